@@ -1,0 +1,91 @@
+"""The `paperkg` command: a lazy click group whose verbs live beside the code they drive."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from paperkg import __version__
+
+# command -> ("module:click command object", one-line help); each module owns its verbs.
+COMMANDS = {
+    "build": ("paperkg.graph.commands:build_cmd", "Read listings, extract, and write the graph."),
+    "query": ("paperkg.graph.commands:query_cmd", "Run a Cypher query on the embedded store."),
+    "stats": ("paperkg.graph.commands:stats_cmd", "Count nodes and relationships by type."),
+    "extract": ("paperkg.extractors.commands:extract_cmd", "Extract entities, print JSONL."),
+    "eval": ("paperkg.extractors.commands:eval_cmd", "Score extraction against gold."),
+    "load": ("paperkg.cypher.commands:load_cmd", "Load the graph into Neo4j over Bolt."),
+    "ask": ("paperkg.cypher.commands:ask_cmd", "Run a named query from the library."),
+    "export": ("paperkg.graph.rdf_commands:export_cmd", "Export RDF, GraphML or CSV."),
+    "sparql": ("paperkg.graph.rdf_commands:sparql_cmd", "Run SPARQL over the graph as RDF."),
+    "viz": ("paperkg.viz.commands:viz_cmd", "Draw a subgraph as offline HTML."),
+    "enrich": ("paperkg.graph.citation_commands:enrich_cmd", "Add metadata from OpenAlex/S2."),
+    "rank": ("paperkg.graph.citation_commands:rank_cmd", "Rank papers and entities."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every verb, in the order of COMMANDS."""
+        return list(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List verbs from the static table, without importing their modules."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_) for name, (_, help_) in COMMANDS.items()])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """Import and return the command called name."""
+        if name not in COMMANDS:
+            return None
+        module, _, attr = COMMANDS[name][0].partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="paperkg")
+def cli() -> None:
+    """Turn paper listings into a citation and metadata knowledge graph.
+
+    Build a graph from Hugging Face listings, JSON or JSON Lines into the embedded store
+    (LadybugDB, ./paperkg.lbug), then query it with Cypher, load it into Neo4j, export RDF,
+    and draw focused subgraphs as offline HTML.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user errors and crashes become one line on stderr and a non-zero exit."""
+    from paperkg.graph.errors import UserError
+
+    try:
+        rv = cli.main(args=argv, prog_name="paperkg", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("paperkg: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except UserError as exc:
+        click.echo(f"paperkg: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("paperkg: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if os.environ.get("PAPERKG_DEBUG"):
+            raise
+        msg = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(
+            f"paperkg: error: {type(exc).__name__}: {msg} (set PAPERKG_DEBUG=1 for a traceback)",
+            err=True,
+        )
+        sys.exit(1)
+    else:
+        sys.exit(rv if isinstance(rv, int) else 0)

@@ -1,0 +1,1 @@
+"""The named Cypher query library (*.cypher) and its runner."""

@@ -1,0 +1,1 @@
+"""Listing readers and the spaCy extraction pipeline."""

@@ -1,0 +1,323 @@
+"""The one schema of the paperkg graph: node labels, relationship types, properties and RDF terms.
+
+Every sink (LadybugDB DDL, Neo4j constraints, RDF mapping, pyvis colours, CSV/GraphML export)
+reads this module; nothing else names a label, a relationship type or a property.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------------------------------------
+# Property types: one name per storage type, mapped to every sink below.
+STRING = "STRING"
+INT = "INT64"
+FLOAT = "DOUBLE"
+BOOL = "BOOL"
+STRING_LIST = "STRING[]"
+
+#: XSD datatype of each property type (RDF literals).
+XSD_OF = {STRING: "xsd:string", INT: "xsd:integer", FLOAT: "xsd:double", BOOL: "xsd:boolean"}
+
+# ---------------------------------------------------------------------------------------------
+# RDF namespaces (prefix -> IRI). The base for paperkg's own resources is configurable.
+DEFAULT_BASE = "https://w3id.org/paperkg/"
+PKG_ONTOLOGY = "https://w3id.org/paperkg/ontology#"
+
+PREFIXES = {
+    "pkg": PKG_ONTOLOGY,
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "fabio": "http://purl.org/spar/fabio/",
+    "cito": "http://purl.org/spar/cito/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "lpwc": "https://linkedpaperswithcode.com/property/",
+    "lpwcc": "https://linkedpaperswithcode.com/class/",
+}
+
+
+@dataclass(frozen=True)
+class Prop:
+    """One property of a node or relationship."""
+
+    name: str
+    type: str = STRING
+    rdf: str | None = None  # predicate CURIE; None: not mapped (or mapped structurally)
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """One node label with its key, properties, RDF classes and display colour."""
+
+    label: str
+    props: tuple[Prop, ...]
+    rdf_types: tuple[str, ...]
+    color: str
+    doc: str
+    namespace: str  # IRI path segment under the base: one namespace per node type
+    key: str = "id"
+    display: str = "name"  # property shown as the node's caption
+
+    @property
+    def prop_names(self) -> list[str]:
+        """Names of the properties, key first."""
+        return [p.name for p in self.props]
+
+    def prop(self, name: str) -> Prop:
+        """The property called name."""
+        for p in self.props:
+            if p.name == name:
+                return p
+        raise KeyError(f"{self.label} has no property {name!r}")
+
+
+@dataclass(frozen=True)
+class RelType:
+    """One relationship type with the (from, to) label pairs it may join."""
+
+    type: str
+    pairs: tuple[tuple[str, str], ...]
+    props: tuple[Prop, ...]
+    rdf: str  # predicate CURIE of the direct triple
+    doc: str
+    rdf_aligned: tuple[str, ...] = field(default=())  # extra aligned predicates (e.g. LPWC)
+
+    @property
+    def prop_names(self) -> list[str]:
+        """Names of the properties."""
+        return [p.name for p in self.props]
+
+    @property
+    def sources(self) -> list[str]:
+        """Labels this type may start from."""
+        return sorted({a for a, _ in self.pairs})
+
+    @property
+    def targets(self) -> list[str]:
+        """Labels this type may end at."""
+        return sorted({b for _, b in self.pairs})
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels
+PAPER = "Paper"
+METHOD = "Method"
+MODEL = "Model"
+DATASET = "Dataset"
+BENCHMARK = "Benchmark"
+METRIC = "Metric"
+TASK = "Task"
+REPOSITORY = "Repository"
+LINK = "Link"
+SOURCE = "Source"
+
+#: Extraction type names (upper case, as in the gold guidelines) and their node labels.
+ENTITY_TYPES = {
+    "METHOD": METHOD,
+    "MODEL": MODEL,
+    "DATASET": DATASET,
+    "BENCHMARK": BENCHMARK,
+    "METRIC": METRIC,
+    "TASK": TASK,
+}
+ENTITY_LABELS = tuple(ENTITY_TYPES.values())
+
+_ENTITY_PROPS = (
+    Prop("id", STRING, "dcterms:identifier", "canonical key: the normalised name"),
+    Prop("name", STRING, "rdfs:label", "the most complete surface form seen"),
+    Prop("aliases", STRING_LIST, "skos:altLabel", "every other surface form seen"),
+    Prop("paper_count", INT, "pkg:paperCount", "papers that name it"),
+)
+
+_ENTITY_RDF = {
+    METHOD: (("pkg:Method", "lpwcc:Method"), "#4e79a7", "A named algorithm, technique or system."),
+    MODEL: (("pkg:Model", "schema:SoftwareApplication"), "#f28e2b", "A trained model (family)."),
+    DATASET: (("schema:Dataset", "pkg:Dataset", "lpwcc:Dataset"), "#59a14f", "A named dataset."),
+    BENCHMARK: (("pkg:Benchmark", "lpwcc:Evaluation"), "#e15759", "An evaluation suite."),
+    METRIC: (("pkg:Metric", "lpwcc:Metric"), "#76b7b2", "A named evaluation measure."),
+    TASK: (("pkg:Task", "lpwcc:Task"), "#edc948", "A research problem or task."),
+}
+
+NODE_TYPES: dict[str, NodeType] = {
+    PAPER: NodeType(
+        label=PAPER,
+        props=(
+            Prop("id", STRING, "dcterms:identifier", "arXiv id, DOI, or title-derived id"),
+            Prop("title", STRING, "dcterms:title"),
+            Prop("abstract", STRING, "dcterms:abstract"),
+            Prop("authors", INT, "pkg:authorCount", "number of authors, when listed"),
+            Prop("published", STRING, "dcterms:issued", "ISO 8601; --MM-DD when no year"),
+            Prop("listing_date", STRING, "pkg:listingDate", "date of the listing page"),
+            Prop("arxiv_id", STRING, "pkg:arxivId"),
+            Prop("doi", STRING, "pkg:doi"),
+            Prop("url", STRING, "schema:url"),
+            Prop("title_key", STRING, None, "normalised title used to merge records"),
+            Prop("source_count", INT, "pkg:sourceCount", "listing sightings merged into it"),
+            Prop("venue", STRING, "schema:isPartOf", "venue, from enrichment"),
+            Prop("author_names", STRING_LIST, "pkg:authorName", "authors, from enrichment"),
+        ),
+        rdf_types=("schema:ScholarlyArticle", "fabio:ResearchPaper"),
+        color="#9c755f",
+        doc="A paper read from a listing.",
+        namespace="paper",
+        display="title",
+    ),
+    **{
+        label: NodeType(
+            label=label,
+            props=_ENTITY_PROPS,
+            rdf_types=_ENTITY_RDF[label][0],
+            color=_ENTITY_RDF[label][1],
+            doc=_ENTITY_RDF[label][2],
+            namespace=label.lower(),
+        )
+        for label in ENTITY_LABELS
+    },
+    REPOSITORY: NodeType(
+        label=REPOSITORY,
+        props=(
+            Prop("id", STRING, "dcterms:identifier", "normalised URL"),
+            Prop("url", STRING, "schema:codeRepository"),
+            Prop("host", STRING, "pkg:host"),
+            Prop("owner", STRING, "pkg:owner"),
+            Prop("name", STRING, "schema:name"),
+            Prop("kind", STRING, "pkg:repositoryKind", "code, model, dataset or space"),
+        ),
+        rdf_types=("schema:SoftwareSourceCode",),
+        color="#b07aa1",
+        doc="A code, model or dataset repository.",
+        namespace="repo",
+    ),
+    LINK: NodeType(
+        label=LINK,
+        props=(
+            Prop("id", STRING, "dcterms:identifier", "the URL"),
+            Prop("url", STRING, "schema:url"),
+            Prop("host", STRING, "pkg:host"),
+        ),
+        rdf_types=("schema:WebPage",),
+        color="#bab0ac",
+        doc="Any other URL named by a paper.",
+        namespace="link",
+        display="url",
+    ),
+    SOURCE: NodeType(
+        label=SOURCE,
+        props=(
+            Prop("id", STRING, "dcterms:identifier", "sha256 prefix of the file's bytes"),
+            Prop("path", STRING, "pkg:path"),
+            Prop("name", STRING, "rdfs:label", "file name"),
+            Prop("layout", STRING, "pkg:layout", "blocks, dense, json or jsonl"),
+            Prop("listing_date", STRING, "pkg:listingDate"),
+            Prop("paper_count", INT, "pkg:paperCount"),
+        ),
+        rdf_types=("prov:Entity", "pkg:Listing"),
+        color="#d3d3d3",
+        doc="A listing file papers were read from.",
+        namespace="source",
+    ),
+}
+
+# Evidence carried by every extracted statement.
+_EVIDENCE = (
+    Prop("evidence", STRING, "pkg:evidenceSentence", "the sentence that states it"),
+    Prop("char_start", INT, "pkg:charStart", "offset of the mention in title + \\n + abstract"),
+    Prop("char_end", INT, "pkg:charEnd"),
+    Prop("surface", STRING, "pkg:surfaceForm", "the text as written"),
+    Prop("extractor", STRING, "prov:wasGeneratedBy", "rule or component that found it"),
+    Prop("confidence", FLOAT, "pkg:confidence"),
+    Prop("mentions", INT, "pkg:mentionCount", "mentions of it in the paper"),
+)
+
+
+def _pairs(*targets: str) -> tuple[tuple[str, str], ...]:
+    return tuple((PAPER, t) for t in targets)
+
+
+INTRODUCES = "INTRODUCES"
+USES = "USES"
+EVALUATED_ON = "EVALUATED_ON"
+REPORTS = "REPORTS"
+ADDRESSES = "ADDRESSES"
+HAS_CODE = "HAS_CODE"
+HAS_LINK = "HAS_LINK"
+CITES = "CITES"
+LISTED_IN = "LISTED_IN"
+
+REL_TYPES: dict[str, RelType] = {
+    INTRODUCES: RelType(
+        INTRODUCES, _pairs(*ENTITY_LABELS), _EVIDENCE, "pkg:introduces",
+        "The paper proposes, introduces or releases it.",
+    ),
+    USES: RelType(
+        USES, _pairs(METHOD, MODEL, DATASET), _EVIDENCE, "pkg:uses",
+        "The paper applies or compares with it.", ("lpwc:hasMethod",),
+    ),
+    EVALUATED_ON: RelType(
+        EVALUATED_ON, _pairs(BENCHMARK, DATASET), _EVIDENCE, "pkg:evaluatedOn",
+        "The paper evaluates on it.", ("lpwc:usesDataset",),
+    ),
+    REPORTS: RelType(REPORTS, _pairs(METRIC), _EVIDENCE, "pkg:reports", "The paper reports it."),
+    ADDRESSES: RelType(
+        ADDRESSES, _pairs(TASK), _EVIDENCE, "pkg:addresses", "The paper is about this task.",
+        ("lpwc:hasTask",),
+    ),
+    HAS_CODE: RelType(
+        HAS_CODE, _pairs(REPOSITORY), _EVIDENCE[:3], "schema:codeRepository",
+        "The paper names this repository.",
+    ),
+    HAS_LINK: RelType(
+        HAS_LINK, _pairs(LINK), _EVIDENCE[:3], "schema:relatedLink", "The paper names this URL.",
+    ),
+    CITES: RelType(
+        CITES,
+        ((PAPER, PAPER),),
+        (
+            Prop("kind", STRING, "pkg:citationKind", "uses, evaluates_on, compares_with, mentions"),
+            Prop("entity", STRING, "pkg:viaEntity", "node key (Label:id) of the named entity"),
+            Prop("evidence", STRING, "pkg:evidenceSentence", "the citing paper's sentence"),
+            Prop("source", STRING, "prov:wasAttributedTo", "inferred, openalex, semanticscholar"),
+            Prop("temporal_conflict", BOOL, "pkg:temporalConflict", "cited paper appeared later"),
+        ),
+        "cito:cites",
+        "The paper names what the cited paper introduced (or a service says so).",
+    ),
+    LISTED_IN: RelType(
+        LISTED_IN,
+        ((PAPER, SOURCE),),
+        (
+            Prop("line", INT, "pkg:line", "1-based line of the title in the file"),
+            Prop("listing_date", STRING, "pkg:listingDate"),
+        ),
+        "prov:wasDerivedFrom",
+        "The paper was read from this listing.",
+    ),
+}
+
+#: Relationship type for an extracted entity by its role and type, when not introduced.
+ROLE_REL = {METHOD: USES, MODEL: USES, DATASET: USES, BENCHMARK: EVALUATED_ON,
+            METRIC: REPORTS, TASK: ADDRESSES}
+
+
+def node_key(label: str, id_: str) -> str:
+    """The networkx node key of a node: 'Label:id'."""
+    return f"{label}:{id_}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """Label and id of a networkx node key."""
+    label, _, id_ = key.partition(":")
+    return label, id_
+
+
+def rel_for(entity_label: str, role: str, evaluated: bool = False) -> str:
+    """Relationship type linking a paper to an entity it names in the given role."""
+    if role == "introduced":
+        return INTRODUCES
+    if entity_label == DATASET and evaluated:
+        return EVALUATED_ON
+    return ROLE_REL[entity_label]
