@@ -127,8 +127,8 @@ def progress(description: str, total: int | None, enabled: bool | None = None):
     if not show:
         yield lambda n=1: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     with Progress(
         "[progress.description]{task.description}",

@@ -84,7 +84,9 @@ class RelType:
     props: tuple[Prop, ...]
     rdf: str  # predicate CURIE of the direct triple
     doc: str
-    rdf_aligned: tuple[str, ...] = field(default=())  # extra aligned predicates (e.g. LPWC)
+    # extra aligned predicates (e.g. LPWC): "CURIE", "CURIE@Label" (only towards that label),
+    # "^CURIE" (the inverse triple, object -> subject)
+    rdf_aligned: tuple[str, ...] = field(default=())
 
     @property
     def prop_names(self) -> list[str]:
@@ -228,7 +230,7 @@ _EVIDENCE = (
     Prop("char_start", INT, "pkg:charStart", "offset of the mention in title + \\n + abstract"),
     Prop("char_end", INT, "pkg:charEnd"),
     Prop("surface", STRING, "pkg:surfaceForm", "the text as written"),
-    Prop("extractor", STRING, "prov:wasGeneratedBy", "rule or component that found it"),
+    Prop("extractor", STRING, "pkg:extractor", "rule or component that found it"),
     Prop("confidence", FLOAT, "pkg:confidence"),
     Prop("mentions", INT, "pkg:mentionCount", "mentions of it in the paper"),
 )
@@ -251,15 +253,16 @@ LISTED_IN = "LISTED_IN"
 REL_TYPES: dict[str, RelType] = {
     INTRODUCES: RelType(
         INTRODUCES, _pairs(*ENTITY_LABELS), _EVIDENCE, "pkg:introduces",
-        "The paper proposes, introduces or releases it.",
+        "The paper proposes, introduces or releases it.", ("^lpwc:introducedBy@Method",),
     ),
     USES: RelType(
         USES, _pairs(METHOD, MODEL, DATASET), _EVIDENCE, "pkg:uses",
-        "The paper applies or compares with it.", ("lpwc:hasMethod",),
+        "The paper applies or compares with it.",
+        ("lpwc:hasMethod@Method", "lpwc:usesDataset@Dataset"),
     ),
     EVALUATED_ON: RelType(
         EVALUATED_ON, _pairs(BENCHMARK, DATASET), _EVIDENCE, "pkg:evaluatedOn",
-        "The paper evaluates on it.", ("lpwc:usesDataset",),
+        "The paper evaluates on it.", ("lpwc:usesDataset@Dataset",),
     ),
     REPORTS: RelType(REPORTS, _pairs(METRIC), _EVIDENCE, "pkg:reports", "The paper reports it."),
     ADDRESSES: RelType(
@@ -280,7 +283,7 @@ REL_TYPES: dict[str, RelType] = {
             Prop("kind", STRING, "pkg:citationKind", "uses, evaluates_on, compares_with, mentions"),
             Prop("entity", STRING, "pkg:viaEntity", "node key (Label:id) of the named entity"),
             Prop("evidence", STRING, "pkg:evidenceSentence", "the citing paper's sentence"),
-            Prop("source", STRING, "prov:wasAttributedTo", "inferred, openalex, semanticscholar"),
+            Prop("source", STRING, "pkg:citationSource", "inferred, openalex, semanticscholar"),
             Prop("temporal_conflict", BOOL, "pkg:temporalConflict", "cited paper appeared later"),
         ),
         "cito:cites",

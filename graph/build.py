@@ -1,0 +1,153 @@
+"""Assemble the in-memory graph (networkx) from papers, sources and extractions."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import networkx as nx
+
+from paperkg.extractors.types import PaperExtraction, Reference
+from paperkg.graph import schema as S
+from paperkg.graph.model import Paper, SourceFile
+
+
+def empty_graph() -> nx.MultiDiGraph:
+    """A new graph carrying the schema version."""
+    g = nx.MultiDiGraph()
+    g.graph["schema"] = "paperkg/1"
+    return g
+
+
+def node_attrs(label: str, values: dict) -> dict:
+    """Attributes of a node: its label and every schema property (None when absent)."""
+    nt = S.NODE_TYPES[label]
+    attrs = {"label": label}
+    for p in nt.props:
+        v = values.get(p.name)
+        if p.type == S.STRING_LIST:
+            v = list(v) if v else []
+        attrs[p.name] = v
+    return attrs
+
+
+def edge_attrs(rel: str, values: dict) -> dict:
+    """Attributes of an edge: its type and every schema property (None when absent)."""
+    attrs = {"type": rel}
+    for p in S.REL_TYPES[rel].props:
+        attrs[p.name] = values.get(p.name)
+    return attrs
+
+
+def edge_key(rel: str, attrs: dict) -> str:
+    """The multigraph key of an edge: its type (CITES: type|source)."""
+    return f"{rel}|{attrs.get('source') or 'inferred'}" if rel == S.CITES else rel
+
+
+def add_node(g: nx.MultiDiGraph, label: str, values: dict) -> str:
+    """Add (or fill in) a node; returns its key."""
+    key = S.node_key(label, values["id"])
+    attrs = node_attrs(label, values)
+    if key in g:
+        current = g.nodes[key]
+        for name, v in attrs.items():
+            if current.get(name) in (None, []) and v not in (None, []):
+                current[name] = v
+    else:
+        g.add_node(key, **attrs)
+    return key
+
+
+def add_edge(g: nx.MultiDiGraph, src: str, dst: str, rel: str, values: dict) -> None:
+    """Add an edge once per (src, dst, key)."""
+    attrs = edge_attrs(rel, values)
+    key = edge_key(rel, attrs)
+    if not g.has_edge(src, dst, key):
+        g.add_edge(src, dst, key=key, **attrs)
+
+
+def paper_values(p: Paper) -> dict:
+    """Schema property values of a paper."""
+    return {
+        "id": p.id, "title": p.title, "abstract": p.abstract, "authors": p.authors,
+        "published": p.published, "listing_date": p.listing_date, "arxiv_id": p.arxiv_id,
+        "doi": p.doi, "url": p.url, "title_key": p.title_key, "source_count": len(p.sources),
+        "venue": p.venue, "author_names": p.author_names,
+    }
+
+
+def _ref_values(ref: Reference) -> dict:
+    return {"evidence": ref.sentence, "char_start": ref.start, "char_end": ref.end}
+
+
+def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
+                extractions: Sequence[PaperExtraction] = ()) -> nx.MultiDiGraph:
+    """The knowledge graph of papers, their sources and what was extracted from them."""
+    g = empty_graph()
+    for s in sources:
+        add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
+                               "listing_date": s.listing_date, "paper_count": s.paper_count})
+    for p in papers:
+        pk = add_node(g, S.PAPER, paper_values(p))
+        for ref in p.sources:
+            sk = S.node_key(S.SOURCE, ref.source_id)
+            if sk in g:
+                add_edge(g, pk, sk, S.LISTED_IN,
+                         {"line": ref.line, "listing_date": ref.listing_date})
+
+    # Entities: one node per (label, canonical key); name = most frequent surface name.
+    names: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    papers_of: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        pk = S.node_key(S.PAPER, ex.paper_id)
+        if pk not in g:
+            continue
+        for e in ex.entities:
+            label = S.ENTITY_TYPES.get(e.type)
+            if label is None:
+                continue
+            eid = e.key or e.name.lower()
+            ek = S.node_key(label, eid)
+            names[ek][e.name] += 1
+            aliases[ek].update(a for a in e.aliases if a)
+            papers_of[ek].add(pk)
+            if ek not in g:
+                g.add_node(ek, **node_attrs(label, {"id": eid, "name": e.name}))
+            first = e.mentions[0] if e.mentions else None
+            rel = S.rel_for(label, e.role, e.evaluated)
+            add_edge(g, pk, ek, rel, {
+                "evidence": first.sentence if first else None,
+                "char_start": first.start if first else None,
+                "char_end": first.end if first else None,
+                "surface": first.text if first else e.name,
+                "extractor": e.extractor,
+                "confidence": float(e.confidence),
+                "mentions": len(e.mentions) or 1,
+            })
+        for ref, rel in [(r, S.HAS_CODE) for r in ex.repos] + [(r, S.HAS_LINK) for r in ex.links]:
+            from paperkg.extractors.urls import classify_url
+
+            info = classify_url(ref.url)
+            if rel == S.HAS_CODE and info["kind"] == "repo":
+                rk = add_node(g, S.REPOSITORY, {
+                    "id": info["id"], "url": info["url"], "host": info["host"],
+                    "owner": info["owner"], "name": info["name"], "kind": info["repo_kind"]})
+            else:
+                rel = S.HAS_LINK
+                rk = add_node(g, S.LINK, {"id": info["id"], "url": info["url"],
+                                          "host": info["host"]})
+            add_edge(g, pk, rk, rel, _ref_values(ref))
+    for ek, counter in names.items():
+        best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        g.nodes[ek]["name"] = best
+        g.nodes[ek]["aliases"] = sorted((aliases[ek] | set(counter)) - {best})
+        g.nodes[ek]["paper_count"] = len(papers_of[ek])
+    return g
+
+
+def counts(g: nx.MultiDiGraph) -> tuple[Counter, Counter]:
+    """Nodes by label and edges by type."""
+    nodes = Counter(d["label"] for _, d in g.nodes(data=True))
+    edges = Counter(d["type"] for _, _, d in g.edges(data=True))
+    return nodes, edges

@@ -1,0 +1,381 @@
+"""The embedded default store: LadybugDB (Cypher, one file, no server), driven by the schema.
+
+Writes never touch the live file: a new store is built (COPY from Arrow) or an existing one is
+copied and upserted (MERGE with explicit SETs) in a temporary file beside it, which then replaces
+the live file in one rename. A failure leaves the previous store as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from paperkg.graph import schema as S
+from paperkg.graph.clikit import default_db
+from paperkg.graph.errors import UserError
+from paperkg.graph.model import Paper, SourceFile, SourceRef
+
+#: Relationship types derived from a paper's text: replaced whenever the paper is rebuilt.
+DERIVED_RELS = (S.INTRODUCES, S.USES, S.EVALUATED_ON, S.REPORTS, S.ADDRESSES, S.HAS_CODE,
+                S.HAS_LINK, S.LISTED_IN)
+_BATCH = 5000
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema DDL
+
+
+def ddl() -> list[str]:
+    """CREATE statements for every node and relationship table of the schema."""
+    out = []
+    for nt in S.NODE_TYPES.values():
+        cols = ", ".join(
+            f"{p.name} {p.type}{' PRIMARY KEY' if p.name == nt.key else ''}" for p in nt.props)
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {nt.label}({cols})")
+    for rt in S.REL_TYPES.values():
+        pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rt.pairs)
+        props = "".join(f", {p.name} {p.type}" for p in rt.props)
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {rt.type}({pairs}{props})")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Connections
+
+
+def db_path(db: str | os.PathLike | None) -> Path:
+    """The store path to use (argument, $PAPERKG_DB, or ./paperkg.lbug)."""
+    return Path(db if db else default_db())
+
+
+def _open(path: Path, read_only: bool):
+    """A ladybug Database, with failures turned into one clear line."""
+    import ladybug
+
+    try:
+        return ladybug.Database(str(path), read_only=read_only)
+    except Exception as exc:  # noqa: BLE001 - ladybug raises RuntimeError for everything
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise UserError(f"cannot open store {path}: {msg}") from None
+
+
+@contextmanager
+def connect(db: str | os.PathLike | None = None, read_only: bool = True):
+    """A connection to an existing store (read-only by default)."""
+    import ladybug
+
+    path = db_path(db)
+    if not path.exists():
+        raise UserError(f"no store at {path}: run `paperkg build PATH...` first (or pass --db)")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a paperkg store")
+    database = _open(path, read_only)
+    conn = ladybug.Connection(database)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        database.close()
+
+
+def _execute(conn, cypher: str, params: dict | None = None):
+    """Run one statement; errors become UserError with the engine's first line."""
+    try:
+        return conn.execute(cypher, params or {})
+    except RuntimeError as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else "query failed"
+        raise UserError(f"query failed: {msg}") from None
+
+
+def query(cypher: str, params: dict | None = None, db: str | os.PathLike | None = None,
+          write: bool = False) -> tuple[list[str], list[list[Any]]]:
+    """Run Cypher (with parameters) on the embedded store; returns (columns, rows)."""
+    with connect(db, read_only=not write) as conn:
+        res = _execute(conn, cypher, params)
+        if isinstance(res, list):  # several statements: the last one's result
+            res = res[-1]
+        return list(res.get_column_names()), [list(r) for r in res.get_all()]
+
+
+def stats(db: str | os.PathLike | None = None) -> dict[str, dict[str, int]]:
+    """Number of nodes by label and relationships by type in the store."""
+    out: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
+    with connect(db) as conn:
+        for label in S.NODE_TYPES:
+            res = _execute(conn, f"MATCH (n:{label}) RETURN count(n)")
+            out["nodes"][label] = int(res.get_all()[0][0])
+        for rel in S.REL_TYPES:
+            res = _execute(conn, f"MATCH ()-[r:{rel}]->() RETURN count(r)")
+            out["relationships"][rel] = int(res.get_all()[0][0])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _arrow_type(t: str):
+    import pyarrow as pa
+
+    return {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
+            S.BOOL: pa.bool_(), S.STRING_LIST: pa.list_(pa.string())}[t]
+
+
+def _coerce(value: Any, t: str) -> Any:
+    """A value of the property's type (or None)."""
+    if value is None:
+        return [] if t == S.STRING_LIST else None
+    if t == S.STRING_LIST:
+        return [str(v) for v in value]
+    if t == S.INT:
+        return int(value)
+    if t == S.FLOAT:
+        return float(value)
+    if t == S.BOOL:
+        return bool(value)
+    return str(value)
+
+
+def node_rows(g: nx.MultiDiGraph, label: str) -> list[dict]:
+    """Rows of one node table, typed by the schema."""
+    nt = S.NODE_TYPES[label]
+    return [{p.name: _coerce(d.get(p.name), p.type) for p in nt.props}
+            for _, d in g.nodes(data=True) if d.get("label") == label]
+
+
+def rel_rows(g: nx.MultiDiGraph, rel: str) -> dict[tuple[str, str], list[dict]]:
+    """Rows of one relationship table, grouped by (from label, to label)."""
+    rt = S.REL_TYPES[rel]
+    out: dict[tuple[str, str], list[dict]] = {}
+    for u, v, d in g.edges(data=True):
+        if d.get("type") != rel:
+            continue
+        ul, uid = S.split_key(u)
+        vl, vid = S.split_key(v)
+        if (ul, vl) not in rt.pairs:
+            raise ValueError(f"{rel} cannot join {ul} to {vl}")
+        row = {"from": uid, "to": vid}
+        row.update({p.name: _coerce(d.get(p.name), p.type) for p in rt.props})
+        out.setdefault((ul, vl), []).append(row)
+    return out
+
+
+def _copy_rows(conn, table: str, rows: list[dict], columns: Sequence[tuple[str, str]],
+               pair: tuple[str, str] | None = None) -> None:
+    """COPY rows into a table from an Arrow table."""
+    import pyarrow as pa
+
+    if not rows:
+        return
+    arrays = {name: pa.array([r[name] for r in rows], type=_arrow_type(t)) for name, t in columns}
+    tbl = pa.table(arrays)  # noqa: F841 - referenced by name in the COPY statement
+    opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
+    conn.execute(f"COPY {table} FROM tbl{opts}")
+
+
+def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
+    """COPY every node and relationship of g into an empty store."""
+    for label, nt in S.NODE_TYPES.items():
+        _copy_rows(conn, label, node_rows(g, label), [(p.name, p.type) for p in nt.props])
+    for rel, rt in S.REL_TYPES.items():
+        cols = [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props]
+        for pair, rows in rel_rows(g, rel).items():
+            _copy_rows(conn, rel, rows, cols, pair)
+
+
+def _batches(rows: list[dict]) -> Iterable[list[dict]]:
+    for i in range(0, len(rows), _BATCH):
+        yield rows[i:i + _BATCH]
+
+
+def _node_merge_query(label: str) -> str:
+    """MERGE one node per row; explicit SETs, keeping stored values the new row lacks."""
+    nt = S.NODE_TYPES[label]
+    sets = []
+    for p in nt.props:
+        if p.name == nt.key:
+            continue
+        if p.type == S.STRING_LIST:
+            sets.append(f"n.{p.name} = CASE WHEN size(r.{p.name}) > 0 THEN r.{p.name} "
+                        f"ELSE n.{p.name} END")
+        else:
+            sets.append(f"n.{p.name} = coalesce(r.{p.name}, n.{p.name})")
+    create = ", ".join(f"n.{p.name} = r.{p.name}" for p in nt.props if p.name != nt.key)
+    return (f"UNWIND $rows AS r MERGE (n:{label} {{{nt.key}: r.{nt.key}}}) "
+            f"ON CREATE SET {create} ON MATCH SET {', '.join(sets)}")
+
+
+def _rel_merge_query(rel: str, pair: tuple[str, str]) -> str:
+    """MERGE one relationship per row (CITES: one per source); explicit SETs."""
+    rt = S.REL_TYPES[rel]
+    ident = " {source: r.source}" if rel == S.CITES else ""
+    sets = ", ".join(f"e.{p.name} = r.{p.name}" for p in rt.props if not (ident and
+                                                                        p.name == "source"))
+    return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}}) MATCH (b:{pair[1]} "
+            f"{{id: r.to}}) MERGE (a)-[e:{rel}{ident}]->(b) ON CREATE SET {sets} "
+            f"ON MATCH SET {sets}")
+
+
+def _upsert(conn, g: nx.MultiDiGraph) -> None:
+    """Bring an existing store in line with g: replace what g's papers derive, MERGE the rest."""
+    paper_ids = [d["id"] for _, d in g.nodes(data=True) if d.get("label") == S.PAPER]
+    for batch in (paper_ids[i:i + _BATCH] for i in range(0, len(paper_ids), _BATCH)):
+        for rel in DERIVED_RELS:
+            conn.execute(f"MATCH (p:Paper)-[r:{rel}]->() WHERE p.id IN $ids DELETE r",
+                         {"ids": batch})
+        conn.execute("MATCH (p:Paper)-[r:CITES]->() WHERE p.id IN $ids AND "
+                     "r.source = 'inferred' DELETE r", {"ids": batch})
+    for label in S.NODE_TYPES:
+        q = _node_merge_query(label)
+        for batch in _batches(node_rows(g, label)):
+            conn.execute(q, {"rows": batch})
+    for rel in S.REL_TYPES:
+        for pair, rows in rel_rows(g, rel).items():
+            q = _rel_merge_query(rel, pair)
+            for batch in _batches(rows):
+                conn.execute(q, {"rows": batch})
+    # Nodes no paper names any more (an entity the new extraction no longer finds).
+    for label in (*S.ENTITY_LABELS, S.REPOSITORY, S.LINK, S.SOURCE):
+        conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)--() }} DELETE n")
+    _refresh_counts(conn)
+
+
+def _refresh_counts(conn) -> None:
+    """Recompute derived counters (papers per entity) after an upsert."""
+    for label in S.ENTITY_LABELS:
+        conn.execute(f"MATCH (n:{label}) OPTIONAL MATCH (p:Paper)-[]->(n) "
+                     f"WITH n, count(DISTINCT p) AS c SET n.paper_count = c")
+
+
+def _sidecars(path: Path) -> list[Path]:
+    """Files the engine keeps beside a store (write-ahead log, lock)."""
+    return [path.with_name(path.name + suffix) for suffix in (".wal", ".lock", ".shadow")]
+
+
+def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
+                mode: str = "auto", retire: Sequence[str] = ()) -> str:
+    """Write g to the store atomically; mode 'auto' upserts into an existing store, 'fresh'
+    replaces it; `retire` names paper ids to remove (merged into another paper).
+    Returns the mode used ('fresh' or 'upsert')."""
+    import ladybug
+
+    path = db_path(db)
+    if path.exists() and path.is_dir():
+        raise UserError(f"{path} is a folder, not a paperkg store")
+    parent = path.parent if str(path.parent) else Path(".")
+    parent.mkdir(parents=True, exist_ok=True)
+    upsert = mode == "auto" and path.exists()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        if upsert:
+            _checkpoint(path)
+            shutil.copy2(path, tmp)
+        database = ladybug.Database(str(tmp))
+        conn = ladybug.Connection(database)
+        try:
+            for stmt in ddl():
+                conn.execute(stmt)
+            if upsert:
+                if retire:
+                    conn.execute("MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p",
+                                 {"ids": list(retire)})
+                _upsert(conn, g)
+            else:
+                _bulk_load(conn, g)
+        finally:
+            conn.close()
+            database.close()
+        for side in _sidecars(tmp):
+            if side.exists():
+                raise UserError(f"store write did not finish cleanly ({side.name} left behind)")
+        for side in _sidecars(path):
+            side.unlink(missing_ok=True)
+        os.replace(tmp, path)
+    except BaseException:
+        for f in (tmp, *_sidecars(tmp)):
+            f.unlink(missing_ok=True)
+        raise
+    return "upsert" if upsert else "fresh"
+
+
+def _checkpoint(path: Path) -> None:
+    """Fold a leftover write-ahead log into the store file before it is copied."""
+    if any(s.exists() for s in _sidecars(path)):
+        import ladybug
+
+        database = _open(path, read_only=False)
+        conn = ladybug.Connection(database)
+        conn.execute("CHECKPOINT")
+        conn.close()
+        database.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading back
+
+
+def _strip(d: dict) -> dict:
+    """Properties of an engine node/relationship dict (internal _ID/_LABEL/... dropped)."""
+    return {k: v for k, v in d.items() if not k.startswith("_")}
+
+
+def load_graph(db: str | os.PathLike | None = None) -> nx.MultiDiGraph:
+    """The whole store as a networkx graph in the build contract."""
+    from paperkg.graph.build import edge_attrs, edge_key, empty_graph, node_attrs
+
+    g = empty_graph()
+    with connect(db) as conn:
+        for label in S.NODE_TYPES:
+            for (n,) in _execute(conn, f"MATCH (n:{label}) RETURN n").get_all():
+                props = _strip(n)
+                g.add_node(S.node_key(label, props["id"]), **node_attrs(label, props))
+        for rel in S.REL_TYPES:
+            q = (f"MATCH (a)-[r:{rel}]->(b) RETURN label(a), a.id, label(b), b.id, r")
+            for al, aid, bl, bid, r in _execute(conn, q).get_all():
+                attrs = edge_attrs(rel, _strip(r))
+                g.add_edge(S.node_key(al, aid), S.node_key(bl, bid), key=edge_key(rel, attrs),
+                           **attrs)
+    return g
+
+
+def read_papers(db: str | os.PathLike | None = None) -> tuple[list[Paper], list[SourceFile]]:
+    """Papers (with their sources) and listing files held by a store."""
+    papers: dict[str, Paper] = {}
+    sources: list[SourceFile] = []
+    with connect(db) as conn:
+        for (n,) in _execute(conn, "MATCH (n:Paper) RETURN n").get_all():
+            p = _strip(n)
+            papers[p["id"]] = Paper(
+                id=p["id"], title=p["title"] or "", abstract=p["abstract"] or "",
+                authors=p["authors"], published=p["published"], listing_date=p["listing_date"],
+                arxiv_id=p["arxiv_id"], doi=p["doi"], url=p["url"], title_key=p["title_key"] or "",
+                venue=p.get("venue"), author_names=list(p.get("author_names") or []))
+        for (n,) in _execute(conn, "MATCH (n:Source) RETURN n").get_all():
+            s = _strip(n)
+            sources.append(SourceFile(id=s["id"], path=s["path"], name=s["name"],
+                                      layout=s["layout"], listing_date=s["listing_date"],
+                                      paper_count=s["paper_count"] or 0))
+        paths = {s.id: s.path for s in sources}
+        q = ("MATCH (p:Paper)-[r:LISTED_IN]->(s:Source) RETURN p.id, s.id, r.line, "
+             "r.listing_date ORDER BY p.id, s.id, r.line")
+        for pid, sid, line, listing_date in _execute(conn, q).get_all():
+            papers[pid].sources.append(SourceRef(path=paths.get(sid, ""), line=line or 0,
+                                                 source_id=sid, listing_date=listing_date))
+    return list(papers.values()), sources
+
+
+def graph_counts(db: str | os.PathLike | None = None) -> tuple[Counter, Counter]:
+    """Nodes by label and relationships by type in the store."""
+    s = stats(db)
+    return Counter(s["nodes"]), Counter(s["relationships"])
