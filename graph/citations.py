@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+
 from paperkg.graph.schema import (
     ADDRESSES,
     CITES,
