@@ -196,6 +196,11 @@ def _batches(rows: list[dict]) -> Iterable[list[dict]]:
         yield rows[i:i + _BATCH]
 
 
+def _val(prop: S.Prop) -> str:
+    """The row field of a property, cast to its type (a batch of nulls binds as STRING)."""
+    return f"r.{prop.name}" if prop.type == S.STRING else f"CAST(r.{prop.name} AS {prop.type})"
+
+
 def _node_merge_query(label: str) -> str:
     """MERGE one node per row; explicit SETs, keeping stored values the new row lacks."""
     nt = S.NODE_TYPES[label]
@@ -204,11 +209,11 @@ def _node_merge_query(label: str) -> str:
         if p.name == nt.key:
             continue
         if p.type == S.STRING_LIST:
-            sets.append(f"n.{p.name} = CASE WHEN size(r.{p.name}) > 0 THEN r.{p.name} "
+            sets.append(f"n.{p.name} = CASE WHEN size({_val(p)}) > 0 THEN {_val(p)} "
                         f"ELSE n.{p.name} END")
         else:
-            sets.append(f"n.{p.name} = coalesce(r.{p.name}, n.{p.name})")
-    create = ", ".join(f"n.{p.name} = r.{p.name}" for p in nt.props if p.name != nt.key)
+            sets.append(f"n.{p.name} = coalesce({_val(p)}, n.{p.name})")
+    create = ", ".join(f"n.{p.name} = {_val(p)}" for p in nt.props if p.name != nt.key)
     return (f"UNWIND $rows AS r MERGE (n:{label} {{{nt.key}: r.{nt.key}}}) "
             f"ON CREATE SET {create} ON MATCH SET {', '.join(sets)}")
 
@@ -217,8 +222,8 @@ def _rel_merge_query(rel: str, pair: tuple[str, str]) -> str:
     """MERGE one relationship per row (CITES: one per source); explicit SETs."""
     rt = S.REL_TYPES[rel]
     ident = " {source: r.source}" if rel == S.CITES else ""
-    sets = ", ".join(f"e.{p.name} = r.{p.name}" for p in rt.props if not (ident and
-                                                                        p.name == "source"))
+    sets = ", ".join(f"e.{p.name} = {_val(p)}" for p in rt.props
+                     if not (ident and p.name == "source"))
     return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}}) MATCH (b:{pair[1]} "
             f"{{id: r.to}}) MERGE (a)-[e:{rel}{ident}]->(b) ON CREATE SET {sets} "
             f"ON MATCH SET {sets}")
