@@ -367,6 +367,11 @@ def lookup(client: Client, paper: dict) -> tuple[Found | None, bool]:
                           "many"))
         parse = _s2_found
     answered = False
+    memo_key = f"resolved:{paper.get('id')}"
+    memo = client.cache.get(memo_key) if client.cache is not None else None
+    if memo and isinstance(memo.get("body"), list):  # the request that found it last time
+        path, params, shape = memo["body"]
+        tries.insert(0, (path, params, shape))
     for path, params, shape in tries:
         got = client.get(path, params)
         if got is None:
@@ -376,16 +381,18 @@ def lookup(client: Client, paper: dict) -> tuple[Found | None, bool]:
         if status != 200 or body is None:
             continue
         body = _check(body, service, path)
+        hit = None
         if shape == "one":
             found = parse(body)
-            if found.service_id:
-                return found, True
-            continue
-        items = body.get("results") if service == OPENALEX else body.get("data")
-        for item in items or []:
-            cand = parse(item)
-            if titles_match(cand.title, title):
-                return cand, True
+            hit = found if found.service_id else None
+        else:
+            items = body.get("results") if service == OPENALEX else body.get("data")
+            hit = next((c for c in map(parse, items or []) if titles_match(c.title, title)),
+                       None)
+        if hit is not None:
+            if client.cache is not None and memo is None:
+                client.cache.put(memo_key, 200, [path, params, shape])
+            return hit, True
     return None, answered
 
 
