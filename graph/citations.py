@@ -18,10 +18,14 @@ import networkx as nx
 
 from paperkg.graph.schema import (
     ADDRESSES,
+    BENCHMARK,
     CITES,
+    DATASET,
     ENTITY_LABELS,
     EVALUATED_ON,
     INTRODUCES,
+    METHOD,
+    MODEL,
     PAPER,
     REPORTS,
     USES,
@@ -33,6 +37,9 @@ SOURCE_INFERRED = "inferred"
 CITES_INFERRED_KEY = f"{CITES}|{SOURCE_INFERRED}"
 
 KINDS = ("uses", "evaluates_on", "compares_with", "mentions")
+#: Labels one name may carry in different papers and still be the same thing.
+_COMPATIBLE = {DATASET: (DATASET, BENCHMARK), BENCHMARK: (DATASET, BENCHMARK),
+               METHOD: (METHOD, MODEL), MODEL: (METHOD, MODEL)}
 _KIND_RANK = {"evaluates_on": 4, "uses": 3, "compares_with": 3, "mentions": 1}
 _ROUTE_RANK = {"entity": 1, "title": 0}
 
@@ -72,7 +79,6 @@ class CitationReport:
     unattributed: int = 0
     temporal_conflicts: int = 0
     undated: int = 0
-    self_skipped: int = 0
     ambiguous_names: list[str] = field(default_factory=list)
     by_kind: dict[str, int] = field(default_factory=dict)
 
@@ -86,7 +92,6 @@ class CitationReport:
             "ambiguous_names": len(self.ambiguous_names),
             "temporal_conflicts": self.temporal_conflicts,
             "undated_pairs": self.undated,
-            "self_citations_skipped": self.self_skipped,
             "by_kind": dict(sorted(self.by_kind.items())),
         }
 
@@ -202,10 +207,10 @@ def name_like(lead: str) -> bool:
     """Whether a title lead looks like a coined name (CamelCase, acronym, digits), not prose."""
     for word in lead.split():
         core = word.strip("-'")
+        if any(c.isdigit() for c in core) and any(c.isalpha() for c in lead):
+            return True  # versioned or numbered: "Orca 2", "TR0N", "LongRoPE2"
         if len(core) < 2:
             continue
-        if any(c.isdigit() for c in core):
-            return True
         if sum(c.isupper() for c in core) >= 2:
             return True
         if any(c.isupper() for c in core[1:]):
@@ -251,12 +256,14 @@ def _paper_text(attrs: dict) -> str:
 # Attribution
 
 
-def _attribute(citer: str, candidates: list[str], evidence: str, context: dict[str, set[str]],
-               citer_words: set[str]) -> str | None:
-    """The one introducer of a shared name that the citing sentence is about, else None."""
+def _attribute(candidates: list[str], evidence: str, context: dict[str, set[str]],
+               name: set[str]) -> str | None:
+    """The one introducer of a shared name that the citing sentence is about, else None:
+    the candidate sharing at least 3 content words with the sentence (the name aside) and
+    at least twice as many as any other."""
     if len(candidates) == 1:
         return candidates[0]
-    probe = _words(evidence) | citer_words
+    probe = _words(evidence) - name
     scores = sorted(((len(probe & context[c]), c) for c in candidates), reverse=True)
     best, second = scores[0][0], scores[1][0]
     if best >= 3 and best >= 2 * second:
@@ -275,11 +282,15 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
     context = {p: _words(t) for p, t in texts.items()}
     dates = {p: paper_date(d) for p, d in papers.items()}
 
-    # Who introduces each entity id, per label and over all labels.
+    # Who introduces each entity, per node and per id over all labels.
     introducers: dict[str, set[str]] = defaultdict(set)  # entity node key -> papers
     by_id: dict[str, set[str]] = defaultdict(set)  # entity id -> papers (any label)
+    named: dict[str, set[str]] = defaultdict(set)  # paper -> ids of every entity it names
     for u, v, d in G.edges(data=True):
-        if d.get("type") == INTRODUCES and u in papers:
+        if u not in papers or split_key(v)[0] not in ENTITY_LABELS:
+            continue
+        named[u].add(split_key(v)[1])
+        if d.get("type") == INTRODUCES:
             introducers[v].add(u)
             by_id[split_key(v)[1]].add(u)
 
@@ -287,8 +298,7 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
     ambiguous: set[str] = set()
 
     def offer(a: str, b: str, cand: _Candidate) -> None:
-        if a == b:
-            report.self_skipped += 1
+        if a == b:  # never: candidates exclude the citing paper; kept as a guard
             return
         cur = best.get((a, b))
         if cur is None or cand.rank() > cur.rank():
@@ -307,12 +317,13 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         if a in by_id.get(eid, ()):  # A introduces this name itself: its own thing
             continue
         cands = sorted(introducers.get(ent, set()) - {a})
-        if not cands:  # introduced under another type (e.g. Dataset vs Benchmark)
-            cands = sorted(by_id.get(eid, set()) - {a})
+        if not cands:  # introduced under a compatible type (a Dataset named as a Benchmark)
+            cands = sorted({p for other in _COMPATIBLE.get(label, ())
+                            for p in introducers.get(node_key(other, eid), ())} - {a})
         if not cands:
             continue
         evidence = d.get("evidence") or ""
-        b = _attribute(a, cands, evidence, context, set())
+        b = _attribute(cands, evidence, context, {eid})
         if b is None:
             report.unattributed += 1
             ambiguous.add(ent)
@@ -328,7 +339,7 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         if not lead:
             continue
         own = [v for _, v, k in G.out_edges(b, keys=True) if k == INTRODUCES
-               and _entity_names(G, v) & {lead.lower()}]
+               and _key(lead) in _entity_names(G, v)]
         if own:
             lead_entity[(b, lead)] = own[0]
         if own or name_like(lead):
@@ -345,8 +356,10 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
                 owners = sorted(lead_owner[lead] - {a})
                 if a in lead_owner[lead] or not owners:
                     continue
+                if _key(lead) in named.get(a, ()):  # an entity A names: route 1 decides
+                    continue
                 sent = sentence_at(text, m.start())
-                b = _attribute(a, owners, sent, context, set())
+                b = _attribute(owners, sent, context, {lead.lower()})
                 if b is None:
                     report.unattributed += 1
                     ambiguous.add(f"title:{lead}")
@@ -375,11 +388,18 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
     return report
 
 
+def _key(name: str) -> str:
+    """The canonical entity key of a name (as the extraction pipeline keys entities)."""
+    from paperkg.extractors.canonical import canonical_key
+
+    return canonical_key(name)
+
+
 def _entity_names(G: nx.MultiDiGraph, node: str) -> set[str]:
-    """Lower-cased name, id and aliases of an entity node."""
+    """Canonical keys of an entity node's id, name and aliases."""
     d = G.nodes[node]
-    names = {str(d.get("name") or "").lower(), split_key(node)[1].lower()}
-    names.update(str(a).lower() for a in d.get("aliases") or [])
+    names = {split_key(node)[1], _key(str(d.get("name") or ""))}
+    names.update(_key(str(a)) for a in d.get("aliases") or [])
     return names - {""}
 
 
