@@ -88,11 +88,26 @@ def pagerank(G: nx.MultiDiGraph, source: str | None = None, limit: int = 20,
         D.add_edge(u, v)
     if D.number_of_edges() == 0:
         return ["rank", "paper", "title", "pagerank", "cited_by"], []
-    scores = nx.pagerank(D, alpha=alpha)
+    scores = _pagerank(D, alpha)
     rows = [[S.split_key(n)[1], papers[n].get("title") or "", round(s, 6), D.in_degree(n)]
             for n, s in scores.items() if D.in_degree(n) > 0]
     rows.sort(key=lambda r: (-r[2], -r[3], r[1], r[0]))
     return _ranked(["paper", "title", "pagerank", "cited_by"], rows, limit)
+
+
+def _pagerank(D: nx.DiGraph, alpha: float) -> dict[str, float]:
+    """networkx PageRank: the SciPy version when SciPy is installed, else networkx's own
+    pure-Python power iteration (same algorithm and defaults; no extra dependency)."""
+    try:
+        import scipy  # noqa: F401
+    except ImportError:
+        from networkx.algorithms.link_analysis import pagerank_alg
+
+        pure = getattr(pagerank_alg, "_pagerank_python", None)
+        if pure is None:
+            raise UserError("PageRank needs SciPy with this networkx: pip install scipy") from None
+        return pure(D, alpha=alpha)
+    return nx.pagerank(D, alpha=alpha)
 
 
 def _labels(type_: str | None, default: tuple[str, ...]) -> tuple[str, ...]:

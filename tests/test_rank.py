@@ -1,0 +1,132 @@
+"""`paperkg rank` on a real store built from a listing written here (see test_citations.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from paperkg.extractors.listing import read_listings
+from paperkg.graph.analytics import rank
+from paperkg.graph.build import build_graph
+from paperkg.graph.citations import add_citations
+from tests.conftest import run_cli
+from tests.test_citations import ENTITIES, PAPERS, _extraction
+
+LISTED = {"2024-05-01": ("bench", "arm1", "arm2", "prism_m", "prism_d"),
+          "2024-06-01": ("user", "late", "mentioner"),
+          "2024-10-01": ("dec", "vague", "photo")}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    """A store with inferred citations plus two OpenAlex CITES edges."""
+    from paperkg.graph.ladybug_store import write_graph
+
+    tmp = tmp_path_factory.mktemp("rank")
+    date_of = {k: d for d, keys in LISTED.items() for k in keys}
+    listing = tmp / "rank.json"
+    listing.write_text(json.dumps([
+        {"id": key, "title": t, "published": d, "abstract": a, "listing_date": date_of[key]}
+        for key, (t, d, a) in PAPERS.items()]), encoding="utf-8")
+    result = read_listings([listing])
+    by_title = {p.title: p for p in result.papers}
+    g = build_graph(result.papers, result.sources,
+                    [_extraction(by_title[PAPERS[k][0]], s) for k, s in ENTITIES.items()])
+    add_citations(g)
+    for a, b in (("vague", "bench"), ("arm2", "arm1")):
+        g.add_edge(f"Paper:{a}", f"Paper:{b}", key="CITES|openalex", type="CITES",
+                   source="openalex", kind=None, entity=None, evidence="openalex references",
+                   temporal_conflict=False)
+    db = tmp / "kg.lbug"
+    write_graph(g, db)
+    return db
+
+
+def _json(*args: str, db: Path) -> list[dict]:
+    r = run_cli("rank", *args, "--format", "json", "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_most_cited_inferred_enriched_and_together(store: Path):
+    rows = _json("--by", "citations", db=store)
+    assert [(r["paper"], r["cited_by"], r["inferred"], r["openalex"], r["cited_by_any"])
+            for r in rows] == [("bench", 4, 3, 1, 4), ("arm1", 2, 1, 1, 2),
+                               ("prism_d", 1, 1, 0, 1)]
+    assert rows[0]["rank"] == 1 and rows[0]["title"] == PAPERS["bench"][0]
+    inferred = _json("--by", "citations", "--source", "inferred", db=store)
+    assert [(r["paper"], r["cited_by_inferred"]) for r in inferred] == [
+        ("bench", 3), ("arm1", 1), ("prism_d", 1)]
+    enriched = _json("--by", "citations", "--source", "enriched", db=store)
+    # Ties broken by citations from every source: bench (4 in all) before arm1 (2).
+    assert [(r["paper"], r["cited_by_enriched"]) for r in enriched] == [("bench", 1), ("arm1", 1)]
+
+
+def test_pagerank_puts_the_most_cited_paper_first(store: Path):
+    rows = _json("--by", "pagerank", db=store)
+    assert [r["paper"] for r in rows] == ["bench", "arm1", "prism_d"]
+    assert rows[0]["pagerank"] > rows[1]["pagerank"] > rows[2]["pagerank"] > 0
+    assert [r["cited_by"] for r in rows] == [4, 2, 1]
+    only = _json("--by", "pagerank", "--source", "openalex", db=store)
+    assert sorted(r["paper"] for r in only) == ["arm1", "bench"]
+
+
+def test_most_used_benchmarks_and_datasets(store: Path):
+    rows = _json("--by", "usage", db=store)  # default: datasets and benchmarks
+    assert [(r["entity"], r["type"], r["papers"], r["introduced_by"]) for r in rows] == [
+        ("MBPP", "Benchmark", 2, ["bench"]), ("HumanEval", "Benchmark", 1, []),
+        ("PRISM", "Dataset", 1, ["prism_d"])]
+    only = _json("--by", "usage", "--type", "Benchmark", db=store)
+    assert [r["entity"] for r in only] == ["MBPP", "HumanEval"]
+    methods = _json("--by", "usage", "--type", "method,MODEL", db=store)
+    assert [(r["entity"], r["papers"]) for r in methods] == [("ARM", 2), ("Codex", 1)]
+
+
+def test_rising_entities_across_listing_dates(store: Path):
+    rows = _json("--by", "rising", db=store)
+    assert [(r["entity"], r["type"], r["papers_2024-10-01"], r["mean_before"], r["growth"])
+            for r in rows] == [("ARM", "Method", 2, 1.0, 1.0), ("PRISM", "Dataset", 1, 0.5, 0.5)]
+    assert rows[0]["by_date"] == {"2024-05-01": 2, "2024-10-01": 2}
+
+
+def test_table_output_and_limit(store: Path):
+    r = run_cli("rank", "--by", "citations", "--limit", "1", "--db", str(store))
+    assert r.returncode == 0, r.stderr
+    assert "rank by citations" in r.stdout and "bench" in r.stdout and "(1 row)" in r.stdout
+    csv = run_cli("rank", "--by", "usage", "--format", "csv", "--db", str(store))
+    assert csv.stdout.splitlines()[:2] == ["rank,entity,type,papers,introduced_by",
+                                           '1,MBPP,Benchmark,2,"[""bench""]"']
+
+
+def test_bad_requests_are_one_line(store: Path, tmp_path: Path):
+    cases = {
+        ("--by", "usage", "--type", "Gadget"): "paperkg: error: unknown entity type 'Gadget': "
+        "use one of Method, Model, Dataset, Benchmark, Metric, Task",
+        ("--by", "citations", "--type", "Benchmark"): "paperkg: error: --type applies to "
+        "entity rankings (usage, rising), not citations",
+        ("--source", "crossref"): "paperkg: error: unknown citation source 'crossref': use "
+        "inferred, openalex, semanticscholar, enriched or all",
+    }
+    for args, line in cases.items():
+        r = run_cli("rank", *args, "--db", str(store))
+        assert r.returncode == 1 and r.stderr.strip().splitlines() == [line], r.stderr
+    r = run_cli("rank", "--by", "fame", "--db", str(store))
+    assert r.returncode == 2 and "Invalid value for '--by'" in r.stderr
+    r = run_cli("rank", "--db", str(tmp_path / "none.lbug"))
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_rank_api_on_a_graph_needs_two_listing_dates(tmp_path: Path):
+    listing = tmp_path / "one.json"
+    listing.write_text(json.dumps([{"title": "Only Paper", "abstract": "Nothing.",
+                                    "listing_date": "2024-01-01"}]), encoding="utf-8")
+    result = read_listings([listing])
+    g = build_graph(result.papers, result.sources, [])
+    assert rank("citations", graph=g) == (
+        ["rank", "paper", "title", "cited_by", "cited_by_any"], [])
+    from paperkg.graph.errors import UserError
+
+    with pytest.raises(UserError, match="at least two listing dates; the graph has 1"):
+        rank("rising", graph=g)
