@@ -1,0 +1,69 @@
+"""Canonical keys: one key per real thing, across surface variants, inside and across papers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATEX_CMD = re.compile(r"\\(?:math[a-z]*|text[a-z]*|operatorname|bm|boldsymbol)\s*\{([^{}]*)\}")
+_LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
+_LATEX_REST = re.compile(r"[\\${}]")
+_HEAD_WORDS = re.compile(
+    r"[\s\-]+(?:benchmarks?|datasets?|corpus|corpora|suite|leaderboard|framework|"
+    r"algorithm|method)$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
+_PLURAL_EXCEPT = ("ss", "us", "is", "ics")
+
+
+def strip_latex(text: str) -> str:
+    """Text without LaTeX residue: `$\\mathcal{B}$-Coder` -> `B-Coder`, `\\Foo{}` -> `Foo`."""
+    if "\\" not in text and "$" not in text and "{" not in text:
+        return text
+    text = _LATEX_CMD.sub(r"\1", text)
+    text = _LATEX_MACRO.sub(r"\1", text)
+    return _LATEX_REST.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (TÜLU -> tulu)."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def depluralise(word: str) -> str:
+    """A trailing plural 's' removed from an alphabetic word (Transformers -> Transformer)."""
+    if len(word) > 3 and word[-1] in "sS" and word[-2:].lower() not in _PLURAL_EXCEPT:
+        if word[-2].isalpha():
+            return word[:-1]
+    return word
+
+
+def canonical_key(name: str) -> str:
+    """The key shared by every surface variant of a name (case, spacing, hyphens, plural, head).
+
+    Versions stay apart: "GPT-4" -> "gpt4" but "GPT-4o" -> "gpt4o"; "HumanEval+" keeps its "+".
+    """
+    text = strip_latex(name).strip()
+    text = _HEAD_WORDS.sub("", text) or text
+    words = text.split()
+    if words:
+        words[-1] = depluralise(words[-1])
+    return _SEPARATORS.sub("", fold(" ".join(words)))
+
+
+def acronym_key(text: str) -> str:
+    """The key of an acronym (LLMs -> llm)."""
+    return canonical_key(text)
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a surface form looks like an acronym (mostly capitals, short, one word)."""
+    if " " in text or len(text) > 12 or len(text) < 2:
+        return False
+    caps = sum(1 for c in text if c.isupper())
+    return caps >= 2 and caps >= (len(text.rstrip("s")) + 1) // 2

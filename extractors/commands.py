@@ -1,0 +1,88 @@
+"""CLI verbs of the extractor: `paperkg extract` and `paperkg eval`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from paperkg.graph.clikit import print_rows, progress
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="One JSON object per paper, or a table of entities.")
+@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Extraction processes (spaCy n_process).")
+def extract_cmd(paths, fmt, workers):
+    """Extract named entities, roles, aliases, repositories and links from listings.
+
+    PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
+    """
+    from paperkg.extractors.listing import read_listings
+    from paperkg.extractors.pipeline import extract
+
+    result = read_listings(list(paths))
+    for path, reason in result.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    papers = result.papers
+    with progress("extracting", len(papers)) as advance:
+        exs = extract(papers, workers=workers, progress=advance)
+    if fmt == "jsonl":
+        for p, ex in zip(papers, exs, strict=True):
+            click.echo(json.dumps(ex.to_json(p.title), ensure_ascii=False))
+        return
+    rows = []
+    for p, ex in zip(papers, exs, strict=True):
+        for e in ex.entities:
+            rows.append([p.id, e.name, e.type, e.role, ", ".join(e.aliases), len(e.mentions),
+                         round(e.confidence, 2)])
+        for r in ex.repos:
+            rows.append([p.id, r.url, "REPO", "", "", 1, 1.0])
+        for r in ex.links:
+            rows.append([p.id, r.url, "LINK", "", "", 1, 1.0])
+    print_rows(["paper", "name", "type", "role", "aliases", "mentions", "confidence"], rows,
+               "table")
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--split", type=click.Choice(["a", "b"]), default=None,
+              help="Score only one stable half of the gold papers (tune on one, check the other).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list missed gold entities and unmatched predictions per paper.")
+def eval_cmd(gold, paths, split, fmt, show_errors):
+    """Score extraction on PATHS against GOLD (JSON Lines; papers matched by title).
+
+    Rows: precision, recall and F1 per type; METHOD+MODEL+DATASET+BENCHMARK ignoring type
+    (named-untyped) and requiring it (named-typed); INTRODUCES; repos; links. Matching is by
+    case-insensitive surface form against the gold name and aliases; a second prediction of an
+    already matched gold entity counts as a false positive.
+    """
+    from paperkg.extractors.evaluate import errors, evaluate
+
+    report = evaluate(gold, list(paths), split=split)
+    if show_errors:
+        report["errors"] = errors(gold, list(paths), split=split)
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    rows = [[r["row"], f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+             r["tp"], r["fp"], r["fn"]] for r in report["rows"]]
+    title = (f"{report['matched_papers']}/{report['papers']} gold papers found"
+             + (f", split {split}" if split else ""))
+    print_rows(["row", "P", "R", "F1", "TP", "FP", "FN"], rows, "table", title=title)
+    for t in report["missing"]:
+        click.echo(f"gold paper not in input: {t}", err=True)
+    if show_errors:
+        for e in report["errors"]:
+            if e["missed"] or e["wrong"]:
+                click.echo(f"## {e['title']}")
+                for m in e["missed"]:
+                    click.echo(f"   MISSED {m}")
+                for w in e["wrong"]:
+                    click.echo(f"   {w}")

@@ -1,0 +1,887 @@
+"""spaCy components of the paperkg pipeline: gazetteer, URL finder and the entity rules.
+
+Every component works on the text of a Doc in linear time (compiled regular expressions and a
+PhraseMatcher) and leaves plain data in `doc.user_data`, which survives `nlp.pipe(n_process=N)`:
+
+- "pk_sents": sentence start offsets;
+- "pk_gaz": gazetteer hits (start, end, type, canonical name);
+- "pk_urls": URLs (start, end, url);
+- "pk_ents": entities, each a dict (name, type, role, aliases, mentions, confidence, extractor,
+  evaluated), mentions as (text, start, end).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
+from paperkg.extractors.urls import find_urls
+
+DATA = Path(__file__).resolve().parent / "data"
+TYPE_FILES = {
+    "MODEL": "models.txt", "METHOD": "methods.txt", "DATASET": "datasets.txt",
+    "BENCHMARK": "benchmarks.txt", "METRIC": "metrics.txt", "TASK": "tasks.txt",
+}
+NAMED = ("METHOD", "MODEL", "DATASET", "BENCHMARK")
+
+
+def read_list(path: Path) -> list[list[str]]:
+    """Groups of one gazetteer file: [canonical, alias, ...] per line, comments dropped."""
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        forms = [f.strip() for f in line.split("|") if f.strip()]
+        if forms:
+            groups.append(forms)
+    return groups
+
+
+def load_lexicon(data_dir: Path = DATA) -> dict:
+    """All gazetteers as plain data (what the components save with the pipeline)."""
+    typed = {t: read_list(data_dir / f) for t, f in TYPE_FILES.items()}
+    flat = lambda name: [f for g in read_list(data_dir / name) for f in g]  # noqa: E731
+    return {
+        "typed": typed,
+        "generic": flat("generic.txt"),
+        "families": flat("model_families.txt"),
+        "not_names": flat("not_names.txt"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])|\n+")
+_NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.", "resp.",
+                    "approx.", "Sec.", "No.", "al.")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences of text (the title is the first sentence)."""
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        before = text[max(0, m.start() - 7):m.start()]
+        if m.group().strip() == "" and any(before.endswith(a) for a in _NO_SPLIT_BEFORE):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding offset pos."""
+    i = bisect_right(starts, pos) - 1
+    a = starts[max(i, 0)]
+    b = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return a, b
+
+
+def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> str:
+    """The sentence around text[a:b], clipped to about limit characters around the mention."""
+    s0, s1 = sentence_of(text, starts, a)
+    if s1 - s0 > limit:
+        s0 = max(s0, a - limit // 2)
+        s1 = min(s1, max(b, a) + limit // 2)
+    return text[s0:s1].strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Factories
+
+
+@Language.factory("paperkg_sentences")
+def make_sentences(nlp: Language, name: str):
+    """Sentence boundaries by rule (no parser): offsets in doc.user_data['pk_sents']."""
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """Store sentence start offsets (cheap, linear)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data["pk_sents"] = sentence_starts(doc.text)
+        return doc
+
+
+@Language.factory("paperkg_urls")
+def make_urls(nlp: Language, name: str):
+    """Find URLs (repos and links) in the text."""
+    return UrlFinder()
+
+
+class UrlFinder:
+    """Store (start, end, url) of every URL in doc.user_data['pk_urls']."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data["pk_urls"] = find_urls(doc.text)
+        return doc
+
+
+@Language.factory("paperkg_gazetteer", default_config={"data_dir": None})
+def make_gazetteer(nlp: Language, name: str, data_dir: str | None):
+    """Well-known names from the data lists, matched with spaCy PhraseMatchers."""
+    return Gazetteer(nlp, name, Path(data_dir) if data_dir else DATA)
+
+
+class Gazetteer:
+    """PhraseMatcher over the gazetteer lists: exact case for one-word names, any case else."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: Path = DATA):
+        self.nlp = nlp
+        self.name = name
+        self.lexicon = load_lexicon(data_dir)
+        self._build()
+
+    def _build(self) -> None:
+        """(Re)build the matchers from self.lexicon."""
+        vocab = self.nlp.vocab
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.entries: list[tuple[str, str]] = []  # match id -> (type, canonical)
+        exact_pats: dict[str, list] = {}
+        lower_pats: dict[str, list] = {}
+        self.canonical: dict[str, tuple[str, str]] = {}
+        for type_, groups in self.lexicon["typed"].items():
+            for group in groups:
+                canon = group[0]
+                for form in group:
+                    self.canonical.setdefault(canonical_key(form), (type_, canon))
+                    cased = form != form.lower()
+                    key = f"{type_}\t{canon}"
+                    if cased and (" " not in form or form.isupper()):
+                        exact_pats.setdefault(key, []).append(form)
+                    else:
+                        lower_pats.setdefault(key, []).append(form)
+        for key, forms in exact_pats.items():
+            self.exact.add(key, [self.nlp.make_doc(f) for f in forms])
+        for key, forms in lower_pats.items():
+            self.lower.add(key, [self.nlp.make_doc(f) for f in forms])
+        self.generic = {fold(g) for g in self.lexicon["generic"]}
+        self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
+        self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
+        self.not_names = set(self.lexicon["not_names"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        hits = []
+        for matcher, cased in ((self.exact, True), (self.lower, False)):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                text = span.text
+                type_, _, canon = strings[match_id].partition("\t")
+                if not cased and canon != canon.lower() and text == text.lower():
+                    continue  # "Stable Diffusion" written all lower case is a phrase, not a name
+                hits.append((span.start_char, span.end_char, type_, canon))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept, last_end = [], -1
+        for h in hits:
+            if h[0] >= last_end:
+                kept.append(h)
+                last_end = h[1]
+        doc.user_data["pk_gaz"] = kept
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        """Save the lists with the pipeline."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "lexicon.json").write_text(json.dumps(self.lexicon, ensure_ascii=False, indent=0),
+                                           encoding="utf-8")
+
+    def from_disk(self, path, exclude=tuple()):
+        """Load the lists saved with the pipeline."""
+        self.lexicon = json.loads((Path(path) / "lexicon.json").read_text(encoding="utf-8"))
+        self._build()
+        return self
+
+
+@Language.factory(
+    "paperkg_entities",
+    default_config={"min_confidence": 0.5, "max_tasks": 4, "max_text": 200_000},
+)
+def make_entities(nlp: Language, name: str, min_confidence: float, max_tasks: int,
+                  max_text: int):
+    """The rule families that find, type, merge and role-tag named entities."""
+    return EntityRules(nlp, min_confidence, max_tasks, max_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+# A "name word": starts upper case or with a digit, or is lower case with a capital/digit inside.
+_WORD = r"(?:[A-Z0-9\u00C0-\u00DE][\w'’+.\-]*|[a-z][a-z]*[A-Z0-9][\w'’+.\-]*)"
+_RUN = re.compile(
+    rf"(?<![\w@/\\.\-]){_WORD}(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
+)
+_LATEX_NAME = re.compile(
+    r"\$\\math[a-z]+\{(\w+)\}\$(-?[A-Za-z][\w\-]*)|\\([A-Z][A-Za-z]+[A-Z]\w*)\{\}"
+)
+_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_METRIC_AT = re.compile(r"(?<![\w@])([A-Za-z][\w\-]*@\d+|[Pp]ass@[kK\d]+)(?![\w@])")
+_NUMBERISH = re.compile(
+    r"^(?:\d+(?:[.,]\d+)*(?:[kKmMbBtTxX%]|st|nd|rd|th|D|d|s)?|[IVX]+|\d+[A-Za-z]?-\w+)$"
+)
+_SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
+_VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
+_HEAD_AFTER = re.compile(
+    r"^[\s\-]*(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|environments?|"
+    r"models?|LLMs?|algorithms?|methods?|framework|architecture|approach|technique|"
+    r"optimizer|metric|score)\b",
+    re.IGNORECASE,
+)
+_HEAD_TYPE = {
+    "benchmark": "BENCHMARK", "suite": "BENCHMARK", "leaderboard": "BENCHMARK",
+    "environment": "BENCHMARK", "dataset": "DATASET", "corpus": "DATASET", "corpora": "DATASET",
+    "model": "MODEL", "llm": "MODEL", "algorithm": "METHOD", "method": "METHOD",
+    "framework": "METHOD", "architecture": "METHOD", "approach": "METHOD",
+    "technique": "METHOD", "optimizer": "METHOD", "metric": "METRIC", "score": "METRIC",
+}
+_INTRO = re.compile(
+    r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
+    r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
+    r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
+    r"coin|denoted)\b|\bour\s+(?:new\s+|novel\s+|proposed\s+)?(?:\w+\s+)?"
+    r"(?:proposal|method|approach|framework|model|algorithm|benchmark|dataset|system)"
+    r"\s*(?:is|,|:)|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
+    r"([^.;:!?]*)$"
+)
+_INTRO_GAP_BLOCK = re.compile(
+    r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
+    r"and|both|across|under|into|via|where|when|it|its|their|these|those)\b",
+    re.IGNORECASE,
+)
+_INTRO_GAP_OK = re.compile(
+    r"^[\s,:(\"'“]*(?:(?:a|an|the|our|new|novel|simple|effective|first|general|unified|"
+    r"two|three|several|family|of|large|scale|large-scale|open|open-source|comprehensive|"
+    r"challenging|method|approach|framework|model|models|algorithm|benchmark|dataset|"
+    r"suite|system|technique|called|named|dubbed|termed|coined|as|here|yet|lightweight|"
+    r"([\w\-]+))[\s,]+){0,8}[\"'“]?$",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an)\s+(?:new|novel|first|simple|"
+    r"large|unified|general|open|lightweight|family|suite|series|collection|set)",
+)
+_EVAL_CONTEXT = re.compile(
+    r"\b(?:on|across|evaluat\w*|experiments?|benchmarks?|results?|tested|outperform\w*|"
+    r"achiev\w*|score\w*|accuracy|surpass\w*)\b",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_TASK_HEADS = ("learning", "detection", "recognition", "generation", "classification",
+               "prediction", "translation", "segmentation", "reasoning", "retrieval",
+               "answering", "summarization", "completion", "forecasting", "estimation problem",
+               "alignment", "captioning", "synthesis", "planning", "inference", "regression")
+_METHOD_HEADS = ("search", "optimization", "optimisation", "tuning", "fine-tuning",
+                 "finetuning", "decoding", "sampling", "attention", "distillation", "descent",
+                 "iteration", "algorithm", "training", "prompting", "filtering", "scaling",
+                 "regularization", "method", "network", "networks", "transformer", "encoder",
+                 "decoder", "policy", "agent", "embedding", "embeddings", "pruning",
+                 "quantization", "adaptation", "augmentation", "ensemble", "boosting", "based",
+                 "free", "model", "models", "estimator", "estimation", "programming", "loss",
+                 "objective", "tree", "mechanism", "architecture", "framework", "pipeline",
+                 "approach", "technique", "strategy")
+_TITLE_GENERIC = {"technical report", "a survey", "survey", "review", "a review", "position",
+                  "tutorial", "case study", "short paper", "extended abstract", "overview",
+                  "perspective", "commentary", "editorial", "report"}
+_BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|-E)(?:[-+]|\+|$)")
+_DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
+_MODEL_SUFFIX = re.compile(
+    r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
+    r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|LLM$|-LM$|LM\d|Coder\d?$|GPT\d?$"
+)
+
+
+class EntityRules:
+    """Find candidate names with rule families, then type, role-tag and merge them per paper."""
+
+    def __init__(self, nlp: Language, min_confidence: float = 0.5, max_tasks: int = 4,
+                 max_text: int = 200_000):
+        self.nlp = nlp
+        self.min_confidence = min_confidence
+        self.max_tasks = max_tasks
+        self.max_text = max_text
+        self._gaz: Gazetteer | None = None
+
+    def _lexicon(self) -> Gazetteer | None:
+        """The gazetteer component of the same pipeline (for its lists)."""
+        if self._gaz is None and "paperkg_gazetteer" in self.nlp.pipe_names:
+            self._gaz = self.nlp.get_pipe("paperkg_gazetteer")
+        return self._gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        if len(text) > self.max_text:
+            text = text[: self.max_text]
+        doc.user_data["pk_ents"] = extract_entities(
+            text, doc.user_data.get("pk_sents") or sentence_starts(text),
+            doc.user_data.get("pk_gaz", []), doc.user_data.get("pk_urls", []),
+            self._lexicon(), self.min_confidence, self.max_tasks,
+        )
+        return doc
+
+
+class _Cand:
+    """One candidate mention before merging."""
+
+    __slots__ = ("start", "end", "surface", "name", "type", "conf", "rule", "intro", "alias",
+                 "evaluated", "strong_type", "long_form", "gaz_canon")
+
+    def __init__(self, start, end, surface, name, type_, conf, rule):
+        self.start, self.end, self.surface, self.name = start, end, surface, name
+        self.type, self.conf, self.rule = type_, conf, rule
+        self.intro = False
+        self.alias: str | None = None  # an acronym this long form defines
+        self.evaluated = False
+        self.strong_type = False
+        self.long_form = False
+        self.gaz_canon: str | None = None
+
+
+def _word_kind(word: str) -> str:
+    """'coined', 'plain' (Capitalised), 'number' or 'lower' for one word of a run."""
+    if _NUMBERISH.match(word):
+        return "number"
+    core = word.replace("-", "").replace("'", "").replace(".", "")
+    if not core:
+        return "lower"
+    if any(c.isupper() for c in core[1:]) or (
+        any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
+    ):
+        return "coined"
+    if core[0].isupper():
+        return "plain"
+    return "lower"
+
+
+def _schwartz_hearst(short: str, long: str) -> str | None:
+    """The shortest tail of long whose letters spell the acronym short (Schwartz & Hearst)."""
+    s = len(short) - 1
+    li = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while li >= 0 and (long[li].lower() != c or (s == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        s -= 1
+    start = long.rfind(" ", 0, li + 1) + 1
+    return long[start:]
+
+
+def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
+    """Type suggested by the form of a name alone, if any."""
+    if _BENCH_SHAPE.search(name):
+        return "BENCHMARK"
+    if _MODEL_SUFFIX.search(name):
+        return "MODEL"
+    if gaz is not None:
+        for fam in gaz.families:
+            if name.startswith(fam) and len(name) > len(fam):
+                rest = name[len(fam):].lstrip(" -")
+                if rest and (rest[0].isdigit() or rest[0] in "vV" or _SIZE.search(rest)):
+                    return "MODEL"
+    if _DATA_SHAPE.search(name):
+        return "DATASET"
+    return None
+
+
+def _head_type(head: str) -> str:
+    """Type of an entity from the head noun written after it."""
+    h = head.lower().rstrip("s") if head.lower() not in ("corpus",) else "corpus"
+    return _HEAD_TYPE.get(h, _HEAD_TYPE.get(head.lower(), "METHOD"))
+
+
+def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer | None,
+                     min_conf: float = 0.5, max_tasks: int = 4) -> list[dict]:
+    """All entities of one paper's text (title, newline, abstract) as plain dicts."""
+    if not text.strip():
+        return []
+    title_end = text.find("\n")
+    if title_end < 0:
+        title_end = len(text)
+    generic = gaz.generic if gaz else set()
+    not_names = gaz.not_names if gaz else set()
+    blocked = sorted((a, b) for a, b, _ in urls)
+    blocked_starts = [a for a, _ in blocked]
+    cands: list[_Cand] = []
+    sent_starts = set(sents)
+
+    def in_url(pos: int) -> bool:
+        i = bisect_right(blocked_starts, pos) - 1
+        return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
+
+    # 1. Gazetteer hits.
+    for a, b, type_, canon in gaz_hits:
+        surface = text[a:b]
+        c = _Cand(a, b, surface, canon, type_, 0.9, "gazetteer")
+        c.gaz_canon = canon
+        c.strong_type = True
+        cands.append(c)
+    gaz_spans = sorted((c.start, c.end) for c in cands)
+    gaz_starts = [x for x, _ in gaz_spans]
+
+    def covered(a: int, b: int) -> bool:
+        i = bisect_right(gaz_starts, a) - 1
+        return i >= 0 and gaz_spans[i][0] <= a and b <= gaz_spans[i][1]
+
+    # 2. Acronyms defined in the text: "Long Form (LF)" and "LF (Long Form)".
+    defined: dict[str, str] = {}  # acronym -> long form
+    generic_acr: set[str] = set()
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        a = m.start()
+        if in_url(a):
+            continue
+        s0, _ = sentence_of(text, sents, a)
+        if " " not in inner and 2 <= len(inner) <= 12 and is_acronym(inner.rstrip("s")):
+            acr = inner
+            before = text[s0:a].rstrip()
+            words = before.split()
+            n = min(len(acr) + 5, 2 * len(acr))
+            window = " ".join(words[-n:])
+            lf = _schwartz_hearst(acr.rstrip("s") if acr.endswith("s") else acr, window)
+            if lf is None or len(lf) <= len(acr) or lf.startswith(("(", "[")):
+                continue
+            lf = lf.strip(" ,;:\"'“”")
+            lf_words = lf.split()
+            while lf_words and lf_words[0].lower() in ("the", "a", "an", "our", "and", "of"):
+                lf_words.pop(0)
+            if not lf_words:
+                continue
+            lf = " ".join(lf_words)
+            lf_start = before.rfind(lf)
+            if lf_start < 0:
+                continue
+            lf_start += s0
+            if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic:
+                generic_acr.add(acr)
+                generic_acr.add(acr.rstrip("s"))
+                continue
+            defined[acr] = lf
+            c = _Cand(lf_start, lf_start + len(lf), lf, lf, "", 0.8, "acronym_definition")
+            c.alias = acr
+            c.long_form = True
+            cands.append(c)
+            ca = _Cand(m.start(1), m.start(1) + len(acr), acr, acr, "", 0.8, "acronym_definition")
+            cands.append(ca)
+        elif " " in inner and 0 < a and not inner[0].islower():
+            # "ACR (Long Form)": the word before the bracket is the acronym.
+            pm = re.search(r"([A-Za-z][\w\-]{1,11})\s*$", text[s0:a])
+            if pm and is_acronym(pm.group(1)):
+                acr = pm.group(1)
+                lf = _schwartz_hearst(acr, inner)
+                if lf and lf == inner.strip() and fold(lf) not in generic:
+                    defined[acr] = lf
+                    ls = m.start(1)
+                    c = _Cand(ls, ls + len(inner), inner, inner, "", 0.8, "acronym_definition")
+                    c.alias = acr
+                    c.long_form = True
+                    cands.append(c)
+
+    # 3. LaTeX residue names: $\mathcal{B}$-Coder, \GitChameleon{}.
+    if "\\" in text:
+        for m in _LATEX_NAME.finditer(text):
+            name = (m.group(1) + m.group(2)) if m.group(1) else m.group(3)
+            c = _Cand(m.start(), m.end(), m.group(), name, "", 0.75, "latex_name")
+            cands.append(c)
+
+    # 4. Runs of capitalised / coined words.
+    for m in _RUN.finditer(text):
+        a, b = m.start(), m.end()
+        surface = m.group()
+        # trim trailing punctuation inside the run
+        stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface
+        if surface.endswith("+"):
+            stripped = surface.rstrip(".'’-")
+        if stripped.endswith(("'s", "’s")):
+            stripped = stripped[:-2]
+        b = a + len(stripped)
+        if b <= a or in_url(a):
+            continue
+        words = stripped.split(" ")
+        offs = []
+        pos = a
+        for w in words:
+            offs.append(pos)
+            pos += len(w) + 1
+        in_title = a < title_end
+        # drop leading function/non-name words
+        while words and (words[0] in not_names or fold(words[0]) in generic) and not covered(
+            offs[0], offs[0] + len(words[0])
+        ):
+            words.pop(0)
+            offs.pop(0)
+        # drop trailing generic words (Code LLMs) and trailing bare numbers not versions
+        while words and (fold(words[-1]) in generic or words[-1] in not_names):
+            words.pop()
+            offs.pop()
+        if not words:
+            continue
+        a = offs[0]
+        b = offs[-1] + len(words[-1])
+        kinds = [_word_kind(w) for w in words]
+        while kinds and kinds[0] == "number":
+            words.pop(0)
+            offs.pop(0)
+            kinds.pop(0)
+        if not words:
+            continue
+        a = offs[0]
+        if covered(a, b):
+            continue
+        at_sent_start = a in sent_starts or (a > 0 and text[a - 1] in "\n")
+        has_coined = "coined" in kinds
+        if in_title:
+            # In a title every word is capitalised: keep only coined words (with versions).
+            if not has_coined:
+                continue
+            i = 0
+            while i < len(words):
+                if kinds[i] != "coined":
+                    i += 1
+                    continue
+                j = i + 1
+                while j < len(words) and (kinds[j] == "number" and _VERSION_TAIL.match(words[j])):
+                    j += 1
+                w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])]
+                if fold(w_surface) not in generic and w_surface not in not_names:
+                    cands.append(_Cand(offs[i], offs[i] + len(w_surface), w_surface, w_surface,
+                                       "", 0.7, "coined_name"))
+                i = j
+            continue
+        if len(words) == 1:
+            w = words[0]
+            kind = kinds[0]
+            if kind == "coined":
+                if w in generic_acr or fold(w) in generic or len(w) < 2:
+                    continue
+                if _SIZE.fullmatch(w) or re.fullmatch(r"\d+[A-Za-z]{0,2}", w):
+                    continue
+                cands.append(_Cand(a, b, w, w, "", 0.7, "coined_name"))
+            elif kind == "plain":
+                if at_sent_start or w in not_names or len(w) < 2:
+                    continue
+                if w.isupper() and len(w) == 1:
+                    continue
+                c = _Cand(a, b, w, w, "", 0.35, "capitalised_word")
+                cands.append(c)
+            continue
+        # multi-word run
+        if at_sent_start and kinds[0] == "plain" and len(words) == 2 and kinds[1] == "plain":
+            # "Dynamic Evaluation improves": two capitalised words at a sentence start.
+            conf = 0.45
+        else:
+            conf = 0.65 if has_coined else 0.55
+        if kinds[-1] == "number" and not _VERSION_TAIL.match(words[-1]):
+            words = words[:-1]
+            if not words:
+                continue
+            b = offs[len(words) - 1] + len(words[-1])
+        surface = text[a:b]
+        if fold(surface) in generic:
+            continue
+        rule = "coined_name" if has_coined else "title_case_phrase"
+        # Split runs of several coined names ("GPT-4 Llama-2") into single names.
+        if has_coined and all(k == "coined" for k in kinds) and len(words) > 1:
+            for w, o in zip(words, offs, strict=False):
+                if fold(w) not in generic:
+                    cands.append(_Cand(o, o + len(w), w, w, "", 0.7, "coined_name"))
+            continue
+        cands.append(_Cand(a, b, surface, surface, "", conf, rule))
+
+    # 5. Metrics written as name@k.
+    if "@" in text:
+        for m in _METRIC_AT.finditer(text):
+            if in_url(m.start()):
+                continue
+            c = _Cand(m.start(1), m.end(1), m.group(1), m.group(1), "METRIC", 0.9, "metric_at_k")
+            c.strong_type = True
+            cands.append(c)
+
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # Drop candidates nested inside a longer accepted one at the same position (keep gazetteer
+    # hits and long forms, which carry their own evidence).
+    kept: list[_Cand] = []
+    for c in cands:
+        if kept:
+            p = kept[-1]
+            if c.start < p.end:
+                if c.end <= p.end and not (c.long_form or c.rule == "acronym_definition"):
+                    if p.rule == "gazetteer" or c.rule != "gazetteer":
+                        continue
+                if c.rule == "gazetteer" and p.rule != "gazetteer" and not p.long_form:
+                    kept[-1] = c
+                    continue
+                if p.long_form and c.start >= p.start and c.end <= p.end:
+                    continue
+        kept.append(c)
+    cands = kept
+
+    # 6. Context: head nouns after, lists, intro cues, evaluation context.
+    n = len(cands)
+    for i, c in enumerate(cands):
+        after = text[c.end:c.end + 40]
+        hm = _HEAD_AFTER.match(after)
+        if hm:
+            head = hm.group(1)
+            htype = _head_type(head)
+            if htype in ("BENCHMARK", "DATASET"):
+                if not c.strong_type or c.type in ("DATASET", "BENCHMARK"):
+                    c.type = htype
+                    c.strong_type = True
+                c.conf = max(c.conf, 0.75)
+                # "our Singlish benchmark": a plain word becomes a name only with its head
+                if c.rule == "capitalised_word" or len(c.name) <= 2:
+                    c.name = text[c.start:c.end + hm.end()].strip()
+                    c.surface = c.name
+                    c.end = c.start + len(c.name)
+                c.alias = c.alias or None
+                c.evaluated = htype == "BENCHMARK" or c.evaluated
+                # Apply to the list before: "on GSM8K, MathQA, and SVAMP datasets".
+                j = i - 1
+                while j >= 0:
+                    gap = text[cands[j].end:cands[j + 1].start]
+                    if not _LIST_SEP.match(gap):
+                        break
+                    p = cands[j]
+                    if not p.strong_type:
+                        p.type = htype
+                        p.strong_type = True
+                    p.conf = max(p.conf, 0.75)
+                    j -= 1
+            elif htype == "MODEL" and c.rule != "gazetteer" and not c.strong_type:
+                if c.rule in ("coined_name", "latex_name", "capitalised_word"):
+                    c.type = "MODEL"
+                    c.conf = max(c.conf, 0.6)
+            elif htype == "METHOD" and not c.strong_type:
+                c.type = "METHOD"
+                c.conf = max(c.conf, 0.6)
+        # appositive: "X, a new benchmark ..."
+        ap = _APPOSITIVE.match(after) if "," in after[:25] else None
+        if ap:
+            rest = text[c.end:c.end + 120]
+            tm = re.search(r"\b(benchmark|dataset|corpus|model|framework|method|algorithm|"
+                           r"suite|agent|system)s?\b", rest[:100])
+            if tm and not c.strong_type:
+                c.type = _head_type(tm.group(1))
+            if c.start > title_end:
+                c.intro = True
+                c.conf = max(c.conf, 0.7)
+
+    # intro cues: the first candidate after a cue in the same sentence
+    for i, c in enumerate(cands):
+        if c.start <= title_end:
+            continue
+        s0, _ = sentence_of(text, sents, c.start)
+        before = text[max(s0, c.start - 120):c.start]
+        im = _INTRO.search(before)
+        if im is None:
+            continue
+        gap = im.group(1)
+        if _INTRO_GAP_BLOCK.search(gap) and not re.search(
+            r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
+        ):
+            continue
+        if not _INTRO_GAP_OK.match(gap):
+            continue
+        # no other candidate between cue and this one
+        cue_end = c.start - len(gap)
+        if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1:
+            continue
+        if c.rule == "gazetteer" and c.type not in ("DATASET", "BENCHMARK"):
+            continue  # a well-known name after "we propose" is usually a building block
+        c.intro = True
+        c.conf = max(c.conf, 0.75)
+        gm = re.search(r"\b(benchmark|dataset|corpus|model|framework|method|algorithm|suite)s?\b",
+                       gap)
+        if gm and not c.strong_type:
+            c.type = _head_type(gm.group(1))
+
+    # title: "Name: subtitle" introduces Name
+    colon = text.find(":", 0, title_end)
+    title_intro_keys: set[str] = set()
+    if 0 < colon < 80:
+        prefix = strip_latex(text[:colon]).strip()
+        if prefix and fold(prefix) not in _TITLE_GENERIC and len(prefix.split()) <= 6:
+            parts = re.split(r"\s+(?:and|&)\s+|,\s*", prefix)
+            abstract_low = text[title_end:].lower()
+            for part in parts:
+                part = part.strip()
+                if not part or fold(part) in generic:
+                    continue
+                coined = any(_word_kind(w) == "coined" for w in part.split())
+                if coined or part.lower() in abstract_low:
+                    title_intro_keys.add(canonical_key(part))
+                    off = text.find(part)
+                    if off < 0:
+                        off = 0
+                    if not any(cc.start == off and cc.end == off + len(part) for cc in cands):
+                        c = _Cand(off, off + len(part), text[off:off + len(part)], part, "",
+                                  0.8, "title_name")
+                        cands.append(c)
+
+    # evaluation context for datasets/benchmarks
+    for c in cands:
+        s0, s1 = sentence_of(text, sents, c.start)
+        if _EVAL_CONTEXT.search(text[s0:s1]):
+            c.evaluated = True
+
+    return _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tasks)
+
+
+def _finish_type(name: str, surface_forms: list[str], typed: dict, gaz: Gazetteer | None,
+                 long_form: str | None, evaluated_ctx: bool) -> str:
+    """Choose the type of a merged entity from its evidence."""
+    for t in ("METRIC", "BENCHMARK", "DATASET", "MODEL", "TASK", "METHOD"):
+        if typed.get(t):
+            return t
+    for form in [name, *surface_forms]:
+        t = _type_by_shape(form, gaz)
+        if t:
+            return t
+    low = (long_form or name).lower()
+    if long_form:
+        last = low.split()[-1]
+        if any(low.endswith(h) for h in _TASK_HEADS) and not any(
+            low.endswith(h) for h in ("fine-tuning", "tuning", "training")
+        ):
+            return "TASK"
+        if last in ("metric", "metrics", "score", "distance", "error", "rate", "comparison"):
+            return "METRIC"
+        if last in ("benchmark", "benchmarks"):
+            return "BENCHMARK"
+        if last in ("dataset", "datasets", "corpus"):
+            return "DATASET"
+    return "METHOD"
+
+
+def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tasks):
+    """Group candidates into entities (aliases, acronyms, variants) and decide type and role."""
+    acr_to_long = {acr: canonical_key(lf) for acr, lf in defined.items()}
+    for acr in list(acr_to_long):
+        acr_to_long.setdefault(acr.rstrip("s"), acr_to_long[acr])
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    gaz_canon_key: dict[str, str] = {}
+    for c in cands:
+        if c.gaz_canon:
+            gaz_canon_key[canonical_key(c.surface)] = canonical_key(c.gaz_canon)
+    for c in cands:
+        name = strip_latex(c.name).strip()
+        if len(name) < 2 and not c.long_form:
+            continue
+        key = canonical_key(name)
+        if not key:
+            continue
+        if c.gaz_canon:
+            key = canonical_key(c.gaz_canon)
+        elif c.surface in acr_to_long and not c.long_form:
+            key = acr_to_long[c.surface]
+        elif key in gaz_canon_key:
+            key = gaz_canon_key[key]
+        elif gaz is not None and key in gaz.canonical:
+            key = canonical_key(gaz.canonical[key][1])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"forms": [], "mentions": [], "types": {}, "conf": 0.0,
+                               "rules": [], "intro": False, "evaluated": False,
+                               "long_form": None, "gaz": None, "acr": None}
+            order.append(key)
+        if name not in g["forms"]:
+            g["forms"].append(name)
+        if c.surface != name and c.surface not in g["forms"]:
+            g["forms"].append(c.surface)
+        g["mentions"].append((c.surface, c.start, c.end))
+        if c.type:
+            weight = 2 if c.strong_type else 1
+            g["types"][c.type] = g["types"].get(c.type, 0) + weight
+        g["conf"] = max(g["conf"], c.conf)
+        if c.rule not in g["rules"]:
+            g["rules"].append(c.rule)
+        g["intro"] = g["intro"] or c.intro or key in title_intro_keys
+        g["evaluated"] = g["evaluated"] or c.evaluated
+        if c.long_form:
+            g["long_form"] = name
+            if c.alias:
+                g["acr"] = c.alias
+        if c.gaz_canon:
+            g["gaz"] = c.gaz_canon
+    # an acronym whose own candidate landed in another group: fold it into the long form
+    for acr, lkey in acr_to_long.items():
+        akey = canonical_key(acr)
+        if akey != lkey and akey in groups and lkey in groups:
+            src, dst = groups.pop(akey), groups[lkey]
+            order.remove(akey)
+            for f in src["forms"]:
+                if f not in dst["forms"]:
+                    dst["forms"].append(f)
+            dst["mentions"].extend(src["mentions"])
+            for t, w in src["types"].items():
+                dst["types"][t] = dst["types"].get(t, 0) + w
+            dst["conf"] = max(dst["conf"], src["conf"])
+            dst["intro"] = dst["intro"] or src["intro"]
+            dst["evaluated"] = dst["evaluated"] or src["evaluated"]
+            dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
+    out = []
+    tasks = 0
+    for key in order:
+        g = groups.get(key)
+        if g is None:
+            continue
+        forms = g["forms"]
+        name = g["long_form"] or g["gaz"] if (g["long_form"] or g["gaz"]) else forms[0]
+        if g["gaz"] and g["long_form"]:
+            name = g["long_form"]
+        if g["gaz"] and not g["long_form"]:
+            # prefer what the text wrote over the gazetteer spelling
+            name = forms[0]
+        typed = {}
+        if g["types"]:
+            best = max(g["types"].items(), key=lambda kv: kv[1])[0]
+            typed[best] = True
+        type_ = _finish_type(name, forms, typed, gaz, g["long_form"], g["evaluated"])
+        conf = g["conf"]
+        n_m = len(g["mentions"])
+        if n_m > 1:
+            conf = min(1.0, conf + 0.1 * min(n_m - 1, 3))
+        if g["intro"]:
+            conf = max(conf, 0.75)
+        if g["long_form"] and g["acr"]:
+            conf = max(conf, 0.8)
+        if conf < min_conf:
+            continue
+        if type_ == "TASK":
+            tasks += 1
+            if tasks > max_tasks:
+                continue
+        aliases = [f for f in forms if f != name]
+        mentions = []
+        seen = set()
+        for surface, a, b in sorted(g["mentions"], key=lambda m: m[1]):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            mentions.append((surface, a, b, evidence(text, sents, a, b)))
+        out.append({
+            "name": name, "type": type_, "role": "introduced" if g["intro"] else "used",
+            "aliases": aliases, "mentions": mentions, "confidence": round(conf, 3),
+            "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
+            "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
+        })
+    return out

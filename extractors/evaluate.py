@@ -1,0 +1,228 @@
+"""Score extraction against gold annotations (per type, named entities, INTRODUCES, repos)."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from paperkg.extractors.types import Entity, PaperExtraction
+from paperkg.extractors.urls import classify_url
+from paperkg.graph.errors import UserError
+
+TYPES = ("METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK")
+NAMED = ("METHOD", "MODEL", "DATASET", "BENCHMARK")
+
+
+@dataclass
+class Score:
+    """Counts and the derived precision, recall and F1 of one row."""
+
+    row: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    gold: int = 0
+    predicted: int = 0
+
+    @property
+    def precision(self) -> float:
+        """TP / predictions (1.0 when nothing was predicted and nothing was expected)."""
+        if self.predicted == 0:
+            return 1.0 if self.gold == 0 else 0.0
+        return (self.predicted - self.fp) / self.predicted
+
+    @property
+    def recall(self) -> float:
+        """Matched gold / gold."""
+        if self.gold == 0:
+            return 1.0
+        return (self.gold - self.fn) / self.gold
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+    def as_dict(self) -> dict:
+        """A JSON-ready row."""
+        return {"row": self.row, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4), "tp": self.tp,
+                "fp": self.fp, "fn": self.fn, "gold": self.gold, "predicted": self.predicted}
+
+
+def _norm(text: str) -> str:
+    """Case-insensitive, space-folded surface form."""
+    return " ".join(text.casefold().split())
+
+
+def _forms(name: str, aliases: Iterable[str]) -> set[str]:
+    """Every normalised surface form of an entity."""
+    return {_norm(name), *(_norm(a) for a in aliases)} - {""}
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """Gold records from a JSON Lines file (one object per paper, with "title")."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"gold file not found: {path}")
+    records = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            raise UserError(f"{path}:{n}: not JSON: {exc}") from None
+        if not isinstance(rec, dict) or not isinstance(rec.get("title"), str):
+            raise UserError(f"{path}:{n}: a gold record needs a \"title\"")
+        rec.setdefault("entities", [])
+        rec.setdefault("repos", [])
+        rec.setdefault("links", [])
+        records.append(rec)
+    if not records:
+        raise UserError(f"no gold records in {path}")
+    return records
+
+
+def split_of(title_key: str) -> str:
+    """'a' or 'b': a stable half of the gold papers, for tuning on one and checking the other."""
+    return "a" if zlib.crc32(title_key.encode("utf-8")) % 2 == 0 else "b"
+
+
+def _match(score: Score, preds: list[tuple[set[str], str]], golds: list[dict],
+           typed: bool, counted: list[bool]) -> None:
+    """Greedy one-to-one matching; a second prediction of a matched gold entity is a FP."""
+    matched = [False] * len(golds)
+    gforms = [_forms(g["name"], g.get("aliases", [])) for g in golds]
+    for forms, ptype in preds:
+        score.predicted += 1
+        hit = None
+        dup = False
+        for i, g in enumerate(golds):
+            if not (forms & gforms[i]):
+                continue
+            if typed and ptype != g["type"] and ptype not in g.get("alt_types", []):
+                continue
+            if matched[i]:
+                dup = True
+                continue
+            hit = i
+            break
+        if hit is None:
+            score.fp += 1
+            _ = dup
+        else:
+            matched[hit] = True
+            score.tp += 1
+    for i, c in enumerate(counted):
+        if c:
+            score.gold += 1
+            if not matched[i]:
+                score.fn += 1
+
+
+def _entity_rows(gold: dict, ex: PaperExtraction | None, rows: dict[str, Score]) -> None:
+    """Add one paper's counts to every entity row."""
+    ents: list[Entity] = ex.entities if ex else []
+    gents = gold["entities"]
+    pred = [(_forms(e.name, e.aliases), e.type, e.role) for e in ents]
+    for t in TYPES:
+        pool = [g for g in gents if g["type"] == t or t in g.get("alt_types", [])]
+        counted = [g["type"] == t for g in pool]
+        _match(rows[t], [(f, pt) for f, pt, _ in pred if pt == t], pool, True, counted)
+    named_gold = [g for g in gents if g["type"] in NAMED]
+    named_pred = [(f, pt) for f, pt, _ in pred if pt in NAMED]
+    _match(rows["named-untyped"], named_pred, named_gold, False, [True] * len(named_gold))
+    _match(rows["named-typed"], named_pred, named_gold, True, [True] * len(named_gold))
+    intro_gold = [g for g in gents if g.get("role") == "introduced"]
+    intro_pred = [(f, pt) for f, pt, r in pred if r == "introduced"]
+    _match(rows["INTRODUCES"], intro_pred, intro_gold, False, [True] * len(intro_gold))
+
+
+def _url_row(score: Score, gold_urls: list[str], pred_urls: list[str]) -> None:
+    """Set matching of URLs by their normalised node id."""
+    g = {classify_url(u)["id"].casefold() for u in gold_urls}
+    p = {classify_url(u)["id"].casefold() for u in pred_urls}
+    score.gold += len(g)
+    score.predicted += len(p)
+    score.tp += len(g & p)
+    score.fp += len(p - g)
+    score.fn += len(g - p)
+
+
+def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None,
+             workers: int = 1, nlp=None) -> dict:
+    """Precision, recall and F1 of the extractor on the gold papers found in paths."""
+    from paperkg.extractors.listing import read_listings, title_key
+    from paperkg.extractors.pipeline import extract
+
+    golds = read_gold(gold_path)
+    if split is not None:
+        if split not in ("a", "b"):
+            raise UserError(f"split must be 'a' or 'b', got {split!r}")
+        golds = [g for g in golds if split_of(title_key(g["title"])) == split]
+    result = read_listings([str(p) for p in paths])
+    by_key = {}
+    for p in result.papers:
+        by_key.setdefault(title_key(p.title), p)
+    wanted = [by_key.get(title_key(g["title"])) for g in golds]
+    papers = [p for p in wanted if p is not None]
+    # Extract over every paper read, so that cross-paper canonicalisation is the real one.
+    exs = extract(result.papers, workers=workers, nlp=nlp)
+    ex_by_id = {p.id: ex for p, ex in zip(result.papers, exs, strict=True)}
+    rows = {name: Score(name) for name in
+            (*TYPES, "named-untyped", "named-typed", "INTRODUCES", "repos", "links")}
+    missing = []
+    for g, p in zip(golds, wanted, strict=True):
+        ex = ex_by_id.get(p.id) if p is not None else None
+        if p is None:
+            missing.append(g["title"])
+        _entity_rows(g, ex, rows)
+        _url_row(rows["repos"], g.get("repos", []), [r.url for r in ex.repos] if ex else [])
+        _url_row(rows["links"], g.get("links", []), [r.url for r in ex.links] if ex else [])
+    return {
+        "gold": str(gold_path),
+        "papers": len(golds),
+        "matched_papers": len(papers),
+        "missing": missing,
+        "split": split,
+        "rows": [s.as_dict() for s in rows.values()],
+    }
+
+
+def errors(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None) -> list:
+    """Per paper: gold named entities missed and predictions not in gold (for error analysis)."""
+    from paperkg.extractors.listing import read_listings, title_key
+    from paperkg.extractors.pipeline import extract
+
+    golds = read_gold(gold_path)
+    result = read_listings([str(p) for p in paths])
+    exs = extract(result.papers)
+    by_key = {title_key(p.title): ex for p, ex in zip(result.papers, exs, strict=True)}
+    out = []
+    for g in golds:
+        k = title_key(g["title"])
+        if split and split_of(k) != split:
+            continue
+        ex = by_key.get(k)
+        preds = ex.entities if ex else []
+        pforms = [(_forms(e.name, e.aliases), e) for e in preds]
+        gf = [(_forms(x["name"], x.get("aliases", [])), x) for x in g["entities"]]
+        missed = [f"{x['type']}:{x['role']}:{x['name']}" for f, x in gf
+                  if not any(f & pf for pf, _ in pforms)]
+        wrong = []
+        for pf, e in pforms:
+            hits = [x for f, x in gf if f & pf]
+            if not hits:
+                wrong.append(f"FP {e.type}:{e.role}:{e.name} [{e.extractor} {e.confidence}]")
+            else:
+                x = hits[0]
+                ok_type = e.type == x["type"] or e.type in x.get("alt_types", [])
+                if not ok_type or e.role != x["role"]:
+                    wrong.append(f"~ {e.type}:{e.role}:{e.name} gold {x['type']}:{x['role']}")
+        out.append({"title": g["title"], "missed": missed, "wrong": wrong})
+    return out

@@ -1,0 +1,170 @@
+"""The extraction pipeline: build/load the spaCy pipeline, run it over papers, canonicalise."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import spacy
+from spacy.util import load_config, registry
+
+from paperkg.extractors import components  # noqa: F401 - registers the factories
+from paperkg.extractors.canonical import canonical_key, is_acronym
+from paperkg.extractors.types import Entity, Mention, PaperExtraction, Reference
+from paperkg.extractors.urls import classify_url
+from paperkg.graph.errors import UserError
+from paperkg.graph.model import Paper
+
+CONFIG = Path(__file__).resolve().parent / "config.cfg"
+_CACHE: dict[str, spacy.Language] = {}
+
+
+@registry.tokenizers("paperkg.Tokenizer.v1")
+def make_tokenizer(special_cases: bool = False):
+    """spaCy's English tokenizer, optionally without its special-case exceptions."""
+
+    def create(nlp):
+        from spacy.tokenizer import Tokenizer
+
+        defaults = nlp.Defaults
+        prefix = spacy.util.compile_prefix_regex(defaults.prefixes).search
+        suffix = spacy.util.compile_suffix_regex(defaults.suffixes).search
+        infix = spacy.util.compile_infix_regex(defaults.infixes).finditer
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions if special_cases else {},
+            prefix_search=prefix,
+            suffix_search=suffix,
+            infix_finditer=infix,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return create
+
+
+def build_pipeline(config_path: str | Path = CONFIG) -> spacy.Language:
+    """A fresh pipeline from config.cfg (blank English plus the paperkg components)."""
+    config = load_config(config_path)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def load_pipeline(path: str | Path | None = None) -> spacy.Language:
+    """The pipeline: built from config.cfg (cached per process), or spacy.load(path)."""
+    if path is not None:
+        path = Path(path)
+        if not (path / "config.cfg").is_file():
+            raise UserError(f"not a saved spaCy pipeline: {path}")
+        return spacy.load(path)
+    if "default" not in _CACHE:
+        _CACHE["default"] = build_pipeline()
+    return _CACHE["default"]
+
+
+def _extraction(paper_id: str, doc) -> PaperExtraction:
+    """The PaperExtraction of one processed doc."""
+    data = doc.user_data
+    ents = []
+    for e in data.get("pk_ents", []):
+        ents.append(Entity(
+            name=e["name"], type=e["type"], role=e["role"], aliases=list(e["aliases"]),
+            mentions=[Mention(text=m[0], start=m[1], end=m[2], sentence=m[3])
+                      for m in e["mentions"]],
+            confidence=e["confidence"], extractor=e["extractor"], key=e["key"],
+            evaluated=e["evaluated"] and e["type"] in ("DATASET", "BENCHMARK"),
+        ))
+        ents[-1]._acronym = e.get("acronym")  # type: ignore[attr-defined]
+        ents[-1]._long_form = e.get("long_form", False)  # type: ignore[attr-defined]
+    repos, links = [], []
+    text = doc.text
+    starts = data.get("pk_sents") or [0]
+    seen = set()
+    for a, b, url in data.get("pk_urls", []):
+        info = classify_url(url)
+        if info["id"] in seen:
+            continue
+        seen.add(info["id"])
+        ref = Reference(url=url, start=a, end=b,
+                        sentence=components.evidence(text, starts, a, b))
+        (repos if info["kind"] == "repo" else links).append(ref)
+    return PaperExtraction(paper_id=paper_id, entities=ents, repos=repos, links=links)
+
+
+def canonicalise(extractions: list[PaperExtraction]) -> None:
+    """Give every entity the key shared across papers; one type per key (majority)."""
+    acr_long: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        for e in ex.entities:
+            acr = getattr(e, "_acronym", None)
+            if acr and getattr(e, "_long_form", False):
+                acr_long[canonical_key(acr)].add(e.key)
+    for ex in extractions:
+        for e in ex.entities:
+            if getattr(e, "_long_form", False):
+                continue
+            if is_acronym(e.name):
+                longs = acr_long.get(canonical_key(e.name))
+                if longs and len(longs) == 1:
+                    e.key = next(iter(longs))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ex in extractions:
+        for e in ex.entities:
+            votes[e.key][e.type] += 1
+    for ex in extractions:
+        for e in ex.entities:
+            counts = votes[e.key]
+            if len(counts) > 1:
+                best, n = counts.most_common(1)[0]
+                if n > counts[e.type]:
+                    e.type = best
+        # one entity per key inside a paper
+        merged: dict[tuple[str, str], Entity] = {}
+        out = []
+        for e in ex.entities:
+            k = (e.type, e.key)
+            if k in merged:
+                d = merged[k]
+                for f in [e.name, *e.aliases]:
+                    if f != d.name and f not in d.aliases:
+                        d.aliases.append(f)
+                d.mentions.extend(e.mentions)
+                d.confidence = max(d.confidence, e.confidence)
+                if e.role == "introduced":
+                    d.role = "introduced"
+                d.evaluated = d.evaluated or e.evaluated
+            else:
+                merged[k] = e
+                out.append(e)
+        for e in out:
+            e.__dict__.pop("_acronym", None)
+            e.__dict__.pop("_long_form", None)
+        ex.entities = out
+
+
+def extract(papers: list[Paper], workers: int = 1, nlp=None,
+            progress: Callable[[int], None] | None = None) -> list[PaperExtraction]:
+    """Extract entities, repos and links from papers (same order), canonicalised across them."""
+    if workers < 1:
+        raise UserError(f"--workers must be at least 1, got {workers}")
+    nlp = nlp or load_pipeline()
+    texts = (p.text or "" for p in papers)
+    out: list[PaperExtraction] = []
+    batch = 256 if workers == 1 else 512
+    for paper, doc in zip(papers, nlp.pipe(texts, n_process=workers, batch_size=batch),
+                          strict=True):
+        out.append(_extraction(paper.id, doc))
+        if progress is not None:
+            progress(1)
+    canonicalise(out)
+    return out
+
+
+def extract_paths(paths: Iterable[str | Path], workers: int = 1) -> list[dict]:
+    """The `paperkg extract` JSON objects for every paper read from paths."""
+    from paperkg.extractors.listing import read_listings
+
+    result = read_listings([str(p) for p in paths])
+    papers = result.papers
+    exs = extract(papers, workers=workers)
+    return [ex.to_json(p.title) for p, ex in zip(papers, exs, strict=True)]
