@@ -225,6 +225,10 @@ _RUN = re.compile(
 _LATEX_NAME = re.compile(
     r"\$\\math[a-z]+\{(\w+)\}\$(-?[A-Za-z][\w\-]*)|\\([A-Z][A-Za-z]+[A-Z]\w*)\{\}"
 )
+_GAZ_EXT = re.compile(
+    r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
+    r"| [A-Z][a-z]+-?\d[\w.]*)(?:-[A-Za-z0-9.]+)*"
+)
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _METRIC_AT = re.compile(r"(?<![\w@])([A-Za-z][\w\-]*@\d+|[Pp]ass@[kK\d]+)(?![\w@])")
 _NUMBERISH = re.compile(
@@ -249,11 +253,13 @@ _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
     r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
     r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
-    r"coin|denoted)\b|\bour\s+(?:new\s+|novel\s+|proposed\s+)?(?:\w+\s+)?"
+    r"coin|denoted)\b|\b[Oo]ur\s+(?:new\s+|novel\s+|proposed\s+)?(?:\w+\s+)?"
     r"(?:proposal|method|approach|framework|model|algorithm|benchmark|dataset|system)"
     r"\s*(?:is|,|:)|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
     r"([^.;:!?]*)$"
 )
+_OUR = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|own)\s+)?$")
+_TITLE_VIA = re.compile(r"\s(?:via|through|with)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
     r"and|both|across|under|into|via|where|when|it|its|their|these|those)\b",
@@ -290,6 +296,9 @@ _METHOD_HEADS = ("search", "optimization", "optimisation", "tuning", "fine-tunin
                  "free", "model", "models", "estimator", "estimation", "programming", "loss",
                  "objective", "tree", "mechanism", "architecture", "framework", "pipeline",
                  "approach", "technique", "strategy")
+_HEADISH = {"Task", "Tasks", "Method", "Methods", "Model", "Models", "Dataset", "Datasets",
+            "Benchmark", "Benchmarks", "Framework", "Approach", "Algorithm", "Algorithms",
+            "Problem", "Problems", "Study", "Analysis", "Survey", "Review", "Experiment"}
 _TITLE_GENERIC = {"technical report", "a survey", "survey", "review", "a review", "position",
                   "tutorial", "case study", "short paper", "extended abstract", "overview",
                   "perspective", "commentary", "editorial", "report"}
@@ -347,20 +356,50 @@ class _Cand:
         self.gaz_canon: str | None = None
 
 
-def _word_kind(word: str) -> str:
+def _part_coined(part: str) -> bool:
+    """Whether one hyphen-free part of a word is coined (inner capitals, letters with digits)."""
+    core = part.replace("'", "").replace(".", "").rstrip("+")
+    if len(core) < 2:
+        return False
+    if any(c.isupper() for c in core[1:]):
+        return True
+    return any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
+
+
+def _word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
     """'coined', 'plain' (Capitalised), 'number' or 'lower' for one word of a run."""
-    if _NUMBERISH.match(word):
+    if not word or word[0].isdigit() or _NUMBERISH.match(word):
         return "number"
-    core = word.replace("-", "").replace("'", "").replace(".", "")
-    if not core:
+    if "+" in word.rstrip("+"):
         return "lower"
-    if any(c.isupper() for c in core[1:]) or (
-        any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
-    ):
+    parts = [p for p in word.split("-") if p]
+    if not parts:
+        return "lower"
+    coined = [p for p in parts if _part_coined(p)]
+    if coined:
+        if len(parts) > 1 and all(p.lower() in generic or p.rstrip("s").lower() in generic
+                                  for p in coined) and len(coined) < len(parts):
+            return "plain"  # LLM-Generated
         return "coined"
-    if core[0].isupper():
+    if len(parts) > 1 and any(len(p) == 1 and p.isupper() for p in parts[1:]):
+        return "coined"  # KTO-S style suffix
+    if word[0].isupper():
         return "plain"
     return "lower"
+
+
+def _runs(text: str):
+    """(start, surface) of each run, split where a word ends a sentence ("RL. Besides")."""
+    for m in _RUN.finditer(text):
+        surface = m.group()
+        a = m.start()
+        if ". " not in surface:
+            yield a, surface
+            continue
+        pos = 0
+        for piece in surface.split(". "):
+            yield a + pos, piece + "." if pos + len(piece) < len(surface) else piece
+            pos += len(piece) + 2
 
 
 def _schwartz_hearst(short: str, long: str) -> str | None:
@@ -372,7 +411,9 @@ def _schwartz_hearst(short: str, long: str) -> str | None:
         if not c.isalnum():
             s -= 1
             continue
-        while li >= 0 and (long[li].lower() != c or (s == 0 and li > 0 and long[li - 1].isalnum())):
+        while li >= 0 and (long[li].lower() != c or (
+            s == 0 and li > 0 and long[li - 1].isalnum() and not long[li].isupper()
+        )):
             li -= 1
         if li < 0:
             return None
@@ -424,8 +465,22 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         i = bisect_right(blocked_starts, pos) - 1
         return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
 
-    # 1. Gazetteer hits.
+    # 1. Gazetteer hits (a hit that is only part of a longer name becomes that name).
     for a, b, type_, canon in gaz_hits:
+        if a >= 2 and text[a - 1] == "-" and text[a - 2].isalnum():
+            continue  # "...-DPO": part of a coined word the run rule finds
+        ext = _GAZ_EXT.match(text, b)
+        if ext and any(ch.isdigit() or ch.isupper() for ch in ext.group()):
+            b2 = ext.end()
+            while b2 > b and text[b2 - 1] in ".-":
+                b2 -= 1
+            surface = text[a:b2]
+            c = _Cand(a, b2, surface, surface, type_ if type_ in ("MODEL", "DATASET",
+                                                                 "BENCHMARK") else "",
+                      0.75, "gazetteer_variant")
+            c.strong_type = bool(c.type)
+            cands.append(c)
+            continue
         surface = text[a:b]
         c = _Cand(a, b, surface, canon, type_, 0.9, "gazetteer")
         c.gaz_canon = canon
@@ -500,9 +555,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             cands.append(c)
 
     # 4. Runs of capitalised / coined words.
-    for m in _RUN.finditer(text):
-        a, b = m.start(), m.end()
-        surface = m.group()
+    for a, surface in _runs(text):
+        b = a + len(surface)
         # trim trailing punctuation inside the run
         stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface
         if surface.endswith("+"):
@@ -519,6 +573,18 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             offs.append(pos)
             pos += len(w) + 1
         in_title = a < title_end
+        if len(words) == 1 and not in_title and _word_kind(words[0], generic) == "plain" or (
+            len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
+        ):
+            hm = _HEAD_AFTER.match(text[b:b + 40])
+            at_start = a in sent_starts
+            if hm and not at_start and _head_type(hm.group(1)) in ("BENCHMARK", "DATASET"):
+                full = text[a:b + hm.end()].strip()
+                c = _Cand(a, a + len(full), full, full, _head_type(hm.group(1)), 0.6,
+                          "named_by_head")
+                c.strong_type = True
+                cands.append(c)
+                continue
         # drop leading function/non-name words
         while words and (words[0] in not_names or fold(words[0]) in generic) and not covered(
             offs[0], offs[0] + len(words[0])
@@ -526,14 +592,15 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             words.pop(0)
             offs.pop(0)
         # drop trailing generic words (Code LLMs) and trailing bare numbers not versions
-        while words and (fold(words[-1]) in generic or words[-1] in not_names):
+        while words and (fold(words[-1]) in generic or (words[-1] in not_names
+                                                         and words[-1] not in _HEADISH)):
             words.pop()
             offs.pop()
         if not words:
             continue
         a = offs[0]
         b = offs[-1] + len(words[-1])
-        kinds = [_word_kind(w) for w in words]
+        kinds = [_word_kind(w, generic) for w in words]
         while kinds and kinds[0] == "number":
             words.pop(0)
             offs.pop(0)
@@ -573,7 +640,19 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                     continue
                 cands.append(_Cand(a, b, w, w, "", 0.7, "coined_name"))
             elif kind == "plain":
+                hm = _HEAD_AFTER.match(text[b:b + 40])
+                if hm and not at_sent_start and _head_type(hm.group(1)) in ("BENCHMARK",
+                                                                            "DATASET"):
+                    full = text[a:b + hm.end()].strip()
+                    c = _Cand(a, a + len(full), full, full, _head_type(hm.group(1)), 0.6,
+                              "named_by_head")
+                    c.strong_type = True
+                    cands.append(c)
+                    continue
                 if at_sent_start or w in not_names or len(w) < 2:
+                    continue
+                if "-" in w and any(fold(x) in generic or fold(x.rstrip("s")) in generic
+                                    for x in w.split("-")):
                     continue
                 if w.isupper() and len(w) == 1:
                     continue
@@ -690,6 +769,10 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             continue
         s0, _ = sentence_of(text, sents, c.start)
         before = text[max(s0, c.start - 120):c.start]
+        if _OUR.search(before) and c.rule != "gazetteer":
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
         im = _INTRO.search(before)
         if im is None:
             continue
@@ -706,6 +789,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             continue
         if c.rule == "gazetteer" and c.type not in ("DATASET", "BENCHMARK"):
             continue  # a well-known name after "we propose" is usually a building block
+        if c.rule == "capitalised_word" and not re.match(r"\s*[,;:(.]", text[c.end:c.end + 3]):
+            continue  # "a new Leetcode style dataset": a modifier, not the name
         c.intro = True
         c.conf = max(c.conf, 0.75)
         gm = re.search(r"\b(benchmark|dataset|corpus|model|framework|method|algorithm|suite)s?\b",
@@ -725,7 +810,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 part = part.strip()
                 if not part or fold(part) in generic:
                     continue
-                coined = any(_word_kind(w) == "coined" for w in part.split())
+                coined = any(_word_kind(w, generic) == "coined" for w in part.split())
                 if coined or part.lower() in abstract_low:
                     title_intro_keys.add(canonical_key(part))
                     off = text.find(part)
@@ -735,6 +820,20 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                         c = _Cand(off, off + len(part), text[off:off + len(part)], part, "",
                                   0.8, "title_name")
                         cands.append(c)
+
+    # title: "... via Multistage Data Filtering" names the paper's own method
+    vm = _TITLE_VIA.search(text, 0, title_end)
+    if vm:
+        phrase = vm.group(1)
+        pw = phrase.split()
+        if (fold(phrase) not in generic and not any(fold(w) in generic for w in pw)
+                and not any(w in not_names for w in pw)):
+            key = canonical_key(phrase)
+            title_intro_keys.add(key)
+            off = vm.start(1)
+            if not any(cc.start == off for cc in cands):
+                cands.append(_Cand(off, off + len(phrase), phrase, phrase, "", 0.55,
+                                   "title_method"))
 
     # evaluation context for datasets/benchmarks
     for c in cands:
@@ -858,7 +957,7 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
         type_ = _finish_type(name, forms, typed, gaz, g["long_form"], g["evaluated"])
         conf = g["conf"]
         n_m = len(g["mentions"])
-        if n_m > 1:
+        if n_m > 1 and g["rules"] != ["capitalised_word"]:
             conf = min(1.0, conf + 0.1 * min(n_m - 1, 3))
         if g["intro"]:
             conf = max(conf, 0.75)
