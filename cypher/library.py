@@ -1,0 +1,458 @@
+"""The named Cypher query library: one .cypher file per question, run on either engine.
+
+Each file starts with two header lines::
+
+    // description: what the query answers, in one line
+    // params: name:str, limit:int=20, depth:int[1..3]=2
+
+Query text is written in Neo4j's Cypher. `to_dialect` turns it into LadybugDB's dialect (the one
+place that knows the differences), and `{{NAME}}` macros expand to label and relationship-type
+lists taken from the schema module. A `{{param}}` names an integer parameter that Cypher cannot
+take as a parameter (a variable-length bound): it is checked against its declared range and
+only then written into the text. Every other value travels as a query parameter.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from paperkg.graph import schema
+from paperkg.graph.errors import UserError
+
+HERE = Path(__file__).resolve().parent
+NEO4J = "neo4j"
+EMBEDDED = "ladybug"
+
+_TYPES = {"str": str, "int": int, "float": float}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared query parameter."""
+
+    name: str
+    type: str = "str"  # str, int or float
+    default: Any = None
+    required: bool = True
+    low: int | None = None  # inclusive range for int parameters written into the text
+    high: int | None = None
+
+    def coerce(self, value: Any) -> Any:
+        """The value as the declared type (UserError when it cannot be)."""
+        try:
+            if self.type == "str":
+                out: Any = value if isinstance(value, str) else _text(value)
+            elif self.type == "int":
+                if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                    raise ValueError
+                out = int(value)
+            else:
+                out = float(value)
+        except (TypeError, ValueError):
+            raise UserError(f"parameter {self.name} must be {self.type}, got {value!r}") from None
+        if self.low is not None and not (self.low <= out <= self.high):
+            raise UserError(f"parameter {self.name} must be between {self.low} and {self.high}, "
+                            f"got {out}")
+        return out
+
+
+def _text(value: Any) -> str:
+    """A scalar written as text (for a str parameter given as a number)."""
+    if isinstance(value, list | dict | tuple):
+        raise ValueError
+    return str(value)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One query of the library."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    text: str  # Cypher (Neo4j dialect, with {{...}} macros), without the header
+    path: Path
+    sort_rows: bool = False  # `// sort: rows`: rows sorted (and limited) here, not by Cypher
+
+    @property
+    def signature(self) -> str:
+        """Parameters as shown by `ask --list`."""
+        parts = []
+        for p in self.params:
+            rng = f"[{p.low}..{p.high}]" if p.low is not None else ""
+            parts.append(f"{p.name}:{p.type}{rng}" + ("" if p.required else f"={p.default}"))
+        return ", ".join(parts)
+
+
+_PARAM_RE = re.compile(r"^(\w+)(?::(str|int|float))?(?:\[(\d+)\.\.(\d+)\])?(?:=(.*))?$")
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read one .cypher file with its description and params header."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    description, params, body, sort_rows = "", [], [], False
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("// sort:"):
+            sort_rows = stripped.split(":", 1)[1].strip() == "rows"
+        elif stripped.startswith("// description:"):
+            description = stripped.split(":", 1)[1].strip()
+        elif stripped.startswith("// params:"):
+            spec = stripped.split(":", 1)[1].strip()
+            for item in filter(None, (s.strip() for s in spec.split(","))):
+                params.append(_parse_param(item, path))
+        elif not stripped.startswith("//"):
+            body.append(line)
+    if not description:
+        raise ValueError(f"{path.name}: no '// description:' line")
+    return NamedQuery(path.stem, description, tuple(params), "\n".join(body).strip(), path,
+                      sort_rows)
+
+
+def _parse_param(item: str, path: Path) -> Param:
+    """One `name:type[lo..hi]=default` declaration."""
+    m = _PARAM_RE.match(item)
+    if not m:
+        raise ValueError(f"{path.name}: bad parameter declaration {item!r}")
+    name, type_, low, high, default = m.groups()
+    p = Param(name, type_ or "str", low=int(low) if low else None,
+              high=int(high) if high else None)
+    if default is not None:
+        p = Param(p.name, p.type, p.coerce(default), False, p.low, p.high)
+    return p
+
+
+@cache
+def _library() -> dict[str, NamedQuery]:
+    """Every query shipped beside this module, by name."""
+    return {q.name: q for q in map(parse_query_file, sorted(HERE.glob("*.cypher")))
+            if q.name != "schema"}
+
+
+def list_queries() -> list[NamedQuery]:
+    """The library's queries, sorted by name."""
+    return [q for _, q in sorted(_library().items())]
+
+
+def get_query(name: str) -> NamedQuery:
+    """The query called name (UserError naming the closest ones when unknown)."""
+    lib = _library()
+    if name not in lib:
+        close = difflib.get_close_matches(name, lib, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `paperkg ask --list`"
+        raise UserError(f"no query called {name!r}{hint}")
+    return lib[name]
+
+
+def bind(query: NamedQuery, params: dict[str, Any] | None) -> dict[str, Any]:
+    """Typed parameter values with defaults filled in (UserError on missing or unknown)."""
+    params = dict(params or {})
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise UserError(f"query {query.name} takes no parameter {unknown[0]!r} "
+                        f"(it takes: {query.signature or 'none'})")
+    out = {}
+    for p in query.params:
+        if p.name in params and params[p.name] is not None:
+            out[p.name] = p.coerce(params[p.name])
+        elif p.required:
+            raise UserError(f"query {query.name} needs --param {p.name}=... ({query.signature})")
+        else:
+            out[p.name] = p.default
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Dialects: the one place that knows how Neo4j's Cypher and LadybugDB's differ.
+
+
+def macros() -> dict[str, str]:
+    """Label and relationship-type lists from the schema, for {{NAME}} in query text."""
+    entity = set(schema.ENTITY_LABELS)
+    mention = [t for t, rt in schema.REL_TYPES.items() if set(rt.targets) <= entity]
+    return {
+        "ENTITY": "|".join(schema.ENTITY_LABELS),
+        "MENTION_RELS": "|".join(mention),
+        "USE_RELS": "|".join(t for t in mention if t != schema.INTRODUCES),
+        "GRAPH_RELS": "|".join(t for t, rt in schema.REL_TYPES.items()
+                               if schema.SOURCE not in rt.targets),
+    }
+
+
+_MACRO_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def expand(text: str, query: NamedQuery | None = None, params: dict[str, Any] | None = None
+           ) -> str:
+    """Text with {{MACRO}} lists and range-checked {{int param}} values written in."""
+    table = macros()
+    declared = {p.name: p for p in query.params} if query else {}
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name in table:
+            return table[name]
+        p = declared.get(name)
+        if p is None or p.type != "int" or p.low is None:
+            raise UserError(f"{{{{{name}}}}} is neither a macro nor a ranged int parameter")
+        value = p.coerce((params or {}).get(name, p.default))
+        return str(int(value))  # an int within [low, high]: safe to write into the text
+
+    return _MACRO_RE.sub(sub, text)
+
+
+def to_dialect(text: str, engine: str, params: dict[str, Any] | None = None
+               ) -> tuple[str, dict[str, Any]]:
+    """Neo4j Cypher turned into the given engine's dialect, with parameters adjusted to match.
+
+    For LadybugDB: head(labels(x)) and type(r) become label(x); labels(x) becomes [label(x)];
+    shortestPath/allShortestPaths become `* SHORTEST` / `* ALL SHORTEST` patterns; simple list
+    comprehensions become list_transform/list_filter; `SET x += $map` becomes one SET per key of
+    the map parameter. CALL { } subqueries have no equivalent and are refused.
+    """
+    params = dict(params or {})
+    if engine == NEO4J:
+        return text, params
+    if engine != EMBEDDED:
+        raise ValueError(f"unknown engine {engine!r}")
+    if re.search(r"\bCALL\s*\{", text, re.IGNORECASE):
+        raise UserError("the embedded store has no CALL { } subqueries; run this on Neo4j "
+                        "(--neo4j)")
+    text = re.sub(r"\bhead\s*\(\s*labels\s*\(\s*(\w+)\s*\)\s*\)", r"label(\1)", text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\blabels\s*\(\s*(\w+)\s*\)", r"[label(\1)]", text, flags=re.IGNORECASE)
+    text = re.sub(r"\btype\s*\(\s*(\w+)\s*\)", r"label(\1)", text, flags=re.IGNORECASE)
+    text = _shortest_paths(text)
+    text = _list_comprehensions(text)
+    text, params = _set_plus(text, params)
+    return text, params
+
+
+def _shortest_paths(text: str) -> str:
+    """shortestPath((a)-[...*lo..hi]-(b)) as (a)-[...* SHORTEST lo..hi]-(b)."""
+    out, pos = [], 0
+    pattern = re.compile(r"\b(all)?shortestPaths?\s*\(", re.IGNORECASE)
+    while m := pattern.search(text, pos):
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        if depth:
+            raise UserError("unbalanced parentheses in shortestPath(...)")
+        inner = text[m.end():i - 1]
+        kind = "ALL SHORTEST" if m.group(1) else "SHORTEST"
+        inner, n = re.subn(r"\*\s*(\d*)\s*\.\.\s*(\d+)",
+                           lambda v, k=kind: f"* {k} {v.group(1) or 1}..{v.group(2)}", inner)
+        if n != 1:
+            raise UserError("shortestPath needs one variable-length relationship with an upper "
+                            "bound, e.g. [*1..6]")
+        out += [text[pos:m.start()], inner]
+        pos = i
+    return "".join(out) + text[pos:]
+
+
+_COMPREHENSION = re.compile(
+    r"\[\s*(\w+)\s+IN\s+([^\[\]|]+?)(?:\s+WHERE\s+([^\[\]|]+?))?\s*(?:\|\s*([^\[\]]+?))?\s*\]",
+    re.IGNORECASE,
+)
+
+
+def _list_comprehensions(text: str) -> str:
+    """[x IN list WHERE cond | expr] (without nested brackets) as list_filter/list_transform."""
+
+    def sub(m: re.Match) -> str:
+        var, source, cond, expr = m.groups()
+        if cond is None and expr is None:
+            return m.group(0)  # a list literal such as [x IN y] is not a comprehension
+        out = source.strip()
+        if cond:
+            out = f"list_filter({out}, {var} -> {cond.strip()})"
+        if expr:
+            out = f"list_transform({out}, {var} -> {expr.strip()})"
+        return out
+
+    return _COMPREHENSION.sub(sub, text)
+
+
+def _set_plus(text: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """SET x += $map as one SET per key of the map parameter (keys checked as identifiers)."""
+
+    def sub(m: re.Match) -> str:
+        var, name = m.group(1), m.group(2)
+        value = params.get(name)
+        if not isinstance(value, dict) or not value:
+            raise UserError(f"SET {var} += ${name} needs ${name} to be a non-empty map")
+        parts = []
+        for key in value:
+            if not re.fullmatch(r"[A-Za-z_]\w*", str(key)):
+                raise UserError(f"map key {key!r} of ${name} is not a property name")
+            flat = f"{name}__{key}"
+            params[flat] = value[key]
+            parts.append(f"{var}.{key} = ${flat}")
+        return "SET " + ", ".join(parts)
+
+    text = re.sub(r"\bSET\s+(\w+)\s*\+=\s*\$(\w+)", sub, text, flags=re.IGNORECASE)
+    return text, params
+
+
+# ---------------------------------------------------------------------------------------------
+# Running
+
+
+def normalise_embedded(rows: list[list[Any]], conn=None) -> list[list[Any]]:
+    """LadybugDB values in the normalised shape of paperkg.graph.neo4j_store."""
+    keys: dict[tuple, str] = {}
+
+    def ident(d: dict) -> tuple:
+        raw = d.get("_ID", d.get("_id")) or {}
+        return (raw.get("table"), raw.get("offset")) if isinstance(raw, dict) else (raw,)
+
+    def visit(v: Any) -> None:
+        if isinstance(v, dict):
+            if ("_LABEL" in v or "_label" in v) and "_SRC" not in v and "_src" not in v \
+                    and ("_ID" in v or "_id" in v):
+                label = v.get("_LABEL", v.get("_label"))
+                nt = schema.NODE_TYPES.get(label)
+                keys[ident(v)] = schema.node_key(label, v.get(nt.key if nt else "id"))
+            for x in v.values():
+                visit(x)
+        elif isinstance(v, list | tuple):
+            for x in v:
+                visit(x)
+
+    for row in rows:
+        for value in row:
+            visit(value)
+    missing: set[tuple] = set()
+
+    def endpoints(v: Any) -> None:
+        if isinstance(v, dict):
+            for end in ("_SRC", "_DST"):
+                raw = v.get(end)
+                if isinstance(raw, dict) and (raw.get("table"), raw.get("offset")) not in keys:
+                    missing.add((raw.get("table"), raw.get("offset")))
+            for x in v.values():
+                endpoints(x)
+        elif isinstance(v, list | tuple):
+            for x in v:
+                endpoints(x)
+
+    for row in rows:
+        for value in row:
+            endpoints(value)
+    if missing and conn is not None:
+        offsets = sorted({o for _, o in missing})
+        res = conn.execute("MATCH (n) WHERE offset(id(n)) IN $o RETURN id(n), label(n), n.id",
+                           {"o": offsets})
+        for raw, label, id_ in res.get_all():
+            keys[(raw.get("table"), raw.get("offset"))] = schema.node_key(label, id_)
+    return [[_plain_embedded(v, keys) for v in row] for row in rows]
+
+
+def _plain_embedded(v: Any, keys: dict[tuple, str]) -> Any:
+    """One LadybugDB value in the normalised shape."""
+    from paperkg.graph.neo4j_store import node_dict, rel_dict
+
+    if isinstance(v, dict):
+        if "_NODES" in v or "_nodes" in v:
+            return {"_nodes": [_plain_embedded(n, keys) for n in v.get("_NODES", v.get("_nodes"))],
+                    "_rels": [_plain_embedded(r, keys) for r in v.get("_RELS", v.get("_rels"))]}
+        if "_SRC" in v:
+            src, dst = v["_SRC"], v["_DST"]
+            return rel_dict(v.get("_LABEL"), keys.get((src.get("table"), src.get("offset"))),
+                            keys.get((dst.get("table"), dst.get("offset"))), v)
+        if "_LABEL" in v and "_ID" in v:
+            return node_dict(v["_LABEL"], v)
+        return {k: _plain_embedded(x, keys) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_plain_embedded(x, keys) for x in v]
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    iso = getattr(v, "isoformat", None)
+    return iso() if callable(iso) else str(v)
+
+
+def run_embedded(text: str, params: dict[str, Any] | None = None, db=None, conn=None
+                 ) -> tuple[list[str], list[list[Any]]]:
+    """Run Neo4j-dialect Cypher on the embedded store; rows in the normalised shape."""
+    from paperkg.graph import ladybug_store
+
+    text, params = to_dialect(text, EMBEDDED, params)
+    if conn is None:
+        with ladybug_store.connect(db, read_only=True) as own:
+            return run_embedded_on(own, text, params)
+    return run_embedded_on(conn, text, params)
+
+
+def run_embedded_on(conn, text: str, params: dict[str, Any]
+                    ) -> tuple[list[str], list[list[Any]]]:
+    """Run embedded-dialect Cypher on an open LadybugDB connection."""
+    try:
+        res = conn.execute(text, params)
+    except RuntimeError as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else "query failed"
+        raise UserError(f"query failed: {msg}") from None
+    if isinstance(res, list):
+        res = res[-1]
+    columns = list(res.get_column_names())
+    return columns, normalise_embedded([list(r) for r in res.get_all()], conn)
+
+
+def prepare(name: str, params: dict[str, Any] | None, engine: str
+            ) -> tuple[str, dict[str, Any]]:
+    """The named query's text in the engine's dialect, and the typed parameters it uses."""
+    query = get_query(name)
+    bound = bind(query, params)
+    text = expand(query.text, query, bound)
+    used = set(re.findall(r"\$(\w+)", text))
+    return to_dialect(text, engine, {k: v for k, v in bound.items() if k in used})
+
+
+def sort_key(value: Any) -> Any:
+    """A total order over normalised values (paths by their node keys)."""
+    if isinstance(value, dict) and "_nodes" in value:
+        return (3, tuple(n.get("_key") or "" for n in value["_nodes"]),
+                tuple(r.get("_label") or "" for r in value["_rels"]))
+    if isinstance(value, dict):
+        return (2, str(value.get("_key", sorted(value.items(), key=str))))
+    if isinstance(value, list):
+        return (4, tuple(sort_key(v) for v in value))
+    if value is None:
+        return (0, "")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (1, value, "")
+    return (1, float("-inf"), str(value))
+
+
+def finish(query: NamedQuery, params: dict[str, Any] | None,
+           result: tuple[list[str], list[list[Any]]]) -> tuple[list[str], list[list[Any]]]:
+    """Rows of a `// sort: rows` query sorted and cut to its limit; others unchanged."""
+    columns, rows = result
+    if not query.sort_rows:
+        return columns, rows
+    rows = sorted(rows, key=lambda row: tuple(sort_key(v) for v in row))
+    limit = bind(query, params).get("limit")
+    return columns, rows[:limit] if limit is not None else rows
+
+
+def ask(name: str, params: dict[str, Any] | None = None, db=None, neo4j=None
+        ) -> tuple[list[str], list[list[Any]]]:
+    """Run a named query on the embedded store (default) or on Neo4j (settings or True)."""
+    query = get_query(name)
+    if neo4j:
+        from paperkg.graph.neo4j_store import Neo4jSettings, run_cypher
+
+        settings = neo4j if isinstance(neo4j, Neo4jSettings) else Neo4jSettings()
+        text, values = prepare(name, params, NEO4J)
+        return finish(query, params, run_cypher(text, values, settings))
+    text, values = prepare(name, params, EMBEDDED)
+    from paperkg.graph import ladybug_store
+
+    with ladybug_store.connect(db, read_only=True) as conn:
+        return finish(query, params, run_embedded_on(conn, text, values))

@@ -1,0 +1,7 @@
+// description: Nodes within depth hops of an entity (by its id), nearest first.
+// params: entity:str, depth:int[1..3]=2, limit:int=200
+MATCH (e:{{ENTITY}} {id: $entity})-[:{{GRAPH_RELS}}*1..{{depth}}]-(n)
+WHERE n <> e
+RETURN DISTINCT head(labels(n)) AS type, n.id AS id
+ORDER BY type, id
+LIMIT $limit

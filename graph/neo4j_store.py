@@ -1,0 +1,507 @@
+"""Neo4j over Bolt: load the graph (constraints first, then batched UNWIND MERGE) and run Cypher.
+
+Result rows from `run_cypher` use one normalised shape, shared with the embedded store through
+`paperkg.cypher.library`:
+
+- a node is a dict ``{"_label": "Paper", "_key": "Paper:<id>", <each schema property>: value}``
+  (every property of that label is present; missing ones are None);
+- a relationship is a dict ``{"_label": "USES", "_src": "<node key>", "_dst": "<node key>",
+  <each schema property of that type>: value}``;
+- a path is a dict ``{"_nodes": [node, ...], "_rels": [relationship, ...]}`` in path order;
+- lists, numbers, strings, booleans and None stay as they are; temporal values become ISO strings.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from paperkg.graph import schema
+from paperkg.graph.errors import UserError
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+BATCH_SIZE = 10_000
+
+#: Relationship properties that tell apart parallel relationships of one type between two nodes
+#: (the networkx edge key "CITES|<source>").
+MERGE_PROPS: dict[str, tuple[str, ...]] = {schema.CITES: ("source",)}
+assert all(set(v) <= set(schema.REL_TYPES[k].prop_names) for k, v in MERGE_PROPS.items())
+
+#: Secondary indexes beyond each label's key: the display property of every label, plus
+#: properties the query library looks papers and repositories up by.
+EXTRA_INDEXES: tuple[tuple[str, str], ...] = (
+    (schema.PAPER, schema.NODE_TYPES[schema.PAPER].prop("arxiv_id").name),
+    (schema.PAPER, schema.NODE_TYPES[schema.PAPER].prop("doi").name),
+    (schema.REPOSITORY, schema.NODE_TYPES[schema.REPOSITORY].prop("owner").name),
+)
+
+
+@dataclass
+class Neo4jSettings:
+    """Where Neo4j listens and how to log in (defaults from the NEO4J_* environment)."""
+
+    uri: str = field(default_factory=lambda: os.environ.get("NEO4J_URI") or DEFAULT_URI)
+    user: str = field(default_factory=lambda: os.environ.get("NEO4J_USERNAME") or DEFAULT_USER)
+    password: str = field(default_factory=lambda: os.environ.get("NEO4J_PASSWORD") or "")
+    database: str | None = field(default_factory=lambda: os.environ.get("NEO4J_DATABASE") or None)
+
+
+@dataclass
+class LoadReport:
+    """What one load did: counts created in Neo4j, rows sent, and time taken."""
+
+    uri: str
+    database: str | None
+    nodes: int = 0  # node rows sent
+    relationships: int = 0  # relationship rows sent
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    constraints: int = 0  # schema statements run
+    seconds: float = 0.0
+    by_label: dict[str, int] = field(default_factory=dict)
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line for the CLI."""
+        return (f"loaded {self.nodes:,} nodes ({self.nodes_created:,} new) and "
+                f"{self.relationships:,} relationships ({self.relationships_created:,} new) into "
+                f"{self.uri} [{self.database or 'default database'}] in {self.seconds:.1f}s")
+
+
+def neo4j_options(func: Callable) -> Callable:
+    """Click decorator: --uri/--user/--password/--database, passed on as `neo4j_settings`."""
+
+    @functools.wraps(func)
+    def wrapper(*args, uri, user, password, database, **kwargs):
+        kwargs["neo4j_settings"] = Neo4jSettings(uri, user, password, database or None)
+        return func(*args, **kwargs)
+
+    options = [
+        click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True,
+                     help="Neo4j URI: bolt://, neo4j:// (routing), or +s/+ssc variants "
+                          "[env NEO4J_URI]."),
+        click.option("--user", envvar="NEO4J_USERNAME", default=DEFAULT_USER, show_default=True,
+                     help="Neo4j user [env NEO4J_USERNAME]."),
+        click.option("--password", envvar="NEO4J_PASSWORD", default="", show_default=False,
+                     help="Neo4j password [env NEO4J_PASSWORD]."),
+        click.option("--database", envvar="NEO4J_DATABASE", default=None,
+                     help="Neo4j database [env NEO4J_DATABASE; default: the server's default]."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+# ---------------------------------------------------------------------------------------------
+# Connection and errors
+
+
+def _user_error(exc: Exception, settings: Neo4jSettings) -> UserError:
+    """One clear line for a driver error."""
+    import neo4j.exceptions as ne
+
+    where = f"Neo4j at {settings.uri}"
+    if isinstance(exc, ne.AuthError):
+        return UserError(f"{where} refused the login for user {settings.user!r} "
+                         "(wrong user or password)")
+    if isinstance(exc, ne.ServiceUnavailable):
+        return UserError(f"cannot reach {where} (is the server running and the URI right?)")
+    if isinstance(exc, ne.ConfigurationError | ValueError):
+        return UserError(f"bad Neo4j settings for {settings.uri!r}: {_first_line(exc)}")
+    code = getattr(exc, "code", "") or ""
+    if code.endswith("DatabaseNotFound"):
+        return UserError(f"{where} has no database {settings.database!r}")
+    if isinstance(exc, ne.Neo4jError):
+        message = getattr(exc, "message", None) or str(exc)
+        return UserError(f"{where}: {code.rsplit('.', 1)[-1] or 'error'}: {_first_line(message)}")
+    return UserError(f"{where}: {type(exc).__name__}: {_first_line(exc)}")
+
+
+def _first_line(value: Any) -> str:
+    """The first non-empty line of a message."""
+    for line in str(value).splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def connect(settings: Neo4jSettings | None = None):
+    """An open, verified driver for the settings (UserError when unreachable or refused)."""
+    import neo4j
+    import neo4j.exceptions as ne
+
+    settings = settings or Neo4jSettings()
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                            connection_timeout=10.0,
+                                            notifications_min_severity="OFF")
+    except (ne.Neo4jError, ne.DriverError, ValueError) as exc:
+        raise _user_error(exc, settings) from None
+    try:
+        driver.verify_connectivity()
+        # A missing database only shows when a session uses it.
+        with driver.session(database=settings.database) as session:
+            session.run("RETURN 1").consume()
+    except (ne.Neo4jError, ne.DriverError, OSError, ValueError) as exc:
+        driver.close()
+        raise _user_error(exc, settings) from None
+    return driver
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema
+
+
+def schema_statements() -> list[str]:
+    """Constraint and index statements for every label of the schema module (idempotent)."""
+    out = []
+    for label, nt in schema.NODE_TYPES.items():
+        out.append(f"CREATE CONSTRAINT {label.lower()}_{nt.key}_unique IF NOT EXISTS "
+                   f"FOR (n:{label}) REQUIRE n.{nt.key} IS UNIQUE;")
+    seen = set()
+    for label, nt in schema.NODE_TYPES.items():
+        for prop in (nt.display,):
+            if prop != nt.key and (label, prop) not in seen:
+                seen.add((label, prop))
+                out.append(f"CREATE INDEX {label.lower()}_{prop}_index IF NOT EXISTS "
+                           f"FOR (n:{label}) ON (n.{prop});")
+    for label, prop in EXTRA_INDEXES:
+        if (label, prop) not in seen:
+            seen.add((label, prop))
+            out.append(f"CREATE INDEX {label.lower()}_{prop}_index IF NOT EXISTS "
+                       f"FOR (n:{label}) ON (n.{prop});")
+    return out
+
+
+def schema_script() -> str:
+    """The text of cypher/schema.cypher, generated from the schema module."""
+    head = ("// description: constraints and indexes for the paperkg graph in Neo4j\n"
+            "// generated from paperkg.graph.schema by paperkg.graph.neo4j_store.schema_script();"
+            " a test checks it\n")
+    return head + "\n".join(schema_statements()) + "\n"
+
+
+def ensure_schema(driver, settings: Neo4jSettings) -> int:
+    """Create the constraints and indexes (no-op when present) and wait for them to come online."""
+    with driver.session(database=settings.database) as session:
+        statements = schema_statements()
+        for statement in statements:
+            session.run(statement.rstrip(";")).consume()
+        session.run("CALL db.awaitIndexes(300)").consume()
+    return len(statements)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def _node_query(label: str, fresh: bool = False) -> tuple[str, list[str]]:
+    """UNWIND statement for one label and its row columns (rows are lists).
+
+    MERGE on the key, every property set explicitly; on a match a None keeps what is stored.
+    `fresh` (no node of the label stored yet) creates instead: the graph has no duplicate keys.
+    """
+    nt = schema.NODE_TYPES[label]
+    cols = nt.prop_names
+    others = [(i, p) for i, p in enumerate(cols) if p != nt.key]
+    key = f"{nt.key}: r[{cols.index(nt.key)}]"
+    if fresh:
+        sets = ", ".join(f"n.{p} = r[{i}]" for i, p in others)
+        return f"UNWIND $rows AS r CREATE (n:{label} {{{key}}})" + (
+            f" SET {sets}" if sets else ""), cols
+    on_create = ", ".join(f"n.{p} = r[{i}]" for i, p in others)
+    on_match = ", ".join(f"n.{p} = coalesce(r[{i}], n.{p})" for i, p in others)
+    query = f"UNWIND $rows AS r MERGE (n:{label} {{{key}}})"
+    if others:
+        query += f" ON CREATE SET {on_create} ON MATCH SET {on_match}"
+    return query, cols
+
+
+def _rel_query(rel_type: str, src: str, dst: str, fresh: bool = False) -> tuple[str, list[str]]:
+    """UNWIND statement for one relationship type between two labels, and its row columns.
+
+    MERGE between the two matched nodes (CITES: one per source); `fresh` (no relationship of the
+    type stored yet) creates instead, since the graph holds each relationship once.
+    """
+    rt = schema.REL_TYPES[rel_type]
+    src_key, dst_key = schema.NODE_TYPES[src].key, schema.NODE_TYPES[dst].key
+    cols = ["_a", "_b", *rt.prop_names]
+    merge_props = () if fresh else MERGE_PROPS.get(rel_type, ())
+    others = [(i, p) for i, p in enumerate(cols) if i >= 2 and p not in merge_props]
+    key_map = ", ".join(f"{p}: r[{cols.index(p)}]" for p in merge_props)
+    pattern = f"(a)-[e:{rel_type}{' {' + key_map + '}' if key_map else ''}]->(b)"
+    query = (f"UNWIND $rows AS r MATCH (a:{src} {{{src_key}: r[0]}}) "
+             f"MATCH (b:{dst} {{{dst_key}: r[1]}}) ")
+    on_create = ", ".join(f"e.{p} = r[{i}]" for i, p in others)
+    if fresh:
+        return query + f"CREATE {pattern}" + (f" SET {on_create}" if others else ""), cols
+    on_match = ", ".join(f"e.{p} = coalesce(r[{i}], e.{p})" for i, p in others)
+    query += f"MERGE {pattern}"
+    if others:
+        query += f" ON CREATE SET {on_create} ON MATCH SET {on_match}"
+    return query, cols
+
+
+def _stored_counts(session) -> tuple[set[str], set[str]]:
+    """Labels and relationship types that already have data (from Neo4j's count store)."""
+    labels = {label for label in schema.NODE_TYPES
+              if session.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]}
+    types = {t for t in schema.REL_TYPES
+             if session.run(f"MATCH ()-[e:{t}]->() RETURN count(e) AS c").single()["c"]}
+    return labels, types
+
+
+def _value(value: Any) -> Any:
+    """A property value Neo4j stores (tuples and sets become lists)."""
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    return value
+
+
+def graph_rows(G) -> tuple[dict[str, list[dict]], dict[tuple[str, str, str], list[dict]]]:
+    """Node rows by label and relationship rows by (type, from label, to label) from a graph."""
+    nodes: dict[str, list[dict]] = defaultdict(list)
+    for key, data in G.nodes(data=True):
+        label = data.get("label") or schema.split_key(key)[0]
+        nt = schema.NODE_TYPES.get(label)
+        if nt is None:
+            raise UserError(f"node {key!r} has label {label!r}, which the schema does not know")
+        row = {p: _value(data.get(p)) for p in nt.prop_names}
+        if row[nt.key] is None:
+            row[nt.key] = schema.split_key(key)[1]
+        nodes[label].append(row)
+    rels: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, ekey, data in G.edges(keys=True, data=True):
+        rel_type = data.get("type") or str(ekey).split("|", 1)[0]
+        rt = schema.REL_TYPES.get(rel_type)
+        if rt is None:
+            raise UserError(f"edge {u!r}->{v!r} has type {rel_type!r}, unknown to the schema")
+        (src, a), (dst, b) = schema.split_key(u), schema.split_key(v)
+        src = G.nodes[u].get("label") or src
+        dst = G.nodes[v].get("label") or dst
+        row = {p: _value(data.get(p)) for p in rt.prop_names}
+        for p in MERGE_PROPS.get(rel_type, ()):
+            if row[p] is None:
+                _, _, suffix = str(ekey).partition("|")
+                row[p] = suffix
+        row["_a"] = G.nodes[u].get(schema.NODE_TYPES[src].key) or a
+        row["_b"] = G.nodes[v].get(schema.NODE_TYPES[dst].key) or b
+        rels[(rel_type, src, dst)].append(row)
+    return nodes, rels
+
+
+def _batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
+    """Consecutive slices of at most size rows."""
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _write(tx, query: str, rows: list[dict]):
+    """One managed-transaction unit: run the statement over a batch and return its counters."""
+    return tx.run(query, rows=rows).consume().counters
+
+
+def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
+               batch_size: int = BATCH_SIZE, show_progress: bool | None = None) -> LoadReport:
+    """Load a graph (or the embedded store at a path; default store when None) into Neo4j."""
+    import neo4j.exceptions as ne
+
+    from paperkg.graph.clikit import progress
+
+    settings = settings or Neo4jSettings()
+    G = _as_graph(G_or_db)
+    nodes, rels = graph_rows(G)
+    report = LoadReport(uri=settings.uri, database=settings.database)
+    total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
+    driver = connect(settings)
+    start = time.perf_counter()
+    try:
+        report.constraints = ensure_schema(driver, settings)
+        with driver.session(database=settings.database) as session, \
+                progress("loading into Neo4j", total, show_progress) as advance:
+            have_labels, have_types = _stored_counts(session)
+            jobs = [(label, *_node_query(label, label not in have_labels), rows, True)
+                    for label, rows in nodes.items()]
+            jobs += [(rel_type, *_rel_query(rel_type, src, dst, rel_type not in have_types),
+                      rows, False) for (rel_type, src, dst), rows in rels.items()]
+            for name, query, cols, rows, is_node in jobs:
+                for batch in _batches(rows, batch_size):
+                    batch = [[row[c] for c in cols] for row in batch]
+                    counters = session.execute_write(_write, query, batch)
+                    report.nodes_created += counters.nodes_created
+                    report.relationships_created += counters.relationships_created
+                    report.properties_set += counters.properties_set
+                    advance(len(batch))
+                bucket = report.by_label if is_node else report.by_type
+                bucket[name] = bucket.get(name, 0) + len(rows)
+    except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+        raise _user_error(exc, settings) from None
+    finally:
+        driver.close()
+    report.nodes = sum(report.by_label.values())
+    report.relationships = sum(report.by_type.values())
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _as_graph(G_or_db):
+    """The networkx graph to load: given, or read back from the embedded store."""
+    if G_or_db is None or isinstance(G_or_db, str | Path):
+        from paperkg.graph import ladybug_store
+        from paperkg.graph.clikit import default_db
+
+        path = Path(G_or_db or default_db())
+        if not path.exists():
+            raise UserError(f"no embedded store at {path} (run `paperkg build` first, or --db)")
+        return ladybug_store.load_graph(str(path))
+    return G_or_db
+
+
+def clear(settings: Neo4jSettings | None = None, batch_size: int = 50_000) -> None:
+    """Delete every node and relationship of the database (constraints stay)."""
+    settings = settings or Neo4jSettings()
+    driver = connect(settings)
+    try:
+        with driver.session(database=settings.database) as session:
+            while True:
+                summary = session.run(
+                    "MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c", n=batch_size
+                ).single()
+                if not summary or summary["c"] == 0:
+                    break
+    finally:
+        driver.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+
+
+def run_cypher(query: str, params: dict | None = None, settings: Neo4jSettings | None = None,
+               driver=None) -> tuple[list[str], list[list[Any]]]:
+    """Run one read query on Neo4j; (columns, rows) in the normalised shape of this module."""
+    import neo4j.exceptions as ne
+
+    settings = settings or Neo4jSettings()
+    own = driver is None
+    driver = driver or connect(settings)
+    try:
+        with driver.session(database=settings.database) as session:
+            result = session.run(query, params or {})
+            columns = list(result.keys())
+            raw = [list(record.values()) for record in result]
+        return columns, normalise_rows(raw, driver, settings)
+    except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+        raise _user_error(exc, settings) from None
+    finally:
+        if own:
+            driver.close()
+
+
+def normalise_rows(rows: Iterable[list[Any]], driver=None,
+                   settings: Neo4jSettings | None = None) -> list[list[Any]]:
+    """Driver values turned into plain nodes/relationships/paths dicts (see module docstring)."""
+    import neo4j.graph as ng
+
+    rows = [list(r) for r in rows]
+    keys: dict[str, str] = {}  # element id -> node key
+    missing: set[str] = set()
+
+    def visit(value: Any) -> None:
+        if isinstance(value, ng.Node):
+            if value.labels:
+                keys[value.element_id] = _key_of(value)
+        elif isinstance(value, ng.Relationship):
+            for node in value.nodes:
+                if node is not None and node.labels:
+                    keys[node.element_id] = _key_of(node)
+                elif node is not None:
+                    missing.add(node.element_id)
+        elif isinstance(value, ng.Path):
+            for node in value.nodes:
+                keys[node.element_id] = _key_of(node)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                visit(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                visit(v)
+
+    for row in rows:
+        for value in row:
+            visit(value)
+    missing -= keys.keys()
+    if missing and driver is not None:
+        with driver.session(database=(settings or Neo4jSettings()).database) as session:
+            for record in session.run(
+                "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, labels(n) AS l, "
+                "n AS n", ids=sorted(missing)
+            ):
+                keys[record["e"]] = _key_of(record["n"])
+    return [[_plain(v, keys) for v in row] for row in rows]
+
+
+def _key_of(node) -> str:
+    """The node key of a driver node."""
+    label = next(iter(sorted(node.labels)), "")
+    nt = schema.NODE_TYPES.get(label)
+    return schema.node_key(label, node.get(nt.key if nt else "id"))
+
+
+def _plain(value: Any, keys: dict[str, str]) -> Any:
+    """One driver value in the normalised shape."""
+    import neo4j.graph as ng
+
+    if isinstance(value, ng.Node):
+        label = next(iter(sorted(value.labels)), "")
+        return node_dict(label, dict(value.items()))
+    if isinstance(value, ng.Relationship):
+        src, dst = value.nodes
+        return rel_dict(value.type, keys.get(src.element_id) if src else None,
+                        keys.get(dst.element_id) if dst else None, dict(value.items()))
+    if isinstance(value, ng.Path):
+        return {"_nodes": [_plain(n, keys) for n in value.nodes],
+                "_rels": [_plain(r, keys) for r in value.relationships]}
+    if isinstance(value, list | tuple):
+        return [_plain(v, keys) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v, keys) for k, v in value.items()}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    iso = getattr(value, "iso_format", None)
+    return iso() if callable(iso) else str(value)
+
+
+def node_dict(label: str, props: dict[str, Any]) -> dict[str, Any]:
+    """A node in the normalised shape: _label, _key and every schema property of the label."""
+    nt = schema.NODE_TYPES.get(label)
+    if nt is None:
+        return {"_label": label, "_key": schema.node_key(label, props.get("id")), **props}
+    out = {"_label": label, "_key": schema.node_key(label, props.get(nt.key))}
+    out.update({p: _list_or(props.get(p)) for p in nt.prop_names})
+    return out
+
+
+def rel_dict(rel_type: str, src: str | None, dst: str | None,
+             props: dict[str, Any]) -> dict[str, Any]:
+    """A relationship in the normalised shape: _label, _src, _dst and its schema properties."""
+    rt = schema.REL_TYPES.get(rel_type)
+    out: dict[str, Any] = {"_label": rel_type, "_src": src, "_dst": dst}
+    names = rt.prop_names if rt else [k for k in props if not k.startswith("_")]
+    out.update({p: _list_or(props.get(p)) for p in names})
+    return out
+
+
+def _list_or(value: Any) -> Any:
+    """Tuples as lists; everything else unchanged."""
+    return list(value) if isinstance(value, tuple) else value

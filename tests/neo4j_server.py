@@ -1,0 +1,160 @@
+"""Pytest plugin: a real Neo4j 5.26 Community server (embedded, Bolt on 127.0.0.1) per session.
+
+The jars come from Maven Central through `mvn` (tests/neo4j/pom.xml) into ~/.cache/paperkg, the
+launcher tests/neo4j/PaperkgNeo4j.java is compiled there with `javac`; both are reused between
+runs. Java 17 and Maven are installed with apt-get when missing (CI runs on a clean machine).
+Tests that need the server take the `neo4j_server` (or `neo4j_settings`) fixture and are marked
+`neo4j`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import select
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent / "neo4j"
+POM = HERE / "pom.xml"
+LAUNCHER = HERE / "PaperkgNeo4j.java"
+NEO4J_VERSION = "5.26.0"
+CACHE = Path(os.environ.get("PAPERKG_CACHE", Path.home() / ".cache" / "paperkg"))
+PASSWORD = "paperkg-test-pw"
+START_TIMEOUT = 240.0
+
+
+@dataclass
+class Neo4jServer:
+    """A running test server: where it listens and how to log in."""
+
+    uri: str
+    user: str
+    password: str
+    port: int
+    home: Path
+    process: subprocess.Popen
+
+    def stop(self) -> None:
+        """Stop the server: close its stdin, then terminate if it lingers."""
+        if self.process.poll() is not None:
+            return
+        try:
+            if self.process.stdin:
+                self.process.stdin.close()
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _apt_install(*packages: str) -> None:
+    """Install Debian packages (the test set-up runs as root on CI)."""
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-q"], check=True, env=env, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages],
+                   check=True, env=env, capture_output=True)
+
+
+def _ensure_tools() -> None:
+    """Java 17 (javac) and Maven on PATH, installed with apt-get when missing."""
+    missing = [pkg for tool, pkg in (("javac", "openjdk-17-jdk-headless"), ("mvn", "maven"))
+               if shutil.which(tool) is None]
+    if missing:
+        _apt_install(*missing)
+
+
+def build_launcher(version: str = NEO4J_VERSION) -> Path:
+    """Fetch the Neo4j jars (once) and compile the launcher (when its source changed)."""
+    home = CACHE / f"neo4j-{version}"
+    lib, classes = home / "lib", home / "classes"
+    stamp = home / "launcher.sha256"
+    digest = hashlib.sha256(LAUNCHER.read_bytes() + POM.read_bytes()).hexdigest()
+    jars = [lib / f"neo4j-{version}.jar", lib / f"neo4j-bolt-{version}.jar"]
+    if not all(jar.exists() for jar in jars):
+        _ensure_tools()
+        tmp = home / "lib.partial"
+        shutil.rmtree(tmp, ignore_errors=True)
+        subprocess.run(
+            ["mvn", "-q", "-B", "-f", str(POM), f"-Dneo4j.version={version}",
+             "dependency:copy-dependencies", f"-DoutputDirectory={tmp}", "-DincludeScope=runtime"],
+            check=True, capture_output=True, text=True,
+        )
+        shutil.rmtree(lib, ignore_errors=True)
+        tmp.rename(lib)
+    if not (classes / "PaperkgNeo4j.class").exists() or not stamp.exists() \
+            or stamp.read_text() != digest:
+        _ensure_tools()
+        classes.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["javac", "-cp", f"{lib}/*", "-d", str(classes), str(LAUNCHER)],
+                       check=True, capture_output=True, text=True)
+        stamp.write_text(digest)
+    return home
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(heap: str = "1g", password: str = PASSWORD) -> Neo4jServer:
+    """Start the launcher on a free port and wait until it says READY."""
+    install = build_launcher()
+    data = Path(tempfile.mkdtemp(prefix="paperkg-neo4j-"))
+    port = free_port()
+    log = open(data / "launcher.log", "w")  # noqa: SIM115 - lives as long as the server
+    java = shutil.which("java") or "java"
+    proc = subprocess.Popen(
+        [java, f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp",
+         f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(data / "home"),
+         str(port), password],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
+    )
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        if proc.poll() is not None:
+            log.close()
+            raise RuntimeError(f"Neo4j launcher exited with {proc.returncode}: "
+                               f"{(data / 'launcher.log').read_text()[-2000:]}")
+        left = deadline - time.monotonic()
+        if left <= 0:
+            proc.kill()
+            raise RuntimeError(f"Neo4j did not start in {START_TIMEOUT:.0f}s")
+        ready, _, _ = select.select([proc.stdout], [], [], min(left, 1.0))
+        if ready and proc.stdout.readline().startswith("READY"):
+            break
+    return Neo4jServer(f"bolt://127.0.0.1:{port}", "neo4j", password, port, data, proc)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    """One real Neo4j 5 server for the whole test session."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
+
+
+@pytest.fixture()
+def neo4j_settings(neo4j_server):
+    """Settings for the session server, with its default database emptied first."""
+    from paperkg.graph.neo4j_store import Neo4jSettings, clear
+
+    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, "neo4j")
+    clear(settings)
+    return settings
