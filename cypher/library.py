@@ -257,27 +257,73 @@ def _shortest_paths(text: str) -> str:
     return "".join(out) + text[pos:]
 
 
-_COMPREHENSION = re.compile(
-    r"\[\s*(\w+)\s+IN\s+([^\[\]|]+?)(?:\s+WHERE\s+([^\[\]|]+?))?\s*(?:\|\s*([^\[\]]+?))?\s*\]",
-    re.IGNORECASE,
-)
+_COMPREHENSION_HEAD = re.compile(r"\[\s*(\w+)\s+IN\s+", re.IGNORECASE)
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the bracket closing the one at start (quotes and nesting respected)."""
+    depth, i, quote = 0, start, None
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise UserError("unbalanced brackets in the query")
+
+
+def _top_level(text: str, token: re.Pattern) -> re.Match | None:
+    """The first match of token outside brackets and quotes."""
+    depth, quote = 0, None
+    for i, ch in enumerate(text):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+        elif depth == 0 and (m := token.match(text, i)):
+            return m
+    return None
 
 
 def _list_comprehensions(text: str) -> str:
-    """[x IN list WHERE cond | expr] (without nested brackets) as list_filter/list_transform."""
-
-    def sub(m: re.Match) -> str:
-        var, source, cond, expr = m.groups()
-        if cond is None and expr is None:
-            return m.group(0)  # a list literal such as [x IN y] is not a comprehension
-        out = source.strip()
-        if cond:
-            out = f"list_filter({out}, {var} -> {cond.strip()})"
-        if expr:
-            out = f"list_transform({out}, {var} -> {expr.strip()})"
-        return out
-
-    return _COMPREHENSION.sub(sub, text)
+    """[x IN list WHERE cond | expr] as list_filter/list_transform (nesting allowed)."""
+    out, pos = [], 0
+    while m := _COMPREHENSION_HEAD.search(text, pos):
+        end = _closing(text, m.start())
+        var, body = m.group(1), text[m.end():end]
+        bar = _top_level(body, re.compile(r"\|"))
+        where = _top_level(body[:bar.start()] if bar else body,
+                           re.compile(r"\s+WHERE\s+", re.IGNORECASE))
+        if bar is None and where is None:  # [x IN y] is a list literal, not a comprehension
+            out.append(text[pos:m.end()])
+            pos = m.end()
+            continue
+        head_end = where.start() if where else bar.start()
+        expr = _list_comprehensions(body[:head_end].strip())
+        if where:
+            cond = body[where.end():bar.start() if bar else len(body)].strip()
+            expr = f"list_filter({expr}, {var} -> {_list_comprehensions(cond)})"
+        if bar:
+            mapped = _list_comprehensions(body[bar.end():].strip())
+            expr = f"list_transform({expr}, {var} -> {mapped})"
+        out += [text[pos:m.start()], expr]
+        pos = end + 1
+    return "".join(out) + text[pos:]
 
 
 def _set_plus(text: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:

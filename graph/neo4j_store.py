@@ -30,6 +30,7 @@ from paperkg.graph.errors import UserError
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 BATCH_SIZE = 10_000
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 #: Relationship properties that tell apart parallel relationships of one type between two nodes
 #: (the networkx edge key "CITES|<source>").
@@ -141,6 +142,10 @@ def connect(settings: Neo4jSettings | None = None):
     import neo4j.exceptions as ne
 
     settings = settings or Neo4jSettings()
+    scheme = settings.uri.partition("://")[0].lower()
+    if scheme not in URI_SCHEMES:
+        raise UserError(f"bad Neo4j URI {settings.uri!r}: use one of "
+                        + ", ".join(f"{s}://" for s in URI_SCHEMES))
     try:
         driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
                                             connection_timeout=10.0,

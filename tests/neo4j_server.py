@@ -158,3 +158,21 @@ def neo4j_settings(neo4j_server):
     settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, "neo4j")
     clear(settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds):
+    """The graph built from the real seed listings (once per session)."""
+    from paperkg.graph.pipeline import build_graph_from_paths
+
+    return build_graph_from_paths([seeds])
+
+
+@pytest.fixture(scope="session")
+def seeds_store(seeds_graph, tmp_path_factory):
+    """The seeds graph written to an embedded store file."""
+    from paperkg.graph.ladybug_store import write_graph
+
+    path = tmp_path_factory.mktemp("seeds-store") / "seeds.lbug"
+    write_graph(seeds_graph, path)
+    return path

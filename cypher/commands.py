@@ -1,0 +1,81 @@
+"""CLI verbs for Neo4j and the query library: `paperkg load neo4j` and `paperkg ask`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from paperkg.graph.clikit import db_option, format_option, param_option, print_rows
+from paperkg.graph.errors import UserError
+from paperkg.graph.neo4j_store import neo4j_options
+
+
+@click.command("load")
+@click.argument("target", type=click.Choice(["neo4j"]), metavar="neo4j")
+@neo4j_options
+@db_option
+@click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=10_000,
+              show_default=True, help="Rows per UNWIND batch (one write transaction each).")
+@click.option("--json", "as_json", is_flag=True, help="Print the load report as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def load_cmd(target, neo4j_settings, db, batch_size, as_json, quiet):
+    """Load the embedded store's graph into Neo4j over Bolt.
+
+    Constraints and indexes come first, then nodes and relationships in batched MERGE
+    transactions. Loading again changes nothing; an overlapping graph adds only what is new.
+    """
+    from paperkg.graph.neo4j_store import load_neo4j
+
+    report = load_neo4j(db, neo4j_settings, batch_size=batch_size,
+                        show_progress=False if quiet or as_json else None)
+    if as_json:
+        click.echo(json.dumps(vars(report), indent=2))
+    else:
+        click.echo(report.summary())
+
+
+def _raw_params(pairs) -> dict[str, str]:
+    """--param K=V pairs as text; the library types them by the query's declarations."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"--param takes K=V, got {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+@click.command("ask")
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their params.")
+@param_option
+@format_option
+@db_option
+@click.option("--neo4j", "on_neo4j", is_flag=True,
+              help="Run on Neo4j (see --uri/--user/--password/--database) instead of the store.")
+@neo4j_options
+@click.option("--cypher", "show_cypher", is_flag=True,
+              help="Print the query as sent to the engine (with its parameters) and stop.")
+def ask_cmd(name, list_, params, fmt, db, on_neo4j, neo4j_settings, show_cypher):
+    """Run a named query from the library, e.g. `paperkg ask most_cited --param limit=5`.
+
+    Every query answers the same on the embedded store and on Neo4j.
+    """
+    from paperkg.cypher import library
+
+    if list_ or not name:
+        if not list_:
+            raise UserError("name a query (see `paperkg ask --list`)")
+        rows = [[q.name, q.signature, q.description] for q in library.list_queries()]
+        print_rows(["query", "params", "description"], rows, fmt)
+        return
+    values = _raw_params(params)
+    if show_cypher:
+        engine = library.NEO4J if on_neo4j else library.EMBEDDED
+        text, bound = library.prepare(name, values, engine)
+        click.echo(text)
+        click.echo("// params: " + json.dumps(bound, ensure_ascii=False))
+        return
+    columns, rows = library.ask(name, values, db=db, neo4j=neo4j_settings if on_neo4j else None)
+    print_rows(columns, rows, fmt)
