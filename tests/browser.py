@@ -129,25 +129,26 @@ class Chromium:
         if page is not None:
             page._event(msg["method"], msg.get("params", {}))
 
-    def post(self, method: str, params: dict | None = None, session: str | None = None) -> int:
-        """Send a command without waiting for its answer."""
+    def post(self, method: str, params: dict | None = None,
+             session: str | None = None) -> tuple[int, queue.Queue]:
+        """Send a command; returns its id and the queue its answer will arrive on."""
+        answers: queue.Queue = queue.Queue(maxsize=1)
         with self._lock:
             self._next_id += 1
             msg_id = self._next_id
-            self._waiting[msg_id] = queue.Queue(maxsize=1)
+            self._waiting[msg_id] = answers
             msg: dict[str, Any] = {"id": msg_id, "method": method, "params": params or {}}
             if session:
                 msg["sessionId"] = session
             os.write(self._to_child, json.dumps(msg).encode() + b"\0")
-        return msg_id
+        return msg_id, answers
 
     def send(self, method: str, params: dict | None = None, session: str | None = None,
              timeout: float = 60.0) -> dict:
         """Send a command and return its result (raise on a protocol error)."""
-        msg_id = self.post(method, params, session)
-        q = self._waiting.get(msg_id)
+        msg_id, answers = self.post(method, params, session)
         try:
-            answer = q.get(timeout=timeout) if q else {"error": {"message": "lost"}}
+            answer = answers.get(timeout=timeout)
         except queue.Empty:
             self._waiting.pop(msg_id, None)
             raise TimeoutError(f"{method}: no answer in {timeout} s") from None

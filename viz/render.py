@@ -154,12 +154,15 @@ def _cap(graph: nx.MultiDiGraph, keep: set[str], max_nodes: int,
 def focus_view(graph: nx.MultiDiGraph, name_or_id: str, hops: int = DEFAULT_HOPS,
                types: str | Iterable[str] | None = None,
                max_nodes: int = DEFAULT_MAX_NODES) -> View:
-    """The neighbourhood of one node within `hops`, through nodes of the allowed types only."""
+    """The neighbourhood of one node within `hops`, through nodes of the allowed types only
+    (by default every type but Source)."""
     if hops < 0:
         raise UserError("--hops must be 0 or more")
     if max_nodes < 1:
         raise UserError("--max-nodes must be at least 1")
-    allowed = parse_types(types)
+    # listing files (Source) join every paper of a listing: left out unless asked for
+    allowed = parse_types(types) or {label for label in schema.NODE_TYPES
+                                      if label != schema.SOURCE}
     focus, others = resolve_node(graph, name_or_id)
     seen = {focus}
     frontier = [focus]
@@ -167,7 +170,7 @@ def focus_view(graph: nx.MultiDiGraph, name_or_id: str, hops: int = DEFAULT_HOPS
         nxt = []
         for key in frontier:
             for nb in _undirected_neighbours(graph, key):
-                if nb in seen or (allowed and node_label(graph, nb) not in allowed):
+                if nb in seen or node_label(graph, nb) not in allowed:
                     continue
                 seen.add(nb)
                 nxt.append(nb)
@@ -192,12 +195,25 @@ def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) ->
     if max_nodes < 1:
         raise UserError("--max-nodes must be at least 1")
     wanted = {schema.PAPER, *schema.ENTITY_LABELS}
-    candidates = [k for k in graph if node_label(graph, k) in wanted and graph.degree(k) > 0]
+    # connections among papers and entities only (not to listings, repositories or links)
+    among = graph.subgraph([k for k in graph if node_label(graph, k) in wanted])
+    candidates = [k for k in among if among.degree(k) > 0]
     if not candidates:
         raise EmptyView("the graph has no connected papers or entities to draw (is the store "
                         "built? try `paperkg build`)")
-    candidates.sort(key=lambda k: (-graph.degree(k), k))
+    candidates.sort(key=lambda k: (-among.degree(k), k))
     kept = candidates[:max_nodes]
+    # a node whose partners all fell below the cut would float alone: swap in the next ones
+    rejected: set[str] = set()
+    for _ in range(10):
+        sub = among.subgraph(kept)
+        alone = {k for k in kept if sub.degree(k) == 0}
+        if not alone or len(kept) <= 1:
+            break
+        rejected |= alone
+        chosen = set(kept)
+        pool = [c for c in candidates if c not in chosen and c not in rejected]
+        kept = [k for k in kept if k not in alone] + pool[: len(alone)]
     return View(
         graph=graph.subgraph(kept).copy(),
         title=f"Overview: the {len(kept)} most connected papers and entities",
@@ -516,7 +532,7 @@ def vis_options(physics: bool, n_nodes: int) -> dict[str, Any]:
                      "strokeColor": "#ffffff"},
             "scaling": {"min": 8, "max": 34,
                         "label": {"enabled": True, "min": 11, "max": 20,
-                                  "maxVisible": 28, "drawThreshold": 4}},
+                                  "maxVisible": 28, "drawThreshold": 7}},
         },
         "edges": {
             "smooth": False,
