@@ -112,8 +112,17 @@ def prefixes(base: str | None = None) -> dict[str, str]:
 
 
 def local_name(id_: str) -> str:
-    """The percent-encoded local name of a node id (no '/', stable, ASCII)."""
-    return quote(str(id_), safe="", errors="replace")
+    """The percent-encoded local name of a node id (stable, ASCII, no Turtle escapes needed).
+
+    Everything but letters, digits and '_.-' is percent-encoded, and so are '~', a leading
+    '-' or '.', and a trailing '.', which a Turtle prefixed name could only hold escaped.
+    """
+    name = quote(str(id_), safe="", errors="replace").replace("~", "%7E")
+    if name[:1] in ("-", "."):
+        name = f"%{ord(name[0]):02X}{name[1:]}"
+    if name.endswith("."):
+        name = name[:-1] + "%2E"
+    return name
 
 
 def node_iri(label: str, id_: str, base: str | None = None) -> str:
@@ -302,7 +311,7 @@ def ntriples_chunks(G: nx.MultiDiGraph, base: str | None = None, chunk_size: int
     rdf_s, rdf_p, rdf_o = (f"<{RDF_NS}{n}>" for n in ("subject", "predicate", "object"))
     derived = f"<{expand('prov:wasDerivedFrom')}>"
     stmt_ns = spaces[STATEMENT_NAMESPACE]
-    direct_seen: set[tuple[str, str, str]] = set()
+    direct_seen: set[tuple[str, str, str]] = set()  # (s, p, o) of direct/aligned triples
     for u, v, key, data in G.edges(keys=True, data=True):
         if not owner[u]:
             continue
@@ -314,13 +323,16 @@ def ntriples_chunks(G: nx.MultiDiGraph, base: str | None = None, chunk_size: int
             continue
         pred, _, fields, aligned = spec
         stats.edges += 1
-        if (s, rel_type, o) not in direct_seen:
-            direct_seen.add((s, rel_type, o))
+        if (s, pred, o) not in direct_seen:
+            direct_seen.add((s, pred, o))
             add(f"{s} {pred} {o} .\n")
             for apred, only, inverse in aligned:
                 if only is not None and labels.get(v) != only:
                     continue
-                add(f"{o} {apred} {s} .\n" if inverse else f"{s} {apred} {o} .\n")
+                triple = (o, apred, s) if inverse else (s, apred, o)
+                if triple not in direct_seen:  # two types may share an aligned predicate
+                    direct_seen.add(triple)
+                    add(f"{triple[0]} {triple[1]} {triple[2]} .\n")
         body = []
         for f in fields:
             value = data.get(f.name)
@@ -361,32 +373,55 @@ def triples(G: nx.MultiDiGraph, base: str | None = None, stats: MappingStats | N
             yield quad.triple
 
 
-class _PrefixHeader:
-    """A byte sink that sorts the leading @prefix lines (or drops them) before passing on."""
+# pyoxigraph writes '%' in prefixed names as '\\%' (valid, but '%HH' is valid and plainer).
+# Inside string literals every backslash is doubled, so an odd run of backslashes before '%'
+# can only be such an escape.
+_PERCENT_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\%")
+
+
+class _TurtleSink:
+    """A byte sink for pyoxigraph's Turtle: sorts (or drops) the @prefix header, unescapes '%'."""
 
     def __init__(self, raw: IO[bytes], keep: bool = True) -> None:
         self.raw, self.keep, self.head, self.done = raw, keep, b"", False
+        self.carry = b""
 
     def write(self, data: bytes) -> int:
-        """Pass data on once the header is complete."""
+        """Pass data on (the header once it is complete)."""
+        size = len(data)
+        data = self.carry + bytes(data)
+        cut = len(data.rstrip(b"\\"))  # a run of backslashes may continue in the next write
+        data, self.carry = data[:cut], data[cut:]
+        if b"\\%" in data:
+            data = _PERCENT_ESCAPE.sub(rb"\1%", data)
         if self.done:
-            return self.raw.write(data)
-        self.head += bytes(data)
+            self.raw.write(data)
+            return size
+        self._header(data)
+        return size
+
+    def _header(self, data: bytes) -> None:
+        self.head += data
         lines = self.head.split(b"\n")
         n = 0
         while n < len(lines) - 1 and lines[n].startswith(b"@prefix "):
             n += 1
         if n == len(lines) - 1:  # still inside the header
-            return len(data)
+            return
         self.done = True
         if self.keep and n:
             self.raw.write(b"\n".join(sorted(lines[:n])) + b"\n")
         self.raw.write(b"\n".join(lines[n:]))
         self.head = b""
-        return len(data)
 
     def flush(self) -> None:
         """Write what is held back and flush."""
+        if self.carry:  # only backslashes were held back: nothing can follow them now
+            tail, self.carry = self.carry, b""
+            if self.done:
+                self.raw.write(tail)
+            else:
+                self._header(tail)
         if not self.done and self.head:
             lines = self.head.split(b"\n")
             if self.keep:
@@ -399,7 +434,7 @@ def _write_part(G: nx.MultiDiGraph, out: IO[bytes], fmt: str, base: str | None,
                 part: tuple[int, int]) -> MappingStats:
     stats = MappingStats()
     if fmt == "turtle":
-        sink = _PrefixHeader(out, keep=part[0] == 0)
+        sink = _TurtleSink(out, keep=part[0] == 0)
         ox.serialize(triples(G, base, stats, part), sink, format=FORMATS[fmt],
                      prefixes=prefixes(base))
         sink.flush()
@@ -635,6 +670,25 @@ def shapes_graph():
             seen[p.rdf] = p
             literal_shape(shape, p)
     return g
+
+
+SHAPES_HEADER = """\
+# SHACL shapes for paperkg's RDF export: one node shape per node type, one for statements.
+# Generated from graph/schema.py by paperkg.graph.rdf.shapes_turtle(); regenerate with
+#   python -c "from paperkg.graph.rdf import write_shapes; write_shapes()"
+# (tests/test_rdf_shapes.py fails when this file and the schema disagree).
+
+"""
+
+
+def shapes_turtle() -> str:
+    """The shapes as Turtle text, with the header graph/shapes.ttl carries."""
+    return SHAPES_HEADER + shapes_graph().serialize(format="turtle")
+
+
+def write_shapes(path: str | Path = SHAPES_FILE) -> None:
+    """Regenerate graph/shapes.ttl from the schema."""
+    Path(path).write_text(shapes_turtle(), encoding="utf-8")
 
 
 def _dt_node(g, datatype) -> Any:
