@@ -11,6 +11,7 @@ when neither decides, the mention is left unlinked and counted as unattributed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ SOURCE_INFERRED = "inferred"
 CITES_INFERRED_KEY = f"{CITES}|{SOURCE_INFERRED}"
 
 KINDS = ("uses", "evaluates_on", "compares_with", "mentions")
+#: Relationship types through which a paper names (and so may cite) an entity.
+_CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
 #: Labels one name may carry in different papers and still be the same thing.
 _COMPATIBLE = {DATASET: (DATASET, BENCHMARK), BENCHMARK: (DATASET, BENCHMARK),
                METHOD: (METHOD, MODEL), MODEL: (METHOD, MODEL)}
@@ -45,7 +48,7 @@ _ROUTE_RANK = {"entity": 1, "title": 0}
 
 _COMPARE = re.compile(
     r"\b(outperform\w*|compar\w*|than|baselines?|surpass\w*|beats?|versus|vs\.?|rival\w*|"
-    r"on par with|competitive with|exceed\w*|state-of-the-art|sota|improv\w* (?:over|upon))\b",
+    r"on par with|competitive with|exceed\w*|improv\w* (?:over|upon))\b",
     re.IGNORECASE,
 )
 _EVALUATE = re.compile(r"\b(evaluat\w*|benchmark\w*|tested on|test on|results on|score\w* on)\b",
@@ -79,7 +82,10 @@ class CitationReport:
     unattributed: int = 0
     temporal_conflicts: int = 0
     undated: int = 0
+    weak_introductions: int = 0
+    text_introductions: int = 0
     ambiguous_names: list[str] = field(default_factory=list)
+    shared_names: list[str] = field(default_factory=list)
     by_kind: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict:
@@ -90,6 +96,9 @@ class CitationReport:
             "via_title": self.via_title,
             "unattributed_mentions": self.unattributed,
             "ambiguous_names": len(self.ambiguous_names),
+            "shared_names": len(self.shared_names),
+            "weak_introductions_ignored": self.weak_introductions,
+            "introductions_found_in_text": self.text_introductions,
             "temporal_conflicts": self.temporal_conflicts,
             "undated_pairs": self.undated,
             "by_kind": dict(sorted(self.by_kind.items())),
@@ -224,12 +233,17 @@ def _words(text: str) -> set[str]:
 
 
 def _name_pattern(names: list[str]) -> re.Pattern | None:
-    """One regex matching any of the names as a whole word, case-sensitively."""
-    names = sorted({n for n in names if n}, key=len, reverse=True)
-    if not names:
+    """One regex matching any of the names (diacritics folded) as a whole word: case-sensitive,
+    except that numbered names in capitals also match in title case ("TÜLU 3" ~ "Tülu 3")."""
+    alts = []
+    for n in sorted({n for n in names if n}, key=len, reverse=True):
+        folded = re.escape(_fold(n))
+        numbered = any(c.isdigit() for c in n) and any(w.isupper() and len(w) > 2
+                                                        for w in _fold(n).split())
+        alts.append(f"(?i:{folded})" if numbered else folded)
+    if not alts:
         return None
-    alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])({alt})(?!\w)")
+    return re.compile(rf"(?<![\w-])({'|'.join(alts)})(?!\w)")
 
 
 def _kind(rel: str, sentence: str) -> str:
@@ -281,49 +295,78 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
     texts = {p: _paper_text(d) for p, d in papers.items()}
     context = {p: _words(t) for p, t in texts.items()}
     dates = {p: paper_date(d) for p, d in papers.items()}
+    leads = {p: title_lead(d.get("title") or "") for p, d in papers.items()}
+    own_key = {p: _key(lead) for p, lead in leads.items() if lead}
+    by_lead: dict[str, set[str]] = defaultdict(set)  # canonical key of a title lead -> papers
+    for p, k in own_key.items():
+        if k:
+            by_lead[k].add(p)
 
-    # Who introduces each entity, per node and per id over all labels.
+    # Who credibly introduces each entity (see _credible), and which entities each paper names.
     introducers: dict[str, set[str]] = defaultdict(set)  # entity node key -> papers
-    by_id: dict[str, set[str]] = defaultdict(set)  # entity id -> papers (any label)
     named: dict[str, set[str]] = defaultdict(set)  # paper -> ids of every entity it names
     for u, v, d in G.edges(data=True):
         if u not in papers or split_key(v)[0] not in ENTITY_LABELS:
             continue
         named[u].add(split_key(v)[1])
         if d.get("type") == INTRODUCES:
-            introducers[v].add(u)
-            by_id[split_key(v)[1]].add(u)
+            known = "gazetteer" in str(d.get("extractor") or "")  # a well-known name: be strict
+            if _credible(G, u, v, d, texts[u], own_key.get(u), strict=known):
+                introducers[v].add(u)
+            else:
+                report.weak_introductions += 1
+        elif d.get("type") in _CITING_RELS and _credible(G, u, v, d, texts[u], own_key.get(u),
+                                                          strict=True):
+            introducers[v].add(u)  # "two new benchmarks, MBPP": introduced though typed as used
+            report.text_introductions += 1
+    # One thing under several keys ("TRPO" and "Trust Region Policy Optimization"): an entity
+    # node also answers to the keys of its name and aliases.
+    alias_of: dict[str, set[str]] = defaultdict(set)  # (label-less) key -> introduced nodes
+    for ent in introducers:
+        for k in _entity_names(G, ent):
+            alias_of[k].add(ent)
+    claimed: dict[str, set[str]] = defaultdict(set)  # entity id -> papers claiming it (any type)
+    for ent, who in introducers.items():
+        claimed[split_key(ent)[1]].update(who)
+    for k, who in by_lead.items():
+        claimed[k].update(who)
+        # A lead the paper also introduces as an entity is typed by it; only untyped leads
+        # stand for any type below.
+        typed = {p for p in who if any(p in introducers.get(node_key(lab, k), ())
+                                       for lab in ENTITY_LABELS)}
+        who -= typed
+    report.shared_names = sorted(k for k, who in claimed.items() if len(who) > 1)
 
     best: dict[tuple[str, str], _Candidate] = {}
     ambiguous: set[str] = set()
 
     def offer(a: str, b: str, cand: _Candidate) -> None:
-        if a == b:  # never: candidates exclude the citing paper; kept as a guard
-            return
         cur = best.get((a, b))
-        if cur is None or cand.rank() > cur.rank():
+        if a != b and (cur is None or cand.rank() > cur.rank()):
             best[(a, b)] = cand
 
-    # Route 1: A names an entity some other paper introduced.
+    # Route 1: A names an entity another paper introduced (or leads its title with).
     for a, ent, d in G.edges(data=True):
         rel = d.get("type")
-        if a not in papers or rel in (INTRODUCES, CITES) or rel not in (
-            USES, EVALUATED_ON, REPORTS, ADDRESSES
-        ):
+        if a not in papers or rel not in _CITING_RELS:
             continue
         label, eid = split_key(ent)
-        if label not in ENTITY_LABELS:
-            continue
-        if a in by_id.get(eid, ()):  # A introduces this name itself: its own thing
-            continue
-        cands = sorted(introducers.get(ent, set()) - {a})
+        if label not in ENTITY_LABELS or a in claimed.get(eid, ()) or a in introducers.get(
+                ent, ()):
+            continue  # A's own name (it introduces it, or its title leads with it)
+        same = {n for n in alias_of.get(eid, set()) | {ent} if split_key(n)[0] == label}
+        cands = {p for n in same for p in introducers.get(n, ())}
         if not cands:  # introduced under a compatible type (a Dataset named as a Benchmark)
-            cands = sorted({p for other in _COMPATIBLE.get(label, ())
-                            for p in introducers.get(node_key(other, eid), ())} - {a})
+            cands = {p for n in alias_of.get(eid, set()) | {node_key(o, eid) for o in
+                                                          _COMPATIBLE.get(label, ())}
+                     if split_key(n)[0] in _COMPATIBLE.get(label, ())
+                     for p in introducers.get(n, ())}
+        cands -= {a}
+        cands |= by_lead.get(eid, set())
         if not cands:
             continue
-        evidence = d.get("evidence") or ""
-        b = _attribute(cands, evidence, context, {eid})
+        evidence = _evidence(texts[a], d)
+        b = _attribute(sorted(cands), evidence, context, {eid, *(_words(eid))})
         if b is None:
             report.unattributed += 1
             ambiguous.add(ent)
@@ -331,44 +374,40 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         offer(a, b, _Candidate(_kind(rel, evidence), ent, evidence, "entity",
                                int(d.get("char_start") or 0)))
 
-    # Route 2: A's text names the system B's title leads with.
+    # Route 2: A's text names the system B's title leads with (not extracted as an entity).
     lead_owner: dict[str, set[str]] = defaultdict(set)
-    lead_entity: dict[tuple[str, str], str] = {}
-    for b, attrs in papers.items():
-        lead = title_lead(attrs.get("title") or "")
+    lead_entity: dict[str, str] = {}
+    for b, lead in leads.items():
         if not lead:
             continue
-        own = [v for _, v, k in G.out_edges(b, keys=True) if k == INTRODUCES
-               and _key(lead) in _entity_names(G, v)]
+        own = sorted(v for v in introducers if b in introducers[v]
+                     and own_key[b] in _entity_names(G, v))
         if own:
-            lead_entity[(b, lead)] = own[0]
+            lead_entity[b] = own[0]
         if own or name_like(lead):
             lead_owner[lead].add(b)
     pattern = _name_pattern(list(lead_owner))
     if pattern is not None:
         for a, text in texts.items():
             seen: set[str] = set()
-            for m in pattern.finditer(text):
-                lead = m.group(1)
-                if lead in seen:
+            for start, sent, m in _matches(pattern, text):
+                lead = _lead_of(m, lead_owner)
+                if lead is None or lead in seen:
                     continue
                 seen.add(lead)
-                owners = sorted(lead_owner[lead] - {a})
-                if a in lead_owner[lead] or not owners:
-                    continue
-                if _key(lead) in named.get(a, ()):  # an entity A names: route 1 decides
-                    continue
-                sent = sentence_at(text, m.start())
-                b = _attribute(owners, sent, context, {lead.lower()})
+                key = _key(lead)
+                owners = sorted(claimed.get(key, set()) | lead_owner[lead])
+                if a in owners or key in named.get(a, ()):
+                    continue  # A's own name, or an entity A names (route 1 decided)
+                b = _attribute(owners, sent, context, {key, *_words(lead)})
                 if b is None:
                     report.unattributed += 1
                     ambiguous.add(f"title:{lead}")
                     continue
-                ent = lead_entity.get((b, lead), "")
                 kind = _kind("", sent)
                 if kind == "mentions" and _EVALUATE.search(sent):
                     kind = "evaluates_on"
-                offer(a, b, _Candidate(kind, ent, sent, "title", m.start()))
+                offer(a, b, _Candidate(kind, lead_entity.get(b, ""), sent, "title", start))
 
     for (a, b), cand in sorted(best.items()):
         later = appeared_after(dates.get(b), dates.get(a))
@@ -386,6 +425,120 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         report.by_kind[cand.kind] = report.by_kind.get(cand.kind, 0) + 1
     report.ambiguous_names = sorted(ambiguous)
     return report
+
+
+_INTRO_BEFORE = re.compile(
+    r"(?:\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.;:]{0,60}?\b(?:introduc|"
+    r"propos|present|develop|releas|buil|construct|creat|design|curat|collect|contribut|"
+    r"call|nam|dub|term|coin)\w*"
+    r"|\b(?:called|named|dubbed|termed|coined|namely|introducing|proposing|presenting)"
+    r"|\b(?:new|novel)\b[^.;:]{0,40}?)"
+    r"[^.;:]{0,50}$"
+    r"|\bour\s+(?:\w+\s+){0,2}(?:model|method|approach|framework|algorithm|system|benchmark|"
+    r"dataset|agent|pipeline|tool|suite)s?,?\s*$",
+    re.IGNORECASE,
+)
+#: The strict form: the introducing phrase runs right up to the name, through plain words only
+#: ("we propose a novel method called X", "two new benchmarks, X and ...", "named X").
+_NO_JOIN = r"(?!(?:on|in|with|from|than|over|to|of|such|as|like|including|by|for|against|using|" \
+    r"via|at|into|is|are|was|were|that|which)\b)"
+_HEADS = (r"algorithm|method|approach|model|framework|benchmark|dataset|system|technique|"
+          r"architecture|pipeline|agent|suite|metric|tool|library|procedure|strategy|objective|"
+          r"family|corpus|optimizer|scheme|paradigm|recipe")
+_STRICT_BEFORE = re.compile(
+    r"(?:\b(?:called|named|dubbed|termed|coined)\s+[\"'\u201c]?"
+    r"|\bwe\s+(?:\w+\s+){0,2}?(?:introduc|propos|present|releas|develop|buil|construct|creat|"
+    rf"design|curat)\w*\s+(?:{_NO_JOIN}[\w-]+\s+){{0,5}}?(?:{_NO_JOIN}[\w-]*(?:{_HEADS}),\s+)?"
+    r"|\bnew\s+(?:\w+\s+){0,2}?(?:benchmark|dataset|corpus|method|algorithm|model|framework|"
+    r"metric|task|suite|environment)s?[,:]?\s+(?:[\w-]+,?\s+(?:and\s+)?)?)$",
+    re.IGNORECASE,
+)
+_INTRO_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:,|:|is|was)\s+(?:a|an)\s+(?:new|novel)\b",
+                          re.IGNORECASE)
+_FRAGMENT_BEFORE = re.compile(r"(?<![.!?]\s)(?<![\w'-])"
+                              r"(?!(?:The|A|An|Our|We|This|In|With|On|For)\s)"
+                              r"[\w'-]*[A-Z][\w'-]*\s$")
+#: A name used as a modifier ("a new RLHF algorithm", "BEIR leaderboard"): not what is new.
+_MODIFIER_AFTER = re.compile(
+    r"^\s+(?!(?:and|or|that|which|is|are|was|were|to|for|with|on|in|as|by|from|of|at|via|"
+    r"using|can|could|will|would|achieves?|outperforms?|improves?|consists?|contains?|"
+    r"significantly|substantially|also)\b)[a-z]")
+_FRAGMENT_AFTER = re.compile(r"^(?:-\w|\s?v\d|\d|\s+\d+(?:\.\d+)?\b)")
+
+
+def _credible(G: nx.MultiDiGraph, paper: str, ent: str, d: dict, text: str,
+              lead_key: str | None, strict: bool = False) -> bool:
+    """Whether a paper's INTRODUCES edge is backed by its text: the name leads (or starts) its
+    title, or it is a coined name (CamelCase, acronym, digits, defined with an acronym, or one
+    capitalised word) that
+    its sentence introduces ("we propose X", "called X", "two new benchmarks, X", "X, a novel
+    ..."), and not a fragment of a longer name ("Meta X", "X v2")."""
+    eid = split_key(ent)[1]
+    if lead_key and lead_key == eid:
+        return True
+    surface = d.get("surface") or G.nodes[ent].get("name") or ""
+    title = G.nodes[paper].get("title") or ""
+    if not strict and name_like(surface) and re.match(
+            rf"{re.escape(surface)}(?![\w-])(?!\s?v\d)", title):
+        return True
+    start, end = d.get("char_start"), d.get("char_end")
+    spans = []
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        spans.append((start, end))
+    if len(surface) > 1:  # every occurrence of the paper's own surface form
+        spans += [(m.start(), m.end()) for m in re.finditer(
+            rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)]
+    for s, e in spans:
+        sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+        before, after = text[sent_start:s], text[e:e + 60]
+        if _FRAGMENT_BEFORE.search(before) or _FRAGMENT_AFTER.match(after):
+            continue
+        if strict and _MODIFIER_AFTER.match(after):
+            continue
+        acronym = re.match(r"\s*\(([^()]{1,20})\)", after)
+        coined = (name_like(surface) or bool(acronym and name_like(acronym.group(1)))
+                  or (not strict and re.fullmatch(r"[A-Z][a-z]{2,}", surface) is not None))
+        cue = _STRICT_BEFORE if strict else _INTRO_BEFORE
+        if coined and (cue.search(before) or _INTRO_AFTER.match(after)):
+            return True
+    return False
+
+
+def _evidence(text: str, d: dict) -> str:
+    """The citing sentence of an entity edge: its evidence when that holds the mention, else
+    the sentence of text around the mention's offset."""
+    evidence, surface, start = d.get("evidence") or "", d.get("surface") or "", d.get("char_start")
+    if surface and surface in evidence or not isinstance(start, int) or start >= len(text):
+        return evidence
+    return sentence_at(text, start) or evidence
+
+
+def _fold_text(text: str) -> str:
+    """Text with LaTeX accents and diacritics folded (T\\"ulu -> Tulu), same length kept
+    where possible so that match offsets stay close to the original."""
+    text = re.sub(r"\\[\"'`^~]\{?([A-Za-z])\}?", r"\1", text)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """(sentence offset, sentence, match) for each match of pattern in each folded sentence."""
+    for start, sent in sentences(text):
+        for m in pattern.finditer(_fold_text(sent)):
+            yield start, sent, m
+
+
+def _lead_of(m: re.Match, owners: dict[str, set[str]]) -> str | None:
+    """The title lead a (folded, maybe case-insensitive) match stands for."""
+    found = m.group(1)
+    for lead in owners:
+        if _fold(lead) == found or _fold(lead).lower() == found.lower():
+            return lead
+    return None
+
+
+def _fold(text: str) -> str:
+    """Diacritics removed (TÜLU -> TULU)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _key(name: str) -> str:
