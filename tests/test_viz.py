@@ -240,3 +240,33 @@ def test_cli_missing_store_and_folder(cli, tmp_path):
     assert r.returncode == 1 and "no store at" in r.stderr
     r = cli("viz", "--overview", "-o", str(tmp_path / "nowhere" / "x.html"))
     assert r.returncode == 1 and "does not exist" in r.stderr
+
+
+EMBEDDED_AND_NEO4J_QUERY = ("MATCH p=(a:Paper)-[:CITES]->(b:Paper)-[r]->(c) "
+                            "WHERE c.id <> 'github.com/acme/lorax' RETURN p")
+
+
+@pytest.mark.neo4j
+def test_query_on_neo4j_draws_what_the_embedded_store_draws(cli, small_store, neo4j_settings,
+                                                            tmp_path):
+    from paperkg.graph.ladybug_store import query
+    from paperkg.graph.neo4j_store import load_neo4j, run_cypher
+
+    load_neo4j(small_graph(), neo4j_settings)
+    embedded = R.query_view(*query(EMBEDDED_AND_NEO4J_QUERY, db=small_store),
+                            EMBEDDED_AND_NEO4J_QUERY)
+    remote = R.query_view(*run_cypher(EMBEDDED_AND_NEO4J_QUERY, {}, neo4j_settings),
+                          EMBEDDED_AND_NEO4J_QUERY)
+    assert sorted(remote.graph) == sorted(embedded.graph) == [
+        "Benchmark:mmlu", "Method:lora-x", "Paper:2401.00001", "Paper:2402.00002"]
+    assert sorted(remote.graph.edges(keys=True)) == sorted(embedded.graph.edges(keys=True))
+    out = tmp_path / "neo.html"
+    s = neo4j_settings
+    r = cli("viz", "--query", EMBEDDED_AND_NEO4J_QUERY, "--neo4j", "--uri", s.uri, "--user",
+            s.user, "--password", s.password, "--database", s.database, "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"wrote {out}: 4 nodes, 3 relationships"
+    r = cli("viz", "--query", "MATCH (n:Paper {id: 'none'}) RETURN n", "--neo4j", "--uri", s.uri,
+            "--user", s.user, "--password", s.password, "-o", str(tmp_path / "none.html"))
+    assert r.returncode == 3 and "returned no rows" in r.stderr
+    assert not (tmp_path / "none.html").exists()

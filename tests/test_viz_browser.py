@@ -174,15 +174,8 @@ def test_query_view_from_the_store(page, tmp_path, artifacts):
     assert state["drawn"] == [5, 4]
 
 
-@pytest.fixture(scope="module")
-def seed_graph(seeds):
-    from paperkg.graph.pipeline import build_graph_from_paths
-
-    return build_graph_from_paths([seeds])
-
-
-def test_real_seed_graph_overview_and_focus(page, seed_graph, tmp_path, artifacts):
-    g = seed_graph
+def test_real_seed_graph_overview_and_focus(page, seeds_graph, tmp_path, artifacts):
+    g = seeds_graph  # built from ../shared/seeds once per session (tests/neo4j_server.py)
     out = tmp_path / "overview.html"
     res = R.viz(out, overview=True, graph=g, max_nodes=250)
     assert res.nodes == 250 and res.left_out > 0
