@@ -128,16 +128,15 @@ def _labels(type_: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 
 def most_used(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
               ) -> tuple[list[str], list[list[Any]]]:
-    """Entities by number of papers that use them (introducers not counted)."""
+    """Entities by number of papers that use them; the papers that introduced them (as the
+    citation layer judges it) are listed, not counted."""
+    from paperkg.graph.citations import credible_introducers
+
     labels = _labels(type_, DEFAULT_USAGE_LABELS)
     users: dict[str, set[str]] = defaultdict(set)
-    introducers: dict[str, set[str]] = defaultdict(set)
+    introducers = credible_introducers(G)[0]  # the citation layer's view of who introduced it
     for u, v, d in G.edges(data=True):
-        if G.nodes[v].get("label") not in labels:
-            continue
-        if d.get("type") == S.INTRODUCES:
-            introducers[v].add(u)
-        elif d.get("type") in USAGE_RELS:
+        if G.nodes[v].get("label") in labels and d.get("type") in USAGE_RELS:
             users[v].add(u)
     rows = []
     for ent, who in users.items():

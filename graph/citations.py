@@ -303,22 +303,12 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
             by_lead[k].add(p)
 
     # Who credibly introduces each entity (see _credible), and which entities each paper names.
-    introducers: dict[str, set[str]] = defaultdict(set)  # entity node key -> papers
+    introducers, weak, found = credible_introducers(G, texts, own_key)
+    report.weak_introductions, report.text_introductions = weak, found
     named: dict[str, set[str]] = defaultdict(set)  # paper -> ids of every entity it names
-    for u, v, d in G.edges(data=True):
-        if u not in papers or split_key(v)[0] not in ENTITY_LABELS:
-            continue
-        named[u].add(split_key(v)[1])
-        if d.get("type") == INTRODUCES:
-            known = "gazetteer" in str(d.get("extractor") or "")  # a well-known name: be strict
-            if _credible(G, u, v, d, texts[u], own_key.get(u), strict=known):
-                introducers[v].add(u)
-            else:
-                report.weak_introductions += 1
-        elif d.get("type") in _CITING_RELS and _credible(G, u, v, d, texts[u], own_key.get(u),
-                                                          strict=True):
-            introducers[v].add(u)  # "two new benchmarks, MBPP": introduced though typed as used
-            report.text_introductions += 1
+    for u, v in G.edges():
+        if u in papers and split_key(v)[0] in ENTITY_LABELS:
+            named[u].add(split_key(v)[1])
     # One thing under several keys ("TRPO" and "Trust Region Policy Optimization"): an entity
     # node also answers to the keys of its name and aliases.
     alias_of: dict[str, set[str]] = defaultdict(set)  # (label-less) key -> introduced nodes
@@ -425,6 +415,36 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         report.by_kind[cand.kind] = report.by_kind.get(cand.kind, 0) + 1
     report.ambiguous_names = sorted(ambiguous)
     return report
+
+
+def credible_introducers(G: nx.MultiDiGraph, texts: dict[str, str] | None = None,
+                         own_key: dict[str, str] | None = None
+                         ) -> tuple[dict[str, set[str]], int, int]:
+    """Entity node -> papers that credibly introduce it: INTRODUCES edges the text backs, plus
+    names a paper's text introduces though extraction typed them as used ("two new benchmarks,
+    MBPP"). Also returns (INTRODUCES edges ignored, introductions found in the text)."""
+    papers = {n: d for n, d in G.nodes(data=True) if d.get("label") == PAPER}
+    if texts is None:
+        texts = {p: _paper_text(d) for p, d in papers.items()}
+    if own_key is None:
+        leads = {p: title_lead(d.get("title") or "") for p, d in papers.items()}
+        own_key = {p: _key(lead) for p, lead in leads.items() if lead}
+    introducers: dict[str, set[str]] = defaultdict(set)
+    weak = found = 0
+    for u, v, d in G.edges(data=True):
+        if u not in papers or split_key(v)[0] not in ENTITY_LABELS:
+            continue
+        if d.get("type") == INTRODUCES:
+            known = "gazetteer" in str(d.get("extractor") or "")  # a well-known name: be strict
+            if _credible(G, u, v, d, texts[u], own_key.get(u), strict=known):
+                introducers[v].add(u)
+            else:
+                weak += 1
+        elif d.get("type") in _CITING_RELS and _credible(G, u, v, d, texts[u], own_key.get(u),
+                                                          strict=True):
+            introducers[v].add(u)
+            found += 1
+    return introducers, weak, found
 
 
 _INTRO_BEFORE = re.compile(
