@@ -1,8 +1,11 @@
 """Inferred citations: paper A CITES paper B when A names what B introduced.
 
-Two routes link A to B, both over the networkx graph built by `graph.build`:
-- entity: A has a USES / EVALUATED_ON / REPORTS / ADDRESSES edge to an entity B INTRODUCES;
-- title: A's text names the system B's title leads with ("MultiPL-E: A Scalable ...").
+Three routes link A to B, all over the networkx graph built by `graph.build`:
+- entity: A has a USES / EVALUATED_ON / REPORTS / ADDRESSES edge to an entity B introduces;
+- title: A's text names the system B's title leads with ("MultiPL-E: A Scalable ...");
+- identifier: A's text links B's arXiv id or DOI (arxiv.org/abs/..., huggingface.co/papers/...).
+B counts as introducing a name only when its text backs it (the name leads its title, or its
+sentence introduces that coined name: "we propose X", "called X", "two new benchmarks, X").
 Each CITES edge (key "CITES|inferred") carries kind, entity, A's evidence sentence, source and
 temporal_conflict. A name introduced by several papers is attributed by type, then by context;
 when neither decides, the mention is left unlinked and counted as unattributed.
@@ -44,15 +47,24 @@ _CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
 _COMPATIBLE = {DATASET: (DATASET, BENCHMARK), BENCHMARK: (DATASET, BENCHMARK),
                METHOD: (METHOD, MODEL), MODEL: (METHOD, MODEL)}
 _KIND_RANK = {"evaluates_on": 4, "uses": 3, "compares_with": 3, "mentions": 1}
-_ROUTE_RANK = {"entity": 1, "title": 0}
+_ROUTE_RANK = {"entity": 2, "identifier": 1, "title": 0}
+_IDENT_URL = re.compile(
+    r"(?:(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/|\barXiv:\s?)"
+    r"(?P<arxiv>\d{4}\.\d{4,5})(?:v\d+)?"
+    r"|(?:doi\.org/|\bdoi:\s?)(?P<doi>10\.\d{4,9}/[^\s\"<>]+))",
+    re.IGNORECASE,
+)
 
 _COMPARE = re.compile(
     r"\b(outperform\w*|compar\w*|than|baselines?|surpass\w*|beats?|versus|vs\.?|rival\w*|"
     r"on par with|competitive with|exceed\w*|improv\w* (?:over|upon))\b",
     re.IGNORECASE,
 )
-_EVALUATE = re.compile(r"\b(evaluat\w*|benchmark\w*|tested on|test on|results on|score\w* on)\b",
-                       re.IGNORECASE)
+_EVALUATE = re.compile(r"\b(evaluat\w*|benchmarked on|tested on|test on|results on|"
+                       r"scor\w* on|accuracy on|performance on)\b", re.IGNORECASE)
+_USE = re.compile(r"\b(build(?:s|ing)? on|buil[td] on|based on|us(?:e|es|ed|ing)|employ\w*|"
+                  r"adopt\w*|extend\w*|fine-?tun\w*|train\w* on|follow\w*|leverag\w*)\b",
+                  re.IGNORECASE)
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'])|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{2,}")
 _STOP = frozenset(
@@ -79,6 +91,7 @@ class CitationReport:
     added: int = 0
     via_entity: int = 0
     via_title: int = 0
+    via_identifier: int = 0
     unattributed: int = 0
     temporal_conflicts: int = 0
     undated: int = 0
@@ -94,6 +107,7 @@ class CitationReport:
             "cites_inferred": self.added,
             "via_entity": self.via_entity,
             "via_title": self.via_title,
+            "via_identifier": self.via_identifier,
             "unattributed_mentions": self.unattributed,
             "ambiguous_names": len(self.ambiguous_names),
             "shared_names": len(self.shared_names),
@@ -259,6 +273,17 @@ def _kind(rel: str, sentence: str) -> str:
     return "mentions"
 
 
+def _text_kind(sentence: str) -> str:
+    """Citation kind from the citing sentence alone (no extracted relationship to go by)."""
+    if _COMPARE.search(sentence):
+        return "compares_with"
+    if _EVALUATE.search(sentence):
+        return "evaluates_on"
+    if _USE.search(sentence):
+        return "uses"
+    return "mentions"
+
+
 def _paper_text(attrs: dict) -> str:
     """Title, newline, abstract: the text extraction offsets refer to."""
     title = attrs.get("title") or ""
@@ -394,10 +419,25 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
                     report.unattributed += 1
                     ambiguous.add(f"title:{lead}")
                     continue
-                kind = _kind("", sent)
-                if kind == "mentions" and _EVALUATE.search(sent):
-                    kind = "evaluates_on"
-                offer(a, b, _Candidate(kind, lead_entity.get(b, ""), sent, "title", start))
+                offer(a, b, _Candidate(_text_kind(sent), lead_entity.get(b, ""), sent, "title",
+                                       start))
+
+    # Route 3: A's text links B by identifier (arxiv.org/abs/..., huggingface.co/papers/...,
+    # doi.org/..., arXiv:...).
+    by_ident: dict[str, str] = {}
+    for p, d in papers.items():
+        for ident in (d.get("arxiv_id"), d.get("doi")):
+            if ident:
+                by_ident.setdefault(str(ident).lower(), p)
+    if by_ident:
+        for a, text in texts.items():
+            for start, sent in sentences(text):
+                for m in _IDENT_URL.finditer(sent):
+                    ident = (m.group("arxiv") or m.group("doi") or "").rstrip(".,;:)]}'\"")
+                    b = by_ident.get(ident.lower())
+                    if b is None or b == a:
+                        continue
+                    offer(a, b, _Candidate(_text_kind(sent), "", sent, "identifier", start))
 
     for (a, b), cand in sorted(best.items()):
         later = appeared_after(dates.get(b), dates.get(a))
@@ -410,8 +450,10 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         report.temporal_conflicts += conflict
         if cand.route == "entity":
             report.via_entity += 1
-        else:
+        elif cand.route == "title":
             report.via_title += 1
+        else:
+            report.via_identifier += 1
         report.by_kind[cand.kind] = report.by_kind.get(cand.kind, 0) + 1
     report.ambiguous_names = sorted(ambiguous)
     return report
