@@ -87,7 +87,7 @@ def jsonable(value: Any) -> Any:
 
 
 def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str,
-               title: str | None = None) -> None:
+               title: str | None = None, count: bool = True) -> None:
     """Write result rows to stdout as a rich table, JSON (list of objects) or CSV."""
     if fmt == "json":
         data = [dict(zip(columns, (jsonable(v) for v in row), strict=False)) for row in rows]
@@ -110,7 +110,8 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str,
     for row in rows:
         table.add_row(*(_escape(_cell(jsonable(v))) for v in row))
     Console(soft_wrap=False).print(table)
-    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if count:
+        click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
 def _escape(text: str) -> str:

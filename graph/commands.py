@@ -74,7 +74,8 @@ def _print_report(report) -> None:
         click.echo(f"note: {r['no_abstract']} papers have a title but no abstract", err=True)
     rows = [[label, n] for label, n in report.nodes.items() if n]
     rows += [[f"-[{rel}]->", n] for rel, n in report.relationships.items() if n]
-    print_rows(["type", "count"], rows, "table", title=f"{report.db} ({report.mode})")
+    print_rows(["type", "count"], rows, "table", title=f"{report.db} ({report.mode})",
+               count=False)
     c = report.citations or {}
     if c:
         click.echo("citations: " + ", ".join(f"{k} {v}" for k, v in c.items()

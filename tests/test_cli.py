@@ -1,0 +1,144 @@
+"""The `paperkg` command end to end on real files: build, query, stats, help, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from paperkg import __version__
+from paperkg.cli import COMMANDS
+
+
+def test_version_and_help_on_every_command(cli):
+    r = cli("--version")
+    assert r.returncode == 0 and __version__ in r.stdout
+    r = cli("--help")
+    assert r.returncode == 0 and all(name in r.stdout for name in COMMANDS)
+    for name in COMMANDS:
+        r = cli(name, "--help")
+        assert r.returncode == 0, (name, r.stderr)
+        assert "Usage: paperkg " + name in r.stdout
+
+
+def test_build_examples_query_stats(cli, examples, tmp_path):
+    db = tmp_path / "kg.lbug"
+    r = cli("build", str(examples), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "read 2 files: 6 records, 1 merged duplicates -> 5 papers (5 new, 5 in store)" in r.stdout
+    assert "Paper" in r.stdout and "LISTED_IN" in r.stdout
+    r = cli("query", "MATCH (p:Paper) RETURN count(p) AS papers", "--db", str(db),
+            "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == [{"papers": 5}]
+    r = cli("query", "MATCH (p:Paper) WHERE p.authors >= $n RETURN p.title ORDER BY p.title",
+            "--param", "n=5", "--db", str(db), "--format", "csv")
+    assert r.stdout.splitlines() == [
+        "p.title", "A Note on Evaluating Retrieval for Scientific Question Answering",
+        "Teaching Small Code Models to Prove: Fine-Tuning on LoopBench"]
+    r = cli("stats", "--db", str(db), "--format", "json")
+    counts = {row["type"]: row["count"] for row in json.loads(r.stdout)}
+    assert counts["Paper"] == 5 and counts["Source"] == 2 and counts["LISTED_IN"] == 6
+
+
+def test_db_from_environment(cli, examples, tmp_path):
+    db = tmp_path / "env.lbug"
+    r = cli("build", str(examples), env={"PAPERKG_DB": str(db)})
+    assert r.returncode == 0 and db.exists()
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory, seeds):
+    from tests.conftest import run_cli
+
+    db = tmp_path_factory.mktemp("seedstore") / "kg.lbug"
+    r = run_cli("build", str(seeds), "--db", str(db), "--json")
+    assert r.returncode == 0, r.stderr
+    return db, json.loads(r.stdout)
+
+
+def test_seeds_build_pins_unique_papers(cli, seed_store):
+    db, report = seed_store
+    assert report["read"] == {"files": 5, "records": 503, "papers": 471, "merged": 32,
+                              "skipped": 0, "no_abstract": 0}
+    r = cli("query", "MATCH (p:Paper) RETURN count(p)", "--db", str(db), "--format", "csv")
+    assert r.stdout.splitlines()[1] == "471"
+
+
+def test_rebuild_changes_no_counts(cli, seed_store, seeds, tmp_path):
+    db, first = seed_store
+    copy = tmp_path / "again.lbug"
+    shutil.copy(db, copy)
+    r = cli("build", str(seeds), "--db", str(copy), "--json")
+    again = json.loads(r.stdout)
+    assert again["mode"] == "upsert" and again["new_papers"] == 0
+    assert again["nodes"] == first["nodes"]
+    assert again["relationships"] == first["relationships"]
+
+
+def test_overlapping_build_adds_only_new_papers(cli, examples, seeds, tmp_path):
+    db = tmp_path / "kg.lbug"
+    one = sorted(seeds.iterdir())[0]
+    cli("build", str(one), str(examples), "--db", str(db))
+    r = cli("build", str(seeds), "--db", str(db), "--json")
+    rep = json.loads(r.stdout)
+    assert rep["total_papers"] == 471 + 5
+    assert rep["new_papers"] == 471 + 5 - 14 - 5
+    assert rep["relationships"]["LISTED_IN"] == 503 + 6
+
+
+BAD = {
+    "empty.txt": b"",
+    "binary.txt": b"\x7fELF\x02\x01\x01\x00\x00\x00\x00" * 50,
+    "latin1.txt": "Étude\n\n".encode("latin-1") + "é".encode("latin-1") * 500,
+    "truncated.json": b'[{"title": "A", "abstract": "B"}, {"title": "C", "abs',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_input_one_line_nonzero_and_store_untouched(cli, tmp_path, examples, name):
+    db = tmp_path / "kg.lbug"
+    assert cli("build", str(examples), "--db", str(db)).returncode == 0
+    before = db.read_bytes()
+    bad = tmp_path / name
+    bad.write_bytes(BAD[name])
+    r = cli("build", str(bad), "--db", str(db))
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith("paperkg: error: nothing to read: ")
+    assert db.read_bytes() == before
+
+
+def test_missing_path_and_empty_folder(cli, tmp_path):
+    r = cli("build", str(tmp_path / "missing"), "--db", str(tmp_path / "kg.lbug"))
+    assert r.returncode != 0 and r.stderr.strip() == (
+        f"paperkg: error: no such file or folder: {tmp_path / 'missing'}")
+    (tmp_path / "empty").mkdir()
+    r = cli("build", str(tmp_path / "empty"), "--db", str(tmp_path / "kg.lbug"))
+    assert r.returncode != 0 and "no listing files" in r.stderr
+    assert not (tmp_path / "kg.lbug").exists()
+
+
+def test_query_errors_are_one_line(cli, tmp_path, examples):
+    r = cli("query", "MATCH (n) RETURN n", "--db", str(tmp_path / "none.lbug"))
+    assert r.returncode != 0 and "no store at" in r.stderr and "Traceback" not in r.stderr
+    db = tmp_path / "kg.lbug"
+    cli("build", str(examples), "--db", str(db))
+    r = cli("query", "MATCH (n:Nope RETURN n", "--db", str(db))
+    assert r.returncode != 0 and r.stderr.startswith("paperkg: error: query failed:")
+    r = cli("query", "MATCH (p:Paper) DETACH DELETE p", "--db", str(db))
+    assert r.returncode != 0  # read-only unless --write
+    r = cli("query", "RETURN 1", "--param", "oops", "--db", str(db))
+    assert r.returncode != 0 and "--param takes K=V" in r.stderr
+
+
+def test_title_only_and_huge_abstract_build(cli, tmp_path):
+    f = tmp_path / "odd.jsonl"
+    f.write_text(json.dumps({"title": "Only A Title"}) + "\n" + json.dumps(
+        {"title": "Huge Abstract", "abstract": "We propose HugeNet. " * 260_000}) + "\n")
+    r = cli("build", str(f), "--db", str(tmp_path / "kg.lbug"), "--json")
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["total_papers"] == 2 and rep["read"]["no_abstract"] == 1
