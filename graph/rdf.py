@@ -312,9 +312,7 @@ def ntriples_chunks(G: nx.MultiDiGraph, base: str | None = None, chunk_size: int
     derived = f"<{expand('prov:wasDerivedFrom')}>"
     stmt_ns = spaces[STATEMENT_NAMESPACE]
     direct_seen: set[tuple[str, str, str]] = set()  # (s, p, o) of direct/aligned triples
-    for u, v, key, data in G.edges(keys=True, data=True):
-        if not owner[u]:
-            continue
+    for u, v, key, data in _sorted_edges(G, owner):
         rel_type = data.get("type") or str(key).partition("|")[0]
         spec = rels.get(rel_type)
         s, o = iri.get(u), iri.get(v)
@@ -356,6 +354,17 @@ def ntriples_chunks(G: nx.MultiDiGraph, base: str | None = None, chunk_size: int
                 add(f"{st} {p} {obj} .\n")
         yield from flush()
     yield from flush(final=True)
+
+
+def _sorted_edges(G: nx.MultiDiGraph, owner: dict[Any, bool]) -> Iterator[tuple]:
+    """Edges leaving owned nodes, in node order, then by target and key (stable output)."""
+    for u, nbrs in G.adj.items():
+        if not owner[u]:
+            continue
+        for v in sorted(nbrs, key=str):
+            keyed = nbrs[v]
+            for k in sorted(keyed, key=str):
+                yield u, v, k, keyed[k]
 
 
 def _encode(text: str) -> bytes:
@@ -543,8 +552,8 @@ def run_sparql(store: ox.Store, query: str, base: str | None = None,
     except (ValueError, OSError) as exc:
         raise UserError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
     shown = _compact_order(pfx) if compact else None
-    if isinstance(result, bool):
-        return ["ask"], [[result]]
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return ["ask"], [[bool(result)]]
     if isinstance(result, ox.QuerySolutions):
         columns = [v.value for v in result.variables]
         rows = [[_value(sol[c], shown) for c in columns] for sol in result]
