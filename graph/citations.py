@@ -246,20 +246,6 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text or "")} - _STOP
 
 
-def _name_pattern(names: list[str]) -> re.Pattern | None:
-    """One regex matching any of the names (diacritics folded) as a whole word: case-sensitive,
-    except that numbered names in capitals also match in title case ("TÜLU 3" ~ "Tülu 3")."""
-    alts = []
-    for n in sorted({n for n in names if n}, key=len, reverse=True):
-        folded = re.escape(_fold(n))
-        numbered = any(c.isdigit() for c in n) and any(w.isupper() and len(w) > 2
-                                                        for w in _fold(n).split())
-        alts.append(f"(?i:{folded})" if numbered else folded)
-    if not alts:
-        return None
-    return re.compile(rf"(?<![\w-])({'|'.join(alts)})(?!\w)")
-
-
 def _kind(rel: str, sentence: str) -> str:
     """Citation kind from the citing paper's relationship to the entity and its sentence."""
     if rel == EVALUATED_ON:
@@ -401,13 +387,12 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
             lead_entity[b] = own[0]
         if own or name_like(lead):
             lead_owner[lead].add(b)
-    pattern = _name_pattern(list(lead_owner))
-    if pattern is not None:
+    index = _lead_index(list(lead_owner))
+    if index[0] or index[1]:
         for a, text in texts.items():
             seen: set[str] = set()
-            for start, sent, m in _matches(pattern, text):
-                lead = _lead_of(m, lead_owner)
-                if lead is None or lead in seen:
+            for start, sent, lead in _lead_mentions(index, text):
+                if lead in seen:
                     continue
                 seen.add(lead)
                 key = _key(lead)
@@ -532,24 +517,26 @@ def _credible(G: nx.MultiDiGraph, paper: str, ent: str, d: dict, text: str,
               lead_key: str | None, strict: bool = False) -> bool:
     """Whether a paper's INTRODUCES edge is backed by its text: the name leads (or starts) its
     title, or it is a coined name (CamelCase, acronym, digits, defined with an acronym, or one
-    capitalised word) that
-    its sentence introduces ("we propose X", "called X", "two new benchmarks, X", "X, a novel
-    ..."), and not a fragment of a longer name ("Meta X", "X v2")."""
+    capitalised word) that its sentence introduces ("we propose X", "called X", "two new
+    benchmarks, X", "X, a novel ..."), and not a fragment of a longer name ("Meta X", "X v2").
+    strict (for well-known names, and for names extraction typed as used): no title-start or
+    single-word names, the phrase must run right up to the name, and the name must not be a
+    modifier ("a new RLHF algorithm")."""
     eid = split_key(ent)[1]
     if lead_key and lead_key == eid:
         return True
     surface = d.get("surface") or G.nodes[ent].get("name") or ""
+    if strict and not _ANY_CUE.search(text):
+        return False
     title = G.nodes[paper].get("title") or ""
-    if not strict and name_like(surface) and re.match(
-            rf"{re.escape(surface)}(?![\w-])(?!\s?v\d)", title):
+    if not strict and name_like(surface) and title.startswith(surface) and not re.match(
+            r"[\w-]|\s?v\d", title[len(surface):]):
         return True
     start, end = d.get("char_start"), d.get("char_end")
     spans = []
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
         spans.append((start, end))
-    if len(surface) > 1:  # every occurrence of the paper's own surface form
-        spans += [(m.start(), m.end()) for m in re.finditer(
-            rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)]
+    spans += _occurrences(text, surface)
     for s, e in spans:
         sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
         before, after = text[sent_start:s], text[e:e + 60]
@@ -564,6 +551,25 @@ def _credible(G: nx.MultiDiGraph, paper: str, ent: str, d: dict, text: str,
         if coined and (cue.search(before) or _INTRO_AFTER.match(after)):
             return True
     return False
+
+
+_ANY_CUE = re.compile(r"\b(?:we|called|named|dubbed|termed|coined|new|novel)\b", re.IGNORECASE)
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of name in text."""
+    out: list[tuple[int, int]] = []
+    if len(name) < 2:
+        return out
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        before = text[i - 1] if i else " "
+        after = text[j] if j < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append((i, j))
+        i = text.find(name, i + 1)
+    return out
 
 
 def _evidence(text: str, d: dict) -> str:
@@ -582,20 +588,41 @@ def _fold_text(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _matches(pattern: re.Pattern, text: str):
-    """(sentence offset, sentence, match) for each match of pattern in each folded sentence."""
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"'!?/]+")
+
+
+def _lead_mentions(index: tuple[dict[str, str], dict[str, str], set[str]], text: str):
+    """(sentence offset, sentence, lead) for each title lead named in a sentence of text: word
+    n-grams (up to 3 words, diacritics folded) looked up in the index, whole words only."""
+    exact, lower, firsts = index
     for start, sent in sentences(text):
-        for m in pattern.finditer(_fold_text(sent)):
-            yield start, sent, m
+        tokens = [t.rstrip(".") for t in _TOKEN.findall(_fold_text(sent))]
+        for i, tok in enumerate(tokens):
+            if tok not in firsts and tok.lower() not in firsts:
+                continue
+            for n in (3, 2, 1):
+                if i + n > len(tokens):
+                    continue
+                gram = " ".join(tokens[i:i + n])
+                lead = exact.get(gram) or lower.get(gram.lower())
+                if lead:
+                    yield start, sent, lead
+                    break
 
 
-def _lead_of(m: re.Match, owners: dict[str, set[str]]) -> str | None:
-    """The title lead a (folded, maybe case-insensitive) match stands for."""
-    found = m.group(1)
-    for lead in owners:
-        if _fold(lead) == found or _fold(lead).lower() == found.lower():
-            return lead
-    return None
+def _lead_index(leads: list[str]) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Folded lead -> lead (case-sensitive), lower-cased folded lead -> lead for numbered names
+    in capitals, which also match in title case ("TÜLU 3" ~ "Tülu 3"), and first words."""
+    exact: dict[str, str] = {}
+    lower: dict[str, str] = {}
+    for lead in sorted(leads):
+        folded = " ".join(_fold(lead).split())
+        exact.setdefault(folded, lead)
+        if any(c.isdigit() for c in folded) and any(w.isupper() and len(w) > 2
+                                                     for w in folded.split()):
+            lower.setdefault(folded.lower(), lead)
+    firsts = {k.split(" ", 1)[0] for k in (*exact, *lower)}
+    return exact, lower, firsts
 
 
 def _fold(text: str) -> str:

@@ -148,3 +148,17 @@ def by_id(db: Path, title: str) -> str:
     from paperkg.graph.ladybug_store import query
 
     return query("MATCH (p:Paper) WHERE p.title = $t RETURN p.id", {"t": title}, db=db)[1][0][0]
+
+
+def test_library_queries_return_the_inferred_citations(seed_store: Path):
+    pid = by_id(seed_store, PROGSYN)
+    r = run_cli("ask", "cited_by", "-p", f"paper={pid}", "--format", "json", "--db",
+                str(seed_store))
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert {row["title"] for row in rows} >= {MULTIPLE, LETI}
+    assert {(row["kind"], row["source"]) for row in rows} == {("evaluates_on", "inferred")}
+    top = run_cli("ask", "most_cited", "-p", "limit=2", "--format", "json", "--db",
+                  str(seed_store))
+    assert [(row["title"], row["cited_by"]) for row in json.loads(top.stdout)] == [
+        (PROGSYN, 6), (TULU, 3)]
