@@ -50,6 +50,9 @@ def enrich_cmd(source, offline, cache, base_url, interval, retries, limit, db, a
     click.echo(f"updated {s['updated']} papers; {s['citations']} CITES edges "
                f"(source={source}), {s['references_outside']} references outside the store, "
                f"{s['temporal_conflicts']} temporal conflicts")
+    if s.get("all_conflicts") is not None:
+        click.echo(f"dates refreshed: {s['all_conflicts']} CITES edges (any source) now flagged "
+                   "temporal_conflict")
 
 
 @click.command("rank")

@@ -86,6 +86,7 @@ class EnrichReport:
     citations: int = 0
     references_outside: int = 0
     temporal_conflicts: int = 0
+    all_conflicts: int | None = None  # CITES edges of any source flagged after the update
     error: str | None = None
 
     def summary(self) -> dict:
@@ -412,8 +413,9 @@ def _store_papers(db) -> list[dict]:
     return [dict(zip(names, r, strict=True)) for r in rows]
 
 
-def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> None:
-    """Upsert paper properties and CITES edges in a copy of the store, then swap it in."""
+def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
+    """Upsert paper properties and CITES edges in a copy of the store, then swap it in;
+    returns the number of CITES edges (any source) flagged temporal_conflict afterwards."""
     import ladybug
 
     from paperkg.graph.ladybug_store import db_path
@@ -454,6 +456,7 @@ def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> None:
                     "c.evidence = r.evidence, c.temporal_conflict = r.conflict "
                     "ON MATCH SET c.evidence = r.evidence, c.temporal_conflict = r.conflict",
                     {"rows": cite_rows})
+            conflicts = _refresh_conflicts(conn)
         finally:
             conn.close()
             database.close()
@@ -465,6 +468,25 @@ def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> None:
         for f in (tmp, tmp.with_name(tmp.name + ".wal"), tmp.with_name(tmp.name + ".shadow")):
             f.unlink(missing_ok=True)
         raise
+    return conflicts
+
+
+def _refresh_conflicts(conn) -> int:
+    """Recompute temporal_conflict of every CITES edge from the (now enriched) paper dates."""
+    from paperkg.graph.citations import appeared_after, paper_date
+
+    res = conn.execute("MATCH (a:Paper)-[c:CITES]->(b:Paper) RETURN a.id, a.published, "
+                       "a.listing_date, b.id, b.published, b.listing_date, c.source")
+    rows = []
+    for aid, apub, alist, bid, bpub, blist, src in res.get_all():
+        later = appeared_after(paper_date({"published": bpub, "listing_date": blist}),
+                               paper_date({"published": apub, "listing_date": alist}))
+        rows.append({"a": aid, "b": bid, "source": src, "conflict": bool(later)})
+    if rows:
+        conn.execute("UNWIND $rows AS r MATCH (a:Paper {id: r.a})-[c:CITES]->(b:Paper {id: r.b}) "
+                     "WHERE c.source = r.source SET c.temporal_conflict = r.conflict",
+                     {"rows": rows})
+    return sum(r["conflict"] for r in rows)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,7 +580,7 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
     report.citations = len(cite_rows)
     report.updated = len(paper_rows)
     if paper_rows or cite_rows:
-        _write(db, paper_rows, cite_rows)
+        report.all_conflicts = _write(db, paper_rows, cite_rows)
     if report.error:
         err = ServiceError(f"{report.error}; kept {report.matched} enriched paper(s) "
                            f"({report.looked_up} of {report.papers} looked up) - run again to "

@@ -401,3 +401,37 @@ def test_api_raises_service_error_with_partial_report(store: Path, tmp_path: Pat
     # Id order: the three arXiv papers, the unknown one (not found), then TRPO fails.
     assert rep is not None and rep.matched == 3 and rep.looked_up == 4 and rep.citations == 3
     assert rep.not_found == 1 and "unavailable after 1 attempts" in str(info.value)
+
+
+def test_enriched_dates_flag_inferred_citations_that_run_backwards(tmp_path: Path):
+    """An inferred edge between papers whose listing dates have no year cannot be judged; once
+    the service supplies full dates, the edge that runs backwards in time is flagged."""
+    from paperkg.extractors.listing import read_listings
+    from paperkg.graph.build import build_graph
+    from paperkg.graph.citations import add_citations
+    from paperkg.graph.ladybug_store import write_graph
+
+    listing = tmp_path / "backwards.json"
+    listing.write_text(json.dumps([
+        {"title": SYNTH, "arxiv_id": "2108.07732", "published": "--08-16",
+         "abstract": "We later extend https://arxiv.org/abs/2208.08227 to new problems."},
+        {"title": MULTIPLE, "arxiv_id": "2208.08227", "published": "--08-17",
+         "abstract": "We propose MultiPL-E."},
+    ]), encoding="utf-8")
+    result = read_listings([listing])
+    g = build_graph(result.papers, result.sources, [])
+    assert add_citations(g).summary()["undated_pairs"] == 1
+    db = tmp_path / "kg.lbug"
+    write_graph(g, db)
+    assert _q(db, "MATCH ()-[c:CITES]->() RETURN c.source, c.temporal_conflict") == [
+        ["inferred", False]]
+    with FakeService(_oa_routes()) as svc:
+        r = run_cli("enrich", "--db", str(db), "--cache", str(tmp_path / "c"), "--json",
+                    env=_env(svc))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["all_conflicts"] == 1
+    # OpenAlex: MultiPL-E references Program Synthesis (forwards in time, no conflict) ...
+    assert _q(db, "MATCH (a:Paper)-[c:CITES]->(b:Paper) RETURN a.id, b.id, c.source, "
+                  "c.temporal_conflict ORDER BY c.source") == [
+        ["2108.07732", "2208.08227", "inferred", True],  # ... the inferred edge runs backwards
+        ["2208.08227", "2108.07732", "openalex", False]]
