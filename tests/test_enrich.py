@@ -435,3 +435,16 @@ def test_enriched_dates_flag_inferred_citations_that_run_backwards(tmp_path: Pat
                   "c.temporal_conflict ORDER BY c.source") == [
         ["2108.07732", "2208.08227", "inferred", True],  # ... the inferred edge runs backwards
         ["2208.08227", "2108.07732", "openalex", False]]
+
+
+def test_a_later_build_keeps_what_enrichment_added(store: Path, tmp_path: Path):
+    with FakeService(_oa_routes()) as svc:
+        r = run_cli("enrich", "--db", str(store), "--cache", str(tmp_path / "c"), env=_env(svc))
+    assert r.returncode == 0, r.stderr
+    listing = tmp_path / "papers.json"  # the listing the store was built from
+    b = run_cli("build", str(listing), "--db", str(store), "--json")
+    assert b.returncode == 0, b.stderr
+    assert _q(store, "MATCH (p:Paper {id: '2208.08227'}) RETURN p.venue, p.published, "
+                     "size(p.author_names)") == [
+        ["IEEE Transactions on Software Engineering", "2022-08-17", 3]]
+    assert _q(store, "MATCH ()-[c:CITES {source: 'openalex'}]->() RETURN count(c)") == [[3]]
