@@ -13,6 +13,7 @@ output cannot escape) and serialises the stream to Turtle, N-Triples or JSON-LD.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import multiprocessing as mp
 import os
@@ -375,17 +376,18 @@ def _encode(text: str) -> bytes:
 
 
 def triples(G: nx.MultiDiGraph, base: str | None = None, stats: MappingStats | None = None,
-            part: tuple[int, int] = (0, 1)) -> Iterator[ox.Triple]:
-    """The graph as pyoxigraph triples (each chunk checked by pyoxigraph's N-Triples parser)."""
-    for text in ntriples_chunks(G, base, stats=stats, part=part):
-        for quad in ox.parse(_encode(text), format=ox.RdfFormat.N_TRIPLES):
-            yield quad.triple
+            part: tuple[int, int] = (0, 1)) -> Iterator[ox.Quad]:
+    """The graph as pyoxigraph quads in the default graph (each chunk parsed by pyoxigraph)."""
+    return itertools.chain.from_iterable(
+        ox.parse(_encode(text), format=ox.RdfFormat.N_TRIPLES)
+        for text in ntriples_chunks(G, base, stats=stats, part=part))
 
 
 # pyoxigraph writes '%' in prefixed names as '\\%' (valid, but '%HH' is valid and plainer).
-# Inside string literals every backslash is doubled, so an odd run of backslashes before '%'
-# can only be such an escape.
-_PERCENT_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\%")
+# Inside string literals every backslash is doubled (and NUL is written \\u0000), so after
+# pairing backslashes off, a lone backslash before '%' can only be such an escape.
+def _unescape_percent(data: bytes) -> bytes:
+    return data.replace(b"\\\\", b"\0").replace(b"\\%", b"%").replace(b"\0", b"\\\\")
 
 
 class _TurtleSink:
@@ -402,7 +404,7 @@ class _TurtleSink:
         cut = len(data.rstrip(b"\\"))  # a run of backslashes may continue in the next write
         data, self.carry = data[:cut], data[cut:]
         if b"\\%" in data:
-            data = _PERCENT_ESCAPE.sub(rb"\1%", data)
+            data = _unescape_percent(data)
         if self.done:
             self.raw.write(data)
             return size

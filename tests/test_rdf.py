@@ -350,3 +350,22 @@ def test_unknown_nodes_and_edges_are_counted_not_written(tmp_path):
     result = export("ntriples", tmp_path / "kg.nt", graph=g)
     assert (result.skipped_nodes, result.skipped_edges) == (1, 2)
     assert "Alien" not in (tmp_path / "kg.nt").read_text(encoding="utf-8")
+
+
+def test_turtle_sink_survives_any_write_boundaries(hostile):
+    whole = io.BytesIO()
+    rdf.serialize(hostile, whole, "turtle", workers=1)
+    data = whole.getvalue()
+    assert b"\\\\%" in data  # a literal backslash before '%' stays escaped ...
+    assert b"paper:50%25" in data  # ... and prefixed names carry plain %HH
+
+    import pyoxigraph as ox
+
+    raw = io.BytesIO()
+    sink = rdf._TurtleSink(raw)
+    unsorted = ox.serialize(rdf.triples(hostile), format=ox.RdfFormat.TURTLE,
+                            prefixes=rdf.prefixes())
+    for i in range(len(unsorted)):  # one byte per write: every split point is exercised
+        sink.write(unsorted[i:i + 1])
+    sink.flush()
+    assert raw.getvalue() == data
