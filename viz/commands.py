@@ -6,7 +6,7 @@ import click
 
 from paperkg.graph.clikit import db_option, param_option, parse_params
 from paperkg.graph.errors import UserError
-from paperkg.viz.render import DEFAULT_HOPS, DEFAULT_MAX_NODES
+from paperkg.viz.render import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
 
 
 def _neo4j_options(func):
@@ -24,8 +24,10 @@ def _neo4j_options(func):
 @click.option("--hops", type=click.IntRange(0, 6), default=DEFAULT_HOPS, show_default=True,
               help="How many relationships away from the focus to go.")
 @click.option("--types", "-t", metavar="LABELS",
-              help="Only these node types, comma-separated (e.g. Paper,Method,Benchmark).")
-@click.option("--max-nodes", "-n", type=click.IntRange(1, 20_000), default=DEFAULT_MAX_NODES,
+              help="With --focus: only these node types, comma-separated (e.g. "
+                   "Paper,Method,Benchmark) [default: every type but Source].")
+@click.option("--max-nodes", "-n", type=click.IntRange(1, MAX_NODES_LIMIT),
+              default=DEFAULT_MAX_NODES,
               show_default=True, help="Keep at most this many nodes (the most connected).")
 @click.option("--query", "-q", "cypher", metavar="CYPHER",
               help="Draw the nodes, relationships and paths this Cypher query returns.")

@@ -22,6 +22,8 @@ from paperkg.graph.errors import UserError
 HERE = Path(__file__).resolve().parent
 DEFAULT_HOPS = 2
 DEFAULT_MAX_NODES = 300
+#: Beyond this a page stops being explorable (and the dense layout needs n^2 memory).
+MAX_NODES_LIMIT = 3000
 #: Above this many nodes the layout is computed in Python and the browser runs no physics.
 PYTHON_LAYOUT_ABOVE = 150
 LABEL_CHARS = 32
@@ -124,6 +126,12 @@ def resolve_node(graph: nx.MultiDiGraph, name_or_id: str) -> tuple[str, list[str
     raise UserError(f"no node matches {name_or_id!r} (give a name, a title, an id or Label:id)")
 
 
+def _check_max(max_nodes: int) -> None:
+    """Reject a --max-nodes outside 1..MAX_NODES_LIMIT."""
+    if not 1 <= max_nodes <= MAX_NODES_LIMIT:
+        raise UserError(f"--max-nodes must be between 1 and {MAX_NODES_LIMIT}")
+
+
 def _undirected_neighbours(graph: nx.MultiDiGraph, key: str) -> set[str]:
     """Nodes joined to key by a relationship in either direction."""
     return set(graph.successors(key)) | set(graph.predecessors(key))
@@ -158,8 +166,7 @@ def focus_view(graph: nx.MultiDiGraph, name_or_id: str, hops: int = DEFAULT_HOPS
     (by default every type but Source)."""
     if hops < 0:
         raise UserError("--hops must be 0 or more")
-    if max_nodes < 1:
-        raise UserError("--max-nodes must be at least 1")
+    _check_max(max_nodes)
     # listing files (Source) join every paper of a listing: left out unless asked for
     allowed = parse_types(types) or {label for label in schema.NODE_TYPES
                                       if label != schema.SOURCE}
@@ -192,8 +199,7 @@ def focus_view(graph: nx.MultiDiGraph, name_or_id: str, hops: int = DEFAULT_HOPS
 
 def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> View:
     """The most connected papers and entities, capped at max_nodes."""
-    if max_nodes < 1:
-        raise UserError("--max-nodes must be at least 1")
+    _check_max(max_nodes)
     wanted = {schema.PAPER, *schema.ENTITY_LABELS}
     # connections among papers and entities only (not to listings, repositories or links)
     among = graph.subgraph([k for k in graph if node_label(graph, k) in wanted])
@@ -319,8 +325,7 @@ def graph_from_rows(rows: Sequence[Sequence[Any]]) -> tuple[nx.MultiDiGraph, int
 def query_view(columns: Sequence[str], rows: Sequence[Sequence[Any]], query: str,
                max_nodes: int = DEFAULT_MAX_NODES) -> View:
     """The nodes, relationships and paths a query returned, capped at max_nodes."""
-    if max_nodes < 1:
-        raise UserError("--max-nodes must be at least 1")
+    _check_max(max_nodes)
     graph, dangling = graph_from_rows(rows)
     if graph.number_of_nodes() == 0:
         what = "no rows" if not rows else f"{len(rows)} row(s) but no nodes or paths"
@@ -487,7 +492,7 @@ def _node_info(graph: nx.MultiDiGraph, key: str, focus: str | None) -> dict[str,
     }
 
 
-def _edge_info(graph: nx.MultiDiGraph, a: str, b: str, data: dict) -> dict[str, Any]:
+def _edge_info(captions: dict[str, str], a: str, b: str, data: dict) -> dict[str, Any]:
     """Tooltip content of a relationship: its type, role, evidence and provenance."""
     rtype = str(data.get("type", ""))
     lines = [["role", role_of(rtype)]]
@@ -502,8 +507,7 @@ def _edge_info(graph: nx.MultiDiGraph, a: str, b: str, data: dict) -> dict[str, 
         lines.append([prop.replace("_", " "), shorten(_value_text(value), 200)])
     return {
         "kind": rtype,
-        "heading": f"{shorten(display_name(graph, a), 60)} \u2192 "
-                   f"{shorten(display_name(graph, b), 60)}",
+        "heading": f"{captions[a]} \u2192 {captions[b]}",
         "lines": lines,
         "links": [],
         "rels": [],
@@ -592,6 +596,7 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
         node_info[ids[key]] = _node_info(graph, key, view.focus)
     edge_info: dict[str, Any] = {}
     edge_types: dict[str, int] = {}
+    short_names = {key: shorten(display_name(graph, key), 60) for key in graph}
     for i, (a, b, data) in enumerate(sorted(graph.edges(data=True),
                                             key=lambda e: (e[0], e[1], str(e[2].get("type"))))):
         rtype = str(data.get("type", ""))
@@ -599,7 +604,7 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
         eid = f"e{i}"
         net.add_edge(ids[a], ids[b], id=eid, label=rtype, rtype=rtype,
                      width=2 if rtype == schema.INTRODUCES else 1)
-        edge_info[eid] = _edge_info(graph, a, b, data)
+        edge_info[eid] = _edge_info(short_names, a, b, data)
     net.options = vis_options(physics, n)
     legend = [
         {"label": label, "color": nt.color, "count": counts[label], "doc": nt.doc}
