@@ -252,11 +252,7 @@ def _kind(rel: str, sentence: str) -> str:
         return "evaluates_on"
     if rel == USES:
         return "compares_with" if _COMPARE.search(sentence or "") else "uses"
-    if _COMPARE.search(sentence or ""):
-        return "compares_with"
-    if rel in (REPORTS, ADDRESSES):
-        return "mentions"
-    return "mentions"
+    return "compares_with" if _COMPARE.search(sentence or "") else "mentions"
 
 
 def _text_kind(sentence: str) -> str:

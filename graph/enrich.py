@@ -145,7 +145,10 @@ class Cache:
         base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME")
                                             or Path.home() / ".cache") / "paperkg"
         self.dir = base / service
-        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot use cache folder {self.dir}: {exc.strerror or exc}") from None
 
     def _path(self, key: str) -> Path:
         return self.dir / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
@@ -434,7 +437,10 @@ def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
             conn.close()
             database.close()
         shutil.copy2(path, tmp)
-        database = ladybug.Database(str(tmp))
+        try:
+            database = ladybug.Database(str(tmp))
+        except RuntimeError as exc:
+            raise UserError(f"cannot write store {path}: {str(exc).splitlines()[0]}") from None
         conn = ladybug.Connection(database)
         try:
             if paper_rows:
@@ -519,6 +525,9 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
             hit, answered = lookup(client, paper)
         except ServiceError as exc:
             report.error = str(exc)
+            break
+        except OSError as exc:  # the cache could not be written (disk full, permissions)
+            report.error = f"cache write failed: {exc.strerror or exc}"
             break
         report.looked_up += 1
         if progress:

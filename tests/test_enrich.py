@@ -376,6 +376,11 @@ def test_service_errors_are_one_line(store: Path, tmp_path: Path):
                      "PAPERKG_ENRICH_INTERVAL": "0"})
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1
     assert "openalex unavailable after 2 attempts (URLError" in r.stderr
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    r = run_cli("enrich", "--db", str(store), "--offline", "--cache", str(blocker / "sub"))
+    assert r.returncode == 1 and r.stderr.strip().splitlines() == [
+        f"paperkg: error: cannot use cache folder {blocker / 'sub' / 'openalex'}: Not a directory"]
     missing = run_cli("enrich", "--db", str(tmp_path / "nope.lbug"), "--offline")
     assert missing.returncode != 0
     assert missing.stderr.strip().splitlines() == [
