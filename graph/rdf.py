@@ -43,8 +43,9 @@ STATEMENT_NAMESPACE = "statement"
 STATEMENT_CLASS = "pkg:Statement"
 #: Predicates whose property value is a node key ("Label:id") and so maps to that node's IRI.
 NODE_KEY_PREDICATES = frozenset({"pkg:viaEntity"})
-#: Predicates whose ISO 8601 value gets the matching XSD date type.
-DATE_PREDICATES = frozenset({"dcterms:issued"})
+#: Predicates whose ISO 8601 value gets the matching XSD date type (date, gYearMonth, gYear,
+#: gMonthDay); a value in none of those forms stays a plain string (and SHACL reports it).
+DATE_PREDICATES = frozenset({"dcterms:issued", "pkg:listingDate"})
 
 ONTOLOGY_FILE = Path(__file__).with_name("ontology.ttl")
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
@@ -604,14 +605,18 @@ def shapes_graph():
     datatypes = {t: URIRef(expand(x)) for t, x in schema.XSD_OF.items()}
     datatypes[schema.STRING_LIST] = XSD.string
     date_types = [XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay]
+    counter = itertools.count()
+
+    def bnode() -> BNode:  # numbered, so the written file is the same on every run
+        return BNode(f"n{next(counter):04d}")
 
     def rdf_list(items: list) -> BNode:
-        head = BNode()
+        head = bnode()
         Collection(g, head, items)
         return head
 
     def prop_shape(shape: URIRef, path: URIRef, **facts) -> BNode:
-        ps = BNode()
+        ps = bnode()
         g.add((shape, SH.property, ps))
         g.add((ps, SH.path, path))
         for name, value in facts.items():
@@ -627,7 +632,7 @@ def shapes_graph():
         if p.rdf in NODE_KEY_PREDICATES:
             facts["nodeKind"] = SH.IRI
         elif p.rdf in DATE_PREDICATES:
-            facts["or"] = rdf_list([_dt_node(g, d) for d in date_types])
+            facts["or"] = rdf_list([_fact_node(g, bnode(), "datatype", d) for d in date_types])
         else:
             facts["datatype"] = datatypes[p.type]
         ps = prop_shape(shape, u(p.rdf), **facts)
@@ -653,8 +658,8 @@ def shapes_graph():
             if len(classes) == 1:
                 ps = prop_shape(shape, u(rel.rdf), nodeKind=SH.IRI, **{"class": classes[0]})
             else:
-                ps = prop_shape(shape, u(rel.rdf), nodeKind=SH.IRI,
-                                **{"or": rdf_list([_class_node(g, c) for c in classes])})
+                either = rdf_list([_fact_node(g, bnode(), "class", c) for c in classes])
+                ps = prop_shape(shape, u(rel.rdf), nodeKind=SH.IRI, **{"or": either})
             g.add((ps, SH.description, Literal(rel.doc)))
 
     shape = PKG["StatementShape"]
@@ -702,21 +707,11 @@ def write_shapes(path: str | Path = SHAPES_FILE) -> None:
     Path(path).write_text(shapes_turtle(), encoding="utf-8")
 
 
-def _dt_node(g, datatype) -> Any:
-    from rdflib import BNode
+def _fact_node(g, node, fact: str, value) -> Any:
+    """node, after adding (node sh:fact value) to g (one branch of an sh:or)."""
     from rdflib.namespace import SH
 
-    node = BNode()
-    g.add((node, SH.datatype, datatype))
-    return node
-
-
-def _class_node(g, cls) -> Any:
-    from rdflib import BNode
-    from rdflib.namespace import SH
-
-    node = BNode()
-    g.add((node, SH["class"], cls))
+    g.add((node, SH[fact], value))
     return node
 
 
