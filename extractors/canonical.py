@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LATEX_CMD = re.compile(r"\\(?:math[a-z]*|text[a-z]*|operatorname|bm|boldsymbol)\s*\{([^{}]*)\}")
 _LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
@@ -43,6 +44,7 @@ def depluralise(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def canonical_key(name: str) -> str:
     """The key shared by every surface variant of a name (case, spacing, hyphens, plural, head).
 

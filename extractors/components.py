@@ -63,7 +63,7 @@ def load_lexicon(data_dir: Path = DATA) -> dict:
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])|\n+")
 _NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.", "resp.",
-                    "approx.", "Sec.", "No.", "al.")
+                    "approx.", "Sec.", "No.")
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -94,6 +94,51 @@ def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> 
     return text[s0:s1].strip()
 
 
+def doc_text(doc: Doc) -> str:
+    """The text of a doc: kept by the tokenizer (doc.text rebuilds it token by token, slowly)."""
+    text = doc.user_data.get("pk_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["pk_text"] = text
+    return text
+
+
+class TextKeepingTokenizer:
+    """A spaCy tokenizer wrapper that keeps the input string in doc.user_data['pk_text']."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.vocab = inner.vocab
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.inner(text)
+        doc.user_data["pk_text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):
+        if name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def to_disk(self, path, **kwargs):
+        return self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs):
+        self.inner.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs):
+        return self.inner.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):
+        self.inner.from_bytes(data, **kwargs)
+        return self
+
+
 # ---------------------------------------------------------------------------------------------
 # Factories
 
@@ -108,7 +153,7 @@ class SentenceSplitter:
     """Store sentence start offsets (cheap, linear)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data["pk_sents"] = sentence_starts(doc.text)
+        doc.user_data["pk_sents"] = sentence_starts(doc_text(doc))
         return doc
 
 
@@ -122,7 +167,7 @@ class UrlFinder:
     """Store (start, end, url) of every URL in doc.user_data['pk_urls']."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data["pk_urls"] = find_urls(doc.text)
+        doc.user_data["pk_urls"] = find_urls(doc_text(doc))
         return doc
 
 
@@ -175,12 +220,15 @@ class Gazetteer:
         hits = []
         for matcher, cased in ((self.exact, True), (self.lower, False)):
             for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                text = span.text
+                a = doc[start].idx
+                last = doc[end - 1]
+                b = last.idx + len(last)
                 type_, _, canon = strings[match_id].partition("\t")
-                if not cased and canon != canon.lower() and text == text.lower():
+                if not cased and canon != canon.lower() and not any(
+                    ch.isupper() for ch in doc_text(doc)[a:b]
+                ):
                     continue  # "Stable Diffusion" written all lower case is a phrase, not a name
-                hits.append((span.start_char, span.end_char, type_, canon))
+                hits.append((a, b, type_, canon))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept, last_end = [], -1
         for h in hits:
@@ -227,6 +275,7 @@ _LATEX_NAME = re.compile(
 )
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
+    r"| \d+(?:\.\d+)?[KMBkmb]\b"
     r"| [A-Z][a-z]+-?\d[\w.]*)(?:-[A-Za-z0-9.]+)*"
 )
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
@@ -253,13 +302,19 @@ _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
     r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
     r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
-    r"coin|denoted)\b|\b[Oo]ur\s+(?:new\s+|novel\s+|proposed\s+)?(?:\w+\s+)?"
-    r"(?:proposal|method|approach|framework|model|algorithm|benchmark|dataset|system)"
-    r"\s*(?:is|,|:)|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
+    r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
     r"([^.;:!?]*)$"
 )
-_OUR = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|own)\s+)?$")
-_TITLE_VIA = re.compile(r"\s(?:via|through|with)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
+_CUE = re.compile(
+    r"propos|introduc|present|releas|develop|design|build|construct|curat|creat|devis|"
+    r"contribut|open-source|call|nam|term|dub|coin|denot|[Oo]ur "
+)
+_OUR = re.compile(
+    r"\b[Oo]ur\s+(?:(?:new|novel|proposed|own)\s+)?$|\b[Oo]ur\s+(?:new\s+|novel\s+|proposed\s+)?"
+    r"(?:\w+\s+)?(?:proposal|method|approach|framework|model|algorithm|benchmark|dataset|"
+    r"system)\s*(?:is|,|:)\s*(?:the\s+|a\s+|an\s+)?$"
+)
+_TITLE_VIA = re.compile(r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
     r"and|both|across|under|into|via|where|when|it|its|their|these|those)\b",
@@ -328,7 +383,7 @@ class EntityRules:
         return self._gaz
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if len(text) > self.max_text:
             text = text[: self.max_text]
         doc.user_data["pk_ents"] = extract_entities(
@@ -366,8 +421,22 @@ def _part_coined(part: str) -> bool:
     return any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
 
 
+_KIND_CACHE: dict[tuple[str, int], str] = {}
+
+
 def _word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
-    """'coined', 'plain' (Capitalised), 'number' or 'lower' for one word of a run."""
+    """'coined', 'plain' (Capitalised), 'number' or 'lower' for one word of a run (cached)."""
+    key = (word, id(generic))
+    kind = _KIND_CACHE.get(key)
+    if kind is None:
+        if len(_KIND_CACHE) > 500_000:
+            _KIND_CACHE.clear()
+        kind = _KIND_CACHE[key] = _word_kind_uncached(word, generic)
+    return kind
+
+
+def _word_kind_uncached(word: str, generic) -> str:
+    """_word_kind without the cache."""
     if not word or word[0].isdigit() or _NUMBERISH.match(word):
         return "number"
     if "+" in word.rstrip("+"):
@@ -482,7 +551,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             cands.append(c)
             continue
         surface = text[a:b]
-        c = _Cand(a, b, surface, canon, type_, 0.9, "gazetteer")
+        c = _Cand(a, b, surface, surface, type_, 0.9, "gazetteer")
         c.gaz_canon = canon
         c.strong_type = True
         cands.append(c)
@@ -556,6 +625,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
 
     # 4. Runs of capitalised / coined words.
     for a, surface in _runs(text):
+        if surface in not_names:
+            continue
         b = a + len(surface)
         # trim trailing punctuation inside the run
         stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface
@@ -764,14 +835,19 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 c.conf = max(c.conf, 0.7)
 
     # intro cues: the first candidate after a cue in the same sentence
+    cue_pos = [m.start() for m in _CUE.finditer(text)]
     for i, c in enumerate(cands):
         if c.start <= title_end:
             continue
         s0, _ = sentence_of(text, sents, c.start)
         before = text[max(s0, c.start - 120):c.start]
-        if _OUR.search(before) and c.rule != "gazetteer":
+        if _OUR.search(before[-60:]) and c.rule != "gazetteer":
             c.intro = True
             c.conf = max(c.conf, 0.7)
+            continue
+        lo = max(s0, c.start - 120)
+        k = bisect_right(cue_pos, c.start - 1) - 1
+        if k < 0 or cue_pos[k] < lo:
             continue
         im = _INTRO.search(before)
         if im is None:
@@ -827,7 +903,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         phrase = vm.group(1)
         pw = phrase.split()
         if (fold(phrase) not in generic and not any(fold(w) in generic for w in pw)
-                and not any(w in not_names for w in pw)):
+                and pw[0] not in not_names):
             key = canonical_key(phrase)
             title_intro_keys.add(key)
             off = vm.start(1)
@@ -836,9 +912,13 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                                    "title_method"))
 
     # evaluation context for datasets/benchmarks
+    eval_sent: dict[int, bool] = {}
     for c in cands:
         s0, s1 = sentence_of(text, sents, c.start)
-        if _EVAL_CONTEXT.search(text[s0:s1]):
+        ev = eval_sent.get(s0)
+        if ev is None:
+            ev = eval_sent[s0] = bool(_EVAL_CONTEXT.search(text, s0, s1))
+        if ev:
             c.evaluated = True
 
     return _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tasks)

@@ -31,7 +31,7 @@ def make_tokenizer(special_cases: bool = False):
         prefix = spacy.util.compile_prefix_regex(defaults.prefixes).search
         suffix = spacy.util.compile_suffix_regex(defaults.suffixes).search
         infix = spacy.util.compile_infix_regex(defaults.infixes).finditer
-        return Tokenizer(
+        return components.TextKeepingTokenizer(Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions if special_cases else {},
             prefix_search=prefix,
@@ -39,7 +39,7 @@ def make_tokenizer(special_cases: bool = False):
             infix_finditer=infix,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
-        )
+        ))
 
     return create
 
@@ -77,7 +77,7 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
         ents[-1]._acronym = e.get("acronym")  # type: ignore[attr-defined]
         ents[-1]._long_form = e.get("long_form", False)  # type: ignore[attr-defined]
     repos, links = [], []
-    text = doc.text
+    text = components.doc_text(doc)
     starts = data.get("pk_sents") or [0]
     seen = set()
     for a, b, url in data.get("pk_urls", []):

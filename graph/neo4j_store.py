@@ -472,8 +472,9 @@ def _plain(value: Any, keys: dict[str, str]) -> Any:
         return node_dict(label, dict(value.items()))
     if isinstance(value, ng.Relationship):
         src, dst = value.nodes
-        return rel_dict(value.type, keys.get(src.element_id) if src else None,
-                        keys.get(dst.element_id) if dst else None, dict(value.items()))
+        return rel_dict(value.type, keys.get(src.element_id) if src is not None else None,
+                        keys.get(dst.element_id) if dst is not None else None,
+                        dict(value.items()))
     if isinstance(value, ng.Path):
         return {"_nodes": [_plain(n, keys) for n in value.nodes],
                 "_rels": [_plain(r, keys) for r in value.relationships]}

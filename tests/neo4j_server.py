@@ -110,7 +110,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(heap: str = "1g", password: str = PASSWORD) -> Neo4jServer:
+def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = True
+                 ) -> Neo4jServer:
     """Start the launcher on a free port and wait until it says READY."""
     install = build_launcher()
     data = Path(tempfile.mkdtemp(prefix="paperkg-neo4j-"))
@@ -118,7 +119,8 @@ def start_server(heap: str = "1g", password: str = PASSWORD) -> Neo4jServer:
     log = open(data / "launcher.log", "w")  # noqa: SIM115 - lives as long as the server
     java = shutil.which("java") or "java"
     proc = subprocess.Popen(
-        [java, f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp",
+        [java, f"-Xmx{heap}", "-XX:+UseParallelGC",
+         *(["-XX:TieredStopAtLevel=1"] if quick_jit else []), "-cp",
          f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(data / "home"),
          str(port), password],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,

@@ -1,0 +1,207 @@
+"""Extraction pipeline: each rule family on sentences written for these tests, aliases, versions,
+cross-paper canonical keys, roles, LaTeX residue, non-ASCII names and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.canonical import canonical_key
+from paperkg.extractors.pipeline import extract, load_pipeline
+from paperkg.graph.model import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, abstract: str, title: str = "A study of things") -> dict:
+    """Entities of one paper, by name."""
+    (ex,) = extract([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    return {e.name: e for e in ex.entities}
+
+
+def find(ents: dict, form: str):
+    """The entity that has form as its name or an alias."""
+    for e in ents.values():
+        if form == e.name or form in e.aliases:
+            return e
+    return None
+
+
+# --- rule families -----------------------------------------------------------------------------
+
+
+def test_acronym_defined_in_text_gives_long_form_with_alias(nlp):
+    ents = run(nlp, "We compare against Hierarchical Token Routing (HTR) on long inputs. "
+                    "HTR is slow on short inputs.")
+    e = ents["Hierarchical Token Routing"]
+    assert "HTR" in e.aliases
+    assert len(e.mentions) == 3
+    assert e.type == "METHOD" and e.role == "used"
+    assert "acronym_definition" in e.extractor
+
+
+def test_acronym_after_lower_case_long_form(nlp):
+    ents = run(nlp, "Our analysis uses gradient-free zeroth-order search (GZS) as a baseline.")
+    e = find(ents, "GZS")
+    assert e is not None and e.name == "gradient-free zeroth-order search"
+
+
+def test_generic_acronyms_are_not_entities(nlp):
+    ents = run(nlp, "Large language models (LLMs) trained with reinforcement learning (RL) "
+                    "are studied as Markov decision processes (MDPs).")
+    assert not ents
+
+
+def test_coined_camel_case_name_introduced(nlp):
+    ents = run(nlp, "To this end we propose FlowMixer, a lightweight architecture for audio. "
+                    "FlowMixer beats strong baselines.")
+    e = ents["FlowMixer"]
+    assert e.role == "introduced" and e.type == "METHOD"
+    assert len(e.mentions) == 2
+
+
+def test_the_x_benchmark_names_a_plain_word(nlp):
+    ents = run(nlp, "Models are compared on the Krill benchmark and on our Pelican benchmark.")
+    krill = find(ents, "Krill benchmark")
+    pelican = find(ents, "Pelican benchmark")
+    assert krill.type == "BENCHMARK" and krill.role == "used"
+    assert pelican.type == "BENCHMARK" and pelican.role == "introduced"
+
+
+def test_new_dataset_introduced_with_appositive(nlp):
+    ents = run(nlp, "We release PolyDocs, a new dataset of scanned forms in 12 languages.")
+    e = ents["PolyDocs"]
+    assert e.type == "DATASET" and e.role == "introduced"
+
+
+def test_list_on_x_and_y_datasets(nlp):
+    ents = run(nlp, "Experiments on Quokka-1K, WombatQA and Numbat20 datasets show gains.")
+    for name in ("Quokka-1K", "WombatQA", "Numbat20"):
+        assert ents[name].type == "DATASET", name
+        assert ents[name].evaluated
+
+
+def test_models_with_sizes(nlp):
+    ents = run(nlp, "We fine-tune CodeQwen1.5-7B and Zeta-13B-Instruct, then compare with "
+                    "Llama3-8B.")
+    for name in ("CodeQwen1.5-7B", "Zeta-13B-Instruct", "Llama3-8B"):
+        assert ents[name].type == "MODEL", name
+
+
+def test_gazetteer_names_and_textbook_algorithms(nlp):
+    ents = run(nlp, "We train the policy with PPO and decode with beam search; accuracy on "
+                    "GSM8K and HumanEval improves, measured by pass@1.")
+    assert ents["PPO"].type == "METHOD"
+    assert ents["beam search"].type == "METHOD"
+    assert ents["GSM8K"].type == "DATASET"
+    assert ents["HumanEval"].type == "BENCHMARK"
+    assert ents["pass@1"].type == "METRIC"
+
+
+def test_title_prefix_is_introduced(nlp):
+    ents = run(nlp, "We describe QuillNet and test it on MNIST.",
+               title="QuillNet: Feathered Networks for Handwriting")
+    assert ents["QuillNet"].role == "introduced"
+    assert ents["MNIST"].role == "used"
+
+
+def test_title_generic_prefix_is_not_a_name(nlp):
+    ents = run(nlp, "We survey offline reinforcement learning.",
+               title="Technical Report: Notes on Things")
+    assert "Technical Report" not in ents
+
+
+# --- aliases and versions ----------------------------------------------------------------------
+
+
+def test_spacing_and_hyphen_variants_merge(nlp):
+    ents = run(nlp, "StarCoder 2 is trained on code. We compare StarCoder2 with Mega-Net and "
+                    "MegaNet variants.")
+    e = find(ents, "StarCoder2")
+    assert e is not None and {e.name, *e.aliases} >= {"StarCoder 2", "StarCoder2"}
+    assert canonical_key("Mega-Net") == canonical_key("MegaNet") == canonical_key("meganet")
+
+
+def test_versions_stay_apart(nlp):
+    ents = run(nlp, "We evaluate GPT-4 and GPT-4o on HumanEval and HumanEval+, and recommend "
+                    "items on MovieLens 100K and MovieLens 1M.")
+    keys = {e.key for e in ents.values()}
+    for a, b in (("GPT-4", "GPT-4o"), ("HumanEval", "HumanEval+"),
+                 ("MovieLens 100K", "MovieLens 1M")):
+        assert find(ents, a) is not None and find(ents, b) is not None, (a, b)
+        assert find(ents, a).key != find(ents, b).key
+    assert len(keys) == len(ents)
+    assert canonical_key("Qwen-2.5") == canonical_key("Qwen2.5") != canonical_key("Qwen2")
+
+
+def test_cross_paper_keys_shared_and_acronym_resolved(nlp):
+    papers = [
+        Paper(id="a", title="Routing", abstract="We propose Slot Attention Routing (SAR) for "
+                                                "vision. SAR is fast."),
+        Paper(id="b", title="Other", abstract="We compare with SAR and with Monte Carlo Tree "
+                                              "Search on Atari."),
+        Paper(id="c", title="Third", abstract="MCTS with a learned value is used on Atari."),
+    ]
+    exs = extract(papers, nlp=nlp)
+    key = {p.id: {e.name: e.key for e in ex.entities} for p, ex in zip(papers, exs, strict=True)}
+    assert key["a"]["Slot Attention Routing"] == key["b"]["SAR"]
+    assert key["b"]["Monte Carlo Tree Search"] == key["c"]["MCTS"]
+    assert key["b"]["Atari"] == key["c"]["Atari"]
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+def test_empty_abstract_and_empty_title(nlp):
+    exs = extract([Paper(id="x", title="", abstract=""), Paper(id="y", title="Just a title")],
+                  nlp=nlp)
+    assert [ex.paper_id for ex in exs] == ["x", "y"]
+    assert exs[0].entities == [] and exs[0].repos == []
+
+
+def test_latex_residue_names(nlp):
+    ents = run(nlp, "we introduce \\GitChameleon{}, a novel dataset. Our $\\mathcal{B}$-Coder "
+                    "improves pass@1.", title="$\\mathcal{B}$-Coder: Value-Based Coding")
+    assert ents["GitChameleon"].role == "introduced"
+    b = find(ents, "B-Coder")
+    assert b is not None and b.role == "introduced"
+    assert all("\\" not in e.name and "$" not in e.name for e in ents.values())
+
+
+def test_non_ascii_names(nlp):
+    ents = run(nlp, "We release TÜLU 3, a family of models, and compare it with Llama 3.")
+    e = find(ents, "TÜLU 3")
+    assert e is not None and e.type == "MODEL" and e.role == "introduced"
+    assert e.key == canonical_key("Tulu 3")
+    m = e.mentions[0]
+    text = "A study of things\n" + "We release TÜLU 3, a family of models"
+    assert text[m.start:m.end] == "TÜLU 3"
+
+
+def test_mention_offsets_and_evidence(nlp):
+    title = "Nothing here"
+    abstract = "First sentence. Then we apply DPO to Mistral. Last one."
+    (ex,) = extract([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    text = title + "\n" + abstract
+    for e in ex.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+            assert m.sentence == "Then we apply DPO to Mistral."
+        assert 0 <= e.confidence <= 1 and e.extractor
+
+
+def test_huge_abstract_is_processed(nlp, tmp_path, cli):
+    chunk = "We propose ZorbNet (ZN), evaluated on ImageNet with GPT-4 as judge. " * 8
+    abstract = (chunk + "filler " * 3000) * 70  # about 5 MB, few sentence ends
+    assert len(abstract) > 5_000_000
+    path = tmp_path / "big.jsonl"
+    import json
+
+    path.write_text(json.dumps({"title": "Big: one huge abstract", "abstract": abstract}) + "\n")
+    res = cli("extract", str(path))
+    assert res.returncode == 0, res.stderr
+    obj = json.loads(res.stdout)
+    names = {e["name"] for e in obj["entities"]}
+    assert {"ZorbNet", "ImageNet", "GPT-4"} <= names
