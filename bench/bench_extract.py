@@ -34,9 +34,20 @@ def _papers(seeds: Path, n: int):
     return out
 
 
-def _time(fn) -> float:
+def _time_pipe(nlp, texts, workers: int) -> float:
+    """Seconds to run nlp.pipe over texts with n_process=workers."""
     t = time.perf_counter()
-    fn()
+    for _ in nlp.pipe(texts, batch_size=256 if workers == 1 else 512, n_process=workers):
+        pass
+    return time.perf_counter() - t
+
+
+def _time_extract(papers, workers: int, nlp) -> float:
+    """Seconds for extract() (pipeline plus cross-paper canonicalisation)."""
+    from paperkg.extractors.pipeline import extract
+
+    t = time.perf_counter()
+    extract(papers, workers=workers, nlp=nlp)
     return time.perf_counter() - t
 
 
@@ -59,15 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     blank = spacy.blank("en")
     extract(papers[:500], nlp=nlp)  # warm up
     report = {"abstracts": len(papers), "runs": args.runs, "cpus": os.cpu_count(),
-              "python": sys.version.split()[0], "spacy": spacy.__version__, "results": {}}
+              "python": sys.version.split()[0], "spacy": spacy.__version__,
+              "load_average_at_start": os.getloadavg(), "results": {}}
     for workers in [int(w) for w in args.workers.split(",")]:
         base, full, pipe_only = [], [], []
-        for _ in range(args.runs):
-            base.append(_time(lambda: [None for _ in blank.pipe(texts, batch_size=256,
-                                                                  n_process=workers)]))
-            pipe_only.append(_time(lambda: [None for _ in nlp.pipe(  # noqa: B023
-                texts, batch_size=256 if workers == 1 else 512, n_process=workers)]))  # noqa: B023
-            full.append(_time(lambda: extract(papers, workers=workers, nlp=nlp)))  # noqa: B023
+        for _ in range(args.runs):  # interleaved, so that load changes hit all three alike
+            base.append(_time_pipe(blank, texts, workers))
+            pipe_only.append(_time_pipe(nlp, texts, workers))
+            full.append(_time_extract(papers, workers, nlp))
         med = {k: statistics.median(v) for k, v in
                (("blank", base), ("pipe", pipe_only), ("extract", full))}
         report["results"][f"workers={workers}"] = {
@@ -77,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             "extract_per_s_per_core": round(len(texts) / med["extract"] / workers),
             "extract_vs_blank": round(med["blank"] / med["extract"], 2),
         }
+    report["load_average_at_end"] = os.getloadavg()
     print(json.dumps(report, indent=2))
     return 0
 

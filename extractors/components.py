@@ -7,7 +7,11 @@ PhraseMatcher) and leaves plain data in `doc.user_data`, which survives `nlp.pip
 - "pk_gaz": gazetteer hits (start, end, type, canonical name);
 - "pk_urls": URLs (start, end, url);
 - "pk_ents": entities, each a dict (name, type, role, aliases, mentions, confidence, extractor,
-  evaluated), mentions as (text, start, end).
+  evaluated), mentions as (text, start, end, sentence);
+- "pk_refs": URLs with their evidence sentence (start, end, url, sentence).
+
+The entity component removes the scratch entries (text, sentences, gazetteer hits, URLs) when
+it is done, so that a Doc sent back from a worker process carries only the results.
 """
 
 from __future__ import annotations
@@ -375,6 +379,7 @@ class EntityRules:
         self.max_tasks = max_tasks
         self.max_text = max_text
         self._gaz: Gazetteer | None = None
+        self.keep_scratch = False
 
     def _lexicon(self) -> Gazetteer | None:
         """The gazetteer component of the same pipeline (for its lists)."""
@@ -386,11 +391,18 @@ class EntityRules:
         text = doc_text(doc)
         if len(text) > self.max_text:
             text = text[: self.max_text]
-        doc.user_data["pk_ents"] = extract_entities(
-            text, doc.user_data.get("pk_sents") or sentence_starts(text),
-            doc.user_data.get("pk_gaz", []), doc.user_data.get("pk_urls", []),
-            self._lexicon(), self.min_confidence, self.max_tasks,
+        data = doc.user_data
+        sents = data.get("pk_sents") or sentence_starts(text)
+        urls = data.get("pk_urls", [])
+        data["pk_ents"] = extract_entities(
+            text, sents, data.get("pk_gaz", []), urls, self._lexicon(), self.min_confidence,
+            self.max_tasks,
         )
+        # URL evidence, then drop the scratch data so that docs travel light between processes
+        data["pk_refs"] = [(a, b, url, evidence(text, sents, a, b)) for a, b, url in urls]
+        if not self.keep_scratch:
+            for key in ("pk_text", "pk_sents", "pk_gaz", "pk_urls"):
+                data.pop(key, None)
         return doc
 
 

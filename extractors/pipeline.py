@@ -77,16 +77,13 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
         ents[-1]._acronym = e.get("acronym")  # type: ignore[attr-defined]
         ents[-1]._long_form = e.get("long_form", False)  # type: ignore[attr-defined]
     repos, links = [], []
-    text = components.doc_text(doc)
-    starts = data.get("pk_sents") or [0]
     seen = set()
-    for a, b, url in data.get("pk_urls", []):
+    for a, b, url, sentence in data.get("pk_refs", []):
         info = classify_url(url)
         if info["id"] in seen:
             continue
         seen.add(info["id"])
-        ref = Reference(url=url, start=a, end=b,
-                        sentence=components.evidence(text, starts, a, b))
+        ref = Reference(url=url, start=a, end=b, sentence=sentence)
         (repos if info["kind"] == "repo" else links).append(ref)
     return PaperExtraction(paper_id=paper_id, entities=ents, repos=repos, links=links)
 
