@@ -126,6 +126,12 @@ def arxiv_from_doi(doi: str | None) -> str | None:
     return norm_arxiv(m.group(1)) if m else None
 
 
+def search_text(title: str | None) -> str:
+    """A title as search words: LaTeX and punctuation (hyphens too) become spaces."""
+    text = re.sub(r"\\[A-Za-z]+|[$^_{}]", " ", title or "")
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+
+
 def titles_match(a: str | None, b: str | None) -> bool:
     """Whether two titles name the same paper (normalised, allowing small differences)."""
     x, y = norm_title(a), norm_title(b)
@@ -350,14 +356,15 @@ def lookup(client: Client, paper: dict) -> tuple[Found | None, bool]:
     service = client.service
     tries: list[tuple[str, dict[str, str] | None, str]] = []
     arxiv, doi, title = paper.get("arxiv_id"), paper.get("doi"), paper.get("title") or ""
+    words = search_text(title)
     if service == OPENALEX:
         select = {"select": OA_SELECT}
         if arxiv:
             tries.append((f"/works/doi:10.48550/arXiv.{arxiv}", select, "one"))
         if doi:
             tries.append((f"/works/doi:{urllib.parse.quote(doi, safe='/')}", select, "one"))
-        if title:
-            tries.append(("/works", {"search": title, "per-page": "5", **select}, "many"))
+        if words:
+            tries.append(("/works", {"search": words, "per-page": "5", **select}, "many"))
         parse = _oa_found
     else:
         fields = {"fields": S2_FIELDS}
@@ -366,8 +373,8 @@ def lookup(client: Client, paper: dict) -> tuple[Found | None, bool]:
         if doi:
             tries.append((f"/graph/v1/paper/DOI:{urllib.parse.quote(doi, safe='/')}", fields,
                           "one"))
-        if title:
-            tries.append(("/graph/v1/paper/search", {"query": title, "limit": "5", **fields},
+        if words:
+            tries.append(("/graph/v1/paper/search", {"query": words, "limit": "5", **fields},
                           "many"))
         parse = _s2_found
     answered = False
@@ -385,14 +392,17 @@ def lookup(client: Client, paper: dict) -> tuple[Found | None, bool]:
         if status != 200 or body is None:
             continue
         body = _check(body, service, path)
-        hit = None
-        if shape == "one":
-            found = parse(body)
-            hit = found if found.service_id else None
-        else:
-            items = body.get("results") if service == OPENALEX else body.get("data")
-            hit = next((c for c in map(parse, items or []) if titles_match(c.title, title)),
-                       None)
+        try:
+            if shape == "one":
+                found = parse(body)
+                hit = found if found.service_id else None
+            else:
+                items = body.get("results") if service == OPENALEX else body.get("data")
+                hit = next((c for c in map(parse, items or []) if titles_match(c.title, title)),
+                           None)
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            raise ServiceError(f"{service} answered {path} in an unexpected shape "
+                               f"({type(exc).__name__}: {exc})") from None
         if hit is not None:
             if client.cache is not None and memo is None:
                 client.cache.put(memo_key, 200, [path, params, shape])

@@ -453,3 +453,20 @@ def test_a_later_build_keeps_what_enrichment_added(store: Path, tmp_path: Path):
                      "size(p.author_names)") == [
         ["IEEE Transactions on Software Engineering", "2022-08-17", 3]]
     assert _q(store, "MATCH ()-[c:CITES {source: 'openalex'}]->() RETURN count(c)") == [[3]]
+
+
+def test_an_answer_in_another_shape_is_a_service_error(tmp_path: Path):
+    from paperkg.graph.enrich import lookup
+
+    routes = _oa_routes()
+    routes["/works?search=Trust Region Policy Optimization"] = (200, {"results": ["oops"]})
+    with FakeService(routes) as svc:
+        client = Client("openalex", base_url=svc.url, cache=Cache(tmp_path, "openalex"),
+                        interval=0.0)
+        with pytest.raises(ServiceError, match=r"^openalex answered /works in an unexpected "
+                                               r"shape \(AttributeError"):
+            lookup(client, {"id": "x", "title": TRPO})
+        # Punctuation and LaTeX never reach the search: they become spaces.
+        found, answered = lookup(client, {"id": "y", "title": UNKNOWN + "?"})
+    assert found is None and answered
+    assert svc.requests[-1] == "/works?search=" + UNKNOWN
