@@ -278,10 +278,11 @@ def _paper_text(attrs: dict) -> str:
 
 
 def _attribute(candidates: list[str], evidence: str, context: dict[str, set[str]],
-               name: set[str]) -> str | None:
+               name: set[str], earlier: set[str] | None = None) -> str | None:
     """The one introducer of a shared name that the citing sentence is about, else None:
     the candidate sharing at least 3 content words with the sentence (the name aside) and
-    at least twice as many as any other."""
+    at least twice as many as any other; failing that, the only candidate known not to have
+    appeared after the citing paper (`earlier`), when exactly one is."""
     if len(candidates) == 1:
         return candidates[0]
     probe = _words(evidence) - name
@@ -289,7 +290,13 @@ def _attribute(candidates: list[str], evidence: str, context: dict[str, set[str]
     best, second = scores[0][0], scores[1][0]
     if best >= 3 and best >= 2 * second:
         return scores[0][1]
-    return None
+    possible = [c for c in candidates if earlier is not None and c in earlier]
+    return possible[0] if len(possible) == 1 else None
+
+
+def _not_later(candidates, a: str, dates: dict) -> set[str]:
+    """Candidates whose date is known and not after the citing paper's."""
+    return {c for c in candidates if appeared_after(dates.get(c), dates.get(a)) is False}
 
 
 def add_citations(G: nx.MultiDiGraph) -> CitationReport:
@@ -363,7 +370,8 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         if not cands:
             continue
         evidence = _evidence(texts[a], d)
-        b = _attribute(sorted(cands), evidence, context, {eid, *(_words(eid))})
+        b = _attribute(sorted(cands), evidence, context, {eid, *(_words(eid))},
+                       _not_later(cands, a, dates))
         if b is None:
             report.unattributed += 1
             ambiguous.add(ent)
@@ -395,7 +403,8 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
                 owners = sorted(claimed.get(key, set()) | lead_owner[lead])
                 if a in owners or key in named.get(a, ()):
                     continue  # A's own name, or an entity A names (route 1 decided)
-                b = _attribute(owners, sent, context, {key, *_words(lead)})
+                b = _attribute(owners, sent, context, {key, *_words(lead)},
+                               _not_later(owners, a, dates))
                 if b is None:
                     report.unattributed += 1
                     ambiguous.add(f"title:{lead}")

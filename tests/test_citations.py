@@ -78,6 +78,7 @@ PAPERS = {
     "dec": ("Faster Decoding", "2024-09-01",
             "We compare against ARM for guided decoding with an autoregressive reward model."),
     "vague": ("A Vague Paper", "2024-09-02", "We also use ARM."),
+    "early": ("An Early Paper", "2024-05-01", "We also use ARM."),
     "prism_m": ("PRISM: A Foundation Model for Slides", "2024-01-01",
                 "We present PRISM, a foundation model."),
     "prism_d": ("Collecting Prism Data", "2024-01-02",
@@ -97,6 +98,7 @@ ENTITIES = {
     "arm2": [("ARM", "METHOD", "introduced", False)],
     "dec": [("ARM", "METHOD", "used", False)],
     "vague": [("ARM", "METHOD", "used", False)],
+    "early": [("ARM", "METHOD", "used", False)],
     "prism_m": [("PRISM", "MODEL", "introduced", False)],
     "prism_d": [("PRISM", "DATASET", "introduced", False)],
     "photo": [("PRISM", "DATASET", "used", False)],
@@ -156,9 +158,12 @@ def test_shared_name_attributed_by_type_then_context_else_unlinked(graph):
     # ARM introduced by two papers as a METHOD: the decoding paper's sentence decides ...
     assert edges[(ids["dec"], ids["arm1"])]["kind"] == "compares_with"
     assert (ids["dec"], ids["arm2"]) not in edges
-    # ... while "We also use ARM." cannot be attributed: unlinked and counted.
+    # ... while "We also use ARM." cannot be attributed: unlinked and counted ...
     assert not any(a == ids["vague"] for a, _ in edges)
     assert report.unattributed == 1 and report.ambiguous_names == ["Method:arm"]
+    # ... unless only one of the introducers had appeared by then (arm2 came a day later).
+    assert edges[(ids["early"], ids["arm1"])]["temporal_conflict"] is False
+    assert (ids["early"], ids["arm2"]) not in edges
 
 
 def test_no_self_citation_and_title_lead_route(graph):
@@ -196,6 +201,7 @@ def test_add_citations_is_idempotent_and_keeps_service_edges(graph):
     assert g.has_edge(f"Paper:{ids['vague']}", f"Paper:{ids['bench']}", key="CITES|openalex")
     assert sorted(_edges(g)) == sorted([
         (ids["user"], ids["bench"]), (ids["late"], ids["bench"]), (ids["dec"], ids["arm1"]),
-        (ids["photo"], ids["prism_d"]), (ids["mentioner"], ids["bench"])])
-    assert first["cites_inferred"] == 5 and first["by_kind"] == {
-        "compares_with": 1, "evaluates_on": 2, "mentions": 1, "uses": 1}
+        (ids["photo"], ids["prism_d"]), (ids["mentioner"], ids["bench"]),
+        (ids["early"], ids["arm1"])])
+    assert first["cites_inferred"] == 6 and first["by_kind"] == {
+        "compares_with": 1, "evaluates_on": 2, "mentions": 1, "uses": 2}

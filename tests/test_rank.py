@@ -14,7 +14,7 @@ from paperkg.graph.citations import add_citations
 from tests.conftest import run_cli
 from tests.test_citations import ENTITIES, PAPERS, _extraction
 
-LISTED = {"2024-05-01": ("bench", "arm1", "arm2", "prism_m", "prism_d"),
+LISTED = {"2024-05-01": ("bench", "arm1", "arm2", "prism_m", "prism_d", "early"),
           "2024-06-01": ("user", "late", "mentioner"),
           "2024-10-01": ("dec", "vague", "photo")}
 
@@ -53,14 +53,14 @@ def _json(*args: str, db: Path) -> list[dict]:
 def test_most_cited_inferred_enriched_and_together(store: Path):
     rows = _json("--by", "citations", db=store)
     assert [(r["paper"], r["cited_by"], r["inferred"], r["openalex"], r["cited_by_any"])
-            for r in rows] == [("bench", 4, 3, 1, 4), ("arm1", 2, 1, 1, 2),
+            for r in rows] == [("bench", 4, 3, 1, 4), ("arm1", 3, 2, 1, 3),
                                ("prism_d", 1, 1, 0, 1)]
     assert rows[0]["rank"] == 1 and rows[0]["title"] == PAPERS["bench"][0]
     inferred = _json("--by", "citations", "--source", "inferred", db=store)
     assert [(r["paper"], r["cited_by_inferred"]) for r in inferred] == [
-        ("bench", 3), ("arm1", 1), ("prism_d", 1)]
+        ("bench", 3), ("arm1", 2), ("prism_d", 1)]
     enriched = _json("--by", "citations", "--source", "enriched", db=store)
-    # Ties broken by citations from every source: bench (4 in all) before arm1 (2).
+    # Ties broken by citations from every source: bench (4 in all) before arm1 (3).
     assert [(r["paper"], r["cited_by_enriched"]) for r in enriched] == [("bench", 1), ("arm1", 1)]
 
 
@@ -68,7 +68,7 @@ def test_pagerank_puts_the_most_cited_paper_first(store: Path):
     rows = _json("--by", "pagerank", db=store)
     assert [r["paper"] for r in rows] == ["bench", "arm1", "prism_d"]
     assert rows[0]["pagerank"] > rows[1]["pagerank"] > rows[2]["pagerank"] > 0
-    assert [r["cited_by"] for r in rows] == [4, 2, 1]
+    assert [r["cited_by"] for r in rows] == [4, 3, 1]
     only = _json("--by", "pagerank", "--source", "openalex", db=store)
     assert sorted(r["paper"] for r in only) == ["arm1", "bench"]
 
@@ -81,14 +81,14 @@ def test_most_used_benchmarks_and_datasets(store: Path):
     only = _json("--by", "usage", "--type", "Benchmark", db=store)
     assert [r["entity"] for r in only] == ["MBPP", "HumanEval"]
     methods = _json("--by", "usage", "--type", "method,MODEL", db=store)
-    assert [(r["entity"], r["papers"]) for r in methods] == [("ARM", 2), ("Codex", 1)]
+    assert [(r["entity"], r["papers"]) for r in methods] == [("ARM", 3), ("Codex", 1)]
 
 
 def test_rising_entities_across_listing_dates(store: Path):
     rows = _json("--by", "rising", db=store)
     assert [(r["entity"], r["type"], r["papers_2024-10-01"], r["mean_before"], r["growth"])
-            for r in rows] == [("ARM", "Method", 2, 1.0, 1.0), ("PRISM", "Dataset", 1, 0.5, 0.5)]
-    assert rows[0]["by_date"] == {"2024-05-01": 2, "2024-10-01": 2}
+            for r in rows] == [("ARM", "Method", 2, 1.5, 0.5), ("PRISM", "Dataset", 1, 0.5, 0.5)]
+    assert rows[0]["by_date"] == {"2024-05-01": 3, "2024-10-01": 2}
 
 
 def test_table_output_and_limit(store: Path):
