@@ -27,6 +27,7 @@ def strip_latex(text: str) -> str:
     return _LATEX_REST.sub("", text)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without accents (TÜLU -> tulu)."""
     text = text.lower()

@@ -65,7 +65,7 @@ def load_lexicon(data_dir: Path = DATA) -> dict:
 # Sentences
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])|\n+")
+_SENT_END = re.compile(r"[.!?\n][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])")
 _NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.", "resp.",
                     "approx.", "Sec.", "No.")
 
@@ -73,11 +73,17 @@ _NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.
 def sentence_starts(text: str) -> list[int]:
     """Start offsets of the sentences of text (the title is the first sentence)."""
     starts = [0]
+    nl = text.find("\n")
     for m in _SENT_END.finditer(text):
-        before = text[max(0, m.start() - 7):m.start()]
-        if m.group().strip() == "" and any(before.endswith(a) for a in _NO_SPLIT_BEFORE):
+        end = m.start() + 1
+        if text[m.start()] == "." and any(text.endswith(a, 0, end) for a in _NO_SPLIT_BEFORE):
             continue
-        starts.append(m.end())
+        if nl >= 0 and m.end() > nl + 1 and starts[-1] <= nl:
+            starts.append(nl + 1)
+        if m.end() != starts[-1]:
+            starts.append(m.end())
+    if nl >= 0 and starts[-1] <= nl and nl + 1 < len(text):
+        starts.append(nl + 1)
     return starts
 
 
@@ -217,6 +223,9 @@ class Gazetteer:
         self.generic = {fold(g) for g in self.lexicon["generic"]}
         self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
         self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
+        self.family_re = re.compile(
+            "(?:" + "|".join(re.escape(f) for f in self.families) + r")[ \-]?(?=[vV]?\d)"
+        )
         self.not_names = set(self.lexicon["not_names"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -271,8 +280,12 @@ def make_entities(nlp: Language, name: str, min_confidence: float, max_tasks: in
 
 # A "name word": starts upper case or with a digit, or is lower case with a capital/digit inside.
 _WORD = r"(?:[A-Z0-9\u00C0-\u00DE][\w'’+.\-]*|[a-z][a-z]*[A-Z0-9][\w'’+.\-]*)"
+# The first character is a plain character class (no look-behind before it) so that the regex
+# engine can skip to candidate positions quickly; runs that start inside a lower-case word
+# ("text8", "alignMEnt") are extended backwards in _runs().
 _RUN = re.compile(
-    rf"(?<![\w@/\\.\-]){_WORD}(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
+    r"[A-Z0-9\u00C0-\u00DE](?<![@/\\.\-].)[\w'’+.\-]*"
+    rf"(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
 )
 _LATEX_NAME = re.compile(
     r"\$\\math[a-z]+\{(\w+)\}\$(-?[A-Za-z][\w\-]*)|\\([A-Z][A-Za-z]+[A-Z]\w*)\{\}"
@@ -309,10 +322,23 @@ _INTRO = re.compile(
     r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
     r"([^.;:!?]*)$"
 )
-_CUE = re.compile(
-    r"propos|introduc|present|releas|develop|design|build|construct|curat|creat|devis|"
-    r"contribut|open-source|call|nam|term|dub|coin|denot|[Oo]ur "
-)
+_CUE_STEMS = ("propos", "introduc", "present", "releas", "develop", "design", "build",
+              "construct", "curat", "creat", "devis", "contribut", "open-source", "call", "nam",
+              "term", "dub", "coin", "denot", "our ", "Our ")
+
+
+def _cue_positions(text: str) -> list[int]:
+    """Sorted offsets of intro cue stems (str.find is much faster here than a regex)."""
+    out = []
+    for stem in _CUE_STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            out.append(i)
+            i = text.find(stem, i + 1)
+    out.sort()
+    return out
+
+
 _OUR = re.compile(
     r"\b[Oo]ur\s+(?:(?:new|novel|proposed|own)\s+)?$|\b[Oo]ur\s+(?:new\s+|novel\s+|proposed\s+)?"
     r"(?:\w+\s+)?(?:proposal|method|approach|framework|model|algorithm|benchmark|dataset|"
@@ -474,6 +500,13 @@ def _runs(text: str):
     for m in _RUN.finditer(text):
         surface = m.group()
         a = m.start()
+        if a > 0 and text[a - 1].isalnum():
+            b0 = a
+            while a > 0 and text[a - 1].isalnum():
+                a -= 1
+            if a > 0 and text[a - 1] in "@/\\.-_":
+                continue
+            surface = text[a:b0] + surface
         if ". " not in surface:
             yield a, surface
             continue
@@ -510,12 +543,8 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "BENCHMARK"
     if _MODEL_SUFFIX.search(name):
         return "MODEL"
-    if gaz is not None:
-        for fam in gaz.families:
-            if name.startswith(fam) and len(name) > len(fam):
-                rest = name[len(fam):].lstrip(" -")
-                if rest and (rest[0].isdigit() or rest[0] in "vV" or _SIZE.search(rest)):
-                    return "MODEL"
+    if gaz is not None and gaz.family_re.match(name):
+        return "MODEL"
     if _DATA_SHAPE.search(name):
         return "DATASET"
     return None
@@ -847,7 +876,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 c.conf = max(c.conf, 0.7)
 
     # intro cues: the first candidate after a cue in the same sentence
-    cue_pos = [m.start() for m in _CUE.finditer(text)]
+    cue_pos = _cue_positions(text)
     for i, c in enumerate(cands):
         if c.start <= title_end:
             continue

@@ -19,6 +19,7 @@ _URL = re.compile(
     r"|(?<![\w@./])(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/[^\s<>\"'`\\]+",
     re.IGNORECASE,
 )
+_BARE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 # What may continue a URL broken by a stray space.
 _CONTINUATION = re.compile(r"[A-Za-z0-9][\w\-.~%/#?=&+]*")
 _TLD_START = re.compile(r"(?:com|org|io|net|ai|co|edu|dev|me|ly|gl)(?:[/:]|$)", re.IGNORECASE)
@@ -76,7 +77,7 @@ def _split(url: str) -> tuple[str, list[str]] | None:
 def find_urls(text: str) -> list[tuple[int, int, str]]:
     """URLs in text as (start, end, url): punctuation stripped, a stray space repaired if safe."""
     out: list[tuple[int, int, str]] = []
-    if "://" not in text and "www." not in text and ".co" not in text and ".org" not in text:
+    if "://" not in text and "www." not in text and not any(h in text for h in _BARE_HOSTS):
         return out
     pos = 0
     while True:
