@@ -9,7 +9,14 @@ import pytest
 
 from paperkg.graph import schema as S
 from paperkg.viz import render as R
-from tests.vizgraphs import ALERT_IMG, ALERT_SCRIPT, MARKER_IMG, small_graph, synthetic_graph
+from tests.vizgraphs import (
+    ALERT_IMG,
+    ALERT_SCRIPT,
+    MARKER_IMG,
+    MARKER_SCRIPT,
+    small_graph,
+    synthetic_graph,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +108,20 @@ def test_injected_markup_in_abstracts_shows_as_text_and_never_runs(page, tmp_pat
                         "return t && t.textContent.includes('introduced') && t.textContent; })()",
                         timeout=10)
     assert "<script>window.__pwned=2</script>" in tip
+    # an edge's tooltip: role and evidence sentence, as text
+    edge = page.evaluate("edges.get().find(e => e.rtype === 'INTRODUCES').id")
+    x, y = page.evaluate(f"""(() => {{ const e = edges.get({json.dumps(edge)});
+      const p = network.getPositions([e.from, e.to]);
+      const d = network.canvasToDOM({{x: (p[e.from].x + p[e.to].x) / 2,
+                                      y: (p[e.from].y + p[e.to].y) / 2}});
+      const r = document.getElementById('mynetwork').getBoundingClientRect();
+      return [d.x + r.left, d.y + r.top]; }})()""")
+    page.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x + 4, "y": y})
+    page.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+    tip = page.wait_for("(() => { const t = document.querySelector('div.vis-tooltip'); "
+                        "return t && t.textContent.startsWith('INTRODUCES') && t.textContent; "
+                        "})()", timeout=10)
+    assert "roleintroduced" in tip and "We introduce LoRA-X " + MARKER_SCRIPT in tip
     # click it: the side panel shows the same text, and search finds it
     assert page.evaluate(f"paperkgViz.find({json.dumps('lora for everyone')})") == [paper]
     panel = page.evaluate("document.getElementById('pkg-info').textContent")

@@ -532,6 +532,7 @@ def vis_options(physics: bool, n_nodes: int) -> dict[str, Any]:
         "nodes": {
             "shape": "dot",
             "borderWidth": 1,
+            "borderWidthSelected": 3,
             "font": {"face": "sans-serif", "size": 13, "strokeWidth": 3,
                      "strokeColor": "#ffffff"},
             "scaling": {"min": 8, "max": 34,
@@ -588,7 +589,7 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
             "nkey": key,
         }
         if key == view.focus:
-            options["borderWidth"] = 4
+            options["borderWidth"] = 3
             options["font"] = {"size": 16}
         if not physics:
             options["x"], options["y"] = positions[key]
