@@ -69,6 +69,8 @@ class LoadReport:
     properties_set: int = 0
     constraints: int = 0  # schema statements run
     seconds: float = 0.0
+    node_seconds: float = 0.0  # time spent writing nodes
+    rel_seconds: float = 0.0  # time spent writing relationships
     by_label: dict[str, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)
 
@@ -340,6 +342,7 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
             jobs += [(rel_type, *_rel_query(rel_type, src, dst, rel_type not in have_types),
                       rows, False) for (rel_type, src, dst), rows in rels.items()]
             for name, query, cols, rows, is_node in jobs:
+                t_job = time.perf_counter()
                 for batch in _batches(rows, batch_size):
                     batch = [[row[c] for c in cols] for row in batch]
                     counters = session.execute_write(_write, query, batch)
@@ -349,6 +352,11 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
                     advance(len(batch))
                 bucket = report.by_label if is_node else report.by_type
                 bucket[name] = bucket.get(name, 0) + len(rows)
+                spent = time.perf_counter() - t_job
+                if is_node:
+                    report.node_seconds += spent
+                else:
+                    report.rel_seconds += spent
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:
         raise _user_error(exc, settings) from None
     finally:

@@ -1,0 +1,214 @@
+"""Load rates and library-query latencies on Neo4j and the embedded store (LadybugDB).
+
+Usage (from the repository root):
+
+    python bench/bench_neo4j.py [--papers 100000] [--runs 3] [--query-runs 15] [--json out.json]
+
+A real Neo4j 5.26 server is started with the test launcher (tests/neo4j_server.py) unless
+NEO4J_URI is set, in which case that server's database is emptied and used. The synthetic graph
+is bench/synth.py's. Figures are medians over runs: loads into an empty database/store, a
+second Neo4j load of the same graph (nothing new: MERGE only), and each library query (with a
+`RETURN 1` round trip as the same-run baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def query_params(G) -> dict[str, dict]:
+    """Parameters for every library query on the synthetic graph: typical, not extreme, keys."""
+    from paperkg.cypher import library as L
+    from paperkg.graph import schema as S
+
+    mention = set(L.macros()["MENTION_RELS"].split("|"))
+    by_entity, by_paper, cited = Counter(), Counter(), Counter()
+    evaluated, introduces, owners = Counter(), Counter(), Counter()
+    for u, v, d in G.edges(data=True):
+        if d["type"] in mention:
+            by_entity[v] += 1
+            by_paper[u] += 1
+        if d["type"] == S.CITES:
+            cited[v] += 1
+        if d["type"] == S.EVALUATED_ON:
+            evaluated[v] += 1
+        if d["type"] == S.INTRODUCES:
+            introduces[u] += 1
+    for _, d in G.nodes(data=True):
+        if d["label"] == S.REPOSITORY and d.get("owner"):
+            owners[d["owner"]] += 1
+
+    def ranked(counter: Counter, rank: int) -> str:
+        items = counter.most_common()
+        return items[min(rank, len(items) - 1)][0].rpartition(":")[2] if ":" in items[0][0] \
+            else items[min(rank, len(items) - 1)][0]
+
+    papers = sorted(n for n, d in G.nodes(data=True) if d["label"] == S.PAPER)
+    return {
+        "papers_on_benchmark": {"benchmark": ranked(evaluated, 50)},
+        "top_datasets": {},
+        "paper_introduces": {"paper": ranked(introduces, 0)},
+        "papers_with_code": {},
+        "shared_entities": {"paper": ranked(by_paper, 100)},
+        "co_used_entities": {"entity": ranked(by_entity, 50)},
+        "inferred_references": {"paper": ranked(by_paper, 100)},
+        "cited_by": {"paper": ranked(cited, 100)},
+        "most_cited": {},
+        "neighbourhood": {"entity": ranked(by_entity, len(by_entity) // 2), "depth": 2},
+        "shortest_path": {"source": papers[len(papers) // 2].split(":", 1)[1],
+                          "target": papers[len(papers) // 3].split(":", 1)[1]},
+        "entities_by_introducers": {},
+        "repos_by_owner": {"owner": ranked(owners, 10)},
+        "top_repo_owners": {},
+    }
+
+
+def median_ms(fn, runs: int, warmup: int = 2) -> float:
+    """Median wall time of fn() in milliseconds."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def bench_embedded(G, runs: int, query_runs: int, params: dict) -> dict:
+    """Load rate into a fresh store file, and query latencies on it."""
+    from paperkg.cypher import library as L
+    from paperkg.graph import ladybug_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="paperkg-bench-"))
+    loads = []
+    for i in range(runs):
+        path = tmp / f"kg{i}.lbug"
+        t = time.perf_counter()
+        ladybug_store.write_graph(G, path, mode="fresh")
+        loads.append(time.perf_counter() - t)
+    latencies, rows = {}, {}
+    with ladybug_store.connect(tmp / "kg0.lbug", read_only=True) as conn:
+        latencies["(baseline: RETURN 1)"] = median_ms(
+            lambda: L.run_embedded_on(conn, "RETURN 1 AS one", {}), query_runs)
+        for name, p in params.items():
+            query = L.get_query(name)
+            text, values = L.prepare(name, p, L.EMBEDDED)
+
+            def run(text=text, values=values, query=query, p=p):
+                return L.finish(query, p, L.run_embedded_on(conn, text, values))
+
+            latencies[name] = median_ms(run, query_runs)
+            rows[name] = len(run()[1])
+    return {"load_seconds": loads, "latency_ms": latencies,
+            "rows": rows, "path": str(tmp)}
+
+
+def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
+    """Load rate into an emptied database, the idempotent reload, and query latencies."""
+    from paperkg.cypher import library as L
+    from paperkg.graph.neo4j_store import clear, connect, load_neo4j, run_cypher
+
+    loads = []
+    for _ in range(runs):
+        clear(settings)
+        report = load_neo4j(G, settings, show_progress=False)
+        loads.append(report)
+    again = load_neo4j(G, settings, show_progress=False)
+    driver = connect(settings)
+    latencies, rows = {}, {}
+    try:
+        latencies["(baseline: RETURN 1)"] = median_ms(
+            lambda: run_cypher("RETURN 1 AS one", {}, settings, driver=driver), query_runs)
+        for name, p in params.items():
+            query = L.get_query(name)
+            text, values = L.prepare(name, p, L.NEO4J)
+
+            def run(text=text, values=values, query=query, p=p):
+                return L.finish(query, p, run_cypher(text, values, settings, driver=driver))
+
+            latencies[name] = median_ms(run, query_runs)
+            rows[name] = len(run()[1])
+    finally:
+        driver.close()
+    return {"loads": [vars(r) for r in loads], "reload": vars(again),
+            "latency_ms": latencies, "rows": rows}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and print a summary (and JSON when asked)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3, help="loads per engine")
+    ap.add_argument("--query-runs", type=int, default=15, help="timed runs per query")
+    ap.add_argument("--heap", default="4g", help="heap of the Neo4j server started here")
+    ap.add_argument("--json", type=Path, help="write all figures here")
+    args = ap.parse_args(argv)
+
+    from bench.synth import synthetic_graph
+    from paperkg.graph.neo4j_store import Neo4jSettings
+
+    t = time.perf_counter()
+    G = synthetic_graph(args.papers)
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    print(f"synthetic graph: {args.papers:,} papers, {n:,} nodes, {m:,} relationships "
+          f"({time.perf_counter() - t:.1f}s)")
+    params = query_params(G)
+
+    server = None
+    if os.environ.get("NEO4J_URI"):
+        settings = Neo4jSettings()
+    else:
+        from tests.neo4j_server import start_server
+
+        server = start_server(heap=args.heap, quick_jit=False)
+        settings = Neo4jSettings(server.uri, server.user, server.password, "neo4j")
+    try:
+        neo = bench_neo4j(G, settings, args.runs, args.query_runs, params)
+    finally:
+        if server:
+            server.stop()
+    emb = bench_embedded(G, args.runs, args.query_runs, params)
+
+    loads = neo["loads"]
+    med = {k: statistics.median(r[k] for r in loads)
+           for k in ("seconds", "node_seconds", "rel_seconds")}
+    emb_load = statistics.median(emb["load_seconds"])
+    print(f"\nNeo4j load (median of {len(loads)}, empty database): {med['seconds']:.1f}s total; "
+          f"nodes {n / med['node_seconds']:,.0f}/s, relationships "
+          f"{m / med['rel_seconds']:,.0f}/s (whole load: {m / med['seconds']:,.0f} rels/s)")
+    print(f"Neo4j reload of the same graph (nothing new): {neo['reload']['seconds']:.1f}s, "
+          f"{neo['reload']['nodes_created']} nodes and "
+          f"{neo['reload']['relationships_created']} relationships created")
+    print(f"Embedded store load (median of {len(emb['load_seconds'])}, fresh file): "
+          f"{emb_load:.2f}s; {n / emb_load:,.0f} nodes/s and {m / emb_load:,.0f} rels/s together")
+    print(f"machine load average during the run: {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores")
+    print(f"\n{'query (median ms)':26} {'embedded':>10} {'neo4j':>10} {'rows':>6}")
+    base = "(baseline: RETURN 1)"
+    print(f"{base:26} {emb['latency_ms'][base]:10.1f} {neo['latency_ms'][base]:10.1f}")
+    for name in params:
+        print(f"{name:26} {emb['latency_ms'][name]:10.1f} {neo['latency_ms'][name]:10.1f} "
+              f"{emb['rows'][name]:6}")
+        if emb["rows"][name] != neo["rows"][name]:
+            print(f"  !! row counts differ: embedded {emb['rows'][name]}, "
+                  f"neo4j {neo['rows'][name]}")
+    if args.json:
+        args.json.write_text(json.dumps({"papers": args.papers, "nodes": n, "relationships": m,
+                                         "neo4j": neo, "embedded": emb}, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
