@@ -113,6 +113,7 @@ def test_turtle_ntriples_jsonld_parse_back_isomorphic(exports):
         assert len(back) == n, fmt
 
 
+@pytest.mark.rapper
 def test_rapper_accepts_turtle_and_ntriples(exports, rapper):
     for fmt, syntax in (("turtle", "turtle"), ("ntriples", "ntriples")):
         path, result = exports[fmt]
@@ -121,6 +122,7 @@ def test_rapper_accepts_turtle_and_ntriples(exports, rapper):
         assert count == result.triples, err
 
 
+@pytest.mark.rapper
 def test_rapper_rejects_a_broken_file(rapper, tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text('@prefix p: <http://x/> .\np:a p:b "unterminated .\n', encoding="utf-8")
@@ -243,6 +245,7 @@ def test_shapes_cover_every_node_type_and_match_the_schema():
         "graph/shapes.ttl is stale: regenerate with rdf.write_shapes()")
 
 
+@pytest.mark.rapper
 def test_ontology_defines_every_pkg_term_with_label_and_comment(rapper):
     onto = rdflib.Graph().parse(rdf.ONTOLOGY_FILE, format="turtle")
     code, _, err = rapper_count(rapper, rdf.ONTOLOGY_FILE, "turtle")

@@ -51,6 +51,7 @@ def sparql_json(cli, db, query: str) -> list[dict]:
     return json.loads(r.stdout)
 
 
+@pytest.mark.rapper
 def test_seed_exports_pass_rapper_and_shacl(seed_exports, rapper):
     for fmt, syntax in (("turtle", "turtle"), ("ntriples", "ntriples")):
         path, summary = seed_exports[fmt]
