@@ -211,7 +211,7 @@ class Gazetteer:
                 for form in group:
                     self.canonical.setdefault(canonical_key(form), (type_, canon))
                     cased = form != form.lower()
-                    key = f"{type_}\t{canon}"
+                    key = f"{type_}\t{canon}\t{int(cased)}"
                     if cased and (" " not in form or form.isupper()):
                         exact_pats.setdefault(key, []).append(form)
                     else:
@@ -236,8 +236,8 @@ class Gazetteer:
                 a = doc[start].idx
                 last = doc[end - 1]
                 b = last.idx + len(last)
-                type_, _, canon = strings[match_id].partition("\t")
-                if not cased and canon != canon.lower() and not any(
+                type_, canon, form_cased = strings[match_id].split("\t")
+                if not cased and form_cased == "1" and not any(
                     ch.isupper() for ch in doc_text(doc)[a:b]
                 ):
                     continue  # "Stable Diffusion" written all lower case is a phrase, not a name
@@ -320,7 +320,7 @@ _INTRO = re.compile(
     r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
     r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
     r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
-    r"([^.;:!?]*)$"
+    r"([^.;!?]*)$"
 )
 _CUE_STEMS = ("propos", "introduc", "present", "releas", "develop", "design", "build",
               "construct", "curat", "creat", "devis", "contribut", "open-source", "call", "nam",
@@ -351,7 +351,7 @@ _INTRO_GAP_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _INTRO_GAP_OK = re.compile(
-    r"^[\s,:(\"'“]*(?:(?:a|an|the|our|new|novel|simple|effective|first|general|unified|"
+    r"^[\s,:(\"'“]*(?:\(?\w\)\s*)?(?:(?:a|an|the|our|new|novel|simple|effective|first|general|unified|"
     r"two|three|several|family|of|large|scale|large-scale|open|open-source|comprehensive|"
     r"challenging|method|approach|framework|model|models|algorithm|benchmark|dataset|"
     r"suite|system|technique|called|named|dubbed|termed|coined|as|here|yet|lightweight|"
@@ -359,8 +359,14 @@ _INTRO_GAP_OK = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an)\s+(?:new|novel|first|simple|"
-    r"large|unified|general|open|lightweight|family|suite|series|collection|set)",
+    r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an)\s+((?:[\w\-]+,?\s+){0,5}?)"
+    r"(benchmark|dataset|corpus|model|framework|method|algorithm|suite|agent|system|"
+    r"approach|technique|architecture|family|collection)s?\b"
+)
+_NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
+_INCLUDES = re.compile(
+    r"\b(?:framework|approach|method|system|pipeline|architecture)\s+(?:includes|comprises|"
+    r"consists\s+of|contains|incorporates|features)\b"
 )
 _EVAL_CONTEXT = re.compile(
     r"\b(?:on|across|evaluat\w*|experiments?|benchmarks?|results?|tested|outperform\w*|"
@@ -864,14 +870,12 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 c.type = "METHOD"
                 c.conf = max(c.conf, 0.6)
         # appositive: "X, a new benchmark ..."
-        ap = _APPOSITIVE.match(after) if "," in after[:25] else None
+        ap = _APPOSITIVE.match(text, c.end, c.end + 90) if "," in after[:25] else None
         if ap:
-            rest = text[c.end:c.end + 120]
-            tm = re.search(r"\b(benchmark|dataset|corpus|model|framework|method|algorithm|"
-                           r"suite|agent|system)s?\b", rest[:100])
-            if tm and not c.strong_type:
-                c.type = _head_type(tm.group(1))
-            if c.start > title_end:
+            head = ap.group(2)
+            if not c.strong_type and head not in ("family", "collection"):
+                c.type = _head_type(head)
+            if c.start > title_end and _NEW_WORDS.search(ap.group(1)):
                 c.intro = True
                 c.conf = max(c.conf, 0.7)
 
@@ -882,6 +886,10 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             continue
         s0, _ = sentence_of(text, sents, c.start)
         before = text[max(s0, c.start - 120):c.start]
+        if c.rule != "gazetteer" and before.endswith(("a ", "an ")) and _INCLUDES.search(before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
         if _OUR.search(before[-60:]) and c.rule != "gazetteer":
             c.intro = True
             c.conf = max(c.conf, 0.7)
