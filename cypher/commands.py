@@ -78,4 +78,25 @@ def ask_cmd(name, list_, params, fmt, db, on_neo4j, neo4j_settings, show_cypher)
         click.echo("// params: " + json.dumps(bound, ensure_ascii=False))
         return
     columns, rows = library.ask(name, values, db=db, neo4j=neo4j_settings if on_neo4j else None)
-    print_rows(columns, rows, fmt)
+    print_rows(columns, [[display(v) for v in row] for row in rows], fmt)
+
+
+def display(value):
+    """A normalised node, relationship or path as printed: plain keys, empty properties left out."""
+    if isinstance(value, dict) and "_nodes" in value:
+        return {"nodes": [display(n) for n in value["_nodes"]],
+                "relationships": [display(r) for r in value["_rels"]]}
+    if isinstance(value, dict) and "_src" in value:
+        head = {"type": value["_label"], "from": value["_src"], "to": value["_dst"]}
+        return head | _props(value)
+    if isinstance(value, dict) and "_key" in value:
+        head = {"label": value["_label"], "key": value["_key"]}
+        return head | _props(value)
+    if isinstance(value, list):
+        return [display(v) for v in value]
+    return value
+
+
+def _props(value: dict) -> dict:
+    """The properties of a node or relationship that have a value."""
+    return {k: v for k, v in value.items() if not k.startswith("_") and v not in (None, [])}

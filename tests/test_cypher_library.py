@@ -260,3 +260,16 @@ def test_set_plus_map_runs_on_the_embedded_store(tmp_path):
     conn.close()
     db.close()
     assert rows == [["ICML", 3, "T"]]
+
+
+def test_cli_prints_paths_with_their_nodes_and_relationships(cli, seeds_graph, seeds_store):
+    u, v = next((u, v) for u, v, d in seeds_graph.edges(data=True) if d["type"] == S.CITES)
+    out = cli("ask", "shortest_path", "--param", f"source={u.split(':', 1)[1]}",
+              "--param", f"target={v.split(':', 1)[1]}", "--format", "json", "--db",
+              str(seeds_store))
+    assert out.returncode == 0, out.stderr
+    (row,) = json.loads(out.stdout)
+    assert row["hops"] == 1
+    assert [n["key"] for n in row["path"]["nodes"]] == [u, v]
+    (rel,) = row["path"]["relationships"]
+    assert (rel["type"], rel["from"], rel["to"]) == (S.CITES, u, v)
