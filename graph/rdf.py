@@ -505,7 +505,7 @@ def to_store(G: nx.MultiDiGraph, base: str | None = None) -> ox.Store:
     """An in-memory Oxigraph store holding the graph's triples."""
     store = ox.Store()
     for text in ntriples_chunks(G, base, chunk_size=200_000):
-        store.bulk_load(_encode(text), format=ox.RdfFormat.N_TRIPLES)
+        store.load(_encode(text), format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
