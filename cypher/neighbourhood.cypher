@@ -1,4 +1,4 @@
-// description: Nodes within depth hops of an entity (by its id), nearest first.
+// description: Nodes within depth hops of an entity (by its id), by label and id.
 // params: entity:str, depth:int[1..3]=2, limit:int=200
 MATCH (e:{{ENTITY}} {id: $entity})-[:{{GRAPH_RELS}}*1..{{depth}}]-(n)
 WHERE n <> e
