@@ -95,3 +95,18 @@ def test_identifier_in_text_is_a_citation(listing: Path):
     # The paper's own URL line is not a self-citation; nothing else is linked.
     assert all(u != v for u, v in edges) and len(edges) == 4
     assert report.via_identifier == 4 and report.via_entity == 0
+
+
+def test_records_chained_by_doi_and_arxiv_id_are_one_paper(tmp_path: Path):
+    (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"title": "Paper X: the Original", "doi": "10.1234/abc", "abstract": "One."},
+        {"title": "Paper X: The Original (v2)", "arxiv_id": "2401.00001", "abstract": "Two."},
+        {"title": "Paper X - the original, journal version", "arxiv_id": "2401.00001v3",
+         "doi": "https://doi.org/10.1234/ABC", "abstract": "Three."},
+        {"title": "Paper X: the Original", "doi": "10.1/too-short", "abstract": "Four."},
+    ]) + "\n", encoding="utf-8")
+    result = read_listings([tmp_path])
+    # The third record joins the first (same DOI, any case) and the second (same arXiv id); the
+    # fourth has the same title and no valid DOI (registrant codes have 4+ digits): same paper.
+    assert [(p.id, p.arxiv_id, p.doi, len(p.sources)) for p in result.papers] == [
+        ("2401.00001", "2401.00001", "10.1234/abc", 4)]
