@@ -290,6 +290,12 @@ _RUN = re.compile(
 _LATEX_NAME = re.compile(
     r"\$\\math[a-z]+\{(\w+)\}\$(-?[A-Za-z][\w\-]*)|\\([A-Z][A-Za-z]+[A-Z]\w*)\{\}"
 )
+_ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
+_BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]]|\(|\)")
+_LIST_HEAD_BEFORE = re.compile(
+    r"\b(datasets?|benchmarks?|corpora|suites?|environments?)\s*(?:,|:|such\s+as|including|"
+    r"like|e\.g\.,?|namely)\s*(?:the\s+)?$"
+)
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
     r"| \d+(?:\.\d+)?[KMBkmb]\b"
@@ -393,7 +399,9 @@ _HEADISH = {"Task", "Tasks", "Method", "Methods", "Model", "Models", "Dataset", 
 _TITLE_GENERIC = {"technical report", "a survey", "survey", "review", "a review", "position",
                   "tutorial", "case study", "short paper", "extended abstract", "overview",
                   "perspective", "commentary", "editorial", "report"}
-_BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|-E)(?:[-+]|\+|$)")
+_BENCH_SHAPE = re.compile(
+    r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|Challenge|Gym|-E)(?:[-+]|\+|$)"
+)
 _DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
 _MODEL_SUFFIX = re.compile(
     r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
@@ -442,7 +450,7 @@ class _Cand:
     """One candidate mention before merging."""
 
     __slots__ = ("start", "end", "surface", "name", "type", "conf", "rule", "intro", "alias",
-                 "evaluated", "strong_type", "long_form", "gaz_canon")
+                 "evaluated", "strong_type", "long_form", "gaz_canon", "extra")
 
     def __init__(self, start, end, surface, name, type_, conf, rule):
         self.start, self.end, self.surface, self.name = start, end, surface, name
@@ -453,6 +461,7 @@ class _Cand:
         self.strong_type = False
         self.long_form = False
         self.gaz_canon: str | None = None
+        self.extra: list[str] = []
 
 
 def _part_coined(part: str) -> bool:
@@ -543,6 +552,16 @@ def _schwartz_hearst(short: str, long: str) -> str | None:
     return long[start:]
 
 
+def _named_lower(phrase: str, gaz: Gazetteer | None) -> bool:
+    """Whether a lower-case long form names a method or task (known, or by its head word)."""
+    if gaz is not None and canonical_key(phrase) in gaz.canonical:
+        return True
+    last = phrase.split()[-1].split("-")[-1]
+    if last in _METHOD_HEADS or last.rstrip("s") in _METHOD_HEADS:
+        return True
+    return any(phrase.endswith(h) for h in _TASK_HEADS)
+
+
 def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
     """Type suggested by the form of a name alone, if any."""
     if _BENCH_SHAPE.search(name):
@@ -618,7 +637,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         if in_url(a):
             continue
         s0, _ = sentence_of(text, sents, a)
-        if " " not in inner and 2 <= len(inner) <= 12 and is_acronym(inner.rstrip("s")):
+        if " " not in inner and 2 <= len(inner) <= 12 and _ACRONYM_CHARS.match(inner) and \
+                is_acronym(inner.rstrip("s")):
             acr = inner
             before = text[s0:a].rstrip()
             words = before.split()
@@ -638,7 +658,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             if lf_start < 0:
                 continue
             lf_start += s0
-            if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic:
+            if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or (
+                lf == lf.lower() and not _named_lower(lf, gaz)
+            ):
                 generic_acr.add(acr)
                 generic_acr.add(acr.rstrip("s"))
                 continue
@@ -701,6 +723,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 c = _Cand(a, a + len(full), full, full, _head_type(hm.group(1)), 0.6,
                           "named_by_head")
                 c.strong_type = True
+                if len(words[0]) >= 3 and words[0] not in not_names:
+                    c.extra = [words[0]]
                 cands.append(c)
                 continue
         # drop leading function/non-name words
@@ -742,7 +766,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 j = i + 1
                 while j < len(words) and (kinds[j] == "number" and _VERSION_TAIL.match(words[j])):
                     j += 1
-                w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])]
+                w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])].rstrip("'’.,")
                 if fold(w_surface) not in generic and w_surface not in not_names:
                     cands.append(_Cand(offs[i], offs[i] + len(w_surface), w_surface, w_surface,
                                        "", 0.7, "coined_name"))
@@ -752,7 +776,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             w = words[0]
             kind = kinds[0]
             if kind == "coined":
-                if w in generic_acr or fold(w) in generic or len(w) < 2:
+                if w in generic_acr or fold(w) in generic or len(w) < 2 or (
+                    w[-1] == "s" and fold(w[:-1]) in generic
+                ):
                     continue
                 if _SIZE.fullmatch(w) or re.fullmatch(r"\d+[A-Za-z]{0,2}", w):
                     continue
@@ -869,6 +895,19 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             elif htype == "METHOD" and not c.strong_type:
                 c.type = "METHOD"
                 c.conf = max(c.conf, 0.6)
+        # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
+        if not c.strong_type:
+            lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
+            if lb:
+                htype = _head_type(lb.group(1))
+                c.type, c.strong_type = htype, True
+                c.conf = max(c.conf, 0.7)
+                j = i + 1
+                while j < n and _LIST_SEP.match(text[cands[j - 1].end:cands[j].start]):
+                    if not cands[j].strong_type:
+                        cands[j].type, cands[j].strong_type = htype, True
+                        cands[j].conf = max(cands[j].conf, 0.7)
+                    j += 1
         # appositive: "X, a new benchmark ..."
         ap = _APPOSITIVE.match(text, c.end, c.end + 90) if "," in after[:25] else None
         if ap:
@@ -935,7 +974,12 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 part = part.strip()
                 if not part or fold(part) in generic:
                     continue
-                coined = any(_word_kind(w, generic) == "coined" for w in part.split())
+                pwords = part.split()
+                coined = any(_word_kind(w, generic) == "coined" for w in pwords)
+                if len(pwords) > 4 or any(
+                    w[0].islower() and _word_kind(w, generic) != "coined" for w in pwords
+                ):
+                    continue
                 if coined or part.lower() in abstract_low:
                     title_intro_keys.add(canonical_key(part))
                     off = text.find(part)
@@ -1014,6 +1058,8 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
         name = strip_latex(c.name).strip()
         if len(name) < 2 and not c.long_form:
             continue
+        if _BAD_NAME.search(name):
+            continue
         key = canonical_key(name)
         if not key:
             continue
@@ -1035,6 +1081,9 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
             g["forms"].append(name)
         if c.surface != name and c.surface not in g["forms"]:
             g["forms"].append(c.surface)
+        for f in c.extra:
+            if f not in g["forms"]:
+                g["forms"].append(f)
         g["mentions"].append((c.surface, c.start, c.end))
         if c.type:
             weight = 2 if c.strong_type else 1

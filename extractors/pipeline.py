@@ -111,7 +111,7 @@ def canonicalise(extractions: list[PaperExtraction]) -> None:
     for ex in extractions:
         for e in ex.entities:
             counts = votes[e.key]
-            if len(counts) > 1:
+            if len(counts) > 1 and "gazetteer" not in e.extractor:
                 best, n = counts.most_common(1)[0]
                 if n > counts[e.type]:
                     e.type = best
