@@ -296,6 +296,7 @@ _LIST_HEAD_BEFORE = re.compile(
     r"\b(datasets?|benchmarks?|corpora|suites?|environments?)\s*(?:,|:|such\s+as|including|"
     r"like|e\.g\.,?|namely)\s*(?:the\s+)?$"
 )
+_ON_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
     r"| \d+(?:\.\d+)?[KMBkmb]\b"
@@ -740,6 +741,10 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             offs.pop()
         if not words:
             continue
+        if len(words) > 1 and offs[0] in sent_starts and words[0].endswith(("ing", "ed")) and \
+                _word_kind(words[0], generic) == "plain":
+            words.pop(0)
+            offs.pop(0)
         a = offs[0]
         b = offs[-1] + len(words[-1])
         kinds = [_word_kind(w, generic) for w in words]
@@ -917,6 +922,26 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             if c.start > title_end and _NEW_WORDS.search(ap.group(1)):
                 c.intro = True
                 c.conf = max(c.conf, 0.7)
+
+    # lists around a known dataset/benchmark: "on CIFAR-100, miniImageNet and CUB-200"
+    for i in range(n - 1):
+        a_, b_ = cands[i], cands[i + 1]
+        if not _LIST_SEP.match(text[a_.end:b_.start]):
+            continue
+        for src, dst in ((a_, b_), (b_, a_)):
+            if (src.strong_type and src.type in ("DATASET", "BENCHMARK") and not dst.strong_type
+                    and not dst.type and dst.rule in ("coined_name", "gazetteer_variant")
+                    and _type_by_shape(dst.name, gaz) is None):
+                dst.type = src.type
+    # "evaluated on X": an untyped coined name after "on" in an evaluation sentence
+    for c in cands:
+        if c.type or c.strong_type or c.rule != "coined_name" or c.start <= title_end:
+            continue
+        if _ON_BEFORE.search(text, max(0, c.start - 12), c.start) and \
+                _type_by_shape(c.name, gaz) is None:
+            s0, s1 = sentence_of(text, sents, c.start)
+            if _EVAL_CONTEXT.search(text, s0, s1):
+                c.type = "DATASET"
 
     # intro cues: the first candidate after a cue in the same sentence
     cue_pos = _cue_positions(text)
