@@ -12,6 +12,7 @@ output cannot escape) and serialises the stream to Turtle, N-Triples or JSON-LD.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import itertools
 import math
@@ -57,10 +58,10 @@ FORMATS = {
 }
 
 _DATE_FORMS = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), "date"),
-    (re.compile(r"\d{4}-\d{2}"), "gYearMonth"),
-    (re.compile(r"\d{4}"), "gYear"),
-    (re.compile(r"--\d{2}-\d{2}"), "gMonthDay"),
+    (re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})"), "date"),
+    (re.compile(r"([0-9]{4})-([0-9]{2})"), "gYearMonth"),
+    (re.compile(r"([0-9]{4})"), "gYear"),
+    (re.compile(r"--([0-9]{2})-([0-9]{2})"), "gMonthDay"),
 )
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 _ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
@@ -139,10 +140,23 @@ def statement_local(u: str, key: str, v: str) -> str:
 
 
 def date_datatype(value: str) -> str | None:
-    """XSD type name of an ISO 8601 date, year-month, year or --MM-DD; None if it is none."""
+    """XSD type name of an ISO 8601 date, year-month, year or --MM-DD; None if it is none.
+
+    The value must also be a real calendar date (no month 13, no 30 February).
+    """
     for pattern, name in _DATE_FORMS:
-        if pattern.fullmatch(value):
-            return name
+        m = pattern.fullmatch(value)
+        if m is None:
+            continue
+        parts = [int(x) for x in m.groups()]
+        if name == "gMonthDay":
+            parts = [2000, *parts]  # a leap year: --02-29 is a valid month-day
+        parts += [1] * (3 - len(parts))
+        try:
+            datetime.date(*parts)
+        except ValueError:
+            return None
+        return name
     return None
 
 

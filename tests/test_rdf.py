@@ -372,3 +372,17 @@ def test_turtle_sink_survives_any_write_boundaries(hostile):
         sink.write(unsorted[i:i + 1])
     sink.flush()
     assert raw.getvalue() == data
+
+
+def test_dates_are_typed_only_when_they_are_real_dates(tmp_path):
+    assert [rdf.date_datatype(v) for v in ("2024-02-29", "2024-07", "1999", "--02-29")] == \
+        ["date", "gYearMonth", "gYear", "gMonthDay"]
+    assert [rdf.date_datatype(v) for v in ("2023-02-29", "2024-13", "--13-01", "24-1-2",
+                                           "\u0662\u0660\u0662\u0664", "soon")] == [None] * 6
+    g = empty_graph()
+    add_node(g, S.PAPER, {"id": "x", "title": "t", "published": "2023-02-29"})
+    path = tmp_path / "kg.nt"
+    export("ntriples", path, graph=g)
+    assert '"2023-02-29" .' in path.read_text(encoding="utf-8")  # kept, as a plain string
+    conforms, report = rdf.validate(path, "nt")
+    assert not conforms and "issued" in report
