@@ -321,7 +321,7 @@ def ntriples_chunks(G: nx.MultiDiGraph, base: str | None = None, chunk_size: int
                     add(f"{s} {f.predicate} {obj} .\n")
         yield from flush()
 
-    rels = {t: (f"<{expand(r.rdf)}>", f"<{expand(r.rdf)}>", _fields(r.props), _aligned(r))
+    rels = {t: (f"<{expand(r.rdf)}>", _fields(r.props), _aligned(r))
             for t, r in schema.REL_TYPES.items()}
     stmt_types = (f"<{expand(STATEMENT_CLASS)}>", f"<{RDF_NS}Statement>")
     rdf_s, rdf_p, rdf_o = (f"<{RDF_NS}{n}>" for n in ("subject", "predicate", "object"))
@@ -335,7 +335,7 @@ def ntriples_chunks(G: nx.MultiDiGraph, base: str | None = None, chunk_size: int
         if spec is None or s is None or o is None:
             stats.skipped_edges += 1
             continue
-        pred, _, fields, aligned = spec
+        pred, fields, aligned = spec
         stats.edges += 1
         if (s, pred, o) not in direct_seen:
             direct_seen.add((s, pred, o))
