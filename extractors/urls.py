@@ -87,6 +87,10 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
         start, end = m.start(), m.end()
         url = strip_trailing(m.group())
         end = start + len(url)
+        host = _split(url)
+        if host is not None and "." not in host[0] and not host[1] and text[end:end + 1] == ".":
+            url += "."  # "https://github. com/...": the dot belongs to the host
+            end += 1
         # Repair: "https://github.com/ owner/repo", "https://github. com/x", "foo- bar".
         while _needs_more(url) and end + 1 < len(text) and text[end] == " ":
             nxt = _CONTINUATION.match(text, end + 1)
