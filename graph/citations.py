@@ -2,7 +2,8 @@
 
 Three routes link A to B, all over the networkx graph built by `graph.build`:
 - entity: A has a USES / EVALUATED_ON / REPORTS / ADDRESSES edge to an entity B introduces;
-- title: A's text names the system B's title leads with ("MultiPL-E: A Scalable ...");
+- title / name: A's text names the system B's title leads with ("MultiPL-E: A Scalable ..."),
+  or a coined name B introduces ("RLVR"), where extraction did not find it in A;
 - identifier: A's text links B's arXiv id or DOI (arxiv.org/abs/..., huggingface.co/papers/...).
 B counts as introducing a name only when its text backs it (the name leads its title, or its
 sentence introduces that coined name: "we propose X", "called X", "two new benchmarks, X").
@@ -47,7 +48,7 @@ _CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
 _COMPATIBLE = {DATASET: (DATASET, BENCHMARK), BENCHMARK: (DATASET, BENCHMARK),
                METHOD: (METHOD, MODEL), MODEL: (METHOD, MODEL)}
 _KIND_RANK = {"evaluates_on": 4, "uses": 3, "compares_with": 3, "mentions": 1}
-_ROUTE_RANK = {"entity": 2, "identifier": 1, "title": 0}
+_ROUTE_RANK = {"entity": 2, "identifier": 1, "name": 0, "title": 0}
 _IDENT_URL = re.compile(
     r"(?:(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/|\barXiv:\s?)"
     r"(?P<arxiv>\d{4}\.\d{4,5})(?:v\d+)?"
@@ -60,8 +61,9 @@ _COMPARE = re.compile(
     r"on par with|competitive with|exceed\w*|improv\w* (?:over|upon))\b",
     re.IGNORECASE,
 )
-_EVALUATE = re.compile(r"\b(evaluat\w*|benchmarked on|tested on|test on|results on|"
-                       r"scor\w* on|accuracy on|performance on)\b", re.IGNORECASE)
+_EVALUATE = re.compile(r"\b(evaluat\w*(?:\s+[\w-]+){0,4}?\s+(?:on|against)|benchmarked on|"
+                       r"tested on|test on|results on|scor\w* on|accuracy on|performance on)\b",
+                       re.IGNORECASE)
 _USE = re.compile(r"\b(build(?:s|ing)? on|buil[td] on|based on|us(?:e|es|ed|ing)|employ\w*|"
                   r"adopt\w*|extend\w*|fine-?tun\w*|train\w* on|follow\w*|leverag\w*)\b",
                   re.IGNORECASE)
@@ -91,6 +93,7 @@ class CitationReport:
     added: int = 0
     via_entity: int = 0
     via_title: int = 0
+    via_name: int = 0
     via_identifier: int = 0
     unattributed: int = 0
     temporal_conflicts: int = 0
@@ -107,6 +110,7 @@ class CitationReport:
             "cites_inferred": self.added,
             "via_entity": self.via_entity,
             "via_title": self.via_title,
+            "via_name": self.via_name,
             "via_identifier": self.via_identifier,
             "unattributed_mentions": self.unattributed,
             "ambiguous_names": len(self.ambiguous_names),
@@ -355,6 +359,8 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         if a not in papers or rel not in _CITING_RELS:
             continue
         label, eid = split_key(ent)
+        if eid not in alias_of and eid not in by_lead:
+            continue  # nobody introduced it (the common case: no further work)
         if label not in ENTITY_LABELS or a in claimed.get(eid, ()) or a in introducers.get(
                 ent, ()):
             continue  # A's own name (it introduces it, or its title leads with it)
@@ -379,38 +385,52 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
         offer(a, b, _Candidate(_kind(rel, evidence), ent, evidence, "entity",
                                int(d.get("char_start") or 0)))
 
-    # Route 2: A's text names the system B's title leads with (not extracted as an entity).
-    lead_owner: dict[str, set[str]] = defaultdict(set)
-    lead_entity: dict[str, str] = {}
+    # Route 2: A's text names, without extraction having found it, the system B's title leads
+    # with, or a coined name B introduces ("RLVR", "MBPP").
+    name_owner: dict[str, set[str]] = defaultdict(set)  # name as written -> papers
+    name_entity: dict[tuple[str, str], str] = {}  # (paper, name) -> entity node it stands for
+    name_route: dict[tuple[str, str], str] = {}  # (paper, name) -> "title" or "name"
     for b, lead in leads.items():
         if not lead:
             continue
         own = sorted(v for v in introducers if b in introducers[v]
                      and own_key[b] in _entity_names(G, v))
         if own:
-            lead_entity[b] = own[0]
+            name_entity[(b, lead)] = own[0]
         if own or name_like(lead):
-            lead_owner[lead].add(b)
-    index = _lead_index(list(lead_owner))
+            name_owner[lead].add(b)
+            name_route[(b, lead)] = "title"
+    for ent, who in sorted(introducers.items()):
+        d = G.nodes[ent]
+        for nm in {str(d.get("name") or ""), *(str(x) for x in d.get("aliases") or [])}:
+            if len(nm) >= 3 and name_like(nm) and len(nm.split()) <= 4:
+                for b in who:
+                    name_owner[nm].add(b)
+                    name_entity.setdefault((b, nm), ent)
+                    name_route.setdefault((b, nm), "name")
+    index = _lead_index(list(name_owner))
     if index[0] or index[1]:
         for a, text in texts.items():
             seen: set[str] = set()
-            for start, sent, lead in _lead_mentions(index, text):
-                if lead in seen:
+            for start, sent, nm in _lead_mentions(index, text):
+                if nm in seen:
                     continue
-                seen.add(lead)
-                key = _key(lead)
-                owners = sorted(claimed.get(key, set()) | lead_owner[lead])
-                if a in owners or key in named.get(a, ()):
+                seen.add(nm)
+                key = _key(nm)
+                ents = {name_entity[(p, nm)] for p in name_owner[nm] if (p, nm) in name_entity}
+                owners = sorted(claimed.get(key, set()) | name_owner[nm])
+                if a in owners or key in named.get(a, ()) or any(
+                        a in introducers.get(e, ()) or split_key(e)[1] in named.get(a, ())
+                        for e in ents):
                     continue  # A's own name, or an entity A names (route 1 decided)
-                b = _attribute(owners, sent, context, {key, *_words(lead)},
+                b = _attribute(owners, sent, context, {key, *_words(nm)},
                                _not_later(owners, a, dates))
                 if b is None:
                     report.unattributed += 1
-                    ambiguous.add(f"title:{lead}")
+                    ambiguous.add(f"name:{nm}")
                     continue
-                offer(a, b, _Candidate(_text_kind(sent), lead_entity.get(b, ""), sent, "title",
-                                       start))
+                offer(a, b, _Candidate(_text_kind(sent), name_entity.get((b, nm), ""), sent,
+                                       name_route.get((b, nm), "title"), start))
 
     # Route 3: A's text links B by identifier (arxiv.org/abs/..., huggingface.co/papers/...,
     # doi.org/..., arXiv:...).
@@ -442,6 +462,8 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
             report.via_entity += 1
         elif cand.route == "title":
             report.via_title += 1
+        elif cand.route == "name":
+            report.via_name += 1
         else:
             report.via_identifier += 1
         report.by_kind[cand.kind] = report.by_kind.get(cand.kind, 0) + 1
@@ -463,6 +485,7 @@ def credible_introducers(G: nx.MultiDiGraph, texts: dict[str, str] | None = None
         own_key = {p: _key(lead) for p, lead in leads.items() if lead}
     introducers: dict[str, set[str]] = defaultdict(set)
     weak = found = 0
+    cued = {p for p, t in texts.items() if _ANY_CUE.search(t)}  # could introduce anything
     for u, v, d in G.edges(data=True):
         if u not in papers or split_key(v)[0] not in ENTITY_LABELS:
             continue
@@ -472,8 +495,8 @@ def credible_introducers(G: nx.MultiDiGraph, texts: dict[str, str] | None = None
                 introducers[v].add(u)
             else:
                 weak += 1
-        elif d.get("type") in _CITING_RELS and _credible(G, u, v, d, texts[u], own_key.get(u),
-                                                          strict=True):
+        elif d.get("type") in _CITING_RELS and u in cued and _credible(
+                G, u, v, d, texts[u], own_key.get(u), strict=True):
             introducers[v].add(u)
             found += 1
     return introducers, weak, found
@@ -597,15 +620,15 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"'!?/]+")
 
 
 def _lead_mentions(index: tuple[dict[str, str], dict[str, str], set[str]], text: str):
-    """(sentence offset, sentence, lead) for each title lead named in a sentence of text: word
-    n-grams (up to 3 words, diacritics folded) looked up in the index, whole words only."""
+    """(sentence offset, sentence, name) for each indexed name in a sentence of text: word
+    n-grams (up to 4 words, diacritics folded) looked up in the index, whole words only."""
     exact, lower, firsts = index
     for start, sent in sentences(text):
         tokens = [t.rstrip(".") for t in _TOKEN.findall(_fold_text(sent))]
         for i, tok in enumerate(tokens):
             if tok not in firsts and tok.lower() not in firsts:
                 continue
-            for n in (3, 2, 1):
+            for n in (4, 3, 2, 1):
                 if i + n > len(tokens):
                     continue
                 gram = " ".join(tokens[i:i + n])

@@ -205,3 +205,36 @@ def test_add_citations_is_idempotent_and_keeps_service_edges(graph):
         (ids["early"], ids["arm1"])])
     assert first["cites_inferred"] == 6 and first["by_kind"] == {
         "compares_with": 1, "evaluates_on": 2, "mentions": 1, "uses": 2}
+
+
+def test_a_coined_name_is_found_where_extraction_missed_it(tmp_path: Path):
+    listing = tmp_path / "names.json"
+    listing.write_text(json.dumps([
+        {"id": "tulu", "title": "TULU 3: Open Post-Training", "published": "2024-11-22",
+         "abstract": "We propose a novel method we call Reinforcement Learning with Verifiable "
+                     "Rewards (RLVR)."},
+        {"id": "olmo", "title": "Open Models", "published": "2025-01-01",
+         "abstract": "We follow Tülu 3 closely. Our final stage uses RLVR with math rewards."},
+        {"id": "other", "title": "Unrelated", "published": "2025-01-02",
+         "abstract": "We study rlvr in lower case and RLVRs as a plural, not the name."},
+    ]), encoding="utf-8")
+    result = read_listings([listing])
+    by_id = {p.id: p for p in result.papers}
+    spec = [("Reinforcement Learning with Verifiable Rewards", "METHOD", "introduced", False)]
+    ext = _extraction(by_id["tulu"], spec)
+    ext.entities[0].aliases = ["RLVR"]
+    g = build_graph(result.papers, result.sources, [ext])  # nothing extracted from the others
+    report = add_citations(g)
+    edges = _edges(g)
+    # Both the title lead ("TULU 3" as "Tülu 3") and the alias "RLVR" name the paper; one edge
+    # is kept, with the earlier of two equally strong sentences.
+    e = edges[("olmo", "tulu")]
+    assert e["source"] == "inferred" and e["kind"] == "uses"
+    assert e["evidence"] == "We follow Tülu 3 closely." and e["entity"] == ""
+    del g.nodes["Paper:olmo"]["title"], g.nodes["Paper:olmo"]["abstract"]
+    g.nodes["Paper:olmo"].update(title="Open Models", abstract="Our final stage uses RLVR.")
+    report = add_citations(g)
+    e = _edges(g)[("olmo", "tulu")]
+    assert e["evidence"] == "Our final stage uses RLVR." and e["entity"].startswith("Method:")
+    assert ("other", "tulu") not in edges  # case and whole words matter for coined names
+    assert report.via_name == 1 and report.added == 1
