@@ -435,9 +435,14 @@ class EntityRules:
         data = doc.user_data
         sents = data.get("pk_sents") or sentence_starts(text)
         urls = data.get("pk_urls", [])
+        gaz_hits = data.get("pk_gaz", [])
+        if len(text) < len(doc_text(doc)):  # cut: keep only what lies inside the cut
+            n = len(text)
+            sents = [s for s in sents if s < n]
+            urls = [u for u in urls if u[1] <= n]
+            gaz_hits = [h for h in gaz_hits if h[1] <= n]
         data["pk_ents"] = extract_entities(
-            text, sents, data.get("pk_gaz", []), urls, self._lexicon(), self.min_confidence,
-            self.max_tasks,
+            text, sents, gaz_hits, urls, self._lexicon(), self.min_confidence, self.max_tasks,
         )
         # URL evidence, then drop the scratch data so that docs travel light between processes
         data["pk_refs"] = [(a, b, url, evidence(text, sents, a, b)) for a, b, url in urls]

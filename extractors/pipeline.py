@@ -145,7 +145,10 @@ def extract(papers: list[Paper], workers: int = 1, nlp=None,
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
     nlp = nlp or load_pipeline()
-    texts = (p.text or "" for p in papers)
+    # spaCy refuses texts over nlp.max_length (1,000,000 characters); the rules read at most
+    # max_text of them anyway, so an oversized abstract is cut rather than rejected.
+    limit = nlp.max_length
+    texts = ((p.text or "")[:limit] for p in papers)
     out: list[PaperExtraction] = []
     batch = 256 if workers == 1 else 512
     for paper, doc in zip(papers, nlp.pipe(texts, n_process=workers, batch_size=batch),

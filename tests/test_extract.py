@@ -194,7 +194,7 @@ def test_mention_offsets_and_evidence(nlp):
 
 def test_huge_abstract_is_processed(nlp, tmp_path, cli):
     chunk = "We propose ZorbNet (ZN), evaluated on ImageNet with GPT-4 as judge. " * 8
-    abstract = (chunk + "filler " * 3000) * 70  # about 5 MB, few sentence ends
+    abstract = (chunk + "filler " * 3000) * 240  # about 5 MB, few sentence ends
     assert len(abstract) > 5_000_000
     path = tmp_path / "big.jsonl"
     import json
