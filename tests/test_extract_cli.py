@@ -42,8 +42,11 @@ def test_pipeline_is_spacy_and_round_trips_to_disk(tmp_path):
 def test_two_worker_processes_give_the_same_result():
     nlp = load_pipeline()
     many = [Paper(id=str(i), title=p.title, abstract=p.abstract)
-            for i, p in enumerate(PAPERS * 40)]
-    assert _plain(extract(many, workers=2, nlp=nlp)) == _plain(extract(many, nlp=nlp))
+            for i, p in enumerate(PAPERS * 400)]
+    one = _plain(extract(many, nlp=nlp))
+    assert _plain(extract(many, workers=2, nlp=nlp)) == one  # process pool over nlp.pipe
+    few = many[:120]
+    assert _plain(extract(few, workers=2, nlp=nlp, spacy_processes=True)) == one[:120]
 
 
 def test_progress_callback_and_order():
