@@ -35,15 +35,15 @@ def extract_cmd(paths, fmt, workers):
         return
     rows = []
     for p, ex in zip(papers, exs, strict=True):
+        short = p.title if len(p.title) <= 30 else p.title[:29] + "…"
         for e in ex.entities:
-            rows.append([p.id, e.name, e.type, e.role, ", ".join(e.aliases), len(e.mentions),
-                         round(e.confidence, 2)])
+            rows.append([short, e.name, e.type, e.role[:5], ", ".join(e.aliases),
+                         f"{e.confidence:.2f}"])
         for r in ex.repos:
-            rows.append([p.id, r.url, "REPO", "", "", 1, 1.0])
+            rows.append([short, r.url, "REPO", "", "", ""])
         for r in ex.links:
-            rows.append([p.id, r.url, "LINK", "", "", 1, 1.0])
-    print_rows(["paper", "name", "type", "role", "aliases", "mentions", "confidence"], rows,
-               "table")
+            rows.append([short, r.url, "LINK", "", "", ""])
+    print_rows(["paper", "name", "type", "role", "aliases", "conf"], rows, "table")
 
 
 @click.command("eval")

@@ -908,6 +908,10 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
         if not c.strong_type:
             lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
+            if lb and lb.group(0).rstrip().endswith(",") and not (
+                i + 1 < n and _LIST_SEP.match(text[c.end:cands[i + 1].start])
+            ):
+                lb = None  # "On the Atari benchmarks, SRSCC improves": not a list
             if lb:
                 htype = _head_type(lb.group(1))
                 c.type, c.strong_type = htype, True
@@ -1075,15 +1079,18 @@ def _finish_type(name: str, surface_forms: list[str], typed: dict, gaz: Gazettee
 
 def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tasks):
     """Group candidates into entities (aliases, acronyms, variants) and decide type and role."""
-    acr_to_long = {acr: canonical_key(lf) for acr, lf in defined.items()}
-    for acr in list(acr_to_long):
-        acr_to_long.setdefault(acr.rstrip("s"), acr_to_long[acr])
-    groups: dict[str, dict] = {}
-    order: list[str] = []
     gaz_canon_key: dict[str, str] = {}
     for c in cands:
         if c.gaz_canon:
             gaz_canon_key[canonical_key(c.surface)] = canonical_key(c.gaz_canon)
+    acr_to_long = {}
+    for acr, lf in defined.items():
+        k = canonical_key(lf)
+        acr_to_long[acr] = gaz_canon_key.get(k, k)
+    for acr in list(acr_to_long):
+        acr_to_long.setdefault(acr.rstrip("s"), acr_to_long[acr])
+    groups: dict[str, dict] = {}
+    order: list[str] = []
     for c in cands:
         name = strip_latex(c.name).strip()
         if len(name) < 2 and not c.long_form:
@@ -1145,6 +1152,8 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
             dst["intro"] = dst["intro"] or src["intro"]
             dst["evaluated"] = dst["evaluated"] or src["evaluated"]
             dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
+            for k in ("long_form", "acr", "gaz"):
+                dst[k] = dst[k] or src[k]
     out = []
     tasks = 0
     for key in order:

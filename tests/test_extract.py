@@ -205,3 +205,19 @@ def test_huge_abstract_is_processed(nlp, tmp_path, cli):
     obj = json.loads(res.stdout)
     names = {e["name"] for e in obj["entities"]}
     assert {"ZorbNet", "ImageNet", "GPT-4"} <= names
+
+
+def test_known_long_form_with_acronym_keeps_both(nlp):
+    ents = run(nlp, "On D4RL it matches conservative Q-learning (CQL) in offline RL.")
+    e = find(ents, "CQL")
+    assert e.name == "conservative Q-learning" and e.aliases == ["CQL"]
+    assert e.key == canonical_key("CQL")
+
+
+def test_head_noun_then_comma_is_not_a_list(nlp):
+    ents = run(nlp, "On the MuJoCo and Atari benchmarks, ShapeNetX improves sample efficiency. "
+                    "In evaluations on the datasets, Quokka, WombatQA, and Numbat20, it wins.")
+    assert ents["ShapeNetX"].type == "METHOD"
+    assert ents["MuJoCo"].type == ents["Atari"].type == "BENCHMARK"
+    assert find(ents, "Quokka").type == "DATASET"
+    assert ents["WombatQA"].type == ents["Numbat20"].type == "DATASET"
