@@ -352,6 +352,9 @@ _OUR = re.compile(
     r"system)\s*(?:is|,|:)\s*(?:the\s+|a\s+|an\s+)?$"
 )
 _TITLE_VIA = re.compile(r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
+_TITLE_FOR = re.compile(
+    r"\s(?:for|in)\s+((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)(?=\s*(?::|$|\s(?:via|with|using|by|through)\s))"
+)
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
     r"and|both|across|under|into|via|where|when|it|its|their|these|those)\b",
@@ -1037,6 +1040,19 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             if not any(cc.start == off for cc in cands):
                 cands.append(_Cand(off, off + len(phrase), phrase, phrase, "", 0.55,
                                    "title_method"))
+
+    # title: "... for LLM-Generated Text Detection" names the task the paper addresses
+    fm = _TITLE_FOR.search(text, 0, title_end)
+    if fm:
+        phrase = fm.group(1).strip()
+        low = phrase.lower()
+        pw = phrase.split()
+        if (2 <= len(pw) <= 5 and fold(phrase) not in generic and pw[0] not in not_names
+                and any(low.endswith(h) or low.endswith(h + "s") for h in _TASK_HEADS)):
+            off = fm.start(1)
+            c = _Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
+            c.strong_type = True
+            cands.append(c)
 
     # evaluation context for datasets/benchmarks
     eval_sent: dict[int, bool] = {}

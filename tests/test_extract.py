@@ -221,3 +221,10 @@ def test_head_noun_then_comma_is_not_a_list(nlp):
     assert ents["MuJoCo"].type == ents["Atari"].type == "BENCHMARK"
     assert find(ents, "Quokka").type == "DATASET"
     assert ents["WombatQA"].type == ents["Numbat20"].type == "DATASET"
+
+
+def test_title_for_task(nlp):
+    ents = run(nlp, "We design zero-shot tests.",
+               title="Zero-Shot Tests for Machine-Written Essay Detection")
+    e = ents["Machine-Written Essay Detection"]
+    assert e.type == "TASK" and e.role == "used"
