@@ -154,6 +154,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=3, help="loads per engine")
     ap.add_argument("--query-runs", type=int, default=15, help="timed runs per query")
     ap.add_argument("--heap", default="4g", help="heap of the Neo4j server started here")
+    ap.add_argument("--page-cache-mb", type=int, default=2048,
+                    help="page cache of the Neo4j server started here")
+    ap.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
     ap.add_argument("--json", type=Path, help="write all figures here")
     args = ap.parse_args(argv)
 
@@ -173,27 +176,35 @@ def main(argv: list[str] | None = None) -> None:
     else:
         from tests.neo4j_server import start_server
 
-        server = start_server(heap=args.heap, quick_jit=False)
+        server = start_server(heap=args.heap, quick_jit=False,
+                              page_cache_mb=args.page_cache_mb)
         settings = Neo4jSettings(server.uri, server.user, server.password, "neo4j")
     try:
         neo = bench_neo4j(G, settings, args.runs, args.query_runs, params)
     finally:
         if server:
             server.stop()
-    emb = bench_embedded(G, args.runs, args.query_runs, params)
+    emb = None if args.skip_embedded else bench_embedded(G, args.runs, args.query_runs, params)
 
     loads = neo["loads"]
     med = {k: statistics.median(r[k] for r in loads)
            for k in ("seconds", "node_seconds", "rel_seconds")}
-    emb_load = statistics.median(emb["load_seconds"])
     print(f"\nNeo4j load (median of {len(loads)}, empty database): {med['seconds']:.1f}s total; "
           f"nodes {n / med['node_seconds']:,.0f}/s, relationships "
           f"{m / med['rel_seconds']:,.0f}/s (whole load: {m / med['seconds']:,.0f} rels/s)")
+    print("  per run, relationships/s: "
+          + ", ".join(f"{m / r['rel_seconds']:,.0f}" for r in loads))
     print(f"Neo4j reload of the same graph (nothing new): {neo['reload']['seconds']:.1f}s, "
           f"{neo['reload']['nodes_created']} nodes and "
           f"{neo['reload']['relationships_created']} relationships created")
-    print(f"Embedded store load (median of {len(emb['load_seconds'])}, fresh file): "
-          f"{emb_load:.2f}s; {n / emb_load:,.0f} nodes/s and {m / emb_load:,.0f} rels/s together")
+    if emb is None:
+        emb = {"latency_ms": {k: float("nan") for k in neo["latency_ms"]}, "rows": neo["rows"],
+               "load_seconds": []}
+    else:
+        emb_load = statistics.median(emb["load_seconds"])
+        print(f"Embedded store load (median of {len(emb['load_seconds'])}, fresh file): "
+              f"{emb_load:.2f}s; {n / emb_load:,.0f} nodes/s and {m / emb_load:,.0f} rels/s "
+              "together")
     print(f"machine load average during the run: {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores")
     print(f"\n{'query (median ms)':26} {'embedded':>10} {'neo4j':>10} {'rows':>6}")

@@ -110,8 +110,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = True
-                 ) -> Neo4jServer:
+def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = True,
+                 page_cache_mb: int = 512) -> Neo4jServer:
     """Start the launcher on a free port and wait until it says READY."""
     install = build_launcher()
     data = Path(tempfile.mkdtemp(prefix="paperkg-neo4j-"))
@@ -122,7 +122,7 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
         [java, f"-Xmx{heap}", "-XX:+UseParallelGC",
          *(["-XX:TieredStopAtLevel=1"] if quick_jit else []), "-cp",
          f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(data / "home"),
-         str(port), password],
+         str(port), password, str(page_cache_mb)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
     )
     deadline = time.monotonic() + START_TIMEOUT

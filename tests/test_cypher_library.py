@@ -169,7 +169,9 @@ def test_top_datasets_and_introducers_match_the_graph(seeds_graph, seeds_store):
         if d["type"] == S.INTRODUCES:
             introducers[(label, v.split(":", 1)[1])] += 1
     _, rows = L.ask("top_datasets", {"limit": 10_000}, db=seeds_store)
+    # The stored counter (paper_count) is the number of distinct papers naming the entity.
     assert {(r[0], r[1]): r[3] for r in rows} == {k: len(v) for k, v in papers.items()}
+    assert all(seeds_graph.nodes[S.node_key(r[0], r[1])]["paper_count"] == r[3] for r in rows)
     _, rows = L.ask("entities_by_introducers", {"limit": 10_000}, db=seeds_store)
     assert {(r[0], r[1]): r[3] for r in rows} == dict(introducers)
 

@@ -1,5 +1,5 @@
 // Starts embedded Neo4j 5 Community with the Bolt connector on 127.0.0.1 for paperkg's tests.
-// Usage: java -cp 'lib/*:classes' PaperkgNeo4j HOME_DIR PORT PASSWORD
+// Usage: java -cp 'lib/*:classes' PaperkgNeo4j HOME_DIR PORT PASSWORD [PAGECACHE_MB]
 // Prints "READY <port>" once Bolt accepts connections; stops cleanly on SIGTERM or closed stdin.
 
 import java.nio.file.Path;
@@ -15,19 +15,20 @@ public final class PaperkgNeo4j {
     private PaperkgNeo4j() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: PaperkgNeo4j HOME_DIR PORT PASSWORD");
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: PaperkgNeo4j HOME_DIR PORT PASSWORD [PAGECACHE_MB]");
             System.exit(2);
         }
         Path home = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         String password = args[2];
+        long pageCacheMb = args.length == 4 ? Long.parseLong(args[3]) : 512;
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
         dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
