@@ -6,7 +6,7 @@ import json
 
 import click
 
-from paperkg.graph.clikit import db_option, format_option, param_option, print_rows
+from paperkg.graph.clikit import db_option, format_option, print_rows
 from paperkg.graph.errors import UserError
 from paperkg.graph.neo4j_store import neo4j_options
 
@@ -49,7 +49,8 @@ def _raw_params(pairs) -> dict[str, str]:
 @click.command("ask")
 @click.argument("name", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their params.")
-@param_option
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V",
+              help="Query parameter (repeatable), typed as the query declares it (see --list).")
 @format_option
 @db_option
 @click.option("--neo4j", "on_neo4j", is_flag=True,
