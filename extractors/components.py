@@ -848,8 +848,6 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             c.strong_type = True
             cands.append(c)
 
-    if not cands:
-        return []
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     # Drop candidates nested inside a longer accepted one at the same position (keep gazetteer
     # hits and long forms, which carry their own evidence).
