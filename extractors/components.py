@@ -885,7 +885,6 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                     c.name = text[c.start:c.end + hm.end()].strip()
                     c.surface = c.name
                     c.end = c.start + len(c.name)
-                c.alias = c.alias or None
                 c.evaluated = htype == "BENCHMARK" or c.evaluated
                 # Apply to the list before: "on GSM8K, MathQA, and SVAMP datasets".
                 j = i - 1

@@ -101,20 +101,17 @@ def _match(score: Score, preds: list[tuple[set[str], str]], golds: list[dict],
     for forms, ptype in preds:
         score.predicted += 1
         hit = None
-        dup = False
         for i, g in enumerate(golds):
             if not (forms & gforms[i]):
                 continue
             if typed and ptype != g["type"] and ptype not in g.get("alt_types", []):
                 continue
             if matched[i]:
-                dup = True
-                continue
+                continue  # already matched: this prediction would be a duplicate node
             hit = i
             break
         if hit is None:
             score.fp += 1
-            _ = dup
         else:
             matched[hit] = True
             score.tp += 1
