@@ -1168,7 +1168,6 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
             for k in ("long_form", "acr", "gaz"):
                 dst[k] = dst[k] or src[k]
     out = []
-    tasks = 0
     for key in order:
         g = groups.get(key)
         if g is None:
@@ -1195,10 +1194,6 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
             conf = max(conf, 0.8)
         if conf < min_conf:
             continue
-        if type_ == "TASK":
-            tasks += 1
-            if tasks > max_tasks:
-                continue
         aliases = [f for f in forms if f != name]
         mentions = []
         seen = set()
@@ -1213,4 +1208,12 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
+    task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
+    if len(task_ix) > max_tasks:
+        # keep the tasks the paper is about: named in the title first, then most mentioned
+        title_end = text.find("\n") if "\n" in text else len(text)
+        rank = sorted(task_ix, key=lambda i: (
+            -any(m[1] < title_end for m in out[i]["mentions"]), -len(out[i]["mentions"]), i))
+        drop = set(rank[max_tasks:])
+        out = [e for i, e in enumerate(out) if i not in drop]
     return out

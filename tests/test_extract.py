@@ -228,3 +228,12 @@ def test_title_for_task(nlp):
                title="Zero-Shot Tests for Machine-Written Essay Detection")
     e = ents["Machine-Written Essay Detection"]
     assert e.type == "TASK" and e.role == "used"
+
+
+def test_at_most_four_tasks_title_tasks_first(nlp):
+    ents = run(nlp, "We study image classification, object detection, machine translation, "
+                    "question answering and speech recognition.",
+               title="A Unified Model for Code Generation")
+    tasks = [e.name for e in ents.values() if e.type == "TASK"]
+    assert len(tasks) == 4
+    assert "Code Generation" in tasks
