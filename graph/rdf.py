@@ -392,9 +392,14 @@ def _encode(text: str) -> bytes:
 
 def triples(G: nx.MultiDiGraph, base: str | None = None, stats: MappingStats | None = None,
             part: tuple[int, int] = (0, 1)) -> Iterator[ox.Quad]:
-    """The graph as pyoxigraph quads in the default graph (each chunk parsed by pyoxigraph)."""
+    """The graph as pyoxigraph quads in the default graph (each chunk parsed by pyoxigraph).
+
+    The parse is lenient (no IRI re-validation, about a third cheaper): every IRI here is the
+    validated base plus a percent-encoded local name ([A-Za-z0-9_.%-] only) or a schema
+    constant, so none can be invalid; the N-Triples syntax itself is still checked.
+    """
     return itertools.chain.from_iterable(
-        ox.parse(_encode(text), format=ox.RdfFormat.N_TRIPLES)
+        ox.parse(_encode(text), format=ox.RdfFormat.N_TRIPLES, lenient=True)
         for text in ntriples_chunks(G, base, stats=stats, part=part))
 
 
