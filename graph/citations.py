@@ -156,21 +156,24 @@ def parse_date(value: str | None) -> tuple[int | None, int | None, int | None] |
     return tuple(int(g) if g else None for g in m.groups())  # type: ignore[return-value]
 
 
-def paper_date(attrs: dict) -> tuple[int | None, int | None, int | None] | None:
-    """The date a paper appeared: its publication date, with the year taken from the listing
-    date when the listing omits it (a paper is listed on or after it appeared), else the
-    listing date; None when no usable date is known."""
-    pub = parse_date(attrs.get("published"))
-    listed = parse_date(attrs.get("listing_date"))
-    if pub and pub[0] is None and listed and listed[0] is not None and listed[1] is not None:
-        _, month, day = pub
-        ly, lm, ld = listed
-        year = ly if (month, day) <= (lm, ld or 31) else ly - 1
-        pub = (year, month, day)
-    if pub and pub[0] is not None:
-        return pub
-    if listed and listed[0] is not None:
-        return listed
+def paper_date(attrs: dict) -> tuple[tuple | None, tuple | None]:
+    """(publication date, listing date) of a paper, each (year, month, day) or None; a date
+    without a year (--MM-DD) counts as unknown: a listing page can mix years."""
+    out = []
+    for name in ("published", "listing_date"):
+        d = parse_date(attrs.get(name))
+        out.append(d if d and d[0] is not None else None)
+    return out[0], out[1]
+
+
+def later_than(b: tuple, a: tuple) -> bool | None:
+    """Whether paper b appeared after paper a (dates from paper_date): publication dates when
+    both have one, else listing dates when both have one, never one against the other (a
+    listing date says when a paper was seen, not when it appeared); None when undecidable."""
+    if a[0] and b[0]:
+        return appeared_after(b[0], a[0])
+    if a[1] and b[1]:
+        return appeared_after(b[1], a[1])
     return None
 
 
@@ -300,7 +303,7 @@ def _attribute(candidates: list[str], evidence: str, context: dict[str, set[str]
 
 def _not_later(candidates, a: str, dates: dict) -> set[str]:
     """Candidates whose date is known and not after the citing paper's."""
-    return {c for c in candidates if appeared_after(dates.get(c), dates.get(a)) is False}
+    return {c for c in candidates if later_than(dates[c], dates[a]) is False}
 
 
 def add_citations(G: nx.MultiDiGraph) -> CitationReport:
@@ -450,7 +453,7 @@ def add_citations(G: nx.MultiDiGraph) -> CitationReport:
                     offer(a, b, _Candidate(_text_kind(sent), "", sent, "identifier", start))
 
     for (a, b), cand in sorted(best.items()):
-        later = appeared_after(dates.get(b), dates.get(a))
+        later = later_than(dates[b], dates[a])
         if later is None:
             report.undated += 1
         conflict = bool(later)
@@ -684,6 +687,7 @@ __all__ = [
     "KINDS",
     "add_citations",
     "appeared_after",
+    "later_than",
     "inferred_citations",
     "node_key",
     "paper_date",

@@ -489,14 +489,14 @@ def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
 
 def _refresh_conflicts(conn) -> int:
     """Recompute temporal_conflict of every CITES edge from the (now enriched) paper dates."""
-    from paperkg.graph.citations import appeared_after, paper_date
+    from paperkg.graph.citations import later_than, paper_date
 
     res = conn.execute("MATCH (a:Paper)-[c:CITES]->(b:Paper) RETURN a.id, a.published, "
                        "a.listing_date, b.id, b.published, b.listing_date, c.source")
     rows = []
     for aid, apub, alist, bid, bpub, blist, src in res.get_all():
-        later = appeared_after(paper_date({"published": bpub, "listing_date": blist}),
-                               paper_date({"published": apub, "listing_date": alist}))
+        later = later_than(paper_date({"published": bpub, "listing_date": blist}),
+                           paper_date({"published": apub, "listing_date": alist}))
         rows.append({"a": aid, "b": bid, "source": src, "conflict": bool(later)})
     if rows:
         conn.execute("UNWIND $rows AS r MATCH (a:Paper {id: r.a})-[c:CITES]->(b:Paper {id: r.b}) "
@@ -518,7 +518,7 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
 
     A service failure stops the lookups, writes what was already found, then raises
     ServiceError (its message says how far the run got)."""
-    from paperkg.graph.citations import appeared_after, paper_date
+    from paperkg.graph.citations import later_than, paper_date
 
     if source not in SERVICES:
         raise UserError(f"unknown enrichment source {source!r}: use one of {', '.join(SERVICES)}")
@@ -593,7 +593,7 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
                               "evidence": f"{source} lists {_ref_label(ref)} among the "
                                           f"references of {f.service_id}"})
     for row in cite_rows:
-        later = appeared_after(paper_date(info[row["b"]]), paper_date(info[row["a"]]))
+        later = later_than(paper_date(info[row["b"]]), paper_date(info[row["a"]]))
         row["conflict"] = bool(later)
         report.temporal_conflicts += bool(later)
     report.citations = len(cite_rows)

@@ -19,6 +19,7 @@ from paperkg.graph.citations import (
     add_citations,
     appeared_after,
     inferred_citations,
+    later_than,
     name_like,
     paper_date,
     parse_date,
@@ -37,11 +38,19 @@ def test_dates_compare_only_at_a_common_known_precision():
     assert appeared_after((2023, None, None), (2024, 1, 1)) is False
     assert appeared_after((None, 7, 1), (2024, 6, 9)) is None  # no year: never compared
     assert appeared_after(None, (2024, 6, 9)) is None
-    # A --MM-DD date takes its year from the listing date (listed on or after it appeared).
-    assert paper_date({"published": "--06-09", "listing_date": "2024-07-01"}) == (2024, 6, 9)
-    assert paper_date({"published": "--12-30", "listing_date": "2024-01-05"}) == (2023, 12, 30)
-    assert paper_date({"published": "--06-09", "listing_date": None}) is None
-    assert paper_date({"published": None, "listing_date": "2024-07"}) == (2024, 7, None)
+    # A --MM-DD date is unknown (a listing page can mix years); the listing date stays apart.
+    assert paper_date({"published": "--06-09", "listing_date": "2024-07-01"}) == (
+        None, (2024, 7, 1))
+    assert paper_date({"published": "2024-06", "listing_date": None}) == ((2024, 6, None), None)
+    # Publication dates are compared when both papers have one, else listing dates, never one
+    # kind against the other.
+    pub_a, pub_b = {"published": "2024-06-09"}, {"published": "2024-07-01"}
+    assert later_than(paper_date(pub_b), paper_date(pub_a)) is True
+    assert later_than(paper_date(pub_a), paper_date(pub_b)) is False
+    listed_a = {"published": "--06-09", "listing_date": "2024-06-10"}
+    listed_b = {"published": "--05-01", "listing_date": "2024-08-01"}
+    assert later_than(paper_date(listed_b), paper_date(listed_a)) is True
+    assert later_than(paper_date(listed_b), paper_date(pub_a)) is None  # listing vs published
 
 
 def test_title_leads_are_system_names_only():
