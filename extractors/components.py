@@ -291,11 +291,12 @@ _LATEX_NAME = re.compile(
     r"\$\\math[a-z]+\{(\w+)\}\$(-?[A-Za-z][\w\-]*)|\\([A-Z][A-Za-z]+[A-Z]\w*)\{\}"
 )
 _ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
-_BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]]|\(|\)")
+_BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]]|\(|\)|['’]\d")
 _LIST_HEAD_BEFORE = re.compile(
     r"\b(datasets?|benchmarks?|corpora|suites?|environments?)\s*(?:,|:|such\s+as|including|"
     r"like|e\.g\.,?|namely)\s*(?:the\s+)?$"
 )
+_NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
 _ON_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
@@ -418,7 +419,7 @@ _TITLE_GENERIC = {"technical report", "a survey", "survey", "review", "a review"
                   "tutorial", "case study", "short paper", "extended abstract", "overview",
                   "perspective", "commentary", "editorial", "report"}
 _BENCH_SHAPE = re.compile(
-    r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|Challenge|Gym|-E)(?:[-+]|\+|$)"
+    r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|Challenge|Gym)(?:[-+\s]|$)|-E(?:[-+]|$)"
 )
 _DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
 _MODEL_SUFFIX = re.compile(
@@ -554,6 +555,41 @@ def _runs(text: str):
             pos += len(piece) + 2
 
 
+_CONNECT = {"of", "for", "with", "and", "in", "on", "to", "via", "the", "a", "by"}
+
+
+def _by_initials(acr: str, words: list[str]) -> str | None:
+    """The words before an acronym whose initials spell it ("Proximal Policy Optimization")."""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    if len(letters) < 2 or len(letters) != sum(1 for c in acr if c.isalnum()):
+        return None
+    picked: list[str] = []
+    i = len(words) - 1
+    li = len(letters) - 1
+    while i >= 0 and li >= 0:
+        w = words[i].strip("\"'“”,;:")
+        parts = [p for p in w.split("-") if p]
+        if not parts:
+            return None
+        if w.lower() in _CONNECT and picked:
+            picked.append(w)
+            i -= 1
+            continue
+        initials = [p[0].lower() for p in parts]
+        if len(initials) > 1 and li + 1 >= len(initials) and \
+                letters[li - len(initials) + 1:li + 1] == initials:
+            li -= len(initials)
+        elif initials[0] == letters[li]:
+            li -= 1
+        else:
+            return None
+        picked.append(w)
+        i -= 1
+    if li >= 0 or not picked or picked[-1].lower() in _CONNECT:
+        return None
+    return " ".join(reversed(picked))
+
+
 def _schwartz_hearst(short: str, long: str) -> str | None:
     """The shortest tail of long whose letters spell the acronym short (Schwartz & Hearst)."""
     s = len(short) - 1
@@ -595,6 +631,8 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "MODEL"
     if _DATA_SHAPE.search(name):
         return "DATASET"
+    if _NAME_VERSION.match(name):
+        return "MODEL"
     return None
 
 
@@ -667,7 +705,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             words = before.split()
             n = min(len(acr) + 5, 2 * len(acr))
             window = " ".join(words[-n:])
-            lf = _schwartz_hearst(acr.rstrip("s") if acr.endswith("s") else acr, window)
+            core = acr.rstrip("s") if acr.endswith("s") else acr
+            lf = _by_initials(core, words) or _schwartz_hearst(core, window)
             if lf is None or len(lf) <= len(acr) or lf.startswith(("(", "[")):
                 continue
             lf = lf.strip(" ,;:\"'“”")
@@ -794,7 +833,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 while j < len(words) and (kinds[j] == "number" and _VERSION_TAIL.match(words[j])):
                     j += 1
                 w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])].rstrip("'’.,")
-                if fold(w_surface) not in generic and w_surface not in not_names:
+                if fold(w_surface) not in generic and w_surface not in not_names and not (
+                    w_surface.endswith("s") and fold(w_surface[:-1]) in generic
+                ):
                     cands.append(_Cand(offs[i], offs[i] + len(w_surface), w_surface, w_surface,
                                        "", 0.7, "coined_name"))
                 i = j
@@ -809,7 +850,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                     continue
                 if _SIZE.fullmatch(w) or re.fullmatch(r"\d+[A-Za-z]{0,2}", w):
                     continue
-                cands.append(_Cand(a, b, w, w, "", 0.7, "coined_name"))
+                # a bare two-letter acronym (TL, DR, SA) is weak evidence on its own
+                conf = 0.45 if len(w) <= 2 and w.isupper() else 0.7
+                cands.append(_Cand(a, b, w, w, "", conf, "coined_name"))
             elif kind == "plain":
                 hm = _HEAD_AFTER.match(text[b:b + 40])
                 if hm and not at_sent_start and _head_type(hm.group(1)) in ("BENCHMARK",

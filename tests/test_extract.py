@@ -237,3 +237,22 @@ def test_at_most_four_tasks_title_tasks_first(nlp):
     tasks = [e.name for e in ents.values() if e.type == "TASK"]
     assert len(tasks) == 4
     assert "Code Generation" in tasks
+
+
+def test_long_form_by_initials_beats_loose_letter_match(nlp):
+    ents = run(nlp, "Both use the standard Proximal Policy Optimization (PPO) update with "
+                    "Generalized Advantage Estimation (GAE).")
+    assert find(ents, "PPO").name == "Proximal Policy Optimization"
+    assert find(ents, "GAE").name == "Generalized Advantage Estimation"
+
+
+def test_name_with_version_number_is_a_model(nlp):
+    ents = run(nlp, "We release Puffin 2, a new instruction-following model, which improves on "
+                    "Puffin 1.")
+    assert ents["Puffin 2"].type == "MODEL" and ents["Puffin 2"].role == "introduced"
+    assert ents["Puffin 1"].type == "MODEL" and ents["Puffin 1"].key != ents["Puffin 2"].key
+
+
+def test_venue_years_and_bare_two_letter_acronyms_are_not_names(nlp):
+    ents = run(nlp, "This improves the bound of ICML'21 and avoids the TL issue.")
+    assert not ents
