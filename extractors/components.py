@@ -555,6 +555,25 @@ def _runs(text: str):
             pos += len(piece) + 2
 
 
+# Words of model/method families: a phrase made only of them is a family, not a name
+# ("Large Reasoning Models", "Multimodal Language Model Agents", "Diffusion Models").
+_FAMILY_WORDS = {
+    "large", "small", "multimodal", "multi-modal", "language", "languages", "vision", "visual",
+    "reasoning", "foundation", "generative", "pretrained", "pre-trained", "neural", "network",
+    "networks", "model", "models", "deep", "learning", "machine", "reinforcement", "diffusion",
+    "agent", "agents", "ai", "artificial", "intelligence", "general", "recurrent",
+    "convolutional", "autoregressive", "auto-regressive", "based", "text", "image", "video",
+    "speech", "audio", "code", "embedding", "embeddings", "method", "methods", "systems",
+    "system", "algorithms", "algorithm", "techniques", "approaches", "llm", "llms", "lm", "lms",
+}
+
+
+def _family_phrase(phrase: str) -> bool:
+    """Whether every word of a phrase is a family word (so it names no single thing)."""
+    words = [p for w in phrase.lower().split() for p in w.split("-") if p]
+    return bool(words) and len(words) >= 2 and all(w in _FAMILY_WORDS for w in words)
+
+
 _CONNECT = {"of", "for", "with", "and", "in", "on", "to", "via", "the", "a", "by"}
 
 
@@ -720,7 +739,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             if lf_start < 0:
                 continue
             lf_start += s0
-            if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or (
+            if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or \
+                    _family_phrase(lf) or (
                 lf == lf.lower() and not _named_lower(lf, gaz)
             ):
                 generic_acr.add(acr)
@@ -885,7 +905,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 continue
             b = offs[len(words) - 1] + len(words[-1])
         surface = text[a:b]
-        if fold(surface) in generic:
+        if fold(surface) in generic or (not has_coined and _family_phrase(surface)):
             continue
         rule = "coined_name" if has_coined else "title_case_phrase"
         # Split runs of several coined names ("GPT-4 Llama-2") into single names.

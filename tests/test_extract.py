@@ -256,3 +256,9 @@ def test_name_with_version_number_is_a_model(nlp):
 def test_venue_years_and_bare_two_letter_acronyms_are_not_names(nlp):
     ents = run(nlp, "This improves the bound of ICML'21 and avoids the TL issue.")
     assert not ents
+
+
+def test_family_phrases_are_not_names(nlp):
+    ents = run(nlp, "Recent Large Reasoning Models (LRMs) and Multimodal Language Model Agents "
+                    "fail, unlike Diverse Beam Search.")
+    assert list(ents) == ["Diverse Beam Search"]
