@@ -936,6 +936,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 if c.end <= p.end and not (c.long_form or c.rule == "acronym_definition"):
                     if p.rule == "gazetteer" or c.rule != "gazetteer":
                         continue
+                    if p.start < c.start and not p.long_form:
+                        continue  # "Diverse Beam Search": a longer name around a known one
                 if c.rule == "gazetteer" and p.rule != "gazetteer" and not p.long_form:
                     kept[-1] = c
                     continue
