@@ -270,3 +270,11 @@ def test_query_on_neo4j_draws_what_the_embedded_store_draws(cli, small_store, ne
             "--user", s.user, "--password", s.password, "-o", str(tmp_path / "none.html"))
     assert r.returncode == 3 and "returned no rows" in r.stderr
     assert not (tmp_path / "none.html").exists()
+
+
+def test_python_api_verb_survives_the_package_import(tmp_path):
+    import paperkg
+    import paperkg.viz.render  # noqa: F401 - the subpackage now shadows the lazy verb
+
+    res = paperkg.viz(tmp_path / "api.html", focus="GLUE", hops=1, graph=small_graph())
+    assert (res.nodes, res.edges) == (2, 1) and (tmp_path / "api.html").is_file()

@@ -1,1 +1,23 @@
-"""Self-contained, offline pyvis views of focused subgraphs."""
+"""Self-contained, offline pyvis views of focused subgraphs.
+
+`paperkg.viz` is both this package and the Python API verb (paperkg._API["viz"]): once the
+package is imported it shadows the lazy verb, so the package itself is made callable.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+
+class _CallablePackage(types.ModuleType):
+    """A package that, called, draws a view: paperkg.viz(...) is paperkg.viz.render.viz(...)."""
+
+    def __call__(self, *args, **kwargs):
+        """Run paperkg.viz.render.viz."""
+        from paperkg.viz.render import viz
+
+        return viz(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
