@@ -297,6 +297,17 @@ _LIST_HEAD_BEFORE = re.compile(
     r"like|e\.g\.,?|namely)\s*(?:the\s+)?$"
 )
 _NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
+_SUBTITLE_HEAD = re.compile(
+    r"\s*(?:A|An)\s+(?:(?!(?:in|for|of|to|with|on|from|by|and)\b)[\w\-]+\s+){0,6}?"
+    r"(Benchmark|Dataset|Corpus|(?:Language\s+)?Model|Framework|Algorithm|Method|Suite|"
+    r"Environment)s?\b(?!\s+(?:for\s+)?(?:Evaluation|Training|Compression|Selection))",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
+_SUFFIX_ONLY = re.compile(
+    r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated)$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
@@ -795,6 +806,12 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             offs.append(pos)
             pos += len(w) + 1
         in_title = a < title_end
+        if fold(stripped) in generic or _YEAR_AFTER.match(text, b) or (
+            len(words) > 1 and _YEAR_AFTER.match(" " + words[-1])
+        ):
+            continue  # a generic phrase (Markov Decision Process) or a venue (ICALP 2018)
+        if len(words) == 1 and _SUFFIX_ONLY.search(words[0]):
+            continue  # "GD-based", "SL-based"
         if len(words) == 1 and not in_title and _word_kind(words[0], generic) == "plain" or (
             len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
         ):
@@ -1095,7 +1112,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 ):
                     continue
                 if coined or part.lower() in abstract_low:
-                    title_intro_keys.add(canonical_key(part))
+                    pkey = canonical_key(part)
+                    title_intro_keys.add(pkey)
                     off = text.find(part)
                     if off < 0:
                         off = 0
@@ -1103,6 +1121,14 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                         c = _Cand(off, off + len(part), text[off:off + len(part)], part, "",
                                   0.8, "title_name")
                         cands.append(c)
+                    # "PRISM: A Multi-Modal Generative Foundation Model": the subtitle's head
+                    sm = _SUBTITLE_HEAD.match(text, colon + 1, title_end)
+                    if sm and len(parts) == 1:
+                        htype = _head_type(sm.group(1).split()[-1])
+                        for cc in cands:
+                            if not (cc.strong_type and cc.rule == "gazetteer") and \
+                                    canonical_key(cc.name) == pkey:
+                                cc.type, cc.strong_type = htype, True
 
     # title: "... via Multistage Data Filtering" names the paper's own method
     vm = _TITLE_VIA.search(text, 0, title_end)
@@ -1229,6 +1255,20 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
                 g["acr"] = c.alias
         if c.gaz_canon:
             g["gaz"] = c.gaz_canon
+    # an undefined acronym spelled by the capitals of another name here: FA2 <- FlashAttention-2
+    caps: dict[str, str] = {}
+    for key, g in groups.items():
+        name = g["forms"][0]
+        if not is_acronym(name) and " " not in name:
+            spelled = "".join(ch for ch in name if ch.isupper() or ch.isdigit())
+            if len(spelled) >= 2:
+                caps.setdefault(spelled, key)
+    for key, g in list(groups.items()):
+        name = g["forms"][0]
+        if g["long_form"] or g["gaz"] or not is_acronym(name) or name not in caps:
+            continue
+        if caps[name] != key:
+            acr_to_long.setdefault(name, caps[name])
     # an acronym whose own candidate landed in another group: fold it into the long form
     for acr, lkey in acr_to_long.items():
         akey = canonical_key(acr)

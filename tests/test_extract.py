@@ -262,3 +262,21 @@ def test_family_phrases_are_not_names(nlp):
     ents = run(nlp, "Recent Large Reasoning Models (LRMs) and Multimodal Language Model Agents "
                     "fail, unlike Diverse Beam Search.")
     assert list(ents) == ["Diverse Beam Search"]
+
+
+def test_capital_letter_acronym_joins_its_name(nlp):
+    ents = run(nlp, "It is 11 times faster than FlashAttention-2 for prefill and beats FA2 "
+                    "on memory.")
+    e = ents["FlashAttention-2"]
+    assert "FA2" in e.aliases and len(ents) == 1
+
+
+def test_venues_with_years_and_based_words_are_not_names(nlp):
+    ents = run(nlp, "This improves on STOC 2020 and ICALP 2018 bounds with GD-based updates.")
+    assert not ents
+
+
+def test_title_subtitle_types_the_name(nlp):
+    ents = run(nlp, "PRISM embeds whole slides.",
+               title="PRISM: A Multi-Modal Generative Foundation Model for Slides")
+    assert ents["PRISM"].type == "MODEL" and ents["PRISM"].role == "introduced"
