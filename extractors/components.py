@@ -762,7 +762,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             c.alias = acr
             c.long_form = True
             cands.append(c)
-            ca = _Cand(m.start(1), m.start(1) + len(acr), acr, acr, "", 0.8, "acronym_definition")
+            a0 = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            ca = _Cand(a0, a0 + len(acr), acr, acr, "", 0.8, "acronym_definition")
             cands.append(ca)
         elif " " in inner and 0 < a and not inner[0].islower():
             # "ACR (Long Form)": the word before the bracket is the acronym.
@@ -772,7 +773,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 lf = _schwartz_hearst(acr, inner)
                 if lf and lf == inner.strip() and fold(lf) not in generic:
                     defined[acr] = lf
-                    ls = m.start(1)
+                    ls = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                     c = _Cand(ls, ls + len(inner), inner, inner, "", 0.8, "acronym_definition")
                     c.alias = acr
                     c.long_form = True

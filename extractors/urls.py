@@ -105,9 +105,11 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
                 break
             url = url + piece
             end = nxt.start() + len(piece)
-        url = strip_trailing(url)
+        stripped = strip_trailing(url)
+        end -= len(url) - len(stripped)
+        url = stripped
         if len(url) > 10:
-            out.append((start, start + (end - start), url))
+            out.append((start, end, url))
         pos = max(end, m.end())
     return out
 
@@ -117,8 +119,11 @@ def normalise(url: str) -> str:
     url = strip_trailing(url.strip())
     if not re.match(r"[a-z]+://", url, re.IGNORECASE):
         url = "https://" + url
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "http://[oops": keep the text, only the scheme normalised
+        return "https://" + url.split("://", 1)[1]
     if host.startswith("www."):
         host = host[4:]
     path = parts.path.rstrip("/")
@@ -133,8 +138,12 @@ def normalise(url: str) -> str:
 def classify_url(url: str) -> dict:
     """Kind ('repo' or 'link'), node id, host, owner, name and repo_kind of a URL."""
     clean = normalise(url)
-    parts = urlsplit(clean)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(clean)
+        host = parts.hostname or ""
+    except ValueError:
+        return {"kind": "link", "id": clean, "url": clean, "host": "", "owner": None,
+                "name": None, "repo_kind": None}
     segs = [s for s in parts.path.split("/") if s]
     info = {"kind": "link", "id": clean, "url": clean, "host": host, "owner": None,
             "name": None, "repo_kind": None}

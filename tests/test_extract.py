@@ -280,3 +280,32 @@ def test_title_subtitle_types_the_name(nlp):
     ents = run(nlp, "PRISM embeds whole slides.",
                title="PRISM: A Multi-Modal Generative Foundation Model for Slides")
     assert ents["PRISM"].type == "MODEL" and ents["PRISM"].role == "introduced"
+
+
+def test_garbage_input_keeps_offsets_exact(nlp):
+    """Seeded random junk (brackets, LaTeX, URLs, non-ASCII): no error, every offset exact."""
+    import random
+    import string
+
+    rng = random.Random(7)
+    alpha = string.ascii_letters + string.digits + " ()[]{}$\\.,;:!?-+@/_'\"ÜÄéß中文\n\t"
+    pieces = ["(", ")", "https://", "http://[", "github.com/", "www.", "$\\mathcal{", "}$",
+              "\\Foo{}", "We propose ", "X (", " ) ", "AB", "Bench", ". ", ": ", "e.g. ", "(A)",
+              "(LLMs)", "v2", "-7B", "Llama3-", "GPT-4", "@1", "pass@", "huggingface.co/",
+              " via ", " for ", "Detection", "our ", ", a new dataset", "benchmarks, "]
+    papers = []
+    for i in range(1500):
+        abstract = "".join(rng.choice(pieces) if rng.random() < 0.5 else rng.choice(alpha)
+                           for _ in range(rng.randint(0, 80)))
+        title = "".join(rng.choice([*pieces, " ", "Foo"]) for _ in range(rng.randint(0, 8)))
+        papers.append(Paper(id=str(i), title=title, abstract=abstract))
+    exs = extract(papers, nlp=nlp)
+    assert sum(len(ex.entities) for ex in exs) > 0
+    for p, ex in zip(papers, exs, strict=True):
+        text = p.text
+        for e in ex.entities:
+            assert 0 <= e.confidence <= 1
+            for m in e.mentions:
+                assert text[m.start:m.end] == m.text
+        for r in ex.repos + ex.links:
+            assert text[r.start:r.end] == r.url or " " in text[r.start:r.end]

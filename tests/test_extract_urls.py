@@ -81,3 +81,10 @@ def test_same_repository_shares_an_id():
         "https://github.com/acme/widget.git", "http://www.github.com/acme/widget#readme",
     )}
     assert ids == {"https://github.com/acme/widget"}
+
+
+def test_malformed_urls_do_not_raise():
+    for bad in ("http://[oops/x", "https://", "https://github.com/[a/b", "www.]]"):
+        info = classify_url(bad)
+        assert info["kind"] in ("repo", "link") and info["id"]
+    assert find_urls("see http://[oops/x and https://") is not None
