@@ -308,6 +308,7 @@ _SUFFIX_ONLY = re.compile(
     r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated)$",
     re.IGNORECASE,
 )
+_HEAD_WORDS_AFTER = (" benchmark", " dataset", " corpus")
 _ON_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
@@ -788,8 +789,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
 
     # 4. Runs of capitalised / coined words.
     for a, surface in _runs(text):
-        if surface in not_names:
-            continue
+        if surface in not_names and not text.startswith(_HEAD_WORDS_AFTER, a + len(surface)):
+            continue  # a lone non-name word, unless "our Singlish benchmark"
         b = a + len(surface)
         # trim trailing punctuation inside the run
         stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface

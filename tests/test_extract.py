@@ -309,3 +309,11 @@ def test_garbage_input_keeps_offsets_exact(nlp):
                 assert text[m.start:m.end] == m.text
         for r in ex.repos + ex.links:
             assert text[r.start:r.end] == r.url or " " in text[r.start:r.end]
+
+
+def test_language_name_with_head_noun_is_a_benchmark(nlp):
+    ents = run(nlp, "Toxicity drops by half on our English benchmark, while Python code "
+                    "quality is unchanged.")
+    e = ents["English benchmark"]
+    assert e.type == "BENCHMARK" and e.role == "introduced"
+    assert "Python" not in ents
