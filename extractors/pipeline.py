@@ -85,7 +85,9 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
             continue
         seen.add(info["id"])
         ref = Reference(url=url, start=a, end=b, sentence=sentence)
-        (repos if info["kind"] == "repo" else links).append(ref)
+        # Code repositories are `repos`; Hugging Face model/dataset pages are `links` as the
+        # annotation guidelines say (the graph still files them as Repository nodes by kind).
+        (repos if info["repo_kind"] == "code" else links).append(ref)
     return PaperExtraction(paper_id=paper_id, entities=ents, repos=repos, links=links)
 
 

@@ -125,11 +125,12 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 "confidence": float(e.confidence),
                 "mentions": len(e.mentions) or 1,
             })
-        for ref, rel in [(r, S.HAS_CODE) for r in ex.repos] + [(r, S.HAS_LINK) for r in ex.links]:
+        for ref in (*ex.repos, *ex.links):
             from paperkg.extractors.urls import classify_url
 
             info = classify_url(ref.url)
-            if rel == S.HAS_CODE and info["kind"] == "repo":
+            if info["kind"] == "repo":  # code hosts and Hugging Face model/dataset/space pages
+                rel = S.HAS_CODE
                 rk = add_node(g, S.REPOSITORY, {
                     "id": info["id"], "url": info["url"], "host": info["host"],
                     "owner": info["owner"], "name": info["name"], "kind": info["repo_kind"]})

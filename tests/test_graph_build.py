@@ -1,0 +1,86 @@
+"""The assembled graph on the project's example listing: canonical entities, roles, evidence,
+repositories, inferred citations, and one schema for every node and edge."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.pipeline import extract_paths
+from paperkg.graph import schema as S
+from paperkg.graph.pipeline import build_graph_from_paths
+
+LOOPBENCH = "Paper:10.5555/paperkg.example.1"
+TEACHING = "Paper:teaching-small-code-models-to-prove-fine-tuning-on-loopbench"
+SRSCC = "Paper:sparse-reward-shaping-with-counterfactual-credit-srscc"
+OFFLINE = "Paper:paperkg-example-2"
+
+
+@pytest.fixture(scope="module")
+def g(examples):
+    return build_graph_from_paths([examples])
+
+
+def test_every_node_and_edge_follows_the_schema(g):
+    for _, d in g.nodes(data=True):
+        nt = S.NODE_TYPES[d["label"]]
+        assert set(d) == {"label", *nt.prop_names}
+    for u, v, d in g.edges(data=True):
+        rt = S.REL_TYPES[d["type"]]
+        assert (S.split_key(u)[0], S.split_key(v)[0]) in rt.pairs
+        assert set(d) == {"type", *rt.prop_names}
+
+
+def test_one_entity_across_papers_with_roles(g):
+    assert g.nodes["Benchmark:loopbench"]["paper_count"] == 2
+    assert g.has_edge(LOOPBENCH, "Benchmark:loopbench", S.INTRODUCES)
+    assert g.has_edge(TEACHING, "Benchmark:loopbench", S.EVALUATED_ON)
+    gpt = [n for n, d in g.nodes(data=True) if d.get("name") == "GPT-4o"]
+    assert gpt == ["Model:gpt4o"] and g.nodes["Model:gpt4o"]["paper_count"] == 2
+
+
+def test_acronym_in_one_paper_resolves_to_long_form_from_another(g):
+    (node,) = [n for n, d in g.nodes(data=True) if "SRSCC" in (d.get("aliases") or [])]
+    assert g.nodes[node]["name"] == "Sparse Reward Shaping with Counterfactual Credit"
+    assert g.has_edge(SRSCC, node, S.INTRODUCES)
+    assert g.has_edge(OFFLINE, node, S.USES)
+
+
+def test_versions_stay_apart(g):
+    names = {d.get("name") for _, d in g.nodes(data=True)}
+    assert "HumanEval+" in names and "HumanEval" not in names
+    assert {"pass@1", "pass@5"} <= names
+
+
+def test_edges_carry_evidence(g):
+    e = g.edges[TEACHING, "Benchmark:loopbench", S.EVALUATED_ON]
+    paper = g.nodes[TEACHING]
+    text = paper["title"] + "\n" + paper["abstract"]
+    assert text[e["char_start"]:e["char_end"]] == e["surface"] == "LoopBench"
+    assert e["surface"] in e["evidence"] and e["extractor"] and 0 < e["confidence"] <= 1
+
+
+def test_repositories_and_model_pages(g):
+    code = g.nodes["Repository:https://github.com/paperkg-examples/loopbench"]
+    assert (code["kind"], code["owner"], code["name"]) == ("code", "paperkg-examples", "loopbench")
+    model = g.nodes["Repository:https://huggingface.co/paperkg-examples/invariant-coder-7b"]
+    assert model["kind"] == "model"
+    assert g.has_edge(TEACHING, "Repository:https://huggingface.co/paperkg-examples/"
+                      "invariant-coder-7b", S.HAS_CODE)
+
+
+def test_extract_record_follows_the_annotation_guidelines_for_urls(examples):
+    recs = {r["id"]: r for r in extract_paths([examples])}
+    teaching = recs[TEACHING.split(":", 1)[1]]
+    assert teaching["repos"] == []  # a Hugging Face model page is a link in extraction records
+    assert teaching["links"] == ["https://huggingface.co/paperkg-examples/invariant-coder-7b"]
+    assert recs["10.5555/paperkg.example.1"]["repos"] == [
+        "https://github.com/paperkg-examples/loopbench"]
+
+
+def test_inferred_citations(g):
+    cites = {(u, v): d for u, v, d in g.edges(data=True) if d["type"] == S.CITES}
+    assert cites[(TEACHING, LOOPBENCH)]["kind"] == "evaluates_on"
+    assert cites[(TEACHING, LOOPBENCH)]["entity"] == "Benchmark:loopbench"
+    assert cites[(OFFLINE, SRSCC)]["source"] == "inferred"
+    assert "SRSCC" in cites[(OFFLINE, SRSCC)]["evidence"]
+    assert not [k for k in cites if k[0] == k[1]]
