@@ -234,54 +234,29 @@ def _node_query(label: str, fresh: bool = False) -> tuple[str, list[str]]:
     return query, cols
 
 
-def _rel_query(rel_type: str, src: str, dst: str, fresh: bool = False,
-               by_element_id: bool = False) -> tuple[str, list[str]]:
+def _rel_query(rel_type: str, src: str, dst: str, fresh: bool = False) -> tuple[str, list[str]]:
     """UNWIND statement for one relationship type between two labels, and its row columns.
 
     MERGE between the two matched nodes (CITES: one per source); `fresh` (no relationship of the
-    type stored yet) creates instead, since the graph holds each relationship once. With
-    `by_element_id` the end nodes are found by the element ids read just before (no index
-    seek per row); their label and key are checked too, so a stale id matches nothing. The
-    statement returns how many rows it matched.
+    type stored yet) creates instead, since the graph holds each relationship once.
     """
     rt = schema.REL_TYPES[rel_type]
     src_key, dst_key = schema.NODE_TYPES[src].key, schema.NODE_TYPES[dst].key
-    ends = ["_ea", "_eb", "_a", "_b"] if by_element_id else ["_a", "_b"]
-    cols = [*ends, *rt.prop_names]
+    cols = ["_a", "_b", *rt.prop_names]
     merge_props = () if fresh else MERGE_PROPS.get(rel_type, ())
-    others = [(i, p) for i, p in enumerate(cols) if i >= len(ends) and p not in merge_props]
+    others = [(i, p) for i, p in enumerate(cols) if i >= 2 and p not in merge_props]
     key_map = ", ".join(f"{p}: r[{cols.index(p)}]" for p in merge_props)
     pattern = f"(a)-[e:{rel_type}{' {' + key_map + '}' if key_map else ''}]->(b)"
-    if by_element_id:
-        query = (f"UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r[0] AND a:{src} "
-                 f"AND a.{src_key} = r[2] MATCH (b) WHERE elementId(b) = r[1] AND b:{dst} "
-                 f"AND b.{dst_key} = r[3] ")
-    else:
-        query = (f"UNWIND $rows AS r MATCH (a:{src} {{{src_key}: r[0]}}) "
-                 f"MATCH (b:{dst} {{{dst_key}: r[1]}}) ")
+    query = (f"UNWIND $rows AS r MATCH (a:{src} {{{src_key}: r[0]}}) "
+             f"MATCH (b:{dst} {{{dst_key}: r[1]}}) ")
     on_create = ", ".join(f"e.{p} = r[{i}]" for i, p in others)
     if fresh:
-        query += f"CREATE {pattern}" + (f" SET {on_create}" if others else "")
-    else:
-        on_match = ", ".join(f"e.{p} = coalesce(r[{i}], e.{p})" for i, p in others)
-        query += f"MERGE {pattern}"
-        if others:
-            query += f" ON CREATE SET {on_create} ON MATCH SET {on_match}"
-    return query + " RETURN count(*) AS matched", cols
-
-
-def _element_ids(session, label: str, keys: list[str], batch: int = 50_000
-                 ) -> dict[str, str]:
-    """Element ids of the stored nodes of a label with the given keys (one read per batch)."""
-    key = schema.NODE_TYPES[label].key
-    query = (f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) "
-             "RETURN k AS k, elementId(n) AS e")
-    out: dict[str, str] = {}
-    for i in range(0, len(keys), batch):
-        part = keys[i:i + batch]
-        out.update(session.execute_read(
-            lambda tx, part=part: {r["k"]: r["e"] for r in tx.run(query, keys=part)}))
-    return out
+        return query + f"CREATE {pattern}" + (f" SET {on_create}" if others else ""), cols
+    on_match = ", ".join(f"e.{p} = coalesce(r[{i}], e.{p})" for i, p in others)
+    query += f"MERGE {pattern}"
+    if others:
+        query += f" ON CREATE SET {on_create} ON MATCH SET {on_match}"
+    return query, cols
 
 
 def _stored_counts(session) -> tuple[set[str], set[str]]:
@@ -338,12 +313,9 @@ def _batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
         yield rows[i:i + size]
 
 
-def _write(tx, query: str, rows: list[list]):
-    """One managed-transaction unit: run the statement over a batch; its counters and the
-    number of rows it matched (statements without a count report every row)."""
-    result = tx.run(query, rows=rows)
-    record = result.single() if "RETURN count(*) AS matched" in query else None
-    return result.consume().counters, (record["matched"] if record else len(rows))
+def _write(tx, query: str, rows: list[dict]):
+    """One managed-transaction unit: run the statement over a batch and return its counters."""
+    return tx.run(query, rows=rows).consume().counters
 
 
 def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
@@ -365,45 +337,26 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
         with driver.session(database=settings.database) as session, \
                 progress("loading into Neo4j", total, show_progress) as advance:
             have_labels, have_types = _stored_counts(session)
-
-            def run(query: str, batch: list[list]) -> int:
-                counters, matched = session.execute_write(_write, query, batch)
-                report.nodes_created += counters.nodes_created
-                report.relationships_created += counters.relationships_created
-                report.properties_set += counters.properties_set
-                return matched
-
-            t0 = time.perf_counter()
-            for label, rows in nodes.items():
-                query, cols = _node_query(label, label not in have_labels)
+            jobs = [(label, *_node_query(label, label not in have_labels), rows, True)
+                    for label, rows in nodes.items()]
+            jobs += [(rel_type, *_rel_query(rel_type, src, dst, rel_type not in have_types),
+                      rows, False) for (rel_type, src, dst), rows in rels.items()]
+            for name, query, cols, rows, is_node in jobs:
+                t_job = time.perf_counter()
                 for batch in _batches(rows, batch_size):
-                    run(query, [[row[c] for c in cols] for row in batch])
+                    batch = [[row[c] for c in cols] for row in batch]
+                    counters = session.execute_write(_write, query, batch)
+                    report.nodes_created += counters.nodes_created
+                    report.relationships_created += counters.relationships_created
+                    report.properties_set += counters.properties_set
                     advance(len(batch))
-                report.by_label[label] = len(rows)
-            report.node_seconds = time.perf_counter() - t0
-
-            t0 = time.perf_counter()
-            needed: dict[str, set[str]] = defaultdict(set)
-            for (_, src, dst), rows in rels.items():
-                needed[src].update(r["_a"] for r in rows)
-                needed[dst].update(r["_b"] for r in rows)
-            eids = {label: _element_ids(session, label, sorted(keys))
-                    for label, keys in needed.items()}
-            for (rel_type, src, dst), rows in rels.items():
-                fresh = rel_type not in have_types
-                query, cols = _rel_query(rel_type, src, dst, fresh, by_element_id=True)
-                by_key, _ = _rel_query(rel_type, src, dst)  # the safe path: MERGE by key
-                key_cols = ["_a", "_b", *schema.REL_TYPES[rel_type].prop_names]
-                for batch in _batches(rows, batch_size):
-                    ready = [r for r in batch if r["_a"] in eids[src] and r["_b"] in eids[dst]]
-                    for r in ready:
-                        r["_ea"], r["_eb"] = eids[src][r["_a"]], eids[dst][r["_b"]]
-                    matched = run(query, [[r[c] for c in cols] for r in ready]) if ready else 0
-                    if matched < len(batch):  # a node changed under us: merge by key instead
-                        run(by_key, [[r[c] for c in key_cols] for r in batch])
-                    advance(len(batch))
-                report.by_type[rel_type] = report.by_type.get(rel_type, 0) + len(rows)
-            report.rel_seconds = time.perf_counter() - t0
+                bucket = report.by_label if is_node else report.by_type
+                bucket[name] = bucket.get(name, 0) + len(rows)
+                spent = time.perf_counter() - t_job
+                if is_node:
+                    report.node_seconds += spent
+                else:
+                    report.rel_seconds += spent
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:
         raise _user_error(exc, settings) from None
     finally:

@@ -231,22 +231,3 @@ def test_cli_load_errors_are_one_line(cli, neo4j_server, seeds_store, extra, mes
     assert out.returncode == 1
     assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
 
-
-def test_stale_element_ids_fall_back_to_keys(neo4j_settings, seeds_graph, monkeypatch):
-    """Element ids read before the writes may go stale (another client deletes and creates
-    nodes); the label and key check then matches nothing and the batch is merged by key."""
-    from paperkg.graph import neo4j_store
-
-    load_neo4j(seeds_graph.subgraph(list(seeds_graph)).copy(), neo4j_settings)  # nodes + rels
-    run_cypher("MATCH ()-[e]->() DELETE e", {}, neo4j_settings)
-    real = neo4j_store._element_ids
-
-    def shuffled(session, label, keys, batch=50_000):
-        ids = real(session, label, keys, batch)
-        values = list(ids.values())
-        return dict(zip(ids, values[1:] + values[:1], strict=True))  # every id points elsewhere
-
-    monkeypatch.setattr(neo4j_store, "_element_ids", shuffled)
-    report = load_neo4j(seeds_graph, neo4j_settings)
-    assert report.relationships_created == seeds_graph.number_of_edges()
-    assert _contents(neo4j_settings) == _expected(seeds_graph)
