@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import tempfile
 import time
 import unicodedata
@@ -429,62 +428,29 @@ def _store_papers(db) -> list[dict]:
 def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
     """Upsert paper properties and CITES edges in a copy of the store, then swap it in;
     returns the number of CITES edges (any source) flagged temporal_conflict afterwards."""
-    import ladybug
+    from paperkg.graph.ladybug_store import staged
 
-    from paperkg.graph.ladybug_store import db_path
-
-    path = db_path(db)
-    parent = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".enrich", dir=parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    sidecars = [path.with_name(path.name + s) for s in (".wal", ".shadow")]
-    try:
-        if any(s.exists() for s in sidecars):  # fold a leftover log into the file first
-            database = ladybug.Database(str(path))
-            conn = ladybug.Connection(database)
-            conn.execute("CHECKPOINT")
-            conn.close()
-            database.close()
-        shutil.copy2(path, tmp)
-        try:
-            database = ladybug.Database(str(tmp))
-        except RuntimeError as exc:
-            raise UserError(f"cannot write store {path}: {str(exc).splitlines()[0]}") from None
-        conn = ladybug.Connection(database)
-        try:
-            if paper_rows:
-                conn.execute(
-                    "UNWIND $rows AS r MATCH (p:Paper {id: r.id}) SET "
-                    "p.venue = coalesce(r.venue, p.venue), "
-                    "p.author_names = CASE WHEN size(r.author_names) > 0 THEN r.author_names "
-                    "ELSE p.author_names END, "
-                    "p.authors = coalesce(p.authors, r.authors), "
-                    "p.doi = coalesce(p.doi, r.doi), "
-                    "p.arxiv_id = coalesce(p.arxiv_id, r.arxiv_id), "
-                    "p.published = coalesce(r.published, p.published)",
-                    {"rows": paper_rows})
-            if cite_rows:
-                conn.execute(
-                    "UNWIND $rows AS r MATCH (a:Paper {id: r.a}) MATCH (b:Paper {id: r.b}) "
-                    "MERGE (a)-[c:CITES {source: r.source}]->(b) "
-                    "ON CREATE SET c.kind = r.kind, c.entity = r.entity, "
-                    "c.evidence = r.evidence, c.temporal_conflict = r.conflict "
-                    "ON MATCH SET c.evidence = r.evidence, c.temporal_conflict = r.conflict",
-                    {"rows": cite_rows})
-            conflicts = _refresh_conflicts(conn)
-        finally:
-            conn.close()
-            database.close()
-        for s in (tmp.with_name(tmp.name + ".wal"), tmp.with_name(tmp.name + ".shadow")):
-            if s.exists():
-                raise UserError(f"store write did not finish cleanly ({s.name} left behind)")
-        os.replace(tmp, path)
-    except BaseException:
-        for f in (tmp, tmp.with_name(tmp.name + ".wal"), tmp.with_name(tmp.name + ".shadow")):
-            f.unlink(missing_ok=True)
-        raise
-    return conflicts
+    with staged(db) as conn:
+        if paper_rows:
+            conn.execute(
+                "UNWIND $rows AS r MATCH (p:Paper {id: r.id}) SET "
+                "p.venue = coalesce(r.venue, p.venue), "
+                "p.author_names = CASE WHEN size(r.author_names) > 0 THEN r.author_names "
+                "ELSE p.author_names END, "
+                "p.authors = coalesce(p.authors, r.authors), "
+                "p.doi = coalesce(p.doi, r.doi), "
+                "p.arxiv_id = coalesce(p.arxiv_id, r.arxiv_id), "
+                "p.published = coalesce(r.published, p.published)",
+                {"rows": paper_rows})
+        if cite_rows:
+            conn.execute(
+                "UNWIND $rows AS r MATCH (a:Paper {id: r.a}) MATCH (b:Paper {id: r.b}) "
+                "MERGE (a)-[c:CITES {source: r.source}]->(b) "
+                "ON CREATE SET c.kind = r.kind, c.entity = r.entity, "
+                "c.evidence = r.evidence, c.temporal_conflict = r.conflict "
+                "ON MATCH SET c.evidence = r.evidence, c.temporal_conflict = r.conflict",
+                {"rows": cite_rows})
+        return _refresh_conflicts(conn)
 
 
 def _refresh_conflicts(conn) -> int:

@@ -265,11 +265,10 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in (".wal", ".lock", ".shadow")]
 
 
-def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
-                mode: str = "auto", retire: Sequence[str] = ()) -> str:
-    """Write g to the store atomically; mode 'auto' upserts into an existing store, 'fresh'
-    replaces it; `retire` names paper ids to remove (merged into another paper).
-    Returns the mode used ('fresh' or 'upsert')."""
+@contextmanager
+def staged(db: str | os.PathLike | None = None, copy: bool = True):
+    """A write connection to a temporary copy of the store (or a new empty one when copy is
+    False or there is no store yet) that replaces the store only if the block succeeds."""
     import ladybug
 
     path = db_path(db)
@@ -277,27 +276,20 @@ def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
         raise UserError(f"{path} is a folder, not a paperkg store")
     parent = path.parent if str(path.parent) else Path(".")
     parent.mkdir(parents=True, exist_ok=True)
-    upsert = mode == "auto" and path.exists()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()
     try:
-        if upsert:
+        if copy and path.exists():
             _checkpoint(path)
             shutil.copy2(path, tmp)
-        database = ladybug.Database(str(tmp))
+        database = _open(tmp, read_only=False)
         conn = ladybug.Connection(database)
         try:
             for stmt in ddl():
                 conn.execute(stmt)
-            if upsert:
-                if retire:
-                    conn.execute("MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p",
-                                 {"ids": list(retire)})
-                _upsert(conn, g)
-            else:
-                _bulk_load(conn, g)
+            yield conn
         finally:
             conn.close()
             database.close()
@@ -311,6 +303,22 @@ def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
         for f in (tmp, *_sidecars(tmp)):
             f.unlink(missing_ok=True)
         raise
+
+
+def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
+                mode: str = "auto", retire: Sequence[str] = ()) -> str:
+    """Write g to the store atomically; mode 'auto' upserts into an existing store, 'fresh'
+    replaces it; `retire` names paper ids to remove (merged into another paper).
+    Returns the mode used ('fresh' or 'upsert')."""
+    upsert = mode == "auto" and db_path(db).exists()
+    with staged(db, copy=upsert) as conn:
+        if upsert:
+            if retire:
+                conn.execute("MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p",
+                             {"ids": list(retire)})
+            _upsert(conn, g)
+        else:
+            _bulk_load(conn, g)
     return "upsert" if upsert else "fresh"
 
 

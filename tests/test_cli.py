@@ -26,7 +26,8 @@ def test_build_examples_query_stats(cli, examples, tmp_path):
     db = tmp_path / "kg.lbug"
     r = cli("build", str(examples), "--db", str(db))
     assert r.returncode == 0, r.stderr
-    assert "read 2 files: 6 records, 1 merged duplicates -> 5 papers (5 new, 5 in store)" in r.stdout
+    assert ("read 2 files: 6 records, 1 merged duplicates -> 5 papers (5 new, 5 in store)"
+            in r.stdout)
     assert "Paper" in r.stdout and "LISTED_IN" in r.stdout
     r = cli("query", "MATCH (p:Paper) RETURN count(p) AS papers", "--db", str(db),
             "--format", "json")

@@ -7,7 +7,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -686,26 +685,11 @@ def render_html(view: View) -> str:
 
 
 def write_atomic(text: str, path: Path) -> None:
-    """Write text to path through a temp file in the same folder and os.replace."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"cannot write {path}: folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write text to path atomically (a temp file beside it, then a rename)."""
+    from paperkg.graph.export import atomic_output
+
+    with atomic_output(path) as fh:
+        fh.write(text.encode("utf-8"))
 
 
 # ------------------------------------------------------------------------------ API
