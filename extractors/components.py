@@ -401,6 +401,31 @@ _APPOSITIVE = re.compile(
     r"approach|technique|architecture|family|collection)s?\b"
 )
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
+_CALLED_BEFORE = re.compile(
+    r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined|(?:we|We)\s+(?:call|name|term|dub))"
+    r"\s*[\"'“]?\s*$"
+)
+_NAMING_CUE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|"
+    r"(?:[Tt]his|[Tt]he\s+present)\s+(?:paper|work|study|report|article))\b"
+)
+
+
+def _naming_by_paper(text: str, s0: int, pos: int) -> bool:
+    """Whether "called/named X" at pos names something of this paper: the clause before it
+    (back to a colon or semicolon in the sentence) has we/our/new/... ("we develop an algorithm,
+    called X", "a new metric, called X"), unlike "a principle called Occam's razor"."""
+    lo = max(s0, pos - 250)
+    cut = max(text.rfind(":", lo, pos), text.rfind(";", lo, pos))
+    return _NAMING_CUE.search(text, max(lo, cut + 1), pos) is not None
+_HEAD_BEFORE_CALLED = re.compile(
+    r"\b(benchmark|dataset|corpus|model|framework|method|algorithm|suite)s?\s*,?\s*"
+    r"(?:called|named|dubbed|termed|coined|we\s+call)\s*[\"'“]?\s*$"
+)
+_NEW_LIST_BEFORE = re.compile(
+    r"\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:benchmark|dataset|corpus|corpora|suite|"
+    r"method|model|algorithm|task|environment)s?\s*(?:,|:|\(|namely)\s*(?:namely\s+)?$"
+)
 _INCLUDES = re.compile(
     r"\b(?:framework|approach|method|system|pipeline|architecture)\s+(?:includes|comprises|"
     r"consists\s+of|contains|incorporates|features)\b"
@@ -427,6 +452,11 @@ _METHOD_HEADS = ("search", "optimization", "optimisation", "tuning", "fine-tunin
 _HEADISH = {"Task", "Tasks", "Method", "Methods", "Model", "Models", "Dataset", "Datasets",
             "Benchmark", "Benchmarks", "Framework", "Approach", "Algorithm", "Algorithms",
             "Problem", "Problems", "Study", "Analysis", "Survey", "Review", "Experiment"}
+_TITLE_VERBS = {"Towards", "Toward", "On", "Beyond", "Revisit", "Rethink", "Understand",
+                "Improve", "Make", "Let", "Do", "Does", "Can", "Is", "Are", "When", "Why", "How",
+                "What", "Which", "Where", "Should", "Unpack", "Evaluate", "Explain", "Fix",
+                "Scale", "Teach", "Train", "Learn", "Boost", "Tame", "Demystify", "Demystifying",
+                "Benchmark", "Compare", "Analyze", "Analyse", "Probe", "Stop", "Beat", "Break"}
 _TITLE_GENERIC = {"technical report", "a survey", "survey", "review", "a review", "position",
                   "tutorial", "case study", "short paper", "extended abstract", "overview",
                   "perspective", "commentary", "editorial", "report"}
@@ -1058,6 +1088,32 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             continue
         s0, _ = sentence_of(text, sents, c.start)
         before = text[max(s0, c.start - 120):c.start]
+        # "an algorithm, called TRPO", "a method we call X", "dubbed X": explicit naming in a
+        # sentence whose subject is the paper (we/our/this paper); never "so-called X"
+        if _CALLED_BEFORE.search(before[-40:]) and c.type not in ("TASK", "METRIC") and \
+                text[c.end:c.end + 1] not in ("*", "+", "-", "'") and \
+                _naming_by_paper(text, s0, c.start):
+            c.intro = True
+            c.conf = max(c.conf, 0.75)
+            hm = _HEAD_BEFORE_CALLED.search(before[-60:])
+            if hm and not c.strong_type:
+                c.type = _head_type(hm.group(1))
+            continue
+        # "on two new benchmarks, MBPP and MathQA-Python": a list after "new <head>s,"
+        nl = _NEW_LIST_BEFORE.search(before[-80:])
+        if nl and c.type not in ("TASK", "METRIC"):
+            j = i
+            htype = _head_type(re.search(r"(\w+?)s?\s*(?:,|:|\(|namely)", nl.group()).group(1))
+            while True:
+                if not cands[j].strong_type and htype != "METHOD":
+                    cands[j].type = htype
+                cands[j].intro = True
+                cands[j].conf = max(cands[j].conf, 0.75)
+                if j + 1 < n and _LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
+                    j += 1
+                    continue
+                break
+            continue
         if c.rule != "gazetteer" and before.endswith(("a ", "an ")) and _INCLUDES.search(before):
             c.intro = True
             c.conf = max(c.conf, 0.7)
@@ -1074,6 +1130,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         if im is None:
             continue
         gap = im.group(1)
+        if re.match(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b", im.group()) and \
+                not _naming_by_paper(text, s0, c.start):
+            continue  # "a principle called Occam's razor": naming something known
         if _INTRO_GAP_BLOCK.search(gap) and not re.search(
             r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
         ):
@@ -1084,8 +1143,21 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         cue_end = c.start - len(gap)
         if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1:
             continue
-        if c.rule == "gazetteer" and c.type not in ("DATASET", "BENCHMARK"):
-            continue  # a well-known name after "we propose" is usually a building block
+        whole_object = re.match(r"\s*(?:[,.;:(]|$)", text[c.end:c.end + 3]) is not None
+        if c.rule == "gazetteer" and not (
+            # "introduces StarCoder2.": the name alone is the object of the intro verb
+            not gap.strip() and whole_object and c.type not in ("TASK", "METRIC")
+            and re.search(r"\b(?:introduces?|presents?|releases?|proposes?)\s*$", before)
+        ) and not (
+            c.type in ("DATASET", "BENCHMARK") and (
+                _NEW_WORDS.search(gap) or (
+                    not gap.strip(" \"'“") or gap.strip().lower() in ("the", "a", "an")
+                ) and re.match(r"\s*(?:,\s*an?\b|\(|:)", text[c.end:c.end + 6])
+            )
+        ):
+            # a well-known name after "we propose" is usually a building block or a modifier
+            # ("we present an official BEIR leaderboard"): only "a new X" / "X, a ..." count
+            continue
         if c.rule == "capitalised_word" and not re.match(r"\s*[,;:(.]", text[c.end:c.end + 3]):
             continue  # "a new Leetcode style dataset": a modifier, not the name
         c.intro = True
@@ -1100,13 +1172,34 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
     title_intro_keys: set[str] = set()
     if 0 < colon < 80:
         prefix = strip_latex(text[:colon]).strip()
+        pw0 = prefix.split()
+        first = pw0[0] if pw0 else ""
+        if len(pw0) > 1 and _word_kind(first, generic) == "plain" and (
+            first.endswith("ing") or first in _TITLE_VERBS
+        ) and any(
+            _word_kind(w, generic) == "coined" or (
+                gaz is not None and canonical_key(w) in gaz.canonical
+            ) for w in pw0[1:]
+        ):
+            prefix = ""  # "Unpacking DPO and PPO: ...", "Revisiting MATH: ...": the object of study
         if prefix and fold(prefix) not in _TITLE_GENERIC and len(prefix.split()) <= 6:
             parts = re.split(r"\s+(?:and|&)\s+|,\s*", prefix)
             abstract_low = text[title_end:].lower()
+            intro_keys = set()
+            for cc in cands:
+                if cc.intro:
+                    intro_keys.add(canonical_key(cc.gaz_canon or cc.name))
             for part in parts:
                 part = part.strip()
                 if not part or fold(part) in generic:
                     continue
+                known = gaz.canonical.get(canonical_key(part)) if gaz is not None else None
+                if known and not (
+                    canonical_key(known[1]) in intro_keys or (
+                        len(parts) == 1 and _SUBTITLE_HEAD.match(text, colon + 1, title_end)
+                    )
+                ):
+                    continue  # a well-known name in the title needs an explicit introduction
                 pwords = part.split()
                 coined = any(_word_kind(w, generic) == "coined" for w in pwords)
                 if len(pwords) > 4 or any(

@@ -1,0 +1,124 @@
+"""Quality-pass rule families: explicit naming, title leads, well-known names, organisations and
+licences, tasks and metrics. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.pipeline import extract, load_pipeline
+from paperkg.graph.model import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, abstract: str, title: str = "A study of things") -> dict:
+    """Entities of one paper, by name."""
+    (ex,) = extract([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    return {e.name: e for e in ex.entities}
+
+
+def find(ents: dict, form: str):
+    """The entity that has form as its name or an alias."""
+    for e in ents.values():
+        if form == e.name or form.lower() in (e.name.lower(), *(a.lower() for a in e.aliases)):
+            return e
+    return None
+
+
+# --- roles: explicit naming --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We derive a practical solver, called Gradient Path Balancing (GPB), for the problem.",
+     "Gradient Path Balancing"),
+    ("We train a new sampler that we call QuickWalk on graphs.", "QuickWalk"),
+    ("In this work we design a planner, dubbed TreeHop, that searches over plans.", "TreeHop"),
+    ("We build a compact encoder named LiteEnc and a loss termed HingeMix for retrieval.",
+     "HingeMix"),
+])
+def test_called_named_dubbed_termed_introduce(nlp, sentence, name):
+    e = find(run(nlp, sentence + " It works well."), name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_well_known_name_after_called_is_introduced(nlp):
+    # a gazetteer name is introduced when the paper explicitly names it
+    ents = run(nlp, "We develop a practical algorithm, called Proximal Policy Optimization "
+                    "(PPO), for control.", title="A new policy method")
+    assert find(ents, "PPO").role == "introduced"
+
+
+def test_so_called_and_observations_are_not_introductions(nlp):
+    ents = run(nlp, "In practice we observe that small models generalize best: a principle "
+                    "called Occam Razorwise. The so-called Transformer is used by QuickNet.")
+    assert find(ents, "Transformer").role == "used"
+    e = find(ents, "Occam Razorwise")
+    assert e is None or e.role == "used"
+
+
+def test_called_takes_the_head_noun_type(nlp):
+    ents = run(nlp, "This paper proposes a safety benchmark named Torchlight for chat models.")
+    e = find(ents, "Torchlight")
+    assert e is not None and e.role == "introduced" and e.type == "BENCHMARK"
+
+
+def test_list_after_new_head_noun_is_introduced(nlp):
+    ents = run(nlp, "We evaluate code models on two new benchmarks, ParsePuzzles and "
+                    "LoopQA-Java, in several regimes.")
+    for name in ("ParsePuzzles", "LoopQA-Java"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced", name
+        assert e.type in ("BENCHMARK", "DATASET")
+
+
+def test_new_dataset_in_brackets_is_introduced(nlp):
+    ents = run(nlp, "Our contributions include a new dataset (TableTalk) for dialogue.")
+    e = find(ents, "TableTalk")
+    assert e is not None and e.role == "introduced" and e.type == "DATASET"
+
+
+def test_prior_work_introducing_a_known_name_is_not_ours(nlp):
+    ents = run(nlp, "Recent work has introduced Monte Carlo Tree Search (MCTS) to planning. "
+                    "We study its limits.")
+    assert find(ents, "MCTS").role == "used"
+
+
+def test_known_name_as_sole_object_of_introduces(nlp):
+    ents = run(nlp, "The OpenCode project introduces StarCoder2. It is trained on code.")
+    assert find(ents, "StarCoder2").role == "introduced"
+
+
+# --- roles: title leads and well-known names ---------------------------------------------------
+
+
+@pytest.mark.parametrize("title", [
+    "Revisiting DPO and PPO: Lessons for Preference Learning",
+    "Understanding PPO: Clipping in Practice",
+    "Brewing GLUE: Reference Models for Classification",
+])
+def test_title_lead_with_verb_and_known_name_is_object_of_study(nlp, title):
+    ents = run(nlp, "We study DPO, PPO and GLUE on many tasks.", title=title)
+    for e in ents.values():
+        assert e.role == "used", e.name
+        assert not e.name.startswith(("Revisiting", "Understanding", "Brewing")), e.name
+
+
+def test_known_benchmark_as_modifier_is_not_introduced(nlp):
+    ents = run(nlp, "GLUE is widely used. We present an official public GLUE leaderboard "
+                    "for fair comparisons.")
+    assert find(ents, "GLUE").role == "used"
+
+
+def test_coined_title_lead_still_introduced(nlp):
+    ents = run(nlp, "We study ZetaRank for ranking.", title="ZetaRank: Fast Listwise Ranking")
+    assert find(ents, "ZetaRank").role == "introduced"
+
+
+def test_adjective_title_lead_still_introduced(nlp):
+    ents = run(nlp, "We study bounded lattice search for planning.",
+               title="Bounded Lattice Search: A Planner for Robots")
+    e = find(ents, "Bounded Lattice Search")
+    assert e is not None and e.role == "introduced"
