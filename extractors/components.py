@@ -58,6 +58,7 @@ def load_lexicon(data_dir: Path = DATA) -> dict:
         "generic": flat("generic.txt"),
         "families": flat("model_families.txt"),
         "not_names": flat("not_names.txt"),
+        "orgs": flat("organizations.txt"),
     }
 
 
@@ -227,6 +228,7 @@ class Gazetteer:
             "(?:" + "|".join(re.escape(f) for f in self.families) + r")[ \-]?(?=[vV]?\d)"
         )
         self.not_names = set(self.lexicon["not_names"])
+        self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
@@ -405,6 +407,21 @@ _CALLED_BEFORE = re.compile(
     r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined|(?:we|We)\s+(?:call|name|term|dub))"
     r"\s*[\"'“]?\s*$"
 )
+_LICENCE = re.compile(
+    r"^(?:CC[- ]?BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d(?:\.\d)?)?|CC0|Apache(?:[- ]v?2(?:\.0)?)?|"
+    r"L?A?GPL(?:-?v?\d(?:\.\d)?)?|BSD(?:-\d-Clause)?|MIT|OpenRAIL(?:-[A-Z]+)?|RAIL(?:-[A-Z]+)?)$"
+)
+_ORG_AFTER = re.compile(
+    r"\s+(?:team|project|community|consortium|initiative|foundation|organi[sz]ation|labs?|"
+    r"laboratory|institute|university|inc\b|corp\b|corporation|company|licen[cs]es?|"
+    r"licen[cs]ed)\b",
+    re.IGNORECASE,
+)
+_ORG_BEFORE = re.compile(
+    r"(?:(?:developed|released|created|maintained|funded|supported|hosted|sponsored|organi[sz]ed|"
+    r"led)\s+by|(?:partnership|collaboration|cooperation)\s+with|licen[cs]ed\s+under|"
+    r"researchers\s+(?:at|from)|team\s+(?:at|from))\s+(?:the\s+)?$"
+)
 _NAMING_CUE = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|"
     r"(?:[Tt]his|[Tt]he\s+present)\s+(?:paper|work|study|report|article))\b"
@@ -516,7 +533,7 @@ class _Cand:
     """One candidate mention before merging."""
 
     __slots__ = ("start", "end", "surface", "name", "type", "conf", "rule", "intro", "alias",
-                 "evaluated", "strong_type", "long_form", "gaz_canon", "extra")
+                 "evaluated", "strong_type", "long_form", "gaz_canon", "extra", "org")
 
     def __init__(self, start, end, surface, name, type_, conf, rule):
         self.start, self.end, self.surface, self.name = start, end, surface, name
@@ -528,6 +545,7 @@ class _Cand:
         self.long_form = False
         self.gaz_canon: str | None = None
         self.extra: list[str] = []
+        self.org = False  # an organisation, project or licence (dropped with its group)
 
 
 def _part_coined(part: str) -> bool:
@@ -713,6 +731,7 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         title_end = len(text)
     generic = gaz.generic if gaz else set()
     not_names = gaz.not_names if gaz else set()
+    orgs = gaz.orgs if gaz is not None else set()
     blocked = sorted((a, b) for a, b, _ in urls)
     blocked_starts = [a for a, _ in blocked]
     cands: list[_Cand] = []
@@ -1191,7 +1210,11 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                     intro_keys.add(canonical_key(cc.gaz_canon or cc.name))
             for part in parts:
                 part = part.strip()
-                if not part or fold(part) in generic:
+                pws = part.split()
+                while len(pws) > 1 and fold(pws[0]) in orgs:
+                    pws.pop(0)  # "Tencent Hunyuan3D-1.0": the maker is not part of the name
+                part = " ".join(pws)
+                if not part or fold(part) in generic or fold(part) in orgs:
                     continue
                 known = gaz.canonical.get(canonical_key(part)) if gaz is not None else None
                 if known and not (
@@ -1252,6 +1275,16 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             c.strong_type = True
             cands.append(c)
 
+    # organisations, projects and licences: "the BigCode project", "an OpenRAIL license",
+    # "in partnership with Software Heritage", a listed organisation or a licence shape
+    for c in cands:
+        if c.rule == "gazetteer" or c.rule == "metric_at_k":
+            continue
+        if fold(c.name) in orgs or _LICENCE.match(c.name) or \
+                _ORG_AFTER.match(text, c.end, c.end + 30) or \
+                _ORG_BEFORE.search(text, max(0, c.start - 45), c.start):
+            c.org = True
+
     # evaluation context for datasets/benchmarks
     eval_sent: dict[int, bool] = {}
     for c in cands:
@@ -1305,8 +1338,12 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
         acr_to_long.setdefault(acr.rstrip("s"), acr_to_long[acr])
     groups: dict[str, dict] = {}
     order: list[str] = []
+    org_keys = {canonical_key(c.name) for c in cands if c.org}
+    org_keys |= {canonical_key(c.alias) for c in cands if c.org and c.alias}
     for c in cands:
         name = strip_latex(c.name).strip()
+        if not c.gaz_canon and (c.org or canonical_key(name) in org_keys):
+            continue
         if len(name) < 2 and not c.long_form:
             continue
         if _BAD_NAME.search(name):

@@ -122,3 +122,30 @@ def test_adjective_title_lead_still_introduced(nlp):
                title="Bounded Lattice Search: A Planner for Robots")
     e = find(ents, "Bounded Lattice Search")
     assert e is not None and e.role == "introduced"
+
+
+# --- organisations, projects and licences ------------------------------------------------------
+
+
+def test_organisations_projects_and_licences_are_not_entities(nlp):
+    ents = run(nlp, "The OpenLoom project, an open collaboration, introduces WeaveLM. In "
+                    "partnership with Code Vault (CV), we build the ThreadSet corpus. We release "
+                    "the weights under an OpenRAIL-M license and the data as CC-BY-SA. The model "
+                    "was developed by NorthStarAI and hosted on Hugging Face.")
+    for bad in ("OpenLoom", "Code Vault", "CV", "OpenRAIL-M", "CC-BY-SA", "NorthStarAI",
+                "Hugging Face"):
+        assert find(ents, bad) is None, bad
+    assert find(ents, "WeaveLM").role == "introduced"
+    assert find(ents, "ThreadSet") is not None
+
+
+def test_maker_before_a_title_name_is_dropped(nlp):
+    ents = run(nlp, "We present Hunyuan9X, a model for 3D generation.",
+               title="Tencent Hunyuan9X: A Framework for 3D Generation")
+    assert find(ents, "Tencent Hunyuan9X") is None
+    assert find(ents, "Hunyuan9X").role == "introduced"
+
+
+def test_method_named_after_by_is_kept(nlp):
+    ents = run(nlp, "The policy is trained by FlowPPO and optimised by AdamW.")
+    assert find(ents, "FlowPPO") is not None and find(ents, "AdamW") is not None
