@@ -422,6 +422,35 @@ _ORG_BEFORE = re.compile(
     r"led)\s+by|(?:partnership|collaboration|cooperation)\s+with|licen[cs]ed\s+under|"
     r"researchers\s+(?:at|from)|team\s+(?:at|from))\s+(?:the\s+)?$"
 )
+_AMBIGUOUS_METRICS = {"recall", "precision", "cross-entropy", "latency",
+                      "throughput"}
+_METRIC_NUMBER_OR_WORD = re.compile(
+    r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
+    r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
+    r"state-of-the-art|trade-?offs?|comparable|faster|slower|report\w*|F1|AUC|BLEU|precision|"
+    r"recall|accuracy)\b"
+)
+_METRIC_NOT_AFTER = re.compile(r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation)\b")
+_METRIC_NOT_BEFORE = re.compile(
+    r"\b(?:to|cannot|can|could|not|information|associative|memory|temporal)\s+$"
+)
+
+
+def _metric_context(text: str, c) -> bool:
+    """Whether an ambiguous metric word is used as an evaluation measure here."""
+    if _METRIC_NOT_AFTER.match(text, c.end, c.end + 20):
+        return False
+    if c.name.lower() == "recall" and _METRIC_NOT_BEFORE.search(text, max(0, c.start - 25),
+                                                                 c.start):
+        return False
+    lo = text.rfind("\n", max(0, c.start - 80), c.start) + 1 or max(0, c.start - 80)
+    lo = max(lo, c.start - 80)
+    hi = text.find("\n", c.end, c.end + 80)
+    hi = c.end + 80 if hi < 0 else hi
+    return _METRIC_NUMBER_OR_WORD.search(text, lo, c.start) is not None or \
+        _METRIC_NUMBER_OR_WORD.search(text, c.end, hi) is not None
+
+
 _NAMING_CUE = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|"
     r"(?:[Tt]his|[Tt]he\s+present)\s+(?:paper|work|study|report|article))\b"
@@ -1284,6 +1313,24 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 _ORG_AFTER.match(text, c.end, c.end + 30) or \
                 _ORG_BEFORE.search(text, max(0, c.start - 45), c.start):
             c.org = True
+
+    # metrics: "pass@1 accuracy" is one metric; "1.19 bits/char" is a unit; a common word that
+    # is also a metric (recall, precision, cross-entropy, latency, throughput) counts
+    # only near a number or an evaluative word ("cannot recall", "the average cross-entropy of B
+    # and A", "a cross-entropy loss" are not evaluation measures)
+    drop_metric = set()
+    for i, c in enumerate(cands):
+        if c.rule != "gazetteer" or c.type != "METRIC":
+            continue
+        if i > 0 and cands[i - 1].rule == "metric_at_k" and \
+                text[cands[i - 1].end:c.start] in (" ", "-"):
+            drop_metric.add(i)
+        elif "/" in c.surface and re.search(r"\d\s*$", text[max(0, c.start - 8):c.start]):
+            drop_metric.add(i)
+        elif fold(c.gaz_canon or c.name) in _AMBIGUOUS_METRICS and not _metric_context(text, c):
+            drop_metric.add(i)
+    if drop_metric:
+        cands = [c for i, c in enumerate(cands) if i not in drop_metric]
 
     # evaluation context for datasets/benchmarks
     eval_sent: dict[int, bool] = {}

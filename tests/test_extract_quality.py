@@ -149,3 +149,39 @@ def test_maker_before_a_title_name_is_dropped(nlp):
 def test_method_named_after_by_is_kept(nlp):
     ents = run(nlp, "The policy is trained by FlowPPO and optimised by AdamW.")
     assert find(ents, "FlowPPO") is not None and find(ents, "AdamW") is not None
+
+
+# --- metrics -----------------------------------------------------------------------------------
+
+
+def test_metric_at_k_with_head_word_is_one_metric(nlp):
+    ents = run(nlp, "Our solver reaches 61.5 pass@1 accuracy on the puzzles.")
+    assert find(ents, "pass@1") is not None
+    assert find(ents, "accuracy") is None
+
+
+def test_unit_after_a_number_is_not_a_metric(nlp):
+    ents = run(nlp, "The model reaches 1.21 bits/char on the archive corpus.")
+    assert find(ents, "bits/char") is None
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Recurrent networks cannot recall facts seen long ago.", "recall"),
+    ("We study the hardness of information recall in streaming models.", "recall"),
+    ("The loss converges to the average cross-entropy of the two sources.", "cross-entropy"),
+    ("We train the classifier with a cross-entropy loss on text.", "cross-entropy"),
+    ("Such tools matter for precision medicine in hospitals.", "precision"),
+])
+def test_common_words_that_are_not_used_as_metrics(nlp, sentence, word):
+    assert find(run(nlp, sentence), word) is None
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Our retriever improves recall by 4 points over dense baselines.", "recall"),
+    ("The method gives 2.1 times higher throughput than the baseline kernel.", "throughput"),
+    ("We report precision and recall of the detector.", "precision"),
+    ("Accuracy stays high under the shift.", "accuracy"),
+])
+def test_common_metric_words_in_an_evaluation_are_metrics(nlp, sentence, word):
+    e = find(run(nlp, sentence), word)
+    assert e is not None and e.type == "METRIC"
