@@ -486,6 +486,80 @@ _TASK_HEADS = ("learning", "detection", "recognition", "generation", "classifica
                "prediction", "translation", "segmentation", "reasoning", "retrieval",
                "answering", "summarization", "completion", "forecasting", "estimation problem",
                "alignment", "captioning", "synthesis", "planning", "inference", "regression")
+_TASK_PATTERN_HEADS = frozenset({
+    "detection", "recognition", "generation", "classification", "prediction", "translation",
+    "segmentation", "reasoning", "retrieval", "answering", "summarization", "completion",
+    "forecasting", "alignment", "captioning", "synthesis", "planning", "inference",
+    "regression", "identification", "decision-making", "unlearning", "explanation",
+    "explanations", "attribution", "problem-solving", "fairness", "discovery", "localization",
+    "tracking", "parsing", "tagging", "labeling", "labelling", "imputation", "clustering",
+    "editing", "verification", "repair", "understanding", "modeling", "modelling", "control",
+    "learning", "estimation", "hacking", "extraction", "matching", "ranking", "recommendation",
+    "simplification", "transcription", "compression", "paraphrasing",
+})
+_TASK_STOP = frozenset({
+    "the", "a", "an", "in", "on", "for", "with", "from", "to", "and", "or", "of", "by", "via",
+    "is", "are", "was", "be", "that", "which", "using", "under", "over", "when", "where", "as",
+    "at", "into", "between", "given", "while", "whose", "its", "their", "this", "these", "such",
+    "without", "through", "across", "we", "it", "can", "has", "have", "but", "than", "so",
+})
+_TASK_ADJ = frozenset({
+    "same", "general", "underlying", "following", "above", "original", "main", "key", "central",
+    "fundamental", "important", "challenging", "difficult", "open", "hard", "resulting",
+    "related", "corresponding", "specific", "particular", "classical", "standard", "new", "novel",
+    "downstream", "various", "several", "many", "different", "complex", "real-world", "simple",
+    "common", "existing", "relaxed", "well-known", "long-standing", "notorious", "critical",
+})
+_QUANTITY_WORDS = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all",
+    "multiple", "some", "most", "each", "every", "other", "more", "few", "numerous", "diverse",
+})
+_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+_TASK_CUE = re.compile(
+    r"\b(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
+    rf"((?:{_LOWER_WORD}\s+){{0,5}}{_LOWER_WORD})"
+    rf"|\b(?:for|on|in)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+tasks?\b"
+    r"|\b(?:[Ww]e|paper|work)\s+(?:study|studies|address|addresses|tackle|tackles|consider|"
+    rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
+    r"with|under|from|by|via|and|where|when|which|that|using)\b)"
+)
+_TASK_DEFINED = re.compile(
+    r"([A-Z][a-z]+(?:[ \-][a-z][a-z0-9\-]*){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+"
+    r"(?:is|refers\s+to)\s+(?:the\s+(?:task|problem)\s+of|an?\s+(?:\w+\s+){0,2}?"
+    r"(?:task|problem)\s+(?:of|that|where|in\s+which))\b"
+)
+
+
+def _task_phrase(raw: str, generic, require_head: bool = True) -> str | None:
+    """The task name at the start of raw: cut at a function word, leading adjectives dropped,
+    ending in a task head word; None when it is not a task name."""
+    words = []
+    for w in raw.split():
+        if w in _TASK_STOP:
+            break
+        words.append(w)
+    while words and (words[0] in _TASK_ADJ or words[0] in _QUANTITY_WORDS):
+        words.pop(0)  # "three text generation tasks", "both classification and ..."
+    if len(words) < 2 or len(words) > 4:
+        return None  # one word ("reasoning", "generation") is too general to name a task
+    last = words[-1]
+    if require_head and last not in _TASK_PATTERN_HEADS:
+        return None
+    if len(words) == 1 and last in ("learning", "control", "estimation", "modeling",
+                                   "modelling", "inference", "understanding", "matching"):
+        return None  # too general alone
+    if words[0].endswith("ing") and len(words) > 1 and words[0] not in _TASK_PATTERN_HEADS \
+            and words[1] not in _TASK_PATTERN_HEADS and not words[0].endswith("-ing"):
+        # "learning a policy ..." is cut above; "optimizing test-time compute" has no head;
+        # a gerund object phrase is a task only when it is a compound (reward hacking)
+        if words[-1] != "hacking":
+            return None
+    phrase = " ".join(words)
+    if fold(phrase) in generic:
+        return None
+    return phrase
+
+
 _METHOD_HEADS = ("search", "optimization", "optimisation", "tuning", "fine-tuning",
                  "finetuning", "decoding", "sampling", "attention", "distillation", "descent",
                  "iteration", "algorithm", "training", "prompting", "filtering", "scaling",
@@ -1013,6 +1087,41 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
             continue
         cands.append(_Cand(a, b, surface, surface, "", conf, rule))
 
+    # 5b. Tasks named by a pattern: "the task of X", "the problem of X", "a problem called X",
+    # "for X tasks", "we study X", "X is the problem of ..." (X a short lower-case noun phrase
+    # ending in a task head word, so "the problem of learning a policy" is not a task).
+    if "task" in text or "problem" in text or "study" in text or "address" in text or \
+            "tackle" in text:
+        for m in _TASK_CUE.finditer(text):
+            if in_url(m.start()):
+                continue
+            g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
+            raw = m.group(g)
+            a = m.start(g)
+            if g == 2:  # "for value prediction for downstream tasks": the words before "tasks"
+                ws = raw.split()
+                k = max((i for i, w in enumerate(ws) if w in _TASK_STOP), default=-1)
+                if k >= 0:
+                    cut = " ".join(ws[k + 1:])
+                    a += len(raw) - len(cut)
+                    raw = cut
+            phrase = _task_phrase(raw, generic, require_head=True)
+            if phrase is None:
+                continue
+            a += raw.find(phrase)
+            c = _Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.6, "task_pattern")
+            c.strong_type = True
+            cands.append(c)
+        for m in _TASK_DEFINED.finditer(text):
+            phrase = m.group(1)
+            if fold(phrase) in generic or len(phrase.split()) > 4:
+                continue
+            if not (m.start() in sent_starts or m.start() == title_end + 1):
+                continue
+            c = _Cand(m.start(1), m.end(1), phrase, phrase, "TASK", 0.6, "task_pattern")
+            c.strong_type = True
+            cands.append(c)
+
     # 5. Metrics written as name@k.
     if "@" in text:
         for m in _METRIC_AT.finditer(text):
@@ -1298,7 +1407,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         low = phrase.lower()
         pw = phrase.split()
         if (2 <= len(pw) <= 5 and fold(phrase) not in generic and pw[0] not in not_names
-                and any(low.endswith(h) or low.endswith(h + "s") for h in _TASK_HEADS)):
+                and (any(low.endswith(h) or low.endswith(h + "s") for h in _TASK_HEADS)
+                     or (low.split()[-1] in _TASK_PATTERN_HEADS
+                         and not {"and", "or"} & set(low.split())))):
             off = fm.start(1)
             c = _Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
             c.strong_type = True

@@ -185,3 +185,54 @@ def test_common_words_that_are_not_used_as_metrics(nlp, sentence, word):
 def test_common_metric_words_in_an_evaluation_are_metrics(nlp, sentence, word):
     e = find(run(nlp, sentence), word)
     assert e is not None and e.type == "METRIC"
+
+
+# --- tasks named by a pattern ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, task", [
+    ("We study the problem of sparse graph matching under noise.", "sparse graph matching"),
+    ("We consider the task of table question answering in finance.", "table question answering"),
+    ("The hardness reduces to a problem called lattice path counting, which is known.",
+     None),  # no task head word: not taken
+    ("We evaluate on three sentence simplification tasks and report results.",
+     "sentence simplification"),
+    ("Protein contact prediction is the task of inferring which residues touch.",
+     "Protein contact prediction"),
+    ("In this paper we address multi-hop claim verification, a hard setting.",
+     "multi-hop claim verification"),
+])
+def test_task_patterns(nlp, sentence, task):
+    ents = run(nlp, sentence)
+    tasks = {e.name for e in ents.values() if e.type == "TASK"}
+    if task is None:
+        assert not tasks
+    else:
+        assert task in tasks
+
+
+@pytest.mark.parametrize("sentence", [
+    "We study the problem of learning a policy from logged data.",
+    "We study the problem of optimizing test-time compute for agents.",
+    "The model is tested on the general problem of reasoning.",
+    "We report results for value prediction for downstream tasks.",
+    "Results on many tasks and on generation tasks are shown.",
+])
+def test_task_patterns_need_a_named_task(nlp, sentence):
+    ents = run(nlp, sentence)
+    assert not [e.name for e in ents.values() if e.type == "TASK"]
+
+
+def test_at_most_four_tasks(nlp):
+    ents = run(nlp, "We study the task of graph link prediction. We also consider the problem of "
+                    "node label classification, the task of edge weight regression, the task of "
+                    "subgraph count estimation and the task of motif frequency forecasting.")
+    assert len([e for e in ents.values() if e.type == "TASK"]) <= 4
+
+
+def test_title_for_phrase_with_a_task_head_is_a_task(nlp):
+    ents = run(nlp, "We propose a method.", title="Sparse Probes for Concept-Level Text Editing")
+    e = find(ents, "Concept-Level Text Editing")
+    assert e is not None and e.type == "TASK"
+    ents = run(nlp, "We propose a method.", title="Delusions in Agents for Search and Control")
+    assert not [e for e in ents.values() if e.type == "TASK"]
