@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -112,8 +113,8 @@ def bench_embedded(G, runs: int, query_runs: int, params: dict) -> dict:
 
             latencies[name] = median_ms(run, query_runs)
             rows[name] = len(run()[1])
-    return {"load_seconds": loads, "latency_ms": latencies,
-            "rows": rows, "path": str(tmp)}
+    shutil.rmtree(tmp, ignore_errors=True)
+    return {"load_seconds": loads, "latency_ms": latencies, "rows": rows}
 
 
 def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
@@ -184,6 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if server:
             server.stop()
+            shutil.rmtree(server.home, ignore_errors=True)
     emb = None if args.skip_embedded else bench_embedded(G, args.runs, args.query_runs, params)
 
     loads = neo["loads"]
