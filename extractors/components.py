@@ -452,8 +452,9 @@ def _metric_context(text: str, c) -> bool:
 
 
 _NAMING_CUE = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|"
-    r"(?:[Tt]his|[Tt]he\s+present)\s+(?:paper|work|study|report|article))\b"
+    r"\b(?:[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|propos\w*|"
+    r"introduc\w*|present|presents|develop\w*|design\w*|build|builds|creat\w*|devis\w*|"
+    r"deriv\w*|construct\w*|curat\w*|releas\w*|[Ww]e\s+(?:call|name|term|dub))\b"
 )
 
 
@@ -514,6 +515,10 @@ _QUANTITY_WORDS = frozenset({
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all",
     "multiple", "some", "most", "each", "every", "other", "more", "few", "numerous", "diverse",
 })
+_CALLED_LOWER = re.compile(
+    r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined)\s+[\"'“]?([a-z][a-z0-9\-]*"
+    r"(?:\s+[a-z][a-z0-9\-]*){0,4})"
+)
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _TASK_CUE = re.compile(
     r"\b(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
@@ -1120,6 +1125,38 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 continue
             c = _Cand(m.start(1), m.end(1), phrase, phrase, "TASK", 0.6, "task_pattern")
             c.strong_type = True
+            cands.append(c)
+
+    # 5c. Lower-case names after explicit naming: "a technique called prequential coding",
+    # "a phenomenon termed reward hacking" (a method, or a task by its head word).
+    if "called" in text or "named" in text or "termed" in text or "dubbed" in text or \
+            "coined" in text:
+        for m in _CALLED_LOWER.finditer(text):
+            words = []
+            for w in m.group(1).split():
+                if w in _TASK_STOP:
+                    break
+                words.append(w)
+            if not words or len(words) > 4 or words[0] in _TASK_ADJ or \
+                    words[0] in _QUANTITY_WORDS:
+                continue
+            phrase = " ".join(words)
+            if fold(phrase) in generic or (len(words) == 1 and len(phrase) < 5) or \
+                    _family_phrase(phrase):
+                continue
+            if not re.match(r"\s*(?:[,.;:(]|$)", text[m.start(1) + len(phrase):
+                                                         m.start(1) + len(phrase) + 2]):
+                continue  # "called greedy search over trees": the name may go on
+            a = m.start(1)
+            last = words[-1]
+            type_ = "TASK" if last in _TASK_PATTERN_HEADS and last not in (
+                "learning", "estimation", "control", "compression") and len(words) > 1 \
+                else "METHOD"
+            if re.search(r"\b(?:problem|task|phenomenon|setting|challenge)s?\s*,?\s*$",
+                         text[max(0, m.start() - 25):m.start()]):
+                type_ = "TASK"  # "a problem called set disjointness"
+            c = _Cand(a, a + len(phrase), phrase, phrase, type_, 0.6, "called_lower")
+            c.strong_type = type_ == "TASK"
             cands.append(c)
 
     # 5. Metrics written as name@k.

@@ -194,7 +194,8 @@ def test_common_metric_words_in_an_evaluation_are_metrics(nlp, sentence, word):
     ("We study the problem of sparse graph matching under noise.", "sparse graph matching"),
     ("We consider the task of table question answering in finance.", "table question answering"),
     ("The hardness reduces to a problem called lattice path counting, which is known.",
-     None),  # no task head word: not taken
+     "lattice path counting"),  # named as a problem (see the lower-case naming rule)
+    ("The hardness reduces to lattice path counting, which is known.", None),
     ("We evaluate on three sentence simplification tasks and report results.",
      "sentence simplification"),
     ("Protein contact prediction is the task of inferring which residues touch.",
@@ -236,3 +237,36 @@ def test_title_for_phrase_with_a_task_head_is_a_task(nlp):
     assert e is not None and e.type == "TASK"
     ents = run(nlp, "We propose a method.", title="Delusions in Agents for Search and Control")
     assert not [e for e in ents.values() if e.type == "TASK"]
+
+
+# --- lower-case names after explicit naming ----------------------------------------------------
+
+
+def test_lower_case_name_after_called_is_a_method(nlp):
+    ents = run(nlp, "The loss is equivalent to a compression scheme called sequential hashing, "
+                    "which we analyse.")
+    e = find(ents, "sequential hashing")
+    assert e is not None and e.type == "METHOD" and e.role == "used"
+
+
+def test_lower_case_name_after_called_by_this_paper_is_introduced(nlp):
+    ents = run(nlp, "We propose an extension of guidance, called step-aware guidance (SAG), "
+                    "for any sampler.")
+    e = find(ents, "step-aware guidance")
+    assert e is not None and e.type == "METHOD" and e.role == "introduced"
+
+
+def test_lower_case_problem_called_is_a_task(nlp):
+    ents = run(nlp, "Hardness follows from a problem called set intersection counting, "
+                    "a classic in complexity.")
+    e = find(ents, "set intersection counting")
+    assert e is not None and e.type == "TASK"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The so-called deep networks are used here.",
+    "A method called several times per step is slow.",
+])
+def test_lower_case_after_called_needs_a_name(nlp, sentence):
+    ents = run(nlp, sentence)
+    assert find(ents, "deep networks") is None and find(ents, "several times") is None
