@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
@@ -45,22 +46,32 @@ param_option = click.option(
     "params",
     multiple=True,
     metavar="K=V",
-    help="Query parameter (repeatable). V is parsed as JSON when it can be, else kept as text.",
+    help="Query parameter (repeatable). K=V: whole numbers, true/false/null and [..]/{..} are "
+         "typed, anything else is text (so ids like 2401.00010 stay text); K:=V parses V as "
+         "JSON (e.g. a float).",
 )
+
+_TYPED = re.compile(r"-?(?:0|[1-9]\d{0,17})|true|false|null|\[.*\]|\{.*\}", re.S)
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
-    """Turn ["k=v", ...] into a dict; values that parse as JSON (numbers, lists) are typed."""
+    """Turn ["k=v", "k:=json", ...] into a dict (see --param for the typing rules)."""
     out: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key = key.strip()
+        explicit = key.endswith(":")
+        key = key.rstrip(":").strip()
         if not sep or not key:
             raise UserError(f"--param takes K=V, got {pair!r}")
-        try:
-            out[key] = json.loads(value)
-        except ValueError:
-            out[key] = value
+        if explicit or _TYPED.fullmatch(value.strip()):
+            try:
+                out[key] = json.loads(value)
+                continue
+            except ValueError:
+                if explicit:
+                    raise UserError(f"--param {key}:= needs JSON, got {value!r}") from None
+        out[key] = value
     return out
 
 
@@ -76,9 +87,16 @@ def _cell(value: Any) -> str:
 
 
 def jsonable(value: Any) -> Any:
-    """A value JSON can hold (nodes and relationships become dicts, dates strings)."""
+    """A value JSON can hold: engine nodes keep their label and properties, relationships their
+    type and properties, paths become {"nodes": [...], "rels": [...]}; internal ids are dropped."""
     if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items() if not str(k).startswith("_")}
+        if "_NODES" in value or "_nodes" in value:
+            return {"nodes": jsonable(value.get("_NODES", value.get("_nodes"))),
+                    "rels": jsonable(value.get("_RELS", value.get("_rels")))}
+        label = value.get("_LABEL", value.get("_label"))
+        out = {"_label": label} if label is not None else {}
+        out.update({str(k): jsonable(v) for k, v in value.items() if not str(k).startswith("_")})
+        return out
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
     if value is None or isinstance(value, (bool, int, float, str)):

@@ -269,13 +269,37 @@ def _sidecars(path: Path) -> list[Path]:
 def staged(db: str | os.PathLike | None = None, copy: bool = True):
     """A write connection to a temporary copy of the store (or a new empty one when copy is
     False or there is no store yet) that replaces the store only if the block succeeds."""
-    import ladybug
-
     path = db_path(db)
     if path.exists() and path.is_dir():
         raise UserError(f"{path} is a folder, not a paperkg store")
     parent = path.parent if str(path.parent) else Path(".")
     parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(path):
+        yield from _staged_write(path, parent, copy)
+
+
+@contextmanager
+def _writer_lock(path: Path):
+    """Hold the store's writer lock: a second concurrent writer fails with one clear line."""
+    import fcntl
+
+    lock_path = path.with_name(f".{path.name}.writer")
+    with open(lock_path, "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(f"another paperkg process is writing {path}; try again when it "
+                            "has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _staged_write(path: Path, parent: Path, copy: bool):
+    """The body of staged(): build in a temp file beside the store, then rename over it."""
+    import ladybug
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     os.close(fd)
     tmp = Path(tmp_name)

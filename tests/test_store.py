@@ -71,7 +71,8 @@ def test_failed_write_leaves_the_store_untouched(tmp_path, seed_graph):
         with pytest.raises(ValueError, match="CITES cannot join Metric to Source"):
             L.write_graph(broken, db, mode=mode)
         assert digest(db) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.lbug"]  # no temp files left
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".kg.lbug.writer", "kg.lbug"]  # the writer lock, and no temp files
     assert L.stats(db)["nodes"]["Paper"] == 471
 
 
@@ -105,3 +106,14 @@ def _small_db(tmp_path):
     db = tmp_path / "small.lbug"
     L.write_graph(g, db)
     return db
+
+
+def test_a_second_writer_is_refused_while_one_writes(tmp_path, seed_graph):
+    db = tmp_path / "kg.lbug"
+    L.write_graph(seed_graph, db)
+    with L.staged(db) as conn:
+        conn.execute("MATCH (p:Paper) SET p.venue = 'first writer'")
+        with pytest.raises(UserError, match="another paperkg process is writing"):
+            L.write_graph(seed_graph, db)
+    _, rows = L.query("MATCH (p:Paper) RETURN DISTINCT p.venue", db=db)
+    assert rows == [["first writer"]]
