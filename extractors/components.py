@@ -382,7 +382,7 @@ _OUR = re.compile(
 )
 _TITLE_VIA = re.compile(r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
 _TITLE_FOR = re.compile(
-    r"\s(?:for|in)\s+((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)(?=\s*(?::|$|\s(?:via|with|using|by|through)\s))"
+    r"\s(?:for|in|[Ii]mproves?|[Hh]elps?|[Ee]nables?|[Bb]oosts?)\s+((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)(?=\s*(?::|$|\s(?:via|with|using|by|through)\s))"
 )
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
@@ -1445,8 +1445,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         pw = phrase.split()
         if (2 <= len(pw) <= 5 and fold(phrase) not in generic and pw[0] not in not_names
                 and (any(low.endswith(h) or low.endswith(h + "s") for h in _TASK_HEADS)
-                     or (low.split()[-1] in _TASK_PATTERN_HEADS
-                         and not {"and", "or"} & set(low.split())))):
+                     or low.split()[-1] in _TASK_PATTERN_HEADS)
+                and not _TASK_STOP & set(low.split())):
             off = fm.start(1)
             c = _Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
             c.strong_type = True

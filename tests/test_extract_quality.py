@@ -270,3 +270,18 @@ def test_lower_case_problem_called_is_a_task(nlp):
 def test_lower_case_after_called_needs_a_name(nlp, sentence):
     ents = run(nlp, sentence)
     assert find(ents, "deep networks") is None and find(ents, "several times") is None
+
+
+@pytest.mark.parametrize("title, task", [
+    ("Sparse Adapters Help Dialogue State Tracking", "Dialogue State Tracking"),
+    ("Can Data Pruning Improve Speech Translation", "Speech Translation"),
+    ("Tree Search Boosts Planning via Learned Critics", None),
+    ("Graph Priors Improve Search For Code Generation", None),
+])
+def test_title_verb_object_task(nlp, title, task):
+    ents = run(nlp, "We run experiments.", title=title)
+    tasks = {e.name for e in ents.values() if e.type == "TASK"}
+    if task:
+        assert task in tasks
+    # never a phrase across a preposition ("Search For Code Generation", "Planning via ...")
+    assert not [t for t in tasks if {"for", "via"} & set(t.lower().split())], tasks
