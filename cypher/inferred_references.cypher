@@ -1,8 +1,7 @@
-// description: A paper's inferred references: papers that introduced what it uses.
-// params: paper:str, limit:int=100
-MATCH (p:Paper {id: $paper})-[u:{{USE_RELS}}]->(e)<-[:INTRODUCES]-(q:Paper)
-WHERE q <> p
-RETURN q.id AS paper, q.title AS title, type(u) AS relation, head(labels(e)) AS via_type,
-       e.name AS via
-ORDER BY paper, via_type, via, relation
+// description: A paper's inferred references: the papers that introduced what it names, with the evidence.
+// params: paper:str, source:str=inferred, limit:int=100
+MATCH (p:Paper {id: $paper})-[c:CITES]->(q:Paper)
+WHERE c.source = $source
+RETURN q.id AS paper, q.title AS title, c.kind AS kind, c.entity AS via, c.evidence AS evidence
+ORDER BY paper
 LIMIT $limit
