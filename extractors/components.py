@@ -515,24 +515,61 @@ _QUANTITY_WORDS = frozenset({
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all",
     "multiple", "some", "most", "each", "every", "other", "more", "few", "numerous", "diverse",
 })
+_NAMING_WORDS = ("called ", "named ", "dubbed ", "termed ", "coined ")
 _CALLED_LOWER = re.compile(
-    r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined)\s+[\"'“]?([a-z][a-z0-9\-]*"
+    r"(?:called|named|dubbed|termed|coined)\s+[\"'“]?([a-z][a-z0-9\-]*"
     r"(?:\s+[a-z][a-z0-9\-]*){0,4})"
 )
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
-_TASK_CUE = re.compile(
-    r"\b(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
+_TASK_OF = re.compile(
+    r"(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
     rf"((?:{_LOWER_WORD}\s+){{0,5}}{_LOWER_WORD})"
-    rf"|\b(?:for|on|in)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+tasks?\b"
-    r"|\b(?:[Ww]e|paper|work)\s+(?:study|studies|address|addresses|tackle|tackles|consider|"
+)
+_FOR_X_BEFORE_TASKS = re.compile(
+    rf"\b(?:for|on|in)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
+)
+_WE_STUDY = re.compile(
+    r"(?:study|studies|address|addresses|tackle|tackles|consider|"
     rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
     r"with|under|from|by|via|and|where|when|which|that|using)\b)"
 )
-_TASK_DEFINED = re.compile(
+_DEFINED_BEFORE = re.compile(
     r"([A-Z][a-z]+(?:[ \-][a-z][a-z0-9\-]*){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+"
-    r"(?:is|refers\s+to)\s+(?:the\s+(?:task|problem)\s+of|an?\s+(?:\w+\s+){0,2}?"
-    r"(?:task|problem)\s+(?:of|that|where|in\s+which))\b"
+    r"(?:is|refers\s+to)\s+(?:the\s+|an?\s+(?:\w+\s+){0,2}?)$"
 )
+_DEFINED_AFTER = re.compile(r"(?:task|problem)\s+(?:of|that|where|in\s+which)\b")
+
+
+def _task_cue_matches(text: str, tp: list[int]):
+    """(pattern, phrase, offset) for "task/problem of|called X" (1), "for X tasks" (2) and
+    "we study X" (3); regexes run only at the offsets of their key words (tp: offsets of
+    "task" and "problem")."""
+    for pos in tp:
+        if pos > 0 and text[pos - 1].isalnum():
+            continue
+        m = _TASK_OF.match(text, pos)
+        if m:
+            yield 1, m.group(1), m.start(1)
+        if text.startswith("task", pos):
+            m = _FOR_X_BEFORE_TASKS.search(text, max(0, pos - 90), pos)
+            if m and m.end() == pos:
+                yield 2, m.group(1), m.start(1)
+    for pos in _positions(text, ("study ", "studies ", "address", "tackle", "consider")):
+        if not text.endswith(("we ", "We ", "paper ", "work "), 0, pos):
+            continue
+        m = _WE_STUDY.match(text, pos)
+        if m:
+            yield 3, m.group(1), m.start(1)
+
+
+def _task_defined_matches(text: str, tp: list[int]):
+    """(start, end) of X in "X is the task of ...", "X (ACR) is a hard problem where ..."."""
+    for pos in tp:
+        if not _DEFINED_AFTER.match(text, pos):
+            continue
+        m = _DEFINED_BEFORE.search(text, max(0, pos - 100), pos)
+        if m and m.end() == pos:
+            yield m.start(1), m.end(1)
 
 
 def _task_phrase(raw: str, generic, require_head: bool = True) -> str | None:
@@ -1095,43 +1132,42 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
     # 5b. Tasks named by a pattern: "the task of X", "the problem of X", "a problem called X",
     # "for X tasks", "we study X", "X is the problem of ..." (X a short lower-case noun phrase
     # ending in a task head word, so "the problem of learning a policy" is not a task).
-    if "task" in text or "problem" in text or "study" in text or "address" in text or \
-            "tackle" in text:
-        for m in _TASK_CUE.finditer(text):
-            if in_url(m.start()):
-                continue
-            g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
-            raw = m.group(g)
-            a = m.start(g)
-            if g == 2:  # "for value prediction for downstream tasks": the words before "tasks"
-                ws = raw.split()
-                k = max((i for i, w in enumerate(ws) if w in _TASK_STOP), default=-1)
-                if k >= 0:
-                    cut = " ".join(ws[k + 1:])
-                    a += len(raw) - len(cut)
-                    raw = cut
-            phrase = _task_phrase(raw, generic, require_head=True)
-            if phrase is None:
-                continue
-            a += raw.find(phrase)
-            c = _Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.6, "task_pattern")
-            c.strong_type = True
-            cands.append(c)
-        for m in _TASK_DEFINED.finditer(text):
-            phrase = m.group(1)
-            if fold(phrase) in generic or len(phrase.split()) > 4:
-                continue
-            if not (m.start() in sent_starts or m.start() == title_end + 1):
-                continue
-            c = _Cand(m.start(1), m.end(1), phrase, phrase, "TASK", 0.6, "task_pattern")
-            c.strong_type = True
-            cands.append(c)
+    # Linear: regexes are tried only at the offsets of their literal key words.
+    tp = _positions(text, ("task", "problem"))
+    for g, raw, a in _task_cue_matches(text, tp):
+        if in_url(a):
+            continue
+        if g == 2:  # "for value prediction for downstream tasks": the words before "tasks"
+            ws = raw.split()
+            k = max((i for i, w in enumerate(ws) if w in _TASK_STOP), default=-1)
+            if k >= 0:
+                cut = " ".join(ws[k + 1:])
+                a += len(raw) - len(cut)
+                raw = cut
+        phrase = _task_phrase(raw, generic, require_head=True)
+        if phrase is None:
+            continue
+        a += raw.find(phrase)
+        c = _Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.6, "task_pattern")
+        c.strong_type = True
+        cands.append(c)
+    for a, b in _task_defined_matches(text, tp):
+        phrase = text[a:b]
+        if fold(phrase) in generic or len(phrase.split()) > 4:
+            continue
+        if not (a in sent_starts or a == title_end + 1):
+            continue
+        c = _Cand(a, b, phrase, phrase, "TASK", 0.6, "task_pattern")
+        c.strong_type = True
+        cands.append(c)
 
     # 5c. Lower-case names after explicit naming: "a technique called prequential coding",
     # "a phenomenon termed reward hacking" (a method, or a task by its head word).
-    if "called" in text or "named" in text or "termed" in text or "dubbed" in text or \
-            "coined" in text:
-        for m in _CALLED_LOWER.finditer(text):
+    for pos in _positions(text, _NAMING_WORDS):
+        if pos > 0 and (text[pos - 1].isalnum() or text.endswith(("so-", "so "), 0, pos)):
+            continue
+        m = _CALLED_LOWER.match(text, pos)
+        if m is not None:
             words = []
             for w in m.group(1).split():
                 if w in _TASK_STOP:
@@ -1284,7 +1320,9 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
         before = text[max(s0, c.start - 120):c.start]
         # "an algorithm, called TRPO", "a method we call X", "dubbed X": explicit naming in a
         # sentence whose subject is the paper (we/our/this paper); never "so-called X"
-        if _CALLED_BEFORE.search(before[-40:]) and c.type not in ("TASK", "METRIC") and \
+        tail = before[-40:]
+        if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "coin" in tail
+                ) and _CALLED_BEFORE.search(tail) and c.type not in ("TASK", "METRIC") and \
                 text[c.end:c.end + 1] not in ("*", "+", "-", "'") and \
                 _naming_by_paper(text, s0, c.start):
             c.intro = True
@@ -1294,7 +1332,8 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
                 c.type = _head_type(hm.group(1))
             continue
         # "on two new benchmarks, MBPP and MathQA-Python": a list after "new <head>s,"
-        nl = _NEW_LIST_BEFORE.search(before[-80:])
+        tail = before[-80:]
+        nl = _NEW_LIST_BEFORE.search(tail) if ("new " in tail or "novel " in tail) else None
         if nl and c.type not in ("TASK", "METRIC"):
             j = i
             htype = _head_type(re.search(r"(\w+?)s?\s*(?:,|:|\(|namely)", nl.group()).group(1))
@@ -1457,9 +1496,13 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz: Gazetteer
     for c in cands:
         if c.rule == "gazetteer" or c.rule == "metric_at_k":
             continue
-        if fold(c.name) in orgs or _LICENCE.match(c.name) or \
-                _ORG_AFTER.match(text, c.end, c.end + 30) or \
-                _ORG_BEFORE.search(text, max(0, c.start - 45), c.start):
+        near = text[max(0, c.start - 12):c.start]
+        nxt = text[c.end + 1:c.end + 2]
+        if fold(c.name) in orgs or (c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name)) or (
+                    nxt and nxt in "tpcifoluTPCIFOLU" and _ORG_AFTER.match(text, c.end, c.end + 30)
+                ) or (
+                    ("by " in near or "with " in near or "at " in near or "from " in near)
+                    and _ORG_BEFORE.search(text, max(0, c.start - 45), c.start)):
             c.org = True
 
     # metrics: "pass@1 accuracy" is one metric; "1.19 bits/char" is a unit; a common word that
@@ -1537,7 +1580,7 @@ def _merge(text, sents, cands, defined, title_intro_keys, gaz, min_conf, max_tas
     org_keys |= {canonical_key(c.alias) for c in cands if c.org and c.alias}
     for c in cands:
         name = strip_latex(c.name).strip()
-        if not c.gaz_canon and (c.org or canonical_key(name) in org_keys):
+        if not c.gaz_canon and (c.org or (org_keys and canonical_key(name) in org_keys)):
             continue
         if len(name) < 2 and not c.long_form:
             continue
