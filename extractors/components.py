@@ -528,6 +528,9 @@ _TASK_OF = re.compile(
 _FOR_X_BEFORE_TASKS = re.compile(
     rf"\b(?:for|on|in)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
 )
+_THE_X_BEFORE_PROBLEM = re.compile(
+    rf"\b(?:the|a|an)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
+)
 _WE_STUDY = re.compile(
     r"(?:study|studies|address|addresses|tackle|tackles|consider|"
     rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
@@ -552,6 +555,10 @@ def _task_cue_matches(text: str, tp: list[int]):
             yield 1, m.group(1), m.start(1)
         if text.startswith("task", pos):
             m = _FOR_X_BEFORE_TASKS.search(text, max(0, pos - 90), pos)
+            if m and m.end() == pos:
+                yield 2, m.group(1), m.start(1)
+        elif text.startswith("problem", pos):  # "the conditional text generation problem"
+            m = _THE_X_BEFORE_PROBLEM.search(text, max(0, pos - 90), pos)
             if m and m.end() == pos:
                 yield 2, m.group(1), m.start(1)
     for pos in _positions(text, ("study ", "studies ", "address", "tackle", "consider")):

@@ -202,6 +202,9 @@ def test_common_metric_words_in_an_evaluation_are_metrics(nlp, sentence, word):
      "Protein contact prediction"),
     ("In this paper we address multi-hop claim verification, a hard setting.",
      "multi-hop claim verification"),
+    ("We cast decoding as a constrained sequence labeling problem with budgets.",
+     "constrained sequence labeling"),
+    ("This is the same optimization problem as before.", None),
 ])
 def test_task_patterns(nlp, sentence, task):
     ents = run(nlp, sentence)
