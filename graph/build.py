@@ -103,6 +103,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
         pk = S.node_key(S.PAPER, ex.paper_id)
         if pk not in g:
             continue
+        title_end = len(g.nodes[pk]["title"] or "")
         for e in ex.entities:
             label = S.ENTITY_TYPES.get(e.type)
             if label is None:
@@ -114,7 +115,9 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
             papers_of[ek].add(pk)
             if ek not in g:
                 g.add_node(ek, **node_attrs(label, {"id": eid, "name": e.name}))
-            first = e.mentions[0] if e.mentions else None
+            # Evidence: the first mention in the abstract (a sentence says more than the title).
+            first = next((m for m in e.mentions if m.start > title_end),
+                         e.mentions[0] if e.mentions else None)
             rel = S.rel_for(label, e.role, e.evaluated)
             add_edge(g, pk, ek, rel, {
                 "evidence": first.sentence if first else None,
