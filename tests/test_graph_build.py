@@ -57,6 +57,9 @@ def test_edges_carry_evidence(g):
     text = paper["title"] + "\n" + paper["abstract"]
     assert text[e["char_start"]:e["char_end"]] == e["surface"] == "LoopBench"
     assert e["surface"] in e["evidence"] and e["extractor"] and 0 < e["confidence"] <= 1
+    assert e["evidence"].startswith("We fine-tune StarCoder2-7B")  # abstract over title
+    intro = g.edges[LOOPBENCH, "Benchmark:loopbench", S.INTRODUCES]
+    assert intro["evidence"].startswith("We introduce LoopBench, a benchmark of 1,204")
 
 
 def test_repositories_and_model_pages(g):
