@@ -57,6 +57,14 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
     )
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The default extraction pipeline, loaded once."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
 @pytest.fixture()
 def cli():
     """The run_cli helper as a fixture."""

@@ -3,31 +3,10 @@ cross-paper canonical keys, roles, LaTeX residue, non-ASCII names and bad input.
 
 from __future__ import annotations
 
-import pytest
-
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.pipeline import extract, load_pipeline
+from paperkg.extractors.pipeline import extract
 from paperkg.graph.model import Paper
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def run(nlp, abstract: str, title: str = "A study of things") -> dict:
-    """Entities of one paper, by name."""
-    (ex,) = extract([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
-    return {e.name: e for e in ex.entities}
-
-
-def find(ents: dict, form: str):
-    """The entity that has form as its name or an alias."""
-    for e in ents.values():
-        if form == e.name or form in e.aliases:
-            return e
-    return None
-
+from tests.extracting import find, run
 
 # --- rule families -----------------------------------------------------------------------------
 

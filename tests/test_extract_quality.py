@@ -5,27 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.pipeline import extract, load_pipeline
-from paperkg.graph.model import Paper
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def run(nlp, abstract: str, title: str = "A study of things") -> dict:
-    """Entities of one paper, by name."""
-    (ex,) = extract([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
-    return {e.name: e for e in ex.entities}
+from tests.extracting import find as _find
+from tests.extracting import run
 
 
 def find(ents: dict, form: str):
-    """The entity that has form as its name or an alias."""
-    for e in ents.values():
-        if form == e.name or form.lower() in (e.name.lower(), *(a.lower() for a in e.aliases)):
-            return e
-    return None
+    """The entity named form, ignoring case."""
+    return _find(ents, form, ignore_case=True)
 
 
 # --- roles: explicit naming --------------------------------------------------------------------
