@@ -78,8 +78,11 @@ def _print_report(report) -> None:
                count=False)
     c = report.citations or {}
     if c:
-        click.echo("citations: " + ", ".join(f"{k} {v}" for k, v in c.items()
-                                              if not isinstance(v, (list, dict))))
+        click.echo(
+            f"citations: {c.get('cites_inferred', 0)} inferred, "
+            f"{c.get('unattributed_mentions', 0)} mentions left unattributed, "
+            f"{c.get('shared_names', 0)} shared names, "
+            f"{c.get('temporal_conflicts', 0)} temporal conflicts (details: --json)")
     if report.neo4j:
         click.echo("neo4j: " + ", ".join(f"{k} {v}" for k, v in report.neo4j.items()))
 
