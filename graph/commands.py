@@ -84,7 +84,7 @@ def _print_report(report) -> None:
             f"{c.get('shared_names', 0)} shared names, "
             f"{c.get('temporal_conflicts', 0)} temporal conflicts (details: --json)")
     if report.neo4j:
-        click.echo("neo4j: " + ", ".join(f"{k} {v}" for k, v in report.neo4j.items()))
+        click.echo("neo4j: " + report.neo4j["summary"])
 
 
 @click.command("query")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -13,6 +13,7 @@ import networkx as nx
 from paperkg.extractors.listing import ReadResult, merge_papers, read_listings
 from paperkg.graph import schema as S
 from paperkg.graph.build import build_graph
+from paperkg.graph.errors import UserError
 from paperkg.graph.model import Paper, SourceFile
 
 
@@ -117,8 +118,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     if neo4j is not None:
         from paperkg.graph.neo4j_store import load_neo4j
 
-        neo = load_neo4j(g, neo4j)
-        neo = neo.summary() if hasattr(neo, "summary") else dict(vars(neo))
+        try:
+            loaded = load_neo4j(g, neo4j)
+        except UserError as exc:
+            raise UserError(f"{exc} (the embedded store {path} was written; retry the Neo4j "
+                            "part with `paperkg load neo4j`)") from None
+        neo = {"summary": loaded.summary(), **asdict(loaded)}
     stored = stats(path)
     return BuildReport(
         db=str(path), mode=mode, read=result.summary(), skipped=result.skipped,
