@@ -353,34 +353,35 @@ def parse_json_text(text: str, path: str) -> tuple[list[_Record], int, str]:
             data = [data]
     if not isinstance(data, list):
         raise _Skip("JSON holds no list of papers")
+    # json does not report where each object starts: an object's "line" is its position
+    records, bad = _records(enumerate(data, 1))
+    return records, bad, "json"
+
+
+def _records(numbered: Iterable[tuple[int, object]]) -> tuple[list[_Record], int]:
+    """Records of (line, JSON object) pairs, and how many were not papers."""
     records, bad = [], 0
-    # line numbers: position of each object's opening brace is not tracked by json; use index
-    for i, obj in enumerate(data, 1):
-        rec = _record_from_json(obj, i)
+    for line, obj in numbered:
+        rec = _record_from_json(obj, line)
         if rec is None:
             bad += 1
         else:
             records.append(rec)
-    return records, bad, "json"
+    return records, bad
 
 
 def parse_jsonl_text(text: str) -> tuple[list[_Record], int, str]:
     """Records of a JSON Lines document; bad lines are counted, not fatal."""
-    records, bad = [], 0
+    objects, bad = [], 0
     for no, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            objects.append((no, json.loads(line)))
         except json.JSONDecodeError:
             bad += 1
-            continue
-        rec = _record_from_json(obj, no)
-        if rec is None:
-            bad += 1
-        else:
-            records.append(rec)
-    return records, bad, "jsonl"
+    records, unusable = _records(objects)
+    return records, bad + unusable, "jsonl"
 
 
 class _Skip(Exception):
