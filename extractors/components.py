@@ -27,13 +27,14 @@ from spacy.tokens import Doc
 
 from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
 from paperkg.extractors.urls import find_urls
+from paperkg.graph.schema import NAMED_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
 TYPE_FILES = {
     "MODEL": "models.txt", "METHOD": "methods.txt", "DATASET": "datasets.txt",
     "BENCHMARK": "benchmarks.txt", "METRIC": "metrics.txt", "TASK": "tasks.txt",
 }
-NAMED = ("METHOD", "MODEL", "DATASET", "BENCHMARK")
+NAMED = NAMED_TYPES
 
 
 def read_list(path: Path) -> list[list[str]]:

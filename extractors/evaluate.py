@@ -11,9 +11,10 @@ from pathlib import Path
 from paperkg.extractors.types import Entity, PaperExtraction
 from paperkg.extractors.urls import classify_url
 from paperkg.graph.errors import UserError
+from paperkg.graph.schema import ENTITY_TYPES, NAMED_TYPES
 
-TYPES = ("METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK")
-NAMED = ("METHOD", "MODEL", "DATASET", "BENCHMARK")
+TYPES = tuple(ENTITY_TYPES)
+NAMED = NAMED_TYPES
 
 
 @dataclass

@@ -127,6 +127,8 @@ ENTITY_TYPES = {
     "TASK": TASK,
 }
 ENTITY_LABELS = tuple(ENTITY_TYPES.values())
+#: The named-entity types scored together ("named-untyped" / "named-typed").
+NAMED_TYPES = ("METHOD", "MODEL", "DATASET", "BENCHMARK")
 
 _ENTITY_PROPS = (
     Prop("id", STRING, "dcterms:identifier", "canonical key: the normalised name"),
