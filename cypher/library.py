@@ -359,39 +359,19 @@ def normalise_embedded(rows: list[list[Any]], conn=None) -> list[list[Any]]:
         raw = d.get("_ID", d.get("_id")) or {}
         return (raw.get("table"), raw.get("offset")) if isinstance(raw, dict) else (raw,)
 
-    def visit(v: Any) -> None:
-        if isinstance(v, dict):
-            if ("_LABEL" in v or "_label" in v) and "_SRC" not in v and "_src" not in v \
-                    and ("_ID" in v or "_id" in v):
-                label = v.get("_LABEL", v.get("_label"))
-                nt = schema.NODE_TYPES.get(label)
-                keys[ident(v)] = schema.node_key(label, v.get(nt.key if nt else "id"))
-            for x in v.values():
-                visit(x)
-        elif isinstance(v, list | tuple):
-            for x in v:
-                visit(x)
-
-    for row in rows:
-        for value in row:
-            visit(value)
+    dicts = list(_dicts(rows))
+    for v in dicts:  # nodes: remember their key under their internal id
+        if ("_LABEL" in v or "_label" in v) and "_SRC" not in v and "_src" not in v \
+                and ("_ID" in v or "_id" in v):
+            label = v.get("_LABEL", v.get("_label"))
+            nt = schema.NODE_TYPES.get(label)
+            keys[ident(v)] = schema.node_key(label, v.get(nt.key if nt else "id"))
     missing: set[tuple] = set()
-
-    def endpoints(v: Any) -> None:
-        if isinstance(v, dict):
-            for end in ("_SRC", "_DST"):
-                raw = v.get(end)
-                if isinstance(raw, dict) and (raw.get("table"), raw.get("offset")) not in keys:
-                    missing.add((raw.get("table"), raw.get("offset")))
-            for x in v.values():
-                endpoints(x)
-        elif isinstance(v, list | tuple):
-            for x in v:
-                endpoints(x)
-
-    for row in rows:
-        for value in row:
-            endpoints(value)
+    for v in dicts:  # relationships whose ends were not returned with them
+        for end in ("_SRC", "_DST"):
+            raw = v.get(end)
+            if isinstance(raw, dict) and (raw.get("table"), raw.get("offset")) not in keys:
+                missing.add((raw.get("table"), raw.get("offset")))
     if missing and conn is not None:
         offsets = sorted({o for _, o in missing})
         res = conn.execute("MATCH (n) WHERE offset(id(n)) IN $o RETURN id(n), label(n), n.id",
@@ -399,6 +379,17 @@ def normalise_embedded(rows: list[list[Any]], conn=None) -> list[list[Any]]:
         for raw, label, id_ in res.get_all():
             keys[(raw.get("table"), raw.get("offset"))] = schema.node_key(label, id_)
     return [[_plain_embedded(v, keys) for v in row] for row in rows]
+
+
+def _dicts(v: Any):
+    """Every dict inside a value (rows, lists, nested dicts), depth first."""
+    if isinstance(v, dict):
+        yield v
+        for x in v.values():
+            yield from _dicts(x)
+    elif isinstance(v, list | tuple):
+        for x in v:
+            yield from _dicts(x)
 
 
 def _plain_embedded(v: Any, keys: dict[tuple, str]) -> Any:
