@@ -60,7 +60,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors and crashes become one line on stderr and a non-zero exit."""
-    from paperkg.graph.errors import UserError
+    from paperkg.core.errors import UserError
 
     try:
         rv = cli.main(args=argv, prog_name="paperkg", standalone_mode=False)

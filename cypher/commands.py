@@ -6,8 +6,8 @@ import json
 
 import click
 
+from paperkg.core.errors import UserError
 from paperkg.graph.clikit import db_option, format_option, print_rows
-from paperkg.graph.errors import UserError
 from paperkg.graph.neo4j_store import neo4j_options
 
 

@@ -21,8 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema
-from paperkg.graph.errors import UserError
 
 HERE = Path(__file__).resolve().parent
 NEO4J = "neo4j"

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from paperkg.extractors.types import Entity, PaperExtraction
+from paperkg.core.errors import UserError
+from paperkg.core.records import Entity, PaperExtraction
 from paperkg.extractors.urls import classify_url
-from paperkg.graph.errors import UserError
 from paperkg.graph.schema import ENTITY_TYPES, NAMED_TYPES
 
 TYPES = tuple(ENTITY_TYPES)

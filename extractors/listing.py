@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from paperkg.graph.errors import NothingBuilt, UserError
-from paperkg.graph.model import Paper, SourceFile, SourceRef
+from paperkg.core.errors import NothingBuilt, UserError
+from paperkg.core.records import Paper, SourceFile, SourceRef
 
 #: Files larger than this are refused (a listing is a few MB at most; this guards memory).
 MAX_FILE_BYTES = 256 * 1024 * 1024

@@ -10,12 +10,11 @@ from pathlib import Path
 import spacy
 from spacy.util import load_config, registry
 
+from paperkg.core.errors import UserError
+from paperkg.core.records import Entity, Mention, Paper, PaperExtraction, Reference
 from paperkg.extractors import components  # noqa: F401 - registers the factories
 from paperkg.extractors.canonical import canonical_key, is_acronym
-from paperkg.extractors.types import Entity, Mention, PaperExtraction, Reference
 from paperkg.extractors.urls import classify_url
-from paperkg.graph.errors import UserError
-from paperkg.graph.model import Paper
 
 CONFIG = Path(__file__).resolve().parent / "config.cfg"
 _CACHE: dict[str, spacy.Language] = {}

@@ -12,8 +12,8 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
-from paperkg.graph.errors import UserError
 
 BY = ("citations", "pagerank", "usage", "rising")
 #: --source values: one service, every enriched service, or all sources together.

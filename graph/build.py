@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from paperkg.extractors.types import PaperExtraction, Reference
+from paperkg.core.records import Paper, PaperExtraction, Reference, SourceFile
 from paperkg.graph import schema as S
-from paperkg.graph.model import Paper, SourceFile
 
 
 def empty_graph() -> nx.MultiDiGraph:

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from paperkg.graph.errors import UserError
+from paperkg.core.errors import UserError
 
 DEFAULT_DB = "paperkg.lbug"
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paperkg.graph.errors import UserError
+from paperkg.core.errors import UserError
 
 OPENALEX = "openalex"
 SEMANTICSCHOLAR = "semanticscholar"

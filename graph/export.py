@@ -19,8 +19,8 @@ from typing import IO, Any
 
 import networkx as nx
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema
-from paperkg.graph.errors import UserError
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "csv")
 RDF_FORMATS = ("turtle", "ntriples", "jsonld")

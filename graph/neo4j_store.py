@@ -24,8 +24,8 @@ from typing import Any
 
 import click
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema
-from paperkg.graph.errors import UserError
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"

@@ -30,8 +30,8 @@ from urllib.parse import quote
 import networkx as nx
 import pyoxigraph as ox
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema
-from paperkg.graph.errors import UserError
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"

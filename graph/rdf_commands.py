@@ -49,7 +49,7 @@ def sparql_cmd(query: str, fmt: str, db: str | None, base: str | None) -> None:
     method:, dataset:, ...). SELECT prints its variables; ASK one boolean; CONSTRUCT and
     DESCRIBE print subject, predicate, object rows. Use @FILE to read the query from a file.
     """
-    from paperkg.graph.errors import UserError
+    from paperkg.core.errors import UserError
     from paperkg.graph.rdf import sparql
 
     if query.startswith("@"):

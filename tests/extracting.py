@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from paperkg.core.records import Paper
 from paperkg.extractors.pipeline import extract
-from paperkg.graph.model import Paper
 
 
 def run(nlp, abstract: str, title: str = "A study of things") -> dict:

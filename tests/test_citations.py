@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from paperkg.core.records import Entity, Mention, PaperExtraction
 from paperkg.extractors.listing import read_listings
-from paperkg.extractors.types import Entity, Mention, PaperExtraction
 from paperkg.graph.build import build_graph
 from paperkg.graph.citations import (
     CITES_INFERRED_KEY,

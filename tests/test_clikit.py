@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from paperkg.core.errors import UserError
 from paperkg.graph.clikit import jsonable, parse_params
-from paperkg.graph.errors import UserError
 
 
 def test_param_typing():

@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
+from paperkg.core.errors import UserError
 from paperkg.cypher import library as L
 from paperkg.graph import schema as S
-from paperkg.graph.errors import UserError
 from paperkg.graph.neo4j_store import schema_script
 
 ISSUE_QUESTIONS = {  # every question issue 4 asks for, answered by at least these queries

@@ -3,9 +3,9 @@ cross-paper canonical keys, roles, LaTeX residue, non-ASCII names and bad input.
 
 from __future__ import annotations
 
+from paperkg.core.records import Paper
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.pipeline import extract
-from paperkg.graph.model import Paper
 from tests.extracting import find, run
 
 # --- rule families -----------------------------------------------------------------------------

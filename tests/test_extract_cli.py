@@ -8,9 +8,9 @@ import json
 import pytest
 import spacy
 
+from paperkg.core.records import Paper
 from paperkg.extractors.evaluate import evaluate
 from paperkg.extractors.pipeline import extract, load_pipeline
-from paperkg.graph.model import Paper
 
 PAPERS = [
     Paper(id="1", title="QuillNet: Feathered Networks",

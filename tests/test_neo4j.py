@@ -8,9 +8,9 @@ from collections import Counter
 import networkx as nx
 import pytest
 
+from paperkg.core.errors import UserError
 from paperkg.cypher import library as L
 from paperkg.graph import schema as S
-from paperkg.graph.errors import UserError
 from paperkg.graph.neo4j_store import (
     Neo4jSettings,
     connect,

@@ -126,7 +126,7 @@ def test_rank_api_on_a_graph_needs_two_listing_dates(tmp_path: Path):
     g = build_graph(result.papers, result.sources, [])
     assert rank("citations", graph=g) == (
         ["rank", "paper", "title", "cited_by", "cited_by_any"], [])
-    from paperkg.graph.errors import UserError
+    from paperkg.core.errors import UserError
 
     with pytest.raises(UserError, match="at least two listing dates; the graph has 1"):
         rank("rising", graph=g)

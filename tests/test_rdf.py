@@ -15,10 +15,10 @@ import rdflib
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
+from paperkg.core.errors import UserError
 from paperkg.graph import rdf
 from paperkg.graph import schema as S
 from paperkg.graph.build import add_edge, add_node, empty_graph
-from paperkg.graph.errors import UserError
 from paperkg.graph.export import atomic_output, export
 from tests.rdf_tools import rapper_count
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from paperkg.core.errors import NothingBuilt, UserError
 from paperkg.extractors.listing import (
     normalise_arxiv,
     normalise_doi,
@@ -13,7 +14,6 @@ from paperkg.extractors.listing import (
     read_listings,
     title_key,
 )
-from paperkg.graph.errors import NothingBuilt, UserError
 
 # Counted by hand from the files: 503 abstracts (lines of 300+ characters), 32 repeated sightings
 # (22 papers seen twice, 5 seen three times), so 471 distinct papers.

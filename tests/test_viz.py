@@ -8,8 +8,8 @@ import re
 import networkx as nx
 import pytest
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
-from paperkg.graph.errors import UserError
 from paperkg.viz import render as R
 from tests.vizgraphs import ALERT_IMG, ALERT_SCRIPT, MARKER_IMG, small_graph, star_graph
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from paperkg.core.errors import UserError
 from paperkg.graph.clikit import db_option, param_option, parse_params
-from paperkg.graph.errors import UserError
 from paperkg.viz.render import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
 
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema
-from paperkg.graph.errors import UserError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_HOPS = 2

@@ -1,0 +1,1 @@
+"""The shared core: records, errors and the one home for identifiers, dates and text."""
