@@ -87,6 +87,32 @@ class Reference:
 
 
 @dataclass
+class Result:
+    """A number the paper reports for a system (on a benchmark, by a metric), with its evidence."""
+
+    value: str  # exactly as written ("39.9\\%", "2.3x")
+    kind: str  # score | delta | ratio
+    system: str | None = None  # entity name, THIS_PAPER, or None when the text does not say
+    benchmark: str | None = None  # entity name of the dataset or benchmark
+    metric: str | None = None  # entity name of the metric
+    condition: str | None = None  # e.g. "with error feedback" (a second value of one result)
+    number: float | None = None  # the value read as a number (LaTeX escapes removed)
+    unit: str = ""  # "%", "x", "dB", "points", ... ("" when none)
+    start: int = 0  # offsets of the value in Paper.text
+    end: int = 0
+    sentence: str = ""
+
+    def to_json(self) -> dict:
+        """The `paperkg extract` JSON object of this result."""
+        out = {"system": self.system, "benchmark": self.benchmark, "metric": self.metric,
+               "value": self.value, "kind": self.kind}
+        if self.condition:
+            out["condition"] = self.condition
+        out["evidence"] = {"sentence": self.sentence, "start": self.start, "end": self.end}
+        return out
+
+
+@dataclass
 class PaperExtraction:
     """Everything extracted from one paper."""
 
@@ -94,6 +120,7 @@ class PaperExtraction:
     entities: list[Entity] = field(default_factory=list)
     repos: list[Reference] = field(default_factory=list)
     links: list[Reference] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
 
     def to_json(self, title: str) -> dict:
         """The `paperkg extract` JSON object for this paper."""
@@ -113,4 +140,5 @@ class PaperExtraction:
             ],
             "repos": [r.url for r in self.repos],
             "links": [r.url for r in self.links],
+            "results": [r.to_json() for r in self.results],
         }
