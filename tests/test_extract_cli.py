@@ -68,7 +68,7 @@ def test_extract_command_jsonl(tmp_path, cli):
     objs = [json.loads(line) for line in res.stdout.splitlines()]
     assert len(objs) == 3
     for o in objs:
-        assert list(o) == ["id", "title", "entities", "repos", "links"]
+        assert list(o) == ["id", "title", "entities", "repos", "links", "results"]
         for e in o["entities"]:
             assert list(e) == ["name", "type", "role", "aliases", "mentions", "confidence"]
             assert e["type"] in ("METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK")
