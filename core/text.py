@@ -1,0 +1,90 @@
+"""Text: the one sentence splitter (extraction evidence and citation evidence share it) and
+text folding (accents, LaTeX accents, case)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+_SENT_END = re.compile(r"[.!?\n][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])")
+_NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.", "resp.",
+                    "approx.", "Sec.", "No.")
+_LATEX_ACCENT = re.compile(r"\\[\"'`^~]\{?([A-Za-z])\}?")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences of text; the first line (a paper's title) is always a
+    sentence of its own."""
+    starts = [0]
+    nl = text.find("\n")
+    for m in _SENT_END.finditer(text):
+        end = m.start() + 1
+        if text[m.start()] == "." and any(text.endswith(a, 0, end) for a in _NO_SPLIT_BEFORE):
+            continue
+        if nl >= 0 and m.end() > nl + 1 and starts[-1] <= nl:
+            starts.append(nl + 1)
+        if m.end() != starts[-1]:
+            starts.append(m.end())
+    if nl >= 0 and starts[-1] <= nl and nl + 1 < len(text):
+        starts.append(nl + 1)
+    return starts
+
+
+def sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding offset pos, given sentence_starts(text)."""
+    i = bisect_right(starts, pos) - 1
+    a = starts[max(i, 0)]
+    b = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return a, b
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs of text, outer spaces trimmed, empty sentences left out."""
+    starts = sentence_starts(text)
+    out: list[tuple[int, str]] = []
+    for i, a in enumerate(starts):
+        b = starts[i + 1] if i + 1 < len(starts) else len(text)
+        chunk = text[a:b]
+        stripped = chunk.strip()
+        if stripped:
+            out.append((a + len(chunk) - len(chunk.lstrip()), stripped))
+    return out
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of text that contains offset (trimmed), '' for an offset outside text."""
+    if not 0 <= offset < len(text):
+        return ""
+    a, b = sentence_of(text, sentence_starts(text), offset)
+    return text[a:b].strip()
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case without accents (TÜLU -> tulu)."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def ascii_fold(text: str) -> str:
+    """Text reduced to ASCII: accents dropped (TÜLU -> TULU), other non-ASCII characters
+    removed; case kept."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def fold_latex_accents(text: str) -> str:
+    """LaTeX accents and diacritics folded to ASCII (T\\"ulu, Tülu -> Tulu); case kept."""
+    if "\\" in text:
+        text = _LATEX_ACCENT.sub(r"\1", text)
+    return ascii_fold(text)
+
+
+__all__ = ["ascii_fold", "fold", "fold_latex_accents", "sentence_at", "sentence_of",
+           "sentence_starts", "sentences"]
