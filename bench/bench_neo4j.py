@@ -125,9 +125,9 @@ def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
     loads = []
     for _ in range(runs):
         clear(settings)
-        report = load_neo4j(G, settings, show_progress=False)
+        report = load_neo4j(G, settings)
         loads.append(report)
-    again = load_neo4j(G, settings, show_progress=False)
+    again = load_neo4j(G, settings)
     driver = connect(settings)
     latencies, rows = {}, {}
     try:

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
 from paperkg.graph import schema
 
@@ -45,7 +46,6 @@ class ExportResult:
 
 def read_graph(db: str | os.PathLike | None = None) -> nx.MultiDiGraph:
     """The whole embedded store as a networkx graph; a clear error when there is none."""
-    from paperkg.graph.clikit import default_db
     from paperkg.graph.ladybug_store import load_graph
 
     path = Path(db) if db is not None else Path(default_db())

@@ -18,10 +18,10 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
 from paperkg.core.records import Paper, SourceFile, SourceRef
 from paperkg.graph import schema as S
-from paperkg.graph.clikit import default_db
 
 #: Relationship types derived from a paper's text: replaced whenever the paper is rebuilt.
 DERIVED_RELS = (S.INTRODUCES, S.USES, S.EVALUATED_ON, S.REPORTS, S.ADDRESSES, S.HAS_CODE,

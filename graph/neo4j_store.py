@@ -13,22 +13,21 @@ Result rows from `run_cypher` use one normalised shape, shared with the embedded
 
 from __future__ import annotations
 
-import functools
 import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
-
+from paperkg.core.config import DEFAULT_NEO4J_URI as DEFAULT_URI
+from paperkg.core.config import DEFAULT_NEO4J_USER as DEFAULT_USER
+from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
 from paperkg.graph import schema
 
-DEFAULT_URI = "bolt://localhost:7687"
-DEFAULT_USER = "neo4j"
 BATCH_SIZE = 10_000
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -44,6 +43,16 @@ EXTRA_INDEXES: tuple[tuple[str, str], ...] = (
     (schema.PAPER, schema.NODE_TYPES[schema.PAPER].prop("doi").name),
     (schema.REPOSITORY, schema.NODE_TYPES[schema.REPOSITORY].prop("owner").name),
 )
+
+
+#: A progress factory: progress(description, total) -> context manager yielding advance(n).
+Progress = Callable[[str, int | None], AbstractContextManager[Callable[[int], None]]]
+
+
+@contextmanager
+def _no_progress(description: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A progress factory that shows nothing."""
+    yield lambda n=1: None
 
 
 @dataclass
@@ -79,30 +88,6 @@ class LoadReport:
         return (f"loaded {self.nodes:,} nodes ({self.nodes_created:,} new) and "
                 f"{self.relationships:,} relationships ({self.relationships_created:,} new) into "
                 f"{self.uri} [{self.database or 'default database'}] in {self.seconds:.1f}s")
-
-
-def neo4j_options(func: Callable) -> Callable:
-    """Click decorator: --uri/--user/--password/--database, passed on as `neo4j_settings`."""
-
-    @functools.wraps(func)
-    def wrapper(*args, uri, user, password, database, **kwargs):
-        kwargs["neo4j_settings"] = Neo4jSettings(uri, user, password, database or None)
-        return func(*args, **kwargs)
-
-    options = [
-        click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True,
-                     help="Neo4j URI: bolt://, neo4j:// (routing), or +s/+ssc variants "
-                          "[env NEO4J_URI]."),
-        click.option("--user", envvar="NEO4J_USERNAME", default=DEFAULT_USER, show_default=True,
-                     help="Neo4j user [env NEO4J_USERNAME]."),
-        click.option("--password", envvar="NEO4J_PASSWORD", default="", show_default=False,
-                     help="Neo4j password [env NEO4J_PASSWORD]."),
-        click.option("--database", envvar="NEO4J_DATABASE", default=None,
-                     help="Neo4j database [env NEO4J_DATABASE; default: the server's default]."),
-    ]
-    for option in reversed(options):
-        wrapper = option(wrapper)
-    return wrapper
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,11 +304,13 @@ def _write(tx, query: str, rows: list[dict]):
 
 
 def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
-               batch_size: int = BATCH_SIZE, show_progress: bool | None = None) -> LoadReport:
-    """Load a graph (or the embedded store at a path; default store when None) into Neo4j."""
-    import neo4j.exceptions as ne
+               batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> LoadReport:
+    """Load a graph (or the embedded store at a path; default store when None) into Neo4j.
 
-    from paperkg.graph.clikit import progress
+    progress, if given, is called as progress(description, total) and returns a context manager
+    yielding advance(n) (the CLI passes its progress bar).
+    """
+    import neo4j.exceptions as ne
 
     settings = settings or Neo4jSettings()
     G = _as_graph(G_or_db)
@@ -335,7 +322,7 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
     try:
         report.constraints = ensure_schema(driver, settings)
         with driver.session(database=settings.database) as session, \
-                progress("loading into Neo4j", total, show_progress) as advance:
+                (progress or _no_progress)("loading into Neo4j", total) as advance:
             have_labels, have_types = _stored_counts(session)
             jobs = [(label, *_node_query(label, label not in have_labels), rows, True)
                     for label, rows in nodes.items()]
@@ -371,7 +358,6 @@ def _as_graph(G_or_db):
     """The networkx graph to load: given, or read back from the embedded store."""
     if G_or_db is None or isinstance(G_or_db, str | Path):
         from paperkg.graph import ladybug_store
-        from paperkg.graph.clikit import default_db
 
         path = Path(G_or_db or default_db())
         if not path.exists():

@@ -119,7 +119,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         from paperkg.graph.neo4j_store import load_neo4j
 
         try:
-            loaded = load_neo4j(g, neo4j)
+            loaded = load_neo4j(g, neo4j, progress=progress)
         except UserError as exc:
             raise UserError(f"{exc} (the embedded store {path} was written; retry the Neo4j "
                             "part with `paperkg load neo4j`)") from None

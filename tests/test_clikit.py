@@ -7,7 +7,7 @@ import json
 import pytest
 
 from paperkg.core.errors import UserError
-from paperkg.graph.clikit import jsonable, parse_params
+from paperkg.cli.kit import jsonable, parse_params
 
 
 def test_param_typing():

@@ -1,28 +1,19 @@
-"""CLI verbs of the embedded store: build, query, stats."""
+"""`paperkg build`: read listings, extract entities and citations, write the graph."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from paperkg.graph.clikit import (
+from paperkg.cli.kit import (
     db_option,
-    format_option,
-    param_option,
-    parse_params,
+    json_option,
+    neo4j_options,
     print_rows,
     progress,
+    quiet_option,
 )
-
-
-def _neo4j_settings(ctx_params: dict):
-    """Neo4j settings from the build command's --neo4j options."""
-    from paperkg.graph.neo4j_store import Neo4jSettings
-
-    kwargs = {k: ctx_params.get(k) for k in ("uri", "user", "password", "database")}
-    return Neo4jSettings(**{k: v for k, v in kwargs.items() if v})
 
 
 @click.command("build")
@@ -33,14 +24,10 @@ def _neo4j_settings(ctx_params: dict):
 @click.option("--rebuild", is_flag=True, help="Replace the store instead of updating it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (see --uri/--user/--password/--database).")
-@click.option("--uri", default=None, help="Neo4j URI [env NEO4J_URI].")
-@click.option("--user", default=None, help="Neo4j user [env NEO4J_USERNAME].")
-@click.option("--password", default=None, help="Neo4j password [env NEO4J_PASSWORD].")
-@click.option("--database", default=None, help="Neo4j database [env NEO4J_DATABASE].")
-@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build_cmd(paths, db, workers, rebuild, to_neo4j, uri, user, password, database, as_json,
-              quiet):
+@neo4j_options
+@json_option
+@quiet_option
+def build_cmd(paths, db, workers, rebuild, to_neo4j, neo4j_settings, as_json, quiet):
     """Read listings (files or folders), extract entities and citations, write the graph.
 
     PATHS are Hugging Face papers pages saved as text, JSON or JSON Lines files, or folders of
@@ -49,11 +36,9 @@ def build_cmd(paths, db, workers, rebuild, to_neo4j, uri, user, password, databa
     """
     from paperkg.graph.pipeline import build
 
-    neo = _neo4j_settings(
-        {"uri": uri, "user": user, "password": password, "database": database}
-    ) if to_neo4j else None
     bar = None if quiet or as_json else progress
-    report = build(paths, db=db, workers=workers, rebuild=rebuild, neo4j=neo, progress=bar)
+    report = build(paths, db=db, workers=workers, rebuild=rebuild,
+                   neo4j=neo4j_settings if to_neo4j else None, progress=bar)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -85,36 +70,3 @@ def _print_report(report) -> None:
             f"{c.get('temporal_conflicts', 0)} temporal conflicts (details: --json)")
     if report.neo4j:
         click.echo("neo4j: " + report.neo4j["summary"])
-
-
-@click.command("query")
-@click.argument("cypher")
-@param_option
-@format_option
-@db_option
-@click.option("--write", is_flag=True, help="Allow the query to change the store.")
-def query_cmd(cypher, params, fmt, db, write):
-    """Run a Cypher query on the embedded store (values go in --param, never in the text).
-
-    Example: paperkg query "MATCH (p:Paper) WHERE p.title CONTAINS $w RETURN p.title"
-    --param w=Code
-    """
-    from paperkg.graph.ladybug_store import query
-
-    if cypher == "-":
-        cypher = sys.stdin.read()
-    columns, rows = query(cypher, parse_params(params), db=db, write=write)
-    print_rows(columns, rows, fmt)
-
-
-@click.command("stats")
-@db_option
-@format_option
-def stats_cmd(db, fmt):
-    """Count nodes by label and relationships by type in the embedded store."""
-    from paperkg.graph.ladybug_store import stats
-
-    s = stats(db)
-    rows = [["node", k, v] for k, v in s["nodes"].items()]
-    rows += [["relationship", k, v] for k, v in s["relationships"].items()]
-    print_rows(["kind", "type", "count"], rows, fmt)

@@ -1,28 +1,21 @@
-"""Pieces every command shares: the store option, --param parsing, result formatting, progress."""
+"""Pieces every command shares: store and Neo4j options, --param parsing, output, progress."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
-import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
+from paperkg.core.config import DEFAULT_NEO4J_URI, DEFAULT_NEO4J_USER
 from paperkg.core.errors import UserError
-
-DEFAULT_DB = "paperkg.lbug"
-
-
-def default_db() -> str:
-    """The embedded store path: $PAPERKG_DB or ./paperkg.lbug."""
-    return os.environ.get("PAPERKG_DB") or DEFAULT_DB
-
 
 db_option = click.option(
     "--db",
@@ -50,6 +43,45 @@ param_option = click.option(
          "typed, anything else is text (so ids like 2401.00010 stay text); K:=V parses V as "
          "JSON (e.g. a float).",
 )
+
+base_option = click.option(
+    "--base",
+    default=None,
+    metavar="IRI",
+    help="Base IRI of paperkg's resources [default https://w3id.org/paperkg/].",
+)
+
+
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+
+
+def neo4j_options(func: Callable) -> Callable:
+    """Decorator: --uri/--user/--password/--database, passed on as `neo4j_settings`."""
+    @functools.wraps(func)
+    def wrapper(*args, uri, user, password, database, **kwargs):
+        from paperkg.graph.neo4j_store import Neo4jSettings
+
+        kwargs["neo4j_settings"] = Neo4jSettings(uri, user, password, database or None)
+        return func(*args, **kwargs)
+
+    options = [
+        click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_NEO4J_URI, show_default=True,
+                     help="Neo4j URI: bolt://, neo4j:// (routing), or +s/+ssc variants "
+                          "[env NEO4J_URI]."),
+        click.option("--user", envvar="NEO4J_USERNAME", default=DEFAULT_NEO4J_USER,
+                     show_default=True,
+                     help="Neo4j user [env NEO4J_USERNAME]."),
+        click.option("--password", envvar="NEO4J_PASSWORD", default="", show_default=False,
+                     help="Neo4j password [env NEO4J_PASSWORD]."),
+        click.option("--database", envvar="NEO4J_DATABASE", default=None,
+                     help="Neo4j database [env NEO4J_DATABASE; default: the server's default]."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
 
 _TYPED = re.compile(r"-?(?:0|[1-9]\d{0,17})|true|false|null|\[.*\]|\{.*\}", re.S)
 

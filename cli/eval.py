@@ -1,4 +1,4 @@
-"""CLI verbs of the extractor: `paperkg extract` and `paperkg eval`."""
+"""`paperkg eval`: score extraction against gold annotations."""
 
 from __future__ import annotations
 
@@ -6,44 +6,7 @@ import json
 
 import click
 
-from paperkg.graph.clikit import print_rows, progress
-
-
-@click.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True, help="One JSON object per paper, or a table of entities.")
-@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (spaCy n_process).")
-def extract_cmd(paths, fmt, workers):
-    """Extract named entities, roles, aliases, repositories and links from listings.
-
-    PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
-    """
-    from paperkg.extractors.listing import read_listings
-    from paperkg.extractors.pipeline import extract
-
-    result = read_listings(list(paths))
-    for path, reason in result.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
-    papers = result.papers
-    with progress("extracting", len(papers)) as advance:
-        exs = extract(papers, workers=workers, progress=advance)
-    if fmt == "jsonl":
-        for p, ex in zip(papers, exs, strict=True):
-            click.echo(json.dumps(ex.to_json(p.title), ensure_ascii=False))
-        return
-    rows = []
-    for p, ex in zip(papers, exs, strict=True):
-        short = p.title if len(p.title) <= 30 else p.title[:29] + "…"
-        for e in ex.entities:
-            rows.append([short, e.name, e.type, e.role[:5], ", ".join(e.aliases),
-                         f"{e.confidence:.2f}"])
-        for r in ex.repos:
-            rows.append([short, r.url, "REPO", "", "", ""])
-        for r in ex.links:
-            rows.append([short, r.url, "LINK", "", "", ""])
-    print_rows(["paper", "name", "type", "role", "aliases", "conf"], rows, "table")
+from paperkg.cli.kit import print_rows
 
 
 @click.command("eval")

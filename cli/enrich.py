@@ -1,4 +1,4 @@
-"""CLI verbs of the citation layer: enrich (OpenAlex / Semantic Scholar) and rank."""
+"""`paperkg enrich`: metadata and real references from OpenAlex or Semantic Scholar."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import click
 
-from paperkg.graph.clikit import db_option, format_option, print_rows, progress
+from paperkg.cli.kit import db_option, json_option, progress, quiet_option
 
 
 @click.command("enrich")
@@ -23,8 +23,8 @@ from paperkg.graph.clikit import db_option, format_option, print_rows, progress
               help="Retries of a failed request (exponential backoff).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Enrich at most N papers.")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@json_option
+@quiet_option
 def enrich_cmd(source, offline, cache, base_url, interval, retries, limit, db, as_json, quiet):
     """Add authors, venue, DOI and real references (CITES, source=service) to the store.
 
@@ -53,26 +53,3 @@ def enrich_cmd(source, offline, cache, base_url, interval, retries, limit, db, a
     if s.get("all_conflicts") is not None:
         click.echo(f"dates refreshed: {s['all_conflicts']} CITES edges (any source) now flagged "
                    "temporal_conflict")
-
-
-@click.command("rank")
-@click.option("--by", "by", type=click.Choice(["citations", "pagerank", "usage", "rising"]),
-              default="citations", show_default=True,
-              help="citations/pagerank rank papers; usage/rising rank entities.")
-@click.option("--type", "type_", default=None, metavar="LABEL",
-              help="Entity type(s) for usage/rising, e.g. Benchmark or Dataset,Benchmark "
-                   "[usage default: Dataset,Benchmark].")
-@click.option("--source", "source", default=None, metavar="SOURCE",
-              help="Citation source: inferred, openalex, semanticscholar, enriched or all "
-                   "[default all].")
-@click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
-@format_option
-@db_option
-def rank_cmd(by, type_, source, limit, fmt, db):
-    """Rank papers by citations or PageRank, or datasets/benchmarks by use (or rising use)."""
-    from paperkg.graph.analytics import rank
-
-    columns, rows = rank(by=by, type=type_, source=source, db=db, limit=limit)
-    title = f"rank by {by}" + (f" ({type_})" if type_ else "") + (
-        f" [source {source}]" if source else "")
-    print_rows(columns, rows, fmt, title=title)

@@ -1,4 +1,4 @@
-"""CLI verbs for Neo4j and the query library: `paperkg load neo4j` and `paperkg ask`."""
+"""`paperkg ask`: run a named query from the Cypher library (embedded store or Neo4j)."""
 
 from __future__ import annotations
 
@@ -6,33 +6,8 @@ import json
 
 import click
 
+from paperkg.cli.kit import db_option, format_option, neo4j_options, print_rows
 from paperkg.core.errors import UserError
-from paperkg.graph.clikit import db_option, format_option, print_rows
-from paperkg.graph.neo4j_store import neo4j_options
-
-
-@click.command("load")
-@click.argument("target", type=click.Choice(["neo4j"]), metavar="neo4j")
-@neo4j_options
-@db_option
-@click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=10_000,
-              show_default=True, help="Rows per UNWIND batch (one write transaction each).")
-@click.option("--json", "as_json", is_flag=True, help="Print the load report as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def load_cmd(target, neo4j_settings, db, batch_size, as_json, quiet):
-    """Load the embedded store's graph into Neo4j over Bolt.
-
-    Constraints and indexes come first, then nodes and relationships in batched MERGE
-    transactions. Loading again changes nothing; an overlapping graph adds only what is new.
-    """
-    from paperkg.graph.neo4j_store import load_neo4j
-
-    report = load_neo4j(db, neo4j_settings, batch_size=batch_size,
-                        show_progress=False if quiet or as_json else None)
-    if as_json:
-        click.echo(json.dumps(vars(report), indent=2))
-    else:
-        click.echo(report.summary())
 
 
 def _raw_params(pairs) -> dict[str, str]:

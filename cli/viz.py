@@ -1,21 +1,12 @@
-"""The `paperkg viz` verb: draw a focus neighbourhood, a query's result or an overview."""
+"""`paperkg viz`: draw a focus neighbourhood, a query's result or an overview as HTML."""
 
 from __future__ import annotations
 
 import click
 
+from paperkg.cli.kit import db_option, neo4j_options, param_option, parse_params
 from paperkg.core.errors import UserError
-from paperkg.graph.clikit import db_option, param_option, parse_params
 from paperkg.viz.render import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
-
-
-def _neo4j_options(func):
-    """--neo4j plus the shared Neo4j connection options (when that module is installed)."""
-    from paperkg.graph.neo4j_store import neo4j_options
-
-    func = neo4j_options(func)
-    return click.option("--neo4j", "use_neo4j", is_flag=True,
-                        help="Run --query on Neo4j instead of the embedded store.")(func)
 
 
 @click.command("viz")
@@ -36,7 +27,9 @@ def _neo4j_options(func):
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write (self-contained, opens offline).")
 @db_option
-@_neo4j_options
+@click.option("--neo4j", "use_neo4j", is_flag=True,
+              help="Run --query on Neo4j instead of the embedded store.")
+@neo4j_options
 def viz_cmd(focus, hops, types, max_nodes, cypher, params, overview, output, db, use_neo4j,
             neo4j_settings):
     """Draw part of the graph as one offline HTML page (pyvis).

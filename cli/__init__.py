@@ -1,29 +1,29 @@
-"""The `paperkg` command: a lazy click group whose verbs live beside the code they drive."""
+"""The `paperkg` command: a lazy click group over one module per verb (the only click code)."""
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 
 import click
 
 from paperkg import __version__
 
-# command -> ("module:click command object", one-line help); each module owns its verbs.
+# The one registry of verbs: name -> ("module:click command", one-line help). Each verb lives in
+# its own module of this package (paperkg/cli/<verb>.py); add a verb with one line here.
 COMMANDS = {
-    "build": ("paperkg.graph.commands:build_cmd", "Read listings, extract, and write the graph."),
-    "query": ("paperkg.graph.commands:query_cmd", "Run a Cypher query on the embedded store."),
-    "stats": ("paperkg.graph.commands:stats_cmd", "Count nodes and relationships by type."),
-    "extract": ("paperkg.extractors.commands:extract_cmd", "Extract entities, print JSONL."),
-    "eval": ("paperkg.extractors.commands:eval_cmd", "Score extraction against gold."),
-    "load": ("paperkg.cypher.commands:load_cmd", "Load the graph into Neo4j over Bolt."),
-    "ask": ("paperkg.cypher.commands:ask_cmd", "Run a named query from the library."),
-    "export": ("paperkg.graph.rdf_commands:export_cmd", "Export RDF, GraphML or CSV."),
-    "sparql": ("paperkg.graph.rdf_commands:sparql_cmd", "Run SPARQL over the graph as RDF."),
-    "viz": ("paperkg.viz.commands:viz_cmd", "Draw a subgraph as offline HTML."),
-    "enrich": ("paperkg.graph.citation_commands:enrich_cmd", "Add metadata from OpenAlex/S2."),
-    "rank": ("paperkg.graph.citation_commands:rank_cmd", "Rank papers and entities."),
+    "build": ("paperkg.cli.build:build_cmd", "Read listings, extract, and write the graph."),
+    "query": ("paperkg.cli.query:query_cmd", "Run a Cypher query on the embedded store."),
+    "stats": ("paperkg.cli.stats:stats_cmd", "Count nodes and relationships by type."),
+    "extract": ("paperkg.cli.extract:extract_cmd", "Extract entities, print JSONL."),
+    "eval": ("paperkg.cli.eval:eval_cmd", "Score extraction against gold."),
+    "load": ("paperkg.cli.load:load_cmd", "Load the graph into Neo4j over Bolt."),
+    "ask": ("paperkg.cli.ask:ask_cmd", "Run a named query from the library."),
+    "export": ("paperkg.cli.export:export_cmd", "Export RDF, GraphML or CSV."),
+    "sparql": ("paperkg.cli.sparql:sparql_cmd", "Run SPARQL over the graph as RDF."),
+    "viz": ("paperkg.cli.viz:viz_cmd", "Draw a subgraph as offline HTML."),
+    "enrich": ("paperkg.cli.enrich:enrich_cmd", "Add metadata from OpenAlex/S2."),
+    "rank": ("paperkg.cli.rank:rank_cmd", "Rank papers and entities."),
 }
 
 
@@ -60,6 +60,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors and crashes become one line on stderr and a non-zero exit."""
+    from paperkg.core.config import debug
     from paperkg.core.errors import UserError
 
     try:
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        if os.environ.get("PAPERKG_DEBUG"):
+        if debug():
             raise
         msg = str(exc).splitlines()[0] if str(exc) else ""
         click.echo(

@@ -1,0 +1,32 @@
+"""`paperkg sparql`: read-only SPARQL over the graph as RDF."""
+
+from __future__ import annotations
+
+import click
+
+from paperkg.cli.kit import base_option, db_option, format_option, print_rows
+
+
+@click.command("sparql")
+@click.argument("query")
+@format_option
+@db_option
+@base_option
+def sparql_cmd(query: str, fmt: str, db: str | None, base: str | None) -> None:
+    """Run a read-only SPARQL query over the graph as RDF.
+
+    Every prefix of the export is predeclared (pkg:, schema:, dcterms:, cito:, prov:, paper:,
+    method:, dataset:, ...). SELECT prints its variables; ASK one boolean; CONSTRUCT and
+    DESCRIBE print subject, predicate, object rows. Use @FILE to read the query from a file.
+    """
+    from paperkg.core.errors import UserError
+    from paperkg.graph.rdf import sparql
+
+    if query.startswith("@"):
+        try:
+            with open(query[1:], encoding="utf-8") as fh:
+                query = fh.read()
+        except OSError as exc:
+            raise UserError(f"cannot read query file {query[1:]}: {exc.strerror}") from None
+    columns, rows = sparql(query, db=db, base=base, compact=fmt == "table")
+    print_rows(columns, rows, fmt)
