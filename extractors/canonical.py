@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from paperkg.core.text import fold
 
 _LATEX_CMD = re.compile(r"\\(?:math[a-z]*|text[a-z]*|operatorname|bm|boldsymbol)\s*\{([^{}]*)\}")
 _LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
@@ -25,16 +26,6 @@ def strip_latex(text: str) -> str:
     text = _LATEX_CMD.sub(r"\1", text)
     text = _LATEX_MACRO.sub(r"\1", text)
     return _LATEX_REST.sub("", text)
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lower case without accents (TÜLU -> tulu)."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def depluralise(word: str) -> str:

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from paperkg.core.text import sentence_of, sentence_starts
 from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
 from paperkg.extractors.urls import find_urls
 from paperkg.graph.schema import NAMED_TYPES
@@ -64,37 +65,7 @@ def load_lexicon(data_dir: Path = DATA) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
-# Sentences
-
-
-_SENT_END = re.compile(r"[.!?\n][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])")
-_NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.", "resp.",
-                    "approx.", "Sec.", "No.")
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Start offsets of the sentences of text (the title is the first sentence)."""
-    starts = [0]
-    nl = text.find("\n")
-    for m in _SENT_END.finditer(text):
-        end = m.start() + 1
-        if text[m.start()] == "." and any(text.endswith(a, 0, end) for a in _NO_SPLIT_BEFORE):
-            continue
-        if nl >= 0 and m.end() > nl + 1 and starts[-1] <= nl:
-            starts.append(nl + 1)
-        if m.end() != starts[-1]:
-            starts.append(m.end())
-    if nl >= 0 and starts[-1] <= nl and nl + 1 < len(text):
-        starts.append(nl + 1)
-    return starts
-
-
-def sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding offset pos."""
-    i = bisect_right(starts, pos) - 1
-    a = starts[max(i, 0)]
-    b = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return a, b
+# Sentences (the splitter itself is paperkg.core.text.sentence_starts)
 
 
 def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> str:

@@ -15,12 +15,13 @@ when neither decides, the mention is left unlinked and counted as unattributed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from paperkg.core.dates import appeared_after, later_than, paper_date
+from paperkg.core.text import ascii_fold, fold_latex_accents, sentence_at, sentences
 from paperkg.graph.schema import (
     ADDRESSES,
     BENCHMARK,
@@ -67,7 +68,6 @@ _EVALUATE = re.compile(r"\b(evaluat\w*(?:\s+[\w-]+){0,4}?\s+(?:on|against)|bench
 _USE = re.compile(r"\b(build(?:s|ing)? on|buil[td] on|based on|us(?:e|es|ed|ing)|employ\w*|"
                   r"adopt\w*|extend\w*|fine-?tun\w*|train\w* on|follow\w*|leverag\w*)\b",
                   re.IGNORECASE)
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'])|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{2,}")
 _STOP = frozenset(
     """the and for with from that this these those into onto over under which while where when
@@ -139,84 +139,7 @@ class _Candidate:
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates
-
-
-def parse_date(value: str | None) -> tuple[int | None, int | None, int | None] | None:
-    """(year, month, day) of an ISO 8601 date: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (no year)."""
-    if not value:
-        return None
-    value = str(value).strip()
-    m = re.fullmatch(r"--(\d{2})-(\d{2})", value)
-    if m:
-        return (None, int(m.group(1)), int(m.group(2)))
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
-    if not m:
-        return None
-    return tuple(int(g) if g else None for g in m.groups())  # type: ignore[return-value]
-
-
-def paper_date(attrs: dict) -> tuple[tuple | None, tuple | None]:
-    """(publication date, listing date) of a paper, each (year, month, day) or None; a date
-    without a year (--MM-DD) counts as unknown: a listing page can mix years."""
-    out = []
-    for name in ("published", "listing_date"):
-        d = parse_date(attrs.get(name))
-        out.append(d if d and d[0] is not None else None)
-    return out[0], out[1]
-
-
-def later_than(b: tuple, a: tuple) -> bool | None:
-    """Whether paper b appeared after paper a (dates from paper_date): publication dates when
-    both have one, else listing dates when both have one, never one against the other (a
-    listing date says when a paper was seen, not when it appeared); None when undecidable."""
-    if a[0] and b[0]:
-        return appeared_after(b[0], a[0])
-    if a[1] and b[1]:
-        return appeared_after(b[1], a[1])
-    return None
-
-
-def appeared_after(b: tuple | None, a: tuple | None) -> bool | None:
-    """Whether date b is strictly later than date a, compared only at their common precision;
-    None when that cannot be decided (a date missing or without a year)."""
-    if not a or not b or a[0] is None or b[0] is None:
-        return None
-    for x, y in zip(b, a, strict=True):
-        if x is None or y is None:
-            return False
-        if x != y:
-            return x > y
-    return False
-
-
-# ---------------------------------------------------------------------------------------------
-# Text helpers
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs of a text, split on sentence ends and newlines."""
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for m in _SENT_END.finditer(text):
-        chunk = text[pos:m.start()]
-        if chunk.strip():
-            out.append((pos, chunk.strip()))
-        pos = m.end()
-    if text[pos:].strip():
-        out.append((pos, text[pos:].strip()))
-    return out
-
-
-def sentence_at(text: str, offset: int) -> str:
-    """The sentence of text that contains offset."""
-    best = ""
-    for start, sent in sentences(text):
-        if start <= offset:
-            best = sent
-        else:
-            break
-    return best
+# Text helpers (dates, sentences and folding live in paperkg.core.dates / paperkg.core.text)
 
 
 def title_lead(title: str) -> str | None:
@@ -612,13 +535,6 @@ def _evidence(text: str, d: dict) -> str:
     return sentence_at(text, start) or evidence
 
 
-def _fold_text(text: str) -> str:
-    """Text with LaTeX accents and diacritics folded (T\\"ulu -> Tulu), same length kept
-    where possible so that match offsets stay close to the original."""
-    text = re.sub(r"\\[\"'`^~]\{?([A-Za-z])\}?", r"\1", text)
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 _TOKEN = re.compile(r"[^\s,;:()\[\]{}\"'!?/]+")
 
 
@@ -627,7 +543,7 @@ def _lead_mentions(index: tuple[dict[str, str], dict[str, str], set[str]], text:
     n-grams (up to 4 words, diacritics folded) looked up in the index, whole words only."""
     exact, lower, firsts = index
     for start, sent in sentences(text):
-        tokens = [t.rstrip(".") for t in _TOKEN.findall(_fold_text(sent))]
+        tokens = [t.rstrip(".") for t in _TOKEN.findall(fold_latex_accents(sent))]
         for i, tok in enumerate(tokens):
             if tok not in firsts and tok.lower() not in firsts:
                 continue
@@ -647,18 +563,13 @@ def _lead_index(leads: list[str]) -> tuple[dict[str, str], dict[str, str], set[s
     exact: dict[str, str] = {}
     lower: dict[str, str] = {}
     for lead in sorted(leads):
-        folded = " ".join(_fold(lead).split())
+        folded = " ".join(ascii_fold(lead).split())
         exact.setdefault(folded, lead)
         if any(c.isdigit() for c in folded) and any(w.isupper() and len(w) > 2
                                                      for w in folded.split()):
             lower.setdefault(folded.lower(), lead)
     firsts = {k.split(" ", 1)[0] for k in (*exact, *lower)}
     return exact, lower, firsts
-
-
-def _fold(text: str) -> str:
-    """Diacritics removed (TÜLU -> TULU)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _key(name: str) -> str:
@@ -691,6 +602,5 @@ __all__ = [
     "inferred_citations",
     "node_key",
     "paper_date",
-    "parse_date",
     "title_lead",
 ]

@@ -9,15 +9,12 @@ cache. The store is written atomically (copy, upsert, rename).
 
 from __future__ import annotations
 
-import difflib
 import email.utils
 import hashlib
 import json
 import os
-import re
 import tempfile
 import time
-import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,6 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from paperkg.core.errors import UserError
+from paperkg.core.ids import (
+    arxiv_from_doi,
+    normalise_arxiv,
+    normalise_doi,
+    search_text,
+    title_key,
+    titles_match,
+)
 
 OPENALEX = "openalex"
 SEMANTICSCHOLAR = "semanticscholar"
@@ -41,7 +46,6 @@ S2_FIELDS = ("title,venue,year,publicationDate,externalIds,authors,"
 OA_SELECT = ("id,doi,title,display_name,publication_date,publication_year,ids,authorships,"
              "primary_location,referenced_works")
 USER_AGENT = "paperkg/0.1 (+https://w3id.org/paperkg; enrichment)"
-TITLE_MATCH = 0.93  # difflib ratio of normalised titles accepted as the same paper
 
 
 class ServiceError(UserError):
@@ -91,52 +95,6 @@ class EnrichReport:
     def summary(self) -> dict:
         """The figures as a plain dict."""
         return {k: v for k, v in self.__dict__.items() if v is not None}
-
-
-# ---------------------------------------------------------------------------------------------
-# Normalisation
-
-
-def norm_title(title: str | None) -> str:
-    """Lower-case ASCII letters and digits of a title, single-spaced (for matching)."""
-    text = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def norm_doi(value: str | None) -> str | None:
-    """A bare lower-case DOI ("10.x/y") from a DOI or doi.org URL."""
-    if not value:
-        return None
-    m = re.search(r"(10\.\d{4,9}/\S+)", str(value))
-    return m.group(1).rstrip(".,;").lower() if m else None
-
-
-def norm_arxiv(value: str | None) -> str | None:
-    """A bare arXiv id without version ("2208.08227")."""
-    if not value:
-        return None
-    m = re.search(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", str(value))
-    return m.group(1) if m else None
-
-
-def arxiv_from_doi(doi: str | None) -> str | None:
-    """The arXiv id of an arXiv DataCite DOI (10.48550/arXiv.2208.08227)."""
-    m = re.fullmatch(r"10\.48550/arxiv\.(.+)", doi or "", re.I)
-    return norm_arxiv(m.group(1)) if m else None
-
-
-def search_text(title: str | None) -> str:
-    """A title as search words: LaTeX and punctuation (hyphens too) become spaces."""
-    text = re.sub(r"\\[A-Za-z]+|[$^_{}]", " ", title or "")
-    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
-
-
-def titles_match(a: str | None, b: str | None) -> bool:
-    """Whether two titles name the same paper (normalised, allowing small differences)."""
-    x, y = norm_title(a), norm_title(b)
-    if not x or not y:
-        return False
-    return x == y or difflib.SequenceMatcher(None, x, y).ratio() >= TITLE_MATCH
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,7 +248,7 @@ def _short(url: str) -> str:
 
 def _oa_found(work: dict) -> Found:
     """A Found from an OpenAlex Work object."""
-    doi = norm_doi(work.get("doi") or (work.get("ids") or {}).get("doi"))
+    doi = normalise_doi(work.get("doi") or (work.get("ids") or {}).get("doi"))
     loc = work.get("primary_location") or {}
     venue = ((loc.get("source") or {}).get("display_name")
              or (work.get("host_venue") or {}).get("display_name"))
@@ -301,7 +259,7 @@ def _oa_found(work: dict) -> Found:
     arxiv = arxiv_from_doi(doi)
     if arxiv is None:
         for loc in work.get("locations") or []:
-            arxiv = norm_arxiv(loc.get("landing_page_url")) if "arxiv.org" in str(
+            arxiv = normalise_arxiv(loc.get("landing_page_url")) if "arxiv.org" in str(
                 loc.get("landing_page_url")) else None
             if arxiv:
                 break
@@ -325,16 +283,16 @@ def _s2_found(paper: dict) -> Found:
     for ref in paper.get("references") or []:
         rext = ref.get("externalIds") or {}
         entry = {"service_id": ref.get("paperId") or "", "title": ref.get("title") or "",
-                 "doi": norm_doi(rext.get("DOI")) or "", "arxiv_id": norm_arxiv(rext.get("ArXiv"))
-                 or ""}
+                 "doi": normalise_doi(rext.get("DOI")) or "",
+                 "arxiv_id": normalise_arxiv(rext.get("ArXiv")) or ""}
         refs.append({k: v for k, v in entry.items() if v})
     published = paper.get("publicationDate") or (str(paper["year"]) if paper.get("year")
                                                   else None)
     return Found(
         service_id=paper.get("paperId") or "",
         title=paper.get("title") or "",
-        doi=norm_doi(ext.get("DOI")),
-        arxiv_id=norm_arxiv(ext.get("ArXiv")),
+        doi=normalise_doi(ext.get("DOI")),
+        arxiv_id=normalise_arxiv(ext.get("ArXiv")),
         venue=paper.get("venue") or None,
         published=published,
         author_names=[a.get("name", "").strip() for a in paper.get("authors") or []
@@ -455,7 +413,7 @@ def _write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
 
 def _refresh_conflicts(conn) -> int:
     """Recompute temporal_conflict of every CITES edge from the (now enriched) paper dates."""
-    from paperkg.graph.citations import later_than, paper_date
+    from paperkg.core.dates import later_than, paper_date
 
     res = conn.execute("MATCH (a:Paper)-[c:CITES]->(b:Paper) RETURN a.id, a.published, "
                        "a.listing_date, b.id, b.published, b.listing_date, c.source")
@@ -484,7 +442,7 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
 
     A service failure stops the lookups, writes what was already found, then raises
     ServiceError (its message says how far the run got)."""
-    from paperkg.graph.citations import later_than, paper_date
+    from paperkg.core.dates import later_than, paper_date
 
     if source not in SERVICES:
         raise UserError(f"unknown enrichment source {source!r}: use one of {', '.join(SERVICES)}")
@@ -525,13 +483,13 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
     by_title: dict[str, str] = {}
     for p in papers:
         f = found.get(p["id"])
-        for d in (norm_doi(p.get("doi")), f.doi if f else None):
+        for d in (normalise_doi(p.get("doi")), f.doi if f else None):
             if d:
                 by_doi.setdefault(d, p["id"])
-        for a in (norm_arxiv(p.get("arxiv_id")), f.arxiv_id if f else None):
+        for a in (normalise_arxiv(p.get("arxiv_id")), f.arxiv_id if f else None):
             if a:
                 by_arxiv.setdefault(a, p["id"])
-        by_title.setdefault(norm_title(p.get("title")), p["id"])
+        by_title.setdefault(title_key(p.get("title")), p["id"])
     info = {p["id"]: p for p in papers}
 
     paper_rows, cite_rows = [], []
@@ -550,7 +508,7 @@ def enrich(source: str = OPENALEX, db: str | os.PathLike | None = None, offline:
             target = (by_sid.get(ref.get("service_id", ""))
                       or by_doi.get(ref.get("doi", ""))
                       or by_arxiv.get(ref.get("arxiv_id", ""))
-                      or (by_title.get(norm_title(ref["title"])) if ref.get("title") else None))
+                      or (by_title.get(title_key(ref["title"])) if ref.get("title") else None))
             if target is None or target == pid:
                 report.references_outside += target is None
                 continue

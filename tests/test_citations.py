@@ -11,28 +11,25 @@ from pathlib import Path
 
 import pytest
 
+from paperkg.core.dates import appeared_after, date_parts, later_than, paper_date
 from paperkg.core.records import Entity, Mention, PaperExtraction
+from paperkg.core.text import sentence_at
 from paperkg.extractors.listing import read_listings
 from paperkg.graph.build import build_graph
 from paperkg.graph.citations import (
     CITES_INFERRED_KEY,
     add_citations,
-    appeared_after,
     inferred_citations,
-    later_than,
     name_like,
-    paper_date,
-    parse_date,
-    sentence_at,
     title_lead,
 )
 
 
 def test_dates_compare_only_at_a_common_known_precision():
-    assert parse_date("2024-06-09") == (2024, 6, 9)
-    assert parse_date("2024-06") == (2024, 6, None)
-    assert parse_date("--06-09") == (None, 6, 9)
-    assert parse_date("June 9") is None and parse_date(None) is None
+    assert date_parts("2024-06-09") == (2024, 6, 9)
+    assert date_parts("2024-06") == (2024, 6, None)
+    assert date_parts("--06-09") == (None, 6, 9)
+    assert date_parts("June 9") is None and date_parts(None) is None
     assert appeared_after((2024, 7, None), (2024, 6, 9)) is True
     assert appeared_after((2024, 6, None), (2024, 6, 9)) is False  # same month: cannot tell
     assert appeared_after((2023, None, None), (2024, 1, 1)) is False
