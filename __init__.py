@@ -23,8 +23,8 @@ _API = {
     "load_neo4j": "paperkg.graph.neo4j_store:load_neo4j",
     "ask": "paperkg.cypher.library:ask",
     "export": "paperkg.graph.export:export",
-    "sparql": "paperkg.graph.rdf:sparql",
-    "viz": "paperkg.viz.render:viz",
+    "sparql": "paperkg.graph.rdf.sparql:sparql",
+    "viz": "paperkg.viz.page:viz",
     "enrich": "paperkg.graph.enrich:enrich",
     "rank": "paperkg.graph.analytics:rank",
 }

@@ -37,15 +37,15 @@ network.once("stabilizationIterationsDone", function () {
 def _graph_of(n_nodes: int):
     """A synthetic store-sized graph and the overview view holding n_nodes of it."""
     from bench.synth import synthetic_graph
-    from paperkg.viz import render as R
+    from paperkg.viz import select as V
 
     g = synthetic_graph(n_papers=max(200, n_nodes), seed=1)
-    return R.overview_view(g, max_nodes=n_nodes)
+    return V.overview_view(g, max_nodes=n_nodes)
 
 
 def _shipped(view, path: Path, physics: bool) -> float:
     """Write the shipped page (optionally with browser physics); seconds spent in Python."""
-    from paperkg.viz import render as R
+    from paperkg.viz import page as R
 
     saved = R.PYTHON_LAYOUT_ABOVE
     R.PYTHON_LAYOUT_ABOVE = 10**9 if physics else saved
@@ -61,7 +61,7 @@ def _pyvis_defaults(view, path: Path) -> float:
     """The same nodes and edges through pyvis with its default options."""
     from pyvis.network import Network
 
-    from paperkg.viz import render as R
+    from paperkg.viz import page as R
 
     t = time.perf_counter()
     net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")

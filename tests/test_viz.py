@@ -10,44 +10,45 @@ import pytest
 
 from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
-from paperkg.viz import render as R
+from paperkg.viz import page as R
+from paperkg.viz import select as V
 from tests.vizgraphs import ALERT_IMG, ALERT_SCRIPT, MARKER_IMG, small_graph, star_graph
 
 
 def test_resolve_prefers_key_then_id_then_name_then_alias_then_substring():
     g = small_graph()
-    assert R.resolve_node(g, "Dataset:glue")[0] == "Dataset:glue"
-    assert R.resolve_node(g, "2401.00001")[0] == "Paper:2401.00001"
-    assert R.resolve_node(g, "mmlu")[0] == "Benchmark:mmlu"  # name, any case
-    assert R.resolve_node(g, "low-rank x")[0] == "Method:lora-x"  # alias
-    assert R.resolve_node(g, "adapters")[0] == "Paper:2402.00002"  # part of a title
+    assert V.resolve_node(g, "Dataset:glue")[0] == "Dataset:glue"
+    assert V.resolve_node(g, "2401.00001")[0] == "Paper:2401.00001"
+    assert V.resolve_node(g, "mmlu")[0] == "Benchmark:mmlu"  # name, any case
+    assert V.resolve_node(g, "low-rank x")[0] == "Method:lora-x"  # alias
+    assert V.resolve_node(g, "adapters")[0] == "Paper:2402.00002"  # part of a title
     with pytest.raises(UserError, match="no node matches 'nothing-like-it'"):
-        R.resolve_node(g, "nothing-like-it")
+        V.resolve_node(g, "nothing-like-it")
 
 
 def test_focus_hops_and_types():
     g = small_graph()
-    one = R.focus_view(g, "lora-x", hops=1)
+    one = V.focus_view(g, "lora-x", hops=1)
     assert set(one.graph) == {"Method:lora-x", "Paper:2401.00001", "Paper:2402.00002"}
     # the CITES edge between the two papers comes along: the view is induced
     assert one.graph.number_of_edges() == 3
-    two = R.focus_view(g, "lora-x", hops=2)
+    two = V.focus_view(g, "lora-x", hops=2)
     assert set(two.graph) == set(g)
-    only = R.focus_view(g, "lora-x", hops=2, types="paper,METHOD")
-    assert {R.node_label(only.graph, k) for k in only.graph} == {S.PAPER, S.METHOD}
+    only = V.focus_view(g, "lora-x", hops=2, types="paper,METHOD")
+    assert {V.node_label(only.graph, k) for k in only.graph} == {S.PAPER, S.METHOD}
     # the walk goes through allowed types only: GLUE -> paper 2 -> (CITES) paper 1
-    assert set(R.focus_view(g, "glue", hops=3, types="Paper").graph) == {
+    assert set(V.focus_view(g, "glue", hops=3, types="Paper").graph) == {
         "Dataset:glue", "Paper:2402.00002", "Paper:2401.00001"}
     # and never through an excluded type: MMLU's only neighbour is a paper
-    assert set(R.focus_view(g, "mmlu", hops=3, types="Dataset").graph) == {"Benchmark:mmlu"}
+    assert set(V.focus_view(g, "mmlu", hops=3, types="Dataset").graph) == {"Benchmark:mmlu"}
     assert two.focus == "Method:lora-x" and two.left_out == 0
     with pytest.raises(UserError, match="unknown node type 'Papers'"):
-        R.focus_view(g, "glue", types="Papers")
+        V.focus_view(g, "glue", types="Papers")
 
 
 def test_cap_keeps_the_most_connected_and_says_how_many_left_out():
     g = star_graph(20)
-    view = R.focus_view(g, "Hub", hops=2, max_nodes=6)
+    view = V.focus_view(g, "Hub", hops=2, max_nodes=6)
     assert view.graph.number_of_nodes() == 6
     assert view.qualifying == g.number_of_nodes()
     assert view.left_out == g.number_of_nodes() - 6
@@ -63,11 +64,11 @@ def test_overview_ranks_papers_and_entities_by_degree():
     g.add_node("Source:abc", label=S.SOURCE, id="abc", name="listing.txt")
     for p in ("Paper:2401.00001", "Paper:2402.00002"):
         g.add_edge(p, "Source:abc", key=S.LISTED_IN, type=S.LISTED_IN, line=1)
-    view = R.overview_view(g, max_nodes=3)
+    view = V.overview_view(g, max_nodes=3)
     assert set(view.graph) == {"Paper:2401.00001", "Paper:2402.00002", "Method:lora-x"}
     assert view.left_out == 2  # GLUE and MMLU; Source and Repository never compete
-    with pytest.raises(R.EmptyView, match="no connected papers or entities"):
-        R.overview_view(nx.MultiDiGraph())
+    with pytest.raises(V.EmptyView, match="no connected papers or entities"):
+        V.overview_view(nx.MultiDiGraph())
 
 
 LADYBUG_ROWS = [
@@ -97,22 +98,22 @@ NEO4J_ROWS = [
 
 
 def test_rows_from_both_engines_become_one_graph_each():
-    g, dangling = R.graph_from_rows(LADYBUG_ROWS)
+    g, dangling = V.graph_from_rows(LADYBUG_ROWS)
     assert sorted(g) == ["Method:m", "Paper:p1"]
     assert g.number_of_edges() == 1 and dangling == 1  # same rel twice; one without its nodes
     assert g.nodes["Paper:p1"]["title"] == "One" and "name" not in g.nodes["Paper:p1"]
-    g, dangling = R.graph_from_rows(NEO4J_ROWS)
+    g, dangling = V.graph_from_rows(NEO4J_ROWS)
     assert sorted(g) == ["Paper:p1", "Paper:p2"] and dangling == 0
     assert list(g.edges(keys=True)) == [("Paper:p1", "Paper:p2", "CITES|inferred")]
 
 
 def test_query_view_empty_and_scalar_results_are_clear_errors():
-    with pytest.raises(R.EmptyView, match="returned no rows"):
-        R.query_view(["n"], [], "MATCH (n) RETURN n")
-    with pytest.raises(R.EmptyView, match="2 row"):
-        R.query_view(["t"], [["a"], ["b"]], "MATCH (n) RETURN n.title")
-    with pytest.raises(R.EmptyView, match="RETURN a, r, b"):
-        R.query_view(["r"], [LADYBUG_ROWS[2]], "MATCH ()-[r]->() RETURN r")
+    with pytest.raises(V.EmptyView, match="returned no rows"):
+        V.query_view(["n"], [], "MATCH (n) RETURN n")
+    with pytest.raises(V.EmptyView, match="2 row"):
+        V.query_view(["t"], [["a"], ["b"]], "MATCH (n) RETURN n.title")
+    with pytest.raises(V.EmptyView, match="RETURN a, r, b"):
+        V.query_view(["r"], [LADYBUG_ROWS[2]], "MATCH ()-[r]->() RETURN r")
 
 
 def test_urls_only_http_and_https():
@@ -136,7 +137,7 @@ def _page_data(page: str) -> dict:
 
 
 def test_page_is_offline_escaped_and_schema_coloured():
-    page = R.render_html(R.focus_view(small_graph(), "lora-x", hops=2))
+    page = R.render_html(V.focus_view(small_graph(), "lora-x", hops=2))
     assert R.external_references(page) == []
     assert not re.search(r"<(script|link)\b[^>]*\b(src|href)\s*=", page, re.I)
     assert not re.search(r"bootstrap|jsdelivr|cdnjs|cloudflare|unpkg", page, re.I)
@@ -166,7 +167,7 @@ def test_page_is_offline_escaped_and_schema_coloured():
     assert edge_kinds == sorted(["INTRODUCES", "USES", "EVALUATED_ON", "EVALUATED_ON",
                                  "HAS_CODE", "CITES"])
     # a big view gets positions from Python and no physics in the browser
-    big = R.render_html(R.focus_view(star_graph(200), "Hub", hops=2, max_nodes=400))
+    big = R.render_html(V.focus_view(star_graph(200), "Hub", hops=2, max_nodes=400))
     assert _page_data(big)["physics"] is False and '"physics": {"enabled": false' in big
 
 
@@ -253,9 +254,9 @@ def test_query_on_neo4j_draws_what_the_embedded_store_draws(cli, small_store, ne
     from paperkg.graph.neo4j_store import load_neo4j, run_cypher
 
     load_neo4j(small_graph(), neo4j_settings)
-    embedded = R.query_view(*query(EMBEDDED_AND_NEO4J_QUERY, db=small_store),
+    embedded = V.query_view(*query(EMBEDDED_AND_NEO4J_QUERY, db=small_store),
                             EMBEDDED_AND_NEO4J_QUERY)
-    remote = R.query_view(*run_cypher(EMBEDDED_AND_NEO4J_QUERY, {}, neo4j_settings),
+    remote = V.query_view(*run_cypher(EMBEDDED_AND_NEO4J_QUERY, {}, neo4j_settings),
                           EMBEDDED_AND_NEO4J_QUERY)
     assert sorted(remote.graph) == sorted(embedded.graph) == [
         "Benchmark:mmlu", "Method:lora-x", "Paper:2401.00001", "Paper:2402.00002"]
@@ -274,7 +275,7 @@ def test_query_on_neo4j_draws_what_the_embedded_store_draws(cli, small_store, ne
 
 def test_python_api_verb_survives_the_package_import(tmp_path):
     import paperkg
-    import paperkg.viz.render  # noqa: F401 - the subpackage now shadows the lazy verb
+    import paperkg.viz.page  # noqa: F401 - the subpackage now shadows the lazy verb
 
     res = paperkg.viz(tmp_path / "api.html", focus="GLUE", hops=1, graph=small_graph())
     assert (res.nodes, res.edges) == (2, 1) and (tmp_path / "api.html").is_file()

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from paperkg.graph import schema as S
-from paperkg.viz import render as R
+from paperkg.viz import page as R
 from tests.vizgraphs import (
     ALERT_IMG,
     ALERT_SCRIPT,

@@ -11,11 +11,11 @@ import types
 
 
 class _CallablePackage(types.ModuleType):
-    """A package that, called, draws a view: paperkg.viz(...) is paperkg.viz.render.viz(...)."""
+    """A package that, called, draws a view: paperkg.viz(...) is paperkg.viz.page.viz(...)."""
 
     def __call__(self, *args, **kwargs):
-        """Run paperkg.viz.render.viz."""
-        from paperkg.viz.render import viz
+        """Run paperkg.viz.page.viz."""
+        from paperkg.viz.page import viz
 
         return viz(*args, **kwargs)
 
