@@ -307,6 +307,10 @@ REL_TYPES: dict[str, RelType] = {
 ROLE_REL = {METHOD: USES, MODEL: USES, DATASET: USES, BENCHMARK: EVALUATED_ON,
             METRIC: REPORTS, TASK: ADDRESSES}
 
+#: Drawn, never stored: two entities named by the same papers (overviews and the explorer).
+CO_USED = "CO_USED"
+CO_USED_DOC = "Named together by the same papers (line width follows how many)."
+
 
 def node_key(label: str, id_: str) -> str:
     """The networkx node key of a node: 'Label:id'."""
