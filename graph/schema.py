@@ -307,6 +307,12 @@ REL_TYPES: dict[str, RelType] = {
 ROLE_REL = {METHOD: USES, MODEL: USES, DATASET: USES, BENCHMARK: EVALUATED_ON,
             METRIC: REPORTS, TASK: ADDRESSES}
 
+#: Store bookkeeping, not part of the graph (no sink exports it): per paper, the hash of what
+#: its extraction read and that extraction's plain result as JSON, so that a build into an
+#: existing store extracts only new or changed papers (graph/pipeline.py).
+STATE = "PaperState"
+STATE_PROPS = (Prop("id"), Prop("content_hash"), Prop("extraction"))
+
 #: Drawn, never stored: two entities named by the same papers (overviews and the explorer).
 CO_USED = "CO_USED"
 CO_USED_DOC = "Named together by the same papers (line width follows how many)."
