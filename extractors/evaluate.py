@@ -83,6 +83,7 @@ def read_gold(path: str | Path) -> list[dict]:
         rec.setdefault("entities", [])
         rec.setdefault("repos", [])
         rec.setdefault("links", [])
+        rec.setdefault("results", [])
         records.append(rec)
     if not records:
         raise UserError(f"no gold records in {path}")
@@ -152,6 +153,53 @@ def _url_row(score: Score, gold_urls: list[str], pred_urls: list[str]) -> None:
     score.fn += len(g - p)
 
 
+def _result_forms(name: str | None, ents: list) -> frozenset[str]:
+    """Surface forms of a result's system/benchmark/metric name (its entity's aliases too)."""
+    if name is None:
+        return frozenset({"<none>"})
+    forms = {_norm(name)}
+    for e in ents:
+        names = {_norm(e["name"]), *(_norm(a) for a in e.get("aliases", []))} if isinstance(
+            e, dict) else _forms(e.name, e.aliases)
+        if _norm(name) in names:
+            forms |= names
+    return frozenset(forms)
+
+
+def _result_rows(gold: dict, ex: PaperExtraction | None, rows: dict[str, Score]) -> None:
+    """results-value (same number and system) and results-full (also benchmark and metric)."""
+    from paperkg.extractors.results import read_number
+
+    def keys(results: list, ents: list, full: bool) -> list[tuple]:
+        out = []
+        for r in results:
+            get = r.get if isinstance(r, dict) else lambda k, r=r: getattr(r, k)
+            key = [read_number(str(get("value"))), _result_forms(get("system"), ents)]
+            if full:
+                key += [_result_forms(get("benchmark"), ents), _result_forms(get("metric"), ents)]
+            out.append(tuple(key))
+        return out
+
+    preds = ex.results if ex else []
+    pents = ex.entities if ex else []
+    for row, full in (("results-value", False), ("results-full", True)):
+        score = rows[row]
+        g = keys(gold.get("results", []), gold["entities"], full)
+        p = keys(preds, pents, full)
+        used = [False] * len(g)
+        score.gold += len(g)
+        score.predicted += len(p)
+        for pk in p:
+            hit = next((i for i, gk in enumerate(g) if not used[i] and gk[0] == pk[0]
+                        and all(a & b for a, b in zip(gk[1:], pk[1:], strict=True))), None)
+            if hit is None:
+                score.fp += 1
+            else:
+                used[hit] = True
+                score.tp += 1
+        score.fn += used.count(False)
+
+
 def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None,
              workers: int = 1, nlp=None) -> dict:
     """Precision, recall and F1 of the extractor on the gold papers found in paths."""
@@ -173,7 +221,8 @@ def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | No
     exs = extract(result.papers, workers=workers, nlp=nlp)
     ex_by_id = {p.id: ex for p, ex in zip(result.papers, exs, strict=True)}
     rows = {name: Score(name) for name in
-            (*TYPES, "named-untyped", "named-typed", "INTRODUCES", "repos", "links")}
+            (*TYPES, "named-untyped", "named-typed", "INTRODUCES", "repos", "links",
+             "results-value", "results-full")}
     missing = []
     for g, p in zip(golds, wanted, strict=True):
         ex = ex_by_id.get(p.id) if p is not None else None
@@ -182,6 +231,7 @@ def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | No
         _entity_rows(g, ex, rows)
         _url_row(rows["repos"], g.get("repos", []), [r.url for r in ex.repos] if ex else [])
         _url_row(rows["links"], g.get("links", []), [r.url for r in ex.links] if ex else [])
+        _result_rows(g, ex, rows)
     return {
         "gold": str(gold_path),
         "papers": len(golds),

@@ -11,8 +11,9 @@ import spacy
 from spacy.util import load_config, registry
 
 from paperkg.core.errors import UserError
-from paperkg.core.records import Entity, Mention, Paper, PaperExtraction, Reference
+from paperkg.core.records import Entity, Mention, Paper, PaperExtraction, Reference, Result
 from paperkg.extractors import components  # noqa: F401 - registers the factories
+from paperkg.extractors import results as result_rules  # registers paperkg_results
 from paperkg.extractors.canonical import canonical_key, is_acronym
 from paperkg.extractors.urls import classify_url
 
@@ -87,7 +88,9 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
         # Code repositories are `repos`; Hugging Face model/dataset pages are `links` as the
         # annotation guidelines say (the graph still files them as Repository nodes by kind).
         (repos if info["repo_kind"] == "code" else links).append(ref)
-    return PaperExtraction(paper_id=paper_id, entities=ents, repos=repos, links=links)
+    results = [Result(**r) for r in data.get("pk_results", [])]
+    return PaperExtraction(paper_id=paper_id, entities=ents, repos=repos, links=links,
+                           results=results)
 
 
 def canonicalise(extractions: list[PaperExtraction]) -> None:
@@ -150,18 +153,19 @@ def _worker_init(nlp) -> None:
     _WORKER_NLP = nlp if nlp is not None else load_pipeline()
 
 
-def _worker_run(texts: list[str]) -> list[tuple[list, list]]:
+def _worker_run(texts: list[str]) -> list[tuple[list, list, list]]:
     """Run nlp.pipe over one chunk in a worker; return only the plain results."""
     nlp = _WORKER_NLP or load_pipeline()
-    return [(d.user_data.get("pk_ents", []), d.user_data.get("pk_refs", []))
+    return [(d.user_data.get("pk_ents", []), d.user_data.get("pk_refs", []),
+             d.user_data.get("pk_results", []))
             for d in nlp.pipe(texts, batch_size=256)]
 
 
 class _Results:
     """What _extraction() needs of a processed doc, without the Doc."""
 
-    def __init__(self, ents: list, refs: list):
-        self.user_data = {"pk_ents": ents, "pk_refs": refs}
+    def __init__(self, ents: list, refs: list, results: list):
+        self.user_data = {"pk_ents": ents, "pk_refs": refs, "pk_results": results}
 
 
 def _pooled(texts: list[str], workers: int, nlp, chunk: int = 512):
@@ -174,8 +178,8 @@ def _pooled(texts: list[str], workers: int, nlp, chunk: int = 512):
     with ctx.Pool(workers, initializer=_worker_init,
                   initargs=(nlp if method == "fork" else None,)) as pool:
         for results in pool.imap(_worker_run, chunks):
-            for ents, refs in results:
-                yield _Results(ents, refs)
+            for ents, refs, found in results:
+                yield _Results(ents, refs, found)
 
 
 def extract(papers: list[Paper], workers: int = 1, nlp=None,
@@ -212,6 +216,8 @@ def extract(papers: list[Paper], workers: int = 1, nlp=None,
             if progress is not None:
                 progress(1)
         canonicalise(out)
+        for ex in out:
+            result_rules.settle_names(ex)
     finally:
         if was_enabled:
             gc.enable()

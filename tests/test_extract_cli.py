@@ -30,7 +30,7 @@ def _plain(exs):
 def test_pipeline_is_spacy_and_round_trips_to_disk(tmp_path):
     nlp = load_pipeline()
     assert nlp.pipe_names == ["paperkg_sentences", "paperkg_urls", "paperkg_gazetteer",
-                              "paperkg_entities"]
+                              "paperkg_entities", "paperkg_results"]
     assert not any(n in nlp.pipe_names for n in ("parser", "tagger", "ner"))
     nlp.to_disk(tmp_path / "pipe")
     again = spacy.load(tmp_path / "pipe")
@@ -141,7 +141,7 @@ def test_eval_command_prints_every_row(gold, seeds, cli):
     report = json.loads(res.stdout)
     assert [r["row"] for r in report["rows"]] == [
         "METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK", "named-untyped",
-        "named-typed", "INTRODUCES", "repos", "links"]
+        "named-typed", "INTRODUCES", "repos", "links", "results-value", "results-full"]
 
 
 def test_eval_counts_a_duplicate_as_false_positive(tmp_path):

@@ -1,0 +1,417 @@
+"""Results component: the numbers an abstract reports, with system, benchmark, metric and kind.
+
+Runs after the entity components (it names systems, benchmarks and metrics by the paper's
+entities) and leaves plain dicts in `doc.user_data["pk_results"]`: value (as written), number,
+unit, kind (score | delta | ratio), system (entity name, THIS_PAPER or None), benchmark, metric,
+condition, start, end, sentence. The rules follow the "Results" section of the annotation
+guidelines: sizes, counts, years and hyper-parameters are not results; LaTeX escapes in values
+(`39.9\\%`, `6.94$\\times$`) are read as the number they mean; a value with a second condition in
+brackets ("39.9% (43.7% with error feedback)") gives two results.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from paperkg.core.text import sentence_starts
+
+DATA = Path(__file__).resolve().parent / "data"
+THIS_PAPER = "THIS_PAPER"
+SYSTEM_TYPES = ("METHOD", "MODEL")
+BENCH_TYPES = ("BENCHMARK", "DATASET")
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
+_RATIO = r"\s?\$?\\times\$?|\s?×|x(?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b"
+_POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
+_OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s)\b"
+_VALUE = re.compile(
+    r"(?<![\w@.\-/=<>^~$\\])"
+    r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
+    rf"(?P<num>{_NUM})"
+    rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:-|–|to|~|\$\\sim\$|\\sim)\s?(?P<num2>{_NUM}))?"
+    rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?"
+    r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$)\s?\d+(?:\.\d+)?)?"
+)
+_SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
+_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhereas\b|:\s")
+_NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{1,160})\)")
+_REL_CMP = re.compile(r"[<>=≤≥≈]\s*$")
+_ENUM = re.compile(r"\(\s*$")
+_LIST_TAIL = re.compile(r"(?:\s*(?:,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+\s*")
+_BASELINE_NEAR = re.compile(
+    r"\bbaseline(?:'s|s')\s+(?:\w+\s+)?$|\bbaselines?\s+(?:only\s+)?(?:achieve|reach|score|"
+    r"obtain|get|attain)s?\s+(?:only\s+|up\s+to\s+|about\s+)?(?:an?\s+)?(?:[\w\-@]+\s+)?"
+    r"(?:of\s+)?$")
+_NOT_SYSTEMS = frozenset({"URL", "GPU", "GPUs", "CPU", "API"})
+_DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
+_SUBJECT_AFTER = re.compile(
+    r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
+    r"variant|agent|pipeline|network|architecture|policy|detector|retriever)s?)?"
+    r"(?:,[^,;]{0,80},)?\s+(?:\w+ly\s+)?(?:also\s+|further\s+|still\s+|then\s+)?"
+    r"(?:achiev|reach|obtain|attain|scor|yield|improv|outperform|surpass|boost|reduc|increas|"
+    r"lead|lift|get|deliver|perform|show|demonstrat|exhibit|record|set|hit|sustain|retain|"
+    r"maintain|beat|exceed|cut|lower|rais|multipl|requir|run|is\b|are\b|was\b|were\b|has\b|"
+    r"have\b|gain|enhanc|speed|accelerat|match|rival|solv|resolv|pass|top|rank|establish|"
+    r"produc|provid|offer|mitigat|narrow|clos|attain|delivers|leads|wins|win)", re.I)
+_BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
+_FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """The cue-word lists of extractors/data/results.json, compiled."""
+    data = json.loads((DATA / "results.json").read_text(encoding="utf-8"))
+    alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
+    metric_forms = list(data["extra_metrics"])
+    for line in (DATA / "metrics.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            metric_forms.extend(f.strip() for f in line.split("|") if f.strip())
+    metric_alt = "|".join(re.escape(f) for f in sorted(set(metric_forms), key=len, reverse=True))
+    return {
+        "size": frozenset(data["size_nouns"]),
+        "hyper": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['hyper_before'])})"
+                            r"\s*(?:of|=|:|is|was|to|at)?\s*(?:about|around|only)?\s*$",
+                            re.IGNORECASE),
+        "delta_before": re.compile(
+            rf"\b(?:{alt(data['delta_before'])})\s+(?:\w+\s+){{0,1}}?"
+            r"(?:up\s+to|about|around|nearly|approximately|over|more\s+than|an\s+average\s+of|"
+            r"average|as\s+much\s+as|roughly|almost|at\s+least|a|an|only|just|~)?\s*$",
+            re.IGNORECASE),
+        "delta_after": re.compile(
+            rf"^\s*(?:\w+\s+){{0,2}}?(?:{alt(re.escape(w) for w in data['delta_after'])})\b",
+            re.IGNORECASE),
+        "verbs": re.compile(rf"\b(?:{alt(data['result_verbs'])})\w*\W*(?:\w+\W+){{0,3}}$",
+                            re.IGNORECASE),
+        "own": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['own_system'])})\b",
+                          re.IGNORECASE),
+        "cmp": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['comparison_before'])})"
+                          r"\s+(?:the\s+|a\s+|an\s+|strong\s+|existing\s+|prior\s+)*$",
+                          re.IGNORECASE),
+        "group": re.compile(
+            r"\b(?:(?:API-based|proprietary|open-source|open|closed|existing|current|prior|"
+            r"state-of-the-art|frontier|leading|strong|most|all|many|other|every|the\s+best|"
+            r"top|commercial|small|large|specialized|baseline)\s+)+(?:\(\w+\)\s+)?"
+            r"(?:LLMs|models?|methods|systems|detectors|approaches|agents|networks|baselines|"
+            r"humans|annotators|VLMs|MLLMs|LMs)\b", re.IGNORECASE),
+        "metric": re.compile(rf"(?<![\w\-@])(?:{metric_alt}|[A-Za-z][\w\-]*@\d+|[Pp]ass@[kK\d]+)"
+                             r"(?![\w@])", re.IGNORECASE),
+    }
+
+
+def read_number(value: str) -> float | None:
+    """The number a value means (LaTeX escapes, thousands commas and signs handled)."""
+    text = value.replace("\\%", "%").replace("−", "-").replace("$", "")
+    m = re.search(r"[+\-]?\d+(?:,\d{3})*(?:\.\d+)?", text)
+    if not m:
+        return None
+    try:
+        return float(m.group(0).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _unit(raw: str | None) -> str:
+    """A unit as written, normalised: %, x, points, dB, ..."""
+    if not raw:
+        return ""
+    u = raw.strip().replace("$", "").replace("\\", "")
+    if u in ("%", "percent"):
+        return "%"
+    if u in ("times", "×", "x", "-fold", "fold"):
+        return "x"
+    if u.startswith("percentage point") or u in ("pp", "pts", "point", "points"):
+        return "points"
+    return u
+
+
+def _kind(text: str, m: re.Match, unit: str, c: dict, clause_start: int) -> str:
+    """score | delta | ratio from the unit, the sign and the words around the value."""
+    before = text[max(clause_start, m.start() - 60):m.start()]
+    after = text[m.end():m.end() + 40]
+    if unit == "x" or unit == ":1":
+        return "ratio"
+    sign = m.group("sign") or ""
+    if sign in ("+",) or (sign in ("-", "−") and unit in ("%", "points")):
+        return "delta"
+    if unit == "points":
+        return "delta"
+    if re.match(r"\s*of\s+(?:the\s+)?[\w\-]+(?:'s)?\s+(?:\w+\s+)?(?:quality|performance|accuracy)",
+                after):
+        return "ratio"
+    if c["delta_after"].match(after) and not re.match(r"\s*(?:higher|lower|better)\s+than", ""):
+        return "delta"
+    if c["delta_before"].search(before):
+        return "delta"
+    if re.search(r"\bby\s+(?:\w+\s+)?$", before):
+        return "delta"
+    return "score"
+
+
+def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
+    """Whether a number is a result (not a size, count, year, version or hyper-parameter)."""
+    a, b = m.start(), m.end()
+    num = m.group("num")
+    before = text[max(0, a - 40):a]
+    after = text[b:b + 40]
+    if _REL_CMP.search(before) or _ENUM.search(before) and re.match(r"\)", after):
+        return False
+    if _SIZE_SUFFIX.match(after) and unit not in ("%", "x", "points"):
+        return False
+    if re.match(r"[\-–]?[A-Za-z]", after) and not unit:
+        return False  # 7B, 3D, 16-digit ...
+    if re.match(r"\s*[/]\s*\d", after):  # 3/5 fractions and counts
+        return False
+    nxt = _NEXT_WORD.match(after)
+    word = nxt.group(1).casefold() if nxt else ""
+    if unit in ("", "points") and word in c["size"]:
+        return False
+    if unit == "x" and re.match(r"\d", after):
+        return False
+    if unit == "%" and re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|data|training|dataset|samples|"
+                                r"examples|tokens|parameters|labeled|labelled|annotated|all|"
+                                r"compute|cases|time|its|their|our|users|images|questions|"
+                                r"problems|papers|queries))\b", after, re.IGNORECASE):
+        return False
+    if unit == "%" and re.search(r"\b(?:only|just|with|using|use|uses|on|of)\s+$", before) and \
+            re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:labeled|labelled|training|data|parameters|"
+                     r"tokens|annotations|samples|examples|compute)\b", after, re.IGNORECASE):
+        return False
+    if c["hyper"].search(before):
+        return False
+    if not unit:
+        if "." not in num:
+            return False  # bare integers: counts, sizes, years
+        if re.search(r"\b(?:v|version|Python|CUDA|Llama|GPT|Qwen|Gemini|Claude)\s*$", before,
+                     re.IGNORECASE):
+            return False
+        return bool(c["verbs"].search(before) or c["metric"].search(before[-30:])
+                    or c["metric"].match(after.lstrip(" ")))
+    return True
+
+
+def _clause_start(text: str, s0: int, pos: int) -> int:
+    """Start offset of the clause holding pos, inside the sentence starting at s0."""
+    start = s0
+    for m in _CLAUSE.finditer(text, s0, pos):
+        start = m.end()
+    return start
+
+
+def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, name, type, role) of every entity mention, by offset."""
+    out = []
+    for e in ents:
+        for mm in e.get("mentions", []):
+            out.append((mm[1], mm[2], e["name"], e["type"], e.get("role", "used")))
+    out.sort()
+    return out
+
+
+def own_system(ents: list[dict], title_end: int) -> str:
+    """The name of the paper's own system (introduced method/model), else THIS_PAPER."""
+    best = None
+    for e in ents:
+        if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES:
+            continue
+        first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
+        in_title = first < title_end
+        rank = (0 if in_title else 1, first)
+        if best is None or rank < best[0]:
+            best = (rank, e["name"])
+    return best[1] if best else THIS_PAPER
+
+
+def introduced_benchmark(ents: list[dict]) -> str | None:
+    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+)."""
+    names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
+    return names[0] if len(names) == 1 else None
+
+
+def _benchmark_before(mentions, sents: list[int], i: int, pos: int) -> str | None:
+    """The last benchmark or dataset named in the sentence before the value's sentence."""
+    if i < 1:
+        return None
+    lo, hi = sents[i - 1], sents[i]
+    names = [name for a, _b, name, typ, _ in mentions if lo <= a < hi and typ in BENCH_TYPES]
+    return names[-1] if names else None
+
+
+def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) -> str | None:
+    """The system a value belongs to: the nearest subject before it (an entity followed by a
+    result verb, "we/our ..." for the paper's own, an unnamed group or a baseline for None), in
+    its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
+    if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
+        return None
+    loose: tuple[int, str] | None = None
+    for lo in (cs, s0):
+        best: tuple[int, str | None] | None = None
+        for a, b, name, typ, _role in mentions:
+            if a < lo or a >= pos or typ not in SYSTEM_TYPES or name in _NOT_SYSTEMS:
+                continue
+            if c["cmp"].search(text[max(lo, a - 30):a]) or c["metric"].fullmatch(name) or \
+                    c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
+                continue
+            if not _SUBJECT_AFTER.match(text, b):
+                if lo == cs and (loose is None or a > loose[0]):
+                    loose = (a, name)
+                continue
+            if best is None or a > best[0]:
+                best = (a, name)
+        for m in c["own"].finditer(text, lo, pos):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), own)
+        for m in c["group"].finditer(text, lo, pos):
+            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), None)
+        if best is not None:
+            return best[1]
+    return loose[1] if loose else own
+
+
+def _nearest(mentions, types, lo: int, hi: int, pos: int, end: int) -> str | None:
+    """The name of the mention of one of types in [lo, hi) nearest to the value."""
+    best = None
+    for a, b, name, typ, _ in mentions:
+        if typ not in types or a < lo or b > hi:
+            continue
+        d = pos - b if b <= pos else a - end
+        if d < 0:
+            continue
+        if best is None or d < best[0]:
+            best = (d, name)
+    return best[1] if best else None
+
+
+def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) -> str | None:
+    """The metric of a value: a METRIC entity or a metric word near it in its clause."""
+    name = _nearest(mentions, ("METRIC",), max(lo, pos - 80), min(hi, end + 40), pos, end)
+    if name:
+        return name
+    best = None
+    tail = _LIST_TAIL.match(text, end)
+    if tail:
+        end_hi = tail.end() + 40
+        hit = c["metric"].match(text, tail.end())
+        if hit:
+            return hit.group(0)
+    else:
+        end_hi = end + 40
+    for m in c["metric"].finditer(text, max(lo, pos - 80), min(hi, end_hi)):
+        d = pos - m.end() if m.end() <= pos else m.start() - end
+        if d < 0:
+            continue
+        if best is None or d < best[0]:
+            best = (d, m.group(0))
+    return best[1] if best else None
+
+
+def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:
+    """Every result stated in text (title + newline + abstract), given the paper's entities."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    c = cues()
+    sents = sents or sentence_starts(text)
+    mentions = _mentions(ents)
+    title_end = text.find("\n") if "\n" in text else len(text)
+    own = own_system(ents, title_end)
+    fallback_bench = introduced_benchmark(ents)
+    spans = [(a, b) for a, b, *_ in mentions]
+    out: list[dict] = []
+    taken: set[int] = set()
+    for m in _VALUE.finditer(text):
+        a, b = m.start(), m.end()
+        if a in taken:
+            continue
+        k = bisect_right(spans, (a, 10 ** 9)) - 1
+        if k >= 0 and spans[k][0] <= a < spans[k][1]:
+            continue  # inside an entity name (GPT-4, Qwen2.5)
+        unit_raw = m.group("unit") or m.group("u1")
+        unit = _unit(unit_raw)
+        if not _is_result(text, m, unit, c):
+            continue
+        i = bisect_right(sents, a) - 1
+        s0 = sents[max(i, 0)]
+        s1 = sents[i + 1] if i + 1 < len(sents) else len(text)
+        cs = _clause_start(text, s0, a)
+        value = text[a:b].rstrip()
+        b = a + len(value)
+        bench = _nearest(mentions, BENCH_TYPES, s0, s1, a, b) or _benchmark_before(
+            mentions, sents, i, a) or fallback_bench
+        res = {
+            "value": value, "number": read_number(value), "unit": unit,
+            "kind": _kind(text, m, unit, c, cs),
+            "system": _system(text, mentions, s0, cs, a, c, own),
+            "benchmark": bench,
+            "metric": _metric(text, mentions, cs, s1, a, b, c),
+            "condition": None, "start": a, "end": b,
+            "sentence": text[s0:s1].strip(),
+        }
+        if m.group("num2") and _FROM_TO.search(text, max(0, a - 30), a):
+            # "improves F2 from 0.801 to 0.857": the baseline's value and the system's
+            a2 = m.start("num2")
+            first = text[a:m.end("u1") if m.group("u1") else m.end("num")]
+            out.append({**res, "value": first, "number": read_number(first), "kind": "score",
+                        "system": None, "end": a + len(first)})
+            res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
+                       kind="score")
+        out.append(res)
+        # "39.9% (43.7% when provided with error feedback)": a second result with its condition
+        p = _PAREN_AFTER.match(text, b)
+        if p:
+            inner = p.group(1)
+            m2 = _VALUE.match(inner)
+            if m2 and m2.group("unit") and _unit(m2.group("unit")) == unit:
+                cond = inner[m2.end():].strip(" ,;")
+                v2 = inner[:m2.end()].rstrip()
+                a2 = p.start(1)
+                taken.add(a2)
+                out.append({**res, "value": v2, "number": read_number(v2), "condition":
+                            cond or None, "start": a2, "end": a2 + len(v2)})
+    return out
+
+
+@Language.factory("paperkg_results")
+def make_results(nlp: Language, name: str):
+    """Results (value, kind, system, benchmark, metric) from the paper's text and entities."""
+    return ResultRules()
+
+
+class ResultRules:
+    """Leave the paper's results in doc.user_data['pk_results'] (plain dicts)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.user_data.get("pk_text") or doc.text
+        doc.user_data["pk_results"] = find_results(text, doc.user_data.get("pk_ents", []))
+        return doc
+
+
+def settle_names(ex) -> None:
+    """After canonicalisation: name each result's system/benchmark/metric by its merged entity."""
+    if not ex.results:
+        return
+    by_form: dict[tuple[str, str], str] = {}
+    for e in ex.entities:
+        for form in (e.name, *e.aliases):
+            by_form.setdefault((e.type, form.casefold()), e.name)
+    groups = (("system", SYSTEM_TYPES), ("benchmark", BENCH_TYPES), ("metric", ("METRIC",)))
+    for r in ex.results:
+        for attr, types in groups:
+            name = getattr(r, attr)
+            if not name or name == THIS_PAPER:
+                continue
+            for t in types:
+                hit = by_form.get((t, name.casefold()))
+                if hit:
+                    setattr(r, attr, hit)
+                    break
