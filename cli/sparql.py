@@ -20,7 +20,7 @@ def sparql_cmd(query: str, fmt: str, db: str | None, base: str | None) -> None:
     DESCRIBE print subject, predicate, object rows. Use @FILE to read the query from a file.
     """
     from paperkg.core.errors import UserError
-    from paperkg.graph.rdf import sparql
+    from paperkg.graph.rdf.sparql import sparql
 
     if query.startswith("@"):
         try:

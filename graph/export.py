@@ -19,9 +19,9 @@ from typing import IO, Any
 
 import networkx as nx
 
-from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
 from paperkg.graph import schema
+from paperkg.graph.ladybug_store import load_graph
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "csv")
 RDF_FORMATS = ("turtle", "ntriples", "jsonld")
@@ -42,18 +42,6 @@ class ExportResult:
     seconds: float
     skipped_nodes: int = 0
     skipped_edges: int = 0
-
-
-def read_graph(db: str | os.PathLike | None = None) -> nx.MultiDiGraph:
-    """The whole embedded store as a networkx graph; a clear error when there is none."""
-    from paperkg.graph.ladybug_store import load_graph
-
-    path = Path(db) if db is not None else Path(default_db())
-    if not path.exists():
-        raise UserError(f"no graph store at {path}: run `paperkg build` first or pass --db")
-    if path.is_dir():
-        raise UserError(f"{path} is a directory, not a LadybugDB store file")
-    return load_graph(path)
 
 
 @contextmanager
@@ -93,16 +81,17 @@ def export(fmt: str, out: str | os.PathLike, db: str | os.PathLike | None = None
     if fmt not in FORMATS:
         raise UserError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt in RDF_FORMATS:
-        from paperkg.graph import rdf
+        from paperkg.graph.rdf.serialise import serialize
+        from paperkg.graph.rdf.terms import normalise_base
 
-        rdf.normalise_base(base)  # reject a bad --base before reading anything
-    G = graph if graph is not None else read_graph(db)
+        normalise_base(base)  # reject a bad --base before reading anything
+    G = graph if graph is not None else load_graph(db)
     start = time.perf_counter()
     triples = None
     skipped = (0, 0)
     with atomic_output(out) as fh:
         if fmt in RDF_FORMATS:
-            stats = rdf.serialize(G, fh, fmt, base)
+            stats = serialize(G, fh, fmt, base)
             triples, skipped = stats.triples, (stats.skipped_nodes, stats.skipped_edges)
         elif fmt == "graphml":
             write_graphml(G, fh)

@@ -364,8 +364,10 @@ def test_turtle_sink_survives_any_write_boundaries(hostile):
 
     import pyoxigraph as ox
 
+    from paperkg.graph.rdf.serialise import _TurtleSink
+
     raw = io.BytesIO()
-    sink = rdf._TurtleSink(raw)
+    sink = _TurtleSink(raw)
     unsorted = ox.serialize(rdf.triples(hostile), format=ox.RdfFormat.TURTLE,
                             prefixes=rdf.prefixes())
     for i in range(len(unsorted)):  # one byte per write: every split point is exercised

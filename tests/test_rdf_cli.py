@@ -143,9 +143,9 @@ def test_bad_input_is_one_line_and_non_zero(cli, seed_db, tmp_path, args, messag
 def test_missing_store_and_bad_format(cli, tmp_path):
     r = cli("export", "--format", "turtle", "-o", str(tmp_path / "x.ttl"),
             "--db", str(tmp_path / "none.lbug"))
-    assert r.returncode != 0 and "no graph store" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode != 0 and "no store at" in r.stderr and "Traceback" not in r.stderr
     r = cli("sparql", "ASK {}", "--db", str(tmp_path / "none.lbug"))
-    assert r.returncode != 0 and "no graph store" in r.stderr
+    assert r.returncode != 0 and "no store at" in r.stderr
     r = cli("export", "--format", "rdfxml", "-o", str(tmp_path / "x"), "--db", "x")
     assert r.returncode == 2 and "rdfxml" in r.stderr
     assert list(tmp_path.iterdir()) == []
