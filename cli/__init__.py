@@ -17,6 +17,7 @@ COMMANDS = {
     "stats": ("paperkg.cli.stats:stats_cmd", "Count nodes and relationships by type."),
     "extract": ("paperkg.cli.extract:extract_cmd", "Extract entities, print JSONL."),
     "eval": ("paperkg.cli.eval:eval_cmd", "Score extraction against gold."),
+    "train": ("paperkg.cli.train:train_cmd", "Train the learned extraction model."),
     "load": ("paperkg.cli.load:load_cmd", "Load the graph into Neo4j over Bolt."),
     "ask": ("paperkg.cli.ask:ask_cmd", "Run a named query from the library."),
     "export": ("paperkg.cli.export:export_cmd", "Export RDF, GraphML or CSV."),

@@ -1,0 +1,47 @@
+"""`paperkg train`: train the learned extraction model (span model + role classifier)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command("train")
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.option("--output", "-o", type=click.Path(file_okay=False), default=None,
+              help="Model folder [default: the model shipped inside the package].")
+@click.option("--seeds", type=click.Path(file_okay=False), default=None,
+              help="Seed listings that hold the texts of gold records without an abstract.")
+@click.option("--corpus", type=click.Path(file_okay=False), default=None,
+              help="Folder of *.jsonl.gz abstracts: train floret vectors on it first.")
+@click.option("--exclude", multiple=True, type=click.Path(dir_okay=False),
+              help="Gold file whose papers never reach training, not even as vector text "
+                   "(repeatable; pass the valid set).")
+@click.option("--hold-out", type=click.IntRange(0, 90), default=0, show_default=True,
+              help="Percent of the gold records kept out of training and scored.")
+@click.option("--max-steps", type=click.IntRange(1), default=None,
+              help="Training steps of the span model [default: the config's].")
+@click.option("--vector-docs", type=click.IntRange(1), default=None,
+              help="At most this many corpus abstracts for the vectors.")
+@click.option("--seed", type=int, default=None, help="Random seed [default: the config's, 13].")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def train_cmd(gold, output, seeds, corpus, exclude, hold_out, max_steps, vector_docs, seed,
+              as_json):
+    """Train the span model and role classifier on GOLD files (JSON Lines) and save them.
+
+    Reproducible: the config is extractors/training/ner.cfg and every seed is fixed.
+    """
+    from paperkg.extractors.training.train import MODEL_DIR, train_model
+
+    report = train_model(list(gold), output=output or MODEL_DIR, seeds=seeds, corpus=corpus,
+                         exclude=list(exclude), hold_out=hold_out, max_steps=max_steps,
+                         seed=seed, vector_docs=vector_docs,
+                         log=None if as_json else (lambda m: click.echo(m, err=True)))
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    perf = report.get("performance", {})
+    click.echo(f"span model: P {perf.get('ents_p', 0):.3f} R {perf.get('ents_r', 0):.3f} "
+               f"F {perf.get('ents_f', 0):.3f} (mentions, {report['dev']} scoring records)")
+    click.echo(f"saved {report['output']} ({report['bytes'] / 1e6:.1f} MB)")

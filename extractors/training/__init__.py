@@ -1,0 +1,1 @@
+"""Training the learned extraction component: gold alignment, spaCy training, the shipped model."""

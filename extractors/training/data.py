@@ -1,0 +1,108 @@
+"""Training data: document-level gold names aligned to character spans of title + abstract."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from paperkg.core.errors import UserError
+from paperkg.extractors.evaluate import read_gold
+
+#: The entity labels the learned span model predicts (the annotation guidelines' six types).
+LABELS = ("METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK")
+
+
+def gold_text(record: dict) -> str:
+    """The text the pipeline reads for a gold record: title, newline, abstract."""
+    title = (record.get("title") or "").strip()
+    abstract = (record.get("abstract") or "").strip()
+    return f"{title}\n{abstract}" if abstract else title
+
+
+def _occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Character spans of form in text at word boundaries (exact case first, else any case)."""
+    if not form.strip():
+        return []
+    pattern = r"(?<![\w])" + re.escape(form) + r"(?![\w])"
+    hits = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    if not hits:
+        hits = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return hits
+
+
+def align(record: dict) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping (start, end, label, role) spans of every gold name and alias in the text.
+
+    Longer spans win over the shorter ones they overlap; each gold form is searched at word
+    boundaries, with its exact case first and in any case only when the exact form is absent.
+    """
+    text = gold_text(record)
+    found = []
+    for ent in record.get("entities", []):
+        label = ent.get("type")
+        if label not in LABELS:
+            continue
+        role = ent.get("role", "used")
+        for form in {ent["name"], *ent.get("aliases", [])}:
+            for a, b in _occurrences(text, form):
+                found.append((a, b, label, role))
+    found.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for a, b, label, role in found:
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, label, role))
+    return sorted(out)
+
+
+def held_out(record: dict, percent: int = 20) -> bool:
+    """A stable pseudo-random percent of records (by title) kept out of training."""
+    key = " ".join((record.get("title") or "").casefold().split())
+    return zlib.crc32(key.encode("utf-8")) % 100 < percent
+
+
+def read_records(paths: Iterable[str | Path]) -> list[dict]:
+    """Gold records (with texts) from JSON Lines files; records without an abstract are kept."""
+    out = []
+    for p in paths:
+        out.extend(read_gold(p))
+    if not out:
+        raise UserError("no gold records to train on")
+    return out
+
+
+def with_texts(records: list[dict], seeds: str | Path | None = None) -> list[dict]:
+    """Records that carry their abstract; the dev records get theirs from the seed listings."""
+    missing = [r for r in records if not r.get("abstract")]
+    if missing and seeds is not None:
+        from paperkg.extractors.listing import read_listings, title_key
+
+        by_key = {title_key(p.title): p for p in read_listings([str(seeds)]).papers}
+        for r in missing:
+            p = by_key.get(title_key(r["title"]))
+            if p is not None and p.abstract:
+                r["abstract"] = p.abstract
+                r["title"] = p.title
+    return [r for r in records if r.get("abstract")]
+
+
+def to_docs(nlp, records: list[dict]) -> list:
+    """spaCy Docs (tokenised by nlp) with the aligned spans as doc.ents; misaligned spans widen."""
+    docs = []
+    for r in records:
+        doc = nlp.make_doc(gold_text(r))
+        spans = []
+        last = -1
+        for a, b, label, _ in align(r):
+            span = doc.char_span(a, b, label=label, alignment_mode="expand")
+            if span is None or span.start < last:
+                continue
+            spans.append(span)
+            last = span.end
+        doc.ents = spans
+        docs.append(doc)
+    return docs

@@ -1,0 +1,188 @@
+"""`paperkg train`: the learned span model from gold records, reproducibly (config + fixed seed)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from paperkg.core.errors import UserError
+from paperkg.extractors.training.data import held_out, read_records, to_docs, with_texts
+
+HERE = Path(__file__).resolve().parent
+CONFIG = HERE / "ner.cfg"
+#: Where the shipped model lives inside the package (loaded offline by the default pipeline).
+MODEL_DIR = HERE.parent / "model"
+
+
+def _docbin(docs, path: Path) -> None:
+    """Write docs to a .spacy file."""
+    from spacy.tokens import DocBin
+
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+
+
+def train_ner(records: list[dict], output: str | Path, config: str | Path = CONFIG,
+              hold_out: int = 0, max_steps: int | None = None, seed: int | None = None,
+              vectors: str | Path | None = None, overrides: dict | None = None) -> dict:
+    """Train the span model (`ner`) on gold records into output; return spaCy's best scores.
+
+    hold_out > 0 keeps that percent of the records (stable, by title) out of training and
+    scores on them; with 0 every record trains and the scores are on a part of the training
+    data. vectors: a spaCy pipeline folder whose static vectors the tok2vec reads.
+    """
+    import json
+
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    from paperkg.extractors.pipeline import make_tokenizer
+
+    train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
+    dev_recs = [r for r in records if hold_out and held_out(r, hold_out)] or train_recs[:50]
+    if not train_recs:
+        raise UserError("no gold records with an abstract to train on")
+    nlp = spacy.blank("en")
+    nlp.tokenizer = make_tokenizer()(nlp)
+    output = Path(output)
+    over = dict(overrides or {})
+    if max_steps is not None:
+        over["training.max_steps"] = max_steps
+    if seed is not None:
+        over["system.seed"] = seed
+    if vectors is not None:
+        over["initialize.vectors"] = str(vectors)
+        over["components.ner.model.tok2vec.pretrained_vectors"] = True
+    with tempfile.TemporaryDirectory(prefix="paperkg-train-") as tmp:
+        tmp = Path(tmp)
+        _docbin(to_docs(nlp, train_recs), tmp / "train.spacy")
+        _docbin(to_docs(nlp, dev_recs), tmp / "dev.spacy")
+        over.update({"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")})
+        spacy_train(Path(config), tmp / "out", overrides=over, use_gpu=-1)
+        best = tmp / "out" / "model-best"
+        if output.exists():
+            shutil.rmtree(output)
+        shutil.copytree(best, output)
+    meta = json.loads((output / "meta.json").read_text())
+    return {"train": len(train_recs), "dev": len(dev_recs),
+            "performance": meta.get("performance", {})}
+
+
+def spacy_vectors(floret_table: str | Path, output: str | Path) -> Path:
+    """A spaCy pipeline folder holding the floret table as static vectors."""
+    import spacy
+    from spacy.training.initialize import convert_vectors
+
+    nlp = spacy.blank("en")
+    convert_vectors(nlp, Path(floret_table), truncate=0, prune=-1, mode="floret")
+    nlp.to_disk(output)
+    return Path(output)
+
+
+def _forms(ent: dict) -> set[str]:
+    """Case-folded name and aliases of a gold or predicted entity."""
+    return {" ".join(f.casefold().split()) for f in [ent["name"], *ent.get("aliases", [])]}
+
+
+def role_rows(nlp, records: list[dict]) -> tuple[list[list[str]], list[int]]:
+    """Role-classifier features and labels of every gold entity found in its text.
+
+    The rule features (rule names, the rules' own introduced flag) come from running the rule
+    pipeline `nlp` over the same texts, matching entities by surface form as the scorer does.
+    """
+    from paperkg.core.text import sentence_starts
+    from paperkg.extractors.learned import role_features
+    from paperkg.extractors.training.data import _occurrences, gold_text
+
+    texts = [gold_text(r) for r in records]
+    rows, labels = [], []
+    for r, text, doc in zip(records, texts, nlp.pipe(texts, batch_size=64), strict=True):
+        starts = sentence_starts(text)
+        preds = [(_forms(e), e) for e in doc.user_data.get("pk_ents", [])]
+        for g in r["entities"]:
+            mentions = sorted({m for f in [g["name"], *g.get("aliases", [])]
+                               for m in _occurrences(text, f)})
+            if not mentions:
+                continue
+            gf = _forms(g)
+            hit = next((e for pf, e in preds if pf & gf), None)
+            rules = hit["extractor"].split("+") if hit else ["ner"]
+            rows.append(role_features(text, starts, g["name"], g["type"], mentions, rules,
+                                      bool(hit and hit["role"] == "introduced")))
+            labels.append(int(g.get("role") == "introduced"))
+        # what the rules found that is no gold entity is not introduced either
+        gold_forms = [_forms(g) for g in r["entities"]]
+        for pf, e in preds:
+            if any(pf & gf for gf in gold_forms):
+                continue
+            rows.append(role_features(text, starts, e["name"], e["type"],
+                                      [(m[1], m[2]) for m in e["mentions"]],
+                                      e["extractor"].split("+"), e["role"] == "introduced"))
+            labels.append(0)
+    return rows, labels
+
+
+def train_roles(records: list[dict], rules_nlp=None, threshold: float = 0.35):
+    """A RoleModel fitted on the gold roles of records (fixed seed)."""
+    from paperkg.extractors.learned import RoleModel
+    from paperkg.extractors.pipeline import build_pipeline
+
+    rules_nlp = rules_nlp or build_pipeline()
+    rows, labels = role_rows(rules_nlp, records)
+    model = RoleModel(threshold=threshold)
+    model.fit(rows, labels)
+    return model
+
+
+def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
+                seeds: str | Path | None = None, corpus: str | Path | None = None,
+                exclude: list[str | Path] = (), hold_out: int = 0,
+                max_steps: int | None = None, seed: int | None = None,
+                vector_docs: int | None = None,
+                log: Callable[[str], None] | None = None) -> dict:
+    """The whole learned model: [corpus vectors,] span model, role classifier, saved to output.
+
+    gold: JSON Lines gold files to learn from (records without an abstract take theirs from
+    the seed listings in `seeds`). corpus: a folder of *.jsonl.gz abstracts to train floret
+    vectors on, skipping every paper titled in the `exclude` gold files (so valid texts never
+    reach training). Output is a spaCy pipeline folder with `ner` and `paperkg_learned`.
+    """
+    import spacy
+
+    from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
+    from paperkg.extractors.evaluate import read_gold
+
+    say = log or (lambda _msg: None)
+    records = with_texts(read_records(gold), seeds)
+    if not records:
+        raise UserError("no gold records with an abstract to train on")
+    output = Path(output)
+    with tempfile.TemporaryDirectory(prefix="paperkg-model-") as tmp:
+        tmp = Path(tmp)
+        vectors = None
+        if corpus is not None:
+            from paperkg.extractors.training.vectors import train_floret, write_corpus_text
+
+            skip = [r["title"] for r in records]
+            for path in exclude:
+                skip.extend(r["title"] for r in read_gold(path))
+            n = write_corpus_text(corpus, tmp / "corpus.txt", exclude=skip, limit=vector_docs)
+            say(f"vectors: {n} corpus abstracts (gold papers left out)")
+            table = train_floret(tmp / "corpus.txt", tmp / "vectors",
+                                 seed=seed if seed is not None else 13)
+            vectors = spacy_vectors(table, tmp / "vectors-nlp")
+        say(f"span model: {len(records)} gold records")
+        scores = train_ner(records, tmp / "ner", hold_out=hold_out, max_steps=max_steps,
+                           seed=seed, vectors=vectors)
+        say("role classifier")
+        nlp = spacy.load(tmp / "ner")
+        merge = nlp.add_pipe("paperkg_learned")
+        train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
+        merge.role_model = train_roles(train_recs)
+        if output.exists():
+            shutil.rmtree(output)
+        nlp.to_disk(output)
+    size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
+    say(f"saved {output} ({size / 1e6:.1f} MB)")
+    return {**scores, "output": str(output), "bytes": size}
