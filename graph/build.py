@@ -141,12 +141,57 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 rk = add_node(g, S.LINK, {"id": info["id"], "url": info["url"],
                                           "host": info["host"]})
             add_edge(g, pk, rk, rel, _ref_values(ref))
+    for ex in extractions:
+        add_results(g, ex)
     for ek, counter in names.items():
         best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         g.nodes[ek]["name"] = best
         g.nodes[ek]["aliases"] = sorted((aliases[ek] | set(counter)) - {best})
         g.nodes[ek]["paper_count"] = len(papers_of[ek])
     return g
+
+
+#: Where each name of a result points: (Result property, relationship, entity labels).
+RESULT_LINKS = (
+    ("system", S.OF, (S.METHOD, S.MODEL)),
+    ("benchmark", S.MEASURED_ON, (S.BENCHMARK, S.DATASET)),
+    ("metric", S.MEASURED_BY, (S.METRIC,)),
+)
+
+
+def result_id(paper_id: str, start: int) -> str:
+    """The id of a Result node: its paper's id and the offset of its value."""
+    return f"{paper_id}#r{start}"
+
+
+def add_results(g: nx.MultiDiGraph, ex: PaperExtraction) -> None:
+    """Result nodes of one paper, linked from the paper and to the entities they name."""
+    pk = S.node_key(S.PAPER, ex.paper_id)
+    if pk not in g or not ex.results:
+        return
+    keys: dict[tuple[str, str], str] = {}
+    for e in ex.entities:
+        label = S.ENTITY_TYPES.get(e.type)
+        if label is None:
+            continue
+        for form in (e.name, *e.aliases):
+            keys.setdefault((label, form.casefold()), S.node_key(label, e.key or e.name.lower()))
+    for r in ex.results:
+        rk = add_node(g, S.RESULT, {
+            "id": result_id(ex.paper_id, r.start), "value": r.value, "number": r.number,
+            "unit": r.unit, "kind": r.kind, "condition": r.condition, "system": r.system,
+            "benchmark": r.benchmark, "metric": r.metric})
+        add_edge(g, pk, rk, S.REPORTS_RESULT, {
+            "evidence": r.sentence, "char_start": r.start, "char_end": r.end,
+            "surface": r.value, "extractor": "results"})
+        for attr, rel, labels in RESULT_LINKS:
+            name = getattr(r, attr)
+            if not name:
+                continue
+            target = next((keys[(lb, name.casefold())] for lb in labels
+                           if (lb, name.casefold()) in keys), None)
+            if target is not None and target in g:
+                add_edge(g, rk, target, rel, {})
 
 
 def counts(g: nx.MultiDiGraph) -> tuple[Counter, Counter]:

@@ -36,6 +36,7 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "lpwc": "https://linkedpaperswithcode.com/property/",
     "lpwcc": "https://linkedpaperswithcode.com/class/",
+    "mls": "http://www.w3.org/ns/mls#",
 }
 
 
@@ -116,6 +117,7 @@ TASK = "Task"
 REPOSITORY = "Repository"
 LINK = "Link"
 SOURCE = "Source"
+RESULT = "Result"
 
 #: Extraction type names (upper case, as in the gold guidelines) and their node labels.
 ENTITY_TYPES = {
@@ -142,7 +144,8 @@ _ENTITY_RDF = {
     MODEL: (("pkg:Model", "schema:SoftwareApplication"), "#f28e2b", "A trained model (family)."),
     DATASET: (("schema:Dataset", "pkg:Dataset", "lpwcc:Dataset"), "#59a14f", "A named dataset."),
     BENCHMARK: (("pkg:Benchmark", "lpwcc:Evaluation"), "#e15759", "An evaluation suite."),
-    METRIC: (("pkg:Metric", "lpwcc:Metric"), "#76b7b2", "A named evaluation measure."),
+    METRIC: (("pkg:Metric", "lpwcc:Metric", "mls:EvaluationMeasure"), "#76b7b2",
+             "A named evaluation measure."),
     TASK: (("pkg:Task", "lpwcc:Task"), "#edc948", "A research problem or task."),
 }
 
@@ -224,6 +227,25 @@ NODE_TYPES: dict[str, NodeType] = {
         doc="A listing file papers were read from.",
         namespace="source",
     ),
+    RESULT: NodeType(
+        label=RESULT,
+        props=(
+            Prop("id", STRING, "dcterms:identifier", "paper id, '#r', offset of the value"),
+            Prop("value", STRING, "pkg:valueText", "the value exactly as written"),
+            Prop("number", FLOAT, "mls:hasValue", "the value as a number (LaTeX escapes read)"),
+            Prop("unit", STRING, "pkg:unit", "%, x, points, dB, ... (empty when none)"),
+            Prop("kind", STRING, "pkg:resultKind", "score, delta or ratio"),
+            Prop("condition", STRING, "pkg:condition", "the condition of a second value"),
+            Prop("system", STRING, "pkg:systemName", "the system's name, THIS_PAPER, or none"),
+            Prop("benchmark", STRING, "pkg:benchmarkName", "the benchmark or dataset as named"),
+            Prop("metric", STRING, "pkg:metricName", "the metric as named"),
+        ),
+        rdf_types=("mls:ModelEvaluation", "pkg:Result"),
+        color="#ff9da7",
+        doc="A number a paper reports for a system (on a benchmark, by a metric).",
+        namespace="result",
+        display="value",
+    ),
 }
 
 # Evidence carried by every extracted statement.
@@ -251,6 +273,10 @@ HAS_CODE = "HAS_CODE"
 HAS_LINK = "HAS_LINK"
 CITES = "CITES"
 LISTED_IN = "LISTED_IN"
+REPORTS_RESULT = "REPORTS_RESULT"
+OF = "OF"
+MEASURED_ON = "MEASURED_ON"
+MEASURED_BY = "MEASURED_BY"
 
 REL_TYPES: dict[str, RelType] = {
     INTRODUCES: RelType(
@@ -301,6 +327,16 @@ REL_TYPES: dict[str, RelType] = {
         "prov:wasDerivedFrom",
         "The paper was read from this listing.",
     ),
+    REPORTS_RESULT: RelType(
+        REPORTS_RESULT, ((PAPER, RESULT),), _EVIDENCE[:5], "pkg:reportsResult",
+        "The paper states this result (the evidence is its sentence).",
+    ),
+    OF: RelType(OF, ((RESULT, METHOD), (RESULT, MODEL)), (), "pkg:ofSystem",
+                "The method or model that achieved the result."),
+    MEASURED_ON: RelType(MEASURED_ON, ((RESULT, BENCHMARK), (RESULT, DATASET)), (),
+                         "pkg:onDataset", "The benchmark or dataset the result was measured on."),
+    MEASURED_BY: RelType(MEASURED_BY, ((RESULT, METRIC),), (), "mls:specifiedBy",
+                         "The metric the result is measured by."),
 }
 
 #: Relationship type for an extracted entity by its role and type, when not introduced.
