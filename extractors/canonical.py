@@ -6,15 +6,13 @@ import re
 from functools import lru_cache
 
 from paperkg.core.text import fold
+from paperkg.extractors.words import head_alternation
 
 _LATEX_CMD = re.compile(r"\\(?:math[a-z]*|text[a-z]*|operatorname|bm|boldsymbol)\s*\{([^{}]*)\}")
 _LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
 _LATEX_REST = re.compile(r"[\\${}]")
-_HEAD_WORDS = re.compile(
-    r"[\s\-]+(?:benchmarks?|datasets?|corpus|corpora|suite|leaderboard|framework|"
-    r"algorithm|method)$",
-    re.IGNORECASE,
-)
+# "HumanEval benchmark" and "HumanEval" share a key (head nouns: extractors/data/words/heads.txt)
+_HEAD_WORDS = re.compile(rf"[\s\-]+(?:{head_alternation('canonical')})$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
 _PLURAL_EXCEPT = ("ss", "us", "is", "ics")
 

@@ -1,0 +1,52 @@
+"""The entity rules as families: one small module per family, each with its own tests.
+
+Every module here that defines `STAGES = [(order, function), ...]` takes part: the functions
+run in `order` over one shared `Context` (the paper's text, sentences, gazetteer hits, URLs and
+the candidate list they add to or annotate), then `merge` groups the candidates into entities.
+Adding a family is adding one module (and its test); word lists live in extractors/data/words/.
+
+Orders used: 10 gazetteer, 20 acronyms, 30 latex, 40 names, 50 tasks, 55 naming, 58 metrics@k,
+60 overlaps (sort, nesting), 65-67 heads, 70 roles (intro cues), 80-85 roles (title), 95 title
+task, 97 organisations, 100 metric filter, 110 evaluation context.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from functools import cache
+
+from paperkg.extractors.rules.base import Context
+from paperkg.extractors.rules.merge import merge
+
+Stage = Callable[[Context], None]
+
+
+@cache
+def stages() -> tuple[tuple[float, str, Stage], ...]:
+    """(order, name, function) of every family stage in this package, in run order."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for order, fn in getattr(module, "STAGES", ()):
+            found.append((order, f"{info.name}.{fn.__name__}", fn))
+    found.sort(key=lambda s: (s[0], s[1]))
+    return tuple(found)
+
+
+def find_candidates(text: str, sents: list[int], gaz_hits, urls, gaz) -> Context:
+    """Run every family stage over one text; the context holds the candidates."""
+    ctx = Context(text, sents, gaz_hits, urls, gaz)
+    for _, _, fn in stages():
+        fn(ctx)
+    return ctx
+
+
+def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz,
+                     min_conf: float = 0.5, max_tasks: int = 4) -> list[dict]:
+    """All entities of one paper's text (title, newline, abstract) as plain dicts."""
+    if not text.strip():
+        return []
+    ctx = find_candidates(text, sents, gaz_hits, urls, gaz)
+    return merge(ctx, min_conf, max_tasks)

@@ -1,0 +1,137 @@
+"""Family: acronyms defined in the text, "Long Form (LF)" and "LF (Long Form)"."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import canonical_key, fold, is_acronym
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, words
+
+_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
+
+
+def by_initials(acr: str, ws: list[str]) -> str | None:
+    """The words before an acronym whose initials spell it ("Proximal Policy Optimization")."""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    if len(letters) < 2 or len(letters) != sum(1 for c in acr if c.isalnum()):
+        return None
+    connect = word_set("connectives")
+    picked: list[str] = []
+    i = len(ws) - 1
+    li = len(letters) - 1
+    while i >= 0 and li >= 0:
+        w = ws[i].strip("\"'“”,;:")
+        parts = [p for p in w.split("-") if p]
+        if not parts:
+            return None
+        if w.lower() in connect and picked:
+            picked.append(w)
+            i -= 1
+            continue
+        initials = [p[0].lower() for p in parts]
+        if len(initials) > 1 and li + 1 >= len(initials) and \
+                letters[li - len(initials) + 1:li + 1] == initials:
+            li -= len(initials)
+        elif initials[0] == letters[li]:
+            li -= 1
+        else:
+            return None
+        picked.append(w)
+        i -= 1
+    if li >= 0 or not picked or picked[-1].lower() in connect:
+        return None
+    return " ".join(reversed(picked))
+
+
+def schwartz_hearst(short: str, long: str) -> str | None:
+    """The shortest tail of long whose letters spell the acronym short (Schwartz & Hearst)."""
+    s = len(short) - 1
+    li = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while li >= 0 and (long[li].lower() != c or (
+            s == 0 and li > 0 and long[li - 1].isalnum() and not long[li].isupper()
+        )):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        s -= 1
+    start = long.rfind(" ", 0, li + 1) + 1
+    return long[start:]
+
+
+def named_lower(phrase: str, gaz) -> bool:
+    """Whether a lower-case long form names a method or task (known, or by its head word)."""
+    if gaz is not None and canonical_key(phrase) in gaz.canonical:
+        return True
+    last = phrase.split()[-1].split("-")[-1]
+    heads = word_set("method_heads")
+    if last in heads or last.rstrip("s") in heads:
+        return True
+    return any(phrase.endswith(h) for h in words("task_heads"))
+
+
+def defined_acronyms(ctx: Context) -> None:
+    """Long form and acronym candidates for every acronym defined in brackets."""
+    text, generic = ctx.text, ctx.generic
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        a = m.start()
+        if ctx.in_url(a):
+            continue
+        s0, _ = ctx.sentence(a)
+        if " " not in inner and 2 <= len(inner) <= 12 and _ACRONYM_CHARS.match(inner) and \
+                is_acronym(inner.rstrip("s")):
+            acr = inner
+            before = text[s0:a].rstrip()
+            ws = before.split()
+            n = min(len(acr) + 5, 2 * len(acr))
+            window = " ".join(ws[-n:])
+            core = acr.rstrip("s") if acr.endswith("s") else acr
+            lf = by_initials(core, ws) or schwartz_hearst(core, window)
+            if lf is None or len(lf) <= len(acr) or lf.startswith(("(", "[")):
+                continue
+            lf = lf.strip(" ,;:\"'“”")
+            lf_words = lf.split()
+            while lf_words and lf_words[0].lower() in ("the", "a", "an", "our", "and", "of"):
+                lf_words.pop(0)
+            if not lf_words:
+                continue
+            lf = " ".join(lf_words)
+            lf_start = before.rfind(lf)
+            if lf_start < 0:
+                continue
+            lf_start += s0
+            if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or \
+                    family_phrase(lf) or (lf == lf.lower() and not named_lower(lf, ctx.gaz)):
+                ctx.generic_acr.add(acr)
+                ctx.generic_acr.add(acr.rstrip("s"))
+                continue
+            ctx.defined[acr] = lf
+            c = Cand(lf_start, lf_start + len(lf), lf, lf, "", 0.8, "acronym_definition")
+            c.alias = acr
+            c.long_form = True
+            ctx.cands.append(c)
+            a0 = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            ctx.cands.append(Cand(a0, a0 + len(acr), acr, acr, "", 0.8, "acronym_definition"))
+        elif " " in inner and 0 < a and not inner[0].islower():
+            # "ACR (Long Form)": the word before the bracket is the acronym.
+            pm = re.search(r"([A-Za-z][\w\-]{1,11})\s*$", text[s0:a])
+            if pm and is_acronym(pm.group(1)):
+                acr = pm.group(1)
+                lf = schwartz_hearst(acr, inner)
+                if lf and lf == inner.strip() and fold(lf) not in generic:
+                    ctx.defined[acr] = lf
+                    ls = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+                    c = Cand(ls, ls + len(inner), inner, inner, "", 0.8, "acronym_definition")
+                    c.alias = acr
+                    c.long_form = True
+                    ctx.cands.append(c)
+
+
+STAGES = [(20, defined_acronyms)]

@@ -1,0 +1,225 @@
+"""What every rule family shares: the candidate record, the per-paper context, word lists."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from paperkg.core.text import fold, sentence_of
+from paperkg.extractors.words import (  # noqa: F401 - re-exported for the families
+    Head,
+    head_alternation,
+    head_forms,
+    head_type,
+    heads,
+    word_set,
+    words,
+)
+
+if TYPE_CHECKING:  # the gazetteer component (only its lists are read here)
+    from paperkg.extractors.components import Gazetteer
+
+class Cand:
+    """One candidate mention before merging."""
+
+    __slots__ = ("start", "end", "surface", "name", "type", "conf", "rule", "intro", "alias",
+                 "evaluated", "strong_type", "long_form", "gaz_canon", "extra", "org")
+
+    def __init__(self, start, end, surface, name, type_, conf, rule):
+        self.start, self.end, self.surface, self.name = start, end, surface, name
+        self.type, self.conf, self.rule = type_, conf, rule
+        self.intro = False
+        self.alias: str | None = None  # an acronym this long form defines
+        self.evaluated = False
+        self.strong_type = False
+        self.long_form = False
+        self.gaz_canon: str | None = None
+        self.extra: list[str] = []
+        self.org = False  # an organisation, project or licence (dropped with its group)
+
+    def __repr__(self) -> str:
+        return f"Cand({self.name!r}, {self.type or '?'}, {self.rule}, {self.start}-{self.end})"
+
+
+@dataclass
+class Context:
+    """Everything the rule families read and write for one paper's text."""
+
+    text: str
+    sents: list[int]
+    gaz_hits: list
+    urls: list
+    gaz: Gazetteer | None
+    title_end: int = 0
+    cands: list[Cand] = field(default_factory=list)
+    defined: dict[str, str] = field(default_factory=dict)  # acronym -> long form
+    generic_acr: set[str] = field(default_factory=set)  # acronyms of generic long forms
+    title_intro_keys: set[str] = field(default_factory=set)
+    gaz_spans: list[tuple[int, int]] = field(default_factory=list)
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        end = self.text.find("\n")
+        self.title_end = len(self.text) if end < 0 else end
+        self.sent_starts = set(self.sents)
+        self.blocked = sorted((a, b) for a, b, _ in self.urls)
+        self.blocked_starts = [a for a, _ in self.blocked]
+        self._gaz_starts: list[int] = []
+
+    @property
+    def generic(self) -> set | frozenset:
+        """Folded generic terms (never entities)."""
+        return self.gaz.generic if self.gaz is not None else frozenset()
+
+    @property
+    def not_names(self) -> set | frozenset:
+        """Capitalised words that are not names."""
+        return self.gaz.not_names if self.gaz is not None else frozenset()
+
+    @property
+    def orgs(self) -> set | frozenset:
+        """Folded organisation names."""
+        return self.gaz.orgs if self.gaz is not None else frozenset()
+
+    def in_url(self, pos: int) -> bool:
+        """Whether offset pos lies inside a URL."""
+        i = bisect_right(self.blocked_starts, pos) - 1
+        return i >= 0 and self.blocked[i][0] <= pos < self.blocked[i][1]
+
+    def set_gazetteer_spans(self) -> None:
+        """Remember the spans of the gazetteer candidates found so far (for covered())."""
+        self.gaz_spans = sorted((c.start, c.end) for c in self.cands)
+        self._gaz_starts = [x for x, _ in self.gaz_spans]
+
+    def covered(self, a: int, b: int) -> bool:
+        """Whether text[a:b] lies inside a gazetteer hit."""
+        i = bisect_right(self._gaz_starts, a) - 1
+        return i >= 0 and self.gaz_spans[i][0] <= a and b <= self.gaz_spans[i][1]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding offset pos."""
+        return sentence_of(self.text, self.sents, pos)
+
+    def is_generic(self, phrase: str) -> bool:
+        """Whether a phrase is a generic term (folded)."""
+        return fold(phrase) in self.generic
+
+
+def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> str:
+    """The sentence around text[a:b], clipped to about limit characters around the mention."""
+    s0, s1 = sentence_of(text, starts, a)
+    if s1 - s0 > limit:
+        s0 = max(s0, a - limit // 2)
+        s1 = min(s1, max(b, a) + limit // 2)
+    return text[s0:s1].strip()
+
+
+def near(positions: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list of offsets has one in [lo, hi)."""
+    k = bisect_right(positions, hi - 1) - 1
+    return k >= 0 and positions[k] >= lo
+
+
+def positions(text: str, stems) -> list[int]:
+    """Sorted offsets of every occurrence of each stem in text."""
+    out = []
+    for stem in stems:
+        i = text.find(stem)
+        while i >= 0:
+            out.append(i)
+            i = text.find(stem, i + 1)
+    out.sort()
+    return out
+
+
+# "A, B and C": what may stand between two names of one list.
+LIST_SEP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+
+_NUMBERISH = re.compile(
+    r"^(?:\d+(?:[.,]\d+)*(?:[kKmMbBtTxX%]|st|nd|rd|th|D|d|s)?|[IVX]+|\d+[A-Za-z]?-\w+)$"
+)
+
+
+def _part_coined(part: str) -> bool:
+    """Whether one hyphen-free part of a word is coined (inner capitals, letters with digits)."""
+    core = part.replace("'", "").replace(".", "").rstrip("+")
+    if len(core) < 2:
+        return False
+    if any(c.isupper() for c in core[1:]):
+        return True
+    return any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
+
+
+_KIND_CACHE: dict[tuple[str, int], str] = {}
+
+
+def word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
+    """'coined', 'plain' (Capitalised), 'number' or 'lower' for one word of a run (cached)."""
+    key = (word, id(generic))
+    kind = _KIND_CACHE.get(key)
+    if kind is None:
+        if len(_KIND_CACHE) > 500_000:
+            _KIND_CACHE.clear()
+        kind = _KIND_CACHE[key] = _word_kind_uncached(word, generic)
+    return kind
+
+
+def _word_kind_uncached(word: str, generic) -> str:
+    """word_kind without the cache."""
+    if not word or word[0].isdigit() or _NUMBERISH.match(word):
+        return "number"
+    if "+" in word.rstrip("+"):
+        return "lower"
+    parts = [p for p in word.split("-") if p]
+    if not parts:
+        return "lower"
+    coined = [p for p in parts if _part_coined(p)]
+    if coined:
+        if len(parts) > 1 and all(p.lower() in generic or p.rstrip("s").lower() in generic
+                                  for p in coined) and len(coined) < len(parts):
+            return "plain"  # LLM-Generated
+        return "coined"
+    if len(parts) > 1 and any(len(p) == 1 and p.isupper() for p in parts[1:]):
+        return "coined"  # KTO-S style suffix
+    if word[0].isupper():
+        return "plain"
+    return "lower"
+
+
+def family_phrase(phrase: str) -> bool:
+    """Whether every word of a phrase is a family word (so it names no single thing)."""
+    ws = [p for w in phrase.lower().split() for p in w.split("-") if p]
+    fam = word_set("family_words")
+    return bool(ws) and len(ws) >= 2 and all(w in fam for w in ws)
+
+
+_BENCH_SHAPE = re.compile(
+    r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|Challenge|Gym)(?:[-+\s]|$)|-E(?:[-+]|$)"
+)
+_DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
+_MODEL_SUFFIX = re.compile(
+    r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
+    r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|LLM$|-LM$|LM\d|Coder\d?$|GPT\d?$"
+)
+_NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
+
+
+def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
+    """Type suggested by the form of a name alone, if any."""
+    if _BENCH_SHAPE.search(name):
+        return "BENCHMARK"
+    if _MODEL_SUFFIX.search(name):
+        return "MODEL"
+    if gaz is not None and gaz.family_re.match(name):
+        return "MODEL"
+    if _DATA_SHAPE.search(name):
+        return "DATASET"
+    if _NAME_VERSION.match(name):
+        return "MODEL"
+    return None
+
+
+# "X benchmark", "X models": a head noun right after a name.
+HEAD_AFTER = re.compile(rf"^[\s\-]*({head_alternation('after')})\b", re.IGNORECASE)

@@ -1,0 +1,152 @@
+"""Family: typing from head nouns and lists: "the X benchmark", "X dataset", "on A, B and C
+datasets", "the datasets SCAN, COGS, and GeoQuery", "X, a new benchmark ...", names listed next
+to a known dataset, an untyped name evaluated on, and the evaluation context of a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.rules.base import (
+    HEAD_AFTER,
+    LIST_SEP,
+    Context,
+    head_alternation,
+    head_type,
+    heads,
+    near,
+    positions,
+    type_by_shape,
+)
+
+_LIST_HEAD_BEFORE = re.compile(
+    rf"\b({head_alternation('list')})\s*(?:,|:|such\s+as|including|"
+    r"like|e\.g\.,?|namely)\s*(?:the\s+)?$"
+)
+_APPOSITIVE = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an)\s+((?:[\w\-]+,?\s+){0,5}?)"
+    rf"({head_alternation('appositive')})\b"
+)
+_NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
+_ON_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
+EVAL_CONTEXT = re.compile(
+    r"\b(?:on|across|evaluat\w*|experiments?|benchmarks?|results?|tested|outperform\w*|"
+    r"achiev\w*|score\w*|accuracy|surpass\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_stems() -> tuple[str, ...]:
+    """Prefilter stems for a head noun before a list."""
+    return tuple(h.word if h.word != "corpus" else "corpora" for h in heads()
+                 if "list" in h.contexts)
+
+
+def head_nouns(ctx: Context) -> None:
+    """Type candidates by the head noun after them, before their list, or in an appositive."""
+    text, cands = ctx.text, ctx.cands
+    head_pos = positions(text, _list_stems())
+    n = len(cands)
+    for i, c in enumerate(cands):
+        after = text[c.end:c.end + 40]
+        hm = HEAD_AFTER.match(after)
+        if hm:
+            htype = head_type(hm.group(1))
+            if htype in ("BENCHMARK", "DATASET"):
+                if not c.strong_type or c.type in ("DATASET", "BENCHMARK"):
+                    c.type = htype
+                    c.strong_type = True
+                c.conf = max(c.conf, 0.75)
+                # "our Singlish benchmark": a plain word becomes a name only with its head
+                if c.rule == "capitalised_word" or len(c.name) <= 2:
+                    c.name = text[c.start:c.end + hm.end()].strip()
+                    c.surface = c.name
+                    c.end = c.start + len(c.name)
+                c.evaluated = htype == "BENCHMARK" or c.evaluated
+                # Apply to the list before: "on GSM8K, MathQA, and SVAMP datasets".
+                j = i - 1
+                while j >= 0:
+                    gap = text[cands[j].end:cands[j + 1].start]
+                    if not LIST_SEP.match(gap):
+                        break
+                    p = cands[j]
+                    if not p.strong_type:
+                        p.type = htype
+                        p.strong_type = True
+                    p.conf = max(p.conf, 0.75)
+                    j -= 1
+            elif htype == "MODEL" and c.rule != "gazetteer" and not c.strong_type:
+                if c.rule in ("coined_name", "latex_name", "capitalised_word"):
+                    c.type = "MODEL"
+                    c.conf = max(c.conf, 0.6)
+            elif htype == "METHOD" and not c.strong_type:
+                c.type = "METHOD"
+                c.conf = max(c.conf, 0.6)
+        # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
+        if not c.strong_type and near(head_pos, c.start - 40, c.start):
+            lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
+            if lb and lb.group(0).rstrip().endswith(",") and not (
+                i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start])
+            ):
+                lb = None  # "On the Atari benchmarks, SRSCC improves": not a list
+            if lb:
+                htype = head_type(lb.group(1))
+                c.type, c.strong_type = htype, True
+                c.conf = max(c.conf, 0.7)
+                j = i + 1
+                while j < n and LIST_SEP.match(text[cands[j - 1].end:cands[j].start]):
+                    if not cands[j].strong_type:
+                        cands[j].type, cands[j].strong_type = htype, True
+                        cands[j].conf = max(cands[j].conf, 0.7)
+                    j += 1
+        # appositive: "X, a new benchmark ..."
+        ap = _APPOSITIVE.match(text, c.end, c.end + 90) if "," in after[:25] else None
+        if ap:
+            head = ap.group(2)
+            if not c.strong_type and head_type(head, ""):  # not "a family of ..."
+                c.type = head_type(head)
+            if c.start > ctx.title_end and _NEW_WORDS.search(ap.group(1)):
+                c.intro = True
+                c.conf = max(c.conf, 0.7)
+
+
+def known_neighbours(ctx: Context) -> None:
+    """Lists around a known dataset/benchmark: "on CIFAR-100, miniImageNet and CUB-200"."""
+    text, cands = ctx.text, ctx.cands
+    for i in range(len(cands) - 1):
+        a_, b_ = cands[i], cands[i + 1]
+        if not LIST_SEP.match(text[a_.end:b_.start]):
+            continue
+        for src, dst in ((a_, b_), (b_, a_)):
+            if (src.strong_type and src.type in ("DATASET", "BENCHMARK") and not dst.strong_type
+                    and not dst.type and dst.rule in ("coined_name", "gazetteer_variant")
+                    and type_by_shape(dst.name, ctx.gaz) is None):
+                dst.type = src.type
+
+
+def evaluated_on(ctx: Context) -> None:
+    """"evaluated on X": an untyped coined name after "on" in an evaluation sentence."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.type or c.strong_type or c.rule != "coined_name" or c.start <= ctx.title_end:
+            continue
+        if _ON_BEFORE.search(text, max(0, c.start - 12), c.start) and \
+                type_by_shape(c.name, ctx.gaz) is None:
+            s0, s1 = ctx.sentence(c.start)
+            if EVAL_CONTEXT.search(text, s0, s1):
+                c.type = "DATASET"
+
+
+def evaluation_context(ctx: Context) -> None:
+    """Mark names in sentences about evaluation (datasets/benchmarks there are evaluated on)."""
+    eval_sent: dict[int, bool] = {}
+    for c in ctx.cands:
+        s0, s1 = ctx.sentence(c.start)
+        ev = eval_sent.get(s0)
+        if ev is None:
+            ev = eval_sent[s0] = bool(EVAL_CONTEXT.search(ctx.text, s0, s1))
+        if ev:
+            c.evaluated = True
+
+
+STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on),
+          (110, evaluation_context)]

@@ -1,0 +1,188 @@
+"""Merging: candidates grouped into entities (aliases, acronyms, variants), each with one type
+and one role; at most max_tasks TASK entities per paper."""
+
+from __future__ import annotations
+
+from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
+from paperkg.extractors.rules.base import (
+    Context,
+    evidence,
+    head_forms,
+    head_type,
+    type_by_shape,
+    words,
+)
+
+_BAD_NAME_CHARS = "|{}^_=\\<>[]()"
+
+
+def _bad_name(name: str) -> bool:
+    """Markup debris or a possessive number ("x's 2") in a name."""
+    if any(ch in _BAD_NAME_CHARS for ch in name):
+        return True
+    return any(name[i] in "'’" and name[i + 1].isdigit() for i in range(len(name) - 1))
+
+
+def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
+                long_form: str | None) -> str:
+    """Choose the type of a merged entity from its evidence."""
+    for t in ("METRIC", "BENCHMARK", "DATASET", "MODEL", "TASK", "METHOD"):
+        if typed.get(t):
+            return t
+    for form in [name, *surface_forms]:
+        t = type_by_shape(form, gaz)
+        if t:
+            return t
+    if long_form:
+        low = long_form.lower()
+        last = low.split()[-1]
+        if any(low.endswith(h) for h in words("task_heads")) and not any(
+            low.endswith(h) for h in ("fine-tuning", "tuning", "training")
+        ):
+            return "TASK"
+        if last in head_forms("long_form"):
+            return head_type(last)
+    return "METHOD"
+
+
+def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
+    """Group candidates into entities and decide their name, type, role and confidence."""
+    text, sents, cands, gaz = ctx.text, ctx.sents, ctx.cands, ctx.gaz
+    gaz_canon_key: dict[str, str] = {}
+    for c in cands:
+        if c.gaz_canon:
+            gaz_canon_key[canonical_key(c.surface)] = canonical_key(c.gaz_canon)
+    acr_to_long = {}
+    for acr, lf in ctx.defined.items():
+        k = canonical_key(lf)
+        acr_to_long[acr] = gaz_canon_key.get(k, k)
+    for acr in list(acr_to_long):
+        acr_to_long.setdefault(acr.rstrip("s"), acr_to_long[acr])
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    org_keys = {canonical_key(c.name) for c in cands if c.org}
+    org_keys |= {canonical_key(c.alias) for c in cands if c.org and c.alias}
+    for c in cands:
+        name = strip_latex(c.name).strip()
+        if not c.gaz_canon and (c.org or (org_keys and canonical_key(name) in org_keys)):
+            continue
+        if len(name) < 2 and not c.long_form:
+            continue
+        if _bad_name(name):
+            continue
+        key = canonical_key(name)
+        if not key:
+            continue
+        if c.gaz_canon:
+            key = canonical_key(c.gaz_canon)
+        elif c.surface in acr_to_long and not c.long_form:
+            key = acr_to_long[c.surface]
+        elif key in gaz_canon_key:
+            key = gaz_canon_key[key]
+        elif gaz is not None and key in gaz.canonical:
+            key = canonical_key(gaz.canonical[key][1])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"forms": [], "mentions": [], "types": {}, "conf": 0.0,
+                               "rules": [], "intro": False, "evaluated": False,
+                               "long_form": None, "gaz": None, "acr": None}
+            order.append(key)
+        if name not in g["forms"]:
+            g["forms"].append(name)
+        if c.surface != name and c.surface not in g["forms"]:
+            g["forms"].append(c.surface)
+        for f in c.extra:
+            if f not in g["forms"]:
+                g["forms"].append(f)
+        g["mentions"].append((c.surface, c.start, c.end))
+        if c.type:
+            weight = 2 if c.strong_type else 1
+            g["types"][c.type] = g["types"].get(c.type, 0) + weight
+        g["conf"] = max(g["conf"], c.conf)
+        if c.rule not in g["rules"]:
+            g["rules"].append(c.rule)
+        g["intro"] = g["intro"] or c.intro or key in ctx.title_intro_keys
+        g["evaluated"] = g["evaluated"] or c.evaluated
+        if c.long_form:
+            g["long_form"] = name
+            if c.alias:
+                g["acr"] = c.alias
+        if c.gaz_canon:
+            g["gaz"] = c.gaz_canon
+    # an undefined acronym spelled by the capitals of another name here: FA2 <- FlashAttention-2
+    caps: dict[str, str] = {}
+    for key, g in groups.items():
+        name = g["forms"][0]
+        if not is_acronym(name) and " " not in name:
+            spelled = "".join(ch for ch in name if ch.isupper() or ch.isdigit())
+            if len(spelled) >= 2:
+                caps.setdefault(spelled, key)
+    for key, g in list(groups.items()):
+        name = g["forms"][0]
+        if g["long_form"] or g["gaz"] or not is_acronym(name) or name not in caps:
+            continue
+        if caps[name] != key:
+            acr_to_long.setdefault(name, caps[name])
+    # an acronym whose own candidate landed in another group: fold it into the long form
+    for acr, lkey in acr_to_long.items():
+        akey = canonical_key(acr)
+        if akey != lkey and akey in groups and lkey in groups:
+            src, dst = groups.pop(akey), groups[lkey]
+            order.remove(akey)
+            for f in src["forms"]:
+                if f not in dst["forms"]:
+                    dst["forms"].append(f)
+            dst["mentions"].extend(src["mentions"])
+            for t, w in src["types"].items():
+                dst["types"][t] = dst["types"].get(t, 0) + w
+            dst["conf"] = max(dst["conf"], src["conf"])
+            dst["intro"] = dst["intro"] or src["intro"]
+            dst["evaluated"] = dst["evaluated"] or src["evaluated"]
+            dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
+            for k in ("long_form", "acr", "gaz"):
+                dst[k] = dst[k] or src[k]
+    out = []
+    for key in order:
+        g = groups.get(key)
+        if g is None:
+            continue
+        forms = g["forms"]
+        # the long form when there is one, else what the text wrote (not the gazetteer spelling)
+        name = g["long_form"] or forms[0]
+        typed = {}
+        if g["types"]:
+            best = max(g["types"].items(), key=lambda kv: kv[1])[0]
+            typed[best] = True
+        type_ = finish_type(name, forms, typed, gaz, g["long_form"])
+        conf = g["conf"]
+        n_m = len(g["mentions"])
+        if n_m > 1 and g["rules"] != ["capitalised_word"]:
+            conf = min(1.0, conf + 0.1 * min(n_m - 1, 3))
+        if g["intro"]:
+            conf = max(conf, 0.75)
+        if g["long_form"] and g["acr"]:
+            conf = max(conf, 0.8)
+        if conf < min_conf:
+            continue
+        aliases = [f for f in forms if f != name]
+        mentions = []
+        seen = set()
+        for surface, a, b in sorted(g["mentions"], key=lambda m: m[1]):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            mentions.append((surface, a, b, evidence(text, sents, a, b)))
+        out.append({
+            "name": name, "type": type_, "role": "introduced" if g["intro"] else "used",
+            "aliases": aliases, "mentions": mentions, "confidence": round(conf, 3),
+            "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
+            "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
+        })
+    task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
+    if len(task_ix) > max_tasks:
+        # keep the tasks the paper is about: named in the title first, then most mentioned
+        rank = sorted(task_ix, key=lambda i: (
+            -any(m[1] < ctx.title_end for m in out[i]["mentions"]), -len(out[i]["mentions"]), i))
+        drop = set(rank[max_tasks:])
+        out = [e for i, e in enumerate(out) if i not in drop]
+    return out

@@ -1,0 +1,220 @@
+"""Family: runs of capitalised or coined words (SQIRL, SWE-Search, CodeQwen1.5-7B, Diverse Beam
+Search), trimmed of non-name words, split into single names where each word is coined."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import fold
+from paperkg.extractors.rules.base import (
+    HEAD_AFTER,
+    Cand,
+    Context,
+    family_phrase,
+    head_type,
+    heads,
+    word_kind,
+    word_set,
+)
+
+# A "name word": starts upper case or with a digit, or is lower case with a capital/digit inside.
+_WORD = r"(?:[A-Z0-9\u00C0-\u00DE][\w'’+.\-]*|[a-z][a-z]*[A-Z0-9][\w'’+.\-]*)"
+# The first character is a plain character class (no look-behind before it) so that the regex
+# engine can skip to candidate positions quickly; runs that start inside a lower-case word
+# ("text8", "alignMEnt") are extended backwards in runs().
+_RUN = re.compile(
+    r"[A-Z0-9\u00C0-\u00DE](?<![@/\\.\-].)[\w'’+.\-]*"
+    rf"(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
+)
+_YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
+_SUFFIX_ONLY = re.compile(
+    r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated)$",
+    re.IGNORECASE,
+)
+_SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
+VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
+
+
+def runs(text: str):
+    """(start, surface) of each run, split where a word ends a sentence ("RL. Besides")."""
+    for m in _RUN.finditer(text):
+        surface = m.group()
+        a = m.start()
+        if a > 0 and text[a - 1].isalnum():
+            b0 = a
+            while a > 0 and text[a - 1].isalnum():
+                a -= 1
+            if a > 0 and text[a - 1] in "@/\\.-_":
+                continue
+            surface = text[a:b0] + surface
+        if ". " not in surface:
+            yield a, surface
+            continue
+        pos = 0
+        for piece in surface.split(". "):
+            yield a + pos, piece + "." if pos + len(piece) < len(surface) else piece
+            pos += len(piece) + 2
+
+
+def _named_by_head(ctx: Context, a: int, b: int, word: str | None) -> bool:
+    """'Singlish benchmark': a plain word with a dataset/benchmark head after it is one name."""
+    hm = HEAD_AFTER.match(ctx.text[b:b + 40])
+    if not hm or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
+        return False
+    full = ctx.text[a:b + hm.end()].strip()
+    c = Cand(a, a + len(full), full, full, head_type(hm.group(1)), 0.6, "named_by_head")
+    c.strong_type = True
+    if word is not None:
+        c.extra = [word]
+    ctx.cands.append(c)
+    return True
+
+
+def capitalised_runs(ctx: Context) -> None:
+    """Candidates from every run of capitalised/coined words outside URLs and known names."""
+    text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
+    title_end, sent_starts = ctx.title_end, ctx.sent_starts
+    name_after = tuple(" " + h.word for h in heads() if "name_after" in h.contexts)
+    headish = word_set("headish")
+    for a, surface in runs(text):
+        if surface in not_names and not text.startswith(name_after, a + len(surface)):
+            continue  # a lone non-name word, unless "our Singlish benchmark"
+        # trim trailing punctuation inside the run
+        stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface
+        if surface.endswith("+"):
+            stripped = surface.rstrip(".'’-")
+        if stripped.endswith(("'s", "’s")):
+            stripped = stripped[:-2]
+        b = a + len(stripped)
+        if b <= a or ctx.in_url(a):
+            continue
+        words = stripped.split(" ")
+        offs = []
+        pos = a
+        for w in words:
+            offs.append(pos)
+            pos += len(w) + 1
+        in_title = a < title_end
+        if fold(stripped) in generic or _YEAR_AFTER.match(text, b) or (
+            len(words) > 1 and _YEAR_AFTER.match(" " + words[-1])
+        ):
+            continue  # a generic phrase (Markov Decision Process) or a venue (ICALP 2018)
+        if len(words) == 1 and _SUFFIX_ONLY.search(words[0]):
+            continue  # "GD-based", "SL-based"
+        if len(words) == 1 and not in_title and word_kind(words[0], generic) == "plain" or (
+            len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
+        ):
+            if a not in sent_starts and _named_by_head(
+                ctx, a, b, words[0] if len(words[0]) >= 3 and words[0] not in not_names else None
+            ):
+                continue
+        # drop leading function/non-name words
+        while words and (words[0] in not_names or fold(words[0]) in generic) and not ctx.covered(
+            offs[0], offs[0] + len(words[0])
+        ):
+            words.pop(0)
+            offs.pop(0)
+        # drop trailing generic words (Code LLMs) and trailing bare numbers not versions
+        while words and (fold(words[-1]) in generic or (words[-1] in not_names
+                                                         and words[-1] not in headish)):
+            words.pop()
+            offs.pop()
+        if not words:
+            continue
+        if len(words) > 1 and offs[0] in sent_starts and words[0].endswith(("ing", "ed")) and \
+                word_kind(words[0], generic) == "plain":
+            words.pop(0)
+            offs.pop(0)
+        a = offs[0]
+        b = offs[-1] + len(words[-1])
+        kinds = [word_kind(w, generic) for w in words]
+        while kinds and kinds[0] == "number":
+            words.pop(0)
+            offs.pop(0)
+            kinds.pop(0)
+        if not words:
+            continue
+        a = offs[0]
+        if ctx.covered(a, b):
+            continue
+        at_sent_start = a in sent_starts or (a > 0 and text[a - 1] in "\n")
+        has_coined = "coined" in kinds
+        if in_title:
+            _title_run(ctx, words, offs, kinds)
+            continue
+        if len(words) == 1:
+            _single_word(ctx, words[0], kinds[0], a, b, at_sent_start)
+            continue
+        # multi-word run
+        if at_sent_start and kinds[0] == "plain" and len(words) == 2 and kinds[1] == "plain":
+            # "Dynamic Evaluation improves": two capitalised words at a sentence start.
+            conf = 0.45
+        else:
+            conf = 0.65 if has_coined else 0.55
+        if kinds[-1] == "number" and not VERSION_TAIL.match(words[-1]):
+            words = words[:-1]
+            if not words:
+                continue
+            b = offs[len(words) - 1] + len(words[-1])
+        surface = text[a:b]
+        if fold(surface) in generic or (not has_coined and family_phrase(surface)):
+            continue
+        rule = "coined_name" if has_coined else "title_case_phrase"
+        # Split runs of several coined names ("GPT-4 Llama-2") into single names.
+        if has_coined and all(k == "coined" for k in kinds) and len(words) > 1:
+            for w, o in zip(words, offs, strict=False):
+                if fold(w) not in generic:
+                    ctx.cands.append(Cand(o, o + len(w), w, w, "", 0.7, "coined_name"))
+            continue
+        ctx.cands.append(Cand(a, b, surface, surface, "", conf, rule))
+
+
+def _title_run(ctx: Context, words: list[str], offs: list[int], kinds: list[str]) -> None:
+    """In a title every word is capitalised: keep only coined words (with versions)."""
+    text, generic = ctx.text, ctx.generic
+    if "coined" not in kinds:
+        return
+    i = 0
+    while i < len(words):
+        if kinds[i] != "coined":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (kinds[j] == "number" and VERSION_TAIL.match(words[j])):
+            j += 1
+        w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])].rstrip("'’.,")
+        if fold(w_surface) not in generic and w_surface not in ctx.not_names and not (
+            w_surface.endswith("s") and fold(w_surface[:-1]) in generic
+        ):
+            ctx.cands.append(Cand(offs[i], offs[i] + len(w_surface), w_surface, w_surface,
+                                  "", 0.7, "coined_name"))
+        i = j
+
+
+def _single_word(ctx: Context, w: str, kind: str, a: int, b: int, at_sent_start: bool) -> None:
+    """One coined word (an acronym or a coined name) or one capitalised word."""
+    generic = ctx.generic
+    if kind == "coined":
+        if w in ctx.generic_acr or fold(w) in generic or len(w) < 2 or (
+            w[-1] == "s" and fold(w[:-1]) in generic
+        ):
+            return
+        if _SIZE.fullmatch(w) or re.fullmatch(r"\d+[A-Za-z]{0,2}", w):
+            return
+        # a bare two-letter acronym (TL, DR, SA) is weak evidence on its own
+        conf = 0.45 if len(w) <= 2 and w.isupper() else 0.7
+        ctx.cands.append(Cand(a, b, w, w, "", conf, "coined_name"))
+    elif kind == "plain":
+        if not at_sent_start and _named_by_head(ctx, a, b, None):
+            return
+        if at_sent_start or w in ctx.not_names or len(w) < 2:
+            return
+        if "-" in w and any(fold(x) in generic or fold(x.rstrip("s")) in generic
+                            for x in w.split("-")):
+            return
+        if w.isupper() and len(w) == 1:
+            return
+        ctx.cands.append(Cand(a, b, w, w, "", 0.35, "capitalised_word"))
+
+
+STAGES = [(40, capitalised_runs)]

@@ -1,0 +1,72 @@
+"""Family: explicit naming: lower-case names after "called/named/termed/dubbed/coined"
+("a technique called prequential coding" is a METHOD, "a problem called set disjointness" a
+TASK), and whether the naming is this paper's ("we develop an algorithm, called X")."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import fold
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions, word_set
+
+_NAMING_WORDS = ("called ", "named ", "dubbed ", "termed ", "coined ")
+_CALLED_LOWER = re.compile(
+    r"(?:called|named|dubbed|termed|coined)\s+[\"'“]?([a-z][a-z0-9\-]*"
+    r"(?:\s+[a-z][a-z0-9\-]*){0,4})"
+)
+_NAMING_CUE = re.compile(
+    r"\b(?:[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|propos\w*|"
+    r"introduc\w*|present|presents|develop\w*|design\w*|build|builds|creat\w*|devis\w*|"
+    r"deriv\w*|construct\w*|curat\w*|releas\w*|[Ww]e\s+(?:call|name|term|dub))\b"
+)
+_PROBLEM_BEFORE = re.compile(r"\b(?:problem|task|phenomenon|setting|challenge)s?\s*,?\s*$")
+# words that end a task phrase but alone make a lower-case name a method
+_METHODISH_HEADS = ("learning", "estimation", "control", "compression")
+
+
+def naming_by_paper(text: str, s0: int, pos: int) -> bool:
+    """Whether "called/named X" at pos names something of this paper: the clause before it
+    (back to a colon or semicolon in the sentence) has we/our/new/... ("we develop an algorithm,
+    called X", "a new metric, called X"), unlike "a principle called Occam's razor"."""
+    lo = max(s0, pos - 250)
+    cut = max(text.rfind(":", lo, pos), text.rfind(";", lo, pos))
+    return _NAMING_CUE.search(text, max(lo, cut + 1), pos) is not None
+
+
+def called_lower(ctx: Context) -> None:
+    """Lower-case names right after an explicit naming word (never "so-called X")."""
+    text, generic = ctx.text, ctx.generic
+    stop, adj, qty = word_set("task_stop"), word_set("task_adjectives"), word_set("quantity_words")
+    heads = word_set("task_pattern_heads")
+    for pos in positions(text, _NAMING_WORDS):
+        if pos > 0 and (text[pos - 1].isalnum() or text.endswith(("so-", "so "), 0, pos)):
+            continue
+        m = _CALLED_LOWER.match(text, pos)
+        if m is None:
+            continue
+        ws = []
+        for w in m.group(1).split():
+            if w in stop:
+                break
+            ws.append(w)
+        if not ws or len(ws) > 4 or ws[0] in adj or ws[0] in qty:
+            continue
+        phrase = " ".join(ws)
+        if fold(phrase) in generic or (len(ws) == 1 and len(phrase) < 5) or \
+                family_phrase(phrase):
+            continue
+        if not re.match(r"\s*(?:[,.;:(]|$)", text[m.start(1) + len(phrase):
+                                                     m.start(1) + len(phrase) + 2]):
+            continue  # "called greedy search over trees": the name may go on
+        a = m.start(1)
+        last = ws[-1]
+        type_ = "TASK" if last in heads and last not in _METHODISH_HEADS and len(ws) > 1 \
+            else "METHOD"
+        if _PROBLEM_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
+            type_ = "TASK"  # "a problem called set disjointness"
+        c = Cand(a, a + len(phrase), phrase, phrase, type_, 0.6, "called_lower")
+        c.strong_type = type_ == "TASK"
+        ctx.cands.append(c)
+
+
+STAGES = [(55, called_lower)]

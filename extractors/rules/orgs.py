@@ -1,0 +1,45 @@
+"""Family: organisations, projects and licences are no entities: "the BigCode project", "an
+OpenRAIL license", "in partnership with Software Heritage", a listed organisation or a licence
+shape (CC-BY-4.0, Apache-2.0)."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import fold
+from paperkg.extractors.rules.base import Context
+
+_LICENCE = re.compile(
+    r"^(?:CC[- ]?BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d(?:\.\d)?)?|CC0|Apache(?:[- ]v?2(?:\.0)?)?|"
+    r"L?A?GPL(?:-?v?\d(?:\.\d)?)?|BSD(?:-\d-Clause)?|MIT|OpenRAIL(?:-[A-Z]+)?|RAIL(?:-[A-Z]+)?)$"
+)
+_ORG_AFTER = re.compile(
+    r"\s+(?:team|project|community|consortium|initiative|foundation|organi[sz]ation|labs?|"
+    r"laboratory|institute|university|inc\b|corp\b|corporation|company|licen[cs]es?|"
+    r"licen[cs]ed)\b",
+    re.IGNORECASE,
+)
+_ORG_BEFORE = re.compile(
+    r"(?:(?:developed|released|created|maintained|funded|supported|hosted|sponsored|organi[sz]ed|"
+    r"led)\s+by|(?:partnership|collaboration|cooperation)\s+with|licen[cs]ed\s+under|"
+    r"researchers\s+(?:at|from)|team\s+(?:at|from))\s+(?:the\s+)?$"
+)
+
+
+def organisations(ctx: Context) -> None:
+    """Flag candidates that name an organisation, project or licence (dropped at merge)."""
+    text, orgs = ctx.text, ctx.orgs
+    for c in ctx.cands:
+        if c.rule == "gazetteer" or c.rule == "metric_at_k":
+            continue
+        near = text[max(0, c.start - 12):c.start]
+        nxt = text[c.end + 1:c.end + 2]
+        if fold(c.name) in orgs or (c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name)) or (
+                    nxt and nxt in "tpcifoluTPCIFOLU" and _ORG_AFTER.match(text, c.end, c.end + 30)
+                ) or (
+                    ("by " in near or "with " in near or "at " in near or "from " in near)
+                    and _ORG_BEFORE.search(text, max(0, c.start - 45), c.start)):
+            c.org = True
+
+
+STAGES = [(97, organisations)]

@@ -1,0 +1,241 @@
+"""Family: roles: which names this paper introduces. Intro cues before a name ("we propose X",
+"our approach, X", "an algorithm, called X", "two new benchmarks, A and B", "the framework
+includes a X"), a title "Name: subtitle" and a title "... via Name"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from paperkg.extractors.canonical import canonical_key, fold, strip_latex
+from paperkg.extractors.rules.base import (
+    LIST_SEP,
+    Cand,
+    Context,
+    head_alternation,
+    head_type,
+    positions,
+    word_kind,
+    word_set,
+    words,
+)
+from paperkg.extractors.rules.naming import naming_by_paper
+
+_INTRO = re.compile(
+    r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
+    r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
+    r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
+    r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
+    r"([^.;!?]*)$"
+)
+_OUR = re.compile(
+    r"\b[Oo]ur\s+(?:(?:new|novel|proposed|own)\s+)?$|\b[Oo]ur\s+(?:new\s+|novel\s+|proposed\s+)?"
+    rf"(?:\w+\s+)?(?:{head_alternation('our')})\s*(?:is|,|:)\s*(?:the\s+|a\s+|an\s+)?$"
+)
+_INTRO_GAP_BLOCK = re.compile(
+    r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
+    r"and|both|across|under|into|via|where|when|it|its|their|these|those)\b",
+    re.IGNORECASE,
+)
+# at most eight words between the intro verb and the name
+_INTRO_GAP_OK = re.compile(r"^[\s,:(\"'“]*(?:\(?\w\)\s*)?(?:[\w\-]+[\s,]+){0,8}[\"'“]?$")
+_INTRO_HEAD = re.compile(rf"\b({head_alternation('intro')})\b")
+_NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
+_CALLED_BEFORE = re.compile(
+    r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined|(?:we|We)\s+(?:call|name|term|dub))"
+    r"\s*[\"'“]?\s*$"
+)
+_HEAD_BEFORE_CALLED = re.compile(
+    rf"\b({head_alternation('called')})\s*,?\s*"
+    r"(?:called|named|dubbed|termed|coined|we\s+call)\s*[\"'“]?\s*$"
+)
+_NEW_LIST_BEFORE = re.compile(
+    rf"\b(?:new|novel)\s+(?:[\w\-]+\s+){{0,2}}?({head_alternation('new_list')})"
+    r"\s*(?:,|:|\(|namely)\s*(?:namely\s+)?$"
+)
+_INCLUDES = re.compile(
+    rf"\b(?:{head_alternation('includes')})\s+(?:includes|comprises|"
+    r"consists\s+of|contains|incorporates|features)\b"
+)
+_SUBTITLE_HEAD = re.compile(
+    r"\s*(?:A|An)\s+(?:(?!(?:in|for|of|to|with|on|from|by|and)\b)[\w\-]+\s+){0,6}?"
+    rf"({head_alternation('subtitle')})\b(?!\s+(?:for\s+)?(?:Evaluation|Training|Compression|"
+    r"Selection))",
+    re.IGNORECASE,
+)
+_TITLE_VIA = re.compile(r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
+
+
+def intro_cues(ctx: Context) -> None:
+    """Mark names introduced by a cue before them in their sentence."""
+    text, cands = ctx.text, ctx.cands
+    n = len(cands)
+    cue_pos = positions(text, words("intro_cue_stems"))
+    for i, c in enumerate(cands):
+        if c.start <= ctx.title_end:
+            continue
+        s0, _ = ctx.sentence(c.start)
+        before = text[max(s0, c.start - 120):c.start]
+        # "an algorithm, called TRPO", "a method we call X", "dubbed X": explicit naming in a
+        # sentence whose subject is the paper (we/our/this paper); never "so-called X"
+        tail = before[-40:]
+        if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "coin" in tail
+                ) and _CALLED_BEFORE.search(tail) and c.type not in ("TASK", "METRIC") and \
+                text[c.end:c.end + 1] not in ("*", "+", "-", "'") and \
+                naming_by_paper(text, s0, c.start):
+            c.intro = True
+            c.conf = max(c.conf, 0.75)
+            hm = _HEAD_BEFORE_CALLED.search(before[-60:])
+            if hm and not c.strong_type:
+                c.type = head_type(hm.group(1))
+            continue
+        # "on two new benchmarks, MBPP and MathQA-Python": a list after "new <head>s,"
+        tail = before[-80:]
+        nl = _NEW_LIST_BEFORE.search(tail) if ("new " in tail or "novel " in tail) else None
+        if nl and c.type not in ("TASK", "METRIC"):
+            j = i
+            htype = head_type(nl.group(1))
+            while True:
+                if not cands[j].strong_type and htype != "METHOD":
+                    cands[j].type = htype
+                cands[j].intro = True
+                cands[j].conf = max(cands[j].conf, 0.75)
+                if j + 1 < n and LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
+                    j += 1
+                    continue
+                break
+            continue
+        if c.rule != "gazetteer" and before.endswith(("a ", "an ")) and _INCLUDES.search(before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
+        lo = max(s0, c.start - 120)
+        k = bisect_right(cue_pos, c.start - 1) - 1
+        if k < 0 or cue_pos[k] < lo:
+            continue  # no cue stem (propose, introduce, our, ...) before it in the sentence
+        if cue_pos[k] >= c.start - 60 and _OUR.search(before[-60:]) and c.rule != "gazetteer":
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
+        im = _INTRO.search(before)
+        if im is None:
+            continue
+        gap = im.group(1)
+        if re.match(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b", im.group()) and \
+                not naming_by_paper(text, s0, c.start):
+            continue  # "a principle called Occam's razor": naming something known
+        if _INTRO_GAP_BLOCK.search(gap) and not re.search(
+            r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
+        ):
+            continue
+        if not _INTRO_GAP_OK.match(gap):
+            continue
+        # no other candidate between cue and this one
+        cue_end = c.start - len(gap)
+        if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1:
+            continue
+        whole_object = re.match(r"\s*(?:[,.;:(]|$)", text[c.end:c.end + 3]) is not None
+        if c.rule == "gazetteer" and not (
+            # "introduces StarCoder2.": the name alone is the object of the intro verb
+            not gap.strip() and whole_object and c.type not in ("TASK", "METRIC")
+            and re.search(r"\b(?:introduces?|presents?|releases?|proposes?)\s*$", before)
+        ) and not (
+            c.type in ("DATASET", "BENCHMARK") and (
+                _NEW_WORDS.search(gap) or (
+                    not gap.strip(" \"'“") or gap.strip().lower() in ("the", "a", "an")
+                ) and re.match(r"\s*(?:,\s*an?\b|\(|:)", text[c.end:c.end + 6])
+            )
+        ):
+            # a well-known name after "we propose" is usually a building block or a modifier
+            # ("we present an official BEIR leaderboard"): only "a new X" / "X, a ..." count
+            continue
+        if c.rule == "capitalised_word" and not re.match(r"\s*[,;:(.]", text[c.end:c.end + 3]):
+            continue  # "a new Leetcode style dataset": a modifier, not the name
+        c.intro = True
+        c.conf = max(c.conf, 0.75)
+        gm = _INTRO_HEAD.search(gap)
+        if gm and not c.strong_type:
+            c.type = head_type(gm.group(1))
+
+
+def title_colon(ctx: Context) -> None:
+    """A title "Name: subtitle" introduces Name (when coined or named in the abstract)."""
+    text, title_end, gaz, cands = ctx.text, ctx.title_end, ctx.gaz, ctx.cands
+    generic, orgs = ctx.generic, ctx.orgs
+    colon = text.find(":", 0, title_end)
+    if not 0 < colon < 80:
+        return
+    prefix = strip_latex(text[:colon]).strip()
+    pw0 = prefix.split()
+    first = pw0[0] if pw0 else ""
+    if len(pw0) > 1 and word_kind(first, generic) == "plain" and (
+        first.endswith("ing") or first in word_set("title_verbs")
+    ) and any(
+        word_kind(w, generic) == "coined" or (
+            gaz is not None and canonical_key(w) in gaz.canonical
+        ) for w in pw0[1:]
+    ):
+        return  # "Unpacking DPO and PPO: ...", "Revisiting MATH: ...": the object of study
+    if not prefix or fold(prefix) in word_set("title_generic") or len(prefix.split()) > 6:
+        return
+    parts = re.split(r"\s+(?:and|&)\s+|,\s*", prefix)
+    abstract_low = text[title_end:].lower()
+    intro_keys = {canonical_key(cc.gaz_canon or cc.name) for cc in cands if cc.intro}
+    for part in parts:
+        part = part.strip()
+        pws = part.split()
+        while len(pws) > 1 and fold(pws[0]) in orgs:
+            pws.pop(0)  # "Tencent Hunyuan3D-1.0": the maker is not part of the name
+        part = " ".join(pws)
+        if not part or fold(part) in generic or fold(part) in orgs:
+            continue
+        known = gaz.canonical.get(canonical_key(part)) if gaz is not None else None
+        if known and not (
+            canonical_key(known[1]) in intro_keys or (
+                len(parts) == 1 and _SUBTITLE_HEAD.match(text, colon + 1, title_end)
+            )
+        ):
+            continue  # a well-known name in the title needs an explicit introduction
+        pwords = part.split()
+        coined = any(word_kind(w, generic) == "coined" for w in pwords)
+        if len(pwords) > 4 or any(
+            w[0].islower() and word_kind(w, generic) != "coined" for w in pwords
+        ):
+            continue
+        if not (coined or part.lower() in abstract_low):
+            continue
+        pkey = canonical_key(part)
+        ctx.title_intro_keys.add(pkey)
+        off = text.find(part)
+        if off < 0:
+            off = 0
+        if not any(cc.start == off and cc.end == off + len(part) for cc in cands):
+            cands.append(Cand(off, off + len(part), text[off:off + len(part)], part, "", 0.8,
+                              "title_name"))
+        # "PRISM: A Multi-Modal Generative Foundation Model": the subtitle's head
+        sm = _SUBTITLE_HEAD.match(text, colon + 1, title_end)
+        if sm and len(parts) == 1:
+            htype = head_type(sm.group(1))
+            for cc in cands:
+                if not (cc.strong_type and cc.rule == "gazetteer") and \
+                        canonical_key(cc.name) == pkey:
+                    cc.type, cc.strong_type = htype, True
+
+
+def title_via(ctx: Context) -> None:
+    """A title "... via Multistage Data Filtering" names the paper's own method."""
+    vm = _TITLE_VIA.search(ctx.text, 0, ctx.title_end)
+    if not vm:
+        return
+    phrase = vm.group(1)
+    pw = phrase.split()
+    if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
+            and pw[0] not in ctx.not_names):
+        ctx.title_intro_keys.add(canonical_key(phrase))
+        off = vm.start(1)
+        if not any(cc.start == off for cc in ctx.cands):
+            ctx.cands.append(Cand(off, off + len(phrase), phrase, phrase, "", 0.55,
+                                  "title_method"))
+
+
+STAGES = [(70, intro_cues), (80, title_colon), (85, title_via)]

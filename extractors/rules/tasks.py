@@ -1,0 +1,159 @@
+"""Family: tasks named by a pattern: "the task/problem of X", "the X problem", "for X tasks",
+"we study X", "X is the task of ...", and a title "... for X" / "... Improves X"."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import fold
+from paperkg.extractors.rules.base import Cand, Context, positions, word_set, words
+
+_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+_TASK_OF = re.compile(
+    r"(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
+    rf"((?:{_LOWER_WORD}\s+){{0,5}}{_LOWER_WORD})"
+)
+_FOR_X_BEFORE_TASKS = re.compile(
+    rf"\b(?:for|on|in)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
+)
+_THE_X_BEFORE_PROBLEM = re.compile(
+    rf"\b(?:the|a|an)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
+)
+_WE_STUDY = re.compile(
+    r"(?:study|studies|address|addresses|tackle|tackles|consider|"
+    rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
+    r"with|under|from|by|via|and|where|when|which|that|using)\b)"
+)
+_DEFINED_BEFORE = re.compile(
+    r"([A-Z][a-z]+(?:[ \-][a-z][a-z0-9\-]*){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+"
+    r"(?:is|refers\s+to)\s+(?:the\s+|an?\s+(?:\w+\s+){0,2}?)$"
+)
+_DEFINED_AFTER = re.compile(r"(?:task|problem)\s+(?:of|that|where|in\s+which)\b")
+_TITLE_FOR = re.compile(
+    r"\s(?:for|in|[Ii]mproves?|[Hh]elps?|[Ee]nables?|[Bb]oosts?)\s+"
+    r"((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)(?=\s*(?::|$|\s(?:via|with|using|by|through)\s))"
+)
+# one word alone is too general to name a task
+_TOO_GENERAL_ALONE = ("learning", "control", "estimation", "modeling", "modelling", "inference",
+                      "understanding", "matching")
+
+
+def _cue_matches(text: str, tp: list[int]):
+    """(pattern, phrase, offset) for "task/problem of|called X" (1), "for X tasks" (2) and
+    "we study X" (3); regexes run only at the offsets of their key words (tp: offsets of
+    "task" and "problem")."""
+    for pos in tp:
+        if pos > 0 and text[pos - 1].isalnum():
+            continue
+        m = _TASK_OF.match(text, pos)
+        if m:
+            yield 1, m.group(1), m.start(1)
+        if text.startswith("task", pos):
+            m = _FOR_X_BEFORE_TASKS.search(text, max(0, pos - 90), pos)
+            if m and m.end() == pos:
+                yield 2, m.group(1), m.start(1)
+        elif text.startswith("problem", pos):  # "the conditional text generation problem"
+            m = _THE_X_BEFORE_PROBLEM.search(text, max(0, pos - 90), pos)
+            if m and m.end() == pos:
+                yield 2, m.group(1), m.start(1)
+    for pos in positions(text, ("study ", "studies ", "address", "tackle", "consider")):
+        if not text.endswith(("we ", "We ", "paper ", "work "), 0, pos):
+            continue
+        m = _WE_STUDY.match(text, pos)
+        if m:
+            yield 3, m.group(1), m.start(1)
+
+
+def _defined_matches(text: str, tp: list[int]):
+    """(start, end) of X in "X is the task of ...", "X (ACR) is a hard problem where ..."."""
+    for pos in tp:
+        if not _DEFINED_AFTER.match(text, pos):
+            continue
+        m = _DEFINED_BEFORE.search(text, max(0, pos - 100), pos)
+        if m and m.end() == pos:
+            yield m.start(1), m.end(1)
+
+
+def task_phrase(raw: str, generic, require_head: bool = True) -> str | None:
+    """The task name at the start of raw: cut at a function word, leading adjectives dropped,
+    ending in a task head word; None when it is not a task name."""
+    stop, adj, qty = word_set("task_stop"), word_set("task_adjectives"), word_set("quantity_words")
+    heads = word_set("task_pattern_heads")
+    ws = []
+    for w in raw.split():
+        if w in stop:
+            break
+        ws.append(w)
+    while ws and (ws[0] in adj or ws[0] in qty):
+        ws.pop(0)  # "three text generation tasks", "both classification and ..."
+    if len(ws) < 2 or len(ws) > 4:
+        return None  # one word ("reasoning", "generation") is too general to name a task
+    last = ws[-1]
+    if require_head and last not in heads:
+        return None
+    if len(ws) == 1 and last in _TOO_GENERAL_ALONE:
+        return None
+    if ws[0].endswith("ing") and len(ws) > 1 and ws[0] not in heads \
+            and ws[1] not in heads and not ws[0].endswith("-ing"):
+        # "learning a policy ..." is cut above; "optimizing test-time compute" has no head;
+        # a gerund object phrase is a task only when it is a compound (reward hacking)
+        if ws[-1] != "hacking":
+            return None
+    phrase = " ".join(ws)
+    if fold(phrase) in generic:
+        return None
+    return phrase
+
+
+def task_patterns(ctx: Context) -> None:
+    """TASK candidates from the task patterns (linear: regexes only at their key words)."""
+    text, generic = ctx.text, ctx.generic
+    stop = word_set("task_stop")
+    tp = positions(text, ("task", "problem"))
+    for g, raw, a in _cue_matches(text, tp):
+        if ctx.in_url(a):
+            continue
+        if g == 2:  # "for value prediction for downstream tasks": the words before "tasks"
+            ws = raw.split()
+            k = max((i for i, w in enumerate(ws) if w in stop), default=-1)
+            if k >= 0:
+                cut = " ".join(ws[k + 1:])
+                a += len(raw) - len(cut)
+                raw = cut
+        phrase = task_phrase(raw, generic, require_head=True)
+        if phrase is None:
+            continue
+        a += raw.find(phrase)
+        c = Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.6, "task_pattern")
+        c.strong_type = True
+        ctx.cands.append(c)
+    for a, b in _defined_matches(text, tp):
+        phrase = text[a:b]
+        if fold(phrase) in generic or len(phrase.split()) > 4:
+            continue
+        if not (a in ctx.sent_starts or a == ctx.title_end + 1):
+            continue
+        c = Cand(a, b, phrase, phrase, "TASK", 0.6, "task_pattern")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+def title_task(ctx: Context) -> None:
+    """A title "... for LLM-Generated Text Detection" names the task the paper addresses."""
+    fm = _TITLE_FOR.search(ctx.text, 0, ctx.title_end)
+    if not fm:
+        return
+    phrase = fm.group(1).strip()
+    low = phrase.lower()
+    pw = phrase.split()
+    if (2 <= len(pw) <= 5 and fold(phrase) not in ctx.generic and pw[0] not in ctx.not_names
+            and (any(low.endswith(h) or low.endswith(h + "s") for h in words("task_heads"))
+                 or low.split()[-1] in word_set("task_pattern_heads"))
+            and not word_set("task_stop") & set(low.split())):
+        off = fm.start(1)
+        c = Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(50, task_patterns), (95, title_task)]

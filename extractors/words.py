@@ -1,0 +1,80 @@
+"""Word lists of the entity rules, as data: extractors/data/words/*.txt (one word or phrase a
+line, # starts a comment), and the one list of head nouns (heads.txt) with the contexts that
+read each of them. A leaf module: canonical keys and the rule families both read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+WORDS = Path(__file__).resolve().parent / "data" / "words"
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """One word list of extractors/data/words/NAME.txt, in file order (# starts a comment)."""
+    out = []
+    for line in (WORDS / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line.rstrip("\n\r\t"))  # "our " keeps its space
+    return tuple(out)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A word list as a set."""
+    return frozenset(words(name))
+
+
+@dataclass(frozen=True)
+class Head:
+    """One head noun of data/words/heads.txt."""
+
+    word: str
+    plural: str
+    type: str  # "" when the head does not type the name (family, collection)
+    contexts: frozenset[str]  # where the singular counts
+    plural_contexts: frozenset[str]  # where the plural counts too
+
+
+@cache
+def heads() -> tuple[Head, ...]:
+    """The head nouns (one list for every rule that reads a head noun)."""
+    out = []
+    for line in words("heads"):
+        word, plural, type_, contexts = (f.strip() for f in line.split("|"))
+        tags = contexts.split()
+        out.append(Head(word, plural, "" if type_ == "-" else type_,
+                        frozenset(t.rstrip("+") for t in tags),
+                        frozenset(t[:-1] for t in tags if t.endswith("+"))))
+    return tuple(out)
+
+
+@cache
+def head_forms(context: str) -> tuple[str, ...]:
+    """Singular and plural forms of the head nouns used in one context, longest first."""
+    forms = {h.word for h in heads() if context in h.contexts}
+    forms |= {h.plural for h in heads() if context in h.plural_contexts}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def head_alternation(context: str) -> str:
+    """A regex alternation of the head nouns of one context (singular and plural)."""
+    return "|".join(re.escape(f) for f in head_forms(context))
+
+
+@cache
+def _head_types() -> dict[str, str]:
+    """Lower-case head form -> type."""
+    out = {}
+    for h in heads():
+        out[h.word] = out[h.plural] = h.type
+    return out
+
+
+def head_type(head: str, default: str = "METHOD") -> str:
+    """Type of an entity from the head noun written next to it (default when unknown or when
+    the head types nothing, like "family")."""
+    return _head_types().get(head.lower()) or default
