@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 # verb -> "module:function"
 _API = {
-    "read": "paperkg.extractors.listing:read_listings",
+    "read": "paperkg.readers:read_listings",
     "build": "paperkg.graph.pipeline:build",
     "build_graph": "paperkg.graph.pipeline:build_graph_from_paths",
     "query": "paperkg.graph.ladybug_store:query",

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _papers(seeds: Path, n: int):
     """The seed papers replicated to n (ids made unique)."""
     from paperkg.core.records import Paper
-    from paperkg.extractors.listing import read_listings
+    from paperkg.readers import read_listings
 
     base = [p for p in read_listings([str(seeds)]).papers if p.abstract]
     return [Paper(id=f"{base[i % len(base)].id}#{i}", title=base[i % len(base)].title,

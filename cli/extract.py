@@ -20,8 +20,8 @@ def extract_cmd(paths, fmt, workers):
 
     PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
     """
-    from paperkg.extractors.listing import read_listings
     from paperkg.extractors.pipeline import extract
+    from paperkg.readers import read_listings
 
     result = read_listings(list(paths))
     for path, reason in result.skipped:

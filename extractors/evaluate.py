@@ -203,8 +203,9 @@ def _result_rows(gold: dict, ex: PaperExtraction | None, rows: dict[str, Score])
 def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None,
              workers: int = 1, nlp=None) -> dict:
     """Precision, recall and F1 of the extractor on the gold papers found in paths."""
-    from paperkg.extractors.listing import read_listings, title_key
+    from paperkg.core.ids import title_key
     from paperkg.extractors.pipeline import extract
+    from paperkg.readers import read_listings
 
     golds = read_gold(gold_path)
     if split is not None:
@@ -244,8 +245,9 @@ def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | No
 
 def errors(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None) -> list:
     """Per paper: gold named entities missed and predictions not in gold (for error analysis)."""
-    from paperkg.extractors.listing import read_listings, title_key
+    from paperkg.core.ids import title_key
     from paperkg.extractors.pipeline import extract
+    from paperkg.readers import read_listings
 
     golds = read_gold(gold_path)
     result = read_listings([str(p) for p in paths])

@@ -226,7 +226,7 @@ def extract(papers: list[Paper], workers: int = 1, nlp=None,
 
 def extract_paths(paths: Iterable[str | Path], workers: int = 1) -> list[dict]:
     """The `paperkg extract` JSON objects for every paper read from paths."""
-    from paperkg.extractors.listing import read_listings
+    from paperkg.readers import read_listings
 
     result = read_listings([str(p) for p in paths])
     papers = result.papers

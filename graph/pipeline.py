@@ -12,9 +12,9 @@ import networkx as nx
 
 from paperkg.core.errors import UserError
 from paperkg.core.records import Paper, SourceFile
-from paperkg.extractors.listing import ReadResult, merge_papers, read_listings
 from paperkg.graph import schema as S
 from paperkg.graph.build import build_graph
+from paperkg.readers import ReadResult, merge_papers, read_listings
 
 
 @dataclass

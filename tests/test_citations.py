@@ -14,7 +14,6 @@ import pytest
 from paperkg.core.dates import appeared_after, date_parts, later_than, paper_date
 from paperkg.core.records import Entity, Mention, PaperExtraction
 from paperkg.core.text import sentence_at
-from paperkg.extractors.listing import read_listings
 from paperkg.graph.build import build_graph
 from paperkg.graph.citations import (
     CITES_INFERRED_KEY,
@@ -23,6 +22,7 @@ from paperkg.graph.citations import (
     name_like,
     title_lead,
 )
+from paperkg.readers import read_listings
 
 
 def test_dates_compare_only_at_a_common_known_precision():

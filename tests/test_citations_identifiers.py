@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from paperkg.extractors.listing import read_listings
 from paperkg.graph.build import build_graph
 from paperkg.graph.citations import CITES_INFERRED_KEY, add_citations
+from paperkg.readers import read_listings
 
 MULTIPLE = "MultiPL-E: A Scalable and Extensible Approach to Benchmarking Neural Code Generation"
 HF_TEXT = """Jun 9

@@ -209,9 +209,9 @@ class FakeService:
 @pytest.fixture()
 def store(tmp_path: Path) -> Path:
     """A real store built from a JSON listing written for these tests (no extraction needed)."""
-    from paperkg.extractors.listing import read_listings
     from paperkg.graph.build import build_graph
     from paperkg.graph.ladybug_store import write_graph
+    from paperkg.readers import read_listings
 
     listing = tmp_path / "papers.json"
     listing.write_text(json.dumps(LISTING), encoding="utf-8")
@@ -375,7 +375,7 @@ def test_service_errors_are_one_line(store: Path, tmp_path: Path):
                 env={"PAPERKG_OPENALEX_URL": "http://127.0.0.1:9",
                      "PAPERKG_ENRICH_INTERVAL": "0"})
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1
-    assert "openalex unavailable after 2 attempts (URLError" in r.stderr
+    assert "openalex unavailable after 2 attempts (NewConnectionError" in r.stderr
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     r = run_cli("enrich", "--db", str(store), "--offline", "--cache", str(blocker / "sub"))
@@ -411,10 +411,10 @@ def test_api_raises_service_error_with_partial_report(store: Path, tmp_path: Pat
 def test_enriched_dates_flag_inferred_citations_that_run_backwards(tmp_path: Path):
     """An inferred edge between papers whose listing dates have no year cannot be judged; once
     the service supplies full dates, the edge that runs backwards in time is flagged."""
-    from paperkg.extractors.listing import read_listings
     from paperkg.graph.build import build_graph
     from paperkg.graph.citations import add_citations
     from paperkg.graph.ladybug_store import write_graph
+    from paperkg.readers import read_listings
 
     listing = tmp_path / "backwards.json"
     listing.write_text(json.dumps([

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from paperkg.extractors.listing import read_listings
 from paperkg.graph.analytics import rank
 from paperkg.graph.build import build_graph
 from paperkg.graph.citations import add_citations
+from paperkg.readers import read_listings
 from tests.conftest import run_cli
 from tests.test_citations import ENTITIES, PAPERS, _extraction
 

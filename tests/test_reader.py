@@ -6,14 +6,10 @@ import json
 
 import pytest
 
+from paperkg.core.dates import parse_date
 from paperkg.core.errors import NothingBuilt, UserError
-from paperkg.extractors.listing import (
-    normalise_arxiv,
-    normalise_doi,
-    parse_date,
-    read_listings,
-    title_key,
-)
+from paperkg.core.ids import normalise_arxiv, normalise_doi, title_key
+from paperkg.readers import read_listings
 
 # Counted by hand from the files: 503 abstracts (lines of 300+ characters), 32 repeated sightings
 # (22 papers seen twice, 5 seen three times), so 471 distinct papers.
@@ -148,7 +144,6 @@ def test_blocks_layout_written_for_the_test(tmp_path):
     (b"", "empty file"),
     (b"   \n\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
-    ("Titre\n\nRésumé très long ".encode("latin-1") * 40, "not UTF-8"),
     (b'[{"title": "x", "abstract": "trunc', "invalid JSON"),
 ])
 def test_bad_single_files(tmp_path, content, reason):

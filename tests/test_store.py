@@ -7,10 +7,10 @@ import hashlib
 import pytest
 
 from paperkg.core.errors import UserError
-from paperkg.extractors.listing import read_listings
 from paperkg.graph import ladybug_store as L
 from paperkg.graph import schema as S
 from paperkg.graph.build import add_edge, add_node, build_graph
+from paperkg.readers import read_listings
 
 
 def digest(path):

@@ -1,0 +1,321 @@
+"""Readers: paper listings in, papers out (they read sources; extraction happens elsewhere).
+
+- `read_listings(paths)`: every record of every file, merged into papers (`ReadResult`);
+- `iter_records(paths, report)`: one `Paper` per record, streamed in bounded memory (JSON Lines
+  line by line, compressed or not), for chunked builds; `merge_papers` merges them later.
+
+Formats: Hugging Face papers pages saved as text, JSON, JSON Lines (plain paper objects, the
+Hugging Face API shape, arXiv metadata snapshots, OpenAlex works), each plain or compressed
+(gzip, bzip2, zstd, xz: sniffed by magic bytes). Bad files are skipped with a reason; bad lines
+and records are skipped and counted with their line numbers; good records are always kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from paperkg.core.errors import NothingBuilt, UserError
+from paperkg.core.records import Paper, SourceFile, SourceRef
+from paperkg.readers.files import (
+    LISTING_SUFFIXES,
+    MAX_FILE_BYTES,
+    MAX_LINE_BYTES,
+    SkipFile,
+    bom_encoding,
+    decode,
+    expand_paths,
+    file_digest,
+    iter_lines,
+    listing_suffix,
+    open_binary,
+    read_bounded,
+)
+from paperkg.readers.hf_text import parse_hf_text
+from paperkg.readers.json import iter_jsonl, parse_json_text
+from paperkg.readers.merge import merge_group, merge_papers, merge_records
+from paperkg.readers.record import RawRecord
+
+#: Bad lines listed per file, and warnings listed in all (the rest are counted).
+EXAMPLES_PER_FILE = 5
+MAX_WARNINGS_LISTED = 20
+_PROGRESS_EVERY = 10_000
+
+
+@dataclass
+class ReadReport:
+    """What reading saw besides the records: files read and skipped, bad lines, warnings."""
+
+    sources: list[SourceFile] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    records: int = 0
+    bad_records: int = 0  # lines or entries skipped inside files that were read
+    bad_lines: list[tuple[str, int, str]] = field(default_factory=list)  # first few per file
+    warning_count: int = 0
+    warnings: list[str] = field(default_factory=list)  # the first MAX_WARNINGS_LISTED
+
+    def warn(self, message: str) -> None:
+        """Count a warning, keeping the first few."""
+        self.warning_count += 1
+        if len(self.warnings) < MAX_WARNINGS_LISTED:
+            self.warnings.append(message)
+
+    def bad(self, path: Path, line: int, reason: str, listed: list[int]) -> None:
+        """Count a bad line of a file, listing the first few of each file."""
+        self.bad_records += 1
+        if listed[0] < EXAMPLES_PER_FILE:
+            self.bad_lines.append((str(path), line, reason))
+        listed[0] += 1
+
+
+@dataclass
+class ReadResult:
+    """What reading a set of paths produced."""
+
+    papers: list[Paper]
+    sources: list[SourceFile]
+    records: int = 0  # paper records seen before merging
+    merged: int = 0  # records folded into an already-seen paper
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    no_abstract: int = 0
+    bad_records: int = 0  # bad lines/entries skipped inside files that were read
+    bad_lines: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, reason)
+    warning_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """Counts for reports."""
+        return {
+            "files": len(self.sources),
+            "records": self.records,
+            "papers": len(self.papers),
+            "merged": self.merged,
+            "skipped": len(self.skipped),
+            "no_abstract": self.no_abstract,
+            "bad_records": self.bad_records,
+            "bad_lines": [{"path": p, "line": n, "reason": r} for p, n, r in self.bad_lines],
+            "warnings": self.warning_count,
+        }
+
+    def notes(self) -> list[str]:
+        """One line each on skipped files, skipped lines and warnings (for the build summary)."""
+        out = []
+        for path, reason in self.skipped[:5]:
+            out.append(f"skipped {path}: {reason}")
+        if len(self.skipped) > 5:
+            out.append(f"skipped {len(self.skipped) - 5} more files")
+        if self.bad_records:
+            first = ", ".join(f"{Path(p).name}:{n}" for p, n, _ in self.bad_lines[:5])
+            out.append(f"{self.bad_records} bad lines/records skipped (first: {first}: "
+                       f"{self.bad_lines[0][2]})" if self.bad_lines else
+                       f"{self.bad_records} bad lines/records skipped")
+        if self.warning_count:
+            more = f" (+{self.warning_count - 1} more)" if self.warning_count > 1 else ""
+            out.append(f"warning: {self.warnings[0]}{more}")
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# One file
+
+
+def _whole_document(path: Path, data: bytes, report: ReadReport, listed: list[int]
+                    ) -> tuple[list[RawRecord], str | None, str]:
+    """Records of a JSON document or a text page already in memory, its page date, layout."""
+    text, warning = decode(data)
+    if warning:
+        report.warn(f"{path}: {warning}")
+    suffix = listing_suffix(path)
+    stripped = text.lstrip()
+    if suffix == ".json":
+        records, bad = parse_json_text(text)
+        for line, reason in bad:
+            report.bad(path, line, reason, listed)
+        return records, None, "json"
+    if stripped.startswith(("[", "{")):
+        first = stripped.partition("\n")[0].strip()
+        try:
+            if stripped.startswith("{") and first.endswith("}") and "\n" in stripped.rstrip():
+                bad_lines: list[tuple[int, str]] = []
+                records = []
+                for no, rec, reason in iter_jsonl(enumerate(text.splitlines(), 1)):
+                    if rec is None:
+                        bad_lines.append((no, reason or "bad line"))
+                    else:
+                        records.append(rec)
+                if not records:
+                    raise SkipFile("no papers found in it"
+                                   + (f" ({len(bad_lines)} bad lines)" if bad_lines else ""))
+                for no, reason in bad_lines:
+                    report.bad(path, no, reason, listed)
+                return records, None, "jsonl"
+            records, bad = parse_json_text(text)
+            for line, reason in bad:
+                report.bad(path, line, reason, listed)
+            return records, None, "json"
+        except SkipFile:
+            # a text page whose first title starts with [ or {: read it as text if it is one
+            records, page_date, layout, warnings = parse_hf_text(text)
+            if not any(r.abstract for r in records):
+                raise
+            for w in warnings:
+                report.warn(f"{path}: {w}")
+            return records, page_date, layout
+    records, page_date, layout, warnings = parse_hf_text(text)
+    for w in warnings:
+        report.warn(f"{path}: {w}")
+    return records, page_date, layout
+
+
+def _stream_jsonl(path: Path, stream, report: ReadReport, listed: list[int]
+                  ) -> Iterator[RawRecord]:
+    """Records of a JSON Lines stream, line by line (bounded memory)."""
+    head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+    enc = bom_encoding(head[:4])
+    if enc in ("utf-16", "utf-32"):
+        import io
+
+        lines: Iterable = iter_lines(io.TextIOWrapper(stream, encoding=enc, errors="replace"))
+    else:
+        if enc == "utf-8-sig":
+            stream.read(3)
+        elif b"\x00" in head:
+            raise SkipFile("binary file (NUL bytes), not a listing")
+        lines = iter_lines(stream)
+    latin: list[int] = []
+    for no, rec, reason in iter_jsonl(lines, latin):
+        if rec is None:
+            report.bad(path, no, reason or "bad line", listed)
+        else:
+            yield rec
+    if latin:
+        report.warn(f"{path}: {len(latin)} lines not UTF-8 (first: line {latin[0]}), decoded as "
+                    f"Windows-1252/Latin-1")
+
+
+def _file_items(path: Path, report: ReadReport) -> Iterator[tuple[RawRecord, SourceRef]]:
+    """(record, source) of every paper of one file; a file that cannot be read is recorded as
+    skipped in the report."""
+    listed = [0]
+    bad_before = report.bad_records
+    try:
+        stream, _compression = open_binary(path)
+        digest = file_digest(path)
+        with stream:
+            if listing_suffix(path) in (".jsonl", ".ndjson"):
+                source = SourceFile(id=digest, path=str(path), name=path.name, layout="jsonl")
+                count = 0
+                try:
+                    for rec in _stream_jsonl(path, stream, report, listed):
+                        if count == 0:
+                            report.sources.append(source)
+                        count += 1
+                        source.paper_count = count
+                        yield rec, _ref(path, rec, source)
+                except (OSError, EOFError, ValueError) as exc:
+                    if count == 0:
+                        raise SkipFile(f"damaged or truncated data ({exc})") from None
+                    report.warn(f"{path}: stopped after {count} records: damaged or truncated "
+                                f"data ({exc})")
+                if count == 0:
+                    bad = report.bad_records - bad_before
+                    raise SkipFile("no papers found in it" + (f" ({bad} bad lines)"
+                                                               if bad else ""))
+                return
+            data = read_bounded(stream)
+        records, page_date, layout = _whole_document(path, data, report, listed)
+        del data
+        if not records:
+            bad = report.bad_records - bad_before
+            raise SkipFile("no papers found in it" + (f" ({bad} unusable records)"
+                                                       if bad else ""))
+        source = SourceFile(id=digest, path=str(path), name=path.name, layout=layout,
+                            listing_date=page_date, paper_count=len(records))
+        report.sources.append(source)
+        for r in records:
+            r.listing_date = r.listing_date or page_date
+            yield r, _ref(path, r, source)
+    except SkipFile as exc:
+        report.skipped.append((str(path), str(exc)))
+
+
+def _ref(path: Path, rec: RawRecord, source: SourceFile) -> SourceRef:
+    """Where a record was seen."""
+    return SourceRef(path=str(path), line=rec.line, source_id=source.id,
+                     listing_date=rec.listing_date)
+
+
+def _items(paths: Iterable[str | os.PathLike], report: ReadReport,
+           progress: Callable[[int], None] | None = None
+           ) -> Iterator[tuple[RawRecord, SourceRef]]:
+    """(record, source) of every paper under paths, counting into report."""
+    pending = 0
+    for f in expand_paths(paths):
+        for rec, ref in _file_items(f, report):
+            report.records += 1
+            for w in rec.warnings:
+                report.warn(f"{f}:{rec.line}: {w}")
+            yield rec, ref
+            pending += 1
+            if progress is not None and pending >= _PROGRESS_EVERY:
+                progress(pending)
+                pending = 0
+    if progress is not None and pending:
+        progress(pending)
+    if not report.records:
+        _nothing(report)
+
+
+def _nothing(report: ReadReport) -> None:
+    """NothingBuilt naming why no file gave a paper."""
+    skipped = report.skipped
+    if len(skipped) == 1:
+        path, reason = skipped[0]
+        raise NothingBuilt(f"nothing to read: {path}: {reason}")
+    reasons = "; ".join(f"{Path(p).name}: {r}" for p, r in skipped[:3])
+    more = f" (+{len(skipped) - 3} more)" if len(skipped) > 3 else ""
+    raise NothingBuilt(f"nothing to read in {len(skipped)} files: {reasons}{more}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+
+def iter_records(paths: Iterable[str | os.PathLike], report: ReadReport | None = None,
+                 progress: Callable[[int], None] | None = None) -> Iterator[Paper]:
+    """One Paper per record under paths (not merged: `merge_papers` merges them), streamed in
+    bounded memory; pass a ReadReport to learn the files, skips, bad lines and warnings.
+    UserError for a missing or non-regular path; NothingBuilt when no record is found."""
+    report = report if report is not None else ReadReport()
+    for rec, ref in _items(paths, report, progress=progress):
+        yield merge_group([(rec, ref)])
+
+
+def read_listings(paths: Iterable[str | os.PathLike], strict: bool = False,
+                  progress: Callable[[int], None] | None = None) -> ReadResult:
+    """Read every listing under paths into merged papers; unreadable files, bad lines and bad
+    records are counted skips (strict: the first unreadable file is a UserError)."""
+    report = ReadReport()
+    items = list(_items(paths, report, progress=progress))
+    if strict and report.skipped:
+        path, reason = report.skipped[0]
+        raise UserError(f"{path}: {reason}")
+    papers = merge_records(items)
+    return ReadResult(
+        papers=papers,
+        sources=report.sources,
+        records=len(items),
+        merged=len(items) - len(papers),
+        skipped=report.skipped,
+        no_abstract=sum(1 for p in papers if not p.abstract),
+        bad_records=report.bad_records,
+        bad_lines=report.bad_lines,
+        warning_count=report.warning_count,
+        warnings=report.warnings,
+    )
+
+
+__all__ = ["LISTING_SUFFIXES", "MAX_FILE_BYTES", "MAX_LINE_BYTES", "ReadReport", "ReadResult",
+           "expand_paths", "iter_records", "merge_papers", "read_listings"]
