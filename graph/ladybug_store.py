@@ -97,7 +97,15 @@ def _execute(conn, cypher: str, params: dict | None = None):
 
 def query(cypher: str, params: dict | None = None, db: str | os.PathLike | None = None,
           write: bool = False) -> tuple[list[str], list[list[Any]]]:
-    """Run Cypher (with parameters) on the embedded store; returns (columns, rows)."""
+    """Run Cypher (with parameters) on the embedded store; returns (columns, rows).
+
+    Without write, the query must pass the read-only allow-list (cypher/readonly.py) before the
+    engine sees it, and the store is opened read-only.
+    """
+    if not write:
+        from paperkg.cypher.readonly import check_read_only
+
+        check_read_only(cypher)
     with connect(db, read_only=not write) as conn:
         res = _execute(conn, cypher, params)
         if isinstance(res, list):  # several statements: the last one's result
