@@ -6,7 +6,7 @@ import click
 
 from paperkg.cli.kit import db_option, neo4j_options, param_option, parse_params
 from paperkg.core.errors import UserError
-from paperkg.viz.render import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
+from paperkg.viz.select import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
 
 
 @click.command("viz")
@@ -23,15 +23,18 @@ from paperkg.viz.render import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
 @click.option("--query", "-q", "cypher", metavar="CYPHER",
               help="Draw the nodes, relationships and paths this Cypher query returns.")
 @param_option
-@click.option("--overview", is_flag=True, help="Draw the most connected papers and entities.")
+@click.option("--overview", is_flag=True,
+              help="Draw the most used entities, sized by papers and coloured by community.")
+@click.option("--papers", is_flag=True,
+              help="With --overview: the most connected papers and entities instead.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write (self-contained, opens offline).")
 @db_option
 @click.option("--neo4j", "use_neo4j", is_flag=True,
               help="Run --query on Neo4j instead of the embedded store.")
 @neo4j_options
-def viz_cmd(focus, hops, types, max_nodes, cypher, params, overview, output, db, use_neo4j,
-            neo4j_settings):
+def viz_cmd(focus, hops, types, max_nodes, cypher, params, overview, papers, output, db,
+            use_neo4j, neo4j_settings):
     """Draw part of the graph as one offline HTML page (pyvis).
 
     \b
@@ -41,7 +44,7 @@ def viz_cmd(focus, hops, types, max_nodes, cypher, params, overview, output, db,
       paperkg viz --query "MATCH (p:Paper)-[r:INTRODUCES]->(m) RETURN p, r, m LIMIT 50" -o q.html
       paperkg viz --overview --max-nodes 200 -o overview.html
     """
-    from paperkg.viz.render import viz
+    from paperkg.viz.page import viz
 
     if use_neo4j and not cypher:
         raise UserError("--neo4j applies to --query only (focus and overview read the "
@@ -51,6 +54,6 @@ def viz_cmd(focus, hops, types, max_nodes, cypher, params, overview, output, db,
     if params and not cypher:
         raise UserError("--param goes with --query")
     result = viz(output, focus=focus, hops=hops, types=types, max_nodes=max_nodes, query=cypher,
-                 params=parse_params(params), overview=overview, db=db,
+                 params=parse_params(params), overview=overview, papers=papers, db=db,
                  neo4j=neo4j_settings if use_neo4j else None)
     click.echo(result.message)

@@ -64,11 +64,47 @@ def test_overview_ranks_papers_and_entities_by_degree():
     g.add_node("Source:abc", label=S.SOURCE, id="abc", name="listing.txt")
     for p in ("Paper:2401.00001", "Paper:2402.00002"):
         g.add_edge(p, "Source:abc", key=S.LISTED_IN, type=S.LISTED_IN, line=1)
-    view = V.overview_view(g, max_nodes=3)
+    view = V.overview_view(g, max_nodes=3, papers=True)
     assert set(view.graph) == {"Paper:2401.00001", "Paper:2402.00002", "Method:lora-x"}
     assert view.left_out == 2  # GLUE and MMLU; Source and Repository never compete
     with pytest.raises(V.EmptyView, match="no connected papers or entities"):
+        V.overview_view(nx.MultiDiGraph(), papers=True)
+    with pytest.raises(V.EmptyView, match="no entities named by papers"):
         V.overview_view(nx.MultiDiGraph())
+
+
+def _co_use_graph() -> nx.MultiDiGraph:
+    """Six papers: A, B, C named together (one group), X and Y together (another), Z once."""
+    g = nx.MultiDiGraph()
+    names = {"a": "Alpha", "b": "Beta", "c": "Gamma", "x": "Xi", "y": "Psi", "z": "Zeta"}
+    for id_, name in names.items():
+        g.add_node(f"Method:{id_}", label=S.METHOD, id=id_, name=name, aliases=[])
+    uses = {"p1": "abc", "p2": "abc", "p3": "ab", "p4": "xy", "p5": "xy", "p6": "z"}
+    for pid, ents in uses.items():
+        g.add_node(f"Paper:{pid}", label=S.PAPER, id=pid, title=f"Paper {pid}")
+        for e in ents:
+            g.add_edge(f"Paper:{pid}", f"Method:{e}", key=S.USES, type=S.USES)
+    return g
+
+
+def test_entity_overview_sizes_by_papers_colours_communities_and_leaves_out_papers():
+    view = V.overview_view(_co_use_graph())
+    # Zeta is named by one paper: it would float alone
+    assert set(view.graph) == {"Method:a", "Method:b", "Method:c", "Method:x", "Method:y"}
+    assert view.size == {"Method:a": 3, "Method:b": 3, "Method:c": 2, "Method:x": 2,
+                         "Method:y": 2}
+    assert view.left_out == 1 and view.qualifying == 6
+    weights = {(a, b): d["papers"] for a, b, d in view.graph.edges(data=True)}
+    assert weights[("Method:a", "Method:b")] == 3 and weights[("Method:x", "Method:y")] == 2
+    assert {d["type"] for _, _, d in view.graph.edges(data=True)} == {S.CO_USED}
+    # two communities, the larger first and named after its most used members
+    assert [c.nodes for c in view.communities] == [3, 2]
+    assert view.communities[0].name == "Alpha, Beta"
+    assert view.community["Method:c"] == 0 and view.community["Method:x"] == 1
+    with_papers = V.overview_view(_co_use_graph(), papers=True)
+    assert any(k.startswith("Paper:") for k in with_papers.graph)
+    page = R.render_html(view)
+    assert "Alpha, Beta" in page and "CO_USED" in page
 
 
 LADYBUG_ROWS = [
@@ -210,10 +246,13 @@ def test_cli_focus_query_overview_on_a_real_store(cli, small_store, tmp_path):
     r = cli("viz", "--query", "MATCH (p:Paper) WHERE p.id = $id RETURN p", "-p", "id=2402.00002",
             "-o", str(tmp_path / "one.html"), "--db", str(small_store))
     assert r.returncode == 0 and "1 node, 0 relationships" in r.stdout, r.stderr
-    r = cli("viz", "--overview", "--max-nodes", "2", "-o", str(tmp_path / "o.html"),
+    r = cli("viz", "--overview", "--papers", "--max-nodes", "2", "-o", str(tmp_path / "o.html"),
             "--db", str(small_store))
     assert r.returncode == 0, r.stderr
     assert "2 nodes" in r.stdout and "left out 3 of 5 matching nodes" in r.stdout
+    r = cli("viz", "--overview", "-o", str(tmp_path / "e.html"), "--db", str(small_store))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"wrote {tmp_path / 'e.html'}: 1 node, 0 relationships")
 
 
 @pytest.mark.parametrize("args, message, code", [
@@ -225,6 +264,7 @@ def test_cli_focus_query_overview_on_a_real_store(cli, small_store, tmp_path):
     (["--focus", "glue", "--types", "Paper,Gadget"], "unknown node type 'Gadget'", 1),
     (["--overview", "--focus", "glue"], "choose exactly one", 1),
     (["--overview", "--neo4j"], "--neo4j applies to --query only", 1),
+    (["--focus", "glue", "--papers"], "--papers goes with --overview", 1),
 ])
 def test_cli_bad_input_is_one_line_and_writes_nothing(cli, small_store, tmp_path, args, message,
                                                       code):

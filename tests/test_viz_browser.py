@@ -171,7 +171,7 @@ def test_search_type_filter_and_live_links(page, tmp_path):
 def test_thousand_nodes_stabilise_quickly_with_python_layout(page, tmp_path, artifacts):
     g = synthetic_graph(1000)
     out = tmp_path / "big.html"
-    res = R.viz(out, overview=True, graph=g, max_nodes=1000)
+    res = R.viz(out, overview=True, papers=True, graph=g, max_nodes=1000)
     assert res.nodes == 1000
     state = open_view(page, out, artifacts, "viz-1000.png")
     assert state["s"]["physics"] is False
@@ -199,9 +199,16 @@ def test_real_seed_graph_overview_and_focus(page, seeds_graph, tmp_path, artifac
     g = seeds_graph  # built from ../shared/seeds once per session (tests/neo4j_server.py)
     out = tmp_path / "overview.html"
     res = R.viz(out, overview=True, graph=g, max_nodes=250)
-    assert res.nodes == 250 and res.left_out > 0
+    assert 100 < res.nodes <= 250 and res.left_out > 0
     state = open_view(page, out, artifacts, "viz-seeds-overview.png")
     assert state["drawn"] == [res.nodes, res.edges]
+    # entities only, coloured by community, with a community legend; nothing behind the bar
+    assert S.PAPER not in set(page.evaluate("nodes.get().map(n => n.ptype)"))
+    assert page.evaluate("document.querySelectorAll('#pkg-communities li').length") >= 3
+    assert page.evaluate("""(() => { const bar = document.getElementById('pkg-bar')
+      .getBoundingClientRect().right; const box = document.getElementById('mynetwork')
+      .getBoundingClientRect(); return Object.values(network.getPositions()).every(p => {
+      const d = network.canvasToDOM(p); return d.x + box.left >= bar; }); })()""")
     assert page.external_requests() == [] and page.exceptions == [] and page.dialogs == []
     # the busiest method, two hops, papers and benchmarks only
     method = max((k for k in g if g.nodes[k]["label"] == S.METHOD), key=g.degree)

@@ -149,10 +149,19 @@ def _node_info(graph: nx.MultiDiGraph, key: str, focus: str | None) -> dict[str,
     }
 
 
+def _rel_doc(rtype: str) -> str:
+    """The one-line description of a relationship type (drawn-only ones included)."""
+    if rtype == schema.CO_USED:
+        return schema.CO_USED_DOC
+    return schema.REL_TYPES[rtype].doc if rtype in schema.REL_TYPES else ""
+
+
 def _edge_info(captions: dict[str, str], a: str, b: str, data: dict) -> dict[str, Any]:
     """Tooltip content of a relationship: its type, role, evidence and provenance."""
     rtype = str(data.get("type", ""))
     lines = [["role", role_of(rtype)]]
+    if rtype == schema.CO_USED:
+        lines = [["named together by", f"{data.get('papers', 0)} papers"]]
     if data.get("evidence"):
         lines.append(["evidence", shorten(str(data["evidence"]), 400)])
     rel = schema.REL_TYPES.get(rtype)
@@ -181,8 +190,22 @@ def script_json(data: Any) -> str:
     return text
 
 
-def vis_options(physics: bool, n_nodes: int) -> dict[str, Any]:
-    """vis-network options: fast layout, no smooth edges, physics stopped once stable."""
+#: Node shapes by type where colour shows the community (overviews); glyphs for the legend.
+TYPE_SHAPES = {schema.PAPER: ("hexagon", "\u2b22"), schema.METHOD: ("dot", "\u25cf"),
+               schema.MODEL: ("square", "\u25a0"), schema.DATASET: ("diamond", "\u25c6"),
+               schema.BENCHMARK: ("triangle", "\u25b2"), schema.METRIC: ("triangleDown", "\u25bc"),
+               schema.TASK: ("star", "\u2605")}
+
+
+def vis_options(physics: bool, n_nodes: int, sparse_labels: bool = False) -> dict[str, Any]:
+    """vis-network options: fast layout, no smooth edges, physics stopped once stable.
+
+    With sparse_labels, label size follows node size and small labels appear only when zoomed.
+    """
+    label_scaling = {"enabled": True, "min": 11, "max": 20, "maxVisible": 28, "drawThreshold": 7}
+    if sparse_labels:
+        label_scaling = {"enabled": True, "min": 7, "max": 30, "maxVisible": 40,
+                         "drawThreshold": 11}
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
@@ -192,9 +215,7 @@ def vis_options(physics: bool, n_nodes: int) -> dict[str, Any]:
             "borderWidthSelected": 3,
             "font": {"face": "sans-serif", "size": 13, "strokeWidth": 3,
                      "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 34,
-                        "label": {"enabled": True, "min": 11, "max": 20,
-                                  "maxVisible": 28, "drawThreshold": 7}},
+            "scaling": {"min": 8, "max": 40, "label": label_scaling},
         },
         "edges": {
             "smooth": False,
@@ -230,21 +251,28 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
     ids = {key: f"n{i}" for i, key in enumerate(sorted(graph))}
     node_info: dict[str, Any] = {}
     counts: dict[str, int] = {}
+    by_community = bool(view.communities)
     for key in sorted(graph):
         label = node_label(graph, key)
         counts[label] = counts.get(label, 0) + 1
         ntype = schema.NODE_TYPES.get(label)
         color = ntype.color if ntype else FALLBACK_COLOR
+        if by_community:
+            color = view.communities[view.community[key]].color
         degree = graph.degree(key)
         options: dict[str, Any] = {
             "color": {"background": color, "border": "#333333" if key == view.focus else color,
                       "highlight": {"background": color, "border": "#000000"},
                       "hover": {"background": color, "border": "#000000"}},
-            "value": degree + 1,
+            # area, not radius, follows the count: big hubs do not swamp the view
+            "value": round((view.size[key] if key in view.size else degree + 1) ** 0.5, 3),
             "ptype": label,
             "fullname": display_name(graph, key),
             "nkey": key,
         }
+        if by_community:
+            options["shape"] = TYPE_SHAPES.get(label, ("dot", ""))[0]
+            options["community"] = view.community[key]
         if key == view.focus:
             options["borderWidth"] = 3
             options["font"] = {"size": 16}
@@ -252,6 +280,8 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
             options["x"], options["y"] = positions[key]
         net.add_node(ids[key], label=shorten(display_name(graph, key), LABEL_CHARS), **options)
         node_info[ids[key]] = _node_info(graph, key, view.focus)
+        if key in view.size:
+            node_info[ids[key]]["lines"].insert(0, [view.size_label, str(view.size[key])])
     edge_info: dict[str, Any] = {}
     edge_types: dict[str, int] = {}
     short_names = {key: shorten(display_name(graph, key), 60) for key in graph}
@@ -260,10 +290,15 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
         rtype = str(data.get("type", ""))
         edge_types[rtype] = edge_types.get(rtype, 0) + 1
         eid = f"e{i}"
-        net.add_edge(ids[a], ids[b], id=eid, label=rtype, rtype=rtype,
-                     width=2 if rtype == schema.INTRODUCES else 1)
+        if rtype == schema.CO_USED:  # many of them: no label, width by shared papers
+            net.add_edge(ids[a], ids[b], id=eid, rtype=rtype, arrows={"to": False},
+                         width=min(6, 0.5 + int(data.get("papers", 1)) ** 0.5),
+                         color={"color": "#c4c4c4", "highlight": "#333333"})
+        else:
+            net.add_edge(ids[a], ids[b], id=eid, label=rtype, rtype=rtype,
+                         width=2 if rtype == schema.INTRODUCES else 1)
         edge_info[eid] = _edge_info(short_names, a, b, data)
-    net.options = vis_options(physics, n)
+    net.options = vis_options(physics, n, sparse_labels=by_community)
     legend = [
         {"label": label, "color": nt.color, "count": counts[label], "doc": nt.doc}
         for label, nt in schema.NODE_TYPES.items() if label in counts
@@ -271,18 +306,25 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
         {"label": label, "color": FALLBACK_COLOR, "count": c, "doc": ""}
         for label, c in sorted(counts.items()) if label not in schema.NODE_TYPES
     ]
+    if by_community:  # colour shows the community: the type legend shows shapes instead
+        for entry in legend:
+            entry["glyph"] = TYPE_SHAPES.get(entry["label"], ("dot", "\u25cf"))[1]
     summary = f"{n} node{'s' if n != 1 else ''}, {graph.number_of_edges()} relationship" \
               f"{'s' if graph.number_of_edges() != 1 else ''}"
     if view.left_out:
+        best = "most used" if view.size_label == "papers" else "most connected"
         summary += (f"; {view.left_out} of {view.qualifying} matching nodes left out "
-                    "(the most connected are kept)")
+                    f"(the {best} are kept)")
     page = {
         "title": view.title,
         "summary": summary,
         "notes": view.notes,
         "legend": legend,
-        "edgeTypes": [{"type": t, "count": c, "doc": schema.REL_TYPES[t].doc
-                       if t in schema.REL_TYPES else ""} for t, c in sorted(edge_types.items())],
+        "edgeTypes": [{"type": t, "count": c, "doc": _rel_doc(t)}
+                      for t, c in sorted(edge_types.items())],
+        "communities": [{"name": c.name, "color": c.color, "count": c.nodes}
+                        for c in view.communities],
+        "sizeLabel": view.size_label,
         "focus": ids.get(view.focus) if view.focus else None,
         "physics": physics,
         "expected": {"nodes": n, "edges": graph.number_of_edges()},
@@ -356,16 +398,19 @@ def write_atomic(text: str, path: Path) -> None:
 def viz(output: str | os.PathLike[str], *, focus: str | None = None, hops: int = DEFAULT_HOPS,
         types: str | Iterable[str] | None = None, max_nodes: int = DEFAULT_MAX_NODES,
         query: str | None = None, params: dict[str, Any] | None = None,
-        overview: bool = False, db: str | None = None,
+        overview: bool = False, papers: bool = False, db: str | None = None,
         graph: nx.MultiDiGraph | None = None, neo4j: Any = None) -> VizResult:
     """Draw a focus neighbourhood, a query's result or an overview as an offline HTML page.
 
     The graph comes from `graph` when given, else from the embedded store `db` (or, for a
-    query, from Neo4j when `neo4j` holds its settings).
+    query, from Neo4j when `neo4j` holds its settings). An overview draws entities only unless
+    `papers` is set.
     """
     chosen = [bool(focus), bool(query), bool(overview)]
     if sum(chosen) != 1:
         raise UserError("choose exactly one of --focus, --query or --overview")
+    if papers and not overview:
+        raise UserError("--papers goes with --overview")
     out = Path(output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise UserError(f"output must be an .html file, got {str(output)!r}")
@@ -393,15 +438,16 @@ def viz(output: str | os.PathLike[str], *, focus: str | None = None, hops: int =
         if graph.number_of_nodes() == 0:
             raise EmptyView("the graph is empty: nothing to draw (build it with `paperkg build`)")
         view = focus_view(graph, focus, hops, types, max_nodes) if focus \
-            else overview_view(graph, max_nodes)
+            else overview_view(graph, max_nodes, papers=papers)
     page = render_html(view)
     write_atomic(page, out)
     n, m = view.graph.number_of_nodes(), view.graph.number_of_edges()
     message = f"wrote {out}: {n} node{'s' if n != 1 else ''}, {m} relationship" \
               f"{'s' if m != 1 else ''}"
     if view.left_out:
+        best = "most used" if view.size_label == "papers" else "most connected"
         message += (f"; left out {view.left_out} of {view.qualifying} matching nodes "
-                    f"(kept the {n} most connected; raise --max-nodes to see more)")
+                    f"(kept the {n} {best}; raise --max-nodes to see more)")
     for note in view.notes:
         message += f"\nnote: {note}"
     return VizResult(path=out, nodes=n, edges=m, left_out=view.left_out, message=message)

@@ -36,8 +36,20 @@ class View:
     qualifying: int = 0  # nodes that matched before the cap
     left_out: int = 0  # nodes dropped by the cap
     notes: list[str] = field(default_factory=list)
+    size: dict[str, int] = field(default_factory=dict)  # node size when not its degree
+    size_label: str = "relationships"  # what the size counts
+    community: dict[str, int] = field(default_factory=dict)  # node -> index in communities
+    communities: list[Community] = field(default_factory=list)
 
 
+@dataclass
+class Community:
+    """A group of nodes found by louvain, named after its largest members."""
+
+    index: int
+    name: str
+    color: str
+    nodes: int
 
 # ------------------------------------------------------------------------------ selection
 
@@ -175,9 +187,116 @@ def focus_view(graph: nx.MultiDiGraph, name_or_id: str, hops: int = DEFAULT_HOPS
     return view
 
 
-def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> View:
-    """The most connected papers and entities, capped at max_nodes."""
+#: Community colours (Tableau 10 without grey, then a few more); later communities are grey.
+COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+                    "#b07aa1", "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c564b")
+OTHER_COMMUNITY_COLOR = "#b0b0b0"
+#: In an entity overview each entity keeps its strongest co-use links only (the rest is noise).
+CO_USE_PARTNERS = 3
+
+
+def papers_by_entity(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """For each entity, the papers that name it (in any role)."""
+    out: dict[str, set[str]] = {}
+    entity_labels = set(schema.ENTITY_LABELS)
+    for key in graph:
+        if node_label(graph, key) not in entity_labels:
+            continue
+        out[key] = {p for p in graph.predecessors(key) if node_label(graph, p) == schema.PAPER}
+    return out
+
+
+def co_use(papers_of: dict[str, set[str]], kept: Sequence[str],
+           partners: int = CO_USE_PARTNERS) -> dict[tuple[str, str], int]:
+    """Pairs of kept entities named by the same papers, each entity's strongest few only."""
+    by_paper: dict[str, list[str]] = {}
+    for key in kept:
+        for p in papers_of[key]:
+            by_paper.setdefault(p, []).append(key)
+    weight: dict[tuple[str, str], int] = {}
+    for names in by_paper.values():
+        names.sort()
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                weight[(a, b)] = weight.get((a, b), 0) + 1
+    best: dict[str, list[tuple[int, str, tuple[str, str]]]] = {}
+    for pair, w in weight.items():
+        for end, other in (pair, pair[::-1]):
+            best.setdefault(end, []).append((-w, other, pair))
+    chosen: set[tuple[str, str]] = set()
+    for items in best.values():
+        items.sort()
+        chosen.update(pair for _, _, pair in items[:partners])
+    return {pair: weight[pair] for pair in sorted(chosen)}
+
+
+def find_communities(graph: nx.MultiDiGraph, size: dict[str, int]
+                     ) -> tuple[dict[str, int], list[Community]]:
+    """Louvain communities of a view (weighted by `papers` on edges), largest first."""
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    for a, b, data in graph.edges(data=True):
+        if a != b:
+            w = float(data.get("papers", 1))
+            simple.add_edge(a, b, weight=simple.get_edge_data(a, b, {}).get("weight", 0) + w)
+    groups = nx.community.louvain_communities(simple, weight="weight", seed=7)
+    groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
+    member: dict[str, int] = {}
+    found: list[Community] = []
+    for i, keys in enumerate(groups):
+        for key in keys:
+            member[key] = i
+        top = sorted(keys, key=lambda k: (-size.get(k, 0), k))[:2]
+        color = COMMUNITY_COLORS[i] if i < len(COMMUNITY_COLORS) else OTHER_COMMUNITY_COLOR
+        found.append(Community(i, ", ".join(display_name(graph, k) for k in top), color,
+                               len(keys)))
+    return member, found
+
+
+def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES,
+                  papers: bool = False) -> View:
+    """The most used entities (sized by papers, coloured by community, joined by co-use); with
+    papers=True, the most connected papers and entities instead."""
     _check_max(max_nodes)
+    if papers:
+        return _busiest_view(graph, max_nodes)
+    papers_of = papers_by_entity(graph)
+    ranked = sorted((k for k, ps in papers_of.items() if ps),
+                    key=lambda k: (-len(papers_of[k]), k))
+    if not ranked:
+        raise EmptyView("the graph has no entities named by papers to draw (is the store "
+                        "built? try `paperkg build`)")
+    # an entity named by one paper only, or named with none of the others, would float alone
+    used = [k for k in ranked if len(papers_of[k]) > 1] or ranked
+    kept = used[:max_nodes]
+    pairs = co_use(papers_of, kept)
+    joined = {k for pair in pairs for k in pair}
+    if joined:
+        kept = [k for k in kept if k in joined]
+    view_graph = nx.MultiDiGraph()
+    for key in kept:
+        view_graph.add_node(key, **graph.nodes[key])
+    for (a, b), w in pairs.items():
+        view_graph.add_edge(a, b, key=schema.CO_USED, type=schema.CO_USED, papers=w)
+    size = {k: len(papers_of[k]) for k in kept}
+    member, communities = find_communities(view_graph, size)
+    n_papers = len(set().union(*(papers_of[k] for k in kept)))
+    return View(
+        graph=view_graph,
+        title=f"Overview: the {len(kept)} most used entities",
+        qualifying=len(ranked),
+        left_out=len(ranked) - len(kept),
+        notes=[f"named by {n_papers} papers; size follows the number of papers, colour the "
+               f"community, a line joins entities named together"],
+        size=size,
+        size_label="papers",
+        community=member,
+        communities=communities,
+    )
+
+
+def _busiest_view(graph: nx.MultiDiGraph, max_nodes: int) -> View:
+    """The most connected papers and entities, capped at max_nodes."""
     wanted = {schema.PAPER, *schema.ENTITY_LABELS}
     # connections among papers and entities only (not to listings, repositories or links)
     among = graph.subgraph([k for k in graph if node_label(graph, k) in wanted])
@@ -198,11 +317,15 @@ def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) ->
         chosen = set(kept)
         pool = [c for c in candidates if c not in chosen and c not in rejected]
         kept = [k for k in kept if k not in alone] + pool[: len(alone)]
+    view_graph = graph.subgraph(kept).copy()
+    member, communities = find_communities(view_graph, dict(view_graph.degree()))
     return View(
-        graph=graph.subgraph(kept).copy(),
+        graph=view_graph,
         title=f"Overview: the {len(kept)} most connected papers and entities",
         qualifying=len(candidates),
         left_out=len(candidates) - len(kept),
+        community=member,
+        communities=communities,
     )
 
 

@@ -84,8 +84,12 @@
     box.checked = true;
     box.dataset.type = entry.label;
     box.addEventListener("change", function () { setTypeVisible(entry.label, box.checked); });
-    var swatch = label.appendChild(el("span", "pkg-swatch"));
-    swatch.style.background = entry.color;
+    if (entry.glyph) {
+      label.appendChild(el("span", "pkg-glyph", entry.glyph));
+    } else {
+      var swatch = label.appendChild(el("span", "pkg-swatch"));
+      swatch.style.background = entry.color;
+    }
     label.appendChild(el("span", null, entry.label));
     label.title = entry.doc;
     li.appendChild(el("span", "pkg-count", entry.count));
@@ -93,6 +97,23 @@
   document.getElementById("pkg-all").addEventListener("click", function () {
     data.legend.forEach(function (entry) { setTypeVisible(entry.label, true); });
   });
+  var communities = document.getElementById("pkg-communities");
+  if (communities && data.communities && data.communities.length) {
+    document.getElementById("pkg-community-section").hidden = false;
+    data.communities.slice(0, 12).forEach(function (entry) {
+      var li = communities.appendChild(el("li"));
+      var swatch = li.appendChild(el("span", "pkg-swatch"));
+      swatch.style.background = entry.color;
+      li.appendChild(el("span", "pkg-community-name", entry.name));
+      li.appendChild(el("span", "pkg-count", entry.count));
+    });
+    if (data.communities.length > 12) {
+      communities.appendChild(el("li", "pkg-more",
+        "+ " + (data.communities.length - 12) + " smaller (grey)"));
+    }
+  }
+  var hint = document.getElementById("pkg-size-hint");
+  if (hint && data.sizeLabel) { hint.textContent = data.sizeLabel; }
   var edgeLegend = document.getElementById("pkg-edge-legend");
   data.edgeTypes.forEach(function (entry) {
     var li = edgeLegend.appendChild(el("li"));
