@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -117,7 +117,8 @@ def canonicalise(extractions: list[PaperExtraction]) -> None:
         for e in ex.entities:
             counts = votes[e.key]
             if len(counts) > 1 and "gazetteer" not in e.extractor:
-                best, n = counts.most_common(1)[0]
+                # ties go to the type named first alphabetically, never to the paper order
+                best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
                 if n > counts[e.type]:
                     e.type = best
         # one entity per key inside a paper
@@ -156,9 +157,7 @@ def _worker_init(nlp) -> None:
 def _worker_run(texts: list[str]) -> list[tuple[list, list, list]]:
     """Run nlp.pipe over one chunk in a worker; return only the plain results."""
     nlp = _WORKER_NLP or load_pipeline()
-    return [(d.user_data.get("pk_ents", []), d.user_data.get("pk_refs", []),
-             d.user_data.get("pk_results", []))
-            for d in nlp.pipe(texts, batch_size=256)]
+    return [_plain(d) for d in nlp.pipe(texts, batch_size=256)]
 
 
 class _Results:
@@ -178,46 +177,72 @@ def _pooled(texts: list[str], workers: int, nlp, chunk: int = 512):
     with ctx.Pool(workers, initializer=_worker_init,
                   initargs=(nlp if method == "fork" else None,)) as pool:
         for results in pool.imap(_worker_run, chunks):
-            for ents, refs, found in results:
-                yield _Results(ents, refs, found)
+            yield from results
 
 
-def extract(papers: list[Paper], workers: int = 1, nlp=None,
-            progress: Callable[[int], None] | None = None,
-            spacy_processes: bool = False) -> list[PaperExtraction]:
-    """Extract entities, repos and links from papers (same order), canonicalised across them.
+def _plain(doc) -> tuple[list, list, list]:
+    """The plain results of one processed doc: (entities, references, results)."""
+    data = doc.user_data
+    return data.get("pk_ents", []), data.get("pk_refs", []), data.get("pk_results", [])
 
-    With workers > 1, each of `workers` processes runs nlp.pipe over chunks of the papers and
-    sends back plain results. spacy_processes=True uses nlp.pipe(n_process=workers) instead,
-    which ships every Doc back serialised: measured here 2-4x slower than the pipeline itself
-    (see docs/extraction.md), so it is not the default.
+
+def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
+                    progress: Callable[[int], None] | None = None,
+                    spacy_processes: bool = False) -> Iterator[tuple[list, list, list]]:
+    """Plain per-text results of the pipeline, in input order, before canonicalisation: what
+    `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
+
+    Texts flow through in chunks and each Doc is dropped once read. With workers > 1, each of
+    `workers` processes runs nlp.pipe over chunks and sends back plain results.
+    spacy_processes=True uses nlp.pipe(n_process=workers) instead, which ships every Doc back
+    serialised: measured here 2-4x slower than the pipeline itself (see docs/extraction.md).
     """
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
     nlp = nlp or load_pipeline()
     # spaCy refuses texts over nlp.max_length (1,000,000 characters); the rules read at most
-    # max_text of them anyway, so an oversized abstract is cut rather than rejected.
+    # max_text of them anyway, so an oversized text is cut rather than rejected.
     limit = nlp.max_length
-    texts = [(p.text or "")[:limit] for p in papers]
+    texts = [(t or "")[:limit] for t in texts]
     if workers == 1:
-        docs = nlp.pipe(texts, batch_size=256)
+        found = (_plain(d) for d in nlp.pipe(texts, batch_size=256))
     elif spacy_processes or len(texts) < 2 * 512:
-        docs = nlp.pipe(texts, batch_size=256, n_process=workers)
+        found = (_plain(d) for d in nlp.pipe(texts, batch_size=256, n_process=workers))
     else:
-        docs = _pooled(texts, workers, nlp)
-    out: list[PaperExtraction] = []
+        found = _pooled(texts, workers, nlp)
+    for raw in found:
+        yield raw
+        if progress is not None:
+            progress(1)
+
+
+def from_raw(paper_id: str, raw: Sequence[list]) -> PaperExtraction:
+    """The PaperExtraction of one paper from its plain results (before canonicalisation)."""
+    ents, refs, *rest = raw
+    return _extraction(paper_id, _Results(ents, refs, rest[0] if rest else []))
+
+
+def finish(extractions: list[PaperExtraction]) -> None:
+    """The step across papers: canonical keys and types, then result names settled."""
+    canonicalise(extractions)
+    for ex in extractions:
+        result_rules.settle_names(ex)
+
+
+def extract(papers: list[Paper], workers: int = 1, nlp=None,
+            progress: Callable[[int], None] | None = None,
+            spacy_processes: bool = False) -> list[PaperExtraction]:
+    """Extract entities, repos and links from papers (same order), canonicalised across them
+    (see raw_extractions for workers and spacy_processes)."""
+    raws = raw_extractions([p.text for p in papers], workers=workers, nlp=nlp,
+                           progress=progress, spacy_processes=spacy_processes)
     # The results are many small acyclic objects: cyclic GC passes over them only cost time
     # (about 10% of a run over 20,000 abstracts), so it is paused while they are built.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for paper, doc in zip(papers, docs, strict=True):
-            out.append(_extraction(paper.id, doc))
-            if progress is not None:
-                progress(1)
-        canonicalise(out)
-        for ex in out:
-            result_rules.settle_names(ex)
+        out = [from_raw(paper.id, raw) for paper, raw in zip(papers, raws, strict=True)]
+        finish(out)
     finally:
         if was_enabled:
             gc.enable()
