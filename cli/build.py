@@ -47,6 +47,8 @@ def build_cmd(paths, db, workers, rebuild, to_neo4j, neo4j_settings, as_json, qu
 
 def _print_report(report) -> None:
     """The human summary of a build."""
+    from paperkg.readers import read_notes
+
     r = report.read
     click.echo(
         f"read {r['files']} file{'s' if r['files'] != 1 else ''}: {r['records']} records, "
@@ -55,6 +57,8 @@ def _print_report(report) -> None:
     )
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
+    for line in read_notes(r):
+        click.echo(line, err=True)
     if r.get("no_abstract"):
         click.echo(f"note: {r['no_abstract']} papers have a title but no abstract", err=True)
     rows = [[label, n] for label, n in report.nodes.items() if n]

@@ -21,11 +21,13 @@ def extract_cmd(paths, fmt, workers):
     PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
     """
     from paperkg.extractors.pipeline import extract
-    from paperkg.readers import read_listings
+    from paperkg.readers import read_listings, read_notes
 
     result = read_listings(list(paths))
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
+    for line in read_notes(result.summary()):
+        click.echo(line, err=True)
     papers = result.papers
     with progress("extracting", len(papers)) as advance:
         exs = extract(papers, workers=workers, progress=advance)

@@ -97,24 +97,27 @@ class ReadResult:
             "bad_records": self.bad_records,
             "bad_lines": [{"path": p, "line": n, "reason": r} for p, n, r in self.bad_lines],
             "warnings": self.warning_count,
+            "warning_examples": self.warnings[:MAX_WARNINGS_LISTED],
         }
 
-    def notes(self) -> list[str]:
-        """One line each on skipped files, skipped lines and warnings (for the build summary)."""
-        out = []
-        for path, reason in self.skipped[:5]:
-            out.append(f"skipped {path}: {reason}")
-        if len(self.skipped) > 5:
-            out.append(f"skipped {len(self.skipped) - 5} more files")
-        if self.bad_records:
-            first = ", ".join(f"{Path(p).name}:{n}" for p, n, _ in self.bad_lines[:5])
-            out.append(f"{self.bad_records} bad lines/records skipped (first: {first}: "
-                       f"{self.bad_lines[0][2]})" if self.bad_lines else
-                       f"{self.bad_records} bad lines/records skipped")
-        if self.warning_count:
-            more = f" (+{self.warning_count - 1} more)" if self.warning_count > 1 else ""
-            out.append(f"warning: {self.warnings[0]}{more}")
-        return out
+
+def read_notes(summary: dict) -> list[str]:
+    """One line on skipped bad lines and one on warnings, from ReadResult.summary() (skipped
+    files have their own lines)."""
+    out = []
+    bad = summary.get("bad_records") or 0
+    if bad:
+        lines = summary.get("bad_lines") or []
+        first = ", ".join(f"{Path(b['path']).name}:{b['line']}" for b in lines[:5])
+        reason = f": {lines[0]['reason']}" if lines else ""
+        out.append(f"skipped {bad} bad " + ("line or record" if bad == 1 else "lines or records")
+                   + (f" (first: {first}{reason})" if first else ""))
+    count = summary.get("warnings") or 0
+    examples = summary.get("warning_examples") or []
+    if count and examples:
+        more = f" (+{count - 1} more: --json lists the first {len(examples)})" if count > 1 else ""
+        out.append(f"warning: {examples[0]}{more}")
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,4 +321,4 @@ def read_listings(paths: Iterable[str | os.PathLike], strict: bool = False,
 
 
 __all__ = ["LISTING_SUFFIXES", "MAX_FILE_BYTES", "MAX_LINE_BYTES", "ReadReport", "ReadResult",
-           "expand_paths", "iter_records", "merge_papers", "read_listings"]
+           "expand_paths", "iter_records", "merge_papers", "read_listings", "read_notes"]
