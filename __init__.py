@@ -25,8 +25,10 @@ _API = {
     "export": "paperkg.graph.export:export",
     "sparql": "paperkg.graph.rdf.sparql:sparql",
     "viz": "paperkg.viz.page:viz",
-    "enrich": "paperkg.graph.enrich:enrich",
+    "enrich": "paperkg.graph.enrich.run:enrich",
     "rank": "paperkg.graph.analytics:rank",
+    "leaderboard": "paperkg.graph.leaderboard:leaderboard",
+    "paper_results": "paperkg.graph.leaderboard:paper_results",
 }
 
 __all__ = ["__version__", *_API]

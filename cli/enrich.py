@@ -14,7 +14,7 @@ from paperkg.cli.kit import db_option, json_option, progress, quiet_option
               default="openalex", show_default=True, help="Service to ask.")
 @click.option("--offline", is_flag=True, help="Serve only what the cache holds; no network.")
 @click.option("--cache", "cache", type=click.Path(file_okay=False), default=None,
-              help="Response cache folder [default ~/.cache/paperkg].")
+              help="Response cache folder [env PAPERKG_CACHE; default ~/.cache/paperkg].")
 @click.option("--url", "base_url", default=None, metavar="URL",
               help="Service base URL [env PAPERKG_OPENALEX_URL / PAPERKG_S2_URL].")
 @click.option("--interval", type=click.FloatRange(0), default=None, metavar="SECONDS",
@@ -31,7 +31,7 @@ def enrich_cmd(source, offline, cache, base_url, interval, retries, limit, db, a
     Papers are looked up by arXiv id, DOI, then title. Every response is cached (so a rerun,
     or --offline, costs no requests) and a service failure keeps what was already enriched.
     """
-    from paperkg.graph.enrich import enrich
+    from paperkg.graph.enrich.run import enrich
     from paperkg.graph.ladybug_store import query
 
     _, rows = query("MATCH (p:Paper) RETURN count(p)", db=db)

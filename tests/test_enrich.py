@@ -157,6 +157,7 @@ class FakeService:
         self.fail: dict[str, list[int]] = {}  # route -> statuses to answer first (then the body)
         self.always_fail: set[str] = set()
         self.raw: dict[str, bytes] = {}  # route -> raw body (for non-JSON answers)
+        self.retry_after = "0"  # the Retry-After header of the failures in `fail`
         service = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -174,7 +175,8 @@ class FakeService:
                 pending = service.fail.get(route)
                 if pending:
                     status = pending.pop(0)
-                    return self._send(status, {"error": "try again"}, {"Retry-After": "0"})
+                    return self._send(status, {"error": "try again"},
+                                      {"Retry-After": service.retry_after})
                 if route in service.raw:
                     return self._send(200, None, raw=service.raw[route])
                 status, body = service.routes.get(route, (404, {"error": "Not Found"}))
@@ -339,6 +341,25 @@ def test_rate_limit_answers_are_retried_with_backoff(tmp_path: Path):
     assert status == 200 and body["id"].endswith("W4292779060")
     assert svc.requests == ["/works/doi:10.48550/arXiv.2208.08227"] * 3
     assert waits == [0.01, 0.02]  # exponential backoff (Retry-After: 0 asks for no more)
+
+
+def test_retry_after_longer_than_the_backoff_is_honoured(tmp_path: Path):
+    waits: list[float] = []
+    with FakeService(_oa_routes()) as svc:
+        svc.fail["/works/doi:10.48550/arXiv.2208.08227"] = [429, 503]
+        svc.retry_after = "3"
+        client = Client("openalex", base_url=svc.url, cache=None, interval=0.0, retries=2,
+                        backoff=0.01, sleep=waits.append)
+        status, _ = client.get("/works/doi:10.48550/arXiv.2208.08227")
+    assert status == 200 and waits == [3.0, 3.0]
+
+
+def test_cache_folder_comes_from_paperkg_cache(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PAPERKG_CACHE", str(tmp_path / "here"))
+    cache = Cache(None, "openalex")
+    cache.put("/works/x", 200, {"id": "x"})
+    assert cache.dir == tmp_path / "here" / "openalex"
+    assert [p.suffix for p in cache.dir.iterdir()] == [".json"]
 
 
 def test_semanticscholar_references_by_external_ids(store: Path, tmp_path: Path):
