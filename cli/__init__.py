@@ -25,6 +25,9 @@ COMMANDS = {
     "viz": ("paperkg.cli.viz:viz_cmd", "Draw a subgraph as offline HTML."),
     "enrich": ("paperkg.cli.enrich:enrich_cmd", "Add metadata from OpenAlex/S2."),
     "rank": ("paperkg.cli.rank:rank_cmd", "Rank papers and entities."),
+    "leaderboard": ("paperkg.cli.leaderboard:leaderboard_cmd",
+                    "Results on a benchmark, best first."),
+    "results": ("paperkg.cli.leaderboard:results_cmd", "The results a paper reports."),
 }
 
 
