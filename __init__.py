@@ -24,7 +24,7 @@ _API = {
     "ask": "paperkg.cypher.library:ask",
     "export": "paperkg.graph.export:export",
     "sparql": "paperkg.graph.rdf.sparql:sparql",
-    "viz": "paperkg.viz.page:viz",
+    "draw": "paperkg.viz.page:viz",  # `paperkg viz` on the command line
     "enrich": "paperkg.graph.enrich.run:enrich",
     "rank": "paperkg.graph.analytics:rank",
     "leaderboard": "paperkg.graph.leaderboard:leaderboard",

@@ -313,9 +313,12 @@ def test_query_on_neo4j_draws_what_the_embedded_store_draws(cli, small_store, ne
     assert not (tmp_path / "none.html").exists()
 
 
-def test_python_api_verb_survives_the_package_import(tmp_path):
-    import paperkg
-    import paperkg.viz.page  # noqa: F401 - the subpackage now shadows the lazy verb
+def test_python_api_verb_is_draw_and_the_package_is_a_plain_package(tmp_path):
+    import types
 
-    res = paperkg.viz(tmp_path / "api.html", focus="GLUE", hops=1, graph=small_graph())
+    import paperkg
+    import paperkg.viz.page
+
+    assert type(paperkg.viz) is types.ModuleType and paperkg.draw is paperkg.viz.page.viz
+    res = paperkg.draw(tmp_path / "api.html", focus="GLUE", hops=1, graph=small_graph())
     assert (res.nodes, res.edges) == (2, 1) and (tmp_path / "api.html").is_file()

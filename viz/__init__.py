@@ -1,23 +1,6 @@
 """Self-contained, offline pyvis views of focused subgraphs.
 
-`paperkg.viz` is both this package and the Python API verb (paperkg._API["viz"]): once the
-package is imported it shadows the lazy verb, so the package itself is made callable.
+`select` picks the nodes (focus neighbourhood, query result, overview) and lays them out; `page`
+writes the HTML. The Python API verb is `paperkg.draw` (the CLI verb is `paperkg viz`): the
+package and the function do not share a name.
 """
-
-from __future__ import annotations
-
-import sys
-import types
-
-
-class _CallablePackage(types.ModuleType):
-    """A package that, called, draws a view: paperkg.viz(...) is paperkg.viz.page.viz(...)."""
-
-    def __call__(self, *args, **kwargs):
-        """Run paperkg.viz.page.viz."""
-        from paperkg.viz.page import viz
-
-        return viz(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
