@@ -175,7 +175,9 @@ def bind(query: NamedQuery, params: dict[str, Any] | None) -> dict[str, Any]:
 def macros() -> dict[str, str]:
     """Label and relationship-type lists from the schema, for {{NAME}} in query text."""
     entity = set(schema.ENTITY_LABELS)
-    mention = [t for t, rt in schema.REL_TYPES.items() if set(rt.targets) <= entity]
+    # what a paper names (a Result's links to the entities it names are not mentions)
+    mention = [t for t, rt in schema.REL_TYPES.items()
+               if set(rt.targets) <= entity and rt.sources == [schema.PAPER]]
     return {
         "ENTITY": "|".join(schema.ENTITY_LABELS),
         "MENTION_RELS": "|".join(mention),
