@@ -48,11 +48,6 @@ def canonical_key(name: str) -> str:
     return _SEPARATORS.sub("", fold(" ".join(words)))
 
 
-def acronym_key(text: str) -> str:
-    """The key of an acronym (LLMs -> llm)."""
-    return canonical_key(text)
-
-
 def is_acronym(text: str) -> bool:
     """Whether a surface form looks like an acronym (mostly capitals, short, one word)."""
     if " " in text or len(text) > 12 or len(text) < 2:

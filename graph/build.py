@@ -193,9 +193,3 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction) -> None:
             if target is not None and target in g:
                 add_edge(g, rk, target, rel, {})
 
-
-def counts(g: nx.MultiDiGraph) -> tuple[Counter, Counter]:
-    """Nodes by label and edges by type."""
-    nodes = Counter(d["label"] for _, d in g.nodes(data=True))
-    edges = Counter(d["type"] for _, _, d in g.edges(data=True))
-    return nodes, edges
