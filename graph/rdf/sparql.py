@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import networkx as nx
@@ -10,6 +11,21 @@ import pyoxigraph as ox
 from paperkg.core.errors import UserError
 from paperkg.graph.rdf.mapping import to_store
 from paperkg.graph.rdf.terms import XSD_NS, prefixes
+
+# Strings, IRIs and comments of a SPARQL query: words inside them are not keywords.
+_SPARQL_OPAQUE = re.compile(
+    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"'
+    r'|<[^<>"{}|^`\\\x00-\x20]*>' r"|#[^\n]*",
+    re.DOTALL,
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def check_service(query: str, allow_service: bool = False) -> None:
+    """Refuse a federated query (SERVICE reaches another endpoint) unless allowed."""
+    if not allow_service and _SERVICE.search(_SPARQL_OPAQUE.sub(" ", query)):
+        raise UserError("refused: SERVICE would send the query to another endpoint over the "
+                        "network; pass --allow-service to permit federated queries")
 
 
 def _value(term: Any, compact: dict[str, str] | None = None) -> Any:
@@ -41,8 +57,10 @@ def _value(term: Any, compact: dict[str, str] | None = None) -> Any:
 
 
 def run_sparql(store: ox.Store, query: str, base: str | None = None,
-               compact: bool = False) -> tuple[list[str], list[list[Any]]]:
+               compact: bool = False, allow_service: bool = False
+               ) -> tuple[list[str], list[list[Any]]]:
     """Run a read-only SPARQL query on a store; (columns, rows) like the Cypher verbs."""
+    check_service(query, allow_service)
     pfx = prefixes(base)
     try:
         result = store.query(query, prefixes=pfx)
@@ -72,9 +90,14 @@ def _compact_order(pfx: dict[str, str]) -> dict[str, str]:
 
 def sparql(query: str, db: str | None = None, base: str | None = None,
            graph: nx.MultiDiGraph | None = None,
-           compact: bool = False) -> tuple[list[str], list[list[Any]]]:
-    """Run SPARQL over the graph (from the embedded store, or the graph given) as RDF."""
+           compact: bool = False, allow_service: bool = False
+           ) -> tuple[list[str], list[list[Any]]]:
+    """Run SPARQL over the graph (from the embedded store, or the graph given) as RDF.
+
+    SERVICE (federation over the network) is refused unless allow_service is set.
+    """
+    check_service(query, allow_service)
     from paperkg.graph.ladybug_store import load_graph
 
     G = graph if graph is not None else load_graph(db)
-    return run_sparql(to_store(G, base), query, base, compact)
+    return run_sparql(to_store(G, base), query, base, compact, allow_service)
