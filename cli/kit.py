@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from paperkg.core.config import DEFAULT_NEO4J_URI, DEFAULT_NEO4J_USER
+from paperkg.core.csvcells import safe_row
 from paperkg.core.errors import UserError
 
 db_option = click.option(
@@ -148,7 +149,7 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str,
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(jsonable(v)) for v in row])
+            writer.writerow(safe_row([_cell(jsonable(v)) for v in row]))
         click.echo(buf.getvalue(), nl=False)
         return
     from rich.console import Console

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from paperkg.core.csvcells import safe_row
 from paperkg.core.errors import UserError
 from paperkg.graph import schema
 from paperkg.graph.ladybug_store import load_graph
@@ -155,7 +156,7 @@ def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_csv_value(v) for v in row])
+        writer.writerow(safe_row([_csv_value(v) for v in row]))
     return buf.getvalue().encode("utf-8", "replace")
 
 
