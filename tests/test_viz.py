@@ -24,6 +24,8 @@ def test_resolve_prefers_key_then_id_then_name_then_alias_then_substring():
     assert V.resolve_node(g, "adapters")[0] == "Paper:2402.00002"  # part of a title
     with pytest.raises(UserError, match="no node matches 'nothing-like-it'"):
         V.resolve_node(g, "nothing-like-it")
+    with pytest.raises(UserError, match=r"no node matches 'Low-Rank Y'; did you mean Low-Rank X\?"):
+        V.resolve_node(g, "Low-Rank Y")  # a near miss is offered the close names
 
 
 def test_focus_hops_and_types():

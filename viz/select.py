@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import heapq
 import json
 from collections.abc import Iterable, Sequence
@@ -113,7 +114,14 @@ def resolve_node(graph: nx.MultiDiGraph, name_or_id: str) -> tuple[str, list[str
         if tier:
             tier.sort(key=lambda k: (-graph.degree(k), k))
             return tier[0], tier[1:]
-    raise UserError(f"no node matches {name_or_id!r} (give a name, a title, an id or Label:id)")
+    names: dict[str, str] = {}  # lower-cased name or alias -> as written
+    for key, attrs in graph.nodes(data=True):
+        for name in (display_name(graph, key), *(attrs.get("aliases") or ())):
+            names.setdefault(str(name).lower(), str(name))
+    close = [names[n] for n in difflib.get_close_matches(low, names, n=3, cutoff=0.75)]
+    hint = f"; did you mean {', '.join(close)}?" if close else \
+        " (give a name, a title, an id or Label:id)"
+    raise UserError(f"no node matches {name_or_id!r}{hint}")
 
 
 def _check_max(max_nodes: int) -> None:
