@@ -6,7 +6,7 @@ import json
 
 import click
 
-from paperkg.cli.kit import print_rows, progress
+from paperkg.cli.kit import print_rows, progress, quiet_option
 
 
 @click.command("extract")
@@ -15,7 +15,8 @@ from paperkg.cli.kit import print_rows, progress
               show_default=True, help="One JSON object per paper, or a table of entities.")
 @click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes (spaCy n_process).")
-def extract_cmd(paths, fmt, workers):
+@quiet_option
+def extract_cmd(paths, fmt, workers, quiet):
     """Extract named entities, roles, aliases, repositories and links from listings.
 
     PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
@@ -29,7 +30,7 @@ def extract_cmd(paths, fmt, workers):
     for line in read_notes(result.summary()):
         click.echo(line, err=True)
     papers = result.papers
-    with progress("extracting", len(papers)) as advance:
+    with progress("extracting", len(papers), enabled=False if quiet else None) as advance:
         exs = extract(papers, workers=workers, progress=advance)
     if fmt == "jsonl":
         for p, ex in zip(papers, exs, strict=True):

@@ -20,7 +20,7 @@ from paperkg.viz.select import DEFAULT_HOPS, DEFAULT_MAX_NODES, MAX_NODES_LIMIT
 @click.option("--max-nodes", "-n", type=click.IntRange(1, MAX_NODES_LIMIT),
               default=DEFAULT_MAX_NODES,
               show_default=True, help="Keep at most this many nodes (the most connected).")
-@click.option("--query", "-q", "cypher", metavar="CYPHER",
+@click.option("--query", "cypher", metavar="CYPHER",
               help="Draw the nodes, relationships and paths this Cypher query returns.")
 @param_option
 @click.option("--overview", is_flag=True,
