@@ -83,22 +83,23 @@ def title_key(title: str | None) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
-def merge_key(title: str | None) -> str:
-    """The title key records merge on: title_key, or for a title with no word characters
-    ("!!!", emoji) the title itself with spaces folded, so distinct such titles stay apart."""
-    key = title_key(title)
+def merge_key(title: str | None, key: str | None = None) -> str:
+    """The title key records merge on: title_key (pass it as key when known), or for a title
+    with no word characters ("!!!", emoji) the title itself with spaces folded, so distinct
+    such titles stay apart."""
+    key = title_key(title) if key is None else key
     if key:
         return key
     raw = " ".join(unicodedata.normalize("NFKC", title or "").split())
     return "\x00" + raw if raw else ""
 
 
-def title_id(title: str | None) -> str:
-    """A readable, stable paper id derived from the normalised title (never shared by two
-    titles that merge_key tells apart)."""
-    key = title_key(title)
+def title_id(title: str | None, key: str | None = None) -> str:
+    """A readable, stable paper id derived from the normalised title (pass its title_key as key
+    when known); never shared by two titles that merge_key tells apart."""
+    key = title_key(title) if key is None else key
     if not key:
-        raw = merge_key(title)
+        raw = merge_key(title, key)
         if not raw:
             return "untitled"
         return "untitled-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:10]
@@ -109,10 +110,11 @@ def title_id(title: str | None) -> str:
     return slug[:87].rstrip("-") + "-" + digest
 
 
-def paper_id(arxiv: str | None, doi: str | None, explicit: str | None, title: str | None) -> str:
+def paper_id(arxiv: str | None, doi: str | None, explicit: str | None, title: str | None,
+             key: str | None = None) -> str:
     """A paper's id: its arXiv id, else its DOI, else an explicit non-identifier id, else the
-    title id."""
-    return arxiv or doi or explicit or title_id(title)
+    title id (key: the title's title_key when known)."""
+    return arxiv or doi or explicit or title_id(title, key)
 
 
 def search_text(title: str | None) -> str:

@@ -14,7 +14,6 @@ from paperkg.core.ids import (
     normalise_doi,
     paper_id,
     title_id,
-    title_key,
 )
 from paperkg.core.records import Paper, SourceRef
 from paperkg.readers.record import RawRecord
@@ -27,7 +26,7 @@ def merge_records(items: Sequence[tuple[RawRecord, SourceRef]]) -> list[Paper]:
     first_by: dict[tuple[str, str], int] = {}
     for i, (rec, _) in enumerate(items):
         uf[i]  # noqa: B018 (registers i as its own set)
-        keys = [("t", merge_key(rec.title))]
+        keys = [("t", merge_key(rec.title, rec.title_key()))]
         if rec.arxiv_id:
             keys.append(("a", rec.arxiv_id))
         if rec.doi:
@@ -48,6 +47,8 @@ def merge_records(items: Sequence[tuple[RawRecord, SourceRef]]) -> list[Paper]:
 
 def merge_group(group: list[tuple[RawRecord, SourceRef]]) -> Paper:
     """One paper from the records of one group (first seen wins, fuller data fills gaps)."""
+    if len(group) == 1:
+        return _single(*group[0])
     recs = [r for r, _ in group]
     first = recs[0]
     arxiv = next((r.arxiv_id for r in recs if r.arxiv_id), None)
@@ -64,7 +65,7 @@ def merge_group(group: list[tuple[RawRecord, SourceRef]]) -> Paper:
     explicit = next((r.id for r in recs if r.id and not normalise_arxiv(r.id)
                      and not normalise_doi(r.id)), None)
     return Paper(
-        id=paper_id(arxiv, doi, explicit, first.title),
+        id=paper_id(arxiv, doi, explicit, first.title, first.title_key()),
         title=first.title,
         abstract=max((r.abstract for r in recs), key=len, default=""),
         authors=next((r.authors for r in recs if r.authors is not None), None),
@@ -73,11 +74,23 @@ def merge_group(group: list[tuple[RawRecord, SourceRef]]) -> Paper:
         arxiv_id=arxiv,
         doi=doi,
         url=next((r.url for r in recs if r.url), None),
-        title_key=title_key(first.title),
+        title_key=first.title_key(),
         sources=sources,
         venue=next((r.venue for r in recs if r.venue), None),
         author_names=next((r.author_names for r in recs if r.author_names), []),
     )
+
+
+def _single(rec: RawRecord, ref: SourceRef) -> Paper:
+    """The paper of a record seen once (merge_group's result for a group of one)."""
+    explicit = rec.id if rec.id and not normalise_arxiv(rec.id) and not normalise_doi(rec.id) \
+        else None
+    key = rec.title_key()
+    return Paper(
+        id=paper_id(rec.arxiv_id, rec.doi, explicit, rec.title, key), title=rec.title,
+        abstract=rec.abstract, authors=rec.authors, published=rec.published,
+        listing_date=rec.listing_date, arxiv_id=rec.arxiv_id, doi=rec.doi, url=rec.url,
+        title_key=key, sources=[ref], venue=rec.venue, author_names=rec.author_names)
 
 
 def record_of(p: Paper, line: int = 0) -> RawRecord:

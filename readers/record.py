@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from paperkg.core.ids import title_key
+
 #: A title longer than this is cut (at a space when there is one) with a warning: no real title
 #: comes near it, and everything downstream keys on titles.
 MAX_TITLE_CHARS = 2_000
@@ -36,6 +38,13 @@ class RawRecord:
     listing_date: str | None = None
     venue: str | None = None
     warnings: list[str] = field(default_factory=list)
+    key: str | None = None  # title_key(title), computed once when first needed
+
+    def title_key(self) -> str:
+        """The record's normalised title (computed once)."""
+        if self.key is None:
+            self.key = title_key(self.title)
+        return self.key
 
 
 def clean_line(line: str) -> str:
