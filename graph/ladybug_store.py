@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
@@ -282,15 +281,34 @@ def staged(db: str | os.PathLike | None = None, copy: bool = True):
         raise UserError(f"{path} is a folder, not a paperkg store")
     parent = path.parent if str(path.parent) else Path(".")
     parent.mkdir(parents=True, exist_ok=True)
-    with _writer_lock(path):
+    with writer_lock(path):
         yield from _staged_write(path, parent, copy)
 
 
+#: Stores whose writer lock this process holds (the lock is re-entrant within one process).
+_HELD: set[str] = set()
+
+
 @contextmanager
-def _writer_lock(path: Path):
-    """Hold the store's writer lock: a second concurrent writer fails with one clear line."""
+def writer_lock(db: str | os.PathLike | None = None):
+    """Hold the store's writer lock for a whole run: a second writer is refused before it starts.
+
+    A build takes it before it reads the store, so two concurrent builds cannot both read the
+    old store and the second overwrite the first's papers. Once it is held, every staged file
+    beside the store is a dead writer's leftover (a killed build) and is removed.
+    """
     import fcntl
 
+    from paperkg.core.tempfiles import remove_stale
+
+    path = db_path(db)
+    key = str(path.resolve())
+    if key in _HELD:
+        yield
+        return
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a paperkg store")
+    path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = path.with_name(f".{path.name}.writer")
     with open(lock_path, "a+b") as fh:
         try:
@@ -298,19 +316,38 @@ def _writer_lock(path: Path):
         except BlockingIOError:
             raise UserError(f"another paperkg process is writing {path}; try again when it "
                             "has finished") from None
+        _HELD.add(key)
         try:
+            remove_stale(path, all_owners=True)
             yield
         finally:
+            _HELD.discard(key)
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def holds_writer_lock(func):
+    """Decorate a verb taking `db` so that it runs whole under the store's writer lock."""
+    import functools
+    import inspect
+
+    sig = inspect.signature(func)
+
+    @functools.wraps(func)
+    def locked(*args, **kwargs):
+        db = sig.bind(*args, **kwargs).arguments.get("db")
+        with writer_lock(db):
+            return func(*args, **kwargs)
+
+    return locked
 
 
 def _staged_write(path: Path, parent: Path, copy: bool):
     """The body of staged(): build in a temp file beside the store, then rename over it."""
     import ladybug
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    from paperkg.core.tempfiles import staged_name
+
+    tmp = staged_name(path)
     tmp.unlink()
     try:
         if copy and path.exists():

@@ -14,6 +14,7 @@ from paperkg.core.errors import UserError
 from paperkg.core.records import Paper, SourceFile
 from paperkg.graph import schema as S
 from paperkg.graph.build import build_graph
+from paperkg.graph.ladybug_store import holds_writer_lock
 from paperkg.readers import ReadResult, merge_papers, read_listings
 
 
@@ -88,6 +89,7 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
     return merged, list(by_id.values()), new_count, sorted(old_ids - new_ids)
 
 
+@holds_writer_lock
 def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = None,
           workers: int = 1, rebuild: bool = False, neo4j: Any = None,
           progress: Callable[[str, int | None], Any] | None = None) -> BuildReport:

@@ -15,6 +15,7 @@ from paperkg.core.ids import normalise_arxiv, normalise_doi, search_text, title_
 from paperkg.graph.enrich.http import SERVICES, Cache, Client
 from paperkg.graph.enrich.records import EnrichReport, Found, ServiceError
 from paperkg.graph.enrich.store import store_papers, write
+from paperkg.graph.ladybug_store import holds_writer_lock
 
 
 def _check(body: object, service: str, what: str) -> dict:
@@ -61,6 +62,7 @@ def lookup(client: Client, paper: dict) -> tuple[Found | None, bool]:
     return None, answered
 
 
+@holds_writer_lock
 def enrich(source: str = "openalex", db: str | os.PathLike | None = None, offline: bool = False,
            cache: str | os.PathLike | None = None, base_url: str | None = None,
            interval: float | None = None, retries: int = 4, backoff: float = 0.5,
