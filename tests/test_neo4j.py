@@ -150,6 +150,8 @@ def _params_for(G: nx.MultiDiGraph) -> dict[str, dict]:
         "entities_by_introducers": {"limit": 100_000},
         "most_cited": {"limit": 100_000},
         "top_repo_owners": {"limit": 100_000},
+        "leaderboard": {"benchmark": busiest({S.MEASURED_ON}), "limit": 100_000},
+        "paper_results": {"paper": busiest({S.REPORTS_RESULT}, "src")},
     }
 
 

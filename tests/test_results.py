@@ -1,0 +1,279 @@
+"""Results (issue 11): extraction from sentences, the store, leaderboards on both engines, RDF."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from paperkg.core.records import Paper
+from paperkg.extractors.pipeline import extract
+from paperkg.extractors.results import find_results, read_number
+from paperkg.graph import schema as S
+from paperkg.graph.leaderboard import leaderboard, metric_direction, paper_results
+
+GITCHAMELEON = "gitchameleon-unmasking-the-version-switching-capabilities-of-code-generation-models"
+
+
+def results_of(nlp, abstract: str, title: str = "A study of things") -> list:
+    """The results the real pipeline finds in one paper."""
+    (ex,) = extract([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    return ex.results
+
+
+def by_value(results) -> dict:
+    return {r.value: r for r in results}
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+
+
+def test_a_score_with_system_benchmark_and_metric(nlp):
+    rs = by_value(results_of(nlp, "We evaluate on MMLU. GPT-4o achieves an accuracy of 88.7% "
+                                  "on MMLU, while Llama-3-70B reaches 82.0%."))
+    assert set(rs) == {"88.7%", "82.0%"}
+    assert rs["88.7%"].system == "GPT-4o" and rs["88.7%"].kind == "score"
+    assert rs["88.7%"].benchmark == "MMLU" and rs["88.7%"].metric == "accuracy"
+    assert rs["82.0%"].system == "Llama-3-70B"
+    assert rs["88.7%"].sentence.startswith("GPT-4o achieves")
+    assert rs["88.7%"].number == 88.7 and rs["88.7%"].unit == "%"
+
+
+def test_a_delta_and_the_papers_own_system(nlp):
+    rs = results_of(nlp, "We propose FooNet, a new architecture. Our method improves top-1 "
+                         "accuracy by 3.2 points over ResNet-50 on ImageNet.",
+                    title="FooNet: Better Image Classification")
+    (r,) = rs
+    assert (r.value, r.kind, r.system) == ("3.2 points", "delta", "FooNet")
+
+
+def test_the_paper_itself_when_its_approach_has_no_name(nlp):
+    (r,) = results_of(nlp, "We study pruning. Our approach reduces the error rate by 12%.")
+    assert (r.value, r.kind, r.system) == ("12%", "delta", "THIS_PAPER")
+
+
+def test_a_ratio(nlp):
+    rs = by_value(results_of(nlp, "FlashThing runs 2.3x faster than the baseline kernel and "
+                                  "uses 4$\\times$ less memory."))
+    assert rs["2.3x"].kind == "ratio" and rs["2.3x"].number == 2.3
+    assert rs["4$\\times$"].kind == "ratio" and rs["4$\\times$"].number == 4.0
+
+
+def test_two_conditions_give_two_results():
+    text = ("GitChameleon: Unmasking Version-Switching\nFor instance, GPT-4o achieves a pass@10 "
+            "of only 39.9\\% (43.7\\% when provided with error feedback).")
+    ents = [{"name": "GPT-4o", "type": "MODEL", "role": "used",
+             "mentions": [("GPT-4o", text.index("GPT-4o"), text.index("GPT-4o") + 6, "")]},
+            {"name": "GitChameleon", "type": "BENCHMARK", "role": "introduced",
+             "mentions": [("GitChameleon", 0, 12, "")]}]
+    first, second = find_results(text, ents)
+    assert (first["value"], first["number"], first["condition"]) == ("39.9\\%", 39.9, None)
+    assert (second["value"], second["number"]) == ("43.7\\%", 43.7)
+    assert second["condition"] == "when provided with error feedback"
+    for r in (first, second):
+        assert (r["system"], r["benchmark"], r["metric"]) == ("GPT-4o", "GitChameleon",
+                                                              "pass@10")
+        assert text[r["start"]:r["end"]] == r["value"]
+
+
+@pytest.mark.parametrize("value, number", [
+    ("39.9\\%", 39.9), ("6.94$\\times$", 6.94), ("+4.1", 4.1), ("-0.5", -0.5),
+    ("1,204.5", 1204.5), ("59 percent", 59.0), ("19:1", 19.0),
+])
+def test_latex_escapes_and_signs_read_as_the_number(value, number):
+    assert read_number(value) == number
+
+
+@pytest.mark.parametrize("sentence", [
+    "We release a dataset of 116 problems and 12,000 unit tests.",
+    "Our 7B model is trained on 2T tokens in 2024.",
+    "We use a learning rate of 0.001 and a dropout of 0.1.",
+    "The benchmark covers 45% of the total API surface of 30 libraries.",
+    "Results hold for GPT-4.1 and Qwen2.5 (p < 0.05).",
+    "We train on 10% of the labeled data with 8 GPUs for 3 days.",
+])
+def test_sizes_counts_years_and_hyperparameters_are_not_results(nlp, sentence):
+    assert results_of(nlp, sentence) == []
+
+
+def test_extract_json_carries_results_with_evidence(nlp):
+    (ex,) = extract([Paper(id="p", title="T", abstract="BarNet achieves 91.2% accuracy on "
+                                                       "CIFAR-10.")], nlp=nlp)
+    (r,) = ex.to_json("T")["results"]
+    assert r["value"] == "91.2%" and r["kind"] == "score"
+    assert r["evidence"]["sentence"] == "BarNet achieves 91.2% accuracy on CIFAR-10."
+    assert "condition" not in r
+
+
+def test_eval_scores_results_rows(tmp_path):
+    from paperkg.extractors.evaluate import evaluate
+
+    record = {"id": "x", "title": "BarNet for Images",
+              "abstract": "We propose BarNet. BarNet achieves 91.2% accuracy on CIFAR-10.",
+              "entities": [{"name": "BarNet", "type": "METHOD", "role": "introduced"},
+                           {"name": "CIFAR-10", "type": "DATASET", "role": "used"},
+                           {"name": "accuracy", "type": "METRIC", "role": "used"}],
+              "results": [{"system": "BarNet", "benchmark": "CIFAR-10", "metric": "accuracy",
+                           "value": "91.2\\%", "kind": "score"},
+                          {"system": "BarNet", "benchmark": None, "metric": None,
+                           "value": "2x", "kind": "ratio"}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    rows = {r["row"]: r for r in evaluate(path, [path])["rows"]}
+    for name in ("results-value", "results-full"):
+        assert (rows[name]["tp"], rows[name]["fn"], rows[name]["fp"]) == (1, 1, 0), name
+
+
+# ---------------------------------------------------------------------------------------------
+# Metric directions
+
+
+@pytest.mark.parametrize("name, direction", [
+    ("accuracy", "up"), ("top-1 accuracy", "up"), ("pass@10", "up"), ("F1 score", "up"),
+    ("top-1 error", "down"), ("perplexity", "down"), ("FID", "down"), ("word error rate", "down"),
+    ("vibes", None), ("", None),
+])
+def test_metric_directions_come_from_the_data_table(name, direction):
+    assert metric_direction(name) == direction
+
+
+# ---------------------------------------------------------------------------------------------
+# The store and the commands
+
+
+def test_seeds_store_holds_results_linked_to_their_entities(seeds_graph):
+    results = [n for n, d in seeds_graph.nodes(data=True) if d["label"] == S.RESULT]
+    assert results
+    for n in results:
+        (src,) = [u for u, _, d in seeds_graph.in_edges(n, data=True)
+                  if d["type"] == S.REPORTS_RESULT]
+        assert seeds_graph.nodes[src]["label"] == S.PAPER
+    rels = {d["type"] for _, _, d in seeds_graph.edges(data=True)}
+    assert {S.OF, S.MEASURED_ON, S.MEASURED_BY} <= rels
+
+
+def test_leaderboard_gitchameleon_on_the_seeds(seeds_store):
+    board = leaderboard("GitChameleon", db=seeds_store)
+    rows = [(r["system"], r["value"], r["condition"], r["metric"], r["paper"])
+            for r in board.rows]
+    assert rows[:2] == [
+        ("GPT-4o", "39.9\\%", None, "pass@10", GITCHAMELEON),
+        ("GPT-4o", "43.7\\%", "when provided with error feedback", "pass@10", GITCHAMELEON)]
+    assert all("GPT-4o achieves a pass@10 of only 39.9" in r["evidence"] for r in board.rows[:2])
+    assert board.rows[0]["direction"] == "higher is better"
+
+
+def test_names_by_any_alias_and_metric_filter(seeds_store):
+    a = leaderboard("gitchameleon", metric="Pass@10", db=seeds_store)
+    b = leaderboard("GitChameleon", db=seeds_store)
+    assert [r["value"] for r in a.rows] == [r["value"] for r in b.rows][:len(a.rows)]
+    assert a.metric == "pass@10"
+
+
+def test_unknown_direction_keeps_paper_order_and_says_so(seeds_store):
+    from paperkg.graph.ladybug_store import query
+
+    _, rows = query("MATCH (r:Result)-[:MEASURED_ON]->(b) WHERE r.metric IS NULL AND "
+                    "r.kind = 'score' RETURN b.name AS name ORDER BY name LIMIT 1",
+                    db=seeds_store)
+    assert rows, "the seeds have a score without a metric on a benchmark"
+    board = leaderboard(rows[0][0], db=seeds_store)
+    unknown = [r for r in board.rows if r["direction"] == "unknown"]
+    assert unknown and all(r["rank"] is None for r in unknown)
+    assert any("direction unknown, rows in paper order" in n for n in board.notes)
+
+
+def test_rebuild_is_idempotent_for_results(seeds, tmp_path):
+    from paperkg.graph.ladybug_store import stats
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path / "kg.lbug"
+    build([seeds], db=db)
+    first = stats(db)
+    build([seeds], db=db)
+    assert stats(db) == first
+    assert first["nodes"][S.RESULT] == first["relationships"][S.REPORTS_RESULT] > 0
+
+
+def test_cli_leaderboard_and_results(seeds_store):
+    from paperkg.cli import cli
+
+    runner = CliRunner()
+    res = runner.invoke(cli, ["leaderboard", "GitChameleon", "--db", str(seeds_store),
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [(r["value"], r["condition"]) for r in rows[:2]] == [
+        ("39.9\\%", None), ("43.7\\%", "when provided with error feedback")]
+    res = runner.invoke(cli, ["leaderboard", "GitChameleon", "--db", str(seeds_store),
+                              "--format", "csv"])
+    assert res.stdout.splitlines()[0].startswith("rank,system,value,condition,metric")
+    res = runner.invoke(cli, ["results", GITCHAMELEON, "--db", str(seeds_store), "--format",
+                              "json"])
+    assert res.exit_code == 0, res.output
+    assert [r["value"] for r in json.loads(res.stdout)][:2] == ["39.9\\%", "43.7\\%"]
+
+
+def test_cli_unknown_names_are_one_line(cli, seeds_store):
+    res = cli("leaderboard", "GitChamelon", "--db", str(seeds_store))
+    assert res.returncode != 0
+    assert res.stderr.strip().splitlines() == [
+        "paperkg: error: no benchmark or dataset called 'GitChamelon' in the graph; "
+        "did you mean GitChameleon?"]
+    res = cli("results", "no-such-paper", "--db", str(seeds_store))
+    assert res.returncode != 0 and "Traceback" not in res.stderr
+
+
+def test_paper_results_rows(seeds_store):
+    cols, rows = paper_results(GITCHAMELEON, db=seeds_store)
+    assert cols[:4] == ["system", "benchmark", "metric", "value"]
+    assert [r[3] for r in rows] == ["39.9\\%", "43.7\\%"]
+
+
+@pytest.mark.neo4j
+def test_leaderboard_is_the_same_on_neo4j(neo4j_settings, seeds_graph, seeds_store):
+    from paperkg.graph.neo4j_store import load_neo4j
+
+    load_neo4j(seeds_graph, neo4j_settings)
+    assert leaderboard("GitChameleon", neo4j=neo4j_settings).rows == \
+        leaderboard("GitChameleon", db=seeds_store).rows
+
+
+# ---------------------------------------------------------------------------------------------
+# RDF
+
+
+def test_rdf_results_are_ml_schema_evaluations_and_pass_the_shapes(seeds_graph, tmp_path):
+    import rdflib
+
+    from paperkg.graph.export import export
+    from paperkg.graph.rdf.shapes import validate
+
+    path = tmp_path / "kg.ttl"
+    export("turtle", path, graph=seeds_graph)
+    g = rdflib.Graph().parse(path, format="turtle")
+    mls = rdflib.Namespace("http://www.w3.org/ns/mls#")
+    evaluations = set(g.subjects(rdflib.RDF.type, mls.ModelEvaluation))
+    assert len(evaluations) == sum(1 for _, d in seeds_graph.nodes(data=True)
+                                   if d["label"] == S.RESULT)
+    values = {float(v) for e in evaluations for v in g.objects(e, mls.hasValue)}
+    assert {39.9, 43.7} <= values
+    measures = {m for e in evaluations for m in g.objects(e, mls.specifiedBy)}
+    assert measures and all((m, rdflib.RDF.type, mls.EvaluationMeasure) in g for m in measures)
+    ok, report = validate(g)
+    assert ok, report[:2000]
+
+
+@pytest.mark.rapper
+def test_rdf_with_results_parses_with_rapper(rapper, seeds_graph, tmp_path):
+    import subprocess
+
+    from paperkg.graph.export import export
+
+    path = tmp_path / "kg.ttl"
+    export("turtle", path, graph=seeds_graph)
+    done = subprocess.run([rapper, "-i", "turtle", "-c", str(path)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
