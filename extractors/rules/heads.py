@@ -110,14 +110,16 @@ def head_nouns(ctx: Context) -> None:
 
 
 def known_neighbours(ctx: Context) -> None:
-    """Lists around a known dataset/benchmark: "on CIFAR-100, miniImageNet and CUB-200"."""
+    """Lists around a known dataset, benchmark or measure: "on CIFAR-100, miniImageNet and
+    CUB-200", "Dice score, F1-score, mIoU and pixel accuracy"."""
     text, cands = ctx.text, ctx.cands
     for i in range(len(cands) - 1):
         a_, b_ = cands[i], cands[i + 1]
         if not LIST_SEP.match(text[a_.end:b_.start]):
             continue
         for src, dst in ((a_, b_), (b_, a_)):
-            if (src.strong_type and src.type in ("DATASET", "BENCHMARK") and not dst.strong_type
+            if (src.strong_type and src.type in ("DATASET", "BENCHMARK", "METRIC")
+                    and not dst.strong_type
                     and not dst.type and dst.rule in ("coined_name", "gazetteer_variant")
                     and type_by_shape(dst.name, ctx.gaz) is None):
                 dst.type = src.type

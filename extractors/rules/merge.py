@@ -10,6 +10,7 @@ from paperkg.extractors.rules.base import (
     head_forms,
     head_type,
     type_by_shape,
+    word_set,
     words,
 )
 
@@ -26,6 +27,9 @@ def _bad_name(name: str) -> bool:
 def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
                 long_form: str | None) -> str:
     """Choose the type of a merged entity from its evidence."""
+    if long_form and not (typed.keys() - {"METHOD"}) and \
+            long_form.split()[-1].lower() in word_set("metric_heads"):
+        return "METRIC"  # "Mean Absolute Error (MAE)", even when "MAE" was typed a method
     for t in ("METRIC", "BENCHMARK", "DATASET", "MODEL", "TASK", "METHOD"):
         if typed.get(t):
             return t

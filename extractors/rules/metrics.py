@@ -7,16 +7,19 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Cand, Context, word_set
+from paperkg.extractors.rules.base import Cand, Context, word_set, words
 
 _METRIC_AT = re.compile(r"(?<![\w@])([A-Za-z][\w\-]*@\d+|[Pp]ass@[kK\d]+)(?![\w@])")
 _NUMBER_OR_WORD = re.compile(
     r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
     r"state-of-the-art|trade-?offs?|comparable|faster|slower|report\w*|F1|AUC|BLEU|precision|"
-    r"recall|accuracy)\b"
+    r"recall|accuracy|high|low|best|worst)\b"
 )
-_NOT_AFTER = re.compile(r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation)\b")
+_NOT_AFTER = re.compile(
+    r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation|estimation|estimator|function|"
+    r"matrix|threshold|bounds?|guarantees?|correction)\b"
+)
 _NOT_BEFORE = re.compile(
     r"\b(?:to|cannot|can|could|not|information|associative|memory|temporal)\s+$"
 )
@@ -48,6 +51,75 @@ def metrics_at_k(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_MOD_WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s)?$")
+
+
+def _metric_head_re() -> re.Pattern:
+    """The metric head words as one regex (whole words)."""
+    alt = "|".join(sorted(words("metric_heads"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w\-@])", re.IGNORECASE)
+
+
+_HEAD_RE: list[re.Pattern] = []
+
+
+def _modifiers(ctx: Context, h0: int) -> int:
+    """Start of the modifier words before a metric head at h0 ("attack success rate"), or h0."""
+    text = ctx.text
+    not_mod = word_set("metric_not_modifiers")
+    task_heads = word_set("task_pattern_heads")
+    start = h0
+    if h0 > 0 and text[h0 - 1] == "-":  # "root-mean-square-error": one hyphenated word
+        k = h0 - 1
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "-"):
+            k -= 1
+        if k < h0 - 1 and "-" in text[k:h0 - 1] and text[k:h0 - 1].lower() not in not_mod:
+            start = k
+    for _ in range(2):
+        if start < 2 or text[start - 1] != " ":
+            break
+        k = start - 1
+        while k > 0 and not text[k - 1].isspace() and text[k - 1] not in "(,;:\"“[":
+            k -= 1
+        word = text[k:start - 1]
+        if not _MOD_WORD.match(word) or word.lower() in not_mod or word.endswith("ly"):
+            break
+        low = word.lower()
+        if low[-1] == "s" and low[-2:] not in ("ss", "us", "is") and not low.endswith(("'s", "’s")):
+            break  # "achieves accuracy", "models accuracy": a verb or a plural, not a modifier
+        if low.endswith("ed") and "-" not in low:
+            break  # "improved accuracy"
+        if low.endswith("ing") and low not in task_heads:
+            break  # "using accuracy", but "ranking accuracy"
+        if word[0].isupper() and (k in ctx.sent_starts or word in ctx.not_names):
+            break
+        start = k
+    return start
+
+
+def metric_compounds(ctx: Context) -> None:
+    """METRIC candidates for modifier words plus a metric head in an evaluation context
+    ("detection accuracy", "attack success rate", "Dice score", "relative L2 error")."""
+    if not _HEAD_RE:
+        _HEAD_RE.append(_metric_head_re())
+    text = ctx.text
+    for m in _HEAD_RE[0].finditer(text):
+        h0, h1 = m.start(), m.end()
+        if ctx.in_url(h0):
+            continue
+        a = _modifiers(ctx, h0)
+        if a == h0:
+            continue
+        phrase = text[a:h1]
+        if ctx.is_generic(phrase):
+            continue
+        c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
+        if not metric_context(text, c):
+            continue
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
 def metric_filter(ctx: Context) -> None:
     """Drop known metric words that are not used as metrics here."""
     text, cands = ctx.text, ctx.cands
@@ -64,7 +136,18 @@ def metric_filter(ctx: Context) -> None:
         elif fold(c.gaz_canon or c.name) in ambiguous and not metric_context(text, c):
             drop.add(i)
     if drop:
-        ctx.cands = [c for i, c in enumerate(cands) if i not in drop]
+        cands = ctx.cands = [c for i, c in enumerate(cands) if i not in drop]
+    # "pixel accuracy ... outperforms baselines in accuracy": the bare head refers back to the
+    # compound measure the paper named (one entity, the bare word an alias)
+    compounds: dict[str, str] = {}
+    for c in cands:
+        if c.rule == "metric_compound":
+            compounds.setdefault(c.name.split()[-1].lower(), c.name)
+    if compounds:
+        for c in cands:
+            if c.rule == "gazetteer" and c.type == "METRIC" and c.name.lower() in compounds:
+                c.name = compounds[c.name.lower()]
+                c.gaz_canon = None
 
 
-STAGES = [(58, metrics_at_k), (100, metric_filter)]
+STAGES = [(58, metrics_at_k), (59, metric_compounds), (100, metric_filter)]
