@@ -51,16 +51,23 @@ def build_pipeline(config_path: str | Path = CONFIG) -> spacy.Language:
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
-def load_pipeline(path: str | Path | None = None) -> spacy.Language:
-    """The pipeline: built from config.cfg (cached per process), or spacy.load(path)."""
+def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.Language:
+    """The pipeline (cached per process): the rules of config.cfg plus the learned model shipped
+    in extractors/model/ (fast=True: rules only); or spacy.load(path)."""
     if path is not None:
         path = Path(path)
         if not (path / "config.cfg").is_file():
             raise UserError(f"not a saved spaCy pipeline: {path}")
         return spacy.load(path)
-    if "default" not in _CACHE:
-        _CACHE["default"] = build_pipeline()
-    return _CACHE["default"]
+    key = "fast" if fast else "default"
+    if key not in _CACHE:
+        nlp = build_pipeline()
+        if not fast:
+            from paperkg.extractors.learned import add_learned
+
+            add_learned(nlp)
+        _CACHE[key] = nlp
+    return _CACHE[key]
 
 
 def _extraction(paper_id: str, doc) -> PaperExtraction:
@@ -188,7 +195,8 @@ def _plain(doc) -> tuple[list, list, list]:
 
 def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                     progress: Callable[[int], None] | None = None,
-                    spacy_processes: bool = False) -> Iterator[tuple[list, list, list]]:
+                    spacy_processes: bool = False,
+                    fast: bool = False) -> Iterator[tuple[list, list, list]]:
     """Plain per-text results of the pipeline, in input order, before canonicalisation: what
     `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
 
@@ -196,10 +204,11 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     `workers` processes runs nlp.pipe over chunks and sends back plain results.
     spacy_processes=True uses nlp.pipe(n_process=workers) instead, which ships every Doc back
     serialised: measured here 2-4x slower than the pipeline itself (see docs/extraction.md).
+    fast=True runs the rules only (no learned model) when nlp is not given.
     """
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
-    nlp = nlp or load_pipeline()
+    nlp = nlp or load_pipeline(fast=fast)
     # spaCy refuses texts over nlp.max_length (1,000,000 characters); the rules read at most
     # max_text of them anyway, so an oversized text is cut rather than rejected.
     limit = nlp.max_length
@@ -231,11 +240,11 @@ def finish(extractions: list[PaperExtraction]) -> None:
 
 def extract(papers: list[Paper], workers: int = 1, nlp=None,
             progress: Callable[[int], None] | None = None,
-            spacy_processes: bool = False) -> list[PaperExtraction]:
+            spacy_processes: bool = False, fast: bool = False) -> list[PaperExtraction]:
     """Extract entities, repos and links from papers (same order), canonicalised across them
-    (see raw_extractions for workers and spacy_processes)."""
+    (see raw_extractions for workers, spacy_processes and fast)."""
     raws = raw_extractions([p.text for p in papers], workers=workers, nlp=nlp,
-                           progress=progress, spacy_processes=spacy_processes)
+                           progress=progress, spacy_processes=spacy_processes, fast=fast)
     # The results are many small acyclic objects: cyclic GC passes over them only cost time
     # (about 10% of a run over 20,000 abstracts), so it is paused while they are built.
     was_enabled = gc.isenabled()
