@@ -40,7 +40,8 @@ CHROMIUM_FLAGS = (
     "--hide-scrollbars",
     # networking off: every host resolves to nothing and every proxy attempt hits a dead port
     "--proxy-server=127.0.0.1:9",
-    '--host-resolver-rules=MAP * ~NOTFOUND',
+    # ... except the loopback address, where the tests' own servers listen
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     "--remote-debugging-pipe",
     "--window-size=1400,900",
 )
