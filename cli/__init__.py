@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
+import os
 import sys
 
 import click
@@ -34,6 +37,13 @@ COMMANDS = {
 class LazyGroup(click.Group):
     """A group that imports a command's module only when that command runs."""
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        """Run and exit with paperkg's codes (see `run`); standalone_mode=False is click's."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        sys.exit(run(self, args, prog_name or "paperkg", **extra))
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Every verb, in the order of COMMANDS."""
         return list(COMMANDS)
@@ -63,34 +73,59 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; user errors and crashes become one line on stderr and a non-zero exit."""
+    """Run the CLI (the `paperkg` entry point); exits with the codes in EXIT_CODES."""
+    cli.main(args=argv, prog_name="paperkg")
+
+
+def run(group: click.Group, args: list[str] | None, prog_name: str, **extra) -> int:
+    """Run the group on args; user errors and crashes become one line on stderr and an exit
+    code (0 ok, 1 error, 2 usage or refused input, 3 nothing to draw, 130 interrupted)."""
     from paperkg.core.config import debug
     from paperkg.core.errors import UserError
 
+    args = sys.argv[1:] if args is None else list(args)
     try:
-        rv = cli.main(args=argv, prog_name="paperkg", standalone_mode=False)
+        with group.make_context(prog_name, args, **extra) as ctx:
+            rv = group.invoke(ctx)
+        return rv if isinstance(rv, int) else 0
+    except click.exceptions.Exit as exc:  # --help, --version
+        return exc.exit_code
     except click.exceptions.Abort:
         click.echo("paperkg: aborted", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except UserError as exc:
         click.echo(f"paperkg: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except KeyboardInterrupt:
         click.echo("paperkg: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+        return 130
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            return _crash(exc, debug())
+        _silence_stdout()  # the reader went away (`| head`): that is not an error
+        return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        if debug():
-            raise
-        msg = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(
-            f"paperkg: error: {type(exc).__name__}: {msg} (set PAPERKG_DEBUG=1 for a traceback)",
-            err=True,
-        )
-        sys.exit(1)
-    else:
-        sys.exit(rv if isinstance(rv, int) else 0)
+        return _crash(exc, debug())
+
+
+def _crash(exc: Exception, debug: bool) -> int:
+    """One line for an unexpected error (the traceback with PAPERKG_DEBUG set)."""
+    if debug:
+        raise exc
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    click.echo(f"paperkg: error: {type(exc).__name__}: {msg} (set PAPERKG_DEBUG=1 for a "
+               "traceback)", err=True)
+    return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass

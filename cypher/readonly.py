@@ -68,6 +68,60 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def parameters(text: str) -> list[str]:
+    """The $parameters a query names, in order of first use (strings and comments skipped)."""
+    return list(dict.fromkeys(tok[1:] for kind, tok in _tokens(text) if kind == "param"))
+
+
+def check_parameters(text: str, params: dict) -> None:
+    """Raise UserError naming the $parameters the query uses but params lacks (the engine
+    would silently read them as null)."""
+    missing = [p for p in parameters(text) if p not in params]
+    if missing:
+        given = ", ".join(f"--param {p}=VALUE" for p in missing)
+        raise UserError(f"the query uses ${', $'.join(missing)} but no value was given ({given})")
+
+
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def return_names(text: str) -> list[str] | None:
+    """The column names of the query's last RETURN as written: the alias after AS, else the
+    expression's own text (`count(p)`, not the engine's `COUNT(p._ID)`); None for RETURN *."""
+    toks = [m for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
+    depth, start = 0, None
+    for i, m in enumerate(toks):
+        tok = m.group()
+        depth += (tok in _OPEN) - (tok in _CLOSE)
+        if depth == 0 and m.lastgroup == "word" and tok.upper() == "RETURN":
+            start = i + 1
+    if start is None:
+        return None
+    if start < len(toks) and toks[start].group().upper() == "DISTINCT":
+        start += 1
+    items: list[list[re.Match]] = [[]]
+    depth = 0
+    for m in toks[start:]:
+        tok = m.group()
+        if depth == 0 and (tok == ";" or m.lastgroup == "word" and tok.upper() in {
+                "ORDER", "SKIP", "LIMIT", "UNION"}):
+            break
+        depth += (tok in _OPEN) - (tok in _CLOSE)
+        if depth == 0 and tok == ",":
+            items.append([])
+        else:
+            items[-1].append(m)
+    names = []
+    for item in items:
+        if not item or item[0].group() == "*":
+            return None
+        if len(item) > 2 and item[-2].lastgroup == "word" and item[-2].group().upper() == "AS":
+            names.append(item[-1].group().strip("`"))
+        else:
+            names.append(" ".join(text[item[0].start():item[-1].end()].split()))
+    return names
+
+
 def refusal(text: str) -> str | None:
     """Why a query is not read-only, or None when every clause in it only reads."""
     if "\x00" in text:

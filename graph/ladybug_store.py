@@ -99,17 +99,24 @@ def query(cypher: str, params: dict | None = None, db: str | os.PathLike | None 
     """Run Cypher (with parameters) on the embedded store; returns (columns, rows).
 
     Without write, the query must pass the read-only allow-list (cypher/readonly.py) before the
-    engine sees it, and the store is opened read-only.
+    engine sees it, and the store is opened read-only. Every $parameter the query names must be
+    in params (the engine would read a missing one as null); columns are named as the RETURN
+    clause writes them.
     """
-    if not write:
-        from paperkg.cypher.readonly import check_read_only
+    from paperkg.cypher.readonly import check_parameters, check_read_only, return_names
 
+    if not write:
         check_read_only(cypher)
+    check_parameters(cypher, params or {})
     with connect(db, read_only=not write) as conn:
         res = _execute(conn, cypher, params)
         if isinstance(res, list):  # several statements: the last one's result
             res = res[-1]
-        return list(res.get_column_names()), [list(r) for r in res.get_all()]
+        columns = list(res.get_column_names())
+        names = return_names(cypher)  # as written: count(p), not the engine's COUNT(p._ID)
+        if names and len(names) == len(columns):
+            columns = names
+        return columns, [list(r) for r in res.get_all()]
 
 
 def stats(db: str | os.PathLike | None = None) -> dict[str, dict[str, int]]:
