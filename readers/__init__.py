@@ -34,7 +34,7 @@ from paperkg.readers.files import (
     read_bounded,
 )
 from paperkg.readers.hf_text import parse_hf_text
-from paperkg.readers.json import iter_jsonl, parse_json_text
+from paperkg.readers.json import iter_jsonl, loads, parse_json_text, record_from_json
 from paperkg.readers.merge import merge_group, merge_papers, merge_records
 from paperkg.readers.record import RawRecord
 
@@ -124,41 +124,53 @@ def read_notes(summary: dict) -> list[str]:
 # One file
 
 
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _jsonl_lines(path: Path, text: str, report: ReadReport, listed: list[int]
+                 ) -> list[RawRecord]:
+    """Records of JSON Lines text in memory; SkipFile when no line holds a paper."""
+    records, bad = [], []
+    latin: list[int] = []
+    for no, rec, reason in iter_jsonl(enumerate(text.splitlines(), 1), latin):
+        if rec is None:
+            bad.append((no, reason or "bad line"))
+        else:
+            records.append(rec)
+    if not records:
+        raise SkipFile("no papers found in it" + (f" ({len(bad)} bad lines)" if bad else ""))
+    for no, reason in bad:
+        report.bad(path, no, reason, listed)
+    if latin:
+        report.warn(f"{path}: {len(latin)} lines not UTF-8 (first: line {latin[0]}), decoded as "
+                    f"Windows-1252/Latin-1")
+    return records
+
+
 def _whole_document(path: Path, data: bytes, report: ReadReport, listed: list[int]
                     ) -> tuple[list[RawRecord], str | None, str]:
-    """Records of a JSON document or a text page already in memory, its page date, layout."""
+    """Records of a document held in memory (JSON, JSON Lines in UTF-16, a text page), its
+    page date and layout."""
     text, warning = decode(data)
     if warning:
         report.warn(f"{path}: {warning}")
     suffix = listing_suffix(path)
+    if suffix in _JSONL_SUFFIXES:
+        return _jsonl_lines(path, text, report, listed), None, "jsonl"
     stripped = text.lstrip()
-    if suffix == ".json":
-        records, bad = parse_json_text(text)
-        for line, reason in bad:
-            report.bad(path, line, reason, listed)
-        return records, None, "json"
-    if stripped.startswith(("[", "{")):
+    if suffix == ".json" or stripped.startswith(("[", "{")):
         first = stripped.partition("\n")[0].strip()
         try:
             if stripped.startswith("{") and first.endswith("}") and "\n" in stripped.rstrip():
-                bad_lines: list[tuple[int, str]] = []
-                records = []
-                for no, rec, reason in iter_jsonl(enumerate(text.splitlines(), 1)):
-                    if rec is None:
-                        bad_lines.append((no, reason or "bad line"))
-                    else:
-                        records.append(rec)
-                if not records:
-                    raise SkipFile("no papers found in it"
-                                   + (f" ({len(bad_lines)} bad lines)" if bad_lines else ""))
-                for no, reason in bad_lines:
-                    report.bad(path, no, reason, listed)
-                return records, None, "jsonl"
+                return _jsonl_lines(path, text, report, listed), None, "jsonl"
             records, bad = parse_json_text(text)
             for line, reason in bad:
                 report.bad(path, line, reason, listed)
             return records, None, "json"
         except SkipFile:
+            if suffix == ".json":
+                raise
             # a text page whose first title starts with [ or {: read it as text if it is one
             records, page_date, layout, warnings = parse_hf_text(text)
             if not any(r.abstract for r in records):
@@ -172,30 +184,27 @@ def _whole_document(path: Path, data: bytes, report: ReadReport, listed: list[in
     return records, page_date, layout
 
 
-def _stream_jsonl(path: Path, stream, report: ReadReport, listed: list[int]
-                  ) -> Iterator[RawRecord]:
-    """Records of a JSON Lines stream, line by line (bounded memory)."""
-    head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
-    enc = bom_encoding(head[:4])
-    if enc in ("utf-16", "utf-32"):
-        import io
+def _streams_as_jsonl(suffix: str, first: bytes) -> bool:
+    """Whether a file read in UTF-8 (or ASCII) is JSON Lines, by its suffix or its first line
+    (one complete JSON object: the arXiv snapshot is JSON Lines named .json)."""
+    if bom_encoding(first[:4]) not in (None, "utf-8-sig"):
+        return False  # UTF-16/32: read whole and decoded
+    if suffix in _JSONL_SUFFIXES:
+        return True
+    line = first.removeprefix(_UTF8_BOM).strip()
+    if not (line.startswith(b"{") and line.endswith(b"}")):
+        return False
+    try:
+        return record_from_json(loads(line), 1) is not None  # a paper, not {"papers": [...]}
+    except ValueError:
+        return False
 
-        lines: Iterable = iter_lines(io.TextIOWrapper(stream, encoding=enc, errors="replace"))
-    else:
-        if enc == "utf-8-sig":
-            stream.read(3)
-        elif b"\x00" in head:
-            raise SkipFile("binary file (NUL bytes), not a listing")
-        lines = iter_lines(stream)
-    latin: list[int] = []
-    for no, rec, reason in iter_jsonl(lines, latin):
-        if rec is None:
-            report.bad(path, no, reason or "bad line", listed)
-        else:
-            yield rec
-    if latin:
-        report.warn(f"{path}: {len(latin)} lines not UTF-8 (first: line {latin[0]}), decoded as "
-                    f"Windows-1252/Latin-1")
+
+def _stream_lines(first: bytes, stream) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of a stream whose first line was already read."""
+    yield 1, first.removeprefix(_UTF8_BOM)
+    for no, line in iter_lines(stream):
+        yield no + 1, line
 
 
 def _file_items(path: Path, report: ReadReport) -> Iterator[tuple[RawRecord, SourceRef]]:
@@ -207,27 +216,16 @@ def _file_items(path: Path, report: ReadReport) -> Iterator[tuple[RawRecord, Sou
         stream, _compression = open_binary(path)
         digest = file_digest(path)
         with stream:
-            if listing_suffix(path) in (".jsonl", ".ndjson"):
-                source = SourceFile(id=digest, path=str(path), name=path.name, layout="jsonl")
-                count = 0
-                try:
-                    for rec in _stream_jsonl(path, stream, report, listed):
-                        if count == 0:
-                            report.sources.append(source)
-                        count += 1
-                        source.paper_count = count
-                        yield rec, _ref(path, rec, source)
-                except (OSError, EOFError, ValueError) as exc:
-                    if count == 0:
-                        raise SkipFile(f"damaged or truncated data ({exc})") from None
-                    report.warn(f"{path}: stopped after {count} records: damaged or truncated "
-                                f"data ({exc})")
-                if count == 0:
-                    bad = report.bad_records - bad_before
-                    raise SkipFile("no papers found in it" + (f" ({bad} bad lines)"
-                                                               if bad else ""))
+            try:
+                first = stream.readline(MAX_LINE_BYTES + 1)
+            except (OSError, EOFError, ValueError) as exc:
+                raise SkipFile(f"damaged or truncated data ({exc})") from None
+            if b"\x00" in first[:8192] and bom_encoding(first[:4]) in (None, "utf-8-sig"):
+                raise SkipFile("binary file (NUL bytes), not a listing")
+            if first.strip() and _streams_as_jsonl(listing_suffix(path), first):
+                yield from _stream_file(path, digest, first, stream, report, listed)
                 return
-            data = read_bounded(stream)
+            data = first + read_bounded(stream, MAX_FILE_BYTES - len(first))
         records, page_date, layout = _whole_document(path, data, report, listed)
         del data
         if not records:
@@ -242,6 +240,42 @@ def _file_items(path: Path, report: ReadReport) -> Iterator[tuple[RawRecord, Sou
             yield r, _ref(path, r, source)
     except SkipFile as exc:
         report.skipped.append((str(path), str(exc)))
+
+
+def _stream_file(path: Path, digest: str, first: bytes, stream, report: ReadReport,
+                 listed: list[int]) -> Iterator[tuple[RawRecord, SourceRef]]:
+    """(record, source) of a JSON Lines file, line by line in bounded memory; SkipFile when
+    no line holds a paper."""
+    source = SourceFile(id=digest, path=str(path), name=path.name, layout="jsonl")
+    bad_before = report.bad_records
+    count = 0
+    latin: list[int] = []
+    try:
+        for no, rec, reason in iter_jsonl(_stream_lines(first, stream), latin):
+            if rec is None:
+                report.bad(path, no, reason or "bad line", listed)
+                continue
+            if count == 0:
+                report.sources.append(source)
+            count += 1
+            source.paper_count = count
+            yield rec, _ref(path, rec, source)
+    except (OSError, EOFError, ValueError) as exc:
+        if count == 0:
+            raise SkipFile(f"damaged or truncated data ({exc})") from None
+        report.warn(f"{path}: stopped after {count} records: damaged or truncated data ({exc})")
+    except Exception as exc:  # zstandard.ZstdError and the like
+        if count == 0:
+            raise SkipFile(f"damaged compressed data ({exc})") from None
+        report.warn(f"{path}: stopped after {count} records: damaged compressed data ({exc})")
+    if latin:
+        report.warn(f"{path}: {len(latin)} lines not UTF-8 (first: line {latin[0]}), decoded as "
+                    f"Windows-1252/Latin-1")
+    if count == 0:  # the file is one skip: its bad lines are not counted again
+        bad = report.bad_records - bad_before
+        report.bad_records = bad_before
+        report.bad_lines = [b for b in report.bad_lines if b[0] != str(path)]
+        raise SkipFile("no papers found in it" + (f" ({bad} bad lines)" if bad else ""))
 
 
 def _ref(path: Path, rec: RawRecord, source: SourceFile) -> SourceRef:

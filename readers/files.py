@@ -207,8 +207,9 @@ def iter_lines(stream, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named, or found by suffix under folders; UserError for a missing path or a named
-    path that is not a regular file (a FIFO or a device would block or never end)."""
+    """Files named, or found by suffix under folders; UserError for a missing path, NothingBuilt
+    for a named path that is not a regular file (a FIFO or a device would block or never end).
+    Non-regular files found under folders are kept: reading skips them with the reason."""
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -227,7 +228,8 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
         elif stat.S_ISREG(st.st_mode):
             files.append(p)
         else:
-            raise UserError(f"{raw} is {_kind(st.st_mode)}: only regular files are read")
+            raise NothingBuilt(f"nothing to read: {raw} is {_kind(st.st_mode)}: only regular "
+                               f"files are read")
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -247,14 +249,14 @@ def listing_suffix(path: Path) -> str:
 
 
 def _is_listing(f: Path, root: Path) -> bool:
-    """Whether a file found under a folder is read: a regular, visible file with a listing
-    suffix (compressed or not)."""
+    """Whether a file found under a folder is read: a visible file (not a folder) with a
+    listing suffix, compressed or not (a FIFO or device among them is skipped when read)."""
     if any(part.startswith(".") for part in f.relative_to(root).parts):
         return False
     if listing_suffix(f) not in LISTING_SUFFIXES:
         return False
     try:
-        return stat.S_ISREG(f.stat().st_mode)
+        return not stat.S_ISDIR(f.stat().st_mode)
     except OSError:
         return False
 

@@ -61,8 +61,11 @@ def clean_line(line: str) -> str:
 
 
 def bounded_title(title: str, warnings: list[str]) -> str:
-    """A cleaned title cut to MAX_TITLE_CHARS (at the last space before it) with a warning."""
+    """A cleaned title, runs of spaces folded, cut to MAX_TITLE_CHARS (at the last space before
+    it) with a warning."""
     title = clean_line(title)
+    if "  " in title or "\t" in title:
+        title = " ".join(title.split())
     if len(title) <= MAX_TITLE_CHARS:
         return title
     cut = title.rfind(" ", MAX_TITLE_CHARS // 2, MAX_TITLE_CHARS)
