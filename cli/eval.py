@@ -18,7 +18,10 @@ from paperkg.cli.kit import print_rows
               show_default=True)
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list missed gold entities and unmatched predictions per paper.")
-def eval_cmd(gold, paths, split, fmt, show_errors):
+@click.option("--fast", is_flag=True, help="Score the rules alone (no learned model).")
+@click.option("--compare", type=click.Choice(["rules"]), default=None,
+              help="Also score the rules alone and show the full pipeline's gain over them.")
+def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare):
     """Score extraction on PATHS against GOLD (JSON Lines; papers matched by title).
 
     Rows: precision, recall and F1 per type; METHOD+MODEL+DATASET+BENCHMARK ignoring type
@@ -27,8 +30,13 @@ def eval_cmd(gold, paths, split, fmt, show_errors):
     already matched gold entity counts as a false positive.
     """
     from paperkg.extractors.evaluate import errors, evaluate
+    from paperkg.extractors.pipeline import load_pipeline
 
-    report = evaluate(gold, list(paths), split=split)
+    report = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=fast))
+    base = None
+    if compare == "rules":
+        base = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=True))
+        report["compare"] = {"rules": base["rows"]}
     if show_errors:
         report["errors"] = errors(gold, list(paths), split=split)
     if fmt == "json":
@@ -36,9 +44,17 @@ def eval_cmd(gold, paths, split, fmt, show_errors):
         return
     rows = [[r["row"], f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
              r["tp"], r["fp"], r["fn"]] for r in report["rows"]]
+    head = ["row", "P", "R", "F1", "TP", "FP", "FN"]
+    if base is not None:
+        rules_f1 = {r["row"]: r["f1"] for r in base["rows"]}
+        head += ["rules F1", "gain"]
+        for row, r in zip(rows, report["rows"], strict=True):
+            b = rules_f1.get(r["row"])
+            row += ["" if b is None else f"{b:.3f}",
+                    "" if b is None else f"{r['f1'] - b:+.3f}"]
     title = (f"{report['matched_papers']}/{report['papers']} gold papers found"
-             + (f", split {split}" if split else ""))
-    print_rows(["row", "P", "R", "F1", "TP", "FP", "FN"], rows, "table", title=title)
+             + (f", split {split}" if split else "") + (", rules only" if fast else ""))
+    print_rows(head, rows, "table", title=title)
     for t in report["missing"]:
         click.echo(f"gold paper not in input: {t}", err=True)
     if show_errors:
