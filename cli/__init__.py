@@ -31,6 +31,7 @@ COMMANDS = {
     "leaderboard": ("paperkg.cli.leaderboard:leaderboard_cmd",
                     "Results on a benchmark, best first."),
     "results": ("paperkg.cli.leaderboard:results_cmd", "The results a paper reports."),
+    "serve": ("paperkg.cli.serve:serve_cmd", "Browse the graph locally; SPARQL endpoint."),
 }
 
 

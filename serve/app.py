@@ -352,11 +352,23 @@ def serve(db: str | os.PathLike | None = None, host: str = DEFAULT_HOST, port: i
           *, sparql: bool = True, progress: Callable[[str], None] | None = None,
           log_level: str = "warning") -> None:
     """Load the store, build the search index and RDF store, and serve until interrupted."""
+    import socket
+
     import uvicorn
 
     if not 0 <= port <= 65535:
         raise UserError(f"--port must be between 0 and 65535, got {port}")
     say = progress or (lambda _msg: None)
+    # bind first, so a busy port is one clear line before the graph is loaded
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:  # address in use, permission denied, unknown host
+        sock.close()
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    port = sock.getsockname()[1]
     ex = open_explorer(db, rdf=sparql)
     say(f"loaded {ex.graph.number_of_nodes():,} nodes from {ex.db} "
         f"({', '.join(f'{k} {v:.1f} s' for k, v in ex.timings.items())})")
@@ -366,7 +378,8 @@ def serve(db: str | os.PathLike | None = None, host: str = DEFAULT_HOST, port: i
         say(f"warning: listening on {host}: anyone who can reach this machine can read the graph")
     say(f"serving on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
         "(Ctrl-C stops)")
+    config = uvicorn.Config(app, log_level=log_level, access_log=False)
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
-    except OSError as exc:  # address in use, permission denied
-        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()

@@ -167,6 +167,7 @@
     if (state.stable) { return; }
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false });
+    if (network.getScale() > 1.3) { network.moveTo({ scale: 1.3 }); }  // a few nodes: not huge
     state.stable = true;
     state.stableMs = Math.round(performance.now());
     var center = box.getAttribute("data-center");
