@@ -15,8 +15,10 @@ from paperkg.cli.kit import print_rows, progress, quiet_option
               show_default=True, help="One JSON object per paper, or a table of entities.")
 @click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes (spaCy n_process).")
+@click.option("--fast", is_flag=True,
+              help="Rules only: skip the learned model (faster, lower recall).")
 @quiet_option
-def extract_cmd(paths, fmt, workers, quiet):
+def extract_cmd(paths, fmt, workers, fast, quiet):
     """Extract named entities, roles, aliases, repositories and links from listings.
 
     PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
@@ -31,7 +33,7 @@ def extract_cmd(paths, fmt, workers, quiet):
         click.echo(line, err=True)
     papers = result.papers
     with progress("extracting", len(papers), enabled=False if quiet else None) as advance:
-        exs = extract(papers, workers=workers, progress=advance)
+        exs = extract(papers, workers=workers, progress=advance, fast=fast)
     if fmt == "jsonl":
         for p, ex in zip(papers, exs, strict=True):
             click.echo(json.dumps(ex.to_json(p.title), ensure_ascii=False))
