@@ -7,11 +7,13 @@ the store when no graph is given and returns (columns, rows) like `query`.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
 import networkx as nx
 
+from paperkg.core.dates import date_parts
 from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
 
@@ -150,11 +152,30 @@ def most_used(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
     return _ranked(["entity", "type", "papers", "introduced_by"], rows, limit)
 
 
-def _period(date: str | None) -> str | None:
-    """The listing period of a date: YYYY-MM-DD as given, None when it has no year."""
-    if not date or date.startswith("--"):
+_ARXIV_MONTH = re.compile(r"(\d{2})(0[1-9]|1[0-2])\.\d{4,5}")
+
+
+def _period(attrs: dict) -> str | None:
+    """A paper's listing period: its listing date (YYYY-MM-DD). A date without a year (--MM-DD,
+    as daily pages print it) takes the year of the paper's arXiv id (YYMM) or publication date,
+    the next year when the listing month comes before that month; None if neither is known."""
+    date = attrs.get("listing_date")
+    parts = date_parts(date)
+    if parts is None or parts[1] is None:
         return None
-    return date
+    year, month, day = parts
+    if year is not None:
+        return date
+    m = _ARXIV_MONTH.match(str(attrs.get("arxiv_id") or ""))
+    if m:
+        year, since = 2000 + int(m.group(1)), int(m.group(2))
+    else:
+        published = date_parts(attrs.get("published"))
+        if not published or published[0] is None:
+            return None
+        year, since = published[0], published[1] or 1
+    year += month < since
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def rising(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
@@ -162,7 +183,7 @@ def rising(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
     """Entities whose paper count grows across listing dates (latest date vs earlier mean)."""
     labels = _labels(type_, S.ENTITY_LABELS)
     papers = _papers(G)
-    period_of = {p: _period(d.get("listing_date")) for p, d in papers.items()}
+    period_of = {p: _period(d) for p, d in papers.items()}
     periods = sorted({x for x in period_of.values() if x})
     if len(periods) < 2:
         raise UserError(f"rising needs papers from at least two listing dates; the graph has "
