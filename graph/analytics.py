@@ -185,6 +185,11 @@ def rising(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
     papers = _papers(G)
     period_of = {p: _period(d) for p, d in papers.items()}
     periods = sorted({x for x in period_of.values() if x})
+    yearless = {p: d["listing_date"] for p, d in papers.items()
+                if str(d.get("listing_date") or "").startswith("--")}
+    if len(periods) < 2 and len(set(yearless.values())) >= 2:
+        period_of = yearless  # no year to be had: the month-days, in calendar order
+        periods = sorted(set(yearless.values()))
     if len(periods) < 2:
         raise UserError(f"rising needs papers from at least two listing dates; the graph has "
                         f"{len(periods)} (listing dates come from the listing files)")
