@@ -10,7 +10,8 @@ from paperkg.graph.export import FORMATS
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="turtle, ntriples, jsonld (RDF); graphml; csv (a zip of one file per type).")
+              help="turtle, ntriples, jsonld (RDF); graphml; csv (a zip of one CSV file per "
+                   "type: -o NAME.zip).")
 @click.option("-o", "--output", "out", required=True, metavar="PATH",
               help="File to write (atomically: a temporary file, then a rename); - for stdout.")
 @db_option

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ import networkx as nx
 
 from paperkg.core.csvcells import safe_row
 from paperkg.core.errors import UserError
+from paperkg.core.tempfiles import remove_stale, staged_name
 from paperkg.graph import schema
 from paperkg.graph.ladybug_store import load_graph
 
@@ -59,9 +59,10 @@ def atomic_output(out: str | os.PathLike) -> Iterator[IO[bytes]]:
     parent = target.parent
     if not parent.is_dir():
         raise UserError(f"directory {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    remove_stale(target)  # staged files of exports that were killed
+    tmp = staged_name(target)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -86,6 +87,9 @@ def export(fmt: str, out: str | os.PathLike, db: str | os.PathLike | None = None
         from paperkg.graph.rdf.terms import normalise_base
 
         normalise_base(base)  # reject a bad --base before reading anything
+    if fmt == "csv" and str(out) != "-" and not str(out).lower().endswith(".zip"):
+        raise UserError(f"--format csv writes a zip of one CSV file per node and relationship "
+                        f"type: name the output *.zip, not {Path(out).name!r}")
     G = graph if graph is not None else load_graph(db)
     start = time.perf_counter()
     triples = None

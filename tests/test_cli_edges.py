@@ -54,3 +54,17 @@ def test_export_to_a_closed_pipe_exits_zero(store, tmp_path):
            "; exit ${PIPESTATUS[0]}")
     r = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_csv_export_is_a_zip_by_name(store, tmp_path):
+    r = run("export", "--format", "csv", "-o", str(tmp_path / "kg.csv"), "--db", store)
+    assert r.exit_code == 1 and r.stderr == (
+        "paperkg: error: --format csv writes a zip of one CSV file per node and relationship "
+        "type: name the output *.zip, not 'kg.csv'\n")
+    assert list(tmp_path.iterdir()) == []
+    r = run("export", "--format", "csv", "-o", str(tmp_path / "kg.zip"), "--db", store)
+    assert r.exit_code == 0, r.output
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "kg.zip") as zf:
+        assert "nodes/Paper.csv" in zf.namelist()
