@@ -22,21 +22,19 @@ def gold_text(record: dict) -> str:
 
 
 def _occurrences(text: str, form: str) -> list[tuple[int, int]]:
-    """Character spans of form in text at word boundaries (exact case first, else any case)."""
+    """Character spans of form in text at word boundaries, in any case (as the scorer matches:
+    a Title Case title and its lower-case mention in the abstract are the same name)."""
     if not form.strip():
         return []
     pattern = r"(?<![\w])" + re.escape(form) + r"(?![\w])"
-    hits = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-    if not hits:
-        hits = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
-    return hits
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
 def align(record: dict) -> list[tuple[int, int, str, str]]:
     """Non-overlapping (start, end, label, role) spans of every gold name and alias in the text.
 
     Longer spans win over the shorter ones they overlap; each gold form is searched at word
-    boundaries, with its exact case first and in any case only when the exact form is absent.
+    boundaries in any case.
     """
     text = gold_text(record)
     found = []
@@ -79,7 +77,8 @@ def with_texts(records: list[dict], seeds: str | Path | None = None) -> list[dic
     """Records that carry their abstract; the dev records get theirs from the seed listings."""
     missing = [r for r in records if not r.get("abstract")]
     if missing and seeds is not None:
-        from paperkg.extractors.listing import read_listings, title_key
+        from paperkg.core.ids import title_key
+        from paperkg.readers import read_listings
 
         by_key = {title_key(p.title): p for p in read_listings([str(seeds)]).papers}
         for r in missing:

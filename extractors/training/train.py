@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -59,7 +61,9 @@ def train_ner(records: list[dict], output: str | Path, config: str | Path = CONF
         _docbin(to_docs(nlp, train_recs), tmp / "train.spacy")
         _docbin(to_docs(nlp, dev_recs), tmp / "dev.spacy")
         over.update({"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")})
-        spacy_train(Path(config), tmp / "out", overrides=over, use_gpu=-1)
+        # spaCy prints its training table on stdout: keep stdout for the command's own report
+        with contextlib.redirect_stdout(sys.stderr):
+            spacy_train(Path(config), tmp / "out", overrides=over, use_gpu=-1)
         best = tmp / "out" / "model-best"
         if output.exists():
             shutil.rmtree(output)

@@ -1,0 +1,122 @@
+"""The learned part of extraction: alignment, roles, merge, training, eval --compare."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from paperkg.cli import cli
+from paperkg.core.records import Paper
+from paperkg.extractors.learned import MODEL_DIR, RoleModel, add_learned, role_features
+from paperkg.extractors.pipeline import build_pipeline, extract, load_pipeline
+from paperkg.extractors.training.data import align, gold_text, held_out
+
+RECORD = {
+    "title": "GraphFlow: Sparse Message Passing for Link Prediction",
+    "abstract": "We propose GraphFlow, a sparse message passing network for link prediction. "
+                "GraphFlow beats GraphSAGE on ogbl-ddi and improves Hits@20 by 4 points.",
+    "entities": [
+        {"name": "GraphFlow", "aliases": [], "type": "METHOD", "role": "introduced"},
+        {"name": "link prediction", "aliases": [], "type": "TASK", "role": "used"},
+        {"name": "GraphSAGE", "aliases": [], "type": "METHOD", "role": "used"},
+        {"name": "ogbl-ddi", "aliases": [], "type": "DATASET", "role": "used"},
+        {"name": "Hits@20", "aliases": [], "type": "METRIC", "role": "used"},
+    ],
+}
+
+
+def test_align_finds_every_mention_without_overlaps():
+    text = gold_text(RECORD)
+    spans = align(RECORD)
+    got = [(text[a:b], label) for a, b, label, _ in spans]
+    assert got.count(("GraphFlow", "METHOD")) == 3
+    assert [t for t, lab in got if lab == "TASK"] == ["Link Prediction", "link prediction"]
+    assert ("ogbl-ddi", "DATASET") in got and ("Hits@20", "METRIC") in got
+    assert all(b1 <= a2 for (_, b1, _, _), (a2, _, _, _) in zip(spans, spans[1:], strict=False))
+
+
+def test_align_any_case_longest_form_first():
+    rec = {"title": "T", "abstract": "Deep Q-Networks and deep q-networks differ from Q-Networks.",
+           "entities": [{"name": "Deep Q-Networks", "aliases": ["Q-Networks"],
+                         "type": "METHOD", "role": "used"}]}
+    text = gold_text(rec)
+    found = [text[a:b] for a, b, _, _ in align(rec)]
+    assert found == ["Deep Q-Networks", "deep q-networks", "Q-Networks"]
+
+
+def test_held_out_is_stable():
+    assert held_out(RECORD, 20) == held_out(dict(RECORD), 20)
+    assert held_out(RECORD, 100) and not held_out(RECORD, 0)
+
+
+def test_role_features_read_the_clause():
+    text = gold_text(RECORD)
+    a = text.index("GraphFlow,")
+    feats = role_features(text, [0, text.index("We"), text.index("GraphFlow beats")],
+                          "GraphFlow", "METHOD", [(0, 9), (a, a + 9)], ["coined"], True)
+    assert {"title_lead", "title_lead_colon", "rule_intro", "c:propose", "b1:propose",
+            "s:we", "coined"} <= set(feats)
+
+
+def test_role_model_learns_and_saves(tmp_path):
+    intro = ["bias", "c:propose", "s:we"]
+    used = ["bias", "c:outperforms", "s:than"]
+    model = RoleModel()
+    assert not model.trained
+    model.fit([intro, used] * 20, [1, 0] * 20)
+    assert model.prob(intro) > 0.8 > 0.2 > model.prob(used)
+    model.to_disk(tmp_path)
+    again = RoleModel().from_disk(tmp_path)
+    assert again.prob(intro) == pytest.approx(model.prob(intro))
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no shipped model")
+def test_shipped_model_runs_after_the_rules_and_adds_spans():
+    nlp = load_pipeline()
+    assert nlp.pipe_names.index("ner") > nlp.pipe_names.index("paperkg_entities")
+    assert "paperkg_learned" in nlp.pipe_names
+    assert "ner" not in load_pipeline(fast=True).pipe_names
+    papers = [Paper(id="p", title=RECORD["title"], abstract=RECORD["abstract"])]
+    (full,) = extract(papers)
+    (rules,) = extract(papers, fast=True)
+    names = {e.name for e in full.entities}
+    assert {e.name for e in rules.entities} - names == set()  # the model only adds
+    graphflow = next(e for e in full.entities if e.name == "GraphFlow")
+    assert graphflow.role == "introduced"
+
+
+def test_train_smoke_two_steps(tmp_path):
+    """paperkg train end to end on two records, two steps: a loadable model folder."""
+    gold = tmp_path / "gold.jsonl"
+    other = dict(RECORD, title="Another title about GraphSAGE",
+                 abstract="GraphSAGE is evaluated on ogbl-ddi for link prediction.")
+    gold.write_text("\n".join(json.dumps(r) for r in (RECORD, other)) + "\n")
+    out = tmp_path / "model"
+    res = CliRunner().invoke(cli, ["train", str(gold), "--output", str(out), "--max-steps", "2",
+                                   "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    assert report["train"] == 2 and report["bytes"] > 0
+    nlp = build_pipeline()
+    assert add_learned(nlp, out)
+    assert nlp.get_pipe("paperkg_learned").role_model.trained
+    doc = nlp(gold_text(RECORD))
+    assert doc.user_data["pk_ents"]
+
+
+def test_train_bad_gold_is_one_line(tmp_path):
+    res = CliRunner().invoke(cli, ["train", str(tmp_path / "missing.jsonl")])
+    assert res.exit_code != 0
+    assert "gold file not found" in str(res.exception) or "gold file not found" in res.output
+
+
+def test_eval_compare_rules(tmp_path, gold, seeds):
+    res = CliRunner().invoke(cli, ["eval", str(gold), str(seeds), "--compare", "rules",
+                                   "--format", "json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    rules = {r["row"]: r for r in report["compare"]["rules"]}
+    full = {r["row"]: r for r in report["rows"]}
+    assert set(rules) == set(full) and "named-typed" in full and "INTRODUCES" in full
