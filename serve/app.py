@@ -344,8 +344,8 @@ def is_loopback(host: str) -> bool:
 
 def loopback_hosts(port: int) -> list[str]:
     """Host headers accepted when bound to loopback (a guard against DNS rebinding)."""
-    names = ["127.0.0.1", "localhost", "[::1]"]
-    return names + [f"{n}:{port}" for n in names]
+    names = ["127.0.0.1", "localhost", "[::1]", "["]  # Starlette cuts "[::1]:8000" at ":"
+    return names + [f"{n}:{port}" for n in names[:3]]
 
 
 def serve(db: str | os.PathLike | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

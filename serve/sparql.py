@@ -254,6 +254,21 @@ class Endpoint:
         except (ValueError, OSError) as exc:
             raise ProtocolError(400, "SPARQL query failed: "
                                 + " ".join(str(exc).split())[:300]) from None
+        # pyoxigraph results must be dropped on the thread that made them: no traceback that
+        # holds one may leave this thread
+        failure = None
+        try:
+            reply = self._answer(result, accept, forced, deadline)
+        except ProtocolError as exc:
+            failure = (exc.status, str(exc))
+        del result
+        if failure:
+            raise ProtocolError(*failure)
+        return reply
+
+    def _answer(self, result: Any, accept: str | None, forced: str | None,
+                deadline: float) -> Reply:
+        """Serialise a query's result in the chosen format (capped, within the deadline)."""
         if isinstance(result, ox.QueryBoolean):
             fmt = choose_format(accept, graph=False, forced=forced)
             return Reply(boolean_body(bool(result), fmt), RESULTS_MEDIA[fmt], 1)

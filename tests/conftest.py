@@ -2,7 +2,7 @@
 
 Fixtures that start real services live in their own plugin modules (listed below) so that each
 area owns its set-up: tests/neo4j_server.py (Neo4j 5 over Bolt), tests/browser.py (Chromium),
-tests/rdf_tools.py (raptor2 `rapper`).
+tests/rdf_tools.py (raptor2 `rapper`), tests/serving.py (the explorer on uvicorn).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "dev.gold.jsonl"
 EXAMPLES = ROOT / "examples"
 
-pytest_plugins = [p for p in ("tests.neo4j_server", "tests.browser", "tests.rdf_tools")
+pytest_plugins = [p for p in ("tests.neo4j_server", "tests.browser", "tests.rdf_tools",
+                                "tests.serving")
                   if (ROOT / (p.replace(".", "/") + ".py")).exists()]
 
 
