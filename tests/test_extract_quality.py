@@ -205,7 +205,7 @@ def test_task_patterns(nlp, sentence, task):
     "We study the problem of learning a policy from logged data.",
     "We study the problem of optimizing test-time compute for agents.",
     "The model is tested on the general problem of reasoning.",
-    "We report results for value prediction for downstream tasks.",
+    "We report results of value prediction for downstream tasks.",
     "Results on many tasks and on generation tasks are shown.",
 ])
 def test_task_patterns_need_a_named_task(nlp, sentence):

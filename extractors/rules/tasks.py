@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Cand, Context, positions, word_set, words
+from paperkg.extractors.rules.base import (
+    Cand,
+    Context,
+    family_phrase,
+    positions,
+    word_set,
+    words,
+)
 
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _TASK_OF = re.compile(
@@ -156,4 +163,100 @@ def title_task(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
-STAGES = [(50, task_patterns), (95, title_task)]
+
+
+def _title_segments(title: str):
+    """(words, word before, word after) of the pieces of a title between punctuation and
+    function words; words are (offset, word) pairs."""
+    stop = word_set("task_stop")
+    for m in re.finditer(r"[^:?;,()\[\]]+", title):
+        piece_start = m.start()
+        ws: list[tuple[int, str]] = []
+        prev = ""
+        for wm in re.finditer(r"\S+", m.group()):
+            w = wm.group()
+            if w.lower() in stop or w.lower() in ("towards", "toward", "beyond", "versus"):
+                if ws:
+                    yield ws, prev, w.lower()
+                ws = []
+                prev = w.lower()
+                continue
+            ws.append((piece_start + wm.start(), w))
+        if ws:
+            yield ws, prev, ""
+
+
+# "via X", "with X": X is the means (a method), not the task
+_MEANS_BEFORE = frozenset({"via", "with", "using", "by", "through"})
+
+
+def title_task_phrases(ctx: Context) -> None:
+    """A title piece that is a short phrase ending in a task head word names a task the paper
+    is about ("Lightweight Human Activity Recognition", "Medical Image Segmentation with X")."""
+    title = ctx.text[:ctx.title_end]
+    heads = word_set("task_pattern_heads")
+    adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    for ws, prev, _ in _title_segments(title):
+        if prev in _MEANS_BEFORE:
+            continue
+        while ws and (ws[0][1].lower() in adj
+                      or ws[0][1].lower() in qty or (
+                          ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads
+                          and len(ws) > 1 and ws[1][1].lower() not in heads)):
+            ws = ws[1:]  # "Efficient X", "Improving X Detection"
+        if not 2 <= len(ws) <= 4 or ws[-1][1].lower() not in heads:
+            continue
+        if any(any(ch.isupper() for ch in w[1:]) or any(ch.isdigit() for ch in w) for _, w in ws):
+            continue  # a coined name, not a task phrase
+        a = ws[0][0]
+        b = ws[-1][0] + len(ws[-1][1])
+        phrase = title[a:b]
+        if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b):
+            continue
+        c = Cand(a, b, phrase, phrase, "TASK", 0.6, "title_task")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+_FOR_X = re.compile(
+    rf"\b(?:for|in|on|including|like|such\s+as)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})"
+    r"(?=[\s,.;:)])"
+)
+
+
+def for_task_phrases(ctx: Context) -> None:
+    """"for time-series forecasting", "in human activity recognition", "tasks such as link
+    prediction": a lower-case phrase ending in a task head word after a preposition."""
+    text, generic = ctx.text, ctx.generic
+    stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
+    adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    seen = set()
+    for m in _FOR_X.finditer(text, ctx.title_end):
+        ws = []
+        for w in m.group(1).split():
+            if w in stop:
+                break
+            ws.append(w)
+        lead = 0
+        while lead < len(ws) and (ws[lead] in adj or ws[lead] in qty):
+            lead += 1
+        last = max((i for i, w in enumerate(ws) if w in heads), default=-1)
+        ws = ws[lead:last + 1]
+        while ws and ws[0].endswith("ing") and ws[0] not in heads:
+            ws = ws[1:]  # "implementing learning": a verb and its object
+        if len(ws) < 2:
+            continue
+        phrase = " ".join(ws)
+        if phrase in seen or fold(phrase) in generic or family_phrase(phrase):
+            continue
+        seen.add(phrase)
+        a = m.start(1) + m.group(1).find(phrase)
+        if ctx.in_url(a) or ctx.covered(a, a + len(phrase)):
+            continue
+        c = Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.55, "task_for")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(50, task_patterns), (51, title_task_phrases), (52, for_task_phrases),
+          (95, title_task)]
