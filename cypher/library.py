@@ -28,9 +28,6 @@ HERE = Path(__file__).resolve().parent
 NEO4J = "neo4j"
 EMBEDDED = "ladybug"
 
-_TYPES = {"str": str, "int": int, "float": float}
-
-
 @dataclass(frozen=True)
 class Param:
     """One declared query parameter."""
@@ -480,18 +477,55 @@ def finish(query: NamedQuery, params: dict[str, Any] | None,
     return columns, rows[:limit] if limit is not None else rows
 
 
+_PAPER_ID_PARAM = re.compile(r":\s*Paper\s*\{\s*id\s*:\s*\$(\w+)\s*\}")
+_FIND_PAPER = ("MATCH (p:Paper) WHERE p.id = $v OR toLower(p.title) = toLower($v) "
+               "RETURN p.id AS id, p.title AS title ORDER BY id")
+
+
+def paper_params(query: NamedQuery) -> list[str]:
+    """The parameters a query matches a paper's id with (`(:Paper {id: $paper})`)."""
+    return sorted(set(_PAPER_ID_PARAM.findall(query.text)))
+
+
+def resolve_papers(query: NamedQuery, params: dict[str, Any] | None,
+                   run: Any) -> dict[str, Any] | None:
+    """params with each paper parameter that is not a paper id but a paper's title (any case)
+    replaced by that paper's id; run(text, values) -> (columns, rows) asks the engine."""
+    out = dict(params or {})
+    for name in paper_params(query):
+        value = out.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        rows = run(_FIND_PAPER, {"v": value.strip()})[1]
+        if any(pid == value for pid, _ in rows):
+            continue
+        if len(rows) > 1:
+            raise UserError(f"{len(rows)} papers are titled {value!r}: give one id with "
+                            f"--param {name}=... ({', '.join(pid for pid, _ in rows[:5])})")
+        if rows:
+            out[name] = rows[0][0]
+    return out
+
+
 def ask(name: str, params: dict[str, Any] | None = None, db=None, neo4j=None
         ) -> tuple[list[str], list[list[Any]]]:
-    """Run a named query on the embedded store (default) or on Neo4j (settings or True)."""
+    """Run a named query on the embedded store (default) or on Neo4j (settings or True).
+
+    A parameter matched against a paper's id also takes the paper's title."""
     query = get_query(name)
+    bind(query, params)  # report missing or unknown parameters before touching the engine
     if neo4j:
         from paperkg.graph.neo4j_store import Neo4jSettings, run_cypher
 
         settings = neo4j if isinstance(neo4j, Neo4jSettings) else Neo4jSettings()
+        params = resolve_papers(query, params,
+                                lambda text, values: run_cypher(text, values, settings))
         text, values = prepare(name, params, NEO4J)
         return finish(query, params, run_cypher(text, values, settings))
-    text, values = prepare(name, params, EMBEDDED)
     from paperkg.graph import ladybug_store
 
     with ladybug_store.connect(db, read_only=True) as conn:
+        params = resolve_papers(query, params,
+                                lambda text, values: run_embedded_on(conn, text, values))
+        text, values = prepare(name, params, EMBEDDED)
         return finish(query, params, run_embedded_on(conn, text, values))

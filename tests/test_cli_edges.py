@@ -68,3 +68,16 @@ def test_csv_export_is_a_zip_by_name(store, tmp_path):
 
     with zipfile.ZipFile(tmp_path / "kg.zip") as zf:
         assert "nodes/Paper.csv" in zf.namelist()
+
+
+def test_ask_takes_a_paper_title_where_it_takes_an_id(store):
+    by_id = run("ask", "paper_introduces", "--param", "paper=10.5555/paperkg.example.1",
+                "--db", store, "--format", "json")
+    title = "loopbench: A BENCHMARK for Loop Invariant Synthesis with Language Models"
+    by_title = run("ask", "paper_introduces", "--param", f"paper={title}", "--db", store,
+                   "--format", "json")
+    assert by_id.exit_code == by_title.exit_code == 0, by_title.output
+    assert json.loads(by_title.stdout) == json.loads(by_id.stdout) != []
+    none = run("ask", "paper_introduces", "--param", "paper=No Such Paper", "--db", store,
+               "--format", "json")
+    assert none.exit_code == 0 and json.loads(none.stdout) == []
