@@ -20,6 +20,7 @@ from pathlib import Path
 from paperkg.core.errors import NothingBuilt, UserError
 from paperkg.core.records import Paper, SourceFile, SourceRef
 from paperkg.readers.files import (
+    DATA_ERRORS,
     LISTING_SUFFIXES,
     MAX_FILE_BYTES,
     MAX_LINE_BYTES,
@@ -218,8 +219,8 @@ def _file_items(path: Path, report: ReadReport) -> Iterator[tuple[RawRecord, Sou
         with stream:
             try:
                 first = stream.readline(MAX_LINE_BYTES + 1)
-            except (OSError, EOFError, ValueError) as exc:
-                raise SkipFile(f"damaged or truncated data ({exc})") from None
+            except DATA_ERRORS as exc:
+                raise SkipFile(f"damaged or truncated compressed data ({exc})") from None
             if b"\x00" in first[:8192] and bom_encoding(first[:4]) in (None, "utf-8-sig"):
                 raise SkipFile("binary file (NUL bytes), not a listing")
             if first.strip() and _streams_as_jsonl(listing_suffix(path), first):
@@ -260,14 +261,11 @@ def _stream_file(path: Path, digest: str, first: bytes, stream, report: ReadRepo
             count += 1
             source.paper_count = count
             yield rec, _ref(path, rec, source)
-    except (OSError, EOFError, ValueError) as exc:
+    except DATA_ERRORS as exc:
         if count == 0:
-            raise SkipFile(f"damaged or truncated data ({exc})") from None
-        report.warn(f"{path}: stopped after {count} records: damaged or truncated data ({exc})")
-    except Exception as exc:  # zstandard.ZstdError and the like
-        if count == 0:
-            raise SkipFile(f"damaged compressed data ({exc})") from None
-        report.warn(f"{path}: stopped after {count} records: damaged compressed data ({exc})")
+            raise SkipFile(f"damaged or truncated compressed data ({exc})") from None
+        report.warn(f"{path}: stopped after {count} records: damaged or truncated compressed "
+                    f"data ({exc})")
     if latin:
         report.warn(f"{path}: {len(latin)} lines not UTF-8 (first: line {latin[0]}), decoded as "
                     f"Windows-1252/Latin-1")

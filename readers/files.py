@@ -11,9 +11,12 @@ import io
 import lzma
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+import zstandard
 
 from paperkg.core.errors import NothingBuilt, UserError
 
@@ -42,6 +45,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CHUNK = 1024 * 1024
+#: What reading a damaged or truncated (compressed) file raises.
+DATA_ERRORS = (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zstandard.ZstdError)
 
 
 class SkipFile(Exception):
@@ -106,11 +111,6 @@ def open_binary(path: Path) -> tuple[BinaryIO, str | None]:
         return bz2.BZ2File(raw, mode="rb"), kind
     if kind == "xz":
         return lzma.LZMAFile(raw, mode="rb"), kind
-    try:
-        import zstandard
-    except ImportError:  # pragma: no cover - zstandard is a dependency
-        raw.close()
-        raise SkipFile("zstd-compressed, and the zstandard package is not installed") from None
     return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)), kind
 
 
@@ -118,10 +118,8 @@ def read_bounded(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
     """All bytes of a stream, SkipFile past limit (a decompression bomb stops there)."""
     try:
         data = stream.read(limit + 1)
-    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+    except DATA_ERRORS as exc:
         raise SkipFile(f"damaged or truncated compressed data ({exc})") from None
-    except Exception as exc:  # zstandard.ZstdError and friends
-        raise SkipFile(f"damaged compressed data ({exc})") from None
     if len(data) > limit:
         raise SkipFile(f"too large: more than {limit // 2**20} MB of text (JSON Lines files "
                        f"have no such limit: name it .jsonl)")
@@ -261,7 +259,7 @@ def _is_listing(f: Path, root: Path) -> bool:
         return False
 
 
-__all__ = ["COMPRESSED_SUFFIXES", "LISTING_SUFFIXES", "MAX_FILE_BYTES", "MAX_LINE_BYTES",
-           "SkipFile", "bom_encoding", "check_regular", "compression", "decode", "expand_paths",
-           "file_digest", "iter_lines", "latin_text", "listing_suffix", "open_binary",
-           "read_bounded"]
+__all__ = ["COMPRESSED_SUFFIXES", "DATA_ERRORS", "LISTING_SUFFIXES", "MAX_FILE_BYTES",
+           "MAX_LINE_BYTES", "SkipFile", "bom_encoding", "check_regular", "compression",
+           "decode", "expand_paths", "file_digest", "iter_lines", "latin_text", "listing_suffix",
+           "open_binary", "read_bounded"]

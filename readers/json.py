@@ -198,10 +198,14 @@ def record_from_json(obj: object, line: int) -> RawRecord | None:
             doi = normalise_doi(raw_id) if raw_id.lower().startswith("10.") else None
         published = _first(obj, "published", "publishedAt", "published_at", "date",
                            "publication_date")
+    if isinstance(published, bool) or not isinstance(published, (str, int, type(None))):
+        warnings.append(f"published: a JSON {type(published).__name__}, not a date: dropped")
+        published = None
     published, warning = read_date(published)
     if warning:
         warnings.append(f"published: {warning}")
-    listing_date, warning = read_date(_first(obj, "listing_date"))
+    listed = _first(obj, "listing_date")
+    listing_date, warning = read_date(listed if isinstance(listed, (str, int)) else None)
     if warning:
         warnings.append(f"listing_date: {warning}")
     return RawRecord(

@@ -75,26 +75,26 @@ def bounded_title(title: str, warnings: list[str]) -> str:
 
 def author_count(value: object, warnings: list[str]) -> int | None:
     """A bounded author count from a JSON value (int, float or digits), None otherwise; NaN,
-    infinities, negatives and counts past MAX_AUTHORS are dropped with a warning."""
+    infinities, fractions, negatives and counts past MAX_AUTHORS are dropped with a warning."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
         text = value.strip()
         if not text.isdigit() or not text.isascii():
             return None
-        value = int(text) if len(text) <= 9 else MAX_AUTHORS + 1
+        value = int(text) if len(text) <= 12 else 10**12
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            warnings.append(f"author count {value} dropped")
+        if value != value or value in (float("inf"), float("-inf")) or not value.is_integer():
+            warnings.append(f"author count {value:g} dropped (not a whole number)")
             return None
-        if not value.is_integer():
-            warnings.append(f"author count {value} dropped (not a whole number)")
+        if not 0 <= value <= MAX_AUTHORS:
+            warnings.append(f"author count {value:g} dropped (outside 0..{MAX_AUTHORS:,})")
             return None
-        value = int(value) if abs(value) <= 2 * MAX_AUTHORS else MAX_AUTHORS + 1
+        value = int(value)
     if not isinstance(value, int):
         return None
     if not 0 <= value <= MAX_AUTHORS:
-        shown = str(value) if -10**12 < value < 10**12 else "a number of many digits"
+        shown = str(value) if -10**12 < value < 10**12 else f"of {len(str(abs(value)))} digits"
         warnings.append(f"author count {shown} dropped (outside 0..{MAX_AUTHORS:,})")
         return None
     return value
