@@ -15,7 +15,7 @@ from paperkg.cli.kit import print_rows
 @click.option("--split", type=click.Choice(["a", "b"]), default=None,
               help="Score only one stable half of the gold papers (tune on one, check the other).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="A table of rows, or the whole report as JSON.")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list missed gold entities and unmatched predictions per paper.")
 @click.option("--fast", is_flag=True, help="Score the rules alone (no learned model).")

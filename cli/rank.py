@@ -17,7 +17,8 @@ from paperkg.cli.kit import db_option, format_option, print_rows
 @click.option("--source", "source", default=None, metavar="SOURCE",
               help="Citation source: inferred, openalex, semanticscholar, enriched or all "
                    "[default all].")
-@click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True,
+              help="Show at most N rows.")
 @format_option
 @db_option
 def rank_cmd(by, type_, source, limit, fmt, db):
