@@ -1,0 +1,237 @@
+"""The entity rule families of paperkg.extractors.rules, one section per family module, on
+sentences written for these tests; and the word lists they read as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors import rules
+from paperkg.extractors.rules.base import Context
+from paperkg.extractors.words import WORDS, head_forms, head_type, heads, words
+from tests.extracting import find as _find
+from tests.extracting import run
+
+
+def find(ents: dict, form: str):
+    """The entity named form, ignoring case."""
+    return _find(ents, form, ignore_case=True)
+
+
+def candidates(nlp, text: str) -> Context:
+    """The candidates every family leaves for one text (title, newline, abstract)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "paperkg_entities":
+            break
+        doc = proc(doc)
+    data = doc.user_data
+    return rules.find_candidates(text, data["pk_sents"], data["pk_gaz"], data["pk_urls"],
+                                 nlp.get_pipe("paperkg_gazetteer"))
+
+
+def by_rule(ctx: Context, rule: str) -> list[str]:
+    """Names of the candidates one rule found."""
+    return [c.name for c in ctx.cands if c.rule == rule]
+
+
+# --- the family registry and the data ----------------------------------------------------------
+
+
+def test_every_family_module_takes_part_in_stage_order():
+    names = [name for _, name, _ in rules.stages()]
+    modules = {n.split(".")[0] for n in names}
+    assert {"gazetteer", "acronyms", "latex", "names", "tasks", "naming", "metrics",
+            "overlaps", "heads", "roles", "orgs"} <= modules
+    orders = [order for order, _, _ in rules.stages()]
+    assert orders == sorted(orders)
+    # known names come first (later families ask whether a span is covered by one), overlaps
+    # are resolved before context typing, the metric filter runs after every metric rule
+    assert names[0] == "gazetteer.gazetteer_names"
+    assert names.index("overlaps.resolve_overlaps") < names.index("heads.head_nouns")
+    assert names.index("metrics.metric_compounds") < names.index("metrics.metric_filter")
+
+
+KNOWN_CONTEXTS = {"after", "list", "subtitle", "appositive", "called", "new_list", "our",
+                  "intro", "includes", "canonical", "name_after", "long_form"}
+
+
+def test_head_list_names_only_known_contexts_and_types():
+    for h in heads():
+        assert h.contexts <= KNOWN_CONTEXTS, h
+        assert h.plural_contexts <= h.contexts, h
+        assert h.type in ("", "METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK"), h
+    # every context is used by at least one head noun
+    assert KNOWN_CONTEXTS == {c for h in heads() for c in h.contexts}
+
+
+def test_head_forms_follow_the_plural_marks():
+    assert {"benchmark", "benchmarks"} <= set(head_forms("after"))
+    assert "approach" in head_forms("after") and "approaches" not in head_forms("after")
+    assert head_type("Corpora") == "DATASET" and head_type("family", "") == ""
+    assert head_type("whatever") == "METHOD"
+
+
+def test_every_word_list_loads_and_has_no_duplicates():
+    for path in WORDS.glob("*.txt"):
+        items = words(path.stem)
+        assert items, path
+        assert len(items) == len(set(items)), path
+
+
+# --- gazetteer ---------------------------------------------------------------------------------
+
+
+def test_gazetteer_hit_extends_to_a_versioned_name(nlp):
+    ctx = candidates(nlp, "A title\nWe fine-tune Mistral-Nemo-12B on the data.")
+    assert "Mistral-Nemo-12B" in by_rule(ctx, "gazetteer_variant")
+
+
+# --- acronyms ----------------------------------------------------------------------------------
+
+
+def test_acronym_long_form_both_ways(nlp):
+    ctx = candidates(nlp, "A title\nWe use Gradient Path Balancing (GPB) and TBL (Token Budget "
+                          "Limiting) together.")
+    assert ctx.defined["GPB"] == "Gradient Path Balancing"
+    assert ctx.defined["TBL"] == "Token Budget Limiting"
+
+
+def test_generic_long_form_is_no_entity(nlp):
+    ctx = candidates(nlp, "A title\nWe study reinforcement learning (RL) for robots.")
+    assert "RL" not in ctx.defined and "RL" in ctx.generic_acr
+
+
+# --- latex -------------------------------------------------------------------------------------
+
+
+def test_latex_residue_name(nlp):
+    ctx = candidates(nlp, "A title\nWe present $\\mathcal{Q}$-Mixer for audio.")
+    assert by_rule(ctx, "latex_name") == ["Q-Mixer"]
+
+
+# --- names (capitalised and coined runs) -------------------------------------------------------
+
+
+def test_coined_runs_split_into_single_names(nlp):
+    ctx = candidates(nlp, "A title\nWe compare FooNet-7B BarLM-2 on the task.")
+    names = by_rule(ctx, "coined_name")
+    assert "FooNet-7B" in names and "BarLM-2" in names
+
+
+def test_plain_word_with_a_dataset_head_is_one_name(nlp):
+    ctx = candidates(nlp, "A title\nResults on the Kestrel dataset are strong.")
+    assert "Kestrel dataset" in by_rule(ctx, "named_by_head")
+
+
+# --- tasks -------------------------------------------------------------------------------------
+
+
+def test_title_piece_ending_in_a_task_head_is_a_task(nlp):
+    ents = run(nlp, "We describe a model. It runs on phones.",
+               title="Lightweight Wildfire Smoke Segmentation with Sparse Kernels")
+    e = find(ents, "Wildfire Smoke Segmentation")
+    assert e is not None and e.type == "TASK"
+
+
+def test_title_piece_after_via_is_the_means_not_the_task(nlp):
+    ctx = candidates(nlp, "Better Robots via Contrastive Reward Learning\nWe train robots.")
+    assert "Contrastive Reward Learning" not in by_rule(ctx, "title_task")
+
+
+@pytest.mark.parametrize("sentence, task", [
+    ("We apply the model for glacier boundary detection in satellite images.",
+     "glacier boundary detection"),
+    ("It helps in tabular anomaly detection and beyond.", "tabular anomaly detection"),
+    ("It covers tasks such as link prediction and node ranking.", "link prediction"),
+])
+def test_task_phrase_after_a_preposition(nlp, sentence, task):
+    e = find(run(nlp, sentence), task)
+    assert e is not None and e.type == "TASK"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is useful for implementing learning systems at scale.",
+    "The model is trained for superior generalization on hard data.",
+    "These ideas are common in machine learning today.",
+])
+def test_no_task_phrase_from_verbs_adjectives_or_fields(nlp, sentence):
+    ents = run(nlp, sentence)
+    assert not [e.name for e in ents.values() if e.type == "TASK"]
+
+
+# --- naming ------------------------------------------------------------------------------------
+
+
+def test_lower_case_name_after_called(nlp):
+    ctx = candidates(nlp, "A title\nWe propose a technique called gradient folding, which helps.")
+    assert by_rule(ctx, "called_lower") == ["gradient folding"]
+
+
+# --- metrics -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("Our parser reaches 91.2% attachment accuracy on the test set.", "attachment accuracy"),
+    ("The detector lowers the false alarm rate to 3%.", "false alarm rate"),
+    ("We report a Dice score of 0.87 on the scans.", "Dice score"),
+    ("It cuts the relative L2 error by 40%.", "relative L2 error"),
+])
+def test_compound_measures_in_an_evaluation(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
+    assert e is not None and e.type == "METRIC"
+
+
+@pytest.mark.parametrize("sentence, not_metric", [
+    ("The method achieves higher accuracy than the baseline by 3 points.", "higher accuracy"),
+    ("We tune the learning rate and report 5 runs.", "learning rate"),
+    ("Our method improved accuracy by 4% on the data.", "improved accuracy"),
+])
+def test_adjectives_verbs_and_hyperparameters_are_not_part_of_a_measure(nlp, sentence,
+                                                                       not_metric):
+    assert find(run(nlp, sentence), not_metric) is None
+
+
+def test_bare_accuracy_refers_back_to_the_compound(nlp):
+    ents = run(nlp, "We report 81.0% pixel accuracy. The model also beats baselines in accuracy.")
+    e = find(ents, "pixel accuracy")
+    assert e is not None and "accuracy" in e.aliases
+    assert [x.name for x in ents.values() if x.type == "METRIC"] == ["pixel accuracy"]
+
+
+def test_bare_accuracy_without_evaluation_context_is_not_a_metric(nlp):
+    assert find(run(nlp, "Whether their accuracy is equitable remains open."), "accuracy") is None
+
+
+def test_names_listed_with_a_known_metric_are_metrics(nlp):
+    ents = run(nlp, "We report BLEU, chrF2 and COMETx scores of 30.1, 55.2 and 0.81.")
+    assert find(ents, "chrF2").type == "METRIC"
+
+
+def test_long_form_ending_in_a_measure_head_is_a_metric(nlp):
+    ents = run(nlp, "We report the Mean Squared Log Error (MSLE) and it drops by 10%.")
+    assert find(ents, "MSLE").type == "METRIC"
+
+
+# --- heads (typing from head nouns and lists) --------------------------------------------------
+
+
+def test_list_before_a_head_noun_is_typed(nlp):
+    ents = run(nlp, "We evaluate on FooQA, BarSet and BazText datasets.")
+    assert {find(ents, n).type for n in ("FooQA", "BarSet", "BazText")} == {"DATASET"}
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+def test_new_list_after_a_head_is_introduced(nlp):
+    ents = run(nlp, "We release two new benchmarks, QuillBench and InkEval, for writing.")
+    assert find(ents, "QuillBench").role == "introduced"
+    assert find(ents, "InkEval").role == "introduced"
+
+
+# --- orgs --------------------------------------------------------------------------------------
+
+
+def test_project_and_licence_are_no_entities(nlp):
+    ents = run(nlp, "The StackWorks project releases data under CC-BY-4.0 for FooCoder.")
+    assert find(ents, "StackWorks") is None and find(ents, "CC-BY-4.0") is None
