@@ -23,10 +23,11 @@ def extract_cmd(paths, fmt, workers, fast, quiet):
 
     PATHS are listings (Hugging Face pages saved as text), JSON or JSON Lines files, or folders.
     """
-    from paperkg.extractors.pipeline import extract
     from paperkg.readers import read_listings, read_notes
 
-    result = read_listings(list(paths))
+    result = read_listings(list(paths))  # before spaCy loads: bad input fails fast
+    from paperkg.extractors.pipeline import extract
+
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     for line in read_notes(result.summary()):
