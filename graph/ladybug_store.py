@@ -43,6 +43,9 @@ def ddl() -> list[str]:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rt.pairs)
         props = "".join(f", {p.name} {p.type}" for p in rt.props)
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rt.type}({pairs}{props})")
+    cols = ", ".join(f"{p.name} {p.type}{' PRIMARY KEY' if p.name == 'id' else ''}"
+                     for p in S.STATE_PROPS)
+    out.append(f"CREATE NODE TABLE IF NOT EXISTS {S.STATE}({cols})")
     return out
 
 
@@ -396,6 +399,55 @@ def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
         else:
             _bulk_load(conn, g)
     return "upsert" if upsert else "fresh"
+
+
+def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
+                  state: Sequence[tuple[str, str, str]] = ()) -> str:
+    """Write g (and the per-paper build state rows: id, content hash, extraction JSON) as the
+    whole new store, atomically. CITES edges another tool added to the old store (`enrich`:
+    any source but 'inferred') are kept where both papers remain. Returns 'fresh' when there
+    was no store before, else 'upsert'."""
+    path = db_path(db)
+    existed = path.exists()
+    external = _external_cites(path) if existed else []
+    with staged(db, copy=False) as conn:
+        _bulk_load(conn, g)
+        if state:
+            _copy_rows(conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"), r,
+                                                strict=True)) for r in state],
+                       [(p.name, p.type) for p in S.STATE_PROPS])
+        if external:
+            cols = [("from", S.STRING), ("to", S.STRING)] + [
+                (p.name, p.type) for p in S.REL_TYPES[S.CITES].props]
+            papers = {S.split_key(n)[1] for n, d in g.nodes(data=True)
+                      if d.get("label") == S.PAPER}
+            keep = [r for r in external if r["from"] in papers and r["to"] in papers]
+            _copy_rows(conn, S.CITES, keep, cols, (S.PAPER, S.PAPER))
+    return "upsert" if existed else "fresh"
+
+
+def _external_cites(path: Path) -> list[dict]:
+    """CITES rows of a store that did not come from inference (enrich's services); properties
+    a store from an older schema lacks come back as None."""
+    names = [p.name for p in S.REL_TYPES[S.CITES].props]
+    with connect(path) as conn:
+        have = {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{S.CITES}') RETURN *").get_all()}
+        ret = ", ".join(f"c.{n}" if n in have else "NULL" for n in names)
+        res = _execute(conn, "MATCH (a:Paper)-[c:CITES]->(b:Paper) WHERE c.source <> $s "
+                       f"RETURN a.id, b.id, {ret} ORDER BY a.id, b.id, c.source",
+                       {"s": "inferred"})
+        return [dict(zip(["from", "to", *names], r, strict=True)) for r in res.get_all()]
+
+
+def read_state(db: str | os.PathLike | None = None) -> dict[str, tuple[str, str]]:
+    """Paper id -> (content hash, extraction JSON) kept by the last build (empty for a store
+    written before the state table existed)."""
+    with connect(db) as conn:
+        try:
+            res = conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.content_hash, s.extraction")
+        except RuntimeError:  # no such table: a store from an older paperkg
+            return {}
+        return {pid: (h, x) for pid, h, x in res.get_all()}
 
 
 def _checkpoint(path: Path) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import gc
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -33,6 +38,7 @@ class BuildReport:
     citations: dict = field(default_factory=dict)
     neo4j: dict | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    extracted: int = 0  # papers run through extraction (the others kept their stored one)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view of the report."""
@@ -42,32 +48,91 @@ class BuildReport:
             "new_papers": self.new_papers, "total_papers": self.total_papers,
             "nodes": self.nodes, "relationships": self.relationships,
             "citations": self.citations, "neo4j": self.neo4j, "seconds": self.seconds,
+            "extracted": self.extracted,
         }
 
 
-def extract_all(papers: Sequence[Paper], workers: int = 1,
-                progress: Callable[[int], None] | None = None) -> list:
-    """Run the extraction pipeline over papers (canonical entities across all of them)."""
-    from paperkg.extractors.pipeline import extract
+def content_hash(paper: Paper) -> str:
+    """Hash of what extraction reads of a paper (its text) and of the extraction code itself:
+    a paper whose hash is in the store is not extracted again."""
+    h = hashlib.blake2b(_fingerprint().encode(), digest_size=16)
+    h.update(b"\0")
+    h.update((paper.text or "").encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
-    return extract(list(papers), workers=workers, progress=progress)
+
+@functools.cache
+def _fingerprint() -> str:
+    """Hash of the extraction pipeline: its code, configuration, and the word lists and model
+    files it ships (not the training and evaluation code beside them)."""
+    from paperkg import extractors
+
+    root = Path(extractors.__file__).resolve().parent
+    files = [f for f in root.rglob("*") if f.is_file() and f.suffix != ".pyc"
+             and f.relative_to(root).parts[0] not in ("training", "__pycache__", "evaluate.py")]
+    h = hashlib.blake2b(digest_size=16)
+    for f in sorted(files):
+        h.update(str(f.relative_to(root)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def extract_all(papers: Sequence[Paper], workers: int = 1,
+                progress: Callable[[int], None] | None = None,
+                state: dict[str, tuple[str, str]] | None = None
+                ) -> tuple[list, list[tuple[str, str, str]], int]:
+    """Extractions of papers (same order, canonical entities across all of them), the state
+    rows to store (id, content hash, extraction JSON), and how many papers were extracted:
+    a paper whose content hash is in `state` reuses its stored extraction."""
+    from paperkg.extractors.pipeline import finish, from_raw, raw_extractions
+
+    state = state or {}
+    rows: list[tuple[str, str, str]] = []
+    todo: list[int] = []
+    for i, p in enumerate(papers):
+        h = content_hash(p)
+        kept = state.get(p.id)
+        if kept is not None and kept[0] == h and kept[1]:
+            rows.append((p.id, h, kept[1]))
+            if progress is not None:
+                progress(1)
+        else:
+            rows.append((p.id, h, ""))
+            todo.append(i)
+    if todo:
+        raws = raw_extractions([papers[i].text for i in todo], workers=workers,
+                               progress=progress)
+        for i, raw in zip(todo, raws, strict=True):
+            rows[i] = (rows[i][0], rows[i][1], json.dumps(raw, separators=(",", ":")))
+    # Every extraction comes from its JSON, fresh or kept, so both paths give the same values.
+    extractions = [from_raw(pid, json.loads(x)) for pid, _, x in rows]
+    finish(extractions)
+    return extractions, rows, len(todo)
 
 
 def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: int = 1,
-             progress: Callable[[int], None] | None = None) -> tuple[nx.MultiDiGraph, dict]:
-    """Extract, build the graph and add inferred citations; returns (graph, citation summary)."""
+             progress: Callable[[int], None] | None = None,
+             state: dict[str, tuple[str, str]] | None = None
+             ) -> tuple[nx.MultiDiGraph, dict, list[tuple[str, str, str]], int]:
+    """Extract, build the graph and add inferred citations; returns (graph, citation summary,
+    state rows, papers extracted). Papers are taken in id order, so that neither the order of
+    the files nor the order of earlier builds changes the result."""
     from paperkg.graph.citations import add_citations
 
-    extractions = extract_all(papers, workers=workers, progress=progress)
+    papers = sorted(papers, key=lambda p: p.id)
+    sources = sorted(sources, key=lambda s: s.id)
+    extractions, rows, extracted = extract_all(papers, workers=workers, progress=progress,
+                                               state=state)
     g = build_graph(papers, sources, extractions)
+    del extractions
     report = add_citations(g)
-    return g, report.summary()
+    return g, report.summary(), rows, extracted
 
 
 def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1) -> nx.MultiDiGraph:
     """The knowledge graph of the listings under paths, in memory (nothing is stored)."""
     result = read_listings(paths)
-    g, _ = assemble(result.papers, result.sources, workers=workers)
+    g, *_ = assemble(result.papers, result.sources, workers=workers)
     return g
 
 
@@ -95,33 +160,46 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
           progress: Callable[[str, int | None], Any] | None = None) -> BuildReport:
     """Read listings, extract, and write the graph to the embedded store (and Neo4j if given).
 
-    An existing store is kept and updated: its papers are merged with the new ones, what they
-    derive is re-extracted, and the result is upserted into a copy that replaces the store.
+    An existing store is kept and updated: its papers are merged with the new ones, only new
+    or changed papers are extracted (the others reuse the extraction the store keeps), the
+    graph of the union is assembled, and it replaces the store in one atomic swap. The result
+    is the same graph as a fresh build of all the listings together.
     """
-    from paperkg.graph.ladybug_store import db_path, stats, write_graph
+    from paperkg.graph.ladybug_store import db_path, read_state, replace_graph, stats
 
     t0 = time.perf_counter()
     path = db_path(db)
     result = read_listings(paths)
     t_read = time.perf_counter()
-    papers, sources, retire = result.papers, result.sources, []
+    papers, sources = result.papers, result.sources
     new_count = len(papers)
+    state: dict[str, tuple[str, str]] = {}
     if path.exists() and not rebuild:
-        papers, sources, new_count, retire = _merge_with_store(result, path)
-    if progress is not None:
-        with progress("extracting", len(papers)) as advance:
-            g, cites = assemble(papers, sources, workers=workers, progress=advance)
-    else:
-        g, cites = assemble(papers, sources, workers=workers)
-    t_extract = time.perf_counter()
-    mode = write_graph(g, path, mode="fresh" if rebuild else "auto", retire=retire)
+        papers, sources, new_count, _ = _merge_with_store(result, path)
+        state = read_state(path)
+    # Everything read so far lives to the end of the build: keep the collector off it.
+    gc.collect()
+    gc.freeze()
+    try:
+        if progress is not None:
+            with progress("extracting", len(papers)) as advance:
+                g, cites, rows, extracted = assemble(papers, sources, workers=workers,
+                                                     progress=advance, state=state)
+        else:
+            g, cites, rows, extracted = assemble(papers, sources, workers=workers, state=state)
+        del state, papers
+        t_extract = time.perf_counter()
+        mode = replace_graph(g, path, rows)
+        del rows
+    finally:
+        gc.unfreeze()
     t_store = time.perf_counter()
     neo = None
     if neo4j is not None:
         from paperkg.graph.neo4j_store import load_neo4j
 
         try:
-            loaded = load_neo4j(g, neo4j, progress=progress)
+            loaded = load_neo4j(g, neo4j)
         except UserError as exc:
             raise UserError(f"{exc} (the embedded store {path} was written; retry the Neo4j "
                             "part with `paperkg load neo4j`)") from None
@@ -131,7 +209,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         db=str(path), mode=mode, read=result.summary(), skipped=result.skipped,
         new_papers=new_count, total_papers=stored["nodes"][S.PAPER],
         nodes=stored["nodes"], relationships=stored["relationships"],
-        citations=cites, neo4j=neo,
+        citations=cites, neo4j=neo, extracted=extracted,
         seconds={"read": round(t_read - t0, 3), "extract": round(t_extract - t_read, 3),
                  "store": round(t_store - t_extract, 3)},
     )
