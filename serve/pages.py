@@ -323,9 +323,9 @@ def console_page(queries: list[dict[str, Any]], chosen: str | None, values: dict
     if current:
         for p in current["params"]:
             value = values.get(p["name"], "" if p["default"] is None else str(p["default"]))
-            need = " required" if p["required"] else ""
-            fields += (f'<label>{esc(p["name"])} <span class="muted">{esc(p["type"])}</span>'
-                       f'<input name="p.{esc(p["name"])}" value="{esc(value)}"{need}></label>')
+            need = ", required" if p["required"] else ""
+            fields += (f'<label>{esc(p["name"])} <span class="muted">{esc(p["type"])}{need}'
+                       f'</span><input name="p.{esc(p["name"])}" value="{esc(value)}"></label>')
         fields = (f'<p class="muted">{esc(current["description"])}</p>'
                   f'<div class="params">{fields}</div>')
     result = ""
@@ -355,7 +355,7 @@ apply.</p><button type="submit" id="run-cypher">Run</button></form>
 </div>
 <section class="answer">{result}</section>
 <h2>The library</h2><ul class="library">{lib}</ul>"""
-    return layout("Cypher console", body)
+    return layout("Cypher console", body, scripts=("/static/explorer.js",))
 
 
 def sparql_page(prefixes: dict[str, str], example: str) -> str:

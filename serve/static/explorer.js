@@ -7,6 +7,13 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-color]"), function (el) {
     el.style.background = el.getAttribute("data-color");
   });
+  // the console: choosing a library query shows its parameters
+  var named = document.getElementById("named");
+  if (named) {
+    named.addEventListener("change", function () {
+      window.location.href = "/cypher?name=" + encodeURIComponent(named.value);
+    });
+  }
   var box = document.getElementById("graph");
   if (!box || typeof vis === "undefined") { return; }
   var mode = box.getAttribute("data-mode");
