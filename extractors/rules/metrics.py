@@ -54,13 +54,22 @@ def metrics_at_k(ctx: Context) -> None:
 _MOD_WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s)?$")
 
 
-def _metric_head_re() -> re.Pattern:
-    """The metric head words as one regex (whole words)."""
-    alt = "|".join(sorted(words("metric_heads"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w\-@])", re.IGNORECASE)
-
-
-_HEAD_RE: list[re.Pattern] = []
+def _head_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word metric head in text, any case (str.find per head word
+    on the lower-cased text: much faster here than one regex alternation)."""
+    low = text.lower()
+    out = []
+    for head in words("metric_heads"):
+        n = len(head)
+        i = low.find(head)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or not low[i - 1].isalnum() and low[i - 1] not in "_") and (
+                    j == len(low) or not (low[j].isalnum() or low[j] in "_-@")):
+                out.append((i, j))
+            i = low.find(head, j)
+    out.sort()
+    return out
 
 
 def _modifiers(ctx: Context, h0: int) -> int:
@@ -100,11 +109,8 @@ def _modifiers(ctx: Context, h0: int) -> int:
 def metric_compounds(ctx: Context) -> None:
     """METRIC candidates for modifier words plus a metric head in an evaluation context
     ("detection accuracy", "attack success rate", "Dice score", "relative L2 error")."""
-    if not _HEAD_RE:
-        _HEAD_RE.append(_metric_head_re())
     text = ctx.text
-    for m in _HEAD_RE[0].finditer(text):
-        h0, h1 = m.start(), m.end()
+    for h0, h1 in _head_spans(text):
         if ctx.in_url(h0):
             continue
         a = _modifiers(ctx, h0)

@@ -219,9 +219,10 @@ def title_task_phrases(ctx: Context) -> None:
 
 
 _FOR_X = re.compile(
-    rf"\b(?:for|in|on|including|like|such\s+as)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})"
+    rf"(?:for|in|on|including|like|such\s+as)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})"
     r"(?=[\s,.;:)])"
 )
+_FOR_X_KEYS = (" for ", " in ", " on ", " including ", " like ", " such as ", "\nfor ", "\nin ")
 
 
 def for_task_phrases(ctx: Context) -> None:
@@ -231,7 +232,12 @@ def for_task_phrases(ctx: Context) -> None:
     stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     seen = set()
-    for m in _FOR_X.finditer(text, ctx.title_end):
+    for pos in positions(text, _FOR_X_KEYS):
+        if pos < ctx.title_end:
+            continue
+        m = _FOR_X.match(text, pos + 1)
+        if m is None:
+            continue
         ws = []
         for w in m.group(1).split():
             if w in stop:
