@@ -105,16 +105,43 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
     return sorted(feats)
 
 
+def keep_features(text: str, starts: list[int], ent: dict) -> list[str]:
+    """The keep classifier's features of one predicted entity: its role features plus the
+    words of its name, its head word, the rules' confidence and the type the rules gave."""
+    name = ent["name"]
+    feats = set(role_features(text, starts, name, ent["type"],
+                              [(m[1], m[2]) for m in ent["mentions"]],
+                              ent["extractor"].split("+"), ent["role"] == "introduced"))
+    words = [w.casefold() for w in _WORDS.findall(name)]
+    feats.update(f"w:{w}" for w in words)
+    if words:
+        feats.add(f"head:{words[-1]}")
+        feats.add(f"head:{words[-1]}|{ent['type']}")
+    feats.add(f"nwords={min(len(words), 4)}")
+    feats.add(f"conf={round(float(ent.get('confidence', 0)), 1)}")
+    if ent.get("aliases"):
+        feats.add("has_alias")
+    if ent.get("long_form"):
+        feats.add("long_form")
+    if name.isupper():
+        feats.add("upper")
+    elif name[:1].isupper():
+        feats.add("capitalised")
+    return sorted(feats)
+
+
 def _index(feats: list[str]) -> np.ndarray:
     """Hashed indices of features."""
     return np.fromiter((zlib.crc32(f.encode("utf-8")) % DIM for f in feats), dtype=np.int64)
 
 
-class RoleModel:
-    """Logistic regression over hashed binary features: P(introduced | entity in its clause)."""
+class BinaryModel:
+    """Logistic regression over hashed binary features, with a decision threshold; saved as
+    <stem>.npz (weights) and <stem>.json (threshold)."""
 
-    def __init__(self, weights: np.ndarray | None = None, threshold: float = 0.35):
-        self.w = weights if weights is not None else np.zeros(DIM, dtype=np.float32)
+    def __init__(self, stem: str, threshold: float = 0.5):
+        self.stem = stem
+        self.w = np.zeros(DIM, dtype=np.float32)
         self.threshold = threshold
 
     @property
@@ -123,7 +150,7 @@ class RoleModel:
         return bool(np.any(self.w))
 
     def prob(self, feats: list[str]) -> float:
-        """P(introduced)."""
+        """P(positive | features)."""
         z = float(self.w[_index(feats)].sum())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -147,56 +174,100 @@ class RoleModel:
     def to_disk(self, path: Path) -> None:
         """Save weights (npz) and the threshold (JSON)."""
         path.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path / "roles.npz", w=self.w)
-        (path / "roles.json").write_text(json.dumps({"threshold": self.threshold, "dim": DIM}))
+        np.savez_compressed(path / f"{self.stem}.npz", w=self.w)
+        (path / f"{self.stem}.json").write_text(
+            json.dumps({"threshold": self.threshold, "dim": DIM}))
 
-    def from_disk(self, path: Path) -> RoleModel:
+    def from_disk(self, path: Path) -> BinaryModel:
         """Load what to_disk saved (missing files leave the model untrained)."""
-        if (path / "roles.npz").is_file():
-            self.w = np.load(path / "roles.npz")["w"]
-            self.threshold = json.loads((path / "roles.json").read_text())["threshold"]
+        if (path / f"{self.stem}.npz").is_file():
+            self.w = np.load(path / f"{self.stem}.npz")["w"]
+            self.threshold = json.loads((path / f"{self.stem}.json").read_text())["threshold"]
         return self
+
+
+def role_model(threshold: float = 0.35) -> BinaryModel:
+    """P(introduced | an entity in its clauses): the role classifier."""
+    return BinaryModel("roles", threshold)
+
+
+def keep_model(threshold: float = 0.3) -> BinaryModel:
+    """P(a gold entity | a rule entity and its context): the keep classifier."""
+    return BinaryModel("keep", threshold)
 
 
 @Language.factory(
     "paperkg_learned",
     default_config={"add_spans": True, "add_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK",
                                                      "METRIC", "TASK"],
-                    "roles": True, "max_tasks": 4, "min_chars": 2},
+                    "roles": "union", "max_tasks": 4, "min_chars": 2, "retype": False,
+                    "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK", "TASK"]},
 )
-def make_learned(nlp: Language, name: str, add_spans: bool, add_types: list[str], roles: bool,
-                 max_tasks: int, min_chars: int):
+def make_learned(nlp: Language, name: str, add_spans: bool, add_types: list[str], roles: str,
+                 max_tasks: int, min_chars: int, retype: bool, keep_types: list[str]):
     """Merge the trained model's spans into the rules' entities and classify roles."""
-    return LearnedMerge(name, add_spans, add_types, roles, max_tasks, min_chars)
+    return LearnedMerge(name, add_spans, add_types, roles, max_tasks, min_chars, retype,
+                        keep_types)
 
 
 class LearnedMerge:
     """Add the `ner` spans the rules missed; set roles with the learned role classifier."""
 
-    def __init__(self, name: str, add_spans: bool, add_types: list[str], roles: bool,
-                 max_tasks: int, min_chars: int):
+    def __init__(self, name: str, add_spans: bool, add_types: list[str], roles: str,
+                 max_tasks: int, min_chars: int, retype: bool = False,
+                 keep_types: list[str] | None = None):
+        if roles not in ("model", "union", "rules"):
+            raise ValueError(f"roles must be model, union or rules, not {roles!r}")
         self.name = name
+        self.retype = retype
+        self.keep_types = set(keep_types or ())
         self.add_spans = add_spans
         self.add_types = set(add_types)
         self.roles = roles
         self.max_tasks = max_tasks
         self.min_chars = min_chars
-        self.role_model = RoleModel()
+        self.role_model = role_model()
+        self.keep_model = keep_model()
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
         ents = doc.user_data.setdefault("pk_ents", [])
         starts = doc.user_data.get("pk_sents") or sentence_starts(text)
+        if self.keep_model.trained and self.keep_types:
+            ents[:] = [e for e in ents if e["type"] not in self.keep_types or self.keep_model.prob(
+                keep_features(text, starts, e)) >= self.keep_model.threshold]
+        if self.retype and doc.ents:
+            self._retype(doc, ents)
         if self.add_spans and doc.ents:
             self._add_spans(doc, text, starts, ents)
-        if self.roles and self.role_model.trained:
+        if self.roles != "rules" and self.role_model.trained:
             for e in ents:
+                by_rules = e["role"] == "introduced"
+                if by_rules and self.roles == "union":
+                    continue
                 feats = role_features(
                     text, starts, e["name"], e["type"], [(m[1], m[2]) for m in e["mentions"]],
-                    e["extractor"].split("+"), e["role"] == "introduced")
+                    e["extractor"].split("+"), by_rules)
                 p = self.role_model.prob(feats)
                 e["role"] = "introduced" if p >= self.role_model.threshold else "used"
         return doc
+
+    def _retype(self, doc: Doc, ents: list[dict]) -> None:
+        """A rule entity (not a gazetteer name) takes the model's type when the model labels
+        most of its mentions, exactly as spanned, with one other type."""
+        labels = {(s.start_char, s.end_char): s.label_ for s in doc.ents}
+        for e in ents:
+            if "gazetteer" in e["extractor"]:
+                continue
+            votes: dict[str, int] = {}
+            for m in e["mentions"]:
+                lab = labels.get((m[1], m[2]))
+                if lab:
+                    votes[lab] = votes.get(lab, 0) + 1
+            if votes:
+                best = max(votes, key=lambda k: (votes[k], k))
+                if best != e["type"] and votes[best] * 2 > len(e["mentions"]):
+                    e["type"] = best
 
     def _add_spans(self, doc: Doc, text: str, starts: list[int], ents: list[dict]) -> None:
         """New entities (or mentions) from the model's spans outside every rule mention."""
@@ -234,12 +305,14 @@ class LearnedMerge:
             by_key[key] = e
 
     def to_disk(self, path, exclude=tuple()) -> None:
-        """Save the role classifier."""
+        """Save the keep and role classifiers."""
         self.role_model.to_disk(Path(path))
+        self.keep_model.to_disk(Path(path))
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
-        """Load the role classifier."""
+        """Load the keep and role classifiers."""
         self.role_model.from_disk(Path(path))
+        self.keep_model.from_disk(Path(path))
         return self
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from paperkg.cli import cli
 from paperkg.core.records import Paper
-from paperkg.extractors.learned import MODEL_DIR, RoleModel, add_learned, role_features
+from paperkg.extractors.learned import MODEL_DIR, add_learned, role_features, role_model
 from paperkg.extractors.pipeline import build_pipeline, extract, load_pipeline
 from paperkg.extractors.training.data import align, gold_text, held_out
 
@@ -63,12 +63,12 @@ def test_role_features_read_the_clause():
 def test_role_model_learns_and_saves(tmp_path):
     intro = ["bias", "c:propose", "s:we"]
     used = ["bias", "c:outperforms", "s:than"]
-    model = RoleModel()
+    model = role_model()
     assert not model.trained
     model.fit([intro, used] * 20, [1, 0] * 20)
     assert model.prob(intro) > 0.8 > 0.2 > model.prob(used)
     model.to_disk(tmp_path)
-    again = RoleModel().from_disk(tmp_path)
+    again = role_model().from_disk(tmp_path)
     assert again.prob(intro) == pytest.approx(model.prob(intro))
 
 

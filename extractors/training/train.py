@@ -89,18 +89,20 @@ def _forms(ent: dict) -> set[str]:
     return {" ".join(f.casefold().split()) for f in [ent["name"], *ent.get("aliases", [])]}
 
 
-def role_rows(nlp, records: list[dict]) -> tuple[list[list[str]], list[int]]:
-    """Role-classifier features and labels of every gold entity found in its text.
+def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Features and labels for the role and keep classifiers, from one pass of the rules.
 
-    The rule features (rule names, the rules' own introduced flag) come from running the rule
-    pipeline `nlp` over the same texts, matching entities by surface form as the scorer does.
+    roles: every gold entity found in its text (label: introduced), with the rule features of
+    the rule entity it matches by surface form, plus every rule entity that is no gold entity
+    (label: not introduced). keep: every rule entity (label: it is a gold entity).
     """
     from paperkg.core.text import sentence_starts
-    from paperkg.extractors.learned import role_features
+    from paperkg.extractors.learned import keep_features, role_features
     from paperkg.extractors.training.data import _occurrences, gold_text
 
     texts = [gold_text(r) for r in records]
-    rows, labels = [], []
+    roles: tuple[list, list] = ([], [])
+    keep: tuple[list, list] = ([], [])
     for r, text, doc in zip(records, texts, nlp.pipe(texts, batch_size=64), strict=True):
         starts = sentence_starts(text)
         preds = [(_forms(e), e) for e in doc.user_data.get("pk_ents", [])]
@@ -112,31 +114,33 @@ def role_rows(nlp, records: list[dict]) -> tuple[list[list[str]], list[int]]:
             gf = _forms(g)
             hit = next((e for pf, e in preds if pf & gf), None)
             rules = hit["extractor"].split("+") if hit else ["ner"]
-            rows.append(role_features(text, starts, g["name"], g["type"], mentions, rules,
-                                      bool(hit and hit["role"] == "introduced")))
-            labels.append(int(g.get("role") == "introduced"))
-        # what the rules found that is no gold entity is not introduced either
+            roles[0].append(role_features(text, starts, g["name"], g["type"], mentions, rules,
+                                          bool(hit and hit["role"] == "introduced")))
+            roles[1].append(int(g.get("role") == "introduced"))
         gold_forms = [_forms(g) for g in r["entities"]]
         for pf, e in preds:
-            if any(pf & gf for gf in gold_forms):
+            is_gold = any(pf & gf for gf in gold_forms)
+            keep[0].append(keep_features(text, starts, e))
+            keep[1].append(int(is_gold))
+            if is_gold:
                 continue
-            rows.append(role_features(text, starts, e["name"], e["type"],
-                                      [(m[1], m[2]) for m in e["mentions"]],
-                                      e["extractor"].split("+"), e["role"] == "introduced"))
-            labels.append(0)
-    return rows, labels
+            roles[0].append(role_features(text, starts, e["name"], e["type"],
+                                          [(m[1], m[2]) for m in e["mentions"]],
+                                          e["extractor"].split("+"), e["role"] == "introduced"))
+            roles[1].append(0)
+    return {"roles": roles, "keep": keep}
 
 
-def train_roles(records: list[dict], rules_nlp=None, threshold: float = 0.35):
-    """A RoleModel fitted on the gold roles of records (fixed seed)."""
-    from paperkg.extractors.learned import RoleModel
+def train_classifiers(records: list[dict], rules_nlp=None) -> dict:
+    """The role and keep classifiers fitted on records (fixed seed), by name."""
+    from paperkg.extractors.learned import keep_model, role_model
     from paperkg.extractors.pipeline import build_pipeline
 
-    rules_nlp = rules_nlp or build_pipeline()
-    rows, labels = role_rows(rules_nlp, records)
-    model = RoleModel(threshold=threshold)
-    model.fit(rows, labels)
-    return model
+    rows = classifier_rows(rules_nlp or build_pipeline(), records)
+    models = {"roles": role_model(), "keep": keep_model()}
+    for name, model in models.items():
+        model.fit(*rows[name])
+    return models
 
 
 def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
@@ -173,17 +177,17 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 skip.extend(r["title"] for r in read_gold(path))
             n = write_corpus_text(corpus, tmp / "corpus.txt", exclude=skip, limit=vector_docs)
             say(f"vectors: {n} corpus abstracts (gold papers left out)")
-            table = train_floret(tmp / "corpus.txt", tmp / "vectors",
-                                 seed=seed if seed is not None else 13)
+            table = train_floret(tmp / "corpus.txt", tmp / "vectors")
             vectors = spacy_vectors(table, tmp / "vectors-nlp")
         say(f"span model: {len(records)} gold records")
         scores = train_ner(records, tmp / "ner", hold_out=hold_out, max_steps=max_steps,
                            seed=seed, vectors=vectors)
-        say("role classifier")
+        say("role and keep classifiers")
         nlp = spacy.load(tmp / "ner")
         merge = nlp.add_pipe("paperkg_learned")
         train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
-        merge.role_model = train_roles(train_recs)
+        models = train_classifiers(train_recs)
+        merge.role_model, merge.keep_model = models["roles"], models["keep"]
         if output.exists():
             shutil.rmtree(output)
         nlp.to_disk(output)

@@ -54,14 +54,17 @@ def write_corpus_text(corpus: str | Path, out: str | Path, exclude: Iterable[str
 
 
 def train_floret(text_path: str | Path, out_prefix: str | Path, dim: int = 64,
-                 bucket: int = 20000, epochs: int = 5, threads: int = 2, seed: int = 13) -> Path:
-    """Train floret skipgram vectors; return the path of the .floret table spaCy reads."""
+                 bucket: int = 20000, epochs: int = 5, threads: int = 2) -> Path:
+    """Train floret skipgram vectors; return the path of the .floret table spaCy reads.
+
+    floret seeds each thread's generator by its number, so threads=1 repeats exactly; with
+    more threads the lock-free updates interleave differently from run to run.
+    """
     import floret
 
     model = floret.train_unsupervised(
         str(text_path), model="skipgram", dim=dim, minn=3, maxn=5, minCount=3,
-        epoch=epochs, thread=threads, mode="floret", hashCount=2, bucket=bucket, seed=seed,
-        verbose=0,
+        epoch=epochs, thread=threads, mode="floret", hashCount=2, bucket=bucket, verbose=0,
     )
     out = Path(f"{out_prefix}.floret")
     model.save_floret_vectors(str(out))
