@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 import zstandard
 
-from paperkg.core.errors import NothingBuilt, UserError
+from paperkg.core.errors import NothingBuilt
 
 #: A whole-document listing (JSON, text page) larger than this, after decompression, is refused.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -205,8 +205,8 @@ def iter_lines(stream, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named, or found by suffix under folders; UserError for a missing path, NothingBuilt
-    for a named path that is not a regular file (a FIFO or a device would block or never end).
+    """Files named, or found by suffix under folders; NothingBuilt (exit 2) for a missing path
+    or a named path that is not a regular file (a FIFO or a device would block or never end).
     Non-regular files found under folders are kept: reading skips them with the reason."""
     files: list[Path] = []
     for raw in paths:
@@ -214,9 +214,9 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
         try:
             st = p.stat()
         except FileNotFoundError:
-            raise UserError(f"no such file or folder: {raw}") from None
+            raise NothingBuilt(f"no such file or folder: {raw}") from None
         except OSError as exc:
-            raise UserError(f"cannot read {raw}: {exc.strerror or exc}") from None
+            raise NothingBuilt(f"cannot read {raw}: {exc.strerror or exc}") from None
         if stat.S_ISDIR(st.st_mode):
             found = sorted(f for f in p.rglob("*") if _is_listing(f, p))
             if not found:

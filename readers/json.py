@@ -38,7 +38,7 @@ def loads(data: bytes | str) -> object:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         if "depth limit" in str(exc):
-            raise ValueError("nested too deeply (more than 1,024 levels)") from None
+            raise ValueError("nested too deeply (over 1,024 levels)") from None
         first = exc
     try:
         return json.loads(data)
@@ -289,12 +289,12 @@ def iter_jsonl(lines: Iterable[tuple[int, bytes | str | None]], latin: list[int]
                 try:
                     obj = loads(latin_text(line))
                 except ValueError as exc2:
-                    yield no, None, f"invalid JSON ({exc2})"
+                    yield no, None, f"invalid JSON: {exc2}"
                     continue
                 if latin is not None:
                     latin.append(no)
             else:
-                yield no, None, f"invalid JSON ({exc})"
+                yield no, None, f"invalid JSON: {exc}"
                 continue
         rec = record_from_json(obj, no)
         if rec is None:

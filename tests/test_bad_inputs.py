@@ -1,5 +1,5 @@
 """A bad-input corpus, written by the tests themselves: every file ends in one clear line, the
-documented exit code (0 read, 1 bad usage or missing path, 2 nothing could be read) and no lost
+documented exit code (0 read, 2 nothing could be read: README "Exit codes") and no lost
 good record. The CLI runs in process (click's runner) with an alarm as a hang guard; a few cases
 run the real command in a subprocess under memory and time limits. Then a bounded fuzz test of
 the readers (hypothesis)."""
@@ -188,8 +188,8 @@ CASES: list[tuple[str, Callable[[Path], Path], int, int, str]] = [
     ("dev-null", _static("/dev/null"), 2, 0, "character device"),
     ("empty-folder", _empty_folder, 2, 0, "no listing files"),
     ("folder-without-listings", _only_png, 2, 0, "no listing files"),
-    ("missing", _static("/nonexistent/listing.jsonl"), 1, 0, "no such file or folder"),
-    ("broken-symlink", _broken_link, 1, 0, "no such file or folder"),
+    ("missing", _static("/nonexistent/listing.jsonl"), 2, 0, "no such file or folder"),
+    ("broken-symlink", _broken_link, 2, 0, "no such file or folder"),
     # files with good records and bad parts: exit 0, every good record kept
     ("jsonl-deep-line", _write("g.jsonl", jsonl(deep())), 0, 10, "g.jsonl:11"),
     ("jsonl-deep-middle", _write("g.jsonl", deep() + "\n" + GOOD_LINES), 0, 10, "g.jsonl:1"),
