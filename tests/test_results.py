@@ -277,3 +277,19 @@ def test_rdf_with_results_parses_with_rapper(rapper, seeds_graph, tmp_path):
     done = subprocess.run([rapper, "-i", "turtle", "-c", str(path)], capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Viz
+
+
+def test_viz_focus_on_a_benchmark_shows_result_values_in_edge_tooltips(seeds_graph):
+    from paperkg.viz.page import build_network
+    from paperkg.viz.select import focus_view
+
+    view = focus_view(seeds_graph, "Dataset:gitchameleon", hops=1)
+    _, page = build_network(view)
+    tips = [info for info in page["edgeInfo"].values() if info["kind"] == S.MEASURED_ON]
+    values = sorted(dict(info["lines"])["value"] for info in tips)
+    assert values == ["39.9\\%", "43.7\\%"]
+    assert all(dict(info["lines"])["system"] == "GPT-4o" for info in tips)

@@ -181,6 +181,25 @@ def _edge_info(captions: dict[str, str], a: str, b: str, data: dict) -> dict[str
     }
 
 
+#: What a result's tooltip shows, in order (Result node properties).
+RESULT_LINES = ("value", "kind", "system", "benchmark", "metric", "condition")
+
+
+def result_of(graph: nx.MultiDiGraph, a: str, b: str) -> dict | None:
+    """The Result node's attributes when one end of an edge is a Result, else None."""
+    for key in (b, a):
+        if node_label(graph, key) == schema.RESULT:
+            return graph.nodes[key]
+    return None
+
+
+def _add_result_lines(info: dict[str, Any], result: dict) -> None:
+    """Put a result's value, kind, system, benchmark, metric and condition in a tooltip."""
+    lines = [[name, shorten(_value_text(result[name]), 200)] for name in RESULT_LINES
+             if result.get(name) not in (None, "")]
+    info["lines"] = lines + info["lines"]
+
+
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element (no <, >, & or line separators)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -295,9 +314,14 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
                          width=min(6, 0.5 + int(data.get("papers", 1)) ** 0.5),
                          color={"color": "#c4c4c4", "highlight": "#333333"})
         else:
-            net.add_edge(ids[a], ids[b], id=eid, label=rtype, rtype=rtype,
+            result = result_of(graph, a, b)
+            label = rtype if result is None else shorten(f"{rtype} {result.get('value')}", 40)
+            net.add_edge(ids[a], ids[b], id=eid, label=label, rtype=rtype,
                          width=2 if rtype == schema.INTRODUCES else 1)
         edge_info[eid] = _edge_info(short_names, a, b, data)
+        result = result_of(graph, a, b)
+        if result is not None:  # result edges carry the value in their tooltip
+            _add_result_lines(edge_info[eid], result)
     net.options = vis_options(physics, n, sparse_labels=by_community)
     legend = [
         {"label": label, "color": nt.color, "count": counts[label], "doc": nt.doc}
