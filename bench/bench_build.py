@@ -1,0 +1,171 @@
+"""Build time and peak memory on the real corpus: fresh builds, and adding papers to a store.
+
+Usage (from the repository root):
+
+    python bench/bench_build.py [--papers 10000] [--add 500] [--runs 3] [--workers 2]
+        [--synthetic 1000000] [--extra-args "--fast"] [--json out.json]
+
+Input: the first --papers lines of ../shared/corpus/papers-0*.jsonl.gz (in file order), written
+once to a temporary JSON Lines file. --synthetic N instead writes N papers made from the corpus
+by repeating it with a title suffix (" [copy k]") and no arXiv id, so every copy is a new paper
+(its abstract is not new: the tokenizer's cache makes copies cheaper than real papers).
+
+Each run is a fresh `python -m paperkg build` process under `/usr/bin/time` (wall time and the
+peak resident memory of the main process; pool workers are forked and share its pages). With
+--add N, the last N papers are left out of the fresh build, whose store is then copied before
+each run of `build` adding those N papers (only they are extracted). Figures are medians over
+--runs, with the 1-minute load average before and after each run and the build's own
+per-step seconds (read, extract, canonical, graph, citations, store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_lines(n: int):
+    """The first n lines of the corpus files, in order."""
+    files = sorted(CORPUS.glob("papers-*.jsonl.gz"))
+    if not files:
+        sys.exit(f"no corpus at {CORPUS}")
+
+    def all_lines():
+        for f in files:
+            with gzip.open(f, "rt", encoding="utf-8") as fh:
+                yield from fh
+
+    return itertools.islice(all_lines(), n)
+
+
+def write_input(path: Path, n: int, synthetic: bool) -> int:
+    """Write n papers as JSON Lines; returns how many were written."""
+    written = 0
+    with open(path, "w", encoding="utf-8") as out:
+        if not synthetic:
+            for line in corpus_lines(n):
+                out.write(line if line.endswith("\n") else line + "\n")
+                written += 1
+            return written
+        base = [json.loads(line) for line in corpus_lines(100_000)]
+        for k in itertools.count():
+            for rec in base:
+                if written >= n:
+                    return written
+                rec = dict(rec)
+                if k:
+                    rec["title"] = f"{rec.get('title', '')} [copy {k}]"
+                    rec.pop("arxiv_id", None)
+                out.write(json.dumps(rec) + "\n")
+                written += 1
+    return written
+
+
+def load1() -> float:
+    """The 1-minute load average."""
+    return round(os.getloadavg()[0], 2)
+
+
+def run_build(args: list[str], env: dict | None = None) -> dict:
+    """One `paperkg build ... --json` process: its report, wall seconds and peak RSS (MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        before = load1()
+        cmd = ["/usr/bin/time", "-f", "%e %M", "-o", tf.name, sys.executable, "-m", "paperkg",
+               "build", *args, "--json", "-q"]
+        done = subprocess.run(cmd, capture_output=True, text=True,
+                              env={**os.environ, **(env or {})})
+        if done.returncode != 0:
+            sys.exit(f"build failed: {done.stderr.strip()[-2000:]}")
+        wall, rss = tf.read().split()[-2:]
+    report = json.loads(done.stdout)
+    return {"wall_s": float(wall), "peak_mb": round(int(rss) / 1024), "load_before": before,
+            "load_after": load1(), "seconds": report.get("seconds", {}),
+            "extracted": report.get("extracted"), "papers": report.get("total_papers"),
+            "relationships": sum(report.get("relationships", {}).values())}
+
+
+def summary(runs: list[dict]) -> dict:
+    """Medians over runs (and every run's figures)."""
+    steps = sorted({k for r in runs for k in r["seconds"]})
+    return {
+        "wall_s": statistics.median(r["wall_s"] for r in runs),
+        "peak_mb": statistics.median(r["peak_mb"] for r in runs),
+        "steps_s": {k: statistics.median(r["seconds"].get(k, 0) for r in runs) for k in steps},
+        "load": [(r["load_before"], r["load_after"]) for r in runs],
+        "papers": runs[-1]["papers"], "extracted": runs[-1]["extracted"],
+        "relationships": runs[-1]["relationships"], "runs": runs,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=10_000)
+    ap.add_argument("--synthetic", type=int, default=0,
+                    help="N synthetic papers (the corpus repeated with title suffixes)")
+    ap.add_argument("--add", type=int, default=0, help="also time adding this many papers")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--extra-args", default="", help="more build options, e.g. --fast")
+    ap.add_argument("--json", dest="json_out", default=None)
+    ns = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bench_build."))
+    try:
+        n = ns.synthetic or ns.papers
+        src = work / "papers.jsonl"
+        total = write_input(src, n, synthetic=bool(ns.synthetic))
+        extra = ns.extra_args.split()
+        common = ["--workers", str(ns.workers), *extra]
+        out: dict = {"papers": total, "workers": ns.workers, "extra_args": extra,
+                     "cpus": os.cpu_count()}
+        if ns.add:
+            lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
+            base, add = work / "base.jsonl", work / "add.jsonl"
+            base.write_text("".join(lines[:-ns.add]), encoding="utf-8")
+            add.write_text("".join(lines[-ns.add:]), encoding="utf-8")
+            del lines
+            store = work / "base.lbug"
+            out["base"] = run_build([str(base), "--db", str(store), "--rebuild", *common])
+            print(f"base store: {out['base']['papers']} papers in {out['base']['wall_s']} s",
+                  file=sys.stderr)
+            runs = []
+            for i in range(ns.runs):
+                db = work / f"add{i}.lbug"
+                shutil.copy(store, db)
+                runs.append(run_build([str(add), "--db", str(db), *common]))
+                db.unlink()
+                print(f"add run {i + 1}: {runs[-1]['wall_s']} s", file=sys.stderr)
+            out["add"] = {"papers_added": ns.add, **summary(runs)}
+        else:
+            runs = []
+            for i in range(ns.runs):
+                runs.append(run_build([str(src), "--db", str(work / "kg.lbug"), "--rebuild",
+                                       *common]))
+                print(f"fresh run {i + 1}: {runs[-1]['wall_s']} s, "
+                      f"{runs[-1]['peak_mb']} MB", file=sys.stderr)
+            out["fresh"] = summary(runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for part in ("fresh", "add"):
+        if part in out:
+            s = out[part]
+            print(f"{part}: {s['papers']} papers, median {s['wall_s']} s wall, "
+                  f"peak {s['peak_mb']} MB, steps {s['steps_s']}, load {s['load']}")
+    if ns.json_out:
+        Path(ns.json_out).write_text(json.dumps(out, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
