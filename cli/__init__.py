@@ -75,7 +75,23 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI (the `paperkg` entry point); exits with the codes in EXIT_CODES."""
+    _stop_on_signals()
     cli.main(args=argv, prog_name="paperkg")
+
+
+def _stop_on_signals() -> None:
+    """SIGINT and SIGTERM stop paperkg through its clean-up paths (staged files removed).
+
+    A shell starts background commands with SIGINT ignored, and Python keeps it ignored then;
+    an explicit `kill -INT` should still stop a long build or export, so the handler is set.
+    """
+    import signal
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, terminate)
 
 
 def run(group: click.Group, args: list[str] | None, prog_name: str, **extra) -> int:

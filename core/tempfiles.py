@@ -11,6 +11,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 #: Files an engine may keep beside a staged store (write-ahead log, shadow pages, lock).
@@ -80,3 +82,22 @@ def staged_name(target: str | os.PathLike) -> Path:
                                 dir=target.parent if str(target.parent) else ".")
     os.close(fd)
     return Path(name)
+
+
+def _remove_stale_scratch(tag: str, root: Path) -> None:
+    """Remove `paperkg-TAG-PID-*` folders in root whose process is gone."""
+    pat = re.compile(rf"paperkg-{re.escape(tag)}-(\d+)-.*")
+    for entry in root.glob(f"paperkg-{tag}-*"):
+        m = pat.fullmatch(entry.name)
+        if m and not _alive(int(m.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+@contextmanager
+def scratch_dir(tag: str, root: str | os.PathLike | None = None) -> Iterator[Path]:
+    """A private scratch folder `paperkg-TAG-PID-*`, removed afterwards; stale ones of dead
+    processes (a killed export) are removed first."""
+    base = Path(root) if root is not None else Path(tempfile.gettempdir())
+    _remove_stale_scratch(tag, base)
+    with tempfile.TemporaryDirectory(prefix=f"paperkg-{tag}-{os.getpid()}-", dir=base) as d:
+        yield Path(d)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from paperkg.core.csvcells import safe_cell, safe_row
+from paperkg.core.csvcells import original, safe_cell, safe_row
 
 
 @pytest.mark.parametrize("cell", [
@@ -23,3 +23,9 @@ def test_ordinary_cells_are_unchanged(cell):
 
 def test_row():
     assert safe_row(["=1", 2, "ok"]) == ["'=1", 2, "ok"]
+
+
+@pytest.mark.parametrize("value", ["=1", "'=1", "''=1", "-dash", "-0.5", "'-0.5", "abc", "'abc",
+                                   "'", "+4.1", "@x", "", "'@'"])
+def test_original_reverses_safe_cell(value):
+    assert original(safe_cell(value)) == value

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from paperkg.core.tempfiles import remove_stale, staged_name, stale_files
+from paperkg.core.tempfiles import remove_stale, scratch_dir, staged_name, stale_files
 
 
 def _dead_pid() -> int:
@@ -37,3 +37,17 @@ def test_dead_writers_files_go_live_ones_stay(tmp_path):
 def test_staged_name_is_beside_the_target_with_our_pid(tmp_path):
     p = staged_name(tmp_path / "out.ttl")
     assert p.parent == tmp_path and p.name.startswith(f".out.ttl.{os.getpid()}.")
+
+
+def test_scratch_dirs_of_dead_processes_are_removed(tmp_path):
+    dead = _dead_pid()
+    stale = tmp_path / f"paperkg-rdf-{dead}-abc"
+    live = tmp_path / f"paperkg-rdf-{os.getpid()}-def"
+    other = tmp_path / f"paperkg-viz-{dead}-abc"
+    for d in (stale, live, other):
+        d.mkdir()
+        (d / "part1").write_bytes(b"x" * 100)
+    with scratch_dir("rdf", root=tmp_path) as d:
+        assert d.is_dir() and d.name.startswith(f"paperkg-rdf-{os.getpid()}-")
+        assert not stale.exists() and live.exists() and other.exists()
+    assert not d.exists()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import shutil
-import tempfile
 from typing import IO, Any
 
 import networkx as nx
 import pyoxigraph as ox
 
 from paperkg.core.errors import UserError
+from paperkg.core.tempfiles import scratch_dir
 from paperkg.graph.rdf.mapping import MappingStats, triples
 from paperkg.graph.rdf.terms import normalise_base, prefixes
 
@@ -80,17 +80,55 @@ class _TurtleSink:
         self.raw.flush()
 
 
+class _Held:
+    """What pyoxigraph writes to: memory only, so a write inside the engine never blocks.
+
+    The bytes reach the real stream from Python code between triples (see _pumped). A signal
+    that arrives while that write blocks (a full pipe) then raises in Python and stops the
+    export; raised inside the engine's own write it would be retried and lost.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw, self.parts, self.size = raw, [], 0
+
+    def write(self, data: bytes) -> int:
+        """Hold data."""
+        self.parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing: the engine's flushes do not reach the real stream."""
+
+    def drain(self) -> None:
+        """Write what is held to the real stream."""
+        if self.parts:
+            data = b"".join(self.parts)
+            self.parts, self.size = [], 0
+            self.raw.write(data)
+
+
+def _pumped(items, held: _Held, limit: int = 1 << 20):
+    """Pass items on, draining the held bytes to the real stream whenever a MiB has gathered."""
+    for item in items:
+        if held.size >= limit:
+            held.drain()
+        yield item
+
+
 def _write_part(G: nx.MultiDiGraph, out: IO[bytes], fmt: str, base: str | None,
                 part: tuple[int, int]) -> MappingStats:
     stats = MappingStats()
+    held = _Held(out)
+    items = _pumped(triples(G, base, stats, part), held)
     if fmt == "turtle":
-        sink = _TurtleSink(out, keep=part[0] == 0)
-        ox.serialize(triples(G, base, stats, part), sink, format=FORMATS[fmt],
-                     prefixes=prefixes(base))
+        sink = _TurtleSink(held, keep=part[0] == 0)
+        ox.serialize(items, sink, format=FORMATS[fmt], prefixes=prefixes(base))
         sink.flush()
     else:
-        ox.serialize(triples(G, base, stats, part), out, format=FORMATS[fmt])
-        out.flush()
+        ox.serialize(items, held, format=FORMATS[fmt])
+    held.drain()
+    out.flush()
     return stats
 
 
@@ -118,7 +156,7 @@ def serialize(G: nx.MultiDiGraph, output: IO[bytes], fmt: str = "turtle",
     if fmt == "jsonld" or workers <= 1 or "fork" not in mp.get_all_start_methods():
         return _write_part(G, output, fmt, base, (0, 1))
     total = MappingStats()
-    with tempfile.TemporaryDirectory(prefix="paperkg-rdf-") as tmp:
+    with scratch_dir("rdf") as tmp:
         paths = [os.path.join(tmp, f"part{i}") for i in range(1, workers)]
         _FORKED[0] = G
         try:
