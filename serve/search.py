@@ -24,6 +24,8 @@ EXACT, PREFIX, ONE_EDIT, TWO_EDITS = 1.0, 0.8, 0.6, 0.4
 MAX_PREFIX_TERMS = 60
 DEFAULT_LIMIT = 20
 MAX_QUERY_CHARS = 200
+STOP_WORDS = frozenset("a an and are as at be by for from in into is it of on or the to via "
+                       "with without we our its".split())
 
 
 def fold(text: str) -> str:
@@ -119,6 +121,8 @@ class SearchIndex:
         out: dict[str, float] = {}
         if word in self.postings:
             out[word] = EXACT
+        if word in self.postings and not last:
+            return out  # a known word: no need to look for what it might be a typo of
         if len(word) >= 2 and (last or len(word) >= 3):
             i = bisect.bisect_left(self.vocabulary, word)
             taken = 0
@@ -148,7 +152,9 @@ class SearchIndex:
     def search(self, query: str, limit: int = DEFAULT_LIMIT,
                kinds: Iterable[str] | None = None) -> list[Hit]:
         """The best documents for a query, best first (at most limit)."""
-        qwords = words(query[:MAX_QUERY_CHARS])[:12]
+        every = words(query[:MAX_QUERY_CHARS])[:24]
+        # words such as "of" or "the" match half the titles: they count only when alone
+        qwords = [w for w in every if w not in STOP_WORDS][:12] or every[:12]
         if not qwords:
             return []
         wanted = set(kinds) if kinds else None
@@ -163,7 +169,7 @@ class SearchIndex:
             for doc, weight in best.items():
                 scores[doc] = scores.get(doc, 0.0) + weight
                 matched[doc] = matched.get(doc, 0) + 1
-        phrase = " ".join(qwords)
+        phrase = " ".join(every)
         ranked: list[tuple[float, str, int, int]] = []
         for doc, score in scores.items():
             if wanted is not None and self.kinds[doc] not in wanted:

@@ -1,0 +1,148 @@
+"""Latency of `paperkg serve` on a real store: start-up, search, pages and API, and the time a
+500-node neighbourhood takes to become a stable drawing in headless Chromium.
+
+    python bench/bench_serve.py --db kg.lbug [--runs 30] [--browser-runs 3]
+
+The server runs in this process (uvicorn on 127.0.0.1, a free port) and is measured over real
+HTTP with httpx, one request at a time: medians and 90th percentiles of `--runs` requests for
+each kind. The search queries are titles and entity names taken from the store, half of them
+with a typo, so they are not cached answers. Report the load average with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT.parent))  # `paperkg` from this checkout
+sys.path.insert(0, str(ROOT))  # `tests.browser`
+
+
+def _typo(text: str, rnd: random.Random) -> str:
+    """The text with one letter of its longest word dropped."""
+    words = text.split()
+    i = max(range(len(words)), key=lambda k: len(words[k]))
+    w = words[i]
+    if len(w) > 4:
+        j = rnd.randrange(1, len(w) - 1)
+        words[i] = w[:j] + w[j + 1:]
+    return " ".join(words)
+
+
+def _stats(samples: list[float]) -> str:
+    ms = sorted(s * 1000 for s in samples)
+    p90 = ms[min(len(ms) - 1, int(round(0.9 * (len(ms) - 1))))]
+    return f"p50 {statistics.median(ms):7.1f} ms   p90 {p90:7.1f} ms   (n={len(ms)})"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--browser-runs", type=int, default=3)
+    ap.add_argument("--neighbours", type=int, default=500)
+    args = ap.parse_args()
+
+    import httpx
+
+    from paperkg.graph import schema as S
+    from paperkg.serve.app import create_app, loopback_hosts
+    from paperkg.serve.explorer import open_explorer
+    from tests.serving import start, stop
+
+    print(f"load average before: {os.getloadavg()}")
+    t = time.perf_counter()
+    ex = open_explorer(args.db)
+    startup = time.perf_counter() - t
+    g = ex.graph
+    print(f"store {args.db}: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} "
+          f"relationships; {ex.counts.get(S.PAPER, 0):,} papers; {len(ex.index):,} searchable")
+    print(f"start-up {startup:.1f} s: " + ", ".join(f"{k} {v:.2f} s"
+                                                    for k, v in ex.timings.items()))
+    server, thread, base = start(create_app(ex, allowed_hosts=loopback_hosts(0)))
+    rnd = random.Random(7)
+    papers = sorted(k for k in g if g.nodes[k].get("label") == S.PAPER)
+    entities = sorted(k for k in g if g.nodes[k].get("label") in S.ENTITY_LABELS)
+    busiest = sorted(entities, key=lambda k: -g.degree(k))
+    queries = []
+    for i in range(args.runs):
+        if i % 2:
+            name = g.nodes[rnd.choice(entities)].get("name") or "x"
+        else:
+            name = g.nodes[rnd.choice(papers)].get("title") or "x"
+        queries.append(_typo(name, rnd) if i % 4 >= 2 else name)
+    try:
+        with httpx.Client(base_url=base, timeout=60) as http:
+            def timed(path: str) -> float:
+                t0 = time.perf_counter()
+                r = http.get(path)
+                r.raise_for_status()
+                return time.perf_counter() - t0
+
+            for path in ("/", "/api/overview"):
+                timed(path)  # warm
+            in_server = []
+            rows = {
+                "search API (/api/search)": [],
+                "search page (/search)": [],
+            }
+            for q in queries:
+                t0 = time.perf_counter()
+                r = http.get("/api/search", params={"q": q})
+                rows["search API (/api/search)"].append(time.perf_counter() - t0)
+                in_server.append(r.json()["ms"] / 1000)
+                rows["search page (/search)"].append(timed("/search?q=" + quote(q)))
+            rows["search inside the server"] = in_server
+            rows["paper page (/node)"] = [timed("/node?key=" + quote(rnd.choice(papers)))
+                                          for _ in range(args.runs)]
+            rows["entity page, busiest 30"] = [timed("/node?key=" + quote(k))
+                                               for k in busiest[:args.runs]]
+            rows["entity page (/node), random"] = [timed("/node?key=" + quote(rnd.choice(
+                entities))) for _ in range(args.runs)]
+            rows["neighbours API, 60"] = [timed("/api/neighbours?key=" + quote(k))
+                                          for k in busiest[:args.runs]]
+            rows["home page (/)"] = [timed("/") for _ in range(args.runs)]
+            rows["overview API"] = [timed("/api/overview") for _ in range(args.runs)]
+            rows["library query (top_datasets)"] = [
+                timed("/cypher?name=top_datasets&run=1") for _ in range(max(5, args.runs // 3))]
+            rows["SPARQL count titles"] = [
+                timed("/sparql?query=" + quote("SELECT (COUNT(?t) AS ?n) WHERE "
+                                               "{ ?p dcterms:title ?t }"))
+                for _ in range(max(5, args.runs // 3))]
+            big = f"/api/neighbours?limit={args.neighbours}&key=" + quote(busiest[0])
+            rows[f"neighbours API, {args.neighbours}"] = [timed(big) for _ in range(5)]
+            for name, samples in rows.items():
+                print(f"{name:32} {_stats(samples)}")
+        if args.browser_runs:
+            from tests.browser import Chromium, find_chromium
+
+            chrome = Chromium(find_chromium(install=False))
+            try:
+                stable = []
+                for _ in range(args.browser_runs):
+                    page = chrome.new_page()
+                    page.goto(f"{base}/graph?limit={args.neighbours}&key=" + quote(busiest[0]))
+                    page.wait_for("window.paperkgGraph && window.paperkgGraph.stable", 120)
+                    state = json.loads(page.evaluate("JSON.stringify(window.paperkgGraph)"))
+                    stable.append(state["stableMs"] / 1000)
+                    n_nodes = state["nodes"]
+                    page.close()
+                print(f"graph view of {busiest[0]} ({n_nodes} nodes) stable after "
+                      f"navigation start: {_stats(stable)}")
+            finally:
+                chrome.close()
+    finally:
+        stop(server, thread)
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
