@@ -167,6 +167,26 @@ def test_lower_case_name_after_called(nlp):
     assert by_rule(ctx, "called_lower") == ["gradient folding"]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("In this paper, we propose anchored rollout sampling, which reuses partial rollouts.",
+     "anchored rollout sampling"),
+    ("We propose margin-aware prompting to improve robustness.", "margin-aware prompting"),
+    ("We design a method which we call stale gradient folding.", "stale gradient folding"),
+])
+def test_lower_case_coined_methods_are_introduced(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD" and e.role == "introduced"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We present extensive experiments on three datasets.",
+    "We propose using larger batches for training.",
+    "We propose to reuse rollouts across updates.",
+])
+def test_no_coined_method_from_ordinary_objects(nlp, sentence):
+    assert not run(nlp, sentence)
+
+
 # --- metrics -----------------------------------------------------------------------------------
 
 
@@ -227,6 +247,23 @@ def test_new_list_after_a_head_is_introduced(nlp):
     ents = run(nlp, "We release two new benchmarks, QuillBench and InkEval, for writing.")
     assert find(ents, "QuillBench").role == "introduced"
     assert find(ents, "InkEval").role == "introduced"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("We develop a family of algorithms, GradMix, for the setting.", "GradMix", "introduced"),
+    ("Our proposed FluxNorm improves training stability.", "FluxNorm", "introduced"),
+    ("We compare against the recently proposed DeltaTune method.", "DeltaTune", "used"),
+    ("Methods previously introduced such as KappaFormer fail on long inputs.", "KappaFormer",
+     "used"),
+])
+def test_roles_from_the_clause(nlp, sentence, name, role):
+    assert find(run(nlp, sentence), name).role == role
+
+
+def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):
+    ents = run(nlp, "We propose a planner for dexterous object manipulation in clutter.")
+    e = find(ents, "dexterous object manipulation")
+    assert e is not None and e.type == "TASK" and e.role == "used"
 
 
 # --- orgs --------------------------------------------------------------------------------------

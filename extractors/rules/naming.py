@@ -9,10 +9,11 @@ import re
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions, word_set
 
-_NAMING_WORDS = ("called ", "named ", "dubbed ", "termed ", "coined ")
+_NAMING_WORDS = ("called ", "named ", "dubbed ", "termed ", "coined ", "we call ", "we term ",
+                 "we name ", "we dub ")
 _CALLED_LOWER = re.compile(
-    r"(?:called|named|dubbed|termed|coined)\s+[\"'“]?([a-z][a-z0-9\-]*"
-    r"(?:\s+[a-z][a-z0-9\-]*){0,4})"
+    r"(?:called|named|dubbed|termed|coined|we\s+(?:call|term|name|dub))\s+[\"'“]?"
+    r"([a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,4})"
 )
 _NAMING_CUE = re.compile(
     r"\b(?:[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|propos\w*|"
@@ -42,6 +43,8 @@ def called_lower(ctx: Context) -> None:
         if pos > 0 and (text[pos - 1].isalnum() or text.endswith(("so-", "so "), 0, pos)):
             continue
         m = _CALLED_LOWER.match(text, pos)
+        if m is not None and m.group(1).split()[0] in ("it", "this", "them", "these", "such"):
+            continue  # "we call it X": the name comes later
         if m is None:
             continue
         ws = []
@@ -69,4 +72,37 @@ def called_lower(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
-STAGES = [(55, called_lower)]
+_PROPOSE_KEYS = ("we propose ", "we introduce ", "we present ", "we develop ", "we devise ",
+                 "We propose ", "We introduce ", "We present ", "We develop ", "We devise ")
+_PROPOSED_LOWER = re.compile(
+    r"[Ww]e\s+\w+\s+([a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s+[a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,3})"
+    r"(?=\s*(?:[,.;:(]|\s(?:to|that|which|for|as|in|with|where|by|on)\s))"
+)
+
+
+def proposed_lower(ctx: Context) -> None:
+    """"we propose margin-aware prompting, which ...": a lower-case phrase with no article right
+    after an intro verb, ending in a method head word or a gerund, is this paper's method."""
+    text, generic = ctx.text, ctx.generic
+    stop, adj = word_set("task_stop"), word_set("task_adjectives")
+    heads = word_set("method_heads")
+    for pos in positions(text, _PROPOSE_KEYS):
+        m = _PROPOSED_LOWER.match(text, pos)
+        if m is None:
+            continue
+        ws = m.group(1).split()
+        if any(w in stop or w in adj for w in ws) or ws[0].endswith("ing") and ws[0] not in heads:
+            continue  # "we propose using X", "we present extensive experiments"
+        last = ws[-1]
+        if not (last in heads or last.endswith("ing")) or last in ("learning", "modeling"):
+            continue
+        phrase = " ".join(ws)
+        if fold(phrase) in generic or family_phrase(phrase):
+            continue
+        a = m.start(1)
+        c = Cand(a, a + len(phrase), phrase, phrase, "METHOD", 0.6, "proposed_lower")
+        c.intro = True
+        ctx.cands.append(c)
+
+
+STAGES = [(55, called_lower), (56, proposed_lower)]

@@ -39,6 +39,17 @@ _INTRO_GAP_BLOCK = re.compile(
 )
 # at most eight words between the intro verb and the name
 _INTRO_GAP_OK = re.compile(r"^[\s,:(\"'“]*(?:\(?\w\)\s*)?(?:[\w\-]+[\s,]+){0,8}[\"'“]?$")
+# "the recently proposed X", "X, previously introduced by ...": somebody else's
+_NOT_OURS_BEFORE = re.compile(
+    r"\b(?:recently|previously|originally|widely|commonly|initially|already|been|was|were|"
+    r"is|are|popular|prior|existing|earlier|first)\s+$",
+    re.IGNORECASE,
+)
+# "we develop a family of algorithms, X", "a new class of models, X"
+_FAMILY_GAP = re.compile(
+    r"^\s*(?:a|an)\s+(?:new\s+|novel\s+)?(?:family|class|suite|set|series|collection)\s+of\s+"
+    r"(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*$"
+)
 _INTRO_HEAD = re.compile(rf"\b({head_alternation('intro')})\b")
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _CALLED_BEFORE = re.compile(
@@ -113,6 +124,9 @@ def intro_cues(ctx: Context) -> None:
         k = bisect_right(cue_pos, c.start - 1) - 1
         if k < 0 or cue_pos[k] < lo:
             continue  # no cue stem (propose, introduce, our, ...) before it in the sentence
+        if c.type in ("TASK", "METRIC"):
+            continue  # "we propose X for human-like manipulation": tasks and measures are new
+            # only when the text says so ("a new task, X"; "a new metric, called X": above)
         if cue_pos[k] >= c.start - 60 and _OUR.search(before[-60:]) and c.rule != "gazetteer":
             c.intro = True
             c.conf = max(c.conf, 0.7)
@@ -124,9 +138,11 @@ def intro_cues(ctx: Context) -> None:
         if re.match(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b", im.group()) and \
                 not naming_by_paper(text, s0, c.start):
             continue  # "a principle called Occam's razor": naming something known
+        if _NOT_OURS_BEFORE.search(before, max(0, im.start() - 25), im.start()):
+            continue  # "the recently proposed X", "methods previously introduced": not ours
         if _INTRO_GAP_BLOCK.search(gap) and not re.search(
             r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
-        ):
+        ) and not _FAMILY_GAP.match(gap):
             continue
         if not _INTRO_GAP_OK.match(gap):
             continue
