@@ -15,9 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-#: Files an engine may keep beside a staged store (write-ahead log, shadow pages, lock).
-SIDECARS = (".wal", ".shadow", ".lock")
-
 
 def _alive(pid: int) -> bool:
     """Whether a process with this id is running (ours counts)."""
@@ -33,9 +30,9 @@ def _alive(pid: int) -> bool:
 
 
 def _pattern(target: Path) -> re.Pattern:
-    """Staged names of target: `.NAME.[PID.]RANDOM.tmp`, optionally with an engine sidecar."""
-    sidecars = "|".join(re.escape(s) for s in SIDECARS)
-    return re.compile(rf"\.{re.escape(target.name)}\.(?:(\d+)\.)?[^/]*\.tmp(?:{sidecars})?")
+    """Staged names of target: `.NAME.[PID.]RANDOM.tmp`, and the engine's files beside them
+    (`.wal`, `.shadow`, `.checkpoint.apply.lock`, ...)."""
+    return re.compile(rf"\.{re.escape(target.name)}\.(?:(\d+)\.)?[^/]*?\.tmp(?:\.[^/]*)?")
 
 
 def stale_files(target: str | os.PathLike, *, all_owners: bool = False) -> list[Path]:

@@ -7,6 +7,8 @@ the live file in one rename. A failure leaves the previous store as it was.
 
 from __future__ import annotations
 
+import errno
+import glob
 import os
 import shutil
 from collections import Counter
@@ -378,10 +380,23 @@ def _staged_write(path: Path, parent: Path, copy: bool):
         for side in _sidecars(path):
             side.unlink(missing_ok=True)
         os.replace(tmp, path)
-    except BaseException:
-        for f in (tmp, *_sidecars(tmp)):
+    except BaseException as exc:
+        for f in (tmp, *parent.glob(glob.escape(tmp.name) + ".*")):
             f.unlink(missing_ok=True)
+        if isinstance(exc, (RuntimeError, OSError)) and not isinstance(exc, UserError):
+            raise UserError(_write_failure(path, exc)) from None
         raise
+
+
+def _write_failure(path: Path, exc: BaseException) -> str:
+    """One line for an engine or file error during a staged write (the store is unchanged)."""
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    free = shutil.disk_usage(path.parent if str(path.parent) else ".").free
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space" in msg or free < (16 << 20):
+        reason = f"the disk is full ({free // (1 << 20)} MB free)"
+    else:
+        reason = msg if len(msg) <= 200 else msg[:197] + "..."
+    return f"could not write the store {path}: {reason}; the previous store is unchanged"
 
 
 def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
