@@ -58,11 +58,17 @@ _SUBJECT_AFTER = re.compile(
     r"variant|agent|pipeline|network|architecture|policy|detector|retriever)s?)?"
     r"(?:,[^,;]{0,80},)?\s+(?:\w+ly\s+)?(?:also\s+|further\s+|still\s+|then\s+)?"
     r"(?:achiev|reach|obtain|attain|scor|yield|improv|outperform|surpass|boost|reduc|increas|"
-    r"lead|lift|get|deliver|perform|show|demonstrat|exhibit|record|set|hit|sustain|retain|"
-    r"maintain|beat|exceed|cut|lower|rais|multipl|requir|run|is\b|are\b|was\b|were\b|has\b|"
-    r"have\b|gain|enhanc|speed|accelerat|match|rival|solv|resolv|pass|top|rank|establish|"
-    r"produc|provid|offer|mitigat|narrow|clos|attain|delivers|leads|wins|win)", re.I)
+    r"lead|lifts\b|gets\b|deliver|perform|show|demonstrat|exhibit|record|sets\b|hits\b|"
+    r"sustain|retain|maintain|beat|exceed|cuts\b|lowers\b|rais|multipl|requir|runs\b|is\b|"
+    r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
+    r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b)", re.I)
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
+_GAP_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?|\s*\(")
+_GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
+                         r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
+                         r"reaching|achieving|improves?\s+by|by\s+up\s+to)?\s*(?:an?\s+)?")
+_ON_BEFORE = re.compile(r"\b(?:on|over|for|across|in|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
+USE_FALLBACK_BENCH = True
 _FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
 
 
@@ -78,6 +84,7 @@ def cues() -> dict:
     metric_alt = "|".join(re.escape(f) for f in sorted(set(metric_forms), key=len, reverse=True))
     return {
         "size": frozenset(data["size_nouns"]),
+        "heads": frozenset(data["method_heads"]),
         "hyper": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['hyper_before'])})"
                             r"\s*(?:of|=|:|is|was|to|at)?\s*(?:about|around|only)?\s*$",
                             re.IGNORECASE),
@@ -102,8 +109,8 @@ def cues() -> dict:
             r"top|commercial|small|large|specialized|baseline)\s+)+(?:\(\w+\)\s+)?"
             r"(?:LLMs|models?|methods|systems|detectors|approaches|agents|networks|baselines|"
             r"humans|annotators|VLMs|MLLMs|LMs)\b", re.IGNORECASE),
-        "metric": re.compile(rf"(?<![\w\-@])(?:{metric_alt}|[A-Za-z][\w\-]*@\d+|[Pp]ass@[kK\d]+)"
-                             r"(?![\w@])", re.IGNORECASE),
+        "metric": re.compile(rf"(?<![\w\-@])(?:{metric_alt}|[A-Za-z][\w\-]*@\d+(?:\.\d+)?|"
+                             r"[Pp]ass@[kK\d]+)(?![\w@])", re.IGNORECASE),
     }
 
 
@@ -216,7 +223,7 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def own_system(ents: list[dict], title_end: int) -> str:
+def own_system(ents: list[dict], title_end: int, title: str = "") -> str:
     """The name of the paper's own system (introduced method/model), else THIS_PAPER."""
     best = None
     for e in ents:
@@ -227,7 +234,37 @@ def own_system(ents: list[dict], title_end: int) -> str:
         rank = (0 if in_title else 1, first)
         if best is None or rank < best[0]:
             best = (rank, e["name"])
-    return best[1] if best else THIS_PAPER
+    if best:
+        return best[1]
+    return title_system(title) or THIS_PAPER
+
+
+_TITLE_LEAD = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?((?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*)\s+"
+                         r"(?:for|of|in|on|with|via|to|as|and|improves?|enables?)\b")
+_TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s+){0,4}"
+                         r"[A-Z][\w\-]*)\s*$")
+
+
+_TITLE_VERBS = frozenset({"Improved", "Improve", "Towards", "Toward", "Rethinking", "Revisiting",
+                          "Efficient", "Better", "Scalable", "Robust", "Fast", "Simple"})
+
+
+def title_system(title: str) -> str | None:
+    """The paper's own method when its title names it as a capitalised phrase ending in a
+    method head word ("Staged Training for ...", "... with Adaptive Weight Decay")."""
+    heads = cues()["heads"]
+    for pattern in (_TITLE_LEAD, _TITLE_TAIL):
+        m = pattern.search(title)
+        if m:
+            words = m.group(1).split()
+            while words and (words[0].endswith("ing") and words[0][:1].isupper()
+                             and words[0].casefold() not in heads or words[0] in _TITLE_VERBS):
+                words = words[1:]  # "Leveraging Computerized Adaptive Testing"
+            last = words[-1].casefold() if words else ""
+            if len(words) >= 2 and last in heads and not last.endswith("s") and \
+                    words[0].casefold() not in ("a", "an", "the", "on", "towards", "toward"):
+                return " ".join(words)
+    return None
 
 
 def introduced_benchmark(ents: list[dict]) -> str | None:
@@ -294,26 +331,49 @@ def _nearest(mentions, types, lo: int, hi: int, pos: int, end: int) -> str | Non
 
 
 def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) -> str | None:
-    """The metric of a value: a METRIC entity or a metric word near it in its clause."""
-    name = _nearest(mentions, ("METRIC",), max(lo, pos - 80), min(hi, end + 40), pos, end)
-    if name:
-        return name
-    best = None
+    """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
+    "pass@1 of 39.9%", "F1: 0.8"), else the nearest one before it in its clause, else just
+    after it."""
+    cands = [(a, b, name) for a, b, name, typ, _ in mentions
+             if typ == "METRIC" and lo <= a and b <= hi]
+    cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]
+    if not cands:
+        return None
     tail = _LIST_TAIL.match(text, end)
-    if tail:
-        end_hi = tail.end() + 40
-        hit = c["metric"].match(text, tail.end())
-        if hit:
-            return hit.group(0)
-    else:
-        end_hi = end + 40
-    for m in c["metric"].finditer(text, max(lo, pos - 80), min(hi, end_hi)):
-        d = pos - m.end() if m.end() <= pos else m.start() - end
-        if d < 0:
-            continue
-        if best is None or d < best[0]:
-            best = (d, m.group(0))
-    return best[1] if best else None
+    after_from = tail.end() if tail else end
+    after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, after_from, x[0])]
+    if not after and after_from != end:
+        after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, end, x[0])]
+    if after:
+        return min(after, key=lambda x: (x[0], -x[1]))[2]
+    before = [x for x in cands if x[1] <= pos and _GAP_BEFORE.fullmatch(text, x[1], pos)]
+    if before:
+        return max(before, key=lambda x: (x[1], x[1] - x[0]))[2]
+    earlier = [x for x in cands if x[1] <= pos and x[1] >= pos - 80]
+    if earlier:
+        return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
+    later = [x for x in cands if x[0] >= end and x[0] <= end + 40]
+    return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
+
+
+def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int
+               ) -> str | None:
+    """The benchmark of a value: one named just after it ("on X", "over X"), else the nearest
+    before it in its clause, else the nearest in its sentence."""
+    cands = [(a, b, name) for a, b, name, typ, _ in mentions
+             if typ in BENCH_TYPES and s0 <= a and b <= s1]
+    if not cands:
+        return None
+    after = [x for x in cands if x[0] >= end and x[0] - end <= 80
+             and _ON_BEFORE.search(text, max(end, x[0] - 20), x[0])
+             and not re.search(r"[;]|\d\s*%", text[end:x[0]])]
+    if after:
+        return min(after)[2]
+    before = [x for x in cands if cs <= x[0] and x[1] <= pos]
+    if before:
+        return max(before)[2]
+    d = [(pos - x[1] if x[1] <= pos else x[0] - end, x[2]) for x in cands]
+    return min(d)[1]
 
 
 def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:
@@ -324,7 +384,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     sents = sents or sentence_starts(text)
     mentions = _mentions(ents)
     title_end = text.find("\n") if "\n" in text else len(text)
-    own = own_system(ents, title_end)
+    own = own_system(ents, title_end, text[:title_end])
     fallback_bench = introduced_benchmark(ents)
     spans = [(a, b) for a, b, *_ in mentions]
     out: list[dict] = []
@@ -346,8 +406,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         cs = _clause_start(text, s0, a)
         value = text[a:b].rstrip()
         b = a + len(value)
-        bench = _nearest(mentions, BENCH_TYPES, s0, s1, a, b) or _benchmark_before(
-            mentions, sents, i, a) or fallback_bench
+        bench = _benchmark(text, mentions, s0, cs, s1, a, b)
+        if bench is None and USE_FALLBACK_BENCH:
+            bench = _benchmark_before(mentions, sents, i, a) or fallback_bench
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": _kind(text, m, unit, c, cs),
