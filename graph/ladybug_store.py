@@ -60,14 +60,23 @@ def db_path(db: str | os.PathLike | None) -> Path:
     return Path(db if db else default_db())
 
 
-def _open(path: Path, read_only: bool):
-    """A ladybug Database, with failures turned into one clear line."""
+def _open(path: Path, read_only: bool, recovered: bool = False):
+    """A ladybug Database, with failures turned into one clear line.
+
+    A store left with a pending checkpoint (a writer killed mid-checkpoint, or a CHECKPOINT
+    run by another tool) cannot be opened read-only; when no paperkg writer is active it is
+    opened read-write once, which lets the engine finish its recovery, and then read.
+    """
     import ladybug
 
     try:
         return ladybug.Database(str(path), read_only=read_only)
     except Exception as exc:  # noqa: BLE001 - ladybug raises RuntimeError for everything
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if read_only and not recovered and "recovery is pending" in msg:
+            with writer_lock(path):
+                ladybug.Database(str(path), read_only=False).close()
+            return _open(path, read_only, recovered=True)
         raise UserError(f"cannot open store {path}: {msg}") from None
 
 

@@ -132,3 +132,26 @@ def test_words_inside_strings_comments_and_names_are_not_clauses():
     assert refusal('MATCH (p:`CREATE`) RETURN p.id AS `DELETE`') is None
     with pytest.raises(WriteRefused, match="CREATE is not a reading clause"):
         check_read_only("MATCH (p:Paper) CREATE (q:Paper {id: 'x'})")
+
+
+def test_a_store_left_mid_checkpoint_is_recovered_and_read(tmp_path, examples):
+    """A CHECKPOINT run by another tool on a read-only open leaves .wal/.shadow behind; every
+    read verb used to fail on such a store until a --write query ran."""
+    import ladybug
+
+    import paperkg
+    from paperkg.graph.ladybug_store import query
+
+    db = tmp_path / "kg.lbug"
+    paperkg.build([str(examples)], db=db)
+    papers = paperkg.stats(db=db)["nodes"]["Paper"]
+    database = ladybug.Database(str(db), read_only=True)
+    conn = ladybug.Connection(database)
+    with pytest.raises(RuntimeError):
+        conn.execute("CHECKPOINT")
+    conn.close()
+    database.close()
+    assert (tmp_path / "kg.lbug.wal").exists()
+    assert paperkg.stats(db=db)["nodes"]["Paper"] == papers
+    assert query("MATCH (p:Paper) RETURN count(p) AS n", db=db)[1] == [[papers]]
+    assert not (tmp_path / "kg.lbug.wal").exists()
