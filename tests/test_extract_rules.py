@@ -123,6 +123,21 @@ def test_plain_word_with_a_dataset_head_is_one_name(nlp):
     assert "Kestrel dataset" in by_rule(ctx, "named_by_head")
 
 
+def test_owner_possessive_and_dashes_are_not_part_of_names(nlp):
+    ents = run(nlp, "We compare Acme's FooLM-2 with the CEs---in particular the BarNet ones.")
+    assert find(ents, "FooLM-2") is not None and find(ents, "Acme's FooLM-2") is None
+    assert not [n for n in ents if "---" in n]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("A FooNet-Driven planner reads the URL and the KV cache.", "FooNet-Driven"),
+    ("A FooNet-Driven planner reads the URL and the KV cache.", "URL"),
+    ("A FooNet-Driven planner reads the URL and the KV cache.", "KV"),
+])
+def test_modifiers_and_common_abbreviations_are_not_names(nlp, sentence, word):
+    assert find(run(nlp, sentence), word) is None
+
+
 # --- tasks -------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Cand, Context
+from paperkg.extractors.rules.names import SUFFIX_ONLY
 
 # A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini").
 _GAZ_EXT = re.compile(
@@ -21,6 +22,8 @@ def gazetteer_names(ctx: Context) -> None:
         if a >= 2 and text[a - 1] == "-" and text[a - 2].isalnum():
             continue  # "...-DPO": part of a coined word the run rule finds
         ext = _GAZ_EXT.match(text, b)
+        if ext and SUFFIX_ONLY.search(ext.group()):
+            ext = None  # "Transformer-Driven": a modifier, not a longer name
         if ext and any(ch.isdigit() or ch.isupper() for ch in ext.group()):
             b2 = ext.end()
             while b2 > b and text[b2 - 1] in ".-":

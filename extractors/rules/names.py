@@ -27,16 +27,36 @@ _RUN = re.compile(
     rf"(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
 )
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
-_SUFFIX_ONLY = re.compile(
-    r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated)$",
+SUFFIX_ONLY = re.compile(
+    r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated|"
+    r"sensitive|irrelevant|agnostic|invariant|dependent|independent|conditioned|enabled|"
+    r"powered|assisted|centric|oriented|approximating|compatible|intensive|preserving|"
+    r"friendly|ready|scale|grade)$",
     re.IGNORECASE,
 )
+_DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
 
 def runs(text: str):
-    """(start, surface) of each run, split where a word ends a sentence ("RL. Besides")."""
+    """(start, surface) of each run, split where a word ends a sentence ("RL. Besides") and at
+    dashes ("CEs---in" is LaTeX punctuation, not a name)."""
+    for a, surface in _runs(text):
+        if "--" not in surface and "\u2014" not in surface and "\u2013" not in surface:
+            yield a, surface
+            continue
+        pos = 0
+        for m in _DASHES.finditer(surface):
+            if m.start() > pos:
+                yield a + pos, surface[pos:m.start()]
+            pos = m.end()
+        if pos < len(surface):
+            yield a + pos, surface[pos:]
+
+
+def _runs(text: str):
+    """runs() before the dash split."""
     for m in _RUN.finditer(text):
         surface = m.group()
         a = m.start()
@@ -99,7 +119,7 @@ def capitalised_runs(ctx: Context) -> None:
             len(words) > 1 and _YEAR_AFTER.match(" " + words[-1])
         ):
             continue  # a generic phrase (Markov Decision Process) or a venue (ICALP 2018)
-        if len(words) == 1 and _SUFFIX_ONLY.search(words[0]):
+        if len(words) == 1 and SUFFIX_ONLY.search(words[0]):
             continue  # "GD-based", "SL-based"
         if len(words) == 1 and not in_title and word_kind(words[0], generic) == "plain" or (
             len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
@@ -108,6 +128,10 @@ def capitalised_runs(ctx: Context) -> None:
                 ctx, a, b, words[0] if len(words[0]) >= 3 and words[0] not in not_names else None
             ):
                 continue
+        # "OpenAI's GPT-4", "Meta's Llama": the owner before a name is not part of it
+        if len(words) > 1 and words[0].endswith(("'s", "’s")):
+            words.pop(0)
+            offs.pop(0)
         # drop leading function/non-name words
         while words and (words[0] in not_names or fold(words[0]) in generic) and not ctx.covered(
             offs[0], offs[0] + len(words[0])
@@ -135,7 +159,7 @@ def capitalised_runs(ctx: Context) -> None:
         if not words:
             continue
         a = offs[0]
-        if ctx.covered(a, b):
+        if ctx.covered(a, b) or len(words) == 1 and SUFFIX_ONLY.search(words[0]):
             continue
         at_sent_start = a in sent_starts or (a > 0 and text[a - 1] in "\n")
         has_coined = "coined" in kinds
