@@ -198,7 +198,9 @@ def _results_table(results: list[dict], paper_column: bool) -> str:
 
 def paper_page(d: dict[str, Any]) -> str:
     """A paper: metadata and links, entities with role and evidence, code, cites, cited-by."""
-    links = " \u00b7 ".join(external(x["url"], x["text"]) for x in d["links"]) or "none"
+    links = " \u00b7 ".join(external(x["url"], x["text"]) for x in d["links"]) or \
+        '<span class="muted">no links in the listing</span>'
+
     ents = "".join(
         f'<tr><td>{type_tag(e["type"])}</td><td>{link(e["key"], e["name"])}</td>'
         f'<td>{_roles_html(e["roles"])}</td></tr>' for e in d["entities"])

@@ -95,7 +95,8 @@ def test_entity_overview_sizes_by_papers_colours_communities_and_leaves_out_pape
     assert set(view.graph) == {"Method:a", "Method:b", "Method:c", "Method:x", "Method:y"}
     assert view.size == {"Method:a": 3, "Method:b": 3, "Method:c": 2, "Method:x": 2,
                          "Method:y": 2}
-    assert view.left_out == 1 and view.qualifying == 6
+    assert view.left_out == 0 and view.qualifying == 5
+    assert view.notes[-1] == "1 entities named by one paper only are not drawn"
     weights = {(a, b): d["papers"] for a, b, d in view.graph.edges(data=True)}
     assert weights[("Method:a", "Method:b")] == 3 and weights[("Method:x", "Method:y")] == 2
     assert {d["type"] for _, _, d in view.graph.edges(data=True)} == {S.CO_USED}

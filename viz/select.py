@@ -289,13 +289,16 @@ def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES,
     size = {k: len(papers_of[k]) for k in kept}
     member, communities = find_communities(view_graph, size)
     n_papers = len(set().union(*(papers_of[k] for k in kept)))
+    notes = [f"named by {n_papers} papers; size follows the number of papers, colour the "
+             f"community, a line joins entities named together"]
+    if len(used) < len(ranked):
+        notes.append(f"{len(ranked) - len(used)} entities named by one paper only are not drawn")
     return View(
         graph=view_graph,
         title=f"Overview: the {len(kept)} most used entities",
-        qualifying=len(ranked),
-        left_out=len(ranked) - len(kept),
-        notes=[f"named by {n_papers} papers; size follows the number of papers, colour the "
-               f"community, a line joins entities named together"],
+        qualifying=len(used),
+        left_out=len(used) - len(kept),
+        notes=notes,
         size=size,
         size_label="papers",
         community=member,

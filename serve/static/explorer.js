@@ -136,6 +136,14 @@
       .then(function (r) { return r.json(); })
       .then(function (data) {
         add(data, id);
+        if (nodes.length <= RELAYOUT_MAX) {
+          // a short settle so the new ring does not sit on other nodes; then physics stops
+          network.setOptions({ physics: { enabled: true } });
+          network.once("stabilizationIterationsDone", function () {
+            network.setOptions({ physics: { enabled: false } });
+          });
+          network.stabilize(80);
+        }
         if (status) {
           status.textContent = nodes.length + " nodes shown" +
             (data.left_out ? "; " + data.left_out + " more neighbours of the last one opened" : "");
@@ -145,6 +153,7 @@
   }
 
   var physics = true;
+  var RELAYOUT_MAX = 400;
   var options = {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
