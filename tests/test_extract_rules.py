@@ -138,6 +138,16 @@ def test_modifiers_and_common_abbreviations_are_not_names(nlp, sentence, word):
     assert find(run(nlp, sentence), word) is None
 
 
+def test_words_of_a_title_in_capitals_are_not_acronyms(nlp):
+    ents = run(nlp, "We study SQIRL on graphs.", title="LEARNING GRAPH NETWORKS FOR BLOCK MODELS")
+    assert list(ents) == ["SQIRL"]
+
+
+def test_glued_sentences_and_units_are_not_names(nlp):
+    ents = run(nlp, "We study SQIRL on graphs.RL.We also use FP16 and 24 GB VRAM at 3 dB.")
+    assert list(ents) == ["SQIRL"]
+
+
 # --- tasks -------------------------------------------------------------------------------------
 
 

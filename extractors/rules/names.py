@@ -55,8 +55,24 @@ def runs(text: str):
             yield a + pos, surface[pos:]
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[A-Za-z])\.(?=[A-Z][a-z])")
+
+
 def _runs(text: str):
-    """runs() before the dash split."""
+    """runs() before the dash split ("RL.We" is two sentences glued together)."""
+    for a, surface in _runs_raw(text):
+        if "." not in surface or not _GLUED_SENTENCE.search(surface):
+            yield a, surface
+            continue
+        pos = 0
+        for m in _GLUED_SENTENCE.finditer(surface):
+            yield a + pos, surface[pos:m.start()]
+            pos = m.end()
+        yield a + pos, surface[pos:]
+
+
+def _runs_raw(text: str):
+    """Runs of name words as the regex finds them."""
     for m in _RUN.finditer(text):
         surface = m.group()
         a = m.start()
@@ -90,9 +106,22 @@ def _named_by_head(ctx: Context, a: int, b: int, word: str | None) -> bool:
     return True
 
 
+def _shouting(ctx: Context, pos: int, cache: dict[int, bool]) -> bool:
+    """Whether the sentence holding pos is written in capitals ("LEARNING GRAPH NETWORKS FOR
+    ..."): its all-caps words are ordinary words, not acronyms."""
+    s0, s1 = ctx.sentence(pos)
+    hit = cache.get(s0)
+    if hit is None:
+        ws = ctx.text[s0:s1].split()
+        caps = sum(1 for w in ws if len(w) > 2 and w.isupper())
+        hit = cache[s0] = len(ws) >= 3 and caps >= 0.6 * len(ws)
+    return hit
+
+
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
+    shouting: dict[int, bool] = {}
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
     name_after = tuple(" " + h.word for h in heads() if "name_after" in h.contexts)
     headish = word_set("headish")
@@ -152,6 +181,9 @@ def capitalised_runs(ctx: Context) -> None:
         a = offs[0]
         b = offs[-1] + len(words[-1])
         kinds = [word_kind(w, generic) for w in words]
+        if "coined" in kinds and any(len(w) > 2 and w.isupper() for w in words) and \
+                _shouting(ctx, a, shouting):
+            continue  # a title or heading in capitals
         while kinds and kinds[0] == "number":
             words.pop(0)
             offs.pop(0)
