@@ -201,13 +201,15 @@ def keep_model(threshold: float = 0.3) -> BinaryModel:
     default_config={"add_spans": True, "add_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK",
                                                      "METRIC", "TASK"],
                     "roles": "union", "max_tasks": 4, "min_chars": 2, "retype": False,
-                    "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK", "TASK"]},
+                    "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK", "TASK"],
+                    "ner_threshold": 0.6},
 )
 def make_learned(nlp: Language, name: str, add_spans: bool, add_types: list[str], roles: str,
-                 max_tasks: int, min_chars: int, retype: bool, keep_types: list[str]):
+                 max_tasks: int, min_chars: int, retype: bool, keep_types: list[str],
+                 ner_threshold: float):
     """Merge the trained model's spans into the rules' entities and classify roles."""
     return LearnedMerge(name, add_spans, add_types, roles, max_tasks, min_chars, retype,
-                        keep_types)
+                        keep_types, ner_threshold)
 
 
 class LearnedMerge:
@@ -215,12 +217,13 @@ class LearnedMerge:
 
     def __init__(self, name: str, add_spans: bool, add_types: list[str], roles: str,
                  max_tasks: int, min_chars: int, retype: bool = False,
-                 keep_types: list[str] | None = None):
+                 keep_types: list[str] | None = None, ner_threshold: float = 0.6):
         if roles not in ("model", "union", "rules"):
             raise ValueError(f"roles must be model, union or rules, not {roles!r}")
         self.name = name
         self.retype = retype
         self.keep_types = set(keep_types or ())
+        self.ner_threshold = ner_threshold
         self.add_spans = add_spans
         self.add_types = set(add_types)
         self.roles = roles
@@ -233,13 +236,13 @@ class LearnedMerge:
         text = _text(doc)
         ents = doc.user_data.setdefault("pk_ents", [])
         starts = doc.user_data.get("pk_sents") or sentence_starts(text)
-        if self.keep_model.trained and self.keep_types:
-            ents[:] = [e for e in ents if e["type"] not in self.keep_types or self.keep_model.prob(
-                keep_features(text, starts, e)) >= self.keep_model.threshold]
         if self.retype and doc.ents:
             self._retype(doc, ents)
-        if self.add_spans and doc.ents:
-            self._add_spans(doc, text, starts, ents)
+        spans = list(doc.spans["sc"]) if "sc" in doc.spans else list(doc.ents)
+        if self.add_spans and spans:
+            self._add_spans(spans, text, starts, ents)
+        if self.keep_model.trained:
+            ents[:] = [e for e in ents if self._keep(text, starts, e)]
         if self.roles != "rules" and self.role_model.trained:
             for e in ents:
                 by_rules = e["role"] == "introduced"
@@ -269,21 +272,35 @@ class LearnedMerge:
                 if best != e["type"] and votes[best] * 2 > len(e["mentions"]):
                     e["type"] = best
 
-    def _add_spans(self, doc: Doc, text: str, starts: list[int], ents: list[dict]) -> None:
-        """New entities (or mentions) from the model's spans outside every rule mention."""
-        covered = sorted((m[1], m[2]) for e in ents for m in e["mentions"])
+    def _keep(self, text: str, starts: list[int], e: dict) -> bool:
+        """The keep classifier's verdict: rule entities of keep_types at its threshold, the
+        model's own additions at the (stricter) ner_threshold, everything else kept."""
+        if e["extractor"] == "ner":
+            th = self.ner_threshold
+        elif e["type"] in self.keep_types:
+            th = self.keep_model.threshold
+        else:
+            return True
+        return self.keep_model.prob(keep_features(text, starts, e)) >= th
+
+    def _add_spans(self, spans: list, text: str, starts: list[int], ents: list[dict]) -> None:
+        """New entities (or mentions) from the model's spans outside every rule mention
+        (longest first, so overlapping spancat suggestions keep the longest)."""
+        covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
+        spans = sorted(spans, key=lambda sp: (-(sp.end_char - sp.start_char), sp.start_char))
         by_key: dict[str, dict] = {}
         for e in ents:
             by_key.setdefault(e["key"], e)
             for f in e["aliases"]:
                 by_key.setdefault(canonical_key(f), e)
         n_tasks = sum(1 for e in ents if e["type"] == "TASK")
-        for span in doc.ents:
+        for span in spans:
             if span.label_ not in self.add_types:
                 continue
             a, b = span.start_char, span.end_char
             if any(x < b and a < y for x, y in covered):
                 continue
+            covered.append((a, b))
             surface = text[a:b]
             key = canonical_key(surface)
             if len(surface) < self.min_chars or not key:

@@ -103,5 +103,6 @@ def to_docs(nlp, records: list[dict]) -> list:
             spans.append(span)
             last = span.end
         doc.ents = spans
+        doc.spans["sc"] = list(spans)
         docs.append(doc)
     return docs
