@@ -34,12 +34,14 @@ _POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
 _OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s)\b"
 _VALUE = re.compile(
     r"(?<![\w@.\-/=<>^~$\\])"
-    r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
-    rf"(?P<num>{_NUM})"
-    rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:-|–|to|~|\$\\sim\$|\\sim)\s?(?P<num2>{_NUM}))?"
-    rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?"
+    r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$|\$(?=[+\-]?\d+(?:\.\d+)?(?:\\?%)?\$))?"
+    rf"(?P<num>{_NUM})\$?"
+    rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?\$?(?P<num2>{_NUM})\$?)?"
+    rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?\$?"
     r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$)\s?\d+(?:\.\d+)?)?"
 )
+_SLASH_LIST = re.compile(r"/(\d+\.\d+)")
+_EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
 _CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhereas\b|:\s")
 _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
@@ -56,13 +58,16 @@ _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpu
 _SUBJECT_AFTER = re.compile(
     r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
     r"variant|agent|pipeline|network|architecture|policy|detector|retriever)s?)?"
-    r"(?:,[^,;]{0,80},)?\s+(?:\w+ly\s+)?(?:also\s+|further\s+|still\s+|then\s+)?"
+    r"(?:,[^,;]{0,80},|,?\s+(?:which|that)\b[^,;.]{0,80}?\band)?\s+(?:\w+ly\s+)?"
+    r"(?:also\s+|further\s+|still\s+|then\s+|can\s+|could\s+)?"
     r"(?:achiev|reach|obtain|attain|scor|yield|improv|outperform|surpass|boost|reduc|increas|"
     r"lead|lifts\b|gets\b|deliver|perform|show|demonstrat|exhibit|record|sets\b|hits\b|"
     r"sustain|retain|maintain|beat|exceed|cuts\b|lowers\b|rais|multipl|requir|runs\b|is\b|"
     r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
     r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b)", re.I)
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
+_COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
+                     r"(?![\w\-])")
 _GAP_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?|\s*\(")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
@@ -169,13 +174,18 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
     num = m.group("num")
     before = text[max(0, a - 40):a]
     after = text[b:b + 40]
-    if _REL_CMP.search(before) or _ENUM.search(before) and re.match(r"\)", after):
+    if _REL_CMP.search(before):
+        eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
+        if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2"))):
+            return False
+    if _ENUM.search(before) and re.match(r"\)", after):
         return False
     if _SIZE_SUFFIX.match(after) and unit not in ("%", "x", "points"):
         return False
     if re.match(r"[\-–]?[A-Za-z]", after) and not unit:
         return False  # 7B, 3D, 16-digit ...
-    if re.match(r"\s*[/]\s*\d", after):  # 3/5 fractions and counts
+    if re.match(r"\s*[/]\s*\d", after) and not (
+            "." in num and _SLASH_LIST.match(after)):  # 3/5 fractions and counts
         return False
     nxt = _NEXT_WORD.match(after)
     word = nxt.group(1).casefold() if nxt else ""
@@ -303,6 +313,16 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) 
                 continue
             if best is None or a > best[0]:
                 best = (a, name)
+        for m in _COINED.finditer(text, lo, pos):
+            # a coined name the entity rules missed, as the subject ("PG achieves ...")
+            if best is not None and m.start() <= best[0]:
+                continue
+            if any(a <= m.start() < b for a, b, *_ in mentions) or \
+                    c["metric"].fullmatch(m.group(0)) or not _SUBJECT_AFTER.match(text, m.end()):
+                continue
+            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
+                continue
+            best = (m.start(), _expand_acronym(m.group(0), mentions))
         for m in c["own"].finditer(text, lo, pos):
             if best is None or m.start() > best[0]:
                 best = (m.start(), own)
@@ -314,6 +334,17 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) 
         if best is not None:
             return best[1]
     return loose[1] if loose else own
+
+
+def _expand_acronym(token: str, mentions) -> str:
+    """The METHOD/MODEL entity whose initials spell token ("PG" -> "precision gating")."""
+    letters = re.sub(r"[^A-Za-z]", "", token).casefold()
+    for _a, _b, name, typ, _ in mentions:
+        words = re.findall(r"[A-Za-z]+", name)
+        if typ in SYSTEM_TYPES and len(words) == len(letters) > 1 and \
+                "".join(w[0] for w in words).casefold() == letters:
+            return name
+    return token
 
 
 def _nearest(mentions, types, lo: int, hi: int, pos: int, end: int) -> str | None:
@@ -427,6 +458,14 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
                        kind="score")
         out.append(res)
+        # "scores 0.932/0.916/0.665 on three splits": one result per value
+        at = b
+        for sm in iter(lambda: _SLASH_LIST.match(text, at), None):  # noqa: B023
+            v = sm.group(1)
+            out.append({**res, "value": v, "number": read_number(v), "start": sm.start(1),
+                        "end": sm.end(1)})
+            taken.add(sm.start(1))
+            at = sm.end()
         # "39.9% (43.7% when provided with error feedback)": a second result with its condition
         p = _PAREN_AFTER.match(text, b)
         if p:
