@@ -100,29 +100,50 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
                            results=results)
 
 
-def canonicalise(extractions: list[PaperExtraction]) -> None:
-    """Give every entity the key shared across papers; one type per key (majority)."""
-    acr_long: dict[str, set[str]] = defaultdict(set)
-    for ex in extractions:
-        for e in ex.entities:
+class Registry:
+    """The canonical entity registry across papers: which long form an acronym stands for and
+    the type votes of every key. Fed one paper at a time (`add`), then applied one paper at a
+    time (`apply`), so a collection is canonicalised without holding all its extractions."""
+
+    def __init__(self) -> None:
+        self.long_forms: dict[str, set[str]] = defaultdict(set)  # acronym key -> long keys
+        self.votes: Counter = Counter()  # (key, acronym key or "", type) -> entities
+        self._types: dict[str, Counter] | None = None
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        """Count one paper's (not yet canonical) entities."""
+        self._types = None
+        for e in entities:
             acr = getattr(e, "_acronym", None)
-            if acr and getattr(e, "_long_form", False):
-                acr_long[canonical_key(acr)].add(e.key)
-    for ex in extractions:
+            long_form = getattr(e, "_long_form", False)
+            if acr and long_form:
+                self.long_forms[canonical_key(acr)].add(e.key)
+            short = "" if long_form or not is_acronym(e.name) else canonical_key(e.name)
+            self.votes[(e.key, short, e.type)] += 1
+
+    def _key(self, key: str, short: str) -> str:
+        """The canonical key: an acronym's one known long form, else its own key."""
+        longs = self.long_forms.get(short) if short else None
+        return next(iter(longs)) if longs and len(longs) == 1 else key
+
+    def types(self) -> dict[str, Counter]:
+        """Canonical key -> entities per type, over every paper added."""
+        if self._types is None:
+            types: dict[str, Counter] = defaultdict(Counter)
+            for (key, short, typ), n in self.votes.items():
+                types[self._key(key, short)][typ] += n
+            self._types = types
+        return self._types
+
+    def apply(self, ex: PaperExtraction) -> None:
+        """Give one paper's entities their canonical keys and majority types, one per key."""
+        types = self.types()
         for e in ex.entities:
-            if getattr(e, "_long_form", False):
-                continue
-            if is_acronym(e.name):
-                longs = acr_long.get(canonical_key(e.name))
-                if longs and len(longs) == 1:
-                    e.key = next(iter(longs))
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for ex in extractions:
+            long_form = getattr(e, "_long_form", False)
+            if not long_form and is_acronym(e.name):
+                e.key = self._key(e.key, canonical_key(e.name))
         for e in ex.entities:
-            votes[e.key][e.type] += 1
-    for ex in extractions:
-        for e in ex.entities:
-            counts = votes[e.key]
+            counts = types[e.key]
             if len(counts) > 1 and "gazetteer" not in e.extractor:
                 # ties go to the type named first alphabetically, never to the paper order
                 best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -150,6 +171,15 @@ def canonicalise(extractions: list[PaperExtraction]) -> None:
             e.__dict__.pop("_acronym", None)
             e.__dict__.pop("_long_form", None)
         ex.entities = out
+
+
+def canonicalise(extractions: list[PaperExtraction]) -> None:
+    """Give every entity the key shared across papers; one type per key (majority)."""
+    registry = Registry()
+    for ex in extractions:
+        registry.add(ex.entities)
+    for ex in extractions:
+        registry.apply(ex)
 
 
 _WORKER_NLP: spacy.Language | None = None
@@ -236,6 +266,20 @@ def finish(extractions: list[PaperExtraction]) -> None:
     canonicalise(extractions)
     for ex in extractions:
         result_rules.settle_names(ex)
+
+
+def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]]
+             ) -> Iterator[PaperExtraction]:
+    """What `finish` makes of a collection, one paper at a time: `items()` yields (paper id,
+    plain results) and is called twice (once to fill the registry, once to apply it)."""
+    registry = Registry()
+    for _, raw in items():
+        registry.add(from_raw("", (raw[0], [], [])).entities)
+    for paper_id, raw in items():
+        ex = from_raw(paper_id, raw)
+        registry.apply(ex)
+        result_rules.settle_names(ex)
+        yield ex
 
 
 def extract(papers: list[Paper], workers: int = 1, nlp=None,

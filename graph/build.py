@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
@@ -80,8 +80,9 @@ def _ref_values(ref: Reference) -> dict:
 
 
 def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
-                extractions: Sequence[PaperExtraction] = ()) -> nx.MultiDiGraph:
-    """The knowledge graph of papers, their sources and what was extracted from them."""
+                extractions: Iterable[PaperExtraction] = ()) -> nx.MultiDiGraph:
+    """The knowledge graph of papers, their sources and what was extracted from them
+    (extractions are read once, in order: a generator keeps only one paper's at a time)."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
@@ -141,8 +142,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 rk = add_node(g, S.LINK, {"id": info["id"], "url": info["url"],
                                           "host": info["host"]})
             add_edge(g, pk, rk, rel, _ref_values(ref))
-    for ex in extractions:
-        add_results(g, ex)
+        add_results(g, ex)  # they link only to this paper's entities, added above
     for ek, counter in names.items():
         best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         g.nodes[ek]["name"] = best
