@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,13 +48,47 @@ def examples() -> Path:
     return EXAMPLES
 
 
+@dataclass
+class Ran:
+    """What a `paperkg` run printed and returned (the fields of subprocess.CompletedProcess)."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
-            input: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real `paperkg` command (as `python -m paperkg`) and capture its output."""
+            input: str | None = None, process: bool = False) -> Ran:
+    """Run `paperkg ARGS` and capture its output: in this process through click's CliRunner
+    (the same group, error handling and exit codes as the real command), or as a real
+    `python -m paperkg` process when process=True or env sets a PYTHON* variable (those are
+    read only when an interpreter starts)."""
+    args = [str(a) for a in args]
+    if process or any(k.startswith("PYTHON") for k in env or {}):
+        return run_cli_process(*args, cwd=cwd, env=env, input=input)
+    from click.testing import CliRunner
+
+    from paperkg.cli import cli
+
+    here = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        r = CliRunner().invoke(cli, args, input=input, env={"PAPERKG_DEBUG": None, **(env or {})},
+                               prog_name="paperkg", catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    return Ran(args, r.exit_code, r.stdout, r.stderr)
+
+
+def run_cli_process(*args: str, cwd: Path | None = None, env: dict | None = None,
+                    input: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real `paperkg` command (as `python -m paperkg`) in its own process."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("PAPERKG_DEBUG", None)
     return subprocess.run(
-        [sys.executable, "-m", "paperkg", *args],
+        [sys.executable, "-m", "paperkg", *map(str, args)],
         cwd=cwd, env=full_env, input=input, capture_output=True, text=True, timeout=900,
     )
 
@@ -68,5 +103,11 @@ def nlp():
 
 @pytest.fixture()
 def cli():
-    """The run_cli helper as a fixture."""
+    """The run_cli helper (in process) as a fixture."""
     return run_cli
+
+
+@pytest.fixture()
+def cli_process():
+    """run_cli_process (a real `python -m paperkg`) as a fixture, for the smoke tests."""
+    return run_cli_process
