@@ -74,7 +74,7 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI (the `paperkg` entry point); exits with the codes in EXIT_CODES."""
+    """Run the CLI (the `paperkg` entry point); exits with the codes `run` documents."""
     _stop_on_signals()
     cli.main(args=argv, prog_name="paperkg")
 

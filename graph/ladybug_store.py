@@ -11,7 +11,6 @@ import errno
 import glob
 import os
 import shutil
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -538,9 +537,3 @@ def read_papers(db: str | os.PathLike | None = None) -> tuple[list[Paper], list[
             papers[pid].sources.append(SourceRef(path=paths.get(sid, ""), line=line or 0,
                                                  source_id=sid, listing_date=listing_date))
     return list(papers.values()), sources
-
-
-def graph_counts(db: str | os.PathLike | None = None) -> tuple[Counter, Counter]:
-    """Nodes by label and relationships by type in the store."""
-    s = stats(db)
-    return Counter(s["nodes"]), Counter(s["relationships"])
