@@ -126,7 +126,9 @@ def _order(rows: list[dict], notes: list[str]) -> list[dict]:
             direction = "up"  # larger improvements and factors first
         if direction is None:
             shown = group[0]["metric"] or "(no metric)"
-            notes.append(f"{shown}: direction unknown, rows in paper order")
+            note = f"{shown}: direction unknown, rows in paper order"
+            if note not in notes:
+                notes.append(note)
             for r in group:
                 r["direction"] = "unknown"
             out.extend(group)
