@@ -265,6 +265,21 @@ def test_list_before_a_head_noun_is_typed(nlp):
     assert {find(ents, n).type for n in ("FooQA", "BarSet", "BazText")} == {"DATASET"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Results on three benchmarks KestoGrid, MorvaPlan, and TolluNix are strong.",
+    "Experiments on three benchmarks, namely KestoGrid, MorvaPlan, and TolluNix, are strong.",
+    "We test in control domains (KestoGrid, MorvaPlan, TolluNix) and report returns.",
+])
+def test_head_noun_before_a_list_types_the_list(nlp, sentence):
+    ents = run(nlp, sentence)
+    assert {find(ents, n).type for n in ("KestoGrid", "MorvaPlan", "TolluNix")} == {"BENCHMARK"}
+
+
+def test_evaluated_on_types_the_whole_list(nlp):
+    ents = run(nlp, "We evaluate our method on KestoGrid, MorvaPlan and TolluNix and it wins.")
+    assert {find(ents, n).type for n in ("KestoGrid", "MorvaPlan", "TolluNix")} == {"DATASET"}
+
+
 # --- roles -------------------------------------------------------------------------------------
 
 

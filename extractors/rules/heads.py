@@ -19,8 +19,13 @@ from paperkg.extractors.rules.base import (
 )
 
 _LIST_HEAD_BEFORE = re.compile(
-    rf"\b({head_alternation('list')})\s*(?:,|:|such\s+as|including|"
-    r"like|e\.g\.,?|namely)\s*(?:the\s+)?$"
+    rf"\b({head_alternation('list')})\s*(?:(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|"
+    r"namely)|,|:|\()\s*(?:the\s+)?$"
+)
+# "three benchmarks TOFU, MUSE, and WMDP": a plural head right before a list
+_PLURAL_HEAD_BEFORE = re.compile(
+    r"\b(" + "|".join(re.escape(h.plural) for h in heads() if "list" in h.plural_contexts)
+    + r")\s+$"
 )
 _APPOSITIVE = re.compile(
     r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an)\s+((?:[\w\-]+,?\s+){0,5}?)"
@@ -84,10 +89,12 @@ def head_nouns(ctx: Context) -> None:
         # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
         if not c.strong_type and near(head_pos, c.start - 40, c.start):
             lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
-            if lb and lb.group(0).rstrip().endswith(",") and not (
+            if lb and lb.group(0).rstrip().endswith((",", "(")) and not (
                 i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start])
             ):
                 lb = None  # "On the Atari benchmarks, SRSCC improves": not a list
+            if lb is None and i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start]):
+                lb = _PLURAL_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
             if lb:
                 htype = head_type(lb.group(1))
                 c.type, c.strong_type = htype, True
@@ -126,9 +133,11 @@ def known_neighbours(ctx: Context) -> None:
 
 
 def evaluated_on(ctx: Context) -> None:
-    """"evaluated on X": an untyped coined name after "on" in an evaluation sentence."""
-    text = ctx.text
-    for c in ctx.cands:
+    """"evaluated on X, Y and Z": untyped coined names after "on" in an evaluation sentence,
+    and the rest of their list."""
+    text, cands = ctx.text, ctx.cands
+    n = len(cands)
+    for i, c in enumerate(cands):
         if c.type or c.strong_type or c.rule != "coined_name" or c.start <= ctx.title_end:
             continue
         if _ON_BEFORE.search(text, max(0, c.start - 12), c.start) and \
@@ -136,6 +145,14 @@ def evaluated_on(ctx: Context) -> None:
             s0, s1 = ctx.sentence(c.start)
             if EVAL_CONTEXT.search(text, s0, s1):
                 c.type = "DATASET"
+                j = i + 1
+                while j < n and LIST_SEP.match(text[cands[j - 1].end:cands[j].start]):
+                    d = cands[j]
+                    if not d.type and not d.strong_type and d.rule in (
+                            "coined_name", "title_case_phrase", "capitalised_word") and \
+                            type_by_shape(d.name, ctx.gaz) is None:
+                        d.type = "DATASET"
+                    j += 1
 
 
 def evaluation_context(ctx: Context) -> None:
