@@ -3,10 +3,10 @@
 
     python bench/bench_serve.py --db kg.lbug [--runs 30] [--browser-runs 3]
 
-The server runs in this process (uvicorn on 127.0.0.1, a free port) and is measured over real
-HTTP with httpx, one request at a time: medians and 90th percentiles of `--runs` requests for
-each kind. The search queries are titles and entity names taken from the store, half of them
-with a typo, so they are not cached answers. Report the load average with the figures.
+The server runs as `paperkg serve` in its own process (127.0.0.1, a free port) and is measured
+over real HTTP with httpx from this one, one request at a time: medians and 90th percentiles
+of `--runs` requests for each kind. The search queries are titles and entity names taken from
+the store, a quarter of them with a typo. Report the load average with the figures.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ import argparse
 import json
 import os
 import random
+import socket
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT.parent))  # `paperkg` from this checkout
 sys.path.insert(0, str(ROOT))  # `tests.browser`
 
 
@@ -54,20 +55,35 @@ def main() -> None:
     import httpx
 
     from paperkg.graph import schema as S
-    from paperkg.serve.app import create_app, loopback_hosts
-    from paperkg.serve.explorer import open_explorer
-    from tests.serving import start, stop
+    from paperkg.graph.ladybug_store import load_graph
 
     print(f"load average before: {os.getloadavg()}")
+    # the server runs in its own process, as `paperkg serve` does (a server thread in this
+    # process would share the GIL with the client and measure the contention)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    base = f"http://127.0.0.1:{port}"
     t = time.perf_counter()
-    ex = open_explorer(args.db)
+    db = str(Path(args.db).resolve())
+    proc = subprocess.Popen([sys.executable, "-m", "paperkg", "serve", "--db", db,
+                             "--port", str(port)], cwd=str(ROOT.parent),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    health = None
+    while health is None:
+        if proc.poll() is not None:
+            raise SystemExit(f"paperkg serve stopped: {proc.stderr.read()}")
+        try:
+            health = httpx.get(base + "/api/health", timeout=5).json()
+        except httpx.HTTPError:
+            time.sleep(0.2)
     startup = time.perf_counter() - t
-    g = ex.graph
+    g = load_graph(args.db)
     print(f"store {args.db}: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} "
-          f"relationships; {ex.counts.get(S.PAPER, 0):,} papers; {len(ex.index):,} searchable")
-    print(f"start-up {startup:.1f} s: " + ", ".join(f"{k} {v:.2f} s"
-                                                    for k, v in ex.timings.items()))
-    server, thread, base = start(create_app(ex, allowed_hosts=loopback_hosts(0)))
+          f"relationships; {health['counts'].get(S.PAPER, 0):,} papers")
+    print(f"start-up to first answer {startup:.1f} s: " + ", ".join(
+        f"{k} {v:.2f} s" for k, v in health["startup_s"].items()))
     rnd = random.Random(7)
     papers = sorted(k for k in g if g.nodes[k].get("label") == S.PAPER)
     entities = sorted(k for k in g if g.nodes[k].get("label") in S.ENTITY_LABELS)
@@ -140,7 +156,8 @@ def main() -> None:
             finally:
                 chrome.close()
     finally:
-        stop(server, thread)
+        proc.terminate()
+        proc.wait(timeout=30)
     print(f"load average after: {os.getloadavg()}")
 
 
