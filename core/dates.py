@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -58,6 +59,12 @@ def _strict(value: object) -> str | None:
     text = str(value).strip()
     if not text or len(text) > _MAX_LEN:
         return None
+    return _strict_text(text)
+
+
+@lru_cache(maxsize=8192)
+def _strict_text(text: str) -> str | None:
+    """_strict of stripped text of at most _MAX_LEN characters (cached: dates repeat)."""
     m = _ISO.match(text)
     if m:
         y, mo, d = (int(g) if g else None for g in m.groups())

@@ -12,6 +12,7 @@ and records are skipped and counted with their line numbers; good records are al
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -333,11 +334,17 @@ def read_listings(paths: Iterable[str | os.PathLike], strict: bool = False,
     """Read every listing under paths into merged papers; unreadable files, bad lines and bad
     records are counted skips (strict: the first unreadable file is a UserError)."""
     report = ReadReport()
-    items = list(_items(paths, report, progress=progress))
-    if strict and report.skipped:
-        path, reason = report.skipped[0]
-        raise UserError(f"{path}: {reason}")
-    papers = merge_records(items)
+    collecting = gc.isenabled()
+    gc.disable()  # many small acyclic objects: the collector would walk them again and again
+    try:
+        items = list(_items(paths, report, progress=progress))
+        if strict and report.skipped:
+            path, reason = report.skipped[0]
+            raise UserError(f"{path}: {reason}")
+        papers = merge_records(items)
+    finally:
+        if collecting:
+            gc.enable()
     return ReadResult(
         papers=papers,
         sources=report.sources,

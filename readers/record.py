@@ -104,7 +104,8 @@ def bounded_names(names: list[str]) -> list[str]:
     """Author names cleaned, empty ones dropped, the list and each name bounded."""
     out = []
     for n in names[:MAX_AUTHOR_NAMES]:
-        n = clean_line(n)[:MAX_NAME_CHARS]
+        if not (n.isprintable() and len(n) <= MAX_NAME_CHARS and n.strip() == n):
+            n = clean_line(n)[:MAX_NAME_CHARS]
         if n:
             out.append(n)
     return out
