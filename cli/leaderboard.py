@@ -6,7 +6,7 @@ import click
 
 from paperkg.cli.kit import db_option, format_option, neo4j_options, print_rows
 
-_TABLE = ("rank", "system", "value", "condition", "metric", "kind", "paper", "evidence")
+_TABLE = ("rank", "system", "value", "condition", "metric", "paper", "evidence")
 
 
 @click.command("leaderboard")
@@ -24,9 +24,10 @@ def leaderboard_cmd(benchmark, metric, fmt, db, on_neo4j, neo4j_settings):
     board = leaderboard(benchmark, metric, db=db, neo4j=neo4j_settings if on_neo4j else None)
     columns = _TABLE if fmt == "table" else COLUMNS
     title = f"{board.benchmark}" + (f" by {board.metric}" if board.metric else "")
-    if fmt == "table":
+    if fmt == "table":  # narrow: the paper by its title, the evidence around the value
         for r in board.rows:
-            r["evidence"] = clip(r["evidence"], r["value"])
+            r["evidence"] = clip(r["evidence"], r["value"], 45)
+            r["paper"] = r["title"] or r["paper"]
     print_rows(list(columns), [[r[c] for c in columns] for r in board.rows], fmt,
                title=title if fmt == "table" else None)
     for note in board.notes:
