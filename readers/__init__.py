@@ -224,7 +224,8 @@ def _file_items(path: Path, report: ReadReport) -> Iterator[tuple[RawRecord, Sou
                 raise SkipFile(f"damaged or truncated compressed data ({exc})") from None
             if b"\x00" in first[:8192] and bom_encoding(first[:4]) in (None, "utf-8-sig"):
                 raise SkipFile("binary file (NUL bytes), not a listing")
-            if first.strip() and _streams_as_jsonl(listing_suffix(path), first):
+            suffix = listing_suffix(path)
+            if (first.strip() or suffix in _JSONL_SUFFIXES) and _streams_as_jsonl(suffix, first):
                 yield from _stream_file(path, digest, first, stream, report, listed)
                 return
             data = first + read_bounded(stream, MAX_FILE_BYTES - len(first))
@@ -274,7 +275,7 @@ def _stream_file(path: Path, digest: str, first: bytes, stream, report: ReadRepo
         bad = report.bad_records - bad_before
         report.bad_records = bad_before
         report.bad_lines = [b for b in report.bad_lines if b[0] != str(path)]
-        raise SkipFile("no papers found in it" + (f" ({bad} bad lines)" if bad else ""))
+        raise SkipFile(f"no papers found in it ({bad} bad lines)" if bad else "empty file")
 
 
 def _ref(path: Path, rec: RawRecord, source: SourceFile) -> SourceRef:

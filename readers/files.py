@@ -121,8 +121,8 @@ def read_bounded(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
     except DATA_ERRORS as exc:
         raise SkipFile(f"damaged or truncated compressed data ({exc})") from None
     if len(data) > limit:
-        raise SkipFile(f"too large: more than {limit // 2**20} MB of text (JSON Lines files "
-                       f"have no such limit: name it .jsonl)")
+        raise SkipFile(f"too large: more than {limit // 2**20} MB once decompressed (JSON "
+                       f"Lines are streamed without this limit)")
     return data
 
 

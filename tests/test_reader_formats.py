@@ -13,6 +13,7 @@ import pytest
 import zstandard
 
 from paperkg.core.dates import parse_date, read_date
+from paperkg.core.errors import NothingBuilt
 from paperkg.core.ids import normalise_arxiv, normalise_doi, title_id, title_key, titles_match
 from paperkg.readers import ReadReport, iter_records, merge_papers, read_listings
 
@@ -204,3 +205,17 @@ def test_invalid_date_in_listing_is_text_and_warned(tmp_path):
     r = read_listings([tmp_path])
     assert [p.published for p in r.papers] == ["Feb 30, 2024", "2024-02-29"]
     assert r.warning_count == 1 and "no day 30 in month 2" in r.warnings[0]
+
+
+def test_jsonl_starting_with_blank_lines_is_streamed(tmp_path):
+    (tmp_path / "b.jsonl").write_bytes(b"\n\n" + JSONL)
+    report = ReadReport()
+    papers = list(iter_records([tmp_path / "b.jsonl"], report=report))
+    assert [p.sources[0].line for p in papers] == [3, 4, 5]
+    assert [s.layout for s in report.sources] == ["jsonl"]
+
+
+def test_iter_records_with_nothing_readable(tmp_path):
+    (tmp_path / "e.jsonl").write_bytes(b"\n")
+    with pytest.raises(NothingBuilt, match="empty file"):
+        list(iter_records([tmp_path / "e.jsonl"]))
