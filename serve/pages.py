@@ -173,19 +173,25 @@ def _citations(groups: list[dict], empty: str) -> str:
     return "".join(out)
 
 
-def _results_table(results: list[dict], paper_column: bool) -> str:
+def _results_table(results: list[dict], paper_column: bool, own: str | None = None) -> str:
+    """A leaderboard table; the column that would only repeat the page's own entity is left
+    out."""
     if not results:
         return ""
-    head = "<th>system</th><th>benchmark</th><th>metric</th><th>value</th>"
+    names = [n for n in ("system", "benchmark", "metric")
+             if not own or any((r.get(n) or {}).get("key") != own for r in results)]
+    head = "".join(f"<th>{n}</th>" for n in names) + "<th>value</th>"
     head += "<th>condition</th>" + ("<th>paper</th>" if paper_column else "")
     rows = []
     for r in results:
         cells = []
-        for name in ("system", "benchmark", "metric"):
+        for name in names:
             linked = r.get(name)
             cells.append(link(linked["key"], linked["name"]) if linked
                          else esc(r.get(name + "_text") or ""))
-        cells.append(esc(r["value"]))
+        kind = f' <span class="muted">({esc(r["kind"])})</span>' \
+            if r["kind"] and r["kind"] != "score" else ""
+        cells.append(esc(r["value"]) + kind)
         cells.append(esc(r["condition"]))
         if paper_column:
             cells.append(link(r["paper"]["key"], shorten(r["paper"]["name"], 70))
@@ -251,7 +257,7 @@ def entity_page(d: dict[str, Any]) -> str:
 <p class="muted">{esc(d["doc"])}</p>
 <dl class="facts"><dt>aliases</dt><dd>{aliases}</dd><dt>papers</dt><dd>{d["paper_count"]}</dd></dl>
 <h2>Introduced by</h2>{intro}
-{_results_table(d["results"], paper_column=True)}
+{_results_table(d["results"], paper_column=True, own=d["key"])}
 <h2>Papers <span class="num">{d["paper_count"]}</span></h2>
 <table class="grid papers"><thead><tr><th>date</th><th>paper</th><th>role and evidence</th>
 </tr></thead><tbody>{papers}</tbody></table>{more}

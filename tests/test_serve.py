@@ -338,3 +338,23 @@ def test_sparql_row_cap_and_timeout(explorer_server):
     with pytest.raises(sp.ProtocolError, match="longer than 0.3 s") as info:
         slow.run("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")
     assert info.value.status == 503
+
+
+def test_entity_page_shows_its_results_as_a_leaderboard(http, served_graph):
+    g = served_graph
+    result = getattr(S, "RESULT", None)
+    if result is None:
+        pytest.skip("the schema has no Result nodes")
+    on = {}
+    for a, b, d in g.edges(data=True):
+        if g.nodes[a].get("label") == result and g.nodes[b].get("label") == S.BENCHMARK:
+            on.setdefault(b, set()).add(a)
+    if not on:
+        pytest.skip("no results on a benchmark in the seeds")
+    bench = max(on, key=lambda k: (len(on[k]), k))
+    data = http.get("/api/node", params={"key": bench}).json()
+    assert {r["key"] for r in data["results"]} == on[bench]
+    assert all(r["paper"] for r in data["results"])
+    page = http.get("/node", params={"key": bench}).text
+    assert f'<h2>Results <span class="num">{len(on[bench])}</span></h2>' in page
+    assert "<th>benchmark</th>" not in page  # the page's own benchmark is not repeated
