@@ -155,17 +155,9 @@ def most_used(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
 _ARXIV_MONTH = re.compile(r"(\d{2})(0[1-9]|1[0-2])\.\d{4,5}")
 
 
-def _period(attrs: dict) -> str | None:
-    """A paper's listing period: its listing date (YYYY-MM-DD). A date without a year (--MM-DD,
-    as daily pages print it) takes the year of the paper's arXiv id (YYMM) or publication date,
-    the next year when the listing month comes before that month; None if neither is known."""
-    date = attrs.get("listing_date")
-    parts = date_parts(date)
-    if parts is None or parts[1] is None:
-        return None
-    year, month, day = parts
-    if year is not None:
-        return date
+def _year(attrs: dict, month: int) -> int | None:
+    """The year of a listing in this month of a paper: the year of its arXiv id (YYMM) or its
+    publication date, the next one when the listing month comes before that month."""
     m = _ARXIV_MONTH.match(str(attrs.get("arxiv_id") or ""))
     if m:
         year, since = 2000 + int(m.group(1)), int(m.group(2))
@@ -174,8 +166,32 @@ def _period(attrs: dict) -> str | None:
         if not published or published[0] is None:
             return None
         year, since = published[0], published[1] or 1
-    year += month < since
-    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return year + (month < since)
+
+
+def _periods(papers: dict[str, dict]) -> dict[str, str]:
+    """Paper -> listing date (YYYY-MM-DD). A date printed without a year (--MM-DD, as daily
+    pages do) is one day of one page: it takes the year most of its papers point to (see
+    _year), and keeps no year when none of them does."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for d in papers.values():
+        parts = date_parts(d.get("listing_date"))
+        if parts and parts[0] is None and parts[1]:
+            year = _year(d, parts[1])
+            if year is not None:
+                votes[d["listing_date"]][year] += 1
+    year_of = {date: min(c, key=lambda y: (-c[y], y)) for date, c in votes.items()}
+    out = {}
+    for p, d in papers.items():
+        date = d.get("listing_date")
+        parts = date_parts(date)
+        if parts is None or parts[1] is None:
+            continue
+        if parts[0] is not None:
+            out[p] = date
+        elif date in year_of:
+            out[p] = f"{year_of[date]:04d}{date[1:]}"  # --MM-DD -> YYYY-MM-DD
+    return out
 
 
 def rising(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
@@ -183,7 +199,7 @@ def rising(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
     """Entities whose paper count grows across listing dates (latest date vs earlier mean)."""
     labels = _labels(type_, S.ENTITY_LABELS)
     papers = _papers(G)
-    period_of = {p: _period(d) for p, d in papers.items()}
+    period_of = _periods(papers)
     periods = sorted({x for x in period_of.values() if x})
     yearless = {p: d["listing_date"] for p, d in papers.items()
                 if str(d.get("listing_date") or "").startswith("--")}
