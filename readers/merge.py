@@ -95,11 +95,12 @@ def _single(rec: RawRecord, ref: SourceRef) -> Paper:
 
 def record_of(p: Paper, line: int = 0) -> RawRecord:
     """A paper as a record again (to merge it with others)."""
+    key = p.title_key or None  # "" may just mean "not filled in": computed again then
     return RawRecord(title=p.title, abstract=p.abstract, line=line, authors=p.authors,
                      published=p.published, arxiv_id=p.arxiv_id, doi=p.doi, url=p.url,
-                     id=p.id if p.id != title_id(p.title) else None,
+                     id=p.id if p.id != title_id(p.title, key) else None,
                      author_names=list(p.author_names), listing_date=p.listing_date,
-                     venue=p.venue)
+                     venue=p.venue, key=key)
 
 
 def merge_papers(papers: Sequence[Paper]) -> tuple[list[Paper], int]:
