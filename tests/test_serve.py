@@ -346,7 +346,7 @@ def test_entity_page_shows_its_results_as_a_leaderboard(http, served_graph):
     if result is None:
         pytest.skip("the schema has no Result nodes")
     on = {}
-    for a, b, d in g.edges(data=True):
+    for a, b in g.edges():
         if g.nodes[a].get("label") == result and g.nodes[b].get("label") == S.BENCHMARK:
             on.setdefault(b, set()).add(a)
     if not on:
