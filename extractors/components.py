@@ -189,7 +189,7 @@ class Gazetteer:
         self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
         self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
         self.family_re = re.compile(
-            "(?:" + "|".join(re.escape(f) for f in self.families) + r")[ \-]?(?=[vV]?\d)"
+            "(?:" + "|".join(re.escape(f) for f in self.families) + r")[ \-]?(?=[vVrRkK]?\d)"
         )
         self.not_names = set(self.lexicon["not_names"])
         self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}

@@ -86,6 +86,15 @@ def test_gazetteer_hit_extends_to_a_versioned_name(nlp):
     assert "Mistral-Nemo-12B" in by_rule(ctx, "gazetteer_variant")
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("We use Claude Sonnet 4.0 as a judge.", "Claude Sonnet 4.0"),
+    ("We use Whisper Large v3 for speech.", "Whisper Large v3"),
+])
+def test_known_name_with_a_version_word_is_one_name(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL"
+
+
 # --- acronyms ----------------------------------------------------------------------------------
 
 
@@ -116,6 +125,15 @@ def test_coined_runs_split_into_single_names(nlp):
     ctx = candidates(nlp, "A title\nWe compare FooNet-7B BarLM-2 on the task.")
     names = by_rule(ctx, "coined_name")
     assert "FooNet-7B" in names and "BarLM-2" in names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We fine-tune Gemini-2.0-Flash on the data.", "Gemini-2.0-Flash"),
+    ("We distil from DeepSeek R1 into small models.", "DeepSeek R1"),
+])
+def test_names_with_versions_are_whole_models(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL"
 
 
 def test_plain_word_with_a_dataset_head_is_one_name(nlp):
@@ -278,6 +296,12 @@ def test_head_noun_before_a_list_types_the_list(nlp, sentence):
 def test_evaluated_on_types_the_whole_list(nlp):
     ents = run(nlp, "We evaluate our method on KestoGrid, MorvaPlan and TolluNix and it wins.")
     assert {find(ents, n).type for n in ("KestoGrid", "MorvaPlan", "TolluNix")} == {"DATASET"}
+
+
+def test_a_split_of_a_dataset_is_an_alias_of_it(nlp):
+    ents = run(nlp, "Accuracy on the ImageNet validation set improves by 2%.")
+    e = find(ents, "ImageNet")
+    assert e.name == "ImageNet" and "ImageNet validation set" in e.aliases
 
 
 # --- roles -------------------------------------------------------------------------------------

@@ -183,6 +183,8 @@ def _word_kind_uncached(word: str, generic) -> str:
         return "coined"
     if len(parts) > 1 and any(len(p) == 1 and p.isupper() for p in parts[1:]):
         return "coined"  # KTO-S style suffix
+    if len(parts) > 1 and parts[0][0].isupper() and any(p[0].isdigit() for p in parts[1:]):
+        return "coined"  # a name with a version: Gemini-2.0-Flash, Llama-3
     if word[0].isupper():
         return "plain"
     return "lower"

@@ -7,11 +7,13 @@ import re
 from paperkg.extractors.rules.base import Cand, Context
 from paperkg.extractors.rules.names import SUFFIX_ONLY
 
-# A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini").
+# A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini",
+# "Claude Sonnet 4.0", "Whisper Large v3", "DeepSeek R1").
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
     r"| \d+(?:\.\d+)?[KMBkmb]\b"
-    r"| [A-Z][a-z]+-?\d[\w.]*)(?:-[A-Za-z0-9.]+)*"
+    r"| [A-Z][a-z]+-?\d[\w.]*| [A-Z][a-z]+ v?\d+(?:\.\d+)*(?![\w%])| [A-Z]\d{1,2}(?![\w.%]))"
+    r"(?:-[A-Za-z0-9.]+)*"
 )
 
 

@@ -155,6 +155,23 @@ def evaluated_on(ctx: Context) -> None:
                     j += 1
 
 
+_SPLIT_AFTER = re.compile(
+    r"[\s\-]+(?:validation|test|testing|training|train|dev|development|evaluation|held-out)"
+    r"\s+(?:set|split|subset|partition)s?\b"
+)
+
+
+def split_names(ctx: Context) -> None:
+    """"the ImageNet validation set": the fuller surface form is an alias of the dataset (the
+    entity keeps the dataset's own name, so every split of it is one node)."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.type in ("DATASET", "BENCHMARK"):
+            m = _SPLIT_AFTER.match(text, c.end, c.end + 40)
+            if m:
+                c.extra.append(text[c.start:m.end()])
+
+
 def evaluation_context(ctx: Context) -> None:
     """Mark names in sentences about evaluation (datasets/benchmarks there are evaluated on)."""
     eval_sent: dict[int, bool] = {}
@@ -167,5 +184,5 @@ def evaluation_context(ctx: Context) -> None:
             c.evaluated = True
 
 
-STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on),
+STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on), (68, split_names),
           (110, evaluation_context)]

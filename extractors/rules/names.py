@@ -36,6 +36,7 @@ SUFFIX_ONLY = re.compile(
 )
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
+_VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
 
@@ -216,11 +217,19 @@ def capitalised_runs(ctx: Context) -> None:
         if fold(surface) in generic or (not has_coined and family_phrase(surface)):
             continue
         rule = "coined_name" if has_coined else "title_case_phrase"
-        # Split runs of several coined names ("GPT-4 Llama-2") into single names.
+        # Split runs of several coined names ("GPT-4 Llama-2") into single names; a short
+        # version word stays with the name before it ("DeepSeek R1", "Qwen2.5 VL").
         if has_coined and all(k == "coined" for k in kinds) and len(words) > 1:
+            names: list[tuple[int, int]] = []
             for w, o in zip(words, offs, strict=False):
+                if names and _VERSION_WORD.match(w):
+                    names[-1] = (names[-1][0], o + len(w))
+                else:
+                    names.append((o, o + len(w)))
+            for o, e in names:
+                w = text[o:e]
                 if fold(w) not in generic:
-                    ctx.cands.append(Cand(o, o + len(w), w, w, "", 0.7, "coined_name"))
+                    ctx.cands.append(Cand(o, e, w, w, "", 0.7, "coined_name"))
             continue
         ctx.cands.append(Cand(a, b, surface, surface, "", conf, rule))
 
