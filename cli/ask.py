@@ -6,26 +6,23 @@ import json
 
 import click
 
-from paperkg.cli.kit import db_option, format_option, neo4j_options, print_rows
+from paperkg.cli.kit import (
+    db_option,
+    display,
+    format_option,
+    neo4j_options,
+    parse_params,
+    print_rows,
+)
 from paperkg.core.errors import UserError
-
-
-def _raw_params(pairs) -> dict[str, str]:
-    """--param K=V pairs as text; the library types them by the query's declarations."""
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise UserError(f"--param takes K=V, got {pair!r}")
-        out[key.strip()] = value
-    return out
 
 
 @click.command("ask")
 @click.argument("name", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their params.")
 @click.option("--param", "-p", "params", multiple=True, metavar="K=V",
-              help="Query parameter (repeatable), typed as the query declares it (see --list).")
+              help="Query parameter (repeatable), typed as the query declares it (see --list); "
+                   "K:=V parses V as JSON.")
 @format_option
 @db_option
 @click.option("--neo4j", "on_neo4j", is_flag=True,
@@ -46,7 +43,7 @@ def ask_cmd(name, list_, params, fmt, db, on_neo4j, neo4j_settings, show_cypher)
         rows = [[q.name, q.signature, q.description] for q in library.list_queries()]
         print_rows(["query", "params", "description"], rows, fmt)
         return
-    values = _raw_params(params)
+    values = parse_params(params, typed=False)
     if show_cypher:
         engine = library.NEO4J if on_neo4j else library.EMBEDDED
         text, bound = library.prepare(name, values, engine)
@@ -56,23 +53,3 @@ def ask_cmd(name, list_, params, fmt, db, on_neo4j, neo4j_settings, show_cypher)
     columns, rows = library.ask(name, values, db=db, neo4j=neo4j_settings if on_neo4j else None)
     print_rows(columns, [[display(v) for v in row] for row in rows], fmt)
 
-
-def display(value):
-    """A normalised node, relationship or path as printed: plain keys, empty properties left out."""
-    if isinstance(value, dict) and "_nodes" in value:
-        return {"nodes": [display(n) for n in value["_nodes"]],
-                "relationships": [display(r) for r in value["_rels"]]}
-    if isinstance(value, dict) and "_src" in value:
-        head = {"type": value["_label"], "from": value["_src"], "to": value["_dst"]}
-        return head | _props(value)
-    if isinstance(value, dict) and "_key" in value:
-        head = {"label": value["_label"], "key": value["_key"]}
-        return head | _props(value)
-    if isinstance(value, list):
-        return [display(v) for v in value]
-    return value
-
-
-def _props(value: dict) -> dict:
-    """The properties of a node or relationship that have a value."""
-    return {k: v for k, v in value.items() if not k.startswith("_") and v not in (None, [])}

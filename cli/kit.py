@@ -87,8 +87,9 @@ def neo4j_options(func: Callable) -> Callable:
 _TYPED = re.compile(r"-?(?:0|[1-9]\d{0,17})|true|false|null|\[.*\]|\{.*\}", re.S)
 
 
-def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
-    """Turn ["k=v", "k:=json", ...] into a dict (see --param for the typing rules)."""
+def parse_params(pairs: Iterable[str], typed: bool = True) -> dict[str, Any]:
+    """Turn ["k=v", "k:=json", ...] into a dict (see --param for the typing rules); with
+    typed=False every k=v value stays text (the query library types them itself)."""
     out: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -97,7 +98,7 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
         key = key.rstrip(":").strip()
         if not sep or not key:
             raise UserError(f"--param takes K=V, got {pair!r}")
-        if explicit or _TYPED.fullmatch(value.strip()):
+        if explicit or typed and _TYPED.fullmatch(value.strip()):
             try:
                 out[key] = json.loads(value)
                 continue
@@ -135,6 +136,28 @@ def jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
+
+
+def display(value: Any) -> Any:
+    """A value in the query library's normalised shape (nodes with _key, relationships with
+    _src/_dst, paths with _nodes/_rels) as printed: plain keys, empty properties left out."""
+    if isinstance(value, dict) and "_nodes" in value:
+        return {"nodes": [display(n) for n in value["_nodes"]],
+                "relationships": [display(r) for r in value["_rels"]]}
+    if isinstance(value, dict) and "_src" in value:
+        head = {"type": value["_label"], "from": value["_src"], "to": value["_dst"]}
+        return head | _props(value)
+    if isinstance(value, dict) and "_key" in value:
+        head = {"label": value["_label"], "key": value["_key"]}
+        return head | _props(value)
+    if isinstance(value, list):
+        return [display(v) for v in value]
+    return value
+
+
+def _props(value: dict) -> dict:
+    """The properties of a node or relationship that have a value."""
+    return {k: v for k, v in value.items() if not k.startswith("_") and v not in (None, [])}
 
 
 def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str,

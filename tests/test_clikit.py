@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from paperkg.core.errors import UserError
 from paperkg.cli.kit import jsonable, parse_params
+from paperkg.core.errors import UserError
 
 
 def test_param_typing():
@@ -47,3 +47,8 @@ def test_query_prints_nodes_and_paths_as_json(cli, examples, tmp_path):
     paths = [row["p"] for row in json.loads(r.stdout)]
     assert paths and all(len(p["nodes"]) == 2 and p["rels"][0]["_label"] == "CITES"
                          for p in paths)
+
+
+def test_untyped_params_stay_text_unless_given_as_json():
+    assert parse_params(["id=2401.00010", "limit=5", "n:=3"], typed=False) == {
+        "id": "2401.00010", "limit": "5", "n": 3}
