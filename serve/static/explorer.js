@@ -64,7 +64,7 @@
       item.width = Math.min(6, 0.5 + Math.sqrt(e.papers || 1));
       item.color = { color: "#c4c4c4", highlight: "#333" };
     } else {
-      item.label = e.type;
+      if (edgeLabels) { item.label = e.type; }
       item.arrows = { to: { enabled: true, scaleFactor: 0.45 } };
       item.width = e.type === "INTRODUCES" ? 2 : 1;
     }
@@ -154,6 +154,7 @@
 
   var physics = true;
   var RELAYOUT_MAX = 400;
+  var edgeLabels = true;  // relationship names on the lines, while there are few lines
   var options = {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
@@ -201,11 +202,14 @@
     .then(function (r) { return r.json(); })
     .then(function (data) {
       physics = !data.nodes.some(function (n) { return typeof n.x === "number"; });
+      edgeLabels = data.edges.length <= 60;
+      var center = box.getAttribute("data-center");
+      var biggest = Math.max.apply(null, data.nodes.map(function (n) { return n.value || 1; }));
+      data.nodes.forEach(function (n) { if (n.id === center) { n.value = biggest; } });
       if (!physics) {
         network.setOptions({ physics: { enabled: false } });
       }
       add(data, null);
-      var center = box.getAttribute("data-center");
       if (center) { state.expanded.push(center); }
       if (physics && data.nodes.length > 1) {
         network.once("stabilizationIterationsDone", markStable);
