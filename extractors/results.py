@@ -68,6 +68,12 @@ _SUBJECT_AFTER = re.compile(
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
                      r"(?![\w\-])")
+_SHARE_OF = re.compile(r"\s*of\s", re.I)
+_QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\s+){0,3}"
+                         r"(?:quality|performance|accuracy|score|gap|difference|capabilit|"
+                         r"improvement|gains?|upper\s+bound)", re.I)
+_AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
+_CI = re.compile(r"\s*(?:CI|confidence\s+interval)\b")
 _GAP_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?|\s*\(")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
@@ -203,6 +209,17 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
                      r"tokens|annotations|samples|examples|compute)\b", after, re.IGNORECASE):
         return False
     if c["hyper"].search(before):
+        return False
+    if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
+            not c["metric"].match(after.lstrip(" ")[2:].lstrip(" ")) and \
+            not re.search(r"\b(?:in|recover\w*|retain\w*|preserv\w*|clos\w*|achiev\w*|"
+                          r"reach\w*|maintain\w*)\s+(?:only\s+|just\s+|over\s+|about\s+|"
+                          r"up\s+to\s+|nearly\s+|almost\s+)?$", before):
+        return False  # "0.001% of these parameters": a share of something, not a result
+    if unit == "%" and _AT_SETTING.search(before) and not c["metric"].match(after.lstrip(" ")):
+        return False  # "at a 40% noise ratio": a setting
+    if _CI.match(after) or re.search(r"\bCI\s*:?\s*$", before) or \
+            (unit == "x" and re.match(r"\s*cross-validation", after)):
         return False
     if not unit:
         if "." not in num:
@@ -472,12 +489,14 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             inner = p.group(1)
             m2 = _VALUE.match(inner)
             if m2 and m2.group("unit") and _unit(m2.group("unit")) == unit:
-                cond = inner[m2.end():].strip(" ,;")
+                signed = (m2.group("sign") or "") in ("+", "-", "−")
+                cond = "" if signed else inner[m2.end():].strip(" ,;")
                 v2 = inner[:m2.end()].rstrip()
                 a2 = p.start(1)
                 taken.add(a2)
                 out.append({**res, "value": v2, "number": read_number(v2), "condition":
-                            cond or None, "start": a2, "end": a2 + len(v2)})
+                            cond or None, "start": a2, "end": a2 + len(v2),
+                            "kind": "delta" if signed else res["kind"]})
     return out
 
 
