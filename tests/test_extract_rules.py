@@ -324,6 +324,19 @@ def test_roles_from_the_clause(nlp, sentence, name, role):
     assert find(run(nlp, sentence), name).role == role
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Experiments on our newly constructed Quill Reading BenchmArk (QRBA) show gains.",
+     "Quill Reading BenchmArk"),
+    ("We test on indoor benchmarks and our newly curated outdoor dataset, Tollund, too.",
+     "Tollund"),
+    ("This paper presents the largest FOO speech quality dataset KestoGrid-10K to date.",
+     "KestoGrid-10K"),
+    ("Two novel strategies, MaskMerging and MaskCutting, are designed.", "MaskCutting"),
+])
+def test_ours_after_modifiers_and_new_lists(nlp, sentence, name):
+    assert find(run(nlp, sentence), name).role == "introduced"
+
+
 def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):
     ents = run(nlp, "We propose a planner for dexterous object manipulation in clutter.")
     e = find(ents, "dexterous object manipulation")

@@ -28,9 +28,10 @@ _INTRO = re.compile(
     r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
     r"([^.;!?]*)$"
 )
+_OUR_MODS = r"(?:(?:newly|new|novel|proposed|own|first|carefully|large-scale|[a-z]+ed)\s+){0,3}"
 _OUR = re.compile(
-    r"\b[Oo]ur\s+(?:(?:new|novel|proposed|own)\s+)?$|\b[Oo]ur\s+(?:new\s+|novel\s+|proposed\s+)?"
-    rf"(?:\w+\s+)?(?:{head_alternation('our')})\s*(?:is|,|:)\s*(?:the\s+|a\s+|an\s+)?$"
+    rf"\b[Oo]ur\s+{_OUR_MODS}$|\b[Oo]ur\s+{_OUR_MODS}"
+    rf"(?:[\w\-]+\s+)?(?:{head_alternation('our')})\s*(?:is|,|:)?\s*(?:the\s+|a\s+|an\s+)?$"
 )
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
@@ -50,15 +51,22 @@ _FAMILY_GAP = re.compile(
     r"^\s*(?:a|an)\s+(?:new\s+|novel\s+)?(?:family|class|suite|set|series|collection)\s+of\s+"
     r"(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*$"
 )
+_MODIFIER_THEN_HEAD = re.compile(
+    rf"[\w\s\-]*\b(?:{head_alternation('intro')})\s*,?\s*$"
+)
 _INTRO_HEAD = re.compile(rf"\b({head_alternation('intro')})\b")
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _CALLED_BEFORE = re.compile(
     r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined|(?:we|We)\s+(?:call|name|term|dub))"
-    r"\s*[\"'“]?\s*$"
+    r"(?:\s+as)?\s*[\"'“]?\s*$"
+)
+# "dubbed as group-class Balanced Greedy Sampling": lower-case modifiers before the name
+_CALLED_MODIFIER = re.compile(
+    r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed)(?:\s+as)?\s+(?:[a-z][\w\-]*\s+){1,2}$"
 )
 _HEAD_BEFORE_CALLED = re.compile(
     rf"\b({head_alternation('called')})\s*,?\s*"
-    r"(?:called|named|dubbed|termed|coined|we\s+call)\s*[\"'“]?\s*$"
+    r"(?:called|named|dubbed|termed|coined|we\s+call)(?:\s+as)?\s*[\"'“]?\s*$"
 )
 _NEW_LIST_BEFORE = re.compile(
     rf"\b(?:new|novel)\s+(?:[\w\-]+\s+){{0,2}}?({head_alternation('new_list')})"
@@ -91,7 +99,8 @@ def intro_cues(ctx: Context) -> None:
         # sentence whose subject is the paper (we/our/this paper); never "so-called X"
         tail = before[-40:]
         if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "coin" in tail
-                ) and _CALLED_BEFORE.search(tail) and c.type not in ("TASK", "METRIC") and \
+                ) and (_CALLED_BEFORE.search(tail) or _CALLED_MODIFIER.search(tail)) and \
+                c.type not in ("TASK", "METRIC") and \
                 text[c.end:c.end + 1] not in ("*", "+", "-", "'") and \
                 naming_by_paper(text, s0, c.start):
             c.intro = True
@@ -146,9 +155,11 @@ def intro_cues(ctx: Context) -> None:
             continue
         if not _INTRO_GAP_OK.match(gap):
             continue
-        # no other candidate between cue and this one
+        # no other candidate between cue and this one, unless it only modifies a head noun
+        # right before this one ("the largest AGTH quality assessment dataset THQA-10K")
         cue_end = c.start - len(gap)
-        if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1:
+        if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1 and \
+                not _MODIFIER_THEN_HEAD.match(text, cands[i - 1].end, c.start):
             continue
         whole_object = re.match(r"\s*(?:[,.;:(]|$)", text[c.end:c.end + 3]) is not None
         if c.rule == "gazetteer" and not (
