@@ -11,7 +11,8 @@ from paperkg.graph.export import FORMATS
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="turtle, ntriples, jsonld (RDF); graphml; csv (a zip of one CSV file per "
-                   "type: -o NAME.zip).")
+                   "type: -o NAME.zip); neo4j-import (a new folder of neo4j-admin import "
+                   "files: -o FOLDER).")
 @click.option("-o", "--output", "out", required=True, metavar="PATH",
               help="File to write (atomically: a temporary file, then a rename); - for stdout.")
 @db_option

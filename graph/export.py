@@ -24,7 +24,7 @@ from paperkg.core.tempfiles import remove_stale, staged_name
 from paperkg.graph import schema
 from paperkg.graph.ladybug_store import load_graph
 
-FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "csv")
+FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "csv", "neo4j-import")
 RDF_FORMATS = ("turtle", "ntriples", "jsonld")
 
 # Characters XML 1.0 cannot hold at all (GraphML); replaced by U+FFFD there.
@@ -90,8 +90,16 @@ def export(fmt: str, out: str | os.PathLike, db: str | os.PathLike | None = None
     if fmt == "csv" and str(out) != "-" and not str(out).lower().endswith(".zip"):
         raise UserError(f"--format csv writes a zip of one CSV file per node and relationship "
                         f"type: name the output *.zip, not {Path(out).name!r}")
+    if fmt == "neo4j-import" and str(out) == "-":
+        raise UserError("--format neo4j-import writes a folder of CSV files: give -o FOLDER")
     G = graph if graph is not None else load_graph(db)
     start = time.perf_counter()
+    if fmt == "neo4j-import":
+        from paperkg.graph.neo4j_import import write_import_files
+
+        files = write_import_files(G, out)
+        return ExportResult(fmt, str(out), files.node_count, files.relationship_count, None,
+                            time.perf_counter() - start)
     triples = None
     skipped = (0, 0)
     with atomic_output(out) as fh:

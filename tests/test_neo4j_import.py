@@ -1,0 +1,122 @@
+"""`paperkg export --format neo4j-import`: files Neo4j's offline loader takes, checked by reading
+them back against the graph, and by the real `neo4j-admin database import full` (the Neo4j 5.26
+jars of tests/neo4j_server.py)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from paperkg.core.errors import UserError
+from paperkg.graph import schema as S
+from paperkg.graph.export import export
+from paperkg.graph.neo4j_import import IMPORT_TYPE, node_header, rel_header
+from tests.conftest import run_cli
+
+_HEADER = re.compile(r"^(?:[a-z_]+(?::ID\(\w+\)|:(?:long|double|boolean|string\[\]))?|"
+                     r":START_ID\(\w+\)|:END_ID\(\w+\))$")
+
+
+def import_args(folder: Path) -> list[str]:
+    """The loader options import.sh gives (one per line after the command)."""
+    lines = (folder / "import.sh").read_text().splitlines()
+    out = []
+    for line in lines:
+        line = line.strip().removesuffix("\\").strip()
+        if line.startswith("--"):
+            out += [a.replace("'", "") for a in line.split()]
+    return out
+
+
+def neo4j_admin_import(folder: Path, home: Path) -> subprocess.CompletedProcess:
+    """Run the real `neo4j-admin database import full` on folder into a new home."""
+    from tests.neo4j_server import build_launcher
+
+    install = build_launcher()
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    java = shutil.which("java") or "java"
+    return subprocess.run(
+        [java, "-cp", f"{install / 'lib'}/*", "org.neo4j.cli.AdminTool", "database", "import",
+         "full", "neo4j", *import_args(folder)],
+        cwd=folder, env={"NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf"),
+                         "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def exported(seeds_graph, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("neo4j-import") / "kg-import"
+    result = export("neo4j-import", folder, graph=seeds_graph)
+    assert result.nodes == seeds_graph.number_of_nodes()
+    assert result.edges == seeds_graph.number_of_edges()
+    return folder
+
+
+def _read(path: Path) -> tuple[list[str], list[list[str]]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], rows[1:]
+
+
+def test_headers_come_from_the_schema(exported):
+    for f in (exported / "nodes").glob("*.csv"):
+        header, _ = _read(f)
+        assert header == node_header(f.stem)
+        assert all(_HEADER.match(h) for h in header), header
+        assert header[0] == f"id:ID({f.stem})"
+    for f in (exported / "relationships").glob("*.csv"):
+        rel, src, dst = f.stem.split("-")
+        header, _ = _read(f)
+        assert header == rel_header(rel, src, dst)
+        assert all(_HEADER.match(h) for h in header), header
+    assert set(IMPORT_TYPE) >= {p.type for nt in S.NODE_TYPES.values() for p in nt.props}
+
+
+def test_files_hold_the_whole_graph_and_every_end_exists(exported, seeds_graph):
+    ids: dict[str, set[str]] = {}
+    for f in (exported / "nodes").glob("*.csv"):
+        _, rows = _read(f)
+        ids[f.stem] = {r[0] for r in rows}
+        assert len(ids[f.stem]) == len(rows)  # one row per node
+    labels = Counter(d["label"] for _, d in seeds_graph.nodes(data=True))
+    assert {k: len(v) for k, v in ids.items()} == {k: n for k, n in labels.items() if n}
+    types: Counter = Counter()
+    for f in (exported / "relationships").glob("*.csv"):
+        rel, src, dst = f.stem.split("-")
+        _, rows = _read(f)
+        types[rel] += len(rows)
+        assert all(r[0] in ids[src] and r[1] in ids[dst] for r in rows), f.name
+    assert types == Counter(d["type"] for _, _, d in seeds_graph.edges(data=True))
+
+
+def test_values_are_typed_and_lists_split(exported, seeds_graph):
+    header, rows = _read(exported / "nodes" / "Method.csv")
+    col = header.index("aliases:string[]")
+    row = dict(zip(header, next(r for r in rows if ";" in r[col]), strict=True))
+    node = seeds_graph.nodes[S.node_key(S.METHOD, row["id:ID(Method)"])]
+    assert row["aliases:string[]"].split(";") == node["aliases"]
+    assert row["paper_count:long"] == str(node["paper_count"])
+    script = (exported / "import.sh").read_text()
+    assert "database import full" in script and "--nodes=Paper=nodes/Paper.csv" in script
+    assert "CREATE CONSTRAINT paper_id_unique" in (exported / "schema.cypher").read_text()
+
+
+def test_refuses_an_existing_folder_and_stdout(exported, seeds_graph, tmp_path):
+    with pytest.raises(UserError, match="already exists"):
+        export("neo4j-import", exported, graph=seeds_graph)
+    ran = run_cli("export", "--format", "neo4j-import", "-o", "-", "--db", tmp_path / "x.lbug")
+    assert ran.returncode != 0 and "folder" in ran.stderr
+
+
+@pytest.mark.neo4j
+def test_neo4j_admin_imports_every_node_and_relationship(exported, seeds_graph, tmp_path):
+    done = neo4j_admin_import(exported, tmp_path / "home")
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    assert f"{seeds_graph.number_of_nodes()} nodes" in done.stdout
+    assert f"{seeds_graph.number_of_edges()} relationships" in done.stdout
