@@ -53,7 +53,10 @@ _BASELINE_NEAR = re.compile(
     r"\bbaseline(?:'s|s')\s+(?:\w+\s+)?$|\bbaselines?\s+(?:only\s+)?(?:achieve|reach|score|"
     r"obtain|get|attain)s?\s+(?:only\s+|up\s+to\s+|about\s+)?(?:an?\s+)?(?:[\w\-@]+\s+)?"
     r"(?:of\s+)?$")
-_NOT_SYSTEMS = frozenset({"URL", "GPU", "GPUs", "CPU", "API"})
+_NOT_SYSTEMS = frozenset({"URL", "GPU", "GPUs", "CPU", "API", "LLM", "LLMs", "VLM", "VLMs",
+                          "MLLM", "MLLMs", "LM", "LMs"})
+_PAREN_CMP = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|over|baselines?)\b"
+                        r"[^()]{0,40}\([^()]*$")
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
@@ -315,6 +318,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) 
     its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
         return None
+    if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
+        return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     loose: tuple[int, str] | None = None
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
@@ -346,8 +351,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) 
         for m in c["group"].finditer(text, lo, pos):
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
-            if best is None or m.start() > best[0]:
-                best = (m.start(), None)
+            if best is None or m.end() > best[0]:  # beats a generic name inside the group
+                best = (m.end(), None)
         if best is not None:
             return best[1]
     return loose[1] if loose else own
