@@ -94,6 +94,18 @@ def run_cli_process(*args: str, cwd: Path | None = None, env: dict | None = None
 
 
 @pytest.fixture(scope="session")
+def seeds_built(seeds, tmp_path_factory) -> tuple[Path, dict]:
+    """The seeds built once per session by the real `paperkg build --json`: (store, report).
+    Read it only; a test that changes a store copies it first."""
+    import json
+
+    db = tmp_path_factory.mktemp("seeds-built") / "seeds.lbug"
+    r = run_cli("build", str(seeds), "--db", str(db), "--json")
+    assert r.returncode == 0, r.stderr
+    return db, json.loads(r.stdout)
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The default extraction pipeline, loaded once."""
     from paperkg.extractors.pipeline import load_pipeline

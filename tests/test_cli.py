@@ -50,13 +50,8 @@ def test_db_from_environment(cli, examples, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed_store(tmp_path_factory, seeds):
-    from tests.conftest import run_cli
-
-    db = tmp_path_factory.mktemp("seedstore") / "kg.lbug"
-    r = run_cli("build", str(seeds), "--db", str(db), "--json")
-    assert r.returncode == 0, r.stderr
-    return db, json.loads(r.stdout)
+def seed_store(seeds_built):
+    return seeds_built
 
 
 def test_seeds_build_pins_unique_papers(cli, seed_store):

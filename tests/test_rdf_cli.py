@@ -15,13 +15,8 @@ from tests.rdf_tools import rapper_count
 
 
 @pytest.fixture(scope="module")
-def seed_db(tmp_path_factory, seeds):
-    from tests.conftest import run_cli
-
-    db = tmp_path_factory.mktemp("rdfseeds") / "kg.lbug"
-    r = run_cli("build", str(seeds), "--db", str(db))
-    assert r.returncode == 0, r.stderr
-    return db
+def seed_db(seeds_built):
+    return seeds_built[0]
 
 
 @pytest.fixture(scope="module")
