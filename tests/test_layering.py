@@ -44,8 +44,14 @@ def test_every_core_module_imports_with_click_blocked():
     assert int(r.stdout) >= 25  # the walk really found the core's modules
 
 
-def test_command_table_points_into_the_cli_package():
+def test_command_table_is_the_only_registry_and_points_into_the_cli_package():
+    import importlib
+
+    import click
+
     for name, (target, help_) in COMMANDS.items():
-        assert target.startswith(f"paperkg.cli.{name.replace('-', '_')}:") or \
-            target.startswith("paperkg.cli."), name
+        module, _, attr = target.partition(":")
+        assert module.startswith("paperkg.cli."), name
+        cmd = getattr(importlib.import_module(module), attr)
+        assert isinstance(cmd, click.Command) and cmd.name == name
         assert help_.endswith(".")
