@@ -105,6 +105,17 @@ def test_acronym_long_form_both_ways(nlp):
     assert ctx.defined["TBL"] == "Token Budget Limiting"
 
 
+def test_long_form_of_a_mixed_case_short_form(nlp):
+    ents = run(nlp, "We introduce General-Geometry Neural Whitney Forms (Geo-NeW): a solver.")
+    e = find(ents, "Geo-NeW")
+    assert e.name == "General-Geometry Neural Whitney Forms" and e.role == "introduced"
+
+
+def test_mixed_case_short_form_needs_its_capitals_as_initials(nlp):
+    ents = run(nlp, "We train a Sparse Mixture Router (SpaMoRo) on the data.")
+    assert "SpaMoRo" not in find(ents, "Sparse Mixture Router").aliases
+
+
 def test_generic_long_form_is_no_entity(nlp):
     ctx = candidates(nlp, "A title\nWe study reinforcement learning (RL) for robots.")
     assert "RL" not in ctx.defined and "RL" in ctx.generic_acr
@@ -335,6 +346,13 @@ def test_roles_from_the_clause(nlp, sentence, name, role):
 ])
 def test_ours_after_modifiers_and_new_lists(nlp, sentence, name):
     assert find(run(nlp, sentence), name).role == "introduced"
+
+
+def test_variants_of_our_name_are_ours(nlp):
+    ents = run(nlp, "We propose KVT, a new model. KVT-H-S reaches 84.2% top-1 accuracy and KVT-H-B "
+                    "85.2%.")
+    assert find(ents, "KVT-H-S").role == "introduced"
+    assert find(ents, "KVT-H-B").role == "introduced" and find(ents, "KVT-H-B").type != "METRIC"
 
 
 def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import canonical_key, fold, is_acronym
-from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, words
+from paperkg.extractors.rules.base import (
+    Cand,
+    Context,
+    family_phrase,
+    word_kind,
+    word_set,
+    words,
+)
 
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
@@ -76,6 +83,26 @@ def named_lower(phrase: str, gaz) -> bool:
     return any(phrase.endswith(h) for h in words("task_heads"))
 
 
+def _coined_short(inner: str) -> bool:
+    """A coined short form with at least two capitals that is no plain acronym (Geo-NeW)."""
+    return sum(1 for ch in inner if ch.isupper()) >= 2 and word_kind(inner) == "coined"
+
+
+def _caps_follow_initials(short: str, long: str) -> bool:
+    """Whether the capitals of short are, in order, initials of words of long."""
+    initials = [p[0].lower() for w in long.split() for p in w.split("-") if p]
+    k = 0
+    for ch in short:
+        if not ch.isupper():
+            continue
+        while k < len(initials) and initials[k] != ch.lower():
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
+
+
 def defined_acronyms(ctx: Context) -> None:
     """Long form and acronym candidates for every acronym defined in brackets."""
     text, generic = ctx.text, ctx.generic
@@ -85,15 +112,21 @@ def defined_acronyms(ctx: Context) -> None:
         if ctx.in_url(a):
             continue
         s0, _ = ctx.sentence(a)
-        if " " not in inner and 2 <= len(inner) <= 12 and _ACRONYM_CHARS.match(inner) and \
-                is_acronym(inner.rstrip("s")):
+        plain = is_acronym(inner.rstrip("s"))
+        if " " not in inner and 2 <= len(inner) <= 12 and _ACRONYM_CHARS.match(inner) and (
+                plain or _coined_short(inner)):
             acr = inner
             before = text[s0:a].rstrip()
             ws = before.split()
             n = min(len(acr) + 5, 2 * len(acr))
             window = " ".join(ws[-n:])
             core = acr.rstrip("s") if acr.endswith("s") else acr
-            lf = by_initials(core, ws) or schwartz_hearst(core, window)
+            if plain:
+                lf = by_initials(core, ws) or schwartz_hearst(core, window)
+            else:  # "General-Geometry Neural Whitney Forms (Geo-NeW)": letters from inside words
+                lf = schwartz_hearst(core, window)
+                if lf is not None and (len(lf.split()) < 2 or not _caps_follow_initials(core, lf)):
+                    lf = None
             if lf is None or len(lf) <= len(acr) or lf.startswith(("(", "[")):
                 continue
             lf = lf.strip(" ,;:\"'“”")

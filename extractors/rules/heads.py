@@ -126,6 +126,7 @@ def known_neighbours(ctx: Context) -> None:
             continue
         for src, dst in ((a_, b_), (b_, a_)):
             if (src.strong_type and src.type in ("DATASET", "BENCHMARK", "METRIC")
+                    and not (src.type == "METRIC" and "-" in dst.name)  # SVT-H-B: a model
                     and not dst.strong_type
                     and not dst.type and dst.rule in ("coined_name", "gazetteer_variant")
                     and type_by_shape(dst.name, ctx.gaz) is None):

@@ -145,6 +145,15 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
             for k in ("long_form", "acr", "gaz"):
                 dst[k] = dst[k] or src[k]
+    # variants of this paper's own name are its too: SVT -> SVT-H-S, MeditronFO -> X-MeditronFO
+    ours = [g["forms"][0] for g in groups.values()
+            if g["intro"] and " " not in g["forms"][0] and len(g["forms"][0]) >= 3]
+    if ours:
+        for g in groups.values():
+            name = g["forms"][0]
+            if not g["intro"] and " " not in name and any(
+                    name.startswith(o + "-") or name.endswith("-" + o) for o in ours):
+                g["intro"] = True
     out = []
     for key in order:
         g = groups.get(key)

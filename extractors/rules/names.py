@@ -208,7 +208,8 @@ def capitalised_runs(ctx: Context) -> None:
             conf = 0.45
         else:
             conf = 0.65 if has_coined else 0.55
-        if kinds[-1] == "number" and not VERSION_TAIL.match(words[-1]):
+        if kinds[-1] == "number" and (not VERSION_TAIL.match(words[-1])
+                                      or text.startswith("%", b)):  # "X-B 85.2%": a score
             words = words[:-1]
             if not words:
                 continue
