@@ -62,7 +62,15 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = """\b
+Exit codes: 0 done, 1 error (one line; PAPERKG_DEBUG=1 shows the traceback of
+an unexpected one), 2 usage or refused input, 3 nothing to draw, 130 interrupted.
+Environment: PAPERKG_DB (store), PAPERKG_CACHE (enrich cache), NEO4J_URI,
+NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE."""
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="paperkg")
 def cli() -> None:
     """Turn paper listings into a citation and metadata knowledge graph.
