@@ -324,7 +324,7 @@ def iter_records(paths: Iterable[str | os.PathLike], report: ReadReport | None =
                  progress: Callable[[int], None] | None = None) -> Iterator[Paper]:
     """One Paper per record under paths (not merged: `merge_papers` merges them), streamed in
     bounded memory; pass a ReadReport to learn the files, skips, bad lines and warnings.
-    UserError for a missing or non-regular path; NothingBuilt when no record is found."""
+    NothingBuilt (exit 2) for a missing or non-regular path and when no record is found."""
     report = report if report is not None else ReadReport()
     for rec, ref in _items(paths, report, progress=progress):
         yield merge_group([(rec, ref)])
