@@ -75,3 +75,21 @@ def test_readme_configuration_defaults_are_the_codes():
 def test_every_api_verb_resolves():
     for verb in paperkg.__all__:
         assert callable(getattr(paperkg, verb)) or verb == "__version__", verb
+
+
+def test_every_exit_code_of_an_error_is_in_the_readme():
+    import pkgutil
+
+    from paperkg.core.errors import UserError
+
+    for m in pkgutil.walk_packages(paperkg.__path__, "paperkg."):
+        if not m.name.startswith(("paperkg.tests", "paperkg.bench", "paperkg.__main__")):
+            importlib.import_module(m.name)
+    codes, todo = {UserError.exit_code}, [UserError]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if not sub.__module__.startswith("paperkg.serve."):  # those become HTTP statuses
+                codes.add(sub.exit_code)
+    documented = {int(c) for c in re.findall(r"^\| (\d+) \| ", README, re.M)}
+    assert codes | {0, 2, 130} <= documented, sorted(codes - documented)
