@@ -33,7 +33,8 @@ from paperkg.core.errors import UserError
 def ask_cmd(name, list_, params, fmt, db, on_neo4j, neo4j_settings, show_cypher):
     """Run a named query from the library, e.g. `paperkg ask most_cited --param limit=5`.
 
-    Every query answers the same on the embedded store and on Neo4j.
+    Every query answers the same on the embedded store and on Neo4j. A parameter that names a
+    paper (paper, source, target) takes its id or its title (any case).
     """
     from paperkg.cypher import library
 
