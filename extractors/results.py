@@ -77,12 +77,16 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
                          r"improvement|gains?|upper\s+bound)", re.I)
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
 _CI = re.compile(r"\s*(?:CI|confidence\s+interval)\b")
-_GAP_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?|\s*\(")
+_GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
+                        r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
                          r"reaching|achieving|improves?\s+by|by\s+up\s+to)?\s*(?:an?\s+)?")
 _ON_BEFORE = re.compile(r"\b(?:on|over|for|across|in|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 USE_FALLBACK_BENCH = True
+BENCH_SENTENCE = True
+BENCH_LIST_NONE = True
+_BENCH_AND = re.compile(r"\s*(?:,|and|&)\s*")
 _FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
 
 
@@ -421,10 +425,16 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
              and _ON_BEFORE.search(text, max(end, x[0] - 20), x[0])
              and not re.search(r"[;]|\d\s*%", text[end:x[0]])]
     if after:
-        return min(after)[2]
+        first = min(after)
+        if BENCH_LIST_NONE and _BENCH_AND.match(text, first[1]) and any(
+                x[0] > first[1] and x[0] - first[1] < 12 for x in cands):
+            return None  # "across IFEval and InFoBench": no single benchmark
+        return first[2]
     before = [x for x in cands if cs <= x[0] and x[1] <= pos]
     if before:
         return max(before)[2]
+    if not BENCH_SENTENCE:
+        return None
     d = [(pos - x[1] if x[1] <= pos else x[0] - end, x[2]) for x in cands]
     return min(d)[1]
 
@@ -467,7 +477,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "kind": _kind(text, m, unit, c, cs),
             "system": _system(text, mentions, s0, cs, a, c, own),
             "benchmark": bench,
-            "metric": _metric(text, mentions, cs, s1, a, b, c),
+            "metric": _metric(text, mentions, s0, s1, a, b, c),
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
