@@ -22,11 +22,13 @@ from pathlib import Path
 
 import pytest
 
+from paperkg.core.config import cache_dir
+
 HERE = Path(__file__).resolve().parent / "neo4j"
 POM = HERE / "pom.xml"
 LAUNCHER = HERE / "PaperkgNeo4j.java"
 NEO4J_VERSION = "5.26.0"
-CACHE = Path(os.environ.get("PAPERKG_CACHE", Path.home() / ".cache" / "paperkg"))
+CACHE = cache_dir()  # $PAPERKG_CACHE, as for enrich
 PASSWORD = "paperkg-test-pw"
 START_TIMEOUT = 240.0
 
