@@ -355,6 +355,20 @@ def test_variants_of_our_name_are_ours(nlp):
     assert find(ents, "KVT-H-B").role == "introduced" and find(ents, "KVT-H-B").type != "METRIC"
 
 
+def test_title_phrase_proposed_in_lower_case_is_ours(nlp):
+    ents = run(nlp, "In this work, we propose restoration driven generative models (RDGMs) for "
+                    "images. They are good.", title="Restoration Driven Generative Models")
+    e = find(ents, "RDGMs")
+    assert e is not None and e.role == "introduced"
+    assert "restoration driven generative models" in {f.lower() for f in (e.name, *e.aliases)}
+
+
+def test_title_description_is_not_a_name(nlp):
+    ents = run(nlp, "We present a novel data augmentation method for audio.",
+               title="A Novel Data Augmentation Method")
+    assert find(ents, "A Novel Data Augmentation Method") is None
+
+
 def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):
     ents = run(nlp, "We propose a planner for dexterous object manipulation in clutter.")
     e = find(ents, "dexterous object manipulation")

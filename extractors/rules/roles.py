@@ -12,6 +12,7 @@ from paperkg.extractors.rules.base import (
     LIST_SEP,
     Cand,
     Context,
+    family_phrase,
     head_alternation,
     head_type,
     positions,
@@ -265,4 +266,56 @@ def title_via(ctx: Context) -> None:
                                   "title_method"))
 
 
-STAGES = [(70, intro_cues), (80, title_colon), (85, title_via)]
+_TITLE_PIECES = re.compile(
+    r"\s*:\s*|\s+(?:for|via|with|using|in|on|towards?|through|from|by|under|beyond)\s+",
+    re.IGNORECASE,
+)
+_INTRO_BEFORE = re.compile(
+    r"\b(?:propos\w*|introduc\w*|present\w*|develop\w*|design\w*|devis\w*|call|name|term|"
+    r"dub|coin)\w*\s+(?:(?:a|an|the|our|new|novel|simple|general|unified)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_DESCRIPTIVE_HEADS = frozenset({"method", "methods", "approach", "approaches", "framework",
+                                "frameworks", "study", "analysis", "perspective", "view"})
+
+
+def title_phrase_introduced(ctx: Context) -> None:
+    """A title piece written again, in lower case, right after an intro verb in the abstract
+    ("Restoration based Generative Models" ... "we propose restoration based generative
+    models") names this paper's method."""
+    text, title_end = ctx.text, ctx.title_end
+    title = text[:title_end]
+    abstract_low = text[title_end:].lower()
+    pos = 0
+    for piece in _TITLE_PIECES.split(title):
+        start = title.find(piece, pos)
+        pos = max(pos, start + len(piece))
+        piece = piece.strip()
+        ws = piece.split()
+        if not 2 <= len(ws) <= 7 or fold(piece) in ctx.generic or family_phrase(piece):
+            continue
+        if not all(w[0].isupper() or w.lower() in ("and", "of", "based") for w in ws):
+            continue
+        if ws[0] in ("A", "An", "The") or ws[-1].lower() in _DESCRIPTIVE_HEADS:
+            continue  # "A Novel Data Augmentation Method": a description, not a name
+        k = abstract_low.find(piece.lower())
+        while k >= 0:
+            a = title_end + k
+            s0, _ = ctx.sentence(a)
+            if _INTRO_BEFORE.search(text, max(s0, a - 60), a):
+                break
+            k = abstract_low.find(piece.lower(), k + 1)
+        if k < 0:
+            continue
+        ctx.title_intro_keys.add(canonical_key(piece))
+        a = title_end + k
+        if not any(cc.start == start for cc in ctx.cands):
+            ctx.cands.append(Cand(start, start + len(piece), piece, piece, "METHOD", 0.7,
+                                  "title_phrase"))
+        ctx.cands.append(Cand(a, a + len(piece), text[a:a + len(piece)], piece, "METHOD", 0.7,
+                              "title_phrase"))
+
+
+STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced)]
