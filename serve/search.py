@@ -2,7 +2,9 @@
 
 Each name is folded (case, accents) and split into words. A query word matches a vocabulary word
 exactly, as a prefix (two letters or more), or within a small edit distance (one edit up to
-seven letters, two above), found through a trigram index. A hit scores the best match of every
+seven letters, two above; a swap of two letters is one edit), found through a trigram index;
+the last word may also be the start of a word with one typo. Typos are only looked for when
+a word matches nothing as typed. A hit scores the best match of every
 query word; names that match the whole query, start with it, or name a busy entity rank first.
 """
 
@@ -20,7 +22,7 @@ import networkx as nx
 from paperkg.graph import schema
 
 _WORD = re.compile(r"[0-9a-z]+")
-EXACT, PREFIX, ONE_EDIT, TWO_EDITS = 1.0, 0.8, 0.6, 0.4
+EXACT, PREFIX, ONE_EDIT, TWO_EDITS, TYPO_PREFIX = 1.0, 0.8, 0.6, 0.4, 0.5
 MAX_PREFIX_TERMS = 60
 DEFAULT_LIMIT = 20
 MAX_QUERY_CHARS = 200
@@ -46,19 +48,24 @@ def trigrams(word: str) -> set[str]:
 
 
 def edit_distance(a: str, b: str, bound: int) -> int:
-    """Levenshtein distance of a and b, or bound + 1 once it is known to exceed bound."""
+    """Edit distance of a and b, a swap of two neighbouring letters counting as one edit
+    (optimal string alignment), or bound + 1 once it is known to exceed bound."""
     if abs(len(a) - len(b)) > bound:
         return bound + 1
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
         best = i
         for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            best = min(best, current[j])
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current[j] = cost
+            best = min(best, cost)
         if best > bound:
             return bound + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]
 
 
@@ -133,7 +140,7 @@ class SearchIndex:
                 out.setdefault(term, PREFIX)
                 i += 1
                 taken += 1
-        if len(word) >= 4:
+        if len(word) >= 4 and not out:  # typos only when nothing matches as typed
             bound = 1 if len(word) <= 7 else 2
             grams = trigrams(word)
             need = max(1, len(grams) - 3 * bound)
@@ -141,12 +148,20 @@ class SearchIndex:
             for gram in grams:
                 for term in self.by_trigram.get(gram, ()):
                     shared[term] = shared.get(term, 0) + 1
+            # a prefix loses the trigram of the word's end, and one typo spoils three
+            need_prefix = max(1, len(grams) - 4)
             for term, n in shared.items():
-                if n < need or term in out or abs(len(term) - len(word)) > bound:
+                if n < min(need, need_prefix) or term in out:
                     continue
-                dist = edit_distance(word, term, bound)
-                if dist <= bound:
-                    out[term] = ONE_EDIT if dist == 1 else TWO_EDITS
+                if n >= need and abs(len(term) - len(word)) <= bound:
+                    dist = edit_distance(word, term, bound)
+                    if dist <= bound:
+                        out[term] = ONE_EDIT if dist == 1 else TWO_EDITS
+                        continue
+                # the word being typed, with a typo: "modle" for "models"
+                if last and n >= need_prefix and len(term) > len(word) and \
+                        edit_distance(word, term[:len(word)], 1) <= 1:
+                    out[term] = TYPO_PREFIX
         return out
 
     def search(self, query: str, limit: int = DEFAULT_LIMIT,

@@ -40,6 +40,7 @@ def test_edit_distance_is_bounded():
     assert edit_distance("transformer", "transfomer", 2) == 1
     assert edit_distance("kitten", "sitting", 3) == 3
     assert edit_distance("abc", "xyz", 1) == 2  # stops once over the bound
+    assert edit_distance("modle", "model", 2) == 1  # a swap is one edit
 
 
 def test_search_ranks_names_then_tolerates_typos():
@@ -56,6 +57,7 @@ def test_search_ranks_names_then_tolerates_typos():
     hit = index.search("ilsvrc")[0]
     assert hit.key == "Dataset:imagenet" and hit.matched == "ILSVRC"
     assert index.search("imag")[0].key == "Dataset:imagenet"  # a prefix as you type
+    assert index.search("imagne")[0].key == "Dataset:imagenet"  # ... with a typo in it
     assert index.search("tables transformer")[0].key == "Paper:1"
     assert index.search("zzzzqqq") == [] and index.search("  ") == []
     assert [h.key for h in index.search("transformer", kinds=[S.PAPER])] == ["Paper:1"]
