@@ -38,7 +38,8 @@ _VALUE = re.compile(
     rf"(?P<num>{_NUM})\$?"
     rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?\$?(?P<num2>{_NUM})\$?)?"
     rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?\$?"
-    r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$)\s?\d+(?:\.\d+)?)?"
+    r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm)\s?\d+(?:\.\d+)?)?"
+    rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?"
 )
 _SLASH_LIST = re.compile(r"/(\d+\.\d+)")
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
@@ -423,7 +424,7 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
         return None
     after = [x for x in cands if x[0] >= end and x[0] - end <= 80
              and _ON_BEFORE.search(text, max(end, x[0] - 20), x[0])
-             and not re.search(r"[;]|\d\s*%", text[end:x[0]])]
+             and not re.search(r"[;,]|\d\s*%|\band\b", text[end:x[0]])]
     if after:
         first = min(after)
         if BENCH_LIST_NONE and _BENCH_AND.match(text, first[1]) and any(
@@ -459,7 +460,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         k = bisect_right(spans, (a, 10 ** 9)) - 1
         if k >= 0 and spans[k][0] <= a < spans[k][1]:
             continue  # inside an entity name (GPT-4, Qwen2.5)
-        unit_raw = m.group("unit") or m.group("u1")
+        unit_raw = m.group("unit") or m.group("u1") or m.group("unit2")
         unit = _unit(unit_raw)
         if not _is_result(text, m, unit, c):
             continue
@@ -512,7 +513,31 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 out.append({**res, "value": v2, "number": read_number(v2), "condition":
                             cond or None, "start": a2, "end": a2 + len(v2),
                             "kind": "delta" if signed else res["kind"]})
+    _respectively(text, mentions, out)
     return out
+
+
+_RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?respectively\b")
+
+
+def _respectively(text: str, mentions, out: list[dict]) -> None:
+    """"on A and B ... 51.1 and 44.3 respectively": the i-th value gets the i-th benchmark."""
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _RESP_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
+            j += 1
+        group = out[i:j + 1]
+        if len(group) > 1 and _RESPECTIVELY.match(text, group[-1]["end"]):
+            s0 = group[0]["start"] - len(group[0]["sentence"]) - 1
+            names = [name for a, _b, name, typ, _ in mentions
+                     if typ in BENCH_TYPES and max(0, s0) <= a < group[0]["start"]]
+            names = list(dict.fromkeys(names))
+            if len(names) >= len(group):
+                for r, name in zip(group, names[-len(group):], strict=True):
+                    r["benchmark"] = name
+        i = j + 1
 
 
 @Language.factory("paperkg_results")

@@ -303,3 +303,16 @@ def test_viz_focus_on_a_benchmark_shows_result_values_in_edge_tooltips(seeds_gra
     values = sorted(dict(info["lines"])["value"] for info in tips)
     assert values == ["39.9\\%", "43.7\\%"]
     assert all(dict(info["lines"])["system"] == "GPT-4o" for info in tips)
+
+
+def test_respectively_pairs_values_with_benchmarks_in_order():
+    text = ("T\nDynamic evaluation improves the perplexities on the Penn Treebank and WikiText-2 "
+            "datasets to 51.1 and 44.3 respectively. This gives 11.0 pm 1.3 points of gain.")
+    ents = [{"name": n, "type": "DATASET", "role": "used",
+             "mentions": [(n, text.index(n), text.index(n) + len(n), "")]}
+            for n in ("Penn Treebank", "WikiText-2")]
+    got = {r["value"]: r for r in find_results(text, ents)}
+    assert got["51.1"]["benchmark"] == "Penn Treebank"
+    assert got["44.3"]["benchmark"] == "WikiText-2"
+    assert got["11.0 pm 1.3 points"]["number"] == 11.0
+    assert got["11.0 pm 1.3 points"]["kind"] == "delta"
