@@ -136,7 +136,7 @@ def most_used(G: nx.MultiDiGraph, type_: str | None = None, limit: int = 20
 
     labels = _labels(type_, DEFAULT_USAGE_LABELS)
     users: dict[str, set[str]] = defaultdict(set)
-    introducers = credible_introducers(G)[0]  # the citation layer's view of who introduced it
+    introducers = credible_introducers(G)  # the citation layer's view of who introduced it
     for u, v, d in G.edges(data=True):
         if G.nodes[v].get("label") in labels and d.get("type") in USAGE_RELS:
             users[v].add(u)

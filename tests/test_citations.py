@@ -1,246 +1,226 @@
-"""Inferred citations on small listings written here, with extraction records given directly.
+"""Inferred citations on small listings written here: the rules one at a time.
 
-These pin the rules (direction, evidence, kinds, self-citations, shared names, dates); the
-seed-level behaviour with the real extractor is pinned in test_citations_seeds.py.
+Names and their case rules, earned introductions, dates, ambiguity, other meanings, confidence,
+incremental runs and determinism; the seed-level behaviour is pinned in
+test_citations_seeds.py and the measured precision on real abstracts in docs/citations.md.
 """
 
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
-from paperkg.core.dates import appeared_after, date_parts, later_than, paper_date
-from paperkg.core.records import Entity, Mention, PaperExtraction
-from paperkg.core.text import sentence_at
 from paperkg.graph.build import build_graph
 from paperkg.graph.citations import (
     CITES_INFERRED_KEY,
     add_citations,
+    cannot_cite,
     inferred_citations,
-    name_like,
+    paper_claims,
+    paper_interval,
     title_lead,
 )
+from paperkg.graph.citations.claims import generic_reason
+from paperkg.graph.citations.names import NameIndex, is_coined
 from paperkg.readers import read_listings
 
 
-def test_dates_compare_only_at_a_common_known_precision():
-    assert date_parts("2024-06-09") == (2024, 6, 9)
-    assert date_parts("2024-06") == (2024, 6, None)
-    assert date_parts("--06-09") == (None, 6, 9)
-    assert date_parts("June 9") is None and date_parts(None) is None
-    assert appeared_after((2024, 7, None), (2024, 6, 9)) is True
-    assert appeared_after((2024, 6, None), (2024, 6, 9)) is False  # same month: cannot tell
-    assert appeared_after((2023, None, None), (2024, 1, 1)) is False
-    assert appeared_after((None, 7, 1), (2024, 6, 9)) is None  # no year: never compared
-    assert appeared_after(None, (2024, 6, 9)) is None
-    # A --MM-DD date is unknown (a listing page can mix years); the listing date stays apart.
-    assert paper_date({"published": "--06-09", "listing_date": "2024-07-01"}) == (
-        None, (2024, 7, 1))
-    assert paper_date({"published": "2024-06", "listing_date": None}) == ((2024, 6, None), None)
-    # Publication dates are compared when both papers have one, else listing dates, never one
-    # kind against the other.
-    pub_a, pub_b = {"published": "2024-06-09"}, {"published": "2024-07-01"}
-    assert later_than(paper_date(pub_b), paper_date(pub_a)) is True
-    assert later_than(paper_date(pub_a), paper_date(pub_b)) is False
-    listed_a = {"published": "--06-09", "listing_date": "2024-06-10"}
-    listed_b = {"published": "--05-01", "listing_date": "2024-08-01"}
-    assert later_than(paper_date(listed_b), paper_date(listed_a)) is True
-    assert later_than(paper_date(listed_b), paper_date(pub_a)) is None  # listing vs published
+def _found(index: NameIndex, text: str) -> list[str]:
+    return [name for _, _, name in index.find(text)]
 
 
-def test_title_leads_are_system_names_only():
-    assert title_lead("MultiPL-E: A Scalable and Extensible Approach") == "MultiPL-E"
-    assert title_lead("Orca 2: Teaching Small Language Models How to Reason") == "Orca 2"
-    assert title_lead("Survey: What We Know") is None
-    assert title_lead("$\\mathcal{B}$-Coder: Value-Based Deep RL") is None
-    assert title_lead("A Study of Things With No Colon") is None
-    assert title_lead("StarCoder 2 and The Stack v2: The Next Generation") is None  # 6 words
-    assert name_like("MultiPL-E") and name_like("SQIRL") and name_like("Orca 2")
-    assert not name_like("Correlated Proxies") and not name_like("Less is More")
+def test_coined_names_only():
+    assert all(is_coined(n) for n in ["LoRA", "MBPP", "GPT-4o", "MultiPL-E", "Orca 2", "T5"])
+    assert not any(is_coined(n) for n in ["Whisper", "Transformer", "Zero-Shot", "of 2", "A"])
 
 
-def test_sentence_at_finds_the_sentence_of_an_offset():
-    text = "Title here\nFirst sentence. We evaluate on MBPP. Last one."
-    assert sentence_at(text, text.index("MBPP")) == "We evaluate on MBPP."
-    assert sentence_at(text, 2) == "Title here"
+def test_names_match_whole_and_case_exact():
+    index = NameIndex(["SAE", "ReAct", "MultiPL", "LoRA", "HumanEval", "Qwen2", "TULU 3"])
+    assert _found(index, "We train SAES and SAE-based probes.") == ["SAE"]  # not SAES
+    assert _found(index, "REACT retrieves; ReAct acts.") == ["ReAct"]
+    assert _found(index, "MultiPL-E extends it.") == []  # a longer name, not MultiPL
+    assert _found(index, "LoRA-based tuning beats Q-LoRA and Meta-LoRA.") == ["LoRA"]
+    assert _found(index, "HumanEval+ and Qwen2.5 are other names.") == []
+    assert _found(index, 'Best practices from T\\"ulu 3 and T\u00dcLU 3.') == ["TULU 3", "TULU 3"]
+
+
+def test_linear_matching_on_a_million_character_title():
+    title = "LoRA " * 200_000  # one 1,000,000-character sentence naming the name everywhere
+    index = NameIndex(["LoRA"])
+    assert sum(1 for _ in index.find(title)) == 200_000
+    g = nx.MultiDiGraph()
+    g.add_node("Paper:a", label="Paper", title="LoRA: Low-Rank Adaptation", published="2021-06",
+               abstract="We propose LoRA, a low-rank adaptation of large models.")
+    g.add_node("Paper:b", label="Paper", title=title + "x" * 10, published="2024-01",
+               abstract="a" * 1_000_000)
+    add_citations(g, min_confidence=0.0)  # completes (was quadratic: issue 16)
+
+
+@pytest.mark.parametrize(("abstract", "claimed"), [
+    ("We introduce LoopBench, a benchmark of 1,204 C programs.", ["LoopBench"]),
+    ("This paper introduces two new benchmarks, MBPP and MathQA-Python, to test models.",
+     ["MBPP", "MathQA-Python"]),
+    ("We propose a practical algorithm, called Trust Region Policy Optimization (TRPO).",
+     ["TRPO"]),
+    ("We propose a novel method we call Reinforcement Learning with Verifiable Rewards (RLVR).",
+     ["RLVR"]),
+    # using, extending or naming an existing thing is no introduction
+    ("We propose to investigate three novel self-supervised tasks for GCNs.", []),
+    ("We propose a new training procedure for ReLU networks.", []),
+    ("Specifically, we propose an efficient UNet by removing redundancy.", []),
+    ("We propose a novel deep neural network (DNN) based framework for labels.", []),
+    ("We report results on five benchmarks, namely HumanEval, MBPP and DS-1000.", []),
+    ("We reformulate the popular Model-Agnostic Meta-Learning (MAML) as a robust objective.", []),
+    ("We propose the time-invariant steady neural ODE (TisODE), which regularises it.", []),
+])
+def test_introduction_clauses(abstract, claimed):
+    assert [c.name for c in paper_claims("p", "A Title", abstract)] == sorted(claimed)
+
+
+def test_title_lead_needs_a_coined_name_the_abstract_confirms():
+    assert title_lead("MultiPL-E: A Scalable Approach") == "MultiPL-E"
+    assert title_lead("Survey: Code Models") is None and title_lead("No Lead Here") is None
+    confirmed = paper_claims("p", "MultiPL-E: A Scalable Approach",
+                             "We present MultiPL-E, a system for translating benchmarks.")
+    assert [(c.name, c.how, c.strong) for c in confirmed] == [("MultiPL-E", "title", True)]
+    only_named = paper_claims("p", "CoolNet: Fast Nets", "It is fast. CoolNet runs on phones.")
+    assert [(c.name, c.how, c.strong) for c in only_named] == [("CoolNet", "title", False)]
+    assert paper_claims("p", "Whisper: Courtside Edition", "We present Whisper, a tool.") == []
+    assert paper_claims("p", "CoolNet: Fast Nets", "Fast networks for phones.") == []
+
+
+def test_generic_names_are_not_specific():
+    assert generic_reason("LLM") == "generic"  # named by thousands of corpus papers
+    assert generic_reason("AI") == "short" and generic_reason("Whisper") == "word"
+    assert generic_reason("MultiPL-E") is None
+
+
+def test_intervals_from_publication_arxiv_id_and_listing():
+    assert paper_interval({"published": "2021"}) == ((2021, 1, 1), (2021, 12, 31))
+    assert paper_interval({"arxiv_id": "2108.07732"}) == ((2021, 8, 1), (2021, 8, 31))
+    assert paper_interval({"published": "2021-08-16", "arxiv_id": "2108.07732"}) == (
+        (2021, 8, 16), (2021, 8, 16))
+    # a listing says when a paper was seen: a latest date only
+    assert paper_interval({"listing_date": "2024-05-02"}) == (None, (2024, 5, 2))
+    assert paper_interval({"listing_date": "--05-02"}) == (None, None)
+    a, b = paper_interval({"published": "2021-03"}), paper_interval({"published": "2021-08-16"})
+    assert cannot_cite(a, b) and not cannot_cite(b, a)
+    assert not cannot_cite(paper_interval({}), b)
 
 
 # ---------------------------------------------------------------------------------------------
-# Graph-level rules
+# Graph-level rules (no extraction: the rules read titles and abstracts)
 
 PAPERS = {
-    "bench": ("MBPPish: Mostly Basic Problems", "2021-08-16",
-              "We introduce MBPP, a benchmark of 974 short Python programming problems."),
-    "user": ("Better Code Models via Feedback", "2022-05-01",
-             "On MBPP, our method improves pass@1. We outperform Codex on MBPP and HumanEval."),
-    "late": ("An Early Paper That Names MBPP", "2021-01-10",
-             "We evaluate on MBPP."),
+    "loop": ("LoopBench: Loop Invariants for Code Models", "2024-03-04",
+             "We introduce LoopBench, a benchmark of C programs whose loops need invariants "
+             "for verification by language models."),
+    "user": ("Teaching Code Models to Verify Loops", "2024-06-01",
+             "We fine-tune code language models on verification traces of loops. On LoopBench "
+             "our models prove 40% more loop invariants than the base models."),
+    "early": ("Loop Invariants Before The Benchmark", "2024-01-10",
+              "Code language models verify loops; LoopBench results follow."),
+    "undated": ("Loop Verification Without A Date", None,
+                "Loop invariants for C programs: language models on LoopBench verify loops."),
     "arm1": ("Guided Decoding with Reward Models", "2024-05-01",
-             "We introduce ARM, an autoregressive reward model for guided decoding of text."),
+             "We introduce QuorraNet, an autoregressive reward model for guided decoding of text."),
     "arm2": ("Robot Arms in Factories", "2024-05-02",
-             "We introduce ARM, a robotic manipulation arm dataset collected in factories."),
+             "We introduce QuorraNet, a robotic manipulation dataset collected in factories."),
     "dec": ("Faster Decoding", "2024-09-01",
-            "We compare against ARM for guided decoding with an autoregressive reward model."),
-    "vague": ("A Vague Paper", "2024-09-02", "We also use ARM."),
-    "early": ("An Early Paper", "2024-05-01", "We also use ARM."),
-    "prism_m": ("PRISM: A Foundation Model for Slides", "2024-01-01",
-                "We present PRISM, a foundation model."),
-    "prism_d": ("Collecting Prism Data", "2024-01-02",
-                "We release PRISM, a dataset of photographs."),
-    "photo": ("Photo Models", "2024-03-01", "We train on the PRISM dataset."),
-    "mentioner": ("Scaling Code Benchmarks", "2024-02-01",
-                  "Unlike MBPPish, our suite covers 40 languages."),
-}
-
-# paper -> [(surface, type, role, evaluated)]
-ENTITIES = {
-    "bench": [("MBPP", "BENCHMARK", "introduced", False)],
-    "user": [("MBPP", "BENCHMARK", "used", True), ("Codex", "MODEL", "used", False),
-             ("HumanEval", "BENCHMARK", "used", True)],
-    "late": [("MBPP", "BENCHMARK", "used", True)],
-    "arm1": [("ARM", "METHOD", "introduced", False)],
-    "arm2": [("ARM", "METHOD", "introduced", False)],
-    "dec": [("ARM", "METHOD", "used", False)],
-    "vague": [("ARM", "METHOD", "used", False)],
-    "early": [("ARM", "METHOD", "used", False)],
-    "prism_m": [("PRISM", "MODEL", "introduced", False)],
-    "prism_d": [("PRISM", "DATASET", "introduced", False)],
-    "photo": [("PRISM", "DATASET", "used", False)],
+            "We compare against QuorraNet for guided decoding with an autoregressive reward model."),
+    "ram": ("RAMBLE: Replace Attention with MLP Blocks", "2024-02-01",
+            "We propose RAMBLE, a forecasting model that replaces attention with MLP blocks."),
+    "ram_other": ("Serving Search Indexes", "2024-08-01",
+                  "Our index fits in RAMBLE (Random Access Memory Buffer Layer Extension) on "
+                  "commodity servers."),
 }
 
 
-def _extraction(paper, specs) -> PaperExtraction:
-    text = paper.text
-    ents = []
-    for surface, type_, role, evaluated in specs:
-        start = text.index(surface, len(paper.title))
-        sent = sentence_at(text, start)
-        ents.append(Entity(name=surface, type=type_, role=role, key=surface.lower(),
-                           evaluated=evaluated, extractor="test",
-                           mentions=[Mention(surface, start, start + len(surface), sent)]))
-    return PaperExtraction(paper_id=paper.id, entities=ents)
-
-
-@pytest.fixture()
-def graph(tmp_path: Path):
+def _graph(tmp_path: Path, papers: dict = PAPERS) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     listing = tmp_path / "rules.json"
     listing.write_text(json.dumps([
-        {"id": key, "title": t, "published": d, "abstract": a}
-        for key, (t, d, a) in PAPERS.items()]), encoding="utf-8")
+        {"id": key, "title": t, "abstract": a, **({"published": d} if d else {})}
+        for key, (t, d, a) in papers.items()]), encoding="utf-8")
     result = read_listings([listing])
-    by_title = {p.title: p for p in result.papers}
-    ids = {key: by_title[t].id for key, (t, _, _) in PAPERS.items()}
-    exts = [_extraction(by_title[PAPERS[k][0]], specs) for k, specs in ENTITIES.items()]
-    g = build_graph(result.papers, result.sources, exts)
-    return g, ids
+    by_title = {p.title: p.id for p in result.papers}
+    return build_graph(result.papers, result.sources, []), {
+        k: by_title[t] for k, (t, _, _) in papers.items()}
 
 
 def _edges(g) -> dict[tuple[str, str], dict]:
     return {(u.split(":", 1)[1], v.split(":", 1)[1]): d for u, v, d in inferred_citations(g)}
 
 
-def test_citer_names_what_the_cited_paper_introduced(graph):
-    g, ids = graph
-    report = add_citations(g)
+def test_citer_names_what_the_cited_paper_introduced(tmp_path: Path):
+    g, ids = _graph(tmp_path)
+    report = add_citations(g, min_confidence=0.0)
     edges = _edges(g)
-    e = edges[(ids["user"], ids["bench"])]
-    # The first mention's sentence says "On MBPP ..." (evaluated on): kind evaluates_on.
-    assert e["kind"] == "evaluates_on" and e["entity"] == "Benchmark:mbpp"
-    assert e["evidence"] == "On MBPP, our method improves pass@1."
-    assert e["source"] == "inferred" and e["type"] == "CITES" and e["temporal_conflict"] is False
-    assert (ids["bench"], ids["user"]) not in edges  # direction: the introducer cites no one
-    assert g.has_edge(f"Paper:{ids['user']}", f"Paper:{ids['bench']}", key=CITES_INFERRED_KEY)
-    assert report.added == len(edges)
+    e = edges[(ids["user"], ids["loop"])]
+    assert e["name"] == "LoopBench" and e["source"] == "inferred" and e["temporal"] == "ok"
+    assert e["evidence"].startswith("On LoopBench our models prove")
+    assert e["kind"] == "compares_with"  # "more ... than the base models"
+    assert 0.5 < e["confidence"] <= 1.0
+    # the undated citer is linked, and says its order could not be checked
+    assert edges[(ids["undated"], ids["loop"])]["temporal"] == "unknown"
+    # a paper cannot cite a later one: the early mention is not linked, and counted
+    assert (ids["early"], ids["loop"]) not in edges and report.later_mentions == 1
+    assert not any(v == ids["user"] for _, v in edges)  # no reverse edge
 
 
-def test_shared_name_attributed_by_type_then_context_else_unlinked(graph):
-    g, ids = graph
-    report = add_citations(g)
-    edges = _edges(g)
-    # PRISM the dataset vs PRISM the model: the dataset user cites the dataset paper.
-    assert (ids["photo"], ids["prism_d"]) in edges and (ids["photo"], ids["prism_m"]) not in edges
-    # ARM introduced by two papers as a METHOD: the decoding paper's sentence decides ...
-    assert edges[(ids["dec"], ids["arm1"])]["kind"] == "compares_with"
-    assert (ids["dec"], ids["arm2"]) not in edges
-    # ... while "We also use ARM." cannot be attributed: unlinked and counted ...
-    assert not any(a == ids["vague"] for a, _ in edges)
-    assert report.unattributed == 1 and report.ambiguous_names == ["Method:arm"]
-    # ... unless only one of the introducers had appeared by then (arm2 came a day later).
-    assert edges[(ids["early"], ids["arm1"])]["temporal_conflict"] is False
-    assert (ids["early"], ids["arm2"]) not in edges
+def test_two_claimants_link_none_and_are_counted(tmp_path: Path):
+    g, ids = _graph(tmp_path)
+    report = add_citations(g, min_confidence=0.0)
+    assert not [k for k in _edges(g) if k[1] in (ids["arm1"], ids["arm2"])]
+    assert report.ambiguous_names == ["QuorraNet"] and report.ambiguous_mentions == 1
 
 
-def test_no_self_citation_and_title_lead_route(graph):
-    g, ids = graph
-    report = add_citations(g)
-    edges = _edges(g)
-    assert all(a != b for a, b in edges)
-    # The benchmark paper names its own MBPP: no edge from it at all.
-    assert not any(a == ids["bench"] for a, _ in edges)
-    # "MBPPish" is only the title lead of the benchmark paper, named in another abstract.
-    e = edges[(ids["mentioner"], ids["bench"])]
-    assert e["kind"] == "mentions" and e["entity"] == ""
-    assert e["evidence"] == "Unlike MBPPish, our suite covers 40 languages."
-    assert report.via_title == 1
+def test_a_citer_that_spells_the_name_out_otherwise_is_not_linked(tmp_path: Path):
+    g, ids = _graph(tmp_path)
+    report = add_citations(g, min_confidence=0.0)
+    assert (ids["ram_other"], ids["ram"]) not in _edges(g)
+    assert report.other_meaning_mentions == 1
 
 
-def test_temporal_conflict_is_flagged_not_dropped(graph):
-    g, ids = graph
-    report = add_citations(g)
-    edges = _edges(g)
-    assert edges[(ids["late"], ids["bench"])]["temporal_conflict"] is True
-    assert edges[(ids["user"], ids["bench"])]["temporal_conflict"] is False
-    assert report.temporal_conflicts == 1
+def test_threshold_keeps_only_confident_edges(tmp_path: Path):
+    g, _ = _graph(tmp_path)
+    add_citations(g, min_confidence=0.0)
+    scores = sorted(d["confidence"] for _, _, d in inferred_citations(g))
+    cut = scores[-1]
+    report = add_citations(g, min_confidence=cut)
+    assert [d["confidence"] for _, _, d in inferred_citations(g)] == [cut] * scores.count(cut)
+    assert report.below_threshold == len(scores) - scores.count(cut)
 
 
-def test_add_citations_is_idempotent_and_keeps_service_edges(graph):
-    g, ids = graph
-    g.add_edge(f"Paper:{ids['vague']}", f"Paper:{ids['bench']}", key="CITES|openalex",
-               type="CITES", source="openalex", kind=None, entity=None, evidence="refs",
-               temporal_conflict=False)
-    first = add_citations(g).summary()
-    edges = sorted((u, v) for u, v, _ in inferred_citations(g))
-    second = add_citations(g).summary()
-    assert second == first and sorted((u, v) for u, v, _ in inferred_citations(g)) == edges
-    assert g.has_edge(f"Paper:{ids['vague']}", f"Paper:{ids['bench']}", key="CITES|openalex")
-    assert sorted(_edges(g)) == sorted([
-        (ids["user"], ids["bench"]), (ids["late"], ids["bench"]), (ids["dec"], ids["arm1"]),
-        (ids["photo"], ids["prism_d"]), (ids["mentioner"], ids["bench"]),
-        (ids["early"], ids["arm1"])])
-    assert first["cites_inferred"] == 6 and first["by_kind"] == {
-        "compares_with": 1, "evaluates_on": 2, "mentions": 1, "uses": 2}
+def test_idempotent_deterministic_and_keeps_service_edges(tmp_path: Path):
+    g, ids = _graph(tmp_path)
+    g.add_edge(f"Paper:{ids['dec']}", f"Paper:{ids['arm1']}", key="CITES|openalex",
+               type="CITES", source="openalex", evidence="refs", temporal_conflict=False)
+    first = add_citations(g, min_confidence=0.0).summary()
+    edges = sorted(_edges(g).items())
+    assert add_citations(g, min_confidence=0.0).summary() == first
+    assert sorted(_edges(g).items()) == edges
+    assert g.has_edge(f"Paper:{ids['dec']}", f"Paper:{ids['arm1']}", key="CITES|openalex")
+    # the same papers inserted in another order give the very same edges
+    shuffled = nx.MultiDiGraph()
+    nodes = list(g.nodes(data=True))
+    random.Random(7).shuffle(nodes)
+    shuffled.add_nodes_from(nodes)
+    add_citations(shuffled, min_confidence=0.0)
+    assert sorted(_edges(shuffled).items()) == edges
 
 
-def test_a_coined_name_is_found_where_extraction_missed_it(tmp_path: Path):
-    listing = tmp_path / "names.json"
-    listing.write_text(json.dumps([
-        {"id": "tulu", "title": "TULU 3: Open Post-Training", "published": "2024-11-22",
-         "abstract": "We propose a novel method we call Reinforcement Learning with Verifiable "
-                     "Rewards (RLVR)."},
-        {"id": "olmo", "title": "Open Models", "published": "2025-01-01",
-         "abstract": "We follow Tülu 3 closely. Our final stage uses RLVR with math rewards."},
-        {"id": "other", "title": "Unrelated", "published": "2025-01-02",
-         "abstract": "We study rlvr in lower case and RLVRs as a plural, not the name."},
-    ]), encoding="utf-8")
-    result = read_listings([listing])
-    by_id = {p.id: p for p in result.papers}
-    spec = [("Reinforcement Learning with Verifiable Rewards", "METHOD", "introduced", False)]
-    ext = _extraction(by_id["tulu"], spec)
-    ext.entities[0].aliases = ["RLVR"]
-    g = build_graph(result.papers, result.sources, [ext])  # nothing extracted from the others
-    report = add_citations(g)
-    edges = _edges(g)
-    # Both the title lead ("TULU 3" as "Tülu 3") and the alias "RLVR" name the paper; one edge
-    # is kept, with the earlier of two equally strong sentences.
-    e = edges[("olmo", "tulu")]
-    assert e["source"] == "inferred" and e["kind"] == "uses"
-    assert e["evidence"] == "We follow Tülu 3 closely." and e["entity"] == ""
-    del g.nodes["Paper:olmo"]["title"], g.nodes["Paper:olmo"]["abstract"]
-    g.nodes["Paper:olmo"].update(title="Open Models", abstract="Our final stage uses RLVR.")
-    report = add_citations(g)
-    e = _edges(g)[("olmo", "tulu")]
-    assert e["evidence"] == "Our final stage uses RLVR." and e["entity"].startswith("Method:")
-    assert ("other", "tulu") not in edges  # case and whole words matter for coined names
-    assert report.via_name == 1 and report.added == 1
+def test_incremental_run_equals_a_full_run(tmp_path: Path):
+    g, ids = _graph(tmp_path)
+    full = g.copy()
+    add_citations(full, min_confidence=0.0)
+    part = g.copy()
+    part.remove_node(f"Paper:{ids['user']}")
+    add_citations(part, min_confidence=0.0)
+    part.add_node(f"Paper:{ids['user']}", **g.nodes[f"Paper:{ids['user']}"])
+    add_citations(part, papers=[f"Paper:{ids['user']}"], min_confidence=0.0)
+    assert sorted(_edges(part).items()) == sorted(_edges(full).items())
+    assert CITES_INFERRED_KEY == "CITES|inferred"

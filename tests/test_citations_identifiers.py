@@ -94,7 +94,7 @@ def test_identifier_in_text_is_a_citation(listing: Path):
     assert e["evidence"] == "A note on arXiv:2108.07732 and its problems."
     # The paper's own URL line is not a self-citation; nothing else is linked.
     assert all(u != v for u, v in edges) and len(edges) == 4
-    assert report.via_identifier == 4 and report.via_entity == 0
+    assert report.via_identifier == 4 and report.via_name == 0
 
 
 def test_records_chained_by_doi_and_arxiv_id_are_one_paper(tmp_path: Path):

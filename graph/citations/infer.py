@@ -1,0 +1,468 @@
+"""Inferred citations: paper A CITES paper B when A's sentence names what B's text introduced.
+
+The steps (each in its own function, all deterministic and linear in the collection's text):
+1. claims: the coined names each paper's own text introduces (claims.paper_claims);
+2. specificity: generic names (short, ordinary words, or named by many corpus papers) are
+   dropped; so is a claim made after the name was already in use: two other papers of the
+   collection, or three papers of the shipped corpus, named it before the claimant appeared;
+3. one pass over every paper's sentences finds every claimed name (names.NameIndex);
+4. each mention becomes a candidate edge to the name's one claimant that can have appeared by
+   the citing paper's date; several possible claimants link none (counted as ambiguous), a
+   claimant that appeared later links none (counted), and a citing paper that spells the name
+   out as something else ("RAM (random access memory)") links none (counted);
+5. every edge gets a confidence; edges below `min_confidence` are not added (counted).
+Identifier links (arxiv.org/abs/..., doi.org/...) are citations too, at confidence 1.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from paperkg.core.text import sentences
+from paperkg.graph.schema import (
+    ADDRESSES,
+    CITES,
+    ENTITY_LABELS,
+    EVALUATED_ON,
+    INTRODUCES,
+    PAPER,
+    REPORTS,
+    USES,
+    split_key,
+)
+
+from .claims import (
+    Claim,
+    contested,
+    corpus_names,
+    generic_reason,
+    paper_claims,
+    spells_word,
+    title_lead,
+    words_of,
+)
+from .dating import Interval, cannot_cite, dated, month_of, paper_interval
+from .names import NameIndex, fold, shape_score
+
+SOURCE_INFERRED = "inferred"
+CITES_INFERRED_KEY = f"{CITES}|{SOURCE_INFERRED}"
+KINDS = ("uses", "evaluates_on", "compares_with", "mentions")
+#: The default --min-citation-confidence (chosen by measurement: docs/citations.md).
+DEFAULT_MIN_CONFIDENCE = 0.5
+TEMPORAL_OK = "ok"
+TEMPORAL_UNKNOWN = "unknown"
+
+_CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
+_IDENT_URL = re.compile(
+    r"(?:(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/|\barXiv:\s?)"
+    r"(?P<arxiv>\d{4}\.\d{4,5})(?:v\d+)?"
+    r"|(?:doi\.org/|\bdoi:\s?)(?P<doi>10\.\d{4,9}/[^\s\"<>]{1,200}))",
+    re.IGNORECASE,
+)
+_COMPARE = re.compile(
+    r"\b(outperform\w*|compar\w*|than|baselines?|surpass\w*|beats?|versus|vs\.?|rival\w*|"
+    r"on par with|competitive with|exceed\w*|improv\w* (?:over|upon))\b", re.IGNORECASE)
+_EVALUATE = re.compile(r"\b(evaluat\w*(?:\s+[\w-]+){0,4}?\s+(?:on|against)|benchmarked on|"
+                       r"tested on|test on|results on|scor\w* on|accuracy on|performance on)\b",
+                       re.IGNORECASE)
+_USE = re.compile(r"\b(build(?:s|ing)? on|buil[td] on|based on|us(?:e|es|ed|ing)|employ\w*|"
+                  r"adopt\w*|extend\w*|fine-?tun\w*|train\w* on|follow\w*|leverag\w*)\b",
+                  re.IGNORECASE)
+_PAREN_AFTER = re.compile(r"^\s*\(([^()]{3,100})\)")
+_PAREN_BEFORE = re.compile(r"([A-Za-z][\w-]*(?:\s+[\w-]+){0,7})\s*\(\s*$")
+
+
+@dataclass
+class CitationReport:
+    """What add_citations did: edges added and every reason a candidate was not linked."""
+
+    added: int = 0
+    via_name: int = 0
+    via_identifier: int = 0
+    claims: int = 0
+    claims_generic: int = 0
+    claims_not_first: int = 0
+    ambiguous_mentions: int = 0
+    later_mentions: int = 0
+    other_meaning_mentions: int = 0
+    below_threshold: int = 0
+    undated: int = 0
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    ambiguous_names: list[str] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> dict:
+        """The figures as a plain dict (for CLI output and JSON)."""
+        return {
+            "cites_inferred": self.added,
+            "via_name": self.via_name,
+            "via_identifier": self.via_identifier,
+            "min_confidence": self.min_confidence,
+            "claims": self.claims,
+            "claims_generic": self.claims_generic,
+            "claims_not_first": self.claims_not_first,
+            "ambiguous_names": len(self.ambiguous_names),
+            "ambiguous_mentions": self.ambiguous_mentions,
+            "later_paper_mentions": self.later_mentions,
+            "other_meaning_mentions": self.other_meaning_mentions,
+            "below_threshold": self.below_threshold,
+            "temporal_unknown": self.undated,
+            "by_kind": dict(sorted(self.by_kind.items())),
+        }
+
+
+@dataclass
+class _Edge:
+    """One reason for A CITES B, before the best reason per pair is kept."""
+
+    kind: str
+    name: str
+    evidence: str
+    route: str
+    start: int
+    confidence: float
+
+    def rank(self) -> tuple:
+        """Higher is better: confidence, then the earlier sentence, then the name."""
+        return (self.confidence, -self.start, self.name)
+
+
+def _text_kind(sentence: str) -> str:
+    """Citation kind from the citing sentence alone."""
+    if _COMPARE.search(sentence):
+        return "compares_with"
+    if _EVALUATE.search(sentence):
+        return "evaluates_on"
+    if _USE.search(sentence):
+        return "uses"
+    return "mentions"
+
+
+def _rel_kind(rel: str, sentence: str) -> str:
+    """Citation kind from the citing paper's extracted relationship to the named entity."""
+    if rel == EVALUATED_ON:
+        return "evaluates_on"
+    if _COMPARE.search(sentence):
+        return "compares_with"
+    return "uses" if rel == USES else _text_kind(sentence)
+
+
+def _paper_text(attrs: dict) -> tuple[str, str]:
+    """(title, abstract) of a paper node."""
+    return str(attrs.get("title") or ""), str(attrs.get("abstract") or "")
+
+
+def collect_claims(papers: dict[str, dict]) -> dict[str, list[Claim]]:
+    """Name -> claims of it, over every paper (papers in sorted order)."""
+    by_name: dict[str, list[Claim]] = defaultdict(list)
+    for p in sorted(papers):
+        title, abstract = _paper_text(papers[p])
+        for c in paper_claims(p, title, abstract):
+            by_name[c.name].append(c)
+    return by_name
+
+
+def _mentions(papers: dict[str, dict], index: NameIndex
+              ) -> dict[str, list[tuple[str, int, str, str]]]:
+    """Name -> (paper, sentence offset, sentence, folded sentence) of each sentence naming it
+    (first sentence per paper and name; the title counts as a sentence)."""
+    out: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
+    for p in sorted(papers):
+        title, abstract = _paper_text(papers[p])
+        seen: set[str] = set()
+        for start, sent in [(0, title), *((len(title) + 1 + s, t)
+                                          for s, t in sentences(abstract))]:
+            folded = None
+            for s, e, name in index.find(sent):
+                if name in seen:
+                    continue
+                seen.add(name)
+                folded = folded if folded is not None else fold(sent)
+                out[name].append((p, start + s, sent, folded))
+                del e
+    return out
+
+
+def _spelled_out(folded: str, name: str) -> str:
+    """The expansion a sentence gives a name ("random access memory (RAM)", "RAM (random
+    access memory)"), '' when it gives none."""
+    i = folded.find(name)
+    while i >= 0:
+        j = i + len(name)
+        m = _PAREN_AFTER.match(folded[j:j + 110])
+        if m and not any(c.isdigit() for c in m.group(1)[:4]):
+            return m.group(1)
+        before = folded[max(0, i - 170):i].rstrip()
+        if before.endswith("(") and folded[j:j + 5].lstrip().startswith(")"):
+            pm = _PAREN_BEFORE.search(before)
+            if pm:
+                return pm.group(1)
+        i = folded.find(name, i + 1)
+    return ""
+
+
+def _other_meaning(expansion: str, claim: Claim, cited_title: set[str]) -> bool:
+    """Whether a citing paper's expansion of a name is not the cited paper's: fewer than half
+    of its content words occur in the cited paper's own expansion and title."""
+    words = words_of(expansion)
+    if not words:
+        return False
+    own = words_of(claim.expansion) | cited_title
+    return 2 * len(words & own) < len(words)
+
+
+def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    """Cosine of two papers' content-word sets, words weighted by idf."""
+    if not a or not b:
+        return 0.0
+    shared = sum(idf.get(w, 0.0) ** 2 for w in a & b)
+    na = math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in a))
+    nb = math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in b))
+    return shared / (na * nb) if na and nb else 0.0
+
+
+def confidence(claim: Claim, name: str, similarity: float, same_field: bool | None,
+               prior_uses: int, temporal_known: bool, spelled_same: bool) -> float:
+    """How sure an edge is (0-1): how the cited paper earned the name, how distinctive the
+    name looks, how close the two papers' topics are, and what the dates could check."""
+    earned = {("title", True): 1.0, ("clause", True): 0.9, ("title", False): 0.75}.get(
+        (claim.how, claim.strong), 0.7)
+    shape = shape_score(name) * (0.7 if spells_word(name) else 1.0)
+    topic = 0.4 + 0.6 * min(1.0, similarity / 0.15)
+    if same_field is False:
+        topic *= 0.8
+    score = earned * shape * topic
+    if spelled_same:
+        score = min(1.0, score * 1.25)
+    if prior_uses:
+        score *= 0.7
+    if not temporal_known:
+        score *= 0.9
+    return round(score, 3)
+
+
+def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
+                  min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CitationReport:
+    """Add inferred CITES edges (key 'CITES|inferred') to G in place and report what was done.
+
+    With `papers`, only edges from or to those papers are replaced (claims and ambiguity are
+    still judged over the whole graph, so the result equals a full run's for those papers).
+    """
+    report = CitationReport(min_confidence=min_confidence)
+    nodes = {n: d for n, d in G.nodes(data=True) if d.get("label") == PAPER}
+    touched = set(nodes) if papers is None else set(papers) & set(nodes)
+    stale = [(u, v, k) for u, v, k in G.edges(keys=True) if k == CITES_INFERRED_KEY
+             and (u in touched or v in touched)]
+    G.remove_edges_from(stale)
+
+    when: dict[str, Interval] = {p: paper_interval(d) for p, d in nodes.items()}
+    stats = corpus_names()
+    by_name = collect_claims(nodes)
+    report.claims = sum(len(v) for v in by_name.values())
+    valid: dict[str, list[Claim]] = {}
+    for name, claims in sorted(by_name.items()):
+        claims = [c for c in claims if not contested(name, str(nodes[c.paper].get("title")))]
+        if generic_reason(name) or not claims:
+            report.claims_generic += len(by_name[name])
+        else:
+            valid[name] = claims
+    mentions = _mentions(nodes, NameIndex(valid))
+
+    # A claimant must be first: not named before it appeared by two other papers of the
+    # collection (or, where the dates cannot order them, by three), nor by three papers of
+    # the shipped corpus.
+    prior: dict[tuple[str, str], int] = {}
+    for name in list(valid):
+        kept = []
+        st = stats.get(name)
+        for c in valid[name]:
+            b = when[c.paper]
+            others = [when[p] for p, *_ in mentions.get(name, ()) if p != c.paper]
+            before = sum(1 for w in others if cannot_cite(w, b))
+            not_after = sum(1 for w in others if dated(b, w) and not cannot_cite(b, w))
+            corpus_before = bool(st and st.third and b[0] and st.third <= month_of(b[0]))
+            if before >= 2 or not_after >= 3 or corpus_before:
+                report.claims_not_first += 1
+                continue
+            prior[(name, c.paper)] = before
+            kept.append(c)
+        if kept:
+            valid[name] = kept
+        else:
+            del valid[name]
+    # Papers whose title leads with a name hold it too (claimed or not): never citers of it,
+    # and rivals of its claimants.
+    holders: dict[str, set[str]] = defaultdict(set)
+    for p, d in nodes.items():
+        lead = title_lead(fold(str(d.get("title") or ""))[:200])
+        if lead and lead in valid:
+            holders[lead].add(p)
+
+    words = {p: words_of(" ".join(_paper_text(d))) for p, d in nodes.items()}
+    title_words = {p: words_of(str(d.get("title") or "")) for p, d in nodes.items()}
+    df = Counter(w for ws in words.values() for w in ws)
+    n = max(1, len(nodes))
+    idf = {w: math.log(n / c) for w, c in df.items() if c > 1}
+    cats = {p: set(d.get("categories") or []) for p, d in nodes.items()}
+    rels = _citing_rels(G, nodes)
+    best: dict[tuple[str, str], _Edge] = {}
+    ambiguous: set[str] = set()
+
+    def offer(a: str, b: str, edge: _Edge) -> None:
+        if a == b or (a not in touched and b not in touched):
+            return
+        cur = best.get((a, b))
+        if cur is None or edge.rank() > cur.rank():
+            best[(a, b)] = edge
+
+    for name in sorted(valid):
+        claims = valid[name]
+        owners = {c.paper for c in by_name[name]} | holders.get(name, set())
+        for a, start, sent, folded in mentions.get(name, ()):
+            if a in owners:
+                continue
+            possible = [c for c in claims if not cannot_cite(when[a], when[c.paper])]
+            rivals = {p for p in owners if not cannot_cite(when[a], when[p])}
+            if not possible:
+                report.later_mentions += 1
+                continue
+            if len(rivals) > 1:
+                report.ambiguous_mentions += 1
+                ambiguous.add(name)
+                continue
+            claim = possible[0]
+            b = claim.paper
+            expansion = _spelled_out(folded, name)
+            if expansion and _other_meaning(expansion, claim, title_words[b]):
+                report.other_meaning_mentions += 1
+                continue
+            field_match = bool(cats[a] & cats[b]) if cats[a] and cats[b] else None
+            conf = confidence(claim, name, _similarity(words[a], words[b], idf), field_match,
+                              prior[(name, b)], dated(when[a], when[b]), bool(expansion))
+            rel = rels.get((a, _canon(name)))
+            kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
+            offer(a, b, _Edge(kind, name, sent, "name", start, conf))
+
+    _identifier_edges(nodes, when, offer)
+
+    for (a, b), edge in sorted(best.items()):
+        if edge.confidence < min_confidence:
+            report.below_threshold += 1
+            continue
+        known = dated(when[a], when[b])
+        report.undated += not known
+        G.add_edge(a, b, key=CITES_INFERRED_KEY, type=CITES, kind=edge.kind,
+                   entity=_entity_of(G, b, edge.name), name=edge.name, evidence=edge.evidence,
+                   source=SOURCE_INFERRED, confidence=edge.confidence,
+                   temporal=TEMPORAL_OK if known else TEMPORAL_UNKNOWN,
+                   temporal_conflict=False)
+        report.added += 1
+        if edge.route == "name":
+            report.via_name += 1
+        else:
+            report.via_identifier += 1
+        report.by_kind[edge.kind] = report.by_kind.get(edge.kind, 0) + 1
+    report.ambiguous_names = sorted(ambiguous)
+    return report
+
+
+def _identifier_edges(nodes: dict[str, dict], when: dict[str, Interval], offer) -> None:
+    """Offer an edge for every arXiv id or DOI of a paper that another paper's text links."""
+    by_ident: dict[str, str] = {}
+    for p in sorted(nodes):
+        for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
+            if ident:
+                by_ident.setdefault(str(ident).lower(), p)
+    if not by_ident:
+        return
+    for a in sorted(nodes):
+        title, abstract = _paper_text(nodes[a])
+        text = f"{title}\n{abstract}"
+        if "arxiv" not in text.lower() and "doi" not in text.lower() and (
+                "huggingface" not in text.lower()):
+            continue
+        for start, sent in sentences(text):
+            for m in _IDENT_URL.finditer(sent):
+                ident = (m.group("arxiv") or m.group("doi") or "").rstrip(".,;:)]}'\"")
+                b = by_ident.get(ident.lower())
+                if b is None or b == a or cannot_cite(when[a], when[b]):
+                    continue
+                offer(a, b, _Edge(_text_kind(sent), "", sent, "identifier", start, 1.0))
+
+
+def _canon(name: str) -> str:
+    """The canonical entity key of a name (as extraction keys entities)."""
+    from paperkg.extractors.canonical import canonical_key
+
+    return canonical_key(name)
+
+
+def _entity_keys(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """Canonical keys of an entity node: its id, name and aliases."""
+    d = G.nodes[node]
+    keys = {split_key(node)[1], _canon(str(d.get("name") or ""))}
+    keys.update(_canon(str(x)) for x in d.get("aliases") or [])
+    return keys - {""}
+
+
+def _citing_rels(G: nx.MultiDiGraph, nodes: dict[str, dict]) -> dict[tuple[str, str], str]:
+    """(paper, entity key or alias key) -> the paper's strongest relationship type to it."""
+    order = {EVALUATED_ON: 3, USES: 2, REPORTS: 1, ADDRESSES: 1}
+    out: dict[tuple[str, str], str] = {}
+    keys: dict[str, set[str]] = {}
+    for u, v, d in G.edges(data=True):
+        rel = d.get("type")
+        if u in nodes and rel in order and split_key(v)[0] in ENTITY_LABELS:
+            if v not in keys:
+                keys[v] = _entity_keys(G, v)
+            for k in keys[v]:
+                if (u, k) not in out or order[rel] > order[out[(u, k)]]:
+                    out[(u, k)] = rel
+    return out
+
+
+def _entity_of(G: nx.MultiDiGraph, paper: str, name: str) -> str:
+    """The node key of the cited paper's entity for a name ('' when extraction has none):
+    an entity it introduces first, else any entity it names, matched by key or alias."""
+    if not name:
+        return ""
+    key = _canon(name)
+    found = []
+    for _, v, d in G.out_edges(paper, data=True):
+        label, eid = split_key(v)
+        if label not in ENTITY_LABELS:
+            continue
+        if key in _entity_keys(G, v):
+            found.append((d.get("type") != INTRODUCES, v))
+    return min(found)[1] if found else ""
+
+
+def inferred_citations(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+    """The inferred CITES edges of G as (citing, cited, attrs)."""
+    return [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == CITES_INFERRED_KEY]
+
+
+def credible_introducers(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Entity node -> papers whose own text earns the name (the claims add_citations links
+    to), matched to the claimant's entities by key or alias."""
+    nodes = {n: d for n, d in G.nodes(data=True) if d.get("label") == PAPER}
+    out: dict[str, set[str]] = defaultdict(set)
+    for name, claims in collect_claims(nodes).items():
+        if generic_reason(name):
+            continue
+        for c in claims:
+            ent = _entity_of(G, c.paper, name)
+            if ent:
+                out[ent].add(c.paper)
+    return out
+
+
+__all__ = ["CITES_INFERRED_KEY", "CitationReport", "DEFAULT_MIN_CONFIDENCE", "KINDS",
+           "SOURCE_INFERRED", "TEMPORAL_OK", "TEMPORAL_UNKNOWN", "add_citations",
+           "collect_claims", "confidence", "credible_introducers", "inferred_citations"]
