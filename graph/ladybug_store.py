@@ -173,17 +173,33 @@ def _coerce(value: Any, t: str) -> Any:
 
 def node_rows(g: nx.MultiDiGraph, label: str) -> list[dict]:
     """Rows of one node table, typed by the schema."""
-    nt = S.NODE_TYPES[label]
-    return [{p.name: _coerce(d.get(p.name), p.type) for p in nt.props}
-            for _, d in g.nodes(data=True) if d.get("label") == label]
+    return all_node_rows(g).get(label, [])
 
 
 def rel_rows(g: nx.MultiDiGraph, rel: str) -> dict[tuple[str, str], list[dict]]:
     """Rows of one relationship table, grouped by (from label, to label)."""
-    rt = S.REL_TYPES[rel]
-    out: dict[tuple[str, str], list[dict]] = {}
+    return all_rel_rows(g).get(rel, {})
+
+
+def all_node_rows(g: nx.MultiDiGraph) -> dict[str, list[dict]]:
+    """Rows of every node table (label -> rows, typed by the schema), in one pass over g."""
+    out: dict[str, list[dict]] = {}
+    for _, d in g.nodes(data=True):
+        nt = S.NODE_TYPES.get(d.get("label"))
+        if nt is not None:
+            out.setdefault(nt.label, []).append(
+                {p.name: _coerce(d.get(p.name), p.type) for p in nt.props})
+    return out
+
+
+def all_rel_rows(g: nx.MultiDiGraph) -> dict[str, dict[tuple[str, str], list[dict]]]:
+    """Rows of every relationship table (type -> (from label, to label) -> rows), in one pass
+    over g."""
+    out: dict[str, dict[tuple[str, str], list[dict]]] = {}
     for u, v, d in g.edges(data=True):
-        if d.get("type") != rel:
+        rel = d.get("type")
+        rt = S.REL_TYPES.get(rel)
+        if rt is None:
             continue
         ul, uid = S.split_key(u)
         vl, vid = S.split_key(v)
@@ -191,7 +207,7 @@ def rel_rows(g: nx.MultiDiGraph, rel: str) -> dict[tuple[str, str], list[dict]]:
             raise ValueError(f"{rel} cannot join {ul} to {vl}")
         row = {"from": uid, "to": vid}
         row.update({p.name: _coerce(d.get(p.name), p.type) for p in rt.props})
-        out.setdefault((ul, vl), []).append(row)
+        out.setdefault(rel, {}).setdefault((ul, vl), []).append(row)
     return out
 
 
@@ -210,11 +226,13 @@ def _copy_rows(conn, table: str, rows: list[dict], columns: Sequence[tuple[str, 
 
 def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
     """COPY every node and relationship of g into an empty store."""
+    nodes = all_node_rows(g)
     for label, nt in S.NODE_TYPES.items():
-        _copy_rows(conn, label, node_rows(g, label), [(p.name, p.type) for p in nt.props])
+        _copy_rows(conn, label, nodes.pop(label, []), [(p.name, p.type) for p in nt.props])
+    rels = all_rel_rows(g)
     for rel, rt in S.REL_TYPES.items():
         cols = [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props]
-        for pair, rows in rel_rows(g, rel).items():
+        for pair, rows in sorted(rels.pop(rel, {}).items()):
             _copy_rows(conn, rel, rows, cols, pair)
 
 
@@ -265,12 +283,13 @@ def _upsert(conn, g: nx.MultiDiGraph) -> None:
                          {"ids": batch})
         conn.execute("MATCH (p:Paper)-[r:CITES]->() WHERE p.id IN $ids AND "
                      "r.source = 'inferred' DELETE r", {"ids": batch})
+    nodes, rels = all_node_rows(g), all_rel_rows(g)
     for label in S.NODE_TYPES:
         q = _node_merge_query(label)
-        for batch in _batches(node_rows(g, label)):
+        for batch in _batches(nodes.get(label, [])):
             conn.execute(q, {"rows": batch})
     for rel in S.REL_TYPES:
-        for pair, rows in rel_rows(g, rel).items():
+        for pair, rows in rels.get(rel, {}).items():
             q = _rel_merge_query(rel, pair)
             for batch in _batches(rows):
                 conn.execute(q, {"rows": batch})
@@ -434,6 +453,7 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
     existed = path.exists()
     external = _external_cites(path) if existed else []
     with staged(db, copy=False) as conn:
+        conn.execute("BEGIN TRANSACTION")  # one commit for all the COPYs: measured faster
         _bulk_load(conn, g)
         if state:
             _copy_rows(conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"), r,
@@ -446,6 +466,7 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
                       if d.get("label") == S.PAPER}
             keep = [r for r in external if r["from"] in papers and r["to"] in papers]
             _copy_rows(conn, S.CITES, keep, cols, (S.PAPER, S.PAPER))
+        conn.execute("COMMIT")
     return "upsert" if existed else "fresh"
 
 
