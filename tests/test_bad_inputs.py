@@ -405,7 +405,8 @@ _line = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(_line, max_size=12),
        suffix=st.sampled_from([".txt", ".json", ".jsonl", ".md"]),
        encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "gzip", "raw"]),
