@@ -187,6 +187,16 @@ def test_title_piece_ending_in_a_task_head_is_a_task(nlp):
     assert e is not None and e.type == "TASK"
 
 
+@pytest.mark.parametrize("title, task", [
+    ("Fast Drug Repurposing with Graph Kernels", "Drug Repurposing"),
+    ("Executable SQL Generation from Speech", "Executable SQL Generation"),
+    ("3D Indoor Scene Generation with Layout Priors", "3D Indoor Scene Generation"),
+])
+def test_title_task_phrases_with_gerunds_and_modifiers(nlp, title, task):
+    e = find(run(nlp, "We describe a system. It works.", title=title), task)
+    assert e is not None and e.type == "TASK"
+
+
 def test_title_piece_after_via_is_the_means_not_the_task(nlp):
     ctx = candidates(nlp, "Better Robots via Contrastive Reward Learning\nWe train robots.")
     assert "Contrastive Reward Learning" not in by_rule(ctx, "title_task")

@@ -190,12 +190,16 @@ def _title_segments(title: str):
 _MEANS_BEFORE = frozenset({"via", "with", "using", "by", "through"})
 
 
+_TITLE_MODIFIER = re.compile(r"^(?:[1-4]D|[A-Z]{2,4})$")
+
+
 def title_task_phrases(ctx: Context) -> None:
     """A title piece that is a short phrase ending in a task head word names a task the paper
     is about ("Lightweight Human Activity Recognition", "Medical Image Segmentation with X")."""
     title = ctx.text[:ctx.title_end]
     heads = word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    method_heads = word_set("method_heads")
     for ws, prev, _ in _title_segments(title):
         if prev in _MEANS_BEFORE:
             continue
@@ -204,10 +208,16 @@ def title_task_phrases(ctx: Context) -> None:
                           ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads
                           and len(ws) > 1 and ws[1][1].lower() not in heads)):
             ws = ws[1:]  # "Efficient X", "Improving X Detection"
-        if not 2 <= len(ws) <= 4 or ws[-1][1].lower() not in heads:
+        if not 2 <= len(ws) <= 4:
             continue
-        if any(any(ch.isupper() for ch in w[1:]) or any(ch.isdigit() for ch in w) for _, w in ws):
-            continue  # a coined name, not a task phrase
+        last = ws[-1][1].lower()
+        if last not in heads and not (  # "Drug Repurposing", "3D Printing": a gerund task
+                last.endswith("ing") and last not in method_heads and len(last) > 5):
+            continue
+        if any(not _TITLE_MODIFIER.match(w) and (any(ch.isupper() for ch in w[1:])
+                                                 or any(ch.isdigit() for ch in w))
+               for _, w in ws):
+            continue  # a coined name, not a task phrase ("3D" and "SQL" are modifiers)
         a = ws[0][0]
         b = ws[-1][0] + len(ws[-1][1])
         phrase = title[a:b]
@@ -248,8 +258,8 @@ def for_task_phrases(ctx: Context) -> None:
             lead += 1
         last = max((i for i, w in enumerate(ws) if w in heads), default=-1)
         ws = ws[lead:last + 1]
-        while ws and ws[0].endswith("ing") and ws[0] not in heads:
-            ws = ws[1:]  # "implementing learning": a verb and its object
+        while ws and (ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
+            ws = ws[1:]  # "implementing learning": a verb and its object; "quantitatively"
         if len(ws) < 2:
             continue
         phrase = " ".join(ws)
