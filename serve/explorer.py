@@ -18,7 +18,7 @@ import networkx as nx
 from paperkg.core.errors import UserError
 from paperkg.graph import schema
 from paperkg.serve.search import SearchIndex, build_index
-from paperkg.viz.page import safe_url
+from paperkg.viz.page import count_value, safe_url
 from paperkg.viz.select import View, display_name, node_label, overview_view, spring_positions
 
 ENTITY_LABELS = frozenset(schema.ENTITY_LABELS)
@@ -367,7 +367,7 @@ def overview_data(ex: Explorer) -> dict[str, Any]:
     if view is None:
         return {"nodes": [], "edges": [], "communities": [], "notes": []}
     g = view.graph
-    nodes = [vis_node(g, k, size=view.size.get(k, 1) ** 0.5,
+    nodes = [vis_node(g, k, size=count_value(view.size.get(k, 1)),
                       color=view.communities[view.community[k]].color) for k in sorted(g)]
     for node in nodes:
         node["papers"] = view.size.get(node["id"], 0)

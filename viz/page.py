@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -216,6 +217,12 @@ TYPE_SHAPES = {schema.PAPER: ("hexagon", "\u2b22"), schema.METHOD: ("dot", "\u25
                schema.TASK: ("star", "\u2605")}
 
 
+def count_value(count: int) -> float:
+    """The drawn size of a node that stands for `count` papers: logarithmic, so that a few
+    very common entities (accuracy, Transformer) do not shrink the rest to dots."""
+    return round(1.0 + math.log2(1 + max(0, count)), 3)
+
+
 def vis_options(physics: bool, n_nodes: int, sparse_labels: bool = False) -> dict[str, Any]:
     """vis-network options: fast layout, no smooth edges, physics stopped once stable.
 
@@ -283,8 +290,8 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
             "color": {"background": color, "border": "#333333" if key == view.focus else color,
                       "highlight": {"background": color, "border": "#000000"},
                       "hover": {"background": color, "border": "#000000"}},
-            # area, not radius, follows the count: big hubs do not swamp the view
-            "value": round((view.size[key] if key in view.size else degree + 1) ** 0.5, 3),
+            "value": count_value(view.size[key]) if key in view.size
+            else round((degree + 1) ** 0.5, 3),
             "ptype": label,
             "fullname": display_name(graph, key),
             "nkey": key,
