@@ -43,6 +43,7 @@ class LazyGroup(click.Group):
         """Run and exit with paperkg's codes (see `run`); standalone_mode=False is click's."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        self._main_shell_completion(extra, prog_name or "paperkg", complete_var)  # exits if asked
         sys.exit(run(self, args, prog_name or "paperkg", **extra))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
