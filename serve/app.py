@@ -371,7 +371,11 @@ def serve(db: str | os.PathLike | None = None, host: str = DEFAULT_HOST, port: i
         sock.close()
         raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     port = sock.getsockname()[1]
-    ex = open_explorer(db, rdf=sparql)
+    try:
+        ex = open_explorer(db, rdf=sparql)
+    except BaseException:
+        sock.close()
+        raise
     say(f"loaded {ex.graph.number_of_nodes():,} nodes from {ex.db} "
         f"({', '.join(f'{k} {v:.1f} s' for k, v in ex.timings.items())})")
     hosts = loopback_hosts(port) if is_loopback(host) else None

@@ -214,7 +214,7 @@ def test_serve_binds_loopback_by_default_and_says_so_on_a_busy_port(cli, explore
     assert r.returncode == 1
     assert r.stderr.strip().splitlines() == [
         f"paperkg: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
-    r = cli("serve", "--db", str(explorer_server.db.parent / "none.lbug"))
+    r = cli("serve", "--db", str(explorer_server.db.parent / "none.lbug"), "--port", "0")
     assert r.returncode == 1 and r.stderr.startswith("paperkg: error: no store at")
     assert "Traceback" not in r.stderr
 
