@@ -3,7 +3,7 @@
 Usage (from the repository root):
 
     python bench/bench_build.py [--papers 10000] [--add 500] [--runs 3] [--workers 2]
-        [--synthetic 1000000] [--extra-args "--fast"] [--json out.json]
+        [--synthetic 1000000] [--extra-args=--fast] [--json out.json]
 
 Input: the first --papers lines of ../shared/corpus/papers-0*.jsonl.gz (in file order), written
 once to a temporary JSON Lines file. --synthetic N instead writes N papers made from the corpus

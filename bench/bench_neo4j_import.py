@@ -1,0 +1,76 @@
+"""Neo4j's offline bulk path: `paperkg export --format neo4j-import` then the real
+`neo4j-admin database import full`, on bench/synth.py's synthetic graph.
+
+Usage (from the repository root):
+
+    python bench/bench_neo4j_import.py [--papers 100000] [--runs 3] [--json out.json]
+
+The loader is run from the Neo4j 5.26 jars the tests use (tests/neo4j_server.py fetches them
+with Maven). Each run writes the files into a new folder and imports them into a new
+NEO4J_HOME. Figures are medians over runs: seconds to write the files, seconds of the import
+process (JVM start included), and relationships per second of the whole path (files + import).
+Compare with `bench/bench_neo4j.py`, which times the UNWIND loader over Bolt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    from bench.synth import synthetic_graph
+    from paperkg.graph.neo4j_import import write_import_files
+    from tests.test_neo4j_import import neo4j_admin_import
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json", dest="json_out", default=None)
+    ns = ap.parse_args()
+
+    G = synthetic_graph(ns.papers)
+    nodes, rels = G.number_of_nodes(), G.number_of_edges()
+    runs = []
+    for _ in range(ns.runs):
+        work = Path(tempfile.mkdtemp(prefix="bench_neo4j_import."))
+        try:
+            load = os.getloadavg()[0]
+            t0 = time.perf_counter()
+            write_import_files(G, work / "files")
+            t1 = time.perf_counter()
+            done = neo4j_admin_import(work / "files", work / "home")
+            t2 = time.perf_counter()
+            if done.returncode != 0 or f"{rels} relationships" not in done.stdout:
+                sys.exit(f"import failed: {(done.stdout + done.stderr)[-2000:]}")
+            runs.append({"write_s": t1 - t0, "import_s": t2 - t1, "load": round(load, 2)})
+            print(f"run: files {t1 - t0:.1f} s, import {t2 - t1:.1f} s (load {load:.1f})",
+                  file=sys.stderr)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    write = statistics.median(r["write_s"] for r in runs)
+    imp = statistics.median(r["import_s"] for r in runs)
+    out = {"papers": ns.papers, "nodes": nodes, "relationships": rels,
+           "write_files_s": round(write, 2), "neo4j_admin_import_s": round(imp, 2),
+           "rels_per_s_total": round(rels / (write + imp)),
+           "rels_per_s_import": round(rels / imp), "runs": runs}
+    print(f"{nodes} nodes, {rels} relationships: files {write:.1f} s, neo4j-admin import "
+          f"{imp:.1f} s -> {out['rels_per_s_total']:,} rels/s end to end "
+          f"({out['rels_per_s_import']:,} rels/s import alone); load {[r['load'] for r in runs]}")
+    if ns.json_out:
+        Path(ns.json_out).write_text(json.dumps(out, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
