@@ -13,12 +13,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from paperkg.core.text import fold as text_fold
 from paperkg.graph import schema
 
 _WORD = re.compile(r"[0-9a-z]+")
@@ -31,9 +31,8 @@ STOP_WORDS = frozenset("a an and are as at be by for from in into is it of on or
 
 
 def fold(text: str) -> str:
-    """Lower case without accents (compatibility-decomposed), for matching."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Lower case without accents (paperkg.core.text.fold), case-folded for matching (ß = ss)."""
+    return text_fold(text).casefold()
 
 
 def words(text: str) -> list[str]:
