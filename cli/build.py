@@ -24,10 +24,16 @@ from paperkg.cli.kit import (
 @click.option("--rebuild", is_flag=True, help="Replace the store instead of updating it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (see --uri/--user/--password/--database).")
+@click.option("--min-citation-confidence", "min_conf", type=click.FloatRange(0, 1),
+              default=None, help="Leave out inferred citations less sure than this "
+              "[default: 0.5, chosen by measurement: docs/citations.md].")
+@click.option("--fast", is_flag=True,
+              help="Rules only: skip the learned model (faster, lower recall).")
 @neo4j_options
 @json_option
 @quiet_option
-def build_cmd(paths, db, workers, rebuild, to_neo4j, neo4j_settings, as_json, quiet):
+def build_cmd(paths, db, workers, rebuild, to_neo4j, min_conf, fast, neo4j_settings, as_json,
+              quiet):
     """Read listings (files or folders), extract entities and citations, write the graph.
 
     PATHS are Hugging Face papers pages saved as text, JSON or JSON Lines files, or folders of
@@ -38,7 +44,8 @@ def build_cmd(paths, db, workers, rebuild, to_neo4j, neo4j_settings, as_json, qu
 
     bar = None if quiet or as_json else progress
     report = build(paths, db=db, workers=workers, rebuild=rebuild,
-                   neo4j=neo4j_settings if to_neo4j else None, progress=bar)
+                   neo4j=neo4j_settings if to_neo4j else None, progress=bar,
+                   min_citation_confidence=min_conf, fast=fast)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -68,9 +75,11 @@ def _print_report(report) -> None:
     c = report.citations or {}
     if c:
         click.echo(
-            f"citations: {c.get('cites_inferred', 0)} inferred, "
-            f"{c.get('unattributed_mentions', 0)} mentions left unattributed, "
-            f"{c.get('shared_names', 0)} shared names, "
-            f"{c.get('temporal_conflicts', 0)} temporal conflicts (details: --json)")
+            f"citations: {c.get('cites_inferred', 0)} inferred "
+            f"(confidence >= {c.get('min_confidence', 0)}; "
+            f"{c.get('temporal_unknown', 0)} with dates unknown), "
+            f"{c.get('ambiguous_mentions', 0)} mentions of names claimed twice, "
+            f"{c.get('later_paper_mentions', 0)} of later papers' names, "
+            f"{c.get('below_threshold', 0)} below the threshold (details: --json)")
     if report.neo4j:
         click.echo("neo4j: " + report.neo4j["summary"])

@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,11 +52,12 @@ class BuildReport:
         }
 
 
-def content_hash(paper: Paper) -> str:
-    """Hash of what extraction reads of a paper (its text) and of the extraction code itself:
-    a paper whose hash is in the store is not extracted again."""
+def content_hash(paper: Paper, fast: bool = False) -> str:
+    """Hash of what extraction reads of a paper (its text) and of the extraction itself (its
+    code, data, and rules-only or not): a paper whose hash is in the store is not extracted
+    again."""
     h = hashlib.blake2b(_fingerprint().encode(), digest_size=16)
-    h.update(b"\0")
+    h.update(b"\0fast\0" if fast else b"\0full\0")
     h.update((paper.text or "").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
@@ -80,19 +81,20 @@ def _fingerprint() -> str:
 def extract_all(papers: Sequence[Paper], workers: int = 1,
                 progress: Callable[[int], None] | None = None,
                 state: dict[str, tuple[str, str]] | None = None,
-                seconds: dict[str, float] | None = None
-                ) -> tuple[list, list[tuple[str, str, str]], int]:
-    """Extractions of papers (same order, canonical entities across all of them), the state
+                seconds: dict[str, float] | None = None, fast: bool = False
+                ) -> tuple[Iterator, list[tuple[str, str, str]], int]:
+    """Extractions of papers (same order, canonical entities across all of them; a generator
+    that makes them one paper at a time), the state
     rows to store (id, content hash, extraction JSON), and how many papers were extracted:
     a paper whose content hash is in `state` reuses its stored extraction."""
-    from paperkg.extractors.pipeline import finish, from_raw, raw_extractions
+    from paperkg.extractors.pipeline import finished, raw_extractions
 
     t0 = time.perf_counter()
     state = state or {}
     rows: list[tuple[str, str, str]] = []
     todo: list[int] = []
     for i, p in enumerate(papers):
-        h = content_hash(p)
+        h = content_hash(p, fast)
         kept = state.get(p.id)
         if kept is not None and kept[0] == h and kept[1]:
             rows.append((p.id, h, kept[1]))
@@ -103,41 +105,42 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
             todo.append(i)
     if todo:
         raws = raw_extractions([papers[i].text for i in todo], workers=workers,
-                               progress=progress)
+                               progress=progress, fast=fast)
         for i, raw in zip(todo, raws, strict=True):
             rows[i] = (rows[i][0], rows[i][1], json.dumps(raw, separators=(",", ":")))
-    t1 = time.perf_counter()
-    # Every extraction comes from its JSON, fresh or kept, so both paths give the same values.
-    extractions = [from_raw(pid, json.loads(x)) for pid, _, x in rows]
-    finish(extractions)
     if seconds is not None:
-        seconds["extract"] = round(t1 - t0, 3)
-        seconds["canonical"] = round(time.perf_counter() - t1, 3)
+        seconds["extract"] = round(time.perf_counter() - t0, 3)
+    # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
+    # they are canonicalised and handed on one paper at a time.
+    extractions = finished(lambda: ((pid, json.loads(x)) for pid, _, x in rows))
     return extractions, rows, len(todo)
 
 
 def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: int = 1,
              progress: Callable[[int], None] | None = None,
              state: dict[str, tuple[str, str]] | None = None,
-             seconds: dict[str, float] | None = None
+             seconds: dict[str, float] | None = None,
+             min_citation_confidence: float | None = None, fast: bool = False
              ) -> tuple[nx.MultiDiGraph, dict, list[tuple[str, str, str]], int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state rows, papers extracted). Papers are taken in id order, so that neither the order of
     the files nor the order of earlier builds changes the result. `seconds` receives the time
-    of each step (extract, canonical, graph, citations)."""
-    from paperkg.graph.citations import add_citations
+    of each step (extract, graph, citations). Inferred citations below
+    `min_citation_confidence` (None: the measured default) are left out."""
+    from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
 
     papers = sorted(papers, key=lambda p: p.id)
     sources = sorted(sources, key=lambda s: s.id)
     seconds = {} if seconds is None else seconds
     extractions, rows, extracted = extract_all(papers, workers=workers, progress=progress,
-                                               state=state, seconds=seconds)
+                                               state=state, seconds=seconds, fast=fast)
     t0 = time.perf_counter()
     g = build_graph(papers, sources, extractions)
     del extractions
     t1 = time.perf_counter()
-    report = add_citations(g)
-    seconds["graph"] = round(t1 - t0, 3)
+    report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
+                           if min_citation_confidence is None else min_citation_confidence)
+    seconds["graph"] = round(t1 - t0, 3)  # canonicalisation included
     seconds["citations"] = round(time.perf_counter() - t1, 3)
     return g, report.summary(), rows, extracted
 
@@ -170,7 +173,8 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
 @holds_writer_lock
 def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = None,
           workers: int = 1, rebuild: bool = False, neo4j: Any = None,
-          progress: Callable[[str, int | None], Any] | None = None) -> BuildReport:
+          progress: Callable[[str, int | None], Any] | None = None,
+          min_citation_confidence: float | None = None, fast: bool = False) -> BuildReport:
     """Read listings, extract, and write the graph to the embedded store (and Neo4j if given).
 
     An existing store is kept and updated: its papers are merged with the new ones, only new
@@ -202,12 +206,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     try:
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
-                g, cites, rows, extracted = assemble(papers, sources, workers=workers,
-                                                     progress=advance, state=state,
-                                                     seconds=seconds)
+                g, cites, rows, extracted = assemble(
+                    papers, sources, workers=workers, progress=advance, state=state,
+                    seconds=seconds, min_citation_confidence=min_citation_confidence,
+                    fast=fast)
         else:
-            g, cites, rows, extracted = assemble(papers, sources, workers=workers, state=state,
-                                                 seconds=seconds)
+            g, cites, rows, extracted = assemble(
+                papers, sources, workers=workers, state=state, seconds=seconds,
+                min_citation_confidence=min_citation_confidence, fast=fast)
         del state, papers
         t_extract = time.perf_counter()
         mode = replace_graph(g, path, rows)
