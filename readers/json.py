@@ -27,6 +27,9 @@ from paperkg.readers.record import (
 
 #: Words rebuilt from an OpenAlex inverted index at most (a real abstract has a few hundred).
 MAX_INVERTED_WORDS = 100_000
+#: Longer ids and URLs are not ids or URLs (dropped with a warning).
+MAX_ID_CHARS = 200
+MAX_URL_CHARS = 2_000
 
 _ARXIV_SNAPSHOT_KEYS = ("versions", "update_date", "authors_parsed", "submitter")
 
@@ -146,6 +149,16 @@ def _openalex(obj: dict) -> dict:
     }
 
 
+def _bounded(value: object, limit: int, name: str, warnings: list[str]) -> str | None:
+    """A short text field cleaned, None when it is not text or longer than limit (warned)."""
+    if not isinstance(value, str) or not value:
+        return None
+    if len(value) > limit:
+        warnings.append(f"{name} of {len(value):,} characters dropped (over {limit:,})")
+        return None
+    return clean_line(value) or None
+
+
 def record_from_json(obj: object, line: int) -> RawRecord | None:
     """A record from one JSON paper object, None when it holds no paper (no title)."""
     if not isinstance(obj, dict):
@@ -160,15 +173,17 @@ def record_from_json(obj: object, line: int) -> RawRecord | None:
     if not title:
         return None
     url = _first(obj, "url", "link", "arxiv_url", "pdf_url")
-    url = url if isinstance(url, str) else None
+    url = _bounded(url, MAX_URL_CHARS, "url", warnings)
     url_arxiv, url_doi = ids_from_url(url)
-    raw_id = _text(_first(obj, "id", "paper_id")) or None
+    raw_id = _bounded(_text(_first(obj, "id", "paper_id")), MAX_ID_CHARS, "id", warnings)
     venue = _first(obj, "venue")
     names: list[str] = []
     count: int | None = None
     if "abstract_inverted_index" in obj or "authorships" in obj:  # an OpenAlex work
         oa = _openalex(obj)
-        abstract, arxiv, doi, raw_id = oa["abstract"], oa["arxiv"], oa["doi"], oa["id"]
+        abstract = oa["abstract"] or _text(_first(obj, "abstract"))
+        arxiv, doi = oa["arxiv"], oa["doi"]
+        raw_id = _bounded(oa["id"], MAX_ID_CHARS, "id", warnings)
         names, count, venue = oa["names"], oa["count"], oa["venue"] or venue
         published = _first(obj, "publication_date", "publication_year")
     elif any(k in obj for k in _ARXIV_SNAPSHOT_KEYS):  # an arXiv metadata snapshot record
@@ -188,7 +203,7 @@ def record_from_json(obj: object, line: int) -> RawRecord | None:
                     names.append(a)
                 elif isinstance(a, dict) and isinstance(a.get("name"), str):
                     names.append(a["name"])
-            count = len(authors)
+            count = author_count(len(authors), warnings)
         else:
             count = author_count(authors, warnings)
         arxiv = normalise_arxiv(_first(obj, "arxiv_id", "arxivId", "arxiv")) or url_arxiv \
