@@ -78,6 +78,7 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
                          r"improvement|gains?|upper\s+bound)", re.I)
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
 _CI = re.compile(r"\s*(?:CI|confidence\s+interval)\b")
+_DIGIT = re.compile(r"\d")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
@@ -392,12 +393,13 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) 
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
     "pass@1 of 39.9%", "F1: 0.8"), else the nearest one before it in its clause, else just
     after it."""
+    tail = _LIST_TAIL.match(text, end)
+    lo, hi = max(lo, pos - 100), min(hi, (tail.end() if tail else end) + 60)
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ == "METRIC" and lo <= a and b <= hi]
     cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]
     if not cands:
         return None
-    tail = _LIST_TAIL.match(text, end)
     after_from = tail.end() if tail else end
     after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, after_from, x[0])]
     if not after and after_from != end:
@@ -442,7 +444,7 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
 
 def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:
     """Every result stated in text (title + newline + abstract), given the paper's entities."""
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return []
     c = cues()
     sents = sents or sentence_starts(text)
