@@ -265,6 +265,16 @@ def test_compound_measures_in_an_evaluation(nlp, sentence, metric):
     assert e is not None and e.type == "METRIC"
 
 
+@pytest.mark.parametrize("sentence, metric", [
+    ("We report 71.3 mean IoU and 0.81 Cohen's kappa on the scans.", "mean IoU"),
+    ("We report 71.3 mean IoU and 0.81 Cohen's kappa on the scans.", "Cohen's kappa"),
+    ("It lowers the Wasserstein distance to the target by 30%.", "Wasserstein distance"),
+])
+def test_averaged_possessive_and_named_measures(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
+    assert e is not None and e.type == "METRIC"
+
+
 @pytest.mark.parametrize("sentence, not_metric", [
     ("The method achieves higher accuracy than the baseline by 3 points.", "higher accuracy"),
     ("We tune the learning rate and report 5 runs.", "learning rate"),

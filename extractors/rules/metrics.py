@@ -14,7 +14,7 @@ _NUMBER_OR_WORD = re.compile(
     r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
     r"state-of-the-art|trade-?offs?|comparable|faster|slower|report\w*|F1|AUC|BLEU|precision|"
-    r"recall|accuracy|high|low|best|worst)\b"
+    r"recall|accuracy|high|low|best|worst|evaluat\w*)\b"
 )
 _NOT_AFTER = re.compile(
     r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation|estimation|estimator|function|"
@@ -100,7 +100,8 @@ def _modifiers(ctx: Context, h0: int) -> int:
             break  # "improved accuracy"
         if low.endswith("ing") and low not in task_heads:
             break  # "using accuracy", but "ranking accuracy"
-        if word[0].isupper() and (k in ctx.sent_starts or word in ctx.not_names):
+        if word[0].isupper() and (k in ctx.sent_starts or (
+                word in ctx.not_names and start != h0)):  # "Wasserstein distance" is a measure
             break
         start = k
     return start
@@ -124,6 +125,21 @@ def metric_compounds(ctx: Context) -> None:
             continue
         c.strong_type = True
         ctx.cands.append(c)
+
+
+_AVERAGED = re.compile(r"(?:[Mm]ean|[Mm]acro|[Mm]icro|[Ww]eighted|[Aa]verage|[Oo]verall)[\s\-]$")
+
+
+def averaged_metrics(ctx: Context) -> None:
+    """"mean IoU", "macro F1": an averaging word before a known measure is part of its name."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.rule == "gazetteer" and c.type == "METRIC" and c.start >= 5:
+            m = _AVERAGED.search(text, max(0, c.start - 9), c.start)
+            if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+                c.start = m.start()
+                c.surface = c.name = text[c.start:c.end]
+                c.gaz_canon = None
 
 
 def metric_filter(ctx: Context) -> None:
@@ -156,4 +172,5 @@ def metric_filter(ctx: Context) -> None:
                 c.gaz_canon = None
 
 
-STAGES = [(58, metrics_at_k), (59, metric_compounds), (100, metric_filter)]
+STAGES = [(58, metrics_at_k), (59, metric_compounds), (101, averaged_metrics),
+          (100, metric_filter)]
