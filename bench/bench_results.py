@@ -1,0 +1,75 @@
+"""Speed of the results component on real corpus abstracts (not a test).
+
+    python -m paperkg.bench.bench_results [--papers 2000] [--runs 5]
+
+Reads the first N abstracts of ../shared/corpus/papers-00.jsonl.gz, runs the pipeline without
+the results component once (for the entities it reads), then times `find_results` alone and
+spaCy's blank English tokenizer over the same texts (the baseline, same process, gc frozen).
+Prints medians, the ratio and the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "papers-00.jsonl.gz"
+
+
+def texts(n: int) -> list[str]:
+    """Title, newline, abstract of the first n corpus records."""
+    out = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            out.append(f"{rec.get('title') or ''}\n{rec.get('abstract') or ''}")
+            if len(out) >= n:
+                break
+    return out
+
+
+def main() -> None:
+    """Run the measurement and print one line per figure."""
+    import spacy
+
+    from paperkg.extractors.pipeline import load_pipeline
+    from paperkg.extractors.results import find_results
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=2000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    docs = texts(args.papers)
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=["paperkg_results"]):
+        ents = [d.user_data.get("pk_ents", []) for d in nlp.pipe(docs, batch_size=256)]
+    blank = spacy.blank("en")
+    gc.collect()
+    gc.freeze()
+    timed, base = [], []
+    found = 0
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        found = sum(len(find_results(text, e)) for text, e in zip(docs, ents, strict=True))
+        timed.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for _doc in blank.tokenizer.pipe(docs, batch_size=256):
+            pass
+        base.append(time.perf_counter() - t)
+    med, bmed = statistics.median(timed), statistics.median(base)
+    print(f"papers: {len(docs)}, results found: {found}")
+    print(f"find_results: median {med:.3f} s = {len(docs) / med:,.0f} abstracts/s "
+          f"({args.runs} runs)")
+    print(f"blank tokenizer: median {bmed:.3f} s = {len(docs) / bmed:,.0f} abstracts/s")
+    print(f"ratio find_results / tokenizer time: {med / bmed:.2f}")
+    print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()
