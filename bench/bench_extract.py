@@ -15,6 +15,7 @@ Rows (abstracts per second):
 extract() is everything `paperkg extract` does except reading files and printing JSON.
 
     .venv/bin/python bench/bench_extract.py [--n 10000] [--runs 3] [--rows default_w2,...]
+        [--model DIR]
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--rows", default=",".join(ROWS), help="comma-separated rows to time")
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--model", default=None,
+                    help="learned model folder [default: the one shipped in the package]")
     args = ap.parse_args(argv)
     rows = [r for r in args.rows.split(",") if r]
     if bad := set(rows) - set(ROWS):
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = [p.text for p in papers]
     fast = build_pipeline()
     default = build_pipeline()
-    has_model = add_learned(default)
+    has_model = add_learned(default, args.model)
     blank = spacy.blank("en")
     extract(papers[:300], nlp=fast)  # warm up
     extract(papers[:300], nlp=default)
