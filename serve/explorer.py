@@ -371,7 +371,8 @@ def overview_data(ex: Explorer) -> dict[str, Any]:
                       color=view.communities[view.community[k]].color) for k in sorted(g)]
     for node in nodes:
         node["papers"] = view.size.get(node["id"], 0)
-    _place(nodes, g)
+    if len(nodes) > BROWSER_LAYOUT_MAX:
+        _place(nodes, g)
     edges = [vis_edge(a, b, d) for a, b, d in sorted(g.edges(data=True), key=lambda e: e[:2])]
     return {"nodes": nodes, "edges": edges, "title": view.title,
             "left_out": view.left_out, "qualifying": view.qualifying,

@@ -56,6 +56,7 @@ def type_tag(label: str) -> str:
 
 def layout(title: str, body: str, query: str = "", scripts: Iterable[str] = ()) -> str:
     """A whole page: header with search and navigation, the body, the scripts (by URL)."""
+    scripts = tuple(scripts) or ("/static/explorer.js",)  # search suggestions on every page
     tags = "".join(f'<script src="{esc(s)}" defer></script>' for s in scripts)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -66,7 +67,8 @@ def layout(title: str, body: str, query: str = "", scripts: Iterable[str] = ()) 
 <header class="top"><a class="brand" href="/">paperkg</a>
 <form class="search" action="/search" method="get" role="search">
 <input type="search" name="q" value="{esc(query)}" placeholder="Search papers, methods, datasets..."
- aria-label="search" autocomplete="off" id="q"><button type="submit">Search</button></form>
+ aria-label="search" autocomplete="off" id="q"><button type="submit">Search</button>
+<ul id="suggest" class="suggest" hidden></ul></form>
 <nav><a href="/">Overview</a><a href="/cypher">Cypher</a><a href="/sparql">SPARQL</a></nav>
 </header>
 <main>{body}</main>
@@ -284,8 +286,9 @@ def graph_page(key: str, name: str, label: str, limit: int) -> str:
     src = "/api/neighbours?" + urlencode({"key": key, "limit": limit})
     body = f"""<div class="split">
 <aside class="side"><p>{type_tag(label)}</p><h1>{link(key, name)}</h1>
-<p class="muted">Click a node to open its neighbours (and its details on the right); the
-size of a node follows its number of relationships.</p>
+<p class="muted">Click a node to open its neighbours (and its details on the right),
+double-click it to go to its page. The size of a node follows its number of
+relationships.</p>
 <p id="graph-status" class="muted" aria-live="polite"></p>
 <h2>Node types</h2><ul id="legend" class="legend"></ul></aside>
 <section class="canvas"><div id="graph" class="graph" data-src="{esc(src)}" data-mode="focus"

@@ -174,7 +174,9 @@ def test_neighbours_are_capped_and_positioned_when_large(explorer_server, http):
 def test_overview_is_entities_only_with_communities(http):
     data = http.get("/api/overview").json()
     assert data["nodes"] and {n["type"] for n in data["nodes"]} <= set(S.ENTITY_LABELS)
-    assert len(data["communities"]) >= 3 and all("x" in n for n in data["nodes"])
+    assert len(data["communities"]) >= 3
+    # up to 150 nodes the browser lays them out, beyond that the server
+    assert all(("x" in n) == (len(data["nodes"]) > 150) for n in data["nodes"])
     assert {e["type"] for e in data["edges"]} == {S.CO_USED}
 
 

@@ -66,6 +66,14 @@ def test_search_paper_entity_graph_and_console(page, explorer_server, served_gra
              and g.nodes[b].get("label") == S.PAPER and not b.startswith("Paper:240")]
     key = max(set(cited), key=lambda k: (g.degree(k), k))
     title = g.nodes[key]["title"]
+    # typing shows suggestions from the JSON API
+    page.evaluate("document.getElementById('q').focus()")
+    page.send("Input.insertText", {"text": title[:24]})
+    page.wait_for("!document.getElementById('suggest').hidden", timeout=30)
+    suggested = page.evaluate("[...document.querySelectorAll('#suggest a')]"
+                              ".map(a => a.getAttribute('href'))")
+    assert "/node?key=" + quote(key, safe="") in suggested
+    page.screenshot(artifacts / "serve-suggest.png")
     _navigate(page, f"document.getElementById('q').value = {json.dumps(title)}; "
                     "document.querySelector('form.search').submit()")
     first = page.evaluate("document.querySelector('a.hit-link').getAttribute('href')")

@@ -7,6 +7,41 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-color]"), function (el) {
     el.style.background = el.getAttribute("data-color");
   });
+  // suggestions while typing in the search box (the form still submits to /search)
+  var q = document.getElementById("q");
+  var suggest = document.getElementById("suggest");
+  if (q && suggest) {
+    var timer = null;
+    var asked = 0;
+    q.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var text = q.value.trim();
+        var mine = ++asked;
+        if (text.length < 2) { suggest.hidden = true; return; }
+        fetch("/api/search?limit=8&q=" + encodeURIComponent(text))
+          .then(function (r) { return r.json(); })
+          .then(function (data) {
+            if (mine !== asked) { return; }  // an older answer arriving late
+            suggest.textContent = "";
+            data.hits.forEach(function (h) {
+              var li = suggest.appendChild(document.createElement("li"));
+              var tag = li.appendChild(document.createElement("span"));
+              tag.className = "tag t-" + String(h.kind).toLowerCase().replace(/[^a-z0-9]/g, "");
+              tag.textContent = h.kind;
+              var a = li.appendChild(document.createElement("a"));
+              a.href = "/node?key=" + encodeURIComponent(h.key);
+              a.textContent = " " + h.name;
+            });
+            suggest.hidden = !data.hits.length;
+          });
+      }, 120);
+    });
+    document.addEventListener("click", function (ev) {
+      if (ev.target !== q && !suggest.contains(ev.target)) { suggest.hidden = true; }
+    });
+  }
+
   // the console: choosing a library query shows its parameters
   var named = document.getElementById("named");
   if (named) {
@@ -162,7 +197,7 @@
       borderWidth: 1, borderWidthSelected: 3,
       font: { face: "sans-serif", size: 13, strokeWidth: 3, strokeColor: "#ffffff" },
       scaling: { min: 6, max: 40, label: { enabled: true, min: 7, max: 30, maxVisible: 40,
-                                           drawThreshold: mode === "overview" ? 11 : 7 } }
+                                           drawThreshold: mode === "overview" ? 8 : 7 } }
     },
     edges: {
       smooth: false, width: 1,
@@ -191,6 +226,9 @@
     if (center && nodes.get(center)) { network.selectNodes([center]); }
   }
 
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length) { window.location.href = nodeHref(p.nodes[0]); }
+  });
   network.on("click", function (p) {
     if (!p.nodes.length) { if (info) { info.hidden = true; } return; }
     show(p.nodes[0]);
