@@ -181,6 +181,9 @@ def _whole_document(path: Path, data: bytes, report: ReadReport, listed: list[in
                 report.warn(f"{path}: {w}")
             return records, page_date, layout
     records, page_date, layout, warnings = parse_hf_text(text)
+    if records and not any(r.abstract for r in records):
+        raise SkipFile(f"no papers found in it: none of its {len(records)} title lines is "
+                       f"followed by an abstract (a papers page has them)")
     for w in warnings:
         report.warn(f"{path}: {w}")
     return records, page_date, layout

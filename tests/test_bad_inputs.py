@@ -179,6 +179,8 @@ CASES: list[tuple[str, Callable[[Path], Path], int, int, str]] = [
      "damaged"),
     ("only-furniture", _write("f.txt", "Subscribe\n\nDaily Papers\n\nnew\n\nprevious\n"), 2, 0,
      "no papers found"),
+    ("titles-only", _write("titles.txt", "# Notes\n\nOne line\n\nAnother line\n"), 2, 0,
+     "followed by an abstract"),
     ("only-abstracts", _write("a.txt", (ABSTRACT + "\n\n") * 3), 2, 0, "no papers found"),
     ("long-line-txt", _write("l.txt", "x" * 10_000_000), 2, 0, "no papers found"),
     ("fifo", _fifo, 2, 0, "a FIFO"),
