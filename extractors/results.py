@@ -79,6 +79,7 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
 _CI = re.compile(r"\s*(?:CI|confidence\s+interval)\b")
 _DIGIT = re.compile(r"\d")
+_FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
@@ -121,7 +122,8 @@ def cues() -> dict:
         "own": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['own_system'])})\b",
                           re.IGNORECASE),
         "cmp": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['comparison_before'])})"
-                          r"\s+(?:the\s+|a\s+|an\s+|strong\s+|existing\s+|prior\s+)*$",
+                          r"\s+(?:the\s+|a\s+|an\s+|strong\s+|existing\s+|prior\s+|previous\s+|other\s+|"
+                          r"all\s+|competing\s+|several\s+|many\s+|these\s+)*$",
                           re.IGNORECASE),
         "group": re.compile(
             r"\b(?:(?:API-based|proprietary|open-source|open|closed|existing|current|prior|"
@@ -318,7 +320,8 @@ def _benchmark_before(mentions, sents: list[int], i: int, pos: int) -> str | Non
     return names[-1] if names else None
 
 
-def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) -> str | None:
+def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, own: str
+            ) -> str | None:
     """The system a value belongs to: the nearest subject before it (an entity followed by a
     result verb, "we/our ..." for the paper's own, an unnamed group or a baseline for None), in
     its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
@@ -326,6 +329,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, c: dict, own: str) 
         return None
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
+    for a, _b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
+        if pos < a <= pos + 40 and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and \
+                _FOR_SYSTEM.fullmatch(text, end, a):
+            return name
     loose: tuple[int, str] | None = None
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
@@ -478,7 +485,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": _kind(text, m, unit, c, cs),
-            "system": _system(text, mentions, s0, cs, a, c, own),
+            "system": _system(text, mentions, s0, cs, a, b, c, own),
             "benchmark": bench,
             "metric": _metric(text, mentions, s0, s1, a, b, c),
             "condition": None, "start": a, "end": b,
