@@ -213,6 +213,18 @@ def test_task_phrase_after_a_preposition(nlp, sentence, task):
     assert e is not None and e.type == "TASK"
 
 
+def test_a_task_phrase_written_twice_is_a_task(nlp):
+    ents = run(nlp, "Glacier calving detection is hard. We show that glacier calving detection "
+                    "benefits from radar.")
+    e = find(ents, "glacier calving detection")
+    assert e is not None and e.type == "TASK"
+
+
+def test_a_task_phrase_written_once_needs_a_pattern(nlp):
+    ents = run(nlp, "Our model uses glacier calving detection as a signal.")
+    assert find(ents, "glacier calving detection") is None
+
+
 @pytest.mark.parametrize("sentence", [
     "This is useful for implementing learning systems at scale.",
     "The model is trained for superior generalization on hard data.",

@@ -274,5 +274,53 @@ def for_task_phrases(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
+    """Lower-case phrases of one or two words plus a task head word, with their spans."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(low)
+    for head in heads:
+        i = low.find(head)
+        while i >= 0:
+            j = i + len(head)
+            if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-")) and (
+                    j == n or not (low[j].isalnum() or low[j] == "-")):
+                ws: list[tuple[int, int]] = []
+                k = i - 1
+                while len(ws) < 2 and k > 0 and low[k] == " ":
+                    e = k
+                    while k > 0 and (low[k - 1].isalnum() or low[k - 1] == "-"):
+                        k -= 1
+                    if k == e or not low[k].isalpha():
+                        break
+                    ws.insert(0, (k, e))
+                    k -= 1
+                while ws and low[ws[0][0]:ws[0][1]] in skip:
+                    ws = ws[1:]
+                if ws and not any(low[a:b] in skip for a, b in ws):
+                    first = low[ws[0][0]:ws[0][1]]
+                    if not (first.endswith("ing") and first not in heads):
+                        a = ws[0][0]
+                        out.setdefault(low[a:j], []).append((a, j))
+            i = low.find(head, j)
+    return out
+
+
+def repeated_task_phrases(ctx: Context) -> None:
+    """A phrase ending in a task head word written twice or more (title included, any case)
+    is a task the paper is about ("... for change detection ... change detection methods")."""
+    text = ctx.text
+    heads = word_set("task_pattern_heads")
+    skip = word_set("task_stop") | word_set("task_adjectives") | word_set("quantity_words")
+    for phrase, spans in _head_phrases(text.lower(), heads, skip).items():
+        if len(spans) < 2 or ctx.is_generic(phrase) or family_phrase(phrase):
+            continue
+        for a, b in spans:
+            if ctx.in_url(a) or ctx.covered(a, b):
+                continue
+            c = Cand(a, b, text[a:b], text[a:b], "TASK", 0.55, "task_repeated")
+            c.strong_type = True
+            ctx.cands.append(c)
+
+
 STAGES = [(50, task_patterns), (51, title_task_phrases), (52, for_task_phrases),
-          (95, title_task)]
+          (53, repeated_task_phrases), (95, title_task)]
