@@ -62,6 +62,10 @@ def _print_report(report) -> None:
         f"{r['merged']} merged duplicates -> {r['papers']} papers "
         f"({report.new_papers} new, {report.total_papers} in store)"
     )
+    if report.mode == "upsert":
+        kept = report.total_papers - report.extracted
+        click.echo(f"extracted {report.extracted} new or changed papers; {kept} kept the "
+                   "extraction the store holds")
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     for line in read_notes(r):
