@@ -1,5 +1,6 @@
 """JSON and JSON Lines listings: plain paper objects, the Hugging Face API shape
-(`{"paper": {...}}`), the arXiv metadata snapshot shape and OpenAlex works.
+(`{"paper": {...}}`), Semantic Scholar papers (`externalIds`), the arXiv metadata snapshot shape
+and OpenAlex works.
 
 Lines are parsed with orjson (fast, depth-limited: a line nested 100,000 deep is one bad line,
 not a crash); a line orjson refuses is tried once more with the standard library, which reads
@@ -206,13 +207,16 @@ def record_from_json(obj: object, line: int) -> RawRecord | None:
             count = author_count(len(authors), warnings)
         else:
             count = author_count(authors, warnings)
+        ext = _first(obj, "externalIds", "externalids")  # Semantic Scholar papers
+        ext = ext if isinstance(ext, dict) else {}
         arxiv = normalise_arxiv(_first(obj, "arxiv_id", "arxivId", "arxiv")) or url_arxiv \
-            or normalise_arxiv(raw_id)
-        doi = normalise_doi(_first(obj, "doi", "DOI")) or url_doi
+            or normalise_arxiv(_text(ext.get("ArXiv"))) or normalise_arxiv(raw_id)
+        doi = normalise_doi(_first(obj, "doi", "DOI")) or url_doi \
+            or normalise_doi(_text(ext.get("DOI")))
         if raw_id and not arxiv and not doi:
             doi = normalise_doi(raw_id) if raw_id.lower().startswith("10.") else None
         published = _first(obj, "published", "publishedAt", "published_at", "date",
-                           "publication_date")
+                           "publication_date", "publicationDate", "publicationdate", "year")
     if isinstance(published, bool) or not isinstance(published, (str, int, type(None))):
         warnings.append(f"published: a JSON {type(published).__name__}, not a date: dropped")
         published = None

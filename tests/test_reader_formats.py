@@ -219,3 +219,17 @@ def test_iter_records_with_nothing_readable(tmp_path):
     (tmp_path / "e.jsonl").write_bytes(b"\n")
     with pytest.raises(NothingBuilt, match="empty file"):
         list(iter_records([tmp_path / "e.jsonl"]))
+
+
+def test_semantic_scholar_papers_shape(tmp_path):
+    paper = {"paperId": "649def34f8be52c8b66281af98ae884c09aef38b", "corpusId": 1,
+             "externalIds": {"ArXiv": "2106.09685", "DOI": "10.48550/arXiv.2106.09685"},
+             "title": "LoRA: Low-Rank Adaptation of Large Language Models",
+             "abstract": "We propose LoRA.", "venue": "ICLR", "year": 2022,
+             "publicationDate": "2021-06-17", "authors": [{"authorId": "1", "name": "E. Hu"}]}
+    no_date = {"title": "Only a Year", "externalids": {"DOI": "10.1000/x"}, "year": 2020}
+    (tmp_path / "s2.jsonl").write_text(json.dumps(paper) + "\n" + json.dumps(no_date) + "\n")
+    p, q = read_listings([tmp_path]).papers
+    assert (p.id, p.published, p.venue, p.author_names) == ("2106.09685", "2021-06-17", "ICLR",
+                                                           ["E. Hu"])
+    assert (q.id, q.published) == ("10.1000/x", "2020")
