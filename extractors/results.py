@@ -55,7 +55,7 @@ _BASELINE_NEAR = re.compile(
     r"obtain|get|attain)s?\s+(?:only\s+|up\s+to\s+|about\s+)?(?:an?\s+)?(?:[\w\-@]+\s+)?"
     r"(?:of\s+)?$")
 _NOT_SYSTEMS = frozenset({"URL", "GPU", "GPUs", "CPU", "API", "LLM", "LLMs", "VLM", "VLMs",
-                          "MLLM", "MLLMs", "LM", "LMs"})
+                          "MLLM", "MLLMs", "LM", "LMs", "SOTA", "SoTA", "AI", "ML", "NLP", "RL"})
 _PAREN_CMP = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|over|baselines?)\b"
                         r"[^()]{0,40}\([^()]*$")
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
@@ -65,7 +65,8 @@ _SUBJECT_AFTER = re.compile(
     r"(?:,[^,;]{0,80},|,?\s+(?:which|that)\b[^,;.]{0,80}?\band)?\s+(?:\w+ly\s+)?"
     r"(?:also\s+|further\s+|still\s+|then\s+|can\s+|could\s+)?"
     r"(?:achiev|reach|obtain|attain|scor|yield|improv|outperform|surpass|boost|reduc|increas|"
-    r"lead|lifts\b|gets\b|deliver|perform|show|demonstrat|exhibit|record|sets\b|hits\b|"
+    r"lead|lifts\b|gets\b|deliver|performs\b|performed\b|show|demonstrat|exhibit|records\b|"
+    r"recorded\b|sets\b|hits\b|enabl|allow|"
     r"sustain|retain|maintain|beat|exceed|cuts\b|lowers\b|rais|multipl|requir|runs\b|is\b|"
     r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
     r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b)", re.I)
@@ -352,7 +353,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, 
             # a coined name the entity rules missed, as the subject ("PG achieves ...")
             if best is not None and m.start() <= best[0]:
                 continue
-            if any(a <= m.start() < b for a, b, *_ in mentions) or \
+            if any(a <= m.start() < b for a, b, *_ in mentions) or m.group(0) in _NOT_SYSTEMS or \
                     c["metric"].fullmatch(m.group(0)) or not _SUBJECT_AFTER.match(text, m.end()):
                 continue
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
