@@ -153,6 +153,16 @@ def main() -> None:
                     page.close()
                 print(f"graph view of {busiest[0]} ({n_nodes} nodes) stable after "
                       f"navigation start: {_stats(stable)}")
+                home = []
+                for _ in range(args.browser_runs):
+                    page = chrome.new_page()
+                    page.goto(base + "/")
+                    page.wait_for("window.paperkgGraph && window.paperkgGraph.stable", 120)
+                    home.append(page.evaluate("window.paperkgGraph.stableMs") / 1000)
+                    n_home = page.evaluate("window.paperkgGraph.nodes")
+                    page.close()
+                print(f"home overview ({n_home} nodes, browser physics) stable after "
+                      f"navigation start: {_stats(home)}")
             finally:
                 chrome.close()
     finally:

@@ -250,7 +250,9 @@
       add(data, null);
       if (center) { state.expanded.push(center); }
       if (physics && data.nodes.length > 1) {
+        // nodes added to a live network only start the simulation: stabilise explicitly
         network.once("stabilizationIterationsDone", markStable);
+        network.stabilize(150);
         setTimeout(function () { if (!state.stable) { network.stopSimulation(); markStable(); } },
                    15000);
       } else {
