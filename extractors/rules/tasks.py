@@ -274,33 +274,43 @@ def for_task_phrases(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_WORD_BEFORE = re.compile(r"([a-z][a-z0-9\-]*) $")
+_ALL_WORDS = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
 def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
-    """Lower-case phrases of one or two words plus a task head word, with their spans."""
+    """Lower-case phrases of one or two words plus a task head word, with their spans; only
+    heads written at least twice are looked at (one pass over the words finds them)."""
     out: dict[str, list[tuple[int, int]]] = {}
     n = len(low)
-    for head in heads:
+    seen: set[str] = set()
+    twice: list[str] = []
+    for w in _ALL_WORDS.findall(low):
+        if w in heads:
+            if w in seen:
+                twice.append(w)
+            seen.add(w)
+    for head in dict.fromkeys(twice):
         i = low.find(head)
         while i >= 0:
             j = i + len(head)
             if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-")) and (
                     j == n or not (low[j].isalnum() or low[j] == "-")):
-                ws: list[tuple[int, int]] = []
-                k = i - 1
-                while len(ws) < 2 and k > 0 and low[k] == " ":
-                    e = k
-                    while k > 0 and (low[k - 1].isalnum() or low[k - 1] == "-"):
-                        k -= 1
-                    if k == e or not low[k].isalpha():
+                ws: list[int] = []
+                k = i
+                while len(ws) < 2:
+                    m = _WORD_BEFORE.search(low, max(0, k - 40), k)
+                    if m is None or (m.start() > 0 and low[m.start() - 1] in "-"):
                         break
-                    ws.insert(0, (k, e))
-                    k -= 1
-                while ws and low[ws[0][0]:ws[0][1]] in skip:
-                    ws = ws[1:]
-                if ws and not any(low[a:b] in skip for a, b in ws):
-                    first = low[ws[0][0]:ws[0][1]]
-                    if not (first.endswith("ing") and first not in heads):
-                        a = ws[0][0]
-                        out.setdefault(low[a:j], []).append((a, j))
+                    ws.insert(0, m.start())
+                    k = m.start()
+                words = [low[x:low.index(" ", x)] for x in ws]
+                while words and words[0] in skip:
+                    words.pop(0)
+                    ws.pop(0)
+                if words and not any(w in skip for w in words) and not (
+                        words[0].endswith("ing") and words[0] not in heads):
+                    out.setdefault(low[ws[0]:j], []).append((ws[0], j))
             i = low.find(head, j)
     return out
 
