@@ -376,13 +376,14 @@ def sparql_page(prefixes: dict[str, str], example: str) -> str:
 <p>This address speaks the SPARQL 1.1 Protocol: <code>GET /sparql?query=...</code>, or
 <code>POST</code> with a <code>query=</code> form or an <code>application/sparql-query</code>
 body. SELECT and ASK answer as JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle,
-N-Triples or RDF/XML (by the Accept header, or <code>format=</code>). Updates and SERVICE are
-refused; a timeout and a row cap apply.</p>
+N-Triples, RDF/XML or JSON-LD (by the Accept header, or <code>format=</code>). Updates and
+SERVICE are refused; a timeout and a row cap apply.</p>
 <form method="get" action="/sparql">
 <textarea name="query" rows="6" spellcheck="false">{esc(example)}</textarea>
 <p><label>format <select name="format"><option>json</option><option>xml</option>
-<option>csv</option><option>tsv</option></select></label> <button type="submit">Run</button>
-<span class="muted">(CONSTRUCT answers in Turtle)</span></p></form>
+<option>csv</option><option>tsv</option><option>turtle</option></select></label>
+<button type="submit">Run</button> <span class="muted">(for CONSTRUCT and DESCRIBE: json is
+JSON-LD, xml is RDF/XML, or turtle)</span></p></form>
 <h2>Prefixes known without a PREFIX line</h2><ul>{pfx}</ul>"""
     return layout("SPARQL", body)
 

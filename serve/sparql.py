@@ -1,8 +1,8 @@
 """The SPARQL 1.1 Protocol over the graph's RDF (an in-memory Oxigraph store), read-only.
 
 SELECT and ASK answer as SPARQL results JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle,
-N-Triples or RDF/XML; the Accept header chooses (or `format=`). Updates and SERVICE are refused.
-Each query has a deadline and a row cap; a query still running at its deadline answers 503.
+N-Triples, RDF/XML or JSON-LD; the Accept header chooses (or `format=`). Updates and SERVICE are
+refused. Each query has a deadline and a row cap; a query still running at its deadline answers 503.
 """
 
 from __future__ import annotations
@@ -34,15 +34,16 @@ RESULTS_TYPES = {
 GRAPH_TYPES = {
     "text/turtle": "turtle", "application/x-turtle": "turtle",
     "application/n-triples": "ntriples", "text/plain": "ntriples",
-    "application/rdf+xml": "rdfxml",
+    "application/rdf+xml": "rdfxml", "application/ld+json": "jsonld",
 }
 RESULTS_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                  "csv": "text/csv", "tsv": "text/tab-separated-values"}
 GRAPH_MEDIA = {"turtle": "text/turtle", "ntriples": "application/n-triples",
-               "rdfxml": "application/rdf+xml"}
+               "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                 "rdfxml": ox.RdfFormat.RDF_XML}
-_SHORT = {"json": ("json", None), "xml": ("xml", "rdfxml"), "csv": ("csv", None),
+                 "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
+_SHORT = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("csv", None),
+          "jsonld": (None, "jsonld"),
           "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"),
           "nt": (None, "ntriples"), "ntriples": (None, "ntriples"), "rdfxml": (None, "rdfxml")}
 
@@ -127,7 +128,7 @@ def choose_format(accept: str | None, graph: bool, forced: str | None = None) ->
         pair = _SHORT.get(forced.lower())
         chosen = pair and (pair[1] if graph else pair[0])
         if not chosen:
-            kinds = "turtle, nt, rdfxml" if graph else "json, xml, csv, tsv"
+            kinds = "turtle, nt, rdfxml, jsonld" if graph else "json, xml, csv, tsv"
             raise ProtocolError(400, f"format={forced!r} does not fit this query (use {kinds})")
         return chosen
     table = GRAPH_TYPES if graph else RESULTS_TYPES

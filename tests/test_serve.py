@@ -303,6 +303,13 @@ def test_sparql_protocol_details(http, served_graph):
                  headers={"Accept": "application/n-triples"})
     assert r.headers["content-type"].startswith("application/n-triples")
     assert len(r.text.strip().splitlines()) == 2
+    r = http.get("/sparql", params={"query": "CONSTRUCT { ?p ?q ?o } WHERE { ?p ?q ?o } LIMIT 2",
+                                    "format": "json"})
+    assert r.headers["content-type"].startswith("application/ld+json")
+    assert isinstance(r.json(), list) and r.json()
+    r = http.get("/sparql", params={"query": "CONSTRUCT { ?p ?q ?o } WHERE { ?p ?q ?o } LIMIT 2",
+                                    "format": "csv"})
+    assert r.status_code == 400 and "does not fit this query" in r.text
 
 
 @pytest.mark.parametrize("method, kwargs, status", [
