@@ -95,6 +95,11 @@ def test_known_name_with_a_version_word_is_one_name(nlp, sentence, name):
     assert e is not None and e.type == "MODEL"
 
 
+def test_measure_and_its_value_are_not_one_name(nlp):
+    ents = run(nlp, "Our sampler reaches FID 18.9 and PSNR 17.6 on the faces.")
+    assert find(ents, "FID").type == "METRIC" and find(ents, "FID 18.9") is None
+
+
 # --- acronyms ----------------------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ def gazetteer_names(ctx: Context) -> None:
         ext = _GAZ_EXT.match(text, b)
         if ext and SUFFIX_ONLY.search(ext.group()):
             ext = None  # "Transformer-Driven": a modifier, not a longer name
+        if ext and type_ in ("METRIC", "TASK") and ext.group()[0] == " ":
+            ext = None  # "FID 18.9": a measure and its value
         if ext and any(ch.isdigit() or ch.isupper() for ch in ext.group()):
             b2 = ext.end()
             while b2 > b and text[b2 - 1] in ".-":

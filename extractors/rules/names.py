@@ -31,7 +31,7 @@ SUFFIX_ONLY = re.compile(
     r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated|"
     r"sensitive|irrelevant|agnostic|invariant|dependent|independent|conditioned|enabled|"
     r"powered|assisted|centric|oriented|approximating|compatible|intensive|preserving|"
-    r"friendly|ready|scale|grade)$",
+    r"friendly|ready|scale|grade|induced|inspired|informed|enhanced)$",
     re.IGNORECASE,
 )
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
