@@ -173,7 +173,9 @@ def create_app(explorer: Explorer, *, allowed_hosts: list[str] | None = None,
         params = dict(request.query_params)
         text, answer, error = "", None, None
         values = {k[2:]: v for k, v in params.items() if k.startswith("p.")}
-        name = params.get("name") or (queries[0]["name"] if queries else None)
+        # by default the first query that needs no parameter
+        ready = [q["name"] for q in queries if not any(p["required"] for p in q["params"])]
+        name = params.get("name") or (ready or [q["name"] for q in queries] or [None])[0]
         try:
             if request.method == "POST":
                 form = await _form(request)
