@@ -41,7 +41,7 @@ def leaderboard_cmd(benchmark, metric, fmt, db, on_neo4j, neo4j_settings):
 @click.option("--neo4j", "on_neo4j", is_flag=True, help="Read from Neo4j instead of the store.")
 @neo4j_options
 def results_cmd(paper, fmt, db, on_neo4j, neo4j_settings):
-    """The results PAPER (a paper id) reports, in text order, with their evidence."""
+    """The results PAPER (a paper id or title) reports, in text order, with their evidence."""
     from paperkg.graph.leaderboard import paper_results
 
     columns, rows = paper_results(paper, db=db, neo4j=neo4j_settings if on_neo4j else None)

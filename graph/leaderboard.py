@@ -183,13 +183,12 @@ def leaderboard(benchmark: str, metric: str | None = None, db=None, neo4j=None,
 
 
 def paper_results(paper: str, db=None, neo4j=None) -> tuple[list[str], list[list[Any]]]:
-    """The results a paper reports (by its id), in text order."""
+    """The results a paper reports (by its id or title), in text order."""
     from paperkg.cypher import library
 
-    _, found = _run("MATCH (p:Paper {id: $paper}) RETURN p.id AS id", {"paper": paper},
-                    db=db, neo4j=neo4j)
+    _, found = _run(library._FIND_PAPER, {"v": paper.strip()}, db=db, neo4j=neo4j)
     if not found:
-        raise UserError(f"no paper with id {paper!r} in the graph")
+        raise UserError(f"no paper with id or title {paper!r} in the graph")
     return library.ask("paper_results", {"paper": paper}, db=db, neo4j=neo4j)
 
 

@@ -240,6 +240,8 @@ def test_paper_results_rows(seeds_store):
     cols, rows = paper_results(GITCHAMELEON, db=seeds_store)
     assert cols[:4] == ["system", "benchmark", "metric", "value"]
     assert [r[3] for r in rows] == ["39.9\\%", "43.7\\%"]
+    title = "gitchameleon: unmasking the version-switching capabilities of code generation models"
+    assert paper_results(title, db=seeds_store) == (cols, rows)
 
 
 @pytest.mark.neo4j
