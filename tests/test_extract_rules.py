@@ -177,6 +177,11 @@ def test_words_of_a_title_in_capitals_are_not_acronyms(nlp):
     assert list(ents) == ["SQIRL"]
 
 
+def test_code_points_are_markup_not_names(nlp):
+    ents = run(nlp, "We use \\unicode{x1D45B}\\unicode{x1D451} and &#x2013; SQIRL on NPUs.")
+    assert list(ents) == ["SQIRL"]
+
+
 def test_glued_sentences_and_units_are_not_names(nlp):
     ents = run(nlp, "We study SQIRL on graphs.RL.We also use FP16 and 24 GB VRAM at 3 dB.")
     assert list(ents) == ["SQIRL"]

@@ -34,6 +34,7 @@ SUFFIX_ONLY = re.compile(
     r"friendly|ready|scale|grade|induced|inspired|informed|enhanced)$",
     re.IGNORECASE,
 )
+_CODEPOINT = re.compile(r"x[0-9A-Fa-f]{4,5}\b")
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
 _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
@@ -151,6 +152,8 @@ def capitalised_runs(ctx: Context) -> None:
             continue  # a generic phrase (Markov Decision Process) or a venue (ICALP 2018)
         if len(words) == 1 and SUFFIX_ONLY.search(words[0]):
             continue  # "GD-based", "SL-based"
+        if _CODEPOINT.match(stripped):
+            continue  # "\unicode{x1D45B}", "&#x2013;": markup debris
         if len(words) == 1 and not in_title and word_kind(words[0], generic) == "plain" or (
             len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
         ):
