@@ -279,7 +279,9 @@ def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES,
     kept = used[:max_nodes]
     pairs = co_use(papers_of, kept)
     joined = {k for pair in pairs for k in pair}
+    alone = 0
     if joined:
+        alone = len(kept) - len(joined)
         kept = [k for k in kept if k in joined]
     view_graph = nx.MultiDiGraph()
     for key in kept:
@@ -293,11 +295,13 @@ def overview_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES,
              f"community, a line joins entities named together"]
     if len(used) < len(ranked):
         notes.append(f"{len(ranked) - len(used)} entities named by one paper only are not drawn")
+    if alone:
+        notes.append(f"{alone} entities named with none of the others drawn are left out")
     return View(
         graph=view_graph,
         title=f"Overview: the {len(kept)} most used entities",
         qualifying=len(used),
-        left_out=len(used) - len(kept),
+        left_out=max(0, len(used) - max_nodes),
         notes=notes,
         size=size,
         size_label="papers",
