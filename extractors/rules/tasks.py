@@ -235,9 +235,34 @@ _FOR_X = re.compile(
 _FOR_X_KEYS = (" for ", " in ", " on ", " including ", " like ", " such as ", "\nfor ", "\nin ")
 
 
+def _task_words(raw: str, stop, adj, qty, heads) -> list[str]:
+    """The task phrase at the start of raw (cut at a function word, leading adjectives, verbs
+    and adverbs dropped, ending at the last task head word), as words."""
+    ws = []
+    for w in raw.split():
+        if w in stop:
+            break
+        ws.append(w)
+    lead = 0
+    while lead < len(ws) and (ws[lead] in adj or ws[lead] in qty):
+        lead += 1
+    last = max((i for i, w in enumerate(ws) if w in heads), default=-1)
+    ws = ws[lead:last + 1]
+    while ws and (ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
+        ws = ws[1:]  # "implementing learning": a verb and its object; "quantitatively"
+    return ws
+
+
+_LIST_NEXT = re.compile(
+    rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})"
+    r"(?=[\s,.;:)])"
+)
+
+
 def for_task_phrases(ctx: Context) -> None:
     """"for time-series forecasting", "in human activity recognition", "tasks such as link
-    prediction": a lower-case phrase ending in a task head word after a preposition."""
+    prediction and node ranking": a lower-case phrase ending in a task head word after a
+    preposition, and the phrases listed after it."""
     text, generic = ctx.text, ctx.generic
     stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
@@ -246,32 +271,20 @@ def for_task_phrases(ctx: Context) -> None:
         if pos < ctx.title_end:
             continue
         m = _FOR_X.match(text, pos + 1)
-        if m is None:
-            continue
-        ws = []
-        for w in m.group(1).split():
-            if w in stop:
+        while m is not None:
+            ws = _task_words(m.group(1), stop, adj, qty, heads)
+            if len(ws) < 2:
                 break
-            ws.append(w)
-        lead = 0
-        while lead < len(ws) and (ws[lead] in adj or ws[lead] in qty):
-            lead += 1
-        last = max((i for i, w in enumerate(ws) if w in heads), default=-1)
-        ws = ws[lead:last + 1]
-        while ws and (ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
-            ws = ws[1:]  # "implementing learning": a verb and its object; "quantitatively"
-        if len(ws) < 2:
-            continue
-        phrase = " ".join(ws)
-        if phrase in seen or fold(phrase) in generic or family_phrase(phrase):
-            continue
-        seen.add(phrase)
-        a = m.start(1) + m.group(1).find(phrase)
-        if ctx.in_url(a) or ctx.covered(a, a + len(phrase)):
-            continue
-        c = Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.55, "task_for")
-        c.strong_type = True
-        ctx.cands.append(c)
+            phrase = " ".join(ws)
+            a = m.start(1) + m.group(1).find(phrase)
+            b = a + len(phrase)
+            if phrase not in seen and fold(phrase) not in generic and not family_phrase(phrase) \
+                    and not ctx.in_url(a) and not ctx.covered(a, b):
+                seen.add(phrase)
+                c = Cand(a, b, phrase, phrase, "TASK", 0.55, "task_for")
+                c.strong_type = True
+                ctx.cands.append(c)
+            m = _LIST_NEXT.match(text, b)  # "such as link prediction and node ranking"
 
 
 _WORD_BEFORE = re.compile(r"([a-z][a-z0-9\-]*) $")
