@@ -33,6 +33,7 @@ from paperkg.viz.select import (
 HERE = Path(__file__).resolve().parent
 #: Above this many nodes the layout is computed in Python and the browser runs no physics.
 PYTHON_LAYOUT_ABOVE = 150
+OVERVIEW_PHYSICS_MAX = 300
 LABEL_CHARS = 32
 SAFE_SCHEMES = ("http", "https")
 FALLBACK_COLOR = "#999999"
@@ -231,7 +232,7 @@ def vis_options(physics: bool, n_nodes: int, sparse_labels: bool = False) -> dic
     label_scaling = {"enabled": True, "min": 11, "max": 20, "maxVisible": 28, "drawThreshold": 7}
     if sparse_labels:
         label_scaling = {"enabled": True, "min": 7, "max": 30, "maxVisible": 40,
-                         "drawThreshold": 11}
+                         "drawThreshold": 8}
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
@@ -270,14 +271,15 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
 
     graph = view.graph
     n = graph.number_of_nodes()
-    physics = n <= PYTHON_LAYOUT_ABOVE
+    by_community = bool(view.communities)
+    # an overview spreads better under browser physics, which is quick enough up to 300 nodes
+    physics = n <= (OVERVIEW_PHYSICS_MAX if by_community else PYTHON_LAYOUT_ABOVE)
     positions = {} if physics else spring_positions(graph)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line",
                   heading="")
     ids = {key: f"n{i}" for i, key in enumerate(sorted(graph))}
     node_info: dict[str, Any] = {}
     counts: dict[str, int] = {}
-    by_community = bool(view.communities)
     for key in sorted(graph):
         label = node_label(graph, key)
         counts[label] = counts.get(label, 0) + 1
