@@ -196,8 +196,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
         eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
         if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2"))):
             return False
-    if _ENUM.search(before) and re.match(r"\)", after):
-        return False
+    if _ENUM.search(before) and re.match(r"\)", after) and not unit and "." not in num:
+        return False  # "(1)", "(2)": enumerations
     if _SIZE_SUFFIX.match(after) and unit not in ("%", "x", "points"):
         return False
     if re.match(r"[\-–]?[A-Za-z]", after) and not unit:
