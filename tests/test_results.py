@@ -102,10 +102,12 @@ def test_sizes_counts_years_and_hyperparameters_are_not_results(nlp, sentence):
 
 def test_latex_math_values_slash_lists_and_metric_equals(nlp):
     rs = by_value(results_of(nlp, "Our method cuts the error by up to $50\\%$. The SVM scores "
-                                  "0.932/0.916/0.665 on the three splits (F1 = 0.68)."))
+                                  "0.932/0.916/0.665 on the three splits (F1 = 0.68). "
+                                  "Explanations score BLEU (0.52) in step (2)."))
     assert rs["$50\\%$"].number == 50.0 and rs["$50\\%$"].kind == "delta"
     assert {"0.932", "0.916", "0.665", "0.68"} <= set(rs)
     assert rs["0.68"].metric == "F1"
+    assert rs["0.52"].metric == "BLEU" and "2" not in rs
 
 
 def test_extract_json_carries_results_with_evidence(nlp):
