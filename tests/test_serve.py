@@ -369,3 +369,20 @@ def test_entity_page_shows_its_results_as_a_leaderboard(http, served_graph):
     page = http.get("/node", params={"key": bench}).text
     assert f'<h2>Results <span class="num">{len(on[bench])}</span></h2>' in page
     assert "<th>benchmark</th>" not in page  # the page's own benchmark is not repeated
+
+
+def test_an_empty_graph_serves_pages_not_errors():
+    from paperkg.serve.app import create_app
+    from paperkg.serve.explorer import open_explorer
+    from tests.serving import start, stop
+
+    server, thread, base = start(create_app(open_explorer(graph=nx.MultiDiGraph())))
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            assert client.get("/").status_code == 200
+            assert client.get("/api/overview").json()["nodes"] == []
+            assert client.get("/api/search", params={"q": "x"}).json()["hits"] == []
+            r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+            assert r.json()["boolean"] is False
+    finally:
+        stop(server, thread)
