@@ -26,14 +26,20 @@ from paperkg.cli.kit import (
               help="Also load the graph into Neo4j (see --uri/--user/--password/--database).")
 @click.option("--min-citation-confidence", "min_conf", type=click.FloatRange(0, 1),
               default=None, help="Leave out inferred citations less sure than this "
-              "[default: 0.5, chosen by measurement: docs/citations.md].")
+              "[default: 0.75, chosen by measurement: docs/citations.md].")
 @click.option("--fast", is_flag=True,
               help="Rules only: skip the learned model (faster, lower recall).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where extraction runs: local processes, or Dask "
+              "(shards of papers on the cluster at --scheduler; without it a local cluster of "
+              "--workers processes).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address for --engine dask (tcp://host:8786).")
 @neo4j_options
 @json_option
 @quiet_option
-def build_cmd(paths, db, workers, rebuild, to_neo4j, min_conf, fast, neo4j_settings, as_json,
-              quiet):
+def build_cmd(paths, db, workers, rebuild, to_neo4j, min_conf, fast, engine, scheduler,
+              neo4j_settings, as_json, quiet):
     """Read listings (files or folders), extract entities and citations, write the graph.
 
     PATHS are Hugging Face papers pages saved as text, JSON or JSON Lines files, or folders of
@@ -45,7 +51,8 @@ def build_cmd(paths, db, workers, rebuild, to_neo4j, min_conf, fast, neo4j_setti
     bar = None if quiet or as_json else progress
     report = build(paths, db=db, workers=workers, rebuild=rebuild,
                    neo4j=neo4j_settings if to_neo4j else None, progress=bar,
-                   min_citation_confidence=min_conf, fast=fast)
+                   min_citation_confidence=min_conf, fast=fast, engine=engine,
+                   scheduler=scheduler)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
         return

@@ -225,8 +225,9 @@ def _plain(doc) -> tuple[list, list, list]:
 
 def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                     progress: Callable[[int], None] | None = None,
-                    spacy_processes: bool = False,
-                    fast: bool = False) -> Iterator[tuple[list, list, list]]:
+                    spacy_processes: bool = False, fast: bool = False,
+                    engine: str = "local", scheduler: str | None = None
+                    ) -> Iterator[tuple[list, list, list]]:
     """Plain per-text results of the pipeline, in input order, before canonicalisation: what
     `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
 
@@ -234,16 +235,25 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     `workers` processes runs nlp.pipe over chunks and sends back plain results.
     spacy_processes=True uses nlp.pipe(n_process=workers) instead, which ships every Doc back
     serialised: measured here 2-4x slower than the pipeline itself (see docs/extraction.md).
-    fast=True runs the rules only (no learned model) when nlp is not given.
+    fast=True runs the rules only (no learned model) when nlp is not given. engine="dask"
+    runs shards on the Dask scheduler at `scheduler` (or on a local cluster of `workers`
+    processes when it is None): see extractors/dask_engine.py.
     """
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
-    nlp = nlp or load_pipeline(fast=fast)
+    if engine not in ("local", "dask"):
+        raise UserError(f"unknown engine {engine!r} (choose local or dask)")
+    if engine == "local":
+        nlp = nlp or load_pipeline(fast=fast)
     # spaCy refuses texts over nlp.max_length (1,000,000 characters); the rules read at most
     # max_text of them anyway, so an oversized text is cut rather than rejected.
-    limit = nlp.max_length
+    limit = nlp.max_length if nlp is not None else 1_000_000
     texts = [(t or "")[:limit] for t in texts]
-    if workers == 1:
+    if engine == "dask":
+        from paperkg.extractors.dask_engine import dask_results
+
+        found = dask_results(texts, scheduler=scheduler, workers=workers, fast=fast)
+    elif workers == 1:
         found = (_plain(d) for d in nlp.pipe(texts, batch_size=256))
     elif spacy_processes or len(texts) < 2 * 512:
         found = (_plain(d) for d in nlp.pipe(texts, batch_size=256, n_process=workers))

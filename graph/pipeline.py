@@ -81,7 +81,8 @@ def _fingerprint() -> str:
 def extract_all(papers: Sequence[Paper], workers: int = 1,
                 progress: Callable[[int], None] | None = None,
                 state: dict[str, tuple[str, str]] | None = None,
-                seconds: dict[str, float] | None = None, fast: bool = False
+                seconds: dict[str, float] | None = None, fast: bool = False,
+                engine: str = "local", scheduler: str | None = None
                 ) -> tuple[Iterator, list[tuple[str, str, str]], int]:
     """Extractions of papers (same order, canonical entities across all of them; a generator
     that makes them one paper at a time), the state
@@ -105,7 +106,8 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
             todo.append(i)
     if todo:
         raws = raw_extractions([papers[i].text for i in todo], workers=workers,
-                               progress=progress, fast=fast)
+                               progress=progress, fast=fast, engine=engine,
+                               scheduler=scheduler)
         for i, raw in zip(todo, raws, strict=True):
             rows[i] = (rows[i][0], rows[i][1], json.dumps(raw, separators=(",", ":")))
     if seconds is not None:
@@ -120,7 +122,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              progress: Callable[[int], None] | None = None,
              state: dict[str, tuple[str, str]] | None = None,
              seconds: dict[str, float] | None = None,
-             min_citation_confidence: float | None = None, fast: bool = False
+             min_citation_confidence: float | None = None, fast: bool = False,
+             engine: str = "local", scheduler: str | None = None
              ) -> tuple[nx.MultiDiGraph, dict, list[tuple[str, str, str]], int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state rows, papers extracted). Papers are taken in id order, so that neither the order of
@@ -133,7 +136,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     sources = sorted(sources, key=lambda s: s.id)
     seconds = {} if seconds is None else seconds
     extractions, rows, extracted = extract_all(papers, workers=workers, progress=progress,
-                                               state=state, seconds=seconds, fast=fast)
+                                               state=state, seconds=seconds, fast=fast,
+                                               engine=engine, scheduler=scheduler)
     t0 = time.perf_counter()
     g = build_graph(papers, sources, extractions)
     del extractions
@@ -174,7 +178,8 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
 def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = None,
           workers: int = 1, rebuild: bool = False, neo4j: Any = None,
           progress: Callable[[str, int | None], Any] | None = None,
-          min_citation_confidence: float | None = None, fast: bool = False) -> BuildReport:
+          min_citation_confidence: float | None = None, fast: bool = False,
+          engine: str = "local", scheduler: str | None = None) -> BuildReport:
     """Read listings, extract, and write the graph to the embedded store (and Neo4j if given).
 
     An existing store is kept and updated: its papers are merged with the new ones, only new
@@ -209,11 +214,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 g, cites, rows, extracted = assemble(
                     papers, sources, workers=workers, progress=advance, state=state,
                     seconds=seconds, min_citation_confidence=min_citation_confidence,
-                    fast=fast)
+                    fast=fast, engine=engine, scheduler=scheduler)
         else:
             g, cites, rows, extracted = assemble(
                 papers, sources, workers=workers, state=state, seconds=seconds,
-                min_citation_confidence=min_citation_confidence, fast=fast)
+                min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
+                scheduler=scheduler)
         del state, papers
         t_extract = time.perf_counter()
         mode = replace_graph(g, path, rows)
