@@ -42,6 +42,6 @@ def train_cmd(gold, output, seeds, corpus, exclude, hold_out, max_steps, vector_
         click.echo(json.dumps(report, indent=2))
         return
     perf = report.get("performance", {})
+    scored = "held-out" if hold_out else "training"
     click.echo(f"span model: P {perf.get('ents_p', 0):.3f} R {perf.get('ents_r', 0):.3f} "
-               f"F {perf.get('ents_f', 0):.3f} (mentions, {report['dev']} scoring records)")
-    click.echo(f"saved {report['output']} ({report['bytes'] / 1e6:.1f} MB)")
+               f"F {perf.get('ents_f', 0):.3f} (mentions of {report['dev']} {scored} records)")

@@ -198,11 +198,10 @@ def keep_model(threshold: float = 0.3) -> BinaryModel:
 
 @Language.factory(
     "paperkg_learned",
-    default_config={"add_spans": True, "add_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK",
-                                                     "METRIC", "TASK"],
+    default_config={"add_spans": True, "add_types": ["METHOD", "TASK"],
                     "roles": "union", "max_tasks": 4, "min_chars": 2, "retype": False,
                     "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK", "TASK"],
-                    "ner_threshold": 0.6},
+                    "ner_threshold": 0.7},
 )
 def make_learned(nlp: Language, name: str, add_spans: bool, add_types: list[str], roles: str,
                  max_tasks: int, min_chars: int, retype: bool, keep_types: list[str],
@@ -217,7 +216,7 @@ class LearnedMerge:
 
     def __init__(self, name: str, add_spans: bool, add_types: list[str], roles: str,
                  max_tasks: int, min_chars: int, retype: bool = False,
-                 keep_types: list[str] | None = None, ner_threshold: float = 0.6):
+                 keep_types: list[str] | None = None, ner_threshold: float = 0.7):
         if roles not in ("model", "union", "rules"):
             raise ValueError(f"roles must be model, union or rules, not {roles!r}")
         self.name = name
