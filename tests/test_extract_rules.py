@@ -428,7 +428,12 @@ def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):
     assert e is not None and e.type == "TASK" and e.role == "used"
 
 
-# --- orgs --------------------------------------------------------------------------------------
+# --- orgs -----------------------------------------------------------------------------------------
+
+
+def test_cited_people_are_not_names(nlp):
+    ents = run(nlp, "Maze tasks in VizDoom (Kempka et al., 2016) are hard, as McKenna (2019) says.")
+    assert list(ents) == ["VizDoom"]
 
 
 def test_project_and_licence_are_no_entities(nlp):

@@ -1,6 +1,6 @@
-"""Family: organisations, projects and licences are no entities: "the BigCode project", "an
-OpenRAIL license", "in partnership with Software Heritage", a listed organisation or a licence
-shape (CC-BY-4.0, Apache-2.0)."""
+"""Family: organisations, projects, licences and cited people are no entities: "the BigCode
+project", "an OpenRAIL license", "in partnership with Software Heritage", a listed organisation
+or a licence shape (CC-BY-4.0, Apache-2.0), "Kempka et al. (2016)"."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ _ORG_BEFORE = re.compile(
 )
 
 
+# "Kempka et al. (2016)", "Smith (2020)", "Vaswani et al.": a person cited, not a name
+_PERSON_AFTER = re.compile(
+    r"\s+(?:et\s+al\b|and\s+[A-Z][a-z]+\s+\(\d{4}\))|\s*\(\d{4}[a-z]?\)|,\s*\d{4}\)"
+)
+
+
 def organisations(ctx: Context) -> None:
     """Flag candidates that name an organisation, project or licence (dropped at merge)."""
     text, orgs = ctx.text, ctx.orgs
@@ -40,6 +46,9 @@ def organisations(ctx: Context) -> None:
                     ("by " in near or "with " in near or "at " in near or "from " in near)
                     and _ORG_BEFORE.search(text, max(0, c.start - 45), c.start)):
             c.org = True
+        elif c.rule in ("capitalised_word", "title_case_phrase", "coined_name") and \
+                " " not in c.name and _PERSON_AFTER.match(text, c.end, c.end + 30):
+            c.org = True  # a person cited (dropped like an organisation)
 
 
 STAGES = [(97, organisations)]
