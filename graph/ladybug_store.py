@@ -321,11 +321,21 @@ def staged(db: str | os.PathLike | None = None, copy: bool = True):
     parent = path.parent if str(path.parent) else Path(".")
     parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path):
-        yield from _staged_write(path, parent, copy)
+        key = str(path.resolve())
+        if key in _STAGING:  # one staged write at a time, even within one run
+            raise UserError(f"another paperkg process is writing {path}; try again when it "
+                            "has finished")
+        _STAGING.add(key)
+        try:
+            yield from _staged_write(path, parent, copy)
+        finally:
+            _STAGING.discard(key)
 
 
 #: Stores whose writer lock this process holds (the lock is re-entrant within one process).
 _HELD: set[str] = set()
+#: Stores this process is writing a staged copy of right now.
+_STAGING: set[str] = set()
 
 
 @contextmanager
