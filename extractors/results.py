@@ -196,6 +196,10 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
         eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
         if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2"))):
             return False
+    if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
+        return False  # "(±0.01)": a spread, not a result
+    if unit == "points" and ("," in num or float(num.replace(",", "")) > 100):
+        return False  # "4,900 points": a count
     if _ENUM.search(before) and re.match(r"\)", after) and not unit and "." not in num:
         return False  # "(1)", "(2)": enumerations
     if _SIZE_SUFFIX.match(after) and unit not in ("%", "x", "points"):
