@@ -315,6 +315,7 @@ def create_app(explorer: Explorer, *, allowed_hosts: list[str] | None = None,
         Route("/api/cypher", failing(api_cypher), methods=["POST"]),
         Route("/api/health", failing(health)),
         Route("/static/{name}", failing(static)),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:

@@ -197,6 +197,8 @@ class Page:
     requests: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    # the browser's own errors: Content-Security-Policy violations, failed loads, ...
+    log_errors: list[str] = field(default_factory=list)
     loaded: threading.Event = field(default_factory=threading.Event)
 
     def send(self, method: str, params: dict | None = None, timeout: float = 60.0) -> dict:
@@ -216,6 +218,9 @@ class Page:
         elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
             self.console_errors.append(" ".join(str(a.get("value", a.get("description")))
                                                 for a in params.get("args", [])))
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            entry = params["entry"]
+            self.log_errors.append(f"{entry.get('text')} {entry.get('url') or ''}".strip())
         elif method == "Page.loadEventFired":
             self.loaded.set()
 

@@ -22,6 +22,7 @@ def _local_only(page, base: str) -> None:
     """Every request the page made went to the explorer itself."""
     assert [u for u in page.requests if not u.startswith(base + "/")] == []
     assert page.exceptions == [] and page.console_errors == [] and page.dialogs == []
+    assert page.log_errors == []  # no Content-Security-Policy violation, no failed load
 
 
 def _navigate(page, action: str) -> None:
