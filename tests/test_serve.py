@@ -253,11 +253,15 @@ def test_console_refuses_writes(http, query, explorer_server):
     assert count.json()["rows"][0][0] == len(_papers(explorer_server.explorer.graph))
 
 
-def test_console_caps_rows(explorer_server):
+def test_console_caps_rows_and_stops_slow_queries(explorer_server):
+    from paperkg.core.errors import UserError
     from paperkg.serve import console
 
     answer = console.run_cypher(explorer_server.db, "MATCH (n) RETURN n.id", cap=7)
     assert len(answer.rows) == 7 and answer.capped and answer.total > 7
+    with pytest.raises(UserError, match="took longer than 0.5 s and was stopped"):
+        console.run_cypher(explorer_server.db, "MATCH (a)-[*1..8]-(b) RETURN count(*)",
+                           timeout_s=0.5)
 
 
 # ------------------------------------------------------------------------------ SPARQL
