@@ -34,10 +34,12 @@ _POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
 _OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s)\b"
 _VALUE = re.compile(
     r"(?<![\w@.\-/=<>^~$\\])"
-    r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$|\$(?=[+\-]?\d+(?:\.\d+)?(?:\\?%)?\$))?"
-    rf"(?P<num>{_NUM})\$?"
-    rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?\$?(?P<num2>{_NUM})\$?)?"
-    rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?\$?"
+    r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
+    r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:\\?%)?\$))?(?P<sign2>[+\-])?"
+    rf"(?P<num>{_NUM})(?(dollar)\$?)"
+    rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
+    rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
+    rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?(?(dollar)\$?)"
     r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm)\s?\d+(?:\.\d+)?)?"
     rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?"
 )
@@ -169,7 +171,7 @@ def _kind(text: str, m: re.Match, unit: str, c: dict, clause_start: int) -> str:
     after = text[m.end():m.end() + 40]
     if unit == "x" or unit == ":1":
         return "ratio"
-    sign = m.group("sign") or ""
+    sign = m.group("sign") or m.group("sign2") or ""
     if sign in ("+",) or (sign in ("-", "−") and unit in ("%", "points")):
         return "delta"
     if unit == "points":
