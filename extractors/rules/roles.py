@@ -258,7 +258,7 @@ def title_via(ctx: Context) -> None:
     phrase = vm.group(1)
     pw = phrase.split()
     if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
-            and pw[0] not in ctx.not_names):
+            and pw[0] not in ctx.not_names and not family_phrase(phrase)):
         ctx.title_intro_keys.add(canonical_key(phrase))
         off = vm.start(1)
         if not any(cc.start == off for cc in ctx.cands):
