@@ -150,7 +150,8 @@ def create_app(explorer: Explorer, *, allowed_hosts: list[str] | None = None,
         q = request.query_params.get("q", "")
         t = time.perf_counter()
         hits = ex.index.search(q, limit=50)
-        return html(pages.search_page(q, hits, time.perf_counter() - t))
+        seconds = time.perf_counter() - t
+        return html(pages.search_page(q, hits, seconds, hit_details(ex, hits)))
 
     async def node(request: Request) -> Response:
         key = request.query_params.get("key", "")
@@ -326,6 +327,24 @@ def create_app(explorer: Explorer, *, allowed_hosts: list[str] | None = None,
 
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={404: not_found})
+
+
+def hit_details(ex: Explorer, hits: list[Any]) -> dict[str, str]:
+    """A line under each search result: a paper's date and first sentence, an entity's other
+    names."""
+    out = {}
+    for h in hits:
+        attrs = ex.graph.nodes[h.key]
+        if h.kind == schema.PAPER:
+            date = attrs.get("published") or attrs.get("listing_date") or ""
+            text = pages.first_line(str(attrs.get("abstract") or ""))
+            out[h.key] = " \u00b7 ".join(x for x in (str(date), text) if x)
+        else:
+            aliases = [str(a) for a in attrs.get("aliases") or () if str(a) != h.name]
+            if aliases:
+                out[h.key] = "also: " + ", ".join(aliases[:4]) + \
+                    (f" (+{len(aliases) - 4})" if len(aliases) > 4 else "")
+    return out
 
 
 async def _in_thread(func: Callable, *args: Any) -> Any:

@@ -130,8 +130,10 @@ SHAPE_GLYPHS = {schema.PAPER: "\u2b22", schema.METHOD: "\u25cf", schema.MODEL: "
                 schema.TASK: "\u2605"}
 
 
-def search_page(query: str, hits: list[Any], seconds: float) -> str:
-    """Ranked search results."""
+def search_page(query: str, hits: list[Any], seconds: float,
+                details: dict[str, str] | None = None) -> str:
+    """Ranked search results, each with a line of detail (a paper's date and first sentence,
+    an entity's aliases) when given."""
     if not query.strip():
         body = "<h1>Search</h1><p>Type a paper title, a method, a dataset or any other name.</p>"
         return layout("Search", body)
@@ -140,10 +142,12 @@ def search_page(query: str, hits: list[Any], seconds: float) -> str:
         extra = ""
         if h.matched != h.name:
             extra = f' <span class="muted">(as \u201c{esc(h.matched)}\u201d)</span>'
-        count = f' <span class="muted">{h.papers} papers</span>' if h.kind != schema.PAPER \
-            else ""
+        count = (f' <span class="muted">{h.papers} paper{"s" if h.papers != 1 else ""}</span>'
+                 if h.kind != schema.PAPER else "")
+        more = (details or {}).get(h.key)
+        more = f'<div class="detail muted">{esc(more)}</div>' if more else ""
         items.append(f'<li class="hit">{type_tag(h.kind)} {link(h.key, h.name, "hit-link")}'
-                     f"{extra}{count}</li>")
+                     f"{extra}{count}{more}</li>")
     found = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "Nothing found"
     body = (f'<h1>Search: \u201c{esc(query)}\u201d</h1><p class="muted" id="found">{found} '
             f"({seconds * 1000:.1f} ms)</p><ol class=\"hits\">{''.join(items)}</ol>")
