@@ -454,13 +454,13 @@ def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
 
 
 def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
-                  state: Sequence[tuple[str, str, str]] = ()) -> str:
+                  state: Sequence[tuple[str, str, str]] = (), keep: bool = True) -> str:
     """Write g (and the per-paper build state rows: id, content hash, extraction JSON) as the
-    whole new store, atomically. CITES edges another tool added to the old store (`enrich`:
-    any source but 'inferred') are kept where both papers remain. Returns 'fresh' when there
-    was no store before, else 'upsert'."""
+    whole new store, atomically. With keep, CITES edges another tool added to the old store
+    (`enrich`: any source but 'inferred') are kept where both papers remain. Returns 'upsert'
+    when an old store was kept from, else 'fresh'."""
     path = db_path(db)
-    existed = path.exists()
+    existed = keep and path.exists()
     external = _external_cites(path) if existed else []
     with staged(db, copy=False) as conn:
         conn.execute("BEGIN TRANSACTION")  # one commit for all the COPYs: measured faster

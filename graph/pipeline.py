@@ -222,7 +222,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 scheduler=scheduler)
         del state, papers
         t_extract = time.perf_counter()
-        mode = replace_graph(g, path, rows)
+        mode = replace_graph(g, path, rows, keep=not rebuild)
         del rows
         seconds["store"] = round(time.perf_counter() - t_extract, 3)
     finally:

@@ -135,3 +135,21 @@ def test_build_cli_reports_what_it_extracted(parts, tmp_path):
 
 if __name__ == "__main__":  # pragma: no cover - `python tests/test_incremental.py` = pytest
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_enrich_citations_survive_an_update_not_a_rebuild(parts, tmp_path):
+    from paperkg.graph import ladybug_store as L
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    _, rows = L.query("MATCH (p:Paper) RETURN p.id ORDER BY p.id LIMIT 2", db=db)
+    (a,), (b,) = rows
+    L.query("MATCH (a:Paper {id: $a}) MATCH (b:Paper {id: $b}) "
+            "CREATE (a)-[:CITES {source: $s, kind: $k}]->(b)",
+            {"a": a, "b": b, "s": "openalex", "k": "cites"}, db=db, write=True)
+    count = "MATCH ()-[c:CITES]->() WHERE c.source = $s RETURN count(c)"
+    build([parts[1]], db=db, fast=True)
+    assert L.query(count, {"s": "openalex"}, db=db)[1] == [[1]]
+    build([parts[0], parts[1]], db=db, fast=True, rebuild=True)
+    assert L.query(count, {"s": "openalex"}, db=db)[1] == [[0]]
