@@ -214,13 +214,15 @@ class SearchIndex:
 
 
 def build_index(graph: nx.MultiDiGraph) -> SearchIndex:
-    """The search index of a graph: every paper by title, every entity by name and aliases."""
+    """The search index of a graph: every paper by title (and its arXiv id, DOI and id), every
+    entity by name and aliases."""
     index = SearchIndex()
     entity_labels = set(schema.ENTITY_LABELS)
     for key, attrs in graph.nodes(data=True):
         label = attrs.get("label") or schema.split_key(key)[0]
         if label == schema.PAPER:
-            index.add(key, label, str(attrs.get("title") or attrs.get("id") or key))
+            ids = [str(attrs[k]) for k in ("arxiv_id", "doi", "id") if attrs.get(k)]
+            index.add(key, label, str(attrs.get("title") or attrs.get("id") or key), ids)
         elif label in entity_labels:
             papers = sum(1 for p in graph.predecessors(key)
                          if (graph.nodes[p].get("label") or schema.split_key(p)[0])

@@ -75,6 +75,11 @@ def test_search_finds_every_seed_title_first(served_graph):
     assert not misses, misses[:3]
 
 
+def test_search_finds_a_paper_by_its_arxiv_id(http):
+    hits = http.get("/api/search", params={"q": "2401.00001"}).json()["hits"]
+    assert hits[0]["key"] == HOSTILE_PAPER and hits[0]["matched"] == "2401.00001"
+
+
 def test_search_page_and_api(http, served_graph):
     key = _papers(served_graph)[5]
     title = served_graph.nodes[key]["title"]
