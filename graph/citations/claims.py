@@ -89,6 +89,9 @@ _STOP = frozenset(
     proposed present introduce demonstrate across both between within without other some many
     large however thus only first two three one all any how well achieve data""".split())
 _WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+#: A survey, review or tutorial presents names; it does not introduce them.
+_REVIEW = re.compile(r"\b(?:this|our)\s+(?:tutorial|survey|review|overview|primer)\b|"
+                     r"\bwe\s+(?:review|survey)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -273,7 +276,7 @@ def paper_claims(paper: str, title: str, abstract: str) -> list[Claim]:
                 out[name] = Claim(paper, name, "clause", True, expansion)
         if _LOOSE_BEFORE.search(sent):
             cue_seen = True
-    if lead and is_coined(lead) and lead_state is not None:
+    if lead and is_coined(lead) and lead_state is not None and not _REVIEW.search(abstract):
         prev = out.get(lead)
         out[lead] = Claim(paper, lead, "title", bool(lead_state),
                           prev.expansion if prev else "")

@@ -54,7 +54,7 @@ SOURCE_INFERRED = "inferred"
 CITES_INFERRED_KEY = f"{CITES}|{SOURCE_INFERRED}"
 KINDS = ("uses", "evaluates_on", "compares_with", "mentions")
 #: The default --min-citation-confidence (chosen by measurement: docs/citations.md).
-DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_MIN_CONFIDENCE = 0.75
 TEMPORAL_OK = "ok"
 TEMPORAL_UNKNOWN = "unknown"
 
@@ -74,6 +74,26 @@ _EVALUATE = re.compile(r"\b(evaluat\w*(?:\s+[\w-]+){0,4}?\s+(?:on|against)|bench
 _USE = re.compile(r"\b(build(?:s|ing)? on|buil[td] on|based on|us(?:e|es|ed|ing)|employ\w*|"
                   r"adopt\w*|extend\w*|fine-?tun\w*|train\w* on|follow\w*|leverag\w*)\b",
                   re.IGNORECASE)
+#: In the citing sentence, right before the name: this paper introduces a name of its own
+#: ("and propose LoRAM, a ...", "We introduce a new evaluation benchmark, MSEval").
+_OWN_INTRO = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|releas|call|nam|dub|term|coin|collect|"
+    r"construct|buil[dt]|curat|creat|establish)\w*\s+"
+    r"(?:(?!(?:on|in|with|from|than|over|to|of|by|for|against|using|via|at|as|like|such|"
+    r"including|and|or)\b)[\w-]+,?\s+){0,6}$"
+    r"|\bour\s+(?:[\w-]+\s+){0,2}(?:approach|method|framework|model|system|benchmark|dataset|"
+    r"algorithm|agent|pipeline|tool|module)s?,?\s+(?:called\s+|named\s+)?$", re.IGNORECASE)
+#: Or it defines the name as its own acronym: "we propose a new task, termed Grounded
+#: Chain-of-Thought (GCoT)".
+_OWN_DEFINITION = re.compile(
+    r"\b(?:propos|introduc|present|term|call|dub|nam|coin|develop|design)\w*\b[^;:()]{0,100}"
+    r"\(\s*$", re.IGNORECASE)
+#: A coined word right before the name, or a dash and a capital after it: the name is part
+#: of a longer one ("T2V CompBench", "FinReflectKG -- HalluBench"); or a class noun after it
+#: ("VLA-RL methods": methods of that kind, not one paper's).
+_COMPOUND_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][\w-]*(?:[A-Z][\w-]*|\d[\w-]*)\s$")
+_COMPOUND_AFTER = re.compile(r"\s+(?:--?|\u2013|\u2014)\s+[A-Z]|\s+(?:methods|approaches|"
+                             r"techniques|paradigms)\b")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()]{3,100})\)")
 _PAREN_BEFORE = re.compile(r"([A-Za-z][\w-]*(?:\s+[\w-]+){0,7})\s*\(\s*$")
 
@@ -91,6 +111,7 @@ class CitationReport:
     ambiguous_mentions: int = 0
     later_mentions: int = 0
     other_meaning_mentions: int = 0
+    own_name_mentions: int = 0
     below_threshold: int = 0
     undated: int = 0
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
@@ -111,6 +132,7 @@ class CitationReport:
             "ambiguous_mentions": self.ambiguous_mentions,
             "later_paper_mentions": self.later_mentions,
             "other_meaning_mentions": self.other_meaning_mentions,
+            "own_name_mentions": self.own_name_mentions,
             "below_threshold": self.below_threshold,
             "temporal_unknown": self.undated,
             "by_kind": dict(sorted(self.by_kind.items())),
@@ -169,10 +191,11 @@ def collect_claims(papers: dict[str, dict]) -> dict[str, list[Claim]]:
 
 
 def _mentions(papers: dict[str, dict], index: NameIndex
-              ) -> dict[str, list[tuple[str, int, str, str]]]:
-    """Name -> (paper, sentence offset, sentence, folded sentence) of each sentence naming it
+              ) -> dict[str, list[tuple[str, int, int, str, str]]]:
+    """Name -> (paper, offset in the paper, offset in the sentence, sentence, folded sentence)
+    of each sentence naming it
     (first sentence per paper and name; the title counts as a sentence)."""
-    out: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
+    out: dict[str, list[tuple[str, int, int, str, str]]] = defaultdict(list)
     for p in sorted(papers):
         title, abstract = _paper_text(papers[p])
         seen: set[str] = set()
@@ -184,7 +207,7 @@ def _mentions(papers: dict[str, dict], index: NameIndex
                     continue
                 seen.add(name)
                 folded = folded if folded is not None else fold(sent)
-                out[name].append((p, start + s, sent, folded))
+                out[name].append((p, start + s, s, sent, folded))
                 del e
     return out
 
@@ -227,16 +250,14 @@ def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return shared / (na * nb) if na and nb else 0.0
 
 
-def confidence(claim: Claim, name: str, similarity: float, same_field: bool | None,
-               prior_uses: int, temporal_known: bool, spelled_same: bool) -> float:
+def confidence(claim: Claim, name: str, similarity: float, prior_uses: int,
+               temporal_known: bool, spelled_same: bool) -> float:
     """How sure an edge is (0-1): how the cited paper earned the name, how distinctive the
     name looks, how close the two papers' topics are, and what the dates could check."""
     earned = {("title", True): 1.0, ("clause", True): 0.9, ("title", False): 0.75}.get(
         (claim.how, claim.strong), 0.7)
     shape = shape_score(name) * (0.7 if spells_word(name) else 1.0)
     topic = 0.4 + 0.6 * min(1.0, similarity / 0.15)
-    if same_field is False:
-        topic *= 0.8
     score = earned * shape * topic
     if spelled_same:
         score = min(1.0, score * 1.25)
@@ -309,7 +330,6 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     df = Counter(w for ws in words.values() for w in ws)
     n = max(1, len(nodes))
     idf = {w: math.log(n / c) for w, c in df.items() if c > 1}
-    cats = {p: set(d.get("categories") or []) for p, d in nodes.items()}
     rels = _citing_rels(G, nodes)
     best: dict[tuple[str, str], _Edge] = {}
     ambiguous: set[str] = set()
@@ -324,7 +344,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     for name in sorted(valid):
         claims = valid[name]
         owners = {c.paper for c in by_name[name]} | holders.get(name, set())
-        for a, start, sent, folded in mentions.get(name, ()):
+        for a, start, at, sent, folded in mentions.get(name, ()):
             if a in owners:
                 continue
             possible = [c for c in claims if not cannot_cite(when[a], when[c.paper])]
@@ -342,8 +362,15 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
             if expansion and _other_meaning(expansion, claim, title_words[b]):
                 report.other_meaning_mentions += 1
                 continue
-            field_match = bool(cats[a] & cats[b]) if cats[a] and cats[b] else None
-            conf = confidence(claim, name, _similarity(words[a], words[b], idf), field_match,
+            window = folded[max(0, at - 160):at]
+            if _OWN_INTRO.search(window) or _OWN_DEFINITION.search(window):
+                report.own_name_mentions += 1  # A introduces a name of its own here
+                continue
+            if _COMPOUND_BEFORE.search(folded[max(0, at - 40):at]) or _COMPOUND_AFTER.match(
+                    folded, at + len(name)):
+                report.other_meaning_mentions += 1  # part of a longer name: "T2V CompBench"
+                continue
+            conf = confidence(claim, name, _similarity(words[a], words[b], idf),
                               prior[(name, b)], dated(when[a], when[b]), bool(expansion))
             rel = rels.get((a, _canon(name)))
             kind = _rel_kind(rel, sent) if rel else _text_kind(sent)

@@ -22,8 +22,9 @@ _RUN = re.compile(r"[A-Za-z0-9]+")
 #: hyphens or dots to more such pieces, optionally followed by a version number ("Orca 2").
 _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9.+-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
-    r"(?![A-Za-z0-9])")
+    r"(?![A-Za-z0-9+$#*^])")
 _INNER = re.compile(r"[A-Z0-9]")
+_VERSION_AFTER = re.compile(r"[-\s]?[vV]\d")
 #: A lower-case continuation that is not part of the name ("LLM-based" -> "LLM").
 _TAIL = re.compile(r"(?:-[a-z][A-Za-z]*)+$")
 #: Separators kept inside a name; any other run of non-alphanumerics is a word break.
@@ -162,8 +163,10 @@ class NameIndex:
                 if end < n and folded[end] in "-.+" and end + 1 < n and (
                         folded[end + 1].isupper() or folded[end + 1].isdigit()):
                     continue  # continued: "MultiPL-E" for "MultiPL", "Qwen2.5" for "Qwen2"
-                if end < n and folded[end] == "+":
-                    continue  # "HumanEval+" is not "HumanEval"
+                if end < n and folded[end] in "+$#*^":
+                    continue  # "HumanEval+", "GaLore$+$" are other names
+                if _VERSION_AFTER.match(folded, end):
+                    continue  # "MobileViT-v2" is a later paper than "MobileViT"
                 yield s, end, name
                 break
 
