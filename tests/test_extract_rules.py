@@ -352,6 +352,11 @@ def test_head_noun_before_a_list_types_the_list(nlp, sentence):
     assert {find(ents, n).type for n in ("KestoGrid", "MorvaPlan", "TolluNix")} == {"BENCHMARK"}
 
 
+def test_list_before_a_name_with_its_head(nlp):
+    ents = run(nlp, "We evaluate on the Kestrel, Morvane and Tollund environments.")
+    assert find(ents, "Kestrel").type == "BENCHMARK" and find(ents, "Morvane").type == "BENCHMARK"
+
+
 def test_a_collection_is_a_dataset(nlp):
     ents = run(nlp, "We index the KestoGrid collection and report recall of 0.8.")
     assert find(ents, "KestoGrid").type == "DATASET"

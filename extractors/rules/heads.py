@@ -46,6 +46,21 @@ def _list_stems() -> tuple[str, ...]:
                  if "list" in h.contexts)
 
 
+def _type_list_before(ctx: Context, i: int, htype: str) -> None:
+    """Type the names listed before candidate i (joined by commas and "and")."""
+    cands, text = ctx.cands, ctx.text
+    j = i - 1
+    while j >= 0:
+        if not LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
+            break
+        p = cands[j]
+        if not p.strong_type:
+            p.type = htype
+            p.strong_type = True
+        p.conf = max(p.conf, 0.75)
+        j -= 1
+
+
 def head_nouns(ctx: Context) -> None:
     """Type candidates by the head noun after them, before their list, or in an appositive."""
     text, cands = ctx.text, ctx.cands
@@ -54,6 +69,8 @@ def head_nouns(ctx: Context) -> None:
     for i, c in enumerate(cands):
         after = text[c.end:c.end + 40]
         hm = HEAD_AFTER.match(after)
+        if c.rule == "named_by_head" and c.type in ("BENCHMARK", "DATASET"):
+            _type_list_before(ctx, i, c.type)  # "the Habitat, Adroit and Brax environments"
         if hm:
             htype = head_type(hm.group(1))
             if htype in ("BENCHMARK", "DATASET"):
@@ -67,18 +84,7 @@ def head_nouns(ctx: Context) -> None:
                     c.surface = c.name
                     c.end = c.start + len(c.name)
                 c.evaluated = htype == "BENCHMARK" or c.evaluated
-                # Apply to the list before: "on GSM8K, MathQA, and SVAMP datasets".
-                j = i - 1
-                while j >= 0:
-                    gap = text[cands[j].end:cands[j + 1].start]
-                    if not LIST_SEP.match(gap):
-                        break
-                    p = cands[j]
-                    if not p.strong_type:
-                        p.type = htype
-                        p.strong_type = True
-                    p.conf = max(p.conf, 0.75)
-                    j -= 1
+                _type_list_before(ctx, i, htype)  # "on GSM8K, MathQA, and SVAMP datasets"
             elif htype == "MODEL" and c.rule != "gazetteer" and not c.strong_type:
                 if c.rule in ("coined_name", "latex_name", "capitalised_word"):
                     c.type = "MODEL"
@@ -91,7 +97,7 @@ def head_nouns(ctx: Context) -> None:
             lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
             if lb and lb.group(0).rstrip().endswith((",", "(")) and not (
                 i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start])
-            ):
+            ) and not text.startswith(",", c.end):
                 lb = None  # "On the Atari benchmarks, SRSCC improves": not a list
             if lb is None and i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start]):
                 lb = _PLURAL_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
