@@ -112,14 +112,21 @@ class Registry:
 
     def add(self, entities: Iterable[Entity]) -> None:
         """Count one paper's (not yet canonical) entities."""
+        self._count((e.key, e.name, e.type, getattr(e, "_acronym", None),
+                     getattr(e, "_long_form", False)) for e in entities)
+
+    def add_raw(self, entities: Iterable[dict]) -> None:
+        """Count one paper's entities from its plain results (as `add`, without objects)."""
+        self._count((e["key"], e["name"], e["type"], e.get("acronym"), e.get("long_form", False))
+                    for e in entities)
+
+    def _count(self, entities: Iterable[tuple[str, str, str, str | None, bool]]) -> None:
         self._types = None
-        for e in entities:
-            acr = getattr(e, "_acronym", None)
-            long_form = getattr(e, "_long_form", False)
+        for key, name, typ, acr, long_form in entities:
             if acr and long_form:
-                self.long_forms[canonical_key(acr)].add(e.key)
-            short = "" if long_form or not is_acronym(e.name) else canonical_key(e.name)
-            self.votes[(e.key, short, e.type)] += 1
+                self.long_forms[canonical_key(acr)].add(key)
+            short = "" if long_form or not is_acronym(name) else canonical_key(name)
+            self.votes[(key, short, typ)] += 1
 
     def _key(self, key: str, short: str) -> str:
         """The canonical key: an acronym's one known long form, else its own key."""
@@ -284,7 +291,7 @@ def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]]
     plain results) and is called twice (once to fill the registry, once to apply it)."""
     registry = Registry()
     for _, raw in items():
-        registry.add(from_raw("", (raw[0], [], [])).entities)
+        registry.add_raw(raw[0])
     for paper_id, raw in items():
         ex = from_raw(paper_id, raw)
         registry.apply(ex)
