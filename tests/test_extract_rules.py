@@ -223,6 +223,12 @@ def test_task_phrase_after_a_preposition(nlp, sentence, task):
     assert e is not None and e.type == "TASK"
 
 
+def test_the_x_task(nlp):
+    e = find(run(nlp, "We study the glacier boundary detection task on radar images."),
+             "glacier boundary detection")
+    assert e is not None and e.type == "TASK"
+
+
 def test_task_phrases_listed_after_the_first(nlp):
     ents = run(nlp, "It covers tasks such as link prediction, node ranking and graph matching.")
     assert {find(ents, t).type for t in ("link prediction", "node ranking", "graph matching")} \

@@ -59,6 +59,10 @@ def _cue_matches(text: str, tp: list[int]):
             m = _FOR_X_BEFORE_TASKS.search(text, max(0, pos - 90), pos)
             if m and m.end() == pos:
                 yield 2, m.group(1), m.start(1)
+            else:  # "the link prediction task"
+                m = _THE_X_BEFORE_PROBLEM.search(text, max(0, pos - 90), pos)
+                if m and m.end() == pos:
+                    yield 2, m.group(1), m.start(1)
         elif text.startswith("problem", pos):  # "the conditional text generation problem"
             m = _THE_X_BEFORE_PROBLEM.search(text, max(0, pos - 90), pos)
             if m and m.end() == pos:
