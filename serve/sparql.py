@@ -21,6 +21,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from paperkg.graph.rdf.sparql import bare_keywords, uses_service
+
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_ROW_CAP = 10_000
 MAX_QUERY_CHARS = 20_000
@@ -47,12 +49,8 @@ _SHORT = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("csv", N
           "tsv": ("tsv", None), "turtle": (None, "turtle"), "ttl": (None, "turtle"),
           "nt": (None, "ntriples"), "ntriples": (None, "ntriples"), "rdfxml": (None, "rdfxml")}
 
-# strings, IRIs and comments are skipped when looking for keywords
-_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 _UPDATE_WORDS = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b",
                            re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
 
 class ProtocolError(Exception):
@@ -73,11 +71,6 @@ class Reply:
     capped: bool = False
 
 
-def _keywords_text(query: str) -> str:
-    """The query without strings, IRIs and comments."""
-    return _SKIP.sub(" ", query)
-
-
 def check_query(query: str) -> None:
     """Refuse empty and over-long queries, updates and federated (SERVICE) queries."""
     if not query or not query.strip():
@@ -85,8 +78,7 @@ def check_query(query: str) -> None:
                                  "application/sparql-query body")
     if len(query) > MAX_QUERY_CHARS:
         raise ProtocolError(400, f"the query is longer than {MAX_QUERY_CHARS} characters")
-    bare = _keywords_text(query)
-    if _SERVICE.search(bare):
+    if uses_service(query):
         raise ProtocolError(400, "SERVICE (federated query) is refused: this endpoint only "
                                  "answers from its own graph")
 
@@ -98,8 +90,8 @@ def refuse_update() -> ProtocolError:
 
 def looks_like_update(query: str) -> bool:
     """Whether a query= text is an update (it would fail to parse as a query anyway)."""
-    return bool(_UPDATE_WORDS.search(_keywords_text(query))) and not re.search(
-        r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", _keywords_text(query), re.IGNORECASE)
+    return bool(_UPDATE_WORDS.search(bare_keywords(query))) and not re.search(
+        r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare_keywords(query), re.IGNORECASE)
 
 
 def _accepted(accept: str | None) -> list[tuple[float, int, str]]:

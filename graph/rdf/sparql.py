@@ -13,17 +13,24 @@ from paperkg.graph.rdf.mapping import to_store
 from paperkg.graph.rdf.terms import XSD_NS, prefixes
 
 # Strings, IRIs and comments of a SPARQL query: words inside them are not keywords.
-_SPARQL_OPAQUE = re.compile(
-    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"'
-    r'|<[^<>"{}|^`\\\x00-\x20]*>' r"|#[^\n]*",
-    re.DOTALL,
-)
+_OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def bare_keywords(query: str) -> str:
+    """The query with its strings, IRIs and comments blanked out (what is left is syntax)."""
+    return _OPAQUE.sub(" ", query)
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query federates (SERVICE sends part of it to another endpoint)."""
+    return bool(_SERVICE.search(bare_keywords(query)))
 
 
 def check_service(query: str, allow_service: bool = False) -> None:
     """Refuse a federated query (SERVICE reaches another endpoint) unless allowed."""
-    if not allow_service and _SERVICE.search(_SPARQL_OPAQUE.sub(" ", query)):
+    if not allow_service and uses_service(query):
         raise UserError("refused: SERVICE would send the query to another endpoint over the "
                         "network; pass --allow-service to permit federated queries")
 
