@@ -121,6 +121,12 @@ def test_mixed_case_short_form_needs_its_capitals_as_initials(nlp):
     assert "SpaMoRo" not in find(ents, "Sparse Mixture Router").aliases
 
 
+def test_title_case_long_form_with_a_task_head_is_a_method(nlp):
+    ents = run(nlp, "We use Contrastive Kestrel Learning (CKL) and glacier boundary detection "
+                    "(GBD) here.")
+    assert find(ents, "CKL").type == "METHOD" and find(ents, "GBD").type == "TASK"
+
+
 def test_generic_long_form_is_no_entity(nlp):
     ctx = candidates(nlp, "A title\nWe study reinforcement learning (RL) for robots.")
     assert "RL" not in ctx.defined and "RL" in ctx.generic_acr

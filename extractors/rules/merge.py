@@ -40,9 +40,10 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
     if long_form:
         low = long_form.lower()
         last = low.split()[-1]
+        titled = all(w[0].isupper() for w in long_form.split() if len(w) > 3)
         if any(low.endswith(h) for h in words("task_heads")) and not any(
             low.endswith(h) for h in ("fine-tuning", "tuning", "training")
-        ):
+        ) and not titled:  # "Contrastive Hebbian Learning (CHL)" is named like a method
             return "TASK"
         if last in head_forms("long_form"):
             return head_type(last)
