@@ -349,6 +349,12 @@ def test_long_form_ending_in_a_measure_head_is_a_metric(nlp):
 # --- heads (typing from head nouns and lists) --------------------------------------------------
 
 
+@pytest.mark.parametrize("name", ["Text-to-SQL", "Sketch-to-CAD", "T2V"])
+def test_x_to_y_names_are_tasks(nlp, name):
+    assert find(run(nlp, f"We study {name} with small models and report gains."), name).type \
+        == "TASK"
+
+
 def test_list_before_a_head_noun_is_typed(nlp):
     ents = run(nlp, "We evaluate on FooQA, BarSet and BazText datasets.")
     assert {find(ents, n).type for n in ("FooQA", "BarSet", "BazText")} == {"DATASET"}

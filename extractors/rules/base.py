@@ -208,8 +208,15 @@ _MODEL_SUFFIX = re.compile(
 _NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
 
 
+_X_TO_Y = re.compile(
+    r"^(?:[A-Z][A-Za-z]*-to-[A-Za-z0-9]+(?:\s+[A-Z][a-z]+)?|[A-Z]{1,3}2[A-Z]{1,3})$"
+)
+
+
 def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
     """Type suggested by the form of a name alone, if any."""
+    if _X_TO_Y.match(name):
+        return "TASK"  # "Text-to-SQL", "Speech-to-Text Translation", "T2V": a mapping to learn
     if _BENCH_SHAPE.search(name):
         return "BENCHMARK"
     if _MODEL_SUFFIX.search(name):
