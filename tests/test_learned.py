@@ -120,3 +120,30 @@ def test_eval_compare_rules(tmp_path, gold, seeds):
     rules = {r["row"]: r for r in report["compare"]["rules"]}
     full = {r["row"]: r for r in report["rows"]}
     assert set(rules) == set(full) and "named-typed" in full and "INTRODUCES" in full
+
+
+def test_merge_adds_uncovered_spans_only():
+    """paperkg_learned on a real Doc: a span no rule covers becomes an entity; covered ones not."""
+    from spacy.tokens import Span
+
+    from paperkg.extractors.learned import LearnedMerge
+
+    nlp = build_pipeline()
+    text = ("A study of patching\nWe propose a hierarchical patching scheme and compare it "
+            "with GraphSAGE.")
+    doc = nlp(text)
+    rule_names = {e["name"] for e in doc.user_data["pk_ents"]}
+    assert "GraphSAGE" in rule_names
+    a = text.index("hierarchical")
+    b = text.index(" and compare")
+    g = text.index("GraphSAGE")
+    new = doc.char_span(a, b, label="METHOD")
+    covered = doc.char_span(g, g + len("GraphSAGE"), label="TASK")
+    doc.ents = [Span(doc, new.start, new.end, "METHOD"),
+                Span(doc, covered.start, covered.end, "TASK")]
+    merge = LearnedMerge("paperkg_learned", True, ["METHOD", "TASK"], "union", 4, 2)
+    merge(doc)
+    ents = {e["name"]: e for e in doc.user_data["pk_ents"]}
+    assert ents["hierarchical patching scheme"]["extractor"] == "ner"
+    assert ents["hierarchical patching scheme"]["type"] == "METHOD"
+    assert ents["GraphSAGE"]["type"] != "TASK"  # the rules' entity keeps its type
