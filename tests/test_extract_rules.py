@@ -188,6 +188,10 @@ def test_code_points_are_markup_not_names(nlp):
     assert list(ents) == ["SQIRL"]
 
 
+def test_hardware_with_a_size_is_not_a_name(nlp):
+    assert not run(nlp, "We train on a single 24 GB RTX 4090 GPU.")
+
+
 def test_glued_sentences_and_units_are_not_names(nlp):
     ents = run(nlp, "We study SQIRL on graphs.RL.We also use FP16 and 24 GB VRAM at 3 dB.")
     assert list(ents) == ["SQIRL"]

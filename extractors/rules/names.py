@@ -165,8 +165,10 @@ def capitalised_runs(ctx: Context) -> None:
         if len(words) > 1 and words[0].endswith(("'s", "’s")):
             words.pop(0)
             offs.pop(0)
-        # drop leading function/non-name words
-        while words and (words[0] in not_names or fold(words[0]) in generic) and not ctx.covered(
+        # drop leading function/non-name words (and numbers before them: "24 GB RTX 4090")
+        while words and (words[0] in not_names or fold(words[0]) in generic or (
+                len(words) > 1 and word_kind(words[0], generic) == "number" and (
+                    words[1] in not_names or fold(words[1]) in generic))) and not ctx.covered(
             offs[0], offs[0] + len(words[0])
         ):
             words.pop(0)
