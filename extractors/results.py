@@ -268,8 +268,10 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def own_system(ents: list[dict], title_end: int, title: str = "") -> str:
-    """The name of the paper's own system (introduced method/model), else THIS_PAPER."""
+def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str:
+    """The name of the paper's own system: its introduced method/model named in the title,
+    else the name the title leads with ("MobRFFI: ..."), else an introduced method/model, else
+    a method phrase of the title, else THIS_PAPER."""
     best = None
     for e in ents:
         if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES:
@@ -279,9 +281,56 @@ def own_system(ents: list[dict], title_end: int, title: str = "") -> str:
         rank = (0 if in_title else 1, first)
         if best is None or rank < best[0]:
             best = (rank, e["name"])
+    if best and best[0][0] == 0:
+        return best[1]
+    lead = title_lead(title, ents, text)
+    if lead:
+        return lead
     if best:
         return best[1]
     return title_system(title) or THIS_PAPER
+
+
+def _called_a_method(text: str, name: str) -> bool:
+    """Whether text presents name as a method ("X, a data curation framework for ...")."""
+    heads = cues()["heads"]
+    for m in re.finditer(rf"{re.escape(name)}\W{{0,3}},\s+an?\s+([^.;:()]{{1,80}})", text):
+        words = re.split(r"\s+(?:for|to|that|which|with|of|in|on|aimed|designed)\b", m.group(1))[0]
+        if any(w.casefold() in heads for w in words.replace(",", " ").split()):
+            return True
+    return False
+
+
+_TITLE_NAME = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:]{1,40}?)\s*:\s")
+_NOT_A_SYSTEM_TITLE = re.compile(
+    r"\b(?:Benchmark|Benchmarking|Dataset|Data\s?set|Corpus|Survey|Study|Report|Playground|"
+    r"Suite|Arena|Leaderboard|Collection|Testbed|Challenge|Review)s?\b", re.I)
+
+
+def title_lead(title: str, ents: list[dict], text: str = "") -> str | None:
+    """The name a title leads with before its colon ("MobRFFI: Non-cooperative ..."), when
+    the title does not call it a benchmark, dataset or study and the name is one of the
+    paper's entities (not a benchmark; an introduced dataset only when the text calls it a
+    method: "MobRFFI, an AI-based ... framework")."""
+    m = _TITLE_NAME.match(title)
+    if not m:
+        return None
+    lead = m.group(1).strip()
+    words = lead.split()
+    if not 1 <= len(words) <= 4 or _NOT_A_SYSTEM_TITLE.search(title) or \
+            not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return None
+    for e in ents:
+        if e.get("type") == "BENCHMARK" or (e.get("type") == "DATASET" and
+                                            e.get("role") != "introduced"):
+            continue
+        if lead.casefold() not in (e["name"].casefold(),
+                                   *(a.casefold() for a in e.get("aliases", []))):
+            continue
+        if e["type"] == "DATASET" and not _called_a_method(text, lead):
+            continue
+        return e["name"]
+    return None
 
 
 _TITLE_LEAD = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?((?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*)\s+"
@@ -318,12 +367,14 @@ def introduced_benchmark(ents: list[dict]) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _benchmark_before(mentions, sents: list[int], i: int, pos: int) -> str | None:
+def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str = THIS_PAPER
+                      ) -> str | None:
     """The last benchmark or dataset named in the sentence before the value's sentence."""
     if i < 1:
         return None
     lo, hi = sents[i - 1], sents[i]
-    names = [name for a, _b, name, typ, _ in mentions if lo <= a < hi and typ in BENCH_TYPES]
+    names = [name for a, _b, name, typ, _ in mentions
+             if lo <= a < hi and typ in BENCH_TYPES and name != own]
     return names[-1] if names else None
 
 
@@ -337,14 +388,16 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, 
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     for a, _b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
-        if pos < a <= pos + 40 and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and \
+        if pos < a <= pos + 40 and (typ in SYSTEM_TYPES or name == own) and \
+                name not in _NOT_SYSTEMS and \
                 _FOR_SYSTEM.fullmatch(text, end, a):
             return name
     loose: tuple[int, str] | None = None
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
         for a, b, name, typ, _role in mentions:
-            if a < lo or a >= pos or typ not in SYSTEM_TYPES or name in _NOT_SYSTEMS:
+            if a < lo or a >= pos or (typ not in SYSTEM_TYPES and name != own) or \
+                    name in _NOT_SYSTEMS:
                 continue
             if c["cmp"].search(text[max(lo, a - 30):a]) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
@@ -430,12 +483,12 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) 
     return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
 
 
-def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int
-               ) -> str | None:
+def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int,
+               own: str = THIS_PAPER) -> str | None:
     """The benchmark of a value: one named just after it ("on X", "over X"), else the nearest
     before it in its clause, else the nearest in its sentence."""
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
-             if typ in BENCH_TYPES and s0 <= a and b <= s1]
+             if typ in BENCH_TYPES and name != own and s0 <= a and b <= s1]
     if not cands:
         return None
     after = [x for x in cands if x[0] >= end and x[0] - end <= 80
@@ -464,8 +517,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     sents = sents or sentence_starts(text)
     mentions = _mentions(ents)
     title_end = text.find("\n") if "\n" in text else len(text)
-    own = own_system(ents, title_end, text[:title_end])
+    own = own_system(ents, title_end, text[:title_end], text)
     fallback_bench = introduced_benchmark(ents)
+    if fallback_bench == own:
+        fallback_bench = None
     spans = [(a, b) for a, b, *_ in mentions]
     out: list[dict] = []
     taken: set[int] = set()
@@ -486,9 +541,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         cs = _clause_start(text, s0, a)
         value = text[a:b].rstrip()
         b = a + len(value)
-        bench = _benchmark(text, mentions, s0, cs, s1, a, b)
+        bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
-            bench = _benchmark_before(mentions, sents, i, a) or fallback_bench
+            bench = _benchmark_before(mentions, sents, i, a, own) or fallback_bench
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": _kind(text, m, unit, c, cs),

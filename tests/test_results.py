@@ -320,3 +320,37 @@ def test_respectively_pairs_values_with_benchmarks_in_order():
     assert got["44.3"]["benchmark"] == "WikiText-2"
     assert got["11.0 pm 1.3 points"]["number"] == 11.0
     assert got["11.0 pm 1.3 points"]["kind"] == "delta"
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution rules (second pass): sentences with the entities given, so that each rule is
+# tested on its own whatever the entity extractor finds.
+
+
+def _ent(text: str, name: str, typ: str, role: str = "used", surface: str | None = None
+         ) -> dict:
+    """An entity dict as the entity component leaves it, with every mention of surface."""
+    surface = surface or name
+    at, mentions = 0, []
+    while (i := text.find(surface, at)) >= 0:
+        mentions.append((surface, i, i + len(surface), ""))
+        at = i + len(surface)
+    return {"name": name, "type": typ, "role": role, "aliases": [], "mentions": mentions}
+
+
+def test_the_name_a_title_leads_with_is_the_papers_system_even_typed_a_dataset():
+    text = ("MobRFFI: Non-cooperative Device Re-identification\nWe present MobRFFI, an AI-based "
+            "device fingerprinting and re-identification framework for WiFi networks. Our "
+            "approach achieves 94% device accuracy.")
+    (r,) = find_results(text, [_ent(text, "MobRFFI", "DATASET", "introduced")])
+    assert (r["value"], r["system"], r["benchmark"]) == ("94%", "MobRFFI", None)
+
+
+def test_a_title_lead_called_a_dataset_or_benchmark_is_not_the_system():
+    text = ("HardSet: Probing Reasoning\nWe introduce HardSet, a manually curated dataset of "
+            "500 problems. Our approach achieves 61.2% accuracy.")
+    (r,) = find_results(text, [_ent(text, "HardSet", "DATASET", "introduced")])
+    assert (r["system"], r["benchmark"]) == ("THIS_PAPER", "HardSet")
+    text = "FooBench: A Benchmark for Planning\nOur approach achieves 61.2% accuracy."
+    (r,) = find_results(text, [_ent(text, "FooBench", "TASK", "introduced")])
+    assert r["system"] == "THIS_PAPER"
