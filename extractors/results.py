@@ -268,6 +268,24 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
+_DATA_NOUN = r"(?:dataset|data\s+set|benchmark|test\s+set|corpus|cohort|split)"
+_DATA_BEFORE = re.compile(rf"\b{_DATA_NOUN}s?\s*(?:\(\s*)?$", re.I)
+_DATA_NAMED_AFTER = re.compile(rf"(?:\s+[\w\-]+){{0,3}}?\s+{_DATA_NOUN}\b(?!s)", re.I)
+
+
+def _as_data(text: str, mentions: list) -> list:
+    """Mentions the text itself calls data ("the dataset WiSig", "test cohort (IEO, ...",
+    "the C-CLUE relation extraction dataset") retyped DATASET, whatever the entity rules said."""
+    out = []
+    for a, b, name, typ, role in mentions:
+        if typ not in BENCH_TYPES and typ != "METRIC" and (
+                _DATA_BEFORE.search(text, max(0, a - 30), a) or
+                _DATA_NAMED_AFTER.match(text, b)):
+            typ = "DATASET"
+        out.append((a, b, name, typ, role))
+    return out
+
+
 def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str:
     """The name of the paper's own system: its introduced method/model named in the title,
     else the name the title leads with ("MobRFFI: ..."), else an introduced method/model, else
@@ -515,7 +533,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         return []
     c = cues()
     sents = sents or sentence_starts(text)
-    mentions = _mentions(ents)
+    mentions = _as_data(text, _mentions(ents))
     title_end = text.find("\n") if "\n" in text else len(text)
     own = own_system(ents, title_end, text[:title_end], text)
     fallback_bench = introduced_benchmark(ents)

@@ -354,3 +354,21 @@ def test_a_title_lead_called_a_dataset_or_benchmark_is_not_the_system():
     text = "FooBench: A Benchmark for Planning\nOur approach achieves 61.2% accuracy."
     (r,) = find_results(text, [_ent(text, "FooBench", "TASK", "introduced")])
     assert r["system"] == "THIS_PAPER"
+
+
+def test_a_name_the_text_calls_a_dataset_is_the_benchmark_whatever_its_entity_type():
+    text = ("Title\nWhen evaluated on the WiFi fingerprinting dataset WiSig, our approach "
+            "achieves 94% device accuracy. On the external test set (OV04, n=70 patients), it "
+            "achieved 67% accuracy. GraphRAG improves F1 by 11% on the open-domain C-CLUE "
+            "relation extraction dataset.")
+    ents = [_ent(text, n, "METHOD") for n in ("WiSig", "OV04", "C-CLUE", "GraphRAG")]
+    rs = {r["value"]: r for r in find_results(text, ents)}
+    assert rs["94%"]["benchmark"] == "WiSig"
+    assert rs["67%"]["benchmark"] == "OV04"
+    assert (rs["11%"]["benchmark"], rs["11%"]["system"]) == ("C-CLUE", "GraphRAG")
+
+
+def test_a_name_qualifying_plural_datasets_stays_what_it_was():
+    text = "Title\nIt ships pre-built SFT datasets. SFT reaches 71.5% accuracy."
+    (r,) = find_results(text, [_ent(text, "SFT", "METHOD")])
+    assert (r["system"], r["benchmark"]) == ("SFT", None)
