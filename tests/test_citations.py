@@ -131,7 +131,8 @@ PAPERS = {
     "arm2": ("Robot Arms in Factories", "2024-05-02",
              "We introduce QuorraNet, a robotic manipulation dataset collected in factories."),
     "dec": ("Faster Decoding", "2024-09-01",
-            "We compare against QuorraNet for guided decoding with an autoregressive reward model."),
+            "We compare against QuorraNet for guided decoding with an autoregressive reward "
+            "model."),
     "ram": ("RAMBLE: Replace Attention with MLP Blocks", "2024-02-01",
             "We propose RAMBLE, a forecasting model that replaces attention with MLP blocks."),
     "ram_other": ("Serving Search Indexes", "2024-08-01",

@@ -62,11 +62,18 @@ NOT_LINKED = [
 ]
 
 
+SEED_THRESHOLD = 0.35
+
+
 @pytest.fixture(scope="module")
 def seed_store(seeds: Path, tmp_path_factory) -> Path:
     """The seeds built into a real store by the real `paperkg build`."""
     db = tmp_path_factory.mktemp("seedcites") / "seeds.lbug"
-    r = run_cli("build", str(seeds), "--db", str(db), "--json")
+    # The MBPP edges are inferred with confidence 0.40-0.61 (a four-capital acronym, undated
+    # seed pages): below the measured default of 0.75, so this store keeps every edge above
+    # SEED_THRESHOLD; test_default_threshold_keeps_the_surest_seed_edges checks the default.
+    r = run_cli("build", str(seeds), "--db", str(db), "--json",
+                "--min-citation-confidence", str(SEED_THRESHOLD))
     assert r.returncode == 0, r.stderr
     report = json.loads(r.stdout)
     assert report["citations"]["cites_inferred"] == report["relationships"]["CITES"]
@@ -96,7 +103,7 @@ def test_pinned_citations_both_directions_with_evidence(seed_graph):
         assert phrase in d["evidence"], (citing, d["evidence"])
         assert not g.has_edge(b, a, key=CITES_INFERRED_KEY), f"reverse {cited} -> {citing}"
         assert d["temporal"] == "unknown"  # seed dates have no year: never compared
-        assert d["confidence"] >= DEFAULT_MIN_CONFIDENCE
+        assert d["confidence"] >= SEED_THRESHOLD
 
 
 def test_lookalike_names_are_not_linked(seed_graph):
@@ -115,18 +122,28 @@ def test_a_second_claimant_unlinks_a_name_and_is_counted(seed_graph):
     g, by_title = seed_graph
     g = g.copy()
     stored = sorted((u, v) for u, v, k in g.edges(keys=True) if k == CITES_INFERRED_KEY)
-    report = add_citations(g)  # recomputed from the stored graph: the very same edges
+    report = add_citations(g, min_confidence=SEED_THRESHOLD)  # from the stored graph: the same
     assert sorted((u, v) for u, v, k in g.edges(keys=True) if k == CITES_INFERRED_KEY) == stored
     assert report.added == len(stored) and report.ambiguous_names == []
     # A second paper introducing something else as "MultiPL-E": who the Lua paper meant can no
     # longer be told, so it links neither, and the mention is counted.
     g.add_node("Paper:probe", label="Paper", title="MultiPL-E: Multiple Plate Estimation",
                abstract="We present MultiPL-E, a method for estimating tectonic plates.")
-    report = add_citations(g)
+    report = add_citations(g, min_confidence=SEED_THRESHOLD)
     a, b = by_title[TRANSFER], by_title[MULTIPLE]
     assert not g.has_edge(a, b, key=CITES_INFERRED_KEY)
     assert not g.has_edge(a, "Paper:probe", key=CITES_INFERRED_KEY)
     assert report.ambiguous_names == ["MultiPL-E"] and report.ambiguous_mentions >= 1
+
+
+def test_default_threshold_keeps_the_surest_seed_edges(seed_graph):
+    g, by_title = seed_graph
+    g = g.copy()
+    report = add_citations(g)  # the default threshold
+    kept = sorted((g.nodes[u]["title"], g.nodes[v]["title"])
+                  for u, v, k in g.edges(keys=True) if k == CITES_INFERRED_KEY)
+    assert kept == sorted([(OLMO, TULU), (TRANSFER, MULTIPLE)])
+    assert report.min_confidence == DEFAULT_MIN_CONFIDENCE and report.below_threshold == 7
 
 
 def test_rank_on_the_seeds(seed_store: Path):
@@ -135,11 +152,12 @@ def test_rank_on_the_seeds(seed_store: Path):
     rows = json.loads(r.stdout)
     top = [(row["title"], row["cited_by"]) for row in rows[:2]]
     # MBPP users: MultiPL-E, LeTI, ACECODER, PLUM, LAIL, Inference Scaling fLaws (6 read);
-    # RLVR users: OLMo 2, One Token to Fool LLM-as-a-Judge, Hybrid Reward Normalization (3).
-    assert top == [(PROGSYN, 6), (TULU, 3)]
+    # then three papers cited once (MultiPL-E, TRPO, TULU 3; ties by title). RLVR is named by
+    # 369 corpus papers and claimed by three: too contested to stand for TULU 3 any more.
+    assert top == [(PROGSYN, 6), (MULTIPLE, 1)]
     assert {row["title"] for row in rows} >= {MULTIPLE, TRPO}
     pr = run_cli("rank", "--by", "pagerank", "--format", "json", "--db", str(seed_store))
-    assert [row["title"] for row in json.loads(pr.stdout)[:2]] == [PROGSYN, TULU]
+    assert [row["title"] for row in json.loads(pr.stdout)[:1]] == [PROGSYN]
     use = run_cli("rank", "--by", "usage", "--type", "Benchmark", "--format", "json", "--db",
                   str(seed_store))
     bench = {row["entity"]: row for row in json.loads(use.stdout)}
@@ -166,4 +184,4 @@ def test_library_queries_return_the_inferred_citations(seed_store: Path):
     top = run_cli("ask", "most_cited", "-p", "limit=2", "--format", "json", "--db",
                   str(seed_store))
     assert [(row["title"], row["cited_by"]) for row in json.loads(top.stdout)] == [
-        (PROGSYN, 6), (TULU, 3)]
+        (PROGSYN, 6), (MULTIPLE, 1)]
