@@ -372,3 +372,21 @@ def test_a_name_qualifying_plural_datasets_stays_what_it_was():
     text = "Title\nIt ships pre-built SFT datasets. SFT reaches 71.5% accuracy."
     (r,) = find_results(text, [_ent(text, "SFT", "METHOD")])
     assert (r["system"], r["benchmark"]) == ("SFT", None)
+
+
+def test_an_unnamed_method_phrase_opening_the_clause_is_the_system():
+    text = ("ModelTables: A Corpus of Tables\nUnion based semantic table retrieval attains 54.8% "
+            "P@1 overall; table based dense retrieval reaches 66.5% P@1.")
+    rs = {r["value"]: r["system"] for r in find_results(text, [])}
+    assert rs == {"54.8%": "Union based semantic table retrieval",
+                  "66.5%": "table based dense retrieval"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Using FooNet embeddings improves accuracy by 1.5 points.",
+    "Every model achieved a groundedness score above 0.88.",
+    "Large language models show up to 20% faster convergence.",
+])
+def test_a_gerund_a_group_or_a_plural_opening_the_clause_is_not_a_system(sentence):
+    (r,) = find_results("Title\n" + sentence, [])
+    assert r["system"] in (None, "THIS_PAPER")
