@@ -21,7 +21,9 @@ from paperkg.cli.kit import print_rows
 @click.option("--fast", is_flag=True, help="Score the rules alone (no learned model).")
 @click.option("--compare", type=click.Choice(["rules"]), default=None,
               help="Also score the rules alone and show the full pipeline's gain over them.")
-def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare):
+@click.option("--model", type=click.Path(file_okay=False), default=None,
+              help="Learned model folder (from `paperkg train -o DIR`) instead of the shipped one.")
+def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model):
     """Score extraction on PATHS against GOLD (JSON Lines; papers matched by title).
 
     Rows: precision, recall and F1 per type; METHOD+MODEL+DATASET+BENCHMARK ignoring type
@@ -30,9 +32,11 @@ def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare):
     already matched gold entity counts as a false positive.
     """
     from paperkg.extractors.evaluate import errors, evaluate
+    from paperkg.extractors.learned import load_with_model
     from paperkg.extractors.pipeline import load_pipeline
 
-    report = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=fast))
+    nlp = load_with_model(model) if model and not fast else load_pipeline(fast=fast)
+    report = evaluate(gold, list(paths), split=split, nlp=nlp)
     base = None
     if compare == "rules":
         base = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=True))

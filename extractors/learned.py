@@ -356,3 +356,14 @@ def add_learned(nlp: Language, model_dir: str | Path | None = None) -> bool:
             nlp.add_pipe(name, source=model, after=after)
             after = name
     return True
+
+
+def load_with_model(model_dir: str | Path):
+    """The rules pipeline (config.cfg) plus the learned model in model_dir."""
+    from paperkg.core.errors import UserError
+    from paperkg.extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    if not add_learned(nlp, model_dir):
+        raise UserError(f"not a trained model folder (no config.cfg): {model_dir}")
+    return nlp

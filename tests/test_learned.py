@@ -147,3 +147,9 @@ def test_merge_adds_uncovered_spans_only():
     assert ents["hierarchical patching scheme"]["extractor"] == "ner"
     assert ents["hierarchical patching scheme"]["type"] == "METHOD"
     assert ents["GraphSAGE"]["type"] != "TASK"  # the rules' entity keeps its type
+
+
+def test_eval_model_option_rejects_a_non_model(tmp_path, gold, seeds):
+    res = CliRunner().invoke(cli, ["eval", str(gold), str(seeds), "--model", str(tmp_path)])
+    assert res.exit_code != 0
+    assert "not a trained model folder" in res.output + str(res.exception)
