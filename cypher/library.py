@@ -480,6 +480,8 @@ def finish(query: NamedQuery, params: dict[str, Any] | None,
 _PAPER_ID_PARAM = re.compile(r":\s*Paper\s*\{\s*id\s*:\s*\$(\w+)\s*\}")
 _FIND_PAPER = ("MATCH (p:Paper) WHERE p.id = $v OR toLower(p.title) = toLower($v) "
                "RETURN p.id AS id, p.title AS title ORDER BY id")
+# A key lookup (both engines index Paper.id): answers most calls without reading every title.
+_PAPER_BY_ID = "MATCH (p:Paper {id: $v}) RETURN p.id AS id"
 
 
 def paper_params(query: NamedQuery) -> list[str]:
@@ -496,9 +498,9 @@ def resolve_papers(query: NamedQuery, params: dict[str, Any] | None,
         value = out.get(name)
         if not isinstance(value, str) or not value.strip():
             continue
+        if run(_PAPER_BY_ID, {"v": value})[1]:
+            continue  # already a paper's id: no need to scan titles
         rows = run(_FIND_PAPER, {"v": value.strip()})[1]
-        if any(pid == value for pid, _ in rows):
-            continue
         if len(rows) > 1:
             raise UserError(f"{len(rows)} papers are titled {value!r}: give one id with "
                             f"--param {name}=... ({', '.join(pid for pid, _ in rows[:5])})")
