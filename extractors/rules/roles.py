@@ -300,6 +300,9 @@ def title_phrase_introduced(ctx: Context) -> None:
             continue
         if ws[0] in ("A", "An", "The") or ws[-1].lower() in _DESCRIPTIVE_HEADS:
             continue  # "A Novel Data Augmentation Method": a description, not a name
+        if any(cc.start <= start and start + len(piece) <= cc.end
+               and cc.end - cc.start > len(piece) for cc in ctx.cands):
+            continue  # part of a longer name in the title ("X with Counterfactual Credit")
         k = abstract_low.find(piece.lower())
         while k >= 0:
             a = title_end + k
@@ -309,8 +312,11 @@ def title_phrase_introduced(ctx: Context) -> None:
             k = abstract_low.find(piece.lower(), k + 1)
         if k < 0:
             continue
-        ctx.title_intro_keys.add(canonical_key(piece))
         a = title_end + k
+        if any(cc.start <= a and a + len(piece) <= cc.end and cc.end - cc.start > len(piece)
+               for cc in ctx.cands):
+            continue  # written as part of a longer name in the abstract too
+        ctx.title_intro_keys.add(canonical_key(piece))
         if not any(cc.start == start for cc in ctx.cands):
             ctx.cands.append(Cand(start, start + len(piece), piece, piece, "METHOD", 0.7,
                                   "title_phrase"))

@@ -204,19 +204,20 @@ def title_task_phrases(ctx: Context) -> None:
     heads = word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     method_heads = word_set("method_heads")
-    for ws, prev, _ in _title_segments(title):
+    for ws, prev, nxt in _title_segments(title):
         if prev in _MEANS_BEFORE:
             continue
         while ws and (ws[0][1].lower() in adj
                       or ws[0][1].lower() in qty or (
                           ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads
-                          and len(ws) > 1 and ws[1][1].lower() not in heads)):
-            ws = ws[1:]  # "Efficient X", "Improving X Detection"
+                          and len(ws) > 1)):
+            ws = ws[1:]  # "Efficient X", "Improving X Detection", "Evaluating Retrieval"
         if not 2 <= len(ws) <= 4:
             continue
         last = ws[-1][1].lower()
         if last not in heads and not (  # "Drug Repurposing", "3D Printing": a gerund task
-                last.endswith("ing") and last not in method_heads and len(last) > 5):
+                last.endswith("ing") and last not in method_heads and len(last) > 5
+                and nxt not in _MEANS_BEFORE):  # not "Reward Shaping with X": the means
             continue
         if any(not _TITLE_MODIFIER.match(w) and (any(ch.isupper() for ch in w[1:])
                                                  or any(ch.isdigit() for ch in w))
@@ -239,6 +240,13 @@ _FOR_X = re.compile(
 _FOR_X_KEYS = (" for ", " in ", " on ", " including ", " like ", " such as ", "\nfor ", "\nin ")
 
 
+# nouns after a task phrase that leave it a task ("time-series forecasting models")
+_AFTER_TASK_OK = frozenset({"model", "models", "method", "methods", "approach", "approaches",
+                            "system", "systems", "task", "tasks", "problem", "problems",
+                            "benchmark", "benchmarks", "performance", "accuracy", "pipeline",
+                            "framework", "frameworks", "setting", "settings"})
+
+
 def _task_words(raw: str, stop, adj, qty, heads) -> list[str]:
     """The task phrase at the start of raw (cut at a function word, leading adjectives, verbs
     and adverbs dropped, ending at the last task head word), as words."""
@@ -251,6 +259,8 @@ def _task_words(raw: str, stop, adj, qty, heads) -> list[str]:
     while lead < len(ws) and (ws[lead] in adj or ws[lead] in qty):
         lead += 1
     last = max((i for i, w in enumerate(ws) if w in heads), default=-1)
+    if 0 <= last < len(ws) - 1 and ws[last + 1] not in _AFTER_TASK_OK:
+        return []  # "synthetic verification traces": the head word modifies a noun
     ws = ws[lead:last + 1]
     while ws and (ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
         ws = ws[1:]  # "implementing learning": a verb and its object; "quantitatively"
