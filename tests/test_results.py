@@ -390,3 +390,16 @@ def test_an_unnamed_method_phrase_opening_the_clause_is_the_system():
 def test_a_gerund_a_group_or_a_plural_opening_the_clause_is_not_a_system(sentence):
     (r,) = find_results("Title\n" + sentence, [])
     assert r["system"] in (None, "THIS_PAPER")
+
+
+def test_values_in_brackets_belong_to_the_name_just_before_them():
+    text = ("DiRotQ: Rotation-Aware Quantization\nDiRotQ achieves an FID of 15.9 on the MJHQ-30K "
+            "dataset, outperforming the prior state-of-the-art SVDQuant (FID 18.9, PSNR 17.6). "
+            "Experiments on BIRD (70.65% execution accuracy) show the gain.")
+    ents = [_ent(text, "DiRotQ", "METHOD", "introduced"), _ent(text, "SVDQuant", "METHOD"),
+            _ent(text, "MJHQ-30K", "DATASET"), _ent(text, "BIRD", "BENCHMARK"),
+            _ent(text, "FID", "METRIC")]
+    rs = {r["value"]: r for r in find_results(text, ents)}
+    assert (rs["15.9"]["system"], rs["15.9"]["benchmark"]) == ("DiRotQ", "MJHQ-30K")
+    assert [rs[v]["system"] for v in ("18.9", "17.6")] == ["SVDQuant", "SVDQuant"]
+    assert rs["70.65%"]["benchmark"] == "BIRD"
