@@ -1,7 +1,7 @@
-// description: Who cites a paper (CITES edges, inferred or from a citation service; source: inferred, openalex, semanticscholar, enriched = any service, all).
-// params: paper:str, source:str=all, limit:int=100
+// description: Who cites a paper (CITES edges; source: inferred, openalex, semanticscholar; empty: all).
+// params: paper:str, source:str=, limit:int=100
 MATCH (q:Paper)-[c:CITES]->(p:Paper {id: $paper})
-WHERE $source = 'all' OR c.source = $source OR ($source = 'enriched' AND c.source <> 'inferred')
+WHERE size($source) = 0 OR c.source = $source
 RETURN q.id AS paper, q.title AS title, c.kind AS kind, c.source AS source, c.entity AS via,
        c.confidence AS confidence, c.temporal AS temporal
 ORDER BY paper, source

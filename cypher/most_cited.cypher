@@ -1,7 +1,7 @@
-// description: Most-cited papers, by the number of distinct citing papers (source: inferred, openalex, semanticscholar, enriched = any service, all).
-// params: source:str=all, limit:int=20
+// description: Most-cited papers by distinct citing papers (source: inferred, openalex, ...; empty: all).
+// params: source:str=, limit:int=20
 MATCH (q:Paper)-[c:CITES]->(p:Paper)
-WHERE $source = 'all' OR c.source = $source OR ($source = 'enriched' AND c.source <> 'inferred')
+WHERE size($source) = 0 OR c.source = $source
 RETURN p.id AS paper, p.title AS title, count(DISTINCT q) AS cited_by
 ORDER BY cited_by DESC, paper
 LIMIT $limit
