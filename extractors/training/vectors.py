@@ -60,7 +60,11 @@ def train_floret(text_path: str | Path, out_prefix: str | Path, dim: int = 64,
     floret seeds each thread's generator by its number, so threads=1 repeats exactly; with
     more threads the lock-free updates interleave differently from run to run.
     """
-    import floret
+    try:
+        import floret
+    except ImportError:
+        raise UserError("floret vectors need the 'train' extra: "
+                        "pip install 'paperkg[train]'") from None
 
     model = floret.train_unsupervised(
         str(text_path), model="skipgram", dim=dim, minn=3, maxn=5, minCount=3,
