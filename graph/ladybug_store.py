@@ -11,7 +11,7 @@ import errno
 import glob
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -222,6 +222,17 @@ def _copy_rows(conn, table: str, rows: list[dict], columns: Sequence[tuple[str, 
     tbl = pa.table(arrays)  # noqa: F841 - referenced by name in the COPY statement
     opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
     conn.execute(f"COPY {table} FROM tbl{opts}")
+
+
+def _copy_file(conn, table: str, path: Path) -> None:
+    """COPY a table from a Parquet file (read by the engine, not through Python)."""
+    import pyarrow.parquet as pq
+
+    if "'" in str(path) or "\\" in str(path):  # not safe inside the statement's quotes
+        tbl = pq.read_table(path)  # noqa: F841 - referenced by name in the COPY statement
+        conn.execute(f"COPY {table} FROM tbl")
+    elif pq.ParquetFile(path).metadata.num_rows:
+        conn.execute(f"COPY {table} FROM '{path}'")
 
 
 def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
@@ -454,10 +465,11 @@ def write_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
 
 
 def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
-                  state: Sequence[tuple[str, str, str]] = (), keep: bool = True) -> str:
-    """Write g (and the per-paper build state rows: id, content hash, extraction JSON) as the
-    whole new store, atomically. With keep, CITES edges another tool added to the old store
-    (`enrich`: any source but 'inferred') are kept where both papers remain. Returns 'upsert'
+                  state: Sequence[tuple[str, str, str]] | Path = (), keep: bool = True) -> str:
+    """Write g (and the per-paper build state: rows of id, content hash, extraction JSON, or a
+    Parquet file of them) as the whole new store, atomically. With keep, CITES edges another
+    tool added to the old store (`enrich`: any source but 'inferred') are kept where both
+    papers remain. Returns 'upsert'
     when an old store was kept from, else 'fresh'."""
     path = db_path(db)
     existed = keep and path.exists()
@@ -465,7 +477,9 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
     with staged(db, copy=False) as conn:
         conn.execute("BEGIN TRANSACTION")  # one commit for all the COPYs: measured faster
         _bulk_load(conn, g)
-        if state:
+        if isinstance(state, Path):
+            _copy_file(conn, S.STATE, state)
+        elif state:
             _copy_rows(conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"), r,
                                                 strict=True)) for r in state],
                        [(p.name, p.type) for p in S.STATE_PROPS])
@@ -496,12 +510,27 @@ def _external_cites(path: Path) -> list[dict]:
 def read_state(db: str | os.PathLike | None = None) -> dict[str, tuple[str, str]]:
     """Paper id -> (content hash, extraction JSON) kept by the last build (empty for a store
     written before the state table existed)."""
+    return {pid: (h, x) for pid, h, x in _state_rows(db, "s.id, s.content_hash, s.extraction")}
+
+
+def read_state_hashes(db: str | os.PathLike | None = None) -> dict[str, str]:
+    """Paper id -> content hash kept by the last build (the extractions stay in the store)."""
+    return dict(_state_rows(db, "s.id, s.content_hash"))
+
+
+def iter_state_extractions(db: str | os.PathLike | None = None) -> Iterator[tuple[str, str]]:
+    """(paper id, extraction JSON) of the last build, in id order, one row at a time."""
+    yield from _state_rows(db, "s.id, s.extraction", "ORDER BY s.id")
+
+
+def _state_rows(db, columns: str, order: str = "") -> Iterator[tuple]:
     with connect(db) as conn:
         try:
-            res = conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.content_hash, s.extraction")
+            res = conn.execute(f"MATCH (s:{S.STATE}) RETURN {columns} {order}")
         except RuntimeError:  # no such table: a store from an older paperkg
-            return {}
-        return {pid: (h, x) for pid, h, x in res.get_all()}
+            return
+        while res.has_next():
+            yield tuple(res.get_next())
 
 
 def _checkpoint(path: Path) -> None:

@@ -7,6 +7,7 @@ import gc
 import hashlib
 import json
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -78,55 +79,143 @@ def _fingerprint() -> str:
     return h.hexdigest()
 
 
+class StateSpool:
+    """The build state rows (paper id, content hash, extraction JSON) on disk as Parquet, in
+    paper order: written once during extraction, read back one batch at a time, and loaded into
+    the store by the engine, so a collection's extractions are never all in memory."""
+
+    _BATCH = 2000
+
+    def __init__(self, path: Path):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.path = path
+        self._schema = pa.schema([(p.name, pa.string()) for p in S.STATE_PROPS])
+        self._writer = pq.ParquetWriter(path, self._schema, compression="zstd")
+        self._rows: list[tuple[str, str, str]] = []
+
+    def add(self, paper_id: str, content_hash: str, extraction: str) -> None:
+        """Append one paper's row."""
+        self._rows.append((paper_id, content_hash, extraction))
+        if len(self._rows) >= self._BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._rows:
+            cols = list(zip(*self._rows, strict=True))
+            self._writer.write_table(pa.table(
+                {f.name: pa.array(c, pa.string()) for f, c in zip(self._schema, cols,
+                                                                  strict=True)}))
+            self._rows = []
+
+    def close(self) -> None:
+        """Finish writing."""
+        self._flush()
+        self._writer.close()
+
+    def extractions(self) -> Iterator[tuple[str, list]]:
+        """(paper id, plain extraction) of every row, in order."""
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(self.path).iter_batches(
+                batch_size=self._BATCH, columns=["id", "extraction"]):
+            for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
+                              strict=True):
+                yield pid, json.loads(x)
+
+    def remove(self) -> None:
+        """Delete the file."""
+        self.path.unlink(missing_ok=True)
+
+
+def _spool_path(store: Path | None) -> Path:
+    """A new staging file for the state spool: beside the store (removed as a dead writer's
+    leftover if the build is killed), or in the temp folder when there is no store."""
+    from paperkg.core.tempfiles import staged_name
+
+    if store is None:
+        fd, name = tempfile.mkstemp(prefix="paperkg-state-", suffix=".parquet")
+        os.close(fd)
+        return Path(name)
+    tmp = staged_name(store)
+    tmp.unlink()
+    return tmp.with_name(tmp.name + ".parquet")
+
+
 def extract_all(papers: Sequence[Paper], workers: int = 1,
                 progress: Callable[[int], None] | None = None,
-                state: dict[str, tuple[str, str]] | None = None,
+                hashes: dict[str, str] | None = None, old: Path | None = None,
                 seconds: dict[str, float] | None = None, fast: bool = False,
-                engine: str = "local", scheduler: str | None = None
-                ) -> tuple[Iterator, list[tuple[str, str, str]], int]:
+                engine: str = "local", scheduler: str | None = None,
+                store: Path | None = None) -> tuple[Iterator, StateSpool, int]:
     """Extractions of papers (same order, canonical entities across all of them; a generator
-    that makes them one paper at a time), the state
-    rows to store (id, content hash, extraction JSON), and how many papers were extracted:
-    a paper whose content hash is in `state` reuses its stored extraction."""
+    that makes them one paper at a time), the state rows to store (a StateSpool, in paper
+    order), and how many papers were extracted. A paper whose content hash is in `hashes`
+    reuses the extraction kept in the old store `old`."""
     from paperkg.extractors.pipeline import finished, raw_extractions
+    from paperkg.graph.ladybug_store import iter_state_extractions
 
     t0 = time.perf_counter()
-    state = state or {}
-    rows: list[tuple[str, str, str]] = []
-    todo: list[int] = []
-    for i, p in enumerate(papers):
-        h = content_hash(p, fast)
-        kept = state.get(p.id)
-        if kept is not None and kept[0] == h and kept[1]:
-            rows.append((p.id, h, kept[1]))
-            if progress is not None:
-                progress(1)
-        else:
-            rows.append((p.id, h, ""))
-            todo.append(i)
-    if todo:
-        raws = raw_extractions([papers[i].text for i in todo], workers=workers,
-                               progress=progress, fast=fast, engine=engine,
-                               scheduler=scheduler)
-        for i, raw in zip(todo, raws, strict=True):
-            rows[i] = (rows[i][0], rows[i][1], json.dumps(raw, separators=(",", ":")))
+    hashes = hashes or {}
+    own = [content_hash(p, fast) for p in papers]
+    kept = {p.id for p, h in zip(papers, own, strict=True) if hashes.get(p.id) == h}
+    if old is None:
+        kept = set()
+    todo = [p.text for p in papers if p.id not in kept]
+    raws = iter(raw_extractions(todo, workers=workers, progress=progress, fast=fast,
+                                engine=engine, scheduler=scheduler) if todo else ())
+    olds = iter_state_extractions(old) if kept else None
+    pending: dict[str, str] = {}
+
+    def stored(pid: str) -> str:
+        """The old store's extraction of a kept paper (both sides come in id order)."""
+        if pid in pending:
+            return pending.pop(pid)
+        for oid, x in olds or ():
+            if oid == pid:
+                return x
+            if oid in kept:
+                pending[oid] = x
+        raise UserError(f"the store lost the extraction of paper {pid}; rebuild with --rebuild")
+
+    spool = StateSpool(_spool_path(store))
+    try:
+        for p, h in zip(papers, own, strict=True):
+            if p.id in kept:
+                x = stored(p.id)
+                if progress is not None:
+                    progress(1)
+            else:
+                x = json.dumps(next(raws), separators=(",", ":"))
+            spool.add(p.id, h, x)
+        spool.close()
+    except BaseException:
+        spool.close()
+        spool.remove()
+        raise
+    finally:
+        if olds is not None:
+            olds.close()  # the old store's read connection
     if seconds is not None:
         seconds["extract"] = round(time.perf_counter() - t0, 3)
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
-    extractions = finished(lambda: ((pid, json.loads(x)) for pid, _, x in rows))
-    return extractions, rows, len(todo)
+    return finished(spool.extractions), spool, len(todo)
 
 
 def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: int = 1,
              progress: Callable[[int], None] | None = None,
-             state: dict[str, tuple[str, str]] | None = None,
+             hashes: dict[str, str] | None = None, old: Path | None = None,
              seconds: dict[str, float] | None = None,
              min_citation_confidence: float | None = None, fast: bool = False,
-             engine: str = "local", scheduler: str | None = None
-             ) -> tuple[nx.MultiDiGraph, dict, list[tuple[str, str, str]], int]:
+             engine: str = "local", scheduler: str | None = None, store: Path | None = None
+             ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
-    state rows, papers extracted). Papers are taken in id order, so that neither the order of
+    state spool (the caller removes it), papers extracted); see extract_all for hashes, old
+    and store. Papers are taken in id order, so that neither the order of
     the files nor the order of earlier builds changes the result. `seconds` receives the time
     of each step (extract, graph, citations). Inferred citations below
     `min_citation_confidence` (None: the measured default) are left out."""
@@ -135,24 +224,29 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     papers = sorted(papers, key=lambda p: p.id)
     sources = sorted(sources, key=lambda s: s.id)
     seconds = {} if seconds is None else seconds
-    extractions, rows, extracted = extract_all(papers, workers=workers, progress=progress,
-                                               state=state, seconds=seconds, fast=fast,
-                                               engine=engine, scheduler=scheduler)
-    t0 = time.perf_counter()
-    g = build_graph(papers, sources, extractions)
-    del extractions
-    t1 = time.perf_counter()
-    report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
-                           if min_citation_confidence is None else min_citation_confidence)
+    extractions, spool, extracted = extract_all(
+        papers, workers=workers, progress=progress, hashes=hashes, old=old, seconds=seconds,
+        fast=fast, engine=engine, scheduler=scheduler, store=store)
+    try:
+        t0 = time.perf_counter()
+        g = build_graph(papers, sources, extractions)
+        del extractions
+        t1 = time.perf_counter()
+        report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
+                               if min_citation_confidence is None else min_citation_confidence)
+    except BaseException:
+        spool.remove()
+        raise
     seconds["graph"] = round(t1 - t0, 3)  # canonicalisation included
     seconds["citations"] = round(time.perf_counter() - t1, 3)
-    return g, report.summary(), rows, extracted
+    return g, report.summary(), spool, extracted
 
 
 def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1) -> nx.MultiDiGraph:
     """The knowledge graph of the listings under paths, in memory (nothing is stored)."""
     result = read_listings(paths)
-    g, *_ = assemble(result.papers, result.sources, workers=workers)
+    g, _, spool, _ = assemble(result.papers, result.sources, workers=workers)
+    spool.remove()
     return g
 
 
@@ -187,7 +281,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     graph of the union is assembled, and it replaces the store in one atomic swap. The result
     is the same graph as a fresh build of all the listings together.
     """
-    from paperkg.graph.ladybug_store import db_path, read_state, replace_graph, stats
+    from paperkg.graph.ladybug_store import db_path, read_state_hashes, replace_graph, stats
 
     t0 = time.perf_counter()
     path = db_path(db)
@@ -195,11 +289,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     t_read = time.perf_counter()
     papers, sources = result.papers, result.sources
     new_count = len(papers)
-    state: dict[str, tuple[str, str]] = {}
+    hashes: dict[str, str] = {}
+    old = None
     seconds = {"read": round(t_read - t0, 3)}
     if path.exists() and not rebuild:
         papers, sources, new_count, _ = _merge_with_store(result, path)
-        state = read_state(path)
+        hashes, old = read_state_hashes(path), path
         seconds["read_store"] = round(time.perf_counter() - t_read, 3)
     # What a build holds (papers, extractions, the graph) is many small acyclic objects that
     # live to its end: cyclic collections only walk them again and again, a cost that grows
@@ -211,19 +306,21 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     try:
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
-                g, cites, rows, extracted = assemble(
-                    papers, sources, workers=workers, progress=advance, state=state,
-                    seconds=seconds, min_citation_confidence=min_citation_confidence,
-                    fast=fast, engine=engine, scheduler=scheduler)
+                g, cites, spool, extracted = assemble(
+                    papers, sources, workers=workers, progress=advance, hashes=hashes,
+                    old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
+                    fast=fast, engine=engine, scheduler=scheduler, store=path)
         else:
-            g, cites, rows, extracted = assemble(
-                papers, sources, workers=workers, state=state, seconds=seconds,
+            g, cites, spool, extracted = assemble(
+                papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
-                scheduler=scheduler)
-        del state, papers
+                scheduler=scheduler, store=path)
+        del hashes, papers
         t_extract = time.perf_counter()
-        mode = replace_graph(g, path, rows, keep=not rebuild)
-        del rows
+        try:
+            mode = replace_graph(g, path, spool.path, keep=not rebuild)
+        finally:
+            spool.remove()
         seconds["store"] = round(time.perf_counter() - t_extract, 3)
     finally:
         gc.unfreeze()
