@@ -3,6 +3,8 @@ and one role; at most max_tasks TASK entities per paper."""
 
 from __future__ import annotations
 
+import re
+
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
 from paperkg.extractors.rules.base import (
     Context,
@@ -14,14 +16,12 @@ from paperkg.extractors.rules.base import (
     words,
 )
 
-_BAD_NAME_CHARS = "|{}^_=\\<>[]()"
+_BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]()]|['’]\d")
 
 
 def _bad_name(name: str) -> bool:
     """Markup debris or a possessive number ("x's 2") in a name."""
-    if any(ch in _BAD_NAME_CHARS for ch in name):
-        return True
-    return any(name[i] in "'’" and name[i + 1].isdigit() for i in range(len(name) - 1))
+    return _BAD_NAME.search(name) is not None
 
 
 def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
