@@ -543,14 +543,22 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) 
     return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
 
 
+_MANY_DATASETS = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|all|both|many|"
+    r"various|diverse|\d+)\s+(?:[\w\-]+\s+){0,3}|across\s+(?:[\w\-]+\s+){0,4})"
+    r"(?:datasets|benchmarks|data\s+sets)\b", re.I)
+
+
 def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int,
                own: str = THIS_PAPER) -> str | None:
     """The benchmark of a value: one named just after it ("on X", "over X"), else the nearest
-    before it in its clause, else the nearest in its sentence."""
+    before it in its clause, else the nearest in its sentence; "" (no fallback to other
+    sentences) when its clause speaks of several unnamed datasets or benchmarks."""
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ in BENCH_TYPES and name != own and s0 <= a and b <= s1]
     if not cands:
-        return None
+        ce = _CLAUSE.search(text, end, s1)
+        return "" if _MANY_DATASETS.search(text, cs, ce.start() if ce else s1) else None
     opened = text.rfind("(", max(s0, pos - 60), pos)
     if opened >= 0 and ")" not in text[opened:pos]:
         # "on BIRD (70.65% execution accuracy)": the name right before the bracket
@@ -566,6 +574,9 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
                 x[0] > first[1] and x[0] - first[1] < 12 for x in cands):
             return None  # "across IFEval and InFoBench": no single benchmark
         return first[2]
+    ce = _CLAUSE.search(text, end, s1)
+    if _MANY_DATASETS.search(text, cs, ce.start() if ce else s1):
+        return ""  # "across three datasets": several, none of them named for this value
     before = [x for x in cands if cs <= x[0] and x[1] <= pos]
     if before:
         return max(before)[2]
@@ -610,6 +621,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own) or fallback_bench
+        bench = bench or None
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": _kind(text, m, unit, c, cs),
@@ -655,7 +667,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
 
 
 _RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
-_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?respectively\b")
+_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
 
 
 def _respectively(text: str, mentions, out: list[dict]) -> None:
@@ -674,7 +686,30 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
             if len(names) >= len(group):
                 for r, name in zip(group, names[-len(group):], strict=True):
                     r["benchmark"] = name
+            own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+            run = _last_list(text, mentions, ("METRIC",), max(0, own_start), group[0]["start"])
+            if len(run) == len(group):  # "improves accuracy and recall by 3% and 5% resp."
+                for r, name in zip(group, run, strict=True):
+                    r["metric"] = name
         i = j + 1
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s+(?:the\s+)?")
+
+
+def _last_list(text: str, mentions, types, lo: int, hi: int) -> list[str]:
+    """The names of the last list of 2+ mentions of types in [lo, hi) ("A, B and C")."""
+    spans = [(a, b, name) for a, b, name, typ, _ in mentions if typ in types and lo <= a < hi]
+    best: list = []
+    run: list = []
+    for x in spans:
+        if run and _LIST_SEP.fullmatch(text, run[-1][1], x[0]):
+            run.append(x)
+        else:
+            run = [x]
+        if len(run) >= 2:
+            best = list(run)
+    return [name for _a, _b, name in best]
 
 
 @Language.factory("paperkg_results")

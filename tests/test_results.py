@@ -403,3 +403,29 @@ def test_values_in_brackets_belong_to_the_name_just_before_them():
     assert (rs["15.9"]["system"], rs["15.9"]["benchmark"]) == ("DiRotQ", "MJHQ-30K")
     assert [rs[v]["system"] for v in ("18.9", "17.6")] == ["SVDQuant", "SVDQuant"]
     assert rs["70.65%"]["benchmark"] == "BIRD"
+
+
+def test_several_unnamed_datasets_give_no_benchmark_not_one_from_another_sentence():
+    text = ("Title\nWe evaluate on PowerBench. This configuration could reduce energy "
+            "consumption by up to 54.8% across three datasets.")
+    (r,) = find_results(text, [_ent(text, "PowerBench", "BENCHMARK")])
+    assert (r["value"], r["benchmark"]) == ("54.8%", None)
+
+
+def test_respectively_reaches_over_words_after_the_values():
+    text = ("Title\nNASViT outperforms previous backbones on both Cityscape and ADE20K datasets, "
+            "achieving 73.2% and 37.9% mIoU with only 5G FLOPs, respectively.")
+    ents = [_ent(text, "NASViT", "MODEL"), _ent(text, "Cityscape", "DATASET"),
+            _ent(text, "ADE20K", "DATASET")]
+    rs = find_results(text, ents)
+    assert [(r["value"], r["benchmark"]) for r in rs] == [("73.2%", "Cityscape"),
+                                                          ("37.9%", "ADE20K")]
+
+
+def test_respectively_pairs_values_with_a_list_of_metrics():
+    text = ("Title\nFooNet improves accuracy and recall by 3.5% and 4.1%, respectively.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "accuracy", "METRIC"),
+            _ent(text, "recall", "METRIC")]
+    rs = find_results(text, ents)
+    assert [(r["value"], r["metric"], r["system"]) for r in rs] == [
+        ("3.5%", "accuracy", "FooNet"), ("4.1%", "recall", "FooNet")]
