@@ -516,6 +516,21 @@ def _nearest(mentions, types, lo: int, hi: int, pos: int, end: int) -> str | Non
     return best[1] if best else None
 
 
+_AVERAGE = re.compile(r"(?:average|mean|avg\.?)\s+", re.I)
+
+
+def _metric_name(name: str | None, c: dict) -> str | None:
+    """A metric's name without LaTeX dollars and without "average"/"mean" before a metric
+    of its own ("average PSNR" -> "PSNR", "$R^2$" -> "R^2"; "mean IoU" stays)."""
+    if not name:
+        return name
+    name = name.replace("$", "").strip() or name
+    m = _AVERAGE.match(name)
+    if m and c["metric"].fullmatch(name[m.end():]) and not c["metric"].fullmatch(name):
+        return name[m.end():]
+    return name
+
+
 def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) -> str | None:
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
     "pass@1 of 39.9%", "F1: 0.8"), else the nearest one before it in its clause, else just
@@ -627,7 +642,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "kind": _kind(text, m, unit, c, cs),
             "system": _system(text, mentions, s0, cs, a, b, c, own),
             "benchmark": bench,
-            "metric": _metric(text, mentions, s0, s1, a, b, c),
+            "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c), c),
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }

@@ -429,3 +429,16 @@ def test_respectively_pairs_values_with_a_list_of_metrics():
     rs = find_results(text, ents)
     assert [(r["value"], r["metric"], r["system"]) for r in rs] == [
         ("3.5%", "accuracy", "FooNet"), ("4.1%", "recall", "FooNet")]
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("FooNet achieves an average PSNR of 32.47 dB.", "PSNR"),
+    ("FooNet achieves a mean $R^2$ of 0.76 on held-out sessions.", "R^2"),
+    ("FooNet achieves a mean ROC AUC of 0.81.", "ROC AUC"),
+    ("FooNet reaches a mean IoU of 0.72.", "mean IoU"),
+    ("FooNet delivers a 2.3x speedup over the BF16 baseline.", None),
+])
+def test_metric_names_as_the_guidelines_name_metrics(sentence, metric):
+    text = "Title\n" + sentence
+    (r,) = [r for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert r["metric"] == metric
