@@ -483,3 +483,22 @@ def test_cited_people_are_not_names(nlp):
 def test_project_and_licence_are_no_entities(nlp):
     ents = run(nlp, "The StackWorks project releases data under CC-BY-4.0 for FooCoder.")
     assert find(ents, "StackWorks") is None and find(ents, "CC-BY-4.0") is None
+
+
+# --- parts ----------------------------------------------------------------------------------------
+
+
+def test_coined_parts_of_our_method_are_ours(nlp):
+    ents = run(nlp, "We propose FooNet for polyp segmentation. An Adaptive Glimmer Fusion Module "
+                    "(AGFM) then fuses the features, and a Quartz Kernel (QK) mechanism refines "
+                    "the masks.")
+    assert find(ents, "AGFM").role == "introduced"
+    assert find(ents, "QK").role == "introduced"
+
+
+def test_cited_or_plugged_in_parts_are_used(nlp):
+    ents = run(nlp, "We improve FooNet. A Bright Separable Kernel Attention (BSKA) mechanism is "
+                    "introduced into the backbone. The Zigzag Mixing Module of Lee et al. is kept.")
+    assert find(ents, "BSKA").role == "used"
+    e = find(ents, "Zigzag Mixing Module")
+    assert e is None or e.role == "used"
