@@ -8,7 +8,9 @@ A real Neo4j 5.26 server is started with the test launcher (tests/neo4j_server.p
 NEO4J_URI is set, in which case that server's database is emptied and used. The synthetic graph
 is bench/synth.py's. Figures are medians over runs: loads into an empty database/store, a
 second Neo4j load of the same graph (nothing new: MERGE only), and each library query (with a
-`RETURN 1` round trip as the same-run baseline).
+`RETURN 1` round trip as the same-run baseline; the `x base` column is the ratio to it). On the
+embedded store each query is also timed as `paperkg ask` runs it (`ask` column: a paper
+parameter looked up first, as ids or titles). `--skip-neo4j` measures the embedded store only.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def bench_embedded(G, runs: int, query_runs: int, params: dict) -> dict:
         t = time.perf_counter()
         ladybug_store.write_graph(G, path, mode="fresh")
         loads.append(time.perf_counter() - t)
-    latencies, rows = {}, {}
+    latencies, ask_ms, rows = {}, {}, {}
     with ladybug_store.connect(tmp / "kg0.lbug", read_only=True) as conn:
         latencies["(baseline: RETURN 1)"] = median_ms(
             lambda: L.run_embedded_on(conn, "RETURN 1 AS one", {}), query_runs)
@@ -111,10 +113,18 @@ def bench_embedded(G, runs: int, query_runs: int, params: dict) -> dict:
             def run(text=text, values=values, query=query, p=p):
                 return L.finish(query, p, L.run_embedded_on(conn, text, values))
 
+            def via_ask(query=query, p=p):  # as L.ask does it, on the open connection
+                bound = L.resolve_papers(query, p,
+                                         lambda t, v: L.run_embedded_on(conn, t, v))
+                return L.finish(query, bound,
+                                L.run_embedded_on(conn, *L.prepare(query.name, bound,
+                                                                   L.EMBEDDED)))
+
             latencies[name] = median_ms(run, query_runs)
+            ask_ms[name] = median_ms(via_ask, query_runs)
             rows[name] = len(run()[1])
     shutil.rmtree(tmp, ignore_errors=True)
-    return {"load_seconds": loads, "latency_ms": latencies, "rows": rows}
+    return {"load_seconds": loads, "latency_ms": latencies, "ask_ms": ask_ms, "rows": rows}
 
 
 def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
@@ -148,6 +158,25 @@ def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
             "latency_ms": latencies, "rows": rows}
 
 
+def print_latencies(params: dict, emb: dict | None, neo: dict | None) -> None:
+    """One line per query: median ms and ratio to the RETURN 1 baseline on each engine."""
+    base = "(baseline: RETURN 1)"
+    engines = [(title, r) for title, r in (("embedded", emb), ("neo4j", neo)) if r is not None]
+    head = "".join(f" {t:>10} {'x base':>8}" for t, _ in engines)
+    print(f"\n{'query (median ms)':26}{head}" + (f" {'ask':>8}" if emb else "") + f" {'rows':>6}")
+    for name in (base, *params):
+        line = f"{name:26}"
+        for _, r in engines:
+            ms = r["latency_ms"][name]
+            line += f" {ms:10.1f} {ms / r['latency_ms'][base]:8.0f}"
+        if emb:
+            line += f" {emb['ask_ms'].get(name, float('nan')):8.1f}"
+        rows = [r["rows"].get(name) for _, r in engines]
+        print(line + f" {rows[0] if rows[0] is not None else '':>6}")
+        if len(set(rows)) > 1:
+            print(f"  !! row counts differ: {rows}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print a summary (and JSON when asked)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -158,6 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--page-cache-mb", type=int, default=2048,
                     help="page cache of the Neo4j server started here")
     ap.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
+    ap.add_argument("--skip-neo4j", action="store_true", help="measure the embedded store only")
     ap.add_argument("--json", type=Path, help="write all figures here")
     args = ap.parse_args(argv)
 
@@ -172,7 +202,9 @@ def main(argv: list[str] | None = None) -> None:
     params = query_params(G)
 
     server = None
-    if os.environ.get("NEO4J_URI"):
+    if args.skip_neo4j:
+        settings = None
+    elif os.environ.get("NEO4J_URI"):
         settings = Neo4jSettings()
     else:
         from tests.neo4j_server import start_server
@@ -181,43 +213,33 @@ def main(argv: list[str] | None = None) -> None:
                               page_cache_mb=args.page_cache_mb)
         settings = Neo4jSettings(server.uri, server.user, server.password, "neo4j")
     try:
-        neo = bench_neo4j(G, settings, args.runs, args.query_runs, params)
+        neo = bench_neo4j(G, settings, args.runs, args.query_runs, params) if settings else None
     finally:
         if server:
             server.stop()
             shutil.rmtree(server.home, ignore_errors=True)
     emb = None if args.skip_embedded else bench_embedded(G, args.runs, args.query_runs, params)
 
-    loads = neo["loads"]
-    med = {k: statistics.median(r[k] for r in loads)
-           for k in ("seconds", "node_seconds", "rel_seconds")}
-    print(f"\nNeo4j load (median of {len(loads)}, empty database): {med['seconds']:.1f}s total; "
-          f"nodes {n / med['node_seconds']:,.0f}/s, relationships "
-          f"{m / med['rel_seconds']:,.0f}/s (whole load: {m / med['seconds']:,.0f} rels/s)")
-    print("  per run, relationships/s: "
-          + ", ".join(f"{m / r['rel_seconds']:,.0f}" for r in loads))
-    print(f"Neo4j reload of the same graph (nothing new): {neo['reload']['seconds']:.1f}s, "
-          f"{neo['reload']['nodes_created']} nodes and "
-          f"{neo['reload']['relationships_created']} relationships created")
-    if emb is None:
-        emb = {"latency_ms": {k: float("nan") for k in neo["latency_ms"]}, "rows": neo["rows"],
-               "load_seconds": []}
-    else:
+    if neo is not None:
+        loads = neo["loads"]
+        med = {k: statistics.median(r[k] for r in loads)
+               for k in ("seconds", "node_seconds", "rel_seconds")}
+        print(f"\nNeo4j load (median of {len(loads)}, empty database): {med['seconds']:.1f}s "
+              f"total; nodes {n / med['node_seconds']:,.0f}/s, relationships "
+              f"{m / med['rel_seconds']:,.0f}/s (whole load: {m / med['seconds']:,.0f} rels/s)")
+        print("  per run, relationships/s: "
+              + ", ".join(f"{m / r['rel_seconds']:,.0f}" for r in loads))
+        print(f"Neo4j reload of the same graph (nothing new): {neo['reload']['seconds']:.1f}s, "
+              f"{neo['reload']['nodes_created']} nodes and "
+              f"{neo['reload']['relationships_created']} relationships created")
+    if emb is not None:
         emb_load = statistics.median(emb["load_seconds"])
         print(f"Embedded store load (median of {len(emb['load_seconds'])}, fresh file): "
               f"{emb_load:.2f}s; {n / emb_load:,.0f} nodes/s and {m / emb_load:,.0f} rels/s "
               "together")
     print(f"machine load average during the run: {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores")
-    print(f"\n{'query (median ms)':26} {'embedded':>10} {'neo4j':>10} {'rows':>6}")
-    base = "(baseline: RETURN 1)"
-    print(f"{base:26} {emb['latency_ms'][base]:10.1f} {neo['latency_ms'][base]:10.1f}")
-    for name in params:
-        print(f"{name:26} {emb['latency_ms'][name]:10.1f} {neo['latency_ms'][name]:10.1f} "
-              f"{emb['rows'][name]:6}")
-        if emb["rows"][name] != neo["rows"][name]:
-            print(f"  !! row counts differ: embedded {emb['rows'][name]}, "
-                  f"neo4j {neo['rows'][name]}")
+    print_latencies(params, emb, neo)
     if args.json:
         args.json.write_text(json.dumps({"papers": args.papers, "nodes": n, "relationships": m,
                                          "neo4j": neo, "embedded": emb}, indent=2, default=str))
