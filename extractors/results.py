@@ -404,9 +404,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, 
     opened = text.rfind("(", max(s0, pos - 60), pos)
     if opened >= 0 and ")" not in text[opened:pos]:
         # "outperforming SVDQuant (FID 18.9, PSNR 17.6)": the values of the name before "("
-        for _a, b, name, typ, _role in mentions:
+        for a, b, name, typ, _role in mentions:
             if (typ in SYSTEM_TYPES or name == own) and name not in _NOT_SYSTEMS and \
-                    b <= opened and not text[b:opened].strip():
+                    b <= opened and not text[b:opened].strip() and \
+                    not _ON_BEFORE.search(text, max(s0, a - 20), a):
                 return name
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
         return None
@@ -450,6 +451,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, 
         for m in c["own"].finditer(text, lo, pos):
             if best is None or m.start() > best[0]:
                 best = (m.start(), own)
+                intro = _WE_INTRODUCE.match(text, m.end())
+                named = intro and next((x for x in mentions if x[0] == intro.end() and
+                                        x[0] < pos and x[3] in SYSTEM_TYPES), None)
+                if named:  # "We present CKM-Lite, a variant that achieves ...": CKM-Lite's
+                    best = (named[0], named[2])
         for m in c["group"].finditer(text, lo, pos):
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
@@ -468,6 +474,10 @@ _NOT_NP_START = frozenset({
     "evaluation", "in", "on", "for", "with", "by", "as", "at", "and", "but", "while", "when",
     "compared", "finally", "moreover", "furthermore", "overall", "notably", "specifically",
     "additionally", "however", "also", "further", "here", "there", "then", "thus"})
+
+
+_WE_INTRODUCE = re.compile(r"\s+(?:also\s+|further\s+|then\s+)?(?:present|propose|introduce|"
+                           r"develop|design|build|train|release)\w*\s+(?:a\s+|an\s+|the\s+)?")
 
 
 def _np_subject(text: str, lo: int, pos: int, c: dict) -> tuple[int, str] | None:

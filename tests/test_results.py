@@ -442,3 +442,21 @@ def test_metric_names_as_the_guidelines_name_metrics(sentence, metric):
     text = "Title\n" + sentence
     (r,) = [r for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert r["metric"] == metric
+
+
+def test_we_present_x_makes_x_the_subject_of_what_follows():
+    text = ("Continuous Knowledge Metabolism\nWe introduce Continuous Knowledge Metabolism "
+            "(CKM), a framework. We present CKM-Lite, an efficient variant that achieves strong "
+            "coverage, outperforming batch processing on hit rate (+2.8%).")
+    ents = [_ent(text, "Continuous Knowledge Metabolism", "METHOD", "introduced"),
+            _ent(text, "CKM-Lite", "METHOD", "introduced")]
+    (r,) = find_results(text, ents)
+    assert (r["value"], r["system"]) == ("+2.8%", "CKM-Lite")
+
+
+def test_a_name_in_a_benchmark_slot_before_brackets_is_not_their_system():
+    text = ("GraphSAINT: Sampling\nGraphSAINT achieves new state-of-the-art F1 scores for PPI "
+            "(0.995).")
+    ents = [_ent(text, "GraphSAINT", "METHOD", "introduced"), _ent(text, "PPI", "METHOD")]
+    (r,) = find_results(text, ents)
+    assert (r["value"], r["system"]) == ("0.995", "GraphSAINT")
