@@ -502,3 +502,15 @@ def test_cited_or_plugged_in_parts_are_used(nlp):
     assert find(ents, "BSKA").role == "used"
     e = find(ents, "Zigzag Mixing Module")
     assert e is None or e.role == "used"
+
+
+# --- settings -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "task"), [
+    ("Unsupervised domain adaptation of point clouds is hard.", "Unsupervised domain adaptation"),
+    ("Few-Shot Out-of-Distribution Detection is hard.", "Few-Shot Out-of-Distribution Detection"),
+])
+def test_known_task_takes_its_setting_modifiers(nlp, sentence, task):
+    ents = run(nlp, sentence)
+    assert find(ents, task) is not None and find(ents, task).type == "TASK"
