@@ -17,6 +17,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,10 +144,42 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
     return Neo4jServer(f"bolt://127.0.0.1:{port}", "neo4j", password, port, data, proc)
 
 
+_early: list[Future] = []  # the server started in the background at collection
+
+
+def _needs_server(item: pytest.Item) -> bool:
+    return "neo4j_server" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Run the modules that use the Neo4j server last (module order otherwise kept), so that the
+    server's start-up in the background overlaps the other tests."""
+    late = {getattr(item, "module", None) for item in items if _needs_server(item)}
+    items.sort(key=lambda item: getattr(item, "module", None) in late)
+
+
+def pytest_collection_finish(session):
+    """Start the server in a background thread as soon as a collected test needs it."""
+    if not _early and any(_needs_server(item) for item in session.items):
+        pool = ThreadPoolExecutor(1, thread_name_prefix="neo4j-start")
+        _early.append(pool.submit(start_server))
+        pool.shutdown(wait=False)
+
+
+def pytest_sessionfinish(session):
+    """Stop a background-started server that no test took (e.g. after -x stopped early)."""
+    while _early:
+        future = _early.pop()
+        if future.exception() is None:  # waits for a start still under way
+            server = future.result()
+            server.stop()
+            shutil.rmtree(server.home, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def neo4j_server():
-    """One real Neo4j 5 server for the whole test session."""
-    server = start_server()
+    """One real Neo4j 5 server for the whole test session (started at collection, see above)."""
+    server = _early.pop().result() if _early else start_server()
     try:
         yield server
     finally:
