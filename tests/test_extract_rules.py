@@ -141,6 +141,14 @@ def test_latex_residue_name(nlp):
 
 
 # --- names (capitalised and coined runs) -------------------------------------------------------
+def test_acronym_modifier_is_no_part_of_a_name(nlp):
+    ents = run(nlp, "We compare LLM-based ZQRS with FLOB-native KTV. The GP-predicted curve is "
+                    "shown on T7-weighted scans.")
+    for fragment in ("LLM-based ZQRS", "FLOB-native KTV", "GP-predicted", "T7-weighted"):
+        assert find(ents, fragment) is None, fragment
+    assert find(ents, "ZQRS") is not None
+
+
 
 
 def test_coined_runs_split_into_single_names(nlp):
@@ -514,3 +522,4 @@ def test_cited_or_plugged_in_parts_are_used(nlp):
 def test_known_task_takes_its_setting_modifiers(nlp, sentence, task):
     ents = run(nlp, sentence)
     assert find(ents, task) is not None and find(ents, task).type == "TASK"
+

@@ -26,12 +26,13 @@ _RUN = re.compile(
     r"[A-Z0-9\u00C0-\u00DE](?<![@/\\.\-].)[\w'’+.\-]*"
     rf"(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
 )
+_ACRONYM_MODIFIER = re.compile(r"[A-Z0-9]{2,}-[a-z]")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 SUFFIX_ONLY = re.compile(
     r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated|"
     r"sensitive|irrelevant|agnostic|invariant|dependent|independent|conditioned|enabled|"
     r"powered|assisted|centric|oriented|approximating|compatible|intensive|preserving|"
-    r"friendly|ready|scale|grade|induced|inspired|informed|enhanced)$",
+    r"friendly|ready|scale|grade|induced|inspired|informed|enhanced|predicted|weighted|native)$",
     re.IGNORECASE,
 )
 _CODEPOINT = re.compile(r"x[0-9A-Fa-f]{4,5}\b")
@@ -161,8 +162,10 @@ def capitalised_runs(ctx: Context) -> None:
                 ctx, a, b, words[0] if len(words[0]) >= 3 and words[0] not in not_names else None
             ):
                 continue
-        # "OpenAI's GPT-4", "Meta's Llama": the owner before a name is not part of it
-        if len(words) > 1 and words[0].endswith(("'s", "’s")):
+        # "OpenAI's GPT-4", "Meta's Llama": the owner before a name is not part of it;
+        # "LLM-based CDSS", "AI-native RAN": a modifier before a name is not part of it either
+        if len(words) > 1 and (words[0].endswith(("'s", "’s")) or (
+                SUFFIX_ONLY.search(words[0]) and _ACRONYM_MODIFIER.match(words[0]))):
             words.pop(0)
             offs.pop(0)
         # drop leading function/non-name words (and numbers before them: "24 GB RTX 4090")
