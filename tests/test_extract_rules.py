@@ -376,6 +376,20 @@ def test_long_form_ending_in_a_measure_head_is_a_metric(nlp):
 
 
 # --- heads (typing from head nouns and lists) --------------------------------------------------
+def test_dataset_or_benchmark_head_ending_a_name_types_it(nlp):
+    ents = run(nlp, "Results are reported on the Zorblat Open Driving Dataset and the Long Range "
+                    "Quux Benchmark.")
+    assert find(ents, "Zorblat Open Driving Dataset").type == "DATASET"
+    assert find(ents, "Long Range Quux Benchmark").type == "BENCHMARK"
+
+
+def test_names_evaluated_on_both_are_data(nlp):
+    ents = run(nlp, "We propose FooSeg. It reaches state-of-the-art performance on both QuaxA and "
+                    "Real-QAD under noisy settings.")
+    assert find(ents, "QuaxA").type in ("DATASET", "BENCHMARK")
+    assert find(ents, "Real-QAD").type in ("DATASET", "BENCHMARK")
+
+
 
 
 @pytest.mark.parametrize("name", ["Text-to-SQL", "Sketch-to-CAD", "T2V"])

@@ -32,7 +32,8 @@ _APPOSITIVE = re.compile(
     rf"({head_alternation('appositive')})\b"
 )
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
-_ON_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
+_ON_BEFORE = re.compile(
+    r"\b(?:on|across)\s+(?:(?:the|both|all|two|three|four|five|six|several|multiple)\s+)?$")
 EVAL_CONTEXT = re.compile(
     r"\b(?:on|across|evaluat\w*|experiments?|benchmarks?|results?|tested|outperform\w*|"
     r"achiev\w*|score\w*|accuracy|surpass\w*)\b",
@@ -168,6 +169,22 @@ _SPLIT_AFTER = re.compile(
 )
 
 
+_NAME_HEAD_TYPES = frozenset({"DATASET", "BENCHMARK"})
+
+
+def head_in_name(ctx: Context) -> None:
+    """"Waymo Open Motion Dataset", "Long Range Graph Benchmark": a Title Case name whose last
+    word is a dataset or benchmark head is of that type."""
+    for c in ctx.cands:
+        ws = c.name.split()
+        if len(ws) < 2 or not ws[-1][:1].isupper() or c.type in _NAME_HEAD_TYPES or \
+                (c.strong_type and c.type) or "gazetteer" in c.rule:
+            continue
+        t = head_type(ws[-1], "")
+        if t in _NAME_HEAD_TYPES:
+            c.type = t
+
+
 def split_names(ctx: Context) -> None:
     """"the ImageNet validation set": the fuller surface form is an alias of the dataset (the
     entity keeps the dataset's own name, so every split of it is one node)."""
@@ -191,5 +208,6 @@ def evaluation_context(ctx: Context) -> None:
             c.evaluated = True
 
 
-STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on), (68, split_names),
+STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name),
+          (68, split_names),
           (110, evaluation_context)]
