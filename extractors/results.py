@@ -43,7 +43,7 @@ _VALUE = re.compile(
     r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm)\s?\d+(?:\.\d+)?)?"
     rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?"
 )
-_SLASH_LIST = re.compile(r"/(\d+\.\d+)")
+_SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
 _CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhereas\b|:\s")
@@ -198,6 +198,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
         eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
         if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2"))):
             return False
+        if "." in num:
+            return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
         return False  # "(±0.01)": a spread, not a result
     if unit == "points" and ("," in num or float(num.replace(",", "")) > 100):
@@ -242,6 +244,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
     if not unit:
         if "." not in num:
             return False  # bare integers: counts, sizes, years
+        if (m.group("sign") or m.group("sign2")) == "+":
+            return True  # "+18.30/+11.20 over the base model": a signed gain
         if re.search(r"\b(?:v|version|Python|CUDA|Llama|GPT|Qwen|Gemini|Claude)\s*$", before,
                      re.IGNORECASE):
             return False
@@ -541,6 +545,9 @@ def _metric_name(name: str | None, c: dict) -> str | None:
     return name
 
 
+_GENERIC_METRICS = frozenset({"accuracy", "score", "scores", "rate"})
+
+
 def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) -> str | None:
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
     "pass@1 of 39.9%", "F1: 0.8"), else the nearest one before it in its clause, else just
@@ -560,7 +567,12 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) 
         return min(after, key=lambda x: (x[0], -x[1]))[2]
     before = [x for x in cands if x[1] <= pos and _GAP_BEFORE.fullmatch(text, x[1], pos)]
     if before:
-        return max(before, key=lambda x: (x[1], x[1] - x[0]))[2]
+        best = max(before, key=lambda x: (x[1], x[1] - x[0]))
+        if best[2].casefold() in _GENERIC_METRICS:  # "a pass@1 accuracy of 59%": pass@1
+            lead = [x for x in cands if x[1] < best[0] and not text[x[1]:best[0]].strip()]
+            if lead:
+                return lead[0][2]
+        return best[2]
     earlier = [x for x in cands if x[1] <= pos and x[1] >= pos - 80]
     if earlier:
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
@@ -671,7 +683,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             v = sm.group(1)
             out.append({**res, "value": v, "number": read_number(v), "start": sm.start(1),
                         "end": sm.end(1)})
-            taken.add(sm.start(1))
+            taken.update(range(sm.start(1), sm.end(1)))
             at = sm.end()
         # "39.9% (43.7% when provided with error feedback)": a second result with its condition
         p = _PAREN_AFTER.match(text, b)

@@ -460,3 +460,16 @@ def test_a_name_in_a_benchmark_slot_before_brackets_is_not_their_system():
     ents = [_ent(text, "GraphSAINT", "METHOD", "introduced"), _ent(text, "PPI", "METHOD")]
     (r,) = find_results(text, ents)
     assert (r["value"], r["system"]) == ("0.995", "GraphSAINT")
+
+
+def test_a_specific_metric_before_a_generic_one_names_the_value():
+    text = "Title\nOur best model achieves a pass@1 accuracy of 59 percent on our Q benchmark."
+    (r,) = find_results(text, [])
+    assert (r["value"], r["metric"], r["system"]) == ("59 percent", "pass@1", "THIS_PAPER")
+
+
+def test_a_correlation_given_as_r_equals_and_signed_gains_in_a_slash_list():
+    text = ("Title\nThe estimates correlate with full-bank estimates (r = 0.988). FooNet achieves "
+            "+18.30/+11.20 over the base model.")
+    rs = [(r["value"], r["kind"]) for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == [("0.988", "score"), ("+18.30", "delta"), ("+11.20", "delta")]
