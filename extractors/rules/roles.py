@@ -24,7 +24,7 @@ from paperkg.extractors.rules.naming import naming_by_paper
 
 _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
-    r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
+    r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|establish|"
     r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
     r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
     r"([^.;!?]*)$"
