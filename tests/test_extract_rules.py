@@ -435,6 +435,12 @@ def test_a_split_of_a_dataset_is_an_alias_of_it(nlp):
 
 
 # --- roles -------------------------------------------------------------------------------------
+def test_we_establish_a_new_benchmark_is_ours(nlp):
+    ents = run(nlp, "To evaluate our model, we establish a new Quorble Theory Benchmark designed "
+                    "to assess long-range capture.")
+    assert find(ents, "Quorble Theory Benchmark").role == "introduced"
+
+
 
 
 def test_new_list_after_a_head_is_introduced(nlp):
@@ -537,3 +543,18 @@ def test_known_task_takes_its_setting_modifiers(nlp, sentence, task):
     ents = run(nlp, sentence)
     assert find(ents, task) is not None and find(ents, task).type == "TASK"
 
+
+
+# --- brackets -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "long_form", "short"), [
+    ("We design the Unbalanced Optimal Transport Consistency (UOT-CTM) mechanism.",
+     "Unbalanced Optimal Transport Consistency", "UOT-CTM"),
+    ("We present Adversarial Retriever-Ranker (AR2), which consists of two encoders.",
+     "Adversarial Retriever-Ranker", "AR2"),
+])
+def test_a_name_and_its_bracketed_short_form_are_one_entity(nlp, sentence, long_form, short):
+    ents = run(nlp, sentence)
+    e = find(ents, long_form)
+    assert e is not None and short in e.aliases and e.role == "introduced"
