@@ -206,6 +206,13 @@ def test_glued_sentences_and_units_are_not_names(nlp):
 
 
 # --- tasks -------------------------------------------------------------------------------------
+def test_repeated_task_phrase_is_no_fragment_of_a_word_or_modifier(nlp):
+    ctx = candidates(nlp, "Imaging based Zorp Recognition for 3D plonk reasoning\nWe study imaging "
+                          "based zorp recognition and 3D plonk reasoning in wards.")
+    names = {n.lower() for n in by_rule(ctx, "task_repeated")}
+    assert "d plonk reasoning" not in names and "based zorp recognition" not in names
+
+
 
 
 def test_title_piece_ending_in_a_task_head_is_a_task(nlp):

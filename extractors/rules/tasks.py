@@ -331,6 +331,10 @@ def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
                         break
                     ws.insert(0, m.start())
                     k = m.start()
+                if ws and ws[0] > 0 and low[ws[0] - 1].isalnum():
+                    ws = []  # "3d spatial reasoning": a word cut in two
+                elif ws and low.startswith(("based ", "driven ", "guided "), ws[0]):
+                    ws = []  # "imaging based disease recognition": the end of a modifier
                 words = [low[x:low.index(" ", x)] for x in ws]
                 while words and words[0] in skip:
                     words.pop(0)
