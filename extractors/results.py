@@ -277,14 +277,20 @@ _DATA_BEFORE = re.compile(rf"\b{_DATA_NOUN}s?\s*(?:\(\s*)?$", re.I)
 _DATA_NAMED_AFTER = re.compile(rf"(?:\s+[\w\-]+){{0,3}}?\s+{_DATA_NOUN}\b(?!s)", re.I)
 
 
+_DATA_WORD = re.compile(r"data|bench|test|corpus|cohort|split", re.I)
+
+
 def _as_data(text: str, mentions: list) -> list:
     """Mentions the text itself calls data ("the dataset WiSig", "test cohort (IEO, ...",
     "the C-CLUE relation extraction dataset") retyped DATASET, whatever the entity rules said."""
+    if not _DATA_WORD.search(text):
+        return mentions
     out = []
     for a, b, name, typ, role in mentions:
         if typ not in BENCH_TYPES and typ != "METRIC" and (
-                _DATA_BEFORE.search(text, max(0, a - 30), a) or
-                _DATA_NAMED_AFTER.match(text, b)):
+                (_DATA_WORD.search(text, max(0, a - 30), a) and
+                 _DATA_BEFORE.search(text, max(0, a - 30), a)) or
+                (_DATA_WORD.search(text, b, b + 60) and _DATA_NAMED_AFTER.match(text, b))):
             typ = "DATASET"
         out.append((a, b, name, typ, role))
     return out
@@ -586,6 +592,14 @@ _MANY_DATASETS = re.compile(
     r"(?:datasets|benchmarks|data\s+sets)\b", re.I)
 
 
+_PLURAL_DATA = re.compile(r"datasets|benchmarks|data\s+sets", re.I)
+
+
+def _many_datasets(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] speaks of several unnamed datasets ("across three datasets")."""
+    return bool(_PLURAL_DATA.search(text, lo, hi) and _MANY_DATASETS.search(text, lo, hi))
+
+
 def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int,
                own: str = THIS_PAPER) -> str | None:
     """The benchmark of a value: one named just after it ("on X", "over X"), else the nearest
@@ -595,7 +609,7 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
              if typ in BENCH_TYPES and name != own and s0 <= a and b <= s1]
     if not cands:
         ce = _CLAUSE.search(text, end, s1)
-        return "" if _MANY_DATASETS.search(text, cs, ce.start() if ce else s1) else None
+        return "" if _many_datasets(text, cs, ce.start() if ce else s1) else None
     opened = text.rfind("(", max(s0, pos - 60), pos)
     if opened >= 0 and ")" not in text[opened:pos]:
         # "on BIRD (70.65% execution accuracy)": the name right before the bracket
@@ -612,7 +626,7 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
             return None  # "across IFEval and InFoBench": no single benchmark
         return first[2]
     ce = _CLAUSE.search(text, end, s1)
-    if _MANY_DATASETS.search(text, cs, ce.start() if ce else s1):
+    if _many_datasets(text, cs, ce.start() if ce else s1):
         return ""  # "across three datasets": several, none of them named for this value
     before = [x for x in cands if cs <= x[0] and x[1] <= pos]
     if before:
@@ -629,13 +643,15 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         return []
     c = cues()
     sents = sents or sentence_starts(text)
-    mentions = _as_data(text, _mentions(ents))
+    mentions = _mentions(ents)
     title_end = text.find("\n") if "\n" in text else len(text)
     own = own_system(ents, title_end, text[:title_end], text)
     fallback_bench = introduced_benchmark(ents)
     if fallback_bench == own:
         fallback_bench = None
     spans = [(a, b) for a, b, *_ in mentions]
+    plain = mentions
+    mentions = None  # retyped by _as_data on the first value (most texts have none)
     out: list[dict] = []
     taken: set[int] = set()
     for m in _VALUE.finditer(text):
@@ -655,6 +671,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         cs = _clause_start(text, s0, a)
         value = text[a:b].rstrip()
         b = a + len(value)
+        if mentions is None:
+            mentions = _as_data(text, plain)
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own) or fallback_bench
@@ -699,7 +717,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 out.append({**res, "value": v2, "number": read_number(v2), "condition":
                             cond or None, "start": a2, "end": a2 + len(v2),
                             "kind": "delta" if signed else res["kind"]})
-    _respectively(text, mentions, out)
+    if out:
+        _respectively(text, mentions or plain, out)
     return out
 
 
