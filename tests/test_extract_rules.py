@@ -351,6 +351,12 @@ def test_averaged_possessive_and_named_measures(nlp, sentence, metric):
     assert e is not None and e.type == "METRIC"
 
 
+def test_average_and_scope_words_are_not_part_of_a_measure(nlp):
+    ents = run(nlp, "We report an average PSNR of 31.2 dB and a per-class Dice score of 0.8.")
+    assert find(ents, "PSNR") is not None and find(ents, "average PSNR") is None
+    assert find(ents, "Dice score") is not None and find(ents, "per-class Dice score") is None
+
+
 @pytest.mark.parametrize("sentence, not_metric", [
     ("The method achieves higher accuracy than the baseline by 3 points.", "higher accuracy"),
     ("We tune the learning rate and report 5 runs.", "learning rate"),

@@ -127,7 +127,7 @@ def metric_compounds(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
-_AVERAGED = re.compile(r"(?:[Mm]ean|[Mm]acro|[Mm]icro|[Ww]eighted|[Aa]verage|[Oo]verall)[\s\-]$")
+_AVERAGED = re.compile(r"(?:[Mm]ean|[Mm]acro|[Mm]icro|[Ww]eighted)[\s\-]$")
 
 
 def averaged_metrics(ctx: Context) -> None:
