@@ -16,9 +16,9 @@ def run_shard(texts: Sequence[str], fast: bool = False) -> list[tuple[list, list
     return [_plain(d) for d in nlp.pipe(list(texts), batch_size=256)]
 
 
-def client_for(scheduler: str | None, workers: int = 2):
-    """A distributed Client: on the scheduler at that address, or on a new local cluster of
-    `workers` processes (one thread each) when no address is given."""
+def client_for(scheduler: str | None, workers: int = 2, timeout: str = "20s"):
+    """A distributed Client: on the scheduler at that address (waiting up to `timeout` for it),
+    or on a new local cluster of `workers` processes (one thread each) when no address is given."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -26,7 +26,7 @@ def client_for(scheduler: str | None, workers: int = 2):
             from None
     if scheduler:
         try:
-            return Client(scheduler, timeout="20s")
+            return Client(scheduler, timeout=timeout)
         except (OSError, TimeoutError) as exc:
             raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

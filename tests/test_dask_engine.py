@@ -59,4 +59,4 @@ def test_unreachable_scheduler_is_one_line():
     from paperkg.extractors.dask_engine import client_for
 
     with pytest.raises(UserError, match="cannot reach the Dask scheduler"):
-        client_for("tcp://127.0.0.1:9")
+        client_for("tcp://127.0.0.1:9", timeout="2s")  # the default waits 20 s

@@ -17,13 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory) -> Path:
-    """A 5,000-paper synthetic store: its export is far larger than a pipe's buffer."""
+    """A 2,000-paper synthetic store: its export is far larger than a pipe's buffer."""
     sys.path.insert(0, str(ROOT))
     from bench.synth import synthetic_graph
     from paperkg.graph.ladybug_store import write_graph
 
     db = tmp_path_factory.mktemp("sig") / "big.lbug"
-    write_graph(synthetic_graph(5_000), db, mode="fresh")
+    write_graph(synthetic_graph(2_000), db, mode="fresh")
     return db
 
 

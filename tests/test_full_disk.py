@@ -40,7 +40,7 @@ def test_full_disk_gives_one_line_and_keeps_the_store(small_disk, examples):
     paperkg.build([str(examples)], db=db)
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     with pytest.raises(UserError) as info:
-        write_graph(synthetic_graph(20_000), db)  # far more than the disk holds
+        write_graph(synthetic_graph(3_000), db)  # a store of ~12 MB: far more than the disk holds
     msg = str(info.value)
     assert "\n" not in msg and "disk is full" in msg and "previous store is unchanged" in msg
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
