@@ -266,11 +266,11 @@ class Page:
         return [u for u in self.requests if not u.startswith(LOCAL_SCHEMES)]
 
     def close(self) -> None:
-        """Close the tab."""
+        """Close the tab (without waiting for the answer: a busy tab can take 10 s to go)."""
         self.browser._listeners.pop(self.session, None)
         try:
-            self.browser.send("Target.closeTarget", {"targetId": self.target}, timeout=10)
-        except Exception:  # noqa: BLE001 - closing is best effort
+            self.browser.post("Target.closeTarget", {"targetId": self.target})
+        except OSError:  # the browser is already gone; closing is best effort
             pass
 
 
