@@ -3,7 +3,7 @@ files together, whatever the split, the file order and PYTHONHASHSEED; old paper
 extracted again.
 
 The sample is real corpus papers (../shared/corpus), a quarter from each corpus file;
-PAPERKG_INCREMENTAL_SAMPLE sets its size (300 by default to keep the suite quick; the figure
+PAPERKG_INCREMENTAL_SAMPLE sets its size (150 by default to keep the suite quick; the figure
 for 2,000 papers is in docs/scale.md).
 """
 
@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import SHARED, run_cli
 
 CORPUS = SHARED / "corpus"
-SIZE = int(os.environ.get("PAPERKG_INCREMENTAL_SAMPLE", "300"))
+SIZE = int(os.environ.get("PAPERKG_INCREMENTAL_SAMPLE", "150"))
 
 
 def _sample(n: int) -> list[str]:
