@@ -277,20 +277,35 @@ _DATA_BEFORE = re.compile(rf"\b{_DATA_NOUN}s?\s*(?:\(\s*)?$", re.I)
 _DATA_NAMED_AFTER = re.compile(rf"(?:\s+[\w\-]+){{0,3}}?\s+{_DATA_NOUN}\b(?!s)", re.I)
 
 
-_DATA_WORD = re.compile(r"data|bench|test|corpus|cohort|split", re.I)
+_DATA_WORDS = ("data", "bench", "test", "corpus", "cohort", "split")
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every offset of word in text."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _as_data(text: str, mentions: list) -> list:
     """Mentions the text itself calls data ("the dataset WiSig", "test cohort (IEO, ...",
     "the C-CLUE relation extraction dataset") retyped DATASET, whatever the entity rules said."""
-    if not _DATA_WORD.search(text):
+    low = text.lower()
+    words = sorted(i for w in _DATA_WORDS for i in _find_all(low, w))
+    if not words:
         return mentions
+
+    def near(lo: int, hi: int) -> bool:
+        k = bisect_right(words, lo - 1)
+        return k < len(words) and words[k] < hi
+
     out = []
     for a, b, name, typ, role in mentions:
         if typ not in BENCH_TYPES and typ != "METRIC" and (
-                (_DATA_WORD.search(text, max(0, a - 30), a) and
-                 _DATA_BEFORE.search(text, max(0, a - 30), a)) or
-                (_DATA_WORD.search(text, b, b + 60) and _DATA_NAMED_AFTER.match(text, b))):
+                (near(a - 30, a) and _DATA_BEFORE.search(text, max(0, a - 30), a)) or
+                (near(b, b + 60) and _DATA_NAMED_AFTER.match(text, b))):
             typ = "DATASET"
         out.append((a, b, name, typ, role))
     return out
@@ -493,6 +508,9 @@ _WE_INTRODUCE = re.compile(r"\s+(?:also\s+|further\s+|then\s+)?(?:present|propos
 def _np_subject(text: str, lo: int, pos: int, c: dict) -> tuple[int, str] | None:
     """An unnamed-entity subject opening the clause: 2-6 words ending in a method head and
     followed by a result verb ("Union based semantic table retrieval attains 54.8% ...")."""
+    first = _NP_WORD.match(text, lo, pos)
+    if not first or first.group(1).casefold() in _NOT_NP_START:
+        return None
     words, at = [], lo
     while len(words) < 6:
         m = _NP_WORD.match(text, at, pos)
