@@ -389,6 +389,11 @@ def test_long_form_ending_in_a_measure_head_is_a_metric(nlp):
 
 
 # --- heads (typing from head nouns and lists) --------------------------------------------------
+def test_a_model_family_named_alone_is_a_model(nlp):
+    ents = run(nlp, "We compare the answers of DeepSeek with those of human raters.")
+    assert find(ents, "DeepSeek").type == "MODEL"
+
+
 def test_dataset_or_benchmark_head_ending_a_name_types_it(nlp):
     ents = run(nlp, "Results are reported on the Zorblat Open Driving Dataset and the Long Range "
                     "Quux Benchmark.")
