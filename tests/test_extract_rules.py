@@ -389,6 +389,11 @@ def test_long_form_ending_in_a_measure_head_is_a_metric(nlp):
 
 
 # --- heads (typing from head nouns and lists) --------------------------------------------------
+def test_a_coined_name_after_a_singular_model_head_is_a_model(nlp):
+    ents = run(nlp, "For instance, the open-source model Zearch-Q1 reaches 3.2% on the task.")
+    assert find(ents, "Zearch-Q1").type == "MODEL"
+
+
 def test_a_model_family_named_alone_is_a_model(nlp):
     ents = run(nlp, "We compare the answers of DeepSeek with those of human raters.")
     assert find(ents, "DeepSeek").type == "MODEL"

@@ -185,6 +185,18 @@ def head_in_name(ctx: Context) -> None:
             c.type = t
 
 
+_MODEL_BEFORE = re.compile(r"\b(?:model|LLM|VLM|MLLM)\s+$")
+
+
+def model_before(ctx: Context) -> None:
+    """"the open-source model Search-R1": a coined name right after a singular model head."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.type in ("", "METHOD") and not c.strong_type and c.rule == "coined_name" and \
+                _MODEL_BEFORE.search(text, max(0, c.start - 12), c.start):
+            c.type = "MODEL"
+
+
 def split_names(ctx: Context) -> None:
     """"the ImageNet validation set": the fuller surface form is an alias of the dataset (the
     entity keeps the dataset's own name, so every split of it is one node)."""
@@ -209,5 +221,5 @@ def evaluation_context(ctx: Context) -> None:
 
 
 STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name),
-          (68, split_names),
+          (67.6, model_before), (68, split_names),
           (110, evaluation_context)]
