@@ -478,3 +478,13 @@ def test_a_correlation_given_as_r_equals_and_signed_gains_in_a_slash_list():
             "+18.30/+11.20 over the base model.")
     rs = [(r["value"], r["kind"]) for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == [("0.988", "score"), ("+18.30", "delta"), ("+11.20", "delta")]
+
+
+def test_a_span_the_system_achieves_from_one_value_to_another_is_all_its_own():
+    text = ("NASViT: Search\nNASViT achieves top-1 accuracy from 78.2% to 81.8% on ImageNet. "
+            "FooNet boosts F2 from 0.801 to 0.857.")
+    ents = [_ent(text, "NASViT", "MODEL", "introduced"), _ent(text, "FooNet", "METHOD"),
+            _ent(text, "ImageNet", "DATASET")]
+    rs = [(r["value"], r["system"]) for r in find_results(text, ents)]
+    assert rs == [("78.2%", "NASViT"), ("81.8%", "NASViT"), ("0.801", None),
+                  ("0.857", "FooNet")]
