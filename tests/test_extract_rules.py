@@ -141,6 +141,11 @@ def test_latex_residue_name(nlp):
 
 
 # --- names (capitalised and coined runs) -------------------------------------------------------
+def test_a_model_shaped_name_before_style_is_the_model(nlp):
+    ents = run(nlp, "We train Zwen3-0.6B-style and Gamma 3 1B-style models on the data.")
+    assert find(ents, "Zwen3-0.6B") is not None and find(ents, "Zwen3-0.6B-style") is None
+
+
 def test_acronym_modifier_is_no_part_of_a_name(nlp):
     ents = run(nlp, "We compare LLM-based ZQRS with FLOB-native KTV. The GP-predicted curve is "
                     "shown on T7-weighted scans.")

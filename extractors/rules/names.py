@@ -13,6 +13,7 @@ from paperkg.extractors.rules.base import (
     family_phrase,
     head_type,
     heads,
+    type_by_shape,
     word_kind,
     word_set,
 )
@@ -27,6 +28,7 @@ _RUN = re.compile(
     rf"(?:(?: |- (?=\d))(?:{_WORD}|v\d[\w.]*))*"
 )
 _ACRONYM_MODIFIER = re.compile(r"[A-Z0-9]{2,}-[a-z]")
+_STYLE_SUFFIX = re.compile(r"-(?:style|like|based|sized|scale)$")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 SUFFIX_ONLY = re.compile(
     r"-(?:based|free|style|like|aware|driven|guided|specific|level|time|only|wise|generated|"
@@ -137,6 +139,9 @@ def capitalised_runs(ctx: Context) -> None:
             stripped = surface.rstrip(".'’-")
         if stripped.endswith(("'s", "’s")):
             stripped = stripped[:-2]
+        sm = _STYLE_SUFFIX.search(stripped)
+        if sm and type_by_shape(stripped[:sm.start()], ctx.gaz) == "MODEL":
+            stripped = stripped[:sm.start()]  # "Qwen3-0.6B-style": the model, not the style
         b = a + len(stripped)
         if b <= a or ctx.in_url(a):
             continue
