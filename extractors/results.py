@@ -583,6 +583,9 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) 
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ == "METRIC" and lo <= a and b <= hi]
     cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]
+    own_unit = text[pos:end].lstrip("+-−~$0123456789.,\\ ").casefold()
+    if own_unit:  # "1.19 bits/char and 1.08 bits/char": the unit, not the metric
+        cands = [x for x in cands if pos <= x[0] < end or x[2].casefold() != own_unit]
     if not cands:
         return None
     after_from = tail.end() if tail else end

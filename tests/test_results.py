@@ -488,3 +488,13 @@ def test_a_span_the_system_achieves_from_one_value_to_another_is_all_its_own():
     rs = [(r["value"], r["system"]) for r in find_results(text, ents)]
     assert rs == [("78.2%", "NASViT"), ("81.8%", "NASViT"), ("0.801", None),
                   ("0.857", "FooNet")]
+
+
+def test_the_unit_of_the_next_value_is_not_the_metric():
+    text = ("Title\nIt improves the character-level cross-entropies on the text8 and Hutter Prize "
+            "datasets to 1.19 bits/char and 1.08 bits/char respectively.")
+    ents = [_ent(text, "cross-entropies", "METRIC"), _ent(text, "text8", "DATASET"),
+            _ent(text, "Hutter Prize", "DATASET")]
+    rs = [(r["value"], r["metric"], r["benchmark"]) for r in find_results(text, ents)]
+    assert rs == [("1.19 bits/char", "cross-entropies", "text8"),
+                  ("1.08 bits/char", "cross-entropies", "Hutter Prize")]
