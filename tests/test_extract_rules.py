@@ -552,6 +552,23 @@ def test_coined_parts_of_our_method_are_ours(nlp):
     assert find(ents, "QK").role == "introduced"
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("We further devise a geometric zorp consistency loss that aligns the lines.",
+     "geometric zorp consistency loss"),
+    ("A quartz channel attention module is introduced to weigh the features.",
+     "quartz channel attention module"),
+])
+def test_lower_case_parts_after_an_intro_verb_are_ours(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced" and e.type == "METHOD"
+
+
+def test_generic_lower_case_parts_are_not_names(nlp):
+    ents = run(nlp, "We introduce a new training strategy and a multi-task learning module.")
+    assert find(ents, "new training strategy") is None and find(ents, "training strategy") is None
+    assert find(ents, "multi-task learning module") is None
+
+
 def test_cited_or_plugged_in_parts_are_used(nlp):
     ents = run(nlp, "We improve FooNet. A Bright Separable Kernel Attention (BSKA) mechanism is "
                     "introduced into the backbone. The Zigzag Mixing Module of Lee et al. is kept.")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Context, family_phrase
+from paperkg.extractors.canonical import canonical_key
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions
 from paperkg.extractors.words import word_set
 
 # a citation in the sentence means the part is somebody else's
@@ -45,4 +46,51 @@ def part_names(ctx: Context) -> None:
         c.conf = max(c.conf, 0.7)
 
 
-STAGES = [(72, part_names)]
+_LOWER_PART = re.compile(
+    r"(?:[Ww]e\s+(?:further\s+|also\s+|then\s+)?(?:introduce|propose|design|devise|develop|present)"
+    r"\s+(?:a|an|the)\s+|\b(?:A|An)\s+)"
+    r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,4}[a-z]+)\b"
+)
+_PASSIVE_AFTER = re.compile(r"\s+(?:is|are)\s+(?:introduced|proposed|designed|devised|developed)\b")
+_PART_KEYS = ("we introduce ", "we propose ", "we design ", "we devise ", "we develop ",
+              "we present ", "We introduce ", "We propose ", "We design ", "We devise ",
+              "We develop ", "We present ", "we further ", "we also ", "We further ", "A ", "An ")
+
+
+def lower_parts(ctx: Context) -> None:
+    """"we devise a geometric consistency loss", "A channel attention module is introduced":
+    a lower-case component of the paper's own method, ending in a part head."""
+    text = ctx.text
+    heads = word_set("part_heads")
+    skip = word_set("task_stop") | word_set("task_adjectives") | word_set("quantity_words")
+    for pos in positions(text, _PART_KEYS):
+        if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
+            continue
+        m = _LOWER_PART.match(text, pos)
+        if m is None:
+            continue
+        ws = m.group(1).split()
+        k = next((i for i, w in enumerate(ws) if i >= 2 and w in heads), -1)
+        if k < 0:
+            continue
+        ws = ws[:k + 1]
+        end = m.start(1) + len(" ".join(ws))
+        if m.group(0)[0] == "A" and not _PASSIVE_AFTER.match(text, end):
+            continue
+        while ws and ws[0] in skip:
+            ws.pop(0)
+        if len(ws) < 3 or any(w in skip for w in ws):
+            continue  # "a new training strategy": too generic to name a part
+        phrase = " ".join(ws)
+        mods = " ".join(ws[:-1])
+        if ctx.is_generic(phrase) or ctx.is_generic(mods) or family_phrase(phrase) or (
+                ctx.gaz is not None and canonical_key(mods) in ctx.gaz.canonical) or \
+                ws[-2] == "learning":
+            continue  # "a multi-task learning module": a known technique as a part
+        a = end - len(phrase)
+        c = Cand(a, a + len(phrase), phrase, phrase, "METHOD", 0.6, "lower_part")
+        c.intro = True
+        ctx.cands.append(c)
+
+
+STAGES = [(57, lower_parts), (72, part_names)]
