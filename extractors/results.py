@@ -355,8 +355,9 @@ _NOT_A_SYSTEM_TITLE = re.compile(
 def title_lead(title: str, ents: list[dict], text: str = "") -> str | None:
     """The name a title leads with before its colon ("MobRFFI: Non-cooperative ..."), when
     the title does not call it a benchmark, dataset or study and the name is one of the
-    paper's entities (not a benchmark; an introduced dataset only when the text calls it a
-    method: "MobRFFI, an AI-based ... framework")."""
+    paper's entities (a method or model; not a benchmark or task; another type only when the
+    paper introduces it, and a dataset only when the text calls it a method: "MobRFFI, an
+    AI-based ... framework")."""
     m = _TITLE_NAME.match(title)
     if not m:
         return None
@@ -366,8 +367,8 @@ def title_lead(title: str, ents: list[dict], text: str = "") -> str | None:
             not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return None
     for e in ents:
-        if e.get("type") == "BENCHMARK" or (e.get("type") == "DATASET" and
-                                            e.get("role") != "introduced"):
+        if e.get("type") in ("BENCHMARK", "TASK") or (e.get("type") not in SYSTEM_TYPES and
+                                                      e.get("role") != "introduced"):
             continue
         if lead.casefold() not in (e["name"].casefold(),
                                    *(a.casefold() for a in e.get("aliases", []))):

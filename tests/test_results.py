@@ -498,3 +498,9 @@ def test_the_unit_of_the_next_value_is_not_the_metric():
     rs = [(r["value"], r["metric"], r["benchmark"]) for r in find_results(text, ents)]
     assert rs == [("1.19 bits/char", "cross-entropies", "text8"),
                   ("1.08 bits/char", "cross-entropies", "Hutter Prize")]
+
+
+def test_a_title_lead_that_names_a_task_is_not_the_system():
+    text = "VoQA: Visual-only Question Answering\nOur approach achieves 61.2% accuracy."
+    (r,) = find_results(text, [_ent(text, "VoQA", "TASK", "introduced")])
+    assert r["system"] == "THIS_PAPER"
