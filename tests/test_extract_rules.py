@@ -141,6 +141,13 @@ def test_latex_residue_name(nlp):
 
 
 # --- names (capitalised and coined runs) -------------------------------------------------------
+def test_monte_carlo_alone_is_a_family_not_a_name(nlp):
+    ents = run(nlp, "We run a Monte Carlo simulation first, and Monte Carlo Tree Search plans "
+                    "the moves.")
+    assert find(ents, "Monte Carlo") is None
+    assert find(ents, "Monte Carlo Tree Search") is not None
+
+
 def test_a_model_shaped_name_before_style_is_the_model(nlp):
     ents = run(nlp, "We train Zwen3-0.6B-style and Gamma 3 1B-style models on the data.")
     assert find(ents, "Zwen3-0.6B") is not None and find(ents, "Zwen3-0.6B-style") is None
