@@ -45,6 +45,14 @@ class Neo4jServer:
     home: Path
     process: subprocess.Popen
 
+    def discard(self) -> None:
+        """Kill the server and remove its files (a test server's data is thrown away, so no
+        clean shutdown is waited for)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.home, ignore_errors=True)
+
     def stop(self) -> None:
         """Stop the server: close its stdin, then terminate if it lingers."""
         if self.process.poll() is not None:
@@ -160,6 +168,8 @@ def pytest_collection_modifyitems(session, config, items):
 
 def pytest_collection_finish(session):
     """Start the server in a background thread as soon as a collected test needs it."""
+    if session.config.option.collectonly:
+        return
     if not _early and any(_needs_server(item) for item in session.items):
         pool = ThreadPoolExecutor(1, thread_name_prefix="neo4j-start")
         _early.append(pool.submit(start_server))
@@ -171,9 +181,7 @@ def pytest_sessionfinish(session):
     while _early:
         future = _early.pop()
         if future.exception() is None:  # waits for a start still under way
-            server = future.result()
-            server.stop()
-            shutil.rmtree(server.home, ignore_errors=True)
+            future.result().discard()
 
 
 @pytest.fixture(scope="session")
@@ -183,8 +191,7 @@ def neo4j_server():
     try:
         yield server
     finally:
-        server.stop()
-        shutil.rmtree(server.home, ignore_errors=True)
+        server.discard()
 
 
 @pytest.fixture()
