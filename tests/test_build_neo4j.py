@@ -15,7 +15,7 @@ def test_build_writes_store_and_neo4j(cli, examples, tmp_path, neo4j_server, neo
     db = tmp_path / "kg.lbug"
     args = ("build", str(examples), "--db", str(db), "--neo4j", "--uri", neo4j_server.uri,
             "--user", neo4j_server.user, "--password", neo4j_server.password,
-            "--database", "neo4j")
+            "--database", "neo4j", "--min-citation-confidence", "0.7")
     r = cli(*args)
     assert r.returncode == 0, r.stderr
     assert "neo4j: loaded" in r.stdout
