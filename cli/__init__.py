@@ -65,7 +65,8 @@ class LazyGroup(click.Group):
 
 EPILOG = """\b
 Exit codes: 0 done, 1 error (one line; PAPERKG_DEBUG=1 shows the traceback of
-an unexpected one), 2 usage or refused input, 3 nothing to draw, 130 interrupted.
+an unexpected one), 2 usage or refused input, 3 nothing to draw, 130 interrupted,
+143 stopped by SIGTERM.
 Environment: PAPERKG_DB (store), PAPERKG_CACHE (enrich cache), NEO4J_URI,
 NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE."""
 
