@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from paperkg.cli import cli
 from paperkg.core.records import Paper
-from paperkg.extractors.learned import MODEL_DIR, add_learned, role_features, role_model
+from paperkg.extractors.learned import add_learned, role_features, role_model
 from paperkg.extractors.pipeline import build_pipeline, extract, load_pipeline
 from paperkg.extractors.training.data import align, gold_text, held_out
 
@@ -72,38 +72,49 @@ def test_role_model_learns_and_saves(tmp_path):
     assert again.prob(intro) == pytest.approx(model.prob(intro))
 
 
-@pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no shipped model")
-def test_shipped_model_runs_after_the_rules_and_adds_spans():
-    nlp = load_pipeline()
-    assert nlp.pipe_names.index("ner") > nlp.pipe_names.index("paperkg_entities")
-    assert "paperkg_learned" in nlp.pipe_names
-    assert "ner" not in load_pipeline(fast=True).pipe_names
-    papers = [Paper(id="p", title=RECORD["title"], abstract=RECORD["abstract"])]
-    (full,) = extract(papers)
-    (rules,) = extract(papers, fast=True)
-    assert {"GraphFlow", "GraphSAGE"} <= {e.name for e in rules.entities}
-    graphflow = next(e for e in full.entities if e.name == "GraphFlow")
-    assert graphflow.role == "introduced"
-    assert all(e.extractor for e in full.entities)
-
-
-def test_train_smoke_two_steps(tmp_path):
-    """paperkg train end to end on two records, two steps: a loadable model folder."""
-    gold = tmp_path / "gold.jsonl"
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    """A model folder made by `paperkg train` on two records in two steps."""
+    folder = tmp_path_factory.mktemp("tiny")
+    gold = folder / "gold.jsonl"
     other = dict(RECORD, title="Another title about GraphSAGE",
                  abstract="GraphSAGE is evaluated on ogbl-ddi for link prediction.")
     gold.write_text("\n".join(json.dumps(r) for r in (RECORD, other)) + "\n")
-    out = tmp_path / "model"
+    out = folder / "model"
     res = CliRunner().invoke(cli, ["train", str(gold), "--output", str(out), "--max-steps", "2",
                                    "--json"])
     assert res.exit_code == 0, res.output
-    report = json.loads(res.stdout)
+    return out, json.loads(res.stdout)
+
+
+def test_train_smoke_two_steps(tiny_model):
+    """paperkg train end to end on two records, two steps: a loadable model folder."""
+    out, report = tiny_model
     assert report["train"] == 2 and report["bytes"] > 0
     nlp = build_pipeline()
     assert add_learned(nlp, out)
     assert nlp.get_pipe("paperkg_learned").role_model.trained
     doc = nlp(gold_text(RECORD))
     assert doc.user_data["pk_ents"]
+
+
+def test_a_model_runs_after_the_rules(tiny_model):
+    """With a model folder (as shipped in extractors/model/ once one beats the rules), ner and the
+    learned merge run after the rule component, and --fast leaves them out."""
+    from paperkg.extractors.learned import load_with_model
+
+    out, _ = tiny_model
+    nlp = load_with_model(out)
+    assert nlp.pipe_names.index("ner") > nlp.pipe_names.index("paperkg_entities")
+    assert "paperkg_learned" in nlp.pipe_names
+    assert "ner" not in load_pipeline(fast=True).pipe_names
+    papers = [Paper(id="p", title=RECORD["title"], abstract=RECORD["abstract"])]
+    (full,) = extract(papers, nlp=nlp)
+    (rules,) = extract(papers, fast=True)
+    assert {"GraphFlow", "GraphSAGE"} <= {e.name for e in rules.entities}
+    assert all(e.extractor for e in full.entities)
+    assert {e.name for e in full.entities} <= {e.name for e in rules.entities} | {
+        e.name for e in full.entities if e.extractor == "ner"}
 
 
 def test_train_bad_gold_is_one_line(tmp_path):
