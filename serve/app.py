@@ -404,6 +404,7 @@ def serve(db: str | os.PathLike | None = None, host: str = DEFAULT_HOST, port: i
     app = create_app(ex, allowed_hosts=hosts)
     if not is_loopback(host):
         say(f"warning: listening on {host}: anyone who can reach this machine can read the graph")
+    sock.listen(2048)  # connections wait in the backlog from the moment the line is printed
     say(f"serving on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
         "(Ctrl-C stops)")
     config = uvicorn.Config(app, log_level=log_level, access_log=False)
