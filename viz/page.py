@@ -218,6 +218,12 @@ TYPE_SHAPES = {schema.PAPER: ("hexagon", "\u2b22"), schema.METHOD: ("dot", "\u25
                schema.TASK: ("star", "\u2605")}
 
 
+def count_phrase(nodes: int, edges: int) -> str:
+    """'1 node, 2 relationships': the counts a page and the command report."""
+    return (f"{nodes} node{'s' if nodes != 1 else ''}, "
+            f"{edges} relationship{'s' if edges != 1 else ''}")
+
+
 def count_value(count: int) -> float:
     """The drawn size of a node that stands for `count` papers: logarithmic, so that a few
     very common entities (accuracy, Transformer) do not shrink the rest to dots."""
@@ -342,8 +348,7 @@ def build_network(view: View) -> tuple[Any, dict[str, Any]]:
     if by_community:  # colour shows the community: the type legend shows shapes instead
         for entry in legend:
             entry["glyph"] = TYPE_SHAPES.get(entry["label"], ("dot", "\u25cf"))[1]
-    summary = f"{n} node{'s' if n != 1 else ''}, {graph.number_of_edges()} relationship" \
-              f"{'s' if graph.number_of_edges() != 1 else ''}"
+    summary = count_phrase(n, graph.number_of_edges())
     if view.left_out:
         best = "most used" if view.size_label == "papers" else "most connected"
         summary += (f"; {view.left_out} of {view.qualifying} matching nodes left out "
@@ -475,8 +480,7 @@ def viz(output: str | os.PathLike[str], *, focus: str | None = None, hops: int =
     page = render_html(view)
     write_atomic(page, out)
     n, m = view.graph.number_of_nodes(), view.graph.number_of_edges()
-    message = f"wrote {out}: {n} node{'s' if n != 1 else ''}, {m} relationship" \
-              f"{'s' if m != 1 else ''}"
+    message = f"wrote {out}: {count_phrase(n, m)}"
     if view.left_out:
         best = "most used" if view.size_label == "papers" else "most connected"
         message += (f"; left out {view.left_out} of {view.qualifying} matching nodes "
