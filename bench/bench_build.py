@@ -11,7 +11,8 @@ by repeating it with a title suffix (" [copy k]") and no arXiv id, so every copy
 (its abstract is not new: the tokenizer's cache makes copies cheaper than real papers).
 
 Each run is a fresh `python -m paperkg build` process under `/usr/bin/time` (wall time and the
-peak resident memory of the main process; pool workers are forked and share its pages). With
+peak resident memory of the main process; each pool worker, started by a fork server, holds
+its own pipeline and chunks, ~0.2 GB, not counted here). With
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own

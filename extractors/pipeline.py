@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections import Counter, defaultdict
+import itertools
+import weakref
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -58,7 +60,9 @@ def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.L
         path = Path(path)
         if not (path / "config.cfg").is_file():
             raise UserError(f"not a saved spaCy pipeline: {path}")
-        return spacy.load(path)
+        nlp = spacy.load(path)
+        _SOURCES[nlp] = ("path", str(path.resolve()))
+        return nlp
     key = "fast" if fast else "default"
     if key not in _CACHE:
         nlp = build_pipeline()
@@ -67,6 +71,7 @@ def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.L
 
             add_learned(nlp)
         _CACHE[key] = nlp
+        _SOURCES[nlp] = ("cache", key)
     return _CACHE[key]
 
 
@@ -190,12 +195,17 @@ def canonicalise(extractions: list[PaperExtraction]) -> None:
 
 
 _WORKER_NLP: spacy.Language | None = None
+# How a worker process loads the pipeline a caller passed: ("cache", "fast" | "default") or
+# ("path", folder). A pipeline built some other way has no entry and runs in this process.
+_SOURCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_AHEAD = 2  # chunks queued per worker: enough to keep it busy, few enough to bound memory
 
 
-def _worker_init(nlp) -> None:
-    """Pool initializer: the pipeline this worker process runs (inherited when forked)."""
+def _worker_init(source: tuple[str, str]) -> None:
+    """Pool initializer: load the pipeline named by `source` (a pipeline loads in ~0.1 s)."""
     global _WORKER_NLP
-    _WORKER_NLP = nlp if nlp is not None else load_pipeline()
+    kind, value = source
+    _WORKER_NLP = load_pipeline(value) if kind == "path" else load_pipeline(fast=value == "fast")
 
 
 def _worker_run(texts: list[str]) -> list[tuple[list, list, list]]:
@@ -211,17 +221,34 @@ class _Results:
         self.user_data = {"pk_ents": ents, "pk_refs": refs, "pk_results": results}
 
 
-def _pooled(texts: list[str], workers: int, nlp, chunk: int = 512):
-    """Results of nlp.pipe run in `workers` processes over chunks, in input order."""
-    import multiprocessing as mp
+def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512):
+    """Results of nlp.pipe run in `workers` processes over chunks, in input order.
 
-    method = "fork" if "fork" in mp.get_all_start_methods() else None
+    Workers start from a fork server rather than by forking this process: a fork taken while
+    another thread holds a lock (a test's server thread, Dask's IO loop) can leave the child
+    waiting forever. A worker that dies is an error, never a wait."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
-    chunks = [texts[i:i + chunk] for i in range(0, len(texts), chunk)]
-    with ctx.Pool(workers, initializer=_worker_init,
-                  initargs=(nlp if method == "fork" else None,)) as pool:
-        for results in pool.imap(_worker_run, chunks):
-            yield from results
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
+    chunks = (texts[i:i + chunk] for i in range(0, len(texts), chunk))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                                 initargs=(source,)) as pool:
+            pending = deque(pool.submit(_worker_run, c)
+                            for c in itertools.islice(chunks, _AHEAD * workers))
+            while pending:
+                results = pending.popleft().result()
+                for c in itertools.islice(chunks, 1):
+                    pending.append(pool.submit(_worker_run, c))
+                yield from results
+    except BrokenProcessPool:
+        raise UserError("an extraction worker process died (out of memory?); "
+                        "try fewer --workers") from None
 
 
 def _plain(doc) -> tuple[list, list, list]:
@@ -232,16 +259,14 @@ def _plain(doc) -> tuple[list, list, list]:
 
 def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                     progress: Callable[[int], None] | None = None,
-                    spacy_processes: bool = False, fast: bool = False,
-                    engine: str = "local", scheduler: str | None = None
+                    fast: bool = False, engine: str = "local", scheduler: str | None = None
                     ) -> Iterator[tuple[list, list, list]]:
     """Plain per-text results of the pipeline, in input order, before canonicalisation: what
     `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
 
     Texts flow through in chunks and each Doc is dropped once read. With workers > 1, each of
-    `workers` processes runs nlp.pipe over chunks and sends back plain results.
-    spacy_processes=True uses nlp.pipe(n_process=workers) instead, which ships every Doc back
-    serialised: measured here 2-4x slower than the pipeline itself (see docs/extraction.md).
+    `workers` processes runs nlp.pipe over chunks and sends back plain results; fewer than
+    1,024 texts, or a pipeline not made by load_pipeline, run in this process.
     fast=True runs the rules only (no learned model) when nlp is not given. engine="dask"
     runs shards on the Dask scheduler at `scheduler` (or on a local cluster of `workers`
     processes when it is None): see extractors/dask_engine.py.
@@ -260,12 +285,10 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
         from paperkg.extractors.dask_engine import dask_results
 
         found = dask_results(texts, scheduler=scheduler, workers=workers, fast=fast)
-    elif workers == 1:
+    elif workers == 1 or len(texts) < 2 * 512 or _SOURCES.get(nlp) is None:
         found = (_plain(d) for d in nlp.pipe(texts, batch_size=256))
-    elif spacy_processes or len(texts) < 2 * 512:
-        found = (_plain(d) for d in nlp.pipe(texts, batch_size=256, n_process=workers))
     else:
-        found = _pooled(texts, workers, nlp)
+        found = _pooled(texts, workers, _SOURCES[nlp])
     for raw in found:
         yield raw
         if progress is not None:
@@ -301,11 +324,11 @@ def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]]
 
 def extract(papers: list[Paper], workers: int = 1, nlp=None,
             progress: Callable[[int], None] | None = None,
-            spacy_processes: bool = False, fast: bool = False) -> list[PaperExtraction]:
+            fast: bool = False) -> list[PaperExtraction]:
     """Extract entities, repos and links from papers (same order), canonicalised across them
-    (see raw_extractions for workers, spacy_processes and fast)."""
+    (see raw_extractions for workers and fast)."""
     raws = raw_extractions([p.text for p in papers], workers=workers, nlp=nlp,
-                           progress=progress, spacy_processes=spacy_processes, fast=fast)
+                           progress=progress, fast=fast)
     # The results are many small acyclic objects: cyclic GC passes over them only cost time
     # (about 10% of a run over 20,000 abstracts), so it is paused while they are built.
     was_enabled = gc.isenabled()

@@ -60,10 +60,15 @@ SPARQL_EXAMPLE = """SELECT ?paper ?title WHERE {
 
 
 def vis_bundle() -> Path:
-    """The vis-network bundle shipped inside pyvis (served from here: nothing from a CDN)."""
-    import pyvis
+    """The vis-network bundle shipped inside pyvis (served from here: nothing from a CDN).
 
-    found = sorted((Path(pyvis.__file__).parent / "templates" / "lib").glob(
+    The file is found without importing pyvis, which imports IPython (slow, and it reads
+    sys.stdin's encoding at import: a server with no standard input failed there)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    places = spec.submodule_search_locations if spec else None
+    found = sorted(p for place in places or () for p in (Path(place) / "templates" / "lib").glob(
         "vis-*/vis-network.min.js"))
     if not found:
         raise UserError("pyvis ships no vis-network.min.js: reinstall pyvis==0.3.2")

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 
 import pytest
 import spacy
 
 from paperkg.core.records import Paper
 from paperkg.extractors.evaluate import evaluate
-from paperkg.extractors.pipeline import extract, load_pipeline
+from paperkg.extractors.pipeline import extract, load_pipeline, raw_extractions
 
 PAPERS = [
     Paper(id="1", title="QuillNet: Feathered Networks",
@@ -39,14 +41,45 @@ def test_pipeline_is_spacy_and_round_trips_to_disk(tmp_path):
     assert load_pipeline(tmp_path / "pipe").pipe_names == nlp.pipe_names
 
 
-def test_two_worker_processes_give_the_same_result():
+_FORKS = {"on": False, "count": 0}
+
+
+def _count_fork() -> None:
+    if _FORKS["on"]:
+        _FORKS["count"] += 1
+
+
+os.register_at_fork(before=_count_fork)  # counts os.fork() calls made by this process
+
+
+def test_two_worker_processes_give_the_same_result(tmp_path):
     nlp = load_pipeline()
     many = [Paper(id=str(i), title=p.title, abstract=p.abstract)
             for i, p in enumerate(PAPERS * 400)]
     one = _plain(extract(many, nlp=nlp))
-    assert _plain(extract(many, workers=2, nlp=nlp)) == one  # process pool over nlp.pipe
-    few = many[:120]
-    assert _plain(extract(few, workers=2, nlp=nlp, spacy_processes=True)) == one[:120]
+    # A thread holding a lock while the pool starts: workers forked from this process could
+    # inherit it held and wait forever; workers from the fork server do not.
+    held, stop = threading.Lock(), threading.Event()
+
+    def hold():
+        with held:
+            stop.wait(60)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    try:
+        _FORKS.update(on=True, count=0)
+        raws = list(raw_extractions([p.text for p in many], workers=2, nlp=nlp))
+        assert _FORKS["count"] == 0  # the workers are forked by the fork server, not by us
+    finally:
+        _FORKS["on"] = False
+        stop.set()
+        holder.join()
+    assert len(raws) == len(many) and raws[0] == next(raw_extractions([many[0].text]))
+    assert _plain(extract(many, workers=2, nlp=nlp)) == one  # pool of processes over nlp.pipe
+    nlp.to_disk(tmp_path / "pipe")  # a saved pipeline: the workers load it from its folder
+    assert _plain(extract(many, workers=2, nlp=load_pipeline(tmp_path / "pipe"))) == one
+    assert _plain(extract(many[:120], workers=2, nlp=nlp)) == one[:120]  # few: in process
 
 
 def test_progress_callback_and_order():

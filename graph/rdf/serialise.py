@@ -5,6 +5,9 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import shutil
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import IO, Any
 
 import networkx as nx
@@ -147,24 +150,29 @@ def serialize(G: nx.MultiDiGraph, output: IO[bytes], fmt: str = "turtle",
 
     Turtle and N-Triples of large graphs are written by several processes (forked, so the
     graph is shared), each serialising a slice with pyoxigraph; the slices are then joined.
+    A process running other threads writes alone: a fork taken while another thread holds a
+    lock can leave the child waiting forever.
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown RDF format {fmt!r} (choose from {', '.join(FORMATS)})")
     normalise_base(base)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if G.number_of_nodes() >= 20_000 else 1
-    if fmt == "jsonld" or workers <= 1 or "fork" not in mp.get_all_start_methods():
+    if fmt == "jsonld" or workers <= 1 or "fork" not in mp.get_all_start_methods() \
+            or threading.active_count() > 1:
         return _write_part(G, output, fmt, base, (0, 1))
     total = MappingStats()
     with scratch_dir("rdf") as tmp:
         paths = [os.path.join(tmp, f"part{i}") for i in range(1, workers)]
         _FORKED[0] = G
         try:
-            with mp.get_context("fork").Pool(workers - 1) as pool:
-                pending = pool.map_async(
-                    _child_part, [(p, fmt, base, (i, workers)) for i, p in enumerate(paths, 1)])
+            with ProcessPoolExecutor(workers - 1, mp_context=mp.get_context("fork")) as pool:
+                pending = [pool.submit(_child_part, (p, fmt, base, (i, workers)))
+                           for i, p in enumerate(paths, 1)]
                 results = [_write_part(G, output, fmt, base, (0, workers))]
-                results += pending.get()
+                results += [f.result() for f in pending]
+        except BrokenProcessPool:
+            raise UserError("an RDF writer process died (out of memory?)") from None
         finally:
             _FORKED[0] = None
         for path in paths:
