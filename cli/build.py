@@ -20,7 +20,7 @@ from paperkg.cli.kit import (
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (spaCy n_process).")
+              help="Extraction worker processes.")
 @click.option("--rebuild", is_flag=True, help="Replace the store instead of updating it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Also load the graph into Neo4j (see --uri/--user/--password/--database).")

@@ -14,7 +14,7 @@ from paperkg.cli.kit import print_rows, progress, quiet_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
               show_default=True, help="One JSON object per paper, or a table of entities.")
 @click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (spaCy n_process).")
+              help="Extraction worker processes.")
 @click.option("--fast", is_flag=True,
               help="Rules only: skip the learned model (faster, lower recall).")
 @quiet_option
