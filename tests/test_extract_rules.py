@@ -127,6 +127,14 @@ def test_title_case_long_form_with_a_task_head_is_a_method(nlp):
     assert find(ents, "CKL").type == "METHOD" and find(ents, "GBD").type == "TASK"
 
 
+def test_title_case_long_form_with_a_strong_task_head_is_a_task(nlp):
+    ents = run(nlp, "Modern Kestrel Pose Tracking (KPT) systems fail in fog. We add Retrieval "
+                    "Kestrel Generation (RKG) for it.")
+    assert find(ents, "KPT").type == "TASK" and find(ents, "RKG").type == "TASK"
+    ents = run(nlp, "We propose Kestrel Pose Tracking (KPT), a new tracker.")
+    assert find(ents, "KPT").type != "TASK"  # the paper's own: a method
+
+
 def test_generic_long_form_is_no_entity(nlp):
     ctx = candidates(nlp, "A title\nWe study reinforcement learning (RL) for robots.")
     assert "RL" not in ctx.defined and "RL" in ctx.generic_acr

@@ -24,12 +24,26 @@ def _bad_name(name: str) -> bool:
     return _BAD_NAME.search(name) is not None
 
 
+def _strong_task_head(long_form: str, forms: list[str], gaz) -> bool:
+    """Whether a long form ends in a word that names a task even in Title Case (recognition,
+    tracking, ...) and is no known name ("Retrieval-Augmented Generation" is a method)."""
+    ws = long_form.lower().split()
+    if len(ws) < 2 or ws[-1].split("-")[-1] not in word_set("task_strong_heads"):
+        return False
+    if any("augment" in w or w == "likelihood" for w in ws):
+        return False  # "Retrieval-Augmented Generation", "Maximum Likelihood Estimation"
+    return gaz is None or not any(canonical_key(f) in gaz.canonical for f in [long_form, *forms])
+
+
 def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
-                long_form: str | None) -> str:
+                long_form: str | None, intro: bool = False) -> str:
     """Choose the type of a merged entity from its evidence."""
     if long_form and not (typed.keys() - {"METHOD"}) and \
             long_form.split()[-1].lower() in word_set("metric_heads"):
         return "METRIC"  # "Mean Absolute Error (MAE)", even when "MAE" was typed a method
+    if long_form and not intro and not (typed.keys() - {"METHOD", "MODEL"}) and \
+            _strong_task_head(long_form, surface_forms, gaz):
+        return "TASK"  # "Automatic Speech Recognition (ASR)", even when "ASR" looked a model
     for t in ("METRIC", "BENCHMARK", "DATASET", "MODEL", "TASK", "METHOD"):
         if typed.get(t):
             return t
@@ -167,7 +181,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if g["types"]:
             best = max(g["types"].items(), key=lambda kv: kv[1])[0]
             typed[best] = True
-        type_ = finish_type(name, forms, typed, gaz, g["long_form"])
+        type_ = finish_type(name, forms, typed, gaz, g["long_form"], g["intro"])
         conf = g["conf"]
         n_m = len(g["mentions"])
         if n_m > 1 and g["rules"] != ["capitalised_word"]:
