@@ -228,6 +228,14 @@ def test_title_for_phrase_with_a_task_head_is_a_task(nlp):
     assert not [e for e in ents.values() if e.type == "TASK"]
 
 
+def test_title_for_phrase_drops_its_leading_adjectives(nlp):
+    ents = run(nlp, "We propose a method.", title="Kestrel Nets for Scalable Glacier Boundary "
+                                                  "Detection")
+    assert find(ents, "Scalable Glacier Boundary Detection") is None
+    e = find(ents, "Glacier Boundary Detection")
+    assert e is not None and e.type == "TASK"
+
+
 # --- lower-case names after explicit naming ----------------------------------------------------
 
 

@@ -155,13 +155,18 @@ def title_task(ctx: Context) -> None:
     if not fm:
         return
     phrase = fm.group(1).strip()
+    off = fm.start(1)
+    adj = word_set("task_adjectives")
+    while len(phrase.split()) > 2 and phrase.split()[0].lower() in adj:
+        cut = phrase.split(None, 1)[1]  # "for Reliable Continual Learning"
+        off += len(phrase) - len(cut)
+        phrase = cut
     low = phrase.lower()
     pw = phrase.split()
     if (2 <= len(pw) <= 5 and fold(phrase) not in ctx.generic and pw[0] not in ctx.not_names
             and (any(low.endswith(h) or low.endswith(h + "s") for h in words("task_heads"))
                  or low.split()[-1] in word_set("task_pattern_heads"))
             and not word_set("task_stop") & set(low.split())):
-        off = fm.start(1)
         c = Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
         c.strong_type = True
         ctx.cands.append(c)
