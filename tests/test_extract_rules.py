@@ -291,6 +291,20 @@ def test_the_x_task(nlp):
     assert e is not None and e.type == "TASK"
 
 
+@pytest.mark.parametrize("sentence, task", [
+    ("It is strong on both scalar and vector-valued glacier property prediction tasks.",
+     "glacier property prediction"),
+    ("Our agents are used to solve classic glacier control tasks.", "glacier control"),
+    ("We revisit the glacier calving prediction problem with radar.",
+     "glacier calving prediction"),
+])
+def test_x_tasks_without_a_determiner(nlp, sentence, task):
+    ents = run(nlp, sentence)
+    e = find(ents, task)
+    assert e is not None and e.type == "TASK"
+    assert len([e for e in ents.values() if e.type == "TASK"]) == 1  # no verb or adjective
+
+
 def test_task_phrases_listed_after_the_first(nlp):
     ents = run(nlp, "It covers tasks such as link prediction, node ranking and graph matching.")
     assert {find(ents, t).type for t in ("link prediction", "node ranking", "graph matching")} \

@@ -20,12 +20,7 @@ _TASK_OF = re.compile(
     r"(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
     rf"((?:{_LOWER_WORD}\s+){{0,5}}{_LOWER_WORD})"
 )
-_FOR_X_BEFORE_TASKS = re.compile(
-    rf"\b(?:for|on|in)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
-)
-_THE_X_BEFORE_PROBLEM = re.compile(
-    rf"\b(?:the|a|an)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})\s+$"
-)
+_X_BEFORE = re.compile(rf"(?<![\w\-])((?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD})\s+$")
 _WE_STUDY = re.compile(
     r"(?:study|studies|address|addresses|tackle|tackles|consider|"
     rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
@@ -55,18 +50,11 @@ def _cue_matches(text: str, tp: list[int]):
         m = _TASK_OF.match(text, pos)
         if m:
             yield 1, m.group(1), m.start(1)
-        if text.startswith("task", pos):
-            m = _FOR_X_BEFORE_TASKS.search(text, max(0, pos - 90), pos)
-            if m and m.end() == pos:
-                yield 2, m.group(1), m.start(1)
-            else:  # "the link prediction task"
-                m = _THE_X_BEFORE_PROBLEM.search(text, max(0, pos - 90), pos)
-                if m and m.end() == pos:
-                    yield 2, m.group(1), m.start(1)
-        elif text.startswith("problem", pos):  # "the conditional text generation problem"
-            m = _THE_X_BEFORE_PROBLEM.search(text, max(0, pos - 90), pos)
-            if m and m.end() == pos:
-                yield 2, m.group(1), m.start(1)
+        # "for X tasks", "the link prediction task", "vector-valued property prediction tasks",
+        # "the conditional text generation problem": the words before (cut at a stop word)
+        m = _X_BEFORE.search(text, max(0, pos - 90), pos)
+        if m and m.end() == pos:
+            yield 2, m.group(1), m.start(1)
     for pos in positions(text, ("study ", "studies ", "address", "tackle", "consider")):
         if not text.endswith(("we ", "We ", "paper ", "work "), 0, pos):
             continue
