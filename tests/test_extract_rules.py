@@ -305,6 +305,27 @@ def test_x_tasks_without_a_determiner(nlp, sentence, task):
     assert len([e for e in ents.values() if e.type == "TASK"]) == 1  # no verb or adjective
 
 
+@pytest.mark.parametrize("sentence, tasks", [
+    ("It matches the baselines on classification, detection and segmentation tasks.",
+     {"classification", "detection", "segmentation"}),
+    ("Encoders serve many tasks, including classification and retrieval.",
+     {"classification", "retrieval"}),
+    ("The corpus has three tasks: glacier classification, crevasse detection, ice type "
+     "classification.",
+     {"glacier classification", "crevasse detection", "ice type classification"}),
+    ("We study the tasks of glacier classification and glacier segmentation.",
+     {"glacier classification", "glacier segmentation"}),
+])
+def test_tasks_listed_with_the_word_tasks(nlp, sentence, tasks):
+    ents = run(nlp, sentence)
+    assert {e.name.lower() for e in ents.values() if e.type == "TASK"} == tasks
+
+
+def test_one_head_word_in_a_list_is_a_task_only_beside_another(nlp):
+    ents = run(nlp, "We evaluate on English and multilingual language, and reasoning tasks.")
+    assert not [e for e in ents.values() if e.type == "TASK"]
+
+
 def test_task_phrases_listed_after_the_first(nlp):
     ents = run(nlp, "It covers tasks such as link prediction, node ranking and graph matching.")
     assert {find(ents, t).type for t in ("link prediction", "node ranking", "graph matching")} \

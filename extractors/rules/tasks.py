@@ -356,5 +356,97 @@ def repeated_task_phrases(ctx: Context) -> None:
             ctx.cands.append(c)
 
 
-STAGES = [(50, task_patterns), (51, title_task_phrases), (52, for_task_phrases),
+_ITEM_WORD = rf"(?!(?:and|or)\s){_LOWER_WORD}"  # "A, B and C": "and" joins two items
+_ITEM = rf"((?:{_ITEM_WORD}\s+){{0,3}}{_ITEM_WORD})"
+_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_ITEM_BEFORE = re.compile(rf"(?<![\w\-]){_ITEM}$")
+_AFTER_TASKS = re.compile(
+    r"tasks?(?:\s*,)?\s*(?:such\s+as|including|like|namely|e\.g\.,?|:|of|\()\s*(?:the\s+)?"
+)
+_ITEM_NEXT = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_ITEM}(?=[\s,.;:)])")
+_ITEM_FIRST = re.compile(rf"{_ITEM}(?=[\s,.;:)])")
+
+
+def _list_item(ctx: Context, raw: str, a: int, heads, stop, skip,
+               bounded: bool = True) -> tuple[int, str] | None:
+    """(offset, phrase) of a task named as one item of a list of tasks: the words after the
+    last stop word, leading adjectives dropped, ending in a task head word (one head word
+    alone counts here: "on classification, detection and segmentation tasks")."""
+    ws = raw.split()
+    k = max((i for i, w in enumerate(ws) if w in stop), default=-1)
+    if k < 0 and not bounded:
+        return None  # "the method dominates planning and control": where X starts is unknown
+    ws = ws[k + 1:]
+    while ws and (ws[0] in skip or len(ws) > 1 and ws[0].endswith("ing") and ws[0] not in heads):
+        ws = ws[1:]  # "three tasks", "supporting downstream recognition"
+    if not ws or ws[-1] not in heads or (
+            len(ws) == 1 and ws[0] not in word_set("task_strong_heads")):
+        return None
+    phrase = " ".join(ws)
+    off = a + raw.rfind(phrase)
+    if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.in_url(off):
+        return None
+    return off, phrase
+
+
+def text_before_bounds(text: str, a: int) -> bool:
+    """Whether the text before offset a ends a phrase (punctuation or a line start)."""
+    k = a
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    return k == 0 or text[k - 1] in ",;:(\n\"“"
+
+
+def _passing(ctx: Context, items, heads, stop, skip, after: bool) -> list[tuple[int, str]]:
+    """The task items of one list; a single head word counts only beside another task item
+    ("classification and retrieval", but not "language, and reasoning tasks")."""
+    out = []
+    for a, raw in items:
+        bounded = after or a == 0 or text_before_bounds(ctx.text, a) or (a, raw) != min(items)
+        if (it := _list_item(ctx, raw, a, heads, stop, skip, bounded)) is not None:
+            out.append(it)
+    if len(out) < 2:
+        out = [it for it in out if " " in it[1]]
+    return out
+
+
+def task_lists(ctx: Context) -> None:
+    """Tasks listed with the word "tasks": "on classification, detection and segmentation
+    tasks", "tasks such as cell clustering and cell type annotation", "the tasks of shape
+    classification and shape segmentation"."""
+    text = ctx.text
+    heads, stop = word_set("task_pattern_heads"), word_set("task_stop")
+    skip = word_set("task_adjectives") | word_set("quantity_words")
+    found: list[tuple[int, str]] = []
+    for pos in positions(text, ("task",)):
+        if pos > 0 and text[pos - 1].isalnum():
+            continue
+        # the list before: at least two items joined by commas, "and" or "or"
+        items = []
+        m = _ITEM_BEFORE.search(text, max(0, pos - 60), pos - 1) if pos > 0 else None
+        while m is not None and m.end() > m.start():
+            items.append((m.start(1), m.group(1)))
+            sep = _SEP_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if sep is None:
+                break
+            m = _ITEM_BEFORE.search(text, max(0, sep.start() - 60), sep.start())
+        if len(items) >= 2:
+            found += _passing(ctx, items, heads, stop, skip, False)
+        # the list after: "tasks such as A, B and C", "tasks: A, B, C", "the tasks of A and B"
+        m = _AFTER_TASKS.match(text, pos)
+        if m is None:
+            continue
+        im = _ITEM_FIRST.match(text, m.end())
+        after = []
+        while im is not None:
+            after.append((im.start(1), im.group(1)))
+            im = _ITEM_NEXT.match(text, im.end())
+        found += _passing(ctx, after, heads, stop, skip, True)
+    for a, phrase in found:
+        c = Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.55, "task_list")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (95, title_task)]
