@@ -157,6 +157,10 @@ def test_unit_after_a_number_is_not_a_metric(nlp):
     ("The loss converges to the average cross-entropy of the two sources.", "cross-entropy"),
     ("We train the classifier with a cross-entropy loss on text.", "cross-entropy"),
     ("Such tools matter for precision medicine in hospitals.", "precision"),
+    ("Both low-accuracy and high-accuracy sensors are used, with 3 cameras.", "accuracy"),
+    ("Quantizing to 4-bit precision and mixed-precision schemes cut memory by 2x.", "precision"),
+    ("We discuss latency-accuracy trade-offs of 5 systems.", "latency"),
+    ("Recall that a bipartite graph with 2 parts has a full spectrum.", "recall"),
 ])
 def test_common_words_that_are_not_used_as_metrics(nlp, sentence, word):
     assert find(run(nlp, sentence), word) is None
@@ -170,6 +174,21 @@ def test_common_words_that_are_not_used_as_metrics(nlp, sentence, word):
 ])
 def test_common_metric_words_in_an_evaluation_are_metrics(nlp, sentence, word):
     e = find(run(nlp, sentence), word)
+    assert e is not None and e.type == "METRIC"
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("The detector reaches 41.2 mAP@0.5 on the crops.", "mAP@0.5"),
+    ("It reaches 30.1 mAP@0.5:0.95 on the crops.", "mAP@0.5:0.95"),
+    ("Our sampler lowers the Kullback-Leibler divergence to the target by 12%.",
+     "Kullback-Leibler divergence"),
+    ("It improves F1 scores by 3 points.", "F1 scores"),
+    ("The parser runs at 40 frames per second (FPS).", "frames per second"),
+    ("It reaches a ROC AUC of 0.91 on the held-out cohort.", "ROC AUC"),
+    ("Exact-match rises from 40% to 52%.", "exact-match"),
+])
+def test_standard_measures_are_metrics(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
     assert e is not None and e.type == "METRIC"
 
 

@@ -9,7 +9,8 @@ import re
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, word_set, words
 
-_METRIC_AT = re.compile(r"(?<![\w@])([A-Za-z][\w\-]*@\d+|[Pp]ass@[kK\d]+)(?![\w@])")
+_METRIC_AT = re.compile(
+    r"(?<![\w@])([A-Za-z][\w\-]*@\d+(?:\.\d+)?(?::\d*\.\d+)?|[Pp]ass@[kK\d]+)(?![\w@])")
 _NUMBER_OR_WORD = re.compile(
     r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
@@ -142,6 +143,23 @@ def averaged_metrics(ctx: Context) -> None:
                 c.gaz_canon = None
 
 
+_NUMERIC_PRECISION = re.compile(
+    r"(?:\d+-?bits?|half|full|single|double|mixed|numerical|floating-point|arbitrary|machine)"
+    r"\s+$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+that\b")
+
+
+def _not_a_measure(text: str, c: Cand) -> bool:
+    """A metric word inside a hyphenated compound ("low-accuracy", "mixed-precision",
+    "latency-accuracy trade-offs") or used as a verb ("Recall that ...")."""
+    if c.start > 0 and text[c.start - 1] == "-" or text.startswith("-", c.end):
+        return True
+    low = c.name.lower()
+    if low == "precision" and _NUMERIC_PRECISION.search(text, max(0, c.start - 20), c.start):
+        return True  # "4-bit precision", "half precision": number formats
+    return low == "recall" and _VERB_AFTER.match(text, c.end) is not None
+
+
 def metric_filter(ctx: Context) -> None:
     """Drop known metric words that are not used as metrics here."""
     text, cands = ctx.text, ctx.cands
@@ -155,7 +173,8 @@ def metric_filter(ctx: Context) -> None:
             drop.add(i)
         elif "/" in c.surface and re.search(r"\d\s*$", text[max(0, c.start - 8):c.start]):
             drop.add(i)
-        elif fold(c.gaz_canon or c.name) in ambiguous and not metric_context(text, c):
+        elif fold(c.gaz_canon or c.name) in ambiguous and (
+                not metric_context(text, c) or _not_a_measure(text, c)):
             drop.add(i)
     if drop:
         cands = ctx.cands = [c for i, c in enumerate(cands) if i not in drop]
