@@ -416,6 +416,9 @@ def test_average_and_scope_words_are_not_part_of_a_measure(nlp):
     ("The method achieves higher accuracy than the baseline by 3 points.", "higher accuracy"),
     ("We tune the learning rate and report 5 runs.", "learning rate"),
     ("Our method improved accuracy by 4% on the data.", "improved accuracy"),
+    ("With momentum it reaches a faster convergence rate, 2x in theory.", "convergence rate"),
+    ("The algorithm converges to the equilibrium at a linear rate in 3 steps.", "linear rate"),
+    ("We halve the samples needed to reach a given target accuracy by 50%.", "target accuracy"),
 ])
 def test_adjectives_verbs_and_hyperparameters_are_not_part_of_a_measure(nlp, sentence,
                                                                        not_metric):
