@@ -181,6 +181,11 @@ def macros() -> dict[str, str]:
         "USE_RELS": "|".join(t for t in mention if t != schema.INTRODUCES),
         "GRAPH_RELS": "|".join(t for t, rt in schema.REL_TYPES.items()
                                if schema.SOURCE not in rt.targets),
+        # `CASE $source {{CITED_BY_CASES}} END`: paper p's stored cited-by counter of a citation
+        # source ('' for all; graph/counters.py), NULL for a source no edge comes from
+        "CITED_BY_CASES": " ".join(
+            f"WHEN '{s or ''}' THEN p.{schema.cited_by_prop(s)}"
+            for s in (None, *schema.CITATION_SOURCES)),
     }
 
 

@@ -238,7 +238,11 @@ def _copy_file(conn, table: str, path: Path) -> None:
 def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
     """COPY every node and relationship of g into an empty store: one pass over g sorts
     nodes and edges by table, then each table's rows are made, copied and dropped in turn
-    (only one table's rows are in memory at a time)."""
+    (only one table's rows are in memory at a time). Papers without cited-by counters (a graph
+    not made by the build) get them first."""
+    from paperkg.graph.counters import fill_cited_by
+
+    fill_cited_by(g)
     nodes: dict[str, list[dict]] = {}
     for _, d in g.nodes(data=True):
         if d.get("label") in S.NODE_TYPES:
@@ -331,10 +335,34 @@ def _upsert(conn, g: nx.MultiDiGraph) -> None:
 
 
 def _refresh_counts(conn) -> None:
-    """Recompute derived counters (papers per entity) after an upsert."""
+    """Recompute derived counters (papers per entity, cited-by per paper) after an upsert."""
     for label in S.ENTITY_LABELS:
         conn.execute(f"MATCH (n:{label}) OPTIONAL MATCH (p:Paper)-[]->(n) "
                      f"WITH n, count(DISTINCT p) AS c SET n.paper_count = c")
+    refresh_cited_by(conn)
+
+
+def refresh_cited_by(conn) -> int:
+    """Bring every paper's cited-by counters (graph/counters.py) in line with the store's CITES
+    edges, on an open writable connection (a store from before the counters gets the columns);
+    returns how many papers changed."""
+    from paperkg.graph.counters import CITED_BY_PROPS, cited_by_rows
+
+    have = {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{S.PAPER}') RETURN *").get_all()}
+    for name in CITED_BY_PROPS:
+        if name not in have:
+            conn.execute(f"ALTER TABLE {S.PAPER} ADD {name} {S.INT} DEFAULT 0")
+    cols = ", ".join(f"p.{name}" for name in CITED_BY_PROPS)
+    stored = {r[0]: r[1:] for r in _execute(conn, f"MATCH (p:Paper) RETURN p.id, {cols}")
+              .get_all()}
+    cites = _execute(conn, "MATCH (a:Paper)-[c:CITES]->(b:Paper) RETURN a.id, b.id, c.source")
+    rows = [r for r in cited_by_rows(cites.get_all(), stored)
+            if tuple(r[name] for name in CITED_BY_PROPS) != tuple(stored[r["id"]])]
+    sets = ", ".join(f"p.{name} = r.{name}" for name in CITED_BY_PROPS)
+    for batch in _batches(rows):
+        conn.execute(f"UNWIND $rows AS r MATCH (p:Paper {{id: r.id}}) SET {sets}",
+                     {"rows": batch})
+    return len(rows)
 
 
 def _sidecars(path: Path) -> list[Path]:
@@ -489,11 +517,12 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
     """Write g (and the per-paper build state: rows of id, content hash, extraction JSON, or a
     Parquet file of them) as the whole new store, atomically. With keep, CITES edges another
     tool added to the old store (`enrich`: any source but 'inferred') are kept where both
-    papers remain. Returns 'upsert'
+    papers remain: they are added to g, with the cited-by counters they change. Returns 'upsert'
     when an old store was kept from, else 'fresh'."""
     path = db_path(db)
     existed = keep and path.exists()
-    external = _external_cites(path) if existed else []
+    if existed:
+        _keep_external_cites(g, _external_cites(path))
     with staged(db, copy=False) as conn:
         _bulk_load(conn, g)
         if isinstance(state, Path):
@@ -502,14 +531,22 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
             _copy_rows(conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"), r,
                                                 strict=True)) for r in state],
                        [(p.name, p.type) for p in S.STATE_PROPS])
-        if external:
-            cols = [("from", S.STRING), ("to", S.STRING)] + [
-                (p.name, p.type) for p in S.REL_TYPES[S.CITES].props]
-            papers = {S.split_key(n)[1] for n, d in g.nodes(data=True)
-                      if d.get("label") == S.PAPER}
-            keep = [r for r in external if r["from"] in papers and r["to"] in papers]
-            _copy_rows(conn, S.CITES, keep, cols, (S.PAPER, S.PAPER))
     return "upsert" if existed else "fresh"
+
+
+def _keep_external_cites(g: nx.MultiDiGraph, external: list[dict]) -> None:
+    """Add the kept CITES rows of another tool to g where both papers remain (so the store and
+    a Neo4j load of g after it hold them), and recount the cited-by counters they change."""
+    from paperkg.graph.build import add_edge
+    from paperkg.graph.counters import set_cited_by
+
+    touched = set()
+    for r in external:
+        a, b = S.node_key(S.PAPER, r["from"]), S.node_key(S.PAPER, r["to"])
+        if a in g and b in g:
+            add_edge(g, a, b, S.CITES, r)
+            touched.add(b)
+    set_cited_by(g, sorted(touched))
 
 
 def _external_cites(path: Path) -> list[dict]:

@@ -149,6 +149,24 @@ _ENTITY_RDF = {
     TASK: (("pkg:Task", "lpwcc:Task"), "#edc948", "A research problem or task."),
 }
 
+#: Where CITES edges come from: citation inference, then each enrichment service.
+CITATION_SOURCES = ("inferred", "openalex", "semanticscholar")
+#: Paper counter: distinct papers citing it, over every source (graph/counters.py keeps it).
+CITED_BY = "cited_by"
+
+
+def cited_by_prop(source: str | None = None) -> str:
+    """The Paper counter of distinct citing papers, of one citation source (None: any)."""
+    return f"{CITED_BY}_{source}" if source else CITED_BY
+
+
+_CITED_BY_PROPS = (
+    Prop(CITED_BY, INT, "pkg:citedByCount", "distinct papers citing it (CITES of any source)"),
+    *(Prop(cited_by_prop(s), INT, f"pkg:citedBy{s.capitalize()}Count",
+           f"distinct papers citing it by a CITES edge of source {s}")
+      for s in CITATION_SOURCES),
+)
+
 NODE_TYPES: dict[str, NodeType] = {
     PAPER: NodeType(
         label=PAPER,
@@ -166,6 +184,7 @@ NODE_TYPES: dict[str, NodeType] = {
             Prop("source_count", INT, "pkg:sourceCount", "listing sightings merged into it"),
             Prop("venue", STRING, "schema:isPartOf", "venue, from enrichment"),
             Prop("author_names", STRING_LIST, "pkg:authorName", "authors, from enrichment"),
+            *_CITED_BY_PROPS,
         ),
         rdf_types=("schema:ScholarlyArticle", "fabio:ResearchPaper"),
         color="#9c755f",

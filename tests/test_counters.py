@@ -1,0 +1,146 @@
+"""Stored cited-by counters on papers (graph/counters.py): right after a fresh build, an
+incremental one, enrichment by either service, a later build that keeps the enrichment, and a
+rebuild that drops it; `ask most_cited` answers what grouping the CITES edges answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from paperkg.cypher import library as L
+from paperkg.graph import schema as S
+from paperkg.graph.counters import CITED_BY_PROPS, cited_by, fill_cited_by, set_cited_by
+from tests.test_enrich import LISTING, FakeService, _oa_routes, _s2_routes
+from tests.test_incremental import assert_same, snapshot
+
+#: most_cited as it was before the counters: every CITES edge grouped by the cited paper.
+GROUPED = """MATCH (q:Paper)-[c:CITES]->(p:Paper)
+WHERE size($source) = 0 OR c.source = $source
+RETURN p.id AS paper, p.title AS title, count(DISTINCT q) AS cited_by
+ORDER BY cited_by DESC, paper"""
+
+
+def assert_counters_right(db: Path) -> dict[str, dict[str, int]]:
+    """Every paper's counters are the distinct citing papers of its CITES edges (per source and
+    in all), and most_cited answers row for row what grouping the edges answers; returns the
+    counters by paper id."""
+    from paperkg.graph.ladybug_store import query
+
+    cols = ", ".join(f"p.{name}" for name in CITED_BY_PROPS)
+    stored = {r[0]: dict(zip(CITED_BY_PROPS, r[1:], strict=True))
+              for r in query(f"MATCH (p:Paper) RETURN p.id, {cols}", db=db)[1]}
+    expected = {pid: dict.fromkeys(CITED_BY_PROPS, 0) for pid in stored}
+    for source in ("", *S.CITATION_SOURCES):
+        grouped = L.run_embedded(GROUPED, {"source": source}, db=db)[1]
+        assert L.ask("most_cited", {"source": source, "limit": 100_000}, db=db)[1] == grouped
+        for pid, _, n in grouped:
+            expected[pid][S.cited_by_prop(source or None)] = n
+    assert stored == expected
+    return stored
+
+
+def _graph() -> nx.MultiDiGraph:
+    from paperkg.graph.build import add_edge, add_node, empty_graph
+
+    g = empty_graph()
+    for pid in "abcxy":
+        add_node(g, S.PAPER, {"id": pid, "title": pid})
+    for a, source in (("a", "inferred"), ("a", "openalex"), ("b", "openalex"), ("c", "other")):
+        add_edge(g, f"Paper:{a}", "Paper:x", S.CITES, {"source": source})
+    add_edge(g, "Paper:x", "Paper:y", S.CITES, {"source": "semanticscholar"})
+    return g
+
+
+def test_counters_count_distinct_citing_papers_per_source():
+    assert cited_by([("a", "inferred"), ("a", "openalex"), ("b", "openalex"), ("c", "x")]) == {
+        "cited_by": 3, "cited_by_inferred": 1, "cited_by_openalex": 2,
+        "cited_by_semanticscholar": 0}
+    g = _graph()
+    assert set_cited_by(g, ["Paper:y", "Paper:nowhere"]) == 1  # only the papers asked for
+    assert g.nodes["Paper:y"]["cited_by_semanticscholar"] == 1
+    assert g.nodes["Paper:x"].get("cited_by") is None
+    assert fill_cited_by(g) == 4 and fill_cited_by(g) == 0  # the rest, then nothing to do
+    assert {k: g.nodes["Paper:x"][k] for k in CITED_BY_PROPS} == {
+        "cited_by": 3, "cited_by_inferred": 1, "cited_by_openalex": 2,
+        "cited_by_semanticscholar": 0}
+    assert g.nodes["Paper:a"]["cited_by"] == 0
+
+
+def test_a_graph_written_without_the_build_gets_its_counters(tmp_path: Path):
+    from paperkg.graph.ladybug_store import write_graph
+
+    db = tmp_path / "kg.lbug"
+    write_graph(_graph(), db)
+    assert assert_counters_right(db)["x"]["cited_by"] == 3
+
+
+@pytest.fixture(scope="module")
+def listings(tmp_path_factory) -> tuple[Path, Path]:
+    """The enrichment tests' five papers in two listing files (three, then two)."""
+    root = tmp_path_factory.mktemp("counters")
+    first, second = root / "first.json", root / "second.json"
+    first.write_text(json.dumps(LISTING[:3]), encoding="utf-8")
+    second.write_text(json.dumps(LISTING[3:]), encoding="utf-8")
+    return first, second
+
+
+def _enrich(db: Path, tmp_path: Path, source: str) -> None:
+    from paperkg.graph.enrich import enrich
+
+    routes = _oa_routes() if source == "openalex" else _s2_routes()
+    with FakeService(routes) as svc:
+        report = enrich(source, db=db, cache=tmp_path / f"cache-{source}", base_url=svc.url,
+                        interval=0)
+    assert report.citations > 0
+
+
+def test_fresh_incremental_enriched_and_rebuilt_stores_keep_them_right(listings, tmp_path):
+    from paperkg.graph.pipeline import build
+
+    fresh, grown = tmp_path / "fresh.lbug", tmp_path / "grown.lbug"
+    build(listings, db=fresh, fast=True)
+    build([listings[1]], db=grown, fast=True)
+    build([listings[0]], db=grown, fast=True)
+    assert_same(snapshot(fresh), snapshot(grown))  # counters included
+    before = assert_counters_right(fresh)
+    assert sum(c["cited_by_inferred"] for c in before.values()) > 0
+
+    _enrich(fresh, tmp_path, "openalex")
+    enriched = assert_counters_right(fresh)
+    assert enriched["2108.07732"]["cited_by_openalex"] == 2
+    _enrich(fresh, tmp_path, "semanticscholar")
+    enriched = assert_counters_right(fresh)
+    assert enriched["2208.08227"]["cited_by_semanticscholar"] == 1
+
+    # (the paper a service gave an arXiv id is stored under that id by the next build)
+    build(listings, db=fresh, fast=True)  # an update keeps what enrichment added
+    assert _cited(assert_counters_right(fresh)) == _cited(enriched)
+    build(listings, db=fresh, fast=True, rebuild=True)  # a rebuild drops it
+    assert _cited(assert_counters_right(fresh)) == _cited(before)
+
+
+def _cited(counters: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    return {pid: c for pid, c in counters.items() if c["cited_by"]}
+
+
+def test_enrich_adds_the_counters_to_a_store_from_before_them(listings, tmp_path):
+    from paperkg.graph.ladybug_store import query
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path / "old.lbug"
+    build([listings[0]], db=db, fast=True)
+    for name in CITED_BY_PROPS:
+        query(f"ALTER TABLE Paper DROP {name}", db=db, write=True)
+    _enrich(db, tmp_path, "openalex")
+    assert assert_counters_right(db)["2108.07732"]["cited_by_openalex"] == 2
+
+
+def test_every_citation_source_has_its_counter():
+    from paperkg.graph.citations import SOURCE_INFERRED
+    from paperkg.graph.enrich.http import SERVICES
+
+    assert {SOURCE_INFERRED, *SERVICES} == set(S.CITATION_SOURCES)
+    assert set(CITED_BY_PROPS) <= set(S.NODE_TYPES[S.PAPER].prop_names)
