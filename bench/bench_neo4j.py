@@ -10,7 +10,8 @@ is bench/synth.py's. Figures are medians over runs: loads into an empty database
 second Neo4j load of the same graph (nothing new: MERGE only), and each library query (with a
 `RETURN 1` round trip as the same-run baseline; the `x base` column is the ratio to it). On the
 embedded store each query is also timed as `paperkg ask` runs it (`ask` column: a paper
-parameter looked up first, as ids or titles). `--skip-neo4j` measures the embedded store only.
+parameter looked up first, as ids or titles). `--skip-neo4j` measures the embedded store only;
+`--db STORE` times the queries on an existing store (a corpus build) instead of a synthetic graph.
 """
 
 from __future__ import annotations
@@ -54,9 +55,12 @@ def query_params(G) -> dict[str, dict]:
             owners[d["owner"]] += 1
 
     def ranked(counter: Counter, rank: int) -> str:
-        items = counter.most_common()
-        return items[min(rank, len(items) - 1)][0].rpartition(":")[2] if ":" in items[0][0] \
-            else items[min(rank, len(items) - 1)][0]
+        """The key at that rank (the last when fewer), as an id; 'none' when there is none."""
+        items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))  # ties: by key
+        if not items:
+            return "none"
+        key = items[min(rank, len(items) - 1)][0]
+        return key.partition(":")[2] if ":" in key else key
 
     papers = sorted(n for n, d in G.nodes(data=True) if d["label"] == S.PAPER)
     return {
@@ -90,20 +94,32 @@ def median_ms(fn, runs: int, warmup: int = 2) -> float:
     return statistics.median(times)
 
 
-def bench_embedded(G, runs: int, query_runs: int, params: dict) -> dict:
-    """Load rate into a fresh store file, and query latencies on it."""
-    from paperkg.cypher import library as L
+def bench_embedded(G, runs: int, query_runs: int, params: dict, db: Path | None = None) -> dict:
+    """Load rate into a fresh store file, and query latencies on it (on db, when given: an
+    existing store, nothing loaded)."""
     from paperkg.graph import ladybug_store
 
     tmp = Path(tempfile.mkdtemp(prefix="paperkg-bench-"))
     loads = []
-    for i in range(runs):
+    for i in range(0 if db else runs):
         path = tmp / f"kg{i}.lbug"
         t = time.perf_counter()
         ladybug_store.write_graph(G, path, mode="fresh")
         loads.append(time.perf_counter() - t)
+    try:
+        out = embedded_latencies(db or tmp / "kg0.lbug", query_runs, params)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"load_seconds": loads, **out}
+
+
+def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
+    """Median latency of each library query on a store (as run, and as `paperkg ask` runs it)."""
+    from paperkg.cypher import library as L
+    from paperkg.graph import ladybug_store
+
     latencies, ask_ms, rows = {}, {}, {}
-    with ladybug_store.connect(tmp / "kg0.lbug", read_only=True) as conn:
+    with ladybug_store.connect(db, read_only=True) as conn:
         latencies["(baseline: RETURN 1)"] = median_ms(
             lambda: L.run_embedded_on(conn, "RETURN 1 AS one", {}), query_runs)
         for name, p in params.items():
@@ -123,8 +139,7 @@ def bench_embedded(G, runs: int, query_runs: int, params: dict) -> dict:
             latencies[name] = median_ms(run, query_runs)
             ask_ms[name] = median_ms(via_ask, query_runs)
             rows[name] = len(run()[1])
-    shutil.rmtree(tmp, ignore_errors=True)
-    return {"load_seconds": loads, "latency_ms": latencies, "ask_ms": ask_ms, "rows": rows}
+    return {"latency_ms": latencies, "ask_ms": ask_ms, "rows": rows}
 
 
 def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
@@ -188,6 +203,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="page cache of the Neo4j server started here")
     ap.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
     ap.add_argument("--skip-neo4j", action="store_true", help="measure the embedded store only")
+    ap.add_argument("--db", type=Path,
+                    help="time the queries on this existing store (e.g. a corpus build) instead "
+                         "of a synthetic graph; nothing is loaded, Neo4j is skipped")
+    ap.add_argument("--queries", help="comma-separated query names (default: all)")
     ap.add_argument("--json", type=Path, help="write all figures here")
     args = ap.parse_args(argv)
 
@@ -195,11 +214,28 @@ def main(argv: list[str] | None = None) -> None:
     from paperkg.graph.neo4j_store import Neo4jSettings
 
     t = time.perf_counter()
-    G = synthetic_graph(args.papers)
+    if args.db:
+        from paperkg.graph.ladybug_store import load_graph
+
+        G = load_graph(args.db)
+        args.skip_neo4j, args.runs = True, 0
+        args.papers = sum(1 for _, d in G.nodes(data=True) if d["label"] == "Paper")
+        what = f"store {args.db}"
+    else:
+        G = synthetic_graph(args.papers)
+        what = "synthetic graph"
     n, m = G.number_of_nodes(), G.number_of_edges()
-    print(f"synthetic graph: {args.papers:,} papers, {n:,} nodes, {m:,} relationships "
+    print(f"{what}: {args.papers:,} papers, {n:,} nodes, {m:,} relationships "
           f"({time.perf_counter() - t:.1f}s)")
     params = query_params(G)
+    if args.queries:
+        wanted = args.queries.split(",")
+        unknown = sorted(set(wanted) - set(params))
+        if unknown:
+            ap.error(f"no query called {unknown[0]!r}")
+        params = {k: v for k, v in params.items() if k in wanted}
+    if args.db:
+        del G  # the queries run on the store; the graph only chose their parameters
 
     server = None
     if args.skip_neo4j:
@@ -218,7 +254,8 @@ def main(argv: list[str] | None = None) -> None:
         if server:
             server.stop()
             shutil.rmtree(server.home, ignore_errors=True)
-    emb = None if args.skip_embedded else bench_embedded(G, args.runs, args.query_runs, params)
+    emb = None if args.skip_embedded else bench_embedded(
+        None if args.db else G, args.runs, args.query_runs, params, db=args.db)
 
     if neo is not None:
         loads = neo["loads"]
@@ -232,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Neo4j reload of the same graph (nothing new): {neo['reload']['seconds']:.1f}s, "
               f"{neo['reload']['nodes_created']} nodes and "
               f"{neo['reload']['relationships_created']} relationships created")
-    if emb is not None:
+    if emb is not None and emb["load_seconds"]:
         emb_load = statistics.median(emb["load_seconds"])
         print(f"Embedded store load (median of {len(emb['load_seconds'])}, fresh file): "
               f"{emb_load:.2f}s; {n / emb_load:,.0f} nodes/s and {m / emb_load:,.0f} rels/s "

@@ -438,6 +438,11 @@ def run_embedded_on(conn, text: str, params: dict[str, Any]
         res = conn.execute(text, params)
     except RuntimeError as exc:
         msg = str(exc).splitlines()[0] if str(exc) else "query failed"
+        missing = re.search(r"Cannot find property (\w+)", msg)
+        if missing and any(missing.group(1) in nt.prop_names
+                           for nt in schema.NODE_TYPES.values()):
+            msg += (" (the store was written by an older paperkg without that property: "
+                    "build it again with --rebuild)")
         raise UserError(f"query failed: {msg}") from None
     if isinstance(res, list):
         res = res[-1]

@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from paperkg.core.errors import UserError
 from paperkg.cypher import library as L
 from paperkg.graph import schema as S
 from paperkg.graph.counters import CITED_BY_PROPS, cited_by, fill_cited_by, set_cited_by
@@ -134,6 +135,8 @@ def test_enrich_adds_the_counters_to_a_store_from_before_them(listings, tmp_path
     build([listings[0]], db=db, fast=True)
     for name in CITED_BY_PROPS:
         query(f"ALTER TABLE Paper DROP {name}", db=db, write=True)
+    with pytest.raises(UserError, match="older paperkg without that property: build it again"):
+        L.ask("most_cited", db=db)
     _enrich(db, tmp_path, "openalex")
     assert assert_counters_right(db)["2108.07732"]["cited_by_openalex"] == 2
 
