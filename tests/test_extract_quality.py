@@ -192,6 +192,17 @@ def test_standard_measures_are_metrics(nlp, sentence, metric):
     assert e is not None and e.type == "METRIC"
 
 
+@pytest.mark.parametrize("sentence, metrics", [
+    ("It beats ensembles on various metrics, including accuracy, calibration, and robustness.",
+     {"accuracy", "calibration", "robustness"}),
+    ("Scores improve across metrics such as IoD and glacier fidelity, demonstrating better "
+     "relevance.", {"IoD", "glacier fidelity"}),
+])
+def test_measures_listed_after_a_metric_head(nlp, sentence, metrics):
+    ents = run(nlp, sentence)
+    assert {e.name for e in ents.values() if e.type == "METRIC"} == metrics
+
+
 # --- tasks named by a pattern ------------------------------------------------------------------
 
 

@@ -128,6 +128,64 @@ def metric_compounds(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_M_WORD = r"(?!(?:and|or)\s)(?:[A-Za-z][\w\-]*(?:['’]s)?|\$[^$\n]{1,12}\$)"
+_M_ITEM = rf"({_M_WORD}(?:\s+{_M_WORD}){{0,3}})"
+_M_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_M_ITEM}")
+_M_FIRST = re.compile(rf"\s*(?:the\s+)?{_M_ITEM}")
+_M_AFTER_HEAD = re.compile(
+    r"\b(?:" + "|".join(re.escape(h) for h in words("metric_list_heads")) + r")"
+    r"\s*(?:,\s*)?(?:such\s+as|including|like|namely|e\.g\.,?|:|\()"
+)
+
+
+def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
+    """A METRIC candidate for one item of a list of measures: its words up to a function
+    word, leading determiners and counts dropped."""
+    ws = [(a + w.start(), w.group()) for w in re.finditer(r"\S+", raw)]
+    k = next((i for i, (_, w) in enumerate(ws) if w.lower() in stop), len(ws))
+    ws = ws[:k]
+    while ws and ws[0][1].lower() in _M_SKIP:
+        ws = ws[1:]
+    if not ws:
+        return None
+    b = ws[-1][0] + len(ws[-1][1])
+    a = ws[0][0]
+    phrase = ctx.text[a:b]
+    if ctx.is_generic(phrase) or ctx.in_url(a) or phrase.lower() in word_set(
+            "metric_not_modifiers"):
+        return None
+    c = Cand(a, b, phrase, phrase, "METRIC", 0.6, "metric_list")
+    c.strong_type = True
+    return c
+
+
+_M_SKIP = frozenset({"the", "a", "an", "both", "their", "its", "our", "standard", "common",
+                     "several", "various", "multiple", "two", "three", "four", "five"})
+
+
+def metric_lists(ctx: Context) -> None:
+    """Measures listed after a plural metric head: "metrics such as A, B and C", "measures
+    including A and B", "metrics: A, B"."""
+    text = ctx.text
+    if not any(h in text for h in words("metric_list_heads")):
+        return
+    stop = word_set("task_stop")
+    found: list[Cand] = []
+    for m in _M_AFTER_HEAD.finditer(text):
+        if m.start() < ctx.title_end:
+            continue
+        im = _M_FIRST.match(text, m.end())
+        while im is not None:
+            first = im.group(1).split()[0]
+            if first[0].islower() and first.endswith(("ing", "ed")):
+                break  # ", demonstrating better relevance": the list has ended
+            c = _metric_item(ctx, im.start(1), im.group(1), stop)
+            if c is not None:
+                found.append(c)
+            im = _M_NEXT.match(text, im.end())
+    ctx.cands.extend(found)
+
+
 _AVERAGED = re.compile(r"(?:[Mm]ean|[Mm]acro|[Mm]icro|[Ww]eighted)[\s\-]$")
 
 
@@ -191,5 +249,5 @@ def metric_filter(ctx: Context) -> None:
                 c.gaz_canon = None
 
 
-STAGES = [(58, metrics_at_k), (59, metric_compounds), (101, averaged_metrics),
+STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (101, averaged_metrics),
           (100, metric_filter)]
