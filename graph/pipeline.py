@@ -40,6 +40,9 @@ class BuildReport:
     neo4j: dict | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     extracted: int = 0  # papers run through extraction (the others kept their stored one)
+    #: rows an update wrote (added, changed, removed; PaperState rows), or None when the
+    #: store was written whole
+    written: dict | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view of the report."""
@@ -49,7 +52,7 @@ class BuildReport:
             "new_papers": self.new_papers, "total_papers": self.total_papers,
             "nodes": self.nodes, "relationships": self.relationships,
             "citations": self.citations, "neo4j": self.neo4j, "seconds": self.seconds,
-            "extracted": self.extracted,
+            "extracted": self.extracted, "written": self.written,
         }
 
 
@@ -220,7 +223,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     of each step (extract, graph, citations). Inferred citations below
     `min_citation_confidence` (None: the measured default) are left out."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
-    from paperkg.graph.counters import set_cited_by
 
     papers = sorted(papers, key=lambda p: p.id)
     sources = sorted(sources, key=lambda s: s.id)
@@ -235,7 +237,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         t1 = time.perf_counter()
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence)
-        set_cited_by(g)  # stored counters, before any sink writes g
     except BaseException:
         spool.remove()
         raise
@@ -283,6 +284,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     graph of the union is assembled, and it replaces the store in one atomic swap. The result
     is the same graph as a fresh build of all the listings together.
     """
+    from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import db_path, read_state_hashes, replace_graph, stats
 
     t0 = time.perf_counter()
@@ -320,7 +322,11 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         del hashes, papers
         t_extract = time.perf_counter()
         try:
-            mode = replace_graph(g, path, spool.path, keep=not rebuild)
+            # An update writes only what differs from the store; a fresh build, or an
+            # update that changes most of the graph, writes the store whole.
+            delta = update_store(g, path, spool.path) if old is not None else None
+            mode = "upsert" if delta is not None else replace_graph(
+                g, path, spool.path, keep=not rebuild)
         finally:
             spool.remove()
         seconds["store"] = round(time.perf_counter() - t_extract, 3)
@@ -345,5 +351,6 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         new_papers=new_count, total_papers=stored["nodes"][S.PAPER],
         nodes=stored["nodes"], relationships=stored["relationships"],
         citations=cites, neo4j=neo, extracted=extracted,
+        written=delta.summary() if delta is not None else None,
         seconds={**seconds, "total": round(t_store - t0, 3)},
     )

@@ -90,9 +90,11 @@ def test_split_in_two_reversed_order(parts, fresh, tmp_path):
     second = build([parts[2], parts[0]], db=db)
     assert second.mode == "upsert"
     assert second.extracted == second.total_papers - first.total_papers  # old ones kept
+    assert second.written is not None and second.written["added"] > 0  # only the difference
     assert_same(fresh, snapshot(db))
-    again = build(parts, db=db)  # nothing new: nothing extracted, nothing changes
+    again = build(parts, db=db)  # nothing new: nothing extracted, nothing written
     assert again.extracted == 0 and again.new_papers == 0
+    assert again.written == {"added": 0, "changed": 0, "removed": 0, "state": 0}
     assert_same(fresh, snapshot(db))
 
 
@@ -153,3 +155,59 @@ def test_enrich_citations_survive_an_update_not_a_rebuild(parts, tmp_path):
     assert L.query(count, {"s": "openalex"}, db=db)[1] == [[1]]
     build([parts[0], parts[1]], db=db, fast=True, rebuild=True)
     assert L.query(count, {"s": "openalex"}, db=db)[1] == [[0]]
+
+
+def _state_file(db: Path, tmp_path: Path) -> Path:
+    """The store's PaperState rows as the spool file a build hands to update_store."""
+    from paperkg.graph import ladybug_store as L
+    from paperkg.graph.pipeline import StateSpool
+
+    spool = StateSpool(tmp_path / "state.parquet")
+    for pid, (h, x) in sorted(L.read_state(db).items()):
+        spool.add(pid, h, x)
+    spool.close()
+    return spool.path
+
+
+def test_failed_partial_write_leaves_the_store_as_it_was(parts, tmp_path):
+    """A partial write that fails half-way (a relationship to a node nobody wrote) changes
+    nothing: it ran on a staged copy."""
+    from paperkg.core.errors import UserError
+    from paperkg.graph import schema as S
+    from paperkg.graph.ladybug_delta import update_store
+    from paperkg.graph.ladybug_store import load_graph
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    before = snapshot(db)
+    g = load_graph(db)
+    paper = min(n for n, d in g.nodes(data=True) if d["label"] == S.PAPER)
+    g.nodes[paper]["title"] = "A changed title"  # written before the failing relationship
+    g.add_edge(paper, S.node_key(S.METHOD, "nowhere"), key=S.USES, type=S.USES)
+    with pytest.raises(UserError, match="previous store is unchanged"):
+        update_store(g, db, _state_file(db, tmp_path))
+    assert_same(before, snapshot(db))
+    assert sorted(f.name for f in tmp_path.iterdir() if f.name.startswith("kg.lbug")) == [
+        "kg.lbug"]
+
+
+def test_partial_write_declines_a_large_difference(parts, tmp_path):
+    """More than max_share of the graph changed: nothing is written, the caller rewrites."""
+    from paperkg.graph import schema as S
+    from paperkg.graph.ladybug_delta import update_store
+    from paperkg.graph.ladybug_store import load_graph
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    before = snapshot(db)
+    g = load_graph(db)
+    gone = min(n for n, d in g.nodes(data=True) if d["label"] == S.METHOD)
+    g.remove_node(gone)
+    assert update_store(g, db, _state_file(db, tmp_path), max_share=0.0) is None
+    assert_same(before, snapshot(db))
+    delta = update_store(g, db, _state_file(db, tmp_path))
+    assert delta is not None and delta.summary()["removed"] > 0
+    assert delta.summary()["state"] == 0  # same papers, same hashes
+    assert gone not in load_graph(db)

@@ -1,0 +1,296 @@
+"""Writing only what changed: an update of the embedded store that compares the graph a build
+assembled with the stored one, table by table, and applies the difference to a staged copy.
+
+The graph of the union is still assembled whole; the write is what becomes small. Every node
+table is read back by key and every relationship table by (from, to) (CITES: and source), and
+rows are compared with the graph's, typed the way a full write types them. New rows are copied
+in (COPY into a non-empty table), changed nodes get all their properties set, changed
+relationships are deleted and copied in again, and rows the graph no longer has are deleted;
+the PaperState rows are replaced only for papers whose content hash changed. So the store
+after an update holds exactly what a full rewrite would write, whatever changed (an entity's
+paper count, a type that a new paper's vote flipped, a counter on a cited paper), and a
+failure leaves the previous store as it was (the staged copy of ladybug_store.staged).
+
+It declines (returns None, and the caller rewrites the store whole) when the stored tables do
+not have the schema's columns (a store from another paperkg version) or when more than half of
+the graph's rows are changed or removed (new rows are copied in as a full write copies them;
+a changed row costs more than a copied one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from paperkg.graph import schema as S
+from paperkg.graph.ladybug_store import (
+    _BATCH,
+    _coerce,
+    _copy_rows,
+    _execute,
+    _val,
+    connect,
+    staged,
+)
+
+#: Above this share of the graph's rows changed or removed, the store is rewritten whole.
+MAX_SHARE = 0.5
+
+
+@dataclass
+class _Table:
+    """The difference of one table: rows to add, to change and keys to remove."""
+
+    table: str
+    columns: list[tuple[str, str]]
+    pair: tuple[str, str] | None = None  # relationship tables: (from label, to label)
+    added: list[tuple] = field(default_factory=list)
+    changed: list[tuple] = field(default_factory=list)
+    removed: list[tuple] = field(default_factory=list)
+
+    def size(self) -> int:
+        """Rows this table's update writes or deletes."""
+        return len(self.added) + len(self.changed) + len(self.removed)
+
+
+@dataclass
+class Delta:
+    """What an update changes in the store, table by table (see `diff`)."""
+
+    tables: list[_Table]
+    total: int  # rows of the graph (nodes and relationships)
+    state: list[tuple[str, str, str]]  # PaperState rows to (re)write
+    state_removed: list[str]
+
+    def size(self) -> int:
+        """Rows written or deleted, PaperState included."""
+        return sum(t.size() for t in self.tables) + len(self.state) + len(self.state_removed)
+
+    def rewritten(self) -> int:
+        """Rows of the graph changed or removed (what costs more than a full write)."""
+        return sum(len(t.changed) + len(t.removed) for t in self.tables)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of added, changed and removed rows over all tables."""
+        return {"added": sum(len(t.added) for t in self.tables),
+                "changed": sum(len(t.changed) for t in self.tables),
+                "removed": sum(len(t.removed) for t in self.tables),
+                "state": len(self.state) + len(self.state_removed)}
+
+
+def _node_columns(label: str) -> list[tuple[str, str]]:
+    return [(p.name, p.type) for p in S.NODE_TYPES[label].props]
+
+
+def _rel_columns(rel: str) -> list[tuple[str, str]]:
+    return [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type)
+                                                     for p in S.REL_TYPES[rel].props]
+
+
+def _rel_key(rel: str, row: tuple) -> tuple:
+    """A relationship row's identity: (from, to), and the source for CITES."""
+    if rel == S.CITES:
+        return row[0], row[1], row[2 + S.REL_TYPES[S.CITES].prop_names.index("source")]
+    return row[0], row[1]
+
+
+def graph_rows(g: nx.MultiDiGraph) -> tuple[dict[str, dict], dict[tuple, dict]]:
+    """Rows of g by table, typed as a full write types them: label -> id -> row, and
+    (type, from label, to label) -> identity -> row (rows are tuples in column order)."""
+    nodes: dict[str, dict] = {label: {} for label in S.NODE_TYPES}
+    for _, d in g.nodes(data=True):
+        nt = S.NODE_TYPES.get(d.get("label"))
+        if nt is not None:
+            row = tuple(_coerce(d.get(p.name), p.type) for p in nt.props)
+            nodes[nt.label][row[0]] = row
+    rels: dict[tuple, dict] = {}
+    for u, v, d in g.edges(data=True):
+        rt = S.REL_TYPES.get(d.get("type"))
+        if rt is None:
+            continue
+        (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
+        if (ul, vl) not in rt.pairs:
+            raise ValueError(f"{rt.type} cannot join {ul} to {vl}")
+        row = (uid, vid, *(_coerce(d.get(p.name), p.type) for p in rt.props))
+        rels.setdefault((rt.type, ul, vl), {})[_rel_key(rt.type, row)] = row
+    return nodes, rels
+
+
+def _columns_of(conn, table: str) -> list[str] | None:
+    """Property names of a stored table in order (None when the store has no such table)."""
+    try:
+        res = conn.execute(f"CALL TABLE_INFO('{table}') RETURN *")
+    except RuntimeError:
+        return None
+    return [r[1] for r in res.get_all()]
+
+
+def _schema_matches(conn) -> bool:
+    """Whether every table of the store has exactly the schema's columns, in order."""
+    for label, nt in S.NODE_TYPES.items():
+        if _columns_of(conn, label) != nt.prop_names:
+            return False
+    for rel, rt in S.REL_TYPES.items():
+        if _columns_of(conn, rel) != rt.prop_names:
+            return False
+    return _columns_of(conn, S.STATE) == [p.name for p in S.STATE_PROPS]
+
+
+def _stored(res) -> Iterator[tuple]:
+    """The rows of a result as tuples (read as Arrow, one column at a time)."""
+    tbl = res.get_as_arrow()
+    yield from zip(*(c.to_pylist() for c in tbl.columns), strict=True)
+
+
+def _diff_rows(t: _Table, new: dict, old: dict, keep_old: bool = False) -> None:
+    """Fill t from the graph's rows and the store's, both identity -> row."""
+    t.added = [new[k] for k in sorted(new.keys() - old.keys())]
+    t.changed = [new[k] for k in sorted(new.keys() & old.keys()) if new[k] != old[k]]
+    if not keep_old:
+        t.removed = sorted(old.keys() - new.keys())
+
+
+def diff(conn, g: nx.MultiDiGraph) -> tuple[list[_Table], int] | None:
+    """The difference between g and the store on conn, per table, and g's row count (None
+    when the store's tables are not the schema's)."""
+    if not _schema_matches(conn):
+        return None
+    nodes, rels = graph_rows(g)
+    tables: list[_Table] = []
+    total = 0
+    for label, nt in S.NODE_TYPES.items():
+        cols = ", ".join(f"n.{p}" for p in nt.prop_names)
+        old = {row[0]: row for row in _stored(_execute(conn, f"MATCH (n:{label}) RETURN {cols}"))}
+        t = _Table(label, _node_columns(label))
+        _diff_rows(t, nodes[label], old)
+        total += len(nodes[label])
+        tables.append(t)
+    for rel, rt in S.REL_TYPES.items():
+        cols = "".join(f", r.{p}" for p in rt.prop_names)
+        for ul, vl in rt.pairs:
+            q = f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) RETURN a.id, b.id{cols}"
+            old: dict[tuple, tuple] = {}
+            for row in _stored(_execute(conn, q)):
+                key = _rel_key(rel, row)
+                if key in old:  # two edges where the graph can hold one: not ours to judge
+                    return None
+                old[key] = row
+            new = rels.get((rel, ul, vl), {})
+            t = _Table(rel, _rel_columns(rel), (ul, vl))
+            _diff_rows(t, new, old)
+            if rel == S.CITES:
+                # CITES another tool added (enrich) stay unless the graph has the same edge
+                # or a paper goes (DETACH DELETE removes them then).
+                src = 2 + rt.prop_names.index("source")
+                t.removed = [k for k in t.removed if old[k][src] == "inferred"]
+            total += len(new)
+            tables.append(t)
+    return tables, total
+
+
+def _state_changes(conn, state: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """PaperState rows of the spool whose content hash the store does not hold, and stored
+    ids the spool has no row for."""
+    import pyarrow.parquet as pq
+
+    old = dict(_stored(_execute(conn, f"MATCH (s:{S.STATE}) RETURN s.id, s.content_hash")))
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for batch in pq.ParquetFile(state).iter_batches(batch_size=2000,
+                                                    columns=["id", "content_hash"]):
+        ids, hashes = batch.column(0).to_pylist(), batch.column(1).to_pylist()
+        seen.update(ids)
+        rows.extend((i, h, "") for i, h in zip(ids, hashes, strict=True) if old.get(i) != h)
+    if rows:  # only now read the extractions, of the rows that change
+        want = {r[0] for r in rows}
+        rows = []
+        for batch in pq.ParquetFile(state).iter_batches(batch_size=2000):
+            for i, h, x in zip(*(c.to_pylist() for c in batch.columns), strict=True):
+                if i in want:
+                    rows.append((i, h, x))
+    return rows, sorted(old.keys() - seen)
+
+
+def _node_set_query(label: str) -> str:
+    """Set every property of existing nodes from rows (the key matches)."""
+    nt = S.NODE_TYPES[label]
+    sets = ", ".join(f"n.{p.name} = {_val(p)}" for p in nt.props if p.name != nt.key)
+    return f"UNWIND $rows AS r MATCH (n:{label} {{{nt.key}: r.{nt.key}}}) SET {sets}"
+
+
+def _rel_delete_query(rel: str, pair: tuple[str, str]) -> str:
+    """Delete relationships by identity rows (from, to[, source])."""
+    cond = " WHERE e.source = r.source" if rel == S.CITES else ""
+    return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}})-[e:{rel}]->"
+            f"(b:{pair[1]} {{id: r.to}}){cond} DELETE e")
+
+
+def _rows(items: list, names: list[str]) -> Iterator[list[dict]]:
+    """Batches of dict rows from tuples."""
+    for i in range(0, len(items), _BATCH):
+        yield [dict(zip(names, r, strict=True)) for r in items[i:i + _BATCH]]
+
+
+def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
+          state_removed: list[str]) -> None:
+    """Apply a difference on a writable connection: relationships and nodes that go first,
+    then new and changed nodes, then new and changed relationships, then PaperState."""
+    ident = ["from", "to"]
+    for t in tables:
+        if t.pair is None:
+            continue
+        names = ident + (["source"] if t.table == S.CITES else [])
+        gone = t.removed + [_rel_key(t.table, r) for r in t.changed]
+        for batch in _rows(gone, names):
+            conn.execute(_rel_delete_query(t.table, t.pair), {"rows": batch})
+    for t in tables:
+        if t.pair is None and t.removed:
+            for i in range(0, len(t.removed), _BATCH):
+                conn.execute(f"MATCH (n:{t.table}) WHERE n.id IN $ids DETACH DELETE n",
+                             {"ids": list(t.removed[i:i + _BATCH])})
+    for t in tables:
+        if t.pair is None:
+            names = [c for c, _ in t.columns]
+            _copy_rows(conn, t.table, [dict(zip(names, r, strict=True)) for r in t.added],
+                       t.columns)
+            for batch in _rows(t.changed, names):
+                conn.execute(_node_set_query(t.table), {"rows": batch})
+    for t in tables:
+        if t.pair is not None:
+            names = [c for c, _ in t.columns]
+            rows = [dict(zip(names, r, strict=True)) for r in (*t.added, *t.changed)]
+            _copy_rows(conn, t.table, rows, t.columns, t.pair)
+    ids = sorted({r[0] for r in state} | set(state_removed))
+    for i in range(0, len(ids), _BATCH):
+        conn.execute(f"MATCH (s:{S.STATE}) WHERE s.id IN $ids DELETE s",
+                     {"ids": ids[i:i + _BATCH]})
+    _copy_rows(conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"), r, strict=True))
+                               for r in state], [(p.name, p.type) for p in S.STATE_PROPS])
+
+
+def update_store(g: nx.MultiDiGraph, path: Path, state: Path,
+                 max_share: float = MAX_SHARE) -> Delta | None:
+    """Make the store at path hold g (and the PaperState rows of the spool file `state`) by
+    writing only the difference, atomically; None when it declines (the caller then rewrites
+    the store whole): tables unlike the schema's, or more than max_share of g's rows are
+    changed or removed."""
+    from paperkg.graph import ladybug_store as L
+
+    keep_external = getattr(L, "_keep_external_cites", None)
+    if keep_external is not None:  # g takes the CITES enrich added, as a full rewrite does
+        keep_external(g, L._external_cites(path))
+    with connect(path) as conn:
+        found = diff(conn, g)
+        if found is None:
+            return None
+        tables, total = found
+        rows, removed = _state_changes(conn, state)
+    delta = Delta(tables, total, rows, removed)
+    if delta.rewritten() > max_share * max(1, total):
+        return None
+    with staged(path, copy=True) as conn:
+        apply(conn, tables, rows, removed)
+    return delta
