@@ -258,6 +258,20 @@ def test_title_for_phrase_with_a_task_head_is_a_task(nlp):
     assert not [e for e in ents.values() if e.type == "TASK"]
 
 
+@pytest.mark.parametrize("title, abstract, task", [
+    ("K-CAL: Explicit Calibration for Glacier Survival Analysis",
+     "Glacier survival analysis models the time until a glacier retreats.",
+     "Glacier survival analysis"),
+    ("A Vector Representation in Ice Sheet Segmentation",
+     "In ice sheet segmentation, point-based methods dominate.", "ice sheet segmentation"),
+    ("Pruning Sparse Glacier Transformers", "Sparse glacier transformers are popular.", None),
+])
+def test_abstract_opening_with_a_title_phrase_names_the_task(nlp, title, abstract, task):
+    ents = run(nlp, abstract, title=title)
+    tasks = {e.name.lower() for e in ents.values() if e.type == "TASK"}
+    assert (task.lower() in tasks) if task else not tasks
+
+
 def test_title_for_phrase_drops_its_leading_adjectives(nlp):
     ents = run(nlp, "We propose a method.", title="Kestrel Nets for Scalable Glacier Boundary "
                                                   "Detection")

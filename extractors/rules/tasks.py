@@ -448,5 +448,49 @@ def task_lists(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_LEAD_WORD = re.compile(r"[^\s,.;:()]+")
+_LEAD_SKIP = ("In ", "The ")
+
+
+def title_lead_task(ctx: Context) -> None:
+    """The abstract opens with a phrase of the title ending in a task head word: "X-CAL:
+    Explicit Calibration for Survival Analysis / Survival analysis models ...", "... for
+    Continual Learning / In continual learning, ..." names the task the paper is about."""
+    text, t_end = ctx.text, ctx.title_end
+    if t_end >= len(text):
+        return
+    a0 = t_end + 1
+    for lead in _LEAD_SKIP:
+        if text.startswith(lead, a0):
+            a0 += len(lead)
+            break
+    ws = [(m.start(), m.group()) for m in _LEAD_WORD.finditer(text, a0, min(len(text), a0 + 90))]
+    title = " " + " ".join(re.sub(r"[^\w\-]+", " ", text[:t_end].lower()).split()) + " "
+    heads = word_set("task_pattern_heads") | word_set("task_lead_heads")
+    strong = word_set("task_strong_heads")
+    for n in range(min(6, len(ws)), 1, -1):
+        if any(text[ws[i][0] + len(ws[i][1]):ws[i + 1][0]] != " " for i in range(n - 1)):
+            continue  # the phrase must not run over punctuation
+        phrase = " ".join(w for _, w in ws[:n])
+        if " " + phrase.lower() + " " not in title:
+            continue
+        last = ws[n - 1][1].lower()
+        if last not in heads:
+            return
+        titled = all(w[0].isupper() for _, w in ws[:n] if len(w) > 3)
+        if titled and last not in strong:
+            return  # "Generative Adversarial Imitation Learning ..." is named like a method
+        if any(any(ch.isupper() for ch in w[1:]) or any(ch.isdigit() for ch in w)
+               for _, w in ws[:n] if not re.fullmatch(r"[1-4]D|[A-Z]{2,4}", w)):
+            return  # a coined name, not a task phrase
+        if ctx.is_generic(phrase) or family_phrase(phrase):
+            return
+        a = ws[0][0]
+        c = Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.6, "title_lead_task")
+        c.strong_type = True
+        ctx.cands.append(c)
+        return
+
+
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
-          (53, repeated_task_phrases), (95, title_task)]
+          (53, repeated_task_phrases), (53.5, title_lead_task), (95, title_task)]
