@@ -24,7 +24,8 @@ from paperkg.graph.citations import (
     paper_interval,
     title_lead,
 )
-from paperkg.graph.citations.claims import generic_reason
+from paperkg.graph.citations.claims import Claim, NameStats, generic_reason
+from paperkg.graph.citations.infer import confidence, corroboration
 from paperkg.graph.citations.names import NameIndex, is_coined
 from paperkg.readers import read_listings
 
@@ -76,6 +77,13 @@ def test_linear_matching_on_a_million_character_title():
     ("We report results on five benchmarks, namely HumanEval, MBPP and DS-1000.", []),
     ("We reformulate the popular Model-Agnostic Meta-Learning (MAML) as a robust objective.", []),
     ("We propose the time-invariant steady neural ODE (TisODE), which regularises it.", []),
+    # naming what the paper studies is no introduction either ...
+    ("This paper investigates a population-based training regime based on game-theoretic "
+     "principles called Policy-Spaced Response Oracles (PSRO).", []),
+    ("This paper re-examines a continuous optimization framework dubbed NOTEARS for learning "
+     "Bayesian networks.", []),
+    # ... unless the paper then introduces something itself
+    ("We study reward hacking and propose a new method called SafeRL.", ["SafeRL"]),
 ])
 def test_introduction_clauses(abstract, claimed):
     assert [c.name for c in paper_claims("p", "A Title", abstract)] == sorted(claimed)
@@ -91,6 +99,28 @@ def test_title_lead_needs_a_coined_name_the_abstract_confirms():
     assert [(c.name, c.how, c.strong) for c in only_named] == [("CoolNet", "title", False)]
     assert paper_claims("p", "Whisper: Courtside Edition", "We present Whisper, a tool.") == []
     assert paper_claims("p", "CoolNet: Fast Nets", "Fast networks for phones.") == []
+
+
+def test_corroborated_acronyms():
+    stats = {"MBPP": NameStats(76, 0, "2023-06", "2023-12"), "TRPO": NameStats(22, 0, "", ""),
+             "CVDP": NameStats(3, 1, "", ""), "SAC": NameStats(125, 6, "", ""),
+             "STEM": NameStats(90, 0, "", ""), "LoRA": NameStats(300, 0, "", "")}
+    # established in the corpus (1 - 3/76) and its users agree in topic with the claimant
+    assert corroboration("MBPP", stats, 0.95) == round(1 - 3 / 76, 4)
+    assert 0 < corroboration("MBPP", stats, 0.8) < corroboration("MBPP", stats, 0.9)
+    assert corroboration("MBPP", stats, 0.6) == 0.0  # users write about something else
+    assert corroboration("CVDP", stats, 1.0) == 0.0  # named by too few corpus papers
+    assert corroboration("ABCD", stats, 1.0) == 0.0  # not in the corpus at all
+    # three capitals, a common word, a mixed-case name: not corroborated this way
+    assert corroboration("SAC", stats, 1.0) == corroboration("STEM", stats, 1.0) == 0.0
+    assert corroboration("LoRA", stats, 1.0) == 0.0
+    # "two new benchmarks, MBPP and ...", undated pages, few shared topic words: below the
+    # default without corroboration, above it with
+    claim = Claim("p", "MBPP", "clause", True)
+    plain = confidence(claim, "MBPP", 0.064, 0, False, False)
+    assert plain < 0.75 <= confidence(claim, "MBPP", 0.064, 0, False, False,
+                                      corroboration("MBPP", stats, 0.95))
+    assert confidence(claim, "MBPP", 0.064, 0, False, False, 0.0) == plain
 
 
 def test_generic_names_are_not_specific():

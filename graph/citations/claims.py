@@ -222,6 +222,14 @@ _BARRIER = re.compile(r"[;:]|\b(?:which|that|to|than|while|whereas|where|when|be
                       r"via|based|such as|including|like|by|on|popular|existing|standard|"
                       r"original|vanilla|conventional|classic|classical|widely|well-known|"
                       r"famous|prior|previous|traditional|common|commonly)\b", re.IGNORECASE)
+#: The paper's own voice names something it studies, not something it introduces: "This paper
+#: investigates a training regime ... called Policy-Spaced Response Oracles (PSRO)", "This
+#: paper re-examines a framework dubbed NOTEARS" (no introduction verb in between).
+_STUDIED = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article)|here)\s+(?:\w+\s+){0,2}?(?:investigat|"
+    r"re-?examin|revisit|stud(?:y|ies)|analy[sz]|examin|explor|evaluat|review|extend|generaliz)"
+    r"\w*\b(?:(?!propos|introduc|present|develop|design|buil[dt]|creat|construct|releas)"
+    r"[^.;]){0,120}?\b(?:called|named|dubbed|termed)\b", re.IGNORECASE)
 _SMALL = frozenset("a an the of for and or with in on to via by from at as is".split())
 #: Followed by a parenthesised coined name: this name is inside another's expansion.
 _EXPANDED_AFTER = re.compile(r"^\s*\(\s*[A-Za-z][\w-]*[A-Z][\w-]*\s*\)")
@@ -268,6 +276,8 @@ def paper_claims(paper: str, title: str, abstract: str) -> list[Claim]:
             elif before.rstrip().endswith("(") and after.lstrip().startswith(")"):
                 expansion = _expansion_before(before.rstrip())
                 strict = strict or _defined_in_clause(before.rstrip()[:-1])
+            if strict and _STUDIED.search(before):
+                strict = False  # "This paper investigates ... called PSRO": studied, not new
             if lead and name == lead:
                 confirmed = bool(cue_seen or _LOOSE_BEFORE.search(before)
                                  or _APPOSITIVE_AFTER.match(after) or strict)

@@ -17,10 +17,13 @@ Identifier links (arxiv.org/abs/..., doi.org/...) are citations too, at confiden
 from __future__ import annotations
 
 import math
+import random
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from statistics import median
 
 import networkx as nx
 
@@ -39,6 +42,7 @@ from paperkg.graph.schema import (
 
 from .claims import (
     Claim,
+    NameStats,
     contested,
     corpus_names,
     generic_reason,
@@ -57,6 +61,14 @@ KINDS = ("uses", "evaluates_on", "compares_with", "mentions")
 DEFAULT_MIN_CONFIDENCE = 0.75
 TEMPORAL_OK = "ok"
 TEMPORAL_UNKNOWN = "unknown"
+#: Corroboration of an all-capital acronym (see `corroboration`): a name the shipped corpus
+#: shows in fewer papers than this is not established; established strength is 1 - this / n.
+ESTABLISHED_PAPERS = 3
+#: Where the claimant's users' topical agreement (the median percentile, among random pairs
+#: of the collection, of their similarity to the claimant) starts to count, and where it is full.
+AGREEMENT_FROM, AGREEMENT_FULL = 0.70, 0.95
+#: Random paper pairs sampled (fixed seed) per collection paper, and at most, for the baseline.
+_PAIRS_PER_PAPER, _PAIRS_MAX = 20, 20_000
 
 _CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
 _IDENT_URL = re.compile(
@@ -250,15 +262,54 @@ def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return shared / (na * nb) if na and nb else 0.0
 
 
+def _random_pair_similarities(papers: list[str], words: dict[str, set[str]],
+                               idf: dict[str, float]) -> list[float]:
+    """Sorted similarities of a fixed-seed sample of random pairs of the collection's papers:
+    the baseline a pair's similarity is ranked against (its scale differs with the collection's
+    size and field, a percentile does not)."""
+    if len(papers) < 2:
+        return []
+    rnd = random.Random(0)
+    pairs = min(_PAIRS_MAX, _PAIRS_PER_PAPER * len(papers))
+    return sorted(_similarity(words[a], words[b], idf)
+                  for a, b in (rnd.sample(papers, 2) for _ in range(pairs)))
+
+
+def _percentile(baseline: list[float], value: float) -> float:
+    """The share of the baseline's similarities below value (0.5 when there is no baseline)."""
+    return bisect_left(baseline, value) / len(baseline) if baseline else 0.5
+
+
+def corroboration(name: str, stats: dict[str, NameStats], agreement: float) -> float:
+    """How much established use speaks against an all-capital acronym being a homonym (0-1):
+    the shipped corpus names it in n >= ESTABLISHED_PAPERS papers (strength 1 - 3/n: MBPP, 76
+    papers, 0.96) times how well the collection's papers that use it agree in topic with the
+    claimant (`agreement`: their median similarity percentile; counts from AGREEMENT_FROM,
+    full at AGREEMENT_FULL). 0 for other names, short (3-letter) acronyms and common words."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters) or spells_word(name):
+        return 0.0
+    st = stats.get(name)
+    if st is None or st.papers <= ESTABLISHED_PAPERS:
+        return 0.0
+    agree = (agreement - AGREEMENT_FROM) / (AGREEMENT_FULL - AGREEMENT_FROM)
+    return round((1 - ESTABLISHED_PAPERS / st.papers) * max(0.0, min(1.0, agree)), 4)
+
+
 def confidence(claim: Claim, name: str, similarity: float, prior_uses: int,
-               temporal_known: bool, spelled_same: bool) -> float:
-    """How sure an edge is (0-1): how the cited paper earned the name, how distinctive the
-    name looks, how close the two papers' topics are, and what the dates could check."""
+               temporal_known: bool, spelled_same: bool, corroborated: float = 0.0) -> float:
+    """How sure an edge is (0-1): how the cited paper earned the name, whether the citing
+    paper's name means the cited paper's thing (how distinctive the name looks and how close
+    the two papers' topics are; for an acronym, also how `corroborated` its use is), and what
+    the dates could check."""
     earned = {("title", True): 1.0, ("clause", True): 0.9, ("title", False): 0.75}.get(
         (claim.how, claim.strong), 0.7)
     shape = shape_score(name) * (0.7 if spells_word(name) else 1.0)
     topic = 0.4 + 0.6 * min(1.0, similarity / 0.15)
-    score = earned * shape * topic
+    same = shape * topic
+    if corroborated:
+        same = 1 - (1 - same) * (1 - corroborated)  # either evidence can rule out a homonym
+    score = earned * same
     if spelled_same:
         score = min(1.0, score * 1.25)
     if prior_uses:
@@ -341,6 +392,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         if cur is None or edge.rank() > cur.rank():
             best[(a, b)] = edge
 
+    candidates: list[tuple[str, str, str, Claim, int, str, bool]] = []
     for name in sorted(valid):
         claims = valid[name]
         owners = {c.paper for c in by_name[name]} | holders.get(name, set())
@@ -370,11 +422,24 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
                     folded, at + len(name)):
                 report.other_meaning_mentions += 1  # part of a longer name: "T2V CompBench"
                 continue
-            conf = confidence(claim, name, _similarity(words[a], words[b], idf),
-                              prior[(name, b)], dated(when[a], when[b]), bool(expansion))
-            rel = rels.get((a, _canon(name)))
-            kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
-            offer(a, b, _Edge(kind, name, sent, "name", start, conf))
+            candidates.append((a, b, name, claim, start, sent, bool(expansion)))
+
+    # How well the papers that use a name agree in topic with its claimant: the median, over
+    # them, of where their similarity to it (the name's own words left out: the name is what
+    # is in question) ranks among random pairs of this collection.
+    baseline = _random_pair_similarities(sorted(nodes), words, idf)
+    ranks: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for a, b, name, *_ in candidates:
+        own = words_of(name)
+        ranks[(b, name)].append(_percentile(
+            baseline, _similarity(words[a] - own, words[b] - own, idf)))
+    for a, b, name, claim, start, sent, spelled in candidates:
+        corroborated = corroboration(name, stats, median(ranks[(b, name)]))
+        conf = confidence(claim, name, _similarity(words[a], words[b], idf),
+                          prior[(name, b)], dated(when[a], when[b]), spelled, corroborated)
+        rel = rels.get((a, _canon(name)))
+        kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
+        offer(a, b, _Edge(kind, name, sent, "name", start, conf))
 
     _identifier_edges(nodes, when, offer)
 
@@ -492,4 +557,5 @@ def credible_introducers(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 __all__ = ["CITES_INFERRED_KEY", "CitationReport", "DEFAULT_MIN_CONFIDENCE", "KINDS",
            "SOURCE_INFERRED", "TEMPORAL_OK", "TEMPORAL_UNKNOWN", "add_citations",
-           "collect_claims", "confidence", "credible_introducers", "inferred_citations"]
+           "collect_claims", "confidence", "corroboration", "credible_introducers",
+           "inferred_citations"]
