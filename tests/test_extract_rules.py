@@ -326,6 +326,15 @@ def test_one_head_word_in_a_list_is_a_task_only_beside_another(nlp):
     assert not [e for e in ents.values() if e.type == "TASK"]
 
 
+def test_a_task_ending_another_task_is_its_short_form(nlp):
+    ents = run(nlp, "As glacier calving detection models spread, we attack them.",
+               title="No-Box Attacks on Video Glacier Calving Detection")
+    tasks = [e for e in ents.values() if e.type == "TASK"]
+    assert [e.name for e in tasks] == ["Video Glacier Calving Detection"]
+    assert "glacier calving detection" in tasks[0].aliases
+    assert len(tasks[0].mentions) == 2
+
+
 def test_task_phrases_listed_after_the_first(nlp):
     ents = run(nlp, "It covers tasks such as link prediction, node ranking and graph matching.")
     assert {find(ents, t).type for t in ("link prediction", "node ranking", "graph matching")} \

@@ -64,6 +64,30 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
     return "METHOD"
 
 
+def _nest_tasks(out: list[dict]) -> list[dict]:
+    """A task whose name ends another task's name is that task, written shorter ("Video Object
+    Detection" ... "object detection models"): one entity, the short form an alias."""
+    tasks = [e for e in out if e["type"] == "TASK"]
+    if len(tasks) < 2:
+        return out
+    longest = sorted(tasks, key=lambda e: -len(e["name"]))
+    gone: set[int] = set()
+    for short in tasks:
+        low = " " + short["name"].lower()
+        into = next((e for e in longest if e is not short and id(e) not in gone
+                     and len(e["name"]) > len(low) and e["name"].lower().endswith(low)), None)
+        if into is None:
+            continue
+        gone.add(id(short))
+        for f in [short["name"], *short["aliases"]]:
+            if f != into["name"] and f not in into["aliases"]:
+                into["aliases"].append(f)
+        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
+        into["confidence"] = max(into["confidence"], short["confidence"])
+        into["evaluated"] = into["evaluated"] or short["evaluated"]
+    return [e for e in out if id(e) not in gone]
+
+
 def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     """Group candidates into entities and decide their name, type, role and confidence."""
     text, sents, cands, gaz = ctx.text, ctx.sents, ctx.cands, ctx.gaz
@@ -206,6 +230,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
+    out = _nest_tasks(out)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
         # keep the tasks the paper is about: named in the title first, then most mentioned
