@@ -272,6 +272,12 @@ def test_abstract_opening_with_a_title_phrase_names_the_task(nlp, title, abstrac
     assert (task.lower() in tasks) if task else not tasks
 
 
+def test_title_piece_after_against_is_the_task_without_it(nlp):
+    ents = run(nlp, "Glacier poisoning corrupts ice models.",
+               title="Robust Training against Glacier Poisoning")
+    assert find(ents, "against Glacier Poisoning") is None
+
+
 def test_title_for_phrase_drops_its_leading_adjectives(nlp):
     ents = run(nlp, "We propose a method.", title="Kestrel Nets for Scalable Glacier Boundary "
                                                   "Detection")
