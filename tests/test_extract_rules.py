@@ -335,6 +335,20 @@ def test_a_task_ending_another_task_is_its_short_form(nlp):
     assert len(tasks[0].mentions) == 2
 
 
+@pytest.mark.parametrize("sentence, task", [
+    ("Glacier calving forecasting aims to predict ice loss. We use radar.",
+     "Glacier calving forecasting"),
+    ("Crevasse anomaly detection (CAD) remains hard. We use radar.", "Crevasse anomaly detection"),
+    ("Glacier unlearning, the removal of ice data, is new. We use radar.", "Glacier unlearning"),
+    ("To improve glacier detection is our aim. We use radar.", None),
+    ("We develop explicit glacier calibration in this work.", None),
+])
+def test_sentence_opening_with_a_task_phrase_that_it_explains(nlp, sentence, task):
+    ents = run(nlp, sentence, title="A Radar Study")
+    tasks = {e.name for e in ents.values() if e.type == "TASK"}
+    assert tasks == ({task} if task else set())
+
+
 def test_task_phrases_listed_after_the_first(nlp):
     ents = run(nlp, "It covers tasks such as link prediction, node ranking and graph matching.")
     assert {find(ents, t).type for t in ("link prediction", "node ranking", "graph matching")} \

@@ -492,5 +492,40 @@ def title_lead_task(ctx: Context) -> None:
         return
 
 
+_SUBJECT = re.compile(
+    r"([A-Z][a-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+[a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,3}?)"
+    r"(?:\s+\([A-Za-z0-9\-]{2,10}\))?(?:\s+(?:" + "|".join(words("task_subject_verbs")) +
+    r")\b|\s*,)"
+)
+
+
+def subject_tasks(ctx: Context) -> None:
+    """A sentence that opens with a lower-case phrase ending in a task head word and goes on
+    to say what it is: "Quotation recommendation aims to ...", "Disease progression modeling
+    is ...", "Machine unlearning, the removal of ...": the paper's task."""
+    text = ctx.text
+    heads = word_set("task_pattern_heads")
+    adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    stop = word_set("task_stop")
+    for s0 in ctx.sents:
+        if s0 <= ctx.title_end:
+            continue
+        m = _SUBJECT.match(text, s0)
+        if m is None:
+            continue
+        ws = m.group(1).split()
+        first = ws[0].lower()
+        if ws[-1] not in heads or first in adj or first in qty or any(
+                w.lower() in stop for w in ws) or (first.endswith("ing") and first not in heads):
+            continue  # "To enhance X alignment", "We develop explicit calibration"
+        phrase = m.group(1)
+        if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.in_url(s0):
+            continue
+        c = Cand(s0, s0 + len(phrase), phrase, phrase, "TASK", 0.6, "subject_task")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
-          (53, repeated_task_phrases), (53.5, title_lead_task), (95, title_task)]
+          (53, repeated_task_phrases), (53.5, title_lead_task),
+          (53.6, subject_tasks), (95, title_task)]
