@@ -278,6 +278,18 @@ def test_title_piece_after_against_is_the_task_without_it(nlp):
     assert find(ents, "against Glacier Poisoning") is None
 
 
+@pytest.mark.parametrize("title, task", [
+    ("Kestrel Insights for Scalable Glacier Oversight", "Glacier Oversight"),
+    ("Less Is More for Alignment", "Alignment"),
+    ("Text World Models for LLM-based Agents", None),  # a kind of system
+    ("A Benchmark for Evaluating Glacier Models", None),  # a verb phrase
+])
+def test_title_for_phrase_is_the_task_when_nothing_else_is(nlp, title, task):
+    ents = run(nlp, "We report results on ice.", title=title)
+    tasks = {e.name for e in ents.values() if e.type == "TASK"}
+    assert tasks == ({task} if task else set())
+
+
 def test_title_for_phrase_drops_its_leading_adjectives(nlp):
     ents = run(nlp, "We propose a method.", title="Kestrel Nets for Scalable Glacier Boundary "
                                                   "Detection")

@@ -526,6 +526,46 @@ def subject_tasks(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_FALLBACK_FOR = re.compile(
+    r"\s(?:for|towards?)\s+((?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)"
+    r"(?=\s*(?::|\?|$|\s(?:via|with|using|by|through|from|under|in|on|for|of|and)\s))"
+)
+
+
+def fallback_title_task(ctx: Context) -> None:
+    """When no rule found a task, the title's "for X" names it ("... Insights for Double
+    Descent", "... for Scalable Oversight"): X without its leading adjectives, not a verb
+    phrase, a coined name or a kind of system, model or data."""
+    if any(c.type == "TASK" for c in ctx.cands):
+        return
+    fm = _FALLBACK_FOR.search(ctx.text, 0, ctx.title_end)
+    if fm is None:
+        return
+    adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    stop = word_set("task_stop")
+    ws = [(fm.start(1) + w.start(), w.group()) for w in re.finditer(r"\S+", fm.group(1))]
+    while len(ws) > 2 and (ws[0][1].lower() in adj or ws[0][1].lower() in qty):
+        ws = ws[1:]  # "for Scalable Oversight" keeps its adjective: one word is too little
+    if not ws or len(ws) > 4 or any(w.lower() in stop for _, w in ws):
+        return
+    first, last = ws[0][1].lower(), ws[-1][1].lower()
+    if first.endswith(("ing", "ed", "ize", "ise")) or last in word_set("method_heads") or \
+            last in word_set("task_not_last") or first in ("the", "a", "an"):
+        return  # "for Building X", "for LLM-based Agents", "for Neural PDE Solvers"
+    if any(any(ch.isupper() for ch in w[1:]) and not re.fullmatch(r"[1-4]D|[A-Z]{2,4}s?", w)
+           or any(ch.isdigit() for ch in w) for _, w in ws):
+        return  # a coined name
+    a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
+    phrase = ctx.text[a:b]
+    if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b) or (
+            len(ws) == 1 and last in _TOO_GENERAL_ALONE):
+        return
+    c = Cand(a, b, phrase, phrase, "TASK", 0.55, "fallback_title_task")
+    c.strong_type = True
+    ctx.cands.append(c)
+
+
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
-          (53.6, subject_tasks), (95, title_task)]
+          (53.6, subject_tasks), (95, title_task),
+          (96, fallback_title_task)]
