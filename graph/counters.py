@@ -1,7 +1,9 @@
-"""Stored counters on Paper nodes: how many distinct papers cite each paper, per citation source.
+"""Stored counters: how many distinct papers cite each paper (per citation source) and how many
+introduce each entity.
 
-They are derived from the CITES edges and kept on the node so that ranking queries
-(`paperkg ask most_cited`) read one property per paper instead of grouping every CITES edge.
+They are derived from the CITES and INTRODUCES edges and kept on the nodes so that ranking
+queries (`paperkg ask most_cited`, `entities_by_introducers`) read one property per node instead
+of grouping every edge.
 One definition (`cited_by`) serves the networkx graph (the build sets them before any sink
 writes, so the embedded store, Neo4j and RDF all carry them) and the stores written in place
 (enrich, the MERGE path of the embedded store).
@@ -53,6 +55,37 @@ def cited_by_rows(cites: Iterable[tuple[str, str, str | None]], papers: Iterable
         if b in citers:
             citers[b].append((a, source))
     return [{"id": pid, **cited_by(pairs)} for pid, pairs in sorted(citers.items())]
+
+
+def set_introduced_by(g: nx.MultiDiGraph, entities: Iterable[str] | None = None) -> int:
+    """Set the introduced-by counter (distinct papers introducing it) of the given entity node
+    keys (None: every entity) from g's INTRODUCES edges; returns how many were set."""
+    labels = set(S.ENTITY_LABELS)
+    keys = ([n for n, d in g.nodes(data=True) if d.get("label") in labels] if entities is None
+            else [n for n in entities if n in g and g.nodes[n].get("label") in labels])
+    for key in keys:
+        g.nodes[key][S.INTRODUCED_BY] = len({u for u, _, d in g.in_edges(key, data=True)
+                                             if d.get("type") == S.INTRODUCES})
+    return len(keys)
+
+
+def set_counters(g: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> int:
+    """Set every stored counter of the given node keys (None: the whole graph): cited-by on
+    papers, introduced-by on entities. The build calls it once its graph is complete; an update
+    that adds or removes edges calls it with the keys of the nodes those edges point to."""
+    if nodes is None:
+        return set_cited_by(g) + set_introduced_by(g)
+    nodes = list(nodes)
+    return set_cited_by(g, nodes) + set_introduced_by(g, nodes)
+
+
+def fill_counters(g: nx.MultiDiGraph) -> int:
+    """Set the counters of every node that has none yet (a graph assembled without the build,
+    e.g. by hand); returns how many nodes were set. Sinks call it before writing g."""
+    labels = set(S.ENTITY_LABELS)
+    return fill_cited_by(g) + set_introduced_by(g, [
+        n for n, d in g.nodes(data=True)
+        if d.get("label") in labels and d.get(S.INTRODUCED_BY) is None])
 
 
 def fill_cited_by(g: nx.MultiDiGraph) -> int:

@@ -238,11 +238,11 @@ def _copy_file(conn, table: str, path: Path) -> None:
 def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
     """COPY every node and relationship of g into an empty store: one pass over g sorts
     nodes and edges by table, then each table's rows are made, copied and dropped in turn
-    (only one table's rows are in memory at a time). Papers without cited-by counters (a graph
-    not made by the build) get them first."""
-    from paperkg.graph.counters import fill_cited_by
+    (only one table's rows are in memory at a time). Nodes without their stored counters (a
+    graph not made by the build) get them first."""
+    from paperkg.graph.counters import fill_counters
 
-    fill_cited_by(g)
+    fill_counters(g)
     nodes: dict[str, list[dict]] = {}
     for _, d in g.nodes(data=True):
         if d.get("label") in S.NODE_TYPES:
@@ -335,10 +335,13 @@ def _upsert(conn, g: nx.MultiDiGraph) -> None:
 
 
 def _refresh_counts(conn) -> None:
-    """Recompute derived counters (papers per entity, cited-by per paper) after an upsert."""
+    """Recompute derived counters (papers naming and introducing each entity, cited-by per
+    paper) after an upsert."""
     for label in S.ENTITY_LABELS:
         conn.execute(f"MATCH (n:{label}) OPTIONAL MATCH (p:Paper)-[]->(n) "
                      f"WITH n, count(DISTINCT p) AS c SET n.paper_count = c")
+        conn.execute(f"MATCH (n:{label}) OPTIONAL MATCH (p:Paper)-[:{S.INTRODUCES}]->(n) "
+                     f"WITH n, count(DISTINCT p) AS c SET n.{S.INTRODUCED_BY} = c")
     refresh_cited_by(conn)
 
 

@@ -312,11 +312,11 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
     """
     import neo4j.exceptions as ne
 
-    from paperkg.graph.counters import fill_cited_by
+    from paperkg.graph.counters import fill_counters
 
     settings = settings or Neo4jSettings()
     G = _as_graph(G_or_db)
-    fill_cited_by(G)  # a graph not made by the build: its papers' cited-by counters
+    fill_counters(G)  # a graph not made by the build: its stored counters
     nodes, rels = graph_rows(G)
     report = LoadReport(uri=settings.uri, database=settings.database)
     total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))

@@ -223,7 +223,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     of each step (extract, graph, citations). Inferred citations below
     `min_citation_confidence` (None: the measured default) are left out."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
-    from paperkg.graph.counters import set_cited_by
+    from paperkg.graph.counters import set_counters
 
     papers = sorted(papers, key=lambda p: p.id)
     sources = sorted(sources, key=lambda s: s.id)
@@ -238,7 +238,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         t1 = time.perf_counter()
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence)
-        set_cited_by(g)  # stored counters, before any sink writes g
+        set_counters(g)  # stored counters, before any sink writes g
     except BaseException:
         spool.remove()
         raise

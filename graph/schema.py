@@ -132,11 +132,15 @@ ENTITY_LABELS = tuple(ENTITY_TYPES.values())
 #: The named-entity types scored together ("named-untyped" / "named-typed").
 NAMED_TYPES = ("METHOD", "MODEL", "DATASET", "BENCHMARK")
 
+#: Entity counter: distinct papers introducing it (graph/counters.py keeps it).
+INTRODUCED_BY = "introduced_by"
+
 _ENTITY_PROPS = (
     Prop("id", STRING, "dcterms:identifier", "canonical key: the normalised name"),
     Prop("name", STRING, "rdfs:label", "the most complete surface form seen"),
     Prop("aliases", STRING_LIST, "skos:altLabel", "every other surface form seen"),
     Prop("paper_count", INT, "pkg:paperCount", "papers that name it"),
+    Prop(INTRODUCED_BY, INT, "pkg:introducedByCount", "papers that introduce it"),
 )
 
 _ENTITY_RDF = {

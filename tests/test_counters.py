@@ -1,6 +1,7 @@
-"""Stored cited-by counters on papers (graph/counters.py): right after a fresh build, an
-incremental one, enrichment by either service, a later build that keeps the enrichment, and a
-rebuild that drops it; `ask most_cited` answers what grouping the CITES edges answers."""
+"""Stored counters (graph/counters.py: cited-by on papers, introduced-by on entities): right
+after a fresh build, an incremental one, enrichment by either service, a later build that keeps
+the enrichment, and a rebuild that drops it; `ask most_cited` answers what grouping the CITES
+edges answers."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ import pytest
 from paperkg.core.errors import UserError
 from paperkg.cypher import library as L
 from paperkg.graph import schema as S
-from paperkg.graph.counters import CITED_BY_PROPS, cited_by, fill_cited_by, set_cited_by
+from paperkg.graph.counters import (
+    CITED_BY_PROPS,
+    cited_by,
+    fill_cited_by,
+    fill_counters,
+    set_cited_by,
+    set_counters,
+)
 from tests.test_enrich import LISTING, FakeService, _oa_routes, _s2_routes
 from tests.test_incremental import assert_same, snapshot
 
@@ -40,6 +48,15 @@ def assert_counters_right(db: Path) -> dict[str, dict[str, int]]:
         for pid, _, n in grouped:
             expected[pid][S.cited_by_prop(source or None)] = n
     assert stored == expected
+    introduced = {(r[0], r[1]): r[2] for r in query(
+        "MATCH (e) WHERE e.introduced_by IS NOT NULL RETURN label(e), e.id, e.introduced_by",
+        db=db)[1]}
+    grouped = {(r[0], r[1]): r[2] for r in query(
+        "MATCH (p:Paper)-[:INTRODUCES]->(e) RETURN label(e), e.id, count(DISTINCT p)", db=db)[1]}
+    assert len(introduced) == sum(1 for r in query(
+        "MATCH (e) WHERE label(e) IN $labels RETURN e.id", {"labels": list(S.ENTITY_LABELS)},
+        db=db)[1])  # every entity has one
+    assert {k: n for k, n in introduced.items() if n} == grouped
     return stored
 
 
@@ -68,6 +85,19 @@ def test_counters_count_distinct_citing_papers_per_source():
         "cited_by": 3, "cited_by_inferred": 1, "cited_by_openalex": 2,
         "cited_by_semanticscholar": 0}
     assert g.nodes["Paper:a"]["cited_by"] == 0
+
+
+def test_introduced_by_counts_distinct_introducing_papers():
+    from paperkg.graph.build import add_edge, add_node
+
+    g = _graph()
+    add_node(g, S.METHOD, {"id": "m", "name": "M"})
+    add_node(g, S.TASK, {"id": "t", "name": "T"})
+    for pid, rel in (("a", S.INTRODUCES), ("b", S.INTRODUCES), ("c", S.USES)):
+        add_edge(g, f"Paper:{pid}", "Method:m", rel, {})
+    assert set_counters(g, ["Method:m"]) == 1 and g.nodes["Method:m"]["introduced_by"] == 2
+    assert fill_counters(g) == 6  # five papers and the task
+    assert g.nodes["Task:t"]["introduced_by"] == 0 and g.nodes["Paper:x"]["cited_by"] == 3
 
 
 def test_a_graph_written_without_the_build_gets_its_counters(tmp_path: Path):
