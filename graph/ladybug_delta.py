@@ -38,6 +38,9 @@ from paperkg.graph.ladybug_store import (
 
 #: Above this share of the graph's rows changed or removed, the store is rewritten whole.
 MAX_SHARE = 0.5
+#: New rows of a table up to this many are created by UNWIND, more are copied in (a COPY
+#: costs about 0.1 s however few its rows).
+COPY_FROM = 20_000
 
 
 @dataclass
@@ -221,6 +224,34 @@ def _node_set_query(label: str) -> str:
     return f"UNWIND $rows AS r MATCH (n:{label} {{{nt.key}: r.{nt.key}}}) SET {sets}"
 
 
+def _node_create_query(label: str) -> str:
+    """Create nodes from rows."""
+    props = ", ".join(f"{p.name}: {_val(p)}" for p in S.NODE_TYPES[label].props)
+    return f"UNWIND $rows AS r CREATE (n:{label} {{{props}}})"
+
+
+def _rel_create_query(rel: str, pair: tuple[str, str]) -> str:
+    """Create relationships from rows (from, to, properties)."""
+    props = ", ".join(f"{p.name}: {_val(p)}" for p in S.REL_TYPES[rel].props)
+    return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}}) MATCH (b:{pair[1]} "
+            f"{{id: r.to}}) CREATE (a)-[:{rel} {{{props}}}]->(b) RETURN count(*)")
+
+
+def _add(conn, t: _Table, rows: list[tuple]) -> None:
+    """Add rows to a table: UNWIND for a few, COPY for many."""
+    names = [c for c, _ in t.columns]
+    if len(rows) > COPY_FROM:
+        _copy_rows(conn, t.table, [dict(zip(names, r, strict=True)) for r in rows],
+                   t.columns, t.pair)
+        return
+    q = _node_create_query(t.table) if t.pair is None else _rel_create_query(t.table, t.pair)
+    for batch in _rows(rows, names):
+        res = conn.execute(q, {"rows": batch})
+        if t.pair is not None and res.get_all()[0][0] != len(batch):  # an end is missing
+            raise RuntimeError(f"{t.table}: {len(batch)} relationships, some with no node "
+                               "at an end")
+
+
 def _rel_delete_query(rel: str, pair: tuple[str, str]) -> str:
     """Delete relationships by identity rows (from, to[, source])."""
     cond = " WHERE e.source = r.source" if rel == S.CITES else ""
@@ -253,22 +284,24 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
                              {"ids": list(t.removed[i:i + _BATCH])})
     for t in tables:
         if t.pair is None:
-            names = [c for c, _ in t.columns]
-            _copy_rows(conn, t.table, [dict(zip(names, r, strict=True)) for r in t.added],
-                       t.columns)
-            for batch in _rows(t.changed, names):
+            _add(conn, t, t.added)
+            for batch in _rows(t.changed, [c for c, _ in t.columns]):
                 conn.execute(_node_set_query(t.table), {"rows": batch})
     for t in tables:
         if t.pair is not None:
-            names = [c for c, _ in t.columns]
-            rows = [dict(zip(names, r, strict=True)) for r in (*t.added, *t.changed)]
-            _copy_rows(conn, t.table, rows, t.columns, t.pair)
+            _add(conn, t, [*t.added, *t.changed])
     ids = sorted({r[0] for r in state} | set(state_removed))
     for i in range(0, len(ids), _BATCH):
         conn.execute(f"MATCH (s:{S.STATE}) WHERE s.id IN $ids DELETE s",
                      {"ids": ids[i:i + _BATCH]})
-    _copy_rows(conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"), r, strict=True))
-                               for r in state], [(p.name, p.type) for p in S.STATE_PROPS])
+    names = [p.name for p in S.STATE_PROPS]
+    if len(state) > COPY_FROM:
+        _copy_rows(conn, S.STATE, [dict(zip(names, r, strict=True)) for r in state],
+                   [(p.name, p.type) for p in S.STATE_PROPS])
+        return
+    props = ", ".join(f"{n}: r.{n}" for n in names)
+    for batch in _rows(state, names):
+        conn.execute(f"UNWIND $rows AS r CREATE (s:{S.STATE} {{{props}}})", {"rows": batch})
 
 
 def update_store(g: nx.MultiDiGraph, path: Path, state: Path,
@@ -277,11 +310,12 @@ def update_store(g: nx.MultiDiGraph, path: Path, state: Path,
     writing only the difference, atomically; None when it declines (the caller then rewrites
     the store whole): tables unlike the schema's, or more than max_share of g's rows are
     changed or removed."""
-    from paperkg.graph import ladybug_store as L
+    from paperkg.graph.counters import fill_counters
+    from paperkg.graph.ladybug_store import _external_cites, _keep_external_cites
 
-    keep_external = getattr(L, "_keep_external_cites", None)
-    if keep_external is not None:  # g takes the CITES enrich added, as a full rewrite does
-        keep_external(g, L._external_cites(path))
+    # g takes the CITES enrich added and the counters they change, as a full rewrite does
+    _keep_external_cites(g, _external_cites(path))
+    fill_counters(g)  # as _bulk_load does
     with connect(path) as conn:
         found = diff(conn, g)
         if found is None:
