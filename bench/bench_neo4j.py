@@ -122,19 +122,22 @@ def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
     with ladybug_store.connect(db, read_only=True) as conn:
         latencies["(baseline: RETURN 1)"] = median_ms(
             lambda: L.run_embedded_on(conn, "RETURN 1 AS one", {}), query_runs)
+        def engine(t, v):
+            return L.run_embedded_on(conn, t, v)
+
         for name, p in params.items():
             query = L.get_query(name)
-            text, values = L.prepare(name, p, L.EMBEDDED)
 
-            def run(text=text, values=values, query=query, p=p):
-                return L.finish(query, p, L.run_embedded_on(conn, text, values))
+            def run(query=query, p=p):  # its `// derive:` statements first, as ask runs them
+                derived = L.derive(query, p, L.EMBEDDED, engine)
+                text, values = L.prepare(query.name, p, L.EMBEDDED, derived)
+                return L.finish(query, p, engine(text, values))
 
             def via_ask(query=query, p=p):  # as L.ask does it, on the open connection
-                bound = L.resolve_papers(query, p,
-                                         lambda t, v: L.run_embedded_on(conn, t, v))
-                return L.finish(query, bound,
-                                L.run_embedded_on(conn, *L.prepare(query.name, bound,
-                                                                   L.EMBEDDED)))
+                bound = L.resolve_papers(query, p, engine)
+                derived = L.derive(query, bound, L.EMBEDDED, engine)
+                return L.finish(query, bound, engine(*L.prepare(query.name, bound, L.EMBEDDED,
+                                                                derived)))
 
             latencies[name] = median_ms(run, query_runs)
             ask_ms[name] = median_ms(via_ask, query_runs)
@@ -158,12 +161,15 @@ def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
     try:
         latencies["(baseline: RETURN 1)"] = median_ms(
             lambda: run_cypher("RETURN 1 AS one", {}, settings, driver=driver), query_runs)
+        def engine(t, v):
+            return run_cypher(t, v, settings, driver=driver)
+
         for name, p in params.items():
             query = L.get_query(name)
-            text, values = L.prepare(name, p, L.NEO4J)
 
-            def run(text=text, values=values, query=query, p=p):
-                return L.finish(query, p, run_cypher(text, values, settings, driver=driver))
+            def run(query=query, p=p):
+                derived = L.derive(query, p, L.NEO4J, engine)
+                return L.finish(query, p, engine(*L.prepare(query.name, p, L.NEO4J, derived)))
 
             latencies[name] = median_ms(run, query_runs)
             rows[name] = len(run()[1])

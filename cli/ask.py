@@ -48,6 +48,11 @@ def ask_cmd(name, list_, params, fmt, db, on_neo4j, neo4j_settings, show_cypher)
     if show_cypher:
         engine = library.NEO4J if on_neo4j else library.EMBEDDED
         text, bound = library.prepare(name, values, engine)
+        query = library.get_query(name)
+        for derived, first in query.derived:  # run first, by `ask`
+            first = library.expand(first, query, library.bind(query, values))
+            click.echo(f"// ${derived} = first value of the last row of: "
+                       + library.to_dialect(first, engine)[0])
         click.echo(text)
         click.echo("// params: " + json.dumps(bound, ensure_ascii=False))
         return

@@ -75,6 +75,8 @@ class NamedQuery:
     text: str  # Cypher (Neo4j dialect, with {{...}} macros), without the header
     path: Path
     sort_rows: bool = False  # `// sort: rows`: rows sorted (and limited) here, not by Cypher
+    # `// derive: name: CYPHER`: run first; the first value of its last row becomes $name
+    derived: tuple[tuple[str, str], ...] = ()
 
     @property
     def signature(self) -> str:
@@ -92,11 +94,16 @@ _PARAM_RE = re.compile(r"^(\w+)(?::(str|int|float))?(?:\[(\d+)\.\.(\d+)\])?(?:=(
 def parse_query_file(path: Path) -> NamedQuery:
     """Read one .cypher file with its description and params header."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    description, params, body, sort_rows = "", [], [], False
+    description, params, body, sort_rows, derived = "", [], [], False, []
     for line in lines:
         stripped = line.strip()
         if stripped.startswith("// sort:"):
             sort_rows = stripped.split(":", 1)[1].strip() == "rows"
+        elif stripped.startswith("// derive:"):
+            name, _, text = stripped.split(":", 1)[1].partition(":")
+            if not re.fullmatch(r"\w+", name.strip()) or not text.strip():
+                raise ValueError(f"{path.name}: bad derive line {stripped!r}")
+            derived.append((name.strip(), text.strip()))
         elif stripped.startswith("// description:"):
             description = stripped.split(":", 1)[1].strip()
         elif stripped.startswith("// params:"):
@@ -108,7 +115,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     if not description:
         raise ValueError(f"{path.name}: no '// description:' line")
     return NamedQuery(path.stem, description, tuple(params), "\n".join(body).strip(), path,
-                      sort_rows)
+                      sort_rows, tuple(derived))
 
 
 def _parse_param(item: str, path: Path) -> Param:
@@ -450,14 +457,31 @@ def run_embedded_on(conn, text: str, params: dict[str, Any]
     return columns, normalise_embedded([list(r) for r in res.get_all()], conn)
 
 
-def prepare(name: str, params: dict[str, Any] | None, engine: str
-            ) -> tuple[str, dict[str, Any]]:
-    """The named query's text in the engine's dialect, and the typed parameters it uses."""
+def prepare(name: str, params: dict[str, Any] | None, engine: str,
+            derived: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The named query's text in the engine's dialect, and the typed parameters it uses
+    (with the values of its `// derive:` statements, from `derive`)."""
     query = get_query(name)
-    bound = bind(query, params)
+    bound = {**bind(query, params), **(derived or {})}
     text = expand(query.text, query, bound)
     used = set(re.findall(r"\$(\w+)", text))
     return to_dialect(text, engine, {k: v for k, v in bound.items() if k in used})
+
+
+def derive(query: NamedQuery, params: dict[str, Any] | None, engine: str, run: Any
+           ) -> dict[str, Any]:
+    """The values of the query's `// derive:` statements, each the first value of the last row
+    its Cypher answers (None when it answers none); run(text, values) -> (columns, rows) asks
+    the engine. A query uses them to narrow what it sorts, e.g. to the rows at or above the
+    n-th largest count, found first on integers alone."""
+    bound = bind(query, params)
+    out: dict[str, Any] = {}
+    for name, text in query.derived:
+        text = expand(text, query, bound)
+        used = set(re.findall(r"\$(\w+)", text))
+        rows = run(*to_dialect(text, engine, {k: v for k, v in bound.items() if k in used}))[1]
+        out[name] = rows[-1][0] if rows else None
+    return out
 
 
 def sort_key(value: Any) -> Any:
@@ -532,12 +556,16 @@ def ask(name: str, params: dict[str, Any] | None = None, db=None, neo4j=None
         settings = neo4j if isinstance(neo4j, Neo4jSettings) else Neo4jSettings()
         params = resolve_papers(query, params,
                                 lambda text, values: run_cypher(text, values, settings))
-        text, values = prepare(name, params, NEO4J)
+        derived = derive(query, params, NEO4J,
+                         lambda text, values: run_cypher(text, values, settings))
+        text, values = prepare(name, params, NEO4J, derived)
         return finish(query, params, run_cypher(text, values, settings))
     from paperkg.graph import ladybug_store
 
     with ladybug_store.connect(db, read_only=True) as conn:
         params = resolve_papers(query, params,
                                 lambda text, values: run_embedded_on(conn, text, values))
-        text, values = prepare(name, params, EMBEDDED)
+        derived = derive(query, params, EMBEDDED,
+                         lambda text, values: run_embedded_on(conn, text, values))
+        text, values = prepare(name, params, EMBEDDED, derived)
         return finish(query, params, run_embedded_on(conn, text, values))

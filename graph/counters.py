@@ -11,6 +11,7 @@ writes, so the embedded store, Neo4j and RDF all carry them) and the stores writ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import networkx as nx
@@ -69,13 +70,39 @@ def set_introduced_by(g: nx.MultiDiGraph, entities: Iterable[str] | None = None)
     return len(keys)
 
 
+def published_order(published: str | None) -> int | None:
+    """`published` as an integer that sorts as the text does: YYYYMMDD (0 for a missing month
+    or day), MMDD for --MM-DD; None for anything else. Text a < b gives order(a) <= order(b), so
+    a query may keep the rows at or above the n-th largest order before sorting by the text."""
+    if not published:
+        return None
+    m = _ISO.fullmatch(published)
+    if m:
+        return int(m.group(1)) * 10000 + int(m.group(2) or 0) * 100 + int(m.group(3) or 0)
+    m = _MONTH_DAY.fullmatch(published)
+    return int(m.group(1)) * 100 + int(m.group(2)) if m else None
+
+
+_ISO = re.compile(r"([1-9]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+
+
+def set_published_order(g: nx.MultiDiGraph, papers: Iterable[str] | None = None) -> int:
+    """Set the published_order of the given Paper node keys (None: every paper)."""
+    keys = ([n for n, d in g.nodes(data=True) if d.get("label") == S.PAPER] if papers is None
+            else [n for n in papers if n in g and g.nodes[n].get("label") == S.PAPER])
+    for key in keys:
+        g.nodes[key][S.PUBLISHED_ORDER] = published_order(g.nodes[key].get("published"))
+    return len(keys)
+
+
 def set_counters(g: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> int:
-    """Set every stored counter of the given node keys (None: the whole graph): cited-by on
-    papers, introduced-by on entities. The build calls it once its graph is complete; an update
-    that adds or removes edges calls it with the keys of the nodes those edges point to."""
-    if nodes is None:
-        return set_cited_by(g) + set_introduced_by(g)
-    nodes = list(nodes)
+    """Set every stored counter of the given node keys (None: the whole graph): cited-by and
+    published order on papers, introduced-by on entities. The build calls it once its graph is
+    complete; an update that adds or removes edges calls it with the keys of the nodes those
+    edges point to (and of the papers whose date changed)."""
+    nodes = None if nodes is None else list(nodes)
+    set_published_order(g, nodes)
     return set_cited_by(g, nodes) + set_introduced_by(g, nodes)
 
 
@@ -83,6 +110,8 @@ def fill_counters(g: nx.MultiDiGraph) -> int:
     """Set the counters of every node that has none yet (a graph assembled without the build,
     e.g. by hand); returns how many nodes were set. Sinks call it before writing g."""
     labels = set(S.ENTITY_LABELS)
+    set_published_order(g, [n for n, d in g.nodes(data=True) if d.get("label") == S.PAPER
+                            and d.get(S.PUBLISHED_ORDER) is None])
     return fill_cited_by(g) + set_introduced_by(g, [
         n for n, d in g.nodes(data=True)
         if d.get("label") in labels and d.get(S.INTRODUCED_BY) is None])

@@ -342,26 +342,31 @@ def _refresh_counts(conn) -> None:
                      f"WITH n, count(DISTINCT p) AS c SET n.paper_count = c")
         conn.execute(f"MATCH (n:{label}) OPTIONAL MATCH (p:Paper)-[:{S.INTRODUCES}]->(n) "
                      f"WITH n, count(DISTINCT p) AS c SET n.{S.INTRODUCED_BY} = c")
-    refresh_cited_by(conn)
+    refresh_paper_counters(conn)
 
 
-def refresh_cited_by(conn) -> int:
-    """Bring every paper's cited-by counters (graph/counters.py) in line with the store's CITES
-    edges, on an open writable connection (a store from before the counters gets the columns);
-    returns how many papers changed."""
-    from paperkg.graph.counters import CITED_BY_PROPS, cited_by_rows
+def refresh_paper_counters(conn) -> int:
+    """Bring every paper's cited-by counters and published order (graph/counters.py) in line
+    with the store's CITES edges and dates, on an open writable connection (a store from before
+    them gets the columns); returns how many papers changed."""
+    from paperkg.graph.counters import CITED_BY_PROPS, cited_by_rows, published_order
 
+    names = (*CITED_BY_PROPS, S.PUBLISHED_ORDER)
     have = {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{S.PAPER}') RETURN *").get_all()}
-    for name in CITED_BY_PROPS:
+    for name in names:
         if name not in have:
-            conn.execute(f"ALTER TABLE {S.PAPER} ADD {name} {S.INT} DEFAULT 0")
-    cols = ", ".join(f"p.{name}" for name in CITED_BY_PROPS)
-    stored = {r[0]: r[1:] for r in _execute(conn, f"MATCH (p:Paper) RETURN p.id, {cols}")
-              .get_all()}
+            default = "" if name == S.PUBLISHED_ORDER else " DEFAULT 0"
+            conn.execute(f"ALTER TABLE {S.PAPER} ADD {name} {S.INT}{default}")
+    cols = ", ".join(f"p.{name}" for name in names)
+    stored, dates = {}, {}
+    for pid, published, *values in _execute(
+            conn, f"MATCH (p:Paper) RETURN p.id, p.published, {cols}").get_all():
+        stored[pid], dates[pid] = tuple(values), published
     cites = _execute(conn, "MATCH (a:Paper)-[c:CITES]->(b:Paper) RETURN a.id, b.id, c.source")
-    rows = [r for r in cited_by_rows(cites.get_all(), stored)
-            if tuple(r[name] for name in CITED_BY_PROPS) != tuple(stored[r["id"]])]
-    sets = ", ".join(f"p.{name} = r.{name}" for name in CITED_BY_PROPS)
+    rows = [r for r in ({**r, S.PUBLISHED_ORDER: published_order(dates[r["id"]])}
+                        for r in cited_by_rows(cites.get_all(), stored))
+            if tuple(r[name] for name in names) != stored[r["id"]]]
+    sets = ", ".join(f"p.{name} = r.{name}" for name in names)
     for batch in _batches(rows):
         conn.execute(f"UNWIND $rows AS r MATCH (p:Paper {{id: r.id}}) SET {sets}",
                      {"rows": batch})

@@ -153,6 +153,9 @@ _ENTITY_RDF = {
     TASK: (("pkg:Task", "lpwcc:Task"), "#edc948", "A research problem or task."),
 }
 
+#: Paper property: `published` as an integer in the same order (graph/counters.py).
+PUBLISHED_ORDER = "published_order"
+
 #: Where CITES edges come from: citation inference, then each enrichment service.
 CITATION_SOURCES = ("inferred", "openalex", "semanticscholar")
 #: Paper counter: distinct papers citing it, over every source (graph/counters.py keeps it).
@@ -180,6 +183,9 @@ NODE_TYPES: dict[str, NodeType] = {
             Prop("abstract", STRING, "dcterms:abstract"),
             Prop("authors", INT, "pkg:authorCount", "number of authors, when listed"),
             Prop("published", STRING, "dcterms:issued", "ISO 8601; --MM-DD when no year"),
+            Prop(PUBLISHED_ORDER, INT, None,
+                 "published as a number that sorts as its text does (YYYYMMDD, MMDD for "
+                 "--MM-DD, 0 for a missing part; none for another form): for sorting"),
             Prop("listing_date", STRING, "pkg:listingDate", "date of the listing page"),
             Prop("arxiv_id", STRING, "pkg:arxivId"),
             Prop("doi", STRING, "pkg:doi"),

@@ -67,12 +67,15 @@ def run_named(db: str | os.PathLike | None, name: str, params: dict[str, Any] | 
     """Run a library query by name with its parameters (given as text or values)."""
     import time
 
-    from paperkg.cypher.library import EMBEDDED, finish, get_query, prepare
+    from paperkg.cypher.library import EMBEDDED, derive, finish, get_query, prepare
 
     query = get_query(name)  # UserError for an unknown name
     given = {k: v for k, v in (params or {}).items() if v not in (None, "")}
-    text, values = prepare(name, given, EMBEDDED)
+    prepare(name, given, EMBEDDED)  # bad parameters are refused before the store is opened
     t = time.perf_counter()
+    derived = derive(query, given, EMBEDDED, lambda text, values: _run(db, text, values,
+                                                                       timeout_s))
+    text, values = prepare(name, given, EMBEDDED, derived)
     result = finish(query, given, _run(db, text, values, timeout_s))
     return _answer(*result, cap, time.perf_counter() - t)
 

@@ -19,6 +19,7 @@ from paperkg.graph.counters import (
     cited_by,
     fill_cited_by,
     fill_counters,
+    published_order,
     set_cited_by,
     set_counters,
 )
@@ -41,6 +42,9 @@ def assert_counters_right(db: Path) -> dict[str, dict[str, int]]:
     cols = ", ".join(f"p.{name}" for name in CITED_BY_PROPS)
     stored = {r[0]: dict(zip(CITED_BY_PROPS, r[1:], strict=True))
               for r in query(f"MATCH (p:Paper) RETURN p.id, {cols}", db=db)[1]}
+    for published, order in query("MATCH (p:Paper) RETURN p.published, p.published_order",
+                                  db=db)[1]:
+        assert order == published_order(published), published
     expected = {pid: dict.fromkeys(CITED_BY_PROPS, 0) for pid in stored}
     for source in ("", *S.CITATION_SOURCES):
         grouped = L.run_embedded(GROUPED, {"source": source}, db=db)[1]
@@ -85,6 +89,15 @@ def test_counters_count_distinct_citing_papers_per_source():
         "cited_by": 3, "cited_by_inferred": 1, "cited_by_openalex": 2,
         "cited_by_semanticscholar": 0}
     assert g.nodes["Paper:a"]["cited_by"] == 0
+
+
+def test_published_order_sorts_as_the_text_does():
+    dates = ["--01-02", "--12-31", "1999", "2023", "2023-05", "2023-05-01", "2023-05-02",
+             "2023-06", "2024-01-01"]
+    orders = [published_order(d) for d in dates]
+    assert orders == sorted(orders) and orders[0] == 102 and orders[5] == 20230501
+    for other in ("2023-05-01T10:00", "0999", "", None, "May 2023"):
+        assert published_order(other) is None
 
 
 def test_introduced_by_counts_distinct_introducing_papers():
@@ -163,7 +176,7 @@ def test_enrich_adds_the_counters_to_a_store_from_before_them(listings, tmp_path
 
     db = tmp_path / "old.lbug"
     build([listings[0]], db=db, fast=True)
-    for name in CITED_BY_PROPS:
+    for name in (*CITED_BY_PROPS, S.PUBLISHED_ORDER):
         query(f"ALTER TABLE Paper DROP {name}", db=db, write=True)
     with pytest.raises(UserError, match="older paperkg without that property: build it again"):
         L.ask("most_cited", db=db)

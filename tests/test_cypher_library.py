@@ -33,14 +33,17 @@ def test_library_has_every_question_with_a_description():
 def test_every_parameter_is_declared_and_used_and_nothing_is_spliced():
     for q in L.list_queries():
         declared = {p.name for p in q.params}
-        in_text = set(re.findall(r"\$(\w+)", q.text))
-        templated = set(re.findall(r"\{\{\s*(\w+)\s*\}\}", q.text)) - set(L.macros())
+        derived = {name for name, _ in q.derived}
+        text = "\n".join([q.text, *(first for _, first in q.derived)])
+        in_text = set(re.findall(r"\$(\w+)", text))
+        templated = set(re.findall(r"\{\{\s*(\w+)\s*\}\}", text)) - set(L.macros())
         sorted_here = {"limit"} if q.sort_rows else set()
-        assert in_text | templated | sorted_here == declared, q.name
+        assert in_text | templated | sorted_here == declared | derived, q.name
+        assert not derived & declared, q.name
         for name in templated:  # only ranged ints may be written into the text
             p = next(p for p in q.params if p.name == name)
             assert p.type == "int" and p.low is not None and p.high is not None, (q.name, name)
-        assert "'" not in q.text and '"' not in q.text, f"{q.name}: literals belong in params"
+        assert "'" not in text and '"' not in text, f"{q.name}: literals belong in params"
 
 
 def test_labels_types_and_properties_in_queries_exist_in_the_schema():
@@ -48,7 +51,8 @@ def test_labels_types_and_properties_in_queries_exist_in_the_schema():
     props = {p for nt in S.NODE_TYPES.values() for p in nt.prop_names}
     props |= {p for rt in S.REL_TYPES.values() for p in rt.prop_names}
     for q in L.list_queries():
-        text = L.expand(q.text, q, L.bind(q, _some_params(q)))
+        text = L.expand("\n".join([q.text, *(first for _, first in q.derived)]), q,
+                        L.bind(q, _some_params(q)))
         for group in re.findall(r"\(\w*:([\w|]+)", text):
             assert set(group.split("|")) <= labels, (q.name, group)
         for group in re.findall(r"\[\w*:([\w|]+)", text):
@@ -157,6 +161,31 @@ def test_most_cited_matches_the_graph(seeds_graph, seeds_store):
     assert cols == ["paper", "title", "cited_by"]
     assert {r[0]: r[2] for r in rows} == {k: len(v) for k, v in citing.items()}
     assert [r[2] for r in rows] == sorted((r[2] for r in rows), reverse=True)
+
+
+#: Queries that narrow what they sort with a `// derive:` cut, as they were: every row sorted.
+SORTED_ALL = {
+    "entities_by_introducers": """MATCH (p:Paper)-[:INTRODUCES]->(e)
+        RETURN head(labels(e)) AS type, e.id AS id, e.name AS name,
+               count(DISTINCT p) AS introduced_by
+        ORDER BY introduced_by DESC, type, id LIMIT $limit""",
+    "papers_with_code": """MATCH (p:Paper)-[:HAS_CODE]->(r:Repository)
+        RETURN p.id AS paper, p.title AS title, p.published AS published, r.url AS repo,
+               r.kind AS kind
+        ORDER BY published DESC, paper, repo LIMIT $limit""",
+    "top_datasets": """MATCH (d:Dataset|Benchmark) WHERE d.paper_count > 0
+        RETURN head(labels(d)) AS type, d.id AS id, d.name AS name, d.paper_count AS papers
+        ORDER BY papers DESC, type, id LIMIT $limit""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SORTED_ALL))
+def test_a_derived_cut_answers_what_sorting_every_row_answers(name, seeds_store):
+    assert L.get_query(name).derived
+    for limit in (0, 1, 2, 3, 5, 8, 20, 10_000):
+        want = L.run_embedded(SORTED_ALL[name], {"limit": limit}, db=seeds_store)
+        assert L.ask(name, {"limit": limit}, db=seeds_store) == want, limit
+        assert want[1] or not limit
 
 
 def test_top_datasets_and_introducers_match_the_graph(seeds_graph, seeds_store):

@@ -16,10 +16,10 @@ def store_papers(db) -> list[dict]:
 
 
 def write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
-    """Upsert paper properties and CITES edges (and the papers' cited-by counters) in a copy of
-    the store, then swap it in; returns the number of CITES edges (any source) flagged
+    """Upsert paper properties and CITES edges (and the papers' counters and date order) in a
+    copy of the store, then swap it in; returns the number of CITES edges (any source) flagged
     temporal_conflict afterwards."""
-    from paperkg.graph.ladybug_store import refresh_cited_by, staged
+    from paperkg.graph.ladybug_store import refresh_paper_counters, staged
 
     with staged(db) as conn:
         if paper_rows:
@@ -41,7 +41,7 @@ def write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
                 "c.evidence = r.evidence, c.temporal_conflict = r.conflict "
                 "ON MATCH SET c.evidence = r.evidence, c.temporal_conflict = r.conflict",
                 {"rows": cite_rows})
-            refresh_cited_by(conn)  # the papers' stored counters count the new edges too
+        refresh_paper_counters(conn)  # counters count the new edges, dates order as changed
         return _refresh_conflicts(conn)
 
 
