@@ -423,7 +423,9 @@ def task_lists(ctx: Context) -> None:
             continue
         # the list before: at least two items joined by commas, "and" or "or"
         items = []
-        m = _ITEM_BEFORE.search(text, max(0, pos - 60), pos - 1) if pos > 0 else None
+        window = text[max(0, pos - 60):pos]
+        m = _ITEM_BEFORE.search(text, max(0, pos - 60), pos - 1) if pos > 0 and (
+            "," in window or " and " in window or " or " in window) else None
         while m is not None and m.end() > m.start():
             items.append((m.start(1), m.group(1)))
             sep = _SEP_BEFORE.search(text, max(0, m.start() - 8), m.start())
@@ -464,6 +466,9 @@ def title_lead_task(ctx: Context) -> None:
         if text.startswith(lead, a0):
             a0 += len(lead)
             break
+    sp = text.find(" ", a0, a0 + 40)
+    if sp < 0 or text[a0:sp].lower().strip(",.;:()") not in text[:t_end].lower():
+        return  # the opening word is not in the title (most abstracts: "We", "Large", ...)
     ws = [(m.start(), m.group()) for m in _LEAD_WORD.finditer(text, a0, min(len(text), a0 + 90))]
     title = " " + " ".join(re.sub(r"[^\w\-]+", " ", text[:t_end].lower()).split()) + " "
     heads = word_set("task_pattern_heads") | word_set("task_lead_heads")
@@ -508,8 +513,11 @@ def subject_tasks(ctx: Context) -> None:
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     stop = word_set("task_stop")
     for s0 in ctx.sents:
-        if s0 <= ctx.title_end:
+        if s0 <= ctx.title_end or not text[s0:s0 + 1].isupper():
             continue
+        sp = text.find(" ", s0, s0 + 30)
+        if sp < 0 or text[s0:sp].lower() in stop:
+            continue  # "We ...", "In ...", "The ...": no task phrase opens the sentence
         m = _SUBJECT.match(text, s0)
         if m is None:
             continue
