@@ -46,6 +46,9 @@ def test_names_match_whole_and_case_exact():
     assert _found(index, "MultiPL-E extends it.") == []  # a longer name, not MultiPL
     assert _found(index, "LoRA-based tuning beats Q-LoRA and Meta-LoRA.") == ["LoRA"]
     assert _found(index, "HumanEval+ and Qwen2.5 are other names.") == []
+    # a version number after a space is a later paper: "LoRA 2.0", "LoRA- 2" (LoRA-2 typed)
+    assert _found(index, "LoRA 2.0 and (LoRA- 2) differ; LoRA 500 times.") == ["LoRA"]
+    assert _found(index, "LoRA 4.3% and HumanEval 80.1 are scores.") == ["LoRA", "HumanEval"]
     assert _found(index, 'Best practices from T\\"ulu 3 and T\u00dcLU 3.') == ["TULU 3", "TULU 3"]
 
 
@@ -82,6 +85,9 @@ def test_linear_matching_on_a_million_character_title():
      "principles called Policy-Spaced Response Oracles (PSRO).", []),
     ("This paper re-examines a continuous optimization framework dubbed NOTEARS for learning "
      "Bayesian networks.", []),
+    # a longer numbered name: "VTON 360" is proposed, not the task VTON
+    ("Virtual Try-On (VTON) is useful. In this work, we propose VTON 360, a novel 3D VTON "
+     "method.", []),
     # ... unless the paper then introduces something itself
     ("We study reward hacking and propose a new method called SafeRL.", ["SafeRL"]),
 ])

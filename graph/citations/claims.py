@@ -267,6 +267,8 @@ def paper_claims(paper: str, title: str, abstract: str) -> list[Claim]:
         for start, name in candidates(sent):
             before = sent[max(0, start - 160):start]
             after = sent[start + len(name):start + len(name) + 80]
+            if re.match(r"\s\d", after):
+                continue  # part of a longer numbered name: "we propose VTON 360, a novel ..."
             modifier = bool(_MODIFIER_AFTER.match(after))
             strict = not modifier and bool(_STRICT_BEFORE.search(before)
                                            or _NEW_AFTER.match(after))

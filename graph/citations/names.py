@@ -25,6 +25,10 @@ _CANDIDATE = re.compile(
     r"(?![A-Za-z0-9+$#*^])")
 _INNER = re.compile(r"[A-Z0-9]")
 _VERSION_AFTER = re.compile(r"[-\s]?[vV]\d")
+#: A version number after a space, or after a hyphen and a space: "WILDS 2.0" is the later
+#: extension of WILDS, "BLIP- 2" is BLIP-2 typed with a space (a score is no version:
+#: "F1-SRR-BERT 4.3%", "MBPP 80.1").
+_NUMBER_AFTER = re.compile(r"\s[1-9]\.\d(?![\d%])|-\s\d")
 #: A lower-case continuation that is not part of the name ("LLM-based" -> "LLM").
 _TAIL = re.compile(r"(?:-[a-z][A-Za-z]*)+$")
 #: Separators kept inside a name; any other run of non-alphanumerics is a word break.
@@ -165,8 +169,8 @@ class NameIndex:
                     continue  # continued: "MultiPL-E" for "MultiPL", "Qwen2.5" for "Qwen2"
                 if end < n and folded[end] in "+$#*^":
                     continue  # "HumanEval+", "GaLore$+$" are other names
-                if _VERSION_AFTER.match(folded, end):
-                    continue  # "MobileViT-v2" is a later paper than "MobileViT"
+                if _VERSION_AFTER.match(folded, end) or _NUMBER_AFTER.match(folded, end):
+                    continue  # "MobileViT-v2", "WILDS 2.0" are later papers than the name's
                 yield s, end, name
                 break
 
