@@ -280,7 +280,8 @@ def test_title_piece_after_via_is_the_means_not_the_task(nlp):
     ("It helps in tabular anomaly detection and beyond.", "tabular anomaly detection"),
     ("It covers tasks such as link prediction and node ranking.", "link prediction"),
     ("The defence works for indirect prompt injection in agents.", "indirect prompt injection"),
-    ("We give regret bounds for sleeping glacier bandits with delays.", "sleeping glacier bandits"),
+    ("We give regret bounds for contextual glacier bandits with delays.",
+     "contextual glacier bandits"),
 ])
 def test_task_phrase_after_a_preposition(nlp, sentence, task):
     e = find(run(nlp, sentence), task)
