@@ -10,7 +10,9 @@ The steps (each in its own function, all deterministic and linear in the collect
    the citing paper's date; several possible claimants link none (counted as ambiguous), a
    claimant that appeared later links none (counted), and a citing paper that spells the name
    out as something else ("RAM (random access memory)") links none (counted);
-5. every edge gets a confidence; edges below `min_confidence` are not added (counted).
+5. every edge gets a confidence (see `confidence`; an established all-capital acronym whose
+   users write about what its claimant writes about is corroborated: `corroboration`); edges
+   below `min_confidence` are not added (counted).
 Identifier links (arxiv.org/abs/..., doi.org/...) are citations too, at confidence 1.
 """
 
@@ -282,10 +284,11 @@ def _percentile(baseline: list[float], value: float) -> float:
 
 def corroboration(name: str, stats: dict[str, NameStats], agreement: float) -> float:
     """How much established use speaks against an all-capital acronym being a homonym (0-1):
-    the shipped corpus names it in n >= ESTABLISHED_PAPERS papers (strength 1 - 3/n: MBPP, 76
-    papers, 0.96) times how well the collection's papers that use it agree in topic with the
-    claimant (`agreement`: their median similarity percentile; counts from AGREEMENT_FROM,
-    full at AGREEMENT_FULL). 0 for other names, short (3-letter) acronyms and common words."""
+    the shipped corpus names it in n papers (strength 1 - ESTABLISHED_PAPERS/n, nothing at 3 or
+    fewer: MBPP, 76 papers, 0.96) times how well the collection's papers that use it agree in
+    topic with the claimant (`agreement`: their median similarity percentile; counts from
+    AGREEMENT_FROM, full at AGREEMENT_FULL). 0 for other names, short (3-letter) acronyms
+    and common words."""
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 4 or not all(c.isupper() for c in letters) or spells_word(name):
         return 0.0
