@@ -76,7 +76,9 @@ class NamedQuery:
     path: Path
     sort_rows: bool = False  # `// sort: rows`: rows sorted (and limited) here, not by Cypher
     # `// derive: name: CYPHER`: run first; the first value of its last row becomes $name
+    # (`name=INT:` gives the value when it answers no row; else None)
     derived: tuple[tuple[str, str], ...] = ()
+    derived_defaults: tuple[tuple[str, int], ...] = ()
 
     @property
     def signature(self) -> str:
@@ -94,16 +96,19 @@ _PARAM_RE = re.compile(r"^(\w+)(?::(str|int|float))?(?:\[(\d+)\.\.(\d+)\])?(?:=(
 def parse_query_file(path: Path) -> NamedQuery:
     """Read one .cypher file with its description and params header."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    description, params, body, sort_rows, derived = "", [], [], False, []
+    description, params, body, sort_rows, derived, defaults = "", [], [], False, [], []
     for line in lines:
         stripped = line.strip()
         if stripped.startswith("// sort:"):
             sort_rows = stripped.split(":", 1)[1].strip() == "rows"
         elif stripped.startswith("// derive:"):
             name, _, text = stripped.split(":", 1)[1].partition(":")
-            if not re.fullmatch(r"\w+", name.strip()) or not text.strip():
+            m = re.fullmatch(r"(\w+)(?:=(-?\d+))?", name.strip())
+            if not m or not text.strip():
                 raise ValueError(f"{path.name}: bad derive line {stripped!r}")
-            derived.append((name.strip(), text.strip()))
+            derived.append((m.group(1), text.strip()))
+            if m.group(2) is not None:
+                defaults.append((m.group(1), int(m.group(2))))
         elif stripped.startswith("// description:"):
             description = stripped.split(":", 1)[1].strip()
         elif stripped.startswith("// params:"):
@@ -115,7 +120,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     if not description:
         raise ValueError(f"{path.name}: no '// description:' line")
     return NamedQuery(path.stem, description, tuple(params), "\n".join(body).strip(), path,
-                      sort_rows, tuple(derived))
+                      sort_rows, tuple(derived), tuple(defaults))
 
 
 def _parse_param(item: str, path: Path) -> Param:
@@ -193,6 +198,7 @@ def macros() -> dict[str, str]:
         "CITED_BY_CASES": " ".join(
             f"WHEN '{s or ''}' THEN p.{schema.cited_by_prop(s)}"
             for s in (None, *schema.CITATION_SOURCES)),
+        "PUBLISHED_ORDER_UNKNOWN": str(schema.PUBLISHED_ORDER_UNKNOWN),
     }
 
 
@@ -471,16 +477,17 @@ def prepare(name: str, params: dict[str, Any] | None, engine: str,
 def derive(query: NamedQuery, params: dict[str, Any] | None, engine: str, run: Any
            ) -> dict[str, Any]:
     """The values of the query's `// derive:` statements, each the first value of the last row
-    its Cypher answers (None when it answers none); run(text, values) -> (columns, rows) asks
-    the engine. A query uses them to narrow what it sorts, e.g. to the rows at or above the
-    n-th largest count, found first on integers alone."""
+    its Cypher answers (its default, or None, when it answers none); run(text, values) ->
+    (columns, rows) asks the engine. A query uses them to narrow what it sorts, e.g. to the
+    rows at or above the n-th largest count, found first on integers alone."""
     bound = bind(query, params)
+    defaults = dict(query.derived_defaults)
     out: dict[str, Any] = {}
     for name, text in query.derived:
         text = expand(text, query, bound)
         used = set(re.findall(r"\$(\w+)", text))
         rows = run(*to_dialect(text, engine, {k: v for k, v in bound.items() if k in used}))[1]
-        out[name] = rows[-1][0] if rows else None
+        out[name] = rows[-1][0] if rows else defaults.get(name)
     return out
 
 

@@ -70,17 +70,16 @@ def set_introduced_by(g: nx.MultiDiGraph, entities: Iterable[str] | None = None)
     return len(keys)
 
 
-def published_order(published: str | None) -> int | None:
+def published_order(published: str | None) -> int:
     """`published` as an integer that sorts as the text does: YYYYMMDD (0 for a missing month
-    or day), MMDD for --MM-DD; None for anything else. Text a < b gives order(a) <= order(b), so
-    a query may keep the rows at or above the n-th largest order before sorting by the text."""
-    if not published:
-        return None
-    m = _ISO.fullmatch(published)
+    or day), MMDD for --MM-DD; S.PUBLISHED_ORDER_UNKNOWN (above every date) for no date or
+    another form. Dates a < b give order(a) <= order(b), so a query may keep the rows at or
+    above the n-th largest known order (and the unknown ones) before sorting by the text."""
+    m = _ISO.fullmatch(published or "")
     if m:
         return int(m.group(1)) * 10000 + int(m.group(2) or 0) * 100 + int(m.group(3) or 0)
-    m = _MONTH_DAY.fullmatch(published)
-    return int(m.group(1)) * 100 + int(m.group(2)) if m else None
+    m = _MONTH_DAY.fullmatch(published or "")
+    return int(m.group(1)) * 100 + int(m.group(2)) if m else S.PUBLISHED_ORDER_UNKNOWN
 
 
 _ISO = re.compile(r"([1-9]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?")

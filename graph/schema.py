@@ -153,8 +153,10 @@ _ENTITY_RDF = {
     TASK: (("pkg:Task", "lpwcc:Task"), "#edc948", "A research problem or task."),
 }
 
-#: Paper property: `published` as an integer in the same order (graph/counters.py).
+#: Paper property: `published` as an integer in the same order (graph/counters.py), and its
+#: value for a paper with no date or a date in another form (above every date: never cut).
 PUBLISHED_ORDER = "published_order"
+PUBLISHED_ORDER_UNKNOWN = 1_000_000_000
 
 #: Where CITES edges come from: citation inference, then each enrichment service.
 CITATION_SOURCES = ("inferred", "openalex", "semanticscholar")
@@ -185,7 +187,7 @@ NODE_TYPES: dict[str, NodeType] = {
             Prop("published", STRING, "dcterms:issued", "ISO 8601; --MM-DD when no year"),
             Prop(PUBLISHED_ORDER, INT, None,
                  "published as a number that sorts as its text does (YYYYMMDD, MMDD for "
-                 "--MM-DD, 0 for a missing part; none for another form): for sorting"),
+                 "--MM-DD, 0 for a missing part; 1000000000 for none or another form)"),
             Prop("listing_date", STRING, "pkg:listingDate", "date of the listing page"),
             Prop("arxiv_id", STRING, "pkg:arxivId"),
             Prop("doi", STRING, "pkg:doi"),

@@ -97,7 +97,7 @@ def test_published_order_sorts_as_the_text_does():
     orders = [published_order(d) for d in dates]
     assert orders == sorted(orders) and orders[0] == 102 and orders[5] == 20230501
     for other in ("2023-05-01T10:00", "0999", "", None, "May 2023"):
-        assert published_order(other) is None
+        assert published_order(other) == S.PUBLISHED_ORDER_UNKNOWN > orders[-1]
 
 
 def test_introduced_by_counts_distinct_introducing_papers():
@@ -190,3 +190,28 @@ def test_every_citation_source_has_its_counter():
 
     assert {SOURCE_INFERRED, *SERVICES} == set(S.CITATION_SOURCES)
     assert set(CITED_BY_PROPS) <= set(S.NODE_TYPES[S.PAPER].prop_names)
+
+
+def test_papers_with_code_cut_keeps_undated_and_odd_dates(tmp_path: Path):
+    """Papers with no date or a date in another form are never cut: the rows match sorting
+    every row by the text, at every limit."""
+    from paperkg.graph.build import add_edge, add_node, empty_graph
+    from paperkg.graph.ladybug_store import write_graph
+
+    g = empty_graph()
+    dates = [None, "May 2023", "2023", "--05-01", "2024-01-02", "2024-01-02", "2023-05",
+             "0999", "2024-01-02T10:00"]
+    for i, published in enumerate(dates):
+        add_node(g, S.PAPER, {"id": f"p{i}", "title": f"P{i}", "published": published})
+        for repo in ("a", "b")[: 1 + i % 2]:
+            add_node(g, S.REPOSITORY, {"id": f"{repo}{i}", "url": f"https://x/{repo}{i}"})
+            add_edge(g, f"Paper:p{i}", f"Repository:{repo}{i}", S.HAS_CODE, {})
+    db = tmp_path / "kg.lbug"
+    write_graph(g, db)
+    every = """MATCH (p:Paper)-[:HAS_CODE]->(r:Repository)
+        RETURN p.id AS paper, p.title AS title, p.published AS published, r.url AS repo,
+               r.kind AS kind
+        ORDER BY published DESC, paper, repo LIMIT $limit"""
+    for limit in range(15):
+        want = L.run_embedded(every, {"limit": limit}, db=db)
+        assert L.ask("papers_with_code", {"limit": limit}, db=db) == want, limit
