@@ -203,6 +203,14 @@ def test_measures_listed_after_a_metric_head(nlp, sentence, metrics):
     assert {e.name for e in ents.values() if e.type == "METRIC"} == metrics
 
 
+def test_names_listed_between_two_measures_are_measures(nlp):
+    ents = run(nlp, "We report the Dice score, Precision, Glacierity, Icefulness, and mean average "
+                    "precision of 3 models.")
+    assert {find(ents, n).type for n in ("Glacierity", "Icefulness")} == {"METRIC"}
+    ents = run(nlp, "We report the Dice score, as in Kestrel studies, and mean average precision.")
+    assert find(ents, "as in Kestrel studies") is None
+
+
 # --- tasks named by a pattern ------------------------------------------------------------------
 
 

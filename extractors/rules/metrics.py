@@ -186,6 +186,53 @@ def metric_lists(ctx: Context) -> None:
     ctx.cands.extend(found)
 
 
+_BETWEEN_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_BETWEEN_ITEM = re.compile(r"(?:[A-Za-z][\w\-]*(?:['’]s)?)(?:\s+[A-Za-z][\w\-]*){0,2}")
+
+
+def metrics_between(ctx: Context) -> None:
+    """Names listed between two measures are measures: "Dice score, Precision, Sensitivity,
+    Specificity, and mean average precision" (the text between must be the list itself)."""
+    text = ctx.text
+    ms = sorted((c for c in ctx.cands if c.type == "METRIC" and c.strong_type or
+                 c.rule == "gazetteer" and c.type == "METRIC"), key=lambda c: c.start)
+    stop = word_set("task_stop")
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = text[a.end:b.start]
+        if not 4 <= len(gap) <= 80 or not gap.startswith((",", " and ", " or ")):
+            continue
+        pos, items, ok = a.end, [], True
+        while pos < b.start:
+            sep = _BETWEEN_SEP.match(text, pos, b.start)
+            if sep is None:
+                ok = False
+                break
+            pos = sep.end()
+            if pos >= b.start:
+                break
+            it = _BETWEEN_ITEM.match(text, pos, b.start)
+            if it is None or any(w.lower() in stop for w in it.group().split()):
+                ok = False
+                break
+            items.append((it.start(), it.end()))
+            pos = it.end()
+        if not ok or not items:
+            continue
+        for x, y in items:
+            if ctx.covered(x, y) or ctx.is_generic(text[x:y]):
+                continue
+            same = [c for c in ctx.cands if c.start == x and c.end == y]
+            if same:  # "Sensitivity" found as a capitalised word: it is a measure here
+                for c in same:
+                    if not (c.strong_type and c.type):
+                        c.type, c.strong_type = "METRIC", True
+                        c.conf = max(c.conf, 0.6)
+                continue
+            c = Cand(x, y, text[x:y], text[x:y], "METRIC", 0.6, "metric_between")
+            c.strong_type = True
+            ctx.cands.append(c)
+
+
 _AVERAGED = re.compile(r"(?:[Mm]ean|[Mm]acro|[Mm]icro|[Ww]eighted)[\s\-]$")
 
 
@@ -249,5 +296,5 @@ def metric_filter(ctx: Context) -> None:
                 c.gaz_canon = None
 
 
-STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (101, averaged_metrics),
-          (100, metric_filter)]
+STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (59.6, metrics_between),
+          (101, averaged_metrics), (100, metric_filter)]
