@@ -451,6 +451,7 @@ def task_lists(ctx: Context) -> None:
 
 
 _LEAD_WORD = re.compile(r"[^\s,.;:()]+")
+_TITLE_WORD = re.compile(r"[\w\-]+")
 _LEAD_SKIP = ("In ", "The ")
 
 
@@ -467,7 +468,8 @@ def title_lead_task(ctx: Context) -> None:
             a0 += len(lead)
             break
     sp = text.find(" ", a0, a0 + 40)
-    if sp < 0 or text[a0:sp].lower().strip(",.;:()") not in text[:t_end].lower():
+    if sp < 0 or text[a0:sp].lower().strip(",.;:()") not in _TITLE_WORD.findall(
+            text[:t_end].lower()):
         return  # the opening word is not in the title (most abstracts: "We", "Large", ...)
     ws = [(m.start(), m.group()) for m in _LEAD_WORD.finditer(text, a0, min(len(text), a0 + 90))]
     title = " " + " ".join(re.sub(r"[^\w\-]+", " ", text[:t_end].lower()).split()) + " "
@@ -516,8 +518,8 @@ def subject_tasks(ctx: Context) -> None:
         if s0 <= ctx.title_end or not text[s0:s0 + 1].isupper():
             continue
         sp = text.find(" ", s0, s0 + 30)
-        if sp < 0 or text[s0:sp].lower() in stop:
-            continue  # "We ...", "In ...", "The ...": no task phrase opens the sentence
+        if sp < 0 or text[s0:sp].lower() in stop or not text[sp + 1:sp + 2].islower():
+            continue  # "We ...", "In ...", "Large Language ...": no task phrase opens it
         m = _SUBJECT.match(text, s0)
         if m is None:
             continue
