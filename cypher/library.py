@@ -469,9 +469,26 @@ def prepare(name: str, params: dict[str, Any] | None, engine: str,
     (with the values of its `// derive:` statements, from `derive`)."""
     query = get_query(name)
     bound = {**bind(query, params), **(derived or {})}
-    text = expand(query.text, query, bound)
+    text = _narrow_entities(query.text, bound)
+    text = expand(text, query, bound)
     used = set(re.findall(r"\$(\w+)", text))
     return to_dialect(text, engine, {k: v for k, v in bound.items() if k in used})
+
+
+_ENTITY_ID_PARAM = re.compile(r":\s*\{\{\s*ENTITY\s*\}\}\s*(\{\s*id\s*:\s*\$(\w+)\s*\})")
+_HAS_ID = "MATCH (e:{label} {{id: $v}}) RETURN count(*)"
+
+
+def _narrow_entities(text: str, bound: dict) -> str:
+    """`(e:{{ENTITY}} {id: $p})` with only the labels derive found holding that id: the same
+    matches, found by key in those tables instead of by scanning every entity table."""
+    def sub(m: re.Match) -> str:
+        labels = bound.get(("labels", m.group(2)))
+        if labels is None:
+            return m.group(0)
+        return f":{'|'.join(labels or schema.ENTITY_LABELS[:1])} {m.group(1)}"
+
+    return _ENTITY_ID_PARAM.sub(sub, text)
 
 
 def derive(query: NamedQuery, params: dict[str, Any] | None, engine: str, run: Any
@@ -479,7 +496,9 @@ def derive(query: NamedQuery, params: dict[str, Any] | None, engine: str, run: A
     """The values of the query's `// derive:` statements, each the first value of the last row
     its Cypher answers (its default, or None, when it answers none); run(text, values) ->
     (columns, rows) asks the engine. A query uses them to narrow what it sorts, e.g. to the
-    rows at or above the n-th largest count, found first on integers alone."""
+    rows at or above the n-th largest count, found first on integers alone. An entity matched
+    by `(e:{{ENTITY}} {id: $name})` is also looked up by key in each entity table, and the
+    pattern keeps only the labels that hold it (key ("labels", name))."""
     bound = bind(query, params)
     defaults = dict(query.derived_defaults)
     out: dict[str, Any] = {}
@@ -488,6 +507,11 @@ def derive(query: NamedQuery, params: dict[str, Any] | None, engine: str, run: A
         used = set(re.findall(r"\$(\w+)", text))
         rows = run(*to_dialect(text, engine, {k: v for k, v in bound.items() if k in used}))[1]
         out[name] = rows[-1][0] if rows else defaults.get(name)
+    for name in sorted(set(m.group(2) for m in _ENTITY_ID_PARAM.finditer(query.text))):
+        if isinstance(bound.get(name), str):  # the entity labels holding that id, by key
+            out[("labels", name)] = [
+                label for label in schema.ENTITY_LABELS
+                if run(_HAS_ID.format(label=label), {"v": bound[name]})[1][0][0]]
     return out
 
 

@@ -215,3 +215,37 @@ def test_papers_with_code_cut_keeps_undated_and_odd_dates(tmp_path: Path):
     for limit in range(15):
         want = L.run_embedded(every, {"limit": limit}, db=db)
         assert L.ask("papers_with_code", {"limit": limit}, db=db) == want, limit
+
+
+def test_an_entity_id_in_two_tables_is_found_in_both(tmp_path: Path):
+    """co_used_entities and neighbourhood look the entity up by key in the tables that hold its
+    id: an id held by a Method and a Dataset still matches both, a missing id matches none."""
+    from paperkg.graph.build import add_edge, add_node, empty_graph
+    from paperkg.graph.ladybug_store import write_graph
+
+    g = empty_graph()
+    for label, eid in ((S.METHOD, "x"), (S.DATASET, "x"), (S.TASK, "t"), (S.METRIC, "m")):
+        add_node(g, label, {"id": eid, "name": eid.upper()})
+    for i, targets in enumerate((["Method:x", "Task:t"], ["Dataset:x", "Metric:m"],
+                                 ["Method:x", "Dataset:x", "Task:t"])):
+        add_node(g, S.PAPER, {"id": f"p{i}", "title": f"P{i}"})
+        for t in targets:
+            rel = {"Task:t": S.ADDRESSES, "Metric:m": S.REPORTS}.get(t, S.USES)
+            add_edge(g, f"Paper:p{i}", t, rel, {})
+    db = tmp_path / "kg.lbug"
+    write_graph(g, db)
+    narrowed = L.prepare("co_used_entities", {"entity": "x"}, L.EMBEDDED,
+                         L.derive(L.get_query("co_used_entities"), {"entity": "x"}, L.EMBEDDED,
+                                  lambda t, v: L.run_embedded(t, v, db=db)))[0]
+    assert ":Method|Dataset {id: $entity}" in narrowed
+    for name, params in (("co_used_entities", {"entity": "x"}),
+                         ("co_used_entities", {"entity": "none"}),
+                         ("neighbourhood", {"entity": "x", "depth": 2}),
+                         ("neighbourhood", {"entity": "none"})):
+        q = L.get_query(name)
+        bound = L.bind(q, params)
+        text, values = L.to_dialect(L.expand(q.text, q, bound), L.EMBEDDED, {
+            k: v for k, v in bound.items() if f"${k}" in q.text})
+        every_table = L.finish(q, params, L.run_embedded(text, values, db=db))
+        assert L.ask(name, params, db=db) == every_table, name
+        assert bool(every_table[1]) == (params["entity"] == "x")
