@@ -73,6 +73,10 @@ def _print_report(report) -> None:
         kept = report.total_papers - report.extracted
         click.echo(f"extracted {report.extracted} new or changed papers; {kept} kept the "
                    "extraction the store holds")
+        w = report.written
+        if w is not None:
+            click.echo(f"wrote only the difference: {w['added']} rows added, {w['changed']} "
+                       f"changed, {w['removed']} removed ({w['state']} paper states)")
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     for line in read_notes(r):

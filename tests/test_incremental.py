@@ -133,6 +133,11 @@ def test_build_cli_reports_what_it_extracted(parts, tmp_path):
     ran = run_cli("build", parts[0], "--db", db, "--json")
     report = json.loads(ran.stdout)
     assert report["extracted"] == 0 and report["mode"] == "upsert"
+    assert report["written"] == {"added": 0, "changed": 0, "removed": 0, "state": 0}
+    human = run_cli("build", parts[0], "--db", db, "-q")
+    assert human.returncode == 0, human.stderr
+    assert ("wrote only the difference: 0 rows added, 0 changed, 0 removed (0 paper states)"
+            in human.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover - `python tests/test_incremental.py` = pytest
