@@ -203,6 +203,17 @@ def test_measures_listed_after_a_metric_head(nlp, sentence, metrics):
     assert {e.name for e in ents.values() if e.type == "METRIC"} == metrics
 
 
+def test_a_measure_head_inside_a_longer_title_case_name_is_no_measure(nlp):
+    ents = run(nlp, "We name this method Glacier Score Distillation (GSD); it lowers FID by 2.")
+    assert find(ents, "Glacier Score") is None and find(ents, "method Glacier Score") is None
+
+
+def test_mean_belongs_only_to_measures_named_with_it(nlp):
+    ents = run(nlp, "The classifier reaches a mean ROC AUC of 0.81 and 71.3 mean IoU.")
+    assert find(ents, "ROC AUC") is not None and find(ents, "mean ROC AUC") is None
+    assert find(ents, "mean IoU") is not None
+
+
 def test_names_listed_between_two_measures_are_measures(nlp):
     ents = run(nlp, "We report the Dice score, Precision, Glacierity, Icefulness, and mean average "
                     "precision of 3 models.")

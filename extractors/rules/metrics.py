@@ -119,8 +119,8 @@ def metric_compounds(ctx: Context) -> None:
         if a == h0:
             continue
         phrase = text[a:h1]
-        if ctx.is_generic(phrase):
-            continue
+        if ctx.is_generic(phrase) or (text[h0].isupper() and _NAME_GOES_ON.match(text, h1)):
+            continue  # "Classifier Score Distillation": a Title Case name goes on
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
@@ -233,6 +233,9 @@ def metrics_between(ctx: Context) -> None:
             ctx.cands.append(c)
 
 
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+# the measures an averaging "mean" belongs to ("mean IoU", "mean AP"; not "mean ROC AUC")
+_MEAN_OF = frozenset({"iou", "ap", "average precision", "reciprocal rank", "dice"})
 _AVERAGED = re.compile(r"(?:[Mm]ean|[Mm]acro|[Mm]icro|[Ww]eighted)[\s\-]$")
 
 
@@ -242,6 +245,8 @@ def averaged_metrics(ctx: Context) -> None:
     for c in ctx.cands:
         if c.rule == "gazetteer" and c.type == "METRIC" and c.start >= 5:
             m = _AVERAGED.search(text, max(0, c.start - 9), c.start)
+            if m and m.group().lower().startswith("mean") and c.name.lower() not in _MEAN_OF:
+                continue
             if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
                 c.start = m.start()
                 c.surface = c.name = text[c.start:c.end]
