@@ -389,7 +389,7 @@ def _list_item(ctx: Context, raw: str, a: int, heads, stop, skip,
     return off, phrase
 
 
-def text_before_bounds(text: str, a: int) -> bool:
+def _bounded_before(text: str, a: int) -> bool:
     """Whether the text before offset a ends a phrase (punctuation or a line start)."""
     k = a
     while k > 0 and text[k - 1] == " ":
@@ -402,7 +402,7 @@ def _passing(ctx: Context, items, heads, stop, skip, after: bool) -> list[tuple[
     ("classification and retrieval", but not "language, and reasoning tasks")."""
     out = []
     for a, raw in items:
-        bounded = after or a == 0 or text_before_bounds(ctx.text, a) or (a, raw) != min(items)
+        bounded = after or a == 0 or _bounded_before(ctx.text, a) or (a, raw) != min(items)
         if (it := _list_item(ctx, raw, a, heads, stop, skip, bounded)) is not None:
             out.append(it)
     if len(out) < 2:
