@@ -1,6 +1,8 @@
-"""Family: metrics: name@k (pass@1, Hits@20); "pass@1 accuracy" is one metric; a unit after a
-number ("1.19 bits/char") is not a metric; common words that are also metrics (recall,
-precision, cross-entropy, latency, throughput) count only near a number or an evaluative word."""
+"""Family: metrics: name@k (pass@1, Hits@20, mAP@0.5); "pass@1 accuracy" is one metric; a unit
+after a number ("1.19 bits/char") is not a metric; compound measures ("detection accuracy");
+measures listed after "metrics such as" or between two measures; common words that are also
+metrics (recall, precision, cross-entropy, latency, throughput) count only near a number or an
+evaluative word, and never inside a hyphen compound, a number format or "Recall that"."""
 
 from __future__ import annotations
 

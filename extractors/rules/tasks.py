@@ -1,5 +1,8 @@
-"""Family: tasks named by a pattern: "the task/problem of X", "the X problem", "for X tasks",
-"we study X", "X is the task of ...", and a title "... for X" / "... Improves X"."""
+"""Family: tasks named by a pattern: "the task/problem of X", "the X problem", "X tasks",
+"we study X", "X is the task of ...", lists with "tasks" ("A, B and C tasks", "tasks such as A
+and B"), a title "... for X" / "... Improves X", title pieces ending in a task head, the
+abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
+to ..."), and, when nothing else found a task, the title's "for X"."""
 
 from __future__ import annotations
 
