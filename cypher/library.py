@@ -207,14 +207,27 @@ _MACRO_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 def expand(text: str, query: NamedQuery | None = None, params: dict[str, Any] | None = None
            ) -> str:
-    """Text with {{MACRO}} lists and range-checked {{int param}} values written in."""
+    """Text with {{MACRO}} lists, range-checked {{int param}} values and derived integers
+    ({{name}} of a `// derive:` line: NULL when none, $name until derived) written in."""
     table = macros()
     declared = {p.name: p for p in query.params} if query else {}
+    derived = {name for name, _ in query.derived} if query else set()
 
     def sub(m: re.Match) -> str:
         name = m.group(1)
         if name in table:
             return table[name]
+        if name in derived:
+            if name not in (params or {}):
+                return f"${name}"  # not derived yet (e.g. `ask --cypher`)
+            value = params[name]
+            if value is None:
+                return "NULL"
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise UserError(f"derived {name} must be an integer, got {value!r}")
+            # an integer the engine answered, written in: the embedded engine pushes a
+            # literal into its scan (skipping the rows below it) but not a parameter
+            return str(value)
         p = declared.get(name)
         if p is None or p.type != "int" or p.low is None:
             raise UserError(f"{{{{{name}}}}} is neither a macro nor a ranged int parameter")
