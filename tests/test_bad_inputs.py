@@ -10,7 +10,6 @@ import bz2
 import gzip
 import json
 import os
-import resource
 import signal
 import socket
 import subprocess
@@ -361,11 +360,10 @@ def test_no_word_titles_are_distinct_papers_in_the_store(tmp_path):
     assert rc == 0 and '"n": 4' in out.replace(" ", "").replace('"n":4', '"n": 4')
 
 
-def _limited(seconds: int, memory: int):
-    def apply():
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
-    return apply
+def _limited(seconds: int, memory: int) -> list[str]:
+    """A command prefix that runs the rest under CPU-time and address-space limits (util-linux
+    prlimit: no Python runs between fork and exec, which is unsafe in a threaded process)."""
+    return ["prlimit", f"--as={memory}", f"--cpu={seconds}", "--"]
 
 
 @pytest.mark.parametrize("make,words", [
@@ -375,9 +373,8 @@ def _limited(seconds: int, memory: int):
 def test_real_command_under_limits(tmp_path, make, words):
     """The real command under 2 GB of address space and 60 s of CPU: one line, exit 2."""
     path = make(tmp_path)
-    res = subprocess.run([sys.executable, "-m", "paperkg", "extract", str(path)],
-                         capture_output=True, text=True, timeout=120,
-                         preexec_fn=_limited(60, 2 * 2**30))
+    res = subprocess.run([*_limited(60, 2 * 2**30), sys.executable, "-m", "paperkg", "extract",
+                          str(path)], capture_output=True, text=True, timeout=120)
     assert res.returncode == 2, res.stderr[-500:]
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], res.stderr[-500:]
@@ -389,9 +386,9 @@ def test_deep_and_huge_lines_under_limits(tmp_path):
     (tmp_path / "g.jsonl").write_text(
         GOOD_LINES + deep() + "\n" + json.dumps({"title": "T" * 1_000_000}) + "\n"
         + '{"title": "' + "x" * (33 * 2**20) + '"}\n')
-    res = subprocess.run([sys.executable, "-m", "paperkg", "extract", str(tmp_path / "g.jsonl"),
-                          "--format", "jsonl"], capture_output=True, text=True, timeout=300,
-                         preexec_fn=_limited(240, 4 * 2**30))
+    res = subprocess.run([*_limited(240, 4 * 2**30), sys.executable, "-m", "paperkg", "extract",
+                          str(tmp_path / "g.jsonl"), "--format", "jsonl"],
+                         capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr[-500:]
     assert len(res.stdout.splitlines()) == 11
     assert "skipped 2 bad lines or records" in res.stderr
