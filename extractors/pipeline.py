@@ -236,19 +236,27 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
     if method == "forkserver":
         ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
     chunks = (texts[i:i + chunk] for i in range(0, len(texts), chunk))
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                               initargs=(source,))
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                                 initargs=(source,)) as pool:
-            pending = deque(pool.submit(_worker_run, c)
-                            for c in itertools.islice(chunks, _AHEAD * workers))
-            while pending:
-                results = pending.popleft().result()
-                for c in itertools.islice(chunks, 1):
-                    pending.append(pool.submit(_worker_run, c))
-                yield from results
+        pending = deque(pool.submit(_worker_run, c)
+                        for c in itertools.islice(chunks, _AHEAD * workers))
+        while pending:
+            results = pending.popleft().result()
+            for c in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_worker_run, c))
+            yield from results
     except BrokenProcessPool:
         raise UserError("an extraction worker process died (out of memory?); "
                         "try fewer --workers") from None
+    except BaseException:
+        # Interrupted, or the caller stopped reading: end the workers' chunks now rather than
+        # wait for them (the executor has no public way to stop a running task).
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _plain(doc) -> tuple[list, list, list]:
