@@ -313,10 +313,10 @@ def _as_data(text: str, mentions: list) -> list:
     return out
 
 
-def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str:
+def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str | None:
     """The name of the paper's own system: its introduced method/model named in the title,
     else the name the title leads with ("MobRFFI: ..."), else an introduced method/model, else
-    a method phrase of the title, else THIS_PAPER."""
+    None for a benchmark or dataset paper, else a method phrase of the title, else THIS_PAPER."""
     best = None
     for e in ents:
         if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES:
@@ -333,6 +333,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         return lead
     if best:
         return best[1]
+    if _DATA_TITLE.search(title):
+        return None  # a benchmark or dataset paper: its results are the systems it evaluates
     return title_system(title) or THIS_PAPER
 
 
@@ -350,6 +352,11 @@ _TITLE_NAME = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:]{1,40}?)\s*:\s")
 _NOT_A_SYSTEM_TITLE = re.compile(
     r"\b(?:Benchmark|Benchmarking|Dataset|Data\s?set|Corpus|Survey|Study|Report|Playground|"
     r"Suite|Arena|Leaderboard|Collection|Testbed|Challenge|Review)s?\b", re.I)
+
+
+_DATA_TITLE = re.compile(
+    r"\b(?:Benchmark|Benchmarking|Dataset|Data\s?set|Corpus|Suite|Arena|Leaderboard|"
+    r"Testbed)s?\b", re.I)
 
 
 def title_lead(title: str, ents: list[dict], text: str = "") -> str | None:
@@ -413,7 +420,7 @@ def introduced_benchmark(ents: list[dict]) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str = THIS_PAPER
+def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str | None = THIS_PAPER
                       ) -> str | None:
     """The last benchmark or dataset named in the sentence before the value's sentence."""
     if i < 1:
@@ -424,8 +431,8 @@ def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str = T
     return names[-1] if names else None
 
 
-def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, own: str
-            ) -> str | None:
+def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
+            own: str | None) -> str | None:
     """The system a value belongs to: the nearest subject before it (an entity followed by a
     result verb, "we/our ..." for the paper's own, an unnamed group or a baseline for None), in
     its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
@@ -478,7 +485,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, 
                 best = np_
         for m in c["own"].finditer(text, lo, pos):
             if best is None or m.start() > best[0]:
-                best = (m.start(), own)
+                # a benchmark paper (own None) still has "our approach" as its own system
+                best = (m.start(), own if own is not None or not _OWN_METHOD.match(
+                    text, m.start()) else THIS_PAPER)
                 intro = _WE_INTRODUCE.match(text, m.end())
                 named = intro and next((x for x in mentions if x[0] == intro.end() and
                                         x[0] < pos and x[3] in SYSTEM_TYPES), None)
@@ -494,6 +503,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict, 
     return loose[1] if loose else own
 
 
+_OWN_METHOD = re.compile(r"(?:our|this|the\s+proposed)\s+(?:[\w\-]+\s+)?(?:method|approach|"
+                         r"model|framework|system|pipeline|architecture|technique|algorithm)\b",
+                         re.I)
 _NP_WORD = re.compile(r"\s*([A-Za-z][\w\-]*)")
 _NOT_NP_START = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "such", "each",
@@ -625,7 +637,7 @@ def _many_datasets(text: str, lo: int, hi: int) -> bool:
 
 
 def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int,
-               own: str = THIS_PAPER) -> str | None:
+               own: str | None = THIS_PAPER) -> str | None:
     """The benchmark of a value: one named just after it ("on X", "over X"), else the nearest
     before it in its clause, else the nearest in its sentence; "" (no fallback to other
     sentences) when its clause speaks of several unnamed datasets or benchmarks."""

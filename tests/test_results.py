@@ -506,3 +506,14 @@ def test_a_title_lead_that_names_a_task_is_not_the_system():
     text = "VoQA: Visual-only Question Answering\nOur approach achieves 61.2% accuracy."
     (r,) = find_results(text, [_ent(text, "VoQA", "TASK", "introduced")])
     assert r["system"] == "THIS_PAPER"
+
+
+@pytest.mark.parametrize("title, system", [
+    ("FairGlucose: A CGM Fairness Benchmark", None),
+    ("HALAS: A Human-Annotated Dataset of ASR Hallucinations", None),
+    ("Technical Report: Fine-Tuning for the Q Language", "THIS_PAPER"),
+])
+def test_a_benchmark_or_dataset_paper_credits_no_system_of_its_own(title, system):
+    text = f"{title}\nOur evaluation shows that detection reaches 81% ROC-AUC."
+    (r,) = find_results(text, [])
+    assert r["system"] == system
