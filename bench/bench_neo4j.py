@@ -145,6 +145,43 @@ def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
     return {"latency_ms": latencies, "ask_ms": ask_ms, "rows": rows}
 
 
+def paired_before_after(db: Path, query_runs: int, params: dict, before: Path) -> dict:
+    """Each query's older text (the .cypher files in `before`, run as the library ran them:
+    no derive step) against the current query, alternated run by run in one process on the
+    same store; the answers must be equal. Returns name -> (before ms, after ms)."""
+    from paperkg.cypher import library as L
+    from paperkg.graph import ladybug_store
+
+    out = {}
+    with ladybug_store.connect(db, read_only=True) as conn:
+        def engine(t, v):
+            return L.run_embedded_on(conn, t, v)
+
+        for name, p in params.items():
+            old, new = L.parse_query_file(before / f"{name}.cypher"), L.get_query(name)
+
+            def run_old(old=old, p=p):
+                bound = L.bind(old, p)
+                text = L.expand(old.text, old, bound)
+                used = {k: v for k, v in bound.items() if f"${k}" in text}
+                return L.finish(old, p, engine(*L.to_dialect(text, L.EMBEDDED, used)))
+
+            def run_new(new=new, p=p):
+                derived = L.derive(new, p, L.EMBEDDED, engine)
+                return L.finish(new, p, engine(*L.prepare(new.name, p, L.EMBEDDED, derived)))
+
+            if run_old() != run_new():
+                raise SystemExit(f"{name}: the answers before and after differ")
+            times: tuple[list, list] = ([], [])
+            for _ in range(query_runs):
+                for fn, ts in ((run_old, times[0]), (run_new, times[1])):
+                    t = time.perf_counter()
+                    fn()
+                    ts.append((time.perf_counter() - t) * 1000)
+            out[name] = (statistics.median(times[0]), statistics.median(times[1]))
+    return out
+
+
 def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
     """Load rate into an emptied database, the idempotent reload, and query latencies."""
     from paperkg.cypher import library as L
@@ -213,6 +250,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="time the queries on this existing store (e.g. a corpus build) instead "
                          "of a synthetic graph; nothing is loaded, Neo4j is skipped")
     ap.add_argument("--queries", help="comma-separated query names (default: all)")
+    ap.add_argument("--before", type=Path,
+                    help="with --db: also time the .cypher files in this folder (e.g. `git "
+                         "archive COMMIT cypher | tar -x -C DIR`) against the current queries, "
+                         "alternately, checking the answers are equal")
     ap.add_argument("--json", type=Path, help="write all figures here")
     args = ap.parse_args(argv)
 
@@ -283,6 +324,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine load average during the run: {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores")
     print_latencies(params, emb, neo)
+    if args.before and args.db:
+        load = os.getloadavg()[0]
+        paired = paired_before_after(args.db, args.query_runs, params, args.before)
+        print(f"\nbefore ({args.before}) and after, alternated, same answers; median ms "
+              f"(load average {load:.1f} -> {os.getloadavg()[0]:.1f}):")
+        for name, (old, new) in paired.items():
+            print(f"{name:26} {old:10.1f} {new:10.1f} {old / new:8.1f}x")
+        if args.json:
+            emb = {**(emb or {}), "before_after_ms": paired}
     if args.json:
         args.json.write_text(json.dumps({"papers": args.papers, "nodes": n, "relationships": m,
                                          "neo4j": neo, "embedded": emb}, indent=2, default=str))
