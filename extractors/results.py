@@ -319,7 +319,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     None for a benchmark or dataset paper, else a method phrase of the title, else THIS_PAPER."""
     best = None
     for e in ents:
-        if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES:
+        if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES or \
+                _plural_head(e["name"]):
             continue
         first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
         in_title = first < title_end
@@ -336,6 +337,12 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     if _DATA_TITLE.search(title):
         return None  # a benchmark or dataset paper: its results are the systems it evaluates
     return title_system(title) or THIS_PAPER
+
+
+def _plural_head(name: str) -> bool:
+    """Whether a name is a plural class of systems ("Multi-agent systems"), not one system."""
+    last = name.split()[-1].casefold() if " " in name else ""
+    return last.endswith("s") and last[:-1] in cues()["heads"]
 
 
 def _called_a_method(text: str, name: str) -> bool:
@@ -659,18 +666,26 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
         first = min(after)
         if BENCH_LIST_NONE and _BENCH_AND.match(text, first[1]) and any(
                 x[0] > first[1] and x[0] - first[1] < 12 for x in cands):
-            return None  # "across IFEval and InFoBench": no single benchmark
+            return ""  # "across IFEval and InFoBench": no single benchmark, nor a fallback
         return first[2]
     ce = _CLAUSE.search(text, end, s1)
     if _many_datasets(text, cs, ce.start() if ce else s1):
         return ""  # "across three datasets": several, none of them named for this value
     before = [x for x in cands if cs <= x[0] and x[1] <= pos]
     if before:
-        return max(before)[2]
-    if not BENCH_SENTENCE:
+        best = max(before)
+    elif not BENCH_SENTENCE:
         return None
-    d = [(pos - x[1] if x[1] <= pos else x[0] - end, x[2]) for x in cands]
-    return min(d)[1]
+    else:
+        best = min(cands, key=lambda x: pos - x[1] if x[1] <= pos else x[0] - end)
+    if best[1] <= pos and _in_list(text, cands, best):
+        return ""  # "on PVRBench, UrbanVideo, and VisBench, where ... drop by 35%": all of them
+    return best[2]
+
+
+def _in_list(text: str, cands: list, x: tuple) -> bool:
+    """Whether benchmark mention x closes a list of two or more ("A, B and C")."""
+    return any(y[1] <= x[0] and _LIST_SEP.fullmatch(text, y[1], x[0]) for y in cands)
 
 
 def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:

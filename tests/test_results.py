@@ -517,3 +517,24 @@ def test_a_benchmark_or_dataset_paper_credits_no_system_of_its_own(title, system
     text = f"{title}\nOur evaluation shows that detection reaches 81% ROC-AUC."
     (r,) = find_results(text, [])
     assert r["system"] == system
+
+
+def test_an_introduced_plural_class_of_systems_is_not_the_papers_own_system():
+    text = ("Analyzing Coordination in Planning\nMulti-agent systems (MAS) are popular. "
+            "Combining both mechanisms achieves a 25% final pass rate.")
+    (r,) = find_results(text, [_ent(text, "Multi-agent systems", "METHOD", "introduced")])
+    assert r["system"] == "THIS_PAPER"
+    text = "Title\nWe propose FooNet. Combining both mechanisms achieves a 25% final pass rate."
+    (r,) = find_results(text, [_ent(text, "FooNet", "METHOD", "introduced")])
+    assert r["system"] == "FooNet"
+
+
+def test_a_value_over_a_list_of_benchmarks_has_none_and_no_fallback():
+    text = ("Title\nWe release RMBench. Our model boosts RLHF performance, with an average "
+            "improvement of 13.6% across IFEval and InFoBench benchmarks. We evaluate ROVA on "
+            "PVRBench, UrbanVideo, and VisBench, where open-source models suffer up to 35% drops "
+            "in accuracy. On VisBench, ROVA reaches 71.2% accuracy.")
+    ents = [_ent(text, n, "BENCHMARK") for n in ("RMBench", "IFEval", "InFoBench", "PVRBench",
+                                                  "UrbanVideo", "VisBench")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs == {"13.6%": None, "35%": None, "71.2%": "VisBench"}
