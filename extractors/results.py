@@ -84,7 +84,7 @@ _CI = re.compile(r"\s*(?:CI|confidence\s+interval)\b")
 _DIGIT = re.compile(r"\d")
 _FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
-                        r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(")
+                        r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(|\s*of\s+")  # "95.75% of TPR"
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
                          r"reaching|achieving|improves?\s+by|by\s+up\s+to)?\s*(?:an?\s+)?")
@@ -576,12 +576,13 @@ def _nearest(mentions, types, lo: int, hi: int, pos: int, end: int) -> str | Non
     return best[1] if best else None
 
 
-_AVERAGE = re.compile(r"(?:average|mean|avg\.?)\s+", re.I)
+_AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative)\s+", re.I)
 
 
 def _metric_name(name: str | None, c: dict) -> str | None:
-    """A metric's name without LaTeX dollars and without "average"/"mean" before a metric
-    of its own ("average PSNR" -> "PSNR", "$R^2$" -> "R^2"; "mean IoU" stays)."""
+    """A metric's name without LaTeX dollars and without "average"/"mean"/"relative" before a
+    metric of its own ("average PSNR" -> "PSNR", "relative accuracy gains" are accuracy's,
+    "$R^2$" -> "R^2"; "mean IoU" stays)."""
     if not name:
         return name
     name = name.replace("$", "").strip() or name

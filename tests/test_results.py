@@ -444,6 +444,8 @@ def test_respectively_pairs_values_with_a_list_of_metrics():
     ("FooNet achieves a mean ROC AUC of 0.81.", "ROC AUC"),
     ("FooNet reaches a mean IoU of 0.72.", "mean IoU"),
     ("FooNet delivers a 2.3x speedup over the BF16 baseline.", None),
+    ("FooNet achieves about 30% relative accuracy gains.", "accuracy"),
+    ("FooNet achieves 95.75% of TPR on the test split.", "TPR"),
 ])
 def test_metric_names_as_the_guidelines_name_metrics(sentence, metric):
     text = "Title\n" + sentence
