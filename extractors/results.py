@@ -43,6 +43,8 @@ _VALUE = re.compile(
     r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm)\s?\d+(?:\.\d+)?)?"
     rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?"
 )
+_LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
+                     r"(?:[^.;:\s]+\s+){0,2}\(?")
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
@@ -190,8 +192,9 @@ def _kind(text: str, m: re.Match, unit: str, c: dict, clause_start: int) -> str:
     return "score"
 
 
-def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
-    """Whether a number is a result (not a size, count, year, version or hyper-parameter)."""
+def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False) -> bool:
+    """Whether a number is a result (not a size, count, year, version or hyper-parameter);
+    listed: a bare decimal coordinated with a result just before it ("0.76 for A and 0.69")."""
     a, b = m.start(), m.end()
     num = m.group("num")
     before = text[max(0, a - 40):a]
@@ -251,7 +254,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict) -> bool:
         if re.search(r"\b(?:v|version|Python|CUDA|Llama|GPT|Qwen|Gemini|Claude)\s*$", before,
                      re.IGNORECASE):
             return False
-        return bool(c["verbs"].search(before) or c["metric"].search(before[-30:])
+        return bool(listed or c["verbs"].search(before) or c["metric"].search(before[-30:])
                     or c["metric"].match(after.lstrip(" ")))
     return True
 
@@ -715,7 +718,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             continue  # inside an entity name (GPT-4, Qwen2.5)
         unit_raw = m.group("unit") or m.group("u1") or m.group("unit2")
         unit = _unit(unit_raw)
-        if not _is_result(text, m, unit, c):
+        prev = out[-1] if out else None
+        listed = prev is not None and not prev["unit"] and "." in prev["value"] and \
+            _LISTED.fullmatch(text, prev["end"], a) is not None
+        if not _is_result(text, m, unit, c, listed):
             continue
         i = bisect_right(sents, a) - 1
         s0 = sents[max(i, 0)]

@@ -540,3 +540,11 @@ def test_a_value_over_a_list_of_benchmarks_has_none_and_no_fallback():
                                                   "UrbanVideo", "VisBench")]
     rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
     assert rs == {"13.6%": None, "35%": None, "71.2%": "VisBench"}
+
+
+def test_a_bare_decimal_listed_after_a_result_is_one_too():
+    text = ("Title\nBiND achieves a mean $R^2$ of 0.76 ($\\pm$0.01) for unimanual and 0.69 "
+            "($\\pm$0.03) for bimanual prediction. It sets F1 scores for PPI (0.995) and Reddit "
+            "(0.970). The model has 0.5 million weights and a dropout of 0.1, and 2.5 GB.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "BiND", "METHOD")])]
+    assert rs == ["0.76", "0.69", "0.995", "0.970"]
