@@ -165,3 +165,23 @@ def test_eval_model_option_rejects_a_non_model(tmp_path, gold, seeds):
     res = CliRunner().invoke(cli, ["eval", str(gold), str(seeds), "--model", str(tmp_path)])
     assert res.exit_code != 0
     assert "not a trained model folder" in res.output + str(res.exception)
+
+
+def test_held_out_comparison_rows(tiny_model, tmp_path):
+    """The held-out comparison scores the rules and each merge setting on the same records."""
+    from paperkg.extractors.evaluate import evaluate
+    from paperkg.extractors.training.compare import ROWS, compare, held_out_file, table
+
+    out, _ = tiny_model
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(RECORD) + "\n")
+    held = tmp_path / "held.jsonl"
+    assert held_out_file([gold], held, percent=100) == 1
+    assert held_out_file([gold], tmp_path / "none.jsonl", percent=0) == 0
+    scores = compare(out, held, variants={"no model spans": {"add_spans": False}})
+    assert list(scores) == ["rules only", "no model spans"]
+    assert all(set(row) == set(ROWS) for row in scores.values())
+    base = evaluate(held, [held], nlp=load_pipeline(fast=True))["rows"]
+    rules = {r["row"]: r["f1"] for r in base}
+    assert scores["rules only"]["named-untyped"] == rules["named-untyped"] > 0
+    assert "| no model spans |" in table(scores)
