@@ -45,6 +45,7 @@ _VALUE = re.compile(
 )
 _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
                      r"(?:[^.;:\s]+\s+){0,2}\(?")
+_OUT_OF = re.compile(r"/(?:5|10|100)\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
@@ -199,6 +200,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
     num = m.group("num")
     before = text[max(0, a - 40):a]
     after = text[b:b + 40]
+    if _OUT_OF.match(after) and ("." in num or m.group("num2")):
+        return True  # "(3.37/5)", "scoring 4.67 out of 5", "8--9/10": a rating
     if _REL_CMP.search(before):
         eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
         if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2"))):
@@ -271,10 +274,17 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, name, type, role) of every entity mention, by offset."""
     out = []
     for e in ents:
+        typ = e["type"]
+        if typ in SYSTEM_TYPES and _NOT_A_SYSTEM_HEAD.search(e["name"]):
+            typ = "TASK"  # "LLM Evaluation", "Ablation Study": an activity, not a system
         for mm in e.get("mentions", []):
-            out.append((mm[1], mm[2], e["name"], e["type"], e.get("role", "used")))
+            out.append((mm[1], mm[2], e["name"], typ, e.get("role", "used")))
     out.sort()
     return out
+
+
+_NOT_A_SYSTEM_HEAD = re.compile(r"\s(?:evaluations?|assessments?|analys[ie]s|stud(?:y|ies)|"
+                                r"experiments?|benchmarks?)$", re.I)
 
 
 _DATA_NOUN = r"(?:dataset|data\s+set|benchmark|test\s+set|corpus|cohort|split)"
@@ -419,7 +429,8 @@ def title_system(title: str) -> str | None:
                 words = words[1:]  # "Leveraging Computerized Adaptive Testing"
             last = words[-1].casefold() if words else ""
             if len(words) >= 2 and last in heads and not last.endswith("s") and \
-                    words[0].casefold() not in ("a", "an", "the", "on", "towards", "toward"):
+                    words[0].casefold() not in ("a", "an", "the", "on", "towards", "toward") \
+                    and not _NOT_A_SYSTEM_HEAD.search(" ".join(words)):
                 return " ".join(words)
     return None
 
@@ -729,6 +740,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         cs = _clause_start(text, s0, a)
         value = text[a:b].rstrip()
         b = a + len(value)
+        scale = _OUT_OF.match(text, b)
+        if scale and scale.group(0).startswith("/"):
+            value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
             mentions = _as_data(text, plain)
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)

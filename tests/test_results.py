@@ -548,3 +548,20 @@ def test_a_bare_decimal_listed_after_a_result_is_one_too():
             "(0.970). The model has 0.5 million weights and a dropout of 0.1, and 2.5 GB.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "BiND", "METHOD")])]
     assert rs == ["0.76", "0.69", "0.995", "0.970"]
+
+
+def test_ratings_out_of_a_scale_are_results_and_fractions_are_not():
+    text = ("Title\nOur framework is rated well: LLM evaluation (3.37/5) and experts scoring 4.67 "
+            "out of 5. It solves 3/5 tasks and achieves alignment scores of 8--9/10.")
+    rs = [(r["value"], r["number"]) for r in find_results(text, [])]
+    assert rs == [("3.37/5", 3.37), ("4.67", 4.67), ("8--9/10", 8.0)]
+
+
+def test_an_evaluation_or_study_is_not_a_system():
+    title = "Predicting Bond Yields using Causal GANs with LLM Evaluation"
+    text = f"{title}\nOur framework achieves a Mean Absolute Error of 0.103."
+    (r,) = find_results(text, [])
+    assert r["system"] == "THIS_PAPER"
+    text = "Title\nThe Ablation Study achieves 3.2% higher accuracy."
+    (r,) = find_results(text, [_ent(text, "Ablation Study", "METHOD")])
+    assert r["system"] != "Ablation Study"
