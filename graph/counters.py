@@ -100,9 +100,38 @@ def set_counters(g: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> int:
     published order on papers, introduced-by on entities. The build calls it once its graph is
     complete; an update that adds or removes edges calls it with the keys of the nodes those
     edges point to (and of the papers whose date changed)."""
-    nodes = None if nodes is None else list(nodes)
+    if nodes is None:
+        return _set_all(g)
+    nodes = list(nodes)
     set_published_order(g, nodes)
     return set_cited_by(g, nodes) + set_introduced_by(g, nodes)
+
+
+def _set_all(g: nx.MultiDiGraph) -> int:
+    """set_counters over the whole graph in one pass over its edges (a node's in-edge view per
+    node costs about 30x more at 100k papers)."""
+    citers: dict[str, list[tuple[str, str | None]]] = {}
+    introducers: dict[str, set[str]] = {}
+    for u, v, d in g.edges(data=True):
+        kind = d.get("type")
+        if kind == S.CITES:
+            citers.setdefault(v, []).append((u, d.get("source")))
+        elif kind == S.INTRODUCES:
+            introducers.setdefault(v, set()).add(u)
+    uncited = cited_by(())
+    entities = set(S.ENTITY_LABELS)
+    count = 0
+    for n, d in g.nodes(data=True):
+        label = d.get("label")
+        if label == S.PAPER:
+            d.update(cited_by(citers[n]) if n in citers else uncited)
+            d[S.PUBLISHED_ORDER] = published_order(d.get("published"))
+        elif label in entities:
+            d[S.INTRODUCED_BY] = len(introducers.get(n, ()))
+        else:
+            continue
+        count += 1
+    return count
 
 
 def fill_counters(g: nx.MultiDiGraph) -> int:

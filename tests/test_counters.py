@@ -249,3 +249,19 @@ def test_an_entity_id_in_two_tables_is_found_in_both(tmp_path: Path):
         every_table = L.finish(q, params, L.run_embedded(text, values, db=db))
         assert L.ask(name, params, db=db) == every_table, name
         assert bool(every_table[1]) == (params["entity"] == "x")
+
+
+def test_the_whole_graph_pass_equals_the_per_node_one():
+    from paperkg.graph.build import add_edge, add_node
+
+    g = _graph()
+    add_node(g, S.METHOD, {"id": "m", "name": "M"})
+    add_node(g, S.DATASET, {"id": "d", "name": "D"})
+    for pid in "abx":
+        add_edge(g, f"Paper:{pid}", "Method:m", S.INTRODUCES, {})
+    add_edge(g, "Paper:a", "Dataset:d", S.USES, {})
+    g.nodes["Paper:a"]["published"] = "--05-01"
+    whole, per_node = g.copy(), g.copy()
+    assert set_counters(whole) == set_counters(per_node, list(per_node)) == 7
+    assert dict(whole.nodes(data=True)) == dict(per_node.nodes(data=True))
+    assert whole.nodes["Paper:a"]["published_order"] == 501
