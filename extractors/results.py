@@ -75,6 +75,8 @@ _SUBJECT_AFTER = re.compile(
     r"sustain|retain|maintain|beat|exceed|cuts\b|lowers\b|rais|multipl|requir|runs\b|is\b|"
     r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
     r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b)", re.I)
+_ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains)",
+                   re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
                      r"(?![\w\-])")
@@ -478,8 +480,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
         for a, b, name, typ, _role in mentions:
-            if a < lo or a >= pos or (typ not in SYSTEM_TYPES and name != own) or \
-                    name in _NOT_SYSTEMS:
+            if a < lo or a >= pos or name in _NOT_SYSTEMS or (
+                    typ not in SYSTEM_TYPES and name != own and not (
+                        typ in ("DATASET", "TASK") and _ACTS.match(text, b) and
+                        not _ON_BEFORE.search(text, max(lo, a - 20), a))):
                 continue
             if c["cmp"].search(text[max(lo, a - 30):a]) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):

@@ -565,3 +565,11 @@ def test_an_evaluation_or_study_is_not_a_system():
     text = "Title\nThe Ablation Study achieves 3.2% higher accuracy."
     (r,) = find_results(text, [_ent(text, "Ablation Study", "METHOD")])
     assert r["system"] != "Ablation Study"
+
+
+def test_a_name_typed_as_data_or_task_that_outperforms_is_the_system():
+    text = ("Title\nEvaluated on indoor benchmarks, DA360 shows substantial gains over its base "
+            "model, achieving 50% lower error. On Metropolis, the baseline reaches 20% error.")
+    ents = [_ent(text, "DA360", "DATASET"), _ent(text, "Metropolis", "DATASET")]
+    rs = {r["value"]: r["system"] for r in find_results(text, ents)}
+    assert rs["50%"] == "DA360" and rs["20%"] != "Metropolis"
