@@ -278,7 +278,7 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
     for e in ents:
         typ = e["type"]
         if typ in SYSTEM_TYPES and _NOT_A_SYSTEM_HEAD.search(e["name"]):
-            typ = "TASK"  # "LLM Evaluation", "Ablation Study": an activity, not a system
+            typ = "ACTIVITY"  # "LLM Evaluation", "Ablation Study": not a system
         for mm in e.get("mentions", []):
             out.append((mm[1], mm[2], e["name"], typ, e.get("role", "used")))
     out.sort()
