@@ -613,10 +613,12 @@ def _metric_name(name: str | None, c: dict) -> str | None:
 _GENERIC_METRICS = frozenset({"accuracy", "score", "scores", "rate"})
 
 
-def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) -> str | None:
+def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
+            near_only: bool = False) -> str | None:
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
-    "pass@1 of 39.9%", "F1: 0.8"), else the nearest one before it in its clause, else just
-    after it."""
+    "pass@1 of 39.9%", "F1: 0.8"), else (unless near_only: a ratio such as "2.4x less
+    compute" is not measured by the accuracy named before it) the nearest one before it in its
+    clause, else just after it."""
     tail = _LIST_TAIL.match(text, end)
     lo, hi = max(lo, pos - 100), min(hi, (tail.end() if tail else end) + 60)
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
@@ -641,6 +643,8 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict) 
             if lead:
                 return lead[0][2]
         return best[2]
+    if near_only:
+        return None
     earlier = [x for x in cands if x[1] <= pos and x[1] >= pos - 80]
     if earlier:
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
@@ -755,10 +759,11 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         bench = bench or None
         res = {
             "value": value, "number": read_number(value), "unit": unit,
-            "kind": _kind(text, m, unit, c, cs),
+            "kind": (kind := _kind(text, m, unit, c, cs)),
             "system": _system(text, mentions, s0, cs, a, b, c, own),
             "benchmark": bench,
-            "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c), c),
+            "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c,
+                                           near_only=kind == "ratio"), c),
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }

@@ -573,3 +573,10 @@ def test_a_name_typed_as_data_or_task_that_outperforms_is_the_system():
     ents = [_ent(text, "DA360", "DATASET"), _ent(text, "Metropolis", "DATASET")]
     rs = {r["value"]: r["system"] for r in find_results(text, ents)}
     assert rs["50%"] == "DA360" and rs["20%"] != "Metropolis"
+
+
+def test_a_ratio_takes_only_a_metric_next_to_it():
+    text = ("Title\nFooNet achieves the same or higher accuracy with 2.4x less compute on "
+            "ImageNet, and a 3.1x higher throughput.")
+    rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
+    assert rs == {"2.4x": None, "3.1x": "throughput"}
