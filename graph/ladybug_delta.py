@@ -100,25 +100,46 @@ def _rel_key(rel: str, row: tuple) -> tuple:
     return row[0], row[1]
 
 
+#: The Python type a value of each property type already has when no conversion is needed.
+_PY = {S.STRING: str, S.INT: int, S.FLOAT: float, S.BOOL: bool}
+
+
+def _typed(d: dict, props: tuple[tuple[str, str, type | None], ...]) -> list:
+    """The values of d's properties as `_coerce` makes them (a value that already has its
+    type is `_coerce`'s own result; lists are always converted, element by element)."""
+    out = []
+    for name, t, py in props:
+        v = d.get(name)
+        out.append(v if v is not None and type(v) is py else _coerce(v, t))
+    return out
+
+
+def _props(props: tuple[S.Prop, ...]) -> tuple[tuple[str, str, type | None], ...]:
+    return tuple((p.name, p.type, _PY.get(p.type)) for p in props)
+
+
 def graph_rows(g: nx.MultiDiGraph) -> tuple[dict[str, dict], dict[tuple, dict]]:
     """Rows of g by table, typed as a full write types them: label -> id -> row, and
     (type, from label, to label) -> identity -> row (rows are tuples in column order)."""
+    node_props = {label: _props(nt.props) for label, nt in S.NODE_TYPES.items()}
+    rel_props = {rel: _props(rt.props) for rel, rt in S.REL_TYPES.items()}
     nodes: dict[str, dict] = {label: {} for label in S.NODE_TYPES}
     for _, d in g.nodes(data=True):
-        nt = S.NODE_TYPES.get(d.get("label"))
-        if nt is not None:
-            row = tuple(_coerce(d.get(p.name), p.type) for p in nt.props)
-            nodes[nt.label][row[0]] = row
+        props = node_props.get(d.get("label"))
+        if props is not None:
+            row = tuple(_typed(d, props))
+            nodes[d["label"]][row[0]] = row
     rels: dict[tuple, dict] = {}
     for u, v, d in g.edges(data=True):
-        rt = S.REL_TYPES.get(d.get("type"))
-        if rt is None:
+        rel = d.get("type")
+        props = rel_props.get(rel)
+        if props is None:
             continue
         (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
-        if (ul, vl) not in rt.pairs:
-            raise ValueError(f"{rt.type} cannot join {ul} to {vl}")
-        row = (uid, vid, *(_coerce(d.get(p.name), p.type) for p in rt.props))
-        rels.setdefault((rt.type, ul, vl), {})[_rel_key(rt.type, row)] = row
+        if (ul, vl) not in S.REL_TYPES[rel].pairs:
+            raise ValueError(f"{rel} cannot join {ul} to {vl}")
+        row = (uid, vid, *_typed(d, props))
+        rels.setdefault((rel, ul, vl), {})[_rel_key(rel, row)] = row
     return nodes, rels
 
 
