@@ -77,6 +77,8 @@ _SUBJECT_AFTER = re.compile(
     r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b)", re.I)
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains)",
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
+_ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"
+                       r"(?:with|by)\s+(?:the\s+|our\s+)?$", re.I)  # "X integrated with GraphRAG"
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
                      r"(?![\w\-])")
@@ -485,7 +487,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         typ in ("DATASET", "TASK") and _ACTS.match(text, b) and
                         not _ON_BEFORE.search(text, max(lo, a - 20), a))):
                 continue
-            if c["cmp"].search(text[max(lo, a - 30):a]) or c["metric"].fullmatch(name) or \
+            if c["cmp"].search(text[max(lo, a - 30):a]) and not _ENHANCED.search(
+                    text, max(lo, a - 30), a) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
                 continue
             if not _SUBJECT_AFTER.match(text, b):

@@ -580,3 +580,10 @@ def test_a_ratio_takes_only_a_metric_next_to_it():
             "ImageNet, and a 3.1x higher throughput.")
     rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
     assert rs == {"2.4x": None, "3.1x": "throughput"}
+
+
+def test_the_method_a_model_is_integrated_with_is_the_system():
+    text = "Title\nThe DeepSeek model integrated with GraphRAG improves F1 by 11% on C-CLUE."
+    ents = [_ent(text, "DeepSeek", "MODEL"), _ent(text, "GraphRAG", "METHOD")]
+    (r,) = find_results(text, ents)
+    assert (r["value"], r["system"]) == ("11%", "GraphRAG")
