@@ -237,11 +237,11 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
                                 r"problems|papers|queries))\b", after, re.IGNORECASE):
         return False
     if unit == "%" and re.search(r"\b(?:only|just|with|using|use|uses|on|of)\s+$", before) and \
-            re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:labeled|labelled|training|data|parameters|"
+            re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:model\s+)?(?:labeled|labelled|training|data|parameters|"
                      r"tokens|annotations|samples|examples|compute)\b", after, re.IGNORECASE):
         return False
-    if c["hyper"].search(before):
-        return False
+    if c["hyper"].search(before) or unit == "%" and re.search(r"\btop\s+$", before):
+        return False  # hyper-parameters; "of the top 5% reactions": a selection
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
             not c["metric"].match(after.lstrip(" ")[2:].lstrip(" ")) and \
             not re.search(r"\b(?:in|recover\w*|retain\w*|preserv\w*|clos\w*|achiev\w*|"

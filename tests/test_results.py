@@ -587,3 +587,10 @@ def test_the_method_a_model_is_integrated_with_is_the_system():
     ents = [_ent(text, "DeepSeek", "MODEL"), _ent(text, "GraphRAG", "METHOD")]
     (r,) = find_results(text, ents)
     assert (r["value"], r["system"]) == ("11%", "GraphRAG")
+
+
+def test_a_share_of_model_parameters_or_a_top_share_is_not_a_result():
+    text = ("Title\nFooNet achieves 72.3% mIoU with only 58% model parameters of PointNeXt, and "
+            "reaches 43% coverage of the top 5% reactions.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == ["72.3%", "43%"]
