@@ -420,6 +420,13 @@ _TITLE_VERBS = frozenset({"Improved", "Improve", "Towards", "Toward", "Rethinkin
                           "Efficient", "Better", "Scalable", "Robust", "Fast", "Simple"})
 
 
+# A title phrase headed by one of these names the problem ("High-Fidelity Compression of ...",
+# "Shape Estimation"), not the paper's method.
+_TASK_HEADS = frozenset({"compression", "estimation", "modeling", "modelling", "mechanism",
+                         "detection", "classification", "recognition", "segmentation",
+                         "prediction", "forecasting", "generation", "reconstruction"})
+
+
 def title_system(title: str) -> str | None:
     """The paper's own method when its title names it as a capitalised phrase ending in a
     method head word ("Staged Training for ...", "... with Adaptive Weight Decay")."""
@@ -434,7 +441,8 @@ def title_system(title: str) -> str | None:
             last = words[-1].casefold() if words else ""
             if len(words) >= 2 and last in heads and not last.endswith("s") and \
                     words[0].casefold() not in ("a", "an", "the", "on", "towards", "toward") \
-                    and not _NOT_A_SYSTEM_HEAD.search(" ".join(words)):
+                    and not _NOT_A_SYSTEM_HEAD.search(" ".join(words)) \
+                    and last not in _TASK_HEADS:
                 return " ".join(words)
     return None
 
