@@ -446,6 +446,7 @@ def test_respectively_pairs_values_with_a_list_of_metrics():
     ("FooNet delivers a 2.3x speedup over the BF16 baseline.", None),
     ("FooNet achieves about 30% relative accuracy gains.", "accuracy"),
     ("FooNet achieves 95.75% of TPR on the test split.", "TPR"),
+    ("FooNet, tuned for BLEU, gives a 4.1% gain in accuracy.", "accuracy"),
 ])
 def test_metric_names_as_the_guidelines_name_metrics(sentence, metric):
     text = "Title\n" + sentence
