@@ -725,6 +725,24 @@ def _in_list(text: str, cands: list, x: tuple) -> bool:
     return any(y[1] <= x[0] and _LIST_SEP.fullmatch(text, y[1], x[0]) for y in cands)
 
 
+_VARIANT = re.compile(r"\s(?:mini|nano|micro|Pro|Flash|Lite|Turbo|Sonnet|Opus|Haiku|Instruct|"
+                      r"Chat)\b")
+
+
+def _variant(sentence: str, name: str | None) -> str | None:
+    """The model variant the sentence names when every mention of name carries one
+    ("GPT-5 mini leads overall at 0.309": GPT-5 mini, not GPT-5)."""
+    if not name or name == THIS_PAPER:
+        return name
+    found = set()
+    for i in _find_all(sentence, name):
+        m = _VARIANT.match(sentence, i + len(name))
+        found.add(m.group(0) if m else None)
+    if len(found) == 1 and None not in found:
+        return name + found.pop()
+    return name
+
+
 def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:
     """Every result stated in text (title + newline + abstract), given the paper's entities."""
     if _DIGIT.search(text) is None:
@@ -774,7 +792,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": (kind := _kind(text, m, unit, c, cs)),
-            "system": _system(text, mentions, s0, cs, a, b, c, own),
+            "system": _variant(text[s0:s1], _system(text, mentions, s0, cs, a, b, c, own)),
             "benchmark": bench,
             "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c,
                                            near_only=kind == "ratio"), c),

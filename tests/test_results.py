@@ -606,3 +606,10 @@ def test_a_title_phrase_naming_the_problem_is_not_the_system(title, system):
     text = f"{title}\nExperiments demonstrate an average PSNR of 32.47 dB."
     (r,) = find_results(text, [])
     assert r["system"] == system
+
+
+def test_a_model_variant_after_the_name_is_part_of_the_system():
+    text = ("Title\nGPT-5 mini leads overall at 0.309 normalized score. GPT-5 reaches 0.41 "
+            "accuracy, while GPT-5 mini reaches 0.35 accuracy.")
+    rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "GPT-5", "MODEL")])}
+    assert rs == {"0.309": "GPT-5 mini", "0.41": "GPT-5", "0.35": "GPT-5"}
