@@ -31,7 +31,7 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
 _RATIO = r"\s?\$?\\times\$?|\s?×|x(?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b"
 _POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
-_OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s)\b"
+_OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s|[kMG]?Hz|minutes|hours|mm|cm)\b"
 _VALUE = re.compile(
     r"(?<![\w@.\-/=<>^~$\\])"
     r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
@@ -217,6 +217,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
         return False  # "(±0.01)": a spread, not a result
+    if unit in ("hours", "minutes") and re.match(r"\s*of\b", after) or unit.endswith("Hz") and \
+            re.search(r"\b(?:rate|frequency)\s+of\s+$|\bat\s+$", before):
+        return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
     if unit == "points" and ("," in num or float(num.replace(",", "")) > 100):
         return False  # "4,900 points": a count
     if _ENUM.search(before) and re.match(r"\)", after) and not unit and "." not in num:

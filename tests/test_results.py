@@ -613,3 +613,11 @@ def test_a_model_variant_after_the_name_is_part_of_the_system():
             "accuracy, while GPT-5 mini reaches 0.35 accuracy.")
     rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "GPT-5", "MODEL")])}
     assert rs == {"0.309": "GPT-5 mini", "0.41": "GPT-5", "0.35": "GPT-5"}
+
+
+def test_times_and_rates_with_their_units_and_sizes_or_settings_in_them():
+    text = ("Title\nThe system achieves fast (14Hz) reconstructions and sends a summary in just "
+            "over 34 minutes. Pre-trained on over 120,000 hours of data, it runs at a rate of "
+            "2 kHz per pixel.")
+    rs = [(r["value"], r["unit"]) for r in find_results(text, [])]
+    assert rs == [("14Hz", "Hz"), ("34 minutes", "minutes")]
