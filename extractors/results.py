@@ -79,6 +79,7 @@ _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"
                        r"(?:with|by)\s+(?:the\s+|our\s+)?$", re.I)  # "X integrated with GraphRAG"
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
                      r"(?![\w\-])")
@@ -492,6 +493,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 name not in _NOT_SYSTEMS and \
                 _FOR_SYSTEM.fullmatch(text, end, a):
             return name
+    if _VERSUS.search(text, max(s0, pos - 12), pos):
+        return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
     loose: tuple[int, str] | None = None
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None

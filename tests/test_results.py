@@ -621,3 +621,11 @@ def test_times_and_rates_with_their_units_and_sizes_or_settings_in_them():
             "2 kHz per pixel.")
     rs = [(r["value"], r["unit"]) for r in find_results(text, [])]
     assert rs == [("14Hz", "Hz"), ("34 minutes", "minutes")]
+
+
+def test_a_value_after_versus_is_the_other_systems():
+    text = ("Title\nFooNet reaches 71.2% accuracy versus 65.0% for BarNet, and 0.91 F1 vs. 0.85 "
+            "on the held-out split.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
+    rs = {r["value"]: r["system"] for r in find_results(text, ents)}
+    assert rs == {"71.2%": "FooNet", "65.0%": "BarNet", "0.91": "FooNet", "0.85": None}
