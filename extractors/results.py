@@ -529,6 +529,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             if np_:
                 best = np_
         for m in c["own"].finditer(text, lo, pos):
+            if c["cmp"].search(text, max(lo, m.start() - 30), m.start()):
+                continue  # "FooNet outperforms it", "than our baseline": not the subject
             if best is None or m.start() > best[0]:
                 # a benchmark paper (own None) still has "our approach" as its own system
                 best = (m.start(), own if own is not None or not _OWN_METHOD.match(

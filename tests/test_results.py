@@ -629,3 +629,9 @@ def test_a_value_after_versus_is_the_other_systems():
     ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
     rs = {r["value"]: r["system"] for r in find_results(text, ents)}
     assert rs == {"71.2%": "FooNet", "65.0%": "BarNet", "0.91": "FooNet", "0.85": None}
+
+
+def test_it_or_our_after_a_comparison_is_not_the_subject():
+    text = "Title\nFooNet is preferred and outperforms it on HealthBench with 58% win rate."
+    (r,) = find_results(text, [_ent(text, "FooNet", "METHOD")])
+    assert r["system"] == "FooNet"
