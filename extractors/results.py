@@ -46,6 +46,8 @@ _VALUE = re.compile(
 _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
                      r"(?:[^.;:\s]+\s+){0,2}\(?")
 _OUT_OF = re.compile(r"/(?:5|10|100)\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
+_THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thresholds?|"
+                              r"cut-?offs?)\b", re.I)
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
@@ -247,6 +249,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
             re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:model\s+)?(?:labeled|labelled|training|data|parameters|"
                      r"tokens|annotations|samples|examples|compute)\b", after, re.IGNORECASE):
         return False
+    if _THRESHOLD_AFTER.match(after):
+        return False  # "under the 0.75 IoU criterion": a setting
     if c["hyper"].search(before) or unit == "%" and re.search(r"\btop\s+$", before):
         return False  # hyper-parameters; "of the top 5% reactions": a selection
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \

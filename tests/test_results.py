@@ -635,3 +635,10 @@ def test_it_or_our_after_a_comparison_is_not_the_subject():
     text = "Title\nFooNet is preferred and outperforms it on HealthBench with 58% win rate."
     (r,) = find_results(text, [_ent(text, "FooNet", "METHOD")])
     assert r["system"] == "FooNet"
+
+
+def test_a_threshold_or_criterion_is_a_setting_not_a_result():
+    text = ("Title\nOur method yields a +25.0% accuracy improvement under the 0.75 IoU criterion "
+            "and reaches 0.62 mAP at a 0.5 confidence threshold.")
+    rs = [r["value"] for r in find_results(text, [])]
+    assert rs == ["+25.0%", "0.62"]
