@@ -65,12 +65,18 @@ def add_edge(g: nx.MultiDiGraph, src: str, dst: str, rel: str, values: dict) -> 
         g.add_edge(src, dst, key=key, **attrs)
 
 
+def source_count(p: Paper) -> int:
+    """How many listing files a paper was read from (two lines of one file count once: the
+    graph keeps one LISTED_IN edge per file, so a store read back gives the same count)."""
+    return len({ref.source_id or ref.path for ref in p.sources})
+
+
 def paper_values(p: Paper) -> dict:
     """Schema property values of a paper."""
     return {
         "id": p.id, "title": p.title, "abstract": p.abstract, "authors": p.authors,
         "published": p.published, "listing_date": p.listing_date, "arxiv_id": p.arxiv_id,
-        "doi": p.doi, "url": p.url, "title_key": p.title_key, "source_count": len(p.sources),
+        "doi": p.doi, "url": p.url, "title_key": p.title_key, "source_count": source_count(p),
         "venue": p.venue, "author_names": p.author_names,
     }
 

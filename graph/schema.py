@@ -193,7 +193,7 @@ NODE_TYPES: dict[str, NodeType] = {
             Prop("doi", STRING, "pkg:doi"),
             Prop("url", STRING, "schema:url"),
             Prop("title_key", STRING, None, "normalised title used to merge records"),
-            Prop("source_count", INT, "pkg:sourceCount", "listing sightings merged into it"),
+            Prop("source_count", INT, "pkg:sourceCount", "listing files it was read from"),
             Prop("venue", STRING, "schema:isPartOf", "venue, from enrichment"),
             Prop("author_names", STRING_LIST, "pkg:authorName", "authors, from enrichment"),
             *_CITED_BY_PROPS,

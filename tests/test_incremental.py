@@ -216,3 +216,25 @@ def test_partial_write_declines_a_large_difference(parts, tmp_path):
     assert delta is not None and delta.summary()["removed"] > 0
     assert delta.summary()["state"] == 0  # same papers, same hashes
     assert gone not in load_graph(db)
+
+
+def test_a_paper_listed_twice_in_one_file_counts_once(tmp_path):
+    """Two lines of one file are one sighting per file: a fresh build and a build that reads
+    the paper back from the store agree (the count used to drop from 2 to 1 on update)."""
+    from paperkg.graph.ladybug_store import query
+    from paperkg.graph.pipeline import build
+
+    twice = {"title": "TwiceNet: Networks Listed Twice", "arxiv_id": "2401.00001",
+             "abstract": "We propose TwiceNet, a network evaluated on ImageNet with top-1 accuracy."}
+    other = {"title": "Another Look at Listings", "arxiv_id": "2401.00002",
+             "abstract": "We study TwiceNet on CIFAR-10 and compare it with ResNet-50."}
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps(twice) + "\n" + json.dumps(twice) + "\n")
+    b.write_text(json.dumps(other) + "\n" + json.dumps(twice) + "\n")
+    build([a, b], db=tmp_path / "fresh.lbug")
+    build([a], db=tmp_path / "grown.lbug")
+    build([b], db=tmp_path / "grown.lbug")
+    assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(tmp_path / "grown.lbug"))
+    rows = query("MATCH (p:Paper {id: $id}) RETURN p.source_count", {"id": "2401.00001"},
+                 db=tmp_path / "grown.lbug")[1]
+    assert rows == [[2]]  # a.jsonl (twice) and b.jsonl
