@@ -225,7 +225,7 @@ def test_a_paper_listed_twice_in_one_file_counts_once(tmp_path):
     from paperkg.graph.pipeline import build
 
     twice = {"title": "TwiceNet: Networks Listed Twice", "arxiv_id": "2401.00001",
-             "abstract": "We propose TwiceNet, a network evaluated on ImageNet with top-1 accuracy."}
+             "abstract": "We propose TwiceNet, a network evaluated on ImageNet (top-1 accuracy)."}
     other = {"title": "Another Look at Listings", "arxiv_id": "2401.00002",
              "abstract": "We study TwiceNet on CIFAR-10 and compare it with ResNet-50."}
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
