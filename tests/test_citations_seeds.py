@@ -72,14 +72,12 @@ MBPP_USERS = [
 
 
 @pytest.fixture(scope="module")
-def seed_store(seeds: Path, tmp_path_factory) -> Path:
-    """The seeds built into a real store by the real `paperkg build`."""
-    db = tmp_path_factory.mktemp("seedcites") / "seeds.lbug"
+def seed_store(seeds_built) -> Path:
+    """The seeds built into a real store by the real `paperkg build --json` (the session's
+    build, read only here)."""
+    db, report = seeds_built
     # The default threshold: the MBPP and TRPO edges (four-capital acronyms on undated pages)
     # pass it because their use is corroborated (infer.corroboration).
-    r = run_cli("build", str(seeds), "--db", str(db), "--json")
-    assert r.returncode == 0, r.stderr
-    report = json.loads(r.stdout)
     assert report["citations"]["cites_inferred"] == report["relationships"]["CITES"]
     return db
 
