@@ -105,18 +105,20 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
     return sorted(feats)
 
 
-def keep_features(text: str, starts: list[int], ent: dict) -> list[str]:
+def keep_features(text: str, starts: list[int], ent: dict, ents: list[dict] | None = None,
+                  salience: bool = True) -> list[str]:
     """The keep classifier's features of one predicted entity: its role features plus the
-    words of its name, its head word, the rules' confidence and the type the rules gave."""
-    name = ent["name"]
-    feats = set(role_features(text, starts, name, ent["type"],
+    words of its name, its head word, the rules' confidence and the type the rules gave, and
+    (salience) how prominent it is in its document, each crossed with its type."""
+    name, type_ = ent["name"], ent["type"]
+    feats = set(role_features(text, starts, name, type_,
                               [(m[1], m[2]) for m in ent["mentions"]],
                               ent["extractor"].split("+"), ent["role"] == "introduced"))
     words = [w.casefold() for w in _WORDS.findall(name)]
     feats.update(f"w:{w}" for w in words)
     if words:
         feats.add(f"head:{words[-1]}")
-        feats.add(f"head:{words[-1]}|{ent['type']}")
+        feats.add(f"head:{words[-1]}|{type_}")
     feats.add(f"nwords={min(len(words), 4)}")
     feats.add(f"conf={round(float(ent.get('confidence', 0)), 1)}")
     if ent.get("aliases"):
@@ -127,6 +129,108 @@ def keep_features(text: str, starts: list[int], ent: dict) -> list[str]:
         feats.add("upper")
     elif name[:1].isupper():
         feats.add("capitalised")
+    if not salience:
+        return sorted(feats)
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    n = len(ent["mentions"])
+    in_title = any(m[1] < title_end for m in ent["mentions"])
+    shape = ("upper" if name.isupper() else "lower" if name.islower()
+             else "cap" if name[:1].isupper() else "mixed")
+    feats.update(f"{f}|{type_}" for f in (
+        f"n={min(n, 4)}", f"title={in_title}", f"shape={shape}",
+        f"conf={round(float(ent.get('confidence', 0)), 1)}",
+        f"nwords={min(len(words), 4)}", f"intro={ent['role'] == 'introduced'}"))
+    feats.update(f"x:{r}|{type_}" for r in ent["extractor"].split("+"))
+    if ents is not None:
+        same = sum(1 for e in ents if e["type"] == type_)
+        feats.add(f"same_type={min(same, 5)}|{type_}")
+        feats.add(f"ents={min(len(ents) // 3, 5)}")
+        longer = any(name.casefold() in e["name"].casefold() and e is not ent for e in ents)
+        if longer:
+            feats.add(f"inside_other|{type_}")
+    return sorted(feats)
+
+
+#: Words a lower-case candidate phrase never contains (function words, vague words).
+_STOP = frozenset("""
+a an the this that these those its their our we it they he she them us of for to in on at by
+with from into onto over under as and or but nor not no is are was were be been being has have
+had do does did can could may might will would shall should must than then so such both either
+each every all any some many most more less few other another same via using based which who
+whom whose what when where while how also only very well new novel proposed existing prior
+previous recent recently different various several further first second two three one its
+between among across through within without about against after before during per upon up
+""".split())
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\S")
+#: Words (at most) of a lower-case candidate phrase.
+MAX_WORDS = 4
+
+
+def lower_candidates(text: str, heads: frozenset[str] | set[str],
+                     covered: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Lower-case phrases (1-MAX_WORDS content words) ending in a head word, outside every
+    covered span: {case-folded phrase: [(start, end), ...]}. Title words count in any case."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for i, (a, b, w) in enumerate(toks):
+        low = w.casefold()
+        if low not in heads or (a >= title_end and not w.islower()):
+            continue
+        j = i
+        while j > i - MAX_WORDS + 1 and j > 0:
+            pa, pb, pw = toks[j - 1]
+            pl = pw.casefold()
+            if (not pw[:1].isalpha() or pl in _STOP or (pa >= title_end and not pw.islower())
+                    or text[pb:toks[j][0]].strip()):
+                break
+            j -= 1
+        for k in range(j, i + 1):
+            ca = toks[k][0]
+            if any(x < b and ca < y for x, y in covered):
+                continue
+            out.setdefault(" ".join(text[ca:b].casefold().split()), []).append((ca, b))
+    return out
+
+
+def candidate_features(text: str, starts: list[int], phrase: str,
+                       spans: list[tuple[int, int]], n_phrases: int) -> list[str]:
+    """Features of one lower-case candidate phrase: its words, head, length, how often and
+    where it occurs, the words around its first mention and cue words of its sentences."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    words = phrase.split()
+    feats = {"bias", f"head:{words[-1]}", f"first:{words[0]}", f"nwords={len(words)}",
+             f"head:{words[-1]}|n={len(words)}"}
+    feats.update(f"w:{w}" for w in words[:-1])
+    if len(words) >= 2:
+        feats.add(f"pre:{words[-2]}|{words[-1]}")
+    if "-" in phrase:
+        feats.add("hyphen")
+    n = len(spans)
+    feats.add(f"n={min(n, 4)}")
+    feats.add(f"n={min(n, 4)}|nwords={len(words)}")
+    in_title = any(a < title_end for a, _ in spans)
+    if in_title:
+        feats.add("in_title")
+        feats.add(f"in_title|nwords={len(words)}")
+    body = [a for a, _ in spans if a >= title_end]
+    if body:
+        k = sum(1 for s in starts if title_end < s <= body[0])
+        feats.add(f"first_sent={min(k, 4)}")
+    feats.add(f"phrases={min(n_phrases // 10, 5)}")
+    for a, b in spans[:3]:
+        lo, hi = _sentence(starts, text, a)
+        before = [w.casefold() for w in _WORDS.findall(text[max(lo, a - 40):a])][-2:]
+        after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 30)])][:2]
+        for i, w in enumerate(reversed(before), 1):
+            feats.add(f"b{i}:{w}")
+        for i, w in enumerate(after, 1):
+            feats.add(f"a{i}:{w}")
+        if text[b:b + 1] == "(" or text[b:b + 2] == " (":
+            feats.add("paren_after")
     return sorted(feats)
 
 
@@ -196,6 +300,20 @@ def keep_model(threshold: float = 0.3) -> BinaryModel:
     return BinaryModel("keep", threshold)
 
 
+def candidate_model(threshold: float = 0.5) -> BinaryModel:
+    """P(a gold name | a lower-case candidate phrase): the candidate classifier."""
+    return BinaryModel("cands", threshold)
+
+
+#: Types a lower-case candidate can take (one-vs-rest classifiers, trained on gold candidates).
+CANDIDATE_TYPES = ("METHOD", "TASK", "METRIC")
+
+
+def type_models() -> dict[str, BinaryModel]:
+    """P(type | a gold candidate phrase), one per candidate type."""
+    return {t: BinaryModel(f"type_{t}") for t in CANDIDATE_TYPES}
+
+
 @Language.factory(
     "paperkg_learned",
     default_config={"add_spans": True, "add_types": ["METHOD", "TASK"],
@@ -230,6 +348,10 @@ class LearnedMerge:
         self.min_chars = min_chars
         self.role_model = role_model()
         self.keep_model = keep_model()
+        self.cand_model = candidate_model()
+        self.type_models = type_models()
+        self.heads: frozenset[str] = frozenset()
+        self.max_candidates = 3
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -241,7 +363,9 @@ class LearnedMerge:
         if self.add_spans and spans:
             self._add_spans(spans, text, starts, ents)
         if self.keep_model.trained:
-            ents[:] = [e for e in ents if self._keep(text, starts, e)]
+            ents[:] = [e for e in list(ents) if self._keep(text, starts, e, ents)]
+        if self.heads and self.cand_model.trained:
+            self._add_candidates(text, starts, ents)
         if self.roles != "rules" and self.role_model.trained:
             for e in ents:
                 by_rules = e["role"] == "introduced"
@@ -271,7 +395,7 @@ class LearnedMerge:
                 if best != e["type"] and votes[best] * 2 > len(e["mentions"]):
                     e["type"] = best
 
-    def _keep(self, text: str, starts: list[int], e: dict) -> bool:
+    def _keep(self, text: str, starts: list[int], e: dict, ents: list[dict]) -> bool:
         """The keep classifier's verdict: rule entities of keep_types at its threshold, the
         model's own additions at the (stricter) ner_threshold, everything else kept."""
         if e["extractor"] == "ner":
@@ -280,7 +404,46 @@ class LearnedMerge:
             th = self.keep_model.threshold
         else:
             return True
-        return self.keep_model.prob(keep_features(text, starts, e)) >= th
+        return self.keep_model.prob(keep_features(text, starts, e, ents)) >= th
+
+    def _add_candidates(self, text: str, starts: list[int], ents: list[dict]) -> None:
+        """New entities from the lower-case candidate phrases the classifier accepts (best
+        first, no overlaps, at most max_candidates, TASK up to max_tasks in all)."""
+        covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
+        cands = lower_candidates(text, self.heads, covered)
+        scored = []
+        for phrase, spans in cands.items():
+            feats = candidate_features(text, starts, phrase, spans, len(cands))
+            p = self.cand_model.prob(feats)
+            if p >= self.cand_model.threshold:
+                scored.append((p, phrase, spans, feats))
+        scored.sort(key=lambda c: (-c[0], c[1]))
+        n_tasks = sum(1 for e in ents if e["type"] == "TASK")
+        keys = {e["key"] for e in ents}
+        added = 0
+        for p, phrase, spans, feats in scored:
+            if added >= self.max_candidates:
+                break
+            if any(x < b and a < y for a, b in spans for x, y in covered):
+                continue
+            type_ = max(CANDIDATE_TYPES, key=lambda t: self.type_models[t].prob(feats))
+            key = canonical_key(phrase)
+            if not key or key in keys or (type_ == "TASK" and n_tasks >= self.max_tasks):
+                continue
+            n_tasks += type_ == "TASK"
+            covered.extend(spans)
+            keys.add(key)
+            a0, b0 = spans[0]
+            mentions = []
+            for a, b in spans:
+                lo, hi = _sentence(starts, text, a)
+                mentions.append((text[a:b], a, b, text[lo:hi].strip()[:400]))
+            name = next((text[a:b] for a, b in spans if text[a:b].islower()), text[a0:b0])
+            ents.append({"name": name, "type": type_, "role": "used", "aliases": [],
+                         "mentions": mentions, "confidence": round(p, 3),
+                         "extractor": "candidate", "evaluated": False, "key": key,
+                         "acronym": None, "long_form": False})
+            added += 1
 
     def _add_spans(self, spans: list, text: str, starts: list[int], ents: list[dict]) -> None:
         """New entities (or mentions) from the model's spans outside every rule mention
@@ -321,14 +484,26 @@ class LearnedMerge:
             by_key[key] = e
 
     def to_disk(self, path, exclude=tuple()) -> None:
-        """Save the keep and role classifiers."""
-        self.role_model.to_disk(Path(path))
-        self.keep_model.to_disk(Path(path))
+        """Save the classifiers and the candidate head words."""
+        path = Path(path)
+        for model in (self.role_model, self.keep_model, self.cand_model,
+                      *self.type_models.values()):
+            if model.trained:
+                model.to_disk(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "heads.json").write_text(json.dumps(
+            {"heads": sorted(self.heads), "max_candidates": self.max_candidates}))
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
-        """Load the keep and role classifiers."""
-        self.role_model.from_disk(Path(path))
-        self.keep_model.from_disk(Path(path))
+        """Load what to_disk saved (a classifier not saved stays untrained)."""
+        path = Path(path)
+        for model in (self.role_model, self.keep_model, self.cand_model,
+                      *self.type_models.values()):
+            model.from_disk(path)
+        if (path / "heads.json").is_file():
+            data = json.loads((path / "heads.json").read_text())
+            self.heads = frozenset(data["heads"])
+            self.max_candidates = data["max_candidates"]
         return self
 
 

@@ -89,46 +89,119 @@ def _forms(ent: dict) -> set[str]:
     return {" ".join(f.casefold().split()) for f in [ent["name"], *ent.get("aliases", [])]}
 
 
-def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]], list[int]]]:
-    """Features and labels for the role and keep classifiers, from one pass of the rules.
+def rule_outputs(nlp, records: list[dict]) -> list[tuple[str, list[int], list[dict]]]:
+    """(text, sentence starts, rule entities) of every record, from one pass of nlp."""
+    from paperkg.core.text import sentence_starts
+    from paperkg.extractors.training.data import gold_text
+
+    texts = [gold_text(r) for r in records]
+    return [(text, sentence_starts(text), doc.user_data.get("pk_ents", []))
+            for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True)]
+
+
+def record_rows(record: dict, text: str, starts: list[int], ents: list[dict]
+                ) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Features and labels for the role and keep classifiers from one record's rule output.
 
     roles: every gold entity found in its text (label: introduced), with the rule features of
     the rule entity it matches by surface form, plus every rule entity that is no gold entity
     (label: not introduced). keep: every rule entity (label: it is a gold entity).
     """
-    from paperkg.core.text import sentence_starts
     from paperkg.extractors.learned import keep_features, role_features
-    from paperkg.extractors.training.data import _occurrences, gold_text
+    from paperkg.extractors.training.data import _occurrences
 
-    texts = [gold_text(r) for r in records]
     roles: tuple[list, list] = ([], [])
     keep: tuple[list, list] = ([], [])
-    for r, text, doc in zip(records, texts, nlp.pipe(texts, batch_size=64), strict=True):
-        starts = sentence_starts(text)
-        preds = [(_forms(e), e) for e in doc.user_data.get("pk_ents", [])]
-        for g in r["entities"]:
-            mentions = sorted({m for f in [g["name"], *g.get("aliases", [])]
-                               for m in _occurrences(text, f)})
-            if not mentions:
-                continue
-            gf = _forms(g)
-            hit = next((e for pf, e in preds if pf & gf), None)
-            rules = hit["extractor"].split("+") if hit else ["ner"]
-            roles[0].append(role_features(text, starts, g["name"], g["type"], mentions, rules,
-                                          bool(hit and hit["role"] == "introduced")))
-            roles[1].append(int(g.get("role") == "introduced"))
-        gold_forms = [_forms(g) for g in r["entities"]]
-        for pf, e in preds:
-            is_gold = any(pf & gf for gf in gold_forms)
-            keep[0].append(keep_features(text, starts, e))
-            keep[1].append(int(is_gold))
-            if is_gold:
-                continue
-            roles[0].append(role_features(text, starts, e["name"], e["type"],
-                                          [(m[1], m[2]) for m in e["mentions"]],
-                                          e["extractor"].split("+"), e["role"] == "introduced"))
-            roles[1].append(0)
+    preds = [(_forms(e), e) for e in ents]
+    for g in record["entities"]:
+        mentions = sorted({m for f in [g["name"], *g.get("aliases", [])]
+                           for m in _occurrences(text, f)})
+        if not mentions:
+            continue
+        gf = _forms(g)
+        hit = next((e for pf, e in preds if pf & gf), None)
+        rules = hit["extractor"].split("+") if hit else ["ner"]
+        roles[0].append(role_features(text, starts, g["name"], g["type"], mentions, rules,
+                                      bool(hit and hit["role"] == "introduced")))
+        roles[1].append(int(g.get("role") == "introduced"))
+    gold_forms = [_forms(g) for g in record["entities"]]
+    for pf, e in preds:
+        is_gold = any(pf & gf for gf in gold_forms)
+        keep[0].append(keep_features(text, starts, e, ents))
+        keep[1].append(int(is_gold))
+        if is_gold:
+            continue
+        roles[0].append(role_features(text, starts, e["name"], e["type"],
+                                      [(m[1], m[2]) for m in e["mentions"]],
+                                      e["extractor"].split("+"), e["role"] == "introduced"))
+        roles[1].append(0)
     return {"roles": roles, "keep": keep}
+
+
+def candidate_heads(records: list[dict], min_count: int = 2) -> frozenset[str]:
+    """Head words (last word, case-folded) of at least min_count gold names of the candidate
+    types that are plain phrases of at most MAX_WORDS words."""
+    from collections import Counter
+
+    from paperkg.extractors.learned import _STOP, CANDIDATE_TYPES, MAX_WORDS
+
+    counts: Counter = Counter()
+    for r in records:
+        heads = set()
+        for g in r["entities"]:
+            if g["type"] not in CANDIDATE_TYPES:
+                continue
+            for form in (g["name"], *g.get("aliases", [])):
+                words = form.split()
+                if (0 < len(words) <= MAX_WORDS
+                        and all(w.replace("-", "").isalpha() for w in words)
+                        and not words[-1].isupper()):
+                    heads.add(words[-1].casefold())
+        counts.update(heads)
+    return frozenset(h for h, n in counts.items() if n >= min_count and h not in _STOP)
+
+
+def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
+                   heads: frozenset[str]) -> tuple[list[list[str]], list[int], list[str]]:
+    """Features, labels (a gold name of any type) and gold types of a record's lower-case
+    candidate phrases outside the rules' mentions."""
+    from paperkg.extractors.evaluate import _norm
+    from paperkg.extractors.learned import candidate_features, lower_candidates
+
+    gold = {}
+    for g in record["entities"]:
+        for form in (g["name"], *g.get("aliases", [])):
+            gold.setdefault(_norm(form), g["type"])
+    covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
+    cands = lower_candidates(text, heads, covered)
+    x, y, types = [], [], []
+    for phrase, spans in cands.items():
+        x.append(candidate_features(text, starts, phrase, spans, len(cands)))
+        y.append(int(phrase in gold))
+        types.append(gold.get(phrase, ""))
+    return x, y, types
+
+
+def fit_candidates(rows: list[tuple[list, list, list]], merge) -> None:
+    """Fit the candidate classifier and the candidate type classifiers of merge on rows."""
+    from paperkg.extractors.learned import CANDIDATE_TYPES
+
+    x = [f for r in rows for f in r[0]]
+    y = [v for r in rows for v in r[1]]
+    merge.cand_model.fit(x, y)
+    pos = [(f, t) for r in rows for f, v, t in zip(*r, strict=True) if v]
+    for t in CANDIDATE_TYPES:
+        merge.type_models[t].fit([f for f, _ in pos], [int(u == t) for _, u in pos])
+
+
+def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Features and labels for the role and keep classifiers, from one pass of the rules."""
+    out: dict[str, tuple[list, list]] = {"roles": ([], []), "keep": ([], [])}
+    for r, (text, starts, ents) in zip(records, rule_outputs(nlp, records), strict=True):
+        for name, (x, y) in record_rows(r, text, starts, ents).items():
+            out[name][0].extend(x)
+            out[name][1].extend(y)
+    return out
 
 
 def train_classifiers(records: list[dict], rules_nlp=None) -> dict:
