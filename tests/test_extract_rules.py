@@ -95,6 +95,22 @@ def test_known_name_with_a_version_word_is_one_name(nlp, sentence, name):
     assert e is not None and e.type == "MODEL"
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("We train the sampler with flow matching on the data.", "flow matching"),
+    ("The iterates follow mirror descent with a fixed step.", "mirror descent"),
+    ("Features are compressed by vector quantization first.", "vector quantization"),
+    ("Responses are scored with LLM-as-a-judge protocols.", "LLM-as-a-judge"),
+])
+def test_textbook_techniques_in_lower_case_are_known_methods(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD" and e.role == "used"
+
+
+def test_generic_technique_words_are_not_in_the_method_list(nlp):
+    ents = run(nlp, "We apply data augmentation and meta-learning with autoencoders.")
+    assert not [e.name for e in ents.values() if e.type == "METHOD"]
+
+
 def test_measure_and_its_value_are_not_one_name(nlp):
     ents = run(nlp, "Our sampler reaches FID 18.9 and PSNR 17.6 on the faces.")
     assert find(ents, "FID").type == "METRIC" and find(ents, "FID 18.9") is None
