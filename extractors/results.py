@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from paperkg.core.text import sentence_starts
+from paperkg.extractors import results_attr
 
 DATA = Path(__file__).resolve().parent / "data"
 THIS_PAPER = "THIS_PAPER"
@@ -804,7 +805,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": (kind := _kind(text, m, unit, c, cs)),
-            "system": _variant(text[s0:s1], _system(text, mentions, s0, cs, a, b, c, own)),
+            "system": _variant(text[s0:s1], _attributed(
+                text, mentions, s0, s1, cs, a, b, own, kind,
+                _system(text, mentions, s0, cs, a, b, c, own))),
             "benchmark": bench,
             "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c,
                                            near_only=kind == "ratio"), c),
@@ -846,7 +849,50 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                             "kind": "delta" if signed else res["kind"]})
     if out:
         _respectively(text, mentions or plain, out)
+        _share_in_lists(text, out)
     return out
+
+
+_LIST_GAP = re.compile(r"(?:\s+(?:on|in|for|at|across)\s+[^,;:.()%\d]{1,40}?)?"
+                       r"\s*(?:,\s*and|,|and|&)\s+(?:by\s+|of\s+|to\s+)?(?:only\s+|up\s+to\s+)?")
+
+
+def _share_in_lists(text: str, out: list[dict]) -> None:
+    """Values of one unit listed one after another ("by 9.0% on A and 4.1% on B", "3.3%, 1.1%
+    and 2.8% improvements") share what the text states once for the list: the kind (a list
+    with a delta is deltas) and the metric (named before or after the list)."""
+    pairs = list(zip(out, out[1:], strict=False))
+    for prev, cur in pairs + pairs[::-1]:  # forward, then back: a list shares both ways
+        if prev["sentence"] != cur["sentence"] or cur["start"] < prev["end"] or \
+                not _LIST_GAP.fullmatch(text, prev["end"], cur["start"]):
+            continue
+        if cur["unit"] != prev["unit"]:
+            continue
+        if LIST_METRIC and bool(cur["metric"]) != bool(prev["metric"]):
+            cur["metric"] = prev["metric"] = cur["metric"] or prev["metric"]
+        if LIST_KIND and cur["kind"] != prev["kind"] and "ratio" not in (cur["kind"], prev["kind"]):
+            cur["kind"] = prev["kind"] = "delta"
+
+
+LIST_METRIC = True
+LIST_KIND = True
+
+
+USE_ATTR = True
+COLLECT: list | None = None  # fitting only: (start, end, candidates) of every value
+
+
+def _attributed(text: str, mentions, s0: int, s1: int, cs: int, pos: int, end: int,
+                own: str | None, kind: str, rule: str | None) -> str | None:
+    """The system the learned attribution step prefers among the sentence's candidates (the
+    rules' choice is one of its features; without shipped weights the rules' choice)."""
+    w = results_attr.weights() if USE_ATTR else None
+    if w is None and COLLECT is None:
+        return rule
+    cands = results_attr.candidates(text, mentions, s0, s1, cs, pos, end, own, rule, kind)
+    if COLLECT is not None:
+        COLLECT.append((pos, end, cands))
+    return results_attr.choose(cands, w) if w else rule
 
 
 _RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")

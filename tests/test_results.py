@@ -642,3 +642,68 @@ def test_a_threshold_or_criterion_is_a_setting_not_a_result():
             "and reaches 0.62 mAP at a 0.5 confidence threshold.")
     rs = [r["value"] for r in find_results(text, [])]
     assert rs == ["+25.0%", "0.62"]
+
+
+def test_a_list_of_values_shares_its_kind_and_metric():
+    text = ("Title\nPaGKD achieves relative AUC improvements of 3.3%, 1.1%, 2.8%, and 3.2%, "
+            "respectively. FOCUS reduces MAE by 11%, 34%, and 48% compared with fully, "
+            "weakly, and self-supervised methods. It scores 71.2% and 65.0% top-1 accuracy.")
+    ents = [_ent(text, "PaGKD", "METHOD"), _ent(text, "FOCUS", "METHOD")]
+    rs = {r["value"]: (r["kind"], r["metric"]) for r in find_results(text, ents)}
+    assert rs == {"3.3%": ("delta", "AUC"), "1.1%": ("delta", "AUC"), "2.8%": ("delta", "AUC"),
+                  "3.2%": ("delta", "AUC"), "11%": ("delta", "MAE"),
+                  "34%": ("delta", "MAE"), "48%": ("delta", "MAE"),
+                  "71.2%": ("score", "top-1 accuracy"), "65.0%": ("score", "top-1 accuracy")}
+
+
+def test_values_of_other_units_or_clauses_do_not_share():
+    text = ("Title\nFooNet runs 2.1x faster and gains 3.5% accuracy; it reaches 81.0% on A, "
+            "while BarNet gets 64.2%.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
+    rs = {r["value"]: (r["kind"], r["metric"], r["system"]) for r in find_results(text, ents)}
+    assert rs["2.1x"] == ("ratio", None, "FooNet")
+    assert rs["3.5%"][:2] == ("delta", "accuracy")
+    assert rs["81.0%"][0] == "score" and rs["64.2%"][::2] == ("score", "BarNet")
+
+
+# ---------------------------------------------------------------------------------------------
+# The learned attribution step (measured, not shipped: docs/results.md)
+
+
+def test_attribution_candidates_name_the_sentences_systems_the_own_one_and_none():
+    from paperkg.extractors import results_attr
+
+    text = "Title\nFooNet beats BarNet and reaches 81.0% on A."
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
+    mentions = sorted((m[1], m[2], e["name"], e["type"], "used") for e in ents
+                      for m in e["mentions"])
+    pos = text.index("81.0%")
+    cands = dict(results_attr.candidates(text, mentions, 6, len(text), 6, pos, pos + 5,
+                                         "THIS_PAPER", "FooNet", "score"))
+    assert set(cands) == {"FooNet", "BarNet", "THIS_PAPER", None}
+    assert cands["FooNet"]["rule"] == 1.0 and cands["BarNet"]["rule"] == 0.0
+    assert cands["FooNet"]["verb_after"] == 1.0 and cands["BarNet"]["cmp_before"] == 0.0
+    assert cands[None]["k_null"] == 1.0 and cands["THIS_PAPER"]["k_own"] == 1.0
+
+
+def test_attribution_fit_is_deterministic_and_learns_the_right_candidate():
+    from paperkg.extractors import results_attr
+
+    groups = [([{"bias": 1.0, "near": 1.0}, {"bias": 1.0}], 0),
+              ([{"bias": 1.0}, {"bias": 1.0, "near": 1.0}], 1)] * 5
+    w = results_attr.fit(groups)
+    assert w == results_attr.fit(groups) and w["near"] > 0
+    assert results_attr.choose([("x", {"bias": 1.0}), ("y", {"near": 1.0})], w) == "y"
+
+
+def test_without_shipped_weights_the_rules_choice_stands(monkeypatch):
+    from paperkg.extractors import results as rules
+    from paperkg.extractors import results_attr
+
+    assert results_attr.weights() is None  # no data file is shipped
+    text = "Title\nFooNet beats BarNet and reaches 81.0% on A, while BarNet gets 70.1%."
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
+    on = find_results(text, ents)
+    monkeypatch.setattr(rules, "USE_ATTR", False)
+    assert find_results(text, ents) == on
+    assert [r["system"] for r in on] == ["FooNet", "BarNet"]
