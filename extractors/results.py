@@ -30,13 +30,13 @@ BENCH_TYPES = ("BENCHMARK", "DATASET")
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
-_RATIO = r"\s?\$?\\times\$?|\s?×|x(?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b"
+_RATIO = r"\s?\$?\\times\$?|\s?×|[xX](?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b"
 _POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
 _OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s|[kMG]?Hz|minutes|hours|mm|cm)\b"
 _VALUE = re.compile(
     r"(?<![\w@.\-/=<>^~$\\])"
     r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
-    r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:\\?%)?\$))?(?P<sign2>[+\-])?"
+    r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:\\?%|\s?\\times)?\$))?(?P<sign2>[+\-])?"
     rf"(?P<num>{_NUM})(?(dollar)\$?)"
     rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
     rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
@@ -174,7 +174,7 @@ def _unit(raw: str | None) -> str:
     u = raw.strip().replace("$", "").replace("\\", "")
     if u in ("%", "percent"):
         return "%"
-    if u in ("times", "×", "x", "-fold", "fold"):
+    if u in ("times", "×", "x", "X", "-fold", "fold"):
         return "x"
     if u.startswith("percentage point") or u in ("pp", "pts", "point", "points"):
         return "points"
@@ -541,10 +541,14 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 best = (m.start(), own if own is not None or not _OWN_METHOD.match(
                     text, m.start()) else THIS_PAPER)
                 intro = _WE_INTRODUCE.match(text, m.end())
-                named = intro and next((x for x in mentions if x[0] == intro.end() and
-                                        x[0] < pos and x[3] in SYSTEM_TYPES), None)
+                name = intro and _INTRO_NAME.match(text, intro.end(), pos)
+                named = name and next((x for x in mentions if x[0] == name.start(1) and
+                                       x[3] in SYSTEM_TYPES), None)
                 if named:  # "We present CKM-Lite, a variant that achieves ...": CKM-Lite's
                     best = (named[0], named[2])
+                elif name and _COINED_WORD.search(name.group(1)) and \
+                        name.group(1) not in _NOT_SYSTEMS:
+                    best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"
         for m in c["group"].finditer(text, lo, pos):
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
@@ -568,6 +572,9 @@ _NOT_NP_START = frozenset({
     "additionally", "however", "also", "further", "here", "there", "then", "thus"})
 
 
+_INTRO_NAME = re.compile(r"(?:\\(?:textbf|textit|textsc|emph|texttt)\{)?"
+                         r"([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})\}?\s*(?:,|\(|:)")
+_COINED_WORD = re.compile(r"^\S+?[A-Z\d\-]")
 _WE_INTRODUCE = re.compile(r"\s+(?:also\s+|further\s+|then\s+)?(?:present|propose|introduce|"
                            r"develop|design|build|train|release)\w*\s+(?:a\s+|an\s+|the\s+)?")
 

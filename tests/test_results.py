@@ -707,3 +707,19 @@ def test_without_shipped_weights_the_rules_choice_stands(monkeypatch):
     monkeypatch.setattr(rules, "USE_ATTR", False)
     assert find_results(text, ents) == on
     assert [r["system"] for r in on] == ["FooNet", "BarNet"]
+
+
+def test_latex_ratios_in_dollars_and_an_upper_case_x():
+    text = ("Title\nIt cuts decision latency by $47.1\\times$ and $72.6\\times$ relative to "
+            "baselines, and IDSS improves IOPS by up to 2.45X. Strategies for $5 \\times 5$ "
+            "matrices carry over to $2.7 \\times 10^{-4}$ tolerances.")
+    rs = [(r["value"], r["number"], r["unit"], r["kind"]) for r in find_results(text, [])]
+    assert rs == [("$47.1\\times$", 47.1, "x", "ratio"), ("$72.6\\times$", 72.6, "x", "ratio"),
+                  ("2.45X", 2.45, "x", "ratio")]
+
+
+def test_the_name_we_propose_is_the_system_even_when_no_entity_names_it():
+    text = ("Title\nWe propose \\textbf{Least-Stale}, a novel eviction policy that reduces "
+            "collision misses by up to $85\\times$ over LRU. We present a tool, which gains 3%.")
+    rs = {r["value"]: r["system"] for r in find_results(text, [])}
+    assert rs == {"$85\\times$": "Least-Stale", "3%": "THIS_PAPER"}
