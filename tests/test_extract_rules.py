@@ -424,6 +424,43 @@ def test_no_coined_method_from_ordinary_objects(nlp, sentence):
     assert not run(nlp, sentence)
 
 
+# --- intro_objects -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Also, we propose a multi-scale training, which improves the recall.", "multi-scale training"),
+    ("Holding the encoder fixed, we introduce a scale-aware fine-tuning to merge masks.",
+     "scale-aware fine-tuning"),
+    ("First, the model introduces modulus transformation to encode hierarchies.",
+     "modulus transformation"),
+    ("We further propose overlap-aware regularization during training.",
+     "overlap-aware regularization"),
+])
+def test_lower_case_technique_as_object_of_an_intro_verb_is_introduced(nlp, sentence, name):
+    ctx = candidates(nlp, "A title\n" + sentence)
+    assert name in by_rule(ctx, "intro_object")
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD" and e.role == "introduced"
+
+
+def test_intro_object_takes_the_phrases_listed_after_it(nlp):
+    ents = run(nlp, "We introduce a depth-aware ranking loss and a curvature-guided sampling "
+                    "schedule.")
+    for name in ("depth-aware ranking loss", "curvature-guided sampling schedule"):
+        assert find(ents, name).role == "introduced"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We propose a new framework for ranking.",  # a description: no technique head
+    "We present a hierarchical approach to planning.",
+    "We introduce a spectral gating network for mixing.",  # the phrase goes on past 'gating'
+    "Prior work proposes a contrastive ranking loss for retrieval.",  # somebody else's
+    "We propose a contrastive learning loss.",  # a known technique as a modifier
+])
+def test_intro_object_needs_a_technique_head_and_this_paper(nlp, sentence):
+    assert not by_rule(candidates(nlp, "A title\n" + sentence), "intro_object")
+
+
 # --- metrics -----------------------------------------------------------------------------------
 
 

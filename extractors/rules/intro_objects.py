@@ -1,0 +1,106 @@
+"""Family: lower-case techniques a paper introduces, read from the clause: the object of an
+intro verb ("we propose a timestep-weighted rendering loss", "SVT introduces a spectral gating
+network", "we propose omnipresent rigging strategies, exploiting ...") ending in a technique head
+noun, and the phrases listed after it ("... loss and a frequency-aware sampling schedule")."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import canonical_key
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions, word_set
+
+_VERBS = ("propose", "introduce", "present", "develop", "design", "devise")
+# the verb in the present (we propose, it introduces), then an optional determiner
+_OBJECT_START = re.compile(
+    r"(?:propose|introduce|present|develop|design|devise)s?\s+"
+    r"(?:(?:a|an|the|two|three|several)\s+)?"
+)
+# one word of the phrase: lower case (hyphens, digits) or an acronym inside it (MoE, PSID)
+_WORD = re.compile(r"(?:[a-z][a-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]*)"
+                   r"(?=[\s,.;:()]|$)")
+_GAP = re.compile(r"[ \t]+")
+# words that may follow the head inside the clause (besides task_stop.txt's function words)
+_FOLLOW = frozenset({"during", "within", "inside", "utilizing", "utilising", "leveraging",
+                     "exploiting", "designed", "tailored", "built", "based", "applied"})
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)\s+)?")
+# somebody else's: "prior work proposes", "they introduce", "was proposed"
+_NOT_OURS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|authors|et al\.?|"
+                       r"researchers|studies|works|methods|approaches)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+
+
+def _phrase(ctx: Context, pos: int, stop: frozenset, drop: frozenset,
+            heads: frozenset) -> tuple[int, int, list[str]] | None:
+    """(start, end, words) of a technique phrase starting at pos, or None."""
+    text = ctx.text
+    ws: list[tuple[int, int, str]] = []
+    i = pos
+    while len(ws) < 7:
+        m = _WORD.match(text, i)
+        if m is None:
+            break
+        w = m.group()
+        if w in stop:
+            break
+        ws.append((m.start(), m.end(), w))
+        g = _GAP.match(text, m.end())
+        if g is None:
+            break
+        i = g.end()
+    while ws and (ws[0][2] in drop or ws[0][2].endswith("ly") and "-" not in ws[0][2]):
+        ws.pop(0)  # "a straightforward target-only rigging strategy", "a carefully designed X"
+    if not ws or not ws[0][2][0].islower():
+        return None
+    for k in range(1, len(ws)):
+        w = ws[k][2]
+        if w not in heads:
+            continue
+        if k + 1 < len(ws) and ws[k + 1][2] not in _FOLLOW:
+            continue  # the phrase goes on ("gating network"): not its end
+        return ws[0][0], ws[k][1], [x[2] for x in ws[:k + 1]]
+    return None
+
+
+def intro_objects(ctx: Context) -> None:
+    """Lower-case technique phrases that are the object of an intro verb, as introduced
+    METHOD candidates, with the phrases listed right after them."""
+    text = ctx.text
+    stop = word_set("task_stop")
+    drop = word_set("task_adjectives") | word_set("quantity_words") | word_set(
+        "intro_adjectives")
+    heads = word_set("intro_object_heads")
+    spans = {(c.start, c.end) for c in ctx.cands}
+    for pos in positions(text, _VERBS):
+        if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
+            continue
+        m = _OBJECT_START.match(text, pos)
+        if m is None:
+            continue
+        s0, _ = ctx.sentence(pos)
+        if _NOT_OURS.search(text, max(s0, pos - 40), pos):
+            continue
+        start = m.end()
+        while True:
+            found = _phrase(ctx, start, stop, drop, heads)
+            if found is None:
+                break
+            a, b, ws = found
+            phrase = text[a:b]
+            mods = " ".join(ws[:-1])
+            if not (ctx.is_generic(phrase) or ctx.is_generic(mods) or family_phrase(phrase)
+                    or ws[-2] == "learning" or (ctx.gaz is not None and (
+                        canonical_key(mods) in ctx.gaz.canonical
+                        or canonical_key(phrase) in ctx.gaz.canonical))
+                    or (a, b) in spans or ctx.in_url(a)):
+                c = Cand(a, b, phrase, phrase, "METHOD", 0.6, "intro_object")
+                c.intro = True
+                ctx.cands.append(c)
+                spans.add((a, b))
+            nm = _LIST_NEXT.match(text, b)
+            if nm is None:
+                break
+            start = nm.end()
+
+
+STAGES = [(57.5, intro_objects)]
