@@ -59,8 +59,12 @@ class BuildReport:
 def content_hash(paper: Paper, fast: bool = False) -> str:
     """Hash of what extraction reads of a paper (its text) and of the extraction itself (its
     code, data, and rules-only or not): a paper whose hash is in the store is not extracted
-    again."""
+    again. The fingerprint of the citation code is in it too: the stored state keeps the
+    paper's per-paper citation results (graph/citations/cache.py)."""
+    from paperkg.graph.citations.cache import fingerprint
+
     h = hashlib.blake2b(_fingerprint().encode(), digest_size=16)
+    h.update(fingerprint().encode())
     h.update(b"\0fast\0" if fast else b"\0full\0")
     h.update((paper.text or "").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
@@ -97,6 +101,9 @@ class StateSpool:
         self._schema = pa.schema([(p.name, pa.string()) for p in S.STATE_PROPS])
         self._writer = pq.ParquetWriter(path, self._schema, compression="zstd")
         self._rows: list[tuple[str, str, str]] = []
+        #: paper id -> its kept per-paper citation results (the extraction's fourth item),
+        #: filled as extractions() reads the rows
+        self.cites: dict[str, dict] = {}
 
     def add(self, paper_id: str, content_hash: str, extraction: str) -> None:
         """Append one paper's row."""
@@ -123,11 +130,15 @@ class StateSpool:
         """(paper id, plain extraction) of every row, in order."""
         import pyarrow.parquet as pq
 
+        cites = self.cites
         for batch in pq.ParquetFile(self.path).iter_batches(
                 batch_size=self._BATCH, columns=["id", "extraction"]):
             for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
                               strict=True):
-                yield pid, json.loads(x)
+                raw = json.loads(x)
+                if len(raw) > 3:
+                    cites[pid] = raw[3]
+                yield pid, raw
 
     def remove(self) -> None:
         """Delete the file."""
@@ -159,6 +170,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     order), and how many papers were extracted. A paper whose content hash is in `hashes`
     reuses the extraction kept in the old store `old`."""
     from paperkg.extractors.pipeline import finished, raw_extractions
+    from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.ladybug_store import iter_state_extractions
 
     t0 = time.perf_counter()
@@ -192,7 +204,9 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                 if progress is not None:
                     progress(1)
             else:
-                x = json.dumps(next(raws), separators=(",", ":"))
+                # The plain results, and the paper's citation results as a fourth item.
+                x = json.dumps([*next(raws), paper_features(p.title or "", p.abstract or "")],
+                               separators=(",", ":"))
             spool.add(p.id, h, x)
         spool.close()
     except BaseException:
@@ -237,7 +251,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         del extractions
         t1 = time.perf_counter()
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
-                               if min_citation_confidence is None else min_citation_confidence)
+                               if min_citation_confidence is None else min_citation_confidence,
+                               features=spool.cites)
         set_counters(g)  # stored counters, before any sink writes g
     except BaseException:
         spool.remove()

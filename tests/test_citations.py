@@ -261,3 +261,52 @@ def test_incremental_run_equals_a_full_run(tmp_path: Path):
     add_citations(part, papers=[f"Paper:{ids['user']}"], min_confidence=0.0)
     assert sorted(_edges(part).items()) == sorted(_edges(full).items())
     assert CITES_INFERRED_KEY == "CITES|inferred"
+
+
+def test_kept_claims_give_the_same_edges_and_stale_ones_are_not_used(tmp_path: Path):
+    """Per-paper results kept with a paper (cache.paper_features) stand in for its claims only
+    when their key matches its text and the citation code: a stale entry is ignored."""
+    from paperkg.graph.citations.cache import features_key, paper_features
+
+    g, ids = _graph(tmp_path)
+    full = g.copy()
+    want = add_citations(full, min_confidence=0.0).summary()
+    papers = {n: d for n, d in g.nodes(data=True) if d.get("label") == "Paper"}
+    kept = {n: json.loads(json.dumps(paper_features(d["title"], d.get("abstract") or "")))
+            for n, d in papers.items()}  # as the store keeps them: plain JSON
+    cached = g.copy()
+    assert add_citations(cached, min_confidence=0.0, features=kept).summary() == want
+    assert sorted(_edges(cached).items()) == sorted(_edges(full).items())
+    loop = f"Paper:{ids['loop']}"
+    assert kept[loop]["claims"] == [["LoopBench", "title", True, ""]]
+    # an entry that claims nothing, once under the paper's own key (it is trusted: no edge to
+    # LoopBench's claimant) and once under another text's key (ignored: the edges stay)
+    trusted = {**kept, loop: {"key": kept[loop]["key"], "claims": []}}
+    assert (ids["user"], ids["loop"]) not in _edges(_cited(g, trusted))
+    stale = {**kept, loop: {"key": features_key("another title", ""), "claims": []}}
+    assert sorted(_edges(_cited(g, stale)).items()) == sorted(_edges(full).items())
+    assert features_key("a", "bc") != features_key("ab", "c")
+
+
+def _cited(g: nx.MultiDiGraph, features: dict) -> nx.MultiDiGraph:
+    out = g.copy()
+    add_citations(out, min_confidence=0.0, features=features)
+    return out
+
+
+def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path):
+    from paperkg.graph.citations.cache import features_key
+    from paperkg.graph.ladybug_store import read_state
+    from paperkg.graph.pipeline import build
+
+    listing = tmp_path / "rules.json"
+    listing.write_text(json.dumps([{"id": k, "title": t, "abstract": a}
+                                   for k, (t, _, a) in PAPERS.items()]), encoding="utf-8")
+    db = tmp_path / "kg.lbug"
+    build([listing], db=db, fast=True)
+    state = {pid: json.loads(x) for pid, (_, x) in read_state(db).items()}
+    assert len(state) == len(PAPERS) and all(len(x) == 4 for x in state.values())
+    title, _, abstract = PAPERS["loop"]
+    (entry,) = [x[3] for x in state.values() if x[3]["claims"][:1] == [
+        ["LoopBench", "title", True, ""]]]
+    assert entry["key"] == features_key(title, abstract)

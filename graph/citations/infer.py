@@ -42,13 +42,13 @@ from paperkg.graph.schema import (
     split_key,
 )
 
+from .cache import cached_claims
 from .claims import (
     Claim,
     NameStats,
     contested,
     corpus_names,
     generic_reason,
-    paper_claims,
     spells_word,
     title_lead,
     words_of,
@@ -194,12 +194,15 @@ def _paper_text(attrs: dict) -> tuple[str, str]:
     return str(attrs.get("title") or ""), str(attrs.get("abstract") or "")
 
 
-def collect_claims(papers: dict[str, dict]) -> dict[str, list[Claim]]:
-    """Name -> claims of it, over every paper (papers in sorted order)."""
+def collect_claims(papers: dict[str, dict], features: dict[str, dict] | None = None
+                   ) -> dict[str, list[Claim]]:
+    """Name -> claims of it, over every paper (papers in sorted order); a paper's claims come
+    from its `features` entry (cache.paper_features) when that entry matches its text."""
     by_name: dict[str, list[Claim]] = defaultdict(list)
+    features = features or {}
     for p in sorted(papers):
         title, abstract = _paper_text(papers[p])
-        for c in paper_claims(p, title, abstract):
+        for c in cached_claims(p, title, abstract, features.get(p)):
             by_name[c.name].append(c)
     return by_name
 
@@ -264,8 +267,33 @@ def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return shared / (na * nb) if na and nb else 0.0
 
 
-def _random_pair_similarities(papers: list[str], words: dict[str, set[str]],
-                               idf: dict[str, float]) -> list[float]:
+class _PaperSimilarity:
+    """`_similarity` of two papers' whole content-word sets, each paper's norm computed once
+    (the same sums in the same order, so the same values)."""
+
+    def __init__(self, words: dict[str, set[str]], idf: dict[str, float]) -> None:
+        self.words, self.idf = words, idf
+        self.norms: dict[str, float] = {}
+
+    def norm(self, p: str) -> float:
+        """The idf-weighted norm of a paper's word set."""
+        n = self.norms.get(p)
+        if n is None:
+            idf = self.idf
+            n = self.norms[p] = math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in self.words[p]))
+        return n
+
+    def __call__(self, a: str, b: str) -> float:
+        wa, wb = self.words[a], self.words[b]
+        if not wa or not wb:
+            return 0.0
+        idf = self.idf
+        shared = sum(idf.get(w, 0.0) ** 2 for w in wa & wb)
+        na, nb = self.norm(a), self.norm(b)
+        return shared / (na * nb) if na and nb else 0.0
+
+
+def _random_pair_similarities(papers: list[str], similarity: _PaperSimilarity) -> list[float]:
     """Sorted similarities of a fixed-seed sample of random pairs of the collection's papers:
     the baseline a pair's similarity is ranked against (its scale differs with the collection's
     size and field, a percentile does not)."""
@@ -273,8 +301,7 @@ def _random_pair_similarities(papers: list[str], words: dict[str, set[str]],
         return []
     rnd = random.Random(0)
     pairs = min(_PAIRS_MAX, _PAIRS_PER_PAPER * len(papers))
-    return sorted(_similarity(words[a], words[b], idf)
-                  for a, b in (rnd.sample(papers, 2) for _ in range(pairs)))
+    return sorted(similarity(a, b) for a, b in (rnd.sample(papers, 2) for _ in range(pairs)))
 
 
 def _percentile(baseline: list[float], value: float) -> float:
@@ -323,11 +350,14 @@ def confidence(claim: Claim, name: str, similarity: float, prior_uses: int,
 
 
 def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
-                  min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CitationReport:
+                  min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                  features: dict[str, dict] | None = None) -> CitationReport:
     """Add inferred CITES edges (key 'CITES|inferred') to G in place and report what was done.
 
     With `papers`, only edges from or to those papers are replaced (claims and ambiguity are
     still judged over the whole graph, so the result equals a full run's for those papers).
+    `features` maps papers to their kept per-paper results (cache.paper_features), used when
+    they match the paper's text.
     """
     report = CitationReport(min_confidence=min_confidence)
     nodes = {n: d for n, d in G.nodes(data=True) if d.get("label") == PAPER}
@@ -338,7 +368,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
 
     when: dict[str, Interval] = {p: paper_interval(d) for p, d in nodes.items()}
     stats = corpus_names()
-    by_name = collect_claims(nodes)
+    by_name = collect_claims(nodes, features)
     report.claims = sum(len(v) for v in by_name.values())
     valid: dict[str, list[Claim]] = {}
     for name, claims in sorted(by_name.items()):
@@ -384,7 +414,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     df = Counter(w for ws in words.values() for w in ws)
     n = max(1, len(nodes))
     idf = {w: math.log(n / c) for w, c in df.items() if c > 1}
-    rels = _citing_rels(G, nodes)
+    rels = _CitingRels(G)
     best: dict[tuple[str, str], _Edge] = {}
     ambiguous: set[str] = set()
 
@@ -430,7 +460,8 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     # How well the papers that use a name agree in topic with its claimant: the median, over
     # them, of where their similarity to it (the name's own words left out: the name is what
     # is in question) ranks among random pairs of this collection.
-    baseline = _random_pair_similarities(sorted(nodes), words, idf)
+    similarity = _PaperSimilarity(words, idf)
+    baseline = _random_pair_similarities(sorted(nodes), similarity)
     ranks: dict[tuple[str, str], list[float]] = defaultdict(list)
     for a, b, name, *_ in candidates:
         own = words_of(name)
@@ -438,9 +469,9 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
             baseline, _similarity(words[a] - own, words[b] - own, idf)))
     for a, b, name, claim, start, sent, spelled in candidates:
         corroborated = corroboration(name, stats, median(ranks[(b, name)]))
-        conf = confidence(claim, name, _similarity(words[a], words[b], idf),
+        conf = confidence(claim, name, similarity(a, b),
                           prior[(name, b)], dated(when[a], when[b]), spelled, corroborated)
-        rel = rels.get((a, _canon(name)))
+        rel = rels.get(a, _canon(name))
         kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
         offer(a, b, _Edge(kind, name, sent, "name", start, conf))
 
@@ -506,20 +537,37 @@ def _entity_keys(G: nx.MultiDiGraph, node: str) -> set[str]:
     return keys - {""}
 
 
-def _citing_rels(G: nx.MultiDiGraph, nodes: dict[str, dict]) -> dict[tuple[str, str], str]:
-    """(paper, entity key or alias key) -> the paper's strongest relationship type to it."""
-    order = {EVALUATED_ON: 3, USES: 2, REPORTS: 1, ADDRESSES: 1}
-    out: dict[tuple[str, str], str] = {}
-    keys: dict[str, set[str]] = {}
-    for u, v, d in G.edges(data=True):
-        rel = d.get("type")
-        if u in nodes and rel in order and split_key(v)[0] in ENTITY_LABELS:
-            if v not in keys:
-                keys[v] = _entity_keys(G, v)
-            for k in keys[v]:
-                if (u, k) not in out or order[rel] > order[out[(u, k)]]:
-                    out[(u, k)] = rel
-    return out
+class _CitingRels:
+    """(paper, entity key or alias key) -> the paper's strongest relationship type to it,
+    worked out for a citing paper when it is first asked about (its out-edges in graph
+    order, as a pass over every edge would meet them)."""
+
+    _ORDER = {EVALUATED_ON: 3, USES: 2, REPORTS: 1, ADDRESSES: 1}
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+        self.keys: dict[str, set[str]] = {}
+        self.by_paper: dict[str, dict[str, str]] = {}
+
+    def get(self, paper: str, key: str) -> str | None:
+        """The strongest relationship type from paper to an entity with this key, or None."""
+        rels = self.by_paper.get(paper)
+        if rels is None:
+            rels = self.by_paper[paper] = self._paper(paper)
+        return rels.get(key)
+
+    def _paper(self, u: str) -> dict[str, str]:
+        order = self._ORDER
+        out: dict[str, str] = {}
+        for _, v, d in self.G.out_edges(u, data=True):
+            rel = d.get("type")
+            if rel in order and split_key(v)[0] in ENTITY_LABELS:
+                if v not in self.keys:
+                    self.keys[v] = _entity_keys(self.G, v)
+                for k in self.keys[v]:
+                    if k not in out or order[rel] > order[out[k]]:
+                        out[k] = rel
+        return out
 
 
 def _entity_of(G: nx.MultiDiGraph, paper: str, name: str) -> str:

@@ -142,10 +142,13 @@ class NameIndex:
         """(start, end, name) of every whole, case-exact occurrence of an indexed name in
         text (offsets into the folded text, which keeps length when text is ASCII)."""
         folded = fold(text)
+        by_first = self.by_first
+        if by_first.keys().isdisjoint(_RUN.findall(folded)):
+            return  # no run starts an indexed name (most sentences): no offsets needed
         runs = _runs(folded)
         n = len(folded)
         for i, (s, _e, r) in enumerate(runs):
-            options = self.by_first.get(r)
+            options = by_first.get(r)
             if not options:
                 continue
             if s > 0 and folded[s - 1] in "-+." and s > 1 and folded[s - 2].isalnum():
