@@ -49,6 +49,11 @@ _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
 _OUT_OF = re.compile(r"/(?:5|10|100)\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thresholds?|"
                               r"cut-?offs?)\b", re.I)
+_MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz"})
+_SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
+                             r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
+_SIZE_AFTER = re.compile(r"\s*(?:and\s+\d+\s+\w+\s+)?(?:of|from|recorded|horizon|baseline|"
+                         r"window|intervals?)\b", re.I)
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
@@ -82,6 +87,8 @@ _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"
                        r"(?:with|by)\s+(?:the\s+|our\s+)?$", re.I)  # "X integrated with GraphRAG"
+_DONE_BY = re.compile(r"[^.;:()]{0,40}?\b(?:achieved|obtained|attained|reached|reported|"
+                      r"scored|set|held)\s+by\s+(?:the\s+|a\s+)?")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
@@ -224,6 +231,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
     if unit in ("hours", "minutes") and re.match(r"\s*of\b", after) or unit.endswith("Hz") and \
             re.search(r"\b(?:rate|frequency)\s+of\s+$|\bat\s+$", before):
         return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
+    if unit in _MEASURES and (_SETTING_BEFORE.search(before) or _SIZE_AFTER.match(after)):
+        return False  # "at 5 and 10 minutes", "within 24 hours", "174 hours from": settings, sizes
     if unit == "points" and ("," in num or float(num.replace(",", "")) > 100):
         return False  # "4,900 points": a count
     if _ENUM.search(before) and re.match(r"\)", after) and not unit and "." not in num:
@@ -494,10 +503,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     for a, _b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
-        if pos < a <= pos + 40 and (typ in SYSTEM_TYPES or name == own) and \
-                name not in _NOT_SYSTEMS and \
-                _FOR_SYSTEM.fullmatch(text, end, a):
-            return name
+        if pos < a <= pos + 80 and (typ in SYSTEM_TYPES or name == own) and \
+                name not in _NOT_SYSTEMS and (a <= pos + 40 and _FOR_SYSTEM.fullmatch(
+                    text, end, a) or _DONE_BY.fullmatch(text, end, a)):
+            return name  # also "the best accuracy of 64.8% achieved by Gemini 3 Flash"
     if _VERSUS.search(text, max(s0, pos - 12), pos):
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
     loose: tuple[int, str] | None = None

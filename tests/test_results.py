@@ -723,3 +723,18 @@ def test_the_name_we_propose_is_the_system_even_when_no_entity_names_it():
             "collision misses by up to $85\\times$ over LRU. We present a tool, which gains 3%.")
     rs = {r["value"]: r["system"] for r in find_results(text, [])}
     assert rs == {"$85\\times$": "Least-Stale", "3%": "THIS_PAPER"}
+
+
+def test_a_value_achieved_by_a_name_after_it_is_that_names():
+    text = ("Title\nCurrent systems struggle, with the best accuracy of 64.8% achieved by "
+            "Gemini 3 Flash.")
+    (r,) = find_results(text, [_ent(text, "Gemini 3 Flash", "MODEL")])
+    assert (r["value"], r["system"]) == ("64.8%", "Gemini 3 Flash")
+
+
+def test_durations_and_lengths_as_settings_or_sizes_are_not_results():
+    text = ("Title\nWe run screens at 2, 5, and 10 minutes and continue through 24 hours; the "
+            "set combines 174 hours from field work, recorded with a 63 mm baseline. FooNet "
+            "answers in 8.3ms per message and trains in 34 minutes.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == ["8.3ms", "34 minutes"]
