@@ -106,6 +106,21 @@ def test_textbook_techniques_in_lower_case_are_known_methods(nlp, sentence, name
     assert e is not None and e.type == "METHOD" and e.role == "used"
 
 
+@pytest.mark.parametrize("sentence, task", [
+    ("Agents are tested on web navigation and shell commands.", "web navigation"),
+    ("The encoder improves Speech Separation in noisy rooms.", "speech separation"),
+    ("We revisit community detection on sparse graphs.", "community detection"),
+])
+def test_common_problems_written_once_are_known_tasks(nlp, sentence, task):
+    e = find(run(nlp, sentence), task)
+    assert e is not None and e.type == "TASK"
+
+
+def test_one_word_fields_are_not_in_the_task_list(nlp):
+    ents = run(nlp, "Exploration, planning and interpretability matter for calibration.")
+    assert not [e.name for e in ents.values() if e.type == "TASK"]
+
+
 def test_generic_technique_words_are_not_in_the_method_list(nlp):
     ents = run(nlp, "We apply data augmentation and meta-learning with autoencoders.")
     assert not [e.name for e in ents.values() if e.type == "METHOD"]
