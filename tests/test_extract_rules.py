@@ -106,6 +106,20 @@ def test_textbook_techniques_in_lower_case_are_known_methods(nlp, sentence, name
     assert e is not None and e.type == "METHOD" and e.role == "used"
 
 
+def test_a_known_name_is_in_one_typed_list():
+    from paperkg.extractors.canonical import canonical_key
+    from paperkg.extractors.components import load_lexicon
+
+    where: dict[str, set[str]] = {}
+    for type_, groups in load_lexicon()["typed"].items():
+        for group in groups:
+            for form in group:
+                where.setdefault(canonical_key(form), set()).add(type_)
+    # MAE (masked autoencoder / mean absolute error) and Elo (rating method / score) are both
+    twice = {k: t for k, t in where.items() if len(t) > 1}
+    assert set(twice) <= {canonical_key("MAE"), canonical_key("Elo")}, twice
+
+
 @pytest.mark.parametrize("sentence, task", [
     ("Agents are tested on web navigation and shell commands.", "web navigation"),
     ("The encoder improves Speech Separation in noisy rooms.", "speech separation"),
