@@ -110,6 +110,12 @@ _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reac
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
                          r"reaching|achieving|improves?\s+by|by\s+up\s+to)?\s*(?:an?\s+)?")
 _ON_BEFORE = re.compile(r"\b(?:on|over|for|across|in|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
+# Sentences before the first that speaks of the paper's own work ("we", "our", "this paper",
+# "propose") are background: a value there with no subject is not the paper's own.
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter|method|"
+                       r"approach|strategy|framework|technique|model|system|pipeline|design|"
+                       r"architecture|algorithm)|[Hh]ere|propos\w+|introduc\w+|present\w*)\b")
+BACKGROUND = True
 USE_FALLBACK_BENCH = True
 BENCH_SENTENCE = True
 BENCH_LIST_NONE = True
@@ -486,7 +492,7 @@ def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str | N
 
 
 def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
-            own: str | None) -> str | None:
+            own: str | None, background: bool = False) -> str | None:
     """The system a value belongs to: the nearest subject before it (an entity followed by a
     result verb, "we/our ..." for the paper's own, an unnamed group or a baseline for None), in
     its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
@@ -565,7 +571,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 best = (m.end(), None)
         if best is not None:
             return best[1]
-    return loose[1] if loose else own
+    if loose:
+        return loose[1]
+    return None if background and own is not None else own
 
 
 _OWN_METHOD = re.compile(r"(?:our|this|the\s+proposed)\s+(?:[\w\-]+\s+)?(?:method|approach|"
@@ -786,6 +794,11 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         fallback_bench = None
     spans = [(a, b) for a, b, *_ in mentions]
     plain = mentions
+    own_at = _OWN_WORK.search(text, title_end)
+    own_at = min(([own_at.start()] if own_at else []) + [
+        a for a, _b, name, *_ in mentions if name == own and a > title_end] + (
+        [text.find(own, title_end)] if own and own in text[title_end:] else []), default=None)
+    first_own = bisect_right(sents, own_at) - 1 if own_at is not None else len(sents)
     mentions = None  # retyped by _as_data on the first value (most texts have none)
     out: list[dict] = []
     taken: set[int] = set()
@@ -823,7 +836,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "kind": (kind := _kind(text, m, unit, c, cs)),
             "system": _variant(text[s0:s1], _attributed(
                 text, mentions, s0, s1, cs, a, b, own, kind,
-                _system(text, mentions, s0, cs, a, b, c, own))),
+                _system(text, mentions, s0, cs, a, b, c, own,
+                        BACKGROUND and 0 < i < first_own))),
             "benchmark": bench,
             "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c,
                                            near_only=kind == "ratio"), c),

@@ -738,3 +738,21 @@ def test_durations_and_lengths_as_settings_or_sizes_are_not_results():
             "answers in 8.3ms per message and trains in 34 minutes.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == ["8.3ms", "34 minutes"]
+
+
+def test_a_value_in_a_background_sentence_is_not_the_papers_own():
+    text = ("FooNet: Fast Things\nSingle-shot generation achieves only 60-65% correctness on "
+            "standard benchmarks. We propose FooNet, which reaches 91.2% correctness. This "
+            "strategy also gives up to 5.9x more throughput.")
+    rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "FooNet", "METHOD",
+                                                                    "introduced")])}
+    assert rs == {"60-65%": None, "91.2%": "FooNet", "5.9x": "FooNet"}
+
+
+def test_the_own_system_named_in_an_early_sentence_is_not_background():
+    text = ("Loki: Portrait Animation\nLoki requires ~43% fewer inference parameters than "
+            "leading baselines. Other text follows.")
+    ents = [{"name": "Loki", "type": "MODEL", "role": "introduced", "aliases": [],
+             "mentions": [("Loki", 0, 4, "")]}]
+    (r,) = find_results(text, ents)
+    assert (r["value"], r["system"]) == ("~43%", "Loki")
