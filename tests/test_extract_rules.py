@@ -106,6 +106,15 @@ def test_textbook_techniques_in_lower_case_are_known_methods(nlp, sentence, name
     assert e is not None and e.type == "METHOD" and e.role == "used"
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("We compare against o3 and InternVideo on the clips.", "InternVideo"),
+    ("Masks come from SAM2 and depth from Depth Anything V2.", "Depth Anything V2"),
+])
+def test_released_models_are_models(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL"
+
+
 def test_a_known_name_is_in_one_typed_list():
     from paperkg.extractors.canonical import canonical_key
     from paperkg.extractors.components import load_lexicon
