@@ -773,3 +773,23 @@ def test_a_name_and_its_bracketed_short_form_are_one_entity(nlp, sentence, long_
     ents = run(nlp, sentence)
     e = find(ents, long_form)
     assert e is not None and short in e.aliases and e.role == "introduced"
+
+
+# --- headings -------------------------------------------------------------------------------------
+
+
+def test_headings_of_enumerated_points_are_not_names(nlp):
+    ents = run(nlp, "The set has three traits: (1) Real-world Simulation: clips are filmed; "
+                    "(2) High Quality: frames are sharp; 3) Extremism: values diverge.")
+    assert not ents
+
+
+def test_long_form_of_a_generic_acronym_is_not_a_name(nlp):
+    ents = run(nlp, "Magnetic Resonance Imaging (MRI) is common. We call tools through "
+                    "Application Programming Interfaces (APIs).")
+    assert not ents
+
+
+def test_a_named_long_form_with_an_acronym_is_kept(nlp):
+    ents = run(nlp, "We propose Gradient Path Balancing (GPB) for sparse rewards.")
+    assert find(ents, "Gradient Path Balancing") is not None

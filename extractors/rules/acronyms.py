@@ -144,6 +144,8 @@ def defined_acronyms(ctx: Context) -> None:
                     family_phrase(lf) or (lf == lf.lower() and not named_lower(lf, ctx.gaz)):
                 ctx.generic_acr.add(acr)
                 ctx.generic_acr.add(acr.rstrip("s"))
+                if lf != lf.lower():  # "Magnetic Resonance Imaging (MRI)": never a name
+                    ctx.scratch.setdefault("generic_long_forms", set()).add(fold(lf))
                 continue
             ctx.defined[acr] = lf
             c = Cand(lf_start, lf_start + len(lf), lf, lf, "", 0.8, "acronym_definition")
