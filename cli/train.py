@@ -26,24 +26,32 @@ import click
 @click.option("--vector-docs", type=click.IntRange(1), default=None,
               help="At most this many corpus abstracts for the vectors.")
 @click.option("--seed", type=int, default=None, help="Random seed [default: the config's, 13].")
+@click.option("--spans", is_flag=True,
+              help="Also train the span model (ner, extractors/training/ner.cfg): about 6x "
+                   "slower extraction; not part of the shipped model (docs/extraction.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, exclude, hold_out, max_steps, vector_docs, seed,
-              as_json):
-    """Train the span model and the keep and role classifiers on GOLD files (JSON Lines).
+              spans, as_json):
+    """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
-    Reproducible: the config is extractors/training/ner.cfg and every seed is fixed (two runs
-    give byte-identical models; floret vectors with --corpus use 2 threads and do not).
+    Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
+    the span model's config is extractors/training/ner.cfg; floret vectors with --corpus use
+    2 threads and are not reproducible).
     """
     from paperkg.extractors.training.train import MODEL_DIR, train_model
 
     report = train_model(list(gold), output=output or MODEL_DIR, seeds=seeds, corpus=corpus,
                          exclude=list(exclude), hold_out=hold_out, max_steps=max_steps,
-                         seed=seed, vector_docs=vector_docs,
+                         seed=seed, vector_docs=vector_docs, spans=spans,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
     perf = report.get("performance", {})
     scored = "held-out" if hold_out else "training"
+    if not spans:
+        click.echo(f"classifiers: fitted on {report['train']} records; {report['output']} "
+                   f"({report['bytes'] / 1e6:.1f} MB)")
+        return
     click.echo(f"span model: P {perf.get('ents_p', 0):.3f} R {perf.get('ents_r', 0):.3f} "
                f"F {perf.get('ents_f', 0):.3f} (mentions of {report['dev']} {scored} records)")

@@ -106,14 +106,14 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
 
 
 def keep_features(text: str, starts: list[int], ent: dict, ents: list[dict] | None = None,
-                  salience: bool = True) -> list[str]:
+                  salience: bool = True, base: list[str] | None = None) -> list[str]:
     """The keep classifier's features of one predicted entity: its role features plus the
     words of its name, its head word, the rules' confidence and the type the rules gave, and
     (salience) how prominent it is in its document, each crossed with its type."""
     name, type_ = ent["name"], ent["type"]
-    feats = set(role_features(text, starts, name, type_,
-                              [(m[1], m[2]) for m in ent["mentions"]],
-                              ent["extractor"].split("+"), ent["role"] == "introduced"))
+    feats = set(base if base is not None else role_features(
+        text, starts, name, type_, [(m[1], m[2]) for m in ent["mentions"]],
+        ent["extractor"].split("+"), ent["role"] == "introduced"))
     words = [w.casefold() for w in _WORDS.findall(name)]
     feats.update(f"w:{w}" for w in words)
     if words:
@@ -234,9 +234,21 @@ def candidate_features(text: str, starts: list[int], phrase: str,
     return sorted(feats)
 
 
+_HASHED: dict[str, int] = {}
+
+
 def _index(feats: list[str]) -> np.ndarray:
-    """Hashed indices of features."""
-    return np.fromiter((zlib.crc32(f.encode("utf-8")) % DIM for f in feats), dtype=np.int64)
+    """Hashed indices of features (CRC32, stable across processes; memoised)."""
+    cache = _HASHED
+    if len(cache) > 500_000:
+        cache.clear()
+    out = []
+    for f in feats:
+        i = cache.get(f)
+        if i is None:
+            i = cache[f] = zlib.crc32(f.encode("utf-8")) % DIM
+        out.append(i)
+    return np.array(out, dtype=np.int64)
 
 
 class BinaryModel:
@@ -255,7 +267,11 @@ class BinaryModel:
 
     def prob(self, feats: list[str]) -> float:
         """P(positive | features)."""
-        z = float(self.w[_index(feats)].sum())
+        return self.prob_index(_index(feats))
+
+    def prob_index(self, idx: np.ndarray) -> float:
+        """P(positive | features given by their hashed indices)."""
+        z = float(self.w[idx].sum())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def fit(self, rows: list[list[str]], labels: list[int], epochs: int = 5, lr: float = 0.1,
@@ -314,6 +330,30 @@ def type_models() -> dict[str, BinaryModel]:
     return {t: BinaryModel(f"type_{t}") for t in CANDIDATE_TYPES}
 
 
+#: Types the type classifiers choose among (one-vs-rest, trained on rule entities that are
+#: gold entities, labelled with the gold type).
+RETYPE_TYPES = ("METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK")
+
+
+def retype_models() -> dict[str, BinaryModel]:
+    """P(gold type | a rule entity that is a gold entity), one per type."""
+    return {t: BinaryModel(f"retype_{t}") for t in RETYPE_TYPES}
+
+
+def type_features(text: str, starts: list[int], ent: dict, ents: list[dict] | None,
+                  base: list[str] | None = None) -> list[str]:
+    """The type classifiers' features: the keep features (base, if computed) plus the word
+    after and the two words before every mention (up to 6)."""
+    feats = set(base if base is not None else keep_features(text, starts, ent, ents))
+    for m in ent["mentions"][:6]:
+        a, b = m[1], m[2]
+        before = [w.casefold() for w in _WORDS.findall(text[max(0, a - 40):a])][-2:]
+        after = [w.casefold() for w in _WORDS.findall(text[b:b + 30])][:1]
+        feats.update(f"tb:{w}" for w in before)
+        feats.update(f"ta:{w}" for w in after)
+    return sorted(feats)
+
+
 @Language.factory(
     "paperkg_learned",
     default_config={"add_spans": True, "add_types": ["METHOD", "TASK"],
@@ -352,6 +392,12 @@ class LearnedMerge:
         self.type_models = type_models()
         self.heads: frozenset[str] = frozenset()
         self.max_candidates = 3
+        self.retype_models = retype_models()
+        #: retype a rule entity when another type has P >= retype_to and its own < retype_from
+        self.retype_to = 0.7
+        self.retype_from = 0.3
+        #: in union mode, an entity the rules call introduced stays so unless P < demote
+        self.demote = 0.0
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -362,20 +408,37 @@ class LearnedMerge:
         spans = list(doc.spans["sc"]) if "sc" in doc.spans else list(doc.ents)
         if self.add_spans and spans:
             self._add_spans(spans, text, starts, ents)
+        # features of each entity (by id), computed once: (type, role features, keep features)
+        cache: dict[int, tuple[dict, str, list[str], list[str]]] = {}
+
+        def feats_of(e: dict) -> tuple[dict, str, list[str], list[str]]:
+            got = cache.get(id(e))
+            if got is None or got[0] is not e or got[1] != e["type"]:
+                rf = role_features(text, starts, e["name"], e["type"],
+                                   [(m[1], m[2]) for m in e["mentions"]],
+                                   e["extractor"].split("+"), e["role"] == "introduced")
+                got = cache[id(e)] = (e, e["type"], rf,
+                                      keep_features(text, starts, e, ents, base=rf))
+            return got
+
         if self.keep_model.trained:
-            ents[:] = [e for e in list(ents) if self._keep(text, starts, e, ents)]
+            ents[:] = [e for e in list(ents) if self._keep(e, feats_of)]
+        if self.retype_to <= 1.0 and self.retype_models["METHOD"].trained:
+            self._retype_learned(text, starts, ents, feats_of)
         if self.heads and self.cand_model.trained:
             self._add_candidates(text, starts, ents)
         if self.roles != "rules" and self.role_model.trained:
             for e in ents:
                 by_rules = e["role"] == "introduced"
-                if by_rules and self.roles == "union":
+                if by_rules and self.roles == "union" and self.demote <= 0:
                     continue
-                feats = role_features(
-                    text, starts, e["name"], e["type"], [(m[1], m[2]) for m in e["mentions"]],
-                    e["extractor"].split("+"), by_rules)
-                p = self.role_model.prob(feats)
-                e["role"] = "introduced" if p >= self.role_model.threshold else "used"
+                p = self.role_model.prob(feats_of(e)[2])
+                if by_rules and self.roles == "union":
+                    e["role"] = "used" if p < self.demote else "introduced"
+                else:
+                    e["role"] = "introduced" if p >= self.role_model.threshold else "used"
+        for key in ("pk_text", "pk_sents", "pk_gaz", "pk_urls"):  # kept for us by add_learned
+            doc.user_data.pop(key, None)
         return doc
 
     def _retype(self, doc: Doc, ents: list[dict]) -> None:
@@ -395,7 +458,21 @@ class LearnedMerge:
                 if best != e["type"] and votes[best] * 2 > len(e["mentions"]):
                     e["type"] = best
 
-    def _keep(self, text: str, starts: list[int], e: dict, ents: list[dict]) -> bool:
+    def _retype_learned(self, text: str, starts: list[int], ents: list[dict],
+                        feats_of) -> None:
+        """A rule entity (not a gazetteer name) takes another type when the type classifiers
+        are confident of it and not of the rules' type."""
+        for e in ents:
+            if "gazetteer" in e["extractor"] or e["type"] not in self.retype_models:
+                continue
+            idx = _index(type_features(text, starts, e, ents, base=feats_of(e)[3]))
+            probs = {t: m.prob_index(idx) for t, m in self.retype_models.items()}
+            best = max(probs, key=lambda t: (probs[t], t))
+            if (best != e["type"] and probs[best] >= self.retype_to
+                    and probs[e["type"]] < self.retype_from):
+                e["type"] = best
+
+    def _keep(self, e: dict, feats_of) -> bool:
         """The keep classifier's verdict: rule entities of keep_types at its threshold, the
         model's own additions at the (stricter) ner_threshold, everything else kept."""
         if e["extractor"] == "ner":
@@ -404,7 +481,7 @@ class LearnedMerge:
             th = self.keep_model.threshold
         else:
             return True
-        return self.keep_model.prob(keep_features(text, starts, e, ents)) >= th
+        return self.keep_model.prob(feats_of(e)[3]) >= th
 
     def _add_candidates(self, text: str, starts: list[int], ents: list[dict]) -> None:
         """New entities from the lower-case candidate phrases the classifier accepts (best
@@ -487,23 +564,28 @@ class LearnedMerge:
         """Save the classifiers and the candidate head words."""
         path = Path(path)
         for model in (self.role_model, self.keep_model, self.cand_model,
-                      *self.type_models.values()):
+                      *self.type_models.values(), *self.retype_models.values()):
             if model.trained:
                 model.to_disk(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "heads.json").write_text(json.dumps(
-            {"heads": sorted(self.heads), "max_candidates": self.max_candidates}))
+            {"heads": sorted(self.heads), "max_candidates": self.max_candidates,
+             "retype_to": self.retype_to, "retype_from": self.retype_from,
+             "demote": self.demote}))
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
         path = Path(path)
         for model in (self.role_model, self.keep_model, self.cand_model,
-                      *self.type_models.values()):
+                      *self.type_models.values(), *self.retype_models.values()):
             model.from_disk(path)
         if (path / "heads.json").is_file():
             data = json.loads((path / "heads.json").read_text())
             self.heads = frozenset(data["heads"])
             self.max_candidates = data["max_candidates"]
+            self.retype_to = data.get("retype_to", self.retype_to)
+            self.retype_from = data.get("retype_from", self.retype_from)
+            self.demote = data.get("demote", self.demote)
         return self
 
 
@@ -514,8 +596,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 def add_learned(nlp: Language, model_dir: str | Path | None = None) -> bool:
     """Copy the trained `ner` and `paperkg_learned` from model_dir into nlp; False if absent.
 
-    They go right after the rule component (before anything that reads its entities, such as
-    the results rules), and the model's static vectors, if any, become nlp's.
+    They go last, after the results rules, so that results are read from the rules' entities
+    alone (a result names an entity the classifiers dropped: no link, as for any unnamed one);
+    the model's static vectors, if any, become nlp's.
     """
     import spacy
 
@@ -523,13 +606,13 @@ def add_learned(nlp: Language, model_dir: str | Path | None = None) -> bool:
     if not (model_dir / "config.cfg").is_file():
         return False
     model = spacy.load(model_dir)
+    if "paperkg_entities" in nlp.pipe_names:  # keep the text for the learned part (it drops it)
+        nlp.get_pipe("paperkg_entities").keep_scratch = True
     if model.vocab.vectors.shape[0]:
         nlp.vocab.vectors = model.vocab.vectors
-    after = "paperkg_entities" if "paperkg_entities" in nlp.pipe_names else None
     for name in ("ner", "paperkg_learned"):
         if name in model.pipe_names and name not in nlp.pipe_names:
-            nlp.add_pipe(name, source=model, after=after)
-            after = name
+            nlp.add_pipe(name, source=model, last=True)
     return True
 
 

@@ -73,40 +73,84 @@ def test_role_model_learns_and_saves(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory):
-    """A model folder made by `paperkg train` on two records in two steps."""
-    folder = tmp_path_factory.mktemp("tiny")
-    gold = folder / "gold.jsonl"
+def tiny_gold(tmp_path_factory):
+    """Two gold records in a JSON Lines file."""
+    gold = tmp_path_factory.mktemp("tiny-gold") / "gold.jsonl"
     other = dict(RECORD, title="Another title about GraphSAGE",
                  abstract="GraphSAGE is evaluated on ogbl-ddi for link prediction.")
     gold.write_text("\n".join(json.dumps(r) for r in (RECORD, other)) + "\n")
-    out = folder / "model"
-    res = CliRunner().invoke(cli, ["train", str(gold), "--output", str(out), "--max-steps", "2",
-                                   "--json"])
+    return gold
+
+
+def _train(gold, out, *extra):
+    res = CliRunner().invoke(cli, ["train", str(gold), "--output", str(out), "--json", *extra])
     assert res.exit_code == 0, res.output
     return out, json.loads(res.stdout)
 
 
-def test_train_smoke_two_steps(tiny_model):
-    """paperkg train end to end on two records, two steps: a loadable model folder."""
+@pytest.fixture(scope="module")
+def tiny_model(tiny_gold, tmp_path_factory):
+    """A model folder made by `paperkg train` on two records: the classifiers alone."""
+    return _train(tiny_gold, tmp_path_factory.mktemp("tiny") / "model")
+
+
+@pytest.fixture(scope="module")
+def tiny_span_model(tiny_gold, tmp_path_factory):
+    """A model folder made by `paperkg train --spans` on two records in two steps."""
+    return _train(tiny_gold, tmp_path_factory.mktemp("tiny-spans") / "model", "--spans",
+                  "--max-steps", "2")
+
+
+def test_train_smoke(tiny_model):
+    """paperkg train end to end on two records: a loadable model folder of classifiers."""
     out, report = tiny_model
     assert report["train"] == 2 and report["bytes"] > 0
     nlp = build_pipeline()
     assert add_learned(nlp, out)
-    assert nlp.get_pipe("paperkg_learned").role_model.trained
+    merge = nlp.get_pipe("paperkg_learned")
+    assert merge.role_model.trained and merge.keep_model.trained
+    assert merge.retype_models["METHOD"].trained
+    assert "ner" not in nlp.pipe_names
     doc = nlp(gold_text(RECORD))
     assert doc.user_data["pk_ents"]
+    assert "pk_text" not in doc.user_data  # the scratch data is dropped after the learned part
 
 
-def test_a_model_runs_after_the_rules(tiny_model):
-    """With a model folder (as shipped in extractors/model/ once one beats the rules), ner and the
-    learned merge run after the rule component, and --fast leaves them out."""
+def test_train_is_reproducible(tiny_gold, tiny_model, tmp_path):
+    """Two trainings with the same arguments write the same bytes."""
+    out, _ = tiny_model
+    again, _ = _train(tiny_gold, tmp_path / "again")
+    files = sorted(f.relative_to(out) for f in out.rglob("*") if f.is_file())
+    assert files == sorted(f.relative_to(again) for f in again.rglob("*") if f.is_file())
+    assert all((out / f).read_bytes() == (again / f).read_bytes() for f in files)
+
+
+def test_the_learned_part_runs_last_and_leaves_results_alone(tiny_model, gold, seeds):
+    """The learned merge runs after the results rules, so results are the rules' own; --fast
+    leaves it out."""
     from paperkg.extractors.learned import load_with_model
+    from paperkg.readers import read_listings
 
     out, _ = tiny_model
     nlp = load_with_model(out)
+    assert nlp.pipe_names[-1] == "paperkg_learned"
+    assert "paperkg_learned" not in load_pipeline(fast=True).pipe_names
+    papers = read_listings([str(seeds)]).papers[:40]
+    full = extract(papers, nlp=nlp)
+    rules = extract(papers, fast=True)
+    assert [ex.results for ex in full] == [ex.results for ex in rules]
+    assert any(ex.results for ex in rules)
+
+
+def test_a_span_model_runs_after_the_rules(tiny_span_model):
+    """With --spans, ner and the learned merge run after the rules, and --fast leaves them out;
+    every entity comes from the rules or the span model."""
+    from paperkg.extractors.learned import load_with_model
+
+    out, _ = tiny_span_model
+    nlp = load_with_model(out)
     assert nlp.pipe_names.index("ner") > nlp.pipe_names.index("paperkg_entities")
-    assert "paperkg_learned" in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "paperkg_learned"
     assert "ner" not in load_pipeline(fast=True).pipe_names
     papers = [Paper(id="p", title=RECORD["title"], abstract=RECORD["abstract"])]
     (full,) = extract(papers, nlp=nlp)
@@ -115,6 +159,101 @@ def test_a_model_runs_after_the_rules(tiny_model):
     assert all(e.extractor for e in full.entities)
     assert {e.name for e in full.entities} <= {e.name for e in rules.entities} | {
         e.name for e in full.entities if e.extractor == "ner"}
+
+
+def test_train_corpus_needs_spans(tiny_gold, tmp_path):
+    res = CliRunner().invoke(cli, ["train", str(tiny_gold), "-o", str(tmp_path / "m"),
+                                   "--corpus", str(tmp_path)])
+    assert res.exit_code != 0
+    assert "--spans" in res.output + str(res.exception)
+
+
+def test_keep_features_read_salience():
+    """The keep features say how often and where an entity is named, crossed with its type."""
+    from paperkg.extractors.learned import keep_features
+
+    text = gold_text(RECORD)
+    starts = [0, text.index("We"), text.index("GraphFlow beats")]
+    ent = {"name": "GraphFlow", "type": "METHOD", "role": "introduced", "aliases": [],
+           "confidence": 0.9, "extractor": "coined_name",
+           "mentions": [("GraphFlow", a, a + 9, "") for a in
+                        (0, text.index("GraphFlow,"), text.index("GraphFlow beats"))]}
+    other = dict(ent, name="GraphSAGE", role="used", mentions=[])
+    feats = set(keep_features(text, starts, ent, [ent, other]))
+    assert {"n=3|METHOD", "title=True|METHOD", "shape=cap|METHOD", "x:coined_name|METHOD",
+            "same_type=2|METHOD", "intro=True|METHOD", "head:graphflow|METHOD"} <= feats
+    assert not any(f.startswith("same_type") for f in keep_features(text, starts, ent))
+
+
+def test_retype_follows_a_confident_classifier():
+    """A rule entity takes another type only when the type classifiers are sure of it and not
+    of the rules' type; gazetteer names keep theirs."""
+    from paperkg.extractors.learned import LearnedMerge, type_features
+
+    text = "T\nWe train on FooBar and report the BazScore of FooNet."
+    starts = [0, 2]
+
+    def ent(name, type_, extractor="coined_name"):
+        a = text.index(name)
+        return {"name": name, "type": type_, "role": "used", "aliases": [], "confidence": 0.8,
+                "extractor": extractor, "mentions": [(name, a, a + len(name), "")]}
+
+    merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
+    foobar, foonet = ent("FooBar", "METHOD"), ent("FooNet", "METHOD", "gazetteer")
+    rows = [type_features(text, starts, e, [foobar, foonet]) for e in (foobar, foonet)]
+    for t, m in merge.retype_models.items():
+        m.fit(rows * 20, [int(t == "DATASET"), int(t == "MODEL")] * 20)
+    merge.retype_to, merge.retype_from = 0.7, 0.3
+    cache = {}
+
+    def feats_of(e):
+        from paperkg.extractors.learned import keep_features, role_features
+
+        if id(e) not in cache:
+            rf = role_features(text, starts, e["name"], e["type"], [(m[1], m[2]) for m in
+                               e["mentions"]], e["extractor"].split("+"), False)
+            cache[id(e)] = (e, e["type"], rf, keep_features(text, starts, e, [foobar, foonet],
+                                                             base=rf))
+        return cache[id(e)]
+
+    merge._retype_learned(text, starts, [foobar, foonet], feats_of)
+    assert foobar["type"] == "DATASET"
+    assert foonet["type"] == "METHOD"  # a gazetteer name keeps its type
+    merge.retype_to = 1.1  # never confident enough
+    foobar["type"] = "METHOD"
+    merge._retype_learned(text, starts, [foobar], feats_of)
+    assert foobar["type"] == "METHOD"
+
+
+def test_lower_case_candidates():
+    """Lower-case phrases ending in a head word, outside the rules' mentions, without function
+    words; title words in any case."""
+    from paperkg.extractors.learned import lower_candidates
+
+    text = "Robust Image Restoration\nWe study image restoration with sparse attention of the "\
+           "noisy images and the GraphFlow attention."
+    got = lower_candidates(text, {"restoration", "attention"}, covered=[(0, 6)])
+    assert {"image restoration", "restoration", "sparse attention", "attention"} <= set(got)
+    assert len(got["image restoration"]) == 2  # the title's and the abstract's
+    assert "robust image restoration" not in got  # 'Robust' lies in a covered span
+    assert not any(k.startswith("the ") or "graphflow" in k for k in got)
+
+
+def test_crossfit_scores_every_record_out_of_fold(gold, seeds):
+    """The cross-fitted comparison scores each record once with classifiers fitted on the
+    other folds; its rules-only row is the scorer's own figure on the same records."""
+    from paperkg.extractors.training.crossfit import bootstrap, crossfit, fold_of, pooled, table
+    from paperkg.extractors.training.data import read_records, with_texts
+
+    records = with_texts(read_records([gold]), seeds)
+    scores = crossfit(records, {"keep + roles": {"cands": False}}, folds=3)
+    assert list(scores) == ["rules only", "keep + roles"]
+    assert all(len(v) == len(records) for v in scores.values())
+    assert {fold_of(r, 3) for r in records} == {0, 1, 2}
+    base = pooled(scores["rules only"])
+    assert 0 < base["named-typed"].f1 <= 1 and base["named-typed"].gold > 50
+    assert bootstrap(scores["rules only"], scores["rules only"], "named-typed", n=50) == 0.5
+    assert "| keep + roles | " in table(scores, n=50)
 
 
 def test_train_bad_gold_is_one_line(tmp_path):
@@ -167,12 +306,12 @@ def test_eval_model_option_rejects_a_non_model(tmp_path, gold, seeds):
     assert "not a trained model folder" in res.output + str(res.exception)
 
 
-def test_held_out_comparison_rows(tiny_model, tmp_path):
+def test_held_out_comparison_rows(tiny_span_model, tmp_path):
     """The held-out comparison scores the rules and each merge setting on the same records."""
     from paperkg.extractors.evaluate import evaluate
     from paperkg.extractors.training.compare import ROWS, compare, held_out_file, table
 
-    out, _ = tiny_model
+    out, _ = tiny_span_model
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps(RECORD) + "\n")
     held = tmp_path / "held.jsonl"

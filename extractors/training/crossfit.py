@@ -21,18 +21,22 @@ from paperkg.extractors.evaluate import Score
 from paperkg.extractors.training.data import read_records, with_texts
 
 #: Rows printed (F1).
-ROWS = ("named-untyped", "named-typed", "INTRODUCES", "METHOD", "TASK", "DATASET", "METRIC")
+ROWS = ("named-untyped", "named-typed", "INTRODUCES", "METHOD", "TASK", "DATASET", "METRIC",
+        "results-full")
 
 #: Merge settings compared (the first is the shipped default).
 VARIANTS: dict[str, dict] = {
-    "keep 0.3 + roles 0.35 + candidates 0.5": {},
-    "no candidates": {"cands": False},
-    "candidates only": {"keep": False, "roles": "rules"},
-    "candidates 0.4": {"cand_threshold": 0.4},
-    "candidates 0.6": {"cand_threshold": 0.6},
-    "candidates 0.7": {"cand_threshold": 0.7},
-    "candidates 0.5, at most 5": {"max_candidates": 5},
-    "keep 0.4": {"keep_threshold": 0.4},
+    "keep 0.3 + roles 0.35 + candidates 0.6 + retype 0.7/0.3": {
+        "cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3},
+    "no candidates": {"cands": False, "retype_to": 0.7, "retype_from": 0.3},
+    "no keep": {"keep": False, "cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3},
+    "no retype": {"cand_threshold": 0.6, "retype_to": 2.0},
+    "roles 0.5": {"cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3,
+                  "role_threshold": 0.5},
+    "keep 0.4": {"cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3,
+                 "keep_threshold": 0.4},
+    "retype 0.6/0.3": {"cand_threshold": 0.6, "retype_to": 0.6, "retype_from": 0.3},
+    "candidates 0.7": {"cand_threshold": 0.7, "retype_to": 0.7, "retype_from": 0.3},
 }
 
 
@@ -43,23 +47,16 @@ def fold_of(record: dict, folds: int = 5) -> int:
 
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
-         fit: dict | None = None) -> dict:
-    """The role, keep and candidate classifiers fitted on the records in train."""
-    from types import SimpleNamespace
+         candidates: bool = True) -> dict:
+    """Every classifier of the merge fitted on the records in train."""
+    from paperkg.extractors.learned import LearnedMerge
+    from paperkg.extractors.training.train import fit_merge
 
-    from paperkg.extractors.learned import candidate_model, keep_model, role_model, type_models
-    from paperkg.extractors.training.train import candidate_heads, candidate_rows, fit_candidates
-
-    models: dict = {"roles": role_model(), "keep": keep_model()}
-    for name in ("roles", "keep"):
-        x = [f for i in train for f in rows[i][name][0]]
-        y = [v for i in train for v in rows[i][name][1]]
-        models[name].fit(x, y, **(fit or {}))
-    heads = candidate_heads([records[i] for i in train])
-    cand = SimpleNamespace(cand_model=candidate_model(), type_models=type_models())
-    fit_candidates([candidate_rows(records[i], *outputs[i], heads) for i in train], cand)
-    models.update(heads=heads, cands=cand.cand_model, types=cand.type_models)
-    return models
+    m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
+    fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
+              [rows[i] for i in train], candidates=candidates)
+    return {"roles": m.role_model, "keep": m.keep_model, "heads": m.heads,
+            "cands": m.cand_model, "types": m.type_models, "retype": m.retype_models}
 
 
 def _configure(merge, models: dict, s: dict) -> None:
@@ -80,22 +77,78 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]
     merge.max_candidates = s.get("max_candidates", 3)
+    merge.retype_models = models["retype"]
+    merge.retype_to = s.get("retype_to", 0.7)
+    merge.retype_from = s.get("retype_from", 0.3)
+    merge.demote = s.get("demote", 0.0)
 
 
-def _add(total: dict[str, Score], rows: list[dict]) -> None:
-    """Sum one evaluation's counts into total."""
-    for r in rows:
-        s = total.setdefault(r["row"], Score(r["row"]))
-        for k in ("tp", "fp", "fn", "gold", "predicted"):
-            setattr(s, k, getattr(s, k) + r[k])
+def per_record(path: Path, nlp) -> list[dict[str, Score]]:
+    """The entity rows of each gold record of path, scored as `evaluate` does (the papers
+    extracted together, so cross-paper canonicalisation is the real one)."""
+    from paperkg.core.ids import title_key
+    from paperkg.extractors.evaluate import TYPES, _entity_rows, _result_rows, read_gold
+    from paperkg.extractors.pipeline import extract
+    from paperkg.readers import read_listings
+
+    golds = read_gold(path)
+    papers = read_listings([str(path)]).papers
+    by_key = {}
+    for p, ex in zip(papers, extract(papers, nlp=nlp), strict=True):
+        by_key.setdefault(title_key(p.title), ex)
+    out = []
+    for g in golds:
+        rows = {n: Score(n) for n in (*TYPES, "named-untyped", "named-typed", "INTRODUCES",
+                                      "results-value", "results-full")}
+        _entity_rows(g, by_key.get(title_key(g["title"])), rows)
+        _result_rows(g, by_key.get(title_key(g["title"])), rows)
+        out.append(rows)
+    return out
+
+
+def pooled(records: list[dict[str, Score]], pick: list[int] | None = None) -> dict[str, Score]:
+    """Counts summed over the records (or the records at the indices pick)."""
+    total: dict[str, Score] = {}
+    for i in pick if pick is not None else range(len(records)):
+        for name, s in records[i].items():
+            t = total.setdefault(name, Score(name))
+            for k in ("tp", "fp", "fn", "gold", "predicted"):
+                setattr(t, k, getattr(t, k) + getattr(s, k))
+    return total
+
+
+def _f1(c) -> object:
+    """F1 of count arrays (..., [fp, fn, gold, predicted]) as the scorer defines it."""
+    import numpy as np
+
+    fp, fn, gold, pred = c[..., 0], c[..., 1], c[..., 2], c[..., 3]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(pred == 0, (gold == 0).astype(float), (pred - fp) / np.maximum(pred, 1))
+        r = np.where(gold == 0, 1.0, (gold - fn) / np.maximum(gold, 1))
+        return np.where(p + r == 0, 0.0, 2 * p * r / np.where(p + r == 0, 1, p + r))
+
+
+def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: str,
+              n: int = 1000, seed: int = 13) -> float:
+    """Share of paired bootstrap resamples of the records in which other's F1 on row is at
+    least base's (ties count half)."""
+    import numpy as np
+
+    def counts(recs):
+        return np.array([[r[row].fp, r[row].fn, r[row].gold, r[row].predicted] for r in recs],
+                        dtype=float)
+
+    a, b = counts(base), counts(other)
+    idx = np.random.default_rng(seed).integers(0, len(base), size=(n, len(base)))
+    fa, fb = _f1(a[idx].sum(axis=1)), _f1(b[idx].sum(axis=1))
+    return float(((fb > fa) + 0.5 * (fb == fa)).mean())
 
 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
-             fit: dict | None = None,
-             progress: Callable[[str], None] | None = None) -> dict[str, dict[str, Score]]:
-    """Pooled out-of-fold scores of the rules alone and of each merge setting."""
+             progress: Callable[[str], None] | None = None
+             ) -> dict[str, list[dict[str, Score]]]:
+    """Out-of-fold entity rows of every record, for the rules alone and each merge setting."""
     from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
-    from paperkg.extractors.evaluate import evaluate
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.train import record_rows, rule_outputs
 
@@ -104,33 +157,40 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
     outputs = rule_outputs(rules, records)
     rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
     nlp = build_pipeline()
-    merge = nlp.add_pipe("paperkg_learned", after="paperkg_entities",
-                         config={"add_spans": False})
+    merge = nlp.add_pipe("paperkg_learned", last=True, config={"add_spans": False})
     fold = [fold_of(r, folds) for r in records]
-    total: dict[str, dict[str, Score]] = {"rules only": {}, **{v: {} for v in variants}}
+    total: dict[str, list] = {"rules only": [], **{v: [] for v in variants}}
     with tempfile.TemporaryDirectory(prefix="paperkg-crossfit-") as tmp:
         for k in range(folds):
             test = [r for r, f in zip(records, fold, strict=True) if f == k]
             path = Path(tmp) / f"fold{k}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in test), encoding="utf-8")
-            models = _fit(records, outputs, rows, [i for i, f in enumerate(fold) if f != k],
-                          fit)
-            _add(total["rules only"], evaluate(path, [path], nlp=rules)["rows"])
+            models = _fit(records, outputs, rows, [i for i, f in enumerate(fold) if f != k])
+            total["rules only"].extend(per_record(path, rules))
             for name, s in variants.items():
                 _configure(merge, models, s)
-                _add(total[name], evaluate(path, [path], nlp=nlp)["rows"])
+                total[name].extend(per_record(path, nlp))
             if progress:
                 progress(f"fold {k}: {len(test)} records")
     return total
 
 
-def table(scores: dict[str, dict[str, Score]], rows: tuple[str, ...] = ROWS) -> str:
-    """A Markdown table of pooled F1 by setting."""
-    lines = ["| setting (out of fold, F1) | " + " | ".join(rows) + " |",
-             "|---" * (len(rows) + 1) + "|"]
-    for name, by_row in scores.items():
-        lines.append(f"| {name} | " + " | ".join(
-            f"{by_row[k].f1:.3f}" if k in by_row else "-" for k in rows) + " |")
+def table(scores: dict[str, list[dict[str, Score]]], rows: tuple[str, ...] = ROWS,
+          n: int = 1000) -> str:
+    """A Markdown table of pooled F1 by setting; after each F1 of a setting, the share of
+    paired bootstrap resamples (n) in which it is at least the rules' F1."""
+    base = scores["rules only"]
+    lines = ["| setting (out of fold, F1 / bootstrap share >= rules) | " + " | ".join(rows)
+             + " |", "|---" * (len(rows) + 1) + "|"]
+    for name, recs in scores.items():
+        total = pooled(recs)
+        cells = []
+        for k in rows:
+            cell = f"{total[k].f1:.3f}"
+            if name != "rules only" and n:
+                cell += f" / {bootstrap(base, recs, k, n):.2f}"
+            cells.append(cell)
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -107,11 +107,12 @@ def record_rows(record: dict, text: str, starts: list[int], ents: list[dict]
     the rule entity it matches by surface form, plus every rule entity that is no gold entity
     (label: not introduced). keep: every rule entity (label: it is a gold entity).
     """
-    from paperkg.extractors.learned import keep_features, role_features
+    from paperkg.extractors.learned import keep_features, role_features, type_features
     from paperkg.extractors.training.data import _occurrences
 
     roles: tuple[list, list] = ([], [])
     keep: tuple[list, list] = ([], [])
+    types: tuple[list, list] = ([], [])
     preds = [(_forms(e), e) for e in ents]
     for g in record["entities"]:
         mentions = sorted({m for f in [g["name"], *g.get("aliases", [])]
@@ -126,16 +127,20 @@ def record_rows(record: dict, text: str, starts: list[int], ents: list[dict]
         roles[1].append(int(g.get("role") == "introduced"))
     gold_forms = [_forms(g) for g in record["entities"]]
     for pf, e in preds:
-        is_gold = any(pf & gf for gf in gold_forms)
+        gold = next((g for g, gf in zip(record["entities"], gold_forms, strict=True)
+                     if pf & gf), None)
+        is_gold = gold is not None
         keep[0].append(keep_features(text, starts, e, ents))
         keep[1].append(int(is_gold))
         if is_gold:
+            types[0].append(type_features(text, starts, e, ents))
+            types[1].append({gold["type"], *gold.get("alt_types", [])})
             continue
         roles[0].append(role_features(text, starts, e["name"], e["type"],
                                       [(m[1], m[2]) for m in e["mentions"]],
                                       e["extractor"].split("+"), e["role"] == "introduced"))
         roles[1].append(0)
-    return {"roles": roles, "keep": keep}
+    return {"roles": roles, "keep": keep, "types": types}
 
 
 def candidate_heads(records: list[dict], min_count: int = 2) -> frozenset[str]:
@@ -182,6 +187,12 @@ def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
     return x, y, types
 
 
+def fit_retype(rows: tuple[list, list], models: dict) -> None:
+    """Fit the one-vs-rest type classifiers on (features, gold type sets) rows."""
+    for t, model in models.items():
+        model.fit(rows[0], [int(t in ts) for ts in rows[1]])
+
+
 def fit_candidates(rows: list[tuple[list, list, list]], merge) -> None:
     """Fit the candidate classifier and the candidate type classifiers of merge on rows."""
     from paperkg.extractors.learned import CANDIDATE_TYPES
@@ -196,7 +207,8 @@ def fit_candidates(rows: list[tuple[list, list, list]], merge) -> None:
 
 def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]], list[int]]]:
     """Features and labels for the role and keep classifiers, from one pass of the rules."""
-    out: dict[str, tuple[list, list]] = {"roles": ([], []), "keep": ([], [])}
+    out: dict[str, tuple[list, list]] = {"roles": ([], []), "keep": ([], []),
+                                         "types": ([], [])}
     for r, (text, starts, ents) in zip(records, rule_outputs(nlp, records), strict=True):
         for name, (x, y) in record_rows(r, text, starts, ents).items():
             out[name][0].extend(x)
@@ -204,30 +216,48 @@ def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]]
     return out
 
 
-def train_classifiers(records: list[dict], rules_nlp=None) -> dict:
-    """The role and keep classifiers fitted on records (fixed seed), by name."""
-    from paperkg.extractors.learned import keep_model, role_model
+def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None = None,
+              candidates: bool = False) -> None:
+    """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
+    rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
+    candidate classifier only with candidates (measured, not used: docs/extraction.md)."""
+    if rows is None:
+        rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
+    for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
+        model.fit([f for r in rows for f in r[name][0]], [v for r in rows for v in r[name][1]])
+    fit_retype(([f for r in rows for f in r["types"][0]],
+                [v for r in rows for v in r["types"][1]]), merge.retype_models)
+    if not candidates:
+        return
+    merge.heads = candidate_heads(records)
+    fit_candidates([candidate_rows(r, *o, merge.heads) for r, o in
+                    zip(records, outputs, strict=True)], merge)
+
+
+def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False):
+    """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
+    from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
 
-    rows = classifier_rows(rules_nlp or build_pipeline(), records)
-    models = {"roles": role_model(), "keep": keep_model()}
-    for name, model in models.items():
-        model.fit(*rows[name])
-    return models
+    merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
+    fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
+              candidates=candidates)
+    return merge
 
 
 def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 seeds: str | Path | None = None, corpus: str | Path | None = None,
                 exclude: list[str | Path] = (), hold_out: int = 0,
                 max_steps: int | None = None, seed: int | None = None,
-                vector_docs: int | None = None,
+                vector_docs: int | None = None, spans: bool = False,
                 log: Callable[[str], None] | None = None) -> dict:
-    """The whole learned model: [corpus vectors,] span model, role classifier, saved to output.
+    """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
-    the seed listings in `seeds`). corpus: a folder of *.jsonl.gz abstracts to train floret
-    vectors on, skipping every paper titled in the `exclude` gold files (so valid texts never
-    reach training). Output is a spaCy pipeline folder with `ner` and `paperkg_learned`.
+    the seed listings in `seeds`). spans: also train the span model (`ner`), optionally on
+    floret vectors from corpus, a folder of *.jsonl.gz abstracts (every paper titled in the
+    `exclude` gold files skipped, so valid texts never reach training). Output is a spaCy
+    pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
 
@@ -235,6 +265,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     from paperkg.extractors.evaluate import read_gold
 
     say = log or (lambda _msg: None)
+    if corpus is not None and not spans:
+        raise UserError("--corpus trains vectors for the span model: add --spans")
     records = with_texts(read_records(gold), seeds)
     if not records:
         raise UserError("no gold records with an abstract to train on")
@@ -252,15 +284,24 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             say(f"vectors: {n} corpus abstracts (gold papers left out)")
             table = train_floret(tmp / "corpus.txt", tmp / "vectors")
             vectors = spacy_vectors(table, tmp / "vectors-nlp")
-        say(f"span model: {len(records)} gold records")
-        scores = train_ner(records, tmp / "ner", hold_out=hold_out, max_steps=max_steps,
-                           seed=seed, vectors=vectors)
-        say("role and keep classifiers")
-        nlp = spacy.load(tmp / "ner")
-        merge = nlp.add_pipe("paperkg_learned")
+        if spans:
+            say(f"span model: {len(records)} gold records")
+            scores = train_ner(records, tmp / "ner", hold_out=hold_out, max_steps=max_steps,
+                               seed=seed, vectors=vectors)
+            nlp = spacy.load(tmp / "ner")
+        else:
+            scores = {"train": sum(1 for r in records
+                                   if not (hold_out and held_out(r, hold_out))),
+                      "dev": sum(1 for r in records if hold_out and held_out(r, hold_out)),
+                      "performance": {}}
+            nlp = spacy.blank("en")
+        say("keep, role, type and candidate classifiers")
         train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
-        models = train_classifiers(train_recs)
-        merge.role_model, merge.keep_model = models["roles"], models["keep"]
+        fitted = train_classifiers(train_recs)
+        merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
+        for attr in ("role_model", "keep_model", "cand_model", "type_models", "retype_models",
+                     "heads"):
+            setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
         nlp.to_disk(output)
