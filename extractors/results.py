@@ -798,7 +798,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     own_at = min(([own_at.start()] if own_at else []) + [
         a for a, _b, name, *_ in mentions if name == own and a > title_end] + (
         [text.find(own, title_end)] if own and own in text[title_end:] else []), default=None)
-    first_own = bisect_right(sents, own_at) - 1 if own_at is not None else len(sents)
+    first_own = bisect_right(sents, own_at) - 1 if own_at is not None else 0  # none: no background
     mentions = None  # retyped by _as_data on the first value (most texts have none)
     out: list[dict] = []
     taken: set[int] = set()
