@@ -115,6 +115,21 @@ def test_released_models_are_models(nlp, sentence, name):
     assert e is not None and e.type == "MODEL"
 
 
+@pytest.mark.parametrize("sentence, name, type_", [
+    ("Policies are trained on Adroit and Franka Kitchen.", "Franka Kitchen", "BENCHMARK"),
+    ("We pretrain on Conceptual Captions before tuning.", "Conceptual Captions", "DATASET"),
+    ("Forecasts are scored by CRPS and the Brier score.", "Brier score", "METRIC"),
+])
+def test_well_known_data_and_measures_are_typed(nlp, sentence, name, type_):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_
+
+
+def test_regret_alone_is_not_a_measure(nlp):
+    ents = run(nlp, "The learner suffers sublinear regret against any adversary.")
+    assert not [e.name for e in ents.values() if e.type == "METRIC"]
+
+
 def test_a_known_name_is_in_one_typed_list():
     from paperkg.extractors.canonical import canonical_key
     from paperkg.extractors.components import load_lexicon
