@@ -264,8 +264,9 @@ def test_incremental_run_equals_a_full_run(tmp_path: Path):
 
 
 def test_kept_claims_give_the_same_edges_and_stale_ones_are_not_used(tmp_path: Path):
-    """Per-paper results kept with a paper (cache.paper_features) stand in for its claims only
-    when their key matches its text and the citation code: a stale entry is ignored."""
+    """Per-paper results kept with a paper (cache.paper_features: claims, words, sentences)
+    stand in for its own only when their key matches its text and the citation code: a stale
+    entry is ignored."""
     from paperkg.graph.citations.cache import features_key, paper_features
 
     g, ids = _graph(tmp_path)
@@ -281,9 +282,10 @@ def test_kept_claims_give_the_same_edges_and_stale_ones_are_not_used(tmp_path: P
     assert kept[loop]["claims"] == [["LoopBench", "title", True, ""]]
     # an entry that claims nothing, once under the paper's own key (it is trusted: no edge to
     # LoopBench's claimant) and once under another text's key (ignored: the edges stay)
-    trusted = {**kept, loop: {"key": kept[loop]["key"], "claims": []}}
+    trusted = {**kept, loop: {**kept[loop], "claims": []}}
     assert (ids["user"], ids["loop"]) not in _edges(_cited(g, trusted))
-    stale = {**kept, loop: {"key": features_key("another title", ""), "claims": []}}
+    stale = {**kept, loop: {**kept[loop], "key": features_key("another title", ""),
+                            "claims": []}}
     assert sorted(_edges(_cited(g, stale)).items()) == sorted(_edges(full).items())
     assert features_key("a", "bc") != features_key("ab", "c")
 

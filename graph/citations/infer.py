@@ -42,7 +42,7 @@ from paperkg.graph.schema import (
     split_key,
 )
 
-from .cache import cached_claims
+from .cache import PaperCites, cached_claims, paper_cites
 from .claims import (
     Claim,
     NameStats,
@@ -207,7 +207,7 @@ def collect_claims(papers: dict[str, dict], features: dict[str, dict] | None = N
     return by_name
 
 
-def _mentions(papers: dict[str, dict], index: NameIndex
+def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperCites]
               ) -> dict[str, list[tuple[str, int, int, str, str]]]:
     """Name -> (paper, offset in the paper, offset in the sentence, sentence, folded sentence)
     of each sentence naming it
@@ -216,8 +216,8 @@ def _mentions(papers: dict[str, dict], index: NameIndex
     for p in sorted(papers):
         title, abstract = _paper_text(papers[p])
         seen: set[str] = set()
-        for start, sent in [(0, title), *((len(title) + 1 + s, t)
-                                          for s, t in sentences(abstract))]:
+        for start, sent in [(0, title), *((len(title) + 1 + s, t) for s, t in
+                                          cites[p].abstract_sentences(abstract))]:
             folded = None
             for s, e, name in index.find(sent):
                 if name in seen:
@@ -258,18 +258,18 @@ def _other_meaning(expansion: str, claim: Claim, cited_title: set[str]) -> bool:
 
 
 def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    """Cosine of two papers' content-word sets, words weighted by idf."""
+    """Cosine of two papers' content-word sets, words weighted by idf (sums exactly rounded,
+    so the order a set is walked in, which the hash seed decides, cannot change a value)."""
     if not a or not b:
         return 0.0
-    shared = sum(idf.get(w, 0.0) ** 2 for w in a & b)
-    na = math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in a))
-    nb = math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in b))
+    shared = math.fsum(idf.get(w, 0.0) ** 2 for w in a & b)
+    na = math.sqrt(math.fsum(idf.get(w, 0.0) ** 2 for w in a))
+    nb = math.sqrt(math.fsum(idf.get(w, 0.0) ** 2 for w in b))
     return shared / (na * nb) if na and nb else 0.0
 
 
 class _PaperSimilarity:
-    """`_similarity` of two papers' whole content-word sets, each paper's norm computed once
-    (the same sums in the same order, so the same values)."""
+    """`_similarity` of two papers' whole content-word sets, each paper's norm computed once."""
 
     def __init__(self, words: dict[str, set[str]], idf: dict[str, float]) -> None:
         self.words, self.idf = words, idf
@@ -280,7 +280,8 @@ class _PaperSimilarity:
         n = self.norms.get(p)
         if n is None:
             idf = self.idf
-            n = self.norms[p] = math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in self.words[p]))
+            n = self.norms[p] = math.sqrt(math.fsum(idf.get(w, 0.0) ** 2
+                                                    for w in self.words[p]))
         return n
 
     def __call__(self, a: str, b: str) -> float:
@@ -288,7 +289,7 @@ class _PaperSimilarity:
         if not wa or not wb:
             return 0.0
         idf = self.idf
-        shared = sum(idf.get(w, 0.0) ** 2 for w in wa & wb)
+        shared = math.fsum(idf.get(w, 0.0) ** 2 for w in wa & wb)
         na, nb = self.norm(a), self.norm(b)
         return shared / (na * nb) if na and nb else 0.0
 
@@ -368,7 +369,12 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
 
     when: dict[str, Interval] = {p: paper_interval(d) for p, d in nodes.items()}
     stats = corpus_names()
-    by_name = collect_claims(nodes, features)
+    features = features or {}
+    cites = {p: paper_cites(p, *_paper_text(nodes[p]), features.get(p)) for p in sorted(nodes)}
+    by_name: dict[str, list[Claim]] = defaultdict(list)
+    for p in sorted(nodes):
+        for c in cites[p].claims:
+            by_name[c.name].append(c)
     report.claims = sum(len(v) for v in by_name.values())
     valid: dict[str, list[Claim]] = {}
     for name, claims in sorted(by_name.items()):
@@ -377,7 +383,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
             report.claims_generic += len(by_name[name])
         else:
             valid[name] = claims
-    mentions = _mentions(nodes, NameIndex(valid))
+    mentions = _mentions(nodes, NameIndex(valid), cites)
 
     # A claimant must be first: not named before it appeared by two other papers of the
     # collection (or, where the dates cannot order them, by three), nor by three papers of
@@ -409,9 +415,11 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         if lead and lead in valid:
             holders[lead].add(p)
 
-    words = {p: words_of(" ".join(_paper_text(d))) for p, d in nodes.items()}
-    title_words = {p: words_of(str(d.get("title") or "")) for p, d in nodes.items()}
-    df = Counter(w for ws in words.values() for w in ws)
+    words = {p: cites[p].words for p in nodes}
+    del cites
+    df: Counter = Counter()
+    for ws in words.values():
+        df.update(ws)
     n = max(1, len(nodes))
     idf = {w: math.log(n / c) for w, c in df.items() if c > 1}
     rels = _CitingRels(G)
@@ -444,7 +452,8 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
             claim = possible[0]
             b = claim.paper
             expansion = _spelled_out(folded, name)
-            if expansion and _other_meaning(expansion, claim, title_words[b]):
+            if expansion and _other_meaning(expansion, claim, words_of(
+                    str(nodes[b].get("title") or ""))):
                 report.other_meaning_mentions += 1
                 continue
             window = folded[max(0, at - 160):at]
