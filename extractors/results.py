@@ -661,6 +661,16 @@ def _metric_name(name: str | None, c: dict) -> str | None:
     return name
 
 
+METRIC_PHRASE = True
+_METRIC_PHRASE = re.compile(
+    r"\s+(?:(?:final|overall|average|mean|absolute|relative|higher|lower|better|improved|"
+    r"greater|the|an?)\s+)*"
+    r"((?:(?!(?:on|in|of|for|with|and|or|at|by|to|than|over|while|when|across|under|from|"
+    r"compared|faster|fewer|less|more|reduction|improvement|gain|increase|drop|"
+    r"decrease)\b)[A-Za-z][\w\-&@/]*\s+){0,2}"
+    r"(?:accuracy|consistency|correctness|validity|precision|recall|success\s+rate|"
+    r"agreement|coverage|fidelity|pass\s+rate|win\s+rate|hit\s+rate|error\s+rate|"
+    r"F1(?:\s+score)?|AUC))\b(?!\s+of\b)")  # "43% coverage of the top 5%": a share
 _GENERIC_METRICS = frozenset({"accuracy", "score", "scores", "rate"})
 
 
@@ -678,9 +688,12 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     own_unit = text[pos:end].lstrip("+-−~$0123456789.,\\ ").casefold()
     if own_unit:  # "1.19 bits/char and 1.08 bits/char": the unit, not the metric
         cands = [x for x in cands if pos <= x[0] < end or x[2].casefold() != own_unit]
+    after_from = tail.end() if tail else end
+    phrase = _METRIC_PHRASE.match(text, after_from) if METRIC_PHRASE else None
+    if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
+        return phrase.group(1)  # "75.26% C&P consistency": a metric no list knows
     if not cands:
         return None
-    after_from = tail.end() if tail else end
     after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, after_from, x[0])]
     if not after and after_from != end:
         after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, end, x[0])]

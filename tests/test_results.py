@@ -756,3 +756,12 @@ def test_the_own_system_named_in_an_early_sentence_is_not_background():
              "mentions": [("Loki", 0, 4, "")]}]
     (r,) = find_results(text, ents)
     assert (r["value"], r["system"]) == ("~43%", "Loki")
+
+
+def test_a_metric_phrase_right_after_the_value_names_it_when_no_list_knows_it():
+    text = ("Title\nEven GPT-4o achieves only 75.26% C&P consistency. FooNet reaches 26.6% "
+            "syntactic correctness, and from 24% to 43% coverage of the top 5% reactions.")
+    ents = [_ent(text, "GPT-4o", "MODEL"), _ent(text, "FooNet", "METHOD")]
+    rs = {r["value"]: r["metric"] for r in find_results(text, ents)}
+    assert rs["75.26%"] == "C&P consistency" and rs["26.6%"] == "syntactic correctness"
+    assert rs["43%"] != "coverage"
