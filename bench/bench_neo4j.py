@@ -146,9 +146,10 @@ def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
 
 
 def paired_before_after(db: Path, query_runs: int, params: dict, before: Path) -> dict:
-    """Each query's older text (the .cypher files in `before`, run as the library ran them:
-    no derive step) against the current query, alternated run by run in one process on the
-    same store; the answers must be equal. Returns name -> (before ms, after ms)."""
+    """Each query's older text (the .cypher files in `before`, run as the library runs them,
+    their own derive statements first) against the current query, alternated run by run in
+    one process on the same store; the answers must be equal.
+    Returns name -> (before ms, after ms)."""
     from paperkg.cypher import library as L
     from paperkg.graph import ladybug_store
 
@@ -160,9 +161,9 @@ def paired_before_after(db: Path, query_runs: int, params: dict, before: Path) -
         for name, p in params.items():
             old, new = L.parse_query_file(before / f"{name}.cypher"), L.get_query(name)
 
-            def run_old(old=old, p=p):
-                bound = L.bind(old, p)
-                text = L.expand(old.text, old, bound)
+            def run_old(old=old, p=p):  # with its own `// derive:` statements, if any
+                bound = {**L.bind(old, p), **L.derive(old, p, L.EMBEDDED, engine)}
+                text = L.expand(L._narrow_entities(old.text, bound), old, bound)
                 used = {k: v for k, v in bound.items() if f"${k}" in text}
                 return L.finish(old, p, engine(*L.to_dialect(text, L.EMBEDDED, used)))
 
@@ -254,6 +255,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --db: also time the .cypher files in this folder (e.g. `git "
                          "archive COMMIT cypher | tar -x -C DIR`) against the current queries, "
                          "alternately, checking the answers are equal")
+    ap.add_argument("--params", type=Path,
+                    help="with --db: read the queries' parameters from this JSON file instead of "
+                         "choosing them from the store's graph (reading it takes minutes at "
+                         "100k papers); --save-params writes one")
+    ap.add_argument("--save-params", type=Path, help="write the chosen parameters here")
     ap.add_argument("--json", type=Path, help="write all figures here")
     args = ap.parse_args(argv)
 
@@ -261,7 +267,14 @@ def main(argv: list[str] | None = None) -> None:
     from paperkg.graph.neo4j_store import Neo4jSettings
 
     t = time.perf_counter()
-    if args.db:
+    if args.db and args.params:
+        from paperkg.graph.ladybug_store import query
+
+        G = None
+        args.skip_neo4j, args.runs = True, 0
+        args.papers = query("MATCH (p:Paper) RETURN count(*)", db=args.db)[1][0][0]
+        what = f"store {args.db} (parameters from {args.params})"
+    elif args.db:
         from paperkg.graph.ladybug_store import load_graph
 
         G = load_graph(args.db)
@@ -271,10 +284,17 @@ def main(argv: list[str] | None = None) -> None:
     else:
         G = synthetic_graph(args.papers)
         what = "synthetic graph"
-    n, m = G.number_of_nodes(), G.number_of_edges()
-    print(f"{what}: {args.papers:,} papers, {n:,} nodes, {m:,} relationships "
-          f"({time.perf_counter() - t:.1f}s)")
-    params = query_params(G)
+    if G is None:
+        n = m = 0
+        print(f"{what}: {args.papers:,} papers")
+        params = json.loads(args.params.read_text(encoding="utf-8"))
+    else:
+        n, m = G.number_of_nodes(), G.number_of_edges()
+        print(f"{what}: {args.papers:,} papers, {n:,} nodes, {m:,} relationships "
+              f"({time.perf_counter() - t:.1f}s)")
+        params = query_params(G)
+    if args.save_params:
+        args.save_params.write_text(json.dumps(params, indent=1), encoding="utf-8")
     if args.queries:
         wanted = args.queries.split(",")
         unknown = sorted(set(wanted) - set(params))

@@ -1,5 +1,6 @@
 """Stored counters: how many distinct papers cite each paper (per citation source) and how many
-introduce each entity.
+introduce each entity; how many repositories each paper names, and per repository owner, how
+many repositories papers name and how many papers name them.
 
 They are derived from the CITES and INTRODUCES edges and kept on the nodes so that ranking
 queries (`paperkg ask most_cited`, `entities_by_introducers`) read one property per node instead
@@ -95,16 +96,63 @@ def set_published_order(g: nx.MultiDiGraph, papers: Iterable[str] | None = None)
     return len(keys)
 
 
+def code_counts(has_code: Iterable[tuple[str, str, str | None]]
+                ) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """From (paper id, repository id, owner) of HAS_CODE edges: the distinct repositories each
+    paper names, and for each owner its first repository's id (the smallest) -> (distinct
+    repositories, distinct papers naming them)."""
+    named: dict[str, set[str]] = {}
+    repos: dict[str, set[str]] = {}
+    papers: dict[str, set[str]] = {}
+    for paper, repo, owner in has_code:
+        named.setdefault(paper, set()).add(repo)
+        if owner is not None:
+            repos.setdefault(owner, set()).add(repo)
+            papers.setdefault(owner, set()).add(paper)
+    return ({p: len(rs) for p, rs in named.items()},
+            {min(rs): (len(rs), len(papers[owner])) for owner, rs in repos.items()})
+
+
+def set_code_counts(g: nx.MultiDiGraph) -> int:
+    """Set code_repos on every Paper and owner_repos, owner_papers on every Repository of g from
+    its HAS_CODE edges (an owner's figures on its first repository, 0 on the others, so that a
+    query reads one row per owner); returns how many nodes were set."""
+    def ident(n: str) -> str:
+        return g.nodes[n].get("id") or S.split_key(n)[1]
+
+    per_paper, per_owner = code_counts(
+        (ident(u), ident(v), g.nodes[v].get("owner"))
+        for u, v, d in g.edges(data=True) if d.get("type") == S.HAS_CODE)
+    count = 0
+    for n, d in g.nodes(data=True):
+        if d.get("label") == S.PAPER:
+            d[S.CODE_REPOS] = per_paper.get(ident(n), 0)
+        elif d.get("label") == S.REPOSITORY:
+            d[S.OWNER_REPOS], d[S.OWNER_PAPERS] = per_owner.get(ident(n), (0, 0))
+        else:
+            continue
+        count += 1
+    return count
+
+
 def set_counters(g: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> int:
-    """Set every stored counter of the given node keys (None: the whole graph): cited-by and
-    published order on papers, introduced-by on entities. The build calls it once its graph is
-    complete; an update that adds or removes edges calls it with the keys of the nodes those
-    edges point to (and of the papers whose date changed)."""
+    """Set every stored counter of the given node keys (None: the whole graph): cited-by,
+    published order and repositories named on papers, introduced-by on entities, owner figures
+    on repositories; returns how many papers and entities were set. The build calls it once its
+    graph is complete; an update that adds or removes edges calls it with the keys of the nodes
+    those edges point to (and of the papers whose date changed); a paper or repository among
+    them recounts the code counters of the whole graph (one pass over the edges)."""
     if nodes is None:
+        set_code_counts(g)
         return _set_all(g)
     nodes = list(nodes)
     set_published_order(g, nodes)
+    if any(n in g and g.nodes[n].get("label") in _CODE_LABELS for n in nodes):
+        set_code_counts(g)
     return set_cited_by(g, nodes) + set_introduced_by(g, nodes)
+
+
+_CODE_LABELS = (S.PAPER, S.REPOSITORY)
 
 
 def _set_all(g: nx.MultiDiGraph) -> int:
@@ -136,10 +184,16 @@ def _set_all(g: nx.MultiDiGraph) -> int:
 
 def fill_counters(g: nx.MultiDiGraph) -> int:
     """Set the counters of every node that has none yet (a graph assembled without the build,
-    e.g. by hand); returns how many nodes were set. Sinks call it before writing g."""
+    e.g. by hand); returns how many papers (cited-by) and entities were set. Sinks call it
+    before writing g. The code counters are recounted for the whole graph when any paper or
+    repository lacks them (an owner's figures depend on all its repositories)."""
     labels = set(S.ENTITY_LABELS)
     set_published_order(g, [n for n, d in g.nodes(data=True) if d.get("label") == S.PAPER
                             and d.get(S.PUBLISHED_ORDER) is None])
+    if any((d.get("label") == S.REPOSITORY and d.get(S.OWNER_REPOS) is None)
+           or (d.get("label") == S.PAPER and d.get(S.CODE_REPOS) is None)
+           for _, d in g.nodes(data=True)):
+        set_code_counts(g)
     return fill_cited_by(g) + set_introduced_by(g, [
         n for n, d in g.nodes(data=True)
         if d.get("label") in labels and d.get(S.INTRODUCED_BY) is None])

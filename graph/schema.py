@@ -176,6 +176,13 @@ _CITED_BY_PROPS = (
       for s in CITATION_SOURCES),
 )
 
+#: Repository counters (graph/counters.py keeps them): per owner, the repositories papers name
+#: and the papers naming them, stored once per owner (on its first repository); and the
+#: Paper counter of the repositories it names.
+OWNER_REPOS = "owner_repos"
+OWNER_PAPERS = "owner_papers"
+CODE_REPOS = "code_repos"
+
 NODE_TYPES: dict[str, NodeType] = {
     PAPER: NodeType(
         label=PAPER,
@@ -197,6 +204,7 @@ NODE_TYPES: dict[str, NodeType] = {
             Prop("venue", STRING, "schema:isPartOf", "venue, from enrichment"),
             Prop("author_names", STRING_LIST, "pkg:authorName", "authors, from enrichment"),
             *_CITED_BY_PROPS,
+            Prop(CODE_REPOS, INT, None, "repositories it names (HAS_CODE)"),
         ),
         rdf_types=("schema:ScholarlyArticle", "fabio:ResearchPaper"),
         color="#9c755f",
@@ -224,6 +232,10 @@ NODE_TYPES: dict[str, NodeType] = {
             Prop("owner", STRING, "pkg:owner"),
             Prop("name", STRING, "schema:name"),
             Prop("kind", STRING, "pkg:repositoryKind", "code, model, dataset or space"),
+            Prop(OWNER_REPOS, INT, None, "on the owner's first repository (smallest id) that "
+                 "papers name: the owner's repositories papers name (0 on the others)"),
+            Prop(OWNER_PAPERS, INT, None, "on that same repository: papers naming any of the "
+                 "owner's repositories (0 on the others)"),
         ),
         rdf_types=("schema:SoftwareSourceCode",),
         color="#b07aa1",

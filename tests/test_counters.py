@@ -265,3 +265,75 @@ def test_the_whole_graph_pass_equals_the_per_node_one():
     assert set_counters(whole) == set_counters(per_node, list(per_node)) == 7
     assert dict(whole.nodes(data=True)) == dict(per_node.nodes(data=True))
     assert whole.nodes["Paper:a"]["published_order"] == 501
+
+
+#: top_repo_owners as it was before the owner counters: every HAS_CODE edge grouped by owner.
+OWNERS_GROUPED = """MATCH (p:Paper)-[:HAS_CODE]->(r:Repository)
+WHERE r.owner IS NOT NULL
+RETURN r.owner AS owner, count(DISTINCT r) AS repos, count(DISTINCT p) AS papers
+ORDER BY repos DESC, papers DESC, owner
+LIMIT $limit"""
+
+
+def _code_graph(extra: bool = False) -> nx.MultiDiGraph:
+    """Papers naming repositories: an owner with two (one named by two papers, a paper naming
+    both), owners with one, a repository with no owner and one no paper names; with extra, a
+    paper naming three more."""
+    from paperkg.graph.build import add_edge, add_node, empty_graph
+
+    g = empty_graph()
+    repos = {"r1": "o1", "r2": "o1", "r3": "o2", "r4": None, "r5": "o3", "r6": "o4",
+             "r0": "o2"}
+    for rid, owner in repos.items():
+        add_node(g, S.REPOSITORY, {"id": rid, "url": f"https://x/{rid}", "owner": owner})
+    named = {"a": ["r1", "r2"], "b": ["r1"], "c": ["r3", "r4"], "e": ["r6"]}
+    if extra:
+        named["d"] = ["r2", "r0", "r5"]
+    for pid, rids in named.items():
+        add_node(g, S.PAPER, {"id": pid, "title": pid.upper()})
+        for rid in rids:
+            add_edge(g, f"Paper:{pid}", f"Repository:{rid}", S.HAS_CODE, {})
+    return g
+
+
+def assert_code_counters_right(db: Path) -> None:
+    """Each paper's code_repos is its distinct repositories, and top_repo_owners answers, at
+    every limit, what grouping the HAS_CODE edges answers."""
+    from paperkg.graph.ladybug_store import query
+
+    grouped = dict(query("MATCH (p:Paper)-[:HAS_CODE]->(r:Repository) "
+                         "RETURN p.id, count(DISTINCT r)", db=db)[1])
+    stored = dict(query("MATCH (p:Paper) RETURN p.id, p.code_repos", db=db)[1])
+    assert stored == {pid: grouped.get(pid, 0) for pid in stored}
+    for limit in range(6):
+        want = L.run_embedded(OWNERS_GROUPED, {"limit": limit}, db=db)
+        assert L.ask("top_repo_owners", {"limit": limit}, db=db) == want, limit
+
+
+def test_code_counters_per_paper_and_owner(tmp_path: Path):
+    from paperkg.graph.counters import code_counts
+    from paperkg.graph.ladybug_store import write_graph
+
+    per_paper, per_owner = code_counts([("a", "r1", "o1"), ("a", "r2", "o1"),
+                                        ("b", "r1", "o1"), ("c", "r4", None)])
+    assert per_paper == {"a": 2, "b": 1, "c": 1}
+    assert per_owner == {"r1": (2, 2)}  # once per owner, on its first repository
+
+    g = _code_graph()
+    set_counters(g)
+    assert [g.nodes[f"Repository:{r}"][S.OWNER_REPOS] for r in ("r0", "r1", "r2", "r5")] == [
+        0, 2, 0, 0]  # o2's first repository r0 has no paper: r3 carries o2's figures
+    assert g.nodes["Repository:r3"][S.OWNER_REPOS] == 1
+    db = tmp_path / "kg.lbug"
+    write_graph(_code_graph(), db)  # a graph not made by the build gets them
+    assert_code_counters_right(db)
+    write_graph(_code_graph(extra=True), db)  # merged into the store: recounted there
+    assert_code_counters_right(db)
+    assert L.ask("top_repo_owners", {"limit": 1}, db=db)[1] == [["o1", 2, 3]]
+
+    whole, per_node = _code_graph(extra=True), _code_graph(extra=True)
+    set_counters(whole)
+    set_counters(per_node, ["Repository:r5"])  # one repository given: every owner recounted
+    names = (S.CODE_REPOS, S.OWNER_REPOS, S.OWNER_PAPERS)
+    assert [[d.get(k) for k in names] for _, d in whole.nodes(data=True)] == [
+        [d.get(k) for k in names] for _, d in per_node.nodes(data=True)]
