@@ -311,7 +311,7 @@ def role_model(threshold: float = 0.35) -> BinaryModel:
     return BinaryModel("roles", threshold)
 
 
-def keep_model(threshold: float = 0.3) -> BinaryModel:
+def keep_model(threshold: float = 0.4) -> BinaryModel:
     """P(a gold entity | a rule entity and its context): the keep classifier."""
     return BinaryModel("keep", threshold)
 
@@ -358,7 +358,7 @@ def type_features(text: str, starts: list[int], ent: dict, ents: list[dict] | No
     "paperkg_learned",
     default_config={"add_spans": True, "add_types": ["METHOD", "TASK"],
                     "roles": "union", "max_tasks": 4, "min_chars": 2, "retype": False,
-                    "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK", "TASK"],
+                    "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK"],
                     "ner_threshold": 0.7},
 )
 def make_learned(nlp: Language, name: str, add_spans: bool, add_types: list[str], roles: str,

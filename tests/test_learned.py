@@ -246,7 +246,7 @@ def test_crossfit_scores_every_record_out_of_fold(gold, seeds):
     from paperkg.extractors.training.data import read_records, with_texts
 
     records = with_texts(read_records([gold]), seeds)
-    scores = crossfit(records, {"keep + roles": {"cands": False}}, folds=3)
+    scores = crossfit(records, {"keep + roles": {"keep_threshold": 0.4}}, folds=3)
     assert list(scores) == ["rules only", "keep + roles"]
     assert all(len(v) == len(records) for v in scores.values())
     assert {fold_of(r, 3) for r in records} == {0, 1, 2}

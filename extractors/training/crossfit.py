@@ -25,18 +25,23 @@ ROWS = ("named-untyped", "named-typed", "INTRODUCES", "METHOD", "TASK", "DATASET
         "results-full")
 
 #: Merge settings compared (the first is the shipped default).
+NAMED = ["METHOD", "MODEL", "DATASET", "BENCHMARK"]
 VARIANTS: dict[str, dict] = {
-    "keep 0.3 + roles 0.35 + candidates 0.6 + retype 0.7/0.3": {
-        "cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3},
-    "no candidates": {"cands": False, "retype_to": 0.7, "retype_from": 0.3},
-    "no keep": {"keep": False, "cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3},
-    "no retype": {"cand_threshold": 0.6, "retype_to": 2.0},
-    "roles 0.5": {"cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3,
-                  "role_threshold": 0.5},
-    "keep 0.4": {"cand_threshold": 0.6, "retype_to": 0.7, "retype_from": 0.3,
-                 "keep_threshold": 0.4},
-    "retype 0.6/0.3": {"cand_threshold": 0.6, "retype_to": 0.6, "retype_from": 0.3},
-    "candidates 0.7": {"cand_threshold": 0.7, "retype_to": 0.7, "retype_from": 0.3},
+    "keep 0.4 (named types) + roles 0.35 + retype 0.7/0.3": {"keep_threshold": 0.4,
+                                                             "keep_types": NAMED},
+    "keep 0.3 (named types) + roles + retype": {"keep_types": NAMED},
+    "keep 0.5 (named types) + roles + retype": {"keep_threshold": 0.5, "keep_types": NAMED},
+    "keep 0.4 (named types and TASK) + roles + retype": {"keep_threshold": 0.4},
+    "keep 0.4 (named types) + roles, no retype": {"keep_threshold": 0.4, "keep_types": NAMED,
+                                                  "retype_to": 2.0},
+    "keep 0.4 (named types) + retype, no roles": {"keep_threshold": 0.4, "keep_types": NAMED,
+                                                  "roles": "rules"},
+    "roles only": {"keep": False, "retype_to": 2.0},
+    "keep 0.4 (named types) + roles + retype, no L2": {"keep_threshold": 0.4,
+                                                       "keep_types": NAMED, "l2": 0.0},
+    "keep 0.3 (named types and TASK) + roles + retype, no L2": {"l2": 0.0},
+    "+ lower-case candidates 0.6": {"keep_threshold": 0.4, "keep_types": NAMED,
+                                    "cand_threshold": 0.6},
 }
 
 
@@ -47,14 +52,14 @@ def fold_of(record: dict, folds: int = 5) -> int:
 
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
-         candidates: bool = True) -> dict:
+         candidates: bool = True, l2: float | None = None) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
-    from paperkg.extractors.training.train import fit_merge
+    from paperkg.extractors.training.train import L2, fit_merge
 
     m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
-              [rows[i] for i in train], candidates=candidates)
+              [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2)
     return {"roles": m.role_model, "keep": m.keep_model, "heads": m.heads,
             "cands": m.cand_model, "types": m.type_models, "retype": m.retype_models}
 
@@ -72,7 +77,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.roles = s.get("roles", "union")
     merge.keep_types = set(s.get("keep_types", ["METHOD", "MODEL", "DATASET", "BENCHMARK",
                                                  "TASK"]))
-    merge.heads = models["heads"] if s.get("cands", True) else frozenset()
+    merge.heads = models["heads"] if "cand_threshold" in s else frozenset()
     merge.cand_model = models["cands"]
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]
@@ -165,9 +170,14 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             test = [r for r, f in zip(records, fold, strict=True) if f == k]
             path = Path(tmp) / f"fold{k}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in test), encoding="utf-8")
-            models = _fit(records, outputs, rows, [i for i, f in enumerate(fold) if f != k])
+            train = [i for i, f in enumerate(fold) if f != k]
+            fitted: dict = {}
             total["rules only"].extend(per_record(path, rules))
             for name, s in variants.items():
+                l2 = s.get("l2")
+                if l2 not in fitted:
+                    fitted[l2] = _fit(records, outputs, rows, train, l2=l2)
+                models = fitted[l2]
                 _configure(merge, models, s)
                 total[name].extend(per_record(path, nlp))
             if progress:

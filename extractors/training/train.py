@@ -14,6 +14,8 @@ from paperkg.extractors.training.data import held_out, read_records, to_docs, wi
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "ner.cfg"
+#: L2 penalty of every classifier (per-example AdaGrad; chosen out of fold, docs/extraction.md).
+L2 = 1e-3
 #: Where the shipped model lives inside the package (loaded offline by the default pipeline).
 MODEL_DIR = HERE.parent / "model"
 
@@ -187,22 +189,22 @@ def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
     return x, y, types
 
 
-def fit_retype(rows: tuple[list, list], models: dict) -> None:
+def fit_retype(rows: tuple[list, list], models: dict, l2: float = L2) -> None:
     """Fit the one-vs-rest type classifiers on (features, gold type sets) rows."""
     for t, model in models.items():
-        model.fit(rows[0], [int(t in ts) for ts in rows[1]])
+        model.fit(rows[0], [int(t in ts) for ts in rows[1]], l2=l2)
 
 
-def fit_candidates(rows: list[tuple[list, list, list]], merge) -> None:
+def fit_candidates(rows: list[tuple[list, list, list]], merge, l2: float = L2) -> None:
     """Fit the candidate classifier and the candidate type classifiers of merge on rows."""
     from paperkg.extractors.learned import CANDIDATE_TYPES
 
     x = [f for r in rows for f in r[0]]
     y = [v for r in rows for v in r[1]]
-    merge.cand_model.fit(x, y)
+    merge.cand_model.fit(x, y, l2=l2)
     pos = [(f, t) for r in rows for f, v, t in zip(*r, strict=True) if v]
     for t in CANDIDATE_TYPES:
-        merge.type_models[t].fit([f for f, _ in pos], [int(u == t) for _, u in pos])
+        merge.type_models[t].fit([f for f, _ in pos], [int(u == t) for _, u in pos], l2=l2)
 
 
 def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]], list[int]]]:
@@ -217,21 +219,22 @@ def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]]
 
 
 def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None = None,
-              candidates: bool = False) -> None:
+              candidates: bool = False, l2: float = L2) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
     candidate classifier only with candidates (measured, not used: docs/extraction.md)."""
     if rows is None:
         rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
     for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
-        model.fit([f for r in rows for f in r[name][0]], [v for r in rows for v in r[name][1]])
+        model.fit([f for r in rows for f in r[name][0]], [v for r in rows for v in r[name][1]],
+                  l2=l2)
     fit_retype(([f for r in rows for f in r["types"][0]],
-                [v for r in rows for v in r["types"][1]]), merge.retype_models)
+                [v for r in rows for v in r["types"][1]]), merge.retype_models, l2)
     if not candidates:
         return
     merge.heads = candidate_heads(records)
     fit_candidates([candidate_rows(r, *o, merge.heads) for r, o in
-                    zip(records, outputs, strict=True)], merge)
+                    zip(records, outputs, strict=True)], merge, l2)
 
 
 def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False):
