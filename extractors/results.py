@@ -119,6 +119,12 @@ BACKGROUND = True
 USE_FALLBACK_BENCH = True
 BENCH_SENTENCE = True
 BENCH_LIST_NONE = True
+_AFTER_BLOCK = re.compile(r"[;,]|\d\s*%|\band\b")
+# "0.8568 mIoU and 96.87% overall accuracy on X", "55.28% mIoU with 99.37% accuracy on X":
+# values joined without a comma share the benchmark named after the last of them.
+_SHARED_AFTER = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:and|with)\s+\d+(?:\.\d+)?\s?%?\s+"
+                           r"(?:[\w\-@]+\s+){0,3}?(?:on|over|in|for)\s+(?:the\s+)?")
+BENCH_AFTER_SHARED = True
 _BENCH_AND = re.compile(r"\s*(?:,|and|&)\s*")
 _SPAN_VERB = re.compile(r"\b(?:achiev|attain|reach|obtain|scor)\w*\s+(?:[\w\-@]+\s+){0,3}from\s+$",
                         re.I)
@@ -748,13 +754,16 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
             return named[0][2]
     after = [x for x in cands if x[0] >= end and x[0] - end <= 80
              and _ON_BEFORE.search(text, max(end, x[0] - 20), x[0])
-             and not re.search(r"[;,]|\d\s*%|\band\b", text[end:x[0]])]
+             and not _AFTER_BLOCK.search(text, end, x[0])]
     if after:
         first = min(after)
-        if BENCH_LIST_NONE and _BENCH_AND.match(text, first[1]) and any(
-                x[0] > first[1] and x[0] - first[1] < 12 for x in cands):
+        if BENCH_LIST_NONE and _listed(text, cands, first):
             return ""  # "across IFEval and InFoBench": no single benchmark, nor a fallback
         return first[2]
+    shared = [x for x in cands if BENCH_AFTER_SHARED and x[0] >= end and x[0] - end <= 80
+              and _SHARED_AFTER.fullmatch(text, end, x[0])]
+    if shared and not _listed(text, cands, shared[0]):
+        return shared[0][2]
     ce = _CLAUSE.search(text, end, s1)
     if _many_datasets(text, cs, ce.start() if ce else s1):
         return ""  # "across three datasets": several, none of them named for this value
@@ -768,6 +777,12 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
     if best[1] <= pos and _in_list(text, cands, best):
         return ""  # "on PVRBench, UrbanVideo, and VisBench, where ... drop by 35%": all of them
     return best[2]
+
+
+def _listed(text: str, cands: list, x: tuple) -> bool:
+    """Whether benchmark mention x opens a list ("IFEval and InFoBench")."""
+    return bool(_BENCH_AND.match(text, x[1])) and any(
+        y[0] > x[1] and y[0] - x[1] < 12 for y in cands)
 
 
 def _in_list(text: str, cands: list, x: tuple) -> bool:

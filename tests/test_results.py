@@ -765,3 +765,14 @@ def test_a_metric_phrase_right_after_the_value_names_it_when_no_list_knows_it():
     rs = {r["value"]: r["metric"] for r in find_results(text, ents)}
     assert rs["75.26%"] == "C&P consistency" and rs["26.6%"] == "syntactic correctness"
     assert rs["43%"] != "coverage"
+
+
+def test_values_joined_by_and_or_with_share_the_benchmark_named_after_them():
+    text = ("Title\nFooNet achieves 71.82% mIoU on OpenEarthMap, and 55.28% mIoU with 99.37% "
+            "overall accuracy on SeasoNet. It reaches 85.44% and 67.75% on ARC-Easy and "
+            "ARC-Challenge.")
+    ents = [_ent(text, "FooNet", "METHOD")] + [_ent(text, n, "DATASET") for n in (
+        "OpenEarthMap", "SeasoNet", "ARC-Easy", "ARC-Challenge")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs["71.82%"] == "OpenEarthMap" and rs["55.28%"] == rs["99.37%"] == "SeasoNet"
+    assert rs["85.44%"] != "ARC-Challenge"
