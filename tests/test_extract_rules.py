@@ -808,3 +808,23 @@ def test_long_form_of_a_generic_acronym_is_not_a_name(nlp):
 def test_a_named_long_form_with_an_acronym_is_kept(nlp):
     ents = run(nlp, "We propose Gradient Path Balancing (GPB) for sparse rewards.")
     assert find(ents, "Gradient Path Balancing") is not None
+
+
+# --- variants -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We track the subspace with online PCA on streams.", "online PCA"),
+    ("Estimates use annealed importance sampling throughout.", "annealed importance sampling"),
+    ("The policy is trained with conditional flow matching.", "conditional flow matching"),
+])
+def test_a_variant_modifier_before_a_known_technique_is_part_of_its_name(nlp, sentence, name):
+    ctx = candidates(nlp, "A title\n" + sentence)
+    assert name in by_rule(ctx, "gazetteer+variant")
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
+
+
+def test_other_words_before_a_known_technique_stay_out_of_its_name(nlp):
+    ents = run(nlp, "We apply standard importance sampling and plain flow matching.")
+    assert find(ents, "importance sampling") is not None and find(ents, "flow matching")
