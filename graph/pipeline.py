@@ -59,15 +59,21 @@ class BuildReport:
 def content_hash(paper: Paper, fast: bool = False) -> str:
     """Hash of what extraction reads of a paper (its text) and of the extraction itself (its
     code, data, and rules-only or not): a paper whose hash is in the store is not extracted
-    again. The fingerprint of the citation code is in it too: the stored state keeps the
-    paper's per-paper citation results (graph/citations/cache.py)."""
-    from paperkg.graph.citations.cache import fingerprint
-
+    again (see state_hash for what the store keeps)."""
     h = hashlib.blake2b(_fingerprint().encode(), digest_size=16)
-    h.update(fingerprint().encode())
     h.update(b"\0fast\0" if fast else b"\0full\0")
     h.update((paper.text or "").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def state_hash(extraction_hash: str) -> str:
+    """What PaperState keeps as a paper's hash: its content hash, a dot, and a short
+    fingerprint of the citation code whose per-paper results the row keeps too
+    (graph/citations/cache.py). A row whose first part matches keeps its extraction; one whose
+    second part does not gets its citation results made again (not its extraction)."""
+    from paperkg.graph.citations.cache import fingerprint
+
+    return f"{extraction_hash}.{fingerprint()[:12]}"
 
 
 @functools.cache
@@ -168,7 +174,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     """Extractions of papers (same order, canonical entities across all of them; a generator
     that makes them one paper at a time), the state rows to store (a StateSpool, in paper
     order), and how many papers were extracted. A paper whose content hash is in `hashes`
-    reuses the extraction kept in the old store `old`."""
+    reuses the extraction kept in the old store `old` (see state_hash)."""
     from paperkg.extractors.pipeline import finished, raw_extractions
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.ladybug_store import iter_state_extractions
@@ -176,7 +182,8 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     t0 = time.perf_counter()
     hashes = hashes or {}
     own = [content_hash(p, fast) for p in papers]
-    kept = {p.id for p, h in zip(papers, own, strict=True) if hashes.get(p.id) == h}
+    kept = {p.id for p, h in zip(papers, own, strict=True)
+            if hashes.get(p.id, "").split(".")[0] == h}
     if old is None:
         kept = set()
     todo = [p.text for p in papers if p.id not in kept]
@@ -199,15 +206,19 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     spool = StateSpool(_spool_path(store))
     try:
         for p, h in zip(papers, own, strict=True):
+            full = state_hash(h)
             if p.id in kept:
                 x = stored(p.id)
+                if hashes[p.id] != full:  # kept by other citation code: made again
+                    x = json.dumps([*json.loads(x)[:3], paper_features(
+                        p.title or "", p.abstract or "")], separators=(",", ":"))
                 if progress is not None:
                     progress(1)
             else:
                 # The plain results, and the paper's citation results as a fourth item.
                 x = json.dumps([*next(raws), paper_features(p.title or "", p.abstract or "")],
                                separators=(",", ":"))
-            spool.add(p.id, h, x)
+            spool.add(p.id, full, x)
         spool.close()
     except BaseException:
         spool.close()

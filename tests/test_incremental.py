@@ -238,3 +238,26 @@ def test_a_paper_listed_twice_in_one_file_counts_once(tmp_path):
     rows = query("MATCH (p:Paper {id: $id}) RETURN p.source_count", {"id": "2401.00001"},
                  db=tmp_path / "grown.lbug")[1]
     assert rows == [[2]]  # a.jsonl (twice) and b.jsonl
+
+
+def test_rows_of_other_citation_code_keep_their_extraction(parts, tmp_path):
+    """A PaperState row written by other citation code (the second part of its hash differs)
+    keeps its extraction: only its per-paper citation results are made again, and the row is
+    rewritten as a fresh build writes it."""
+    from paperkg.graph import ladybug_store as L
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    before, state = snapshot(db), L.read_state(db)
+    pid = sorted(state)[0]
+    h, x = state[pid]
+    assert len(json.loads(x)) == 4
+    L.query("MATCH (s:PaperState {id: $id}) SET s.content_hash = $h, s.extraction = $x",
+            {"id": pid, "h": h.split(".")[0] + ".older", "x": json.dumps(json.loads(x)[:3])},
+            db=db, write=True)
+    again = build([parts[0]], db=db, fast=True)
+    assert again.extracted == 0 and again.written == {"added": 0, "changed": 0, "removed": 0,
+                                                      "state": 1}
+    assert L.read_state(db) == state
+    assert_same(before, snapshot(db))
