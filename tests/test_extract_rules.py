@@ -179,6 +179,12 @@ def test_acronym_long_form_both_ways(nlp):
     assert ctx.defined["TBL"] == "Token Budget Limiting"
 
 
+def test_lower_case_long_form_ending_in_a_technique_head(nlp):
+    ctx = candidates(nlp, "A title\nThe stale replay buffer is mixed with sparse prior "
+                          "replay (SPR) during updates.")
+    assert ctx.defined["SPR"] == "sparse prior replay"
+
+
 def test_long_form_of_a_mixed_case_short_form(nlp):
     ents = run(nlp, "We introduce General-Geometry Neural Whitney Forms (Geo-NeW): a solver.")
     e = find(ents, "Geo-NeW")

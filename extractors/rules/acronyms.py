@@ -77,7 +77,7 @@ def named_lower(phrase: str, gaz) -> bool:
     if gaz is not None and canonical_key(phrase) in gaz.canonical:
         return True
     last = phrase.split()[-1].split("-")[-1]
-    heads = word_set("method_heads")
+    heads = word_set("method_heads") | word_set("intro_object_heads") | word_set("part_heads")
     if last in heads or last.rstrip("s") in heads:
         return True
     return any(phrase.endswith(h) for h in words("task_heads"))
