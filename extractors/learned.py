@@ -13,6 +13,8 @@ import json
 import math
 import re
 import zlib
+from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -35,15 +37,22 @@ def _text(doc: Doc) -> str:
 
 
 def _sentence(starts: list[int], text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding pos."""
-    lo, hi = 0, len(text)
-    for s in starts:
-        if s <= pos:
-            lo = s
-        else:
-            hi = s
-            break
-    return lo, hi
+    """(start, end) of the sentence holding pos (starts ascending)."""
+    i = bisect_right(starts, pos)
+    return (starts[i - 1] if i else 0), (starts[i] if i < len(starts) else len(text))
+
+
+#: Cue words of a sentence that the role features report.
+_CUES = ("we", "our", "this", "propose", "introduce", "present", "novel", "new", "called",
+         "named", "existing", "previous", "prior", "baseline", "baselines", "recently",
+         "outperforms", "compared", "than", "such", "like", "including")
+
+
+@lru_cache(maxsize=4096)
+def _sentence_cues(sentence: str) -> tuple[str, ...]:
+    """The features of the cue words a sentence holds (memoised: entities share sentences)."""
+    words = {w.casefold() for w in _WORDS.findall(sentence)}
+    return tuple(f"s:{cue}" for cue in _CUES if cue in words)
 
 
 def role_features(text: str, starts: list[int], name: str, type_: str,
@@ -96,12 +105,7 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
         after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 60)])][:3]
         for i, w in enumerate(after, 1):
             feats.add(f"a{i}:{w}")
-        sent_words = {w.casefold() for w in _WORDS.findall(text[lo:hi])}
-        for cue in ("we", "our", "this", "propose", "introduce", "present", "novel", "new",
-                    "called", "named", "existing", "previous", "prior", "baseline", "baselines",
-                    "recently", "outperforms", "compared", "than", "such", "like", "including"):
-            if cue in sent_words:
-                feats.add(f"s:{cue}")
+        feats.update(_sentence_cues(text[lo:hi]))
     return sorted(feats)
 
 
@@ -408,17 +412,20 @@ class LearnedMerge:
         spans = list(doc.spans["sc"]) if "sc" in doc.spans else list(doc.ents)
         if self.add_spans and spans:
             self._add_spans(spans, text, starts, ents)
-        # features of each entity (by id), computed once: (type, role features, keep features)
-        cache: dict[int, tuple[dict, str, list[str], list[str]]] = {}
+        # features of each entity (by id), computed when first needed and once per type:
+        # (entity, type, role features, keep features or None)
+        cache: dict[int, list] = {}
+        all_ents = list(ents)  # the keep features read the rules' entities before the filter
 
-        def feats_of(e: dict) -> tuple[dict, str, list[str], list[str]]:
+        def feats_of(e: dict, keep: bool = True) -> list:
             got = cache.get(id(e))
             if got is None or got[0] is not e or got[1] != e["type"]:
                 rf = role_features(text, starts, e["name"], e["type"],
                                    [(m[1], m[2]) for m in e["mentions"]],
                                    e["extractor"].split("+"), e["role"] == "introduced")
-                got = cache[id(e)] = (e, e["type"], rf,
-                                      keep_features(text, starts, e, ents, base=rf))
+                got = cache[id(e)] = [e, e["type"], rf, None]
+            if keep and got[3] is None:
+                got[3] = keep_features(text, starts, e, all_ents, base=got[2])
             return got
 
         if self.keep_model.trained:
@@ -432,7 +439,7 @@ class LearnedMerge:
                 by_rules = e["role"] == "introduced"
                 if by_rules and self.roles == "union" and self.demote <= 0:
                     continue
-                p = self.role_model.prob(feats_of(e)[2])
+                p = self.role_model.prob(feats_of(e, keep=False)[2])
                 if by_rules and self.roles == "union":
                     e["role"] = "used" if p < self.demote else "introduced"
                 else:
@@ -466,11 +473,21 @@ class LearnedMerge:
             if "gazetteer" in e["extractor"] or e["type"] not in self.retype_models:
                 continue
             idx = _index(type_features(text, starts, e, ents, base=feats_of(e)[3]))
-            probs = {t: m.prob_index(idx) for t, m in self.retype_models.items()}
+            z = np.clip(self._retype_weights()[idx].sum(axis=0), -30.0, 30.0)
+            probs = dict(zip(self.retype_models, (1.0 / (1.0 + np.exp(-z))).tolist(),
+                             strict=True))
             best = max(probs, key=lambda t: (probs[t], t))
             if (best != e["type"] and probs[best] >= self.retype_to
                     and probs[e["type"]] < self.retype_from):
                 e["type"] = best
+
+    def _retype_weights(self) -> np.ndarray:
+        """The type classifiers' weights side by side (DIM x types), rebuilt when they change."""
+        key = tuple(id(m.w) for m in self.retype_models.values())
+        if getattr(self, "_rw_key", None) != key:
+            self._rw = np.stack([m.w for m in self.retype_models.values()], axis=1)
+            self._rw_key = key
+        return self._rw
 
     def _keep(self, e: dict, feats_of) -> bool:
         """The keep classifier's verdict: rule entities of keep_types at its threshold, the
