@@ -130,6 +130,15 @@ def test_regret_alone_is_not_a_measure(nlp):
     assert not [e.name for e in ents.values() if e.type == "METRIC"]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Features come from DINOv3 and masks from SAM3.", "DINOv3"),
+    ("We query ChatGPT-5 and MiniCPM-V 2.6 on each item.", "ChatGPT-5"),
+])
+def test_versions_of_released_model_families_are_models(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL"
+
+
 def test_a_known_name_is_in_one_typed_list():
     from paperkg.extractors.canonical import canonical_key
     from paperkg.extractors.components import load_lexicon
