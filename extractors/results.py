@@ -571,8 +571,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         name.group(1) not in _NOT_SYSTEMS:
                     best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"
         for m in c["group"].finditer(text, lo, pos):
-            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
-                continue
+            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]) or \
+                    GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()):
+                continue  # "improves PSNR over recent state-of-the-art methods and ...": compared
             if best is None or m.end() > best[0]:  # beats a generic name inside the group
                 best = (m.end(), None)
         if best is not None:
@@ -582,6 +583,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     return None if background and own is not None else own
 
 
+GROUP_CMP = True
+_CMP_LOOSE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|versus|vs\.?|"
+                        r"compared\s+(?:to|with)|relative\s+to|against)\s+(?:[\w\-]+\s+){0,2}$",
+                        re.I)
 _OWN_METHOD = re.compile(r"(?:our|this|the\s+proposed)\s+(?:[\w\-]+\s+)?(?:method|approach|"
                          r"model|framework|system|pipeline|architecture|technique|algorithm)\b",
                          re.I)

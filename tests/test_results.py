@@ -776,3 +776,10 @@ def test_values_joined_by_and_or_with_share_the_benchmark_named_after_them():
     rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
     assert rs["71.82%"] == "OpenEarthMap" and rs["55.28%"] == rs["99.37%"] == "SeasoNet"
     assert rs["85.44%"] != "ARC-Challenge"
+
+
+def test_a_group_after_a_comparison_with_adjectives_is_not_the_subject():
+    text = ("Title\nPixIE improves the average PSNR by 1.9-15.0% over recent state-of-the-art "
+            "methods and reduces LPIPS by 8.5-44.4%. Proprietary models reach 60.2%.")
+    rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "PixIE", "METHOD")])}
+    assert rs == {"1.9-15.0%": "PixIE", "8.5-44.4%": "PixIE", "60.2%": None}
