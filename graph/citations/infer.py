@@ -269,27 +269,31 @@ def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
 
 
 class _PaperSimilarity:
-    """`_similarity` of two papers' whole content-word sets, each paper's norm computed once."""
+    """`_similarity` of two papers' whole content-word sets, each paper's norm computed once
+    (squared weights looked up for the words that have one: an exactly rounded sum of the
+    same terms, so the same values)."""
 
     def __init__(self, words: dict[str, set[str]], idf: dict[str, float]) -> None:
-        self.words, self.idf = words, idf
+        self.words = words
+        self.squared = {w: v ** 2 for w, v in idf.items()}
         self.norms: dict[str, float] = {}
+
+    def _sum(self, ws: set[str]) -> float:
+        squared = self.squared
+        return math.fsum(map(squared.__getitem__, ws & squared.keys()))
 
     def norm(self, p: str) -> float:
         """The idf-weighted norm of a paper's word set."""
         n = self.norms.get(p)
         if n is None:
-            idf = self.idf
-            n = self.norms[p] = math.sqrt(math.fsum(idf.get(w, 0.0) ** 2
-                                                    for w in self.words[p]))
+            n = self.norms[p] = math.sqrt(self._sum(self.words[p]))
         return n
 
     def __call__(self, a: str, b: str) -> float:
         wa, wb = self.words[a], self.words[b]
         if not wa or not wb:
             return 0.0
-        idf = self.idf
-        shared = math.fsum(idf.get(w, 0.0) ** 2 for w in wa & wb)
+        shared = self._sum(wa & wb)
         na, nb = self.norm(a), self.norm(b)
         return shared / (na * nb) if na and nb else 0.0
 
