@@ -313,7 +313,13 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     is the same graph as a fresh build of all the listings together.
     """
     from paperkg.graph.ladybug_delta import update_store
-    from paperkg.graph.ladybug_store import db_path, read_state_hashes, replace_graph, stats
+    from paperkg.graph.ladybug_store import (
+        db_path,
+        read_state_hashes,
+        replace_tables,
+        stats,
+        store_tables,
+    )
 
     t0 = time.perf_counter()
     path = db_path(db)
@@ -348,13 +354,22 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
                 scheduler=scheduler, store=path)
         del hashes, papers
+        read_summary = result.summary()
+        result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()
         try:
             # An update writes only what differs from the store; a fresh build, or an
             # update that changes most of the graph, writes the store whole.
             delta = update_store(g, path, spool.path) if old is not None else None
-            mode = "upsert" if delta is not None else replace_graph(
-                g, path, spool.path, keep=not rebuild)
+            if delta is not None:
+                mode = "upsert"
+            else:
+                # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
+                # that the engine's COPYs run without the graph in memory.
+                tables, existed = store_tables(g, path, keep=not rebuild)
+                if neo4j is None:
+                    g.clear()
+                mode = replace_tables(tables, path, spool.path, existed)
         finally:
             spool.remove()
         seconds["store"] = round(time.perf_counter() - t_extract, 3)
@@ -375,7 +390,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         neo = {"summary": loaded.summary(), **asdict(loaded)}
     stored = stats(path)
     return BuildReport(
-        db=str(path), mode=mode, read=result.summary(), skipped=result.skipped,
+        db=str(path), mode=mode, read=read_summary, skipped=result.skipped,
         new_papers=new_count, total_papers=stored["nodes"][S.PAPER],
         nodes=stored["nodes"], relationships=stored["relationships"],
         citations=cites, neo4j=neo, extracted=extracted,
