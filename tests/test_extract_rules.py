@@ -832,6 +832,7 @@ def test_a_named_long_form_with_an_acronym_is_kept(nlp):
     ("We track the subspace with online PCA on streams.", "online PCA"),
     ("Estimates use weighted importance sampling throughout.", "weighted importance sampling"),
     ("The policy is trained with conditional flow matching.", "conditional flow matching"),
+    ("Decoding uses token-level nucleus sampling.", "token-level nucleus sampling"),
 ])
 def test_a_variant_modifier_before_a_known_technique_is_part_of_its_name(nlp, sentence, name):
     ctx = candidates(nlp, "A title\n" + sentence)

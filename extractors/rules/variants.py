@@ -1,6 +1,6 @@
 """Family: variants of a known technique. A known METHOD written right after a variant modifier
-("online PCA", "annealed importance sampling", "probabilistic principal component analysis") is
-the longer name (modifiers as data: words/method_variants.txt)."""
+("online PCA", "annealed importance sampling", "token-level nucleus sampling") is the longer
+name (modifiers as data: words/method_variants.txt, and any "X-level")."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from paperkg.extractors.rules.base import Context
 from paperkg.extractors.words import words
 
 _VARIANT = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(re.escape(w) for w in sorted(
+    r"(?<![\w\-])(?:[a-z]+-level|" + "|".join(re.escape(w) for w in sorted(
         words("method_variants"), key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE,
 )
