@@ -860,6 +860,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
             mentions = _as_data(text, plain)
+            metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own) or fallback_bench
@@ -872,7 +873,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _system(text, mentions, s0, cs, a, b, c, own,
                         BACKGROUND and 0 < i < first_own))),
             "benchmark": bench,
-            "metric": _metric_name(_metric(text, mentions, s0, s1, a, b, c,
+            "metric": _metric_name(_metric(text, metrics, s0, s1, a, b, c,
                                            near_only=kind == "ratio"), c),
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
