@@ -783,3 +783,12 @@ def test_a_group_after_a_comparison_with_adjectives_is_not_the_subject():
             "methods and reduces LPIPS by 8.5-44.4%. Proprietary models reach 60.2%.")
     rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "PixIE", "METHOD")])}
     assert rs == {"1.9-15.0%": "PixIE", "8.5-44.4%": "PixIE", "60.2%": None}
+
+
+def test_the_first_value_of_from_to_is_the_base_models_named_before_it():
+    text = ("Title\nOur evaluator improves a strong LLM (Llama3-70B-Instruct) from 75.4 to 88.3 "
+            "on RewardBench. On 720 DeepSeek-V3-driven runs, the split lifts success from "
+            "3.3% to 61.7%.")
+    ents = [_ent(text, "Llama3-70B-Instruct", "MODEL"), _ent(text, "DeepSeek-V3", "MODEL")]
+    rs = {r["value"]: r["system"] for r in find_results(text, ents)}
+    assert (rs["75.4"], rs["88.3"], rs["3.3%"]) == ("Llama3-70B-Instruct", "THIS_PAPER", None)
