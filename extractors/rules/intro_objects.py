@@ -77,14 +77,17 @@ def intro_objects(ctx: Context) -> None:
         m = _OBJECT_START.match(text, pos)
         if m is None:
             continue
-        s0, _ = ctx.sentence(pos)
-        if _NOT_OURS.search(text, max(s0, pos - 40), pos):
-            continue
         start = m.end()
+        checked = False
         while True:
             found = _phrase(ctx, start, stop, drop, heads)
             if found is None:
                 break
+            if not checked:  # whose the verb is: only asked when it has a technique object
+                s0, _ = ctx.sentence(pos)
+                if _NOT_OURS.search(text, max(s0, pos - 40), pos):
+                    break
+                checked = True
             a, b, ws = found
             phrase = text[a:b]
             mods = " ".join(ws[:-1])
