@@ -37,6 +37,8 @@ VARIANTS: dict[str, dict] = {
     "keep 0.4 (named types) + retype, no roles": {"keep_threshold": 0.4, "keep_types": NAMED,
                                                   "roles": "rules"},
     "roles only": {"keep": False, "retype_to": 2.0},
+    "keep 0.4 (named types) + roles 0.5 + retype": {"keep_threshold": 0.4, "keep_types": NAMED,
+                                                    "role_threshold": 0.5},
     "keep 0.4 (named types) + roles (demote < 0.1) + retype": {
         "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1},
     "keep 0.4 (named types) + roles + retype, no L2": {"keep_threshold": 0.4,
