@@ -49,6 +49,8 @@ _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
 _OUT_OF = re.compile(r"/(?:5|10|100)\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thresholds?|"
                               r"cut-?offs?)\b", re.I)
+_LARGER_DATA = re.compile(r"\s*(?:larger|bigger)\b[^.;]{0,50}?\b(?:datasets?|data\s+sets?|"
+                          r"corpus|corpora|training\s+sets?)\b", re.I)
 _MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz"})
 _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
                              r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
@@ -263,6 +265,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
         return False
     if unit == "x" and re.match(r"\d", after):
         return False
+    if unit == "x" and _LARGER_DATA.match(after):
+        return False  # "a training set 4x larger than the first StarCoder dataset": a size
     if unit == "%" and re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|data|training|dataset|samples|"
                                 r"examples|tokens|parameters|labeled|labelled|annotated|all|"
                                 r"compute|cases|time|its|their|our|users|images|questions|"

@@ -792,3 +792,10 @@ def test_the_first_value_of_from_to_is_the_base_models_named_before_it():
     ents = [_ent(text, "Llama3-70B-Instruct", "MODEL"), _ent(text, "DeepSeek-V3", "MODEL")]
     rs = {r["value"]: r["system"] for r in find_results(text, ents)}
     assert (rs["75.4"], rs["88.3"], rs["3.3%"]) == ("Llama3-70B-Instruct", "THIS_PAPER", None)
+
+
+def test_a_dataset_some_times_larger_than_another_is_a_size():
+    text = ("Title\nThe training set is 4x larger than the first StarCoder dataset, and CASTELLA "
+            "is 24 times larger than the previous corpus. FooNet trains on 10x less data.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == ["10x"]
