@@ -15,9 +15,11 @@ from paperkg.cli.kit import db_option, json_option, neo4j_options, progress, qui
 @db_option
 @click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=10_000,
               show_default=True, help="Rows per UNWIND batch (one write transaction each).")
+@click.option("--writers", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Sessions writing batches at once (the server runs each on its own core).")
 @json_option
 @quiet_option
-def load_cmd(target, neo4j_settings, db, batch_size, as_json, quiet):
+def load_cmd(target, neo4j_settings, db, batch_size, writers, as_json, quiet):
     """Load the embedded store's graph into Neo4j over Bolt.
 
     Constraints and indexes come first, then nodes and relationships in batched MERGE
@@ -25,7 +27,7 @@ def load_cmd(target, neo4j_settings, db, batch_size, as_json, quiet):
     """
     from paperkg.graph.neo4j_store import load_neo4j
 
-    report = load_neo4j(db, neo4j_settings, batch_size=batch_size,
+    report = load_neo4j(db, neo4j_settings, batch_size=batch_size, writers=writers,
                         progress=None if quiet or as_json else progress)
     if as_json:
         click.echo(json.dumps(vars(report), indent=2))

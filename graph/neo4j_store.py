@@ -207,10 +207,9 @@ def _node_query(label: str, fresh: bool = False) -> tuple[str, list[str]]:
     cols = nt.prop_names
     others = [(i, p) for i, p in enumerate(cols) if p != nt.key]
     key = f"{nt.key}: r[{cols.index(nt.key)}]"
-    if fresh:
-        sets = ", ".join(f"n.{p} = r[{i}]" for i, p in others)
-        return f"UNWIND $rows AS r CREATE (n:{label} {{{key}}})" + (
-            f" SET {sets}" if sets else ""), cols
+    if fresh:  # properties in the CREATE itself: one operation per row, not one per property
+        props = ", ".join([key, *(f"{p}: r[{i}]" for i, p in others)])
+        return f"UNWIND $rows AS r CREATE (n:{label} {{{props}}})", cols
     on_create = ", ".join(f"n.{p} = r[{i}]" for i, p in others)
     on_match = ", ".join(f"n.{p} = coalesce(r[{i}], n.{p})" for i, p in others)
     query = f"UNWIND $rows AS r MERGE (n:{label} {{{key}}})"
@@ -235,8 +234,9 @@ def _rel_query(rel_type: str, src: str, dst: str, fresh: bool = False) -> tuple[
     query = (f"UNWIND $rows AS r MATCH (a:{src} {{{src_key}: r[0]}}) "
              f"MATCH (b:{dst} {{{dst_key}: r[1]}}) ")
     on_create = ", ".join(f"e.{p} = r[{i}]" for i, p in others)
-    if fresh:
-        return query + f"CREATE {pattern}" + (f" SET {on_create}" if others else ""), cols
+    if fresh:  # properties in the CREATE itself (a null one is not stored, as SET to null)
+        props = ", ".join(f"{p}: r[{i}]" for i, p in others)
+        return query + f"CREATE (a)-[e:{rel_type}{' {' + props + '}' if props else ''}]->(b)", cols
     on_match = ", ".join(f"e.{p} = coalesce(r[{i}], e.{p})" for i, p in others)
     query += f"MERGE {pattern}"
     if others:
@@ -298,17 +298,64 @@ def _batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
         yield rows[i:i + size]
 
 
-def _write(tx, query: str, rows: list[dict]):
+def _write(tx, query: str, rows: list[list]):
     """One managed-transaction unit: run the statement over a batch and return its counters."""
     return tx.run(query, rows=rows).consume().counters
 
 
+#: Sessions writing at once: the server does one transaction's work on one core, so two
+#: writers keep two cores busy (each batch is one transaction; the driver retries a batch that
+#: deadlocks on a node the other writer is also adding relationships to).
+WRITERS = 2
+
+
+def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, list[str], list[dict]]],
+                 writers: int, report: LoadReport, advance: Callable[[int], None]) -> None:
+    """Run (query, columns, rows) batches on `writers` sessions at once, adding their counters
+    to report; the first error stops the others and is raised."""
+    import threading
+
+    lock = threading.Lock()
+    pending = iter(tasks)
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            with driver.session(database=settings.database) as session:
+                while not errors:
+                    with lock:
+                        task = next(pending, None)
+                    if task is None:
+                        return
+                    query, cols, rows = task
+                    batch = [[row[c] for c in cols] for row in rows]
+                    counters = session.execute_write(_write, query, batch)
+                    with lock:
+                        report.nodes_created += counters.nodes_created
+                        report.relationships_created += counters.relationships_created
+                        report.properties_set += counters.properties_set
+                        advance(len(batch))
+        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, daemon=True) for _ in range(max(1, writers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
 def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
-               batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> LoadReport:
+               batch_size: int = BATCH_SIZE, progress: Progress | None = None,
+               writers: int = WRITERS) -> LoadReport:
     """Load a graph (or the embedded store at a path; default store when None) into Neo4j.
 
-    progress, if given, is called as progress(description, total) and returns a context manager
-    yielding advance(n) (the CLI passes its progress bar).
+    Nodes first, then relationships, each as batches of `batch_size` rows (one UNWIND
+    transaction each) written by `writers` sessions at once. progress, if given, is called as
+    progress(description, total) and returns a context manager yielding advance(n) (the CLI
+    passes its progress bar).
     """
     import neo4j.exceptions as ne
 
@@ -324,29 +371,22 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
     start = time.perf_counter()
     try:
         report.constraints = ensure_schema(driver, settings)
-        with driver.session(database=settings.database) as session, \
-                (progress or _no_progress)("loading into Neo4j", total) as advance:
+        with driver.session(database=settings.database) as session:
             have_labels, have_types = _stored_counts(session)
-            jobs = [(label, *_node_query(label, label not in have_labels), rows, True)
-                    for label, rows in nodes.items()]
-            jobs += [(rel_type, *_rel_query(rel_type, src, dst, rel_type not in have_types),
-                      rows, False) for (rel_type, src, dst), rows in rels.items()]
-            for name, query, cols, rows, is_node in jobs:
-                t_job = time.perf_counter()
-                for batch in _batches(rows, batch_size):
-                    batch = [[row[c] for c in cols] for row in batch]
-                    counters = session.execute_write(_write, query, batch)
-                    report.nodes_created += counters.nodes_created
-                    report.relationships_created += counters.relationships_created
-                    report.properties_set += counters.properties_set
-                    advance(len(batch))
-                bucket = report.by_label if is_node else report.by_type
-                bucket[name] = bucket.get(name, 0) + len(rows)
-                spent = time.perf_counter() - t_job
-                if is_node:
-                    report.node_seconds += spent
-                else:
-                    report.rel_seconds += spent
+        node_jobs = [(label, *_node_query(label, label not in have_labels), rows)
+                     for label, rows in nodes.items()]
+        rel_jobs = [(rel_type, *_rel_query(rel_type, src, dst, rel_type not in have_types),
+                     rows) for (rel_type, src, dst), rows in rels.items()]
+        with (progress or _no_progress)("loading into Neo4j", total) as advance:
+            for jobs, bucket, attr in ((node_jobs, report.by_label, "node_seconds"),
+                                       (rel_jobs, report.by_type, "rel_seconds")):
+                t_phase = time.perf_counter()
+                tasks = [(query, cols, batch) for _, query, cols, rows in jobs
+                         for batch in _batches(rows, batch_size)]
+                _run_batches(driver, settings, tasks, writers, report, advance)
+                for name, _, _, rows in jobs:
+                    bucket[name] = bucket.get(name, 0) + len(rows)
+                setattr(report, attr, getattr(report, attr) + time.perf_counter() - t_phase)
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:
         raise _user_error(exc, settings) from None
     finally:

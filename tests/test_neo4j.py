@@ -66,6 +66,15 @@ def test_load_stores_exactly_the_graph_and_twice_changes_nothing(neo4j_settings,
     assert _contents(neo4j_settings) == (got_nodes, got_rels)
 
 
+def test_many_writers_with_small_batches_store_exactly_the_graph(neo4j_settings, seeds_graph):
+    """Four sessions writing 50-row batches at once (relationships of one paper or entity in
+    batches written side by side, so some wait for or deadlock on the other's node locks and
+    are retried): the same nodes, relationships and properties as the graph."""
+    report = load_neo4j(seeds_graph, neo4j_settings, batch_size=50, writers=4)
+    assert report.relationships_created == seeds_graph.number_of_edges()
+    assert _contents(neo4j_settings) == _expected(seeds_graph)
+
+
 def test_constraints_and_indexes_come_from_the_schema(neo4j_settings, seeds_graph):
     load_neo4j(seeds_graph, neo4j_settings)
     _, rows = run_cypher("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
