@@ -11,8 +11,9 @@ by repeating it with a title suffix (" [copy k]") and no arXiv id, so every copy
 (its abstract is not new: the tokenizer's cache makes copies cheaper than real papers).
 
 Each run is a fresh `python -m paperkg build` process under `/usr/bin/time` (wall time and the
-peak resident memory of the main process; each pool worker, started by a fork server, holds
-its own pipeline and chunks, ~0.2 GB, not counted here). With
+peak resident memory of the main process); the other processes of the build (the fork server
+and the pool workers, each holding its own pipeline and chunks) are sampled every 0.2 s with
+psutil when it is installed: the largest one's peak (`worker_peak_mb`). With
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own
@@ -79,19 +80,49 @@ def load1() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+def _sample_workers(proc: subprocess.Popen) -> int | None:
+    """Wait for proc (`time` running the build); the peak RSS (MB) of the largest process
+    under the build's main process (fork server, pool workers), or None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        proc.wait()
+        return None
+    peak = 0
+    while proc.poll() is None:
+        try:
+            timer = psutil.Process(proc.pid)
+            for main in timer.children():
+                for child in main.children(recursive=True):
+                    peak = max(peak, child.memory_info().rss)
+        except psutil.Error:  # a process ended while it was read
+            pass
+        try:
+            proc.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            pass
+    return round(peak / (1 << 20))
+
+
 def run_build(args: list[str], env: dict | None = None) -> dict:
     """One `paperkg build ... --json` process: its report, wall seconds and peak RSS (MB)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         before = load1()
         cmd = ["/usr/bin/time", "-f", "%e %M", "-o", tf.name, sys.executable, "-m", "paperkg",
                "build", *args, "--json", "-q"]
-        done = subprocess.run(cmd, capture_output=True, text=True,
-                              env={**os.environ, **(env or {})})
-        if done.returncode != 0:
-            sys.exit(f"build failed: {done.stderr.strip()[-2000:]}")
+        with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+            proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True,
+                                    env={**os.environ, **(env or {})})
+            workers_mb = _sample_workers(proc)
+            out.seek(0)
+            err.seek(0)
+            if proc.returncode != 0:
+                sys.exit(f"build failed: {err.read().strip()[-2000:]}")
+            stdout = out.read()
         wall, rss = tf.read().split()[-2:]
-    report = json.loads(done.stdout)
-    return {"wall_s": float(wall), "peak_mb": round(int(rss) / 1024), "load_before": before,
+    report = json.loads(stdout)
+    return {"wall_s": float(wall), "peak_mb": round(int(rss) / 1024),
+            "worker_peak_mb": workers_mb, "load_before": before,
             "load_after": load1(), "seconds": report.get("seconds", {}),
             "extracted": report.get("extracted"), "papers": report.get("total_papers"),
             "relationships": sum(report.get("relationships", {}).values())}
@@ -103,6 +134,7 @@ def summary(runs: list[dict]) -> dict:
     return {
         "wall_s": statistics.median(r["wall_s"] for r in runs),
         "peak_mb": statistics.median(r["peak_mb"] for r in runs),
+        "worker_peak_mb": max((r["worker_peak_mb"] or 0) for r in runs) or None,
         "steps_s": {k: statistics.median(r["seconds"].get(k, 0) for r in runs) for k in steps},
         "load": [(r["load_before"], r["load_after"]) for r in runs],
         "papers": runs[-1]["papers"], "extracted": runs[-1]["extracted"],
@@ -155,7 +187,8 @@ def main() -> None:
                 runs.append(run_build([str(src), "--db", str(work / "kg.lbug"), "--rebuild",
                                        *common]))
                 print(f"fresh run {i + 1}: {runs[-1]['wall_s']} s, "
-                      f"{runs[-1]['peak_mb']} MB", file=sys.stderr)
+                      f"{runs[-1]['peak_mb']} MB (workers {runs[-1]['worker_peak_mb']} MB)",
+                      file=sys.stderr)
             out["fresh"] = summary(runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -163,7 +196,8 @@ def main() -> None:
         if part in out:
             s = out[part]
             print(f"{part}: {s['papers']} papers, median {s['wall_s']} s wall, "
-                  f"peak {s['peak_mb']} MB, steps {s['steps_s']}, load {s['load']}")
+                  f"peak {s['peak_mb']} MB (largest worker {s['worker_peak_mb']} MB), "
+                  f"steps {s['steps_s']}, load {s['load']}")
     if ns.json_out:
         Path(ns.json_out).write_text(json.dumps(out, indent=2), encoding="utf-8")
 

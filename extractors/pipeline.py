@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import json
 import weakref
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -208,10 +209,18 @@ def _worker_init(source: tuple[str, str]) -> None:
     _WORKER_NLP = load_pipeline(value) if kind == "path" else load_pipeline(fast=value == "fast")
 
 
-def _worker_run(texts: list[str]) -> list[tuple[list, list, list]]:
-    """Run nlp.pipe over one chunk in a worker; return only the plain results."""
+def _worker_run(texts: list[str], as_json: bool = False) -> list:
+    """Run nlp.pipe over one chunk in a worker; return only the plain results (as_json: each
+    as compact JSON, which crosses the process boundary as one string instead of many small
+    objects to pickle and unpickle)."""
     nlp = _WORKER_NLP or load_pipeline()
-    return [_plain(d) for d in nlp.pipe(texts, batch_size=256)]
+    found = [_plain(d) for d in nlp.pipe(texts, batch_size=256)]
+    return [_json(r) for r in found] if as_json else found
+
+
+def _json(raw: tuple[list, list, list]) -> str:
+    """The compact JSON of one text's plain results (what the build state keeps)."""
+    return json.dumps(raw, separators=(",", ":"))
 
 
 class _Results:
@@ -221,7 +230,8 @@ class _Results:
         self.user_data = {"pk_ents": ents, "pk_refs": refs, "pk_results": results}
 
 
-def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512):
+def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512,
+            as_json: bool = False):
     """Results of nlp.pipe run in `workers` processes over chunks, in input order.
 
     Workers start from a fork server rather than by forking this process: a fork taken while
@@ -239,12 +249,12 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
                                initargs=(source,))
     try:
-        pending = deque(pool.submit(_worker_run, c)
+        pending = deque(pool.submit(_worker_run, c, as_json)
                         for c in itertools.islice(chunks, _AHEAD * workers))
         while pending:
             results = pending.popleft().result()
             for c in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_worker_run, c))
+                pending.append(pool.submit(_worker_run, c, as_json))
             yield from results
     except BrokenProcessPool:
         raise UserError("an extraction worker process died (out of memory?); "
@@ -267,8 +277,8 @@ def _plain(doc) -> tuple[list, list, list]:
 
 def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                     progress: Callable[[int], None] | None = None,
-                    fast: bool = False, engine: str = "local", scheduler: str | None = None
-                    ) -> Iterator[tuple[list, list, list]]:
+                    fast: bool = False, engine: str = "local", scheduler: str | None = None,
+                    as_json: bool = False) -> Iterator:
     """Plain per-text results of the pipeline, in input order, before canonicalisation: what
     `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
 
@@ -277,7 +287,8 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     1,024 texts, or a pipeline not made by load_pipeline, run in this process.
     fast=True runs the rules only (no learned model) when nlp is not given. engine="dask"
     runs shards on the Dask scheduler at `scheduler` (or on a local cluster of `workers`
-    processes when it is None): see extractors/dask_engine.py.
+    processes when it is None): see extractors/dask_engine.py. as_json=True yields each
+    result as its compact JSON (made in the worker processes when there are any).
     """
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
@@ -293,10 +304,14 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
         from paperkg.extractors.dask_engine import dask_results
 
         found = dask_results(texts, scheduler=scheduler, workers=workers, fast=fast)
+        if as_json:
+            found = map(_json, found)
     elif workers == 1 or len(texts) < 2 * 512 or _SOURCES.get(nlp) is None:
         found = (_plain(d) for d in nlp.pipe(texts, batch_size=256))
+        if as_json:
+            found = map(_json, found)
     else:
-        found = _pooled(texts, workers, _SOURCES[nlp])
+        found = _pooled(texts, workers, _SOURCES[nlp], as_json=as_json)
     for raw in found:
         yield raw
         if progress is not None:

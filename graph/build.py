@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -105,10 +106,17 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     names: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, set[str]] = defaultdict(set)
     papers_of: dict[str, set[str]] = defaultdict(set)
+    # Offsets and confidences repeat across papers: one object per distinct value (ints and
+    # floats apart, since 1 == 1.0) instead of one per edge.
+    ints: dict[int, int] = {}
+    floats: dict[float, float] = {}
     for ex in extractions:
         pk = S.node_key(S.PAPER, ex.paper_id)
         if pk not in g:
             continue
+        # One string object per distinct sentence of the paper (each mention read from JSON
+        # has its own copy) and per extractor name: the graph holds them on every edge.
+        shared: dict[str, str] = {}
         title_end = len(g.nodes[pk]["title"] or "")
         for e in ex.entities:
             label = S.ENTITY_TYPES.get(e.type)
@@ -126,12 +134,13 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                          e.mentions[0] if e.mentions else None)
             rel = S.rel_for(label, e.role, e.evaluated)
             add_edge(g, pk, ek, rel, {
-                "evidence": first.sentence if first else None,
-                "char_start": first.start if first else None,
-                "char_end": first.end if first else None,
+                "evidence": shared.setdefault(first.sentence, first.sentence) if first
+                else None,
+                "char_start": ints.setdefault(first.start, first.start) if first else None,
+                "char_end": ints.setdefault(first.end, first.end) if first else None,
                 "surface": first.text if first else e.name,
-                "extractor": e.extractor,
-                "confidence": float(e.confidence),
+                "extractor": sys.intern(e.extractor),
+                "confidence": floats.setdefault(float(e.confidence), float(e.confidence)),
                 "mentions": len(e.mentions) or 1,
             })
         for ref in (*ex.repos, *ex.links):

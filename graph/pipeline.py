@@ -188,7 +188,8 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
         kept = set()
     todo = [p.text for p in papers if p.id not in kept]
     raws = iter(raw_extractions(todo, workers=workers, progress=progress, fast=fast,
-                                engine=engine, scheduler=scheduler) if todo else ())
+                                engine=engine, scheduler=scheduler, as_json=True)
+                if todo else ())
     olds = iter_state_extractions(old) if kept else None
     pending: dict[str, str] = {}
 
@@ -215,9 +216,10 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                 if progress is not None:
                     progress(1)
             else:
-                # The plain results, and the paper's citation results as a fourth item.
-                x = json.dumps([*next(raws), paper_features(p.title or "", p.abstract or "")],
-                               separators=(",", ":"))
+                # The plain results (compact JSON of a list, made by the workers), and the
+                # paper's citation results as a fourth item: json.dumps of the four items.
+                x = next(raws)[:-1] + "," + json.dumps(paper_features(
+                    p.title or "", p.abstract or ""), separators=(",", ":")) + "]"
             spool.add(p.id, full, x)
         spool.close()
     except BaseException:

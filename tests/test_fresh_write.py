@@ -1,0 +1,83 @@
+"""The fresh build's plumbing: results sent by the workers as JSON, the store written from
+Arrow columns (graph_tables) typed as the row path types them, and a build that releases its
+graph before the store's COPYs still writing every node and edge."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from paperkg.extractors import pipeline as xp
+from paperkg.graph import schema as S
+from paperkg.graph.build import add_edge, add_node, empty_graph
+from paperkg.graph.ladybug_store import _coerce, graph_tables, load_graph, replace_graph
+
+TEXTS = [
+    "QuillNet: Feathered Networks\nWe propose QuillNet and evaluate it on MNIST and CIFAR-10 "
+    "with 93.1% accuracy. Code: https://github.com/acme/quill.",
+    "Routing Tokens\nWe compare Slot Attention Routing (SAR) with QuillNet on ImageNet.",
+    "",
+]
+
+
+@pytest.fixture
+def fast_worker():
+    """This process set up as a pool worker running the rules-only pipeline."""
+    xp._worker_init(("cache", "fast"))
+    yield
+    xp._WORKER_NLP = None
+
+
+def test_worker_json_is_the_json_of_the_plain_results(fast_worker):
+    plain = xp._worker_run(TEXTS)
+    sent = xp._worker_run(TEXTS, as_json=True)
+    assert all(isinstance(s, str) for s in sent)
+    assert sent == [json.dumps(r, separators=(",", ":")) for r in plain]
+    assert [json.loads(s) for s in sent] == json.loads(json.dumps(plain))
+    assert any(json.loads(s)[0] for s in sent)  # entities were found
+    # in this process (few texts) as_json gives the same strings
+    assert list(xp.raw_extractions(TEXTS, fast=True, as_json=True)) == sent
+
+
+def _graph():
+    g = empty_graph()
+    a = add_node(g, S.PAPER, {"id": "p1", "title": "A", "abstract": "x", "authors": 2,
+                              "author_names": ("Ann", "Bo")})
+    b = add_node(g, S.PAPER, {"id": "p2", "title": "B"})
+    m = add_node(g, S.METHOD, {"id": "quillnet", "name": "QuillNet", "aliases": ["QN"]})
+    add_edge(g, a, m, S.INTRODUCES, {"evidence": "We propose QuillNet.", "char_start": 3,
+                                     "char_end": 11.0, "confidence": 1, "mentions": True})
+    add_edge(g, b, m, S.USES, {"evidence": None, "confidence": 0.5})
+    add_edge(g, b, a, S.CITES, {"source": "inferred", "confidence": 0.8})
+    return g
+
+
+def test_graph_tables_type_values_as_rows_are_typed():
+    g = _graph()
+    tables = {(t, p): tbl for t, p, tbl in graph_tables(g)}
+    assert list(tables)[0] == (S.PAPER, None)  # nodes first, in schema order
+    papers = tables[(S.PAPER, None)].to_pylist()
+    assert [r["id"] for r in papers] == ["p1", "p2"]
+    assert papers[0]["author_names"] == ["Ann", "Bo"] and papers[1]["author_names"] == []
+    intro = tables[(S.INTRODUCES, (S.PAPER, S.METHOD))].to_pylist()[0]
+    d = next(iter(g.get_edge_data("Paper:p1", "Method:quillnet").values()))
+    for p in S.REL_TYPES[S.INTRODUCES].props:  # char_end 11.0 -> 11, mentions True -> 1, ...
+        assert intro[p.name] == _coerce(d.get(p.name), p.type), p.name
+    assert (intro["from"], intro["to"]) == ("p1", "quillnet")
+    assert tables[(S.CITES, (S.PAPER, S.PAPER))].num_rows == 1
+
+
+def test_store_written_from_tables_reads_back_as_the_graph(tmp_path, monkeypatch):
+    from paperkg.graph import ladybug_store
+
+    monkeypatch.setattr(ladybug_store, "_REOPEN_BYTES", 0)  # the engine reopened every table
+    g = _graph()
+    replace_graph(g, tmp_path / "kg.lbug", keep=False)
+    back = load_graph(tmp_path / "kg.lbug")
+    assert set(back.nodes) == set(g.nodes)
+    assert sorted((u, v, k) for u, v, k in back.edges(keys=True)) == sorted(
+        (u, v, k) for u, v, k in g.edges(keys=True))
+    assert back.nodes["Method:quillnet"]["aliases"] == ["QN"]
+    intro = next(iter(back.get_edge_data("Paper:p1", "Method:quillnet").values()))
+    assert (intro["char_end"], intro["mentions"], intro["confidence"]) == (11, 1, 1.0)
