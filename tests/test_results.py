@@ -799,3 +799,26 @@ def test_a_dataset_some_times_larger_than_another_is_a_size():
             "is 24 times larger than the previous corpus. FooNet trains on 10x less data.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == ["10x"]
+
+
+def test_attribution_weights_are_fitted_from_a_gold_file(tmp_path, capsys, nlp):
+    from paperkg.extractors import results_attr
+
+    record = {"id": "x", "title": "BarNet for Images",
+              "abstract": "We propose BarNet. BarNet achieves 91.2% accuracy on CIFAR-10, while "
+                          "ResNet-50 reaches 88.0%.",
+              "entities": [{"name": "BarNet", "type": "METHOD", "role": "introduced"},
+                           {"name": "ResNet-50", "type": "MODEL", "role": "used"}],
+              "results": [{"system": "BarNet", "benchmark": None, "metric": None,
+                           "value": "91.2%", "kind": "score"},
+                          {"system": "ResNet-50", "benchmark": None, "metric": None,
+                           "value": "88.0%", "kind": "score"}]}
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps(record) + "\n")
+    groups = results_attr.training_groups(gold)
+    assert len(groups) == 2 and all(fs[i]["rule"] == 1.0 for fs, i in groups)
+    out = tmp_path / "w.json"
+    results_attr.main([str(gold), "--out", str(out)])
+    assert "values: 2; right system: learned 2, rules 2" in capsys.readouterr().out
+    assert json.loads(out.read_text())["weights"]["rule"] > 0
+    assert results_attr.weights() is None  # the shipped path is untouched
