@@ -61,6 +61,8 @@ def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.L
         path = Path(path)
         if not (path / "config.cfg").is_file():
             raise UserError(f"not a saved spaCy pipeline: {path}")
+        from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
+
         nlp = spacy.load(path)
         _SOURCES[nlp] = ("path", str(path.resolve()))
         return nlp

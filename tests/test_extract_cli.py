@@ -31,8 +31,9 @@ def _plain(exs):
 
 def test_pipeline_is_spacy_and_round_trips_to_disk(tmp_path):
     nlp = load_pipeline()
-    assert nlp.pipe_names == ["paperkg_sentences", "paperkg_urls", "paperkg_gazetteer",
-                              "paperkg_entities", "paperkg_results"]
+    assert nlp.pipe_names[:5] == ["paperkg_sentences", "paperkg_urls", "paperkg_gazetteer",
+                                  "paperkg_entities", "paperkg_results"]
+    assert nlp.pipe_names[5:] in ([], ["paperkg_learned"])  # the shipped model, if any
     assert not any(n in nlp.pipe_names for n in ("parser", "tagger", "ner"))
     nlp.to_disk(tmp_path / "pipe")
     again = spacy.load(tmp_path / "pipe")
