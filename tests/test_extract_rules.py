@@ -841,6 +841,11 @@ def test_a_variant_modifier_before_a_known_technique_is_part_of_its_name(nlp, se
     assert e is not None and e.type == "METHOD"
 
 
+def test_a_variant_word_ending_the_title_is_not_joined_to_the_abstract(nlp):
+    ctx = candidates(nlp, "Towards Bayesian\nDropout is applied to every layer.")
+    assert not by_rule(ctx, "gazetteer+variant")
+
+
 def test_other_words_before_a_known_technique_stay_out_of_its_name(nlp):
     ents = run(nlp, "We apply standard importance sampling and plain flow matching.")
     assert find(ents, "importance sampling") is not None and find(ents, "flow matching")

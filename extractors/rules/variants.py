@@ -11,7 +11,7 @@ from paperkg.extractors.words import words
 
 _VARIANT = re.compile(
     r"(?<![\w\-])(?:[a-z]+-level|" + "|".join(re.escape(w) for w in sorted(
-        words("method_variants"), key=len, reverse=True)) + r")\s+$",
+        words("method_variants"), key=len, reverse=True)) + r")[ \t]+$",
     re.IGNORECASE,
 )
 
