@@ -183,17 +183,20 @@ def paired_before_after(db: Path, query_runs: int, params: dict, before: Path) -
     return out
 
 
-def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict) -> dict:
-    """Load rate into an emptied database, the idempotent reload, and query latencies."""
+def bench_neo4j(G, settings, runs: int, query_runs: int, params: dict,
+                writers: int | None = None) -> dict:
+    """Load rate into an emptied database, the idempotent reload, and query latencies
+    (`writers`: sessions the loader writes with; None: its default)."""
     from paperkg.cypher import library as L
     from paperkg.graph.neo4j_store import clear, connect, load_neo4j, run_cypher
 
+    options = {} if writers is None else {"writers": writers}
     loads = []
     for _ in range(runs):
         clear(settings)
-        report = load_neo4j(G, settings)
+        report = load_neo4j(G, settings, **options)
         loads.append(report)
-    again = load_neo4j(G, settings)
+    again = load_neo4j(G, settings, **options)
     driver = connect(settings)
     latencies, rows = {}, {}
     try:
@@ -245,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--heap", default="4g", help="heap of the Neo4j server started here")
     ap.add_argument("--page-cache-mb", type=int, default=2048,
                     help="page cache of the Neo4j server started here")
+    ap.add_argument("--writers", type=int, help="sessions the Neo4j loader writes with "
+                    "(default: the loader's own)")
     ap.add_argument("--skip-embedded", action="store_true", help="measure Neo4j only")
     ap.add_argument("--skip-neo4j", action="store_true", help="measure the embedded store only")
     ap.add_argument("--db", type=Path,
@@ -316,7 +321,8 @@ def main(argv: list[str] | None = None) -> None:
                               page_cache_mb=args.page_cache_mb)
         settings = Neo4jSettings(server.uri, server.user, server.password, "neo4j")
     try:
-        neo = bench_neo4j(G, settings, args.runs, args.query_runs, params) if settings else None
+        neo = (bench_neo4j(G, settings, args.runs, args.query_runs, params, args.writers)
+               if settings else None)
     finally:
         if server:
             server.stop()
