@@ -265,7 +265,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         t1 = time.perf_counter()
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
-                               features=spool.cites)
+                               features={S.node_key(S.PAPER, pid): x
+                                         for pid, x in spool.cites.items()})
         set_counters(g)  # stored counters, before any sink writes g
     except BaseException:
         spool.remove()

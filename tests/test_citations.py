@@ -296,16 +296,37 @@ def _cited(g: nx.MultiDiGraph, features: dict) -> nx.MultiDiGraph:
     return out
 
 
-def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path):
+def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path, monkeypatch):
+    """A build makes each paper's claims once and keeps them; an update makes only the new
+    paper's, and its edges are a fresh build's."""
+    from paperkg.graph.citations import cache
     from paperkg.graph.citations.cache import features_key
     from paperkg.graph.ladybug_store import read_state
     from paperkg.graph.pipeline import build
 
-    listing = tmp_path / "rules.json"
-    listing.write_text(json.dumps([{"id": k, "title": t, "abstract": a}
-                                   for k, (t, _, a) in PAPERS.items()]), encoding="utf-8")
-    db = tmp_path / "kg.lbug"
-    build([listing], db=db, fast=True)
+    made: list[str] = []
+
+    def counting(paper, title, abstract):
+        made.append(title)
+        return paper_claims(paper, title, abstract)
+
+    monkeypatch.setattr(cache, "paper_claims", counting)
+    listing, more = tmp_path / "rules.json", tmp_path / "more.json"
+    rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {})}
+            for k, (t, d, a) in PAPERS.items()]
+    listing.write_text(json.dumps(rows[1:]), encoding="utf-8")
+    more.write_text(json.dumps(rows[:1]), encoding="utf-8")
+    db, fresh = tmp_path / "kg.lbug", tmp_path / "fresh.lbug"
+    build([listing], db=db, fast=True, min_citation_confidence=0.0)
+    assert sorted(made) == sorted(r["title"] for r in rows[1:])
+    made.clear()
+    build([more], db=db, fast=True, min_citation_confidence=0.0)
+    assert made == [rows[0]["title"]]  # the kept papers' claims came from the store
+    build([listing, more], db=fresh, fast=True, min_citation_confidence=0.0)
+    from paperkg.graph.ladybug_store import load_graph
+
+    assert sorted(_edges(load_graph(db)).items()) == sorted(_edges(load_graph(fresh)).items())
+    assert _edges(load_graph(db))
     state = {pid: json.loads(x) for pid, (_, x) in read_state(db).items()}
     assert len(state) == len(PAPERS) and all(len(x) == 4 for x in state.values())
     title, _, abstract = PAPERS["loop"]

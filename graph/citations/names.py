@@ -143,30 +143,33 @@ class NameIndex:
         text (offsets into the folded text, which keeps length when text is ASCII)."""
         folded = fold(text)
         by_first = self.by_first
-        if by_first.keys().isdisjoint(_RUN.findall(folded)):
+        words = _RUN.findall(folded)
+        if by_first.keys().isdisjoint(words):
             return  # no run starts an indexed name (most sentences): no offsets needed
-        runs = _runs(folded)
+        runs = None  # the runs' match objects (offsets), once a run starts a name
         n = len(folded)
-        for i, (s, _e, r) in enumerate(runs):
+        for i, r in enumerate(words):
             options = by_first.get(r)
             if not options:
                 continue
+            if runs is None:
+                runs = list(_RUN.finditer(folded))
+            s = runs[i].start()
             if s > 0 and folded[s - 1] in "-+." and s > 1 and folded[s - 2].isalnum():
                 continue  # joined to the word before: "Meta-LoRA", "v1.LoRA"
             for parts, name in options:
                 k = len(parts) // 2  # further runs needed
-                if i + k >= len(runs):
+                if i + k >= len(words):
                     continue
                 ok = True
                 for j in range(1, k + 1):
-                    ps, pe, pr = runs[i + j - 1][0], runs[i + j - 1][1], runs[i + j][2]
-                    if pr != parts[2 * j] or folded[pe:runs[i + j][0]] != parts[2 * j - 1]:
+                    if words[i + j] != parts[2 * j] or folded[
+                            runs[i + j - 1].end():runs[i + j].start()] != parts[2 * j - 1]:
                         ok = False
                         break
-                    del ps
                 if not ok:
                     continue
-                end = runs[i + k][1]
+                end = runs[i + k].end()
                 if end < n and folded[end] in "-.+" and end + 1 < n and (
                         folded[end + 1].isupper() or folded[end + 1].isdigit()):
                     continue  # continued: "MultiPL-E" for "MultiPL", "Qwen2.5" for "Qwen2"
