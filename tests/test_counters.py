@@ -176,12 +176,16 @@ def test_enrich_adds_the_counters_to_a_store_from_before_them(listings, tmp_path
 
     db = tmp_path / "old.lbug"
     build([listings[0]], db=db, fast=True)
-    for name in (*CITED_BY_PROPS, S.PUBLISHED_ORDER):
+    for name in (*CITED_BY_PROPS, S.PUBLISHED_ORDER, S.CODE_REPOS):
         query(f"ALTER TABLE Paper DROP {name}", db=db, write=True)
-    with pytest.raises(UserError, match="older paperkg without that property: build it again"):
-        L.ask("most_cited", db=db)
+    for name in (S.OWNER_REPOS, S.OWNER_PAPERS):
+        query(f"ALTER TABLE Repository DROP {name}", db=db, write=True)
+    for name in ("most_cited", "top_repo_owners"):
+        with pytest.raises(UserError, match="older paperkg without that property: build it"):
+            L.ask(name, db=db)
     _enrich(db, tmp_path, "openalex")
     assert assert_counters_right(db)["2108.07732"]["cited_by_openalex"] == 2
+    assert_code_counters_right(db)
 
 
 def test_every_citation_source_has_its_counter():

@@ -19,7 +19,7 @@ def write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
     """Upsert paper properties and CITES edges (and the papers' counters and date order) in a
     copy of the store, then swap it in; returns the number of CITES edges (any source) flagged
     temporal_conflict afterwards."""
-    from paperkg.graph.ladybug_store import refresh_paper_counters, staged
+    from paperkg.graph.ladybug_store import refresh_code_counts, refresh_paper_counters, staged
 
     with staged(db) as conn:
         if paper_rows:
@@ -42,6 +42,7 @@ def write(db, paper_rows: list[dict], cite_rows: list[dict]) -> int:
                 "ON MATCH SET c.evidence = r.evidence, c.temporal_conflict = r.conflict",
                 {"rows": cite_rows})
         refresh_paper_counters(conn)  # counters count the new edges, dates order as changed
+        refresh_code_counts(conn)  # unchanged by enrich; a store from before them gets them
         return _refresh_conflicts(conn)
 
 
