@@ -20,15 +20,18 @@ def non_names(ctx: Context) -> None:
     text = ctx.text
     generic_long = ctx.scratch.get("generic_long_forms", set())
     kept = []
+    dropped = False
     for c in ctx.cands:
-        if not any(r in c.rule for r in _KEEP_RULES) and c.start > ctx.title_end:
-            if generic_long and fold(c.name) in generic_long:
-                continue
-            if _COLON_AFTER.match(text, c.end) and _ENUM_BEFORE.search(
-                    text, max(0, c.start - 8), c.start):
-                continue
+        if c.start > ctx.title_end and (
+                generic_long and fold(c.name) in generic_long
+                or ":" in text[c.end:c.end + 3] and _COLON_AFTER.match(text, c.end)
+                and _ENUM_BEFORE.search(text, max(0, c.start - 8), c.start)
+        ) and not any(r in c.rule for r in _KEEP_RULES):
+            dropped = True
+            continue
         kept.append(c)
-    ctx.cands = kept
+    if dropped:
+        ctx.cands = kept
 
 
 STAGES = [(61, non_names)]

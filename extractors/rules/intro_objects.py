@@ -6,6 +6,7 @@ noun, and the phrases listed after it ("... loss and a frequency-aware sampling 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions, word_set
@@ -28,6 +29,22 @@ _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)\s+)?")
 _NOT_OURS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|authors|et al\.?|"
                        r"researchers|studies|works|methods|approaches)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
+
+
+@cache
+def _lists() -> tuple[frozenset, frozenset, frozenset]:
+    """The words that end a phrase, the words dropped before it, and the technique heads."""
+    drop = word_set("task_adjectives") | word_set("quantity_words") | word_set(
+        "intro_adjectives")
+    return word_set("task_stop"), drop, word_set("intro_object_heads")
+
+
+@cache
+def _heads_re() -> re.Pattern:
+    """Any technique head word (a cheap check before reading the phrase word by word)."""
+    return re.compile(r"\b(?:" + "|".join(
+        re.escape(h) for h in sorted(word_set("intro_object_heads"), key=len, reverse=True))
+        + r")\b")
 
 
 def _phrase(ctx: Context, pos: int, stop: frozenset, drop: frozenset,
@@ -66,17 +83,14 @@ def intro_objects(ctx: Context) -> None:
     """Lower-case technique phrases that are the object of an intro verb, as introduced
     METHOD candidates, with the phrases listed right after them."""
     text = ctx.text
-    stop = word_set("task_stop")
-    drop = word_set("task_adjectives") | word_set("quantity_words") | word_set(
-        "intro_adjectives")
-    heads = word_set("intro_object_heads")
-    spans = {(c.start, c.end) for c in ctx.cands}
+    stop, drop, heads = _lists()
+    spans: set[tuple[int, int]] | None = None
     for pos in positions(text, _VERBS):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
         m = _OBJECT_START.match(text, pos)
-        if m is None:
-            continue
+        if m is None or not _heads_re().search(text, m.end(), m.end() + 100):
+            continue  # no technique head word close enough to end a phrase
         start = m.end()
         checked = False
         while True:
@@ -89,6 +103,8 @@ def intro_objects(ctx: Context) -> None:
                     break
                 checked = True
             a, b, ws = found
+            if spans is None:
+                spans = {(c.start, c.end) for c in ctx.cands}
             phrase = text[a:b]
             mods = " ".join(ws[:-1])
             if not (ctx.is_generic(phrase) or ctx.is_generic(mods) or family_phrase(phrase)
