@@ -302,6 +302,19 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
     return merged, list(by_id.values()), new_count, sorted(old_ids - new_ids)
 
 
+def _return_free_memory() -> None:
+    """Hand the C allocator's free memory back to the system (glibc's malloc_trim; nothing
+    elsewhere): the store engine's COPY threads allocate from their own heaps and could not
+    reuse what the freed graph and citation indexes left in this thread's (at 20,000 papers:
+    the store step's peak 936 -> 886 MB)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 @holds_writer_lock
 def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = None,
           workers: int = 1, rebuild: bool = False, neo4j: Any = None,
@@ -372,6 +385,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 tables, existed = store_tables(g, path, keep=not rebuild)
                 if neo4j is None:
                     g.clear()
+                    _return_free_memory()
                 mode = replace_tables(tables, path, spool.path, existed)
         finally:
             spool.remove()
