@@ -15,8 +15,9 @@ from paperkg.cli.kit import db_option, json_option, neo4j_options, progress, qui
 @db_option
 @click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=10_000,
               show_default=True, help="Rows per UNWIND batch (one write transaction each).")
-@click.option("--writers", type=click.IntRange(1, 16), default=2, show_default=True,
-              help="Sessions writing batches at once (the server runs each on its own core).")
+@click.option("--writers", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Sessions writing batches at once (for a server with idle cores: it runs "
+                   "each transaction on one core).")
 @json_option
 @quiet_option
 def load_cmd(target, neo4j_settings, db, batch_size, writers, as_json, quiet):

@@ -303,10 +303,11 @@ def _write(tx, query: str, rows: list[list]):
     return tx.run(query, rows=rows).consume().counters
 
 
-#: Sessions writing at once: the server does one transaction's work on one core, so two
-#: writers keep two cores busy (each batch is one transaction; the driver retries a batch that
-#: deadlocks on a node the other writer is also adding relationships to).
-WRITERS = 2
+#: Sessions writing at once (each batch is one transaction; the driver retries a batch that
+#: deadlocks on a node another writer is adding relationships to). The server works on a
+#: transaction with one core, so more writers can help a server with idle cores; on this
+#: 2-core machine shared with other jobs, two writers measured 0.93x of one (docs/neo4j.md).
+WRITERS = 1
 
 
 def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, list[str], list[dict]]],
