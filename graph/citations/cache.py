@@ -69,11 +69,13 @@ def _make(paper: str, title: str, abstract: str) -> PaperCites:
 
 def paper_features(title: str, abstract: str) -> dict:
     """A paper's collection-independent citation results as plain JSON: its key, its claims
-    (name, how, strong, expansion), content words and abstract sentence spans."""
+    (name, how, strong, expansion), content words (one string: a build holds every paper's
+    entry, and a list of strings each takes three times the memory) and abstract sentence
+    spans."""
     made = _make("", title, abstract)
     return {"key": features_key(title, abstract),
             "claims": [[c.name, c.how, c.strong, c.expansion] for c in made.claims],
-            "words": sorted(made.words), "spans": [list(x) for x in made.spans]}
+            "words": " ".join(sorted(made.words)), "spans": [list(x) for x in made.spans]}
 
 
 def paper_cites(paper: str, title: str, abstract: str, entry: dict | None) -> PaperCites:
@@ -81,7 +83,7 @@ def paper_cites(paper: str, title: str, abstract: str, entry: dict | None) -> Pa
     if isinstance(entry, dict) and entry.get("key") == features_key(title, abstract):
         return PaperCites([Claim(paper, name, how, bool(strong), expansion)
                            for name, how, strong, expansion in entry["claims"]],
-                          set(entry["words"]), [(s, n) for s, n in entry["spans"]])
+                          set(entry["words"].split()), [(s, n) for s, n in entry["spans"]])
     return _make(paper, title, abstract)
 
 
