@@ -401,7 +401,7 @@ class LearnedMerge:
         self.retype_to = 0.7
         self.retype_from = 0.3
         #: in union mode, an entity the rules call introduced stays so unless P < demote
-        self.demote = 0.0
+        self.demote = 0.1
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
