@@ -523,9 +523,9 @@ def _identifier_edges(nodes: dict[str, dict], when: dict[str, Interval], offer) 
     for a in sorted(nodes):
         title, abstract = _paper_text(nodes[a])
         text = f"{title}\n{abstract}"
-        if "arxiv" not in text.lower() and "doi" not in text.lower() and (
-                "huggingface" not in text.lower()):
-            continue
+        if not _IDENT_URL.search(text):
+            continue  # no link in the whole text, so none in a sentence of it ("doi" is in
+            # "doing": a word test split most abstracts into sentences for nothing)
         for start, sent in sentences(text):
             for m in _IDENT_URL.finditer(sent):
                 ident = (m.group("arxiv") or m.group("doi") or "").rstrip(".,;:)]}'\"")
