@@ -12,6 +12,15 @@ from tests.extracting import find as _find
 from tests.extracting import run
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`): these tests are about the rule families; what the shipped
+    learned model changes after them is tested in test_learned.py and scored on the gold."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
 def find(ents: dict, form: str):
     """The entity named form, ignoring case."""
     return _find(ents, form, ignore_case=True)
