@@ -479,7 +479,8 @@ def _sidecars(path: Path) -> list[Path]:
 
 
 @contextmanager
-def staged(db: str | os.PathLike | None = None, copy: bool = True, reopenable: bool = False):
+def staged(db: str | os.PathLike | None = None, copy: bool = True, reopenable: bool = False,
+           begun: Path | None = None):
     """A write connection to a temporary copy of the store (or a new empty one when copy is
     False or there is no store yet) that replaces the store only if the block succeeds
     (reopenable: a _Writer, whose `conn` is the connection, instead of the connection)."""
@@ -495,7 +496,7 @@ def staged(db: str | os.PathLike | None = None, copy: bool = True, reopenable: b
                             "has finished")
         _STAGING.add(key)
         try:
-            yield from _staged_write(path, parent, copy, reopenable)
+            yield from _staged_write(path, parent, copy, reopenable, begun)
         finally:
             _STAGING.discard(key)
 
@@ -583,12 +584,19 @@ class _Writer:
         self.database.close()
 
 
-def _staged_write(path: Path, parent: Path, copy: bool, reopenable: bool = False):
-    """The body of staged(): build in a temp file beside the store, then rename over it."""
+def _staged_write(path: Path, parent: Path, copy: bool, reopenable: bool = False,
+                  begun: Path | None = None):
+    """The body of staged(): build in a temp file beside the store (or in `begun`, one that
+    begin_fresh started), then rename over it."""
     from paperkg.core.tempfiles import staged_name
 
-    tmp = staged_name(path)
-    tmp.unlink()
+    if begun is None:
+        tmp = staged_name(path)
+        tmp.unlink()
+    elif not begun.exists():  # begin_fresh was called without the writer lock held
+        raise UserError(f"the staged store {begun} is gone; build again")
+    else:
+        tmp = begun
     try:
         if copy and path.exists():
             _checkpoint(path)
@@ -665,17 +673,55 @@ def store_tables(g: nx.MultiDiGraph, db: str | os.PathLike | None = None, keep: 
     return graph_tables(g), existed
 
 
+def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
+    """A new staged store beside db holding only the build state (PaperState, COPYed from its
+    Parquet file): a fresh build writes it as soon as extraction ends, while it holds little,
+    since this COPY takes the engine the most memory. replace_tables(..., begun=the path
+    returned) adds the graph and puts it in place; discard_begun removes it if the build
+    fails before. Call both under the store's writer_lock (taking it removes staged files)."""
+    from paperkg.core.tempfiles import staged_name
+
+    path = db_path(db)
+    tmp = staged_name(path)
+    tmp.unlink()
+    try:
+        writer = _Writer(tmp)
+        try:
+            for stmt in ddl():
+                writer.conn.execute(stmt)
+            _copy_file(writer.conn, S.STATE, state)
+        finally:
+            writer.close()
+    except BaseException as exc:
+        discard_begun(tmp)
+        if isinstance(exc, (RuntimeError, OSError)) and not isinstance(exc, UserError):
+            raise UserError(_write_failure(path, exc)) from None
+        raise
+    return tmp
+
+
+def discard_begun(tmp: Path) -> None:
+    """Remove a staged store begin_fresh started (and the engine's files beside it)."""
+    for f in (tmp, *tmp.parent.glob(glob.escape(tmp.name) + ".*")):
+        f.unlink(missing_ok=True)
+
+
 def replace_tables(tables: list, db: str | os.PathLike | None = None,
-                   state: Sequence[tuple[str, str, str]] | Path = (), existed: bool = False
-                   ) -> str:
+                   state: Sequence[tuple[str, str, str]] | Path = (), existed: bool = False,
+                   begun: Path | None = None) -> str:
     """Write store_tables' tables (the list is emptied as they are copied) and the build
-    state as the whole new store, atomically; returns 'upsert' if `existed`, else 'fresh'."""
-    with staged(db, copy=False, reopenable=True) as writer:
+    state as the whole new store, atomically; returns 'upsert' if `existed`, else 'fresh'.
+    With `begun` (begin_fresh's staged store, which holds the state already), the tables are
+    added to it and `state` is not read."""
+    with staged(db, copy=False, reopenable=True, begun=begun) as writer:
         _copy_tables(writer, tables)
-        writer.reopen()  # the state's COPY then starts without the tables' memory
+        if begun is not None:
+            return "upsert" if existed else "fresh"
         if isinstance(state, Path):
+            writer.reopen()  # the state's COPY then starts without the tables' memory
             _copy_file(writer.conn, S.STATE, state)
         elif state:
+            writer.reopen()
             _copy_rows(writer.conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"),
                                                        r, strict=True)) for r in state],
                        [(p.name, p.type) for p in S.STATE_PROPS])

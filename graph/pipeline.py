@@ -253,14 +253,16 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              hashes: dict[str, str] | None = None, old: Path | None = None,
              seconds: dict[str, float] | None = None,
              min_citation_confidence: float | None = None, fast: bool = False,
-             engine: str = "local", scheduler: str | None = None, store: Path | None = None
+             engine: str = "local", scheduler: str | None = None, store: Path | None = None,
+             on_extracted: Callable[[StateSpool], Any] | None = None
              ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state spool (the caller removes it), papers extracted); see extract_all for hashes, old
     and store. Papers are taken in id order, so that neither the order of
     the files nor the order of earlier builds changes the result. `seconds` receives the time
     of each step (extract, graph, citations). Inferred citations below
-    `min_citation_confidence` (None: the measured default) are left out."""
+    `min_citation_confidence` (None: the measured default) are left out. `on_extracted` is
+    called with the complete state spool before the graph is built."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.counters import set_counters
 
@@ -271,6 +273,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         papers, workers=workers, progress=progress, hashes=hashes, old=old, seconds=seconds,
         fast=fast, engine=engine, scheduler=scheduler, store=store)
     try:
+        if on_extracted is not None:
+            on_extracted(spool)
         t0 = time.perf_counter()
         g = build_graph(papers, sources, extractions)
         del extractions
@@ -342,7 +346,9 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     """
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import (
+        begin_fresh,
         db_path,
+        discard_begun,
         read_state_hashes,
         replace_tables,
         stats,
@@ -369,18 +375,30 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     gc.freeze()
     was_enabled = gc.isenabled()
     gc.disable()
+    # A fresh build writes the build state into its new store as soon as extraction ends,
+    # while it holds little: that COPY takes the engine the most memory of the store step.
+    begun: list[Path] = []
+    t_begun = [0.0]
+
+    def begin(spool: StateSpool) -> None:
+        t = time.perf_counter()
+        begun.append(begin_fresh(path, spool.path))
+        t_begun[0] = time.perf_counter() - t
+
+    on_extracted = begin if old is None else None
     try:
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
                 g, cites, spool, extracted = assemble(
                     papers, sources, workers=workers, progress=advance, hashes=hashes,
                     old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
-                    fast=fast, engine=engine, scheduler=scheduler, store=path)
+                    fast=fast, engine=engine, scheduler=scheduler, store=path,
+                    on_extracted=on_extracted)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
-                scheduler=scheduler, store=path)
+                scheduler=scheduler, store=path, on_extracted=on_extracted)
         del hashes, papers
         read_summary = result.summary()
         result.papers = []  # the graph holds what the store needs of them
@@ -398,11 +416,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 if neo4j is None:
                     g.clear()
                     _return_free_memory()
-                mode = replace_tables(tables, path, spool.path, existed)
+                mode = replace_tables(tables, path, spool.path, existed,
+                                      begun=begun[0] if begun else None)
         finally:
             spool.remove()
-        seconds["store"] = round(time.perf_counter() - t_extract, 3)
+        seconds["store"] = round(time.perf_counter() - t_extract + t_begun[0], 3)
     finally:
+        for tmp in begun:  # gone once it replaced the store; left by a failed build
+            discard_begun(tmp)
         gc.unfreeze()
         if was_enabled:
             gc.enable()

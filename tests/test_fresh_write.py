@@ -81,3 +81,33 @@ def test_store_written_from_tables_reads_back_as_the_graph(tmp_path, monkeypatch
     assert back.nodes["Method:quillnet"]["aliases"] == ["QN"]
     intro = next(iter(back.get_edge_data("Paper:p1", "Method:quillnet").values()))
     assert (intro["char_end"], intro["mentions"], intro["confidence"]) == (11, 1, 1.0)
+
+
+def test_state_written_first_then_the_tables(tmp_path):
+    from paperkg.graph.ladybug_store import (
+        begin_fresh,
+        discard_begun,
+        query,
+        replace_tables,
+        store_tables,
+        writer_lock,
+    )
+    from paperkg.graph.pipeline import StateSpool
+
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p1", "h1", "[[],[],[]]")
+    spool.add("p2", "h2", "[[],[],[]]")
+    spool.close()
+    db = tmp_path / "kg.lbug"
+    with writer_lock(db):  # as build holds it
+        dropped = begin_fresh(db, spool.path)  # a build that fails afterwards leaves nothing
+        discard_begun(dropped)
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer",
+                                                              "state.parquet"]
+        begun = begin_fresh(db, spool.path)
+        tables, existed = store_tables(_graph(), db, keep=False)
+        assert replace_tables(tables, db, spool.path, existed, begun=begun) == "fresh"
+        assert not begun.exists() and tables == []
+    rows = query("MATCH (s:PaperState) RETURN s.id, s.content_hash ORDER BY s.id", db=db)[1]
+    assert rows == [["p1", "h1"], ["p2", "h2"]]
+    assert query("MATCH (p:Paper) RETURN count(p)", db=db)[1] == [[2]]
