@@ -107,6 +107,26 @@ class Context:
         return fold(phrase) in self.generic
 
 
+def extend_known(ctx: Context, etype: str, modifier: re.Pattern, window: int, rule: str,
+                 refuse: str = "") -> None:
+    """Extend each known (gazetteer) name of a type to a modifier ending right before it."""
+    text = ctx.text
+    changed = False
+    for c in ctx.cands:
+        if c.type != etype or c.rule != "gazetteer":
+            continue
+        m = modifier.search(text, max(0, c.start - window), c.start)
+        if m is None or (m.start() > 0 and text[m.start() - 1] in refuse):
+            continue
+        c.start = m.start()
+        c.surface = c.name = text[c.start:c.end]
+        c.gaz_canon = None  # a longer name than the known one
+        c.rule = rule
+        changed = True
+    if changed:
+        ctx.set_gazetteer_spans()
+
+
 def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> str:
     """The sentence around text[a:b], clipped to about limit characters around the mention."""
     s0, s1 = sentence_of(text, starts, a)

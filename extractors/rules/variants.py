@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Context
+from paperkg.extractors.rules.base import Context, extend_known
 from paperkg.extractors.words import words
 
 _VARIANT = re.compile(
@@ -18,21 +18,7 @@ _VARIANT = re.compile(
 
 def method_variants(ctx: Context) -> None:
     """Extend a known METHOD to the variant modifier right before it."""
-    text = ctx.text
-    changed = False
-    for c in ctx.cands:
-        if c.type != "METHOD" or c.rule != "gazetteer":
-            continue
-        m = _VARIANT.search(text, max(0, c.start - 25), c.start)
-        if m is None:
-            continue
-        c.start = m.start()
-        c.surface = c.name = text[c.start:c.end]
-        c.gaz_canon = None  # a longer name than the known one
-        c.rule = "gazetteer+variant"
-        changed = True
-    if changed:
-        ctx.set_gazetteer_spans()
+    extend_known(ctx, "METHOD", _VARIANT, 25, "gazetteer+variant")
 
 
 STAGES = [(11.5, method_variants)]
