@@ -263,6 +263,27 @@ def test_incremental_run_equals_a_full_run(tmp_path: Path):
     assert CITES_INFERRED_KEY == "CITES|inferred"
 
 
+def test_confidence_does_not_depend_on_the_collection(tmp_path: Path):
+    """Topic weights and the random-pair baseline come from the shipped corpus statistics, so
+    papers added to a collection do not move the confidence of an edge between two others
+    (with the collection's own idf this edge went from 0.4 to 1.0)."""
+    two = {"zq": ("ZephyrQA: Questions about Weather", "2024-03-01",
+                  "We introduce ZephyrQA, a benchmark of weather questions for forecasting "
+                  "assistants."),
+           "rd": ("Robust Reading Comprehension", "2024-09-01",
+                  "Our reader answers questions on ZephyrQA and other reading tasks with "
+                  "retrieval.")}
+    more = {**two, **{f"x{i}": (f"Weather Study {i}", "2024-07-01",
+                                "Forecasting questions for weather assistants.")
+                      for i in range(4)}}
+    small, _ = _graph(tmp_path, two)
+    add_citations(small, min_confidence=0.0)
+    big, _ = _graph(tmp_path, more)
+    add_citations(big, min_confidence=0.0)
+    assert list(_edges(small).values())[0]["confidence"] == 0.811
+    assert _edges(small) == _edges(big)
+
+
 def test_kept_claims_give_the_same_edges_and_stale_ones_are_not_used(tmp_path: Path):
     """Per-paper results kept with a paper (cache.paper_features: claims, words, sentences)
     stand in for its own only when their key matches its text and the citation code: a stale

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,6 +146,35 @@ def common_words() -> frozenset[str]:
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def corpus_idf() -> dict[str, float]:
+    """Idf weights of content words (words_of) from the shipped corpus statistics
+    (data/word_df.tsv.gz: log(corpus papers / papers holding the word), for words of at least
+    two corpus papers): the same weights whatever the collection, so a pair's similarity
+    depends on the two papers alone."""
+    path = DATA / "word_df.tsv.gz"
+    out: dict[str, float] = {}
+    if not path.exists():
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        n = int(fh.readline().rstrip("\n").split("\t")[1])
+        for line in fh:
+            w, c = line.rstrip("\n").split("\t")
+            out[w] = math.log(n / int(c))
+    return out
+
+
+@lru_cache(maxsize=1)
+def corpus_baseline() -> tuple[float, ...]:
+    """Quantiles (ascending) of the similarity of random shipped-corpus paper pairs under
+    corpus_idf (data/baseline.txt): what a pair's similarity is ranked against."""
+    path = DATA / "baseline.txt"
+    if not path.exists():
+        return ()
+    with open(path, encoding="utf-8") as fh:
+        return tuple(float(x) for x in fh if x.strip() and not x.startswith("#"))
 
 
 def title_lead(title: str) -> str | None:
@@ -295,6 +325,7 @@ def paper_claims(paper: str, title: str, abstract: str) -> list[Claim]:
     return [out[k] for k in sorted(out)]
 
 
-__all__ = ["Claim", "GENERIC_PAPERS", "NameStats", "common_words", "contested", "corpus_names",
+__all__ = ["Claim", "GENERIC_PAPERS", "NameStats", "common_words", "contested", "corpus_baseline",
+           "corpus_idf", "corpus_names",
            "generic_reason", "paper_claims", "spells_word", "title_hash", "title_lead",
            "words_of"]

@@ -8,23 +8,35 @@ it (claims.paper_claims) and, when at most three do, a short hash of each claima
 papers had named it.
 Also the lower-case words found in at least 20 papers (ordinary words are not names). Only the
 statistics are written (graph/citations/data/), never titles or abstracts.
+
+    python -m paperkg.graph.citations.corpus_stats --similarity ../shared/corpus/papers-0*.jsonl.gz
+
+writes only what an inferred citation's confidence weighs topics with (`similarity_stats`): the
+number of papers holding each content word (claims.words_of; words of at least two papers) and
+the similarities of a fixed-seed sample of random paper pairs, as quantiles. They stand for
+"the field" whatever the collection, so an edge's confidence does not move when papers are
+added to a store.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import math
+import random
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .claims import paper_claims, title_hash
+from .claims import paper_claims, title_hash, words_of
 from .names import candidates, fold
 
 DATA = Path(__file__).parent / "data"
 MIN_DF = 3
 MIN_WORD_DF = 20
+#: Quantiles of the random-pair similarities kept (data/baseline.txt).
+BASELINE_QUANTILES = 1000
 _LOWER = re.compile(r"(?<![A-Za-z0-9-])[a-z]{3,}(?![A-Za-z0-9-])")
 
 
@@ -83,5 +95,47 @@ def main(paths: list[str]) -> None:
             out.write(w + "\n")
 
 
+def _records(paths: list[str]):
+    for path in paths:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
+
+
+def similarity_stats(paths: list[str]) -> None:
+    """Write data/word_df.tsv.gz (papers per content word, with the paper count) and
+    data/baseline.txt (quantiles of random-pair similarities under those weights)."""
+    from .infer import _PAIRS_MAX, _PAIRS_PER_PAPER, _PaperSimilarity
+
+    words: dict[str, set[str]] = {}
+    df: Counter = Counter()
+    for i, rec in enumerate(_records(paths)):
+        ws = words_of(f"{rec.get('title') or ''} {rec.get('abstract') or ''}")
+        words[str(i)] = ws
+        df.update(ws)
+    n = len(words)
+    kept = {w: c for w, c in df.items() if c > 1}
+    DATA.mkdir(exist_ok=True)
+    with gzip.open(DATA / "word_df.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(f"# papers\t{n}\n")
+        for w in sorted(kept):
+            out.write(f"{w}\t{kept[w]}\n")
+    idf = {w: math.log(n / c) for w, c in kept.items()}
+    similarity = _PaperSimilarity(words, idf)
+    ids = sorted(words)
+    rnd = random.Random(0)
+    pairs = min(_PAIRS_MAX, _PAIRS_PER_PAPER * len(ids))
+    sims = sorted(similarity(a, b) for a, b in (rnd.sample(ids, 2) for _ in range(pairs)))
+    q = BASELINE_QUANTILES
+    with open(DATA / "baseline.txt", "w", encoding="utf-8") as out:
+        out.write(f"# {q} quantiles of the similarity of {pairs} random corpus paper pairs\n")
+        for k in range(q):
+            out.write(f"{sims[(2 * k + 1) * len(sims) // (2 * q)]:.6f}\n")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--similarity"]:
+        similarity_stats(sys.argv[2:])
+    else:
+        main(sys.argv[1:])

@@ -19,11 +19,10 @@ Identifier links (arxiv.org/abs/..., doi.org/...) are citations too, at confiden
 from __future__ import annotations
 
 import math
-import random
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -47,6 +46,8 @@ from .claims import (
     Claim,
     NameStats,
     contested,
+    corpus_baseline,
+    corpus_idf,
     corpus_names,
     generic_reason,
     spells_word,
@@ -67,9 +68,11 @@ TEMPORAL_UNKNOWN = "unknown"
 #: shows in fewer papers than this is not established; established strength is 1 - this / n.
 ESTABLISHED_PAPERS = 3
 #: Where the claimant's users' topical agreement (the median percentile, among random pairs
-#: of the collection, of their similarity to the claimant) starts to count, and where it is full.
+#: of the shipped corpus, of their similarity to the claimant) starts to count, and where it
+#: is full.
 AGREEMENT_FROM, AGREEMENT_FULL = 0.70, 0.95
-#: Random paper pairs sampled (fixed seed) per collection paper, and at most, for the baseline.
+#: Random paper pairs sampled (fixed seed) per corpus paper, and at most, for the shipped
+#: baseline (corpus_stats.similarity_stats).
 _PAIRS_PER_PAPER, _PAIRS_MAX = 20, 20_000
 
 _CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
@@ -298,19 +301,9 @@ class _PaperSimilarity:
         return shared / (na * nb) if na and nb else 0.0
 
 
-def _random_pair_similarities(papers: list[str], similarity: _PaperSimilarity) -> list[float]:
-    """Sorted similarities of a fixed-seed sample of random pairs of the collection's papers:
-    the baseline a pair's similarity is ranked against (its scale differs with the collection's
-    size and field, a percentile does not)."""
-    if len(papers) < 2:
-        return []
-    rnd = random.Random(0)
-    pairs = min(_PAIRS_MAX, _PAIRS_PER_PAPER * len(papers))
-    return sorted(similarity(a, b) for a, b in (rnd.sample(papers, 2) for _ in range(pairs)))
-
-
-def _percentile(baseline: list[float], value: float) -> float:
-    """The share of the baseline's similarities below value (0.5 when there is no baseline)."""
+def _percentile(baseline: Sequence[float], value: float) -> float:
+    """The share of the baseline's similarities (quantiles of random shipped-corpus pairs,
+    claims.corpus_baseline) below value (0.5 when there is no baseline)."""
     return bisect_left(baseline, value) / len(baseline) if baseline else 0.5
 
 
@@ -421,11 +414,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
 
     words = {p: cites[p].words for p in nodes}
     del cites
-    df: Counter = Counter()
-    for ws in words.values():
-        df.update(ws)
-    n = max(1, len(nodes))
-    idf = {w: math.log(n / c) for w, c in df.items() if c > 1}
+    idf = corpus_idf()
     rels = _CitingRels(G)
     best: dict[tuple[str, str], _Edge] = {}
     ambiguous: set[str] = set()
@@ -472,9 +461,9 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
 
     # How well the papers that use a name agree in topic with its claimant: the median, over
     # them, of where their similarity to it (the name's own words left out: the name is what
-    # is in question) ranks among random pairs of this collection.
+    # is in question) ranks among random pairs of the shipped corpus.
     similarity = _PaperSimilarity(words, idf)
-    baseline = _random_pair_similarities(sorted(nodes), similarity)
+    baseline = corpus_baseline()
     ranks: dict[tuple[str, str], list[float]] = defaultdict(list)
     for a, b, name, *_ in candidates:
         own = words_of(name)
