@@ -96,6 +96,18 @@ _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
                      r"(?![\w\-])")
 _SHARE_OF = re.compile(r"\s*of\s", re.I)
+# "in 43% of cases", "solves 98% of the problem instances", "43.4% of the time": how often a
+# system succeeds (a result), unlike "10% of the training data" (a share of what it is given).
+_FREQ_AFTER = re.compile(r"\s*of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+){0,3}?(?:cases|time|instances|"
+                         r"trials|comparisons|tasks|problems|questions|queries|episodes|"
+                         r"attempts|runs|prompts|responses|scenarios|puzzles|games|matchups|"
+                         r"test\s+cases)\b", re.I)
+_FREQ_BEFORE = re.compile(r"(?:\b(?:in|for)|\b(?:solv|succeed|resolv|pass|answer|detect|"
+                          r"discover|identif|classif|prefer|correct|win|wins|won|fix|complet|"
+                          r"predict|recogni[sz]|outperform|beat|match|fool|jailbreak|break)\w*)"
+                          r"\s+(?:only\s+|just\s+|about\s+|around\s+|up\s+to\s+|over\s+|"
+                          r"nearly\s+|almost\s+|roughly\s+|more\s+than\s+|less\s+than\s+|"
+                          r"fewer\s+than\s+|at\s+least\s+|~)?$", re.I)
 _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\s+){0,3}"
                          r"(?:quality|performance|accuracy|score|gap|difference|capabilit|"
                          r"improvement|gains?|upper\s+bound)", re.I)
@@ -118,6 +130,7 @@ _OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article
                        r"approach|strategy|framework|technique|model|system|pipeline|design|"
                        r"architecture|algorithm)|[Hh]ere|propos\w+|introduc\w+|present\w*)\b")
 BACKGROUND = True
+FREQ = True
 FROM_BASE = True
 USE_FALLBACK_BENCH = True
 BENCH_SENTENCE = True
@@ -267,6 +280,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
         return False
     if unit == "x" and _LARGER_DATA.match(after):
         return False  # "a training set 4x larger than the first StarCoder dataset": a size
+    if FREQ and unit == "%" and _FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before):
+        return True  # "preferred in 43% of cases", "solves 98% of the problem instances"
     if unit == "%" and re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|data|training|dataset|samples|"
                                 r"examples|tokens|parameters|labeled|labelled|annotated|all|"
                                 r"compute|cases|time|its|their|our|users|images|questions|"

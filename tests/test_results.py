@@ -822,3 +822,13 @@ def test_attribution_weights_are_fitted_from_a_gold_file(tmp_path, capsys, nlp):
     assert "values: 2; right system: learned 2, rules 2" in capsys.readouterr().out
     assert json.loads(out.read_text())["weights"]["rule"] > 0
     assert results_attr.weights() is None  # the shipped path is untouched
+
+
+def test_how_often_a_system_succeeds_is_a_result_and_a_share_of_its_input_is_not():
+    text = ("Title\nFooNet answers are preferred to GPT-4 in 43\\% of cases, and BarNet "
+            "solves more than 98% of the problem instances. FooNet is trained on 10% of the "
+            "training data and 5% of the questions.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "GPT-4", "MODEL"),
+            _ent(text, "BarNet", "METHOD")]
+    rs = {r["value"]: r["system"] for r in find_results(text, ents)}
+    assert rs == {"43\\%": "FooNet", "98%": "BarNet"}
