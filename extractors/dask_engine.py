@@ -3,17 +3,21 @@ worker process, plain results back in input order (`paperkg build --engine dask`
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from paperkg.core.errors import UserError
 
 
-def run_shard(texts: Sequence[str], fast: bool = False) -> list[tuple[list, list, list]]:
-    """Plain results of one shard, run on a worker (its pipeline is loaded once per process)."""
-    from paperkg.extractors.pipeline import _plain, load_pipeline
+def run_shard(shard: tuple[Sequence[str], Sequence[tuple] | None], fast: bool = False,
+              extra: Callable | None = None) -> list[tuple]:
+    """Plain results of one shard (its texts, and extra's arguments per text or None), run on
+    a worker (its pipeline is loaded once per process); see raw_extractions for extra."""
+    from paperkg.extractors.pipeline import _plain, _with_extra, load_pipeline
 
+    texts, extra_args = shard
     nlp = load_pipeline(fast=fast)
-    return [_plain(d) for d in nlp.pipe(list(texts), batch_size=256)]
+    return list(_with_extra((_plain(d) for d in nlp.pipe(list(texts), batch_size=256)),
+                            extra, extra_args))
 
 
 def client_for(scheduler: str | None, workers: int = 2, timeout: str = "20s"):
@@ -37,17 +41,21 @@ def client_for(scheduler: str | None, workers: int = 2, timeout: str = "20s"):
 
 
 def dask_results(texts: Sequence[str], scheduler: str | None = None, workers: int = 2,
-                 fast: bool = False, shard: int = 512) -> Iterator[tuple[list, list, list]]:
+                 fast: bool = False, shard: int = 512, extra: Callable | None = None,
+                 extra_args: Sequence[tuple] | None = None) -> Iterator[tuple]:
     """Plain per-text results computed on Dask, yielded in input order as shards finish (each
     shard's result is released once read, so memory stays bounded by the shards in flight)."""
     import dask.bag as db
 
     client = client_for(scheduler, workers)
     try:
-        shards = [list(texts[i:i + shard]) for i in range(0, len(texts), shard)]
+        shards = [(list(texts[i:i + shard]),
+                   None if extra is None else list(extra_args[i:i + shard]))
+                  for i in range(0, len(texts), shard)]
         if not shards:
             return
-        bag = db.from_sequence(shards, npartitions=len(shards)).map(run_shard, fast=fast)
+        bag = db.from_sequence(shards, npartitions=len(shards)).map(run_shard, fast=fast,
+                                                                     extra=extra)
         futures = client.compute(bag.to_delayed())
         for future in futures:
             for part in future.result():

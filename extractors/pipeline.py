@@ -211,16 +211,29 @@ def _worker_init(source: tuple[str, str]) -> None:
     _WORKER_NLP = load_pipeline(value) if kind == "path" else load_pipeline(fast=value == "fast")
 
 
-def _worker_run(texts: list[str], as_json: bool = False) -> list:
+def _worker_run(texts: list[str], as_json: bool = False, extra: Callable | None = None,
+                extra_args: Sequence[tuple] | None = None) -> list:
     """Run nlp.pipe over one chunk in a worker; return only the plain results (as_json: each
     as compact JSON, which crosses the process boundary as one string instead of many small
-    objects to pickle and unpickle)."""
+    objects to pickle and unpickle). With `extra`, each result gets a fourth item,
+    extra(*args) of the text's `extra_args` (made here, beside the pipeline's work)."""
     nlp = _WORKER_NLP or load_pipeline()
-    found = [_plain(d) for d in nlp.pipe(texts, batch_size=256)]
-    return [_json(r) for r in found] if as_json else found
+    found = _with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)), extra,
+                        extra_args)
+    return [_json(r) for r in found] if as_json else list(found)
 
 
-def _json(raw: tuple[list, list, list]) -> str:
+def _with_extra(found: Iterable[tuple], extra: Callable | None,
+                extra_args: Sequence[tuple] | None) -> Iterator[tuple]:
+    """The plain results, each with extra(*args) as a fourth item when extra is given."""
+    if extra is None:
+        yield from found
+        return
+    for raw, args in zip(found, extra_args or (), strict=True):
+        yield (*raw, extra(*args))
+
+
+def _json(raw: tuple) -> str:
     """The compact JSON of one text's plain results (what the build state keeps)."""
     return json.dumps(raw, separators=(",", ":"))
 
@@ -233,7 +246,8 @@ class _Results:
 
 
 def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512,
-            as_json: bool = False):
+            as_json: bool = False, extra: Callable | None = None,
+            extra_args: Sequence[tuple] | None = None):
     """Results of nlp.pipe run in `workers` processes over chunks, in input order.
 
     Workers start from a fork server rather than by forking this process: a fork taken while
@@ -247,16 +261,18 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
-    chunks = (texts[i:i + chunk] for i in range(0, len(texts), chunk))
+    chunks = ((texts[i:i + chunk], as_json, extra,
+               None if extra is None else extra_args[i:i + chunk])
+              for i in range(0, len(texts), chunk))
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
                                initargs=(source,))
     try:
-        pending = deque(pool.submit(_worker_run, c, as_json)
+        pending = deque(pool.submit(_worker_run, *c)
                         for c in itertools.islice(chunks, _AHEAD * workers))
         while pending:
             results = pending.popleft().result()
             for c in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_worker_run, c, as_json))
+                pending.append(pool.submit(_worker_run, *c))
             yield from results
     except BrokenProcessPool:
         raise UserError("an extraction worker process died (out of memory?); "
@@ -280,7 +296,8 @@ def _plain(doc) -> tuple[list, list, list]:
 def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                     progress: Callable[[int], None] | None = None,
                     fast: bool = False, engine: str = "local", scheduler: str | None = None,
-                    as_json: bool = False) -> Iterator:
+                    as_json: bool = False, extra: Callable | None = None,
+                    extra_args: Sequence[tuple] | None = None) -> Iterator:
     """Plain per-text results of the pipeline, in input order, before canonicalisation: what
     `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
 
@@ -291,6 +308,9 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     runs shards on the Dask scheduler at `scheduler` (or on a local cluster of `workers`
     processes when it is None): see extractors/dask_engine.py. as_json=True yields each
     result as its compact JSON (made in the worker processes when there are any).
+    `extra` (a module-level function, so that it reaches the workers) adds to each result a
+    fourth item, extra(*extra_args[i]), made where the text is processed: per-text work that
+    does not need the Doc runs in the workers too.
     """
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
@@ -302,18 +322,23 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     # max_text of them anyway, so an oversized text is cut rather than rejected.
     limit = nlp.max_length if nlp is not None else 1_000_000
     texts = [(t or "")[:limit] for t in texts]
+    if extra is not None and (extra_args is None or len(extra_args) != len(texts)):
+        raise ValueError("extra_args must hold one tuple per text")
     if engine == "dask":
         from paperkg.extractors.dask_engine import dask_results
 
-        found = dask_results(texts, scheduler=scheduler, workers=workers, fast=fast)
+        found = dask_results(texts, scheduler=scheduler, workers=workers, fast=fast,
+                             extra=extra, extra_args=extra_args)
         if as_json:
             found = map(_json, found)
     elif workers == 1 or len(texts) < 2 * 512 or _SOURCES.get(nlp) is None:
-        found = (_plain(d) for d in nlp.pipe(texts, batch_size=256))
+        found = _with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)), extra,
+                            extra_args)
         if as_json:
             found = map(_json, found)
     else:
-        found = _pooled(texts, workers, _SOURCES[nlp], as_json=as_json)
+        found = _pooled(texts, workers, _SOURCES[nlp], as_json=as_json, extra=extra,
+                        extra_args=extra_args)
     for raw in found:
         yield raw
         if progress is not None:

@@ -198,9 +198,13 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
             if hashes.get(p.id, "").split(".")[0] == h}
     if old is None:
         kept = set()
-    todo = [p.text for p in papers if p.id not in kept]
-    raws = iter(raw_extractions(todo, workers=workers, progress=progress, fast=fast,
-                                engine=engine, scheduler=scheduler, as_json=True)
+    todo = [p for p in papers if p.id not in kept]
+    # Each result comes back as the compact JSON of four items: the plain results and the
+    # paper's citation results (paper_features), both made in the extraction workers.
+    raws = iter(raw_extractions([p.text for p in todo], workers=workers, progress=progress,
+                                fast=fast, engine=engine, scheduler=scheduler, as_json=True,
+                                extra=paper_features,
+                                extra_args=[(p.title or "", p.abstract or "") for p in todo])
                 if todo else ())
     olds = iter_state_extractions(old) if kept else None
     pending: dict[str, str] = {}
@@ -228,10 +232,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                 if progress is not None:
                     progress(1)
             else:
-                # The plain results (compact JSON of a list, made by the workers), and the
-                # paper's citation results as a fourth item: json.dumps of the four items.
-                x = next(raws)[:-1] + "," + json.dumps(paper_features(
-                    p.title or "", p.abstract or ""), separators=(",", ":")) + "]"
+                x = next(raws)
             spool.add(p.id, full, x)
         spool.close()
     except BaseException:

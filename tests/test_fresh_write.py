@@ -40,6 +40,21 @@ def test_worker_json_is_the_json_of_the_plain_results(fast_worker):
     assert list(xp.raw_extractions(TEXTS, fast=True, as_json=True)) == sent
 
 
+def test_worker_adds_the_extra_item_as_the_main_process_did(fast_worker):
+    from paperkg.graph.citations.cache import paper_features
+
+    args = [tuple(t.split("\n", 1)) if "\n" in t else (t, "") for t in TEXTS]
+    sent = xp._worker_run(TEXTS, as_json=True, extra=paper_features, extra_args=args)
+    plain = xp._worker_run(TEXTS, as_json=True)
+    # what the build's main process used to append to each worker's JSON
+    assert sent == [s[:-1] + "," + json.dumps(paper_features(*a), separators=(",", ":")) + "]"
+                    for s, a in zip(plain, args, strict=True)]
+    assert list(xp.raw_extractions(TEXTS, fast=True, as_json=True, extra=paper_features,
+                                   extra_args=args)) == sent
+    with pytest.raises(ValueError):
+        list(xp.raw_extractions(TEXTS, fast=True, extra=paper_features, extra_args=args[:1]))
+
+
 def _graph():
     g = empty_graph()
     a = add_node(g, S.PAPER, {"id": "p1", "title": "A", "abstract": "x", "authors": 2,
