@@ -319,6 +319,34 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
     return True
 
 
+BRACKETED = True
+OF_NAME = True
+_OF_NAME = re.compile(r"\b(?:value|score|performance|accuracy|result)s?\s+of\s+(?:the\s+)?$",
+                      re.I)
+_CUE_BEFORE = re.compile(r"\b(?:outperform|surpass|beat|exceed|than|vs\.?|versus|compared|"
+                         r"achiev|reach|scor|baseline)", re.I)
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*[),;]")
+
+
+def _bracketed_after_name(text: str, mentions, a: int, b: int) -> bool:
+    """Whether a bare number stands in brackets for the system named right before them
+    ("outperforming o1 (82.7), o1-preview (74.8)", "a baseline (DynUNet, 0.224)")."""
+    if not _CLOSE_AFTER.match(text, b):
+        return False
+    s0 = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), 0)
+    if not (_CUE_BEFORE.search(text, s0, a) or cues()["metric"].search(text, s0, a)):
+        return False  # "OpenFOAMGPT (1.0, 2.0)": versions, unless the sentence compares
+    head = text[max(0, a - 3):a]
+    if _OPEN_BEFORE.search(head):
+        lo = a - len(head) + head.rfind("(")
+        return any(typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and not text[mb:lo].strip()
+                   and lo - mb < 3 for _ma, mb, name, typ, _ in mentions)
+    return any(typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and ma > 0 and
+               text[ma - 1] == "(" and re.fullmatch(r",\s*", text[mb:a]) is not None
+               for ma, mb, name, typ, _ in mentions)
+
+
 def _clause_start(text: str, s0: int, pos: int) -> int:
     """Start offset of the clause holding pos, inside the sentence starting at s0."""
     start = s0
@@ -528,8 +556,12 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         for a, b, name, typ, _role in mentions:
             if (typ in SYSTEM_TYPES or name == own) and name not in _NOT_SYSTEMS and \
                     b <= opened and not text[b:opened].strip() and \
-                    not _ON_BEFORE.search(text, max(s0, a - 20), a):
-                return name
+                    not (_ON_BEFORE.search(text, max(s0, a - 20), a) and not (
+                        OF_NAME and _OF_NAME.search(text, max(s0, a - 30), a))):
+                return name  # also "the F1 value of Xunzi-Qwen1.5-14B (0.12)"
+            if BRACKETED and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and \
+                    a == opened + 1 and re.fullmatch(r",\s*", text[b:pos]):
+                return name  # "a baseline (DynUNet, 0.224)"
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
         return None
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
@@ -867,6 +899,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         prev = out[-1] if out else None
         listed = prev is not None and not prev["unit"] and "." in prev["value"] and \
             _LISTED.fullmatch(text, prev["end"], a) is not None
+        if BRACKETED and not listed and not unit and "." in m.group("num"):
+            listed = _bracketed_after_name(text, plain, a, b)
         if not _is_result(text, m, unit, c, listed):
             continue
         i = bisect_right(sents, a) - 1

@@ -832,3 +832,14 @@ def test_how_often_a_system_succeeds_is_a_result_and_a_share_of_its_input_is_not
             _ent(text, "BarNet", "METHOD")]
     rs = {r["value"]: r["system"] for r in find_results(text, ents)}
     assert rs == {"43\\%": "FooNet", "98%": "BarNet"}
+
+
+def test_a_bare_number_in_brackets_after_a_name_is_that_names_result():
+    text = ("Title\nFooNet reaches 86.4, outperforming o1 (82.7) and DeepSeek R1 (76.8), and a "
+            "Dice of 0.366 against a baseline (DynUNet, 0.224). It surpasses the F1 value of "
+            "Qwen-14B (0.12). We released BarTool (1.0, 2.0) last year.")
+    ents = [_ent(text, n, "MODEL") for n in ("FooNet", "o1", "DeepSeek R1", "DynUNet",
+                                              "Qwen-14B", "BarTool")]
+    rs = {r["value"]: r["system"] for r in find_results(text, ents)}
+    assert rs == {"86.4": "FooNet", "82.7": "o1", "76.8": "DeepSeek R1", "0.366": "FooNet",
+                  "0.224": "DynUNet", "0.12": "Qwen-14B"}
