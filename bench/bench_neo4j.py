@@ -116,10 +116,9 @@ def bench_embedded(G, runs: int, query_runs: int, params: dict, db: Path | None 
 def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
     """Median latency of each library query on a store (as run, and as `paperkg ask` runs it)."""
     from paperkg.cypher import library as L
-    from paperkg.graph import ladybug_store
 
     latencies, ask_ms, rows = {}, {}, {}
-    with ladybug_store.connect(db, read_only=True) as conn:
+    with L.embedded_connection(db) as conn:  # as `paperkg ask` opens it
         latencies["(baseline: RETURN 1)"] = median_ms(
             lambda: L.run_embedded_on(conn, "RETURN 1 AS one", {}), query_runs)
         def engine(t, v):
@@ -145,27 +144,34 @@ def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
     return {"latency_ms": latencies, "ask_ms": ask_ms, "rows": rows}
 
 
-def paired_before_after(db: Path, query_runs: int, params: dict, before: Path) -> dict:
+def paired_before_after(db: Path, query_runs: int, params: dict, before: Path,
+                        before_threads: int | None = None) -> dict:
     """Each query's older text (the .cypher files in `before`, run as the library runs them,
     their own derive statements first) against the current query, alternated run by run in
-    one process on the same store; the answers must be equal.
+    one process on the same store; the answers must be equal. The older text runs on a
+    connection like the library's, or with `before_threads` threads (0: the engine's default).
     Returns name -> (before ms, after ms)."""
     from paperkg.cypher import library as L
-    from paperkg.graph import ladybug_store
 
     out = {}
-    with ladybug_store.connect(db, read_only=True) as conn:
+    with L.embedded_connection(db) as conn, L.embedded_connection(db) as old_conn:
+        if before_threads is not None:
+            old_conn.set_max_threads_for_exec(before_threads or os.cpu_count() or 1)
+
         def engine(t, v):
             return L.run_embedded_on(conn, t, v)
+
+        def old_engine(t, v):
+            return L.run_embedded_on(old_conn, t, v)
 
         for name, p in params.items():
             old, new = L.parse_query_file(before / f"{name}.cypher"), L.get_query(name)
 
             def run_old(old=old, p=p):  # with its own `// derive:` statements, if any
-                bound = {**L.bind(old, p), **L.derive(old, p, L.EMBEDDED, engine)}
+                bound = {**L.bind(old, p), **L.derive(old, p, L.EMBEDDED, old_engine)}
                 text = L.expand(L._narrow_entities(old.text, bound), old, bound)
                 used = {k: v for k, v in bound.items() if f"${k}" in text}
-                return L.finish(old, p, engine(*L.to_dialect(text, L.EMBEDDED, used)))
+                return L.finish(old, p, old_engine(*L.to_dialect(text, L.EMBEDDED, used)))
 
             def run_new(new=new, p=p):
                 derived = L.derive(new, p, L.EMBEDDED, engine)
@@ -260,6 +266,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --db: also time the .cypher files in this folder (e.g. `git "
                          "archive COMMIT cypher | tar -x -C DIR`) against the current queries, "
                          "alternately, checking the answers are equal")
+    ap.add_argument("--before-threads", type=int,
+                    help="with --before: run the older queries with this many engine threads "
+                         "(0: the engine's default, as before the library set one)")
     ap.add_argument("--params", type=Path,
                     help="with --db: read the queries' parameters from this JSON file instead of "
                          "choosing them from the store's graph (reading it takes minutes at "
@@ -352,7 +361,8 @@ def main(argv: list[str] | None = None) -> None:
     print_latencies(params, emb, neo)
     if args.before and args.db:
         load = os.getloadavg()[0]
-        paired = paired_before_after(args.db, args.query_runs, params, args.before)
+        paired = paired_before_after(args.db, args.query_runs, params, args.before,
+                                     args.before_threads)
         print(f"\nbefore ({args.before}) and after, alternated, same answers; median ms "
               f"(load average {load:.1f} -> {os.getloadavg()[0]:.1f}):")
         for name, (old, new) in paired.items():

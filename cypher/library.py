@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -445,14 +447,28 @@ def _plain_embedded(v: Any, keys: dict[tuple, str]) -> Any:
     return iso() if callable(iso) else str(v)
 
 
+#: Threads the embedded engine runs one library query on. Its queries here are small (a few
+#: thousand rows); on 2 cores shared with other work, one thread answered as fast or faster
+#: than two for every query (most_cited 2.6 against 6.5 ms at load 7; docs/scale.md).
+QUERY_THREADS = 1
+
+
+@contextmanager
+def embedded_connection(db=None) -> Iterator[Any]:
+    """A read-only connection to the embedded store, set up to run library queries."""
+    from paperkg.graph import ladybug_store
+
+    with ladybug_store.connect(db, read_only=True) as conn:
+        conn.set_max_threads_for_exec(QUERY_THREADS)
+        yield conn
+
+
 def run_embedded(text: str, params: dict[str, Any] | None = None, db=None, conn=None
                  ) -> tuple[list[str], list[list[Any]]]:
     """Run Neo4j-dialect Cypher on the embedded store; rows in the normalised shape."""
-    from paperkg.graph import ladybug_store
-
     text, params = to_dialect(text, EMBEDDED, params)
     if conn is None:
-        with ladybug_store.connect(db, read_only=True) as own:
+        with embedded_connection(db) as own:
             return run_embedded_on(own, text, params)
     return run_embedded_on(conn, text, params)
 
@@ -604,9 +620,7 @@ def ask(name: str, params: dict[str, Any] | None = None, db=None, neo4j=None
                          lambda text, values: run_cypher(text, values, settings))
         text, values = prepare(name, params, NEO4J, derived)
         return finish(query, params, run_cypher(text, values, settings))
-    from paperkg.graph import ladybug_store
-
-    with ladybug_store.connect(db, read_only=True) as conn:
+    with embedded_connection(db) as conn:
         params = resolve_papers(query, params,
                                 lambda text, values: run_embedded_on(conn, text, values))
         derived = derive(query, params, EMBEDDED,
