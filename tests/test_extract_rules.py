@@ -345,6 +345,13 @@ def test_title_task_phrases_with_gerunds_and_modifiers(nlp, title, task):
     assert e is not None and e.type == "TASK"
 
 
+def test_title_task_takes_the_shorter_form_its_abstract_writes(nlp):
+    ents = run(nlp, "Dropout helps uncertainty estimation. We adapt the rates per layer.",
+               title="Adaptive Dropout Rates for Inference-Time Uncertainty Estimation")
+    e = find(ents, "Inference-Time Uncertainty Estimation")
+    assert e is not None and e.type == "TASK" and "uncertainty estimation" in e.aliases
+
+
 def test_title_piece_led_by_a_gerund_verb_is_not_a_task(nlp):
     ctx = candidates(nlp, "A Note on Evaluating Retrieval for Glacier Mapping\nWe evaluate.")
     assert "Evaluating Retrieval" not in by_rule(ctx, "title_task")
@@ -498,6 +505,38 @@ def test_lower_case_coined_methods_are_introduced(nlp, sentence, name):
     "We propose to reuse rollouts across updates.",
 ])
 def test_no_coined_method_from_ordinary_objects(nlp, sentence):
+    assert not run(nlp, sentence)
+
+
+# --- marked ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In this paper, we propose a \\emph{lookahead drifting model}. It looks ahead.",
+     "lookahead drifting model"),
+    ('We introduce "Policy as Prompt," a new approach to guardrails.', "Policy as Prompt"),
+    ("We study kernels that we call ``moment kernels,'' and prove a result.", "moment kernels"),
+    ("We introduce the concept of ``continuous semantic similarity'' to define pairs.",
+     "continuous semantic similarity"),
+])
+def test_marked_phrase_after_an_intro_or_naming_verb_is_introduced(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_marked_names_in_a_list_are_all_named(nlp):
+    ents = run(nlp, "The algorithm uses two new techniques called \\textit{episodic gradient "
+                    "clipping} and \\textit{periodic resampled corrections}.")
+    for name in ("episodic gradient clipping", "periodic resampled corrections"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize("sentence", [
+    'Such data are called "unlearnable" by their owners.',
+    'We introduce an "ultrafast" variant of the solver.',
+])
+def test_a_marked_plain_word_is_no_name(nlp, sentence):
     assert not run(nlp, sentence)
 
 

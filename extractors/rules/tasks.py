@@ -160,6 +160,8 @@ def title_task(ctx: Context) -> None:
             and not word_set("task_stop") & set(low.split())):
         c = Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
         c.strong_type = True
+        if len(pw) >= 3 and (short := _abstract_suffix(ctx, pw)) is not None:
+            c.extra.append(short)
         ctx.cands.append(c)
 
 
@@ -226,7 +228,28 @@ def title_task_phrases(ctx: Context) -> None:
             continue
         c = Cand(a, b, phrase, phrase, "TASK", 0.6, "title_task")
         c.strong_type = True
+        if len(ws) >= 3 and (short := _abstract_suffix(ctx, [w for _, w in ws])) is not None:
+            c.extra.append(short)  # "Inference-Time Uncertainty Estimation" ... "uncertainty
+            # estimation": the abstract's shorter form is the same task
         ctx.cands.append(c)
+
+
+def _abstract_suffix(ctx: Context, ws: list[str]) -> str | None:
+    """The longest end of a title task phrase (two words or more) that the abstract writes,
+    when the whole phrase is not written there."""
+    low = ctx.text[ctx.title_end:].lower()
+    if " ".join(ws).lower() in low:
+        return None
+    for k in range(1, len(ws) - 1):
+        short = " ".join(ws[k:]).lower()
+        i = low.find(short)
+        while i >= 0:
+            j = i + len(short)
+            if not (low[i - 1].isalnum() or low[i - 1] == "-") and (
+                    j == len(low) or not (low[j].isalnum() or low[j] == "-")):
+                return ctx.text[ctx.title_end + i:ctx.title_end + j]
+            i = low.find(short, j)
+    return None
 
 
 _FOR_X = re.compile(
