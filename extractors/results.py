@@ -293,7 +293,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
         return False
     if _THRESHOLD_AFTER.match(after):
         return False  # "under the 0.75 IoU criterion": a setting
-    if c["hyper"].search(before) or unit == "%" and re.search(r"\btop\s+$", before):
+    if c["hyper"].search(before) and not (COEF and _METRIC_COEF.search(before)) or \
+            unit == "%" and re.search(r"\btop\s+$", before):
         return False  # hyper-parameters; "of the top 5% reactions": a selection
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
             not c["metric"].match(after.lstrip(" ")[2:].lstrip(" ")) and \
@@ -320,6 +321,13 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
 
 
 BRACKETED = True
+COEF = True
+# "a Dice coefficient of 0.84", "a Pearson correlation coefficient of 0.91": a metric, not a
+# hyper-parameter coefficient
+_METRIC_COEF = re.compile(r"\b(?:Dice|Jaccard|Gini|Pearson|Spearman|Kendall|correlation|"
+                          r"determination|silhouette|kappa|agreement|similarity|overlap)\s+"
+                          r"coefficients?\s*(?:of|=|:|is|was)?\s*(?:about|around|only)?\s*$",
+                          re.I)
 OF_NAME = True
 _OF_NAME = re.compile(r"\b(?:value|score|performance|accuracy|result)s?\s+of\s+(?:the\s+)?$",
                       re.I)

@@ -843,3 +843,10 @@ def test_a_bare_number_in_brackets_after_a_name_is_that_names_result():
     rs = {r["value"]: r["system"] for r in find_results(text, ents)}
     assert rs == {"86.4": "FooNet", "82.7": "o1", "76.8": "DeepSeek R1", "0.366": "FooNet",
                   "0.224": "DynUNet", "0.12": "Qwen-14B"}
+
+
+def test_a_metric_coefficient_is_a_result_and_a_loss_coefficient_is_a_setting():
+    text = ("Title\nFooNet reaches a Pixel Accuracy of 0.9492 and a Dice Coefficient of 0.8425, "
+            "and a Pearson correlation coefficient of 0.91, trained with a coefficient of 0.25.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == ["0.9492", "0.8425", "0.91"]
