@@ -311,6 +311,75 @@ def test_kept_claims_give_the_same_edges_and_stale_ones_are_not_used(tmp_path: P
     assert features_key("a", "bc") != features_key("ab", "c")
 
 
+#: More papers for updates: a longer name under a kept one's first run ("QNet 2" takes the
+#: mention from "QNet"), two names of one paper where a new rival claimant makes one ambiguous,
+#: links by arXiv id (one from a paper naming nothing of the cited one), users of old and new
+#: names.
+UPDATE_PAPERS = {
+    **PAPERS,
+    "pro": ("LoopBench-Pro: Harder Loop Invariants", "2024-08-01",
+            "We introduce LoopBench-Pro, a harder benchmark of loops for code models."),
+    "pro_user": ("Solving Harder Loops", "2024-10-01",
+                 "Our verifier solves LoopBench-Pro and LoopBench loops with language models."),
+    "sum": ("Loop Summaries", "2024-03-20",
+            "We introduce SumLoop, a summariser of loops. We also release SumBench, a "
+            "benchmark of loop summaries; see arxiv.org/abs/2403.01234 for LoopBench."),
+    "sum_user": ("Summaries in Verification", "2024-11-02",
+                 "Using SumLoop summaries and the SumBench benchmark, code models verify loops."),
+    "sum_rival": ("Summing Loops Otherwise", "2024-03-25",
+                  "We propose SumLoop, a loop summation kernel for GPUs."),
+    "id_only": ("Verification Notes", "2024-09-09",
+                "Follow-up notes on the results of arxiv.org/abs/2403.01234 and their limits."),
+    "qnet": ("QNet: Quantile Networks", "2023-01-01",
+             "We introduce QNet, a quantile network for returns."),
+    "qnet2": ("QNet 2: Quantile Networks Again", "2024-01-01",
+              "We introduce QNet 2, a faster quantile network for returns."),
+    "q_user": ("Distributional Returns", "2024-06-01",
+               "We compare against QNet 2 on quantile returns of agents."),
+}
+
+
+def test_an_update_judges_only_what_new_papers_touch_and_equals_a_full_run(tmp_path: Path):
+    """add_citations(previous=...) after papers are added, in random splits, gives the edges
+    (every property) of a full run over all of them."""
+    from paperkg.graph.citations import Previous
+    from paperkg.graph.citations.cache import paper_features
+
+    rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
+             **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
+            for k, (t, d, a) in UPDATE_PAPERS.items()]
+    listing = tmp_path / "update.json"
+    listing.write_text(json.dumps(rows), encoding="utf-8")
+    result = read_listings([listing])
+    g = build_graph(result.papers, result.sources, [])
+    papers = sorted(n for n, d in g.nodes(data=True) if d.get("label") == "Paper")
+    kept = {n: json.loads(json.dumps(paper_features(g.nodes[n]["title"],
+                                                    g.nodes[n].get("abstract") or "")))
+            for n in papers}
+    full = g.copy()
+    add_citations(full, min_confidence=0.0, features=kept)
+    want = sorted(_edges(full).items())
+    assert len(want) >= 6 and any(d["name"] == "" for _, d in want)  # an identifier edge
+    splits = [[[n for n in papers if n != last], [last]] for last in papers]  # one new paper
+    for seed in range(8):  # and three random parts
+        rnd = random.Random(seed)
+        order = papers[:]
+        rnd.shuffle(order)
+        cuts = sorted(rnd.sample(range(1, len(order)), 2))
+        splits.append([order[:cuts[0]], order[cuts[0]:cuts[1]], order[cuts[1]:]])
+    updated = []
+    for parts in splits:
+        grown = nx.MultiDiGraph()
+        for i, part in enumerate(parts):
+            stored = [(u, v, dict(d)) for u, v, d in inferred_citations(grown)]
+            grown.add_nodes_from((n, g.nodes[n]) for n in part)
+            report = add_citations(grown, min_confidence=0.0, features=kept,
+                                   previous=Previous(stored, set(part)) if i else None)
+        assert sorted(_edges(grown).items()) == want, parts[-1]
+        updated.append(report.updated_names)
+    assert min(updated) < len({c[0] for x in kept.values() for c in x["claims"]})
+
+
 def _cited(g: nx.MultiDiGraph, features: dict) -> nx.MultiDiGraph:
     out = g.copy()
     add_citations(out, min_confidence=0.0, features=features)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from paperkg.core.text import sentences
 
-from .claims import Claim, paper_claims, words_of
+from .claims import Claim, paper_claims, title_lead, words_of
+from .names import fold
 
 
 @functools.cache
@@ -47,15 +50,57 @@ def features_key(title: str, abstract: str) -> str:
     return h.hexdigest()
 
 
+#: A link to a paper by identifier in a text (arXiv abstract or PDF page, arXiv: prefix, DOI).
+IDENT_URL = re.compile(
+    r"(?:(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/|\barXiv:\s?)"
+    r"(?P<arxiv>\d{4}\.\d{4,5})(?:v\d+)?"
+    r"|(?:doi\.org/|\bdoi:\s?)(?P<doi>10\.\d{4,9}/[^\s\"<>]{1,200}))",
+    re.IGNORECASE,
+)
+#: A run of letters and digits that starts with a letter, in folded text.
+_LETTER_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
+_MARKED = re.compile(r"[A-Z0-9]")
+
+
+def linked_identifiers(text: str) -> Iterator[tuple[int, str, str]]:
+    """(sentence start, sentence, lower-case identifier) of every identifier link in text,
+    sentence by sentence."""
+    if not IDENT_URL.search(text):
+        return  # no link in the whole text ("doi" is in "doing": no word test)
+    for start, sent in sentences(text):
+        for m in IDENT_URL.finditer(sent):
+            ident = (m.group("arxiv") or m.group("doi") or "").rstrip(".,;:)]}'\"")
+            yield start, sent, ident.lower()
+
+
+def name_starts(title: str, abstract: str) -> set[str]:
+    """The runs of a paper's folded title and abstract sentences (as names.NameIndex.find
+    sees them) that can start a coined name: a run starting with a letter that holds a capital
+    or a digit, or is joined to the next by '-', '.' or '+'. A name whose first run is of
+    neither kind (names.first_runs_findable) is not looked up through these."""
+    out: set[str] = set()
+    for sent in [title, *(t for _, t in sentences(abstract))]:
+        folded = fold(sent)
+        for m in _LETTER_RUN.finditer(folded):
+            run = m.group(0)
+            if _MARKED.search(run) or folded[m.end():m.end() + 1] in ("-", ".", "+"):
+                out.add(run)
+    return out
+
+
 @dataclass
 class PaperCites:
-    """A paper's collection-independent citation results: its claims, its content words and
+    """A paper's collection-independent citation results: its claims, its content words,
     where its abstract's sentences are ((offset, length) of each, as core.text.sentences
-    trims them)."""
+    trims them), the name its title leads with, the runs that can start a name
+    (name_starts) and the identifiers it links (linked_identifiers)."""
 
     claims: list[Claim]
     words: set[str]
     spans: list[tuple[int, int]]
+    lead: str | None = None
+    starts: frozenset[str] = frozenset()
+    links: tuple[str, ...] = ()
 
     def abstract_sentences(self, abstract: str) -> list[tuple[int, str]]:
         """core.text.sentences(abstract), from the kept spans."""
@@ -64,36 +109,48 @@ class PaperCites:
 
 def _make(paper: str, title: str, abstract: str) -> PaperCites:
     return PaperCites(paper_claims(paper, title, abstract), words_of(f"{title} {abstract}"),
-                      [(s, len(t)) for s, t in sentences(abstract)])
+                      [(s, len(t)) for s, t in sentences(abstract)],
+                      title_lead(fold(title)[:200]), frozenset(name_starts(title, abstract)),
+                      tuple(sorted({i for _, _, i in linked_identifiers(
+                          f"{title}\n{abstract}")})))
 
 
 def paper_features(title: str, abstract: str) -> dict:
     """A paper's collection-independent citation results as plain JSON: its key, its claims
     (name, how, strong, expansion), content words (one string: a build holds every paper's
-    entry, and a list of strings each takes three times the memory) and abstract sentence
-    spans."""
+    entry, and a list of strings each takes three times the memory), abstract sentence
+    spans, title lead, name starts (one string) and linked identifiers."""
     made = _make("", title, abstract)
     return {"key": features_key(title, abstract),
             "claims": [[c.name, c.how, c.strong, c.expansion] for c in made.claims],
-            "words": " ".join(sorted(made.words)), "spans": [list(x) for x in made.spans]}
+            "words": " ".join(sorted(made.words)), "spans": [list(x) for x in made.spans],
+            "lead": made.lead, "starts": " ".join(sorted(made.starts)),
+            "links": list(made.links)}
+
+
+def matches(entry: dict | None, title: str, abstract: str) -> bool:
+    """Whether a kept entry stands for a paper with this title and abstract."""
+    return isinstance(entry, dict) and entry.get("key") == features_key(title, abstract)
 
 
 def paper_cites(paper: str, title: str, abstract: str, entry: dict | None) -> PaperCites:
     """A paper's results: from its entry when the entry's key matches, else made anew."""
-    if isinstance(entry, dict) and entry.get("key") == features_key(title, abstract):
+    if matches(entry, title, abstract):
         return PaperCites([Claim(paper, name, how, bool(strong), expansion)
                            for name, how, strong, expansion in entry["claims"]],
-                          set(entry["words"].split()), [(s, n) for s, n in entry["spans"]])
+                          set(entry["words"].split()), [(s, n) for s, n in entry["spans"]],
+                          entry["lead"], frozenset(entry["starts"].split()),
+                          tuple(entry["links"]))
     return _make(paper, title, abstract)
 
 
 def cached_claims(paper: str, title: str, abstract: str, entry: dict | None) -> list[Claim]:
     """The claims of a paper: from its entry when the entry's key matches, else made anew."""
-    if isinstance(entry, dict) and entry.get("key") == features_key(title, abstract):
+    if matches(entry, title, abstract):
         return [Claim(paper, name, how, bool(strong), expansion)
                 for name, how, strong, expansion in entry["claims"]]
     return paper_claims(paper, title, abstract)
 
 
-__all__ = ["PaperCites", "cached_claims", "features_key", "fingerprint", "paper_cites",
-           "paper_features"]
+__all__ = ["IDENT_URL", "PaperCites", "cached_claims", "features_key", "fingerprint",
+           "linked_identifiers", "matches", "name_starts", "paper_cites", "paper_features"]

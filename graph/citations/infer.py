@@ -28,7 +28,6 @@ from statistics import median
 
 import networkx as nx
 
-from paperkg.core.text import sentences
 from paperkg.graph.schema import (
     ADDRESSES,
     CITES,
@@ -41,7 +40,7 @@ from paperkg.graph.schema import (
     split_key,
 )
 
-from .cache import PaperCites, cached_claims, paper_cites
+from .cache import PaperCites, cached_claims, linked_identifiers, paper_cites
 from .claims import (
     Claim,
     NameStats,
@@ -51,7 +50,6 @@ from .claims import (
     corpus_names,
     generic_reason,
     spells_word,
-    title_lead,
     words_of,
 )
 from .dating import Interval, cannot_cite, dated, month_of, paper_interval
@@ -76,12 +74,6 @@ AGREEMENT_FROM, AGREEMENT_FULL = 0.70, 0.95
 _PAIRS_PER_PAPER, _PAIRS_MAX = 20, 20_000
 
 _CITING_RELS = (USES, EVALUATED_ON, REPORTS, ADDRESSES)
-_IDENT_URL = re.compile(
-    r"(?:(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/|\barXiv:\s?)"
-    r"(?P<arxiv>\d{4}\.\d{4,5})(?:v\d+)?"
-    r"|(?:doi\.org/|\bdoi:\s?)(?P<doi>10\.\d{4,9}/[^\s\"<>]{1,200}))",
-    re.IGNORECASE,
-)
 _COMPARE = re.compile(
     r"\b(outperform\w*|compar\w*|than|baselines?|surpass\w*|beats?|versus|vs\.?|rival\w*|"
     r"on par with|competitive with|exceed\w*|improv\w* (?:over|upon))\b", re.IGNORECASE)
@@ -134,6 +126,9 @@ class CitationReport:
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     ambiguous_names: list[str] = field(default_factory=list)
     by_kind: dict[str, int] = field(default_factory=dict)
+    #: an update's names judged again (None: every name was); the reasons counted above are
+    #: then those of these names' candidates only
+    updated_names: int | None = None
 
     def summary(self) -> dict:
         """The figures as a plain dict (for CLI output and JSON)."""
@@ -153,6 +148,7 @@ class CitationReport:
             "below_threshold": self.below_threshold,
             "temporal_unknown": self.undated,
             "by_kind": dict(sorted(self.by_kind.items())),
+            **({} if self.updated_names is None else {"updated_names": self.updated_names}),
         }
 
 
@@ -347,15 +343,64 @@ def confidence(claim: Claim, name: str, similarity: float, prior_uses: int,
     return round(score, 3)
 
 
+@dataclass
+class Previous:
+    """What an update hands add_citations: the inferred edges its store holds (citing node,
+    cited node, properties, as the last build wrote them with a threshold no higher than this
+    one's) and the papers new since then; every other paper has the same title, abstract,
+    dates and identifiers as then."""
+
+    edges: list[tuple[str, str, dict]]
+    new: set[str]
+
+
+class _Cites(dict):
+    """Paper -> its per-paper results (cache.PaperCites), read from its kept entry or made
+    when first asked for."""
+
+    def __init__(self, nodes: dict[str, dict], features: dict[str, dict]) -> None:
+        super().__init__()
+        self.nodes, self.features = nodes, features
+
+    def __missing__(self, p: str) -> PaperCites:
+        made = self[p] = paper_cites(p, *_paper_text(self.nodes[p]), self.features.get(p))
+        return made
+
+
+class _When(dict):
+    """Paper -> its interval (dating.paper_interval), worked out when first asked for."""
+
+    def __init__(self, nodes: dict[str, dict]) -> None:
+        super().__init__()
+        self.nodes = nodes
+
+    def __missing__(self, p: str) -> Interval:
+        got = self[p] = paper_interval(self.nodes[p])
+        return got
+
+
+class _Words:
+    """Paper -> its content words (the view _PaperSimilarity reads)."""
+
+    def __init__(self, cites: _Cites) -> None:
+        self.cites = cites
+
+    def __getitem__(self, p: str) -> set[str]:
+        return self.cites[p].words
+
+
 def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
                   min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                  features: dict[str, dict] | None = None) -> CitationReport:
+                  features: dict[str, dict] | None = None,
+                  previous: Previous | None = None) -> CitationReport:
     """Add inferred CITES edges (key 'CITES|inferred') to G in place and report what was done.
 
     With `papers`, only edges from or to those papers are replaced (claims and ambiguity are
     still judged over the whole graph, so the result equals a full run's for those papers).
     `features` maps papers to their kept per-paper results (cache.paper_features), used when
-    they match the paper's text.
+    they match the paper's text. With `previous` (an update: `Previous`), only the names the
+    new papers touch are judged again (see `_update_scope`); the other stored edges are kept
+    with their kind and entity looked up again, so the edges are a full run's.
     """
     report = CitationReport(min_confidence=min_confidence)
     nodes = {n: d for n, d in G.nodes(data=True) if d.get("label") == PAPER}
@@ -364,10 +409,9 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
              and (u in touched or v in touched)]
     G.remove_edges_from(stale)
 
-    when: dict[str, Interval] = {p: paper_interval(d) for p, d in nodes.items()}
+    when = _When(nodes)
     stats = corpus_names()
-    features = features or {}
-    cites = {p: paper_cites(p, *_paper_text(nodes[p]), features.get(p)) for p in sorted(nodes)}
+    cites = _Cites(nodes, features or {})
     by_name: dict[str, list[Claim]] = defaultdict(list)
     for p in sorted(nodes):
         for c in cites[p].claims:
@@ -380,7 +424,19 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
             report.claims_generic += len(by_name[name])
         else:
             valid[name] = claims
-    mentions = _mentions(nodes, NameIndex(valid), cites)
+    index = NameIndex(valid)
+    scope = None
+    if previous is not None and papers is None:
+        scope = _update_scope(previous, nodes, cites, by_name, valid, index)
+    if scope is None:
+        mentions = _mentions(nodes, index, cites)
+        cited = None
+    else:
+        names, cited, scanned = scope
+        report.updated_names = len(names)
+        mentions = {n: ms for n, ms in _mentions(
+            scanned, index.restricted(_first_runs(names)), cites).items() if n in names}
+        valid = {n: valid[n] for n in sorted(names)}
 
     # A claimant must be first: not named before it appeared by two other papers of the
     # collection (or, where the dates cannot order them, by three), nor by three papers of
@@ -407,13 +463,12 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     # Papers whose title leads with a name hold it too (claimed or not): never citers of it,
     # and rivals of its claimants.
     holders: dict[str, set[str]] = defaultdict(set)
-    for p, d in nodes.items():
-        lead = title_lead(fold(str(d.get("title") or ""))[:200])
+    for p in nodes:
+        lead = cites[p].lead
         if lead and lead in valid:
             holders[lead].add(p)
 
-    words = {p: cites[p].words for p in nodes}
-    del cites
+    words = _Words(cites)
     idf = corpus_idf()
     rels = _CitingRels(G)
     best: dict[tuple[str, str], _Edge] = {}
@@ -477,7 +532,15 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
         offer(a, b, _Edge(kind, name, sent, "name", start, conf))
 
-    _identifier_edges(nodes, when, offer)
+    _identifier_edges(nodes, when, offer, cites, cited)
+    if cited is not None:  # the stored edges to papers no new paper changed anything for
+        for a, b, d in previous.edges:
+            if b not in cited:
+                name, sent = str(d.get("name") or ""), str(d.get("evidence") or "")
+                rel = rels.get(a, _canon(name)) if name else None
+                kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
+                best[(a, b)] = _Edge(kind, name, sent, "name" if name else "identifier", 0,
+                                     float(d["confidence"]))
 
     for (a, b), edge in sorted(best.items()):
         if edge.confidence < min_confidence:
@@ -500,27 +563,101 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     return report
 
 
-def _identifier_edges(nodes: dict[str, dict], when: dict[str, Interval], offer) -> None:
-    """Offer an edge for every arXiv id or DOI of a paper that another paper's text links."""
-    by_ident: dict[str, str] = {}
+def _first_runs(names: Iterable[str]) -> set[str]:
+    """The first runs of names and of their other spellings (what NameIndex files them under)."""
+    return {r for n in names for r in NameIndex([n]).by_first}
+
+
+def _findable(name: str) -> bool:
+    """Whether a paper naming this name keeps its first run (cache.name_starts), in every
+    spelling NameIndex files it under: the run holds a capital or digit, or the name goes on
+    with '-', '.' or '+' after it."""
+    for options in NameIndex([name]).by_first.values():
+        for parts, _ in options:
+            if not (any(c.isupper() or c.isdigit() for c in parts[0])
+                    or (len(parts) > 1 and parts[1] in ("-", ".", "+"))):
+                return False
+    return True
+
+
+def _identifiers(nodes: dict[str, dict]) -> dict[str, list[str]]:
+    """Lower-case identifier (arXiv id, DOI) -> the papers that have it, in id order."""
+    out: dict[str, list[str]] = defaultdict(list)
     for p in sorted(nodes):
         for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
             if ident:
-                by_ident.setdefault(str(ident).lower(), p)
+                out[str(ident).lower()].append(p)
+    return out
+
+
+def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
+                  by_name: dict[str, list[Claim]], valid: dict[str, list[Claim]],
+                  index: NameIndex) -> tuple[set[str], set[str], dict[str, dict]] | None:
+    """What an update judges again: (names, cited papers, papers to scan), or None when it
+    must judge everything (a stored edge's paper is gone, or a name cannot be looked up
+    through the runs papers keep).
+
+    An edge depends on its name's claims, mentions and title holders, on its two papers and
+    on the other candidates of its pair (all through names its cited paper claims, or an
+    identifier). So the names judged again are those the new papers claim, mention or lead
+    their titles with, and every valid name filed under the first run of a name that became
+    valid (the longest name wins where two start); the cited papers are their claimants and
+    the new papers (with the papers they link and share an identifier with); every name those
+    papers claim is judged again too, until nothing is added. Only papers that hold the first
+    run of one of the names are scanned for mentions."""
+    if any(a not in nodes or b not in nodes for a, b, _ in previous.edges):
+        return None
+    new = previous.new & nodes.keys()
+    names: set[str] = set()
+    for p in sorted(new):
+        names.update(c.name for c in cites[p].claims)
+        if cites[p].lead:
+            names.add(cites[p].lead)
+    names.update(_mentions({p: nodes[p] for p in new}, index, cites))
+    for n in sorted(names & valid.keys()):
+        if all(c.paper in new for c in valid[n]):  # valid only through new papers
+            for r in _first_runs([n]):
+                names.update(name for _, name in index.by_first.get(r, ()))
+    idents = _identifiers(nodes)
+    cited = set(new)
+    for p in new:
+        for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
+            if ident:
+                cited.update(idents[str(ident).lower()])
+        cited.update(idents[i][0] for i in cites[p].links if i in idents)
+    cited.update(c.paper for n in names for c in by_name.get(n, ()))
+    frontier = set(cited)
+    while frontier:
+        claimed = {c.name for p in sorted(frontier) for c in cites[p].claims} - names
+        names |= claimed
+        frontier = {c.paper for n in claimed for c in by_name.get(n, ())} - cited
+        cited |= frontier
+    names &= valid.keys()
+    if not all(_findable(n) for n in names):
+        return None
+    runs = _first_runs(names)
+    scanned = {p: d for p, d in nodes.items() if not runs.isdisjoint(cites[p].starts)}
+    return names, cited, scanned
+
+
+def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,
+                      cited: set[str] | None = None) -> None:
+    """Offer an edge for every arXiv id or DOI of a paper that another paper's text links
+    (only to the `cited` papers when given)."""
+    by_ident = {i: ps[0] for i, ps in _identifiers(nodes).items()}
     if not by_ident:
         return
     for a in sorted(nodes):
+        links = cites[a].links
+        if not links or (cited is not None and not any(by_ident.get(i) in cited
+                                                       for i in links)):
+            continue
         title, abstract = _paper_text(nodes[a])
-        text = f"{title}\n{abstract}"
-        if not _IDENT_URL.search(text):
-            continue  # no link in the whole text, so none in a sentence of it ("doi" is in
-            # "doing": a word test split most abstracts into sentences for nothing)
-        for start, sent in sentences(text):
-            for m in _IDENT_URL.finditer(sent):
-                ident = (m.group("arxiv") or m.group("doi") or "").rstrip(".,;:)]}'\"")
-                b = by_ident.get(ident.lower())
-                if b is None or b == a or cannot_cite(when[a], when[b]):
-                    continue
+        for start, sent, ident in linked_identifiers(f"{title}\n{abstract}"):
+            b = by_ident.get(ident)
+            if b is None or b == a or cannot_cite(when[a], when[b]):
+                continue
+            if cited is None or b in cited:
                 offer(a, b, _Edge(_text_kind(sent), "", sent, "identifier", start, 1.0))
 
 
@@ -609,6 +746,6 @@ def credible_introducers(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 
 __all__ = ["CITES_INFERRED_KEY", "CitationReport", "DEFAULT_MIN_CONFIDENCE", "KINDS",
-           "SOURCE_INFERRED", "TEMPORAL_OK", "TEMPORAL_UNKNOWN", "add_citations",
+           "Previous", "SOURCE_INFERRED", "TEMPORAL_OK", "TEMPORAL_UNKNOWN", "add_citations",
            "collect_claims", "confidence", "corroboration", "credible_introducers",
            "inferred_citations"]

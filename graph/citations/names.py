@@ -138,6 +138,13 @@ class NameIndex:
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
+    def restricted(self, runs: Iterable[str]) -> NameIndex:
+        """The index of the names filed under these first runs only (`find` gives the same
+        matches as this index's for them: names are chosen among those of one first run)."""
+        out = NameIndex(())
+        out.by_first = {r: self.by_first[r] for r in runs if r in self.by_first}
+        return out
+
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) of every whole, case-exact occurrence of an indexed name in
         text (offsets into the folded text, which keeps length when text is ASCII)."""
