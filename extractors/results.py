@@ -321,6 +321,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
 
 
 BRACKETED = True
+ON_BENCH = True
+_ON_NAME = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")  # "0.8146 on MuSiQue": a score there
 COEF = True
 # "a Dice coefficient of 0.84", "a Pearson correlation coefficient of 0.91": a metric, not a
 # hyper-parameter coefficient
@@ -909,6 +911,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _LISTED.fullmatch(text, prev["end"], a) is not None
         if BRACKETED and not listed and not unit and "." in m.group("num"):
             listed = _bracketed_after_name(text, plain, a, b)
+        if ON_BENCH and not listed and not unit and "." in m.group("num"):
+            on = _ON_NAME.match(text, m.end())
+            listed = bool(on) and any(x[0] == on.end() and x[3] in BENCH_TYPES for x in plain)
         if not _is_result(text, m, unit, c, listed):
             continue
         i = bisect_right(sents, a) - 1

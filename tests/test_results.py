@@ -850,3 +850,12 @@ def test_a_metric_coefficient_is_a_result_and_a_loss_coefficient_is_a_setting():
             "and a Pearson correlation coefficient of 0.91, trained with a coefficient of 0.25.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == ["0.9492", "0.8425", "0.91"]
+
+
+def test_a_bare_decimal_on_a_named_benchmark_is_a_score_there():
+    text = ("Title\nFooNet needs no graph database or any training: 0.8146 on MuSiQue and "
+            "0.9875 on HotpotQA; across seeds it ranks 2.5 on average.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "MuSiQue", "BENCHMARK"),
+            _ent(text, "HotpotQA", "BENCHMARK")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs == {"0.8146": "MuSiQue", "0.9875": "HotpotQA"}
