@@ -859,3 +859,13 @@ def test_a_bare_decimal_on_a_named_benchmark_is_a_score_there():
             _ent(text, "HotpotQA", "BENCHMARK")]
     rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
     assert rs == {"0.8146": "MuSiQue", "0.9875": "HotpotQA"}
+
+
+def test_scores_of_one_unit_in_a_sentence_share_the_metric_named_once():
+    text = ("Title\nSVT-S reaches 84.2\\% top-1 accuracy, while SVT-B reaches 85.2\\% (the "
+            "state of the art for all base versions so far) and SVT-L reaches 85.7\\% (again "
+            "the best for large versions).")
+    ents = [_ent(text, n, "MODEL") for n in ("SVT-S", "SVT-B", "SVT-L")]
+    rs = {r["value"]: (r["system"], r["metric"]) for r in find_results(text, ents)}
+    assert rs["85.2\\%"] == ("SVT-B", "top-1 accuracy")
+    assert rs["85.7\\%"] == ("SVT-L", "top-1 accuracy")
