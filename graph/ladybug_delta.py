@@ -325,6 +325,18 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
         conn.execute(f"UNWIND $rows AS r CREATE (s:{S.STATE} {{{props}}})", {"rows": batch})
 
 
+def stored_inferred_citations(path: Path) -> list[tuple[str, str, dict]]:
+    """The inferred CITES edges a store holds, as the graph holds them: (citing node, cited
+    node, properties)."""
+    props = S.REL_TYPES[S.CITES].prop_names
+    q = (f"MATCH (a:{S.PAPER})-[r:{S.CITES}]->(b:{S.PAPER}) WHERE r.source = $s "
+         f"RETURN a.id, b.id{''.join(f', r.{c}' for c in props)}")
+    with connect(path) as conn:
+        rows = list(_stored(conn.execute(q, {"s": "inferred"})))
+    return [(S.node_key(S.PAPER, a), S.node_key(S.PAPER, b),
+             {"type": S.CITES, **dict(zip(props, rest, strict=True))}) for a, b, *rest in rows]
+
+
 def update_store(g: nx.MultiDiGraph, path: Path, state: Path,
                  max_share: float = MAX_SHARE) -> Delta | None:
     """Make the store at path hold g (and the PaperState rows of the spool file `state`) by

@@ -255,7 +255,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              seconds: dict[str, float] | None = None,
              min_citation_confidence: float | None = None, fast: bool = False,
              engine: str = "local", scheduler: str | None = None, store: Path | None = None,
-             on_extracted: Callable[[StateSpool], Any] | None = None
+             on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None
              ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state spool (the caller removes it), papers extracted); see extract_all for hashes, old
@@ -263,7 +263,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     the files nor the order of earlier builds changes the result. `seconds` receives the time
     of each step (extract, graph, citations). Inferred citations below
     `min_citation_confidence` (None: the measured default) are left out. `on_extracted` is
-    called with the complete state spool before the graph is built."""
+    called with the complete state spool before the graph is built; `previous` (an update's
+    citations.Previous) lets the citations judge only what the new papers touch."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.counters import set_counters
 
@@ -283,7 +284,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
                                features={S.node_key(S.PAPER, pid): x
-                                         for pid, x in spool.cites.items()})
+                                         for pid, x in spool.cites.items()},
+                               previous=previous)
         set_counters(g)  # stored counters, before any sink writes g
     except BaseException:
         spool.remove()
@@ -301,22 +303,36 @@ def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1)
     return g
 
 
+#: What inferred citations read of a paper (its text, dates and identifiers).
+_CITED_FIELDS = ("title", "abstract", "published", "listing_date", "arxiv_id", "doi")
+
+
 def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
-                      ) -> tuple[list[Paper], list[SourceFile], int, list[str]]:
-    """Papers of the store plus the new read, merged; also new-paper count and retired ids."""
+                      ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any]:
+    """Papers of the store plus the new read, merged; also new-paper count, retired ids, and
+    the store's inferred citations with the new papers (a citations.Previous) when no stored
+    paper went or changed what citations read of it (else None: they are judged anew)."""
+    from paperkg.graph.citations import Previous
+    from paperkg.graph.ladybug_delta import stored_inferred_citations
     from paperkg.graph.ladybug_store import read_papers
 
     old_papers, old_sources = read_papers(db)
     merged, _ = merge_papers([*old_papers, *result.papers])
     old_ids = {p.id for p in old_papers}
     new_ids = {p.id for p in merged}
+    before = {p.id: tuple(getattr(p, f) for f in _CITED_FIELDS) for p in old_papers}
+    previous = None
+    if old_ids <= new_ids and all(tuple(getattr(p, f) for f in _CITED_FIELDS) == before[p.id]
+                                  for p in merged if p.id in before):
+        previous = Previous(stored_inferred_citations(Path(db)),
+                            {S.node_key(S.PAPER, p.id) for p in merged if p.id not in old_ids})
     old_keys = {p.title_key for p in old_papers} | {p.arxiv_id for p in old_papers if p.arxiv_id}
     new_count = sum(1 for p in merged if p.id not in old_ids and p.title_key not in old_keys
                     and (not p.arxiv_id or p.arxiv_id not in old_keys))
     by_id = {s.id: s for s in old_sources}
     for s in result.sources:
         by_id[s.id] = s
-    return merged, list(by_id.values()), new_count, sorted(old_ids - new_ids)
+    return merged, list(by_id.values()), new_count, sorted(old_ids - new_ids), previous
 
 
 def _return_free_memory() -> None:
@@ -365,8 +381,11 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     hashes: dict[str, str] = {}
     old = None
     seconds = {"read": round(t_read - t0, 3)}
+    previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
-        papers, sources, new_count, _ = _merge_with_store(result, path)
+        papers, sources, new_count, _, previous = _merge_with_store(result, path)
+        if min_citation_confidence is not None:  # stored edges are the default threshold's
+            previous = None
         hashes, old = read_state_hashes(path), path
         seconds["read_store"] = round(time.perf_counter() - t_read, 3)
     # What a build holds (papers, extractions, the graph) is many small acyclic objects that
@@ -394,13 +413,13 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     papers, sources, workers=workers, progress=advance, hashes=hashes,
                     old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
                     fast=fast, engine=engine, scheduler=scheduler, store=path,
-                    on_extracted=on_extracted)
+                    on_extracted=on_extracted, previous=previous)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
-                scheduler=scheduler, store=path, on_extracted=on_extracted)
-        del hashes, papers
+                scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous)
+        del hashes, papers, previous
         read_summary = result.summary()
         result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()

@@ -388,7 +388,8 @@ def _cited(g: nx.MultiDiGraph, features: dict) -> nx.MultiDiGraph:
 
 def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path, monkeypatch):
     """A build makes each paper's claims once and keeps them; an update makes only the new
-    paper's, and its edges are a fresh build's."""
+    paper's, judges only the names it touches (the default threshold: the stored edges are
+    that threshold's), and its edges are a fresh build's."""
     from paperkg.graph.citations import cache
     from paperkg.graph.citations.cache import features_key
     from paperkg.graph.ladybug_store import read_state
@@ -402,23 +403,25 @@ def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(cache, "paper_claims", counting)
     listing, more = tmp_path / "rules.json", tmp_path / "more.json"
-    rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {})}
-            for k, (t, d, a) in PAPERS.items()]
+    rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
+             **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
+            for k, (t, d, a) in UPDATE_PAPERS.items()]
     listing.write_text(json.dumps(rows[1:]), encoding="utf-8")
     more.write_text(json.dumps(rows[:1]), encoding="utf-8")
     db, fresh = tmp_path / "kg.lbug", tmp_path / "fresh.lbug"
-    build([listing], db=db, fast=True, min_citation_confidence=0.0)
+    build([listing], db=db, fast=True)
     assert sorted(made) == sorted(r["title"] for r in rows[1:])
     made.clear()
-    build([more], db=db, fast=True, min_citation_confidence=0.0)
+    report = build([more], db=db, fast=True)
     assert made == [rows[0]["title"]]  # the kept papers' claims came from the store
-    build([listing, more], db=fresh, fast=True, min_citation_confidence=0.0)
+    assert 0 < report.citations["updated_names"] < report.citations["claims"]
+    build([listing, more], db=fresh, fast=True)
     from paperkg.graph.ladybug_store import load_graph
 
     assert sorted(_edges(load_graph(db)).items()) == sorted(_edges(load_graph(fresh)).items())
-    assert _edges(load_graph(db))
+    assert len(_edges(load_graph(db))) >= 4
     state = {pid: json.loads(x) for pid, (_, x) in read_state(db).items()}
-    assert len(state) == len(PAPERS) and all(len(x) == 4 for x in state.values())
+    assert len(state) == len(UPDATE_PAPERS) and all(len(x) == 4 for x in state.values())
     title, _, abstract = PAPERS["loop"]
     (entry,) = [x[3] for x in state.values() if x[3]["claims"][:1] == [
         ["LoopBench", "title", True, ""]]]
