@@ -544,6 +544,31 @@ def introduced_benchmark(ents: list[dict]) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+ONE_BENCH = True
+
+
+_EVAL_ON = re.compile(r"(?<!based\s)(?<!built\s)\b(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
+                      re.I)
+_MODEL_AFTER = re.compile(r"\W{0,3}(?:[\w\-]+\s+)?(?:backbones?|models?|networks?|"
+                          r"architectures?|encoders?|simulators?)\b", re.I)
+_DATA_NAMED = re.compile(r"\W{0,3}(?:[\w\-]+\s+){0,2}(?:dataset|benchmark|corpus|data\s+set|"
+                         r"test\s+set|challenge)\b", re.I)
+
+
+def _only_benchmark(text: str, mentions, own: str | None) -> str | None:
+    """The one benchmark or dataset a paper names anywhere, when the text evaluates on it
+    ("on X", "the X dataset") somewhere (None when it names 0 or 2+)."""
+    names = {name for _a, _b, name, typ, _ in mentions if typ in BENCH_TYPES and name != own}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    if any(x[2] == name and (_EVAL_ON.search(text, max(0, x[0] - 30), x[0]) and
+                             not _MODEL_AFTER.match(text, x[1]) or
+                             _DATA_NAMED.match(text, x[1])) for x in mentions):
+        return name
+    return None
+
+
 def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str | None = THIS_PAPER
                       ) -> str | None:
     """The last benchmark or dataset named in the sentence before the value's sentence."""
@@ -989,6 +1014,11 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         _share_in_lists(text, out)
         if SENT_METRIC:
             _share_in_sentence(out)
+        if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
+            only = _only_benchmark(text, mentions, own)
+            for r in out:
+                if only and r["benchmark"] is None and r["kind"] == "score" and r["metric"]:
+                    r["benchmark"] = only
     return out
 
 

@@ -869,3 +869,15 @@ def test_scores_of_one_unit_in_a_sentence_share_the_metric_named_once():
     rs = {r["value"]: (r["system"], r["metric"]) for r in find_results(text, ents)}
     assert rs["85.2\\%"] == ("SVT-B", "top-1 accuracy")
     assert rs["85.7\\%"] == ("SVT-L", "top-1 accuracy")
+
+
+def test_a_score_by_a_metric_takes_the_one_benchmark_the_paper_evaluates_on():
+    text = ("Title\nWe evaluate on the FooSet benchmark. Nothing else is named here. Other "
+            "words follow. FooNet reaches 91.2% accuracy and improves by 3%.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "FooSet", "BENCHMARK")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs == {"91.2%": "FooSet", "3%": None}
+    text = ("Title\nBarNet is a detector based on YOLOv11. Other words follow. More words. "
+            "BarNet reaches 87.0% mAP.")
+    ents = [_ent(text, "BarNet", "METHOD"), _ent(text, "YOLOv11", "DATASET")]
+    assert [r["benchmark"] for r in find_results(text, ents)] == [None]
