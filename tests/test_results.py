@@ -881,3 +881,11 @@ def test_a_score_by_a_metric_takes_the_one_benchmark_the_paper_evaluates_on():
             "BarNet reaches 87.0% mAP.")
     ents = [_ent(text, "BarNet", "METHOD"), _ent(text, "YOLOv11", "DATASET")]
     assert [r["benchmark"] for r in find_results(text, ents)] == [None]
+
+
+def test_a_metric_right_after_the_value_with_in_is_its_metric():
+    text = ("Title\nFooNet achieves relative improvements of 21.57% in PSNR and 7.31% in SSIM, "
+            "and 6.42% improvement in AUC, 9.74% in F1 and 39.14% in AP on average.")
+    rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
+    assert rs == {"21.57%": "PSNR", "7.31%": "SSIM", "6.42%": "AUC", "9.74%": "F1",
+                  "39.14%": "AP"}
