@@ -345,6 +345,14 @@ def test_title_task_phrases_with_gerunds_and_modifiers(nlp, title, task):
     assert e is not None and e.type == "TASK"
 
 
+def test_title_for_phrase_written_twice_in_the_abstract_is_a_task_beside_others(nlp):
+    ents = run(nlp, "Plonk collapse appears in image classification. We explain plonk collapse "
+                    "by feature learning speeds.",
+               title="Multi-scale Feature Learning Dynamics: Insights for Plonk Collapse")
+    e = find(ents, "Plonk Collapse")
+    assert e is not None and e.type == "TASK"
+
+
 def test_title_task_takes_the_shorter_form_its_abstract_writes(nlp):
     ents = run(nlp, "Dropout helps uncertainty estimation. We adapt the rates per layer.",
                title="Adaptive Dropout Rates for Inference-Time Uncertainty Estimation")
@@ -717,6 +725,21 @@ def test_we_establish_a_new_benchmark_is_ours(nlp):
     assert find(ents, "Quorble Theory Benchmark").role == "introduced"
 
 
+def test_a_title_that_is_only_a_title_case_noun_phrase_is_the_papers_method(nlp):
+    ents = run(nlp, "In this work, we focus on learning dense correspondences for shapes.",
+               title="Continuous Surface Embeddings")
+    e = find(ents, "Continuous Surface Embeddings")
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize("title, abstract", [
+    ("How Noise Benefits Image Detection", "We study noise in detectors."),
+    ("Revisiting Spectral Graph Filters", "We study filters on graphs."),
+    ("Adversarial Plonk Mixers", "We propose AdPlonk, a mixer trained adversarially."),
+])
+def test_no_whole_title_name_from_questions_verbs_or_a_named_abstract(nlp, title, abstract):
+    ctx = candidates(nlp, title + "\n" + abstract)
+    assert by_rule(ctx, "title_whole") == []
 
 
 def test_new_list_after_a_head_is_introduced(nlp):
@@ -754,6 +777,16 @@ def test_variants_of_our_name_are_ours(nlp):
                     "85.2%.")
     assert find(ents, "KVT-H-S").role == "introduced"
     assert find(ents, "KVT-H-B").role == "introduced" and find(ents, "KVT-H-B").type != "METRIC"
+
+
+def test_variants_of_the_acronym_of_our_long_form_are_ours(nlp):
+    ents = run(nlp, "We present a novel approach called Plonking Vision Transformer (PVT) to "
+                    "tackle this. We show that PVT achieves gains. PVT-H-S reaches 84.2% top-1 "
+                    "accuracy, while PVT-H-B reaches 85.2%.",
+               title="Plonking Vision Transformer: Spectral Mixing Matters")
+    for name in ("PVT-H-S", "PVT-H-B"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"
 
 
 def test_title_phrase_proposed_in_lower_case_is_ours(nlp):

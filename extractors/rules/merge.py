@@ -185,8 +185,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             for k in ("long_form", "acr", "gaz"):
                 dst[k] = dst[k] or src[k]
     # variants of this paper's own name are its too: SVT -> SVT-H-S, MeditronFO -> X-MeditronFO
-    ours = [g["forms"][0] for g in groups.values()
-            if g["intro"] and " " not in g["forms"][0] and len(g["forms"][0]) >= 3]
+    ours = [f for g in groups.values() if g["intro"]
+            for f in g["forms"] if " " not in f and len(f) >= 3]  # a long form's acronym too
     if ours:
         for g in groups.values():
             name = g["forms"][0]

@@ -324,4 +324,34 @@ def title_phrase_introduced(ctx: Context) -> None:
                               "title_phrase"))
 
 
-STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced)]
+_WHOLE_TITLE_SKIP = frozenset({"how", "why", "what", "when", "where", "which", "who", "towards",
+                               "toward", "on", "a", "an", "the", "is", "are", "do", "does",
+                               "can", "beyond", "rethinking"})
+
+
+def title_whole_name(ctx: Context) -> None:
+    """A title that is nothing but a short Title Case noun phrase ("Continuous Surface
+    Embeddings", "Label-free Concept Bottleneck Models") names the paper's own method."""
+    title = ctx.text[:ctx.title_end].strip().rstrip(".")
+    ws = title.split()
+    if not 2 <= len(ws) <= 6 or any(ch in title for ch in ":?!,;()[]$\\\"“"):
+        return
+    if not all(w[0].isupper() or w[0].isdigit() or w == "and" for w in ws) or "and" in (
+            ws[0], ws[-1]):
+        return
+    first, last = ws[0].lower(), ws[-1].lower()
+    if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or \
+            last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
+        return  # a question, a verb phrase ("Revisiting X"), a task or a description
+    if fold(title) in ctx.generic or family_phrase(title) or any(
+            cc.start <= 0 and len(title) <= cc.end for cc in ctx.cands) or any(
+            cc.intro for cc in ctx.cands):
+        return  # a known name or one candidate already; or the abstract names the paper's own
+        # ("Adversarial AutoMixup" ... "we propose AdAutomixup": one entity written two ways)
+    start = ctx.text.find(title)
+    ctx.title_intro_keys.add(canonical_key(title))
+    ctx.cands.append(Cand(start, start + len(title), title, title, "", 0.6, "title_whole"))
+
+
+STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced),
+          (86.5, title_whole_name)]

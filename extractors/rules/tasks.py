@@ -569,11 +569,10 @@ _FALLBACK_FOR = re.compile(
 
 
 def fallback_title_task(ctx: Context) -> None:
-    """When no rule found a task, the title's "for X" names it ("... Insights for Double
-    Descent", "... for Scalable Oversight"): X without its leading adjectives, not a verb
-    phrase, a coined name or a kind of system, model or data."""
-    if any(c.type == "TASK" for c in ctx.cands):
-        return
+    """When no rule found a task, or the abstract writes it twice, the title's "for X" names
+    it ("... Insights for Double Descent", "... for Scalable Oversight"): X without its leading
+    adjectives, not a verb phrase, a coined name or a kind of system, model or data."""
+    found = any(c.type == "TASK" for c in ctx.cands)
     fm = _FALLBACK_FOR.search(ctx.text, 0, ctx.title_end)
     if fm is None:
         return
@@ -593,6 +592,8 @@ def fallback_title_task(ctx: Context) -> None:
         return  # a coined name
     a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
     phrase = ctx.text[a:b]
+    if found and (len(ws) < 2 or ctx.text.lower().count(phrase.lower(), ctx.title_end) < 2):
+        return  # another task was found: the title's "for X" only when the abstract repeats it
     if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b) or (
             len(ws) == 1 and last in _TOO_GENERAL_ALONE):
         return
