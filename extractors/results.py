@@ -1024,6 +1024,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
 
 
 _LIST_GAP = re.compile(r"(?:\s+(?:on|in|for|at|across)\s+[^,;:.()%\d]{1,40}?)?"
+                       r"(?:\s*\([^()\d]{1,60}\))?"  # "7.71% (towards coarse domains) and"
                        r"\s*(?:,\s*and|,|and|&)\s+(?:by\s+|of\s+|to\s+)?(?:only\s+|up\s+to\s+)?")
 
 

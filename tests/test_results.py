@@ -889,3 +889,10 @@ def test_a_metric_right_after_the_value_with_in_is_its_metric():
     rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
     assert rs == {"21.57%": "PSNR", "7.31%": "SSIM", "6.42%": "AUC", "9.74%": "F1",
                   "39.14%": "AP"}
+
+
+def test_a_list_shares_its_kind_across_a_bracketed_setting():
+    text = ("Title\nFooNet outperforms prior approaches by up to 7.71% (towards coarse-grained "
+            "domains) and 25.91% (towards fine-grained domains).")
+    rs = {r["value"]: r["kind"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
+    assert rs == {"7.71%": "delta", "25.91%": "delta"}
