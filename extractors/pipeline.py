@@ -209,6 +209,10 @@ def _worker_init(source: tuple[str, str]) -> None:
     global _WORKER_NLP
     kind, value = source
     _WORKER_NLP = load_pipeline(value) if kind == "path" else load_pipeline(fast=value == "fast")
+    # The pipeline's many long-lived objects (patterns, vocabulary) are never garbage: the
+    # cyclic collector, run again and again as each chunk's objects come and go, skips them.
+    gc.collect()
+    gc.freeze()
 
 
 def _worker_run(texts: list[str], as_json: bool = False, extra: Callable | None = None,
@@ -358,13 +362,19 @@ def finish(extractions: list[PaperExtraction]) -> None:
         result_rules.settle_names(ex)
 
 
-def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]]
+def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]],
+             entities: Callable[[], Iterable[list]] | None = None
              ) -> Iterator[PaperExtraction]:
     """What `finish` makes of a collection, one paper at a time: `items()` yields (paper id,
-    plain results) and is called twice (once to fill the registry, once to apply it)."""
+    plain results) and is called twice (once to fill the registry, once to apply it), unless
+    `entities()` gives the registry what it reads (each paper's plain entities, in order)."""
     registry = Registry()
-    for _, raw in items():
-        registry.add_raw(raw[0])
+    if entities is not None:
+        for ents in entities():
+            registry.add_raw(ents)
+    else:
+        for _, raw in items():
+            registry.add_raw(raw[0])
     for paper_id, raw in items():
         ex = from_raw(paper_id, raw)
         registry.apply(ex)

@@ -685,19 +685,73 @@ def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
     tmp = staged_name(path)
     tmp.unlink()
     try:
-        writer = _Writer(tmp)
-        try:
-            for stmt in ddl():
-                writer.conn.execute(stmt)
-            _copy_file(writer.conn, S.STATE, state)
-        finally:
-            writer.close()
+        if _state_rows_in(state) >= _CHILD_ROWS:
+            _begin_in_child(tmp, state, path)
+        else:
+            _write_state(tmp, state)
     except BaseException as exc:
         discard_begun(tmp)
         if isinstance(exc, (RuntimeError, OSError)) and not isinstance(exc, UserError):
             raise UserError(_write_failure(path, exc)) from None
         raise
     return tmp
+
+
+#: Build states of at least this many rows are COPYed by a child process (begin_fresh).
+_CHILD_ROWS = 20_000
+
+
+def _state_rows_in(state: Path) -> int:
+    """Rows of a build state Parquet file."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(state).metadata.num_rows
+
+
+def _write_state(tmp: Path, state: Path) -> None:
+    """Create the store tmp (schema) holding only the build state COPYed from `state`."""
+    writer = _Writer(tmp)
+    try:
+        for stmt in ddl():
+            writer.conn.execute(stmt)
+        _copy_file(writer.conn, S.STATE, state)
+    finally:
+        writer.close()
+
+
+def _begin_in_child(tmp: Path, state: Path, path: Path) -> None:
+    """_write_state run by a new Python process: the engine takes several times the state's
+    size while it COPYs it (about 1 GB at 100,000 papers) and does not give all of it back to
+    the system, so in the build's own process that memory would stay under the graph and
+    citation steps that follow. A failure is one line, as in this process."""
+    import subprocess
+    import sys
+
+    import paperkg
+
+    root = str(Path(paperkg.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [root, *filter(None, [os.environ.get("PYTHONPATH")])])}
+    code = ("import sys; from paperkg.graph.ladybug_store import _state_child; "
+            "_state_child(sys.argv[1], sys.argv[2], sys.argv[3])")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp), str(state), str(path)],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        raise UserError(lines[-1] if lines else f"could not write the store {path}: the "
+                        f"build state's writer exited with {done.returncode}")
+
+
+def _state_child(tmp: str, state: str, path: str) -> None:
+    """The child of _begin_in_child: write the state; a failure is its last stderr line."""
+    import sys
+
+    try:
+        _write_state(Path(tmp), Path(state))
+    except UserError as exc:
+        sys.exit(str(exc))
+    except (RuntimeError, OSError) as exc:
+        sys.exit(_write_failure(Path(path), exc))
 
 
 def discard_begun(tmp: Path) -> None:

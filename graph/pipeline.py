@@ -147,9 +147,29 @@ class StateSpool:
                     cites[pid] = _shared_words(raw[3])
                 yield pid, raw
 
+    def entities(self) -> Iterator[list]:
+        """The plain entities of every row, in order: only the first item of each
+        extraction's JSON is decoded (the canonical registry reads nothing else)."""
+        import pyarrow.parquet as pq
+
+        decode = _FIRST.raw_decode
+        for batch in pq.ParquetFile(self.path).iter_batches(
+                batch_size=self._BATCH, columns=["extraction"]):
+            for x in batch.column(0).to_pylist():
+                if x[:1] == "[":
+                    try:
+                        yield decode(x, 1)[0]
+                        continue
+                    except ValueError:
+                        pass
+                yield json.loads(x)[0]  # not the compact JSON a build writes
+
     def remove(self) -> None:
         """Delete the file."""
         self.path.unlink(missing_ok=True)
+
+
+_FIRST = json.JSONDecoder()
 
 
 def _shared_words(features: Any) -> Any:
@@ -246,7 +266,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
         seconds["extract"] = round(time.perf_counter() - t0, 3)
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
-    return finished(spool.extractions), spool, len(todo)
+    return finished(spool.extractions, spool.entities), spool, len(todo)
 
 
 def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: int = 1,

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from paperkg.core.errors import UserError
 from paperkg.extractors import pipeline as xp
 from paperkg.graph import schema as S
 from paperkg.graph.build import add_edge, add_node, empty_graph
@@ -126,3 +127,44 @@ def test_state_written_first_then_the_tables(tmp_path):
     rows = query("MATCH (s:PaperState) RETURN s.id, s.content_hash ORDER BY s.id", db=db)[1]
     assert rows == [["p1", "h1"], ["p2", "h2"]]
     assert query("MATCH (p:Paper) RETURN count(p)", db=db)[1] == [[2]]
+
+
+def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
+    from paperkg.graph import ladybug_store
+    from paperkg.graph.ladybug_store import begin_fresh, query, replace_tables, writer_lock
+    from paperkg.graph.pipeline import StateSpool
+
+    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)  # as a large build does
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p1", "h1", '[[],[],[],{"key":"k"}]')
+    spool.close()
+    db = tmp_path / "kg.lbug"
+    with writer_lock(db):
+        begun = begin_fresh(db, spool.path)
+        assert replace_tables([], db, spool.path, False, begun=begun) == "fresh"
+    assert query("MATCH (s:PaperState) RETURN s.id, s.content_hash, s.extraction",
+                 db=db)[1] == [["p1", "h1", '[[],[],[],{"key":"k"}]']]
+    # a child that fails (a state file the engine cannot COPY): one line, nothing left behind
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": ["p1"]}), spool.path)
+    with writer_lock(db), pytest.raises(UserError) as err:
+        begin_fresh(db, spool.path)
+    assert str(err.value).startswith(f"could not write the store {db}: ")
+    assert "\n" not in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
+                                                          "state.parquet"]
+
+
+def test_spool_entities_are_the_first_items(tmp_path):
+    from paperkg.graph.pipeline import StateSpool
+
+    rows = ['[[{"key":"a","name":"A [x]"}],[],[],{"words":"a b"}]', "[[],[],[]]",
+            ' [ [{"key":"b"}], [] ]']  # the last one not compact: decoded whole
+    spool = StateSpool(tmp_path / "state.parquet")
+    for i, x in enumerate(rows):
+        spool.add(f"p{i}", "h", x)
+    spool.close()
+    assert list(spool.entities()) == [json.loads(x)[0] for x in rows]
+    assert [pid for pid, _ in spool.extractions()] == ["p0", "p1", "p2"]
