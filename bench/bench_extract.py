@@ -110,13 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     import spacy
 
     from paperkg.extractors.learned import add_learned
-    from paperkg.extractors.pipeline import build_pipeline, extract
+    from paperkg.extractors.pipeline import _SOURCES, build_pipeline, extract, load_pipeline
 
     papers = _papers(Path(args.corpus), args.n)
     texts = [p.text for p in papers]
-    fast = build_pipeline()
-    default = build_pipeline()
-    has_model = add_learned(default, args.model)
+    # Pipelines from load_pipeline, as `paperkg extract` uses: only those reach the worker
+    # processes (a pipeline built here ran the _w2 rows in this one process, as _w1 rows).
+    fast = load_pipeline(fast=True)
+    if args.model is None:
+        default = load_pipeline()
+        has_model = any(name == "paperkg_learned" for name in default.pipe_names)
+    else:  # a model folder the workers cannot load: the default_w2 row runs in one process
+        default = build_pipeline()
+        has_model = add_learned(default, args.model)
     blank = spacy.blank("en")
     extract(papers[:300], nlp=fast)  # warm up
     extract(papers[:300], nlp=default)
@@ -146,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "abstracts": n, "runs": args.runs, "cpus": os.cpu_count(),
         "python": sys.version.split()[0], "spacy": spacy.__version__,
         "learned_model": has_model,
+        "w2_rows_in_workers": {"fast": fast in _SOURCES, "default": default in _SOURCES},
         "load_average_start": [round(x, 2) for x in load_start],
         "load_average_end": [round(x, 2) for x in os.getloadavg()],
         "abstracts_per_s": rate,
