@@ -143,6 +143,25 @@ _SHARED_AFTER = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:and|with)\s+\d+(?:\.\d+)
                            r"(?:[\w\-@]+\s+){0,3}?(?:on|over|in|for)\s+(?:the\s+)?")
 BENCH_AFTER_SHARED = True
 _BENCH_AND = re.compile(r"\s*(?:,|and|&)\s*")
+TRANSITION = True
+_TO = re.compile(r"\s?to\s?")
+_RANGE_BEFORE = re.compile(r"\b(?:by|between|range[sd]?|ranging|of|from|within|up|about|"
+                           r"around|approximately|roughly|spans?|spanning|varies|varying)\s+"
+                           r"(?:up\s+to\s+|about\s+|around\s+|over\s+)?$", re.I)
+
+
+def _transition(text: str, m: re.Match) -> bool:
+    """Whether "A to B" (each with its unit: "47.2% to 53.8%", or two decimals) is a change
+    from a baseline's value to the system's rather than a range ("by 4% to 16%")."""
+    a = m.start()
+    if not _TO.fullmatch(text, m.end("u1") if m.group("u1") else m.end("num"), m.start("num2")):
+        return False
+    if not (m.group("u1") and m.group("unit") or "." in m.group("num") and
+            "." in m.group("num2") and not m.group("unit")):
+        return False
+    return not _RANGE_BEFORE.search(text, max(0, a - 30), a)
+
+
 _SPAN_VERB = re.compile(r"\b(?:achiev|attain|reach|obtain|scor)\w*\s+(?:[\w\-@]+\s+){0,3}from\s+$",
                         re.I)
 _FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
@@ -971,7 +990,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
-        if m.group("num2") and _FROM_TO.search(text, max(0, a - 30), a):
+        if m.group("num2") and (_FROM_TO.search(text, max(0, a - 30), a) or
+                                TRANSITION and _transition(text, m)):
             # "improves F2 from 0.801 to 0.857": the baseline's value and the system's
             a2 = m.start("num2")
             first = text[a:m.end("u1") if m.group("u1") else m.end("num")]
@@ -983,6 +1003,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                  x[2] not in _NOT_SYSTEMS and not c["metric"].fullmatch(x[2]) and
                  not text.startswith("-", x[1])), None)  # "a model trained on Gemma-2-9b-it ...
             # increasing accuracy from 80.61% to 84.15%": the base model's value
+            if res["system"] is None and base is not None and not span and \
+                    text.rfind("(", max(s0, a - 3), a) >= 0:
+                res["system"], base = base, None  # "X improves over its base (47.2% to 53.8%)"
             out.append({**res, "value": first, "number": read_number(first), "kind": "score",
                         "system": res["system"] if span else base, "end": a + len(first)})
             res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,

@@ -896,3 +896,11 @@ def test_a_list_shares_its_kind_across_a_bracketed_setting():
             "domains) and 25.91% (towards fine-grained domains).")
     rs = {r["value"]: r["kind"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
     assert rs == {"7.71%": "delta", "25.91%": "delta"}
+
+
+def test_a_change_a_to_b_with_units_on_both_is_two_values_and_a_range_is_one():
+    text = ("Title\nFooNet-70B improves +6.6 points over its base (47.2% to 53.8%) on medical "
+            "benchmarks, raises AUROC 0.870 to 0.910, and gains by 4% to 16% on QA.")
+    rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "FooNet-70B", "MODEL")])}
+    assert rs == {"+6.6 points": "FooNet-70B", "47.2%": None, "53.8%": "FooNet-70B",
+                  "0.870": None, "0.910": "FooNet-70B", "4% to 16%": "FooNet-70B"}
