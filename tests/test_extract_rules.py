@@ -655,6 +655,16 @@ def test_a_coined_name_after_a_singular_model_head_is_a_model(nlp):
     assert find(ents, "Zearch-Q1").type == "MODEL"
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Evaluated on the WiFi fingerprinting dataset WiPlonk, our approach achieves 94%.",
+     "WiPlonk"),
+    ("It improves F1 by 11% on the open-domain C-PLONK relation extraction dataset.", "C-PLONK"),
+])
+def test_a_data_head_apart_from_the_name_types_it(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "DATASET"
+
+
 def test_a_model_family_named_alone_is_a_model(nlp):
     ents = run(nlp, "We compare the answers of DeepSeek with those of human raters.")
     assert find(ents, "DeepSeek").type == "MODEL"
@@ -777,6 +787,14 @@ def test_variants_of_our_name_are_ours(nlp):
                     "85.2%.")
     assert find(ents, "KVT-H-S").role == "introduced"
     assert find(ents, "KVT-H-B").role == "introduced" and find(ents, "KVT-H-B").type != "METRIC"
+
+
+def test_our_own_name_with_a_weak_task_head_is_a_method(nlp):
+    ents = run(nlp, "Aligning models to feedback is hard. We propose Conformal Plonk Alignment "
+                    "(CPA), which calibrates the feedback. CPA improves alignment of models.",
+               title="Conformal Plonk Alignment: Fitting Language Models to Feedback")
+    e = find(ents, "Conformal Plonk Alignment")
+    assert e is not None and e.role == "introduced" and e.type == "METHOD"
 
 
 def test_variants_of_the_acronym_of_our_long_form_are_ours(nlp):

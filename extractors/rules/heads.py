@@ -16,6 +16,7 @@ from paperkg.extractors.rules.base import (
     near,
     positions,
     type_by_shape,
+    word_set,
 )
 
 _LIST_HEAD_BEFORE = re.compile(
@@ -123,6 +124,33 @@ def head_nouns(ctx: Context) -> None:
                 c.conf = max(c.conf, 0.7)
 
 
+_DATA_HEAD_RIGHT_BEFORE = re.compile(r"\b(dataset|benchmark|corpus)\s+$")
+_DATA_HEAD_AFTER_WORDS = re.compile(
+    r"^\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(dataset|benchmark|corpus)\b")
+
+
+def data_heads_apart(ctx: Context) -> None:
+    """A data head noun right before a name ("the WiFi fingerprinting dataset WiSig") or a few
+    lower-case words after it ("the open-domain C-CLUE relation extraction dataset") types it."""
+    text = ctx.text
+    stop = word_set("task_stop")
+    for c in ctx.cands:
+        if c.strong_type or c.type in ("METRIC", "TASK") or c.rule not in _APART_RULES:
+            continue
+        m = _DATA_HEAD_RIGHT_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if m is None:
+            m = _DATA_HEAD_AFTER_WORDS.match(text[c.end:c.end + 60])
+            if m is not None and any(w in stop for w in m.group(1).split()):
+                m = None  # "X on the benchmark": a clause, not a compound
+        if m is not None:
+            c.type = head_type(m.group(m.lastindex))
+            c.strong_type = True
+            c.conf = max(c.conf, 0.7)
+
+
+_APART_RULES = frozenset({"coined_name", "capitalised_word", "title_case_phrase"})
+
+
 def known_neighbours(ctx: Context) -> None:
     """Lists around a known dataset, benchmark or measure: "on CIFAR-100, miniImageNet and
     CUB-200", "Dice score, F1-score, mIoU and pixel accuracy"."""
@@ -220,6 +248,6 @@ def evaluation_context(ctx: Context) -> None:
             c.evaluated = True
 
 
-STAGES = [(65, head_nouns), (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name),
-          (67.6, model_before), (68, split_names),
+STAGES = [(65, head_nouns), (65.5, data_heads_apart), (66, known_neighbours),
+          (67, evaluated_on), (67.5, head_in_name), (67.6, model_before), (68, split_names),
           (110, evaluation_context)]
