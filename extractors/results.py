@@ -789,6 +789,15 @@ _METRIC_PHRASE = re.compile(
     r"(?:accuracy|consistency|correctness|validity|precision|recall|success\s+rate|"
     r"agreement|coverage|fidelity|pass\s+rate|win\s+rate|hit\s+rate|error\s+rate|"
     r"F1(?:\s+score)?|AUC))\b(?!\s+of\b)")  # "43% coverage of the top 5%": a share
+BRACKET_METRIC = True
+
+
+def _initials(long: str, short: str) -> bool:
+    """Whether short abbreviates long by its initials ("frames per second" and "FPS")."""
+    letters = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long)).casefold()
+    return re.sub(r"[^A-Za-z]", "", short).casefold() in (letters, letters.rstrip("s"))
+
+
 _GENERIC_METRICS = frozenset({"accuracy", "score", "scores", "rate"})
 
 
@@ -820,6 +829,10 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     before = [x for x in cands if x[1] <= pos and _GAP_BEFORE.fullmatch(text, x[1], pos)]
     if before:
         best = max(before, key=lambda x: (x[1], x[1] - x[0]))
+        inner = [x for x in cands if BRACKET_METRIC and text[best[1]:x[0]].strip() == "(" and
+                 text.startswith(")", x[1]) and not _initials(best[2], x[2])]
+        if inner:  # "detection accuracy (mAP@0.5) by 1.3%": the specific one in brackets
+            return inner[0][2]
         if best[2].casefold() in _GENERIC_METRICS:  # "a pass@1 accuracy of 59%": pass@1
             lead = [x for x in cands if x[1] < best[0] and not text[x[1]:best[0]].strip()]
             if lead:

@@ -904,3 +904,10 @@ def test_a_change_a_to_b_with_units_on_both_is_two_values_and_a_range_is_one():
     rs = {r["value"]: r["system"] for r in find_results(text, [_ent(text, "FooNet-70B", "MODEL")])}
     assert rs == {"+6.6 points": "FooNet-70B", "47.2%": None, "53.8%": "FooNet-70B",
                   "0.870": None, "0.910": "FooNet-70B", "4% to 16%": "FooNet-70B"}
+
+
+def test_a_specific_metric_in_brackets_after_a_general_one_is_the_metric():
+    text = ("Title\nFooNet improves detection accuracy (mAP@0.5) by 1.3% and raises frames per "
+            "second (FPS) to 42.5.")
+    rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
+    assert rs == {"1.3%": "mAP@0.5", "42.5": "frames per second"}
