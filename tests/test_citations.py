@@ -380,6 +380,26 @@ def test_an_update_judges_only_what_new_papers_touch_and_equals_a_full_run(tmp_p
     assert min(updated) < len({c[0] for x in kept.values() for c in x["claims"]})
 
 
+def test_the_fingerprint_covers_every_module_per_paper_results_are_made_by():
+    """cache.fingerprint hashes _MADE_BY: every module of the package the per-paper results'
+    modules import (transitively) is there, and the inference is not (its changes keep the
+    kept entries)."""
+    import ast
+
+    from paperkg.graph.citations import cache
+
+    root = Path(cache.__file__).parent
+    todo, seen = ["cache.py"], set()
+    while todo:
+        mod = todo.pop()
+        seen.add(mod)
+        for node in ast.walk(ast.parse((root / mod).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                if f"{node.module}.py" not in seen:
+                    todo.append(f"{node.module}.py")
+    assert seen <= set(cache._MADE_BY) and "infer.py" not in cache._MADE_BY
+
+
 def _cited(g: nx.MultiDiGraph, features: dict) -> nx.MultiDiGraph:
     out = g.copy()
     add_citations(out, min_confidence=0.0, features=features)

@@ -24,16 +24,19 @@ from paperkg.core.text import sentences
 from .claims import Claim, paper_claims, title_lead, words_of
 from .names import fold
 
+#: What per-paper results are made by (paper_features and everything it calls), relative to
+#: this package; a module they come to use must be added here.
+_MADE_BY = ("cache.py", "claims.py", "names.py", "data/names.tsv.gz", "data/words.txt.gz")
+
 
 @functools.cache
 def fingerprint() -> str:
-    """Hash of what per-paper citation results depend on: this package's code and shipped
-    data, and the sentence splitter and text folding of core/text.py."""
+    """Hash of what per-paper citation results depend on: the modules and shipped data that
+    make them (_MADE_BY; not the inference over the collection, infer.py and dating.py, whose
+    changes keep every entry), and the sentence splitter and text folding of core/text.py."""
     root = Path(__file__).resolve().parent
-    files = sorted(f for f in root.rglob("*") if f.is_file() and f.suffix != ".pyc"
-                   and "__pycache__" not in f.parts)
     package = root.parent.parent
-    files.append(package / "core" / "text.py")
+    files = [root / f for f in _MADE_BY] + [package / "core" / "text.py"]
     h = hashlib.blake2b(digest_size=16)
     for f in files:
         h.update(f.relative_to(package).as_posix().encode())

@@ -635,8 +635,22 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
     names &= valid.keys()
     if not all(_findable(n) for n in names):
         return None
-    runs = _first_runs(names)
-    scanned = {p: d for p, d in nodes.items() if not runs.isdisjoint(cites[p].starts)}
+    spellings: dict[str, list[str]] = defaultdict(list)  # first run -> names' folded forms
+    for n in sorted(names):
+        for r, options in NameIndex([n]).by_first.items():
+            spellings[r].extend("".join(parts) for parts, _ in options)
+    scanned = {}
+    for p, d in nodes.items():
+        held = spellings.keys() & cites[p].starts
+        if not held:
+            continue
+        title, abstract = _paper_text(d)
+        text = f"{title}\n{abstract}"
+        if "\\" not in text:  # else LaTeX accents: folding the whole text may differ
+            text = fold(text)  # folds as each sentence folds: one character at a time
+            if not any(s in text for r in held for s in spellings[r]):
+                continue  # no name of the scope is written in it
+        scanned[p] = d
     return names, cited, scanned
 
 
