@@ -95,6 +95,8 @@ _VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
                      r"(?![\w\-])")
+SCRIPTS = True
+_SCRIPT_BEFORE = re.compile(r"[\^_]\{?\s*$")
 _SHARE_OF = re.compile(r"\s*of\s", re.I)
 # "in 43% of cases", "solves 98% of the problem instances", "43.4% of the time": how often a
 # system succeeds (a result), unlike "10% of the training data" (a share of what it is given).
@@ -266,6 +268,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
     num = m.group("num")
     before = text[max(0, a - 40):a]
     after = text[b:b + 40]
+    if SCRIPTS and _SCRIPT_BEFORE.search(before):
+        return False  # "$e=0.099^{+0.063}_{-0.044}$", "$10^{-4}$": an error bar or exponent
     if _OUT_OF.match(after) and ("." in num or m.group("num2")):
         return True  # "(3.37/5)", "scoring 4.67 out of 5", "8--9/10": a rating
     if _REL_CMP.search(before):

@@ -911,3 +911,10 @@ def test_a_specific_metric_in_brackets_after_a_general_one_is_the_metric():
             "second (FPS) to 42.5.")
     rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
     assert rs == {"1.3%": "mAP@0.5", "42.5": "frames per second"}
+
+
+def test_latex_superscripts_and_subscripts_are_not_results():
+    text = ("Title\nFooNet infers $e=0.099^{+0.063}_{-0.044}$ with a rate of $\\epsilon^{-1.5}$ "
+            "and reaches 91.2% accuracy.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == ["91.2%"]
