@@ -62,7 +62,7 @@ _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|tr
 _CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhereas\b|:\s")
 _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,160})\)")
-_REL_CMP = re.compile(r"[<>=≤≥≈]\s*$")
+_REL_CMP = re.compile(r"(?:[<=≤≥≈]|(?<![-=])>)\s*$")  # not "18.4% -> 34.2%"
 _ENUM = re.compile(r"\(\s*$")
 _LIST_TAIL = re.compile(r"(?:\s*(?:,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+\s*")
 _BASELINE_NEAR = re.compile(
@@ -182,7 +182,7 @@ def cues() -> dict:
     return {
         "size": frozenset(data["size_nouns"]),
         "heads": frozenset(data["method_heads"]),
-        "hyper": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['hyper_before'])})"
+        "hyper": re.compile(rf"(?<![@\-])\b(?:{alt(re.escape(w) for w in data['hyper_before'])})"
                             r"\s*(?:of|=|:|is|was|to|at)?\s*(?:about|around|only)?\s*$",
                             re.IGNORECASE),
         "delta_before": re.compile(

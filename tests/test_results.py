@@ -918,3 +918,10 @@ def test_latex_superscripts_and_subscripts_are_not_results():
             "and reaches 91.2% accuracy.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == ["91.2%"]
+
+
+def test_a_k_inside_a_metric_name_and_an_arrow_are_not_settings():
+    text = ("Title\nFooNet achieves an average Recall@K of 67.34% and nearly doubles acceptance "
+            "rates (18.4% -> 34.2%), at top-k of 5.")
+    rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
+    assert rs == ["67.34%", "18.4%", "34.2%"]
