@@ -40,7 +40,7 @@ from paperkg.graph.schema import (
     split_key,
 )
 
-from .cache import PaperCites, cached_claims, linked_identifiers, paper_cites
+from .cache import PaperCites, cached_claims, linked_identifiers, matches, paper_cites
 from .claims import (
     Claim,
     NameStats,
@@ -356,15 +356,45 @@ class Previous:
 
 class _Cites(dict):
     """Paper -> its per-paper results (cache.PaperCites), read from its kept entry or made
-    when first asked for."""
+    when first asked for; `claims`, `lead`, `links` and `starts` read a matching kept entry
+    without making the rest (an update asks them of every paper, the rest of a few)."""
 
     def __init__(self, nodes: dict[str, dict], features: dict[str, dict]) -> None:
         super().__init__()
         self.nodes, self.features = nodes, features
+        self._entries: dict[str, dict | None] = {}
 
     def __missing__(self, p: str) -> PaperCites:
-        made = self[p] = paper_cites(p, *_paper_text(self.nodes[p]), self.features.get(p))
+        made = self[p] = paper_cites(p, *_paper_text(self.nodes[p]), self.entry(p))
         return made
+
+    def entry(self, p: str) -> dict | None:
+        """The paper's kept entry when it matches its text, else None."""
+        try:
+            return self._entries[p]
+        except KeyError:
+            e = self.features.get(p)
+            e = self._entries[p] = e if matches(e, *_paper_text(self.nodes[p])) else None
+            return e
+
+    def claims(self, p: str) -> list[Claim]:
+        e = None if p in self else self.entry(p)
+        if e is None:
+            return self[p].claims
+        return [Claim(p, name, how, bool(strong), expansion)
+                for name, how, strong, expansion in e["claims"]]
+
+    def lead(self, p: str) -> str | None:
+        e = None if p in self else self.entry(p)
+        return self[p].lead if e is None else e["lead"]
+
+    def links(self, p: str) -> tuple[str, ...] | list[str]:
+        e = None if p in self else self.entry(p)
+        return self[p].links if e is None else e["links"]
+
+    def starts(self, p: str) -> frozenset[str] | list[str]:
+        e = None if p in self else self.entry(p)
+        return self[p].starts if e is None else e["starts"].split()
 
 
 class _When(dict):
@@ -414,7 +444,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     cites = _Cites(nodes, features or {})
     by_name: dict[str, list[Claim]] = defaultdict(list)
     for p in sorted(nodes):
-        for c in cites[p].claims:
+        for c in cites.claims(p):
             by_name[c.name].append(c)
     report.claims = sum(len(v) for v in by_name.values())
     valid: dict[str, list[Claim]] = {}
@@ -425,9 +455,10 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         else:
             valid[name] = claims
     index = NameIndex(valid)
+    idents = _identifiers(nodes)
     scope = None
     if previous is not None and papers is None:
-        scope = _update_scope(previous, nodes, cites, by_name, valid, index)
+        scope = _update_scope(previous, nodes, cites, by_name, valid, index, idents)
     if scope is None:
         mentions = _mentions(nodes, index, cites)
         cited = None
@@ -464,7 +495,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     # and rivals of its claimants.
     holders: dict[str, set[str]] = defaultdict(set)
     for p in nodes:
-        lead = cites[p].lead
+        lead = cites.lead(p)
         if lead and lead in valid:
             holders[lead].add(p)
 
@@ -532,7 +563,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
         offer(a, b, _Edge(kind, name, sent, "name", start, conf))
 
-    _identifier_edges(nodes, when, offer, cites, cited)
+    _identifier_edges(nodes, when, offer, cites, idents, cited)
     if cited is not None:  # the stored edges to papers no new paper changed anything for
         for a, b, d in previous.edges:
             if b not in cited:
@@ -592,7 +623,8 @@ def _identifiers(nodes: dict[str, dict]) -> dict[str, list[str]]:
 
 def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
                   by_name: dict[str, list[Claim]], valid: dict[str, list[Claim]],
-                  index: NameIndex) -> tuple[set[str], set[str], dict[str, dict]] | None:
+                  index: NameIndex, idents: dict[str, list[str]]
+                  ) -> tuple[set[str], set[str], dict[str, dict]] | None:
     """What an update judges again: (names, cited papers, papers to scan), or None when it
     must judge everything (a stored edge's paper is gone, or a name cannot be looked up
     through the runs papers keep).
@@ -610,25 +642,24 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
     new = previous.new & nodes.keys()
     names: set[str] = set()
     for p in sorted(new):
-        names.update(c.name for c in cites[p].claims)
-        if cites[p].lead:
-            names.add(cites[p].lead)
+        names.update(c.name for c in cites.claims(p))
+        if cites.lead(p):
+            names.add(cites.lead(p))
     names.update(_mentions({p: nodes[p] for p in new}, index, cites))
     for n in sorted(names & valid.keys()):
         if all(c.paper in new for c in valid[n]):  # valid only through new papers
             for r in _first_runs([n]):
                 names.update(name for _, name in index.by_first.get(r, ()))
-    idents = _identifiers(nodes)
     cited = set(new)
     for p in new:
         for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
             if ident:
                 cited.update(idents[str(ident).lower()])
-        cited.update(idents[i][0] for i in cites[p].links if i in idents)
+        cited.update(idents[i][0] for i in cites.links(p) if i in idents)
     cited.update(c.paper for n in names for c in by_name.get(n, ()))
     frontier = set(cited)
     while frontier:
-        claimed = {c.name for p in sorted(frontier) for c in cites[p].claims} - names
+        claimed = {c.name for p in sorted(frontier) for c in cites.claims(p)} - names
         names |= claimed
         frontier = {c.paper for n in claimed for c in by_name.get(n, ())} - cited
         cited |= frontier
@@ -641,9 +672,10 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
             spellings[r].extend("".join(parts) for parts, _ in options)
     scanned = {}
     for p, d in nodes.items():
-        held = spellings.keys() & cites[p].starts
-        if not held:
+        starts = cites.starts(p)
+        if spellings.keys().isdisjoint(starts):
             continue
+        held = spellings.keys() & set(starts)
         title, abstract = _paper_text(d)
         text = f"{title}\n{abstract}"
         if "\\" not in text:  # else LaTeX accents: folding the whole text may differ
@@ -655,14 +687,14 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
 
 
 def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,
-                      cited: set[str] | None = None) -> None:
-    """Offer an edge for every arXiv id or DOI of a paper that another paper's text links
-    (only to the `cited` papers when given)."""
-    by_ident = {i: ps[0] for i, ps in _identifiers(nodes).items()}
+                      idents: dict[str, list[str]], cited: set[str] | None = None) -> None:
+    """Offer an edge for every arXiv id or DOI of a paper (`idents`: _identifiers) that
+    another paper's text links (only to the `cited` papers when given)."""
+    by_ident = {i: ps[0] for i, ps in idents.items()}
     if not by_ident:
         return
     for a in sorted(nodes):
-        links = cites[a].links
+        links = cites.links(a)
         if not links or (cited is not None and not any(by_ident.get(i) in cited
                                                        for i in links)):
             continue
