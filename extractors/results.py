@@ -1063,7 +1063,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     return out
 
 
-_LIST_GAP = re.compile(r"(?:\s+(?:on|in|for|at|across)\s+[^,;:.()%\d]{1,40}?)?"
+_LIST_GAP = re.compile(r"(?:(?:\s+(?:relative|absolute|average))?(?:\s+(?:improvements?|gains?|"
+                       r"increases?|reductions?|drops?|decreases?))?"  # "18.7% relative gain in"
+                       r"\s+(?:on|in|for|at|across)\s+(?:[^,;:.()%\d]|@\d){1,40}?)?"
                        r"(?:\s*\([^()\d]{1,60}\))?"  # "7.71% (towards coarse domains) and"
                        r"\s*(?:,\s*and|,|and|&)\s+(?:by\s+|of\s+|to\s+)?(?:only\s+|up\s+to\s+)?")
 

@@ -925,3 +925,11 @@ def test_a_k_inside_a_metric_name_and_an_arrow_are_not_settings():
             "rates (18.4% -> 34.2%), at top-k of 5.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == ["67.34%", "18.4%", "34.2%"]
+
+
+def test_a_list_after_a_relative_gain_in_a_metric_shares_the_delta_kind():
+    text = ("Title\nFooNet yields up to 18.7% relative improvement in NDCG@5 and 12.7% in HR@5 "
+            "over strong baselines.")
+    rs = {r["value"]: (r["kind"], r["metric"])
+          for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
+    assert rs == {"18.7%": ("delta", "NDCG@5"), "12.7%": ("delta", "HR@5")}
