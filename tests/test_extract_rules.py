@@ -665,6 +665,18 @@ def test_a_data_head_apart_from_the_name_types_it(nlp, sentence, name):
     assert e is not None and e.type == "DATASET"
 
 
+def test_a_capitalised_modifier_before_a_data_head_is_no_dataset(nlp):
+    ents = run(nlp, "We introduce a new Plonkcode style evaluation dataset for Q and test models.")
+    assert find(ents, "Plonkcode") is None or find(ents, "Plonkcode").type != "DATASET"
+
+
+def test_a_name_before_the_word_metric_is_a_measure_and_ours_after_we_introduce(nlp):
+    ents = run(nlp, "Reward models overvalue answers. We also introduce a Plonk Degree metric to "
+                    "measure this preference bias.")
+    e = find(ents, "Plonk Degree")
+    assert e is not None and e.type == "METRIC" and e.role == "introduced"
+
+
 def test_a_model_family_named_alone_is_a_model(nlp):
     ents = run(nlp, "We compare the answers of DeepSeek with those of human raters.")
     assert find(ents, "DeepSeek").type == "MODEL"

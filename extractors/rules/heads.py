@@ -33,6 +33,9 @@ _APPOSITIVE = re.compile(
     rf"({head_alternation('appositive')})\b"
 )
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
+_INTRO_A_BEFORE = re.compile(
+    r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop)\s+"
+    r"(?:(?:a|an|two|three|new|novel|simple)\s+)+$")
 _ON_BEFORE = re.compile(
     r"\b(?:on|across)\s+(?:(?:the|both|all|two|three|four|five|six|several|multiple)\s+)?$")
 EVAL_CONTEXT = re.compile(
@@ -94,6 +97,12 @@ def head_nouns(ctx: Context) -> None:
             elif htype == "METHOD" and not c.strong_type:
                 c.type = "METHOD"
                 c.conf = max(c.conf, 0.6)
+            elif htype == "METRIC" and not c.strong_type and c.rule != "gazetteer":
+                c.type = "METRIC"  # "a Mismatch Degree metric"
+                c.conf = max(c.conf, 0.6)
+                if c.start > ctx.title_end and _INTRO_A_BEFORE.search(
+                        text, max(0, c.start - 50), c.start):
+                    c.intro = True  # "we also introduce a Mismatch Degree metric"
         # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
         if not c.strong_type and near(head_pos, c.start - 40, c.start):
             lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
@@ -140,8 +149,10 @@ def data_heads_apart(ctx: Context) -> None:
         m = _DATA_HEAD_RIGHT_BEFORE.search(text, max(0, c.start - 12), c.start)
         if m is None:
             m = _DATA_HEAD_AFTER_WORDS.match(text[c.end:c.end + 60])
-            if m is not None and any(w in stop for w in m.group(1).split()):
-                m = None  # "X on the benchmark": a clause, not a compound
+            if m is not None and (c.rule == "capitalised_word" or any(
+                    w in stop for w in m.group(1).split())):
+                m = None  # "X on the benchmark": a clause; "a new Leetcode style evaluation
+                # dataset": a plain capitalised word modifies the head, it is no name
         if m is not None:
             c.type = head_type(m.group(m.lastindex))
             c.strong_type = True
