@@ -1,6 +1,10 @@
 // description: Shortest paths between two papers (through entities, code and citations).
 // params: source:str, target:str, max_hops:int[1..10]=6, limit:int=10
 // sort: rows
+// The same paths read from either end: the embedded store, which searches from one end only,
+// starts at the paper whose named entities are named by fewer papers, and the library turns
+// the paths back to run from source to target (cypher/library.py, derive and finish).
+// ends: source, target
 MATCH (a:Paper {id: $source})
 MATCH (b:Paper {id: $target})
 MATCH p = allShortestPaths((a)-[:{{GRAPH_RELS}}*1..{{max_hops}}]-(b))

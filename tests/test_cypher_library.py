@@ -239,6 +239,43 @@ def test_shortest_path_rows_are_paths_in_the_normalised_shape(seeds_graph, seeds
     assert len({r[0] for r in rows}) == 1  # all the same (shortest) length
 
 
+
+def test_shortest_path_searched_from_the_cheaper_end_gives_the_same_rows(seeds_graph,
+                                                                         seeds_store):
+    """The embedded store searches from the paper whose entities fewer papers name (`// ends:`)
+    and the library turns the paths back: the rows are those of the search from the source."""
+    mention = set(L.macros()["MENTION_RELS"].split("|"))
+    fan, named = Counter(), {}
+    for u, v, d in seeds_graph.edges(data=True):
+        if d["type"] in mention:
+            fan[u] += seeds_graph.nodes[v].get("paper_count") or 0
+            named.setdefault(v, set()).add(u)
+    hub = fan.most_common(1)[0][0]
+    near = {u for _, v, d in seeds_graph.out_edges(hub, data=True) if d["type"] in mention
+            for u in named[v]} - {hub}  # two hops away: a path exists
+    target = min(near, key=lambda u: (fan[u], u))
+    assert fan[target] < fan[hub]
+    p = {"source": S.split_key(hub)[1], "target": S.split_key(target)[1], "limit": 1000}
+    q = L.get_query("shortest_path")
+    with L.embedded_connection(seeds_store) as conn:
+        def run(text, values):
+            return L.run_embedded_on(conn, text, values)
+
+        def answer(p, derived):
+            return L.finish(q, p, run(*L.prepare(q.name, p, L.EMBEDDED, derived)))
+
+        derived = L.derive(q, p, L.EMBEDDED, run)
+        assert derived.get(L._SEARCH_FROM_END)  # the target's side is the cheaper one
+        rows = answer(p, derived)
+        assert rows == answer(p, {}) and rows[1]
+        assert all(path["_nodes"][0]["id"] == p["source"] for _, path in rows[1])
+        back = {**p, "source": p["target"], "target": p["source"]}
+        assert not L.derive(q, back, L.EMBEDDED, run).get(L._SEARCH_FROM_END)
+        turned = [[h, {"_nodes": path["_nodes"][::-1], "_rels": path["_rels"][::-1]}]
+                  for h, path in answer(back, {})[1]]
+        assert sorted(map(str, turned)) == sorted(map(str, rows[1]))
+
+
 # --- CLI -------------------------------------------------------------------------------------
 
 def test_cli_ask_list_and_run(cli, seeds_store):
