@@ -498,6 +498,9 @@ _DATA_TITLE = re.compile(
     r"Testbed)s?\b", re.I)
 
 
+CALLED_MODEL = True
+
+
 def title_lead(title: str, ents: list[dict], text: str = "") -> str | None:
     """The name a title leads with before its colon ("MobRFFI: Non-cooperative ..."), when
     the title does not call it a benchmark, dataset or study and the name is one of the
@@ -513,14 +516,17 @@ def title_lead(title: str, ents: list[dict], text: str = "") -> str | None:
             not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return None
     for e in ents:
-        if e.get("type") in ("BENCHMARK", "TASK") or (e.get("type") not in SYSTEM_TYPES and
-                                                      e.get("role") != "introduced"):
+        if e.get("type") == "TASK" or (e.get("type") not in SYSTEM_TYPES and
+                                       e.get("role") != "introduced"):
+            continue
+        if e.get("type") == "BENCHMARK" and not CALLED_MODEL:
             continue
         if lead.casefold() not in (e["name"].casefold(),
                                    *(a.casefold() for a in e.get("aliases", []))):
             continue
-        if e["type"] == "DATASET" and not _called_a_method(text, lead):
-            continue
+        if e["type"] in BENCH_TYPES and not (_called_a_method(text, lead) or CALLED_MODEL and
+                                             _called_a_method(text, e["name"])):
+            continue  # "BiND (Bimanual Neural Discriminator-Decoder), a two-stage model"
         return e["name"]
     return None
 

@@ -933,3 +933,16 @@ def test_a_list_after_a_relative_gain_in_a_metric_shares_the_delta_kind():
     rs = {r["value"]: (r["kind"], r["metric"])
           for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
     assert rs == {"18.7%": ("delta", "NDCG@5"), "12.7%": ("delta", "HR@5")}
+
+
+def test_the_title_name_typed_as_a_benchmark_is_the_system_when_the_text_calls_it_a_model():
+    text = ("BiND: A Neural Decoder for Trajectories\nWe introduce BiND (Bimanual Neural "
+            "Decoder), a two-stage model. We benchmark BiND against GRU. BiND achieves a mean "
+            "$R^2$ of 0.76, surpassing GRU by 2%.")
+    long = "Bimanual Neural Decoder"
+    ent = _ent(text, long, "BENCHMARK", "introduced")
+    ent["aliases"] = ["BiND"]
+    ent["mentions"] += _ent(text, "BiND", "BENCHMARK")["mentions"]
+    rs = {r["value"]: (r["system"], r["benchmark"])
+          for r in find_results(text, [ent, _ent(text, "GRU", "METHOD")])}
+    assert rs == {"0.76": (long, None), "2%": (long, None)}
