@@ -809,6 +809,12 @@ def test_our_own_name_with_a_weak_task_head_is_a_method(nlp):
     assert e is not None and e.role == "introduced" and e.type == "METHOD"
 
 
+def test_a_plural_acronym_named_by_no_one_is_no_entity(nlp):
+    ents = run(nlp, "Prior work maps PLNs onto KRQs. We propose Zorblax, which beats PLNs.")
+    assert find(ents, "PLNs") is None and find(ents, "KRQs") is None
+    assert find(ents, "Zorblax") is not None
+
+
 def test_variants_of_the_acronym_of_our_long_form_are_ours(nlp):
     ents = run(nlp, "We present a novel approach called Plonking Vision Transformer (PVT) to "
                     "tackle this. We show that PVT achieves gains. PVT-H-S reaches 84.2% top-1 "

@@ -64,6 +64,9 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
     return "METHOD"
 
 
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
+
+
 def _nest_tasks(out: list[dict]) -> list[dict]:
     """A task whose name ends another task's name is that task, written shorter ("Video Object
     Detection" ... "object detection models"): one entity, the short form an alias."""
@@ -201,6 +204,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         forms = g["forms"]
         # the long form when there is one, else what the text wrote (not the gazetteer spelling)
         name = g["long_form"] or forms[0]
+        if g["rules"] == ["coined_name"] and not g["intro"] and len(forms) == 1 and \
+                _PLURAL_ACRONYM.match(name):
+            continue  # "CNNs", "KGs", "AUVs": a kind of thing in the plural, named by no one
         typed = {}
         if g["types"]:
             best = max(g["types"].items(), key=lambda kv: kv[1])[0]
