@@ -228,13 +228,16 @@ def _state_changes(conn, state: Path) -> tuple[list[tuple[str, str, str]], list[
         ids, hashes = batch.column(0).to_pylist(), batch.column(1).to_pylist()
         seen.update(ids)
         rows.extend((i, h, "") for i, h in zip(ids, hashes, strict=True) if old.get(i) != h)
-    if rows:  # only now read the extractions, of the rows that change
-        want = {r[0] for r in rows}
+    if rows:  # only now read the extractions, of the rows that change (filtered as Arrow:
+        # the others' JSON is never made into Python strings)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        want = pa.array(sorted({r[0] for r in rows}), pa.string())
         rows = []
         for batch in pq.ParquetFile(state).iter_batches(batch_size=2000):
-            for i, h, x in zip(*(c.to_pylist() for c in batch.columns), strict=True):
-                if i in want:
-                    rows.append((i, h, x))
+            batch = batch.filter(pc.is_in(batch.column(0), value_set=want))
+            rows.extend(zip(*(c.to_pylist() for c in batch.columns), strict=True))
     return rows, sorted(old.keys() - seen)
 
 
