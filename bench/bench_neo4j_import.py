@@ -9,7 +9,9 @@ The loader is run from the Neo4j 5.26 jars the tests use (tests/neo4j_server.py 
 with Maven). Each run writes the files into a new folder and imports them into a new
 NEO4J_HOME. Figures are medians over runs: seconds to write the files, seconds of the import
 process (JVM start included), and relationships per second of the whole path (files + import).
-Compare with `bench/bench_neo4j.py`, which times the UNWIND loader over Bolt.
+Compare with `bench/bench_neo4j.py`, which times the UNWIND loader over Bolt; `--against-unwind`
+also starts one Neo4j server (the bench's 4 GB heap, 2 GB page cache) and, in each run, loads the
+same graph into its emptied database with the UNWIND loader right before the bulk path.
 """
 
 from __future__ import annotations
@@ -38,14 +40,27 @@ def main() -> None:
     ap.add_argument("--papers", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", dest="json_out", default=None)
+    ap.add_argument("--against-unwind", action="store_true",
+                    help="also time the UNWIND loader on one server, alternated with the bulk path")
     ns = ap.parse_args()
 
     G = synthetic_graph(ns.papers)
     nodes, rels = G.number_of_nodes(), G.number_of_edges()
     runs = []
+    server = settings = None
+    if ns.against_unwind:
+        from paperkg.graph.neo4j_store import Neo4jSettings, clear, load_neo4j
+        from tests.neo4j_server import start_server
+
+        server = start_server(heap="4g", quick_jit=False, page_cache_mb=2048)
+        settings = Neo4jSettings(server.uri, server.user, server.password, None)
     for _ in range(ns.runs):
         work = Path(tempfile.mkdtemp(prefix="bench_neo4j_import."))
         try:
+            unwind = None
+            if settings is not None:
+                clear(settings)
+                unwind = load_neo4j(G, settings).seconds
             load = os.getloadavg()[0]
             t0 = time.perf_counter()
             write_import_files(G, work / "files")
@@ -54,11 +69,16 @@ def main() -> None:
             t2 = time.perf_counter()
             if done.returncode != 0 or f"{rels} relationships" not in done.stdout:
                 sys.exit(f"import failed: {(done.stdout + done.stderr)[-2000:]}")
-            runs.append({"write_s": t1 - t0, "import_s": t2 - t1, "load": round(load, 2)})
-            print(f"run: files {t1 - t0:.1f} s, import {t2 - t1:.1f} s (load {load:.1f})",
+            runs.append({"write_s": t1 - t0, "import_s": t2 - t1, "load": round(load, 2),
+                         "unwind_s": unwind})
+            print(f"run: files {t1 - t0:.1f} s, import {t2 - t1:.1f} s (load {load:.1f})"
+                  + ("" if unwind is None else f"; UNWIND loader {unwind:.1f} s"),
                   file=sys.stderr)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    if server is not None:
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
     write = statistics.median(r["write_s"] for r in runs)
     imp = statistics.median(r["import_s"] for r in runs)
     out = {"papers": ns.papers, "nodes": nodes, "relationships": rels,
@@ -68,6 +88,11 @@ def main() -> None:
     print(f"{nodes} nodes, {rels} relationships: files {write:.1f} s, neo4j-admin import "
           f"{imp:.1f} s -> {out['rels_per_s_total']:,} rels/s end to end "
           f"({out['rels_per_s_import']:,} rels/s import alone); load {[r['load'] for r in runs]}")
+    if settings is not None:
+        unwind = statistics.median(r["unwind_s"] for r in runs)
+        out["unwind_s"] = round(unwind, 2)
+        print(f"UNWIND loader into the running server: {unwind:.1f} s -> {rels / unwind:,.0f} "
+              f"rels/s; bulk path {unwind / (write + imp):.2f}x its speed")
     if ns.json_out:
         Path(ns.json_out).write_text(json.dumps(out, indent=2), encoding="utf-8")
 

@@ -1,0 +1,123 @@
+"""Where a Neo4j load's time goes: the loader's relationship statement against variants of it.
+
+Usage (from the repository root):
+
+    python bench/bench_neo4j_statements.py [--papers 10000] [--rounds 2] [--variants ...]
+
+One Neo4j 5.26 server is started with the test launcher (tests/neo4j_server.py). For each
+round and variant the database is emptied, the nodes are loaded as the loader loads them, and
+the relationships of bench/synth.py's graph are written with the variant; the rate printed is
+relationships per second of that phase. Variants (alternated, their order reversed every other
+round): `loader` (paperkg.graph.neo4j_store's statement), `no-props` (CREATE without
+properties), `match-only` (the two key lookups, no CREATE), `by-source` / `by-target` (rows
+sorted by that end's key), `in-transactions` (one statement per relationship file with
+`CALL (r) { ... } IN TRANSACTIONS OF 10000 ROWS`), `batch-50k` (50,000-row transactions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+VARIANTS = ("loader", "no-props", "match-only", "by-source", "by-target", "in-transactions",
+            "batch-50k")
+
+
+def write_rels(driver, rels: dict, variant: str) -> float:
+    """Write every relationship row with the variant; returns relationships per second."""
+    from paperkg.graph import neo4j_store as N
+
+    def in_tx(query: str, rows: list) -> None:
+        with driver.session() as session:
+            session.execute_write(lambda tx: tx.run(query, rows=rows).consume())
+
+    batch = 50_000 if variant == "batch-50k" else N.BATCH_SIZE
+    start, count = time.perf_counter(), 0
+    for (rel_type, src, dst), rows in rels.items():
+        query, cols = N._rel_query(rel_type, src, dst, fresh=True)
+        head = query[:query.index("CREATE")]
+        if variant == "no-props":
+            query = head + f"CREATE (a)-[e:{rel_type}]->(b)"
+        elif variant == "match-only":
+            query = head + "RETURN count(*)"
+        if variant in ("by-source", "by-target"):
+            end = "_a" if variant == "by-source" else "_b"
+            rows = sorted(rows, key=lambda r, end=end: (r[end], r["_a"], r["_b"]))
+        data = [[r[c] for c in cols] for r in rows]
+        if variant == "in-transactions":
+            body = query.removeprefix("UNWIND $rows AS r ")
+            with driver.session() as session:
+                session.run(f"UNWIND $rows AS r CALL (r) {{ {body} }} IN TRANSACTIONS OF "
+                            f"{N.BATCH_SIZE} ROWS", rows=data).consume()
+        else:
+            for i in range(0, len(data), batch):
+                in_tx(query, data[i:i + batch])
+        count += len(rows)
+    return count / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the rounds and print each rate and the medians."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=10_000)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--variants", default=",".join(VARIANTS),
+                    help=f"comma-separated, from: {', '.join(VARIANTS)}")
+    ap.add_argument("--heap", default="2g")
+    ap.add_argument("--page-cache-mb", type=int, default=1024)
+    args = ap.parse_args(argv)
+    variants = args.variants.split(",")
+    unknown = sorted(set(variants) - set(VARIANTS))
+    if unknown:
+        ap.error(f"no variant called {unknown[0]!r}")
+
+    from bench.synth import synthetic_graph
+    from paperkg.graph import neo4j_store as N
+    from paperkg.graph.counters import fill_counters
+    from tests.neo4j_server import start_server
+
+    G = synthetic_graph(args.papers)
+    fill_counters(G)
+    nodes, rels = N.graph_rows(G)
+    print(f"synthetic graph: {args.papers:,} papers, {G.number_of_nodes():,} nodes, "
+          f"{G.number_of_edges():,} relationships", flush=True)
+    server = start_server(heap=args.heap, quick_jit=False, page_cache_mb=args.page_cache_mb)
+    settings = N.Neo4jSettings(server.uri, server.user, server.password, None)
+    driver = N.connect(settings)
+    rates: dict[str, list[float]] = {v: [] for v in variants}
+    try:
+        for r in range(args.rounds):
+            for variant in variants if r % 2 == 0 else variants[::-1]:
+                N.clear(settings)
+                N.ensure_schema(driver, settings)
+                with driver.session() as session:
+                    for label, rows in nodes.items():
+                        query, cols = N._node_query(label, fresh=True)
+                        for i in range(0, len(rows), N.BATCH_SIZE):
+                            batch = [[row[c] for c in cols] for row in rows[i:i + N.BATCH_SIZE]]
+                            session.execute_write(
+                                lambda tx, q=query, b=batch: tx.run(q, rows=b).consume())
+                rate = write_rels(driver, rels, variant)
+                rates[variant].append(rate)
+                print(f"round {r} {variant:16} {rate:10,.0f} rels/s  "
+                      f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+    finally:
+        driver.close()
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
+    for variant, values in rates.items():
+        print(f"{variant:16} median {statistics.median(values):10,.0f} rels/s; runs "
+              + ", ".join(f"{v:,.0f}" for v in values))
+
+
+if __name__ == "__main__":
+    main()
