@@ -54,6 +54,17 @@ def seed_store(seeds_built):
     return seeds_built
 
 
+@pytest.fixture(scope="module")
+def examples_store(examples, tmp_path_factory):
+    """The examples built once for this module; tests that use it work on a copy."""
+    from tests.conftest import run_cli
+
+    db = tmp_path_factory.mktemp("examples-built") / "kg.lbug"
+    r = run_cli("build", str(examples), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    return db
+
+
 def test_seeds_build_pins_unique_papers(cli, seed_store):
     db, report = seed_store
     assert report["read"] == {**report["read"], "files": 5, "records": 503, "papers": 471,
@@ -73,14 +84,19 @@ def test_rebuild_changes_no_counts(cli, seed_store, seeds, tmp_path):
     assert again["relationships"] == first["relationships"]
 
 
-def test_overlapping_build_adds_only_new_papers(cli, examples, seeds, tmp_path):
+def test_overlapping_build_adds_only_new_papers(cli, examples, seeds, seed_store, tmp_path):
+    """A build over the seeds store of one seed file (its 14 papers all there) and the examples
+    (5 new): only the 5 are new. (Overlapping from this side reuses the session's seeds build
+    instead of extracting 452 papers again; the overlap is the same 14 papers.)"""
     db = tmp_path / "kg.lbug"
+    shutil.copy(seed_store[0], db)
     one = sorted(seeds.iterdir())[0]
-    cli("build", str(one), str(examples), "--db", str(db))
-    r = cli("build", str(seeds), "--db", str(db), "--json")
+    r = cli("build", str(one), str(examples), "--db", str(db), "--json")
+    assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout)
+    assert rep["read"]["papers"] == 14 + 5
     assert rep["total_papers"] == 471 + 5
-    assert rep["new_papers"] == 471 + 5 - 14 - 5
+    assert rep["new_papers"] == 471 + 5 - 471
     assert rep["relationships"]["LISTED_IN"] == 503 + 6
 
 
@@ -92,9 +108,9 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_input_one_line_nonzero_and_store_untouched(cli, tmp_path, examples, name):
+def test_bad_input_one_line_nonzero_and_store_untouched(cli, tmp_path, examples_store, name):
     db = tmp_path / "kg.lbug"
-    assert cli("build", str(examples), "--db", str(db)).returncode == 0
+    shutil.copy(examples_store, db)
     before = db.read_bytes()
     bad = tmp_path / name
     bad.write_bytes(BAD[name])
@@ -116,11 +132,11 @@ def test_missing_path_and_empty_folder(cli, tmp_path):
     assert not (tmp_path / "kg.lbug").exists()
 
 
-def test_query_errors_are_one_line(cli, tmp_path, examples):
+def test_query_errors_are_one_line(cli, tmp_path, examples_store):
     r = cli("query", "MATCH (n) RETURN n", "--db", str(tmp_path / "none.lbug"))
     assert r.returncode != 0 and "no store at" in r.stderr and "Traceback" not in r.stderr
     db = tmp_path / "kg.lbug"
-    cli("build", str(examples), "--db", str(db))
+    shutil.copy(examples_store, db)  # a copy: the refused DETACH DELETE must not reach others
     r = cli("query", "MATCH (n:Nope RETURN n", "--db", str(db))
     assert r.returncode != 0 and r.stderr.startswith("paperkg: error: query failed:")
     r = cli("query", "MATCH (p:Paper) DETACH DELETE p", "--db", str(db))
@@ -130,9 +146,9 @@ def test_query_errors_are_one_line(cli, tmp_path, examples):
 
 
 def test_title_only_and_huge_abstract_build(cli, tmp_path):
-    f = tmp_path / "odd.jsonl"  # the abstract: 1.2M characters, over spaCy's max_length
+    f = tmp_path / "odd.jsonl"  # the abstract: 1.01M characters, just over spaCy's max_length
     f.write_text(json.dumps({"title": "Only A Title"}) + "\n" + json.dumps(
-        {"title": "Huge Abstract", "abstract": "We propose HugeNet. " * 60_000}) + "\n")
+        {"title": "Huge Abstract", "abstract": "We propose HugeNet. " * 50_500}) + "\n")
     r = cli("build", str(f), "--db", str(tmp_path / "kg.lbug"), "--json")
     assert r.returncode == 0, r.stderr
     rep = json.loads(r.stdout)
