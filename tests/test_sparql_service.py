@@ -37,7 +37,8 @@ def endpoint():
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, daemon=True,  # shutdown() waits one poll
+                     kwargs={"poll_interval": 0.02}).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql", hits
     server.shutdown()
 
