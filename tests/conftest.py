@@ -106,6 +106,16 @@ def seeds_built(seeds, tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="session")
+def examples_built(examples, tmp_path_factory) -> Path:
+    """The examples built once per session by the real `paperkg build` (the store file).
+    Read it only; a test that changes a store, or needs it elsewhere, copies the file."""
+    db = tmp_path_factory.mktemp("examples-built") / "kg.lbug"
+    r = run_cli("build", str(examples), "--db", str(db), "--quiet")
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The default extraction pipeline, loaded once."""
     from paperkg.extractors.pipeline import load_pipeline

@@ -55,14 +55,9 @@ def seed_store(seeds_built):
 
 
 @pytest.fixture(scope="module")
-def examples_store(examples, tmp_path_factory):
-    """The examples built once for this module; tests that use it work on a copy."""
-    from tests.conftest import run_cli
-
-    db = tmp_path_factory.mktemp("examples-built") / "kg.lbug"
-    r = run_cli("build", str(examples), "--db", str(db))
-    assert r.returncode == 0, r.stderr
-    return db
+def examples_store(examples_built):
+    """The session's examples store; tests that use it work on a copy."""
+    return examples_built
 
 
 def test_seeds_build_pins_unique_papers(cli, seed_store):

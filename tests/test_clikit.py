@@ -33,9 +33,8 @@ def test_engine_values_keep_label_and_drop_internal_ids():
                               "rels": [{"_label": "USES", "evidence": "We use X."}]}
 
 
-def test_query_prints_nodes_and_paths_as_json(cli, examples, tmp_path):
-    db = tmp_path / "kg.lbug"
-    assert cli("build", str(examples), "--db", str(db)).returncode == 0
+def test_query_prints_nodes_and_paths_as_json(cli, examples_built):
+    db = examples_built  # read only
     r = cli("query", "MATCH (p:Paper)-[r:INTRODUCES]->(b:Benchmark) RETURN p, r, b",
             "--db", str(db), "--format", "json")
     (row,) = json.loads(r.stdout)

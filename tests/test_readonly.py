@@ -80,12 +80,12 @@ WRITES = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, examples) -> Path:
-    """A real store built from the examples."""
-    import paperkg
+def store(tmp_path_factory, examples_built) -> Path:
+    """A real store built from the examples (a copy of the session's)."""
+    import shutil
 
     path = tmp_path_factory.mktemp("ro") / "store.csv"  # a store named like an export target
-    paperkg.build([str(examples)], db=path)
+    shutil.copy(examples_built, path)
     return path
 
 
@@ -134,16 +134,18 @@ def test_words_inside_strings_comments_and_names_are_not_clauses():
         check_read_only("MATCH (p:Paper) CREATE (q:Paper {id: 'x'})")
 
 
-def test_a_store_left_mid_checkpoint_is_recovered_and_read(tmp_path, examples):
+def test_a_store_left_mid_checkpoint_is_recovered_and_read(tmp_path, examples_built):
     """A CHECKPOINT run by another tool on a read-only open leaves .wal/.shadow behind; every
     read verb used to fail on such a store until a --write query ran."""
+    import shutil
+
     import ladybug
 
     import paperkg
     from paperkg.graph.ladybug_store import query
 
     db = tmp_path / "kg.lbug"
-    paperkg.build([str(examples)], db=db)
+    shutil.copy(examples_built, db)
     papers = paperkg.stats(db=db)["nodes"]["Paper"]
     database = ladybug.Database(str(db), read_only=True)
     conn = ladybug.Connection(database)

@@ -65,13 +65,11 @@ def test_the_word_service_in_strings_iris_and_comments_is_not_a_clause():
         check_service("select * { service silent <http://e.org/> { ?s ?p ?o } }")
 
 
-def test_cli_refuses_service_in_one_line(endpoint, tmp_path, examples):
-    import paperkg
+def test_cli_refuses_service_in_one_line(endpoint, examples_built):
     from paperkg.cli import cli
 
     url, hits = endpoint
-    db = tmp_path / "kg.lbug"
-    paperkg.build([str(examples)], db=db)
+    db = examples_built  # read only
     res = CliRunner().invoke(cli, ["sparql", "--db", str(db),
                                    f"SELECT ?x WHERE {{ SERVICE <{url}> {{ ?s ?p ?x }} }}"])
     assert res.exit_code == 1
