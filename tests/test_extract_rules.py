@@ -758,6 +758,8 @@ def test_a_title_that_is_only_a_title_case_noun_phrase_is_the_papers_method(nlp)
     ("How Noise Benefits Image Detection", "We study noise in detectors."),
     ("Revisiting Spectral Graph Filters", "We study filters on graphs."),
     ("Adversarial Plonk Mixers", "We propose AdPlonk, a mixer trained adversarially."),
+    ("Critics Can Reach Optimal Efficiency", "We study critics."),
+    ("Sparse Attention Is Enough", "We study attention."),
 ])
 def test_no_whole_title_name_from_questions_verbs_or_a_named_abstract(nlp, title, abstract):
     ctx = candidates(nlp, title + "\n" + abstract)

@@ -327,6 +327,10 @@ def title_phrase_introduced(ctx: Context) -> None:
 _WHOLE_TITLE_SKIP = frozenset({"how", "why", "what", "when", "where", "which", "who", "towards",
                                "toward", "on", "a", "an", "the", "is", "are", "do", "does",
                                "can", "beyond", "rethinking"})
+# a finite verb makes a title a claim, not a name ("Actor-Critics Can Achieve ...")
+_TITLE_VERBS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must",
+                          "is", "are", "was", "were", "be", "do", "does", "did", "has", "have",
+                          "matters", "helps", "works", "meets", "beats", "makes"})
 
 
 def title_whole_name(ctx: Context) -> None:
@@ -340,7 +344,8 @@ def title_whole_name(ctx: Context) -> None:
             ws[0], ws[-1]):
         return
     first, last = ws[0].lower(), ws[-1].lower()
-    if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or \
+    if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or _TITLE_VERBS.intersection(
+            w.lower() for w in ws[1:]) or \
             last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
         return  # a question, a verb phrase ("Revisiting X"), a task or a description
     if fold(title) in ctx.generic or family_phrase(title) or any(
