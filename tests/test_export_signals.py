@@ -39,8 +39,9 @@ def _export(db: Path, out: str, tmp: Path, **kw) -> subprocess.Popen:
 def test_sigint_stops_an_export_started_with_sigint_ignored(big_store, tmp_path):
     # stdout is a pipe nobody reads, so the export is certainly mid-way when the signal comes
     proc = _export(big_store, "-", tmp_path, stdout=subprocess.PIPE)
-    time.sleep(1.0)
-    os.read(proc.stdout.fileno(), 1024)  # it has started writing
+    # Blocks until it has started writing: by then paperkg's SIGINT handler is in place (it is
+    # set before the command runs), so no sleep is needed first.
+    os.read(proc.stdout.fileno(), 1024)
     proc.send_signal(signal.SIGINT)
     try:
         proc.wait(timeout=60)

@@ -27,11 +27,13 @@ def _holder(db) -> subprocess.Popen:
     return proc
 
 
-def test_a_second_build_is_refused_before_it_starts(tmp_path, examples):
+def test_a_second_build_is_refused_before_it_starts(tmp_path, examples, examples_built):
+    import shutil
+
     import paperkg
 
     db = tmp_path / "kg.lbug"
-    paperkg.build([str(examples)], db=db)
+    shutil.copy(examples_built, db)  # a store built from the examples
     before = db.read_bytes()
     holder = _holder(db)
     try:
