@@ -60,15 +60,19 @@ IDENT_URL = re.compile(
     r"|(?:doi\.org/|\bdoi:\s?)(?P<doi>10\.\d{4,9}/[^\s\"<>]{1,200}))",
     re.IGNORECASE,
 )
-#: A run of letters and digits that starts with a letter, in folded text.
-_LETTER_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
-_MARKED = re.compile(r"[A-Z0-9]")
+#: What every IDENT_URL match holds (lower case): a cheap test before the expression.
+_LINK_PREFIXES = ("arxiv.org/", "huggingface.co/papers/", "arxiv:", "doi.org/", "doi:")
+#: A run of letters and digits, in folded text, that can start a coined name: it starts with a
+#: letter and holds a capital or a digit, or it is joined to the next run by '-', '.' or '+'.
+_NAME_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*|[a-z]+[0-9A-Z][A-Za-z0-9]*"
+                         r"|[a-z]+(?=[-.+]))(?![A-Za-z0-9])")
 
 
 def linked_identifiers(text: str) -> Iterator[tuple[int, str, str]]:
     """(sentence start, sentence, lower-case identifier) of every identifier link in text,
     sentence by sentence."""
-    if not IDENT_URL.search(text):
+    low = text.lower()
+    if not any(k in low for k in _LINK_PREFIXES) or not IDENT_URL.search(text):
         return  # no link in the whole text ("doi" is in "doing": no word test)
     for start, sent in sentences(text):
         for m in IDENT_URL.finditer(sent):
@@ -76,18 +80,17 @@ def linked_identifiers(text: str) -> Iterator[tuple[int, str, str]]:
             yield start, sent, ident.lower()
 
 
-def name_starts(title: str, abstract: str) -> set[str]:
+def name_starts(title: str, abstract: str,
+                abstract_sentences: list[tuple[int, str]] | None = None) -> set[str]:
     """The runs of a paper's folded title and abstract sentences (as names.NameIndex.find
-    sees them) that can start a coined name: a run starting with a letter that holds a capital
-    or a digit, or is joined to the next by '-', '.' or '+'. A name whose first run is of
-    neither kind (names.first_runs_findable) is not looked up through these."""
+    sees them; `abstract_sentences`: core.text.sentences(abstract) when already made) that
+    can start a coined name (_NAME_START). A name whose first run is of neither kind
+    (infer._findable) is not looked up through these."""
     out: set[str] = set()
-    for sent in [title, *(t for _, t in sentences(abstract))]:
-        folded = fold(sent)
-        for m in _LETTER_RUN.finditer(folded):
-            run = m.group(0)
-            if _MARKED.search(run) or folded[m.end():m.end() + 1] in ("-", ".", "+"):
-                out.add(run)
+    if abstract_sentences is None:
+        abstract_sentences = sentences(abstract)
+    for sent in [title, *(t for _, t in abstract_sentences)]:
+        out.update(_NAME_START.findall(fold(sent)))
     return out
 
 
@@ -111,9 +114,10 @@ class PaperCites:
 
 
 def _make(paper: str, title: str, abstract: str) -> PaperCites:
+    sents = sentences(abstract)
     return PaperCites(paper_claims(paper, title, abstract), words_of(f"{title} {abstract}"),
-                      [(s, len(t)) for s, t in sentences(abstract)],
-                      title_lead(fold(title)[:200]), frozenset(name_starts(title, abstract)),
+                      [(s, len(t)) for s, t in sents], title_lead(fold(title)[:200]),
+                      frozenset(name_starts(title, abstract, sents)),
                       tuple(sorted({i for _, _, i in linked_identifiers(
                           f"{title}\n{abstract}")})))
 
