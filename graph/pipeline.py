@@ -306,6 +306,11 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
                                features={S.node_key(S.PAPER, pid): x
                                          for pid, x in spool.cites.items()},
                                previous=previous)
+        # Every paper's citation results are in the state file: the decoded ones are not
+        # needed again, and the store step should not run on top of them (nor of the
+        # inference's freed indexes: their memory goes back to the system).
+        spool.cites.clear()
+        _return_free_memory()
         set_counters(g)  # stored counters, before any sink writes g
     except BaseException:
         spool.remove()
