@@ -99,13 +99,15 @@ class PaperCites:
     """A paper's collection-independent citation results: its claims, its content words,
     where its abstract's sentences are ((offset, length) of each, as core.text.sentences
     trims them), the name its title leads with, the runs that can start a name
-    (name_starts) and the identifiers it links (linked_identifiers)."""
+    (name_starts, as one space-joined string: a fresh build holds every paper's results, and
+    a set of strings takes about ten times the memory) and the identifiers it links
+    (linked_identifiers)."""
 
     claims: list[Claim]
     words: set[str]
     spans: list[tuple[int, int]]
     lead: str | None = None
-    starts: frozenset[str] = frozenset()
+    starts: str = ""
     links: tuple[str, ...] = ()
 
     def abstract_sentences(self, abstract: str) -> list[tuple[int, str]]:
@@ -117,7 +119,7 @@ def _make(paper: str, title: str, abstract: str) -> PaperCites:
     sents = sentences(abstract)
     return PaperCites(paper_claims(paper, title, abstract), words_of(f"{title} {abstract}"),
                       [(s, len(t)) for s, t in sents], title_lead(fold(title)[:200]),
-                      frozenset(name_starts(title, abstract, sents)),
+                      " ".join(sorted(name_starts(title, abstract, sents))),
                       tuple(sorted({i for _, _, i in linked_identifiers(
                           f"{title}\n{abstract}")})))
 
@@ -131,7 +133,7 @@ def paper_features(title: str, abstract: str) -> dict:
     return {"key": features_key(title, abstract),
             "claims": [[c.name, c.how, c.strong, c.expansion] for c in made.claims],
             "words": " ".join(sorted(made.words)), "spans": [list(x) for x in made.spans],
-            "lead": made.lead, "starts": " ".join(sorted(made.starts)),
+            "lead": made.lead, "starts": made.starts,
             "links": list(made.links)}
 
 
@@ -146,7 +148,7 @@ def paper_cites(paper: str, title: str, abstract: str, entry: dict | None) -> Pa
         return PaperCites([Claim(paper, name, how, bool(strong), expansion)
                            for name, how, strong, expansion in entry["claims"]],
                           set(entry["words"].split()), [(s, n) for s, n in entry["spans"]],
-                          entry["lead"], frozenset(entry["starts"].split()),
+                          entry["lead"], entry["starts"],
                           tuple(entry["links"]))
     return _make(paper, title, abstract)
 

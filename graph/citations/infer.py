@@ -392,9 +392,9 @@ class _Cites(dict):
         e = None if p in self else self.entry(p)
         return self[p].links if e is None else e["links"]
 
-    def starts(self, p: str) -> frozenset[str] | list[str]:
+    def starts(self, p: str) -> list[str]:
         e = None if p in self else self.entry(p)
-        return self[p].starts if e is None else e["starts"].split()
+        return (self[p].starts if e is None else e["starts"]).split()
 
 
 class _When(dict):
