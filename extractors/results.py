@@ -27,6 +27,22 @@ DATA = Path(__file__).resolve().parent / "data"
 THIS_PAPER = "THIS_PAPER"
 SYSTEM_TYPES = ("METHOD", "MODEL")
 BENCH_TYPES = ("BENCHMARK", "DATASET")
+# Auditing only (extractors/results_audit.py): when a dict, find_results records which
+# mechanism set each result's system, benchmark and metric, keyed by (sentence, start, end).
+TRACE: dict | None = None
+_LAST: dict[str, str] = {}
+
+
+def _tag(field: str, how: str) -> None:
+    """Note the mechanism that set a field of the value being read (when tracing)."""
+    if TRACE is not None:
+        _LAST[field] = how
+
+
+def _retag(r: dict, field: str, how: str) -> None:
+    """Note the mechanism that reset a field of a result already read (when tracing)."""
+    if TRACE is not None:
+        r.setdefault("via", {})[field] = how
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
@@ -623,22 +639,29 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     b <= opened and not text[b:opened].strip() and \
                     not (_ON_BEFORE.search(text, max(s0, a - 20), a) and not (
                         OF_NAME and _OF_NAME.search(text, max(s0, a - 30), a))):
+                _tag("system", "bracket after name")
                 return name  # also "the F1 value of Xunzi-Qwen1.5-14B (0.12)"
             if BRACKETED and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and \
                     a == opened + 1 and re.fullmatch(r",\s*", text[b:pos]):
+                _tag("system", "bracket after name")
                 return name  # "a baseline (DynUNet, 0.224)"
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
+        _tag("system", "null: baseline near")
         return None
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
+        _tag("system", "null: bracket after comparison")
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     for a, _b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
         if pos < a <= pos + 80 and (typ in SYSTEM_TYPES or name == own) and \
                 name not in _NOT_SYSTEMS and (a <= pos + 40 and _FOR_SYSTEM.fullmatch(
                     text, end, a) or _DONE_BY.fullmatch(text, end, a)):
+            _tag("system", "name after value (for/in/achieved by)")
             return name  # also "the best accuracy of 64.8% achieved by Gemini 3 Flash"
     if _VERSUS.search(text, max(s0, pos - 12), pos):
+        _tag("system", "null: after vs")
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
     loose: tuple[int, str] | None = None
+    src = ""
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
         for a, b, name, typ, _role in mentions:
@@ -657,6 +680,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if best is None or a > best[0]:
                 best = (a, name)
+                src = "entity subject"
         for m in _COINED.finditer(text, lo, pos):
             # a coined name the entity rules missed, as the subject ("PG achieves ...")
             if best is not None and m.start() <= best[0]:
@@ -667,10 +691,12 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
             best = (m.start(), _expand_acronym(m.group(0), mentions))
+            src = "coined name subject"
         if best is None:
             np_ = _np_subject(text, lo, pos, c)
             if np_:
                 best = np_
+                src = "unnamed method phrase subject"
         for m in c["own"].finditer(text, lo, pos):
             if c["cmp"].search(text, max(lo, m.start() - 30), m.start()):
                 continue  # "FooNet outperforms it", "than our baseline": not the subject
@@ -678,26 +704,36 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 # a benchmark paper (own None) still has "our approach" as its own system
                 best = (m.start(), own if own is not None or not _OWN_METHOD.match(
                     text, m.start()) else THIS_PAPER)
+                src = "we/our -> own system"
                 intro = _WE_INTRODUCE.match(text, m.end())
                 name = intro and _INTRO_NAME.match(text, intro.end(), pos)
                 named = name and next((x for x in mentions if x[0] == name.start(1) and
                                        x[3] in SYSTEM_TYPES), None)
                 if named:  # "We present CKM-Lite, a variant that achieves ...": CKM-Lite's
                     best = (named[0], named[2])
+                    src = "we present NAME"
                 elif name and _COINED_WORD.search(name.group(1)) and \
                         name.group(1) not in _NOT_SYSTEMS:
                     best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"
+                    src = "we present NAME"
         for m in c["group"].finditer(text, lo, pos):
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]) or \
                     GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()):
                 continue  # "improves PSNR over recent state-of-the-art methods and ...": compared
             if best is None or m.end() > best[0]:  # beats a generic name inside the group
                 best = (m.end(), None)
+                src = "null: unnamed group subject"
         if best is not None:
+            _tag("system", src + (" (clause)" if lo == cs else " (sentence)"))
             return best[1]
     if loose:
+        _tag("system", "nearest entity of clause (no verb)")
         return loose[1]
-    return None if background and own is not None else own
+    if background and own is not None:
+        _tag("system", "null: background sentence")
+        return None
+    _tag("system", "default: own system" if own is not None else "default: null (data paper)")
+    return own
 
 
 GROUP_CMP = True
@@ -828,13 +864,16 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     after_from = tail.end() if tail else end
     phrase = _METRIC_PHRASE.match(text, after_from) if METRIC_PHRASE else None
     if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
+        _tag("metric", "phrase after value")
         return phrase.group(1)  # "75.26% C&P consistency": a metric no list knows
     if not cands:
+        _tag("metric", "none near")
         return None
     after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, after_from, x[0])]
     if not after and after_from != end:
         after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, end, x[0])]
     if after:
+        _tag("metric", "right after value")
         return min(after, key=lambda x: (x[0], -x[1]))[2]
     before = [x for x in cands if x[1] <= pos and _GAP_BEFORE.fullmatch(text, x[1], pos)]
     if before:
@@ -842,18 +881,24 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
         inner = [x for x in cands if BRACKET_METRIC and text[best[1]:x[0]].strip() == "(" and
                  text.startswith(")", x[1]) and not _initials(best[2], x[2])]
         if inner:  # "detection accuracy (mAP@0.5) by 1.3%": the specific one in brackets
+            _tag("metric", "right before value")
             return inner[0][2]
         if best[2].casefold() in _GENERIC_METRICS:  # "a pass@1 accuracy of 59%": pass@1
             lead = [x for x in cands if x[1] < best[0] and not text[x[1]:best[0]].strip()]
             if lead:
+                _tag("metric", "right before value")
                 return lead[0][2]
+        _tag("metric", "right before value")
         return best[2]
     if near_only:
+        _tag("metric", "null: ratio without metric next to it")
         return None
     earlier = [x for x in cands if x[1] <= pos and x[1] >= pos - 80]
     if earlier:
+        _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
     later = [x for x in cands if x[0] >= end and x[0] <= end + 40]
+    _tag("metric", "nearest after (40 chars)" if later else "none near")
     return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
 
 
@@ -880,12 +925,16 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
              if typ in BENCH_TYPES and name != own and s0 <= a and b <= s1]
     if not cands:
         ce = _CLAUSE.search(text, end, s1)
-        return "" if _many_datasets(text, cs, ce.start() if ce else s1) else None
+        if _many_datasets(text, cs, ce.start() if ce else s1):
+            _tag("benchmark", "null: several unnamed datasets")
+            return ""
+        return None
     opened = text.rfind("(", max(s0, pos - 60), pos)
     if opened >= 0 and ")" not in text[opened:pos]:
         # "on BIRD (70.65% execution accuracy)": the name right before the bracket
         named = [x for x in cands if x[1] <= opened and not text[x[1]:opened].strip()]
         if named:
+            _tag("benchmark", "name before the value's bracket")
             return named[0][2]
     after = [x for x in cands if x[0] >= end and x[0] - end <= 80
              and _ON_BEFORE.search(text, max(end, x[0] - 20), x[0])
@@ -893,24 +942,32 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
     if after:
         first = min(after)
         if BENCH_LIST_NONE and _listed(text, cands, first):
+            _tag("benchmark", "null: list of benchmarks")
             return ""  # "across IFEval and InFoBench": no single benchmark, nor a fallback
+        _tag("benchmark", "on X after value")
         return first[2]
     shared = [x for x in cands if BENCH_AFTER_SHARED and x[0] >= end and x[0] - end <= 80
               and _SHARED_AFTER.fullmatch(text, end, x[0])]
     if shared and not _listed(text, cands, shared[0]):
+        _tag("benchmark", "on X after joined values")
         return shared[0][2]
     ce = _CLAUSE.search(text, end, s1)
     if _many_datasets(text, cs, ce.start() if ce else s1):
+        _tag("benchmark", "null: several unnamed datasets")
         return ""  # "across three datasets": several, none of them named for this value
     before = [x for x in cands if cs <= x[0] and x[1] <= pos]
     if before:
         best = max(before)
+        how = "nearest before in clause"
     elif not BENCH_SENTENCE:
         return None
     else:
         best = min(cands, key=lambda x: pos - x[1] if x[1] <= pos else x[0] - end)
+        how = "nearest in sentence"
     if best[1] <= pos and _in_list(text, cands, best):
+        _tag("benchmark", "null: list of benchmarks")
         return ""  # "on PVRBench, UrbanVideo, and VisBench, where ... drop by 35%": all of them
+    _tag("benchmark", how)
     return best[2]
 
 
@@ -996,9 +1053,16 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if mentions is None:
             mentions = _as_data(text, plain)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
+        if TRACE is not None:
+            _LAST.clear()
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
-            bench = _benchmark_before(mentions, sents, i, a, own) or fallback_bench
+            bench = _benchmark_before(mentions, sents, i, a, own)
+            if bench:
+                _tag("benchmark", "previous sentence's last")
+            elif fallback_bench:
+                bench = fallback_bench
+                _tag("benchmark", "the paper's introduced one")
         bench = bench or None
         res = {
             "value": value, "number": read_number(value), "unit": unit,
@@ -1013,6 +1077,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
+        if TRACE is not None:
+            res["via"] = dict(_LAST)
         if m.group("num2") and (_FROM_TO.search(text, max(0, a - 30), a) or
                                 TRANSITION and _transition(text, m)):
             # "improves F2 from 0.801 to 0.857": the baseline's value and the system's
@@ -1029,8 +1095,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             if res["system"] is None and base is not None and not span and \
                     text.rfind("(", max(s0, a - 3), a) >= 0:
                 res["system"], base = base, None  # "X improves over its base (47.2% to 53.8%)"
+                _retag(res, "system", "base model before 'from A to B' (B)")
             out.append({**res, "value": first, "number": read_number(first), "kind": "score",
                         "system": res["system"] if span else base, "end": a + len(first)})
+            if TRACE is not None:
+                out[-1]["via"] = {**res["via"], "system": res["via"].get("system", "") if span
+                                  else "base model before 'from A to B' (A)"}
             res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
                        kind="score")
         out.append(res)
@@ -1040,6 +1110,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             v = sm.group(1)
             out.append({**res, "value": v, "number": read_number(v), "start": sm.start(1),
                         "end": sm.end(1)})
+            if TRACE is not None:
+                out[-1]["via"] = dict(res["via"])
             taken.update(range(sm.start(1), sm.end(1)))
             at = sm.end()
         # "39.9% (43.7% when provided with error feedback)": a second result with its condition
@@ -1056,6 +1128,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 out.append({**res, "value": v2, "number": read_number(v2), "condition":
                             cond or None, "start": a2, "end": a2 + len(v2),
                             "kind": "delta" if signed else res["kind"]})
+                if TRACE is not None:
+                    out[-1]["via"] = dict(res["via"])
     if out:
         _respectively(text, mentions or plain, out)
         _share_in_lists(text, out)
@@ -1066,6 +1140,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             for r in out:
                 if only and r["benchmark"] is None and r["kind"] == "score" and r["metric"]:
                     r["benchmark"] = only
+                    _retag(r, "benchmark", "the paper's one benchmark")
+        if TRACE is not None:
+            for r in out:
+                TRACE[(r["sentence"], r["start"], r["end"])] = r.pop("via", {})
     return out
 
 
@@ -1088,6 +1166,7 @@ def _share_in_lists(text: str, out: list[dict]) -> None:
         if cur["unit"] != prev["unit"]:
             continue
         if LIST_METRIC and bool(cur["metric"]) != bool(prev["metric"]):
+            _retag(cur if prev["metric"] else prev, "metric", "shared in a list")
             cur["metric"] = prev["metric"] = cur["metric"] or prev["metric"]
         if LIST_KIND and cur["kind"] != prev["kind"] and "ratio" not in (cur["kind"], prev["kind"]):
             cur["kind"] = prev["kind"] = "delta"
@@ -1102,6 +1181,7 @@ def _share_in_sentence(out: list[dict]) -> None:
                 prev["unit"] == cur["unit"] and prev["kind"] == cur["kind"] == "score" and \
                 cur["unit"] and cur["condition"] is None:
             cur["metric"] = prev["metric"]
+            _retag(cur, "metric", "previous score's in sentence")
 
 
 SENT_METRIC = True
@@ -1146,11 +1226,13 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
             if len(names) >= len(group):
                 for r, name in zip(group, names[-len(group):], strict=True):
                     r["benchmark"] = name
+                    _retag(r, "benchmark", "respectively")
             own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
             run = _last_list(text, mentions, ("METRIC",), max(0, own_start), group[0]["start"])
             if len(run) == len(group):  # "improves accuracy and recall by 3% and 5% resp."
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
+                    _retag(r, "metric", "respectively")
         i = j + 1
 
 

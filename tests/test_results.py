@@ -946,3 +946,44 @@ def test_the_title_name_typed_as_a_benchmark_is_the_system_when_the_text_calls_i
     rs = {r["value"]: (r["system"], r["benchmark"])
           for r in find_results(text, [ent, _ent(text, "GRU", "METHOD")])}
     assert rs == {"0.76": (long, None), "2%": (long, None)}
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-mechanism audit (extractors/results_audit.py; docs/results.md, sixth pass)
+
+
+def test_tracing_names_the_mechanism_of_each_field_and_changes_nothing(monkeypatch):
+    from paperkg.extractors import results as rules
+
+    text = ("Title\nWe evaluate on MMLU. GPT-4o achieves 88.7% accuracy on MMLU, while "
+            "Llama-3 reaches 82.0%.")
+    ents = [_ent(text, "GPT-4o", "MODEL"), _ent(text, "Llama-3", "MODEL"),
+            _ent(text, "MMLU", "BENCHMARK")]
+    plain = find_results(text, ents)
+    monkeypatch.setattr(rules, "TRACE", {})
+    traced = find_results(text, ents)
+    assert traced == plain  # no "via" key left in the results
+    via = {r["value"]: rules.TRACE[(r["sentence"], r["start"], r["end"])] for r in traced}
+    assert via["88.7%"] == {"system": "entity subject (clause)",
+                            "benchmark": "on X after value", "metric": "right after value"}
+    assert via["82.0%"]["system"] == "entity subject (clause)"
+    assert via["82.0%"]["metric"] == "nearest before (80 chars)"
+
+
+def test_the_audit_counts_right_and_null_right_per_mechanism(nlp, tmp_path):
+    from paperkg.extractors.results_audit import audit
+
+    gold = {"title": "FooNet: Faster Things",
+            "abstract": "We propose FooNet. It reaches 81.0% accuracy on ImageNet.",
+            "entities": [{"name": "FooNet", "type": "METHOD", "role": "introduced"},
+                         {"name": "ImageNet", "type": "DATASET", "role": "used"},
+                         {"name": "accuracy", "type": "METRIC", "role": "used"}],
+            "results": [{"system": "FooNet", "benchmark": None, "metric": "accuracy",
+                         "value": "81.0%", "kind": "score"}]}
+    path = tmp_path / "g.gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    out = audit(path, nlp=nlp)
+    assert (out["gold"], out["paired"], out["unpaired"]) == (1, 1, 0)
+    bench = [v for (f, _m), v in out["rows"].items() if f == "benchmark"]
+    assert bench == [{"n": 1, "right": 0, "null_right": 1, "neither": 0}]
+    assert sum(v["right"] for (f, _m), v in out["rows"].items() if f == "metric") == 1

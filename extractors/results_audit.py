@@ -1,0 +1,116 @@
+"""Per-mechanism audit of the results rules against gold (a measuring tool, not shipped code).
+
+    python -m paperkg.extractors.results_audit GOLD [--papers LISTINGS] [--split a|b] [--json]
+        [--show MECHANISM]
+
+Runs the real pipeline over the gold papers with `results.TRACE` on, so every predicted result
+carries the mechanism that set its system, benchmark and metric (`_tag` calls in
+extractors/results.py). Each predicted value is paired with a gold result of the same number in
+the same paper (one to one, the one agreeing on the most fields first); for every mechanism
+and field it counts how often the predicted name is the gold's ("right"), how often the gold
+says null there ("null right": what predicting null would have scored under `paperkg eval`),
+and how often neither. A mechanism that fills a field is worth keeping only where "right"
+clearly exceeds "null right".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from paperkg.extractors import results as R
+from paperkg.extractors.evaluate import _result_forms, read_gold, split_of
+
+FIELDS = ("system", "benchmark", "metric")
+
+
+def audit(gold_path: str | Path, papers_path: str | Path | None = None,
+          split: str | None = None, show: str | None = None, nlp=None) -> dict:
+    """{(field, mechanism): {"n", "right", "null_right", "neither"}} over the gold papers, with
+    "unpaired" (predicted values with no gold value of that number) and "gold" counts."""
+    from paperkg.core.ids import title_key
+    from paperkg.extractors.pipeline import extract
+    from paperkg.readers import read_listings
+
+    papers = read_listings([str(papers_path or gold_path)]).papers
+    by_key = {title_key(p.title): p for p in papers}
+    golds = [(g, by_key.get(title_key(g["title"]))) for g in read_gold(gold_path)
+             if split is None or split_of(title_key(g["title"])) == split]
+    shown = []
+    R.TRACE = {}
+    try:
+        exs = extract(papers, nlp=nlp)  # every paper read: the real canonicalisation
+        trace = R.TRACE
+    finally:
+        R.TRACE = None
+    ex_by_id = {p.id: ex for p, ex in zip(papers, exs, strict=True)}
+    table: dict = defaultdict(lambda: {"n": 0, "right": 0, "null_right": 0, "neither": 0})
+    unpaired = paired = 0
+    for g, paper in golds:
+        if paper is None:
+            continue
+        ex = ex_by_id[paper.id]
+        gres = g.get("results", [])
+        used = [False] * len(gres)
+        for r in ex.results:
+            via = trace.get((r.sentence, r.start, r.end), {})
+            num = R.read_number(r.value)
+            forms = {f: _result_forms(getattr(r, f), ex.entities) for f in FIELDS}
+            best, best_agree = None, -1
+            for i, gr in enumerate(gres):
+                if used[i] or R.read_number(str(gr.get("value"))) != num:
+                    continue
+                agree = sum(bool(forms[f] & _result_forms(gr.get(f), g["entities"]))
+                            for f in FIELDS)
+                if agree > best_agree:
+                    best, best_agree = i, agree
+            if best is None:
+                unpaired += 1
+                continue
+            used[best] = True
+            paired += 1
+            gr = gres[best]
+            for f in FIELDS:
+                row = table[(f, via.get(f, "none found"))]
+                row["n"] += 1
+                right = bool(forms[f] & _result_forms(gr.get(f), g["entities"]))
+                row["right"] += right
+                row["null_right"] += gr.get(f) is None
+                row["neither"] += not right and gr.get(f) is not None
+                if show and via.get(f, "none found") == show:
+                    shown.append(f"{'RIGHT' if right else 'wrong'} {r.value!r} {f}: "
+                                 f"{getattr(r, f)!r}, gold {gr.get(f)!r}\n    {r.sentence}")
+    return {"rows": dict(table), "paired": paired, "unpaired": unpaired, "shown": shown,
+            "gold": sum(len(g.get("results", [])) for g, _p in golds)}
+
+
+def main() -> None:
+    """Print the audit table (markdown) or JSON."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold")
+    ap.add_argument("--papers", help="the listings holding the gold papers (default: GOLD)")
+    ap.add_argument("--split", choices=("a", "b"))
+    ap.add_argument("--show", metavar="MECHANISM", help="print the values it set")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    out = audit(args.gold, args.papers, args.split, args.show)
+    for line in out["shown"]:
+        print(line)
+    if args.json:
+        print(json.dumps({"paired": out["paired"], "unpaired": out["unpaired"],
+                          "gold": out["gold"],
+                          "rows": [{"field": f, "mechanism": m, **v}
+                                   for (f, m), v in sorted(out["rows"].items())]}, indent=1))
+        return
+    print(f"gold values {out['gold']}, predicted values paired with one {out['paired']}, "
+          f"unpaired {out['unpaired']}")
+    print("| field | mechanism | values | right | null right | neither |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for (f, m), v in sorted(out["rows"].items(), key=lambda kv: (kv[0][0], -kv[1]["n"])):
+        print(f"| {f} | {m} | {v['n']} | {v['right']} | {v['null_right']} | {v['neither']} |")
+
+
+if __name__ == "__main__":
+    main()
