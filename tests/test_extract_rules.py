@@ -345,6 +345,18 @@ def test_title_task_phrases_with_gerunds_and_modifiers(nlp, title, task):
     assert e is not None and e.type == "TASK"
 
 
+@pytest.mark.parametrize("title, task, not_task", [
+    ("EvGS: Event Enhanced Motion Deblurring with Splats", "Motion Deblurring",
+     "Event Enhanced Motion Deblurring"),
+    ("Data Efficient Radar Channel Modeling with Vision Priors", "Radar Channel Modeling",
+     "Data Efficient Radar Channel Modeling"),
+])
+def test_title_task_drops_a_spaced_compound_modifier(nlp, title, task, not_task):
+    ctx = candidates(nlp, title + "\nWe describe a system. It works.")
+    names = by_rule(ctx, "title_task")
+    assert task in names and not_task not in names
+
+
 def test_title_for_phrase_written_twice_in_the_abstract_is_a_task_beside_others(nlp):
     ents = run(nlp, "Plonk collapse appears in image classification. We explain plonk collapse "
                     "by feature learning speeds.",
@@ -565,6 +577,24 @@ def test_lower_case_technique_as_object_of_an_intro_verb_is_introduced(nlp, sent
     assert name in by_rule(ctx, "intro_object")
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "METHOD" and e.role == "introduced"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Then it introduces a collision-aware optimization to remove overlaps.",
+     "collision-aware optimization"),
+    ("SVT introduces a frequency-gated mixing network utilizing wavelets.",
+     "frequency-gated mixing network"),
+])
+def test_intro_object_broad_head_after_a_hyphenated_modifier(nlp, sentence, name):
+    assert name in by_rule(candidates(nlp, "A title\n" + sentence), "intro_object")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We propose a two-stage training framework for ranking.",  # framework: a description
+    "We introduce a novel training strategy for mixed inputs.",  # no hyphenated modifier
+])
+def test_intro_object_broad_head_needs_a_hyphenated_modifier(nlp, sentence):
+    assert not by_rule(candidates(nlp, "A title\n" + sentence), "intro_object")
 
 
 def test_intro_object_takes_the_phrases_listed_after_it(nlp):

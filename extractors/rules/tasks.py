@@ -210,6 +210,10 @@ def title_task_phrases(ctx: Context) -> None:
                           ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads
                           and len(ws) > 1)):
             ws = ws[1:]  # "Efficient X", "Improving X Detection", "Evaluating Retrieval"
+        for i in range(1, len(ws) - 2):
+            if ws[i][1].lower() in adj:  # "Event Enhanced Motion Deblurring": a spaced
+                ws = ws[i + 1:]  # compound modifier before the task
+                break
         if not 2 <= len(ws) <= 4:
             continue
         last = ws[-1][1].lower()
