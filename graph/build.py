@@ -87,9 +87,12 @@ def _ref_values(ref: Reference) -> dict:
 
 
 def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
-                extractions: Iterable[PaperExtraction] = ()) -> nx.MultiDiGraph:
+                extractions: Iterable[PaperExtraction] = (),
+                surfaces: dict | None = None) -> nx.MultiDiGraph:
     """The knowledge graph of papers, their sources and what was extracted from them
-    (extractions are read once, in order: a generator keeps only one paper's at a time)."""
+    (extractions are read once, in order: a generator keeps only one paper's at a time).
+    `surfaces` receives the entities per name and per alias of every entity node ("names",
+    "aliases": node key -> Counter), which the store keeps (graph/registry_store.py)."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
@@ -104,7 +107,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
 
     # Entities: one node per (label, canonical key); name = most frequent surface name.
     names: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, set[str]] = defaultdict(set)
+    aliases: dict[str, Counter] = defaultdict(Counter)
     papers_of: dict[str, set[str]] = defaultdict(set)
     # Offsets and confidences repeat across papers: one object per distinct value (ints and
     # floats apart, since 1 == 1.0) instead of one per edge.
@@ -161,8 +164,10 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     for ek, counter in names.items():
         best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         g.nodes[ek]["name"] = best
-        g.nodes[ek]["aliases"] = sorted((aliases[ek] | set(counter)) - {best})
+        g.nodes[ek]["aliases"] = sorted((aliases[ek].keys() | counter.keys()) - {best})
         g.nodes[ek]["paper_count"] = len(papers_of[ek])
+    if surfaces is not None:
+        surfaces["names"], surfaces["aliases"] = names, aliases
     return g
 
 

@@ -341,11 +341,11 @@ def stored_inferred_citations(path: Path) -> list[tuple[str, str, dict]]:
 
 
 def update_store(g: nx.MultiDiGraph, path: Path, state: Path,
-                 max_share: float = MAX_SHARE) -> Delta | None:
+                 max_share: float = MAX_SHARE, extra: list | None = None) -> Delta | None:
     """Make the store at path hold g (and the PaperState rows of the spool file `state`) by
     writing only the difference, atomically; None when it declines (the caller then rewrites
     the store whole): tables unlike the schema's, or more than max_share of g's rows are
-    changed or removed."""
+    changed or removed. `extra` (registry_store.tables) replaces the registry tables."""
     from paperkg.graph.counters import fill_counters
     from paperkg.graph.ladybug_store import _external_cites, _keep_external_cites
 
@@ -363,4 +363,8 @@ def update_store(g: nx.MultiDiGraph, path: Path, state: Path,
         return None
     with staged(path, copy=True) as conn:
         apply(conn, tables, rows, removed)
+        if extra:
+            from paperkg.graph.registry_store import replace_all
+
+            replace_all(conn, extra)
     return delta

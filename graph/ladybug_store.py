@@ -47,6 +47,10 @@ def ddl() -> list[str]:
     cols = ", ".join(f"{p.name} {p.type}{' PRIMARY KEY' if p.name == 'id' else ''}"
                      for p in S.STATE_PROPS)
     out.append(f"CREATE NODE TABLE IF NOT EXISTS {S.STATE}({cols})")
+    for table, props in S.REGISTRY_TABLES.items():  # graph/registry_store.py
+        cols = ", ".join(f"{p.name} {p.type}{' PRIMARY KEY' if p.name == 'id' else ''}"
+                         for p in props)
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {table}({cols})")
     return out
 
 

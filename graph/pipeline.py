@@ -202,11 +202,13 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                 hashes: dict[str, str] | None = None, old: Path | None = None,
                 seconds: dict[str, float] | None = None, fast: bool = False,
                 engine: str = "local", scheduler: str | None = None,
-                store: Path | None = None) -> tuple[Iterator, StateSpool, int]:
+                store: Path | None = None, counts: Any = None
+                ) -> tuple[Iterator, StateSpool, int]:
     """Extractions of papers (same order, canonical entities across all of them; a generator
     that makes them one paper at a time), the state rows to store (a StateSpool, in paper
     order), and how many papers were extracted. A paper whose content hash is in `hashes`
-    reuses the extraction kept in the old store `old` (see state_hash)."""
+    reuses the extraction kept in the old store `old` (see state_hash). `counts` (a
+    registry_store.Counts) receives the registry's counts."""
     from paperkg.extractors.pipeline import finished, raw_extractions
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.ladybug_store import iter_state_extractions
@@ -266,6 +268,10 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
         seconds["extract"] = round(time.perf_counter() - t0, 3)
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
+    if counts is not None:
+        from paperkg.graph.registry_store import finished_with
+
+        return finished_with(counts, spool.extractions, spool.entities), spool, len(todo)
     return finished(spool.extractions, spool.entities), spool, len(todo)
 
 
@@ -275,8 +281,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              seconds: dict[str, float] | None = None,
              min_citation_confidence: float | None = None, fast: bool = False,
              engine: str = "local", scheduler: str | None = None, store: Path | None = None,
-             on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None
-             ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
+             on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None,
+             registry: list | None = None) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state spool (the caller removes it), papers extracted); see extract_all for hashes, old
     and store. Papers are taken in id order, so that neither the order of
@@ -284,22 +290,33 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     of each step (extract, graph, citations). Inferred citations below
     `min_citation_confidence` (None: the measured default) are left out. `on_extracted` is
     called with the complete state spool before the graph is built; `previous` (an update's
-    citations.Previous) lets the citations judge only what the new papers touch."""
+    citations.Previous) lets the citations judge only what the new papers touch. `registry`,
+    a list, receives the registry tables the store keeps (graph/registry_store.py)."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.counters import set_counters
+    from paperkg.graph.registry_store import Counts
 
     papers = sorted(papers, key=lambda p: p.id)
     sources = sorted(sources, key=lambda s: s.id)
     seconds = {} if seconds is None else seconds
+    counts = Counts()
     extractions, spool, extracted = extract_all(
         papers, workers=workers, progress=progress, hashes=hashes, old=old, seconds=seconds,
-        fast=fast, engine=engine, scheduler=scheduler, store=store)
+        fast=fast, engine=engine, scheduler=scheduler, store=store,
+        counts=counts if registry is not None else None)
     try:
         if on_extracted is not None:
             on_extracted(spool)
         t0 = time.perf_counter()
-        g = build_graph(papers, sources, extractions)
+        surfaces: dict = {}
+        g = build_graph(papers, sources, extractions, surfaces=surfaces)
         del extractions
+        if registry is not None:
+            from paperkg.graph.registry_store import spool_stamp, tables
+
+            registry.extend(tables(counts, surfaces["names"], surfaces["aliases"],
+                                   spool_stamp(spool.path)))
+        del surfaces
         t1 = time.perf_counter()
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
@@ -431,6 +448,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         t_begun[0] = time.perf_counter() - t
 
     on_extracted = begin if old is None else None
+    registry: list = []  # the registry tables the store keeps (graph/registry_store.py)
     try:
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
@@ -438,12 +456,13 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     papers, sources, workers=workers, progress=advance, hashes=hashes,
                     old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
                     fast=fast, engine=engine, scheduler=scheduler, store=path,
-                    on_extracted=on_extracted, previous=previous)
+                    on_extracted=on_extracted, previous=previous, registry=registry)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
-                scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous)
+                scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous,
+                registry=registry)
         del hashes, papers, previous
         read_summary = result.summary()
         result.papers = []  # the graph holds what the store needs of them
@@ -451,13 +470,16 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         try:
             # An update writes only what differs from the store; a fresh build, or an
             # update that changes most of the graph, writes the store whole.
-            delta = update_store(g, path, spool.path) if old is not None else None
+            delta = (update_store(g, path, spool.path, extra=registry) if old is not None
+                     else None)
             if delta is not None:
                 mode = "upsert"
             else:
                 # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
                 # that the engine's COPYs run without the graph in memory.
                 tables, existed = store_tables(g, path, keep=not rebuild)
+                tables.extend(registry)
+                registry.clear()
                 if neo4j is None:
                     g.clear()
                     _return_free_memory()

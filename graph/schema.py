@@ -397,6 +397,21 @@ ROLE_REL = {METHOD: USES, MODEL: USES, DATASET: USES, BENCHMARK: EVALUATED_ON,
 STATE = "PaperState"
 STATE_PROPS = (Prop("id"), Prop("content_hash"), Prop("extraction"))
 
+#: Store bookkeeping beside PaperState, not part of the graph either (graph/registry_store.py):
+#: the canonical entity registry's counts and what entity nodes are made of across papers, so
+#: that an update canonicalises and assembles only what its new papers touch.
+REGISTRY_VOTE = "RegistryVote"  # entities per (key, acronym key or "", type)
+REGISTRY_LONG = "RegistryLong"  # entities per (acronym key, long form key)
+ENTITY_SURFACE = "EntitySurface"  # per entity node: entities per name (kind n) and alias (a)
+REGISTRY_STAMP = "RegistryStamp"  # which PaperState rows the counts are of
+REGISTRY_TABLES = {
+    REGISTRY_VOTE: (Prop("id"), Prop("key"), Prop("short"), Prop("type"), Prop("count", INT)),
+    REGISTRY_LONG: (Prop("id"), Prop("short"), Prop("long"), Prop("count", INT)),
+    ENTITY_SURFACE: (Prop("id"), Prop("node"), Prop("kind"), Prop("form"),
+                     Prop("count", INT)),
+    REGISTRY_STAMP: (Prop("id"), Prop("value")),
+}
+
 #: Drawn, never stored: two entities named by the same papers (overviews and the explorer).
 CO_USED = "CO_USED"
 CO_USED_DOC = "Named together by the same papers (line width follows how many)."

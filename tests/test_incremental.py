@@ -72,17 +72,23 @@ def assert_same(a: tuple[dict, dict], b: tuple[dict, dict]) -> None:
 
 
 @pytest.fixture(scope="module")
-def fresh(parts, tmp_path_factory) -> tuple[dict, dict]:
-    """The graph of a fresh build of all three files."""
+def fresh_db(parts, tmp_path_factory) -> Path:
+    """A fresh build of all three files."""
     from paperkg.graph.pipeline import build
 
     db = tmp_path_factory.mktemp("fresh") / "kg.lbug"
     report = build(parts, db=db)
     assert report.extracted == report.total_papers > 0.9 * SIZE
-    return snapshot(db)
+    return db
 
 
-def test_split_in_two_reversed_order(parts, fresh, tmp_path):
+@pytest.fixture(scope="module")
+def fresh(fresh_db) -> tuple[dict, dict]:
+    """The graph of a fresh build of all three files."""
+    return snapshot(fresh_db)
+
+
+def test_split_in_two_reversed_order(parts, fresh, fresh_db, tmp_path):
     from paperkg.graph.pipeline import build
 
     db = tmp_path / "kg.lbug"
@@ -92,13 +98,14 @@ def test_split_in_two_reversed_order(parts, fresh, tmp_path):
     assert second.extracted == second.total_papers - first.total_papers  # old ones kept
     assert second.written is not None and second.written["added"] > 0  # only the difference
     assert_same(fresh, snapshot(db))
+    assert registry_rows(db) == registry_rows(fresh_db)
     again = build(parts, db=db)  # nothing new: nothing extracted, nothing written
     assert again.extracted == 0 and again.new_papers == 0
     assert again.written == {"added": 0, "changed": 0, "removed": 0, "state": 0}
     assert_same(fresh, snapshot(db))
 
 
-def test_one_file_at_a_time_other_hash_seed(parts, fresh, tmp_path):
+def test_one_file_at_a_time_other_hash_seed(parts, fresh, fresh_db, tmp_path):
     """Three builds in processes with another PYTHONHASHSEED each, files in another order."""
     db = tmp_path / "kg.lbug"
     for seed, part in zip(("1", "77", "4242"), (parts[2], parts[0], parts[1]), strict=True):
@@ -107,6 +114,7 @@ def test_one_file_at_a_time_other_hash_seed(parts, fresh, tmp_path):
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["extracted"] <= len(part.read_text().splitlines())
     assert_same(fresh, snapshot(db))
+    assert registry_rows(db) == registry_rows(fresh_db)
 
 
 def test_changed_text_is_extracted_again(parts, tmp_path):
@@ -261,3 +269,54 @@ def test_rows_of_other_citation_code_keep_their_extraction(parts, tmp_path):
                                                       "state": 1}
     assert L.read_state(db) == state
     assert_same(before, snapshot(db))
+
+
+def registry_rows(db: Path) -> dict[str, list]:
+    """Every row of the registry tables a store keeps (graph/registry_store.py)."""
+    from paperkg.graph import schema as S
+    from paperkg.graph.ladybug_store import query
+
+    out = {}
+    for table, props in S.REGISTRY_TABLES.items():
+        cols = ", ".join(f"n.{p.name}" for p in props)
+        out[table] = sorted(map(tuple, query(f"MATCH (n:{table}) RETURN {cols}", db=db)[1]))
+    return out
+
+
+def test_the_kept_registry_is_the_one_the_state_rows_make(parts, tmp_path):
+    """The registry tables of a store hold what a Registry fed from its PaperState rows holds,
+    and per entity node the names and aliases its papers' canonical entities give (the
+    identity tests above check that an update's tables are a fresh build's)."""
+    from collections import Counter, defaultdict
+
+    from paperkg.extractors.pipeline import Registry
+    from paperkg.graph import ladybug_store as L
+    from paperkg.graph import schema as S
+    from paperkg.graph.pipeline import build
+    from paperkg.graph.registry_store import canonical, read_counts, stamp
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    state = L.read_state(db)
+    fed = Registry()
+    for _, x in state.values():
+        fed.add_raw(json.loads(x)[0])
+    with L.connect(db) as conn:
+        counts, kept_stamp = read_counts(conn)
+    made = counts.registry()
+    assert made.votes == fed.votes and len(made.votes) > 100
+    assert dict(made.long_forms) == dict(fed.long_forms) and fed.long_forms
+    assert kept_stamp == stamp((pid, h) for pid, (h, _) in state.items())
+    names, aliases = defaultdict(Counter), defaultdict(Counter)
+    for pid, (_, x) in sorted(state.items()):
+        for e in canonical(fed, pid, json.loads(x)).entities:
+            label = S.ENTITY_TYPES.get(e.type)
+            if label:
+                ek = S.node_key(label, e.key or e.name.lower())
+                names[ek][e.name] += 1
+                aliases[ek].update(a for a in e.aliases if a)
+    rows = registry_rows(db)
+    assert rows[S.ENTITY_SURFACE] == sorted(
+        (f"{kind}\t{node}\t{form}", node, kind, form, n)
+        for kind, per in (("n", names), ("a", aliases))
+        for node, c in per.items() for form, n in c.items())
