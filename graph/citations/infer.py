@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -216,7 +217,7 @@ def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperC
         title, abstract = _paper_text(papers[p])
         seen: set[str] = set()
         for start, sent in [(0, title), *((len(title) + 1 + s, t) for s, t in
-                                          cites[p].abstract_sentences(abstract))]:
+                                          cites.abstract_sentences(p, abstract))]:
             folded = None
             for s, e, name in index.find(sent):
                 if name in seen:
@@ -396,6 +397,18 @@ class _Cites(dict):
         e = None if p in self else self.entry(p)
         return (self[p].starts if e is None else e["starts"]).split()
 
+    def abstract_sentences(self, p: str, abstract: str) -> list[tuple[int, str]]:
+        """core.text.sentences(abstract) of the paper, from its kept spans."""
+        e = None if p in self else self.entry(p)
+        if e is None:
+            return self[p].abstract_sentences(abstract)
+        return [(s, abstract[s:s + n]) for s, n in e["spans"]]
+
+    def words(self, p: str) -> set[str]:
+        """The paper's content words (a new set each time it is asked for a kept entry)."""
+        e = None if p in self else self.entry(p)
+        return self[p].words if e is None else set(e["words"].split())
+
 
 class _When(dict):
     """Paper -> its interval (dating.paper_interval), worked out when first asked for."""
@@ -409,14 +422,19 @@ class _When(dict):
         return got
 
 
-class _Words:
-    """Paper -> its content words (the view _PaperSimilarity reads)."""
+class _Words(dict):
+    """Paper -> its content words (the view _PaperSimilarity reads), made when first asked
+    for: only the papers of candidate edges need them, and a fresh build would otherwise
+    hold every paper's set (about 10 KB a paper) through the whole inference. Words are
+    interned: the same words recur across papers."""
 
     def __init__(self, cites: _Cites) -> None:
+        super().__init__()
         self.cites = cites
 
-    def __getitem__(self, p: str) -> set[str]:
-        return self.cites[p].words
+    def __missing__(self, p: str) -> set[str]:
+        got = self[p] = {sys.intern(w) for w in self.cites.words(p)}
+        return got
 
 
 def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
@@ -744,7 +762,7 @@ class _CitingRels:
     def _paper(self, u: str) -> dict[str, str]:
         order = self._ORDER
         out: dict[str, str] = {}
-        for _, v, d in self.G.out_edges(u, data=True):
+        for _, v, d in _out_edges(self.G, u):
             rel = d.get("type")
             if rel in order and split_key(v)[0] in ENTITY_LABELS:
                 if v not in self.keys:
@@ -755,6 +773,15 @@ class _CitingRels:
         return out
 
 
+def _out_edges(G: nx.MultiDiGraph, paper: str):
+    """A paper's out-edges with data; a graph an update assembled in part
+    (graph/registry_store.py) first adds the paper's entity edges when it lacks them."""
+    load = G.graph.get("paperkg.load_edges")
+    if load is not None:
+        load(paper)
+    return G.out_edges(paper, data=True)
+
+
 def _entity_of(G: nx.MultiDiGraph, paper: str, name: str) -> str:
     """The node key of the cited paper's entity for a name ('' when extraction has none):
     an entity it introduces first, else any entity it names, matched by key or alias."""
@@ -762,7 +789,7 @@ def _entity_of(G: nx.MultiDiGraph, paper: str, name: str) -> str:
         return ""
     key = _canon(name)
     found = []
-    for _, v, d in G.out_edges(paper, data=True):
+    for _, v, d in _out_edges(G, paper):
         label, eid = split_key(v)
         if label not in ENTITY_LABELS:
             continue
