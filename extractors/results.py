@@ -152,6 +152,8 @@ BACKGROUND = True
 FREQ = True
 FROM_BASE = True
 USE_FALLBACK_BENCH = True
+PREV_NULL = True
+METRIC_LATER = True
 BENCH_SENTENCE = True
 BENCH_LIST_NONE = True
 _AFTER_BLOCK = re.compile(r"[;,]|\d\s*%|\band\b")
@@ -897,7 +899,7 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
-    later = [x for x in cands if x[0] >= end and x[0] <= end + 40]
+    later = [x for x in cands if x[0] >= end and x[0] <= end + 40] if METRIC_LATER else []
     _tag("metric", "nearest after (40 chars)" if later else "none near")
     return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
 
@@ -1058,11 +1060,17 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own)
-            if bench:
+            if bench and PREV_NULL and bench != fallback_bench:
+                # the previous sentence names another benchmark: ambiguous (right 7 of 27
+                # times on train, null 12 of 27), so null, and no fallback further
+                bench = ""
+                _tag("benchmark", "null: previous sentence names one")
+            elif bench:
                 _tag("benchmark", "previous sentence's last")
             elif fallback_bench:
                 bench = fallback_bench
                 _tag("benchmark", "the paper's introduced one")
+        barred = bench == ""  # no benchmark stated, and none to be taken from elsewhere
         bench = bench or None
         res = {
             "value": value, "number": read_number(value), "unit": unit,
@@ -1077,6 +1085,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
+        if barred:
+            res["_barred"] = True
         if TRACE is not None:
             res["via"] = dict(_LAST)
         if m.group("num2") and (_FROM_TO.search(text, max(0, a - 30), a) or
@@ -1138,9 +1148,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
             for r in out:
-                if only and r["benchmark"] is None and r["kind"] == "score" and r["metric"]:
+                if only and r["benchmark"] is None and r["kind"] == "score" and r["metric"] \
+                        and not r.get("_barred"):
                     r["benchmark"] = only
                     _retag(r, "benchmark", "the paper's one benchmark")
+        for r in out:
+            r.pop("_barred", None)
         if TRACE is not None:
             for r in out:
                 TRACE[(r["sentence"], r["start"], r["end"])] = r.pop("via", {})

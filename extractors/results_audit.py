@@ -9,8 +9,9 @@ extractors/results.py). Each predicted value is paired with a gold result of the
 the same paper (one to one, the one agreeing on the most fields first); for every mechanism
 and field it counts how often the predicted name is the gold's ("right"), how often the gold
 says null there ("null right": what predicting null would have scored under `paperkg eval`),
-and how often neither. A mechanism that fills a field is worth keeping only where "right"
-clearly exceeds "null right".
+and how often neither; "full right" and "full if null" count the same where the other two
+fields are right too (what the results-full row sees). A mechanism that fills a field is worth
+keeping only where "right" clearly exceeds "null right".
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ FIELDS = ("system", "benchmark", "metric")
 
 def audit(gold_path: str | Path, papers_path: str | Path | None = None,
           split: str | None = None, show: str | None = None, nlp=None) -> dict:
-    """{(field, mechanism): {"n", "right", "null_right", "neither"}} over the gold papers, with
-    "unpaired" (predicted values with no gold value of that number) and "gold" counts."""
+    """{(field, mechanism): {"n", "right", "null_right", "neither", "full_right", "full_null",
+    "papers"}} over the gold papers (full_*: also the other two fields right, so the value
+    counts in results-full), with "unpaired" (predicted values with no gold value of that
+    number) and "gold"."""
     from paperkg.core.ids import title_key
     from paperkg.extractors.pipeline import extract
     from paperkg.readers import read_listings
@@ -46,7 +49,8 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
     finally:
         R.TRACE = None
     ex_by_id = {p.id: ex for p, ex in zip(papers, exs, strict=True)}
-    table: dict = defaultdict(lambda: {"n": 0, "right": 0, "null_right": 0, "neither": 0})
+    table: dict = defaultdict(lambda: {"n": 0, "right": 0, "null_right": 0, "neither": 0,
+                                       "full_right": 0, "full_null": 0, "papers": set()})
     unpaired = paired = 0
     for g, paper in golds:
         if paper is None:
@@ -72,16 +76,23 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
             used[best] = True
             paired += 1
             gr = gres[best]
+            ok = {f: bool(forms[f] & _result_forms(gr.get(f), g["entities"])) for f in FIELDS}
             for f in FIELDS:
                 row = table[(f, via.get(f, "none found"))]
                 row["n"] += 1
-                right = bool(forms[f] & _result_forms(gr.get(f), g["entities"]))
+                row["papers"].add(paper.id)
+                right = ok[f]
+                rest = all(ok[x] for x in FIELDS if x != f)
                 row["right"] += right
                 row["null_right"] += gr.get(f) is None
                 row["neither"] += not right and gr.get(f) is not None
+                row["full_right"] += right and rest  # the results-full row as it is
+                row["full_null"] += gr.get(f) is None and rest  # ... had this field been null
                 if show and via.get(f, "none found") == show:
                     shown.append(f"{'RIGHT' if right else 'wrong'} {r.value!r} {f}: "
                                  f"{getattr(r, f)!r}, gold {gr.get(f)!r}\n    {r.sentence}")
+    for row in table.values():
+        row["papers"] = len(row["papers"])
     return {"rows": dict(table), "paired": paired, "unpaired": unpaired, "shown": shown,
             "gold": sum(len(g.get("results", [])) for g, _p in golds)}
 
@@ -106,10 +117,12 @@ def main() -> None:
         return
     print(f"gold values {out['gold']}, predicted values paired with one {out['paired']}, "
           f"unpaired {out['unpaired']}")
-    print("| field | mechanism | values | right | null right | neither |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| field | mechanism | values (papers) | right | null right | neither | full right | "
+          "full if null |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for (f, m), v in sorted(out["rows"].items(), key=lambda kv: (kv[0][0], -kv[1]["n"])):
-        print(f"| {f} | {m} | {v['n']} | {v['right']} | {v['null_right']} | {v['neither']} |")
+        print(f"| {f} | {m} | {v['n']} ({v['papers']}) | {v['right']} | {v['null_right']} | "
+              f"{v['neither']} | {v['full_right']} | {v['full_null']} |")
 
 
 if __name__ == "__main__":
