@@ -318,6 +318,27 @@ def test_glued_sentences_and_units_are_not_names(nlp):
     assert list(ents) == ["SQIRL"]
 
 
+@pytest.mark.parametrize("sentence, names", [
+    ("By evaluating 3DGS, 2DGS, and triangle splatting under one budget, we see gains.",
+     ["3DGS", "2DGS"]),
+    ("Extensive experiments on 3DSSG show that it works.", ["3DSSG"]),
+])
+def test_an_acronym_led_by_a_digit_is_a_name(nlp, sentence, names):
+    ents = run(nlp, sentence)
+    assert all(find(ents, n) is not None for n in names)
+
+
+def test_a_quantity_with_a_unit_led_by_a_digit_is_no_name(nlp):
+    ents = run(nlp, "Caching takes only 6GB of memory and follows 3GPP rules for SQIRL.")
+    assert list(ents) == ["SQIRL"]
+
+
+def test_a_generic_acronym_with_a_benchmark_suffix_is_a_name(nlp):
+    e = find(run(nlp, "Our reward models gain accuracy on RM-Bench and on RewardBench."),
+             "RM-Bench")
+    assert e is not None and e.type == "BENCHMARK"
+
+
 # --- tasks -------------------------------------------------------------------------------------
 def test_repeated_task_phrase_is_no_fragment_of_a_word_or_modifier(nlp):
     ctx = candidates(nlp, "Imaging based Zorp Recognition for 3D plonk reasoning\nWe study imaging "
@@ -998,3 +1019,27 @@ def test_a_variant_word_ending_the_title_is_not_joined_to_the_abstract(nlp):
 def test_other_words_before_a_known_technique_stay_out_of_its_name(nlp):
     ents = run(nlp, "We apply standard importance sampling and plain flow matching.")
     assert find(ents, "importance sampling") is not None and find(ents, "flow matching")
+
+
+# --- lists ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name, type_", [
+    ("It beats approaches such as LoRA, AdaLoRA, DyLoRA, and Bitfit while training less.",
+     "Bitfit", "METHOD"),
+    ("We invert streams from two encoder-free VLMs, Gemma4 and Fuyu, recovering images.",
+     "Fuyu", "MODEL"),
+    ("Across lineages, including Vicuna-, Qwen2.5-, LLaMA2-, and Mistral-based models, it holds.",
+     "Vicuna", "MODEL"),
+])
+def test_a_capitalised_word_listed_with_names_is_one_of_them(nlp, sentence, name, type_):
+    ctx = candidates(nlp, "A title\n" + sentence)
+    assert name in by_rule(ctx, "listed_word")
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_
+
+
+def test_a_list_of_plain_capitalised_words_stays_out(nlp):
+    # one name cannot vouch for a list of mostly plain words
+    sentence = "Volunteers from Paris, Lyon, Nantes, Lille and GPT-4 agree on it."
+    assert not by_rule(candidates(nlp, "A title\n" + sentence), "listed_word")

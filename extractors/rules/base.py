@@ -172,6 +172,10 @@ def _part_coined(part: str) -> bool:
     return any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
 
 
+# an acronym led by a digit (3DGS, 3DSSG), not a quantity with a unit (6GB, 4GHz, 3GPP)
+_DIGIT_ACRONYM = re.compile(r"^\d[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
+_UNIT = re.compile(r"^\d(?:[KMGTP]i?B|[KMGT]Hz|GPP|FPS|MP)")
+
 _KIND_CACHE: dict[tuple[str, int], str] = {}
 
 
@@ -188,6 +192,8 @@ def word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
 
 def _word_kind_uncached(word: str, generic) -> str:
     """word_kind without the cache."""
+    if _DIGIT_ACRONYM.match(word) and not _UNIT.search(word):
+        return "coined"  # 3DGS, 2DGS, 3DSSG: an acronym led by a digit
     if not word or word[0].isdigit() or _NUMBERISH.match(word):
         return "number"
     if "+" in word.rstrip("+"):
@@ -198,8 +204,9 @@ def _word_kind_uncached(word: str, generic) -> str:
     coined = [p for p in parts if _part_coined(p)]
     if coined:
         if len(parts) > 1 and all(p.lower() in generic or p.rstrip("s").lower() in generic
-                                  for p in coined) and len(coined) < len(parts):
-            return "plain"  # LLM-Generated
+                                  for p in coined) and len(coined) < len(parts) and \
+                not _BENCH_SHAPE.search(word):
+            return "plain"  # LLM-Generated (but RM-Bench, LLM-Eval are names)
         return "coined"
     if len(parts) > 1 and any(len(p) == 1 and p.isupper() for p in parts[1:]):
         return "coined"  # KTO-S style suffix
