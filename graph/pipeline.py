@@ -350,10 +350,12 @@ _CITED_FIELDS = ("title", "abstract", "published", "listing_date", "arxiv_id", "
 
 
 def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
-                      ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any]:
-    """Papers of the store plus the new read, merged; also new-paper count, retired ids, and
-    the store's inferred citations with the new papers (a citations.Previous) when no stored
-    paper went or changed what citations read of it (else None: they are judged anew)."""
+                      ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any,
+                                 list[Paper]]:
+    """Papers of the store plus the new read, merged; also new-paper count, retired ids, the
+    store's inferred citations with the new papers (a citations.Previous) when no stored
+    paper went or changed what citations read of it (else None: they are judged anew), and
+    the stored papers as read."""
     from paperkg.graph.citations import Previous
     from paperkg.graph.ladybug_delta import stored_inferred_citations
     from paperkg.graph.ladybug_store import read_papers
@@ -374,7 +376,8 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
     by_id = {s.id: s for s in old_sources}
     for s in result.sources:
         by_id[s.id] = s
-    return merged, list(by_id.values()), new_count, sorted(old_ids - new_ids), previous
+    return (merged, list(by_id.values()), new_count, sorted(old_ids - new_ids), previous,
+            old_papers)
 
 
 def _return_free_memory() -> None:
@@ -388,6 +391,33 @@ def _return_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+#: Whether an update may assemble and write only what its new papers touch
+#: (graph/registry_store.py); False: every update takes the whole path.
+QUICK_UPDATES = True
+
+
+def _quick(path: Path, papers, sources, old_papers, hashes, previous, progress, seconds,
+           **kw) -> Any:
+    """registry_store.quick_update, with the build's progress bar and the collector paused."""
+    from paperkg.graph.registry_store import quick_update
+
+    gc.collect()
+    gc.freeze()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if progress is not None:
+            with progress("extracting", len(papers)) as advance:
+                return quick_update(path, papers, sources, old_papers, hashes, previous,
+                                    progress=advance, seconds=seconds, **kw)
+        return quick_update(path, papers, sources, old_papers, hashes, previous,
+                            seconds=seconds, **kw)
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
 
 
 @holds_writer_lock
@@ -425,11 +455,27 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     seconds = {"read": round(t_read - t0, 3)}
     previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
-        papers, sources, new_count, _, previous = _merge_with_store(result, path)
+        papers, sources, new_count, retired, previous, old_papers = _merge_with_store(
+            result, path)
         if min_citation_confidence is not None:  # stored edges are the default threshold's
             previous = None
         hashes, old = read_state_hashes(path), path
         seconds["read_store"] = round(time.perf_counter() - t_read, 3)
+        if QUICK_UPDATES and neo4j is None and not retired and previous is not None:
+            quick = _quick(path, papers, sources, old_papers, hashes, previous, progress,
+                           seconds, workers=workers, fast=fast, engine=engine,
+                           scheduler=scheduler)
+            if quick is not None:
+                cites, extracted, delta = quick
+                stored = stats(path)
+                return BuildReport(
+                    db=str(path), mode="upsert", read=result.summary(),
+                    skipped=result.skipped, new_papers=new_count,
+                    total_papers=stored["nodes"][S.PAPER], nodes=stored["nodes"],
+                    relationships=stored["relationships"], citations=cites, neo4j=None,
+                    extracted=extracted, written=delta.summary(),
+                    seconds={**seconds, "total": round(time.perf_counter() - t0, 3)})
+        del old_papers
     # What a build holds (papers, extractions, the graph) is many small acyclic objects that
     # live to its end: cyclic collections only walk them again and again, a cost that grows
     # with the collection. The collector is paused for the build and what was read is frozen.

@@ -34,11 +34,15 @@ other citation code, or the dirty papers are more than MAX_DIRTY of the collecti
 from __future__ import annotations
 
 import hashlib
+import json
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import networkx as nx
 
 from paperkg.core.records import PaperExtraction
 from paperkg.graph import schema as S
@@ -228,3 +232,560 @@ def read_surfaces(conn, nodes: Iterable[str]) -> tuple[dict[str, Counter], dict[
 def _chunks(items: list) -> Iterable[list]:
     for i in range(0, len(items), _IN):
         yield items[i:i + _IN]
+
+
+# ---------------------------------------------------------------------------------------------
+# An update that assembles only what it touches
+
+
+def _contributions(ex: PaperExtraction) -> dict[str, tuple[Counter, Counter, bool]]:
+    """What one canonical paper adds to each entity node (as build_graph counts it): its
+    names, its aliases and whether it introduces the node."""
+    out: dict[str, tuple[Counter, Counter, bool]] = {}
+    for e in ex.entities:
+        label = S.ENTITY_TYPES.get(e.type)
+        if label is None:
+            continue
+        ek = S.node_key(label, e.key or e.name.lower())
+        names, aliases, intro = out.get(ek) or (Counter(), Counter(), False)
+        names[e.name] += 1
+        aliases.update(a for a in e.aliases if a)
+        out[ek] = (names, aliases, intro or S.rel_for(label, e.role, e.evaluated) == S.INTRODUCES)
+    return out
+
+
+def _refs(ex: PaperExtraction) -> list[tuple[str, dict]]:
+    """(node key, values) of every Repository/Link a paper names, in build_graph's order."""
+    from paperkg.extractors.urls import classify_url
+
+    out = []
+    for ref in (*ex.repos, *ex.links):
+        info = classify_url(ref.url)
+        if info["kind"] == "repo":
+            values = {"id": info["id"], "url": info["url"], "host": info["host"],
+                      "owner": info["owner"], "name": info["name"], "kind": info["repo_kind"]}
+            out.append((S.node_key(S.REPOSITORY, info["id"]), values))
+        else:
+            values = {"id": info["id"], "url": info["url"], "host": info["host"]}
+            out.append((S.node_key(S.LINK, info["id"]), values))
+    return out
+
+
+def _paper_row(p) -> tuple:
+    """What the graph holds of a paper besides its extraction (node values, listings)."""
+    from paperkg.graph.build import paper_values
+
+    return (sorted((k, tuple(v) if isinstance(v, list) else v)
+                   for k, v in paper_values(p).items()),
+            sorted((r.source_id or "", r.line or 0, r.listing_date or "") for r in p.sources))
+
+
+class _Store:
+    """Reads of the old store an update needs, on one read-only connection."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def rows(self, query: str, ids: Iterable[str], **params) -> list[tuple]:
+        from paperkg.graph.ladybug_delta import _stored
+
+        out: list[tuple] = []
+        for chunk in _chunks(sorted(set(ids))):
+            out.extend(_stored(self.conn.execute(query, {"ids": chunk, **params})))
+        return out
+
+    def extractions(self, ids: Iterable[str]) -> dict[str, str]:
+        return dict(self.rows(f"MATCH (s:{S.STATE}) WHERE s.id IN $ids "
+                              "RETURN s.id, s.extraction", ids))
+
+    def node_rows(self, label: str, ids: Iterable[str]) -> dict[str, tuple]:
+        cols = ", ".join(f"n.{p}" for p in S.NODE_TYPES[label].prop_names)
+        return {r[0]: r for r in self.rows(f"MATCH (n:{label}) WHERE n.id IN $ids "
+                                           f"RETURN {cols}", ids)}
+
+
+def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Sequence,
+                 hashes: dict[str, str], previous: Any, *, workers: int = 1,
+                 fast: bool = False, engine: str = "local", scheduler: str | None = None,
+                 progress: Callable[[int], None] | None = None,
+                 seconds: dict[str, float] | None = None) -> tuple[dict, int, Any] | None:
+    """Update the store at path to hold the graph of `papers` (the store's merged with the new
+    read: none of the stored ones gone) assembling and writing only what the new, changed and
+    dirty papers touch; returns (citation summary, papers extracted, ladybug_delta.Delta), or
+    None when it declines (see the module docstring). `previous` is the build's
+    citations.Previous; `hashes` the stored content hashes."""
+    from paperkg.graph.ladybug_store import connect
+
+    seconds = {} if seconds is None else seconds
+    papers = sorted(papers, key=lambda p: p.id)
+    sources = sorted(sources, key=lambda s: s.id)
+    if previous is None or {p.id for p in old_papers} - {p.id for p in papers}:
+        return None
+    with connect(path) as conn:
+        from paperkg.graph.ladybug_delta import _schema_matches
+
+        if not _schema_matches(conn) or not has_tables(conn):
+            return None
+        counts, kept_stamp = read_counts(conn)
+        if kept_stamp != stamp(hashes.items()):
+            return None
+        made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
+                         workers=workers, fast=fast, engine=engine, scheduler=scheduler,
+                         progress=progress, seconds=seconds)
+    if made is None:
+        return None
+    t0 = time.perf_counter()
+    tables, state_rows, registry_rows, summary, extracted = made
+    from paperkg.graph.ladybug_delta import Delta, apply
+    from paperkg.graph.ladybug_store import staged
+
+    delta = Delta(tables, 0, state_rows, [])
+    with staged(path, copy=True) as conn:
+        apply(conn, tables, state_rows, [])
+        _write_registry(conn, registry_rows)
+    seconds["store"] = round(time.perf_counter() - t0, 3)
+    return summary, extracted, delta
+
+
+def _write_registry(conn, changes: dict[str, tuple[list[str], list[tuple]]]) -> None:
+    """Replace registry rows: per table (ids to delete, rows to create)."""
+    for table, (gone, rows) in changes.items():
+        props = S.REGISTRY_TABLES[table]
+        for ids in _chunks(sorted(set(gone))):
+            conn.execute(f"MATCH (n:{table}) WHERE n.id IN $ids DELETE n", {"ids": ids})
+        names = [p.name for p in props]
+        sets = ", ".join(f"{n}: " + (f"CAST(r.{n} AS {p.type})" if p.type != S.STRING
+                                       else f"r.{n}") for n, p in zip(names, props, strict=True))
+        for i in range(0, len(rows), _IN):
+            batch = [dict(zip(names, r, strict=True)) for r in rows[i:i + _IN]]
+            conn.execute(f"UNWIND $rows AS r CREATE (n:{table} {{{sets}}})", {"rows": batch})
+
+
+def _changed_keys(counts: Counts, delta: Counts, old_reg, new_reg) -> set[str]:
+    """Canonical keys whose key or resolved type differs between the registries: those of
+    votes whose acronym's long forms changed, and those whose type counts changed so that
+    some type resolves otherwise."""
+    shorts = {s for (s, _), n in delta.longs.items() if n
+              and old_reg.long_forms.get(s, set()) != new_reg.long_forms.get(s, set())}
+    keys: set[str] = set()
+    if shorts:
+        for key, short, _ in set(counts.votes) | set(delta.votes):
+            if short in shorts:
+                ko, kn = old_reg._key(key, short), new_reg._key(key, short)
+                if ko != kn:
+                    keys.update((ko, kn))
+    cands = set(keys)
+    for (key, short, _), n in delta.votes.items():
+        if n:
+            cands.update((old_reg._key(key, short), new_reg._key(key, short)))
+    old_types, new_types = old_reg.types(), new_reg.types()
+    for ck in cands:
+        o, n = old_types.get(ck) or Counter(), new_types.get(ck) or Counter()
+        o, n = +o, +n
+        if o != n and any(resolved(o, t) != resolved(n, t) for t in o.keys() | n.keys()):
+            keys.add(ck)
+    return keys
+
+
+def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
+              hashes: dict[str, str], counts: Counts, previous: Any, *, workers: int,
+              fast: bool, engine: str, scheduler: str | None,
+              progress: Callable[[int], None] | None, seconds: dict[str, float]):
+    """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
+    citation summary, papers extracted), or None when it declines."""
+    from paperkg.extractors.pipeline import raw_extractions
+    from paperkg.graph.build import build_graph, node_attrs
+    from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.pipeline import content_hash, state_hash
+
+    t0 = time.perf_counter()
+    by_old = {p.id: p for p in old_papers}
+    own = {p.id: content_hash(p, fast) for p in papers}
+    todo = [p for p in papers if hashes.get(p.id, "").split(".")[0] != own[p.id]]
+    todo_ids = {p.id for p in todo}
+    if any(hashes[p.id] != state_hash(own[p.id]) for p in papers if p.id not in todo_ids):
+        return None  # kept rows of other citation code: the whole path makes them again
+    changed = {p.id for p in papers if p.id in by_old and p.id not in todo_ids
+               and _paper_row(p) != _paper_row(by_old[p.id])}
+    if len(todo_ids | changed) > MAX_DIRTY * len(papers) + 1000:
+        return None
+    raws = list(raw_extractions(
+        [p.text for p in todo], workers=workers, progress=progress, fast=fast, engine=engine,
+        scheduler=scheduler, as_json=True, extra=paper_features,
+        extra_args=[(p.title or "", p.abstract or "") for p in todo])) if todo else []
+    if progress is not None and len(papers) > len(todo):
+        progress(len(papers) - len(todo))
+    new_json = {p.id: x for p, x in zip(todo, raws, strict=True)}
+    seconds["extract"] = round(time.perf_counter() - t0, 3)
+    t1 = time.perf_counter()
+
+    # the registry before and after
+    redone_old = todo_ids & by_old.keys()
+    gone_json = store.extractions(redone_old)
+    delta = Counts()
+    for x in gone_json.values():
+        delta.add(json.loads(x)[0], -1)
+    for x in new_json.values():
+        delta.add(json.loads(x)[0])
+    new_counts = Counts(counts.votes.copy(), counts.longs.copy())
+    new_counts.votes.update(delta.votes)
+    new_counts.longs.update(delta.longs)
+    old_reg, new_reg = counts.registry(), new_counts.registry()
+    keys = _changed_keys(counts, delta, old_reg, new_reg)
+    if "" in keys:
+        return None
+    dirty: set[str] = set()
+    for label in S.ENTITY_LABELS:
+        dirty.update(r[0] for r in store.rows(
+            f"MATCH (p:{S.PAPER})-[]->(e:{label}) WHERE e.id IN $ids RETURN DISTINCT p.id",
+            keys))
+    old_part = (dirty & by_old.keys()) | changed | redone_old
+    if len(old_part) > MAX_DIRTY * len(papers):
+        return None
+    part = old_part | todo_ids
+    same_json = store.extractions(old_part - redone_old)
+    old_json = {**same_json, **gone_json}
+    cur_json = {**same_json, **new_json}
+    old_ex = {pid: canonical(old_reg, pid, json.loads(x)) for pid, x in old_json.items()}
+    new_ex = [canonical(new_reg, pid, json.loads(cur_json[pid])) for pid in sorted(part)]
+
+    # the graph: every Paper node (the citations read them), the part's extraction
+    surfaces: dict = {}
+    g = build_graph(papers, sources, new_ex, surfaces=surfaces)
+    old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
+    new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
+    touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
+    kept_names, kept_aliases = read_surfaces(store.conn, touched)
+    kept_nodes: dict[str, tuple] = {}
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for ek in touched:
+        label, eid = S.split_key(ek)
+        by_label[label].append(eid)
+    for label, ids in by_label.items():
+        for eid, row in store.node_rows(label, ids).items():
+            kept_nodes[S.node_key(label, eid)] = row
+    entity_props = S.NODE_TYPES[S.METHOD].prop_names
+    pc, ib = entity_props.index("paper_count"), entity_props.index(S.INTRODUCED_BY)
+    surface_gone: list[str] = []
+    surface_rows: list[tuple] = []
+    removed_nodes: set[str] = set()
+    for ek in touched:
+        names, aliases = kept_names.get(ek, Counter()), kept_aliases.get(ek, Counter())
+        surface_gone += [_surface_id(ek, "n", f) for f in names]
+        surface_gone += [_surface_id(ek, "a", f) for f in aliases]
+        row = kept_nodes.get(ek)
+        papers_n, intro_n = (row[pc] or 0, row[ib] or 0) if row else (0, 0)
+        for contrib, sign in ((old_contrib, -1), (new_contrib, 1)):
+            for c in contrib.values():
+                got = c.get(ek)
+                if got is not None:
+                    names.update({k: sign * v for k, v in got[0].items()})
+                    aliases.update({k: sign * v for k, v in got[1].items()})
+                    papers_n += sign
+                    intro_n += sign * got[2]
+        names, aliases = +names, +aliases
+        if not names:
+            removed_nodes.add(ek)
+            continue
+        surface_rows += [(_surface_id(ek, "n", f), ek, "n", f, n) for f, n in names.items()]
+        surface_rows += [(_surface_id(ek, "a", f), ek, "a", f, n) for f, n in aliases.items()]
+        best = max(names.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        label, eid = S.split_key(ek)
+        if ek not in g:
+            g.add_node(ek, **node_attrs(label, {"id": eid}))
+        g.nodes[ek].update(name=best, aliases=sorted((aliases.keys() | names.keys()) - {best}),
+                           paper_count=papers_n)
+        g.nodes[ek][S.INTRODUCED_BY] = intro_n
+    entity_nodes = set(touched) - removed_nodes
+
+    # Repository and Link nodes: replayed from every paper naming them, in id order
+    old_refs = {pid: _refs(from_plain(pid, x)) for pid, x in old_json.items()}
+    new_refs = {ex.paper_id: _refs(ex) for ex in new_ex}
+    ref_nodes = sorted({k for rs in (*old_refs.values(), *new_refs.values()) for k, _ in rs})
+    sighters: dict[str, set[str]] = defaultdict(set)
+    for rel, label in ((S.HAS_CODE, S.REPOSITORY), (S.HAS_LINK, S.LINK)):
+        ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == label]
+        for rid, pid in store.rows(f"MATCH (p:{S.PAPER})-[:{rel}]->(r:{label}) WHERE r.id IN "
+                                   "$ids RETURN r.id, p.id", ids):
+            if pid not in part:
+                sighters[S.node_key(label, rid)].add(pid)
+    clean = set().union(*sighters.values()) if sighters else set()
+    if len(clean) > MAX_SIGHTINGS:
+        return None
+    refs_of = {**{pid: _refs(from_plain(pid, x)) for pid, x in store.extractions(clean).items()},
+               **new_refs}
+    for pid, rs in new_refs.items():
+        for k, _ in rs:
+            sighters[k].add(pid)
+    ref_removed: set[str] = set()
+    for k in ref_nodes:
+        values: dict | None = None
+        for pid in sorted(sighters.get(k, ())):
+            for rk, v in refs_of[pid]:
+                if rk != k:
+                    continue
+                if values is None:
+                    values = dict(v)
+                else:
+                    for name, x in v.items():
+                        if values.get(name) is None and x is not None:
+                            values[name] = x
+        if values is None:
+            ref_removed.add(k)
+            continue
+        label = S.split_key(k)[0]
+        if k not in g:
+            g.add_node(k, **node_attrs(label, values))
+        else:
+            g.nodes[k].update(node_attrs(label, values))
+    # owners' figures: from every HAS_CODE edge to a repository of a touched owner
+    owner_of = {k: g.nodes[k].get("owner") for k in ref_nodes if k in g
+                and S.split_key(k)[0] == S.REPOSITORY}
+    repo_ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == S.REPOSITORY]
+    old_owner = dict(store.rows(f"MATCH (r:{S.REPOSITORY}) WHERE r.id IN $ids "
+                                "RETURN r.id, r.owner", repo_ids))
+    owners = sorted({o for o in (*owner_of.values(), *old_owner.values()) if o is not None})
+    code_edges = [(pid, rid, owner) for pid, rid, owner in store.rows(
+        f"MATCH (p:{S.PAPER})-[:{S.HAS_CODE}]->(r:{S.REPOSITORY}) WHERE r.owner IN $ids "
+        "RETURN p.id, r.id, r.owner", owners) if pid not in part]
+    code_edges += [(S.split_key(u)[1], S.split_key(v)[1], g.nodes[v].get("owner"))
+                   for u, v, d in g.edges(data=True) if d.get("type") == S.HAS_CODE]
+    from paperkg.graph.counters import code_counts
+
+    per_paper, per_owner = code_counts(code_edges)
+    owner_repos = {rid for _, rid, owner in code_edges if owner in owners}
+    kept_repos = store.node_rows(S.REPOSITORY, owner_repos - {S.split_key(k)[1]
+                                                              for k in ref_nodes})
+    for rid, row in kept_repos.items():
+        k = S.node_key(S.REPOSITORY, rid)
+        g.add_node(k, **dict(zip(S.NODE_TYPES[S.REPOSITORY].prop_names, row, strict=True)),
+                   label=S.REPOSITORY)
+    repo_nodes = {S.node_key(S.REPOSITORY, r) for r in owner_repos} | {
+        k for k in ref_nodes if S.split_key(k)[0] == S.REPOSITORY}
+    for k in repo_nodes - ref_removed:
+        if k in g:
+            g.nodes[k][S.OWNER_REPOS], g.nodes[k][S.OWNER_PAPERS] = per_owner.get(
+                S.split_key(k)[1], (0, 0))
+    seconds["graph"] = round(time.perf_counter() - t1, 3)
+
+    # citations: as a build makes them, clean papers' entity edges assembled when asked for
+    t2 = time.perf_counter()
+    features = _kept_features(store, part, cur_json)
+    loader = _Loader(store, g, new_reg, part)
+    loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges for k in (a, b)}))
+    g.graph["paperkg.load_edges"] = loader
+    report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE, features=features,
+                           previous=previous)
+    del g.graph["paperkg.load_edges"], features
+    from paperkg.graph.ladybug_store import _keep_external_cites
+
+    _keep_external_cites(g, _external_cites_of(store))
+    seconds["citations"] = round(time.perf_counter() - t2, 3)
+
+    t3 = time.perf_counter()
+    tables, _ = _tables(store, g, part, entity_nodes | removed_nodes,
+                            repo_nodes | set(ref_nodes), previous, per_paper)
+    state_rows = [(pid, state_hash(own[pid]), x) for pid, x in sorted(new_json.items())]
+    new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
+    vote_gone = [_vote_id(*k) for k, n in delta.votes.items() if n]
+    vote_rows = [(_vote_id(*k), *k, new_counts.votes[k]) for k, n in delta.votes.items()
+                 if n and new_counts.votes[k] > 0]
+    long_gone = [f"{s}\t{lg}" for (s, lg), n in delta.longs.items() if n]
+    long_rows = [(f"{s}\t{lg}", s, lg, new_counts.longs[(s, lg)])
+                 for (s, lg), n in delta.longs.items() if n and new_counts.longs[(s, lg)] > 0]
+    registry_rows = {
+        S.REGISTRY_VOTE: (vote_gone, sorted(vote_rows)),
+        S.REGISTRY_LONG: (long_gone, sorted(long_rows)),
+        S.ENTITY_SURFACE: (surface_gone, sorted(surface_rows)),
+        S.REGISTRY_STAMP: (["state"], [("state", stamp(new_hashes.items()))]),
+    }
+    seconds["diff"] = round(time.perf_counter() - t3, 3)
+    return tables, state_rows, registry_rows, report.summary(), len(todo)
+
+
+def from_plain(paper_id: str, x: str) -> PaperExtraction:
+    """A paper's extraction from its kept JSON, not canonicalised (its references only)."""
+    from paperkg.extractors.pipeline import from_raw
+
+    return from_raw(paper_id, json.loads(x))
+
+
+def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> dict[str, Any]:
+    """Paper node -> its kept citation entry (the fourth item of its extraction), for every
+    paper: the part's from its current extraction, the others' from the store."""
+    from paperkg.graph.ladybug_delta import _stored
+    from paperkg.graph.pipeline import _shared_words
+
+    out: dict[str, Any] = {}
+    res = store.conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.extraction")
+    for pid, x in _stored(res):
+        if pid in part:
+            continue
+        raw = json.loads(x)
+        if len(raw) > 3:
+            out[S.node_key(S.PAPER, pid)] = _shared_words(raw[3])
+    for pid in part:
+        raw = json.loads(cur_json[pid])
+        if len(raw) > 3:
+            out[S.node_key(S.PAPER, pid)] = _shared_words(raw[3])
+    return out
+
+
+class _Loader:
+    """Adds a clean paper's entity edges to the update's graph when the citation step asks for
+    them (from its kept extraction, canonicalised by the new registry: the same edges, in the
+    same order, as a whole assembly gives it); entity nodes not in the graph come from the
+    store as they are (an untouched node is unchanged)."""
+
+    def __init__(self, store: _Store, g: nx.MultiDiGraph, reg, part: set[str]):
+        self.store, self.g, self.reg = store, g, reg
+        self.done = set(part)
+
+    def __call__(self, paper: str) -> None:
+        label, pid = S.split_key(paper)
+        if label == S.PAPER and pid not in self.done:
+            self.load([pid])
+
+    def load(self, ids: list[str]) -> None:
+        from paperkg.graph.build import add_edge, node_attrs
+
+        todo = [i for i in ids if i not in self.done]
+        self.done.update(todo)
+        if not todo:
+            return
+        found = self.store.extractions(todo)
+        edges = []
+        want: dict[str, set[str]] = defaultdict(set)
+        for pid in sorted(found):
+            ex = canonical(self.reg, pid, json.loads(found[pid]))
+            pk = S.node_key(S.PAPER, pid)
+            for e in ex.entities:
+                label = S.ENTITY_TYPES.get(e.type)
+                if label is None:
+                    continue
+                ek = S.node_key(label, e.key or e.name.lower())
+                edges.append((pk, ek, S.rel_for(label, e.role, e.evaluated)))
+                if ek not in self.g:
+                    want[label].add(S.split_key(ek)[1])
+        for label, eids in want.items():
+            names = S.NODE_TYPES[label].prop_names
+            for eid, row in self.store.node_rows(label, eids).items():
+                ek = S.node_key(label, eid)
+                if ek not in self.g:
+                    self.g.add_node(ek, **node_attrs(label, dict(zip(names, row, strict=True))))
+        for pk, ek, rel in edges:
+            if ek in self.g:
+                add_edge(self.g, pk, ek, rel, {})
+
+
+def _external_cites_of(store: _Store) -> list[dict]:
+    """CITES rows of the store that did not come from inference (as ladybug_store reads them
+    for a whole write)."""
+    from paperkg.graph.ladybug_delta import _stored
+
+    names = [p.name for p in S.REL_TYPES[S.CITES].props]
+    ret = ", ".join(f"c.{n}" for n in names)
+    res = store.conn.execute(f"MATCH (a:{S.PAPER})-[c:{S.CITES}]->(b:{S.PAPER}) WHERE "
+                             f"c.source <> $s RETURN a.id, b.id, {ret} ORDER BY a.id, b.id, "
+                             "c.source", {"s": "inferred"})
+    return [dict(zip(["from", "to", *names], r, strict=True)) for r in _stored(res)]
+
+
+def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set[str],
+            ref_nodes: set[str], previous: Any, per_paper: dict[str, int]) -> list:
+    """The difference between g and the store over the rows the update can have changed: the
+    part's papers, results and relationships, the touched entity, Repository and Link nodes,
+    every Source, the inferred citations and the counters of the papers they point to."""
+    from paperkg.graph.citations import CITES_INFERRED_KEY
+    from paperkg.graph.counters import CITED_BY_PROPS, set_cited_by, set_published_order
+    from paperkg.graph.ladybug_delta import (
+        _diff_rows,
+        _node_columns,
+        _props,
+        _rel_columns,
+        _rel_key,
+        _Table,
+        _typed,
+    )
+
+    old_pairs = {(a, b) for a, b, _ in previous.edges}
+    new_pairs = {(u, v) for u, v, k in g.edges(keys=True) if k == CITES_INFERRED_KEY}
+    cited = {S.split_key(b)[1] for _, b in old_pairs ^ new_pairs}
+    part_keys = sorted(S.node_key(S.PAPER, p) for p in part)
+    set_cited_by(g, sorted(part_keys + [S.node_key(S.PAPER, p) for p in cited]))
+    set_published_order(g, part_keys)
+    for pk in part_keys:
+        g.nodes[pk][S.CODE_REPOS] = per_paper.get(S.split_key(pk)[1], 0)
+    results_new = {S.split_key(n)[1] for n, d in g.nodes(data=True)
+                   if d.get("label") == S.RESULT}
+    results_old = {r[0] for r in store.rows(
+        f"MATCH (p:{S.PAPER})-[:{S.REPORTS_RESULT}]->(r:{S.RESULT}) WHERE p.id IN $ids "
+        "RETURN r.id", part)}
+    scope: dict[str, set[str]] = defaultdict(set)
+    scope[S.PAPER] = part | cited
+    scope[S.RESULT] = results_new | results_old
+    scope[S.SOURCE] = {S.split_key(n)[1] for n, d in g.nodes(data=True)
+                       if d.get("label") == S.SOURCE}
+    scope[S.SOURCE] |= {r[0] for r in store.rows(f"MATCH (n:{S.SOURCE}) RETURN n.id", [])}
+    for k in entity_nodes | ref_nodes:
+        label, eid = S.split_key(k)
+        scope[label].add(eid)
+    tables = []
+    for label, nt in S.NODE_TYPES.items():
+        ids = scope.get(label, set())
+        props = _props(nt.props)
+        old = store.node_rows(label, ids) if ids else {}
+        new: dict[str, tuple] = {}
+        for eid in ids:
+            k = S.node_key(label, eid)
+            if k not in g:
+                continue
+            if label == S.PAPER and eid not in part:  # a cited paper: its counters only
+                row = list(old[eid])
+                for name in CITED_BY_PROPS:
+                    row[nt.prop_names.index(name)] = g.nodes[k].get(name)
+                new[eid] = tuple(_typed(dict(zip(nt.prop_names, row, strict=True)), props))
+            else:
+                new[eid] = tuple(_typed(g.nodes[k], props))
+        t = _Table(label, _node_columns(label))
+        _diff_rows(t, new, old)
+        tables.append(t)
+    for rel, rt in S.REL_TYPES.items():
+        props = _props(rt.props)
+        cols = "".join(f", r.{p}" for p in rt.prop_names)
+        for ul, vl in rt.pairs:
+            if rel == S.CITES:
+                q = (f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) WHERE r.source = $s "
+                     f"RETURN a.id, b.id{cols}")
+                rows = list(_stored_all(store, q, s="inferred"))
+                edges = [(u, v, d) for u, v, k, d in g.edges(keys=True, data=True)
+                         if k == CITES_INFERRED_KEY]
+            elif ul in (S.PAPER, S.RESULT):
+                ids = part if ul == S.PAPER else scope[S.RESULT]
+                q = (f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) WHERE a.id IN $ids "
+                     f"RETURN a.id, b.id{cols}")
+                rows = store.rows(q, ids) if ids else []
+                keys = [S.node_key(ul, i) for i in sorted(ids)]
+                edges = [(u, v, d) for u, v, d in g.out_edges(
+                    [k for k in keys if k in g], data=True) if d.get("type") == rel]
+            else:
+                raise ValueError(f"{rel} starts at {ul}: not an update's relationship")
+            old = {_rel_key(rel, r): r for r in rows}
+            new = {}
+            for u, v, d in edges:
+                (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)
+                if b_label != vl or a_label != ul:
+                    continue
+                row = (a, b, *_typed(d, props))
+                new[_rel_key(rel, row)] = row
+            t = _Table(rel, _rel_columns(rel), (ul, vl))
+            _diff_rows(t, new, old)
+            tables.append(t)
+    return tables, cited
+
+
+def _stored_all(store: _Store, query: str, **params) -> Iterable[tuple]:
+    from paperkg.graph.ladybug_delta import _stored
+
+    yield from _stored(store.conn.execute(query, params))

@@ -97,6 +97,7 @@ def test_split_in_two_reversed_order(parts, fresh, fresh_db, tmp_path):
     assert second.mode == "upsert"
     assert second.extracted == second.total_papers - first.total_papers  # old ones kept
     assert second.written is not None and second.written["added"] > 0  # only the difference
+    assert "diff" in second.seconds  # assembled only what it touched (registry_store.py)
     assert_same(fresh, snapshot(db))
     assert registry_rows(db) == registry_rows(fresh_db)
     again = build(parts, db=db)  # nothing new: nothing extracted, nothing written
