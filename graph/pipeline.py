@@ -394,8 +394,9 @@ def _return_free_memory() -> None:
 
 
 #: Whether an update may assemble and write only what its new papers touch
-#: (graph/registry_store.py); False: every update takes the whole path.
-QUICK_UPDATES = True
+#: (graph/registry_store.py); False (or PAPERKG_QUICK_UPDATES=0, for benches): every update
+#: takes the whole path.
+QUICK_UPDATES = os.environ.get("PAPERKG_QUICK_UPDATES", "1") != "0"
 
 
 def _quick(path: Path, papers, sources, old_papers, hashes, previous, progress, seconds,
