@@ -18,13 +18,35 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from paperkg.extractors import results as R
-from paperkg.extractors.evaluate import _result_forms, read_gold, split_of
+from paperkg.extractors.evaluate import _norm, _result_forms, read_gold, split_of
 
 FIELDS = ("system", "benchmark", "metric")
+
+
+_TYPES = {"system": R.SYSTEM_TYPES, "benchmark": R.BENCH_TYPES, "metric": ("METRIC",)}
+
+
+def _cause(field: str, pred: str | None, gold: str | None, pents: list, gents: list) -> str:
+    """Why a paired value's field is wrong: null against a stated name, a name against null,
+    or another name; and whether the gold name is among the paper's extracted entities."""
+    if gold is None:
+        return "name where gold says null"
+    if gold == R.THIS_PAPER:
+        where = "gold THIS_PAPER"
+    else:
+        gforms = _result_forms(gold, gents)
+        hits = [e for e in pents if {_norm(e.name), *(_norm(a) for a in e.aliases)} & gforms]
+        if not hits:
+            where = "gold name not extracted"
+        elif not any(e.type in _TYPES[field] for e in hits):
+            where = "gold name extracted as another type"
+        else:
+            where = "gold name extracted"
+    return ("null where gold names one" if pred is None else "another name") + f" ({where})"
 
 
 def audit(gold_path: str | Path, papers_path: str | Path | None = None,
@@ -52,6 +74,7 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
     table: dict = defaultdict(lambda: {"n": 0, "right": 0, "null_right": 0, "neither": 0,
                                        "full_right": 0, "full_null": 0, "papers": set()})
     unpaired = paired = 0
+    causes: Counter = Counter()
     for g, paper in golds:
         if paper is None:
             continue
@@ -78,6 +101,13 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
             gr = gres[best]
             ok = {f: bool(forms[f] & _result_forms(gr.get(f), g["entities"])) for f in FIELDS}
             for f in FIELDS:
+                if not ok[f]:
+                    cause = _cause(f, getattr(r, f), gr.get(f), ex.entities, g["entities"])
+                    causes[(f, cause)] += 1
+                    if show == "causes":
+                        shown.append(f"{f}: {cause}: {r.value!r} predicted {getattr(r, f)!r}, "
+                                     f"gold {gr.get(f)!r}\n    {r.sentence}")
+            for f in FIELDS:
                 row = table[(f, via.get(f, "none found"))]
                 row["n"] += 1
                 row["papers"].add(paper.id)
@@ -93,8 +123,8 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
                                  f"{getattr(r, f)!r}, gold {gr.get(f)!r}\n    {r.sentence}")
     for row in table.values():
         row["papers"] = len(row["papers"])
-    return {"rows": dict(table), "paired": paired, "unpaired": unpaired, "shown": shown,
-            "gold": sum(len(g.get("results", [])) for g, _p in golds)}
+    return {"rows": dict(table), "causes": dict(causes), "paired": paired, "unpaired": unpaired,
+            "shown": shown, "gold": sum(len(g.get("results", [])) for g, _p in golds)}
 
 
 def main() -> None:
@@ -103,12 +133,18 @@ def main() -> None:
     ap.add_argument("gold")
     ap.add_argument("--papers", help="the listings holding the gold papers (default: GOLD)")
     ap.add_argument("--split", choices=("a", "b"))
-    ap.add_argument("--show", metavar="MECHANISM", help="print the values it set")
+    ap.add_argument("--show", metavar="MECHANISM",
+                    help="print the values it set ('causes': every wrong field, and why)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     out = audit(args.gold, args.papers, args.split, args.show)
     for line in out["shown"]:
         print(line)
+    if args.show == "causes":
+        print("| field | why wrong | values |\n| --- | --- | --- |")
+        for (f, cause), n in sorted(out["causes"].items(), key=lambda kv: (kv[0][0], -kv[1])):
+            print(f"| {f} | {cause} | {n} |")
+        return
     if args.json:
         print(json.dumps({"paired": out["paired"], "unpaired": out["unpaired"],
                           "gold": out["gold"],

@@ -556,6 +556,18 @@ def test_a_benchmark_named_only_in_the_sentence_before_is_not_the_values():
     assert rs == {"81.0%": None, "40.1%": "FooBench", "12%": "FooBench"}
 
 
+def test_a_results_sentence_after_one_that_sets_up_the_evaluation_takes_its_benchmark():
+    text = ("Title\nExperiments are conducted on the DOTAv1 dataset. The results show that our "
+            "methods improve mAP by 1.3%. We also run on COCO and VOC. Our model gains 2.1% "
+            "mAP. FooNet reaches 91.0% accuracy on SST-2. It beats BarNet by 4.2%.")
+    ents = [_ent(text, n, "DATASET") for n in ("DOTAv1", "COCO", "VOC", "SST-2")] + [
+        _ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    # one dataset the sentence before evaluates on ("conducted on the X dataset"): its;
+    # two named there, or one named without an evaluation or data word: none
+    assert rs == {"1.3%": "DOTAv1", "2.1%": None, "91.0%": "SST-2", "4.2%": None}
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
