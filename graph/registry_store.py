@@ -47,8 +47,10 @@ import networkx as nx
 from paperkg.core.records import PaperExtraction
 from paperkg.graph import schema as S
 
-#: Above this share of the collection's papers assembled again, an update takes the whole path.
+#: Above this share of the collection's papers assembled again (and above MIN_DIRTY papers),
+#: an update takes the whole path.
 MAX_DIRTY = 0.2
+MIN_DIRTY = 1000
 #: Papers naming one touched Repository/Link node read back at most (else the whole path).
 MAX_SIGHTINGS = 5000
 _IN = 2000  # ids per `IN $ids` query
@@ -408,7 +410,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         return None  # kept rows of other citation code: the whole path makes them again
     changed = {p.id for p in papers if p.id in by_old and p.id not in todo_ids
                and _paper_row(p) != _paper_row(by_old[p.id])}
-    if len(todo_ids | changed) > MAX_DIRTY * len(papers) + 1000:
+    if len(todo_ids | changed) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
     raws = list(raw_extractions(
         [p.text for p in todo], workers=workers, progress=progress, fast=fast, engine=engine,
@@ -441,7 +443,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
             f"MATCH (p:{S.PAPER})-[]->(e:{label}) WHERE e.id IN $ids RETURN DISTINCT p.id",
             keys))
     old_part = (dirty & by_old.keys()) | changed | redone_old
-    if len(old_part) > MAX_DIRTY * len(papers):
+    if len(old_part) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
     part = old_part | todo_ids
     same_json = store.extractions(old_part - redone_old)
@@ -614,9 +616,11 @@ def from_plain(paper_id: str, x: str) -> PaperExtraction:
 def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> dict[str, Any]:
     """Paper node -> its kept citation entry (the fourth item of its extraction), for every
     paper: the part's from its current extraction, the others' from the store."""
+    from paperkg.graph import pipeline
     from paperkg.graph.ladybug_delta import _stored
-    from paperkg.graph.pipeline import _shared_words
 
+    # held as the whole path's StateSpool holds them (its helper, when it has one)
+    _shared_words = getattr(pipeline, "_compact_cites", None) or (lambda x: x)
     out: dict[str, Any] = {}
     res = store.conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.extraction")
     for pid, x in _stored(res):

@@ -321,3 +321,44 @@ def test_the_kept_registry_is_the_one_the_state_rows_make(parts, tmp_path):
         (f"{kind}\t{node}\t{form}", node, kind, form, n)
         for kind, per in (("n", names), ("a", aliases))
         for node, c in per.items() for form, n in c.items())
+
+
+def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
+    """New papers that retype an old paper's entity (two votes against one), give an acronym
+    an old paper uses its long form, and name an old paper's repository from an id that sorts
+    first: the update assembles only those papers again, and the store is a fresh build's."""
+    from paperkg.graph.ladybug_store import query
+    from paperkg.graph.pipeline import build
+
+    def paper(arxiv_id: str, title: str, abstract: str) -> str:
+        return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
+                           "published": "2024-01-0" + arxiv_id[-2]})
+
+    old = [paper("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
+                 "for cell segmentation. Code: https://github.com/acme/zorb"),
+           paper("2401.00020", "Yodel Models", "We train HGM models on speech. HGM improves "
+                 "accuracy on PTB."),
+           paper("2401.00030", "Other Cells", "We compare U-Net with attention models on "
+                 "cell counting.")]
+    new = [paper("2401.00050", "On Cell Counting", "We evaluate on the ZorbNet dataset and "
+                 "report accuracy on ZorbNet."),
+           paper("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset."),
+           paper("2401.00001", "Gated Memory", "In this paper we present Hierarchical Gated "
+                 "Memory (HGM). HGM outperforms LSTM on PTB. See https://github.com/Acme/zorb")]
+    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    a.write_text("\n".join(old) + "\n")
+    b.write_text("\n".join(new) + "\n")
+    build([a, b], db=tmp_path / "fresh.lbug", fast=True)
+    grown = tmp_path / "grown.lbug"
+    build([a], db=grown, fast=True)
+    q = "MATCH (p:Paper {id: $id})-[]->(e) RETURN e.id"
+    assert ["zorbnet"] in query(q.replace("(e)", "(e:Method)"), {"id": "2401.00010"},
+                                db=grown)[1]
+    assert ["hgm"] in query(q, {"id": "2401.00020"}, db=grown)[1]
+    report = build([b], db=grown, fast=True)
+    assert "diff" in report.seconds and report.extracted == 3
+    assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(grown))
+    assert registry_rows(grown) == registry_rows(tmp_path / "fresh.lbug")
+    assert ["zorbnet"] in query(q.replace("(e)", "(e:Dataset)"), {"id": "2401.00010"},
+                                db=grown)[1]
+    assert ["hierarchicalgatedmemory"] in query(q, {"id": "2401.00020"}, db=grown)[1]
