@@ -624,16 +624,32 @@ def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> d
     out: dict[str, Any] = {}
     res = store.conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.extraction")
     for pid, x in _stored(res):
-        if pid in part:
-            continue
-        raw = json.loads(x)
-        if len(raw) > 3:
-            out[S.node_key(S.PAPER, pid)] = _shared_words(raw[3])
+        if pid not in part:
+            entry = last_item(x)
+            if entry is not None:
+                out[S.node_key(S.PAPER, pid)] = _shared_words(entry)
     for pid in part:
-        raw = json.loads(cur_json[pid])
-        if len(raw) > 3:
-            out[S.node_key(S.PAPER, pid)] = _shared_words(raw[3])
+        entry = last_item(cur_json[pid])
+        if entry is not None:
+            out[S.node_key(S.PAPER, pid)] = _shared_words(entry)
     return out
+
+
+def last_item(x: str) -> Any:
+    """The citation entry (fourth item) of an extraction's JSON, or None: decoded alone when
+    the compact JSON a build writes ends with it (it is the one object opening with "key"
+    that, cut at the last bracket, decodes whole: an earlier one would leave brackets open),
+    else from the whole."""
+    at = x.rfind('{"key":')
+    if at > 0 and x.endswith("]"):
+        try:
+            got = json.loads(x[at:-1])
+        except ValueError:
+            got = None
+        if isinstance(got, dict) and x[at - 1] == ",":
+            return got
+    raw = json.loads(x)
+    return raw[3] if len(raw) > 3 else None
 
 
 class _Loader:
