@@ -115,9 +115,11 @@ def bench_embedded(G, runs: int, query_runs: int, params: dict, db: Path | None 
 
 def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
     """Median latency of each library query on a store (as run, and as `paperkg ask` runs it)."""
+    from paperkg.cypher import adjacency
     from paperkg.cypher import library as L
 
     latencies, ask_ms, rows = {}, {}, {}
+    key = adjacency.store_key(Path(db))
     with L.embedded_connection(db) as conn:  # as `paperkg ask` opens it
         latencies["(baseline: RETURN 1)"] = median_ms(
             lambda: L.run_embedded_on(conn, "RETURN 1 AS one", {}), query_runs)
@@ -127,16 +129,15 @@ def embedded_latencies(db: Path, query_runs: int, params: dict) -> dict:
         for name, p in params.items():
             query = L.get_query(name)
 
-            def run(query=query, p=p):  # its `// derive:` statements first, as ask runs them
+            def run(query=query, p=p):  # the Cypher on the engine, `// derive:` lines first
                 derived = L.derive(query, p, L.EMBEDDED, engine)
                 text, values = L.prepare(query.name, p, L.EMBEDDED, derived)
                 return L.finish(query, p, engine(text, values))
 
-            def via_ask(query=query, p=p):  # as L.ask does it, on the open connection
-                bound = L.resolve_papers(query, p, engine)
-                derived = L.derive(query, bound, L.EMBEDDED, engine)
-                return L.finish(query, bound, engine(*L.prepare(query.name, bound, L.EMBEDDED,
-                                                                derived)))
+            def via_ask(query=query, p=p):  # as L.ask does it, on the open connection (papers
+                # looked up by id or title; a query with `// embedded:` answered from the
+                # store's compact arrays, read once and kept beside the store)
+                return L.ask_on(conn, query.name, p, db, key)
 
             latencies[name] = median_ms(run, query_runs)
             ask_ms[name] = median_ms(via_ask, query_runs)
@@ -150,16 +151,17 @@ def paired_before_after(db: Path, query_runs: int, params: dict, before: Path,
     their own derive statements first) against the current query, alternated run by run in
     one process on the same store; the answers must be equal. The older text runs on a
     connection like the library's, or with `before_threads` threads (0: the engine's default).
+    The current query runs as `ask` runs it (`L.ask_on`: a paper parameter looked up first, a
+    query with `// embedded:` answered from the store's compact arrays).
     Returns name -> (before ms, after ms)."""
+    from paperkg.cypher import adjacency
     from paperkg.cypher import library as L
 
     out = {}
+    key = adjacency.store_key(Path(db))
     with L.embedded_connection(db) as conn, L.embedded_connection(db) as old_conn:
         if before_threads is not None:
             old_conn.set_max_threads_for_exec(before_threads or os.cpu_count() or 1)
-
-        def engine(t, v):
-            return L.run_embedded_on(conn, t, v)
 
         def old_engine(t, v):
             return L.run_embedded_on(old_conn, t, v)
@@ -168,14 +170,14 @@ def paired_before_after(db: Path, query_runs: int, params: dict, before: Path,
             old, new = L.parse_query_file(before / f"{name}.cypher"), L.get_query(name)
 
             def run_old(old=old, p=p):  # with its own `// derive:` statements, if any
+                p = L.resolve_papers(old, p, old_engine)  # as `ask` does (a key lookup)
                 bound = {**L.bind(old, p), **L.derive(old, p, L.EMBEDDED, old_engine)}
                 text = L.expand(L._narrow_entities(old.text, bound), old, bound)
                 used = {k: v for k, v in bound.items() if f"${k}" in text}
                 return L.finish(old, p, old_engine(*L.to_dialect(text, L.EMBEDDED, used)))
 
             def run_new(new=new, p=p):
-                derived = L.derive(new, p, L.EMBEDDED, engine)
-                return L.finish(new, p, engine(*L.prepare(new.name, p, L.EMBEDDED, derived)))
+                return L.ask_on(conn, new.name, p, db, key)
 
             if run_old() != run_new():
                 raise SystemExit(f"{name}: the answers before and after differ")

@@ -84,6 +84,9 @@ class NamedQuery:
     # `// ends: a, b`: parameters naming the two papers an undirected path search joins; the
     # embedded store may search from b (the cheaper end), and `finish` orients paths a -> b
     ends: tuple[str, str] | None = None
+    # `// embedded: name`: on the embedded store the rows come from cypher/adjacency.py's
+    # function of that name (the store's compact arrays), the same rows as this Cypher text
+    embedded: str | None = None
 
     @property
     def signature(self) -> str:
@@ -102,10 +105,14 @@ def parse_query_file(path: Path) -> NamedQuery:
     """Read one .cypher file with its description and params header."""
     lines = path.read_text(encoding="utf-8").splitlines()
     description, params, body, sort_rows, derived, defaults = "", [], [], False, [], []
-    ends = None
+    ends = embedded = None
     for line in lines:
         stripped = line.strip()
-        if stripped.startswith("// ends:"):
+        if stripped.startswith("// embedded:"):
+            embedded = stripped.split(":", 1)[1].strip()
+            if not re.fullmatch(r"[a-z_]\w*", embedded):
+                raise ValueError(f"{path.name}: bad embedded line {stripped!r}")
+        elif stripped.startswith("// ends:"):
             names = [n.strip() for n in stripped.split(":", 1)[1].split(",")]
             if len(names) != 2 or not all(re.fullmatch(r"\w+", n) for n in names):
                 raise ValueError(f"{path.name}: bad ends line {stripped!r}")
@@ -131,7 +138,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     if not description:
         raise ValueError(f"{path.name}: no '// description:' line")
     return NamedQuery(path.stem, description, tuple(params), "\n".join(body).strip(), path,
-                      sort_rows, tuple(derived), tuple(defaults), ends)
+                      sort_rows, tuple(derived), tuple(defaults), ends, embedded)
 
 
 def _parse_param(item: str, path: Path) -> Param:
@@ -575,9 +582,10 @@ def derive(query: NamedQuery, params: dict[str, Any] | None, engine: str, run: A
 
 def sort_key(value: Any) -> Any:
     """A total order over normalised values (paths by their node keys)."""
-    if isinstance(value, dict) and "_nodes" in value:
+    if isinstance(value, dict) and "_nodes" in value:  # then parallel relationships apart
         return (3, tuple(n.get("_key") or "" for n in value["_nodes"]),
-                tuple(r.get("_label") or "" for r in value["_rels"]))
+                tuple(r.get("_label") or "" for r in value["_rels"]),
+                tuple(str(sorted((k, str(v)) for k, v in r.items())) for r in value["_rels"]))
     if isinstance(value, dict):
         return (2, str(value.get("_key", sorted(value.items(), key=str))))
     if isinstance(value, list):
@@ -664,10 +672,30 @@ def ask(name: str, params: dict[str, Any] | None = None, db=None, neo4j=None
                          lambda text, values: run_cypher(text, values, settings))
         text, values = prepare(name, params, NEO4J, derived)
         return finish(query, params, run_cypher(text, values, settings))
+    from paperkg.cypher import adjacency
+    from paperkg.graph.ladybug_store import db_path
+
+    path = db_path(db)
+    key = adjacency.store_key(path)  # before opening: the arrays are kept only if unchanged
     with embedded_connection(db) as conn:
-        params = resolve_papers(query, params,
-                                lambda text, values: run_embedded_on(conn, text, values))
-        derived = derive(query, params, EMBEDDED,
-                         lambda text, values: run_embedded_on(conn, text, values))
-        text, values = prepare(name, params, EMBEDDED, derived)
-        return finish(query, params, run_embedded_on(conn, text, values))
+        return ask_on(conn, name, params, path, key)
+
+
+def ask_on(conn, name: str, params: dict[str, Any] | None = None, db=None,
+           key_before: list | None = None) -> tuple[list[str], list[list[Any]]]:
+    """Run a named query as `ask` does on an open connection to the embedded store at db (a
+    query with `// embedded:` answers from the store's compact arrays when db is given;
+    key_before: adjacency.store_key(db) taken before conn was opened, to keep them)."""
+    query = get_query(name)
+    params = resolve_papers(query, params,
+                            lambda text, values: run_embedded_on(conn, text, values))
+    if query.embedded and db is not None:
+        from paperkg.cypher import adjacency
+
+        adj = adjacency.load(conn, Path(db), key_before)
+        return finish(query, params, getattr(adjacency, query.embedded)(
+            adj, conn, bind(query, params)))
+    derived = derive(query, params, EMBEDDED,
+                     lambda text, values: run_embedded_on(conn, text, values))
+    text, values = prepare(name, params, EMBEDDED, derived)
+    return finish(query, params, run_embedded_on(conn, text, values))

@@ -416,6 +416,13 @@ REGISTRY_TABLES = {
 CO_USED = "CO_USED"
 CO_USED_DOC = "Named together by the same papers (line width follows how many)."
 
+#: Beside an embedded store (name + suffix): its graph structure as compact arrays (node ids,
+#: entity names, the library's GRAPH_RELS both ways, each paper's distinct MENTION_RELS
+#: entities), read from the store and kept under the store file's identity; co_used_entities
+#: and shortest_path answer from it (cypher/adjacency.py). Not part of the graph: no sink
+#: exports it, and any write to the store makes it stale (it is then read again).
+ADJACENCY_SUFFIX = ".adjacency"
+
 
 def node_key(label: str, id_: str) -> str:
     """The networkx node key of a node: 'Label:id'."""

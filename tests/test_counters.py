@@ -23,6 +23,7 @@ from paperkg.graph.counters import (
     set_cited_by,
     set_counters,
 )
+from tests.test_adjacency import assert_arrays_answer
 from tests.test_enrich import LISTING, FakeService, _oa_routes, _s2_routes
 from tests.test_incremental import assert_same, snapshot
 
@@ -151,10 +152,14 @@ def test_fresh_incremental_enriched_and_rebuilt_stores_keep_them_right(listings,
     assert_same(snapshot(fresh), snapshot(grown))  # counters included
     before = assert_counters_right(fresh)
     assert sum(c["cited_by_inferred"] for c in before.values()) > 0
+    # the compact arrays co_used_entities and shortest_path read (cypher/adjacency.py)
+    grown_answers = assert_arrays_answer(grown)
+    assert grown_answers == assert_arrays_answer(fresh)
 
     _enrich(fresh, tmp_path, "openalex")
     enriched = assert_counters_right(fresh)
     assert enriched["2108.07732"]["cited_by_openalex"] == 2
+    assert assert_arrays_answer(fresh) != grown_answers  # paths through the new CITES
     _enrich(fresh, tmp_path, "semanticscholar")
     enriched = assert_counters_right(fresh)
     assert enriched["2208.08227"]["cited_by_semanticscholar"] == 1
