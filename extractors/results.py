@@ -154,6 +154,7 @@ FROM_BASE = True
 USE_FALLBACK_BENCH = True
 PREV_NULL = True
 PREV_EVAL = True
+FAR_EVAL = True
 METRIC_LATER = True
 BENCH_SENTENCE = True
 BENCH_LIST_NONE = True
@@ -638,11 +639,14 @@ def _evaluated_before(text: str, mentions, sents: list[int], i: int, own: str | 
     """The one benchmark or dataset the sentence before the value's evaluates on ("experiments
     are conducted on the DOTAv1 dataset. The results show ... by 1.3%"): named once there
     after "on", with a data word after it or an experiment word before it."""
-    if i < 1:
-        return None
-    lo, hi = sents[i - 1], sents[i]
-    found = [(a, b, name) for a, b, name, typ, _ in mentions
-             if lo <= a < hi and typ in BENCH_TYPES and name != own]
+    found: list = []
+    while i >= 1 and not found:  # back over sentences that name no benchmark
+        lo, hi = sents[i - 1], sents[i]
+        found = [(a, b, name) for a, b, name, typ, _ in mentions
+                 if lo <= a < hi and typ in BENCH_TYPES and name != own]
+        i -= 1
+        if not FAR_EVAL:
+            break
     if len({name for _a, _b, name in found}) != 1:
         return None
     a, b, name = found[0]
@@ -1084,7 +1088,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own)
-            setup = PREV_EVAL and bench and _evaluated_before(text, mentions, sents, i, own)
+            setup = PREV_EVAL and (bench or FAR_EVAL) and _evaluated_before(
+                text, mentions, sents, i, own)
             if setup:
                 bench = setup
                 _tag("benchmark", "previous sentence evaluates on it")

@@ -568,6 +568,16 @@ def test_a_results_sentence_after_one_that_sets_up_the_evaluation_takes_its_benc
     assert rs == {"1.3%": "DOTAv1", "2.1%": None, "91.0%": "SST-2", "4.2%": None}
 
 
+def test_the_evaluation_set_up_holds_over_sentences_that_name_no_benchmark():
+    text = ("Title\nWe show that SVT is state of the art on the ImageNet dataset. SVT shows a 2% "
+            "gain over LiTv2. SVT-S reaches 84.2% top-1 accuracy. It also runs on COCO. SVT-L "
+            "reaches 85.7% accuracy.")
+    ents = [_ent(text, n, "DATASET") for n in ("ImageNet", "COCO")] + [
+        _ent(text, n, "METHOD") for n in ("SVT", "LiTv2", "SVT-S", "SVT-L")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs == {"2%": "ImageNet", "84.2%": "ImageNet", "85.7%": None}
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
@@ -905,8 +915,8 @@ def test_scores_of_one_unit_in_a_sentence_share_the_metric_named_once():
 
 
 def test_a_score_by_a_metric_takes_the_one_benchmark_the_paper_evaluates_on():
-    text = ("Title\nWe evaluate on the FooSet benchmark. Nothing else is named here. Other "
-            "words follow. FooNet reaches 91.2% accuracy and improves by 3%.")
+    text = ("Title\nFooNet reaches 91.2% accuracy and improves by 3%. Other words follow. "
+            "We evaluate on the FooSet benchmark.")
     ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "FooSet", "BENCHMARK")]
     rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
     assert rs == {"91.2%": "FooSet", "3%": None}
