@@ -378,6 +378,11 @@ def test_title_task_drops_a_spaced_compound_modifier(nlp, title, task, not_task)
     assert task in names and not_task not in names
 
 
+def test_title_task_before_a_system_word_is_the_task(nlp):
+    ctx = candidates(nlp, "Leaf Colour Extraction Pipeline for Odonates\nWe describe a tool.")
+    assert "Leaf Colour Extraction" in by_rule(ctx, "title_task")
+
+
 def test_title_for_phrase_written_twice_in_the_abstract_is_a_task_beside_others(nlp):
     ents = run(nlp, "Plonk collapse appears in image classification. We explain plonk collapse "
                     "by feature learning speeds.",
@@ -432,6 +437,12 @@ def test_task_phrase_after_a_preposition(nlp, sentence, task):
 def test_the_x_task(nlp):
     e = find(run(nlp, "We study the glacier boundary detection task on radar images."),
              "glacier boundary detection")
+    assert e is not None and e.type == "TASK"
+
+
+def test_an_adverb_and_participle_before_a_task_phrase_stay_out(nlp):
+    ents = run(nlp, "Deep models fit the neuroscientifically inspired glacier completion task.")
+    e = find(ents, "glacier completion")
     assert e is not None and e.type == "TASK"
 
 
@@ -815,6 +826,13 @@ def test_a_title_that_is_only_a_title_case_noun_phrase_is_the_papers_method(nlp)
 def test_no_whole_title_name_from_questions_verbs_or_a_named_abstract(nlp, title, abstract):
     ctx = candidates(nlp, title + "\n" + abstract)
     assert by_rule(ctx, "title_whole") == []
+
+
+def test_our_overall_name_is_ours_our_reproduced_name_is_not(nlp):
+    ents = run(nlp, "Our overall Quorble Flow Mixing approach surpasses all. We hope our "
+                    "reproduced PlonkMatch baseline helps others.")
+    assert find(ents, "Quorble Flow Mixing").role == "introduced"
+    assert find(ents, "PlonkMatch").role == "used"
 
 
 def test_new_list_after_a_head_is_introduced(nlp):

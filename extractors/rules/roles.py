@@ -29,7 +29,9 @@ _INTRO = re.compile(
     r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
     r"([^.;!?]*)$"
 )
-_OUR_MODS = r"(?:(?:newly|new|novel|proposed|own|first|carefully|large-scale|[a-z]+ed)\s+){0,3}"
+_OUR_MODS = (r"(?:(?:newly|new|novel|proposed|own|first|carefully|large-scale|overall|final|full|"
+             r"complete|resulting|(?!(?:re-?implemented|reproduced|replicated|retrained)\s)"
+             r"[a-z]+ed)\s+){0,3}")  # "our reproduced FixMatch" is somebody else's
 _OUR = re.compile(
     rf"\b[Oo]ur\s+{_OUR_MODS}$|\b[Oo]ur\s+{_OUR_MODS}"
     rf"(?:[\w\-]+\s+)?(?:{head_alternation('our')})\s*(?:is|,|:)?\s*(?:the\s+|a\s+|an\s+)?$"

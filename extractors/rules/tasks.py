@@ -88,6 +88,8 @@ def task_phrase(raw: str, generic, require_head: bool = True) -> str | None:
         ws.append(w)
     while ws and (ws[0] in adj or ws[0] in qty):
         ws.pop(0)  # "three text generation tasks", "both classification and ..."
+    if len(ws) > 3 and ws[0].endswith("ly") and ws[1].endswith("ed"):
+        del ws[:2]  # "neuroscientifically inspired pattern completion": a modifier phrase
     if len(ws) < 2 or len(ws) > 4:
         return None  # one word ("reasoning", "generation") is too general to name a task
     last = ws[-1]
@@ -193,6 +195,9 @@ _MEANS_BEFORE = frozenset({"via", "with", "using", "by", "through"})
 
 
 _TITLE_MODIFIER = re.compile(r"^(?:[1-4]D|[A-Z]{2,4})$")
+# a system named after the task it does, in a title ("Colour Extraction Pipeline")
+_SYSTEM_AFTER_TASK = frozenset({"pipeline", "pipelines", "tool", "tools", "toolkit", "system",
+                                "systems", "framework", "frameworks"})
 
 
 def title_task_phrases(ctx: Context) -> None:
@@ -214,6 +219,8 @@ def title_task_phrases(ctx: Context) -> None:
             if ws[i][1].lower() in adj:  # "Event Enhanced Motion Deblurring": a spaced
                 ws = ws[i + 1:]  # compound modifier before the task
                 break
+        if len(ws) >= 3 and ws[-1][1].lower() in _SYSTEM_AFTER_TASK:
+            ws = ws[:-1]  # "Colour Extraction Pipeline": the task the pipeline does
         if not 2 <= len(ws) <= 4:
             continue
         last = ws[-1][1].lower()
