@@ -168,3 +168,21 @@ def test_spool_entities_are_the_first_items(tmp_path):
     spool.close()
     assert list(spool.entities()) == [json.loads(x)[0] for x in rows]
     assert [pid for pid, _ in spool.extractions()] == ["p0", "p1", "p2"]
+
+
+def test_spool_holds_sentence_spans_flat(tmp_path):
+    """The citation results a build holds for every paper keep their sentence spans as one
+    flat array, which the inference reads as the [offset, length] pairs it stored."""
+    from array import array
+
+    from paperkg.graph.citations.infer import _Cites
+    from paperkg.graph.pipeline import StateSpool
+
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p0", "h", '[[],[],[],{"key":"k","spans":[[0,4],[5,4]],"words":"a"}]')
+    spool.close()
+    list(spool.extractions())
+    assert spool.cites["p0"]["spans"] == array("l", [0, 4, 5, 4])
+    cites = _Cites({"p0": {"title": "", "abstract": "One. Two."}}, {"p0": spool.cites["p0"]})
+    cites._entries["p0"] = spool.cites["p0"]  # as a matching entry
+    assert cites.abstract_sentences("p0", "One. Two.") == [(0, "One."), (5, "Two.")]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -402,7 +403,10 @@ class _Cites(dict):
         e = None if p in self else self.entry(p)
         if e is None:
             return self[p].abstract_sentences(abstract)
-        return [(s, abstract[s:s + n]) for s, n in e["spans"]]
+        spans = e["spans"]
+        if isinstance(spans, array):  # flat, as a build holds them (pipeline._compact_cites)
+            spans = zip(spans[::2], spans[1::2], strict=True)
+        return [(s, abstract[s:s + n]) for s, n in spans]
 
     def words(self, p: str) -> set[str]:
         """The paper's content words (a new set each time it is asked for a kept entry)."""
