@@ -80,7 +80,8 @@ _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,160})\)")
 _REL_CMP = re.compile(r"(?:[<=≤≥≈]|(?<![-=])>)\s*$")  # not "18.4% -> 34.2%"
 _ENUM = re.compile(r"\(\s*$")
-_LIST_TAIL = re.compile(r"(?:\s*(?:,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+\s*")
+_LIST_TAIL = re.compile(r"(?:\s*(?:,\s*and|,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+"
+                        r"\s*")
 _BASELINE_NEAR = re.compile(
     r"\bbaseline(?:'s|s')\s+(?:\w+\s+)?$|\bbaselines?\s+(?:only\s+)?(?:achieve|reach|score|"
     r"obtain|get|attain)s?\s+(?:only\s+|up\s+to\s+|about\s+)?(?:an?\s+)?(?:[\w\-@]+\s+)?"
@@ -874,6 +875,14 @@ def _initials(long: str, short: str) -> bool:
     return re.sub(r"[^A-Za-z]", "", short).casefold() in (letters, letters.rstrip("s"))
 
 
+# A metric named after the value (not next to it) past one of these is another conjunct's
+# ("decreases by 38% and the frames per second ...", "77% success with 0.015 m average
+# reconstruction error"): on train 3 of 9 such were right, 4 null; on 2,000 unseen corpus
+# abstracts the bound changed 35 values, nearly all to null rightly.
+_CONJUNCT_END = re.compile(r"\b(?:and|with|while|whereas)\b|[,;]")
+LATER_BOUND = True
+
+
 _GENERIC_METRICS = frozenset({"accuracy", "score", "scores", "rate"})
 
 
@@ -927,7 +936,11 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
-    later = [x for x in cands if x[0] >= end and x[0] <= end + 40] if METRIC_LATER else []
+    later = [x for x in cands if end <= x[0] <= end + 40 or LATER_BOUND and (
+        after_from <= x[0] <= after_from + 40)] if METRIC_LATER else []
+    if LATER_BOUND:  # "1.6, 1.8, and 4.7 points in average Chamfer Distance": past the list
+        later = [x for x in later if x[0] >= after_from and
+                 not _CONJUNCT_END.search(text, after_from, x[0])]
     _tag("metric", "nearest after (40 chars)" if later else "none near")
     return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
 

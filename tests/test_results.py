@@ -578,6 +578,16 @@ def test_the_evaluation_set_up_holds_over_sentences_that_name_no_benchmark():
     assert rs == {"2%": "ImageNet", "84.2%": "ImageNet", "85.7%": None}
 
 
+def test_a_metric_named_after_the_value_in_another_conjunct_is_not_its():
+    text = ("Title\nFooNet cuts the computation cost by 38% and the frames per second rise. It "
+            "reaches 77% success with a lower reconstruction error. It gains +0.4% to +7.6% "
+            "(mAP). It reduces by 1.6, 1.8, and 4.7 points in average Chamfer Distance.")
+    rs = {r["value"]: r["metric"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])}
+    assert rs == {"38%": None, "77%": None, "+0.4%": "mAP", "+7.6%": "mAP",
+                  "1.6": "Chamfer Distance", "1.8": "Chamfer Distance",
+                  "4.7 points": "Chamfer Distance"}
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
