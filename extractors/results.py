@@ -458,7 +458,8 @@ def _as_data(text: str, mentions: list) -> list:
 
     out = []
     for a, b, name, typ, role in mentions:
-        if typ not in BENCH_TYPES and typ != "METRIC" and (
+        if typ not in BENCH_TYPES and typ != "METRIC" and not (  # a task is not data: "the
+                NO_TASK_DATA and typ == "TASK") and (  # Argoverse trajectory prediction dataset"
                 (near(a - 30, a) and _DATA_BEFORE.search(text, max(0, a - 30), a)) or
                 (near(b, b + 60) and _DATA_NAMED_AFTER.match(text, b))):
             typ = "DATASET"
@@ -881,6 +882,7 @@ def _initials(long: str, short: str) -> bool:
 # abstracts the bound changed 35 values, nearly all to null rightly.
 _CONJUNCT_END = re.compile(r"\b(?:and|with|while|whereas)\b|[,;]")
 LATER_BOUND = True
+NO_TASK_DATA = True
 
 
 _GENERIC_METRICS = frozenset({"accuracy", "score", "scores", "rate"})

@@ -588,6 +588,15 @@ def test_a_metric_named_after_the_value_in_another_conjunct_is_not_its():
                   "4.7 points": "Chamfer Distance"}
 
 
+def test_a_task_named_before_a_data_word_is_not_the_benchmark():
+    text = ("Title\nFooNet reduces the displacement error in the Argoverse trajectory prediction "
+            "dataset by 9.46%.")
+    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "Argoverse", "METHOD"),
+            _ent(text, "trajectory prediction", "TASK")]
+    (r,) = find_results(text, ents)
+    assert r["benchmark"] == "Argoverse"
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
