@@ -689,6 +689,13 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     text, end, a) or _DONE_BY.fullmatch(text, end, a)):
             _tag("system", "name after value (for/in/achieved by)")
             return name  # also "the best accuracy of 64.8% achieved by Gemini 3 Flash"
+    for a, b, name, typ, _role in mentions:  # "customized CNN accuracy of 96.98%"
+        if NAME_METRIC_OF and cs <= a and b <= pos and typ in SYSTEM_TYPES and \
+                name not in _NOT_SYSTEMS and pos - b <= 60:
+            mm = c["metric"].match(text, b + (3 if text.startswith("'s ", b) else 1))
+            if mm and text[b:b + 1] in (" ", "'") and _OF_VALUE.fullmatch(text, mm.end(), pos):
+                _tag("system", "name before its metric of the value")
+                return name
     if _VERSUS.search(text, max(s0, pos - 12), pos):
         _tag("system", "null: after vs")
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
@@ -769,6 +776,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 GROUP_CMP = True
+NAME_METRIC_OF = True
+_OF_VALUE = re.compile(r"(?:\s+score)?\s*(?:of|:|=|was|is|reaches|reached)\s+(?:only\s+|about\s+|"
+                       r"up\s+to\s+|around\s+)?")
 _CMP_LOOSE = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|versus|vs\.?|"
                         r"compared\s+(?:to|with)|relative\s+to|against)\s+(?:[\w\-]+\s+){0,2}$",
                         re.I)

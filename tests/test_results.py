@@ -597,6 +597,15 @@ def test_a_task_named_before_a_data_word_is_not_the_benchmark():
     assert r["benchmark"] == "Argoverse"
 
 
+def test_a_name_right_before_its_metric_of_the_value_is_the_system():
+    text = ("Title\nThe study fine-tunes YoloV8; and a customized CNN accuracy of 96.98% and "
+            "GPT-4o's F1 score of 0.81 are reached.")
+    ents = [_ent(text, "YoloV8", "MODEL"), _ent(text, "CNN", "METHOD"),
+            _ent(text, "GPT-4o", "MODEL")]
+    rs = {r["value"]: r["system"] for r in find_results(text, ents)}
+    assert rs == {"96.98%": "CNN", "0.81": "GPT-4o"}
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
