@@ -356,11 +356,12 @@ _CITED_FIELDS = ("title", "abstract", "published", "listing_date", "arxiv_id", "
 
 def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
                       ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any,
-                                 list[Paper]]:
+                                 list[Paper], list[str]]:
     """Papers of the store plus the new read, merged; also new-paper count, retired ids, the
     store's inferred citations with the new papers (a citations.Previous) when no stored
-    paper went or changed what citations read of it (else None: they are judged anew), and
-    the stored papers as read."""
+    paper went (else None: they are judged anew), the stored papers as read, and the ids of
+    stored papers that changed what citations read of them (the whole path judges every
+    citation anew then; registry_store hands their old entries to the citations)."""
     from paperkg.graph.citations import Previous
     from paperkg.graph.ladybug_delta import stored_inferred_citations
     from paperkg.graph.ladybug_store import read_papers
@@ -371,8 +372,9 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
     new_ids = {p.id for p in merged}
     before = {p.id: tuple(getattr(p, f) for f in _CITED_FIELDS) for p in old_papers}
     previous = None
-    if old_ids <= new_ids and all(tuple(getattr(p, f) for f in _CITED_FIELDS) == before[p.id]
-                                  for p in merged if p.id in before):
+    recited = sorted(p.id for p in merged if p.id in before
+                     and tuple(getattr(p, f) for f in _CITED_FIELDS) != before[p.id])
+    if old_ids <= new_ids:
         previous = Previous(stored_inferred_citations(Path(db)),
                             {S.node_key(S.PAPER, p.id) for p in merged if p.id not in old_ids})
     old_keys = {p.title_key for p in old_papers} | {p.arxiv_id for p in old_papers if p.arxiv_id}
@@ -382,7 +384,7 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
     for s in result.sources:
         by_id[s.id] = s
     return (merged, list(by_id.values()), new_count, sorted(old_ids - new_ids), previous,
-            old_papers)
+            old_papers, recited)
 
 
 def _return_free_memory() -> None:
@@ -461,8 +463,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     seconds = {"read": round(t_read - t0, 3)}
     previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
-        papers, sources, new_count, retired, previous, old_papers = _merge_with_store(
-            result, path)
+        papers, sources, new_count, retired, previous, old_papers, recited = \
+            _merge_with_store(result, path)
         if min_citation_confidence is not None:  # stored edges are the default threshold's
             previous = None
         hashes, old = read_state_hashes(path), path
@@ -470,7 +472,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         if QUICK_UPDATES and neo4j is None and not retired and previous is not None:
             quick = _quick(path, papers, sources, old_papers, hashes, previous, progress,
                            seconds, workers=workers, fast=fast, engine=engine,
-                           scheduler=scheduler)
+                           scheduler=scheduler, recited=recited)
             if quick is not None:
                 cites, extracted, delta = quick
                 stored = stats(path)
@@ -482,6 +484,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     extracted=extracted, written=delta.summary(),
                     seconds={**seconds, "total": round(time.perf_counter() - t0, 3)})
         del old_papers
+        if recited:
+            previous = None
     # What a build holds (papers, extractions, the graph) is many small acyclic objects that
     # live to its end: cyclic collections only walk them again and again, a cost that grows
     # with the collection. The collector is paused for the build and what was read is frozen.

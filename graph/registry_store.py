@@ -310,12 +310,14 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
                  hashes: dict[str, str], previous: Any, *, workers: int = 1,
                  fast: bool = False, engine: str = "local", scheduler: str | None = None,
                  progress: Callable[[int], None] | None = None,
-                 seconds: dict[str, float] | None = None) -> tuple[dict, int, Any] | None:
+                 seconds: dict[str, float] | None = None, recited: Sequence[str] = ()
+                 ) -> tuple[dict, int, Any] | None:
     """Update the store at path to hold the graph of `papers` (the store's merged with the new
     read: none of the stored ones gone) assembling and writing only what the new, changed and
     dirty papers touch; returns (citation summary, papers extracted, ladybug_delta.Delta), or
     None when it declines (see the module docstring). `previous` is the build's
-    citations.Previous; `hashes` the stored content hashes."""
+    citations.Previous; `hashes` the stored content hashes; `recited` the stored papers whose
+    text, dates or identifiers changed (the citations judge what their old text touched)."""
     from paperkg.graph.ladybug_store import connect
 
     seconds = {} if seconds is None else seconds
@@ -333,7 +335,7 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
             return None
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
-                         progress=progress, seconds=seconds)
+                         progress=progress, seconds=seconds, recited=set(recited))
     if made is None:
         return None
     t0 = time.perf_counter()
@@ -392,7 +394,8 @@ def _changed_keys(counts: Counts, delta: Counts, old_reg, new_reg) -> set[str]:
 def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               hashes: dict[str, str], counts: Counts, previous: Any, *, workers: int,
               fast: bool, engine: str, scheduler: str | None,
-              progress: Callable[[int], None] | None, seconds: dict[str, float]):
+              progress: Callable[[int], None] | None, seconds: dict[str, float],
+              recited: set[str]):
     """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
     citation summary, papers extracted), or None when it declines."""
     from paperkg.extractors.pipeline import raw_extractions
@@ -573,6 +576,19 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
 
     # citations: as a build makes them, clean papers' entity edges assembled when asked for
     t2 = time.perf_counter()
+    stored_edges = previous
+    if recited:  # judged as new papers, with what their old text touched
+        from paperkg.graph.citations import Previous
+
+        keys = {S.node_key(S.PAPER, pid) for pid in recited}
+        old_entries = {S.node_key(S.PAPER, pid): last_item(old_json[pid])
+                       for pid in recited if pid in old_json}
+        if len(old_entries) < len(recited) or not all(
+                isinstance(e, dict) and {"claims", "lead", "starts"} <= e.keys()
+                for e in old_entries.values()):
+            return None
+        previous = Previous([e for e in previous.edges if e[0] not in keys
+                             and e[1] not in keys], previous.new | keys, old=old_entries)
     features = _kept_features(store, part, cur_json)
     loader = _Loader(store, g, new_reg, part)
     loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges for k in (a, b)}))
@@ -587,7 +603,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
 
     t3 = time.perf_counter()
     tables, _ = _tables(store, g, part, entity_nodes | removed_nodes,
-                            repo_nodes | set(ref_nodes), previous, per_paper)
+                            repo_nodes | set(ref_nodes), stored_edges, per_paper)
     state_rows = [(pid, state_hash(own[pid]), x) for pid, x in sorted(new_json.items())]
     new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
     vote_gone = [_vote_id(*k) for k, n in delta.votes.items() if n]

@@ -362,3 +362,41 @@ def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
     assert ["zorbnet"] in query(q.replace("(e)", "(e:Dataset)"), {"id": "2401.00010"},
                                 db=grown)[1]
     assert ["hierarchicalgatedmemory"] in query(q, {"id": "2401.00020"}, db=grown)[1]
+
+
+def test_citations_of_a_paper_whose_text_changed_equal_a_full_run(tmp_path):
+    """A stored paper whose abstract changed is judged as a new paper, with the names its old
+    text touched (citations.Previous.old, what registry_store hands an update): every edge is
+    a full run's, for each paper of the citation tests changed either way."""
+    from paperkg.graph.build import build_graph
+    from paperkg.graph.citations import Previous, add_citations, inferred_citations
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.readers import read_listings
+    from tests.test_citations import UPDATE_PAPERS, _edges
+
+    def graph(texts: dict, name: str):
+        rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
+                 **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
+                for k, (t, d, a) in texts.items()]
+        listing = tmp_path / name
+        listing.write_text(json.dumps(rows), encoding="utf-8")
+        result = read_listings([listing])
+        g = build_graph(result.papers, result.sources, [])
+        kept = {n: json.loads(json.dumps(paper_features(d["title"], d.get("abstract") or "")))
+                for n, d in g.nodes(data=True) if d.get("label") == "Paper"}
+        return g, kept, {k: next(n for n, d in g.nodes(data=True) if d.get("title") == t)
+                         for k, (t, _, _) in texts.items()}
+
+    for key, (title, date, abstract) in UPDATE_PAPERS.items():
+        bland = (title, date, "We discuss unrelated matters of no consequence briefly.")
+        for before, after in (((title, date, abstract), bland), (bland, (title, date, abstract))):
+            g_old, kept_old, ids = graph({**UPDATE_PAPERS, key: before}, "old.json")
+            add_citations(g_old, min_confidence=0.0, features=kept_old)
+            pk = ids[key]
+            stored = [(u, v, dict(d)) for u, v, d in inferred_citations(g_old) if pk not in (u, v)]
+            g_new, kept_new, _ = graph({**UPDATE_PAPERS, key: after}, "new.json")
+            full = g_new.copy()
+            add_citations(full, min_confidence=0.0, features=kept_new)
+            add_citations(g_new, min_confidence=0.0, features=kept_new,
+                          previous=Previous(stored, {pk}, old={pk: kept_old[pk]}))
+            assert sorted(_edges(g_new).items()) == sorted(_edges(full).items()), key

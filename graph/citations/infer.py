@@ -350,10 +350,14 @@ class Previous:
     """What an update hands add_citations: the inferred edges its store holds (citing node,
     cited node, properties, as the last build wrote them with a threshold no higher than this
     one's) and the papers new since then; every other paper has the same title, abstract,
-    dates and identifiers as then."""
+    dates and identifiers as then, except those in `old` (paper -> the kept entry of its text
+    then: cache.paper_features), which are also in `new` and in no edge of `edges`; the names
+    their old text claimed, led its title with or could write are judged again (added for
+    graph/registry_store.py)."""
 
     edges: list[tuple[str, str, dict]]
     new: set[str]
+    old: dict[str, dict] = field(default_factory=dict)
 
 
 class _Cites(dict):
@@ -668,6 +672,11 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
         if cites.lead(p):
             names.add(cites.lead(p))
     names.update(_mentions({p: nodes[p] for p in new}, index, cites))
+    for _, e in sorted(previous.old.items()):  # what a changed paper's old text touched
+        gone = {c[0] for c in e["claims"]} | ({e["lead"]} if e["lead"] else set())
+        names |= gone
+        for r in {*e["starts"].split(), *_first_runs(gone)}:
+            names.update(name for _, name in index.by_first.get(r, ()))
     for n in sorted(names & valid.keys()):
         if all(c.paper in new for c in valid[n]):  # valid only through new papers
             for r in _first_runs([n]):
