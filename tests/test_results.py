@@ -606,6 +606,29 @@ def test_a_name_right_before_its_metric_of_the_value_is_the_system():
     assert rs == {"96.98%": "CNN", "0.81": "GPT-4o"}
 
 
+def test_a_list_of_values_on_a_list_of_benchmarks_pairs_them_in_order():
+    text = ("Title\nFooNet reaches top-1 accuracy of 84.2% and 97.1% on ImageNet and CIFAR-10. "
+            "It gets 99.6%, 94.9% and 88.5% on MNIST, SVHN and COCO respectively. It gets 92.1% "
+            "accuracy on SST-2, 85.3% on MNLI and 90.0% on QQP.")
+    ents = [_ent(text, "FooNet", "METHOD")] + [_ent(text, n, "DATASET") for n in (
+        "ImageNet", "CIFAR-10", "MNIST", "SVHN", "COCO", "SST-2", "MNLI", "QQP")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs == {"84.2%": "ImageNet", "97.1%": "CIFAR-10", "99.6%": "MNIST", "94.9%": "SVHN",
+                  "88.5%": "COCO", "92.1%": "SST-2", "85.3%": "MNLI", "90.0%": "QQP"}
+
+
+def test_a_name_typed_as_data_that_achieves_is_not_the_benchmark():
+    text = ("Title\nOn MNIST, FooNet achieves 98.7% accuracy. A baseline on MatSciFig achieves "
+            "a 4.4 times gain in R@1. On Metropolis, DA360 shows gains of 50% and 10% in "
+            "error on indoor and outdoor benchmarks.")
+    ents = [_ent(text, n, "DATASET") for n in ("MNIST", "FooNet", "MatSciFig", "Metropolis",
+                                                "DA360")]
+    rs = {r["value"]: (r["system"], r["benchmark"]) for r in find_results(text, ents)}
+    assert rs["4.4 times"][1] == "MatSciFig"  # "on X achieves": X is still the benchmark
+    del rs["4.4 times"]
+    assert rs == {"98.7%": ("FooNet", "MNIST"), "50%": ("DA360", None), "10%": ("DA360", None)}
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
