@@ -1,5 +1,6 @@
 """The embedded store's graph structure as compact arrays, and the library queries answered
-from them (`// embedded:` in a query file): co_used_entities and shortest_path.
+from them (`// embedded:` in a query file): co_used_entities, shortest_path, shared_entities
+and neighbourhood.
 
 The engine answers co_used_entities by expanding 13 paper-to-entity tables twice and grouping
 strings, and shortest_path by a one-sided search that reads a hub entity's whole neighbourhood
@@ -384,16 +385,22 @@ def co_used_rows(adj: Adjacency, entity: str, limit: int) -> list[list[Any]]:
     keep = ~(in_es & (named[row_paper] == 1))
     counts = np.bincount(others[keep], minlength=adj.size)
     hits = np.flatnonzero(counts)
-    if not len(hits):
+    return [[adj.label_of(o), adj.id_of(o), adj.name_of(o), int(counts[o])]
+            for o in _top(adj, hits, counts[hits], limit)]
+
+
+def _top(adj: Adjacency, nodes: np.ndarray, counts: np.ndarray | None, limit: int) -> list[int]:
+    """The first limit nodes by count (most first; None: no count), then label name, then id
+    (bytes), as the queries' ORDER BY sorts them: one integer key per node, partitioned."""
+    if not len(nodes) or limit <= 0:
         return []
-    c = counts[hits]
-    if len(hits) > limit:
-        cut = np.partition(c, len(c) - limit)[len(c) - limit]
-        hits, c = hits[c >= cut], c[c >= cut]
-    rows = [[adj.label_of(int(o)), adj.id_of(int(o)), adj.name_of(int(o)), int(n)]
-            for o, n in zip(hits, c, strict=True)]
-    rows.sort(key=lambda r: (-r[3], r[0], r[1]))
-    return rows[:limit]
+    label_rank = np.argsort(np.argsort(np.array(adj.labels, dtype=object)))
+    block = np.searchsorted(adj.base, nodes, side="right") - 1
+    key = label_rank[block].astype(np.int64) * (adj.size + 1) + _id_rank(adj)[nodes]
+    if counts is not None:
+        key += (int(counts.max()) - counts.astype(np.int64)) * (len(adj.labels) * (adj.size + 1))
+    top = np.argpartition(key, limit - 1)[:limit] if len(key) > limit else np.arange(len(key))
+    return [int(nodes[k]) for k in top[np.argsort(key[top])]]
 
 
 def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -404,6 +411,74 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     shift = np.repeat(starts - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
     return np.arange(total, dtype=np.int64) + shift
+
+
+# ---------------------------------------------------------------------------------------------
+# shared_entities and neighbourhood
+
+
+def shared_entities(adj: Adjacency, conn, params: dict[str, Any]
+                    ) -> tuple[list[str], list[list[Any]]]:
+    """cypher/shared_entities.cypher's columns and rows: papers naming at least min_shared of
+    the entities the paper names (distinct entities), most first, then by id; the titles of
+    the rows returned read from the store by key."""
+    a = adj.find(S.PAPER, params["paper"])
+    columns = ["paper", "title", "shared"]
+    if a is None or params["limit"] <= 0:
+        return columns, []
+    ents = adj.m_ent[adj.m_indptr[a]:adj.m_indptr[a + 1]].astype(np.int64)
+    papers = adj.e_pap[_ranges(adj.e_indptr[ents], adj.e_indptr[ents + 1])]
+    counts = np.bincount(papers, minlength=adj.size)  # distinct (paper, entity) pairs
+    counts[a] = 0
+    hits = np.flatnonzero(counts >= max(1, params["min_shared"]))
+    rows = [[adj.id_of(b), int(counts[b])]
+            for b in _top(adj, hits, counts[hits], params["limit"])]
+    titles = {}
+    if rows:
+        res = conn.execute("UNWIND $ids AS k MATCH (b:Paper {id: k}) RETURN b.id, b.title",
+                           {"ids": [r[0] for r in rows]})
+        titles = dict(res.get_all())
+    return columns, [[pid, titles.get(pid), n] for pid, n in rows]
+
+
+def neighbourhood(adj: Adjacency, conn, params: dict[str, Any]
+                  ) -> tuple[list[str], list[list[Any]]]:
+    """cypher/neighbourhood.cypher's columns and rows: the distinct nodes within depth hops of
+    the entity (of every entity label holding that id; itself left out, another entity with
+    the same id kept), by label and id."""
+    columns = ["type", "id"]
+    es = [i for label in S.ENTITY_LABELS if (i := adj.find(label, params["entity"])) is not None]
+    if not es or params["limit"] <= 0:
+        return columns, []
+    found = np.zeros(0, dtype=np.int64)
+    for e in es:
+        seen = np.zeros(adj.size, dtype=bool)
+        seen[e] = True
+        front = np.array([e], dtype=np.int64)
+        for _ in range(params["depth"]):
+            nb = _neighbours(adj, front)
+            front = nb[~seen[nb]]
+            if not len(front):
+                break
+            seen[front] = True
+        seen[e] = False
+        found = np.union1d(found, np.flatnonzero(seen))
+    return columns, [[adj.label_of(n), adj.id_of(n)]
+                     for n in _top(adj, found, None, params["limit"])]
+
+
+def _id_rank(adj: Adjacency) -> np.ndarray:
+    """Each node's position among its label's ids in byte order (the inverse of id_sorted;
+    the gaps of a label, past its present nodes, rank last)."""
+    rank = _RANKS.get(id(adj))
+    if rank is None or rank[0] is not adj:
+        inverse = np.empty(adj.size, dtype=np.int64)
+        inverse[adj.id_sorted] = np.arange(adj.size, dtype=np.int64)
+        rank = _RANKS[id(adj)] = (adj, inverse)
+    return rank[1]
+
+
+_RANKS: dict[int, tuple[Adjacency, np.ndarray]] = {}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 // description: Papers that share at least min_shared entities with a paper, most shared first.
 // params: paper:str, min_shared:int=2, limit:int=25
+// On the embedded store the same rows come from the store's compact arrays (cypher/adjacency.py:
+// the paper's distinct entities, their papers counted with numpy), titles read by key.
+// embedded: shared_entities
 // Distinct (paper id, entity) pairs counted per paper id: the same number as count(DISTINCT e)
 // per paper. Grouping on the id and leaving `b <> a` out of the pattern keeps the embedded
 // engine from reading every matched paper's properties (title, abstract) for 12,000 rows at

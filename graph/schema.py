@@ -402,13 +402,12 @@ STATE_PROPS = (Prop("id"), Prop("content_hash"), Prop("extraction"))
 #: that an update canonicalises and assembles only what its new papers touch.
 REGISTRY_VOTE = "RegistryVote"  # entities per (key, acronym key or "", type)
 REGISTRY_LONG = "RegistryLong"  # entities per (acronym key, long form key)
-ENTITY_SURFACE = "EntitySurface"  # per entity node: entities per name (kind n) and alias (a)
+ENTITY_SURFACE = "EntitySurface"  # per entity node (id): entities per name and per alias (JSON)
 REGISTRY_STAMP = "RegistryStamp"  # which PaperState rows the counts are of
 REGISTRY_TABLES = {
     REGISTRY_VOTE: (Prop("id"), Prop("key"), Prop("short"), Prop("type"), Prop("count", INT)),
     REGISTRY_LONG: (Prop("id"), Prop("short"), Prop("long"), Prop("count", INT)),
-    ENTITY_SURFACE: (Prop("id"), Prop("node"), Prop("kind"), Prop("form"),
-                     Prop("count", INT)),
+    ENTITY_SURFACE: (Prop("id"), Prop("names"), Prop("aliases")),
     REGISTRY_STAMP: (Prop("id"), Prop("value")),
 }
 
@@ -418,9 +417,10 @@ CO_USED_DOC = "Named together by the same papers (line width follows how many)."
 
 #: Beside an embedded store (name + suffix): its graph structure as compact arrays (node ids,
 #: entity names, the library's GRAPH_RELS both ways, each paper's distinct MENTION_RELS
-#: entities), read from the store and kept under the store file's identity; co_used_entities
-#: and shortest_path answer from it (cypher/adjacency.py). Not part of the graph: no sink
-#: exports it, and any write to the store makes it stale (it is then read again).
+#: entities), read from the store and kept under the store file's identity; co_used_entities,
+#: shortest_path, shared_entities and neighbourhood answer from it (cypher/adjacency.py). Not
+#: part of the graph: no sink exports it, and any write to the store makes it stale (it is then
+#: read again).
 ADJACENCY_SUFFIX = ".adjacency"
 
 

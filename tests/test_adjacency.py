@@ -1,4 +1,5 @@
-"""The store's compact arrays (cypher/adjacency.py): co_used_entities and shortest_path answered
+"""The store's compact arrays (cypher/adjacency.py): co_used_entities, shortest_path,
+shared_entities and neighbourhood answered
 from them equal the engine running the queries' Cypher, on the seeds, on a graph with parallel
 relationships, and after an incremental build and enrichment change the store (that last one
 in tests/test_counters.py, which makes those stores)."""
@@ -49,17 +50,26 @@ class Both:
 
 def test_queries_with_arrays_declare_them():
     assert {q.name: q.embedded for q in L.list_queries() if q.embedded} == {
-        "co_used_entities": "co_used_entities", "shortest_path": "shortest_path"}
+        name: name for name in ("co_used_entities", "shortest_path", "shared_entities",
+                                "neighbourhood")}
 
 
-def test_co_used_entities_equals_the_cypher_on_the_seeds(seeds_graph, seeds_store):
+def test_entity_and_paper_queries_equal_the_cypher_on_the_seeds(seeds_graph, seeds_store):
     mention = set(L.macros()["MENTION_RELS"].split("|"))
     named = sorted({v for _, v, d in seeds_graph.edges(data=True) if d["type"] in mention})
     picks = named[::max(1, len(named) // 25)] + ["Method:no-such-entity"]
+    papers = sorted(n for n, d in seeds_graph.nodes(data=True) if d["label"] == S.PAPER)
     with Both(seeds_store) as both:
         for key in picks:
+            entity = S.split_key(key)[1]
             for limit in (20, 3, 0):
-                both.check("co_used_entities", {"entity": S.split_key(key)[1], "limit": limit})
+                both.check("co_used_entities", {"entity": entity, "limit": limit})
+            for depth, limit in ((1, 200), (2, 200), (3, 7)):
+                both.check("neighbourhood", {"entity": entity, "depth": depth, "limit": limit})
+        for key in papers[::max(1, len(papers) // 25)] + ["Paper:no-such-paper"]:
+            for shared, limit in ((2, 25), (1, 5), (4, 1000)):
+                both.check("shared_entities", {"paper": S.split_key(key)[1],
+                                                "min_shared": shared, "limit": limit})
     assert A.read_side_key(A.side_path(seeds_store)) == A.store_key(seeds_store)
 
 
@@ -125,7 +135,10 @@ def assert_arrays_answer(db: Path) -> list:
             "RETURN DISTINCT e.id ORDER BY e.id", {})[1]]
         answers = ([both.check("shortest_path", {"source": a, "target": b, "limit": 100})
                     for i, a in enumerate(papers) for b in papers[i + 1:]]
-                   + [both.check("co_used_entities", {"entity": e}) for e in entities])
+                   + [both.check("shared_entities", {"paper": a, "min_shared": 1})
+                      for a in papers]
+                   + [both.check(name, {"entity": e}) for e in entities
+                      for name in ("co_used_entities", "neighbourhood")])
     assert A.read_side_key(A.side_path(db)) == A.store_key(db)
     return answers
 
