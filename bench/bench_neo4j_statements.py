@@ -11,7 +11,15 @@ relationships per second of that phase. Variants (alternated, their order revers
 round): `loader` (paperkg.graph.neo4j_store's statement), `no-props` (CREATE without
 properties), `match-only` (the two key lookups, no CREATE), `by-source` / `by-target` (rows
 sorted by that end's key), `in-transactions` (one statement per relationship file with
-`CALL (r) { ... } IN TRANSACTIONS OF 10000 ROWS`), `batch-50k` (50,000-row transactions).
+`CALL (r) { ... } IN TRANSACTIONS OF 10000 ROWS`), `batch-50k` (50,000-row transactions),
+`by-id` (both ends found by internal node id, `MATCH (a) WHERE id(a) = r[0]`, from a map of
+key -> id read once per label after the nodes are loaded; the read is timed with the phase),
+`parallel-types` (the loader's statement, each (type, from, to) file written by one of two
+sessions at once, so that two writers rarely lock the same ends' relationship chains).
+
+`--config NAME=VALUE` (repeatable) starts a second server with those settings (e.g.
+`db.tx_state.memory_allocation=OFF_HEAP`); every round then runs each variant on both servers,
+alternately, and the rates are printed per server.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 VARIANTS = ("loader", "no-props", "match-only", "by-source", "by-target", "in-transactions",
-            "batch-50k")
+            "batch-50k", "by-id", "parallel-types")
 
 
 def write_rels(driver, rels: dict, variant: str) -> float:
@@ -42,6 +50,15 @@ def write_rels(driver, rels: dict, variant: str) -> float:
 
     batch = 50_000 if variant == "batch-50k" else N.BATCH_SIZE
     start, count = time.perf_counter(), 0
+    if variant == "parallel-types":
+        return _parallel_types(driver, rels, start)
+    ids: dict[str, dict] = {}
+    if variant == "by-id":
+        with driver.session() as session:
+            for label in {lab for _, a, b in rels for lab in (a, b)}:
+                key = N.schema.NODE_TYPES[label].key
+                ids[label] = {k: i for k, i in session.run(
+                    f"MATCH (n:{label}) RETURN n.{key} AS k, id(n) AS i").values()}
     for (rel_type, src, dst), rows in rels.items():
         query, cols = N._rel_query(rel_type, src, dst, fresh=True)
         head = query[:query.index("CREATE")]
@@ -53,6 +70,10 @@ def write_rels(driver, rels: dict, variant: str) -> float:
             end = "_a" if variant == "by-source" else "_b"
             rows = sorted(rows, key=lambda r, end=end: (r[end], r["_a"], r["_b"]))
         data = [[r[c] for c in cols] for r in rows]
+        if variant == "by-id":
+            query = ("UNWIND $rows AS r MATCH (a) WHERE id(a) = r[0] MATCH (b) WHERE id(b) = r[1] "
+                     + query[query.index("CREATE"):])
+            data = [[ids[src][row[0]], ids[dst][row[1]], *row[2:]] for row in data]
         if variant == "in-transactions":
             body = query.removeprefix("UNWIND $rows AS r ")
             with driver.session() as session:
@@ -65,6 +86,43 @@ def write_rels(driver, rels: dict, variant: str) -> float:
     return count / (time.perf_counter() - start)
 
 
+def _parallel_types(driver, rels: dict, start: float) -> float:
+    """The loader's statement, one (type, from, to) file at a time per session, two sessions."""
+    import threading
+
+    from paperkg.graph import neo4j_store as N
+
+    files = sorted(rels.items(), key=lambda kv: -len(kv[1]))  # largest first
+    lock, errors = threading.Lock(), []
+
+    def writer() -> None:
+        try:
+            with driver.session() as session:
+                while True:
+                    with lock:
+                        if not files or errors:
+                            return
+                        (rel_type, src, dst), rows = files.pop(0)
+                    query, cols = N._rel_query(rel_type, src, dst, fresh=True)
+                    data = [[r[c] for c in cols] for r in rows]
+                    for i in range(0, len(data), N.BATCH_SIZE):
+                        session.execute_write(
+                            lambda tx, q=query, b=data[i:i + N.BATCH_SIZE]:
+                            tx.run(q, rows=b).consume())
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller
+            errors.append(exc)
+
+    count = sum(map(len, rels.values()))
+    threads = [threading.Thread(target=writer) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return count / (time.perf_counter() - start)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the rounds and print each rate and the medians."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -74,7 +132,10 @@ def main(argv: list[str] | None = None) -> None:
                     help=f"comma-separated, from: {', '.join(VARIANTS)}")
     ap.add_argument("--heap", default="2g")
     ap.add_argument("--page-cache-mb", type=int, default=1024)
+    ap.add_argument("--config", action="append", default=[], metavar="NAME=VALUE",
+                    help="a second server with this setting; variants alternate between both")
     args = ap.parse_args(argv)
+    config = dict(item.split("=", 1) for item in args.config)
     variants = args.variants.split(",")
     unknown = sorted(set(variants) - set(VARIANTS))
     if unknown:
@@ -90,33 +151,44 @@ def main(argv: list[str] | None = None) -> None:
     nodes, rels = N.graph_rows(G)
     print(f"synthetic graph: {args.papers:,} papers, {G.number_of_nodes():,} nodes, "
           f"{G.number_of_edges():,} relationships", flush=True)
-    server = start_server(heap=args.heap, quick_jit=False, page_cache_mb=args.page_cache_mb)
-    settings = N.Neo4jSettings(server.uri, server.user, server.password, None)
-    driver = N.connect(settings)
-    rates: dict[str, list[float]] = {v: [] for v in variants}
+    servers = {"default": start_server(heap=args.heap, quick_jit=False,
+                                       page_cache_mb=args.page_cache_mb)}
+    if config:
+        servers[",".join(args.config)] = start_server(heap=args.heap, quick_jit=False,
+                                                     page_cache_mb=args.page_cache_mb,
+                                                     config=config)
+    runs = {name: (N.Neo4jSettings(s.uri, s.user, s.password, None), None)
+            for name, s in servers.items()}
+    runs = {name: (st, N.connect(st)) for name, (st, _) in runs.items()}
+    rates: dict[tuple[str, str], list[float]] = {(n, v): [] for n in runs for v in variants}
     try:
         for r in range(args.rounds):
             for variant in variants if r % 2 == 0 else variants[::-1]:
-                N.clear(settings)
-                N.ensure_schema(driver, settings)
-                with driver.session() as session:
-                    for label, rows in nodes.items():
-                        query, cols = N._node_query(label, fresh=True)
-                        for i in range(0, len(rows), N.BATCH_SIZE):
-                            batch = [[row[c] for c in cols] for row in rows[i:i + N.BATCH_SIZE]]
-                            session.execute_write(
-                                lambda tx, q=query, b=batch: tx.run(q, rows=b).consume())
-                rate = write_rels(driver, rels, variant)
-                rates[variant].append(rate)
-                print(f"round {r} {variant:16} {rate:10,.0f} rels/s  "
-                      f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+                for name in list(runs) if r % 2 == 0 else list(runs)[::-1]:
+                    settings, driver = runs[name]
+                    N.clear(settings)
+                    N.ensure_schema(driver, settings)
+                    with driver.session() as session:
+                        for label, rows in nodes.items():
+                            query, cols = N._node_query(label, fresh=True)
+                            for i in range(0, len(rows), N.BATCH_SIZE):
+                                batch = [[row[c] for c in cols]
+                                         for row in rows[i:i + N.BATCH_SIZE]]
+                                session.execute_write(
+                                    lambda tx, q=query, b=batch: tx.run(q, rows=b).consume())
+                    rate = write_rels(driver, rels, variant)
+                    rates[(name, variant)].append(rate)
+                    print(f"round {r} {name:12.12} {variant:16} {rate:10,.0f} rels/s  "
+                          f"(load average {os.getloadavg()[0]:.1f})", flush=True)
     finally:
-        driver.close()
-        server.stop()
-        shutil.rmtree(server.home, ignore_errors=True)
-    for variant, values in rates.items():
-        print(f"{variant:16} median {statistics.median(values):10,.0f} rels/s; runs "
-              + ", ".join(f"{v:,.0f}" for v in values))
+        for _, driver in runs.values():
+            driver.close()
+        for server in servers.values():
+            server.stop()
+            shutil.rmtree(server.home, ignore_errors=True)
+    for (name, variant), values in rates.items():
+        print(f"{name:12.12} {variant:16} median {statistics.median(values):10,.0f} rels/s; "
+              "runs " + ", ".join(f"{v:,.0f}" for v in values))
 
 
 if __name__ == "__main__":

@@ -122,18 +122,24 @@ def free_port() -> int:
 
 
 def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = True,
-                 page_cache_mb: int = 512) -> Neo4jServer:
-    """Start the launcher on a free port and wait until it says READY."""
+                 page_cache_mb: int = 512, config: dict[str, str] | None = None) -> Neo4jServer:
+    """Start the launcher on a free port and wait until it says READY (config: further server
+    settings by name, e.g. {"db.tx_state.memory_allocation": "OFF_HEAP"}, for benchmarks)."""
     install = build_launcher()
     data = Path(tempfile.mkdtemp(prefix="paperkg-neo4j-"))
     port = free_port()
+    extra = []
+    if config:
+        conf = data / "extra.conf"
+        conf.write_text("".join(f"{k}={v}\n" for k, v in config.items()), encoding="utf-8")
+        extra = [str(conf)]
     log = open(data / "launcher.log", "w")  # noqa: SIM115 - lives as long as the server
     java = shutil.which("java") or "java"
     proc = subprocess.Popen(
         [java, f"-Xmx{heap}", "-XX:+UseParallelGC",
          *(["-XX:TieredStopAtLevel=1"] if quick_jit else []), "-cp",
          f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(data / "home"),
-         str(port), password, str(page_cache_mb)],
+         str(port), password, str(page_cache_mb), *extra],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
     )
     deadline = time.monotonic() + START_TIMEOUT

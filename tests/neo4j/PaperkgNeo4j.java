@@ -1,5 +1,6 @@
 // Starts embedded Neo4j 5 Community with the Bolt connector on 127.0.0.1 for paperkg's tests.
-// Usage: java -cp 'lib/*:classes' PaperkgNeo4j HOME_DIR PORT PASSWORD [PAGECACHE_MB]
+// Usage: java -cp 'lib/*:classes' PaperkgNeo4j HOME_DIR PORT PASSWORD [PAGECACHE_MB [CONF]]
+// CONF: a file of further settings in neo4j.conf syntax (benchmarks try server settings with it).
 // Prints "READY <port>" once Bolt accepts connections; stops cleanly on SIGTERM or closed stdin.
 
 import java.nio.file.Path;
@@ -15,15 +16,19 @@ public final class PaperkgNeo4j {
     private PaperkgNeo4j() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3 || args.length > 4) {
-            System.err.println("usage: PaperkgNeo4j HOME_DIR PORT PASSWORD [PAGECACHE_MB]");
+        if (args.length < 3 || args.length > 5) {
+            System.err.println("usage: PaperkgNeo4j HOME_DIR PORT PASSWORD [PAGECACHE_MB [CONF]]");
             System.exit(2);
         }
         Path home = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         String password = args[2];
-        long pageCacheMb = args.length == 4 ? Long.parseLong(args[3]) : 512;
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        long pageCacheMb = args.length >= 4 ? Long.parseLong(args[3]) : 512;
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (args.length == 5) {
+            builder.loadPropertiesFromFile(Path.of(args[4]));
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
