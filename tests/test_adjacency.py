@@ -120,6 +120,17 @@ def test_parallel_relationships_are_paths_of_their_own(tmp_path):
         assert sorted(path["_rels"][0]["source"] for _, path in rows) == ["inferred",
                                                                           "openalex"]
         assert both.check("co_used_entities", {"entity": "d"})[1]
+    # a deleted node leaves a gap in its table's offsets: the arrays keep the slot empty
+    from paperkg.graph.ladybug_store import connect
+
+    with connect(db, read_only=False) as conn:
+        conn.execute("MATCH (p:Paper {id: 'a'}) DETACH DELETE p")
+    with Both(db) as both:
+        assert both.check("shortest_path", {"source": "b", "target": "c"})[1]
+        assert both.check("shortest_path", {"source": "a", "target": "c"})[1] == []
+        assert both.check("co_used_entities", {"entity": "m"})[1]
+        assert both.check("neighbourhood", {"entity": "d", "depth": 3})[1]
+        assert both.check("shared_entities", {"paper": "b", "min_shared": 1})[1]
 
 
 def assert_arrays_answer(db: Path) -> list:
