@@ -980,7 +980,8 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ in BENCH_TYPES and name != own and s0 <= a and b <= s1 and not (
                  ACTS_NOT_BENCH and _ACTS.match(text, b) and  # "FooNet achieves": a system
-                 not _ON_BEFORE.search(text, max(s0, a - 20), a))]  # not "on MatSciFig achieves"
+                 not _ON_BEFORE.search(text, max(s0, a - 20), a)) and not (  # not "on X achieves"
+                 TRAIN_DATA and _TRAINED_ON.search(text, max(s0, a - 40), a))]
     if not cands:
         ce = _CLAUSE.search(text, end, s1)
         if _many_datasets(text, cs, ce.start() if ce else s1):
@@ -1027,6 +1028,12 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
         return ""  # "on PVRBench, UrbanVideo, and VisBench, where ... drop by 35%": all of them
     _tag("benchmark", how)
     return best[2]
+
+
+TRAIN_DATA = True
+# "fine-tuning LLaVA-ov-7B with MM-RLHF", "trained on ImageNet": training data, not a benchmark
+_TRAINED_ON = re.compile(r"\b(?:train\w*|fine-?tun\w*|pre-?train\w*)\s+(?:[\w\-.]+\s+){0,3}?"
+                         r"(?:on|with|using|from)\s+(?:the\s+)?$", re.I)
 
 
 def _listed(text: str, cands: list, x: tuple) -> bool:

@@ -629,6 +629,15 @@ def test_a_name_typed_as_data_that_achieves_is_not_the_benchmark():
     assert rs == {"98.7%": ("FooNet", "MNIST"), "50%": ("DA360", None), "10%": ("DA360", None)}
 
 
+def test_a_dataset_the_system_is_trained_on_is_not_the_benchmark():
+    text = ("Title\nFine-tuning LLaVA-7B with MM-RLHF and our algorithm leads to a 19.5% gain "
+            "in safety. FooNet trained on COCO reaches 48.1 AP on LVIS.")
+    ents = [_ent(text, "LLaVA-7B", "MODEL"), _ent(text, "FooNet", "METHOD")] + [
+        _ent(text, n, "DATASET") for n in ("MM-RLHF", "COCO", "LVIS")]
+    rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
+    assert rs == {"19.5%": None, "48.1": "LVIS"}
+
+
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
     text = ("Title\nOur method reaches 81.0% accuracy across three datasets. It is also "
             "tested on MMLU, where it reaches 70.2% accuracy. Training took 9.5% less time.")
