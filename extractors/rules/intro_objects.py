@@ -1,8 +1,9 @@
 """Family: lower-case techniques a paper introduces, read from the clause: the object of an
 intro verb ("we propose a timestep-weighted rendering loss", "it introduces modulus
-transformation") ending in a technique head noun, or in a broad head (strategy, network, prior,
-...) after a hyphenated compound modifier ("we introduce a collision-aware optimization"), and
-the phrases listed after it ("... loss and a frequency-aware sampling schedule")."""
+transformation") ending in a technique head noun, and the phrases listed after it ("... loss and
+a frequency-aware sampling schedule"). Broad heads (strategy, network, framework) are left out
+even after a hyphenated modifier: "a multi-task neural network", "a two-stage matching
+strategy" are descriptions (docs/extraction.md, sixth pass)."""
 
 from __future__ import annotations
 
@@ -33,27 +34,23 @@ _NOT_OURS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|author
 
 
 @cache
-def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    """The words that end a phrase, the words dropped before it, the technique heads and the
-    broad heads (only after a hyphenated compound modifier)."""
+def _lists() -> tuple[frozenset, frozenset, frozenset]:
+    """The words that end a phrase, the words dropped before it, and the technique heads."""
     drop = word_set("task_adjectives") | word_set("quantity_words") | word_set(
         "intro_adjectives")
-    return (word_set("task_stop"), drop, word_set("intro_object_heads"),
-            word_set("intro_object_broad_heads"))
+    return word_set("task_stop"), drop, word_set("intro_object_heads")
 
 
 @cache
 def _heads_re() -> re.Pattern:
     """Any technique head word (a cheap check before reading the phrase word by word)."""
     return re.compile(r"\b(?:" + "|".join(
-        re.escape(h) for h in sorted(word_set("intro_object_heads")
-                                     | word_set("intro_object_broad_heads"),
-                                     key=len, reverse=True))
+        re.escape(h) for h in sorted(word_set("intro_object_heads"), key=len, reverse=True))
         + r")\b")
 
 
 def _phrase(ctx: Context, pos: int, stop: frozenset, drop: frozenset,
-            heads: frozenset, broad: frozenset) -> tuple[int, int, list[str]] | None:
+            heads: frozenset) -> tuple[int, int, list[str]] | None:
     """(start, end, words) of a technique phrase starting at pos, or None."""
     text = ctx.text
     ws: list[tuple[int, int, str]] = []
@@ -76,7 +73,7 @@ def _phrase(ctx: Context, pos: int, stop: frozenset, drop: frozenset,
         return None
     for k in range(1, len(ws)):
         w = ws[k][2]
-        if w not in heads and not (w in broad and any("-" in x[2] for x in ws[:k])):
+        if w not in heads:
             continue
         if k + 1 < len(ws) and ws[k + 1][2] not in _FOLLOW:
             continue  # the phrase goes on ("gating network"): not its end
@@ -88,7 +85,7 @@ def intro_objects(ctx: Context) -> None:
     """Lower-case technique phrases that are the object of an intro verb, as introduced
     METHOD candidates, with the phrases listed right after them."""
     text = ctx.text
-    stop, drop, heads, broad = _lists()
+    stop, drop, heads = _lists()
     spans: set[tuple[int, int]] | None = None
     for pos in positions(text, _VERBS):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
@@ -99,7 +96,7 @@ def intro_objects(ctx: Context) -> None:
         start = m.end()
         checked = False
         while True:
-            found = _phrase(ctx, start, stop, drop, heads, broad)
+            found = _phrase(ctx, start, stop, drop, heads)
             if found is None:
                 break
             if not checked:  # whose the verb is: only asked when it has a technique object

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Context, type_by_shape
+from paperkg.extractors.rules.base import Context, heads, type_by_shape, word_set
 
-# what may stand between two items of a list; a suspended hyphen ("Vicuna-, Qwen2.5-") too
-_SEP = re.compile(r"^-?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+# what may stand between two items of a list; a suspended hyphen before a comma too ("Vicuna-,
+# Qwen2.5-"), not before "and" ("Inter- and Intra-image", "Transformer- and CNN-based": parts
+# of one compound)
+_SEP = re.compile(r"^(?:-?,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+# a listed word ends its item: "Bregman divergences" is a modifier and a noun, not a name (a
+# lower-case word after it must be a function word or a verb: "Bitfit while ...")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_HEADS = frozenset(f for h in heads() for f in (h.word, h.plural)) | {"bench"}
 # rules whose names are strong enough to vouch for a listed neighbour
 _STRONG = frozenset({"gazetteer", "coined_name", "gazetteer_variant", "acronym_definition"})
 
@@ -22,6 +28,7 @@ def listed_words(ctx: Context) -> None:
     if len(cands) < 2:
         return
     text = ctx.text
+    stop = word_set("task_stop")
     items = sorted((c for c in cands if c.start >= ctx.title_end), key=lambda c: c.start)
     weak = [i for i, c in enumerate(items) if c.rule == "capitalised_word"]
     if not weak:
@@ -45,8 +52,10 @@ def listed_words(ctx: Context) -> None:
             continue  # mostly weak words: a list of plain capitalised words, not of names
         types = {c.type or type_by_shape(c.name, ctx.gaz) for c in strong}
         for c in run:
-            if c.rule != "capitalised_word":
-                continue
+            nxt = _NEXT_WORD.match(text, c.end)
+            if c.rule != "capitalised_word" or c.name.lower() in _HEADS or (
+                    nxt is not None and nxt.group(1) not in stop):
+                continue  # "Bregman divergences"; "V* Bench": a head word alone
             c.conf = max(c.conf, 0.6)
             c.rule = "listed_word"
             if len(types) == 1 and None not in types and not c.type:
