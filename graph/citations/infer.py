@@ -42,7 +42,14 @@ from paperkg.graph.schema import (
     split_key,
 )
 
-from .cache import PaperCites, cached_claims, linked_identifiers, matches, paper_cites
+from .cache import (
+    PaperCites,
+    cached_claims,
+    linked_identifiers,
+    matches,
+    paper_cites,
+    paper_words,
+)
 from .claims import (
     Claim,
     NameStats,
@@ -413,9 +420,11 @@ class _Cites(dict):
         return [(s, abstract[s:s + n]) for s, n in spans]
 
     def words(self, p: str) -> set[str]:
-        """The paper's content words (a new set each time it is asked for a kept entry)."""
-        e = None if p in self else self.entry(p)
-        return self[p].words if e is None else set(e["words"].split())
+        """The paper's content words (made from its text each time it is asked for a paper
+        with a kept entry: entries do not keep them)."""
+        if p in self:
+            return self[p].words
+        return paper_words(*_paper_text(self.nodes[p]))
 
 
 class _When(dict):
