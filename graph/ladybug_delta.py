@@ -304,7 +304,7 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
     for t in tables:
         if t.pair is None and t.removed:
             for i in range(0, len(t.removed), _BATCH):
-                conn.execute(f"MATCH (n:{t.table}) WHERE n.id IN $ids DETACH DELETE n",
+                conn.execute(f"UNWIND $ids AS i MATCH (n:{t.table} {{id: i}}) DETACH DELETE n",
                              {"ids": list(t.removed[i:i + _BATCH])})
     for t in tables:
         if t.pair is None:
@@ -316,7 +316,7 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
             _add(conn, t, [*t.added, *t.changed])
     ids = sorted({r[0] for r in state} | set(state_removed))
     for i in range(0, len(ids), _BATCH):
-        conn.execute(f"MATCH (s:{S.STATE}) WHERE s.id IN $ids DELETE s",
+        conn.execute(f"UNWIND $ids AS i MATCH (s:{S.STATE} {{id: i}}) DELETE s",
                      {"ids": ids[i:i + _BATCH]})
     names = [p.name for p in S.STATE_PROPS]
     if len(state) > COPY_FROM:

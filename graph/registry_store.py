@@ -6,9 +6,9 @@ Kept beside PaperState (tables named in graph/schema.py, not part of the graph):
   PaperState row's plain entities: entities per (key, acronym key or "", type), and entities
   per (acronym key, long form key) (the Registry keeps the long forms as a set; the count lets
   an update take a changed paper's forms out again).
-- EntitySurface: per entity node, entities per surface name (kind "n") and per alias (kind "a")
-  over every paper's canonical entities: what `build_graph` picks an entity's name and aliases
-  from.
+- EntitySurface: per entity node (its key), entities per surface name and per alias (JSON
+  objects) over every paper's canonical entities: what `build_graph` picks an entity's name
+  and aliases from.
 - RegistryStamp: a digest of the PaperState rows (id, hash) the counts are of.
 
 Invariant: after any build, the counts are exactly those of the store's PaperState rows and the
@@ -141,8 +141,10 @@ def _vote_id(key: str, short: str, typ: str) -> str:
     return f"{key}\t{short}\t{typ}"
 
 
-def _surface_id(node: str, kind: str, form: str) -> str:
-    return f"{kind}\t{node}\t{form}"
+def _surface_row(node: str, names: Counter, aliases: Counter) -> tuple[str, str, str]:
+    """An EntitySurface row: node key, its names' and aliases' counts as compact JSON."""
+    return (node, json.dumps(dict(sorted(names.items())), separators=(",", ":")),
+            json.dumps(dict(sorted(aliases.items())), separators=(",", ":")))
 
 
 def _rows(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter],
@@ -152,10 +154,8 @@ def _rows(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter]
         S.REGISTRY_VOTE: [(_vote_id(*k), *k, n) for k, n in sorted(counts.votes.items()) if n > 0],
         S.REGISTRY_LONG: [(f"{s}\t{lg}", s, lg, n) for (s, lg), n in sorted(counts.longs.items())
                           if n > 0],
-        S.ENTITY_SURFACE: [(_surface_id(node, kind, form), node, kind, form, n)
-                           for kind, per in (("n", names), ("a", aliases))
-                           for node, c in sorted(per.items()) for form, n in sorted(c.items())
-                           if n > 0],
+        S.ENTITY_SURFACE: [_surface_row(node, +c, +aliases.get(node, Counter()))
+                           for node, c in sorted(names.items())],
         S.REGISTRY_STAMP: [("state", state_stamp)],
     }
 
@@ -221,13 +221,13 @@ def read_surfaces(conn, nodes: Iterable[str]) -> tuple[dict[str, Counter], dict[
     """The kept names and aliases of the given entity nodes."""
     from paperkg.graph.ladybug_delta import _stored
 
-    names: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = {}
+    aliases: dict[str, Counter] = {}
     for ids in _chunks(sorted(set(nodes))):
-        res = conn.execute(f"MATCH (n:{S.ENTITY_SURFACE}) WHERE n.node IN $ids "
-                           "RETURN n.node, n.kind, n.form, n.count", {"ids": ids})
-        for node, kind, form, n in _stored(res):
-            (names if kind == "n" else aliases)[node][form] = n
+        res = conn.execute(f"UNWIND $ids AS i MATCH (n:{S.ENTITY_SURFACE} {{id: i}}) "
+                           "RETURN n.id, n.names, n.aliases", {"ids": ids})
+        for node, n, a in _stored(res):
+            names[node], aliases[node] = Counter(json.loads(n)), Counter(json.loads(a))
     return names, aliases
 
 
@@ -275,11 +275,10 @@ def _refs(ex: PaperExtraction) -> list[tuple[str, dict]]:
 
 def _paper_row(p) -> tuple:
     """What the graph holds of a paper besides its extraction (node values, listings)."""
-    from paperkg.graph.build import paper_values
-
-    return (sorted((k, tuple(v) if isinstance(v, list) else v)
-                   for k, v in paper_values(p).items()),
-            sorted((r.source_id or "", r.line or 0, r.listing_date or "") for r in p.sources))
+    return (p.id, p.title, p.abstract, p.authors, p.published, p.listing_date, p.arxiv_id,
+            p.doi, p.url, p.title_key, p.venue, tuple(p.author_names or ()),
+            tuple(sorted((r.source_id or r.path or "", r.line or 0, r.listing_date or "")
+                         for r in p.sources)))
 
 
 class _Store:
@@ -297,12 +296,12 @@ class _Store:
         return out
 
     def extractions(self, ids: Iterable[str]) -> dict[str, str]:
-        return dict(self.rows(f"MATCH (s:{S.STATE}) WHERE s.id IN $ids "
+        return dict(self.rows(f"UNWIND $ids AS i MATCH (s:{S.STATE} {{id: i}}) "
                               "RETURN s.id, s.extraction", ids))
 
     def node_rows(self, label: str, ids: Iterable[str]) -> dict[str, tuple]:
         cols = ", ".join(f"n.{p}" for p in S.NODE_TYPES[label].prop_names)
-        return {r[0]: r for r in self.rows(f"MATCH (n:{label}) WHERE n.id IN $ids "
+        return {r[0]: r for r in self.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) "
                                            f"RETURN {cols}", ids)}
 
 
@@ -356,7 +355,8 @@ def _write_registry(conn, changes: dict[str, tuple[list[str], list[tuple]]]) -> 
     for table, (gone, rows) in changes.items():
         props = S.REGISTRY_TABLES[table]
         for ids in _chunks(sorted(set(gone))):
-            conn.execute(f"MATCH (n:{table}) WHERE n.id IN $ids DELETE n", {"ids": ids})
+            conn.execute(f"UNWIND $ids AS i MATCH (n:{table} {{id: i}}) DELETE n",
+                         {"ids": ids})
         names = [p.name for p in props]
         sets = ", ".join(f"{n}: " + (f"CAST(r.{n} AS {p.type})" if p.type != S.STRING
                                        else f"r.{n}") for n, p in zip(names, props, strict=True))
@@ -443,7 +443,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     dirty: set[str] = set()
     for label in S.ENTITY_LABELS:
         dirty.update(r[0] for r in store.rows(
-            f"MATCH (p:{S.PAPER})-[]->(e:{label}) WHERE e.id IN $ids RETURN DISTINCT p.id",
+            f"UNWIND $ids AS i MATCH (p:{S.PAPER})-[]->(e:{label} {{id: i}}) "
+            "RETURN DISTINCT p.id",
             keys))
     old_part = (dirty & by_old.keys()) | changed | redone_old
     if len(old_part) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
@@ -472,13 +473,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
             kept_nodes[S.node_key(label, eid)] = row
     entity_props = S.NODE_TYPES[S.METHOD].prop_names
     pc, ib = entity_props.index("paper_count"), entity_props.index(S.INTRODUCED_BY)
-    surface_gone: list[str] = []
+    surface_gone: list[str] = list(touched)
     surface_rows: list[tuple] = []
     removed_nodes: set[str] = set()
     for ek in touched:
         names, aliases = kept_names.get(ek, Counter()), kept_aliases.get(ek, Counter())
-        surface_gone += [_surface_id(ek, "n", f) for f in names]
-        surface_gone += [_surface_id(ek, "a", f) for f in aliases]
         row = kept_nodes.get(ek)
         papers_n, intro_n = (row[pc] or 0, row[ib] or 0) if row else (0, 0)
         for contrib, sign in ((old_contrib, -1), (new_contrib, 1)):
@@ -493,8 +492,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         if not names:
             removed_nodes.add(ek)
             continue
-        surface_rows += [(_surface_id(ek, "n", f), ek, "n", f, n) for f, n in names.items()]
-        surface_rows += [(_surface_id(ek, "a", f), ek, "a", f, n) for f, n in aliases.items()]
+        surface_rows.append(_surface_row(ek, names, aliases))
         best = max(names.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         label, eid = S.split_key(ek)
         if ek not in g:
@@ -511,8 +509,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     sighters: dict[str, set[str]] = defaultdict(set)
     for rel, label in ((S.HAS_CODE, S.REPOSITORY), (S.HAS_LINK, S.LINK)):
         ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == label]
-        for rid, pid in store.rows(f"MATCH (p:{S.PAPER})-[:{rel}]->(r:{label}) WHERE r.id IN "
-                                   "$ids RETURN r.id, p.id", ids):
+        for rid, pid in store.rows(f"UNWIND $ids AS i MATCH (p:{S.PAPER})-[:{rel}]->"
+                                   f"(r:{label} {{id: i}}) RETURN r.id, p.id", ids):
             if pid not in part:
                 sighters[S.node_key(label, rid)].add(pid)
     clean = set().union(*sighters.values()) if sighters else set()
@@ -548,7 +546,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     owner_of = {k: g.nodes[k].get("owner") for k in ref_nodes if k in g
                 and S.split_key(k)[0] == S.REPOSITORY}
     repo_ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == S.REPOSITORY]
-    old_owner = dict(store.rows(f"MATCH (r:{S.REPOSITORY}) WHERE r.id IN $ids "
+    old_owner = dict(store.rows(f"UNWIND $ids AS i MATCH (r:{S.REPOSITORY} {{id: i}}) "
                                 "RETURN r.id, r.owner", repo_ids))
     owners = sorted({o for o in (*owner_of.values(), *old_owner.values()) if o is not None})
     code_edges = [(pid, rid, owner) for pid, rid, owner in store.rows(
@@ -756,14 +754,14 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
     results_new = {S.split_key(n)[1] for n, d in g.nodes(data=True)
                    if d.get("label") == S.RESULT}
     results_old = {r[0] for r in store.rows(
-        f"MATCH (p:{S.PAPER})-[:{S.REPORTS_RESULT}]->(r:{S.RESULT}) WHERE p.id IN $ids "
+        f"UNWIND $ids AS i MATCH (p:{S.PAPER} {{id: i}})-[:{S.REPORTS_RESULT}]->(r:{S.RESULT}) "
         "RETURN r.id", part)}
     scope: dict[str, set[str]] = defaultdict(set)
     scope[S.PAPER] = part | cited
     scope[S.RESULT] = results_new | results_old
     scope[S.SOURCE] = {S.split_key(n)[1] for n, d in g.nodes(data=True)
                        if d.get("label") == S.SOURCE}
-    scope[S.SOURCE] |= {r[0] for r in store.rows(f"MATCH (n:{S.SOURCE}) RETURN n.id", [])}
+    scope[S.SOURCE] |= {r[0] for r in _stored_all(store, f"MATCH (n:{S.SOURCE}) RETURN n.id")}
     for k in entity_nodes | ref_nodes:
         label, eid = S.split_key(k)
         scope[label].add(eid)
@@ -799,7 +797,7 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
                          if k == CITES_INFERRED_KEY]
             elif ul in (S.PAPER, S.RESULT):
                 ids = part if ul == S.PAPER else scope[S.RESULT]
-                q = (f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) WHERE a.id IN $ids "
+                q = (f"UNWIND $ids AS i MATCH (a:{ul} {{id: i}})-[r:{rel}]->(b:{vl}) "
                      f"RETURN a.id, b.id{cols}")
                 rows = store.rows(q, ids) if ids else []
                 keys = [S.node_key(ul, i) for i in sorted(ids)]

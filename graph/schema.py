@@ -402,13 +402,12 @@ STATE_PROPS = (Prop("id"), Prop("content_hash"), Prop("extraction"))
 #: that an update canonicalises and assembles only what its new papers touch.
 REGISTRY_VOTE = "RegistryVote"  # entities per (key, acronym key or "", type)
 REGISTRY_LONG = "RegistryLong"  # entities per (acronym key, long form key)
-ENTITY_SURFACE = "EntitySurface"  # per entity node: entities per name (kind n) and alias (a)
+ENTITY_SURFACE = "EntitySurface"  # per entity node (id): entities per name and per alias (JSON)
 REGISTRY_STAMP = "RegistryStamp"  # which PaperState rows the counts are of
 REGISTRY_TABLES = {
     REGISTRY_VOTE: (Prop("id"), Prop("key"), Prop("short"), Prop("type"), Prop("count", INT)),
     REGISTRY_LONG: (Prop("id"), Prop("short"), Prop("long"), Prop("count", INT)),
-    ENTITY_SURFACE: (Prop("id"), Prop("node"), Prop("kind"), Prop("form"),
-                     Prop("count", INT)),
+    ENTITY_SURFACE: (Prop("id"), Prop("names"), Prop("aliases")),
     REGISTRY_STAMP: (Prop("id"), Prop("value")),
 }
 

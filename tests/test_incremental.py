@@ -318,9 +318,9 @@ def test_the_kept_registry_is_the_one_the_state_rows_make(parts, tmp_path):
                 aliases[ek].update(a for a in e.aliases if a)
     rows = registry_rows(db)
     assert rows[S.ENTITY_SURFACE] == sorted(
-        (f"{kind}\t{node}\t{form}", node, kind, form, n)
-        for kind, per in (("n", names), ("a", aliases))
-        for node, c in per.items() for form, n in c.items())
+        (node, json.dumps(dict(sorted(c.items())), separators=(",", ":")),
+         json.dumps(dict(sorted(aliases[node].items())), separators=(",", ":")))
+        for node, c in names.items())
 
 
 def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
