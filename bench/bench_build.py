@@ -13,7 +13,9 @@ by repeating it with a title suffix (" [copy k]") and no arXiv id, so every copy
 Each run is a fresh `python -m paperkg build` process under `/usr/bin/time` (wall time and the
 peak resident memory of the main process); the other processes of the build (the fork server
 and the pool workers, each holding its own pipeline and chunks) are sampled every 0.2 s with
-psutil when it is installed: the largest one's peak (`worker_peak_mb`). With
+psutil when it is installed: the largest one's peak (`worker_peak_mb`), and the peak of all
+the build's processes summed at the same instant (`together_peak_mb`: the figure a memory
+budget is about, since the state COPY's child runs beside the main process). With
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own
@@ -80,28 +82,34 @@ def load1() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def _sample_workers(proc: subprocess.Popen) -> int | None:
+def _sample_workers(proc: subprocess.Popen) -> tuple[int | None, int | None]:
     """Wait for proc (`time` running the build); the peak RSS (MB) of the largest process
-    under the build's main process (fork server, pool workers), or None without psutil."""
+    under the build's main process (fork server, pool workers, the state COPY's child), and
+    the peak of the build's processes together (main and all of them, summed at each
+    sample), or (None, None) without psutil."""
     try:
         import psutil
     except ImportError:
         proc.wait()
-        return None
-    peak = 0
+        return None, None
+    peak = total = 0
     while proc.poll() is None:
         try:
             timer = psutil.Process(proc.pid)
             for main in timer.children():
+                together = main.memory_info().rss
                 for child in main.children(recursive=True):
-                    peak = max(peak, child.memory_info().rss)
+                    rss = child.memory_info().rss
+                    peak = max(peak, rss)
+                    together += rss
+                total = max(total, together)
         except psutil.Error:  # a process ended while it was read
             pass
         try:
             proc.wait(timeout=0.2)
         except subprocess.TimeoutExpired:
             pass
-    return round(peak / (1 << 20))
+    return round(peak / (1 << 20)), round(total / (1 << 20))
 
 
 def run_build(args: list[str], env: dict | None = None) -> dict:
@@ -113,7 +121,7 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True,
                                     env={**os.environ, **(env or {})})
-            workers_mb = _sample_workers(proc)
+            workers_mb, together_mb = _sample_workers(proc)
             out.seek(0)
             err.seek(0)
             if proc.returncode != 0:
@@ -122,7 +130,8 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
         wall, rss = tf.read().split()[-2:]
     report = json.loads(stdout)
     return {"wall_s": float(wall), "peak_mb": round(int(rss) / 1024),
-            "worker_peak_mb": workers_mb, "load_before": before,
+            "worker_peak_mb": workers_mb, "together_peak_mb": together_mb,
+            "load_before": before,
             "load_after": load1(), "seconds": report.get("seconds", {}),
             "extracted": report.get("extracted"), "papers": report.get("total_papers"),
             "relationships": sum(report.get("relationships", {}).values())}
@@ -135,6 +144,8 @@ def summary(runs: list[dict]) -> dict:
         "wall_s": statistics.median(r["wall_s"] for r in runs),
         "peak_mb": statistics.median(r["peak_mb"] for r in runs),
         "worker_peak_mb": max((r["worker_peak_mb"] or 0) for r in runs) or None,
+        "together_peak_mb": statistics.median(r["together_peak_mb"] or 0 for r in runs)
+        or None,
         "steps_s": {k: statistics.median(r["seconds"].get(k, 0) for r in runs) for k in steps},
         "load": [(r["load_before"], r["load_after"]) for r in runs],
         "papers": runs[-1]["papers"], "extracted": runs[-1]["extracted"],
@@ -187,8 +198,8 @@ def main() -> None:
                 runs.append(run_build([str(src), "--db", str(work / "kg.lbug"), "--rebuild",
                                        *common]))
                 print(f"fresh run {i + 1}: {runs[-1]['wall_s']} s, "
-                      f"{runs[-1]['peak_mb']} MB (workers {runs[-1]['worker_peak_mb']} MB)",
-                      file=sys.stderr)
+                      f"{runs[-1]['peak_mb']} MB (workers {runs[-1]['worker_peak_mb']} MB, "
+                      f"together {runs[-1]['together_peak_mb']} MB)", file=sys.stderr)
             out["fresh"] = summary(runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -196,7 +207,8 @@ def main() -> None:
         if part in out:
             s = out[part]
             print(f"{part}: {s['papers']} papers, median {s['wall_s']} s wall, "
-                  f"peak {s['peak_mb']} MB (largest worker {s['worker_peak_mb']} MB), "
+                  f"peak {s['peak_mb']} MB (largest worker {s['worker_peak_mb']} MB, all "
+                  f"processes together {s['together_peak_mb']} MB), "
                   f"steps {s['steps_s']}, load {s['load']}")
     if ns.json_out:
         Path(ns.json_out).write_text(json.dumps(out, indent=2), encoding="utf-8")
