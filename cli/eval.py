@@ -42,7 +42,7 @@ def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model):
         base = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=True))
         report["compare"] = {"rules": base["rows"]}
     if show_errors:
-        report["errors"] = errors(gold, list(paths), split=split)
+        report["errors"] = errors(gold, list(paths), split=split, nlp=nlp)
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return

@@ -243,15 +243,17 @@ def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | No
     }
 
 
-def errors(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None) -> list:
-    """Per paper: gold named entities missed and predictions not in gold (for error analysis)."""
+def errors(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None,
+           nlp=None) -> list:
+    """Per paper: gold named entities missed and predictions not in gold (for error analysis),
+    by the pipeline nlp (None: the default one, as `evaluate`)."""
     from paperkg.core.ids import title_key
     from paperkg.extractors.pipeline import extract
     from paperkg.readers import read_listings
 
     golds = read_gold(gold_path)
     result = read_listings([str(p) for p in paths])
-    exs = extract(result.papers)
+    exs = extract(result.papers, nlp=nlp)
     by_key = {title_key(p.title): ex for p, ex in zip(result.papers, exs, strict=True)}
     out = []
     for g in golds:
