@@ -284,7 +284,7 @@ def registry_rows(db: Path) -> dict[str, list]:
     return out
 
 
-def test_the_kept_registry_is_the_one_the_state_rows_make(parts, tmp_path):
+def test_the_kept_registry_is_the_one_the_state_rows_make(fresh_db):
     """The registry tables of a store hold what a Registry fed from its PaperState rows holds,
     and per entity node the names and aliases its papers' canonical entities give (the
     identity tests above check that an update's tables are a fresh build's)."""
@@ -293,11 +293,9 @@ def test_the_kept_registry_is_the_one_the_state_rows_make(parts, tmp_path):
     from paperkg.extractors.pipeline import Registry
     from paperkg.graph import ladybug_store as L
     from paperkg.graph import schema as S
-    from paperkg.graph.pipeline import build
     from paperkg.graph.registry_store import canonical, read_counts, stamp
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
+    db = fresh_db
     state = L.read_state(db)
     fed = Registry()
     for _, x in state.values():
