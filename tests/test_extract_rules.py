@@ -197,6 +197,13 @@ def test_acronym_long_form_both_ways(nlp):
     assert ctx.defined["TBL"] == "Token Budget Limiting"
 
 
+@pytest.mark.parametrize("dash", ["---", "--", "\u2014", " \u2013 "])
+def test_a_dash_run_ends_the_long_form(nlp, dash):
+    ctx = candidates(nlp, f"A title\nWe cut the sample cost{dash}Warped Token Pruning (WTP) "
+                          "keeps accuracy.")
+    assert ctx.defined["WTP"] == "Warped Token Pruning"
+
+
 def test_lower_case_long_form_ending_in_a_technique_head(nlp):
     ctx = candidates(nlp, "A title\nThe stale replay buffer is mixed with sparse prior "
                           "replay (SPR) during updates.")

@@ -16,6 +16,8 @@ from paperkg.extractors.rules.base import (
 
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
+#: Dashes that separate words rather than join them ("complexity---Lie point", "X — Y").
+_DASHES = re.compile(r"-{2,}|[–—]")
 
 
 def by_initials(acr: str, ws: list[str]) -> str | None:
@@ -116,7 +118,8 @@ def defined_acronyms(ctx: Context) -> None:
         if " " not in inner and 2 <= len(inner) <= 12 and _ACRONYM_CHARS.match(inner) and (
                 plain or _coined_short(inner)):
             acr = inner
-            before = text[s0:a].rstrip()
+            # a dash run becomes as many spaces, so offsets in `before` stay the text's
+            before = _DASHES.sub(lambda d: " " * len(d.group()), text[s0:a]).rstrip()
             ws = before.split()
             n = min(len(acr) + 5, 2 * len(acr))
             window = " ".join(ws[-n:])
