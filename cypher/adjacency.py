@@ -22,7 +22,6 @@ import hashlib
 import json
 import mmap
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from paperkg.core.tempfiles import remove_stale, staged_name
 from paperkg.graph import schema as S
 
 #: Version of the side file's layout (a file of another version is read again from the store).
@@ -262,7 +262,7 @@ _ARRAYS = ("base", "present", "id_off", "id_blob", "name_off", "name_blob", "nam
 
 
 def write_side(adj: Adjacency, path: Path) -> None:
-    """Write adj to path (through a temporary file and one rename)."""
+    """Write adj to path (through a staged file beside it and one rename)."""
     header: dict[str, Any] = {"format": FORMAT, "key": adj.key, "labels": list(adj.labels),
                               "rels": list(adj.rels), "arrays": {}}
     pos = 0
@@ -273,10 +273,12 @@ def write_side(adj: Adjacency, path: Path) -> None:
     head = json.dumps(header).encode()
     head += b" " * (-(len(_MAGIC) + 8 + len(head)) % 8)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+    # staged as `.NAME.PID.RANDOM.tmp`: what a killed writer leaves is removed by the next one
+    remove_stale(path)
+    tmp = staged_name(path)
     try:
         os.chmod(tmp, 0o644)  # readable as the store is (mkstemp makes it 0600)
-        with os.fdopen(fd, "wb") as f:
+        with open(tmp, "wb") as f:
             f.write(_MAGIC + len(head).to_bytes(8, "little") + head)
             for name in _ARRAYS:
                 a = np.ascontiguousarray(getattr(adj, name))

@@ -167,3 +167,21 @@ def test_a_stale_or_broken_side_file_is_read_again(seeds_store, tmp_path):
     A._LOADED.clear()
     assert A.read_side(side, A.store_key(db)) is not None
     assert A.read_side(side, [[0, 0, 0, 0], None]) is None  # another store's arrays
+
+
+def test_a_killed_writers_staged_side_file_is_removed(seeds_store, tmp_path):
+    import shutil
+    import subprocess
+
+    db = tmp_path / "seeds.lbug"
+    shutil.copyfile(seeds_store, db)
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # a process id that no longer runs
+    left = tmp_path / f".{A.side_path(db).name}.{gone.pid}.abc123.tmp"
+    left.write_bytes(b"half written")
+    A._LOADED.clear()
+    with Both(db) as both:
+        both.check("co_used_entities", {"entity": "transformer"})
+    assert not left.exists()
+    assert A.read_side_key(A.side_path(db)) == A.store_key(db)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # nor ours
