@@ -58,6 +58,22 @@ def _run(db: str | os.PathLike | None, text: str, params: dict[str, Any],
             raise
 
 
+def _run_arrays(db: str | os.PathLike, query: Any, given: dict[str, Any]
+                ) -> tuple[list[str], list[list[Any]]]:
+    """A query with `// embedded:` answered from the store's compact arrays
+    (cypher/adjacency.py) on a read-only connection, with only its returned rows read by key."""
+    from paperkg.cypher import adjacency
+    from paperkg.cypher.library import bind, finish
+    from paperkg.graph import ladybug_store
+
+    path = ladybug_store.db_path(db)
+    key = adjacency.store_key(path)  # before opening: the arrays are kept only if unchanged
+    with ladybug_store.connect(db, read_only=True) as conn:
+        adj = adjacency.load(conn, path, key)
+        return finish(query, given, getattr(adjacency, query.embedded)(
+            adj, conn, bind(query, given)))
+
+
 def _answer(columns: list[str], rows: list[list[Any]], cap: int, seconds: float) -> Answer:
     return Answer(columns, rows[:cap], len(rows), len(rows) > cap, round(seconds, 4))
 
@@ -73,6 +89,8 @@ def run_named(db: str | os.PathLike | None, name: str, params: dict[str, Any] | 
     given = {k: v for k, v in (params or {}).items() if v not in (None, "")}
     prepare(name, given, EMBEDDED)  # bad parameters are refused before the store is opened
     t = time.perf_counter()
+    if query.embedded and db is not None:  # answered from the store's arrays, as `ask` does
+        return _answer(*_run_arrays(db, query, given), cap, time.perf_counter() - t)
     derived = derive(query, given, EMBEDDED, lambda text, values: _run(db, text, values,
                                                                        timeout_s))
     text, values = prepare(name, given, EMBEDDED, derived)

@@ -241,6 +241,40 @@ def test_console_runs_library_queries_and_read_only_cypher(http, served_graph):
     assert f"<td>{n}</td>" in r.text
 
 
+def test_console_array_queries_answer_as_their_cypher(explorer_server):
+    # co_used_entities, shortest_path, ... answer from the store's arrays, as `ask` does; the
+    # rows are those of the query's Cypher run by the engine
+    from paperkg.cypher import adjacency as A
+    from paperkg.cypher import library as L
+    from paperkg.graph.ladybug_store import db_path
+    from paperkg.serve import console
+
+    g = explorer_server.explorer.graph
+    users: dict = {}
+    for u, v, d in g.edges(data=True):
+        if d["type"] == "USES":
+            users.setdefault(v, set()).add(u)
+    entity = min(users, key=lambda v: (-len(users[v]), v))  # the most used entity
+    paper, other = sorted(users[entity])[:2]
+    cases = [("co_used_entities", {"entity": g.nodes[entity]["id"]}),
+             ("shortest_path", {"source": g.nodes[paper]["id"], "target": g.nodes[other]["id"]}),
+             ("neighbourhood", {"entity": g.nodes[entity]["id"]}),
+             ("shared_entities", {"paper": g.nodes[paper]["id"]})]
+    for name, params in cases:
+        q = L.get_query(name)
+        assert q.embedded == name
+
+        def run(text, values):
+            return console._run(explorer_server.db, text, values, 30)
+
+        engine = L.finish(q, params, run(*L.prepare(name, params, L.EMBEDDED,
+                                                    L.derive(q, params, L.EMBEDDED, run))))
+        A._LOADED.clear()
+        answer = console.run_named(explorer_server.db, name, params)
+        assert (answer.columns, answer.rows) == engine and engine[1], name
+        assert list(A._LOADED) == [str(db_path(explorer_server.db))]  # the arrays answered
+
+
 @pytest.mark.parametrize("query", [
     "CREATE (p:Paper {id: 'x'})",
     "MATCH (p:Paper) SET p.title = 'x' RETURN p",
