@@ -980,8 +980,17 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ in BENCH_TYPES and name != own and s0 <= a and b <= s1 and not (
                  ACTS_NOT_BENCH and _ACTS.match(text, b) and  # "FooNet achieves": a system
-                 not _ON_BEFORE.search(text, max(s0, a - 20), a)) and not (  # not "on X achieves"
-                 TRAIN_DATA and _TRAINED_ON.search(text, max(s0, a - 40), a))]
+                 not _ON_BEFORE.search(text, max(s0, a - 20), a))]  # not "on X achieves"
+    if TRAIN_DATA and cands:  # training data, and the rest of its list ("training on A and B")
+        kept, last = [], None
+        for x in cands:
+            if _TRAINED_ON.search(text, max(s0, x[0] - 40), x[0]) or (
+                    last is not None and _LIST_SEP.fullmatch(text, last, x[0])):
+                last = x[1]
+            else:
+                kept.append(x)
+                last = None
+        cands = kept
     if not cands:
         ce = _CLAUSE.search(text, end, s1)
         if _many_datasets(text, cs, ce.start() if ce else s1):
@@ -1032,8 +1041,10 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
 
 TRAIN_DATA = True
 # "fine-tuning LLaVA-ov-7B with MM-RLHF", "trained on ImageNet": training data, not a benchmark
-_TRAINED_ON = re.compile(r"\b(?:train\w*|fine-?tun\w*|pre-?train\w*)\s+(?:[\w\-.]+\s+){0,3}?"
-                         r"(?:on|with|using|from)\s+(?:the\s+)?$", re.I)
+# (not "fine-tuning accuracy on ImageNet", "our RL training can improve the model on X")
+_TRAINED_ON = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing))\s+"
+                         r"(?:(?i:only|solely|jointly|directly)\s+|[A-Z][\w\-.]*\s+)?"
+                         r"(?i:on|with|using|from)\s+(?i:the\s+)?$")
 
 
 def _listed(text: str, cands: list, x: tuple) -> bool:

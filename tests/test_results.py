@@ -631,11 +631,15 @@ def test_a_name_typed_as_data_that_achieves_is_not_the_benchmark():
 
 def test_a_dataset_the_system_is_trained_on_is_not_the_benchmark():
     text = ("Title\nFine-tuning LLaVA-7B with MM-RLHF and our algorithm leads to a 19.5% gain "
-            "in safety. FooNet trained on COCO reaches 48.1 AP on LVIS.")
+            "in safety. FooNet trained on COCO reaches 48.1 AP on LVIS. We reach 91.1% "
+            "fine-tuning accuracy on ImageNet. Our RL training can improve the model on MBPP "
+            "by over 25%. It runs 12.1 times faster when training on MATH and DeepMix.")
     ents = [_ent(text, "LLaVA-7B", "MODEL"), _ent(text, "FooNet", "METHOD")] + [
-        _ent(text, n, "DATASET") for n in ("MM-RLHF", "COCO", "LVIS")]
+        _ent(text, n, "DATASET") for n in ("MM-RLHF", "COCO", "LVIS", "ImageNet", "MBPP",
+                                            "MATH", "DeepMix")]
     rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
-    assert rs == {"19.5%": None, "48.1": "LVIS"}
+    assert rs == {"19.5%": None, "48.1": "LVIS", "91.1%": "ImageNet", "25%": "MBPP",
+                  "12.1 times": None}
 
 
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
