@@ -990,6 +990,9 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
             else:
                 kept.append(x)
                 last = None
+        if TRAIN_NULL and not kept:
+            _tag("benchmark", "null: only training data named")
+            return ""  # the sentence names its data as training data: no fallback either
         cands = kept
     if not cands:
         ce = _CLAUSE.search(text, end, s1)
@@ -1040,6 +1043,7 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
 
 
 TRAIN_DATA = True
+TRAIN_NULL = True
 # "fine-tuning LLaVA-ov-7B with MM-RLHF", "trained on ImageNet": training data, not a benchmark
 # (not "fine-tuning accuracy on ImageNet", "our RL training can improve the model on X")
 _TRAINED_ON = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing))\s+"

@@ -640,6 +640,9 @@ def test_a_dataset_the_system_is_trained_on_is_not_the_benchmark():
     rs = {r["value"]: r["benchmark"] for r in find_results(text, ents)}
     assert rs == {"19.5%": None, "48.1": "LVIS", "91.1%": "ImageNet", "25%": "MBPP",
                   "12.1 times": None}
+    # nor, when the paper introduces that dataset, by the fallback to it
+    ents[2]["role"] = "introduced"
+    assert find_results(text, ents)[0]["benchmark"] is None
 
 
 def test_a_value_over_several_unnamed_datasets_does_not_take_the_papers_only_benchmark():
