@@ -3,9 +3,11 @@
     python -m paperkg.bench.bench_results [--papers 2000] [--runs 5]
 
 Reads the first N abstracts of ../shared/corpus/papers-00.jsonl.gz, runs the pipeline without
-the results component once (for the entities it reads), then times `find_results` alone and
-spaCy's blank English tokenizer over the same texts (the baseline, same process, gc frozen).
-Prints medians, the ratio and the load average.
+the results component once (for the entities it reads), then times `find_results` alone as
+the component calls it (with the sentence starts the sentence component found), the same
+splitting the sentences itself, and spaCy's blank English tokenizer over the same texts (the
+baseline, same process, gc frozen), alternated run by run. Prints medians, the ratios and the
+load average.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main() -> None:
     """Run the measurement and print one line per figure."""
     import spacy
 
+    from paperkg.core.text import sentence_starts
     from paperkg.extractors.pipeline import load_pipeline
     from paperkg.extractors.results import find_results
 
@@ -49,25 +52,34 @@ def main() -> None:
     nlp = load_pipeline()
     with nlp.select_pipes(disable=["paperkg_results"]):
         ents = [d.user_data.get("pk_ents", []) for d in nlp.pipe(docs, batch_size=256)]
+    sents = [sentence_starts(text) for text in docs]
     blank = spacy.blank("en")
     gc.collect()
     gc.freeze()
-    timed, base = [], []
+    timed, split, base = [], [], []
     found = 0
     for _ in range(args.runs):
         t = time.perf_counter()
-        found = sum(len(find_results(text, e)) for text, e in zip(docs, ents, strict=True))
+        found = sum(len(find_results(text, e, s))
+                    for text, e, s in zip(docs, ents, sents, strict=True))
         timed.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for text, e in zip(docs, ents, strict=True):
+            find_results(text, e)
+        split.append(time.perf_counter() - t)
         t = time.perf_counter()
         for _doc in blank.tokenizer.pipe(docs, batch_size=256):
             pass
         base.append(time.perf_counter() - t)
     med, bmed = statistics.median(timed), statistics.median(base)
+    smed = statistics.median(split)
     print(f"papers: {len(docs)}, results found: {found}")
     print(f"find_results: median {med:.3f} s = {len(docs) / med:,.0f} abstracts/s "
           f"({args.runs} runs)")
+    print(f"find_results splitting sentences itself: median {smed:.3f} s")
     print(f"blank tokenizer: median {bmed:.3f} s = {len(docs) / bmed:,.0f} abstracts/s")
-    print(f"ratio find_results / tokenizer time: {med / bmed:.2f}")
+    print(f"ratio find_results / tokenizer time: {med / bmed:.2f} "
+          f"(splitting sentences itself: {smed / bmed:.2f})")
     print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 

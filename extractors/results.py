@@ -1388,8 +1388,11 @@ class ResultRules:
     """Leave the paper's results in doc.user_data['pk_results'] (plain dicts)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.user_data.get("pk_text") or doc.text
-        doc.user_data["pk_results"] = find_results(text, doc.user_data.get("pk_ents", []))
+        data = doc.user_data
+        text = data.get("pk_text") or doc.text
+        # the sentence starts the sentence component found in that same text, when kept
+        sents = data.get("pk_sents") if "pk_text" in data else None
+        data["pk_results"] = find_results(text, data.get("pk_ents", []), sents)
         return doc
 
 
