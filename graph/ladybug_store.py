@@ -228,15 +228,17 @@ def _copy_rows(conn, table: str, rows: list[dict], columns: Sequence[tuple[str, 
     conn.execute(f"COPY {table} FROM tbl{opts}")
 
 
-def _copy_file(conn, table: str, path: Path) -> None:
-    """COPY a table from a Parquet file (read by the engine, not through Python)."""
+def _copy_file(conn, table: str, path: Path, pair: tuple[str, str] | None = None) -> None:
+    """COPY a table (a relationship table: between the labels of `pair`) from a Parquet file
+    (read by the engine, not through Python)."""
     import pyarrow.parquet as pq
 
+    opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
     if "'" in str(path) or "\\" in str(path):  # not safe inside the statement's quotes
         tbl = pq.read_table(path)  # noqa: F841 - referenced by name in the COPY statement
-        conn.execute(f"COPY {table} FROM tbl")
+        conn.execute(f"COPY {table} FROM tbl{opts}")
     elif pq.ParquetFile(path).metadata.num_rows:
-        conn.execute(f"COPY {table} FROM '{path}'")
+        conn.execute(f"COPY {table} FROM '{path}'{opts}")
 
 
 _CHUNK = 65536  # rows gathered per column before they become one Arrow array
@@ -322,19 +324,35 @@ def graph_tables(g: nx.MultiDiGraph) -> list[tuple[str, tuple[str, str] | None, 
 
 
 def _copy_tables(writer: _Writer, tables: list) -> None:
-    """COPY tables (graph_tables' shape) into an empty store, dropping each once copied; the
-    engine is closed and opened again after every _REOPEN_BYTES of Arrow data, which releases
-    the memory it keeps from earlier COPYs (at 20,000 papers: peak 606 MB against 679 MB)."""
-    copied = 0
-    while tables:
-        table, pair, tbl = tables.pop(0)
-        opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
-        writer.conn.execute(f"COPY {table} FROM tbl{opts}")
-        copied += tbl.nbytes
-        del tbl
-        if copied >= _REOPEN_BYTES and tables:
-            writer.reopen()
-            copied = 0
+    """COPY tables (graph_tables' shape) into an empty store. They are first written to
+    Parquet files beside the store (the list is emptied, each table dropped once written) and
+    the engine reads those: the COPYs then run without the Arrow tables in this process (at
+    20,000 papers the COPYs' peak 1,153-1,166 MB against 993 MB). The engine is closed and
+    opened again after every _REOPEN_BYTES of table data, which releases the memory it keeps
+    from earlier COPYs (at 20,000 papers: peak 606 MB against 679 MB)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files: list[tuple[str, tuple[str, str] | None, Path, int]] = []
+    try:
+        while tables:
+            table, pair, tbl = tables.pop(0)
+            f = writer.path.with_name(f"{writer.path.name}.t{len(files):03d}.parquet")
+            pq.write_table(tbl, f, compression="none")
+            files.append((table, pair, f, tbl.nbytes))
+            del tbl
+        pa.default_memory_pool().release_unused()  # else Arrow's allocator keeps it
+        copied = 0
+        for i, (table, pair, f, size) in enumerate(files):
+            _copy_file(writer.conn, table, f, pair)
+            f.unlink()
+            copied += size
+            if copied >= _REOPEN_BYTES and i + 1 < len(files):
+                writer.reopen()
+                copied = 0
+    finally:
+        for _, _, f, _ in files:
+            f.unlink(missing_ok=True)
 
 
 def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
