@@ -80,12 +80,13 @@ def state_hash(extraction_hash: str) -> str:
 @functools.cache
 def _fingerprint() -> str:
     """Hash of the extraction pipeline: its code, configuration, and the word lists and model
-    files it ships (not the training and evaluation code beside them)."""
+    files it ships (not the training, evaluation and results-audit code beside them)."""
     from paperkg import extractors
 
     root = Path(extractors.__file__).resolve().parent
+    skip = ("training", "__pycache__", "evaluate.py", "results_audit.py")
     files = [f for f in root.rglob("*") if f.is_file() and f.suffix != ".pyc"
-             and f.relative_to(root).parts[0] not in ("training", "__pycache__", "evaluate.py")]
+             and f.relative_to(root).parts[0] not in skip]
     h = hashlib.blake2b(digest_size=16)
     for f in sorted(files):
         h.update(str(f.relative_to(root)).encode())
