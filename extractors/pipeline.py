@@ -108,6 +108,35 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
                            results=results)
 
 
+def votes_of(entities: Iterable[tuple[str, str, str, str | None, bool]]
+             ) -> Iterator[tuple[tuple[str, str] | None, tuple[str, str, str]]]:
+    """What each entity (key, name, type, acronym, is long form) counts in the registry: its
+    (acronym key, long key) when it is a defined long form, and its type vote (key, acronym
+    key or "", type)."""
+    for key, name, typ, acr, long_form in entities:
+        long = (canonical_key(acr), key) if acr and long_form else None
+        short = "" if long_form or not is_acronym(name) else canonical_key(name)
+        yield long, (key, short, typ)
+
+
+def raw_votes(entities: Iterable[dict]) -> Iterator[tuple[tuple[str, str] | None,
+                                                           tuple[str, str, str]]]:
+    """votes_of one paper's plain entities (as its extraction JSON holds them)."""
+    return votes_of((e["key"], e["name"], e["type"], e.get("acronym"), e.get("long_form", False))
+                    for e in entities)
+
+
+def resolved_type(counts: Counter, typ: str) -> str:
+    """The type an entity of type typ gets when its canonical key has these type counts: the
+    majority, if it beats typ's own count; ties go to the type named first alphabetically,
+    never to the paper order."""
+    if len(counts) > 1:
+        best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n > counts[typ]:
+            return best
+    return typ
+
+
 class Registry:
     """The canonical entity registry across papers: which long form an acronym stands for and
     the type votes of every key. Fed one paper at a time (`add`), then applied one paper at a
@@ -120,21 +149,20 @@ class Registry:
 
     def add(self, entities: Iterable[Entity]) -> None:
         """Count one paper's (not yet canonical) entities."""
-        self._count((e.key, e.name, e.type, getattr(e, "_acronym", None),
-                     getattr(e, "_long_form", False)) for e in entities)
+        self._count(votes_of((e.key, e.name, e.type, getattr(e, "_acronym", None),
+                              getattr(e, "_long_form", False)) for e in entities))
 
     def add_raw(self, entities: Iterable[dict]) -> None:
         """Count one paper's entities from its plain results (as `add`, without objects)."""
-        self._count((e["key"], e["name"], e["type"], e.get("acronym"), e.get("long_form", False))
-                    for e in entities)
+        self._count(raw_votes(entities))
 
-    def _count(self, entities: Iterable[tuple[str, str, str, str | None, bool]]) -> None:
+    def _count(self, votes: Iterable[tuple[tuple[str, str] | None, tuple[str, str, str]]]
+               ) -> None:
         self._types = None
-        for key, name, typ, acr, long_form in entities:
-            if acr and long_form:
-                self.long_forms[canonical_key(acr)].add(key)
-            short = "" if long_form or not is_acronym(name) else canonical_key(name)
-            self.votes[(key, short, typ)] += 1
+        for long, vote in votes:
+            if long is not None:
+                self.long_forms[long[0]].add(long[1])
+            self.votes[vote] += 1
 
     def _key(self, key: str, short: str) -> str:
         """The canonical key: an acronym's one known long form, else its own key."""
@@ -158,12 +186,8 @@ class Registry:
             if not long_form and is_acronym(e.name):
                 e.key = self._key(e.key, canonical_key(e.name))
         for e in ex.entities:
-            counts = types[e.key]
-            if len(counts) > 1 and "gazetteer" not in e.extractor:
-                # ties go to the type named first alphabetically, never to the paper order
-                best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-                if n > counts[e.type]:
-                    e.type = best
+            if "gazetteer" not in e.extractor:
+                e.type = resolved_type(types[e.key], e.type)
         # one entity per key inside a paper
         merged: dict[tuple[str, str], Entity] = {}
         out = []
@@ -376,10 +400,15 @@ def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]],
         for _, raw in items():
             registry.add_raw(raw[0])
     for paper_id, raw in items():
-        ex = from_raw(paper_id, raw)
-        registry.apply(ex)
-        result_rules.settle_names(ex)
-        yield ex
+        yield canonical_extraction(registry, paper_id, raw)
+
+
+def canonical_extraction(reg: Registry, paper_id: str, raw: Sequence) -> PaperExtraction:
+    """One paper's extraction from its plain results, canonicalised by the registry reg."""
+    ex = from_raw(paper_id, raw)
+    reg.apply(ex)
+    result_rules.settle_names(ex)
+    return ex
 
 
 def extract(papers: list[Paper], workers: int = 1, nlp=None,

@@ -69,15 +69,12 @@ class Counts:
 
     def add(self, entities: Iterable[dict], sign: int = 1) -> None:
         """Count one paper's plain entities in (sign 1) or out (-1), as Registry.add_raw."""
-        from paperkg.extractors.canonical import canonical_key, is_acronym
+        from paperkg.extractors.pipeline import raw_votes
 
-        for e in entities:
-            key, name, acr, long_form = e["key"], e["name"], e.get("acronym"), \
-                e.get("long_form", False)
-            if acr and long_form:
-                self.longs[(canonical_key(acr), key)] += sign
-            short = "" if long_form or not is_acronym(name) else canonical_key(name)
-            self.votes[(key, short, e["type"])] += sign
+        for long, vote in raw_votes(entities):
+            if long is not None:
+                self.longs[long] += sign
+            self.votes[vote] += sign
 
     def registry(self):
         """The Registry these counts make."""
@@ -96,22 +93,16 @@ class Counts:
 def resolved(counts: Counter, typ: str) -> str:
     """The type Registry.apply gives an entity of type typ whose key has these type counts
     (gazetteer entities aside)."""
-    if len(counts) > 1:
-        best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if n > counts[typ]:
-            return best
-    return typ
+    from paperkg.extractors.pipeline import resolved_type
+
+    return resolved_type(counts, typ)
 
 
 def canonical(reg, paper_id: str, raw: Sequence) -> PaperExtraction:
     """One paper's extraction canonicalised by reg, as `extractors.pipeline.finished` makes it."""
-    from paperkg.extractors import results as result_rules
-    from paperkg.extractors.pipeline import from_raw
+    from paperkg.extractors.pipeline import canonical_extraction
 
-    ex = from_raw(paper_id, raw)
-    reg.apply(ex)
-    result_rules.settle_names(ex)
-    return ex
+    return canonical_extraction(reg, paper_id, raw)
 
 
 def finished_with(counts: Counts, items: Callable[[], Iterable[tuple[str, Sequence]]],
