@@ -186,9 +186,6 @@ def _compact_cites(features: Any) -> Any:
     return features
 
 
-_shared_words = _compact_cites  # its earlier name, which graph/registry_store.py imports
-
-
 def _spool_path(store: Path | None) -> Path:
     """A new staging file for the state spool: beside the store (removed as a dead writer's
     leftover if the build is killed), or in the temp folder when there is no store."""

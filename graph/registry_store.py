@@ -621,22 +621,19 @@ def from_plain(paper_id: str, x: str) -> PaperExtraction:
 def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> dict[str, Any]:
     """Paper node -> its kept citation entry (the fourth item of its extraction), for every
     paper: the part's from its current extraction, the others' from the store."""
-    from paperkg.graph import pipeline
     from paperkg.graph.ladybug_delta import _stored
-
-    # held as the whole path's StateSpool holds them (its helper, when it has one)
-    _shared_words = getattr(pipeline, "_compact_cites", None) or (lambda x: x)
+    from paperkg.graph.pipeline import _compact_cites  # held as the whole path's spool holds them
     out: dict[str, Any] = {}
     res = store.conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.extraction")
     for pid, x in _stored(res):
         if pid not in part:
             entry = last_item(x)
             if entry is not None:
-                out[S.node_key(S.PAPER, pid)] = _shared_words(entry)
+                out[S.node_key(S.PAPER, pid)] = _compact_cites(entry)
     for pid in part:
         entry = last_item(cur_json[pid])
         if entry is not None:
-            out[S.node_key(S.PAPER, pid)] = _shared_words(entry)
+            out[S.node_key(S.PAPER, pid)] = _compact_cites(entry)
     return out
 
 
