@@ -11,7 +11,7 @@ from paperkg.cli.kit import print_rows
 
 @click.command("eval")
 @click.argument("gold", type=click.Path())
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--split", type=click.Choice(["a", "b"]), default=None,
               help="Score only one stable half of the gold papers (tune on one, check the other).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -23,8 +23,17 @@ from paperkg.cli.kit import print_rows
               help="Also score the rules alone and show the full pipeline's gain over them.")
 @click.option("--model", type=click.Path(file_okay=False), default=None,
               help="Learned model folder (from `paperkg train -o DIR`) instead of the shipped one.")
-def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model):
+@click.option("--corpus", type=click.Path(), default=None,
+              help="Without PATHS: folder of *.jsonl.gz abstracts where gold records without an "
+                   "abstract find their text by title [default: ../shared/corpus where it "
+                   "exists]; a record whose text is not found is skipped.")
+@click.option("--seeds", type=click.Path(file_okay=False), default=None,
+              help="Without PATHS: seed listings holding texts of gold records without one.")
+def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model, corpus, seeds):
     """Score extraction on PATHS against GOLD (JSON Lines; papers matched by title).
+
+    Without PATHS the gold records' own texts are scored; records without an abstract (the
+    annotators' records) take theirs from --seeds or --corpus by title.
 
     Rows: precision, recall and F1 per type; METHOD+MODEL+DATASET+BENCHMARK ignoring type
     (named-untyped) and requiring it (named-typed); INTRODUCES; repos; links. Matching is by
@@ -34,15 +43,17 @@ def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model):
     from paperkg.extractors.evaluate import errors, evaluate
     from paperkg.extractors.learned import load_with_model
     from paperkg.extractors.pipeline import load_pipeline
+    from paperkg.extractors.training.data import default_corpus
 
     nlp = load_with_model(model) if model and not fast else load_pipeline(fast=fast)
-    report = evaluate(gold, list(paths), split=split, nlp=nlp)
+    src = {"corpus": corpus or default_corpus(), "seeds": seeds}
+    report = evaluate(gold, list(paths), split=split, nlp=nlp, **src)
     base = None
     if compare == "rules":
-        base = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=True))
+        base = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=True), **src)
         report["compare"] = {"rules": base["rows"]}
     if show_errors:
-        report["errors"] = errors(gold, list(paths), split=split, nlp=nlp)
+        report["errors"] = errors(gold, list(paths), split=split, nlp=nlp, **src)
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
@@ -57,6 +68,7 @@ def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model):
             row += ["" if b is None else f"{b:.3f}",
                     "" if b is None else f"{r['f1'] - b:+.3f}"]
     title = (f"{report['matched_papers']}/{report['papers']} gold papers found"
+             + (f" ({report['skipped']} skipped: text not found)" if report["skipped"] else "")
              + (f", split {split}" if split else "") + (", rules only" if fast else ""))
     print_rows(head, rows, "table", title=title)
     for t in report["missing"]:

@@ -14,8 +14,12 @@ import click
                    "pipeline loads].")
 @click.option("--seeds", type=click.Path(file_okay=False), default=None,
               help="Seed listings that hold the texts of gold records without an abstract.")
-@click.option("--corpus", type=click.Path(file_okay=False), default=None,
-              help="Folder of *.jsonl.gz abstracts: train floret vectors on it first.")
+@click.option("--corpus", type=click.Path(), default=None,
+              help="Folder of *.jsonl.gz abstracts where records without an abstract (the "
+                   "annotators' records) find their text by title [default: ../shared/corpus "
+                   "where it exists]; a record whose text is not found is skipped.")
+@click.option("--vectors", is_flag=True,
+              help="With --spans: train floret vectors on the --corpus abstracts first.")
 @click.option("--exclude", multiple=True, type=click.Path(dir_okay=False),
               help="Gold file whose papers never reach training, not even as vector text "
                    "(repeatable; pass the valid set).")
@@ -30,19 +34,21 @@ import click
               help="Also train the span model (ner, extractors/training/ner.cfg): about 6x "
                    "slower extraction; not part of the shipped model (docs/extraction.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def train_cmd(gold, output, seeds, corpus, exclude, hold_out, max_steps, vector_docs, seed,
-              spans, as_json):
+def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
+              seed, spans, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
-    the span model's config is extractors/training/ner.cfg; floret vectors with --corpus use
+    the span model's config is extractors/training/ner.cfg; floret vectors with --vectors use
     2 threads and are not reproducible).
     """
+    from paperkg.extractors.training.data import default_corpus
     from paperkg.extractors.training.train import MODEL_DIR, train_model
 
-    report = train_model(list(gold), output=output or MODEL_DIR, seeds=seeds, corpus=corpus,
-                         exclude=list(exclude), hold_out=hold_out, max_steps=max_steps,
-                         seed=seed, vector_docs=vector_docs, spans=spans,
+    report = train_model(list(gold), output=output or MODEL_DIR, seeds=seeds,
+                         corpus=corpus or default_corpus(), exclude=list(exclude),
+                         hold_out=hold_out, max_steps=max_steps, seed=seed,
+                         vector_docs=vector_docs, spans=spans, vectors=vectors,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))
@@ -50,7 +56,9 @@ def train_cmd(gold, output, seeds, corpus, exclude, hold_out, max_steps, vector_
     perf = report.get("performance", {})
     scored = "held-out" if hold_out else "training"
     if not spans:
-        click.echo(f"classifiers: fitted on {report['train']} records; {report['output']} "
+        click.echo(f"classifiers: fitted on {report['train']} records "
+                   f"({report['from_corpus']} texts from the corpus, {report['skipped']} "
+                   f"skipped: text not found); {report['output']} "
                    f"({report['bytes'] / 1e6:.1f} MB)")
         return
     click.echo(f"span model: P {perf.get('ents_p', 0):.3f} R {perf.get('ents_r', 0):.3f} "

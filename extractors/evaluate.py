@@ -200,27 +200,50 @@ def _result_rows(gold: dict, ex: PaperExtraction | None, rows: dict[str, Score])
         score.fn += used.count(False)
 
 
-def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None,
-             workers: int = 1, nlp=None) -> dict:
-    """Precision, recall and F1 of the extractor on the gold papers found in paths."""
+def _gold_input(golds: list[dict], paths: Iterable[str | Path],
+                corpus: str | Path | None, seeds: str | Path | None
+                ) -> tuple[list[dict], list, int]:
+    """(gold records kept, papers to extract, records skipped). With paths, the papers read
+    from them; without, the gold records' own texts, a record without an abstract taking its
+    text from the seed listings or the corpus by title (skipped, and counted, if not found)."""
+    from paperkg.core.ids import title_key
+    from paperkg.core.records import Paper
+    from paperkg.readers import read_listings
+
+    paths = [str(p) for p in paths]
+    if paths:
+        return golds, read_listings(paths).papers, 0
+    from paperkg.extractors.training.data import with_texts
+
+    counts: dict = {}
+    kept = with_texts([dict(g) for g in golds], seeds, corpus, counts)
+    papers = [Paper(id=f"gold-{i}", title=g["title"], abstract=g["abstract"],
+                    title_key=title_key(g["title"])) for i, g in enumerate(kept)]
+    return kept, papers, counts["skipped"]
+
+
+def evaluate(gold_path: str | Path, paths: Iterable[str | Path] = (), split: str | None = None,
+             workers: int = 1, nlp=None, corpus: str | Path | None = None,
+             seeds: str | Path | None = None) -> dict:
+    """Precision, recall and F1 of the extractor on the gold papers found in paths (no paths:
+    on the gold records' own texts, joined from seeds or corpus where they have none)."""
     from paperkg.core.ids import title_key
     from paperkg.extractors.pipeline import extract
-    from paperkg.readers import read_listings
 
     golds = read_gold(gold_path)
     if split is not None:
         if split not in ("a", "b"):
             raise UserError(f"split must be 'a' or 'b', got {split!r}")
         golds = [g for g in golds if split_of(title_key(g["title"])) == split]
-    result = read_listings([str(p) for p in paths])
+    golds, all_papers, skipped = _gold_input(golds, paths, corpus, seeds)
     by_key = {}
-    for p in result.papers:
+    for p in all_papers:
         by_key.setdefault(title_key(p.title), p)
     wanted = [by_key.get(title_key(g["title"])) for g in golds]
     papers = [p for p in wanted if p is not None]
     # Extract over every paper read, so that cross-paper canonicalisation is the real one.
-    exs = extract(result.papers, workers=workers, nlp=nlp)
-    ex_by_id = {p.id: ex for p, ex in zip(result.papers, exs, strict=True)}
+    exs = extract(all_papers, workers=workers, nlp=nlp)
+    ex_by_id = {p.id: ex for p, ex in zip(all_papers, exs, strict=True)}
     rows = {name: Score(name) for name in
             (*TYPES, "named-untyped", "named-typed", "INTRODUCES", "repos", "links",
              "results-value", "results-full")}
@@ -238,23 +261,22 @@ def evaluate(gold_path: str | Path, paths: Iterable[str | Path], split: str | No
         "papers": len(golds),
         "matched_papers": len(papers),
         "missing": missing,
+        "skipped": skipped,
         "split": split,
         "rows": [s.as_dict() for s in rows.values()],
     }
 
 
-def errors(gold_path: str | Path, paths: Iterable[str | Path], split: str | None = None,
-           nlp=None) -> list:
+def errors(gold_path: str | Path, paths: Iterable[str | Path] = (), split: str | None = None,
+           nlp=None, corpus: str | Path | None = None, seeds: str | Path | None = None) -> list:
     """Per paper: gold named entities missed and predictions not in gold (for error analysis),
     by the pipeline nlp (None: the default one, as `evaluate`)."""
     from paperkg.core.ids import title_key
     from paperkg.extractors.pipeline import extract
-    from paperkg.readers import read_listings
 
-    golds = read_gold(gold_path)
-    result = read_listings([str(p) for p in paths])
-    exs = extract(result.papers, nlp=nlp)
-    by_key = {title_key(p.title): ex for p, ex in zip(result.papers, exs, strict=True)}
+    golds, papers, _ = _gold_input(read_gold(gold_path), paths, corpus, seeds)
+    exs = extract(papers, nlp=nlp)
+    by_key = {title_key(p.title): ex for p, ex in zip(papers, exs, strict=True)}
     out = []
     for g in golds:
         k = title_key(g["title"])

@@ -161,9 +161,9 @@ def test_a_span_model_runs_after_the_rules(tiny_span_model):
         e.name for e in full.entities if e.extractor == "ner"}
 
 
-def test_train_corpus_needs_spans(tiny_gold, tmp_path):
+def test_train_vectors_need_spans(tiny_gold, tmp_path):
     res = CliRunner().invoke(cli, ["train", str(tiny_gold), "-o", str(tmp_path / "m"),
-                                   "--corpus", str(tmp_path)])
+                                   "--vectors", "--corpus", str(tmp_path)])
     assert res.exit_code != 0
     assert "--spans" in res.output + str(res.exception)
 

@@ -1,6 +1,7 @@
 """Cross-fitted comparison of the learned classifiers on train + dev (never valid).
 
-    python -m paperkg.extractors.training.crossfit GOLD... [--seeds DIR] [--folds 5]
+    python -m paperkg.extractors.training.crossfit GOLD... [--seeds DIR] [--corpus DIR]
+        [--folds 5]
 
 The records are split into fixed folds (CRC32 of the title); for each fold the classifiers are
 fitted on the other folds' rule output and the pipeline is scored on the fold, so every record
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from paperkg.extractors.evaluate import Score
-from paperkg.extractors.training.data import read_records, with_texts
+from paperkg.extractors.training.data import default_corpus, read_records, with_texts
 
 #: Rows printed (F1).
 ROWS = ("named-untyped", "named-typed", "INTRODUCES", "METHOD", "TASK", "DATASET", "METRIC",
@@ -213,10 +214,15 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", nargs="+")
     ap.add_argument("--seeds", default=None)
+    ap.add_argument("--corpus", default=None,
+                    help="texts of records without an abstract, by title [../shared/corpus]")
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args(argv)
-    records = with_texts(read_records(args.gold), args.seeds)
-    print(f"{len(records)} records, {args.folds} folds")
+    counts: dict = {}
+    records = with_texts(read_records(args.gold), args.seeds,
+                         args.corpus or default_corpus(), counts)
+    print(f"{len(records)} records ({counts['corpus']} texts from the corpus, "
+          f"{counts['skipped']} skipped: text not found), {args.folds} folds")
     print(table(crossfit(records, folds=args.folds, progress=print)))
 
 

@@ -73,8 +73,59 @@ def read_records(paths: Iterable[str | Path]) -> list[dict]:
     return out
 
 
-def with_texts(records: list[dict], seeds: str | Path | None = None) -> list[dict]:
-    """Records that carry their abstract; the dev records get theirs from the seed listings."""
+#: Where the corpus texts of annotation records are looked up when no --corpus is given.
+DEFAULT_CORPUS = Path("../shared/corpus")
+
+
+def default_corpus() -> Path | None:
+    """../shared/corpus (from the working directory) when it exists, else None."""
+    return DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None
+
+
+def corpus_texts(corpus: str | Path, titles: Iterable[str]) -> dict[str, dict]:
+    """{title: corpus record} for the wanted titles found in corpus (a folder of *.jsonl.gz /
+    *.jsonl files or one such file): exact title first, else the normalised title key."""
+    import gzip
+    import json
+
+    from paperkg.core.ids import title_key
+
+    corpus = Path(corpus)
+    if not corpus.exists():
+        raise UserError(f"corpus not found: {corpus}")
+    files = ([corpus] if corpus.is_file() else
+             sorted([*corpus.glob("*.jsonl.gz"), *corpus.glob("*.jsonl")]))
+    if not files:
+        raise UserError(f"no *.jsonl.gz or *.jsonl files in the corpus folder {corpus}")
+    wanted = set(titles)
+    keys = {title_key(t): t for t in wanted}
+    exact: dict[str, dict] = {}
+    by_key: dict[str, dict] = {}
+    for f in files:
+        opener = gzip.open if f.name.endswith(".gz") else open
+        with opener(f, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    continue
+                t = rec.get("title") if isinstance(rec, dict) else None
+                if not isinstance(t, str) or not rec.get("abstract"):
+                    continue
+                if t in wanted:
+                    exact.setdefault(t, rec)
+                else:
+                    k = title_key(t)
+                    if k in keys:
+                        by_key.setdefault(keys[k], rec)
+    return {**by_key, **exact}
+
+
+def with_texts(records: list[dict], seeds: str | Path | None = None,
+               corpus: str | Path | None = None, counts: dict | None = None) -> list[dict]:
+    """Records that carry their abstract: the dev records get theirs from the seed listings,
+    annotation records (title, no abstract) theirs from the corpus by title; a record whose
+    text is found nowhere is skipped (counts["skipped"], counts["corpus"] joined)."""
     missing = [r for r in records if not r.get("abstract")]
     if missing and seeds is not None:
         from paperkg.core.ids import title_key
@@ -86,7 +137,21 @@ def with_texts(records: list[dict], seeds: str | Path | None = None) -> list[dic
             if p is not None and p.abstract:
                 r["abstract"] = p.abstract
                 r["title"] = p.title
-    return [r for r in records if r.get("abstract")]
+        missing = [r for r in missing if not r.get("abstract")]
+    joined = 0
+    if missing and corpus is not None:
+        found = corpus_texts(corpus, [r["title"] for r in missing])
+        for r in missing:
+            c = found.get(r["title"])
+            if c is not None:
+                r["abstract"] = c["abstract"]
+                r["title"] = c["title"]
+                joined += 1
+    out = [r for r in records if r.get("abstract")]
+    if counts is not None:
+        counts["corpus"] = counts.get("corpus", 0) + joined
+        counts["skipped"] = counts.get("skipped", 0) + len(records) - len(out)
+    return out
 
 
 def to_docs(nlp, records: list[dict]) -> list:

@@ -253,14 +253,15 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 exclude: list[str | Path] = (), hold_out: int = 0,
                 max_steps: int | None = None, seed: int | None = None,
                 vector_docs: int | None = None, spans: bool = False,
-                log: Callable[[str], None] | None = None) -> dict:
+                vectors: bool = False, log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
-    the seed listings in `seeds`). spans: also train the span model (`ner`), optionally on
-    floret vectors from corpus, a folder of *.jsonl.gz abstracts (every paper titled in the
-    `exclude` gold files skipped, so valid texts never reach training). Output is a spaCy
-    pipeline folder with `paperkg_learned` (and `ner` with spans).
+    the seed listings in `seeds`, else from `corpus`, a folder of *.jsonl.gz abstracts, by
+    title; a record whose text is found in neither is skipped and counted). spans: also train
+    the span model (`ner`); vectors: on floret vectors trained on the corpus abstracts first
+    (every paper titled in the gold or `exclude` files skipped, so valid texts never reach
+    training). Output is a spaCy pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
 
@@ -268,16 +269,21 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     from paperkg.extractors.evaluate import read_gold
 
     say = log or (lambda _msg: None)
-    if corpus is not None and not spans:
-        raise UserError("--corpus trains vectors for the span model: add --spans")
-    records = with_texts(read_records(gold), seeds)
+    if vectors and not spans:
+        raise UserError("--vectors are for the span model: add --spans")
+    if vectors and corpus is None:
+        raise UserError("--vectors are trained on the corpus: give --corpus DIR")
+    counts: dict = {}
+    records = with_texts(read_records(gold), seeds, corpus, counts)
     if not records:
         raise UserError("no gold records with an abstract to train on")
+    say(f"{len(records)} gold records ({counts['corpus']} texts from the corpus, "
+        f"{counts['skipped']} skipped: text not found)")
     output = Path(output)
     with tempfile.TemporaryDirectory(prefix="paperkg-model-") as tmp:
         tmp = Path(tmp)
-        vectors = None
-        if corpus is not None:
+        table_nlp = None
+        if vectors:
             from paperkg.extractors.training.vectors import train_floret, write_corpus_text
 
             skip = [r["title"] for r in records]
@@ -286,11 +292,11 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             n = write_corpus_text(corpus, tmp / "corpus.txt", exclude=skip, limit=vector_docs)
             say(f"vectors: {n} corpus abstracts (gold papers left out)")
             table = train_floret(tmp / "corpus.txt", tmp / "vectors")
-            vectors = spacy_vectors(table, tmp / "vectors-nlp")
+            table_nlp = spacy_vectors(table, tmp / "vectors-nlp")
         if spans:
             say(f"span model: {len(records)} gold records")
             scores = train_ner(records, tmp / "ner", hold_out=hold_out, max_steps=max_steps,
-                               seed=seed, vectors=vectors)
+                               seed=seed, vectors=table_nlp)
             nlp = spacy.load(tmp / "ner")
         else:
             scores = {"train": sum(1 for r in records
@@ -310,4 +316,5 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
         nlp.to_disk(output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     say(f"saved {output} ({size / 1e6:.1f} MB)")
-    return {**scores, "output": str(output), "bytes": size}
+    return {**scores, "output": str(output), "bytes": size, "records": len(records),
+            "from_corpus": counts["corpus"], "skipped": counts["skipped"]}
