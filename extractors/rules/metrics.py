@@ -87,7 +87,7 @@ def _modifiers(ctx: Context, h0: int) -> int:
             k -= 1
         if k < h0 - 1 and "-" in text[k:h0 - 1] and text[k:h0 - 1].lower() not in not_mod:
             start = k
-    for _ in range(2):
+    for _ in range(3):
         if start < 2 or text[start - 1] != " ":
             break
         k = start - 1
