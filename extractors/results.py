@@ -52,17 +52,19 @@ _OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s|[kMG]?Hz|minutes
 _VALUE = re.compile(
     r"(?<![\w@.\-/=<>^~$\\])"
     r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
-    r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:\\?%|\s?\\times)?\$))?(?P<sign2>[+\-])?"
+    r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
+    r"(?:\\?%|\s?\\times)?\$))?"
+    r"(?P<sign2>[+\-])?"
     rf"(?P<num>{_NUM})(?(dollar)\$?)"
     rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
     rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
     rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?(?(dollar)\$?)"
-    r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm)\s?\d+(?:\.\d+)?)?"
-    rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?"
+    r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm|\+/-)\s?\d+(?:\.\d+)?)?"
+    rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?(?(dollar)(?(pm)\$?))"
 )
 _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
                      r"(?:[^.;:\s]+\s+){0,2}\(?")
-_OUT_OF = re.compile(r"/(?:5|10|100)\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
+_OUT_OF = re.compile(r"/(?:5|10|100)(?:\.0)?\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thresholds?|"
                               r"cut-?offs?)\b", re.I)
 _LARGER_DATA = re.compile(r"\s*(?:larger|bigger)\b[^.;]{0,50}?\b(?:datasets?|data\s+sets?|"

@@ -49,6 +49,16 @@ def _cause(field: str, pred: str | None, gold: str | None, pents: list, gents: l
     return ("null where gold names one" if pred is None else "another name") + f" ({where})"
 
 
+def _miss(cause: str, gold: str | None, sentence: str) -> str:
+    """A wrong field in short, saying whether a gold name no entity holds is written in the
+    value's sentence (so the results rules could name it from the text themselves)."""
+    short = cause.replace("null where gold names one", "null").replace(
+        "name where gold says null", "a name, gold null").replace("another name", "other")
+    if "not extracted" in cause and gold and gold.lower() in sentence.lower():
+        short = short.replace("not extracted", "not extracted, in the sentence")
+    return short
+
+
 def audit(gold_path: str | Path, papers_path: str | Path | None = None,
           split: str | None = None, show: str | None = None, nlp=None) -> dict:
     """{(field, mechanism): {"n", "right", "null_right", "neither", "full_right", "full_null",
@@ -75,12 +85,14 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
                                        "full_right": 0, "full_null": 0, "papers": set()})
     unpaired = paired = 0
     causes: Counter = Counter()
+    misses: Counter = Counter()
     for g, paper in golds:
         if paper is None:
             continue
         ex = ex_by_id[paper.id]
         gres = g.get("results", [])
         used = [False] * len(gres)
+        wrong_of: dict[int, list[str]] = {}
         for r in ex.results:
             via = trace.get((r.sentence, r.start, r.end), {})
             num = R.read_number(r.value)
@@ -100,10 +112,12 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
             paired += 1
             gr = gres[best]
             ok = {f: bool(forms[f] & _result_forms(gr.get(f), g["entities"])) for f in FIELDS}
+            wrong_of[best] = []
             for f in FIELDS:
                 if not ok[f]:
                     cause = _cause(f, getattr(r, f), gr.get(f), ex.entities, g["entities"])
                     causes[(f, cause)] += 1
+                    wrong_of[best].append(f"{f}: {_miss(cause, gr.get(f), r.sentence)}")
                     if show == "causes":
                         shown.append(f"{f}: {cause}: {r.value!r} predicted {getattr(r, f)!r}, "
                                      f"gold {gr.get(f)!r}\n    {r.sentence}")
@@ -121,9 +135,17 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
                 if show and via.get(f, "none found") == show:
                     shown.append(f"{'RIGHT' if right else 'wrong'} {r.value!r} {f}: "
                                  f"{getattr(r, f)!r}, gold {gr.get(f)!r}\n    {r.sentence}")
+        for i, gr in enumerate(gres):
+            if i not in wrong_of:
+                misses["value not found"] += 1
+                if show == "misses":
+                    shown.append(f"value not found: {gr.get('value')!r} ({gr.get('system')!r})")
+            elif wrong_of[i]:
+                misses[" + ".join(wrong_of[i])] += 1
     for row in table.values():
         row["papers"] = len(row["papers"])
-    return {"rows": dict(table), "causes": dict(causes), "paired": paired, "unpaired": unpaired,
+    return {"rows": dict(table), "causes": dict(causes), "misses": dict(misses),
+            "paired": paired, "unpaired": unpaired,
             "shown": shown, "gold": sum(len(g.get("results", [])) for g, _p in golds)}
 
 
@@ -134,7 +156,8 @@ def main() -> None:
     ap.add_argument("--papers", help="the listings holding the gold papers (default: GOLD)")
     ap.add_argument("--split", choices=("a", "b"))
     ap.add_argument("--show", metavar="MECHANISM",
-                    help="print the values it set ('causes': every wrong field, and why)")
+                    help="print the values it set ('causes': every wrong field, and why; "
+                         "'misses': the gold values results-full misses, by what is wrong)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     out = audit(args.gold, args.papers, args.split, args.show)
@@ -144,6 +167,12 @@ def main() -> None:
         print("| field | why wrong | values |\n| --- | --- | --- |")
         for (f, cause), n in sorted(out["causes"].items(), key=lambda kv: (kv[0][0], -kv[1])):
             print(f"| {f} | {cause} | {n} |")
+        return
+    if args.show == "misses":
+        print("| what is wrong | gold values |\n| --- | --- |")
+        for what, n in sorted(out["misses"].items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"| {what} | {n} |")
+        print(f"| (all misses) | {sum(out['misses'].values())} of {out['gold']} |")
         return
     if args.json:
         print(json.dumps({"paired": out["paired"], "unpaired": out["unpaired"],
