@@ -249,6 +249,9 @@ def test_crossfit_scores_every_record_out_of_fold(gold, seeds):
     scores = crossfit(records, {"keep + roles": {"keep_threshold": 0.4}}, folds=3)
     assert list(scores) == ["rules only", "keep + roles"]
     assert all(len(v) == len(records) for v in scores.values())
+    named = {"METHOD", "MODEL", "DATASET", "BENCHMARK"}  # each row belongs to its own record
+    assert [s["named-typed"].gold for s in scores["keep + roles"]] == [
+        sum(e["type"] in named for e in r["entities"]) for r in records]
     assert {fold_of(r, 3) for r in records} == {0, 1, 2}
     base = pooled(scores["rules only"])
     assert 0 < base["named-typed"].f1 <= 1 and base["named-typed"].gold > 50

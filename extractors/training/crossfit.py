@@ -47,6 +47,15 @@ VARIANTS: dict[str, dict] = {
     "keep 0.3 (named types and TASK) + roles + retype, no L2": {"l2": 0.0},
     "+ lower-case candidates 0.6": {"keep_threshold": 0.4, "keep_types": NAMED,
                                     "cand_threshold": 0.6},
+    "shipped (demote < 0.1) + lower-case candidates 0.5": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5},
+    "shipped (demote < 0.1) + lower-case candidates 0.6": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6},
+    "shipped (demote < 0.1) + lower-case candidates 0.7": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.7},
+    "shipped (demote < 0.1) + lower-case candidates 0.6, at most 5": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
+        "max_candidates": 5},
 }
 
 
@@ -157,7 +166,8 @@ def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
              progress: Callable[[str], None] | None = None
              ) -> dict[str, list[dict[str, Score]]]:
-    """Out-of-fold entity rows of every record, for the rules alone and each merge setting."""
+    """Out-of-fold entity rows of every record (in the order of records), for the rules alone
+    and each merge setting."""
     from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.train import record_rows, rule_outputs
@@ -169,31 +179,40 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
     nlp = build_pipeline()
     merge = nlp.add_pipe("paperkg_learned", last=True, config={"add_spans": False})
     fold = [fold_of(r, folds) for r in records]
-    total: dict[str, list] = {"rules only": [], **{v: [] for v in variants}}
+    total: dict[str, list] = {v: [None] * len(records) for v in ("rules only", *variants)}
+
+    def put(name: str, scored: list[dict[str, Score]]) -> None:
+        for i, s in zip(at, scored, strict=True):
+            total[name][i] = s
+
     with tempfile.TemporaryDirectory(prefix="paperkg-crossfit-") as tmp:
         for k in range(folds):
-            test = [r for r, f in zip(records, fold, strict=True) if f == k]
+            at = [i for i, f in enumerate(fold) if f == k]
+            test = [records[i] for i in at]
             path = Path(tmp) / f"fold{k}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in test), encoding="utf-8")
             train = [i for i, f in enumerate(fold) if f != k]
             fitted: dict = {}
-            total["rules only"].extend(per_record(path, rules))
+            put("rules only", per_record(path, rules))
             for name, s in variants.items():
                 l2 = s.get("l2")
                 if l2 not in fitted:
                     fitted[l2] = _fit(records, outputs, rows, train, l2=l2)
                 models = fitted[l2]
                 _configure(merge, models, s)
-                total[name].extend(per_record(path, nlp))
+                put(name, per_record(path, nlp))
             if progress:
                 progress(f"fold {k}: {len(test)} records")
     return total
 
 
 def table(scores: dict[str, list[dict[str, Score]]], rows: tuple[str, ...] = ROWS,
-          n: int = 1000) -> str:
-    """A Markdown table of pooled F1 by setting; after each F1 of a setting, the share of
-    paired bootstrap resamples (n) in which it is at least the rules' F1."""
+          n: int = 1000, pick: list[int] | None = None) -> str:
+    """A Markdown table of pooled F1 by setting (over the records at the indices pick, or
+    all); after each F1 of a setting, the share of paired bootstrap resamples (n) in which it
+    is at least the rules' F1."""
+    if pick is not None:
+        scores = {k: [v[i] for i in pick] for k, v in scores.items()}
     base = scores["rules only"]
     lines = ["| setting (out of fold, F1 / bootstrap share >= rules) | " + " | ".join(rows)
              + " |", "|---" * (len(rows) + 1) + "|"]
@@ -217,13 +236,28 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", default=None,
                     help="texts of records without an abstract, by title [../shared/corpus]")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--only", default=None,
+                    help="setting names to run, separated by \";\" (default: every setting)")
     args = ap.parse_args(argv)
     counts: dict = {}
-    records = with_texts(read_records(args.gold), args.seeds,
-                         args.corpus or default_corpus(), counts)
+    records, source = [], []
+    for path in args.gold:
+        got = with_texts(read_records([path]), args.seeds, args.corpus or default_corpus(),
+                         counts)
+        records.extend(got)
+        source.extend([Path(path).name] * len(got))
     print(f"{len(records)} records ({counts['corpus']} texts from the corpus, "
           f"{counts['skipped']} skipped: text not found), {args.folds} folds")
-    print(table(crossfit(records, folds=args.folds, progress=print)))
+    variants = VARIANTS if args.only is None else {
+        k: VARIANTS[k] for k in args.only.split(";")}
+    scores = crossfit(records, variants, folds=args.folds, progress=print)
+    print(table(scores))
+    if len(set(source)) > 1:
+        for name in dict.fromkeys(source):
+            pick = [i for i, s in enumerate(source) if s == name]
+            print(f"\n{name} ({len(pick)} records, out of fold, classifiers fitted on the "
+                  "other folds of every file)")
+            print(table(scores, pick=pick))
 
 
 if __name__ == "__main__":
