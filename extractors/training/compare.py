@@ -1,6 +1,7 @@
 """Held-out comparison of the learned component's settings (choose on train + dev, never valid).
 
-    python -m paperkg.extractors.training.compare MODEL GOLD... [--seeds DIR] [--hold-out 20]
+    python -m paperkg.extractors.training.compare MODEL GOLD... [--seeds DIR] [--corpus DIR]
+        [--hold-out 20]
 
 MODEL is a folder from `paperkg train --hold-out PCT` (trained without the held-out records);
 every row is `evaluate()` on those same held-out records in one process, over the same rules.
@@ -14,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from paperkg.extractors.training.data import held_out, read_records, with_texts
+from paperkg.extractors.training.data import default_corpus, held_out, read_records, with_texts
 
 #: Rows printed by the comparison (F1).
 ROWS = ("named-untyped", "named-typed", "INTRODUCES", "METRIC", "TASK", "METHOD")
@@ -35,9 +36,10 @@ VARIANTS: dict[str, dict] = {
 
 
 def held_out_file(gold: list[str | Path], out: str | Path, seeds: str | Path | None = None,
-                  percent: int = 20) -> int:
-    """Write the held-out records (with their texts) as a gold file; return how many."""
-    records = [r for r in with_texts(read_records(gold), seeds) if held_out(r, percent)]
+                  percent: int = 20, corpus: str | Path | None = None) -> int:
+    """Write the held-out records (with their texts, from seeds or corpus where they have
+    none) as a gold file; return how many."""
+    records = [r for r in with_texts(read_records(gold), seeds, corpus) if held_out(r, percent)]
     Path(out).write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return len(records)
 
@@ -103,11 +105,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("model")
     ap.add_argument("gold", nargs="+")
     ap.add_argument("--seeds", default=None)
+    ap.add_argument("--corpus", default=None,
+                    help="texts of records without an abstract, by title [../shared/corpus]")
     ap.add_argument("--hold-out", type=int, default=20)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="paperkg-compare-") as tmp:
         path = Path(tmp) / "held-out.jsonl"
-        n = held_out_file(args.gold, path, args.seeds, args.hold_out)
+        n = held_out_file(args.gold, path, args.seeds, args.hold_out,
+                          args.corpus or default_corpus())
         print(f"{n} held-out records")
         print(table(compare(args.model, path)))
 
