@@ -21,7 +21,7 @@ def sentence_starts(text: str) -> list[int]:
     nl = text.find("\n")
     for m in _SENT_END.finditer(text):
         end = m.start() + 1
-        if text[m.start()] == "." and any(text.endswith(a, 0, end) for a in _NO_SPLIT_BEFORE):
+        if text[m.start()] == "." and text.endswith(_NO_SPLIT_BEFORE, 0, end):
             continue
         if nl >= 0 and m.end() > nl + 1 and starts[-1] <= nl:
             starts.append(nl + 1)

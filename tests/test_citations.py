@@ -417,9 +417,9 @@ def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path, monkeypat
 
     made: list[str] = []
 
-    def counting(paper, title, abstract):
+    def counting(paper, title, abstract, *folded):
         made.append(title)
-        return paper_claims(paper, title, abstract)
+        return paper_claims(paper, title, abstract, *folded)
 
     monkeypatch.setattr(cache, "paper_claims", counting)
     listing, more = tmp_path / "rules.json", tmp_path / "more.json"

@@ -86,11 +86,16 @@ def name_starts(title: str, abstract: str,
     sees them; `abstract_sentences`: core.text.sentences(abstract) when already made) that
     can start a coined name (_NAME_START). A name whose first run is of neither kind
     (infer._findable) is not looked up through these."""
-    out: set[str] = set()
     if abstract_sentences is None:
         abstract_sentences = sentences(abstract)
-    for sent in [title, *(t for _, t in abstract_sentences)]:
-        out.update(_NAME_START.findall(fold(sent)))
+    return _starts(fold(title), [fold(t) for _, t in abstract_sentences])
+
+
+def _starts(title: str, sentences: list[str]) -> set[str]:
+    """name_starts of a folded title and folded abstract sentences."""
+    out = set(_NAME_START.findall(title))
+    for sent in sentences:
+        out.update(_NAME_START.findall(sent))
     return out
 
 
@@ -131,12 +136,14 @@ def paper_features(title: str, abstract: str) -> dict:
     edges need them (232 of 19,986 corpus papers), so they are made from the text when asked
     for (`paper_words`); kept, they were a fifth of the build state every store holds."""
     sents = sentences(abstract)
+    folded = [(s, fold(t)) for s, t in sents]  # what the claims and name starts read
+    folded_title = fold(title)
     return {"key": features_key(title, abstract),
             "claims": [[c.name, c.how, c.strong, c.expansion]
-                       for c in paper_claims("", title, abstract)],
+                       for c in paper_claims("", title, abstract, folded)],
             "spans": [[s, len(t)] for s, t in sents],
-            "lead": title_lead(fold(title)[:200]),
-            "starts": " ".join(sorted(name_starts(title, abstract, sents))),
+            "lead": title_lead(folded_title[:200]),
+            "starts": " ".join(sorted(_starts(folded_title, [t for _, t in folded]))),
             "links": sorted({i for _, _, i in linked_identifiers(f"{title}\n{abstract}")})}
 
 

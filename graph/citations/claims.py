@@ -285,12 +285,14 @@ def _defined_in_clause(before: str) -> bool:
     return bool(tail) and all(w[:1].isupper() for w in tail)
 
 
-def paper_claims(paper: str, title: str, abstract: str) -> list[Claim]:
-    """The names a paper's own text introduces (see the module docstring)."""
+def paper_claims(paper: str, title: str, abstract: str,
+                 folded: list[tuple[int, str]] | None = None) -> list[Claim]:
+    """The names a paper's own text introduces (see the module docstring); `folded`: its
+    abstract's sentences (core.text.sentences), each folded, when already made."""
     out: dict[str, Claim] = {}
     abstract = abstract or ""
     lead = title_lead(fold(title or "")[:200])
-    sents = [(s, fold(t)) for s, t in sentences(abstract)]
+    sents = [(s, fold(t)) for s, t in sentences(abstract)] if folded is None else folded
     cue_seen = False  # an earlier sentence said "we introduce/propose ..."
     lead_state = None  # None: not named; False: named without a cue; True: confirmed
     for _, sent in sents:

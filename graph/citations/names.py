@@ -20,8 +20,12 @@ from paperkg.core.text import fold_latex_accents
 _RUN = re.compile(r"[A-Za-z0-9]+")
 #: A coined-name candidate in folded text: a word with capitals or digits, optionally joined by
 #: hyphens or dots to more such pieces, optionally followed by a version number ("Orca 2").
+#: The lookahead only spares `candidates` the words it would drop (most words: those with no
+#: capital or digit after their first letter): no match can start inside another, so the
+#: matches it keeps are the same.
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9.+-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
+    r"(?<![A-Za-z0-9.+-])(?=[A-Za-z][A-Za-z0-9.\-]*(?:[A-Z0-9]|\s\d))"
+    r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
     r"(?![A-Za-z0-9+$#*^])")
 _INNER = re.compile(r"[A-Z0-9]")
 _VERSION_AFTER = re.compile(r"[-\s]?[vV]\d")
