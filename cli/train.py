@@ -33,9 +33,15 @@ import click
 @click.option("--spans", is_flag=True,
               help="Also train the span model (ner, extractors/training/ner.cfg): about 6x "
                    "slower extraction; not part of the shipped model (docs/extraction.md).")
+@click.option("--candidates", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Also fit the lower-case candidate classifier (TASK/METHOD/METRIC phrases "
+                   "the rules miss) and add the phrases it gives at least this probability "
+                   "(0: off).")
+@click.option("--max-candidates", type=click.IntRange(1), default=3, show_default=True,
+              help="At most this many lower-case candidates added to one paper.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
-              seed, spans, as_json):
+              seed, spans, candidates, max_candidates, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -49,6 +55,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          corpus=corpus or default_corpus(), exclude=list(exclude),
                          hold_out=hold_out, max_steps=max_steps, seed=seed,
                          vector_docs=vector_docs, spans=spans, vectors=vectors,
+                         candidates=candidates, max_candidates=max_candidates,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

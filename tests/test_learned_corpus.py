@@ -86,3 +86,30 @@ def test_a_missing_corpus_is_one_line(tiny_corpus, tmp_path):
     assert res.exit_code != 0
     assert "corpus not found" in res.output + str(res.exception)
     assert "Traceback" not in res.output
+
+
+def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
+    """--candidates fits the lower-case candidate classifier and the saved model keeps its
+    threshold and --max-candidates."""
+    from paperkg.extractors.learned import add_learned
+    from paperkg.extractors.pipeline import build_pipeline
+
+    recs = [{"title": f"Paper {i} on queues",
+             "abstract": f"Our method, Net{i}, improves organ slot allocation and kidney queue "
+                         "allocation over time.",
+             "entities": [{"name": "organ slot allocation", "type": "TASK", "role": "used"},
+                          {"name": "kidney queue allocation", "type": "TASK", "role": "used"},
+                          {"name": f"Net{i}", "type": "METHOD", "role": "introduced"}]}
+            for i in range(6)]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "m"),
+                                   "--candidates", "0.6", "--max-candidates", "2"])
+    assert res.exit_code == 0, res.output
+    nlp = build_pipeline()
+    assert add_learned(nlp, tmp_path / "m")
+    merge = nlp.get_pipe("paperkg_learned")
+    assert "allocation" in merge.heads and merge.max_candidates == 2
+    assert merge.cand_model.trained and merge.cand_model.threshold == 0.6
+    plain = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "p")])
+    assert plain.exit_code == 0 and not (tmp_path / "p" / "paperkg_learned" / "cands.npz").exists()

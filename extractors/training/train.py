@@ -253,7 +253,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 exclude: list[str | Path] = (), hold_out: int = 0,
                 max_steps: int | None = None, seed: int | None = None,
                 vector_docs: int | None = None, spans: bool = False,
-                vectors: bool = False, log: Callable[[str], None] | None = None) -> dict:
+                vectors: bool = False, candidates: float = 0.0, max_candidates: int = 3,
+                log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -261,7 +262,9 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     title; a record whose text is found in neither is skipped and counted). spans: also train
     the span model (`ner`); vectors: on floret vectors trained on the corpus abstracts first
     (every paper titled in the gold or `exclude` files skipped, so valid texts never reach
-    training). Output is a spaCy pipeline folder with `paperkg_learned` (and `ner` with spans).
+    training). candidates > 0: also fit the lower-case candidate classifier and add the
+    phrases it gives P >= candidates (at most max_candidates a paper). Output is a spaCy
+    pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
 
@@ -306,10 +309,13 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             nlp = spacy.blank("en")
         say("keep, role, type and candidate classifiers")
         train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
-        fitted = train_classifiers(train_recs)
+        fitted = train_classifiers(train_recs, candidates=candidates > 0)
+        if candidates > 0:
+            fitted.cand_model.threshold = candidates
+            fitted.max_candidates = max_candidates
         merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
         for attr in ("role_model", "keep_model", "cand_model", "type_models", "retype_models",
-                     "heads"):
+                     "heads", "max_candidates"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
