@@ -21,7 +21,7 @@ from paperkg.core.errors import UserError
 from paperkg.core.records import Paper, SourceFile
 from paperkg.graph import schema as S
 from paperkg.graph.build import build_graph
-from paperkg.graph.ladybug_store import holds_writer_lock
+from paperkg.graph.ladybug_store import holds_writer_lock, pack_state, state_json
 from paperkg.readers import ReadResult, merge_papers, read_listings
 
 
@@ -97,7 +97,8 @@ def _fingerprint() -> str:
 class StateSpool:
     """The build state rows (paper id, content hash, extraction JSON) on disk as Parquet, in
     paper order: written once during extraction, read back one batch at a time, and loaded into
-    the store by the engine, so a collection's extractions are never all in memory."""
+    the store by the engine, so a collection's extractions are never all in memory. Each
+    extraction is held as the store keeps it (ladybug_store.pack_state: compressed)."""
 
     _BATCH = 2000
 
@@ -114,8 +115,8 @@ class StateSpool:
         self.cites: dict[str, dict] = {}
 
     def add(self, paper_id: str, content_hash: str, extraction: str) -> None:
-        """Append one paper's row."""
-        self._rows.append((paper_id, content_hash, extraction))
+        """Append one paper's row (its extraction JSON, or a stored value as it is)."""
+        self._rows.append((paper_id, content_hash, pack_state(extraction)))
         if len(self._rows) >= self._BATCH:
             self._flush()
 
@@ -143,7 +144,7 @@ class StateSpool:
                 batch_size=self._BATCH, columns=["id", "extraction"]):
             for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
                               strict=True):
-                raw = json.loads(x)
+                raw = json.loads(state_json(x))
                 if len(raw) > 3:
                     cites[pid] = _compact_cites(raw[3])
                 yield pid, raw
@@ -157,6 +158,7 @@ class StateSpool:
         for batch in pq.ParquetFile(self.path).iter_batches(
                 batch_size=self._BATCH, columns=["extraction"]):
             for x in batch.column(0).to_pylist():
+                x = state_json(x)
                 if x[:1] == "[":
                     try:
                         yield decode(x, 1)[0]

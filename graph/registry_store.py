@@ -46,6 +46,7 @@ import networkx as nx
 
 from paperkg.core.records import PaperExtraction
 from paperkg.graph import schema as S
+from paperkg.graph.ladybug_store import pack_state, state_json
 
 #: Above this share of the collection's papers assembled again (and above MIN_DIRTY papers),
 #: an update takes the whole path.
@@ -287,8 +288,8 @@ class _Store:
         return out
 
     def extractions(self, ids: Iterable[str]) -> dict[str, str]:
-        return dict(self.rows(f"UNWIND $ids AS i MATCH (s:{S.STATE} {{id: i}}) "
-                              "RETURN s.id, s.extraction", ids))
+        return {pid: state_json(x) for pid, x in self.rows(
+            f"UNWIND $ids AS i MATCH (s:{S.STATE} {{id: i}}) RETURN s.id, s.extraction", ids)}
 
     def node_rows(self, label: str, ids: Iterable[str]) -> dict[str, tuple]:
         cols = ", ".join(f"n.{p}" for p in S.NODE_TYPES[label].prop_names)
@@ -593,7 +594,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     t3 = time.perf_counter()
     tables, _ = _tables(store, g, part, entity_nodes | removed_nodes,
                             repo_nodes | set(ref_nodes), stored_edges, per_paper)
-    state_rows = [(pid, state_hash(own[pid]), x) for pid, x in sorted(new_json.items())]
+    state_rows = [(pid, state_hash(own[pid]), pack_state(x))
+                  for pid, x in sorted(new_json.items())]
     new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
     vote_gone = [_vote_id(*k) for k, n in delta.votes.items() if n]
     vote_rows = [(_vote_id(*k), *k, new_counts.votes[k]) for k, n in delta.votes.items()
@@ -627,7 +629,7 @@ def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> d
     res = store.conn.execute(f"MATCH (s:{S.STATE}) RETURN s.id, s.extraction")
     for pid, x in _stored(res):
         if pid not in part:
-            entry = last_item(x)
+            entry = last_item(state_json(x))
             if entry is not None:
                 out[S.node_key(S.PAPER, pid)] = _compact_cites(entry)
     for pid in part:

@@ -131,7 +131,7 @@ def test_state_written_first_then_the_tables(tmp_path):
 
 def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
     from paperkg.graph import ladybug_store
-    from paperkg.graph.ladybug_store import begin_fresh, query, replace_tables, writer_lock
+    from paperkg.graph.ladybug_store import begin_fresh, read_state, replace_tables, writer_lock
     from paperkg.graph.pipeline import StateSpool
 
     monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)  # as a large build does
@@ -142,8 +142,7 @@ def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
     with writer_lock(db):
         begun = begin_fresh(db, spool.path)
         assert replace_tables([], db, spool.path, False, begun=begun) == "fresh"
-    assert query("MATCH (s:PaperState) RETURN s.id, s.content_hash, s.extraction",
-                 db=db)[1] == [["p1", "h1", '[[],[],[],{"key":"k"}]']]
+    assert read_state(db) == {"p1": ("h1", '[[],[],[],{"key":"k"}]')}
     # a child that fails (a state file the engine cannot COPY): one line, nothing left behind
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -168,6 +167,30 @@ def test_spool_entities_are_the_first_items(tmp_path):
     spool.close()
     assert list(spool.entities()) == [json.loads(x)[0] for x in rows]
     assert [pid for pid, _ in spool.extractions()] == ["p0", "p1", "p2"]
+
+
+def test_state_rows_are_stored_compressed(tmp_path):
+    """PaperState keeps each extraction compressed (what the engine's COPY of the build state
+    takes grows with the strings' bytes); the readers give the JSON back, as they do for the
+    plain JSON of older stores and quick updates."""
+    from paperkg.graph.ladybug_store import pack_state, query, read_state, replace_tables
+    from paperkg.graph.pipeline import StateSpool
+
+    x = json.dumps([[{"name": "Ü-Net \ud800", "key": "u"}] * 40, [], [], {"key": "k"}],
+                   ensure_ascii=False, separators=(",", ":"))
+    assert pack_state(x)[:1] == "z" and len(pack_state(x)) < len(x) / 4
+    assert pack_state(pack_state(x)) == pack_state(x)
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p1", "h1", x)
+    spool.add("p2", "h2", pack_state("[[],[],[]]"))  # a row kept from a store
+    spool.close()
+    assert [raw for _, raw in spool.extractions()] == [json.loads(x), [[], [], []]]
+    db = tmp_path / "kg.lbug"
+    replace_tables([], db, spool.path)
+    stored = dict(query("MATCH (s:PaperState) RETURN s.id, s.extraction", db=db)[1])
+    assert stored["p1"] == pack_state(x)
+    query("MATCH (s:PaperState {id: 'p2'}) SET s.extraction = '[[],[],[]]'", db=db, write=True)
+    assert read_state(db) == {"p1": ("h1", x), "p2": ("h2", "[[],[],[]]")}
 
 
 def test_spool_holds_sentence_spans_flat(tmp_path):
