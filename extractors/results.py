@@ -144,7 +144,9 @@ _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|fr
 # ("a 17.29% lift in click-through rate", "35% drops in accuracy")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
-                         r"reaching|achieving|improves?\s+by|by\s+up\s+to)?\s*(?:an?\s+)?")
+                         r"reaching|achieving|improves?\s+by|by\s+(?:up\s+to|over|nearly|about|"
+                         r"around|approximately|more\s+than|almost|roughly|at\s+least))?"
+                         r"\s*(?:an?\s+)?")
 _ON_BEFORE = re.compile(r"\b(?:on|over|for|across|in|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 # Sentences before the first that speaks of the paper's own work ("we", "our", "this paper",
 # "propose") are background: a value there with no subject is not the paper's own.
@@ -284,7 +286,8 @@ def _kind(text: str, m: re.Match, unit: str, c: dict, clause_start: int) -> str:
     return "score"
 
 
-def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False) -> bool:
+def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
+               at_name: bool = False) -> bool:
     """Whether a number is a result (not a size, count, year, version or hyper-parameter);
     listed: a bare decimal coordinated with a result just before it ("0.76 for A and 0.69")."""
     a, b = m.start(), m.end()
@@ -349,8 +352,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False)
                           r"reach\w*|maintain\w*)\s+(?:only\s+|just\s+|over\s+|about\s+|"
                           r"up\s+to\s+|nearly\s+|almost\s+)?$", before):
         return False  # "0.001% of these parameters": a share of something, not a result
-    if unit == "%" and _AT_SETTING.search(before) and not c["metric"].match(after.lstrip(" ")):
-        return False  # "at a 40% noise ratio": a setting
+    if unit == "%" and _AT_SETTING.search(before) and not c["metric"].match(after.lstrip(" ")) \
+            and not (NAME_AT and at_name):
+        return False  # "at a 40% noise ratio": a setting (not "vs. Claude Opus 4.6 at 80.8%")
     if _CI.match(after) or re.search(r"\bCI\s*:?\s*$", before) or \
             (unit == "x" and re.match(r"\s*cross-validation", after)):
         return False
@@ -402,6 +406,33 @@ def _bracketed_after_name(text: str, mentions, a: int, b: int) -> bool:
     return any(typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and ma > 0 and
                text[ma - 1] == "(" and re.fullmatch(r",\s*", text[mb:a]) is not None
                for ma, mb, name, typ, _ in mentions)
+
+
+BENCH_BRACKET = True
+NAME_AT = True
+_AT_BEFORE = re.compile(r"\s+at\s+(?:only\s+|just\s+|about\s+|around\s+)?$")
+
+
+def _bracketed_after_bench(text: str, mentions, a: int, b: int, c: dict) -> bool:
+    """Whether a bare decimal in brackets right after a benchmark's name is a score there, in
+    a sentence that scores ("strong scores on Terminal-Bench Hard (46.8) and tau2-Bench (93.9)")."""
+    if not _CLOSE_AFTER.match(text, b) or not text[max(0, a - 2):a].rstrip().endswith("("):
+        return False
+    lo = text.rfind("(", 0, a)
+    if not any(typ in BENCH_TYPES and 0 <= lo - mb <= 1 for _ma, mb, _n, typ, _ in mentions):
+        return False
+    s0 = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), 0)
+    return bool(c["verbs"].search(text[s0:lo][-80:]) or re.search(r"\bscor", text[s0:lo]) or
+                c["metric"].search(text, s0, lo))
+
+
+def _name_at(text: str, mentions, a: int) -> str | None:
+    """The system named right before "at" and the value ("vs. Claude Opus 4.6 at 80.8%")."""
+    at = _AT_BEFORE.search(text, max(0, a - 20), a)
+    if not at:
+        return None
+    return next((name for _ma, mb, name, typ, _ in mentions if mb == at.start() and
+                 typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS), None)
 
 
 def _clause_start(text: str, s0: int, pos: int) -> int:
@@ -665,6 +696,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     """The system a value belongs to: the nearest subject before it (an entity followed by a
     result verb, "we/our ..." for the paper's own, an unnamed group or a baseline for None), in
     its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
+    if NAME_AT and (at := _name_at(text, mentions, pos)):
+        _tag("system", "name right before 'at' value")
+        return at  # "(vs. Claude Opus 4.6 at 80.8%)"
     opened = text.rfind("(", max(s0, pos - 60), pos)
     if opened >= 0 and ")" not in text[opened:pos]:
         # "outperforming SVDQuant (FID 18.9, PSNR 17.6)": the values of the name before "("
@@ -996,6 +1030,10 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
             _tag("benchmark", "null: only training data named")
             return ""  # the sentence names its data as training data: no fallback either
         cands = kept
+    unnamed = UNNAMED_DATA and _UNNAMED_DATA.match(text, end)
+    if unnamed and not any(end <= x[0] < unnamed.end() + 3 for x in cands):
+        _tag("benchmark", "null: unnamed test data after value")
+        return ""  # "0.338 on the test dataset": stated, unnamed; no fallback
     if not cands:
         ce = _CLAUSE.search(text, end, s1)
         if _many_datasets(text, cs, ce.start() if ce else s1):
@@ -1046,6 +1084,12 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
 
 TRAIN_DATA = True
 TRAIN_NULL = True
+UNNAMED_DATA = True
+_UNNAMED_DATA = re.compile(
+    r"(?:\s+[\w\-@%]+){0,4}?\s+(?:on|over|in|across)\s+(?:the|a|an|our|its|their)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:test|testing|validation|held-out|hold-out|evaluation|internal|"
+    r"external|private|in-house)\s+(?:sets?|datasets?|data|splits?|cohorts?)\b"
+    r"(?!\s+(?:of|from)\b)(?!\s*\()")
 # "fine-tuning LLaVA-ov-7B with MM-RLHF", "trained on ImageNet": training data, not a benchmark
 # (not "fine-tuning accuracy on ImageNet", "our RL training can improve the model on X")
 _TRAINED_ON = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing))\s+"
@@ -1123,7 +1167,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if ON_BENCH and not listed and not unit and "." in m.group("num"):
             on = _ON_NAME.match(text, m.end())
             listed = bool(on) and any(x[0] == on.end() and x[3] in BENCH_TYPES for x in plain)
-        if not _is_result(text, m, unit, c, listed):
+        if BENCH_BRACKET and not listed and not unit and "." in m.group("num"):
+            listed = _bracketed_after_bench(text, plain, a, b, c)
+        at_name = NAME_AT and _name_at(text, plain, a) is not None
+        if not _is_result(text, m, unit, c, listed, at_name):
             continue
         i = bisect_right(sents, a) - 1
         s0 = sents[max(i, 0)]
@@ -1345,7 +1392,9 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s+(?:the\s+)?")
 PAIR_AFTER = True
 LISTED_SEP = True
 ACTS_NOT_BENCH = True
-_ON_LIST = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:on|over|across|for|in)\s+(?:the\s+)?")
+_ON_LIST = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:on|over|across|for|in)\s+(?:the\s+)?"
+                      r"(?:(?:two|three|four|five|both|\d)\s+(?:[\w\-]+\s+)?(?:benchmarks|"
+                      r"datasets|tasks)\s*[,:(]?\s*)?")  # "on two benchmarks A and B"
 
 
 def _list_after(text: str, mentions, group: list[dict]) -> list[str]:

@@ -59,3 +59,55 @@ def test_the_audit_counts_the_misses_of_results_full_by_what_is_wrong(nlp, tmp_p
     misses = audit(path, nlp=nlp)["misses"]
     assert misses["value not found"] == 1
     assert misses["metric: null (gold name not extracted, in the sentence)"] == 1
+
+
+def test_values_on_a_counted_list_of_benchmarks_pair_in_order():
+    text = ("V2P: Grounding\nWe propose V2P. The model trained by V2P achieves 92.3% and 50.5% "
+            "on two benchmarks ScreenSpot-v2 and ScreenSpot-Pro.")
+    got = _found(text, ("V2P", "METHOD", "introduced"), ("ScreenSpot-v2", "BENCHMARK"),
+                 ("ScreenSpot-Pro", "BENCHMARK"))
+    assert got["92.3%"]["benchmark"] == "ScreenSpot-v2"
+    assert got["50.5%"]["benchmark"] == "ScreenSpot-Pro"
+
+
+def test_a_factor_takes_the_metric_before_by_over():
+    text = ("Medha: Serving\nWe propose Medha. Medha improves throughput by over 5x and "
+            "cuts median latency by nearly 30x, reaching 1.2x less cost.")
+    got = _found(text, ("Medha", "METHOD", "introduced"), ("throughput", "METRIC"),
+                 ("median latency", "METRIC"))
+    assert got["5x"]["metric"] == "throughput"
+    assert got["30x"]["metric"] == "median latency"
+    assert got["1.2x"]["metric"] is None
+
+
+def test_unnamed_test_data_after_the_value_has_no_benchmark_and_no_fallback():
+    text = ("Foo: Bar\nWe evaluate on BraTS2021. This approach achieves a Spearman correlation "
+            "of 0.338 on the test dataset. It reaches a Dice of 0.91 on BraTS2021.")
+    got = _found(text, ("BraTS2021", "DATASET"), ("Spearman correlation", "METRIC"),
+                 ("Dice", "METRIC"))
+    assert got["0.338"]["benchmark"] is None
+    assert got["0.91"]["benchmark"] == "BraTS2021"
+    other = _found(text.replace("the test dataset", "the test set of BraTS2021"),
+                   ("BraTS2021", "DATASET"), ("Spearman correlation", "METRIC"))
+    assert other["0.338"]["benchmark"] == "BraTS2021"
+
+
+def test_a_system_named_right_before_at_and_the_value():
+    text = ("KAT: Coding\nWe propose KAT. KAT achieves 79.6% on SWE-bench Verified (vs. Claude "
+            "Opus 4.6 at 80.8%). We train at 40% sparsity.")
+    got = _found(text, ("KAT", "MODEL", "introduced"), ("SWE-bench Verified", "BENCHMARK"),
+                 ("Claude Opus 4.6", "MODEL"))
+    assert got["79.6%"]["system"] == "KAT"
+    assert got["80.8%"]["system"] == "Claude Opus 4.6"
+    assert got["80.8%"]["benchmark"] == "SWE-bench Verified"
+    assert "40%" not in got  # a setting
+
+
+def test_a_bare_score_in_brackets_after_a_benchmark_name():
+    text = ("KAT: Coding\nWe propose KAT. KAT maintains strong scores on Terminal-Bench Hard "
+            "(46.8) and tau2-Bench (93.9). It was built on Qwen-Suite (2.5).")
+    got = _found(text, ("KAT", "MODEL", "introduced"), ("Terminal-Bench Hard", "BENCHMARK"),
+                 ("tau2-Bench", "BENCHMARK"), ("Qwen-Suite", "DATASET"))
+    assert (got["46.8"]["system"], got["46.8"]["benchmark"]) == ("KAT", "Terminal-Bench Hard")
+    assert got["93.9"]["benchmark"] == "tau2-Bench"
+    assert "2.5" not in got  # no result cue in its sentence: a version
