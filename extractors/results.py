@@ -95,7 +95,8 @@ _PAREN_CMP = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|over|bas
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
-    r"variant|agent|pipeline|network|architecture|policy|detector|retriever)s?)?"
+    r"variant|agent|pipeline|network|architecture|policy|detector|retriever|stage|module|"
+    r"component)s?)?"
     r"(?:,[^,;]{0,80},|,?\s+(?:which|that)\b[^,;.]{0,80}?\band)?\s+(?:\w+ly\s+)?"
     r"(?:also\s+|further\s+|still\s+|then\s+|can\s+|could\s+)?"
     r"(?:achiev|reach|obtain|attain|scor|yield|improv|outperform|surpass|boost|reduc|increas|"
@@ -103,7 +104,7 @@ _SUBJECT_AFTER = re.compile(
     r"recorded\b|sets\b|hits\b|enabl|allow|"
     r"sustain|retain|maintain|beat|exceed|cuts\b|lowers\b|rais|multipl|requir|runs\b|is\b|"
     r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
-    r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b)", re.I)
+    r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b|contribut)", re.I)
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains)",
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"
@@ -306,6 +307,10 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
         return False  # "(±0.01)": a spread, not a result
+    if SPLITS and unit == "%" and _SPLIT_AFTER.match(after):
+        return False  # "split into 80% for training and 20% for testing": shares of the data
+    if unit == "s" and re.fullmatch(r"1[89]\d0|20[0-2]0", num):
+        return False  # "the 1990s": a decade
     if unit in ("hours", "minutes") and re.match(r"\s*of\b", after) or unit.endswith("Hz") and \
             re.search(r"\b(?:rate|frequency)\s+of\s+$|\bat\s+$", before):
         return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
@@ -408,6 +413,11 @@ def _bracketed_after_name(text: str, mentions, a: int, b: int) -> bool:
                for ma, mb, name, typ, _ in mentions)
 
 
+SPLITS = True
+_SPLIT_AFTER = re.compile(r"\s*(?:(?:for|as|in)\s+(?:the\s+)?(?:training|testing|test|"
+                          r"validation|train)\b|(?:training|test|testing|validation)\s+"
+                          r"(?:sets?|splits?|data|samples)\b|/\s*\d+%?\s*(?:/\s*\d+%?\s*)?"
+                          r"(?:train|split))", re.I)
 BENCH_BRACKET = True
 NAME_AT = True
 _AT_BEFORE = re.compile(r"\s+at\s+(?:only\s+|just\s+|about\s+|around\s+)?$")
@@ -696,6 +706,12 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     """The system a value belongs to: the nearest subject before it (an entity followed by a
     result verb, "we/our ..." for the paper's own, an unnamed group or a baseline for None), in
     its clause, else in its sentence; else the nearest entity of the clause; else the paper's."""
+    if NAME_COLON:  # "(BGE-Large: 92.0% Recall, Jina-v3: 90.1% Recall)": each name's
+        for _a, b, name, typ, _role in mentions:
+            if b < pos and pos - b <= 3 and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS \
+                    and re.fullmatch(r":\s*", text[b:pos]):
+                _tag("system", "name: value")
+                return name
     if NAME_AT and (at := _name_at(text, mentions, pos)):
         _tag("system", "name right before 'at' value")
         return at  # "(vs. Claude Opus 4.6 at 80.8%)"
@@ -745,7 +761,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         typ in ("DATASET", "TASK") and _ACTS.match(text, b) and
                         not _ON_BEFORE.search(text, max(lo, a - 20), a))):
                 continue
-            if c["cmp"].search(text[max(lo, a - 30):a]) and not _ENHANCED.search(
+            if (c["cmp"].search(text[max(lo, a - 30):a]) or CMP_WIDE and _CMP_WIDE.search(
+                    text, max(lo, a - 40), a)) and not _ENHANCED.search(
                     text, max(lo, a - 30), a) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
                 continue
@@ -811,6 +828,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     return own
 
 
+NAME_COLON = True
+CMP_WIDE = True
+_CMP_WIDE = re.compile(r"\b(?:than|over|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|"
+                       r"against|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
+                       r"(?:(?:the|a|an)\s+)?(?:[a-z][a-z\-]*\s+){1,2}$")  # "than classical LoRA"
 GROUP_CMP = True
 NAME_METRIC_OF = True
 _OF_VALUE = re.compile(r"(?:\s+score)?\s*(?:of|:|=|was|is|reaches|reached)\s+(?:only\s+|about\s+|"

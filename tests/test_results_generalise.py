@@ -111,3 +111,35 @@ def test_a_bare_score_in_brackets_after_a_benchmark_name():
     assert (got["46.8"]["system"], got["46.8"]["benchmark"]) == ("KAT", "Terminal-Bench Hard")
     assert got["93.9"]["benchmark"] == "tau2-Bench"
     assert "2.5" not in got  # no result cue in its sentence: a version
+
+
+def test_data_splits_and_decades_are_not_results():
+    text = ("FooNet: Things\nSince the 1990s, networks grew. We propose FooNet. The data is split "
+            "into 80% for training and 20% for testing (a 70/30% train split elsewhere). FooNet "
+            "reaches 91% accuracy.")
+    got = _found(text, ("FooNet", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert set(got) == {"91%"}
+
+
+def test_a_name_after_a_comparison_with_adjectives_is_not_the_subject():
+    text = ("Q: Tuning\nWe propose QWTHN. QWTHN, compared to classical LoRA, reduces training "
+            "loss by up to 15%.")
+    got = _found(text, ("QWTHN", "METHOD", "introduced"), ("LoRA", "METHOD"))
+    assert got["15%"]["system"] == "QWTHN"
+
+
+def test_values_after_name_and_colon_are_that_names():
+    text = ("DualView: Reranking\nWe propose DualView. It outperforms cross-encoders (BGE-Large: "
+            "92.0% Recall, Jina-v3: 90.1% Recall) and reaches 99.4% Recall.")
+    got = _found(text, ("DualView", "METHOD", "introduced"), ("BGE-Large", "MODEL"),
+                 ("Jina-v3", "MODEL"), ("Recall", "METRIC"))
+    assert got["92.0%"]["system"] == "BGE-Large" and got["90.1%"]["system"] == "Jina-v3"
+    assert got["99.4%"]["system"] == "DualView"
+
+
+def test_a_stage_named_as_the_subject_of_its_clause():
+    text = ("QE: Ranking\nWe propose QE-Rec. The QE model yields a 0.98% improvement in CTR, "
+            "while the subsequent Ranking Alignment stage contributes an additional 0.13% gain.")
+    got = _found(text, ("QE-Rec", "METHOD", "introduced"), ("Ranking Alignment", "METHOD"),
+                 ("CTR", "METRIC"))
+    assert got["0.13%"]["system"] == "Ranking Alignment"
