@@ -39,9 +39,12 @@ import click
                    "(0: off).")
 @click.option("--max-candidates", type=click.IntRange(1), default=3, show_default=True,
               help="At most this many lower-case candidates added to one paper.")
+@click.option("--lexicon", is_flag=True,
+              help="With --candidates: also give the candidate classifier how often each "
+                   "phrase was a gold name in the training papers (saved with the model).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
-              seed, spans, candidates, max_candidates, as_json):
+              seed, spans, candidates, max_candidates, lexicon, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -56,6 +59,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          hold_out=hold_out, max_steps=max_steps, seed=seed,
                          vector_docs=vector_docs, spans=spans, vectors=vectors,
                          candidates=candidates, max_candidates=max_candidates,
+                         lexicon=lexicon,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

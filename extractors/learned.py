@@ -199,10 +199,35 @@ def lower_candidates(text: str, heads: frozenset[str] | set[str],
     return out
 
 
+def lexicon_features(phrase: str, lexicon: dict[str, list] | None,
+                     own: tuple[int, int, str] | None = None) -> list[str]:
+    """How often the phrase was a candidate in the training papers and how often a gold name
+    there (bucketed), and its most frequent gold type; own: the record's own counts (seen,
+    gold, type), left out when the features are made for training."""
+    got = lexicon.get(phrase) if lexicon else None
+    if not got:
+        return []
+    seen, gold, types = got[0], got[1], dict(got[2])
+    if own is not None:
+        seen, gold = seen - own[0], gold - own[1]
+        if own[2]:
+            types[own[2]] = types.get(own[2], 0) - 1
+    if seen <= 0:
+        return []
+    feats = [f"lex_n={min(seen, 3)}", f"lex_rate={round(4 * gold / seen) / 4}"]
+    best = max((t for t in types if types[t] > 0), key=lambda t: (types[t], t), default=None)
+    if best is not None:
+        feats.append(f"lex_type={best}")
+    return feats
+
+
 def candidate_features(text: str, starts: list[int], phrase: str,
-                       spans: list[tuple[int, int]], n_phrases: int) -> list[str]:
+                       spans: list[tuple[int, int]], n_phrases: int,
+                       lexicon: dict[str, list] | None = None,
+                       own: tuple[int, int, str] | None = None) -> list[str]:
     """Features of one lower-case candidate phrase: its words, head, length, how often and
-    where it occurs, the words around its first mention and cue words of its sentences."""
+    where it occurs, the words around its first mention and cue words of its sentences, and
+    (lexicon) how it fared in the training papers (lexicon_features)."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     words = phrase.split()
@@ -235,6 +260,7 @@ def candidate_features(text: str, starts: list[int], phrase: str,
             feats.add(f"a{i}:{w}")
         if text[b:b + 1] == "(" or text[b:b + 2] == " (":
             feats.add("paren_after")
+    feats.update(lexicon_features(phrase, lexicon, own))
     return sorted(feats)
 
 
@@ -395,6 +421,8 @@ class LearnedMerge:
         self.cand_model = candidate_model()
         self.type_models = type_models()
         self.heads: frozenset[str] = frozenset()
+        #: {phrase: [times a candidate, times a gold name, {gold type: times}]} in training
+        self.lexicon: dict[str, list] = {}
         self.max_candidates = 3
         self.retype_models = retype_models()
         #: retype a rule entity when another type has P >= retype_to and its own < retype_from
@@ -507,7 +535,7 @@ class LearnedMerge:
         cands = lower_candidates(text, self.heads, covered)
         scored = []
         for phrase, spans in cands.items():
-            feats = candidate_features(text, starts, phrase, spans, len(cands))
+            feats = candidate_features(text, starts, phrase, spans, len(cands), self.lexicon)
             p = self.cand_model.prob(feats)
             if p >= self.cand_model.threshold:
                 scored.append((p, phrase, spans, feats))
@@ -589,6 +617,8 @@ class LearnedMerge:
             {"heads": sorted(self.heads), "max_candidates": self.max_candidates,
              "retype_to": self.retype_to, "retype_from": self.retype_from,
              "demote": self.demote}))
+        if self.lexicon:
+            (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
@@ -603,6 +633,8 @@ class LearnedMerge:
             self.retype_to = data.get("retype_to", self.retype_to)
             self.retype_from = data.get("retype_from", self.retype_from)
             self.demote = data.get("demote", self.demote)
+        if (path / "lexicon.json").is_file():
+            self.lexicon = json.loads((path / "lexicon.json").read_text())
         return self
 
 

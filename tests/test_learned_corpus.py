@@ -113,3 +113,41 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
     assert merge.cand_model.trained and merge.cand_model.threshold == 0.6
     plain = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "p")])
     assert plain.exit_code == 0 and not (tmp_path / "p" / "paperkg_learned" / "cands.npz").exists()
+
+
+def test_lexicon_features_leave_the_record_itself_out():
+    """The lexicon says how often a phrase was a candidate and a gold name in the training
+    papers; a training record's own counts are taken out, so it cannot see its own label."""
+    from paperkg.extractors.learned import lexicon_features
+
+    lex = {"kidney queue allocation": [4, 3, {"TASK": 3}], "queue allocation": [1, 1, {"TASK": 1}]}
+    assert lexicon_features("kidney queue allocation", lex) == [
+        "lex_n=3", "lex_rate=0.75", "lex_type=TASK"]
+    assert lexicon_features("kidney queue allocation", lex, own=(1, 1, "TASK")) == [
+        "lex_n=3", "lex_rate=0.75", "lex_type=TASK"]
+    assert lexicon_features("kidney queue allocation", lex, own=(1, 0, "")) == [
+        "lex_n=3", "lex_rate=1.0", "lex_type=TASK"]
+    assert lexicon_features("queue allocation", lex, own=(1, 1, "TASK")) == []
+    assert lexicon_features("unseen phrase", lex) == [] and lexicon_features("x", None) == []
+
+
+def test_train_lexicon_is_saved_and_loaded(tmp_path):
+    from paperkg.extractors.learned import add_learned
+    from paperkg.extractors.pipeline import build_pipeline
+
+    recs = [{"title": f"Paper {i} on queues",
+             "abstract": f"Our method, Net{i}, improves organ slot allocation and kidney queue "
+                         "allocation over time.",
+             "entities": [{"name": "organ slot allocation", "type": "TASK", "role": "used"},
+                          {"name": f"Net{i}", "type": "METHOD", "role": "introduced"}]}
+            for i in range(4)]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "m"),
+                                   "--candidates", "0.5", "--lexicon"])
+    assert res.exit_code == 0, res.output
+    nlp = build_pipeline()
+    assert add_learned(nlp, tmp_path / "m")
+    lex = nlp.get_pipe("paperkg_learned").lexicon
+    assert lex["organ slot allocation"] == [4, 4, {"TASK": 4}]
+    assert lex["kidney queue allocation"][:2] == [4, 0]

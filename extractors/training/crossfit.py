@@ -53,9 +53,18 @@ VARIANTS: dict[str, dict] = {
         "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6},
     "shipped (demote < 0.1) + lower-case candidates 0.7": {
         "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.7},
-    "shipped (demote < 0.1) + lower-case candidates 0.6, at most 5": {
+    "shipped (demote < 0.1) + lower-case candidates 0.6 at most 5": {
         "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
         "max_candidates": 5},
+    "shipped (demote < 0.1) + lower-case candidates 0.5 + lexicon": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5,
+        "lexicon": True},
+    "shipped (demote < 0.1) + lower-case candidates 0.6 + lexicon": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
+        "lexicon": True},
+    "shipped (demote < 0.1) + lower-case candidates 0.7 + lexicon": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.7,
+        "lexicon": True},
 }
 
 
@@ -66,15 +75,16 @@ def fold_of(record: dict, folds: int = 5) -> int:
 
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
-         candidates: bool = True, l2: float | None = None) -> dict:
+         candidates: bool = True, l2: float | None = None, lexicon: bool = False) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.train import L2, fit_merge
 
     m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
-              [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2)
-    return {"roles": m.role_model, "keep": m.keep_model, "heads": m.heads,
+              [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
+              lexicon=lexicon)
+    return {"roles": m.role_model, "keep": m.keep_model, "heads": m.heads, "lexicon": m.lexicon,
             "cands": m.cand_model, "types": m.type_models, "retype": m.retype_models}
 
 
@@ -92,6 +102,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.keep_types = set(s.get("keep_types", ["METHOD", "MODEL", "DATASET", "BENCHMARK",
                                                  "TASK"]))
     merge.heads = models["heads"] if "cand_threshold" in s else frozenset()
+    merge.lexicon = models["lexicon"]
     merge.cand_model = models["cands"]
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]
@@ -195,10 +206,11 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             fitted: dict = {}
             put("rules only", per_record(path, rules))
             for name, s in variants.items():
-                l2 = s.get("l2")
-                if l2 not in fitted:
-                    fitted[l2] = _fit(records, outputs, rows, train, l2=l2)
-                models = fitted[l2]
+                key = (s.get("l2"), s.get("lexicon", False))
+                if key not in fitted:
+                    fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
+                                       lexicon=key[1])
+                models = fitted[key]
                 _configure(merge, models, s)
                 put(name, per_record(path, nlp))
             if progress:

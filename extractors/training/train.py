@@ -168,22 +168,50 @@ def candidate_heads(records: list[dict], min_count: int = 2) -> frozenset[str]:
     return frozenset(h for h, n in counts.items() if n >= min_count and h not in _STOP)
 
 
-def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
-                   heads: frozenset[str]) -> tuple[list[list[str]], list[int], list[str]]:
-    """Features, labels (a gold name of any type) and gold types of a record's lower-case
-    candidate phrases outside the rules' mentions."""
+def _candidate_gold(record: dict, text: str, ents: list[dict], heads: frozenset[str]
+                    ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, str]]:
+    """A record's lower-case candidate phrases (outside the rules' mentions) and its gold
+    names {normalised form: type}."""
     from paperkg.extractors.evaluate import _norm
-    from paperkg.extractors.learned import candidate_features, lower_candidates
+    from paperkg.extractors.learned import lower_candidates
 
-    gold = {}
+    gold: dict[str, str] = {}
     for g in record["entities"]:
         for form in (g["name"], *g.get("aliases", [])):
             gold.setdefault(_norm(form), g["type"])
     covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
-    cands = lower_candidates(text, heads, covered)
+    return lower_candidates(text, heads, covered), gold
+
+
+def candidate_lexicon(records: list[dict], outputs: list, heads: frozenset[str]
+                      ) -> dict[str, list]:
+    """{phrase: [records where it is a candidate, records where it is also a gold name,
+    {gold type: records}]} over the training records."""
+    lex: dict[str, list] = {}
+    for r, (text, _starts, ents) in zip(records, outputs, strict=True):
+        cands, gold = _candidate_gold(r, text, ents, heads)
+        for phrase in cands:
+            e = lex.setdefault(phrase, [0, 0, {}])
+            e[0] += 1
+            if phrase in gold:
+                e[1] += 1
+                e[2][gold[phrase]] = e[2].get(gold[phrase], 0) + 1
+    return lex
+
+
+def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
+                   heads: frozenset[str], lexicon: dict[str, list] | None = None
+                   ) -> tuple[list[list[str]], list[int], list[str]]:
+    """Features, labels (a gold name of any type) and gold types of a record's lower-case
+    candidate phrases outside the rules' mentions (lexicon features without the record's own
+    counts)."""
+    from paperkg.extractors.learned import candidate_features
+
+    cands, gold = _candidate_gold(record, text, ents, heads)
     x, y, types = [], [], []
     for phrase, spans in cands.items():
-        x.append(candidate_features(text, starts, phrase, spans, len(cands)))
+        own = (1, int(phrase in gold), gold.get(phrase, ""))
+        x.append(candidate_features(text, starts, phrase, spans, len(cands), lexicon, own))
         y.append(int(phrase in gold))
         types.append(gold.get(phrase, ""))
     return x, y, types
@@ -219,7 +247,7 @@ def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]]
 
 
 def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None = None,
-              candidates: bool = False, l2: float = L2) -> None:
+              candidates: bool = False, l2: float = L2, lexicon: bool = False) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
     candidate classifier only with candidates (measured, not used: docs/extraction.md)."""
@@ -233,18 +261,20 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
     if not candidates:
         return
     merge.heads = candidate_heads(records)
-    fit_candidates([candidate_rows(r, *o, merge.heads) for r, o in
+    merge.lexicon = candidate_lexicon(records, outputs, merge.heads) if lexicon else {}
+    fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None) for r, o in
                     zip(records, outputs, strict=True)], merge, l2)
 
 
-def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False):
+def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False,
+                      lexicon: bool = False):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
 
     merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
-              candidates=candidates)
+              candidates=candidates, lexicon=lexicon)
     return merge
 
 
@@ -254,7 +284,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 max_steps: int | None = None, seed: int | None = None,
                 vector_docs: int | None = None, spans: bool = False,
                 vectors: bool = False, candidates: float = 0.0, max_candidates: int = 3,
-                log: Callable[[str], None] | None = None) -> dict:
+                lexicon: bool = False, log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -263,7 +293,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     the span model (`ner`); vectors: on floret vectors trained on the corpus abstracts first
     (every paper titled in the gold or `exclude` files skipped, so valid texts never reach
     training). candidates > 0: also fit the lower-case candidate classifier and add the
-    phrases it gives P >= candidates (at most max_candidates a paper). Output is a spaCy
+    phrases it gives P >= candidates (at most max_candidates a paper); lexicon: with features
+    of how each phrase fared in the training papers (saved as lexicon.json). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -309,13 +340,14 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             nlp = spacy.blank("en")
         say("keep, role, type and candidate classifiers")
         train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
-        fitted = train_classifiers(train_recs, candidates=candidates > 0)
+        fitted = train_classifiers(train_recs, candidates=candidates > 0,
+                                   lexicon=lexicon and candidates > 0)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
         merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
         for attr in ("role_model", "keep_model", "cand_model", "type_models", "retype_models",
-                     "heads", "max_candidates"):
+                     "heads", "max_candidates", "lexicon"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
