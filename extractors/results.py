@@ -926,6 +926,18 @@ def _metric_name(name: str | None, c: dict) -> str | None:
 
 
 METRIC_PHRASE = True
+PHRASE2 = True
+# "118.4% mean human performance", "4.89/5.0 average response quality", "8--9/10 design
+# alignment scores": a phrase of two to four words with a measure head, named as written
+_METRIC_PHRASE2 = re.compile(
+    r"\s+((?:(?!(?:on|in|of|for|with|and|or|at|by|to|than|over|while|when|across|under|from|"
+    r"compared|faster|fewer|less|more|the|an?|its|their|our|higher|lower|better|greater|"
+    r"improved|relative|absolute|overall|only|up|is|are|was|were|strong|competitive|superior|"
+    r"good|high|low|excellent|comparable|robust|consistent|significant|substantial|remarkable|"
+    r"impressive|promising|best|top|[a-z]+ing)\b)[A-Za-z][\w\-&@/]*\s+)"
+    r"{1,3}?(?:rate|scores?|quality|yield|alignment|performance))\b"
+    r"(?!\s+(?:of|reduction|improvements?|gains?|increases?|drops?|decreases?|boosts?|"
+    r"degradation|loss|cost)\b)(?![\w\-])")
 _METRIC_PHRASE = re.compile(
     r"\s+(?:(?:final|overall|average|mean|absolute|relative|higher|lower|better|improved|"
     r"greater|the|an?)\s+)*"
@@ -975,6 +987,10 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
         _tag("metric", "phrase after value")
         return phrase.group(1)  # "75.26% C&P consistency": a metric no list knows
+    phrase = _METRIC_PHRASE2.match(text, after_from) if PHRASE2 else None
+    if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
+        _tag("metric", "phrase after value")
+        return phrase.group(1)
     if not cands:
         _tag("metric", "none near")
         return None

@@ -143,3 +143,14 @@ def test_a_stage_named_as_the_subject_of_its_clause():
     got = _found(text, ("QE-Rec", "METHOD", "introduced"), ("Ranking Alignment", "METHOD"),
                  ("CTR", "METRIC"))
     assert got["0.13%"]["system"] == "Ranking Alignment"
+
+
+def test_a_measure_phrase_after_the_value_is_named_as_written():
+    text = ("FICC: Control\nWe propose FICC. We achieve 118.4% mean human performance and 36.0% "
+            "median performance, with 26% average performance improvement and a 0.97 F1, "
+            "demonstrating strong performance. Answers get 4.89/5.0 average response quality.")
+    got = _found(text, ("FICC", "METHOD", "introduced"))
+    assert got["118.4%"]["metric"] == "mean human performance"
+    assert got["36.0%"]["metric"] == "median performance"
+    assert got["4.89/5.0"]["metric"] == "average response quality"
+    assert got["26%"]["metric"] is None  # an improvement of performance: no metric named
