@@ -11,15 +11,17 @@ schema module. Beside them: `import.sh` (the neo4j-admin command line naming eve
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
@@ -27,9 +29,14 @@ from paperkg.graph import schema as S
 #: The loader's name of each schema property type.
 IMPORT_TYPE = {S.STRING: "string", S.INT: "long", S.FLOAT: "double", S.BOOL: "boolean",
                S.STRING_LIST: "string[]"}
-#: Separator of list elements inside one field (the loader's --array-delimiter); an element
-#: holding it has it replaced by U+FF1B (a full-width semicolon).
-ARRAY_DELIMITER = ";"
+#: Separator of list elements inside one field (the loader's --array-delimiter): the ASCII unit
+#: separator, which text the readers keep does not hold; an element holding it all the same has
+#: it replaced by U+241F (the symbol for it). An empty list is an empty quoted field.
+ARRAY_DELIMITER = "\x1f"
+_DELIMITER_ARG = "U+001F"
+#: The Arrow type of each schema property type's column (lists are written as one string).
+_ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
+               S.BOOL: pa.bool_(), S.STRING_LIST: pa.string()}
 
 
 @dataclass
@@ -39,6 +46,7 @@ class ImportFiles:
     folder: str
     nodes: dict[str, int]
     relationships: dict[str, int]
+    multiline: list[str] = field(default_factory=list)  # files with a line break in a value
 
     @property
     def node_count(self) -> int:
@@ -67,19 +75,32 @@ def _typed(p: S.Prop) -> str:
     return p.name if p.type == S.STRING else f"{p.name}:{IMPORT_TYPE[p.type]}"
 
 
-def _field(value: Any, t: str) -> str:
-    """One CSV field in the loader's syntax ('' is no value)."""
+def _field(value: Any, t: str) -> Any:
+    """One value as the column of type t holds it (None: no value; a list as one string)."""
     if value is None:
-        return ""
+        return None
     if t == S.STRING_LIST:
-        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "\uff1b") for v in value)
+        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "\u241f") for v in value)
     if t == S.BOOL:
-        return "true" if value else "false"
+        return bool(value)
     if t == S.INT:
-        return str(int(value))
+        return int(value)
     if t == S.FLOAT:
-        return repr(float(value))
+        return float(value)
     return str(value)
+
+
+def _column(values: list[Any], t: str) -> pa.Array:
+    """One Arrow column of a file: the values converted in one call where Arrow takes them as
+    they are, value by value (`_field`) otherwise (a float in a long column, a number in a text
+    column, lists)."""
+    arrow_type = _ARROW_TYPE[t]
+    if t != S.STRING_LIST:
+        try:
+            return pa.array(values, arrow_type)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass
+    return pa.array([_field(v, t) for v in values], arrow_type)
 
 
 def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
@@ -96,14 +117,20 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
         result = ImportFiles(str(target), {}, {})
+        multiline: list[str] = []
+        nodes = _node_groups(G)
         for label in S.NODE_TYPES:
-            rows = _node_rows(G, label)
-            if rows:
-                result.nodes[f"nodes/{label}.csv"] = _write(
-                    stage / "nodes" / f"{label}.csv", node_header(label), rows)
-        for (rel, src, dst), rows in sorted(_rel_rows(G).items()):
+            if nodes.get(label):
+                name = f"nodes/{label}.csv"
+                result.nodes[name] = _write(stage / name, node_header(label),
+                                            _node_table(label, nodes[label]), name, multiline)
+        del nodes
+        for (rel, src, dst), (starts, ends, data) in sorted(_rel_groups(G).items()):
             name = f"relationships/{rel}-{src}-{dst}.csv"
-            result.relationships[name] = _write(stage / name, rel_header(rel, src, dst), rows)
+            result.relationships[name] = _write(stage / name, rel_header(rel, src, dst),
+                                                _rel_table(rel, starts, ends, data), name,
+                                                multiline)
+        result.multiline = multiline
         (stage / "import.sh").write_text(_command(result, database), encoding="utf-8")
         (stage / "schema.cypher").write_text(_constraints(), encoding="utf-8")
         os.replace(stage, target)
@@ -113,38 +140,66 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
     return result
 
 
-def _node_rows(G: nx.MultiDiGraph, label: str) -> list[list[str]]:
-    props = S.NODE_TYPES[label].props
-    rows = [[_field(d.get(p.name), p.type) for p in props]
-            for _, d in G.nodes(data=True) if d.get("label") == label]
-    rows.sort()
-    return rows
+def _node_groups(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict]]]:
+    """(id from the node key, data) of every node, by label: one pass over the nodes."""
+    out: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for key, d in G.nodes(data=True):
+        out[d.get("label")].append((key.partition(":")[2], d))
+    return out
 
 
-def _rel_rows(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[list[str]]]:
-    out: dict[tuple[str, str, str], list[list[str]]] = {}
+def _node_table(label: str, items: list[tuple[str, dict]]) -> pa.Table:
+    """The columns of one node file (the key falls back to the node key's id)."""
+    nt = S.NODE_TYPES[label]
+    cols = []
+    for p in nt.props:
+        if p.name == nt.key:
+            values = [d.get(p.name) or kid for kid, d in items]
+        else:
+            values = [d.get(p.name) for _, d in items]
+        cols.append(_column(values, p.type))
+    return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
+
+
+def _rel_groups(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], tuple[list, list, list]]:
+    """(start ids, end ids, data) of every relationship of a schema type, by (type, start label,
+    end label): one pass over the edges."""
+    out: dict[tuple[str, str, str], tuple[list, list, list]] = {}
     for u, v, d in G.edges(data=True):
         rel = d.get("type")
         if rel not in S.REL_TYPES:
             continue
-        (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
-        props = S.REL_TYPES[rel].props
-        out.setdefault((rel, ul, vl), []).append(
-            [uid, vid, *(_field(d.get(p.name), p.type) for p in props)])
-    for rows in out.values():
-        rows.sort()
+        ul, _, uid = u.partition(":")
+        vl, _, vid = v.partition(":")
+        group = out.get((rel, ul, vl))
+        if group is None:
+            group = out[(rel, ul, vl)] = ([], [], [])
+        group[0].append(uid)
+        group[1].append(vid)
+        group[2].append(d)
     return out
 
 
-def _write(path: Path, header: list[str], rows: Iterable[list[str]]) -> int:
-    n = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(row)
-            n += 1
-    return n
+def _rel_table(rel: str, starts: list[str], ends: list[str], data: list[dict]) -> pa.Table:
+    """The columns of one relationship file."""
+    cols = [pa.array(starts, pa.string()), pa.array(ends, pa.string())]
+    cols += [_column([d.get(p.name) for d in data], p.type) for p in S.REL_TYPES[rel].props]
+    return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
+
+
+def _write(path: Path, header: list[str], table: pa.Table, name: str,
+           multiline: list[str]) -> int:
+    """Write one file: the header row, then the rows in a fixed order (by the columns in file
+    order: the same graph gives the same bytes whatever its order); its name is added to
+    `multiline` when a text value holds a line break."""
+    table = table.take(pc.sort_indices(table, [(c, "ascending") for c in table.column_names]))
+    if any(pa.types.is_string(col.type) and pc.any(pc.match_substring_regex(col, "[\r\n]"))
+           .as_py() for col in table.columns):
+        multiline.append(name)
+    with open(path, "wb") as fh:
+        fh.write((",".join(header) + "\n").encode("utf-8"))
+        pa_csv.write_csv(table, fh, pa_csv.WriteOptions(include_header=False))
+    return table.num_rows
 
 
 def _command(files: ImportFiles, database: str) -> str:
@@ -154,7 +209,10 @@ def _command(files: ImportFiles, database: str) -> str:
              'cd "$(dirname "$0")"',
              f'"${{NEO4J_HOME:-.}}/bin/neo4j-admin" database import full "{database}" \\',
              "  --overwrite-destination=false --id-type=string "
-             f"--array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true \\"]
+             f"--array-delimiter={_DELIMITER_ARG} \\"]
+    if files.multiline:  # only these files are parsed the slow way that allows line breaks
+        lines.append("  --multiline-fields-format=v2 "
+                     f"--multiline-fields={','.join(files.multiline)} \\")
     for name in files.nodes:
         label = Path(name).stem
         lines.append(f"  --nodes={label}={name} \\")

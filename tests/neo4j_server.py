@@ -122,9 +122,12 @@ def free_port() -> int:
 
 
 def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = True,
-                 page_cache_mb: int = 512, config: dict[str, str] | None = None) -> Neo4jServer:
+                 page_cache_mb: int = 512, config: dict[str, str] | None = None,
+                 home: Path | None = None) -> Neo4jServer:
     """Start the launcher on a free port and wait until it says READY (config: further server
-    settings by name, e.g. {"db.tx_state.memory_allocation": "OFF_HEAP"}, for benchmarks)."""
+    settings by name, e.g. {"db.tx_state.memory_allocation": "OFF_HEAP"}, for benchmarks;
+    home: an existing Neo4j home to serve, e.g. one `neo4j-admin database import` wrote; its
+    files are left where they are)."""
     install = build_launcher()
     data = Path(tempfile.mkdtemp(prefix="paperkg-neo4j-"))
     port = free_port()
@@ -138,7 +141,7 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
     proc = subprocess.Popen(
         [java, f"-Xmx{heap}", "-XX:+UseParallelGC",
          *(["-XX:TieredStopAtLevel=1"] if quick_jit else []), "-cp",
-         f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(data / "home"),
+         f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(home or data / "home"),
          str(port), password, str(page_cache_mb), *extra],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
     )
