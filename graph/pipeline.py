@@ -446,6 +446,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         begin_fresh,
         db_path,
         discard_begun,
+        discard_tables,
         read_state_hashes,
         replace_tables,
         stats,
@@ -523,6 +524,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         read_summary = result.summary()
         result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()
+        tables: list = []
         try:
             # An update writes only what differs from the store; a fresh build, or an
             # update that changes most of the graph, writes the store whole.
@@ -543,6 +545,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                                       begun=begun[0] if begun else None)
         finally:
             spool.remove()
+            discard_tables(tables)  # spilled files a failed write left (none once copied)
         seconds["store"] = round(time.perf_counter() - t_extract + t_begun[0], 3)
     finally:
         for tmp in begun:  # gone once it replaced the store; left by a failed build

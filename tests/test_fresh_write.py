@@ -103,6 +103,7 @@ def test_state_written_first_then_the_tables(tmp_path):
     from paperkg.graph.ladybug_store import (
         begin_fresh,
         discard_begun,
+        discard_tables,
         query,
         replace_tables,
         store_tables,
@@ -120,10 +121,17 @@ def test_state_written_first_then_the_tables(tmp_path):
         discard_begun(dropped)
         assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer",
                                                               "state.parquet"]
+        spilled, _ = store_tables(_graph(), db, keep=False)  # each table a file beside db
+        assert spilled and all(tbl.exists() for _, _, tbl in spilled)
+        discard_tables(spilled)  # a build that fails before its COPYs leaves nothing
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer",
+                                                              "state.parquet"]
         begun = begin_fresh(db, spool.path)
         tables, existed = store_tables(_graph(), db, keep=False)
         assert replace_tables(tables, db, spool.path, existed, begun=begun) == "fresh"
         assert not begun.exists() and tables == []
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
+                                                              "state.parquet"]
     rows = query("MATCH (s:PaperState) RETURN s.id, s.content_hash ORDER BY s.id", db=db)[1]
     assert rows == [["p1", "h1"], ["p2", "h2"]]
     assert query("MATCH (p:Paper) RETURN count(p)", db=db)[1] == [[2]]
