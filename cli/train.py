@@ -42,9 +42,12 @@ import click
 @click.option("--lexicon", is_flag=True,
               help="With --candidates: also give the candidate classifier how often each "
                    "phrase was a gold name in the training papers (saved with the model).")
+@click.option("--df", "df", is_flag=True,
+              help="With --candidates: also give the candidate classifier how many --corpus "
+                   "abstracts write each phrase (gold and --exclude papers left out).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
-              seed, spans, candidates, max_candidates, lexicon, as_json):
+              seed, spans, candidates, max_candidates, lexicon, df, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -59,7 +62,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          hold_out=hold_out, max_steps=max_steps, seed=seed,
                          vector_docs=vector_docs, spans=spans, vectors=vectors,
                          candidates=candidates, max_candidates=max_candidates,
-                         lexicon=lexicon,
+                         lexicon=lexicon, df=df,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

@@ -221,13 +221,25 @@ def lexicon_features(phrase: str, lexicon: dict[str, list] | None,
     return feats
 
 
+def df_features(phrase: str, df: dict[str, int] | None) -> list[str]:
+    """How many corpus abstracts hold the phrase as a candidate (log2 buckets), alone and
+    crossed with its length: a term many papers write is more often a name."""
+    if not df:
+        return []
+    n = df.get(phrase, 0)
+    bucket = min(int(math.log2(n + 1)), 12)
+    return [f"df={bucket}", f"df={bucket}|nwords={len(phrase.split())}"]
+
+
 def candidate_features(text: str, starts: list[int], phrase: str,
                        spans: list[tuple[int, int]], n_phrases: int,
                        lexicon: dict[str, list] | None = None,
-                       own: tuple[int, int, str] | None = None) -> list[str]:
+                       own: tuple[int, int, str] | None = None,
+                       df: dict[str, int] | None = None) -> list[str]:
     """Features of one lower-case candidate phrase: its words, head, length, how often and
-    where it occurs, the words around its first mention and cue words of its sentences, and
-    (lexicon) how it fared in the training papers (lexicon_features)."""
+    where it occurs, the words around its first mention and cue words of its sentences,
+    (lexicon) how it fared in the training papers (lexicon_features) and (df) how many corpus
+    abstracts write it (df_features)."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     words = phrase.split()
@@ -261,6 +273,7 @@ def candidate_features(text: str, starts: list[int], phrase: str,
         if text[b:b + 1] == "(" or text[b:b + 2] == " (":
             feats.add("paren_after")
     feats.update(lexicon_features(phrase, lexicon, own))
+    feats.update(df_features(phrase, df))
     return sorted(feats)
 
 
@@ -423,6 +436,8 @@ class LearnedMerge:
         self.heads: frozenset[str] = frozenset()
         #: {phrase: [times a candidate, times a gold name, {gold type: times}]} in training
         self.lexicon: dict[str, list] = {}
+        #: {phrase: corpus abstracts holding it as a candidate} (phrases in >= 2 of them)
+        self.df: dict[str, int] = {}
         self.max_candidates = 3
         self.retype_models = retype_models()
         #: retype a rule entity when another type has P >= retype_to and its own < retype_from
@@ -535,7 +550,8 @@ class LearnedMerge:
         cands = lower_candidates(text, self.heads, covered)
         scored = []
         for phrase, spans in cands.items():
-            feats = candidate_features(text, starts, phrase, spans, len(cands), self.lexicon)
+            feats = candidate_features(text, starts, phrase, spans, len(cands), self.lexicon,
+                                       df=self.df)
             p = self.cand_model.prob(feats)
             if p >= self.cand_model.threshold:
                 scored.append((p, phrase, spans, feats))
@@ -619,6 +635,8 @@ class LearnedMerge:
              "demote": self.demote}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
+        if self.df:
+            (path / "df.json").write_text(json.dumps(self.df, sort_keys=True))
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
@@ -635,6 +653,8 @@ class LearnedMerge:
             self.demote = data.get("demote", self.demote)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
+        if (path / "df.json").is_file():
+            self.df = json.loads((path / "df.json").read_text())
         return self
 
 

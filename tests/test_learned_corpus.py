@@ -151,3 +151,19 @@ def test_train_lexicon_is_saved_and_loaded(tmp_path):
     lex = nlp.get_pipe("paperkg_learned").lexicon
     assert lex["organ slot allocation"] == [4, 4, {"TASK": 4}]
     assert lex["kidney queue allocation"][:2] == [4, 0]
+
+
+def test_corpus_df_counts_candidate_phrases_and_leaves_out_gold_papers(tmp_path):
+    from paperkg.extractors.learned import df_features
+    from paperkg.extractors.training.train import corpus_df
+
+    rows = [{"title": f"Paper {i}", "abstract": f"On the kidney queue allocation {i}."}
+            for i in range(5)] + [{"title": "Gold paper", "abstract": "kidney queue allocation"}]
+    path = tmp_path / "papers-00.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in rows))
+    df = corpus_df(tmp_path, frozenset({"allocation"}), exclude=["Gold  Paper"])
+    assert df == {"kidney queue allocation": 5, "queue allocation": 5, "allocation": 5}
+    assert df_features("queue allocation", df) == ["df=2", "df=2|nwords=2"]
+    assert df_features("slot allocation", df) == ["df=0", "df=0|nwords=2"]
+    assert df_features("slot allocation", {}) == []

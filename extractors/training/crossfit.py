@@ -65,6 +65,18 @@ VARIANTS: dict[str, dict] = {
     "shipped (demote < 0.1) + lower-case candidates 0.7 + lexicon": {
         "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.7,
         "lexicon": True},
+    "shipped (demote < 0.1) + lower-case candidates 0.5 + corpus df": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5,
+        "df": True},
+    "shipped (demote < 0.1) + lower-case candidates 0.6 + corpus df": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
+        "df": True},
+    "shipped (demote < 0.1) + lower-case candidates 0.5 + lexicon + corpus df": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5,
+        "lexicon": True, "df": True},
+    "shipped (demote < 0.1) + lower-case candidates 0.6 + lexicon + corpus df": {
+        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
+        "lexicon": True, "df": True},
 }
 
 
@@ -75,7 +87,8 @@ def fold_of(record: dict, folds: int = 5) -> int:
 
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
-         candidates: bool = True, l2: float | None = None, lexicon: bool = False) -> dict:
+         candidates: bool = True, l2: float | None = None, lexicon: bool = False,
+         df: dict[str, int] | None = None) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.train import L2, fit_merge
@@ -83,8 +96,9 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
     m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
-              lexicon=lexicon)
+              lexicon=lexicon, df=df)
     return {"roles": m.role_model, "keep": m.keep_model, "heads": m.heads, "lexicon": m.lexicon,
+            "df": m.df,
             "cands": m.cand_model, "types": m.type_models, "retype": m.retype_models}
 
 
@@ -103,6 +117,7 @@ def _configure(merge, models: dict, s: dict) -> None:
                                                  "TASK"]))
     merge.heads = models["heads"] if "cand_threshold" in s else frozenset()
     merge.lexicon = models["lexicon"]
+    merge.df = models["df"]
     merge.cand_model = models["cands"]
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]
@@ -175,7 +190,7 @@ def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: 
 
 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
-             progress: Callable[[str], None] | None = None
+             progress: Callable[[str], None] | None = None, df: dict[str, int] | None = None
              ) -> dict[str, list[dict[str, Score]]]:
     """Out-of-fold entity rows of every record (in the order of records), for the rules alone
     and each merge setting."""
@@ -206,10 +221,10 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             fitted: dict = {}
             put("rules only", per_record(path, rules))
             for name, s in variants.items():
-                key = (s.get("l2"), s.get("lexicon", False))
+                key = (s.get("l2"), s.get("lexicon", False), s.get("df", False))
                 if key not in fitted:
                     fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
-                                       lexicon=key[1])
+                                       lexicon=key[1], df=df if key[2] else None)
                 models = fitted[key]
                 _configure(merge, models, s)
                 put(name, per_record(path, nlp))
@@ -248,6 +263,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", default=None,
                     help="texts of records without an abstract, by title [../shared/corpus]")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="gold file whose papers the corpus frequencies (df settings) leave out")
     ap.add_argument("--only", default=None,
                     help="setting names to run, separated by \";\" (default: every setting)")
     args = ap.parse_args(argv)
@@ -262,7 +279,17 @@ def main(argv: list[str] | None = None) -> None:
           f"{counts['skipped']} skipped: text not found), {args.folds} folds")
     variants = VARIANTS if args.only is None else {
         k: VARIANTS[k] for k in args.only.split(";")}
-    scores = crossfit(records, variants, folds=args.folds, progress=print)
+    table_df = None
+    if any(s.get("df") for s in variants.values()):
+        from paperkg.extractors.evaluate import read_gold
+        from paperkg.extractors.training.train import candidate_heads, corpus_df
+
+        skip = [r["title"] for r in records]
+        for path in args.exclude:
+            skip.extend(r["title"] for r in read_gold(path))
+        table_df = corpus_df(args.corpus or default_corpus(), candidate_heads(records), skip)
+        print(f"corpus frequencies of {len(table_df)} candidate phrases")
+    scores = crossfit(records, variants, folds=args.folds, progress=print, df=table_df)
     print(table(scores))
     if len(set(source)) > 1:
         for name in dict.fromkeys(source):

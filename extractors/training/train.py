@@ -6,7 +6,7 @@ import contextlib
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from paperkg.core.errors import UserError
@@ -199,8 +199,42 @@ def candidate_lexicon(records: list[dict], outputs: list, heads: frozenset[str]
     return lex
 
 
+def corpus_df(corpus: str | Path, heads: frozenset[str], exclude: Iterable[str] = (),
+              min_df: int = 2, limit: int | None = None) -> dict[str, int]:
+    """{phrase: corpus abstracts holding it as a lower-case candidate} for the phrases in at
+    least min_df of them; papers titled in exclude (gold and valid papers) are left out."""
+    import gzip
+    import json
+
+    from paperkg.core.ids import title_key
+    from paperkg.extractors.learned import lower_candidates
+
+    skip = {title_key(t) for t in exclude}
+    corpus = Path(corpus)
+    files = [corpus] if corpus.is_file() else sorted(corpus.glob("*.jsonl.gz"))
+    df: dict[str, int] = {}
+    n = 0
+    for f in files:
+        with (gzip.open(f, "rt", encoding="utf-8") if f.name.endswith(".gz")
+              else open(f, encoding="utf-8")) as fh:
+            for line in fh:
+                rec = json.loads(line)
+                title, abstract = rec.get("title") or "", rec.get("abstract") or ""
+                if not abstract or title_key(title) in skip:
+                    continue
+                for phrase in lower_candidates(f"{title}\n{abstract}", heads, []):
+                    df[phrase] = df.get(phrase, 0) + 1
+                n += 1
+                if limit is not None and n >= limit:
+                    break
+        if limit is not None and n >= limit:
+            break
+    return {p: k for p, k in df.items() if k >= min_df}
+
+
 def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
-                   heads: frozenset[str], lexicon: dict[str, list] | None = None
+                   heads: frozenset[str], lexicon: dict[str, list] | None = None,
+                   df: dict[str, int] | None = None
                    ) -> tuple[list[list[str]], list[int], list[str]]:
     """Features, labels (a gold name of any type) and gold types of a record's lower-case
     candidate phrases outside the rules' mentions (lexicon features without the record's own
@@ -211,7 +245,8 @@ def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
     x, y, types = [], [], []
     for phrase, spans in cands.items():
         own = (1, int(phrase in gold), gold.get(phrase, ""))
-        x.append(candidate_features(text, starts, phrase, spans, len(cands), lexicon, own))
+        x.append(candidate_features(text, starts, phrase, spans, len(cands), lexicon, own,
+                                    df))
         y.append(int(phrase in gold))
         types.append(gold.get(phrase, ""))
     return x, y, types
@@ -247,7 +282,8 @@ def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]]
 
 
 def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None = None,
-              candidates: bool = False, l2: float = L2, lexicon: bool = False) -> None:
+              candidates: bool = False, l2: float = L2, lexicon: bool = False,
+              df: dict[str, int] | None = None) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
     candidate classifier only with candidates (measured, not used: docs/extraction.md)."""
@@ -262,19 +298,20 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
         return
     merge.heads = candidate_heads(records)
     merge.lexicon = candidate_lexicon(records, outputs, merge.heads) if lexicon else {}
-    fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None) for r, o in
-                    zip(records, outputs, strict=True)], merge, l2)
+    merge.df = dict(df or {})
+    fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None, merge.df or None)
+                    for r, o in zip(records, outputs, strict=True)], merge, l2)
 
 
 def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False,
-                      lexicon: bool = False):
+                      lexicon: bool = False, df: dict[str, int] | None = None):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
 
     merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
-              candidates=candidates, lexicon=lexicon)
+              candidates=candidates, lexicon=lexicon, df=df)
     return merge
 
 
@@ -284,7 +321,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 max_steps: int | None = None, seed: int | None = None,
                 vector_docs: int | None = None, spans: bool = False,
                 vectors: bool = False, candidates: float = 0.0, max_candidates: int = 3,
-                lexicon: bool = False, log: Callable[[str], None] | None = None) -> dict:
+                lexicon: bool = False, df: bool = False,
+                log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -294,7 +332,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     (every paper titled in the gold or `exclude` files skipped, so valid texts never reach
     training). candidates > 0: also fit the lower-case candidate classifier and add the
     phrases it gives P >= candidates (at most max_candidates a paper); lexicon: with features
-    of how each phrase fared in the training papers (saved as lexicon.json). Output is a spaCy
+    of how each phrase fared in the training papers (saved as lexicon.json); df: and of how
+    many corpus abstracts write it (gold and `exclude` papers left out; df.json). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -340,14 +379,23 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             nlp = spacy.blank("en")
         say("keep, role, type and candidate classifiers")
         train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
+        table = None
+        if df and candidates > 0:
+            if corpus is None:
+                raise UserError("--df counts phrases in the corpus: give --corpus DIR")
+            skip = [r["title"] for r in records]
+            for path in exclude:
+                skip.extend(r["title"] for r in read_gold(path))
+            table = corpus_df(corpus, candidate_heads(train_recs), skip)
+            say(f"corpus frequencies of {len(table)} candidate phrases")
         fitted = train_classifiers(train_recs, candidates=candidates > 0,
-                                   lexicon=lexicon and candidates > 0)
+                                   lexicon=lexicon and candidates > 0, df=table)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
         merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
         for attr in ("role_model", "keep_model", "cand_model", "type_models", "retype_models",
-                     "heads", "max_candidates", "lexicon"):
+                     "heads", "max_candidates", "lexicon", "df"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
