@@ -709,7 +709,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if NAME_COLON:  # "(BGE-Large: 92.0% Recall, Jina-v3: 90.1% Recall)": each name's
         for _a, b, name, typ, _role in mentions:
             if b < pos and pos - b <= 3 and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS \
-                    and re.fullmatch(r":\s*", text[b:pos]):
+                    and re.fullmatch(r":\s*", text[b:pos]) and (
+                        typ == "MODEL" or not _ACRONYM.fullmatch(name) or
+                        c["metric"].match(text, end + 1)):  # not "(QWK: 0.531 to 0.686)"
                 _tag("system", "name: value")
                 return name
     if NAME_AT and (at := _name_at(text, mentions, pos)):
@@ -829,6 +831,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 NAME_COLON = True
+ACRONYM_METRIC = True
+_ACRONYM = re.compile(r"[A-Z][A-Z\-]{1,5}")  # "JGA", "QWK", "BPCER" (not "GPT-4o", "LoRA")
+_ACR_AFTER = re.compile(r"\s+")
+_ACR_END = re.compile(r"\s*(?:[),;:.]|$|\s(?:on|in|at|while|and|for|with|across|over)\b)")
+_ACR_BEFORE = re.compile(r"\s*(?:of|:|=)\s*(?:only\s+|about\s+|up\s+to\s+)?")
 CMP_WIDE = True
 _CMP_WIDE = re.compile(r"\b(?:than|over|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|"
                        r"against|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
@@ -976,9 +983,16 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     clause, else just after it."""
     tail = _LIST_TAIL.match(text, end)
     lo, hi = max(lo, pos - 100), min(hi, (tail.end() if tail else end) + 60)
+    acr = [(a, b, name) for a, b, name, typ, _ in mentions
+           if typ == "METRIC~" and lo <= a and b <= hi and (
+               a >= end and _ACR_AFTER.fullmatch(text, end, a) and _ACR_END.match(text, b) or
+               b <= pos and _ACR_BEFORE.fullmatch(text, b, pos))]
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ == "METRIC" and lo <= a and b <= hi]
     cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]
+    if acr and not any(x[0] < y[1] and y[0] < x[1] for x in acr for y in cands):
+        _tag("metric", "acronym typed otherwise next to value")
+        return acr[0][2]
     own_unit = text[pos:end].lstrip("+-−~$0123456789.,\\ ").casefold()
     if own_unit:  # "1.19 bits/char and 1.08 bits/char": the unit, not the metric
         cands = [x for x in cands if pos <= x[0] < end or x[2].casefold() != own_unit]
@@ -1222,6 +1236,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if mentions is None:
             mentions = _as_data(text, plain)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
+            if ACRONYM_METRIC:  # "34.66% JGA", "a BPCER of 10.44%": typed otherwise
+                metrics += [(x[0], x[1], x[2], "METRIC~", x[4]) for x in mentions
+                            if x[3] not in ("METRIC", "MODEL") and x[2] != own and
+                            _ACRONYM.fullmatch(x[2])]
         if TRACE is not None:
             _LAST.clear()
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)

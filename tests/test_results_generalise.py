@@ -154,3 +154,17 @@ def test_a_measure_phrase_after_the_value_is_named_as_written():
     assert got["36.0%"]["metric"] == "median performance"
     assert got["4.89/5.0"]["metric"] == "average response quality"
     assert got["26%"]["metric"] is None  # an improvement of performance: no metric named
+
+
+def test_an_acronym_typed_otherwise_next_to_the_value_is_its_metric():
+    text = ("Grade: Scoring\nWe propose GradeNet. Our models reach the state of the art on the "
+            "SpokenWOZ test set (34.66% JGA). ResNet18 records a BPCER of 10.44%. Our method "
+            "achieves most of the scoring improvement (QWK: 0.531 to 0.686). It outperforms "
+            "LSTM by 5%.")
+    got = _found(text, ("GradeNet", "METHOD", "introduced"), ("SpokenWOZ", "DATASET"),
+                 ("JGA", "METHOD"), ("BPCER", "METHOD"), ("QWK", "METHOD"),
+                 ("ResNet18", "MODEL"), ("LSTM", "METHOD"))
+    assert got["34.66%"]["metric"] == "JGA"
+    assert (got["10.44%"]["metric"], got["10.44%"]["system"]) == ("BPCER", "ResNet18")
+    assert got["0.686"]["metric"] == "QWK" and got["0.686"]["system"] == "GradeNet"
+    assert got["5%"]["metric"] is None
