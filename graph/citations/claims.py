@@ -260,6 +260,7 @@ _STUDIED = re.compile(
     r"re-?examin|revisit|stud(?:y|ies)|analy[sz]|examin|explor|evaluat|review|extend|generaliz)"
     r"\w*\b(?:(?!propos|introduc|present|develop|design|buil[dt]|creat|construct|releas)"
     r"[^.;]){0,120}?\b(?:called|named|dubbed|termed)\b", re.IGNORECASE)
+_NUMBER_NEXT = re.compile(r"\s\d")
 _SMALL = frozenset("a an the of for and or with in on to via by from at as is".split())
 #: Followed by a parenthesised coined name: this name is inside another's expansion.
 _EXPANDED_AFTER = re.compile(r"^\s*\(\s*[A-Za-z][\w-]*[A-Z][\w-]*\s*\)")
@@ -299,7 +300,7 @@ def paper_claims(paper: str, title: str, abstract: str,
         for start, name in candidates(sent):
             before = sent[max(0, start - 160):start]
             after = sent[start + len(name):start + len(name) + 80]
-            if re.match(r"\s\d", after):
+            if _NUMBER_NEXT.match(after):
                 continue  # part of a longer numbered name: "we propose VTON 360, a novel ..."
             modifier = bool(_MODIFIER_AFTER.match(after))
             strict = not modifier and bool(_STRICT_BEFORE.search(before)
@@ -318,7 +319,7 @@ def paper_claims(paper: str, title: str, abstract: str,
                 lead_state = bool(lead_state) or confirmed
             if strict and name not in out:
                 out[name] = Claim(paper, name, "clause", True, expansion)
-        if _LOOSE_BEFORE.search(sent):
+        if not cue_seen and _LOOSE_BEFORE.search(sent):
             cue_seen = True
     if lead and is_coined(lead) and lead_state is not None and not _REVIEW.search(abstract):
         prev = out.get(lead)
