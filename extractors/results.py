@@ -80,6 +80,14 @@ _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|tr
 _CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhereas\b|:\s")
 _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,160})\)")
+STAT_CMP = True
+_AGREEMENT = re.compile(r"\b(?:inter-?\s?(?:annotator|rater|coder|method)|annotators?'?|"
+                        r"raters?'?)\b", re.I)
+_STAT_BEFORE = re.compile(r"(?:^|[\s(;,])([A-Za-z\u0370-\u03ff][\w\-@^{}]*|\{?\\alpha\}?)"
+                          r"\s*(?:=|>=?|<=?|≥|≤|≈)\s*$")
+_STAT_NAMES = frozenset({"r", "r2", "r^2", "rho", "ρ", "kappa", "κ", "tau", "τ", "alpha", "α",
+                         "{\\alpha}", "\\alpha", "icc", "ccc", "auc", "auroc", "f1", "dice",
+                         "iou", "mae", "rmse", "mse", "pcc", "srcc", "plcc", "qwk"})
 _REL_CMP = re.compile(r"(?:[<=≤≥≈]|(?<![-=])>)\s*$")  # not "18.4% -> 34.2%"
 _ENUM = re.compile(r"\(\s*$")
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*and|,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+"
@@ -301,7 +309,12 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return True  # "(3.37/5)", "scoring 4.67 out of 5", "8--9/10": a rating
     if _REL_CMP.search(before):
         eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
-        if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2"))):
+        rel = _STAT_BEFORE.search(before) if STAT_CMP and not _AGREEMENT.search(
+            text, max(0, a - 80), a) else None  # "R2 > 0.99", "(Kappa = 0.63)"; not annotators'
+        # agreement
+        if not (eq and (c["metric"].fullmatch(eq.group(1)) or eq.group(1) in ("r", "R^2")) or
+                rel and (c["metric"].fullmatch(rel.group(1)) or
+                         rel.group(1).casefold() in _STAT_NAMES) and "." in num):
             return False
         if "." in num:
             return True  # "(r = 0.988)", "F1 = 0.68"
@@ -758,7 +771,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
         for a, b, name, typ, _role in mentions:
-            if a < lo or a >= pos or name in _NOT_SYSTEMS or (
+            if a < lo or a >= pos or name in _NOT_SYSTEMS or name.casefold() in _STAT_NAMES or (
                     typ not in SYSTEM_TYPES and name != own and not (
                         typ in ("DATASET", "TASK") and _ACTS.match(text, b) and
                         not _ON_BEFORE.search(text, max(lo, a - 20), a))):
@@ -780,7 +793,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             if best is not None and m.start() <= best[0]:
                 continue
             if any(a <= m.start() < b for a, b, *_ in mentions) or m.group(0) in _NOT_SYSTEMS or \
-                    c["metric"].fullmatch(m.group(0)) or not _SUBJECT_AFTER.match(text, m.end()):
+                    c["metric"].fullmatch(m.group(0)) or not _SUBJECT_AFTER.match(text, m.end()) \
+                    or m.group(0).casefold() in _STAT_NAMES:
                 continue
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
@@ -1001,6 +1015,10 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
         _tag("metric", "phrase after value")
         return phrase.group(1)  # "75.26% C&P consistency": a metric no list knows
+    stat = STAT_CMP and _STAT_BEFORE.search(text, max(lo, pos - 30), pos)
+    if stat and stat.group(1).casefold() in _STAT_NAMES and not cands:
+        _tag("metric", "statistic before comparator")
+        return stat.group(1)  # "R2 > 0.99", "(Kappa = 0.63)": a statistic no list knows
     phrase = _METRIC_PHRASE2.match(text, after_from) if PHRASE2 else None
     if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
         _tag("metric", "phrase after value")

@@ -168,3 +168,14 @@ def test_an_acronym_typed_otherwise_next_to_the_value_is_its_metric():
     assert (got["10.44%"]["metric"], got["10.44%"]["system"]) == ("BPCER", "ResNet18")
     assert got["0.686"]["metric"] == "QWK" and got["0.686"]["system"] == "GradeNet"
     assert got["5%"]["metric"] is None
+
+
+def test_a_statistic_before_a_comparator_is_a_result_with_that_metric():
+    text = ("Twin: Digital Twins\nWe propose TwinNet. TwinNet reconstructs signals with R2 > 0.99 "
+            "and reaches R2 = 0.98. Gemini gets the highest agreement (Kappa = 0.63), with k = 5.5 "
+            "and p < 0.05. Annotators agree well (inter-annotator kappa = 0.81).")
+    got = _found(text, ("TwinNet", "METHOD", "introduced"), ("Gemini", "MODEL"))
+    assert (got["0.99"]["metric"], got["0.99"]["system"]) == ("R2", "TwinNet")
+    assert got["0.98"]["system"] == "TwinNet"
+    assert (got["0.63"]["metric"], got["0.63"]["system"]) == ("Kappa", "Gemini")
+    assert not {"5.5", "0.05", "0.81"} & set(got)
