@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import networkx as nx
 
@@ -88,11 +88,17 @@ def _ref_values(ref: Reference) -> dict:
 
 def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 extractions: Iterable[PaperExtraction] = (),
-                surfaces: dict | None = None) -> nx.MultiDiGraph:
+                surfaces: dict | None = None,
+                entity_edges: Callable[[str, str, str, dict], None] | None = None
+                ) -> nx.MultiDiGraph:
     """The knowledge graph of papers, their sources and what was extracted from them
     (extractions are read once, in order: a generator keeps only one paper's at a time).
     `surfaces` receives the entities per name and per alias of every entity node ("names",
-    "aliases": node key -> Counter), which the store keeps (graph/registry_store.py)."""
+    "aliases": node key -> Counter), which the store keeps (graph/registry_store.py).
+    With `entity_edges`, each edge from a paper to an entity is handed to it as
+    (paper key, entity key, relationship, values), once per (paper, entity, relationship) as
+    add_edge would add it, instead of being added to the graph (a fresh build writes them to
+    the store from there: ladybug_store.EdgeSpill)."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
@@ -108,7 +114,8 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     # Entities: one node per (label, canonical key); name = most frequent surface name.
     names: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, Counter] = defaultdict(Counter)
-    papers_of: dict[str, set[str]] = defaultdict(set)
+    paper_count: Counter = Counter()  # distinct papers per entity (papers come once each)
+    last_paper: dict[str, str] = {}
     # Offsets and confidences repeat across papers: one object per distinct value (ints and
     # floats apart, since 1 == 1.0) instead of one per edge.
     ints: dict[int, int] = {}
@@ -120,6 +127,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
         # One string object per distinct sentence of the paper (each mention read from JSON
         # has its own copy) and per extractor name: the graph holds them on every edge.
         shared: dict[str, str] = {}
+        seen: set[tuple[str, str]] = set()  # (entity, relationship) handed to entity_edges
         title_end = len(g.nodes[pk]["title"] or "")
         for e in ex.entities:
             label = S.ENTITY_TYPES.get(e.type)
@@ -129,14 +137,16 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
             ek = S.node_key(label, eid)
             names[ek][e.name] += 1
             aliases[ek].update(a for a in e.aliases if a)
-            papers_of[ek].add(pk)
+            if last_paper.get(ek) != pk:
+                last_paper[ek] = pk
+                paper_count[ek] += 1
             if ek not in g:
                 g.add_node(ek, **node_attrs(label, {"id": eid, "name": e.name}))
             # Evidence: the first mention in the abstract (a sentence says more than the title).
             first = next((m for m in e.mentions if m.start > title_end),
                          e.mentions[0] if e.mentions else None)
             rel = S.rel_for(label, e.role, e.evaluated)
-            add_edge(g, pk, ek, rel, {
+            values = {
                 "evidence": shared.setdefault(first.sentence, first.sentence) if first
                 else None,
                 "char_start": ints.setdefault(first.start, first.start) if first else None,
@@ -145,7 +155,12 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 "extractor": sys.intern(e.extractor),
                 "confidence": floats.setdefault(float(e.confidence), float(e.confidence)),
                 "mentions": len(e.mentions) or 1,
-            })
+            }
+            if entity_edges is None:
+                add_edge(g, pk, ek, rel, values)
+            elif (ek, rel) not in seen:  # as add_edge: once per (paper, entity, type)
+                seen.add((ek, rel))
+                entity_edges(pk, ek, rel, values)
         for ref in (*ex.repos, *ex.links):
             from paperkg.extractors.urls import classify_url
 
@@ -165,7 +180,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
         best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         g.nodes[ek]["name"] = best
         g.nodes[ek]["aliases"] = sorted((aliases[ek].keys() | counter.keys()) - {best})
-        g.nodes[ek]["paper_count"] = len(papers_of[ek])
+        g.nodes[ek]["paper_count"] = paper_count[ek]
     if surfaces is not None:
         surfaces["names"], surfaces["aliases"] = names, aliases
     return g

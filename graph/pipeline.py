@@ -214,9 +214,10 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     order), and how many papers were extracted. A paper whose content hash is in `hashes`
     reuses the extraction kept in the old store `old` (see state_hash). `counts` (a
     registry_store.Counts) receives the registry's counts."""
-    from paperkg.extractors.pipeline import finished, raw_extractions
+    from paperkg.extractors.pipeline import raw_extractions
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.ladybug_store import iter_state_extractions
+    from paperkg.graph.registry_store import Counts, finished_with
 
     t0 = time.perf_counter()
     hashes = hashes or {}
@@ -247,6 +248,9 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                 pending[oid] = x
         raise UserError(f"the store lost the extraction of paper {pid}; rebuild with --rebuild")
 
+    # The registry is counted as the rows come in (while the workers extract the next ones),
+    # not in a pass over the spool once extraction is done, when only this process works.
+    counts = Counts() if counts is None else counts
     spool = StateSpool(_spool_path(store))
     try:
         for p, h in zip(papers, own, strict=True):
@@ -260,6 +264,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                     progress(1)
             else:
                 x = next(raws)
+            counts.add(_entities_json(x))
             spool.add(p.id, full, x)
         spool.close()
     except BaseException:
@@ -273,11 +278,17 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
         seconds["extract"] = round(time.perf_counter() - t0, 3)
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
-    if counts is not None:
-        from paperkg.graph.registry_store import finished_with
+    return finished_with(counts, spool.extractions, lambda: ()), spool, len(todo)
 
-        return finished_with(counts, spool.extractions, spool.entities), spool, len(todo)
-    return finished(spool.extractions, spool.entities), spool, len(todo)
+
+def _entities_json(x: str) -> list:
+    """The plain entities of an extraction JSON (its first item; only that is decoded)."""
+    if x[:1] == "[":
+        try:
+            return _FIRST.raw_decode(x, 1)[0]
+        except ValueError:
+            pass
+    return json.loads(x)[0]
 
 
 def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: int = 1,
@@ -287,7 +298,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              min_citation_confidence: float | None = None, fast: bool = False,
              engine: str = "local", scheduler: str | None = None, store: Path | None = None,
              on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None,
-             registry: list | None = None) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
+             registry: list | None = None, edges: Any = None
+             ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state spool (the caller removes it), papers extracted); see extract_all for hashes, old
     and store. Papers are taken in id order, so that neither the order of
@@ -296,7 +308,10 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     `min_citation_confidence` (None: the measured default) are left out. `on_extracted` is
     called with the complete state spool before the graph is built; `previous` (an update's
     citations.Previous) lets the citations judge only what the new papers touch. `registry`,
-    a list, receives the registry tables the store keeps (graph/registry_store.py)."""
+    a list, receives the registry tables the store keeps (graph/registry_store.py).
+    `edges` (a fresh build's ladybug_store.EdgeSpill) takes the edges from papers to entities
+    instead of the graph: the store gets them from its files (store_tables(..., edges=)),
+    the citation step from it, paper by paper, and it counts the entities' introducers."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.counters import set_counters
     from paperkg.graph.registry_store import Counts
@@ -314,8 +329,10 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             on_extracted(spool)
         t0 = time.perf_counter()
         surfaces: dict = {}
-        g = build_graph(papers, sources, extractions, surfaces=surfaces)
+        g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges)
         del extractions
+        if edges is not None:
+            edges.attach(g)
         if registry is not None:
             from paperkg.graph.registry_store import spool_stamp, tables
 
@@ -332,8 +349,15 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         # needed again, and the store step should not run on top of them (nor of the
         # inference's freed indexes: their memory goes back to the system).
         spool.cites.clear()
+        if edges is not None:
+            edges.detach()
         _return_free_memory()
         set_counters(g)  # stored counters, before any sink writes g
+        if edges is not None:  # the INTRODUCES edges are its, not g's
+            introduced, labels = edges.introduced, set(S.ENTITY_LABELS)
+            for n, d in g.nodes(data=True):
+                if d.get("label") in labels:
+                    d[S.INTRODUCED_BY] = introduced.get(n, 0)
     except BaseException:
         spool.remove()
         raise
@@ -506,6 +530,15 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
 
     on_extracted = begin if old is None else None
     registry: list = []  # the registry tables the store keeps (graph/registry_store.py)
+    # A fresh build that writes only this store keeps the edges from papers to entities out
+    # of its graph (most of its edges): they go to files beside the store as they are made.
+    edges = None
+    if old is None and neo4j is None:
+        from paperkg.core.tempfiles import staged_name
+        from paperkg.graph.ladybug_store import EdgeSpill
+
+        edges = EdgeSpill(staged_name(path))
+        edges.spill.unlink()
     try:
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
@@ -513,13 +546,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     papers, sources, workers=workers, progress=advance, hashes=hashes,
                     old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
                     fast=fast, engine=engine, scheduler=scheduler, store=path,
-                    on_extracted=on_extracted, previous=previous, registry=registry)
+                    on_extracted=on_extracted, previous=previous, registry=registry,
+                    edges=edges)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
                 scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous,
-                registry=registry)
+                registry=registry, edges=edges)
         del hashes, papers, previous
         read_summary = result.summary()
         result.papers = []  # the graph holds what the store needs of them
@@ -535,7 +569,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             else:
                 # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
                 # that the engine's COPYs run without the graph in memory.
-                tables, existed = store_tables(g, path, keep=not rebuild)
+                tables, existed = store_tables(g, path, keep=not rebuild, edges=edges)
                 tables.extend(registry)
                 registry.clear()
                 if neo4j is None:
@@ -550,6 +584,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     finally:
         for tmp in begun:  # gone once it replaced the store; left by a failed build
             discard_begun(tmp)
+        if edges is not None:
+            edges.discard()
         gc.unfreeze()
         if was_enabled:
             gc.enable()

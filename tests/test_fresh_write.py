@@ -217,3 +217,33 @@ def test_spool_holds_sentence_spans_flat(tmp_path):
     cites = _Cites({"p0": {"title": "", "abstract": "One. Two."}}, {"p0": spool.cites["p0"]})
     cites._entries["p0"] = spool.cites["p0"]  # as a matching entry
     assert cites.abstract_sentences("p0", "One. Two.") == [(0, "One."), (5, "Two.")]
+
+
+def test_entity_edges_kept_out_of_the_graph_write_the_same_store(examples, tmp_path):
+    """A fresh build hands the edges from papers to entities to files beside the store instead
+    of its graph (ladybug_store.EdgeSpill), and counts their introducers itself: the store
+    holds every node and edge, with every property, that writing the whole graph gives."""
+    from paperkg.graph.ladybug_store import load_graph
+    from paperkg.graph.pipeline import assemble, build
+    from paperkg.readers import read_listings
+
+    spilled = tmp_path / "spilled.lbug"
+    build([examples], db=spilled, fast=True)
+    read = read_listings([examples])
+    g, _, spool, _ = assemble(read.papers, read.sources, fast=True)
+    assert any(d["type"] == S.INTRODUCES for _, _, d in g.edges(data=True))
+    replace_graph(g, tmp_path / "whole.lbug", spool.path)
+    spool.remove()
+
+    def frozen(db):
+        back = load_graph(db)
+        nodes = {n: sorted(map(repr, d.items())) for n, d in back.nodes(data=True)}
+        edges = {(u, v, k): sorted(map(repr, d.items()))
+                 for u, v, k, d in back.edges(keys=True, data=True)}
+        return nodes, edges
+
+    a, b = frozen(spilled), frozen(tmp_path / "whole.lbug")
+    assert a[0] == b[0]
+    assert a[1] == b[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".spilled.lbug.writer", ".whole.lbug.writer", "spilled.lbug", "whole.lbug"]
