@@ -11,6 +11,7 @@ schema module. Beside them: `import.sh` (the neo4j-admin command line naming eve
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections import defaultdict
@@ -113,6 +114,10 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
         raise UserError(f"directory {target.parent} does not exist")
     stage = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.rmtree(stage, ignore_errors=True)
+    collecting = gc.isenabled()
+    # The writer makes no reference cycles; a full collection would walk every object of the
+    # graph (2-3 s at 100,000 papers), so the collector waits until the files are written.
+    gc.disable()
     try:
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
@@ -137,6 +142,9 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    finally:
+        if collecting:
+            gc.enable()
     return result
 
 
