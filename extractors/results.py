@@ -744,6 +744,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     a == opened + 1 and re.fullmatch(r",\s*", text[b:pos]):
                 _tag("system", "bracket after name")
                 return name  # "a baseline (DynUNet, 0.224)"
+        coined = COINED_BRACKET and _COINED_FIRST.fullmatch(text, opened + 1, pos)
+        if coined and _CUE_BEFORE.search(text, s0, opened) and not any(
+                a <= coined.start(1) < b for a, b, *_ in mentions):
+            _tag("system", "coined name in bracket before value")
+            return coined.group(1)  # "whole-proof generation (Godel-Prover, 55.33%)"
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
         _tag("system", "null: baseline near")
         return None
@@ -760,9 +765,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         if NAME_METRIC_OF and cs <= a and b <= pos and typ in SYSTEM_TYPES and \
                 name not in _NOT_SYSTEMS and pos - b <= 60:
             mm = c["metric"].match(text, b + (3 if text.startswith("'s ", b) else 1))
-            if mm and text[b:b + 1] in (" ", "'") and _OF_VALUE.fullmatch(text, mm.end(), pos):
+            if mm and text[b:b + 1] in (" ", "'") and (_OF_VALUE.fullmatch(
+                    text, mm.end(), pos) or POSSESSIVE_BY and text.startswith("'s ", b) and
+                    _BY_VALUE.fullmatch(text, mm.end(), pos)):
                 _tag("system", "name before its metric of the value")
-                return name
+                return name  # also "reduces GPT-5's accuracy by 3-19 pp"
     if _VERSUS.search(text, max(s0, pos - 12), pos):
         _tag("system", "null: after vs")
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
@@ -825,8 +832,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"
                     src = "we present NAME"
         for m in c["group"].finditer(text, lo, pos):
-            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]) or \
-                    GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()):
+            acts = GROUP_ACTS and _GROUP_ACTS.match(text, m.end())  # "with top models achieving"
+            if not acts and c["cmp"].search(text[max(lo, m.start() - 30):m.start()]) or \
+                    GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()) or \
+                    GROUP_CMP and _CMP_LIST.search(text, max(lo, m.start() - 80), m.start()):
                 continue  # "improves PSNR over recent state-of-the-art methods and ...": compared
             if best is None or m.end() > best[0]:  # beats a generic name inside the group
                 best = (m.end(), None)
@@ -854,6 +863,17 @@ CMP_WIDE = True
 _CMP_WIDE = re.compile(r"\b(?:than|over|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|"
                        r"against|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
                        r"(?:(?:the|a|an)\s+)?(?:[a-z][a-z\-]*\s+){1,2}$")  # "than classical LoRA"
+POSSESSIVE_BY = True
+_BY_VALUE = re.compile(r"\s+by\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+|around\s+)?")
+COINED_BRACKET = True
+_COINED_FIRST = re.compile(r"\s*((?:[A-Z][a-z]*[A-Z0-9\-][\w\-.]*|[A-Z]{2,}[\w\-.]*)"
+                           r"(?:\s[A-Z0-9][\w\-.]*){0,2}),\s*")
+GROUP_ACTS = True
+_GROUP_ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|reach|obtain|attain|scor|get)", re.I)
+# "outperforming the base CNNs and state-of-the-art methods by 18% and 3%": a list compared
+_CMP_LIST = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|versus|vs\.?|"
+                       r"compared\s+(?:to|with)|relative\s+to|against)\s+[^.;:()]{1,60}?"
+                       r"(?:,\s*and|,|\band|\bor)\s+(?:the\s+)?$", re.I)
 GROUP_CMP = True
 NAME_METRIC_OF = True
 _OF_VALUE = re.compile(r"(?:\s+score)?\s*(?:of|:|=|was|is|reaches|reached)\s+(?:only\s+|about\s+|"

@@ -179,3 +179,23 @@ def test_a_statistic_before_a_comparator_is_a_result_with_that_metric():
     assert got["0.98"]["system"] == "TwinNet"
     assert (got["0.63"]["metric"], got["0.63"]["system"]) == ("Kappa", "Gemini")
     assert not {"5.5", "0.05", "0.81"} & set(got)
+
+
+def test_groups_compared_in_a_list_and_groups_that_achieve():
+    text = ("VOne: Robust Nets\nWe propose VOneNets. VOneNets are robust, outperforming the base "
+            "CNNs and state-of-the-art methods by 18% and 3%, respectively. Yet shapes stay hard, "
+            "with top models achieving under 50% accuracy.")
+    got = _found(text, ("VOneNets", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert got["18%"]["system"] == "VOneNets" and got["3%"]["system"] == "VOneNets"
+    assert got["50%"]["system"] is None
+
+
+def test_a_coined_name_in_brackets_and_a_possessive_before_by():
+    text = ("MALoT: Provers\nWe propose MALoT. MALoT achieves 61.07% accuracy, outperforming "
+            "whole-proof generation (Godel-Prover, 55.33%). Extra hints reduce GPT-5's accuracy "
+            "by 3-19 pp.")
+    got = _found(text, ("MALoT", "METHOD", "introduced"), ("GPT-5", "MODEL"),
+                 ("accuracy", "METRIC"))
+    assert got["61.07%"]["system"] == "MALoT"
+    assert got["55.33%"]["system"] == "Godel-Prover"
+    assert got["3-19 pp"]["system"] == "GPT-5"
