@@ -4,12 +4,15 @@
 Usage (from the repository root):
 
     python bench/bench_neo4j_import.py [--papers 100000] [--runs 3] [--json out.json]
+    python bench/bench_neo4j_import.py --db kg.lbug [--runs 3]
 
 The loader is run from the Neo4j 5.26 jars the tests use (tests/neo4j_server.py fetches them
 with Maven). Each run writes the files into a new folder and imports them into a new
 NEO4J_HOME. Figures are medians over runs: seconds to write the files, seconds of the import
 process (JVM start included), and relationships per second of the whole path (files + import).
-Compare with `bench/bench_neo4j.py`, which times the UNWIND loader over Bolt; `--against-unwind`
+`--db STORE` takes the graph of an embedded store instead (read once; the read is timed and
+reported, as `paperkg export` does it before writing). Compare with `bench/bench_neo4j.py`,
+which times the UNWIND loader over Bolt; `--against-unwind`
 also starts one Neo4j server (the bench's 4 GB heap, 2 GB page cache) and, in each run, loads the
 same graph into its emptied database with the UNWIND loader right before the bulk path.
 """
@@ -38,13 +41,23 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=int, default=100_000)
+    ap.add_argument("--db", default=None, help="an embedded store to read the graph from")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", dest="json_out", default=None)
     ap.add_argument("--against-unwind", action="store_true",
                     help="also time the UNWIND loader on one server, alternated with the bulk path")
     ns = ap.parse_args()
 
-    G = synthetic_graph(ns.papers)
+    read_s = None
+    if ns.db:
+        from paperkg.graph.ladybug_store import load_graph
+
+        t0 = time.perf_counter()
+        G = load_graph(ns.db)
+        read_s = time.perf_counter() - t0
+        print(f"read {ns.db}: {read_s:.1f} s", file=sys.stderr)
+    else:
+        G = synthetic_graph(ns.papers)
     nodes, rels = G.number_of_nodes(), G.number_of_edges()
     runs = []
     server = settings = None
@@ -81,7 +94,8 @@ def main() -> None:
         shutil.rmtree(server.home, ignore_errors=True)
     write = statistics.median(r["write_s"] for r in runs)
     imp = statistics.median(r["import_s"] for r in runs)
-    out = {"papers": ns.papers, "nodes": nodes, "relationships": rels,
+    out = {"papers": None if ns.db else ns.papers, "db": ns.db, "read_store_s": read_s,
+           "nodes": nodes, "relationships": rels,
            "write_files_s": round(write, 2), "neo4j_admin_import_s": round(imp, 2),
            "rels_per_s_total": round(rels / (write + imp)),
            "rels_per_s_import": round(rels / imp), "runs": runs}

@@ -35,6 +35,12 @@ IMPORT_TYPE = {S.STRING: "string", S.INT: "long", S.FLOAT: "double", S.BOOL: "bo
 #: it replaced by U+241F (the symbol for it). An empty list is an empty quoted field.
 ARRAY_DELIMITER = "\x1f"
 _DELIMITER_ARG = "U+001F"
+#: Subfolder of the files holding the rows with a line break in a value.
+MULTILINE = "multiline"
+#: Largest file the loader's per-file multi-line parser (--multiline-fields-format=v2) takes:
+#: Neo4j 5.26 fails on a line break in a value when a file spans more than one read buffer
+#: (--read-buffer-size, 4 MiB); above it every file is parsed the old way (v1, true).
+MULTILINE_V2_BYTES = 4_000_000
 #: The Arrow type of each schema property type's column (lists are written as one string).
 _ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
                S.BOOL: pa.bool_(), S.STRING_LIST: pa.string()}
@@ -47,7 +53,8 @@ class ImportFiles:
     folder: str
     nodes: dict[str, int]
     relationships: dict[str, int]
-    multiline: list[str] = field(default_factory=list)  # files with a line break in a value
+    multiline: list[str] = field(default_factory=list)  # the files of rows with line breaks
+    multiline_bytes: int = 0  # the largest of them
 
     @property
     def node_count(self) -> int:
@@ -122,20 +129,15 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
         result = ImportFiles(str(target), {}, {})
-        multiline: list[str] = []
         nodes = _node_groups(G)
         for label in S.NODE_TYPES:
             if nodes.get(label):
-                name = f"nodes/{label}.csv"
-                result.nodes[name] = _write(stage / name, node_header(label),
-                                            _node_table(label, nodes[label]), name, multiline)
+                _write(stage, f"nodes/{label}.csv", node_header(label),
+                       _node_table(label, nodes[label]), result)
         del nodes
         for (rel, src, dst), (starts, ends, data) in sorted(_rel_groups(G).items()):
-            name = f"relationships/{rel}-{src}-{dst}.csv"
-            result.relationships[name] = _write(stage / name, rel_header(rel, src, dst),
-                                                _rel_table(rel, starts, ends, data), name,
-                                                multiline)
-        result.multiline = multiline
+            _write(stage, f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst),
+                   _rel_table(rel, starts, ends, data), result)
         (stage / "import.sh").write_text(_command(result, database), encoding="utf-8")
         (stage / "schema.cypher").write_text(_constraints(), encoding="utf-8")
         os.replace(stage, target)
@@ -195,19 +197,42 @@ def _rel_table(rel: str, starts: list[str], ends: list[str], data: list[dict]) -
     return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
 
 
-def _write(path: Path, header: list[str], table: pa.Table, name: str,
-           multiline: list[str]) -> int:
-    """Write one file: the header row, then the rows in a fixed order (by the columns in file
-    order: the same graph gives the same bytes whatever its order); its name is added to
-    `multiline` when a text value holds a line break."""
+def _write(stage: Path, name: str, header: list[str], table: pa.Table,
+           files: ImportFiles) -> int:
+    """Write the rows of one file (`name`, e.g. nodes/Paper.csv) in a fixed order (by the
+    columns in file order: the same graph gives the same bytes whatever its order). Rows with a
+    line break in a text value go to a file of their own under multiline/ (only those files
+    are parsed the slower way that allows line breaks), recorded in files; returns the rows."""
     table = table.take(pc.sort_indices(table, [(c, "ascending") for c in table.column_names]))
-    if any(pa.types.is_string(col.type) and pc.any(pc.match_substring_regex(col, "[\r\n]"))
-           .as_py() for col in table.columns):
-        multiline.append(name)
-    with open(path, "wb") as fh:
-        fh.write((",".join(header) + "\n").encode("utf-8"))
-        pa_csv.write_csv(table, fh, pa_csv.WriteOptions(include_header=False))
+    breaks = [pc.fill_null(pc.match_substring_regex(col, "[\r\n]"), False)
+              for col in table.columns if pa.types.is_string(col.type)]
+    mask = breaks[0] if breaks else None
+    for more in breaks[1:]:
+        mask = pc.or_(mask, more)
+    if mask is None or not pc.any(mask).as_py():
+        parts = [(name, table)]
+    else:
+        folder, _, file = name.partition("/")
+        special = f"{folder}/{MULTILINE}/{file}"
+        parts = [(name, table.filter(pc.invert(mask))), (special, table.filter(mask))]
+        files.multiline.append(special)
+    for part, rows in parts:
+        if rows.num_rows:
+            path = stage / part
+            path.parent.mkdir(exist_ok=True)
+            with open(path, "wb") as fh:
+                fh.write((",".join(header) + "\n").encode("utf-8"))
+                pa_csv.write_csv(rows, fh, pa_csv.WriteOptions(include_header=False))
+            (files.nodes if folder_of(part) == "nodes" else files.relationships)[part] = \
+                rows.num_rows
+            if part != name:
+                files.multiline_bytes = max(files.multiline_bytes, path.stat().st_size)
     return table.num_rows
+
+
+def folder_of(name: str) -> str:
+    """nodes or relationships: the kind of a file by its name in the folder."""
+    return name.partition("/")[0]
 
 
 def _command(files: ImportFiles, database: str) -> str:
@@ -218,7 +243,9 @@ def _command(files: ImportFiles, database: str) -> str:
              f'"${{NEO4J_HOME:-.}}/bin/neo4j-admin" database import full "{database}" \\',
              "  --overwrite-destination=false --id-type=string "
              f"--array-delimiter={_DELIMITER_ARG} \\"]
-    if files.multiline:  # only these files are parsed the slow way that allows line breaks
+    if files.multiline_bytes > MULTILINE_V2_BYTES:  # every file parsed the slow way
+        lines.append("  --multiline-fields=true \\")
+    elif files.multiline:  # only the files of rows with line breaks
         lines.append("  --multiline-fields-format=v2 "
                      f"--multiline-fields={','.join(files.multiline)} \\")
     for name in files.nodes:
