@@ -868,6 +868,11 @@ _BY_VALUE = re.compile(r"\s+by\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+|around
 COINED_BRACKET = True
 _COINED_FIRST = re.compile(r"\s*((?:[A-Z][a-z]*[A-Z0-9\-][\w\-.]*|[A-Z]{2,}[\w\-.]*)"
                            r"(?:\s[A-Z0-9][\w\-.]*){0,2}),\s*")
+SHARED_UNIT = True
+_UNIT_LIST = re.compile(r"(?<![\w.,\-@/^=$\\])(?:[+\-]?\d+(?:\.\d+)?\s*,\s*)+(?:and\s+|or\s+)?$|"
+                        r"(?<![\w.,\-@/^=$\\])[+\-]?\d+(?:\.\d+)?\s+(?:and|or)\s+$")
+_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
+_NAMED_NUMBER = re.compile(r"(?:[A-Z][\w\-]*|\d)\s*$")
 GROUP_ACTS = True
 _GROUP_ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|reach|obtain|attain|scor|get)", re.I)
 # "outperforming the base CNNs and state-of-the-art methods by 18% and 3%": a list compared
@@ -1341,6 +1346,20 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                                   else "base model before 'from A to B' (A)"}
             res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
                        kind="score")
+        if SHARED_UNIT and unit in ("points", "%") and not m.group("num2"):
+            # "by 2, 7, and 15 percentage points": the numbers listed before share the unit
+            head = _UNIT_LIST.search(text, max(s0, a - 60), a)
+            if head and _NAMED_NUMBER.search(text, max(s0, head.start() - 30), head.start()):
+                head = None  # "on the S3DIS Area 5 and 78.4% mIOU": part of a name
+            found = {r["start"] for r in out}
+            for nm in _NUMBER.finditer(text, head.start(), head.end()) if head else ():
+                if nm.start() in taken or nm.start() in found or \
+                        float(nm.group(0).lstrip("+-")) > 100:
+                    continue
+                out.append({**res, "value": nm.group(0), "number": read_number(nm.group(0)),
+                            "start": nm.start(), "end": nm.end(), "condition": None})
+                if TRACE is not None:
+                    out[-1]["via"] = dict(res["via"])
         out.append(res)
         # "scores 0.932/0.916/0.665 on three splits": one result per value
         at = b

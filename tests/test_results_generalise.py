@@ -199,3 +199,15 @@ def test_a_coined_name_in_brackets_and_a_possessive_before_by():
     assert got["61.07%"]["system"] == "MALoT"
     assert got["55.33%"]["system"] == "Godel-Prover"
     assert got["3-19 pp"]["system"] == "GPT-5"
+
+
+def test_numbers_listed_before_a_shared_unit_are_results():
+    text = ("LaMA: Agents\nWe propose LaMA. LaMA improves over LaMMA-P by 2, 7, and 15 percentage "
+            "points. It gains 10 and 15 points on AIME24 and AMC23, respectively. It beats "
+            "the S3DIS Area 5 and 78.4% mIoU results, and adds 7% on Hits@1, 4% on Hits@3.")
+    got = _found(text, ("LaMA", "METHOD", "introduced"), ("AIME24", "BENCHMARK"),
+                 ("AMC23", "BENCHMARK"), ("Hits@1", "METRIC"), ("Hits@3", "METRIC"))
+    assert {"2", "7", "15 percentage points", "10", "15 points"} <= set(got)
+    assert got["7"]["kind"] == "delta" and got["2"]["system"] == "LaMA"
+    assert got["10"]["benchmark"] == "AIME24"
+    assert not {"5", "1", "3"} & set(got)  # "Area 5", "Hits@1"
