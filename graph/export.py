@@ -92,14 +92,16 @@ def export(fmt: str, out: str | os.PathLike, db: str | os.PathLike | None = None
                         f"type: name the output *.zip, not {Path(out).name!r}")
     if fmt == "neo4j-import" and str(out) == "-":
         raise UserError("--format neo4j-import writes a folder of CSV files: give -o FOLDER")
-    G = graph if graph is not None else load_graph(db)
-    start = time.perf_counter()
     if fmt == "neo4j-import":
-        from paperkg.graph.neo4j_import import write_import_files
+        from paperkg.graph.neo4j_import import write_import_files, write_store_import_files
 
-        files = write_import_files(G, out)
+        start = time.perf_counter()  # a store is read column by column, without a graph
+        files = write_store_import_files(db, out) if graph is None else \
+            write_import_files(graph, out)
         return ExportResult(fmt, str(out), files.node_count, files.relationship_count, None,
                             time.perf_counter() - start)
+    G = graph if graph is not None else load_graph(db)
+    start = time.perf_counter()
     triples = None
     skipped = (0, 0)
     with atomic_output(out) as fh:

@@ -15,6 +15,7 @@ import gc
 import os
 import shutil
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,25 @@ def _column(values: list[Any], t: str) -> pa.Array:
 def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
                        database: str = "neo4j") -> ImportFiles:
     """Write the import files of G into a new folder (staged beside it, then renamed)."""
+    return _write_folder(folder, database, _graph_tables(G))
+
+
+def write_store_import_files(db: str | os.PathLike | None, folder: str | os.PathLike,
+                             database: str = "neo4j") -> ImportFiles:
+    """Write the import files of the embedded store at db: the same bytes as
+    `write_import_files(load_graph(db), ...)`, read column by column from the store as Arrow
+    tables, without building the networkx graph."""
+    from paperkg.graph.ladybug_store import connect
+
+    with connect(db) as conn:
+        return _write_folder(folder, database, _store_tables(conn))
+
+
+Tables = Iterator[tuple[str, list[str], pa.Table]]
+
+
+def _write_folder(folder: str | os.PathLike, database: str, tables: Tables) -> ImportFiles:
+    """Write (name, header, table) files, import.sh and schema.cypher into a new folder."""
     target = Path(folder)
     if target.exists():
         raise UserError(f"{target} already exists: neo4j-import writes a new folder")
@@ -129,15 +149,8 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
         result = ImportFiles(str(target), {}, {})
-        nodes = _node_groups(G)
-        for label in S.NODE_TYPES:
-            if nodes.get(label):
-                _write(stage, f"nodes/{label}.csv", node_header(label),
-                       _node_table(label, nodes[label]), result)
-        del nodes
-        for (rel, src, dst), (starts, ends, data) in sorted(_rel_groups(G).items()):
-            _write(stage, f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst),
-                   _rel_table(rel, starts, ends, data), result)
+        for name, header, table in tables:
+            _write(stage, name, header, table, result)
         (stage / "import.sh").write_text(_command(result, database), encoding="utf-8")
         (stage / "schema.cypher").write_text(_constraints(), encoding="utf-8")
         os.replace(stage, target)
@@ -148,6 +161,56 @@ def write_import_files(G: nx.MultiDiGraph, folder: str | os.PathLike,
         if collecting:
             gc.enable()
     return result
+
+
+def _graph_tables(G: nx.MultiDiGraph) -> Tables:
+    """The files' tables from a networkx graph: nodes by label, then relationships by (type,
+    start label, end label)."""
+    nodes = _node_groups(G)
+    for label in S.NODE_TYPES:
+        if nodes.get(label):
+            yield f"nodes/{label}.csv", node_header(label), _node_table(label, nodes[label])
+    del nodes
+    for (rel, src, dst), (starts, ends, data) in sorted(_rel_groups(G).items()):
+        yield (f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst),
+               _rel_table(rel, starts, ends, data))
+
+
+def _store_tables(conn) -> Tables:
+    """The files' tables read from the embedded store, in the order of `_graph_tables`."""
+    from paperkg.graph.ladybug_store import _execute
+
+    def columns(table: str) -> set[str]:
+        return {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{table}') RETURN *").get_all()}
+
+    def read(match: str, var: str, props: tuple[S.Prop, ...], have: set[str],
+             ends: tuple[str, ...] = ()) -> pa.Table:
+        ret = [*ends, *(f"{var}.{p.name}" if p.name in have else "NULL" for p in props)]
+        res = _execute(conn, f"MATCH {match} RETURN {', '.join(ret)}").get_as_arrow()
+        types = [S.STRING] * len(ends) + [p.type for p in props]
+        cols = [_arrow_column(res.column(i), t) for i, t in enumerate(types)]
+        return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
+
+    for label, nt in S.NODE_TYPES.items():
+        table = read(f"(n:{label})", "n", nt.props, columns(label))
+        if table.num_rows:
+            yield f"nodes/{label}.csv", node_header(label), table
+    pairs = sorted((rel, src, dst) for rel, rt in S.REL_TYPES.items() for src, dst in rt.pairs)
+    have = {rel: columns(rel) for rel in S.REL_TYPES}
+    for rel, src, dst in pairs:
+        table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props, have[rel],
+                     ("a.id", "b.id"))
+        if table.num_rows:
+            yield (f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst), table)
+
+
+def _arrow_column(col: pa.ChunkedArray, t: str) -> pa.Array:
+    """A column read from the store as the file writes it (lists joined, as `_field` does;
+    a missing list is an empty one, as in the graph)."""
+    if t == S.STRING_LIST:
+        return pa.array([_field(v or [], t) for v in col.to_pylist()], pa.string())
+    return col.combine_chunks().cast(_ARROW_TYPE[t]) if col.num_chunks else \
+        pa.array([], _ARROW_TYPE[t])
 
 
 def _node_groups(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict]]]:

@@ -17,7 +17,13 @@ import pytest
 from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
 from paperkg.graph.export import export
-from paperkg.graph.neo4j_import import ARRAY_DELIMITER, IMPORT_TYPE, node_header, rel_header
+from paperkg.graph.neo4j_import import (
+    ARRAY_DELIMITER,
+    IMPORT_TYPE,
+    node_header,
+    rel_header,
+    write_import_files,
+)
 from tests.conftest import run_cli
 
 _HEADER = re.compile(r"^(?:[a-z_]+(?::ID\(\w+\)|:(?:long|double|boolean|string\[\]))?|"
@@ -169,3 +175,21 @@ def test_imported_database_holds_exactly_the_graph(exported, awkward, tmp_path):
         node.update({k: None for k, v in node.items() if v == []})
     assert got[0] == want_nodes
     assert got[1] == want_rels
+
+
+def test_files_from_a_store_are_the_files_of_its_graph(seeds_store, tmp_path):
+    """`paperkg export --format neo4j-import --db` reads the store's columns without building
+    the graph: the same files, byte for byte, as from the graph the store reads back."""
+    from paperkg.graph.ladybug_store import load_graph
+
+    db = seeds_store
+    export("neo4j-import", tmp_path / "from-store", db=db)
+    write_import_files(load_graph(db), tmp_path / "from-graph")
+    listing = sorted(f.relative_to(tmp_path / "from-graph")
+                     for f in (tmp_path / "from-graph").rglob("*") if f.is_file())
+    assert listing == sorted(f.relative_to(tmp_path / "from-store")
+                             for f in (tmp_path / "from-store").rglob("*") if f.is_file())
+    assert len(listing) > 20
+    for f in listing:
+        assert (tmp_path / "from-store" / f).read_bytes() == \
+            (tmp_path / "from-graph" / f).read_bytes(), f
