@@ -180,7 +180,11 @@ def _store_tables(conn) -> Tables:
     """The files' tables read from the embedded store, in the order of `_graph_tables`."""
     from paperkg.graph.ladybug_store import _execute
 
-    def columns(table: str) -> set[str]:
+    tables = {r[0] for r in _execute(conn, "CALL SHOW_TABLES() RETURN name").get_all()}
+
+    def columns(table: str) -> set[str]:  # a store from before a table or column was added
+        if table not in tables:
+            return set()
         return {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{table}') RETURN *").get_all()}
 
     def read(match: str, var: str, props: tuple[S.Prop, ...], have: set[str],
@@ -192,10 +196,13 @@ def _store_tables(conn) -> Tables:
         return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
 
     for label, nt in S.NODE_TYPES.items():
+        if label not in tables:
+            continue
         table = read(f"(n:{label})", "n", nt.props, columns(label))
         if table.num_rows:
             yield f"nodes/{label}.csv", node_header(label), table
-    pairs = sorted((rel, src, dst) for rel, rt in S.REL_TYPES.items() for src, dst in rt.pairs)
+    pairs = sorted((rel, src, dst) for rel, rt in S.REL_TYPES.items() for src, dst in rt.pairs
+                   if {rel, src, dst} <= tables)
     have = {rel: columns(rel) for rel in S.REL_TYPES}
     for rel, src, dst in pairs:
         table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props, have[rel],
