@@ -320,6 +320,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
         return False  # "(±0.01)": a spread, not a result
+    if CONDITIONS and unit == "%" and _CONDITION_BEFORE.search(before) and \
+            _CONDITION_AFTER.match(text, b):
+        return False  # "with up to 90% occlusion", "after 50% sensor loss": a test condition
     if SPLITS and unit == "%" and _SPLIT_AFTER.match(after):
         return False  # "split into 80% for training and 20% for testing": shares of the data
     if unit == "s" and re.fullmatch(r"1[89]\d0|20[0-2]0", num):
@@ -426,6 +429,17 @@ def _bracketed_after_name(text: str, mentions, a: int, b: int) -> bool:
                for ma, mb, name, typ, _ in mentions)
 
 
+CONDITIONS = True
+_CONDITION_BEFORE = re.compile(r"\b(?:with|under|after|despite|at|against|for|when|given|"
+                               r"even\s+with)\s+(?:up\s+to\s+|only\s+|a\s+|an\s+|about\s+|"
+                               r"around\s+)?$", re.I)
+_CONDITION_AFTER = re.compile(r"\s*(?:(?!(?:less|lower|fewer|more|higher|reduction|reduced|"
+                              r"decrease|drop|gain|improvement|increase)\b)[\w\-]+\s+){0,2}?"
+                              r"(?:occlu\w*|noise|noisy|corrupt\w*|"
+                              r"missing|masking|masked|sparsity|pruning|pruned|dropout|outliers?|"
+                              r"mislabel\w*|perturb\w*|poison\w*|contaminat\w*|sensor\s+loss|"
+                              r"packet\s+loss|data\s+loss|malicious|adversarial|byzantine|"
+                              r"attackers?|label\s+flip\w*|flipped)\b", re.I)
 SPLITS = True
 _SPLIT_AFTER = re.compile(r"\s*(?:(?:for|as|in)\s+(?:the\s+)?(?:training|testing|test|"
                           r"validation|train)\b|(?:training|test|testing|validation)\s+"
