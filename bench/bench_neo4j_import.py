@@ -10,11 +10,12 @@ The loader is run from the Neo4j 5.26 jars the tests use (tests/neo4j_server.py 
 with Maven). Each run writes the files into a new folder and imports them into a new
 NEO4J_HOME. Figures are medians over runs: seconds to write the files, seconds of the import
 process (JVM start included), and relationships per second of the whole path (files + import).
-`--db STORE` takes the graph of an embedded store instead (read once; the read is timed and
-reported, as `paperkg export` does it before writing). Compare with `bench/bench_neo4j.py`,
-which times the UNWIND loader over Bolt; `--against-unwind`
-also starts one Neo4j server (the bench's 4 GB heap, 2 GB page cache) and, in each run, loads the
-same graph into its emptied database with the UNWIND loader right before the bulk path.
+`--db STORE` times the path on an embedded store as `paperkg export --format neo4j-import --db`
+runs it: the files step reads the store's columns itself (`write_store_import_files`, no
+networkx graph; the graph is read only for `--against-unwind`). Compare with
+`bench/bench_neo4j.py`, which times the UNWIND loader over Bolt; `--against-unwind` also starts
+one Neo4j server (the bench's 4 GB heap, 2 GB page cache) and, in each run, loads the same graph
+into its emptied database with the UNWIND loader right before the bulk path.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if str(ROOT) not in sys.path:
 
 def main() -> None:
     from bench.synth import synthetic_graph
-    from paperkg.graph.neo4j_import import write_import_files
+    from paperkg.graph.neo4j_import import write_import_files, write_store_import_files
     from tests.test_neo4j_import import neo4j_admin_import
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -48,17 +49,13 @@ def main() -> None:
                     help="also time the UNWIND loader on one server, alternated with the bulk path")
     ns = ap.parse_args()
 
-    read_s = None
-    if ns.db:
+    G = None
+    if not ns.db:
+        G = synthetic_graph(ns.papers)
+    elif ns.against_unwind:
         from paperkg.graph.ladybug_store import load_graph
 
-        t0 = time.perf_counter()
         G = load_graph(ns.db)
-        read_s = time.perf_counter() - t0
-        print(f"read {ns.db}: {read_s:.1f} s", file=sys.stderr)
-    else:
-        G = synthetic_graph(ns.papers)
-    nodes, rels = G.number_of_nodes(), G.number_of_edges()
     runs = []
     server = settings = None
     if ns.against_unwind:
@@ -76,8 +73,10 @@ def main() -> None:
                 unwind = load_neo4j(G, settings).seconds
             load = os.getloadavg()[0]
             t0 = time.perf_counter()
-            write_import_files(G, work / "files")
+            files = write_store_import_files(ns.db, work / "files") if ns.db else \
+                write_import_files(G, work / "files")
             t1 = time.perf_counter()
+            nodes, rels = files.node_count, files.relationship_count
             done = neo4j_admin_import(work / "files", work / "home")
             t2 = time.perf_counter()
             if done.returncode != 0 or f"{rels} relationships" not in done.stdout:
@@ -94,8 +93,8 @@ def main() -> None:
         shutil.rmtree(server.home, ignore_errors=True)
     write = statistics.median(r["write_s"] for r in runs)
     imp = statistics.median(r["import_s"] for r in runs)
-    out = {"papers": None if ns.db else ns.papers, "db": ns.db, "read_store_s": read_s,
-           "nodes": nodes, "relationships": rels,
+    out = {"papers": None if ns.db else ns.papers, "db": ns.db, "nodes": nodes,
+           "relationships": rels,
            "write_files_s": round(write, 2), "neo4j_admin_import_s": round(imp, 2),
            "rels_per_s_total": round(rels / (write + imp)),
            "rels_per_s_import": round(rels / imp), "runs": runs}
