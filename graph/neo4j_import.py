@@ -5,8 +5,14 @@ One CSV file per node label (`nodes/<Label>.csv`) and one per relationship type 
 `id:ID(<Label>)` (one ID space per label, so equal ids of two labels never meet), typed
 property columns (`name:long`, `name:double`, `name:boolean`, `name:string[]`), and
 `:START_ID(<Label>)` / `:END_ID(<Label>)` for relationships. Headers and types come from the
-schema module. Beside them: `import.sh` (the neo4j-admin command line naming every file) and
+schema module. Rows with a line break in a text value are written to the same names under
+`multiline/`, the only files the loader is told to parse as multi-line (it parses the others
+in parallel). Beside them: `import.sh` (the neo4j-admin command line naming every file) and
 `schema.cypher` (the uniqueness constraints to create once the database is started).
+
+Columns are built as Arrow arrays and written with pyarrow's CSV writer (strings quoted, nulls
+empty and unquoted), from a networkx graph (`write_import_files`) or straight from the embedded
+store's tables (`write_store_import_files`, the same bytes without building the graph).
 """
 
 from __future__ import annotations
