@@ -1,0 +1,66 @@
+"""Draw the annotators' pools: corpus papers, none of them gold, in a fixed random order.
+
+    python extractors/training/annotations/pools.py ../shared/corpus ../shared/gold OUT
+
+writes OUT/ann_pool_A.jsonl ... ann_pool_H.jsonl, 300 `{id, title, abstract}` records each:
+the papers whose abstract has 400-2,200 characters and whose title (lower-cased, runs of
+non-word characters as one space) is no gold paper's, shuffled with seed 20261202 and cut in
+order. The id is `x` and 10 hex digits of the title's BLAKE2b.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+SEED = 20261202
+POOLS = "ABCDEFGH"
+SIZE = 300
+
+
+def _title_key(title: str) -> str:
+    """A title compared without case or punctuation."""
+    return re.sub(r"\W+", " ", title.lower()).strip()
+
+
+def pool_id(title: str) -> str:
+    """The id a pool gives a paper."""
+    return "x" + hashlib.blake2b(title.encode(), digest_size=5).hexdigest()
+
+
+def draw(corpus: Path, gold: Path) -> list[dict]:
+    """Every eligible corpus paper, in the pools' order."""
+    taken = {_title_key(json.loads(line).get("title", ""))
+             for f in sorted(gold.glob("*.jsonl")) for line in f.open(encoding="utf-8")}
+    rows = []
+    for f in sorted(corpus.glob("papers-*.jsonl.gz")):
+        with gzip.open(f, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if _title_key(r["title"]) in taken:
+                    continue
+                if 400 <= len(r.get("abstract") or "") <= 2200:
+                    rows.append(r)
+    random.Random(SEED).shuffle(rows)
+    return rows
+
+
+def main(argv: list[str]) -> None:
+    """Write the pools into the output folder."""
+    corpus, gold, out = (Path(a) for a in argv)
+    rows = draw(corpus, gold)
+    out.mkdir(parents=True, exist_ok=True)
+    for i, name in enumerate(POOLS):
+        with (out / f"ann_pool_{name}.jsonl").open("w", encoding="utf-8") as fh:
+            for r in rows[i * SIZE:(i + 1) * SIZE]:
+                fh.write(json.dumps({"id": pool_id(r["title"]), "title": r["title"],
+                                     "abstract": r["abstract"]}) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
