@@ -10,6 +10,8 @@ the PaperState rows are replaced only for papers whose content hash changed. So 
 after an update holds exactly what a full rewrite would write, whatever changed (an entity's
 paper count, a type that a new paper's vote flipped, a counter on a cited paper), and a
 failure leaves the previous store as it was (the staged copy of ladybug_store.staged).
+The registry path's small updates (graph/registry_store.py) write instead in one transaction
+on the store itself (`in_place`), which is as atomic and spares the copy.
 
 It declines (returns None, and the caller rewrites the store whole) when the stored tables do
 not have the schema's columns (a store from another paperkg version) or when more than half of
@@ -20,11 +22,13 @@ a changed row costs more than a copied one).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
+from paperkg.core.errors import UserError
 from paperkg.graph import schema as S
 from paperkg.graph.ladybug_store import (
     _BATCH,
@@ -352,6 +356,56 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
     props = ", ".join(f"{n}: r.{n}" for n in names)
     for batch in _rows(state, names):
         conn.execute(f"UNWIND $rows AS r CREATE (s:{S.STATE} {{{props}}})", {"rows": batch})
+
+
+@contextmanager
+def in_place(path: Path):
+    """A write connection to the store itself (not a staged copy), whose statements form one
+    engine transaction: committed and checkpointed when the block succeeds, rolled back when
+    it fails. The store is the old one or the new one whatever happens: a failure before the
+    commit rolls back; a process killed before it leaves no committed transaction (the engine
+    writes its log at the commit); one killed after it leaves the log, which the next open
+    of the store replays (`ladybug_store._open` opens it for writing once when a reader meets
+    it). Spares the copy of the whole store a staged write makes (2.4 s at 100,000 papers);
+    the checkpoint costs the same either way. Other processes cannot open the store while
+    the block runs (the engine's file lock): an update's few seconds."""
+    import ladybug
+
+    from paperkg.graph.ladybug_store import _open, _write_failure, writer_lock
+
+    with writer_lock(path):
+        database = _open(path, read_only=False)
+        try:
+            conn = ladybug.Connection(database)
+            try:
+                committed = False
+                try:
+                    conn.execute("BEGIN TRANSACTION")
+                    try:
+                        yield conn
+                    except BaseException:
+                        conn.execute("ROLLBACK")
+                        raise
+                    conn.execute("COMMIT")
+                    committed = True
+                    _checkpoint_now(conn)
+                except (RuntimeError, OSError) as exc:
+                    if isinstance(exc, UserError):
+                        raise
+                    if committed:  # written: the log holds it and the next open applies it
+                        raise UserError(f"the update of {path} was written, but folding it "
+                                        f"into the store failed ({exc}); it is applied when "
+                                        "the store is next opened") from None
+                    raise UserError(_write_failure(path, exc)) from None
+            finally:
+                conn.close()
+        finally:
+            database.close()
+
+
+def _checkpoint_now(conn) -> None:
+    """Fold the committed transaction into the store file (a test stops a writer here)."""
+    conn.execute("CHECKPOINT")
 
 
 def stored_inferred_citations(path: Path) -> list[tuple[str, str, dict]]:

@@ -25,10 +25,11 @@ entity node they touch made from the kept surface counts, paper count and introd
 adjusted by what those papers had and have, and each Repository/Link node they touch replayed
 from every paper naming it, in id order; the citation step runs as before (clean papers'
 entity edges are assembled from their kept extraction when it asks for them); and only the
-rows of those papers, nodes and changed citations are compared with the store and written, to
-a staged copy. It declines (None: the caller takes the whole path) when the store lacks the
-tables or the stamp differs, a stored paper went or changed its cited fields, kept rows are of
-other citation code, or the dirty papers are more than MAX_DIRTY of the collection.
+rows of those papers, nodes and changed citations are compared with the store and written, in
+one transaction on the store itself (ladybug_delta.in_place). It declines (None: the caller
+takes the whole path) when the store lacks the tables or the stamp differs, a stored paper
+went or changed its cited fields, kept rows are of other citation code, or the dirty papers
+are more than MAX_DIRTY of the collection.
 """
 
 from __future__ import annotations
@@ -331,11 +332,10 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         return None
     t0 = time.perf_counter()
     tables, state_rows, registry_rows, summary, extracted = made
-    from paperkg.graph.ladybug_delta import Delta, apply
-    from paperkg.graph.ladybug_store import staged
+    from paperkg.graph.ladybug_delta import Delta, apply, in_place
 
     delta = Delta(tables, 0, state_rows, [])
-    with staged(path, copy=True) as conn:
+    with in_place(path) as conn:  # one transaction on the store itself: no staged copy
         apply(conn, tables, state_rows, [])
         _write_registry(conn, registry_rows)
     seconds["store"] = round(time.perf_counter() - t0, 3)

@@ -412,3 +412,96 @@ def test_citations_of_a_paper_whose_text_changed_equal_a_full_run(tmp_path):
             add_citations(g_new, min_confidence=0.0, features=kept_new,
                           previous=Previous(stored, {pk}, old={pk: kept_old[pk]}))
             assert sorted(_edges(g_new).items()) == sorted(_edges(full).items()), key
+
+
+def _tiny(tmp_path: Path) -> tuple[Path, Path]:
+    """Two small listings: three old papers and two new ones that cite and retype them."""
+    def paper(arxiv_id: str, title: str, abstract: str) -> str:
+        return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
+                           "published": "2024-01-0" + arxiv_id[-2]})
+
+    old = [paper("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
+                 "for cell segmentation."),
+           paper("2401.00020", "Yodel Models", "We train HGM models on speech."),
+           paper("2401.00030", "Other Cells", "We compare U-Net with attention models.")]
+    new = [paper("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting."),
+           paper("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset.")]
+    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    a.write_text("\n".join(old) + "\n")
+    b.write_text("\n".join(new) + "\n")
+    return a, b
+
+
+def test_a_quick_write_that_fails_is_rolled_back(tmp_path, monkeypatch):
+    """The registry path writes in one transaction on the store itself
+    (ladybug_delta.in_place): a failure after the graph's rows were written leaves the store
+    as it was, and nothing beside it; the next update writes them."""
+    from paperkg.core.errors import UserError
+    from paperkg.graph import registry_store
+    from paperkg.graph.pipeline import build
+
+    a, b = _tiny(tmp_path)
+    db = tmp_path / "kg.lbug"
+    build([a], db=db, fast=True)
+    before, rows = snapshot(db), registry_rows(db)
+    real = registry_store._write_registry
+
+    def failing(conn, changes):
+        real(conn, changes)
+        raise RuntimeError("No space left on device")
+
+    monkeypatch.setattr(registry_store, "_write_registry", failing)
+    with pytest.raises(UserError, match="previous store is unchanged"):
+        build([b], db=db, fast=True)
+    assert_same(before, snapshot(db))
+    assert registry_rows(db) == rows
+    assert sorted(f.name for f in tmp_path.iterdir() if "kg.lbug" in f.name) == [
+        ".kg.lbug.writer", "kg.lbug"]
+    monkeypatch.setattr(registry_store, "_write_registry", real)
+    again = build([b], db=db, fast=True)
+    assert "diff" in again.seconds and again.written["added"] > 0
+
+
+_KILLED = """
+import os, sys
+from pathlib import Path
+from paperkg.graph import ladybug_delta
+db, where = Path(sys.argv[1]), sys.argv[2]
+if where == "after":  # committed, not folded into the store file
+    ladybug_delta._checkpoint_now = lambda conn: os._exit(9)
+with ladybug_delta.in_place(db) as conn:
+    conn.execute("MATCH (p:Paper) SET p.title = 'Changed'")
+    conn.execute("MATCH (:Paper)-[r:USES]->() DELETE r")
+    if where == "before":  # every row written, not committed
+        os._exit(9)
+"""
+
+
+def test_a_writer_killed_during_an_in_place_write(tmp_path):
+    """A process that dies inside in_place's transaction leaves the old store; one that dies
+    after the commit, before the checkpoint, leaves the new one (the engine's log, replayed
+    when the store is next opened, read-only too)."""
+    import shutil
+    import subprocess
+
+    from paperkg.graph.ladybug_delta import in_place
+    from paperkg.graph.pipeline import build
+
+    a, _ = _tiny(tmp_path)
+    db = tmp_path / "kg.lbug"
+    build([a], db=db, fast=True)
+    before = snapshot(db)
+    done = tmp_path / "done.lbug"
+    shutil.copy(db, done)
+    with in_place(done) as conn:
+        conn.execute("MATCH (p:Paper) SET p.title = 'Changed'")
+        conn.execute("MATCH (:Paper)-[r:USES]->() DELETE r")
+    after = snapshot(done)
+    assert after != before
+    for where, expected in (("before", before), ("after", after)):
+        copy = tmp_path / f"{where}.lbug"
+        shutil.copy(db, copy)
+        ran = subprocess.run([sys.executable, "-c", _KILLED, str(copy), where],
+                             capture_output=True, text=True, timeout=600)
+        assert ran.returncode == 9, ran.stderr
+        assert_same(expected, snapshot(copy))
