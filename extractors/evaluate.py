@@ -300,3 +300,41 @@ def errors(gold_path: str | Path, paths: Iterable[str | Path] = (), split: str |
                     wrong.append(f"~ {e.type}:{e.role}:{e.name} gold {x['type']}:{x['role']}")
         out.append({"title": g["title"], "missed": missed, "wrong": wrong})
     return out
+
+
+def _as_extraction(rec: dict) -> PaperExtraction:
+    """A gold-format record read as an extraction (to score one annotation by another)."""
+    from paperkg.core.records import Reference, Result
+
+    return PaperExtraction(
+        paper_id=str(rec.get("id", "")),
+        entities=[Entity(name=e["name"], type=e["type"], role=e.get("role", "used"),
+                         aliases=list(e.get("aliases", []))) for e in rec["entities"]],
+        repos=[Reference(url=u, start=0, end=0, sentence="") for u in rec.get("repos", [])],
+        links=[Reference(url=u, start=0, end=0, sentence="") for u in rec.get("links", [])],
+        results=[Result(value=str(r["value"]), kind=r.get("kind", "score"), system=r.get("system"),
+                        benchmark=r.get("benchmark"), metric=r.get("metric"))
+                 for r in rec.get("results", [])])
+
+
+def compare_gold(gold_a: list[dict], gold_b: list[dict]) -> dict:
+    """Agreement of annotation b with annotation a (the reference) by the rows of `evaluate`;
+    papers are paired by title, a paper of a that b lacks counts as all misses."""
+    from paperkg.core.ids import title_key
+
+    by_key = {title_key(r["title"]): r for r in gold_b}
+    rows = {name: Score(name) for name in
+            (*TYPES, "named-untyped", "named-typed", "INTRODUCES", "repos", "links",
+             "results-value", "results-full")}
+    missing = []
+    for g in gold_a:
+        other = by_key.get(title_key(g["title"]))
+        if other is None:
+            missing.append(g["title"])
+        ex = _as_extraction(other) if other is not None else None
+        _entity_rows(g, ex, rows)
+        _url_row(rows["repos"], g.get("repos", []), [r.url for r in ex.repos] if ex else [])
+        _url_row(rows["links"], g.get("links", []), [r.url for r in ex.links] if ex else [])
+        _result_rows(g, ex, rows)
+    return {"papers": len(gold_a), "matched_papers": len(gold_a) - len(missing),
+            "missing": missing, "rows": [s.as_dict() for s in rows.values()]}
