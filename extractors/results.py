@@ -100,6 +100,7 @@ _NOT_SYSTEMS = frozenset({"URL", "GPU", "GPUs", "CPU", "API", "LLM", "LLMs", "VL
                           "MLLM", "MLLMs", "LM", "LMs", "SOTA", "SoTA", "AI", "ML", "NLP", "RL"})
 _PAREN_CMP = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|over|baselines?)\b"
                         r"[^()]{0,40}\([^()]*$")
+MORE_VERBS = True
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
@@ -112,7 +113,10 @@ _SUBJECT_AFTER = re.compile(
     r"recorded\b|sets\b|hits\b|enabl|allow|"
     r"sustain|retain|maintain|beat|exceed|cuts\b|lowers\b|rais|multipl|requir|runs\b|is\b|"
     r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
-    r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b|contribut)", re.I)
+    r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b|contribut" + (
+        r"|collaps|eliminat|restor|halv|doubl|tripl|shrink|decreas|lower|drops\b|trim|minimi|"
+        r"maximi|recover|preserv|slash|brings\b"
+        if MORE_VERBS else "") + r")", re.I)
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains)",
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"

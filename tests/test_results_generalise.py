@@ -219,3 +219,12 @@ def test_a_share_of_noise_occlusion_or_poisoning_is_a_condition_not_a_result():
             "after 50% sensor loss 91%. It also leaves 12% less noise in outputs.")
     got = _found(text, ("TrackNet", "METHOD", "introduced"), ("accuracy", "METRIC"))
     assert set(got) == {"95.1%", "85.2%", "91%", "12%"}
+
+
+def test_more_change_verbs_make_a_subject():
+    text = ("Guard: Defences\nWe study defences. ABAC collapses attack success and slashes the "
+            "expected loss by ~94%. TCD, especially when paired with prompt fixes, significantly "
+            "restores accuracy by +39%. SLMs can match models 2 -- 6x their size.")
+    got = _found(text, ("TCD", "METHOD", "introduced"))
+    assert got["~94%"]["system"] == "ABAC"
+    assert got["+39%"]["system"] == "TCD"
