@@ -324,6 +324,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
         return False  # "(±0.01)": a spread, not a result
+    if SETTING_NOUN and (unit.endswith("Hz") and _HZ_NOUN.match(after) or
+                         unit == ":1" and _RATIO_NOUN.match(after)):
+        return False  # "22.05 kHz high-fidelity audio", "a 1:1 ratio for Dholuo": settings
     if CONDITIONS and unit == "%" and _CONDITION_BEFORE.search(before) and \
             _CONDITION_AFTER.match(text, b):
         return False  # "with up to 90% occlusion", "after 50% sensor loss": a test condition
@@ -433,6 +436,11 @@ def _bracketed_after_name(text: str, mentions, a: int, b: int) -> bool:
                for ma, mb, name, typ, _ in mentions)
 
 
+SETTING_NOUN = True
+_HZ_NOUN = re.compile(r"\s*(?!(?:and|or|on|in|at|for|with|while|than|to|per|compared|faster|"
+                      r"slower|higher|lower|more|less|speed|throughput|rate|inference|control)\b)"
+                      r"[a-z][a-z\-]+\b")
+_RATIO_NOUN = re.compile(r"\s*(?:[\w\-]+\s+)?(?:ratio|split|mix|mixture|proportion)\b", re.I)
 CONDITIONS = True
 _CONDITION_BEFORE = re.compile(r"\b(?:with|under|after|despite|at|against|for|when|given|"
                                r"even\s+with)\s+(?:up\s+to\s+|only\s+|a\s+|an\s+|about\s+|"

@@ -228,3 +228,11 @@ def test_more_change_verbs_make_a_subject():
     got = _found(text, ("TCD", "METHOD", "introduced"))
     assert got["~94%"]["system"] == "ABAC"
     assert got["+39%"]["system"] == "TCD"
+
+
+def test_frequencies_before_a_noun_and_mixing_ratios_are_settings():
+    text = ("WaveFlow: Audio\nWe propose WaveFlow. WaveFlow can generate 22.05 kHz high-fidelity "
+            "audio 42.6x faster than real-time. Trained with a 1:1 ratio of real to synthetic "
+            "data, it reaches a 19:1 compression.")
+    got = _found(text, ("WaveFlow", "METHOD", "introduced"))
+    assert set(got) == {"42.6x", "19:1"}
