@@ -391,7 +391,7 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
     from paperkg.graph.ladybug_store import read_papers
 
     old_papers, old_sources = read_papers(db)
-    merged, _ = merge_papers([*old_papers, *result.papers])
+    merged = _merge_touched(old_papers, result.papers)
     old_ids = {p.id for p in old_papers}
     new_ids = {p.id for p in merged}
     before = {p.id: tuple(getattr(p, f) for f in _CITED_FIELDS) for p in old_papers}
@@ -409,6 +409,41 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
         by_id[s.id] = s
     return (merged, list(by_id.values()), new_count, sorted(old_ids - new_ids), previous,
             old_papers, recited)
+
+
+def _merge_keys(p: Paper) -> list[tuple[str, str]]:
+    """The keys `readers.merge_records` merges a stored paper's record on (what
+    `readers.record_of` makes of it): its title key, arXiv id and DOI."""
+    from paperkg.core.ids import merge_key, title_key
+
+    keys = [("t", merge_key(p.title, p.title_key or title_key(p.title)))]
+    if p.arxiv_id:
+        keys.append(("a", p.arxiv_id))
+    if p.doi:
+        keys.append(("d", p.doi))
+    return [k for k in keys if k[1]]
+
+
+def _merge_touched(old: Sequence[Paper], new: Sequence[Paper]) -> list[Paper]:
+    """`merge_papers` of the stored papers and a new read (both merged records, so each
+    paper's records carry its keys), made by merging only the new papers and the stored ones
+    that share a key with them (closed over the keys those share): a stored paper no new one
+    shares a key with is a group of its own, kept as read (at 100,000 stored papers the whole
+    merge took about 1.4 s of an update of 500)."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i, p in enumerate(old):
+        for k in _merge_keys(p):
+            by_key.setdefault(k, []).append(i)
+    keys = {k for p in new for k in _merge_keys(p)}
+    taken: set[int] = set()
+    frontier = keys
+    while frontier:
+        hit = {i for k in frontier for i in by_key.get(k, ()) if i not in taken}
+        taken |= hit
+        frontier = {k for i in hit for k in _merge_keys(old[i])} - keys
+        keys |= frontier
+    merged, _ = merge_papers([*(old[i] for i in sorted(taken)), *new])
+    return [p for i, p in enumerate(old) if i not in taken] + merged
 
 
 def _return_free_memory() -> None:

@@ -505,3 +505,27 @@ def test_a_writer_killed_during_an_in_place_write(tmp_path):
                              capture_output=True, text=True, timeout=600)
         assert ran.returncode == 9, ran.stderr
         assert_same(expected, snapshot(copy))
+
+
+def test_an_update_merges_only_the_stored_papers_the_new_ones_share_a_key_with(tmp_path):
+    """pipeline._merge_touched (what an update merges its read with the stored papers by) is
+    readers.merge_papers of all of them: new papers matching stored ones by arXiv id, by
+    title without an id, and one bridging two stored papers (title of one, id of another)."""
+    from paperkg.graph.pipeline import _merge_touched
+    from paperkg.graph.registry_store import _paper_row
+    from paperkg.readers import merge_papers, read_listings
+
+    lines = [json.loads(x) for x in _sample(40)]
+    old_file, new_file = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    old_file.write_text("\n".join(json.dumps(d) for d in lines[:30]) + "\n")
+    new = [dict(d) for d in lines[30:]]
+    new.append({**lines[0], "abstract": lines[0]["abstract"] + " Revised."})
+    new.append({k: v for k, v in lines[1].items() if k != "arxiv_id"})
+    new.append({**lines[2], "arxiv_id": lines[3].get("arxiv_id"), "doi": "10.1234/x.5"})
+    new_file.write_text("\n".join(json.dumps(d) for d in new) + "\n")
+    old = read_listings([old_file]).papers
+    fresh = read_listings([new_file]).papers
+    whole, _ = merge_papers([*old, *fresh])
+    part = _merge_touched(old, fresh)
+    assert len(part) < len(old) + len(fresh)  # some merged
+    assert sorted(map(_paper_row, part)) == sorted(map(_paper_row, whole))
