@@ -1,13 +1,14 @@
 """Speed of the results component on real corpus abstracts (not a test).
 
-    python -m paperkg.bench.bench_results [--papers 2000] [--runs 5]
+    python -m paperkg.bench.bench_results [--papers 2000] [--runs 5] [--against TREE]
 
 Reads the first N abstracts of ../shared/corpus/papers-00.jsonl.gz, runs the pipeline without
 the results component once (for the entities it reads), then times `find_results` alone as
 the component calls it (with the sentence starts the sentence component found), the same
 splitting the sentences itself, and spaCy's blank English tokenizer over the same texts (the
 baseline, same process, gc frozen), alternated run by run. Prints medians, the ratios and the
-load average.
+load average. --against TREE also times the find_results of another copy of the package (a
+`git archive` of an older commit, say), in the same runs, for a ratio of rule sets.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import gzip
+import importlib.util
 import json
 import os
 import statistics
@@ -47,7 +49,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--against", metavar="TREE",
+                    help="a package tree whose extractors/results.py to time as well")
     args = ap.parse_args()
+    other = None
+    if args.against:
+        spec = importlib.util.spec_from_file_location(
+            "results_against", Path(args.against) / "extractors" / "results.py")
+        other = importlib.util.module_from_spec(spec)
+        from spacy.language import Language
+
+        factory = Language.__dict__["factory"]  # the copy's component must not register again
+        Language.factory = classmethod(lambda cls, name, **kw: (lambda f: f))
+        try:
+            spec.loader.exec_module(other)
+        finally:
+            Language.factory = factory
     docs = texts(args.papers)
     nlp = load_pipeline()
     with nlp.select_pipes(disable=["paperkg_results"]):
@@ -56,8 +73,8 @@ def main() -> None:
     blank = spacy.blank("en")
     gc.collect()
     gc.freeze()
-    timed, split, base = [], [], []
-    found = 0
+    timed, split, base, against = [], [], [], []
+    found = other_found = 0
     for _ in range(args.runs):
         t = time.perf_counter()
         found = sum(len(find_results(text, e, s))
@@ -71,6 +88,11 @@ def main() -> None:
         for _doc in blank.tokenizer.pipe(docs, batch_size=256):
             pass
         base.append(time.perf_counter() - t)
+        if other is not None:
+            t = time.perf_counter()
+            other_found = sum(len(other.find_results(text, e, s))
+                              for text, e, s in zip(docs, ents, sents, strict=True))
+            against.append(time.perf_counter() - t)
     med, bmed = statistics.median(timed), statistics.median(base)
     smed = statistics.median(split)
     print(f"papers: {len(docs)}, results found: {found}")
@@ -80,6 +102,10 @@ def main() -> None:
     print(f"blank tokenizer: median {bmed:.3f} s = {len(docs) / bmed:,.0f} abstracts/s")
     print(f"ratio find_results / tokenizer time: {med / bmed:.2f} "
           f"(splitting sentences itself: {smed / bmed:.2f})")
+    if other is not None:
+        amed = statistics.median(against)
+        print(f"find_results of {args.against}: median {amed:.3f} s, {other_found} results; "
+              f"ratio this / that: {med / amed:.2f}")
     print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
