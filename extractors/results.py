@@ -106,7 +106,8 @@ _SUBJECT_AFTER = re.compile(
     r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
     r"variant|agent|pipeline|network|architecture|policy|detector|retriever|stage|module|"
     r"component)s?)?"
-    r"(?:,[^,;]{0,80},|,?\s+(?:which|that)\b[^,;.]{0,80}?\band)?\s+(?:\w+ly\s+)?"
+    r"(?:,[^,;]{0,80},|,?\s+(?:which|that)\b[^,;.]{0,80}?\band)?(?:,\s+(?!\w+ing\b)|\s+)"
+    r"(?:\w+ly\s+)?"
     r"(?:also\s+|further\s+|still\s+|then\s+|can\s+|could\s+)?"
     r"(?:achiev|reach|obtain|attain|scor|yield|improv|outperform|surpass|boost|reduc|increas|"
     r"lead|lifts\b|gets\b|deliver|performs\b|performed\b|show|demonstrat|exhibit|records\b|"
@@ -894,6 +895,7 @@ _BY_VALUE = re.compile(r"\s+by\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+|around
 COINED_BRACKET = True
 _COINED_FIRST = re.compile(r"\s*((?:[A-Z][a-z]*[A-Z0-9\-][\w\-.]*|[A-Z]{2,}[\w\-.]*)"
                            r"(?:\s[A-Z0-9][\w\-.]*){0,2}),\s*")
+SIGNED_BRACKET = True
 SHARED_UNIT = True
 _UNIT_LIST = re.compile(r"(?<![\w.,\-@/^=$\\])(?:[+\-]?\d+(?:\.\d+)?\s*,\s*)+(?:and\s+|or\s+)?$|"
                         r"(?<![\w.,\-@/^=$\\])[+\-]?\d+(?:\.\d+)?\s+(?:and|or)\s+$")
@@ -1344,6 +1346,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
+        if SIGNED_BRACKET and prev is not None and value[:1] in "+-−" and \
+                re.fullmatch(r"\s*\(\s*", text[prev["end"]:a]):
+            res["system"] = prev["system"]  # "an NDCG@20 of 0.6134 (+0.1126)": its gain
+            _retag(res, "system", "signed value in brackets after a value")
         if barred:
             res["_barred"] = True
         if TRACE is not None:

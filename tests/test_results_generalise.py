@@ -236,3 +236,14 @@ def test_frequencies_before_a_noun_and_mixing_ratios_are_settings():
             "data, it reaches a 19:1 compression.")
     got = _found(text, ("WaveFlow", "METHOD", "introduced"))
     assert set(got) == {"42.6x", "19:1"}
+
+
+def test_an_appositive_name_before_its_verb_and_a_signed_gain_in_brackets():
+    text = ("CodeV: Verilog\nWe propose CodeV. The resulting model, CodeV-R1-7B, achieves 68.6% "
+            "pass@1. ClawRec outperforms the baselines, achieving an NDCG@20 of 0.6134 (+0.1126). "
+            "The gain holds in GAUC, leading to a 3.5% lower error rate.")
+    got = _found(text, ("CodeV", "METHOD", "introduced"), ("CodeV-R1-7B", "MODEL"),
+                 ("ClawRec", "METHOD"), ("NDCG@20", "METRIC"), ("GAUC", "METRIC"))
+    assert got["68.6%"]["system"] == "CodeV-R1-7B"
+    assert got["+0.1126"]["system"] == "ClawRec" and got["+0.1126"]["kind"] == "delta"
+    assert got["3.5%"]["system"] != "GAUC"  # "GAUC, leading to": not its subject
