@@ -391,7 +391,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
     citation summary, papers extracted), or None when it declines."""
     from paperkg.extractors.pipeline import raw_extractions
-    from paperkg.graph.build import build_graph, node_attrs
+    from paperkg.graph.build import build_graph, node_attrs, paper_values
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.pipeline import content_hash, state_hash
@@ -448,9 +448,13 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     old_ex = {pid: canonical(old_reg, pid, json.loads(x)) for pid, x in old_json.items()}
     new_ex = [canonical(new_reg, pid, json.loads(cur_json[pid])) for pid in sorted(part)]
 
-    # the graph: every Paper node (the citations read them), the part's extraction
+    # the graph: the part's papers, listings and extraction, and every other Paper node
+    # without its listings (the citations read them; their rows are not compared)
     surfaces: dict = {}
-    g = build_graph(papers, sources, new_ex, surfaces=surfaces)
+    g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
+    for p in papers:
+        if p.id not in part:
+            g.add_node(S.node_key(S.PAPER, p.id), **node_attrs(S.PAPER, paper_values(p)))
     old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
     new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
     touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
