@@ -193,3 +193,18 @@ def test_files_from_a_store_are_the_files_of_its_graph(seeds_store, tmp_path):
     for f in listing:
         assert (tmp_path / "from-store" / f).read_bytes() == \
             (tmp_path / "from-graph" / f).read_bytes(), f
+
+
+def test_a_large_multiline_file_makes_every_file_multiline():
+    """Neo4j 5.26's per-file (v2) multi-line parser fails past its 4 MiB read buffer: above
+    MULTILINE_V2_BYTES import.sh asks for the old whole-import multi-line parsing instead."""
+    from paperkg.graph.neo4j_import import MULTILINE_V2_BYTES, ImportFiles, _command
+
+    files = ImportFiles("kg", {"nodes/Paper.csv": 2, "nodes/multiline/Paper.csv": 1}, {},
+                        ["nodes/multiline/Paper.csv"], 1000)
+    assert "--multiline-fields-format=v2 --multiline-fields=nodes/multiline/Paper.csv" \
+        in _command(files, "neo4j")
+    files.multiline_bytes = MULTILINE_V2_BYTES + 1
+    script = _command(files, "neo4j")
+    assert "--multiline-fields=true" in script and "v2" not in script
+    assert script.count("--nodes=Paper=") == 2
