@@ -1,7 +1,7 @@
 """Per-mechanism audit of the results rules against gold (a measuring tool, not shipped code).
 
     python -m paperkg.extractors.results_audit GOLD [--papers LISTINGS] [--split a|b] [--json]
-        [--show MECHANISM]
+        [--show MECHANISM|causes|misses]
 
 Runs the real pipeline over the gold papers with `results.TRACE` on, so every predicted result
 carries the mechanism that set its system, benchmark and metric (`_tag` calls in
@@ -11,7 +11,9 @@ and field it counts how often the predicted name is the gold's ("right"), how of
 says null there ("null right": what predicting null would have scored under `paperkg eval`),
 and how often neither; "full right" and "full if null" count the same where the other two
 fields are right too (what the results-full row sees). A mechanism that fills a field is worth
-keeping only where "right" clearly exceeds "null right".
+keeping only where "right" clearly exceeds "null right". `--show misses` counts the gold values
+results-full misses by what is wrong: not found, or which fields, and whether a gold name no
+entity holds is written in the value's sentence.
 """
 
 from __future__ import annotations
