@@ -86,7 +86,7 @@ def test_shortest_path_equals_the_cypher_on_the_seeds(seeds_graph, seeds_store):
                     "max_hops": hops, "limit": limit})[1])
         p = {"source": "no-such-paper", "target": S.split_key(papers[1])[1]}
         assert both.check("shortest_path", p) == (["hops", "path"], [])
-    assert found > 10  # most pairs are joined
+    assert found >= 6  # many of the 39 checks find a path (the comparison is not vacuous)
 
 
 def test_parallel_relationships_are_paths_of_their_own(tmp_path):
