@@ -302,6 +302,8 @@ class BinaryModel:
         self.stem = stem
         self.w = np.zeros(DIM, dtype=np.float32)
         self.threshold = threshold
+        self._memo: dict[str, float] = {}
+        self._memo_of: np.ndarray | None = None
 
     @property
     def trained(self) -> bool:
@@ -309,8 +311,22 @@ class BinaryModel:
         return bool(np.any(self.w))
 
     def prob(self, feats: list[str]) -> float:
-        """P(positive | features)."""
-        return self.prob_index(_index(feats))
+        """P(positive | features), from a per-feature weight memo (no array per call)."""
+        if self._memo_of is not self.w:
+            self._memo, self._memo_of = {}, self.w
+        memo = self._memo
+        z = 0.0
+        for f in feats:
+            v = memo.get(f)
+            if v is None:
+                i = _HASHED.get(f)
+                if i is None:
+                    i = zlib.crc32(f.encode("utf-8")) % DIM
+                v = memo[f] = float(self.w[i])
+            z += v
+        if len(memo) > 500_000:
+            self._memo_of = None
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def prob_index(self, idx: np.ndarray) -> float:
         """P(positive | features given by their hashed indices)."""
