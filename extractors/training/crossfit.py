@@ -47,37 +47,20 @@ VARIANTS: dict[str, dict] = {
     "keep 0.3 (named types and TASK) + roles + retype, no L2": {"l2": 0.0},
     "+ lower-case candidates 0.6": {"keep_threshold": 0.4, "keep_types": NAMED,
                                     "cand_threshold": 0.6},
-    "shipped (demote < 0.1) + lower-case candidates 0.5": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5},
-    "shipped (demote < 0.1) + lower-case candidates 0.6": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6},
-    "shipped (demote < 0.1) + lower-case candidates 0.7": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.7},
-    "shipped (demote < 0.1) + lower-case candidates 0.6 at most 5": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
-        "max_candidates": 5},
-    "shipped (demote < 0.1) + lower-case candidates 0.5 + lexicon": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5,
-        "lexicon": True},
-    "shipped (demote < 0.1) + lower-case candidates 0.6 + lexicon": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
-        "lexicon": True},
-    "shipped (demote < 0.1) + lower-case candidates 0.7 + lexicon": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.7,
-        "lexicon": True},
-    "shipped (demote < 0.1) + lower-case candidates 0.5 + corpus df": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5,
-        "df": True},
-    "shipped (demote < 0.1) + lower-case candidates 0.6 + corpus df": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
-        "df": True},
-    "shipped (demote < 0.1) + lower-case candidates 0.5 + lexicon + corpus df": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.5,
-        "lexicon": True, "df": True},
-    "shipped (demote < 0.1) + lower-case candidates 0.6 + lexicon + corpus df": {
-        "keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1, "cand_threshold": 0.6,
-        "lexicon": True, "df": True},
 }
+#: The shipped setting (keep 0.4 on named types, roles with demotion, retype), which the
+#: lower-case candidate settings below extend.
+SHIPPED = {"keep_threshold": 0.4, "keep_types": NAMED, "demote": 0.1}
+for _threshold, _extra, _label in [
+        (0.5, {}, ""), (0.6, {}, ""), (0.7, {}, ""),
+        (0.6, {"max_candidates": 5}, " at most 5"),
+        (0.5, {"lexicon": True}, " + lexicon"), (0.6, {"lexicon": True}, " + lexicon"),
+        (0.7, {"lexicon": True}, " + lexicon"),
+        (0.5, {"df": True}, " + corpus df"), (0.6, {"df": True}, " + corpus df"),
+        (0.5, {"lexicon": True, "df": True}, " + lexicon + corpus df"),
+        (0.6, {"lexicon": True, "df": True}, " + lexicon + corpus df")]:
+    VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
+        **SHIPPED, "cand_threshold": _threshold, **_extra}
 
 
 def fold_of(record: dict, folds: int = 5) -> int:
