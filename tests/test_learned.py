@@ -327,3 +327,41 @@ def test_held_out_comparison_rows(tiny_span_model, tmp_path):
     rules = {r["row"]: r["f1"] for r in base}
     assert scores["rules only"]["named-untyped"] == rules["named-untyped"] > 0
     assert "| no model spans |" in table(scores)
+
+
+def test_error_classes_say_where_a_gold_name_is_lost():
+    """errors.classify puts each gold entity in one class (found, wrong type, dropped by a
+    classifier, candidate not taken, boundaries, no candidate by shape) and each wrong
+    prediction in one (alias not joined, boundaries, no gold name)."""
+    from paperkg.extractors.training.errors import classify, shape
+
+    text = ("Sparse Routing for Link Prediction\nWe propose sparse routing, and evaluate on "
+            "ogbl-ddi and the Cora graph with mean reciprocal rank. Node classification too.")
+    ents = [{"name": n, "aliases": [], "type": t, "role": r}
+            for n, t, r in [("sparse routing", "METHOD", "introduced"),
+                            ("link prediction", "TASK", "used"),
+                            ("ogbl-ddi", "DATASET", "used"), ("Cora", "DATASET", "used"),
+                            ("mean reciprocal rank", "METRIC", "used"),
+                            ("node classification", "TASK", "used")]]
+    record = {"title": "t", "entities": ents}
+
+    def pred(name, type_, role="used", extractor="names"):
+        a = text.find(name)
+        return {"name": name, "aliases": [], "type": type_, "role": role,
+                "extractor": extractor, "mentions": [(name, a, a + len(name), "")]}
+
+    final = [pred("sparse routing", "METHOD"), pred("ogbl-ddi", "METHOD"),
+             pred("Cora graph", "DATASET"), pred("Sparse Routing", "METHOD")]
+    rules = [*final, pred("Link Prediction", "TASK")]
+    gold, fp = classify(record, text, rules, final, {"mean reciprocal rank": [(0, 1)]})
+    got = {g["name"]: c for c, g in gold}
+    assert got == {"sparse routing": "found", "link prediction":
+                   "rule entity dropped by a classifier", "ogbl-ddi": "wrong type (METHOD)",
+                   "Cora": "boundaries: overlaps a prediction",
+                   "mean reciprocal rank": "lower-case candidate not taken",
+                   "node classification": "no candidate: lower-case, abstract"}
+    assert sorted(c for c, _ in fp) == ["boundaries (overlaps a gold name)",
+                                        "duplicate: alias not joined",
+                                        "role: introduction missed"]
+    assert [shape(n) for n in ("GPT-4o", "Cora", "Penn Treebank", "beam search")] == [
+        "acronym or coined", "one capitalised word", "Title Case words", "lower-case"]
