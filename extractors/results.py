@@ -45,23 +45,41 @@ def _retag(r: dict, field: str, how: str) -> None:
         r.setdefault("via", {})[field] = how
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# number words that state a factor ("fivefold", "two-fold", "ten times", "three orders of
+# magnitude"): read only before a ratio unit, and kept only where a change is said (_WORD_CUE)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
+_WORD_NUM = (r"(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
+             r"(?=\s?(?:-?fold|times|orders?\s+of\s+magnitude)\b)")
+_MAGNITUDE = r"\s?orders?\s+of\s+magnitude\b"
+_WORD_START = re.compile(r"\s*(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")", re.I)
 _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
-_RATIO = r"\s?\$?\\times\$?|\s?×|[xX](?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b"
+_RATIO = (r"\s?\$?\\times\$?|\s?×|[xX](?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b|"
+          + _MAGNITUDE)
 _POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
 _OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s|[kMG]?Hz|minutes|hours|mm|cm)\b"
-_VALUE = re.compile(
-    r"(?<![\w@.\-/=<>^~$\\])"
-    r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
-    r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
-    r"(?:\\?%|\s?\\times)?\$))?"
-    r"(?P<sign2>[+\-])?"
-    rf"(?P<num>{_NUM})(?(dollar)\$?)"
-    rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
-    rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
-    rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?(?(dollar)\$?)"
-    r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm|\+/-)\s?\d+(?:\.\d+)?)?"
-    rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?(?(dollar)(?(pm)\$?))"
-)
+
+
+def _value_re(num: str) -> re.Pattern:
+    """The value pattern with numbers written as num (digits, or number words)."""
+    return re.compile(
+        r"(?<![\w@.\-/=<>^~$\\])"
+        r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
+        r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
+        r"(?:\\?%|\s?\\times)?\$))?"
+        r"(?P<sign2>[+\-])?"
+        rf"(?P<num>{num})(?(dollar)\$?)"
+        rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
+        rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
+        rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?(?(dollar)\$?)"
+        r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm|\+/-)\s?(?:\d+(?:\.\d+)?|\.\d+))?"
+        rf"(?P<unit2>(?<=\d){_POINTS}|(?<=\d){_PCT})?(?(dollar)(?(pm)\$?))"
+    )
+
+
+_VALUE = _value_re(rf"{_NUM}|(?<![\d,])\.\d+(?![\d.,])")  # also ".9411"
+_VALUE_WORDS = _value_re(rf"\b{_WORD_NUM}")  # "fivefold", "two orders of magnitude"
+_WORDY = re.compile(r"fold\b|times\b|magnitude\b")
 _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
                      r"(?:[^.;:\s]+\s+){0,2}\(?")
 _OUT_OF = re.compile(r"/(?:5|10|100)(?:\.0)?\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
@@ -147,8 +165,19 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
                          r"(?:quality|performance|accuracy|score|gap|difference|capabilit|"
                          r"improvement|gains?|upper\s+bound)", re.I)
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
-_CI = re.compile(r"\s*(?:CI|confidence\s+interval)\b")
-_DIGIT = re.compile(r"\d")
+_CI = re.compile(r"\s*(?:CI|confidence\s+intervals?)\b")
+# a bound of an interval: "95% confidence intervals of [0.90, 0.92]", "(95% CI: 0.81-0.88)"
+_IN_INTERVAL = re.compile(r"\b(?:CI|intervals?)\s*(?:of|:|=)?\s*[\[(]\s*"
+                          r"(?:[+\-]?[\d.]+\s*\\?%?\s*[,;]\s*)?$")
+# a number word is a result only where a change is said ("fivefold faster", "by two orders of
+# magnitude", "a two-fold reduction"; not "our contributions are threefold")
+_WORD_CUE_AFTER = re.compile(
+    r"\s*(?:[\w\-]+\s+)?(?:faster|slower|quicker|cheaper|lower|higher|less|more|fewer|smaller|"
+    r"larger|better|worse|stronger|improv\w*|increas\w*|reduc\w*|decreas\w*|speed-?ups?|"
+    r"accelerat\w*|gains?|boost\w*|drops?|cuts?)\b", re.I)
+_WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
+                              r"approximately|some|than)\s+$", re.I)
+_DIGIT = re.compile(r"\d|fold\b|times\b|magnitude\b")  # a text without skips the rules
 _FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(|\s*of\s+"  # "95.75% of TPR"
@@ -254,13 +283,20 @@ def cues() -> dict:
 def read_number(value: str) -> float | None:
     """The number a value means (LaTeX escapes, thousands commas and signs handled)."""
     text = value.replace("\\%", "%").replace("−", "-").replace("$", "")
-    m = re.search(r"[+\-]?\d+(?:,\d{3})*(?:\.\d+)?", text)
-    if not m:
+    m = re.search(r"[+\-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)", text)
+    word = None if m else _WORD_START.match(text)
+    if word is not None:
+        number = float(_WORDS[word.group(1).casefold()])  # "fivefold", "ten times"
+    elif m:
+        try:
+            number = float(m.group(0).replace(",", ""))
+        except ValueError:
+            return None
+    else:
         return None
-    try:
-        return float(m.group(0).replace(",", ""))
-    except ValueError:
-        return None
+    if re.search(_MAGNITUDE, text):
+        number = 10.0 ** number  # "two orders of magnitude": a factor of 100
+    return number
 
 
 def _unit(raw: str | None) -> str:
@@ -270,7 +306,7 @@ def _unit(raw: str | None) -> str:
     u = raw.strip().replace("$", "").replace("\\", "")
     if u in ("%", "percent"):
         return "%"
-    if u in ("times", "×", "x", "X", "-fold", "fold"):
+    if u in ("times", "×", "x", "X", "-fold", "fold") or u.endswith("magnitude"):
         return "x"
     if u.startswith("percentage point") or u in ("pp", "pts", "point", "points"):
         return "points"
@@ -310,6 +346,10 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     after = text[b:b + 40]
     if SCRIPTS and _SCRIPT_BEFORE.search(before):
         return False  # "$e=0.099^{+0.063}_{-0.044}$", "$10^{-4}$": an error bar or exponent
+    if (num[:1].isalpha() or "magnitude" in (m.group("unit") or "")) and (
+            not (_WORD_CUE_AFTER.match(after) or _WORD_CUE_BEFORE.search(before)) or
+            re.search(r"(?:\bto|\band|\bor|-)\s*$", before)):
+        return False  # "our contributions are threefold", "across three orders of magnitude"
     if _OUT_OF.match(after) and ("." in num or m.group("num2")):
         return True  # "(3.37/5)", "scoring 4.67 out of 5", "8--9/10": a rating
     if _REL_CMP.search(before):
@@ -323,7 +363,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             return False
         if "." in num:
             return True  # "(r = 0.988)", "F1 = 0.68"
-    if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or ""):
+    if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or "") or \
+            re.search(r"(?:\+/-|±|\\pm)\s*$", before):
         return False  # "(±0.01)": a spread, not a result
     if SETTING_NOUN and (unit.endswith("Hz") and _HZ_NOUN.match(after) or
                          unit == ":1" and _RATIO_NOUN.match(after)):
@@ -385,7 +426,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             and not (NAME_AT and at_name):
         return False  # "at a 40% noise ratio": a setting (not "vs. Claude Opus 4.6 at 80.8%")
     if _CI.match(after) or re.search(r"\bCI\s*:?\s*$", before) or \
-            (unit == "x" and re.match(r"\s*cross-validation", after)):
+            (unit == "x" and re.match(r"\s*(?:[\w\-]+\s+){0,2}?(?:cross-?validation|cross-?fitting|"
+                                      r"CV|folds?)\b", after)) or _IN_INTERVAL.search(before):
         return False
     if not unit:
         if "." not in num:
@@ -1273,7 +1315,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     mentions = None  # retyped by _as_data on the first value (most texts have none)
     out: list[dict] = []
     taken: set[int] = set()
-    for m in _VALUE.finditer(text):
+    found = _VALUE.finditer(text)
+    if _WORDY.search(text):
+        found = sorted([*found, *_VALUE_WORDS.finditer(text)], key=lambda x: x.start())
+    for m in found:
         a, b = m.start(), m.end()
         if a in taken:
             continue
