@@ -69,3 +69,16 @@ def test_folds_of_cross_validation_and_bounds_of_confidence_intervals_are_not_re
             "[90.1%, 92.3%].")
     got = _found(text, ("DermNet", "METHOD", "introduced"), ("accuracy", "METRIC"))
     assert set(got) == {"91.2%"}
+
+
+def test_the_quantity_a_change_is_stated_on_names_the_metric_when_its_head_is_a_measure():
+    text = ("PlanBot: Agents\nWe propose PlanBot. PlanBot reduces the total expected loss by ~94% "
+            "and cuts peak memory by 35%, and improves its answers by 12%. On ProactiveBench, "
+            "it lowers false alarms by 22.78% and improves F1 by 20.14%.")
+    got = _found(text, ("PlanBot", "METHOD", "introduced"), ("ProactiveBench", "BENCHMARK"),
+                 ("F1", "METRIC"))
+    assert got["~94%"]["metric"] == "expected loss"
+    assert got["35%"]["metric"] == "peak memory"
+    assert got["12%"]["metric"] is None  # "answers" is no measure
+    assert got["22.78%"]["metric"] == "false alarms"
+    assert got["20.14%"]["metric"] == "F1"
