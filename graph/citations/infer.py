@@ -221,11 +221,31 @@ def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperC
     of each sentence naming it
     (first sentence per paper and name; the title counts as a sentence)."""
     out: dict[str, list[tuple[str, int, int, str, str]]] = defaultdict(list)
+    kept, other = _start_runs(index)
+    # a match is its name's spelling (runs and separators) written in the folded text
+    spellings = {r: sorted({"".join(parts) for parts, _ in options})
+                 for r, options in index.by_first.items()}
     for p in sorted(papers):
+        # only the first runs of indexed names this paper keeps (cache.name_starts: every
+        # run of its sentences that can start a name) can start a match in it
+        held = kept.intersection(cites.starts(p))
+        if not held and not other:
+            continue
         title, abstract = _paper_text(papers[p])
+        text = f"{title}\n{abstract}"
+        held.update(other)  # rare: looked for in the text
+        if text.isascii() and "\\" not in text:  # folded, it is itself: test it whole
+            written = [w for r in held for w in spellings[r] if w in text]
+        else:
+            written = [w for r in held for w in spellings[r]]
+        if not written:
+            continue
         seen: set[str] = set()
         for start, sent in [(0, title), *((len(title) + 1 + s, t) for s, t in
                                           cites.abstract_sentences(p, abstract))]:
+            plain = _plain(sent)
+            if not any(w in plain for w in written):
+                continue  # none of the names it writes is in this sentence
             folded = None
             for s, e, name in index.find(sent):
                 if name in seen:
@@ -235,6 +255,32 @@ def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperC
                 out[name].append((p, start + s, s, sent, folded))
                 del e
     return out
+
+
+#: A run that cache.name_starts keeps whenever it is written (the run alone decides).
+_KEPT_RUN = re.compile(r"[A-Z][A-Za-z0-9]*|[a-z]+[0-9A-Z][A-Za-z0-9]*")
+
+
+def _start_runs(index: NameIndex) -> tuple[set[str], list[str]]:
+    """The first runs of an index's names: (those a paper's kept name starts hold wherever
+    the paper writes one of their names, the others, looked for in every paper). A
+    lower-case run counts as kept when every name filed under it goes on with '-', '.' or
+    '+' (the text that writes the name joins the run to the next: name_starts keeps it)."""
+    kept, other = set(), []
+    for r, options in index.by_first.items():
+        if _KEPT_RUN.fullmatch(r) or (r.isalpha() and r.islower() and all(
+                len(parts) > 1 and parts[1] in ("-", ".", "+") for parts, _ in options)):
+            kept.add(r)
+        else:
+            other.append(r)
+    return kept, sorted(other)
+
+
+def _plain(text: str) -> str:
+    """Text as NameIndex.find folds it, unchanged (without folding) when it is plain ASCII
+    (a substring test of a run then needs no fold: folding an ASCII text without a
+    backslash leaves it as it is)."""
+    return text if text.isascii() and "\\" not in text else fold(text)
 
 
 def _spelled_out(folded: str, name: str) -> str:
