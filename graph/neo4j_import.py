@@ -1,14 +1,16 @@
 """Files for Neo4j's offline bulk loader, `neo4j-admin database import full`, from the graph.
 
 One CSV file per node label (`nodes/<Label>.csv`) and one per relationship type and end labels
-(`relationships/<TYPE>-<From>-<To>.csv`), each with the loader's header row: the key column
-`id:ID(<Label>)` (one ID space per label, so equal ids of two labels never meet), typed
-property columns (`name:long`, `name:double`, `name:boolean`, `name:string[]`), and
-`:START_ID(<Label>)` / `:END_ID(<Label>)` for relationships. Headers and types come from the
-schema module. Rows with a line break in a text value are written to the same names under
-`multiline/`, the only files the loader is told to parse as multi-line (it parses the others
-in parallel). Beside them: `import.sh` (the neo4j-admin command line naming every file) and
-`schema.cypher` (the uniqueness constraints to create once the database is started).
+(`relationships/<TYPE>-<From>-<To>.csv`), each with the loader's header row: `:ID`, a node
+number that is not stored (`--id-type=actual`: the loader takes it as the node's record id and
+needs no id map; nodes are numbered 0, 1, ... in file order), the key as a plain property
+column, typed property columns (`name:long`, `name:double`, `name:boolean`, `name:string[]`),
+and `:START_ID` / `:END_ID` (the numbers of the end nodes) for relationships. Headers and
+types come from the schema module. Rows with a line break in a text value are written to the
+same names under `multiline/`, the only files the loader is told to parse as multi-line (it
+parses the others in parallel). Beside them: `import.sh` (the neo4j-admin command line naming
+every file) and `schema.cypher` (the uniqueness constraints to create once the database is
+started).
 
 Columns are built as Arrow arrays and written with pyarrow's CSV writer (strings quoted, nulls
 empty and unquoted), from a networkx graph (`write_import_files`) or straight from the embedded
@@ -53,6 +55,10 @@ _ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
                S.BOOL: pa.bool_(), S.STRING_LIST: pa.string()}
 
 
+#: Column names of the node number and of the relationship ends in a table.
+_NUM, _START, _END = "num", "c0", "c1"
+
+
 @dataclass
 class ImportFiles:
     """What was written: the folder, and files with their row counts."""
@@ -62,6 +68,8 @@ class ImportFiles:
     relationships: dict[str, int]
     multiline: list[str] = field(default_factory=list)  # the files of rows with line breaks
     multiline_bytes: int = 0  # the largest of them
+    numbers: dict[str, tuple[pa.Array, pa.Array]] = field(default_factory=dict, repr=False)
+    next_number: int = 0  # the number of the next node written
 
     @property
     def node_count(self) -> int:
@@ -76,14 +84,12 @@ class ImportFiles:
 
 def node_header(label: str) -> list[str]:
     """The header row of a node file."""
-    nt = S.NODE_TYPES[label]
-    return [f"{p.name}:ID({label})" if p.name == nt.key else _typed(p) for p in nt.props]
+    return [":ID", *(_typed(p) for p in S.NODE_TYPES[label].props)]
 
 
 def rel_header(rel: str, src: str, dst: str) -> list[str]:
     """The header row of a relationship file."""
-    return [f":START_ID({src})", f":END_ID({dst})",
-            *(_typed(p) for p in S.REL_TYPES[rel].props)]
+    return [":START_ID", ":END_ID", *(_typed(p) for p in S.REL_TYPES[rel].props)]
 
 
 def _typed(p: S.Prop) -> str:
@@ -221,9 +227,20 @@ def _arrow_column(col: pa.ChunkedArray, t: str) -> pa.Array:
     """A column read from the store as the file writes it (lists joined, as `_field` does;
     a missing list is an empty one, as in the graph)."""
     if t == S.STRING_LIST:
-        return pa.array([_field(v or [], t) for v in col.to_pylist()], pa.string())
+        return _joined(col)
     return col.combine_chunks().cast(_ARROW_TYPE[t]) if col.num_chunks else \
         pa.array([], _ARROW_TYPE[t])
+
+
+def _joined(col: pa.ChunkedArray) -> pa.Array:
+    """A list column joined as `_field` joins a list (a missing list as an empty one), in Arrow
+    calls for lists of text, value by value otherwise."""
+    lists = col.combine_chunks() if col.num_chunks else pa.array([], pa.list_(pa.string()))
+    if not (pa.types.is_list(lists.type) and pa.types.is_string(lists.type.value_type)):
+        return pa.array([_field(v or [], S.STRING_LIST) for v in lists.to_pylist()], pa.string())
+    values = pc.replace_substring(pc.fill_null(lists.values, "None"), ARRAY_DELIMITER, "\u241f")
+    lists = pa.ListArray.from_arrays(lists.offsets, values)  # a missing list: an empty one
+    return pc.binary_join(lists, ARRAY_DELIMITER)
 
 
 def _node_groups(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict]]]:
@@ -278,7 +295,14 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
     """Write the rows of one file (`name`, e.g. nodes/Paper.csv) in a fixed order (by the
     columns in file order: the same graph gives the same bytes whatever its order). Rows with a
     line break in a text value go to a file of their own under multiline/ (only those files
-    are parsed the slower way that allows line breaks), recorded in files; returns the rows."""
+    are parsed the slower way that allows line breaks), recorded in files. Nodes are numbered
+    in the order written (files.numbers keeps each label's keys and numbers); a relationship's
+    ends are written as those numbers. Returns the rows."""
+    kind, stem = folder_of(name), Path(name).stem
+    if kind == "relationships":
+        _, src, dst = stem.split("-")
+        table = table.set_column(0, _START, _numbers(files, src, table.column(0)))
+        table = table.set_column(1, _END, _numbers(files, dst, table.column(1)))
     table = table.take(pc.sort_indices(table, [(c, "ascending") for c in table.column_names]))
     breaks = [pc.fill_null(pc.match_substring_regex(col, "[\r\n]"), False)
               for col in table.columns if pa.types.is_string(col.type)]
@@ -293,6 +317,8 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
         parts = [(name, table.filter(pc.invert(mask))), (special, table.filter(mask))]
         files.multiline.append(special)
     for part, rows in parts:
+        if rows.num_rows and kind == "nodes":
+            rows = _numbered(files, stem, rows)
         if rows.num_rows:
             path = stage / part
             path.parent.mkdir(exist_ok=True)
@@ -306,6 +332,31 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
     return table.num_rows
 
 
+def _numbered(files: ImportFiles, label: str, rows: pa.Table) -> pa.Table:
+    """The node rows of one file with their numbers in front (the next ones in files), kept
+    with the rows' keys for the relationships."""
+    numbers = pa.array(range(files.next_number, files.next_number + rows.num_rows), pa.int64())
+    files.next_number += rows.num_rows
+    nt = S.NODE_TYPES[label]
+    keys = rows.column([p.name for p in nt.props].index(nt.key)).combine_chunks()
+    if label in files.numbers:  # a second file of the label (its rows with line breaks)
+        old_keys, old_numbers = files.numbers[label]
+        keys = pa.concat_arrays([old_keys, keys])
+        numbers = pa.concat_arrays([old_numbers, numbers])
+    files.numbers[label] = (keys, numbers)
+    return rows.add_column(0, _NUM, numbers[-rows.num_rows:])
+
+
+def _numbers(files: ImportFiles, label: str, ends: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """The node numbers of relationship ends given by key (UserError for an end not written)."""
+    keys, numbers = files.numbers.get(label, (pa.array([], pa.string()), pa.array([], pa.int64())))
+    out = pc.take(numbers, pc.index_in(ends, value_set=keys))
+    if out.null_count:
+        missing = pc.filter(ends, pc.is_null(out))[0].as_py()
+        raise UserError(f"a relationship ends at {label} {missing!r}, which is not a node")
+    return out.combine_chunks() if isinstance(out, pa.ChunkedArray) else out
+
+
 def folder_of(name: str) -> str:
     """nodes or relationships: the kind of a file by its name in the folder."""
     return name.partition("/")[0]
@@ -317,7 +368,7 @@ def _command(files: ImportFiles, database: str) -> str:
              "# Then start Neo4j, CREATE DATABASE if needed, and run schema.cypher.",
              'cd "$(dirname "$0")"',
              f'"${{NEO4J_HOME:-.}}/bin/neo4j-admin" database import full "{database}" \\',
-             "  --overwrite-destination=false --id-type=string "
+             "  --overwrite-destination=false --id-type=actual "
              f"--array-delimiter={_DELIMITER_ARG} \\"]
     if files.multiline_bytes > MULTILINE_V2_BYTES:  # every file parsed the slow way
         lines.append("  --multiline-fields=true \\")

@@ -26,8 +26,7 @@ from paperkg.graph.neo4j_import import (
 )
 from tests.conftest import run_cli
 
-_HEADER = re.compile(r"^(?:[a-z_]+(?::ID\(\w+\)|:(?:long|double|boolean|string\[\]))?|"
-                     r":START_ID\(\w+\)|:END_ID\(\w+\))$")
+_HEADER = re.compile(r"^(?:[a-z_]+(?::(?:long|double|boolean|string\[\]))?|:ID|:START_ID|:END_ID)$")
 
 
 def import_args(folder: Path) -> list[str]:
@@ -82,7 +81,7 @@ def test_headers_come_from_the_schema(exported):
         header, _ = _read(f)
         assert header == node_header(f.stem)
         assert all(_HEADER.match(h) for h in header), header
-        assert header[0] == f"id:ID({f.stem})"
+        assert header[:2] == [":ID", "id"]
     for f in (exported / "relationships").rglob("*.csv"):
         rel, src, dst = f.stem.split("-")
         header, _ = _read(f)
@@ -93,20 +92,25 @@ def test_headers_come_from_the_schema(exported):
 
 def test_files_hold_the_whole_graph_and_every_end_exists(exported, awkward):
     ids: dict[str, set[str]] = {}
-    for f in (exported / "nodes").rglob("*.csv"):
+    numbers: dict[str, str] = {}  # node number -> node key
+    for f in sorted((exported / "nodes").rglob("*.csv")):
         _, rows = _read(f)
         before = len(ids.setdefault(f.stem, set()))
-        ids[f.stem] |= {r[0] for r in rows}
+        ids[f.stem] |= {r[1] for r in rows}
         assert len(ids[f.stem]) == before + len(rows)  # one row per node
+        numbers.update((r[0], S.node_key(f.stem, r[1])) for r in rows)
     labels = Counter(d["label"] for _, d in awkward.nodes(data=True))
     assert {k: len(v) for k, v in ids.items()} == {k: n for k, n in labels.items() if n}
-    types: Counter = Counter()
+    assert sorted(map(int, numbers)) == list(range(awkward.number_of_nodes()))
+    ends: Counter = Counter()
     for f in (exported / "relationships").rglob("*.csv"):
         rel, src, dst = f.stem.split("-")
         _, rows = _read(f)
-        types[rel] += len(rows)
-        assert all(r[0] in ids[src] and r[1] in ids[dst] for r in rows), f.name
-    assert types == Counter(d["type"] for _, _, d in awkward.edges(data=True))
+        for r in rows:
+            u, v = numbers[r[0]], numbers[r[1]]
+            assert S.split_key(u)[0] == src and S.split_key(v)[0] == dst, f.name
+            ends[(u, v, rel)] += 1
+    assert ends == Counter((u, v, d["type"]) for u, v, d in awkward.edges(data=True))
     # rows with a line break are in files of their own, which alone are parsed as multi-line
     assert sorted(f.relative_to(exported).as_posix() for f in exported.rglob("multiline/*")) \
         == ["nodes/multiline/Paper.csv", "relationships/multiline/CITES-Paper-Paper.csv"]
@@ -118,11 +122,12 @@ def test_values_are_typed_and_lists_split(exported, seeds_graph):
     header, rows = _read(exported / "nodes" / "Method.csv")
     col = header.index("aliases:string[]")
     row = dict(zip(header, next(r for r in rows if ARRAY_DELIMITER in r[col]), strict=True))
-    node = seeds_graph.nodes[S.node_key(S.METHOD, row["id:ID(Method)"])]
+    node = seeds_graph.nodes[S.node_key(S.METHOD, row["id"])]
     assert row["aliases:string[]"].split(ARRAY_DELIMITER) == node["aliases"]
     assert row["paper_count:long"] == str(node["paper_count"])
     script = (exported / "import.sh").read_text()
     assert "database import full" in script and "--nodes=Paper=nodes/Paper.csv" in script
+    assert "--id-type=actual" in script
     assert "CREATE CONSTRAINT paper_id_unique" in (exported / "schema.cypher").read_text()
 
 
