@@ -45,9 +45,17 @@ import click
 @click.option("--df", "df", is_flag=True,
               help="With --candidates: also give the candidate classifier how many --corpus "
                    "abstracts write each phrase (gold and --exclude papers left out).")
+@click.option("--context", "context", is_flag=True,
+              help="With --candidates: also give the candidate classifier the phrase's context "
+                   "in the paper (nesting, sentence cues, an acronym after it, rule mentions "
+                   "beside it).")
+@click.option("--extend", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Also fit the boundary extension model and rename a rule entity to the "
+                   "longer form (up to two words before, one after) it gives at least this "
+                   "probability (0: off).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
-              seed, spans, candidates, max_candidates, lexicon, df, as_json):
+              seed, spans, candidates, max_candidates, lexicon, df, context, extend, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -62,7 +70,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          hold_out=hold_out, max_steps=max_steps, seed=seed,
                          vector_docs=vector_docs, spans=spans, vectors=vectors,
                          candidates=candidates, max_candidates=max_candidates,
-                         lexicon=lexicon, df=df,
+                         lexicon=lexicon, df=df, context=context, extend=extend,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

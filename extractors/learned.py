@@ -231,15 +231,81 @@ def df_features(phrase: str, df: dict[str, int] | None) -> list[str]:
     return [f"df={bucket}", f"df={bucket}|nwords={len(phrase.split())}"]
 
 
+_SUFFIXES = ("ing", "ion", "ions", "ed", "al", "ive", "ic", "ity", "ness", "ment", "er", "ers",
+             "s")
+_ACR_AFTER = re.compile(r"\s*\(([A-Za-z][\w\-]*)\)")
+
+
+def _suffix_class(word: str) -> str:
+    """A coarse word ending (-ing, -ion, -al, plural -s, ...) or '-'."""
+    return next((s for s in _SUFFIXES if word.endswith(s)), "-")
+
+
+class CandidateContext:
+    """What the context features of one paper's candidates read: the other candidates (for
+    nesting) and the ends and starts of the rules' mentions (for adjacency)."""
+
+    def __init__(self, cands: dict[str, list[tuple[int, int]]],
+                 covered: list[tuple[int, int]]):
+        self.longer: dict[str, int] = {}  # phrase -> most mentions of a longer candidate
+        self.prefixes: set[str] = set()
+        for c, sp in cands.items():
+            words = c.split()
+            for i in range(1, len(words)):
+                suffix = " ".join(words[i:])
+                self.longer[suffix] = max(self.longer.get(suffix, 0), len(sp))
+                self.prefixes.add(" ".join(words[:i]))
+        self.cands = cands
+        self.ends = {y for _, y in covered}
+        self.starts = {x for x, _ in covered}
+
+
+def context_features(text: str, starts: list[int], phrase: str,
+                     spans: list[tuple[int, int]], ctx: CandidateContext) -> list[str]:
+    """Context features of a candidate: nested in a longer candidate or holding a shorter one,
+    cue words of its sentences, an acronym in brackets after it, word endings, and a rule
+    mention right before or after it."""
+    words = phrase.split()
+    n = len(spans)
+    feats = []
+    best = ctx.longer.get(phrase)
+    if best is not None:
+        feats += ["has_longer", f"longer_n={min(best, 3)}|n={min(n, 3)}"]
+    shorter = [len(ctx.cands[s]) for s in (" ".join(words[i:]) for i in range(1, len(words)))
+               if s in ctx.cands]
+    if shorter:
+        feats += ["has_shorter", f"shorter_more={max(shorter) > n}"]
+    if phrase in ctx.prefixes:
+        feats.append("is_prefix")
+    for a, _b in spans[:2]:
+        lo, hi = _sentence(starts, text, a)
+        feats.extend(_sentence_cues(text[lo:hi]))
+    a, b = spans[0]
+    m = _ACR_AFTER.match(text, b, b + 20)
+    if m:
+        acr = m.group(1)
+        init = "".join(w[0] for w in re.split(r"[\s\-]+", phrase) if w)
+        feats += ["acr_after", f"acr_match={acr.casefold().startswith(init[:2]) and len(acr) >= 2}"]
+    feats += [f"hsuf:{_suffix_class(words[-1])}",
+              f"fsuf:{_suffix_class(words[0])}|n={len(words)}"]
+    for a, b in spans[:2]:
+        if a in ctx.ends or a - 1 in ctx.ends:
+            feats.append("rule_before")
+        if b in ctx.starts or b + 1 in ctx.starts:
+            feats.append("rule_after")
+    return feats
+
+
 def candidate_features(text: str, starts: list[int], phrase: str,
                        spans: list[tuple[int, int]], n_phrases: int,
                        lexicon: dict[str, list] | None = None,
                        own: tuple[int, int, str] | None = None,
-                       df: dict[str, int] | None = None) -> list[str]:
+                       df: dict[str, int] | None = None,
+                       ctx: CandidateContext | None = None) -> list[str]:
     """Features of one lower-case candidate phrase: its words, head, length, how often and
     where it occurs, the words around its first mention and cue words of its sentences,
-    (lexicon) how it fared in the training papers (lexicon_features) and (df) how many corpus
-    abstracts write it (df_features)."""
+    (lexicon) how it fared in the training papers (lexicon_features), (df) how many corpus
+    abstracts write it (df_features) and (ctx) its context in the paper (context_features)."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     words = phrase.split()
@@ -274,7 +340,134 @@ def candidate_features(text: str, starts: list[int], phrase: str,
             feats.add("paren_after")
     feats.update(lexicon_features(phrase, lexicon, own))
     feats.update(df_features(phrase, df))
+    if ctx is not None:
+        feats.update(context_features(text, starts, phrase, spans, ctx))
     return sorted(feats)
+
+
+#: A word a boundary extension may add (letters or digits, inner hyphens, apostrophes, slashes).
+_EXT_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'/][A-Za-z0-9]+)*")
+_EXT_LAST = re.compile(r"(?<![\w\-'/])[A-Za-z0-9]+(?:[-'/][A-Za-z0-9]+)*$")
+
+
+def _word_shape(word: str) -> str:
+    """upper, lower, cap or mixed."""
+    return ("upper" if word.isupper() else "lower" if word.islower()
+            else "cap" if word[:1].isupper() else "mixed")
+
+
+def _ext_word(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] may join a name: no function word, not a bare number."""
+    w = text[a:b]
+    return w.casefold() not in _STOP and not w.isdigit()
+
+
+def boundary_options(text: str, a: int, b: int, title_end: int
+                     ) -> list[tuple[int, int, int, int]]:
+    """(words added on the left, on the right, start, end) of the extensions of the mention
+    a:b by up to two words on the left and one on the right, single-spaced, in the same part
+    (title or abstract)."""
+    lefts = [a]
+    p = a
+    for _ in range(2):
+        if p == 0 or text[p - 1] != " ":
+            break
+        lo = max(0, p - 41)
+        m = _EXT_LAST.search(text, lo, p - 1)
+        if (m is None or not _ext_word(text, m.start(), m.end())
+                or (m.start() < title_end) != (a < title_end)):
+            break
+        p = m.start()
+        lefts.append(p)
+    rights = [b]
+    if text[b:b + 1] == " ":
+        m = _EXT_WORD.match(text, b + 1)
+        if m and _ext_word(text, m.start(), m.end()) and (m.start() < title_end) == (
+                a < title_end):
+            rights.append(m.end())
+    return [(left, right, s, e) for left, s in enumerate(lefts) for right, e in enumerate(rights)
+            if left or right]
+
+
+def extend_features(text: str, starts: list[int], ent: dict, option: tuple[int, int, int, int],
+                    a: int, b: int, spans: list[tuple[int, int]]) -> list[str]:
+    """Features of extending one mention (a:b) of a rule entity to option's span: the words
+    added and their shapes, the direction, the entity's type, family and shape, how often the
+    longer form is written, the words around it, whether it runs into another mention."""
+    left, right, s, e = option
+    name, type_ = ent["name"], ent["type"]
+    d = f"L{left}R{right}"
+    feats = {"bias", f"dir={d}", f"dir={d}|{type_}", f"type={type_}",
+             f"shape={_word_shape(name)}|{d}", f"nw={min(len(name.split()), 4)}|{d}"}
+    feats.update(f"x:{x}|{d}" for x in ent["extractor"].split("+"))
+    added_l, added_r = text[s:a].split(), text[b:e].split()
+    for w in added_l:
+        feats.update((f"lw:{w.casefold()}", f"lsuf:{_suffix_class(w.casefold())}",
+                      f"lshape:{_word_shape(w)}"))
+    for w in added_r:
+        feats.update((f"rw:{w.casefold()}", f"rw:{w.casefold()}|{type_}",
+                      f"rshape:{_word_shape(w)}"))
+    if added_l:
+        feats.add(f"lw1:{added_l[-1].casefold()}|{type_}")
+    longer = text[s:e]
+    n_ext = len(re.findall(r"(?<!\w)" + re.escape(longer) + r"(?!\w)", text, re.IGNORECASE))
+    feats.update((f"n_ext={min(n_ext, 3)}", f"ext_all={n_ext >= len(ent['mentions'])}"))
+    lo, hi = _sentence(starts, text, s)
+    feats.update(f"b1:{w.casefold()}" for w in _WORDS.findall(text[max(lo, s - 30):s])[-1:])
+    feats.update(f"a1:{w.casefold()}" for w in _WORDS.findall(text[e:min(hi, e + 20)])[:1])
+    feats.add(f"head:{longer.split()[-1].casefold()}")
+    if ent.get("role") == "introduced":
+        feats.add("intro")
+    if any(x < e and s < y and not (x >= a and y <= b) for x, y in spans):
+        feats.add("overlaps_other")
+    return sorted(feats)
+
+
+def extend_options(text: str, starts: list[int], ents: list[dict]
+                   ) -> list[tuple[dict, list[tuple[list[str], int, int, int]]]]:
+    """Every entity with its boundary extensions (from its first three mentions, one per
+    surface form): (entity, [(features, start, end, mention index), ...])."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    spans = [(m[1], m[2]) for x in ents for m in x["mentions"]]
+    out = []
+    for ent in ents:
+        opts, seen = [], set()
+        for k, m in enumerate(ent["mentions"][:3]):
+            for opt in boundary_options(text, m[1], m[2], title_end):
+                form = " ".join(text[opt[2]:opt[3]].casefold().split())
+                if form in seen:
+                    continue
+                seen.add(form)
+                opts.append((extend_features(text, starts, ent, opt, m[1], m[2], spans),
+                             opt[2], opt[3], k))
+        out.append((ent, opts))
+    return out
+
+
+def extend_entities(model: BinaryModel, text: str, starts: list[int], ents: list[dict]) -> None:
+    """Rename each entity whose best boundary extension has P >= model.threshold to that
+    longer form (the mention it came from takes the longer span), unless another entity has
+    the longer form's key."""
+    keys = {e["key"] for e in ents}
+    for ent, opts in extend_options(text, starts, ents):
+        best = None
+        for feats, s, e, k in opts:
+            p = model.prob(feats)
+            if p >= model.threshold and (best is None or p > best[0]):
+                best = (p, s, e, k)
+        if best is None:
+            continue
+        _p, s, e, k = best
+        longer = text[s:e]
+        key = canonical_key(longer)
+        if not key or (key in keys and key != ent["key"]):
+            continue
+        m = ent["mentions"][k]
+        ent["mentions"][k] = (longer, s, e, m[3])
+        ent["name"], ent["key"] = longer, key
+        ent["extractor"] += "+extended"
+        keys.add(key)
 
 
 _HASHED: dict[str, int] = {}
@@ -375,6 +568,11 @@ def keep_model(threshold: float = 0.4) -> BinaryModel:
     return BinaryModel("keep", threshold)
 
 
+def extend_model(threshold: float = 0.5) -> BinaryModel:
+    """P(a longer form is the gold name | a rule entity and one boundary extension)."""
+    return BinaryModel("extend", threshold)
+
+
 def candidate_model(threshold: float = 0.5) -> BinaryModel:
     """P(a gold name | a lower-case candidate phrase): the candidate classifier."""
     return BinaryModel("cands", threshold)
@@ -448,6 +646,7 @@ class LearnedMerge:
         self.role_model = role_model()
         self.keep_model = keep_model()
         self.cand_model = candidate_model()
+        self.extend_model = extend_model()
         self.type_models = type_models()
         self.heads: frozenset[str] = frozenset()
         #: {phrase: [times a candidate, times a gold name, {gold type: times}]} in training
@@ -455,6 +654,8 @@ class LearnedMerge:
         #: {phrase: corpus abstracts holding it as a candidate} (phrases in >= 2 of them)
         self.df: dict[str, int] = {}
         self.max_candidates = 3
+        #: give the candidate classifier the context features (context_features)
+        self.cand_context = False
         self.retype_models = retype_models()
         #: retype a rule entity when another type has P >= retype_to and its own < retype_from
         self.retype_to = 0.7
@@ -474,6 +675,8 @@ class LearnedMerge:
         # features of each entity (by id), computed when first needed and once per type:
         # (entity, type, role features, keep features or None)
         cache: dict[int, list] = {}
+        if self.extend_model.trained:
+            extend_entities(self.extend_model, text, starts, ents)
         all_ents = list(ents)  # the keep features read the rules' entities before the filter
 
         def feats_of(e: dict, keep: bool = True) -> list:
@@ -564,10 +767,11 @@ class LearnedMerge:
         first, no overlaps, at most max_candidates, TASK up to max_tasks in all)."""
         covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
         cands = lower_candidates(text, self.heads, covered)
+        ctx = CandidateContext(cands, covered) if self.cand_context else None
         scored = []
         for phrase, spans in cands.items():
             feats = candidate_features(text, starts, phrase, spans, len(cands), self.lexicon,
-                                       df=self.df)
+                                       df=self.df, ctx=ctx)
             p = self.cand_model.prob(feats)
             if p >= self.cand_model.threshold:
                 scored.append((p, phrase, spans, feats))
@@ -640,7 +844,7 @@ class LearnedMerge:
     def to_disk(self, path, exclude=tuple()) -> None:
         """Save the classifiers and the candidate head words."""
         path = Path(path)
-        for model in (self.role_model, self.keep_model, self.cand_model,
+        for model in (self.role_model, self.keep_model, self.cand_model, self.extend_model,
                       *self.type_models.values(), *self.retype_models.values()):
             if model.trained:
                 model.to_disk(path)
@@ -648,7 +852,7 @@ class LearnedMerge:
         (path / "heads.json").write_text(json.dumps(
             {"heads": sorted(self.heads), "max_candidates": self.max_candidates,
              "retype_to": self.retype_to, "retype_from": self.retype_from,
-             "demote": self.demote}))
+             "demote": self.demote, "cand_context": self.cand_context}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
@@ -657,7 +861,7 @@ class LearnedMerge:
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
         path = Path(path)
-        for model in (self.role_model, self.keep_model, self.cand_model,
+        for model in (self.role_model, self.keep_model, self.cand_model, self.extend_model,
                       *self.type_models.values(), *self.retype_models.values()):
             model.from_disk(path)
         if (path / "heads.json").is_file():
@@ -667,6 +871,7 @@ class LearnedMerge:
             self.retype_to = data.get("retype_to", self.retype_to)
             self.retype_from = data.get("retype_from", self.retype_from)
             self.demote = data.get("demote", self.demote)
+            self.cand_context = data.get("cand_context", False)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():

@@ -365,3 +365,39 @@ def test_error_classes_say_where_a_gold_name_is_lost():
                                         "role: introduction missed"]
     assert [shape(n) for n in ("GPT-4o", "Cora", "Penn Treebank", "beam search")] == [
         "acronym or coined", "one capitalised word", "Title Case words", "lower-case"]
+
+
+def test_boundary_extension_renames_a_rule_entity_to_the_longer_form():
+    """A rule entity takes the longer form (up to two content words before, one after) that
+    the extension model is confident of; function words never join; a longer form another
+    entity already has is left alone."""
+    import numpy as np
+
+    from paperkg.extractors.canonical import canonical_key
+    from paperkg.extractors.learned import _index, boundary_options, extend_entities, extend_model
+
+    text = "Title\nWe use the Euler-Maruyama method and deep Gaussian processes (GP method)."
+    a = text.index("Gaussian")
+    got = [text[s:e] for *_, s, e in boundary_options(text, a, a + 18, text.index("\n"))]
+    assert got == ["deep Gaussian processes"]  # "and" never joins
+    a = text.index("Euler")
+    assert [text[s:e] for *_, s, e in boundary_options(text, a, a + 14, 5)] == [
+        "Euler-Maruyama method"]
+
+    def ent(name):
+        a = text.index(name)
+        return {"name": name, "type": "METHOD", "role": "used", "aliases": [],
+                "extractor": "capitalised_word", "key": canonical_key(name),
+                "mentions": [(name, a, a + len(name), "")]}
+
+    model = extend_model(0.6)
+    model.w = np.zeros_like(model.w)
+    model.w[_index(["dir=L0R1", "dir=L1R0"])] = 5.0  # one word on either side is confident
+    other = {**ent("Title"), "name": "deep Gaussian processes",
+             "key": canonical_key("deep Gaussian processes")}
+    ents = [ent("Euler-Maruyama"), ent("Gaussian processes"), other]
+    extend_entities(model, text, [0, 6], ents)
+    assert [e["name"] for e in ents] == ["Euler-Maruyama method", "Gaussian processes",
+                                         "deep Gaussian processes"]
+    assert ents[0]["mentions"][0][1:3] == (text.index("Euler"), text.index(" and"))
+    assert ents[0]["extractor"] == "capitalised_word+extended"

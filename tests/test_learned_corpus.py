@@ -104,13 +104,15 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "m"),
-                                   "--candidates", "0.6", "--max-candidates", "2"])
+                                   "--candidates", "0.6", "--max-candidates", "2",
+                                   "--context"])
     assert res.exit_code == 0, res.output
     nlp = build_pipeline()
     assert add_learned(nlp, tmp_path / "m")
     merge = nlp.get_pipe("paperkg_learned")
     assert "allocation" in merge.heads and merge.max_candidates == 2
     assert merge.cand_model.trained and merge.cand_model.threshold == 0.6
+    assert merge.cand_context  # --context is saved with the model
     plain = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "p")])
     assert plain.exit_code == 0 and not (tmp_path / "p" / "paperkg_learned" / "cands.npz").exists()
 
@@ -167,3 +169,28 @@ def test_corpus_df_counts_candidate_phrases_and_leaves_out_gold_papers(tmp_path)
     assert df_features("queue allocation", df) == ["df=2", "df=2|nwords=2"]
     assert df_features("slot allocation", df) == ["df=0", "df=0|nwords=2"]
     assert df_features("slot allocation", {}) == []
+
+
+def test_candidate_context_features():
+    """The context features of a lower-case candidate: nesting, sentence cues, an acronym in
+    brackets after it, word endings, a rule mention right beside it; off without a context."""
+    from paperkg.extractors.learned import CandidateContext, candidate_features, lower_candidates
+
+    text = ("Queue Allocation\nWe propose the kidney queue allocation (KQA) with GraphFlow "
+            "slot allocation. Slot allocation is hard.")
+    covered = [(text.index("GraphFlow"), text.index("GraphFlow") + 9)]
+    cands = lower_candidates(text, {"allocation"}, covered)
+    ctx = CandidateContext(cands, covered)
+    starts = [0, text.index("We"), text.index("Slot")]
+
+    def feats(phrase, with_ctx=True):
+        return set(candidate_features(text, starts, phrase, cands[phrase], len(cands),
+                                      ctx=ctx if with_ctx else None))
+
+    kqa = feats("kidney queue allocation")
+    assert {"has_shorter", "acr_after", "acr_match=True", "s:propose", "s:we",
+            "hsuf:ion", "fsuf:-|n=3"} <= kqa and "has_longer" not in kqa
+    assert {"has_longer", "is_prefix"} & feats("queue allocation") == {"has_longer"}
+    assert "rule_before" in feats("slot allocation")
+    plain = feats("kidney queue allocation", with_ctx=False)
+    assert plain < kqa and not any(f.startswith(("has_", "acr_", "hsuf")) for f in plain)

@@ -58,7 +58,12 @@ for _threshold, _extra, _label in [
         (0.7, {"lexicon": True}, " + lexicon"),
         (0.5, {"df": True}, " + corpus df"), (0.6, {"df": True}, " + corpus df"),
         (0.5, {"lexicon": True, "df": True}, " + lexicon + corpus df"),
-        (0.6, {"lexicon": True, "df": True}, " + lexicon + corpus df")]:
+        (0.6, {"lexicon": True, "df": True}, " + lexicon + corpus df"),
+        (0.7, {"context": True}, " + context"), (0.6, {"context": True}, " + context"),
+        (0.5, {"context": True}, " + context"),
+        (0.7, {"extend": 0.5}, " + extend 0.5"), (0.7, {"extend": 0.6}, " + extend 0.6"),
+        (0.7, {"context": True, "extend": 0.5}, " + context + extend 0.5"),
+        (0.6, {"context": True, "extend": 0.5}, " + context + extend 0.5")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
@@ -71,7 +76,8 @@ def fold_of(record: dict, folds: int = 5) -> int:
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          candidates: bool = True, l2: float | None = None, lexicon: bool = False,
-         df: dict[str, int] | None = None) -> dict:
+         df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0
+         ) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.train import L2, fit_merge
@@ -79,15 +85,15 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
     m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
-              lexicon=lexicon, df=df)
-    return {"roles": m.role_model, "keep": m.keep_model, "heads": m.heads, "lexicon": m.lexicon,
-            "df": m.df,
+              lexicon=lexicon, df=df, context=context, extend=extend)
+    return {"extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
+            "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
             "cands": m.cand_model, "types": m.type_models, "retype": m.retype_models}
 
 
 def _configure(merge, models: dict, s: dict) -> None:
     """Point the merge at the fold's classifiers with the setting s."""
-    from paperkg.extractors.learned import keep_model, role_model
+    from paperkg.extractors.learned import extend_model, keep_model, role_model
 
     keep = models["keep"] if s.get("keep", True) else keep_model()
     keep.threshold = s.get("keep_threshold", 0.3)
@@ -102,6 +108,8 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.lexicon = models["lexicon"]
     merge.df = models["df"]
     merge.cand_model = models["cands"]
+    merge.cand_context = models.get("context", False)
+    merge.extend_model = models.get("extend") or extend_model()
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]
     merge.max_candidates = s.get("max_candidates", 3)
@@ -204,10 +212,12 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             fitted: dict = {}
             put("rules only", per_record(path, rules))
             for name, s in variants.items():
-                key = (s.get("l2"), s.get("lexicon", False), s.get("df", False))
+                key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
+                       s.get("context", False), s.get("extend", 0.0))
                 if key not in fitted:
                     fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
-                                       lexicon=key[1], df=df if key[2] else None)
+                                       lexicon=key[1], df=df if key[2] else None,
+                                       context=key[3], extend=key[4])
                 models = fitted[key]
                 _configure(merge, models, s)
                 put(name, per_record(path, nlp))

@@ -234,22 +234,55 @@ def corpus_df(corpus: str | Path, heads: frozenset[str], exclude: Iterable[str] 
 
 def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
                    heads: frozenset[str], lexicon: dict[str, list] | None = None,
-                   df: dict[str, int] | None = None
+                   df: dict[str, int] | None = None, context: bool = False
                    ) -> tuple[list[list[str]], list[int], list[str]]:
     """Features, labels (a gold name of any type) and gold types of a record's lower-case
     candidate phrases outside the rules' mentions (lexicon features without the record's own
-    counts)."""
-    from paperkg.extractors.learned import candidate_features
+    counts; context: with the context features)."""
+    from paperkg.extractors.learned import CandidateContext, candidate_features
 
     cands, gold = _candidate_gold(record, text, ents, heads)
+    ctx = (CandidateContext(cands, [(m[1], m[2]) for e in ents for m in e["mentions"]])
+           if context else None)
     x, y, types = [], [], []
     for phrase, spans in cands.items():
         own = (1, int(phrase in gold), gold.get(phrase, ""))
         x.append(candidate_features(text, starts, phrase, spans, len(cands), lexicon, own,
-                                    df))
+                                    df, ctx))
         y.append(int(phrase in gold))
         types.append(gold.get(phrase, ""))
     return x, y, types
+
+
+def extend_rows(record: dict, text: str, starts: list[int], ents: list[dict]
+                ) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of the boundary extensions of a record's rule entities: 1 when the
+    entity's own forms are no gold name and the longer form is one."""
+    from paperkg.extractors.evaluate import _norm
+    from paperkg.extractors.learned import extend_options
+
+    gold = {_norm(f) for g in record["entities"] for f in [g["name"], *g.get("aliases", [])]}
+    x, y = [], []
+    for ent, opts in extend_options(text, starts, ents):
+        own_gold = bool(_forms(ent) & gold)
+        for feats, s, e, _k in opts:
+            x.append(feats)
+            y.append(int(not own_gold and _norm(text[s:e]) in gold))
+    return x, y
+
+
+def extended_outputs(model, outputs: list) -> list:
+    """Rule outputs with the entities renamed by the boundary extension model (copies)."""
+    import copy
+
+    from paperkg.extractors.learned import extend_entities
+
+    out = []
+    for text, starts, ents in outputs:
+        ents = copy.deepcopy(ents)
+        extend_entities(model, text, starts, ents)
+        out.append((text, starts, ents))
+    return out
 
 
 def fit_retype(rows: tuple[list, list], models: dict, l2: float = L2) -> None:
@@ -283,10 +316,22 @@ def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]]
 
 def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None = None,
               candidates: bool = False, l2: float = L2, lexicon: bool = False,
-              df: dict[str, int] | None = None) -> None:
+              df: dict[str, int] | None = None, context: bool = False,
+              extend: float = 0.0) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
-    candidate classifier only with candidates (measured, not used: docs/extraction.md)."""
+    candidate classifier only with candidates; with extend > 0 the boundary extension model
+    first (threshold extend), the others then on the outputs it extends."""
+    if extend > 0:
+        xs: list = []
+        ys: list = []
+        for r, o in zip(records, outputs, strict=True):
+            x, y = extend_rows(r, *o)
+            xs.extend(x)
+            ys.extend(y)
+        merge.extend_model.fit(xs, ys, l2=l2)
+        merge.extend_model.threshold = extend
+        outputs, rows = extended_outputs(merge.extend_model, outputs), None
     if rows is None:
         rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
     for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
@@ -299,19 +344,22 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
     merge.heads = candidate_heads(records)
     merge.lexicon = candidate_lexicon(records, outputs, merge.heads) if lexicon else {}
     merge.df = dict(df or {})
-    fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None, merge.df or None)
-                    for r, o in zip(records, outputs, strict=True)], merge, l2)
+    merge.cand_context = context
+    fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None, merge.df or None,
+                                   context) for r, o in zip(records, outputs, strict=True)],
+                   merge, l2)
 
 
 def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False,
-                      lexicon: bool = False, df: dict[str, int] | None = None):
+                      lexicon: bool = False, df: dict[str, int] | None = None,
+                      context: bool = False, extend: float = 0.0):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
 
     merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
-              candidates=candidates, lexicon=lexicon, df=df)
+              candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend)
     return merge
 
 
@@ -321,8 +369,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 max_steps: int | None = None, seed: int | None = None,
                 vector_docs: int | None = None, spans: bool = False,
                 vectors: bool = False, candidates: float = 0.0, max_candidates: int = 3,
-                lexicon: bool = False, df: bool = False,
-                log: Callable[[str], None] | None = None) -> dict:
+                lexicon: bool = False, df: bool = False, context: bool = False,
+                extend: float = 0.0, log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -333,7 +381,10 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     training). candidates > 0: also fit the lower-case candidate classifier and add the
     phrases it gives P >= candidates (at most max_candidates a paper); lexicon: with features
     of how each phrase fared in the training papers (saved as lexicon.json); df: and of how
-    many corpus abstracts write it (gold and `exclude` papers left out; df.json). Output is a spaCy
+    many corpus abstracts write it (gold and `exclude` papers left out; df.json); context:
+    and of its context in the paper (`learned.context_features`); extend > 0: also fit the
+    boundary extension model and rename a rule entity to a longer form it gives P >= extend
+    (`learned.extend_entities`). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -389,13 +440,15 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             table = corpus_df(corpus, candidate_heads(train_recs), skip)
             say(f"corpus frequencies of {len(table)} candidate phrases")
         fitted = train_classifiers(train_recs, candidates=candidates > 0,
-                                   lexicon=lexicon and candidates > 0, df=table)
+                                   lexicon=lexicon and candidates > 0, df=table,
+                                   context=context and candidates > 0, extend=extend)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
         merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
-        for attr in ("role_model", "keep_model", "cand_model", "type_models", "retype_models",
-                     "heads", "max_candidates", "lexicon", "df"):
+        for attr in ("role_model", "keep_model", "cand_model", "extend_model", "type_models",
+                     "retype_models",
+                     "heads", "max_candidates", "lexicon", "df", "cand_context"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
