@@ -338,6 +338,9 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
 
             registry.extend(tables(counts, surfaces["names"], surfaces["aliases"],
                                    spool_stamp(spool.path)))
+            from paperkg.graph.citations.stored import index_table
+
+            registry.append(index_table(spool.cites, (p.id for p in papers)))
         del surfaces
         t1 = time.perf_counter()
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE

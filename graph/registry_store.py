@@ -34,6 +34,7 @@ are more than MAX_DIRTY of the collection.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import time
@@ -583,7 +584,15 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
             return None
         previous = Previous([e for e in previous.edges if e[0] not in keys
                              and e[1] not in keys], previous.new | keys, old=old_entries)
-    features = _kept_features(store, part, cur_json)
+    cite_index = _cite_index(store)  # the citations' per-name index (citations/stored.py)
+    if cite_index is None:
+        features = _kept_features(store, part, cur_json)
+    else:  # only the part's entries: the others are read when a touched name needs them
+        from paperkg.graph.pipeline import _compact_cites
+
+        features = {S.node_key(S.PAPER, pid): _compact_cites(last_item(cur_json[pid]))
+                    for pid in part}
+        previous = dataclasses.replace(previous, kept=cite_index)
     loader = _Loader(store, g, new_reg, part)
     loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges for k in (a, b)}))
     g.graph["paperkg.load_edges"] = loader
@@ -613,6 +622,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         S.ENTITY_SURFACE: (surface_gone, sorted(surface_rows)),
         S.REGISTRY_STAMP: (["state"], [("state", stamp(new_hashes.items()))]),
     }
+    if cite_index is not None:  # the papers judged as new: their index rows replaced
+        renewed = sorted(S.split_key(k)[1] for k in previous.new)
+        registry_rows[S.CITE_INDEX] = cite_index.changes(
+            {pid: last_item(old_json[pid]) for pid in renewed if pid in old_json},
+            {pid: last_item(cur_json[pid]) for pid in renewed})
     seconds["diff"] = round(time.perf_counter() - t3, 3)
     return tables, state_rows, registry_rows, report.summary(), len(todo)
 
@@ -622,6 +636,16 @@ def from_plain(paper_id: str, x: str) -> PaperExtraction:
     from paperkg.extractors.pipeline import from_raw
 
     return from_raw(paper_id, json.loads(x))
+
+
+def _cite_index(store: _Store):
+    """The store's citation index (citations.stored.StoredIndex), None when it has none."""
+    from paperkg.graph.citations.stored import StoredIndex
+
+    try:
+        return StoredIndex(store.conn)
+    except LookupError:
+        return None
 
 
 def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> dict[str, Any]:

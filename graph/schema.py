@@ -404,11 +404,15 @@ REGISTRY_VOTE = "RegistryVote"  # entities per (key, acronym key or "", type)
 REGISTRY_LONG = "RegistryLong"  # entities per (acronym key, long form key)
 ENTITY_SURFACE = "EntitySurface"  # per entity node (id): entities per name and per alias (JSON)
 REGISTRY_STAMP = "RegistryStamp"  # which PaperState rows the counts are of
+#: The citation step's per-name index (graph/citations/stored.py): claims, title leads and
+#: links of every paper, and the papers that write each coined run or link each identifier.
+CITE_INDEX = "CiteIndex"
 REGISTRY_TABLES = {
     REGISTRY_VOTE: (Prop("id"), Prop("key"), Prop("short"), Prop("type"), Prop("count", INT)),
     REGISTRY_LONG: (Prop("id"), Prop("short"), Prop("long"), Prop("count", INT)),
     ENTITY_SURFACE: (Prop("id"), Prop("names"), Prop("aliases")),
     REGISTRY_STAMP: (Prop("id"), Prop("value")),
+    CITE_INDEX: (Prop("id"), Prop("value")),
 }
 
 #: Drawn, never stored: two entities named by the same papers (overviews and the explorer).

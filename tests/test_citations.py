@@ -446,3 +446,64 @@ def test_a_build_keeps_each_papers_claims_in_its_state(tmp_path: Path, monkeypat
     (entry,) = [x[3] for x in state.values() if x[3]["claims"][:1] == [
         ["LoopBench", "title", True, ""]]]
     assert entry["key"] == features_key(title, abstract)
+
+
+def test_an_update_through_the_stored_index_equals_a_full_run(tmp_path: Path):
+    """The same splits with the store's per-name index (citations/stored.py) instead of every
+    kept paper's entry: the update is handed only the new papers' entries, reads the others'
+    records and postings from the index, and gives a full run's edges; the index an update
+    leaves (StoredIndex.changes) is the one made from all the papers' entries."""
+    from paperkg.graph.citations import Previous
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.citations.stored import StoredIndex, index_rows
+
+    rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
+             **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
+            for k, (t, d, a) in UPDATE_PAPERS.items()]
+    listing = tmp_path / "update.json"
+    listing.write_text(json.dumps(rows), encoding="utf-8")
+    result = read_listings([listing])
+    g = build_graph(result.papers, result.sources, [])
+    papers = sorted(n for n, d in g.nodes(data=True) if d.get("label") == "Paper")
+    kept = {n: json.loads(json.dumps(paper_features(g.nodes[n]["title"],
+                                                    g.nodes[n].get("abstract") or "")))
+            for n in papers}
+    by_id = {n.split(":", 1)[1]: e for n, e in kept.items()}
+    full = g.copy()
+    add_citations(full, min_confidence=0.0, features=kept)
+    want = sorted(_edges(full).items())
+    splits = [[[n for n in papers if n != last], [last]] for last in papers]
+    for seed in range(8):
+        rnd = random.Random(seed)
+        order = papers[:]
+        rnd.shuffle(order)
+        cuts = sorted(rnd.sample(range(1, len(order)), 2))
+        splits.append([order[:cuts[0]], order[cuts[0]:cuts[1]], order[cuts[1]:]])
+    for parts in splits:
+        grown = nx.MultiDiGraph()
+        index: list[tuple[str, str]] = []
+        for i, part in enumerate(parts):
+            stored = [(u, v, dict(d)) for u, v, d in inferred_citations(grown)]
+            grown.add_nodes_from((n, g.nodes[n]) for n in part)
+            new = {n.split(":", 1)[1]: by_id[n.split(":", 1)[1]] for n in part}
+            if i:
+                held = StoredIndex(None, index, by_id)
+                add_citations(grown, min_confidence=0.0, features={n: kept[n] for n in part},
+                              previous=Previous(stored, set(part), kept=held))
+                gone, made = held.changes({}, new)
+                index = sorted({**{k: v for k, v in index if k not in set(gone)},
+                                **dict(made)}.items())
+            else:
+                add_citations(grown, min_confidence=0.0, features=kept)
+                index = index_rows(new)
+            have = {n.split(":", 1)[1] for n in grown if n.startswith("Paper:")}
+            assert sorted(index) == sorted(index_rows({p: by_id[p] for p in have}))
+        assert sorted(_edges(grown).items()) == want, parts[-1]
+    # a stored paper's text changes: its old keys and links leave the index, its new ones join
+    old = by_id["sum"]
+    changed = json.loads(json.dumps(paper_features("Loop Summaries", "We introduce SumLoopX.")))
+    gone, made = StoredIndex(None, index_rows(by_id), by_id).changes({"sum": old},
+                                                                    {"sum": changed})
+    index = {k: v for k, v in index_rows(by_id) if k not in set(gone)} | dict(made)
+    assert sorted(index.items()) == sorted(index_rows({**by_id, "sum": changed}))
+    assert index["k\tSumBench"] == "sum_user" and index["k\tSumLoopX"] == "sum"

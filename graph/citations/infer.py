@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
+from typing import Any
 
 import networkx as nx
 
@@ -411,6 +412,10 @@ class Previous:
     edges: list[tuple[str, str, dict]]
     new: set[str]
     old: dict[str, dict] = field(default_factory=dict)
+    #: the store's per-name index (stored.StoredIndex) of every paper not in `new`: then
+    #: `features` need hold only the new papers' entries, and the other papers' entries are
+    #: read from the store only for the papers that write a name judged again
+    kept: Any = None
 
 
 class _Cites(dict):
@@ -418,10 +423,16 @@ class _Cites(dict):
     when first asked for; `claims`, `lead`, `links` and `starts` read a matching kept entry
     without making the rest (an update asks them of every paper, the rest of a few)."""
 
-    def __init__(self, nodes: dict[str, dict], features: dict[str, dict]) -> None:
+    def __init__(self, nodes: dict[str, dict], features: dict[str, dict], kept: Any = None,
+                 replaced: Iterable[str] = ()) -> None:
         super().__init__()
         self.nodes, self.features = nodes, features
         self._entries: dict[str, dict | None] = {}
+        #: the store's index (stored.StoredIndex) and its records by node (lead, claims,
+        #: links) for every paper not `replaced` (those have entries in `features`)
+        self.kept, self.replaced = kept, set(replaced) if kept is not None else set()
+        self.records: dict[str, list] = {} if kept is None else {
+            f"{PAPER}:{pid}": rec for pid, rec in kept.records.items()}
 
     def __missing__(self, p: str) -> PaperCites:
         made = self[p] = paper_cites(p, *_paper_text(self.nodes[p]), self.entry(p))
@@ -432,11 +443,32 @@ class _Cites(dict):
         try:
             return self._entries[p]
         except KeyError:
+            if p not in self.features and self.kept is not None and p not in self.replaced:
+                self.prefetch([p])
             e = self.features.get(p)
             e = self._entries[p] = e if matches(e, *_paper_text(self.nodes[p])) else None
             return e
 
+    def prefetch(self, papers: Iterable[str]) -> None:
+        """Read the stored entries of these papers at once (with an index: else a no-op)."""
+        if self.kept is None:
+            return
+        want = sorted(p for p in papers if p not in self.features and p not in self.replaced)
+        if want:
+            got = self.kept.entries([split_key(p)[1] for p in want])
+            self.features.update({f"{PAPER}:{pid}": e for pid, e in got.items()})
+
+    def _record(self, p: str) -> list | None:
+        """The index's record of a paper ([lead, claims, links]), or None: then its entry."""
+        if self.kept is None or p in self.replaced or p in self:
+            return None
+        return self.records.get(p, _NO_RECORD)
+
     def claims(self, p: str) -> list[Claim]:
+        rec = self._record(p)
+        if rec is not None:
+            return [Claim(p, name, how, bool(strong), expansion)
+                    for name, how, strong, expansion in rec[1]]
         e = None if p in self else self.entry(p)
         if e is None:
             return self[p].claims
@@ -444,10 +476,16 @@ class _Cites(dict):
                 for name, how, strong, expansion in e["claims"]]
 
     def lead(self, p: str) -> str | None:
+        rec = self._record(p)
+        if rec is not None:
+            return rec[0]
         e = None if p in self else self.entry(p)
         return self[p].lead if e is None else e["lead"]
 
     def links(self, p: str) -> tuple[str, ...] | list[str]:
+        rec = self._record(p)
+        if rec is not None:
+            return rec[2]
         e = None if p in self else self.entry(p)
         return self[p].links if e is None else e["links"]
 
@@ -471,6 +509,9 @@ class _Cites(dict):
         if p in self:
             return self[p].words
         return paper_words(*_paper_text(self.nodes[p]))
+
+
+_NO_RECORD = [None, [], []]  # a paper the index keeps no claims, lead or links of
 
 
 class _When(dict):
@@ -522,7 +563,9 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
 
     when = _When(nodes)
     stats = corpus_names()
-    cites = _Cites(nodes, features or {})
+    index_kept = previous.kept if previous is not None and papers is None else None
+    cites = _Cites(nodes, dict(features or {}), index_kept,
+                   previous.new if index_kept is not None else ())
     by_name: dict[str, list[Claim]] = defaultdict(list)
     for p in sorted(nodes):
         for c in cites.claims(p):
@@ -541,11 +584,13 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     if previous is not None and papers is None:
         scope = _update_scope(previous, nodes, cites, by_name, valid, index, idents)
     if scope is None:
+        cites.prefetch(nodes)
         mentions = _mentions(nodes, index, cites)
         cited = None
     else:
         names, cited, scanned = scope
         report.updated_names = len(names)
+        cites.prefetch(scanned)
         mentions = {n: ms for n, ms in _mentions(
             scanned, index.restricted(_first_runs(names)), cites).items() if n in names}
         valid = {n: valid[n] for n in sorted(names)}
@@ -644,7 +689,12 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
         offer(a, b, _Edge(kind, name, sent, "name", start, conf))
 
-    _identifier_edges(nodes, when, offer, cites, idents, cited)
+    linkers = None
+    if index_kept is not None and cited is not None:  # only papers linking a cited one's id
+        wanted = sorted(i for i, ps in idents.items() if ps[0] in cited)
+        linkers = {f"{PAPER}:{pid}" for pid in index_kept.linking(wanted)} - cites.replaced
+        linkers.update(p for p in cites.replaced & nodes.keys() if cites.links(p))
+    _identifier_edges(nodes, when, offer, cites, idents, cited, linkers)
     if cited is not None:  # the stored edges to papers no new paper changed anything for
         for a, b, d in previous.edges:
             if b not in cited:
@@ -750,6 +800,8 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
         frontier = {c.paper for n in claimed for c in by_name.get(n, ())} - cited
         cited |= frontier
     names &= valid.keys()
+    if cites.kept is not None:
+        return names, cited, _scanned_by_key(names, nodes, cites)
     if not all(_findable(n) for n in names):
         return None
     spellings: dict[str, list[str]] = defaultdict(list)  # first run -> names' folded forms
@@ -772,14 +824,61 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
     return names, cited, scanned
 
 
+def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
+                    ) -> dict[str, dict]:
+    """The papers that write one of these names (and maybe others), found through the
+    store's index: a text that writes a name writes its key run (stored.name_key), so only
+    the papers of those runs (and the new papers) are tested, on their folded text; a name
+    without a key run ('Orca 2') is looked for in every paper."""
+    from .stored import coined_runs, name_key
+
+    by_key: dict[str, list[str]] = defaultdict(list)  # key run -> spellings
+    everywhere: list[str] = []
+    for n in sorted(names):
+        for options in NameIndex([n]).by_first.values():
+            for parts, _ in options:
+                k = name_key(parts)
+                (everywhere if k is None else by_key[k]).append("".join(parts))
+    hits: dict[str, set[str]] = defaultdict(set)  # paper -> its key runs asked for
+    for k, ps in cites.kept.postings([f"k\t{k}" for k in by_key]).items():
+        for pid in ps:
+            hits[f"{PAPER}:{pid}"].add(k[2:])
+    for p in cites.replaced:
+        hits.pop(p, None)
+    for p in sorted(cites.replaced & nodes.keys()):
+        e = cites.entry(p)
+        runs = coined_runs(e) if e is not None else list(by_key)
+        hits[p].update(r for r in runs if r in by_key)
+    if everywhere:
+        for p in nodes:
+            hits.setdefault(p, set())
+    scanned = {}
+    for p in sorted(hits):
+        if p not in nodes:
+            continue
+        written = [w for k in sorted(hits[p]) for w in by_key[k]] + everywhere
+        if not written:
+            continue
+        title, abstract = _paper_text(nodes[p])
+        text = f"{title}\n{abstract}"
+        if "\\" not in text:  # else LaTeX accents: folding the whole text may differ
+            text = fold(text)  # folds as each sentence folds: one character at a time
+            if not any(w in text for w in written):
+                continue
+        scanned[p] = nodes[p]
+    return scanned
+
+
 def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,
-                      idents: dict[str, list[str]], cited: set[str] | None = None) -> None:
+                      idents: dict[str, list[str]], cited: set[str] | None = None,
+                      linkers: set[str] | None = None) -> None:
     """Offer an edge for every arXiv id or DOI of a paper (`idents`: _identifiers) that
-    another paper's text links (only to the `cited` papers when given)."""
+    another paper's text links (only to the `cited` papers when given; only from `linkers`,
+    when given: every paper that links one of theirs)."""
     by_ident = {i: ps[0] for i, ps in idents.items()}
     if not by_ident:
         return
-    for a in sorted(nodes):
+    for a in sorted(nodes if linkers is None else linkers & nodes.keys()):
         links = cites.links(a)
         if not links or (cited is not None and not any(by_ident.get(i) in cited
                                                        for i in links)):

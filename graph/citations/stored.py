@@ -1,0 +1,210 @@
+"""The citation step's per-name index, kept in the store beside the registry (CiteIndex rows).
+
+An update judges only the names its new papers touch (infer._update_scope), but it needed every
+stored paper's kept entry (cache.paper_features) to know who claims what, whose title leads with
+what, which papers can write a touched name and which papers link an identifier. The index keeps
+just that, written by a fresh build (`index_table`) and changed by each update (`changes`):
+
+- row "claims": every paper's claims, title lead and linked identifiers (only papers with any),
+  as zlib-compressed JSON (one row: an update reads it whole);
+- row "k\\t<run>": the papers whose folded title or abstract writes the coined run as a whole run
+  (`coined_runs`: a letter first, then a capital or a digit). Every claimable name holds such a
+  run or none (`name_key`); a paper that writes a name writes its key run, so the papers of a
+  name's key are the only ones that can mention it;
+- row "i\\t<identifier>": the papers whose text links that arXiv id or DOI.
+
+The rows are kept with the registry tables (graph/registry_store.py), under the same stamp of
+PaperState, so an update uses them only when they are of the papers its store holds.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from paperkg.graph import schema as S
+
+CLAIMS_ROW = "claims"
+_KEY, _LINK = "k\t", "i\t"
+#: A run that is coined on its own (names.is_coined of one run): a letter first, then a capital
+#: or a digit somewhere after it ('LoRA', 'MBPP', 'xLSTM', 'T5'; not 'Orca', 'X', '2').
+_COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")
+_IN = 2_000  # ids per UNWIND
+
+
+def coined_runs(entry: Mapping) -> list[str]:
+    """The coined runs a paper writes, from its kept entry's name starts (cache.name_starts
+    keeps every run that starts with a letter and holds a capital or digit after it)."""
+    return sorted({r for r in str(entry.get("starts") or "").split() if _COINED_RUN.fullmatch(r)})
+
+
+def name_key(parts: tuple[str, ...]) -> str | None:
+    """The run a text that writes a name (names.name_parts: runs and separators) must write
+    as a whole run: its first coined run; None when it has none ('Orca 2', 'X-Net')."""
+    for r in parts[::2]:
+        if _COINED_RUN.fullmatch(r):
+            return r
+    return None
+
+
+def _pack(value: Any) -> str:
+    return base64.b64encode(zlib.compress(json.dumps(
+        value, separators=(",", ":"), sort_keys=True).encode("utf-8", "surrogatepass"),
+        1)).decode("ascii")
+
+
+def _unpack(text: str) -> Any:
+    return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8", "surrogatepass"))
+
+
+def _record(entry: Mapping) -> list | None:
+    """What the "claims" row keeps of a paper: [lead, claims, links], None when all empty."""
+    claims = [list(c) for c in entry.get("claims") or ()]
+    links = sorted(entry.get("links") or ())
+    lead = entry.get("lead")
+    return [lead, claims, links] if lead or claims or links else None
+
+
+def index_rows(entries: Mapping[str, Mapping]) -> list[tuple[str, str]]:
+    """Every CiteIndex row (id, value) of papers' kept entries (paper id -> entry); none when
+    a paper has no entry of the current shape (then an update reads every entry instead)."""
+    records: dict[str, list] = {}
+    keys: dict[str, list[str]] = defaultdict(list)
+    links: dict[str, list[str]] = defaultdict(list)
+    for pid in sorted(entries):
+        e = entries[pid]
+        if not isinstance(e, Mapping) or not {"claims", "lead", "starts", "links"} <= e.keys():
+            return []
+        rec = _record(e)
+        if rec is not None:
+            records[pid] = rec
+            for i in rec[2]:
+                links[i].append(pid)
+        for r in coined_runs(e):
+            keys[r].append(pid)
+    rows = [(CLAIMS_ROW, _pack(records))]
+    rows += [(_KEY + r, " ".join(ps)) for r, ps in sorted(keys.items())]
+    rows += [(_LINK + i, " ".join(ps)) for i, ps in sorted(links.items())]
+    return rows
+
+
+def index_table(entries: Mapping[str, Mapping], papers: Iterable[str]
+                ) -> tuple[str, None, Any]:
+    """The CiteIndex table as Arrow, in registry_store.tables' shape (table, None, table), of
+    the entries of these papers (empty when one has none)."""
+    import pyarrow as pa
+
+    ids = list(papers)
+    rows = index_rows(entries) if all(p in entries for p in ids) else []
+    names = [p.name for p in S.REGISTRY_TABLES[S.CITE_INDEX]]
+    return (S.CITE_INDEX, None, pa.table({names[0]: pa.array([r[0] for r in rows], pa.string()),
+                                          names[1]: pa.array([r[1] for r in rows], pa.string())}))
+
+
+class StoredIndex:
+    """The CiteIndex rows of a store, read when asked for (an open connection): every paper's
+    claims, lead and links (`records`), and the papers of keys and identifiers."""
+
+    def __init__(self, conn, rows: Iterable[tuple[str, str]] | None = None,
+                 entries: Mapping[str, Any] | None = None) -> None:
+        self.conn = conn
+        #: without a connection: the rows (index_rows) and entries (paper id -> entry) held
+        self._rows = None if rows is None else dict(rows)
+        self._held = entries or {}
+        got = self._values([CLAIMS_ROW])
+        if CLAIMS_ROW not in got:
+            raise LookupError("the store has no citation index")
+        self.records: dict[str, list] = _unpack(got[CLAIMS_ROW])
+        self._postings: dict[str, list[str]] = {}
+
+    def _values(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = sorted(set(ids))
+        if self._rows is not None:
+            return {i: self._rows[i] for i in ids if i in self._rows}
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), _IN):
+            res = self.conn.execute(f"UNWIND $ids AS i MATCH (n:{S.CITE_INDEX} {{id: i}}) "
+                                    "RETURN n.id, n.value", {"ids": ids[i:i + _IN]})
+            tbl = res.get_as_arrow()
+            out.update(zip(tbl.column(0).to_pylist(), tbl.column(1).to_pylist(), strict=True))
+        return out
+
+    def entries(self, pids: Iterable[str]) -> dict[str, Any]:
+        """Paper id -> its kept entry (the fourth item of its PaperState extraction), for the
+        papers asked for that have one."""
+        from paperkg.graph.ladybug_store import state_json
+        from paperkg.graph.registry_store import last_item
+
+        ids = sorted(set(pids))
+        if self._rows is not None:
+            return {i: self._held[i] for i in ids if self._held.get(i) is not None}
+        out: dict[str, Any] = {}
+        for i in range(0, len(ids), _IN):
+            res = self.conn.execute(f"UNWIND $ids AS i MATCH (s:{S.STATE} {{id: i}}) "
+                                    "RETURN s.id, s.extraction", {"ids": ids[i:i + _IN]})
+            tbl = res.get_as_arrow()
+            for pid, x in zip(tbl.column(0).to_pylist(), tbl.column(1).to_pylist(),
+                              strict=True):
+                e = last_item(state_json(x))
+                if e is not None:
+                    out[pid] = e
+        return out
+
+    def postings(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """Row id -> its papers (ids), for the rows asked for (empty when there is none)."""
+        ids = list(ids)
+        want = [i for i in set(ids) if i not in self._postings]
+        if want:
+            got = self._values(want)
+            for i in want:
+                self._postings[i] = got[i].split() if got.get(i) else []
+        return {i: self._postings[i] for i in ids}
+
+    def holding(self, runs: Iterable[str]) -> set[str]:
+        """The papers that write any of these coined runs."""
+        return {p for ps in self.postings([_KEY + r for r in runs]).values() for p in ps}
+
+    def linking(self, idents: Iterable[str]) -> set[str]:
+        """The papers whose text links any of these (lower-case) identifiers."""
+        return {p for ps in self.postings([_LINK + i for i in idents]).values() for p in ps}
+
+    def changes(self, old: Mapping[str, Mapping | None], new: Mapping[str, Mapping]
+                ) -> tuple[list[str], list[tuple[str, str]]]:
+        """The rows an update rewrites, as (ids to delete, rows to create): `old` the stored
+        papers whose entries it replaces (paper id -> the entry stored, None when unknown: the
+        new entry's keys then stand for it) and `new` every paper with a new entry."""
+        records = dict(self.records)
+        touched: set[str] = set()
+        added: dict[str, set[str]] = defaultdict(set)  # row id -> new papers in it
+        for pid, e in (*old.items(), *new.items()):
+            records.pop(pid, None)
+            if e is not None:
+                touched.update(_row_ids(e))
+        for pid, e in new.items():
+            for rid in _row_ids(e):
+                added[rid].add(pid)
+            rec = _record(e)
+            if rec is not None:
+                records[pid] = rec
+        gone = set(old) | set(new)
+        current = self.postings(touched)
+        rows = [(CLAIMS_ROW, _pack(dict(sorted(records.items()))))]
+        for rid in sorted(touched):
+            ps = (set(current[rid]) - gone) | added.get(rid, set())
+            if ps:
+                rows.append((rid, " ".join(sorted(ps))))
+        return [CLAIMS_ROW, *sorted(touched)], rows
+
+
+def _row_ids(entry: Mapping) -> list[str]:
+    """The key and identifier rows a paper's entry is in."""
+    return [*(_KEY + r for r in coined_runs(entry)),
+            *(_LINK + i for i in entry.get("links") or ())]
+
+
+__all__ = ["CLAIMS_ROW", "StoredIndex", "coined_runs", "index_rows", "index_table", "name_key"]
