@@ -188,8 +188,11 @@ def _graph_tables(G: nx.MultiDiGraph) -> Tables:
                _rel_table(rel, starts, ends, data))
 
 
-def _store_tables(conn) -> Tables:
-    """The files' tables read from the embedded store, in the order of `_graph_tables`."""
+def store_tables(conn) -> Iterator[tuple[tuple[str, ...], pa.Table]]:
+    """The embedded store's tables as Arrow, columns c0, c1, ... as the store holds them: each
+    node label ((label,), its schema properties in order), then each relationship type and end
+    labels ((type, start label, end label), start id, end id, its properties); a property the
+    store lacks (a store from before it was added) reads as nulls. Empty tables are left out."""
     from paperkg.graph.ladybug_store import _execute
 
     tables = {r[0] for r in _execute(conn, "CALL SHOW_TABLES() RETURN name").get_all()}
@@ -203,16 +206,14 @@ def _store_tables(conn) -> Tables:
              ends: tuple[str, ...] = ()) -> pa.Table:
         ret = [*ends, *(f"{var}.{p.name}" if p.name in have else "NULL" for p in props)]
         res = _execute(conn, f"MATCH {match} RETURN {', '.join(ret)}").get_as_arrow()
-        types = [S.STRING] * len(ends) + [p.type for p in props]
-        cols = [_arrow_column(res.column(i), t) for i, t in enumerate(types)]
-        return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
+        return pa.Table.from_arrays(res.columns, names=[f"c{i}" for i in range(res.num_columns)])
 
     for label, nt in S.NODE_TYPES.items():
         if label not in tables:
             continue
         table = read(f"(n:{label})", "n", nt.props, columns(label))
         if table.num_rows:
-            yield f"nodes/{label}.csv", node_header(label), table
+            yield (label,), table
     pairs = sorted((rel, src, dst) for rel, rt in S.REL_TYPES.items() for src, dst in rt.pairs
                    if {rel, src, dst} <= tables)
     have = {rel: columns(rel) for rel in S.REL_TYPES}
@@ -220,7 +221,22 @@ def _store_tables(conn) -> Tables:
         table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props, have[rel],
                      ("a.id", "b.id"))
         if table.num_rows:
-            yield (f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst), table)
+            yield (rel, src, dst), table
+
+
+def _store_tables(conn) -> Tables:
+    """The files' tables read from the embedded store, in the order of `_graph_tables`."""
+    for name, raw in store_tables(conn):
+        if len(name) == 1:
+            (label,) = name
+            types = [p.type for p in S.NODE_TYPES[label].props]
+            path, header = f"nodes/{label}.csv", node_header(label)
+        else:
+            rel, src, dst = name
+            types = [S.STRING, S.STRING, *(p.type for p in S.REL_TYPES[rel].props)]
+            path, header = f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst)
+        cols = [_arrow_column(raw.column(i), t) for i, t in enumerate(types)]
+        yield path, header, pa.Table.from_arrays(cols, names=raw.column_names)
 
 
 def _arrow_column(col: pa.ChunkedArray, t: str) -> pa.Array:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +299,25 @@ def _batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
         yield rows[i:i + size]
 
 
+#: One batch of rows to send, made when a writer takes it (rows are lists in the statement's
+#: column order).
+Batch = Callable[[], list[list]]
+
+
+def _dict_batch(cols: list[str], rows: list[dict]) -> list[list]:
+    """Rows given as dicts (`graph_rows`), as lists in column order."""
+    return [[row[c] for c in cols] for row in rows]
+
+
+def _arrow_batch(table, lists: tuple[int, ...]) -> list[list]:
+    """Rows of an Arrow table slice as lists (a missing list as an empty one, as in a graph
+    read from the store)."""
+    cols = [c.to_pylist() for c in table.columns]
+    for i in lists:
+        cols[i] = [v if v is not None else [] for v in cols[i]]
+    return [list(r) for r in zip(*cols, strict=True)]
+
+
 def _write(tx, query: str, rows: list[list]):
     """One managed-transaction unit: run the statement over a batch and return its counters."""
     return tx.run(query, rows=rows).consume().counters
@@ -310,10 +330,10 @@ def _write(tx, query: str, rows: list[list]):
 WRITERS = 1
 
 
-def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, list[str], list[dict]]],
+def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, Batch]],
                  writers: int, report: LoadReport, advance: Callable[[int], None]) -> None:
-    """Run (query, columns, rows) batches on `writers` sessions at once, adding their counters
-    to report; the first error stops the others and is raised."""
+    """Run (query, batch) tasks on `writers` sessions at once, adding their counters to
+    report; the first error stops the others and is raised."""
     import threading
 
     lock = threading.Lock()
@@ -328,8 +348,8 @@ def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, list[st
                         task = next(pending, None)
                     if task is None:
                         return
-                    query, cols, rows = task
-                    batch = [[row[c] for c in cols] for row in rows]
+                    query, make = task
+                    batch = make()
                     counters = session.execute_write(_write, query, batch)
                     with lock:
                         report.nodes_created += counters.nodes_created
@@ -360,33 +380,28 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
     """
     import neo4j.exceptions as ne
 
-    from paperkg.graph.counters import fill_counters
-
     settings = settings or Neo4jSettings()
-    G = _as_graph(G_or_db)
-    fill_counters(G)  # a graph not made by the build: its stored counters
-    nodes, rels = graph_rows(G)
+    nodes, rels = _load_rows(G_or_db, batch_size)
     report = LoadReport(uri=settings.uri, database=settings.database)
-    total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
+    total = sum(n for rows in (nodes, rels) for n, _ in rows.values())
     driver = connect(settings)
     start = time.perf_counter()
     try:
         report.constraints = ensure_schema(driver, settings)
         with driver.session(database=settings.database) as session:
             have_labels, have_types = _stored_counts(session)
-        node_jobs = [(label, *_node_query(label, label not in have_labels), rows)
-                     for label, rows in nodes.items()]
-        rel_jobs = [(rel_type, *_rel_query(rel_type, src, dst, rel_type not in have_types),
-                     rows) for (rel_type, src, dst), rows in rels.items()]
+        node_jobs = [(label, _node_query(label, label not in have_labels)[0], n, batches)
+                     for label, (n, batches) in nodes.items()]
+        rel_jobs = [(rel_type, _rel_query(rel_type, src, dst, rel_type not in have_types)[0],
+                     n, batches) for (rel_type, src, dst), (n, batches) in rels.items()]
         with (progress or _no_progress)("loading into Neo4j", total) as advance:
             for jobs, bucket, attr in ((node_jobs, report.by_label, "node_seconds"),
                                        (rel_jobs, report.by_type, "rel_seconds")):
                 t_phase = time.perf_counter()
-                tasks = [(query, cols, batch) for _, query, cols, rows in jobs
-                         for batch in _batches(rows, batch_size)]
+                tasks = [(query, batch) for _, query, _, batches in jobs for batch in batches]
                 _run_batches(driver, settings, tasks, writers, report, advance)
-                for name, _, _, rows in jobs:
-                    bucket[name] = bucket.get(name, 0) + len(rows)
+                for name, _, n, _ in jobs:
+                    bucket[name] = bucket.get(name, 0) + n
                 setattr(report, attr, getattr(report, attr) + time.perf_counter() - t_phase)
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:
         raise _user_error(exc, settings) from None
@@ -398,16 +413,89 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
     return report
 
 
-def _as_graph(G_or_db):
-    """The networkx graph to load: given, or read back from the embedded store."""
+#: (row count, batches) of each label, and of each (type, from label, to label).
+Rows = tuple[dict[str, tuple[int, list[Batch]]],
+             dict[tuple[str, str, str], tuple[int, list[Batch]]]]
+
+
+def _load_rows(G_or_db, batch_size: int) -> Rows:
+    """The batches to load: from a graph, or from the embedded store's tables (the rows the
+    graph read back from the store would give, without building it; the graph is built only
+    when that would change them, see `store_rows`)."""
+    from paperkg.graph.counters import fill_counters
+
+    G = G_or_db
     if G_or_db is None or isinstance(G_or_db, str | Path):
         from paperkg.graph import ladybug_store
 
         path = Path(G_or_db or default_db())
         if not path.exists():
             raise UserError(f"no embedded store at {path} (run `paperkg build` first, or --db)")
-        return ladybug_store.load_graph(str(path))
-    return G_or_db
+        tables = store_rows(path)
+        if tables is not None:
+            return tuple(  # type: ignore[return-value]
+                {name: (t.num_rows, [partial(_arrow_batch, t.slice(i, batch_size), lists)
+                                     for i in range(0, t.num_rows, batch_size)])
+                 for name, (t, lists) in part.items()} for part in tables)
+        G = ladybug_store.load_graph(str(path))
+    fill_counters(G)  # a graph not made by the build: its stored counters
+    nodes, rels = graph_rows(G)
+    out: Rows = ({}, {})
+    for part, source, columns in ((out[0], nodes, lambda k: _node_query(k)[1]),
+                                  (out[1], rels, lambda k: _rel_query(*k)[1])):
+        for name, rows in source.items():
+            cols = columns(name)
+            part[name] = (len(rows), [partial(_dict_batch, cols, batch)
+                                      for batch in _batches(rows, batch_size)])
+    return out
+
+
+def store_rows(db) -> tuple[dict, dict] | None:
+    """Each label's and each (type, from label, to label)'s rows in the embedded store at db,
+    as (Arrow table in the loader's columns, indexes of its list columns); None when loading
+    the graph read back from the store would send other rows: a stored counter is missing
+    (`fill_counters` would set it), or two relationships share their ends and merge key (the
+    graph keeps one of them)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from paperkg.graph.counters import CITED_BY_PROPS
+    from paperkg.graph.ladybug_store import connect
+    from paperkg.graph.neo4j_import import store_tables
+
+    counters = {schema.PAPER: (schema.PUBLISHED_ORDER, schema.CODE_REPOS, *CITED_BY_PROPS),
+                schema.REPOSITORY: (schema.OWNER_REPOS,),
+                **{label: (schema.INTRODUCED_BY,) for label in schema.ENTITY_LABELS}}
+    nodes: dict[str, tuple] = {}
+    rels: dict[tuple[str, str, str], tuple] = {}
+    with connect(db) as conn:
+        for name, table in store_tables(conn):
+            if len(name) == 1:
+                props = schema.NODE_TYPES[name[0]].props
+                names = [p.name for p in props]
+                if any(table.column(names.index(c)).null_count
+                       for c in counters.get(name[0], ()) if c in names):
+                    return None
+                table = table.rename_columns(names)
+                nodes[name[0]] = (table, tuple(i for i, p in enumerate(props)
+                                               if p.type == schema.STRING_LIST))
+                continue
+            rel, src, dst = name
+            props = schema.REL_TYPES[rel].props
+            table = table.rename_columns(["_a", "_b", *(p.name for p in props)])
+            for p in MERGE_PROPS.get(rel, ()):  # as the graph's edge key has it
+                i = table.column_names.index(p)
+                table = table.set_column(i, p, pc.fill_null(table.column(i).cast(pa.string()),
+                                                             "inferred"))
+            keys = table.select(["_a", "_b"])
+            for p in MERGE_PROPS.get(rel, ()):  # the edge key: an empty value is "inferred" too
+                value = table.column(p)
+                keys = keys.append_column(p, pc.if_else(pc.equal(value, ""), "inferred", value))
+            if keys.group_by(keys.column_names).aggregate([]).num_rows != table.num_rows:
+                return None
+            rels[name] = (table, tuple(i + 2 for i, p in enumerate(props)
+                                       if p.type == schema.STRING_LIST))
+    return nodes, rels
 
 
 def clear(settings: Neo4jSettings | None = None, batch_size: int = 50_000) -> None:
