@@ -18,10 +18,13 @@ plain results, never the Doc).
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import re
 from pathlib import Path
 
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -81,14 +84,19 @@ def doc_text(doc: Doc) -> str:
 
 
 class TextKeepingTokenizer:
-    """A spaCy tokenizer wrapper that keeps the input string in doc.user_data['pk_text']."""
+    """A spaCy tokenizer wrapper that keeps the input string in doc.user_data['pk_text'].
+
+    With text_only set (the rules-only pipeline, whose components read the text and never the
+    tokens), it makes an empty Doc instead: the gazetteer then tokenizes only what it matches
+    on (`Gazetteer.text_hits`), with the same tokens and hits."""
 
     def __init__(self, inner):
         self.inner = inner
         self.vocab = inner.vocab
+        self.text_only = False
 
     def __call__(self, text: str) -> Doc:
-        doc = self.inner(text)
+        doc = Doc(self.vocab) if self.text_only and text else self.inner(text)
         doc.user_data["pk_text"] = text
         return doc
 
@@ -114,6 +122,11 @@ class TextKeepingTokenizer:
     def from_bytes(self, data, **kwargs):
         self.inner.from_bytes(data, **kwargs)
         return self
+
+
+_SPACE = re.compile(r"(\s+)")  # \s is str.isspace, the tokenizer's test
+_STARTS = operator.itemgetter(6)  # of a chunk's tokens: whether one starts a pattern
+_CHUNKS_MAX = 400_000  # chunks whose tokens a gazetteer keeps (cleared when passed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,6 +200,7 @@ class Gazetteer:
             self.exact.add(key, [self.nlp.make_doc(f) for f in forms])
         for key, forms in lower_pats.items():
             self.lower.add(key, [self.nlp.make_doc(f) for f in forms])
+        self._build_tries(exact_pats, lower_pats)
         self.generic = {fold(g) for g in self.lexicon["generic"]}
         self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
         self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
@@ -197,6 +211,15 @@ class Gazetteer:
         self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.user_data.get("pk_text")
+        if text and not len(doc):  # a text-only Doc (TextKeepingTokenizer.text_only)
+            doc.user_data["pk_gaz"] = self._keep(self.text_hits(text))
+        else:
+            doc.user_data["pk_gaz"] = self._keep(self._doc_hits(doc))
+        return doc
+
+    def _doc_hits(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """The matchers' hits on the tokens of doc: (start, end, type, canonical name)."""
         strings = doc.vocab.strings
         hits = []
         for matcher, cased in ((self.exact, True), (self.lower, False)):
@@ -210,14 +233,135 @@ class Gazetteer:
                 ):
                     continue  # "Stable Diffusion" written all lower case is a phrase, not a name
                 hits.append((a, b, type_, canon))
+        return hits
+
+    @staticmethod
+    def _keep(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """The hits kept: leftmost first, the longest of those starting together, no overlap
+        (the sort is stable: of equal spans, the one found first)."""
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept, last_end = [], -1
         for h in hits:
             if h[0] >= last_end:
                 kept.append(h)
                 last_end = h[1]
-        doc.user_data["pk_gaz"] = kept
-        return doc
+        return kept
+
+    def _build_tries(self, exact_pats: dict[str, list], lower_pats: dict[str, list]) -> None:
+        """The matchers' patterns as tries over token hashes (ORTH for the exact matcher, LOWER
+        for the other; the key None of a node holds the (type, canonical, cased form) of the
+        patterns ending there, in the order the PhraseMatcher reports them) for text_hits."""
+        self.tries: list[dict] | None = []
+        self._chunks: dict[str, tuple] = {"": ((), (), (), (), (), (), False)}
+        for matcher, pats, attr in ((self.exact, exact_pats, "orth"),
+                                    (self.lower, lower_pats, "lower")):
+            root: dict = {}
+            ends: dict[int, tuple[Doc, list]] = {}
+            for key, forms in pats.items():
+                for form in forms:
+                    doc = self.nlp.make_doc(form)
+                    if any(t.is_space for t in doc):
+                        self.tries = None  # "A  B": text_hits cannot skip whitespace tokens
+                        return
+                    if not len(doc):
+                        continue
+                    node = root
+                    for t in doc:
+                        node = node.setdefault(getattr(t, attr), {})
+                    keys = node.setdefault(None, [])
+                    if key not in keys:
+                        keys.append(key)
+                        ends.setdefault(id(keys), (doc, keys))
+            for doc, keys in ends.values():
+                if len(keys) > 1:  # the order the matcher gives one span's keys in
+                    strings = doc.vocab.strings
+                    order = [strings[m] for m, i, j in matcher(doc) if (i, j) == (0, len(doc))]
+                    keys.sort(key=order.index)
+                keys[:] = [(typ, canon, cased == "1")
+                           for typ, canon, cased in (k.split("\t") for k in keys)]
+            self.tries.append(root)
+
+    def text_hits(self, text: str) -> list[tuple[int, int, str, str]]:
+        """The matchers' hits on the tokens of text, found without a Doc.
+
+        spaCy's tokenizer splits the text at whitespace and tokenizes each chunk between on its
+        own (its tokens never depend on the neighbours); a single space between two chunks
+        makes no token, any other whitespace does, and no pattern holds one. So each distinct
+        chunk is tokenized once per process (kept in `_chunks`, with which of its tokens start a
+        pattern), and a match is followed from such a token across chunks one space apart."""
+        tok = self.nlp.tokenizer
+        if self.tries is None:
+            return self._doc_hits(getattr(tok, "inner", tok)(text))
+        parts = _SPACE.split(text)
+        chunks = parts[::2]
+        gaps = parts[1::2]
+        cache = self._chunks
+        if len(cache) > _CHUNKS_MAX:
+            cache.clear()
+            cache[""] = ((), (), (), (), (), (), False)
+        ents = list(map(cache.get, chunks))
+        if None in ents:
+            self._tokenize_chunks([w for w, e in zip(chunks, ents, strict=True) if e is None])
+            ents = list(map(cache.__getitem__, chunks))
+        starts = list(itertools.compress(range(len(ents)), map(_STARTS, ents)))
+        if not starts:
+            return []
+        offsets = [0, *itertools.accumulate(map(len, parts))][::2]  # chunk k starts here
+        last = len(ents) - 1
+        hits: list[tuple[int, int, str, str]] = []
+        for k in starts:
+            entry = ents[k]
+            for root, attr, first, cased in ((self.tries[0], 0, 4, True),
+                                             (self.tries[1], 1, 5, False)):
+                for j in entry[first]:
+                    node = root[entry[attr][j]]
+                    kk, jj, e = k, j, entry
+                    while True:
+                        found = node.get(None)
+                        if found is not None:
+                            a = offsets[k] + entry[2][j]
+                            b = offsets[kk] + e[3][jj]
+                            for type_, canon, form_cased in found:
+                                if not cased and form_cased and not any(
+                                        ch.isupper() for ch in text[a:b]):
+                                    continue  # a cased name written all lower case
+                                hits.append((a, b, type_, canon))
+                        jj += 1
+                        if jj == len(e[0]):  # on into the next chunk, one space away
+                            if kk == last or gaps[kk] != " " or not ents[kk + 1][0]:
+                                break
+                            kk += 1
+                            e = ents[kk]
+                            jj = 0
+                        node = node.get(e[attr][jj])
+                        if node is None:
+                            break
+        return hits
+
+    def _tokenize_chunks(self, chunks: list[str]) -> None:
+        """Put each chunk's tokens into the chunk cache: (ORTH hashes, LOWER hashes, starts,
+        ends, tokens that start an exact pattern, tokens that start a lower-case one, whether
+        any does). One tokenizer call for all of them, joined by single spaces."""
+        chunks = list(dict.fromkeys(chunks))
+        tok = self.nlp.tokenizer
+        doc = getattr(tok, "inner", tok)(" ".join(chunks))
+        rows = doc.to_array([ORTH, LOWER, IDX, LENGTH]).tolist()
+        exact, lower = self.tries
+        i, n, pos = 0, len(rows), 0
+        for chunk in chunks:
+            end = pos + len(chunk)
+            j = i
+            while j < n and rows[j][2] < end:
+                j += 1
+            mine = rows[i:j]
+            orths = tuple(r[0] for r in mine)
+            lows = tuple(r[1] for r in mine)
+            first_e = tuple(x for x, o in enumerate(orths) if o in exact)
+            first_l = tuple(x for x, o in enumerate(lows) if o in lower)
+            self._chunks[chunk] = (orths, lows, tuple(r[2] - pos for r in mine),
+                                   tuple(r[2] + r[3] - pos for r in mine), first_e, first_l,
+                                   bool(first_e or first_l))
+            i, pos = j, end + 1
 
     def to_disk(self, path, exclude=tuple()) -> None:
         """Save the lists with the pipeline."""

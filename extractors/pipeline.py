@@ -73,9 +73,21 @@ def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.L
             from paperkg.extractors.learned import add_learned
 
             add_learned(nlp)
+        else:
+            _text_only(nlp)
         _CACHE[key] = nlp
         _SOURCES[nlp] = ("cache", key)
     return _CACHE[key]
+
+
+def _text_only(nlp: spacy.Language) -> None:
+    """Let the rules-only pipeline skip the Doc's tokens: its components read the text alone,
+    and the gazetteer tokenizes only what it matches (the same hits, `Gazetteer.text_hits`).
+    Only for paperkg's own tokenizer without special cases (a chunk's tokens then never depend
+    on its neighbours)."""
+    tok = nlp.tokenizer
+    if isinstance(tok, components.TextKeepingTokenizer) and not tok.inner.rules:
+        tok.text_only = True
 
 
 def _extraction(paper_id: str, doc) -> PaperExtraction:

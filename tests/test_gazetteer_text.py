@@ -1,0 +1,46 @@
+"""The rules-only pipeline's text-only gazetteer: the same hits as the PhraseMatchers over the
+tokenizer's Doc, on texts whose whitespace, case and punctuation decide what matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.pipeline import build_pipeline, load_pipeline
+
+TEXTS = [
+    "",
+    " ",
+    "BERT",
+    " BERT ",
+    "BERT \n",
+    "We fine-tune BERT, RoBERTa and GPT-4 on ImageNet.",
+    "Stable Diffusion, stable diffusion and STABLE DIFFUSION.",
+    "Stable\nDiffusion and Stable  Diffusion and Stable \tDiffusion",
+    "ResNet-50 (ResNet - 50) on ImageNet,ImageNet-1k (ImageNet).",
+    "A title about BLEU\nWe report BLEU-4, F1 score and top-1 accuracy on SQuAD v2.0.",
+    "\u0130stanbul BERT\u00a0GPT-4 \u2009 ResNet-50. Na\u00efve Bayes on CIFAR-10/CIFAR-100;",
+    "image classification, object detection and machine translation at 50km/h for $5.",
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return build_pipeline().get_pipe("paperkg_gazetteer")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_text_hits_are_the_matchers_hits(gazetteer, text):
+    doc = gazetteer.nlp.tokenizer.inner(text)
+    assert sorted(gazetteer.text_hits(text)) == sorted(gazetteer._doc_hits(doc))
+    assert gazetteer._keep(gazetteer.text_hits(text)) == gazetteer._keep(gazetteer._doc_hits(doc))
+
+
+def test_the_rules_only_pipeline_makes_no_tokens_and_finds_the_same():
+    fast = load_pipeline(fast=True)
+    assert fast.tokenizer.text_only
+    assert not load_pipeline().tokenizer.text_only  # the learned model reads the tokens
+    text = TEXTS[5]
+    doc = fast(text)
+    assert len(doc) == 0 and doc.user_data["pk_ents"]
+    full = build_pipeline()(text)
+    assert len(full) > 0 and full.user_data["pk_ents"] == doc.user_data["pk_ents"]
