@@ -52,6 +52,7 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _WORD_NUM = (r"(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
              r"(?=\s?(?:-?fold|times|orders?\s+of\s+magnitude)\b)")
 _MAGNITUDE = r"\s?orders?\s+of\s+magnitude\b"
+_MAGNITUDE_RE = re.compile(_MAGNITUDE)
 _WORD_START = re.compile(r"\s*(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")", re.I)
 _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
 _RATIO = (r"\s?\$?\\times\$?|\s?×|[xX](?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b|"
@@ -79,7 +80,6 @@ def _value_re(num: str) -> re.Pattern:
 
 _VALUE = _value_re(rf"{_NUM}|(?<![\d,])\.\d+(?![\d.,])")  # also ".9411"
 _VALUE_WORDS = _value_re(rf"\b{_WORD_NUM}")  # "fivefold", "two orders of magnitude"
-_WORDY = re.compile(r"fold\b|times\b|magnitude\b")
 _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
                      r"(?:[^.;:\s]+\s+){0,2}\(?")
 _OUT_OF = re.compile(r"/(?:5|10|100)(?:\.0)?\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
@@ -175,9 +175,24 @@ _WORD_CUE_AFTER = re.compile(
     r"\s*(?:[\w\-]+\s+)?(?:faster|slower|quicker|cheaper|lower|higher|less|more|fewer|smaller|"
     r"larger|better|worse|stronger|improv\w*|increas\w*|reduc\w*|decreas\w*|speed-?ups?|"
     r"accelerat\w*|gains?|boost\w*|drops?|cuts?)\b", re.I)
+def _word_values(text: str) -> list[re.Match]:
+    """Factors written in words ("fivefold", "ten times", "two orders of magnitude"), looked
+    for only just before the unit words (a scan of the whole text costs more)."""
+    out: dict[int, re.Match] = {}
+    for unit in ("fold", "times", "magnitude"):
+        at = text.find(unit)
+        while at >= 0:
+            for m in _VALUE_WORDS.finditer(text, max(0, at - 30), at + len(unit) + 1):
+                out.setdefault(m.start(), m)
+            at = text.find(unit, at + 1)
+    return list(out.values())
+
+
+_PM_BEFORE = re.compile(r"(?:\+/-|±|\\pm)\s*$")  # "+/- .0310": a spread
+_LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of magnitude"
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
                               r"approximately|some|than)\s+$", re.I)
-_DIGIT = re.compile(r"\d|fold\b|times\b|magnitude\b")  # a text without skips the rules
+_DIGIT = re.compile(r"\d")
 _FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(|\s*of\s+"  # "95.75% of TPR"
@@ -294,7 +309,7 @@ def read_number(value: str) -> float | None:
             return None
     else:
         return None
-    if re.search(_MAGNITUDE, text):
+    if _MAGNITUDE_RE.search(text):
         number = 10.0 ** number  # "two orders of magnitude": a factor of 100
     return number
 
@@ -348,7 +363,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False  # "$e=0.099^{+0.063}_{-0.044}$", "$10^{-4}$": an error bar or exponent
     if (num[:1].isalpha() or "magnitude" in (m.group("unit") or "")) and (
             not (_WORD_CUE_AFTER.match(after) or _WORD_CUE_BEFORE.search(before)) or
-            re.search(r"(?:\bto|\band|\bor|-)\s*$", before)):
+            _LIST_WORD_BEFORE.search(before)):
         return False  # "our contributions are threefold", "across three orders of magnitude"
     if _OUT_OF.match(after) and ("." in num or m.group("num2")):
         return True  # "(3.37/5)", "scoring 4.67 out of 5", "8--9/10": a rating
@@ -364,7 +379,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         if "." in num:
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or "") or \
-            re.search(r"(?:\+/-|±|\\pm)\s*$", before):
+            _PM_BEFORE.search(before):
         return False  # "(±0.01)": a spread, not a result
     if SETTING_NOUN and (unit.endswith("Hz") and _HZ_NOUN.match(after) or
                          unit == ":1" and _RATIO_NOUN.match(after)):
@@ -1313,7 +1328,8 @@ def _variant(sentence: str, name: str | None) -> str | None:
 
 def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:
     """Every result stated in text (title + newline + abstract), given the paper's entities."""
-    if _DIGIT.search(text) is None:
+    wordy = "fold" in text or "times" in text or "magnitude" in text  # factors in words
+    if not wordy and _DIGIT.search(text) is None:
         return []
     c = cues()
     sents = sents or sentence_starts(text)
@@ -1334,8 +1350,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     out: list[dict] = []
     taken: set[int] = set()
     found = _VALUE.finditer(text)
-    if _WORDY.search(text):
-        found = sorted([*found, *_VALUE_WORDS.finditer(text)], key=lambda x: x.start())
+    if wordy and (words := _word_values(text)):
+        found = sorted([*found, *words], key=lambda x: x.start())
     for m in found:
         a, b = m.start(), m.end()
         if a in taken:

@@ -1,7 +1,7 @@
 """Per-mechanism audit of the results rules against gold (a measuring tool, not shipped code).
 
     python -m paperkg.extractors.results_audit GOLD [--papers LISTINGS] [--split a|b] [--json]
-        [--show MECHANISM|causes|misses]
+        [--show MECHANISM|causes|misses|value-misses]
 
 Runs the real pipeline over the gold papers with `results.TRACE` on, so every predicted result
 carries the mechanism that set its system, benchmark and metric (`_tag` calls in
@@ -13,7 +13,9 @@ and how often neither; "full right" and "full if null" count the same where the 
 fields are right too (what the results-full row sees). A mechanism that fills a field is worth
 keeping only where "right" clearly exceeds "null right". `--show misses` counts the gold values
 results-full misses by what is wrong: not found, or which fields, and whether a gold name no
-entity holds is written in the value's sentence.
+entity holds is written in the value's sentence; `--show value-misses` counts the gold values
+results-value misses: not found at all, or found and credited to another system (by what the
+gold says: THIS_PAPER, null or a name).
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
     unpaired = paired = 0
     causes: Counter = Counter()
     misses: Counter = Counter()
+    value_misses: Counter = Counter()
     for g, paper in golds:
         if paper is None:
             continue
@@ -139,6 +142,13 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
                                  f"{getattr(r, f)!r}, gold {gr.get(f)!r}\n    {r.sentence}")
         for i, gr in enumerate(gres):
             if i not in wrong_of:
+                value_misses["value not found"] += 1
+            elif any(w.startswith("system:") for w in wrong_of[i]):
+                gs = gr.get("system")
+                value_misses["found, another system (gold " + (
+                    "THIS_PAPER)" if gs == R.THIS_PAPER else "null)" if gs is None else
+                    "a name)")] += 1
+            if i not in wrong_of:
                 misses["value not found"] += 1
                 if show == "misses":
                     shown.append(f"value not found: {gr.get('value')!r} ({gr.get('system')!r})")
@@ -147,6 +157,7 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
     for row in table.values():
         row["papers"] = len(row["papers"])
     return {"rows": dict(table), "causes": dict(causes), "misses": dict(misses),
+            "value_misses": dict(value_misses),
             "paired": paired, "unpaired": unpaired,
             "shown": shown, "gold": sum(len(g.get("results", [])) for g, _p in golds)}
 
@@ -159,7 +170,9 @@ def main() -> None:
     ap.add_argument("--split", choices=("a", "b"))
     ap.add_argument("--show", metavar="MECHANISM",
                     help="print the values it set ('causes': every wrong field, and why; "
-                         "'misses': the gold values results-full misses, by what is wrong)")
+                         "'misses': the gold values results-full misses, by what is wrong; "
+                         "'value-misses': those results-value misses, value not found or "
+                         "found with another system)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     out = audit(args.gold, args.papers, args.split, args.show)
@@ -169,6 +182,12 @@ def main() -> None:
         print("| field | why wrong | values |\n| --- | --- | --- |")
         for (f, cause), n in sorted(out["causes"].items(), key=lambda kv: (kv[0][0], -kv[1])):
             print(f"| {f} | {cause} | {n} |")
+        return
+    if args.show == "value-misses":
+        print("| why results-value misses a gold value | gold values |\n| --- | --- |")
+        for what, n in sorted(out["value_misses"].items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"| {what} | {n} |")
+        print(f"| (all misses) | {sum(out['value_misses'].values())} of {out['gold']} |")
         return
     if args.show == "misses":
         print("| what is wrong | gold values |\n| --- | --- |")

@@ -56,9 +56,11 @@ def test_the_audit_counts_the_misses_of_results_full_by_what_is_wrong(nlp, tmp_p
                          "value": "7.5", "kind": "score"}]}
     path = tmp_path / "g.gold.jsonl"
     path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
-    misses = audit(path, nlp=nlp)["misses"]
+    out = audit(path, nlp=nlp)
+    misses = out["misses"]
     assert misses["value not found"] == 1
     assert misses["metric: null (gold name not extracted, in the sentence)"] == 1
+    assert out["value_misses"] == {"value not found": 1}  # 81.0% is FooNet's: no value miss
 
 
 def test_values_on_a_counted_list_of_benchmarks_pair_in_order():
