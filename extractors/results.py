@@ -188,6 +188,8 @@ def _word_values(text: str) -> list[re.Match]:
     return list(out.values())
 
 
+_ADDED_COST = re.compile(r"\s*(?:additional|added|extra)\s+(?:[\w\-]+\s+)?(?:parameters|params|"
+                         r"FLOPs|compute|memory)\b", re.I)
 _PM_BEFORE = re.compile(r"(?:\+/-|±|\\pm)\s*$")  # "+/- .0310": a spread
 _LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of magnitude"
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
@@ -410,6 +412,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if CONDITIONS and unit == "%" and _CONDITION_BEFORE.search(before) and \
             _CONDITION_AFTER.match(text, b):
         return False  # "with up to 90% occlusion", "after 50% sensor loss": a test condition
+    if unit == "%" and _ADDED_COST.match(after):
+        return False  # "with 0.6% additional FLOPs", "(2% added parameters)": an overhead
     if SPLITS and unit == "%" and _SPLIT_AFTER.match(after):
         return False  # "split into 80% for training and 20% for testing": shares of the data
     if unit == "s" and re.fullmatch(r"1[89]\d0|20[0-2]0", num):

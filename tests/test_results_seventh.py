@@ -99,3 +99,10 @@ def test_the_metric_word_pattern_matches_as_a_longest_first_alternation_would():
             "44, AP 40 and mAP 39, R^2 = 0.9, F1s and APx are no metrics.")
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
     assert [m.group(0) for m in new.finditer(text)][:3] == ["F1 score", "f1-score", "F1"]
+
+
+def test_an_added_share_of_parameters_or_flops_is_an_overhead_not_a_result():
+    text = ("SpecDiT: Diffusion\nWe propose SpecDiT. With 0.6% additional theoretical FLOPs and "
+            "1.36% additional parameters, SpecDiT achieves an 8.7% relative FID reduction.")
+    got = _found(text, ("SpecDiT", "METHOD", "introduced"), ("FID", "METRIC"))
+    assert set(got) == {"8.7%"}
