@@ -1636,7 +1636,36 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
                     _retag(r, "metric", "respectively")
+        if METRICS_AFTER and len(group) > 1:
+            # "improvements of 5.47%, 3.27%, and 1.01% in the Hits@1, Hits@3, and Hits@10
+            # metrics, respectively": the metrics listed after the values, in order
+            head = _IN_LIST.match(text, group[-1]["end"])
+            run, end = _list_from(text, mentions, ("METRIC",), head.end()) if head else ([], 0)
+            if len(run) == len(group) and _RESPECTIVELY.match(text, end):
+                for r, name in zip(group, run, strict=True):
+                    r["metric"] = name
+                    _retag(r, "metric", "respectively (metrics after)")
         i = j + 1
+
+
+METRICS_AFTER = True
+_IN_LIST = re.compile(r"\s*(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+
+
+def _list_from(text: str, mentions, types, at: int) -> tuple[list[str], int]:
+    """The names of the list of mentions of types that starts at offset at ("A, B and C"),
+    and where it ends."""
+    run: list = []
+    for a, b, name, typ, _ in mentions:
+        if typ not in types or a < at:
+            continue
+        if run and a == run[-1][0]:  # "Hits@1" inside "Hits@10": the longer name
+            run[-1] = max(run[-1], (a, b, name), key=lambda x: x[1])
+        elif a == at if not run else _LIST_SEP.fullmatch(text, run[-1][1], a):
+            run.append((a, b, name))
+        elif run:
+            break
+    return [name for _a, _b, name in run], (run[-1][1] if run else at)
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|&)\s+(?:the\s+)?")

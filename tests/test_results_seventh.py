@@ -106,3 +106,14 @@ def test_an_added_share_of_parameters_or_flops_is_an_overhead_not_a_result():
             "1.36% additional parameters, SpecDiT achieves an 8.7% relative FID reduction.")
     got = _found(text, ("SpecDiT", "METHOD", "introduced"), ("FID", "METRIC"))
     assert set(got) == {"8.7%"}
+
+
+def test_metrics_listed_after_the_values_pair_in_order_with_respectively():
+    text = ("KGNet: Completion\nWe propose KGNet. KGNet achieves improvements of 5.47%, 3.27%, "
+            "and 1.01% in the Hits@1, Hits@3, and Hits@10 metrics, respectively. It reaches "
+            "41.2% and 50.3% in Hits@1 on FB15k.")
+    got = _found(text, ("KGNet", "METHOD", "introduced"), ("Hits@1", "METRIC"),
+                 ("Hits@3", "METRIC"), ("Hits@10", "METRIC"), ("FB15k", "DATASET"))
+    assert [got[v]["metric"] for v in ("5.47%", "3.27%", "1.01%")] == \
+        ["Hits@1", "Hits@3", "Hits@10"]
+    assert got["50.3%"]["metric"] == "Hits@1"  # one metric, no "respectively": shared
