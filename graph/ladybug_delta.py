@@ -21,7 +21,7 @@ a changed row costs more than a copied one).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +74,9 @@ class Delta:
     total: int  # rows of the graph (nodes and relationships)
     state: list[tuple[str, str, str]]  # PaperState rows to (re)write
     state_removed: list[str]
+    #: the store's node and relationship counts once written (ladybug_store.stats), when the
+    #: writer read them on its connection
+    stats: dict | None = None
 
     def size(self) -> int:
         """Rows written or deleted, PaperState included."""
@@ -359,7 +362,7 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
 
 
 @contextmanager
-def in_place(path: Path):
+def in_place(path: Path, after: Callable | None = None):
     """A write connection to the store itself (not a staged copy), whose statements form one
     engine transaction: committed and checkpointed when the block succeeds, rolled back when
     it fails. The store is the old one or the new one whatever happens: a failure before the
@@ -368,7 +371,8 @@ def in_place(path: Path):
     of the store replays (`ladybug_store._open` opens it for writing once when a reader meets
     it). Spares the copy of the whole store a staged write makes (2.4 s at 100,000 papers);
     the checkpoint costs the same either way. Other processes cannot open the store while
-    the block runs (the engine's file lock): an update's few seconds."""
+    the block runs (the engine's file lock): an update's few seconds. `after` is called with
+    the connection once the store holds the update (to read it without opening it again)."""
     import ladybug
 
     from paperkg.graph.ladybug_store import _open, _write_failure, writer_lock
@@ -397,6 +401,8 @@ def in_place(path: Path):
                                         f"into the store failed ({exc}); it is applied when "
                                         "the store is next opened") from None
                     raise UserError(_write_failure(path, exc)) from None
+                if after is not None:
+                    after(conn)
             finally:
                 conn.close()
         finally:
@@ -411,11 +417,16 @@ def _checkpoint_now(conn) -> None:
 def stored_inferred_citations(path: Path) -> list[tuple[str, str, dict]]:
     """The inferred CITES edges a store holds, as the graph holds them: (citing node, cited
     node, properties)."""
+    with connect(path) as conn:
+        return inferred_citations_in(conn)
+
+
+def inferred_citations_in(conn) -> list[tuple[str, str, dict]]:
+    """stored_inferred_citations on an open connection."""
     props = S.REL_TYPES[S.CITES].prop_names
     q = (f"MATCH (a:{S.PAPER})-[r:{S.CITES}]->(b:{S.PAPER}) WHERE r.source = $s "
          f"RETURN a.id, b.id{''.join(f', r.{c}' for c in props)}")
-    with connect(path) as conn:
-        rows = list(_stored(conn.execute(q, {"s": "inferred"})))
+    rows = list(_stored(conn.execute(q, {"s": "inferred"})))
     return [(S.node_key(S.PAPER, a), S.node_key(S.PAPER, b),
              {"type": S.CITES, **dict(zip(props, rest, strict=True))}) for a, b, *rest in rows]
 

@@ -381,28 +381,36 @@ def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1)
 _CITED_FIELDS = ("title", "abstract", "published", "listing_date", "arxiv_id", "doi")
 
 
-def _merge_with_store(result: ReadResult, db: str | os.PathLike | None
+def _merge_with_store(result: ReadResult, db: str | os.PathLike | None,
+                      hashes: dict[str, str] | None = None
                       ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any,
                                  list[Paper], list[str]]:
     """Papers of the store plus the new read, merged; also new-paper count, retired ids, the
     store's inferred citations with the new papers (a citations.Previous) when no stored
     paper went (else None: they are judged anew), the stored papers as read, and the ids of
     stored papers that changed what citations read of them (the whole path judges every
-    citation anew then; registry_store hands their old entries to the citations)."""
+    citation anew then; registry_store hands their old entries to the citations). `hashes`,
+    a dict, receives the stored content hashes (read_state_hashes), on the same connection
+    (each opening of a store costs about 0.1-0.5 s)."""
     from paperkg.graph.citations import Previous
-    from paperkg.graph.ladybug_delta import stored_inferred_citations
-    from paperkg.graph.ladybug_store import read_papers
+    from paperkg.graph.ladybug_delta import inferred_citations_in
+    from paperkg.graph.ladybug_store import connect, papers_in, state_hashes_in
 
-    old_papers, old_sources = read_papers(db)
+    with connect(db) as conn:
+        old_papers, old_sources = papers_in(conn)
+        stored_cites = inferred_citations_in(conn)
+        if hashes is not None:
+            hashes.update(state_hashes_in(conn))
     merged = _merge_touched(old_papers, result.papers)
-    old_ids = {p.id for p in old_papers}
+    by_old = {p.id: p for p in old_papers}
     new_ids = {p.id for p in merged}
-    before = {p.id: tuple(getattr(p, f) for f in _CITED_FIELDS) for p in old_papers}
     previous = None
-    recited = sorted(p.id for p in merged if p.id in before
-                     and tuple(getattr(p, f) for f in _CITED_FIELDS) != before[p.id])
+    # a stored paper no new one shares a key with is the object read (_merge_touched)
+    recited = sorted(p.id for p in merged if p.id in by_old and p is not by_old[p.id]
+                     and any(getattr(p, f) != getattr(by_old[p.id], f) for f in _CITED_FIELDS))
+    old_ids = by_old.keys()
     if old_ids <= new_ids:
-        previous = Previous(stored_inferred_citations(Path(db)),
+        previous = Previous(stored_cites,
                             {S.node_key(S.PAPER, p.id) for p in merged if p.id not in old_ids})
     old_keys = {p.title_key for p in old_papers} | {p.arxiv_id for p in old_papers if p.arxiv_id}
     new_count = sum(1 for p in merged if p.id not in old_ids and p.title_key not in old_keys
@@ -509,7 +517,6 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         db_path,
         discard_begun,
         discard_tables,
-        read_state_hashes,
         replace_tables,
         stats,
         store_tables,
@@ -527,10 +534,10 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
         papers, sources, new_count, retired, previous, old_papers, recited = \
-            _merge_with_store(result, path)
+            _merge_with_store(result, path, hashes)
         if min_citation_confidence is not None:  # stored edges are the default threshold's
             previous = None
-        hashes, old = read_state_hashes(path), path
+        old = path
         seconds["read_store"] = round(time.perf_counter() - t_read, 3)
         if QUICK_UPDATES and neo4j is None and not retired and previous is not None:
             quick = _quick(path, papers, sources, old_papers, hashes, previous, progress,
@@ -538,7 +545,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                            scheduler=scheduler, recited=recited)
             if quick is not None:
                 cites, extracted, delta = quick
-                stored = stats(path)
+                stored = delta.stats or stats(path)
                 return BuildReport(
                     db=str(path), mode="upsert", read=result.summary(),
                     skipped=result.skipped, new_papers=new_count,

@@ -334,9 +334,15 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
     t0 = time.perf_counter()
     tables, state_rows, registry_rows, summary, extracted = made
     from paperkg.graph.ladybug_delta import Delta, apply, in_place
+    from paperkg.graph.ladybug_store import stats_in
 
     delta = Delta(tables, 0, state_rows, [])
-    with in_place(path) as conn:  # one transaction on the store itself: no staged copy
+
+    def counted(conn) -> None:
+        delta.stats = stats_in(conn)
+
+    # one transaction on the store itself (no staged copy), counted before it is closed
+    with in_place(path, after=counted) as conn:
         apply(conn, tables, state_rows, [])
         _write_registry(conn, registry_rows)
     seconds["store"] = round(time.perf_counter() - t0, 3)
@@ -404,8 +410,9 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     todo_ids = {p.id for p in todo}
     if any(hashes[p.id] != state_hash(own[p.id]) for p in papers if p.id not in todo_ids):
         return None  # kept rows of other citation code: the whole path makes them again
+    # a stored paper no new one shares a key with is the object read (pipeline._merge_touched)
     changed = {p.id for p in papers if p.id in by_old and p.id not in todo_ids
-               and _paper_row(p) != _paper_row(by_old[p.id])}
+               and p is not by_old[p.id] and _paper_row(p) != _paper_row(by_old[p.id])}
     if len(todo_ids | changed) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
     raws = list(raw_extractions(
