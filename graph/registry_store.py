@@ -480,18 +480,22 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     surface_gone: list[str] = list(touched)
     surface_rows: list[tuple] = []
     removed_nodes: set[str] = set()
+    # what each paper took from and gives to each node, gathered per node in one pass (not
+    # one pass over every paper per node: at 20,000 papers 4 million lookups)
+    changes: dict[str, list[tuple[int, tuple[Counter, Counter, bool]]]] = defaultdict(list)
+    for contrib, sign in ((old_contrib, -1), (new_contrib, 1)):
+        for c in contrib.values():
+            for ek, got in c.items():
+                changes[ek].append((sign, got))
     for ek in touched:
         names, aliases = kept_names.get(ek, Counter()), kept_aliases.get(ek, Counter())
         row = kept_nodes.get(ek)
         papers_n, intro_n = (row[pc] or 0, row[ib] or 0) if row else (0, 0)
-        for contrib, sign in ((old_contrib, -1), (new_contrib, 1)):
-            for c in contrib.values():
-                got = c.get(ek)
-                if got is not None:
-                    names.update({k: sign * v for k, v in got[0].items()})
-                    aliases.update({k: sign * v for k, v in got[1].items()})
-                    papers_n += sign
-                    intro_n += sign * got[2]
+        for sign, got in changes.get(ek, ()):
+            names.update({k: sign * v for k, v in got[0].items()})
+            aliases.update({k: sign * v for k, v in got[1].items()})
+            papers_n += sign
+            intro_n += sign * got[2]
         names, aliases = +names, +aliases
         if not names:
             removed_nodes.add(ek)
