@@ -328,6 +328,8 @@ def _write(tx, query: str, rows: list[list]):
 #: transaction with one core, so more writers can help a server with idle cores; on this
 #: 2-core machine shared with other jobs, two writers measured 0.93x of one (docs/neo4j.md).
 WRITERS = 1
+#: Build the constraints and indexes of an empty database after its nodes are written.
+SCHEMA_AFTER_NODES = True
 
 
 def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, Batch]],
@@ -387,9 +389,13 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
     driver = connect(settings)
     start = time.perf_counter()
     try:
-        report.constraints = ensure_schema(driver, settings)
         with driver.session(database=settings.database) as session:
             have_labels, have_types = _stored_counts(session)
+        # Into an empty database the nodes go first and the constraints and indexes are built
+        # over them once, before the relationships look their ends up by key.
+        schema_first = bool(have_labels or have_types) or not SCHEMA_AFTER_NODES
+        if schema_first:
+            report.constraints = ensure_schema(driver, settings)
         node_jobs = [(label, _node_query(label, label not in have_labels)[0], n, batches)
                      for label, (n, batches) in nodes.items()]
         rel_jobs = [(rel_type, _rel_query(rel_type, src, dst, rel_type not in have_types)[0],
@@ -400,6 +406,8 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
                 t_phase = time.perf_counter()
                 tasks = [(query, batch) for _, query, _, batches in jobs for batch in batches]
                 _run_batches(driver, settings, tasks, writers, report, advance)
+                if not report.constraints:
+                    report.constraints = ensure_schema(driver, settings)
                 for name, _, n, _ in jobs:
                     bucket[name] = bucket.get(name, 0) + n
                 setattr(report, attr, getattr(report, attr) + time.perf_counter() - t_phase)
@@ -510,6 +518,22 @@ def clear(settings: Neo4jSettings | None = None, batch_size: int = 50_000) -> No
                 ).single()
                 if not summary or summary["c"] == 0:
                     break
+    finally:
+        driver.close()
+
+
+def drop_schema(settings: Neo4jSettings | None = None) -> None:
+    """Drop every constraint and index of the database but Neo4j's own lookup indexes (with
+    `clear`, a database as new: the next load builds its schema after its nodes)."""
+    settings = settings or Neo4jSettings()
+    driver = connect(settings)
+    try:
+        with driver.session(database=settings.database) as session:
+            for record in list(session.run("SHOW CONSTRAINTS YIELD name")):
+                session.run("DROP CONSTRAINT $name", name=record["name"]).consume()
+            for record in list(session.run("SHOW INDEXES YIELD name, type "
+                                           "WHERE type <> 'LOOKUP' RETURN name")):
+                session.run("DROP INDEX $name", name=record["name"]).consume()
     finally:
         driver.close()
 

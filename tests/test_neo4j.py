@@ -14,6 +14,7 @@ from paperkg.graph import schema as S
 from paperkg.graph.neo4j_store import (
     Neo4jSettings,
     connect,
+    drop_schema,
     load_neo4j,
     run_cypher,
     schema_statements,
@@ -87,9 +88,14 @@ def test_a_store_loads_from_its_tables_as_its_graph_would(neo4j_settings, seeds_
             rows = Counter(repr([v if v is not None or i not in lists else [] for i, v in
                                  enumerate(r.values())]) for r in table.to_pylist())
             assert rows == Counter(repr([r[c] for c in cols]) for r in want[name]), name
-    report = load_neo4j(seeds_store, neo4j_settings, batch_size=50, writers=2)
+    # a new database (no constraints yet): nodes first, then the constraints and indexes
+    drop_schema(neo4j_settings)
+    report = load_neo4j(seeds_store, neo4j_settings, batch_size=200, writers=2)
     assert report.relationships_created == G.number_of_edges()
+    assert report.constraints == len(schema_statements())
     assert _contents(neo4j_settings) == _expected(G)
+    _, rows = run_cypher("SHOW INDEXES YIELD name RETURN name", {}, neo4j_settings)
+    assert {r[0] for r in rows} >= {st.split()[2] for st in schema_statements()}
 
 
 def test_many_writers_with_small_batches_store_exactly_the_graph(neo4j_settings, seeds_graph):
