@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -89,8 +90,8 @@ def _ref_values(ref: Reference) -> dict:
 def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 extractions: Iterable[PaperExtraction] = (),
                 surfaces: dict | None = None,
-                entity_edges: Callable[[str, str, str, dict], None] | None = None
-                ) -> nx.MultiDiGraph:
+                entity_edges: Callable[[str, str, str, dict], None] | None = None,
+                rows: Any = None) -> nx.MultiDiGraph:
     """The knowledge graph of papers, their sources and what was extracted from them
     (extractions are read once, in order: a generator keeps only one paper's at a time).
     `surfaces` receives the entities per name and per alias of every entity node ("names",
@@ -98,18 +99,26 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     With `entity_edges`, each edge from a paper to an entity is handed to it as
     (paper key, entity key, relationship, values), once per (paper, entity, relationship) as
     add_edge would add it, instead of being added to the graph (a fresh build writes them to
-    the store from there: ladybug_store.EdgeSpill)."""
+    the store from there: ladybug_store.EdgeSpill). With `rows` (an EdgeSpill: its `row` and
+    `node`), what no later step reads from the graph goes there instead of into it, as the
+    graph would hold it: the LISTED_IN edges and the Result nodes with their edges."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
                                "listing_date": s.listing_date, "paper_count": s.paper_count})
     for p in papers:
         pk = add_node(g, S.PAPER, paper_values(p))
+        listed: set[str] = set()  # with rows: as add_edge, once per (paper, source)
         for ref in p.sources:
             sk = S.node_key(S.SOURCE, ref.source_id)
-            if sk in g:
-                add_edge(g, pk, sk, S.LISTED_IN,
-                         {"line": ref.line, "listing_date": ref.listing_date})
+            if sk not in g:
+                continue
+            values = {"line": ref.line, "listing_date": ref.listing_date}
+            if rows is None:
+                add_edge(g, pk, sk, S.LISTED_IN, values)
+            elif sk not in listed:
+                listed.add(sk)
+                rows.row(pk, sk, S.LISTED_IN, edge_attrs(S.LISTED_IN, values))
 
     # Entities: one node per (label, canonical key); name = most frequent surface name.
     names: dict[str, Counter] = defaultdict(Counter)
@@ -175,7 +184,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 rk = add_node(g, S.LINK, {"id": info["id"], "url": info["url"],
                                           "host": info["host"]})
             add_edge(g, pk, rk, rel, _ref_values(ref))
-        add_results(g, ex)  # they link only to this paper's entities, added above
+        add_results(g, ex, rows)  # they link only to this paper's entities, added above
     for ek, counter in names.items():
         best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         g.nodes[ek]["name"] = best
@@ -199,11 +208,15 @@ def result_id(paper_id: str, start: int) -> str:
     return f"{paper_id}#r{start}"
 
 
-def add_results(g: nx.MultiDiGraph, ex: PaperExtraction) -> None:
-    """Result nodes of one paper, linked from the paper and to the entities they name."""
+def add_results(g: nx.MultiDiGraph, ex: PaperExtraction, rows: Any = None) -> None:
+    """Result nodes of one paper, linked from the paper and to the entities they name. With
+    `rows` (an EdgeSpill) they are written there as g would hold them instead: made in a
+    scratch graph of this paper's results (one node per id, filled in as add_node fills; one
+    edge per (from, to, type), the first, as add_edge keeps), written once the paper is done."""
     pk = S.node_key(S.PAPER, ex.paper_id)
     if pk not in g or not ex.results:
         return
+    out = g if rows is None else nx.MultiDiGraph()
     keys: dict[tuple[str, str], str] = {}
     for e in ex.entities:
         label = S.ENTITY_TYPES.get(e.type)
@@ -212,11 +225,11 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction) -> None:
         for form in (e.name, *e.aliases):
             keys.setdefault((label, form.casefold()), S.node_key(label, e.key or e.name.lower()))
     for r in ex.results:
-        rk = add_node(g, S.RESULT, {
+        rk = add_node(out, S.RESULT, {
             "id": result_id(ex.paper_id, r.start), "value": r.value, "number": r.number,
             "unit": r.unit, "kind": r.kind, "condition": r.condition, "system": r.system,
             "benchmark": r.benchmark, "metric": r.metric})
-        add_edge(g, pk, rk, S.REPORTS_RESULT, {
+        add_edge(out, pk, rk, S.REPORTS_RESULT, {
             "evidence": r.sentence, "char_start": r.start, "char_end": r.end,
             "surface": r.value, "extractor": "results"})
         for attr, rel, labels in RESULT_LINKS:
@@ -226,5 +239,10 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction) -> None:
             target = next((keys[(lb, name.casefold())] for lb in labels
                            if (lb, name.casefold()) in keys), None)
             if target is not None and target in g:
-                add_edge(g, rk, target, rel, {})
-
+                add_edge(out, rk, target, rel, {})
+    if rows is not None:
+        for _, d in out.nodes(data=True):
+            if d.get("label") == S.RESULT:
+                rows.node(d)
+        for u, v, d in out.edges(data=True):
+            rows.row(u, v, d["type"], d)

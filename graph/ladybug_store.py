@@ -322,7 +322,8 @@ def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
     build) get them first. With `spill` (a staged name), each table goes to a Parquet file
     named after it as its rows are gathered, and the entry holds that file's Path instead of
     a table: no table is ever whole in memory (at 100,000 papers 363 MB of Arrow). With
-    `edges`, the relationship types it holds come from its files, not from g."""
+    `edges`, the relationship types and node labels it holds come from its files, not
+    from g."""
     from paperkg.graph.counters import fill_counters
 
     fill_counters(g)
@@ -343,8 +344,14 @@ def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
         if cols is None:
             cols = nodes[nt.label] = columns([(p.name, p.type) for p in nt.props])
         cols.add(d.get(p.name) for p in nt.props)
+    spilled: dict[str, Any] = edges.finish_nodes() if edges is not None else {}
+    if spilled.keys() & nodes.keys():
+        raise ValueError(f"{sorted(spilled.keys() & nodes.keys())} nodes in both the graph "
+                         "and the spill")
+    nodes.update(spilled)
     out: list[tuple[str, tuple[str, str] | None, Any]] = [
-        (label, None, nodes.pop(label).table()) for label in S.NODE_TYPES if label in nodes]
+        (label, None, tbl if isinstance(tbl, Path) else tbl.table())
+        for label in S.NODE_TYPES if (tbl := nodes.pop(label, None)) is not None]
     rels: dict[tuple[str, str, str], Any] = {}
     skip = edges.rels if edges is not None else frozenset()
     for u, v, d in g.edges(data=True):
@@ -375,15 +382,20 @@ class EdgeSpill:
     edges, with their type only, when the citation step first asks for them (`load`, the
     graph's "paperkg.load_edges" hook); the introducers of each entity are counted here
     (`introduced`). At 20,000 papers these edges are 100,000 of 156,000, and about 70 MB of
-    the graph's structures besides their strings."""
+    the graph's structures besides their strings. It also takes what no later step reads
+    from the graph (`row`, `node`: build_graph's `rows`): the LISTED_IN edges and the Result
+    nodes with their edges, about half of what the graph held per paper besides."""
 
     _CHUNK = 8192  # rows a table gathers before they are written
 
     def __init__(self, spill: Path):
         self.spill = spill
         self.rels: set[str] = set()
+        #: node labels whose rows are here, not in the graph
+        self.labels: set[str] = set()
         self.introduced: dict[str, int] = {}
         self._tables: dict[tuple[str, str, str], _Columns] = {}
+        self._nodes: dict[str, _Columns] = {}
         self._paper: str | None = None
         self._flat: list[str] = []  # the current paper's (entity, type) pairs, flat
         self._edges: dict[str, tuple[str, ...]] = {}  # the earlier papers'
@@ -395,8 +407,20 @@ class EdgeSpill:
 
         from paperkg.graph.build import edge_attrs
 
+        self.row(paper, entity, rel, edge_attrs(rel, values))
+        if paper != self._paper:
+            self._close_paper()
+            self._paper = paper
+        entity = sys.intern(entity)
+        self._flat += (entity, rel)
+        if rel == S.INTRODUCES:
+            self.introduced[entity] = self.introduced.get(entity, 0) + 1
+
+    def row(self, u: str, v: str, rel: str, attrs: dict) -> None:
+        """Write one edge's row (attrs: build.edge_attrs' shape); its type is then the
+        spill's alone (graph_tables skips it in the graph)."""
         rt = S.REL_TYPES[rel]
-        (ul, uid), (vl, vid) = S.split_key(paper), S.split_key(entity)
+        (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
         cols = self._tables.get((rel, ul, vl))
         if cols is None:
             if (ul, vl) not in rt.pairs:
@@ -406,15 +430,19 @@ class EdgeSpill:
             cols = self._tables[(rel, ul, vl)] = _Columns(
                 [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props],
                 self.spill.with_name(name), self._CHUNK)
-        attrs = edge_attrs(rel, values)
         cols.add((uid, vid, *(attrs[p.name] for p in rt.props)))
-        if paper != self._paper:
-            self._close_paper()
-            self._paper = paper
-        entity = sys.intern(entity)
-        self._flat += (entity, rel)
-        if rel == S.INTRODUCES:
-            self.introduced[entity] = self.introduced.get(entity, 0) + 1
+
+    def node(self, attrs: dict) -> None:
+        """Write one node's row (attrs: build.node_attrs' shape, with its label); the label
+        is then the spill's alone (graph_tables takes its table from here)."""
+        nt = S.NODE_TYPES[attrs["label"]]
+        cols = self._nodes.get(nt.label)
+        if cols is None:
+            self.labels.add(nt.label)
+            name = f"{self.spill.name}.n{len(self._nodes):03d}.parquet"
+            cols = self._nodes[nt.label] = _Columns(
+                [(p.name, p.type) for p in nt.props], self.spill.with_name(name), self._CHUNK)
+        cols.add(attrs.get(p.name) for p in nt.props)
 
     def _close_paper(self) -> None:
         if self._paper is not None and self._flat:
@@ -447,15 +475,21 @@ class EdgeSpill:
         self._tables = {}
         return out
 
+    def finish_nodes(self) -> dict[str, Path]:
+        """The node files written, per label, finished."""
+        out = {k: cols.table() for k, cols in self._nodes.items()}
+        self._nodes = {}
+        return out
+
     def discard(self) -> None:
         """Delete the files (a failed build; graph_tables' entries are removed by
         discard_tables once handed on)."""
-        for cols in self._tables.values():
+        for cols in (*self._tables.values(), *self._nodes.values()):
             if cols._writer is not None:
                 cols._writer.close()
                 cols._writer = None
             cols.path.unlink(missing_ok=True)
-        self._tables = {}
+        self._tables, self._nodes = {}, {}
 
 
 def _copy_tables(writer: _Writer, tables: list) -> None:

@@ -298,7 +298,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              min_citation_confidence: float | None = None, fast: bool = False,
              engine: str = "local", scheduler: str | None = None, store: Path | None = None,
              on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None,
-             registry: list | None = None, edges: Any = None
+             registry: list | None = None, edges: Any = None, consume: bool = False
              ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state spool (the caller removes it), papers extracted); see extract_all for hashes, old
@@ -311,12 +311,18 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     a list, receives the registry tables the store keeps (graph/registry_store.py).
     `edges` (a fresh build's ladybug_store.EdgeSpill) takes the edges from papers to entities
     instead of the graph: the store gets them from its files (store_tables(..., edges=)),
-    the citation step from it, paper by paper, and it counts the entities' introducers."""
+    the citation step from it, paper by paper, and it counts the entities' introducers; it
+    also takes the LISTED_IN edges and the Result nodes with their edges (build_graph's
+    `rows`). With `consume`, the `papers` list is emptied (the caller's references go) and
+    the Paper objects are let go once the graph holds what later steps read of them."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.counters import set_counters
     from paperkg.graph.registry_store import Counts
 
-    papers = sorted(papers, key=lambda p: p.id)
+    given, papers = papers, sorted(papers, key=lambda p: p.id)
+    if consume:
+        given.clear()
+    del given
     sources = sorted(sources, key=lambda s: s.id)
     seconds = {} if seconds is None else seconds
     counts = Counts()
@@ -329,8 +335,11 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             on_extracted(spool)
         t0 = time.perf_counter()
         surfaces: dict = {}
-        g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges)
+        g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
+                        rows=edges)
         del extractions
+        if consume:
+            papers = []
         if edges is not None:
             edges.attach(g)
         if registry is not None:
@@ -585,6 +594,10 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         edges = EdgeSpill(staged_name(path))
         edges.spill.unlink()
     try:
+        # A fresh build into this store alone lets assemble take the papers: they go once the
+        # graph holds what the later steps read of them.
+        read_summary = result.summary()
+        consume = edges is not None and papers is result.papers
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
                 g, cites, spool, extracted = assemble(
@@ -592,15 +605,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
                     fast=fast, engine=engine, scheduler=scheduler, store=path,
                     on_extracted=on_extracted, previous=previous, registry=registry,
-                    edges=edges)
+                    edges=edges, consume=consume)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
                 scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous,
-                registry=registry, edges=edges)
+                registry=registry, edges=edges, consume=consume)
         del hashes, papers, previous
-        read_summary = result.summary()
         result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()
         tables: list = []

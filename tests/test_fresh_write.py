@@ -221,8 +221,9 @@ def test_spool_holds_sentence_spans_flat(tmp_path):
 
 def test_entity_edges_kept_out_of_the_graph_write_the_same_store(examples, tmp_path):
     """A fresh build hands the edges from papers to entities to files beside the store instead
-    of its graph (ladybug_store.EdgeSpill), and counts their introducers itself: the store
-    holds every node and edge, with every property, that writing the whole graph gives."""
+    of its graph (ladybug_store.EdgeSpill), and counts their introducers itself; the LISTED_IN
+    edges and the Result nodes with their edges go there too: the store holds every node and
+    edge, with every property, that writing the whole graph gives."""
     from paperkg.graph.ladybug_store import load_graph
     from paperkg.graph.pipeline import assemble, build
     from paperkg.readers import read_listings
@@ -243,6 +244,9 @@ def test_entity_edges_kept_out_of_the_graph_write_the_same_store(examples, tmp_p
         return nodes, edges
 
     a, b = frozen(spilled), frozen(tmp_path / "whole.lbug")
+    spilled_types = {k[2] for k in a[1]}
+    assert {S.LISTED_IN, S.REPORTS_RESULT, S.USES} <= spilled_types
+    assert any(n.startswith(f"{S.RESULT}:") for n in a[0])
     assert a[0] == b[0]
     assert a[1] == b[1]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
