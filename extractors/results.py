@@ -455,7 +455,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False
     if _THRESHOLD_AFTER.match(after):
         return False  # "under the 0.75 IoU criterion": a setting
-    if c["hyper"].search(before) and not (COEF and _METRIC_COEF.search(before)) or \
+    if c["hyper"].search(before) and not (COEF and _METRIC_COEF.search(before)) and \
+            not _RATIO_METRIC.search(before) or \
             unit == "%" and re.search(r"\btop\s+$", before):
         return False  # hyper-parameters; "of the top 5% reactions": a selection
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
@@ -490,6 +491,9 @@ _ON_NAME = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")  # "0.8146 on MuSiQue": a s
 COEF = True
 # "a Dice coefficient of 0.84", "a Pearson correlation coefficient of 0.91": a metric, not a
 # hyper-parameter coefficient
+# "a compression ratio of 19:1" is a result, while "a ratio of 1:3" is a setting
+_RATIO_METRIC = re.compile(r"\b(?:compression|speed-?up)\s+ratio\s+(?:of|=|:|is|was)\s*"
+                           r"(?:about|around|only|up\s+to)?\s*$", re.I)
 _METRIC_COEF = re.compile(r"\b(?:Dice|Jaccard|Gini|Pearson|Spearman|Kendall|correlation|"
                           r"determination|silhouette|kappa|agreement|similarity|overlap)\s+"
                           r"coefficients?\s*(?:of|=|:|is|was)?\s*(?:about|around|only)?\s*$",

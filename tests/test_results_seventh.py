@@ -117,3 +117,11 @@ def test_metrics_listed_after_the_values_pair_in_order_with_respectively():
     assert [got[v]["metric"] for v in ("5.47%", "3.27%", "1.01%")] == \
         ["Hits@1", "Hits@3", "Hits@10"]
     assert got["50.3%"]["metric"] == "Hits@1"  # one metric, no "respectively": shared
+
+
+def test_a_compression_ratio_of_a_value_is_a_result_a_plain_ratio_of_is_a_setting():
+    text = ("SeisZip: Compression\nWe propose SeisZip. SeisZip achieves a compression ratio of "
+            "19:1, trained with a ratio of 1:3 between real and synthetic maps.")
+    got = _found(text, ("SeisZip", "METHOD", "introduced"), ("compression ratio", "METRIC"))
+    assert set(got) == {"19:1"}
+    assert got["19:1"]["kind"] == "ratio" and got["19:1"]["metric"] == "compression ratio"
