@@ -24,11 +24,13 @@ import os
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
@@ -161,7 +163,7 @@ def _write_folder(folder: str | os.PathLike, database: str, tables: Tables) -> I
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
         result = ImportFiles(str(target), {}, {})
-        for name, header, table in tables:
+        for name, header, table in _ahead(tables):
             _write(stage, name, header, table, result)
         (stage / "import.sh").write_text(_command(result, database), encoding="utf-8")
         (stage / "schema.cypher").write_text(_constraints(), encoding="utf-8")
@@ -321,7 +323,7 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
         table = table.set_column(1, _END, _numbers(files, dst, table.column(1)))
     table = table.take(pc.sort_indices(table, [(c, "ascending") for c in table.column_names]))
     breaks = [pc.fill_null(pc.match_substring_regex(col, "[\r\n]"), False)
-              for col in table.columns if pa.types.is_string(col.type)]
+              for col in table.columns if pa.types.is_string(col.type) and _any_break(col)]
     mask = breaks[0] if breaks else None
     for more in breaks[1:]:
         mask = pc.or_(mask, more)
@@ -371,6 +373,29 @@ def _numbers(files: ImportFiles, label: str, ends: pa.ChunkedArray | pa.Array) -
         missing = pc.filter(ends, pc.is_null(out))[0].as_py()
         raise UserError(f"a relationship ends at {label} {missing!r}, which is not a node")
     return out.combine_chunks() if isinstance(out, pa.ChunkedArray) else out
+
+
+def _any_break(col: pa.ChunkedArray) -> bool:
+    """Whether the bytes of a text column hold a line break anywhere (a quick test on its data
+    buffers, so that the exact test row by row runs only on columns that have one)."""
+    for chunk in col.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and data.size:
+            octets = np.frombuffer(data, np.uint8)
+            if (octets == 10).any() or (octets == 13).any():
+                return True
+    return False
+
+
+def _ahead(tables: Tables) -> Tables:
+    """The tables, each made in a second thread while the one before it is written (the store
+    engine and Arrow work outside the GIL, so reading and writing overlap on two cores)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="neo4j-import-read") as pool:
+        it = iter(tables)
+        coming = pool.submit(next, it, None)
+        while (item := coming.result()) is not None:
+            coming = pool.submit(next, it, None)
+            yield item
 
 
 def folder_of(name: str) -> str:
