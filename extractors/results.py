@@ -167,7 +167,7 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
 _CI = re.compile(r"\s*(?:CI|confidence\s+intervals?)\b")
 # a bound of an interval: "95% confidence intervals of [0.90, 0.92]", "(95% CI: 0.81-0.88)"
-_IN_INTERVAL = re.compile(r"\b(?:CI|intervals?)\s*(?:of|:|=)?\s*[\[(]\s*"
+_IN_INTERVAL = re.compile(r"\b(?:CI|confidence\s+intervals?)\s*(?:of|:|=)?\s*[\[(]\s*"
                           r"(?:[+\-]?[\d.]+\s*\\?%?\s*[,;]\s*)?$")
 # a number word is a result only where a change is said ("fivefold faster", "by two orders of
 # magnitude", "a two-fold reduction"; not "our contributions are threefold")
@@ -456,7 +456,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if _THRESHOLD_AFTER.match(after):
         return False  # "under the 0.75 IoU criterion": a setting
     if c["hyper"].search(before) and not (COEF and _METRIC_COEF.search(before)) and \
-            not _RATIO_METRIC.search(before) or \
+            not (unit in (":1", "x") and _RATIO_METRIC.search(before)) or \
             unit == "%" and re.search(r"\btop\s+$", before):
         return False  # hyper-parameters; "of the top 5% reactions": a selection
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
@@ -1137,7 +1137,7 @@ CHANGED_QUANTITY = True
 _CHANGED = re.compile(
     r"\b(?:reduc|improv|increas|decreas|cut|lower|boost|rais|enhanc|shorten|slash|halv|"
     r"minimi[sz])\w*\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w\-]+\s+)??"
-    r"((?:(?!by\b)[\w\-]+\s+)?(?:costs?|consumption|latency|runtime|throughput|usage|reward|"
+    r"((?:(?!(?:by|and|or)\b)[\w\-]+\s+)?(?:costs?|consumption|latency|runtime|throughput|usage|reward|"
     r"loss|robustness|complexity|probability|density|alarms|footprint|overhead|memory))\s+"
     r"by\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|around\s+|roughly\s+|"
     r"more\s+than\s+|almost\s+|as\s+much\s+as\s+|~\s*|\$\\sim\$\s*)?$", re.I)

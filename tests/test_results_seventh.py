@@ -125,3 +125,14 @@ def test_a_compression_ratio_of_a_value_is_a_result_a_plain_ratio_of_is_a_settin
     got = _found(text, ("SeisZip", "METHOD", "introduced"), ("compression ratio", "METRIC"))
     assert set(got) == {"19:1"}
     assert got["19:1"]["kind"] == "ratio" and got["19:1"]["metric"] == "compression ratio"
+
+
+def test_the_narrow_edges_of_the_new_rules():
+    text = ("CoreRAG: Compression\nWe propose CoreRAG. With a compression ratio of 3%, CoreRAG "
+            "improves EM by 3.3 points and reduces time and costs by 13% and 16%, respectively. "
+            "Its prediction intervals (95% empirical coverage) are well calibrated.")
+    got = _found(text, ("CoreRAG", "METHOD", "introduced"), ("EM", "METRIC"),
+                 ("compression ratio", "METRIC"))
+    assert "3%" not in got  # a compression setting, not a result
+    assert got["13%"]["metric"] != "and costs" and got["16%"]["metric"] != "and costs"
+    assert "95%" in got  # a coverage inside the brackets of prediction intervals is a result
