@@ -434,14 +434,19 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None,
 def _merge_keys(p: Paper) -> list[tuple[str, str]]:
     """The keys `readers.merge_records` merges a stored paper's record on (what
     `readers.record_of` makes of it): its title key, arXiv id and DOI."""
-    from paperkg.core.ids import merge_key, title_key
-
-    keys = [("t", merge_key(p.title, p.title_key or title_key(p.title)))]
+    # merge_key(title, title_key or title_key(title)): a stored paper has its title key
+    keys = [("t", p.title_key or _merge_key(p.title))]
     if p.arxiv_id:
         keys.append(("a", p.arxiv_id))
     if p.doi:
         keys.append(("d", p.doi))
     return [k for k in keys if k[1]]
+
+
+def _merge_key(title: str) -> str:
+    from paperkg.core.ids import merge_key
+
+    return merge_key(title)
 
 
 def _merge_touched(old: Sequence[Paper], new: Sequence[Paper]) -> list[Paper]:
