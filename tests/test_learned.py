@@ -257,6 +257,10 @@ def test_crossfit_scores_every_record_out_of_fold(gold, seeds):
     assert 0 < base["named-typed"].f1 <= 1 and base["named-typed"].gold > 50
     assert bootstrap(scores["rules only"], scores["rules only"], "named-typed", n=50) == 0.5
     assert "| keep + roles | " in table(scores, n=50)
+    fast = crossfit(records, {"keep + roles": {"keep_threshold": 0.4}}, folds=3, cached=True)
+    for row in ("named-untyped", "named-typed", "INTRODUCES", "TASK", "results-full"):
+        assert pooled(fast["keep + roles"])[row].as_dict() == pooled(
+            scores["keep + roles"])[row].as_dict()  # the merge over cached rule output
 
 
 def test_train_bad_gold_is_one_line(tmp_path):
