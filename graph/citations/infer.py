@@ -18,6 +18,7 @@ Identifier links (arxiv.org/abs/..., doi.org/...) are citations too, at confiden
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -31,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.text import sentences
 from paperkg.graph.schema import (
     ADDRESSES,
     CITES,
@@ -64,6 +66,7 @@ from .claims import (
 )
 from .dating import Interval, cannot_cite, dated, month_of, paper_interval
 from .names import NameIndex, fold, shape_score
+from .stored import is_generic
 
 SOURCE_INFERRED = "inferred"
 CITES_INFERRED_KEY = f"{CITES}|{SOURCE_INFERRED}"
@@ -216,29 +219,34 @@ def collect_claims(papers: dict[str, dict], features: dict[str, dict] | None = N
     return by_name
 
 
-def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperCites]
+def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperCites],
+              spelled: dict[str, list[str]] | None = None
               ) -> dict[str, list[tuple[str, int, int, str, str]]]:
     """Name -> (paper, offset in the paper, offset in the sentence, sentence, folded sentence)
     of each sentence naming it
-    (first sentence per paper and name; the title counts as a sentence)."""
+    (first sentence per paper and name; the title counts as a sentence). `spelled`: for some
+    papers, the spellings of the names sought that each writes (_scanned_by_key): only the
+    sentences writing one are searched."""
     out: dict[str, list[tuple[str, int, int, str, str]]] = defaultdict(list)
     kept, other = _start_runs(index)
     # a match is its name's spelling (runs and separators) written in the folded text
     spellings = {r: sorted({"".join(parts) for parts, _ in options})
                  for r, options in index.by_first.items()}
     for p in sorted(papers):
-        # only the first runs of indexed names this paper keeps (cache.name_starts: every
-        # run of its sentences that can start a name) can start a match in it
-        held = kept.intersection(cites.starts(p))
-        if not held and not other:
-            continue
         title, abstract = _paper_text(papers[p])
-        text = f"{title}\n{abstract}"
-        held.update(other)  # rare: looked for in the text
-        if text.isascii() and "\\" not in text:  # folded, it is itself: test it whole
-            written = [w for r in held for w in spellings[r] if w in text]
-        else:
-            written = [w for r in held for w in spellings[r]]
+        written = None if spelled is None else spelled.get(p)
+        if written is None:
+            # only the first runs of indexed names this paper keeps (cache.name_starts:
+            # every run of its sentences that can start a name) can start a match in it
+            held = kept.intersection(cites.starts(p))
+            if not held and not other:
+                continue
+            text = f"{title}\n{abstract}"
+            held.update(other)  # rare: looked for in the text
+            if text.isascii() and "\\" not in text:  # folded, it is itself: test it whole
+                written = [w for r in held for w in spellings[r] if w in text]
+            else:
+                written = [w for r in held for w in spellings[r]]
         if not written:
             continue
         seen: set[str] = set()
@@ -458,6 +466,14 @@ class _Cites(dict):
             got = self.kept.entries([split_key(p)[1] for p in want])
             self.features.update({f"{PAPER}:{pid}": e for pid, e in got.items()})
 
+    def generic(self, name: str) -> bool:
+        """Whether a name is generic (claims.generic_reason), as the index keeps it for the
+        names its papers claim."""
+        known = None if self.kept is None else self.kept.generic
+        if known is not None and name in self.kept.names:
+            return name in known
+        return is_generic(name)
+
     def _record(self, p: str) -> list | None:
         """The index's record of a paper ([lead, claims, links]), or None: then its entry."""
         if self.kept is None or p in self.replaced or p in self:
@@ -494,7 +510,11 @@ class _Cites(dict):
         return (self[p].starts if e is None else e["starts"]).split()
 
     def abstract_sentences(self, p: str, abstract: str) -> list[tuple[int, str]]:
-        """core.text.sentences(abstract) of the paper, from its kept spans."""
+        """core.text.sentences(abstract) of the paper, from its kept spans (a paper the
+        store's index stands for: split again, cheaper than reading its entry)."""
+        if self.kept is not None and p not in self.features and p not in self.replaced \
+                and p not in self:
+            return sentences(abstract)
         e = None if p in self else self.entry(p)
         if e is None:
             return self[p].abstract_sentences(abstract)
@@ -574,7 +594,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     valid: dict[str, list[Claim]] = {}
     for name, claims in sorted(by_name.items()):
         claims = [c for c in claims if not contested(name, str(nodes[c.paper].get("title")))]
-        if generic_reason(name) or not claims:
+        if cites.generic(name) or not claims:
             report.claims_generic += len(by_name[name])
         else:
             valid[name] = claims
@@ -588,11 +608,11 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         mentions = _mentions(nodes, index, cites)
         cited = None
     else:
-        names, cited, scanned = scope
+        names, cited, scanned, spelled = scope
         report.updated_names = len(names)
-        cites.prefetch(scanned)
         mentions = {n: ms for n, ms in _mentions(
-            scanned, index.restricted(_first_runs(names)), cites).items() if n in names}
+            scanned, index.restricted(_first_runs(names)), cites, spelled).items()
+            if n in names}
         valid = {n: valid[n] for n in sorted(names)}
 
     # A claimant must be first: not named before it appeared by two other papers of the
@@ -725,16 +745,22 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     return report
 
 
+@functools.lru_cache(maxsize=65_536)
+def _options(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """NameIndex([name]).by_first: the name's spellings by first run (not to be changed)."""
+    return NameIndex([name]).by_first
+
+
 def _first_runs(names: Iterable[str]) -> set[str]:
     """The first runs of names and of their other spellings (what NameIndex files them under)."""
-    return {r for n in names for r in NameIndex([n]).by_first}
+    return {r for n in names for r in _options(n)}
 
 
 def _findable(name: str) -> bool:
     """Whether a paper naming this name keeps its first run (cache.name_starts), in every
     spelling NameIndex files it under: the run holds a capital or digit, or the name goes on
     with '-', '.' or '+' after it."""
-    for options in NameIndex([name]).by_first.values():
+    for options in _options(name).values():
         for parts, _ in options:
             if not (any(c.isupper() or c.isdigit() for c in parts[0])
                     or (len(parts) > 1 and parts[1] in ("-", ".", "+"))):
@@ -801,12 +827,12 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
         cited |= frontier
     names &= valid.keys()
     if cites.kept is not None:
-        return names, cited, _scanned_by_key(names, nodes, cites)
+        return names, cited, *_scanned_by_key(names, nodes, cites)
     if not all(_findable(n) for n in names):
         return None
     spellings: dict[str, list[str]] = defaultdict(list)  # first run -> names' folded forms
     for n in sorted(names):
-        for r, options in NameIndex([n]).by_first.items():
+        for r, options in _options(n).items():
             spellings[r].extend("".join(parts) for parts, _ in options)
     scanned = {}
     for p, d in nodes.items():
@@ -821,21 +847,22 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
             if not any(s in text for r in held for s in spellings[r]):
                 continue  # no name of the scope is written in it
         scanned[p] = d
-    return names, cited, scanned
+    return names, cited, scanned, None
 
 
 def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
-                    ) -> dict[str, dict]:
+                    ) -> tuple[dict[str, dict], dict[str, list[str]]]:
     """The papers that write one of these names (and maybe others), found through the
-    store's index: a text that writes a name writes its key run (stored.name_key), so only
-    the papers of those runs (and the new papers) are tested, on their folded text; a name
-    without a key run ('Orca 2') is looked for in every paper."""
+    store's index, and the spellings of them each writes: a text that writes a name writes
+    its key run (stored.name_key), so only the papers of those runs (and the new papers) are
+    tested, on their folded text; a name without a key run ('Orca 2') is looked for in every
+    paper."""
     from .stored import coined_runs, name_key
 
     by_key: dict[str, list[str]] = defaultdict(list)  # key run -> spellings
     everywhere: list[str] = []
     for n in sorted(names):
-        for options in NameIndex([n]).by_first.values():
+        for options in _options(n).values():
             for parts, _ in options:
                 k = name_key(parts)
                 (everywhere if k is None else by_key[k]).append("".join(parts))
@@ -852,7 +879,7 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
     if everywhere:
         for p in nodes:
             hits.setdefault(p, set())
-    scanned = {}
+    scanned, spelled = {}, {}
     for p in sorted(hits):
         if p not in nodes:
             continue
@@ -863,10 +890,11 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
         text = f"{title}\n{abstract}"
         if "\\" not in text:  # else LaTeX accents: folding the whole text may differ
             text = fold(text)  # folds as each sentence folds: one character at a time
-            if not any(w in text for w in written):
+            written = [w for w in written if w in text]
+            if not written:
                 continue
-        scanned[p] = nodes[p]
-    return scanned
+        scanned[p], spelled[p] = nodes[p], written
+    return scanned, spelled
 
 
 def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,

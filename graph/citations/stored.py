@@ -6,7 +6,8 @@ what, which papers can write a touched name and which papers link an identifier.
 just that, written by a fresh build (`index_table`) and changed by each update (`changes`):
 
 - row "claims": every paper's claims, title lead and linked identifiers (only papers with any),
-  as zlib-compressed JSON (one row: an update reads it whole);
+  as zlib-compressed JSON (one row: an update reads it whole), and row "generic": the generic
+  names among those claimed (claims.generic_reason, the same for a name whatever its papers);
 - row "k\\t<run>": the papers whose folded title or abstract writes the coined run as a whole run
   (`coined_runs`: a letter first, then a capital or a digit). Every claimable name holds such a
   run or none (`name_key`); a paper that writes a name writes its key run, so the papers of a
@@ -20,6 +21,7 @@ PaperState, so an update uses them only when they are of the papers its store ho
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import zlib
@@ -30,17 +32,20 @@ from typing import Any
 from paperkg.graph import schema as S
 
 CLAIMS_ROW = "claims"
+GENERIC_ROW = "generic"
 _KEY, _LINK = "k\t", "i\t"
 #: A run that is coined on its own (names.is_coined of one run): a letter first, then a capital
 #: or a digit somewhere after it ('LoRA', 'MBPP', 'xLSTM', 'T5'; not 'Orca', 'X', '2').
 _COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")
+#: The same, as the whole words of a space-joined string.
+_COINED_IN = re.compile(r"(?<!\S)[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?!\S)")
 _IN = 2_000  # ids per UNWIND
 
 
 def coined_runs(entry: Mapping) -> list[str]:
     """The coined runs a paper writes, from its kept entry's name starts (cache.name_starts
     keeps every run that starts with a letter and holds a capital or digit after it)."""
-    return sorted({r for r in str(entry.get("starts") or "").split() if _COINED_RUN.fullmatch(r)})
+    return sorted(set(_COINED_IN.findall(str(entry.get("starts") or ""))))
 
 
 def name_key(parts: tuple[str, ...]) -> str | None:
@@ -50,6 +55,24 @@ def name_key(parts: tuple[str, ...]) -> str | None:
         if _COINED_RUN.fullmatch(r):
             return r
     return None
+
+
+@functools.lru_cache(maxsize=262_144)
+def is_generic(name: str) -> bool:
+    """claims.generic_reason(name) is not None, worked out once a process per name."""
+    from .claims import generic_reason
+
+    return generic_reason(name) is not None
+
+
+def _generic_row(records: Mapping[str, list], known: Any = None) -> tuple[str, str]:
+    """The "generic" row: the generic names among those the records claim (`known`, a
+    StoredIndex: its kept answers for the names it knew)."""
+    names = {c[0] for rec in records.values() for c in rec[1]}
+    if known is None or known.generic is None:
+        return GENERIC_ROW, _pack(sorted(n for n in names if is_generic(n)))
+    return GENERIC_ROW, _pack(sorted(n for n in names if (
+        n in known.generic if n in known.names else is_generic(n))))
 
 
 def _pack(value: Any) -> str:
@@ -87,7 +110,7 @@ def index_rows(entries: Mapping[str, Mapping]) -> list[tuple[str, str]]:
                 links[i].append(pid)
         for r in coined_runs(e):
             keys[r].append(pid)
-    rows = [(CLAIMS_ROW, _pack(records))]
+    rows = [(CLAIMS_ROW, _pack(records)), _generic_row(records)]
     rows += [(_KEY + r, " ".join(ps)) for r, ps in sorted(keys.items())]
     rows += [(_LINK + i, " ".join(ps)) for i, ps in sorted(links.items())]
     return rows
@@ -116,10 +139,14 @@ class StoredIndex:
         #: without a connection: the rows (index_rows) and entries (paper id -> entry) held
         self._rows = None if rows is None else dict(rows)
         self._held = entries or {}
-        got = self._values([CLAIMS_ROW])
+        got = self._values([CLAIMS_ROW, GENERIC_ROW])
         if CLAIMS_ROW not in got:
             raise LookupError("the store has no citation index")
         self.records: dict[str, list] = _unpack(got[CLAIMS_ROW])
+        #: every name the records claim, and the generic ones among them (None: not kept)
+        self.names = {c[0] for rec in self.records.values() for c in rec[1]}
+        self.generic: set[str] | None = (set(_unpack(got[GENERIC_ROW])) if GENERIC_ROW in got
+                                         else None)
         self._postings: dict[str, list[str]] = {}
 
     def _values(self, ids: Iterable[str]) -> dict[str, str]:
@@ -193,12 +220,13 @@ class StoredIndex:
                 records[pid] = rec
         gone = set(old) | set(new)
         current = self.postings(touched)
-        rows = [(CLAIMS_ROW, _pack(dict(sorted(records.items()))))]
+        rows = [(CLAIMS_ROW, _pack(dict(sorted(records.items())))),
+                _generic_row(records, self)]
         for rid in sorted(touched):
             ps = (set(current[rid]) - gone) | added.get(rid, set())
             if ps:
                 rows.append((rid, " ".join(sorted(ps))))
-        return [CLAIMS_ROW, *sorted(touched)], rows
+        return [CLAIMS_ROW, GENERIC_ROW, *sorted(touched)], rows
 
 
 def _row_ids(entry: Mapping) -> list[str]:
