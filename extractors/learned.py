@@ -660,6 +660,9 @@ class LearnedMerge:
         #: retype a rule entity when another type has P >= retype_to and its own < retype_from
         self.retype_to = 0.7
         self.retype_from = 0.3
+        #: the same for gazetteer names (off above 1)
+        self.known_retype_to = 2.0
+        self.known_retype_from = 0.3
         #: in union mode, an entity the rules call introduced stays so unless P < demote
         self.demote = 0.1
 
@@ -729,18 +732,22 @@ class LearnedMerge:
 
     def _retype_learned(self, text: str, starts: list[int], ents: list[dict],
                         feats_of) -> None:
-        """A rule entity (not a gazetteer name) takes another type when the type classifiers
-        are confident of it and not of the rules' type."""
+        """A rule entity takes another type when the type classifiers are confident of it and
+        not of the rules' type (a gazetteer name only with known_retype_to <= 1, at its own
+        thresholds)."""
+        known_on = self.known_retype_to <= 1.0
         for e in ents:
-            if "gazetteer" in e["extractor"] or e["type"] not in self.retype_models:
+            known = "gazetteer" in e["extractor"]
+            if (known and not known_on) or e["type"] not in self.retype_models:
                 continue
             idx = _index(type_features(text, starts, e, ents, base=feats_of(e)[3]))
             z = np.clip(self._retype_weights()[idx].sum(axis=0), -30.0, 30.0)
             probs = dict(zip(self.retype_models, (1.0 / (1.0 + np.exp(-z))).tolist(),
                              strict=True))
             best = max(probs, key=lambda t: (probs[t], t))
-            if (best != e["type"] and probs[best] >= self.retype_to
-                    and probs[e["type"]] < self.retype_from):
+            to, below = ((self.known_retype_to, self.known_retype_from) if known
+                         else (self.retype_to, self.retype_from))
+            if best != e["type"] and probs[best] >= to and probs[e["type"]] < below:
                 e["type"] = best
 
     def _retype_weights(self) -> np.ndarray:
@@ -852,7 +859,9 @@ class LearnedMerge:
         (path / "heads.json").write_text(json.dumps(
             {"heads": sorted(self.heads), "max_candidates": self.max_candidates,
              "retype_to": self.retype_to, "retype_from": self.retype_from,
-             "demote": self.demote, "cand_context": self.cand_context}))
+             "demote": self.demote, "cand_context": self.cand_context,
+             "known_retype_to": self.known_retype_to,
+             "known_retype_from": self.known_retype_from}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
@@ -872,6 +881,8 @@ class LearnedMerge:
             self.retype_from = data.get("retype_from", self.retype_from)
             self.demote = data.get("demote", self.demote)
             self.cand_context = data.get("cand_context", False)
+            self.known_retype_to = data.get("known_retype_to", 2.0)
+            self.known_retype_from = data.get("known_retype_from", 0.3)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():

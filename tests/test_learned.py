@@ -223,6 +223,9 @@ def test_retype_follows_a_confident_classifier():
     foobar["type"] = "METHOD"
     merge._retype_learned(text, starts, [foobar], feats_of)
     assert foobar["type"] == "METHOD"
+    merge.known_retype_to, merge.known_retype_from = 0.7, 0.3  # gazetteer names too, if asked
+    merge._retype_learned(text, starts, [foobar, foonet], feats_of)
+    assert (foobar["type"], foonet["type"]) == ("METHOD", "MODEL")
 
 
 def test_lower_case_candidates():

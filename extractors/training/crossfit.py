@@ -63,7 +63,12 @@ for _threshold, _extra, _label in [
         (0.5, {"context": True}, " + context"),
         (0.7, {"extend": 0.5}, " + extend 0.5"), (0.7, {"extend": 0.6}, " + extend 0.6"),
         (0.7, {"context": True, "extend": 0.5}, " + context + extend 0.5"),
-        (0.6, {"context": True, "extend": 0.5}, " + context + extend 0.5")]:
+        (0.6, {"context": True, "extend": 0.5}, " + context + extend 0.5"),
+        (0.6, {"context": True, "extend": 0.5, "retype_to": 0.6, "retype_from": 0.4},
+         " + context + extend 0.5 + retype 0.6/0.4"),
+        (0.6, {"context": True, "extend": 0.5, "retype_to": 0.6, "retype_from": 0.4,
+               "known_retype_to": 0.7, "known_retype_from": 0.3},
+         " + context + extend 0.5 + retype 0.6/0.4 + known 0.7/0.3")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
@@ -116,6 +121,8 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.retype_models = models["retype"]
     merge.retype_to = s.get("retype_to", 0.7)
     merge.retype_from = s.get("retype_from", 0.3)
+    merge.known_retype_to = s.get("known_retype_to", 2.0)
+    merge.known_retype_from = s.get("known_retype_from", 0.3)
     merge.demote = s.get("demote", 0.0)
 
 
