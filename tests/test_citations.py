@@ -457,9 +457,14 @@ def test_an_update_through_the_stored_index_equals_a_full_run(tmp_path: Path):
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.citations.stored import StoredIndex, index_rows
 
+    # and a name without a coined run, looked for in every paper's text
+    more = {"orca": ("Orca 2: Teaching Small Language Models", "2023-11-01",
+                     "We introduce Orca 2, a small language model taught to reason."),
+            "orca_user": ("Small Reasoners", "2024-02-01",
+                          "We fine-tune Orca 2 on math word problems.")}
     rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
              **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
-            for k, (t, d, a) in UPDATE_PAPERS.items()]
+            for k, (t, d, a) in {**UPDATE_PAPERS, **more}.items()]
     listing = tmp_path / "update.json"
     listing.write_text(json.dumps(rows), encoding="utf-8")
     result = read_listings([listing])
@@ -472,6 +477,7 @@ def test_an_update_through_the_stored_index_equals_a_full_run(tmp_path: Path):
     full = g.copy()
     add_citations(full, min_confidence=0.0, features=kept)
     want = sorted(_edges(full).items())
+    assert any(d["name"] == "Orca 2" for _, d in want)
     splits = [[[n for n in papers if n != last], [last]] for last in papers]
     for seed in range(8):
         rnd = random.Random(seed)

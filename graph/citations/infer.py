@@ -876,9 +876,14 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
         e = cites.entry(p)
         runs = coined_runs(e) if e is not None else list(by_key)
         hits[p].update(r for r in runs if r in by_key)
-    if everywhere:
-        for p in nodes:
-            hits.setdefault(p, set())
+    if everywhere:  # only papers that write one of these are added (a cheap test first)
+        for p, d in nodes.items():
+            if p not in hits:
+                title, abstract = _paper_text(d)
+                text = f"{title}\n{abstract}"
+                if "\\" in text or any(w in (text if text.isascii() else fold(text))
+                                        for w in everywhere):
+                    hits[p] = set()
     scanned, spelled = {}, {}
     for p in sorted(hits):
         if p not in nodes:
