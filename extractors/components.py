@@ -344,24 +344,33 @@ class Gazetteer:
         any does). One tokenizer call for all of them, joined by single spaces."""
         chunks = list(dict.fromkeys(chunks))
         tok = self.nlp.tokenizer
-        doc = getattr(tok, "inner", tok)(" ".join(chunks))
-        rows = doc.to_array([ORTH, LOWER, IDX, LENGTH]).tolist()
+        joined = " ".join(chunks)
+        rows = getattr(tok, "inner", tok)(joined).to_array([ORTH, LOWER, IDX, LENGTH]).tolist()
+        rows.append([0, 0, len(joined) + 1, 0])  # a sentinel past the last chunk
         exact, lower = self.tries
-        i, n, pos = 0, len(rows), 0
+        cache = self._chunks
+        i = pos = 0
         for chunk in chunks:
             end = pos + len(chunk)
-            j = i
-            while j < n and rows[j][2] < end:
-                j += 1
-            mine = rows[i:j]
-            orths = tuple(r[0] for r in mine)
-            lows = tuple(r[1] for r in mine)
-            first_e = tuple(x for x, o in enumerate(orths) if o in exact)
-            first_l = tuple(x for x, o in enumerate(lows) if o in lower)
-            self._chunks[chunk] = (orths, lows, tuple(r[2] - pos for r in mine),
-                                   tuple(r[2] + r[3] - pos for r in mine), first_e, first_l,
-                                   bool(first_e or first_l))
-            i, pos = j, end + 1
+            orth, low = rows[i][:2]
+            if rows[i + 1][2] >= end:  # one token, the whole chunk (most chunks)
+                e = (0,) if orth in exact else ()
+                lo = (0,) if low in lower else ()
+                cache[chunk] = ((orth,), (low,), (0,), (len(chunk),), e, lo, bool(e or lo))
+                i += 1
+            else:
+                j = i + 1
+                while rows[j][2] < end:
+                    j += 1
+                mine = rows[i:j]
+                orths = tuple([r[0] for r in mine])
+                lows = tuple([r[1] for r in mine])
+                e = tuple([x for x, o in enumerate(orths) if o in exact])
+                lo = tuple([x for x, o in enumerate(lows) if o in lower])
+                cache[chunk] = (orths, lows, tuple([r[2] - pos for r in mine]),
+                                tuple([r[2] + r[3] - pos for r in mine]), e, lo, bool(e or lo))
+                i = j
+            pos = end + 1
 
     def to_disk(self, path, exclude=tuple()) -> None:
         """Save the lists with the pipeline."""

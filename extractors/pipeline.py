@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LANG, LOWER
 from spacy.util import load_config, registry
 
 from paperkg.core.errors import UserError
@@ -88,6 +89,10 @@ def _text_only(nlp: spacy.Language) -> None:
     tok = nlp.tokenizer
     if isinstance(tok, components.TextKeepingTokenizer) and not tok.inner.rules:
         tok.text_only = True
+        # The gazetteer reads a token's ORTH and LOWER alone: a new word's lexeme need not
+        # compute the other attributes (shape, stop word, like_num ...: some 20 Python calls).
+        getters = nlp.vocab.lex_attr_getters
+        nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in (LANG, LOWER)}
 
 
 def _extraction(paper_id: str, doc) -> PaperExtraction:
