@@ -44,7 +44,7 @@ def empty_database(settings) -> None:
     """Delete every node and relationship, constraint and index (but the built-in lookups)."""
     from paperkg.graph.neo4j_store import clear, drop_schema
 
-    clear(settings)
+    clear(settings, batch_size=5_000)  # a Paper deletes with its relationships: small batches
     drop_schema(settings)
 
 
