@@ -59,6 +59,17 @@ def find_chromium(install: bool = True) -> str:
         return found
     if not install:
         raise RuntimeError("chromium is not installed")
+    from tests.conftest import machine_lock
+
+    with machine_lock():  # another test process may be installing it right now
+        return _install_chromium()
+
+
+def _install_chromium() -> str:
+    """Install Debian's chromium with apt-get (unless another process just did) and find it."""
+    for path in CHROMIUM_CANDIDATES:
+        if os.access(path, os.X_OK):
+            return path
     if shutil.which("apt-get") is None:
         raise RuntimeError("chromium is missing and apt-get is not available to install it")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}

@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,20 @@ EXAMPLES = ROOT / "examples"
 pytest_plugins = [p for p in ("tests.neo4j_server", "tests.browser", "tests.rdf_tools",
                                 "tests.serving")
                   if (ROOT / (p.replace(".", "/") + ".py")).exists()]
+
+
+@contextmanager
+def machine_lock(name: str = "install") -> Iterator[None]:
+    """Hold a lock that every test process on this machine shares (the workers of `pytest -n`,
+    two runs at once) while one of them installs or builds something for all of them."""
+    import fcntl
+
+    with open(Path(tempfile.gettempdir()) / f"paperkg-tests-{name}.lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import select
 import shutil
 import socket
@@ -88,6 +89,13 @@ def _ensure_tools() -> None:
 
 def build_launcher(version: str = NEO4J_VERSION) -> Path:
     """Fetch the Neo4j jars (once) and compile the launcher (when its source changed)."""
+    from tests.conftest import machine_lock
+
+    with machine_lock():  # one process at a time fetches, compiles or installs the tools
+        return _build_launcher(version)
+
+
+def _build_launcher(version: str) -> Path:
     home = CACHE / f"neo4j-{version}"
     lib, classes = home / "lib", home / "classes"
     stamp = home / "launcher.sha256"
@@ -168,6 +176,11 @@ def _needs_server(item: pytest.Item) -> bool:
     return "neo4j_server" in getattr(item, "fixturenames", ())
 
 
+def _xdist_worker(config) -> str | None:
+    """The id of this pytest-xdist worker (`pytest -n N`: gw0, gw1, ...), None outside one."""
+    return getattr(config, "workerinput", {}).get("workerid")
+
+
 def pytest_collection_modifyitems(session, config, items):
     """Run the modules that use the Neo4j server last (module order otherwise kept), so that the
     server's start-up in the background overlaps the other tests."""
@@ -176,8 +189,9 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 def pytest_collection_finish(session):
-    """Start the server in a background thread as soon as a collected test needs it."""
-    if session.config.option.collectonly:
+    """Start the server in a background thread as soon as a collected test needs it (under
+    `pytest -n N` only in worker gw0, which the scheduler below gives the Neo4j modules)."""
+    if session.config.option.collectonly or _xdist_worker(session.config) not in (None, "gw0"):
         return
     if not _early and any(_needs_server(item) for item in session.items):
         pool = ThreadPoolExecutor(1, thread_name_prefix="neo4j-start")
@@ -191,6 +205,69 @@ def pytest_sessionfinish(session):
         future = _early.pop()
         if future.exception() is None:  # waits for a start still under way
             future.result().discard()
+
+
+NEO4J_UNIT = "neo4j"  # the xdist unit of work that holds every module using the server
+_NEO4J_SOURCE = re.compile(r"\bneo4j_(?:server|settings)\b|\bmark\.neo4j\b")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`pytest -n N` (pytest-xdist): each test module is one unit of work for one worker (its
+    module fixtures are made once), all the modules that use Neo4j are one unit, which goes to
+    worker gw0 (the one that starts the server at collection) after its first module, and the
+    larger modules (by source size) go first so that no large one is left for the end."""
+    if config.getoption("dist") not in ("load", "loadfile", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    root = config.rootpath
+    sizes: dict[str, int] = {}
+
+    def module_size(path: str) -> int:
+        if path not in sizes:
+            try:
+                sizes[path] = len((root / path).read_bytes())
+            except OSError:
+                sizes[path] = 0
+        return sizes[path]
+
+    class ByModule(LoadScopeScheduling):
+        """Units of whole modules (the Neo4j ones together), larger first, Neo4j on gw0."""
+
+        _ordered = False
+        _neo4j_modules: dict[str, bool] = {}
+
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            if path not in self._neo4j_modules:  # read from the source: no fixtures here
+                try:
+                    text = (root / path).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    text = ""
+                self._neo4j_modules[path] = bool(_NEO4J_SOURCE.search(text))
+            return NEO4J_UNIT if self._neo4j_modules[path] else path
+
+        def _cost(self, scope: str) -> int:
+            if scope == NEO4J_UNIT:
+                return sum(module_size(p) for p, yes in self._neo4j_modules.items() if yes)
+            return module_size(scope)
+
+        def _assign_work_unit(self, node) -> None:
+            if not self._ordered:
+                for scope in sorted(self.workqueue, key=self._cost):
+                    self.workqueue.move_to_end(scope, last=False)
+                self._ordered = True
+            mine = getattr(node, "workerinput", {}).get("workerid") == "gw0"
+            others = [s for s in self.workqueue if s != NEO4J_UNIT]
+            if NEO4J_UNIT in self.workqueue and (
+                    not others or (mine and self.assigned_work.get(node))):
+                self.workqueue.move_to_end(NEO4J_UNIT, last=False)
+            elif others:
+                self.workqueue.move_to_end(others[0], last=False)
+            super()._assign_work_unit(node)
+
+    return ByModule(config, log)
 
 
 @pytest.fixture(scope="session")

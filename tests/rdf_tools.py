@@ -25,6 +25,17 @@ def find_rapper(install: bool = True) -> str:
         if not found:
             raise RuntimeError("rapper is not installed")
         return found
+    from tests.conftest import machine_lock
+
+    with machine_lock():  # another test process may be installing it right now
+        return _install_rapper()
+
+
+def _install_rapper() -> str:
+    """Install raptor2-utils with apt-get (unless another process just did) and find rapper."""
+    found = shutil.which("rapper")
+    if found:
+        return found
     if shutil.which("apt-get") is None:
         raise RuntimeError(f"rapper is missing and apt-get is not available to install {PACKAGE}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
