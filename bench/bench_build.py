@@ -19,7 +19,10 @@ budget is about, since the state COPY's child runs beside the main process). Wit
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own
-per-step seconds (read, extract, canonical, graph, citations, store).
+per-step seconds (read, extract, canonical, graph, citations, store). With the learned model
+(no --fast) and workers, each run also reports the model's own CPU seconds in the workers
+(`inference_cpu_s`, timed around its components) and the wall time less that spread over the
+workers (`non_inference_s`: reading, rules, canonicalisation, citations, store).
 """
 
 from __future__ import annotations
@@ -114,6 +117,8 @@ def _sample_workers(proc: subprocess.Popen) -> tuple[int | None, int | None]:
 
 def run_build(args: list[str], env: dict | None = None) -> dict:
     """One `paperkg build ... --json` process: its report, wall seconds and peak RSS (MB)."""
+    times = tempfile.mkdtemp(prefix="bench_build_times.")
+    env = {**(env or {}), "PAPERKG_PIPE_TIMES": times}
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         before = load1()
         cmd = ["/usr/bin/time", "-f", "%e %M", "-o", tf.name, sys.executable, "-m", "paperkg",
@@ -129,12 +134,28 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
             stdout = out.read()
         wall, rss = tf.read().split()[-2:]
     report = json.loads(stdout)
+    # The learned model's CPU seconds in the pool workers (extractors/pipeline.py
+    # _time_learned: measured around its components, not estimated); spread over the workers,
+    # what is left of the wall time is everything but model inference.
+    model = [json.loads(f.read_text()) for f in Path(times).glob("*.json")]
+    shutil.rmtree(times, ignore_errors=True)
+    inference = round(sum(t["all"] - t["before"] for t in model), 1) if model else None
+    workers = int(args[args.index("--workers") + 1]) if "--workers" in args else 1
     return {"wall_s": float(wall), "peak_mb": round(int(rss) / 1024),
+            "inference_cpu_s": inference,
+            "non_inference_s": None if inference is None else round(
+                float(wall) - inference / max(1, min(workers, len(model))), 1),
             "worker_peak_mb": workers_mb, "together_peak_mb": together_mb,
             "load_before": before,
             "load_after": load1(), "seconds": report.get("seconds", {}),
             "extracted": report.get("extracted"), "papers": report.get("total_papers"),
             "relationships": sum(report.get("relationships", {}).values())}
+
+
+def _median_of(runs: list[dict], key: str) -> float | None:
+    """The median of one figure over the runs that have it."""
+    found = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(found) if found else None
 
 
 def summary(runs: list[dict]) -> dict:
@@ -147,6 +168,8 @@ def summary(runs: list[dict]) -> dict:
         "together_peak_mb": statistics.median(r["together_peak_mb"] or 0 for r in runs)
         or None,
         "steps_s": {k: statistics.median(r["seconds"].get(k, 0) for r in runs) for k in steps},
+        "inference_cpu_s": _median_of(runs, "inference_cpu_s"),
+        "non_inference_s": _median_of(runs, "non_inference_s"),
         "load": [(r["load_before"], r["load_after"]) for r in runs],
         "papers": runs[-1]["papers"], "extracted": runs[-1]["extracted"],
         "relationships": runs[-1]["relationships"], "runs": runs,
@@ -209,7 +232,10 @@ def main() -> None:
             print(f"{part}: {s['papers']} papers, median {s['wall_s']} s wall, "
                   f"peak {s['peak_mb']} MB (largest worker {s['worker_peak_mb']} MB, all "
                   f"processes together {s['together_peak_mb']} MB), "
-                  f"steps {s['steps_s']}, load {s['load']}")
+                  f"steps {s['steps_s']}, load {s['load']}"
+                  + (f", model inference {s['inference_cpu_s']} CPU s in the workers, "
+                     f"everything else {s['non_inference_s']} s"
+                     if s["inference_cpu_s"] is not None else ""))
     if ns.json_out:
         Path(ns.json_out).write_text(json.dumps(out, indent=2), encoding="utf-8")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import os
+import time
 import weakref
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -250,10 +252,60 @@ def _worker_init(source: tuple[str, str]) -> None:
     global _WORKER_NLP
     kind, value = source
     _WORKER_NLP = load_pipeline(value) if kind == "path" else load_pipeline(fast=value == "fast")
+    if os.environ.get(TIMES_ENV):
+        _time_learned(_WORKER_NLP)
     # The pipeline's many long-lived objects (patterns, vocabulary) are never garbage: the
     # cyclic collector, run again and again as each chunk's objects come and go, skips them.
     gc.collect()
     gc.freeze()
+
+
+TIMES_ENV = "PAPERKG_PIPE_TIMES"  # a folder: each worker writes its learned-model seconds there
+_TIMES: dict[str, float] = {}
+
+
+class _Timed:
+    """A pipeline component whose docs are timed as they come out (CPU seconds into
+    _TIMES[key]): the time of this component and of every one before it (bench hook)."""
+
+    def __init__(self, proc, key: str):
+        self.proc = proc
+        self.key = key
+
+    def __call__(self, doc):
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs, **kwargs):
+        inner = self.proc.pipe(docs, **kwargs) if hasattr(self.proc, "pipe") else map(
+            self.proc, docs)
+        while True:
+            t = time.process_time()
+            doc = next(inner, None)
+            _TIMES[self.key] = _TIMES.get(self.key, 0.0) + time.process_time() - t
+            if doc is None:
+                return
+            yield doc
+
+
+def _time_learned(nlp: spacy.Language) -> None:
+    """Time the learned model's components in this worker (bench/bench_build.py): the output
+    of the component before the first of them ("before") and of the last one ("all"), so that
+    all - before is the model's own CPU time, written per chunk to the TIMES_ENV folder."""
+    names = nlp.pipe_names
+    first = min((names.index(n) for n in ("ner", "paperkg_learned") if n in names), default=0)
+    if first == 0:
+        return
+    comps = nlp._components
+    for i, key in ((first - 1, "before"), (len(comps) - 1, "all")):
+        name, proc = comps[i]
+        comps[i] = (name, _Timed(proc, key))
+
+
+def _write_times() -> None:
+    """This worker's learned-model seconds so far, as JSON in the TIMES_ENV folder."""
+    folder = os.environ.get(TIMES_ENV)
+    if folder and _TIMES:
+        Path(folder, f"{os.getpid()}.json").write_text(json.dumps(_TIMES), encoding="utf-8")
 
 
 def _worker_run(texts: list[str], as_json: bool = False, extra: Callable | None = None,
@@ -265,7 +317,9 @@ def _worker_run(texts: list[str], as_json: bool = False, extra: Callable | None 
     nlp = _WORKER_NLP or load_pipeline()
     found = _with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)), extra,
                         extra_args)
-    return [_json(r) for r in found] if as_json else list(found)
+    out = [_json(r) for r in found] if as_json else list(found)
+    _write_times()
+    return out
 
 
 def _with_extra(found: Iterable[tuple], extra: Callable | None,
