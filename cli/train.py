@@ -7,6 +7,20 @@ import json
 import click
 
 
+def _pair(value: str | None, option: str) -> tuple[float, float] | None:
+    """TO/FROM as two probabilities (None stays None)."""
+    if value is None:
+        return None
+    try:
+        to, below = (float(v) for v in value.split("/"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: give TO/FROM, e.g. 0.6/0.4",
+                                 param_hint=option) from None
+    if not (0 <= to <= 1 and 0 <= below <= 1):
+        raise click.BadParameter(f"{value!r}: probabilities between 0 and 1", param_hint=option)
+    return to, below
+
+
 @click.command("train")
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
 @click.option("--output", "-o", type=click.Path(file_okay=False), default=None,
@@ -53,9 +67,15 @@ import click
               help="Also fit the boundary extension model and rename a rule entity to the "
                    "longer form (up to two words before, one after) it gives at least this "
                    "probability (0: off).")
+@click.option("--retype", default=None, metavar="TO/FROM",
+              help="A rule entity takes another type when it has P >= TO and its own < FROM "
+                   "[0.7/0.3].")
+@click.option("--retype-known", default=None, metavar="TO/FROM",
+              help="The same for gazetteer names [off].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
-              seed, spans, candidates, max_candidates, lexicon, df, context, extend, as_json):
+              seed, spans, candidates, max_candidates, lexicon, df, context, extend, retype,
+              retype_known, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -71,6 +91,8 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          vector_docs=vector_docs, spans=spans, vectors=vectors,
                          candidates=candidates, max_candidates=max_candidates,
                          lexicon=lexicon, df=df, context=context, extend=extend,
+                         retype=_pair(retype, "--retype"),
+                         known_retype=_pair(retype_known, "--retype-known"),
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

@@ -105,7 +105,8 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
     gold.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "m"),
                                    "--candidates", "0.6", "--max-candidates", "2",
-                                   "--context"])
+                                   "--context", "--retype", "0.6/0.4", "--retype-known",
+                                   "0.7/0.3"])
     assert res.exit_code == 0, res.output
     nlp = build_pipeline()
     assert add_learned(nlp, tmp_path / "m")
@@ -113,6 +114,11 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
     assert "allocation" in merge.heads and merge.max_candidates == 2
     assert merge.cand_model.trained and merge.cand_model.threshold == 0.6
     assert merge.cand_context  # --context is saved with the model
+    assert (merge.retype_to, merge.retype_from) == (0.6, 0.4)
+    assert (merge.known_retype_to, merge.known_retype_from) == (0.7, 0.3)
+    bad = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "b"),
+                                   "--retype", "high"])
+    assert bad.exit_code != 0 and "TO/FROM" in bad.output and "Traceback" not in bad.output
     plain = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "p")])
     assert plain.exit_code == 0 and not (tmp_path / "p" / "paperkg_learned" / "cands.npz").exists()
 

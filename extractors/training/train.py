@@ -370,7 +370,9 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 vector_docs: int | None = None, spans: bool = False,
                 vectors: bool = False, candidates: float = 0.0, max_candidates: int = 3,
                 lexicon: bool = False, df: bool = False, context: bool = False,
-                extend: float = 0.0, log: Callable[[str], None] | None = None) -> dict:
+                extend: float = 0.0, retype: tuple[float, float] | None = None,
+                known_retype: tuple[float, float] | None = None,
+                log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -384,7 +386,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     many corpus abstracts write it (gold and `exclude` papers left out; df.json); context:
     and of its context in the paper (`learned.context_features`); extend > 0: also fit the
     boundary extension model and rename a rule entity to a longer form it gives P >= extend
-    (`learned.extend_entities`). Output is a spaCy
+    (`learned.extend_entities`); retype / known_retype: (to, from) thresholds of the type
+    classifiers for rule entities / gazetteer names (default 0.7 / 0.3 and off). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -446,8 +449,13 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
         merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
+        if retype is not None:
+            fitted.retype_to, fitted.retype_from = retype
+        if known_retype is not None:
+            fitted.known_retype_to, fitted.known_retype_from = known_retype
         for attr in ("role_model", "keep_model", "cand_model", "extend_model", "type_models",
-                     "retype_models",
+                     "retype_models", "retype_to", "retype_from", "known_retype_to",
+                     "known_retype_from",
                      "heads", "max_candidates", "lexicon", "df", "cand_context"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
