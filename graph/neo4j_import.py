@@ -59,6 +59,8 @@ _ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
 
 #: Column names of the node number and of the relationship ends in a table.
 _NUM, _START, _END = "num", "c0", "c1"
+#: The column of a node's row offset in the store (`store_tables(offsets=True)`), not written.
+_OFFSET = "_offset"
 
 
 @dataclass
@@ -71,6 +73,7 @@ class ImportFiles:
     multiline: list[str] = field(default_factory=list)  # the files of rows with line breaks
     multiline_bytes: int = 0  # the largest of them
     numbers: dict[str, tuple[pa.Array, pa.Array]] = field(default_factory=dict, repr=False)
+    at_offset: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # by store row
     next_number: int = 0  # the number of the next node written
 
     @property
@@ -190,11 +193,13 @@ def _graph_tables(G: nx.MultiDiGraph) -> Tables:
                _rel_table(rel, starts, ends, data))
 
 
-def store_tables(conn) -> Iterator[tuple[tuple[str, ...], pa.Table]]:
+def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...], pa.Table]]:
     """The embedded store's tables as Arrow, columns c0, c1, ... as the store holds them: each
     node label ((label,), its schema properties in order), then each relationship type and end
     labels ((type, start label, end label), start id, end id, its properties); a property the
-    store lacks (a store from before it was added) reads as nulls. Empty tables are left out."""
+    store lacks (a store from before it was added) reads as nulls. Empty tables are left out.
+    With `offsets`, node tables end with the store's row offset of each node (`_offset`) and
+    relationships give their ends by those offsets instead of ids (integers: no id text read)."""
     from paperkg.graph.ladybug_store import _execute
 
     tables = {r[0] for r in _execute(conn, "CALL SHOW_TABLES() RETURN name").get_all()}
@@ -205,39 +210,44 @@ def store_tables(conn) -> Iterator[tuple[tuple[str, ...], pa.Table]]:
         return {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{table}') RETURN *").get_all()}
 
     def read(match: str, var: str, props: tuple[S.Prop, ...], have: set[str],
-             ends: tuple[str, ...] = ()) -> pa.Table:
-        ret = [*ends, *(f"{var}.{p.name}" if p.name in have else "NULL" for p in props)]
+             ends: tuple[str, ...] = (), more: tuple[str, ...] = ()) -> pa.Table:
+        ret = [*ends, *(f"{var}.{p.name}" if p.name in have else "NULL" for p in props), *more]
         res = _execute(conn, f"MATCH {match} RETURN {', '.join(ret)}").get_as_arrow()
-        return pa.Table.from_arrays(res.columns, names=[f"c{i}" for i in range(res.num_columns)])
+        names = [f"c{i}" for i in range(res.num_columns - len(more))] + ["_offset"] * len(more)
+        return pa.Table.from_arrays(res.columns, names=names)
 
     for label, nt in S.NODE_TYPES.items():
         if label not in tables:
             continue
-        table = read(f"(n:{label})", "n", nt.props, columns(label))
+        table = read(f"(n:{label})", "n", nt.props, columns(label),
+                     more=("offset(id(n))",) if offsets else ())
         if table.num_rows:
             yield (label,), table
     pairs = sorted((rel, src, dst) for rel, rt in S.REL_TYPES.items() for src, dst in rt.pairs
                    if {rel, src, dst} <= tables)
     have = {rel: columns(rel) for rel in S.REL_TYPES}
     for rel, src, dst in pairs:
+        ends = ("offset(id(a))", "offset(id(b))") if offsets else ("a.id", "b.id")
         table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props, have[rel],
-                     ("a.id", "b.id"))
+                     ends)
         if table.num_rows:
             yield (rel, src, dst), table
 
 
 def _store_tables(conn) -> Tables:
-    """The files' tables read from the embedded store, in the order of `_graph_tables`."""
-    for name, raw in store_tables(conn):
+    """The files' tables read from the embedded store, in the order of `_graph_tables` (nodes
+    with their store offsets, which relationships give their ends by)."""
+    for name, raw in store_tables(conn, offsets=True):
         if len(name) == 1:
             (label,) = name
-            types = [p.type for p in S.NODE_TYPES[label].props]
+            types = [*(p.type for p in S.NODE_TYPES[label].props), None]  # None: kept as read
             path, header = f"nodes/{label}.csv", node_header(label)
         else:
             rel, src, dst = name
-            types = [S.STRING, S.STRING, *(p.type for p in S.REL_TYPES[rel].props)]
+            types = [None, None, *(p.type for p in S.REL_TYPES[rel].props)]
             path, header = f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst)
-        cols = [_arrow_column(raw.column(i), t) for i, t in enumerate(types)]
+        cols = [raw.column(i).combine_chunks() if t is None else _arrow_column(raw.column(i), t)
+                for i, t in enumerate(types)]
         yield path, header, pa.Table.from_arrays(cols, names=raw.column_names)
 
 
@@ -362,11 +372,27 @@ def _numbered(files: ImportFiles, label: str, rows: pa.Table) -> pa.Table:
         keys = pa.concat_arrays([old_keys, keys])
         numbers = pa.concat_arrays([old_numbers, numbers])
     files.numbers[label] = (keys, numbers)
+    if _OFFSET in rows.column_names:  # numbers by the store's row offset, for the relationships
+        offsets = rows.column(_OFFSET).to_numpy()
+        at = files.at_offset.get(label, np.empty(0, np.int64))
+        if len(at) <= offsets.max():
+            at = np.concatenate([at, np.full(offsets.max() + 1 - len(at), -1, np.int64)])
+        at[offsets] = numbers[-rows.num_rows:].to_numpy()
+        files.at_offset[label] = at
+        rows = rows.drop_columns([_OFFSET])
     return rows.add_column(0, _NUM, numbers[-rows.num_rows:])
 
 
 def _numbers(files: ImportFiles, label: str, ends: pa.ChunkedArray | pa.Array) -> pa.Array:
-    """The node numbers of relationship ends given by key (UserError for an end not written)."""
+    """The node numbers of relationship ends given by key, or by store row offset (integers);
+    UserError for an end not written."""
+    if pa.types.is_integer(ends.type):
+        at = files.at_offset.get(label, np.empty(0, np.int64))
+        offsets = ends.to_numpy()
+        found = at[np.minimum(offsets, len(at) - 1)] if len(at) else np.full(len(offsets), -1)
+        if (found < 0).any() or (offsets >= len(at)).any():
+            raise UserError(f"a relationship ends at a {label} row the store does not hold")
+        return pa.array(found, pa.int64())
     keys, numbers = files.numbers.get(label, (pa.array([], pa.string()), pa.array([], pa.int64())))
     out = pc.take(numbers, pc.index_in(ends, value_set=keys))
     if out.null_count:
