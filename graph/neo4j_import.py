@@ -24,7 +24,6 @@ import os
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,7 +165,7 @@ def _write_folder(folder: str | os.PathLike, database: str, tables: Tables) -> I
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
         result = ImportFiles(str(target), {}, {})
-        for name, header, table in _ahead(tables):
+        for name, header, table in tables:
             _write(stage, name, header, table, result)
         (stage / "import.sh").write_text(_command(result, database), encoding="utf-8")
         (stage / "schema.cypher").write_text(_constraints(), encoding="utf-8")
@@ -411,17 +410,6 @@ def _any_break(col: pa.ChunkedArray) -> bool:
             if (octets == 10).any() or (octets == 13).any():
                 return True
     return False
-
-
-def _ahead(tables: Tables) -> Tables:
-    """The tables, each made in a second thread while the one before it is written (the store
-    engine and Arrow work outside the GIL, so reading and writing overlap on two cores)."""
-    with ThreadPoolExecutor(1, thread_name_prefix="neo4j-import-read") as pool:
-        it = iter(tables)
-        coming = pool.submit(next, it, None)
-        while (item := coming.result()) is not None:
-            coming = pool.submit(next, it, None)
-            yield item
 
 
 def folder_of(name: str) -> str:
