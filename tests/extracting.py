@@ -1,9 +1,11 @@
-"""Helpers shared by the extraction tests: run one paper, find an entity by a surface form."""
+"""Helpers shared by the extraction tests: run one paper, find an entity by a surface form, find
+results on a text with entities given as the entity component leaves them."""
 
 from __future__ import annotations
 
 from paperkg.core.records import Paper
 from paperkg.extractors.pipeline import extract
+from paperkg.extractors.results import find_results
 
 
 def run(nlp, abstract: str, title: str = "A study of things") -> dict:
@@ -18,3 +20,17 @@ def find(ents: dict, form: str, ignore_case: bool = False):
         forms = (e.name, *e.aliases)
         if form in forms or (ignore_case and form.lower() in {f.lower() for f in forms}):
             return e
+
+
+def entity_dict(text: str, name: str, typ: str, role: str = "used") -> dict:
+    """An entity dict with every mention of its name in text."""
+    at, mentions = 0, []
+    while (i := text.find(name, at)) >= 0:
+        mentions.append((name, i, i + len(name), ""))
+        at = i + len(name)
+    return {"name": name, "type": typ, "role": role, "aliases": [], "mentions": mentions}
+
+
+def results_by_value(text: str, *ents: tuple) -> dict:
+    """find_results on text with entities (name, type[, role]), by value."""
+    return {r["value"]: r for r in find_results(text, [entity_dict(text, *e) for e in ents])}

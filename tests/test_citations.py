@@ -339,15 +339,14 @@ UPDATE_PAPERS = {
 }
 
 
-def test_an_update_judges_only_what_new_papers_touch_and_equals_a_full_run(tmp_path: Path):
-    """add_citations(previous=...) after papers are added, in random splits, gives the edges
-    (every property) of a full run over all of them."""
-    from paperkg.graph.citations import Previous
+def _update_graph(tmp_path: Path, listed: dict) -> tuple:
+    """The graph of papers (id -> (title, date, abstract)) read from a listing, its Paper ids in
+    order, and each paper's kept citation entry (as stored: through JSON)."""
     from paperkg.graph.citations.cache import paper_features
 
     rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
              **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
-            for k, (t, d, a) in UPDATE_PAPERS.items()]
+            for k, (t, d, a) in listed.items()]
     listing = tmp_path / "update.json"
     listing.write_text(json.dumps(rows), encoding="utf-8")
     result = read_listings([listing])
@@ -356,6 +355,15 @@ def test_an_update_judges_only_what_new_papers_touch_and_equals_a_full_run(tmp_p
     kept = {n: json.loads(json.dumps(paper_features(g.nodes[n]["title"],
                                                     g.nodes[n].get("abstract") or "")))
             for n in papers}
+    return g, papers, kept
+
+
+def test_an_update_judges_only_what_new_papers_touch_and_equals_a_full_run(tmp_path: Path):
+    """add_citations(previous=...) after papers are added, in random splits, gives the edges
+    (every property) of a full run over all of them."""
+    from paperkg.graph.citations import Previous
+
+    g, papers, kept = _update_graph(tmp_path, UPDATE_PAPERS)
     full = g.copy()
     add_citations(full, min_confidence=0.0, features=kept)
     want = sorted(_edges(full).items())
@@ -462,17 +470,7 @@ def test_an_update_through_the_stored_index_equals_a_full_run(tmp_path: Path):
                      "We introduce Orca 2, a small language model taught to reason."),
             "orca_user": ("Small Reasoners", "2024-02-01",
                           "We fine-tune Orca 2 on math word problems.")}
-    rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
-             **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
-            for k, (t, d, a) in {**UPDATE_PAPERS, **more}.items()]
-    listing = tmp_path / "update.json"
-    listing.write_text(json.dumps(rows), encoding="utf-8")
-    result = read_listings([listing])
-    g = build_graph(result.papers, result.sources, [])
-    papers = sorted(n for n, d in g.nodes(data=True) if d.get("label") == "Paper")
-    kept = {n: json.loads(json.dumps(paper_features(g.nodes[n]["title"],
-                                                    g.nodes[n].get("abstract") or "")))
-            for n in papers}
+    g, papers, kept = _update_graph(tmp_path, {**UPDATE_PAPERS, **more})
     by_id = {n.split(":", 1)[1]: e for n, e in kept.items()}
     full = g.copy()
     add_citations(full, min_confidence=0.0, features=kept)

@@ -4,20 +4,8 @@ component leaves them (no pipeline: fast)."""
 
 from __future__ import annotations
 
-from paperkg.extractors.results import find_results, read_number
-
-
-def _ent(text: str, name: str, typ: str, role: str = "used") -> dict:
-    """An entity dict with every mention of its name in text."""
-    at, mentions = 0, []
-    while (i := text.find(name, at)) >= 0:
-        mentions.append((name, i, i + len(name), ""))
-        at = i + len(name)
-    return {"name": name, "type": typ, "role": role, "aliases": [], "mentions": mentions}
-
-
-def _found(text: str, *ents: tuple) -> dict:
-    return {r["value"]: r for r in find_results(text, [_ent(text, *e) for e in ents])}
+from paperkg.extractors.results import read_number
+from tests.extracting import results_by_value as _found
 
 
 def test_plus_minus_written_with_a_slash_and_inside_latex_dollars():
