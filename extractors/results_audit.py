@@ -183,17 +183,13 @@ def main() -> None:
         for (f, cause), n in sorted(out["causes"].items(), key=lambda kv: (kv[0][0], -kv[1])):
             print(f"| {f} | {cause} | {n} |")
         return
-    if args.show == "value-misses":
-        print("| why results-value misses a gold value | gold values |\n| --- | --- |")
-        for what, n in sorted(out["value_misses"].items(), key=lambda kv: (-kv[1], kv[0])):
+    if args.show in ("value-misses", "misses"):
+        key, head = (("value_misses", "why results-value misses a gold value")
+                     if args.show == "value-misses" else ("misses", "what is wrong"))
+        print(f"| {head} | gold values |\n| --- | --- |")
+        for what, n in sorted(out[key].items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"| {what} | {n} |")
-        print(f"| (all misses) | {sum(out['value_misses'].values())} of {out['gold']} |")
-        return
-    if args.show == "misses":
-        print("| what is wrong | gold values |\n| --- | --- |")
-        for what, n in sorted(out["misses"].items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"| {what} | {n} |")
-        print(f"| (all misses) | {sum(out['misses'].values())} of {out['gold']} |")
+        print(f"| (all misses) | {sum(out[key].values())} of {out['gold']} |")
         return
     if args.json:
         print(json.dumps({"paired": out["paired"], "unpaired": out["unpaired"],
