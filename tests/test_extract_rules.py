@@ -61,7 +61,7 @@ def test_every_family_module_takes_part_in_stage_order():
 
 
 KNOWN_CONTEXTS = {"after", "list", "subtitle", "appositive", "called", "new_list", "our",
-                  "intro", "includes", "canonical", "name_after", "long_form"}
+                  "intro", "includes", "canonical", "name_after", "long_form", "copula"}
 
 
 def test_head_list_names_only_known_contexts_and_types():
@@ -1068,3 +1068,26 @@ def test_a_list_of_plain_capitalised_words_stays_out(nlp):
     # one name cannot vouch for a list of mostly plain words
     sentence = "Volunteers from Paris, Lyon, Nantes, Lille and GPT-4 agree on it."
     assert not by_rule(candidates(nlp, "A title\n" + sentence), "listed_word")
+
+
+# --- copula ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("abstract, name, type_", [
+    ("Quantum Plonk Estimation (QPlE) is a foundational algorithm for molecular energy "
+     "estimation.", "Quantum Plonk Estimation", "METHOD"),  # not a task despite "Estimation"
+    ("Plonk fraction (PF) is a crucial metric of cardiac function.", "Plonk fraction", "METRIC"),
+    ("The Plonkset is a dataset of 3,000 annotated scans.", "Plonkset", "DATASET"),
+])
+def test_a_name_that_the_text_says_is_a_head_takes_its_type(nlp, abstract, name, type_):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.type == type_
+
+
+def test_a_name_that_is_no_subject_of_the_copula_keeps_its_type(nlp):
+    # the subject is "Designing ... ViTs", not the architecture; "a setting in which a model"
+    ents = run(nlp, "Designing accurate and efficient Plonk Transformers (PTs) is a highly "
+                    "important but challenging task. Continual plonking (CP) is a setting in "
+                    "which a model learns from a stream.")
+    assert find(ents, "Plonk Transformers") is None or \
+        find(ents, "Plonk Transformers").type != "TASK"
+    assert find(ents, "Continual plonking") is None or \
+        find(ents, "Continual plonking").type != "MODEL"

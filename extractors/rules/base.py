@@ -25,7 +25,7 @@ class Cand:
     """One candidate mention before merging."""
 
     __slots__ = ("start", "end", "surface", "name", "type", "conf", "rule", "intro", "alias",
-                 "evaluated", "strong_type", "long_form", "gaz_canon", "extra", "org")
+                 "evaluated", "strong_type", "long_form", "gaz_canon", "extra", "org", "stated")
 
     def __init__(self, start, end, surface, name, type_, conf, rule):
         self.start, self.end, self.surface, self.name = start, end, surface, name
@@ -38,6 +38,7 @@ class Cand:
         self.gaz_canon: str | None = None
         self.extra: list[str] = []
         self.org = False  # an organisation, project or licence (dropped with its group)
+        self.stated = ""  # a type the text states ("X is an important task"): wins at merging
 
     def __repr__(self) -> str:
         return f"Cand({self.name!r}, {self.type or '?'}, {self.rule}, {self.start}-{self.end})"

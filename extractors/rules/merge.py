@@ -131,7 +131,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if g is None:
             g = groups[key] = {"forms": [], "mentions": [], "types": {}, "conf": 0.0,
                                "rules": [], "intro": False, "evaluated": False,
-                               "long_form": None, "gaz": None, "acr": None}
+                               "long_form": None, "gaz": None, "acr": None, "stated": {}}
             order.append(key)
         if name not in g["forms"]:
             g["forms"].append(name)
@@ -144,6 +144,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if c.type:
             weight = 2 if c.strong_type else 1
             g["types"][c.type] = g["types"].get(c.type, 0) + weight
+        if c.stated:
+            g["stated"][c.stated] = g["stated"].get(c.stated, 0) + 1
         g["conf"] = max(g["conf"], c.conf)
         if c.rule not in g["rules"]:
             g["rules"].append(c.rule)
@@ -181,6 +183,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             dst["mentions"].extend(src["mentions"])
             for t, w in src["types"].items():
                 dst["types"][t] = dst["types"].get(t, 0) + w
+            for t, w in src["stated"].items():
+                dst["stated"][t] = dst["stated"].get(t, 0) + w
             dst["conf"] = max(dst["conf"], src["conf"])
             dst["intro"] = dst["intro"] or src["intro"]
             dst["evaluated"] = dst["evaluated"] or src["evaluated"]
@@ -215,6 +219,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if type_ == "TASK" and g["intro"] and "gazetteer" not in g["rules"] and \
                 name.split()[-1].lower() not in word_set("task_strong_heads"):
             type_ = "METHOD"
+        if g["stated"]:  # what the text says the name is ("X (QPE) is a foundational algorithm")
+            type_ = max(g["stated"].items(), key=lambda kv: kv[1])[0]
         conf = g["conf"]
         n_m = len(g["mentions"])
         if n_m > 1 and g["rules"] != ["capitalised_word"]:
