@@ -1091,3 +1091,21 @@ def test_a_name_that_is_no_subject_of_the_copula_keeps_its_type(nlp):
         find(ents, "Plonk Transformers").type != "TASK"
     assert find(ents, "Continual plonking") is None or \
         find(ents, "Continual plonking").type != "MODEL"
+
+
+@pytest.mark.parametrize("sentence, name, type_", [
+    ("We evaluate our agent on PlonkBench, UrbanPlonk, and VisBench, where accuracy drops.",
+     "UrbanPlonk", "BENCHMARK"),
+    ("Results for models (e.g., Qwen2.5-VL, PLONK-L) are released and outperform baselines.",
+     "PLONK-L", "MODEL"),
+])
+def test_an_untyped_name_listed_with_typed_names_takes_their_type(nlp, sentence, name, type_):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_
+
+
+def test_a_list_of_mixed_kinds_types_no_listed_name(nlp):
+    # a benchmark and a model in one list: no consensus, the coined name keeps the default
+    ents = run(nlp, "We evaluate Qwen2.5-7B, SlimPlonk and PlonkBench, reaching higher "
+                    "accuracy.")
+    assert find(ents, "SlimPlonk") is not None and find(ents, "SlimPlonk").type == "METHOD"

@@ -62,4 +62,52 @@ def listed_words(ctx: Context) -> None:
                 c.type = next(iter(types))
 
 
-STAGES = [(66.5, listed_words)]
+
+
+
+_LIST_TYPES = ("DATASET", "BENCHMARK", "MODEL")
+_CONSENSUS_RULES = frozenset({"coined_name", "capitalised_word", "listed_word",
+                              "title_case_phrase"})
+
+
+def list_types(ctx: Context) -> None:
+    """Names listed together are of one kind: an untyped coined name in a list whose typed
+    members all have one type of data or model ("on PVRBench, UrbanVideo, and VisBench",
+    "(e.g., InternVideo, VAST, UMT-L)") takes it, in a sentence about evaluation."""
+    from paperkg.extractors.rules.heads import EVAL_CONTEXT
+
+    cands = ctx.cands
+    if len(cands) < 2:
+        return
+    text = ctx.text
+    items = sorted((c for c in cands if c.start >= ctx.title_end), key=lambda c: c.start)
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) - 1 and items[j].end <= items[j + 1].start and \
+                _SEP.match(text[items[j].end:items[j + 1].start]):
+            j += 1
+            if re.search(r"\b(?:and|or)\b|&", text[items[j - 1].end:items[j].start]):
+                break  # "A, B, and C, where accuracy ...": the item after "and" ends the list
+        run = items[i:j + 1]
+        i = j + 1
+        if len(run) < 2:
+            continue
+        kinds = {}
+        for c in run:
+            t = c.type if c.strong_type else (c.type or type_by_shape(c.name, ctx.gaz))
+            if t:
+                kinds[id(c)] = t
+        types = set(kinds.values())
+        if len(types) != 1 or not types <= set(_LIST_TYPES):
+            continue
+        open_ = [c for c in run if id(c) not in kinds and c.rule in _CONSENSUS_RULES]
+        if not open_ or len(open_) > len(kinds) + 1:
+            continue  # mostly untyped: no consensus to follow
+        s0, s1 = ctx.sentence(run[0].start)
+        if not EVAL_CONTEXT.search(text, s0, s1):
+            continue
+        t = next(iter(types))
+        for c in open_:
+            c.type = t
+STAGES = [(66.5, listed_words), (67.2, list_types)]
