@@ -76,25 +76,33 @@ def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.L
             from paperkg.extractors.learned import add_learned
 
             add_learned(nlp)
-        else:
-            _text_only(nlp)
+        _text_only(nlp)
         _CACHE[key] = nlp
         _SOURCES[nlp] = ("cache", key)
     return _CACHE[key]
 
 
-def _text_only(nlp: spacy.Language) -> None:
-    """Let the rules-only pipeline skip the Doc's tokens: its components read the text alone,
-    and the gazetteer tokenizes only what it matches (the same hits, `Gazetteer.text_hits`).
-    Only for paperkg's own tokenizer without special cases (a chunk's tokens then never depend
-    on its neighbours)."""
+#: The components that read the text kept on the Doc and never its tokens (the learned
+#: classifiers read the rules' entities and the text; a trained `ner` reads tokens).
+_TEXT_READERS = frozenset({"paperkg_sentences", "paperkg_urls", "paperkg_gazetteer",
+                           "paperkg_entities", "paperkg_results", "paperkg_learned"})
+
+
+def _text_only(nlp: spacy.Language) -> bool:
+    """Let a pipeline of text readers alone (the rules, and the shipped classifiers) skip the
+    Doc's tokens: the gazetteer tokenizes only what it matches (the same hits,
+    `Gazetteer.text_hits`). Only for paperkg's own tokenizer without special cases (a chunk's
+    tokens then never depend on its neighbours); whether it was done."""
     tok = nlp.tokenizer
-    if isinstance(tok, components.TextKeepingTokenizer) and not tok.inner.rules:
+    if (isinstance(tok, components.TextKeepingTokenizer) and not tok.inner.rules
+            and set(nlp.pipe_names) <= _TEXT_READERS):
         tok.text_only = True
         # The gazetteer reads a token's ORTH and LOWER alone: a new word's lexeme need not
         # compute the other attributes (shape, stop word, like_num ...: some 20 Python calls).
         getters = nlp.vocab.lex_attr_getters
         nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in (LANG, LOWER)}
+        return True
+    return False
 
 
 def _extraction(paper_id: str, doc) -> PaperExtraction:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.pipeline import build_pipeline, load_pipeline
+from paperkg.extractors.learned import add_learned
+from paperkg.extractors.pipeline import _text_only, build_pipeline, load_pipeline
 
 TEXTS = [
     "",
@@ -38,9 +39,27 @@ def test_text_hits_are_the_matchers_hits(gazetteer, text):
 def test_the_rules_only_pipeline_makes_no_tokens_and_finds_the_same():
     fast = load_pipeline(fast=True)
     assert fast.tokenizer.text_only
-    assert not load_pipeline().tokenizer.text_only  # the learned model reads the tokens
     text = TEXTS[5]
     doc = fast(text)
     assert len(doc) == 0 and doc.user_data["pk_ents"]
     full = build_pipeline()(text)
     assert len(full) > 0 and full.user_data["pk_ents"] == doc.user_data["pk_ents"]
+
+
+def test_the_default_pipeline_makes_no_tokens_unless_a_component_reads_them():
+    """The shipped classifiers read the rules' entities and the text: the default pipeline
+    skips the tokens and finds what the same pipeline with tokens finds; a trained `ner`
+    reads tokens, so a pipeline holding one keeps them."""
+    default = load_pipeline()
+    assert default.tokenizer.text_only and "paperkg_learned" in default.pipe_names
+    tokens = build_pipeline()
+    add_learned(tokens)
+    assert not tokens.tokenizer.text_only
+    for text in TEXTS[5:]:
+        doc, full = default(text), tokens(text)
+        assert len(doc) == 0 < len(full)
+        assert doc.user_data["pk_ents"] == full.user_data["pk_ents"]
+        assert doc.user_data.get("pk_results") == full.user_data.get("pk_results")
+    with_ner = build_pipeline()
+    with_ner.add_pipe("ner")
+    assert not _text_only(with_ner) and not with_ner.tokenizer.text_only
