@@ -245,7 +245,7 @@ def _store_tables(conn) -> Tables:
             rel, src, dst = name
             types = [None, None, *(p.type for p in S.REL_TYPES[rel].props)]
             path, header = f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst)
-        cols = [raw.column(i).combine_chunks() if t is None else _arrow_column(raw.column(i), t)
+        cols = [_one_array(raw.column(i)) if t is None else _arrow_column(raw.column(i), t)
                 for i, t in enumerate(types)]
         yield path, header, pa.Table.from_arrays(cols, names=raw.column_names)
 
@@ -255,14 +255,24 @@ def _arrow_column(col: pa.ChunkedArray, t: str) -> pa.Array:
     a missing list is an empty one, as in the graph)."""
     if t == S.STRING_LIST:
         return _joined(col)
-    return col.combine_chunks().cast(_ARROW_TYPE[t]) if col.num_chunks else \
-        pa.array([], _ARROW_TYPE[t])
+    if not col.num_chunks:
+        return pa.array([], _ARROW_TYPE[t])
+    array = _one_array(col)
+    return array if array.type == _ARROW_TYPE[t] else array.cast(_ARROW_TYPE[t])
+
+
+def _one_array(col: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """A column as one array: its only chunk as it is (combining copies every value, some
+    130 MB of abstracts at 100,000 papers), several chunks combined."""
+    if isinstance(col, pa.Array):
+        return col
+    return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
 
 
 def _joined(col: pa.ChunkedArray) -> pa.Array:
     """A list column joined as `_field` joins a list (a missing list as an empty one), in Arrow
     calls for lists of text, value by value otherwise."""
-    lists = col.combine_chunks() if col.num_chunks else pa.array([], pa.list_(pa.string()))
+    lists = _one_array(col) if col.num_chunks else pa.array([], pa.list_(pa.string()))
     if not (pa.types.is_list(lists.type) and pa.types.is_string(lists.type.value_type)):
         return pa.array([_field(v or [], S.STRING_LIST) for v in lists.to_pylist()], pa.string())
     values = pc.replace_substring(pc.fill_null(lists.values, "None"), ARRAY_DELIMITER, "\u241f")
@@ -365,7 +375,7 @@ def _numbered(files: ImportFiles, label: str, rows: pa.Table) -> pa.Table:
     numbers = pa.array(range(files.next_number, files.next_number + rows.num_rows), pa.int64())
     files.next_number += rows.num_rows
     nt = S.NODE_TYPES[label]
-    keys = rows.column([p.name for p in nt.props].index(nt.key)).combine_chunks()
+    keys = _one_array(rows.column([p.name for p in nt.props].index(nt.key)))
     if label in files.numbers:  # a second file of the label (its rows with line breaks)
         old_keys, old_numbers = files.numbers[label]
         keys = pa.concat_arrays([old_keys, keys])
@@ -397,18 +407,25 @@ def _numbers(files: ImportFiles, label: str, ends: pa.ChunkedArray | pa.Array) -
     if out.null_count:
         missing = pc.filter(ends, pc.is_null(out))[0].as_py()
         raise UserError(f"a relationship ends at {label} {missing!r}, which is not a node")
-    return out.combine_chunks() if isinstance(out, pa.ChunkedArray) else out
+    return _one_array(out)
+
+
+#: Bytes of a text column's data tested for a line break at a time (`_any_break`).
+_SCAN_BYTES = 1 << 20
 
 
 def _any_break(col: pa.ChunkedArray) -> bool:
     """Whether the bytes of a text column hold a line break anywhere (a quick test on its data
-    buffers, so that the exact test row by row runs only on columns that have one)."""
+    buffers, so that the exact test row by row runs only on columns that have one), a slice at
+    a time: no temporary as large as the column (130 MB of abstracts at 100,000 papers)."""
     for chunk in col.chunks:
         data = chunk.buffers()[2]
         if data is not None and data.size:
             octets = np.frombuffer(data, np.uint8)
-            if (octets == 10).any() or (octets == 13).any():
-                return True
+            for i in range(0, len(octets), _SCAN_BYTES):
+                part = octets[i:i + _SCAN_BYTES]
+                if (part == 10).any() or (part == 13).any():
+                    return True
     return False
 
 

@@ -213,3 +213,18 @@ def test_a_large_multiline_file_makes_every_file_multiline():
     script = _command(files, "neo4j")
     assert "--multiline-fields=true" in script and "v2" not in script
     assert script.count("--nodes=Paper=") == 2
+
+
+def test_the_quick_line_break_test_sees_every_slice_of_a_column():
+    """`_any_break` scans a text column's bytes a slice at a time: a break in the last slice of
+    a later chunk counts, a column without one does not."""
+    import pyarrow as pa
+
+    from paperkg.graph.neo4j_import import _SCAN_BYTES, _any_break
+
+    long_text = "x" * (_SCAN_BYTES + 17)
+    clean = pa.chunked_array([pa.array(["a", long_text]), pa.array([long_text, "b", None])])
+    assert not _any_break(clean)
+    for brk in ("\n", "\r"):
+        late = pa.chunked_array([pa.array(["a"]), pa.array([long_text, long_text + brk])])
+        assert _any_break(late)
