@@ -63,6 +63,15 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
               help="With --candidates: also give the candidate classifier the phrase's context "
                    "in the paper (nesting, sentence cues, an acronym after it, rule mentions "
                    "beside it).")
+@click.option("--corpus-stats", "corpus_stats", is_flag=True,
+              help="With --candidates: also give the candidate classifier how each phrase fares "
+                   "in the --corpus abstracts (how many write it, before an acronym, after "
+                   "`called`/`we propose`, in titles; training and --exclude papers left out; "
+                   "saved with the model).")
+@click.option("--gold-weight", type=click.FloatRange(0.0, min_open=True), default=1.0,
+              show_default=True,
+              help="Weight of the gold records that carry their own text against the records "
+                   "joined from the --corpus by title (the other annotators').")
 @click.option("--extend", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Also fit the boundary extension model and rename a rule entity to the "
                    "longer form (up to two words before, one after) it gives at least this "
@@ -74,8 +83,8 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
               help="The same for gazetteer names [off].")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
-              seed, spans, candidates, max_candidates, lexicon, df, context, extend, retype,
-              retype_known, as_json):
+              seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
+              gold_weight, extend, retype, retype_known, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -93,6 +102,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          lexicon=lexicon, df=df, context=context, extend=extend,
                          retype=_pair(retype, "--retype"),
                          known_retype=_pair(retype_known, "--retype-known"),
+                         stats=corpus_stats, gold_weight=gold_weight,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

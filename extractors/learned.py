@@ -231,6 +231,35 @@ def df_features(phrase: str, df: dict[str, int] | None) -> list[str]:
     return [f"df={bucket}", f"df={bucket}|nwords={len(phrase.split())}"]
 
 
+def corpus_features(phrase: str, stats: dict[str, list[int]] | None) -> list[str]:
+    """How the phrase fares in the corpus abstracts (stats: {phrase: [abstracts holding it as a
+    candidate, as the longest candidate at a place, right before an acronym in brackets that
+    starts with its initials, after a coining cue (`called`, `termed`), after a proposing cue
+    (`we propose a`), in a title]}, see `training.train.corpus_stats`): the counts bucketed,
+    as shares of the first, and how much rarer it is than its shorter suffix and its head."""
+    if not stats:
+        return []
+    words = phrase.split()
+    nw = len(words)
+    got = stats.get(phrase)
+    if got is None:
+        return [f"c_none|n={nw}"]
+    n, longest, acr, coin, prop, title = got
+    b = min(int(math.log2(n + 1)), 12)
+    feats = [f"c_df={b}", f"c_df={b}|n={nw}",
+             f"c_max={round(4 * longest / n) / 4}", f"c_max={round(4 * longest / n) / 4}|n={nw}",
+             f"c_acr={min(acr, 3)}", f"c_acr_rate={round(8 * acr / n) / 8}",
+             f"c_coin={min(coin, 3)}", f"c_prop={min(prop, 3)}",
+             f"c_title={min(int(math.log2(title + 1)), 12)}",
+             f"c_title_rate={round(4 * title / n) / 4}"]
+    if nw >= 2:
+        for name, other in (("c_assoc", " ".join(words[1:])), ("c_spec", words[-1])):
+            o = stats.get(other)
+            if o and o[0] >= n:
+                feats.append(f"{name}={min(int(math.log2(o[0] / n)), 12)}")
+    return feats
+
+
 _SUFFIXES = ("ing", "ion", "ions", "ed", "al", "ive", "ic", "ity", "ness", "ment", "er", "ers",
              "s")
 _ACR_AFTER = re.compile(r"\s*\(([A-Za-z][\w\-]*)\)")
@@ -301,11 +330,13 @@ def candidate_features(text: str, starts: list[int], phrase: str,
                        lexicon: dict[str, list] | None = None,
                        own: tuple[int, int, str] | None = None,
                        df: dict[str, int] | None = None,
-                       ctx: CandidateContext | None = None) -> list[str]:
+                       ctx: CandidateContext | None = None,
+                       stats: dict[str, list[int]] | None = None) -> list[str]:
     """Features of one lower-case candidate phrase: its words, head, length, how often and
     where it occurs, the words around its first mention and cue words of its sentences,
     (lexicon) how it fared in the training papers (lexicon_features), (df) how many corpus
-    abstracts write it (df_features) and (ctx) its context in the paper (context_features)."""
+    abstracts write it (df_features), (ctx) its context in the paper (context_features) and
+    (stats) how it fares in the corpus (corpus_features)."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     words = phrase.split()
@@ -342,6 +373,7 @@ def candidate_features(text: str, starts: list[int], phrase: str,
     feats.update(df_features(phrase, df))
     if ctx is not None:
         feats.update(context_features(text, starts, phrase, spans, ctx))
+    feats.update(corpus_features(phrase, stats))
     return sorted(feats)
 
 
@@ -527,8 +559,9 @@ class BinaryModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def fit(self, rows: list[list[str]], labels: list[int], epochs: int = 5, lr: float = 0.1,
-            l2: float = 0.0, seed: int = 13) -> None:
-        """Per-example AdaGrad on the log loss (deterministic: shuffles with a fixed seed)."""
+            l2: float = 0.0, seed: int = 13, weights: list[float] | None = None) -> None:
+        """Per-example AdaGrad on the log loss (deterministic: shuffles with a fixed seed);
+        weights scale each example's loss (None: all 1)."""
         rng = np.random.default_rng(seed)
         idx = [_index(f) for f in rows]
         w = np.zeros(DIM, dtype=np.float64)
@@ -539,6 +572,8 @@ class BinaryModel:
                 z = w[j].sum()
                 p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
                 g = (p - labels[i]) + l2 * w[j]
+                if weights is not None:
+                    g = weights[i] * g
                 g2[j] += g * g
                 w[j] -= lr * g / np.sqrt(g2[j])
         self.w = w.astype(np.float32)
@@ -653,6 +688,8 @@ class LearnedMerge:
         self.lexicon: dict[str, list] = {}
         #: {phrase: corpus abstracts holding it as a candidate} (phrases in >= 2 of them)
         self.df: dict[str, int] = {}
+        #: {phrase: corpus statistics} for the candidate classifier (corpus_features)
+        self.cstats: dict[str, list[int]] = {}
         self.max_candidates = 3
         #: give the candidate classifier the context features (context_features)
         self.cand_context = False
@@ -778,7 +815,7 @@ class LearnedMerge:
         scored = []
         for phrase, spans in cands.items():
             feats = candidate_features(text, starts, phrase, spans, len(cands), self.lexicon,
-                                       df=self.df, ctx=ctx)
+                                       df=self.df, ctx=ctx, stats=self.cstats)
             p = self.cand_model.prob(feats)
             if p >= self.cand_model.threshold:
                 scored.append((p, phrase, spans, feats))
@@ -866,6 +903,9 @@ class LearnedMerge:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
             (path / "df.json").write_text(json.dumps(self.df, sort_keys=True))
+        if self.cstats:
+            (path / "corpus_stats.json").write_text(json.dumps(
+                self.cstats, sort_keys=True, separators=(",", ":")))
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
@@ -887,6 +927,8 @@ class LearnedMerge:
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():
             self.df = json.loads((path / "df.json").read_text())
+        if (path / "corpus_stats.json").is_file():
+            self.cstats = json.loads((path / "corpus_stats.json").read_text())
         return self
 
 

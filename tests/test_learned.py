@@ -408,3 +408,66 @@ def test_boundary_extension_renames_a_rule_entity_to_the_longer_form():
                                          "deep Gaussian processes"]
     assert ents[0]["mentions"][0][1:3] == (text.index("Euler"), text.index(" and"))
     assert ents[0]["extractor"] == "capitalised_word+extended"
+
+
+def test_corpus_statistics_of_candidates(tmp_path):
+    """The corpus statistics count each candidate phrase once an abstract: as the longest
+    candidate at a place, before an acronym of its initials, after `called` / `we propose a`,
+    in a title; the candidate features read them bucketed."""
+    from paperkg.extractors.learned import corpus_features
+    from paperkg.extractors.training.train import corpus_stats
+
+    rows = [("Margin Prompting for Parsing", "We propose a margin-aware prompting (MAP) for "
+             "parsing. Margin-aware prompting helps."),
+            ("A second paper", "A method called the margin-aware prompting, and the soft "
+             "prompting."),
+            ("Left out", "We propose a margin-aware prompting (MAP) again.")]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in rows))
+    stats = corpus_stats(corpus, frozenset({"prompting"}), exclude=["Left out"], min_df=1)
+    # abstracts, longest at a place, acronym, coined, proposed, in a title
+    assert stats["margin-aware prompting"] == [2, 2, 1, 1, 1, 0]
+    # longest only where `Margin-aware` is capitalised; in a title as `Margin Prompting`
+    assert stats["prompting"] == [2, 1, 0, 0, 0, 1]
+    assert stats["soft prompting"] == [1, 1, 0, 0, 0, 0]
+    feats = corpus_features("margin-aware prompting", stats)
+    assert {"c_df=1", "c_max=1.0", "c_acr=1", "c_coin=1", "c_prop=1", "c_title_rate=0.0",
+            "c_spec=0"} <= set(feats)
+    assert corpus_features("unseen prompting", stats) == ["c_none|n=2"]
+    assert corpus_features("margin-aware prompting", {}) == []
+
+
+def test_weighted_fit():
+    """Weights of 1 fit the same weights as no weights; a heavier example pulls harder."""
+    from paperkg.extractors.learned import BinaryModel
+    from paperkg.extractors.training.data import record_weights
+
+    x, y = [["bias", "a"], ["bias", "a"], ["bias", "b"]], [1, 0, 0]
+    plain, ones, heavy = BinaryModel("p"), BinaryModel("o"), BinaryModel("h")
+    plain.fit(x, y)
+    ones.fit(x, y, weights=[1.0, 1.0, 1.0])
+    heavy.fit(x, y, weights=[4.0, 1.0, 1.0])
+    assert (plain.w == ones.w).all()
+    assert heavy.prob(["bias", "a"]) > plain.prob(["bias", "a"])
+    recs = [{"title": "a"}, {"title": "b", "from_corpus": True}]
+    assert record_weights(recs) is None
+    assert record_weights(recs, 2.0) == [2.0, 1.0]
+
+
+def test_train_with_corpus_statistics_and_weights(tiny_gold, tmp_path):
+    """--corpus-stats saves the statistics with the model and the merge reads them back;
+    --gold-weight trains; a bad weight is one line."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"title": "Other", "abstract": "Fast link prediction and "
+                                  "sparse link prediction on graphs."}) + "\n" * 1
+                      + json.dumps({"title": "More", "abstract": "Fast link prediction."})
+                      + "\n")
+    out, _ = _train(tiny_gold, tmp_path / "m", "--candidates", "0.5", "--corpus-stats",
+                    "--corpus", str(corpus), "--gold-weight", "2")
+    assert (out / "paperkg_learned" / "corpus_stats.json").is_file()
+    nlp = build_pipeline()
+    assert add_learned(nlp, out)
+    assert nlp.get_pipe("paperkg_learned").cstats["link prediction"] == [2, 2, 0, 0, 0, 0]
+    res = CliRunner().invoke(cli, ["train", str(tiny_gold), "-o", str(tmp_path / "x"),
+                                   "--gold-weight", "0"])
+    assert res.exit_code != 0 and "Traceback" not in res.output

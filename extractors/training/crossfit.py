@@ -81,19 +81,22 @@ def fold_of(record: dict, folds: int = 5) -> int:
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          candidates: bool = True, l2: float | None = None, lexicon: bool = False,
-         df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0
-         ) -> dict:
+         df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0,
+         gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
+    from paperkg.extractors.training.data import record_weights
     from paperkg.extractors.training.train import L2, fit_merge
 
     m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
-              lexicon=lexicon, df=df, context=context, extend=extend)
+              lexicon=lexicon, df=df, context=context, extend=extend,
+              weights=record_weights([records[i] for i in train], gold_weight), stats=stats)
     return {"extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
             "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
-            "cands": m.cand_model, "types": m.type_models, "retype": m.retype_models}
+            "cands": m.cand_model, "cstats": m.cstats, "types": m.type_models,
+            "retype": m.retype_models}
 
 
 def _configure(merge, models: dict, s: dict) -> None:
@@ -114,6 +117,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.df = models["df"]
     merge.cand_model = models["cands"]
     merge.cand_context = models.get("context", False)
+    merge.cstats = models.get("cstats") or {}
     merge.extend_model = models.get("extend") or extend_model()
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]
@@ -224,10 +228,12 @@ def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: 
 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
              progress: Callable[[str], None] | None = None, df: dict[str, int] | None = None,
-             cached: bool = False) -> dict[str, list[dict[str, Score]]]:
+             cached: bool = False, stats: dict[str, list[int]] | None = None
+             ) -> dict[str, list[dict[str, Score]]]:
     """Out-of-fold entity rows of every record (in the order of records), for the rules alone
     and each merge setting (cached: the merge runs over the rules' output computed once, not
-    through the whole pipeline again; several times faster)."""
+    through the whole pipeline again; several times faster; stats: the corpus statistics the
+    settings with "stats" give the candidate classifier)."""
     from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.train import record_rows, rule_outputs
@@ -257,11 +263,13 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             base = [total["rules only"][i] for i in at]
             for name, s in variants.items():
                 key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
-                       s.get("context", False), s.get("extend", 0.0))
+                       s.get("context", False), s.get("extend", 0.0), s.get("gold_weight", 1.0),
+                       s.get("stats", False))
                 if key not in fitted:
                     fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
                                        lexicon=key[1], df=df if key[2] else None,
-                                       context=key[3], extend=key[4])
+                                       context=key[3], extend=key[4], gold_weight=key[5],
+                                       stats=stats if key[6] else None)
                 models = fitted[key]
                 _configure(merge, models, s)
                 put(name, cached_rows(merge, test, [outputs[i] for i in at], base) if cached
@@ -329,8 +337,19 @@ def main(argv: list[str] | None = None) -> None:
             skip.extend(r["title"] for r in read_gold(path))
         table_df = corpus_df(args.corpus or default_corpus(), candidate_heads(records), skip)
         print(f"corpus frequencies of {len(table_df)} candidate phrases")
+    table_stats = None
+    if any(s.get("stats") for s in variants.values()):
+        from paperkg.extractors.evaluate import read_gold
+        from paperkg.extractors.training.train import candidate_heads, corpus_stats
+
+        skip = [r["title"] for r in records]
+        for path in args.exclude:
+            skip.extend(r["title"] for r in read_gold(path))
+        table_stats = corpus_stats(args.corpus or default_corpus(), candidate_heads(records),
+                                   skip)
+        print(f"corpus statistics of {len(table_stats)} candidate phrases")
     scores = crossfit(records, variants, folds=args.folds, progress=print, df=table_df,
-                      cached=args.cached)
+                      cached=args.cached, stats=table_stats)
     print(table(scores))
     if len(set(source)) > 1:
         for name in dict.fromkeys(source):

@@ -125,7 +125,8 @@ def with_texts(records: list[dict], seeds: str | Path | None = None,
                corpus: str | Path | None = None, counts: dict | None = None) -> list[dict]:
     """Records that carry their abstract: the dev records get theirs from the seed listings,
     annotation records (title, no abstract) theirs from the corpus by title; a record whose
-    text is found nowhere is skipped (counts["skipped"], counts["corpus"] joined)."""
+    text is found nowhere is skipped (counts["skipped"], counts["corpus"] joined; a joined
+    record is marked "from_corpus")."""
     missing = [r for r in records if not r.get("abstract")]
     if missing and seeds is not None:
         from paperkg.core.ids import title_key
@@ -146,12 +147,22 @@ def with_texts(records: list[dict], seeds: str | Path | None = None,
             if c is not None:
                 r["abstract"] = c["abstract"]
                 r["title"] = c["title"]
+                r["from_corpus"] = True
                 joined += 1
     out = [r for r in records if r.get("abstract")]
     if counts is not None:
         counts["corpus"] = counts.get("corpus", 0) + joined
         counts["skipped"] = counts.get("skipped", 0) + len(records) - len(out)
     return out
+
+
+def record_weights(records: list[dict], gold_weight: float = 1.0) -> list[float] | None:
+    """Per-record training weights: gold_weight for the records that carry their own text (the
+    gold files, the gold annotators' papers), 1 for those joined from the corpus (the other
+    annotators'); None when gold_weight is 1 (unweighted)."""
+    if gold_weight == 1.0:
+        return None
+    return [1.0 if r.get("from_corpus") else gold_weight for r in records]
 
 
 def to_docs(nlp, records: list[dict]) -> list:

@@ -232,13 +232,89 @@ def corpus_df(corpus: str | Path, heads: frozenset[str], exclude: Iterable[str] 
     return {p: k for p, k in df.items() if k >= min_df}
 
 
+_ACRONYM = r"\s*\(([A-Za-z][\w\-]*)\)"
+_COIN_CUE = (r"\b(?:call|called|calls|termed|dubbed|named|coined|coin|refer to as|referred to as"
+             r"|known as|term)\s+(?:it\s+|this\s+|them\s+|as\s+)?(?:an?\s+|the\s+)?$")
+_PROPOSE_CUE = (r"\b(?:propose|proposes|introduce|introduces|present|presents|develop|develops"
+                r"|design|designs)\s+(?:an?|the|our)?\s*(?:novel|new|simple|general|unified)?"
+                r"\s*$")
+
+
+def text_stats(text: str, title_end: int, heads: frozenset[str],
+               stats: dict[str, list[int]]) -> None:
+    """Add one abstract's lower-case candidates to stats (see learned.corpus_features): each
+    phrase counts once an abstract in each column."""
+    import re
+
+    from paperkg.extractors.learned import lower_candidates
+
+    acronym, coin_cue, propose_cue = (re.compile(_ACRONYM), re.compile(_COIN_CUE, re.I),
+                                      re.compile(_PROPOSE_CUE, re.I))
+    cands = lower_candidates(text, heads, [])
+    first: dict[int, int] = {}
+    for spans in cands.values():
+        for a, b in spans:
+            if a < first.get(b, len(text)):
+                first[b] = a
+    for phrase, spans in cands.items():
+        initials = "".join(w[0] for w in re.split(r"[\s\-]+", phrase) if w)[:2]
+        longest = acr = coin = prop = title = 0
+        for a, b in spans:
+            longest |= first[b] == a
+            title |= a < title_end
+            m = acronym.match(text, b, b + 20)
+            if (m and len(m.group(1)) >= 2 and any(c.isupper() for c in m.group(1))
+                    and m.group(1).casefold().startswith(initials)):
+                acr = 1
+            before = text[max(0, a - 40):a]
+            coin |= bool(coin_cue.search(before))
+            prop |= bool(propose_cue.search(before))
+        got = stats.setdefault(phrase, [0, 0, 0, 0, 0, 0])
+        for i, v in enumerate((1, longest, acr, coin, prop, title)):
+            got[i] += int(v)
+
+
+def corpus_stats(corpus: str | Path, heads: frozenset[str], exclude: Iterable[str] = (),
+                 min_df: int = 2, limit: int | None = None) -> dict[str, list[int]]:
+    """{phrase: [abstracts holding it as a candidate, as the longest candidate at a place,
+    before an acronym of its initials, after a coining cue, after a proposing cue, in a title]}
+    over the corpus abstracts, for the phrases in at least min_df of them; papers titled in
+    exclude (training and valid papers) are left out."""
+    import gzip
+    import json
+
+    from paperkg.core.ids import title_key
+
+    skip = {title_key(t) for t in exclude}
+    corpus = Path(corpus)
+    files = [corpus] if corpus.is_file() else sorted(corpus.glob("*.jsonl.gz"))
+    stats: dict[str, list[int]] = {}
+    n = 0
+    for f in files:
+        with (gzip.open(f, "rt", encoding="utf-8") if f.name.endswith(".gz")
+              else open(f, encoding="utf-8")) as fh:
+            for line in fh:
+                rec = json.loads(line)
+                title, abstract = rec.get("title") or "", rec.get("abstract") or ""
+                if not abstract or title_key(title) in skip:
+                    continue
+                text_stats(f"{title}\n{abstract}", len(title), heads, stats)
+                n += 1
+                if limit is not None and n >= limit:
+                    break
+        if limit is not None and n >= limit:
+            break
+    return {p: v for p, v in stats.items() if v[0] >= min_df}
+
+
 def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
                    heads: frozenset[str], lexicon: dict[str, list] | None = None,
-                   df: dict[str, int] | None = None, context: bool = False
+                   df: dict[str, int] | None = None, context: bool = False,
+                   stats: dict[str, list[int]] | None = None
                    ) -> tuple[list[list[str]], list[int], list[str]]:
     """Features, labels (a gold name of any type) and gold types of a record's lower-case
     candidate phrases outside the rules' mentions (lexicon features without the record's own
-    counts; context: with the context features)."""
+    counts; context: with the context features; stats: with the corpus statistics)."""
     from paperkg.extractors.learned import CandidateContext, candidate_features
 
     cands, gold = _candidate_gold(record, text, ents, heads)
@@ -248,7 +324,7 @@ def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
     for phrase, spans in cands.items():
         own = (1, int(phrase in gold), gold.get(phrase, ""))
         x.append(candidate_features(text, starts, phrase, spans, len(cands), lexicon, own,
-                                    df, ctx))
+                                    df, ctx, stats))
         y.append(int(phrase in gold))
         types.append(gold.get(phrase, ""))
     return x, y, types
@@ -285,22 +361,34 @@ def extended_outputs(model, outputs: list) -> list:
     return out
 
 
-def fit_retype(rows: tuple[list, list], models: dict, l2: float = L2) -> None:
+def fit_retype(rows: tuple[list, list], models: dict, l2: float = L2,
+               weights: list[float] | None = None) -> None:
     """Fit the one-vs-rest type classifiers on (features, gold type sets) rows."""
     for t, model in models.items():
-        model.fit(rows[0], [int(t in ts) for ts in rows[1]], l2=l2)
+        model.fit(rows[0], [int(t in ts) for ts in rows[1]], l2=l2, weights=weights)
 
 
-def fit_candidates(rows: list[tuple[list, list, list]], merge, l2: float = L2) -> None:
-    """Fit the candidate classifier and the candidate type classifiers of merge on rows."""
+def _spread(weights: list[float] | None, counts: Iterable[int]) -> list[float] | None:
+    """Per-row weights from per-record weights and each record's number of rows."""
+    if weights is None:
+        return None
+    return [w for w, n in zip(weights, counts, strict=True) for _ in range(n)]
+
+
+def fit_candidates(rows: list[tuple[list, list, list]], merge, l2: float = L2,
+                   weights: list[float] | None = None) -> None:
+    """Fit the candidate classifier and the candidate type classifiers of merge on rows
+    (weights: one per record of rows, or None)."""
     from paperkg.extractors.learned import CANDIDATE_TYPES
 
     x = [f for r in rows for f in r[0]]
     y = [v for r in rows for v in r[1]]
-    merge.cand_model.fit(x, y, l2=l2)
+    merge.cand_model.fit(x, y, l2=l2, weights=_spread(weights, (len(r[0]) for r in rows)))
     pos = [(f, t) for r in rows for f, v, t in zip(*r, strict=True) if v]
+    pw = _spread(weights, (sum(r[1]) for r in rows))
     for t in CANDIDATE_TYPES:
-        merge.type_models[t].fit([f for f, _ in pos], [int(u == t) for _, u in pos], l2=l2)
+        merge.type_models[t].fit([f for f, _ in pos], [int(u == t) for _, u in pos], l2=l2,
+                                 weights=pw)
 
 
 def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]], list[int]]]:
@@ -317,49 +405,60 @@ def classifier_rows(nlp, records: list[dict]) -> dict[str, tuple[list[list[str]]
 def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None = None,
               candidates: bool = False, l2: float = L2, lexicon: bool = False,
               df: dict[str, int] | None = None, context: bool = False,
-              extend: float = 0.0) -> None:
+              extend: float = 0.0, weights: list[float] | None = None,
+              stats: dict[str, list[int]] | None = None) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
     candidate classifier only with candidates; with extend > 0 the boundary extension model
-    first (threshold extend), the others then on the outputs it extends."""
+    first (threshold extend), the others then on the outputs it extends; weights: one per
+    record, scaling its examples in every classifier (None: all 1); stats: corpus statistics
+    for the candidate classifier (corpus_stats)."""
     if extend > 0:
         xs: list = []
         ys: list = []
-        for r, o in zip(records, outputs, strict=True):
+        ws: list = []
+        for i, (r, o) in enumerate(zip(records, outputs, strict=True)):
             x, y = extend_rows(r, *o)
             xs.extend(x)
             ys.extend(y)
-        merge.extend_model.fit(xs, ys, l2=l2)
+            ws.extend([weights[i] if weights is not None else 1.0] * len(x))
+        merge.extend_model.fit(xs, ys, l2=l2, weights=ws if weights is not None else None)
         merge.extend_model.threshold = extend
         outputs, rows = extended_outputs(merge.extend_model, outputs), None
     if rows is None:
         rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
     for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
         model.fit([f for r in rows for f in r[name][0]], [v for r in rows for v in r[name][1]],
-                  l2=l2)
+                  l2=l2, weights=_spread(weights, (len(r[name][0]) for r in rows)))
     fit_retype(([f for r in rows for f in r["types"][0]],
-                [v for r in rows for v in r["types"][1]]), merge.retype_models, l2)
+                [v for r in rows for v in r["types"][1]]), merge.retype_models, l2,
+               _spread(weights, (len(r["types"][0]) for r in rows)))
     if not candidates:
         return
     merge.heads = candidate_heads(records)
     merge.lexicon = candidate_lexicon(records, outputs, merge.heads) if lexicon else {}
     merge.df = dict(df or {})
     merge.cand_context = context
+    merge.cstats = dict(stats or {})
     fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None, merge.df or None,
-                                   context) for r, o in zip(records, outputs, strict=True)],
-                   merge, l2)
+                                   context, merge.cstats or None)
+                    for r, o in zip(records, outputs, strict=True)],
+                   merge, l2, weights)
 
 
 def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False,
                       lexicon: bool = False, df: dict[str, int] | None = None,
-                      context: bool = False, extend: float = 0.0):
+                      context: bool = False, extend: float = 0.0,
+                      stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
+    from paperkg.extractors.training.data import record_weights
 
     merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
-              candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend)
+              candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
+              weights=record_weights(records, gold_weight), stats=stats)
     return merge
 
 
@@ -371,7 +470,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 vectors: bool = False, candidates: float = 0.0, max_candidates: int = 3,
                 lexicon: bool = False, df: bool = False, context: bool = False,
                 extend: float = 0.0, retype: tuple[float, float] | None = None,
-                known_retype: tuple[float, float] | None = None,
+                known_retype: tuple[float, float] | None = None, stats: bool = False,
+                gold_weight: float = 1.0,
                 log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
@@ -387,7 +487,11 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     and of its context in the paper (`learned.context_features`); extend > 0: also fit the
     boundary extension model and rename a rule entity to a longer form it gives P >= extend
     (`learned.extend_entities`); retype / known_retype: (to, from) thresholds of the type
-    classifiers for rule entities / gazetteer names (default 0.7 / 0.3 and off). Output is a spaCy
+    classifiers for rule entities / gazetteer names (default 0.7 / 0.3 and off); stats: the
+    candidate classifier also reads the phrase's corpus statistics (`corpus_stats` over the
+    corpus abstracts, training and `exclude` papers left out; corpus_stats.json); gold_weight:
+    the weight of the records with their own text against those joined from the corpus
+    (`data.record_weights`). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -442,9 +546,19 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 skip.extend(r["title"] for r in read_gold(path))
             table = corpus_df(corpus, candidate_heads(train_recs), skip)
             say(f"corpus frequencies of {len(table)} candidate phrases")
+        cstats = None
+        if stats and candidates > 0:
+            if corpus is None:
+                raise UserError("--corpus-stats are counted in the corpus: give --corpus DIR")
+            skip = [r["title"] for r in records]
+            for path in exclude:
+                skip.extend(r["title"] for r in read_gold(path))
+            cstats = corpus_stats(corpus, candidate_heads(train_recs), skip)
+            say(f"corpus statistics of {len(cstats)} candidate phrases")
         fitted = train_classifiers(train_recs, candidates=candidates > 0,
                                    lexicon=lexicon and candidates > 0, df=table,
-                                   context=context and candidates > 0, extend=extend)
+                                   context=context and candidates > 0, extend=extend,
+                                   stats=cstats, gold_weight=gold_weight)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
@@ -456,7 +570,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
         for attr in ("role_model", "keep_model", "cand_model", "extend_model", "type_models",
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
-                     "heads", "max_candidates", "lexicon", "df", "cand_context"):
+                     "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
