@@ -1,0 +1,25 @@
+"""Results rules of the eighth session (docs/results.md): attribution checked on invented
+sentences of the shapes, with entities given as the entity component leaves them (no pipeline:
+fast)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_value_takes_the_one_benchmark_its_sentence_names_in_another_clause():
+    text = ("LinkX: Explanations\nWe propose LinkX. Using the HeritageKG dataset, our approach "
+            "yields a precision of 0.70 and an F1-score of 0.69.")
+    got = _found(text, ("LinkX", "METHOD", "introduced"), ("HeritageKG", "DATASET"),
+                 ("precision", "METRIC"), ("F1-score", "METRIC"))
+    assert got["0.70"]["benchmark"] == "HeritageKG" and got["0.69"]["benchmark"] == "HeritageKG"
+
+
+def test_a_value_outside_the_clauses_of_several_named_benchmarks_takes_none_of_them():
+    text = ("BiSeg: Segmentation\nWe propose BiSeg. Compared with SegBase, BiSeg achieves better "
+            "results on BraTS2023 and clear gains on ACDC, while reducing computational cost by "
+            "up to 77.9%.")
+    got = _found(text, ("BiSeg", "METHOD", "introduced"), ("SegBase", "METHOD"),
+                 ("BraTS2023", "DATASET"), ("ACDC", "DATASET"))
+    assert got["77.9%"]["system"] == "BiSeg"
+    assert got["77.9%"]["benchmark"] is None
