@@ -1109,3 +1109,24 @@ def test_a_list_of_mixed_kinds_types_no_listed_name(nlp):
     ents = run(nlp, "We evaluate Qwen2.5-7B, SlimPlonk and PlonkBench, reaching higher "
                     "accuracy.")
     assert find(ents, "SlimPlonk") is not None and find(ents, "SlimPlonk").type == "METHOD"
+
+
+@pytest.mark.parametrize("abstract, name, type_, role", [
+    ("To address this, we introduce PlonkFake, a Bengali Deepfake Audio Dataset with 12,260 real "
+     "clips.", "PlonkFake", "DATASET", "introduced"),  # the head in Title Case
+    ("We release PROPLONK, the first public dataset pairing screenplays with audio.",
+     "PROPLONK", "DATASET", "introduced"),
+    (r"We address this by building \textit{CodePlonk}, a synthetic post-training dataset.",
+     "CodePlonk", "DATASET", None),  # a LaTeX-wrapped name before the appositive
+])
+def test_appositive_heads_in_title_case_after_latex_and_the_first(nlp, abstract, name, type_,
+                                                                   role):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.type == type_ and role in (None, e.role)
+
+
+def test_the_first_system_after_an_evaluation_name_refers_to_the_subject(nlp):
+    ents = run(nlp, "PlonkTrace achieves 100% Pass@1 on PlonkEval-V2, the first system to attain "
+                    "perfect functional correctness on this benchmark.")
+    e = find(ents, "PlonkEval-V2")
+    assert e is not None and e.type == "BENCHMARK" and e.role == "used"

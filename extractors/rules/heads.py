@@ -28,9 +28,11 @@ _PLURAL_HEAD_BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(h.plural) for h in heads() if "list" in h.plural_contexts)
     + r")\s+$"
 )
+# "X, a new benchmark", "\\textit{X}, a synthetic dataset", "X, the first public dataset",
+# "X, a Bengali Deepfake Audio Dataset" (a head in Title Case too)
 _APPOSITIVE = re.compile(
-    r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an)\s+((?:[\w\-]+,?\s+){0,5}?)"
-    rf"({head_alternation('appositive')})\b"
+    r"[}$*]*\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|the(?=\s+first\b))\s+((?:[\w\-]+,?\s+){0,5}?)"
+    rf"((?i:{head_alternation('appositive')}))\b"
 )
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _INTRO_A_BEFORE = re.compile(
@@ -124,6 +126,11 @@ def head_nouns(ctx: Context) -> None:
                     j += 1
         # appositive: "X, a new benchmark ..."
         ap = _APPOSITIVE.match(text, c.end, c.end + 90) if "," in after[:25] else None
+        if ap:
+            head = ap.group(2)
+            if re.search(r",\s*the\b", ap.group(0)) and \
+                    head_type(head, "") not in ("DATASET", "BENCHMARK"):
+                ap = None  # "X achieves 100% on Y, the first system to ...": the subject's
         if ap:
             head = ap.group(2)
             if not c.strong_type and head_type(head, ""):  # not "a family of ..."
