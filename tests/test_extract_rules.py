@@ -1130,3 +1130,20 @@ def test_the_first_system_after_an_evaluation_name_refers_to_the_subject(nlp):
                     "perfect functional correctness on this benchmark.")
     e = find(ents, "PlonkEval-V2")
     assert e is not None and e.type == "BENCHMARK" and e.role == "used"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    (r"It improves results on 3 benchmark datasets (\textit{i.e.,} Plonkson, MP3P, and HM3P).",
+     ["Plonkson", "MP3P", "HM3P"]),
+    ("It offers pipelines for datasets (e.g., PLERA5, CMIP6P, PLRISM), implementing models.",
+     ["PLERA5", "CMIP6P", "PLRISM"]),
+])
+def test_a_list_in_brackets_after_e_g_or_i_e_takes_the_head_type(nlp, sentence, names):
+    ents = run(nlp, sentence)
+    assert [find(ents, n) and find(ents, n).type for n in names] == ["DATASET"] * len(names)
+
+
+def test_a_name_before_the_word_database_is_data(nlp):
+    e = find(run(nlp, "Answers are checked against the PlonkBase database and scored by F1."),
+             "PlonkBase")
+    assert e is not None and e.type == "DATASET"

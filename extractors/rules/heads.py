@@ -21,8 +21,8 @@ from paperkg.extractors.rules.base import (
 
 _LIST_HEAD_BEFORE = re.compile(
     rf"\b({head_alternation('list')})\s*(?:(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|"
-    r"namely)|,|:|\()\s*(?:the\s+)?$"
-)
+    r"namely)|,|:|\((?:\s*(?:\\text\w+\{)?(?:e\.g\.|i\.e\.),?\}?,?)?)\s*(?:the\s+)?$"
+)  # "three benchmark datasets (\textit{i.e.,} Gibson, MP3D, and HM3D)", "(e.g., A, B)"
 # "three benchmarks TOFU, MUSE, and WMDP": a plural head right before a list
 _PLURAL_HEAD_BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(h.plural) for h in heads() if "list" in h.plural_contexts)
