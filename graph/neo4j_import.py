@@ -327,6 +327,11 @@ def _rel_table(rel: str, starts: list[str], ends: list[str], data: list[dict]) -
     return pa.Table.from_arrays(cols, names=[f"c{i}" for i in range(len(cols))])
 
 
+#: Rows taken into sorted order and written at a time: the sorted copy of a table is never
+#: whole (at 100,000 papers the node file alone is 160 MB), so its memory is reused.
+_WRITE_ROWS = 8192
+
+
 def _write(stage: Path, name: str, header: list[str], table: pa.Table,
            files: ImportFiles) -> int:
     """Write the rows of one file (`name`, e.g. nodes/Paper.csv) in a fixed order (by the
@@ -340,56 +345,68 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
         _, src, dst = stem.split("-")
         table = table.set_column(0, _START, _numbers(files, src, table.column(0)))
         table = table.set_column(1, _END, _numbers(files, dst, table.column(1)))
-    table = table.take(pc.sort_indices(table, [(c, "ascending") for c in table.column_names]))
+    order = pc.sort_indices(table, [(c, "ascending") for c in table.column_names])
     breaks = [pc.fill_null(pc.match_substring_regex(col, "[\r\n]"), False)
               for col in table.columns if pa.types.is_string(col.type) and _any_break(col)]
     mask = breaks[0] if breaks else None
     for more in breaks[1:]:
         mask = pc.or_(mask, more)
     if mask is None or not pc.any(mask).as_py():
-        parts = [(name, table)]
+        parts = [(name, order)]
     else:
         folder, _, file = name.partition("/")
         special = f"{folder}/{MULTILINE}/{file}"
-        parts = [(name, table.filter(pc.invert(mask))), (special, table.filter(mask))]
+        in_order = pc.take(mask, order)
+        parts = [(name, pc.filter(order, pc.invert(in_order))),
+                 (special, pc.filter(order, in_order))]
         files.multiline.append(special)
-    for part, rows in parts:
-        if rows.num_rows and kind == "nodes":
-            rows = _numbered(files, stem, rows)
-        if rows.num_rows:
-            path = stage / part
-            path.parent.mkdir(exist_ok=True)
-            with open(path, "wb") as fh:
-                fh.write((",".join(header) + "\n").encode("utf-8"))
-                pa_csv.write_csv(rows, fh, pa_csv.WriteOptions(include_header=False))
-            (files.nodes if folder_of(part) == "nodes" else files.relationships)[part] = \
-                rows.num_rows
-            if part != name:
-                files.multiline_bytes = max(files.multiline_bytes, path.stat().st_size)
+    offsets = table.column(_OFFSET) if _OFFSET in table.column_names else None
+    rows = table.drop_columns([_OFFSET]) if offsets is not None else table
+    options = pa_csv.WriteOptions(include_header=False)
+    for part, taken in parts:
+        if not len(taken):
+            continue
+        numbers = None
+        if kind == "nodes":
+            nt = S.NODE_TYPES[stem]
+            keys = rows.column([p.name for p in nt.props].index(nt.key)).take(taken)
+            numbers = _numbered(files, stem, _one_array(keys),
+                                None if offsets is None else offsets.take(taken).to_numpy())
+        path = stage / part
+        path.parent.mkdir(exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write((",".join(header) + "\n").encode("utf-8"))
+            for i in range(0, len(taken), _WRITE_ROWS):
+                batch = rows.take(taken.slice(i, _WRITE_ROWS))
+                if numbers is not None:
+                    batch = batch.add_column(0, _NUM, numbers.slice(i, _WRITE_ROWS))
+                pa_csv.write_csv(batch, fh, options)
+        (files.nodes if folder_of(part) == "nodes" else files.relationships)[part] = len(taken)
+        if part != name:
+            files.multiline_bytes = max(files.multiline_bytes, path.stat().st_size)
     return table.num_rows
 
 
-def _numbered(files: ImportFiles, label: str, rows: pa.Table) -> pa.Table:
-    """The node rows of one file with their numbers in front (the next ones in files), kept
-    with the rows' keys for the relationships."""
-    numbers = pa.array(range(files.next_number, files.next_number + rows.num_rows), pa.int64())
-    files.next_number += rows.num_rows
-    nt = S.NODE_TYPES[label]
-    keys = _one_array(rows.column([p.name for p in nt.props].index(nt.key)))
+def _numbered(files: ImportFiles, label: str, keys: pa.Array,
+              offsets: np.ndarray | None) -> pa.Array:
+    """The numbers of node rows written next (the next ones in files), kept with the rows'
+    keys (and store row offsets, when read from a store) for the relationships."""
+    count = len(keys)
+    numbers = pa.array(range(files.next_number, files.next_number + count), pa.int64())
+    files.next_number += count
+    all_keys, all_numbers = keys, numbers
     if label in files.numbers:  # a second file of the label (its rows with line breaks)
         old_keys, old_numbers = files.numbers[label]
-        keys = pa.concat_arrays([old_keys, keys])
-        numbers = pa.concat_arrays([old_numbers, numbers])
-    files.numbers[label] = (keys, numbers)
-    if _OFFSET in rows.column_names:  # numbers by the store's row offset, for the relationships
-        offsets = rows.column(_OFFSET).to_numpy()
+        all_keys = pa.concat_arrays([old_keys, keys])
+        all_numbers = pa.concat_arrays([old_numbers, numbers])
+    files.numbers[label] = (all_keys, all_numbers)
+    if offsets is not None:  # numbers by the store's row offset, for the relationships
         at = files.at_offset.get(label, np.empty(0, np.int64))
         if len(at) <= offsets.max():
             at = np.concatenate([at, np.full(offsets.max() + 1 - len(at), -1, np.int64)])
-        at[offsets] = numbers[-rows.num_rows:].to_numpy()
+        at[offsets] = numbers.to_numpy()
         files.at_offset[label] = at
-        rows = rows.drop_columns([_OFFSET])
-    return rows.add_column(0, _NUM, numbers[-rows.num_rows:])
+    return numbers
 
 
 def _numbers(files: ImportFiles, label: str, ends: pa.ChunkedArray | pa.Array) -> pa.Array:
