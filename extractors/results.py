@@ -87,6 +87,12 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thr
                               r"cut-?offs?)\b", re.I)
 _LARGER_DATA = re.compile(r"\s*(?:larger|bigger)\b[^.;]{0,50}?\b(?:datasets?|data\s+sets?|"
                           r"corpus|corpora|training\s+sets?)\b", re.I)
+# "4x larger batch sizes", "the 400x larger DeepSeek R1", "30 times as many parameters": how
+# much bigger something is, a size (on train, dev and the annotators' papers no value so
+# followed is a result: 0 of 4)
+SIZE_FACTOR = True
+_SIZE_FACTOR = re.compile(r"\s*(?:larger|bigger|as\s+many|as\s+much)\b"
+                          r"(?!\s+(?:gains?|improvements?|speed-?ups?)\b)", re.I)
 _MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz"})
 _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
                              r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
@@ -444,7 +450,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False
     if unit == "x" and re.match(r"\d", after):
         return False
-    if unit == "x" and _LARGER_DATA.match(after):
+    if unit == "x" and (_LARGER_DATA.match(after) or SIZE_FACTOR and _SIZE_FACTOR.match(after)):
         return False  # "a training set 4x larger than the first StarCoder dataset": a size
     if FREQ and unit == "%" and _FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before):
         return True  # "preferred in 43% of cases", "solves 98% of the problem instances"

@@ -23,3 +23,12 @@ def test_a_value_outside_the_clauses_of_several_named_benchmarks_takes_none_of_t
                  ("BraTS2023", "DATASET"), ("ACDC", "DATASET"))
     assert got["77.9%"]["system"] == "BiSeg"
     assert got["77.9%"]["benchmark"] is None
+
+
+def test_a_factor_by_which_something_is_larger_is_a_size_not_a_result():
+    text = ("FlowLite: Speech\nWe propose FlowLite. FlowLite supports 4x larger batch sizes, "
+            "beats the 400x larger TeacherNet and uses 30 times as many layers as VoiceNet, "
+            "while running 3x faster and reaching 2-3x larger gains.")
+    got = _found(text, ("FlowLite", "METHOD", "introduced"), ("TeacherNet", "MODEL"),
+                 ("VoiceNet", "MODEL"))
+    assert set(got) == {"3x", "2-3x"}
