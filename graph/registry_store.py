@@ -768,6 +768,10 @@ class _Loader:
         if label == S.PAPER and pid not in self.done:
             self.load([pid])
 
+    def load_papers(self, papers: Iterable[str]) -> None:
+        """Add the entity edges of these Paper nodes (node keys) at once."""
+        self.load([S.split_key(p)[1] for p in papers if S.split_key(p)[0] == S.PAPER])
+
     def load(self, ids: list[str]) -> None:
         from paperkg.graph.build import add_edge, node_attrs
 

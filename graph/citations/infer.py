@@ -701,6 +701,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         own = words_of(name)
         ranks[(b, name)].append(_percentile(
             baseline, _similarity(words[a] - own, words[b] - own, idf)))
+    _load_edges(G, {c[0] for c in candidates})  # the citing papers' entity edges at once
     for a, b, name, claim, start, sent, spelled in candidates:
         corroborated = corroboration(name, stats, median(ranks[(b, name)]))
         conf = confidence(claim, name, similarity(a, b),
@@ -724,6 +725,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
                 best[(a, b)] = _Edge(kind, name, sent, "name" if name else "identifier", 0,
                                      float(d["confidence"]))
 
+    _load_edges(G, {b for (_, b), edge in best.items() if edge.confidence >= min_confidence})
     for (a, b), edge in sorted(best.items()):
         if edge.confidence < min_confidence:
             report.below_threshold += 1
@@ -971,6 +973,14 @@ class _CitingRels:
                     if k not in out or order[rel] > order[out[k]]:
                         out[k] = rel
         return out
+
+
+def _load_edges(G: nx.MultiDiGraph, papers: Iterable[str]) -> None:
+    """Has a graph an update assembled in part (graph/registry_store.py) add these papers'
+    entity edges in one read of the store, before `_out_edges` asks for them one by one."""
+    load = getattr(G.graph.get("paperkg.load_edges"), "load_papers", None)
+    if load is not None:
+        load(sorted(papers))
 
 
 def _out_edges(G: nx.MultiDiGraph, paper: str):
