@@ -1147,3 +1147,31 @@ def test_a_name_before_the_word_database_is_data(nlp):
     e = find(run(nlp, "Answers are checked against the PlonkBase database and scored by F1."),
              "PlonkBase")
     assert e is not None and e.type == "DATASET"
+
+
+# --- valued (a name with a value is a measure) ----------------------------------------------------
+@pytest.mark.parametrize("sentence, name", [
+    ("PlonkNet records a BPLCER of 10.44% on unseen subjects.", "BPLCER"),
+    ("ThermoPlonk attains a StrictPlonk of 0.899, compared with 0.629 for FlowPlonk.",
+     "StrictPlonk"),
+    ("It is state of the art on the test set (34.66% JPLA).", "JPLA"),
+    ("Captions improve, with peak gains of +13.6 DCPlonk over the base model.", "DCPlonk"),
+])
+def test_a_name_written_with_a_value_is_a_measure(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METRIC"
+
+
+def test_a_name_with_a_count_or_a_margin_is_no_measure(nlp):
+    ents = run(nlp, "It outperforms PlonkFormer by 5.1% and uses PlonkNet of 3 layers; "
+                    "ThermoPlonk attains a StrictPlonk of 0.899, compared with 0.629 for "
+                    "FlowPlonk.")
+    assert [find(ents, n).type for n in ("PlonkFormer", "PlonkNet", "FlowPlonk")] == \
+        ["METHOD"] * 3
+
+
+def test_an_untyped_name_listed_with_measures_is_one(nlp):
+    ents = run(nlp, "Experiments show gains in Accuracy, Precision, Recall, and F1-Plonk on "
+                    "the test set.")
+    e = find(ents, "F1-Plonk")
+    assert e is not None and e.type == "METRIC"

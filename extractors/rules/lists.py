@@ -65,9 +65,9 @@ def listed_words(ctx: Context) -> None:
 
 
 
-_LIST_TYPES = ("DATASET", "BENCHMARK", "MODEL")
+_LIST_TYPES = ("DATASET", "BENCHMARK", "MODEL", "METRIC")
 _CONSENSUS_RULES = frozenset({"coined_name", "capitalised_word", "listed_word",
-                              "title_case_phrase"})
+                              "title_case_phrase", "gazetteer_variant"})
 
 
 def list_types(ctx: Context) -> None:
