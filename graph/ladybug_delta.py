@@ -311,10 +311,13 @@ def _add(conn, t: _Table, rows: list[tuple]) -> None:
 
 
 def _rel_delete_query(rel: str, pair: tuple[str, str]) -> str:
-    """Delete relationships by identity rows (from, to[, source])."""
-    cond = " WHERE e.source = r.source" if rel == S.CITES else ""
-    return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}})-[e:{rel}]->"
-            f"(b:{pair[1]} {{id: r.to}}){cond} DELETE e")
+    """Delete relationships by identity rows (from, to[, source]). The far end is matched
+    from the start node's list (`OPTIONAL MATCH`; deleting no edge is a no-op): written as
+    one pattern with both ends by key, the engine scanned the far end's whole table (1.6 s
+    for 100 USES rows at 100,000 papers, 0.1 s this way)."""
+    cond = " AND e.source = r.source" if rel == S.CITES else ""
+    return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}}) OPTIONAL MATCH "
+            f"(a)-[e:{rel}]->(b:{pair[1]}) WHERE b.id = r.to{cond} DELETE e")
 
 
 def _rows(items: list, names: list[str]) -> Iterator[list[dict]]:
