@@ -1155,13 +1155,15 @@ def papers_in(conn) -> tuple[list[Paper], list[SourceFile]]:
     names = ("id", "title", "abstract", "authors", "published", "listing_date", "arxiv_id",
              "doi", "url", "title_key", "venue", "author_names")
     ret = ", ".join(f"n.{c}" if c in have else "NULL" for c in names)
-    for row in sorted(_columns(conn, f"MATCH (n:Paper) RETURN {ret}"), key=lambda r: r[0]):
-        p = dict(zip(names, row, strict=True))
-        papers[p["id"]] = Paper(
-            id=p["id"], title=p["title"] or "", abstract=p["abstract"] or "",
-            authors=p["authors"], published=p["published"], listing_date=p["listing_date"],
-            arxiv_id=p["arxiv_id"], doi=p["doi"], url=p["url"], title_key=p["title_key"] or "",
-            venue=p["venue"], author_names=list(p["author_names"] or []))
+    rows = sorted(_columns(conn, f"MATCH (n:Paper) RETURN {ret}"), key=lambda r: r[0])
+    for (pid, title, abstract, authors, published, listing_date, arxiv_id, doi, url,
+         title_key, venue, author_names) in rows:  # unpacked in `names` order
+        papers[pid] = Paper(
+            id=pid, title=title or "", abstract=abstract or "", authors=authors,
+            published=published, listing_date=listing_date, arxiv_id=arxiv_id, doi=doi,
+            url=url, title_key=title_key or "", venue=venue,
+            author_names=list(author_names or []))
+    del rows
     sources = [SourceFile(id=i, path=path, name=name, layout=layout, listing_date=date,
                           paper_count=count or 0)
                for i, path, name, layout, date, count in _columns(
