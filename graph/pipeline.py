@@ -456,15 +456,18 @@ def _merge_touched(old: Sequence[Paper], new: Sequence[Paper]) -> list[Paper]:
     that share a key with them (closed over the keys those share): a stored paper no new one
     shares a key with is a group of its own, kept as read (at 100,000 stored papers the whole
     merge took about 1.4 s of an update of 500)."""
-    by_key: dict[tuple[str, str], list[int]] = {}
-    for i, p in enumerate(old):
-        for k in _merge_keys(p):
-            by_key.setdefault(k, []).append(i)
     keys = {k for p in new for k in _merge_keys(p)}
     taken: set[int] = set()
     frontier = keys
+    # one pass over the stored papers per round of keys (usually one round), testing each
+    # paper's keys against the round's: no index of every stored paper's keys is made (that
+    # took 0.75 of the 1.1 CPU s this merge took at 100,000 papers)
     while frontier:
-        hit = {i for k in frontier for i in by_key.get(k, ()) if i not in taken}
+        want = {kind: {v for k, v in frontier if k == kind} for kind in ("t", "a", "d")}
+        titles, arxiv, dois = want["t"], want["a"], want["d"]
+        hit = {i for i, p in enumerate(old) if i not in taken and (
+            (p.title_key or _merge_key(p.title)) in titles
+            or (p.arxiv_id and p.arxiv_id in arxiv) or (p.doi and p.doi in dois))}
         taken |= hit
         frontier = {k for i in hit for k in _merge_keys(old[i])} - keys
         keys |= frontier
