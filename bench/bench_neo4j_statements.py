@@ -15,7 +15,12 @@ sorted by that end's key), `in-transactions` (one statement per relationship fil
 `by-id` (both ends found by internal node id, `MATCH (a) WHERE id(a) = r[0]`, from a map of
 key -> id read once per label after the nodes are loaded; the read is timed with the phase),
 `parallel-types` (the loader's statement, each (type, from, to) file written by one of two
-sessions at once, so that two writers rarely lock the same ends' relationship chains).
+sessions at once, so that two writers rarely lock the same ends' relationship chains),
+`columns` (the loader's statement with its parameters as one list per column, `$c0[i]`, instead
+of one list per row), `no-lookup` (the loader's statement with Neo4j's relationship type lookup
+index dropped first and built again after the last batch, the rebuild timed with the phase).
+Besides the rate, the server's CPU seconds of the phase are printed (less sensitive than wall
+time to other jobs on the machine).
 
 `--config NAME=VALUE` (repeatable) starts a second server with those settings (e.g.
 `db.tx_state.memory_allocation=OFF_HEAP`); every round then runs each variant on both servers,
@@ -37,7 +42,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 VARIANTS = ("loader", "no-props", "match-only", "by-source", "by-target", "in-transactions",
-            "batch-50k", "by-id", "parallel-types")
+            "batch-50k", "by-id", "parallel-types", "columns", "no-lookup")
 
 
 def write_rels(driver, rels: dict, variant: str) -> float:
@@ -52,6 +57,13 @@ def write_rels(driver, rels: dict, variant: str) -> float:
     start, count = time.perf_counter(), 0
     if variant == "parallel-types":
         return _parallel_types(driver, rels, start)
+    lookup = None
+    if variant == "no-lookup":
+        with driver.session() as session:
+            lookup = session.run("SHOW INDEXES YIELD name, type, entityType WHERE type = 'LOOKUP' "
+                                 "AND entityType = 'RELATIONSHIP' RETURN name").single()
+            if lookup is not None:
+                session.run("DROP INDEX $name", name=lookup["name"]).consume()
     ids: dict[str, dict] = {}
     if variant == "by-id":
         with driver.session() as session:
@@ -79,10 +91,26 @@ def write_rels(driver, rels: dict, variant: str) -> float:
             with driver.session() as session:
                 session.run(f"UNWIND $rows AS r CALL (r) {{ {body} }} IN TRANSACTIONS OF "
                             f"{N.BATCH_SIZE} ROWS", rows=data).consume()
+        elif variant == "columns":
+            body = query.removeprefix("UNWIND $rows AS r ")
+            for i in reversed(range(len(cols))):  # r[10] before r[1]
+                body = body.replace(f"r[{i}]", f"$c{i}[i]")
+            columns_query = f"UNWIND range(0, size($c0) - 1) AS i {body}"
+            for i in range(0, len(data), batch):
+                part = data[i:i + batch]
+                params = {f"c{j}": [row[j] for row in part] for j in range(len(cols))}
+                with driver.session() as session:
+                    session.execute_write(
+                        lambda tx, q=columns_query, p=params: tx.run(q, p).consume())
         else:
             for i in range(0, len(data), batch):
                 in_tx(query, data[i:i + batch])
         count += len(rows)
+    if lookup is not None:
+        with driver.session() as session:
+            session.run(f"CREATE LOOKUP INDEX {lookup['name']} IF NOT EXISTS "
+                        "FOR ()-[r]-() ON EACH type(r)").consume()
+            session.run("CALL db.awaitIndexes(300)").consume()
     return count / (time.perf_counter() - start)
 
 
@@ -141,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     if unknown:
         ap.error(f"no variant called {unknown[0]!r}")
 
+    from bench.bench_neo4j_load import server_cpu
     from bench.synth import synthetic_graph
     from paperkg.graph import neo4j_store as N
     from paperkg.graph.counters import fill_counters
@@ -161,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
             for name, s in servers.items()}
     runs = {name: (st, N.connect(st)) for name, (st, _) in runs.items()}
     rates: dict[tuple[str, str], list[float]] = {(n, v): [] for n in runs for v in variants}
+    cpus: dict[tuple[str, str], list[float]] = {(n, v): [] for n in runs for v in variants}
     try:
         for r in range(args.rounds):
             for variant in variants if r % 2 == 0 else variants[::-1]:
@@ -176,10 +206,18 @@ def main(argv: list[str] | None = None) -> None:
                                          for row in rows[i:i + N.BATCH_SIZE]]
                                 session.execute_write(
                                     lambda tx, q=query, b=batch: tx.run(q, rows=b).consume())
+                    cpu = server_cpu(servers[name].process.pid)
                     rate = write_rels(driver, rels, variant)
+                    cpu = server_cpu(servers[name].process.pid) - cpu
+                    with driver.session() as session:
+                        stored = session.run("MATCH ()-[e]->() RETURN count(e) AS c").single()["c"]
+                    if variant != "match-only" and stored != G.number_of_edges():
+                        sys.exit(f"{variant}: {stored} relationships stored, "
+                                 f"{G.number_of_edges()} written")
                     rates[(name, variant)].append(rate)
-                    print(f"round {r} {name:12.12} {variant:16} {rate:10,.0f} rels/s  "
-                          f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+                    cpus[(name, variant)].append(cpu)
+                    print(f"round {r} {name:12.12} {variant:16} {rate:10,.0f} rels/s, server CPU "
+                          f"{cpu:.1f} s (load average {os.getloadavg()[0]:.1f})", flush=True)
     finally:
         for _, driver in runs.values():
             driver.close()
@@ -187,8 +225,10 @@ def main(argv: list[str] | None = None) -> None:
             server.stop()
             shutil.rmtree(server.home, ignore_errors=True)
     for (name, variant), values in rates.items():
-        print(f"{name:12.12} {variant:16} median {statistics.median(values):10,.0f} rels/s; "
-              "runs " + ", ".join(f"{v:,.0f}" for v in values))
+        print(f"{name:12.12} {variant:16} median {statistics.median(values):10,.0f} rels/s, "
+              f"server CPU {statistics.median(cpus[(name, variant)]):.1f} s; runs "
+              + ", ".join(f"{v:,.0f} ({c:.1f} s)"
+                          for v, c in zip(values, cpus[(name, variant)], strict=True)))
 
 
 if __name__ == "__main__":
