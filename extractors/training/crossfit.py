@@ -68,7 +68,14 @@ for _threshold, _extra, _label in [
          " + context + extend 0.5 + retype 0.6/0.4"),
         (0.6, {"context": True, "extend": 0.5, "retype_to": 0.6, "retype_from": 0.4,
                "known_retype_to": 0.7, "known_retype_from": 0.3},
-         " + context + extend 0.5 + retype 0.6/0.4 + known 0.7/0.3")]:
+         " + context + extend 0.5 + retype 0.6/0.4 + known 0.7/0.3"),
+        (0.7, {"context": True, "stats": True}, " + context + corpus stats"),
+        (0.6, {"context": True, "stats": True}, " + context + corpus stats"),
+        (0.5, {"context": True, "stats": True}, " + context + corpus stats"),
+        (0.7, {"context": True, "stats": True, "gold_weight": 2.0},
+         " + context + corpus stats + gold weight 2"),
+        (0.6, {"context": True, "stats": True, "gold_weight": 2.0},
+         " + context + corpus stats + gold weight 2")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
