@@ -1,7 +1,7 @@
 """Per-mechanism audit of the results rules against gold (a measuring tool, not shipped code).
 
     python -m paperkg.extractors.results_audit GOLD [--papers LISTINGS] [--split a|b] [--json]
-        [--show MECHANISM|causes|misses|value-misses]
+        [--show MECHANISM|causes|misses|value-misses] [--ablate]
 
 Runs the real pipeline over the gold papers with `results.TRACE` on, so every predicted result
 carries the mechanism that set its system, benchmark and metric (`_tag` calls in
@@ -15,7 +15,10 @@ keeping only where "right" clearly exceeds "null right". `--show misses` counts 
 results-full misses by what is wrong: not found, or which fields, and whether a gold name no
 entity holds is written in the value's sentence; `--show value-misses` counts the gold values
 results-value misses: not found at all, or found and credited to another system (by what the
-gold says: THIS_PAPER, null or a name).
+gold says: THIS_PAPER, null or a name). `--ablate` turns each module switch of
+extractors/results.py (its upper-case flags that are on) off in turn and prints how many gold
+values results-value and results-full gain or lose with it off: the pipeline runs once, the
+results rules again per switch on the entities the pipeline handed them.
 """
 
 from __future__ import annotations
@@ -162,6 +165,57 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
             "shown": shown, "gold": sum(len(g.get("results", [])) for g, _p in golds)}
 
 
+def ablate(gold_path: str | Path, papers_path: str | Path | None = None,
+           split: str | None = None, nlp=None) -> dict:
+    """{switch: {"results-value": (tp, fp, fn), "results-full": (tp, fp, fn)}} with each
+    switch of extractors/results.py off in turn, and "(all on)" for the rules as they are."""
+    import copy
+
+    from paperkg.core.ids import title_key
+    from paperkg.extractors import pipeline as P
+    from paperkg.extractors.evaluate import Score, _result_rows
+    from paperkg.readers import read_listings
+
+    papers = read_listings([str(papers_path or gold_path)]).papers
+    golds = [g for g in read_gold(gold_path)
+             if split is None or split_of(title_key(g["title"])) == split]
+    inputs: list[tuple] = []
+    call = R.ResultRules.__call__
+
+    def recording(self, doc):
+        """The rules' own call, keeping what they read (the entities as they are then)."""
+        data = doc.user_data
+        sents = data.get("pk_sents") if "pk_text" in data else None
+        inputs.append((data.get("pk_text") or doc.text, copy.deepcopy(data.get("pk_ents", [])),
+                       sents))
+        return call(self, doc)
+
+    R.ResultRules.__call__ = recording
+    try:
+        raws = list(P.raw_extractions([p.text for p in papers], nlp=nlp))
+    finally:
+        R.ResultRules.__call__ = call
+
+    def scores() -> dict:
+        exs = [P.from_raw(p.id, [raw[0], raw[1], R.find_results(*args)])
+               for p, raw, args in zip(papers, raws, inputs, strict=True)]
+        P.finish(exs)
+        by_key = {title_key(p.title): ex for p, ex in zip(papers, exs, strict=True)}
+        rows = {n: Score(n) for n in ("results-value", "results-full")}
+        for g in golds:
+            _result_rows(g, by_key.get(title_key(g["title"])), rows)
+        return {n: (s.tp, s.fp, s.fn) for n, s in rows.items()}
+
+    out = {"(all on)": scores()}
+    for name in [k for k, v in vars(R).items() if k.isupper() and v is True]:
+        setattr(R, name, False)
+        try:
+            out[name] = scores()
+        finally:
+            setattr(R, name, True)
+    return out
+
+
 def main() -> None:
     """Print the audit table (markdown) or JSON."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -174,7 +228,22 @@ def main() -> None:
                          "'value-misses': those results-value misses, value not found or "
                          "found with another system)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--ablate", action="store_true",
+                    help="each switch of the results rules off in turn: gold values gained or "
+                         "lost by results-value and results-full")
     args = ap.parse_args()
+    if args.ablate:
+        rows = ablate(args.gold, args.papers, args.split)
+        base = rows["(all on)"]
+        print(f"all on: results-value TP {base['results-value'][0]}, results-full TP "
+              f"{base['results-full'][0]}")
+        print("| switch off | results-value TP | FP | results-full TP |\n| --- | --- | --- | --- |")
+        for name, r in rows.items():
+            if name != "(all on)":
+                dv, df = (r[k][0] - base[k][0] for k in ("results-value", "results-full"))
+                fp = r["results-value"][1] - base["results-value"][1]
+                print(f"| {name} | {dv:+d} | {fp:+d} | {df:+d} |")
+        return
     out = audit(args.gold, args.papers, args.split, args.show)
     for line in out["shown"]:
         print(line)
