@@ -144,16 +144,22 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 continue
             eid = e.key or e.name.lower()
             ek = S.node_key(label, eid)
+            if ek not in names:  # entity nodes are added here alone: new to the graph too
+                g.add_node(ek, **node_attrs(label, {"id": eid, "name": e.name}))
             names[ek][e.name] += 1
-            aliases[ek].update(a for a in e.aliases if a)
+            counted = aliases[ek]
+            for a in e.aliases:  # as Counter.update of the non-empty ones
+                if a:
+                    counted[a] = counted.get(a, 0) + 1
             if last_paper.get(ek) != pk:
                 last_paper[ek] = pk
                 paper_count[ek] += 1
-            if ek not in g:
-                g.add_node(ek, **node_attrs(label, {"id": eid, "name": e.name}))
             # Evidence: the first mention in the abstract (a sentence says more than the title).
-            first = next((m for m in e.mentions if m.start > title_end),
-                         e.mentions[0] if e.mentions else None)
+            first = e.mentions[0] if e.mentions else None
+            for m in e.mentions:
+                if m.start > title_end:
+                    first = m
+                    break
             rel = S.rel_for(label, e.role, e.evaluated)
             values = {
                 "evidence": shared.setdefault(first.sentence, first.sentence) if first
@@ -216,7 +222,7 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction, rows: Any = None) -> No
     pk = S.node_key(S.PAPER, ex.paper_id)
     if pk not in g or not ex.results:
         return
-    out = g if rows is None else nx.MultiDiGraph()
+    out = g if rows is None else _Scratch()
     keys: dict[tuple[str, str], str] = {}
     for e in ex.entities:
         label = S.ENTITY_TYPES.get(e.type)
@@ -241,8 +247,48 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction, rows: Any = None) -> No
             if target is not None and target in g:
                 add_edge(out, rk, target, rel, {})
     if rows is not None:
-        for _, d in out.nodes(data=True):
+        out.write(rows)
+
+
+class _Scratch:
+    """The few MultiDiGraph calls add_node and add_edge make, for one paper's results, in
+    dicts (a networkx graph a paper cost more than the results themselves): nodes in the
+    order they first appear (an edge's ends too), edges per (from, to, key), the first kept;
+    `write` hands them to an EdgeSpill in the order networkx would iterate them."""
+
+    def __init__(self) -> None:
+        self._adj: dict[str, dict[str, dict[str, dict]]] = {}
+        self._attrs: dict[str, dict] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._adj
+
+    @property
+    def nodes(self) -> dict[str, dict]:
+        return self._attrs
+
+    def add_node(self, key: str, **attrs) -> None:
+        if key not in self._adj:
+            self._adj[key] = {}
+            self._attrs[key] = {}
+        self._attrs[key].update(attrs)
+
+    def has_edge(self, u: str, v: str, key: str) -> bool:
+        return key in self._adj.get(u, {}).get(v, ())
+
+    def add_edge(self, u: str, v: str, key: str, **attrs) -> None:
+        for n in (u, v):
+            if n not in self._adj:
+                self.add_node(n)
+        self._adj[u].setdefault(v, {})[key] = attrs
+
+    def write(self, rows: Any) -> None:
+        """The Result nodes, then every edge (by from node, to node and key, each in the
+        order it first came), to rows."""
+        for d in self._attrs.values():
             if d.get("label") == S.RESULT:
                 rows.node(d)
-        for u, v, d in out.edges(data=True):
-            rows.row(u, v, d["type"], d)
+        for u, targets in self._adj.items():
+            for v, keyed in targets.items():
+                for d in keyed.values():
+                    rows.row(u, v, d["type"], d)

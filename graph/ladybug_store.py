@@ -11,6 +11,7 @@ import errno
 import glob
 import os
 import shutil
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -399,15 +400,12 @@ class EdgeSpill:
         self._paper: str | None = None
         self._flat: list[str] = []  # the current paper's (entity, type) pairs, flat
         self._edges: dict[str, tuple[str, ...]] = {}  # the earlier papers'
+        self._props: dict[str, tuple[str, ...]] = {}  # relationship -> its property names
         self.g: nx.MultiDiGraph | None = None
 
     def __call__(self, paper: str, entity: str, rel: str, values: dict) -> None:
         """Take one edge (build_graph's entity_edges)."""
-        import sys
-
-        from paperkg.graph.build import edge_attrs
-
-        self.row(paper, entity, rel, edge_attrs(rel, values))
+        self.row(paper, entity, rel, values)  # as build.edge_attrs would give them
         if paper != self._paper:
             self._close_paper()
             self._paper = paper
@@ -417,20 +415,22 @@ class EdgeSpill:
             self.introduced[entity] = self.introduced.get(entity, 0) + 1
 
     def row(self, u: str, v: str, rel: str, attrs: dict) -> None:
-        """Write one edge's row (attrs: build.edge_attrs' shape); its type is then the
-        spill's alone (graph_tables skips it in the graph)."""
-        rt = S.REL_TYPES[rel]
+        """Write one edge's row (attrs: build.edge_attrs' shape, or the values it is made
+        from: a property not there is None); its type is then the spill's alone
+        (graph_tables skips it in the graph)."""
         (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
         cols = self._tables.get((rel, ul, vl))
         if cols is None:
+            rt = S.REL_TYPES[rel]
             if (ul, vl) not in rt.pairs:
                 raise ValueError(f"{rel} cannot join {ul} to {vl}")
             self.rels.add(rel)
+            self._props[rel] = tuple(p.name for p in rt.props)
             name = f"{self.spill.name}.e{len(self._tables):03d}.parquet"
             cols = self._tables[(rel, ul, vl)] = _Columns(
                 [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props],
                 self.spill.with_name(name), self._CHUNK)
-        cols.add((uid, vid, *(attrs[p.name] for p in rt.props)))
+        cols.add((uid, vid, *map(attrs.get, self._props[rel])))
 
     def node(self, attrs: dict) -> None:
         """Write one node's row (attrs: build.node_attrs' shape, with its label); the label
