@@ -189,10 +189,19 @@ def _vote_id(key: str, short: str, typ: str) -> str:
     return f"{key}\t{short}\t{typ}"
 
 
-def _surface_row(node: str, names: Counter, aliases: Counter) -> tuple[str, str, str]:
-    """An EntitySurface row: node key, its names' and aliases' counts as compact JSON."""
-    return (node, json.dumps(dict(sorted(names.items())), separators=(",", ":")),
-            json.dumps(dict(sorted(aliases.items())), separators=(",", ":")))
+_COMPACT = json.JSONEncoder(separators=(",", ":"))  # json.dumps(..., separators=) made one a call
+
+
+def _counts_json(counts: dict[str, int]) -> str:
+    """The positive counts, keys sorted, as compact JSON."""
+    return _COMPACT.encode({k: n for k, n in sorted(counts.items()) if n > 0})
+
+
+def _surface_row(node: str, names: dict[str, int], aliases: dict[str, int]
+                 ) -> tuple[str, str, str]:
+    """An EntitySurface row: node key, its names' and aliases' positive counts as compact
+    JSON."""
+    return (node, _counts_json(names), _counts_json(aliases))
 
 
 def _rows(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter],
@@ -202,7 +211,7 @@ def _rows(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter]
         S.REGISTRY_VOTE: [(_vote_id(*k), *k, n) for k, n in sorted(counts.votes.items()) if n > 0],
         S.REGISTRY_LONG: [(f"{s}\t{lg}", s, lg, n) for (s, lg), n in sorted(counts.longs.items())
                           if n > 0],
-        S.ENTITY_SURFACE: [_surface_row(node, +c, +aliases.get(node, Counter()))
+        S.ENTITY_SURFACE: [_surface_row(node, c, aliases.get(node, {}))
                            for node, c in sorted(names.items())],
         S.REGISTRY_STAMP: [("state", state_stamp)],
     }
