@@ -25,7 +25,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -226,28 +226,36 @@ def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperC
     of each sentence naming it
     (first sentence per paper and name; the title counts as a sentence). `spelled`: for some
     papers, the spellings of the names sought that each writes (_scanned_by_key): only the
-    sentences writing one are searched."""
+    sentences writing one are searched, and of the other names only those written where
+    one of them is are sure to be found."""
     out: dict[str, list[tuple[str, int, int, str, str]]] = defaultdict(list)
     kept, other = _start_runs(index)
     # a match is its name's spelling (runs and separators) written in the folded text
     spellings = {r: sorted({"".join(parts) for parts, _ in options})
                  for r, options in index.by_first.items()}
+    # spelling -> the longest spelling of its first run (how far `find` reads from its start)
+    reach = {w: max(map(len, ws)) for ws in spellings.values() for w in ws}
     for p in sorted(papers):
         title, abstract = _paper_text(papers[p])
         written = None if spelled is None else spelled.get(p)
+        text = f"{title}\n{abstract}"
+        plain = text.isascii() and "\\" not in text  # folded, it is itself
         if written is None:
             # only the first runs of indexed names this paper keeps (cache.name_starts:
             # every run of its sentences that can start a name) can start a match in it
             held = kept.intersection(cites.starts(p))
             if not held and not other:
                 continue
-            text = f"{title}\n{abstract}"
             held.update(other)  # rare: looked for in the text
-            if text.isascii() and "\\" not in text:  # folded, it is itself: test it whole
+            if plain:  # test it whole
                 written = [w for r in held for w in spellings[r] if w in text]
             else:
                 written = [w for r in held for w in spellings[r]]
         if not written:
+            continue
+        if plain and all(w in reach for w in written):
+            _mentions_where(p, title, functools.partial(cites.abstract_sentences, p, abstract),
+                            text, {w: reach[w] for w in written}, index, out)
             continue
         seen: set[str] = set()
         for start, sent in [(0, title), *((len(title) + 1 + s, t) for s, t in
@@ -264,6 +272,69 @@ def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperC
                 out[name].append((p, start + s, s, sent, folded))
                 del e
     return out
+
+
+def _mentions_where(p: str, title: str, abstract_sentences: Callable[[], list[tuple[int, str]]],
+                    text: str, written: dict[str, int], index: NameIndex,
+                    out: dict[str, list[tuple[str, int, int, str, str]]]) -> None:
+    """_mentions of one paper whose text (title, newline, abstract) is plain ASCII (folding
+    leaves it as it is): `NameIndex.find` is asked only where a sentence writes one of the
+    `written` spellings as whole runs (what a match of its name needs), on a piece of the
+    sentence around it long enough for every test `find` makes there (`written`: each
+    spelling's reach, the longest spelling of its first run), not on the whole sentence;
+    `abstract_sentences` (core.text.sentences of the abstract) is called only when one is
+    written as whole runs of the text (a sentence's are, and they are its text's)."""
+    found: list[tuple[int, int, int]] = []  # (offset in text, length, reach)
+    for w, far in written.items():
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if not ((i and text[i - 1] in _ALNUM) or (e < len(text) and text[e] in _ALNUM)):
+                found.append((i, len(w), far))
+            i = text.find(w, i + 1)
+    if not found:
+        return
+    found.sort()
+    seen: set[str] = set()
+    k = 0
+    for start, sent in [(0, title),
+                        *((len(title) + 1 + s, t) for s, t in abstract_sentences())]:
+        end = start + len(sent)
+        while k < len(found) and found[k][0] < start:
+            k += 1
+        last = -1
+        j = k
+        while j < len(found) and found[j][0] < end:
+            at, n, far = found[j]
+            j += 1
+            q, e = at - start, at - start + n
+            if q == last or e > len(sent) or (q and sent[q - 1] in _ALNUM) or (
+                    e < len(sent) and sent[e] in _ALNUM):
+                continue  # asked already, or not whole runs of the sentence
+            last = q
+            lo = max(0, q - 2)  # `find` reads two characters before a name
+            for s, _, name in index.find(sent[lo:_run_end(sent, q + far + _FIND_AFTER)]):
+                if s + lo >= q:
+                    if s + lo == q and name not in seen:
+                        seen.add(name)
+                        out[name].append((p, start + q, q, sent, sent))
+                    break
+
+
+#: The characters of a run (names.NameIndex: runs of ASCII letters and digits).
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+#: How far past a name's end NameIndex.find reads (a continuation, a version number
+#: "\s[1-9]\.\d" and the character after it), with room to spare.
+_FIND_AFTER = 8
+
+
+def _run_end(text: str, i: int) -> int:
+    """min(i, len(text)) moved on to the end of the run it falls in (a piece of text cut
+    there keeps its last run whole)."""
+    i = min(i, len(text))
+    while 0 < i < len(text) and text[i - 1] in _ALNUM and text[i] in _ALNUM:
+        i += 1
+    return i
 
 
 #: A run that cache.name_starts keeps whenever it is written (the run alone decides).
@@ -474,6 +545,14 @@ class _Cites(dict):
             return name in known
         return is_generic(name)
 
+    def recorded(self, papers: Iterable[str]) -> list[str]:
+        """These papers, sorted, less those the store's index keeps no claims, lead or links
+        of (the others have none)."""
+        if self.kept is None:
+            return sorted(papers)
+        return sorted(p for p in papers
+                      if p in self.records or p in self.replaced or p in self)
+
     def _record(self, p: str) -> list | None:
         """The index's record of a paper ([lead, claims, links]), or None: then its entry."""
         if self.kept is None or p in self.replaced or p in self:
@@ -587,7 +666,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     cites = _Cites(nodes, dict(features or {}), index_kept,
                    previous.new if index_kept is not None else ())
     by_name: dict[str, list[Claim]] = defaultdict(list)
-    for p in sorted(nodes):
+    for p in cites.recorded(nodes):
         for c in cites.claims(p):
             by_name[c.name].append(c)
     report.claims = sum(len(v) for v in by_name.values())
@@ -640,7 +719,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     # Papers whose title leads with a name hold it too (claimed or not): never citers of it,
     # and rivals of its claimants.
     holders: dict[str, set[str]] = defaultdict(set)
-    for p in nodes:
+    for p in cites.recorded(nodes):
         lead = cites.lead(p)
         if lead and lead in valid:
             holders[lead].add(p)
@@ -880,11 +959,16 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
         hits[p].update(r for r in runs if r in by_key)
     if everywhere:  # only papers that write one of these are added (a cheap test first)
         for p, d in nodes.items():
-            if p not in hits:
-                title, abstract = _paper_text(d)
-                text = f"{title}\n{abstract}"
-                if "\\" in text or any(w in (text if text.isascii() else fold(text))
-                                        for w in everywhere):
+            if p in hits:
+                continue
+            title, abstract = _paper_text(d)
+            if title.isascii() and abstract.isascii() and "\\" not in title \
+                    and "\\" not in abstract:  # no spelling holds a newline
+                if any(w in title or w in abstract for w in everywhere):
+                    hits[p] = set()
+            else:
+                text = fold(f"{title}\n{abstract}")
+                if any(w in text for w in everywhere):
                     hits[p] = set()
     scanned, spelled = {}, {}
     for p in sorted(hits):
@@ -894,13 +978,12 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
         if not written:
             continue
         title, abstract = _paper_text(nodes[p])
-        text = f"{title}\n{abstract}"
-        if "\\" not in text:  # else LaTeX accents: folding the whole text may differ
-            text = fold(text)  # folds as each sentence folds: one character at a time
-            written = [w for w in written if w in text]
-            if not written:
-                continue
-        scanned[p], spelled[p] = nodes[p], written
+        # a sentence's folded text is a piece of the whole text's: folding goes one
+        # character at a time, or one LaTeX accent ('\\"{o}', no space in it) at a time
+        text = fold(f"{title}\n{abstract}")
+        written = [w for w in written if w in text]
+        if written:
+            scanned[p], spelled[p] = nodes[p], written
     return scanned, spelled
 
 
