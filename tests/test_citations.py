@@ -52,6 +52,38 @@ def test_names_match_whole_and_case_exact():
     assert _found(index, 'Best practices from T\\"ulu 3 and T\u00dcLU 3.') == ["TULU 3", "TULU 3"]
 
 
+def test_mentions_are_every_sentences_first_find_of_each_name():
+    """_mentions (find asked only around whole-run spellings) gives what find on every
+    sentence gives: the first sentence and offset of each name in each paper."""
+    from paperkg.core.text import sentences
+    from paperkg.graph.citations.infer import _Cites, _mentions
+
+    names = ["SAE", "ReAct", "MultiPL", "LoRA", "HumanEval", "Qwen2", "TULU 3", "Q-LoRA",
+             "X-Net", "Orca 2", "A-A", "MBPP"]
+    texts = [("LoRA: low-rank adaptation", "We train SAES and SAE-based probes. LoRA-based "
+              "tuning beats Q-LoRA and Meta-LoRA. MultiPL-E extends it; MultiPL."),
+             ("On HumanEval+", "HumanEval+ and Qwen2.5 are other names. Qwen2 is not. "
+              "LoRA 2.0 and (LoRA- 2) differ; LoRA 500 times. MBPP"),
+             ("T\\\"ulu 3 and friends", "Best practices from T\\\"ulu 3 and T\u00dcLU 3. Orca 2 "
+              "and X-Net, A-A-A and A-A. REACT retrieves; ReAct acts. SAE."),
+             ("Nothing", "No name is written here at all, not even lora.")]
+    nodes = {f"Paper:{i}": {"label": "Paper", "title": t, "abstract": a}
+             for i, (t, a) in enumerate(texts)}
+    index = NameIndex(names)
+    want: dict[str, list] = {}
+    for p, d in sorted(nodes.items()):
+        seen: set[str] = set()
+        title = d["title"]
+        for start, sent in [(0, title), *((len(title) + 1 + s, t)
+                                          for s, t in sentences(d["abstract"]))]:
+            for s, _, name in index.find(sent):
+                if name not in seen:
+                    seen.add(name)
+                    want.setdefault(name, []).append((p, start + s, s, sent))
+    got = {n: [m[:4] for m in ms] for n, ms in _mentions(nodes, index, _Cites(nodes, {})).items()}
+    assert got == want and len(want) >= 8
+
+
 def test_linear_matching_on_a_million_character_title():
     title = "LoRA " * 200_000  # one 1,000,000-character sentence naming the name everywhere
     index = NameIndex(["LoRA"])
