@@ -433,7 +433,7 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     # spaCy refuses texts over nlp.max_length (1,000,000 characters); the rules read at most
     # max_text of them anyway, so an oversized text is cut rather than rejected.
     limit = nlp.max_length if nlp is not None else 1_000_000
-    texts = [(t or "")[:limit] for t in texts]
+    texts = _Cut(texts, limit)
     if extra is not None and (extra_args is None or len(extra_args) != len(texts)):
         raise ValueError("extra_args must hold one tuple per text")
     if engine == "dask":
@@ -458,6 +458,23 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
         yield raw
         if progress is not None:
             progress(1)
+
+
+class _Cut(Sequence):
+    """The texts, each cut to `limit` characters as it is read (an item or a slice, which
+    gives a list): `texts` may itself make its items when read (a build's view of its
+    papers), so a collection's texts are never all in memory, only the chunks in flight."""
+
+    def __init__(self, texts: Sequence[str], limit: int):
+        self._texts, self._limit = texts, limit
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [(t or "")[:self._limit] for t in self._texts[i]]
+        return (self._texts[i] or "")[:self._limit]
 
 
 def from_raw(paper_id: str, raw: Sequence[list]) -> PaperExtraction:

@@ -222,18 +222,18 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
 
     t0 = time.perf_counter()
     hashes = hashes or {}
-    own = [content_hash(p, fast) for p in papers]
-    kept = {p.id for p, h in zip(papers, own, strict=True)
-            if hashes.get(p.id, "").split(".")[0] == h}
-    if old is None:
-        kept = set()
-    todo = [p for p in papers if p.id not in kept]
+    # Only an update compares content hashes before extraction; a fresh build makes each
+    # paper's as its row is spooled (a list of every hash held 90 bytes a paper).
+    own = {p.id: content_hash(p, fast) for p in papers} if old is not None and hashes else {}
+    kept = {pid for pid, h in own.items() if hashes.get(pid, "").split(".")[0] == h}
+    todo = [p for p in papers if p.id not in kept] if kept else papers
     # Each result comes back as the compact JSON of four items: the plain results and the
     # paper's citation results (paper_features), both made in the extraction workers.
-    raws = iter(raw_extractions([p.text for p in todo], workers=workers, progress=progress,
+    # Views, not lists: each paper's text (a new string) is made only as its chunk goes to
+    # the workers (a list of every text held 1.4 KB a paper through the whole extraction).
+    raws = iter(raw_extractions(_Each(todo, _text), workers=workers, progress=progress,
                                 fast=fast, engine=engine, scheduler=scheduler, as_json=True,
-                                extra=paper_features,
-                                extra_args=[(p.title or "", p.abstract or "") for p in todo])
+                                extra=paper_features, extra_args=_Each(todo, _title_abstract))
                 if todo else ())
     olds = iter_state_extractions(old) if kept else None
     pending: dict[str, str] = {}
@@ -254,8 +254,8 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     counts = Counts() if counts is None else counts
     spool = StateSpool(_spool_path(store))
     try:
-        for p, h in zip(papers, own, strict=True):
-            full = state_hash(h)
+        for p in papers:
+            full = state_hash(own.get(p.id) or content_hash(p, fast))
             if p.id in kept:
                 x = stored(p.id)
                 if hashes[p.id] != full:  # kept by other citation code: made again
@@ -280,6 +280,31 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
     return finished_with(counts, spool.extractions, lambda: ()), spool, len(todo)
+
+
+class _Each(Sequence):
+    """fn of each paper of a list, made when it is read (an item, or a slice as a list)."""
+
+    def __init__(self, papers: Sequence[Paper], fn: Callable[[Paper], Any]):
+        self._papers, self._fn = papers, fn
+
+    def __len__(self) -> int:
+        return len(self._papers)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._fn(p) for p in self._papers[i]]
+        return self._fn(self._papers[i])
+
+
+def _text(p: Paper) -> str:
+    """The text extraction reads of a paper."""
+    return p.text
+
+
+def _title_abstract(p: Paper) -> tuple[str, str]:
+    """What a paper's citation results are made from (paper_features' arguments)."""
+    return p.title or "", p.abstract or ""
 
 
 def _entities_json(x: str) -> list:
