@@ -72,6 +72,9 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
               show_default=True,
               help="Weight of the gold records that carry their own text against the records "
                    "joined from the --corpus by title (the other annotators').")
+@click.option("--candidates-used", "candidates_used", is_flag=True,
+              help="With --candidates: the added phrases stay used (the role classifier does "
+                   "not decide their role).")
 @click.option("--extend", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Also fit the boundary extension model and rename a rule entity to the "
                    "longer form (up to two words before, one after) it gives at least this "
@@ -84,7 +87,7 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
-              gold_weight, extend, retype, retype_known, as_json):
+              gold_weight, candidates_used, extend, retype, retype_known, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -103,6 +106,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          retype=_pair(retype, "--retype"),
                          known_retype=_pair(retype_known, "--retype-known"),
                          stats=corpus_stats, gold_weight=gold_weight,
+                         candidate_roles=not candidates_used,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

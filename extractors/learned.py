@@ -693,6 +693,8 @@ class LearnedMerge:
         self.max_candidates = 3
         #: give the candidate classifier the context features (context_features)
         self.cand_context = False
+        #: the role classifier decides the lower-case candidates' roles too (else: used)
+        self.cand_roles = True
         self.retype_models = retype_models()
         #: retype a rule entity when another type has P >= retype_to and its own < retype_from
         self.retype_to = 0.7
@@ -738,6 +740,8 @@ class LearnedMerge:
             self._add_candidates(text, starts, ents)
         if self.roles != "rules" and self.role_model.trained:
             for e in ents:
+                if not self.cand_roles and e["extractor"] == "candidate":
+                    continue
                 by_rules = e["role"] == "introduced"
                 if by_rules and self.roles == "union" and self.demote <= 0:
                     continue
@@ -897,6 +901,7 @@ class LearnedMerge:
             {"heads": sorted(self.heads), "max_candidates": self.max_candidates,
              "retype_to": self.retype_to, "retype_from": self.retype_from,
              "demote": self.demote, "cand_context": self.cand_context,
+             "cand_roles": self.cand_roles,
              "known_retype_to": self.known_retype_to,
              "known_retype_from": self.known_retype_from}))
         if self.lexicon:
@@ -921,6 +926,7 @@ class LearnedMerge:
             self.retype_from = data.get("retype_from", self.retype_from)
             self.demote = data.get("demote", self.demote)
             self.cand_context = data.get("cand_context", False)
+            self.cand_roles = data.get("cand_roles", True)
             self.known_retype_to = data.get("known_retype_to", 2.0)
             self.known_retype_from = data.get("known_retype_from", 0.3)
         if (path / "lexicon.json").is_file():

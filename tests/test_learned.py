@@ -463,11 +463,38 @@ def test_train_with_corpus_statistics_and_weights(tiny_gold, tmp_path):
                       + json.dumps({"title": "More", "abstract": "Fast link prediction."})
                       + "\n")
     out, _ = _train(tiny_gold, tmp_path / "m", "--candidates", "0.5", "--corpus-stats",
-                    "--corpus", str(corpus), "--gold-weight", "2")
+                    "--corpus", str(corpus), "--gold-weight", "2", "--candidates-used")
     assert (out / "paperkg_learned" / "corpus_stats.json").is_file()
     nlp = build_pipeline()
     assert add_learned(nlp, out)
+    assert nlp.get_pipe("paperkg_learned").cand_roles is False
     assert nlp.get_pipe("paperkg_learned").cstats["link prediction"] == [2, 2, 0, 0, 0, 0]
     res = CliRunner().invoke(cli, ["train", str(tiny_gold), "-o", str(tmp_path / "x"),
                                    "--gold-weight", "0"])
     assert res.exit_code != 0 and "Traceback" not in res.output
+
+
+def test_candidates_kept_used_skip_the_role_classifier():
+    """With cand_roles off, a lower-case candidate stays used where the role classifier would
+    make it introduced; a rule entity is still decided."""
+    from paperkg.extractors.learned import LearnedMerge
+    from paperkg.extractors.training.crossfit import _Cached
+
+    merge = LearnedMerge("m", False, [], "model", 4, 2)
+    merge.role_model.fit([["bias"]] * 10, [1] * 10)  # calls everything introduced
+    text = "T\nWe use margin prompting with FooNet."
+
+    def ent(name, extractor):
+        a = text.index(name)
+        return {"name": name, "type": "METHOD", "role": "used", "aliases": [],
+                "mentions": [(name, a, a + len(name), text)], "confidence": 0.8,
+                "extractor": extractor, "key": name.casefold(), "evaluated": False,
+                "acronym": None, "long_form": False}
+
+    for kept_used in (False, True):
+        merge.cand_roles = not kept_used
+        doc = _Cached([ent("margin prompting", "candidate"), ent("FooNet", "coined_name")],
+                      text, [0, 2])
+        merge(doc)
+        roles = [e["role"] for e in doc.user_data["pk_ents"]]
+        assert roles == (["used", "introduced"] if kept_used else ["introduced", "introduced"])

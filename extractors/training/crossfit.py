@@ -75,7 +75,10 @@ for _threshold, _extra, _label in [
         (0.7, {"context": True, "stats": True, "gold_weight": 2.0},
          " + context + corpus stats + gold weight 2"),
         (0.6, {"context": True, "stats": True, "gold_weight": 2.0},
-         " + context + corpus stats + gold weight 2")]:
+         " + context + corpus stats + gold weight 2"),
+        (0.7, {"cand_roles": False}, " kept used"),
+        (0.6, {"context": True, "stats": True, "cand_roles": False},
+         " + context + corpus stats kept used")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
@@ -125,6 +128,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.cand_model = models["cands"]
     merge.cand_context = models.get("context", False)
     merge.cstats = models.get("cstats") or {}
+    merge.cand_roles = s.get("cand_roles", True)
     merge.extend_model = models.get("extend") or extend_model()
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
     merge.type_models = models["types"]

@@ -471,7 +471,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 lexicon: bool = False, df: bool = False, context: bool = False,
                 extend: float = 0.0, retype: tuple[float, float] | None = None,
                 known_retype: tuple[float, float] | None = None, stats: bool = False,
-                gold_weight: float = 1.0,
+                gold_weight: float = 1.0, candidate_roles: bool = True,
                 log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
@@ -491,7 +491,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     candidate classifier also reads the phrase's corpus statistics (`corpus_stats` over the
     corpus abstracts, training and `exclude` papers left out; corpus_stats.json); gold_weight:
     the weight of the records with their own text against those joined from the corpus
-    (`data.record_weights`). Output is a spaCy
+    (`data.record_weights`); candidate_roles False: the lower-case candidates stay used (the
+    role classifier does not decide them). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -562,6 +563,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
+            fitted.cand_roles = candidate_roles
         merge = nlp.add_pipe("paperkg_learned", config={"add_spans": spans})
         if retype is not None:
             fitted.retype_to, fitted.retype_from = retype
@@ -570,7 +572,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
         for attr in ("role_model", "keep_model", "cand_model", "extend_model", "type_models",
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
-                     "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats"):
+                     "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats",
+                     "cand_roles"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
