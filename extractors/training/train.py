@@ -6,7 +6,7 @@ import contextlib
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from paperkg.core.errors import UserError
@@ -199,36 +199,43 @@ def candidate_lexicon(records: list[dict], outputs: list, heads: frozenset[str]
     return lex
 
 
-def corpus_df(corpus: str | Path, heads: frozenset[str], exclude: Iterable[str] = (),
-              min_df: int = 2, limit: int | None = None) -> dict[str, int]:
-    """{phrase: corpus abstracts holding it as a lower-case candidate} for the phrases in at
-    least min_df of them; papers titled in exclude (gold and valid papers) are left out."""
+def corpus_texts(corpus: str | Path, exclude: Iterable[str] = (),
+                 limit: int | None = None) -> Iterator[tuple[str, str]]:
+    """(title, abstract) of the corpus papers with an abstract, those titled in exclude left
+    out, at most limit of them."""
     import gzip
     import json
 
     from paperkg.core.ids import title_key
-    from paperkg.extractors.learned import lower_candidates
 
     skip = {title_key(t) for t in exclude}
     corpus = Path(corpus)
     files = [corpus] if corpus.is_file() else sorted(corpus.glob("*.jsonl.gz"))
-    df: dict[str, int] = {}
     n = 0
     for f in files:
         with (gzip.open(f, "rt", encoding="utf-8") if f.name.endswith(".gz")
               else open(f, encoding="utf-8")) as fh:
             for line in fh:
+                if limit is not None and n >= limit:
+                    return
                 rec = json.loads(line)
                 title, abstract = rec.get("title") or "", rec.get("abstract") or ""
                 if not abstract or title_key(title) in skip:
                     continue
-                for phrase in lower_candidates(f"{title}\n{abstract}", heads, []):
-                    df[phrase] = df.get(phrase, 0) + 1
                 n += 1
-                if limit is not None and n >= limit:
-                    break
-        if limit is not None and n >= limit:
-            break
+                yield title, abstract
+
+
+def corpus_df(corpus: str | Path, heads: frozenset[str], exclude: Iterable[str] = (),
+              min_df: int = 2, limit: int | None = None) -> dict[str, int]:
+    """{phrase: corpus abstracts holding it as a lower-case candidate} for the phrases in at
+    least min_df of them; papers titled in exclude (gold and valid papers) are left out."""
+    from paperkg.extractors.learned import lower_candidates
+
+    df: dict[str, int] = {}
+    for title, abstract in corpus_texts(corpus, exclude, limit):
+        for phrase in lower_candidates(f"{title}\n{abstract}", heads, []):
+            df[phrase] = df.get(phrase, 0) + 1
     return {p: k for p, k in df.items() if k >= min_df}
 
 
@@ -280,30 +287,9 @@ def corpus_stats(corpus: str | Path, heads: frozenset[str], exclude: Iterable[st
     before an acronym of its initials, after a coining cue, after a proposing cue, in a title]}
     over the corpus abstracts, for the phrases in at least min_df of them; papers titled in
     exclude (training and valid papers) are left out."""
-    import gzip
-    import json
-
-    from paperkg.core.ids import title_key
-
-    skip = {title_key(t) for t in exclude}
-    corpus = Path(corpus)
-    files = [corpus] if corpus.is_file() else sorted(corpus.glob("*.jsonl.gz"))
     stats: dict[str, list[int]] = {}
-    n = 0
-    for f in files:
-        with (gzip.open(f, "rt", encoding="utf-8") if f.name.endswith(".gz")
-              else open(f, encoding="utf-8")) as fh:
-            for line in fh:
-                rec = json.loads(line)
-                title, abstract = rec.get("title") or "", rec.get("abstract") or ""
-                if not abstract or title_key(title) in skip:
-                    continue
-                text_stats(f"{title}\n{abstract}", len(title), heads, stats)
-                n += 1
-                if limit is not None and n >= limit:
-                    break
-        if limit is not None and n >= limit:
-            break
+    for title, abstract in corpus_texts(corpus, exclude, limit):
+        text_stats(f"{title}\n{abstract}", len(title), heads, stats)
     return {p: v for p, v in stats.items() if v[0] >= min_df}
 
 
