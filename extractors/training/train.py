@@ -525,21 +525,19 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
         say("keep, role, type and candidate classifiers")
         train_recs = [r for r in records if not (hold_out and held_out(r, hold_out))]
         table = None
+        skip = [r["title"] for r in records]
+        if (df or stats) and candidates > 0:
+            for path in exclude:
+                skip.extend(r["title"] for r in read_gold(path))
         if df and candidates > 0:
             if corpus is None:
                 raise UserError("--df counts phrases in the corpus: give --corpus DIR")
-            skip = [r["title"] for r in records]
-            for path in exclude:
-                skip.extend(r["title"] for r in read_gold(path))
             table = corpus_df(corpus, candidate_heads(train_recs), skip)
             say(f"corpus frequencies of {len(table)} candidate phrases")
         cstats = None
         if stats and candidates > 0:
             if corpus is None:
                 raise UserError("--corpus-stats are counted in the corpus: give --corpus DIR")
-            skip = [r["title"] for r in records]
-            for path in exclude:
-                skip.extend(r["title"] for r in read_gold(path))
             cstats = corpus_stats(corpus, candidate_heads(train_recs), skip)
             say(f"corpus statistics of {len(cstats)} candidate phrases")
         fitted = train_classifiers(train_recs, candidates=candidates > 0,
