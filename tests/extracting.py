@@ -1,7 +1,11 @@
 """Helpers shared by the extraction tests: run one paper, find an entity by a surface form, find
-results on a text with entities given as the entity component leaves them."""
+results on a text with entities given as the entity component leaves them, write a one-paper
+gold file."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from paperkg.core.records import Paper
 from paperkg.extractors.pipeline import extract
@@ -34,3 +38,15 @@ def entity_dict(text: str, name: str, typ: str, role: str = "used") -> dict:
 def results_by_value(text: str, *ents: tuple) -> dict:
     """find_results on text with entities (name, type[, role]), by value."""
     return {r["value"]: r for r in find_results(text, [entity_dict(text, *e) for e in ents])}
+
+
+def gold_file(folder: Path, title: str, abstract: str, ents: list[tuple],
+              results: list[dict]) -> Path:
+    """A one-paper gold file in folder: entities (name, type[, role]) and the given results."""
+    gold = {"title": title, "abstract": abstract,
+            "entities": [{"name": n, "type": t, "role": r[0] if r else "used"}
+                         for n, t, *r in ents],
+            "results": results}
+    path = folder / "g.gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    return path

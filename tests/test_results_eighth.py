@@ -4,6 +4,7 @@ fast)."""
 
 from __future__ import annotations
 
+from tests.extracting import gold_file
 from tests.extracting import results_by_value as _found
 
 
@@ -35,20 +36,15 @@ def test_a_factor_by_which_something_is_larger_is_a_size_not_a_result():
 
 
 def test_the_ablation_counts_what_each_switch_of_the_rules_is_worth(nlp, tmp_path):
-    import json
-
     from paperkg.extractors.results_audit import ablate
 
-    gold = {"title": "FooNet: Faster Things",
-            "abstract": "We propose FooNet. FooNet gets better results on ImageNet and clear "
-                        "gains on COCO, while running with 77.9% less energy.",
-            "entities": [{"name": "FooNet", "type": "METHOD", "role": "introduced"},
-                         {"name": "ImageNet", "type": "DATASET", "role": "used"},
-                         {"name": "COCO", "type": "DATASET", "role": "used"}],
-            "results": [{"system": "FooNet", "benchmark": None, "metric": None,
-                         "value": "77.9%", "kind": "delta"}]}
-    path = tmp_path / "g.gold.jsonl"
-    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    path = gold_file(
+        tmp_path, "FooNet: Faster Things",
+        "We propose FooNet. FooNet gets better results on ImageNet and clear gains on COCO, "
+        "while running with 77.9% less energy.",
+        [("FooNet", "METHOD", "introduced"), ("ImageNet", "DATASET"), ("COCO", "DATASET")],
+        [{"system": "FooNet", "benchmark": None, "metric": None, "value": "77.9%",
+          "kind": "delta"}])
     rows = ablate(path, nlp=nlp)
     assert rows["(all on)"] == {"results-value": (1, 0, 0), "results-full": (1, 0, 0)}
     # with the sentence's benchmarks read as one, 77.9% would be COCO's

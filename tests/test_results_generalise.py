@@ -5,6 +5,7 @@ component leaves them (no pipeline: fast)."""
 from __future__ import annotations
 
 from paperkg.extractors.results import read_number
+from tests.extracting import gold_file
 from tests.extracting import results_by_value as _found
 
 
@@ -28,22 +29,18 @@ def test_a_latex_range_of_factors_and_a_rating_out_of_five_point_zero():
 
 
 def test_the_audit_counts_the_misses_of_results_full_by_what_is_wrong(nlp, tmp_path):
-    import json
-
     from paperkg.extractors.results_audit import audit
 
-    gold = {"title": "FooNet: Faster Things",
-            "abstract": "We propose FooNet. It reaches 81.0% top-5 hit quality on ImageNet, "
-                        "and 12.5 points of gain.",
-            "entities": [{"name": "FooNet", "type": "METHOD", "role": "introduced"},
-                         {"name": "ImageNet", "type": "DATASET", "role": "used"},
-                         {"name": "top-5 hit quality", "type": "METRIC", "role": "used"}],
-            "results": [{"system": "FooNet", "benchmark": "ImageNet",
-                         "metric": "top-5 hit quality", "value": "81.0%", "kind": "score"},
-                        {"system": "FooNet", "benchmark": None, "metric": None,
-                         "value": "7.5", "kind": "score"}]}
-    path = tmp_path / "g.gold.jsonl"
-    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    path = gold_file(
+        tmp_path, "FooNet: Faster Things",
+        "We propose FooNet. It reaches 81.0% top-5 hit quality on ImageNet, and 12.5 points of "
+        "gain.",
+        [("FooNet", "METHOD", "introduced"), ("ImageNet", "DATASET"),
+         ("top-5 hit quality", "METRIC")],
+        [{"system": "FooNet", "benchmark": "ImageNet", "metric": "top-5 hit quality",
+          "value": "81.0%", "kind": "score"},
+         {"system": "FooNet", "benchmark": None, "metric": None, "value": "7.5",
+          "kind": "score"}])
     out = audit(path, nlp=nlp)
     misses = out["misses"]
     assert misses["value not found"] == 1
