@@ -991,6 +991,16 @@ def test_a_name_and_its_bracketed_short_form_are_one_entity(nlp, sentence, long_
     assert e is not None and short in e.aliases and e.role == "introduced"
 
 
+# --- initials (an acronym written apart from its long form) ------------------------------------
+
+
+def test_a_long_form_the_gazetteer_renames_keeps_its_bracketed_acronym(nlp):
+    ents = run(nlp, "We analyse Multiplicative Weights Updates (MWU) in games; MWU is chaotic.")
+    e = find(ents, "MWU")
+    assert e.name == "Multiplicative Weights Updates" and len(
+        [x for x in ents.values() if "MWU" in (x.name, *x.aliases)]) == 1
+
+
 # --- headings -------------------------------------------------------------------------------------
 
 

@@ -101,7 +101,11 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     acr_to_long = {}
     for acr, lf in ctx.defined.items():
         k = canonical_key(lf)
-        acr_to_long[acr] = gaz_canon_key.get(k, k)
+        if k in gaz_canon_key:
+            k = gaz_canon_key[k]
+        elif gaz is not None and k in gaz.canonical:  # the long form's group key below
+            k = canonical_key(gaz.canonical[k][1])
+        acr_to_long[acr] = k
     for acr in list(acr_to_long):
         acr_to_long.setdefault(acr.rstrip("s"), acr_to_long[acr])
     groups: dict[str, dict] = {}
