@@ -994,6 +994,32 @@ def test_a_name_and_its_bracketed_short_form_are_one_entity(nlp, sentence, long_
 # --- initials (an acronym written apart from its long form) ------------------------------------
 
 
+@pytest.mark.parametrize(("title", "abstract", "long_form", "short"), [
+    ("Graph spectra", "To this end, we propose Heron Gap Correction (dubbed HGC), a fix. "
+     "Experiments show that HGC improves recall.", "Heron Gap Correction", "HGC"),
+    ("Polyp maps", "We add a global Kestrel Attention module. The KA module pools features.",
+     "Kestrel Attention", "KA"),
+    ("Ridge fusion", "We propose Multi-Scale Ridge Fusion, and MSRF halves the error.",
+     "Multi-Scale Ridge Fusion", "MSRF"),
+])
+def test_an_acronym_spelled_by_a_name_elsewhere_in_the_paper_is_its_alias(
+        nlp, title, abstract, long_form, short):
+    ents = run(nlp, abstract, title=title)
+    e = find(ents, long_form)
+    assert e is not None and short in e.aliases
+
+
+def test_an_acronym_two_names_spell_is_joined_with_neither(nlp):
+    ents = run(nlp, "We compare Heron Gap Correction with Hollow Grid Coding; HGC is faster.")
+    assert "HGC" not in find(ents, "Heron Gap Correction").aliases
+    assert "HGC" not in find(ents, "Hollow Grid Coding").aliases
+
+
+def test_a_known_acronym_is_not_respelled_by_a_local_name(nlp):
+    ents = run(nlp, "We apply Principal Curve Alignment before PCA reduces the features.")
+    assert find(ents, "PCA").name == "PCA"
+
+
 def test_a_long_form_the_gazetteer_renames_keeps_its_bracketed_acronym(nlp):
     ents = run(nlp, "We analyse Multiplicative Weights Updates (MWU) in games; MWU is chaotic.")
     e = find(ents, "MWU")

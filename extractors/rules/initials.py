@@ -1,0 +1,61 @@
+"""Family: an acronym written apart from its long form ("we propose Spectrum Shift Correction
+(dubbed SSC)", a title "Contrastive Mixed Prompt Learning for ..." and "CMPL" in the abstract,
+"a global Encoder Attention module ... the EA module"): when the capitals of the acronym are the
+initials of exactly one multi-word name found in the same paper, the two are one entity."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.canonical import is_acronym, strip_latex
+from paperkg.extractors.rules.base import Context
+
+_SMALL = frozenset({"of", "for", "and", "the", "in", "on", "with", "to", "a", "an", "via", "by"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*")
+
+
+def initials(name: str) -> set[str]:
+    """The ways a name's words spell an acronym: first letters of its words, with and without
+    the parts after hyphens, with and without small words ("of", "for")."""
+    out = set()
+    words = name.split()
+    for split_hyphens in (False, True):
+        parts = [p for w in words for p in (w.split("-") if split_hyphens else [w])]
+        parts = [m.group() for p in parts if (m := _WORD.search(p))]
+        for skip_small in (False, True):
+            kept = [p for p in parts if not (skip_small and p.lower() in _SMALL)]
+            if len(kept) >= 2:
+                out.add("".join(p[0] for p in kept).upper())
+    return out
+
+
+def _long(name: str) -> bool:
+    """A candidate long form: two to eight words, each significant word capitalised."""
+    words = name.split()
+    return 2 <= len(words) <= 8 and all(
+        w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def spelled_apart(ctx: Context) -> None:
+    """Record an undefined acronym whose letters are one name's initials as defined by it."""
+    shorts: set[str] = set()
+    longs: dict[str, set[str]] = {}
+    for c in ctx.cands:
+        if c.org or c.gaz_canon or c.type in ("TASK", "METRIC"):
+            continue
+        name = strip_latex(c.name).strip()
+        if is_acronym(name) and name.isalpha() and name.isupper() and 2 <= len(name) <= 6:
+            shorts.add(name)
+        elif not c.alias and _long(name):
+            for spelled in initials(name):
+                longs.setdefault(spelled, set()).add(name)
+    taken = set(ctx.defined.values())
+    for short in sorted(shorts):
+        if short in ctx.defined or short in ctx.generic_acr or short.lower() in ctx.generic:
+            continue
+        forms = longs.get(short, set()) - taken
+        if len({f.casefold() for f in forms}) == 1:
+            ctx.defined[short] = min(forms)
+
+
+STAGES = [(89, spelled_apart)]
