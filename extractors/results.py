@@ -1371,6 +1371,41 @@ def _variant(sentence: str, name: str | None) -> str | None:
     return name
 
 
+JOINED = True
+# "HOG+SVM achieved ...", "CNN--LSTM--RL improved ...": the entity rules split such names;
+# the system is the joined name as written
+# (each part a name: "backflip--A2CF" is a dash)
+_JOIN_BEFORE = re.compile(r"(?<![\w.+\-])((?:[A-Z][\w.\-]*?(?:\+|--))+)$")
+_JOIN_AFTER = re.compile(r"(?:(?:\+|--)[A-Z0-9][\w.]*(?:-[A-Za-z0-9][\w.]*)*)+")
+LEAD_MODIFIER = True
+# "Even GPT-4o attains only 58.34%", "Fine-tuned ResNet50 achieved": a word the entity span
+# took in that is no part of the name
+_LEAD_MODIFIER = re.compile(r"(?:Even|Only|Also|Notably|Fine-?[Tt]uned|Finetuned|"
+                            r"Pre-?trained)\s+(?=[A-Z0-9])")
+
+
+def _system_span(text: str, mentions, s0: int, pos: int, name: str | None) -> str | None:
+    """The system name as the sentence writes it: widened to a name joined by "+" or "--"
+    around the mention nearest before the value, without a leading "Even"/"Fine-tuned"."""
+    if not name or name == THIS_PAPER:
+        return name
+    if LEAD_MODIFIER and (lead := _LEAD_MODIFIER.match(name)):
+        name = name[lead.end():]
+    if JOINED:
+        near = max(((a, b) for a, b, n, *_ in mentions if n == name and s0 <= a < pos),
+                   default=None)
+        if near is None and (at := text.rfind(name, s0, pos)) >= 0 and \
+                not text[at + len(name):at + len(name) + 1].isalnum():
+            near = (at, at + len(name))  # a coined name no entity holds ("SVM achieves")
+        if near:
+            a, b = near
+            lo = _JOIN_BEFORE.search(text, max(s0, a - 40), a)
+            hi = _JOIN_AFTER.match(text, b)
+            if lo or hi:
+                return text[lo.start(1) if lo else a:hi.end() if hi else b]
+    return name
+
+
 def find_results(text: str, ents: list[dict], sents: list[int] | None = None) -> list[dict]:
     """Every result stated in text (title + newline + abstract), given the paper's entities."""
     wordy = "fold" in text or "times" in text or "magnitude" in text  # factors in words
@@ -1460,10 +1495,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         res = {
             "value": value, "number": read_number(value), "unit": unit,
             "kind": (kind := _kind(text, m, unit, c, cs)),
-            "system": _variant(text[s0:s1], _attributed(
+            "system": _system_span(text, mentions, s0, a, _variant(text[s0:s1], _attributed(
                 text, mentions, s0, s1, cs, a, b, own, kind,
                 _system(text, mentions, s0, cs, a, b, c, own,
-                        BACKGROUND and 0 < i < first_own))),
+                        BACKGROUND and 0 < i < first_own)))),
             "benchmark": bench,
             "metric": _metric_name(_metric(text, metrics, s0, s1, a, b, c,
                                            near_only=kind == "ratio"), c),

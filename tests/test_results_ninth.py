@@ -1,0 +1,32 @@
+"""Results rules of the ninth session (docs/results.md): attribution checked on invented
+sentences of the shapes, with entities given as the entity component leaves them (no pipeline:
+fast)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_system_written_joined_by_plus_is_the_joined_name():
+    text = ("Radiomics Baselines: A Study\nWe compare classical pipelines. Notably, LBP+SVM "
+            "achieved an AUC of 0.917, while FMX+XGBoost outperformed Dinov2 with 0.846.")
+    got = _found(text, ("SVM", "METHOD"), ("XGBoost", "METHOD"), ("Dinov2", "MODEL"),
+                 ("AUC", "METRIC"))
+    assert got["0.917"]["system"] == "LBP+SVM"
+    assert got["0.846"]["system"] == "FMX+XGBoost"
+
+
+def test_a_double_dash_between_a_word_and_a_name_is_a_dash_not_a_joined_name():
+    text = ("Hybrid Control: A Study\nWe study controllers. Across three tasks--walking, "
+            "dancing, and backflip--A2CF achieves convergence 30% faster than BaseCtl.")
+    got = _found(text, ("A2CF", "METHOD"), ("BaseCtl", "METHOD"))
+    assert got["30%"]["system"] == "A2CF"
+
+
+def test_a_leading_even_or_fine_tuned_is_no_part_of_the_system_name():
+    text = ("SQLBench: A Benchmark\nWe introduce SQLBench. Even GPT-4o attains only 58.34% "
+            "accuracy. Fine-tuned ResNet50 achieved 99.43% accuracy.")
+    got = _found(text, ("SQLBench", "BENCHMARK", "introduced"), ("Even GPT-4o", "MODEL"),
+                 ("Fine-tuned ResNet50", "MODEL"), ("accuracy", "METRIC"))
+    assert got["58.34%"]["system"] == "GPT-4o"
+    assert got["99.43%"]["system"] == "ResNet50"
