@@ -1084,11 +1084,42 @@ def _nearest(mentions, types, lo: int, hi: int, pos: int, end: int) -> str | Non
 _AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative)\s+", re.I)
 
 
+LATEX_METRIC = True
+# "F$_1$ scores", "R$^2$", "AP$_{50}$", "DET$_p$": a metric written with a LaTeX sub- or
+# superscript after its letters, when those letters (or they with the script: F1, R2, AP50)
+# are a metric; named as written
+_LATEX_METRIC = re.compile(r"(?<![\w\-@$\\])([A-Za-z][A-Za-z\-]*\d*)\$[_^]\{?([^${}\s]{1,8})\}?\$")
+
+
+def _latex_metrics(text: str, lo: int, hi: int, c: dict) -> list[tuple[int, int, str]]:
+    """The metrics written with a LaTeX script in text[lo:hi] (start, end, name as written;
+    "R$^2$ score" with its "score" where "R2 score" is a metric)."""
+    if "$" not in text[lo:hi]:
+        return []
+    out = []
+    for m in _LATEX_METRIC.finditer(text, lo, hi):
+        letters = m.group(1) + m.group(2)
+        if c["metric"].fullmatch(letters) or c["metric"].fullmatch(m.group(1) + "^" +
+                                                                    m.group(2)) or \
+                c["metric"].fullmatch(m.group(1)):
+            end = m.end()
+            if _SCORE_AFTER.match(text, end) and c["metric"].fullmatch(letters + " score"):
+                end += 6
+            out.append((m.start(), end, text[m.start():end]))
+    return out
+
+
+_SCORE_AFTER = re.compile(r" score\b")
+
+
 def _metric_name(name: str | None, c: dict) -> str | None:
     """A metric's name without LaTeX dollars and without "average"/"mean"/"relative" before a
     metric of its own ("average PSNR" -> "PSNR", "relative accuracy gains" are accuracy's,
-    "$R^2$" -> "R^2"; "mean IoU" stays)."""
+    "$R^2$" -> "R^2"; "mean IoU" stays; a script after the letters stays as written:
+    "F$_1$")."""
     if not name:
+        return name
+    if LATEX_METRIC and _LATEX_METRIC.match(name):
         return name
     name = name.replace("$", "").strip() or name
     m = _AVERAGE.match(name)
@@ -1168,6 +1199,8 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ == "METRIC" and lo <= a and b <= hi]
     cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]
+    if LATEX_METRIC and (latex := _latex_metrics(text, lo, hi, c)):
+        cands = [x for x in cands if not any(y[0] <= x[0] < y[1] for y in latex)] + latex
     if acr and not any(x[0] < y[1] and y[0] < x[1] for x in acr for y in cands):
         _tag("metric", "acronym typed otherwise next to value")
         return acr[0][2]

@@ -30,3 +30,13 @@ def test_a_leading_even_or_fine_tuned_is_no_part_of_the_system_name():
                  ("Fine-tuned ResNet50", "MODEL"), ("accuracy", "METRIC"))
     assert got["58.34%"]["system"] == "GPT-4o"
     assert got["99.43%"]["system"] == "ResNet50"
+
+
+def test_a_metric_written_with_a_latex_script_is_named_as_written():
+    text = ("GuardNet: Prompt Leaks\nWe propose GuardNet. GuardNet raises prompt-level F$_1$ "
+            "scores from 66.4\\% to 99.8\\% on LeakBench, reaches 61.2 AP$_{50}$ and a high "
+            "R$^2$ score of 0.98.")
+    got = _found(text, ("GuardNet", "METHOD", "introduced"), ("LeakBench", "BENCHMARK"))
+    assert got["99.8\\%"]["metric"] == "F$_1$"
+    assert got["61.2"]["metric"] == "AP$_{50}$"
+    assert got["0.98"]["metric"] == "R$^2$ score"
