@@ -1027,6 +1027,32 @@ def test_a_long_form_the_gazetteer_renames_keeps_its_bracketed_acronym(nlp):
         [x for x in ents.values() if "MWU" in (x.name, *x.aliases)]) == 1
 
 
+# --- eponyms (a capitalised name with its head noun) --------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Our detector beats the Pan-Tompkins algorithm and LSTM baselines on ECG data.",
+     "Pan-Tompkins algorithm"),
+    ("We compare against the classical iterative Von Neumann's algorithm and the debiased variant.",
+     "Von Neumann's algorithm"),
+])
+def test_a_capitalised_name_keeps_its_head_noun(nlp, sentence, name):
+    ents = run(nlp, sentence)
+    assert name in ents and ents[name].type == "METHOD"
+    assert name.split("'")[0].rsplit(" ", 1)[0] not in ents
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("We test Knowledge Distillation and Pruning methods on GPT-2, since pruning is cheap.",
+     "Pruning"),
+    ("The models of U-Net, YOLOv8n and Roboflow neural networks were trained. We use the "
+     "Roboflow model for segmentation.", "Roboflow"),
+])
+def test_an_ordinary_word_or_a_name_written_alone_takes_no_head(nlp, sentence, name):
+    ents = run(nlp, sentence)
+    assert name in ents and not any(n.startswith(name + " ") for n in ents)
+
+
 # --- headings -------------------------------------------------------------------------------------
 
 

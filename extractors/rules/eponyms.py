@@ -1,0 +1,41 @@
+"""Family: a capitalised name written with a head noun that is part of it ("the Ising model",
+"the Pan-Tompkins algorithm", "the Euler-Maruyama method", "Von Neumann's algorithm"): the
+capitalised word alone is no name, the name with its head is a METHOD (heads as data:
+words/eponym_heads.txt). A word the text also writes in lower case ("Pruning methods") is an
+ordinary word, and a name the text also writes without the head is named without it."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.rules.base import Context
+from paperkg.extractors.words import words
+
+_HEAD = re.compile(r"(?:'s)?[ \t]+(" + "|".join(
+    re.escape(w) for w in sorted(words("eponym_heads"), key=len, reverse=True)) + r")\b")
+_RULES = ("capitalised_word", "title_case_phrase")
+
+
+def eponym_heads(ctx: Context) -> None:
+    """Extend a capitalised-word candidate over the head noun right after it."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.rule not in _RULES or c.gaz_canon or c.org or c.long_form or c.alias:
+            continue
+        if c.rule == "title_case_phrase" and not text.startswith("'s", c.end):
+            continue  # a phrase of several capitalised words: only the possessive form
+        m = _HEAD.match(text, c.end)
+        if m is None or m.end() > ctx.title_end > c.start:
+            continue
+        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+               for w in c.name.replace("-", " ").split()):
+            continue  # an ordinary word written in lower case too ("pruning"): no name
+        at = [x.end() for x in re.finditer(rf"(?<![\w-]){re.escape(c.name)}(?![\w-])", text)]
+        if not all(_HEAD.match(text, b) for b in at):
+            continue  # written alone too ("Roboflow neural networks ... the Roboflow model")
+        c.end = m.end()
+        c.surface = c.name = text[c.start:c.end]
+        c.type, c.strong_type = "METHOD", True
+
+
+STAGES = [(41, eponym_heads)]
