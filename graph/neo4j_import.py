@@ -49,8 +49,16 @@ _DELIMITER_ARG = "U+001F"
 MULTILINE = "multiline"
 #: Largest file the loader's per-file multi-line parser (--multiline-fields-format=v2) takes:
 #: Neo4j 5.26 fails on a line break in a value when a file spans more than one read buffer
-#: (--read-buffer-size, 4 MiB); above it every file is parsed the old way (v1, true).
+#: (--read-buffer-size, 4 MiB by default); above it every file is parsed the old way (v1, true).
 MULTILINE_V2_BYTES = 4_000_000
+#: The read buffer import.sh asks for when every row fits in it with room to spare: before
+#: importing, the loader parses and sizes the first 1 MiB of every file on one thread (to
+#: estimate the store), a whole read buffer at least, so a 1 MiB buffer instead of the 4 MiB
+#: default parses a quarter of each large file there (`--read-buffer-size`).
+SMALL_READ_BUFFER = 1 << 20
+#: The multi-line file size and the row size (an upper bound) that still take the small buffer.
+SMALL_BUFFER_MULTILINE_BYTES = 1_000_000
+SMALL_BUFFER_ROW_BYTES = SMALL_READ_BUFFER // 4
 #: The Arrow type of each schema property type's column (lists are written as one string).
 _ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
                S.BOOL: pa.bool_(), S.STRING_LIST: pa.string()}
@@ -71,6 +79,7 @@ class ImportFiles:
     relationships: dict[str, int]
     multiline: list[str] = field(default_factory=list)  # the files of rows with line breaks
     multiline_bytes: int = 0  # the largest of them
+    row_bytes: int = 0  # an upper bound of the longest row's bytes in any file
     numbers: dict[str, tuple[pa.Array, pa.Array]] = field(default_factory=dict, repr=False)
     at_offset: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # by store row
     next_number: int = 0  # the number of the next node written
@@ -362,6 +371,7 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
         files.multiline.append(special)
     offsets = table.column(_OFFSET) if _OFFSET in table.column_names else None
     rows = table.drop_columns([_OFFSET]) if offsets is not None else table
+    files.row_bytes = max(files.row_bytes, _row_bound(rows))
     options = pa_csv.WriteOptions(include_header=False)
     for part, taken in parts:
         if not len(taken):
@@ -385,6 +395,18 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
         if part != name:
             files.multiline_bytes = max(files.multiline_bytes, path.stat().st_size)
     return table.num_rows
+
+
+def _row_bound(table: pa.Table) -> int:
+    """An upper bound of the bytes of the longest CSV row of table: each text column's longest
+    value with every character a doubled quote, 32 bytes for any other column and the node
+    number."""
+    bound = 32
+    for col in table.columns:
+        text = pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
+        longest = pc.max(pc.binary_length(col)).as_py() if text else None
+        bound += 2 * (longest or 0) + 32
+    return bound
 
 
 def _numbered(files: ImportFiles, label: str, keys: pa.Array,
@@ -459,6 +481,9 @@ def _command(files: ImportFiles, database: str) -> str:
              f'"${{NEO4J_HOME:-.}}/bin/neo4j-admin" database import full "{database}" \\',
              "  --overwrite-destination=false --id-type=actual "
              f"--array-delimiter={_DELIMITER_ARG} \\"]
+    if files.multiline_bytes <= SMALL_BUFFER_MULTILINE_BYTES \
+            and files.row_bytes <= SMALL_BUFFER_ROW_BYTES:
+        lines.append(f"  --read-buffer-size={SMALL_READ_BUFFER} \\")
     if files.multiline_bytes > MULTILINE_V2_BYTES:  # every file parsed the slow way
         lines.append("  --multiline-fields=true \\")
     elif files.multiline:  # only the files of rows with line breaks

@@ -215,6 +215,46 @@ def test_a_large_multiline_file_makes_every_file_multiline():
     assert script.count("--nodes=Paper=") == 2
 
 
+def test_the_small_read_buffer_only_when_every_row_and_multiline_file_fits():
+    """import.sh asks for the 1 MiB read buffer (the loader's estimate before the import parses
+    less) only while the longest row and the multi-line files fit in it with room to spare;
+    otherwise the loader's default, and v2 multi-line parsing up to that default's limit."""
+    from paperkg.graph.neo4j_import import (
+        MULTILINE_V2_BYTES,
+        SMALL_BUFFER_MULTILINE_BYTES,
+        SMALL_BUFFER_ROW_BYTES,
+        SMALL_READ_BUFFER,
+        ImportFiles,
+        _command,
+    )
+
+    small = f"--read-buffer-size={SMALL_READ_BUFFER}"
+    files = ImportFiles("kg", {"nodes/Paper.csv": 2, "nodes/multiline/Paper.csv": 1}, {},
+                        ["nodes/multiline/Paper.csv"], 1000, row_bytes=5000)
+    assert small in _command(files, "neo4j")
+    files.row_bytes = SMALL_BUFFER_ROW_BYTES + 1
+    assert "--read-buffer-size" not in _command(files, "neo4j")
+    files.row_bytes, files.multiline_bytes = 5000, SMALL_BUFFER_MULTILINE_BYTES + 1
+    script = _command(files, "neo4j")
+    assert "--read-buffer-size" not in script and "--multiline-fields-format=v2" in script
+    assert SMALL_BUFFER_MULTILINE_BYTES < SMALL_READ_BUFFER < MULTILINE_V2_BYTES
+
+
+def test_the_row_bound_holds_every_written_row(awkward, tmp_path):
+    """files.row_bytes is at least the bytes of every line written (quotes doubled, long text),
+    and the files of a small graph take the small read buffer."""
+    from paperkg.graph.neo4j_import import SMALL_READ_BUFFER
+
+    G = awkward.copy()
+    key = S.node_key(S.PAPER, "long-quoted")
+    G.add_node(key, label=S.PAPER, id="long-quoted", title='"' * 3000, abstract="ab " * 20000)
+    files = write_import_files(G, tmp_path / "kg")
+    longest = max(len(line) for f in (tmp_path / "kg").rglob("*.csv")
+                  for line in f.read_bytes().splitlines())
+    assert 60000 < longest <= files.row_bytes
+    assert f"--read-buffer-size={SMALL_READ_BUFFER}" in (tmp_path / "kg" / "import.sh").read_text()
+
+
 def test_the_quick_line_break_test_sees_every_slice_of_a_column():
     """`_any_break` scans a text column's bytes a slice at a time: a break in the last slice of
     a later chunk counts, a column without one does not."""
