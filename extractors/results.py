@@ -874,6 +874,14 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 a <= coined.start(1) < b for a, b, *_ in mentions):
             _tag("system", "coined name in bracket before value")
             return coined.group(1)  # "whole-proof generation (Godel-Prover, 55.33%)"
+    if POSSESSIVE and (poss := _POSSESSIVE.search(text, max(s0, pos - 60), pos)):
+        owner = poss.group(1)
+        named = next((name for a, b, name, typ, _ in mentions if a == poss.start(1) and
+                      b == poss.end(1) and typ in SYSTEM_TYPES), None)
+        if named or owner not in _NOT_SYSTEMS and not c["metric"].fullmatch(owner) and \
+                not any(a < poss.end(1) and poss.start(1) < b for a, b, *_ in mentions):
+            _tag("system", "possessive name before value")
+            return named or owner  # "outperforming Mimicgen's 49.5%", "X's accuracy of 93.58%"
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
         _tag("system", "null: baseline near")
         return None
@@ -988,6 +996,11 @@ CMP_WIDE = True
 _CMP_WIDE = re.compile(r"\b(?:than|over|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|"
                        r"against|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
                        r"(?:(?:the|a|an)\s+)?(?:[a-z][a-z\-]*\s+){1,2}$")  # "than classical LoRA"
+POSSESSIVE = True
+# "Mimicgen's 49.5%", "MixMatch's accuracy of 93.58%": a capitalised name, its possessive, at
+# most two words (a metric) and "of" right before the value
+_POSSESSIVE = re.compile(r"(?<![\w\-])([A-Z][\w\-.]*(?:\s[A-Z0-9][\w\-.]*){0,2})'s\s+"
+                         r"(?:[\w\-@]+\s+){0,2}?(?:of\s+)?$")
 POSSESSIVE_BY = True
 _BY_VALUE = re.compile(r"\s+by\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+|around\s+)?")
 COINED_BRACKET = True

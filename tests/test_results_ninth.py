@@ -40,3 +40,14 @@ def test_a_metric_written_with_a_latex_script_is_named_as_written():
     assert got["99.8\\%"]["metric"] == "F$_1$"
     assert got["61.2"]["metric"] == "AP$_{50}$"
     assert got["0.98"]["metric"] == "R$^2$ score"
+
+
+def test_a_value_right_after_a_possessive_name_is_that_names():
+    text = ("HybridGen: Robot Data\nWe propose HybridGen. HybridGen reaches a 59.7% success "
+            "rate, significantly outperforming Mimicgen's 49.5% and RoboBase's accuracy of "
+            "41.2%.")
+    got = _found(text, ("HybridGen", "METHOD", "introduced"), ("RoboBase", "MODEL"),
+                 ("success rate", "METRIC"), ("accuracy", "METRIC"))
+    assert got["59.7%"]["system"] == "HybridGen"
+    assert got["49.5%"]["system"] == "Mimicgen"
+    assert got["41.2%"]["system"] == "RoboBase"
