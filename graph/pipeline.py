@@ -316,6 +316,116 @@ def _title_abstract(p: Paper) -> tuple[str, str]:
     return p.title or "", p.abstract or ""
 
 
+class Ahead:
+    """A new read's papers extracted in one worker process while an update reads its store.
+
+    An update of fewer papers than a pool is started for extracts them in its own process
+    after reading the store (raw_extractions), when only this process works. With a second
+    worker allowed, every paper of the new read is sent at once to a process of the
+    extraction's fork server, which loads the pipeline and extracts them while this process
+    reads and merges the stored papers; `raws` then takes the result of each paper to
+    extract whose text, title and abstract are the ones sent (a paper merged with a stored
+    one may have another text: it is extracted here). The results are the pipeline's, made
+    by the code a pool worker runs, so they are the same as in this process."""
+
+    def __init__(self, papers: Sequence[Paper], fast: bool):
+        import threading
+
+        self.keys = [_ahead_key(p) for p in papers]
+        self._pool: Any = None
+        self._future: Any = None
+        # Starting the fork server waits for it to import the pipeline (about a second): a
+        # thread waits for it, not this process's reads.
+        self._thread = threading.Thread(
+            target=self._start, args=([k[0] for k in self.keys], [k[1:] for k in self.keys],
+                                      fast), daemon=True)
+        self._thread.start()
+
+    def _start(self, texts: list[str], args: list[tuple[str, str]], fast: bool) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        ctx = mp.get_context(method)
+        if method == "forkserver":  # as extractors.pipeline._pooled starts its workers
+            ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
+        try:
+            self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=_ahead_init,
+                                             initargs=(fast,))
+            self._future = self._pool.submit(_ahead_run, texts, args)
+        except Exception:  # noqa: BLE001 - no worker: raws extracts in this process
+            self._future = None
+
+    def raws(self, todo: Sequence[Paper], progress: Callable[[int], None] | None = None,
+             **kw) -> list[str]:
+        """The extraction JSON (raw_extractions(..., as_json=True, extra=paper_features)) of
+        each paper of todo, in order: the worker's where it extracted the same text, the
+        others made here (kw: raw_extractions' options)."""
+        from paperkg.extractors.pipeline import raw_extractions
+        from paperkg.graph.citations.cache import paper_features
+
+        wanted = {_ahead_key(p) for p in todo}
+        got: dict[tuple, str] = {}
+        self._thread.join()
+        if self._future is not None and wanted & set(self.keys):
+            try:
+                got = dict(zip(self.keys, self._future.result(), strict=True))
+            except Exception:  # noqa: BLE001 - the worker failed: extract here instead
+                got = {}
+        self.close()
+        rest = [p for p in todo if _ahead_key(p) not in got]
+        made = iter(list(raw_extractions(
+            [p.text for p in rest], progress=progress, as_json=True, extra=paper_features,
+            extra_args=[_title_abstract(p) for p in rest], **kw)) if rest else ())
+        out = []
+        for p in todo:
+            x = got.get(_ahead_key(p))
+            if x is None:
+                x = next(made)
+            elif progress is not None:
+                progress(1)
+            out.append(x)
+        return out
+
+    def close(self) -> None:
+        """Stop the worker (its extraction too, when it is not needed any more)."""
+        self._thread.join()
+        if self._pool is None:
+            return
+        if self._future is None or not self._future.done():
+            for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+
+
+#: An update of at most this many papers read extracts them ahead (Ahead); from 1,024 texts
+#: on, raw_extractions starts a pool of its own.
+AHEAD_MAX = 1023
+
+
+def _ahead_key(p: Paper) -> tuple[str, str, str]:
+    """What a paper's extraction JSON is made from: its text, title and abstract."""
+    return (p.text or "", *_title_abstract(p))
+
+
+def _ahead_init(fast: bool) -> None:
+    """Ahead's worker: the pipeline a pool worker loads (extractors.pipeline._worker_init)."""
+    from paperkg.extractors.pipeline import _worker_init
+
+    _worker_init(("cache", "fast" if fast else "default"))
+
+
+def _ahead_run(texts: list[str], args: list[tuple[str, str]]) -> list[str]:
+    """Ahead's worker: the JSON of each text's results with its citation results, as a pool
+    worker makes them for a build (each text cut as raw_extractions cuts it)."""
+    from paperkg.extractors.pipeline import _Cut, _worker_run
+    from paperkg.graph.citations.cache import paper_features
+
+    return _worker_run(_Cut(texts, 1_000_000)[:], as_json=True, extra=paper_features,
+                       extra_args=args)
+
+
 def _entities_json(x: str) -> list:
     """The plain entities of an extraction JSON (its first item; only that is decoded)."""
     if x[:1] == "[":
@@ -600,27 +710,36 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     seconds = {"read": round(t_read - t0, 3)}
     previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
-        with _collector_paused():
-            papers, sources, new_count, retired, previous, old_papers, recited = \
-                _merge_with_store(result, path, hashes)
-        if min_citation_confidence is not None:  # stored edges are the default threshold's
-            previous = None
-        old = path
-        seconds["read_store"] = round(time.perf_counter() - t_read, 3)
-        if QUICK_UPDATES and neo4j is None and not retired and previous is not None:
-            quick = _quick(path, papers, sources, old_papers, hashes, previous, progress,
-                           seconds, workers=workers, fast=fast, engine=engine,
-                           scheduler=scheduler, recited=recited)
-            if quick is not None:
-                cites, extracted, delta = quick
-                stored = delta.stats or stats(path)
-                return BuildReport(
-                    db=str(path), mode="upsert", read=result.summary(),
-                    skipped=result.skipped, new_papers=new_count,
-                    total_papers=stored["nodes"][S.PAPER], nodes=stored["nodes"],
-                    relationships=stored["relationships"], citations=cites, neo4j=None,
-                    extracted=extracted, written=delta.summary(),
-                    seconds={**seconds, "total": round(time.perf_counter() - t0, 3)})
+        quick_ok = QUICK_UPDATES and neo4j is None
+        # the new papers extracted in a second process while this one reads the store
+        ahead = Ahead(papers, fast) if (quick_ok and workers > 1 and engine == "local"
+                                        and 0 < len(papers) <= AHEAD_MAX) else None
+        try:
+            with _collector_paused():
+                papers, sources, new_count, retired, previous, old_papers, recited = \
+                    _merge_with_store(result, path, hashes)
+            if min_citation_confidence is not None:  # stored edges: the default threshold's
+                previous = None
+            old = path
+            seconds["read_store"] = round(time.perf_counter() - t_read, 3)
+            quick = None
+            if quick_ok and not retired and previous is not None:
+                quick = _quick(path, papers, sources, old_papers, hashes, previous, progress,
+                               seconds, workers=workers, fast=fast, engine=engine,
+                               scheduler=scheduler, recited=recited, ahead=ahead)
+        finally:
+            if ahead is not None:
+                ahead.close()
+        if quick is not None:
+            cites, extracted, delta = quick
+            stored = delta.stats or stats(path)
+            return BuildReport(
+                db=str(path), mode="upsert", read=result.summary(),
+                skipped=result.skipped, new_papers=new_count,
+                total_papers=stored["nodes"][S.PAPER], nodes=stored["nodes"],
+                relationships=stored["relationships"], citations=cites, neo4j=None,
+                extracted=extracted, written=delta.summary(),
+                seconds={**seconds, "total": round(time.perf_counter() - t0, 3)})
         del old_papers
         if recited:
             previous = None

@@ -377,8 +377,8 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
                  hashes: dict[str, str], previous: Any, *, workers: int = 1,
                  fast: bool = False, engine: str = "local", scheduler: str | None = None,
                  progress: Callable[[int], None] | None = None,
-                 seconds: dict[str, float] | None = None, recited: Sequence[str] = ()
-                 ) -> tuple[dict, int, Any] | None:
+                 seconds: dict[str, float] | None = None, recited: Sequence[str] = (),
+                 ahead: Any = None) -> tuple[dict, int, Any] | None:
     """Update the store at path to hold the graph of `papers` (the store's merged with the new
     read: none of the stored ones gone) assembling and writing only what the new, changed and
     dirty papers touch; returns (citation summary, papers extracted, ladybug_delta.Delta), or
@@ -402,7 +402,8 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
             return None
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
-                         progress=progress, seconds=seconds, recited=set(recited))
+                         progress=progress, seconds=seconds, recited=set(recited),
+                         ahead=ahead)
     if made is None:
         return None
     t0 = time.perf_counter()
@@ -471,7 +472,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               hashes: dict[str, str], counts: Counts, previous: Any, *, workers: int,
               fast: bool, engine: str, scheduler: str | None,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
-              recited: set[str]):
+              recited: set[str], ahead: Any = None):
     """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
     citation summary, papers extracted), or None when it declines."""
     from paperkg.extractors.pipeline import raw_extractions
@@ -492,10 +493,14 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
                and p is not by_old[p.id] and _paper_row(p) != _paper_row(by_old[p.id])}
     if len(todo_ids | changed) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
-    raws = list(raw_extractions(
-        [p.text for p in todo], workers=workers, progress=progress, fast=fast, engine=engine,
-        scheduler=scheduler, as_json=True, extra=paper_features,
-        extra_args=[(p.title or "", p.abstract or "") for p in todo])) if todo else []
+    if ahead is not None:  # extracted while the store was read (pipeline.Ahead)
+        raws = ahead.raws(todo, progress=progress, workers=workers, fast=fast, engine=engine,
+                          scheduler=scheduler)
+    else:
+        raws = list(raw_extractions(
+            [p.text for p in todo], workers=workers, progress=progress, fast=fast,
+            engine=engine, scheduler=scheduler, as_json=True, extra=paper_features,
+            extra_args=[(p.title or "", p.abstract or "") for p in todo])) if todo else []
     if progress is not None and len(papers) > len(todo):
         progress(len(papers) - len(todo))
     new_json = {p.id: x for p, x in zip(todo, raws, strict=True)}

@@ -106,6 +106,35 @@ def test_split_in_two_reversed_order(parts, fresh, fresh_db, tmp_path):
     assert_same(fresh, snapshot(db))
 
 
+def test_update_extracts_its_papers_ahead(parts, fresh, tmp_path):
+    """With a second worker an update's new papers are extracted in another process while the
+    store is read (pipeline.Ahead): the same store as a fresh build; a paper whose text is not
+    the one sent is extracted in this process, with the results raw_extractions gives."""
+    import dataclasses
+
+    from paperkg.extractors.pipeline import raw_extractions
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.pipeline import Ahead, build
+    from paperkg.readers import read_listings
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0], parts[1]], db=db)
+    second = build([parts[2]], db=db, workers=2)
+    assert second.mode == "upsert" and "diff" in second.seconds and second.extracted > 0
+    assert_same(fresh, snapshot(db))
+    papers = read_listings([parts[2]]).papers[:4]
+    ahead = Ahead(papers, fast=False)
+    other = dataclasses.replace(papers[1], abstract=papers[1].abstract + " It uses BERT.")
+    todo = [papers[2], other, papers[0]]
+    done: list[int] = []
+    got = ahead.raws(todo, progress=done.append)
+    assert got == list(raw_extractions([p.text for p in todo], as_json=True,
+                                       extra=paper_features,
+                                       extra_args=[(p.title, p.abstract) for p in todo]))
+    assert sum(done) == 3
+    ahead.close()  # closed already: nothing to do
+
+
 def test_one_file_at_a_time_other_hash_seed(parts, fresh, fresh_db, tmp_path):
     """Three builds in processes with another PYTHONHASHSEED each, files in another order."""
     db = tmp_path / "kg.lbug"
