@@ -63,3 +63,29 @@ def test_the_default_pipeline_makes_no_tokens_unless_a_component_reads_them():
     with_ner = build_pipeline()
     with_ner.add_pipe("ner")
     assert not _text_only(with_ner) and not with_ner.tokenizer.text_only
+
+
+TRICKY_CHUNKS = ["10km/h", "US$5", "5US$", "John's", "e.g.,", "state-of-the-art", "...",
+                 "3DGS", "(ResNet-50),", "70B-parameter", "x2+y2", "a:b=c", "word.Word",
+                 "50%", "'quoted'", "RoBERTa's", "v2.0)", "#1", "BLEU-4/ROUGE-L"]
+
+
+@pytest.mark.parametrize("chunk", TRICKY_CHUNKS)
+def test_the_tokenizer_splits_an_ascii_chunk_only_between_its_pieces(gazetteer, chunk):
+    """What lets text_hits skip a chunk untokenized: each token is a run of whole pieces."""
+    from paperkg.extractors.components import _PIECES
+
+    bounds = {0, *(m.end() for m in _PIECES.finditer(chunk))}
+    for t in gazetteer.nlp.tokenizer.inner(chunk):
+        assert t.idx in bounds and t.idx + len(t) in bounds
+
+
+def test_chunks_no_match_can_reach_are_not_tokenized(gazetteer):
+    from paperkg.extractors.components import _UNTOKENIZED
+
+    text = "Remarkably, image classification and question answering with BERT improved."
+    doc = gazetteer.nlp.tokenizer.inner(text)
+    assert sorted(gazetteer.text_hits(text)) == sorted(gazetteer._doc_hits(doc))
+    assert gazetteer._chunks["Remarkably,"] is _UNTOKENIZED
+    assert gazetteer._chunks["improved."] is _UNTOKENIZED
+    assert gazetteer._chunks["BERT"] is not _UNTOKENIZED
