@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import gc
 import os
+import queue
 import shutil
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -151,7 +153,53 @@ def write_store_import_files(db: str | os.PathLike | None, folder: str | os.Path
     from paperkg.graph.ladybug_store import connect
 
     with connect(db) as conn:
-        return _write_folder(folder, database, _store_tables(conn))
+        return _write_folder(folder, database, _read_ahead(_store_tables(conn)))
+
+
+def _read_ahead(tables: Tables) -> Tables:
+    """The tables of an iterator, the next one read by a second thread while the caller writes
+    the current one (the store's reads and Arrow's CSV writer release the GIL, so on two cores
+    reading and writing overlap); the reader's error is raised here, and the reader stops when
+    the caller stops early."""
+    ready: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    done = object()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for item in tables:
+                if not put((item, None)):
+                    return
+            put((done, None))
+        except BaseException as exc:  # handed to the caller's thread
+            put((done, exc))
+        finally:
+            close = getattr(tables, "close", None)
+            if close is not None:  # a generator left early lets go of its store reads here
+                close()
+
+    reader = threading.Thread(target=read, name="neo4j-import-reader", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item, exc = ready.get()
+            if exc is not None:
+                raise exc
+            if item is done:
+                return
+            yield item
+    finally:
+        stop.set()
+        reader.join()
 
 
 Tables = Iterator[tuple[str, list[str], pa.Table]]

@@ -255,6 +255,39 @@ def test_the_row_bound_holds_every_written_row(awkward, tmp_path):
     assert f"--read-buffer-size={SMALL_READ_BUFFER}" in (tmp_path / "kg" / "import.sh").read_text()
 
 
+def test_tables_read_ahead_in_order_with_errors_and_early_stops():
+    """`_read_ahead` yields the tables in their order, raises the reader's error in the
+    caller, and closes the source when the caller stops early."""
+    from paperkg.graph.neo4j_import import _read_ahead
+
+    assert list(_read_ahead(iter(range(5)))) == [0, 1, 2, 3, 4]
+
+    def failing():
+        yield 1
+        raise UserError("store went away")
+
+    got = []
+    with pytest.raises(UserError, match="went away"):
+        for item in _read_ahead(failing()):
+            got.append(item)
+    assert got == [1]
+    closed = []
+
+    def endless():
+        try:
+            n = 0
+            while True:
+                yield n
+                n += 1
+        finally:
+            closed.append(True)
+
+    ahead = _read_ahead(endless())
+    assert next(ahead) == 0 and next(ahead) == 1
+    ahead.close()
+    assert closed == [True]
+
+
 def test_the_quick_line_break_test_sees_every_slice_of_a_column():
     """`_any_break` scans a text column's bytes a slice at a time: a break in the last slice of
     a later chunk counts, a column without one does not."""
