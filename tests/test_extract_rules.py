@@ -539,6 +539,18 @@ def test_no_task_phrase_from_verbs_adjectives_or_fields(nlp, sentence):
     assert not [e.name for e in ents.values() if e.type == "TASK"]
 
 
+@pytest.mark.parametrize(("sentence", "task"), [
+    ("We design a new encoder for temporal understanding in videos.", None),
+    ("We design a new encoder for temporal understanding. Temporal understanding is hard.",
+     "temporal understanding"),
+    ("We design a new encoder for image synthesis on faces.", "image synthesis"),
+    ("We design a new encoder for video understanding on clips.", "video understanding"),
+])
+def test_a_vague_two_word_task_after_for_needs_a_second_mention(nlp, sentence, task):
+    tasks = [e.name.lower() for e in run(nlp, sentence).values() if e.type == "TASK"]
+    assert tasks == ([task] if task else [])
+
+
 # --- naming ------------------------------------------------------------------------------------
 
 

@@ -310,6 +310,7 @@ def for_task_phrases(ctx: Context) -> None:
     text, generic = ctx.text, ctx.generic
     stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    vague, low = word_set("task_vague_heads"), text.lower()
     seen = set()
     for pos in positions(text, _FOR_X_KEYS):
         if pos < ctx.title_end:
@@ -322,8 +323,10 @@ def for_task_phrases(ctx: Context) -> None:
             phrase = " ".join(ws)
             a = m.start(1) + m.group(1).find(phrase)
             b = a + len(phrase)
-            if phrase not in seen and fold(phrase) not in generic and not family_phrase(phrase) \
-                    and not ctx.in_url(a) and not ctx.covered(a, b):
+            # "for temporal understanding", written once: a description, no task
+            described = len(ws) == 2 and ws[1] in vague and low.count(phrase.lower()) == 1
+            if not described and phrase not in seen and fold(phrase) not in generic \
+                    and not family_phrase(phrase) and not ctx.in_url(a) and not ctx.covered(a, b):
                 seen.add(phrase)
                 c = Cand(a, b, phrase, phrase, "TASK", 0.55, "task_for")
                 c.strong_type = True
