@@ -651,7 +651,9 @@ def _as_data(text: str, mentions: list) -> list:
 def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str | None:
     """The name of the paper's own system: its introduced method/model named in the title,
     else the name the title leads with ("MobRFFI: ..."), else an introduced method/model, else
-    None for a benchmark or dataset paper, else a method phrase of the title, else THIS_PAPER."""
+    None for a benchmark or dataset paper, else an introduced name typed as a task or dataset
+    that the text calls a method or whose head is a method head and that the title writes,
+    else a method phrase of the title, else THIS_PAPER."""
     best = None
     for e in ents:
         if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES or \
@@ -671,7 +673,17 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         return best[1]
     if _DATA_TITLE.search(title):
         return None  # a benchmark or dataset paper: its results are the systems it evaluates
+    if INTRO_OTHER:
+        heads = cues()["heads"]
+        for e in ents:
+            if e.get("role") == "introduced" and e["type"] in ("TASK", "DATASET") \
+                    and (_called_a_method(text, e["name"]) or
+                         e["name"].split()[-1].casefold() in heads and e["name"] in title):
+                return e["name"]
     return title_system(title) or THIS_PAPER
+
+
+INTRO_OTHER = True
 
 
 def _plural_head(name: str) -> bool:

@@ -51,3 +51,12 @@ def test_a_value_right_after_a_possessive_name_is_that_names():
     assert got["59.7%"]["system"] == "HybridGen"
     assert got["49.5%"]["system"] == "Mimicgen"
     assert got["41.2%"]["system"] == "RoboBase"
+
+
+def test_an_introduced_name_typed_as_a_task_is_the_papers_system_when_called_a_method():
+    text = ("Leveraging Noise for Segmentation\nWe propose FLexible Edge eXploitation for "
+            "Segmentation, a simple framework for domain generalisation. Experiments show "
+            "2.44% mIoU gains on ACDC.")
+    got = _found(text, ("FLexible Edge eXploitation for Segmentation", "TASK", "introduced"),
+                 ("ACDC", "DATASET"), ("mIoU", "METRIC"))
+    assert got["2.44%"]["system"] == "FLexible Edge eXploitation for Segmentation"
