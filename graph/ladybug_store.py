@@ -14,6 +14,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -892,22 +893,63 @@ def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
     since this COPY takes the engine the most memory. replace_tables(..., begun=the path
     returned) adds the graph and puts it in place; discard_begun removes it if the build
     fails before. Call both under the store's writer_lock (taking it removes staged files)."""
+    return start_fresh(db, state).wait()
+
+
+def start_fresh(db: str | os.PathLike | None, state: Path) -> Begun:
+    """begin_fresh without waiting for it: a large state is COPYed by a child process while
+    the caller goes on (a fresh build makes its graph and citations meanwhile, on the core
+    the extraction workers left); `wait()` gives the staged store's path (or the failure's
+    one line), `discard()` stops the child and removes what it wrote. The state file must
+    stay until then."""
     from paperkg.core.tempfiles import staged_name
 
     path = db_path(db)
     tmp = staged_name(path)
     tmp.unlink()
+    begun = Begun(tmp, path)
     try:
         if _state_rows_in(state) >= _CHILD_ROWS:
-            _begin_in_child(tmp, state, path)
+            begun.child = _start_child(tmp, state, path)
         else:
             _write_state(tmp, state)
     except BaseException as exc:
-        discard_begun(tmp)
+        begun.discard()
         if isinstance(exc, (RuntimeError, OSError)) and not isinstance(exc, UserError):
             raise UserError(_write_failure(path, exc)) from None
         raise
-    return tmp
+    return begun
+
+
+@dataclass
+class Begun:
+    """A staged store start_fresh is writing (the build state), maybe by a child process."""
+
+    tmp: Path
+    path: Path
+    child: Any = None  # the subprocess.Popen writing it, until waited for
+
+    def wait(self) -> Path:
+        """The staged store once written; a failed child is one line (and nothing left)."""
+        child, self.child = self.child, None
+        if child is not None:
+            _, err = child.communicate()
+            if child.returncode != 0:
+                discard_begun(self.tmp)
+                lines = (err or "").strip().splitlines()
+                raise UserError(lines[-1] if lines else f"could not write the store "
+                                f"{self.path}: the build state's writer exited with "
+                                f"{child.returncode}")
+        return self.tmp
+
+    def discard(self) -> None:
+        """Stop a child still writing, and remove the staged store."""
+        child, self.child = self.child, None
+        if child is not None:
+            if child.poll() is None:
+                child.kill()
+            child.communicate()
+        discard_begun(self.tmp)
 
 
 #: Build states of at least this many rows are COPYed by a child process (begin_fresh).
@@ -932,11 +974,11 @@ def _write_state(tmp: Path, state: Path) -> None:
         writer.close()
 
 
-def _begin_in_child(tmp: Path, state: Path, path: Path) -> None:
-    """_write_state run by a new Python process: the engine takes several times the state's
-    size while it COPYs it (about 1 GB at 100,000 papers) and does not give all of it back to
-    the system, so in the build's own process that memory would stay under the graph and
-    citation steps that follow. A failure is one line, as in this process."""
+def _start_child(tmp: Path, state: Path, path: Path):
+    """_write_state run by a new Python process (a subprocess.Popen): the engine takes
+    several times the state's size while it COPYs it (about 1.2 GB at 100,000 papers) and
+    does not give all of it back to the system, so in the build's own process that memory
+    would stay under the graph and citation steps that follow."""
     import subprocess
     import sys
 
@@ -947,12 +989,9 @@ def _begin_in_child(tmp: Path, state: Path, path: Path) -> None:
         [root, *filter(None, [os.environ.get("PYTHONPATH")])])}
     code = ("import sys; from paperkg.graph.ladybug_store import _state_child; "
             "_state_child(sys.argv[1], sys.argv[2], sys.argv[3])")
-    done = subprocess.run([sys.executable, "-c", code, str(tmp), str(state), str(path)],
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
-    if done.returncode != 0:
-        lines = done.stderr.strip().splitlines()
-        raise UserError(lines[-1] if lines else f"could not write the store {path}: the "
-                        f"build state's writer exited with {done.returncode}")
+    return subprocess.Popen([sys.executable, "-c", code, str(tmp), str(state), str(path)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, env=env)
 
 
 def _state_child(tmp: str, state: str, path: str) -> None:

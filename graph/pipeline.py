@@ -690,11 +690,10 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     """
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import (
-        begin_fresh,
         db_path,
-        discard_begun,
         discard_tables,
         replace_tables,
+        start_fresh,
         stats,
         store_tables,
     )
@@ -752,13 +751,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     gc.disable()
     # A fresh build writes the build state into its new store as soon as extraction ends,
     # while it holds little: that COPY takes the engine the most memory of the store step.
-    begun: list[Path] = []
-    t_begun = [0.0]
+    # A large state is COPYed by a child process while this one makes the graph and the
+    # citations (on the core the extraction workers left); the store step waits for it.
+    begun: list = []  # ladybug_store.Begun
 
     def begin(spool: StateSpool) -> None:
-        t = time.perf_counter()
-        begun.append(begin_fresh(path, spool.path))
-        t_begun[0] = time.perf_counter() - t
+        begun.append(start_fresh(path, spool.path))
 
     on_extracted = begin if old is None else None
     registry: list = []  # the registry tables the store keeps (graph/registry_store.py)
@@ -811,14 +809,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     g.clear()
                     _return_free_memory()
                 mode = replace_tables(tables, path, spool.path, existed,
-                                      begun=begun[0] if begun else None)
+                                      begun=begun[0].wait() if begun else None)
         finally:
             spool.remove()
             discard_tables(tables)  # spilled files a failed write left (none once copied)
-        seconds["store"] = round(time.perf_counter() - t_extract + t_begun[0], 3)
+        seconds["store"] = round(time.perf_counter() - t_extract, 3)
     finally:
-        for tmp in begun:  # gone once it replaced the store; left by a failed build
-            discard_begun(tmp)
+        for b in begun:  # gone once it replaced the store; left by a failed build
+            b.discard()
         if edges is not None:
             edges.discard()
         gc.unfreeze()

@@ -137,6 +137,30 @@ def test_state_written_first_then_the_tables(tmp_path):
     assert query("MATCH (p:Paper) RETURN count(p)", db=db)[1] == [[2]]
 
 
+def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
+    from paperkg.graph import ladybug_store
+    from paperkg.graph.ladybug_store import read_state, replace_tables, start_fresh, writer_lock
+    from paperkg.graph.pipeline import StateSpool
+
+    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)  # as a large build does
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p1", "h1", '[[],[],[],{"key":"k"}]')
+    spool.close()
+    db = tmp_path / "kg.lbug"
+    with writer_lock(db):
+        # a build that fails while the child still writes: the child is stopped, nothing left
+        started = start_fresh(db, spool.path)
+        assert started.child is not None
+        started.discard()
+        assert started.child is None
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer",
+                                                              "state.parquet"]
+        started = start_fresh(db, spool.path)
+        assert replace_tables([], db, spool.path, False, begun=started.wait()) == "fresh"
+        started.discard()  # what build's clean-up does: the store in place stays
+    assert read_state(db) == {"p1": ("h1", '[[],[],[],{"key":"k"}]')}
+
+
 def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
     from paperkg.graph import ladybug_store
     from paperkg.graph.ladybug_store import begin_fresh, read_state, replace_tables, writer_lock
