@@ -253,34 +253,44 @@ _REOPEN_BYTES = 32 << 20  # Arrow bytes copied before the engine is closed and o
 
 
 class _Columns:
-    """One table's values, gathered column by column and turned into Arrow arrays every
-    _CHUNK rows (no row dicts: a value is kept once, by reference, until its chunk is made).
-    With `path`, each chunk is written to that Parquet file as it is made instead of kept."""
+    """One table's values, gathered row by row and turned into Arrow arrays column by column
+    every _CHUNK rows (no row dicts: a value is kept once, by reference, until its chunk is
+    made). With `path`, each chunk is written to that Parquet file as it is made instead of
+    kept."""
 
     def __init__(self, columns: Sequence[tuple[str, str]], path: Path | None = None,
                  chunk: int = 0):
         self.chunk = chunk or _CHUNK
         self.columns = list(columns)
         self._types = [(t, _PY_TYPES.get(t)) for _, t in self.columns]
-        self._values: list[list] = [[] for _ in self.columns]
+        self._rows: list[tuple] = []
         self._chunks: list[list] = [[] for _ in self.columns]
         self.path = path
         self._writer = None
 
     def add(self, values: Iterable[Any]) -> None:
-        """Append one row (values in column order), typed as `_coerce` types them."""
-        for col, v, (t, py) in zip(self._values, values, self._types, strict=True):
-            col.append(v if py is not None and type(v) is py else _coerce(v, t))
-        if len(self._values[0]) >= self.chunk:
+        """Append one row (values in column order), typed as `_coerce` types them when its
+        chunk is made (a tuple a row: typing each value as it came cost a Python loop over
+        the columns of every row, about a third of the spill's time)."""
+        rows = self._rows
+        rows.append(tuple(values))
+        if len(rows) >= self.chunk:
             self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa
 
+        rows, self._rows = self._rows, []
         arrays = []
-        for i, (_, t) in enumerate(self.columns):
-            arrays.append(pa.array(self._values[i], type=_arrow_type(t)))
-            self._values[i] = []
+        # strict: every row has as many values as the first (and as there are columns)
+        for col, (t, py) in zip(zip(*rows, strict=True) if rows else [()] * len(self.columns),
+                                self._types, strict=True):
+            # a column whose values all have their type already (or are None, which
+            # _coerce keeps as None but for lists) goes to Arrow as it is
+            if py is None or not set(map(type, col)) <= {py, type(None)}:
+                col = [v if py is not None and type(v) is py else _coerce(v, t) for v in col]
+            arrays.append(pa.array(col, type=_arrow_type(t)))
+        del rows
         if self.path is None:
             for chunks, a in zip(self._chunks, arrays, strict=True):
                 chunks.append(a)
