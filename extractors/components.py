@@ -453,6 +453,7 @@ class EntityRules:
         self.max_text = max_text
         self._gaz: Gazetteer | None = None
         self.keep_scratch = False
+        self._read_later: tuple[tuple, bool] | None = None
 
     def _lexicon(self) -> Gazetteer | None:
         """The gazetteer component of the same pipeline (for its lists)."""
@@ -488,7 +489,12 @@ class EntityRules:
         return doc
 
     def _text_read_later(self) -> bool:
-        """Whether a component after this one reads doc.user_data['pk_text'] and 'pk_sents'."""
-        names = self.nlp.pipe_names
-        own = names.index("paperkg_entities") if "paperkg_entities" in names else len(names)
-        return "paperkg_results" in names[own + 1:]
+        """Whether a component after this one reads doc.user_data['pk_text'] and 'pk_sents'
+        (worked out again only when the pipeline's components or the disabled ones change:
+        spaCy's `pipe_names` costs about 30 microseconds a call)."""
+        key = (tuple([n for n, _ in self.nlp._components]), frozenset(self.nlp._disabled))
+        if self._read_later is None or self._read_later[0] != key:
+            names = self.nlp.pipe_names
+            own = names.index("paperkg_entities") if "paperkg_entities" in names else len(names)
+            self._read_later = (key, "paperkg_results" in names[own + 1:])
+        return self._read_later[1]

@@ -340,9 +340,12 @@ def _with_extra(found: Iterable[tuple], extra: Callable | None,
         yield (*raw, extra(*args))
 
 
+_COMPACT = json.JSONEncoder(separators=(",", ":"))  # json.dumps made a new encoder a call
+
+
 def _json(raw: tuple) -> str:
     """The compact JSON of one text's plain results (what the build state keeps)."""
-    return json.dumps(raw, separators=(",", ":"))
+    return _COMPACT.encode(raw)
 
 
 class _Results:
