@@ -721,6 +721,12 @@ def test_long_form_ending_in_a_measure_head_is_a_metric(nlp):
     assert find(ents, "MSLE").type == "METRIC"
 
 
+def test_overall_is_no_part_of_a_measure(nlp):
+    ents = run(nlp, "Our detector reaches an overall accuracy of 91.2% and a lower overall "
+                    "calibration error than the baseline.")
+    assert {n for n, e in ents.items() if e.type == "METRIC"} == {"accuracy", "calibration error"}
+
+
 # --- heads (typing from head nouns and lists) --------------------------------------------------
 def test_a_coined_name_after_a_singular_model_head_is_a_model(nlp):
     ents = run(nlp, "For instance, the open-source model Zearch-Q1 reaches 3.2% on the task.")
