@@ -9,7 +9,9 @@ Usage (from the repository root):
 The loader is run from the Neo4j 5.26 jars the tests use (tests/neo4j_server.py fetches them
 with Maven). Each run writes the files into a new folder and imports them into a new
 NEO4J_HOME. Figures are medians over runs: seconds to write the files, seconds of the import
-process (JVM start included), and relationships per second of the whole path (files + import).
+process (JVM start included), and relationships per second of the whole path (files + import),
+with the CPU seconds of each step (this process's for the files, the importer's for the import:
+on a shared machine the figures that compare).
 `--db STORE` times the path on an embedded store as `paperkg export --format neo4j-import --db`
 runs it: the files step reads the store's columns itself (`write_store_import_files`, no
 networkx graph; the graph is read only for `--against-unwind`). Compare with
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -33,6 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far (the importer)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -72,18 +81,20 @@ def main() -> None:
                 clear(settings)
                 unwind = load_neo4j(G, settings).seconds
             load = os.getloadavg()[0]
-            t0 = time.perf_counter()
+            t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
             files = write_store_import_files(ns.db, work / "files") if ns.db else \
                 write_import_files(G, work / "files")
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             nodes, rels = files.node_count, files.relationship_count
             done = neo4j_admin_import(work / "files", work / "home")
-            t2 = time.perf_counter()
+            t2, k2 = time.perf_counter(), _children_cpu()
             if done.returncode != 0 or f"{rels} relationships" not in done.stdout:
                 sys.exit(f"import failed: {(done.stdout + done.stderr)[-2000:]}")
             runs.append({"write_s": t1 - t0, "import_s": t2 - t1, "load": round(load, 2),
+                         "write_cpu_s": round(c1 - c0, 2), "import_cpu_s": round(k2 - k0, 2),
                          "unwind_s": unwind})
-            print(f"run: files {t1 - t0:.1f} s, import {t2 - t1:.1f} s (load {load:.1f})"
+            print(f"run: files {t1 - t0:.1f} s ({c1 - c0:.1f} CPU s), import {t2 - t1:.1f} s "
+                  f"({k2 - k0:.1f} CPU s of the importer) (load {load:.1f})"
                   + ("" if unwind is None else f"; UNWIND loader {unwind:.1f} s"),
                   file=sys.stderr)
         finally:
@@ -97,10 +108,13 @@ def main() -> None:
            "relationships": rels,
            "write_files_s": round(write, 2), "neo4j_admin_import_s": round(imp, 2),
            "rels_per_s_total": round(rels / (write + imp)),
-           "rels_per_s_import": round(rels / imp), "runs": runs}
+           "rels_per_s_import": round(rels / imp),
+           "write_cpu_s": statistics.median(r["write_cpu_s"] for r in runs),
+           "import_cpu_s": statistics.median(r["import_cpu_s"] for r in runs), "runs": runs}
     print(f"{nodes} nodes, {rels} relationships: files {write:.1f} s, neo4j-admin import "
           f"{imp:.1f} s -> {out['rels_per_s_total']:,} rels/s end to end "
-          f"({out['rels_per_s_import']:,} rels/s import alone); load {[r['load'] for r in runs]}")
+          f"({out['rels_per_s_import']:,} rels/s import alone); CPU s files "
+          f"{out['write_cpu_s']}, importer {out['import_cpu_s']}; load {[r['load'] for r in runs]}")
     if settings is not None:
         unwind = statistics.median(r["unwind_s"] for r in runs)
         out["unwind_s"] = round(unwind, 2)
