@@ -60,3 +60,11 @@ def test_an_introduced_name_typed_as_a_task_is_the_papers_system_when_called_a_m
     got = _found(text, ("FLexible Edge eXploitation for Segmentation", "TASK", "introduced"),
                  ("ACDC", "DATASET"), ("mIoU", "METRIC"))
     assert got["2.44%"]["system"] == "FLexible Edge eXploitation for Segmentation"
+
+
+def test_a_metric_named_after_on_right_after_the_value_is_the_values():
+    text = ("MuKG: Link Prediction\nWe propose MuKG. MuKG improves over existing models by "
+            "13% on MRR, 7% on Hits@1 and 4% on the Hits@3 metric.")
+    got = _found(text, ("MuKG", "METHOD", "introduced"), ("MRR", "METRIC"),
+                 ("Hits@1", "METRIC"), ("Hits@3", "METRIC"))
+    assert [got[v]["metric"] for v in ("13%", "7%", "4%")] == ["MRR", "Hits@1", "Hits@3"]
