@@ -15,7 +15,10 @@ peak resident memory of the main process); the other processes of the build (the
 and the pool workers, each holding its own pipeline and chunks) are sampled every 0.2 s with
 psutil when it is installed: the largest one's peak (`worker_peak_mb`), and the peak of all
 the build's processes summed at the same instant (`together_peak_mb`: the figure a memory
-budget is about, since the state COPY's child runs beside the main process). With
+budget is about, since the state COPY's child runs beside the main process); each run also
+gives both peaks per step (`step_peaks_mb`: the build notes each step's end in a file,
+graph.pipeline.MARKS_ENV; the build state's COPY child runs beside the graph and citation
+steps). With
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own
@@ -37,6 +40,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,11 +89,13 @@ def load1() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def _sample_workers(proc: subprocess.Popen) -> tuple[int | None, int | None]:
+def _sample_workers(proc: subprocess.Popen, samples: list | None = None
+                    ) -> tuple[int | None, int | None]:
     """Wait for proc (`time` running the build); the peak RSS (MB) of the largest process
     under the build's main process (fork server, pool workers, the state COPY's child), and
     the peak of the build's processes together (main and all of them, summed at each
-    sample), or (None, None) without psutil."""
+    sample), or (None, None) without psutil. `samples`, a list, receives (unix time, main
+    process RSS, all processes' RSS) of each sample, in bytes."""
     try:
         import psutil
     except ImportError:
@@ -100,12 +106,14 @@ def _sample_workers(proc: subprocess.Popen) -> tuple[int | None, int | None]:
         try:
             timer = psutil.Process(proc.pid)
             for main in timer.children():
-                together = main.memory_info().rss
+                own = together = main.memory_info().rss
                 for child in main.children(recursive=True):
                     rss = child.memory_info().rss
                     peak = max(peak, rss)
                     together += rss
                 total = max(total, together)
+                if samples is not None:
+                    samples.append((time.time(), own, together))
         except psutil.Error:  # a process ended while it was read
             pass
         try:
@@ -115,10 +123,30 @@ def _sample_workers(proc: subprocess.Popen) -> tuple[int | None, int | None]:
     return round(peak / (1 << 20)), round(total / (1 << 20))
 
 
+def step_peaks(samples: list[tuple[float, int, int]], marks: list[tuple[str, float]]
+               ) -> dict[str, dict[str, int]]:
+    """The peak RSS (MB) of the main process and of all the build's processes during each
+    step: the samples between the end of the step before (the build's start for the first)
+    and the end the build noted for it (graph.pipeline.MARKS_ENV); "end" is what follows the
+    last mark."""
+    out: dict[str, dict[str, int]] = {}
+    bounds = [*marks, ("end", float("inf"))]
+    start = float("-inf")
+    for step, end in bounds:
+        inside = [s for s in samples if start <= s[0] < end]
+        if inside:
+            out[step] = {"main_mb": round(max(s[1] for s in inside) / (1 << 20)),
+                         "all_mb": round(max(s[2] for s in inside) / (1 << 20))}
+        start = end
+    return out
+
+
 def run_build(args: list[str], env: dict | None = None) -> dict:
     """One `paperkg build ... --json` process: its report, wall seconds and peak RSS (MB)."""
     times = tempfile.mkdtemp(prefix="bench_build_times.")
-    env = {**(env or {}), "PAPERKG_PIPE_TIMES": times}
+    marks = Path(times) / "marks.txt"
+    env = {**(env or {}), "PAPERKG_PIPE_TIMES": times, "PAPERKG_STEP_MARKS": str(marks)}
+    samples: list = []
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         before = load1()
         cmd = ["/usr/bin/time", "-f", "%e %M", "-o", tf.name, sys.executable, "-m", "paperkg",
@@ -126,7 +154,7 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True,
                                     env={**os.environ, **(env or {})})
-            workers_mb, together_mb = _sample_workers(proc)
+            workers_mb, together_mb = _sample_workers(proc, samples)
             out.seek(0)
             err.seek(0)
             if proc.returncode != 0:
@@ -138,6 +166,9 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
     # _time_learned: measured around its components, not estimated); spread over the workers,
     # what is left of the wall time is everything but model inference.
     model = [json.loads(f.read_text()) for f in Path(times).glob("*.json")]
+    noted = [(step, float(t)) for step, t in (line.split() for line in
+                                              marks.read_text().splitlines())] \
+        if marks.exists() else []
     shutil.rmtree(times, ignore_errors=True)
     inference = round(sum(t["all"] - t["before"] for t in model), 1) if model else None
     workers = int(args[args.index("--workers") + 1]) if "--workers" in args else 1
@@ -148,6 +179,7 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
             "worker_peak_mb": workers_mb, "together_peak_mb": together_mb,
             "load_before": before,
             "load_after": load1(), "seconds": report.get("seconds", {}),
+            "step_peaks_mb": step_peaks(samples, noted),
             "extracted": report.get("extracted"), "papers": report.get("total_papers"),
             "relationships": sum(report.get("relationships", {}).values())}
 
@@ -222,7 +254,8 @@ def main() -> None:
                                        *common]))
                 print(f"fresh run {i + 1}: {runs[-1]['wall_s']} s, "
                       f"{runs[-1]['peak_mb']} MB (workers {runs[-1]['worker_peak_mb']} MB, "
-                      f"together {runs[-1]['together_peak_mb']} MB)", file=sys.stderr)
+                      f"together {runs[-1]['together_peak_mb']} MB), per step "
+                      f"{runs[-1]['step_peaks_mb']}", file=sys.stderr)
             out["fresh"] = summary(runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -286,6 +286,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
             olds.close()  # the old store's read connection
     if seconds is not None:
         seconds["extract"] = round(time.perf_counter() - t0, 3)
+    _mark("extract")
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
     return finished_with(counts, spool.extractions, lambda: ()), spool, len(todo)
@@ -497,6 +498,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             registry.append(index_table(spool.cites, (p.id for p in papers)))
         del surfaces
         t1 = time.perf_counter()
+        _mark("graph")
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
                                features={S.node_key(S.PAPER, pid): x
@@ -518,6 +520,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     except BaseException:
         spool.remove()
         raise
+    _mark("citations")
     seconds["graph"] = round(t1 - t0, 3)  # canonicalisation included
     seconds["citations"] = round(time.perf_counter() - t1, 3)
     return g, report.summary(), spool, extracted
@@ -634,6 +637,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: A file that each step's end is appended to, as "step unix-time" (bench/bench_build.py sets
+#: it to tell its memory samples apart by step); unset, nothing is written.
+MARKS_ENV = "PAPERKG_STEP_MARKS"
+
+
+def _mark(step: str) -> None:
+    """Note the end of a build step in the MARKS_ENV file, when that is set (bench hook)."""
+    path = os.environ.get(MARKS_ENV)
+    if path:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"{step} {time.time():.3f}\n")
+
+
 def _return_free_memory() -> None:
     """Hand the C allocator's free memory back to the system (glibc's malloc_trim; nothing
     elsewhere): the store engine's COPY threads allocate from their own heaps and could not
@@ -707,6 +723,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     hashes: dict[str, str] = {}
     old = None
     seconds = {"read": round(t_read - t0, 3)}
+    _mark("read")
     previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
         quick_ok = QUICK_UPDATES and neo4j is None
@@ -814,6 +831,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             spool.remove()
             discard_tables(tables)  # spilled files a failed write left (none once copied)
         seconds["store"] = round(time.perf_counter() - t_extract, 3)
+        _mark("store")
     finally:
         for b in begun:  # gone once it replaced the store; left by a failed build
             b.discard()
