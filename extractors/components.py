@@ -126,7 +126,10 @@ class TextKeepingTokenizer:
 
 _SPACE = re.compile(r"(\s+)")  # \s is str.isspace, the tokenizer's test
 _STARTS = operator.itemgetter(6)  # of a chunk's tokens: whether one starts a pattern
-_CHUNKS_MAX = 400_000  # chunks whose tokens a gazetteer keeps (cleared when passed)
+# Chunks whose tokens a gazetteer keeps (cleared when passed): about 0.8 KB each with the
+# vocabulary entries they add when all were tokenized; at 400,000 each worker of a
+# 1,000,000-paper build grew to 582 MB.
+_CHUNKS_MAX = 100_000
 # The pieces of an ASCII chunk: letter runs, digit runs, single other characters. The
 # tokenizer's affix and infix rules split an ASCII chunk only between pieces (at punctuation,
 # or between digits and a unit or currency), so each of its tokens is a run of whole pieces

@@ -327,7 +327,25 @@ def _worker_run(texts: list[str], as_json: bool = False, extra: Callable | None 
                         extra_args)
     out = [_json(r) for r in found] if as_json else list(found)
     _write_times()
+    _bound_caches()
     return out
+
+
+#: The most entries a worker's text folding and canonical-key caches keep between chunks: their
+#: own bounds (200,000 each) suit the main process, whose keys are names that come back again
+#: and again; a worker's are mostly sentences (the citation results fold every one) that never
+#: do, about 180 bytes an entry.
+_WORKER_CACHE_MAX = 20_000
+
+
+def _bound_caches() -> None:
+    """Empty this worker's folding and canonical-key caches when they hold more than
+    _WORKER_CACHE_MAX entries (the functions' results do not change, only their speed)."""
+    from paperkg.core.text import fold
+
+    for fn in (fold, canonical_key):
+        if fn.cache_info().currsize > _WORKER_CACHE_MAX:
+            fn.cache_clear()
 
 
 def _with_extra(found: Iterable[tuple], extra: Callable | None,

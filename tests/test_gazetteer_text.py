@@ -89,3 +89,31 @@ def test_chunks_no_match_can_reach_are_not_tokenized(gazetteer):
     assert gazetteer._chunks["Remarkably,"] is _UNTOKENIZED
     assert gazetteer._chunks["improved."] is _UNTOKENIZED
     assert gazetteer._chunks["BERT"] is not _UNTOKENIZED
+
+
+def test_hits_are_the_same_after_the_chunk_cache_is_emptied(gazetteer, monkeypatch):
+    import paperkg.extractors.components as components
+
+    first = [gazetteer.text_hits(t) for t in TEXTS]
+    monkeypatch.setattr(components, "_CHUNKS_MAX", 3)  # emptied before nearly every text
+    assert [gazetteer.text_hits(t) for t in TEXTS] == first
+    assert len(gazetteer._chunks) <= 3 + max(len(t.split()) for t in TEXTS) + 1
+
+
+def test_a_worker_empties_its_folding_and_key_caches_past_their_bound(monkeypatch):
+    from paperkg.core.text import fold
+    from paperkg.extractors import pipeline
+    from paperkg.extractors.canonical import canonical_key
+
+    monkeypatch.setattr(pipeline, "_WORKER_CACHE_MAX", 5)
+    for fn in (fold, canonical_key):
+        fn.cache_clear()
+        for i in range(5):
+            fn(f"Name {i}")
+    pipeline._bound_caches()  # at the bound: kept
+    assert fold.cache_info().currsize == canonical_key.cache_info().currsize == 5
+    fold("One more")
+    canonical_key("One more")
+    pipeline._bound_caches()
+    assert fold.cache_info().currsize == canonical_key.cache_info().currsize == 0
+    assert fold("Name 1") == "name 1" and canonical_key("Name 1") == canonical_key("name 1")
