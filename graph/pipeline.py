@@ -20,6 +20,7 @@ import networkx as nx
 
 from paperkg.core.errors import UserError
 from paperkg.core.records import Paper, SourceFile
+from paperkg.graph import paper_spill
 from paperkg.graph import schema as S
 from paperkg.graph.build import build_graph
 from paperkg.graph.ladybug_store import holds_writer_lock, pack_state, state_json
@@ -198,18 +199,19 @@ def _compact_cites(features: Any) -> Any:
     return features
 
 
-def _spool_path(store: Path | None) -> Path:
-    """A new staging file for the state spool: beside the store (removed as a dead writer's
-    leftover if the build is killed), or in the temp folder when there is no store."""
+def _spool_path(store: Path | None, kind: str = "state", suffix: str = ".parquet") -> Path:
+    """A new staging file for the state spool (or another `kind`): beside the store (removed
+    as a dead writer's leftover if the build is killed), or in the temp folder when there is
+    no store."""
     from paperkg.core.tempfiles import staged_name
 
     if store is None:
-        fd, name = tempfile.mkstemp(prefix="paperkg-state-", suffix=".parquet")
+        fd, name = tempfile.mkstemp(prefix=f"paperkg-{kind}-", suffix=suffix)
         os.close(fd)
         return Path(name)
     tmp = staged_name(store)
     tmp.unlink()
-    return tmp.with_name(tmp.name + ".parquet")
+    return tmp.with_name(tmp.name + suffix)
 
 
 def extract_all(papers: Sequence[Paper], workers: int = 1,
@@ -290,6 +292,17 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     # Every extraction comes from its JSON, fresh or kept, so both paths give the same values;
     # they are canonicalised and handed on one paper at a time.
     return finished_with(counts, spool.extractions, lambda: ()), spool, len(todo)
+
+
+def _spilled(papers: list[Paper], store: Path | None) -> Any:
+    """papers written to a new staging file (beside the store, like the state spool), to be
+    read back from it (a paper_spill.SpilledPapers)."""
+    path = _spool_path(store, "papers", ".papers")
+    try:
+        return paper_spill.SpilledPapers(papers, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 class _Each(Sequence):
@@ -469,13 +482,25 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     if consume:
         given.clear()
     del given
+    # Taken papers of a large build wait on disk while they are extracted
+    # (graph/paper_spill.py), read back in order by the extraction step and the graph step.
+    spilled = _spilled(papers, store) if consume and papers and len(papers) >= paper_spill.FROM \
+        else None
+    if spilled is not None:
+        papers = spilled
+        _return_free_memory()  # the freed papers' strings, back to the system
     sources = sorted(sources, key=lambda s: s.id)
     seconds = {} if seconds is None else seconds
     counts = Counts()
-    extractions, spool, extracted = extract_all(
-        papers, workers=workers, progress=progress, hashes=hashes, old=old, seconds=seconds,
-        fast=fast, engine=engine, scheduler=scheduler, store=store,
-        counts=counts if registry is not None else None)
+    try:
+        extractions, spool, extracted = extract_all(
+            papers, workers=workers, progress=progress, hashes=hashes, old=old,
+            seconds=seconds, fast=fast, engine=engine, scheduler=scheduler, store=store,
+            counts=counts if registry is not None else None)
+    except BaseException:
+        if spilled is not None:
+            spilled.remove()
+        raise
     try:
         if on_extracted is not None:
             on_extracted(spool)
@@ -486,6 +511,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         del extractions
         if consume:
             papers = []
+        if spilled is not None:
+            spilled.remove()
         if edges is not None:
             edges.attach(g)
         if registry is not None:
@@ -519,6 +546,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
                     d[S.INTRODUCED_BY] = introduced.get(n, 0)
     except BaseException:
         spool.remove()
+        if spilled is not None:
+            spilled.remove()
         raise
     _mark("citations")
     seconds["graph"] = round(t1 - t0, 3)  # canonicalisation included

@@ -563,3 +563,21 @@ def test_an_update_merges_only_the_stored_papers_the_new_ones_share_a_key_with(t
     part = _merge_touched(old, fresh)
     assert len(part) < len(old) + len(fresh)  # some merged
     assert sorted(map(_paper_row, part)) == sorted(map(_paper_row, whole))
+
+
+def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
+        parts, fresh, tmp_path, monkeypatch):
+    from paperkg.graph import paper_spill
+    from paperkg.graph.pipeline import build
+
+    monkeypatch.setattr(paper_spill, "FROM", 1)
+    monkeypatch.setattr(paper_spill, "ROWS", 7)  # many batches, chunks across them
+    made = []
+    spill = paper_spill.SpilledPapers
+    monkeypatch.setattr(paper_spill, "SpilledPapers",
+                        lambda *args: made.append(spill(*args)) or made[-1])
+    db = tmp_path / "kg.lbug"
+    build(parts, db=db)
+    assert len(made) == 1 and len(made[0]) > 0.9 * SIZE
+    assert_same(snapshot(db), fresh)
+    assert not [f for f in tmp_path.iterdir() if f.name.endswith(".papers")]

@@ -1,0 +1,48 @@
+"""A fresh build's papers on disk (graph/paper_spill.py): read back as they were written,
+by item, slice and in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.core.records import Paper, SourceRef
+from paperkg.graph import paper_spill
+from paperkg.graph.paper_spill import SpilledPapers
+
+
+def _papers(n: int) -> list[Paper]:
+    out = []
+    for i in range(n):
+        out.append(Paper(
+            id=f"p{i:03d}", title=f"Title {i} \u00e9\u4e2d" if i % 3 else "", abstract=(
+                "lone \ud800 surrogate" if i == 4 else "" if i % 5 == 0 else f"Abstract {i}."),
+            authors=None if i % 2 else i, published="2024-05" if i % 4 else None,
+            arxiv_id=f"2401.{i:05d}" if i % 3 == 0 else None, title_key=f"title {i}",
+            sources=[SourceRef(f"f{j}.jsonl", i + j, f"s{j}", None if j else "2024-01-02")
+                     for j in range(i % 3)],
+            venue="NeurIPS" if i == 7 else None, author_names=[f"A. {i}", "B. \u00d6"][: i % 3]))
+    return out
+
+
+def test_papers_come_back_as_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(paper_spill, "ROWS", 4)
+    papers = _papers(11)
+    spilled = SpilledPapers(iter(papers), tmp_path / "p.papers")
+    assert len(spilled) == 11
+    assert list(spilled) == papers
+    assert [spilled[i] for i in range(11)] == papers
+    assert spilled[-1] == papers[-1]
+    for a, b in ((0, 11), (3, 9), (4, 8), (7, 7), (10, 20), (2, 11)):
+        assert spilled[a:b] == papers[a:b]
+    assert spilled[::3] == papers[::3]
+    with pytest.raises(IndexError):
+        spilled[11]
+    assert spilled[4].abstract == "lone \ud800 surrogate"
+    spilled.remove()
+    assert not (tmp_path / "p.papers").exists()
+
+
+def test_no_papers(tmp_path):
+    spilled = SpilledPapers([], tmp_path / "p.papers")
+    assert len(spilled) == 0 and list(spilled) == [] and spilled[0:5] == []
+    spilled.remove()
