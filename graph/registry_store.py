@@ -41,6 +41,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -476,10 +477,10 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
     citation summary, papers extracted), or None when it declines."""
     from paperkg.extractors.pipeline import raw_extractions
-    from paperkg.graph.build import build_graph, node_attrs, paper_values
+    from paperkg.graph.build import build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
-    from paperkg.graph.pipeline import content_hash, state_hash
+    from paperkg.graph.pipeline import _CITED_FIELDS, content_hash, state_hash
 
     t0 = time.perf_counter()
     by_old = {p.id: p for p in old_papers}
@@ -538,12 +539,15 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     new_ex = [canonical(new_reg, pid, json.loads(cur_json[pid])) for pid in sorted(part)]
 
     # the graph: the part's papers, listings and extraction, and every other Paper node
-    # without its listings (the citations read them; their rows are not compared)
+    # with only what the citations read of it (_CITED_FIELDS; no listings: their rows are
+    # not compared, and a cited one's row is the stored row with its new counters)
     surfaces: dict = {}
     g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
+    cited_values = attrgetter(*_CITED_FIELDS)
     for p in papers:
         if p.id not in part:
-            g.add_node(S.node_key(S.PAPER, p.id), **node_attrs(S.PAPER, paper_values(p)))
+            g.add_node(S.node_key(S.PAPER, p.id), label=S.PAPER,
+                       **dict(zip(_CITED_FIELDS, cited_values(p), strict=True)))
     old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
     new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
     touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
