@@ -806,11 +806,15 @@ class _Loader:
         self.done.update(todo)
         if not todo:
             return
+        from paperkg.graph.pipeline import _entities_json
+
         found = self.store.extractions(todo)
         edges = []
         want: dict[str, set[str]] = defaultdict(set)
         for pid in sorted(found):
-            ex = canonical(self.reg, pid, json.loads(found[pid]))
+            # only the entities are decoded and canonicalised: Registry.apply and the results'
+            # names after it (canonical) change no entity by what else the paper holds
+            ex = canonical(self.reg, pid, [_entities_json(found[pid]), [], []])
             pk = S.node_key(S.PAPER, pid)
             for e in ex.entities:
                 label = S.ENTITY_TYPES.get(e.type)
