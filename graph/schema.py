@@ -387,6 +387,38 @@ REL_TYPES: dict[str, RelType] = {
                          "The metric the result is measured by."),
 }
 
+#: The embedded store keeps these relationship properties (the long strings: ~200 characters
+#: of evidence on each of ~480,000 entity edges at 100,000 papers) out of the relationship
+#: tables, in the side table EDGE_TEXT, which each relationship points to by its integer
+#: TEXT_REF: the engine's checkpoint rewrites every string column of each relationship table an
+#: update adds to or deletes from, whatever the number of rows (docs/scale.md, "Adding 500
+#: papers", eighth and ninth passes). The graph, the queries, the exports and Neo4j still see
+#: them as properties of the relationship. CITES keeps its own (enrichment writes them there).
+SIDE_PROPS = ("evidence", "surface")
+EDGE_TEXT = "EdgeText"
+TEXT_REF = "text_ref"
+EDGE_TEXT_PROPS = (Prop("id", INT), *(Prop(n) for n in SIDE_PROPS))
+
+
+def side_props(rel: str) -> tuple[str, ...]:
+    """The properties of a relationship type the embedded store keeps in EDGE_TEXT (none for
+    a type it stores whole)."""
+    rt = REL_TYPES.get(rel)
+    if rt is None or rel == CITES:
+        return ()
+    return tuple(n for n in SIDE_PROPS if n in rt.prop_names)
+
+
+def stored_props(rel: str) -> tuple[Prop, ...]:
+    """The properties of a relationship type as the embedded store's table holds them: the
+    schema's without its side properties, then TEXT_REF when it has any."""
+    rt = REL_TYPES[rel]
+    side = side_props(rel)
+    if not side:
+        return rt.props
+    return (*(p for p in rt.props if p.name not in side), Prop(TEXT_REF, INT))
+
+
 #: Relationship type for an extracted entity by its role and type, when not introduced.
 ROLE_REL = {METHOD: USES, MODEL: USES, DATASET: USES, BENCHMARK: EVALUATED_ON,
             METRIC: REPORTS, TASK: ADDRESSES}
