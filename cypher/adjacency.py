@@ -635,6 +635,7 @@ def _fetch(adj: Adjacency, conn, found: list) -> tuple[dict[str, dict], dict[tup
     end node) of the paths found, looked up by key: the nodes label by label, the
     relationships from each start node (a paper or a result) over their types to their ends'
     labels (a pattern with an untyped end reads every node table's columns)."""
+    from paperkg.graph.ladybug_store import fill_side
     from paperkg.graph.neo4j_store import node_dict, rel_dict
 
     by_label: dict[str, set[int]] = {}
@@ -660,7 +661,9 @@ def _fetch(adj: Adjacency, conn, found: list) -> tuple[dict[str, dict], dict[tup
         ends = "|".join(sorted({label for _, label, _ in wanted}))
         res = conn.execute(f"MATCH (a:{adj.label_of(a)} {{id: $id}})-[r:{types}]->(b:{ends}) "
                            "RETURN label(r), label(b), offset(id(r)), r", {"id": adj.id_of(a)})
-        for rel, label, off, r in res.get_all():
+        rows = res.get_all()
+        fill_side(conn, rows)  # side properties kept beside the relationships
+        for rel, label, off, r in rows:
             ti = adj.rels.index(rel)
             b = wanted.get((ti, label, int(off)))
             if b is not None:

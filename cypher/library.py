@@ -262,7 +262,8 @@ def to_dialect(text: str, engine: str, params: dict[str, Any] | None = None
     For LadybugDB: head(labels(x)) and type(r) become label(x); labels(x) becomes [label(x)];
     shortestPath/allShortestPaths become `* SHORTEST` / `* ALL SHORTEST` patterns; simple list
     comprehensions become list_transform/list_filter; `SET x += $map` becomes one SET per key of
-    the map parameter. CALL { } subqueries have no equivalent and are refused.
+    the map parameter; a relationship's side properties are read from the store's side table
+    (`side_props`). CALL { } subqueries have no equivalent and are refused.
     """
     params = dict(params or {})
     if engine == NEO4J:
@@ -279,7 +280,40 @@ def to_dialect(text: str, engine: str, params: dict[str, Any] | None = None
     text = _shortest_paths(text)
     text = _list_comprehensions(text)
     text, params = _set_plus(text, params)
+    text = side_props(text)
     return text, params
+
+
+_REL_VAR = re.compile(r"\[\s*(\w+)\s*:\s*(\w+(?:\s*\|\s*:?\s*\w+)*)")
+_PROJECTION = re.compile(r"\b(WITH|RETURN)\b", re.IGNORECASE)
+
+
+def side_props(text: str) -> str:
+    """`r.evidence` (schema.SIDE_PROPS) of a relationship variable whose types the embedded
+    store keeps them for (schema.side_props) read from the side table: an `OPTIONAL MATCH
+    (r_text:EdgeText {id: r.text_ref})` before each WITH or RETURN clause that reads them,
+    which then read `r_text.evidence`. A read outside those clauses is left as it is."""
+    kinds: dict[str, set[str]] = {}
+    for m in _REL_VAR.finditer(text):
+        kinds.setdefault(m.group(1), set()).update(
+            t.strip(" :") for t in m.group(2).split("|"))
+    for var, types in kinds.items():
+        side = {n for t in types for n in schema.side_props(t)}
+        if not side or any(not schema.side_props(t) for t in types):
+            continue
+        read = re.compile(rf"\b{var}\.({'|'.join(sorted(side))})\b")
+        starts = [m.start() for m in _PROJECTION.finditer(text)] + [len(text)]
+        pieces, at = [], 0
+        for a, b in zip(starts, starts[1:], strict=False):
+            clause = text[a:b]
+            if read.search(clause) is None:
+                continue
+            alias = f"{var}_text"
+            pieces += [text[at:a], f"OPTIONAL MATCH ({alias}:{schema.EDGE_TEXT} "
+                       f"{{id: {var}.{schema.TEXT_REF}}})\n", read.sub(rf"{alias}.\1", clause)]
+            at = b
+        text = "".join(pieces) + text[at:]
+    return text
 
 
 def _shortest_paths(text: str) -> str:
@@ -420,6 +454,10 @@ def normalise_embedded(rows: list[list[Any]], conn=None) -> list[list[Any]]:
             raw = v.get(end)
             if isinstance(raw, dict) and (raw.get("table"), raw.get("offset")) not in keys:
                 missing.add((raw.get("table"), raw.get("offset")))
+    if conn is not None:  # side properties kept beside the relationships
+        from paperkg.graph.ladybug_store import fill_side
+
+        fill_side(conn, rows)
     if missing and conn is not None:
         offsets = sorted({o for _, o in missing})
         res = conn.execute("MATCH (n) WHERE offset(id(n)) IN $o RETURN id(n), label(n), n.id",

@@ -37,6 +37,9 @@ from paperkg.graph.ladybug_store import (
     _execute,
     _val,
     connect,
+    edge_texts,
+    logical_rows,
+    side_rows,
     staged,
 )
 
@@ -167,9 +170,11 @@ def _schema_matches(conn) -> bool:
     for label, nt in S.NODE_TYPES.items():
         if _columns_of(conn, label) != nt.prop_names:
             return False
-    for rel, rt in S.REL_TYPES.items():
-        if _columns_of(conn, rel) != rt.prop_names:
+    for rel in S.REL_TYPES:
+        if _columns_of(conn, rel) != [p.name for p in S.stored_props(rel)]:
             return False
+    if _columns_of(conn, S.EDGE_TEXT) != [p.name for p in S.EDGE_TEXT_PROPS]:
+        return False
     return _columns_of(conn, S.STATE) == [p.name for p in S.STATE_PROPS]
 
 
@@ -205,12 +210,13 @@ def diff(conn, g: nx.MultiDiGraph) -> tuple[list[_Table], int] | None:
         _diff_rows(t, nodes[label], old)
         total += len(nodes[label])
         tables.append(t)
+    texts = edge_texts(conn)
     for rel, rt in S.REL_TYPES.items():
-        cols = "".join(f", r.{p}" for p in rt.prop_names)
+        cols = "".join(f", r.{p.name}" for p in S.stored_props(rel))
         for ul, vl in rt.pairs:
             q = f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) RETURN a.id, b.id{cols}"
             old: dict[tuple, tuple] = {}
-            for row in _stored(_execute(conn, q)):
+            for row in logical_rows(conn, rel, list(_stored(_execute(conn, q))), texts=texts):
                 key = _rel_key(rel, row)
                 if key in old:  # two edges where the graph can hold one: not ours to judge
                     return None
@@ -289,8 +295,8 @@ def _node_create_query(label: str) -> str:
 
 
 def _rel_create_query(rel: str, pair: tuple[str, str]) -> str:
-    """Create relationships from rows (from, to, properties)."""
-    props = ", ".join(f"{p.name}: {_val(p)}" for p in S.REL_TYPES[rel].props)
+    """Create relationships from rows (from, to, the stored properties: `side_rows`)."""
+    props = ", ".join(f"{p.name}: {_val(p)}" for p in S.stored_props(rel))
     return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}}) MATCH (b:{pair[1]} "
             f"{{id: r.to}}) CREATE (a)-[:{rel} {{{props}}}]->(b) RETURN count(*)")
 
@@ -304,7 +310,8 @@ def _add(conn, t: _Table, rows: list[tuple]) -> None:
         return
     q = _node_create_query(t.table) if t.pair is None else _rel_create_query(t.table, t.pair)
     for batch in _rows(rows, names):
-        res = conn.execute(q, {"rows": batch})
+        res = conn.execute(q, {"rows": batch if t.pair is None else
+                               side_rows(conn, t.table, batch)})
         if t.pair is not None and res.get_all()[0][0] != len(batch):  # an end is missing
             raise RuntimeError(f"{t.table}: {len(batch)} relationships, some with no node "
                                "at an end")

@@ -44,8 +44,11 @@ def ddl() -> list[str]:
         out.append(f"CREATE NODE TABLE IF NOT EXISTS {nt.label}({cols})")
     for rt in S.REL_TYPES.values():
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rt.pairs)
-        props = "".join(f", {p.name} {p.type}" for p in rt.props)
+        props = "".join(f", {p.name} {p.type}" for p in S.stored_props(rt.type))
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rt.type}({pairs}{props})")
+    cols = ", ".join(f"{p.name} {p.type}{' PRIMARY KEY' if p.name == 'id' else ''}"
+                     for p in S.EDGE_TEXT_PROPS)
+    out.append(f"CREATE NODE TABLE IF NOT EXISTS {S.EDGE_TEXT}({cols})")
     cols = ", ".join(f"{p.name} {p.type}{' PRIMARY KEY' if p.name == 'id' else ''}"
                      for p in S.STATE_PROPS)
     out.append(f"CREATE NODE TABLE IF NOT EXISTS {S.STATE}({cols})")
@@ -122,20 +125,24 @@ def query(cypher: str, params: dict | None = None, db: str | os.PathLike | None 
     in params (the engine would read a missing one as null); columns are named as the RETURN
     clause writes them.
     """
+    from paperkg.cypher.library import side_props
     from paperkg.cypher.readonly import check_parameters, check_read_only, return_names
 
     if not write:
         check_read_only(cypher)
     check_parameters(cypher, params or {})
     with connect(db, read_only=not write) as conn:
-        res = _execute(conn, cypher, params)
+        # a read of a relationship's side properties reads them where the store keeps them
+        res = _execute(conn, cypher if write else side_props(cypher), params)
         if isinstance(res, list):  # several statements: the last one's result
             res = res[-1]
         columns = list(res.get_column_names())
         names = return_names(cypher)  # as written: count(p), not the engine's COUNT(p._ID)
         if names and len(names) == len(columns):
             columns = names
-        return columns, [list(r) for r in res.get_all()]
+        rows = [list(r) for r in res.get_all()]
+        fill_side(conn, rows)
+        return columns, rows
 
 
 def stats(db: str | os.PathLike | None = None) -> dict[str, dict[str, int]]:
@@ -230,9 +237,156 @@ def _copy_rows(conn, table: str, rows: list[dict], columns: Sequence[tuple[str, 
     if not rows:
         return
     arrays = {name: pa.array([r[name] for r in rows], type=_arrow_type(t)) for name, t in columns}
-    tbl = pa.table(arrays)  # noqa: F841 - referenced by name in the COPY statement
+    _copy_arrow(conn, table, pa.table(arrays), pair)
+
+
+def _copy_arrow(conn, table: str, tbl, pair: tuple[str, str] | None = None) -> None:
+    """COPY an Arrow table with the schema's columns into a table (a relationship table:
+    between the labels of `pair`; its side properties go to EDGE_TEXT, `split_side`)."""
+    if pair is not None:
+        tbl = split_side(conn, table, tbl)
     opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
     conn.execute(f"COPY {table} FROM tbl{opts}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Relationship text beside the relationship tables (schema.SIDE_PROPS): written once, with a
+# new id, whenever a relationship is written; never changed. A relationship deleted leaves its
+# row (no relationship points to it any more; a fresh build writes only those that do).
+
+
+def next_text_ref(conn) -> int:
+    """The first EDGE_TEXT id not used yet."""
+    ((top,),) = conn.execute(f"MATCH (t:{S.EDGE_TEXT}) RETURN max(t.id)").get_all()
+    return 0 if top is None else int(top) + 1
+
+
+def split_side(conn, rel: str, tbl):
+    """An Arrow table of a relationship type's rows with the schema's columns (from, to, its
+    properties) as the store's table holds them: the side properties COPYed into EDGE_TEXT
+    under new ids, replaced by TEXT_REF (the table as it is for a type without any)."""
+    import pyarrow as pa
+
+    side = S.side_props(rel)
+    if not side or not tbl.num_rows:
+        return tbl
+    start = next_text_ref(conn)
+    refs = pa.array(range(start, start + tbl.num_rows), pa.int64())
+    text = pa.table({"id": refs, **{n: tbl.column(n) if n in side else
+                                    pa.nulls(tbl.num_rows, pa.string()) for n in S.SIDE_PROPS}})
+    conn.execute(f"COPY {S.EDGE_TEXT} FROM text")
+    del text
+    return tbl.drop_columns(list(side)).append_column(S.TEXT_REF, refs)
+
+
+def side_rows(conn, rel: str, rows: list[dict]) -> list[dict]:
+    """Rows (dicts of from, to and the schema's properties) of a relationship type as the
+    store's table holds them: their side properties created in EDGE_TEXT under new ids, each
+    row given its TEXT_REF instead (the rows as they are for a type without any)."""
+    side = S.side_props(rel)
+    if not side or not rows:
+        return rows
+    start = next_text_ref(conn)
+    texts = [{"id": start + i, **{n: r.get(n) for n in S.SIDE_PROPS}}
+             for i, r in enumerate(rows)]
+    props = ", ".join(f"{p.name}: {_val(p)}" for p in S.EDGE_TEXT_PROPS)
+    for batch in _batches(texts):
+        conn.execute(f"UNWIND $rows AS r CREATE (t:{S.EDGE_TEXT} {{{props}}})", {"rows": batch})
+    return [{**{k: v for k, v in r.items() if k not in side}, S.TEXT_REF: start + i}
+            for i, r in enumerate(rows)]
+
+
+def edge_texts(conn, refs: Iterable[int | None] | None = None
+               ) -> dict[int, tuple[str | None, ...]]:
+    """EDGE_TEXT rows by id (values in SIDE_PROPS order): those of `refs` (None: all). Refs
+    that fill much of their range are read by one range scan, scattered ones by key."""
+    from paperkg.graph.ladybug_delta import _stored
+
+    ret = ", ".join(f"t.{p.name}" for p in S.EDGE_TEXT_PROPS)
+    if refs is None:
+        rows = _stored(conn.execute(f"MATCH (t:{S.EDGE_TEXT}) RETURN {ret}"))
+        return {i: tuple(v) for i, *v in rows}
+    want = sorted({r for r in refs if r is not None})
+    if not want:
+        return {}
+    out: dict[int, tuple[str | None, ...]] = {}
+    if len(want) * 8 >= want[-1] - want[0] + 1:
+        rows = _stored(conn.execute(f"MATCH (t:{S.EDGE_TEXT}) WHERE t.id >= $lo AND "
+                                    f"t.id <= $hi RETURN {ret}", {"lo": want[0], "hi": want[-1]}))
+        return {i: tuple(v) for i, *v in rows}
+    for i in range(0, len(want), _BATCH):
+        rows = _stored(conn.execute(f"UNWIND $ids AS i MATCH (t:{S.EDGE_TEXT} {{id: i}}) "
+                                    f"RETURN {ret}", {"ids": want[i:i + _BATCH]}))
+        out.update((i, tuple(v)) for i, *v in rows)
+    return out
+
+
+def side_columns(conn, refs) -> dict:
+    """The side properties of relationships as Arrow arrays aligned with `refs` (an Arrow
+    array of their TEXT_REFs): SIDE_PROPS name -> array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    refs = refs.combine_chunks() if isinstance(refs, pa.ChunkedArray) else refs
+    if not len(refs) or refs.null_count == len(refs):
+        return {n: pa.nulls(len(refs), pa.string()) for n in S.SIDE_PROPS}
+    lo, hi = pc.min(refs).as_py(), pc.max(refs).as_py()
+    ret = ", ".join(f"t.{p.name}" for p in S.EDGE_TEXT_PROPS)
+    if len(refs) * 8 >= hi - lo + 1:
+        tbl = conn.execute(f"MATCH (t:{S.EDGE_TEXT}) WHERE t.id >= $lo AND t.id <= $hi "
+                           f"RETURN {ret}", {"lo": lo, "hi": hi}).get_as_arrow()
+    else:
+        parts = [conn.execute(f"UNWIND $ids AS i MATCH (t:{S.EDGE_TEXT} {{id: i}}) RETURN {ret}",
+                              {"ids": chunk}).get_as_arrow()
+                 for chunk in _batches(pc.unique(refs.drop_null()).to_pylist())]
+        tbl = pa.concat_tables(parts)
+    at = pc.index_in(refs, value_set=tbl.column(0).combine_chunks())
+    return {n: tbl.column(i + 1).combine_chunks().take(at)
+            for i, n in enumerate(S.SIDE_PROPS)}
+
+
+def fill_side(conn, values: Iterable[Any]) -> None:
+    """Give the relationship dicts the engine returned among `values` (every dict inside,
+    `_SRC` marks a relationship) their side properties from EDGE_TEXT in place of TEXT_REF."""
+    def dicts(v: Any) -> Iterator[dict]:
+        if isinstance(v, dict):
+            yield v
+            for x in v.values():
+                yield from dicts(x)
+        elif isinstance(v, list | tuple):
+            for x in v:
+                yield from dicts(x)
+
+    sided = list({id(d): d for d in dicts(list(values)) if "_SRC" in d and S.TEXT_REF in d}
+                 .values())
+    if not sided:
+        return
+    texts = edge_texts(conn, (d[S.TEXT_REF] for d in sided))
+    none = (None,) * len(S.SIDE_PROPS)
+    for d in sided:
+        d.update(zip(S.SIDE_PROPS, texts.get(d.pop(S.TEXT_REF), none), strict=True))
+
+
+def logical_rows(conn, rel: str, rows: list[tuple], ends: int = 2,
+                 texts: dict[int, tuple] | None = None) -> list[tuple]:
+    """Relationship rows read as the store holds them (`ends` leading values, then the
+    type's stored_props) with the schema's properties in their place: the side properties
+    from EDGE_TEXT (read for the rows' refs unless `texts` holds them already)."""
+    side = S.side_props(rel)
+    if not side or not rows:
+        return rows
+    stored = [p.name for p in S.stored_props(rel)]
+    at = ends + stored.index(S.TEXT_REF)
+    if texts is None:
+        texts = edge_texts(conn, (r[at] for r in rows))
+    where = [(ends + stored.index(p.name), None) if p.name not in side
+             else (None, S.SIDE_PROPS.index(p.name)) for p in S.REL_TYPES[rel].props]
+    none = (None,) * len(S.SIDE_PROPS)
+    out = []
+    for r in rows:
+        text = texts.get(r[at], none)
+        out.append((*r[:ends], *(r[i] if i is not None else text[j] for i, j in where)))
+    return out
 
 
 def _copy_file(conn, table: str, path: Path, pair: tuple[str, str] | None = None) -> None:
@@ -241,7 +395,10 @@ def _copy_file(conn, table: str, path: Path, pair: tuple[str, str] | None = None
     import pyarrow.parquet as pq
 
     opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
-    if "'" in str(path) or "\\" in str(path):  # not safe inside the statement's quotes
+    if pair is not None and S.side_props(table):  # split in this process (split_side)
+        if pq.ParquetFile(path).metadata.num_rows:
+            _copy_arrow(conn, table, pq.read_table(path), pair)
+    elif "'" in str(path) or "\\" in str(path):  # not safe inside the statement's quotes
         tbl = pq.read_table(path)  # noqa: F841 - referenced by name in the COPY statement
         conn.execute(f"COPY {table} FROM tbl{opts}")
     elif pq.ParquetFile(path).metadata.num_rows:
@@ -549,9 +706,8 @@ def discard_tables(tables: list) -> None:
 def _bulk_load(conn, g: nx.MultiDiGraph) -> None:
     """COPY every node and relationship of g into an empty store, one table at a time
     (graph_tables: only Arrow columns, no Python rows)."""
-    for table, pair, tbl in graph_tables(g):  # noqa: B007 - tbl is named in the COPY
-        opts = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
-        conn.execute(f"COPY {table} FROM tbl{opts}")
+    for table, pair, tbl in graph_tables(g):
+        _copy_arrow(conn, table, tbl, pair)
 
 
 def _batches(rows: list[dict]) -> Iterable[list[dict]]:
@@ -583,9 +739,8 @@ def _node_merge_query(label: str) -> str:
 
 def _rel_merge_query(rel: str, pair: tuple[str, str]) -> str:
     """MERGE one relationship per row (CITES: one per source); explicit SETs."""
-    rt = S.REL_TYPES[rel]
     ident = " {source: r.source}" if rel == S.CITES else ""
-    sets = ", ".join(f"e.{p.name} = {_val(p)}" for p in rt.props
+    sets = ", ".join(f"e.{p.name} = {_val(p)}" for p in S.stored_props(rel)
                      if not (ident and p.name == "source"))
     return (f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.from}}) MATCH (b:{pair[1]} "
             f"{{id: r.to}}) MERGE (a)-[e:{rel}{ident}]->(b) ON CREATE SET {sets} "
@@ -610,7 +765,7 @@ def _upsert(conn, g: nx.MultiDiGraph) -> None:
         for pair, rows in rels.get(rel, {}).items():
             q = _rel_merge_query(rel, pair)
             for batch in _batches(rows):
-                conn.execute(q, {"rows": batch})
+                conn.execute(q, {"rows": side_rows(conn, rel, batch)})
     # Nodes no paper names any more (an entity the new extraction no longer finds).
     for label in (*S.ENTITY_LABELS, S.REPOSITORY, S.LINK, S.SOURCE):
         conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)--() }} DELETE n")
@@ -1171,13 +1326,24 @@ def load_graph(db: str | os.PathLike | None = None) -> nx.MultiDiGraph:
             for (n,) in _execute(conn, f"MATCH (n:{label}) RETURN n").get_all():
                 props = _strip(n)
                 g.add_node(S.node_key(label, props["id"]), **node_attrs(label, props))
+        texts = edge_texts(conn) if S.EDGE_TEXT in _tables(conn) else {}
+        none = (None,) * len(S.SIDE_PROPS)
         for rel in S.REL_TYPES:
             q = (f"MATCH (a)-[r:{rel}]->(b) RETURN label(a), a.id, label(b), b.id, r")
+            side = S.side_props(rel)
             for al, aid, bl, bid, r in _execute(conn, q).get_all():
-                attrs = edge_attrs(rel, _strip(r))
+                r = _strip(r)
+                if side and S.TEXT_REF in r:  # a store from before EDGE_TEXT holds them on r
+                    r.update(zip(S.SIDE_PROPS, texts.get(r.pop(S.TEXT_REF), none), strict=True))
+                attrs = edge_attrs(rel, r)
                 g.add_edge(S.node_key(al, aid), S.node_key(bl, bid), key=edge_key(rel, attrs),
                            **attrs)
     return g
+
+
+def _tables(conn) -> set[str]:
+    """Names of the store's tables."""
+    return {r[0] for r in _execute(conn, "CALL SHOW_TABLES() RETURN name").get_all()}
 
 
 def read_papers(db: str | os.PathLike | None = None) -> tuple[list[Paper], list[SourceFile]]:

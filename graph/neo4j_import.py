@@ -256,7 +256,7 @@ def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...],
     store lacks (a store from before it was added) reads as nulls. Empty tables are left out.
     With `offsets`, node tables end with the store's row offset of each node (`_offset`) and
     relationships give their ends by those offsets instead of ids (integers: no id text read)."""
-    from paperkg.graph.ladybug_store import _execute
+    from paperkg.graph.ladybug_store import _execute, side_columns
 
     tables = {r[0] for r in _execute(conn, "CALL SHOW_TABLES() RETURN name").get_all()}
 
@@ -284,8 +284,16 @@ def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...],
     have = {rel: columns(rel) for rel in S.REL_TYPES}
     for rel, src, dst in pairs:
         ends = ("offset(id(a))", "offset(id(b))") if offsets else ("a.id", "b.id")
-        table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props, have[rel],
-                     ends)
+        # the side properties are read from EDGE_TEXT (a store from before it: from r)
+        side = S.side_props(rel) if S.TEXT_REF in have[rel] else ()
+        table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props,
+                     have[rel] - set(side), ends, (f"r.{S.TEXT_REF}",) if side else ())
+        if side and table.num_rows:
+            texts = side_columns(conn, table.column(table.num_columns - 1))
+            table = table.drop_columns(["_offset"])
+            for i, p in enumerate(S.REL_TYPES[rel].props):
+                if p.name in side:
+                    table = table.set_column(len(ends) + i, f"c{len(ends) + i}", texts[p.name])
         if table.num_rows:
             yield (rel, src, dst), table
 

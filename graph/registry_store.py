@@ -49,7 +49,7 @@ import networkx as nx
 
 from paperkg.core.records import PaperExtraction
 from paperkg.graph import schema as S
-from paperkg.graph.ladybug_store import pack_state, state_json
+from paperkg.graph.ladybug_store import logical_rows, pack_state, state_json
 
 #: Above this share of the collection's papers assembled again (and above MIN_DIRTY papers),
 #: an update takes the whole path.
@@ -909,7 +909,7 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
         tables.append(t)
     for rel, rt in S.REL_TYPES.items():
         props = _props(rt.props)
-        cols = "".join(f", r.{p}" for p in rt.prop_names)
+        cols = "".join(f", r.{p.name}" for p in S.stored_props(rel))
         for ul, vl in rt.pairs:
             if rel == S.CITES:
                 q = (f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) WHERE r.source = $s "
@@ -926,7 +926,7 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
                     [k for k in keys if k in g], data=True) if d.get("type") == rel]
             else:
                 raise ValueError(f"{rel} starts at {ul}: not an update's relationship")
-            old = {_rel_key(rel, r): r for r in rows}
+            old = {_rel_key(rel, r): r for r in logical_rows(store.conn, rel, rows)}
             new = {}
             for u, v, d in edges:
                 (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)

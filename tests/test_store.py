@@ -117,3 +117,63 @@ def test_a_second_writer_is_refused_while_one_writes(tmp_path, seed_graph):
             L.write_graph(seed_graph, db)
     _, rows = L.query("MATCH (p:Paper) RETURN DISTINCT p.venue", db=db)
     assert rows == [["first writer"]]
+
+
+def _text_graph():
+    """Two papers naming entities with evidence (one edge without any), a repository, a CITES."""
+    g = build_graph([], [], [])
+    for pid in ("a", "b"):
+        add_node(g, S.PAPER, {"id": pid, "title": pid.upper()})
+    add_node(g, S.METHOD, {"id": "bert", "name": "BERT"})
+    add_node(g, S.MODEL, {"id": "bert", "name": "BERT"})
+    add_node(g, S.REPOSITORY, {"id": "github.com/x/y", "url": "https://github.com/x/y"})
+    add_edge(g, "Paper:a", "Method:bert", S.USES, {
+        "evidence": "We fine-tune BERT on it.", "surface": "BERT", "char_start": 13,
+        "char_end": 17, "extractor": "rule", "confidence": 0.9, "mentions": 2})
+    add_edge(g, "Paper:b", "Model:bert", S.USES, {"surface": "bert", "mentions": 1})
+    add_edge(g, "Paper:b", "Method:bert", S.INTRODUCES, {"evidence": "We introduce BERT."})
+    add_edge(g, "Paper:a", "Repository:github.com/x/y", S.HAS_CODE, {"evidence": "Code: it."})
+    add_edge(g, "Paper:a", "Paper:b", S.CITES, {"source": "inferred", "evidence": "BERT [b]."})
+    return g
+
+
+def _texts(g):
+    return {(u, v, k): tuple(d.get(n) for n in S.SIDE_PROPS)
+            for u, v, k, d in g.edges(keys=True, data=True)}
+
+
+def test_relationship_text_is_kept_beside_the_relationship_tables(tmp_path):
+    """The embedded store keeps the relationships' evidence and surface in EDGE_TEXT (not in
+    the relationship tables an update rewrites); every read gives them back on the edge."""
+    g = _text_graph()
+    for mode in ("fresh", "auto"):  # COPY, then the MERGE path into the store just written
+        db = tmp_path / "kg.lbug"
+        L.write_graph(g, db, mode=mode)
+        with L.connect(db) as conn:
+            cols = {r[1] for r in conn.execute("CALL TABLE_INFO('USES') RETURN *").get_all()}
+            cites = {r[1] for r in conn.execute("CALL TABLE_INFO('CITES') RETURN *").get_all()}
+        assert S.TEXT_REF in cols and not cols & set(S.SIDE_PROPS)
+        assert "evidence" in cites and S.TEXT_REF not in cites  # CITES keeps its own
+        assert _texts(L.load_graph(db)) == _texts(g)
+    _, rows = L.query("MATCH (p:Paper {id: $p})-[r:USES]->(e) RETURN label(e), r.evidence, "
+                      "r.surface, r ORDER BY label(e)", {"p": "a"}, db=db)
+    assert rows[0][:3] == ["Method", "We fine-tune BERT on it.", "BERT"]
+    assert rows[0][3]["evidence"] == "We fine-tune BERT on it." and S.TEXT_REF not in rows[0][3]
+    _, rows = L.query("MATCH (p:Paper {id: 'b'})-[r:USES|INTRODUCES]->(e) "
+                      "RETURN label(r), r.evidence, r.surface ORDER BY label(r)", db=db)
+    assert rows == [["INTRODUCES", "We introduce BERT.", None], ["USES", None, "bert"]]
+
+
+def test_side_props_rewrite_reads_the_side_table_before_each_projection():
+    from paperkg.cypher.library import side_props
+
+    text = ("MATCH (p)-[r:USES|INTRODUCES]->(e) WITH p, r, e WHERE r.mentions > 1 "
+            "RETURN r.evidence AS ev, r.surface ORDER BY ev")
+    out = side_props(text)
+    assert out.count(f"OPTIONAL MATCH (r_text:{S.EDGE_TEXT} {{id: r.{S.TEXT_REF}}})") == 1
+    assert out.endswith("RETURN r_text.evidence AS ev, r_text.surface ORDER BY ev")
+    assert "r.mentions > 1" in out  # a stored property is read as it is
+    for kept in ("MATCH (p)-[c:CITES]->(q) RETURN c.evidence",  # CITES keeps its own
+                 "MATCH (p)-[r]->(q) RETURN r.evidence",  # no type: cannot tell
+                 "MATCH (p)-[r:USES|CITES]->(q) RETURN r.evidence"):
+        assert side_props(kept) == kept
