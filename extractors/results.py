@@ -150,7 +150,8 @@ _DONE_BY = re.compile(r"[^.;:()]{0,40}?\b(?:achieved|obtained|attained|reached|r
                       r"scored|set|held)\s+by\s+(?:the\s+|a\s+)?")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
-_COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*)"
+_COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*|"
+                     r"[A-Z][a-z]+(?:-[A-Z][a-z\d]*){2,})"  # "Drop-Stable-Rampup"
                      r"(?![\w\-])")
 SCRIPTS = True
 _SCRIPT_BEFORE = re.compile(r"[\^_]\{?\s*$")

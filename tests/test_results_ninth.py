@@ -68,3 +68,10 @@ def test_a_metric_named_after_on_right_after_the_value_is_the_values():
     got = _found(text, ("MuKG", "METHOD", "introduced"), ("MRR", "METRIC"),
                  ("Hits@1", "METRIC"), ("Hits@3", "METRIC"))
     assert [got[v]["metric"] for v in ("13%", "7%", "4%")] == ["MRR", "Hits@1", "Hits@3"]
+
+
+def test_a_hyphenated_title_case_name_no_entity_holds_is_a_subject():
+    text = ("Schedules for Midtraining\nWe study learning-rate schedules. On a 15B model, "
+            "Drop-Stable-Rampup improves average accuracy over Cosine-decay by +2.98.")
+    got = _found(text, ("accuracy", "METRIC"))
+    assert got["+2.98"]["system"] == "Drop-Stable-Rampup"
