@@ -1061,12 +1061,14 @@ def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
     return start_fresh(db, state).wait()
 
 
-def start_fresh(db: str | os.PathLike | None, state: Path) -> Begun:
+def start_fresh(db: str | os.PathLike | None, state: Path, pack: bool = False) -> Begun:
     """begin_fresh without waiting for it: a large state is COPYed by a child process while
     the caller goes on (a fresh build makes its graph and citations meanwhile, on the core
     the extraction workers left); `wait()` gives the staged store's path (or the failure's
     one line), `discard()` stops the child and removes what it wrote. The state file must
-    stay until then."""
+    stay until then. With `pack`, the state holds plain extraction JSON (a StateSpool made
+    with packed=False) and the writer packs it (pack_state) before the COPY: the build's own
+    process neither packs it during extraction nor unpacks it for the graph step."""
     from paperkg.core.tempfiles import staged_name
 
     path = db_path(db)
@@ -1075,9 +1077,9 @@ def start_fresh(db: str | os.PathLike | None, state: Path) -> Begun:
     begun = Begun(tmp, path)
     try:
         if _state_rows_in(state) >= _CHILD_ROWS:
-            begun.child = _start_child(tmp, state, path)
+            begun.child = _start_child(tmp, state, path, pack)
         else:
-            _write_state(tmp, state)
+            _write_state(tmp, state, pack)
     except BaseException as exc:
         begun.discard()
         if isinstance(exc, (RuntimeError, OSError)) and not isinstance(exc, UserError):
@@ -1128,18 +1130,41 @@ def _state_rows_in(state: Path) -> int:
     return pq.ParquetFile(state).metadata.num_rows
 
 
-def _write_state(tmp: Path, state: Path) -> None:
-    """Create the store tmp (schema) holding only the build state COPYed from `state`."""
-    writer = _Writer(tmp)
+def _write_state(tmp: Path, state: Path, pack: bool = False) -> None:
+    """Create the store tmp (schema) holding only the build state COPYed from `state` (with
+    `pack`, from a file of its rows with each extraction packed, written beside tmp)."""
+    packed = tmp.with_name(tmp.name + ".state.parquet") if pack else state
+    writer = None
     try:
+        if pack:
+            _packed_copy(state, packed)
+        writer = _Writer(tmp)
         for stmt in ddl():
             writer.conn.execute(stmt)
-        _copy_file(writer.conn, S.STATE, state)
+        _copy_file(writer.conn, S.STATE, packed)
     finally:
-        writer.close()
+        if writer is not None:
+            writer.close()
+        if pack:
+            packed.unlink(missing_ok=True)
 
 
-def _start_child(tmp: Path, state: Path, path: Path):
+def _packed_copy(state: Path, out: Path) -> None:
+    """Write the rows of a state file to `out` with each extraction as PaperState keeps it
+    (pack_state), one batch at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = pq.ParquetFile(state)
+    with pq.ParquetWriter(out, src.schema_arrow, compression="zstd") as w:
+        for batch in src.iter_batches(batch_size=4096):
+            cols = {n: batch.column(n) for n in batch.schema.names}
+            cols["extraction"] = pa.array(
+                [pack_state(x) for x in cols["extraction"].to_pylist()], pa.string())
+            w.write_table(pa.table(cols))
+
+
+def _start_child(tmp: Path, state: Path, path: Path, pack: bool = False):
     """_write_state run by a new Python process (a subprocess.Popen): the engine takes
     several times the state's size while it COPYs it (about 1.2 GB at 100,000 papers) and
     does not give all of it back to the system, so in the build's own process that memory
@@ -1153,18 +1178,19 @@ def _start_child(tmp: Path, state: Path, path: Path):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [root, *filter(None, [os.environ.get("PYTHONPATH")])])}
     code = ("import sys; from paperkg.graph.ladybug_store import _state_child; "
-            "_state_child(sys.argv[1], sys.argv[2], sys.argv[3])")
-    return subprocess.Popen([sys.executable, "-c", code, str(tmp), str(state), str(path)],
+            "_state_child(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == 'pack')")
+    return subprocess.Popen([sys.executable, "-c", code, str(tmp), str(state), str(path),
+                             "pack" if pack else "as-is"],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, env=env)
 
 
-def _state_child(tmp: str, state: str, path: str) -> None:
-    """The child of _begin_in_child: write the state; a failure is its last stderr line."""
+def _state_child(tmp: str, state: str, path: str, pack: bool = False) -> None:
+    """The child of _start_child: write the state; a failure is its last stderr line."""
     import sys
 
     try:
-        _write_state(Path(tmp), Path(state))
+        _write_state(Path(tmp), Path(state), pack)
     except UserError as exc:
         sys.exit(str(exc))
     except (RuntimeError, OSError) as exc:

@@ -139,7 +139,14 @@ def test_state_written_first_then_the_tables(tmp_path):
 
 def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
     from paperkg.graph import ladybug_store
-    from paperkg.graph.ladybug_store import read_state, replace_tables, start_fresh, writer_lock
+    from paperkg.graph.ladybug_store import (
+        pack_state,
+        query,
+        read_state,
+        replace_tables,
+        start_fresh,
+        writer_lock,
+    )
     from paperkg.graph.pipeline import StateSpool
 
     monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)  # as a large build does
@@ -159,6 +166,19 @@ def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
         assert replace_tables([], db, spool.path, False, begun=started.wait()) == "fresh"
         started.discard()  # what build's clean-up does: the store in place stays
     assert read_state(db) == {"p1": ("h1", '[[],[],[],{"key":"k"}]')}
+    # a fresh build's spool holds plain JSON; the child packs it as PaperState keeps it
+    plain = StateSpool(tmp_path / "plain.parquet", packed=False)
+    plain.add("p2", "h2", '[[],[],[],{"key":"j"}]')
+    plain.close()
+    assert [x for _, x in plain.extractions()] == [[[], [], [], {"key": "j"}]]
+    with writer_lock(db):
+        started = start_fresh(db, plain.path, pack=True)
+        assert replace_tables([], db, plain.path, False, begun=started.wait()) == "fresh"
+    assert read_state(db) == {"p2": ("h2", '[[],[],[],{"key":"j"}]')}
+    stored = query("MATCH (s:PaperState) RETURN s.extraction", db=db)[1]
+    assert stored == [[pack_state('[[],[],[],{"key":"j"}]')]] and stored[0][0][0] == "z"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
+                                                          "plain.parquet", "state.parquet"]
 
 
 def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
