@@ -708,24 +708,18 @@ QUICK_UPDATES = os.environ.get("PAPERKG_QUICK_UPDATES", "1") != "0"
 
 def _quick(path: Path, papers, sources, old_papers, hashes, previous, progress, seconds,
            **kw) -> Any:
-    """registry_store.quick_update, with the build's progress bar and the collector paused."""
+    """registry_store.quick_update, with the build's progress bar and the collector paused
+    (not collected and frozen first: with the collector off throughout, freezing spares no
+    walk, and the collection took 0.17 CPU s at 100,000 papers for little garbage)."""
     from paperkg.graph.registry_store import quick_update
 
-    gc.collect()
-    gc.freeze()
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         if progress is not None:
             with progress("extracting", len(papers)) as advance:
                 return quick_update(path, papers, sources, old_papers, hashes, previous,
                                     progress=advance, seconds=seconds, **kw)
         return quick_update(path, papers, sources, old_papers, hashes, previous,
                             seconds=seconds, **kw)
-    finally:
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 @holds_writer_lock
