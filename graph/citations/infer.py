@@ -958,18 +958,19 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
         runs = coined_runs(e) if e is not None else list(by_key)
         hits[p].update(r for r in runs if r in by_key)
     if everywhere:  # only papers that write one of these are added (a cheap test first)
+        # one search for all of them (an alternation of the spellings finds one wherever
+        # any is written): about 0.2 of the 0.7 CPU s a test per spelling took at 100,000
+        search = re.compile("|".join(map(re.escape, sorted(set(everywhere))))).search
         for p, d in nodes.items():
             if p in hits:
                 continue
             title, abstract = _paper_text(d)
             if title.isascii() and abstract.isascii() and "\\" not in title \
                     and "\\" not in abstract:  # no spelling holds a newline
-                if any(w in title or w in abstract for w in everywhere):
+                if search(title) or search(abstract):
                     hits[p] = set()
-            else:
-                text = fold(f"{title}\n{abstract}")
-                if any(w in text for w in everywhere):
-                    hits[p] = set()
+            elif search(fold(f"{title}\n{abstract}")):
+                hits[p] = set()
     scanned, spelled = {}, {}
     for p in sorted(hits):
         if p not in nodes:
