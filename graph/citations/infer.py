@@ -550,8 +550,10 @@ class _Cites(dict):
         of (the others have none)."""
         if self.kept is None:
             return sorted(papers)
-        return sorted(p for p in papers
-                      if p in self.records or p in self.replaced or p in self)
+        papers = papers if isinstance(papers, (set, dict)) else set(papers)
+        # the few with any (a pass over these, not over every paper of the collection)
+        return sorted(p for p in self.records.keys() | self.replaced | self.keys()
+                      if p in papers)
 
     def _record(self, p: str) -> list | None:
         """The index's record of a paper ([lead, claims, links]), or None: then its entry."""
