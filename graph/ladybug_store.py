@@ -357,14 +357,16 @@ def fill_side(conn, values: Iterable[Any]) -> None:
             for x in v:
                 yield from dicts(x)
 
-    sided = list({id(d): d for d in dicts(list(values)) if "_SRC" in d and S.TEXT_REF in d}
-                 .values())
+    # a relationship of several types holds the union of their properties: only a type with
+    # side properties takes them (a CITES keeps its own evidence; its text_ref is null)
+    sided = list({id(d): d for d in dicts(list(values))
+                  if "_SRC" in d and S.side_props(d.get("_LABEL"))}.values())
     if not sided:
         return
-    texts = edge_texts(conn, (d[S.TEXT_REF] for d in sided))
+    texts = edge_texts(conn, (d.get(S.TEXT_REF) for d in sided))
     none = (None,) * len(S.SIDE_PROPS)
     for d in sided:
-        d.update(zip(S.SIDE_PROPS, texts.get(d.pop(S.TEXT_REF), none), strict=True))
+        d.update(zip(S.SIDE_PROPS, texts.get(d.pop(S.TEXT_REF, None), none), strict=True))
 
 
 def logical_rows(conn, rel: str, rows: list[tuple], ends: int = 2,

@@ -162,6 +162,11 @@ def test_relationship_text_is_kept_beside_the_relationship_tables(tmp_path):
     _, rows = L.query("MATCH (p:Paper {id: 'b'})-[r:USES|INTRODUCES]->(e) "
                       "RETURN label(r), r.evidence, r.surface ORDER BY label(r)", db=db)
     assert rows == [["INTRODUCES", "We introduce BERT.", None], ["USES", None, "bert"]]
+    # one variable over CITES and a type kept beside: each keeps its own evidence
+    _, rows = L.query("MATCH (p:Paper {id: 'a'})-[r:CITES|HAS_CODE]->(e) "
+                      "RETURN label(r), r ORDER BY label(r)", db=db)
+    assert [(t, r["evidence"]) for t, r in rows] == [("CITES", "BERT [b]."),
+                                                       ("HAS_CODE", "Code: it.")]
 
 
 def test_side_props_rewrite_reads_the_side_table_before_each_projection():
