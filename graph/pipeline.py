@@ -674,6 +674,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: A fresh build of at least this many papers COPYs its build state before the graph step
+#: instead of beside it (see build): the overlap's child process would lift a 100,000-paper
+#: build's peak over 2.5 GB.
+STATE_ALONE_FROM = 50_000
+
+
 #: A file that each step's end is appended to, as "step unix-time" (bench/bench_build.py sets
 #: it to tell its memory samples apart by step); unset, nothing is written.
 MARKS_ENV = "PAPERKG_STEP_MARKS"
@@ -801,12 +807,13 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     # while it holds little: that COPY takes the engine the most memory of the store step.
     # A large state is COPYed by a child process while this one makes the graph and the
     # citations (on the core the extraction workers left); the store step waits for it.
-    # From paper_spill.FROM papers on, the build waits for it before the graph step: there the
+    # From STATE_ALONE_FROM papers on, the build waits for it before the graph step: there the
     # main process grows by every paper's strings and citation results, and the COPY's child
-    # (1.1-1.4 GB at 100,000-200,000 papers, growing about 2 MB per 1,000) beside it would add
-    # to the peak of a build that memory, not time, bounds.
+    # (1.1-1.4 GB at 100,000-200,000 papers, growing about 2 MB per 1,000) beside it adds to
+    # the peak: at 99,208 papers all processes together peaked at 2,514 and 2,639 MB in the
+    # graph step with the child beside it, against 1,981 MB for f953045 (bench_build, quiet).
     begun: list = []  # ladybug_store.Begun
-    alone = len(papers) >= paper_spill.FROM
+    alone = len(papers) >= STATE_ALONE_FROM
 
     def begin(spool: StateSpool) -> None:
         begun.append(start_fresh(path, spool.path, pack=not spool.packed))

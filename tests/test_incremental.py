@@ -567,10 +567,11 @@ def test_an_update_merges_only_the_stored_papers_the_new_ones_share_a_key_with(t
 
 def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
         parts, fresh, tmp_path, monkeypatch):
-    from paperkg.graph import paper_spill
+    from paperkg.graph import paper_spill, pipeline
     from paperkg.graph.pipeline import build
 
     monkeypatch.setattr(paper_spill, "FROM", 1)
+    monkeypatch.setattr(pipeline, "STATE_ALONE_FROM", 1)  # the state COPYed before the graph
     monkeypatch.setattr(paper_spill, "ROWS", 7)  # many batches, chunks across them
     made = []
     spill = paper_spill.SpilledPapers
