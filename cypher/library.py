@@ -441,7 +441,9 @@ def normalise_embedded(rows: list[list[Any]], conn=None) -> list[list[Any]]:
         raw = d.get("_ID", d.get("_id")) or {}
         return (raw.get("table"), raw.get("offset")) if isinstance(raw, dict) else (raw,)
 
-    dicts = list(_dicts(rows))
+    from paperkg.graph.ladybug_store import nested_dicts
+
+    dicts = list(nested_dicts(rows))
     for v in dicts:  # nodes: remember their key under their internal id
         if ("_LABEL" in v or "_label" in v) and "_SRC" not in v and "_src" not in v \
                 and ("_ID" in v or "_id" in v):
@@ -465,17 +467,6 @@ def normalise_embedded(rows: list[list[Any]], conn=None) -> list[list[Any]]:
         for raw, label, id_ in res.get_all():
             keys[(raw.get("table"), raw.get("offset"))] = schema.node_key(label, id_)
     return [[_plain_embedded(v, keys) for v in row] for row in rows]
-
-
-def _dicts(v: Any):
-    """Every dict inside a value (rows, lists, nested dicts), depth first."""
-    if isinstance(v, dict):
-        yield v
-        for x in v.values():
-            yield from _dicts(x)
-    elif isinstance(v, list | tuple):
-        for x in v:
-            yield from _dicts(x)
 
 
 def _plain_embedded(v: Any, keys: dict[tuple, str]) -> Any:

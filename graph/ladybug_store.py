@@ -345,21 +345,23 @@ def side_columns(conn, refs) -> dict:
             for i, n in enumerate(S.SIDE_PROPS)}
 
 
+def nested_dicts(v: Any) -> Iterator[dict]:
+    """Every dict inside a value the engine returned (rows, lists, nested dicts), depth first."""
+    if isinstance(v, dict):
+        yield v
+        for x in v.values():
+            yield from nested_dicts(x)
+    elif isinstance(v, list | tuple):
+        for x in v:
+            yield from nested_dicts(x)
+
+
 def fill_side(conn, values: Iterable[Any]) -> None:
     """Give the relationship dicts the engine returned among `values` (every dict inside,
     `_SRC` marks a relationship) their side properties from EDGE_TEXT in place of TEXT_REF."""
-    def dicts(v: Any) -> Iterator[dict]:
-        if isinstance(v, dict):
-            yield v
-            for x in v.values():
-                yield from dicts(x)
-        elif isinstance(v, list | tuple):
-            for x in v:
-                yield from dicts(x)
-
     # a relationship of several types holds the union of their properties: only a type with
     # side properties takes them (a CITES keeps its own evidence; its text_ref is null)
-    sided = list({id(d): d for d in dicts(list(values))
+    sided = list({id(d): d for d in nested_dicts(list(values))
                   if "_SRC" in d and S.side_props(d.get("_LABEL"))}.values())
     if not sided:
         return
