@@ -137,8 +137,20 @@ def test_state_written_first_then_the_tables(tmp_path):
     assert query("MATCH (p:Paper) RETURN count(p)", db=db)[1] == [[2]]
 
 
-def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
+def _one_row_for_a_child(tmp_path, monkeypatch):
+    """A state spool of one paper, and the store path, with the state COPY made by a child
+    process (as a large build's is)."""
     from paperkg.graph import ladybug_store
+    from paperkg.graph.pipeline import StateSpool
+
+    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p1", "h1", '[[],[],[],{"key":"k"}]')
+    spool.close()
+    return spool, tmp_path / "kg.lbug"
+
+
+def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
     from paperkg.graph.ladybug_store import (
         pack_state,
         query,
@@ -149,11 +161,7 @@ def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
     )
     from paperkg.graph.pipeline import StateSpool
 
-    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)  # as a large build does
-    spool = StateSpool(tmp_path / "state.parquet")
-    spool.add("p1", "h1", '[[],[],[],{"key":"k"}]')
-    spool.close()
-    db = tmp_path / "kg.lbug"
+    spool, db = _one_row_for_a_child(tmp_path, monkeypatch)
     with writer_lock(db):
         # a build that fails while the child still writes: the child is stopped, nothing left
         started = start_fresh(db, spool.path)
@@ -182,15 +190,9 @@ def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
 
 
 def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
-    from paperkg.graph import ladybug_store
     from paperkg.graph.ladybug_store import begin_fresh, read_state, replace_tables, writer_lock
-    from paperkg.graph.pipeline import StateSpool
 
-    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)  # as a large build does
-    spool = StateSpool(tmp_path / "state.parquet")
-    spool.add("p1", "h1", '[[],[],[],{"key":"k"}]')
-    spool.close()
-    db = tmp_path / "kg.lbug"
+    spool, db = _one_row_for_a_child(tmp_path, monkeypatch)
     with writer_lock(db):
         begun = begin_fresh(db, spool.path)
         assert replace_tables([], db, spool.path, False, begun=begun) == "fresh"
