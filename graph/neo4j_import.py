@@ -256,7 +256,7 @@ def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...],
     store lacks (a store from before it was added) reads as nulls. Empty tables are left out.
     With `offsets`, node tables end with the store's row offset of each node (`_offset`) and
     relationships give their ends by those offsets instead of ids (integers: no id text read)."""
-    from paperkg.graph.ladybug_store import _execute, side_columns
+    from paperkg.graph.ladybug_store import _execute, side_texts
 
     tables = {r[0] for r in _execute(conn, "CALL SHOW_TABLES() RETURN name").get_all()}
 
@@ -282,6 +282,7 @@ def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...],
     pairs = sorted((rel, src, dst) for rel, rt in S.REL_TYPES.items() for src, dst in rt.pairs
                    if {rel, src, dst} <= tables)
     have = {rel: columns(rel) for rel in S.REL_TYPES}
+    texts_of = None  # every side text, read by one scan when a table first needs them
     for rel, src, dst in pairs:
         ends = ("offset(id(a))", "offset(id(b))") if offsets else ("a.id", "b.id")
         # the side properties are read from EDGE_TEXT (a store from before it: from r)
@@ -289,7 +290,8 @@ def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...],
         table = read(f"(a:{src})-[r:{rel}]->(b:{dst})", "r", S.REL_TYPES[rel].props,
                      have[rel] - set(side), ends, (f"r.{S.TEXT_REF}",) if side else ())
         if side and table.num_rows:
-            texts = side_columns(conn, table.column(table.num_columns - 1))
+            texts_of = texts_of or side_texts(conn)
+            texts = texts_of.columns(table.column(table.num_columns - 1))
             table = table.drop_columns(["_offset"])
             for i, p in enumerate(S.REL_TYPES[rel].props):
                 if p.name in side:
