@@ -146,6 +146,12 @@ _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"
                        r"(?:with|by)\s+(?:the\s+|our\s+)?$", re.I)  # "X integrated with GraphRAG"
+# "with GPT-2 achieving the lowest perplexity (8.21)": the name after "with" is the subject of
+# its own -ing result verb, not a system compared with.
+WITH_ACTING = True
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|reach|scor|attain|obtain|record|deliver)ing\b",
+                     re.I)
 _DONE_BY = re.compile(r"[^.;:()]{0,40}?\b(?:achieved|obtained|attained|reached|reported|"
                       r"scored|set|held)\s+by\s+(?:the\s+|a\s+)?")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
@@ -932,7 +938,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if (c["cmp"].search(text[max(lo, a - 30):a]) or CMP_WIDE and _CMP_WIDE.search(
                     text, max(lo, a - 40), a)) and not _ENHANCED.search(
-                    text, max(lo, a - 30), a) or c["metric"].fullmatch(name) or \
+                    text, max(lo, a - 30), a) and not (
+                    WITH_ACTING and _WITH_BEFORE.search(text, max(lo, a - 12), a) and
+                    _ACTING.match(text, b)) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
                 continue
             if not _SUBJECT_AFTER.match(text, b):
