@@ -155,6 +155,11 @@ _ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|reach|scor|attain|obtain|record
 _DONE_BY = re.compile(r"[^.;:()]{0,40}?\b(?:achieved|obtained|attained|reached|reported|"
                       r"scored|set|held)\s+by\s+(?:the\s+|a\s+)?")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
+# "a 68% improvement compared to 17% with traditional methods", "against 0.000 for greedy": a
+# value right after a comparison word is the compared system's
+VERSUS_WIDE = True
+_VERSUS_WIDE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|relative\s+to)\s*$",
+                          re.I)
 _BASELINE_AFTER = re.compile(r"[^()]{0,12}\([^()]*\bbaseline")
 _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-[\w]+)*|"
                      r"[A-Z][a-z]+(?:-[A-Z][a-z\d]*){2,})"  # "Drop-Stable-Rampup"
@@ -923,7 +928,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     _BY_VALUE.fullmatch(text, mm.end(), pos)):
                 _tag("system", "name before its metric of the value")
                 return name  # also "reduces GPT-5's accuracy by 3-19 pp"
-    if _VERSUS.search(text, max(s0, pos - 12), pos):
+    if (_VERSUS_WIDE if VERSUS_WIDE else _VERSUS).search(text, max(s0, pos - 16), pos):
         _tag("system", "null: after vs")
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
     loose: tuple[int, str] | None = None

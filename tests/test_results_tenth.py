@@ -26,3 +26,13 @@ def test_a_method_phrase_holding_a_preposition_or_reporting_verb_is_no_subject()
     assert got["+21 points"]["system"] == "Minitap"
     assert got["0.752"]["system"] == "Minitap"
     assert got["51.1"]["system"] == "Dynamic evaluation"
+
+
+def test_a_value_right_after_compared_to_is_the_compared_systems():
+    text = ("RadPlay: Radiology Training\nWe present RadPlay. Participants using RadPlay "
+            "achieved a 68% improvement in localization accuracy compared to 17% with "
+            "traditional passive methods, and a 41% success rate against 12% for greedy.")
+    got = _found(text, ("RadPlay", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert got["68%"]["system"] == "RadPlay"
+    assert got["17%"]["system"] is None
+    assert got["12%"]["system"] is None
