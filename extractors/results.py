@@ -678,6 +678,12 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         if best is None or rank < best[0]:
             best = (rank, e["name"])
     if best and best[0][0] == 0:
+        if MEANS_TITLE and _TITLE_MEANS.search(title, 0, best[0][1]):
+            # "Tethered Reasoning ... via Manifold Steering" with "we propose HELIX, ...": the
+            # title names the means, the abstract the system it builds
+            other = _introduced_after_we(ents, text, title_end)
+            if other:
+                return other
         return best[1]
     lead = title_lead(title, ents, text)
     if lead:
@@ -697,6 +703,24 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
 
 
 INTRO_OTHER = True
+MEANS_TITLE = True
+_TITLE_MEANS = re.compile(r"\b(?:via|through|using|with|by)\s+(?:[\w\-]+\s+)?$", re.I)
+_WE_PRESENT = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:also\s+|further\s+|then\s+)?"
+                         r"(?:present|propose|introduce|develop|design)\w*\b")
+
+
+def _introduced_after_we(ents: list[dict], text: str, title_end: int) -> str | None:
+    """The first introduced method or model named within 120 characters after the abstract's
+    first "we propose/present/introduce ..." that names one, in the same sentence."""
+    for m in _WE_PRESENT.finditer(text, title_end):
+        stop = text.find(". ", m.end())
+        stop = min(len(text) if stop < 0 else stop, m.end() + 120)
+        found = min(((mm[1], e["name"]) for e in ents if e.get("role") == "introduced" and
+                     e["type"] in SYSTEM_TYPES and not _plural_head(e["name"])
+                     for mm in e.get("mentions", []) if m.end() <= mm[1] < stop), default=None)
+        if found:
+            return found[1]
+    return None
 
 
 def _plural_head(name: str) -> bool:

@@ -36,3 +36,22 @@ def test_a_value_right_after_compared_to_is_the_compared_systems():
     assert got["68%"]["system"] == "RadPlay"
     assert got["17%"]["system"] is None
     assert got["12%"]["system"] is None
+
+
+def test_a_title_naming_the_means_gives_way_to_the_system_the_abstract_presents():
+    text = ("Calm Reasoning in Quantized LLMs via Manifold Steering\nWe propose HELIX, a "
+            "decoding framework built on manifold steering. On GSM8K it maintains 88.84% "
+            "accuracy at high temperature.")
+    got = _found(text, ("Manifold Steering", "METHOD", "introduced"),
+                 ("HELIX", "METHOD", "introduced"), ("GSM8K", "BENCHMARK"),
+                 ("accuracy", "METRIC"))
+    assert got["88.84%"]["system"] == "HELIX"
+
+
+def test_a_title_lead_stays_the_papers_system_whatever_the_abstract_presents():
+    text = ("PointNet9: Vectors via Point Abstraction\nWe propose Vector-oriented Point Set "
+            "Abstraction, a module of PointNet9. It achieves 72.3% mIoU on S3DIS.")
+    got = _found(text, ("PointNet9", "MODEL", "introduced"),
+                 ("Vector-oriented Point Set Abstraction", "METHOD", "introduced"),
+                 ("S3DIS", "DATASET"), ("mIoU", "METRIC"))
+    assert got["72.3%"]["system"] == "PointNet9"
