@@ -61,6 +61,12 @@ SMALL_READ_BUFFER = 1 << 20
 #: The multi-line file size and the row size (an upper bound) that still take the small buffer.
 SMALL_BUFFER_MULTILINE_BYTES = 1_000_000
 SMALL_BUFFER_ROW_BYTES = SMALL_READ_BUFFER // 4
+#: JVM options import.sh gives both JVMs of `neo4j-admin` (its launcher and the import it starts)
+#: through JDK_JAVA_OPTIONS, which every `java` reads; JAVA_OPTS would replace the options of
+#: neo4j-admin.conf and the heap setting. C1 only: the import is over before the full JIT's
+#: compilations pay back, which on two cores take the cores the import needs. A JDK_JAVA_OPTIONS
+#: of the user's own (even empty) is kept.
+IMPORT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
 #: The Arrow type of each schema property type's column (lists are written as one string).
 _ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
                S.BOOL: pa.bool_(), S.STRING_LIST: pa.string()}
@@ -536,6 +542,7 @@ def _command(files: ImportFiles, database: str) -> str:
     lines = ["#!/bin/sh", "# Bulk-load this graph into a new, empty Neo4j database (offline).",
              "# Then start Neo4j, CREATE DATABASE if needed, and run schema.cypher.",
              'cd "$(dirname "$0")"',
+             f'export JDK_JAVA_OPTIONS="${{JDK_JAVA_OPTIONS-{IMPORT_JVM_OPTIONS}}}"',
              f'"${{NEO4J_HOME:-.}}/bin/neo4j-admin" database import full "{database}" \\',
              "  --overwrite-destination=false --id-type=actual "
              f"--array-delimiter={_DELIMITER_ARG} \\"]

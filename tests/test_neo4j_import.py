@@ -29,30 +29,25 @@ from tests.conftest import run_cli
 _HEADER = re.compile(r"^(?:[a-z_]+(?::(?:long|double|boolean|string\[\]))?|:ID|:START_ID|:END_ID)$")
 
 
-def import_args(folder: Path) -> list[str]:
-    """The loader options import.sh gives (one per line after the command)."""
-    lines = (folder / "import.sh").read_text().splitlines()
-    out = []
-    for line in lines:
-        line = line.strip().removesuffix("\\").strip()
-        if line.startswith("--"):
-            out += [a.replace("'", "") for a in line.split()]
-    return out
-
-
 def neo4j_admin_import(folder: Path, home: Path) -> subprocess.CompletedProcess:
-    """Run the real `neo4j-admin database import full` on folder into a new home."""
+    """Run the folder's import.sh, as a user runs it, into a new Neo4j home: its
+    `bin/neo4j-admin` starts Neo4j's own launcher (which starts the import in a JVM of its own)
+    from the jars of tests/neo4j_server.py, as the distribution's script does."""
     from tests.neo4j_server import build_launcher
 
     install = build_launcher()
-    (home / "conf").mkdir(parents=True, exist_ok=True)
+    for sub in ("conf", "plugins", "bin"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    (home / "lib").symlink_to(install / "lib")
     java = shutil.which("java") or "java"
+    admin = home / "bin" / "neo4j-admin"
+    admin.write_text('#!/bin/sh\nexec "$JAVA" -cp "$NEO4J_HOME/lib/*" -Dbasedir="$NEO4J_HOME" '
+                     'org.neo4j.server.startup.Neo4jAdminCommand "$@"\n', encoding="utf-8")
+    admin.chmod(0o755)
     return subprocess.run(
-        # C1-only JIT, as for the test server: half the CPU time of this short-lived JVM
-        [java, "-XX:TieredStopAtLevel=1", "-cp", f"{install / 'lib'}/*", "org.neo4j.cli.AdminTool",
-         "database", "import", "full", "neo4j", *import_args(folder)],
-        cwd=folder, env={"NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf"),
-                         "PATH": "/usr/bin:/bin"},
+        ["sh", str(folder / "import.sh")],
+        env={"NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf"), "JAVA": java,
+             "PATH": "/usr/bin:/bin"},
         capture_output=True, text=True, timeout=600)
 
 
