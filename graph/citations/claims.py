@@ -240,7 +240,12 @@ def words_of(text: str) -> set[str]:
 
 def _expansion_before(before: str) -> str:
     """The words before an opening parenthesis (an acronym's expansion), up to ten."""
-    m = _ACRONYM_OPEN.search(before[-160:])
+    before = before[-160:]
+    # A match spans at most 11 whitespace-separated chunks (ten words and the parenthesis):
+    # searching from the 11th-last one finds the same match without trying every earlier
+    # start (each tried up to ten words ahead; 2% of a build's extraction workers).
+    parts = before.rsplit(None, 11)
+    m = _ACRONYM_OPEN.search(before, len(parts[0]) if len(parts) == 12 else 0)
     return m.group(1) if m else ""
 
 
