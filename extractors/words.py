@@ -28,6 +28,12 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(words(name))
 
 
+@cache
+def word_union(*names: str) -> frozenset[str]:
+    """The words of several lists as one set (made once, not at every call of a rule)."""
+    return frozenset().union(*map(word_set, names))
+
+
 @dataclass(frozen=True)
 class Head:
     """One head noun of data/words/heads.txt."""

@@ -15,6 +15,7 @@ from paperkg.extractors.words import (  # noqa: F401 - re-exported for the famil
     head_type,
     heads,
     word_set,
+    word_union,
     words,
 )
 

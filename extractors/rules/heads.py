@@ -5,6 +5,7 @@ to a known dataset, an untyped name evaluated on, and the evaluation context of 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from paperkg.extractors.rules.base import (
     HEAD_AFTER,
@@ -47,6 +48,7 @@ EVAL_CONTEXT = re.compile(
 )
 
 
+@cache
 def _list_stems() -> tuple[str, ...]:
     """Prefilter stems for a head noun before a list."""
     return tuple(h.word if h.word != "corpus" else "corpora" for h in heads()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Context, heads, type_by_shape, word_set
+from paperkg.extractors.rules.heads import EVAL_CONTEXT
 
 # what may stand between two items of a list; a suspended hyphen before a comma too ("Vicuna-,
 # Qwen2.5-"), not before "and" ("Inter- and Intra-image", "Transformer- and CNN-based": parts
@@ -74,8 +75,6 @@ def list_types(ctx: Context) -> None:
     """Names listed together are of one kind: an untyped coined name in a list whose typed
     members all have one type of data or model ("on PVRBench, UrbanVideo, and VisBench",
     "(e.g., InternVideo, VAST, UMT-L)") takes it, in a sentence about evaluation."""
-    from paperkg.extractors.rules.heads import EVAL_CONTEXT
-
     cands = ctx.cands
     if len(cands) < 2:
         return

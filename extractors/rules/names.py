@@ -4,6 +4,7 @@ Search), trimmed of non-name words, split into single names where each word is c
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import (
@@ -40,6 +41,7 @@ SUFFIX_ONLY = re.compile(
 _CODEPOINT = re.compile(r"x[0-9A-Fa-f]{4,5}\b")
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
+_NUMBER_LETTERS = re.compile(r"\d+[A-Za-z]{0,2}")
 _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
@@ -123,13 +125,19 @@ def _shouting(ctx: Context, pos: int, cache: dict[int, bool]) -> bool:
     return hit
 
 
+@cache
+def _run_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The heads that make a lone non-name word a name (" benchmark"), and the head-like
+    words kept at a run's end (made once, not per text)."""
+    return tuple(" " + h.word for h in heads() if "name_after" in h.contexts), word_set("headish")
+
+
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
     shouting: dict[int, bool] = {}
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
-    name_after = tuple(" " + h.word for h in heads() if "name_after" in h.contexts)
-    headish = word_set("headish")
+    name_after, headish = _run_words()
     for a, surface in runs(text):
         if surface in not_names and not text.startswith(name_after, a + len(surface)):
             continue  # a lone non-name word, unless "our Singlish benchmark"
@@ -278,7 +286,7 @@ def _single_word(ctx: Context, w: str, kind: str, a: int, b: int, at_sent_start:
             w[-1] == "s" and fold(w[:-1]) in generic
         ):
             return
-        if _SIZE.fullmatch(w) or re.fullmatch(r"\d+[A-Za-z]{0,2}", w):
+        if _SIZE.fullmatch(w) or _NUMBER_LETTERS.fullmatch(w):
             return
         # a bare two-letter acronym (TL, DR, SA) is weak evidence on its own
         conf = 0.45 if len(w) <= 2 and w.isupper() else 0.7

@@ -8,7 +8,7 @@ import re
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions
-from paperkg.extractors.words import word_set
+from paperkg.extractors.words import word_set, word_union
 
 # a citation in the sentence means the part is somebody else's
 _CITED = re.compile(r"et al\b|\[\d|\(\s*(?:19|20)\d\d\s*\)|\b(?:19|20)\d\d\)")
@@ -62,7 +62,7 @@ def lower_parts(ctx: Context) -> None:
     a lower-case component of the paper's own method, ending in a part head."""
     text = ctx.text
     heads = word_set("part_heads")
-    skip = word_set("task_stop") | word_set("task_adjectives") | word_set("quantity_words")
+    skip = word_union("task_stop", "task_adjectives", "quantity_words")
     for pos in positions(text, _PART_KEYS):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue

@@ -22,6 +22,8 @@ from paperkg.extractors.rules.base import (
 )
 from paperkg.extractors.rules.naming import naming_by_paper
 
+_NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
+_OBJECT_END = re.compile(r"\s*(?:[,.;:(]|$)")
 _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
     r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|establish|"
@@ -147,7 +149,7 @@ def intro_cues(ctx: Context) -> None:
         if im is None:
             continue
         gap = im.group(1)
-        if re.match(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b", im.group()) and \
+        if _NAMING_VERB.match(im.group()) and \
                 not naming_by_paper(text, s0, c.start):
             continue  # "a principle called Occam's razor": naming something known
         if _NOT_OURS_BEFORE.search(before, max(0, im.start() - 25), im.start()):
@@ -164,7 +166,7 @@ def intro_cues(ctx: Context) -> None:
         if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1 and \
                 not _MODIFIER_THEN_HEAD.match(text, cands[i - 1].end, c.start):
             continue
-        whole_object = re.match(r"\s*(?:[,.;:(]|$)", text[c.end:c.end + 3]) is not None
+        whole_object = _OBJECT_END.match(text[c.end:c.end + 3]) is not None
         if c.rule == "gazetteer" and not (
             # "introduces StarCoder2.": the name alone is the object of the intro verb
             not gap.strip() and whole_object and c.type not in ("TASK", "METRIC")

@@ -15,6 +15,7 @@ from paperkg.extractors.rules.base import (
     family_phrase,
     positions,
     word_set,
+    word_union,
     words,
 )
 
@@ -169,15 +170,19 @@ def title_task(ctx: Context) -> None:
 
 
 
+_TITLE_PIECE = re.compile(r"[^:?;,()\[\]]+")
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _title_segments(title: str):
     """(words, word before, word after) of the pieces of a title between punctuation and
     function words; words are (offset, word) pairs."""
     stop = word_set("task_stop")
-    for m in re.finditer(r"[^:?;,()\[\]]+", title):
+    for m in _TITLE_PIECE.finditer(title):
         piece_start = m.start()
         ws: list[tuple[int, str]] = []
         prev = ""
-        for wm in re.finditer(r"\S+", m.group()):
+        for wm in _NON_SPACE.finditer(m.group()):
             w = wm.group()
             if w.lower() in stop or w.lower() in ("towards", "toward", "beyond", "versus"):
                 if ws:
@@ -384,7 +389,7 @@ def repeated_task_phrases(ctx: Context) -> None:
     is a task the paper is about ("... for change detection ... change detection methods")."""
     text = ctx.text
     heads = word_set("task_pattern_heads")
-    skip = word_set("task_stop") | word_set("task_adjectives") | word_set("quantity_words")
+    skip = word_union("task_stop", "task_adjectives", "quantity_words")
     for phrase, spans in _head_phrases(text.lower(), heads, skip).items():
         if len(spans) < 2 or ctx.is_generic(phrase) or family_phrase(phrase):
             continue
@@ -456,7 +461,7 @@ def task_lists(ctx: Context) -> None:
     classification and shape segmentation"."""
     text = ctx.text
     heads, stop = word_set("task_pattern_heads"), word_set("task_stop")
-    skip = word_set("task_adjectives") | word_set("quantity_words")
+    skip = word_union("task_adjectives", "quantity_words")
     found: list[tuple[int, str]] = []
     for pos in positions(text, ("task",)):
         if pos > 0 and text[pos - 1].isalnum():

@@ -177,9 +177,12 @@ def corpus_baseline() -> tuple[float, ...]:
         return tuple(float(x) for x in fh if x.strip() and not x.startswith("#"))
 
 
+_TITLE_LEAD = re.compile(r"\s*([^:]{2,40}?)\s*:\s+\S")
+
+
 def title_lead(title: str) -> str | None:
     """The name a title leads with ("MultiPL-E: A Scalable ..." -> "MultiPL-E")."""
-    m = re.match(r"\s*([^:]{2,40}?)\s*:\s+\S", title or "")
+    m = _TITLE_LEAD.match(title or "")
     if not m:
         return None
     lead = m.group(1).strip()

@@ -44,12 +44,15 @@ def fold(text: str) -> str:
     return fold_latex_accents(text)
 
 
+_PIECE_BREAK = re.compile(r"[\s.+-]+")
+
+
 @lru_cache(maxsize=100_000)
 def is_coined(name: str) -> bool:
     """Whether a name is coined (an acronym, CamelCase, letters with digits), not a word or a
     title-case compound: 'LoRA', 'MBPP', 'GPT-4o', 'MultiPL-E', 'Orca 2' are; 'Whisper',
     'Zero-Shot', 'of 2' are not."""
-    pieces = [p for p in re.split(r"[\s.+-]+", name) if p]
+    pieces = [p for p in _PIECE_BREAK.split(name) if p]
     if not pieces or not pieces[0][:1].isalpha():
         return False
     for piece in pieces:
