@@ -254,6 +254,7 @@ _SHARED_AFTER = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:and|with)\s+\d+(?:\.\d+)
 BENCH_AFTER_SHARED = True
 _BENCH_AND = re.compile(r"\s*(?:,|and|&)\s*")
 TRANSITION = True
+FROM_SPLIT = True
 _TO = re.compile(r"\s?to\s?")
 _RANGE_BEFORE = re.compile(r"\b(?:by|between|range[sd]?|ranging|of|from|within|up|about|"
                            r"around|approximately|roughly|spans?|spanning|varies|varying)\s+"
@@ -274,7 +275,24 @@ def _transition(text: str, m: re.Match) -> bool:
 
 _SPAN_VERB = re.compile(r"\b(?:achiev|attain|reach|obtain|scor)\w*\s+(?:[\w\-@]+\s+){0,3}from\s+$",
                         re.I)
-_FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
+_FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+(?:(?:around|about|"
+                      r"approximately|roughly|nearly|over|more\s+than|less\s+than|"
+                      r"as\s+(?:high|low|much)\s+as|just|only)\s+)?$"
+                      if FROM_SPLIT else r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
+# "from 89% to under 3%": a second value after "to" and a qualifier (the value pattern joins
+# only "89% to 3%")
+_TO_QUALIFIED = re.compile(r"\s+to\s+(?:under|below|over|above|nearly|about|around|just|only|"
+                           r"less\s+than|more\s+than|near|roughly|approximately|~)\s*[\d.$]",
+                           re.I)
+
+
+def _base_model(text: str, mentions, s0: int, a: int, skip: tuple, c: dict) -> str | None:
+    """The model named up to 100 characters before a baseline's value "from A to B" ("a model
+    trained on Gemma-2-9b-it ... increasing accuracy from 80.61% to 84.15%"), not one of
+    skip (the value's system, the paper's own), nor a metric or a "Model-driven" modifier."""
+    return next((x[2] for x in reversed(mentions) if max(s0, a - 100) <= x[0] and x[1] <= a
+                 and x[3] == "MODEL" and x[2] not in skip and x[2] not in _NOT_SYSTEMS and
+                 not c["metric"].fullmatch(x[2]) and not text.startswith("-", x[1])), None)
 
 
 def _trie_alternation(words: list[str]) -> str:
@@ -1630,12 +1648,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             first = text[a:m.end("u1") if m.group("u1") else m.end("num")]
             # "achieves top-1 accuracy from 78.2% to 81.8%" (a span over settings): both its
             span = _SPAN_VERB.search(text, cs, a)
-            base = None if span or not FROM_BASE else next(
-                (x[2] for x in reversed(mentions) if max(s0, a - 100) <= x[0] and x[1] <= a and
-                 x[3] == "MODEL" and x[2] not in (res["system"], own) and
-                 x[2] not in _NOT_SYSTEMS and not c["metric"].fullmatch(x[2]) and
-                 not text.startswith("-", x[1])), None)  # "a model trained on Gemma-2-9b-it ...
-            # increasing accuracy from 80.61% to 84.15%": the base model's value
+            base = None if span or not FROM_BASE else _base_model(
+                text, mentions, s0, a, (res["system"], own), c)
             if res["system"] is None and base is not None and not span and \
                     text.rfind("(", max(s0, a - 3), a) >= 0:
                 res["system"], base = base, None  # "X improves over its base (47.2% to 53.8%)"
@@ -1647,6 +1661,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                                   else "base model before 'from A to B' (A)"}
             res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
                        kind="score")
+        elif FROM_SPLIT and _FROM_TO.search(text, max(0, a - 30), a) and \
+                _TO_QUALIFIED.match(text, b) and not _SPAN_VERB.search(text, cs, a):
+            # "reduces attack success rate from 89% to under 3%": the first is the baseline's
+            res["system"] = _base_model(text, mentions, s0, a, (res["system"], own), c) \
+                if FROM_BASE else None
+            _retag(res, "system", "base model before 'from A to B' (A)")
         if SHARED_UNIT and unit in ("points", "%") and not m.group("num2"):
             # "by 2, 7, and 15 percentage points": the numbers listed before share the unit
             head = _UNIT_LIST.search(text, max(s0, a - 60), a)
