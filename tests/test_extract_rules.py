@@ -105,6 +105,27 @@ def test_known_name_with_a_version_word_is_one_name(nlp, sentence, name):
 
 
 @pytest.mark.parametrize("sentence, name", [
+    ("On the GPT-2-small circuit the heads recover.", "GPT-2-small"),
+    ("GPT-5 mini leads overall while PPO does not.", "GPT-5 mini"),
+    ("We compare with Llama 4 Scout on the tasks.", "Llama 4 Scout"),
+    ("We pretrain Qwen3-0.6B-style models from scratch.", "Qwen3-0.6B"),
+    ("We tune Apertus-70B/8B-Instruct on the vignettes.", "Apertus-70B/8B-Instruct"),
+])
+def test_a_models_tier_word_or_slashed_size_is_part_of_its_name(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL"
+
+
+def test_a_slashed_size_joins_a_data_set_but_two_slashed_names_stay_two(nlp):
+    ents = run(nlp, "We report accuracy on CIFAR-10/100 and train with Adam/AdamW in 2020/21.")
+    assert find(ents, "CIFAR-10/100").type == "DATASET"
+    assert find(ents, "Adam") is not None and find(ents, "AdamW") is not None
+    assert find(ents, "Llama 2 base") is None
+    ents = run(nlp, "We use GPT-4-based judges and the Llama 2 base model.")
+    assert find(ents, "GPT-4") is not None and find(ents, "Llama 2") is not None
+
+
+@pytest.mark.parametrize("sentence, name", [
     ("We train the sampler with flow matching on the data.", "flow matching"),
     ("The iterates follow mirror descent with a fixed step.", "mirror descent"),
     ("Features are compressed by vector quantization first.", "vector quantization"),

@@ -272,6 +272,10 @@ def test_rdf_results_are_ml_schema_evaluations_and_pass_the_shapes(seeds_graph, 
     # over the whole seeds export is tests/test_rdf_cli.py's)
     results = [n for n, d in seeds_graph.nodes(data=True) if d["label"] == S.RESULT]
     keep = set(results).union(*(nx.all_neighbors(seeds_graph, n) for n in results))
+    # and the entities an edge among them names by key (a citation's via-entity), so that the
+    # key is written as the node's IRI as in a whole export
+    keep |= {d["entity"] for u, v, d in seeds_graph.subgraph(keep).edges(data=True)
+             if d.get("entity") in seeds_graph}
     path = tmp_path / "kg.ttl"
     export("turtle", path, graph=seeds_graph.subgraph(keep).copy())
     g = rdflib.Graph().parse(path, format="turtle")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Cand, Context
-from paperkg.extractors.rules.names import SUFFIX_ONLY
+from paperkg.extractors.rules.names import SLASH_SIZE, SUFFIX_ONLY
+from paperkg.extractors.words import words
 
 # A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini",
 # "Claude Sonnet 4.0", "Whisper Large v3", "DeepSeek R1").
@@ -15,6 +16,27 @@ _GAZ_EXT = re.compile(
     r"| [A-Z][a-z]+-?\d[\w.]*| [A-Z][a-z]+ v?\d+(?:\.\d+)*(?![\w%])| [A-Z]\d{1,2}(?![\w.%]))"
     r"(?:-[A-Za-z0-9.]+)*"
 )
+# a tier word joined to the name ("-mini", " Scout"), or another size or version after a slash
+# ("CIFAR-10/100", "Apertus-70B/8B-Instruct", "QWen2.5/3-VL")
+_TIER = re.compile(r"([- ])([A-Za-z]+)(?![\w-])")
+_TIERS = {w.split()[0]: w.endswith(" space") for w in words("model_tiers")}
+
+
+def _tail(text: str, end: int, type_: str) -> int:
+    """Where a known name of a model or data set ends once its tier word or slashed
+    alternative size is added (end itself when there is none)."""
+    if type_ not in ("MODEL", "DATASET", "BENCHMARK"):
+        return end
+    m = SLASH_SIZE.match(text, end)
+    if m:
+        end = m.end()
+    m = _TIER.match(text, end)
+    if m:
+        space = _TIERS.get(m.group(2).lower())
+        if space is not None and (m.group(1) == "-" or (
+                space and type_ == "MODEL" and text[end - 1].isdigit())):
+            end = m.end()
+    return end
 
 
 def gazetteer_names(ctx: Context) -> None:
@@ -24,14 +46,23 @@ def gazetteer_names(ctx: Context) -> None:
         if a >= 2 and text[a - 1] == "-" and text[a - 2].isalnum():
             continue  # "...-DPO": part of a coined word the run rule finds
         ext = _GAZ_EXT.match(text, b)
-        if ext and SUFFIX_ONLY.search(ext.group()):
-            ext = None  # "Transformer-Driven": a modifier, not a longer name
+        b2 = b
+        if ext:
+            part = ext.group()
+            while SUFFIX_ONLY.search(part):
+                part = part[:part.rfind("-")]  # "Qwen3-0.6B-style": the name is Qwen3-0.6B
+            if part:
+                b2 = b + len(part)
+            else:
+                ext = None  # "Transformer-Driven": a modifier, not a longer name
         if ext and type_ in ("METRIC", "TASK") and ext.group()[0] == " ":
             ext = None  # "FID 18.9": a measure and its value
-        if ext and any(ch.isdigit() or ch.isupper() for ch in ext.group()):
-            b2 = ext.end()
-            while b2 > b and text[b2 - 1] in ".-":
-                b2 -= 1
+        if not (ext and any(ch.isdigit() or ch.isupper() for ch in text[b:b2])):
+            b2 = b
+        while b2 > b and text[b2 - 1] in ".-":
+            b2 -= 1
+        b2 = _tail(text, b2, type_)
+        if b2 > b:
             surface = text[a:b2]
             c = Cand(a, b2, surface, surface,
                      type_ if type_ in ("MODEL", "DATASET", "BENCHMARK") else "",

@@ -43,6 +43,9 @@ _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
 _NUMBER_LETTERS = re.compile(r"\d+[A-Za-z]{0,2}")
 _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
+# another size or version after a slash is part of the name ("CIFAR-10/100", "ViT-B/16",
+# "Apertus-70B/8B-Instruct"); two names joined by a slash ("Adam/AdamW") stay two
+SLASH_SIZE = re.compile(r"/\d[\w.]*(?:-[A-Za-z0-9.]+)*(?![\w/])")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
 
@@ -90,6 +93,10 @@ def _runs_raw(text: str):
             if a > 0 and text[a - 1] in "@/\\.-_":
                 continue
             surface = text[a:b0] + surface
+        if text.startswith("/", m.end()) and not surface[-1:].isspace():
+            tail = SLASH_SIZE.match(text, m.end())
+            if tail and any(ch.isalpha() for ch in surface):
+                surface += tail.group()
         if ". " not in surface:
             yield a, surface
             continue
