@@ -721,6 +721,21 @@ def test_adjectives_verbs_and_hyperparameters_are_not_part_of_a_measure(nlp, sen
     assert find(run(nlp, sentence), not_metric) is None
 
 
+@pytest.mark.parametrize("sentence, measure, not_measure", [
+    ("Results: MixMatch's accuracy drops to 80% on the test set.", "accuracy",
+     "MixMatch's accuracy"),
+    ("We measure the planner's collision rate of 3.2% in simulation.", "collision rate",
+     "planner's collision rate"),
+    ("We average seven retrieval success rates of 0.8 each.", "retrieval success rates",
+     "seven retrieval success rates"),
+])
+def test_whose_measure_and_how_many_are_not_part_of_it(nlp, sentence, measure, not_measure):
+    ents = run(nlp, sentence)
+    assert find(ents, not_measure) is None
+    e = find(ents, measure)
+    assert e is not None and e.type == "METRIC"
+
+
 def test_bare_accuracy_refers_back_to_the_compound(nlp):
     ents = run(nlp, "We report 81.0% pixel accuracy. The model also beats baselines in accuracy.")
     e = find(ents, "pixel accuracy")

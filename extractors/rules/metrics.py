@@ -80,6 +80,7 @@ def _modifiers(ctx: Context, h0: int) -> int:
     text = ctx.text
     not_mod = word_set("metric_not_modifiers")
     task_heads = word_set("task_pattern_heads")
+    quantity = word_set("quantity_words")
     start = h0
     if h0 > 0 and text[h0 - 1] == "-":  # "root-mean-square-error": one hyphenated word
         k = h0 - 1
@@ -99,6 +100,11 @@ def _modifiers(ctx: Context, h0: int) -> int:
         low = word.lower()
         if low[-1] == "s" and low[-2:] not in ("ss", "us", "is") and not low.endswith(("'s", "’s")):
             break  # "achieves accuracy", "models accuracy": a verb or a plural, not a modifier
+        if low.endswith(("'s", "’s")) and not (word[0].isupper() and word[1:-2].isalpha()
+                                                and word[1:-2].islower()):
+            break  # "MixMatch's accuracy", "the planner's collision rate": whose, not which
+        if low in quantity:
+            break  # "seven semantic text similarity": a count of tasks, not part of the measure
         if low.endswith("ed") and "-" not in low:
             break  # "improved accuracy"
         if low.endswith("ing") and low not in task_heads:
