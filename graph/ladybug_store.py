@@ -1084,14 +1084,16 @@ def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
     return start_fresh(db, state).wait()
 
 
-def start_fresh(db: str | os.PathLike | None, state: Path, pack: bool = False) -> Begun:
+def start_fresh(db: str | os.PathLike | None, state: Path, pack: bool = False,
+                threads: int = 1) -> Begun:
     """begin_fresh without waiting for it: a large state is COPYed by a child process while
     the caller goes on (a fresh build makes its graph and citations meanwhile, on the core
     the extraction workers left); `wait()` gives the staged store's path (or the failure's
     one line), `discard()` stops the child and removes what it wrote. The state file must
     stay until then. With `pack`, the state holds plain extraction JSON (a StateSpool made
     with packed=False) and the writer packs it (pack_state) before the COPY: the build's own
-    process neither packs it during extraction nor unpacks it for the graph step."""
+    process neither packs it during extraction nor unpacks it for the graph step. `threads`
+    (a child's) pack it at once (_packed_copy): for a build that waits for the child."""
     from paperkg.core.tempfiles import staged_name
 
     path = db_path(db)
@@ -1100,7 +1102,7 @@ def start_fresh(db: str | os.PathLike | None, state: Path, pack: bool = False) -
     begun = Begun(tmp, path)
     try:
         if _state_rows_in(state) >= _CHILD_ROWS:
-            begun.child = _start_child(tmp, state, path, pack)
+            begun.child = _start_child(tmp, state, path, pack, threads)
         else:
             _write_state(tmp, state, pack)
     except BaseException as exc:
@@ -1153,14 +1155,15 @@ def _state_rows_in(state: Path) -> int:
     return pq.ParquetFile(state).metadata.num_rows
 
 
-def _write_state(tmp: Path, state: Path, pack: bool = False) -> None:
+def _write_state(tmp: Path, state: Path, pack: bool = False, threads: int = 1) -> None:
     """Create the store tmp (schema) holding only the build state COPYed from `state` (with
-    `pack`, from a file of its rows with each extraction packed, written beside tmp)."""
+    `pack`, from a file of its rows with each extraction packed, written beside tmp, by
+    `threads` threads)."""
     packed = tmp.with_name(tmp.name + ".state.parquet") if pack else state
     writer = None
     try:
         if pack:
-            _packed_copy(state, packed)
+            _packed_copy(state, packed, threads)
         writer = _Writer(tmp)
         for stmt in ddl():
             writer.conn.execute(stmt)
@@ -1172,22 +1175,44 @@ def _write_state(tmp: Path, state: Path, pack: bool = False) -> None:
             packed.unlink(missing_ok=True)
 
 
-def _packed_copy(state: Path, out: Path) -> None:
+def _packed_copy(state: Path, out: Path, threads: int = 1) -> None:
     """Write the rows of a state file to `out` with each extraction as PaperState keeps it
-    (pack_state), one batch at a time."""
+    (pack_state), one batch at a time; with `threads` > 1 each batch is cut in that many runs
+    packed at once (zlib's compression, most of pack_state's time, lets other threads run:
+    a build waiting for its state's COPY has a core to spare)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     src = pq.ParquetFile(state)
-    with pq.ParquetWriter(out, src.schema_arrow, compression="zstd") as w:
-        for batch in src.iter_batches(batch_size=4096):
-            cols = {n: batch.column(n) for n in batch.schema.names}
-            cols["extraction"] = pa.array(
-                [pack_state(x) for x in cols["extraction"].to_pylist()], pa.string())
-            w.write_table(pa.table(cols))
+    pool = None
+    if threads > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(threads)
+    try:
+        with pq.ParquetWriter(out, src.schema_arrow, compression="zstd") as w:
+            for batch in src.iter_batches(batch_size=4096):
+                cols = {n: batch.column(n) for n in batch.schema.names}
+                xs = cols["extraction"].to_pylist()
+                if pool is None:
+                    packed = [pack_state(x) for x in xs]
+                else:
+                    step = -(-len(xs) // threads)
+                    packed = [y for run in pool.map(_packed_run, [
+                        xs[i:i + step] for i in range(0, len(xs), step)]) for y in run]
+                cols["extraction"] = pa.array(packed, pa.string())
+                w.write_table(pa.table(cols))
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
-def _start_child(tmp: Path, state: Path, path: Path, pack: bool = False):
+def _packed_run(xs: list[str]) -> list[str]:
+    """pack_state of each value (one thread's run of _packed_copy)."""
+    return [pack_state(x) for x in xs]
+
+
+def _start_child(tmp: Path, state: Path, path: Path, pack: bool = False, threads: int = 1):
     """_write_state run by a new Python process (a subprocess.Popen): the engine takes
     several times the state's size while it COPYs it (about 1.2 GB at 100,000 papers) and
     does not give all of it back to the system, so in the build's own process that memory
@@ -1201,19 +1226,21 @@ def _start_child(tmp: Path, state: Path, path: Path, pack: bool = False):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [root, *filter(None, [os.environ.get("PYTHONPATH")])])}
     code = ("import sys; from paperkg.graph.ladybug_store import _state_child; "
-            "_state_child(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == 'pack')")
+            "_state_child(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == 'pack', "
+            "int(sys.argv[5]))")
     return subprocess.Popen([sys.executable, "-c", code, str(tmp), str(state), str(path),
-                             "pack" if pack else "as-is"],
+                             "pack" if pack else "as-is", str(threads)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, env=env)
 
 
-def _state_child(tmp: str, state: str, path: str, pack: bool = False) -> None:
+def _state_child(tmp: str, state: str, path: str, pack: bool = False, threads: int = 1
+                 ) -> None:
     """The child of _start_child: write the state; a failure is its last stderr line."""
     import sys
 
     try:
-        _write_state(Path(tmp), Path(state), pack)
+        _write_state(Path(tmp), Path(state), pack, threads)
     except UserError as exc:
         sys.exit(str(exc))
     except (RuntimeError, OSError) as exc:

@@ -816,7 +816,9 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     alone = len(papers) >= STATE_ALONE_FROM
 
     def begin(spool: StateSpool) -> None:
-        begun.append(start_fresh(path, spool.path, pack=not spool.packed))
+        # waited for, its child has the core the build leaves idle: it packs with two threads
+        begun.append(start_fresh(path, spool.path, pack=not spool.packed,
+                                 threads=2 if alone else 1))
         if alone:
             begun[-1].wait()
             _mark("state")

@@ -175,18 +175,41 @@ def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
         started.discard()  # what build's clean-up does: the store in place stays
     assert read_state(db) == {"p1": ("h1", '[[],[],[],{"key":"k"}]')}
     # a fresh build's spool holds plain JSON; the child packs it as PaperState keeps it
+    # (here with the two threads of a build that waits for it)
     plain = StateSpool(tmp_path / "plain.parquet", packed=False)
     plain.add("p2", "h2", '[[],[],[],{"key":"j"}]')
+    plain.add("p3", "h3", '[[],[],[],{"key":"i"}]')
     plain.close()
-    assert [x for _, x in plain.extractions()] == [[[], [], [], {"key": "j"}]]
+    assert [x for _, x in plain.extractions()] == [[[], [], [], {"key": "j"}],
+                                                   [[], [], [], {"key": "i"}]]
     with writer_lock(db):
-        started = start_fresh(db, plain.path, pack=True)
+        started = start_fresh(db, plain.path, pack=True, threads=2)
         assert replace_tables([], db, plain.path, False, begun=started.wait()) == "fresh"
-    assert read_state(db) == {"p2": ("h2", '[[],[],[],{"key":"j"}]')}
-    stored = query("MATCH (s:PaperState) RETURN s.extraction", db=db)[1]
-    assert stored == [[pack_state('[[],[],[],{"key":"j"}]')]] and stored[0][0][0] == "z"
+    assert read_state(db) == {"p2": ("h2", '[[],[],[],{"key":"j"}]'),
+                              "p3": ("h3", '[[],[],[],{"key":"i"}]')}
+    stored = query("MATCH (s:PaperState) RETURN s.extraction ORDER BY s.id", db=db)[1]
+    assert stored == [[pack_state('[[],[],[],{"key":"j"}]')],
+                      [pack_state('[[],[],[],{"key":"i"}]')]] and stored[0][0][0] == "z"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
                                                           "plain.parquet", "state.parquet"]
+
+
+def test_packed_copy_in_threads_keeps_the_rows(tmp_path):
+    import pyarrow.parquet as pq
+
+    from paperkg.graph.ladybug_store import _packed_copy, pack_state
+    from paperkg.graph.pipeline import StateSpool
+
+    plain = StateSpool(tmp_path / "plain.parquet", packed=False)
+    xs = [f'[[{{"key":"k{i}"}}],[],[],{{}}]' for i in range(7)]
+    for i, x in enumerate(xs):
+        plain.add(f"p{i}", f"h{i}", x)
+    plain.close()
+    for threads in (1, 3):
+        _packed_copy(plain.path, tmp_path / f"out{threads}.parquet", threads)
+        got = pq.read_table(tmp_path / f"out{threads}.parquet").to_pydict()
+        assert got["id"] == [f"p{i}" for i in range(7)]
+        assert got["extraction"] == [pack_state(x) for x in xs]
 
 
 def test_state_copied_by_a_child_process(tmp_path, monkeypatch):
