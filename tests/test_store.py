@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pyarrow as pa
 import pytest
 
 from paperkg.core.errors import UserError
@@ -167,6 +168,15 @@ def test_relationship_text_is_kept_beside_the_relationship_tables(tmp_path):
                       "RETURN label(r), r ORDER BY label(r)", db=db)
     assert [(t, r["evidence"]) for t, r in rows] == [("CITES", "BERT [b]."),
                                                        ("HAS_CODE", "Code: it.")]
+    # the whole side table read once (the Neo4j import files): each ref its texts, a null or
+    # unknown ref nulls, in the refs' order
+    with L.connect(db) as conn:
+        stored, texts = L.edge_texts(conn), L.side_texts(conn)
+    ref = max(stored)
+    cols = texts.columns(pa.chunked_array([[None, ref], [ref + 1000, ref]], pa.int64()))
+    got = list(zip(*(cols[n].to_pylist() for n in S.SIDE_PROPS), strict=True))
+    assert got == [(None, None), stored[ref], (None, None), stored[ref]]
+    assert any(v is not None for v in stored[ref])
 
 
 def test_side_props_rewrite_reads_the_side_table_before_each_projection():
