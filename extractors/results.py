@@ -154,6 +154,13 @@ _ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|reach|scor|attain|obtain|record
                      re.I)
 _DONE_BY = re.compile(r"[^.;:()]{0,40}?\b(?:achieved|obtained|attained|reached|reported|"
                       r"scored|set|held)\s+by\s+(?:the\s+|a\s+)?")
+# "a reduction of up to 32% in CNOT gate count", "2x for MAE fine-tuning": the name after
+# "for/in" modifies the noun after it (what is measured), so it is not the value's system
+NAME_MODIFIES = True
+_MODIFIES = re.compile(r"(?:\s+\([^()]{0,20}\))?\s+(?!(?:and|or|with|while|which|when|on|at|in|"
+                       r"for|to|than|compared|models?|respectively|but|as|across|under|over|"
+                       r"after|before|by|using|is|are|was|were|the|a|an|achiev\w*|reach\w*|"
+                       r"obtain\w*|outperform\w*|variants?|backbones?)\b)[a-z][\w\-]*")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\s*$")
 # "a 68% improvement compared to 17% with traditional methods", "against 0.000 for greedy": a
 # value right after a comparison word is the compared system's
@@ -955,10 +962,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
         _tag("system", "null: bracket after comparison")
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
-    for a, _b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
+    for a, b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
         if pos < a <= pos + 80 and (typ in SYSTEM_TYPES or name == own) and \
                 name not in _NOT_SYSTEMS and (a <= pos + 40 and _FOR_SYSTEM.fullmatch(
-                    text, end, a) or _DONE_BY.fullmatch(text, end, a)):
+                    text, end, a) and not (NAME_MODIFIES and _MODIFIES.match(text, b)) or
+                    _DONE_BY.fullmatch(text, end, a)):
             _tag("system", "name after value (for/in/achieved by)")
             return name  # also "the best accuracy of 64.8% achieved by Gemini 3 Flash"
     for a, b, name, typ, _role in mentions:  # "customized CNN accuracy of 96.98%"

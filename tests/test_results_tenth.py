@@ -67,3 +67,13 @@ def test_from_a_to_b_with_qualifiers_gives_the_baselines_value_and_the_systems()
     assert got["3%"]["system"] == "CanalNet"
     assert got["89%"]["system"] is None
     assert got["7%"]["system"] == "CanalNet"
+
+
+def test_a_name_after_in_that_modifies_a_noun_is_not_the_values_system():
+    text = ("AlphaGate: Gate Minimisation\nWe propose AlphaGate. Our method achieves a "
+            "reduction of up to 32% in CNOT gate count. Classifiers show a record shape bias "
+            "(99% for Imagen).")
+    got = _found(text, ("AlphaGate", "METHOD", "introduced"), ("CNOT", "METHOD"),
+                 ("Imagen", "MODEL"))
+    assert got["32%"]["system"] == "AlphaGate"
+    assert got["99%"]["system"] == "Imagen"
