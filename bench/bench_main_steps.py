@@ -14,6 +14,17 @@ per run: wall and CPU seconds of the build in this process, the build's own step
 (wall), the peak resident memory of this process (it also holds the replayed extractions:
 about 3.7 KB a paper), and the node and relationship counts. With --profile, the first run is
 profiled by cProfile with a CPU-time timer.
+
+With --copies K the build reads a synthetic listing of LISTING and K-1 copies of it, each
+copy's titles suffixed " [copy k]" and its arXiv ids dropped (as bench_build.py --synthetic
+makes it), written once to a temporary file; a copy's paper replays the extraction of the
+paper its title came from, with its citation results' key made for its own title and
+abstract (so the citation step uses them, as it uses a worker's). So the graph, citation and
+store steps run at K times the size of STORE without extracting anything. Each run then also
+prints the peak RSS of this process and of its children (the state COPY's) during each step
+(`step_peaks_mb`, sampled every 0.2 s between the build's step marks, as bench_build.py), and
+`held_mb`, this process's RSS before the build (the replayed extractions and the title map:
+subtract it from the main figures for the build's own).
 """
 
 from __future__ import annotations
@@ -21,10 +32,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
+import re
 import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -39,6 +53,8 @@ def main() -> None:
     ap.add_argument("--state-from", required=True, help="a store built from the listing")
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--profile", help="write the first run's cProfile stats here")
+    ap.add_argument("--copies", type=int, default=1,
+                    help="read LISTING this many times (copies' titles suffixed)")
     args = ap.parse_args()
 
     import paperkg.extractors.pipeline as xp
@@ -46,35 +62,125 @@ def main() -> None:
     from paperkg.graph.pipeline import build
 
     stored = dict(iter_state_extractions(args.state_from))
+    listing, by_title = args.listing, {}
+    tmp_listing = None
+    if args.copies > 1:
+        from paperkg.graph.citations.cache import features_key
+        from paperkg.readers import read_listings
+
+        # a copy's stripped title -> the original paper's id and its features key
+        for p in read_listings([args.listing]).papers:
+            if p.id in stored:
+                by_title[p.title or ""] = (p.id, features_key(p.title or "", p.abstract or ""))
+        fd, tmp_listing = tempfile.mkstemp(prefix="bench_main_steps.", suffix=".jsonl")
+        os.close(fd)
+        write_copies(args.listing, tmp_listing, args.copies)
+        listing = tmp_listing
+    from paperkg.graph.citations.cache import features_key
+    suffix = re.compile(r" \[copy \d+\]$")
+    fallback = iter(())
+
+    def replay_one(p) -> str:
+        """The stored extraction JSON of a paper (a copy's: its original's, re-keyed)."""
+        nonlocal fallback
+        x = stored.get(p.id)
+        if x is not None:
+            return x
+        title = p.title or ""
+        orig = by_title.get(suffix.sub("", title))
+        if orig is None:  # merged otherwise than its original: any stored extraction
+            try:
+                x = next(fallback)
+            except StopIteration:
+                fallback = iter(stored.values())
+                x = next(fallback)
+            return x
+        x = stored[orig[0]]
+        return x.replace(orig[1], features_key(title, p.abstract or ""), 1)
 
     def replayed(texts, progress=None, **_):
         """The stored extraction JSON of each paper the build hands to its workers."""
         view = getattr(texts, "_texts", texts)  # the build's views over its papers
         for p in view._papers:
-            yield stored[p.id]
+            yield replay_one(p)
             if progress is not None:
                 progress(1)
 
     xp.raw_extractions = replayed
+    from paperkg.bench.bench_build import step_peaks
+
     for run in range(args.runs):
         work = Path(tempfile.mkdtemp(prefix="bench_main_steps."))
+        marks = work / "marks.txt"
+        os.environ["PAPERKG_STEP_MARKS"] = str(marks)
+        samples: list = []
+        done = threading.Event()
+        threading.Thread(target=sample_rss, args=(samples, done), daemon=True).start()
+        held = rss_mb()
         prof = cProfile.Profile(time.process_time) if args.profile and run == 0 else None
         t0, c0 = time.perf_counter(), time.process_time()
         try:
             if prof is not None:
                 prof.enable()
-            report = build([args.listing], db=work / "kg.lbug", workers=2, fast=True)
+            report = build([listing], db=work / "kg.lbug", workers=2, fast=True)
             if prof is not None:
                 prof.disable()
                 prof.dump_stats(args.profile)
+            done.set()
+            noted = [(a, float(b)) for a, b in (line.split() for line in
+                                                marks.read_text().splitlines())]
             print(json.dumps({
                 "run": run + 1, "wall_s": round(time.perf_counter() - t0, 2),
+                "held_mb": held, "step_peaks_mb": step_peaks(samples, noted),
+                "load": [round(v, 1) for v in os.getloadavg()],
                 "cpu_s": round(time.process_time() - c0, 2), "steps": report.seconds,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                 "nodes": sum(report.nodes.values()),
                 "relationships": sum(report.relationships.values())}), flush=True)
         finally:
+            done.set()
             shutil.rmtree(work, ignore_errors=True)
+    if tmp_listing is not None:
+        os.unlink(tmp_listing)
+
+
+def write_copies(src: str, out: str, copies: int) -> None:
+    """src's lines, then copies-1 copies of them with " [copy k]" after each title and no
+    arXiv id (bench_build.write_input's synthetic papers, from any listing)."""
+    with open(out, "w", encoding="utf-8") as fh:
+        for k in range(copies):
+            with open(src, encoding="utf-8") as lines:
+                for line in lines:
+                    if not line.strip():
+                        continue
+                    if k:
+                        rec = json.loads(line)
+                        rec["title"] = f"{rec.get('title', '')} [copy {k}]"
+                        rec.pop("arxiv_id", None)
+                        line = json.dumps(rec) + "\n"
+                    fh.write(line if line.endswith("\n") else line + "\n")
+
+
+def rss_mb() -> int:
+    """This process's resident memory now (MB)."""
+    import psutil
+
+    return round(psutil.Process().memory_info().rss / (1 << 20))
+
+
+def sample_rss(samples: list, done: threading.Event) -> None:
+    """(time, this process's RSS, with its children's) every 0.2 s into samples until done."""
+    import psutil
+
+    me = psutil.Process()
+    while not done.is_set():
+        try:
+            own = me.memory_info().rss
+            together = own + sum(c.memory_info().rss for c in me.children(recursive=True))
+            samples.append((time.time(), own, together))
+        except psutil.Error:
+            pass
+        done.wait(0.2)
 
 
 if __name__ == "__main__":
