@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from paperkg.core.records import Paper, PaperExtraction, Reference, SourceFile
+from paperkg.core.text import packed
 from paperkg.graph import schema as S
 
 
@@ -81,10 +82,11 @@ def source_count(p: Paper) -> int:
     return len({ref.source_id or ref.path for ref in p.sources})
 
 
-def paper_values(p: Paper) -> dict:
-    """Schema property values of a paper."""
+def paper_values(p: Paper, pack: bool = False) -> dict:
+    """Schema property values of a paper (with `pack`, its abstract core.text.packed)."""
     return {
-        "id": p.id, "title": p.title, "abstract": p.abstract, "authors": p.authors,
+        "id": p.id, "title": p.title, "abstract": packed(p.abstract) if pack else p.abstract,
+        "authors": p.authors,
         "published": p.published, "listing_date": p.listing_date, "arxiv_id": p.arxiv_id,
         "doi": p.doi, "url": p.url, "title_key": p.title_key, "source_count": source_count(p),
         "venue": p.venue, "author_names": p.author_names,
@@ -99,7 +101,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 extractions: Iterable[PaperExtraction] = (),
                 surfaces: dict | None = None,
                 entity_edges: Callable[[str, str, str, dict], None] | None = None,
-                rows: Any = None) -> nx.MultiDiGraph:
+                rows: Any = None, pack: bool = False) -> nx.MultiDiGraph:
     """The knowledge graph of papers, their sources and what was extracted from them
     (extractions are read once, in order: a generator keeps only one paper's at a time).
     `surfaces` receives the entities per name and per alias of every entity node ("names",
@@ -109,13 +111,14 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     add_edge would add it, instead of being added to the graph (a fresh build writes them to
     the store from there: ladybug_store.EdgeSpill). With `rows` (an EdgeSpill: its `row` and
     `node`), what no later step reads from the graph goes there instead of into it, as the
-    graph would hold it: the LISTED_IN edges and the Result nodes with their edges."""
+    graph would hold it: the LISTED_IN edges and the Result nodes with their edges. With
+    `pack`, the Paper nodes hold their abstracts compressed (paper_values)."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
                                "listing_date": s.listing_date, "paper_count": s.paper_count})
     for p in papers:
-        pk = add_node(g, S.PAPER, paper_values(p))
+        pk = add_node(g, S.PAPER, paper_values(p, pack))
         listed: set[str] = set()  # with rows: as add_edge, once per (paper, source)
         for ref in p.sources:
             sk = S.node_key(S.SOURCE, ref.source_id)

@@ -11,7 +11,7 @@ import os
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,8 +118,10 @@ class StateSpool:
                                         compression_level=None if packed else 1)
         self._rows: list[tuple[str, str, str]] = []
         #: paper id -> its kept per-paper citation results (the extraction's fourth item),
-        #: filled as extractions() reads the rows
-        self.cites: dict[str, dict] = {}
+        #: filled as extractions() reads the rows: decoded (_compact_cites), or with
+        #: `cites_json` as their compact JSON (read through a PackedCites)
+        self.cites: dict[str, Any] = {}
+        self.cites_json = False
 
     def add(self, paper_id: str, content_hash: str, extraction: str) -> None:
         """Append one paper's row (its extraction JSON, or a stored value as it is)."""
@@ -154,7 +156,8 @@ class StateSpool:
                               strict=True):
                 raw = json.loads(state_json(x))
                 if len(raw) > 3:
-                    cites[pid] = _compact_cites(raw[3])
+                    cites[pid] = json.dumps(raw[3], separators=(",", ":")) \
+                        if self.cites_json else _compact_cites(raw[3])
                 yield pid, raw
 
     def entities(self) -> Iterator[list]:
@@ -203,6 +206,34 @@ def _compact_cites(features: Any) -> Any:
             features[name] = tuple(tuple(c) if isinstance(c, list) else c for c in v) \
                 if v else ()
     return features
+
+
+class PackedCites(Mapping):
+    """A StateSpool's `cites` held as JSON (`cites_json`), read as decoded entries: each
+    item is decoded (_compact_cites) when asked for, and not kept. Keys are paper ids, or
+    with `prefix` node keys (the prefix, then the id). A decoded entry held about 1,240 bytes
+    a paper, its JSON about 470 (2,000 corpus papers), so a large build's citation step holds
+    every paper's JSON and decodes each entry the few times it reads it."""
+
+    def __init__(self, cites: dict[str, Any], prefix: str = ""):
+        self._cites, self._prefix = cites, prefix
+
+    def _id(self, key: str) -> str | None:
+        p = self._prefix
+        return key[len(p):] if key.startswith(p) else None
+
+    def __getitem__(self, key: str) -> Any:
+        x = self._cites[self._id(key)]
+        return _compact_cites(json.loads(x)) if isinstance(x, str) else x
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._id(key) in self._cites
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._prefix + k for k in self._cites)
+
+    def __len__(self) -> int:
+        return len(self._cites)
 
 
 def _spool_path(store: Path | None, kind: str = "state", suffix: str = ".parquet") -> Path:
@@ -509,13 +540,18 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         if spilled is not None:
             spilled.remove()
         raise
+    # A large build (its papers spilled) holds its Paper nodes' abstracts compressed and its
+    # citation results as JSON through the graph and citation steps (about 1.5 KB a paper
+    # less: core.text.packed, PackedCites).
+    pack = spilled is not None
+    spool.cites_json = pack
     try:
         if on_extracted is not None:
             on_extracted(spool)
         t0 = time.perf_counter()
         surfaces: dict = {}
         g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
-                        rows=edges)
+                        rows=edges, pack=pack)
         del extractions
         if consume:
             papers = []
@@ -530,14 +566,16 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
                                    spool_stamp(spool.path)))
             from paperkg.graph.citations.stored import index_table
 
-            registry.append(index_table(spool.cites, (p.id for p in papers)))
+            registry.append(index_table(PackedCites(spool.cites) if pack else spool.cites,
+                                        (p.id for p in papers)))
         del surfaces
         t1 = time.perf_counter()
         _mark("graph")
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
-                               features={S.node_key(S.PAPER, pid): x
-                                         for pid, x in spool.cites.items()},
+                               features=PackedCites(spool.cites, S.node_key(S.PAPER, ""))
+                               if pack else {S.node_key(S.PAPER, pid): x
+                                             for pid, x in spool.cites.items()},
                                previous=previous)
         # Every paper's citation results are in the state file: the decoded ones are not
         # needed again, and the store step should not run on top of them (nor of the

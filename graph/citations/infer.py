@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from paperkg.core.text import sentences
+from paperkg.core.text import sentences, unpacked
 from paperkg.graph.schema import (
     ADDRESSES,
     CITES,
@@ -202,8 +202,8 @@ def _rel_kind(rel: str, sentence: str) -> str:
 
 
 def _paper_text(attrs: dict) -> tuple[str, str]:
-    """(title, abstract) of a paper node."""
-    return str(attrs.get("title") or ""), str(attrs.get("abstract") or "")
+    """(title, abstract) of a paper node (its abstract may be held core.text.packed)."""
+    return str(attrs.get("title") or ""), str(unpacked(attrs.get("abstract")) or "")
 
 
 def collect_claims(papers: dict[str, dict], features: dict[str, dict] | None = None
@@ -506,7 +506,7 @@ class _Cites(dict):
                  replaced: Iterable[str] = ()) -> None:
         super().__init__()
         self.nodes, self.features = nodes, features
-        self._entries: dict[str, dict | None] = {}
+        self._entries: dict[str, bool] = {}
         #: the store's index (stored.StoredIndex) and its records by node (lead, claims,
         #: links) for every paper not `replaced` (those have entries in `features`)
         self.kept, self.replaced = kept, set(replaced) if kept is not None else set()
@@ -518,15 +518,17 @@ class _Cites(dict):
         return made
 
     def entry(self, p: str) -> dict | None:
-        """The paper's kept entry when it matches its text, else None."""
+        """The paper's kept entry when it matches its text, else None (whether it matches is
+        kept, not the entry: `features` may decode each entry when asked for it)."""
         try:
-            return self._entries[p]
+            ok = self._entries[p]
         except KeyError:
             if p not in self.features and self.kept is not None and p not in self.replaced:
                 self.prefetch([p])
             e = self.features.get(p)
-            e = self._entries[p] = e if matches(e, *_paper_text(self.nodes[p])) else None
-            return e
+            ok = self._entries[p] = matches(e, *_paper_text(self.nodes[p]))
+            return e if ok else None
+        return self.features.get(p) if ok else None
 
     def prefetch(self, papers: Iterable[str]) -> None:
         """Read the stored entries of these papers at once (with an index: else a no-op)."""
@@ -665,7 +667,10 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     when = _When(nodes)
     stats = corpus_names()
     index_kept = previous.kept if previous is not None and papers is None else None
-    cites = _Cites(nodes, dict(features or {}), index_kept,
+    # a dict is copied (an update's prefetch adds to it); another mapping (a large build's
+    # pipeline.PackedCites, which decodes each entry when asked for it) is read as it is
+    cites = _Cites(nodes, dict(features or {}) if features is None or isinstance(features, dict)
+                   else features, index_kept,
                    previous.new if index_kept is not None else ())
     by_name: dict[str, list[Claim]] = defaultdict(list)
     for p in cites.recorded(nodes):
