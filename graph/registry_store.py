@@ -191,11 +191,17 @@ def _vote_id(key: str, short: str, typ: str) -> str:
 
 
 _COMPACT = json.JSONEncoder(separators=(",", ":"))  # json.dumps(..., separators=) made one a call
+_json_str = json.encoder.encode_basestring_ascii  # how the encoder writes a string
 
 
 def _counts_json(counts: dict[str, int]) -> str:
-    """The positive counts, keys sorted, as compact JSON."""
-    return _COMPACT.encode({k: n for k, n in sorted(counts.items()) if n > 0})
+    """The positive counts, keys sorted, as compact JSON (names and whole counts joined here
+    with json's own string escaping, as the encoder writes them: the encoder's set-up per
+    call was half the time of the registry's EntitySurface rows)."""
+    items = [(k, n) for k, n in sorted(counts.items()) if n > 0]
+    if not all(type(k) is str and type(n) is int for k, n in items):
+        return _COMPACT.encode(dict(items))
+    return "{" + ",".join([f"{_json_str(k)}:{n}" for k, n in items]) + "}"
 
 
 def _surface_row(node: str, names: dict[str, int], aliases: dict[str, int]

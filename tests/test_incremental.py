@@ -582,3 +582,17 @@ def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
     assert len(made) == 1 and len(made[0]) > 0.9 * SIZE
     assert_same(snapshot(db), fresh)
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".papers")]
+
+
+def test_surface_counts_json_is_the_encoders():
+    """EntitySurface's counts JSON, joined by hand, is what the compact JSON encoder writes."""
+    import json
+
+    from paperkg.graph.registry_store import _counts_json
+
+    compact = json.JSONEncoder(separators=(",", ":"))
+    for counts in ({}, {"BERT": 3, "bert": 1, "gone": 0}, {'a"b\\c\n\x01é😀\ud800': 2, "": 1},
+                   {"x": 1.5}, {"y": True}):
+        want = compact.encode({k: n for k, n in sorted(counts.items()) if n > 0})
+        assert _counts_json(counts) == want
+        assert json.loads(_counts_json(counts)) == json.loads(want)
