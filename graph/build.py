@@ -21,31 +21,23 @@ def empty_graph() -> nx.MultiDiGraph:
     return g
 
 
-#: label -> (its property names, the names of its list properties), in schema order
-_NODE_PROPS = {label: (tuple(p.name for p in nt.props),
-                       tuple(p.name for p in nt.props if p.type == S.STRING_LIST))
-               for label, nt in S.NODE_TYPES.items()}
-#: relationship -> its property names, in schema order
-_REL_PROPS = {rel: tuple(p.name for p in rt.props) for rel, rt in S.REL_TYPES.items()}
-
-
 def node_attrs(label: str, values: dict) -> dict:
-    """Attributes of a node: its label and every schema property (None when absent; a list
-    property a new list, empty when absent)."""
-    names, lists = _NODE_PROPS[label]
+    """Attributes of a node: its label and every schema property (None when absent)."""
+    nt = S.NODE_TYPES[label]
     attrs = {"label": label}
-    attrs.update(zip(names, map(values.get, names), strict=True))  # a C loop
-    for name in lists:
-        v = attrs[name]
-        attrs[name] = list(v) if v else []
+    for p in nt.props:
+        v = values.get(p.name)
+        if p.type == S.STRING_LIST:
+            v = list(v) if v else []
+        attrs[p.name] = v
     return attrs
 
 
 def edge_attrs(rel: str, values: dict) -> dict:
     """Attributes of an edge: its type and every schema property (None when absent)."""
-    names = _REL_PROPS[rel]
     attrs = {"type": rel}
-    attrs.update(zip(names, map(values.get, names), strict=True))
+    for p in S.REL_TYPES[rel].props:
+        attrs[p.name] = values.get(p.name)
     return attrs
 
 
@@ -140,7 +132,6 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     # floats apart, since 1 == 1.0) instead of one per edge.
     ints: dict[int, int] = {}
     floats: dict[float, float] = {}
-    entity_types, node_key, rel_for, intern = S.ENTITY_TYPES, S.node_key, S.rel_for, sys.intern
     for ex in extractions:
         pk = S.node_key(S.PAPER, ex.paper_id)
         if pk not in g:
@@ -151,40 +142,36 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
         seen: set[tuple[str, str]] = set()  # (entity, relationship) handed to entity_edges
         title_end = len(g.nodes[pk]["title"] or "")
         for e in ex.entities:
-            label = entity_types.get(e.type)
+            label = S.ENTITY_TYPES.get(e.type)
             if label is None:
                 continue
-            name = e.name
-            eid = e.key or name.lower()
-            ek = node_key(label, eid)
+            eid = e.key or e.name.lower()
+            ek = S.node_key(label, eid)
             if ek not in names:  # entity nodes are added here alone: new to the graph too
-                g.add_node(ek, **node_attrs(label, {"id": eid, "name": name}))
-            # counted as Counter's += would, without its __missing__ call for a new name
-            counted = names[ek]
-            counted[name] = counted.get(name, 0) + 1
+                g.add_node(ek, **node_attrs(label, {"id": eid, "name": e.name}))
+            names[ek][e.name] += 1
             counted = aliases[ek]
             for a in e.aliases:  # as Counter.update of the non-empty ones
                 if a:
                     counted[a] = counted.get(a, 0) + 1
             if last_paper.get(ek) != pk:
                 last_paper[ek] = pk
-                paper_count[ek] = paper_count.get(ek, 0) + 1
+                paper_count[ek] += 1
             # Evidence: the first mention in the abstract (a sentence says more than the title).
             first = e.mentions[0] if e.mentions else None
             for m in e.mentions:
                 if m.start > title_end:
                     first = m
                     break
-            rel = rel_for(label, e.role, e.evaluated)
-            conf = float(e.confidence)
+            rel = S.rel_for(label, e.role, e.evaluated)
             values = {
                 "evidence": shared.setdefault(first.sentence, first.sentence) if first
                 else None,
                 "char_start": ints.setdefault(first.start, first.start) if first else None,
                 "char_end": ints.setdefault(first.end, first.end) if first else None,
-                "surface": first.text if first else name,
-                "extractor": intern(e.extractor),
-                "confidence": floats.setdefault(conf, conf),
+                "surface": first.text if first else e.name,
+                "extractor": sys.intern(e.extractor),
+                "confidence": floats.setdefault(float(e.confidence), float(e.confidence)),
                 "mentions": len(e.mentions) or 1,
             }
             if entity_edges is None:
