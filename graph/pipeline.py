@@ -702,12 +702,17 @@ def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a block makes many small acyclic objects that
     live on: reading an update's stored papers (100,000 Paper objects and their listings) took
     2.3 CPU s with the collector walking them again and again, 1.0 s paused. It is enabled
-    again (if it was) at the end, without a collection of its own."""
+    again (if it was) at the end, without a collection of its own, and what the block made
+    is frozen first (gc.freeze: the caller unfreezes it, see build): every object made while
+    the collector was off waits in its youngest generation, which the first collection after
+    walks whole (0.16 and 0.47 CPU s after the two paused blocks of adding 500 papers to
+    100,000, load 21-26)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -821,6 +826,9 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         finally:
             if ahead is not None:
                 ahead.close()
+            # what the paused blocks froze goes to the oldest generation, which only a full
+            # collection walks (a declined update collects and freezes below)
+            gc.unfreeze()
         if quick is not None:
             cites, extracted, delta = quick
             stored = delta.stats or stats(path)
