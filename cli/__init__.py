@@ -84,9 +84,43 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI (the `paperkg` entry point); exits with the codes `run` documents."""
+    """Run the CLI (the `paperkg` entry point); exits with the codes `run` documents. As the
+    process's entry point (no argv given) it ends the process without the interpreter's
+    teardown (see _end_process)."""
     _stop_on_signals()
-    cli.main(args=argv, prog_name="paperkg")
+    if argv is not None:  # called in-process: exits by SystemExit, as click does
+        cli.main(args=argv, prog_name="paperkg")
+        return
+    try:
+        cli.main(args=None, prog_name="paperkg")
+    except SystemExit as exc:
+        _end_process(exc.code)
+        raise
+
+
+def _end_process(code: object) -> None:
+    """End the process now with `code` once the exit handlers have run and stdout and stderr
+    are flushed, skipping the interpreter's teardown: freeing every module and what they hold
+    (spaCy, the engine, a build's caches) took about 0.5 CPU s after adding 500 papers to a
+    100,000-paper store, for a process that is ending. Returns (the normal exit follows) when
+    a thread other than the main one would still be waited for, or the code is not a number."""
+    import atexit
+    import threading
+
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or any(
+            t is not threading.main_thread() and not t.daemon and t.is_alive()
+            for t in threading.enumerate()):
+        return
+    atexit._run_exitfuncs()  # what a normal exit runs first: multiprocessing's, temp files'
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            if stream is sys.stdout:
+                _silence_stdout()  # the reader went away (`| head`): not an error
+    os._exit(code & 0xFF)
 
 
 def _stop_on_signals() -> None:
