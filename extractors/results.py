@@ -157,6 +157,9 @@ _DONE_BY = re.compile(r"[^.;:()]{0,40}?\b(?:achieved|obtained|attained|reached|r
 # "a reduction of up to 32% in CNOT gate count", "2x for MAE fine-tuning": the name after
 # "for/in" modifies the noun after it (what is measured), so it is not the value's system
 NAME_MODIFIES = True
+# "low RMSE (0.6829), MSE (0.5102), MAE (0.3147)", "(MAE: 1.72 points)": a metric's name the
+# entity rules typed as a method (MAE, the masked autoencoder) is the metric there, not a system
+METRIC_NOT_SYSTEM = True
 _MODIFIES = re.compile(r"(?:\s+\([^()]{0,20}\))?\s+(?!(?:and|or|with|while|which|when|on|at|in|"
                        r"for|to|than|compared|models?|respectively|but|as|across|under|over|"
                        r"after|before|by|using|is|are|was|were|the|a|an|achiev\w*|reach\w*|"
@@ -921,6 +924,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if NAME_COLON:  # "(BGE-Large: 92.0% Recall, Jina-v3: 90.1% Recall)": each name's
         for _a, b, name, typ, _role in mentions:
             if b < pos and pos - b <= 3 and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS \
+                    and not (METRIC_NOT_SYSTEM and c["metric"].fullmatch(name)) \
                     and re.fullmatch(r":\s*", text[b:pos]) and (
                         typ == "MODEL" or not _ACRONYM.fullmatch(name) or
                         c["metric"].match(text, end + 1)):  # not "(QWK: 0.531 to 0.686)"
@@ -933,7 +937,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if opened >= 0 and ")" not in text[opened:pos]:
         # "outperforming SVDQuant (FID 18.9, PSNR 17.6)": the values of the name before "("
         for a, b, name, typ, _role in mentions:
-            if (typ in SYSTEM_TYPES or name == own) and name not in _NOT_SYSTEMS and \
+            if (typ in SYSTEM_TYPES or name == own) and name not in _NOT_SYSTEMS and not (
+                    METRIC_NOT_SYSTEM and name != own and c["metric"].fullmatch(name)) and \
                     b <= opened and not text[b:opened].strip() and \
                     not (_ON_BEFORE.search(text, max(s0, a - 20), a) and not (
                         OF_NAME and _OF_NAME.search(text, max(s0, a - 30), a))):

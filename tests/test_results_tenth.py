@@ -77,3 +77,11 @@ def test_a_name_after_in_that_modifies_a_noun_is_not_the_values_system():
                  ("Imagen", "MODEL"))
     assert got["32%"]["system"] == "AlphaGate"
     assert got["99%"]["system"] == "Imagen"
+
+
+def test_a_metric_name_typed_as_a_method_is_no_system_of_its_bracketed_value():
+    text = ("LCFuse: Yield Regression\nWe propose LCFuse. The LCFuse model outperforms "
+            "CatBoost, achieving low RMSE (0.6829) and MAE (0.3147).")
+    got = _found(text, ("LCFuse", "METHOD", "introduced"), ("CatBoost", "METHOD"),
+                 ("MAE", "METHOD"), ("RMSE", "METRIC"))
+    assert got["0.3147"]["system"] == "LCFuse"
