@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -89,18 +88,3 @@ def fold_latex_accents(text: str) -> str:
 
 __all__ = ["ascii_fold", "fold", "fold_latex_accents", "sentence_at", "sentence_of",
            "sentence_starts", "sentences"]
-
-
-def packed(text: str | None) -> bytes | None:
-    """A text held compressed (zlib level 1 of its UTF-8, lone surrogates kept): about half
-    an abstract's memory; `unpacked` gives it back."""
-    if text is None:
-        return None
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
-
-
-def unpacked(value: str | bytes | None) -> str | None:
-    """The text of a `packed` value (a string as it is)."""
-    if isinstance(value, bytes):
-        return zlib.decompress(value).decode("utf-8", "surrogatepass")
-    return value

@@ -9,8 +9,8 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.packed import packed
 from paperkg.core.records import Paper, PaperExtraction, Reference, SourceFile
-from paperkg.core.text import packed
 from paperkg.graph import schema as S
 
 
@@ -75,7 +75,7 @@ def source_count(p: Paper) -> int:
 
 
 def paper_values(p: Paper, pack: bool = False) -> dict:
-    """Schema property values of a paper (with `pack`, its abstract core.text.packed)."""
+    """Schema property values of a paper (with `pack`, its abstract core.packed)."""
     return {
         "id": p.id, "title": p.title, "abstract": packed(p.abstract) if pack else p.abstract,
         "authors": p.authors,

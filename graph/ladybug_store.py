@@ -22,8 +22,8 @@ import networkx as nx
 
 from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
+from paperkg.core.packed import unpacked
 from paperkg.core.records import Paper, SourceFile, SourceRef
-from paperkg.core.text import unpacked
 from paperkg.graph import schema as S
 
 #: Relationship types derived from a paper's text: replaced whenever the paper is rebuilt.
@@ -187,7 +187,7 @@ def _coerce(value: Any, t: str) -> Any:
         return float(value)
     if t == S.BOOL:
         return bool(value)
-    if isinstance(value, bytes):  # a text held core.text.packed (a large build's abstracts)
+    if isinstance(value, bytes):  # a text held core.packed (a large build's abstracts)
         return unpacked(value)
     return str(value)
 

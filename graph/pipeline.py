@@ -542,7 +542,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         raise
     # A large build (its papers spilled) holds its Paper nodes' abstracts compressed and its
     # citation results as JSON through the graph and citation steps (about 1.5 KB a paper
-    # less: core.text.packed, PackedCites).
+    # less: core.packed, PackedCites).
     pack = spilled is not None
     spool.cites_json = pack
     try:

@@ -32,7 +32,8 @@ from typing import Any
 
 import networkx as nx
 
-from paperkg.core.text import sentences, unpacked
+from paperkg.core.packed import unpacked
+from paperkg.core.text import sentences
 from paperkg.graph.schema import (
     ADDRESSES,
     CITES,
@@ -202,7 +203,7 @@ def _rel_kind(rel: str, sentence: str) -> str:
 
 
 def _paper_text(attrs: dict) -> tuple[str, str]:
-    """(title, abstract) of a paper node (its abstract may be held core.text.packed)."""
+    """(title, abstract) of a paper node (its abstract may be held core.packed)."""
     return str(attrs.get("title") or ""), str(unpacked(attrs.get("abstract")) or "")
 
 
