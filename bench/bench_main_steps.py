@@ -78,15 +78,16 @@ def main() -> None:
         listing = tmp_listing
     from paperkg.graph.citations.cache import features_key
     suffix = re.compile(r" \[copy \d+\]$")
+    key_re = re.compile(r'"key":"[0-9a-f]{24}"')
     fallback = iter(())
 
     def replay_one(p) -> str:
         """The stored extraction JSON of a paper (a copy's: its original's, re-keyed)."""
         nonlocal fallback
-        x = stored.get(p.id)
-        if x is not None:
-            return x
         title = p.title or ""
+        x = stored.get(p.id)
+        if x is not None:  # its key made by this tree (the citation code's may differ)
+            return rekey(x, title, p.abstract)
         orig = by_title.get(suffix.sub("", title))
         if orig is None:  # merged otherwise than its original: any stored extraction
             try:
@@ -95,8 +96,17 @@ def main() -> None:
                 fallback = iter(stored.values())
                 x = next(fallback)
             return x
-        x = stored[orig[0]]
-        return x.replace(orig[1], features_key(title, p.abstract or ""), 1)
+        return rekey(stored[orig[0]], title, p.abstract)
+
+    def rekey(x: str, title: str, abstract: str | None) -> str:
+        """x with its citation results' key made for this title and abstract by this tree
+        (a store made by other citation code keeps other keys, which this tree's citation
+        step would not take: it would make every paper's results again)."""
+        found = list(key_re.finditer(x))  # the last: the results come after the entities
+        if not found:
+            return x
+        m = found[-1]
+        return f'{x[:m.start()]}"key":"{features_key(title, abstract or "")}"{x[m.end():]}'
 
     def replayed(texts, progress=None, **_):
         """The stored extraction JSON of each paper the build hands to its workers."""
