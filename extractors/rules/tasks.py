@@ -7,7 +7,6 @@ to ..."), and, when nothing else found a task, the title's "for X"."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import (
@@ -349,14 +348,14 @@ def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
     heads written at least twice are looked at (one pass over the words finds them)."""
     out: dict[str, list[tuple[int, int]]] = {}
     n = len(low)
-    ws = _ALL_WORDS.findall(low)
-    counts = Counter(ws)
-    # the heads written twice, in the order of their second occurrence
-    second = {}
-    for head in heads.intersection(counts):
-        if counts[head] > 1:
-            second[head] = ws.index(head, ws.index(head) + 1)
-    for head in sorted(second, key=second.__getitem__):
+    seen: set[str] = set()
+    twice: list[str] = []
+    for w in _ALL_WORDS.findall(low):
+        if w in heads:
+            if w in seen:
+                twice.append(w)
+            seen.add(w)
+    for head in dict.fromkeys(twice):
         i = low.find(head)
         while i >= 0:
             j = i + len(head)
