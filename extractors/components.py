@@ -215,6 +215,7 @@ class Gazetteer:
         self.generic = {fold(g) for g in self.lexicon["generic"]}
         self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
         self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
+        self.family_set = frozenset(self.families)  # `in` on the sorted list was a scan
         self.family_re = re.compile(
             "(?:" + "|".join(re.escape(f) for f in self.families) + r")[ \-]?(?=[vVrRkK]?\d)"
         )

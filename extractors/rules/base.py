@@ -250,7 +250,7 @@ def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "BENCHMARK"
     if _MODEL_SUFFIX.search(name):
         return "MODEL"
-    if gaz is not None and (gaz.family_re.match(name) or name in gaz.families):
+    if gaz is not None and (gaz.family_re.match(name) or name in gaz.family_set):
         return "MODEL"  # "DeepSeek-V3", and a family named alone ("DeepSeek", "LLaMA")
     if _DATA_SHAPE.search(name):
         return "DATASET"
