@@ -22,9 +22,10 @@ _RUN = re.compile(r"[A-Za-z0-9]+")
 #: hyphens or dots to more such pieces, optionally followed by a version number ("Orca 2").
 #: The lookahead only spares `candidates` the words it would drop (most words: those with no
 #: capital or digit after their first letter): no match can start inside another, so the
-#: matches it keeps are the same.
+#: matches it keeps are the same. Its runs are possessive: what they would give back is never
+#: a capital, a digit or a space, so trying that was only time (a fifth of the search's).
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9.+-])(?=[A-Za-z][A-Za-z0-9.\-]*(?:[A-Z0-9]|\s\d))"
+    r"(?<![A-Za-z0-9.+-])(?=[A-Za-z](?:[a-z.\-]*+[A-Z0-9]|[A-Za-z0-9.\-]*+\s\d))"
     r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
     r"(?![A-Za-z0-9+$#*^])")
 _INNER = re.compile(r"[A-Z0-9]")
