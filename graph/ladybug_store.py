@@ -697,6 +697,7 @@ def _copy_tables(writer: _Writer, tables: list) -> None:
     import pyarrow.parquet as pq
 
     files: list[tuple[str, tuple[str, str] | None, Path, int]] = []
+    side = _SideTexts(writer.path.with_name(f"{writer.path.name}.side.parquet"))
     try:
         while tables:
             table, pair, tbl = tables.pop(0)
@@ -710,16 +711,72 @@ def _copy_tables(writer: _Writer, tables: list) -> None:
         pa.default_memory_pool().release_unused()  # else Arrow's allocator keeps it
         copied = 0
         for i, (table, pair, f, size) in enumerate(files):
-            _copy_file(writer.conn, table, f, pair)
+            if pair is not None and S.side_props(table):
+                side.copy(writer.conn, table, f, pair)
+            else:
+                _copy_file(writer.conn, table, f, pair)
             f.unlink()
             copied += size
             if copied >= _REOPEN_BYTES and i + 1 < len(files):
                 writer.reopen()
                 copied = 0
+        side.finish(writer.conn)
     finally:
         for _, _, f, _ in files:
             f.unlink(missing_ok=True)
+        side.discard()
         discard_tables(tables)
+
+
+class _SideTexts:
+    """The side properties of the relationship tables a fresh store is loaded with, gathered
+    in one Parquet file under the ids split_side would give them (the same rows, in the same
+    order) and COPYed into EDGE_TEXT once at the end: one COPY a relationship table into the
+    already filled EDGE_TEXT cost the engine several times more (at 25,000 papers, 144,061
+    texts: 16 COPYs 1.9-2.2 CPU s, one 0.57-0.61)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._writer: Any = None
+        self._next: int | None = None
+
+    def copy(self, conn, rel: str, path: Path, pair: tuple[str, str]) -> None:
+        """COPY a relationship table's file with its side properties replaced by TEXT_REF,
+        the properties written to the file."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        tbl = pq.read_table(path)
+        if not tbl.num_rows:
+            return
+        side = S.side_props(rel)
+        if self._next is None:
+            self._next = next_text_ref(conn)
+        refs = pa.array(range(self._next, self._next + tbl.num_rows), pa.int64())
+        self._next += tbl.num_rows
+        text = pa.table({"id": refs, **{n: tbl.column(n).cast(pa.string()) if n in side else
+                                        pa.nulls(tbl.num_rows, pa.string())
+                                        for n in S.SIDE_PROPS}})
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, text.schema, compression="none")
+        self._writer.write_table(text)
+        del text
+        tbl = tbl.drop_columns(list(side)).append_column(S.TEXT_REF, refs)
+        conn.execute(f"COPY {rel} FROM tbl (from='{pair[0]}', to='{pair[1]}')")
+
+    def finish(self, conn) -> None:
+        """COPY the gathered texts into EDGE_TEXT."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+            _copy_file(conn, S.EDGE_TEXT, self.path)
+
+    def discard(self) -> None:
+        """Close and remove the file."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self.path.unlink(missing_ok=True)
 
 
 def discard_tables(tables: list) -> None:
