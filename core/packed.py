@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zlib
 
 
@@ -17,4 +18,19 @@ def unpacked(value: str | bytes | None) -> str | None:
     """The text of a `packed` value (a string as it is)."""
     if isinstance(value, bytes):
         return zlib.decompress(value).decode("utf-8", "surrogatepass")
+    return value
+
+
+def packed_list(values: list[str] | None) -> bytes | list[str] | None:
+    """A list of texts held as one `packed` JSON array (an empty list or None as it is);
+    `unpacked_list` gives it back."""
+    if not values:
+        return values
+    return packed(json.dumps(values))
+
+
+def unpacked_list(value: bytes | list[str] | None) -> list[str] | None:
+    """The list of a `packed_list` value (a list as it is)."""
+    if isinstance(value, bytes):
+        return json.loads(unpacked(value))
     return value

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from paperkg.core.packed import packed
+from paperkg.core.packed import packed, packed_list
 from paperkg.core.records import Paper, PaperExtraction, Reference, SourceFile
 from paperkg.graph import schema as S
 
@@ -75,13 +75,15 @@ def source_count(p: Paper) -> int:
 
 
 def paper_values(p: Paper, pack: bool = False) -> dict:
-    """Schema property values of a paper (with `pack`, its abstract core.packed)."""
+    """Schema property values of a paper (with `pack`, its abstract and author names held
+    core.packed)."""
     return {
         "id": p.id, "title": p.title, "abstract": packed(p.abstract) if pack else p.abstract,
         "authors": p.authors,
         "published": p.published, "listing_date": p.listing_date, "arxiv_id": p.arxiv_id,
         "doi": p.doi, "url": p.url, "title_key": p.title_key, "source_count": source_count(p),
-        "venue": p.venue, "author_names": p.author_names,
+        "venue": p.venue,
+        "author_names": packed_list(p.author_names) if pack else p.author_names,
     }
 
 

@@ -22,7 +22,7 @@ import networkx as nx
 
 from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
-from paperkg.core.packed import unpacked
+from paperkg.core.packed import unpacked, unpacked_list
 from paperkg.core.records import Paper, SourceFile, SourceRef
 from paperkg.graph import schema as S
 
@@ -179,8 +179,8 @@ def _coerce(value: Any, t: str) -> Any:
     """A value of the property's type (or None)."""
     if value is None:
         return [] if t == S.STRING_LIST else None
-    if t == S.STRING_LIST:
-        return [str(v) for v in value]
+    if t == S.STRING_LIST:  # a large build's author names are held core.packed
+        return [str(v) for v in unpacked_list(value)]
     if t == S.INT:
         return int(value)
     if t == S.FLOAT:

@@ -46,3 +46,17 @@ def test_no_papers(tmp_path):
     spilled = SpilledPapers([], tmp_path / "p.papers")
     assert len(spilled) == 0 and list(spilled) == [] and spilled[0:5] == []
     spilled.remove()
+
+
+def test_packed_texts_and_lists_come_back_as_they_were_and_as_the_store_types_them():
+    from paperkg.core.packed import packed, packed_list, unpacked, unpacked_list
+    from paperkg.graph import schema as S
+    from paperkg.graph.ladybug_store import _coerce
+
+    text, names = "Lone \ud800 surrogate, accents é, " * 20, ["Ana \udc00 Gómez", "Bo Li"]
+    assert unpacked(packed(text)) == text and len(packed(text)) < len(text)
+    assert unpacked_list(packed_list(names)) == names
+    assert packed(None) is None and packed_list([]) == [] and unpacked("plain") == "plain"
+    assert _coerce(packed(text), S.STRING) == text
+    assert _coerce(packed_list(names), S.STRING_LIST) == names
+    assert _coerce(None, S.STRING_LIST) == [] and _coerce(["a"], S.STRING_LIST) == ["a"]
