@@ -27,7 +27,7 @@ def node_attrs(label: str, values: dict) -> dict:
     attrs = {"label": label}
     for p in nt.props:
         v = values.get(p.name)
-        if p.type == S.STRING_LIST:
+        if p.type == S.STRING_LIST and not isinstance(v, bytes):  # bytes: core.packed
             v = list(v) if v else []
         attrs[p.name] = v
     return attrs
