@@ -861,6 +861,25 @@ def test_we_establish_a_new_benchmark_is_ours(nlp):
     assert find(ents, "Quorble Theory Benchmark").role == "introduced"
 
 
+@pytest.mark.parametrize("title, name", [
+    ("PlonkEvals: Benchmarks and Litmus Tests for Agents in Unknown Worlds", "PlonkEvals"),
+    ("QuorbleBoard: Evaluating Multimodal Agents in Scientific Workflows", "QuorbleBoard"),
+    ("ZarpScore: Benchmarking and rewarding travel planners", "ZarpScore"),
+    ("Forplonk: a lightweight testbed for continual learning", "Forplonk"),
+])
+def test_a_title_name_whose_subtitle_evaluates_or_names_benchmarks_is_a_benchmark(
+        nlp, title, name):
+    e = find(run(nlp, f"We release {name} for the community.", title=title), name)
+    assert e is not None and e.type == "BENCHMARK" and e.role == "introduced"
+
+
+def test_an_evaluating_subtitle_leaves_a_name_its_own_head_types(nlp):
+    e = find(run(nlp, "We introduce the Plonk Likelihood Score (PLS), a sample-based metric.",
+                 title="Plonk Likelihood Score: Evaluating the Generalization of Samplers"),
+             "Plonk Likelihood Score")
+    assert e is not None and e.type == "METRIC"
+
+
 def test_a_title_that_is_only_a_title_case_noun_phrase_is_the_papers_method(nlp):
     ents = run(nlp, "In this work, we focus on learning dense correspondences for shapes.",
                title="Continuous Surface Embeddings")

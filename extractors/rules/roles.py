@@ -15,6 +15,7 @@ from paperkg.extractors.rules.base import (
     family_phrase,
     head_alternation,
     head_type,
+    heads,
     positions,
     word_kind,
     word_set,
@@ -87,6 +88,29 @@ _SUBTITLE_HEAD = re.compile(
     r"Selection))",
     re.IGNORECASE,
 )
+# "EconEvals: Benchmarks and Litmus Tests for ...": a plural head opening the subtitle
+_SUBTITLE_PLURAL = re.compile(
+    r"\s*(" + "|".join(re.escape(h.plural) for h in heads() if "subtitle" in h.plural_contexts)
+    + r")\b", re.IGNORECASE)
+# "ScienceBoard: Evaluating Multimodal Agents ...", "TripScore: Benchmarking ...": a name that
+# evaluates or benchmarks is a benchmark
+_SUBTITLE_EVALUATING = re.compile(r"\s*(?:Evaluating|Benchmarking)\b")
+
+
+def _subtitle_type(text: str, colon: int, title_end: int) -> tuple[str, bool] | None:
+    """The type the subtitle after a title's colon gives the name before it, and whether it
+    is only a default (a name already typed keeps its type: "Feature Likelihood Score:
+    Evaluating ..." is a measure); None when it gives none."""
+    sm = _SUBTITLE_HEAD.match(text, colon + 1, title_end) or _SUBTITLE_PLURAL.match(
+        text, colon + 1, title_end)
+    if sm:
+        t = head_type(sm.group(1))
+        return (t, False) if t else None
+    if _SUBTITLE_EVALUATING.match(text, colon + 1, title_end):
+        return "BENCHMARK", True
+    return None
+
+
 _TITLE_VIA = re.compile(r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
 
 
@@ -224,7 +248,7 @@ def title_colon(ctx: Context) -> None:
         known = gaz.canonical.get(canonical_key(part)) if gaz is not None else None
         if known and not (
             canonical_key(known[1]) in intro_keys or (
-                len(parts) == 1 and _SUBTITLE_HEAD.match(text, colon + 1, title_end)
+                len(parts) == 1 and _subtitle_type(text, colon, title_end)
             )
         ):
             continue  # a well-known name in the title needs an explicit introduction
@@ -245,12 +269,16 @@ def title_colon(ctx: Context) -> None:
             cands.append(Cand(off, off + len(part), text[off:off + len(part)], part, "", 0.8,
                               "title_name"))
         # "PRISM: A Multi-Modal Generative Foundation Model": the subtitle's head
-        sm = _SUBTITLE_HEAD.match(text, colon + 1, title_end)
-        if sm and len(parts) == 1:
-            htype = head_type(sm.group(1))
-            for cc in cands:
-                if not (cc.strong_type and cc.rule == "gazetteer") and \
-                        canonical_key(cc.name) == pkey:
+        sub = _subtitle_type(text, colon, title_end) if len(parts) == 1 else None
+        if sub:
+            htype, default = sub
+            same = [cc for cc in cands if canonical_key(cc.name) == pkey]
+            last = pwords[-1].lower()
+            if default and (any(cc.type for cc in same) or head_type(last, "")
+                            or last in word_set("metric_heads")):
+                continue  # "Feature Likelihood Score: Evaluating ...": its head says a measure
+            for cc in same:
+                if not (cc.strong_type and cc.rule == "gazetteer"):
                     cc.type, cc.strong_type = htype, True
 
 
