@@ -854,6 +854,18 @@ def test_a_split_of_a_dataset_is_an_alias_of_it(nlp):
     assert e.name == "ImageNet" and "ImageNet validation set" in e.aliases
 
 
+@pytest.mark.parametrize("title, task", [
+    ("Trustworthy Autonomous Driving Testing with Scenario Graphs", "Autonomous Driving Testing"),
+    ("Realistic Movie Dialogue Generation from Scripts", "Movie Dialogue Generation"),
+    ("High-Fidelity Head Reconstruction from a Single Image", "Head Reconstruction"),
+])
+def test_a_quality_adjective_leading_a_title_task_is_not_part_of_it(nlp, title, task):
+    ents = run(nlp, "We study the problem in depth.", title=title)
+    e = find(ents, task)
+    assert e is not None and e.type == "TASK"
+    assert not [x for x in ents.values() if x.name.lower().startswith(title.split()[0].lower())]
+
+
 # --- roles -------------------------------------------------------------------------------------
 def test_we_establish_a_new_benchmark_is_ours(nlp):
     ents = run(nlp, "To evaluate our model, we establish a new Quorble Theory Benchmark designed "
