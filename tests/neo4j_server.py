@@ -135,7 +135,9 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
     """Start the launcher on a free port and wait until it says READY (config: further server
     settings by name, e.g. {"db.tx_state.memory_allocation": "OFF_HEAP"}, for benchmarks;
     home: an existing Neo4j home to serve, e.g. one `neo4j-admin database import` wrote; its
-    files are left where they are)."""
+    files are left where they are). quick_jit (the tests' servers): C1 only and the serial
+    collector, which start in less CPU (docs/testing.md); the benches' servers
+    (quick_jit=False) keep the full JIT and the parallel collector."""
     install = build_launcher()
     data = Path(tempfile.mkdtemp(prefix="paperkg-neo4j-"))
     port = free_port()
@@ -147,8 +149,9 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
     log = open(data / "launcher.log", "w")  # noqa: SIM115 - lives as long as the server
     java = shutil.which("java") or "java"
     proc = subprocess.Popen(
-        [java, f"-Xmx{heap}", "-XX:+UseParallelGC",
-         *(["-XX:TieredStopAtLevel=1"] if quick_jit else []), "-cp",
+        [java, f"-Xmx{heap}",
+         *(["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"] if quick_jit
+           else ["-XX:+UseParallelGC"]), "-cp",
          f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(home or data / "home"),
          str(port), password, str(page_cache_mb), *extra],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
