@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,16 +110,49 @@ def run_cli_process(*args: str, cwd: Path | None = None, env: dict | None = None
     )
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that make(folder) fills, made once per run: under `pytest -n N` by the first
+    worker that asks, in the temp folder the run's workers share (the others wait for it, then
+    read it); without workers in this session's own temp folder. Read it only, or copy."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    import fcntl
+    import shutil
+
+    root = tmp_path_factory.getbasetemp().parent  # this run's, beside each worker's own
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)  # a worker that failed to make it
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seeds_built(seeds, tmp_path_factory) -> tuple[Path, dict]:
-    """The seeds built once per session by the real `paperkg build --json`: (store, report).
-    Read it only; a test that changes a store copies it first."""
+    """The seeds built once per run by the real `paperkg build --json`: (store, report), the
+    store a copy of this worker's own. Read it only; a test that changes a store copies it
+    first."""
     import json
+    import shutil
 
+    def make(folder: Path) -> None:
+        r = run_cli("build", str(seeds), "--db", str(folder / "seeds.lbug"), "--json")
+        assert r.returncode == 0, r.stderr
+        (folder / "report.json").write_text(r.stdout, encoding="utf-8")
+
+    made = made_once(tmp_path_factory, "seeds-built-once", make)
     db = tmp_path_factory.mktemp("seeds-built") / "seeds.lbug"
-    r = run_cli("build", str(seeds), "--db", str(db), "--json")
-    assert r.returncode == 0, r.stderr
-    return db, json.loads(r.stdout)
+    shutil.copyfile(made / "seeds.lbug", db)  # the workers never open the same store
+    return db, json.loads((made / "report.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -294,18 +294,30 @@ def neo4j_settings(neo4j_server):
 
 
 @pytest.fixture(scope="session")
-def seeds_graph(seeds):
-    """The graph built from the real seed listings (once per session)."""
-    from paperkg.graph.pipeline import build_graph_from_paths
+def seeds_graph(seeds, tmp_path_factory):
+    """The graph built from the real seed listings (once per run: the workers of `pytest -n N`
+    read back the pickle the first one made, conftest.made_once)."""
+    import pickle
 
-    return build_graph_from_paths([seeds])
+    from paperkg.graph.pipeline import build_graph_from_paths
+    from tests.conftest import made_once
+
+    def make(folder: Path) -> None:
+        with open(folder / "graph.pickle", "wb") as fh:
+            pickle.dump(build_graph_from_paths([seeds]), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    with open(made_once(tmp_path_factory, "seeds-graph-once", make) / "graph.pickle", "rb") as fh:
+        return pickle.load(fh)
 
 
 @pytest.fixture(scope="session")
 def seeds_store(seeds_graph, tmp_path_factory):
-    """The seeds graph written to an embedded store file."""
+    """The seeds graph written to an embedded store file (this worker's own copy)."""
     from paperkg.graph.ladybug_store import write_graph
+    from tests.conftest import made_once
 
+    made = made_once(tmp_path_factory, "seeds-store-once",
+                     lambda folder: write_graph(seeds_graph, folder / "seeds.lbug"))
     path = tmp_path_factory.mktemp("seeds-store") / "seeds.lbug"
-    write_graph(seeds_graph, path)
+    shutil.copyfile(made / "seeds.lbug", path)  # the workers never open the same store
     return path
