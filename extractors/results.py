@@ -924,8 +924,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if NAME_COLON:  # "(BGE-Large: 92.0% Recall, Jina-v3: 90.1% Recall)": each name's
         for _a, b, name, typ, _role in mentions:
             if b < pos and pos - b <= 3 and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS \
-                    and not (METRIC_NOT_SYSTEM and c["metric"].fullmatch(name)) \
-                    and re.fullmatch(r":\s*", text[b:pos]) and (
+                    and re.fullmatch(r":\s*", text[b:pos]) and not (
+                        METRIC_NOT_SYSTEM and c["metric"].fullmatch(name)) and (
                         typ == "MODEL" or not _ACRONYM.fullmatch(name) or
                         c["metric"].match(text, end + 1)):  # not "(QWK: 0.531 to 0.686)"
                 _tag("system", "name: value")
@@ -937,11 +937,11 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if opened >= 0 and ")" not in text[opened:pos]:
         # "outperforming SVDQuant (FID 18.9, PSNR 17.6)": the values of the name before "("
         for a, b, name, typ, _role in mentions:
-            if (typ in SYSTEM_TYPES or name == own) and name not in _NOT_SYSTEMS and not (
-                    METRIC_NOT_SYSTEM and name != own and c["metric"].fullmatch(name)) and \
+            if (typ in SYSTEM_TYPES or name == own) and name not in _NOT_SYSTEMS and \
                     b <= opened and not text[b:opened].strip() and \
                     not (_ON_BEFORE.search(text, max(s0, a - 20), a) and not (
-                        OF_NAME and _OF_NAME.search(text, max(s0, a - 30), a))):
+                        OF_NAME and _OF_NAME.search(text, max(s0, a - 30), a))) and not (
+                    METRIC_NOT_SYSTEM and name != own and c["metric"].fullmatch(name)):
                 _tag("system", "bracket after name")
                 return name  # also "the F1 value of Xunzi-Qwen1.5-14B (0.12)"
             if BRACKETED and typ in SYSTEM_TYPES and name not in _NOT_SYSTEMS and \
