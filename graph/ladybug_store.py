@@ -697,7 +697,7 @@ def _copy_tables(writer: _Writer, tables: list) -> None:
     import pyarrow.parquet as pq
 
     files: list[tuple[str, tuple[str, str] | None, Path, int]] = []
-    side = _SideTexts(writer.path.with_name(f"{writer.path.name}.side.parquet"))
+    side = _SideTextWriter(writer.path.with_name(f"{writer.path.name}.side.parquet"))
     try:
         while tables:
             table, pair, tbl = tables.pop(0)
@@ -728,7 +728,7 @@ def _copy_tables(writer: _Writer, tables: list) -> None:
         discard_tables(tables)
 
 
-class _SideTexts:
+class _SideTextWriter:
     """The side properties of the relationship tables a fresh store is loaded with, gathered
     in one Parquet file under the ids split_side would give them (the same rows, in the same
     order) and COPYed into EDGE_TEXT once at the end: one COPY a relationship table into the
@@ -1255,7 +1255,7 @@ def _packed_copy(state: Path, out: Path, threads: int = 1) -> None:
                 cols = {n: batch.column(n) for n in batch.schema.names}
                 xs = cols["extraction"].to_pylist()
                 if pool is None:
-                    packed = [pack_state(x) for x in xs]
+                    packed = _packed_run(xs)
                 else:
                     step = -(-len(xs) // threads)
                     packed = [y for run in pool.map(_packed_run, [
