@@ -68,6 +68,12 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
                    "in the --corpus abstracts (how many write it, before an acronym, after "
                    "`called`/`we propose`, in titles; training and --exclude papers left out; "
                    "saved with the model).")
+@click.option("--terms", "terms", default=None, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False),
+              help="With --candidates: corpus terms (extractors/training/corpus_terms.tsv, "
+                   "from `python -m paperkg.extractors.training.terms`) are candidates too, "
+                   "whatever their last word, and give the candidate classifier features "
+                   "(saved with the model).")
 @click.option("--gold-weight", type=click.FloatRange(0.0, min_open=True), default=1.0,
               show_default=True,
               help="Weight of the gold records that carry their own text against the records "
@@ -87,7 +93,7 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
-              gold_weight, candidates_used, extend, retype, retype_known, as_json):
+              gold_weight, candidates_used, terms, extend, retype, retype_known, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -106,7 +112,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          retype=_pair(retype, "--retype"),
                          known_retype=_pair(retype_known, "--retype-known"),
                          stats=corpus_stats, gold_weight=gold_weight,
-                         candidate_roles=not candidates_used,
+                         candidate_roles=not candidates_used, terms=terms,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

@@ -171,18 +171,28 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\S")
 MAX_WORDS = 4
 
 
+def term_heads(terms: dict[str, list[int]] | None) -> frozenset[str]:
+    """The last words of the corpus terms (see training/terms.py)."""
+    return frozenset(t.rsplit(" ", 1)[-1] for t in terms or ())
+
+
 def lower_candidates(text: str, heads: frozenset[str] | set[str],
-                     covered: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+                     covered: list[tuple[int, int]],
+                     terms: dict[str, list[int]] | None = None,
+                     theads: frozenset[str] = frozenset()) -> dict[str, list[tuple[int, int]]]:
     """Lower-case phrases (1-MAX_WORDS content words) ending in a head word, outside every
-    covered span: {case-folded phrase: [(start, end), ...]}. Title words count in any case."""
+    covered span: {case-folded phrase: [(start, end), ...]}. Title words count in any case.
+    With terms (and their last words, theads), a phrase that is a corpus term is one too,
+    whatever its last word."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     out: dict[str, list[tuple[int, int]]] = {}
     for i, (a, b, w) in enumerate(toks):
         low = w.casefold()
-        if low not in heads or (a >= title_end and not w.islower()):
+        if (low not in heads and low not in theads) or (a >= title_end and not w.islower()):
             continue
+        only_terms = low not in heads
         j = i
         while j > i - MAX_WORDS + 1 and j > 0:
             pa, pb, pw = toks[j - 1]
@@ -195,8 +205,29 @@ def lower_candidates(text: str, heads: frozenset[str] | set[str],
             ca = toks[k][0]
             if any(x < b and ca < y for x, y in covered):
                 continue
-            out.setdefault(" ".join(text[ca:b].casefold().split()), []).append((ca, b))
+            phrase = " ".join(text[ca:b].casefold().split())
+            if only_terms and phrase not in terms:
+                continue
+            out.setdefault(phrase, []).append((ca, b))
     return out
+
+
+def term_features(phrase: str, terms: dict[str, list[int]] | None) -> list[str]:
+    """Whether the phrase is a corpus term (defined with an acronym of its initials in other
+    abstracts), how many abstracts define it (log2 buckets), and the shares of them where it
+    follows a task cue or a technique cue; else whether its last words are one."""
+    if not terms:
+        return []
+    got = terms.get(phrase)
+    if got is None:
+        words = phrase.split()
+        for i in range(1, len(words) - 1):
+            if " ".join(words[i:]) in terms:
+                return ["term_suffix"]
+        return ["term_none"]
+    n, task, method = got[0], got[1], got[2]
+    return ["term", f"term_n={min(int(math.log2(n)), 8)}",
+            f"term_task={round(4 * task / n) / 4}", f"term_method={round(4 * method / n) / 4}"]
 
 
 def lexicon_features(phrase: str, lexicon: dict[str, list] | None,
@@ -331,12 +362,14 @@ def candidate_features(text: str, starts: list[int], phrase: str,
                        own: tuple[int, int, str] | None = None,
                        df: dict[str, int] | None = None,
                        ctx: CandidateContext | None = None,
-                       stats: dict[str, list[int]] | None = None) -> list[str]:
+                       stats: dict[str, list[int]] | None = None,
+                       terms: dict[str, list[int]] | None = None) -> list[str]:
     """Features of one lower-case candidate phrase: its words, head, length, how often and
     where it occurs, the words around its first mention and cue words of its sentences,
     (lexicon) how it fared in the training papers (lexicon_features), (df) how many corpus
-    abstracts write it (df_features), (ctx) its context in the paper (context_features) and
-    (stats) how it fares in the corpus (corpus_features)."""
+    abstracts write it (df_features), (ctx) its context in the paper (context_features),
+    (stats) how it fares in the corpus (corpus_features) and (terms) whether the corpus defines
+    it as a term (term_features)."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     words = phrase.split()
@@ -374,6 +407,7 @@ def candidate_features(text: str, starts: list[int], phrase: str,
     if ctx is not None:
         feats.update(context_features(text, starts, phrase, spans, ctx))
     feats.update(corpus_features(phrase, stats))
+    feats.update(term_features(phrase, terms))
     return sorted(feats)
 
 
@@ -690,6 +724,9 @@ class LearnedMerge:
         self.df: dict[str, int] = {}
         #: {phrase: corpus statistics} for the candidate classifier (corpus_features)
         self.cstats: dict[str, list[int]] = {}
+        #: {term: counts} mined from the corpus (training/terms.py): more candidates, features
+        self.terms: dict[str, list[int]] = {}
+        self.theads: frozenset[str] = frozenset()
         self.max_candidates = 3
         #: give the candidate classifier the context features (context_features)
         self.cand_context = False
@@ -814,12 +851,13 @@ class LearnedMerge:
         """New entities from the lower-case candidate phrases the classifier accepts (best
         first, no overlaps, at most max_candidates, TASK up to max_tasks in all)."""
         covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
-        cands = lower_candidates(text, self.heads, covered)
+        cands = lower_candidates(text, self.heads, covered, self.terms, self.theads)
         ctx = CandidateContext(cands, covered) if self.cand_context else None
         scored = []
         for phrase, spans in cands.items():
             feats = candidate_features(text, starts, phrase, spans, len(cands), self.lexicon,
-                                       df=self.df, ctx=ctx, stats=self.cstats)
+                                       df=self.df, ctx=ctx, stats=self.cstats,
+                                       terms=self.terms)
             p = self.cand_model.prob(feats)
             if p >= self.cand_model.threshold:
                 scored.append((p, phrase, spans, feats))
@@ -911,6 +949,10 @@ class LearnedMerge:
         if self.cstats:
             (path / "corpus_stats.json").write_text(json.dumps(
                 self.cstats, sort_keys=True, separators=(",", ":")))
+        if self.terms:
+            from paperkg.extractors.training.terms import write_terms
+
+            write_terms(self.terms, path / "terms.tsv")
 
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
@@ -935,6 +977,11 @@ class LearnedMerge:
             self.df = json.loads((path / "df.json").read_text())
         if (path / "corpus_stats.json").is_file():
             self.cstats = json.loads((path / "corpus_stats.json").read_text())
+        if (path / "terms.tsv").is_file():
+            from paperkg.extractors.training.terms import read_terms
+
+            self.terms = read_terms(path / "terms.tsv")
+            self.theads = term_heads(self.terms)
         return self
 
 

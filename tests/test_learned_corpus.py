@@ -103,10 +103,12 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
             for i in range(6)]
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("split conformal calibration\t3\t0\t3\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "m"),
                                    "--candidates", "0.6", "--max-candidates", "2",
                                    "--context", "--retype", "0.6/0.4", "--retype-known",
-                                   "0.7/0.3"])
+                                   "0.7/0.3", "--terms", str(terms)])
     assert res.exit_code == 0, res.output
     nlp = build_pipeline()
     assert add_learned(nlp, tmp_path / "m")
@@ -114,6 +116,8 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
     assert "allocation" in merge.heads and merge.max_candidates == 2
     assert merge.cand_model.trained and merge.cand_model.threshold == 0.6
     assert merge.cand_context  # --context is saved with the model
+    assert merge.terms == {"split conformal calibration": [3, 0, 3]}  # and --terms
+    assert "calibration" in merge.theads
     assert (merge.retype_to, merge.retype_from) == (0.6, 0.4)
     assert (merge.known_retype_to, merge.known_retype_from) == (0.7, 0.3)
     bad = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "b"),

@@ -78,9 +78,14 @@ for _threshold, _extra, _label in [
          " + context + corpus stats + gold weight 2"),
         (0.7, {"cand_roles": False}, " kept used"),
         (0.6, {"context": True, "stats": True, "cand_roles": False},
-         " + context + corpus stats kept used")]:
+         " + context + corpus stats kept used"),
+        (0.7, {"terms": True}, " + corpus terms"), (0.6, {"terms": True}, " + corpus terms")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
+
+
+#: The mined corpus terms (training/terms.py), every gold paper left out.
+TERMS = Path(__file__).resolve().parent / "corpus_terms.tsv"
 
 
 def fold_of(record: dict, folds: int = 5) -> int:
@@ -92,7 +97,8 @@ def fold_of(record: dict, folds: int = 5) -> int:
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          candidates: bool = True, l2: float | None = None, lexicon: bool = False,
          df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0,
-         gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None) -> dict:
+         gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None,
+         terms: dict[str, list[int]] | None = None) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.data import record_weights
@@ -102,8 +108,10 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
               lexicon=lexicon, df=df, context=context, extend=extend,
-              weights=record_weights([records[i] for i in train], gold_weight), stats=stats)
-    return {"extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
+              weights=record_weights([records[i] for i in train], gold_weight), stats=stats,
+              terms=terms)
+    return {"terms": m.terms, "theads": m.theads,
+            "extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
             "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
             "cands": m.cand_model, "cstats": m.cstats, "types": m.type_models,
             "retype": m.retype_models}
@@ -128,6 +136,8 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.cand_model = models["cands"]
     merge.cand_context = models.get("context", False)
     merge.cstats = models.get("cstats") or {}
+    merge.terms = models.get("terms") or {}
+    merge.theads = models.get("theads") or frozenset()
     merge.cand_roles = s.get("cand_roles", True)
     merge.extend_model = models.get("extend") or extend_model()
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
@@ -239,12 +249,14 @@ def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: 
 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
              progress: Callable[[str], None] | None = None, df: dict[str, int] | None = None,
-             cached: bool = False, stats: dict[str, list[int]] | None = None
+             cached: bool = False, stats: dict[str, list[int]] | None = None,
+             terms: dict[str, list[int]] | None = None
              ) -> dict[str, list[dict[str, Score]]]:
     """Out-of-fold entity rows of every record (in the order of records), for the rules alone
     and each merge setting (cached: the merge runs over the rules' output computed once, not
     through the whole pipeline again; several times faster; stats: the corpus statistics the
-    settings with "stats" give the candidate classifier)."""
+    settings with "stats" give the candidate classifier; terms: the corpus terms of the
+    settings with "terms")."""
     from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.train import record_rows, rule_outputs
@@ -275,12 +287,13 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             for name, s in variants.items():
                 key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
                        s.get("context", False), s.get("extend", 0.0), s.get("gold_weight", 1.0),
-                       s.get("stats", False))
+                       s.get("stats", False), s.get("terms", False))
                 if key not in fitted:
                     fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
                                        lexicon=key[1], df=df if key[2] else None,
                                        context=key[3], extend=key[4], gold_weight=key[5],
-                                       stats=stats if key[6] else None)
+                                       stats=stats if key[6] else None,
+                                       terms=terms if key[7] else None)
                 models = fitted[key]
                 _configure(merge, models, s)
                 put(name, cached_rows(merge, test, [outputs[i] for i in at], base) if cached
@@ -324,6 +337,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="gold file whose papers the corpus frequencies (df settings) leave out")
     ap.add_argument("--only", default=None,
                     help="setting names to run, separated by \";\" (default: every setting)")
+    ap.add_argument("--terms", default=None,
+                    help="corpus terms file (training/terms.py) of the settings with terms")
     ap.add_argument("--cached", action="store_true",
                     help="run the merge over the rules' output computed once (faster)")
     args = ap.parse_args(argv)
@@ -359,8 +374,14 @@ def main(argv: list[str] | None = None) -> None:
         table_stats = corpus_stats(args.corpus or default_corpus(), candidate_heads(records),
                                    skip)
         print(f"corpus statistics of {len(table_stats)} candidate phrases")
+    table_terms = None
+    if any(s.get("terms") for s in variants.values()):
+        from paperkg.extractors.training.terms import read_terms
+
+        table_terms = read_terms(args.terms or TERMS)
+        print(f"{len(table_terms)} corpus terms")
     scores = crossfit(records, variants, folds=args.folds, progress=print, df=table_df,
-                      cached=args.cached, stats=table_stats)
+                      cached=args.cached, stats=table_stats, terms=table_terms)
     print(table(scores))
     if len(set(source)) > 1:
         for name in dict.fromkeys(source):

@@ -168,19 +168,20 @@ def candidate_heads(records: list[dict], min_count: int = 2) -> frozenset[str]:
     return frozenset(h for h, n in counts.items() if n >= min_count and h not in _STOP)
 
 
-def _candidate_gold(record: dict, text: str, ents: list[dict], heads: frozenset[str]
+def _candidate_gold(record: dict, text: str, ents: list[dict], heads: frozenset[str],
+                    terms: dict[str, list[int]] | None = None
                     ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, str]]:
-    """A record's lower-case candidate phrases (outside the rules' mentions) and its gold
-    names {normalised form: type}."""
+    """A record's lower-case candidate phrases (outside the rules' mentions; with terms, the
+    corpus terms too) and its gold names {normalised form: type}."""
     from paperkg.extractors.evaluate import _norm
-    from paperkg.extractors.learned import lower_candidates
+    from paperkg.extractors.learned import lower_candidates, term_heads
 
     gold: dict[str, str] = {}
     for g in record["entities"]:
         for form in (g["name"], *g.get("aliases", [])):
             gold.setdefault(_norm(form), g["type"])
     covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
-    return lower_candidates(text, heads, covered), gold
+    return lower_candidates(text, heads, covered, terms, term_heads(terms)), gold
 
 
 def candidate_lexicon(records: list[dict], outputs: list, heads: frozenset[str]
@@ -296,21 +297,22 @@ def corpus_stats(corpus: str | Path, heads: frozenset[str], exclude: Iterable[st
 def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
                    heads: frozenset[str], lexicon: dict[str, list] | None = None,
                    df: dict[str, int] | None = None, context: bool = False,
-                   stats: dict[str, list[int]] | None = None
+                   stats: dict[str, list[int]] | None = None,
+                   terms: dict[str, list[int]] | None = None
                    ) -> tuple[list[list[str]], list[int], list[str]]:
     """Features, labels (a gold name of any type) and gold types of a record's lower-case
     candidate phrases outside the rules' mentions (lexicon features without the record's own
     counts; context: with the context features; stats: with the corpus statistics)."""
     from paperkg.extractors.learned import CandidateContext, candidate_features
 
-    cands, gold = _candidate_gold(record, text, ents, heads)
+    cands, gold = _candidate_gold(record, text, ents, heads, terms)
     ctx = (CandidateContext(cands, [(m[1], m[2]) for e in ents for m in e["mentions"]])
            if context else None)
     x, y, types = [], [], []
     for phrase, spans in cands.items():
         own = (1, int(phrase in gold), gold.get(phrase, ""))
         x.append(candidate_features(text, starts, phrase, spans, len(cands), lexicon, own,
-                                    df, ctx, stats))
+                                    df, ctx, stats, terms))
         y.append(int(phrase in gold))
         types.append(gold.get(phrase, ""))
     return x, y, types
@@ -392,13 +394,17 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
               candidates: bool = False, l2: float = L2, lexicon: bool = False,
               df: dict[str, int] | None = None, context: bool = False,
               extend: float = 0.0, weights: list[float] | None = None,
-              stats: dict[str, list[int]] | None = None) -> None:
+              stats: dict[str, list[int]] | None = None,
+              terms: dict[str, list[int]] | None = None) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
     candidate classifier only with candidates; with extend > 0 the boundary extension model
     first (threshold extend), the others then on the outputs it extends; weights: one per
     record, scaling its examples in every classifier (None: all 1); stats: corpus statistics
-    for the candidate classifier (corpus_stats)."""
+    for the candidate classifier (corpus_stats); terms: corpus terms (training/terms.py) as
+    more candidates and candidate features."""
+    from paperkg.extractors.learned import term_heads
+
     if extend > 0:
         xs: list = []
         ys: list = []
@@ -426,8 +432,10 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
     merge.df = dict(df or {})
     merge.cand_context = context
     merge.cstats = dict(stats or {})
+    merge.terms = dict(terms or {})
+    merge.theads = term_heads(merge.terms)
     fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None, merge.df or None,
-                                   context, merge.cstats or None)
+                                   context, merge.cstats or None, merge.terms or None)
                     for r, o in zip(records, outputs, strict=True)],
                    merge, l2, weights)
 
@@ -435,7 +443,8 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
 def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = False,
                       lexicon: bool = False, df: dict[str, int] | None = None,
                       context: bool = False, extend: float = 0.0,
-                      stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0):
+                      stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0,
+                      terms: dict[str, list[int]] | None = None):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
@@ -444,7 +453,7 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
     merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
               candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
-              weights=record_weights(records, gold_weight), stats=stats)
+              weights=record_weights(records, gold_weight), stats=stats, terms=terms)
     return merge
 
 
@@ -458,7 +467,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 extend: float = 0.0, retype: tuple[float, float] | None = None,
                 known_retype: tuple[float, float] | None = None, stats: bool = False,
                 gold_weight: float = 1.0, candidate_roles: bool = True,
-                log: Callable[[str], None] | None = None) -> dict:
+                terms: str | Path | None = None, log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -478,7 +487,9 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     corpus abstracts, training and `exclude` papers left out; corpus_stats.json); gold_weight:
     the weight of the records with their own text against those joined from the corpus
     (`data.record_weights`); candidate_roles False: the lower-case candidates stay used (the
-    role classifier does not decide them). Output is a spaCy
+    role classifier does not decide them); terms: a file of corpus terms
+    (`training/terms.py`) whose phrases are candidates too and give the candidate classifier
+    features (copied into the model as terms.tsv). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -540,10 +551,18 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 raise UserError("--corpus-stats are counted in the corpus: give --corpus DIR")
             cstats = corpus_stats(corpus, candidate_heads(train_recs), skip)
             say(f"corpus statistics of {len(cstats)} candidate phrases")
+        term_table = None
+        if terms is not None and candidates > 0:
+            from paperkg.extractors.training.terms import read_terms
+
+            term_table = read_terms(terms)
+            if not term_table:
+                raise UserError(f"no corpus terms in {terms}")
+            say(f"{len(term_table)} corpus terms")
         fitted = train_classifiers(train_recs, candidates=candidates > 0,
                                    lexicon=lexicon and candidates > 0, df=table,
                                    context=context and candidates > 0, extend=extend,
-                                   stats=cstats, gold_weight=gold_weight)
+                                   stats=cstats, gold_weight=gold_weight, terms=term_table)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
@@ -557,7 +576,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
                      "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats",
-                     "cand_roles"):
+                     "cand_roles", "terms", "theads"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
