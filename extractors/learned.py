@@ -171,6 +171,51 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\S")
 MAX_WORDS = 4
 
 
+#: A bracketed acronym: capitals (a plural s or lower-case letters inside allowed).
+_ACR_DEF = re.compile(r"\s\(([A-Z][A-Za-z0-9\-]{1,11})\)")
+_TERM_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+
+
+def _initials(words: list[str]) -> tuple[str, str]:
+    """The initials of words, and of their hyphen-split parts."""
+    parts = [p for w in words for p in w.split("-") if p]
+    return "".join(w[0] for w in words), "".join(p[0] for p in parts)
+
+
+def acronym_terms(text: str) -> list[tuple[str, int]]:
+    """(term, start) of every lower-case phrase of 2-4 content words (or one hyphenated word)
+    right before a bracketed acronym of its initials in text."""
+    out = []
+    for m in _ACR_DEF.finditer(text):
+        letters = "".join(c for c in m.group(1) if c.isupper()).casefold()
+        if len(letters) < 2:
+            continue
+        before = text[max(0, m.start() - 120):m.start()]
+        words: list[tuple[str, int]] = []
+        end = len(before)
+        for w in reversed(list(_TERM_WORD.finditer(before))):
+            if before[w.end():end].strip() or not w.group().islower() \
+                    or w.group() in _STOP or len(words) >= MAX_WORDS:
+                break
+            words.insert(0, (w.group(), m.start() - len(before) + w.start()))
+            end = w.start()
+        for k in range(1, len(words) + 1):
+            tail = [w for w, _ in words[-k:]]
+            if k == 1 and "-" not in tail[0]:
+                continue
+            if letters in _initials(tail):
+                out.append((" ".join(tail), words[-k][1]))
+                break
+    return out
+
+
+@lru_cache(maxsize=64)
+def own_terms(text: str) -> frozenset[str]:
+    """The terms a text defines itself with an acronym of their initials (memoised: every
+    candidate of a paper asks)."""
+    return frozenset(t for t, _ in acronym_terms(text))
+
+
 def term_heads(terms: dict[str, list[int]] | None) -> frozenset[str]:
     """The last words of the corpus terms (see training/terms.py)."""
     return frozenset(t.rsplit(" ", 1)[-1] for t in terms or ())
@@ -182,12 +227,16 @@ def lower_candidates(text: str, heads: frozenset[str] | set[str],
                      theads: frozenset[str] = frozenset()) -> dict[str, list[tuple[int, int]]]:
     """Lower-case phrases (1-MAX_WORDS content words) ending in a head word, outside every
     covered span: {case-folded phrase: [(start, end), ...]}. Title words count in any case.
-    With terms (and their last words, theads), a phrase that is a corpus term is one too,
-    whatever its last word."""
+    With terms (and their last words, theads), a phrase that is a corpus term, or that the
+    text defines itself with an acronym of its initials (own_terms), is one too, whatever its
+    last word."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     out: dict[str, list[tuple[int, int]]] = {}
+    own = own_terms(text) if terms else frozenset()
+    if own:
+        theads = theads | {t.rsplit(" ", 1)[-1] for t in own}
     for i, (a, b, w) in enumerate(toks):
         low = w.casefold()
         if (low not in heads and low not in theads) or (a >= title_end and not w.islower()):
@@ -206,27 +255,30 @@ def lower_candidates(text: str, heads: frozenset[str] | set[str],
             if any(x < b and ca < y for x, y in covered):
                 continue
             phrase = " ".join(text[ca:b].casefold().split())
-            if only_terms and phrase not in terms:
+            if only_terms and phrase not in terms and phrase not in own:
                 continue
             out.setdefault(phrase, []).append((ca, b))
     return out
 
 
-def term_features(phrase: str, terms: dict[str, list[int]] | None) -> list[str]:
+def term_features(phrase: str, terms: dict[str, list[int]] | None,
+                  text: str | None = None) -> list[str]:
     """Whether the phrase is a corpus term (defined with an acronym of its initials in other
     abstracts), how many abstracts define it (log2 buckets), and the shares of them where it
-    follows a task cue or a technique cue; else whether its last words are one."""
+    follows a task cue or a technique cue; else whether its last words are one; and whether
+    the text defines it itself (own_terms)."""
     if not terms:
         return []
     got = terms.get(phrase)
+    feats = ["term_own"] if text is not None and phrase in own_terms(text) else []
     if got is None:
         words = phrase.split()
         for i in range(1, len(words) - 1):
             if " ".join(words[i:]) in terms:
-                return ["term_suffix"]
-        return ["term_none"]
+                return [*feats, "term_suffix"]
+        return [*feats, "term_none"]
     n, task, method = got[0], got[1], got[2]
-    return ["term", f"term_n={min(int(math.log2(n)), 8)}",
+    return [*feats, "term", f"term_n={min(int(math.log2(n)), 8)}",
             f"term_task={round(4 * task / n) / 4}", f"term_method={round(4 * method / n) / 4}"]
 
 
@@ -407,7 +459,7 @@ def candidate_features(text: str, starts: list[int], phrase: str,
     if ctx is not None:
         feats.update(context_features(text, starts, phrase, spans, ctx))
     feats.update(corpus_features(phrase, stats))
-    feats.update(term_features(phrase, terms))
+    feats.update(term_features(phrase, terms, text))
     return sorted(feats)
 
 

@@ -9,8 +9,13 @@ import json
 from click.testing import CliRunner
 
 from paperkg.cli import cli
-from paperkg.extractors.learned import lower_candidates, term_features, term_heads
-from paperkg.extractors.training.terms import acronym_terms, mine_terms, read_terms, write_terms
+from paperkg.extractors.learned import (
+    acronym_terms,
+    lower_candidates,
+    term_features,
+    term_heads,
+)
+from paperkg.extractors.training.terms import mine_terms, read_terms, write_terms
 
 
 def test_a_term_is_the_phrase_its_acronym_spells():
@@ -45,6 +50,15 @@ def test_terms_are_candidates_whatever_their_head(tmp_path):
     assert term_features("deep learning", terms) == ["term_none"]
     assert term_features("deep learning", {}) == []
     write_terms(terms, tmp_path / "t.tsv")
+    # a phrase the paper defines itself with its acronym is a candidate too (terms on)
+    coined = "T\nWe build a progressive compacting stem (PCS); the progressive compacting stem."
+    got = lower_candidates(coined, {"allocation"}, [], terms, term_heads(terms))
+    assert [coined[a:b] for a, b in got["progressive compacting stem"]] == [
+        "progressive compacting stem"] * 2
+    assert "compacting stem" not in got
+    assert lower_candidates(coined, {"allocation"}, []) == {}
+    assert term_features("progressive compacting stem", terms, coined) == [
+        "term_own", "term_none"]
     assert read_terms(tmp_path / "t.tsv") == terms and read_terms(tmp_path / "no.tsv") == {}
 
 

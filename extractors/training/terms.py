@@ -13,13 +13,11 @@ left out, so no gold paper (train, dev, valid, the annotators') shapes the list.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-#: A bracketed acronym: capitals (a plural s or lower-case letters inside allowed).
-_ACR = re.compile(r"\s\(([A-Z][A-Za-z0-9\-]{1,11})\)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+from paperkg.extractors.learned import acronym_terms
+
 #: Words before a term that read as a task or as a technique (the last one or two words).
 TASK_CUES = ("task of", "problem of", "tasks of", "tasks such as", "tasks like", "for",
              "tasks including", "task,", "in the field of", "area of", "field of")
@@ -28,41 +26,6 @@ METHOD_CUES = ("using", "use", "uses", "via", "with", "propose", "proposes", "in
                "leverages", "adopt", "adopts", "called", "termed", "dubbed", "named")
 #: Columns of a term's counts.
 COLUMNS = ("abstracts", "task_cue", "method_cue")
-
-
-def _initials(words: list[str]) -> tuple[str, str]:
-    """The initials of words, and of their hyphen-split parts."""
-    parts = [p for w in words for p in w.split("-") if p]
-    return "".join(w[0] for w in words), "".join(p[0] for p in parts)
-
-
-def acronym_terms(text: str) -> list[tuple[str, int]]:
-    """(term, start) of every lower-case phrase of 2-4 content words (or one hyphenated word)
-    right before a bracketed acronym of its initials in text."""
-    from paperkg.extractors.learned import _STOP, MAX_WORDS
-
-    out = []
-    for m in _ACR.finditer(text):
-        letters = "".join(c for c in m.group(1) if c.isupper()).casefold()
-        if len(letters) < 2:
-            continue
-        before = text[max(0, m.start() - 120):m.start()]
-        words: list[tuple[str, int]] = []
-        end = len(before)
-        for w in reversed(list(_WORD.finditer(before))):
-            if before[w.end():end].strip() or not w.group().islower() \
-                    or w.group() in _STOP or len(words) >= MAX_WORDS:
-                break
-            words.insert(0, (w.group(), m.start() - len(before) + w.start()))
-            end = w.start()
-        for k in range(1, len(words) + 1):
-            tail = [w for w, _ in words[-k:]]
-            if k == 1 and "-" not in tail[0]:
-                continue
-            if letters in _initials(tail):
-                out.append((" ".join(tail), words[-k][1]))
-                break
-    return out
 
 
 def _cue(text: str, start: int) -> tuple[int, int]:
