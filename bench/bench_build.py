@@ -18,7 +18,8 @@ the build's processes summed at the same instant (`together_peak_mb`: the figure
 budget is about, since the state COPY's child runs beside the main process); each run also
 gives both peaks per step (`step_peaks_mb`: the build notes each step's end in a file,
 graph.pipeline.MARKS_ENV; the build state's COPY child runs beside the graph and citation
-steps). With
+steps; a store written whole splits its store step in two: `tables`, the graph's tables
+written while it is held, then `store`, the engine's COPYs). With
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own

@@ -914,6 +914,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
                 # that the engine's COPYs run without the graph in memory.
                 tables, existed = store_tables(g, path, keep=not rebuild, edges=edges)
+                _mark("tables")  # the graph's tables written; the engine's COPYs follow
                 tables.extend(registry)
                 registry.clear()
                 if neo4j is None:
