@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -31,6 +31,80 @@ def node_attrs(label: str, values: dict) -> dict:
             v = list(v) if v else []
         attrs[p.name] = v
     return attrs
+
+
+#: A Paper node's schema properties, the id apart (PaperNode reads it from the node key).
+_PAPER_SLOTS = tuple(p.name for p in S.NODE_TYPES[S.PAPER].props if p.name != "id")
+_SLOTTED = frozenset(_PAPER_SLOTS)
+_FIXED = ("label", "id")
+_MISSING = object()
+
+
+class PaperNode(MutableMapping):
+    """A Paper node's attributes as a large build's graph holds them (build_graph's `pack`):
+    one slot per schema property, its label fixed and its id read from the node key, which
+    the node holds anyway. The dict networkx keeps held 464 bytes with its 20 entries, and
+    the id its own string; this holds 192 bytes. Other keys go to a dict of their own."""
+
+    __slots__ = ("_key", "_extra", *_PAPER_SLOTS)
+
+    def __init__(self, key: str, values: dict) -> None:
+        self._key = key
+        self._extra: dict | None = None
+        for name, v in values.items():
+            self[name] = v
+
+    def __getitem__(self, name: str):
+        if name in _SLOTTED:
+            v = getattr(self, name, _MISSING)
+            if v is not _MISSING:
+                return v
+        elif self._extra is not None and name in self._extra:
+            return self._extra[name]
+        elif name == "label":
+            return S.PAPER
+        elif name == "id":
+            return self._key[_ID_AT:]
+        raise KeyError(name)
+
+    def get(self, name: str, default=None):
+        """As dict.get (without a Python-level KeyError for a schema property)."""
+        if name in _SLOTTED:
+            return getattr(self, name, default)
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __setitem__(self, name: str, value) -> None:
+        if name in _SLOTTED:
+            setattr(self, name, value)
+        elif name in _FIXED and name not in (self._extra or ()) and value == self[name]:
+            pass  # what the node key and label say already
+        else:
+            if self._extra is None:
+                self._extra = {}
+            self._extra[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        if name in _SLOTTED and hasattr(self, name):
+            delattr(self, name)
+        elif self._extra is not None and name in self._extra:
+            del self._extra[name]
+        else:
+            raise KeyError(name)  # the label and id stay: the node key is them
+
+    def __iter__(self) -> Iterator[str]:
+        extra = self._extra or {}
+        yield from (n for n in _FIXED if n not in extra)
+        yield from (n for n in _PAPER_SLOTS if hasattr(self, n))
+        yield from extra
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+_ID_AT = len(S.node_key(S.PAPER, ""))
 
 
 def edge_attrs(rel: str, values: dict) -> dict:
@@ -106,13 +180,19 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     the store from there: ladybug_store.EdgeSpill). With `rows` (an EdgeSpill: its `row` and
     `node`), what no later step reads from the graph goes there instead of into it, as the
     graph would hold it: the LISTED_IN edges and the Result nodes with their edges. With
-    `pack`, the Paper nodes hold their abstracts compressed (paper_values)."""
+    `pack`, the Paper nodes hold their abstracts compressed (paper_values), and each node's
+    attributes are a PaperNode."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
                                "listing_date": s.listing_date, "paper_count": s.paper_count})
     for p in papers:
-        pk = add_node(g, S.PAPER, paper_values(p, pack))
+        pk = S.node_key(S.PAPER, p.id)
+        if pack and pk not in g:  # a PaperNode (the graph's own dict is not made)
+            g.add_node(pk)
+            g._node[pk] = PaperNode(pk, node_attrs(S.PAPER, paper_values(p, pack)))
+        else:
+            pk = add_node(g, S.PAPER, paper_values(p, pack))
         listed: set[str] = set()  # with rows: as add_edge, once per (paper, source)
         for ref in p.sources:
             sk = S.node_key(S.SOURCE, ref.source_id)
@@ -138,11 +218,14 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
         pk = S.node_key(S.PAPER, ex.paper_id)
         if pk not in g:
             continue
+        node = g.nodes[pk]
+        if isinstance(node, PaperNode):  # the node's own key: entity_edges keeps it
+            pk = node._key
         # One string object per distinct sentence of the paper (each mention read from JSON
         # has its own copy) and per extractor name: the graph holds them on every edge.
         shared: dict[str, str] = {}
         seen: set[tuple[str, str]] = set()  # (entity, relationship) handed to entity_edges
-        title_end = len(g.nodes[pk]["title"] or "")
+        title_end = len(node["title"] or "")
         for e in ex.entities:
             label = S.ENTITY_TYPES.get(e.type)
             if label is None:

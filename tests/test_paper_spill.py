@@ -60,3 +60,48 @@ def test_packed_texts_and_lists_come_back_as_they_were_and_as_the_store_types_th
     assert _coerce(packed(text), S.STRING) == text
     assert _coerce(packed_list(names), S.STRING_LIST) == names
     assert _coerce(None, S.STRING_LIST) == [] and _coerce(["a"], S.STRING_LIST) == ["a"]
+
+
+def test_a_paper_node_reads_and_writes_as_the_dict_it_replaces():
+    import sys
+
+    from paperkg.graph import schema as S
+    from paperkg.graph.build import PaperNode, node_attrs, paper_values
+    from paperkg.graph.counters import cited_by, set_counters
+    from paperkg.graph.ladybug_store import graph_tables
+
+    for p in _papers(6):
+        key = S.node_key(S.PAPER, p.id)
+        plain = node_attrs(S.PAPER, paper_values(p, True))
+        node = PaperNode(key, plain)
+        assert dict(node) == plain and len(node) == len(plain) and node == plain
+        assert node["id"] == p.id and node["label"] == S.PAPER and node.get("nope", 3) == 3
+        node.update(cited_by([("Paper:x", "inferred")]))
+        plain.update(cited_by([("Paper:x", "inferred")]))
+        node["extra"], plain["extra"] = [1], [1]
+        assert dict(node) == plain and node.get("cited_by") == 1
+        del node["extra"], node["venue"]
+        assert "extra" not in node and "venue" not in node and node.get("venue") is None
+        with pytest.raises(KeyError):
+            node["venue"]
+        with pytest.raises(KeyError):
+            del node["id"]
+        node["id"] = "other"  # not the key's: held as given
+        assert node["id"] == "other" and node["label"] == S.PAPER
+    assert sys.getsizeof(node) < sys.getsizeof(plain) / 2
+    # a graph holding them writes the tables a graph of dicts writes
+    from paperkg.graph.build import empty_graph
+
+    tables = []
+    for packed in (False, True):
+        g = empty_graph()
+        for p in _papers(6)[:4]:  # the fifth's lone surrogate: no Arrow string
+            key = S.node_key(S.PAPER, p.id)
+            g.add_node(key, **node_attrs(S.PAPER, paper_values(p, True)))
+            if packed:
+                g._node[key] = PaperNode(key, dict(g.nodes[key]))
+        g.add_edge("Paper:p001", "Paper:p002", key="CITES|inferred", type=S.CITES,
+                   source="inferred")
+        set_counters(g)
+        tables.append([(t, pair, tbl.to_pylist()) for t, pair, tbl in graph_tables(g)])
+    assert tables[0] == tables[1]
