@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from paperkg.core.packed import packed, packed_list
+from paperkg.core.packed import Dictionary, packed, packed_list
 from paperkg.core.records import Paper, PaperExtraction, Reference, SourceFile
 from paperkg.graph import schema as S
 
@@ -148,11 +148,13 @@ def source_count(p: Paper) -> int:
     return len({ref.source_id or ref.path for ref in p.sources})
 
 
-def paper_values(p: Paper, pack: bool = False) -> dict:
+def paper_values(p: Paper, pack: bool | Dictionary = False) -> dict:
     """Schema property values of a paper (with `pack`, its abstract and author names held
-    core.packed)."""
+    core.packed; a Dictionary packs the abstract)."""
     return {
-        "id": p.id, "title": p.title, "abstract": packed(p.abstract) if pack else p.abstract,
+        "id": p.id, "title": p.title,
+        "abstract": packed(p.abstract, pack if isinstance(pack, Dictionary) else None) if pack
+        else p.abstract,
         "authors": p.authors,
         "published": p.published, "listing_date": p.listing_date, "arxiv_id": p.arxiv_id,
         "doi": p.doi, "url": p.url, "title_key": p.title_key, "source_count": source_count(p),
@@ -169,7 +171,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 extractions: Iterable[PaperExtraction] = (),
                 surfaces: dict | None = None,
                 entity_edges: Callable[[str, str, str, dict], None] | None = None,
-                rows: Any = None, pack: bool = False) -> nx.MultiDiGraph:
+                rows: Any = None, pack: bool | Dictionary = False) -> nx.MultiDiGraph:
     """The knowledge graph of papers, their sources and what was extracted from them
     (extractions are read once, in order: a generator keeps only one paper's at a time).
     `surfaces` receives the entities per name and per alias of every entity node ("names",
@@ -180,7 +182,8 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     the store from there: ladybug_store.EdgeSpill). With `rows` (an EdgeSpill: its `row` and
     `node`), what no later step reads from the graph goes there instead of into it, as the
     graph would hold it: the LISTED_IN edges and the Result nodes with their edges. With
-    `pack`, the Paper nodes hold their abstracts compressed (paper_values), and each node's
+    `pack`, the Paper nodes hold their abstracts compressed (paper_values; with a
+    core.packed.Dictionary, by it), and each node's
     attributes are a PaperNode."""
     g = empty_graph()
     for s in sources:

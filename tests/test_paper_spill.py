@@ -105,3 +105,40 @@ def test_a_paper_node_reads_and_writes_as_the_dict_it_replaces():
         set_counters(g)
         tables.append([(t, pair, tbl.to_pylist()) for t, pair, tbl in graph_tables(g)])
     assert tables[0] == tables[1]
+
+
+def test_texts_packed_with_a_trained_dictionary_come_back_and_are_smaller():
+    import gzip
+    import itertools
+    import json
+    import zlib
+
+    from paperkg.core import packed as P
+    from tests.conftest import SHARED
+
+    files = sorted((SHARED / "corpus").glob("papers-*.jsonl.gz"))
+    if not files:
+        pytest.skip("../shared/corpus is not beside this checkout")
+    with gzip.open(files[0], "rt", encoding="utf-8") as fh:
+        texts = [json.loads(x).get("abstract") or "" for x in itertools.islice(fh, 600)]
+    texts = [t for t in texts if t]
+    odd = "Lone \ud800 surrogate, accents é, " * 20
+    assert P.trained(["a"]) is None  # too few to train on
+    d = P.trained(texts[: len(texts) // 2])
+    assert d is not None
+    with_dict = [P.packed(t, d) for t in texts]
+    assert all(x[:4] == P._ZSTD_MAGIC for x in with_dict) and P.packed(odd)[:1] == b"x"
+    assert [P.unpacked(x) for x in with_dict] == texts
+    assert P.unpacked(P.packed(odd, d)) == odd
+    names = ["Ana \udc00 G", "Bo"]
+    assert P.unpacked_list(P.packed_list(names, d)) == names
+    assert sum(map(len, with_dict)) < 0.9 * sum(len(zlib.compress(t.encode(), 1))
+                                                 for t in texts)
+    # a PackedCites entry held packed reads as the JSON it was
+    from paperkg.graph.pipeline import PackedCites
+
+    entry = {"key": "k", "claims": [["X", 1]], "spans": [[0, 5], [6, 3]], "links": []}
+    x = json.dumps(entry, separators=(",", ":"))
+    got = PackedCites({"p1": P.packed(x, d)}, "Paper:")["Paper:p1"]
+    assert got == PackedCites({"p1": x}, "Paper:")["Paper:p1"]
+    assert list(got["spans"]) == [0, 5, 6, 3] and got["claims"] == (("X", 1),)
