@@ -1,0 +1,18 @@
+"""Results rules of the eleventh session (docs/results.md): attribution checked on invented
+sentences of the shapes, with entities given as the entity component leaves them (no pipeline:
+fast)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_benchmark_named_right_before_the_value_holds_among_several_unnamed_ones():
+    text = ("Fuse9: Retrieval\nWe present Fuse9. Our method achieves competitive results "
+            "across benchmarks, including CIRQ mAP@50 of 38.5, and improves by 4.1% across "
+            "three datasets. Baselines trail on multiple CIRQ benchmarks by 7.7% on average.")
+    got = _found(text, ("Fuse9", "METHOD", "introduced"), ("CIRQ", "BENCHMARK"),
+                 ("mAP@50", "METRIC"))
+    assert got["38.5"]["benchmark"] == "CIRQ"
+    assert got["4.1%"]["benchmark"] is None
+    assert got["7.7%"]["benchmark"] is None  # the name of the plural group, not one benchmark
