@@ -16,3 +16,12 @@ def test_a_benchmark_named_right_before_the_value_holds_among_several_unnamed_on
     assert got["38.5"]["benchmark"] == "CIRQ"
     assert got["4.1%"]["benchmark"] is None
     assert got["7.7%"]["benchmark"] is None  # the name of the plural group, not one benchmark
+
+
+def test_a_values_own_unit_names_the_metric_when_no_other_is_near():
+    text = ("Fast9: Layout Analysis\nWe present Fast9. It exceeds 30 FPS on a Jetson board. "
+            "It reaches 0.93 mAP at 41 FPS.")
+    got = _found(text, ("Fast9", "METHOD", "introduced"), ("FPS", "METRIC"),
+                 ("mAP", "METRIC"))
+    assert got["30 FPS"]["metric"] == "FPS"
+    assert got["0.93"]["metric"] == "mAP"
