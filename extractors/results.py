@@ -1854,10 +1854,11 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                     _retag(r, "metric", "respectively")
         if METRICS_AFTER and len(group) > 1:
             # "improvements of 5.47%, 3.27%, and 1.01% in the Hits@1, Hits@3, and Hits@10
-            # metrics, respectively": the metrics listed after the values, in order
+            # metrics, respectively": the metrics listed after the values, in order (also
+            # without "respectively": "14.1% and 12.5% in Recall@20 and NDCG@20")
             head = _IN_LIST.match(text, group[-1]["end"])
             run, end = _list_from(text, mentions, ("METRIC",), head.end()) if head else ([], 0)
-            if len(run) == len(group) and _RESPECTIVELY.match(text, end):
+            if len(run) == len(group) and (METRICS_PAIRED or _RESPECTIVELY.match(text, end)):
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
                     _retag(r, "metric", "respectively (metrics after)")
@@ -1865,6 +1866,7 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
 
 
 METRICS_AFTER = True
+METRICS_PAIRED = True  # as many metrics as values pair in order without "respectively" too
 _IN_LIST = re.compile(r"\s*(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 
 

@@ -25,3 +25,12 @@ def test_a_values_own_unit_names_the_metric_when_no_other_is_near():
                  ("mAP", "METRIC"))
     assert got["30 FPS"]["metric"] == "FPS"
     assert got["0.93"]["metric"] == "mAP"
+
+
+def test_values_listed_before_as_many_metrics_pair_with_them_in_order():
+    text = ("DIFF9: Filtering\nWe present DIFF9. DIFF9 achieves improvements of up to 14.1% "
+            "and 12.5% in Recall@20 and NDCG@20 across four datasets.")
+    got = _found(text, ("DIFF9", "METHOD", "introduced"), ("Recall@20", "METRIC"),
+                 ("NDCG@20", "METRIC"))
+    assert got["14.1%"]["metric"] == "Recall@20"
+    assert got["12.5%"]["metric"] == "NDCG@20"
