@@ -1820,6 +1820,12 @@ def _attributed(text: str, mentions, s0: int, s1: int, cs: int, pos: int, end: i
     return results_attr.choose(cands, w) if w else rule
 
 
+OWN_METRIC_PAIRS = True
+# values joined by "and"/commas each with a short word of its own between ("+4% OA and +5.1%
+# mAP", "27.2%p, 11.2%p") are one list for the benchmarks listed after them; not a gap that
+# opens with a preposition ("7.3% on ACDC and 15.6% on AMOS": each names its own)
+_METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)\b)"
+                         r"[^\s,;()\d][^,;()\d]{0,20}?\s*(?:,\s*and|,|and)\s*")
 _RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
 _RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
 
@@ -1832,6 +1838,12 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
         while j + 1 < len(out) and _RESP_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
             j += 1
         group = out[i:j + 1]
+        if OWN_METRIC_PAIRS and len(group) == 1:
+            # "+4% OA and +5.1% mAP on EuroSAT-L and BigEarthNet-L": each value with its metric
+            while j + 1 < len(out) and _METRIC_GAP.fullmatch(
+                    text, out[j]["end"], out[j + 1]["start"]):
+                j += 1
+            group = out[i:j + 1]
         after = _list_after(text, mentions, group) if PAIR_AFTER and len(group) > 1 else []
         if after:  # "84.2% and 97.1% on ImageNet and CIFAR-10 (, respectively)": in order
             for r, name in zip(group, after, strict=True):

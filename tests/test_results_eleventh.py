@@ -34,3 +34,15 @@ def test_values_listed_before_as_many_metrics_pair_with_them_in_order():
                  ("NDCG@20", "METRIC"))
     assert got["14.1%"]["metric"] == "Recall@20"
     assert got["12.5%"]["metric"] == "NDCG@20"
+
+
+def test_values_each_with_its_metric_pair_with_a_list_of_benchmarks_after_them():
+    text = ("GeoFM9: Pretraining\nWe present GeoFM9. GeoFM9 shows gains of +4% OA and +5.1% "
+            "mAP on EuroSAT-X and BigEarth-X. It improves by 7.3% on ACDC and 15.6% on AMOS.")
+    got = _found(text, ("GeoFM9", "METHOD", "introduced"), ("EuroSAT-X", "DATASET"),
+                 ("BigEarth-X", "DATASET"), ("ACDC", "DATASET"), ("AMOS", "DATASET"),
+                 ("mAP", "METRIC"))
+    assert got["+4%"]["benchmark"] == "EuroSAT-X"
+    assert got["+5.1%"]["benchmark"] == "BigEarth-X"
+    assert got["7.3%"]["benchmark"] == "ACDC"
+    assert got["15.6%"]["benchmark"] == "AMOS"
