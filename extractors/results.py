@@ -1745,7 +1745,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         _respectively(text, mentions or plain, out)
         _share_in_lists(text, out)
         if SENT_METRIC:
-            _share_in_sentence(out)
+            _share_in_sentence(text, out)
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
             for r in out:
@@ -1786,16 +1786,50 @@ def _share_in_lists(text: str, out: list[dict]) -> None:
             cur["kind"] = prev["kind"] = "delta"
 
 
-def _share_in_sentence(out: list[dict]) -> None:
+DELTA_OVER_SCORE = True
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:(?:outperform|surpass|exceed|beat)\w*|improv\w*\s+(?:over|upon))\b[^.;:]{0,80}?"
+    r"\bby\s+(?:up\s+to\s+|a\s+margin\s+of\s+|about\s+|over\s+|nearly\s+|around\s+|"
+    r"approximately\s+|at\s+least\s+)?$|"
+    r"\b(?:improvement|gain)s?\s+of\s+(?:up\s+to\s+)?$", re.I)
+_MARGIN_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:absolute\s+|relative\s+)?"
+                           r"(?:improvement|gain)s?\s+(?:over|compared|relative)|"
+                           r"\s*(?:(?:percentage\s+)?points?\s+)?(?:above|ahead\s+of)\b", re.I)
+
+
+def _share_in_sentence(text: str, out: list[dict]) -> None:
     """A value with no metric takes the metric of the value before it in its sentence when
     both are of one unit and kind and name a system ("X reaches 84.2% top-1 accuracy, while Y
-    reaches 85.2% and Z reaches 85.7%": all three top-1 accuracy)."""
+    reaches 85.2% and Z reaches 85.7%": all three top-1 accuracy); a margin over others
+    ("surpassing ... by 9.8%") takes the one metric of the sentence's scores before it."""
     for prev, cur in zip(out, out[1:], strict=False):
         if cur["metric"] is None and prev["metric"] and prev["sentence"] == cur["sentence"] and \
                 prev["unit"] == cur["unit"] and prev["kind"] == cur["kind"] == "score" and \
                 cur["unit"] and cur["condition"] is None:
             cur["metric"] = prev["metric"]
             _retag(cur, "metric", "previous score's in sentence")
+    if not DELTA_OVER_SCORE:
+        return
+    for k, cur in enumerate(out):
+        if cur["metric"] is not None or cur["kind"] != "delta" or not (
+                _MARGIN_BEFORE.search(text, max(0, cur["start"] - 120), cur["start"]) or
+                _MARGIN_AFTER.match(text, cur["end"])):
+            continue
+        scores = [r for r in out[:k] if r["sentence"] == cur["sentence"] and r["kind"] == "score"
+                  and r["metric"]]
+        if not scores or len({r["metric"] for r in scores}) != 1:
+            continue
+        # "achieves a top-1 accuracy of 60.2%, surpassing previous methods by 9.8%": a
+        # margin over others after the sentence's scores is measured by their metric, and so
+        # is the rest of its list ("by 2, 7, and 15 percentage points")
+        last = None
+        for nxt in out[k:]:
+            if last is not None and (nxt["metric"] is not None or nxt["unit"] != cur["unit"] or
+                                     not _LIST_GAP.fullmatch(text, last["end"], nxt["start"])):
+                break
+            nxt["metric"] = scores[-1]["metric"]
+            _retag(nxt, "metric", "margin over the sentence's scores")
+            last = nxt
 
 
 SENT_METRIC = True

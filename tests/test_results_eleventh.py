@@ -46,3 +46,16 @@ def test_values_each_with_its_metric_pair_with_a_list_of_benchmarks_after_them()
     assert got["+5.1%"]["benchmark"] == "BigEarth-X"
     assert got["7.3%"]["benchmark"] == "ACDC"
     assert got["15.6%"]["benchmark"] == "AMOS"
+
+
+def test_a_margin_over_others_takes_the_metric_of_the_sentences_scores():
+    text = ("Plan9: Planning\nWe present Plan9. On the MAT-X benchmark, Plan9 achieves success "
+            "rates of 0.95 on compound tasks and 0.84 on complex tasks, improving over the "
+            "previous state-of-the-art Lam9 by 2 and 7 percentage points respectively. Plan9 "
+            "reaches 60.2% top-1 accuracy on the long-horizon subset of MAT-X with all tools "
+            "enabled, and it improves efficiency over Lam9 by 76.25%.")
+    got = _found(text, ("Plan9", "METHOD", "introduced"), ("MAT-X", "BENCHMARK"),
+                 ("Lam9", "METHOD"), ("success rates", "METRIC"), ("top-1 accuracy", "METRIC"))
+    assert got["2"]["metric"] == "success rates"
+    assert got["7 percentage points"]["metric"] == "success rates"
+    assert got["76.25%"]["metric"] is None  # a change of another quantity, not a margin
