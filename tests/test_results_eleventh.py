@@ -59,3 +59,10 @@ def test_a_margin_over_others_takes_the_metric_of_the_sentences_scores():
     assert got["2"]["metric"] == "success rates"
     assert got["7 percentage points"]["metric"] == "success rates"
     assert got["76.25%"]["metric"] is None  # a change of another quantity, not a margin
+
+
+def test_data_the_sentence_names_without_an_entity_is_the_values_benchmark():
+    text = ("SEU9: Speech Enhancement\nWe present SEU9. Results on the VCTK+DEMAND9 dataset "
+            "show that SEU9 attains a PESQ score of 3.59.")
+    got = _found(text, ("SEU9", "METHOD", "introduced"), ("PESQ", "METRIC"))
+    assert got["3.59"]["benchmark"] == "VCTK+DEMAND9"
