@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.ids import title_key
 from paperkg.core.packed import Dictionary, packed, packed_list
 from paperkg.core.records import Paper, PaperExtraction, Reference, SourceFile
 from paperkg.graph import schema as S
@@ -38,13 +39,17 @@ _PAPER_SLOTS = tuple(p.name for p in S.NODE_TYPES[S.PAPER].props if p.name != "i
 _SLOTTED = frozenset(_PAPER_SLOTS)
 _FIXED = ("label", "id")
 _MISSING = object()
+#: A PaperNode's title key when it is its title's (core.ids.title_key, 5.4 us a title): made
+#: again when read (the store's write reads it once) instead of held (136 bytes a paper).
+_DERIVED = object()
 
 
 class PaperNode(MutableMapping):
     """A Paper node's attributes as a large build's graph holds them (build_graph's `pack`):
     one slot per schema property, its label fixed and its id read from the node key, which
-    the node holds anyway. The dict networkx keeps held 464 bytes with its 20 entries, and
-    the id its own string; this holds 192 bytes. Other keys go to a dict of their own."""
+    the node holds anyway, its title key read from its title when it is that title's. The
+    dict networkx keeps held 464 bytes with its 20 entries, the id and title key their own
+    strings; this holds 192 bytes. Other keys go to a dict of their own."""
 
     __slots__ = ("_key", "_extra", *_PAPER_SLOTS)
 
@@ -57,6 +62,8 @@ class PaperNode(MutableMapping):
     def __getitem__(self, name: str):
         if name in _SLOTTED:
             v = getattr(self, name, _MISSING)
+            if v is _DERIVED:
+                return title_key(self.get("title"))
             if v is not _MISSING:
                 return v
         elif self._extra is not None and name in self._extra:
@@ -70,13 +77,18 @@ class PaperNode(MutableMapping):
     def get(self, name: str, default=None):
         """As dict.get (without a Python-level KeyError for a schema property)."""
         if name in _SLOTTED:
-            return getattr(self, name, default)
+            v = getattr(self, name, default)
+            return title_key(self.get("title")) if v is _DERIVED else v
         try:
             return self[name]
         except KeyError:
             return default
 
     def __setitem__(self, name: str, value) -> None:
+        if name == "title_key" and value is not None and value == title_key(self.get("title")):
+            value = _DERIVED  # made again from the title when read
+        elif name == "title":
+            self._held_key()
         if name in _SLOTTED:
             setattr(self, name, value)
         elif name in _FIXED and name not in (self._extra or ()) and value == self[name]:
@@ -86,7 +98,14 @@ class PaperNode(MutableMapping):
                 self._extra = {}
             self._extra[name] = value
 
+    def _held_key(self) -> None:
+        """Hold the title key made from the title, which is about to change."""
+        if getattr(self, "title_key", None) is _DERIVED:
+            self.title_key = title_key(self.get("title"))
+
     def __delitem__(self, name: str) -> None:
+        if name == "title":
+            self._held_key()
         if name in _SLOTTED and hasattr(self, name):
             delattr(self, name)
         elif self._extra is not None and name in self._extra:

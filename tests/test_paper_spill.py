@@ -88,6 +88,19 @@ def test_a_paper_node_reads_and_writes_as_the_dict_it_replaces():
             del node["id"]
         node["id"] = "other"  # not the key's: held as given
         assert node["id"] == "other" and node["label"] == S.PAPER
+        key_before = node["title_key"]
+        assert key_before == p.title_key and node.get("title_key") == p.title_key
+        node["title"] = "Another Title"  # the title key stays the one it was
+        assert node["title_key"] == key_before
+        del node["title"]
+        assert node["title_key"] == key_before
+    odd = PaperNode("Paper:x", {"title": "A Title", "title_key": "not its key"})
+    assert odd["title_key"] == "not its key" and dict(odd)["title_key"] == "not its key"
+    made = PaperNode("Paper:x", {"title": "A Title", "title_key": "a title"})
+    assert made["title_key"] == "a title" and dict(made) == {
+        "label": S.PAPER, "id": "x", "title": "A Title", "title_key": "a title"}
+    made["title"] = "Changed"  # the key it was made with stays
+    assert made["title_key"] == "a title" and made.get("title_key") == "a title"
     assert sys.getsizeof(node) < sys.getsizeof(plain) / 2
     # a graph holding them writes the tables a graph of dicts writes
     from paperkg.graph.build import empty_graph
