@@ -20,8 +20,11 @@ class Dictionary:
         self._compressor, self.ident = compressor, ident
 
     def pack(self, text: str) -> bytes:
-        """The text packed with this dictionary (`unpacked` gives it back)."""
-        return self._compressor.compress(text.encode("utf-8", "surrogatepass"))
+        """The text packed with this dictionary (`unpacked` gives it back). Copied: the
+        bytes zstandard returns keep the allocation of the largest possible output (1,442
+        against 510 bytes traced an abstract, 1,000 corpus abstracts; zlib's: 743)."""
+        return memoryview(self._compressor.compress(
+            text.encode("utf-8", "surrogatepass"))).tobytes()
 
 
 def trained(samples: list[str], size: int = 65536) -> Dictionary | None:

@@ -147,6 +147,19 @@ def test_texts_packed_with_a_trained_dictionary_come_back_and_are_smaller():
     assert P.unpacked_list(P.packed_list(names, d)) == names
     assert sum(map(len, with_dict)) < 0.9 * sum(len(zlib.compress(t.encode(), 1))
                                                  for t in texts)
+    # and held in less memory too (not only shorter: zstandard's own bytes are not)
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        a = tracemalloc.get_traced_memory()[0]
+        held = [P.packed(t, d) for t in texts]
+        b = tracemalloc.get_traced_memory()[0]
+        by_zlib = [P.packed(t) for t in texts]
+        c = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(held) == len(by_zlib) and b - a < 0.9 * (c - b)
     # a PackedCites entry held packed reads as the JSON it was
     from paperkg.graph.pipeline import PackedCites
 
