@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from paperkg.core.text import sentence_starts
 from paperkg.extractors.canonical import canonical_key, fold
+from paperkg.extractors.results import ResultRules
 from paperkg.extractors.rules import extract_entities
 from paperkg.extractors.rules.base import evidence
 from paperkg.extractors.urls import find_urls
@@ -433,6 +434,13 @@ class Gazetteer:
         self.lexicon = json.loads((Path(path) / "lexicon.json").read_text(encoding="utf-8"))
         self._build()
         return self
+
+
+@Language.factory("paperkg_results")
+def make_results(nlp: Language, name: str):
+    """Results (value, kind, system, benchmark, metric) from the paper's text and entities
+    (extractors/results.py, which does not import spaCy)."""
+    return ResultRules()
 
 
 @Language.factory(

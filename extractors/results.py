@@ -16,12 +16,13 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from paperkg.core.text import sentence_starts
 from paperkg.extractors import results_attr
+
+if TYPE_CHECKING:  # spaCy is not imported here: canonicalising reads settle_names alone
+    from spacy.tokens import Doc
 
 DATA = Path(__file__).resolve().parent / "data"
 THIS_PAPER = "THIS_PAPER"
@@ -1983,12 +1984,6 @@ def _last_list(text: str, mentions, types, lo: int, hi: int) -> list[str]:
         if len(run) >= 2:
             best = list(run)
     return [name for _a, _b, name in best]
-
-
-@Language.factory("paperkg_results")
-def make_results(nlp: Language, name: str):
-    """Results (value, kind, system, benchmark, metric) from the paper's text and entities."""
-    return ResultRules()
 
 
 class ResultRules:

@@ -439,7 +439,6 @@ class Ahead:
         """The extraction JSON (raw_extractions(..., as_json=True, extra=paper_features)) of
         each paper of todo, in order: the worker's where it extracted the same text, the
         others made here (kw: raw_extractions' options)."""
-        from paperkg.extractors.pipeline import raw_extractions
         from paperkg.graph.citations.cache import paper_features
 
         wanted = {_ahead_key(p) for p in todo}
@@ -452,6 +451,8 @@ class Ahead:
                 got = {}
         self.close()
         rest = [p for p in todo if _ahead_key(p) not in got]
+        if rest:  # spaCy is imported here only when this process extracts
+            from paperkg.extractors.pipeline import raw_extractions
         made = iter(list(raw_extractions(
             [p.text for p in rest], progress=progress, as_json=True, extra=paper_features,
             extra_args=[_title_abstract(p) for p in rest], **kw)) if rest else ())

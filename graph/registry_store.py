@@ -2,7 +2,7 @@
 
 Kept beside PaperState (tables named in graph/schema.py, not part of the graph):
 
-- RegistryVote / RegistryLong: the counts `extractors.pipeline.Registry` is made of, over every
+- RegistryVote / RegistryLong: the counts `extractors.registry.Registry` is made of, over every
   PaperState row's plain entities: entities per (key, acronym key or "", type), and entities
   per (acronym key, long form key) (the Registry keeps the long forms as a set; the count lets
   an update take a changed paper's forms out again).
@@ -73,7 +73,7 @@ class Counts:
 
     def add(self, entities: Iterable[dict], sign: int = 1) -> None:
         """Count one paper's plain entities in (sign 1) or out (-1), as Registry.add_raw."""
-        from paperkg.extractors.pipeline import raw_votes
+        from paperkg.extractors.registry import raw_votes
 
         for long, vote in raw_votes(entities):
             if long is not None:
@@ -82,7 +82,7 @@ class Counts:
 
     def registry(self):
         """The Registry these counts make."""
-        from paperkg.extractors.pipeline import Registry
+        from paperkg.extractors.registry import Registry
 
         reg = Registry()
         for k, n in self.votes.items():
@@ -137,7 +137,7 @@ def lazy_registry(counts: Counts, index: VoteIndex):
     """The Registry of `counts` (as Counts.registry makes it) whose types are worked out key
     by key when asked for (_Types); `index` holds every vote of counts. Only for applying:
     its votes are the counts' own (a vote counted out stays, at zero)."""
-    from paperkg.extractors.pipeline import Registry
+    from paperkg.extractors.registry import Registry
 
     reg = Registry()
     for (short, long), n in counts.longs.items():
@@ -151,21 +151,21 @@ def lazy_registry(counts: Counts, index: VoteIndex):
 def resolved(counts: Counter, typ: str) -> str:
     """The type Registry.apply gives an entity of type typ whose key has these type counts
     (gazetteer entities aside)."""
-    from paperkg.extractors.pipeline import resolved_type
+    from paperkg.extractors.registry import resolved_type
 
     return resolved_type(counts, typ)
 
 
 def canonical(reg, paper_id: str, raw: Sequence) -> PaperExtraction:
-    """One paper's extraction canonicalised by reg, as `extractors.pipeline.finished` makes it."""
-    from paperkg.extractors.pipeline import canonical_extraction
+    """One paper's extraction canonicalised by reg, as `extractors.registry.finished` makes it."""
+    from paperkg.extractors.registry import canonical_extraction
 
     return canonical_extraction(reg, paper_id, raw)
 
 
 def finished_with(counts: Counts, items: Callable[[], Iterable[tuple[str, Sequence]]],
                   entities: Callable[[], Iterable[list]]):
-    """`extractors.pipeline.finished` that fills `counts` on the way (its registry is made
+    """`extractors.registry.finished` that fills `counts` on the way (its registry is made
     from them, so the counts kept are the ones the graph was canonicalised with)."""
     for ents in entities():
         counts.add(ents)
@@ -484,7 +484,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               recited: set[str], ahead: Any = None):
     """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
     citation summary, papers extracted), or None when it declines."""
-    from paperkg.extractors.pipeline import raw_extractions
     from paperkg.graph.build import build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
@@ -506,6 +505,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         raws = ahead.raws(todo, progress=progress, workers=workers, fast=fast, engine=engine,
                           scheduler=scheduler)
     else:
+        from paperkg.extractors.pipeline import raw_extractions  # spaCy: only when extracting
+
         raws = list(raw_extractions(
             [p.text for p in todo], workers=workers, progress=progress, fast=fast,
             engine=engine, scheduler=scheduler, as_json=True, extra=paper_features,
@@ -737,7 +738,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
 
 def from_plain(paper_id: str, x: str) -> PaperExtraction:
     """A paper's extraction from its kept JSON, not canonicalised (its references only)."""
-    from paperkg.extractors.pipeline import from_raw
+    from paperkg.extractors.registry import from_raw
 
     return from_raw(paper_id, json.loads(x))
 

@@ -135,6 +135,31 @@ def test_update_extracts_its_papers_ahead(parts, fresh, tmp_path):
     ahead.close()  # closed already: nothing to do
 
 
+def test_update_canonicalises_without_spacy():
+    """An update's main process counts, canonicalises and reads kept extractions without
+    importing spaCy (extractors/registry.py; the import took about 0.9 CPU s): spaCy is
+    imported there only when that process extracts papers itself. Run in a fresh process."""
+    import subprocess
+
+    code = """
+import sys
+from paperkg.graph import pipeline, registry_store as R
+ent = {"name": "BERT", "type": "MODEL", "role": "used", "aliases": [], "confidence": 0.9,
+       "mentions": [["BERT", 0, 4, 0]], "extractor": "rules", "key": "bert",
+       "evaluated": False}
+counts = R.Counts()
+counts.add([ent])
+ex = R.canonical(counts.registry(), "p1", [[ent], [], []])
+plain = R.from_plain("p1", '[[], [[0, 5, "https://github.com/a/b", 0]], []]')
+print([e.key for e in ex.entities], len(plain.repos),
+      sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc")))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['bert'] 1 []"
+
+
 def test_one_file_at_a_time_other_hash_seed(parts, fresh, fresh_db, tmp_path):
     """Three builds, each with another PYTHONHASHSEED, files in another order: two in processes
     started with a fixed seed (the update extracts ahead in a second process, pipeline.Ahead),
@@ -335,7 +360,7 @@ def test_the_kept_registry_is_the_one_the_state_rows_make(fresh_db):
     identity tests above check that an update's tables are a fresh build's)."""
     from collections import Counter, defaultdict
 
-    from paperkg.extractors.pipeline import Registry
+    from paperkg.extractors.registry import Registry
     from paperkg.graph import ladybug_store as L
     from paperkg.graph import schema as S
     from paperkg.graph.registry_store import canonical, read_counts, stamp

@@ -192,7 +192,7 @@ def cached_rows(merge, records: list[dict], outputs: list, base: list[dict[str, 
     import copy
 
     from paperkg.extractors.evaluate import TYPES, _entity_rows
-    from paperkg.extractors.pipeline import _extraction, canonicalise
+    from paperkg.extractors.registry import _extraction, canonicalise
 
     exs = []
     for i, (text, starts, ents) in enumerate(outputs):

@@ -1,0 +1,202 @@
+"""The step across papers, without spaCy: the canonical entity registry (which long form an
+acronym stands for, the type votes of every key) and a paper's extraction from its plain
+results. A build's main process canonicalises with this module alone; the spaCy pipeline
+(extractors/pipeline.py) runs where papers are extracted."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from paperkg.core.records import Entity, Mention, PaperExtraction, Reference, Result
+from paperkg.extractors import results as result_rules
+from paperkg.extractors.canonical import canonical_key, is_acronym
+from paperkg.extractors.urls import classify_url
+
+
+def _extraction(paper_id: str, doc) -> PaperExtraction:
+    """The PaperExtraction of one processed doc."""
+    data = doc.user_data
+    ents = []
+    for e in data.get("pk_ents", []):
+        ents.append(Entity(
+            name=e["name"], type=e["type"], role=e["role"], aliases=list(e["aliases"]),
+            mentions=[Mention(text=m[0], start=m[1], end=m[2], sentence=m[3])
+                      for m in e["mentions"]],
+            confidence=e["confidence"], extractor=e["extractor"], key=e["key"],
+            evaluated=e["evaluated"] and e["type"] in ("DATASET", "BENCHMARK"),
+        ))
+        ents[-1]._acronym = e.get("acronym")  # type: ignore[attr-defined]
+        ents[-1]._long_form = e.get("long_form", False)  # type: ignore[attr-defined]
+    repos, links = [], []
+    seen = set()
+    for a, b, url, sentence in data.get("pk_refs", []):
+        info = classify_url(url)
+        if info["id"] in seen:
+            continue
+        seen.add(info["id"])
+        ref = Reference(url=url, start=a, end=b, sentence=sentence)
+        # Code repositories are `repos`; Hugging Face model/dataset pages are `links` as the
+        # annotation guidelines say (the graph still files them as Repository nodes by kind).
+        (repos if info["repo_kind"] == "code" else links).append(ref)
+    results = [Result(**r) for r in data.get("pk_results", [])]
+    return PaperExtraction(paper_id=paper_id, entities=ents, repos=repos, links=links,
+                           results=results)
+
+
+def votes_of(entities: Iterable[tuple[str, str, str, str | None, bool]]
+             ) -> Iterator[tuple[tuple[str, str] | None, tuple[str, str, str]]]:
+    """What each entity (key, name, type, acronym, is long form) counts in the registry: its
+    (acronym key, long key) when it is a defined long form, and its type vote (key, acronym
+    key or "", type)."""
+    for key, name, typ, acr, long_form in entities:
+        long = (canonical_key(acr), key) if acr and long_form else None
+        short = "" if long_form or not is_acronym(name) else canonical_key(name)
+        yield long, (key, short, typ)
+
+
+def raw_votes(entities: Iterable[dict]) -> Iterator[tuple[tuple[str, str] | None,
+                                                           tuple[str, str, str]]]:
+    """votes_of one paper's plain entities (as its extraction JSON holds them)."""
+    return votes_of((e["key"], e["name"], e["type"], e.get("acronym"), e.get("long_form", False))
+                    for e in entities)
+
+
+def resolved_type(counts: Counter, typ: str) -> str:
+    """The type an entity of type typ gets when its canonical key has these type counts: the
+    majority, if it beats typ's own count; ties go to the type named first alphabetically,
+    never to the paper order."""
+    if len(counts) > 1:
+        best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n > counts[typ]:
+            return best
+    return typ
+
+
+class Registry:
+    """The canonical entity registry across papers: which long form an acronym stands for and
+    the type votes of every key. Fed one paper at a time (`add`), then applied one paper at a
+    time (`apply`), so a collection is canonicalised without holding all its extractions."""
+
+    def __init__(self) -> None:
+        self.long_forms: dict[str, set[str]] = defaultdict(set)  # acronym key -> long keys
+        self.votes: Counter = Counter()  # (key, acronym key or "", type) -> entities
+        self._types: dict[str, Counter] | None = None
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        """Count one paper's (not yet canonical) entities."""
+        self._count(votes_of((e.key, e.name, e.type, getattr(e, "_acronym", None),
+                              getattr(e, "_long_form", False)) for e in entities))
+
+    def add_raw(self, entities: Iterable[dict]) -> None:
+        """Count one paper's entities from its plain results (as `add`, without objects)."""
+        self._count(raw_votes(entities))
+
+    def _count(self, votes: Iterable[tuple[tuple[str, str] | None, tuple[str, str, str]]]
+               ) -> None:
+        self._types = None
+        for long, vote in votes:
+            if long is not None:
+                self.long_forms[long[0]].add(long[1])
+            self.votes[vote] += 1
+
+    def _key(self, key: str, short: str) -> str:
+        """The canonical key: an acronym's one known long form, else its own key."""
+        longs = self.long_forms.get(short) if short else None
+        return next(iter(longs)) if longs and len(longs) == 1 else key
+
+    def types(self) -> dict[str, Counter]:
+        """Canonical key -> entities per type, over every paper added."""
+        if self._types is None:
+            types: dict[str, Counter] = defaultdict(Counter)
+            for (key, short, typ), n in self.votes.items():
+                types[self._key(key, short)][typ] += n
+            self._types = types
+        return self._types
+
+    def apply(self, ex: PaperExtraction) -> None:
+        """Give one paper's entities their canonical keys and majority types, one per key."""
+        types = self.types()
+        for e in ex.entities:
+            long_form = getattr(e, "_long_form", False)
+            if not long_form and is_acronym(e.name):
+                e.key = self._key(e.key, canonical_key(e.name))
+        for e in ex.entities:
+            if "gazetteer" not in e.extractor:
+                e.type = resolved_type(types[e.key], e.type)
+        # one entity per key inside a paper
+        merged: dict[tuple[str, str], Entity] = {}
+        out = []
+        for e in ex.entities:
+            k = (e.type, e.key)
+            if k in merged:
+                d = merged[k]
+                for f in [e.name, *e.aliases]:
+                    if f != d.name and f not in d.aliases:
+                        d.aliases.append(f)
+                d.mentions.extend(e.mentions)
+                d.confidence = max(d.confidence, e.confidence)
+                if e.role == "introduced":
+                    d.role = "introduced"
+                d.evaluated = d.evaluated or e.evaluated
+            else:
+                merged[k] = e
+                out.append(e)
+        for e in out:
+            e.__dict__.pop("_acronym", None)
+            e.__dict__.pop("_long_form", None)
+        ex.entities = out
+
+
+def canonicalise(extractions: list[PaperExtraction]) -> None:
+    """Give every entity the key shared across papers; one type per key (majority)."""
+    registry = Registry()
+    for ex in extractions:
+        registry.add(ex.entities)
+    for ex in extractions:
+        registry.apply(ex)
+
+
+class _Results:
+    """What _extraction() needs of a processed doc, without the Doc."""
+
+    def __init__(self, ents: list, refs: list, results: list):
+        self.user_data = {"pk_ents": ents, "pk_refs": refs, "pk_results": results}
+
+
+def from_raw(paper_id: str, raw: Sequence[list]) -> PaperExtraction:
+    """The PaperExtraction of one paper from its plain results (before canonicalisation)."""
+    ents, refs, *rest = raw
+    return _extraction(paper_id, _Results(ents, refs, rest[0] if rest else []))
+
+
+def finish(extractions: list[PaperExtraction]) -> None:
+    """The step across papers: canonical keys and types, then result names settled."""
+    canonicalise(extractions)
+    for ex in extractions:
+        result_rules.settle_names(ex)
+
+
+def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]],
+             entities: Callable[[], Iterable[list]] | None = None
+             ) -> Iterator[PaperExtraction]:
+    """What `finish` makes of a collection, one paper at a time: `items()` yields (paper id,
+    plain results) and is called twice (once to fill the registry, once to apply it), unless
+    `entities()` gives the registry what it reads (each paper's plain entities, in order)."""
+    registry = Registry()
+    if entities is not None:
+        for ents in entities():
+            registry.add_raw(ents)
+    else:
+        for _, raw in items():
+            registry.add_raw(raw[0])
+    for paper_id, raw in items():
+        yield canonical_extraction(registry, paper_id, raw)
+
+
+def canonical_extraction(reg: Registry, paper_id: str, raw: Sequence) -> PaperExtraction:
+    """One paper's extraction from its plain results, canonicalised by the registry reg."""
+    ex = from_raw(paper_id, raw)
+    reg.apply(ex)
+    result_rules.settle_names(ex)
+    return ex
