@@ -649,8 +649,7 @@ def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1)
 _CITED_FIELDS = ("title", "abstract", "published", "listing_date", "arxiv_id", "doi")
 
 
-def _merge_with_store(result: ReadResult, db: str | os.PathLike | None,
-                      hashes: dict[str, str] | None = None
+def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | None = None
                       ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any,
                                  list[Paper], list[str]]:
     """Papers of the store plus the new read, merged; also new-paper count, retired ids, the
@@ -658,17 +657,16 @@ def _merge_with_store(result: ReadResult, db: str | os.PathLike | None,
     paper went (else None: they are judged anew), the stored papers as read, and the ids of
     stored papers that changed what citations read of them (the whole path judges every
     citation anew then; registry_store hands their old entries to the citations). `hashes`,
-    a dict, receives the stored content hashes (read_state_hashes), on the same connection
-    (each opening of a store costs about 0.1-0.5 s)."""
+    a dict, receives the stored content hashes (read_state_hashes). All read on `conn`, a
+    read-only connection to the store (each opening of a store costs about 0.1-0.5 s)."""
     from paperkg.graph.citations import Previous
     from paperkg.graph.ladybug_delta import inferred_citations_in
-    from paperkg.graph.ladybug_store import connect, papers_in, state_hashes_in
+    from paperkg.graph.ladybug_store import papers_in, state_hashes_in
 
-    with connect(db) as conn:
-        old_papers, old_sources = papers_in(conn)
-        stored_cites = inferred_citations_in(conn)
-        if hashes is not None:
-            hashes.update(state_hashes_in(conn))
+    old_papers, old_sources = papers_in(conn)
+    stored_cites = inferred_citations_in(conn)
+    if hashes is not None:
+        hashes.update(state_hashes_in(conn))
     merged = _merge_touched(old_papers, result.papers)
     by_old = {p.id: p for p in old_papers}
     new_ids = {p.id for p in merged}
@@ -822,6 +820,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     """
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import (
+        connect,
         db_path,
         discard_tables,
         replace_tables,
@@ -846,10 +845,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         # the new papers extracted in a second process while this one reads the store
         ahead = Ahead(papers, fast) if (quick_ok and workers > 1 and engine == "local"
                                         and 0 < len(papers) <= AHEAD_MAX) else None
+        # one read-only opening for the stored papers and, when the update assembles only
+        # what its papers touch, for its reads too (closed before the store is written)
+        reading = contextlib.ExitStack()
         try:
+            conn = reading.enter_context(connect(path))
             with _collector_paused():
                 papers, sources, new_count, retired, previous, old_papers, recited = \
-                    _merge_with_store(result, path, hashes)
+                    _merge_with_store(result, conn, hashes)
             if min_citation_confidence is not None:  # stored edges: the default threshold's
                 previous = None
             old = path
@@ -858,8 +861,10 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             if quick_ok and not retired and previous is not None:
                 quick = _quick(path, papers, sources, old_papers, hashes, previous, progress,
                                seconds, workers=workers, fast=fast, engine=engine,
-                               scheduler=scheduler, recited=recited, ahead=ahead)
+                               scheduler=scheduler, recited=recited, ahead=ahead,
+                               reader=(conn, reading.close))
         finally:
+            reading.close()
             if ahead is not None:
                 ahead.close()
             # what the paused blocks froze goes to the oldest generation, which only a full

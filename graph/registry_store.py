@@ -34,6 +34,7 @@ are more than MAX_DIRTY of the collection.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -387,13 +388,17 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
                  fast: bool = False, engine: str = "local", scheduler: str | None = None,
                  progress: Callable[[int], None] | None = None,
                  seconds: dict[str, float] | None = None, recited: Sequence[str] = (),
-                 ahead: Any = None) -> tuple[dict, int, Any] | None:
+                 ahead: Any = None, reader: tuple[Any, Callable[[], None]] | None = None
+                 ) -> tuple[dict, int, Any] | None:
     """Update the store at path to hold the graph of `papers` (the store's merged with the new
     read: none of the stored ones gone) assembling and writing only what the new, changed and
     dirty papers touch; returns (citation summary, papers extracted, ladybug_delta.Delta), or
     None when it declines (see the module docstring). `previous` is the build's
     citations.Previous; `hashes` the stored content hashes; `recited` the stored papers whose
-    text, dates or identifiers changed (the citations judge what their old text touched)."""
+    text, dates or identifiers changed (the citations judge what their old text touched).
+    `reader`: (connection, close) of a read-only connection to the store the caller opened,
+    read here and closed before the write (None: one is opened here)."""
+    from paperkg.graph.ladybug_delta import _schema_matches
     from paperkg.graph.ladybug_store import connect
 
     seconds = {} if seconds is None else seconds
@@ -401,9 +406,12 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
     sources = sorted(sources, key=lambda s: s.id)
     if previous is None or {p.id for p in old_papers} - {p.id for p in papers}:
         return None
-    with connect(path) as conn:
-        from paperkg.graph.ladybug_delta import _schema_matches
-
+    with contextlib.ExitStack() as reading:
+        if reader is None:
+            conn = reading.enter_context(connect(path))
+        else:
+            conn = reader[0]
+            reading.callback(reader[1])
         if not _schema_matches(conn) or not has_tables(conn):
             return None
         counts, kept_stamp = read_counts(conn)
