@@ -131,6 +131,24 @@ _STARTS = operator.itemgetter(6)  # of a chunk's tokens: whether one starts a pa
 # vocabulary entries they add when all were tokenized; at 400,000 each worker of a
 # 1,000,000-paper build grew to 582 MB.
 _CHUNKS_MAX = 100_000
+def _past_gap(start: int, length: int) -> int:
+    """Where the chunk after one of this length starting at start begins, one character on."""
+    return start + length + 1
+
+
+class _OneCharGaps:
+    """The gaps of a text whose chunks are one whitespace character apart, read when asked for
+    (text_hits reads a gap only where a match runs on past a chunk's end)."""
+
+    __slots__ = ("text", "offsets")
+
+    def __init__(self, text: str, offsets: list[int]):
+        self.text, self.offsets = text, offsets
+
+    def __getitem__(self, k: int) -> str:
+        return self.text[self.offsets[k + 1] - 1]
+
+
 # The pieces of an ASCII chunk: letter runs, digit runs, single other characters. The
 # tokenizer's affix and infix rules split an ASCII chunk only between pieces (at punctuation,
 # or between digits and a unit or currency), so each of its tokens is a run of whole pieces
@@ -322,9 +340,13 @@ class Gazetteer:
         tok = self.nlp.tokenizer
         if self.tries is None:
             return self._doc_hits(getattr(tok, "inner", tok)(text))
-        parts = _SPACE.split(text)
-        chunks = parts[::2]
-        gaps = parts[1::2]
+        chunks = text.split()
+        if chunks and len(chunks) - 1 + sum(map(len, chunks)) == len(text):
+            gaps = None  # one whitespace character between chunks, none at the ends: most texts
+        else:  # str.split and \s split at the same characters (str.isspace)
+            parts = _SPACE.split(text)
+            chunks = parts[::2]
+            gaps = parts[1::2]
         cache = self._chunks
         if len(cache) > _CHUNKS_MAX:
             cache.clear()
@@ -336,7 +358,11 @@ class Gazetteer:
         starts = list(itertools.compress(range(len(ents)), map(_STARTS, ents)))
         if not starts:
             return []
-        offsets = [0, *itertools.accumulate(map(len, parts))][::2]  # chunk k starts here
+        if gaps is None:  # chunk k starts here; gap k is the one character before chunk k + 1
+            offsets = list(itertools.accumulate(map(len, chunks[:-1]), _past_gap, initial=0))
+            gaps = _OneCharGaps(text, offsets)
+        else:
+            offsets = [0, *itertools.accumulate(map(len, parts))][::2]
         last = len(ents) - 1
         hits: list[tuple[int, int, str, str]] = []
         for k in starts:

@@ -17,6 +17,9 @@ TEXTS = [
     "We fine-tune BERT, RoBERTa and GPT-4 on ImageNet.",
     "Stable Diffusion, stable diffusion and STABLE DIFFUSION.",
     "Stable\nDiffusion and Stable  Diffusion and Stable \tDiffusion",
+    # every gap one character (text_hits' common case): a match runs on over " " alone
+    "Stable\nDiffusion or Stable\tDiffusion, Naive\u00a0Bayes and Naive Bayes beat Stable"
+    " Diffusion",
     "ResNet-50 (ResNet - 50) on ImageNet,ImageNet-1k (ImageNet).",
     "A title about BLEU\nWe report BLEU-4, F1 score and top-1 accuracy on SQuAD v2.0.",
     "\u0130stanbul BERT\u00a0GPT-4 \u2009 ResNet-50. Na\u00efve Bayes on CIFAR-10/CIFAR-100;",
