@@ -239,9 +239,8 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
-    chunks = ((texts[i:i + chunk], as_json, extra,
-               None if extra is None else extra_args[i:i + chunk])
-              for i in range(0, len(texts), chunk))
+    chunks = ((texts[i:j], as_json, extra, None if extra is None else extra_args[i:j])
+              for i, j in _spans(len(texts), workers, chunk))
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
                                initargs=(source,))
     try:
@@ -263,6 +262,17 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _spans(n: int, workers: int, chunk: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each chunk of n texts: `chunk` texts each, but the last `workers`
+    chunks' worth (and what is left over) go in quarters, so that at the end no worker waits
+    long for one still busy with a whole chunk (about half a chunk's time, 0.7 s at 512
+    corpus papers)."""
+    tail = max(n - workers * chunk, 0) // chunk * chunk
+    yield from ((i, i + chunk) for i in range(0, tail, chunk))
+    small = max(chunk // 4, 1)
+    yield from ((i, min(i + small, n)) for i in range(tail, n, small))
 
 
 def _plain(doc) -> tuple[list, list, list]:

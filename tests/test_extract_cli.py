@@ -12,7 +12,7 @@ import spacy
 
 from paperkg.core.records import Paper
 from paperkg.extractors.evaluate import evaluate
-from paperkg.extractors.pipeline import extract, load_pipeline, raw_extractions
+from paperkg.extractors.pipeline import _spans, extract, load_pipeline, raw_extractions
 
 PAPERS = [
     Paper(id="1", title="QuillNet: Feathered Networks",
@@ -85,6 +85,16 @@ def test_two_worker_processes_give_the_same_result(tmp_path):
     nlp.to_disk(tmp_path / "pipe")  # a saved pipeline: the workers load it from its folder
     assert _plain(extract(many, workers=2, nlp=load_pipeline(tmp_path / "pipe"))) == one
     assert _plain(extract(many[:120], workers=2, nlp=nlp)) == one[:120]  # few: in process
+
+
+@pytest.mark.parametrize("n", [0, 1, 1023, 1024, 1025, 1537, 2048, 5000])
+def test_the_pool_chunks_cover_the_texts_in_order_ending_in_quarters(n):
+    spans = list(_spans(n, 2, 512))
+    assert [i for s in spans for i in range(*s)] == list(range(n))
+    sizes = [j - i for i, j in spans]
+    full = sizes.count(512)
+    assert sizes[:full] == [512] * full and all(0 < k <= 128 for k in sizes[full:])
+    assert n - 512 * full in range(min(n, 1024), 1536)  # the last two chunks' worth in quarters
 
 
 def test_progress_callback_and_order():
