@@ -22,6 +22,7 @@ from paperkg.core.records import Paper, PaperExtraction
 from paperkg.extractors import components  # noqa: F401 - registers the factories
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.registry import finish, from_raw
+from paperkg.extractors.workers import worker_context
 
 CONFIG = Path(__file__).resolve().parent / "config.cfg"
 _CACHE: dict[str, spacy.Language] = {}
@@ -231,14 +232,10 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
     Workers start from a fork server rather than by forking this process: a fork taken while
     another thread holds a lock (a test's server thread, Dask's IO loop) can leave the child
     waiting forever. A worker that dies is an error, never a wait."""
-    import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
+    ctx = worker_context()
     chunks = ((texts[i:j], as_json, extra, None if extra is None else extra_args[i:j])
               for i, j in _spans(len(texts), workers, chunk))
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,

@@ -8,6 +8,7 @@ import gc
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
 from array import array
@@ -420,16 +421,13 @@ class Ahead:
         self._thread.start()
 
     def _start(self, texts: list[str], args: list[tuple[str, str]], fast: bool) -> None:
-        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        if method == "forkserver":  # as extractors.pipeline._pooled starts its workers
-            ctx.set_forkserver_preload(["paperkg.extractors.pipeline"])
+        from paperkg.extractors.workers import worker_context
+
         try:
-            self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=_ahead_init,
-                                             initargs=(fast,))
+            self._pool = ProcessPoolExecutor(1, mp_context=worker_context(),
+                                             initializer=_ahead_init, initargs=(fast,))
             self._future = self._pool.submit(_ahead_run, texts, args)
         except Exception:  # noqa: BLE001 - no worker: raws extracts in this process
             self._future = None
@@ -805,6 +803,24 @@ def _quick(path: Path, papers, sources, old_papers, hashes, previous, progress, 
                             seconds=seconds, **kw)
 
 
+#: A fresh build with workers whose listing files hold at least this many bytes (about 700
+#: papers as JSON Lines) starts the workers' fork server before it reads them.
+EARLY_FORK_SERVER_BYTES = 1_000_000
+
+
+def _input_bytes(paths: Sequence[str | os.PathLike]) -> int:
+    """The size of the given paths that are files (folders and the rest count nothing)."""
+    total = 0
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode):
+            total += st.st_size
+    return total
+
+
 @holds_writer_lock
 def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = None,
           workers: int = 1, rebuild: bool = False, neo4j: Any = None,
@@ -831,6 +847,11 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
 
     t0 = time.perf_counter()
     path = db_path(db)
+    if workers > 1 and engine == "local" and (rebuild or not path.exists()) and \
+            _input_bytes(paths) >= EARLY_FORK_SERVER_BYTES:
+        from paperkg.extractors.workers import start_fork_server
+
+        start_fork_server()  # it gets ready on the core the reading leaves idle
     result = read_listings(paths)
     t_read = time.perf_counter()
     papers, sources = result.papers, result.sources

@@ -97,6 +97,15 @@ def test_the_pool_chunks_cover_the_texts_in_order_ending_in_quarters(n):
     assert n - 512 * full in range(min(n, 1024), 1536)  # the last two chunks' worth in quarters
 
 
+def test_the_early_fork_server_counts_the_files_given_not_folders(tmp_path):
+    from paperkg.graph.pipeline import _input_bytes
+
+    (tmp_path / "a.jsonl").write_bytes(b"x" * 700)
+    (tmp_path / "b.jsonl").write_bytes(b"y" * 300)
+    assert _input_bytes([tmp_path / "a.jsonl", str(tmp_path / "b.jsonl")]) == 1000
+    assert _input_bytes([tmp_path, tmp_path / "missing.jsonl", "bad\0path"]) == 0
+
+
 def test_progress_callback_and_order():
     seen = []
     exs = extract(PAPERS, progress=seen.append)

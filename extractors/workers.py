@@ -1,0 +1,31 @@
+"""How extraction worker processes start (kept apart from the pipeline module, so that starting
+them early does not import spaCy into the process that asks)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from multiprocessing.context import BaseContext
+
+#: What the fork server imports before it forks a worker: spaCy and the pipeline's code.
+PRELOAD = ["paperkg.extractors.pipeline"]
+
+
+def worker_context() -> BaseContext:
+    """The multiprocessing context extraction workers start from: a fork server that has
+    imported PRELOAD before it forks them (a fork of a process whose other threads hold locks
+    can leave the child waiting forever), or spawn where there is no fork server."""
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
+def start_fork_server() -> None:
+    """Start the workers' fork server now and return at once: it imports PRELOAD (about a
+    second of CPU) while this process goes on (a fresh build reads its listings), so that the
+    pool started later does not wait for that. Nothing happens where there is no fork server."""
+    if worker_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
