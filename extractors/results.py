@@ -229,6 +229,7 @@ _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|fr
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(|\s*of\s+"  # "95.75% of TPR"
                         r"|\s*in\s+(?:the\s+)?(?:terms\s+of\s+)?"  # "+2.8% in CIDEr"
                         r"|\s*on\s+(?:the\s+)?"  # "7% on Hits@1"
+                        r"|\s*the\s+"  # "up to 4.72x the offline decode throughput of"
                         r"|\s*(?:[\w\-]+\s+)?(?:lift|gain|increase|improvement|drop|reduction|"
                         r"decrease|boost|rise|decline)s?\s+(?:in|on|of)\s+(?:the\s+)?")
 # ("a 17.29% lift in click-through rate", "35% drops in accuracy")

@@ -66,3 +66,11 @@ def test_data_the_sentence_names_without_an_entity_is_the_values_benchmark():
             "show that SEU9 attains a PESQ score of 3.59.")
     got = _found(text, ("SEU9", "METHOD", "introduced"), ("PESQ", "METRIC"))
     assert got["3.59"]["benchmark"] == "VCTK+DEMAND9"
+
+
+def test_a_ratio_of_the_metric_named_after_it_with_the_between():
+    text = ("Bole9: Decoding\nWe present Bole9. Bole9 delivers up to 4.72x the offline decode "
+            "throughput of autoregressive decoding.")
+    got = _found(text, ("Bole9", "METHOD", "introduced"),
+                 ("offline decode throughput", "METRIC"))
+    assert got["4.72x"]["metric"] == "offline decode throughput"
