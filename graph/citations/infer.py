@@ -680,7 +680,10 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     report.claims = sum(len(v) for v in by_name.values())
     valid: dict[str, list[Claim]] = {}
     for name, claims in sorted(by_name.items()):
-        claims = [c for c in claims if not contested(name, str(nodes[c.paper].get("title")))]
+        st = stats.get(name)
+        if st is not None and st.claims:  # else no corpus paper claims it: none is contested
+            claims = [c for c in claims
+                      if not contested(name, str(nodes[c.paper].get("title")))]
         if cites.generic(name) or not claims:
             report.claims_generic += len(by_name[name])
         else:
