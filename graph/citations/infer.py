@@ -823,7 +823,8 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         known = dated(when[a], when[b])
         report.undated += not known
         G.add_edge(a, b, key=CITES_INFERRED_KEY, type=CITES, kind=edge.kind,
-                   entity=_entity_of(G, b, edge.name), name=edge.name, evidence=edge.evidence,
+                   entity=_entity_of(G, b, edge.name, rels.keys), name=edge.name,
+                   evidence=edge.evidence,
                    source=SOURCE_INFERRED, confidence=edge.confidence,
                    temporal=TEMPORAL_OK if known else TEMPORAL_UNKNOWN,
                    temporal_conflict=False)
@@ -1022,8 +1023,10 @@ def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,
                 offer(a, b, _Edge(_text_kind(sent), "", sent, "identifier", start, 1.0))
 
 
+@functools.lru_cache(maxsize=65_536)
 def _canon(name: str) -> str:
-    """The canonical entity key of a name (as extraction keys entities)."""
+    """The canonical entity key of a name (as extraction keys entities; the same names
+    recur as the aliases of many nodes)."""
     from paperkg.extractors.canonical import canonical_key
 
     return canonical_key(name)
@@ -1087,9 +1090,11 @@ def _out_edges(G: nx.MultiDiGraph, paper: str):
     return G.out_edges(paper, data=True)
 
 
-def _entity_of(G: nx.MultiDiGraph, paper: str, name: str) -> str:
+def _entity_of(G: nx.MultiDiGraph, paper: str, name: str,
+               known: dict[str, set[str]] | None = None) -> str:
     """The node key of the cited paper's entity for a name ('' when extraction has none):
-    an entity it introduces first, else any entity it names, matched by key or alias."""
+    an entity it introduces first, else any entity it names, matched by key or alias
+    (`known`: entity node -> its keys, made once and kept there)."""
     if not name:
         return ""
     key = _canon(name)
@@ -1098,7 +1103,12 @@ def _entity_of(G: nx.MultiDiGraph, paper: str, name: str) -> str:
         label, eid = split_key(v)
         if label not in ENTITY_LABELS:
             continue
-        if key in _entity_keys(G, v):
+        keys = None if known is None else known.get(v)
+        if keys is None:
+            keys = _entity_keys(G, v)
+            if known is not None:
+                known[v] = keys
+        if key in keys:
             found.append((d.get("type") != INTRODUCES, v))
     return min(found)[1] if found else ""
 
