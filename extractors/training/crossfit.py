@@ -79,7 +79,8 @@ for _threshold, _extra, _label in [
         (0.7, {"cand_roles": False}, " kept used"),
         (0.6, {"context": True, "stats": True, "cand_roles": False},
          " + context + corpus stats kept used"),
-        (0.7, {"terms": True}, " + corpus terms"), (0.6, {"terms": True}, " + corpus terms")]:
+        (0.7, {"terms": True}, " + corpus terms"), (0.6, {"terms": True}, " + corpus terms"),
+        (0.7, {"context": True, "terms": True}, " + context + corpus terms")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
