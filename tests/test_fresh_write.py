@@ -4,7 +4,9 @@ graph before the store's COPYs still writing every node and edge."""
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 
 import pytest
 
@@ -189,7 +191,7 @@ def test_state_child_runs_while_the_build_goes_on(tmp_path, monkeypatch):
                               "p3": ("h3", '[[],[],[],{"key":"i"}]')}
     stored = query("MATCH (s:PaperState) RETURN s.extraction ORDER BY s.id", db=db)[1]
     assert stored == [[pack_state('[[],[],[],{"key":"j"}]')],
-                      [pack_state('[[],[],[],{"key":"i"}]')]] and stored[0][0][0] == "z"
+                      [pack_state('[[],[],[],{"key":"i"}]')]] and stored[0][0][0] == "y"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
                                                           "plain.parquet", "state.parquet"]
 
@@ -255,19 +257,23 @@ def test_state_rows_are_stored_compressed(tmp_path):
 
     x = json.dumps([[{"name": "Ü-Net \ud800", "key": "u"}] * 40, [], [], {"key": "k"}],
                    ensure_ascii=False, separators=(",", ":"))
-    assert pack_state(x)[:1] == "z" and len(pack_state(x)) < len(x) / 4
+    assert pack_state(x)[:1] == "y" and len(pack_state(x)) < len(x) / 4
     assert pack_state(pack_state(x)) == pack_state(x)
+    # an earlier store's row: "z" and the base64 of the zlib-compressed JSON
+    old = "z" + base64.b64encode(zlib.compress(x.encode("utf-8", "surrogatepass"), 1)).decode()
     spool = StateSpool(tmp_path / "state.parquet")
     spool.add("p1", "h1", x)
     spool.add("p2", "h2", pack_state("[[],[],[]]"))  # a row kept from a store
+    spool.add("p3", "h3", old)
     spool.close()
-    assert [raw for _, raw in spool.extractions()] == [json.loads(x), [[], [], []]]
+    assert [raw for _, raw in spool.extractions()] == [json.loads(x), [[], [], []],
+                                                       json.loads(x)]
     db = tmp_path / "kg.lbug"
     replace_tables([], db, spool.path)
     stored = dict(query("MATCH (s:PaperState) RETURN s.id, s.extraction", db=db)[1])
     assert stored["p1"] == pack_state(x)
     query("MATCH (s:PaperState {id: 'p2'}) SET s.extraction = '[[],[],[]]'", db=db, write=True)
-    assert read_state(db) == {"p1": ("h1", x), "p2": ("h2", "[[],[],[]]")}
+    assert read_state(db) == {"p1": ("h1", x), "p2": ("h2", "[[],[],[]]"), "p3": ("h3", x)}
 
 
 def test_spool_holds_sentence_spans_flat(tmp_path):
