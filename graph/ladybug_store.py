@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +70,7 @@ def db_path(db: str | os.PathLike | None) -> Path:
     return Path(db if db else default_db())
 
 
-def _open(path: Path, read_only: bool, recovered: bool = False):
+def _open(path: Path, read_only: bool, recovered: bool = False, threads: int = 0):
     """A ladybug Database, with failures turned into one clear line.
 
     A store left with a pending checkpoint (a writer killed mid-checkpoint, or a CHECKPOINT
@@ -80,7 +80,7 @@ def _open(path: Path, read_only: bool, recovered: bool = False):
     import ladybug
 
     try:
-        return ladybug.Database(str(path), read_only=read_only)
+        return ladybug.Database(str(path), read_only=read_only, max_num_threads=threads)
     except Exception as exc:  # noqa: BLE001 - ladybug raises RuntimeError for everything
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if read_only and not recovered and "recovery is pending" in msg:
@@ -509,7 +509,8 @@ _PY_TYPES = {S.STRING: str, S.INT: int, S.FLOAT: float, S.BOOL: bool}
 
 
 def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
-                 edges: EdgeSpill | None = None
+                 edges: EdgeSpill | None = None, only: Collection[str] | None = None,
+                 without: Collection[str] = ()
                  ) -> list[tuple[str, tuple[str, str] | None, Any]]:
     """Every node and relationship table of g as Arrow, in the order a store is loaded: one
     (table, (from label, to label) or None, pyarrow.Table) per node label, then per relationship
@@ -519,10 +520,13 @@ def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
     named after it as its rows are gathered, and the entry holds that file's Path instead of
     a table: no table is ever whole in memory (at 100,000 papers 363 MB of Arrow). With
     `edges`, the relationship types and node labels it holds come from its files, not
-    from g."""
+    from g. With `only` (node labels), just those node tables, as g holds them (no counters
+    are filled, no relationship and no spilled table); `without` leaves those labels' node
+    tables out (EarlyTables COPYed them)."""
     from paperkg.graph.counters import fill_counters
 
-    fill_counters(g)
+    if only is None:
+        fill_counters(g)
     made = [0]
 
     def columns(cols: list[tuple[str, str]]) -> _Columns:
@@ -534,12 +538,15 @@ def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
     nodes: dict[str, _Columns] = {}
     for _, d in g.nodes(data=True):
         nt = S.NODE_TYPES.get(d.get("label"))
-        if nt is None:
+        if nt is None or nt.label in without or (only is not None and nt.label not in only):
             continue
         cols = nodes.get(nt.label)
         if cols is None:
             cols = nodes[nt.label] = columns([(p.name, p.type) for p in nt.props])
         cols.add(d.get(p.name) for p in nt.props)
+    if only is not None:
+        return [(label, None, tbl if isinstance(tbl, Path) else tbl.table())
+                for label in S.NODE_TYPES if (tbl := nodes.pop(label, None)) is not None]
     spilled: dict[str, Any] = edges.finish_nodes() if edges is not None else {}
     if spilled.keys() & nodes.keys():
         raise ValueError(f"{sorted(spilled.keys() & nodes.keys())} nodes in both the graph "
@@ -1015,14 +1022,15 @@ class _Writer:
     """The write connection of a staged store, which can be closed and opened again: closing
     the engine releases the memory it keeps after a COPY."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, threads: int = 0):
         self.path = path
+        self.threads = threads  # the engine's (0: its default, one per core)
         self._connect()
 
     def _connect(self) -> None:
         import ladybug
 
-        self.database = _open(self.path, read_only=False)
+        self.database = _open(self.path, read_only=False, threads=self.threads)
         self.conn = ladybug.Connection(self.database)
 
     def reopen(self) -> None:
@@ -1118,13 +1126,15 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
 
 
 def store_tables(g: nx.MultiDiGraph, db: str | os.PathLike | None = None, keep: bool = True,
-                 edges: EdgeSpill | None = None) -> tuple[list, bool]:
+                 edges: EdgeSpill | None = None, without: Collection[str] = ()
+                 ) -> tuple[list, bool]:
     """What replace_graph writes: g's tables as Arrow (graph_tables), once the old store's
     kept CITES edges are added to g (see replace_graph), and whether there was an old store to
     keep from. g is not needed afterwards: a caller may release it before replace_tables.
     The tables are spilled to staged Parquet files beside the store (graph_tables) that
     replace_tables COPYs and removes (discard_tables if it is not called): call both under
-    the store's writer_lock (taking it removes staged files)."""
+    the store's writer_lock (taking it removes staged files). `without`: node labels left
+    out (graph_tables)."""
     from paperkg.core.tempfiles import staged_name
 
     path = db_path(db)
@@ -1133,7 +1143,7 @@ def store_tables(g: nx.MultiDiGraph, db: str | os.PathLike | None = None, keep: 
         _keep_external_cites(g, _external_cites(path))
     spill = staged_name(path)
     spill.unlink()
-    return graph_tables(g, spill, edges), existed
+    return graph_tables(g, spill, edges, without=without), existed
 
 
 def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
@@ -1203,6 +1213,41 @@ class Begun:
                 child.kill()
             child.communicate()
         discard_begun(self.tmp)
+
+
+class EarlyTables:
+    """Tables a fresh build has whole before its citation step, COPYed into its staged store
+    (start_fresh's, the build state in it already) by a thread while the build goes on: the
+    engine lets other threads run during a COPY, so the citation step keeps its core and the
+    COPYs (one engine thread) take the one the build leaves idle. `join()` waits for them
+    (before the store step opens the store, and before a failed build removes it); a failure
+    is one line."""
+
+    def __init__(self, staged: Path, tables: list, path: Path):
+        self.path = path  # the store's
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(staged, tables), daemon=True)
+        self._thread.start()
+
+    def _run(self, staged: Path, tables: list) -> None:
+        try:
+            writer = _Writer(staged, threads=1)
+            try:
+                _copy_tables(writer, tables)
+            finally:
+                writer.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to join
+            discard_tables(tables)
+            self._error = exc
+
+    def join(self) -> None:
+        """Wait for the COPYs; raise their failure (UserError: one line)."""
+        self._thread.join()
+        exc, self._error = self._error, None
+        if isinstance(exc, (RuntimeError, OSError)) and not isinstance(exc, UserError):
+            raise UserError(_write_failure(self.path, exc)) from None
+        if exc is not None:
+            raise exc
 
 
 #: Build states of at least this many rows are COPYed by a child process (begin_fresh).

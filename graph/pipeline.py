@@ -525,7 +525,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              engine: str = "local", scheduler: str | None = None, store: Path | None = None,
              on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None,
              registry: list | None = None, edges: Any = None, consume: bool = False,
-             packed: bool = True) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
+             packed: bool = True, on_graph: Callable[[nx.MultiDiGraph], Any] | None = None
+             ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
     """Extract, build the graph and add inferred citations; returns (graph, citation summary,
     state spool (the caller removes it), papers extracted); see extract_all for hashes, old
     and store. Papers are taken in id order, so that neither the order of
@@ -542,7 +543,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     `rows`). With `consume`, the `papers` list is emptied (the caller's references go) and
     the Paper objects are let go once the graph holds what later steps read of them.
     `packed=False` spools each extraction as plain JSON (see StateSpool: the state writer
-    packs it)."""
+    packs it). `on_graph` is called with the graph before the citation step, once its entity
+    nodes are final (with `edges`, their introducer counts set) and `registry` is filled."""
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.counters import set_counters
     from paperkg.graph.registry_store import Counts
@@ -602,6 +604,10 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             registry.append(index_table(PackedCites(spool.cites) if pack else spool.cites,
                                         (p.id for p in papers)))
         del surfaces
+        if edges is not None:
+            _introducers(g, edges)
+        if on_graph is not None:
+            on_graph(g)
         t1 = time.perf_counter()
         _mark("graph")
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
@@ -618,11 +624,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             edges.detach()
         _return_free_memory()
         set_counters(g)  # stored counters, before any sink writes g
-        if edges is not None:  # the INTRODUCES edges are its, not g's
-            introduced, labels = edges.introduced, set(S.ENTITY_LABELS)
-            for n, d in g.nodes(data=True):
-                if d.get("label") in labels:
-                    d[S.INTRODUCED_BY] = introduced.get(n, 0)
+        if edges is not None:  # counted from the few INTRODUCES edges the citations loaded
+            _introducers(g, edges)
     except BaseException:
         spool.remove()
         if spilled is not None:
@@ -637,6 +640,15 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
 #: How many of a large build's first papers (in id order) its packing dictionaries are
 #: trained on (core.packed.trained: 0.64 CPU s for 5,000 abstracts).
 PACK_SAMPLES = 5000
+
+
+def _introducers(g: nx.MultiDiGraph, edges: Any) -> None:
+    """Set each entity node's introducer count from the EdgeSpill that holds the INTRODUCES
+    edges (they are its, not g's)."""
+    introduced, labels = edges.introduced, set(S.ENTITY_LABELS)
+    for n, d in g.nodes(data=True):
+        if d.get("label") in labels:
+            d[S.INTRODUCED_BY] = introduced.get(n, 0)
 
 
 def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1) -> nx.MultiDiGraph:
@@ -757,6 +769,11 @@ def _collector_paused() -> Iterator[None]:
 #: instead of beside it (see build): the overlap's child process would lift a 100,000-paper
 #: build's peak over 2.5 GB.
 STATE_ALONE_FROM = 50_000
+
+
+#: The node tables a fresh build COPYs during its citation step (build's EarlyTables): whole
+#: once the graph is made (the citation step reads them, never writes them).
+EARLY_LABELS = frozenset(S.ENTITY_LABELS)
 
 
 #: A file that each step's end is appended to, as "step unix-time" (bench/bench_build.py sets
@@ -936,6 +953,20 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             _mark("state")
 
     on_extracted = begin if old is None else None
+    # A fresh build into this store alone COPYs its entity nodes and registry tables, whole
+    # once the graph is made, into the staged store while it infers citations (EarlyTables).
+    early: list = []  # ladybug_store.EarlyTables
+
+    def graph_done(g: nx.MultiDiGraph) -> None:
+        from paperkg.core.tempfiles import staged_name
+        from paperkg.graph.ladybug_store import EarlyTables, graph_tables
+
+        staged = begun[0].wait()  # a child writing the state beside the graph step: done
+        spill = staged_name(path)
+        spill.unlink()
+        tables = [*graph_tables(g, spill, only=EARLY_LABELS), *registry]
+        registry.clear()
+        early.append(EarlyTables(staged, tables, path))
     registry: list = []  # the registry tables the store keeps (graph/registry_store.py)
     # A fresh build that writes only this store keeps the edges from papers to entities out
     # of its graph (most of its edges): they go to files beside the store as they are made.
@@ -958,13 +989,15 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     old=old, seconds=seconds, min_citation_confidence=min_citation_confidence,
                     fast=fast, engine=engine, scheduler=scheduler, store=path,
                     on_extracted=on_extracted, previous=previous, registry=registry,
-                    edges=edges, consume=consume, packed=old is not None)
+                    edges=edges, consume=consume, packed=old is not None,
+                    on_graph=graph_done if edges is not None else None)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
                 scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous,
-                registry=registry, edges=edges, consume=consume, packed=old is not None)
+                registry=registry, edges=edges, consume=consume, packed=old is not None,
+                on_graph=graph_done if edges is not None else None)
         del hashes, papers, previous
         result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()
@@ -979,13 +1012,16 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             else:
                 # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
                 # that the engine's COPYs run without the graph in memory.
-                tables, existed = store_tables(g, path, keep=not rebuild, edges=edges)
+                tables, existed = store_tables(g, path, keep=not rebuild, edges=edges,
+                                               without=EARLY_LABELS if early else ())
                 _mark("tables")  # the graph's tables written; the engine's COPYs follow
                 tables.extend(registry)
                 registry.clear()
                 if neo4j is None:
                     g.clear()
                     _return_free_memory()
+                for e in early:
+                    e.join()
                 mode = replace_tables(tables, path, spool.path, existed,
                                       begun=begun[0].wait() if begun else None)
         finally:
@@ -994,6 +1030,9 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         seconds["store"] = round(time.perf_counter() - t_extract, 3)
         _mark("store")
     finally:
+        for e in early:  # its thread writes into the staged store: done before it goes
+            with contextlib.suppress(Exception):
+                e.join()
         for b in begun:  # gone once it replaced the store; left by a failed build
             b.discard()
         if edges is not None:

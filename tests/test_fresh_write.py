@@ -326,3 +326,47 @@ def test_entity_edges_kept_out_of_the_graph_write_the_same_store(examples, tmp_p
     assert a[1] == b[1]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".spilled.lbug.writer", ".whole.lbug.writer", "spilled.lbug", "whole.lbug"]
+
+
+def test_early_tables_then_the_rest_write_the_same_store(tmp_path):
+    """A fresh build COPYs its entity nodes and registry tables in a thread while it infers
+    citations (ladybug_store.EarlyTables), the other tables after: the store is the same; a
+    failed early COPY is one line, and the staged store goes with nothing left behind."""
+    import pyarrow as pa
+
+    from paperkg.graph.ladybug_store import (
+        EarlyTables,
+        begin_fresh,
+        discard_begun,
+        replace_tables,
+        store_tables,
+        writer_lock,
+    )
+    from paperkg.graph.pipeline import StateSpool
+
+    spool = StateSpool(tmp_path / "state.parquet")
+    spool.add("p1", "h1", "[[],[],[]]")
+    spool.close()
+    db, g = tmp_path / "kg.lbug", _graph()
+    with writer_lock(db):
+        begun = begin_fresh(db, spool.path)
+        early = EarlyTables(begun, graph_tables(g, only={S.METHOD}), db)
+        tables, existed = store_tables(g, db, keep=False, without={S.METHOD})
+        assert S.METHOD not in {t for t, _, _ in tables}
+        early.join()
+        assert replace_tables(tables, db, spool.path, existed, begun=begun) == "fresh"
+    back = load_graph(db)
+    assert set(back.nodes) == set(g.nodes)
+    assert back.nodes["Method:quillnet"]["aliases"] == ["QN"]
+    assert sorted((u, v, k) for u, v, k in back.edges(keys=True)) == sorted(
+        (u, v, k) for u, v, k in g.edges(keys=True))
+    with writer_lock(db):
+        begun = begin_fresh(db, spool.path)
+        early = EarlyTables(begun, [(S.METHOD, None, pa.table({"nope": [1]}))], db)
+        with pytest.raises(UserError) as err:
+            early.join()
+        assert str(err.value).startswith(f"could not write the store {db}: ")
+        assert "\n" not in str(err.value)
+        discard_begun(begun)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
+                                                          "state.parquet"]
