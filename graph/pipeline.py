@@ -955,7 +955,10 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     on_extracted = begin if old is None else None
     # A fresh build into this store alone COPYs its entity nodes and registry tables, whole
     # once the graph is made, into the staged store while it infers citations (EarlyTables).
+    # Not from paper_spill.FROM papers on: the engine's memory would add to the citation
+    # step's, where a 1,000,000-paper build peaks (5,154 MB, the lead's run at 02a8067).
     early: list = []  # ladybug_store.EarlyTables
+    early_ok = old is None and neo4j is None and len(papers) < paper_spill.FROM
 
     def graph_done(g: nx.MultiDiGraph) -> None:
         from paperkg.core.tempfiles import staged_name
@@ -990,14 +993,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     fast=fast, engine=engine, scheduler=scheduler, store=path,
                     on_extracted=on_extracted, previous=previous, registry=registry,
                     edges=edges, consume=consume, packed=old is not None,
-                    on_graph=graph_done if edges is not None else None)
+                    on_graph=graph_done if early_ok else None)
         else:
             g, cites, spool, extracted = assemble(
                 papers, sources, workers=workers, hashes=hashes, old=old, seconds=seconds,
                 min_citation_confidence=min_citation_confidence, fast=fast, engine=engine,
                 scheduler=scheduler, store=path, on_extracted=on_extracted, previous=previous,
                 registry=registry, edges=edges, consume=consume, packed=old is not None,
-                on_graph=graph_done if edges is not None else None)
+                on_graph=graph_done if early_ok else None)
         del hashes, papers, previous
         result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()
