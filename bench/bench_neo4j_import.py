@@ -10,9 +10,7 @@ The import is the folder's import.sh, run as a user runs it (tests/test_neo4j_im
 `neo4j_admin_import`): its `neo4j-admin` starts Neo4j's own launcher, which starts the import in
 a second JVM, both with import.sh's JVM options, from the Neo4j 5.26 jars the tests use
 (tests/neo4j_server.py fetches them with Maven), so the figures are the user's. Each run writes
-the files into a new folder and imports them into a new NEO4J_HOME; the JVMs' class archive is
-import.sh's, kept in the cache of those jars (the first import that finds none makes it: run
-once before timing). Figures are medians over
+the files into a new folder and imports them into a new NEO4J_HOME. Figures are medians over
 runs: seconds to write the files, seconds of the import (both JVMs' starts included), and
 relationships per second of the whole path (files + import),
 with the CPU seconds of each step (this process's for the files, the importer's for the import:

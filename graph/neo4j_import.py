@@ -67,12 +67,6 @@ SMALL_BUFFER_ROW_BYTES = SMALL_READ_BUFFER // 4
 #: compilations pay back, which on two cores take the cores the import needs. A JDK_JAVA_OPTIONS
 #: of the user's own (even empty) is kept.
 IMPORT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
-#: The class-data archive import.sh keeps for a Neo4j install and Java (Java's AppCDS): the
-#: classes both JVMs of `neo4j-admin` load, already parsed and verified, so that each starts in
-#: less CPU. The first import makes it (the import JVM writes it as it exits), in the paperkg
-#: cache ($PAPERKG_CACHE, else $XDG_CACHE_HOME/paperkg or ~/.cache/paperkg), named by a
-#: checksum of the install's jar listing and of the `java` run; later imports load from it.
-CLASS_ARCHIVE = "neo4j-import-{key}.jsa"
 #: The Arrow type of each schema property type's column (lists are written as one string).
 _ARROW_TYPE = {S.STRING: pa.string(), S.INT: pa.int64(), S.FLOAT: pa.float64(),
                S.BOOL: pa.bool_(), S.STRING_LIST: pa.string()}
@@ -545,46 +539,11 @@ def folder_of(name: str) -> str:
 
 def _command(files: ImportFiles, database: str) -> str:
     """The shell script running the loader on the files beside it."""
-    archive = CLASS_ARCHIVE.format(key="$key")
     lines = ["#!/bin/sh", "# Bulk-load this graph into a new, empty Neo4j database (offline).",
              "# Then start Neo4j, CREATE DATABASE if needed, and run schema.cypher.",
-             'cd "$(dirname "$0")" || exit 1',
-             'home="${NEO4J_HOME:-.}"',
-             "# neo4j-admin's two JVMs: C1 JIT only, classes from a class-data archive of this",
-             "# install and Java, which the first import makes (paperkg docs/neo4j.md, bulk",
-             "# load). A JDK_JAVA_OPTIONS of your own, even an empty one, is kept as it is.",
-             "make=",
-             "JVM_LINE='^[[:space:]]*server\\.jvm\\.additional'",
-             "QUIET=-Xlog:cds=off,cds+dynamic=off  # no notes from Java on the archive",
-             'if [ -z "${JDK_JAVA_OPTIONS+set}" ]; then',
-             f"  JDK_JAVA_OPTIONS={IMPORT_JVM_OPTIONS}",
-             '  cache="${PAPERKG_CACHE:-${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}}"',
-             '  [ -n "${PAPERKG_CACHE-}" ] || cache="${cache:+$cache/paperkg}"',
-             '  key=$( (ls -lLn "$home/lib"; command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java") '
-             "2>/dev/null | cksum | cut -d ' ' -f 1)",
-             f'  archive="$cache/{archive}"',
-             '  case "$archive" in',
-             '    ""|*[[:space:]]*) ;;  # no cache folder known, or a path JDK_JAVA_OPTIONS splits',
-             '    *) if [ -s "$archive" ]; then',
-             '         JDK_JAVA_OPTIONS="$JDK_JAVA_OPTIONS -XX:SharedArchiveFile=$archive $QUIET"',
-             '       elif mkdir -p "$cache" 2>/dev/null; then',
-             "         # only the import JVM writes it, told so by --additional-config, whose JVM",
-             "         # options replace those of the config files: so they are copied into it",
-             "         # from the file neo4j-admin takes them from (the last that has them)",
-             '         make="$archive.$$" conf="${NEO4J_CONF:-$home/conf}" jvm=',
-             "         for f in neo4j.conf neo4j-admin.conf neo4j-admin-database-import.conf; do",
-             '           grep -qs "$JVM_LINE" "$conf/$f" && jvm="$conf/$f"',
-             "         done",
-             '         { [ -z "$jvm" ] || grep "$JVM_LINE" "$jvm"',
-             "           printf 'server.jvm.additional=%s\\n' \\",
-             '             "-XX:ArchiveClassesAtExit=$make" "$QUIET"',
-             '         } > "$make.conf" || make=',
-             "       fi ;;",
-             "  esac",
-             "fi",
-             "export JDK_JAVA_OPTIONS",
-             f'"$home/bin/neo4j-admin" database import full "{database}" \\',
-             '  ${make:+"--additional-config=$make.conf"} \\',
+             'cd "$(dirname "$0")"',
+             f'export JDK_JAVA_OPTIONS="${{JDK_JAVA_OPTIONS-{IMPORT_JVM_OPTIONS}}}"',
+             f'"${{NEO4J_HOME:-.}}/bin/neo4j-admin" database import full "{database}" \\',
              "  --overwrite-destination=false --id-type=actual "
              f"--array-delimiter={_DELIMITER_ARG} \\"]
     if files.multiline_bytes <= SMALL_BUFFER_MULTILINE_BYTES \
@@ -602,12 +561,6 @@ def _command(files: ImportFiles, database: str) -> str:
         rel = Path(name).stem.split("-", 1)[0]
         lines.append(f"  --relationships={rel}={name} \\")
     lines[-1] = lines[-1].removesuffix(" \\")
-    lines += ["status=$?",
-              'if [ -n "$make" ]; then  # kept only from an import that went through',
-              '  [ "$status" -eq 0 ] && [ -s "$make" ] && mv -f "$make" "$archive"',
-              '  rm -f "$make" "$make.conf"',
-              "fi",
-              'exit "$status"']
     return "\n".join(lines) + "\n"
 
 
