@@ -74,6 +74,9 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
                    "from `python -m paperkg.extractors.training.terms`) are candidates too, "
                    "whatever their last word, and give the candidate classifier features "
                    "(saved with the model).")
+@click.option("--terms-as-features", "terms_as_features", is_flag=True,
+              help="With --terms: the corpus terms only give the candidate classifier features; "
+                   "the candidates stay the phrases ending in a head word.")
 @click.option("--gold-weight", type=click.FloatRange(0.0, min_open=True), default=1.0,
               show_default=True,
               help="Weight of the gold records that carry their own text against the records "
@@ -93,7 +96,8 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
-              gold_weight, candidates_used, terms, extend, retype, retype_known, as_json):
+              gold_weight, candidates_used, terms, terms_as_features, extend, retype,
+              retype_known, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -113,6 +117,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          known_retype=_pair(retype_known, "--retype-known"),
                          stats=corpus_stats, gold_weight=gold_weight,
                          candidate_roles=not candidates_used, terms=terms,
+                         term_candidates=not terms_as_features,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

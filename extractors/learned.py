@@ -779,6 +779,8 @@ class LearnedMerge:
         #: {term: counts} mined from the corpus (training/terms.py): more candidates, features
         self.terms: dict[str, list[int]] = {}
         self.theads: frozenset[str] = frozenset()
+        #: the corpus terms add candidates (else they are only the candidates' features)
+        self.term_cands = True
         self.max_candidates = 3
         #: give the candidate classifier the context features (context_features)
         self.cand_context = False
@@ -903,7 +905,8 @@ class LearnedMerge:
         """New entities from the lower-case candidate phrases the classifier accepts (best
         first, no overlaps, at most max_candidates, TASK up to max_tasks in all)."""
         covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
-        cands = lower_candidates(text, self.heads, covered, self.terms, self.theads)
+        cands = (lower_candidates(text, self.heads, covered, self.terms, self.theads)
+                 if self.term_cands else lower_candidates(text, self.heads, covered))
         ctx = CandidateContext(cands, covered) if self.cand_context else None
         scored = []
         for phrase, spans in cands.items():
@@ -991,7 +994,7 @@ class LearnedMerge:
             {"heads": sorted(self.heads), "max_candidates": self.max_candidates,
              "retype_to": self.retype_to, "retype_from": self.retype_from,
              "demote": self.demote, "cand_context": self.cand_context,
-             "cand_roles": self.cand_roles,
+             "cand_roles": self.cand_roles, "term_cands": self.term_cands,
              "known_retype_to": self.known_retype_to,
              "known_retype_from": self.known_retype_from}))
         if self.lexicon:
@@ -1021,6 +1024,7 @@ class LearnedMerge:
             self.demote = data.get("demote", self.demote)
             self.cand_context = data.get("cand_context", False)
             self.cand_roles = data.get("cand_roles", True)
+            self.term_cands = data.get("term_cands", True)
             self.known_retype_to = data.get("known_retype_to", 2.0)
             self.known_retype_from = data.get("known_retype_from", 0.3)
         if (path / "lexicon.json").is_file():

@@ -83,3 +83,38 @@ def test_terms_command_leaves_gold_papers_out(tmp_path):
     gold.write_text(json.dumps({"title": "Gold Paper", "entities": []}) + "\n")
     main([str(gold), "--corpus", str(corpus), "-o", str(tmp_path / "t.tsv")])
     assert read_terms(tmp_path / "t.tsv") == {"federated learning": [2, 0, 2]}
+
+
+def test_terms_as_features_only_keep_the_head_word_candidates(tmp_path):
+    from paperkg.extractors.learned import LearnedMerge
+    from paperkg.extractors.training.train import (
+        _candidate_gold,
+        candidate_rows,
+        train_classifiers,
+    )
+
+    terms = {"federated learning": [40, 2, 10]}
+    records = [{"title": f"Allocation study {i}",
+                "abstract": f"We study federated learning for kidney allocation and organ "
+                            f"allocation in region {i}.",
+                "entities": [{"name": "kidney allocation", "type": "TASK", "role": "used"},
+                             {"name": "organ allocation", "type": "TASK",
+                              "role": "used"}]} for i in range(3)]
+    both = train_classifiers(records, candidates=True, terms=terms)
+    feats = train_classifiers(records, candidates=True, terms=terms, term_cands=False)
+    assert both.term_cands and not feats.term_cands
+    assert feats.terms == terms and "allocation" in feats.heads
+    text = f"{records[0]['title']}\n{records[0]['abstract']}"
+    cands, _ = _candidate_gold(records[0], text, [], feats.heads, None)
+    with_terms, _ = _candidate_gold(records[0], text, [], feats.heads, terms)
+    assert "federated learning" not in cands and "federated learning" in with_terms
+    assert "kidney allocation" in cands
+    # features only: the head-word candidates, each with its term features
+    x, _, _ = candidate_rows(records[0], text, [0], [], feats.heads, terms=terms,
+                             term_cands=False)
+    assert len(x) == len(cands) and all("term_none" in f for f in x)
+    x, _, _ = candidate_rows(records[0], text, [0], [], feats.heads, terms=terms)
+    assert len(x) == len(with_terms) and any("term" in f for f in x)
+    feats.to_disk(tmp_path / "m")
+    back = LearnedMerge("paperkg_learned", False, [], "union", 4, 2).from_disk(tmp_path / "m")
+    assert back.terms == terms and back.term_cands is False

@@ -80,7 +80,10 @@ for _threshold, _extra, _label in [
         (0.6, {"context": True, "stats": True, "cand_roles": False},
          " + context + corpus stats kept used"),
         (0.7, {"terms": True}, " + corpus terms"), (0.6, {"terms": True}, " + corpus terms"),
-        (0.7, {"context": True, "terms": True}, " + context + corpus terms")]:
+        (0.7, {"context": True, "terms": True}, " + context + corpus terms"),
+        (0.7, {"terms": True, "term_cands": False}, " + corpus terms as features"),
+        (0.7, {"context": True, "terms": True, "term_cands": False},
+         " + context + corpus terms as features")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
@@ -99,7 +102,7 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          candidates: bool = True, l2: float | None = None, lexicon: bool = False,
          df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0,
          gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None,
-         terms: dict[str, list[int]] | None = None) -> dict:
+         terms: dict[str, list[int]] | None = None, term_cands: bool = True) -> dict:
     """Every classifier of the merge fitted on the records in train."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.data import record_weights
@@ -110,8 +113,8 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
               lexicon=lexicon, df=df, context=context, extend=extend,
               weights=record_weights([records[i] for i in train], gold_weight), stats=stats,
-              terms=terms)
-    return {"terms": m.terms, "theads": m.theads,
+              terms=terms, term_cands=term_cands)
+    return {"terms": m.terms, "theads": m.theads, "term_cands": m.term_cands,
             "extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
             "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
             "cands": m.cand_model, "cstats": m.cstats, "types": m.type_models,
@@ -139,6 +142,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.cstats = models.get("cstats") or {}
     merge.terms = models.get("terms") or {}
     merge.theads = models.get("theads") or frozenset()
+    merge.term_cands = models.get("term_cands", True)
     merge.cand_roles = s.get("cand_roles", True)
     merge.extend_model = models.get("extend") or extend_model()
     merge.cand_model.threshold = s.get("cand_threshold", 0.5)
@@ -288,13 +292,13 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             for name, s in variants.items():
                 key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
                        s.get("context", False), s.get("extend", 0.0), s.get("gold_weight", 1.0),
-                       s.get("stats", False), s.get("terms", False))
+                       s.get("stats", False), s.get("terms", False), s.get("term_cands", True))
                 if key not in fitted:
                     fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
                                        lexicon=key[1], df=df if key[2] else None,
                                        context=key[3], extend=key[4], gold_weight=key[5],
                                        stats=stats if key[6] else None,
-                                       terms=terms if key[7] else None)
+                                       terms=terms if key[7] else None, term_cands=key[8])
                 models = fitted[key]
                 _configure(merge, models, s)
                 put(name, cached_rows(merge, test, [outputs[i] for i in at], base) if cached

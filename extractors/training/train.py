@@ -172,7 +172,8 @@ def _candidate_gold(record: dict, text: str, ents: list[dict], heads: frozenset[
                     terms: dict[str, list[int]] | None = None
                     ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, str]]:
     """A record's lower-case candidate phrases (outside the rules' mentions; with terms, the
-    corpus terms too) and its gold names {normalised form: type}."""
+    corpus terms too; terms=None when they are features only) and its gold names
+    {normalised form: type}."""
     from paperkg.extractors.evaluate import _norm
     from paperkg.extractors.learned import lower_candidates, term_heads
 
@@ -298,14 +299,14 @@ def candidate_rows(record: dict, text: str, starts: list[int], ents: list[dict],
                    heads: frozenset[str], lexicon: dict[str, list] | None = None,
                    df: dict[str, int] | None = None, context: bool = False,
                    stats: dict[str, list[int]] | None = None,
-                   terms: dict[str, list[int]] | None = None
+                   terms: dict[str, list[int]] | None = None, term_cands: bool = True
                    ) -> tuple[list[list[str]], list[int], list[str]]:
     """Features, labels (a gold name of any type) and gold types of a record's lower-case
     candidate phrases outside the rules' mentions (lexicon features without the record's own
     counts; context: with the context features; stats: with the corpus statistics)."""
     from paperkg.extractors.learned import CandidateContext, candidate_features
 
-    cands, gold = _candidate_gold(record, text, ents, heads, terms)
+    cands, gold = _candidate_gold(record, text, ents, heads, terms if term_cands else None)
     ctx = (CandidateContext(cands, [(m[1], m[2]) for e in ents for m in e["mentions"]])
            if context else None)
     x, y, types = [], [], []
@@ -395,14 +396,14 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
               df: dict[str, int] | None = None, context: bool = False,
               extend: float = 0.0, weights: list[float] | None = None,
               stats: dict[str, list[int]] | None = None,
-              terms: dict[str, list[int]] | None = None) -> None:
+              terms: dict[str, list[int]] | None = None, term_cands: bool = True) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
     candidate classifier only with candidates; with extend > 0 the boundary extension model
     first (threshold extend), the others then on the outputs it extends; weights: one per
     record, scaling its examples in every classifier (None: all 1); stats: corpus statistics
     for the candidate classifier (corpus_stats); terms: corpus terms (training/terms.py) as
-    more candidates and candidate features."""
+    more candidates and candidate features (term_cands False: features only)."""
     from paperkg.extractors.learned import term_heads
 
     if extend > 0:
@@ -434,8 +435,10 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
     merge.cstats = dict(stats or {})
     merge.terms = dict(terms or {})
     merge.theads = term_heads(merge.terms)
+    merge.term_cands = term_cands
     fit_candidates([candidate_rows(r, *o, merge.heads, merge.lexicon or None, merge.df or None,
-                                   context, merge.cstats or None, merge.terms or None)
+                                   context, merge.cstats or None, merge.terms or None,
+                                   term_cands)
                     for r, o in zip(records, outputs, strict=True)],
                    merge, l2, weights)
 
@@ -444,7 +447,7 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
                       lexicon: bool = False, df: dict[str, int] | None = None,
                       context: bool = False, extend: float = 0.0,
                       stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0,
-                      terms: dict[str, list[int]] | None = None):
+                      terms: dict[str, list[int]] | None = None, term_cands: bool = True):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
@@ -453,7 +456,8 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
     merge = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
               candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
-              weights=record_weights(records, gold_weight), stats=stats, terms=terms)
+              weights=record_weights(records, gold_weight), stats=stats, terms=terms,
+              term_cands=term_cands)
     return merge
 
 
@@ -467,7 +471,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 extend: float = 0.0, retype: tuple[float, float] | None = None,
                 known_retype: tuple[float, float] | None = None, stats: bool = False,
                 gold_weight: float = 1.0, candidate_roles: bool = True,
-                terms: str | Path | None = None, log: Callable[[str], None] | None = None) -> dict:
+                terms: str | Path | None = None, term_candidates: bool = True,
+                log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -562,7 +567,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
         fitted = train_classifiers(train_recs, candidates=candidates > 0,
                                    lexicon=lexicon and candidates > 0, df=table,
                                    context=context and candidates > 0, extend=extend,
-                                   stats=cstats, gold_weight=gold_weight, terms=term_table)
+                                   stats=cstats, gold_weight=gold_weight, terms=term_table,
+                                   term_cands=term_candidates)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
@@ -576,7 +582,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
                      "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats",
-                     "cand_roles", "terms", "theads"):
+                     "cand_roles", "terms", "theads", "term_cands"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
