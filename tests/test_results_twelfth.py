@@ -30,3 +30,25 @@ def test_a_change_in_a_longer_phrase_holding_a_known_metric_is_named_whole():
     got = _found(text, ("Rad9", "METHOD", "introduced"), ("accuracy", "METRIC"))
     assert got["52%"]["metric"] == "lesion accuracy"
     assert got["27%"]["metric"] == "report-writing accuracy"
+
+
+def test_the_measure_after_a_comparative_names_the_metric():
+    text = (
+        "Wafer9: Inference\nWe present Wafer9. Wafer9 achieves up to 150x higher accelerator "
+        "utilization than prior systems and 12x lower RAM usage. It also gives 20% higher "
+        "stability and a 0.4% higher detection AUC."
+    )
+    got = _found(text, ("Wafer9", "METHOD", "introduced"), ("AUC", "METRIC"))
+    assert got["150x"]["metric"] == "accelerator utilization"
+    assert got["12x"]["metric"] == "RAM usage"
+    assert got["20%"]["metric"] is None  # no measure head
+    assert got["0.4%"]["metric"] == "AUC"  # a phrase holding a known metric keeps its name
+
+
+def test_a_known_metric_with_score_after_it_keeps_its_own_name():
+    text = (
+        "Mask9: Motion\nWe present Mask9. Mask9 achieves a 3.9% improvement in FID scores on "
+        "MotionSet-X."
+    )
+    got = _found(text, ("Mask9", "METHOD", "introduced"), ("FID", "METRIC"))
+    assert got["3.9%"]["metric"] == "FID"
