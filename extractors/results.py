@@ -94,6 +94,12 @@ _LARGER_DATA = re.compile(r"\s*(?:larger|bigger)\b[^.;]{0,50}?\b(?:datasets?|dat
 SIZE_FACTOR = True
 _SIZE_FACTOR = re.compile(r"\s*(?:larger|bigger|as\s+many|as\s+much)\b"
                           r"(?!\s+(?:gains?|improvements?|speed-?ups?)\b)", re.I)
+# "up to 9x smaller, and", "15x smaller than WaveGlow", "25x fewer parameters": a model's size
+# (none of the 5 such values of the annotators' papers is a result; train and dev have none);
+# "10x smaller error" names what shrank, and stays
+SMALLER_SIZE = True
+_SMALLER_SIZE = re.compile(r"\s*(?:smaller(?=\s*[,.;)]|\s+(?:than|and|while|in\s+size)\b)|"
+                           r"(?:fewer|less)\s+(?:[\w\-]+\s+)?(?:parameters|params)\b)", re.I)
 _MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz"})
 _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
                              r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
@@ -493,7 +499,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False
     if unit == "x" and re.match(r"\d", after):
         return False
-    if unit == "x" and (_LARGER_DATA.match(after) or SIZE_FACTOR and _SIZE_FACTOR.match(after)):
+    if unit == "x" and (_LARGER_DATA.match(after) or SIZE_FACTOR and _SIZE_FACTOR.match(after)
+                        or SMALLER_SIZE and _SMALLER_SIZE.match(after)):
         return False  # "a training set 4x larger than the first StarCoder dataset": a size
     if FREQ and unit == "%" and _FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before):
         return True  # "preferred in 43% of cases", "solves 98% of the problem instances"

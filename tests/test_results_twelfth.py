@@ -52,3 +52,16 @@ def test_a_known_metric_with_score_after_it_keeps_its_own_name():
     )
     got = _found(text, ("Mask9", "METHOD", "introduced"), ("FID", "METRIC"))
     assert got["3.9%"]["metric"] == "FID"
+
+
+def test_a_factor_by_which_a_model_is_smaller_is_a_size():
+    text = (
+        "Tiny9: Speech\nWe present Tiny9. Tiny9 matches larger models while being 9x smaller, "
+        "and it is 15x smaller than WaveNet-X. It uses 25x fewer parameters. It reaches 12x "
+        "smaller error on hard cases."
+    )
+    got = _found(text, ("Tiny9", "METHOD", "introduced"), ("WaveNet-X", "MODEL"))
+    assert "9x" not in got
+    assert "15x" not in got
+    assert "25x" not in got
+    assert got["12x"]["system"] == "Tiny9"  # what shrank is named: a result
