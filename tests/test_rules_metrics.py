@@ -41,3 +41,31 @@ def test_three_modifier_words_still_stop_at_a_verb_or_determiner(nlp):
 ])
 def test_units_evaluative_words_and_verbs_do_not_start_a_measure(nlp, sentence, not_metric):
     assert find(run(nlp, sentence), not_metric, ignore_case=True) is None
+
+
+# twelfth pass: latency and throughput (words/cost_metrics.txt) are measures only beside a
+# number, another measure or an evaluation phrase; a cost word alone names no measurement
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agent answers at 900 ms latency on a single GPU.",
+    "We analyze energy consumption, latency, and accuracy of every configuration.",
+    "It cuts latency by 82% on the serving cluster.",
+    "Throughput is measured on four nodes.",
+])
+def test_a_cost_measure_beside_a_number_or_a_measure(nlp, sentence):
+    name = "throughput" if "hroughput" in sentence else "latency"
+    e = find(run(nlp, sentence), name, ignore_case=True)
+    assert e is not None and e.type == "METRIC"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Caching at the edge is crucial for reducing latency and network congestion.",
+    "Long reasoning chains suffer from high computational overhead and latency.",
+    "Retrieval over large stores leads to high latency in practice.",
+    "Batching raises throughput but complicates scheduling.",
+])
+def test_a_cost_word_alone_is_no_measure(nlp, sentence):
+    name = "throughput" if "hroughput" in sentence else "latency"
+    assert find(run(nlp, sentence), name, ignore_case=True) is None
+

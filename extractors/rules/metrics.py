@@ -2,7 +2,9 @@
 after a number ("1.19 bits/char") is not a metric; compound measures ("detection accuracy");
 measures listed after "metrics such as" or between two measures; common words that are also
 metrics (recall, precision, cross-entropy, latency, throughput) count only near a number or an
-evaluative word, and never inside a hyphen compound, a number format or "Recall that"."""
+evaluative word (the cost measures latency and throughput only near a number, another measure
+or an evaluation phrase), and never inside a hyphen compound, a number format or "Recall
+that"."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ _NUMBER_OR_WORD = re.compile(
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
     r"state-of-the-art|trade-?offs?|comparable|faster|slower|report\w*|F1|AUC|BLEU|precision|"
     r"recall|accuracy|high|low|best|worst|evaluat\w*)\b"
+)
+# the stricter context of a cost measure (cost_metrics): a number, another measure or an
+# evaluation phrase; "reduce", "high", "low", "faster" alone say nothing of a measurement
+_NUMBER_OR_MEASURE = re.compile(
+    r"\d|%|\b(?:scores?|measured|metrics?|in\s+terms\s+of|report\w*|F1|AUC|BLEU|precision|"
+    r"recall|accuracy|evaluat\w*)\b"
 )
 _NOT_AFTER = re.compile(
     r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation|estimation|estimator|function|"
@@ -38,8 +46,8 @@ def metric_context(text: str, c: Cand) -> bool:
     lo = max(lo, c.start - 80)
     hi = text.find("\n", c.end, c.end + 80)
     hi = c.end + 80 if hi < 0 else hi
-    return _NUMBER_OR_WORD.search(text, lo, c.start) is not None or \
-        _NUMBER_OR_WORD.search(text, c.end, hi) is not None
+    cue = _NUMBER_OR_MEASURE if c.name.lower() in word_set("cost_metrics") else _NUMBER_OR_WORD
+    return cue.search(text, lo, c.start) is not None or cue.search(text, c.end, hi) is not None
 
 
 def metrics_at_k(ctx: Context) -> None:
