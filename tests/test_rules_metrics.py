@@ -69,3 +69,8 @@ def test_a_cost_word_alone_is_no_measure(nlp, sentence):
     name = "throughput" if "hroughput" in sentence else "latency"
     assert find(run(nlp, sentence), name, ignore_case=True) is None
 
+
+def test_consumption_is_the_head_of_a_compound_measure(nlp):
+    ents = run(nlp, "It reduces energy consumption by 40% on the edge devices.")
+    e = find(ents, "energy consumption")
+    assert e is not None and e.type == "METRIC"
