@@ -907,6 +907,8 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
     for k in entity_nodes | ref_nodes:
         label, eid = S.split_key(k)
         scope[label].add(eid)
+    stored_rels = {**_stored_out(store, S.PAPER, part), **_stored_out(store, S.RESULT,
+                                                                         scope[S.RESULT])}
     tables = []
     for label, nt in S.NODE_TYPES.items():
         ids = scope.get(label, set())
@@ -939,14 +941,13 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
                          if k == CITES_INFERRED_KEY]
             elif ul in (S.PAPER, S.RESULT):
                 ids = part if ul == S.PAPER else scope[S.RESULT]
-                rows = store.linked(f"(a:{ul} {{id: i}})", f"(a)-[r:{rel}]->(b:{vl})",
-                                    f"a.id, b.id{cols}", ids) if ids else []
+                rows = stored_rels.get((rel, vl), [])
                 keys = [S.node_key(ul, i) for i in sorted(ids)]
                 edges = [(u, v, d) for u, v, d in g.out_edges(
                     [k for k in keys if k in g], data=True) if d.get("type") == rel]
             else:
                 raise ValueError(f"{rel} starts at {ul}: not an update's relationship")
-            old = {_rel_key(rel, r): r for r in logical_rows(store.conn, rel, rows)}
+            old = {_rel_key(rel, r): r for r in rows}
             new = {}
             for u, v, d in edges:
                 (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)
@@ -958,6 +959,39 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
             _diff_rows(t, new, old)
             tables.append(t)
     return tables, cited
+
+
+def _stored_out(store: _Store, label: str, ids: set[str]) -> dict[tuple[str, str], list]:
+    """(relationship type, far label) -> the stored rows (as logical_rows gives them) of the
+    relationships other than CITES that leave the `label` nodes of these ids, read in one
+    query for every such type (each row with label(r), label(b) and the union of the types'
+    stored columns) and their side texts in one lookup: not one query and one lookup per
+    (type, far label) pair, about 25 of them (the same rows; 0.95 -> 0.55 CPU s for 3,000
+    papers at 100,000)."""
+    rels = [rel for rel, rt in S.REL_TYPES.items()
+            if rel != S.CITES and any(ul == label for ul, _ in rt.pairs)]
+    if not ids or not rels:
+        return {}
+    names: list[str] = []
+    for rel in rels:
+        names += [p.name for p in S.stored_props(rel) if p.name not in names]
+    ret = "".join(f", r.{n}" for n in names)
+    rows = store.linked(f"(a:{label} {{id: i}})", f"(a)-[r:{'|'.join(rels)}]->(b)",
+                        f"a.id, b.id, label(r), label(b){ret}", ids)
+    refs = [r[4 + names.index(S.TEXT_REF)] for r in rows] if S.TEXT_REF in names else []
+    from paperkg.graph.ladybug_store import edge_texts
+
+    texts = edge_texts(store.conn, refs) if refs else {}
+    by_rel: dict[str, list[tuple]] = defaultdict(list)
+    for r in rows:
+        by_rel[r[2]].append(r)
+    out: dict[tuple[str, str], list] = defaultdict(list)
+    for rel, got in by_rel.items():
+        at = [4 + names.index(p.name) for p in S.stored_props(rel)]
+        plain = [(r[0], r[1], *(r[i] for i in at)) for r in got]
+        for r, row in zip(got, logical_rows(store.conn, rel, plain, texts=texts), strict=True):
+            out[(rel, r[3])].append(row)
+    return out
 
 
 def _stored_all(store: _Store, query: str, **params) -> Iterable[tuple]:
