@@ -83,7 +83,9 @@ for _threshold, _extra, _label in [
         (0.7, {"context": True, "terms": True}, " + context + corpus terms"),
         (0.7, {"terms": True, "term_cands": False}, " + corpus terms as features"),
         (0.7, {"context": True, "terms": True, "term_cands": False},
-         " + context + corpus terms as features")]:
+         " + context + corpus terms as features"),
+        (0.7, {"terms": True, "term_cands": False, "cand_roles": False},
+         " + corpus terms as features kept used")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
 
