@@ -615,11 +615,18 @@ class BinaryModel:
         self.threshold = threshold
         self._memo: dict[str, float] = {}
         self._memo_of: np.ndarray | None = None
+        self._trained_of: np.ndarray | None = None
+        self._trained = False
 
     @property
     def trained(self) -> bool:
-        """True once weights were learned or loaded."""
-        return bool(np.any(self.w))
+        """True once weights were learned or loaded: kept for the weight array it was worked
+        out for (as prob's memo is; the pipeline asks five times a paper, and a scan of the
+        65,536 weights took 30-50 us each time)."""
+        w = self.w
+        if self._trained_of is not w:
+            self._trained, self._trained_of = bool(np.any(w)), w
+        return self._trained
 
     def prob(self, feats: list[str]) -> float:
         """P(positive | features), from a per-feature weight memo (no array per call)."""
