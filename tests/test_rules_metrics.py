@@ -74,3 +74,13 @@ def test_consumption_is_the_head_of_a_compound_measure(nlp):
     ents = run(nlp, "It reduces energy consumption by 40% on the edge devices.")
     e = find(ents, "energy consumption")
     assert e is not None and e.type == "METRIC"
+
+
+@pytest.mark.parametrize("sentence, not_metric", [
+    ("Training in full precision doubles the accuracy gap to 3%.", "full precision"),
+    ("Solvers lose numerical precision at 10 digits.", "numerical precision"),
+])
+def test_a_number_format_before_precision_is_no_compound_measure(nlp, sentence, not_metric):
+    ents = run(nlp, sentence)
+    assert find(ents, not_metric) is None
+    assert find(ents, "precision", ignore_case=True) is None

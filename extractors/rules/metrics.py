@@ -137,6 +137,8 @@ def metric_compounds(ctx: Context) -> None:
         phrase = text[a:h1]
         if ctx.is_generic(phrase) or (text[h0].isupper() and _NAME_GOES_ON.match(text, h1)):
             continue  # "Classifier Score Distillation": a Title Case name goes on
+        if text[h0:h1].lower() == "precision" and _NUMERIC_PRECISION.search(text, a, h0):
+            continue  # "numerical precision", "full precision": number formats, as the bare word
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
