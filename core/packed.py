@@ -86,3 +86,46 @@ def unpacked_list(value: bytes | list[str] | None) -> list[str] | None:
     if isinstance(value, bytes):
         return json.loads(unpacked(value))
     return value
+
+
+class TextFile:
+    """Packed texts held on disk instead of in memory (a large build's abstracts, which only
+    the store's write reads again): `add` appends one and returns where it is, a small int,
+    `read` gives its bytes back. The file is a nameless temporary one (in `folder`): it goes
+    when this object does, or with the process."""
+
+    #: Bits of a place that hold the text's length (the rest: its offset), so that a place
+    #: stays one small int (32 bytes) for files below 2**40 bytes.
+    _LEN_BITS = 20
+
+    def __init__(self, folder: str | None = None) -> None:
+        import tempfile
+
+        self._fh = tempfile.TemporaryFile(dir=folder)
+        self._end = 0
+        self._unflushed = False
+
+    def add(self, data: bytes) -> int | None:
+        """Append data; its place (for `read`), or None when it is too long to have one."""
+        n = len(data)
+        if n >> self._LEN_BITS:
+            return None
+        at = self._end
+        self._fh.write(data)
+        self._end += n
+        self._unflushed = True
+        return at << self._LEN_BITS | n
+
+    def read(self, place: int) -> bytes:
+        """The bytes added at place."""
+        import os
+
+        if self._unflushed:
+            self._fh.flush()
+            self._unflushed = False
+        n = place & ((1 << self._LEN_BITS) - 1)
+        return os.pread(self._fh.fileno(), n, place >> self._LEN_BITS)
+
+    def close(self) -> None:
+        """Delete the file now (its places can no longer be read)."""
+        self._fh.close()

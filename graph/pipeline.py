@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from paperkg.core.errors import UserError
-from paperkg.core.packed import trained, unpacked
+from paperkg.core.packed import TextFile, trained, unpacked
 from paperkg.core.records import Paper, SourceFile
 from paperkg.graph import paper_spill
 from paperkg.graph import schema as S
@@ -572,9 +572,9 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         if spilled is not None:
             spilled.remove()
         raise
-    # A large build (its papers spilled) holds its Paper nodes' abstracts compressed and its
-    # citation results as JSON through the graph and citation steps (about 1.5 KB a paper
-    # less: core.packed, PackedCites).
+    # A large build (its papers spilled) holds its Paper nodes' abstracts compressed, on disk,
+    # and its citation results as JSON through the graph and citation steps (about 2 KB a
+    # paper less: core.packed, PackedCites).
     pack = spilled is not None
     spool.cites_json = pack
     try:
@@ -582,11 +582,16 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             on_extracted(spool)
         t0 = time.perf_counter()
         surfaces: dict = {}
+        texts = None
         if pack:  # abstracts and citation results packed with dictionaries of their own
             pack = trained([p.abstract or "" for p in papers[:PACK_SAMPLES]]) or True
             spool.cites_dictionary = trained(spool.cites_sample(PACK_SAMPLES))
+            # the packed abstracts wait on disk for the store's write, the only step that
+            # reads them (a nameless file: it goes with the graph's Paper nodes)
+            texts = TextFile(str(store.parent) if store is not None else None)
         g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
-                        rows=edges, pack=pack)
+                        rows=edges, pack=pack, texts=texts)
+        del texts
         del extractions
         if consume:
             papers = []

@@ -168,3 +168,63 @@ def test_texts_packed_with_a_trained_dictionary_come_back_and_are_smaller():
     got = PackedCites({"p1": P.packed(x, d)}, "Paper:")["Paper:p1"]
     assert got == PackedCites({"p1": x}, "Paper:")["Paper:p1"]
     assert list(got["spans"]) == [0, 5, 6, 3] and got["claims"] == (("X", 1),)
+
+
+def test_abstracts_and_authors_held_on_disk_read_as_the_packed_bytes_they_were(tmp_path):
+    import os
+    import tracemalloc
+
+    from paperkg.core.packed import TextFile, packed, unpacked, unpacked_list
+    from paperkg.graph import schema as S
+    from paperkg.graph.build import PaperNode, empty_graph, node_attrs, paper_values
+    from paperkg.graph.counters import set_counters
+    from paperkg.graph.ladybug_store import graph_tables
+
+    texts = TextFile(str(tmp_path))
+    assert os.listdir(tmp_path) == []  # nameless: nothing to clean up
+    places = [texts.add(packed(f"Text {i} \u00e9 \ud800" * i)) for i in range(50)]
+    assert all(type(x) is int for x in places)
+    assert [unpacked(texts.read(x)) for x in places] == [
+        f"Text {i} \u00e9 \ud800" * i for i in range(50)]
+    texts.add(b"late")  # written after a read: read again all the same
+    assert texts.read(places[7]) == packed("Text 7 \u00e9 \ud800" * 7)
+    assert texts.add(b"x" * (1 << TextFile._LEN_BITS)) is None  # too long: kept in memory
+    big = b"x" * (1 << TextFile._LEN_BITS)
+    node = PaperNode("Paper:b", {"title": "T", "abstract": big}, texts)
+    assert node["abstract"] is big
+    # a node holding its abstract on disk reads and writes as one holding it in memory
+    tables = []
+    for on_disk in (False, True):
+        disk = TextFile(str(tmp_path)) if on_disk else None
+        g = empty_graph()
+        for p in _papers(6)[:4]:  # the fifth's lone surrogate: no Arrow string
+            key = S.node_key(S.PAPER, p.id)
+            g.add_node(key)
+            g._node[key] = PaperNode(key, node_attrs(S.PAPER, paper_values(p, True)), disk)
+            assert unpacked(g.nodes[key]["abstract"]) == p.abstract
+            assert unpacked(g.nodes[key].get("abstract")) == p.abstract
+            assert unpacked_list(g.nodes[key]["author_names"]) == p.author_names
+            if on_disk:
+                assert type(g._node[key].abstract) is int
+                assert type(g._node[key].author_names) is (int if p.author_names else list)
+        set_counters(g)
+        tables.append([(t, pair, tbl.to_pylist()) for t, pair, tbl in graph_tables(g)])
+        g.nodes["Paper:p001"]["abstract"] = "set again"
+        assert g.nodes["Paper:p001"]["abstract"] == "set again"
+    assert tables[0] == tables[1]
+    # and it holds far less: a place against the packed bytes
+    import random
+
+    letters = "".join(random.Random(5).choices("abcdefghijklmnopqrstuvwxyz ", k=1200))
+    texts_in = [letters[i:i + 700] for i in range(200)]  # about 450 bytes packed
+    tracemalloc.start()
+    try:
+        a = tracemalloc.get_traced_memory()[0]
+        held = [PaperNode("Paper:x", {"abstract": packed(t)}) for t in texts_in]
+        b = tracemalloc.get_traced_memory()[0]
+        spilled = [PaperNode("Paper:x", {"abstract": packed(t)}, texts) for t in texts_in]
+        c = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(held) == len(spilled) and c - b < 0.5 * (b - a)
+    texts.close()
