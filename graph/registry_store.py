@@ -39,10 +39,11 @@ import dataclasses
 import hashlib
 import json
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -96,15 +97,28 @@ class Counts:
 
 
 class VoteIndex:
-    """The votes of registry counts by key and by acronym key, for `lazy_registry`."""
+    """The votes of registry counts by key and by acronym key, for `lazy_registry`: the votes
+    sorted by key (and those with an acronym key by it), looked up by bisection. An update
+    asks for a few thousand keys of ~230,000 votes; a dict of lists per key took 0.26-0.48 CPU
+    s to fill at 100,000 papers, the sorts 0.03 (the counts come in nearly sorted, as the
+    store gives them)."""
 
     def __init__(self, votes: Iterable[tuple[str, str, str]]):
-        self.by_key: dict[str, list[tuple]] = defaultdict(list)
-        self.by_short: dict[str, list[tuple]] = defaultdict(list)
-        for v in votes:
-            self.by_key[v[0]].append(v)
-            if v[1]:
-                self.by_short[v[1]].append(v)
+        self._votes = sorted(votes, key=itemgetter(0))
+        self._keys = [v[0] for v in self._votes]
+        self._with_short = sorted((v for v in self._votes if v[1]), key=itemgetter(1))
+        self._shorts = [v[1] for v in self._with_short]
+
+    def of_key(self, key: str) -> list[tuple]:
+        """The votes whose key is `key`."""
+        return self._votes[bisect_left(self._keys, key):bisect_right(self._keys, key)]
+
+    def of_short(self, short: str) -> list[tuple]:
+        """The votes whose acronym key is `short` (none for "")."""
+        if not short:
+            return []
+        return self._with_short[bisect_left(self._shorts, short):
+                                bisect_right(self._shorts, short)]
 
 
 class _Types(dict):
@@ -122,9 +136,9 @@ class _Types(dict):
                 self.single[next(iter(longs))].append(short)
 
     def __missing__(self, ck: str) -> Counter:
-        cands = set(self.index.by_key.get(ck, ()))
+        cands = set(self.index.of_key(ck))
         for short in self.single.get(ck, ()):
-            cands.update(self.index.by_short.get(short, ()))
+            cands.update(self.index.of_short(short))
         got: Counter = Counter()
         for v in cands:
             n = self.votes.get(v, 0)
@@ -467,7 +481,7 @@ def _changed_keys(counts: Counts, delta: Counts, old_reg, new_reg,
     keys: set[str] = set()
     if shorts:
         votes = (set(counts.votes) | set(delta.votes) if index is None
-                 else {v for s in shorts for v in index.by_short.get(s, ())})
+                 else {v for s in shorts for v in index.of_short(s)})
         for key, short, _ in votes:
             if short in shorts:
                 ko, kn = old_reg._key(key, short), new_reg._key(key, short)
