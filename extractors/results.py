@@ -1305,6 +1305,9 @@ _CHANGED = re.compile(
 
 
 CHANGE_IN = True
+# a word before a measure's head that is no function word ("output" in "output diversity")
+_MODIFIER = (r"(?:(?!(?:and|or|with|while|on|in|of|for|at|by|to|than|over|compared|the|an?)\b)"
+             r"[A-Za-z][\w\-&@/]*\s+)")
 # the quantity a change right after the value is stated in, when its head says it is a measure
 # ("a 39% improvement in output diversity", "a 50-60% reduction in token count", "a 2.3x
 # improvement in decoding throughput"): named as written, up to two words before the head;
@@ -1312,8 +1315,7 @@ CHANGE_IN = True
 _CHANGE_IN = re.compile(
     r"\s*(?:[\w\-]+\s+)?(?:lift|gain|increase|improvement|enhancement|drop|reduction|decrease|"
     r"boost|rise|decline)s?\s+in\s+(?:the\s+)?"
-    r"((?:(?!(?:and|or|with|while|on|in|of|for|at|by|to|than|over|compared|the|an?)\b)"
-    r"[A-Za-z][\w\-&@/]*\s+){0,2}(?:accuracy|quality|diversity|similarity|throughput|"
+    r"(" + _MODIFIER + r"{0,2}(?:accuracy|quality|diversity|similarity|throughput|"
     r"specificity|count|rates?|scores?|steps|usage|consumption|reward|latency|warnings))"
     r"(?![\w\-])(?!\s+(?:of|per)\b)", re.I)
 _SCORE_WORD = re.compile(r"\s+scores?")
@@ -1322,8 +1324,7 @@ _SCORE_WORD = re.compile(r"\s+scores?")
 COMPARED_MEASURE = True
 _COMPARED_MEASURE = re.compile(
     r"\s+(?:higher|lower|better|greater)\s+"
-    r"((?:(?!(?:and|or|with|while|on|in|of|for|at|by|to|than|over|compared|the|an?)\b)"
-    r"[A-Za-z][\w\-&@/]*\s+){0,3}(?:accuracy|quality|similarity|throughput|rates?|scores?|"
+    r"(" + _MODIFIER + r"{0,3}(?:accuracy|quality|similarity|throughput|rates?|scores?|"
     r"errors?|distance|latency|perplexity|utili[sz]ation|usage|AUC|precision|recall))"
     r"(?![\w\-])(?!\s+(?:of|per)\b)", re.I)
 
