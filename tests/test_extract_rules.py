@@ -993,6 +993,28 @@ def test_title_description_is_not_a_name(nlp):
     assert find(ents, "A Novel Data Augmentation Method") is None
 
 
+@pytest.mark.parametrize("title, name", [
+    ("Plonk Denoising via Quorble-Aware Sampling with Normalizing Flows", "Quorble-Aware Sampling"),
+    ("Sequence Learning via Conditional Plonk Mapping for Mixture Signals",
+     "Conditional Plonk Mapping"),
+    ("Better Retrieval via Propositional Plonk Extraction: a Speech Act Approach",
+     "Propositional Plonk Extraction"),
+    ("Zarp Agents via Kestrel Graph Search", "Kestrel Graph Search"),
+])
+def test_a_title_via_name_before_the_next_title_piece_is_ours(nlp, title, name):
+    e = find(run(nlp, "We describe a system. It works.", title=title), name)
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize("title", [
+    "Plonk Grounding via Quorble Relevance in Vision Transformers",  # "in": often a setting
+    "Plonk Planning via Iterative Planning and Verification",  # "and": often two parts
+])
+def test_a_title_via_phrase_before_in_or_and_is_no_name(nlp, title):
+    ctx = candidates(nlp, title + "\nWe describe a system. It works.")
+    assert by_rule(ctx, "title_method") == []
+
+
 def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):
     ents = run(nlp, "We propose a planner for dexterous object manipulation in clutter.")
     e = find(ents, "dexterous object manipulation")

@@ -111,7 +111,12 @@ def _subtitle_type(text: str, colon: int, title_end: int) -> tuple[str, bool] | 
     return None
 
 
-_TITLE_VIA = re.compile(r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)$")
+# "... via Noise-Aware Sampling", also before the next title piece ("... via Conditional
+# Chain Mapping for Mixture Signals", "... via Noise-Aware Sampling with Normalizing Flows")
+_TITLE_VIA = re.compile(
+    r"\s(?:via)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)"
+    r"(?=$|\s*:|\s+(?:for|with|on)\s)"
+)
 
 
 def intro_cues(ctx: Context) -> None:
