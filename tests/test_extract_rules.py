@@ -1034,6 +1034,27 @@ def test_project_and_licence_are_no_entities(nlp):
     assert find(ents, "StackWorks") is None and find(ents, "CC-BY-4.0") is None
 
 
+# --- places (places, institutions and devices by their last or first word) -----------------------
+
+
+@pytest.mark.parametrize("sentence, name, other", [
+    ("We survey kilns in South Asia and Central Asia with FooNet.", "South Asia", "FooNet"),
+    ("Students at Columbia University used QuorbleTutor.", "Columbia University",
+     "QuorbleTutor"),
+    ("QuorbleDet runs on a Jetson AGX Orin board.", "Jetson AGX Orin", "QuorbleDet"),
+    ("We map the Qinghai-Tibet Plateau with PlonkSeg.", "Qinghai-Tibet Plateau", "PlonkSeg"),
+    ("The device is a Raspberry Pi 4 running KestrelOS.", "Raspberry Pi 4", "KestrelOS"),
+])
+def test_places_institutions_and_devices_are_no_entities(nlp, sentence, name, other):
+    ents = run(nlp, sentence)
+    assert find(ents, name) is None and find(ents, other) is not None
+
+
+def test_a_data_set_named_after_a_place_stays(nlp):
+    ents = run(nlp, "We evaluate on the Great Lakes dataset and report accuracy.")
+    assert find(ents, "Great Lakes") is not None
+
+
 # --- parts ----------------------------------------------------------------------------------------
 
 

@@ -11,7 +11,8 @@ Orders used: 10 gazetteer, 11 settings (of known tasks), 11.5 variants (of known
 60 overlaps (sort, nesting), 61 headings (non-names), 65-68 heads, 66.5-67.2 lists, 68.5
 copula ("X is a ... task"), 68.7 valued, 70 roles (intro cues), 72 parts (of our method),
 80-86 roles (title), 88 brackets (name and short form), 89 initials (an acronym written
-apart), 95 title task, 97 organisations, 100 metric filter, 110 evaluation context.
+apart), 95 title task, 97 organisations, 97.5 places (and institutions,
+devices), 100 metric filter, 110 evaluation context.
 """
 
 from __future__ import annotations
