@@ -292,6 +292,23 @@ def test_acronym_modifier_is_no_part_of_a_name(nlp):
 
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Agents call tools through the Model Context Protocol in our tests.",
+     "Model Context Protocol"),
+    ("We use slides from The Cancer Plonk Atlas for training.", "The Cancer Plonk Atlas"),
+    ("We translate with No Language Left Behind and compare.", "No Language Left Behind"),
+])
+def test_a_lower_case_word_capitalised_mid_sentence_begins_the_name(nlp, sentence, name):
+    ents = run(nlp, sentence)
+    assert find(ents, name) is not None and find(ents, name.split(" ", 1)[1]) is None
+
+
+def test_a_lead_word_at_a_sentence_start_or_before_a_number_is_trimmed(nlp):
+    ents = run(nlp, "We study agents. Model Context Protocol servers help. We use Task 8 data.")
+    assert find(ents, "Model Context Protocol") is None
+    assert find(ents, "Context Protocol") is not None and find(ents, "Task 8") is None
+
+
 def test_coined_runs_split_into_single_names(nlp):
     ctx = candidates(nlp, "A title\nWe compare FooNet-7B BarLM-2 on the task.")
     names = by_rule(ctx, "coined_name")

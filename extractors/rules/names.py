@@ -145,6 +145,7 @@ def capitalised_runs(ctx: Context) -> None:
     shouting: dict[int, bool] = {}
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
     name_after, headish = _run_words()
+    leads = word_set("name_leads")
     for a, surface in runs(text):
         if surface in not_names and not text.startswith(name_after, a + len(surface)):
             continue  # a lone non-name word, unless "our Singlish benchmark"
@@ -188,8 +189,14 @@ def capitalised_runs(ctx: Context) -> None:
                 SUFFIX_ONLY.search(words[0]) and _ACRONYM_MODIFIER.match(words[0]))):
             words.pop(0)
             offs.pop(0)
-        # drop leading function/non-name words (and numbers before them: "24 GB RTX 4090")
-        while words and (words[0] in not_names or fold(words[0]) in generic or (
+        # drop leading function/non-name words (and numbers before them: "24 GB RTX 4090"),
+        # but a word written in lower case in running text, capitalised in the middle of a
+        # sentence before another capitalised word, begins the name ("the Model Context
+        # Protocol", "from The Cancer Genome Atlas")
+        keep_lead = len(words) > 1 and not in_title and words[0] in leads and \
+            a not in sent_starts and text[a - 1:a] not in ("\n", "") and \
+            words[1][:1].isupper() and words[1] not in not_names
+        while not keep_lead and words and (words[0] in not_names or fold(words[0]) in generic or (
                 len(words) > 1 and word_kind(words[0], generic) == "number" and (
                     words[1] in not_names or fold(words[1]) in generic))) and not ctx.covered(
             offs[0], offs[0] + len(words[0])
