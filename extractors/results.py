@@ -885,7 +885,15 @@ def _only_benchmark(text: str, mentions, own: str | None) -> str | None:
                              not _MODEL_AFTER.match(text, x[1]) or
                              _DATA_NAMED.match(text, x[1])) for x in mentions):
         return name
+    if DATA_NAME and _DATA_HEAD.search(name) and not _ARTICLE.match(name):
+        return name  # "The Depression Professional Dataset has been collected from Kaggle"
     return None
+
+
+DATA_NAME = True
+# the paper's one benchmark or dataset whose own name calls it data
+_ARTICLE = re.compile(r"(?:a|an|the|this|our|new|large|public)\s", re.I)  # not "A dataset"
+_DATA_HEAD = re.compile(r"(?:\s|-)(?:Dataset|Data\s?set|Benchmark|Corpus|Challenge|Bench)$", re.I)
 
 
 def _benchmark_before(mentions, sents: list[int], i: int, pos: int, own: str | None = THIS_PAPER
@@ -1803,6 +1811,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         _share_in_lists(text, out)
         if SENT_METRIC:
             _share_in_sentence(text, out)
+        if FROM_TO_METRIC:
+            _share_from_to(text, out)
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
             for r in out:
@@ -1891,6 +1901,33 @@ def _share_in_sentence(text: str, out: list[dict]) -> None:
 
 SENT_METRIC = True
 LIST_METRIC = True
+FROM_TO_METRIC = True
+# "calibrated F1 improved from 0.7692 in the zero-shot setting to 0.8619 ... and to 0.8727",
+# "the true positive rate fell from 0.898, when ..., to 0.518": the value a change goes to, and
+# each further "and to", is measured by the metric of the value it goes from
+_TO_BEFORE = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|"
+                        r"almost\s+)?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+)?$")
+
+
+def _share_from_to(text: str, out: list[dict]) -> None:
+    """A value written after "to" with no metric takes the metric of the value of its
+    sentence it changes from (written after "from", or after an earlier "to" of the same
+    change), of the same unit, with no clause break between."""
+    for k, cur in enumerate(out):
+        if cur["metric"] is not None or not _TO_BEFORE.search(
+                text, max(0, cur["start"] - 20), cur["start"]):
+            continue
+        for prev in reversed(out[:k]):
+            if prev["sentence"] != cur["sentence"] or cur["start"] - prev["end"] > 120 or \
+                    ";" in text[prev["end"]:cur["start"]]:
+                break
+            before = text[max(0, prev["start"] - 20):prev["start"]]
+            if _FROM_BEFORE.search(before) or _TO_BEFORE.search(before):
+                if prev["metric"] and prev["unit"] == cur["unit"]:
+                    cur["metric"] = prev["metric"]
+                    _retag(cur, "metric", "the value it changes from")
+                break
 LIST_KIND = True
 
 
