@@ -33,3 +33,24 @@ def test_a_task_phrase_stops_at_possessives_quantifiers_and_verbs(nlp, sentence)
 def test_a_task_phrase_after_for_is_still_found(nlp):
     assert "time-series forecasting" in tasks(run(
         nlp, "We release a toolkit for time-series forecasting and evaluate it on 9 datasets."))
+
+
+# Thirteenth pass (task13): heads added to words/task_pattern_heads.txt, chosen on train and
+# the annotators' 2,400 papers (each right more often than the F1 / 2 at which an addition pays).
+@pytest.mark.parametrize("sentence, task", [
+    ("We give a solver for glacier portfolio optimization with delays.",
+     "glacier portfolio optimization"),
+    ("The method is robust in glacier label shift and beyond.", "glacier label shift"),
+    ("We test it on tasks such as robot glacier grasping and planning.", "robot glacier grasping"),
+    ("A model for glacier cell annotation is trained on atlases.", "glacier cell annotation"),
+    ("It is designed for glacier rule mining in logs.", "glacier rule mining"),
+    ("We release a toolkit for adversarial glacier attacks on detectors.",
+     "adversarial glacier attacks"),
+])
+def test_added_task_heads(nlp, sentence, task):
+    assert task in tasks(run(nlp, sentence))
+
+
+def test_added_heads_keep_the_adjective_and_verb_checks(nlp):
+    found = tasks(run(nlp, "This is useful for implementing optimization at scale."))
+    assert not {"implementing optimization", "optimization"} & found
