@@ -1605,6 +1605,19 @@ _LEAD_MODIFIER = re.compile(r"(?:Even|Only|Also|Notably|Fine-?[Tt]uned|Finetuned
                             r"Pre-?trained)\s+(?=[A-Z0-9])")
 
 
+REFERENCE_POINT = True
+# a value stated for humans, chance, the majority class or the previous best ("surpassing human
+# performance (80%)", "far below human-level performance of 100%", "above random (24.9%) and
+# majority (28.6%) baselines", "over the previous benchmark of 81%") is no system's
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:human(?:-level|\s+experts?|\s+annotators?)?|humans|random(?:\s+(?:chance|guessing|"
+    r"guess|baseline|selection))?|chance(?:\s+level)?|majority(?:\s+class)?(?:\s+baseline)?|"
+    r"previous\s+(?:best|benchmark|record|state[\- ]of[\- ]the[\- ]art)|"
+    r"prior\s+(?:best|state[\- ]of[\- ]the[\- ]art))"
+    r"(?:\s+(?:performance|accuracy|score|baseline|level|rate))?\s*"
+    r"(?:\(\s*|of\s+|at\s+|:\s*|=\s*)(?:only\s+|about\s+|around\s+|~)?$", re.I)
+
+
 def _system_span(text: str, mentions, s0: int, pos: int, name: str | None) -> str | None:
     """The system name as the sentence writes it: widened to a name joined by "+" or "--"
     around the mention nearest before the value, without a leading "Even"/"Fine-tuned"."""
@@ -1731,6 +1744,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
+        if REFERENCE_POINT and res["system"] is not None and \
+                _REFERENCE_BEFORE.search(text, max(s0, a - 60), a):
+            res["system"] = None  # "surpassing human performance (80%)": no system's
+            _retag(res, "system", "null: human, chance or previous best")
         if SIGNED_BRACKET and prev is not None and value[:1] in "+-−" and \
                 re.fullmatch(r"\s*\(\s*", text[prev["end"]:a]):
             res["system"] = prev["system"]  # "an NDCG@20 of 0.6134 (+0.1126)": its gain

@@ -66,3 +66,23 @@ def test_a_generic_data_name_or_a_second_dataset_is_not_the_papers_one_benchmark
         ("accuracy", "METRIC"),
     )
     assert got["97.4%"]["benchmark"] is None
+
+
+def test_a_value_of_humans_chance_or_the_previous_best_is_no_systems():
+    text = (
+        "Tapir9: Agents\nWe present Tapir9. Tapir9 achieves 97% success on PhoneWorld-X, "
+        "surpassing human performance (81%). Tapir9 scores 48.2% accuracy, above random "
+        "(24.8%) and majority (28.5%) baselines. Tapir9 reaches 90.1%, an improvement over the "
+        "previous benchmark of 82%, far below human-level performance of 99%."
+    )
+    got = _found(
+        text,
+        ("Tapir9", "METHOD", "introduced"),
+        ("PhoneWorld-X", "BENCHMARK", "used"),
+        ("accuracy", "METRIC"),
+    )
+    assert got["97%"]["system"] == "Tapir9"
+    assert got["48.2%"]["system"] == "Tapir9"
+    assert got["90.1%"]["system"] == "Tapir9"
+    for value in ("81%", "24.8%", "28.5%", "82%", "99%"):
+        assert got[value]["system"] is None, value
