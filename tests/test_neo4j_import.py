@@ -296,3 +296,40 @@ def test_the_quick_line_break_test_sees_every_slice_of_a_column():
     for brk in ("\n", "\r"):
         late = pa.chunked_array([pa.array(["a"]), pa.array([long_text, long_text + brk])])
         assert _any_break(late)
+
+
+def test_files_are_written_with_jemalloc_and_the_default_pool_comes_back(
+        awkward, tmp_path, monkeypatch):
+    """While the files are written, Arrow allocates from jemalloc (where pyarrow has it and the
+    user chose no pool with ARROW_DEFAULT_MEMORY_POOL); the default pool is back afterwards,
+    also after an error, and the bytes are those written with the user's pool."""
+    import pyarrow as pa
+
+    from paperkg.graph.neo4j_import import _files_pool, _write_folder
+
+    try:
+        pa.jemalloc_memory_pool()
+    except NotImplementedError:
+        pytest.skip("this pyarrow has no jemalloc")
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    default = pa.default_memory_pool().backend_name
+    seen = []
+
+    def tables():
+        seen.append(pa.default_memory_pool().backend_name)
+        yield "nodes/Source.csv", ["a"], pa.table({"c0": ["x"]})
+        raise RuntimeError("a read failed")
+
+    with pytest.raises(RuntimeError, match="a read failed"):
+        _write_folder(tmp_path / "failed", "neo4j", tables())
+    assert seen == ["jemalloc"] and pa.default_memory_pool().backend_name == default
+    assert not (tmp_path / "failed").exists()
+    write_import_files(awkward, tmp_path / "jemalloc")
+    assert pa.default_memory_pool().backend_name == default
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+    assert _files_pool() is None
+    write_import_files(awkward, tmp_path / "users")
+    listing = sorted(f.relative_to(tmp_path / "users")
+                     for f in (tmp_path / "users").rglob("*") if f.is_file())
+    for f in listing:
+        assert (tmp_path / "jemalloc" / f).read_bytes() == (tmp_path / "users" / f).read_bytes()
