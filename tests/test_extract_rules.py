@@ -309,6 +309,13 @@ def test_a_lead_word_at_a_sentence_start_or_before_a_number_is_trimmed(nlp):
     assert find(ents, "Context Protocol") is not None and find(ents, "Task 8") is None
 
 
+@pytest.mark.parametrize("name", ["PlonkBERT", "mPlonkBERT", "XLM-PlonkRoBERTa", "MedGemma",
+                                  "CodePlonkT5"])
+def test_a_coined_name_ending_in_a_model_family_is_a_model(nlp, name):
+    e = find(run(nlp, f"We compare {name} with earlier systems on the task."), name)
+    assert e is not None and e.type == "MODEL"
+
+
 def test_coined_runs_split_into_single_names(nlp):
     ctx = candidates(nlp, "A title\nWe compare FooNet-7B BarLM-2 on the task.")
     names = by_rule(ctx, "coined_name")

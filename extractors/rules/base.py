@@ -234,6 +234,8 @@ _MODEL_SUFFIX = re.compile(
     r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
     r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|LLM$|-LM$|LM\d|Coder\d?$|GPT\d?$"
 )
+# a coined word that ends in a model family's name ("SciBERT", "XLM-RoBERTa", "MedGemma")
+_FAMILY_SUFFIX = re.compile(r"^[\w\-]*[A-Za-z\-](?:BERT|RoBERTa|Gemma|LLaMA|Llama|T5)$")
 _NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
 
 
@@ -252,6 +254,8 @@ def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "MODEL"
     if gaz is not None and (gaz.family_re.match(name) or name in gaz.family_set):
         return "MODEL"  # "DeepSeek-V3", and a family named alone ("DeepSeek", "LLaMA")
+    if _FAMILY_SUFFIX.search(name):
+        return "MODEL"  # "BanglaBERT", "mBERT", "MedGemma", "CodeT5": a model of a family
     if _DATA_SHAPE.search(name):
         return "DATASET"
     if _NAME_VERSION.match(name):
