@@ -16,6 +16,7 @@ import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -1578,14 +1579,15 @@ def papers_in(conn) -> tuple[list[Paper], list[SourceFile]]:
     names = ("id", "title", "abstract", "authors", "published", "listing_date", "arxiv_id",
              "doi", "url", "title_key", "venue", "author_names")
     ret = ", ".join(f"n.{c}" if c in have else "NULL" for c in names)
-    rows = sorted(_columns(conn, f"MATCH (n:Paper) RETURN {ret}"), key=lambda r: r[0])
+    rows = sorted(_columns(conn, f"MATCH (n:Paper) RETURN {ret}"), key=itemgetter(0))
+    # positional arguments, in Paper's field order (keyword arguments cost a dict a paper);
+    # a column's list values are new lists already
+    paper = Paper
     for (pid, title, abstract, authors, published, listing_date, arxiv_id, doi, url,
          title_key, venue, author_names) in rows:  # unpacked in `names` order
-        papers[pid] = Paper(
-            id=pid, title=title or "", abstract=abstract or "", authors=authors,
-            published=published, listing_date=listing_date, arxiv_id=arxiv_id, doi=doi,
-            url=url, title_key=title_key or "", venue=venue,
-            author_names=list(author_names or []))
+        papers[pid] = paper(pid, title or "", abstract or "", authors, published,
+                            listing_date, arxiv_id, doi, url, title_key or "", [], venue,
+                            author_names or [])
     del rows
     sources = [SourceFile(id=i, path=path, name=name, layout=layout, listing_date=date,
                           paper_count=count or 0)
@@ -1595,8 +1597,8 @@ def papers_in(conn) -> tuple[list[Paper], list[SourceFile]]:
     paths = {s.id: s.path for s in sources}
     q = "MATCH (p:Paper)-[r:LISTED_IN]->(s:Source) RETURN p.id, s.id, r.line, r.listing_date"
     # (paper, file, line) order, a line the store lacks last (as the engine's ORDER BY put it)
+    ref = SourceRef
     for pid, sid, line, listing_date in sorted(
             _columns(conn, q), key=lambda r: (r[0], r[1], r[2] is None, r[2] or 0)):
-        papers[pid].sources.append(SourceRef(path=paths.get(sid, ""), line=line or 0,
-                                             source_id=sid, listing_date=listing_date))
+        papers[pid].sources.append(ref(paths.get(sid, ""), line or 0, sid, listing_date))
     return list(papers.values()), sources
