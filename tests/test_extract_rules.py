@@ -316,6 +316,14 @@ def test_a_coined_name_ending_in_a_model_family_is_a_model(nlp, name):
     assert e is not None and e.type == "MODEL"
 
 
+def test_a_capitalised_order_of_two_steps_is_a_coined_name(nlp):
+    ents = run(nlp, "We compare Plonk-then-Explain with Explain-then-Plonk on three tasks. "
+                    "The model must retrieve-then-generate answers.")
+    assert find(ents, "Plonk-then-Explain") is not None
+    assert find(ents, "Explain-then-Plonk") is not None
+    assert find(ents, "retrieve-then-generate") is None
+
+
 def test_coined_runs_split_into_single_names(nlp):
     ctx = candidates(nlp, "A title\nWe compare FooNet-7B BarLM-2 on the task.")
     names = by_rule(ctx, "coined_name")

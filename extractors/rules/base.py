@@ -214,6 +214,8 @@ def _word_kind_uncached(word: str, generic) -> str:
         return "coined"  # KTO-S style suffix
     if len(parts) > 1 and parts[0][0].isupper() and any(p[0].isdigit() for p in parts[1:]):
         return "coined"  # a name with a version: Gemini-2.0-Flash, Llama-3
+    if len(parts) == 3 and parts[1] == "then" and parts[0][0].isupper() and parts[0][1:].islower():
+        return "coined"  # a coined order of two steps: Predict-then-Explain, Reflect-then-Plan
     if word[0].isupper():
         return "plain"
     return "lower"
