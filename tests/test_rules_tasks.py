@@ -54,3 +54,14 @@ def test_added_task_heads(nlp, sentence, task):
 def test_added_heads_keep_the_adjective_and_verb_checks(nlp):
     found = tasks(run(nlp, "This is useful for implementing optimization at scale."))
     assert not {"implementing optimization", "optimization"} & found
+
+
+@pytest.mark.parametrize("sentence, task", [
+    ("It sets a new bar for current glacier image registration at scale.",
+     "glacier image registration"),
+    ("A solver for contemporary glacier portfolio optimization is given.",
+     "glacier portfolio optimization"),
+])
+def test_added_leading_adjectives_stay_out_of_the_task(nlp, sentence, task):
+    found = tasks(run(nlp, sentence))
+    assert task in found and not any(t.startswith(("current", "contemporary")) for t in found)
