@@ -324,6 +324,14 @@ def test_a_capitalised_order_of_two_steps_is_a_coined_name(nlp):
     assert find(ents, "retrieve-then-generate") is None
 
 
+def test_a_numbered_part_of_something_is_no_name(nlp):
+    ents = run(nlp, "We won Track 1 and Track 2 with PlonkNet; User 1 and User 2 share a channel, "
+                    "and Layer 2 of PlonkNet is pruned with Prompt B.")
+    for name in ("Track 1", "Track 2", "User 1", "User 2", "Layer 2", "Prompt B"):
+        assert find(ents, name) is None, name
+    assert find(ents, "PlonkNet") is not None
+
+
 def test_coined_runs_split_into_single_names(nlp):
     ctx = candidates(nlp, "A title\nWe compare FooNet-7B BarLM-2 on the task.")
     names = by_rule(ctx, "coined_name")

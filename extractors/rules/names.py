@@ -46,6 +46,7 @@ _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 # another size or version after a slash is part of the name ("CIFAR-10/100", "ViT-B/16",
 # "Apertus-70B/8B-Instruct"); two names joined by a slash ("Adam/AdamW") stay two
 SLASH_SIZE = re.compile(r"/\d[\w.]*(?:-[A-Za-z0-9.]+)*(?![\w/])")
+_ENUMERATOR = re.compile(r"(?:\d{1,3}|[A-Z]|[IVX]{1,4})$")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
 
@@ -146,6 +147,7 @@ def capitalised_runs(ctx: Context) -> None:
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
     name_after, headish = _run_words()
     leads = word_set("name_leads")
+    enumerated = word_set("enumerated_words")
     for a, surface in runs(text):
         if surface in not_names and not text.startswith(name_after, a + len(surface)):
             continue  # a lone non-name word, unless "our Singlish benchmark"
@@ -230,6 +232,8 @@ def capitalised_runs(ctx: Context) -> None:
         if ctx.covered(a, b) or len(words) == 1 and SUFFIX_ONLY.search(words[0]):
             continue
         at_sent_start = a in sent_starts or (a > 0 and text[a - 1] in "\n")
+        if len(words) == 2 and words[0] in enumerated and _ENUMERATOR.match(words[1]):
+            continue  # "Track 1", "User 2", "Prompt B": a numbered part of something
         has_coined = "coined" in kinds
         if in_title:
             _title_run(ctx, words, offs, kinds)
