@@ -940,10 +940,11 @@ def _sidecars(path: Path) -> list[Path]:
 
 @contextmanager
 def staged(db: str | os.PathLike | None = None, copy: bool = True, reopenable: bool = False,
-           begun: Path | None = None):
+           begun: Path | None = None, threads: int = 0):
     """A write connection to a temporary copy of the store (or a new empty one when copy is
     False or there is no store yet) that replaces the store only if the block succeeds
-    (reopenable: a _Writer, whose `conn` is the connection, instead of the connection)."""
+    (reopenable: a _Writer, whose `conn` is the connection, instead of the connection;
+    `threads`: the engine's, 0 for its default)."""
     path = db_path(db)
     if path.exists() and path.is_dir():
         raise UserError(f"{path} is a folder, not a paperkg store")
@@ -956,7 +957,7 @@ def staged(db: str | os.PathLike | None = None, copy: bool = True, reopenable: b
                             "has finished")
         _STAGING.add(key)
         try:
-            yield from _staged_write(path, parent, copy, reopenable, begun)
+            yield from _staged_write(path, parent, copy, reopenable, begun, threads)
         finally:
             _STAGING.discard(key)
 
@@ -1046,7 +1047,7 @@ class _Writer:
 
 
 def _staged_write(path: Path, parent: Path, copy: bool, reopenable: bool = False,
-                  begun: Path | None = None):
+                  begun: Path | None = None, threads: int = 0):
     """The body of staged(): build in a temp file beside the store (or in `begun`, one that
     begin_fresh started), then rename over it."""
     from paperkg.core.tempfiles import staged_name
@@ -1062,7 +1063,7 @@ def _staged_write(path: Path, parent: Path, copy: bool, reopenable: bool = False
         if copy and path.exists():
             _checkpoint(path)
             shutil.copy2(path, tmp)
-        writer = _Writer(tmp)
+        writer = _Writer(tmp, threads=threads)
         try:
             for stmt in ddl():
                 writer.conn.execute(stmt)
@@ -1365,12 +1366,14 @@ def discard_begun(tmp: Path) -> None:
 
 def replace_tables(tables: list, db: str | os.PathLike | None = None,
                    state: Sequence[tuple[str, str, str]] | Path = (), existed: bool = False,
-                   begun: Path | None = None) -> str:
+                   begun: Path | None = None, threads: int = 0) -> str:
     """Write store_tables' tables (the list is emptied as they are copied) and the build
     state as the whole new store, atomically; returns 'upsert' if `existed`, else 'fresh'.
     With `begun` (begin_fresh's staged store, which holds the state already), the tables are
-    added to it and `state` is not read."""
-    with staged(db, copy=False, reopenable=True, begun=begun) as writer:
+    added to it and `state` is not read. `threads`: the engine's (0: its default, one per
+    core); one thread holds a COPY about 0.5 GB less than two (graph/pipeline.py: builds
+    from paper_spill.FROM papers on)."""
+    with staged(db, copy=False, reopenable=True, begun=begun, threads=threads) as writer:
         _copy_tables(writer, tables)
         if begun is not None:
             return "upsert" if existed else "fresh"

@@ -964,6 +964,11 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     # step's, where a 1,000,000-paper build peaks (5,154 MB, the lead's run at 02a8067).
     early: list = []  # ladybug_store.EarlyTables
     early_ok = old is None and neo4j is None and len(papers) < paper_spill.FROM
+    # From paper_spill.FROM papers on, the store step's COPYs run on one engine thread: the
+    # engine's working set for a COPY does not grow with the table but with its threads
+    # (the Paper table of 298,204 papers, 464 MB: 1,267 MB more with two threads, 755 MB
+    # with one; 810 MB for twice the rows), and the step is a 1,000,000-paper build's peak.
+    big = len(papers) >= paper_spill.FROM
 
     def graph_done(g: nx.MultiDiGraph) -> None:
         from paperkg.core.tempfiles import staged_name
@@ -1031,7 +1036,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 for e in early:
                     e.join()
                 mode = replace_tables(tables, path, spool.path, existed,
-                                      begun=begun[0].wait() if begun else None)
+                                      begun=begun[0].wait() if begun else None,
+                                      threads=1 if big else 0)
         finally:
             spool.remove()
             discard_tables(tables)  # spilled files a failed write left (none once copied)

@@ -101,6 +101,23 @@ def test_store_written_from_tables_reads_back_as_the_graph(tmp_path, monkeypatch
     assert (intro["char_end"], intro["mentions"], intro["confidence"]) == (11, 1, 1.0)
 
 
+def test_store_written_by_one_engine_thread_reads_back_as_the_graph(tmp_path):
+    # a large build's store step COPYs on one engine thread (less memory): same store
+    from paperkg.graph.ladybug_store import replace_tables, store_tables, writer_lock
+
+    g = _graph()
+    db = tmp_path / "kg.lbug"
+    with writer_lock(db):
+        tables, existed = store_tables(g, db, keep=False)
+        assert replace_tables(tables, db, (), existed, threads=1) == "fresh"
+    back = load_graph(db)
+    assert set(back.nodes) == set(g.nodes)
+    assert sorted((u, v, k) for u, v, k in back.edges(keys=True)) == sorted(
+        (u, v, k) for u, v, k in g.edges(keys=True))
+    assert back.nodes["Method:quillnet"]["aliases"] == ["QN"]
+    assert not [f for f in tmp_path.iterdir() if f.name not in ("kg.lbug", ".kg.lbug.writer")]
+
+
 def test_state_written_first_then_the_tables(tmp_path):
     from paperkg.graph.ladybug_store import (
         begin_fresh,
