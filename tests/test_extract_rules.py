@@ -61,7 +61,8 @@ def test_every_family_module_takes_part_in_stage_order():
 
 
 KNOWN_CONTEXTS = {"after", "list", "subtitle", "appositive", "called", "new_list", "our",
-                  "intro", "includes", "canonical", "name_after", "long_form", "copula"}
+                  "intro", "includes", "canonical", "name_after", "long_form", "copula",
+                  "far_list"}
 
 
 def test_head_list_names_only_known_contexts_and_types():
@@ -1298,6 +1299,45 @@ def test_a_list_of_plain_capitalised_words_stays_out(nlp):
     # one name cannot vouch for a list of mostly plain words
     sentence = "Volunteers from Paris, Lyon, Nantes, Lille and GPT-4 agree on it."
     assert not by_rule(candidates(nlp, "A title\n" + sentence), "listed_word")
+
+
+# --- far_lists (a plural head a few words before its list) ---------------------------------------
+
+
+@pytest.mark.parametrize("sentence, names, type_", [
+    ("We test it on six public benchmarks under two label settings: FooSeg, BarVox-2 and Qzeta.",
+     ["FooSeg", "BarVox-2", "Qzeta"], "BENCHMARK"),
+    ("Results on three tabular datasets - Crank MPG (7 variables), Wexford Rents (12 variables) "
+     "and ZorbitLoans (9 variables) favour it.", ["Crank MPG", "Wexford Rents", "ZorbitLoans"],
+     "DATASET"),
+    ("We check it on graph datasets where ground truth is known, namely KX-Motifs, KX-Shapes "
+     "and Zig-Grid.", ["KX-Motifs", "KX-Shapes", "Zig-Grid"], "DATASET"),
+])
+def test_a_plural_data_head_a_few_words_before_a_list_types_it(nlp, sentence, names, type_):
+    ents = run(nlp, sentence)
+    for name in names:
+        e = find(ents, name)
+        assert e is not None and e.type == type_, (name, e)
+
+
+@pytest.mark.parametrize("sentence, first", [
+    # "benchmarks" as a verb, not a head
+    ("This study benchmarks four contrastive retrieval models: FlimCLIP, QX-ReTool, and BazNet.",
+     "FlimCLIP"),
+    # two kinds of head before the list: which one is not known
+    ("We release two benchmarks built from web corpora: ZetaNet-A, ZetaNet-B and ZetaNet-C.",
+     "ZetaNet-A"),
+    # "models" lists name methods as often as models: no far list
+    ("We compare five detection models: GlimNet, ShuffDet, and QuorDet.", "GlimNet"),
+    # a clause break between the head and the list
+    ("We use two datasets; the baselines (GlimNet, ShuffDet and QuorDet) are strong.", "GlimNet"),
+])
+def test_a_far_head_types_no_list_when_a_verb_ambiguous_models_or_apart(nlp, sentence, first):
+    from paperkg.extractors.rules.far_lists import _list_head
+
+    ctx = candidates(nlp, "A title\n" + sentence)
+    c = next(c for c in ctx.cands if c.name == first)
+    assert _list_head(ctx, c) is None
 
 
 # --- copula ---------------------------------------------------------------------------------------
