@@ -29,3 +29,18 @@ def start_fork_server() -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
+
+
+def stop_fork_server() -> None:
+    """End the workers' fork server if this process started one (the next pool starts it
+    again). It holds spaCy and the pipeline's code, about 100 MB, and outlives its pools: a
+    build ends it once extraction is done, so that it does not add to the later steps' peak
+    (the store step of a 1,000,000-paper build). Only a server with no worker left running
+    may be ended: its workers are its children."""
+    import sys
+
+    module = sys.modules.get("multiprocessing.forkserver")
+    server = getattr(module, "_forkserver", None)
+    stop = getattr(server, "_stop", None)  # CPython's own (its tests end the server so)
+    if stop is not None and getattr(server, "_forkserver_pid", None) is not None:
+        stop()
