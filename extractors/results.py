@@ -614,14 +614,45 @@ _AT_BEFORE = re.compile(r"\s+at\s+(?:only\s+|just\s+|about\s+|around\s+)?$")
 def _bracketed_after_bench(text: str, mentions, a: int, b: int, c: dict) -> bool:
     """Whether a bare decimal in brackets right after a benchmark's name is a score there, in
     a sentence that scores ("strong scores on Terminal-Bench Hard (46.8) and tau2-Bench (93.9)")."""
-    if not _CLOSE_AFTER.match(text, b) or not text[max(0, a - 2):a].rstrip().endswith("("):
-        return False
     lo = text.rfind("(", 0, a)
+    first = text[max(0, a - 2):a].rstrip().endswith("(")
+    versus = VS_BRACKET and lo >= 0 and (
+        first and _VS_FIRST.match(text, b) or  # "AIME24 (80.3 vs. 79.8)": both
+        _VS_SECOND.fullmatch(text, lo, a) and text[b:b + 3].lstrip().startswith(")"))
+    if not (_CLOSE_AFTER.match(text, b) and first or versus):
+        return False
     if not any(typ in BENCH_TYPES and 0 <= lo - mb <= 1 for _ma, mb, _n, typ, _ in mentions):
         return False
     s0 = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), 0)
     return bool(c["verbs"].search(text[s0:lo][-80:]) or re.search(r"\bscor", text[s0:lo]) or
-                c["metric"].search(text, s0, lo))
+                c["metric"].search(text, s0, lo) or versus and _CUE_BEFORE.search(
+                    text, max([0, text.rfind("\n", 0, a)] + [
+                        m.end() for m in _STOP.finditer(text, max(0, lo - 300), lo)]), lo))
+
+
+VS_BRACKET = True
+# "(91% vs. 79.2%)" right after a name: the first value is the sentence's subject's, the second
+# the compared system's (the name before the bracket only when a comparison word leads to it)
+_VS_FIRST = re.compile(r"\s*(?:vs\.?|versus)\s+[+\-]?\d[\d.,]*\s*(?:\\?%)?\s*\)")
+_VS_SECOND = re.compile(r"\(\s*[+\-]?\d[\d.,]*\s*(?:\\?%)?\s*(?:vs\.?|versus)\s+$")
+
+
+_VS_CUE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|vs\.?|versus|"
+                     r"compared\s+(?:to|with)|relative\s+to|against)\s+"
+                     r"(?:(?!(?:in|of|on|for|at|and|or|with|by|to)\b)[^\s,;:()]+\s+){0,3}$", re.I)
+
+
+_STOP = re.compile(r"(?<!\bvs)\.\s")
+
+
+def _vs_bracket(text: str, opened: int, pos: int, end: int) -> str | None:
+    """"first" or "second" when the value is one of two in "(A vs. B)", else None."""
+    if not text[opened + 1:pos].strip() and _VS_FIRST.match(text, end):
+        return "first"
+    if _VS_SECOND.fullmatch(text, opened, pos) and _CLOSE_AFTER.match(text, end) and \
+            text[end:end + 3].lstrip().startswith(")"):
+        return "second"
+    return None
 
 
 def _name_at(text: str, mentions, a: int) -> str | None:
@@ -951,6 +982,24 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         _tag("system", "name right before 'at' value")
         return at  # "(vs. Claude Opus 4.6 at 80.8%)"
     opened = text.rfind("(", max(s0, pos - 60), pos)
+    versus = VS_BRACKET and opened >= 0 and _vs_bracket(text, opened, pos, end)
+    if versus:  # "CLS achieves higher rates on ... Qwen 7B (91% vs. 79.2%)": not Qwen 7B's
+        named = next((name for a, b, name, typ, _role in mentions if b <= opened and
+                      not text[b:opened].strip() and typ in SYSTEM_TYPES and
+                      name not in _NOT_SYSTEMS and _VS_CUE.search(text, max(s0, a - 50), a)),
+                     None) if versus == "second" else None
+        if versus == "second" and not named and not any(
+                opened - 1 <= b <= opened and typ in SYSTEM_TYPES
+                for _a, b, _n, typ, _r in mentions):
+            # "surpasses the larger DeepSeek R1 on three benchmarks: AIME24 (80.3 vs. 79.8)"
+            named = next((name for a, b, name, typ, _role in reversed(mentions) if
+                          s0 <= a and b <= opened and typ in SYSTEM_TYPES and
+                          name not in _NOT_SYSTEMS and
+                          _VS_CUE.search(text, max(s0, a - 50), a)), None)
+        if versus == "second":
+            _tag("system", "second of '(A vs. B)': the compared name before the bracket")
+            return named  # "outperforms the larger Qwen2.5-VL-72B (50.5% vs. 47.3%)"
+        opened = -1  # the first: the sentence's subject's, as if no bracket were there
     if opened >= 0 and ")" not in text[opened:pos]:
         # "outperforming SVDQuant (FID 18.9, PSNR 17.6)": the values of the name before "("
         for a, b, name, typ, _role in mentions:

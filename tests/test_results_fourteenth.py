@@ -28,3 +28,53 @@ def test_a_change_from_the_value_without_a_measure_head_or_with_a_known_metric_k
     got = _found(text, ("Fuse9", "METHOD", "introduced"), ("PSNR", "METRIC"))
     assert got["80%"]["metric"] is None
     assert got["30.12"]["metric"] == "PSNR"
+
+
+def test_a_versus_bracket_after_a_setting_name_is_the_subjects_and_the_compared_ones():
+    text = (
+        "Steer7: Logit Steering\nWe present Steer7. Steer7 achieves higher attack success "
+        "rates on Llama 2 (71% vs. 21.6%) and Qwen 7B (92% vs. 78.2%)."
+    )
+    got = _found(
+        text,
+        ("Steer7", "METHOD", "introduced"),
+        ("Llama 2", "MODEL"),
+        ("Qwen 7B", "MODEL"),
+        ("attack success rates", "METRIC"),
+    )
+    assert got["92%"]["system"] == "Steer7"
+    assert got["78.2%"]["system"] is None
+
+
+def test_a_versus_bracket_after_a_compared_name_gives_it_the_second_value():
+    text = (
+        "Agent7: Long Video Agents\nWe present Agent7. On LVBench, Agent7 outperforms the "
+        "10x larger Qwen2.5-VL-72B (51.5% vs. 46.3%)."
+    )
+    got = _found(
+        text,
+        ("Agent7", "METHOD", "introduced"),
+        ("Qwen2.5-VL-72B", "MODEL"),
+        ("LVBench", "BENCHMARK"),
+    )
+    assert got["51.5%"]["system"] == "Agent7"
+    assert got["46.3%"]["system"] == "Qwen2.5-VL-72B"
+
+
+def test_bare_decimals_in_versus_brackets_after_benchmarks_are_scores_of_both_systems():
+    text = (
+        "Tiny7: Small Reasoners\nWe present Tiny7. Remarkably, it surpasses the 400x larger "
+        "DeepSeek R1 on two math benchmarks: AIME24 (81.3 vs. 78.8) and AIME25 (73.4 vs. 71.0)."
+    )
+    got = _found(
+        text,
+        ("Tiny7", "MODEL", "introduced"),
+        ("DeepSeek R1", "MODEL"),
+        ("AIME24", "BENCHMARK"),
+        ("AIME25", "BENCHMARK"),
+    )
+    assert got["81.3"]["system"] == "Tiny7"
+    assert got["81.3"]["benchmark"] == "AIME24"
+    assert got["78.8"]["system"] == "DeepSeek R1"
+    assert got["71.0"]["system"] == "DeepSeek R1"
+    assert got["71.0"]["benchmark"] == "AIME25"
