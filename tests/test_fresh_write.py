@@ -387,3 +387,28 @@ def test_early_tables_then_the_rest_write_the_same_store(tmp_path):
         discard_begun(begun)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.lbug.writer", "kg.lbug",
                                                           "state.parquet"]
+
+
+def test_the_spilled_paper_table_is_in_small_row_groups(tmp_path):
+    """The Paper table's spilled file is written in row groups of _PAPER_CHUNK rows (the
+    engine's COPY of it takes less memory than with _CHUNK's), with the rows of the table
+    made in memory, in order; the other tables keep _CHUNK's."""
+    import pyarrow.parquet as pq
+
+    from paperkg.graph import ladybug_store
+
+    g = empty_graph()
+    m = add_node(g, S.METHOD, {"id": "quillnet", "name": "QuillNet"})
+    for i in range(ladybug_store._PAPER_CHUNK + 5):
+        p = add_node(g, S.PAPER, {"id": f"p{i}", "title": f"Paper {i}"})
+        add_edge(g, p, m, S.USES, {"confidence": 0.5})
+    spill = tmp_path / "kg.lbug.spill"
+    files = {(t, pair): f for t, pair, f in graph_tables(g, spill)}
+    made = {(t, pair): tbl for t, pair, tbl in graph_tables(g)}
+    assert files.keys() == made.keys()
+    for key, f in files.items():
+        meta = pq.ParquetFile(f).metadata
+        first = meta.row_group(0).num_rows
+        assert first == (ladybug_store._PAPER_CHUNK if key[0] == S.PAPER else meta.num_rows)
+        assert pq.read_table(f).to_pylist() == made[key].to_pylist(), key
+        f.unlink()
