@@ -621,6 +621,25 @@ def test_lower_case_name_after_called(nlp):
     assert by_rule(ctx, "called_lower") == ["gradient folding"]
 
 
+@pytest.mark.parametrize("sentence, name, role", [
+    # "termed as", and a verb or relative word right after the name ends it
+    ("The resulting operator, termed as folded spectral operators (FSOs), is stable.",
+     "folded spectral operators", "introduced"),
+    ("A small sub-network called rotary gap encoder is proposed to encode positions.",
+     "rotary gap encoder", "introduced"),
+    ("Forecasts pass through a step called plonkbeating to make them robust.",
+     "plonkbeating", "used"),
+])
+def test_lower_case_name_after_termed_as_or_before_a_verb(nlp, sentence, name, role):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD" and e.role == role
+
+
+def test_named_entity_is_no_naming(nlp):
+    ctx = candidates(nlp, "A title\nIt holds over 7,000 named entity mentions linked to pages.")
+    assert by_rule(ctx, "called_lower") == []
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("In this paper, we propose anchored rollout sampling, which reuses partial rollouts.",
      "anchored rollout sampling"),

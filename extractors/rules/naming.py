@@ -12,9 +12,15 @@ from paperkg.extractors.rules.base import Cand, Context, family_phrase, position
 _NAMING_WORDS = ("called ", "named ", "dubbed ", "termed ", "coined ", "we call ", "we term ",
                  "we name ", "we dub ")
 _CALLED_LOWER = re.compile(
-    r"(?:called|named|dubbed|termed|coined|we\s+(?:call|term|name|dub))\s+[\"'“]?"
+    r"(?:called|named|dubbed|termed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?[\"'“]?"
     r"([a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,4})"
 )
+# what may follow a lower-case name for it to end there: punctuation, or a verb or relative
+# word that starts the rest of the clause ("a sub-network called relative position encoder is
+# proposed", "a technique called calibeating to make it robust")
+_NAME_END = re.compile(r"\s*(?:[,.;:(]|$)|\s+(?:is|are|was|were|has|have|which|that|to)\s")
+# "a sub-network called relative position encoder is proposed": the paper's own
+_PROPOSED_AFTER = re.compile(r"\s+(?:is|are)\s+(?:proposed|introduced|developed|designed)\b")
 _NAMING_CUE = re.compile(
     r"\b(?:[Oo]ur|new|novel|proposed|enhanced|improved|resulting|variant|propos\w*|"
     r"introduc\w*|present|presents|develop\w*|design\w*|build|builds|creat\w*|devis\w*|"
@@ -45,8 +51,8 @@ def called_lower(ctx: Context) -> None:
         m = _CALLED_LOWER.match(text, pos)
         if m is not None and m.group(1).split()[0] in ("it", "this", "them", "these", "such"):
             continue  # "we call it X": the name comes later
-        if m is None:
-            continue
+        if m is None or text.startswith("named entit", pos):
+            continue  # "named entity mentions": no naming
         ws = []
         for w in m.group(1).split():
             if w in stop:
@@ -58,8 +64,7 @@ def called_lower(ctx: Context) -> None:
         if fold(phrase) in generic or (len(ws) == 1 and len(phrase) < 5) or \
                 family_phrase(phrase):
             continue
-        if not re.match(r"\s*(?:[,.;:(]|$)", text[m.start(1) + len(phrase):
-                                                     m.start(1) + len(phrase) + 2]):
+        if not _NAME_END.match(text, m.start(1) + len(phrase), m.start(1) + len(phrase) + 8):
             continue  # "called greedy search over trees": the name may go on
         a = m.start(1)
         last = ws[-1]
@@ -69,6 +74,7 @@ def called_lower(ctx: Context) -> None:
             type_ = "TASK"  # "a problem called set disjointness"
         c = Cand(a, a + len(phrase), phrase, phrase, type_, 0.6, "called_lower")
         c.strong_type = type_ == "TASK"
+        c.intro = _PROPOSED_AFTER.match(text, a + len(phrase)) is not None
         ctx.cands.append(c)
 
 
