@@ -1373,6 +1373,15 @@ _CHANGED_FROM = re.compile(
     r"probability|density|alarms|footprint|overhead|memory|quality|coverage|percentage|errors?|"
     r"success|similarity|utili[sz]ation))\s+"
     r"from\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*|\$\\sim\$\s*)?$", re.I)
+BRACKET_PHRASE = True
+# a measure phrase listed with its value in brackets ("outperforming batch processing on hit
+# rate (+2.8%, p=0.006), hypothesis yield (+3.6, p<0.001), and best-match alignment (+0.43)"):
+# named as written
+_BRACKET_PHRASE = re.compile(
+    r"(?:\bon|,|\band|\bin)\s+((?:(?!(?:the|a|an|and|or|of|in|on|for|with|to|by|superior|"
+    r"better|higher|lower|improved|strong|high|low|best|good|poor|excellent)(?![\w\-]))"
+    r"[a-z][\w\-]*\s+){0,2}(?:rate|scores?|quality|yield|alignment|accuracy|coverage|"
+    r"fidelity|consistency|correctness|precision|recall))\s*\(\s*$")
 CHANGE_IN = True
 # a word before a measure's head that is no function word ("output" in "output diversity")
 _MODIFIER = (r"(?:(?!(?:and|or|with|while|on|in|of|for|at|by|to|than|over|compared|the|an?)\b)"
@@ -1445,6 +1454,10 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if phrase and not any(x[0] < phrase.end(1) and phrase.start(1) < x[1] for x in cands):
         _tag("metric", "phrase after value")
         return phrase.group(1)
+    named = BRACKET_PHRASE and _BRACKET_PHRASE.search(text, max(lo, pos - 60), pos)
+    if named and not any(x[0] < named.end(1) and named.start(1) < x[1] for x in cands):
+        _tag("metric", "measure phrase before the value's bracket")
+        return named.group(1)  # "on hit rate (+2.8%), hypothesis yield (+3.6, p<0.001)"
     changed = _CHANGED.search(text, max(lo, pos - 80), pos) if CHANGED_QUANTITY else None
     if changed and not any(x[0] < changed.end(1) and changed.start(1) < x[1] or x[0] >= end and
                            _GAP_AFTER.fullmatch(text, after_from, x[0]) for x in cands):

@@ -78,3 +78,17 @@ def test_bare_decimals_in_versus_brackets_after_benchmarks_are_scores_of_both_sy
     assert got["78.8"]["system"] == "DeepSeek R1"
     assert got["71.0"]["system"] == "DeepSeek R1"
     assert got["71.0"]["benchmark"] == "AIME25"
+
+
+def test_a_measure_phrase_listed_before_its_bracketed_value_names_the_metric():
+    text = (
+        "Lite7: Knowledge Mining\nWe present Lite7, an efficient variant that outperforms "
+        "batch processing on hit rate (+2.7%, p=0.006), hypothesis yield (+3.5, p<0.001), and "
+        "best-match alignment (+0.42, p<0.001). It also gives superior plan quality (3 times "
+        "higher)."
+    )
+    got = _found(text, ("Lite7", "METHOD", "introduced"), ("hit rate", "METRIC"))
+    assert got["+2.7%"]["metric"] == "hit rate"
+    assert got["+3.5"]["metric"] == "hypothesis yield"
+    assert got["+0.42"]["metric"] == "best-match alignment"
+    assert got["3 times"]["metric"] is None
