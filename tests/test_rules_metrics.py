@@ -84,3 +84,20 @@ def test_a_number_format_before_precision_is_no_compound_measure(nlp, sentence, 
     ents = run(nlp, sentence)
     assert find(ents, not_metric) is None
     assert find(ents, "precision", ignore_case=True) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "We characterise the trade-off between accuracy and robustness in supervised learning.",
+    "The detector strikes a good balance between speed and accuracy on aerial scenes.",
+    "Mesh representations allow favorable trade-offs between accuracy and efficiency.",
+    "The design exposes accuracy and efficiency trade-offs to the user.",
+])
+def test_two_qualities_weighed_name_no_measure(nlp, sentence):
+    assert find(run(nlp, sentence), "accuracy", ignore_case=True) is None
+
+
+def test_a_weighed_quality_with_a_number_stays_a_measure(nlp):
+    ents = run(nlp, "It improves the trade-off between accuracy and latency: 91.2% at 8 ms.")
+    e = find(ents, "accuracy")
+    assert e is not None and e.type == "METRIC"
+

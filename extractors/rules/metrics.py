@@ -18,7 +18,7 @@ _METRIC_AT = re.compile(
 _NUMBER_OR_WORD = re.compile(
     r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
-    r"state-of-the-art|trade-?offs?|comparable|faster|slower|report\w*|F1|AUC|BLEU|precision|"
+    r"state-of-the-art|comparable|faster|slower|report\w*|F1|AUC|BLEU|precision|"
     r"recall|accuracy|high|low|best|worst|evaluat\w*)\b"
 )
 # the stricter context of a cost measure (cost_metrics): a number, another measure or an
@@ -31,6 +31,15 @@ _NOT_AFTER = re.compile(
     r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation|estimation|estimator|function|"
     r"matrix|threshold|bounds?|guarantees?|correction)\b"
 )
+# "the trade-off between accuracy and efficiency", "a balance between speed and accuracy",
+# "accuracy and robustness trade-offs": two qualities weighed, no measurement reported
+_TRADE_BEFORE = re.compile(
+    r"(?:trade-?offs?|balanc(?:e|es|ing))\s+(?:between|of|among)\s+(?:the\s+|both\s+)?"
+    r"(?:[\w\-]+\s+){0,3}?(?:(?:and|or|vs\.?|versus)\s+)?$", re.IGNORECASE)
+_TRADE_AFTER = re.compile(
+    r"\s+(?:and|vs\.?|versus)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[\s\-])trade-?offs?\b",
+    re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _NOT_BEFORE = re.compile(
     r"\b(?:to|cannot|can|could|not|information|associative|memory|temporal)\s+$"
 )
@@ -46,6 +55,9 @@ def metric_context(text: str, c: Cand) -> bool:
     lo = max(lo, c.start - 80)
     hi = text.find("\n", c.end, c.end + 80)
     hi = c.end + 80 if hi < 0 else hi
+    if _TRADE_BEFORE.search(text, max(0, c.start - 60), c.start) or _TRADE_AFTER.match(
+            text, c.end, c.end + 60):
+        return _DIGIT.search(text, lo, hi) is not None  # "trade-offs between accuracy and ..."
     cue = _NUMBER_OR_MEASURE if c.name.lower() in word_set("cost_metrics") else _NUMBER_OR_WORD
     return cue.search(text, lo, c.start) is not None or cue.search(text, c.end, hi) is not None
 
