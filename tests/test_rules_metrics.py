@@ -101,3 +101,16 @@ def test_a_weighed_quality_with_a_number_stays_a_measure(nlp):
     e = find(ents, "accuracy")
     assert e is not None and e.type == "METRIC"
 
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("The classifier reaches a balanced accuracy of 90.1% on held-out files.", "balanced accuracy"),
+    ("Models are ranked by their weighted score over 12 task groups.", "weighted score"),
+])
+def test_balanced_and_weighted_begin_a_measure(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
+    assert e is not None and e.type == "METRIC"
+
+
+def test_balance_as_a_verb_begins_no_measure(nlp):
+    ents = run(nlp, "The method helps balance accuracy and efficiency, improving F1 by 2 points.")
+    assert find(ents, "balance accuracy", ignore_case=True) is None

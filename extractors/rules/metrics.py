@@ -125,8 +125,8 @@ def _modifiers(ctx: Context, h0: int) -> int:
             break  # "MixMatch's accuracy", "the planner's collision rate": whose, not which
         if low in quantity:
             break  # "seven semantic text similarity": a count of tasks, not part of the measure
-        if low.endswith("ed") and "-" not in low:
-            break  # "improved accuracy"
+        if low.endswith("ed") and "-" not in low and low not in word_set("metric_ed_modifiers"):
+            break  # "improved accuracy", but "balanced accuracy"
         if low.endswith("ing") and low not in task_heads:
             break  # "using accuracy", but "ranking accuracy"
         if word[0].isupper() and (k in ctx.sent_starts or (
