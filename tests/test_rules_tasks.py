@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run
+from tests.extracting import find, run
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +65,21 @@ def test_added_heads_keep_the_adjective_and_verb_checks(nlp):
 def test_added_leading_adjectives_stay_out_of_the_task(nlp, sentence, task):
     found = tasks(run(nlp, sentence))
     assert task in found and not any(t.startswith(("current", "contemporary")) for t in found)
+
+
+def test_a_repeated_task_phrase_whose_other_writing_is_in_a_longer_name_is_no_task(nlp):
+    ents = run(nlp, "Masked Image Modeling (MIM) is a strong pre-training strategy. Our proposed "
+                    "Random Orthogonal Projection Image Modeling (ROPIM) reduces token information "
+                    "and outperforms MIM on three benchmarks.",
+               title="Pre-training with Random Orthogonal Projection Image Modeling")
+    assert find(ents, "Projection Image Modeling") is None
+    e = find(ents, "ROPIM")
+    assert e is not None and e.type != "TASK"
+
+
+def test_a_task_phrase_written_twice_stays_a_task(nlp):
+    ents = run(nlp, "Change detection finds what changed between two images. We show that change "
+                    "detection improves with our priors.",
+               title="Priors for Change Detection")
+    e = find(ents, "change detection", ignore_case=True)
+    assert e is not None and e.type == "TASK"

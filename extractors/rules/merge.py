@@ -215,6 +215,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if g["rules"] == ["coined_name"] and not g["intro"] and len(forms) == 1 and \
                 _PLURAL_ACRONYM.match(name):
             continue  # "CNNs", "KGs", "AUVs": a kind of thing in the plural, named by no one
+        if g["rules"] == ["task_repeated"] and len({m[1] for m in g["mentions"]}) < 2 and \
+                g["mentions"][0][1] < ctx.title_end:
+            continue  # a title phrase "written twice" whose other writing is in a longer name
         typed = {}
         if g["types"]:
             best = max(g["types"].items(), key=lambda kv: kv[1])[0]
