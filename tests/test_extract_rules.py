@@ -945,6 +945,16 @@ def test_a_title_name_whose_subtitle_evaluates_or_names_benchmarks_is_a_benchmar
     assert e is not None and e.type == "BENCHMARK" and e.role == "introduced"
 
 
+@pytest.mark.parametrize("title, name, type_", [
+    # a comma between the subtitle's modifiers; a head in a hyphen compound is a modifier
+    ("PlonkHLS: A Large-Scale, Open-Source Dataset for Circuit Synthesis", "PlonkHLS", "DATASET"),
+    ("QuorbAgent: A Large Language Model-Empowered Agent for Insurance", "QuorbAgent", "METHOD"),
+])
+def test_a_subtitle_head_after_commas_not_in_a_hyphen_compound(nlp, title, name, type_):
+    e = find(run(nlp, f"We release {name} for the community.", title=title), name)
+    assert e is not None and e.type == type_ and e.role == "introduced"
+
+
 def test_an_evaluating_subtitle_leaves_a_name_its_own_head_types(nlp):
     e = find(run(nlp, "We introduce the Plonk Likelihood Score (PLS), a sample-based metric.",
                  title="Plonk Likelihood Score: Evaluating the Generalization of Samplers"),

@@ -83,9 +83,9 @@ _INCLUDES = re.compile(
     r"consists\s+of|contains|incorporates|features)\b"
 )
 _SUBTITLE_HEAD = re.compile(
-    r"\s*(?:A|An)\s+(?:(?!(?:in|for|of|to|with|on|from|by|and)\b)[\w\-]+\s+){0,6}?"
-    rf"({head_alternation('subtitle')})\b(?!\s+(?:for\s+)?(?:Evaluation|Training|Compression|"
-    r"Selection))",
+    r"\s*(?:A|An)\s+(?:(?!(?:in|for|of|to|with|on|from|by|and)\b)[\w\-]+,?\s+){0,6}?"
+    rf"({head_alternation('subtitle')})\b(?!-)(?!\s+(?:for\s+)?(?:Evaluation|Training|"
+    r"Compression|Selection))",
     re.IGNORECASE,
 )
 # "EconEvals: Benchmarks and Litmus Tests for ...": a plural head opening the subtitle
