@@ -83,3 +83,15 @@ def test_a_task_phrase_written_twice_stays_a_task(nlp):
                title="Priors for Change Detection")
     e = find(ents, "change detection", ignore_case=True)
     assert e is not None and e.type == "TASK"
+
+
+def test_a_letter_to_letter_abbreviation_written_alone_is_no_task(nlp):
+    ents = run(nlp, "The city model supports T2V and I2V use, and V2X links feed it live data.",
+               title="Stepping Into a City via Spatially-Grounded Video Generation")
+    assert not {"T2V", "I2V", "V2X"} & set(ents)
+
+
+def test_the_papers_own_or_titled_letter_to_letter_name_is_kept(nlp):
+    assert find(run(nlp, "We propose a T2V model. T2V is hard."), "T2V") is not None
+    e = find(run(nlp, "We study T2V with small models.", title="Fast T2V with Small Models"), "T2V")
+    assert e is not None and e.type == "TASK"

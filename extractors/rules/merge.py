@@ -65,6 +65,7 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
 
 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
+_LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
 
 
 def _nest_tasks(out: list[dict]) -> list[dict]:
@@ -215,6 +216,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if g["rules"] == ["coined_name"] and not g["intro"] and len(forms) == 1 and \
                 _PLURAL_ACRONYM.match(name):
             continue  # "CNNs", "KGs", "AUVs": a kind of thing in the plural, named by no one
+        if g["rules"] == ["coined_name"] and not g["intro"] and _LETTER_TO_LETTER.match(name) \
+                and g["mentions"][0][1] > ctx.title_end:
+            continue  # "T2V", "V2X", "E2E" in the abstract alone: a mode or a setting, no task
         if g["rules"] == ["task_repeated"] and len({m[1] for m in g["mentions"]}) < 2 and \
                 g["mentions"][0][1] < ctx.title_end:
             continue  # a title phrase "written twice" whose other writing is in a longer name
