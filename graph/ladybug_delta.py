@@ -21,10 +21,14 @@ a changed row costs more than a copied one).
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -372,7 +376,7 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
 
 
 @contextmanager
-def in_place(path: Path, after: Callable | None = None):
+def in_place(path: Path, after: Callable | None = None, database=None):
     """A write connection to the store itself (not a staged copy), whose statements form one
     engine transaction: committed and checkpointed when the block succeeds, rolled back when
     it fails. The store is the old one or the new one whatever happens: a failure before the
@@ -382,13 +386,17 @@ def in_place(path: Path, after: Callable | None = None):
     it). Spares the copy of the whole store a staged write makes (2.4 s at 100,000 papers);
     the checkpoint costs the same either way. Other processes cannot open the store while
     the block runs (the engine's file lock): an update's few seconds. `after` is called with
-    the connection once the store holds the update (to read it without opening it again)."""
+    the connection once the store holds the update (to read it without opening it again).
+    `database`: the store already open for writing (a ladybug Database, left open), whose
+    other connections may read the store as it was while the block writes."""
     import ladybug
 
     from paperkg.graph.ladybug_store import _open, _write_failure, writer_lock
 
     with writer_lock(path):
-        database = _open(path, read_only=False)
+        own = database is None
+        if own:
+            database = _open(path, read_only=False)
         try:
             conn = ladybug.Connection(database)
             try:
@@ -416,7 +424,67 @@ def in_place(path: Path, after: Callable | None = None):
             finally:
                 conn.close()
         finally:
-            database.close()
+            if own:
+                database.close()
+
+
+class EarlyWrite:
+    """One `in_place` transaction begun before all its rows are known: `start` runs the
+    first statements in a thread (the engine releases the interpreter's lock while it
+    executes, so they run on the core the caller's work leaves), `finish` waits for them,
+    runs the last ones in the caller's thread and commits; `close` rolls back whatever was
+    begun and not finished (a failure, or an update that declines). The rows the thread
+    writes must not depend on what the caller computes meanwhile."""
+
+    def __init__(self, path: Path, database, after: Callable | None = None):
+        self.path, self.database, self.after = path, database, after
+        self._stack: Any = None
+        self._thread: Any = None
+        self._conn: Any = None
+        self._error: BaseException | None = None
+
+    def start(self, write: Callable[[Any], None]) -> None:
+        """Begin the transaction and run write(connection) in a thread."""
+        self._stack = contextlib.ExitStack()
+        conn = self._stack.enter_context(in_place(self.path, after=self.after,
+                                                  database=self.database))
+        self._thread = threading.Thread(target=self._run, args=(write, conn), daemon=True,
+                                        name="paperkg-early-write")
+        self._thread.start()
+        self._conn = conn
+
+    def _run(self, write: Callable[[Any], None], conn) -> None:
+        try:
+            write(conn)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by finish
+            self._error = exc
+
+    def finish(self, write: Callable[[Any], None]) -> None:
+        """Wait for start's statements, run write(connection), commit and checkpoint."""
+        stack, self._stack = self._stack, None
+        self._thread.join()
+        try:
+            if self._error is not None:
+                raise self._error
+            write(self._conn)
+        except BaseException:
+            if not stack.__exit__(*sys.exc_info()):
+                raise
+            return
+        stack.close()
+
+    def close(self) -> None:
+        """Roll back a transaction begun and not finished (nothing otherwise)."""
+        stack, self._stack = self._stack, None
+        if stack is None:
+            return
+        self._thread.join()
+        with contextlib.suppress(_Declined):
+            stack.__exit__(_Declined, _Declined(), None)
+
+
+class _Declined(Exception):
+    """Thrown into an unfinished EarlyWrite's transaction to roll it back."""
 
 
 def _checkpoint_now(conn) -> None:

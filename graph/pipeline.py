@@ -899,11 +899,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         # the new papers extracted in a second process while this one reads the store
         ahead = Ahead(papers, fast) if (quick_ok and workers > 1 and engine == "local"
                                         and 0 < len(papers) <= AHEAD_MAX) else None
-        # one read-only opening for the stored papers and, when the update assembles only
-        # what its papers touch, for its reads too (closed before the store is written)
+        # one opening for the stored papers and, when the update assembles only what its
+        # papers touch, for its reads and its write too (registry_store.quick_update: the
+        # write begins while the citations are made, so the store is opened for writing)
         reading = contextlib.ExitStack()
         try:
-            conn = reading.enter_context(connect(path))
+            conn = reading.enter_context(connect(path, read_only=not quick_ok))
             with _collector_paused():
                 papers, sources, new_count, retired, previous, old_papers, recited = \
                     _merge_with_store(result, conn, hashes)

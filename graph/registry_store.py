@@ -412,17 +412,22 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
     text, dates or identifiers changed (the citations judge what their old text touched).
     `reader`: (connection, close) of a read-only connection to the store the caller opened,
     read here and closed before the write (None: one is opened here)."""
-    from paperkg.graph.ladybug_delta import _schema_matches
-    from paperkg.graph.ladybug_store import connect
+    from paperkg.graph.ladybug_delta import Delta, EarlyWrite, _schema_matches, apply
+    from paperkg.graph.ladybug_store import connect, stats_in
 
     seconds = {} if seconds is None else seconds
     papers = sorted(papers, key=lambda p: p.id)
     sources = sorted(sources, key=lambda s: s.id)
     if previous is None or {p.id for p in old_papers} - {p.id for p in papers}:
         return None
+    delta = Delta([], 0, [], [])
+
+    def counted(conn) -> None:
+        delta.stats = stats_in(conn)
+
     with contextlib.ExitStack() as reading:
         if reader is None:
-            conn = reading.enter_context(connect(path))
+            conn = reading.enter_context(connect(path, read_only=False))
         else:
             conn = reader[0]
             reading.callback(reader[1])
@@ -431,27 +436,27 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         counts, kept_stamp = read_counts(conn)
         if kept_stamp != stamp(hashes.items()):
             return None
+        # one transaction on the store itself (no staged copy), begun once the rows no
+        # citation changes are known and written while the citations are made; counted
+        # before it is closed
+        early = EarlyWrite(path, conn.database, after=counted)
+        reading.callback(early.close)  # rolled back unless finished
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
                          progress=progress, seconds=seconds, recited=set(recited),
-                         ahead=ahead)
-    if made is None:
-        return None
-    t0 = time.perf_counter()
-    tables, state_rows, registry_rows, summary, extracted = made
-    from paperkg.graph.ladybug_delta import Delta, apply, in_place
-    from paperkg.graph.ladybug_store import stats_in
+                         ahead=ahead, early=early)
+        if made is None:
+            return None
+        t0 = time.perf_counter()
+        tables, state_rows, late, late_registry, summary, extracted = made
 
-    delta = Delta(tables, 0, state_rows, [])
+        def finish(conn) -> None:
+            apply(conn, late, [], [])
+            _write_registry(conn, late_registry)
 
-    def counted(conn) -> None:
-        delta.stats = stats_in(conn)
-
-    # one transaction on the store itself (no staged copy), counted before it is closed
-    with in_place(path, after=counted) as conn:
-        apply(conn, tables, state_rows, [])
-        _write_registry(conn, registry_rows)
-    seconds["store"] = round(time.perf_counter() - t0, 3)
+        early.finish(finish)
+        seconds["store"] = round(time.perf_counter() - t0, 3)
+    delta.tables, delta.state = tables, state_rows
     return summary, extracted, delta
 
 
@@ -503,9 +508,13 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               hashes: dict[str, str], counts: Counts, previous: Any, *, workers: int,
               fast: bool, engine: str, scheduler: str | None,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
-              recited: set[str], ahead: Any = None):
-    """The update's rows: (tables of ladybug_delta, PaperState rows, registry row changes,
-    citation summary, papers extracted), or None when it declines."""
+              recited: set[str], ahead: Any = None, early: Any = None):
+    """The update's rows, or None when it declines. The rows no citation changes (every
+    table but the Paper rows and CITES, the PaperState and registry rows but CiteIndex) are
+    handed to `early` (a ladybug_delta.EarlyWrite), which writes them while the citations are
+    made; returns (the tables as written in all, for the report; PaperState rows; the
+    tables left to write; the registry rows left to write; citation summary; papers
+    extracted)."""
     from paperkg.graph.build import build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
@@ -699,8 +708,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
                 S.split_key(k)[1], (0, 0))
     seconds["graph"] = round(time.perf_counter() - t1, 3)
 
-    # citations: as a build makes them, clean papers' entity edges assembled when asked for
-    t2 = time.perf_counter()
+    # the rows no citation changes: written while the citations are made
+    t3 = time.perf_counter()
     stored_edges = previous
     if recited:  # judged as new papers, with what their old text touched
         from paperkg.graph.citations import Previous
@@ -714,6 +723,35 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
             return None
         previous = Previous([e for e in previous.edges if e[0] not in keys
                              and e[1] not in keys], previous.new | keys, old=old_entries)
+    tables, paper_old = _early_tables(store, g, part, entity_nodes | removed_nodes,
+                                      repo_nodes | set(ref_nodes), per_paper)
+    state_rows = [(pid, state_hash(own[pid]), pack_state(x))
+                  for pid, x in sorted(new_json.items())]
+    new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
+    vote_gone = [_vote_id(*k) for k, n in delta.votes.items() if n]
+    vote_rows = [(_vote_id(*k), *k, new_counts.votes[k]) for k, n in delta.votes.items()
+                 if n and new_counts.votes[k] > 0]
+    long_gone = [f"{s}\t{lg}" for (s, lg), n in delta.longs.items() if n]
+    long_rows = [(f"{s}\t{lg}", s, lg, new_counts.longs[(s, lg)])
+                 for (s, lg), n in delta.longs.items() if n and new_counts.longs[(s, lg)] > 0]
+    registry_rows = {
+        S.REGISTRY_VOTE: (vote_gone, sorted(vote_rows)),
+        S.REGISTRY_LONG: (long_gone, sorted(long_rows)),
+        S.ENTITY_SURFACE: (surface_gone, sorted(surface_rows)),
+        S.REGISTRY_STAMP: (["state"], [("state", stamp(new_hashes.items()))]),
+    }
+
+    def write_early(conn) -> None:
+        from paperkg.graph.ladybug_delta import apply
+
+        apply(conn, tables, state_rows, [])
+        _write_registry(conn, registry_rows)
+
+    early.start(write_early)
+    diff_s = time.perf_counter() - t3
+
+    # citations: as a build makes them, clean papers' entity edges assembled when asked for
+    t2 = time.perf_counter()
     cite_index = _cite_index(store)  # the citations' per-name index (citations/stored.py)
     if cite_index is None:
         features = _kept_features(store, part, cur_json)
@@ -734,31 +772,18 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     _keep_external_cites(g, _external_cites_of(store))
     seconds["citations"] = round(time.perf_counter() - t2, 3)
 
-    t3 = time.perf_counter()
-    tables, _ = _tables(store, g, part, entity_nodes | removed_nodes,
-                            repo_nodes | set(ref_nodes), stored_edges, per_paper)
-    state_rows = [(pid, state_hash(own[pid]), pack_state(x))
-                  for pid, x in sorted(new_json.items())]
-    new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
-    vote_gone = [_vote_id(*k) for k, n in delta.votes.items() if n]
-    vote_rows = [(_vote_id(*k), *k, new_counts.votes[k]) for k, n in delta.votes.items()
-                 if n and new_counts.votes[k] > 0]
-    long_gone = [f"{s}\t{lg}" for (s, lg), n in delta.longs.items() if n]
-    long_rows = [(f"{s}\t{lg}", s, lg, new_counts.longs[(s, lg)])
-                 for (s, lg), n in delta.longs.items() if n and new_counts.longs[(s, lg)] > 0]
-    registry_rows = {
-        S.REGISTRY_VOTE: (vote_gone, sorted(vote_rows)),
-        S.REGISTRY_LONG: (long_gone, sorted(long_rows)),
-        S.ENTITY_SURFACE: (surface_gone, sorted(surface_rows)),
-        S.REGISTRY_STAMP: (["state"], [("state", stamp(new_hashes.items()))]),
-    }
+    # the rows the citations change: the Paper rows and the inferred citations
+    t4 = time.perf_counter()
+    late = _late_tables(store, g, part, stored_edges, tables, paper_old)
+    late_registry = {}
     if cite_index is not None:  # the papers judged as new: their index rows replaced
         renewed = sorted(S.split_key(k)[1] for k in previous.new)
-        registry_rows[S.CITE_INDEX] = cite_index.changes(
+        late_registry[S.CITE_INDEX] = cite_index.changes(
             {pid: last_item(old_json[pid]) for pid in renewed if pid in old_json},
             {pid: last_item(cur_json[pid]) for pid in renewed})
-    seconds["diff"] = round(time.perf_counter() - t3, 3)
-    return tables, state_rows, registry_rows, report.summary(), len(todo)
+    seconds["diff"] = round(diff_s + time.perf_counter() - t4, 3)
+    return (_reported(tables, late), state_rows, late, late_registry, report.summary(),
+            len(todo))
 
 
 def from_plain(paper_id: str, x: str) -> PaperExtraction:
@@ -882,13 +907,95 @@ def _external_cites_of(store: _Store) -> list[dict]:
     return [dict(zip(["from", "to", *names], r, strict=True)) for r in _stored(res)]
 
 
-def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set[str],
-            ref_nodes: set[str], previous: Any, per_paper: dict[str, int]) -> list:
-    """The difference between g and the store over the rows the update can have changed: the
-    part's papers, results and relationships, the touched entity, Repository and Link nodes,
-    every Source, the inferred citations and the counters of the papers they point to."""
+def _early_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set[str],
+                  ref_nodes: set[str], per_paper: dict[str, int]) -> tuple[list, dict]:
+    """The difference between g and the store over the rows the update can have changed that
+    no citation changes: the part's results and relationships (CITES aside), the touched
+    entity, Repository and Link nodes, every Source, and the part's Paper nodes the store
+    lacks, with their values before the citations (`_late_tables` sets what these change).
+    Also the stored Paper rows of the part (id -> row)."""
+    from paperkg.graph.counters import set_published_order
+    from paperkg.graph.ladybug_delta import (
+        _diff_rows,
+        _node_columns,
+        _props,
+        _rel_columns,
+        _rel_key,
+        _Table,
+        _typed,
+    )
+
+    part_keys = sorted(S.node_key(S.PAPER, p) for p in part)
+    set_published_order(g, part_keys)
+    for pk in part_keys:
+        g.nodes[pk][S.CODE_REPOS] = per_paper.get(S.split_key(pk)[1], 0)
+    results_new = {S.split_key(n)[1] for n, d in g.nodes(data=True)
+                   if d.get("label") == S.RESULT}
+    results_old = {r[0] for r in store.linked(
+        f"(p:{S.PAPER} {{id: i}})", f"(p)-[:{S.REPORTS_RESULT}]->(r:{S.RESULT})", "r.id", part,
+        far=0)}
+    scope: dict[str, set[str]] = defaultdict(set)
+    scope[S.RESULT] = results_new | results_old
+    scope[S.SOURCE] = {S.split_key(n)[1] for n, d in g.nodes(data=True)
+                       if d.get("label") == S.SOURCE}
+    scope[S.SOURCE] |= {r[0] for r in _stored_all(store, f"MATCH (n:{S.SOURCE}) RETURN n.id")}
+    for k in entity_nodes | ref_nodes:
+        label, eid = S.split_key(k)
+        scope[label].add(eid)
+    stored_rels = {**_stored_out(store, S.PAPER, part), **_stored_out(store, S.RESULT,
+                                                                         scope[S.RESULT])}
+    paper_old = store.node_rows(S.PAPER, part) if part else {}
+    tables = []
+    for label, nt in S.NODE_TYPES.items():
+        props = _props(nt.props)
+        t = _Table(label, _node_columns(label))
+        if label == S.PAPER:
+            t.added = [tuple(_typed(g.nodes[k], props)) for k in part_keys
+                       if k in g and S.split_key(k)[1] not in paper_old]
+            tables.append(t)
+            continue
+        ids = scope.get(label, set())
+        old = store.node_rows(label, ids) if ids else {}
+        new: dict[str, tuple] = {}
+        for eid in ids:
+            k = S.node_key(label, eid)
+            if k in g:
+                new[eid] = tuple(_typed(g.nodes[k], props))
+        _diff_rows(t, new, old)
+        tables.append(t)
+    for rel, rt in S.REL_TYPES.items():
+        if rel == S.CITES:
+            continue
+        props = _props(rt.props)
+        for ul, vl in rt.pairs:
+            if ul not in (S.PAPER, S.RESULT):
+                raise ValueError(f"{rel} starts at {ul}: not an update's relationship")
+            ids = part if ul == S.PAPER else scope[S.RESULT]
+            rows = stored_rels.get((rel, vl), [])
+            keys = [S.node_key(ul, i) for i in sorted(ids)]
+            edges = [(u, v, d) for u, v, d in g.out_edges(
+                [k for k in keys if k in g], data=True) if d.get("type") == rel]
+            old = {_rel_key(rel, r): r for r in rows}
+            new = {}
+            for u, v, d in edges:
+                (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)
+                if b_label != vl or a_label != ul:
+                    continue
+                row = (a, b, *_typed(d, props))
+                new[_rel_key(rel, row)] = row
+            t = _Table(rel, _rel_columns(rel), (ul, vl))
+            _diff_rows(t, new, old)
+            tables.append(t)
+    return tables, paper_old
+
+
+def _late_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], previous: Any,
+                 early: list, paper_old: dict[str, tuple]) -> list:
+    """The rest of the difference once the citations are made: the inferred citations, and
+    the Paper rows of the part and of the papers they point to, against the stored rows and
+    the rows `_early_tables` added (only the values that differ are set)."""
     from paperkg.graph.citations import CITES_INFERRED_KEY
-    from paperkg.graph.counters import CITED_BY_PROPS, set_cited_by, set_published_order
+    from paperkg.graph.counters import CITED_BY_PROPS, set_cited_by
     from paperkg.graph.ladybug_delta import (
         _diff_rows,
         _node_columns,
@@ -904,75 +1011,65 @@ def _tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set
     cited = {S.split_key(b)[1] for _, b in old_pairs ^ new_pairs}
     part_keys = sorted(S.node_key(S.PAPER, p) for p in part)
     set_cited_by(g, sorted(part_keys + [S.node_key(S.PAPER, p) for p in cited]))
-    set_published_order(g, part_keys)
-    for pk in part_keys:
-        g.nodes[pk][S.CODE_REPOS] = per_paper.get(S.split_key(pk)[1], 0)
-    results_new = {S.split_key(n)[1] for n, d in g.nodes(data=True)
-                   if d.get("label") == S.RESULT}
-    results_old = {r[0] for r in store.linked(
-        f"(p:{S.PAPER} {{id: i}})", f"(p)-[:{S.REPORTS_RESULT}]->(r:{S.RESULT})", "r.id", part,
-        far=0)}
-    scope: dict[str, set[str]] = defaultdict(set)
-    scope[S.PAPER] = part | cited
-    scope[S.RESULT] = results_new | results_old
-    scope[S.SOURCE] = {S.split_key(n)[1] for n, d in g.nodes(data=True)
-                       if d.get("label") == S.SOURCE}
-    scope[S.SOURCE] |= {r[0] for r in _stored_all(store, f"MATCH (n:{S.SOURCE}) RETURN n.id")}
-    for k in entity_nodes | ref_nodes:
-        label, eid = S.split_key(k)
-        scope[label].add(eid)
-    stored_rels = {**_stored_out(store, S.PAPER, part), **_stored_out(store, S.RESULT,
-                                                                         scope[S.RESULT])}
-    tables = []
-    for label, nt in S.NODE_TYPES.items():
-        ids = scope.get(label, set())
-        props = _props(nt.props)
-        old = store.node_rows(label, ids) if ids else {}
-        new: dict[str, tuple] = {}
-        for eid in ids:
-            k = S.node_key(label, eid)
-            if k not in g:
+    nt = S.NODE_TYPES[S.PAPER]
+    props = _props(nt.props)
+    ids = part | cited
+    rest = ids - part - paper_old.keys()
+    old = {**paper_old, **(store.node_rows(S.PAPER, rest) if rest else {})}
+    new: dict[str, tuple] = {}
+    for eid in ids:
+        k = S.node_key(S.PAPER, eid)
+        if k not in g:
+            continue
+        if eid not in part:  # a cited paper: its counters only
+            row = list(old[eid])
+            for name in CITED_BY_PROPS:
+                row[nt.prop_names.index(name)] = g.nodes[k].get(name)
+            new[eid] = tuple(_typed(dict(zip(nt.prop_names, row, strict=True)), props))
+        else:
+            new[eid] = tuple(_typed(g.nodes[k], props))
+    written = next(t for t in early if t.table == S.PAPER and t.pair is None)
+    papers = _Table(S.PAPER, _node_columns(S.PAPER))
+    _diff_rows(papers, new, {**old, **{r[0]: r for r in written.added}})
+    tables = [papers]
+    rt = S.REL_TYPES[S.CITES]
+    props = _props(rt.props)
+    cols = "".join(f", r.{p.name}" for p in S.stored_props(S.CITES))
+    for ul, vl in rt.pairs:
+        q = (f"MATCH (a:{ul})-[r:{S.CITES}]->(b:{vl}) WHERE r.source = $s "
+             f"RETURN a.id, b.id{cols}")
+        old_rels = {_rel_key(S.CITES, r): r for r in _stored_all(store, q, s="inferred")}
+        new_rels = {}
+        for u, v, k, d in g.edges(keys=True, data=True):
+            if k != CITES_INFERRED_KEY:
                 continue
-            if label == S.PAPER and eid not in part:  # a cited paper: its counters only
-                row = list(old[eid])
-                for name in CITED_BY_PROPS:
-                    row[nt.prop_names.index(name)] = g.nodes[k].get(name)
-                new[eid] = tuple(_typed(dict(zip(nt.prop_names, row, strict=True)), props))
-            else:
-                new[eid] = tuple(_typed(g.nodes[k], props))
-        t = _Table(label, _node_columns(label))
-        _diff_rows(t, new, old)
+            (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)
+            if b_label != vl or a_label != ul:
+                continue
+            row = (a, b, *_typed(d, props))
+            new_rels[_rel_key(S.CITES, row)] = row
+        t = _Table(S.CITES, _rel_columns(S.CITES), (ul, vl))
+        _diff_rows(t, new_rels, old_rels)
         tables.append(t)
-    for rel, rt in S.REL_TYPES.items():
-        props = _props(rt.props)
-        cols = "".join(f", r.{p.name}" for p in S.stored_props(rel))
-        for ul, vl in rt.pairs:
-            if rel == S.CITES:
-                q = (f"MATCH (a:{ul})-[r:{rel}]->(b:{vl}) WHERE r.source = $s "
-                     f"RETURN a.id, b.id{cols}")
-                rows = list(_stored_all(store, q, s="inferred"))
-                edges = [(u, v, d) for u, v, k, d in g.edges(keys=True, data=True)
-                         if k == CITES_INFERRED_KEY]
-            elif ul in (S.PAPER, S.RESULT):
-                ids = part if ul == S.PAPER else scope[S.RESULT]
-                rows = stored_rels.get((rel, vl), [])
-                keys = [S.node_key(ul, i) for i in sorted(ids)]
-                edges = [(u, v, d) for u, v, d in g.out_edges(
-                    [k for k in keys if k in g], data=True) if d.get("type") == rel]
-            else:
-                raise ValueError(f"{rel} starts at {ul}: not an update's relationship")
-            old = {_rel_key(rel, r): r for r in rows}
-            new = {}
-            for u, v, d in edges:
-                (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)
-                if b_label != vl or a_label != ul:
-                    continue
-                row = (a, b, *_typed(d, props))
-                new[_rel_key(rel, row)] = row
-            t = _Table(rel, _rel_columns(rel), (ul, vl))
-            _diff_rows(t, new, old)
-            tables.append(t)
-    return tables, cited
+    return tables
+
+
+def _reported(early: list, late: list) -> list:
+    """An update's tables as one difference against the store (Delta.summary): the Paper
+    rows `_early_tables` added count as added, with the values `_late_tables` gave them."""
+    from paperkg.graph.ladybug_delta import _Table
+
+    late_papers = late[0]
+    added = {r[0] for t in early if t.table == S.PAPER and t.pair is None for r in t.added}
+    final = {r[0]: r for r in late_papers.changed if r[0] in added}
+    out = []
+    for t in early:
+        if t.table == S.PAPER and t.pair is None:
+            t = _Table(S.PAPER, t.columns, added=[final.get(r[0], r) for r in t.added],
+                       changed=[r for r in late_papers.changed if r[0] not in added],
+                       removed=late_papers.removed)
+        out.append(t)
+    return out + late[1:]
 
 
 def _stored_out(store: _Store, label: str, ids: set[str]) -> dict[tuple[str, str], list]:
