@@ -29,13 +29,15 @@ from tests.conftest import run_cli
 _HEADER = re.compile(r"^(?:[a-z_]+(?::(?:long|double|boolean|string\[\]))?|:ID|:START_ID|:END_ID)$")
 
 
-def neo4j_admin_import(folder: Path, home: Path) -> subprocess.CompletedProcess:
+def neo4j_admin_import(folder: Path, home: Path,
+                       install: Path | None = None) -> subprocess.CompletedProcess:
     """Run the folder's import.sh, as a user runs it, into a new Neo4j home: its
     `bin/neo4j-admin` starts Neo4j's own launcher (which starts the import in a JVM of its own)
-    from the jars of tests/neo4j_server.py, as the distribution's script does."""
+    from the jars of tests/neo4j_server.py (install: `build_launcher()`'s folder, fetched here
+    when not given), as the distribution's script does."""
     from tests.neo4j_server import build_launcher
 
-    install = build_launcher()
+    install = install or build_launcher()
     for sub in ("conf", "plugins", "bin"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     (home / "lib").symlink_to(install / "lib")
