@@ -909,6 +909,15 @@ def test_evaluated_on_types_the_whole_list(nlp):
     assert {find(ents, n).type for n in ("KestoGrid", "MorvaPlan", "TolluNix")} == {"DATASET"}
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("The service relies on KestoStore and reaches 95% accuracy.", "KestoStore"),
+    ("Our decoder is built on MorvaFormer, with results on two tasks.", "MorvaFormer"),
+])
+def test_what_a_system_rests_on_is_no_data(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type != "DATASET"
+
+
 def test_a_split_of_a_dataset_is_an_alias_of_it(nlp):
     ents = run(nlp, "Accuracy on the ImageNet validation set improves by 2%.")
     e = find(ents, "ImageNet")

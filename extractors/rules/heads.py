@@ -188,6 +188,15 @@ def known_neighbours(ctx: Context) -> None:
                 dst.type = src.type
 
 
+_WORD_BEFORE_ON = re.compile(r"(\w+)\s+on\s+(?:the\s+)?$")
+
+
+def _rests_on(text: str, pos: int) -> bool:
+    """Whether "on" before pos follows a word of words/on_not_data.txt ("relies on X")."""
+    m = _WORD_BEFORE_ON.search(text, max(0, pos - 30), pos)
+    return m is not None and m.group(1).lower() in word_set("on_not_data")
+
+
 def evaluated_on(ctx: Context) -> None:
     """"evaluated on X, Y and Z": untyped coined names after "on" in an evaluation sentence,
     and the rest of their list."""
@@ -197,7 +206,7 @@ def evaluated_on(ctx: Context) -> None:
         if c.type or c.strong_type or c.rule != "coined_name" or c.start <= ctx.title_end:
             continue
         if _ON_BEFORE.search(text, max(0, c.start - 12), c.start) and \
-                type_by_shape(c.name, ctx.gaz) is None:
+                type_by_shape(c.name, ctx.gaz) is None and not _rests_on(text, c.start):
             s0, s1 = ctx.sentence(c.start)
             if EVAL_CONTEXT.search(text, s0, s1):
                 c.type = "DATASET"
