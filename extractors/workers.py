@@ -36,11 +36,36 @@ def stop_fork_server() -> None:
     again). It holds spaCy and the pipeline's code, about 100 MB, and outlives its pools: a
     build ends it once extraction is done, so that it does not add to the later steps' peak
     (the store step of a 1,000,000-paper build). Only a server with no worker left running
-    may be ended: its workers are its children."""
+    may be ended: its workers are its children.
+
+    Closing its "alive" pipe ends it (as CPython's ForkServer._stop does), but it is not
+    waited for here: the server reaps its workers, so waiting for it would add their CPU
+    time to this process's children's (what `time` reports of a build: the extraction's
+    CPU seconds would appear in the main process's). It is reaped when the next one ends,
+    or by init once this process exits."""
+    import contextlib
+    import os
     import sys
+    from multiprocessing import util
 
     module = sys.modules.get("multiprocessing.forkserver")
     server = getattr(module, "_forkserver", None)
-    stop = getattr(server, "_stop", None)  # CPython's own (its tests end the server so)
-    if stop is not None and getattr(server, "_forkserver_pid", None) is not None:
-        stop()
+    if server is None or getattr(server, "_forkserver_pid", None) is None:
+        return
+    with server._lock:
+        pid, address = server._forkserver_pid, server._forkserver_address
+        os.close(server._forkserver_alive_fd)  # the server reads EOF and exits
+        server._forkserver_alive_fd = server._forkserver_pid = None
+        server._forkserver_address = None
+    if address and not util.is_abstract_socket_namespace(address):
+        with contextlib.suppress(OSError):
+            os.unlink(address)
+    for old in _ENDED[:]:  # servers ended by earlier builds of this process
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(old, os.WNOHANG)[0] == 0:
+                continue
+        _ENDED.remove(old)
+    _ENDED.append(pid)
+
+
+_ENDED: list[int] = []  # ended fork servers not reaped yet (stop_fork_server)
