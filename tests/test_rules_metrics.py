@@ -114,3 +114,22 @@ def test_balanced_and_weighted_begin_a_measure(nlp, sentence, metric):
 def test_balance_as_a_verb_begins_no_measure(nlp):
     ents = run(nlp, "The method helps balance accuracy and efficiency, improving F1 by 2 points.")
     assert find(ents, "balance accuracy", ignore_case=True) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "It achieves low RMSE (0.68), MSE (0.51) and MAE (0.31) on the test set.",
+    "We obtain a test MAE of 12.23 on the held-out wafers.",
+    "The regressor reduces MAE by up to 55% overall.",
+])
+def test_a_shared_acronym_beside_a_value_or_an_error_measure_is_the_measure(nlp, sentence):
+    e = find(run(nlp, sentence), "MAE")
+    assert e is not None and e.type == "METRIC"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We fine-tune MAE on video and outperform it.",
+    "A standard MSE or MAE loss function is used for depth completion.",
+])
+def test_a_shared_acronym_elsewhere_is_no_measure(nlp, sentence):
+    e = find(run(nlp, sentence), "MAE")
+    assert e is None or e.type != "METRIC"

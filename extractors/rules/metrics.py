@@ -300,6 +300,35 @@ def _not_a_measure(text: str, c: Cand) -> bool:
     return low == "recall" and _VERB_AFTER.match(text, c.end) is not None
 
 
+_VALUE_AFTER = re.compile(
+    r"\s*(?:[=:(]|of|by|is|was|reaches|drops\s+to)?\s*(?:up\s+to\s+)?[-+]?\d")
+_ERROR_MEASURE = re.compile(
+    r"\b(?:R?MSE|MAPE|SMAPE|NRMSE|RMSLE|MSLE|R\^?2|R\$\^\{?2\}?\$)(?![\w-])")
+
+
+def shared_acronyms(ctx: Context) -> None:
+    """An acronym that names a measure and a model ("MAE") is the measure beside a value or
+    another error measure ("test MAE of 12.23", "MAE, MSE, RMSE"), else the other name."""
+    text = ctx.text
+    shared = word_set("shared_metric_acronyms")
+    keep = []
+    seen: set[tuple[int, int]] = set()
+    for c in ctx.cands:
+        if c.rule == "gazetteer" and c.surface in shared:
+            measure = not _NOT_AFTER.match(text, c.end, c.end + 20) and bool(
+                _VALUE_AFTER.match(text, c.end) or _ERROR_MEASURE.search(
+                    text, max(0, c.start - 25), min(len(text), c.end + 25)))
+            if measure:
+                if (c.start, c.end) in seen:
+                    continue
+                seen.add((c.start, c.end))
+                c.type = "METRIC"
+            elif c.type == "METRIC":
+                continue
+        keep.append(c)
+    ctx.cands = keep
+
+
 def metric_filter(ctx: Context) -> None:
     """Drop known metric words that are not used as metrics here."""
     text, cands = ctx.text, ctx.cands
@@ -332,4 +361,4 @@ def metric_filter(ctx: Context) -> None:
 
 
 STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (59.6, metrics_between),
-          (101, averaged_metrics), (100, metric_filter)]
+          (101, averaged_metrics), (100, metric_filter), (100.5, shared_acronyms)]
