@@ -909,6 +909,11 @@ def test_evaluated_on_types_the_whole_list(nlp):
     assert {find(ents, n).type for n in ("KestoGrid", "MorvaPlan", "TolluNix")} == {"DATASET"}
 
 
+def test_a_name_after_a_sentence_opening_on_is_data(nlp):
+    ents = run(nlp, "We train a small model. On KestoGrid-100, it improves accuracy by 3%.")
+    assert find(ents, "KestoGrid-100").type == "DATASET"
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("The service relies on KestoStore and reaches 95% accuracy.", "KestoStore"),
     ("Our decoder is built on MorvaFormer, with results on two tasks.", "MorvaFormer"),

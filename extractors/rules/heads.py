@@ -40,7 +40,7 @@ _INTRO_A_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop)\s+"
     r"(?:(?:a|an|two|three|new|novel|simple)\s+)+$")
 _ON_BEFORE = re.compile(
-    r"\b(?:on|across)\s+(?:(?:the|both|all|two|three|four|five|six|several|multiple)\s+)?$")
+    r"\b(?:[Oo]n|[Aa]cross)\s+(?:(?:the|both|all|two|three|four|five|six|several|multiple)\s+)?$")
 EVAL_CONTEXT = re.compile(
     r"\b(?:on|across|evaluat\w*|experiments?|benchmarks?|results?|tested|outperform\w*|"
     r"achiev\w*|score\w*|accuracy|surpass\w*)\b",
