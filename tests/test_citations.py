@@ -543,3 +543,21 @@ def test_an_update_through_the_stored_index_equals_a_full_run(tmp_path: Path):
     index = {k: v for k, v in index_rows(by_id) if k not in set(gone)} | dict(made)
     assert sorted(index.items()) == sorted(index_rows({**by_id, "sum": changed}))
     assert index["k\tSumBench"] == "sum_user" and index["k\tSumLoopX"] == "sum"
+
+
+def test_names_without_a_coined_run_are_filed_under_a_pair_of_runs():
+    """A name without a coined run ('Orca 2', 'A-Crab') is found through the first pair of runs
+    it writes (stored.name_pair): every paper's entry keeps the pairs its text writes as whole
+    runs, and the index files the papers under them (rows "p\\t<pair>")."""
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.citations.names import name_parts
+    from paperkg.graph.citations.stored import index_rows, name_pair
+
+    f = paper_features("A-Crab: Orca 2 and Peace 2.0",
+                       "We compare P-Check, XA-Crab, Best-of-N and LLM-X.\nModel 2 is ours.")
+    assert f["pairs"] == ["A-Crab", "Model 2", "Orca 2", "P-Check", "Peace 2", "of-N"]
+    assert [name_pair(name_parts(n)) for n in ("A-Crab", "Peace 2.0", "Best-of-N", "e-4DGS")
+            ] == ["A-Crab", "Peace 2", "of-N", None]
+    rows = dict(index_rows({"x": f}))
+    assert rows["p\tOrca 2"] == "x" and rows["p\tA-Crab"] == "x"
+    assert "p\tXA-Crab" not in rows and "p\tLLM-X" not in rows  # coined runs: keys

@@ -66,8 +66,14 @@ _LINK_PREFIXES = ("arxiv.org/", "huggingface.co/papers/", "arxiv:", "doi.org/", 
 #: letter and holds a capital or a digit, or it is joined to the next run by '-', '.' or '+'.
 #: (Possessive runs and one shared lower-case run: giving characters back could never make a
 #: match here, and trying it was most of the search's time.)
-_NAME_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*+|[a-z]++(?:[0-9A-Z][A-Za-z0-9]*+"
-                         r"|(?=[-.+])))(?![A-Za-z0-9])")
+#: Each start is followed (a lookahead: the next run is a start of its own too) by what a pair
+#: of runs needs (_pair): a '-', '.' or '+' and the next run, or a space and a digit-first run.
+_NAME_START = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*+|[a-z]++(?:[0-9A-Z][A-Za-z0-9]*+"
+                         r"|(?=[-.+]))))(?![A-Za-z0-9])"
+                         r"(?:(?=([-.+][A-Za-z0-9]+| [0-9][A-Za-z0-9]*)))?")
+#: A run that is coined on its own (stored._COINED_RUN) and a capitalised word ('Orca').
+_COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")
+_WORD = re.compile(r"[A-Z][a-z]*")
 
 
 def linked_identifiers(text: str) -> Iterator[tuple[int, str, str]]:
@@ -95,9 +101,30 @@ def name_starts(title: str, abstract: str,
 
 def _starts(title: str, sentences: list[str]) -> set[str]:
     """name_starts of a folded title and folded abstract sentences."""
+    return _starts_pairs(title, sentences)[0]
+
+
+def _starts_pairs(title: str, sentences: list[str]) -> tuple[set[str], set[str]]:
+    """name_starts of a folded title and folded abstract sentences, and the pairs of runs
+    they write (_pair: what a name without a coined run is found through, stored.name_pair)."""
     # One search over the texts joined by newlines: no run crosses a newline, and a newline
     # is neither a letter nor a digit, so the look-arounds see what they see at a text's ends.
-    return set(_NAME_START.findall("\n".join([title, *sentences])))
+    found = _NAME_START.findall("\n".join([title, *sentences]))
+    return {r for r, _ in found}, {r + nxt for r, nxt in found if nxt and _pair(r, nxt[0],
+                                                                               nxt[1:])}
+
+
+def _pair(a: str, sep: str, b: str) -> bool:
+    """Whether two runs joined by a separator are a pair the citation index files papers
+    under (stored.name_pair): neither run coined on its own, and a single capital joined to
+    the other by '-', '.' or '+' ('A-Crab', 'Best-of-N'), or a capitalised word, then a
+    separator and a digit-first run ('Orca 2', 'Chronos-2'). A text that writes such a pair
+    as whole runs keeps it (name_starts holds its first run, with what follows it)."""
+    if _COINED_RUN.fullmatch(a) or _COINED_RUN.fullmatch(b) or not a[0].isalpha():
+        return False
+    if sep in "-.+" and ((len(a) == 1 and a.isupper()) or (len(b) == 1 and b.isupper())):
+        return True
+    return b[0].isdigit() and _WORD.fullmatch(a) is not None
 
 
 @dataclass
@@ -135,17 +162,20 @@ def paper_features(title: str, abstract: str) -> dict:
     (name, how, strong, expansion), abstract sentence spans, title lead, name starts (one
     string) and linked identifiers. Not its content words: only the papers of candidate
     edges need them (232 of 19,986 corpus papers), so they are made from the text when asked
-    for (`paper_words`); kept, they were a fifth of the build state every store holds."""
+    for (`paper_words`); kept, they were a fifth of the build state every store holds. And
+    the pairs of runs it writes (_pair; most papers none), for the store's citation index."""
     sents = sentences(abstract)
     folded = [(s, fold(t)) for s, t in sents]  # what the claims and name starts read
     folded_title = fold(title)
+    starts, pairs = _starts_pairs(folded_title, [t for _, t in folded])
     return {"key": features_key(title, abstract),
             "claims": [[c.name, c.how, c.strong, c.expansion]
                        for c in paper_claims("", title, abstract, folded)],
             "spans": [[s, len(t)] for s, t in sents],
             "lead": title_lead(folded_title[:200]),
-            "starts": " ".join(sorted(_starts(folded_title, [t for _, t in folded]))),
-            "links": sorted({i for _, _, i in linked_identifiers(f"{title}\n{abstract}")})}
+            "starts": " ".join(sorted(starts)),
+            "links": sorted({i for _, _, i in linked_identifiers(f"{title}\n{abstract}")}),
+            "pairs": sorted(pairs)}
 
 
 def paper_words(title: str, abstract: str) -> set[str]:

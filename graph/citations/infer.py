@@ -947,28 +947,32 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
                     ) -> tuple[dict[str, dict], dict[str, list[str]]]:
     """The papers that write one of these names (and maybe others), found through the
     store's index, and the spellings of them each writes: a text that writes a name writes
-    its key run (stored.name_key), so only the papers of those runs (and the new papers) are
-    tested, on their folded text; a name without a key run ('Orca 2') is looked for in every
-    paper."""
-    from .stored import coined_runs, name_key
+    its key run (stored.name_key), or for a name without one ('Orca 2', 'A-Crab') its first
+    pair of runs (stored.name_pair), so only the papers of those rows (and the new papers)
+    are tested, on their folded text; a name with neither is looked for in every paper."""
+    from .stored import _row_ids, name_key, name_pair
 
-    by_key: dict[str, list[str]] = defaultdict(list)  # key run -> spellings
+    by_row: dict[str, list[str]] = defaultdict(list)  # index row (key run, pair) -> spellings
     everywhere: list[str] = []
     for n in sorted(names):
         for options in _options(n).values():
             for parts, _ in options:
                 k = name_key(parts)
-                (everywhere if k is None else by_key[k]).append("".join(parts))
-    hits: dict[str, set[str]] = defaultdict(set)  # paper -> its key runs asked for
-    for k, ps in cites.kept.postings([f"k\t{k}" for k in by_key]).items():
+                if k is not None:
+                    by_row[f"k\t{k}"].append("".join(parts))
+                    continue
+                pair = name_pair(parts)
+                (everywhere if pair is None else by_row[f"p\t{pair}"]).append("".join(parts))
+    hits: dict[str, set[str]] = defaultdict(set)  # paper -> its rows asked for
+    for rid, ps in cites.kept.postings(list(by_row)).items():
         for pid in ps:
-            hits[f"{PAPER}:{pid}"].add(k[2:])
+            hits[f"{PAPER}:{pid}"].add(rid)
     for p in cites.replaced:
         hits.pop(p, None)
     for p in sorted(cites.replaced & nodes.keys()):
-        e = cites.entry(p)
-        runs = coined_runs(e) if e is not None else list(by_key)
-        hits[p].update(r for r in runs if r in by_key)
+        e = cites.entry(p)  # a matching entry: made by this code, with its pairs
+        rids = _row_ids(e) if e is not None else list(by_row)
+        hits[p].update(r for r in rids if r in by_row)
     if everywhere:  # only papers that write one of these are added (a cheap test first)
         # one search for all of them (an alternation of the spellings finds one wherever
         # any is written): about 0.2 of the 0.7 CPU s a test per spelling took at 100,000
@@ -987,7 +991,7 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
     for p in sorted(hits):
         if p not in nodes:
             continue
-        written = [w for k in sorted(hits[p]) for w in by_key[k]] + everywhere
+        written = [w for k in sorted(hits[p]) for w in by_row[k]] + everywhere
         if not written:
             continue
         title, abstract = _paper_text(nodes[p])

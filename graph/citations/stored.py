@@ -12,6 +12,10 @@ just that, written by a fresh build (`index_table`) and changed by each update (
   (`coined_runs`: a letter first, then a capital or a digit). Every claimable name holds such a
   run or none (`name_key`); a paper that writes a name writes its key run, so the papers of a
   name's key are the only ones that can mention it;
+- row "p\\t<pair>": the papers whose folded title or abstract writes the pair of runs (cache._pair:
+  neither run coined, a single capital joined to the other by '-', '.' or '+', or a capitalised
+  word, a separator and a digit-first run: 'A-Crab', 'Orca 2') as whole runs: a name without
+  a coined run is found through its first such pair (`name_pair`), not in every paper's text;
 - row "i\\t<identifier>": the papers whose text links that arXiv id or DOI.
 
 The rows are kept with the registry tables (graph/registry_store.py), under the same stamp of
@@ -33,7 +37,7 @@ from paperkg.graph import schema as S
 
 CLAIMS_ROW = "claims"
 GENERIC_ROW = "generic"
-_KEY, _LINK = "k\t", "i\t"
+_KEY, _LINK, _PAIR = "k\t", "i\t", "p\t"
 #: A run that is coined on its own (names.is_coined of one run): a letter first, then a capital
 #: or a digit somewhere after it ('LoRA', 'MBPP', 'xLSTM', 'T5'; not 'Orca', 'X', '2').
 _COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")
@@ -46,6 +50,18 @@ def coined_runs(entry: Mapping) -> list[str]:
     """The coined runs a paper writes, from its kept entry's name starts (cache.name_starts
     keeps every run that starts with a letter and holds a capital or digit after it)."""
     return sorted(set(_COINED_IN.findall(str(entry.get("starts") or ""))))
+
+
+def name_pair(parts: tuple[str, ...]) -> str | None:
+    """The pair of runs (cache._pair, with their separator) a text that writes a name without
+    a coined run (names.name_parts: runs and separators) must write as whole runs: its first
+    such pair; None when it has none."""
+    from .cache import _pair
+
+    for i in range(0, len(parts) - 2, 2):
+        if _pair(*parts[i:i + 3]):
+            return "".join(parts[i:i + 3])
+    return None
 
 
 def name_key(parts: tuple[str, ...]) -> str | None:
@@ -93,15 +109,20 @@ def _record(entry: Mapping) -> list | None:
     return [lead, claims, links] if lead or claims or links else None
 
 
+#: What an entry holds for the index (an entry of an older shape: no index is made).
+_SHAPE = frozenset(("claims", "lead", "starts", "links", "pairs"))
+
+
 def index_rows(entries: Mapping[str, Mapping]) -> list[tuple[str, str]]:
     """Every CiteIndex row (id, value) of papers' kept entries (paper id -> entry); none when
     a paper has no entry of the current shape (then an update reads every entry instead)."""
     records: dict[str, list] = {}
     keys: dict[str, list[str]] = defaultdict(list)
     links: dict[str, list[str]] = defaultdict(list)
+    pairs: dict[str, list[str]] = defaultdict(list)
     for pid in sorted(entries):
         e = entries[pid]
-        if not isinstance(e, Mapping) or not {"claims", "lead", "starts", "links"} <= e.keys():
+        if not isinstance(e, Mapping) or not _SHAPE <= e.keys():
             return []
         rec = _record(e)
         if rec is not None:
@@ -110,9 +131,12 @@ def index_rows(entries: Mapping[str, Mapping]) -> list[tuple[str, str]]:
                 links[i].append(pid)
         for r in coined_runs(e):
             keys[r].append(pid)
+        for r in e["pairs"]:
+            pairs[r].append(pid)
     rows = [(CLAIMS_ROW, _pack(records)), _generic_row(records)]
     rows += [(_KEY + r, " ".join(ps)) for r, ps in sorted(keys.items())]
     rows += [(_LINK + i, " ".join(ps)) for i, ps in sorted(links.items())]
+    rows += [(_PAIR + r, " ".join(ps)) for r, ps in sorted(pairs.items())]
     return rows
 
 
@@ -196,6 +220,10 @@ class StoredIndex:
         """The papers that write any of these coined runs."""
         return {p for ps in self.postings([_KEY + r for r in runs]).values() for p in ps}
 
+    def pairing(self, pairs: Iterable[str]) -> set[str]:
+        """The papers that write any of these pairs of runs (name_pair)."""
+        return {p for ps in self.postings([_PAIR + r for r in pairs]).values() for p in ps}
+
     def linking(self, idents: Iterable[str]) -> set[str]:
         """The papers whose text links any of these (lower-case) identifiers."""
         return {p for ps in self.postings([_LINK + i for i in idents]).values() for p in ps}
@@ -232,7 +260,9 @@ class StoredIndex:
 def _row_ids(entry: Mapping) -> list[str]:
     """The key and identifier rows a paper's entry is in."""
     return [*(_KEY + r for r in coined_runs(entry)),
-            *(_LINK + i for i in entry.get("links") or ())]
+            *(_LINK + i for i in entry.get("links") or ()),
+            *(_PAIR + r for r in entry.get("pairs") or ())]
 
 
-__all__ = ["CLAIMS_ROW", "StoredIndex", "coined_runs", "index_rows", "index_table", "name_key"]
+__all__ = ["CLAIMS_ROW", "StoredIndex", "coined_runs", "index_rows", "index_table", "name_key",
+           "name_pair"]
