@@ -46,6 +46,17 @@ def build_cmd(paths, db, workers, rebuild, to_neo4j, min_conf, fast, engine, sch
     them. The store (default ./paperkg.lbug) is updated in place atomically: rebuilding the same
     listings changes nothing, overlapping ones add only what is new.
     """
+    if workers > 1 and engine == "local" and not rebuild and not to_neo4j:
+        from pathlib import Path
+
+        from paperkg.core.config import default_db
+        from paperkg.extractors.workers import start_fork_server
+
+        if Path(db or default_db()).is_file():
+            # an update: its papers are extracted in a process of the workers' fork server
+            # (pipeline.Ahead, or a pool), which imports spaCy for about a second: started
+            # before this process imports the build's modules (networkx, ...), not after
+            start_fork_server()
     from paperkg.graph.pipeline import build
 
     bar = None if quiet or as_json else progress
