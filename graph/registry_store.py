@@ -527,6 +527,9 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     todo_ids = {p.id for p in todo}
     if any(hashes[p.id] != state_hash(own[p.id]) for p in papers if p.id not in todo_ids):
         return None  # kept rows of other citation code: the whole path makes them again
+    if any(not hashes[i].endswith(state_hash("")) for i in todo_ids & hashes.keys()):
+        return None  # so also for a stored paper extracted again: only the whole path makes
+        # the citation index again for it (below, only the new papers' rows are renewed)
     # a stored paper no new one shares a key with is the object read (pipeline._merge_touched)
     changed = {p.id for p in papers if p.id in by_old and p.id not in todo_ids
                and p is not by_old[p.id] and _paper_row(p) != _paper_row(by_old[p.id])}

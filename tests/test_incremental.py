@@ -342,6 +342,31 @@ def test_rows_of_other_citation_code_keep_their_extraction(parts, tmp_path):
     assert_same(before, snapshot(db))
 
 
+def test_rows_all_of_other_extraction_and_citation_code_take_the_whole_path(parts, tmp_path):
+    """Stored rows of both other extraction and other citation code (a store of an older
+    tree, consistent with its registry): every paper is extracted again, and the update takes
+    the whole path, which makes the citation index again from every paper (the quick path
+    renews only the new papers' index rows: here an older index without pair rows)."""
+    from paperkg.graph import ladybug_store as L
+    from paperkg.graph import schema as S
+    from paperkg.graph.pipeline import build
+    from paperkg.graph.registry_store import stamp
+
+    db = tmp_path / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    want = registry_rows(db)
+    assert any(r[0].startswith("p\t") for r in want[S.CITE_INDEX])
+    ids = list(L.read_state(db))
+    L.query("MATCH (s:PaperState) SET s.content_hash = 'other.older'", db=db, write=True)
+    L.query(f"MATCH (n:{S.CITE_INDEX}) WHERE n.id STARTS WITH $p DELETE n", {"p": "p\t"},
+            db=db, write=True)
+    L.query(f"MATCH (n:{S.REGISTRY_STAMP} {{id: 'state'}}) SET n.value = $v",
+            {"v": stamp((i, "other.older") for i in ids)}, db=db, write=True)
+    again = build([parts[0]], db=db, fast=True)
+    assert again.extracted == len(ids) and "diff" not in again.seconds
+    assert registry_rows(db) == want
+
+
 def registry_rows(db: Path) -> dict[str, list]:
     """Every row of the registry tables a store keeps (graph/registry_store.py)."""
     from paperkg.graph import schema as S
