@@ -285,32 +285,45 @@ def to_dialect(text: str, engine: str, params: dict[str, Any] | None = None
 
 
 _REL_VAR = re.compile(r"\[\s*(\w+)\s*:\s*(\w+(?:\s*\|\s*:?\s*\w+)*)")
+_UNTYPED_REL_VAR = re.compile(r"-\s*\[\s*(\w+)\s*(?=[\]{])")
 _PROJECTION = re.compile(r"\b(WITH|RETURN)\b", re.IGNORECASE)
 
 
 def side_props(text: str) -> str:
-    """`r.evidence` (schema.SIDE_PROPS) of a relationship variable whose types the embedded
-    store keeps them for (schema.side_props) read from the side table: an `OPTIONAL MATCH
-    (r_text:EdgeText {id: r.text_ref})` before each WITH or RETURN clause that reads them,
-    which then read `r_text.evidence`. A read outside those clauses is left as it is."""
-    kinds: dict[str, set[str]] = {}
+    """`r.evidence` (schema.SIDE_PROPS) of a relationship variable read from the side table
+    where the embedded store keeps it there (schema.side_props): an `OPTIONAL MATCH
+    (r_text:EdgeText {id: r.text_ref})` before each WITH or RETURN clause that reads it, which
+    then reads `r_text.evidence`; for a variable of no type, or of types of which some keep
+    the property on the relationship (CITES), `coalesce(r_text.evidence, r.evidence)`. A read
+    outside those clauses is left as it is."""
+    kinds: dict[str, set[str] | None] = {}
     for m in _REL_VAR.finditer(text):
-        kinds.setdefault(m.group(1), set()).update(
-            t.strip(" :") for t in m.group(2).split("|"))
+        kinds.setdefault(m.group(1), set()).update(t.strip(" :") for t in m.group(2).split("|"))
+    for m in _UNTYPED_REL_VAR.finditer(text):
+        kinds[m.group(1)] = None  # any type: the side table or the relationship's own
     for var, types in kinds.items():
-        side = {n for t in types for n in schema.side_props(t)}
-        if not side or any(not schema.side_props(t) for t in types):
+        names = sorted(schema.REL_TYPES) if types is None else sorted(types)
+        side = {n for t in names for n in schema.side_props(t)}
+        if not side:
             continue
+        # a property some of the types keep on the relationship itself (CITES's evidence)
+        own = {n for t in names if t in schema.REL_TYPES and not schema.side_props(t)
+               for n in side if n in schema.REL_TYPES[t].prop_names}
+        alias = f"{var}_text"
         read = re.compile(rf"\b{var}\.({'|'.join(sorted(side))})\b")
+
+        def into(m: re.Match, var: str = var, alias: str = alias, own: set = own) -> str:
+            n = m.group(1)
+            return f"coalesce({alias}.{n}, {var}.{n})" if n in own else f"{alias}.{n}"
+
         starts = [m.start() for m in _PROJECTION.finditer(text)] + [len(text)]
         pieces, at = [], 0
         for a, b in zip(starts, starts[1:], strict=False):
             clause = text[a:b]
             if read.search(clause) is None:
                 continue
-            alias = f"{var}_text"
             pieces += [text[at:a], f"OPTIONAL MATCH ({alias}:{schema.EDGE_TEXT} "
-                       f"{{id: {var}.{schema.TEXT_REF}}})\n", read.sub(rf"{alias}.\1", clause)]
+                       f"{{id: {var}.{schema.TEXT_REF}}})\n", read.sub(into, clause)]
             at = b
         text = "".join(pieces) + text[at:]
     return text

@@ -168,6 +168,13 @@ def test_relationship_text_is_kept_beside_the_relationship_tables(tmp_path):
                       "RETURN label(r), r ORDER BY label(r)", db=db)
     assert [(t, r["evidence"]) for t, r in rows] == [("CITES", "BERT [b]."),
                                                        ("HAS_CODE", "Code: it.")]
+    # ... and so do its property reads, and those of a variable of no type
+    for rel in ("r:CITES|HAS_CODE", "r"):
+        _, rows = L.query(f"MATCH (p:Paper {{id: 'a'}})-[{rel}]->(e) WHERE label(r) <> "
+                          f"'{S.LISTED_IN}' RETURN label(r), r.evidence ORDER BY label(r)",
+                          db=db)
+        assert rows == [["CITES", "BERT [b]."], ["HAS_CODE", "Code: it."],
+                        ["USES", "We fine-tune BERT on it."]][:2 if ":" in rel else 3], rel
     # the whole side table read once (the Neo4j import files): each ref its texts, a null or
     # unknown ref nulls, in the refs' order
     with L.connect(db) as conn:
@@ -189,6 +196,11 @@ def test_side_props_rewrite_reads_the_side_table_before_each_projection():
     assert out.endswith("RETURN r_text.evidence AS ev, r_text.surface ORDER BY ev")
     assert "r.mentions > 1" in out  # a stored property is read as it is
     for kept in ("MATCH (p)-[c:CITES]->(q) RETURN c.evidence",  # CITES keeps its own
-                 "MATCH (p)-[r]->(q) RETURN r.evidence",  # no type: cannot tell
-                 "MATCH (p)-[r:USES|CITES]->(q) RETURN r.evidence"):
+                 f"MATCH (p)-[r:{S.LISTED_IN}]->(q) RETURN r.evidence"):  # no side props
         assert side_props(kept) == kept
+    # no type, or a type that keeps its own among them: the side table's, else the own
+    for text in ("MATCH (p)-[r]->(q) RETURN r.evidence, r.surface",
+                 "MATCH (p)-[r {weight: 1}]->(q) RETURN r.evidence, r.surface",
+                 "MATCH (p)-[r:USES|CITES]->(q) RETURN r.evidence, r.surface"):
+        out = side_props(text)
+        assert out.endswith("RETURN coalesce(r_text.evidence, r.evidence), r_text.surface"), out
