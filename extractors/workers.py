@@ -52,6 +52,8 @@ def stop_fork_server() -> None:
     server = getattr(module, "_forkserver", None)
     if server is None or getattr(server, "_forkserver_pid", None) is None:
         return
+    if not all(hasattr(server, f) for f in _SERVER_FIELDS):
+        return  # another CPython's fork server: left running (memory only, no harm)
     with server._lock:
         pid, address = server._forkserver_pid, server._forkserver_address
         os.close(server._forkserver_alive_fd)  # the server reads EOF and exits
@@ -69,3 +71,5 @@ def stop_fork_server() -> None:
 
 
 _ENDED: list[int] = []  # ended fork servers not reaped yet (stop_fork_server)
+# the private fields of CPython's ForkServer (as 3.11 names them) that stop_fork_server uses
+_SERVER_FIELDS = ("_lock", "_forkserver_pid", "_forkserver_address", "_forkserver_alive_fd")
