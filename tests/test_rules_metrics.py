@@ -133,3 +133,27 @@ def test_a_shared_acronym_beside_a_value_or_an_error_measure_is_the_measure(nlp,
 def test_a_shared_acronym_elsewhere_is_no_measure(nlp, sentence):
     e = find(run(nlp, sentence), "MAE")
     assert e is None or e.type != "METRIC"
+
+
+# fifteenth pass: a Title Case name or a spelled-out acronym ending in a measure's head word
+# (words/metric_name_heads.txt) is a measure, not a method
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("We report the Kernel Stein Discrepancy between the particles and the target.",
+     "Kernel Stein Discrepancy"),
+    ("Tracts are compared by their Largest Lyapunov Exponent and their Sample Entropy.",
+     "Sample Entropy"),
+    ("The fractal quality is read from the Hausdorff Dimension (HD) of the samples.",
+     "Hausdorff Dimension"),
+    ("A new Belief Conflict Index measures how far the model contradicts itself.",
+     "Belief Conflict Index"),
+])
+def test_a_title_case_name_ending_in_a_measure_word_is_a_measure(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
+    assert e is not None and e.type == "METRIC"
+
+
+def test_a_lower_case_index_word_makes_no_measure(nlp):
+    ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
+    assert not any(e.type == "METRIC" for e in ents)

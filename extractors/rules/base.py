@@ -262,9 +262,9 @@ def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "DATASET"
     if _NAME_VERSION.match(name):
         return "MODEL"
-    if " " in name and name[0].isupper() and name.rsplit(" ", 1)[1].lower() in word_set(
-            "metric_heads"):
-        return "METRIC"  # "Chamfer Distance", "Dice Score", "Word Error Rate"
+    if " " in name and name[0].isupper() and name.rsplit(" ", 1)[1].lower() in word_union(
+            "metric_heads", "metric_name_heads"):
+        return "METRIC"  # "Chamfer Distance", "Dice Score", "Word Error Rate", "Sample Entropy"
     return None
 
 

@@ -13,6 +13,7 @@ from paperkg.extractors.rules.base import (
     head_type,
     type_by_shape,
     word_set,
+    word_union,
     words,
 )
 
@@ -39,7 +40,7 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
                 long_form: str | None, intro: bool = False) -> str:
     """Choose the type of a merged entity from its evidence."""
     if long_form and not (typed.keys() - {"METHOD"}) and \
-            long_form.split()[-1].lower() in word_set("metric_heads"):
+            long_form.split()[-1].lower() in word_union("metric_heads", "metric_name_heads"):
         return "METRIC"  # "Mean Absolute Error (MAE)", even when "MAE" was typed a method
     if long_form and not intro and not (typed.keys() - {"METHOD", "MODEL"}) and \
             _strong_task_head(long_form, surface_forms, gaz):
