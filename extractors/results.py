@@ -1549,6 +1549,7 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
         kept, last = [], None
         for x in cands:
             if _TRAINED_ON.search(text, max(s0, x[0] - 40), x[0]) or (
+                    PRETRAINED_AFTER and _PRETRAINED_AFTER.match(text, x[1])) or (
                     last is not None and _LIST_SEP.fullmatch(text, last, x[0])):
                 last = x[1]
             else:
@@ -1638,6 +1639,11 @@ _UNNAMED_DATA = re.compile(
 _TRAINED_ON = re.compile(r"\b(?i:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing))\s+"
                          r"(?:(?i:only|solely|jointly|directly)\s+|[A-Z][\w\-.]*\s+)?"
                          r"(?i:on|with|using|from)\s+(?i:the\s+)?$")
+
+PRETRAINED_AFTER = True
+# "the ImageNet-pretrained model", "COCO pre-trained weights": the name is what a model was
+# trained on, not where the value was measured
+_PRETRAINED_AFTER = re.compile(r"(?:-|\s)(?i:pre-?trained|trained|initiali[sz]ed)\b")
 
 
 def _listed(text: str, cands: list, x: tuple) -> bool:

@@ -1,0 +1,44 @@
+"""Results rules of the fifteenth session (docs/results.md): benchmarks and metrics checked on
+invented sentences of the shapes, with entities given as the entity component leaves them (no
+pipeline: fast)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_dataset_a_model_was_pretrained_on_is_not_the_values_benchmark():
+    text = (
+        "Lung5: Small Chest Classifiers\nWe present Lung5. Our ImageNet-pretrained encoder "
+        "fine-tuned on 900 scans reaches 81.35% accuracy, while the COCO pre-trained detector "
+        "stalls at 0.412 (-12.5%)."
+    )
+    got = _found(
+        text,
+        ("Lung5", "METHOD", "introduced"),
+        ("ImageNet", "DATASET"),
+        ("COCO", "DATASET"),
+        ("accuracy", "METRIC"),
+    )
+    assert got["81.35%"]["benchmark"] is None
+    assert got["0.412"]["benchmark"] is None
+    assert got["-12.5%"]["benchmark"] is None
+
+
+def test_a_pretrained_name_leaves_the_benchmark_a_value_is_measured_on():
+    text = (
+        "Det5: Open Detectors\nWe present Det5. Starting from a COCO-pretrained backbone, Det5 "
+        "reaches 47.25 AP on LVIS. Trained on ImageNet, it scores 83.1% top-1 accuracy on "
+        "ImageNet."
+    )
+    got = _found(
+        text,
+        ("Det5", "METHOD", "introduced"),
+        ("COCO", "DATASET"),
+        ("LVIS", "BENCHMARK"),
+        ("ImageNet", "DATASET"),
+        ("AP", "METRIC"),
+        ("top-1 accuracy", "METRIC"),
+    )
+    assert got["47.25"]["benchmark"] == "LVIS"
+    assert got["83.1%"]["benchmark"] == "ImageNet"
