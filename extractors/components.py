@@ -215,11 +215,15 @@ class Gazetteer:
         exact_pats: dict[str, list] = {}
         lower_pats: dict[str, list] = {}
         self.canonical: dict[str, tuple[str, str]] = {}
+        # canonical name -> its forms of several words, lower case ("SAM" -> segment anything model)
+        self.long_forms: dict[str, set[str]] = {}
         for type_, groups in self.lexicon["typed"].items():
             for group in groups:
                 canon = group[0]
                 for form in group:
                     self.canonical.setdefault(canonical_key(form), (type_, canon))
+                    if " " in form.strip():
+                        self.long_forms.setdefault(canon, set()).add(form.lower())
                     cased = form != form.lower()
                     key = f"{type_}\t{canon}\t{int(cased)}"
                     if cased and (" " not in form or form.isupper()):

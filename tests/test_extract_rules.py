@@ -232,6 +232,30 @@ def test_lower_case_long_form_ending_in_a_technique_head(nlp):
     assert ctx.defined["SPR"] == "sparse prior replay"
 
 
+@pytest.mark.parametrize("sentence, name, type_", [
+    # the gazetteer's SAM is the Segment Anything Model: this text's SAM is an optimiser
+    ("We train with Sharpness-Aware Minimization (SAM). SAM seeks flat minima.",
+     "Sharpness-Aware Minimization", "METHOD"),
+    # the known long form, written in the text, keeps the known name and type
+    ("We prompt the Segment Anything Model (SAM) with boxes. SAM segments cells.",
+     "Segment Anything Model", "MODEL"),
+    # a long form that shares a word with the known one is the known name written otherwise
+    ("We apply supervised finetuning (SFT) to the base model.", "SFT", "METHOD"),
+])
+def test_a_known_acronym_defined_as_something_else_takes_the_texts_type(nlp, sentence, name,
+                                                                         type_):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_
+
+
+def test_a_known_acronym_without_a_known_long_form_keeps_its_type(nlp):
+    # the gazetteer lists CLIP with no long form, and "MS COCO" spells nothing of COCO
+    ents = run(nlp, "We use Contrastive Language-Image Pre-training (CLIP) features on "
+                    "Common Objects in Context (COCO) images.")
+    assert find(ents, "CLIP").type == "MODEL"
+    assert any(e.type == "DATASET" for e in ents.values() if "COCO" in (e.name, *e.aliases))
+
+
 def test_long_form_of_a_mixed_case_short_form(nlp):
     ents = run(nlp, "We introduce General-Geometry Neural Whitney Forms (Geo-NeW): a solver.")
     e = find(ents, "Geo-NeW")

@@ -18,6 +18,7 @@ _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
 #: Dashes that separate words rather than join them ("complexity---Lie point", "X — Y").
 _DASHES = re.compile(r"-{2,}|[–—]")
+_WORD_GAP = re.compile(r"[\s\-]+")
 
 
 def by_initials(acr: str, ws: list[str]) -> str | None:
@@ -172,4 +173,37 @@ def defined_acronyms(ctx: Context) -> None:
                     ctx.cands.append(c)
 
 
-STAGES = [(20, defined_acronyms)]
+def _same_words(a: str, b: str) -> bool:
+    """Whether two long forms may name one thing: they share a word of four letters or more
+    (by its first four: "supervised finetuning" and "supervised fine-tuning", "multiagent" and
+    "multi-agent reinforcement learning"; "sharpness-aware minimization" and "segment anything
+    model" share none)."""
+    wb = {w[:4] for w in _WORD_GAP.split(b) if len(w) >= 4}
+    return any(w[:4] in wb for w in _WORD_GAP.split(a) if len(w) >= 4)
+
+
+def redefined_known(ctx: Context) -> None:
+    """A known acronym that this paper defines as something else is this paper's name: the
+    gazetteer's "SAM | Segment Anything Model" says nothing of "Sharpness-Aware Minimization
+    (SAM)", so the acronym loses the known name's type and joins its long form here. Only when
+    the gazetteer knows another long form for it: a known acronym without one ("CLIP") keeps
+    its type, whatever the text spells out."""
+    gaz = ctx.gaz
+    if gaz is None or not ctx.defined:
+        return
+    for c in ctx.cands:
+        if c.rule != "gazetteer" or c.surface not in ctx.defined or not c.gaz_canon:
+            continue
+        short = c.surface.lower()
+        spelled = [k for k in gaz.long_forms.get(c.gaz_canon, ())
+                   if short not in _WORD_GAP.split(k)]  # "MS COCO" spells nothing of COCO
+        lf = ctx.defined[c.surface].lower()
+        if not spelled or len(lf.split()) < 2 or ". " in lf or \
+                any(_same_words(lf, k) for k in spelled):
+            continue  # no known long form to contradict, or the text spells it
+        c.type, c.strong_type, c.gaz_canon = "", False, None
+        c.rule = "coined_name"
+        ctx.scratch.setdefault("redefined", set()).add(c.surface)  # its shape types nothing
+
+
+STAGES = [(20, defined_acronyms), (20.2, redefined_known)]

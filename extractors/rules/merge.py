@@ -227,7 +227,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if g["types"]:
             best = max(g["types"].items(), key=lambda kv: kv[1])[0]
             typed[best] = True
-        type_ = finish_type(name, forms, typed, gaz, g["long_form"], g["intro"])
+        redefined = ctx.scratch.get("redefined")
+        shaped = [f for f in forms if f not in redefined] if redefined else forms
+        type_ = finish_type(name, shaped, typed, gaz, g["long_form"], g["intro"])
         if type_ == "TASK" and g["intro"] and "gazetteer" not in g["rules"] and \
                 name.split()[-1].lower() not in word_set("task_strong_heads"):
             type_ = "METHOD"
