@@ -1246,6 +1246,27 @@ def test_an_acronym_spelled_by_a_name_elsewhere_in_the_paper_is_its_alias(
     assert e is not None and short in e.aliases
 
 
+@pytest.mark.parametrize(("title", "abstract", "long_form", "short"), [
+    ("KpNet: Keypoint Pooling Network for Satellite Pose Estimation",
+     "We propose a keypoint pooling network. KpNet regresses poses.",
+     "Keypoint Pooling Network", "KpNet"),
+    ("SH-REF: Step-Halved Residual Error Feedback for Federated Learning",
+     "We propose step-halved residual error feedback, which SH-REF applies per round.",
+     "Step-Halved Residual Error Feedback", "SH-REF"),
+])
+def test_a_title_short_name_and_the_subtitle_it_spells_are_one_entity(
+        nlp, title, abstract, long_form, short):
+    ents = run(nlp, abstract, title=title)
+    e = find(ents, short)
+    assert e is not None and long_form.lower() in {f.lower() for f in (e.name, *e.aliases)}
+
+
+def test_a_title_short_name_before_a_task_subtitle_stays_apart(nlp):
+    ents = run(nlp, "DynaTune speeds up compilers.",
+               title="DynaTune: Dynamic Tensor Program Optimization")
+    assert find(ents, "DynaTune").aliases == []
+
+
 def test_an_acronym_two_names_spell_is_joined_with_neither(nlp):
     ents = run(nlp, "We compare Heron Gap Correction with Hollow Grid Coding; HGC is faster.")
     assert "HGC" not in find(ents, "Heron Gap Correction").aliases

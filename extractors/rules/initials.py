@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import is_acronym, strip_latex
+from paperkg.extractors.rules.acronyms import _caps_follow_initials
 from paperkg.extractors.rules.base import Context
 
 _SMALL = frozenset({"of", "for", "and", "the", "in", "on", "with", "to", "a", "an", "via", "by"})
@@ -58,4 +59,32 @@ def spelled_apart(ctx: Context) -> None:
             ctx.defined[short] = min(forms)
 
 
-STAGES = [(89, spelled_apart)]
+_TITLE_SHORT = re.compile(r"\s*([^\s:]{2,30})\s*:\s*")
+
+
+def title_short_and_long(ctx: Context) -> None:
+    """A title "Short: Long Form ..." whose coined short name is spelled, capital by capital,
+    by the initials of the name that opens the subtitle ("FGPrompt: Fine-grained Goal
+    Prompting for ...", "GKNet: Graph-based Keypoints Network for ...", "SA-PEF: Step-Ahead
+    Partial Error Feedback ..."): one entity, as if the title had written "Long Form (Short)".
+    A subtitle typed a task or measure is left alone ("DynaTune: Dynamic Tensor Program
+    Optimization" names the problem the system solves)."""
+    text = ctx.text
+    m = _TITLE_SHORT.match(text, 0, ctx.title_end)
+    if m is None:
+        return
+    short = m.group(1)
+    if short in ctx.defined or sum(1 for ch in short if ch.isupper()) < 2:
+        return
+    opening = [c for c in ctx.cands if c.start == m.end() and c.end <= ctx.title_end
+               and " " in c.name.strip() and c.type not in ("TASK", "METRIC")
+               and "task" not in c.rule and not c.org]
+    if not opening:
+        return
+    lf = strip_latex(max(opening, key=lambda c: c.end).name).strip()
+    if lf[:1].lower() == short[:1].lower() and _caps_follow_initials(short, lf) and \
+            lf not in ctx.defined.values():
+        ctx.defined[short] = lf
+
+
+STAGES = [(89, spelled_apart), (89.5, title_short_and_long)]
