@@ -1070,7 +1070,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
                 continue
             if not _SUBJECT_AFTER.match(text, b):
-                if lo == cs and (loose is None or a > loose[0]):
+                if lo == cs and (loose is None or a > loose[0]) and not (
+                        LOOSE_OUTSIDE and loose is not None and _in_bracket(text, lo, a) and
+                        not _in_bracket(text, lo, loose[0])):
                     loose = (a, name)
                 continue
             if best is None or a > best[0]:
@@ -1132,6 +1134,16 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         return None
     _tag("system", "default: own system" if own is not None else "default: null (data paper)")
     return own
+
+
+LOOSE_OUTSIDE = True
+# "the VideoMAE variant (MCG-NJU/videomae-base) achieved the highest accuracies of 95.5%": with
+# no subject verb found, a name inside an aside in brackets is not preferred over one before it
+
+
+def _in_bracket(text: str, lo: int, pos: int) -> bool:
+    """Whether pos lies inside a bracket opened after lo and not closed before pos."""
+    return text.count("(", lo, pos) > text.count(")", lo, pos)
 
 
 NAME_COLON = True

@@ -42,3 +42,27 @@ def test_a_pretrained_name_leaves_the_benchmark_a_value_is_measured_on():
     )
     assert got["47.25"]["benchmark"] == "LVIS"
     assert got["83.1%"]["benchmark"] == "ImageNet"
+
+
+def test_with_no_subject_verb_a_name_before_an_aside_in_brackets_is_the_system():
+    text = (
+        "Sign5: Sign Recognition\nWe compare video encoders for signs. Among the models, the "
+        "VideoMAE variant (MCG-NJU/videomae-base) with the best accuracies of 93.5% on the "
+        "first split."
+    )
+    got = _found(
+        text,
+        ("VideoMAE", "METHOD"),
+        ("MCG-NJU", "METHOD"),
+        ("accuracies", "METRIC"),
+    )
+    assert got["93.5%"]["system"] == "VideoMAE"
+
+
+def test_with_no_subject_verb_a_name_in_brackets_stays_when_no_name_precedes_it():
+    text = (
+        "Seg5: Aerial Masks\nWe study aerial masks. On seven scenes (single-pass SAM2 as the "
+        "start) the masks with coverage of 93.5% overall."
+    )
+    got = _found(text, ("SAM2", "MODEL"), ("coverage", "METRIC"))
+    assert got["93.5%"]["system"] == "SAM2"
