@@ -149,7 +149,8 @@ _SUBJECT_AFTER = re.compile(
         r"|collaps|eliminat|restor|halv|doubl|tripl|shrink|decreas|lower|drops\b|trim|minimi|"
         r"maximi|recover|preserv|slash|brings\b"
         if MORE_VERBS else "") + r")", re.I)
-_ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains)",
+_ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains|"
+                   r"improves\s+(?:over|upon)\b)",  # also "CAPS improves over AgentOCR"
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
 _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|coupled)\s+"
                        r"(?:with|by)\s+(?:the\s+|our\s+)?$", re.I)  # "X integrated with GraphRAG"
@@ -2093,8 +2094,9 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 _retag(r, "benchmark", "list of values on a list of benchmarks")
         elif len(group) > 1 and _RESPECTIVELY.match(text, group[-1]["end"]):
             s0 = group[0]["start"] - len(group[0]["sentence"]) - 1
-            names = [name for a, _b, name, typ, _ in mentions
-                     if typ in BENCH_TYPES and max(0, s0) <= a < group[0]["start"]]
+            names = [name for a, b, name, typ, _ in mentions
+                     if typ in BENCH_TYPES and max(0, s0) <= a < group[0]["start"] and not (
+                         ACTS_NOT_BENCH and _ACTS.match(text, b))]
             names = list(dict.fromkeys(names))
             if len(names) >= len(group):
                 for r, name in zip(group, names[-len(group):], strict=True):

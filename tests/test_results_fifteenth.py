@@ -66,3 +66,34 @@ def test_with_no_subject_verb_a_name_in_brackets_stays_when_no_name_precedes_it(
     )
     got = _found(text, ("SAM2", "MODEL"), ("coverage", "METRIC"))
     assert got["93.5%"]["system"] == "SAM2"
+
+
+def test_a_name_typed_as_data_that_improves_over_another_is_the_system_not_a_benchmark():
+    text = (
+        "PACK: Compact Agent Memory\nWe present a compact memory for agents that answer "
+        "questions over long documents. On HotpotQA, PACK improves over MemAgent by 4.5% and "
+        "2.75% with 3B and 7B backbones, respectively."
+    )
+    got = _found(
+        text,
+        ("PACK", "DATASET", "introduced"),
+        ("HotpotQA", "DATASET"),
+        ("MemAgent", "METHOD"),
+    )
+    for value in ("4.5%", "2.75%"):
+        assert got[value]["system"] == "PACK"
+        assert got[value]["benchmark"] == "HotpotQA"
+
+
+def test_improving_on_a_dataset_keeps_the_dataset_as_benchmark():
+    text = (
+        "Rank5: Rerankers\nWe present Rank5. Rank5 improves nDCG@10 on MS MARCO by 3.25%."
+    )
+    got = _found(
+        text,
+        ("Rank5", "METHOD", "introduced"),
+        ("MS MARCO", "DATASET"),
+        ("nDCG@10", "METRIC"),
+    )
+    assert got["3.25%"]["system"] == "Rank5"
+    assert got["3.25%"]["benchmark"] == "MS MARCO"
