@@ -256,6 +256,13 @@ def test_a_known_acronym_without_a_known_long_form_keeps_its_type(nlp):
     assert any(e.type == "DATASET" for e in ents.values() if "COCO" in (e.name, *e.aliases))
 
 
+def test_a_mixed_case_short_name_before_its_bracketed_long_form(nlp):
+    # "Fi" is no letter run of "Frequency": the capitals F, R begin its words
+    ents = run(nlp, "We introduce FiRe (Frequency Reparameterization), a preconditioner.")
+    e = find(ents, "FiRe")
+    assert e is not None and e.name == "Frequency Reparameterization"
+
+
 def test_long_form_of_a_mixed_case_short_form(nlp):
     ents = run(nlp, "We introduce General-Geometry Neural Whitney Forms (Geo-NeW): a solver.")
     e = find(ents, "Geo-NeW")
@@ -1253,6 +1260,9 @@ def test_an_acronym_spelled_by_a_name_elsewhere_in_the_paper_is_its_alias(
     ("SH-REF: Step-Halved Residual Error Feedback for Federated Learning",
      "We propose step-halved residual error feedback, which SH-REF applies per round.",
      "Step-Halved Residual Error Feedback", "SH-REF"),
+    # the spelling name later in the subtitle, after "via"
+    ("SpeCache: Faster Video Diffusion via Speed-Aware Caching",
+     "SpeCache reuses features across denoising steps.", "Speed-Aware Caching", "SpeCache"),
 ])
 def test_a_title_short_name_and_the_subtitle_it_spells_are_one_entity(
         nlp, title, abstract, long_form, short):

@@ -106,6 +106,14 @@ def _caps_follow_initials(short: str, long: str) -> bool:
     return True
 
 
+def _mixed_short_of(short: str, long: str) -> bool:
+    """Whether a short name in mixed case ("FiRe", "SenCache") is made of the words of a long
+    form though its small letters are not all in it: its first letter begins the long form and
+    its capitals are, in order, initials of the long form's words."""
+    return any(ch.islower() for ch in short) and len(long.split()) >= 2 and \
+        short[:1].lower() == long[:1].lower() and _caps_follow_initials(short, long)
+
+
 def defined_acronyms(ctx: Context) -> None:
     """Long form and acronym candidates for every acronym defined in brackets."""
     text, generic = ctx.text, ctx.generic
@@ -164,6 +172,8 @@ def defined_acronyms(ctx: Context) -> None:
             if pm and is_acronym(pm.group(1)):
                 acr = pm.group(1)
                 lf = schwartz_hearst(acr, inner)
+                if lf != inner.strip() and _mixed_short_of(acr, inner.strip()):
+                    lf = inner.strip()  # "FiRe (Frequency Reparameterization)"
                 if lf and lf == inner.strip() and fold(lf) not in generic:
                     ctx.defined[acr] = lf
                     ls = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))

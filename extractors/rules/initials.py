@@ -76,15 +76,14 @@ def title_short_and_long(ctx: Context) -> None:
     short = m.group(1)
     if short in ctx.defined or sum(1 for ch in short if ch.isupper()) < 2:
         return
-    opening = [c for c in ctx.cands if c.start == m.end() and c.end <= ctx.title_end
-               and " " in c.name.strip() and c.type not in ("TASK", "METRIC")
-               and "task" not in c.rule and not c.org]
-    if not opening:
-        return
-    lf = strip_latex(max(opening, key=lambda c: c.end).name).strip()
-    if lf[:1].lower() == short[:1].lower() and _caps_follow_initials(short, lf) and \
-            lf not in ctx.defined.values():
-        ctx.defined[short] = lf
+    spelling = {strip_latex(c.name).strip() for c in ctx.cands
+                if m.end() <= c.start and c.end <= ctx.title_end
+                and " " in c.name.strip() and c.type not in ("TASK", "METRIC")
+                and "task" not in c.rule and not c.org}
+    spelling = {lf for lf in spelling if lf[:1].lower() == short[:1].lower()
+                and _caps_follow_initials(short, lf) and lf not in ctx.defined.values()}
+    if len({lf.casefold() for lf in spelling}) == 1:
+        ctx.defined[short] = min(spelling)
 
 
 STAGES = [(89, spelled_apart), (89.5, title_short_and_long)]
