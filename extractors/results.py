@@ -147,7 +147,7 @@ _SUBJECT_AFTER = re.compile(
     r"are\b|was\b|were\b|has\b|have\b|enhanc|speeds?\s+up|accelerat|rival|solv|resolv|"
     r"establish|produc|provid|offer|mitigat|narrow|clos|attain|wins\b|contribut" + (
         r"|collaps|eliminat|restor|halv|doubl|tripl|shrink|decreas|lower|drops\b|trim|minimi|"
-        r"maximi|recover|preserv|slash|brings\b"
+        r"maximi|recover|preserv|slash|brings\b|dominat|outscor|gives\b|returns\b"
         if MORE_VERBS else "") + r")", re.I)
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains|"
                    r"improves\s+(?:over|upon)\b)",  # also "CAPS improves over AgentOCR"

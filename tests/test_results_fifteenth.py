@@ -97,3 +97,20 @@ def test_improving_on_a_dataset_keeps_the_dataset_as_benchmark():
     )
     assert got["3.25%"]["system"] == "Rank5"
     assert got["3.25%"]["benchmark"] == "MS MARCO"
+
+
+def test_dominates_and_outscores_make_the_name_before_them_the_subject():
+    text = (
+        "Prot5: Protein Probes\nWe probe protein language models with Prot5. ESM-3 dominates "
+        "binding affinity (IB=-0.141; AUROC 0.834 vs. 0.754). AF3 outscores all others on "
+        "flexibility (IB=+0.064; AUROC 0.612)."
+    )
+    got = _found(
+        text,
+        ("Prot5", "METHOD", "introduced"),
+        ("ESM-3", "MODEL"),
+        ("AF3", "MODEL"),
+        ("AUROC", "METRIC"),
+    )
+    assert got["0.834"]["system"] == "ESM-3"
+    assert got["0.612"]["system"] == "AF3"
