@@ -596,6 +596,86 @@ def test_a_writer_killed_during_an_in_place_write(tiny_store, tmp_path):
         assert_same(expected, snapshot(copy))
 
 
+def test_a_large_update_is_folded_after_the_build_by_a_process_of_its_own(
+        tiny_store, tmp_path, monkeypatch):
+    """A store of FOLD_LATER_FROM papers or more is not checkpointed by the update: it
+    commits, and a process started when the build releases the store folds the log in
+    (graph/ladybug_fold.py). A reader and a writer coming right after wait for that fold
+    instead of failing, and the store is the one an update that checkpoints itself writes;
+    once folded, no log is left beside it."""
+    import shutil
+
+    from paperkg.graph import ladybug_delta, ladybug_store
+    from paperkg.graph.pipeline import build
+
+    at_once = tmp_path / "at_once.lbug"
+    shutil.copy(tiny_store[0], at_once)
+    build([tiny_store[2]], db=at_once, fast=True)
+    expected = snapshot(at_once)
+
+    def no_checkpoint(conn):
+        raise AssertionError("the update checkpointed in the build's process")
+
+    monkeypatch.setattr(ladybug_delta, "_checkpoint_now", no_checkpoint)
+    monkeypatch.setattr(ladybug_store, "FOLD_LATER_FROM", 0)
+    started = []
+    real_start = ladybug_store._start_fold
+
+    def start(*args):
+        started.append(real_start(*args))
+        return started[-1]
+
+    monkeypatch.setattr(ladybug_store, "_start_fold", start)
+    db = tmp_path / "later.lbug"
+    shutil.copy(tiny_store[0], db)
+    report = build([tiny_store[2]], db=db, fast=True)
+    assert report.mode == "upsert" and report.written["added"] > 0
+    assert started == [True]
+    assert_same(expected, snapshot(db))  # waits for the fold
+    assert not db.with_name(db.name + ".wal").exists()
+    # a writer right after an update waits for its fold too (the same papers: nothing new)
+    build([tiny_store[2]], db=db, fast=True)
+    again = build([tiny_store[1], tiny_store[2]], db=db, fast=True)
+    assert again.extracted == 0 and started == [True, True, True]
+    assert_same(expected, snapshot(db))
+
+
+def test_a_log_left_unfolded_is_read_and_folded_by_the_next_writer(
+        tiny_store, tmp_path, monkeypatch):
+    """When no fold process could be started, the committed update stays in the engine's
+    log beside the store: a reader sees it (the engine replays the log), and the next
+    writer folds it."""
+    import shutil
+
+    from paperkg.graph import ladybug_store
+    from paperkg.graph.pipeline import build
+
+    at_once = tmp_path / "at_once.lbug"
+    shutil.copy(tiny_store[0], at_once)
+    build([tiny_store[2]], db=at_once, fast=True)
+    expected = snapshot(at_once)
+
+    def cannot_start(path, writer, fold):
+        import fcntl
+
+        fcntl.flock(fold, fcntl.LOCK_UN)
+        fold.close()
+        return False
+
+    monkeypatch.setattr(ladybug_store, "FOLD_LATER_FROM", 0)
+    monkeypatch.setattr(ladybug_store, "_start_fold", cannot_start)
+    db = tmp_path / "kg.lbug"
+    shutil.copy(tiny_store[0], db)
+    build([tiny_store[2]], db=db, fast=True)
+    wal = db.with_name(db.name + ".wal")
+    assert wal.exists()
+    assert_same(expected, snapshot(db))
+    monkeypatch.setattr(ladybug_store, "FOLD_LATER_FROM", 10**9)
+    report = build([tiny_store[2]], db=db, fast=True)
+    assert report.mode == "upsert" and not wal.exists()
+    assert_same(expected, snapshot(db))
+
+
 def test_an_update_merges_only_the_stored_papers_the_new_ones_share_a_key_with(tmp_path):
     """pipeline._merge_touched (what an update merges its read with the stored papers by) is
     readers.merge_papers of all of them: new papers matching stored ones by arXiv id, by
