@@ -293,6 +293,21 @@ def test_generic_long_form_is_no_entity(nlp):
     assert "RL" not in ctx.defined and "RL" in ctx.generic_acr
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("Yet Modern Multimodal Large Language Models still miscount objects.",
+     "Modern Multimodal Large Language Models"),
+    ("We compare against Remote Sensing Foundation Models on crops.",
+     "Remote Sensing Foundation Models"),
+])
+def test_a_generic_plural_after_modifiers_is_no_name(nlp, sentence, kind):
+    assert find(run(nlp, sentence), kind) is None
+
+
+def test_a_named_kind_of_network_in_the_singular_is_still_a_name(nlp):
+    ents = run(nlp, "We train a Kestrel Gated Neural Network on the traces.")
+    assert find(ents, "Kestrel Gated Neural Network") is not None
+
+
 # --- latex -------------------------------------------------------------------------------------
 
 

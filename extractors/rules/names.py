@@ -254,7 +254,8 @@ def capitalised_runs(ctx: Context) -> None:
                 continue
             b = offs[len(words) - 1] + len(words[-1])
         surface = text[a:b]
-        if fold(surface) in generic or (not has_coined and family_phrase(surface)):
+        if fold(surface) in generic or (not has_coined and (
+                family_phrase(surface) or _kind_of_generic(words, generic))):
             continue
         rule = "coined_name" if has_coined else "title_case_phrase"
         # Split runs of several coined names ("GPT-4 Llama-2") into single names; a short
@@ -272,6 +273,17 @@ def capitalised_runs(ctx: Context) -> None:
                     ctx.cands.append(Cand(o, e, w, w, "", 0.7, "coined_name"))
             continue
         ctx.cands.append(Cand(a, b, surface, surface, "", conf, rule))
+
+
+_PLURAL_KINDS = ("models", "networks")
+
+
+def _kind_of_generic(words: list[str], generic) -> bool:
+    """A generic plural after modifiers ("Modern Large Language Models", "Remote Sensing
+    Foundation Models", "Geometric Graph Neural Networks"): a kind of system, named by no one."""
+    if len(words) < 3 or words[-1].lower() not in _PLURAL_KINDS:
+        return False
+    return any(fold(" ".join(words[k:])) in generic for k in range(1, len(words) - 1))
 
 
 def _title_run(ctx: Context, words: list[str], offs: list[int], kinds: list[str]) -> None:
