@@ -7,6 +7,7 @@ the live file in one rename. A failure leaves the previous store as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import os
@@ -1046,6 +1047,8 @@ FOLD_WAIT = 600.0
 #: Stores this process committed an update of and left to fold: resolved path -> the open
 #: fold lock file (held), handed to the fold process when the writer lock is released.
 _FOLD_LATER: dict[str, Any] = {}
+#: The ids of the fold processes this process started, until they are reaped.
+_FOLDERS: list[int] = []
 
 
 def _fold_lock_path(path: Path) -> Path:
@@ -1073,22 +1076,34 @@ def _start_fold(path: Path, writer, fold) -> bool:
     """Start graph/ladybug_fold.py on the store, handing it both locks (the open files'
     descriptors: the locks stay held while either process has them open); True when it was
     started. Not started (no process could be made), the log stays: the store is whole, a
-    read replays the log and the next writer folds it."""
+    read replays the log and the next writer folds it. Spawned without a subprocess.Popen
+    (whose collection warns of a child still running: a library user's process ends while
+    its last fold runs); ended folds of this process are reaped at the next start."""
     import fcntl
-    import subprocess
 
+    for pid in list(_FOLDERS):
+        with contextlib.suppress(ChildProcessError):
+            if os.waitpid(pid, os.WNOHANG)[0] == 0:
+                continue
+        _FOLDERS.remove(pid)
     script = Path(__file__).with_name("ladybug_fold.py")
+    fds = (writer.fileno(), fold.fileno())
+    quiet = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+             (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+             (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
     try:
-        subprocess.Popen(
-            [sys.executable, "-P", str(script), str(path), str(writer.fileno()),
-             str(fold.fileno())], pass_fds=(writer.fileno(), fold.fileno()),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True, close_fds=True)
+        for fd in fds:
+            os.set_inheritable(fd, True)
+        _FOLDERS.append(os.posix_spawn(
+            sys.executable, [sys.executable, "-P", str(script), str(path), *map(str, fds)],
+            os.environ, file_actions=quiet, setsid=True))
         return True
     except OSError:
         fcntl.flock(fold, fcntl.LOCK_UN)
         return False
     finally:
+        for fd in fds:
+            os.set_inheritable(fd, False)
         fold.close()
 
 
