@@ -2168,12 +2168,23 @@ def _list_after(text: str, mentions, group: list[dict]) -> list[str]:
     return names if len(names) == len(group) and len(set(names)) == len(names) else []
 
 
+LIST_ALIAS = True
+_ALIAS_OPEN = re.compile(r"\s*\(\s*")
+_ALIAS_CLOSE = re.compile(r"\s*\)")
+
+
 def _last_list(text: str, mentions, types, lo: int, hi: int) -> list[str]:
     """The names of the last list of 2+ mentions of types in [lo, hi) ("A, B and C")."""
     spans = [(a, b, name) for a, b, name, typ, _ in mentions if typ in types and lo <= a < hi]
     best: list = []
     run: list = []
     for x in spans:
+        close = _ALIAS_CLOSE.match(text, x[1]) if LIST_ALIAS and run else None
+        if close and _ALIAS_OPEN.fullmatch(text, run[-1][1], x[0]):
+            # "Matthews correlation coefficient (MCC) and ...": the bracketed short name is
+            # the same item; the list goes on after the bracket
+            run[-1] = (run[-1][0], close.end(), run[-1][2])
+            continue
         if run and _LIST_SEP.fullmatch(text, run[-1][1], x[0]):
             run.append(x)
         else:

@@ -114,3 +114,19 @@ def test_dominates_and_outscores_make_the_name_before_them_the_subject():
     )
     assert got["0.834"]["system"] == "ESM-3"
     assert got["0.612"]["system"] == "AF3"
+
+
+def test_a_metric_list_with_a_bracketed_short_name_pairs_with_the_values_respectively():
+    text = (
+        "Pep5: Peptide Classifiers\nWe present Pep5. The Matthews correlation coefficient (MCC) "
+        "and Cohen's kappa were 0.9214 and 0.9177, respectively."
+    )
+    got = _found(
+        text,
+        ("Pep5", "METHOD", "introduced"),
+        ("Matthews correlation coefficient", "METRIC"),
+        ("MCC", "METRIC"),
+        ("Cohen's kappa", "METRIC"),
+    )
+    assert got["0.9214"]["metric"] == "Matthews correlation coefficient"
+    assert got["0.9177"]["metric"] == "Cohen's kappa"
