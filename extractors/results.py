@@ -298,6 +298,11 @@ _FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+(?:(?:around|
                       r"approximately|roughly|nearly|over|more\s+than|less\s+than|"
                       r"as\s+(?:high|low|much)\s+as|just|only)\s+)?$"
                       if FROM_SPLIT else r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+$")
+FROM_RANGE = True
+# "raises FAIR scores from 52-57% to 81-91%": a range is the value the change goes from (one
+# value as written), not a change from its first number to its second
+_RANGE_TO = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?to\s+(?:over\s+|under\s+|about\s+|"
+                       r"around\s+|nearly\s+|~\s*)?\$?[+\-]?\d")
 # "from 89% to under 3%": a second value after "to" and a qualifier (the value pattern joins
 # only "89% to 3%")
 _TO_QUALIFIED = re.compile(r"\s+to\s+(?:under|below|over|above|nearly|about|around|just|only|"
@@ -1854,8 +1859,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             res["_barred"] = True
         if TRACE is not None:
             res["via"] = dict(_LAST)
-        if m.group("num2") and (_FROM_TO.search(text, max(0, a - 30), a) or
-                                TRANSITION and _transition(text, m)):
+        if m.group("num2") and (_FROM_TO.search(text, max(0, a - 30), a) and not (
+                FROM_RANGE and _RANGE_TO.match(text, b) and not _TO.fullmatch(
+                    text, m.end("u1") if m.group("u1") else m.end("num"), m.start("num2")))
+                                or TRANSITION and _transition(text, m)):
             # "improves F2 from 0.801 to 0.857": the baseline's value and the system's
             a2 = m.start("num2")
             first = text[a:m.end("u1") if m.group("u1") else m.end("num")]
@@ -1874,8 +1881,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                                   else "base model before 'from A to B' (A)"}
             res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
                        kind="score")
-        elif FROM_SPLIT and _FROM_TO.search(text, max(0, a - 30), a) and \
-                _TO_QUALIFIED.match(text, b) and not _SPAN_VERB.search(text, cs, a):
+        elif FROM_SPLIT and _FROM_TO.search(text, max(0, a - 30), a) and (
+                _TO_QUALIFIED.match(text, b) or FROM_RANGE and m.group("num2") and
+                _RANGE_TO.match(text, b)) and not _SPAN_VERB.search(text, cs, a):
             # "reduces attack success rate from 89% to under 3%": the first is the baseline's
             res["system"] = _base_model(text, mentions, s0, a, (res["system"], own), c) \
                 if FROM_BASE else None

@@ -130,3 +130,26 @@ def test_a_metric_list_with_a_bracketed_short_name_pairs_with_the_values_respect
     )
     assert got["0.9214"]["metric"] == "Matthews correlation coefficient"
     assert got["0.9177"]["metric"] == "Cohen's kappa"
+
+
+def test_a_range_a_change_goes_from_is_one_baseline_value():
+    text = (
+        "Meta5: Dataset Cards\nWe present Meta5. Guided enrichment with Meta5 raises overall "
+        "F1 from 51-58% to 82-90% on four corpora, and from 0.61-0.7 (before) to over 0.93."
+    )
+    got = _found(text, ("Meta5", "METHOD", "introduced"), ("F1", "METRIC"))
+    assert "58%" not in got and "0.7" not in got
+    assert got["51-58%"]["system"] is None
+    assert got["82-90%"]["system"] == "Meta5"
+    assert got["0.61-0.7"]["system"] is None
+
+
+def test_a_change_from_one_value_to_another_still_splits():
+    text = (
+        "Meta6: Dataset Cards\nWe present Meta6. Meta6 raises F1 from 51% to 82% and "
+        "improves recall by 4%-9% over two baselines."
+    )
+    got = _found(text, ("Meta6", "METHOD", "introduced"), ("F1", "METRIC"), ("recall", "METRIC"))
+    assert got["51%"]["system"] is None
+    assert got["82%"]["system"] == "Meta6"
+    assert got["4%-9%"]["system"] == "Meta6"
