@@ -766,8 +766,13 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         features = {S.node_key(S.PAPER, pid): _compact_cites(last_item(cur_json[pid]))
                     for pid in part}
         previous = dataclasses.replace(previous, kept=cite_index)
+    # kept edges whose kind and entity nothing of the update changes stay as they are; the
+    # other kept edges' papers have their entity edges read (all at once)
+    steady = _steady(store, g, previous.edges, part, kept_nodes)
+    previous = dataclasses.replace(previous, steady=steady)
     loader = _Loader(store, g, new_reg, part)
-    loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges for k in (a, b)}))
+    loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges
+                        if (a, b) not in steady for k in (a, b)}))
     g.graph["paperkg.load_edges"] = loader
     report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE, features=features,
                            previous=previous)
@@ -897,6 +902,51 @@ class _Loader:
         for pk, ek, rel in edges:
             if ek in self.g:
                 add_edge(self.g, pk, ek, rel, {})
+
+
+def _steady(store: _Store, g: nx.MultiDiGraph, edges: Sequence[tuple[str, str, dict]],
+            part: set[str], touched: dict[str, tuple]) -> set[tuple[str, str]]:
+    """The stored inferred edges (citing, cited) whose kind and entity the citations would
+    find again (citations.Previous.steady): both papers kept (none of the part, so their
+    entity edges are the stored ones), and no entity node whose name or aliases the update
+    can change (`touched`: the stored rows of the entity nodes the part's papers reach, by
+    node key) that either paper reaches has the edge name's key among its keys, stored or
+    new. An edge without a name (an identifier's) reads no entity. Read: the entity edges of
+    the edges' papers, at once."""
+    from paperkg.graph.citations.infer import _canon, _entity_keys
+
+    ends = {S.split_key(k)[1] for a, b, _ in edges for k in (a, b)} - part
+    reach: dict[str, set[str]] = defaultdict(set)  # paper id -> touched nodes it reaches
+    for pid, label, eid in store.linked(f"(p:{S.PAPER} {{id: i}})", "(p)-[]->(e)",
+                                        "p.id, label(e), e.id", ends, far=2):
+        if label in S.ENTITY_LABELS and S.node_key(label, eid) in touched:
+            reach[pid].add(S.node_key(label, eid))
+    keys: dict[str, set[str]] = {}
+
+    def keys_of(node: str) -> set[str]:
+        got = keys.get(node)
+        if got is None:
+            label, eid = S.split_key(node)
+            stored = dict(zip(S.NODE_TYPES[label].prop_names, touched[node], strict=True))
+            got = {eid, _canon(str(stored.get("name") or "")),
+                   *(_canon(str(x)) for x in stored.get("aliases") or ())} - {""}
+            if node in g:  # else removed
+                got |= _entity_keys(g, node)
+            keys[node] = got
+        return got
+
+    out: set[tuple[str, str]] = set()
+    for a, b, d in edges:
+        pa, pb = S.split_key(a)[1], S.split_key(b)[1]
+        if pa not in ends or pb not in ends:
+            continue
+        name = str(d.get("name") or "")
+        if name:
+            key = _canon(name)
+            if any(key in keys_of(v) for v in reach.get(pa, set()) | reach.get(pb, set())):
+                continue
+        out.add((a, b))
+    return out
 
 
 def _external_cites_of(store: _Store) -> list[dict]:

@@ -753,3 +753,56 @@ def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(tmp_path)
     one = build([papers], db=tmp_path / "one.lbug", fast=True)
     assert pooled.extracted == one.extracted > 1024
     assert_same(snapshot(tmp_path / "two.lbug"), snapshot(tmp_path / "one.lbug"))
+
+
+def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp_path):
+    """An update keeps a stored inferred citation's kind and entity, without reading its
+    papers' entity edges, when neither paper is of the update's part and no entity node the
+    update touches that they reach has the citation's name among its keys, stored or new
+    (registry_store._steady): the store is a fresh build's. The citing paper in the part, or
+    a touched node it reaches with the name as an alias (new, or stored), is not kept so."""
+    import networkx as nx
+
+    from paperkg.graph import schema as S
+    from paperkg.graph.ladybug_delta import inferred_citations_in
+    from paperkg.graph.ladybug_store import connect
+    from paperkg.graph.pipeline import build
+    from paperkg.graph.registry_store import _steady, _Store
+
+    def paper(arxiv_id: str, title: str, abstract: str) -> str:
+        return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
+                           "published": "2024-01-0" + arxiv_id[-2]})
+
+    old = [paper("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
+                 "for cell segmentation."),
+           paper("2401.00020", "Yodel Models", "We propose YodelLM, a speech model. YodelLM "
+                 "improves accuracy on PTB."),
+           paper("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting with "
+                 "YodelLM.")]
+    new = [paper("2401.00070", "On Cell Counting in Tissue", "We build on U-Net for cell "
+                 "counting in tissue.")]
+    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    a.write_text("\n".join(old) + "\n")
+    b.write_text("\n".join(new) + "\n")
+    grown = tmp_path / "grown.lbug"
+    build([a], db=grown, fast=True)
+    pair = ("Paper:2401.00050", "Paper:2401.00010")
+    node = "Task:cellcounting"  # the citing paper's task, which the new paper touches
+    with connect(grown) as conn:
+        store = _Store(conn)
+        edges = inferred_citations_in(conn)
+        assert [(u, v) for u, v, _ in edges] == [pair] and edges[0][2]["name"] == "ZorbNet"
+        row = store.node_rows("Task", ["cellcounting"])["cellcounting"]
+        g = nx.MultiDiGraph()
+        g.add_node(node, label="Task", id="cellcounting", name="Cell Counting", aliases=[])
+        assert _steady(store, g, edges, set(), {node: row}) == {pair}
+        assert _steady(store, g, edges, {"2401.00050"}, {node: row}) == set()
+        g.nodes[node]["aliases"] = ["ZorbNet"]  # the update gives it the name's key
+        assert _steady(store, g, edges, set(), {node: row}) == set()
+        names = S.NODE_TYPES["Task"].prop_names
+        stored = tuple(["ZorbNet"] if n == "aliases" else v
+                       for n, v in zip(names, row, strict=True))
+        assert _steady(store, nx.MultiDiGraph(), edges, set(), {node: stored}) == set()
+    build([a, b], db=tmp_path / "fresh.lbug", fast=True)
+    build([b], db=grown, fast=True)
+    assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(grown))

@@ -176,6 +176,8 @@ class _Edge:
     route: str
     start: int
     confidence: float
+    #: the cited paper's entity node (_entity_of), when known already (a kept edge)
+    entity: str | None = None
 
     def rank(self) -> tuple:
         """Higher is better: confidence, then the earlier sentence, then the name."""
@@ -496,6 +498,10 @@ class Previous:
     #: `features` need hold only the new papers' entries, and the other papers' entries are
     #: read from the store only for the papers that write a name judged again
     kept: Any = None
+    #: (citing, cited) of the `edges` whose kind and entity _CitingRels and _entity_of would
+    #: find again (neither paper's entity edges, nor the keys of the entities they reach
+    #: that the edge's name has, changed): kept as they are, their papers' edges not read
+    steady: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
 
 
 class _Cites(dict):
@@ -810,12 +816,17 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         for a, b, d in previous.edges:
             if b not in cited:
                 name, sent = str(d.get("name") or ""), str(d.get("evidence") or "")
+                route = "name" if name else "identifier"
+                if (a, b) in previous.steady:
+                    best[(a, b)] = _Edge(str(d["kind"]), name, sent, route, 0,
+                                         float(d["confidence"]), str(d.get("entity") or ""))
+                    continue
                 rel = rels.get(a, _canon(name)) if name else None
                 kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
-                best[(a, b)] = _Edge(kind, name, sent, "name" if name else "identifier", 0,
-                                     float(d["confidence"]))
+                best[(a, b)] = _Edge(kind, name, sent, route, 0, float(d["confidence"]))
 
-    _load_edges(G, {b for (_, b), edge in best.items() if edge.confidence >= min_confidence})
+    _load_edges(G, {b for (_, b), edge in best.items()
+                    if edge.confidence >= min_confidence and edge.entity is None})
     for (a, b), edge in sorted(best.items()):
         if edge.confidence < min_confidence:
             report.below_threshold += 1
@@ -823,7 +834,8 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         known = dated(when[a], when[b])
         report.undated += not known
         G.add_edge(a, b, key=CITES_INFERRED_KEY, type=CITES, kind=edge.kind,
-                   entity=_entity_of(G, b, edge.name, rels.keys), name=edge.name,
+                   entity=_entity_of(G, b, edge.name, rels.keys) if edge.entity is None
+                   else edge.entity, name=edge.name,
                    evidence=edge.evidence,
                    source=SOURCE_INFERRED, confidence=edge.confidence,
                    temporal=TEMPORAL_OK if known else TEMPORAL_UNKNOWN,
