@@ -303,6 +303,13 @@ def test_a_generic_plural_after_modifiers_is_no_name(nlp, sentence, kind):
     assert find(run(nlp, sentence), kind) is None
 
 
+def test_a_participle_joined_to_a_coined_name_is_no_part_of_it(nlp):
+    ents = run(nlp, "We train on KestrelGAN-augmented traces and report GPS-denied flights. "
+                    "KestrelGAN is small.")
+    assert find(ents, "KestrelGAN-augmented") is None and find(ents, "GPS-denied") is None
+    assert find(ents, "KestrelGAN") is not None
+
+
 def test_a_named_kind_of_network_in_the_singular_is_still_a_name(nlp):
     ents = run(nlp, "We train a Kestrel Gated Neural Network on the traces.")
     assert find(ents, "Kestrel Gated Neural Network") is not None

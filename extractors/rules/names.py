@@ -38,6 +38,8 @@ SUFFIX_ONLY = re.compile(
     r"friendly|ready|scale|grade|induced|inspired|informed|enhanced|predicted|weighted|native)$",
     re.IGNORECASE,
 )
+# a past participle joined to a coined word ("TimeGAN-augmented", "CLEVR-derived", "MA-aided")
+_PARTICIPLE = re.compile(r"(?<=[A-Za-z0-9])-[a-z]{2,}ed$")
 _CODEPOINT = re.compile(r"x[0-9A-Fa-f]{4,5}\b")
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
@@ -160,6 +162,9 @@ def capitalised_runs(ctx: Context) -> None:
         sm = _STYLE_SUFFIX.search(stripped)
         if sm and type_by_shape(stripped[:sm.start()], ctx.gaz) == "MODEL":
             stripped = stripped[:sm.start()]  # "Qwen3-0.6B-style": the model, not the style
+        pm = _PARTICIPLE.search(stripped)
+        if pm and " " not in stripped and not SUFFIX_ONLY.search(stripped):
+            stripped = stripped[:pm.start()]  # "TimeGAN-augmented": the name, not the use
         b = a + len(stripped)
         if b <= a or ctx.in_url(a):
             continue
