@@ -412,3 +412,32 @@ def test_the_spilled_paper_table_is_in_small_row_groups(tmp_path):
         assert first == (ladybug_store._PAPER_CHUNK if key[0] == S.PAPER else meta.num_rows)
         assert pq.read_table(f).to_pylist() == made[key].to_pylist(), key
         f.unlink()
+
+
+def test_side_texts_copied_a_batch_at_a_time_stay_with_their_edges(tmp_path, monkeypatch):
+    """A relationship table's file is split into its rows and their side texts a batch of
+    _CHUNK rows at a time (the table is never whole in memory): every edge reads back with its
+    own evidence and surface, across batches and tables, and no file is left beside the store."""
+    from paperkg.graph import ladybug_store
+    from paperkg.graph.ladybug_store import replace_tables, store_tables, writer_lock
+
+    monkeypatch.setattr(ladybug_store, "_CHUNK", 3)
+    g = empty_graph()
+    ms = [add_node(g, S.METHOD, {"id": f"m{j}", "name": f"M{j}"}) for j in range(2)]
+    for i in range(8):
+        p = add_node(g, S.PAPER, {"id": f"p{i}", "title": f"Paper {i}"})
+        for j, m in enumerate(ms):
+            rel = S.USES if (i + j) % 3 else S.INTRODUCES
+            add_edge(g, p, m, rel, {"evidence": f"paper {i} on method {j}", "surface": f"M{j}",
+                                    "confidence": 0.5})
+    db = tmp_path / "kg.lbug"
+    with writer_lock(db):
+        tables, existed = store_tables(g, db, keep=False)
+        assert replace_tables(tables, db, (), existed, threads=1) == "fresh"
+    back = load_graph(db)
+    edges = sorted((u, v, k, d.get("evidence"), d.get("surface"))
+                   for u, v, k, d in back.edges(keys=True, data=True))
+    assert edges == sorted((u, v, k, d["evidence"], d["surface"])
+                           for u, v, k, d in g.edges(keys=True, data=True))
+    assert len(edges) == 16
+    assert not [f for f in tmp_path.iterdir() if f.name not in ("kg.lbug", ".kg.lbug.writer")]
