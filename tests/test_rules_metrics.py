@@ -157,3 +157,12 @@ def test_a_title_case_name_ending_in_a_measure_word_is_a_measure(nlp, sentence, 
 def test_a_lower_case_index_word_makes_no_measure(nlp):
     ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
     assert not any(e.type == "METRIC" for e in ents)
+
+
+@pytest.mark.parametrize("sentence, not_metric", [
+    ("We find accuracy drops of 9.8 points when switching the prompt language.", "find accuracy"),
+    ("Backups often compromise latency by 40 ms on edge devices.", "often compromise latency"),
+    ("Pruning costs a negligible accuracy loss of 0.3% on the test set.", "negligible accuracy"),
+])
+def test_a_verb_adverb_or_evaluative_word_starts_no_measure(nlp, sentence, not_metric):
+    assert find(run(nlp, sentence), not_metric, ignore_case=True) is None
