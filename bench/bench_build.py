@@ -23,10 +23,7 @@ written while it is held, then `store`, the engine's COPYs). With
 --add N, the last N papers are left out of the fresh build, whose store is then copied before
 each run of `build` adding those N papers (only they are extracted). Figures are medians over
 --runs, with the 1-minute load average before and after each run and the build's own
-per-step seconds (read, extract, canonical, graph, citations, store); an add run also gives
-`folded_s`, the wall seconds from its process's end until its update's log was folded into
-the store (a large store's checkpoint runs after the build, in a process of its own:
-graph/ladybug_fold.py), waited for before the next run. With the learned model
+per-step seconds (read, extract, canonical, graph, citations, store). With the learned model
 (no --fast) and workers, each run also reports the model's own CPU seconds in the workers
 (`inference_cpu_s`, timed around its components) and the wall time less that spread over the
 workers (`non_inference_s`: reading, rules, canonicalisation, citations, store).
@@ -188,18 +185,6 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
             "relationships": sum(report.get("relationships", {}).values())}
 
 
-def fold_wait(db: Path) -> float:
-    """Wall seconds from now until the store's update log is folded in: an update of a large
-    store leaves its checkpoint to a process of its own (ladybug_store.fold_later), which
-    runs after the build's process has ended; 0 when none runs. Waited for, so that it
-    does not run beside the next build."""
-    from paperkg.graph.ladybug_store import wait_for_fold
-
-    t = time.perf_counter()
-    wait_for_fold(db)
-    return round(time.perf_counter() - t, 2)
-
-
 def _median_of(runs: list[dict], key: str) -> float | None:
     """The median of one figure over the runs that have it."""
     found = [r[key] for r in runs if r.get(key) is not None]
@@ -217,7 +202,6 @@ def summary(runs: list[dict]) -> dict:
         or None,
         "steps_s": {k: statistics.median(r["seconds"].get(k, 0) for r in runs) for k in steps},
         "inference_cpu_s": _median_of(runs, "inference_cpu_s"),
-        "folded_s": _median_of(runs, "folded_s"),
         "non_inference_s": _median_of(runs, "non_inference_s"),
         "load": [(r["load_before"], r["load_after"]) for r in runs],
         "papers": runs[-1]["papers"], "extracted": runs[-1]["extracted"],
@@ -261,10 +245,8 @@ def main() -> None:
                 db = work / f"add{i}.lbug"
                 shutil.copy(store, db)
                 runs.append(run_build([str(add), "--db", str(db), *common]))
-                runs[-1]["folded_s"] = fold_wait(db)
                 db.unlink()
-                print(f"add run {i + 1}: {runs[-1]['wall_s']} s (+{runs[-1]['folded_s']} s "
-                      "until its log was folded)", file=sys.stderr)
+                print(f"add run {i + 1}: {runs[-1]['wall_s']} s", file=sys.stderr)
             out["add"] = {"papers_added": ns.add, **summary(runs)}
         else:
             runs = []

@@ -376,8 +376,7 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
 
 
 @contextmanager
-def in_place(path: Path, after: Callable | None = None, database=None,
-             fold_later: bool = False):
+def in_place(path: Path, after: Callable | None = None, database=None):
     """A write connection to the store itself (not a staged copy), whose statements form one
     engine transaction: committed and checkpointed when the block succeeds, rolled back when
     it fails. The store is the old one or the new one whatever happens: a failure before the
@@ -389,13 +388,10 @@ def in_place(path: Path, after: Callable | None = None, database=None,
     the block runs (the engine's file lock): an update's few seconds. `after` is called with
     the connection once the store holds the update (to read it without opening it again).
     `database`: the store already open for writing (a ladybug Database, left open), whose
-    other connections may read the store as it was while the block writes. `fold_later`: the
-    checkpoint is left to a process of its own, started when this process releases the
-    writer lock (ladybug_store.fold_later); until it ends, readers wait and so do writers."""
+    other connections may read the store as it was while the block writes."""
     import ladybug
 
     from paperkg.graph.ladybug_store import _open, _write_failure, writer_lock
-    from paperkg.graph.ladybug_store import fold_later as hand_over
 
     with writer_lock(path):
         own = database is None
@@ -414,11 +410,7 @@ def in_place(path: Path, after: Callable | None = None, database=None,
                         raise
                     conn.execute("COMMIT")
                     committed = True
-                    if fold_later:  # the engine's close must not checkpoint either
-                        conn.execute("CALL force_checkpoint_on_close=false")
-                        hand_over(path)
-                    else:
-                        _checkpoint_now(conn)
+                    _checkpoint_now(conn)
                 except (RuntimeError, OSError) as exc:
                     if isinstance(exc, UserError):
                         raise
@@ -444,10 +436,8 @@ class EarlyWrite:
     begun and not finished (a failure, or an update that declines). The rows the thread
     writes must not depend on what the caller computes meanwhile."""
 
-    def __init__(self, path: Path, database, after: Callable | None = None,
-                 fold_later: bool = False):
+    def __init__(self, path: Path, database, after: Callable | None = None):
         self.path, self.database, self.after = path, database, after
-        self.fold_later = fold_later
         self._stack: Any = None
         self._thread: Any = None
         self._conn: Any = None
@@ -457,8 +447,7 @@ class EarlyWrite:
         """Begin the transaction and run write(connection) in a thread."""
         self._stack = contextlib.ExitStack()
         conn = self._stack.enter_context(in_place(self.path, after=self.after,
-                                                  database=self.database,
-                                                  fold_later=self.fold_later))
+                                                  database=self.database))
         self._thread = threading.Thread(target=self._run, args=(write, conn), daemon=True,
                                         name="paperkg-early-write")
         self._thread.start()

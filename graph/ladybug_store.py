@@ -7,7 +7,6 @@ the live file in one rename. A failure leaves the previous store as it was.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import glob
 import os
@@ -77,13 +76,10 @@ def _open(path: Path, read_only: bool, recovered: bool = False, threads: int = 0
 
     A store left with a pending checkpoint (a writer killed mid-checkpoint, or a CHECKPOINT
     run by another tool) cannot be opened read-only; when no paperkg writer is active it is
-    opened read-write once, which lets the engine finish its recovery, and then read. A store
-    whose last update is being folded in by a process of its own (fold_later) is opened once
-    that process has ended.
+    opened read-write once, which lets the engine finish its recovery, and then read.
     """
     import ladybug
 
-    wait_for_fold(path)
     try:
         return ladybug.Database(str(path), read_only=read_only, max_num_threads=threads)
     except Exception as exc:  # noqa: BLE001 - ladybug raises RuntimeError for everything
@@ -1024,21 +1020,18 @@ def writer_lock(db: str | os.PathLike | None = None):
     path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = path.with_name(f".{path.name}.writer")
     with open(lock_path, "a+b") as fh:
-        if not _lock_or_wait_for_fold(fh, path):
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
             raise UserError(f"another paperkg process is writing {path}; try again when it "
-                            "has finished")
+                            "has finished") from None
         _HELD.add(key)
-        handed = False
         try:
             remove_stale(path, all_owners=True)
             yield
         finally:
             _HELD.discard(key)
-            fold = _FOLD_LATER.pop(key, None)
-            if fold is not None:
-                handed = _start_fold(path, fh, fold)
-            if not handed:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def holds_writer_lock(func):
@@ -1055,138 +1048,6 @@ def holds_writer_lock(func):
             return func(*args, **kwargs)
 
     return locked
-
-
-# ---------------------------------------------------------------------------------------------
-# The checkpoint of a large in-place update, after the build (graph/ladybug_fold.py)
-
-#: An in-place update (ladybug_delta.in_place) of a store of at least this many papers
-#: commits and leaves the engine's checkpoint to a process of its own that the build starts
-#: when it releases the store: at 100,000 papers the checkpoint took 2.5-3.4 CPU s, the last
-#: step of the update's critical path, and it rewrites whole node groups however few rows
-#: changed. Smaller stores checkpoint at once (0.1 s or less).
-FOLD_LATER_FROM = 20_000
-#: How long a reader or a writer waits for such a fold before it gives up (seconds).
-FOLD_WAIT = 600.0
-#: Stores this process committed an update of and left to fold: resolved path -> the open
-#: fold lock file (held), handed to the fold process when the writer lock is released.
-_FOLD_LATER: dict[str, Any] = {}
-#: The ids of the fold processes this process started, until they are reaped.
-_FOLDERS: list[int] = []
-
-
-def _fold_lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.fold")
-
-
-def fold_later(path: Path) -> None:
-    """Note that the store's committed log is folded by a process of its own once this one
-    releases the writer lock (which it must hold): from now on, readers wait for that fold
-    (wait_for_fold). The caller keeps the engine from checkpointing when it closes the store
-    (`CALL force_checkpoint_on_close=false`)."""
-    import fcntl
-
-    key = str(path.resolve())
-    if key not in _HELD:
-        raise RuntimeError(f"fold_later({path}) without the writer lock")
-    if key in _FOLD_LATER:
-        return
-    fh = open(_fold_lock_path(path), "a+b")  # noqa: SIM115 - held until handed over
-    fcntl.flock(fh, fcntl.LOCK_EX)  # free: a fold holds the writer lock until it ends
-    _FOLD_LATER[key] = fh
-
-
-def _start_fold(path: Path, writer, fold) -> bool:
-    """Start graph/ladybug_fold.py on the store, handing it both locks (the open files'
-    descriptors: the locks stay held while either process has them open); True when it was
-    started. Not started (no process could be made), the log stays: the store is whole, a
-    read replays the log and the next writer folds it. Spawned without a subprocess.Popen
-    (whose collection warns of a child still running: a library user's process ends while
-    its last fold runs); ended folds of this process are reaped at the next start."""
-    import fcntl
-
-    for pid in list(_FOLDERS):
-        with contextlib.suppress(ChildProcessError):
-            if os.waitpid(pid, os.WNOHANG)[0] == 0:
-                continue
-        _FOLDERS.remove(pid)
-    script = Path(__file__).with_name("ladybug_fold.py")
-    fds = (writer.fileno(), fold.fileno())
-    quiet = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-             (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-             (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
-    try:
-        for fd in fds:
-            os.set_inheritable(fd, True)
-        _FOLDERS.append(os.posix_spawn(
-            sys.executable, [sys.executable, "-P", str(script), str(path), *map(str, fds)],
-            os.environ, file_actions=quiet, setsid=True))
-        return True
-    except OSError:
-        fcntl.flock(fold, fcntl.LOCK_UN)
-        return False
-    finally:
-        for fd in fds:
-            os.set_inheritable(fd, False)
-        fold.close()
-
-
-def _fold_running(path: Path) -> bool:
-    """Whether a fold of the store is under way (its lock is held by another process or
-    open file)."""
-    import fcntl
-
-    try:
-        fd = os.open(_fold_lock_path(path), os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
-
-
-def wait_for_fold(path: Path) -> None:
-    """Wait until no fold of the store is under way (see fold_later): a reader opening the
-    store during the fold's checkpoint could meet a half-written file. Nothing to wait for
-    in the process that holds the writer lock (it is the writer)."""
-    import time
-
-    if str(Path(path).resolve()) in _HELD:
-        return
-    deadline = time.monotonic() + FOLD_WAIT
-    while _fold_running(path):
-        if time.monotonic() > deadline:
-            raise UserError(f"the store {path} is still being folded after an update; try "
-                            "again when it has finished")
-        time.sleep(0.02)
-
-
-def _lock_or_wait_for_fold(fh, path: Path) -> bool:
-    """Take the writer lock; when a fold holds it, wait for the fold to end. False when
-    another writer holds it."""
-    import fcntl
-    import time
-
-    deadline = time.monotonic() + FOLD_WAIT
-    while True:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            pass
-        if not _fold_running(path):  # another writer, unless the fold ended just now
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return True
-            except BlockingIOError:
-                return False
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
 
 
 class _Writer:

@@ -413,7 +413,7 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
     `reader`: (connection, close) of a read-only connection to the store the caller opened,
     read here and closed before the write (None: one is opened here)."""
     from paperkg.graph.ladybug_delta import Delta, EarlyWrite, _schema_matches, apply
-    from paperkg.graph.ladybug_store import FOLD_LATER_FROM, connect, stats_in
+    from paperkg.graph.ladybug_store import connect, stats_in
 
     seconds = {} if seconds is None else seconds
     papers = sorted(papers, key=lambda p: p.id)
@@ -439,9 +439,7 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         # one transaction on the store itself (no staged copy), begun once the rows no
         # citation changes are known and written while the citations are made; counted
         # before it is closed
-        # a large store's checkpoint is left to a process of its own, after this build
-        early = EarlyWrite(path, conn.database, after=counted,
-                           fold_later=len(papers) >= FOLD_LATER_FROM)
+        early = EarlyWrite(path, conn.database, after=counted)
         reading.callback(early.close)  # rolled back unless finished
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
