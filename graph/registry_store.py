@@ -38,6 +38,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -518,8 +519,14 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     from paperkg.graph.build import build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.citations.infer import load_statistics
     from paperkg.graph.pipeline import _CITED_FIELDS, content_hash, state_hash
 
+    # the citations' shipped statistics, read on a thread of their own while this one hashes
+    # and waits for the new papers' extraction (joined before the citations)
+    statistics = threading.Thread(target=load_statistics, name="citation statistics",
+                                  daemon=True)
+    statistics.start()
     t0 = time.perf_counter()
     by_old = {p.id: p for p in old_papers}
     own = {p.id: content_hash(p, fast) for p in papers}
@@ -772,6 +779,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges
                         if (a, b) not in steady for k in (a, b)}))
     g.graph["paperkg.load_edges"] = loader
+    statistics.join()
     report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE, features=features,
                            previous=previous)
     del g.graph["paperkg.load_edges"], features

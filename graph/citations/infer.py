@@ -57,6 +57,7 @@ from .cache import (
 from .claims import (
     Claim,
     NameStats,
+    common_words,
     contested,
     corpus_baseline,
     corpus_idf,
@@ -876,11 +877,23 @@ def _findable(name: str) -> bool:
 def _identifiers(nodes: dict[str, dict]) -> dict[str, list[str]]:
     """Lower-case identifier (arXiv id, DOI) -> the papers that have it, in id order."""
     out: dict[str, list[str]] = defaultdict(list)
-    for p in sorted(nodes):
-        for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
+    for p, d in nodes.items():
+        for ident in (d.get("arxiv_id"), d.get("doi")):
             if ident:
                 out[str(ident).lower()].append(p)
+    for ps in out.values():
+        if len(ps) > 1:  # (the few shared ones: not every paper sorted)
+            ps.sort()
     return out
+
+
+def load_statistics() -> None:
+    """Load the shipped corpus statistics add_citations reads (each once a process), so that a
+    caller can have them read ahead, beside other work."""
+    corpus_names()
+    corpus_idf()
+    corpus_baseline()
+    common_words()
 
 
 def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
