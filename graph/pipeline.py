@@ -530,7 +530,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
              seconds: dict[str, float] | None = None,
              min_citation_confidence: float | None = None, fast: bool = False,
              engine: str = "local", scheduler: str | None = None, store: Path | None = None,
-             on_extracted: Callable[[StateSpool], Any] | None = None, previous: Any = None,
+             on_extracted: Callable[[StateSpool], Callable[[], Any] | None] | None = None,
+             previous: Any = None,
              registry: list | None = None, edges: Any = None, consume: bool = False,
              packed: bool = True, on_graph: Callable[[nx.MultiDiGraph], Any] | None = None
              ) -> tuple[nx.MultiDiGraph, dict, StateSpool, int]:
@@ -540,9 +541,11 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     the files nor the order of earlier builds changes the result. `seconds` receives the time
     of each step (extract, graph, citations). Inferred citations below
     `min_citation_confidence` (None: the measured default) are left out. `on_extracted` is
-    called with the complete state spool before the graph is built; `previous` (an update's
-    citations.Previous) lets the citations judge only what the new papers touch. `registry`,
-    a list, receives the registry tables the store keeps (graph/registry_store.py).
+    called with the complete state spool before the graph is built; what it returns, unless
+    None, is called (a wait) once what needs only the registry's counts is made. `previous`
+    (an update's citations.Previous) lets the citations judge only what the new papers
+    touch. `registry`, a list, receives the registry tables the store keeps
+    (graph/registry_store.py).
     `edges` (a fresh build's ladybug_store.EdgeSpill) takes the edges from papers to entities
     instead of the graph: the store gets them from its files (store_tables(..., edges=)),
     the citation step from it, paper by paper, and it counts the entities' introducers; it
@@ -585,9 +588,20 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     pack = spilled is not None
     spool.cites_json = pack
     try:
-        if on_extracted is not None:
-            on_extracted(spool)
         t0 = time.perf_counter()
+        wait = on_extracted(spool) if on_extracted is not None else None
+        # What needs only the counts (the registry and its types, the registry tables made
+        # of the counts, the state's stamp) is made now: while a build that waits for its
+        # state's writer does (on the core the writer leaves idle), not in the graph step.
+        extractions.registry()
+        counted = None
+        if registry is not None:
+            from paperkg.graph.registry_store import count_tables, spool_stamp
+
+            counted = count_tables(counts, spool_stamp(spool.path))
+        if wait is not None:
+            wait()
+            t0 = time.perf_counter()
         surfaces: dict = {}
         texts = None
         if pack:  # abstracts and citation results packed with dictionaries of their own
@@ -607,10 +621,11 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         if edges is not None:
             edges.attach(g)
         if registry is not None:
-            from paperkg.graph.registry_store import spool_stamp, tables
+            from paperkg.graph.registry_store import tables
 
             registry.extend(tables(counts, surfaces["names"], surfaces["aliases"],
-                                   spool_stamp(spool.path)))
+                                   counted=counted))
+            counted = None
             from paperkg.graph.citations.stored import index_table
 
             registry.append(index_table(PackedCites(spool.cites) if pack else spool.cites,
@@ -957,13 +972,15 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     begun: list = []  # ladybug_store.Begun
     alone = len(papers) >= STATE_ALONE_FROM
 
-    def begin(spool: StateSpool) -> None:
+    def begin(spool: StateSpool) -> Callable[[], None] | None:
         # waited for, its child has the core the build leaves idle: it packs with two threads
         begun.append(start_fresh(path, spool.path, pack=not spool.packed,
                                  threads=2 if alone else 1))
-        if alone:
-            begun[-1].wait()
-            _mark("state")
+        return waited if alone else None
+
+    def waited() -> None:
+        begun[-1].wait()
+        _mark("state")
 
     on_extracted = begin if old is None else None
     # A fresh build into this store alone COPYs its entity nodes and registry tables, whole

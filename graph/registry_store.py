@@ -42,7 +42,7 @@ import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -179,15 +179,38 @@ def canonical(reg, paper_id: str, raw: Sequence) -> PaperExtraction:
     return canonical_extraction(reg, paper_id, raw)
 
 
-def finished_with(counts: Counts, items: Callable[[], Iterable[tuple[str, Sequence]]],
-                  entities: Callable[[], Iterable[list]]):
+class Finished:
     """`extractors.registry.finished` that fills `counts` on the way (its registry is made
-    from them, so the counts kept are the ones the graph was canonicalised with)."""
-    for ents in entities():
-        counts.add(ents)
-    reg = counts.registry()
-    for paper_id, raw in items():
-        yield canonical(reg, paper_id, raw)
+    from them, so the counts kept are the ones the graph was canonicalised with): each
+    paper's canonical extraction, made as it is read (iterate once). The registry is made
+    when the first one is asked for, or ahead by `registry()` (a fresh build makes it while
+    it waits for its state's writer)."""
+
+    def __init__(self, counts: Counts, items: Callable[[], Iterable[tuple[str, Sequence]]],
+                 entities: Callable[[], Iterable[list]]):
+        self._counts, self._items, self._entities = counts, items, entities
+        self._reg: Any = None
+
+    def registry(self):
+        """The registry (counted from `entities` first), with its types worked out."""
+        if self._reg is None:
+            for ents in self._entities():
+                self._counts.add(ents)
+            reg = self._counts.registry()
+            reg.types()  # what its first `apply` would work out
+            self._reg = reg
+        return self._reg
+
+    def __iter__(self) -> Iterator[PaperExtraction]:
+        reg = self.registry()
+        for paper_id, raw in self._items():
+            yield canonical(reg, paper_id, raw)
+
+
+def finished_with(counts: Counts, items: Callable[[], Iterable[tuple[str, Sequence]]],
+                  entities: Callable[[], Iterable[list]]) -> Finished:
+    """The canonical extractions of `items` (see Finished)."""
+    return Finished(counts, items, entities)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,35 +250,50 @@ def _surface_row(node: str, names: dict[str, int], aliases: dict[str, int]
     return (node, _counts_json(names), _counts_json(aliases))
 
 
-def _rows(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter],
-          state_stamp: str) -> dict[str, list[tuple]]:
-    """Every row of the registry tables, by table (in key order: the keys are sorted, not
-    the (key, count) items, whose nested tuples sort several times slower)."""
+def _count_rows(counts: Counts, state_stamp: str) -> dict[str, list[tuple]]:
+    """The rows of the registry tables made of the counts alone (in key order: the keys are
+    sorted, not the (key, count) items, whose nested tuples sort several times slower)."""
     votes, longs = counts.votes, counts.longs
     return {
         S.REGISTRY_VOTE: [(_vote_id(*k), *k, n) for k in sorted(votes) if (n := votes[k]) > 0],
         S.REGISTRY_LONG: [(f"{k[0]}\t{k[1]}", *k, n) for k in sorted(longs)
                           if (n := longs[k]) > 0],
-        S.ENTITY_SURFACE: [_surface_row(node, names[node], aliases.get(node, {}))
-                           for node in sorted(names)],
         S.REGISTRY_STAMP: [("state", state_stamp)],
     }
 
 
-def tables(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter],
-           state_stamp: str) -> list[tuple[str, None, Any]]:
-    """The registry tables as Arrow, in store_tables' shape (table, None, pyarrow.Table)."""
+def _table(table: str, rows: list[tuple]) -> tuple[str, None, Any]:
+    """One registry table's rows as Arrow, in store_tables' shape."""
     import pyarrow as pa
 
     from paperkg.graph.ladybug_store import _arrow_type
 
-    out = []
-    for table, rows in _rows(counts, names, aliases, state_stamp).items():
-        props = S.REGISTRY_TABLES[table]
-        cols = list(zip(*rows, strict=True)) if rows else [[] for _ in props]
-        out.append((table, None, pa.table({p.name: pa.array(list(c), _arrow_type(p.type))
-                                           for p, c in zip(props, cols, strict=True)})))
-    return out
+    props = S.REGISTRY_TABLES[table]
+    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in props]
+    return (table, None, pa.table({p.name: pa.array(list(c), _arrow_type(p.type))
+                                   for p, c in zip(props, cols, strict=True)}))
+
+
+def count_tables(counts: Counts, state_stamp: str) -> list[tuple[str, None, Any]]:
+    """The registry tables made of the counts and the stamp alone (RegistryVote,
+    RegistryLong, RegistryStamp), as Arrow: a fresh build makes them while it waits for its
+    state's writer, before the graph gives the surfaces."""
+    return [_table(table, rows) for table, rows in _count_rows(counts, state_stamp).items()]
+
+
+def tables(counts: Counts, names: dict[str, Counter], aliases: dict[str, Counter],
+           state_stamp: str | None = None, counted: list | None = None
+           ) -> list[tuple[str, None, Any]]:
+    """The registry tables as Arrow, in store_tables' shape (table, None, pyarrow.Table);
+    `counted` instead of the stamp: count_tables(counts, state_stamp), made already."""
+    if counted is None:
+        if state_stamp is None:
+            raise ValueError("tables() needs the state's stamp or the counted tables")
+        counted = count_tables(counts, state_stamp)
+    vote, long, stamped = counted
+    surfaces = _table(S.ENTITY_SURFACE, [_surface_row(node, names[node], aliases.get(node, {}))
+                                         for node in sorted(names)])
+    return [vote, long, surfaces, stamped]
 
 
 def spool_stamp(state: Path) -> str:

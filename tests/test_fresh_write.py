@@ -441,3 +441,39 @@ def test_side_texts_copied_a_batch_at_a_time_stay_with_their_edges(tmp_path, mon
                            for u, v, k, d in g.edges(keys=True, data=True))
     assert len(edges) == 16
     assert not [f for f in tmp_path.iterdir() if f.name not in ("kg.lbug", ".kg.lbug.writer")]
+
+
+def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, monkeypatch):
+    """A build that waits for its state's writer (a child process) makes what needs only the
+    registry's counts meanwhile (the registry, the RegistryVote, RegistryLong and
+    RegistryStamp tables): its store is the one a build that does not wait writes, registry
+    tables and graph alike."""
+    from paperkg.graph import ladybug_store
+    from paperkg.graph import pipeline as gp
+    from paperkg.graph.ladybug_store import load_graph, query
+
+    build_one = tmp_path / "beside.lbug"
+    gp.build([examples], db=build_one, fast=True)
+    marks = tmp_path / "marks.txt"
+    monkeypatch.setenv(gp.MARKS_ENV, str(marks))
+    monkeypatch.setattr(gp, "STATE_ALONE_FROM", 1)
+    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)
+    waited = tmp_path / "waited.lbug"
+    gp.build([examples], db=waited, fast=True)
+    steps = [line.split()[0] for line in marks.read_text().splitlines()]
+    assert steps[:4] == ["read", "extract", "state", "graph"]
+
+    def registry(db):
+        return {t: sorted(map(tuple, query(f"MATCH (n:{t}) RETURN n.*", db=db)[1]))
+                for t in S.REGISTRY_TABLES}
+
+    def frozen(db):
+        back = load_graph(db)
+        return ({n: sorted(map(repr, d.items())) for n, d in back.nodes(data=True)},
+                sorted((u, v, k, repr(sorted(d.items())))
+                       for u, v, k, d in back.edges(keys=True, data=True)))
+
+    got, want = registry(waited), registry(build_one)
+    assert got[S.REGISTRY_VOTE] and got[S.REGISTRY_LONG] and got[S.ENTITY_SURFACE]
+    assert got == want
+    assert frozen(waited) == frozen(build_one)
