@@ -24,6 +24,12 @@ CORPUS = SHARED / "corpus"
 SIZE = int(os.environ.get("PAPERKG_INCREMENTAL_SAMPLE", "150"))
 
 
+def _line(arxiv_id: str, title: str, abstract: str) -> str:
+    """One JSON Lines record of a small hand-written paper (published on a day its id gives)."""
+    return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
+                       "published": "2024-01-0" + arxiv_id[-2]})
+
+
 def _sample(n: int) -> list[str]:
     """n corpus lines, an equal share from the start of each corpus file."""
     files = sorted(CORPUS.glob("papers-*.jsonl.gz"))
@@ -424,22 +430,18 @@ def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
     from paperkg.graph.ladybug_store import query
     from paperkg.graph.pipeline import build
 
-    def paper(arxiv_id: str, title: str, abstract: str) -> str:
-        return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
-                           "published": "2024-01-0" + arxiv_id[-2]})
-
-    old = [paper("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
+    old = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
                  "for cell segmentation. Code: https://github.com/acme/zorb"),
-           paper("2401.00020", "Yodel Models", "We train HGM models on speech. HGM improves "
+           _line("2401.00020", "Yodel Models", "We train HGM models on speech. HGM improves "
                  "accuracy on PTB."),
-           paper("2401.00030", "Other Cells", "We compare U-Net with attention models on "
+           _line("2401.00030", "Other Cells", "We compare U-Net with attention models on "
                  "cell counting.")]
-    new = [paper("2401.00050", "On Cell Counting", "We evaluate on the ZorbNet dataset and "
+    new = [_line("2401.00050", "On Cell Counting", "We evaluate on the ZorbNet dataset and "
                  "report accuracy on ZorbNet."),
-           paper("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset."),
-           paper("2401.00001", "Gated Memory", "In this paper we present Hierarchical Gated "
+           _line("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset."),
+           _line("2401.00001", "Gated Memory", "In this paper we present Hierarchical Gated "
                  "Memory (HGM). HGM outperforms LSTM on PTB. See https://github.com/Acme/zorb"),
-           paper("2401.00030", "Other Cells", "We compare U-Net with ZorbNet models and "
+           _line("2401.00030", "Other Cells", "We compare U-Net with ZorbNet models and "
                  "attention models on cell counting in microscopy images of tissue.")]
     a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
     a.write_text("\n".join(old) + "\n")
@@ -500,16 +502,12 @@ def test_citations_of_a_paper_whose_text_changed_equal_a_full_run(tmp_path):
 
 def _tiny(tmp_path: Path) -> tuple[Path, Path]:
     """Two small listings: three old papers and two new ones that cite and retype them."""
-    def paper(arxiv_id: str, title: str, abstract: str) -> str:
-        return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
-                           "published": "2024-01-0" + arxiv_id[-2]})
-
-    old = [paper("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
+    old = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
                  "for cell segmentation."),
-           paper("2401.00020", "Yodel Models", "We train HGM models on speech."),
-           paper("2401.00030", "Other Cells", "We compare U-Net with attention models.")]
-    new = [paper("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting."),
-           paper("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset.")]
+           _line("2401.00020", "Yodel Models", "We train HGM models on speech."),
+           _line("2401.00030", "Other Cells", "We compare U-Net with attention models.")]
+    new = [_line("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting."),
+           _line("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset.")]
     a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
     a.write_text("\n".join(old) + "\n")
     b.write_text("\n".join(new) + "\n")
@@ -689,17 +687,13 @@ def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp
     from paperkg.graph.pipeline import build
     from paperkg.graph.registry_store import _steady, _Store
 
-    def paper(arxiv_id: str, title: str, abstract: str) -> str:
-        return json.dumps({"arxiv_id": arxiv_id, "title": title, "abstract": abstract,
-                           "published": "2024-01-0" + arxiv_id[-2]})
-
-    old = [paper("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
+    old = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
                  "for cell segmentation."),
-           paper("2401.00020", "Yodel Models", "We propose YodelLM, a speech model. YodelLM "
+           _line("2401.00020", "Yodel Models", "We propose YodelLM, a speech model. YodelLM "
                  "improves accuracy on PTB."),
-           paper("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting with "
+           _line("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting with "
                  "YodelLM.")]
-    new = [paper("2401.00070", "On Cell Counting in Tissue", "We build on U-Net for cell "
+    new = [_line("2401.00070", "On Cell Counting in Tissue", "We build on U-Net for cell "
                  "counting in tissue.")]
     a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
     a.write_text("\n".join(old) + "\n")
