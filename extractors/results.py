@@ -1330,7 +1330,8 @@ _METRIC_PHRASE2 = re.compile(
     r"improved|relative|absolute|overall|only|up|is|are|was|were|strong|competitive|superior|"
     r"good|high|low|excellent|comparable|robust|consistent|significant|substantial|remarkable|"
     r"impressive|promising|best|top|[a-z]+ing)\b)[A-Za-z][\w\-&@/]*\s+)"
-    r"{1,3}?(?:rate|scores?|quality|yield|alignment|performance))\b"
+    r"{1,3}?(?:rate|scores?|quality|yield|alignment|performance|(?:success|compliance|"
+    r"compatibility|completion|relevance|preference|effectiveness)(?!\s+(?:rates?|scores?)\b)))\b"
     r"(?!\s+(?:of|reduction|improvements?|gains?|increases?|drops?|decreases?|boosts?|"
     r"degradation|loss|cost)\b)(?![\w\-])")
 _METRIC_PHRASE = re.compile(

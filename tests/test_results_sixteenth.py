@@ -1,0 +1,43 @@
+"""Results rules of the sixteenth session (docs/results.md): metrics checked on invented
+sentences of the shapes, with entities given as the entity component leaves them (no
+pipeline: fast)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_measure_phrase_after_the_value_names_its_metric_with_more_heads():
+    text = (
+        "Form5: Form Builders\nWe present Form5. In user studies, Form5 achieved 95.12% "
+        "device compatibility, 88.40% build success, 84.75% policy compliance and 73% "
+        "checkout completion, with 90% usability relevance ratings."
+    )
+    got = _found(text, ("Form5", "METHOD", "introduced"))
+    assert got["95.12%"]["metric"] == "device compatibility"
+    assert got["88.40%"]["metric"] == "build success"
+    assert got["84.75%"]["metric"] == "policy compliance"
+    assert got["73%"]["metric"] == "checkout completion"
+    assert got["90%"]["metric"] == "usability relevance"
+    assert all(got[v]["system"] == "Form5" for v in ("95.12%", "88.40%", "73%"))
+
+
+def test_a_new_head_before_rate_or_score_leaves_the_longer_name():
+    text = (
+        "Nav5: Drone Navigation\nWe present Nav5. Nav5 reaches 81.5% navigation success rate "
+        "and 4.2/5 user preference scores in the field."
+    )
+    got = _found(text, ("Nav5", "METHOD", "introduced"))
+    assert got["81.5%"]["metric"] == "success rate"  # the known metric, not "navigation success"
+    assert got["4.2/5"]["metric"] == "user preference scores"
+
+
+def test_a_bare_success_after_the_value_stays_without_a_metric():
+    # the annotators leave "100% success" null more often than they name it
+    text = (
+        "Grip5: Grasping\nWe present Grip5. In real-robot tests, Grip5 achieved 100% success "
+        "on rigid objects and 62% on deformable ones."
+    )
+    got = _found(text, ("Grip5", "METHOD", "introduced"))
+    assert got["100%"]["metric"] is None
+    assert got["100%"]["system"] == "Grip5"
