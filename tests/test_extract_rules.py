@@ -1153,6 +1153,15 @@ def test_a_title_via_phrase_before_in_or_and_is_no_name(nlp, title):
     assert by_rule(ctx, "title_method") == []
 
 
+def test_a_known_method_after_title_via_is_used_not_ours(nlp):
+    # a well-known name in the title needs an introduction in the abstract, as a "Name: ..."
+    # title's does; a coined one after "via" stays the paper's (the test above)
+    ents = run(nlp, "We train a small policy for soft grippers from few demonstrations.",
+               title="Plonk Grasping from Demonstrations via Flow Matching")
+    e = find(ents, "Flow Matching")
+    assert e is not None and e.role == "used"
+
+
 def test_tasks_are_not_introduced_by_a_nearby_intro_verb(nlp):
     ents = run(nlp, "We propose a planner for dexterous object manipulation in clutter.")
     e = find(ents, "dexterous object manipulation")

@@ -294,6 +294,8 @@ def title_via(ctx: Context) -> None:
         return
     phrase = vm.group(1)
     pw = phrase.split()
+    if ctx.gaz is not None and canonical_key(phrase) in ctx.gaz.canonical:
+        return  # "... via Flow Matching": a well-known method the paper uses
     if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
             and pw[0] not in ctx.not_names and not family_phrase(phrase)):
         ctx.title_intro_keys.add(canonical_key(phrase))
