@@ -1230,6 +1230,33 @@ def test_generic_lower_case_parts_are_not_names(nlp):
     assert find(ents, "multi-task learning module") is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "We propose ZarpNet for point clouds. ZarpNet consists of a Conditional Plonk Network "
+    "(CPNet) and a Quorble Refinement Network (QRNet).",
+    "Our proposed framework comprises a Conditional Plonk Network (CPNet) and a Quorble "
+    "Refinement Network (QRNet) for point clouds.",
+])
+def test_defined_parts_our_system_is_made_of_are_ours(nlp, sentence):
+    ents = run(nlp, sentence)
+    assert find(ents, "CPNet").role == "introduced"
+    assert find(ents, "QRNet").role == "introduced"
+
+
+def test_defined_names_listed_as_examples_or_known_are_not_our_parts(nlp):
+    ents = run(nlp, "We propose ZarpNet for circuits. ZarpNet includes representations such as "
+                    "Register Plonk Level (RPL) code. ZarpNet also contains Long Short-Term "
+                    "Memory (LSTM) cells and a Quorble Refinement Network (QRNet).")
+    assert find(ents, "RPL").role == "used"
+    assert find(ents, "LSTM").role == "used"
+    assert find(ents, "QRNet").role == "introduced"
+
+
+def test_defined_parts_of_somebody_elses_system_are_used(nlp):
+    ents = run(nlp, "The baseline of prior work consists of a Conditional Plonk Network (CPNet) "
+                    "and a Quorble Refinement Network (QRNet).")
+    assert find(ents, "CPNet").role == "used"
+
+
 def test_cited_or_plugged_in_parts_are_used(nlp):
     ents = run(nlp, "We improve FooNet. A Bright Separable Kernel Attention (BSKA) mechanism is "
                     "introduced into the backbone. The Zigzag Mixing Module of Lee et al. is kept.")

@@ -1,6 +1,8 @@
 """Family: parts of the paper's own method. A coined Title Case name that ends in a component
 head ("an Adaptive Feature Fusion Module (AFFM) then fuses ...") or is followed by one ("the
-Dynamic Kernel (DK) mechanism"), not a known name and not cited, is introduced here."""
+Dynamic Kernel (DK) mechanism"), not a known name and not cited, is introduced here; so is a
+name the paper defines with an acronym in what its own system consists of ("PDR consists of a
+Conditional Generation Network (CGNet) and a ReFinement Network (RFNet)")."""
 
 from __future__ import annotations
 
@@ -93,4 +95,50 @@ def lower_parts(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
-STAGES = [(57, lower_parts), (72, part_names)]
+# what the paper's own system is made of ("X consists of", "our framework includes")
+_MADE_OF = re.compile(r"\b(?:consists?\s+of|consisting\s+of|comprises?|comprising|composed\s+of|"
+                      r"includes?|contains?|features|equipped\s+with|introduces?|employs?)\b")
+_OUR_SYSTEM = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:[\w\-]+\s+){0,2}?(?:method|framework|model|approach|"
+    r"system|architecture|pipeline|design|algorithm|network)s?\s+$")
+# "includes circuit representations such as Register Transfer Level (RTL)": examples, not parts
+_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|like|each\s+with)\b")
+_DEFINED_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*s?\)")
+
+
+def made_of_parts(ctx: Context) -> None:
+    """A Title Case name the paper defines with an acronym, listed after "consists of",
+    "comprises", "includes" ... whose subject (at most 40 characters before the verb) is the
+    paper's own system (a name it introduces, "our framework", "the proposed model"), is a part
+    the paper introduces."""
+    text = ctx.text
+    cands = ctx.cands
+    ours_keys: set[str] | None = None
+    for c in cands:
+        if c.intro or c.start <= ctx.title_end or c.type not in ("METHOD", "MODEL", "") or \
+                "gazetteer" in c.rule or c.gaz_canon is not None or c.org or \
+                not c.surface[:1].isupper() or len(c.surface.split()) < 2:
+            continue
+        if not (c.alias or _DEFINED_AFTER.match(text, c.end)) or ctx.gaz is not None and (
+                canonical_key(c.name) in ctx.gaz.canonical
+                or c.alias and canonical_key(c.alias) in ctx.gaz.canonical):
+            continue  # "Long Short-Term Memory (LSTM)": a known name defined again
+        s0, s1 = ctx.sentence(c.start)
+        verb = None
+        for m in _MADE_OF.finditer(text, s0, c.start):
+            verb = m
+        if verb is None or _EXAMPLES.search(text, verb.end(), c.start) or \
+                _CITED.search(text, s0, s1) or ";" in text[verb.end():c.start]:
+            continue
+        lo = max(s0, verb.start() - 40)
+        if ours_keys is None:  # the names the paper introduces, wherever they are written
+            ours_keys = ctx.title_intro_keys | {canonical_key(o.name) for o in cands if o.intro}
+        ours = _OUR_SYSTEM.search(text[lo:verb.start()]) is not None or any(
+            lo <= o.end <= verb.start() and o.start >= s0 and canonical_key(o.name) in ours_keys
+            for o in cands if o is not c)
+        if ours:
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+
+
+STAGES = [(57, lower_parts), (72, part_names), (90, made_of_parts)]
