@@ -1937,6 +1937,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _share_in_sentence(text, out)
         if FROM_TO_METRIC:
             _share_from_to(text, out)
+        if SHARED_METRICS:
+            _one_per_metric(text, mentions or plain, out, c)
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
             for r in out:
@@ -2175,6 +2177,42 @@ def _list_after(text: str, mentions, group: list[dict]) -> list[str]:
         run.append((a, b, name))
     names = [name for _a, _b, name in run]
     return names if len(names) == len(group) and len(set(names)) == len(names) else []
+
+
+SHARED_METRICS = True
+# one value stated for a list of metrics ("precision, recall, and F1-score all exceeding 98%",
+# "a precision, sensitivity, and specificity of 95.67 percent"): one result per metric
+_SHARED_GAP = re.compile(r"\s*(?:metrics?\s+|scores?\s+)?(?:were\s+|are\s+|all\s+|each\s+)*"
+                         r"(?:of|exceeding|exceed|above|over|reaching|reached|at|=|:|were|are)"
+                         r"\s+(?:about\s+|around\s+|over\s+|above\s+|approximately\s+|"
+                         r"nearly\s+)?$", re.I)
+_RESP_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\brespectively\b")
+
+
+def _one_per_metric(text: str, mentions, out: list[dict], c: dict) -> None:
+    """A value after a list of 2+ metrics is each metric's: the result is copied per metric
+    (unless values are paired with the list "respectively")."""
+    for r in list(out):
+        pos = r["start"]
+        lo = max(0, pos - 160)
+        cands = [(a, b, name) for a, b, name, typ, _ in mentions
+                 if typ == "METRIC" and lo <= a and b <= pos]
+        cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, pos)
+                  if not any(x[0] <= m.start() and m.end() <= x[1] for x in cands)]
+        cands.sort(key=lambda x: (x[1], x[0]))
+        last = [x for x in cands if _SHARED_GAP.fullmatch(text, x[1], pos)]
+        if not last or _RESP_AFTER.match(text, r["end"]):
+            continue
+        run = [max(last, key=lambda x: x[1] - x[0])]
+        for x in reversed(cands):
+            if x[1] <= run[-1][0] and _LIST_SEP.fullmatch(text, x[1], run[-1][0]):
+                run.append(x)
+        names = [_metric_name(x[2], c) for x in reversed(run)]
+        if len(names) < 2 or len({n.casefold() for n in names}) < len(names):
+            continue
+        at = out.index(r)
+        out[at:at + 1] = [{**r, "metric": n} for n in names]
+        _retag(r, "metric", "one value for a list of metrics")
 
 
 LIST_ALIAS = True

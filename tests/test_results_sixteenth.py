@@ -4,6 +4,8 @@ pipeline: fast)."""
 
 from __future__ import annotations
 
+from paperkg.extractors.results import find_results
+from tests.extracting import entity_dict
 from tests.extracting import results_by_value as _found
 
 
@@ -41,3 +43,26 @@ def test_a_bare_success_after_the_value_stays_without_a_metric():
     got = _found(text, ("Grip5", "METHOD", "introduced"))
     assert got["100%"]["metric"] is None
     assert got["100%"]["system"] == "Grip5"
+
+
+def _all(text: str, *ents: tuple) -> list[dict]:
+    return find_results(text, [entity_dict(text, *e) for e in ents])
+
+
+def test_one_value_stated_for_a_list_of_metrics_is_each_metrics():
+    text = (
+        "Lung6: Nodule Triage\nWe present Lung6. On the held-out cohort, Lung6 reached "
+        "precision, recall, and F1-score all exceeding 97% at a 0.5 threshold."
+    )
+    got = [r for r in _all(text, ("Lung6", "METHOD", "introduced")) if r["value"] == "97%"]
+    assert sorted(r["metric"] for r in got) == ["F1-score", "precision", "recall"]
+    assert {r["system"] for r in got} == {"Lung6"}
+
+
+def test_values_paired_with_a_metric_list_respectively_are_not_copied():
+    text = (
+        "Pipe6: Pipeline Detection\nWe present Pipe6. Pipe6 achieves accuracy, recall, and "
+        "precision of 96.2%, 93.3%, and 96.7%, respectively, on urban scenes."
+    )
+    got = _all(text, ("Pipe6", "METHOD", "introduced"))
+    assert sorted(r["value"] for r in got) == ["93.3%", "96.2%", "96.7%"]
