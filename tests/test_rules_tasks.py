@@ -95,3 +95,27 @@ def test_the_papers_own_or_titled_letter_to_letter_name_is_kept(nlp):
     assert find(run(nlp, "We propose a T2V model. T2V is hard."), "T2V") is not None
     e = find(run(nlp, "We study T2V with small models.", title="Fast T2V with Small Models"), "T2V")
     assert e is not None and e.type == "TASK"
+
+
+# Sixteenth pass (task16): "the X problem(s)" is another surface form of the task X.
+@pytest.mark.parametrize("title, abstract, task, form", [
+    ("Learned Codecs for Glacier Bit Allocation",
+     "This gives a neat formulation of the glacier bit allocation problem as a convex program.",
+     "Glacier Bit Allocation", "glacier bit allocation problem"),
+    ("A study of things",
+     "We study glacier vehicle routing. Glacier vehicle routing problems are solved fast.",
+     "glacier vehicle routing", "Glacier vehicle routing problems"),
+])
+def test_the_task_written_with_problem_is_an_alias(nlp, title, abstract, task, form):
+    ents = run(nlp, abstract, title=title)
+    e = find(ents, task)
+    assert e is not None and e.type == "TASK"
+    assert form in e.aliases
+
+
+def test_problem_after_a_longer_word_is_no_alias(nlp):
+    ents = run(nlp, "We study glacier image segmentation. The glacier image segmentations-problem "
+               "and the subglacier image segmentation problem remain.")
+    e = find(ents, "glacier image segmentation")
+    assert e is not None and not [a for a in e.aliases if "problem" in a]
+

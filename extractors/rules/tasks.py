@@ -621,7 +621,39 @@ def fallback_title_task(ctx: Context) -> None:
     ctx.cands.append(c)
 
 
+_PROBLEM_AFTER = re.compile(r" problems?(?![\w\-])")
+
+
+def problem_forms(ctx: Context) -> None:
+    """"bit allocation ... the bit allocation problem": the task written with "problem" after
+    it is another surface form of the same task (an alias, no new entity)."""
+    text = ctx.text
+    if "problem" not in text:
+        return
+    low = text.lower()
+    done: dict[str, list[str]] = {}
+    for c in ctx.cands:
+        if c.type != "TASK" or not c.name:
+            continue
+        key = c.name.lower()
+        if key not in done:
+            found: list[str] = []
+            i = low.find(key)
+            while i >= 0:
+                j = i + len(key)
+                m = _PROBLEM_AFTER.match(low, j)
+                if m and (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-")):
+                    form = text[i:m.end()]
+                    if form not in found:
+                        found.append(form)
+                i = low.find(key, j)
+            done[key] = found
+        for form in done[key]:
+            if form not in c.extra:
+                c.extra.append(form)
+
+
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (95, title_task),
-          (96, fallback_title_task)]
+          (96, fallback_title_task), (98, problem_forms)]
