@@ -119,3 +119,23 @@ def test_problem_after_a_longer_word_is_no_alias(nlp):
     e = find(ents, "glacier image segmentation")
     assert e is not None and not [a for a in e.aliases if "problem" in a]
 
+
+# Sixteenth pass (task16): a sentence-opening phrase that the copula calls a task or problem.
+@pytest.mark.parametrize("abstract, task", [
+    ("Glacier inversion is a challenging inverse problem in geophysics. We propose a solver.",
+     "glacier inversion"),
+    ("Glacier form filling remains a hard task for agents. We release a model.",
+     "glacier form filling"),
+])
+def test_a_phrase_the_copula_calls_a_problem_is_a_task(nlp, abstract, task):
+    assert task in tasks(run(nlp, abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Efficient glacier exploration remains a challenge. We propose a solver.",
+    "Generating glacier videos is a hard task. We propose a solver.",
+    "Glacier data in the wild is a hard problem. We propose a solver.",
+])
+def test_evaluative_gerund_or_clause_subjects_are_no_copula_task(nlp, abstract):
+    assert not {"efficient glacier exploration", "glacier exploration", "generating glacier videos",
+                "glacier data", "glacier data in the wild"} & tasks(run(nlp, abstract))

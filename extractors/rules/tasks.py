@@ -581,6 +581,45 @@ def subject_tasks(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+# "Seismic inversion is a challenging inverse problem", "Online form filling (OFF) remains a
+# hard task": the subject opens its sentence and the copula names it a task or problem
+_COPULA_SUBJECT = re.compile(
+    r"([A-Z][a-z][a-z\-]*(?:\s+[a-z][a-z0-9\-]*){1,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+"
+    r"(?:is|remains|has\s+become|has\s+been)\s+(?:a|an|the|one\s+of\s+the)\s+"
+    r"(?:(?!(?:in|which|that|for|to|with|by|on|from|where|when|whose|used|using|and|or)\b)"
+    r"[a-z][\w\-]*,?\s+){0,3}?(?:task|problem|challenge)s?\b"
+)
+
+
+def copula_subject_tasks(ctx: Context) -> None:
+    """A lower-case phrase opening its sentence that the sentence calls a task, problem or
+    challenge ("Seismic inversion is a challenging problem") is a task, whatever its last word;
+    a gerund ("Generating such videos is a hard task") or an evaluative lead ("Efficient
+    exploration remains a challenge") is no task name."""
+    text = ctx.text
+    if "task" not in text and "problem" not in text and "challenge" not in text:
+        return
+    adj, qty = word_set("task_adjectives"), word_set("quantity_words")
+    stop = word_set("task_stop")
+    spans = {(c.start, c.end) for c in ctx.cands}
+    for s0 in ctx.sents:
+        if s0 <= ctx.title_end or not text[s0:s0 + 1].isupper():
+            continue
+        m = _COPULA_SUBJECT.match(text, s0)
+        if m is None:
+            continue
+        phrase = m.group(1)
+        ws = phrase.lower().split()
+        if ws[0] in adj or ws[0] in qty or ws[0].endswith("ing") or any(w in stop for w in ws):
+            continue
+        a, b = m.start(1), m.end(1)
+        if (a, b) in spans or ctx.is_generic(phrase) or family_phrase(phrase) or ctx.in_url(a):
+            continue
+        c = Cand(a, b, phrase, phrase, "TASK", 0.6, "copula_task")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
 _FALLBACK_FOR = re.compile(
     r"\s(?:for|towards?)\s+((?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)"
     r"(?=\s*(?::|\?|$|\s(?:via|with|using|by|through|from|under|in|on|for|of|and)\s))"
@@ -655,5 +694,5 @@ def problem_forms(ctx: Context) -> None:
 
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
-          (53.6, subject_tasks), (95, title_task),
+          (53.6, subject_tasks), (53.7, copula_subject_tasks), (95, title_task),
           (96, fallback_title_task), (98, problem_forms)]
