@@ -91,7 +91,7 @@ def _coined_short(inner: str) -> bool:
     return sum(1 for ch in inner if ch.isupper()) >= 2 and word_kind(inner) == "coined"
 
 
-def _caps_follow_initials(short: str, long: str) -> bool:
+def caps_follow_initials(short: str, long: str) -> bool:
     """Whether the capitals of short are, in order, initials of words of long."""
     initials = [p[0].lower() for w in long.split() for p in w.split("-") if p]
     k = 0
@@ -111,7 +111,7 @@ def _mixed_short_of(short: str, long: str) -> bool:
     form though its small letters are not all in it: its first letter begins the long form and
     its capitals are, in order, initials of the long form's words."""
     return any(ch.islower() for ch in short) and len(long.split()) >= 2 and \
-        short[:1].lower() == long[:1].lower() and _caps_follow_initials(short, long)
+        short[:1].lower() == long[:1].lower() and caps_follow_initials(short, long)
 
 
 def defined_acronyms(ctx: Context) -> None:
@@ -137,7 +137,7 @@ def defined_acronyms(ctx: Context) -> None:
                 lf = by_initials(core, ws) or schwartz_hearst(core, window)
             else:  # "General-Geometry Neural Whitney Forms (Geo-NeW)": letters from inside words
                 lf = schwartz_hearst(core, window)
-                if lf is not None and (len(lf.split()) < 2 or not _caps_follow_initials(core, lf)):
+                if lf is not None and (len(lf.split()) < 2 or not caps_follow_initials(core, lf)):
                     lf = None
             if lf is None or len(lf) <= len(acr) or lf.startswith(("(", "[")):
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import is_acronym, strip_latex
-from paperkg.extractors.rules.acronyms import _caps_follow_initials
+from paperkg.extractors.rules.acronyms import caps_follow_initials
 from paperkg.extractors.rules.base import Context
 
 _SMALL = frozenset({"of", "for", "and", "the", "in", "on", "with", "to", "a", "an", "via", "by"})
@@ -81,7 +81,7 @@ def title_short_and_long(ctx: Context) -> None:
                 and " " in c.name.strip() and c.type not in ("TASK", "METRIC")
                 and "task" not in c.rule and not c.org}
     spelling = {lf for lf in spelling if lf[:1].lower() == short[:1].lower()
-                and _caps_follow_initials(short, lf) and lf not in ctx.defined.values()}
+                and caps_follow_initials(short, lf) and lf not in ctx.defined.values()}
     if len({lf.casefold() for lf in spelling}) == 1:
         ctx.defined[short] = min(spelling)
 
