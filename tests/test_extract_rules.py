@@ -1153,6 +1153,28 @@ def test_a_title_via_phrase_before_in_or_and_is_no_name(nlp, title):
     assert by_rule(ctx, "title_method") == []
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("We study program synthesis. The simulator, called ZARPANA, models the solvers.", "ZARPANA"),
+    ("We study surfaces with implicit representations, and name it PlonkINR.", "PlonkINR"),
+    ("A quorble service for agents, denoted as QuorbServ, is produced.", "QuorbServ"),
+])
+def test_a_coined_name_given_with_a_naming_word_is_ours(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Solvers rely on a linear algebra tool called the Singular Value Decomposition (SVD).",
+     "Singular Value Decomposition"),
+    ("Solvers rely on a planner called ZARPANA (Lee et al., 2021).", "ZARPANA"),
+    ("Solvers rely on a widely used planner called ZARPANA.", "ZARPANA"),
+    ("Sites now adopt a practice here called Plonk Engine Quorbing (PEQ).", "PEQ"),
+])
+def test_a_known_cited_or_older_name_after_a_naming_word_is_used(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is None or e.role == "used"
+
+
 def test_a_known_method_after_title_via_is_used_not_ours(nlp):
     # a well-known name in the title needs an introduction in the abstract, as a "Name: ..."
     # title's does; a coined one after "via" stays the paper's (the test above)

@@ -158,6 +158,8 @@ def positions(text: str, stems) -> list[int]:
 
 # "A, B and C": what may stand between two names of one list.
 LIST_SEP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+# a citation in a sentence ("et al.", "[12]", "(2020)"): what it names is somebody else's
+CITED = re.compile(r"et al\b|\[\d|\(\s*(?:19|20)\d\d\s*\)|\b(?:19|20)\d\d\)")
 
 _NUMBERISH = re.compile(
     r"^(?:\d+(?:[.,]\d+)*(?:[kKmMbBtTxX%]|st|nd|rd|th|D|d|s)?|[IVX]+|\d+[A-Za-z]?-\w+)$"

@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions
+from paperkg.extractors.rules.base import CITED, Cand, Context, family_phrase, positions
 from paperkg.extractors.words import word_set, word_union
 
-# a citation in the sentence means the part is somebody else's
-_CITED = re.compile(r"et al\b|\[\d|\(\s*(?:19|20)\d\d\s*\)|\b(?:19|20)\d\d\)")
 _AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?([a-z]+)\b")
 # "X (LSKA) mechanism is introduced into the backbone": an existing block plugged in
 _PLUGGED_IN = re.compile(r"^[^.;]{0,40}?\b(?:is|are)\s+(?:introduced|incorporated|integrated|"
@@ -41,7 +39,7 @@ def part_names(ctx: Context) -> None:
         if not (last_is_head or head_after):
             continue
         s0, s1 = ctx.sentence(c.start)
-        if _CITED.search(text, s0, s1) or _PLUGGED_IN.match(text[c.end:s1]) or \
+        if CITED.search(text, s0, s1) or _PLUGGED_IN.match(text[c.end:s1]) or \
                 _OUTSIDE.search(text, max(s0, c.start - 40), c.start):
             continue
         c.intro = True
@@ -128,7 +126,7 @@ def made_of_parts(ctx: Context) -> None:
         for m in _MADE_OF.finditer(text, s0, c.start):
             verb = m
         if verb is None or _EXAMPLES.search(text, verb.end(), c.start) or \
-                _CITED.search(text, s0, s1) or ";" in text[verb.end():c.start]:
+                CITED.search(text, s0, s1) or ";" in text[verb.end():c.start]:
             continue
         lo = max(s0, verb.start() - 40)
         if ours_keys is None:  # the names the paper introduces, wherever they are written

@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from paperkg.extractors.canonical import canonical_key, fold, strip_latex
 from paperkg.extractors.rules.base import (
+    CITED,
     LIST_SEP,
     Cand,
     Context,
@@ -66,6 +67,44 @@ _CALLED_BEFORE = re.compile(
     r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed|coined|(?:we|We)\s+(?:call|name|term|dub))"
     r"(?:\s+as)?\s*[\"'“]?\s*$"
 )
+# "The simulator, called ARCANA", "an instance of this approach, called CYANEA", "and name it
+# ProteinINR", "denoted as AMServ": a capitalised name given here with no we/our/new in the
+# clause is still the paper's own, unless the sentence cites or says it is older
+_NAMED_HERE = re.compile(
+    r"(?<!so-)(?<!so )(?<!here )(?<!often )(?<!also )(?<!sometimes )(?<!commonly )"
+    r"\b(?:called|named|dubbed|termed|denoted\s+(?:as|by)|referred\s+to\s+as|"
+    r"(?:name|call|term|dub)\s+it)\s+(?:the\s+)?[\"'“]?\s*$"
+)
+_NAMED_HERE_END = re.compile(r"[\"'”]?(?:\s*[,.;:(]|\s+(?:is|are|was|has|to|that|which|for|and|"
+                             r"with)\b)")
+# "a principle called Occam's razor", "a phenomenon termed attention stealing": an idea named,
+# not a thing the paper builds
+_IDEA_BEFORE = re.compile(
+    r"\b(?:principle|phenomen(?:on|a)|effect|law|theorem|conjecture|hypothesis|paradox|problem|"
+    r"property|condition|notion|concept|practice|fact|quantity|parameter|coefficient|assumption|"
+    r"regime|issue|bias|setting|challenge|task)s?\s*,?\s*(?:here\s+|often\s+|also\s+)?"
+    r"(?:called|named|dubbed|termed|denoted|referred)\b")
+_OLDER = re.compile(r"\b(?:previously|recently|originally|widely|commonly|known|popular|prior|"
+                    r"existing|earlier|classical|standard|conventional|well-known)\b",
+                    re.IGNORECASE)
+
+
+def _named_here(ctx: Context, c: Cand, s0: int, before: str) -> bool:
+    """Whether a capitalised, unknown name right after a naming word is named by this paper
+    though its clause has no we/our/new ("The simulator, called ARCANA, ...")."""
+    text = ctx.text
+    if not c.surface[:1].isupper() or "gazetteer" in c.rule or c.gaz_canon is not None or \
+            c.org or c.type in ("TASK", "METRIC") or not _NAMED_HERE.search(before[-40:]):
+        return False
+    if ctx.gaz is not None and (canonical_key(c.name) in ctx.gaz.canonical or (
+            c.alias and canonical_key(c.alias) in ctx.gaz.canonical)):
+        return False  # "a tool called the Singular Value Decomposition (SVD)"
+    _, s1 = ctx.sentence(c.start)
+    return _NAMED_HERE_END.match(text, c.end) is not None and not CITED.search(
+        text, s0, s1) and not _OLDER.search(text, max(s0, c.start - 80), c.start) and \
+        not _IDEA_BEFORE.search(text, max(s0, c.start - 60), c.start)
+
+
 # "dubbed as group-class Balanced Greedy Sampling": lower-case modifiers before the name
 _CALLED_MODIFIER = re.compile(
     r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed)(?:\s+as)?\s+(?:[a-z][\w\-]*\s+){1,2}$"
@@ -142,6 +181,11 @@ def intro_cues(ctx: Context) -> None:
             hm = _HEAD_BEFORE_CALLED.search(before[-60:])
             if hm and not c.strong_type:
                 c.type = head_type(hm.group(1))
+            continue
+        if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "denot" in tail
+                or "refer" in tail) and _named_here(ctx, c, s0, before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
             continue
         # "on two new benchmarks, MBPP and MathQA-Python": a list after "new <head>s,"
         tail = before[-80:]
