@@ -208,7 +208,8 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 surfaces: dict | None = None,
                 entity_edges: Callable[[str, str, str, dict], None] | None = None,
                 rows: Any = None, pack: bool | Dictionary = False,
-                texts: TextFile | None = None) -> nx.MultiDiGraph:
+                texts: TextFile | None = None,
+                g: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """The knowledge graph of papers, their sources and what was extracted from them
     (extractions are read once, in order: a generator keeps only one paper's at a time).
     `surfaces` receives the entities per name and per alias of every entity node ("names",
@@ -222,7 +223,19 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     `pack`, the Paper nodes hold their abstracts compressed (paper_values; with a
     core.packed.Dictionary, by it), and each node's
     attributes are a PaperNode; with `texts` too, the nodes hold their packed abstracts
-    there (PaperNode)."""
+    there (PaperNode). `g`, when given, is paper_graph's of the same papers, sources, rows,
+    pack and texts (made ahead): the extractions are added to it."""
+    if g is None:
+        g = paper_graph(papers, sources, rows=rows, pack=pack, texts=texts)
+    _add_extractions(g, extractions, surfaces, entity_edges, rows)
+    return g
+
+
+def paper_graph(papers: Sequence[Paper], sources: Sequence[SourceFile], rows: Any = None,
+                pack: bool | Dictionary = False, texts: TextFile | None = None
+                ) -> nx.MultiDiGraph:
+    """build_graph's first part, which reads no extraction: the Source and Paper nodes and
+    the LISTED_IN edges (to `rows` when given; see build_graph for pack and texts)."""
     g = empty_graph()
     for s in sources:
         add_node(g, S.SOURCE, {"id": s.id, "path": s.path, "name": s.name, "layout": s.layout,
@@ -245,7 +258,13 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
             elif sk not in listed:
                 listed.add(sk)
                 rows.row(pk, sk, S.LISTED_IN, edge_attrs(S.LISTED_IN, values))
+    return g
 
+
+def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
+                     surfaces: dict | None, entity_edges: Callable[[str, str, str, dict], None]
+                     | None, rows: Any) -> None:
+    """build_graph's second part: the entities, links and results of each paper of g."""
     # Entities: one node per (label, canonical key); name = most frequent surface name.
     names: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, Counter] = defaultdict(Counter)
@@ -327,7 +346,6 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
         g.nodes[ek]["paper_count"] = paper_count[ek]
     if surfaces is not None:
         surfaces["names"], surfaces["aliases"] = names, aliases
-    return g
 
 
 #: Where each name of a result points: (Result property, relationship, entity labels).

@@ -446,8 +446,8 @@ def test_side_texts_copied_a_batch_at_a_time_stay_with_their_edges(tmp_path, mon
 def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, monkeypatch):
     """A build that waits for its state's writer (a child process) makes what needs only the
     registry's counts meanwhile (the registry, the RegistryVote, RegistryLong and
-    RegistryStamp tables): its store is the one a build that does not wait writes, registry
-    tables and graph alike."""
+    RegistryStamp tables), and the graph's part that reads no extraction (paper_graph): its
+    store is the one a build that does not wait writes, registry tables and graph alike."""
     from paperkg.graph import ladybug_store
     from paperkg.graph import pipeline as gp
     from paperkg.graph.ladybug_store import load_graph, query
@@ -458,10 +458,18 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     monkeypatch.setenv(gp.MARKS_ENV, str(marks))
     monkeypatch.setattr(gp, "STATE_ALONE_FROM", 1)
     monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)
+    paper_graph, made = gp.paper_graph, []
+
+    def noted(*args, **kw):  # the steps ended when the papers' graph is made
+        made.append([line.split()[0] for line in marks.read_text().splitlines()])
+        return paper_graph(*args, **kw)
+
+    monkeypatch.setattr(gp, "paper_graph", noted)
     waited = tmp_path / "waited.lbug"
     gp.build([examples], db=waited, fast=True)
     steps = [line.split()[0] for line in marks.read_text().splitlines()]
     assert steps[:4] == ["read", "extract", "state", "graph"]
+    assert made == [["read", "extract"]]  # once, before the state's wait ended
 
     def registry(db):
         return {t: sorted(map(tuple, query(f"MATCH (n:{t}) RETURN n.*", db=db)[1]))
