@@ -1426,6 +1426,26 @@ _COMPARED_MEASURE = re.compile(
     r"(?![\w\-])(?!\s+(?:of|per)\b)", re.I)
 
 
+MEASURE_OF = True
+# a measure phrase right before the value ("a final validation loss of 0.110", "Schema
+# compliance is 86.7%", "mean position/orientation errors of 6.6mm"), when no metric is near
+# before it: named as written, up to three words before a measure head
+_MEASURE_NOT = (r"and|or|with|while|on|in|of|for|at|by|to|than|over|compared|the|an?|low|high|"
+                r"lower|higher|better|worse|small|smaller|large|larger|good|poor|strong|minimal|"
+                r"maximal|[a-z]+ly|(?:achiev|reach|obtain|attain|show|yield|report|keep|maintain|"
+                r"record|deliver|produc|exhibit|demonstrat|get|has|have|had)\w*")
+# its first word no verb form ("attaining average absolute errors of"), later ones may end in
+# -ing ("mean tracking errors")
+_MEASURE_FIRST = rf"(?:(?!(?:{_MEASURE_NOT}|[a-z]+(?:ing|ed|s))\b)[A-Za-z][\w\-&@/]*\s+)"
+_MEASURE_REST = rf"(?:(?!(?:{_MEASURE_NOT})\b)[A-Za-z][\w\-&@/]*\s+)"
+_MEASURE_OF = re.compile(
+    r"(?<![\w\-])(?:(?:final|overall|average|best|total)\s+)?"
+    r"((?:" + _MEASURE_FIRST + _MEASURE_REST + r"{0,2})?(?:loss|errors?|efficiency|compliance|"
+    r"distance|similarity|coverage|fidelity|consistency|agreement|utili[sz]ation))\s+"
+    r"(?:of|is|was|were|=|:|reaches|reached|reaching)\s+(?:only\s+|about\s+|around\s+|"
+    r"approximately\s+|nearly\s+|just\s+|~\s*)?$", re.I)
+
+
 def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
             near_only: bool = False) -> str | None:
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
@@ -1487,7 +1507,13 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
                          _GAP_AFTER.fullmatch(text, after_from, x[0]) for x in cands):
         _tag("metric", "quantity changed from the value")
         return moved.group(1)  # "improving compositional generation quality from 42.08% to"
+    measure = _MEASURE_OF.search(text, max(lo, pos - 70), pos) if MEASURE_OF else None
+    if measure and any(x[0] < measure.end(1) and measure.start(1) < x[1] for x in cands):
+        measure = None  # a known metric's name: the rules below read it
     if not cands:
+        if measure:
+            _tag("metric", "measure phrase before the value")
+            return measure.group(1)
         _tag("metric", "none near")
         return None
     after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, after_from, x[0])]
@@ -1518,6 +1544,9 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
+    if measure:
+        _tag("metric", "measure phrase before the value")
+        return measure.group(1)
     later = [x for x in cands if end <= x[0] <= end + 40 or LATER_BOUND and (
         after_from <= x[0] <= after_from + 40)] if METRIC_LATER else []
     if LATER_BOUND:  # "1.6, 1.8, and 4.7 points in average Chamfer Distance": past the list

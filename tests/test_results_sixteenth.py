@@ -66,3 +66,27 @@ def test_values_paired_with_a_metric_list_respectively_are_not_copied():
     )
     got = _all(text, ("Pipe6", "METHOD", "introduced"))
     assert sorted(r["value"] for r in got) == ["93.3%", "96.2%", "96.7%"]
+
+
+def test_a_measure_phrase_before_of_or_is_names_the_metric_no_entity_holds():
+    text = (
+        "Plan6: Query Planning\nWe present Plan6. Format compliance is 91.2% on the main "
+        "queries. Plan6 reaches a final validation loss of 0.214 after tuning, and the drone "
+        "keeps remarkably low mean tracking errors of 3.1 mm in flight."
+    )
+    got = _found(text, ("Plan6", "METHOD", "introduced"))
+    assert got["91.2%"]["metric"] == "Format compliance"
+    assert got["0.214"]["metric"] == "validation loss"
+    assert got["3.1 mm"]["metric"] == "mean tracking errors"
+
+
+def test_a_known_metric_just_before_wins_over_a_later_measure_phrase():
+    text = (
+        "Cost6: Cost Models\nWe present Cost6. Cost6 achieves an average absolute prediction "
+        "error of 1.1% on kernels, with best- and worst-case errors of 0.3% and 1.9%, "
+        "respectively."
+    )
+    got = _found(text, ("Cost6", "METHOD", "introduced"),
+                 ("absolute prediction error", "METRIC"))
+    assert got["1.1%"]["metric"] == "absolute prediction error"
+    assert got["1.9%"]["metric"] == "absolute prediction error"
