@@ -1264,6 +1264,17 @@ def test_defined_parts_our_system_is_made_of_are_ours(nlp, sentence):
     assert find(ents, "QRNet").role == "introduced"
 
 
+def test_enumerated_parts_our_system_is_made_of_are_ours(nlp):
+    text = ("We propose FooSeg for segmentation. FooSeg comprises three components: (1) Granular "
+            "Plonk Prototypes that capture boundaries; (2) Quorble Boundary Emphasis that adjusts "
+            "the loss; and (3) ZarpSampling that focuses on hard pixels.")
+    ents = run(nlp, text)
+    for name in ("Granular Plonk Prototypes", "Quorble Boundary Emphasis", "ZarpSampling"):
+        assert find(ents, name).role == "introduced"
+    ents = run(nlp, text.replace("We propose FooSeg for segmentation. FooSeg", "The old pipeline"))
+    assert find(ents, "Granular Plonk Prototypes").role == "used"
+
+
 def test_defined_names_listed_as_examples_or_known_are_not_our_parts(nlp):
     ents = run(nlp, "We propose ZarpNet for circuits. ZarpNet includes representations such as "
                     "Register Plonk Level (RPL) code. ZarpNet also contains Long Short-Term "

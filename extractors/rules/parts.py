@@ -102,10 +102,13 @@ _OUR_SYSTEM = re.compile(
 # "includes circuit representations such as Register Transfer Level (RTL)": examples, not parts
 _EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|like|each\s+with)\b")
 _DEFINED_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*s?\)")
+# "comprises three components: (1) Granular Adaptive Prototypes ..., (2) ...": an enumerated item
+_ENUMERATED = re.compile(r"(?:\(\w{1,3}\)|(?<![\w(])\w{1,3}\))\s*(?:an?\s+|the\s+)?$")
 
 
 def made_of_parts(ctx: Context) -> None:
-    """A Title Case name the paper defines with an acronym, listed after "consists of",
+    """A Title Case name the paper defines with an acronym, or a coined or multi-word name
+    enumerated ("(1) Granular Adaptive Prototypes ...; (2) ..."), listed after "consists of",
     "comprises", "includes" ... whose subject (at most 40 characters before the verb) is the
     paper's own system (a name it introduces, "our framework", "the proposed model"), is a part
     the paper introduces."""
@@ -115,18 +118,24 @@ def made_of_parts(ctx: Context) -> None:
     for c in cands:
         if c.intro or c.start <= ctx.title_end or c.type not in ("METHOD", "MODEL", "") or \
                 "gazetteer" in c.rule or c.gaz_canon is not None or c.org or \
-                not c.surface[:1].isupper() or len(c.surface.split()) < 2:
+                not c.surface[:1].isupper():
             continue
-        if not (c.alias or _DEFINED_AFTER.match(text, c.end)) or ctx.gaz is not None and (
+        ws = c.surface.split()
+        if len(ws) < 2 and not any(ch.isupper() or ch.isdigit() for ch in c.surface[1:]):
+            continue  # "(1) Profiling, a module ...": a plain word is no name of a part
+        s0, s1 = ctx.sentence(c.start)
+        enumerated = _ENUMERATED.search(text, max(s0, c.start - 12), c.start) is not None
+        if not ((c.alias or _DEFINED_AFTER.match(text, c.end)) and len(ws) > 1 or enumerated) or \
+                ctx.gaz is not None and (
                 canonical_key(c.name) in ctx.gaz.canonical
                 or c.alias and canonical_key(c.alias) in ctx.gaz.canonical):
             continue  # "Long Short-Term Memory (LSTM)": a known name defined again
-        s0, s1 = ctx.sentence(c.start)
         verb = None
         for m in _MADE_OF.finditer(text, s0, c.start):
             verb = m
         if verb is None or _EXAMPLES.search(text, verb.end(), c.start) or \
-                CITED.search(text, s0, s1) or ";" in text[verb.end():c.start]:
+                CITED.search(text, s0, s1) or (
+                ";" in text[verb.end():c.start] and not enumerated):
             continue
         lo = max(s0, verb.start() - 40)
         if ours_keys is None:  # the names the paper introduces, wherever they are written
