@@ -1507,10 +1507,8 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
                          _GAP_AFTER.fullmatch(text, after_from, x[0]) for x in cands):
         _tag("metric", "quantity changed from the value")
         return moved.group(1)  # "improving compositional generation quality from 42.08% to"
-    measure = _MEASURE_OF.search(text, max(lo, pos - 70), pos) if MEASURE_OF else None
-    if measure and any(x[0] < measure.end(1) and measure.start(1) < x[1] for x in cands):
-        measure = None  # a known metric's name: the rules below read it
     if not cands:
+        measure = _MEASURE_OF.search(text, max(lo, pos - 70), pos) if MEASURE_OF else None
         if measure:
             _tag("metric", "measure phrase before the value")
             return measure.group(1)
@@ -1544,7 +1542,8 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
-    if measure:
+    measure = _MEASURE_OF.search(text, max(lo, pos - 70), pos) if MEASURE_OF else None
+    if measure and not any(x[0] < measure.end(1) and measure.start(1) < x[1] for x in cands):
         _tag("metric", "measure phrase before the value")
         return measure.group(1)
     later = [x for x in cands if end <= x[0] <= end + 40 or LATER_BOUND and (
@@ -2215,6 +2214,8 @@ _SHARED_GAP = re.compile(r"\s*(?:metrics?\s+|scores?\s+)?(?:were\s+|are\s+|all\s
                          r"(?:of|exceeding|exceed|above|over|reaching|reached|at|=|:|were|are)"
                          r"\s+(?:about\s+|around\s+|over\s+|above\s+|approximately\s+|"
                          r"nearly\s+)?$", re.I)
+_SHARED_WORDS = frozenset({"of", "exceeding", "exceed", "above", "over", "reaching", "reached",
+                           "at", "were", "are"})
 _RESP_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\brespectively\b")
 
 
@@ -2223,6 +2224,9 @@ def _one_per_metric(text: str, mentions, out: list[dict], c: dict) -> None:
     (unless values are paired with the list "respectively")."""
     for r in list(out):
         pos = r["start"]
+        words = text[max(0, pos - 30):pos].split()[-2:]
+        if not any(w.casefold() in _SHARED_WORDS or w.endswith((":", "=")) for w in words):
+            continue  # most values: no word that closes a metric list right before them
         lo = max(0, pos - 160)
         cands = [(a, b, name) for a, b, name, typ, _ in mentions
                  if typ == "METRIC" and lo <= a and b <= pos]
