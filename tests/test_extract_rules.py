@@ -1175,6 +1175,25 @@ def test_a_known_cited_or_older_name_after_a_naming_word_is_used(nlp, sentence, 
     assert e is None or e.role == "used"
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    (r"From the method side, we propose \textbf{ZarpAnchor}, an MLLM for small targets.",
+     "ZarpAnchor"),
+    (r"We propose a new method, \emph{QuorbMH}, which trades bias for speed.", "QuorbMH"),
+    ("To study shifts, we build ``PlonkShift``, an empirical testbed of tabular data.",
+     "PlonkShift"),
+])
+def test_an_emphasised_name_after_an_intro_verb_is_ours(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_a_recently_proposed_name_is_not_ours(nlp):
+    ents = run(nlp, "We improve the recently-proposed ``ZarpMatch'' algorithm by adding two "
+                    "techniques.")
+    e = find(ents, "ZarpMatch")
+    assert e is None or e.role == "used"
+
+
 def test_a_known_method_after_title_via_is_used_not_ours(nlp):
     # a well-known name in the title needs an introduction in the abstract, as a "Name: ..."
     # title's does; a coined one after "via" stays the paper's (the test above)

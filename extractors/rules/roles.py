@@ -50,7 +50,7 @@ _INTRO_GAP_OK = re.compile(r"^[\s,:(\"'“]*(?:\(?\w\)\s*)?(?:[\w\-]+[\s,]+){0,8
 # "the recently proposed X", "X, previously introduced by ...": somebody else's
 _NOT_OURS_BEFORE = re.compile(
     r"\b(?:recently|previously|originally|widely|commonly|initially|already|been|was|were|"
-    r"is|are|popular|prior|existing|earlier|first)\s+$",
+    r"is|are|popular|prior|existing|earlier|first)[\s\-]+$",  # also "recently-proposed"
     re.IGNORECASE,
 )
 # "we develop a family of algorithms, X", "a new class of models, X"
@@ -58,6 +58,8 @@ _FAMILY_GAP = re.compile(
     r"^\s*(?:a|an)\s+(?:new\s+|novel\s+)?(?:family|class|suite|set|series|collection)\s+of\s+"
     r"(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*$"
 )
+_EMPHASIS_OPEN = re.compile(
+    r"\\(?:textbf|textit|emph|textsc|texttt|mathbf|mathrm|underline|em|bf|it|sc)\b\s*\{?|[{*`]+")
 _MODIFIER_THEN_HEAD = re.compile(
     rf"[\w\s\-]*\b(?:{head_alternation('intro')})\s*,?\s*$"
 )
@@ -221,7 +223,11 @@ def intro_cues(ctx: Context) -> None:
         im = _INTRO.search(before)
         if im is None:
             continue
-        gap = im.group(1)
+        raw_gap = im.group(1)
+        # "we propose \textbf{SkyAnchor}", "a novel method, \emph{DP-PMLF}", "we build
+        # ``WhyShift``": emphasis around the name is no word between the verb and it
+        gap = _EMPHASIS_OPEN.sub("", raw_gap) if ("\\" in raw_gap or "{" in raw_gap or
+                                                  "*" in raw_gap or "`" in raw_gap) else raw_gap
         if _NAMING_VERB.match(im.group()) and \
                 not naming_by_paper(text, s0, c.start):
             continue  # "a principle called Occam's razor": naming something known
@@ -235,7 +241,7 @@ def intro_cues(ctx: Context) -> None:
             continue
         # no other candidate between cue and this one, unless it only modifies a head noun
         # right before this one ("the largest AGTH quality assessment dataset THQA-10K")
-        cue_end = c.start - len(gap)
+        cue_end = c.start - len(raw_gap)
         if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1 and \
                 not _MODIFIER_THEN_HEAD.match(text, cands[i - 1].end, c.start):
             continue
