@@ -1187,6 +1187,14 @@ def test_an_emphasised_name_after_an_intro_verb_is_ours(nlp, sentence, name):
     assert e is not None and e.role == "introduced"
 
 
+def test_a_name_after_namely_in_our_clause_is_ours(nlp):
+    ents = run(nlp, "We propose a generic network applicable to both kinds of graphs, namely "
+                    "Low-Rank Plonk Network (LRPN). We evaluate on three benchmarks, namely "
+                    "QuorbBench and ZarpBench.")
+    assert find(ents, "LRPN").role == "introduced"
+    assert find(ents, "QuorbBench").role == "used"
+
+
 def test_a_recently_proposed_name_is_not_ours(nlp):
     ents = run(nlp, "We improve the recently-proposed ``ZarpMatch'' algorithm by adding two "
                     "techniques.")

@@ -58,6 +58,7 @@ _FAMILY_GAP = re.compile(
     r"^\s*(?:a|an)\s+(?:new\s+|novel\s+)?(?:family|class|suite|set|series|collection)\s+of\s+"
     r"(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*$"
 )
+_NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.,?)\s*$")
 _EMPHASIS_OPEN = re.compile(
     r"\\(?:textbf|textit|emph|textsc|texttt|mathbf|mathrm|underline|em|bf|it|sc)\b\s*\{?|[{*`]+")
 _MODIFIER_THEN_HEAD = re.compile(
@@ -186,6 +187,15 @@ def intro_cues(ctx: Context) -> None:
             continue
         if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "denot" in tail
                 or "refer" in tail) and _named_here(ctx, c, s0, before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
+        # "we propose a generic GNN applicable to both ... graphs, namely Low-Rank Graph Neural
+        # Network (LRGNN)": what the paper's clause builds, named after "namely"
+        if ("namely" in tail or "i.e." in tail) and _NAMELY_BEFORE.search(tail) and \
+                c.type not in ("TASK", "METRIC") and "gazetteer" not in c.rule and \
+                c.gaz_canon is None and c.surface[:1].isupper() and \
+                naming_by_paper(text, s0, c.start):
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
