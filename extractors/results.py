@@ -1446,6 +1446,17 @@ _MEASURE_OF = re.compile(
     r"approximately\s+|nearly\s+|just\s+|~\s*)?$", re.I)
 
 
+_MEASURE_LINKS = frozenset({"of", "is", "was", "were", "reaches", "reached", "reaching"})
+
+
+def _measure_before(text: str, lo: int, pos: int) -> re.Match | None:
+    """_MEASURE_OF before pos, searched only after a word that links a measure to its value."""
+    if not MEASURE_OF or not any(w.casefold() in _MEASURE_LINKS or w.endswith((":", "="))
+                                 for w in text[max(lo, pos - 30):pos].split()[-2:]):
+        return None
+    return _MEASURE_OF.search(text, max(lo, pos - 70), pos)
+
+
 def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
             near_only: bool = False) -> str | None:
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
@@ -1508,7 +1519,7 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
         _tag("metric", "quantity changed from the value")
         return moved.group(1)  # "improving compositional generation quality from 42.08% to"
     if not cands:
-        measure = _MEASURE_OF.search(text, max(lo, pos - 70), pos) if MEASURE_OF else None
+        measure = _measure_before(text, lo, pos)
         if measure:
             _tag("metric", "measure phrase before the value")
             return measure.group(1)
@@ -1542,7 +1553,7 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
-    measure = _MEASURE_OF.search(text, max(lo, pos - 70), pos) if MEASURE_OF else None
+    measure = _measure_before(text, lo, pos)
     if measure and not any(x[0] < measure.end(1) and measure.start(1) < x[1] for x in cands):
         _tag("metric", "measure phrase before the value")
         return measure.group(1)
