@@ -153,3 +153,17 @@ def test_evaluative_gerund_or_clause_subjects_are_no_copula_task(nlp, abstract):
 ])
 def test_sixteenth_pass_task_heads(nlp, sentence, task):
     assert task in tasks(run(nlp, sentence))
+
+
+# Sixteenth pass (task16): "to <verb> X" in a title: the verb leads no task; "unlike" ends one.
+def test_a_verb_after_to_in_a_title_leads_no_task(nlp):
+    found = tasks(run(nlp, "We study decoding. It works well on data.",
+                      title="A Network To Unify Glacier Modality Alignment and More"))
+    assert "glacier modality alignment" in found
+    assert "unify glacier modality alignment" not in found
+
+
+def test_unlike_opens_no_task_phrase(nlp):
+    found = tasks(run(nlp, "Unlike glacier prompt injection, poisoning corrupts graphs. We "
+                           "study it."))
+    assert "unlike glacier prompt injection" not in found

@@ -215,6 +215,8 @@ def title_task_phrases(ctx: Context) -> None:
     for ws, prev, nxt in _title_segments(title):
         if prev in _MEANS_BEFORE:
             continue
+        if prev == "to" and len(ws) > 2 and ws[0][1].lower() in word_set("task_lead_verbs"):
+            ws = ws[1:]  # "... to Enhance LLM Reasoning": the verb's object is the task
         while ws and (ws[0][1].lower() in adj
                       or ws[0][1].lower() in qty or (
                           ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads
