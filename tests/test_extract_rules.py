@@ -1302,6 +1302,16 @@ def test_enumerated_parts_our_system_is_made_of_are_ours(nlp):
     assert find(ents, "Granular Plonk Prototypes").role == "used"
 
 
+def test_a_sequenced_or_defined_sentence_subject_after_our_system_is_ours(nlp):
+    ents = run(nlp, "Quorble Graph Search (QGS) is widely used for planning. We propose ZarpAgent "
+                    "for recommendation. First, the User Plonk Manager clusters users. Then, a "
+                    "Feedback Zarp Modeler (FZM) scores them. Scene Quorble Evidence (SQE) fuses "
+                    "the two.")
+    for name in ("User Plonk Manager", "FZM", "SQE"):
+        assert find(ents, name).role == "introduced"
+    assert find(ents, "QGS").role == "used"  # before the paper's system: background
+
+
 def test_defined_names_listed_as_examples_or_known_are_not_our_parts(nlp):
     ents = run(nlp, "We propose ZarpNet for circuits. ZarpNet includes representations such as "
                     "Register Plonk Level (RPL) code. ZarpNet also contains Long Short-Term "

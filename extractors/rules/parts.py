@@ -148,4 +148,49 @@ def made_of_parts(ctx: Context) -> None:
             c.conf = max(c.conf, 0.7)
 
 
-STAGES = [(57, lower_parts), (72, part_names), (90, made_of_parts)]
+# "First, the User Group Manager (UGM) clusters users", "Finally, Omni Action employs ...": a
+# sentence that opens on a name after a sequencing word describes a step of the paper's system
+_SEQUENCED_SUBJECT = re.compile(
+    r"^\s*(?:First|Second|Third|Fourth|Then|Next|Finally|Lastly|Specifically|Moreover|"
+    r"Additionally|Furthermore|Besides|Subsequently|In\s+addition)\s*,\s*(?:(?:the|a|an|our)\s+)?$")
+# the same without the sequencing word when the name is defined right there: "Scene-Anchored
+# Geometry Evidence (SAGE) fuses scanning events with IMU pose"
+_BARE_SUBJECT = re.compile(r"^\s*(?:(?:The|A|An|Our)\s+)?$")
+
+
+def subject_parts(ctx: Context) -> None:
+    """A coined or multi-word name opening a sentence after the paper has introduced its own
+    system (after a sequencing word, or defined with an acronym right there), in a sentence
+    with no citation, is a part the paper introduces."""
+    text = ctx.text
+    cands = ctx.cands
+    ours_keys = ctx.title_intro_keys | {canonical_key(o.name) for o in cands if o.intro}
+    if not ours_keys:
+        return
+    starts = [o.start for o in cands
+              if o.start > ctx.title_end and canonical_key(o.name) in ours_keys]
+    if not starts:
+        return
+    first = min(starts)
+    for c in cands:
+        if c.intro or c.start <= first or c.type not in ("METHOD", "MODEL", "") or \
+                "gazetteer" in c.rule or c.gaz_canon is not None or c.org or \
+                not c.surface[:1].isupper():
+            continue
+        ws = c.surface.split()
+        if len(ws) < 2 and not any(ch.isupper() or ch.isdigit() for ch in c.surface[1:]):
+            continue
+        s0, s1 = ctx.sentence(c.start)
+        lead = text[s0:c.start]
+        if not (_SEQUENCED_SUBJECT.match(lead) or (
+                _BARE_SUBJECT.match(lead) and _DEFINED_AFTER.match(text, c.end))):
+            continue
+        if CITED.search(text, s0, s1) or ctx.gaz is not None and (
+                canonical_key(c.name) in ctx.gaz.canonical
+                or c.alias and canonical_key(c.alias) in ctx.gaz.canonical):
+            continue
+        c.intro = True
+        c.conf = max(c.conf, 0.65)
+
+
+STAGES = [(57, lower_parts), (72, part_names), (90, made_of_parts), (90.5, subject_parts)]
