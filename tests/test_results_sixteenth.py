@@ -90,3 +90,16 @@ def test_a_known_metric_just_before_wins_over_a_later_measure_phrase():
                  ("absolute prediction error", "METRIC"))
     assert got["1.1%"]["metric"] == "absolute prediction error"
     assert got["1.9%"]["metric"] == "absolute prediction error"
+
+
+def test_a_property_noun_after_a_comparative_names_the_metric():
+    text = (
+        "Doc6: Document Agents\nWe present Doc6. Doc6 achieves 21% higher readability, 9% "
+        "better stability and 14.2% higher annotator preference than prior agents, while "
+        "its filter gives roughly 40% greater toxicity reduction than voting."
+    )
+    got = _found(text, ("Doc6", "METHOD", "introduced"))
+    assert got["21%"]["metric"] == "readability"
+    assert got["9%"]["metric"] == "stability"
+    assert got["14.2%"]["metric"] == "annotator preference"
+    assert got["40%"]["metric"] != "toxicity"  # the quantity is the reduction's
