@@ -602,7 +602,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         papers_graph = None
         if wait is not None:
             # So is the graph's first part, which reads no extraction (its Paper and Source
-            # nodes, the LISTED_IN rows): 5.2 CPU s and 92 MB at 99,208 papers. Not for papers
+            # nodes, the LISTED_IN rows): 1.6-2.2 CPU s, 45-90 MB at 99,208 papers. Not for papers
             # spilled to disk (a build of paper_spill.FROM papers or more), whose nodes beside
             # the state's child would add to the processes' peak where it is highest.
             if spilled is None:
