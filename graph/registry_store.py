@@ -500,30 +500,37 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
 
 
 def _write_registry(conn, changes: dict[str, tuple[list[str], list[tuple]]]) -> None:
-    """Replace registry rows: per table (ids to delete, rows to create). A row whose id the
-    table holds already has only its differing values set, and a row equal to the stored one
-    is left alone: a delete and a create would touch the primary key's hash index twice and
-    append every column again, and the checkpoint then copies those pages (about a third of
-    the pages an add of 500 papers to 100,000 changed in place were registry keys)."""
+    """Replace registry rows: per table (ids to delete, rows to create). A stored row whose
+    new values differ in numbers only (a vote's or long form's count) has those set where it
+    is, and one equal to the stored row is left alone: a delete and a create would touch the
+    primary key's hash index twice and append every column again, pages the checkpoint then
+    copies. A row whose text changes is still deleted and created: text set in place made
+    the checkpoint rewrite more of the string columns than the key pages it spared (docs/
+    scale.md, "Adding 500 papers, sixteenth pass")."""
     from paperkg.graph.ladybug_delta import _stored
 
     for table, (gone, rows) in changes.items():
         props = S.REGISTRY_TABLES[table]
         names = [p.name for p in props]
         new = {r[0]: r for r in rows}
+        numbers = [i for i, p in enumerate(props) if i and p.type != S.STRING]
         held: dict[str, tuple] = {}
-        cols = ", ".join(f"n.{n}" for n in names)
-        for ids in _chunks(sorted(set(gone) & new.keys())):
-            held.update((r[0], r) for r in _stored(conn.execute(
-                f"UNWIND $ids AS i MATCH (n:{table} {{id: i}}) RETURN {cols}", {"ids": ids})))
-        for ids in _chunks(sorted(set(gone) - new.keys())):
+        if numbers:
+            cols = ", ".join(f"n.{n}" for n in names)
+            for ids in _chunks(sorted(set(gone) & new.keys())):
+                held.update((r[0], r) for r in _stored(conn.execute(
+                    f"UNWIND $ids AS i MATCH (n:{table} {{id: i}}) RETURN {cols}",
+                    {"ids": ids})))
+        by_columns: dict[tuple[int, ...], list[tuple]] = defaultdict(list)
+        for rid, old in list(held.items()):
+            differ = tuple(i for i in range(1, len(names)) if new[rid][i] != old[i])
+            if not set(differ) <= set(numbers):
+                del held[rid]  # deleted and created below
+            elif differ:
+                by_columns[differ].append(new[rid])
+        for ids in _chunks(sorted(set(gone) - held.keys())):
             conn.execute(f"UNWIND $ids AS i MATCH (n:{table} {{id: i}}) DELETE n",
                          {"ids": ids})
-        by_columns: dict[tuple[int, ...], list[tuple]] = defaultdict(list)
-        for rid, old in held.items():
-            differ = tuple(i for i in range(1, len(names)) if new[rid][i] != old[i])
-            if differ:
-                by_columns[differ].append(new[rid])
         for differ, changed in sorted(by_columns.items()):
             sets = ", ".join(f"n.{names[i]} = {_value(props[i])}" for i in differ)
             for i in range(0, len(changed), _IN):
