@@ -561,3 +561,29 @@ def test_names_without_a_coined_run_are_filed_under_a_pair_of_runs():
     rows = dict(index_rows({"x": f}))
     assert rows["p\tOrca 2"] == "x" and rows["p\tA-Crab"] == "x"
     assert "p\tXA-Crab" not in rows and "p\tLLM-X" not in rows  # coined runs: keys
+
+
+def test_long_paper_lists_of_the_index_are_kept_compressed_and_read_back():
+    """A CiteIndex row whose papers are many (or whose first id starts like a packed value) is
+    kept compressed; StoredIndex reads the same ids back, and an update's rewrite of such a row
+    (StoredIndex.changes) is the row a build of all the papers makes."""
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.citations.stored import _PACK_OVER, StoredIndex, index_rows
+
+    many = {f"paper-{i:04d}": paper_features(f"Study {i}", "We evaluate LoRA on MBPP.")
+            for i in range(200)}
+    odd = {"=odd": paper_features("Odd Ids", "We tune RareNetX.")}
+    rows = dict(index_rows({**many, **odd}))
+    plain = " ".join(sorted(many))
+    assert len(plain) > _PACK_OVER
+    assert rows["k\tLoRA"] != plain and len(rows["k\tLoRA"]) < len(plain) / 2
+    assert rows["k\tRareNetX"] != "=odd"  # would read as packed: packed too
+    held = StoredIndex(None, rows.items(), {**many, **odd})
+    got = held.postings(["k\tLoRA", "k\tMBPP", "k\tRareNetX", "k\tNone"])
+    assert got == {"k\tLoRA": sorted(many), "k\tMBPP": sorted(many), "k\tRareNetX": ["=odd"],
+                   "k\tNone": []}
+    new = {"paper-9999": paper_features("Late", "We fine-tune LoRA.")}
+    gone, made = held.changes({}, new)
+    index = {k: v for k, v in rows.items() if k not in set(gone)} | dict(made)
+    assert index == dict(index_rows({**many, **odd, **new}))
+    assert StoredIndex(None, index.items(), {}).holding(["LoRA"]) == {*many, "paper-9999"}

@@ -18,6 +18,10 @@ just that, written by a fresh build (`index_table`) and changed by each update (
   a coined run is found through its first such pair (`name_pair`), not in every paper's text;
 - row "i\\t<identifier>": the papers whose text links that arXiv id or DOI.
 
+A row's papers are their ids joined by spaces; a long list (or one that would read as packed)
+is kept zlib-compressed behind a marker (`_papers_value`): at a million papers the engine's
+COPY of the table then adds 145 MB to the process, not 1,390 (docs/scale.md, sixteenth session).
+
 The rows are kept with the registry tables (graph/registry_store.py), under the same stamp of
 PaperState, so an update uses them only when they are of the papers its store holds.
 """
@@ -44,6 +48,11 @@ _COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")
 #: The same, as the whole words of a space-joined string.
 _COINED_IN = re.compile(r"(?<!\S)[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?!\S)")
 _IN = 2_000  # ids per UNWIND
+#: A row's papers longer than this (characters, joined) are kept compressed.
+_PACK_OVER = 512
+#: What a compressed list of papers starts with (base64 text follows; no id list is packed
+#: without it, and a plain list that would start with it is packed too, so both read back).
+_PACKED = "="
 
 
 def coined_runs(entry: Mapping) -> list[str]:
@@ -101,6 +110,24 @@ def _unpack(text: str) -> Any:
     return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8", "surrogatepass"))
 
 
+def _papers_value(pids: Iterable[str]) -> str:
+    """A row's value for these paper ids (in order): joined by spaces, compressed when long."""
+    text = " ".join(pids)
+    if len(text) <= _PACK_OVER and not text.startswith(_PACKED):
+        return text
+    return _PACKED + base64.b64encode(zlib.compress(
+        text.encode("utf-8", "surrogatepass"), 1)).decode("ascii")
+
+
+def _papers_of(value: str | None) -> list[str]:
+    """The paper ids of a row's value (_papers_value)."""
+    if not value:
+        return []
+    if value.startswith(_PACKED):
+        value = zlib.decompress(base64.b64decode(value[1:])).decode("utf-8", "surrogatepass")
+    return value.split()
+
+
 def _record(entry: Mapping) -> list | None:
     """What the "claims" row keeps of a paper: [lead, claims, links], None when all empty."""
     claims = [list(c) for c in entry.get("claims") or ()]
@@ -134,9 +161,9 @@ def index_rows(entries: Mapping[str, Mapping]) -> list[tuple[str, str]]:
         for r in e["pairs"]:
             pairs[r].append(pid)
     rows = [(CLAIMS_ROW, _pack(records)), _generic_row(records)]
-    rows += [(_KEY + r, " ".join(ps)) for r, ps in sorted(keys.items())]
-    rows += [(_LINK + i, " ".join(ps)) for i, ps in sorted(links.items())]
-    rows += [(_PAIR + r, " ".join(ps)) for r, ps in sorted(pairs.items())]
+    rows += [(_KEY + r, _papers_value(ps)) for r, ps in sorted(keys.items())]
+    rows += [(_LINK + i, _papers_value(ps)) for i, ps in sorted(links.items())]
+    rows += [(_PAIR + r, _papers_value(ps)) for r, ps in sorted(pairs.items())]
     return rows
 
 
@@ -213,7 +240,7 @@ class StoredIndex:
         if want:
             got = self._values(want)
             for i in want:
-                self._postings[i] = got[i].split() if got.get(i) else []
+                self._postings[i] = _papers_of(got.get(i))
         return {i: self._postings[i] for i in ids}
 
     def holding(self, runs: Iterable[str]) -> set[str]:
@@ -253,7 +280,7 @@ class StoredIndex:
         for rid in sorted(touched):
             ps = (set(current[rid]) - gone) | added.get(rid, set())
             if ps:
-                rows.append((rid, " ".join(sorted(ps))))
+                rows.append((rid, _papers_value(sorted(ps))))
         return [CLAIMS_ROW, GENERIC_ROW, *sorted(touched)], rows
 
 
