@@ -178,3 +178,27 @@ def test_a_verb_adverb_or_evaluative_word_starts_no_measure(nlp, sentence, not_m
 def test_known_measures_in_another_spelling(nlp, sentence, metric):
     e = find(run(nlp, sentence), metric, ignore_case=True)
     assert e is not None and e.type == "METRIC"
+
+
+# Seventeenth pass (task17): a lower-case compound ending in a word that relates two things
+# (similarity, distance, divergence, correlation, coefficient) is a measure only beside a
+# number; a Title Case eponym ("Hellinger distance") stays a measure as before.
+@pytest.mark.parametrize("sentence, not_metric", [
+    ("The encoder improves semantic similarity between captions and retrieved images.",
+     "semantic similarity"),
+    ("We lower the distribution divergence between the two domains during adaptation.",
+     "distribution divergence"),
+])
+def test_a_relation_compound_without_a_value_is_no_measure(nlp, sentence, not_metric):
+    e = find(run(nlp, sentence), not_metric, ignore_case=True)
+    assert e is None or e.type != "METRIC"
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("The model reaches a semantic similarity of 0.82 with the reference answers.",
+     "semantic similarity"),
+    ("It improves the Hellinger distance between the two posteriors.", "Hellinger distance"),
+])
+def test_a_relation_compound_with_a_value_or_an_eponym_is_a_measure(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric, ignore_case=True)
+    assert e is not None and e.type == "METRIC"

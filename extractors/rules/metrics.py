@@ -62,6 +62,13 @@ def metric_context(text: str, c: Cand) -> bool:
     return cue.search(text, lo, c.start) is not None or cue.search(text, c.end, hi) is not None
 
 
+def _near_digit(text: str, c: Cand) -> bool:
+    """Whether a digit is written within 40 characters of a candidate, on its line."""
+    lo = max(text.rfind("\n", max(0, c.start - 40), c.start) + 1, c.start - 40, 0)
+    hi = text.find("\n", c.end, c.end + 40)
+    return _DIGIT.search(text, lo, c.end + 40 if hi < 0 else hi) is not None
+
+
 def metrics_at_k(ctx: Context) -> None:
     """METRIC candidates written as name@k."""
     if "@" not in ctx.text:
@@ -140,6 +147,7 @@ def metric_compounds(ctx: Context) -> None:
     """METRIC candidates for modifier words plus a metric head in an evaluation context
     ("detection accuracy", "attack success rate", "Dice score", "relative L2 error")."""
     text = ctx.text
+    relation = word_set("metric_relation_heads")
     for h0, h1 in _head_spans(text):
         if ctx.in_url(h0):
             continue
@@ -154,6 +162,8 @@ def metric_compounds(ctx: Context) -> None:
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
+        if text[a].islower() and text[h0:h1].lower() in relation and not _near_digit(text, c):
+            continue  # "graph distance", "semantic similarity" with no value: a quantity
         c.strong_type = True
         ctx.cands.append(c)
 
