@@ -147,7 +147,7 @@ def metric_compounds(ctx: Context) -> None:
     """METRIC candidates for modifier words plus a metric head in an evaluation context
     ("detection accuracy", "attack success rate", "Dice score", "relative L2 error")."""
     text = ctx.text
-    relation = word_set("metric_relation_heads")
+    need_value = word_set("metric_value_heads")
     for h0, h1 in _head_spans(text):
         if ctx.in_url(h0):
             continue
@@ -162,7 +162,7 @@ def metric_compounds(ctx: Context) -> None:
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
-        if text[a].islower() and text[h0:h1].lower() in relation and not _near_digit(text, c):
+        if text[a].islower() and text[h0:h1].lower() in need_value and not _near_digit(text, c):
             continue  # "graph distance", "semantic similarity" with no value: a quantity
         c.strong_type = True
         ctx.cands.append(c)
