@@ -153,19 +153,11 @@ class StateSpool:
         """(paper id, plain extraction) of every row, in order (decoded by orjson, with the
         standard library for what it refuses: 0.06 against 0.11 CPU s per 5,000 corpus
         extractions, the same values)."""
-        import pyarrow.parquet as pq
-
-        from paperkg.readers.json import loads
-
-        cites = self.cites
-        for batch in pq.ParquetFile(self.path).iter_batches(
-                batch_size=self._BATCH, columns=["id", "extraction"]):
-            for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
-                              strict=True):
-                raw = loads(state_json(x))
-                if len(raw) > 3:
-                    cites[pid] = self._held(raw[3])
-                yield pid, raw
+        cites, held = self.cites, self._held
+        for pid, raw in _spooled(self.path, self._BATCH):
+            if len(raw) > 3:
+                cites[pid] = held(raw[3])
+            yield pid, raw
 
     def _held(self, features: Any) -> Any:
         """A paper's citation results as `cites` holds them."""
@@ -214,6 +206,73 @@ class StateSpool:
 
 
 _FIRST = json.JSONDecoder()
+
+
+def _spooled(path: Path, batch_size: int = StateSpool._BATCH) -> Iterator[tuple[str, list]]:
+    """(paper id, plain extraction) of every row of a StateSpool's file, in order."""
+    import pyarrow.parquet as pq
+
+    from paperkg.readers.json import loads
+
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size,
+                                                   columns=["id", "extraction"]):
+        for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
+                          strict=True):
+            yield pid, loads(state_json(x))
+
+
+class _Judging:
+    """The citation step's judging of a fresh build's papers (citations.judge: claims,
+    mentions, candidates and their confidence, identifier links; what reads only the Paper
+    nodes and each paper's kept citation results), made in a child process while this one
+    makes the graph's extraction part; the citation step then only works out what needs the
+    entities and their edges (add_citations(..., judged=)). The child is given the Paper
+    nodes' cited fields and reads the citation results from the state spool itself, so it
+    judges the same values this process would. A spawned process (this one has pyarrow's
+    and the engine's threads: a fork could hang)."""
+
+    def __init__(self, g: nx.MultiDiGraph, spool: Path):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        nodes = {n: {k: d.get(k) for k in _CITED_FIELDS} for n, d in g.nodes(data=True)
+                 if d.get("label") == S.PAPER}
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            self._future = self._pool.submit(_judge_spooled, nodes, str(spool))
+        except BaseException:
+            self.close()
+            raise
+
+    def result(self) -> Any:
+        """The child's citations.Judged, or None if it failed (the citation step then
+        judges in this process)."""
+        try:
+            return self._future.result()
+        except Exception:  # noqa: BLE001 - judged here instead
+            return None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the child (its work too, when it is not needed any more)."""
+        if self._pool is None:
+            return
+        if not self._future.done():
+            for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+
+
+def _judge_spooled(nodes: dict[str, dict], spool: str) -> Any:
+    """_Judging's child: citations.judge of the nodes, with the citation results of the
+    state spool's rows (held as StateSpool.extractions holds them)."""
+    from paperkg.graph.citations import judge
+
+    features = {S.node_key(S.PAPER, pid): _compact_cites(raw[3])
+                for pid, raw in _spooled(Path(spool)) if len(raw) > 3}
+    return judge(nodes, features=features)
 
 
 def _compact_cites(features: Any) -> Any:
@@ -587,6 +646,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     # paper less: core.packed, PackedCites).
     pack = spilled is not None
     spool.cites_json = pack
+    judging = None
     try:
         t0 = time.perf_counter()
         wait = on_extracted(spool) if on_extracted is not None else None
@@ -609,6 +669,10 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
                 papers_graph = paper_graph(papers, sources, rows=edges)
             wait()
             t0 = time.perf_counter()
+            # Then the citations' judging, which needs only the Paper nodes and the spooled
+            # citation results, starts in a child on the core the graph step leaves idle.
+            if papers_graph is not None and previous is None:
+                judging = _Judging(papers_graph, spool.path)
         surfaces: dict = {}
         texts = None
         if pack:  # abstracts and citation results packed with dictionaries of their own
@@ -644,12 +708,15 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             on_graph(g)
         t1 = time.perf_counter()
         _mark("graph")
+        judged = judging.result() if judging is not None else None
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
-                               features=PackedCites(spool.cites, S.node_key(S.PAPER, ""))
+                               features=None if judged is not None
+                               else PackedCites(spool.cites, S.node_key(S.PAPER, ""))
                                if pack else {S.node_key(S.PAPER, pid): x
                                              for pid, x in spool.cites.items()},
-                               previous=previous)
+                               previous=previous, judged=judged)
+        del judged
         # Every paper's citation results are in the state file: the decoded ones are not
         # needed again, and the store step should not run on top of them (nor of the
         # inference's freed indexes: their memory goes back to the system).
@@ -661,6 +728,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         if edges is not None:  # counted from the few INTRODUCES edges the citations loaded
             _introducers(g, edges)
     except BaseException:
+        if judging is not None:
+            judging.close()
         spool.remove()
         if spilled is not None:
             spilled.remove()

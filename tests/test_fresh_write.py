@@ -14,6 +14,7 @@ from paperkg.core.errors import UserError
 from paperkg.extractors import pipeline as xp
 from paperkg.graph import schema as S
 from paperkg.graph.build import add_edge, add_node, empty_graph
+from paperkg.graph.citations import CITES_INFERRED_KEY
 from paperkg.graph.ladybug_store import _coerce, graph_tables, load_graph, replace_graph
 
 TEXTS = [
@@ -465,11 +466,19 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
         return paper_graph(*args, **kw)
 
     monkeypatch.setattr(gp, "paper_graph", noted)
+    result, judged = gp._Judging.result, []
+
+    def child_judged(self):  # the citations judged in a child process beside the graph step
+        judged.append(result(self))
+        return judged[-1]
+
+    monkeypatch.setattr(gp._Judging, "result", child_judged)
     waited = tmp_path / "waited.lbug"
     gp.build([examples], db=waited, fast=True)
     steps = [line.split()[0] for line in marks.read_text().splitlines()]
     assert steps[:4] == ["read", "extract", "state", "graph"]
     assert made == [["read", "extract"]]  # once, before the state's wait ended
+    assert len(judged) == 1 and judged[0] is not None and judged[0].named
 
     def registry(db):
         return {t: sorted(map(tuple, query(f"MATCH (n:{t}) RETURN n.*", db=db)[1]))
@@ -485,3 +494,4 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     assert got[S.REGISTRY_VOTE] and got[S.REGISTRY_LONG] and got[S.ENTITY_SURFACE]
     assert got == want
     assert frozen(waited) == frozen(build_one)
+    assert any(k == CITES_INFERRED_KEY for _, _, k in load_graph(waited).edges(keys=True))

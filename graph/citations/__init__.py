@@ -21,10 +21,12 @@ from .infer import (
     TEMPORAL_OK,
     TEMPORAL_UNKNOWN,
     CitationReport,
+    Judged,
     Previous,
     add_citations,
     credible_introducers,
     inferred_citations,
+    judge,
 )
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "CitationReport",
     "DEFAULT_MIN_CONFIDENCE",
     "KINDS",
+    "Judged",
     "Previous",
     "SOURCE_INFERRED",
     "TEMPORAL_OK",
@@ -42,6 +45,7 @@ __all__ = [
     "cannot_cite",
     "credible_introducers",
     "inferred_citations",
+    "judge",
     "later_than",
     "paper_claims",
     "paper_date",

@@ -655,7 +655,8 @@ class _Words(dict):
 def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
                   min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                   features: dict[str, dict] | None = None,
-                  previous: Previous | None = None) -> CitationReport:
+                  previous: Previous | None = None, judged: Judged | None = None
+                  ) -> CitationReport:
     """Add inferred CITES edges (key 'CITES|inferred') to G in place and report what was done.
 
     With `papers`, only edges from or to those papers are replaced (claims and ambiguity are
@@ -663,15 +664,101 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
     `features` maps papers to their kept per-paper results (cache.paper_features), used when
     they match the paper's text. With `previous` (an update: `Previous`), only the names the
     new papers touch are judged again (see `_update_scope`); the other stored edges are kept
-    with their kind and entity looked up again, so the edges are a full run's.
+    with their kind and entity looked up again, so the edges are a full run's. `judged`:
+    what `judge` made of G's Paper nodes already (elsewhere, with the same `papers`,
+    `features` and `previous`); only what needs G's entities and edges is done here.
     """
-    report = CitationReport(min_confidence=min_confidence)
     nodes = {n: d for n, d in G.nodes(data=True) if d.get("label") == PAPER}
-    touched = set(nodes) if papers is None else set(papers) & set(nodes)
+    if judged is None:
+        judged = judge(nodes, papers, features, previous)
+    touched = set(nodes) if judged.touched is None else judged.touched
     stale = [(u, v, k) for u, v, k in G.edges(keys=True) if k == CITES_INFERRED_KEY
              and (u in touched or v in touched)]
     G.remove_edges_from(stale)
+    report = judged.report
+    report.min_confidence = min_confidence
+    when = _When(nodes)
+    rels = _CitingRels(G)
+    best: dict[tuple[str, str], _Edge] = {}
 
+    def offer(a: str, b: str, edge: _Edge) -> None:
+        if a == b or (a not in touched and b not in touched):
+            return
+        cur = best.get((a, b))
+        if cur is None or edge.rank() > cur.rank():
+            best[(a, b)] = edge
+
+    _load_edges(G, {c[0] for c in judged.named})  # the citing papers' entity edges at once
+    for a, b, name, start, sent, conf in judged.named:
+        rel = rels.get(a, _canon(name))
+        kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
+        offer(a, b, _Edge(kind, name, sent, "name", start, conf))
+    for a, b, edge in judged.identified:
+        offer(a, b, edge)
+    cited = judged.cited
+    if cited is not None:  # the stored edges to papers no new paper changed anything for
+        for a, b, d in previous.edges:
+            if b not in cited:
+                name, sent = str(d.get("name") or ""), str(d.get("evidence") or "")
+                route = "name" if name else "identifier"
+                if (a, b) in previous.steady:
+                    best[(a, b)] = _Edge(str(d["kind"]), name, sent, route, 0,
+                                         float(d["confidence"]), str(d.get("entity") or ""))
+                    continue
+                rel = rels.get(a, _canon(name)) if name else None
+                kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
+                best[(a, b)] = _Edge(kind, name, sent, route, 0, float(d["confidence"]))
+
+    _load_edges(G, {b for (_, b), edge in best.items()
+                    if edge.confidence >= min_confidence and edge.entity is None})
+    for (a, b), edge in sorted(best.items()):
+        if edge.confidence < min_confidence:
+            report.below_threshold += 1
+            continue
+        known = dated(when[a], when[b])
+        report.undated += not known
+        G.add_edge(a, b, key=CITES_INFERRED_KEY, type=CITES, kind=edge.kind,
+                   entity=_entity_of(G, b, edge.name, rels.keys) if edge.entity is None
+                   else edge.entity, name=edge.name,
+                   evidence=edge.evidence,
+                   source=SOURCE_INFERRED, confidence=edge.confidence,
+                   temporal=TEMPORAL_OK if known else TEMPORAL_UNKNOWN,
+                   temporal_conflict=False)
+        report.added += 1
+        if edge.route == "name":
+            report.via_name += 1
+        else:
+            report.via_identifier += 1
+        report.by_kind[edge.kind] = report.by_kind.get(edge.kind, 0) + 1
+    return report
+
+
+@dataclass
+class Judged:
+    """What `judge` made of a collection's Paper nodes: the reasons for A CITES B that need
+    no entity, edge or threshold (add_citations offers them in this order, the named ones'
+    kind worked out from the citing paper's entity edges), and the report of what was
+    judged so far. Plain data: a child process can make it (graph/pipeline.py)."""
+
+    report: CitationReport
+    #: (citing, cited, name, offset in the citing paper, sentence, confidence) per mention
+    named: list[tuple[str, str, str, int, str, float]]
+    #: (citing, cited, edge) per identifier link
+    identified: list[tuple[str, str, _Edge]]
+    #: the papers whose edges are replaced (None: every paper)
+    touched: set[str] | None = None
+    #: an update's cited papers judged again (None: every paper was)
+    cited: set[str] | None = None
+
+
+def judge(nodes: dict[str, dict], papers: Iterable[str] | None = None,
+          features: Any = None, previous: Previous | None = None) -> Judged:
+    """The part of add_citations that reads only the Paper nodes (`nodes`: node key -> its
+    attributes; title, abstract, dates and identifiers are read) and their kept per-paper
+    results: claims, the names' specificity, mentions, candidates and their confidence,
+    identifier links (add_citations' arguments of the same names)."""
+    report = CitationReport()
+    touched = None if papers is None else set(papers) & set(nodes)
     when = _When(nodes)
     stats = corpus_names()
     index_kept = previous.kept if previous is not None and papers is None else None
@@ -744,17 +831,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
 
     words = _Words(cites)
     idf = corpus_idf()
-    rels = _CitingRels(G)
-    best: dict[tuple[str, str], _Edge] = {}
     ambiguous: set[str] = set()
-
-    def offer(a: str, b: str, edge: _Edge) -> None:
-        if a == b or (a not in touched and b not in touched):
-            return
-        cur = best.get((a, b))
-        if cur is None or edge.rank() > cur.rank():
-            best[(a, b)] = edge
-
     candidates: list[tuple[str, str, str, Claim, int, str, bool]] = []
     for name in sorted(valid):
         claims = valid[name]
@@ -787,6 +864,7 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
                 report.other_meaning_mentions += 1  # part of a longer name: "T2V CompBench"
                 continue
             candidates.append((a, b, name, claim, start, sent, bool(expansion)))
+    report.ambiguous_names = sorted(ambiguous)
 
     # How well the papers that use a name agree in topic with its claimant: the median, over
     # them, of where their similarity to it (the name's own words left out: the name is what
@@ -798,57 +876,22 @@ def add_citations(G: nx.MultiDiGraph, papers: Iterable[str] | None = None,
         own = words_of(name)
         ranks[(b, name)].append(_percentile(
             baseline, _similarity(words[a] - own, words[b] - own, idf)))
-    _load_edges(G, {c[0] for c in candidates})  # the citing papers' entity edges at once
+    named = []
     for a, b, name, claim, start, sent, spelled in candidates:
         corroborated = corroboration(name, stats, median(ranks[(b, name)]))
-        conf = confidence(claim, name, similarity(a, b),
-                          prior[(name, b)], dated(when[a], when[b]), spelled, corroborated)
-        rel = rels.get(a, _canon(name))
-        kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
-        offer(a, b, _Edge(kind, name, sent, "name", start, conf))
+        named.append((a, b, name, start, sent, confidence(
+            claim, name, similarity(a, b), prior[(name, b)], dated(when[a], when[b]),
+            spelled, corroborated)))
 
     linkers = None
     if index_kept is not None and cited is not None:  # only papers linking a cited one's id
         wanted = sorted(i for i, ps in idents.items() if ps[0] in cited)
         linkers = {f"{PAPER}:{pid}" for pid in index_kept.linking(wanted)} - cites.replaced
         linkers.update(p for p in cites.replaced & nodes.keys() if cites.links(p))
-    _identifier_edges(nodes, when, offer, cites, idents, cited, linkers)
-    if cited is not None:  # the stored edges to papers no new paper changed anything for
-        for a, b, d in previous.edges:
-            if b not in cited:
-                name, sent = str(d.get("name") or ""), str(d.get("evidence") or "")
-                route = "name" if name else "identifier"
-                if (a, b) in previous.steady:
-                    best[(a, b)] = _Edge(str(d["kind"]), name, sent, route, 0,
-                                         float(d["confidence"]), str(d.get("entity") or ""))
-                    continue
-                rel = rels.get(a, _canon(name)) if name else None
-                kind = _rel_kind(rel, sent) if rel else _text_kind(sent)
-                best[(a, b)] = _Edge(kind, name, sent, route, 0, float(d["confidence"]))
-
-    _load_edges(G, {b for (_, b), edge in best.items()
-                    if edge.confidence >= min_confidence and edge.entity is None})
-    for (a, b), edge in sorted(best.items()):
-        if edge.confidence < min_confidence:
-            report.below_threshold += 1
-            continue
-        known = dated(when[a], when[b])
-        report.undated += not known
-        G.add_edge(a, b, key=CITES_INFERRED_KEY, type=CITES, kind=edge.kind,
-                   entity=_entity_of(G, b, edge.name, rels.keys) if edge.entity is None
-                   else edge.entity, name=edge.name,
-                   evidence=edge.evidence,
-                   source=SOURCE_INFERRED, confidence=edge.confidence,
-                   temporal=TEMPORAL_OK if known else TEMPORAL_UNKNOWN,
-                   temporal_conflict=False)
-        report.added += 1
-        if edge.route == "name":
-            report.via_name += 1
-        else:
-            report.via_identifier += 1
-        report.by_kind[edge.kind] = report.by_kind.get(edge.kind, 0) + 1
-    report.ambiguous_names = sorted(ambiguous)
-    return report
+    identified: list[tuple[str, str, _Edge]] = []
+    _identifier_edges(nodes, when, lambda a, b, e: identified.append((a, b, e)), cites,
+                      idents, cited, linkers)
+    return Judged(report, named, identified, touched, cited)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -1163,6 +1206,6 @@ def credible_introducers(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 
 __all__ = ["CITES_INFERRED_KEY", "CitationReport", "DEFAULT_MIN_CONFIDENCE", "KINDS",
-           "Previous", "SOURCE_INFERRED", "TEMPORAL_OK", "TEMPORAL_UNKNOWN", "add_citations",
-           "collect_claims", "confidence", "corroboration", "credible_introducers",
-           "inferred_citations"]
+           "Judged", "Previous", "SOURCE_INFERRED", "TEMPORAL_OK", "TEMPORAL_UNKNOWN",
+           "add_citations", "collect_claims", "confidence", "corroboration",
+           "credible_introducers", "inferred_citations", "judge"]
