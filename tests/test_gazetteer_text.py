@@ -120,3 +120,33 @@ def test_a_worker_empties_its_folding_and_key_caches_past_their_bound(monkeypatc
     pipeline._bound_caches()
     assert fold.cache_info().currsize == canonical_key.cache_info().currsize == 0
     assert fold("Name 1") == "name 1" and canonical_key("Name 1") == canonical_key("name 1")
+
+
+# chunks of every _AT_PIECES form (words joined by hyphens, "(", ")" and the suffixes), some of
+# whose words are spaCy symbols ("ADP", "agent": a small number, not a hash), and chunks just
+# outside it ("ViT." and "R." keep their period; digits and apostrophes go to the tokenizer)
+PIECE_CHUNKS = ["BERT", "bert", "Stable", "ADP", "agent", "(A-CC),", "(Agent-I)",
+                "large-scale", "Self-Supervised,", "x-ray;", "(BERT).", "CNN.", "networks.",
+                "LLMs:", "(ResNet", "GPT)", "e-mail", "Agent-As-Tool", "ViT.", "R.", "ESM-C.",
+                "GPT-4", "model's", "3D", "(ResNet-50),", "a-", "--"]
+
+
+def test_chunks_made_of_their_pieces_get_the_tokenizers_entries(gazetteer, monkeypatch):
+    """_AT_PIECES chunks skip the tokenizer; their cache entries are those it would give."""
+    import re
+
+    import paperkg.extractors.components as components
+
+    at_pieces = [c for c in PIECE_CHUNKS if components._AT_PIECES.fullmatch(c)]
+    assert "(A-CC)," in at_pieces and "ViT." not in at_pieces and "GPT-4" not in at_pieces
+    for chunk in at_pieces:
+        tokens = [t.text for t in gazetteer.nlp.tokenizer.inner(chunk)]
+        assert tokens == components._PIECES.findall(chunk)
+    gazetteer._chunks.clear()
+    gazetteer._tokenize_chunks(PIECE_CHUNKS)
+    fast = {c: gazetteer._chunks[c] for c in PIECE_CHUNKS}
+    gazetteer._chunks.clear()
+    monkeypatch.setattr(components, "_AT_PIECES", re.compile(r"(?!)"))  # all to the tokenizer
+    gazetteer._tokenize_chunks(PIECE_CHUNKS)
+    assert fast == {c: gazetteer._chunks[c] for c in PIECE_CHUNKS}
+    assert any(e is not components._UNTOKENIZED for c, e in fast.items() if c in at_pieces)
