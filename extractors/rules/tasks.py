@@ -352,11 +352,10 @@ def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
     n = len(low)
     seen: set[str] = set()
     twice: list[str] = []
-    for w in _ALL_WORDS.findall(low):
-        if w in heads:
-            if w in seen:
-                twice.append(w)
-            seen.add(w)
+    for w in filter(heads.__contains__, _ALL_WORDS.findall(low)):  # the heads, in order
+        if w in seen:
+            twice.append(w)
+        seen.add(w)
     for head in dict.fromkeys(twice):
         i = low.find(head)
         while i >= 0:
