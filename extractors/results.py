@@ -59,13 +59,17 @@ _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
 _RATIO = (r"\s?\$?\\times\$?|\s?×|[xX](?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b|"
           + _MAGNITUDE)
 _POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
-_OTHER = r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|s|[kMG]?Hz|minutes|hours|mm|cm)\b"
+# frame rates also in lower case or words ("20 fps", "1,100 frames per second"): 3 annotated values
+_OTHER = (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]per[\s\-]second|s|"
+          r"[kMG]?Hz|minutes|hours|mm|cm)\b")
 
 
 def _value_re(num: str) -> re.Pattern:
     """The value pattern with numbers written as num (digits, or number words)."""
     return re.compile(
-        r"(?<![\w@.\-/=<>^~$\\])"
+        # "F1=0.80", "Recall@5=1.000", "R^2=0.95" are read (the name decides, as for "F1 =
+        # 0.80"); not after a one-letter name ("r=0.8", "k=5") nor a spaced or bracketed "="
+        r"(?<![\w@.\-/<>^~$\\])(?<![\s(]=)(?<![^\w}]=)(?<![\s(][A-Za-z]=)"
         r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
         r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
         r"(?:\\?%|\s?\\times)?\$))?"
@@ -740,7 +744,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     else the name the title leads with ("MobRFFI: ..."), else an introduced method/model, else
     None for a benchmark or dataset paper, else an introduced name typed as a task or dataset
     that the text calls a method or whose head is a method head and that the title writes,
-    else a method phrase of the title, else THIS_PAPER."""
+    else the coined name "we propose NAME, a ..." gives, else a method phrase of the title,
+    else THIS_PAPER."""
     best = None
     for e in ents:
         if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES or \
@@ -773,7 +778,41 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
                     and (_called_a_method(text, e["name"]) or
                          e["name"].split()[-1].casefold() in heads and e["name"] in title):
                 return e["name"]
+    if WE_NAMED:
+        named = _named_by_we(text, title_end)
+        if named:
+            return named
     return title_system(title) or THIS_PAPER
+
+
+WE_NAMED = True
+_WE_NAMES = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:also\s+|further\s+|then\s+|"
+                       r"first\s+)?(?:present|propose|introduce|develop|design)\w*\s+")
+
+
+def _named_by_we(text: str, title_end: int) -> str | None:
+    """The coined name the abstract's first "we propose NAME, a ..." gives its own system
+    ("We introduce \\textbf{CAPS}, a two-stage ... framework", "we propose DuSAR (...) - a
+    demonstration-free framework"), for a paper with no introduced method or model entity;
+    not a name of data or what the words after it call a benchmark, tool, task or study."""
+    for m in _WE_NAMES.finditer(text, title_end):
+        name = _INTRO_NAME.match(text, m.end())
+        if not name or not _COINED_WORD.search(name.group(1)) or \
+                name.group(1) in _NOT_SYSTEMS or _DATA_NAME.search(name.group(1)):
+            continue
+        stop = text.find(". ", name.end())
+        stop = name.end() + 100 if stop < 0 else min(stop, name.end() + 100)
+        if not _NOT_A_METHOD.search(text, name.end(), stop):
+            return name.group(1)
+    return None
+
+
+# what a name the abstract presents is when it is no method: data, a benchmark, a study, a task
+_NOT_A_METHOD = re.compile(
+    r"\b(?:benchmarks?|datasets?|data\s?sets?|corpus|corpora|suite|arena|leaderboard|testbed|"
+    r"library|platform|archive|resource|collection|task|diagnostic|study|survey|"
+    r"evaluation|simulator|environment|toolkit|challenge|tool)\b", re.I)
+_DATA_NAME = re.compile(r"bench|data|corpus", re.I)  # a name that says it is data: "PowerBench"
 
 
 INTRO_OTHER = True

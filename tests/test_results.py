@@ -837,7 +837,9 @@ def test_the_name_we_propose_is_the_system_even_when_no_entity_names_it():
     text = ("Title\nWe propose \\textbf{Least-Stale}, a novel eviction policy that reduces "
             "collision misses by up to $85\\times$ over LRU. We present a tool, which gains 3%.")
     rs = {r["value"]: r["system"] for r in find_results(text, [])}
-    assert rs == {"$85\\times$": "Least-Stale", "3%": "THIS_PAPER"}
+    # the name presented is also the paper's own system (seventeenth session): "We present a
+    # tool" is the paper's own work, so its 3% is Least-Stale's
+    assert rs == {"$85\\times$": "Least-Stale", "3%": "Least-Stale"}
 
 
 def test_a_value_achieved_by_a_name_after_it_is_that_names():

@@ -1,0 +1,64 @@
+"""Results rules of the seventeenth session (docs/results.md): values written "NAME=0.80",
+frame rates, and the name "we propose NAME, a ..." gives the paper's own system, checked on
+invented sentences with entities given as the entity component leaves them (no pipeline)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_metric_joined_to_its_value_by_an_equals_sign_is_read():
+    text = (
+        "Permit Review\nWe present DocMatch. On 40 annotated permits DocMatch achieves "
+        "F1=0.82 and Recall@5=1.000, while the lexical baseline reaches MRR=0.641."
+    )
+    got = _found(text, ("DocMatch", "METHOD", "introduced"), ("F1", "METRIC"),
+                 ("Recall@5", "METRIC"), ("MRR", "METRIC"))
+    assert got["0.82"]["metric"] == "F1"
+    assert got["1.000"]["metric"] == "Recall@5"
+    assert got["0.82"]["system"] == "DocMatch"
+    assert got["0.641"]["metric"] == "MRR"
+
+
+def test_a_one_letter_name_or_a_spaced_sign_before_the_value_stays_a_setting():
+    text = (
+        "Retention Rates\nWe present KVTrim. We compare three retention rates (r=0.8, 0.5) "
+        "with k=5 neighbours and lr=0.001; KVTrim lowers cost by 27.9%."
+    )
+    got = _found(text, ("KVTrim", "METHOD", "introduced"))
+    assert "0.8" not in got and "0.001" not in got and "5" not in got
+    assert got["27.9%"]["system"] == "KVTrim"
+
+
+def test_frame_rates_in_lower_case_or_words_are_results():
+    text = (
+        "Fast Tracking\nWe present HiTrack. HiTrack runs at 61 frames per second on a Jetson "
+        "board, and its small variant reaches 111 fps with 18 frames-per-second on a CPU."
+    )
+    got = _found(text, ("HiTrack", "METHOD", "introduced"))
+    assert {"61 frames per second", "111 fps", "18 frames-per-second"} <= set(got)
+    assert got["111 fps"]["system"] == "HiTrack"
+
+
+def test_the_name_we_propose_is_the_papers_own_system_when_no_entity_holds_it():
+    text = (
+        "Reading Is Not Acting: Policy Gaps in Compressed Context\nAgents that read compressed "
+        "histories act worse. We introduce \\textbf{CAPS}, a two-stage self-distillation "
+        "framework for agents. On ALFWorld, the corresponding gains are 15.6% and 14.5%."
+    )
+    got = _found(text, ("ALFWorld", "BENCHMARK"))
+    assert got["15.6%"]["system"] == "CAPS"
+    assert got["14.5%"]["system"] == "CAPS"
+
+
+def test_a_presented_benchmark_or_tool_is_not_the_papers_own_system():
+    text = (
+        "Is Your NPU Ready? Efficiency Bottlenecks in Mobile Inference\nWe study mobile "
+        "inference. To enable this analysis, we develop PowerMeter, a fine-grained profiling "
+        "tool for energy. This configuration could reduce energy use by up to 54.8% on the "
+        "NPU. We also introduce SlowQA, a benchmark of 500 questions, where our scheduler "
+        "improves accuracy by 3.1%."
+    )
+    got = _found(text)
+    assert got["54.8%"]["system"] == "THIS_PAPER"
+    assert got["3.1%"]["system"] == "THIS_PAPER"
