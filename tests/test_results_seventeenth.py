@@ -62,3 +62,15 @@ def test_a_presented_benchmark_or_tool_is_not_the_papers_own_system():
     got = _found(text)
     assert got["54.8%"]["system"] == "THIS_PAPER"
     assert got["3.1%"]["system"] == "THIS_PAPER"
+
+
+def test_a_name_or_group_after_matches_or_approaches_is_compared_not_the_subject():
+    text = (
+        "Fast Speech\nWe present ZipTalk. ZipTalk matches state-of-the-art models in quality "
+        "while being up to 30 times faster. On SDAR, SLIM-RL matches TraceRL's accuracy, "
+        "improving over it by 6.32% on MATH500."
+    )
+    got = _found(text, ("ZipTalk", "MODEL", "introduced"), ("SLIM-RL", "METHOD"),
+                 ("TraceRL", "METHOD"), ("MATH500", "BENCHMARK"))
+    assert got["30 times"]["system"] == "ZipTalk"
+    assert got["6.32%"]["system"] == "SLIM-RL"
