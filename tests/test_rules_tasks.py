@@ -167,3 +167,18 @@ def test_unlike_opens_no_task_phrase(nlp):
     found = tasks(run(nlp, "Unlike glacier prompt injection, poisoning corrupts graphs. We "
                            "study it."))
     assert "unlike glacier prompt injection" not in found
+
+
+# Seventeenth pass (task17): problem names added to the task gazetteer (data/tasks.txt) and
+# the hyphenated spelling of novel view synthesis.
+@pytest.mark.parametrize("sentence, task", [
+    ("Eligibility traces help credit assignment over long horizons.", "credit assignment"),
+    ("Neural solvers for partial differential equations are slow to train.",
+     "partial differential equations"),
+    ("Classifiers often rely on spurious correlations in the training data.",
+     "spurious correlations"),
+    ("Sparse inputs make novel-view synthesis hard to learn.",
+     "novel-view synthesis"),
+])
+def test_seventeenth_pass_gazetteer_tasks(nlp, sentence, task):
+    assert task in tasks(run(nlp, sentence))
