@@ -126,6 +126,8 @@ class StateSpool:
         self.cites_json = False
         #: with cites_json, a core.packed.Dictionary that packs each paper's JSON
         self.cites_dictionary: Any = None
+        #: False: extractions() leaves `cites` empty (another process reads them: _Judging)
+        self.keep_cites = True
 
     def add(self, paper_id: str, content_hash: str, extraction: str) -> None:
         """Append one paper's row (its extraction JSON, or a stored value as it is)."""
@@ -154,6 +156,9 @@ class StateSpool:
         standard library for what it refuses: 0.06 against 0.11 CPU s per 5,000 corpus
         extractions, the same values)."""
         cites, held = self.cites, self._held
+        if not self.keep_cites:
+            yield from _spooled(self.path, self._BATCH)
+            return
         for pid, raw in _spooled(self.path, self._BATCH):
             if len(raw) > 3:
                 cites[pid] = held(raw[3])
@@ -222,57 +227,103 @@ def _spooled(path: Path, batch_size: int = StateSpool._BATCH) -> Iterator[tuple[
 
 
 class _Judging:
-    """The citation step's judging of a fresh build's papers (citations.judge: claims,
-    mentions, candidates and their confidence, identifier links; what reads only the Paper
-    nodes and each paper's kept citation results), made in a child process while this one
-    makes the graph's extraction part; the citation step then only works out what needs the
-    entities and their edges (add_citations(..., judged=)). The child is given the Paper
-    nodes' cited fields and reads the citation results from the state spool itself, so it
-    judges the same values this process would. A spawned process (this one has pyarrow's
-    and the engine's threads: a fork could hang)."""
+    """What a fresh build's citation step needs of its papers' kept citation results, made in
+    a child process while this one makes the graph's extraction part: the CiteIndex table
+    (citations.stored.index_table) and the judging (citations.judge: claims, mentions,
+    candidates and their confidence, identifier links; what reads only the Paper nodes and
+    those results). The citation step then only works out what needs the entities and their
+    edges (add_citations(..., judged=)), and this process does not hold the results (the
+    spool's keep_cites). The child is given the Paper nodes' cited fields and reads the
+    results from the state spool itself, so it makes what this process would. It is a new
+    interpreter (this process has pyarrow's and the engine's threads: a fork could hang)
+    started without multiprocessing, whose spawn would run the caller's main script again;
+    it is sent its input on a pipe (a thread writes it) and writes its result to a file."""
 
     def __init__(self, g: nx.MultiDiGraph, spool: Path):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        import pickle
+        import subprocess
+        import sys
+        import threading
 
-        nodes = {n: {k: d.get(k) for k in _CITED_FIELDS} for n, d in g.nodes(data=True)
-                 if d.get("label") == S.PAPER}
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._spool = str(spool)
+        fd, self._out = tempfile.mkstemp(prefix="paperkg-judged-", suffix=".pickle")
+        os.close(fd)
+        self._proc: Any = None
         try:
-            self._future = self._pool.submit(_judge_spooled, nodes, str(spool))
-        except BaseException:
-            self.close()
-            raise
+            self._proc = subprocess.Popen([sys.executable, "-c", _JUDGE_CHILD],
+                                          stdin=subprocess.PIPE)
+        except OSError:  # no interpreter to start: made here (result)
+            return
+        payload = (list(sys.path), _cited_nodes(g), self._spool, self._out)
 
-    def result(self) -> Any:
-        """The child's citations.Judged, or None if it failed (the citation step then
-        judges in this process)."""
+        def send(stdin: Any) -> None:
+            with contextlib.suppress(OSError):  # a child gone early: result makes it here
+                with stdin:
+                    pickle.dump(payload, stdin, protocol=pickle.HIGHEST_PROTOCOL)
+
+        self._feed = threading.Thread(target=send, args=(self._proc.stdin,), daemon=True)
+        self._feed.start()
+
+    def result(self, g: nx.MultiDiGraph) -> tuple[Any, Any]:
+        """(the CiteIndex table, citations.Judged): the child's, or made here from g's Paper
+        nodes if it failed."""
+        import pickle
+
         try:
-            return self._future.result()
-        except Exception:  # noqa: BLE001 - judged here instead
-            return None
+            if self._proc is not None:
+                self._feed.join()
+                if self._proc.wait() == 0:
+                    with contextlib.suppress(Exception), open(self._out, "rb") as fh:
+                        return pickle.load(fh)
+            return _judge_spooled(_cited_nodes(g), self._spool)
         finally:
             self.close()
 
     def close(self) -> None:
         """End the child (its work too, when it is not needed any more)."""
-        if self._pool is None:
-            return
-        if not self._future.done():
-            for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
-                proc.terminate()
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = None
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            self._proc.wait()
+            self._feed.join()
+            self._proc = None
+        Path(self._out).unlink(missing_ok=True)
 
 
-def _judge_spooled(nodes: dict[str, dict], spool: str) -> Any:
-    """_Judging's child: citations.judge of the nodes, with the citation results of the
-    state spool's rows (held as StateSpool.extractions holds them)."""
+#: _Judging's child: (sys.path, nodes, spool, output file) pickled on its input; the output
+#: file receives _judge_spooled's result pickled.
+_JUDGE_CHILD = """
+import pickle, sys
+path, nodes, spool, out = pickle.load(sys.stdin.buffer)
+sys.path[:] = path
+from paperkg.graph.pipeline import _judge_spooled
+made = _judge_spooled(nodes, spool)
+with open(out, "wb") as fh:
+    pickle.dump(made, fh, protocol=pickle.HIGHEST_PROTOCOL)
+"""
+
+
+def _cited_nodes(g: nx.MultiDiGraph) -> dict[str, dict]:
+    """Paper node -> what the citations read of it (_CITED_FIELDS)."""
+    return {n: {k: d.get(k) for k in _CITED_FIELDS} for n, d in g.nodes(data=True)
+            if d.get("label") == S.PAPER}
+
+
+def _judge_spooled(nodes: dict[str, dict], spool: str) -> tuple[Any, Any]:
+    """_Judging's child: the CiteIndex table of the state spool's rows' citation results
+    (held as StateSpool.extractions holds them) and citations.judge of the nodes with them."""
     from paperkg.graph.citations import judge
+    from paperkg.graph.citations.stored import index_table
 
-    features = {S.node_key(S.PAPER, pid): _compact_cites(raw[3])
-                for pid, raw in _spooled(Path(spool)) if len(raw) > 3}
-    return judge(nodes, features=features)
+    ids, cites = [], {}
+    for pid, raw in _spooled(Path(spool)):
+        ids.append(pid)
+        if len(raw) > 3:
+            cites[pid] = _compact_cites(raw[3])
+    table = index_table(cites, ids)
+    del ids
+    return table, judge(nodes, features={S.node_key(S.PAPER, pid): x
+                                         for pid, x in cites.items()})
 
 
 def _compact_cites(features: Any) -> Any:
@@ -673,6 +724,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             # citation results, starts in a child on the core the graph step leaves idle.
             if papers_graph is not None and previous is None:
                 judging = _Judging(papers_graph, spool.path)
+                spool.keep_cites = False
         surfaces: dict = {}
         texts = None
         if pack:  # abstracts and citation results packed with dictionaries of their own
@@ -683,6 +735,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             texts = TextFile(str(store.parent) if store is not None else None)
         g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
                         rows=edges, pack=pack, texts=texts, g=papers_graph)
+        cite_index, judged = judging.result(g) if judging is not None else (None, None)
         del texts, papers_graph
         del extractions
         if consume:
@@ -699,8 +752,9 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             counted = None
             from paperkg.graph.citations.stored import index_table
 
-            registry.append(index_table(PackedCites(spool.cites) if pack else spool.cites,
-                                        (p.id for p in papers)))
+            registry.append(cite_index if cite_index is not None else index_table(
+                PackedCites(spool.cites) if pack else spool.cites, (p.id for p in papers)))
+        del cite_index
         del surfaces
         if edges is not None:
             _introducers(g, edges)
@@ -708,7 +762,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             on_graph(g)
         t1 = time.perf_counter()
         _mark("graph")
-        judged = judging.result() if judging is not None else None
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE
                                if min_citation_confidence is None else min_citation_confidence,
                                features=None if judged is not None

@@ -587,3 +587,39 @@ def test_long_paper_lists_of_the_index_are_kept_compressed_and_read_back():
     index = {k: v for k, v in rows.items() if k not in set(gone)} | dict(made)
     assert index == dict(index_rows({**many, **odd, **new}))
     assert StoredIndex(None, index.items(), {}).holding(["LoRA"]) == {*many, "paper-9999"}
+
+
+def test_judged_in_a_child_as_here(tmp_path: Path, monkeypatch):
+    """A fresh build's citation judging and CiteIndex table made in a spawned child (from
+    the Paper nodes and the state spool's citation results) are those made in this process;
+    a child that cannot run them leaves them to this process."""
+    from paperkg.graph import pipeline as gp
+    from paperkg.graph.citations.cache import paper_features
+
+    g, _ = _graph(tmp_path)
+    spool = gp.StateSpool(tmp_path / "state.parquet", packed=False)
+    for n, d in sorted(g.nodes(data=True)):
+        if d.get("label") == "Paper":
+            spool.add(n.split(":", 1)[1], "h", json.dumps(
+                [[], [], [], paper_features(d.get("title") or "", d.get("abstract") or "")]))
+    spool.close()
+    here = gp._judge_spooled(gp._cited_nodes(g), str(spool.path))
+    assert here[0][2].num_rows and here[1].named and here[1].identified == []
+    child = gp._Judging(g, spool.path).result(g)
+    assert child[0][2].equals(here[0][2]) and child[1] == here[1]
+
+    made = []
+
+    def in_this_process(nodes, path):
+        made.append(path)
+        return here
+
+    monkeypatch.setattr(gp, "_judge_spooled", in_this_process)
+    monkeypatch.setattr(gp, "_JUDGE_CHILD", "raise SystemExit(1)")  # a child that fails
+    assert gp._Judging(g, spool.path).result(g) is here and made == [str(spool.path)]
+    # the graph's citations from what was judged are add_citations' own
+    want = g.copy()
+    add_citations(want, min_confidence=0.0)
+    add_citations(g, min_confidence=0.0, judged=child[1])
+    assert sorted(map(repr, inferred_citations(g))) == sorted(map(repr, inferred_citations(want)))
+    assert _edges(g)

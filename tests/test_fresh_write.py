@@ -468,8 +468,8 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     monkeypatch.setattr(gp, "paper_graph", noted)
     result, judged = gp._Judging.result, []
 
-    def child_judged(self):  # the citations judged in a child process beside the graph step
-        judged.append(result(self))
+    def child_judged(self, g):  # CiteIndex and the citations judged in a child process
+        judged.append(result(self, g))
         return judged[-1]
 
     monkeypatch.setattr(gp._Judging, "result", child_judged)
@@ -478,7 +478,7 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     steps = [line.split()[0] for line in marks.read_text().splitlines()]
     assert steps[:4] == ["read", "extract", "state", "graph"]
     assert made == [["read", "extract"]]  # once, before the state's wait ended
-    assert len(judged) == 1 and judged[0] is not None and judged[0].named
+    assert len(judged) == 1 and judged[0][0][2].num_rows and judged[0][1].named
 
     def registry(db):
         return {t: sorted(map(tuple, query(f"MATCH (n:{t}) RETURN n.*", db=db)[1]))
