@@ -1112,7 +1112,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     text, max(lo, a - 30), a) and not (
                     WITH_ACTING and _WITH_BEFORE.search(text, max(lo, a - 12), a) and
                     _ACTING.match(text, b)) or c["metric"].fullmatch(name) or \
-                    c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b):
+                    c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b) or \
+                    NAME_CMP_LIST and _NAME_CMP_LIST.search(text, max(lo, a - 80), a):
                 continue
             if not _SUBJECT_AFTER.match(text, b):
                 if lo == cs and (loose is None or a > loose[0]) and not (
@@ -1224,6 +1225,12 @@ _CMP_LIST = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|versus|
                        r"compared\s+(?:to|with)|relative\s+to|against)\s+[^.;:()]{1,60}?"
                        r"(?:,\s*and|,|\band|\bor)\s+(?:the\s+)?$", re.I)
 GROUP_CMP = True
+NAME_CMP_LIST = True
+# a name listed after a comparison verb ("BSZO outperforms MeZO, MeZO-Adam, and HiZOO across
+# various tasks, achieving up to 6.67%") is compared, not the subject; only verbs, since a
+# fronted "Compared to X, FooNet achieves" or "over 20,000 episodes, FooNet" leads to the subject
+_NAME_CMP_LIST = re.compile(r"\b(?:than|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
+                            r"[^.;:()]{1,60}?(?:,\s*and|,|\band|\bor)\s+(?:the\s+)?$", re.I)
 NAME_METRIC_OF = True
 _OF_VALUE = re.compile(r"(?:\s+score)?\s*(?:of|:|=|was|is|reaches|reached)\s+(?:only\s+|about\s+|"
                        r"up\s+to\s+|around\s+)?")

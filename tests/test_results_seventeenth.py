@@ -74,3 +74,16 @@ def test_a_name_or_group_after_matches_or_approaches_is_compared_not_the_subject
                  ("TraceRL", "METHOD"), ("MATH500", "BENCHMARK"))
     assert got["30 times"]["system"] == "ZipTalk"
     assert got["6.32%"]["system"] == "SLIM-RL"
+
+
+def test_a_name_listed_after_a_comparison_verb_is_not_the_subject():
+    text = (
+        "Zeroth-Order Tuning\nWe propose BSZO. Experiments show that BSZO outperforms MeZO, "
+        "MeZO-Adam, and HiZOO across various tasks, achieving up to 6.67% average improvement. "
+        "Compared to the default JPEG, J4D achieves an increase in accuracy by 11.60%."
+    )
+    got = _found(text, ("BSZO", "METHOD", "introduced"), ("MeZO", "METHOD"),
+                 ("MeZO-Adam", "METHOD"), ("HiZOO", "METHOD"), ("JPEG", "METHOD"),
+                 ("J4D", "METHOD"))
+    assert got["6.67%"]["system"] == "BSZO"
+    assert got["11.60%"]["system"] == "J4D"  # a fronted "Compared to X," leads to the subject
