@@ -161,6 +161,11 @@ _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|co
 # "with GPT-2 achieving the lowest perplexity (8.21)": the name after "with" is the subject of
 # its own -ing result verb, not a system compared with.
 WITH_ACTING = True
+EXAMPLE_SUBJECT = True
+# "even a state-of-the-art model like GPT-4o achieves only 27.32%": the example named after a
+# group noun is the subject when its own verb follows
+_EXAMPLE_BEFORE = re.compile(r"\b(?:models?|LLMs?|systems?|methods?|agents?)\s+"
+                             r"(?:like|such\s+as)\s+$")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _ACTING = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|reach|scor|attain|obtain|record|deliver)ing\b",
                      re.I)
@@ -1111,7 +1116,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     text, max(lo, a - 40), a)) and not _ENHANCED.search(
                     text, max(lo, a - 30), a) and not (
                     WITH_ACTING and _WITH_BEFORE.search(text, max(lo, a - 12), a) and
-                    _ACTING.match(text, b)) or c["metric"].fullmatch(name) or \
+                    _ACTING.match(text, b)) and not (
+                    EXAMPLE_SUBJECT and _EXAMPLE_BEFORE.search(text, max(lo, a - 40), a) and
+                    _SUBJECT_AFTER.match(text, b)) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b) or \
                     NAME_CMP_LIST and _NAME_CMP_LIST.search(text, max(lo, a - 80), a):
                 continue

@@ -87,3 +87,14 @@ def test_a_name_listed_after_a_comparison_verb_is_not_the_subject():
                  ("J4D", "METHOD"))
     assert got["6.67%"]["system"] == "BSZO"
     assert got["11.60%"]["system"] == "J4D"  # a fronted "Compared to X," leads to the subject
+
+
+def test_a_name_given_as_the_example_of_a_group_is_the_subject_when_it_acts():
+    text = (
+        "Persuasion Benchmark\nWe find that even a state-of-the-art model like GPT-4o achieves "
+        "only 27.32% accuracy under misleading persuasion, while FooNet outperforms models "
+        "such as Llama-3 by 4.1%."
+    )
+    got = _found(text, ("GPT-4o", "MODEL"), ("Llama-3", "MODEL"), ("FooNet", "METHOD"))
+    assert got["27.32%"]["system"] == "GPT-4o"
+    assert got["4.1%"]["system"] == "FooNet"  # compared, with no verb of its own
