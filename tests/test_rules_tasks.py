@@ -182,3 +182,21 @@ def test_unlike_opens_no_task_phrase(nlp):
 ])
 def test_seventeenth_pass_gazetteer_tasks(nlp, sentence, task):
     assert task in tasks(run(nlp, sentence))
+
+
+# Seventeenth pass (task17): a name of several words that nothing else typed, written before
+# "task(s)" or after "the task of", is a task; a coined word is not typed by it.
+@pytest.mark.parametrize("sentence, task", [
+    ("We study the Glacier Signal Control (GSC) task in four cities.", "Glacier Signal Control"),
+    ("We address the task of Multilingual Glacier Entity Linking with a retriever.",
+     "Multilingual Glacier Entity Linking"),
+])
+def test_a_name_before_task_or_after_the_task_of_is_a_task(nlp, sentence, task):
+    e = find(run(nlp, sentence), task)
+    assert e is not None and e.type == "TASK"
+
+
+def test_a_coined_word_before_task_is_not_typed_a_task(nlp):
+    e = find(run(nlp, "We also report the GlacierTopoOOD task results on graphs."),
+             "GlacierTopoOOD")
+    assert e is None or e.type != "TASK"

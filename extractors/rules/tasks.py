@@ -2,7 +2,8 @@
 "we study X", "X is the task of ...", lists with "tasks" ("A, B and C tasks", "tasks such as A
 and B"), a title "... for X" / "... Improves X", title pieces ending in a task head, the
 abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
-to ..."), and, when nothing else found a task, the title's "for X"."""
+to ..."), and, when nothing else found a task, the title's "for X"; an untyped name of several
+words before "task(s)" or after "the task of" is typed a task."""
 
 from __future__ import annotations
 
@@ -693,7 +694,32 @@ def problem_forms(ctx: Context) -> None:
                 c.extra.append(form)
 
 
+_TASK_AFTER = re.compile(r"(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+tasks?\b")
+_TASK_OF_BEFORE = re.compile(r"\b(?:the\s+)?tasks?\s+of\s+(?:the\s+)?$")
+_INNER_CAPS = re.compile(r"\w[A-Z]")
+
+
+def named_tasks(ctx: Context) -> None:
+    """A name of several words written before "task(s)" or after "the task of" that nothing
+    else typed is a task ("the Traffic Signal Control (TSC) task", "the task of Multilingual
+    Multimodal Entity Linking"); a coined word ("TextTopoOOD") or an acronym alone is not."""
+    text = ctx.text
+    if "task" not in text:
+        return
+    for c in ctx.cands:
+        if c.strong_type or c.gaz_canon or c.type not in ("", "METHOD"):
+            continue
+        ws = c.name.split()
+        if len(ws) < 2 or _INNER_CAPS.search(c.name) or any(ch.isdigit() for ch in c.name):
+            continue
+        if _TASK_AFTER.match(text, c.end) or _TASK_OF_BEFORE.search(
+                text, max(0, c.start - 20), c.start):
+            c.type = "TASK"
+            c.strong_type = True
+            c.conf = max(c.conf, 0.6)
+
+
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
-          (53.6, subject_tasks), (53.7, copula_subject_tasks), (95, title_task),
+          (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
           (96, fallback_title_task), (98, problem_forms)]
