@@ -161,6 +161,10 @@ _ENHANCED = re.compile(r"\b(?:integrated|enhanced|augmented|equipped|combined|co
 # "with GPT-2 achieving the lowest perplexity (8.21)": the name after "with" is the subject of
 # its own -ing result verb, not a system compared with.
 WITH_ACTING = True
+LOOSE_NOT_OBJECT = True
+# a name after "on", "in", "across" (a few words between) is where or in what a value was
+# measured, not the system a clause without a verb speaks of ("... on 1.5B alphaNLI")
+_LOOSE_OBJECT = re.compile(r"\b(?:on|in|across)\s+(?:the\s+)?(?:[\w\-.]+\s+){0,2}$", re.I)
 EXAMPLE_SUBJECT = True
 # "even a state-of-the-art model like GPT-4o achieves only 27.32%": the example named after a
 # group noun is the subject when its own verb follows
@@ -1125,7 +1129,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             if not _SUBJECT_AFTER.match(text, b):
                 if lo == cs and (loose is None or a > loose[0]) and not (
                         LOOSE_OUTSIDE and loose is not None and _in_bracket(text, lo, a) and
-                        not _in_bracket(text, lo, loose[0])):
+                        not _in_bracket(text, lo, loose[0])) and not (
+                        LOOSE_NOT_OBJECT and _LOOSE_OBJECT.search(text, max(lo, a - 24), a)):
                     loose = (a, name)
                 continue
             if best is None or a > best[0]:
