@@ -88,6 +88,13 @@ for _threshold, _extra, _label in [
          " + corpus terms as features kept used")]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates {_threshold}{_label}"] = {
         **SHIPPED, "cand_threshold": _threshold, **_extra}
+#: The shipped setting with another keep threshold, or with TASK under the keep classifier
+#: too (seventeenth pass).
+for _label, _extra in [("keep 0.3", {"keep_threshold": 0.3}),
+                       ("keep 0.5", {"keep_threshold": 0.5}),
+                       ("keep TASK too", {"keep_types": [*NAMED, "TASK"]})]:
+    VARIANTS[f"shipped (demote < 0.1) + lower-case candidates 0.7, {_label}"] = {
+        **SHIPPED, "cand_threshold": 0.7, **_extra}
 
 
 #: The mined corpus terms (training/terms.py), every gold paper left out.
