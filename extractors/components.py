@@ -132,9 +132,6 @@ _STARTS = operator.itemgetter(6)  # of a chunk's tokens: whether one starts a pa
 # vocabulary entries they add when all were tokenized; at 400,000 each worker of a
 # 1,000,000-paper build grew to 582 MB.
 _CHUNKS_MAX = 100_000
-def _past_gap(start: int, length: int) -> int:
-    """Where the chunk after one of this length starting at start begins, one character on."""
-    return start + length + 1
 
 
 class _OneCharGaps:
@@ -372,7 +369,9 @@ class Gazetteer:
         if not starts:
             return []
         if gaps is None:  # chunk k starts here; gap k is the one character before chunk k + 1
-            offsets = list(itertools.accumulate(map(len, chunks[:-1]), _past_gap, initial=0))
+            # the lengths of the chunks before chunk k, plus one a gap (no Python call a chunk)
+            offsets = list(map(operator.add, itertools.accumulate(map(len, chunks[:-1]), initial=0),
+                               itertools.count()))
             gaps = _OneCharGaps(text, offsets)
         else:
             offsets = [0, *itertools.accumulate(map(len, parts))][::2]
