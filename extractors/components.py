@@ -362,9 +362,12 @@ class Gazetteer:
             cache.clear()
             cache[""] = ((), (), (), (), (), (), False)
         ents = list(map(cache.get, chunks))
-        if None in ents:
-            self._tokenize_chunks([w for w, e in zip(chunks, ents, strict=True) if e is None])
-            ents = list(map(cache.__getitem__, chunks))
+        if None in ents:  # only the new chunks looked up again, once tokenized
+            new = list(itertools.compress(range(len(ents)), map(operator.is_, ents,
+                                                                itertools.repeat(None))))
+            self._tokenize_chunks([chunks[k] for k in new])
+            for k in new:
+                ents[k] = cache[chunks[k]]
         starts = list(itertools.compress(range(len(ents)), map(_STARTS, ents)))
         if not starts:
             return []
