@@ -64,9 +64,13 @@ _OTHER = (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]p
           r"[kMG]?Hz|minutes|hours|mm|cm)\b")
 
 
-def _value_re(num: str) -> re.Pattern:
-    """The value pattern with numbers written as num (digits, or number words)."""
+def _value_re(num: str, first: str = "") -> re.Pattern:
+    """The value pattern with numbers written as num (digits, or number words); first: a
+    character class holding every character a match can start with (the signs', "$" and the
+    number's first characters: edit it with them), tested first so that a search skips other
+    positions quickly instead of trying the look-behinds at each (the same matches)."""
     return re.compile(
+        (rf"(?={first})" if first else "") +
         # "F1=0.80", "Recall@5=1.000", "R^2=0.95" are read (the name decides, as for "F1 =
         # 0.80"); not after a one-letter name ("r=0.8", "k=5") nor a spaced or bracketed "="
         r"(?<![\w@.\-/<>^~$\\])(?<![\s(]=)(?<![^\w}]=)(?<![\s(][A-Za-z]=)"
@@ -83,7 +87,7 @@ def _value_re(num: str) -> re.Pattern:
     )
 
 
-_VALUE = _value_re(rf"{_NUM}|(?<![\d,])\.\d+(?![\d.,])")  # also ".9411"
+_VALUE = _value_re(rf"{_NUM}|(?<![\d,])\.\d+(?![\d.,])", r"[+\-−±~$\\\d.]")  # also ".9411"
 _VALUE_WORDS = _value_re(rf"\b{_WORD_NUM}")  # "fivefold", "two orders of magnitude"
 _LISTED = re.compile(r"\)?(?:\([^()]{0,20}\)|[^.;:()]){0,40}?(?:\band|,)\s+"
                      r"(?:[^.;:\s]+\s+){0,2}\(?")
