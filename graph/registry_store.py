@@ -436,6 +436,41 @@ class _Store:
                                            f"RETURN {cols}", ids)}
 
 
+class _Beside:
+    """`read(_Store)` run in a thread on a connection of its own to the same open database,
+    beside what the caller's thread does meanwhile (the engine releases the interpreter while
+    it reads; other connections see the store as committed, not the update's open write).
+    `result` waits for it; `close` waits and closes the connection (kept open until then: a
+    StoredIndex read here goes on reading through it)."""
+
+    def __init__(self, database, read: Callable[[_Store], Any], name: str):
+        import ladybug
+
+        self._conn: Any = ladybug.Connection(database)
+        self._got: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(read,), daemon=True, name=name)
+        self._thread.start()
+
+    def _run(self, read: Callable[[_Store], Any]) -> None:
+        try:
+            self._got = read(_Store(self._conn))
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread by result
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._got
+
+    def close(self) -> None:
+        self._thread.join()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
 def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Sequence,
                  hashes: dict[str, str], previous: Any, *, workers: int = 1,
                  fast: bool = False, engine: str = "local", scheduler: str | None = None,
@@ -480,10 +515,19 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         # before it is closed
         early = EarlyWrite(path, conn.database, after=counted)
         reading.callback(early.close)  # rolled back unless finished
+        # the citations' per-name index and the entity edges of the stored citations' papers
+        # (for _steady) read while this thread hashes the papers and waits for their
+        # extraction (closed before the write's transaction ends: callbacks run last
+        # registered first)
+        ends = sorted({S.split_key(k)[1] for a, b, _ in previous.edges for k in (a, b)})
+        cite_read = _Beside(conn.database, lambda store: (_cite_index(store),
+                                                          _steady_rows(store, ends)),
+                            "citation index")
+        reading.callback(cite_read.close)
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
                          progress=progress, seconds=seconds, recited=set(recited),
-                         ahead=ahead, early=early)
+                         ahead=ahead, early=early, cite_read=cite_read)
         if made is None:
             return None
         t0 = time.perf_counter()
@@ -582,7 +626,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               hashes: dict[str, str], counts: Counts, previous: Any, *, workers: int,
               fast: bool, engine: str, scheduler: str | None,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
-              recited: set[str], ahead: Any = None, early: Any = None):
+              recited: set[str], ahead: Any = None, early: Any = None,
+              cite_read: _Beside | None = None):
     """The update's rows, or None when it declines. The rows no citation changes (every
     table but the Paper rows and CITES, the PaperState and registry rows but CiteIndex) are
     handed to `early` (a ladybug_delta.EarlyWrite), which writes them while the citations are
@@ -835,7 +880,10 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
 
     # citations: as a build makes them, clean papers' entity edges assembled when asked for
     t2 = time.perf_counter()
-    cite_index = _cite_index(store)  # the citations' per-name index (citations/stored.py)
+    # the citations' per-name index (citations/stored.py) and the entity edges of the
+    # stored citations' papers, read beside the steps before
+    cite_index, reach_rows = ((_cite_index(store), None) if cite_read is None
+                              else cite_read.result())
     if cite_index is None:
         features = _kept_features(store, part, cur_json)
     else:  # only the part's entries: the others are read when a touched name needs them
@@ -846,7 +894,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         previous = dataclasses.replace(previous, kept=cite_index)
     # kept edges whose kind and entity nothing of the update changes stay as they are; the
     # other kept edges' papers have their entity edges read (all at once)
-    steady = _steady(store, g, previous.edges, part, kept_nodes)
+    steady = _steady(store, g, previous.edges, part, kept_nodes, rows=reach_rows)
     previous = dataclasses.replace(previous, steady=steady)
     loader = _Loader(store, g, new_reg, part)
     loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges
@@ -983,22 +1031,28 @@ class _Loader:
                 add_edge(self.g, pk, ek, rel, {})
 
 
+def _steady_rows(store: _Store, papers: Iterable[str]) -> list[tuple]:
+    """(paper id, label, id) of every node these papers' relationships reach (for _steady)."""
+    return store.linked(f"(p:{S.PAPER} {{id: i}})", "(p)-[]->(e)", "p.id, label(e), e.id",
+                        papers, far=2)
+
+
 def _steady(store: _Store, g: nx.MultiDiGraph, edges: Sequence[tuple[str, str, dict]],
-            part: set[str], touched: dict[str, tuple]) -> set[tuple[str, str]]:
+            part: set[str], touched: dict[str, tuple], rows: Iterable[tuple] | None = None
+            ) -> set[tuple[str, str]]:
     """The stored inferred edges (citing, cited) whose kind and entity the citations would
     find again (citations.Previous.steady): both papers kept (none of the part, so their
     entity edges are the stored ones), and no entity node whose name or aliases the update
     can change (`touched`: the stored rows of the entity nodes the part's papers reach, by
     node key) that either paper reaches has the edge name's key among its keys, stored or
     new. An edge without a name (an identifier's) reads no entity. Read: the entity edges of
-    the edges' papers, at once."""
+    the edges' papers, at once (`rows`: _steady_rows of them, or of more papers, read before)."""
     from paperkg.graph.citations.infer import _canon, _entity_keys
 
     ends = {S.split_key(k)[1] for a, b, _ in edges for k in (a, b)} - part
     reach: dict[str, set[str]] = defaultdict(set)  # paper id -> touched nodes it reaches
-    for pid, label, eid in store.linked(f"(p:{S.PAPER} {{id: i}})", "(p)-[]->(e)",
-                                        "p.id, label(e), e.id", ends, far=2):
-        if label in S.ENTITY_LABELS and S.node_key(label, eid) in touched:
+    for pid, label, eid in _steady_rows(store, ends) if rows is None else rows:
+        if pid in ends and label in S.ENTITY_LABELS and S.node_key(label, eid) in touched:
             reach[pid].add(S.node_key(label, eid))
     keys: dict[str, set[str]] = {}
 

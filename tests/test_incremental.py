@@ -718,7 +718,7 @@ def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp
     from paperkg.graph.ladybug_delta import inferred_citations_in
     from paperkg.graph.ladybug_store import connect
     from paperkg.graph.pipeline import build
-    from paperkg.graph.registry_store import _steady, _Store
+    from paperkg.graph.registry_store import _steady, _steady_rows, _Store
 
     old = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
                  "for cell segmentation."),
@@ -744,8 +744,14 @@ def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp
         g.add_node(node, label="Task", id="cellcounting", name="Cell Counting", aliases=[])
         assert _steady(store, g, edges, set(), {node: row}) == {pair}
         assert _steady(store, g, edges, {"2401.00050"}, {node: row}) == set()
+        # the papers' entity edges read before (an update reads them beside its first steps),
+        # of more papers than the edges': the same answers
+        rows = _steady_rows(store, ["2401.00010", "2401.00020", "2401.00050"])
+        assert ("2401.00050", "Task", "cellcounting") in rows
+        assert _steady(store, g, edges, set(), {node: row}, rows=rows) == {pair}
         g.nodes[node]["aliases"] = ["ZorbNet"]  # the update gives it the name's key
         assert _steady(store, g, edges, set(), {node: row}) == set()
+        assert _steady(store, g, edges, set(), {node: row}, rows=rows) == set()
         names = S.NODE_TYPES["Task"].prop_names
         stored = tuple(["ZorbNet"] if n == "aliases" else v
                        for n, v in zip(names, row, strict=True))
