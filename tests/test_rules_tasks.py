@@ -200,3 +200,17 @@ def test_a_coined_word_before_task_is_not_typed_a_task(nlp):
     e = find(run(nlp, "We also report the GlacierTopoOOD task results on graphs."),
              "GlacierTopoOOD")
     assert e is None or e.type != "TASK"
+
+
+# Seventeenth pass (task17): a task written only after a means word (with, via, under, ...;
+# words/task_means_before.txt), never in the title, is no task of the paper.
+def test_a_task_written_only_after_a_means_word_is_no_task(nlp):
+    found = tasks(run(nlp, "We distil the glacier planner with in-context learning. It runs "
+                           "fast on edge devices."))
+    assert "in-context learning" not in found
+
+
+def test_a_task_written_after_a_means_word_and_elsewhere_stays(nlp):
+    found = tasks(run(nlp, "Few methods handle in-context learning well. We improve it with "
+                           "in-context learning demonstrations."))
+    assert "in-context learning" in found

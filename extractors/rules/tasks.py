@@ -3,7 +3,8 @@
 and B"), a title "... for X" / "... Improves X", title pieces ending in a task head, the
 abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
 to ..."), and, when nothing else found a task, the title's "for X"; an untyped name of several
-words before "task(s)" or after "the task of" is typed a task."""
+words before "task(s)" or after "the task of" is typed a task; a task written only after "with",
+"via", "under", ... (the means or the condition) is dropped."""
 
 from __future__ import annotations
 
@@ -662,6 +663,35 @@ def fallback_title_task(ctx: Context) -> None:
     ctx.cands.append(c)
 
 
+_WORD_END = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def means_only_tasks(ctx: Context) -> None:
+    """A known task (gazetteer) written only after "with", "via", "under", "through", ...
+    (words/task_means_before.txt) and never in the title is the means or the condition of the
+    work ("trained with in-context learning", "robust under distribution shift"): no task here.
+    The phrases of the other task rules are left to the learned component, which often finds
+    a method in them."""
+    text, t_end = ctx.text, ctx.title_end
+    means = word_set("task_means_before")
+    tasks = {c.name.lower() for c in ctx.cands if c.type == "TASK" and c.rule == "gazetteer"}
+    tasks -= {long.lower() for long in ctx.defined.values()}  # "through text-to-speech (TTS)"
+    if not tasks:
+        return
+    groups: dict[str, list] = {}
+    for c in ctx.cands:
+        if c.name.lower() in tasks:
+            groups.setdefault(c.name.lower(), []).append(c)
+    drop = set()
+    for group in groups.values():
+        if all(c.type in ("TASK", "") and c.start > t_end and (
+                m := _WORD_END.search(text, max(0, c.start - 20), c.start))
+               and m.group(1).lower() in means for c in group):
+            drop.update(id(c) for c in group)
+    if drop:
+        ctx.cands = [c for c in ctx.cands if id(c) not in drop]
+
+
 _PROBLEM_AFTER = re.compile(r" problems?(?![\w\-])")
 
 
@@ -722,4 +752,4 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (96, fallback_title_task), (98, problem_forms)]
+          (96, fallback_title_task), (96.5, means_only_tasks), (98, problem_forms)]
