@@ -73,7 +73,7 @@ def _value_re(num: str, first: str = "") -> re.Pattern:
         (rf"(?={first})" if first else "") +
         # "F1=0.80", "Recall@5=1.000", "R^2=0.95" are read (the name decides, as for "F1 =
         # 0.80"); not after a one-letter name ("r=0.8", "k=5") nor a spaced or bracketed "="
-        r"(?<![\w@.\-/<>^~$\\])(?<![\s(]=)(?<![^\w}]=)(?<![\s(][A-Za-z]=)"
+        r"(?<![\w@.\-/<>^~$\\])(?:(?<!=)|(?<=[\w}]=)(?<![\s(][A-Za-z]=))"
         r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
         r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
         r"(?:\\?%|\s?\\times)?\$))?"
@@ -799,8 +799,10 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
 
 
 WE_NAMED = True
-_WE_NAMES = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:also\s+|further\s+|then\s+|"
-                       r"first\s+)?(?:present|propose|introduce|develop|design)\w*\s+")
+# the verb first, then "we" / "this paper" before it (a scan for the verbs alone is the cheap one)
+_WE_NAMES = re.compile(r"(?:present|propose|introduce|develop|design)\w*\s+")
+_WE_BEFORE = re.compile(r"(?:\b[Ww]e|\b[Tt]his\s+(?:paper|work))\s+"
+                        r"(?:(?:also|further|then|first)\s+)?$")
 
 
 def _named_by_we(text: str, title_end: int) -> str | None:
@@ -809,6 +811,8 @@ def _named_by_we(text: str, title_end: int) -> str | None:
     demonstration-free framework"), for a paper with no introduced method or model entity;
     not a name of data or what the words after it call a benchmark, tool, task or study."""
     for m in _WE_NAMES.finditer(text, title_end):
+        if not _WE_BEFORE.search(text, max(title_end, m.start() - 24), m.start()):
+            continue
         name = _INTRO_NAME.match(text, m.end())
         if not name or not _COINED_WORD.search(name.group(1)) or \
                 name.group(1) in _NOT_SYSTEMS or _DATA_NAME.search(name.group(1)):
