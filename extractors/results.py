@@ -58,7 +58,12 @@ _WORD_START = re.compile(r"\s*(" + "|".join(sorted(_WORDS, key=len, reverse=True
 _PCT = r"\s?\\?%|\s?\$\\%\$|\s?percent(?:age points?)?\b"
 _RATIO = (r"\s?\$?\\times\$?|\s?×|[xX](?![\w])|\s?times\b|-fold\b|\s?fold\b|:1\b|"
           + _MAGNITUDE)
-_POINTS = r"\s?(?:pp|pts|points?|percentage points?)\b"
+# also points of a named metric ("28 CIDEr points", "6 perplexity points") and "a 31-point
+# decline" (not "a 7-point Likert scale", "the 8-point algorithm")
+_POINTS = (r"(?:\s?(?:pp|pts|points?|percentage points?)\b|"
+           r"\s(?:[A-Z][\w\-@]*|perplexity|accuracy)\s+points?\b|"
+           r"-points?(?=\s+(?:improvement|gain|increase|decline|drop|decrease|boost|reduction|"
+           r"advantage|lead)s?\b))")
 # frame rates also in lower case or words ("20 fps", "1,100 frames per second"): 3 annotated values
 _OTHER = (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]per[\s\-]second|s|"
           r"[kMG]?Hz|minutes|hours|mm|cm)\b")
@@ -430,7 +435,7 @@ def _unit(raw: str | None) -> str:
         return "%"
     if u in ("times", "×", "x", "X", "-fold", "fold") or u.endswith("magnitude"):
         return "x"
-    if u.startswith("percentage point") or u in ("pp", "pts", "point", "points"):
+    if u.startswith("percentage point") or u in ("pp", "pts") or u.endswith(("point", "points")):
         return "points"
     return u
 

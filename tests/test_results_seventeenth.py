@@ -110,3 +110,17 @@ def test_a_name_after_on_or_in_is_not_the_system_of_a_clause_without_a_verb():
     got = _found(text, ("YOPO", "METHOD", "introduced"), ("FooQA", "METHOD"), ("VR", "METHOD"))
     assert got["79.8%"]["system"] == "YOPO"
     assert got["41.5%"]["system"] == "YOPO"
+
+
+def test_points_of_a_named_metric_and_a_hyphenated_point_change_are_values():
+    text = (
+        "Robust Encoders\nWe present RobEnc. Training with RobEnc yields average gains of 28 "
+        "CIDEr points on captioning, and there is a 31-point improvement in faithfulness; "
+        "raters used a 7-point Likert scale."
+    )
+    got = _found(text, ("RobEnc", "METHOD", "introduced"), ("CIDEr", "METRIC"))
+    assert got["28 CIDEr points"]["unit"] == "points"
+    assert got["28 CIDEr points"]["metric"] == "CIDEr"
+    assert got["28 CIDEr points"]["system"] == "RobEnc"
+    assert "31-point" in got
+    assert not any(v.startswith("7") for v in got)  # a scale, not a result
