@@ -179,6 +179,9 @@ def test_unlike_opens_no_task_phrase(nlp):
      "spurious correlations"),
     ("Sparse inputs make novel-view synthesis hard to learn.",
      "novel-view synthesis"),
+    ("Wide transformers show double descent as the glacier data grows.", "double descent"),
+    ("Surrogate models make black-box optimization cheap on glacier designs.",
+     "black-box optimization"),
 ])
 def test_seventeenth_pass_gazetteer_tasks(nlp, sentence, task):
     assert task in tasks(run(nlp, sentence))
