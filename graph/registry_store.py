@@ -325,6 +325,11 @@ def has_tables(conn) -> bool:
 
 def read_counts(conn) -> tuple[Counts, str | None]:
     """The kept counts and stamp."""
+    return read_counts_only(conn), read_stamp(conn)
+
+
+def read_counts_only(conn) -> Counts:
+    """The kept counts."""
     from paperkg.graph.ladybug_delta import _stored
 
     counts = Counts()
@@ -332,9 +337,14 @@ def read_counts(conn) -> tuple[Counts, str | None]:
     counts.votes.update({(k, s, t): n for k, s, t, n in _stored(res)})
     res = conn.execute(f"MATCH (n:{S.REGISTRY_LONG}) RETURN n.short, n.long, n.count")
     counts.longs.update({(s, lg): n for s, lg, n in _stored(res)})
+    return counts
+
+
+def read_stamp(conn) -> str | None:
+    """The kept stamp (which PaperState rows the counts are of)."""
     got = conn.execute(f"MATCH (n:{S.REGISTRY_STAMP}) WHERE n.id = 'state' RETURN n.value")
     rows = got.get_all()
-    return counts, (rows[0][0] if rows else None)
+    return rows[0][0] if rows else None
 
 
 def read_surfaces(conn, nodes: Iterable[str]) -> tuple[dict[str, Counter], dict[str, Counter]]:
@@ -507,9 +517,12 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
             reading.callback(reader[1])
         if not _schema_matches(conn) or not has_tables(conn):
             return None
-        counts, kept_stamp = read_counts(conn)
-        if kept_stamp != stamp(hashes.items()):
+        if read_stamp(conn) != stamp(hashes.items()):
             return None
+        # the counts read beside too (taken after the wait for the extraction)
+        counts = _Beside(conn.database, lambda store: read_counts_only(store.conn),
+                         "registry counts")
+        reading.callback(counts.close)
         # one transaction on the store itself (no staged copy), begun once the rows no
         # citation changes are known and written while the citations are made; counted
         # before it is closed
@@ -623,7 +636,7 @@ def _changed_keys(counts: Counts, delta: Counts, old_reg, new_reg,
 
 
 def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
-              hashes: dict[str, str], counts: Counts, previous: Any, *, workers: int,
+              hashes: dict[str, str], counts: Counts | _Beside, previous: Any, *, workers: int,
               fast: bool, engine: str, scheduler: str | None,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
               recited: set[str], ahead: Any = None, early: Any = None,
@@ -633,7 +646,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     handed to `early` (a ladybug_delta.EarlyWrite), which writes them while the citations are
     made; returns (the tables as written in all, for the report; PaperState rows; the
     tables left to write; the registry rows left to write; citation summary; papers
-    extracted)."""
+    extracted). `counts`: the stored registry counts, or a _Beside reading them (taken
+    once the new papers are extracted)."""
     from paperkg.graph.build import add_bare_nodes, bare_nodes, build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
@@ -683,6 +697,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     t1 = time.perf_counter()
 
     # the registry before and after
+    if isinstance(counts, _Beside):
+        counts = counts.result()
     redone_old = todo_ids & by_old.keys()
     gone_json = store.extractions(redone_old)
     delta = Counts()
