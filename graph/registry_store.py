@@ -648,7 +648,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     tables left to write; the registry rows left to write; citation summary; papers
     extracted). `counts`: the stored registry counts, or a _Beside reading them (taken
     once the new papers are extracted)."""
-    from paperkg.graph.build import add_bare_nodes, bare_nodes, build_graph, node_attrs
+    from paperkg.graph.build import build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.citations.infer import load_statistics
@@ -674,12 +674,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
                and p is not by_old[p.id] and _paper_row(p) != _paper_row(by_old[p.id])}
     if len(todo_ids | changed) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
-    # every paper's node as the citations read it (_CITED_FIELDS), made while the new
-    # papers are extracted (the graph step takes those of the papers outside its part)
-    cited_values = attrgetter(*_CITED_FIELDS)
-    paper_nodes = bare_nodes((S.node_key(S.PAPER, p.id),
-                              {"label": S.PAPER, **dict(zip(_CITED_FIELDS, cited_values(p),
-                                                            strict=True))}) for p in papers)
     if ahead is not None:  # extracted while the store was read (pipeline.Ahead)
         raws = ahead.raws(todo, progress=progress, workers=workers, fast=fast, engine=engine,
                           scheduler=scheduler)
@@ -733,8 +727,14 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     # not compared, and a cited one's row is the stored row with its new counters)
     surfaces: dict = {}
     g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
-    add_bare_nodes(g, paper_nodes)  # the part's papers are g's already
-    del paper_nodes
+    cited_values = attrgetter(*_CITED_FIELDS)
+    others = [p for p in papers if p.id not in part]
+    other_keys = [S.node_key(S.PAPER, p.id) for p in others]
+    g.add_nodes_from(other_keys, label=S.PAPER)  # at once: about 0.7 of add_node's time
+    node_of = g.nodes
+    for k, p in zip(other_keys, others, strict=True):
+        node_of[k].update(zip(_CITED_FIELDS, cited_values(p), strict=True))
+    del others, other_keys
     old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
     new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
     touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})

@@ -106,22 +106,3 @@ def test_citation_below_the_default_threshold(g):
     edge = _cites(lower)[(OFFLINE, SRSCC)]
     assert edge["source"] == "inferred" and 0.7 <= edge["confidence"] < 0.75
     assert "SRSCC" in edge["evidence"] and edge["temporal"] == "unknown"
-
-
-def test_nodes_made_before_their_graph_join_it_as_added_nodes_would():
-    from paperkg.graph.build import add_bare_nodes, bare_nodes, empty_graph
-
-    g = empty_graph()
-    g.add_node("Paper:a", label=S.PAPER, title="kept")
-    g.add_node("Method:m", label=S.METHOD, name="M")
-    made = bare_nodes([(k, {"label": S.PAPER, "title": t})
-                       for k, t in (("Paper:a", "made"), ("Paper:b", "B"), ("Paper:c", "C"))])
-    add_bare_nodes(g, made)
-    assert list(g) == ["Paper:a", "Method:m", "Paper:b", "Paper:c"]
-    assert g.nodes["Paper:a"]["title"] == "kept" and g.nodes["Paper:c"]["title"] == "C"
-    g.add_edge("Paper:c", "Paper:b", key="CITES|inferred", type=S.CITES)
-    g.add_edge("Paper:c", "Method:m", key=S.USES, type=S.USES)
-    assert list(g.predecessors("Paper:b")) == ["Paper:c"] and g.out_degree("Paper:c") == 2
-    assert list(g.successors("Paper:b")) == [] and g.in_degree("Paper:a") == 0
-    g.remove_node("Paper:c")
-    assert list(g) == ["Paper:a", "Method:m", "Paper:b"] and g.number_of_edges() == 0
