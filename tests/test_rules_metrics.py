@@ -204,3 +204,25 @@ def test_a_relation_compound_without_a_value_is_no_measure(nlp, sentence, not_me
 def test_a_relation_compound_with_a_value_or_an_eponym_is_a_measure(nlp, sentence, metric):
     e = find(run(nlp, sentence), metric, ignore_case=True)
     assert e is not None and e.type == "METRIC"
+
+
+# Eighteenth pass (task18): an ambiguous metric word joined to a quality of the method
+# (metric_qualities: efficiency, robustness, speed, ...) with no number near and no evaluation
+# phrase before names what the method has, not a measure it reports.
+@pytest.mark.parametrize("sentence", [
+    "The new sampler improves both the efficiency and accuracy of symbolic regression.",
+    "Our planner outperforms earlier planners in speed and accuracy on cluttered scenes.",
+    "The framework gains accuracy, robustness, and controllability over its backbone.",
+])
+def test_a_metric_word_named_beside_qualities_is_no_measure(nlp, sentence):
+    e = find(run(nlp, sentence), "accuracy")
+    assert e is None or e.type != "METRIC"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It improves both the efficiency and accuracy, reaching 91.2% on the test split.",
+    "The detectors are evaluated in terms of speed and accuracy on the street scenes.",
+])
+def test_a_metric_word_beside_qualities_with_a_value_or_evaluation_is_a_measure(nlp, sentence):
+    e = find(run(nlp, sentence), "accuracy")
+    assert e is not None and e.type == "METRIC"

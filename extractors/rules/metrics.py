@@ -297,16 +297,38 @@ _NUMERIC_PRECISION = re.compile(
     r"(?:\d+-?bits?|half|full|single|double|mixed|numerical|floating-point|arbitrary|machine)"
     r"\s+$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+that\b")
+_QUALITY_JOIN = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?)\s+)(?:the\s+)?"
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)" + _QUALITY_JOIN + "$")
+_WORD_AFTER = re.compile(_QUALITY_JOIN + r"([A-Za-z]+)")
+_EVALUATED = re.compile(r"in\s+terms\s+of|evaluat|measur|metric|assess|compar|regarding",
+                        re.IGNORECASE)
+
+
+def _named_quality(text: str, c: Cand) -> bool:
+    """"improves both the efficiency and accuracy", "accuracy and robustness": the metric word
+    joined to a quality of the method (metric_qualities), with no number near and no evaluation
+    phrase before, names what the method has, not a measure it reports."""
+    qualities = word_set("metric_qualities")
+    m = _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if m is None or m.group(1).lower() not in qualities:
+        m = _WORD_AFTER.match(text, c.end)
+        if m is None or m.group(1).lower() not in qualities:
+            return False
+    return not _near_digit(text, c) and _EVALUATED.search(
+        text, max(0, c.start - 80), c.start) is None
 
 
 def _not_a_measure(text: str, c: Cand) -> bool:
     """A metric word inside a hyphenated compound ("low-accuracy", "mixed-precision",
-    "latency-accuracy trade-offs") or used as a verb ("Recall that ...")."""
+    "latency-accuracy trade-offs"), used as a verb ("Recall that ...") or named as a quality
+    beside others ("the efficiency and accuracy of X")."""
     if c.start > 0 and text[c.start - 1] == "-" or text.startswith("-", c.end):
         return True
     low = c.name.lower()
     if low == "precision" and _NUMERIC_PRECISION.search(text, max(0, c.start - 20), c.start):
         return True  # "4-bit precision", "half precision": number formats
+    if _named_quality(text, c):
+        return True
     return low == "recall" and _VERB_AFTER.match(text, c.end) is not None
 
 
