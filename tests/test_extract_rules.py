@@ -248,6 +248,23 @@ def test_a_known_acronym_defined_as_something_else_takes_the_texts_type(nlp, sen
     assert e is not None and e.type == type_
 
 
+def test_a_known_acronym_is_one_entity_with_the_long_form_the_text_gives_it(nlp):
+    # this paper spells the known acronym's long form otherwise (a typo): the acronym is no
+    # second entity beside it, whatever another paper of the batch defines it as
+    from paperkg.core.records import Paper
+    from paperkg.extractors.pipeline import extract
+
+    papers = [Paper(id="a", title="A study of faces", abstract="We reduce the features with "
+                    "principal component analysis (PCA) first."),
+              Paper(id="b", title="A study of posts", abstract="Principle Component Analysis "
+                    "(PCA) were utilized for dimensionality reduction before the classifier.")]
+    _, ex = extract(papers, nlp=nlp)
+    with_pca = [e for e in ex.entities if "PCA" in (e.name, *e.aliases)]
+    assert len(with_pca) == 1
+    assert "principle component analysis" in {f.lower() for f in (with_pca[0].name,
+                                                                   *with_pca[0].aliases)}
+
+
 def test_a_known_acronym_without_a_known_long_form_keeps_its_type(nlp):
     # the gazetteer lists CLIP with no long form, and "MS COCO" spells nothing of COCO
     ents = run(nlp, "We use Contrastive Language-Image Pre-training (CLIP) features on "

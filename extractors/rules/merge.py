@@ -180,6 +180,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     # an acronym whose own candidate landed in another group: fold it into the long form
     for acr, lkey in acr_to_long.items():
         akey = canonical_key(acr)
+        if akey not in groups:  # a known acronym sits in its known name's group
+            akey = gaz_canon_key.get(akey, akey)
         if akey != lkey and akey in groups and lkey in groups:
             src, dst = groups.pop(akey), groups[lkey]
             order.remove(akey)
