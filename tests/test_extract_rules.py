@@ -1373,11 +1373,23 @@ def test_known_task_takes_its_setting_modifiers(nlp, sentence, task):
      "Unbalanced Optimal Transport Consistency", "UOT-CTM"),
     ("We present Adversarial Retriever-Ranker (AR2), which consists of two encoders.",
      "Adversarial Retriever-Ranker", "AR2"),
+    # one word of hyphen-joined parts is a long form too
+    ("We propose Ponder-then-Sketch (PonSke), a novel planner for drones.",
+     "Ponder-then-Sketch", "PonSke"),
 ])
 def test_a_name_and_its_bracketed_short_form_are_one_entity(nlp, sentence, long_form, short):
     ents = run(nlp, sentence)
     e = find(ents, long_form)
     assert e is not None and short in e.aliases and e.role == "introduced"
+
+
+def test_a_letter_to_letter_short_form_of_one_hyphenated_word_is_a_mode(nlp):
+    # "Text-to-Image (T2I)" in the abstract alone names a mode, not a model; in the title
+    # the paper's own name
+    ctx = candidates(nlp, "A study of prompts\nWe score Text-to-Image (T2I) outputs.")
+    assert "T2I" not in ctx.defined
+    ctx = candidates(nlp, "G2S: Ground to sky\nWe propose Ground-to-Sky (G2S), a renderer.")
+    assert ctx.defined["G2S"] == "Ground-to-Sky"
 
 
 # --- initials (an acronym written apart from its long form) ------------------------------------

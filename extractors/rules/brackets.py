@@ -10,6 +10,8 @@ from paperkg.extractors.canonical import strip_latex
 
 _BETWEEN = re.compile(r"\s*\(\s*(?:\\text\w*\{|\$)?$")
 _CLOSE = re.compile(r"\s*(?:\}|\$)?\s*\)")
+_PARTS = re.compile(r"[\s\-]+")
+_LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
 
 
 def _short(name: str) -> bool:
@@ -19,8 +21,9 @@ def _short(name: str) -> bool:
 
 
 def _long(name: str) -> bool:
-    """A long form: two to eight words, the first capitalised."""
-    return 2 <= len(name.split()) <= 8 and name[:1].isupper()
+    """A long form: two to eight words or hyphen-joined parts ("Reflect-then-Plan"), the
+    first capitalised."""
+    return 2 <= len(_PARTS.split(name)) <= 8 and name[:1].isupper()
 
 
 def _letters_in_order(short: str, long_: str) -> bool:
@@ -49,6 +52,9 @@ def bracket_pairs(ctx) -> None:
             continue
         if any(ch.islower() for ch in short) and not _letters_in_order(short, long_):
             continue  # a mixed-case short form spells its long form ("Sparse ... (SpaMoRo)": no)
+        if " " not in long_ and _LETTER_TO_LETTER.match(short) and \
+                short not in text[:ctx.title_end]:
+            continue  # "Text-to-Image (T2I)", "Agent-to-Agent (A2A)": a mode, unless the title's
         ctx.defined[short] = long_
 
 
