@@ -1709,3 +1709,30 @@ def test_known_architectures_are_methods_not_models(nlp, name):
     e = find(run(nlp, f"We compare {name} with BERT on two tasks."), name)
     assert e is not None and e.type == "METHOD"
     assert find(run(nlp, f"We compare {name} with BERT on two tasks."), "BERT").type == "MODEL"
+
+
+@pytest.mark.parametrize(("sentence", "name", "inner"), [
+    (r"We propose a new exact minibatch MH method, \emph{QuorbMH}, which trades bias for speed.",
+     "QuorbMH", "MH"),
+    ("We propose a new actor architecture for KGRL, Plonk-Inclusive Zarp Network (PIZN), which "
+     "rearranges knowledge.", "PIZN", "KGRL"),
+    ("We introduce a self-play algorithm---Zarp Iteration with Plonk Bounds (ZIPB)---and show "
+     "that it achieves low regret.", "ZIPB", None),
+])
+def test_a_name_set_beside_the_intro_verbs_object_is_ours(nlp, sentence, name, inner):
+    ents = run(nlp, sentence)
+    assert find(ents, name).role == "introduced"
+    if inner is not None:  # what stands inside the noun phrase only describes it
+        e = find(ents, inner)
+        assert e is None or e.role == "used"
+
+
+def test_a_counted_list_after_our_intro_verb_is_ours(nlp):
+    ents = run(nlp, "To solve this, we develop two attack methods: Binary-Aware Plonk Attack "
+                    "(BAPA) and Binary Zarp Pursuit Attack (BZPA). Our results across three "
+                    "datasets: QuorbSet, ZarpSet and PlonkSet, confirm it.")
+    assert find(ents, "BAPA").role == "introduced"
+    assert find(ents, "BZPA").role == "introduced"
+    for used in ("QuorbSet", "ZarpSet", "PlonkSet"):  # counted, but no intro verb or "new"
+        e = find(ents, used)
+        assert e is None or e.role == "used"

@@ -58,6 +58,29 @@ _FAMILY_GAP = re.compile(
     r"^\s*(?:a|an)\s+(?:new\s+|novel\s+)?(?:family|class|suite|set|series|collection)\s+of\s+"
     r"(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*$"
 )
+# "we propose a new exact minibatch MH method, TunaMH", "a new actor architecture for KGRL,
+# KIAN (...)", "a self-play algorithm---VI-ULCB": the name set beside the noun phrase the
+# intro verb governs; what stands inside that phrase (MH, KGRL) only describes it
+_APPOSITIVE_GAP = re.compile(
+    r"^\s*(?:a|an|the)\s+(?:[\w\-()/]+\s+){0,6}?"
+    rf"({'|'.join(h.word for h in heads() if 'appositive' in h.contexts and h.type != '-')})"
+    r"(?:\s+(?:for|of|on)\s+(?:[\w\-()/]+\s+){0,4}?[\w\-()/]+)?"
+    r"\s*(?:,|--+|\u2014|:)\s*[\"'\u201c]?$"
+)
+# "we develop two attack methods: A (A-A) and B (B-B)": a counted list of the paper's things
+_COUNTED_LIST = re.compile(
+    r"(?:\b(?:propose|introduce|develop|design|devise|build|construct|create|release|"
+    r"contribute|curate)s?\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
+    r"|\b(?:two|three|four|five|several)\s+(?:[\w\-]+\s+)?(?:new|novel)\s+)"
+    r"(?:[\w\-]+\s+){0,3}?"
+    rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
+    r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
+)
+# between two items of a list, past the first one's short form: " (BAL-A) and ", ", (2) "
+_ITEM_SEP = re.compile(
+    r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
+    r"(?:\(?(?:\d|[ivx]+|[a-e])\)\s*)?$"
+)
 _NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.,?)\s*$")
 _EMPHASIS_OPEN = re.compile(
     r"\\(?:textbf|textit|emph|textsc|texttt|mathbf|mathrm|underline|em|bf|it|sc)\b\s*\{?|[{*`]+")
@@ -161,6 +184,35 @@ _TITLE_VIA = re.compile(
 )
 
 
+def _list_after(ctx: Context, i: int) -> list[int]:
+    """Indices of the candidates listed from cands[i] on ("A (AA) and B (BB)", "A, B and C",
+    "A; (2) B"), past each item's short form in brackets."""
+    text, cands = ctx.text, ctx.cands
+    out = [i]
+    j = i
+    while True:
+        for k in (j + 1, j + 2):
+            if k < len(cands) and 0 < cands[k].start - cands[j].end <= 40 and \
+                    _ITEM_SEP.match(text, cands[j].end, cands[k].start):
+                out.append(k)
+                j = k
+                break
+        else:
+            return out
+
+
+def _emphasis_free(gap: str) -> str:
+    """The gap without emphasis marks ("\\textbf{", "``")."""
+    return _EMPHASIS_OPEN.sub("", gap) if ("\\" in gap or "{" in gap or "*" in gap or
+                                           "`" in gap) else gap
+
+
+def _appositive(gap: str) -> bool:
+    """Whether the gap after an intro verb is a noun phrase the name is set beside."""
+    m = _APPOSITIVE_GAP.match(gap)
+    return m is not None and not _INTRO_GAP_BLOCK.search(gap, 0, m.start(1))
+
+
 def intro_cues(ctx: Context) -> None:
     """Mark names introduced by a cue before them in their sentence."""
     text, cands = ctx.text, ctx.cands
@@ -219,6 +271,16 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
+        if ":" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
+                c.gaz_canon is None:
+            lm = _COUNTED_LIST.search(tail)
+            if lm and naming_by_paper(text, s0, text.rfind(":", s0, c.start)) and \
+                    not CITED.search(text, s0, c.start):
+                for j in _list_after(ctx, i):
+                    if cands[j].type not in ("TASK", "METRIC") and cands[j].rule != "gazetteer":
+                        cands[j].intro = True
+                        cands[j].conf = max(cands[j].conf, 0.75)
+                continue
         lo = max(s0, c.start - 120)
         k = bisect_right(cue_pos, c.start - 1) - 1
         if k < 0 or cue_pos[k] < lo:
@@ -236,13 +298,19 @@ def intro_cues(ctx: Context) -> None:
         raw_gap = im.group(1)
         # "we propose \textbf{SkyAnchor}", "a novel method, \emph{DP-PMLF}", "we build
         # ``WhyShift``": emphasis around the name is no word between the verb and it
-        gap = _EMPHASIS_OPEN.sub("", raw_gap) if ("\\" in raw_gap or "{" in raw_gap or
-                                                  "*" in raw_gap or "`" in raw_gap) else raw_gap
+        gap = _emphasis_free(raw_gap)
         if _NAMING_VERB.match(im.group()) and \
                 not naming_by_paper(text, s0, c.start):
             continue  # "a principle called Occam's razor": naming something known
         if _NOT_OURS_BEFORE.search(before, max(0, im.start() - 25), im.start()):
             continue  # "the recently proposed X", "methods previously introduced": not ours
+        if ("," in gap or "-" in gap or ":" in gap) and _appositive(gap) and \
+                c.rule != "gazetteer" and c.gaz_canon is None:
+            c.intro = True  # "a new actor architecture for KGRL, KIAN": beside the phrase
+            c.conf = max(c.conf, 0.75)
+            if not c.strong_type:
+                c.type = head_type(_APPOSITIVE_GAP.match(gap).group(1))
+            continue
         if _INTRO_GAP_BLOCK.search(gap) and not re.search(
             r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
         ) and not _FAMILY_GAP.match(gap):
@@ -255,6 +323,11 @@ def intro_cues(ctx: Context) -> None:
         if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1 and \
                 not _MODIFIER_THEN_HEAD.match(text, cands[i - 1].end, c.start):
             continue
+        if any(cands[k].start - c.end < 60 and (
+                "," in text[c.end:cands[k].start] or "-" in text[c.end:cands[k].start]
+        ) and _appositive(_emphasis_free(text[cue_end:cands[k].start]))
+                for k in range(i + 1, min(n, i + 4))):
+            continue  # "a new exact minibatch MH method, TunaMH": MH describes the method
         whole_object = _OBJECT_END.match(text[c.end:c.end + 3]) is not None
         if c.rule == "gazetteer" and not (
             # "introduces StarCoder2.": the name alone is the object of the intro verb
