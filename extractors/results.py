@@ -1223,6 +1223,16 @@ _ACRONYM = re.compile(r"[A-Z][A-Z\-]{1,5}")  # "JGA", "QWK", "BPCER" (not "GPT-4
 _ACR_AFTER = re.compile(r"\s+")
 _ACR_END = re.compile(r"\s*(?:[),;:.]|$|\s(?:on|in|at|while|and|for|with|across|over)\b)")
 _ACR_BEFORE = re.compile(r"\s*(?:of|:|=)\s*(?:only\s+|about\s+|up\s+to\s+)?")
+BARE_ACRONYM = True
+# an acronym no entity holds written right after the value, as its measure ("+4% OA and +5.1%
+# mAP", "61.98% J&F on the MeViS test set", "41% fewer MACs", "4.48% average NMI gains"),
+# not a unit or a word of the setting ("16 GB", "10% SFT data")
+_BARE_ACRONYM = re.compile(
+    r"\s+(?:(?:fewer|more|less|lower|higher|better|average|mean|absolute|relative)\s+)?"
+    r"((?!(?:GB|MB|KB|TB|GHz|MHz|kHz|GPUs?|CPUs?|USD|FPS|SOTA|LLMs?|VLMs?|AI|ML|RL)\b)"
+    r"[A-Z][A-Za-z&@\-]*[A-Z][A-Za-z0-9&@\-]*)"
+    r"(?=\s*(?:[),;:]|\.(?!\w)|$)|\s+(?:on|in|at|while|and|for|with|across|over|than|compared|"
+    r"gains?|improvements?|drops?|lift)\b)")
 CMP_WIDE = True
 _CMP_WIDE = re.compile(r"\b(?:than|over|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|"
                        r"against|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
@@ -1552,6 +1562,10 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if acr and not any(x[0] < y[1] and y[0] < x[1] for x in acr for y in cands):
         _tag("metric", "acronym typed otherwise next to value")
         return acr[0][2]
+    bare = BARE_ACRONYM and _BARE_ACRONYM.match(text, end)
+    if bare and not any(x[0] < bare.end(1) and bare.start(1) < x[1] for x in cands):
+        _tag("metric", "acronym right after value")
+        return bare.group(1)
     own_unit = text[pos:end].lstrip("+-−~$0123456789.,\\ ").casefold()
     if own_unit:  # "1.19 bits/char and 1.08 bits/char": the unit, not the metric
         cands = [x for x in cands if pos <= x[0] < end or x[2].casefold() != own_unit]

@@ -1,0 +1,32 @@
+"""Results rules of the eighteenth session (docs/results.md): acronyms no entity holds written
+right after a value, checked on invented sentences with entities given as the entity component
+leaves them (no pipeline)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_an_acronym_right_after_the_value_is_its_metric():
+    text = (
+        "Land Cover Probes\nWe present GeoProbe. GeoProbe yields gains of +4% OA and +5.1% "
+        "mAP on EuroSAT-L, needs 41% fewer MACs than the baseline, and reaches 61.98% J&F "
+        "on the MeViS test set with 4.48% average NMI gains over prior methods."
+    )
+    got = _found(text, ("GeoProbe", "METHOD", "introduced"), ("mAP", "METRIC"),
+                 ("EuroSAT-L", "DATASET"), ("MeViS", "DATASET"))
+    assert got["+4%"]["metric"] == "OA"
+    assert got["+5.1%"]["metric"] == "mAP"
+    assert got["41%"]["metric"] == "MACs"
+    assert got["61.98%"]["metric"] == "J&F"
+    assert got["4.48%"]["metric"] == "NMI"
+
+
+def test_a_word_of_the_setting_after_the_value_is_no_metric():
+    text = (
+        "Small Tuning\nWe present TinyTune. With only 10% SFT data, TinyTune improves "
+        "accuracy by 3.2%."
+    )
+    got = _found(text, ("TinyTune", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert got.get("10%", {}).get("metric") != "SFT"
+    assert got["3.2%"]["metric"] == "accuracy"
