@@ -2126,7 +2126,7 @@ def _share_in_sentence(text: str, out: list[dict]) -> None:
     for prev, cur in zip(out, out[1:], strict=False):
         if cur["metric"] is None and prev["metric"] and prev["sentence"] == cur["sentence"] and \
                 prev["unit"] == cur["unit"] and prev["kind"] == cur["kind"] == "score" and \
-                cur["unit"] and cur["condition"] is None:
+                (cur["unit"] or BARE_SCORES) and cur["condition"] is None:
             cur["metric"] = prev["metric"]
             _retag(cur, "metric", "previous score's in sentence")
     if not DELTA_OVER_SCORE:
@@ -2154,6 +2154,10 @@ def _share_in_sentence(text: str, out: list[dict]) -> None:
 
 
 SENT_METRIC = True
+BARE_SCORES = True
+# scores written without a unit share the metric too ("an average NDCG@10 of 0.296 across
+# ..., with an overall best score of 0.395"; "AUROC rises from 0.981 to 0.989 ...; ECL attains
+# 1.000 ... (mean 0.905"): 3 train and 5 annotated values change, each to the gold's metric
 LIST_METRIC = True
 FROM_TO_METRIC = True
 # "calibrated F1 improved from 0.7692 in the zero-shot setting to 0.8619 ... and to 0.8727",

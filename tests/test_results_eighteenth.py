@@ -1,6 +1,7 @@
 """Results rules of the eighteenth session (docs/results.md): acronyms no entity holds written
-right after a value, checked on invented sentences with entities given as the entity component
-leaves them (no pipeline)."""
+right after a value, and scores without a unit that share the metric of the score before them,
+checked on invented sentences with entities given as the entity component leaves them (no
+pipeline)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,25 @@ def test_a_word_of_the_setting_after_the_value_is_no_metric():
     got = _found(text, ("TinyTune", "METHOD", "introduced"), ("accuracy", "METRIC"))
     assert got.get("10%", {}).get("metric") != "SFT"
     assert got["3.2%"]["metric"] == "accuracy"
+
+
+def test_a_score_without_a_unit_takes_the_metric_of_the_score_before_it():
+    text = (
+        "Ranking Logs\nWe present LogRank. Our best system achieves an average NDCG@10 of "
+        "0.296 across the entire training and test dataset of all twelve monthly snapshots, "
+        "with an overall best score of 0.395 on 2023-05."
+    )
+    got = _found(text, ("LogRank", "METHOD", "introduced"), ("NDCG@10", "METRIC"))
+    assert got["0.296"]["metric"] == "NDCG@10"
+    assert got["0.395"]["metric"] == "NDCG@10"
+
+
+def test_a_bare_score_of_another_kind_keeps_its_own_metric():
+    text = (
+        "Ranking Logs\nWe present LogRank. LogRank reaches an NDCG@10 of 0.296, improving "
+        "recall by 0.05 over BM25."
+    )
+    got = _found(text, ("LogRank", "METHOD", "introduced"), ("NDCG@10", "METRIC"),
+                 ("BM25", "METHOD"))
+    assert got["0.296"]["metric"] == "NDCG@10"
+    assert got["0.05"]["metric"] != "NDCG@10"
