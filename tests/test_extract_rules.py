@@ -1736,3 +1736,16 @@ def test_a_counted_list_after_our_intro_verb_is_ours(nlp):
     for used in ("QuorbSet", "ZarpSet", "PlonkSet"):  # counted, but no intro verb or "new"
         e = find(ents, used)
         assert e is None or e.role == "used"
+
+
+@pytest.mark.parametrize(("sentence", "name", "inner"), [
+    ("We introduce a novel TTA method named Zarp Your Plonk (ZYP), which prunes samples.",
+     "ZYP", "TTA"),
+    ("To this end, we propose a per-instance personalization FL algorithm QuorbFlow.",
+     "QuorbFlow", "FL"),
+])
+def test_a_name_before_the_head_of_our_object_only_describes_it(nlp, sentence, name, inner):
+    ents = run(nlp, sentence)
+    assert find(ents, name).role == "introduced"
+    e = find(ents, inner)
+    assert e is None or e.role == "used"

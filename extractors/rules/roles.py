@@ -65,8 +65,9 @@ _APPOSITIVE_GAP = re.compile(
     r"^\s*(?:a|an|the)\s+(?:[\w\-()/]+\s+){0,6}?"
     rf"({'|'.join(h.word for h in heads() if 'appositive' in h.contexts and h.type != '-')})"
     r"(?:\s+(?:for|of|on)\s+(?:[\w\-()/]+\s+){0,4}?[\w\-()/]+)?"
-    r"\s*(?:,|--+|\u2014|:)\s*[\"'\u201c]?$"
+    r"\s*(?:,|--+|\u2014|:|,?\s+(?:called|named|dubbed|termed)(?:\s+as)?)\s*[\"'\u201c]?$"
 )
+_SET_BESIDE = re.compile(r",|--|\u2014|\b(?:called|named|dubbed|termed)\b")
 # "we develop two attack methods: A (A-A) and B (B-B)": a counted list of the paper's things
 _COUNTED_LIST = re.compile(
     r"(?:\b(?:propose|introduce|develop|design|devise|build|construct|create|release|"
@@ -323,11 +324,13 @@ def intro_cues(ctx: Context) -> None:
         if i > 0 and cands[i - 1].end > cue_end and cands[i - 1].start >= cue_end - 1 and \
                 not _MODIFIER_THEN_HEAD.match(text, cands[i - 1].end, c.start):
             continue
-        if any(cands[k].start - c.end < 60 and (
-                "," in text[c.end:cands[k].start] or "-" in text[c.end:cands[k].start]
-        ) and _appositive(_emphasis_free(text[cue_end:cands[k].start]))
+        if any(cands[k].start - c.end < 60 and _SET_BESIDE.search(text, c.end, cands[k].start)
+               and _appositive(_emphasis_free(text[cue_end:cands[k].start]))
                 for k in range(i + 1, min(n, i + 4))):
             continue  # "a new exact minibatch MH method, TunaMH": MH describes the method
+        if i + 1 < n and 0 < cands[i + 1].start - c.end < 40 and \
+                _MODIFIER_THEN_HEAD.match(text, c.end, cands[i + 1].start):
+            continue  # "a per-instance personalization FL algorithm Flow": FL describes Flow
         whole_object = _OBJECT_END.match(text[c.end:c.end + 3]) is not None
         if c.rule == "gazetteer" and not (
             # "introduces StarCoder2.": the name alone is the object of the intro verb
