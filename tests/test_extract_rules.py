@@ -1428,6 +1428,32 @@ def test_a_title_short_name_and_the_subtitle_it_spells_are_one_entity(
     assert e is not None and long_form.lower() in {f.lower() for f in (e.name, *e.aliases)}
 
 
+@pytest.mark.parametrize(("abstract", "long_form", "short"), [
+    # an appositive after the short name, a few lower-case words before the long form
+    ("We propose KOALAR, a generative model for learning Kinetic Object-Aware LAyout "
+     "Representation of scenes.", "Kinetic Object-Aware LAyout Representation", "KOALAR"),
+    ("We present OwlMCR, an Owl Multimodal Contrastive Representation for tooth scans.",
+     "Owl Multimodal Contrastive Representation", "OwlMCR"),
+    # a colon, with emphasis around the long form
+    ("We propose **HE-LuT**: *Heron-CollEcting Lattice-based Update Trees*, a framework.",
+     "Heron-CollEcting Lattice-based Update Trees", "HE-LuT"),
+    # the long form, one head word, then the short name
+    ("We present the Portable Kestrel-signal Decoding framework P-KD, a robust decoder.",
+     "Portable Kestrel-signal Decoding", "P-KD"),
+])
+def test_a_short_name_beside_a_long_form_it_spells_loosely_is_one_entity(
+        nlp, abstract, long_form, short):
+    ctx = candidates(nlp, "A study of things\n" + abstract)
+    assert ctx.defined.get(short) == long_form
+
+
+def test_a_name_that_contains_the_short_name_is_no_long_form_of_it(nlp):
+    # a kind of RetinaNet, and a data set named after the model: neither spells the other
+    ctx = candidates(nlp, "A study of things\nWe extend RetinaNet: Rotated Multi-Kernel "
+                          "RetinaNet detects ships. We train EO-1, a model on EO-Data1.5M.")
+    assert "RetinaNet" not in ctx.defined and "EO-1" not in ctx.defined
+
+
 def test_a_title_short_name_before_a_task_subtitle_stays_apart(nlp):
     ents = run(nlp, "DynaTune speeds up compilers.",
                title="DynaTune: Dynamic Tensor Program Optimization")

@@ -13,7 +13,8 @@ Orders used: 10 gazetteer, 11 settings (of known tasks), 11.5 variants (of known
 list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (intro cues),
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
 (name and short form), 89 initials (an acronym written apart), 89.5 initials (a title's
-"Short: Long Form"), 95 title task,
+"Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
+95 title task,
 97 organisations, 97.5 places (and institutions, devices), 98 tasks (a task's "X problem"
 form), 100 metric filter, 110 evaluation
 context.

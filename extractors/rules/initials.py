@@ -86,4 +86,76 @@ def title_short_and_long(ctx: Context) -> None:
         ctx.defined[short] = min(spelling)
 
 
-STAGES = [(89, spelled_apart), (89.5, title_short_and_long)]
+_PART = re.compile(r"[A-Za-z0-9]+")
+#: what may stand between a short name and the long form beside it: "S, a ... L", "S: L"
+#: (emphasis markers allowed), "L S" with at most one lower-case head word between
+_SHORT_THEN_LONG = re.compile(r",\s+(?:an?|the)\s+(?:[a-z][\w\-]*\s+){0,6}|"
+                              r"[*}$]*\s*:\s*(?:\\[a-z]+\{|[*_$])*")
+_LONG_THEN_SHORT = re.compile(r"\s+(?:[a-z]+\s+)?")
+_DIGIT_WORDS = {"2": ("to", "two"), "4": ("for", "four")}
+
+
+def spells_loosely(short: str, long_: str) -> bool:
+    """Whether a coined short name is made of the long form's letters, in order, its first
+    letter the long form's first, each capital a word part's initial or a capital of the long
+    form, a 2 or 4 a part "to" or "for" ("SCALable Object-oriented Representation" SCALOR,
+    "Tooth Multimodal Contrastive Learning" ToothMCL, "Transferable GAN-images Detection" T-GD,
+    "Valley-to-Peak" V2P)."""
+    if short[:1].lower() != long_[:1].lower():
+        return False
+    parts = [(m.start(), m.group()) for m in _PART.finditer(long_)]
+    starts = {a for a, _ in parts}
+    i = 0
+    for ch in short:
+        if ch.isdigit():
+            words = _DIGIT_WORDS.get(ch)
+            nxt = next((a + len(w) for a, w in parts if a >= i and
+                        (w == ch or (words and w.lower() in words))), None)
+            if nxt is None:
+                return False
+            i = nxt
+        elif ch.isupper():
+            j = next((k for k in range(i, len(long_)) if long_[k].lower() == ch.lower()
+                      and (k in starts or long_[k].isupper())), None)
+            if j is None:
+                return False
+            i = j + 1
+        elif ch.isalpha():
+            j = long_.lower().find(ch, i)
+            if j < 0:
+                return False
+            i = j + 1
+    return True
+
+
+def short_beside_long(ctx: Context) -> None:
+    """A coined short name written beside a long form it spells loosely is one entity with it:
+    an appositive "SCALOR, a probabilistic model for SCALable Object-oriented Representation"
+    (up to six lower-case words between), "MA-LoT: *Model-CollAboration Lean-based ...*", or
+    "the Transferable GAN-images Detection framework T-GD". Neither may be known, a task or a
+    measure, and the long form must not contain the short name ("Rotated Multi-Kernel RetinaNet"
+    is a kind of RetinaNet, not its long form)."""
+    text = ctx.text
+    cands = sorted((c for c in ctx.cands if not (c.org or c.gaz_canon or c.alias)
+                    and c.type not in ("TASK", "METRIC") and "task" not in c.rule),
+                   key=lambda c: c.start)
+    taken = set(ctx.defined.values())
+    for a, b in zip(cands, cands[1:], strict=False):
+        an, bn = strip_latex(a.name).strip(), strip_latex(b.name).strip()
+        gap = text[a.end:b.start]
+        if " " not in an and _SHORT_THEN_LONG.fullmatch(gap):
+            short, long_ = an, bn
+        elif " " not in bn and _LONG_THEN_SHORT.fullmatch(gap) and not text.startswith(
+                ("-", "("), b.end):
+            short, long_ = bn, an
+        else:
+            continue
+        if short in ctx.defined or long_ in taken or sum(ch.isupper() for ch in short) < 2 or \
+                len(short) > 16 or len(_PART.findall(long_)) < 2 or len(long_) <= len(short):
+            continue
+        if short.lower() not in long_.lower() and spells_loosely(short, long_):
+            ctx.defined[short] = long_
+            taken.add(long_)
+
+
+STAGES = [(89, spelled_apart), (89.5, title_short_and_long), (89.7, short_beside_long)]
