@@ -334,6 +334,8 @@ def for_task_phrases(ctx: Context) -> None:
             b = a + len(phrase)
             # "for temporal understanding", written once: a description, no task
             described = len(ws) == 2 and ws[1] in vague and low.count(phrase.lower()) == 1
+            # "for off-policy estimation of occupancies": the process applied to an object
+            described = described or text.startswith(" of ", b)
             if not described and phrase not in seen and fold(phrase) not in generic \
                     and not family_phrase(phrase) and not ctx.in_url(a) and not ctx.covered(a, b):
                 seen.add(phrase)
