@@ -217,3 +217,27 @@ def test_a_task_written_after_a_means_word_and_elsewhere_stays(nlp):
     found = tasks(run(nlp, "Few methods handle in-context learning well. We improve it with "
                            "in-context learning demonstrations."))
     assert "in-context learning" in found
+
+
+# Eighteenth pass (task18): "for X of Y" names the process applied to an object, no task;
+# a supervision paradigm (supervised, unsupervised, self-supervised learning) that a task
+# pattern finds is how a model learns, no task.
+def test_a_for_phrase_followed_by_of_is_no_task(nlp):
+    found = tasks(run(nlp, "We give a sampler for glacier front estimation of calving rates."))
+    assert "glacier front estimation" not in found
+
+
+def test_a_for_phrase_not_followed_by_of_stays_a_task(nlp):
+    found = tasks(run(nlp, "We give a sampler for glacier front estimation in polar regions."))
+    assert "glacier front estimation" in found
+
+
+@pytest.mark.parametrize("sentence, paradigm", [
+    ("Labels are scarce in supervised learning, so we use glacier images.",
+     "supervised learning"),
+    ("We study unsupervised learning problems on glacier images.", "unsupervised learning"),
+    ("The encoder is pretrained for self-supervised learning, then frozen.",
+     "self-supervised learning"),
+])
+def test_a_supervision_paradigm_is_no_task(nlp, sentence, paradigm):
+    assert paradigm not in tasks(run(nlp, sentence))

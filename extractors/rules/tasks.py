@@ -694,6 +694,22 @@ def means_only_tasks(ctx: Context) -> None:
         ctx.cands = [c for c in ctx.cands if id(c) not in drop]
 
 
+# "supervised learning", "self-supervised learning": how a model learns, not a task
+_PARADIGM = re.compile(r"(?:(?:weakly|self)[\s\-])?(?:un)?supervised\s+learning", re.IGNORECASE)
+_PATTERN_RULES = frozenset({"task_pattern", "task_for", "task_repeated", "task_list",
+                            "subject_task", "copula_task", "fallback_title_task"})
+
+
+def paradigm_tasks(ctx: Context) -> None:
+    """A supervision paradigm that a task pattern found ("for unsupervised learning", "in
+    self-supervised learning") is how a model learns, no task: the pattern's candidate is
+    dropped (a name the other rules found is left to them)."""
+    if "upervised" not in ctx.text:
+        return
+    ctx.cands = [c for c in ctx.cands if not (
+        c.type == "TASK" and c.rule in _PATTERN_RULES and _PARADIGM.fullmatch(c.name))]
+
+
 _PROBLEM_AFTER = re.compile(r" problems?(?![\w\-])")
 
 
@@ -754,4 +770,4 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (96, fallback_title_task), (96.5, means_only_tasks), (98, problem_forms)]
+          (96, fallback_title_task), (96.5, means_only_tasks), (96.6, paradigm_tasks), (98, problem_forms)]
