@@ -1670,6 +1670,11 @@ def test_a_list_of_mixed_kinds_types_no_listed_name(nlp):
      "PROPLONK", "DATASET", "introduced"),
     (r"We address this by building \textit{CodePlonk}, a synthetic post-training dataset.",
      "CodePlonk", "DATASET", None),  # a LaTeX-wrapped name before the appositive
+    # a head joined by a hyphen is a modifier: the head is the noun after it
+    ("We propose Plonk-then-Plan, a novel offline model-based planning approach.",
+     "Plonk-then-Plan", "METHOD", "introduced"),
+    ("We present PlonkDetect, a model-agnostic framework for spotting generated text.",
+     "PlonkDetect", "METHOD", "introduced"),
 ])
 def test_appositive_heads_in_title_case_after_latex_and_the_first(nlp, abstract, name, type_,
                                                                    role):

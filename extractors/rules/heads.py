@@ -33,8 +33,8 @@ _PLURAL_HEAD_BEFORE = re.compile(
 # "X, a Bengali Deepfake Audio Dataset" (a head in Title Case too)
 _APPOSITIVE = re.compile(
     r"[}$*]*\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|the(?=\s+first\b))\s+((?:[\w\-]+,?\s+){0,5}?)"
-    rf"((?i:{head_alternation('appositive')}))\b"
-)
+    rf"((?i:{head_alternation('appositive')}))\b(?!-)"
+)  # a head joined by a hyphen ("a model-based planning approach") is a modifier
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _INTRO_A_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop)\s+"
