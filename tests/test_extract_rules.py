@@ -1780,3 +1780,22 @@ def test_a_name_before_the_head_of_our_object_only_describes_it(nlp, sentence, n
     assert find(ents, name).role == "introduced"
     e = find(ents, inner)
     assert e is None or e.role == "used"
+
+
+def test_a_coined_name_the_findings_credit_is_ours(nlp):
+    ents = run(nlp, "Experiments across three traffic scenarios demonstrate that ZQ-PLONK "
+                    "consistently outperforms both single-agent and centralised baselines. We "
+                    "also show that sparse autoencoders (SAEs) can recover the features, and "
+                    "that QuorbGPT-5 is a useful teacher.",
+               title="Uncertainty-Aware Plonk Coordination for Traffic Agents")
+    assert find(ents, "ZQ-PLONK").role == "introduced"
+    for used in ("SAEs", "QuorbGPT-5"):  # a kind spelled lower case; no "show that" before it
+        e = find(ents, used)
+        assert e is None or e.role == "used"
+
+
+def test_a_benchmark_reports_how_other_systems_do(nlp):
+    ents = run(nlp, "Experimental results demonstrate that QuorbGPT-5 achieves 61.5% accuracy.",
+               title="ZarpBench: A Bilingual Benchmark for Financial Reasoning")
+    e = find(ents, "QuorbGPT-5")
+    assert e is None or e.role == "used"

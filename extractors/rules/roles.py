@@ -185,6 +185,36 @@ _TITLE_VIA = re.compile(
 )
 
 
+# "Experiments demonstrate that SE-MLP achieves superior accuracy", "we show that A2MAML
+# consistently outperforms ...": what the paper's findings credit is the paper's own system
+_SHOWN_BEFORE = re.compile(r"\b(?:demonstrate|show|indicate|reveal|confirm|verify)s?\s+that\s+"
+                           r"(?:the\s+proposed\s+|our\s+)?$")
+_SHOWN_AFTER = re.compile(
+    r"\s+(?:(?:consistently|significantly|substantially|also|further|still)\s+)?(?:achieves|"
+    r"outperforms|improves|enhances|yields|surpasses|attains|delivers|reaches|generalizes|"
+    r"exceeds|matches|reduces|can|is|works|performs|leads|sets|beats)\b")
+
+_MEASURING_TITLE = re.compile(r"\b(?:[Bb]enchmark|[Dd]ataset|[Ee]valuat|[Ss]urvey|[Ss]tudy|"
+                              r"[Aa]nalysis|[Cc]omparison|[Ll]eaderboard)")
+_COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # SE-MLP, A2MAML, CogNVS
+
+
+def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
+    """Whether a coined, unknown name is the subject of the paper's finding that it
+    works ("results show that X outperforms ...")."""
+    if not _COINED_ONE.match(c.surface) or c.rule == "gazetteer" or c.gaz_canon is not None or \
+            c.type in ("TASK", "METRIC") or not _SHOWN_BEFORE.search(before[-60:]) or \
+            _SHOWN_AFTER.match(ctx.text, c.end) is None:
+        return False
+    if _MEASURING_TITLE.search(ctx.text, 0, ctx.title_end):
+        return False  # a benchmark or a study reports how other systems do
+    if any(lf.alias == c.surface and (lf.surface[:1].islower() or lf.type == "TASK")
+           for lf in ctx.cands):
+        return False  # "sparse autoencoders (SAEs)": a kind of thing, spelled out lower case
+    _, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1)
+
+
 def _list_after(ctx: Context, i: int) -> list[int]:
     """Indices of the candidates listed from cands[i] on ("A (AA) and B (BB)", "A, B and C",
     "A; (2) B"), past each item's short form in brackets."""
@@ -282,6 +312,10 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if "that" in tail and _shown_to_work(ctx, c, s0, before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
         lo = max(s0, c.start - 120)
         k = bisect_right(cue_pos, c.start - 1) - 1
         if k < 0 or cue_pos[k] < lo:
