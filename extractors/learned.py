@@ -13,8 +13,10 @@ import json
 import math
 import re
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from pathlib import Path
 
 import numpy as np
@@ -232,32 +234,59 @@ def lower_candidates(text: str, heads: frozenset[str] | set[str],
     last word."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    out: dict[str, list[tuple[int, int]]] = {}
     own = own_terms(text) if terms else frozenset()
     if own:
         theads = theads | {t.rsplit(" ", 1)[-1] for t in own}
-    for i, (a, b, w) in enumerate(toks):
-        low = w.casefold()
-        if (low not in heads and low not in theads) or (a >= title_end and not w.islower()):
+    # The tokens, their words and case folds made by C loops; only the head words are
+    # visited in Python. Between two tokens there is only white space (_TOKEN's `\S` takes
+    # every other character), or nothing.
+    toks = list(_TOKEN.finditer(text))
+    words = list(map(re.Match.group, toks))
+    lows = list(map(str.casefold, words))
+    if theads:
+        hits: Iterable[int] = [i for i, low in enumerate(lows) if low in heads or low in theads]
+    else:
+        hits = compress(count(), map(heads.__contains__, lows))
+    # [ca, b) overlaps a covered (x, y) when x < b and ca < y: among the covered spans that
+    # start before b, when ca is below the furthest end (reach, over them sorted by start)
+    cov = sorted(covered)
+    xs = [x for x, _ in cov]
+    reach = list(accumulate((y for _, y in cov), max))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for i in hits:
+        w = words[i]
+        a, b = toks[i].span()
+        if a >= title_end and not w.islower():
             continue
-        only_terms = low not in heads
+        only_terms = lows[i] not in heads
         j = i
+        touch = -1  # the last token that touches the one before it (no space between)
         while j > i - MAX_WORDS + 1 and j > 0:
-            pa, pb, pw = toks[j - 1]
-            pl = pw.casefold()
-            if (not pw[:1].isalpha() or pl in _STOP or (pa >= title_end and not pw.islower())
-                    or text[pb:toks[j][0]].strip()):
+            pw = words[j - 1]
+            if not pw[:1].isalpha() or lows[j - 1] in _STOP:
                 break
+            pa, pb = toks[j - 1].span()
+            if pa >= title_end and not pw.islower():
+                break
+            if touch < 0 and pb == toks[j].start():
+                touch = j
             j -= 1
+        n = bisect_left(xs, b)
+        limit = reach[n - 1] if n else -1
         for k in range(j, i + 1):
-            ca = toks[k][0]
-            if any(x < b and ca < y for x, y in covered):
+            ca = toks[k].start()
+            if ca < limit:
                 continue
-            phrase = " ".join(text[ca:b].casefold().split())
+            # the case-folded words with single spaces (the text's own when two touch)
+            phrase = (" ".join(lows[k:i + 1]) if k >= touch
+                      else " ".join(text[ca:b].casefold().split()))
             if only_terms and phrase not in terms and phrase not in own:
                 continue
-            out.setdefault(phrase, []).append((ca, b))
+            got = out.get(phrase)
+            if got is None:
+                out[phrase] = [(ca, b)]
+            else:
+                got.append((ca, b))
     return out
 
 
@@ -408,6 +437,31 @@ def context_features(text: str, starts: list[int], phrase: str,
     return feats
 
 
+#: The features of a candidate phrase that depend on the phrase alone (_phrase_features),
+#: kept across papers: the same phrases come back, and the strings keep their hashes.
+_PHRASE_FEATS: dict[str, tuple[tuple[str, ...], int]] = {}
+
+
+def _phrase_features(phrase: str) -> tuple[tuple[str, ...], int]:
+    """The features of a candidate phrase's own words, and how many words it has."""
+    got = _PHRASE_FEATS.get(phrase)
+    if got is not None:
+        return got
+    words = phrase.split()
+    nw = len(words)
+    feats = ["bias", f"head:{words[-1]}", f"first:{words[0]}", f"nwords={nw}",
+             f"head:{words[-1]}|n={nw}"]
+    feats.extend([f"w:{w}" for w in words[:-1]])
+    if nw >= 2:
+        feats.append(f"pre:{words[-2]}|{words[-1]}")
+    if "-" in phrase:
+        feats.append("hyphen")
+    if len(_PHRASE_FEATS) >= 20_000:
+        _PHRASE_FEATS.clear()
+    got = _PHRASE_FEATS[phrase] = (tuple(feats), nw)
+    return got
+
+
 def candidate_features(text: str, starts: list[int], phrase: str,
                        spans: list[tuple[int, int]], n_phrases: int,
                        lexicon: dict[str, list] | None = None,
@@ -421,45 +475,48 @@ def candidate_features(text: str, starts: list[int], phrase: str,
     (lexicon) how it fared in the training papers (lexicon_features), (df) how many corpus
     abstracts write it (df_features), (ctx) its context in the paper (context_features),
     (stats) how it fares in the corpus (corpus_features) and (terms) whether the corpus defines
-    it as a term (term_features)."""
+    it as a term (term_features). starts ascending."""
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
-    words = phrase.split()
-    feats = {"bias", f"head:{words[-1]}", f"first:{words[0]}", f"nwords={len(words)}",
-             f"head:{words[-1]}|n={len(words)}"}
-    feats.update(f"w:{w}" for w in words[:-1])
-    if len(words) >= 2:
-        feats.add(f"pre:{words[-2]}|{words[-1]}")
-    if "-" in phrase:
-        feats.add("hyphen")
+    base, nw = _phrase_features(phrase)
+    feats = set(base)
+    add = feats.add
     n = len(spans)
-    feats.add(f"n={min(n, 4)}")
-    feats.add(f"n={min(n, 4)}|nwords={len(words)}")
-    in_title = any(a < title_end for a, _ in spans)
-    if in_title:
-        feats.add("in_title")
-        feats.add(f"in_title|nwords={len(words)}")
-    body = [a for a, _ in spans if a >= title_end]
-    if body:
-        k = sum(1 for s in starts if title_end < s <= body[0])
-        feats.add(f"first_sent={min(k, 4)}")
-    feats.add(f"phrases={min(n_phrases // 10, 5)}")
+    add(f"n={min(n, 4)}")
+    add(f"n={min(n, 4)}|nwords={nw}")
+    if spans[0][0] < title_end or (n > 1 and min(spans)[0] < title_end):
+        add("in_title")
+        add(f"in_title|nwords={nw}")
+    for a, _ in spans:
+        if a >= title_end:  # the first mention after the title: its sentence's number
+            k = bisect_right(starts, a) - bisect_right(starts, title_end)
+            add(f"first_sent={min(k, 4)}")
+            break
+    add(f"phrases={min(n_phrases // 10, 5)}")
     for a, b in spans[:3]:
         lo, hi = _sentence(starts, text, a)
-        before = [w.casefold() for w in _WORDS.findall(text[max(lo, a - 40):a])][-2:]
-        after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 30)])][:2]
-        for i, w in enumerate(reversed(before), 1):
-            feats.add(f"b{i}:{w}")
-        for i, w in enumerate(after, 1):
-            feats.add(f"a{i}:{w}")
+        before = _WORDS.findall(text[max(lo, a - 40):a])
+        after = _WORDS.findall(text[b:min(hi, b + 30)])
+        if before:
+            add(f"b1:{before[-1].casefold()}")
+            if len(before) > 1:
+                add(f"b2:{before[-2].casefold()}")
+        if after:
+            add(f"a1:{after[0].casefold()}")
+            if len(after) > 1:
+                add(f"a2:{after[1].casefold()}")
         if text[b:b + 1] == "(" or text[b:b + 2] == " (":
-            feats.add("paren_after")
-    feats.update(lexicon_features(phrase, lexicon, own))
-    feats.update(df_features(phrase, df))
+            add("paren_after")
+    if lexicon:
+        feats.update(lexicon_features(phrase, lexicon, own))
+    if df:
+        feats.update(df_features(phrase, df))
     if ctx is not None:
         feats.update(context_features(text, starts, phrase, spans, ctx))
-    feats.update(corpus_features(phrase, stats))
-    feats.update(term_features(phrase, terms, text))
+    if stats:
+        feats.update(corpus_features(phrase, stats))
+    if terms:
+        feats.update(term_features(phrase, terms, text))
     return sorted(feats)
 
 

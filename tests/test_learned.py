@@ -242,6 +242,27 @@ def test_lower_case_candidates():
     assert not any(k.startswith("the ") or "graphflow" in k for k in got)
 
 
+def test_lower_candidates_keep_the_texts_spacing_and_skip_every_covered_overlap():
+    """A phrase is its case-folded words with single spaces, but words with nothing between
+    them stay joined; a start inside any covered span (not only the last one before the head)
+    is skipped, whatever the order the spans are given in."""
+    from paperkg.extractors.learned import candidate_features, lower_candidates
+
+    text = "T\nWe use deep  Neural\tlearning, fast kêrnel learning and wide shallow learning."
+    got = lower_candidates(text, {"learning"}, covered=[])
+    # 'kêrnel' is three tokens (k, ê, rnel) with nothing between them
+    assert {"kêrnel learning", "êrnel learning", "rnel learning"} <= set(got)
+    assert not any(" ê" in k or "ê " in k for k in got)
+    assert "wide shallow learning" in got and "deep neural learning" not in got
+    a = text.index("wide")
+    cut = lower_candidates(text, {"learning"}, covered=[(a + 2, a + 3), (0, 1)])
+    assert "wide shallow learning" not in cut and "shallow learning" in cut
+    assert cut["learning"] == got["learning"]
+    feats = candidate_features(text, [0, 2], "shallow learning", cut["shallow learning"], 4)
+    assert {"b1:wide", "b2:and", "head:learning", "w:shallow", "first_sent=1"} <= set(feats)
+    assert feats == sorted(feats) and "in_title" not in feats
+
+
 def test_crossfit_scores_every_record_out_of_fold(gold, seeds):
     """The cross-fitted comparison scores each record once with classifiers fitted on the
     other folds; its rules-only row is the scorer's own figure on the same records."""
