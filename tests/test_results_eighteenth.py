@@ -53,3 +53,29 @@ def test_a_bare_score_of_another_kind_keeps_its_own_metric():
                  ("BM25", "METHOD"))
     assert got["0.296"]["metric"] == "NDCG@10"
     assert got["0.05"]["metric"] != "NDCG@10"
+
+
+def test_the_quantity_a_change_verb_names_before_by_is_the_values():
+    text = (
+        "Place Recognition\nWe present SeqFormer. SeqFormer boosts recall by up to 17% while "
+        "reducing sequence extraction time by 36%. At a CFG of 4.5, it improves OCR by 47.5% "
+        "and enhances uncertainty estimation performance by 17.5%."
+    )
+    got = _found(text, ("SeqFormer", "METHOD", "introduced"), ("recall", "METRIC"),
+                 ("CFG", "METRIC"))
+    assert got["17%"]["metric"] == "recall"
+    assert got["36%"]["metric"] == "sequence extraction time"
+    assert got["47.5%"]["metric"] == "OCR"
+    assert got["17.5%"]["metric"] is None
+
+
+def test_a_comparison_or_values_paired_respectively_keep_the_metric_before():
+    text = (
+        "Private Inference\nWe present ReduNet. ReduNet improves accuracy and reduces ReLU "
+        "count by up to 3.5% and 3.5x, respectively. On MATH500, ReduNet reaches 71.2% "
+        "accuracy, improving over TraceRL by 6.32%."
+    )
+    got = _found(text, ("ReduNet", "METHOD", "introduced"), ("accuracy", "METRIC"),
+                 ("TraceRL", "METHOD"), ("MATH500", "BENCHMARK"))
+    assert got["3.5%"]["metric"] == "accuracy"
+    assert got["6.32%"]["metric"] == "accuracy"
