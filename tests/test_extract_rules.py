@@ -478,6 +478,24 @@ def test_a_generic_acronym_with_a_benchmark_suffix_is_a_name(nlp):
     assert e is not None and e.type == "BENCHMARK"
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Experiments on the PLONK 2005 dataset show gains in recall.", "PLONK 2005"),
+    ("The design is evaluated with PlonkSuite 2017, where it halves the latency.",
+     "PlonkSuite 2017"),
+    ("We release a dataset PLK-FS 2025 with dense nuclei.", "PLK-FS 2025"),
+])
+def test_a_coined_name_with_a_year_beside_a_data_cue_is_named_with_the_year(nlp, sentence,
+                                                                             name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type != "TASK"
+
+
+def test_a_coined_name_with_a_year_elsewhere_is_a_venue(nlp):
+    ents = run(nlp, "Our results were presented at PLONKCONF 2024 and, in conjunction with the "
+                    "PLK-CRAC 2026 workshop, discussed.")
+    assert not [e for e in ents.values() if "PLONKCONF" in e.name or "PLK-CRAC" in e.name]
+
+
 # --- tasks -------------------------------------------------------------------------------------
 def test_repeated_task_phrase_is_no_fragment_of_a_word_or_modifier(nlp):
     ctx = candidates(nlp, "Imaging based Zorp Recognition for 3D plonk reasoning\nWe study imaging "

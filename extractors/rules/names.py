@@ -142,6 +142,27 @@ def _run_words() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(" " + h.word for h in heads() if "name_after" in h.contexts), word_set("headish")
 
 
+_DATA_AFTER_YEAR = re.compile(r"\s+(?:dataset|data|benchmark|corpus|shared\s+task)s?\b")
+_VENUE_AFTER_YEAR = re.compile(
+    r"\s+(?:workshop|conference|symposium|meeting|track|edition|proceedings)s?\b", re.I)
+_DATA_BEFORE = re.compile(r"\b(?:dataset|benchmark|corpus|on|with|using)\s+(?:the\s+)?$")
+
+
+def _dated_data(ctx: Context, a: int, b: int, first: str) -> None:
+    """A coined name with a year ("SPEC 2017", "ACE 2005", "MOTS 2020") is a data set or
+    benchmark, year and all, when a data head follows it ("the ACE 2005 dataset") or "on",
+    "with", "using" or a data head comes right before ("evaluated with SPEC 2017", "a
+    dataset GBC-FS 2025"); any other such run is a venue ("ICALP 2018", "at MICCAI 2024", "with
+    the CODI-CRAC 2026 workshop")."""
+    if word_kind(first, ctx.generic) != "coined" or first in ctx.orgs or \
+            first in ctx.not_names or ctx.covered(a, a + len(first)) or \
+            _VENUE_AFTER_YEAR.match(ctx.text, b):
+        return  # a known name's edition ("Ego4D 2022") is the known name
+    if _DATA_AFTER_YEAR.match(ctx.text, b) or _DATA_BEFORE.search(ctx.text, max(0, a - 30), a):
+        name = ctx.text[a:b]
+        ctx.cands.append(Cand(a, b, name, name, "", 0.65, "coined_name"))
+
+
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
@@ -175,9 +196,11 @@ def capitalised_runs(ctx: Context) -> None:
             offs.append(pos)
             pos += len(w) + 1
         in_title = a < title_end
-        if fold(stripped) in generic or _YEAR_AFTER.match(text, b) or (
-            len(words) > 1 and _YEAR_AFTER.match(" " + words[-1])
-        ):
+        after = _YEAR_AFTER.match(text, b)
+        year = after or (len(words) > 1 and _YEAR_AFTER.match(" " + words[-1]))
+        if year and fold(stripped) not in generic:
+            _dated_data(ctx, a, after.end() if after else b, words[0])
+        if fold(stripped) in generic or year:
             continue  # a generic phrase (Markov Decision Process) or a venue (ICALP 2018)
         if len(words) == 1 and SUFFIX_ONLY.search(words[0]):
             continue  # "GD-based", "SL-based"
