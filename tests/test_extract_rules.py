@@ -1817,3 +1817,14 @@ def test_a_benchmark_reports_how_other_systems_do(nlp):
                title="ZarpBench: A Bilingual Benchmark for Financial Reasoning")
     e = find(ents, "QuorbGPT-5")
     assert e is None or e.role == "used"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Our key contribution is a Sliding Window Plonk (SWP) memory module that keeps state.",
+     "SWP"),
+    ("Our core technique, Zarp Transplantation and Cultivation (ZTC), extracts latents.", "ZTC"),
+    ("Our approach leverages a novel QuorbMeshVAE architecture that compresses meshes.",
+     "QuorbMeshVAE"),
+])
+def test_what_our_system_is_built_around_is_ours(nlp, sentence, name):
+    assert find(run(nlp, sentence), name).role == "introduced"

@@ -185,6 +185,18 @@ _TITLE_VIA = re.compile(
 )
 
 
+# "Our key contribution is a Sliding Window Mamba (SWM) memory module", "Our core technique,
+# Noise Transplantation and Cultivation (NTC), ...", "Our approach leverages a novel DyMeshVAE
+# architecture": what the paper's own system is built around
+_OUR_PART = re.compile(
+    r"(?:\b[Oo]ur\s+(?:(?:key|core|main|central|first|second|third|primary|technical)\s+)?"
+    r"(?:contribution|innovation|technique|component)s?\s*(?:is|are|,|:)\s*"
+    r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?"
+    r"|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:proposed\s+)?(?:method|approach|framework|model|system|"
+    r"pipeline|architecture|algorithm)\s+(?:\w+\s+){0,2}?(?:leverages|introduces|employs|uses|"
+    r"adopts|features|incorporates|integrates|utilizes|builds\s+on|relies\s+on|proposes|"
+    r"designs|develops)\s+(?:a|an)\s+(?:novel|new)\s+)$"
+)
 # "Experiments demonstrate that SE-MLP achieves superior accuracy", "we show that A2MAML
 # consistently outperforms ...": what the paper's findings credit is the paper's own system
 _SHOWN_BEFORE = re.compile(r"\b(?:demonstrate|show|indicate|reveal|confirm|verify)s?\s+that\s+"
@@ -312,6 +324,12 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if ("ur " in tail or "proposed " in tail) and c.type not in ("TASK", "METRIC") and \
+                c.rule != "gazetteer" and c.gaz_canon is None and \
+                _OUR_PART.search(_emphasis_free(before[-90:])):
+            c.intro = True  # "Our key contribution is a Sliding Window Mamba (SWM) module"
+            c.conf = max(c.conf, 0.75)
+            continue
         if "that" in tail and _shown_to_work(ctx, c, s0, before):
             c.intro = True
             c.conf = max(c.conf, 0.7)
