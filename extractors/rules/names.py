@@ -145,15 +145,15 @@ def _run_words() -> tuple[tuple[str, ...], frozenset[str]]:
 _DATA_AFTER_YEAR = re.compile(r"\s+(?:dataset|data|benchmark|corpus|shared\s+task)s?\b")
 _VENUE_AFTER_YEAR = re.compile(
     r"\s+(?:workshop|conference|symposium|meeting|track|edition|proceedings)s?\b", re.I)
-_DATA_BEFORE = re.compile(r"\b(?:dataset|benchmark|corpus|on|with|using)\s+(?:the\s+)?$")
+_DATA_BEFORE = re.compile(r"\b(?:dataset|benchmark|corpus|evaluated\s+with|using)\s+(?:the\s+)?$")
 
 
 def _dated_data(ctx: Context, a: int, b: int, first: str) -> None:
     """A coined name with a year ("SPEC 2017", "ACE 2005", "MOTS 2020") is a data set or
-    benchmark, year and all, when a data head follows it ("the ACE 2005 dataset") or "on",
-    "with", "using" or a data head comes right before ("evaluated with SPEC 2017", "a
-    dataset GBC-FS 2025"); any other such run is a venue ("ICALP 2018", "at MICCAI 2024", "with
-    the CODI-CRAC 2026 workshop")."""
+    benchmark, year and all, when a data head follows it ("the ACE 2005 dataset") or
+    "evaluated with", "using" or a data head comes right before ("evaluated with SPEC 2017", "a
+    dataset GBC-FS 2025"); any other such run is a venue ("improves on STOC 2020", "at MICCAI
+    2024", "with the CODI-CRAC 2026 workshop")."""
     if word_kind(first, ctx.generic) != "coined" or first in ctx.orgs or \
             first in ctx.not_names or ctx.covered(a, a + len(first)) or \
             _VENUE_AFTER_YEAR.match(ctx.text, b):
