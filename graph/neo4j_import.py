@@ -1,16 +1,19 @@
 """Files for Neo4j's offline bulk loader, `neo4j-admin database import full`, from the graph.
 
-One CSV file per node label (`nodes/<Label>.csv`) and one per relationship type and end labels
-(`relationships/<TYPE>-<From>-<To>.csv`), each with the loader's header row: `:ID`, a node
-number that is not stored (`--id-type=actual`: the loader takes it as the node's record id and
-needs no id map; nodes are numbered 0, 1, ... in file order), the key as a plain property
-column, typed property columns (`name:long`, `name:double`, `name:boolean`, `name:string[]`),
-and `:START_ID` / `:END_ID` (the numbers of the end nodes) for relationships. Headers and
-types come from the schema module. Rows with a line break in a text value are written to the
-same names under `multiline/`, the only files the loader is told to parse as multi-line (it
-parses the others in parallel). Beside them: `import.sh` (the neo4j-admin command line naming
-every file) and `schema.cypher` (the uniqueness constraints to create once the database is
-started).
+One CSV file per node label (`nodes/<Label>.csv`) and per relationship type
+(`relationships/<TYPE>.csv`), except that labels (types) with the same columns share one file
+named by them (`nodes/Method-Model-....csv`), which names each row's label (type) in a first
+column, `:LABEL` (`:TYPE`): the loader samples the first MiB of every file on one thread before
+it imports (its estimate), so fewer files start the import sooner. Each file has the loader's
+header row: `:ID`, a node number that is not stored (`--id-type=actual`: the loader takes it as
+the node's record id and needs no id map; nodes are numbered 0, 1, ... in the order written),
+the key as a plain property column, typed property columns (`name:long`, `name:double`,
+`name:boolean`, `name:string[]`), and `:START_ID` / `:END_ID` (the numbers of the end nodes)
+for relationships. Headers and types come from the schema module. Rows with a line break in a
+text value are written to the same names under `multiline/`, the only files the loader is told
+to parse as multi-line (it parses the others in parallel). Beside them: `import.sh` (the
+neo4j-admin command line naming every file) and `schema.cypher` (the uniqueness constraints to
+create once the database is started).
 
 Columns are built as Arrow arrays and written with pyarrow's CSV writer (strings quoted, nulls
 empty and unquoted), from a networkx graph (`write_import_files`) or straight from the embedded
@@ -19,6 +22,7 @@ store's tables (`write_store_import_files`, the same bytes without building the 
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import queue
@@ -101,6 +105,32 @@ class ImportFiles:
     def relationship_count(self) -> int:
         """Relationship rows in all files."""
         return sum(self.relationships.values())
+
+
+@functools.cache
+def file_members(kind: str) -> dict[str, tuple[str, ...]]:
+    """Each node label (kind "nodes") or relationship type ("relationships") of the schema, with
+    the labels (types) whose rows share its file: those with the same columns, in schema
+    order."""
+    names = S.NODE_TYPES if kind == "nodes" else S.REL_TYPES
+    by_columns: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in names:
+        columns = node_header(name) if kind == "nodes" else rel_header(name, "", "")
+        by_columns[tuple(columns)].append(name)
+    return {name: tuple(group) for group in by_columns.values() for name in group}
+
+
+#: The first column of a shared file: each row's label or type.
+_TAG = {"nodes": ":LABEL", "relationships": ":TYPE"}
+
+
+def file_of(kind: str, name: str) -> tuple[str, list[str]]:
+    """The file (e.g. nodes/Paper.csv) holding the rows of a label or type, and its header."""
+    members = file_members(kind)[name]
+    header = node_header(name) if kind == "nodes" else rel_header(name, "", "")
+    if len(members) > 1:
+        header = [_TAG[kind], *header]
+    return f"{kind}/{'-'.join(members)}.csv", header
 
 
 def node_header(label: str) -> list[str]:
@@ -208,7 +238,8 @@ def _read_ahead(tables: Tables) -> Tables:
         reader.join()
 
 
-Tables = Iterator[tuple[str, list[str], pa.Table]]
+#: (label,) or (type, start label, end label), and the rows as columns c0, c1, ...
+Tables = Iterator[tuple[tuple[str, ...], pa.Table]]
 
 
 def _files_pool() -> pa.MemoryPool | None:
@@ -226,8 +257,8 @@ def _files_pool() -> pa.MemoryPool | None:
 
 
 def _write_folder(folder: str | os.PathLike, database: str, tables: Tables) -> ImportFiles:
-    """Write (name, header, table) files, import.sh and schema.cypher into a new folder (Arrow
-    allocating from `_files_pool` meanwhile)."""
+    """Write the rows of (label or type and ends, table) pairs into their files, then import.sh
+    and schema.cypher, into a new folder (Arrow allocating from `_files_pool` meanwhile)."""
     pool = _files_pool()
     if pool is None:
         return _write_folder_with(folder, database, tables)
@@ -256,8 +287,8 @@ def _write_folder_with(folder: str | os.PathLike, database: str, tables: Tables)
         (stage / "nodes").mkdir(parents=True)
         (stage / "relationships").mkdir()
         result = ImportFiles(str(target), {}, {})
-        for name, header, table in tables:
-            _write(stage, name, header, table, result)
+        for key, table in tables:
+            _write(stage, key, table, result)
         (stage / "import.sh").write_text(_command(result, database), encoding="utf-8")
         (stage / "schema.cypher").write_text(_constraints(), encoding="utf-8")
         os.replace(stage, target)
@@ -276,11 +307,10 @@ def _graph_tables(G: nx.MultiDiGraph) -> Tables:
     nodes = _node_groups(G)
     for label in S.NODE_TYPES:
         if nodes.get(label):
-            yield f"nodes/{label}.csv", node_header(label), _node_table(label, nodes[label])
+            yield (label,), _node_table(label, nodes[label])
     del nodes
     for (rel, src, dst), (starts, ends, data) in sorted(_rel_groups(G).items()):
-        yield (f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst),
-               _rel_table(rel, starts, ends, data))
+        yield (rel, src, dst), _rel_table(rel, starts, ends, data)
 
 
 def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...], pa.Table]]:
@@ -337,18 +367,14 @@ def store_tables(conn, offsets: bool = False) -> Iterator[tuple[tuple[str, ...],
 def _store_tables(conn) -> Tables:
     """The files' tables read from the embedded store, in the order of `_graph_tables` (nodes
     with their store offsets, which relationships give their ends by)."""
-    for name, raw in store_tables(conn, offsets=True):
-        if len(name) == 1:
-            (label,) = name
-            types = [*(p.type for p in S.NODE_TYPES[label].props), None]  # None: kept as read
-            path, header = f"nodes/{label}.csv", node_header(label)
+    for key, raw in store_tables(conn, offsets=True):
+        if len(key) == 1:
+            types = [*(p.type for p in S.NODE_TYPES[key[0]].props), None]  # None: as read
         else:
-            rel, src, dst = name
-            types = [None, None, *(p.type for p in S.REL_TYPES[rel].props)]
-            path, header = f"relationships/{rel}-{src}-{dst}.csv", rel_header(rel, src, dst)
+            types = [None, None, *(p.type for p in S.REL_TYPES[key[0]].props)]
         cols = [_one_array(raw.column(i)) if t is None else _arrow_column(raw.column(i), t)
                 for i, t in enumerate(types)]
-        yield path, header, pa.Table.from_arrays(cols, names=raw.column_names)
+        yield key, pa.Table.from_arrays(cols, names=raw.column_names)
 
 
 def _arrow_column(col: pa.ChunkedArray, t: str) -> pa.Array:
@@ -433,17 +459,20 @@ def _rel_table(rel: str, starts: list[str], ends: list[str], data: list[dict]) -
 _WRITE_ROWS = 8192
 
 
-def _write(stage: Path, name: str, header: list[str], table: pa.Table,
-           files: ImportFiles) -> int:
-    """Write the rows of one file (`name`, e.g. nodes/Paper.csv) in a fixed order (by the
-    columns in file order: the same graph gives the same bytes whatever its order). Rows with a
-    line break in a text value go to a file of their own under multiline/ (only those files
-    are parsed the slower way that allows line breaks), recorded in files. Nodes are numbered
-    in the order written (files.numbers keeps each label's keys and numbers); a relationship's
-    ends are written as those numbers. Returns the rows."""
-    kind, stem = folder_of(name), Path(name).stem
+def _write(stage: Path, key: tuple[str, ...], table: pa.Table, files: ImportFiles) -> int:
+    """Write the rows of one label (key: (label,)) or relationship type and end labels (key:
+    (type, start label, end label)) into their file (`file_of`; a file shared with other labels
+    or types is appended to) in a fixed order (by the columns in file order: the same graph
+    gives the same bytes whatever its order). Rows with a line break in a text value go to a
+    file of the same name under multiline/ (only those files are parsed the slower way that
+    allows line breaks), recorded in files. Nodes are numbered in the order written
+    (files.numbers keeps each label's keys and numbers); a relationship's ends are written as
+    those numbers. Returns the rows."""
+    kind = "nodes" if len(key) == 1 else "relationships"
+    name, header = file_of(kind, key[0])
+    tag = pa.scalar(key[0]) if header[0] == _TAG[kind] else None  # each row's label or type
     if kind == "relationships":
-        _, src, dst = stem.split("-")
+        _, src, dst = key
         table = table.set_column(0, _START, _numbers(files, src, table.column(0)))
         table = table.set_column(1, _END, _numbers(files, dst, table.column(1)))
     order = pc.sort_indices(table, [(c, "ascending") for c in table.column_names])
@@ -460,30 +489,35 @@ def _write(stage: Path, name: str, header: list[str], table: pa.Table,
         in_order = pc.take(mask, order)
         parts = [(name, pc.filter(order, pc.invert(in_order))),
                  (special, pc.filter(order, in_order))]
-        files.multiline.append(special)
+        if special not in files.multiline:
+            files.multiline.append(special)
     offsets = table.column(_OFFSET) if _OFFSET in table.column_names else None
     rows = table.drop_columns([_OFFSET]) if offsets is not None else table
-    files.row_bytes = max(files.row_bytes, _row_bound(rows))
+    files.row_bytes = max(files.row_bytes, _row_bound(rows) + (0 if tag is None else 32))
     options = pa_csv.WriteOptions(include_header=False)
     for part, taken in parts:
         if not len(taken):
             continue
         numbers = None
         if kind == "nodes":
-            nt = S.NODE_TYPES[stem]
+            nt = S.NODE_TYPES[key[0]]
             keys = rows.column([p.name for p in nt.props].index(nt.key)).take(taken)
-            numbers = _numbered(files, stem, _one_array(keys),
+            numbers = _numbered(files, key[0], _one_array(keys),
                                 None if offsets is None else offsets.take(taken).to_numpy())
+        counts = files.nodes if kind == "nodes" else files.relationships
         path = stage / part
         path.parent.mkdir(exist_ok=True)
-        with open(path, "wb") as fh:
-            fh.write((",".join(header) + "\n").encode("utf-8"))
+        with open(path, "ab" if part in counts else "wb") as fh:
+            if part not in counts:
+                fh.write((",".join(header) + "\n").encode("utf-8"))
             for i in range(0, len(taken), _WRITE_ROWS):
                 batch = rows.take(taken.slice(i, _WRITE_ROWS))
                 if numbers is not None:
                     batch = batch.add_column(0, _NUM, numbers.slice(i, _WRITE_ROWS))
+                if tag is not None:
+                    batch = batch.add_column(0, "tag", pa.repeat(tag, batch.num_rows))
                 pa_csv.write_csv(batch, fh, options)
-        (files.nodes if folder_of(part) == "nodes" else files.relationships)[part] = len(taken)
+        counts[part] = counts.get(part, 0) + len(taken)
         if part != name:
             files.multiline_bytes = max(files.multiline_bytes, path.stat().st_size)
     return table.num_rows
@@ -560,11 +594,6 @@ def _any_break(col: pa.ChunkedArray) -> bool:
     return False
 
 
-def folder_of(name: str) -> str:
-    """nodes or relationships: the kind of a file by its name in the folder."""
-    return name.partition("/")[0]
-
-
 def _command(files: ImportFiles, database: str) -> str:
     """The shell script running the loader on the files beside it."""
     lines = ["#!/bin/sh", "# Bulk-load this graph into a new, empty Neo4j database (offline).",
@@ -582,12 +611,11 @@ def _command(files: ImportFiles, database: str) -> str:
     elif files.multiline:  # only the files of rows with line breaks
         lines.append("  --multiline-fields-format=v2 "
                      f"--multiline-fields={','.join(files.multiline)} \\")
-    for name in files.nodes:
-        label = Path(name).stem
-        lines.append(f"  --nodes={label}={name} \\")
-    for name in files.relationships:
-        rel = Path(name).stem.split("-", 1)[0]
-        lines.append(f"  --relationships={rel}={name} \\")
+    for kind, names in (("nodes", files.nodes), ("relationships", files.relationships)):
+        for name in names:  # a shared file names each row's label or type itself
+            stem = Path(name).stem
+            named = name if "-" in stem else f"{stem}={name}"
+            lines.append(f"  --{kind}={named} \\")
     lines[-1] = lines[-1].removesuffix(" \\")
     return "\n".join(lines) + "\n"
 
