@@ -1828,3 +1828,22 @@ def test_a_benchmark_reports_how_other_systems_do(nlp):
 ])
 def test_what_our_system_is_built_around_is_ours(nlp, sentence, name):
     assert find(run(nlp, sentence), name).role == "introduced"
+
+
+def test_names_listed_with_our_introduced_name_are_ours(nlp):
+    ents = run(nlp, "We present a new adaptation framework that leverages Hard Plonk Selection and "
+                    "Denoised Zarp Mixing to align target distributions. In this paper, we "
+                    "propose QuorbNet and Zarp Sampling (ZS) for retrieval.")
+    for name in ("Hard Plonk Selection", "Denoised Zarp Mixing"):
+        e = find(ents, name)
+        assert e is None or e.role == "used"  # the object of "leverages", not of "present"
+    assert find(ents, "QuorbNet").role == "introduced"
+    assert find(ents, "ZS").role == "introduced"
+
+
+def test_what_our_model_combines_is_not_ours(nlp):
+    ents = run(nlp, "This paper proposes a novel hybrid forecasting model combining Singular "
+                    "Plonk Analysis (SPA) and Zarp Convolutional Networks (ZCNs).")
+    for name in ("SPA", "ZCNs"):
+        e = find(ents, name)
+        assert e is None or e.role == "used"

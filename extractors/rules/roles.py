@@ -42,7 +42,9 @@ _OUR = re.compile(
 )
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
-    r"and|both|across|under|into|via|where|when|it|its|their|these|those)\b",
+    r"and|both|across|under|into|via|where|when|it|its|their|these|those|combining|utili[sz]ing|"
+    r"leveraging|including|involving|integrating|incorporating|employing|exploiting|adopting|"
+    r"applying)\b",
     re.IGNORECASE,
 )
 # at most eight words between the intro verb and the name
@@ -405,6 +407,12 @@ def intro_cues(ctx: Context) -> None:
         gm = _INTRO_HEAD.search(gap)
         if gm and not c.strong_type:
             c.type = head_type(gm.group(1))
+        # "we propose Hard Sample Selection and Denoised Patch Mixing": the names listed with it
+        for j in _list_after(ctx, i)[1:]:
+            if cands[j].type not in ("TASK", "METRIC") and cands[j].rule != "gazetteer" and \
+                    cands[j].gaz_canon is None:
+                cands[j].intro = True
+                cands[j].conf = max(cands[j].conf, 0.7)
 
 
 def title_colon(ctx: Context) -> None:
