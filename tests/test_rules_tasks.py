@@ -241,3 +241,13 @@ def test_a_for_phrase_not_followed_by_of_stays_a_task(nlp):
 ])
 def test_a_supervision_paradigm_is_no_task(nlp, sentence, paradigm):
     assert paradigm not in tasks(run(nlp, sentence))
+
+
+# Eighteenth pass (task18): the verbs help, guide, mitigate and include end a task phrase
+# before their object, as solve and improve do ("How Can Objects Help Video-Language
+# Understanding?").
+def test_a_task_phrase_starts_after_help_guide_mitigate_or_include(nlp):
+    found = tasks(run(nlp, "Glacier maps carry cues for video-language understanding of clips.",
+                      title="How Can Glacier Maps Help Video-Language Understanding?"))
+    assert "help video-language understanding" not in found
+    assert "video-language understanding" in found
