@@ -1847,3 +1847,14 @@ def test_what_our_model_combines_is_not_ours(nlp):
     for name in ("SPA", "ZCNs"):
         e = find(ents, name)
         assert e is None or e.role == "used"
+
+
+def test_the_counted_parts_of_our_system_are_ours(nlp):
+    ents = run(nlp, "Our framework integrates two key components: Effective Plonk Interpolation "
+                    "Strategy (EPIS) and Multimodal Zarp Clustering (MZC). Prior work integrates "
+                    "two components: Quorb Pooling (QP) and Zarp Attention (ZA).")
+    assert find(ents, "EPIS").role == "introduced"
+    assert find(ents, "MZC").role == "introduced"
+    for used in ("QP", "ZA"):
+        e = find(ents, used)
+        assert e is None or e.role == "used"

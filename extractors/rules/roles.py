@@ -79,6 +79,17 @@ _COUNTED_LIST = re.compile(
     rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
+# "MomentMix employs two augmentation strategies: ForegroundMix and BackgroundMix", "our
+# framework consists of three modules: (1) ...": the counted parts of the paper's own system
+_PARTS_LIST = re.compile(
+    r"\b(?:employs|uses|adopts|comprises|consists\s+of|contains|includes|features|integrates|"
+    r"incorporates|introduces|has)\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:components|modules|stages|techniques|innovations|"
+    rf"{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
+    r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
+)
+_OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
+                           r"model|system|pipeline|architecture|algorithm))\b")
 # between two items of a list, past the first one's short form: " (BAL-A) and ", ", (2) "
 _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
@@ -326,6 +337,17 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+            pm = _PARTS_LIST.search(tail)
+            if pm and not CITED.search(text, s0, c.start):
+                verb_at = c.start - len(tail) + pm.start()
+                if _OURS_SUBJECT.search(text, s0, verb_at) or any(
+                        cc.intro and s0 <= cc.start < verb_at for cc in cands[:i]):
+                    for j in _list_after(ctx, i):
+                        if cands[j].type not in ("TASK", "METRIC") and \
+                                cands[j].rule != "gazetteer":
+                            cands[j].intro = True
+                            cands[j].conf = max(cands[j].conf, 0.75)
+                    continue
         if ("ur " in tail or "proposed " in tail) and c.type not in ("TASK", "METRIC") and \
                 c.rule != "gazetteer" and c.gaz_canon is None and \
                 _OUR_PART.search(_emphasis_free(before[-90:])):
