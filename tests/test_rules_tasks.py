@@ -251,3 +251,15 @@ def test_a_task_phrase_starts_after_help_guide_mitigate_or_include(nlp):
                       title="How Can Glacier Maps Help Video-Language Understanding?"))
     assert "help video-language understanding" not in found
     assert "video-language understanding" in found
+
+
+# Eighteenth pass (task18): evaluative and discourse words (precise, specialized, conventional,
+# powerful, appropriate, further, either) lead no task phrase.
+@pytest.mark.parametrize("sentence, not_task", [
+    ("The maps are used for precise glacier segmentation.", "precise glacier segmentation"),
+    ("Prior work on conventional glacier recognition is slow.",
+     "conventional glacier recognition"),
+    ("It lags behind on specialized glacier prediction tasks.", "specialized glacier prediction"),
+])
+def test_an_evaluative_word_leads_no_task_phrase(nlp, sentence, not_task):
+    assert not_task not in tasks(run(nlp, sentence))
