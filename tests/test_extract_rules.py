@@ -1858,3 +1858,10 @@ def test_the_counted_parts_of_our_system_are_ours(nlp):
     for used in ("QP", "ZA"):
         e = find(ents, used)
         assert e is None or e.role == "used"
+
+
+def test_a_known_block_spelled_out_before_a_part_head_is_used(nlp):
+    ents = run(nlp, "We fuse the frozen features with QuorbNet, enhanced by a Mixture of Experts "
+                    "(MoE) module with learned routing.")
+    e = find(ents, "Mixture of Experts")
+    assert e is not None and e.role == "used"

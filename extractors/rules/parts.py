@@ -32,6 +32,8 @@ def part_names(ctx: Context) -> None:
         ws = c.name.split()
         if not c.name[:1].isupper() or ctx.is_generic(c.name) or family_phrase(c.name):
             continue
+        if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
+            continue  # "a convolutional Gated Recurrent Unit (GRU)": a known block, spelled out
         m = _AFTER.match(text, c.end)
         last_is_head = len(ws) >= 2 and ws[-1].lower() in heads and ws[-1][:1].isupper()
         head_after = m is not None and m.group(1) in heads and (
