@@ -50,11 +50,14 @@ _CUES = ("we", "our", "this", "propose", "introduce", "present", "novel", "new",
          "outperforms", "compared", "than", "such", "like", "including")
 
 
+_CUE_FEATS = tuple(f"s:{cue}" for cue in _CUES)
+
+
 @lru_cache(maxsize=4096)
 def _sentence_cues(sentence: str) -> tuple[str, ...]:
     """The features of the cue words a sentence holds (memoised: entities share sentences)."""
-    words = {w.casefold() for w in _WORDS.findall(sentence)}
-    return tuple(f"s:{cue}" for cue in _CUES if cue in words)
+    words = set(map(str.casefold, _WORDS.findall(sentence)))
+    return tuple(compress(_CUE_FEATS, map(words.__contains__, _CUES)))
 
 
 def role_features(text: str, starts: list[int], name: str, type_: str,
@@ -100,11 +103,11 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
         before = text[lo:a]
         cut = list(_CLAUSE_BREAK.finditer(before))
         clause = before[cut[-1].end():] if cut else before
-        words = [w.casefold() for w in _WORDS.findall(clause)][-8:]
+        words = [w.casefold() for w in _WORDS.findall(clause)[-8:]]
         feats.update(f"c:{w}" for w in words)
         for i, w in enumerate(reversed(words[-3:]), 1):
             feats.add(f"b{i}:{w}")
-        after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 60)])][:3]
+        after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 60)])[:3]]
         for i, w in enumerate(after, 1):
             feats.add(f"a{i}:{w}")
         feats.update(_sentence_cues(text[lo:hi]))
@@ -789,8 +792,8 @@ def type_features(text: str, starts: list[int], ent: dict, ents: list[dict] | No
     feats = set(base if base is not None else keep_features(text, starts, ent, ents))
     for m in ent["mentions"][:6]:
         a, b = m[1], m[2]
-        before = [w.casefold() for w in _WORDS.findall(text[max(0, a - 40):a])][-2:]
-        after = [w.casefold() for w in _WORDS.findall(text[b:b + 30])][:1]
+        before = [w.casefold() for w in _WORDS.findall(text[max(0, a - 40):a])[-2:]]
+        after = [w.casefold() for w in _WORDS.findall(text[b:b + 30])[:1]]
         feats.update(f"tb:{w}" for w in before)
         feats.update(f"ta:{w}" for w in after)
     return sorted(feats)

@@ -216,7 +216,9 @@ def _with_extra(found: Iterable[tuple], extra: Callable | None,
         yield (*raw, extra(*args))
 
 
-_COMPACT = json.JSONEncoder(separators=(",", ":"))  # json.dumps made a new encoder a call
+# One encoder for every row (json.dumps made one a call), without the circular-reference
+# check (a dict of ids a container; plain results are trees): the same text.
+_COMPACT = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 
 
 def _json(raw: tuple) -> str:
