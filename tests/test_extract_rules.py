@@ -1865,3 +1865,10 @@ def test_a_known_block_spelled_out_before_a_part_head_is_used(nlp):
                     "(MoE) module with learned routing.")
     e = find(ents, "Mixture of Experts")
     assert e is not None and e.role == "used"
+
+
+def test_a_title_via_phrase_never_written_again_beside_our_own_name_is_no_name(nlp):
+    ents = run(nlp, "We propose QuorbDICE, an ensemble learner that keeps members diverse.",
+               title="QuorbDICE: Diversity in Deep Ensembles via Conditional Plonk Estimation")
+    assert find(ents, "QuorbDICE").role == "introduced"
+    assert find(ents, "Conditional Plonk Estimation") is None

@@ -505,6 +505,18 @@ def title_colon(ctx: Context) -> None:
                     cc.type, cc.strong_type = htype, True
 
 
+def _spells(short: str, words_: list[str]) -> bool:
+    """Whether the short name holds the first letters of the words in order ("SpeCache" and
+    "Speed-Aware Caching")."""
+    low, at = short.lower(), 0
+    for piece in (p for w in words_ for p in w.split("-") if p):
+        at = low.find(piece[0].lower(), at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def title_via(ctx: Context) -> None:
     """A title "... via Multistage Data Filtering" names the paper's own method."""
     vm = _TITLE_VIA.search(ctx.text, 0, ctx.title_end)
@@ -514,6 +526,12 @@ def title_via(ctx: Context) -> None:
     pw = phrase.split()
     if ctx.gaz is not None and canonical_key(phrase) in ctx.gaz.canonical:
         return  # "... via Flow Matching": a well-known method the paper uses
+    colon = ctx.text.find(":", 0, vm.start())
+    if (ctx.title_intro_keys or any(cc.intro for cc in ctx.cands)) and \
+            phrase.lower() not in ctx.text[ctx.title_end:].lower() and \
+            not (colon > 0 and _spells(ctx.text[:colon], pw)):
+        return  # "DICE: ... via Conditional Redundancy Adversarial Estimation", never written
+        # again: the paper's own name is elsewhere; the phrase says how it works
     if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
             and pw[0] not in ctx.not_names and not family_phrase(phrase)):
         ctx.title_intro_keys.add(canonical_key(phrase))
