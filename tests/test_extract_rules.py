@@ -1872,3 +1872,14 @@ def test_a_title_via_phrase_never_written_again_beside_our_own_name_is_no_name(n
                title="QuorbDICE: Diversity in Deep Ensembles via Conditional Plonk Estimation")
     assert find(ents, "QuorbDICE").role == "introduced"
     assert find(ents, "Conditional Plonk Estimation") is None
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("First, we introduce quantization-aware training (QAT), which quantizes the weights of "
+     "QuorbTTS during training.", "quantization-aware training"),
+    ("QuorbNet regresses the depth map via a convolutional Gated Recurrent Unit (GRU).",
+     "GRU"),
+])
+def test_a_known_name_in_words_is_not_new_whatever_the_cue(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "used"

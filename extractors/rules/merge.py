@@ -17,6 +17,8 @@ from paperkg.extractors.rules.base import (
     words,
 )
 
+_COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
+_NAMED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s*[\"'\u201c]?\s*$")
 _BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]()]|['’]\d")
 
 
@@ -199,6 +201,16 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
             for k in ("long_form", "acr", "gaz"):
                 dst[k] = dst[k] or src[k]
+    # a well-known name written out in words (gazetteer, no variant of it) is not new here, whatever
+    # cue stood before it ("a convolutional Gated Recurrent Unit (GRU)", "we introduce
+    # quantization-aware training (QAT)"); a coined one may be the paper's own (VolRecon, BBQ)
+    for g in groups.values():
+        if g["intro"] and "gazetteer" in g["rules"] and \
+                not any("variant" in r for r in g["rules"]) and \
+                not _COINED_ONE.match((g["long_form"] or g["forms"][0]).split()[0]) and \
+                not any(_NAMED_BEFORE.search(text, max(0, a - 30), a)
+                        for _, a, _ in g["mentions"]):
+            g["intro"] = False  # but "called Proximal Policy Optimization (PPO)": named here
     # variants of this paper's own name are its too: SVT -> SVT-H-S, MeditronFO -> X-MeditronFO
     ours = [f for g in groups.values() if g["intro"]
             for f in g["forms"] if " " not in f and len(f) >= 3]  # a long form's acronym too
