@@ -141,13 +141,14 @@ def short_beside_long(ctx: Context) -> None:
                    key=lambda c: c.start)
     taken = set(ctx.defined.values())
     for a, b in zip(cands, cands[1:], strict=False):
-        an, bn = strip_latex(a.name).strip(), strip_latex(b.name).strip()
+        if not 0 < b.start - a.end <= 80:
+            continue
         gap = text[a.end:b.start]
-        if " " not in an and _SHORT_THEN_LONG.fullmatch(gap):
-            short, long_ = an, bn
-        elif " " not in bn and _LONG_THEN_SHORT.fullmatch(gap) and not text.startswith(
+        if " " not in a.name and _SHORT_THEN_LONG.fullmatch(gap):
+            short, long_ = strip_latex(a.name).strip(), strip_latex(b.name).strip()
+        elif " " not in b.name and _LONG_THEN_SHORT.fullmatch(gap) and not text.startswith(
                 ("-", "("), b.end):
-            short, long_ = bn, an
+            short, long_ = strip_latex(b.name).strip(), strip_latex(a.name).strip()
         else:
             continue
         if short in ctx.defined or long_ in taken or sum(ch.isupper() for ch in short) < 2 or \
