@@ -263,3 +263,17 @@ def test_a_task_phrase_starts_after_help_guide_mitigate_or_include(nlp):
 ])
 def test_an_evaluative_word_leads_no_task_phrase(nlp, sentence, not_task):
     assert not_task not in tasks(run(nlp, sentence))
+
+
+# Eighteenth pass (task18): a title piece right after the coined name before the colon that
+# spells the name out ("GLARE: Glacier Retrieval using ...") names the system, not its task.
+def test_a_title_piece_spelling_the_coined_name_is_no_task(nlp):
+    found = tasks(run(nlp, "We map ice fronts with adaptive routing.",
+                      title="GLARE: Glacier Label Retrieval using Adaptive Routing Experts"))
+    assert "glacier label retrieval" not in found
+
+
+def test_a_title_piece_after_another_coined_name_stays_a_task(nlp):
+    found = tasks(run(nlp, "We map ice fronts with adaptive routing.",
+                      title="MOSAIC: Glacier Label Retrieval using Adaptive Routing Experts"))
+    assert "glacier label retrieval" in found

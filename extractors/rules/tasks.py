@@ -246,12 +246,29 @@ def title_task_phrases(ctx: Context) -> None:
         phrase = title[a:b]
         if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b):
             continue
+        if _spells_title_name(title, a, phrase):
+            continue
         c = Cand(a, b, phrase, phrase, "TASK", 0.6, "title_task")
         c.strong_type = True
         if len(ws) >= 3 and (short := _abstract_suffix(ctx, [w for _, w in ws])) is not None:
             c.extra.append(short)  # "Inference-Time Uncertainty Estimation" ... "uncertainty
             # estimation": the abstract's shorter form is the same task
         ctx.cands.append(c)
+
+
+_NAME_COLON = re.compile(r"\s*([A-Za-z][\w\-]*)\s*:\s*$")
+
+
+def _spells_title_name(title: str, a: int, phrase: str) -> bool:
+    """"DRAMA: Domain Retrieval using ...", "FRAME: Forensic Routing and ...": a piece right
+    after the coined name before the title's colon whose first two words begin with the name's
+    first two letters spells that name out; it names the system, not its task."""
+    m = _NAME_COLON.fullmatch(title, 0, a)
+    if m is None or not any(ch.isupper() for ch in m.group(1)[1:]):
+        return False
+    letters = "".join(ch for ch in m.group(1) if ch.isalpha()).lower()
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", phrase) if w)[:2].lower()
+    return len(initials) == 2 and letters.startswith(initials)
 
 
 def _abstract_suffix(ctx: Context, ws: list[str]) -> str | None:
