@@ -1883,3 +1883,11 @@ def test_a_title_via_phrase_never_written_again_beside_our_own_name_is_no_name(n
 def test_a_known_name_in_words_is_not_new_whatever_the_cue(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.role == "used"
+
+
+def test_a_title_list_of_plain_words_names_no_system(nlp):
+    ents = run(nlp, "We scan a scene, materialize its parts and simulate them. See how it goes.",
+               title="Scan, Materialize, Simulate: A Framework for Physical Plonk Scenes")
+    for word in ("Scan", "Materialize", "Simulate"):
+        e = find(ents, word)
+        assert e is None or e.role == "used"

@@ -483,6 +483,9 @@ def title_colon(ctx: Context) -> None:
             continue
         if not (coined or part.lower() in abstract_low):
             continue
+        if len(parts) > 1 and not coined:
+            continue  # "Scan, Materialize, Simulate: ...", "Brittleness and Promise: ...":
+            # a title's list of plain words names no system
         pkey = canonical_key(part)
         ctx.title_intro_keys.add(pkey)
         off = text.find(part)
