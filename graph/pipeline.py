@@ -65,10 +65,24 @@ def content_hash(paper: Paper, fast: bool = False) -> str:
     """Hash of what extraction reads of a paper (its text) and of the extraction itself (its
     code, data, and rules-only or not): a paper whose hash is in the store is not extracted
     again (see state_hash for what the store keeps)."""
+    return _text_hash(paper.text or "", fast)
+
+
+def _text_hash(text: str, fast: bool) -> str:
     h = hashlib.blake2b(_fingerprint().encode(), digest_size=16)
     h.update(b"\0fast\0" if fast else b"\0full\0")
-    h.update((paper.text or "").encode("utf-8", "surrogatepass"))
+    h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def extraction_key(fast: bool = False) -> str:
+    """What the PaperState hashes of a store written by this code in this mode are made under
+    (the extraction's fingerprint, rules-only or not, the citation code's fingerprint), as the
+    state hash of an empty text. Every write leaves all of a store's rows under one key (a row
+    of another is extracted or its citation results made again), so the store keeps it
+    (RegistryStamp row "extraction"), and an update of a store under its own key takes the
+    stored hash of a paper it reads back untouched instead of hashing the text again."""
+    return state_hash(_text_hash("", fast))
 
 
 def state_hash(extraction_hash: str) -> str:
@@ -709,7 +723,7 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         if registry is not None:
             from paperkg.graph.registry_store import count_tables, spool_stamp
 
-            counted = count_tables(counts, spool_stamp(spool.path))
+            counted = count_tables(counts, spool_stamp(spool.path), extraction_key(fast))
         papers_graph = None
         if wait is not None:
             # So is the graph's first part, which reads no extraction (its Paper and Source

@@ -600,6 +600,46 @@ with ladybug_delta.in_place(db) as conn:
 """
 
 
+def test_an_update_takes_the_stored_hashes_of_a_store_under_its_own_key(tiny_store, tmp_path):
+    """A build keeps the key its PaperState hashes are made under (pipeline.extraction_key:
+    the extraction's and the citation code's fingerprints and the mode; RegistryStamp row
+    "extraction"). An update of a store under its own key takes the stored hash of a paper
+    it reads back untouched, without hashing the text again (so an abstract changed behind
+    paperkg's back is not seen); one of a store without the row (older) or under another key
+    hashes every text. Either way the store it leaves equals a fresh build and keeps the key."""
+    import shutil
+
+    from paperkg.graph import ladybug_store as L
+    from paperkg.graph import schema as S
+    from paperkg.graph.pipeline import build, extraction_key
+    from paperkg.graph.registry_store import read_stamp
+
+    db, a, b = tiny_store
+    with L.connect(db) as conn:
+        assert read_stamp(conn, "extraction") == extraction_key(True) != extraction_key(False)
+    fresh = tmp_path / "fresh.lbug"
+    build([a, b], db=fresh, fast=True)
+    for kept in (extraction_key(True), "other", None):
+        grown = tmp_path / f"grown-{kept}.lbug"
+        shutil.copy(db, grown)
+        L.query(f"MATCH (n:{S.REGISTRY_STAMP} {{id: 'extraction'}}) DELETE n", db=grown,
+                write=True)
+        if kept is not None:
+            L.query(f"CREATE (n:{S.REGISTRY_STAMP} {{id: 'extraction', value: $v}})",
+                    {"v": kept}, db=grown, write=True)
+        report = build([b], db=grown, fast=True)
+        assert "diff" in report.seconds and report.extracted == 2
+        assert_same(snapshot(fresh), snapshot(grown))
+        assert registry_rows(grown) == registry_rows(fresh)
+        # a stored abstract changed in the store alone: seen only when the texts are hashed
+        L.query("MATCH (p:Paper {id: '2401.00020'}) SET p.abstract = 'We train HGM models.'",
+                db=grown, write=True)
+        L.query(f"MATCH (n:{S.REGISTRY_STAMP} {{id: 'extraction'}}) SET n.value = $v",
+                {"v": kept or "other"}, db=grown, write=True)
+        again = build([b], db=grown, fast=True)
+        assert again.extracted == (0 if kept == extraction_key(True) else 1), kept
+
+
 def test_a_writer_killed_during_an_in_place_write(tiny_store, tmp_path):
     """A process that dies inside in_place's transaction leaves the old store; one that dies
     after the commit, before the checkpoint, leaves the new one (the engine's log, replayed
