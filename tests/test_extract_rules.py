@@ -1891,3 +1891,12 @@ def test_a_title_list_of_plain_words_names_no_system(nlp):
     for word in ("Scan", "Materialize", "Simulate"):
         e = find(ents, word)
         assert e is None or e.role == "used"
+
+
+def test_the_enumerated_items_of_a_counted_list_are_ours(nlp):
+    ents = run(nlp, "QuorbNet incorporates two key innovations: (1) Residual Plonk ViT (RPV), a "
+                    "lightweight architecture with residual learning; and (2) ZARPTILES, a "
+                    "tile-wise sequence scaling algorithm that reduces cost.",
+               title="QuorbNet: Scalable Climate Downscaling")
+    assert find(ents, "RPV").role == "introduced"
+    assert find(ents, "ZARPTILES").role == "introduced"

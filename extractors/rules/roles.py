@@ -90,6 +90,14 @@ _PARTS_LIST = re.compile(
 )
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
+# "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
+# ...", "two key innovations: (1) Residual Slim ViT (Reslim), ...; and (2) TILES, ...": the
+# enumerated items of a counted list, whatever stands between them
+_ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:a|an|the)\s+)?"
+                          r"(?:[a-z][\w\-]*\s+){0,2}$")
+_OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
+_COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
+                            r"[a-z][\w\-]*s\s*:")
 # between two items of a list, past the first one's short form: " (BAL-A) and ", ", (2) "
 _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
@@ -240,6 +248,23 @@ def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
     return not CITED.search(ctx.text, s0, s1)
 
 
+def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
+    """Whether the sentence before cands[i] counts things of the paper's own ("we introduce
+    three safeguards:", "ORBIT-2 incorporates two key innovations:" in a paper titled
+    "ORBIT-2: ..."), not "the old pipeline comprises three components:"."""
+    text, c = ctx.text, cands[i]
+    starts = [m.start() for m in _COUNTED_COLON.finditer(text, s0, c.start)]
+    if not starts:
+        return False
+    at = starts[-1]
+    if naming_by_paper(text, s0, at) or _OURS_SUBJECT.search(text, s0, at) or any(
+            cc.intro and s0 <= cc.start < at for cc in cands[:i]):
+        return True
+    colon = text.find(":", 0, ctx.title_end)
+    prefix = text[:colon].strip() if 0 < colon < 60 else ""
+    return bool(prefix) and text.find(prefix, s0, at) >= 0
+
+
 def _list_after(ctx: Context, i: int) -> list[int]:
     """Indices of the candidates listed from cands[i] on ("A (AA) and B (BB)", "A, B and C",
     "A; (2) B"), past each item's short form in brackets."""
@@ -352,6 +377,17 @@ def intro_cues(ctx: Context) -> None:
                 c.rule != "gazetteer" and c.gaz_canon is None and \
                 _OUR_PART.search(_emphasis_free(before[-90:])):
             c.intro = True  # "Our key contribution is a Sliding Window Mamba (SWM) module"
+            c.conf = max(c.conf, 0.75)
+            continue
+        if ")" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
+                c.gaz_canon is None and c.conf >= 0.5 and (
+                    " " in c.surface or _COINED_ONE.match(c.surface)) and \
+                _ENUM_BEFORE.search(tail) and \
+                not CITED.search(text, s0, c.start) and \
+                not _OVERVIEW_TITLE.search(text, 0, ctx.title_end) and not (
+                    ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical) and \
+                _counted_by_paper(ctx, cands, i, s0):
+            c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
             continue
         if "that" in tail and _shown_to_work(ctx, c, s0, before):
