@@ -1900,3 +1900,10 @@ def test_the_enumerated_items_of_a_counted_list_are_ours(nlp):
                title="QuorbNet: Scalable Climate Downscaling")
     assert find(ents, "RPV").role == "introduced"
     assert find(ents, "ZARPTILES").role == "introduced"
+
+
+def test_what_our_object_is_for_is_not_ours(nlp):
+    ents = run(nlp, "We introduce a novel explanation method specifically designed for 3D Zarp "
+                    "Plonk Networks (ZPNs), which finds the key atoms.")
+    e = find(ents, "ZPNs")
+    assert e is not None and e.role == "used"

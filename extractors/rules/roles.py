@@ -42,7 +42,7 @@ _OUR = re.compile(
 )
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
-    r"and|both|across|under|into|via|where|when|it|its|their|these|those|combining|utili[sz]ing|"
+    r"and|both|across|under|into|via|where|when|it|its|their|these|those|for|combining|utili[sz]ing|"
     r"leveraging|including|involving|integrating|incorporating|employing|exploiting|adopting|"
     r"applying)\b",
     re.IGNORECASE,
