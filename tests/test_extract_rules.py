@@ -1907,3 +1907,10 @@ def test_what_our_object_is_for_is_not_ours(nlp):
                     "Plonk Networks (ZPNs), which finds the key atoms.")
     e = find(ents, "ZPNs")
     assert e is not None and e.role == "used"
+
+
+def test_a_lower_case_part_phrase_before_its_name_is_no_entity(nlp):
+    ents = run(nlp, "We present an approximate plonk attention mechanism named QuorbAttention to "
+                    "address the cost.")
+    assert find(ents, "approximate plonk attention mechanism") is None
+    assert find(ents, "QuorbAttention").role == "introduced"

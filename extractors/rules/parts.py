@@ -53,6 +53,7 @@ _LOWER_PART = re.compile(
     r"\s+(?:a|an|the)\s+|\b(?:A|An)\s+)"
     r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,4}[a-z]+)\b"
 )
+_NAME_FOLLOWS = re.compile(r"\s*,?\s*(?:named|called|termed|dubbed|coined|namely)\b")
 _PASSIVE_AFTER = re.compile(r"\s+(?:is|are)\s+(?:introduced|proposed|designed|devised|developed)\b")
 _PART_KEYS = ("we introduce ", "we propose ", "we design ", "we devise ", "we develop ",
               "we present ", "We introduce ", "We propose ", "We design ", "We devise ",
@@ -79,6 +80,9 @@ def lower_parts(ctx: Context) -> None:
         end = m.start(1) + len(" ".join(ws))
         if m.group(0)[0] == "A" and not _PASSIVE_AFTER.match(text, end):
             continue
+        if _NAME_FOLLOWS.match(text, end):
+            continue  # "an approximate attention mechanism named HyperAttention": the name
+            # comes next; the phrase only says what it is
         while ws and ws[0] in skip:
             ws.pop(0)
         if len(ws) < 3 or any(w in skip for w in ws):
