@@ -1914,3 +1914,13 @@ def test_a_lower_case_part_phrase_before_its_name_is_no_entity(nlp):
                     "address the cost.")
     assert find(ents, "approximate plonk attention mechanism") is None
     assert find(ents, "QuorbAttention").role == "introduced"
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("We develop a new fine-tuning objective, called Plonk-Agnostic Constraint (PAC), for "
+     "transfer.", "fine-tuning objective"),
+    ("Whereas others ignore rationales, this novel design yields embeddings that are robust.",
+     "yields embeddings"),
+])
+def test_intro_object_is_not_a_description_before_a_name_or_a_noun(nlp, sentence, phrase):
+    assert find(run(nlp, sentence), phrase) is None

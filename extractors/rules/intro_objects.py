@@ -33,6 +33,11 @@ _NOT_OURS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|author
                        re.IGNORECASE)
 
 
+_NAME_FOLLOWS = re.compile(r"\s*,?\s*(?:named|called|termed|dubbed|coined|namely|"
+                           r"(?:that|which)\s+we\s+(?:call|name|term|dub))\b")
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|this|our|its|novel|new)\s+$", re.IGNORECASE)
+
+
 @cache
 def _lists() -> tuple[frozenset, frozenset, frozenset]:
     """The words that end a phrase, the words dropped before it, and the technique heads."""
@@ -90,6 +95,8 @@ def intro_objects(ctx: Context) -> None:
     for pos in positions(text, _VERBS):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
+        if _NOUN_BEFORE.search(text, max(0, pos - 12), pos):
+            continue  # "this novel design yields embeddings": the word is a noun here
         m = _OBJECT_START.match(text, pos)
         if m is None or not _heads_re().search(text, m.end(), m.end() + 100):
             continue  # no technique head word close enough to end a phrase
@@ -105,6 +112,8 @@ def intro_objects(ctx: Context) -> None:
                     break
                 checked = True
             a, b, ws = found
+            if _NAME_FOLLOWS.match(text, b):
+                break  # "a new fine-tuning objective, called LACoS": the name comes next
             if spans is None:
                 spans = {(c.start, c.end) for c in ctx.cands}
             phrase = text[a:b]
