@@ -81,22 +81,20 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
     ms = sorted(mentions)
     if not ms:
         return sorted(feats)
-    in_title = [m for m in ms if m[0] < title_end]
-    if in_title:
+    if ms[0][0] < title_end:  # the first mention (they are sorted) lies in the title
         feats.add("in_title")
-        a = in_title[0][0]
+        a, b = ms[0]
         if text[:a].strip() == "":
             feats.add("title_lead")
-            if text[in_title[0][1]:in_title[0][1] + 2].startswith(":"):
+            if text[b:b + 2].startswith(":"):
                 feats.add("title_lead_colon")
     if len(ms) >= 2:
         feats.add("mentions>=2")
     if len(ms) >= 4:
         feats.add("mentions>=4")
-    body = [m for m in ms if m[0] >= title_end]
-    if body:
-        first = body[0][0]
-        k = sum(1 for s in starts if s <= first and s > title_end)
+    if ms[-1][0] >= title_end:  # some mention lies after the title: the first one's sentence
+        first = next(a for a, _ in ms if a >= title_end)
+        k = bisect_right(starts, first) - bisect_right(starts, title_end)  # starts ascending
         feats.add(f"first_sent={min(k, 4)}")
     for a, b in ms[:4]:
         lo, hi = _sentence(starts, text, a)
@@ -104,7 +102,7 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
         cut = list(_CLAUSE_BREAK.finditer(before))
         clause = before[cut[-1].end():] if cut else before
         words = [w.casefold() for w in _WORDS.findall(clause)[-8:]]
-        feats.update(f"c:{w}" for w in words)
+        feats.update([f"c:{w}" for w in words])
         for i, w in enumerate(reversed(words[-3:]), 1):
             feats.add(f"b{i}:{w}")
         after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 60)])[:3]]
@@ -940,7 +938,8 @@ class LearnedMerge:
             if (known and not known_on) or e["type"] not in self.retype_models:
                 continue
             idx = _index(type_features(text, starts, e, ents, base=feats_of(e)[3]))
-            z = np.clip(self._retype_weights()[idx].sum(axis=0), -30.0, 30.0)
+            z = self._retype_weights()[idx].sum(axis=0)
+            np.minimum(np.maximum(z, -30.0, out=z), 30.0, out=z)  # np.clip's, without its wrapper
             probs = dict(zip(self.retype_models, (1.0 / (1.0 + np.exp(-z))).tolist(),
                              strict=True))
             best = max(probs, key=lambda t: (probs[t], t))
