@@ -157,7 +157,10 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         g["conf"] = max(g["conf"], c.conf)
         if c.rule not in g["rules"]:
             g["rules"].append(c.rule)
-        g["intro"] = g["intro"] or c.intro or key in ctx.title_intro_keys
+        # "DLPO: ..." with DLPO defined in the abstract: the title's name sits in its long
+        # form's group, under the long form's key
+        g["intro"] = g["intro"] or c.intro or key in ctx.title_intro_keys or (
+            ctx.title_intro_keys and canonical_key(name) in ctx.title_intro_keys)
         g["evaluated"] = g["evaluated"] or c.evaluated
         if c.long_form:
             g["long_form"] = name
