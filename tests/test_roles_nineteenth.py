@@ -28,3 +28,18 @@ def test_a_title_name_defined_in_the_abstract_is_introduced(nlp):
                title="PLOQO: Towards a Robust Quorb Optimization Framework")
     e = find(ents, "PLOQO")
     assert e is not None and e.role == "introduced"
+
+
+def test_a_title_task_written_before_the_head_of_our_method_is_not_introduced(nlp):
+    ents = run(nlp, "In this work, we propose a paired plonk generation method. It trains one "
+                    "quorb model for both halves.",
+               title="Paired Plonk Generation with Diffusion-Guided Quorb Models")
+    e = find(ents, "paired plonk generation")
+    assert e is not None and e.role == "used"
+
+
+def test_a_title_phrase_written_after_our_intro_verb_alone_is_still_ours(nlp):
+    ents = run(nlp, "We propose plonk quorb smoothing, which flattens the loss surface.",
+               title="Plonk Quorb Smoothing for Robust Training")
+    e = find(ents, "plonk quorb smoothing")
+    assert e is not None and e.role == "introduced"

@@ -595,6 +595,19 @@ _DESCRIPTIVE_HEADS = frozenset({"method", "methods", "approach", "approaches", "
                                 "frameworks", "study", "analysis", "perspective", "view"})
 
 
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _before_system_head(ctx: Context, a: int, b: int) -> bool:
+    """Whether the phrase at a..b is a task written right before the head noun of the thing
+    the paper builds ("a paired image generation method"): it says what the thing is for."""
+    m = _WORD_AFTER.match(ctx.text, b)
+    if m is None or m.group(1) not in word_set("system_heads") and \
+            m.group(1).rstrip("s") not in word_set("system_heads"):
+        return False
+    return any(cc.type == "TASK" and cc.start <= a and b <= cc.end for cc in ctx.cands)
+
+
 def title_phrase_introduced(ctx: Context) -> None:
     """A title piece written again, in lower case, right after an intro verb in the abstract
     ("Restoration based Generative Models" ... "we propose restoration based generative
@@ -630,6 +643,8 @@ def title_phrase_introduced(ctx: Context) -> None:
         if any(cc.start <= a and a + len(piece) <= cc.end and cc.end - cc.start > len(piece)
                for cc in ctx.cands):
             continue  # written as part of a longer name in the abstract too
+        if _before_system_head(ctx, a, a + len(piece)):
+            continue  # "we propose a novel HOI detection framework": what it is for
         ctx.title_intro_keys.add(canonical_key(piece))
         if not any(cc.start == start for cc in ctx.cands):
             ctx.cands.append(Cand(start, start + len(piece), piece, piece, "METHOD", 0.7,
