@@ -93,3 +93,63 @@ def test_every_exit_code_of_an_error_is_in_the_readme():
                 codes.add(sub.exit_code)
     documented = {int(c) for c in re.findall(r"^\| (\d+) \| ", README, re.M)}
     assert codes | {0, 2, 130} <= documented, sorted(codes - documented)
+
+
+def _readme_examples():
+    """docs/readme_examples.py as a module (docs/ is no package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("readme_examples",
+                                                  ROOT / "docs" / "readme_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_examples_parser_finds_every_console_block_and_command():
+    ex = _readme_examples()
+    blocks = ex.parse(README)
+    lines = README.split("\n")
+    assert [b.start for b in blocks] == [i for i, s in enumerate(lines) if s == "```console"]
+    assert all(b.commands for b in blocks)
+    # every `$ ` line of the README is a command of a console block, in order
+    assert [c.line for c in ex.commands(blocks)] == [
+        i for i, s in enumerate(lines) if s.startswith("$ ")]
+    for block in blocks:
+        for cmd, after in zip(block.commands, block.commands[1:] + [None], strict=True):
+            end = after.line if after else block.end
+            assert cmd.output == lines[cmd.line + 1:end], cmd.text
+            assert ex.first_word(cmd.text) in ex.ALLOWED, cmd.text
+    assert len(ex.commands(blocks)) >= 17
+    ex.check(blocks)  # no command the script would refuse
+
+
+def test_readme_examples_render_replaces_only_the_given_outputs():
+    ex = _readme_examples()
+    text = "intro\n```console\n$ paperkg stats\na\nb\n$ ls\nc\n```\n\n```sh\n$ not run\n```\n"
+    cmds = ex.commands(ex.parse(text))
+    assert [(c.text, c.output) for c in cmds] == [("paperkg stats", ["a", "b"]), ("ls", ["c"])]
+    assert ex.render(text, {}) == text
+    assert ex.render(text, {cmds[0].line: ["x"], cmds[1].line: []}) == (
+        "intro\n```console\n$ paperkg stats\nx\n$ ls\n```\n\n```sh\n$ not run\n```\n")
+
+
+def test_readme_examples_normalise_only_what_varies():
+    ex = _readme_examples()
+    shown = ["wrote seeds.ttl (turtle): 56,961 triples in 0.12 s",
+             '{"query":"x","ms":0.612,"hits":[]}', "loaded 9 nodes (load 1.8 s, rdf 0.9 s)  "]
+    now = ["wrote seeds.ttl (turtle): 56,961 triples in 1.07 s",
+           '{"query":"x","ms":12.5,"hits":[]}', "loaded 9 nodes (load 0.8 s, rdf 0.4 s)"]
+    assert ex.normalise(shown) == ex.normalise(now)
+    assert ex.normalise(["56,961 triples in 0.12 s"]) != ex.normalise(["56,725 triples in 0.12 s"])
+    assert ex.normalise(["│ Method │ 626 │"]) != ex.normalise(["│ Method │ 620 │"])
+
+
+def test_readme_examples_refuse_an_unknown_program():
+    ex = _readme_examples()
+    with pytest.raises(ValueError, match="rm"):
+        ex.check(ex.parse("```console\n$ rm -rf kg.lbug\n```\n"))
+    with pytest.raises(ValueError, match="before any"):
+        ex.parse("```console\noutput\n$ ls\n```\n")
