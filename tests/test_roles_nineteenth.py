@@ -43,3 +43,22 @@ def test_a_title_phrase_written_after_our_intro_verb_alone_is_still_ours(nlp):
                title="Plonk Quorb Smoothing for Robust Training")
     e = find(ents, "plonk quorb smoothing")
     assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Trigger tokens pull attention away from the text, a phenomenon we term quorb stealing.",
+     "quorb stealing"),
+    ("We define Plonk Context Sensitivity (PCS) as the fraction of the shift that reappears.",
+     "Plonk Context Sensitivity"),
+    ("Models trade one skill for the other, a challenge we define as Plonk-Quorb Dichotomy.",
+     "Plonk-Quorb Dichotomy"),
+])
+def test_the_papers_own_word_for_what_it_found_is_introduced(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_a_phenomenon_the_paper_names_stays_a_task(nlp):
+    e = find(run(nlp, "Agents drift toward the majority view during plonk quorb drift, a "
+                      "susceptibility that we term plonk quorb drift."), "plonk quorb drift")
+    assert e is not None and e.role == "introduced" and e.type == "TASK"

@@ -153,6 +153,19 @@ def _named_here(ctx: Context, c: Cand, s0: int, before: str) -> bool:
         not _IDEA_BEFORE.search(text, max(s0, c.start - 60), c.start)
 
 
+# "a phenomenon we term attention stealing", "which we refer to as function-space empirical
+# Bayes", "We define Pragmatic Context Sensitivity (PCS) as ...", "a challenge we define as X":
+# the paper's own word for what it found or built, whatever kind of thing it is
+_WE_NAME_IT = re.compile(
+    r"\b(?:we|We)\s+(?:(?:term|call|dub|coin|define|denote)(?:\s+(?:it|this|them|these))?"
+    r"(?:\s+as)?|refer\s+to\s+(?:[\w\-]+\s+){0,5}?as)\s*(?:the\s+|an?\s+)?[\"'\u201c]?\s*$"
+)
+
+# the name ends there ("we refer to it as an inductive bias probe": the name is longer)
+_NAME_GIVEN_END = re.compile(r"[\"'\u201d}*`]*(?:\s*[,.;:()]|\s*-{2,3}|\s*\u2014|\s*$|\s+(?:as|in|to|"
+                             r"which|that|for|and|with|where|when|is|are|was|has)\b)")
+
+
 # "dubbed as group-class Balanced Greedy Sampling": lower-case modifiers before the name
 _CALLED_MODIFIER = re.compile(
     r"(?<!so-)(?<!so )\b(?:called|named|dubbed|termed)(?:\s+as)?\s+(?:[a-z][\w\-]*\s+){1,2}$"
@@ -317,6 +330,14 @@ def intro_cues(ctx: Context) -> None:
             hm = _HEAD_BEFORE_CALLED.search(before[-60:])
             if hm and not c.strong_type:
                 c.type = head_type(hm.group(1))
+            continue
+        if ("we " in before or "We " in before) and c.rule != "gazetteer" and \
+                c.gaz_canon is None and _WE_NAME_IT.search(_emphasis_free(tail)) and \
+                _NAME_GIVEN_END.match(text, c.end) and not CITED.search(text, s0, c.start):
+            c.intro = True  # "a phenomenon we term attention stealing"
+            c.conf = max(c.conf, 0.7)
+            if c.type == "TASK":
+                c.stated = "TASK"  # a phenomenon or problem named is no method for being new
             continue
         if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "denot" in tail
                 or "refer" in tail) and _named_here(ctx, c, s0, before):
