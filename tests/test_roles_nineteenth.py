@@ -62,3 +62,21 @@ def test_a_phenomenon_the_paper_names_stays_a_task(nlp):
     e = find(run(nlp, "Agents drift toward the majority view during plonk quorb drift, a "
                       "susceptibility that we term plonk quorb drift."), "plonk quorb drift")
     assert e is not None and e.role == "introduced" and e.type == "TASK"
+
+
+@pytest.mark.parametrize("title", [
+    "QuorbNLP: A Survey of Plonk Low-Resource Languages",
+    "Plonk Quorb Systems: Challenges and Open Problems",
+    "Plonk Transliteration: A Comparative Analysis Between Rule-based and Quorb Approaches",
+])
+def test_a_title_name_before_a_survey_subtitle_is_not_the_papers_own(nlp, title):
+    name = title.split(":")[0]
+    ents = run(nlp, f"This paper reviews the work on {name} and its open problems.", title=title)
+    assert not [e.name for e in ents.values() if e.role == "introduced"]
+
+
+def test_a_title_name_before_a_study_of_its_own_is_still_introduced(nlp):
+    ents = run(nlp, "We study speculative prefetching with a new simulator.",
+               title="QuorbMD: A Comprehensive Study On Speculative Plonk Prefetching")
+    e = find(ents, "QuorbMD")
+    assert e is not None and e.role == "introduced"

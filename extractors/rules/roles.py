@@ -494,6 +494,16 @@ def intro_cues(ctx: Context) -> None:
                 cands[j].conf = max(cands[j].conf, 0.7)
 
 
+# a subtitle that says the paper surveys or compares: "A Survey of ...", "A Comparative Analysis
+# Between ...", "Challenges and Open Problems", "A Systematic Review"
+_SURVEY_SUBTITLE = re.compile(
+    r"\s*(?:(?:A|An)\s+(?:[\w\-]+\s+){0,2}?(?:Survey|Review|Overview|Tutorial|Primer|"
+    r"Comparative\s+(?:Study|Analysis|Evaluation))\b|Challenges\s+and\s+(?:Open\s+Problems|"
+    r"Opportunities)\b|(?:Opportunities|Open\s+Problems)\s+and\s+Challenges\b)",
+    re.IGNORECASE,
+)
+
+
 def title_colon(ctx: Context) -> None:
     """A title "Name: subtitle" introduces Name (when coined or named in the abstract)."""
     text, title_end, gaz, cands = ctx.text, ctx.title_end, ctx.gaz, ctx.cands
@@ -514,6 +524,9 @@ def title_colon(ctx: Context) -> None:
         return  # "Unpacking DPO and PPO: ...", "Revisiting MATH: ...": the object of study
     if not prefix or fold(prefix) in word_set("title_generic") or len(prefix.split()) > 6:
         return
+    # "NaijaNLP: A Survey of ...", "X: Challenges and Open Problems": the field or the systems
+    # surveyed, a name but not the paper's own
+    survey = _SURVEY_SUBTITLE.match(text, colon + 1, title_end) is not None
     parts = re.split(r"\s+(?:and|&)\s+|,\s*", prefix)
     abstract_low = text[title_end:].lower()
     intro_keys = {canonical_key(cc.gaz_canon or cc.name) for cc in cands if cc.intro}
@@ -544,7 +557,8 @@ def title_colon(ctx: Context) -> None:
             continue  # "Scan, Materialize, Simulate: ...", "Brittleness and Promise: ...":
             # a title's list of plain words names no system
         pkey = canonical_key(part)
-        ctx.title_intro_keys.add(pkey)
+        if not survey:
+            ctx.title_intro_keys.add(pkey)
         off = text.find(part)
         if off < 0:
             off = 0
