@@ -1,0 +1,77 @@
+"""Nineteenth pass (helper noun19): fewer false names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.rules.plain_words import ordinary_word
+from paperkg.extractors.training.lower_words import count_words, lower_words
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+# --- lower_words: the corpus count behind words/lower_words.txt ---------------------------------
+
+
+def test_lower_words_counts_mid_sentence_words_only():
+    texts = ["Results show the model is accurate. Accurate labels help, and accurate ones too.",
+             "We train with Adam, and Adam again; adam once."]
+    counts = count_words(texts)
+    # "Results" and the sentence-opening "Accurate" are not mid-sentence; "accurate" is twice
+    assert counts["accurate"] == [2, 0]
+    assert counts["adam"] == [1, 2]
+    assert "results" not in counts
+    found = lower_words(counts, min_count=2, min_share=0.9)
+    assert "accurate" in found and "adam" not in found
+
+
+def test_ordinary_word_by_the_shipped_list():
+    assert ordinary_word("Accurate")
+    assert ordinary_word("Multi-Agent")
+    assert ordinary_word("Encoder-Decoder model")
+    # papers capitalise these often: names, not ordinary words
+    assert not ordinary_word("Transformer")
+    assert not ordinary_word("Adam")
+    assert not ordinary_word("Gaussian")
+    assert not ordinary_word("LoRA")
+    assert not ordinary_word("accurate")
+    assert not ordinary_word("Accurate Labels")
+
+
+# --- plain_words: a lone capitalised ordinary word is no name -----------------------------------
+
+
+def test_capitalised_ordinary_word_is_no_model(nlp):
+    ents = run(nlp, "We attack Audio LLMs with codec noise and measure how often they fail.",
+               title="Attacks on speech systems")
+    assert find(ents, "Audio") is None
+
+
+def test_capitalised_compound_before_a_model_head_is_no_name(nlp):
+    ents = run(nlp, "Our framework consists of a teacher and two student models: an "
+               "Encoder-Decoder model, specialized in small defects, and a second one.",
+               title="Distilling detectors into small students")
+    assert find(ents, "Encoder-Decoder model") is None
+    assert find(ents, "Encoder-Decoder") is None
+
+
+def test_ordinary_word_the_paper_defines_stays_a_name(nlp):
+    ents = run(nlp, "To tackle this, we introduce Persona, a novel personalized method using a "
+               "prototype-based adapter. Persona employs a neural adapter.",
+               title="Device shift without retraining")
+    e = find(ents, "Persona")
+    assert e is not None and e.role == "introduced"
+
+
+def test_ordinary_word_listed_beside_a_known_method_stays(nlp):
+    ents = run(nlp, "We look at what distillation and pruning do to bias. We apply Knowledge "
+               "Distillation and Pruning methods on the GPT2 model and measure its bias.",
+               title="Compression of small models")
+    assert find(ents, "Pruning") is not None
