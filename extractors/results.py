@@ -125,8 +125,13 @@ _CLAUSE = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhere
 _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,160})\)")
 STAT_CMP = True
+PEOPLE_AGREE = True
+# the agreement of people who label or read ("two reviewers with substantial agreement (Cohen's
+# kappa = 0.83)", "five radiologists ... (Fleiss Kappa = 0.524)") is no system's result
+_AGREE_NAMES = frozenset({"kappa", "κ", "\\kappa", "alpha", "α", "icc"})
 _AGREEMENT = re.compile(r"\b(?:inter-?\s?(?:annotator|rater|coder|method)|annotators?'?|"
-                        r"raters?'?)\b", re.I)
+                        r"raters?'?" + (r"|reviewers?'?|radiologists?'?|re-?annotations?|Fleiss"
+                                        if PEOPLE_AGREE else "") + r")\b", re.I)
 _STAT_BEFORE = re.compile(r"(?:^|[\s(;,])([A-Za-z\u0370-\u03ff][\w\-@^{}]*|\{?\\alpha\}?)"
                           r"\s*(?:=|>=?|<=?|≥|≤|≈)\s*$")
 _STAT_NAMES = frozenset({"r", "r2", "r^2", "rho", "ρ", "kappa", "κ", "tau", "τ", "alpha", "α",
@@ -481,6 +486,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return True  # "(3.37/5)", "scoring 4.67 out of 5", "8--9/10": a rating
     if _REL_CMP.search(before):
         eq = _EQ_BEFORE.search(before)  # "r = 0.988", "F1 = 0.68" are results; "k = 5" is not
+        if PEOPLE_AGREE and eq and eq.group(1).strip("$").casefold() in _AGREE_NAMES and \
+                _AGREEMENT.search(text, max(0, a - 80), a):
+            return False
         rel = _STAT_BEFORE.search(before) if STAT_CMP and not _AGREEMENT.search(
             text, max(0, a - 80), a) else None  # "R2 > 0.99", "(Kappa = 0.63)"; not annotators'
         # agreement
