@@ -80,3 +80,14 @@ def test_a_title_name_before_a_study_of_its_own_is_still_introduced(nlp):
                title="QuorbMD: A Comprehensive Study On Speculative Plonk Prefetching")
     e = find(ents, "QuorbMD")
     assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Our method, \\textbf{QuorbFT-then-PLONK}, decouples skill injection from alignment.",
+     "QuorbFT-then-PLONK"),
+    ("Our models, QuorbNet for image saliency and PlonkNet for video saliency, are fast.",
+     "QuorbNet"),
+])
+def test_a_name_beside_our_method_or_our_models_is_introduced(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced"

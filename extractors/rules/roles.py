@@ -40,6 +40,11 @@ _OUR = re.compile(
     rf"\b[Oo]ur\s+{_OUR_MODS}$|\b[Oo]ur\s+{_OUR_MODS}"
     rf"(?:[\w\-]+\s+)?(?:{head_alternation('our')})\s*(?:is|,|:)?\s*(?:the\s+|a\s+|an\s+)?$"
 )
+# "Our models, SDNet for image SOD and ...", "our smaller models, EXAONE Deep 2.4B and 7.8B"
+_OUR_PLURAL = re.compile(
+    rf"\b[Oo]ur\s+(?:[\w\-]+\s+)?(?:{'|'.join(h.plural for h in heads() if 'our' in h.contexts)})"
+    r"\s*,\s*$"
+)
 _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
     r"and|both|across|under|into|via|where|when|it|its|their|these|those|for|combining|utili[sz]ing|"
@@ -422,7 +427,8 @@ def intro_cues(ctx: Context) -> None:
         if c.type in ("TASK", "METRIC"):
             continue  # "we propose X for human-like manipulation": tasks and measures are new
             # only when the text says so ("a new task, X"; "a new metric, called X": above)
-        if cue_pos[k] >= c.start - 60 and _OUR.search(before[-60:]) and c.rule != "gazetteer":
+        if cue_pos[k] >= c.start - 60 and c.rule != "gazetteer" and (
+                _OUR.search(_emphasis_free(before[-60:])) or _OUR_PLURAL.search(before[-60:])):
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
