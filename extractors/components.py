@@ -36,6 +36,7 @@ from paperkg.extractors.results import ResultRules
 from paperkg.extractors.rules import extract_entities
 from paperkg.extractors.rules.base import evidence
 from paperkg.extractors.urls import find_urls
+from paperkg.extractors.words import word_set
 from paperkg.graph.schema import NAMED_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -197,6 +198,41 @@ class UrlFinder:
         return doc
 
 
+# a gap between two lower-case words of a name: a space or a hyphen
+_NAME_GAP = re.compile(r"(?<=[a-z])[ -](?=[a-z])")
+_MAX_GAPS = 3
+
+
+def spelling_variants(form: str) -> list[str]:
+    """Other spellings of a known lower-case name: each gap between two of its words a space
+    or a hyphen (score matching / score-matching, retrieval-augmented / retrieval augmented),
+    unless a word beside it is a function word (squeeze-and-excitation), and a prefix of
+    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining)."""
+    if form != form.lower():
+        return []
+    prefixes = word_set("joined_prefixes")
+    function_words = word_set("connectives")
+    spellings = {form}
+    for m in re.finditer(r"\b([a-z]+)(-?)([a-z]{4,})\b", form):
+        pre, hyphen, rest = m.groups()
+        if pre in prefixes:
+            other = pre + rest if hyphen else pre + "-" + rest
+            spellings.add(form[: m.start()] + other + form[m.end():])
+    for s in list(spellings):
+        gaps = [m.start() for m in _NAME_GAP.finditer(s)
+                if not {re.split(r"[ -]", s[: m.start()])[-1],
+                        re.split(r"[ -]", s[m.end():])[0]} & function_words]
+        if not gaps or len(gaps) > _MAX_GAPS:
+            continue
+        for seps in itertools.product(" -", repeat=len(gaps)):
+            chars = list(s)
+            for at, sep in zip(gaps, seps, strict=True):
+                chars[at] = sep
+            spellings.add("".join(chars))
+    spellings.discard(form)
+    return sorted(spellings)
+
+
 @Language.factory("paperkg_gazetteer", default_config={"data_dir": None})
 def make_gazetteer(nlp: Language, name: str, data_dir: str | None):
     """Well-known names from the data lists, matched with spaCy PhraseMatchers."""
@@ -221,6 +257,7 @@ class Gazetteer:
         exact_pats: dict[str, list] = {}
         lower_pats: dict[str, list] = {}
         self.canonical: dict[str, tuple[str, str]] = {}
+        variants: list[tuple[str, str]] = []  # (form, matcher key) of the named types
         # canonical name -> its forms of several words, lower case ("SAM" -> segment anything model)
         self.long_forms: dict[str, set[str]] = {}
         for type_, groups in self.lexicon["typed"].items():
@@ -236,12 +273,15 @@ class Gazetteer:
                         exact_pats.setdefault(key, []).append(form)
                     else:
                         lower_pats.setdefault(key, []).append(form)
+                    if type_ in NAMED:
+                        variants.append((form, key))
+        self.generic = {fold(g) for g in self.lexicon["generic"]}
+        self._add_variants(variants, lower_pats)
         for key, forms in exact_pats.items():
             self.exact.add(key, [self.nlp.make_doc(f) for f in forms])
         for key, forms in lower_pats.items():
             self.lower.add(key, [self.nlp.make_doc(f) for f in forms])
         self._build_tries(exact_pats, lower_pats)
-        self.generic = {fold(g) for g in self.lexicon["generic"]}
         self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
         self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
         self.family_set = frozenset(self.families)  # `in` on the sorted list was a scan
@@ -250,6 +290,22 @@ class Gazetteer:
         )
         self.not_names = set(self.lexicon["not_names"])
         self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}
+
+    def _add_variants(self, variants: list[tuple[str, str]], lower_pats: dict[str, list]) -> None:
+        """The other spellings of the named types' forms (spelling_variants), as patterns of
+        any case, unless the spelling is written in a list itself, generic, or its key belongs
+        to another entry."""
+        written = {f.lower() for forms in lower_pats.values() for f in forms}
+        for form, key in variants:
+            type_, canon, _ = key.split("\t")
+            for v in spelling_variants(form):
+                low = v.lower()
+                if low in written or fold(v) in self.generic:
+                    continue
+                if self.canonical.get(canonical_key(v), (type_, canon)) != (type_, canon):
+                    continue
+                written.add(low)
+                lower_pats.setdefault(key, []).append(v)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get("pk_text")

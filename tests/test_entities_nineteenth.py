@@ -45,3 +45,30 @@ def test_a_well_known_name_is_found_with_its_type(nlp, sentence, name, type_):
 def test_a_textbook_technique_written_in_lower_case_is_a_method(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "METHOD"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We fit the density by score-matching on the samples.", "score-matching"),
+    ("The student learns by cotraining on two views.", "cotraining"),
+    ("We build on retrieval augmented generation for the answers.",
+     "retrieval augmented generation"),
+    ("Each layer applies self attention over the tokens.", "self attention"),
+])
+def test_a_known_technique_in_another_spelling_is_found(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
+
+
+def test_spelling_variants_toggle_gaps_and_prefixes_but_not_around_function_words():
+    from paperkg.extractors.components import spelling_variants
+
+    assert spelling_variants("score matching") == ["score-matching"]
+    assert "cotraining" in spelling_variants("co-training")
+    assert spelling_variants("squeeze-and-excitation") == []
+    assert spelling_variants("Graph Neural Network") == []  # a cased name: written as listed
+
+
+def test_a_respelled_name_inside_a_long_form_leaves_the_long_form(nlp):
+    ents = run(nlp, "We propose a squeeze and excitation multi-layer perceptron (SE-MLP) "
+                    "for the signals.")
+    assert find(ents, "squeeze and excitation") is None
