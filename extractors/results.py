@@ -507,6 +507,10 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if CONDITIONS and unit == "%" and _CONDITION_BEFORE.search(before) and \
             _CONDITION_AFTER.match(text, b):
         return False  # "with up to 90% occlusion", "after 50% sensor loss": a test condition
+    if SCALE_SETTING and unit in ("x", "%") and (_SCALE_NOUN.match(after) or unit == "x" and
+                                                  _AT_FACTOR.search(before) and
+                                                  _ACCELERATION.match(after)):
+        return False  # "4x super-resolution", "a 30% downsampling portion": the task's scale
     if unit == "%" and _ADDED_COST.match(after):
         return False  # "with 0.6% additional FLOPs", "(2% added parameters)": an overhead
     if SPLITS and unit == "%" and _SPLIT_AFTER.match(after):
@@ -625,6 +629,14 @@ SETTING_NOUN = True
 _HZ_NOUN = re.compile(r"\s*(?!(?:and|or|on|in|at|for|with|while|than|to|per|compared|faster|"
                       r"slower|higher|lower|more|less|speed|throughput|rate|inference|control)\b)"
                       r"[a-z][a-z\-]+\b")
+SCALE_SETTING = True
+# a factor or share naming the scale a task is set at ("adjusted for 4x super-resolution",
+# "for 6X super-resolution", "a 30% downsampling portion", "lower FID ... at 4.53x
+# acceleration"), not a result
+_SCALE_NOUN = re.compile(r"\s*(?:super-?resolution|up-?scaling|up-?sampling|"
+                         r"down-?scaling|down-?sampling|magnification|zoom)", re.I)
+_AT_FACTOR = re.compile(r"\bat\s+(?:a\s+|an\s+)?\$?$")
+_ACCELERATION = re.compile(r"\s*acceleration\b", re.I)
 _RATIO_NOUN = re.compile(r"\s*(?:[\w\-]+\s+)?(?:ratio|split|mix|mixture|proportion)\b", re.I)
 CONDITIONS = True
 _CONDITION_BEFORE = re.compile(r"\b(?:with|under|after|despite|at|against|for|when|given|"

@@ -25,3 +25,26 @@ def test_a_model_s_agreement_with_experts_stays_a_result():
     )
     got = _found(text, ("Gemini 2.5 Pro", "MODEL"))
     assert got["0.63"]["system"] == "Gemini 2.5 Pro"
+
+
+def test_the_scale_a_task_is_set_at_is_no_result():
+    text = (
+        "Restoration Transformers\nWe present ResViT. The pre-trained model is then adjusted "
+        "for 4x super-resolution, and a 30% downsampling portion keeps training cheap. On DiT "
+        "it keeps FID low at 4.53x acceleration, and ResViT reaches a PSNR of 31.2 dB."
+    )
+    got = _found(text, ("ResViT", "METHOD", "introduced"), ("PSNR", "METRIC"))
+    assert "4x" not in got
+    assert "30%" not in got
+    assert "4.53x" not in got
+    assert got["31.2 dB"]["system"] == "ResViT"
+
+
+def test_a_speedup_reached_at_is_still_a_result():
+    text = (
+        "Fast Decoding\nWe present SpecX. SpecX wins in-distribution at 2.95x speedup and "
+        "achieves 40.1% SR on unseen scenes."
+    )
+    got = _found(text, ("SpecX", "METHOD", "introduced"))
+    assert "2.95x" in got
+    assert "40.1%" in got
