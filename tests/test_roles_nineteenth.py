@@ -91,3 +91,22 @@ def test_a_title_name_before_a_study_of_its_own_is_still_introduced(nlp):
 def test_a_name_beside_our_method_or_our_models_is_introduced(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("Local Plonk Privacy (LPP) is the gold standard trust model for private learning. We "
+     "decompose pixels into bit-planes, which allows us to apply the LPP mechanism to them.",
+     "Local Plonk Privacy"),
+    ("Quorb bottleneck models (QBM) are a popular way of making networks interpretable. We "
+     "propose a novel QBM framework that needs no labels.", "Quorb bottleneck models"),
+])
+def test_a_name_the_abstract_opens_with_as_background_is_not_introduced(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "used"
+
+
+def test_a_part_defined_at_a_sentence_start_after_our_system_is_still_introduced(nlp):
+    ents = run(nlp, "We propose QuorbNet, a tracker for event cameras. Scene-Anchored Plonk "
+                    "Evidence (SAPE) fuses scanning events with the pose.")
+    e = find(ents, "Scene-Anchored Plonk Evidence")
+    assert e is not None and e.role == "introduced"

@@ -95,6 +95,39 @@ def _nest_tasks(out: list[dict]) -> list[dict]:
     return [e for e in out if id(e) not in gone]
 
 
+_OPENING_MODIFIER = re.compile(r"\s*(?:(?:Recent|Modern|Current|Existing|Traditional|Conventional|"
+                               r"Classical|Standard)\s+)?$")
+_DEFINED_THEN = re.compile(r"\s*\([^()]{1,20}\)\s+([a-z]+)\b")
+_BACKGROUND_VERBS = frozenset({
+    "is", "are", "has", "have", "was", "were", "offer", "offers", "provide", "provides",
+    "remain", "remains", "represent", "represents", "enable", "enables", "show", "shows",
+    "suffer", "suffers", "struggle", "struggles", "aim", "aims", "alleviate", "alleviates",
+    "achieve", "achieves", "excel", "excels", "refer", "refers", "can", "often", "typically",
+    "rely", "relies", "seek", "seeks", "constitute", "constitutes", "play", "plays", "serve",
+    "serves", "hold", "holds", "emerge", "emerges", "emerged", "became"})
+_OWN_WORDS = re.compile(r"\b(?:we|We|our|Our|novel|new|propose[sd]?|this\s+(?:paper|work))\b")
+
+
+def _background_definition(ctx: Context, g: dict) -> bool:
+    """Whether the group's first mention in the abstract opens a sentence as a long form with
+    its short form, said to be something (a verb after it) in the abstract's first sentence or
+    with a verb that describes a known thing ("is", "are", "aims", "offers")."""
+    text = ctx.text
+    firsts = [(a, b) for surface, a, b in g["mentions"] if a > ctx.title_end]
+    if not firsts:
+        return False
+    a, b = min(firsts)
+    if text[a:b] != g["long_form"] and strip_latex(text[a:b]).strip() != g["long_form"]:
+        return False
+    s0, s1 = ctx.sentence(a)
+    m = _DEFINED_THEN.match(text, b)
+    if m is None or not _OPENING_MODIFIER.fullmatch(text, s0, a) or \
+            _OWN_WORDS.search(text, s0, s1):
+        return False
+    first_sentence = not text[ctx.title_end:s0].strip()
+    return first_sentence or m.group(1) in _BACKGROUND_VERBS
+
+
 def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     """Group candidates into entities and decide their name, type, role and confidence."""
     text, sents, cands, gaz = ctx.text, ctx.sents, ctx.cands, ctx.gaz
@@ -214,6 +247,13 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
                 not any(_NAMED_BEFORE.search(text, max(0, a - 30), a)
                         for _, a, _ in g["mentions"]):
             g["intro"] = False  # but "called Proximal Policy Optimization (PPO)": named here
+    # a name the abstract opens a sentence with, spelled out with its short form and said to be
+    # something ("Local Differential Privacy (LDP) is the gold standard ...", "Concept
+    # bottleneck models (CBM) are a popular way ...") is background, whatever a later mention
+    # seemed to make of it ("apply the LDP mechanism")
+    for g in groups.values():
+        if g["intro"] and g["long_form"] and _background_definition(ctx, g):
+            g["intro"] = False
     # variants of this paper's own name are its too: SVT -> SVT-H-S, MeditronFO -> X-MeditronFO
     ours = [f for g in groups.values() if g["intro"]
             for f in g["forms"] if " " not in f and len(f) >= 3]  # a long form's acronym too
