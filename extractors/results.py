@@ -504,8 +504,10 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if SETTING_NOUN and (unit.endswith("Hz") and _HZ_NOUN.match(after) or
                          unit == ":1" and _RATIO_NOUN.match(after)):
         return False  # "22.05 kHz high-fidelity audio", "a 1:1 ratio for Dholuo": settings
-    if CONDITIONS and unit == "%" and _CONDITION_BEFORE.search(before) and \
-            _CONDITION_AFTER.match(text, b):
+    if CONDITIONS and unit == "%" and _CONDITION_BEFORE.search(before) and (
+            _CONDITION_AFTER.match(text, b) or CONDITION_SHARE and (
+                share := _SHARE_STATE.match(text, b)) and _CONDITION_AFTER.match(
+                text, share.end())):
         return False  # "with up to 90% occlusion", "after 50% sensor loss": a test condition
     if SCALE_SETTING and unit in ("x", "%") and (_SCALE_NOUN.match(after) or unit == "x" and
                                                   _AT_FACTOR.search(before) and
@@ -649,6 +651,11 @@ _CONDITION_AFTER = re.compile(r"\s*(?:(?!(?:less|lower|fewer|more|higher|reducti
                               r"mislabel\w*|perturb\w*|poison\w*|contaminat\w*|sensor\s+loss|"
                               r"packet\s+loss|data\s+loss|malicious|adversarial|byzantine|"
                               r"attackers?|label\s+flip\w*|flipped)\b", re.I)
+CONDITION_SHARE = True
+# the share of the data a condition holds for, stated with its verb: "when 59% or more of the
+# preference data is missing", "when 50% or 30% of the labels are corrupted"
+_SHARE_STATE = re.compile(r"\s*(?:or\s+(?:more|less|fewer|[\d.]+\s?%)\s+)?of\s+(?:the\s+)?"
+                          r"(?:[\w\-]+\s+){0,3}?(?:is|are|was|were|being)(?=\s)")
 SPLITS = True
 _SPLIT_AFTER = re.compile(r"\s*(?:(?:for|as|in)\s+(?:the\s+)?(?:training|testing|test|"
                           r"validation|train)\b|(?:training|test|testing|validation)\s+"

@@ -48,3 +48,15 @@ def test_a_speedup_reached_at_is_still_a_result():
     got = _found(text, ("SpecX", "METHOD", "introduced"))
     assert "2.95x" in got
     assert "40.1%" in got
+
+
+def test_the_share_of_the_data_a_condition_holds_for_is_no_result():
+    text = (
+        "Robust Ranking\nWe present RankSCO. RankSCO ranks agents best when 59% or more of the "
+        "preference data is missing, and it stays ahead when 50% of the labels are corrupted, "
+        "reaching 87.5% accuracy."
+    )
+    got = _found(text, ("RankSCO", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert "59%" not in got
+    assert "50%" not in got
+    assert got["87.5%"]["system"] == "RankSCO"
