@@ -110,3 +110,11 @@ def test_a_part_defined_at_a_sentence_start_after_our_system_is_still_introduced
                     "Evidence (SAPE) fuses scanning events with the pose.")
     e = find(ents, "Scene-Anchored Plonk Evidence")
     assert e is not None and e.role == "introduced"
+
+
+def test_a_name_first_written_in_a_sentence_about_earlier_work_is_not_introduced(nlp):
+    ents = run(nlp, "Recently, Unified Plonk Recognition (UPR) has been proposed to reject "
+                    "unknown samples. We propose a novel UPR framework that ranks the "
+                    "wrongly-classified samples first.")
+    e = find(ents, "Unified Plonk Recognition")
+    assert e is not None and e.role == "used"

@@ -128,6 +128,22 @@ def _background_definition(ctx: Context, g: dict) -> bool:
     return first_sentence or m.group(1) in _BACKGROUND_VERBS
 
 
+_EARLIER_OPENING = re.compile(r"\s*(?:Recent(?:ly)?|Existing|Prior|Previous|Traditional|"
+                             r"Conventional)\b")
+_WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
+
+
+def _background_opening(ctx: Context, g: dict) -> bool:
+    """Whether the group's first mention in the abstract is in a sentence about earlier work
+    ("Recently, X has been proposed", "Existing X methods ...") with no we/our in it."""
+    firsts = [a for _, a, _ in g["mentions"] if a > ctx.title_end]
+    if not firsts:
+        return False
+    s0, s1 = ctx.sentence(min(firsts))
+    return _EARLIER_OPENING.match(ctx.text, s0, s1) is not None and \
+        _WE_OUR.search(ctx.text, s0, s1) is None
+
+
 def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     """Group candidates into entities and decide their name, type, role and confidence."""
     text, sents, cands, gaz = ctx.text, ctx.sents, ctx.cands, ctx.gaz
@@ -251,8 +267,10 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     # something ("Local Differential Privacy (LDP) is the gold standard ...", "Concept
     # bottleneck models (CBM) are a popular way ...") is background, whatever a later mention
     # seemed to make of it ("apply the LDP mechanism")
+    # ("Recently, X has been proposed to ...", "Existing X methods ...") too
     for g in groups.values():
-        if g["intro"] and g["long_form"] and _background_definition(ctx, g):
+        if g["intro"] and (_background_opening(ctx, g) or (
+                g["long_form"] and _background_definition(ctx, g))):
             g["intro"] = False
     # variants of this paper's own name are its too: SVT -> SVT-H-S, MeditronFO -> X-MeditronFO
     ours = [f for g in groups.values() if g["intro"]
