@@ -72,3 +72,14 @@ def test_a_respelled_name_inside_a_long_form_leaves_the_long_form(nlp):
     ents = run(nlp, "We propose a squeeze and excitation multi-layer perceptron (SE-MLP) "
                     "for the signals.")
     assert find(ents, "squeeze and excitation") is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Alerts from Zabbix are joined with the network logs.", "Zabbix"),
+    ("Hyperparameters are tuned with Optuna on the validation split.", "Optuna"),
+    ("We let Claude Code edit the repository.", "Claude Code"),
+    ("Tables are stored as Parquet files and queried through Trino.", "Trino"),
+])
+def test_a_well_known_software_system_is_a_method(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
