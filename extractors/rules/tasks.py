@@ -649,8 +649,9 @@ _FALLBACK_FOR = re.compile(
 
 
 def fallback_title_task(ctx: Context) -> None:
-    """When no rule found a task, or the abstract writes it twice, the title's "for X" names
-    it ("... Insights for Double Descent", "... for Scalable Oversight"): X without its leading
+    """When no rule found a task, or the abstract writes it twice, or it ends in an action or
+    property noun ("for Hallucination Reduction"), the title's "for X" names it ("... Insights
+    for Double Descent", "... for Scalable Oversight"): X without its leading
     adjectives, not a verb phrase, a coined name or a kind of system, model or data."""
     found = any(c.type == "TASK" for c in ctx.cands)
     fm = _FALLBACK_FOR.search(ctx.text, 0, ctx.title_end)
@@ -672,14 +673,24 @@ def fallback_title_task(ctx: Context) -> None:
         return  # a coined name
     a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
     phrase = ctx.text[a:b]
-    if found and (len(ws) < 2 or ctx.text.lower().count(phrase.lower(), ctx.title_end) < 2):
+    if found and (len(ws) < 2 or (ctx.text.lower().count(phrase.lower(), ctx.title_end) < 2
+                                  and not _names_a_purpose(ctx.text, b, last))):
         return  # another task was found: the title's "for X" only when the abstract repeats it
+        # or X ends in an action or property noun ("for Hallucination Reduction")
     if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b) or (
             len(ws) == 1 and last in _TOO_GENERAL_ALONE):
         return
     c = Cand(a, b, phrase, phrase, "TASK", 0.55, "fallback_title_task")
     c.strong_type = True
     ctx.cands.append(c)
+
+
+def _names_a_purpose(text: str, b: int, last: str) -> bool:
+    """Whether a title "for X" ending at b names a purpose: its last word an action or property
+    noun ("Reduction", "Robustness", "Transcriptomics"), not the process of an object ("for Fast
+    Inversion of Y")."""
+    return last.endswith(tuple(words("task_noun_endings"))) and not text.startswith(
+        (" of ", " and ", " in "), b)
 
 
 _WORD_END = re.compile(r"([A-Za-z]+)\s+$")

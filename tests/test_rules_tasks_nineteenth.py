@@ -1,0 +1,44 @@
+"""Task and measure rule changes of the nineteenth pass (task19), each on sentences written for
+it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+def tasks(ents: dict) -> set[str]:
+    """Names of the TASK entities, case-folded."""
+    return {e.name.casefold() for e in ents.values() if e.type == "TASK"}
+
+
+_OTHER_TASK = "We study change detection on satellite images with a sparse graph model."
+
+
+@pytest.mark.parametrize("title, task", [
+    ("A Sparse Graph Model for Glacier Hazard Assessment", "glacier hazard assessment"),
+    ("Sparse Graphs for Glacier Robustness: A Study", "glacier robustness"),
+])
+def test_a_title_for_x_naming_a_purpose_is_a_task_beside_another(nlp, title, task):
+    found = tasks(run(nlp, _OTHER_TASK, title=title))
+    assert "change detection" in found
+    assert task in found
+
+
+@pytest.mark.parametrize("title, not_task", [
+    ("A Sparse Graph Model for Fast Glacier Inversion of Ice Sheets", "fast glacier inversion"),
+    ("A Sparse Graph Model for Glacier Hazard Assessment in Alpine Valleys",
+     "glacier hazard assessment"),
+    ("A Sparse Graph Model for Glacier Maps", "glacier maps"),
+])
+def test_a_title_for_x_of_y_or_a_thing_is_no_task_beside_another(nlp, title, not_task):
+    assert not_task not in tasks(run(nlp, _OTHER_TASK, title=title))
