@@ -42,3 +42,15 @@ def test_a_title_for_x_naming_a_purpose_is_a_task_beside_another(nlp, title, tas
 ])
 def test_a_title_for_x_of_y_or_a_thing_is_no_task_beside_another(nlp, title, not_task):
     assert not_task not in tasks(run(nlp, _OTHER_TASK, title=title))
+
+
+def test_a_title_for_x_with_a_title_case_hyphen_compound_is_a_task(nlp):
+    found = tasks(run(nlp, "We map ice fronts with a sparse graph model.",
+                      title="A Sparse Graph Model for Multi-Source Glacier Monitoring"))
+    assert "multi-source glacier monitoring" in found
+
+
+def test_a_title_for_x_with_an_inner_capital_is_still_a_coined_name(nlp):
+    found = tasks(run(nlp, "We map ice fronts with a sparse graph model.",
+                      title="A Sparse Graph Model for GlacierNet Monitoring"))
+    assert "glaciernet monitoring" not in found

@@ -201,6 +201,12 @@ def _title_segments(title: str):
 _MEANS_BEFORE = frozenset({"via", "with", "using", "by", "through"})
 
 
+def _inner_capital(w: str) -> bool:
+    """Whether a title word has a capital inside it other than after a hyphen ("TextTopo",
+    "GraphRAG", but not the Title Case compound "Hand-Object")."""
+    return any(ch.isupper() and w[i] != "-" for i, ch in enumerate(w[1:]))
+
+
 _TITLE_MODIFIER = re.compile(r"^(?:[1-4]D|[A-Z]{2,4})$")
 # a system named after the task it does, in a title ("Colour Extraction Pipeline")
 _SYSTEM_AFTER_TASK = frozenset({"pipeline", "pipelines", "tool", "tools", "toolkit", "system",
@@ -668,7 +674,7 @@ def fallback_title_task(ctx: Context) -> None:
     if first.endswith(("ing", "ed", "ize", "ise")) or last in word_set("method_heads") or \
             last in word_set("task_not_last") or first in ("the", "a", "an"):
         return  # "for Building X", "for LLM-based Agents", "for Neural PDE Solvers"
-    if any(any(ch.isupper() for ch in w[1:]) and not re.fullmatch(r"[1-4]D|[A-Z]{2,4}s?", w)
+    if any(_inner_capital(w) and not re.fullmatch(r"[1-4]D|[A-Z]{2,4}s?", w)
            or any(ch.isdigit() for ch in w) for _, w in ws):
         return  # a coined name
     a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
