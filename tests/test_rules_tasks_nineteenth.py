@@ -54,3 +54,16 @@ def test_a_title_for_x_with_an_inner_capital_is_still_a_coined_name(nlp):
     found = tasks(run(nlp, "We map ice fronts with a sparse graph model.",
                       title="A Sparse Graph Model for GlacierNet Monitoring"))
     assert "glaciernet monitoring" not in found
+
+
+@pytest.mark.parametrize("sentence, not_task", [
+    ("Prior detectors are based on quantile glacier regression.", "quantile glacier regression"),
+    ("Current systems rely on glacier boundary detection.", "glacier boundary detection"),
+])
+def test_a_phrase_after_based_on_or_rely_on_is_the_means_not_a_task(nlp, sentence, not_task):
+    assert not_task not in tasks(run(nlp, sentence))
+
+
+def test_a_phrase_after_on_stays_a_task_elsewhere(nlp):
+    assert "glacier boundary detection" in tasks(run(
+        nlp, "We report results on glacier boundary detection for alpine maps."))

@@ -335,18 +335,26 @@ _LIST_NEXT = re.compile(
 )
 
 
+_WORD_BEFORE_ON = re.compile(r"([A-Za-z]+)$")
+
+
 def for_task_phrases(ctx: Context) -> None:
     """"for time-series forecasting", "in human activity recognition", "tasks such as link
     prediction and node ranking": a lower-case phrase ending in a task head word after a
-    preposition, and the phrases listed after it."""
+    preposition, and the phrases listed after it; not after "based on", "rely on" (the means,
+    words/task_means_on.txt)."""
     text, generic = ctx.text, ctx.generic
     stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     vague, low = word_set("task_vague_heads"), text.lower()
     seen = set()
+    means_on = word_set("task_means_on")
     for pos in positions(text, _FOR_X_KEYS):
         if pos < ctx.title_end:
             continue
+        if text.startswith(" on ", pos) and (m := _WORD_BEFORE_ON.search(
+                text, max(0, pos - 12), pos)) and m.group(1).lower() in means_on:
+            continue  # "based on quantile regression": the means, not the task
         m = _FOR_X.match(text, pos + 1)
         while m is not None:
             ws = _task_words(m.group(1), stop, adj, qty, heads)
