@@ -60,3 +60,27 @@ def test_the_share_of_the_data_a_condition_holds_for_is_no_result():
     assert "59%" not in got
     assert "50%" not in got
     assert got["87.5%"]["system"] == "RankSCO"
+
+
+def test_the_name_whose_score_changes_holds_the_value_a_change_goes_from():
+    text = (
+        "Teacher Distillation for Detectors\nWe present MTPD. MTPD boosts the performance of "
+        "ResNet-50 based RetinaNet from 36.5% to 42.0% AP on MS COCO. For CheXOne-3B, "
+        "steering with MTPD increased calibrated F1 from 0.8528 to 0.8666."
+    )
+    got = _found(text, ("MTPD", "METHOD", "introduced"), ("RetinaNet", "METHOD"),
+                 ("CheXOne-3B", "MODEL"), ("AP", "METRIC"), ("F1", "METRIC"),
+                 ("MS COCO", "DATASET"))
+    assert got["36.5%"]["system"] == "RetinaNet"
+    assert got["42.0%"]["system"] == "MTPD"
+    assert got["0.8528"]["system"] == "CheXOne-3B"
+
+
+def test_the_subject_of_a_change_does_not_hold_the_value_it_goes_from():
+    text = (
+        "Co-Ablation\nWe present CoAx. On the IOI circuit, CoAx raises backup-head recovery "
+        "from 0.33 to 0.91 ROC-AUC."
+    )
+    got = _found(text, ("CoAx", "METHOD", "introduced"), ("ROC-AUC", "METRIC"))
+    assert got["0.33"]["system"] is None
+    assert got["0.91"]["system"] == "CoAx"
