@@ -118,3 +118,23 @@ def test_a_name_first_written_in_a_sentence_about_earlier_work_is_not_introduced
                     "wrongly-classified samples first.")
     e = find(ents, "Unified Plonk Recognition")
     assert e is not None and e.role == "used"
+
+
+def test_an_enumerated_item_after_a_capital_article_is_ours(nlp):
+    ents = run(nlp, "QuorbAgent comprises three core components: (1) Profiling, a module that "
+                    "customizes the pipeline; (2) A Plonk Agent, which plans the restoration; "
+                    "and (3) A Zarp Agent, which executes the plan.",
+               title="QuorbAgent: Agentic Any Image to 4K Super-Resolution")
+    for name in ("Plonk Agent", "Zarp Agent"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"
+
+
+def test_a_count_in_a_sentence_about_the_titles_system_by_its_short_form_is_ours(nlp):
+    ents = run(nlp, "We propose the Embodied Plonk of Quorbs (EPoQ). EPoQ expands a tree "
+                    "through two synergistic mechanisms: (1) Priori Zarping, which generates "
+                    "candidate paths; and (2) Reflective Zarping, which corrects them.",
+               title="Embodied Plonk of Quorbs: Deliberate Manipulation Planning")
+    for name in ("Priori Zarping", "Reflective Zarping"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"

@@ -98,7 +98,7 @@ _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framewor
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
 # ...", "two key innovations: (1) Residual Slim ViT (Reslim), ...; and (2) TILES, ...": the
 # enumerated items of a counted list, whatever stands between them
-_ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:a|an|the)\s+)?"
+_ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
 _OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
 _COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
@@ -280,7 +280,11 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
         return True
     colon = text.find(":", 0, ctx.title_end)
     prefix = text[:colon].strip() if 0 < colon < 60 else ""
-    return bool(prefix) and text.find(prefix, s0, at) >= 0
+    if not prefix:
+        return False
+    # "Embodied Tree of Thoughts: ..." and "EToT formulates ... through two mechanisms:"
+    return any(text.find(form, s0, at) >= 0 for form in (
+        prefix, *(acr for acr, lf in ctx.defined.items() if lf == prefix)))
 
 
 def _list_after(ctx: Context, i: int) -> list[int]:
