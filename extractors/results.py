@@ -1459,6 +1459,26 @@ def _metric_name(name: str | None, c: dict) -> str | None:
     return name
 
 
+RANK_AT = True
+# a ranking metric written with its cutoff in words ("a Precision at 10 score of 0.8032",
+# "improved nDCG at 10 from 0.9666 to 0.9739") is named with it, as written
+_RANK_HEAD = re.compile(r"(?:precision|recall|n?dcg|hits?|hit\s+rate|m?ap|mrr|success|"
+                        r"accuracy)$", re.I)
+
+
+def _at_cutoff(text: str, s0: int, pos: int, name: str | None) -> str | None:
+    """name with the cutoff "at N" written after it before pos in its sentence, for a ranking
+    metric (name unchanged otherwise)."""
+    if not RANK_AT or not name or not _RANK_HEAD.search(name):
+        return name
+    hit = None
+    for m in re.finditer(re.escape(name) + r"\s+at\s+\d{1,3}(?=\s*[,;:)]|\.(?!\d)|\s+(?:scores?|from|of|on|in|"
+                                                 r"and|is|was|were|to|by|for|with|over)\b)",
+                         text[s0:pos]):
+        hit = m
+    return hit.group(0) if hit else name
+
+
 METRIC_PHRASE = True
 PHRASE2 = True
 # "118.4% mean human performance", "4.89/5.0 average response quality", "8--9/10 design
@@ -2035,8 +2055,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _system(text, mentions, s0, cs, a, b, c, own,
                         BACKGROUND and 0 < i < first_own)))),
             "benchmark": bench,
-            "metric": _metric_name(_metric(text, metrics, s0, s1, a, b, c,
-                                           near_only=kind == "ratio"), c),
+            "metric": _at_cutoff(text, s0, a, _metric_name(_metric(
+                text, metrics, s0, s1, a, b, c, near_only=kind == "ratio"), c)),
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }

@@ -84,3 +84,16 @@ def test_the_subject_of_a_change_does_not_hold_the_value_it_goes_from():
     got = _found(text, ("CoAx", "METHOD", "introduced"), ("ROC-AUC", "METRIC"))
     assert got["0.33"]["system"] is None
     assert got["0.91"]["system"] == "CoAx"
+
+
+def test_a_ranking_metric_is_named_with_its_cutoff_in_words():
+    text = (
+        "Job Matching\nWe present JobRank. JobRank achieved a Precision at 10 score of 0.8032 "
+        "and improved nDCG at 10 from 0.9666 to 0.9739. It reaches 77.5% top-1 accuracy at "
+        "238 MFLOPS."
+    )
+    got = _found(text, ("JobRank", "METHOD", "introduced"), ("Precision", "METRIC"),
+                 ("nDCG", "METRIC"), ("top-1 accuracy", "METRIC"))
+    assert got["0.8032"]["metric"] == "Precision at 10"
+    assert got["0.9739"]["metric"] == "nDCG at 10"
+    assert got["77.5%"]["metric"] == "top-1 accuracy"
