@@ -67,3 +67,18 @@ def test_a_phrase_after_based_on_or_rely_on_is_the_means_not_a_task(nlp, sentenc
 def test_a_phrase_after_on_stays_a_task_elsewhere(nlp):
     assert "glacier boundary detection" in tasks(run(
         nlp, "We report results on glacier boundary detection for alpine maps."))
+
+
+def types(ents: dict) -> dict[str, str]:
+    """Type of each entity, by case-folded name."""
+    return {e.name.casefold(): e.type for e in ents.values()}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We compare glacier restorers using NIQE, MUSIQ and NMI.", "niqe"),
+    ("We compare glacier restorers using NIQE, MUSIQ and NMI.", "musiq"),
+    ("We compare glacier restorers using NIQE, MUSIQ and NMI.", "nmi"),
+    ("Enhanced speech improves PESQ from 2.1 to 2.9.", "pesq"),
+])
+def test_well_known_quality_and_clustering_measures_are_metrics(nlp, sentence, name):
+    assert types(run(nlp, sentence)).get(name) == "METRIC"
