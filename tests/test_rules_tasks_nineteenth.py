@@ -82,3 +82,11 @@ def types(ents: dict) -> dict[str, str]:
 ])
 def test_well_known_quality_and_clustering_measures_are_metrics(nlp, sentence, name):
     assert types(run(nlp, sentence)).get(name) == "METRIC"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Our GlacierScore rises from 0.61 to 0.74 on the held-out maps.", "glacierscore"),
+    ("The InMelt-Index improves from 0.61 to 0.74 on the held-out maps.", "inmelt-index"),
+])
+def test_a_coined_score_or_index_is_a_metric(nlp, sentence, name):
+    assert types(run(nlp, sentence)).get(name) == "METRIC"

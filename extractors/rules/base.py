@@ -248,6 +248,10 @@ _X_TO_Y = re.compile(
 )
 
 
+_LAST_PART = re.compile(r"[\s\-]")
+_SCORE_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*[a-zA-Z0-9]Score$")
+
+
 def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
     """Type suggested by the form of a name alone, if any."""
     if _X_TO_Y.match(name):
@@ -264,9 +268,11 @@ def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "DATASET"
     if _NAME_VERSION.match(name):
         return "MODEL"
-    if " " in name and name[0].isupper() and name.rsplit(" ", 1)[1].lower() in word_union(
-            "metric_heads", "metric_name_heads"):
-        return "METRIC"  # "Chamfer Distance", "Dice Score", "Word Error Rate", "Sample Entropy"
+    if (" " in name or "-" in name) and name[0].isupper() and _LAST_PART.split(name)[-1].lower() \
+            in word_union("metric_heads", "metric_name_heads"):
+        return "METRIC"  # "Chamfer Distance", "Word Error Rate", "Ladder-Score", "EASI-Index"
+    if _SCORE_SUFFIX.search(name):
+        return "METRIC"  # "PoseScore", "GPTScore": a score named in one word
     return None
 
 
