@@ -83,3 +83,14 @@ def test_a_respelled_name_inside_a_long_form_leaves_the_long_form(nlp):
 def test_a_well_known_software_system_is_a_method(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "METHOD"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We compare with GLM-5 and other open models.", "GLM-5"),
+    ("Forecasts of Chronos-2 serve as the baseline.", "Chronos-2"),
+    ("We prompt TabPFN with the training rows.", "TabPFN"),
+    ("Handwriting is read with TrOCR before parsing.", "TrOCR"),
+])
+def test_a_released_model_or_a_family_with_a_version_is_a_model(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL"
