@@ -138,3 +138,26 @@ def test_a_count_in_a_sentence_about_the_titles_system_by_its_short_form_is_ours
     for name in ("Priori Zarping", "Reflective Zarping"):
         e = find(ents, name)
         assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("abstract", "title", "name"), [
+    ("QuorbGym consists of two components: PlonkInject, which injects a bias into the model, "
+     "and PlonkScope, which finds it.", "QuorbGym: Fantastic Biases and How to Find Them",
+     "PlonkInject"),
+    ("QuorbPlan comprises two components: a PlonkAdapter that maps sketches to paths, and a "
+     "planner.", "QuorbPlan: Drone Planning From Human Sketches", "PlonkAdapter"),
+    ("We design three specialized modules in QuorbSteward: (1) Dynamic Plonking builds a "
+     "graph; (2) Assigned Zarping runs it.", "QuorbSteward: Automating Cross-App Instructions",
+     "Dynamic Plonking"),
+])
+def test_the_counted_parts_of_the_titles_system_are_ours(nlp, abstract, title, name):
+    e = find(run(nlp, abstract, title=title), name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_a_plain_word_heading_a_counted_part_is_not_introduced(nlp):
+    ents = run(nlp, "QuorbAgent comprises three core components: (1) Profiling, a module that "
+                    "customizes the pipeline; (2) a planner.",
+               title="QuorbAgent: Agentic Image Restoration")
+    e = find(ents, "Profiling")
+    assert e is None or e.role == "used"

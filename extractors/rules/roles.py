@@ -88,10 +88,10 @@ _COUNTED_LIST = re.compile(
 # framework consists of three modules: (1) ...": the counted parts of the paper's own system
 _PARTS_LIST = re.compile(
     r"\b(?:employs|uses|adopts|comprises|consists\s+of|contains|includes|features|integrates|"
-    r"incorporates|introduces|has)\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
-    r"(?:[\w\-]+\s+){0,3}?(?:components|modules|stages|techniques|innovations|"
+    r"incorporates|introduces|has)\s+(?:\w+\s+)?(?:two|three|four|five|several|the\s+following)"
+    r"\s+(?:[\w\-]+\s+){0,3}?(?:components|modules|stages|techniques|innovations|"
     rf"{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
-    r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
+    r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?(?:(?:a|an|the)\s+)?$"
 )
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
@@ -102,7 +102,7 @@ _ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:[Aa]|[Aa]n|[Tt
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
 _OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
 _COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
-                            r"[a-z][\w\-]*s\s*:")
+                            r"[a-z][\w\-]*s(?:\s+(?:in|of|for)\s+[\w\-]+)?\s*:")
 # between two items of a list, past the first one's short form: " (BAL-A) and ", ", (2) "
 _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
@@ -275,7 +275,14 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     if not starts:
         return False
     at = starts[-1]
-    if naming_by_paper(text, s0, at) or _OURS_SUBJECT.search(text, s0, at) or any(
+    return naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at)
+
+
+def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+    """Whether the sentence from s0 to at names the paper's own system: our / the proposed /
+    this framework, a name introduced before, or the title's "Name:" (or its short form)."""
+    text = ctx.text
+    if _OURS_SUBJECT.search(text, s0, at) or any(
             cc.intro and s0 <= cc.start < at for cc in cands[:i]):
         return True
     colon = text.find(":", 0, ctx.title_end)
@@ -395,11 +402,13 @@ def intro_cues(ctx: Context) -> None:
             pm = _PARTS_LIST.search(tail)
             if pm and not CITED.search(text, s0, c.start):
                 verb_at = c.start - len(tail) + pm.start()
-                if _OURS_SUBJECT.search(text, s0, verb_at) or any(
-                        cc.intro and s0 <= cc.start < verb_at for cc in cands[:i]):
+                if _ours_before(ctx, cands, i, s0, verb_at):
                     for j in _list_after(ctx, i):
                         if cands[j].type not in ("TASK", "METRIC") and \
-                                cands[j].rule != "gazetteer":
+                                cands[j].rule != "gazetteer" and (
+                                    " " in cands[j].surface or
+                                    _COINED_ONE.match(cands[j].surface)):
+                            # "(1) Profiling, a module ...": a plain word heads a section
                             cands[j].intro = True
                             cands[j].conf = max(cands[j].conf, 0.75)
                     continue
