@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from paperkg.core.records import Entity, Mention, PaperExtraction, Reference, Result
-from paperkg.extractors import results as result_rules
+from paperkg.extractors import result_names
 from paperkg.extractors.canonical import canonical_key, is_acronym
 from paperkg.extractors.urls import classify_url
 
@@ -174,7 +174,7 @@ def finish(extractions: list[PaperExtraction]) -> None:
     """The step across papers: canonical keys and types, then result names settled."""
     canonicalise(extractions)
     for ex in extractions:
-        result_rules.settle_names(ex)
+        result_names.settle_names(ex)
 
 
 def finished(items: Callable[[], Iterable[tuple[str, Sequence[list]]]],
@@ -198,5 +198,5 @@ def canonical_extraction(reg: Registry, paper_id: str, raw: Sequence) -> PaperEx
     """One paper's extraction from its plain results, canonicalised by the registry reg."""
     ex = from_raw(paper_id, raw)
     reg.apply(ex)
-    result_rules.settle_names(ex)
+    result_names.settle_names(ex)
     return ex

@@ -20,14 +20,17 @@ from typing import TYPE_CHECKING
 
 from paperkg.core.text import sentence_starts
 from paperkg.extractors import results_attr
+from paperkg.extractors.result_names import (  # noqa: F401 - settle_names: kept importable here
+    BENCH_TYPES,
+    SYSTEM_TYPES,
+    THIS_PAPER,
+    settle_names,
+)
 
-if TYPE_CHECKING:  # spaCy is not imported here: canonicalising reads settle_names alone
+if TYPE_CHECKING:  # spaCy is not imported here
     from spacy.tokens import Doc
 
 DATA = Path(__file__).resolve().parent / "data"
-THIS_PAPER = "THIS_PAPER"
-SYSTEM_TYPES = ("METHOD", "MODEL")
-BENCH_TYPES = ("BENCHMARK", "DATASET")
 # Auditing only (extractors/results_audit.py): when a dict, find_results records which
 # mechanism set each result's system, benchmark and metric, keyed by (sentence, start, end).
 TRACE: dict | None = None
@@ -2473,23 +2476,3 @@ class ResultRules:
         data["pk_results"] = find_results(text, data.get("pk_ents", []), sents)
         return doc
 
-
-def settle_names(ex) -> None:
-    """After canonicalisation: name each result's system/benchmark/metric by its merged entity."""
-    if not ex.results:
-        return
-    by_form: dict[tuple[str, str], str] = {}
-    for e in ex.entities:
-        for form in (e.name, *e.aliases):
-            by_form.setdefault((e.type, form.casefold()), e.name)
-    groups = (("system", SYSTEM_TYPES), ("benchmark", BENCH_TYPES), ("metric", ("METRIC",)))
-    for r in ex.results:
-        for attr, types in groups:
-            name = getattr(r, attr)
-            if not name or name == THIS_PAPER:
-                continue
-            for t in types:
-                hit = by_form.get((t, name.casefold()))
-                if hit:
-                    setattr(r, attr, hit)
-                    break
