@@ -275,7 +275,7 @@ class StoredIndex:
                 records[pid] = rec
         gone = set(old) | set(new)
         current = self.postings(touched)
-        rows = [(CLAIMS_ROW, _pack(dict(sorted(records.items())))),
+        rows = [(CLAIMS_ROW, _pack(records)),  # (keys sorted by the packing's JSON)
                 _generic_row(records, self)]
         for rid in sorted(touched):
             ps = (set(current[rid]) - gone) | added.get(rid, set())
