@@ -561,9 +561,13 @@ class _Cites(dict):
         if self.kept is None:
             return sorted(papers)
         papers = papers if isinstance(papers, (set, dict)) else set(papers)
-        # the few with any (a pass over these, not over every paper of the collection)
-        return sorted(p for p in self.records.keys() | self.replaced | self.keys()
-                      if p in papers)
+        # the few with any (a pass over these, not over every paper of the collection), in
+        # the records' order (the index keeps them sorted: then the sort finds one run)
+        out = [p for p in self.records if p in papers]
+        out.extend(p for p in (self.replaced | self.keys()) - self.records.keys()
+                   if p in papers)
+        out.sort()
+        return out
 
     def _record(self, p: str) -> list | None:
         """The index's record of a paper ([lead, claims, links]), or None: then its entry."""
