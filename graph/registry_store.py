@@ -1174,15 +1174,13 @@ def _early_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_node
     set_published_order(g, part_keys)
     for pk in part_keys:
         g.nodes[pk][S.CODE_REPOS] = per_paper.get(S.split_key(pk)[1], 0)
-    results_new = {S.split_key(n)[1] for n, d in g.nodes(data=True)
-                   if d.get("label") == S.RESULT}
-    results_old = {r[0] for r in store.linked(
+    scope: dict[str, set[str]] = defaultdict(set)
+    for n, d in g.nodes(data=True):  # (one pass over the graph's 100,000 nodes)
+        if d.get("label") in (S.RESULT, S.SOURCE):
+            scope[d["label"]].add(S.split_key(n)[1])
+    scope[S.RESULT] |= {r[0] for r in store.linked(
         f"(p:{S.PAPER} {{id: i}})", f"(p)-[:{S.REPORTS_RESULT}]->(r:{S.RESULT})", "r.id", part,
         far=0)}
-    scope: dict[str, set[str]] = defaultdict(set)
-    scope[S.RESULT] = results_new | results_old
-    scope[S.SOURCE] = {S.split_key(n)[1] for n, d in g.nodes(data=True)
-                       if d.get("label") == S.SOURCE}
     scope[S.SOURCE] |= {r[0] for r in _stored_all(store, f"MATCH (n:{S.SOURCE}) RETURN n.id")}
     for k in entity_nodes | ref_nodes:
         label, eid = S.split_key(k)
@@ -1251,8 +1249,10 @@ def _late_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], previous: An
         _typed,
     )
 
+    inferred = [(u, v, d) for u, v, k, d in g.edges(keys=True, data=True)
+                if k == CITES_INFERRED_KEY]  # (one pass over the graph's edges)
     old_pairs = {(a, b) for a, b, _ in previous.edges}
-    new_pairs = {(u, v) for u, v, k in g.edges(keys=True) if k == CITES_INFERRED_KEY}
+    new_pairs = {(u, v) for u, v, _ in inferred}
     cited = {S.split_key(b)[1] for _, b in old_pairs ^ new_pairs}
     part_keys = sorted(S.node_key(S.PAPER, p) for p in part)
     set_cited_by(g, sorted(part_keys + [S.node_key(S.PAPER, p) for p in cited]))
@@ -1285,9 +1285,7 @@ def _late_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], previous: An
              f"RETURN a.id, b.id{cols}")
         old_rels = {_rel_key(S.CITES, r): r for r in _stored_all(store, q, s="inferred")}
         new_rels = {}
-        for u, v, k, d in g.edges(keys=True, data=True):
-            if k != CITES_INFERRED_KEY:
-                continue
+        for u, v, d in inferred:
             (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)
             if b_label != vl or a_label != ul:
                 continue
