@@ -90,3 +90,19 @@ def test_well_known_quality_and_clustering_measures_are_metrics(nlp, sentence, n
 ])
 def test_a_coined_score_or_index_is_a_metric(nlp, sentence, name):
     assert types(run(nlp, sentence)).get(name) == "METRIC"
+
+
+def test_a_title_piece_with_a_hyphen_compound_before_the_means_is_a_task(nlp):
+    found = tasks(run(nlp, "We map ice fronts with a sparse graph model.",
+                      title="GlacierX: Multi-Source Glacier Segmentation via Sparse Graphs"))
+    assert "multi-source glacier segmentation" in found
+
+
+@pytest.mark.parametrize("title, not_task", [
+    ("GlacierX: Multi-Source Glacier Learning via Sparse Graphs", "multi-source glacier learning"),
+    ("GlacierX: Multi-Source Glacier Segmentation for Alpine Maps",
+     "multi-source glacier segmentation"),
+])
+def test_a_title_piece_with_a_hyphen_compound_elsewhere_stays_a_name(nlp, title, not_task):
+    found = tasks(run(nlp, "We map ice fronts with a sparse graph model.", title=title))
+    assert not_task not in found

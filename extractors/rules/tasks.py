@@ -215,7 +215,9 @@ _SYSTEM_AFTER_TASK = frozenset({"pipeline", "pipelines", "tool", "tools", "toolk
 
 def title_task_phrases(ctx: Context) -> None:
     """A title piece that is a short phrase ending in a task head word names a task the paper
-    is about ("Lightweight Human Activity Recognition", "Medical Image Segmentation with X")."""
+    is about ("Lightweight Human Activity Recognition", "Medical Image Segmentation with X");
+    a Title Case hyphen compound counts as a coined name except in a piece right before the
+    means ("Zero-Shot Object-Goal Navigation with X") not ending in "learning" or a method head."""
     title = ctx.text[:ctx.title_end]
     heads = word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
@@ -243,8 +245,10 @@ def title_task_phrases(ctx: Context) -> None:
                 last.endswith("ing") and last not in method_heads and len(last) > 5
                 and nxt not in _MEANS_BEFORE):  # not "Reward Shaping with X": the means
             continue
-        if any(not _TITLE_MODIFIER.match(w) and (any(ch.isupper() for ch in w[1:])
-                                                 or any(ch.isdigit() for ch in w))
+        inner = _inner_capital if nxt in _MEANS_BEFORE and last != "learning" and (
+            last not in method_heads) else (
+            lambda w: any(ch.isupper() for ch in w[1:]))
+        if any(not _TITLE_MODIFIER.match(w) and (inner(w) or any(ch.isdigit() for ch in w))
                for _, w in ws):
             continue  # a coined name, not a task phrase ("3D" and "SQL" are modifiers)
         a = ws[0][0]
