@@ -1169,6 +1169,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     src = ""
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
+        subject_end = 0
         for a, b, name, typ, _role in mentions:
             if a < lo or a >= pos or name in _NOT_SYSTEMS or name.casefold() in _STAT_NAMES or (
                     typ not in SYSTEM_TYPES and name != own and not (
@@ -1185,7 +1186,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b) or \
                     NAME_CMP_LIST and _NAME_CMP_LIST.search(text, max(lo, a - 80), a):
                 continue
-            if not _SUBJECT_AFTER.match(text, b):
+            if ASIDE_IN_SUBJECT and best is not None and a < subject_end:
+                continue  # "Xunzi-Qwen1.5-14B, with ... chain-of-thought prompting, achieves"
+            if not (subj := _SUBJECT_AFTER.match(text, b)):
                 if lo == cs and (loose is None or a > loose[0]) and not (
                         LOOSE_OUTSIDE and loose is not None and _in_bracket(text, lo, a) and
                         not _in_bracket(text, lo, loose[0])) and not (
@@ -1194,6 +1197,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if best is None or a > best[0]:
                 best = (a, name)
+                subject_end = subj.end() if _WITH_ASIDE.match(text, b) else 0
                 src = "entity subject"
         for m in _COINED.finditer(text, lo, pos):
             # a coined name the entity rules missed, as the subject ("PG achieves ...")
@@ -1253,6 +1257,12 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     return own
 
 
+ASIDE_IN_SUBJECT = True
+_WITH_ASIDE = re.compile(r"(?:\s+\([^()]{0,40}\))?(?:\s+(?:model|method|framework|system))?\s*,\s+"
+                         r"(?:with|using|via|fine-tuned|trained|combined|equipped|augmented|"
+                         r"enhanced|integrated)\b")
+# a name inside the aside between a subject and its verb is not the subject ("the domain model
+# Xunzi-Qwen1.5-14B, with Simplified Chinese input and chain-of-thought prompting, achieves")
 LOOSE_OUTSIDE = True
 # "the VideoMAE variant (MCG-NJU/videomae-base) achieved the highest accuracies of 95.5%": with
 # no subject verb found, a name inside an aside in brackets is not preferred over one before it

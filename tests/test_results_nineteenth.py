@@ -97,3 +97,25 @@ def test_a_ranking_metric_is_named_with_its_cutoff_in_words():
     assert got["0.8032"]["metric"] == "Precision at 10"
     assert got["0.9739"]["metric"] == "nDCG at 10"
     assert got["77.5%"]["metric"] == "top-1 accuracy"
+
+
+def test_a_name_in_the_aside_after_the_subject_is_not_the_subject():
+    text = (
+        "Relation Extraction on Historical Texts\nWe compare models. The domain-specific model "
+        "Xunzi-Qwen1.5-14B, with Simplified Chinese input and chain-of-thought prompting, "
+        "achieves the best relation extraction (F1 = 0.68)."
+    )
+    got = _found(text, ("Xunzi-Qwen1.5-14B", "MODEL"), ("chain-of-thought prompting", "METHOD"),
+                 ("F1", "METRIC"))
+    assert got["0.68"]["system"] == "Xunzi-Qwen1.5-14B"
+
+
+def test_names_listed_before_the_subject_stay_compared():
+    text = (
+        "Language Identification\nWe present UniLID. Evaluations against baselines, including "
+        "fastText, GlotLID, and CLD3, show that UniLID achieves competitive performance, "
+        "surpassing 70% accuracy with few samples."
+    )
+    got = _found(text, ("UniLID", "METHOD", "introduced"), ("fastText", "MODEL"),
+                 ("GlotLID", "MODEL"), ("CLD3", "MODEL"), ("accuracy", "METRIC"))
+    assert got["70%"]["system"] == "UniLID"
