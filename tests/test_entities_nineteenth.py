@@ -94,3 +94,15 @@ def test_a_well_known_software_system_is_a_method(nlp, sentence, name):
 def test_a_released_model_or_a_family_with_a_version_is_a_model(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "MODEL"
+
+
+@pytest.mark.parametrize("sentence, name, type_", [
+    ("Flows of NSL-KDD are replayed against the detector.", "NSL-KDD", "DATASET"),
+    ("Motions are generated from the texts of HumanML3D and KIT-ML.", "HumanML3D", "DATASET"),
+    ("Instances are drawn from TSPLIB for the tours.", "TSPLIB", "DATASET"),
+    ("The policy is evaluated in AntMaze after offline training.", "AntMaze", "BENCHMARK"),
+])
+def test_a_well_known_data_set_or_benchmark_of_a_field_is_found_with_its_type(
+        nlp, sentence, name, type_):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_
