@@ -161,3 +161,17 @@ def test_a_plain_word_heading_a_counted_part_is_not_introduced(nlp):
                title="QuorbAgent: Agentic Image Restoration")
     e = find(ents, "Profiling")
     assert e is None or e.role == "used"
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("We design two efficient variants of SVGD, namely VP-PLONK and GB-PLONK, with fast "
+     "convergence.", ("VP-PLONK", "GB-PLONK")),
+    ("We evaluate the resulting algorithms called Inverse Plonk Iteration, Inverse Q-quorbing "
+     "and Deep Inverse Q-quorbing on the Objectworld benchmark.",
+     ("Inverse Q-quorbing", "Deep Inverse Q-quorbing")),
+])
+def test_the_names_listed_after_a_naming_word_are_all_ours(nlp, sentence, names):
+    ents = run(nlp, sentence)
+    for name in names:
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"

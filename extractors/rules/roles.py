@@ -311,6 +311,18 @@ def _list_after(ctx: Context, i: int) -> list[int]:
             return out
 
 
+def _intro_listed(ctx: Context, i: int) -> None:
+    """Mark the names listed right after cands[i], which a naming word made the paper's own
+    ("variants of SVGD, namely VP-SVGD and GB-SVGD"), as its own too: coined or multi-word,
+    not known, no task or measure."""
+    for j in _list_after(ctx, i)[1:]:
+        cj = ctx.cands[j]
+        if cj.type not in ("TASK", "METRIC") and "gazetteer" not in cj.rule and \
+                cj.gaz_canon is None and (" " in cj.surface or _COINED_ONE.match(cj.surface)):
+            cj.intro = True
+            cj.conf = max(cj.conf, 0.7)
+
+
 def _emphasis_free(gap: str) -> str:
     """The gap without emphasis marks ("\\textbf{", "``")."""
     return _EMPHASIS_OPEN.sub("", gap) if ("\\" in gap or "{" in gap or "*" in gap or
@@ -346,6 +358,7 @@ def intro_cues(ctx: Context) -> None:
             hm = _HEAD_BEFORE_CALLED.search(before[-60:])
             if hm and not c.strong_type:
                 c.type = head_type(hm.group(1))
+            _intro_listed(ctx, i)  # "algorithms called A, B and C"
             continue
         if ("we " in before or "We " in before) and c.rule != "gazetteer" and \
                 c.gaz_canon is None and _WE_NAME_IT.search(_emphasis_free(tail)) and \
@@ -368,6 +381,7 @@ def intro_cues(ctx: Context) -> None:
                 naming_by_paper(text, s0, c.start):
             c.intro = True
             c.conf = max(c.conf, 0.7)
+            _intro_listed(ctx, i)  # "namely VP-SVGD and GB-SVGD"
             continue
         # "on two new benchmarks, MBPP and MathQA-Python": a list after "new <head>s,"
         tail = before[-80:]
