@@ -175,3 +175,19 @@ def test_the_names_listed_after_a_naming_word_are_all_ours(nlp, sentence, names)
     for name in names:
         e = find(ents, name)
         assert e is not None and e.role == "introduced"
+
+
+def test_the_list_after_the_intro_verbs_plural_object_is_ours(nlp):
+    ents = run(nlp, "We introduce the first set of web-scale Time-Continual (TiC) benchmarks for "
+                    "training vision-language models: TiC-Plonk, TiC-Quorb, and TiC-Zarps.")
+    for name in ("TiC-Plonk", "TiC-Quorb", "TiC-Zarps"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"
+
+
+def test_a_list_after_an_evaluation_of_named_models_is_not_ours(nlp):
+    ents = run(nlp, "This study presents a comprehensive evaluation of three detection models: "
+                    "PlonkDet, QuorbNet, and ZarpFormer, for finding defects.")
+    for name in ("PlonkDet", "QuorbNet", "ZarpFormer"):
+        e = find(ents, name)
+        assert e is None or e.role == "used"

@@ -84,6 +84,17 @@ _COUNTED_LIST = re.compile(
     rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
+# "We introduce the first set of web-scale Time-Continual (TiC) benchmarks for training
+# vision-language models: TiC-DataComp, ...": the intro verb's plural object, then its list
+# (not "a comprehensive evaluation of five detection models: ...")
+_INTRO_PLURAL_LIST = re.compile(
+    r"\b(?:introduce|propose|present|release|develop|construct|curate|build|create|design|"
+    r"contribute)s?\s+(?:(?:set|suite|family|collection|series)\s+of\s+|"
+    r"(?!(?:on|of|with|across|using|from|to|in|by|over|against|via|and)\b)[\w\-()]+\s+){0,10}?"
+    rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)}|techniques|"
+    r"strategies|modules|variants|measures|tools|agents)"
+    r"(?:\s+(?:for|of)\s+[^:;,.]{0,60})?\s*:\s*$"
+)
 # "MomentMix employs two augmentation strategies: ForegroundMix and BackgroundMix", "our
 # framework consists of three modules: (1) ...": the counted parts of the paper's own system
 _PARTS_LIST = re.compile(
@@ -405,7 +416,7 @@ def intro_cues(ctx: Context) -> None:
             continue
         if ":" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
                 c.gaz_canon is None:
-            lm = _COUNTED_LIST.search(tail)
+            lm = _COUNTED_LIST.search(tail) or _INTRO_PLURAL_LIST.search(before)
             if lm and naming_by_paper(text, s0, text.rfind(":", s0, c.start)) and \
                     not CITED.search(text, s0, c.start):
                 for j in _list_after(ctx, i):
