@@ -38,7 +38,7 @@ def test_a_task_phrase_after_for_is_still_found(nlp):
 # Thirteenth pass (task13): heads added to words/task_pattern_heads.txt, chosen on train and
 # the annotators' 2,400 papers (each right more often than the F1 / 2 at which an addition pays).
 @pytest.mark.parametrize("sentence, task", [
-    ("We give a solver for glacier portfolio optimization with delays.",
+    ("We give a solver for the glacier portfolio optimization problem with delays.",
      "glacier portfolio optimization"),
     ("The method is robust in glacier label shift and beyond.", "glacier label shift"),
     ("We test it on tasks such as robot glacier grasping and planning.", "robot glacier grasping"),
@@ -59,7 +59,7 @@ def test_added_heads_keep_the_adjective_and_verb_checks(nlp):
 @pytest.mark.parametrize("sentence, task", [
     ("It sets a new bar for current glacier image registration at scale.",
      "glacier image registration"),
-    ("A solver for contemporary glacier portfolio optimization is given.",
+    ("A solver for the contemporary glacier portfolio optimization problem is given.",
      "glacier portfolio optimization"),
 ])
 def test_added_leading_adjectives_stay_out_of_the_task(nlp, sentence, task):

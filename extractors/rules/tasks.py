@@ -346,13 +346,14 @@ def for_task_phrases(ctx: Context) -> None:
     """"for time-series forecasting", "in human activity recognition", "tasks such as link
     prediction and node ranking": a lower-case phrase ending in a task head word after a
     preposition, and the phrases listed after it; not after "based on", "rely on" (the means,
-    words/task_means_on.txt)."""
+    words/task_means_on.txt), nor ending in a technique's head ("for policy optimization",
+    words/task_for_means_heads.txt)."""
     text, generic = ctx.text, ctx.generic
     stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     vague, low = word_set("task_vague_heads"), text.lower()
     seen = set()
-    means_on = word_set("task_means_on")
+    means_on, means_heads = word_set("task_means_on"), word_set("task_for_means_heads")
     for pos in positions(text, _FOR_X_KEYS):
         if pos < ctx.title_end:
             continue
@@ -364,6 +365,8 @@ def for_task_phrases(ctx: Context) -> None:
             ws = _task_words(m.group(1), stop, adj, qty, heads)
             if len(ws) < 2:
                 break
+            if ws[-1] in means_heads:
+                break  # "for policy optimization": the technique, not the task
             phrase = " ".join(ws)
             a = m.start(1) + m.group(1).find(phrase)
             b = a + len(phrase)
