@@ -75,3 +75,26 @@ def test_ordinary_word_listed_beside_a_known_method_stays(nlp):
                "Distillation and Pruning methods on the GPT2 model and measure its bias.",
                title="Compression of small models")
     assert find(ents, "Pruning") is not None
+
+
+# --- names: modifiers and citation keys are no names ---------------------------------------------
+
+
+def test_title_word_ending_in_a_modifier_suffix_is_no_name(nlp):
+    ents = run(nlp, "We detect outliers in sensor streams with a learned scorer.",
+               title="Adaptive QUBO-Based Outlier Detection for Sensor Streams")
+    assert find(ents, "QUBO-Based") is None
+
+
+def test_capitalised_run_ending_in_a_modifier_suffix_is_no_name(nlp):
+    ents = run(nlp, "We replace the Monte Carlo-based sampling and the Proximity Graph-based index "
+               "with a learned one.", title="Patch mixing for adaptation")
+    assert find(ents, "Monte Carlo-based") is None
+    assert find(ents, "Proximity Graph-based") is None
+
+
+def test_bibtex_citation_key_is_no_name(nlp):
+    ents = run(nlp, "Our analysis follows chen2020learning and extends the bound of "
+               "mooij2009regression to streams.", title="Learning with robust priors")
+    assert find(ents, "chen2020learning") is None
+    assert find(ents, "mooij2009regression") is None

@@ -41,6 +41,8 @@ SUFFIX_ONLY = re.compile(
 # a past participle joined to a coined word ("TimeGAN-augmented", "CLEVR-derived", "MA-aided")
 _PARTICIPLE = re.compile(r"(?<=[A-Za-z0-9])-[a-z]{2,}ed$")
 _CODEPOINT = re.compile(r"x[0-9A-Fa-f]{4,5}\b")
+# a BibTeX citation key left in the text ("chen2020learning", "hajiaghayi2024ad")
+_CITE_KEY = re.compile(r"[a-z]{2,}(?:19|20)\d\d[a-z]*$")
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
 _NUMBER_LETTERS = re.compile(r"\d+[A-Za-z]{0,2}")
@@ -202,10 +204,10 @@ def capitalised_runs(ctx: Context) -> None:
             _dated_data(ctx, a, after.end() if after else b, words[0])
         if fold(stripped) in generic or year:
             continue  # a generic phrase (Markov Decision Process) or a venue (ICALP 2018)
-        if len(words) == 1 and SUFFIX_ONLY.search(words[0]):
-            continue  # "GD-based", "SL-based"
-        if _CODEPOINT.match(stripped):
-            continue  # "\unicode{x1D45B}", "&#x2013;": markup debris
+        if SUFFIX_ONLY.search(words[-1]) and (len(words) == 1 or a >= title_end):
+            continue  # "GD-based", "SL-based", "Monte Carlo-based": a modifier, no name
+        if _CODEPOINT.match(stripped) or _CITE_KEY.match(stripped):
+            continue  # "\unicode{x1D45B}", "&#x2013;", "chen2020learning": markup debris
         if len(words) == 1 and not in_title and word_kind(words[0], generic) == "plain" or (
             len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
         ):
@@ -328,6 +330,9 @@ def _title_run(ctx: Context, words: list[str], offs: list[int], kinds: list[str]
         while j < len(words) and (kinds[j] == "number" and VERSION_TAIL.match(words[j])):
             j += 1
         w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])].rstrip("'’.,")
+        if SUFFIX_ONLY.search(w_surface):
+            i = j
+            continue  # "QUBO-Based", "RIS-Aided", "MetaFormer-Style": a modifier, no name
         if fold(w_surface) not in generic and w_surface not in ctx.not_names and not (
             w_surface.endswith("s") and fold(w_surface[:-1]) in generic
         ):
