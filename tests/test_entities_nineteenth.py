@@ -106,3 +106,12 @@ def test_a_well_known_data_set_or_benchmark_of_a_field_is_found_with_its_type(
         nlp, sentence, name, type_):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == type_
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Answers are scored by LLM-as-judge against the references.", "LLM-as-judge"),
+    ("We add a VLM-as-a-Judge check on the images.", "VLM-as-a-Judge"),
+])
+def test_a_judge_model_spelled_without_its_article_is_the_known_technique(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
