@@ -119,3 +119,8 @@ def test_a_for_phrase_ending_in_a_technique_head_is_no_task(nlp, sentence, not_t
 def test_a_task_phrase_ending_in_a_technique_head_is_still_found_by_its_pattern(nlp):
     assert "glacier policy optimization" in tasks(run(
         nlp, "We study the glacier policy optimization problem with sparse rewards."))
+
+
+def test_a_capitalised_name_ending_in_auc_is_a_metric(nlp):
+    ents = run(nlp, "Our detector raises the Equalized Glacier AUC from 0.71 to 0.80.")
+    assert types(ents).get("equalized glacier auc") == "METRIC"
