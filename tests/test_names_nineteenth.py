@@ -98,3 +98,21 @@ def test_bibtex_citation_key_is_no_name(nlp):
                "mooij2009regression to streams.", title="Learning with robust priors")
     assert find(ents, "chen2020learning") is None
     assert find(ents, "mooij2009regression") is None
+
+
+# --- data: sensing and computing technology is no name --------------------------------------------
+
+
+def test_sensing_and_computing_technology_is_no_name(nlp):
+    ents = run(nlp, "We fuse LiDAR and mmWave returns with WiFi signals over PCIe, and read GPS "
+               "fixes from the U.S. survey; the problem is NP-hard.",
+               title="Depth from sparse sensing")
+    for word in ("LiDAR", "mmWave", "WiFi", "PCIe", "GPS", "U.S", "NP-hard"):
+        assert find(ents, word) is None, word
+
+
+def test_gaussian_processes_short_form_is_not_the_positioning_system(nlp):
+    ents = run(nlp, "We combine Gaussian processes (GPs) as experts and scale GPs to large data.",
+               title="Gaussian process experts")
+    e = find(ents, "Gaussian processes")
+    assert e is not None and "GPs" in e.aliases
