@@ -10,6 +10,7 @@ measure or a task."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
@@ -43,13 +44,21 @@ def ordinary_word(name: str) -> bool:
     return all(_PART.fullmatch(p) is not None and p.lower() in lower for p in parts)
 
 
+_DEFINED_AFTER = re.compile(r"\s*(?:,|:|--+|\u2014)\s*(?:a|an)\s")
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed)\s+[\"'\u201c]?$")
+
+
 def _defined(text: str, name: str) -> bool:
     """Whether the text gives the word as a name: "Persona, a novel method", "Companion: an
     apparatus", "called Jailbreak" (not "Keys to Knowledge (K2K), a framework")."""
-    esc = re.escape(name)
-    return re.search(
-        rf"\b{esc}\s*(?:,|:|--+|\u2014)\s*(?:a|an)\s|"
-        rf"\b(?:called|named|dubbed|termed)\s+[\"'\u201c]?{esc}\b", text) is not None
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at > 0 and text[at - 1].isalnum()) and not text[end:end + 1].isalnum() and (
+                _DEFINED_AFTER.match(text, end) or _CALLED_BEFORE.search(text[max(0, at - 30):at])):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def _beside_known(ctx: Context, c: Cand) -> bool:
@@ -74,11 +83,12 @@ def plain_words(ctx: Context) -> None:
     if not groups:
         return
     gone: set[int] = set()
-    for group in groups.values():
-        key = canonical_key(group[0].name)
-        others = [c for c in ctx.cands if c not in group and canonical_key(c.name) == key]
-        if others or any(c.rule not in WEAK_RULES or c.gaz_canon or c.long_form or c.alias
-                         or c.type in _CONTEXT_TYPES for c in group):
+    # how many candidates of any spelling share each key (another one vouches for the name)
+    sharing = Counter(canonical_key(c.name) for c in ctx.cands)
+    for key, group in groups.items():
+        if sharing[key] > len(group) or any(
+                c.rule not in WEAK_RULES or c.gaz_canon or c.long_form or c.alias
+                or c.type in _CONTEXT_TYPES for c in group):
             continue
         if _defined(ctx.text, group[0].name) or any(_beside_known(ctx, c) for c in group):
             continue
