@@ -116,3 +116,10 @@ def test_gaussian_processes_short_form_is_not_the_positioning_system(nlp):
                title="Gaussian process experts")
     e = find(ents, "Gaussian processes")
     assert e is not None and "GPs" in e.aliases
+
+
+def test_social_platforms_are_no_names(nlp):
+    ents = run(nlp, "We collect short videos from YouTube and TikTok and posts from LinkedIn to "
+               "study how claims spread.", title="Claims across platforms")
+    for word in ("YouTube", "TikTok", "LinkedIn"):
+        assert find(ents, word) is None, word
