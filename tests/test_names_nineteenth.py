@@ -123,3 +123,10 @@ def test_social_platforms_are_no_names(nlp):
                "study how claims spread.", title="Claims across platforms")
     for word in ("YouTube", "TikTok", "LinkedIn"):
         assert find(ents, word) is None, word
+
+
+def test_ordinary_word_opening_a_sentence_before_a_coined_name_is_not_part_of_it(nlp):
+    ents = run(nlp, "Even GPT-4o fails on nested queries. Vanilla NAS needs many trials.",
+               title="Text to SQL in many turns")
+    assert find(ents, "Even GPT-4o") is None and find(ents, "GPT-4o") is not None
+    assert find(ents, "Vanilla NAS") is None

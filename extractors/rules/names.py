@@ -242,6 +242,13 @@ def capitalised_runs(ctx: Context) -> None:
             offs.pop()
         if not words:
             continue
+        if len(words) == 2 and not in_title and offs[0] in sent_starts and \
+                word_kind(words[0], generic) == "plain" \
+                and not words[0].endswith(("ing", "ed")) and words[0].lower() in \
+                word_set("lower_words") and word_kind(words[1], generic) == "coined" and \
+                not HEAD_AFTER.match(text[offs[1] + len(words[1]):offs[1] + len(words[1]) + 40]):
+            continue  # "Even GPT-4o fails", "Vanilla NAS needs": an ordinary word opens the
+            # sentence; the coined name is found where it stands alone
         if len(words) > 1 and offs[0] in sent_starts and words[0].endswith(("ing", "ed")) and \
                 word_kind(words[0], generic) == "plain":
             words.pop(0)
