@@ -86,6 +86,22 @@ def named_lower(phrase: str, gaz) -> bool:
     return any(phrase.endswith(h) for h in words("task_heads"))
 
 
+# this paper's own words in the sentence before a long form: "we propose ...", "our ...",
+# "a novel ...", "this paper presents ..."
+_OURS_BEFORE = re.compile(
+    r"\b(?:[Oo]ur|novel|(?:propos|introduc|present|develop|design|devis)\w*)\b"
+)
+
+
+def ours_lower(text: str, s0: int, lf_start: int, lf: str) -> bool:
+    """Whether a lower-case long form of three to eight words names this paper's own
+    technique: its sentence says so before it ("we propose a dual coalescent projection (DCP)",
+    "our merge order selection (MOS)"); "whole slide images (WSIs)" in a sentence about data
+    is no name."""
+    ws = lf.split()
+    return 3 <= len(ws) <= 8 and _OURS_BEFORE.search(text, s0, lf_start) is not None
+
+
 def _coined_short(inner: str) -> bool:
     """A coined short form with at least two capitals that is no plain acronym (Geo-NeW)."""
     return sum(1 for ch in inner if ch.isupper()) >= 2 and word_kind(inner) == "coined"
@@ -153,7 +169,8 @@ def defined_acronyms(ctx: Context) -> None:
                 continue
             lf_start += s0
             if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or \
-                    family_phrase(lf) or (lf == lf.lower() and not named_lower(lf, ctx.gaz)):
+                    family_phrase(lf) or (lf == lf.lower() and not named_lower(lf, ctx.gaz)
+                                          and not ours_lower(text, s0, lf_start, lf)):
                 ctx.generic_acr.add(acr)
                 ctx.generic_acr.add(acr.rstrip("s"))
                 if lf != lf.lower():  # "Magnetic Resonance Imaging (MRI)": never a name

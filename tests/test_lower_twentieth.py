@@ -1,0 +1,42 @@
+"""Lower-case names, twentieth pass (helper lower20): the paper's own techniques written in
+lower case, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+@pytest.mark.parametrize("sentence, long_form, short", [
+    ("We propose a dual coalescent projection (DCP) that keeps the latent space apart.",
+     "dual coalescent projection", "DCP"),
+    ("Our merge order selection (MOS) lowers the cost of merging.",
+     "merge order selection", "MOS"),
+    ("This paper introduces a measure neural mapping (MNM) over probability inputs.",
+     "measure neural mapping", "MNM"),
+])
+def test_a_lower_case_long_form_the_paper_proposes_is_its_method(nlp, sentence, long_form,
+                                                                  short):
+    e = find(run(nlp, sentence), long_form)
+    assert e is not None and e.type == "METHOD" and short in e.aliases
+
+
+@pytest.mark.parametrize("sentence, long_form", [
+    ("Slides are scanned as whole slide images (WSIs) at high resolution.",
+     "whole slide images"),
+    ("Patients were enrolled in randomized controlled trials (RCTs) across sites.",
+     "randomized controlled trials"),
+    ("We study joint radio (JR) links.", "joint radio"),
+])
+def test_a_lower_case_long_form_without_the_papers_word_stays_no_name(nlp, sentence,
+                                                                      long_form):
+    assert find(run(nlp, sentence), long_form) is None
