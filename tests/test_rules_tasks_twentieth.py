@@ -1,0 +1,38 @@
+"""Task and measure rule changes of the twentieth pass (task20), each on sentences written for
+it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+def of_type(ents: dict, typ: str) -> set[str]:
+    """Names of the entities of one type, case-folded."""
+    return {e.name.casefold() for e in ents.values() if e.type == typ}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The glacier tracker maps ice fronts with high precision.",
+    "Low precision training of the glacier tracker saves memory on small devices.",
+    "The glacier tracker improves spatial precision in the maps it draws.",
+])
+def test_precision_as_an_everyday_quality_is_no_measure(nlp, sentence):
+    assert "precision" not in of_type(run(nlp, sentence), "METRIC")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The glacier tracker reaches a precision of 91.2% on the ice-front maps.",
+    "We report precision and recall of the glacier tracker on the ice-front maps.",
+])
+def test_precision_beside_a_value_or_another_measure_is_a_measure(nlp, sentence):
+    assert "precision" in of_type(run(nlp, sentence), "METRIC")
