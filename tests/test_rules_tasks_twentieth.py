@@ -36,3 +36,24 @@ def test_precision_as_an_everyday_quality_is_no_measure(nlp, sentence):
 ])
 def test_precision_beside_a_value_or_another_measure_is_a_measure(nlp, sentence):
     assert "precision" in of_type(run(nlp, sentence), "METRIC")
+
+
+@pytest.mark.parametrize("sentence, value_name", [
+    ("The two glacier trackers overlap little (mean Jaccard 0.12) on the ice-front maps.",
+     "Jaccard 0.12"),
+    ("The glacier tracker ranks the fronts well (Spearman 0.9239) across the valleys.",
+     "Spearman 0.9239"),
+    ("On GlacierBench, it scores 51.1, outperforming Magistral Medium's 50.3 on every split.",
+     "Magistral Medium's 50.3"),
+])
+def test_a_measured_value_after_a_name_is_no_part_of_it(nlp, sentence, value_name):
+    names = set(run(nlp, sentence))
+    assert value_name not in names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We fine-tune Wav2Vec 2.0 on the glacier recordings.", "Wav2Vec 2.0"),
+    ("We prompt Llama 3.1 with the glacier reports.", "Llama 3.1"),
+])
+def test_a_version_after_a_name_stays_with_it(nlp, sentence, name):
+    assert name in run(nlp, sentence)

@@ -51,6 +51,10 @@ _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 # "Apertus-70B/8B-Instruct"); two names joined by a slash ("Adam/AdamW") stay two
 SLASH_SIZE = re.compile(r"/\d[\w.]*(?:-[A-Za-z0-9.]+)*(?![\w/])")
 _ENUMERATOR = re.compile(r"(?:\d{1,3}|[A-Z]|[IVX]{1,4})$")
+# a measured value after a name is no version ("mean Jaccard 0.12", "Spearman 0.9239",
+# "Magistral Medium's 50.3"): a fraction below one or three decimals, or after a possessive
+_VALUE_TAIL = re.compile(r"^(?:0\.\d+|\d+\.\d{3,})$")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
 
@@ -238,6 +242,10 @@ def capitalised_runs(ctx: Context) -> None:
         # drop trailing generic words (Code LLMs) and trailing bare numbers not versions
         while words and (fold(words[-1]) in generic or (words[-1] in not_names
                                                          and words[-1] not in headish)):
+            words.pop()
+            offs.pop()
+        while len(words) > 1 and (_VALUE_TAIL.match(words[-1]) or (
+                _POSSESSIVE.search(words[-2]) and words[-1][:1].isdigit())):
             words.pop()
             offs.pop()
         if not words:
