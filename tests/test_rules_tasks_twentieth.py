@@ -57,3 +57,24 @@ def test_a_measured_value_after_a_name_is_no_part_of_it(nlp, sentence, value_nam
 ])
 def test_a_version_after_a_name_stays_with_it(nlp, sentence, name):
     assert name in run(nlp, sentence)
+
+
+def test_real_time_before_a_task_is_a_modifier(nlp):
+    title = "Distilling Neural Fields for Real-Time Glacier Front Reconstruction"
+    found = of_type(run(nlp, "The glacier model runs fast. We study real-time glacier front "
+                             "reconstruction from radar.", title=title), "TASK")
+    assert "glacier front reconstruction" in found
+    assert "real-time glacier front reconstruction" not in found
+
+
+def test_the_surest_tasks_are_kept_under_the_cap(nlp):
+    # five tasks, at most four kept: the gazetteer's task named once outranks the task phrases
+    # named twice (title first, then confidence, then mentions)
+    ab = ("We study the task of snow cover classification and the task of moraine boundary "
+          "labeling. Snow cover classification and moraine boundary labeling are hard. We also "
+          "address the task of crevasse depth regression and the task of ice flow forecasting; "
+          "crevasse depth regression and ice flow forecasting need maps. Our model also does "
+          "semantic segmentation.")
+    found = of_type(run(nlp, ab, title="A Graph Model for Glaciers"), "TASK")
+    assert len(found) == 4
+    assert "semantic segmentation" in found
