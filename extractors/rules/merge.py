@@ -337,9 +337,11 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     out = _nest_tasks(out)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
-        # keep the tasks the paper is about: named in the title first, then most mentioned
+        # keep the tasks the paper is about: named in the title first, then the surest (found
+        # by more rules or a stronger one), then most mentioned
         rank = sorted(task_ix, key=lambda i: (
-            -any(m[1] < ctx.title_end for m in out[i]["mentions"]), -len(out[i]["mentions"]), i))
+            -any(m[1] < ctx.title_end for m in out[i]["mentions"]), -out[i]["confidence"],
+            -len(out[i]["mentions"]), i))
         drop = set(rank[max_tasks:])
         out = [e for i, e in enumerate(out) if i not in drop]
     return out

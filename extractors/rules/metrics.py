@@ -2,9 +2,9 @@
 after a number ("1.19 bits/char") is not a metric; compound measures ("detection accuracy");
 measures listed after "metrics such as" or between two measures; common words that are also
 metrics (recall, precision, cross-entropy, latency, throughput) count only near a number or an
-evaluative word (the cost measures latency and throughput only near a number, another measure
-or an evaluation phrase), and never inside a hyphen compound, a number format or "Recall
-that"."""
+evaluative word (the cost measures latency and throughput, and precision, only near a number,
+another measure or an evaluation phrase), and never inside a hyphen compound, a number format or
+"Recall that"."""
 
 from __future__ import annotations
 
