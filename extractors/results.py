@@ -580,6 +580,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             not (unit in (":1", "x") and _RATIO_METRIC.search(before)) or \
             unit == "%" and re.search(r"\btop\s+$", before):
         return False  # hyper-parameters; "of the top 5% reactions": a selection
+    if EFFECT_SHARE and unit == "%" and _EFFECT_OF.match(after) and \
+            not _EFFECT_VERB.search(text, max(0, a - 40), a):
+        return False  # "69% of the gap is attributable to": a share of an effect, not a result
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
             not c["metric"].match(after.lstrip(" ")[2:].lstrip(" ")) and \
             not re.search(r"\b(?:in|recover\w*|retain\w*|preserv\w*|clos\w*|achiev\w*|"
@@ -680,6 +683,16 @@ _SPLIT_AFTER = re.compile(r"\s*(?:(?:for|as|in)\s+(?:the\s+)?(?:training|testing
                           r"validation|train)\b|(?:training|test|testing|validation)\s+"
                           r"(?:sets?|splits?|data|samples)\b|/\s*\d+%?\s*(?:/\s*\d+%?\s*)?"
                           r"(?:train|split))", re.I)
+EFFECT_SHARE = True
+# the share of a gap or gain a cause accounts for ("contributed 89% of scoring improvement",
+# "Approximately 69% of the gap is attributable to", "(+0.533, 82% of gain)") is no result;
+# one a system closes, recovers or keeps is ("closing 82% of the oracle gap", "recovers 58% of
+# the base-to-teacher gap", "retains at least 64.8% of the gains")
+_EFFECT_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w\-]+(?:'s)?\s+){0,3}"
+                        r"(?:gap|difference|improvements?|gains?)\b", re.I)
+_EFFECT_VERB = re.compile(r"\b(?:clos|bridg|recover|retain|preserv|captur|realiz|realis|achiev|"
+                          r"reach|narrow|reduc|cut|eliminat|shrink|halv|maintain|keep|keeps|kept|"
+                          r"yield|obtain|attain|match|cover)\w*\b[^.;:()]{0,30}$", re.I)
 BENCH_BRACKET = True
 NAME_AT = True
 _AT_BEFORE = re.compile(r"\s+at\s+(?:only\s+|just\s+|about\s+|around\s+)?$")
