@@ -26,3 +26,21 @@ def test_a_gap_a_system_closes_stays_a_result():
     got = _found(text, ("DistilQ", "METHOD", "introduced"))
     assert got["58%"]["system"] == "DistilQ"
     assert got["82%"]["system"] == "DistilQ"
+
+
+def test_a_ratio_takes_the_metric_its_change_verb_names():
+    text = (
+        "Fast Graph Vision\nWe present GraphViG. Experiments show that GraphViG reduces "
+        "end-to-end inference latency for vision tasks by up to 5x against other models."
+    )
+    got = _found(text, ("GraphViG", "METHOD", "introduced"), ("inference latency", "METRIC"))
+    assert got["5x"]["metric"] == "inference latency"
+
+
+def test_a_ratio_after_another_change_keeps_no_metric():
+    text = (
+        "Token Pruning\nWe present PruneVLA. PruneVLA keeps its success rate while reducing "
+        "FLOPs by 59% and the visual token count by over 3x."
+    )
+    got = _found(text, ("PruneVLA", "METHOD", "introduced"), ("FLOPs", "METRIC"))
+    assert got["3x"]["metric"] is None
