@@ -12,29 +12,48 @@ from paperkg.extractors.words import words
 # "Claude Sonnet 4.0", "Whisper Large v3", "DeepSeek R1").
 _GAZ_EXT = re.compile(
     r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%])"
-    r"| \d+(?:\.\d+)?[KMBkmb]\b"
+    r"| \d+(?:\.\d+)?[KMBkmb]\b| \d+x\d+(?:\.\d+)?[BMbm]\b"
     r"| [A-Z][a-z]+-?\d[\w.]*| [A-Z][a-z]+ v?\d+(?:\.\d+)*(?![\w%])| [A-Z]\d{1,2}(?![\w.%]))"
     r"(?:-[A-Za-z0-9.]+)*"
 )
 # a tier word joined to the name ("-mini", " Scout"), or another size or version after a slash
 # ("CIFAR-10/100", "Apertus-70B/8B-Instruct", "QWen2.5/3-VL")
 _TIER = re.compile(r"([- ])([A-Za-z]+)(?![\w-])")
-_TIERS = {w.split()[0]: w.endswith(" space") for w in words("model_tiers")}
-
+# "space": after a space too, when a model's name so far ends in a version or size ("GPT-5
+# mini", "Mixtral 8x7B Instruct"); "Space": capitalised after a space, after any known model
+# ("GPT-2 Small"); "Space any": so after a known data set or benchmark too ("GPQA Diamond")
+_TIERS = {w.split()[0]: (w.split() + [""])[1] for w in words("model_tiers")}
+_TIER_ANY = {w.split()[0] for w in words("model_tiers") if w.endswith(" any")}
+_ENDS_VERSION = re.compile(r"(?:\d|\d[BMbm])$")
+# a size after a model's version ("Qwen 2.5 3B", "Qwen 3.5 35B-A3B"), a second part number
+# written in Roman numerals ("Argoverse II", "StarCraft II")
+_SIZE_AFTER = re.compile(r" \d+(?:\.\d+)?[BM](?:-A\d+(?:\.\d+)?[BM])?(?![\w.%])")
+_ROMAN_AFTER = re.compile(r" (?:II|III|IV)(?![\w\-])")
 
 def _tail(text: str, end: int, type_: str) -> int:
-    """Where a known name of a model or data set ends once its tier word or slashed
-    alternative size is added (end itself when there is none)."""
+    """Where a known name of a model or data set ends once its tier word, part number or
+    slashed alternative size is added (end itself when there is none)."""
     if type_ not in ("MODEL", "DATASET", "BENCHMARK"):
         return end
     m = SLASH_SIZE.match(text, end)
     if m:
         end = m.end()
+    m = _ROMAN_AFTER.match(text, end)
+    if m:
+        return m.end()
+    if type_ == "MODEL" and text[end - 1].isdigit():
+        m = _SIZE_AFTER.match(text, end)
+        if m:
+            end = m.end()
     m = _TIER.match(text, end)
     if m:
-        space = _TIERS.get(m.group(2).lower())
+        word = m.group(2)
+        space = _TIERS.get(word.lower())
+        versioned = _ENDS_VERSION.search(text, max(0, end - 2), end) is not None
         if space is not None and (m.group(1) == "-" or (
-                space and type_ == "MODEL" and text[end - 1].isdigit())):
+                space == "space" and type_ == "MODEL" and versioned) or (
+                space == "Space" and word[0].isupper() and (
+                    type_ == "MODEL" or word.lower() in _TIER_ANY))):
             end = m.end()
     return end
 

@@ -331,6 +331,10 @@ def _kind_of_generic(words: list[str], generic) -> bool:
     return any(fold(" ".join(words[k:])) in generic for k in range(1, len(words) - 1))
 
 
+_TITLE_VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*[,:;.]?$")
+_CONTEST_HEADS = frozenset({"Challenge", "Competition"})
+
+
 def _title_run(ctx: Context, words: list[str], offs: list[int], kinds: list[str]) -> None:
     """In a title every word is capitalised: keep only coined words (with versions)."""
     text, generic = ctx.text, ctx.generic
@@ -342,8 +346,11 @@ def _title_run(ctx: Context, words: list[str], offs: list[int], kinds: list[str]
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (kinds[j] == "number" and VERSION_TAIL.match(words[j])):
-            j += 1
+        while j < len(words) and (kinds[j] == "number" and VERSION_TAIL.match(words[j])
+                                  or _TITLE_VERSION.match(words[j])):
+            j += 1  # "CW-BASS v2", "MoGU V2", "PENGWIN 2024": the version is the name's
+        if j < len(words) and words[j].rstrip("'’.,") in _CONTEST_HEADS:
+            j += 1  # "PENGWIN 2024 Challenge", "ICDAR 2025 Competition": a contest's name
         w_surface = text[offs[i]:offs[j - 1] + len(words[j - 1])].rstrip("'’.,")
         if SUFFIX_ONLY.search(w_surface):
             i = j
