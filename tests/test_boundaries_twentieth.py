@@ -64,3 +64,27 @@ def test_data_set_takes_no_size_word(nlp):
                     "GPT-4 large gains in recall.")
     assert find(ents, "ImageNet Large") is None
     assert find(ents, "GPT-4 large") is None
+
+
+# --- a tool named after a known model; a short argument glued to a coined name ----------------
+
+
+def test_tool_named_after_a_model(nlp):
+    ents = run(nlp, "We let Codex CLI and Gemini CLI edit the repository, and query the "
+                    "GPT-4 Vision API from Claude Desktop.")
+    for name in ("Codex CLI", "Gemini CLI", "Claude Desktop"):
+        e = find(ents, name)
+        assert e is not None and e.type == "METHOD", name
+    e = find(ents, "GPT-4 Vision API")
+    assert e is not None and e.type == "MODEL"
+    assert find(ents, "Codex") is None
+
+
+def test_glued_argument_is_part_of_the_name(nlp):
+    ents = run(nlp, "We compare BLORP(2) with QZN-ART(PE) and report KAPPA(2,k) agreement.")
+    for name in ("BLORP(2)", "QZN-ART(PE)", "KAPPA(2,k)"):
+        assert find(ents, name) is not None, name
+    # a group in mathematics, a layer width after a known name: no glued argument
+    ents = run(nlp, "The policy is equivariant under SE(3), and LSTM(64) cells encode it.")
+    assert find(ents, "SE(3)") is None
+    assert find(ents, "LSTM(64)") is None

@@ -30,6 +30,10 @@ _ENDS_VERSION = re.compile(r"(?:\d|\d[BMbm])$")
 _SIZE_AFTER = re.compile(r" \d+(?:\.\d+)?[BM](?:-A\d+(?:\.\d+)?[BM])?(?![\w.%])")
 _ROMAN_AFTER = re.compile(r" (?:II|III|IV)(?![\w\-])")
 
+# a software product named after the model it runs ("Claude Code", "Gemini CLI", "Claude Desktop")
+_PRODUCT = re.compile(r" (CLI|API|Desktop|Code)(?![\w\-])")
+
+
 def _tail(text: str, end: int, type_: str) -> int:
     """Where a known name of a model or data set ends once its tier word, part number or
     slashed alternative size is added (end itself when there is none)."""
@@ -81,6 +85,14 @@ def gazetteer_names(ctx: Context) -> None:
         while b2 > b and text[b2 - 1] in ".-":
             b2 -= 1
         b2 = _tail(text, b2, type_)
+        pm = _PRODUCT.match(text, b2) if type_ == "MODEL" else None
+        if pm:  # "Claude Code", "Codex CLI", "GPT-4 Vision API": a tool built on the model
+            surface = text[a:pm.end()]
+            c = Cand(a, pm.end(), surface, surface,
+                     "MODEL" if pm.group(1) == "API" else "METHOD", 0.75, "gazetteer_variant")
+            c.strong_type = True
+            ctx.cands.append(c)
+            continue
         if b2 > b:
             surface = text[a:b2]
             c = Cand(a, b2, surface, surface,

@@ -16,6 +16,7 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
+from paperkg.extractors.rules.names import GLUED_ARG
 
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s*[\"'\u201c]?\s*$")
@@ -23,8 +24,9 @@ _BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]()]|['’]\d")
 
 
 def _bad_name(name: str) -> bool:
-    """Markup debris or a possessive number ("x's 2") in a name."""
-    return _BAD_NAME.search(name) is not None
+    """Markup debris or a possessive number ("x's 2") in a name; a short argument glued to a
+    coined name is part of it ("FWL(2)", "ICC(2,k)", "DRO-BAS(PE)")."""
+    return _BAD_NAME.search(GLUED_ARG.sub("", name)) is not None
 
 
 def _strong_task_head(long_form: str, forms: list[str], gaz) -> bool:

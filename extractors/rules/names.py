@@ -40,6 +40,10 @@ SUFFIX_ONLY = re.compile(
 )
 # a past participle joined to a coined word ("TimeGAN-augmented", "CLEVR-derived", "MA-aided")
 _PARTICIPLE = re.compile(r"(?<=[A-Za-z0-9])-[a-z]{2,}ed$")
+# a short argument glued to a coined name of three or more characters: "FWL(2)", "ICC(2,k)",
+# "DRO-BAS(PE)", "C-HMCNN(h)" (not a group in mathematics: "SE(3)", "GF(2)", "O(n)")
+GLUED_ARG = re.compile(
+    r"(?<=[A-Za-z0-9]{3})\((?:\d|[A-Za-z][A-Za-z0-9,.+\-]{0,4}|\d,[A-Za-z0-9]{1,3})\)(?![\w(])")
 _CODEPOINT = re.compile(r"x[0-9A-Fa-f]{4,5}\b")
 # a BibTeX citation key left in the text ("chen2020learning", "hajiaghayi2024ad")
 _CITE_KEY = re.compile(r"[a-z]{2,}(?:19|20)\d\d[a-z]*$")
@@ -195,6 +199,12 @@ def capitalised_runs(ctx: Context) -> None:
         b = a + len(stripped)
         if b <= a or ctx.in_url(a):
             continue
+        if stripped == surface and text.startswith("(", b) and " " not in stripped and \
+                sum(ch.isupper() for ch in stripped) >= 2 and not ctx.covered(a, b):
+            gm = GLUED_ARG.match(text, b)
+            if gm:
+                stripped = text[a:gm.end()]  # "FWL(2)": the argument is part of the name
+                b = gm.end()
         words = stripped.split(" ")
         offs = []
         pos = a
