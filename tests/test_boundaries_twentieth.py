@@ -88,3 +88,17 @@ def test_glued_argument_is_part_of_the_name(nlp):
     ents = run(nlp, "The policy is equivariant under SE(3), and LSTM(64) cells encode it.")
     assert find(ents, "SE(3)") is None
     assert find(ents, "LSTM(64)") is None
+
+
+# --- a known technique with the modifier that names its variant --------------------------------
+
+
+def test_known_technique_keeps_variant_modifier(nlp):
+    ents = run(nlp, "We fit deep Gaussian processes with a binary cross-entropy loss, compare "
+                    "against a Wasserstein GAN, and use amortized variational inference.")
+    for name in ("deep Gaussian processes", "binary cross-entropy loss", "Wasserstein GAN",
+                 "amortized variational inference"):
+        e = find(ents, name)
+        assert e is not None and e.type == "METHOD", name
+    assert find(ents, "cross-entropy loss") is None
+
