@@ -102,3 +102,13 @@ def test_known_technique_keeps_variant_modifier(nlp):
         assert e is not None and e.type == "METHOD", name
     assert find(ents, "cross-entropy loss") is None
 
+
+# --- a value after a name is no version of it -------------------------------------------------
+
+
+def test_score_after_a_name_is_no_version(nlp):
+    ents = run(nlp, "Agreement stays low (Jaccard 0.12), while QORVAL 0.52 and Pearsonian "
+                    "0.9239 are reported; Llama 3.1 is the reader.")
+    assert find(ents, "Jaccard 0.12") is None and find(ents, "Jaccard").type == "METRIC"
+    assert find(ents, "QORVAL 0.52") is None and find(ents, "QORVAL").type == "METRIC"
+    assert find(ents, "Llama 3.1") is not None

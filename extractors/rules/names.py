@@ -254,7 +254,8 @@ def capitalised_runs(ctx: Context) -> None:
                                                          and words[-1] not in headish)):
             words.pop()
             offs.pop()
-        while len(words) > 1 and (_VALUE_TAIL.match(words[-1]) or (
+        # (a word and its value alone, "Spearman 0.9239", is left to the measure below)
+        while len(words) > 1 and ((_VALUE_TAIL.match(words[-1]) and len(words) > 2) or (
                 _POSSESSIVE.search(words[-2]) and words[-1][:1].isdigit())):
             words.pop()
             offs.pop()
@@ -302,8 +303,11 @@ def capitalised_runs(ctx: Context) -> None:
             conf = 0.45
         else:
             conf = 0.65 if has_coined else 0.55
-        if kinds[-1] == "number" and (not VERSION_TAIL.match(words[-1])
-                                      or text.startswith("%", b)):  # "X-B 85.2%": a score
+        measured = ""
+        if kinds[-1] == "number" and (not VERSION_TAIL.match(words[-1]) or _VALUE_TAIL.match(
+                words[-1]) or text.startswith("%", b)):  # "X-B 85.2%", "Jaccard 0.12": a score
+            if len(words) == 2 and _VALUE_TAIL.match(words[-1]):
+                measured = "METRIC"  # "Spearman 0.9239", "MATTR 0.52": a measure and its value
             words = words[:-1]
             if not words:
                 continue
@@ -327,7 +331,7 @@ def capitalised_runs(ctx: Context) -> None:
                 if fold(w) not in generic:
                     ctx.cands.append(Cand(o, e, w, w, "", 0.7, "coined_name"))
             continue
-        ctx.cands.append(Cand(a, b, surface, surface, "", conf, rule))
+        ctx.cands.append(Cand(a, b, surface, surface, measured, conf, rule))
 
 
 _PLURAL_KINDS = ("models", "networks")
