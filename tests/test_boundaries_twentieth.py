@@ -112,3 +112,18 @@ def test_score_after_a_name_is_no_version(nlp):
     assert find(ents, "Jaccard 0.12") is None and find(ents, "Jaccard").type == "METRIC"
     assert find(ents, "QORVAL 0.52") is None and find(ents, "QORVAL").type == "METRIC"
     assert find(ents, "Llama 3.1") is not None
+
+
+# --- a service named with its maker -----------------------------------------------------------
+
+
+def test_service_keeps_its_maker(nlp):
+    ents = run(nlp, "We collect photographs from Google Pathfinder View and compare against "
+                    "OpenAI Deep Sleuth and OpenAI GPT-4.1, with Microsoft Quillguard masking.")
+    assert find(ents, "Google Pathfinder View") is not None
+    assert find(ents, "OpenAI Deep Sleuth") is not None
+    assert find(ents, "Microsoft Quillguard") is not None
+    # a known model after the maker is the model alone; the maker alone is no name
+    assert find(ents, "GPT-4.1") is not None and find(ents, "OpenAI GPT-4.1") is None
+    ents = run(nlp, "The Alibaba Group and Google Research teams released the data.")
+    assert find(ents, "Google Research") is None

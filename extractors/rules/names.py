@@ -173,6 +173,13 @@ def _dated_data(ctx: Context, a: int, b: int, first: str) -> None:
         ctx.cands.append(Cand(a, b, name, name, "", 0.65, "coined_name"))
 
 
+# makers of software and online services whose name begins the name of a product ("Google
+# Books", "Microsoft Presidio"); hardware makers' products are no entities ("NVIDIA Jetson")
+_SERVICE_ORGS = frozenset({"Google", "OpenAI", "Microsoft", "Amazon", "DeepMind"})
+_ORG_TAILS = frozenset({"Group", "Research", "Robotics", "Labs", "Lab", "Inc", "Corporation",
+                        "Cloud", "Brain", "AI"})
+
+
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
@@ -242,6 +249,11 @@ def capitalised_runs(ctx: Context) -> None:
         keep_lead = len(words) > 1 and not in_title and words[0] in leads and \
             a not in sent_starts and text[a - 1:a] not in ("\n", "") and \
             words[1][:1].isupper() and words[1] not in not_names
+        if len(words) > 1 and not in_title and words[0] in _SERVICE_ORGS and \
+                words[1][:1].isupper() and not ctx.covered(offs[1], offs[1] + len(words[1])) and \
+                not (len(words) == 2 and words[1] in _ORG_TAILS):
+            keep_lead = True  # "Google Street View", "OpenAI Deep Research", "Amazon Q": a
+            # service named with its maker; not "OpenAI GPT-4.1" (a known model after it)
         while not keep_lead and words and (words[0] in not_names or fold(words[0]) in generic or (
                 len(words) > 1 and word_kind(words[0], generic) == "number" and (
                     words[1] in not_names or fold(words[1]) in generic))) and not ctx.covered(
