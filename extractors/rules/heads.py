@@ -35,6 +35,9 @@ _APPOSITIVE = re.compile(
     r"[}$*]*\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|the(?=\s+first\b))\s+((?:[\w\-]+,?\s+){0,5}?)"
     rf"((?i:{head_alternation('appositive')}))\b(?!-)"
 )  # a head joined by a hyphen ("a model-based planning approach") is a modifier
+# "the Factual Opinion Editing with Evidence (FOE) benchmark": the short form's bracket between
+# a long form and its head; "(FOE) benchmark": the short form itself, closing its bracket
+_SHORT_BRACKET = re.compile(r"\s*\([A-Za-z][\w\-+.&]{0,14}\)|\)")
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _INTRO_A_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop)\s+"
@@ -70,6 +73,33 @@ def _type_list_before(ctx: Context, i: int, htype: str) -> None:
         j -= 1
 
 
+def _data_head_after_bracket(text: str, end: int, short: bool) -> re.Match | None:
+    """A data head right after the short form's bracket that follows a long form (or, for a
+    defined short form, after its closing bracket): "Long Form (LF) dataset", "(LF) benchmark"."""
+    b = _SHORT_BRACKET.match(text, end, end + 20)
+    if b is None or (b.group(0) == ")" and not short):
+        return None
+    hm = HEAD_AFTER.match(text[b.end():b.end() + 40])
+    if hm is None or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
+        return None
+    # a plural head is a kind the bracketed name sorts ("Question Answering (QA) benchmarks")
+    return hm if hm.group(1).lower() in _singular_heads() else None
+
+
+@cache
+def _singular_heads() -> frozenset[str]:
+    """The singular forms of the head nouns."""
+    return frozenset(h.word for h in heads())
+
+
+def _task_words(name: str) -> bool:
+    """Whether a name ends in a task head ("speech-to-text translation", "... Answering") or
+    names a thing built ("Matlab EQuilibrium toolbox"): no data set of its own."""
+    last = re.split(r"[\s\-]+", name.strip())[-1].lower()
+    return last in word_set("task_strong_heads") or last in word_set("task_heads") or \
+        last in word_set("system_heads")
+
+
 def head_nouns(ctx: Context) -> None:
     """Type candidates by the head noun after them, before their list, or in an appositive."""
     text, cands = ctx.text, ctx.cands
@@ -78,6 +108,10 @@ def head_nouns(ctx: Context) -> None:
     for i, c in enumerate(cands):
         after = text[c.end:c.end + 40]
         hm = HEAD_AFTER.match(after)
+        if hm is None and (c.long_form or c.rule == "acronym_definition"
+                           or c.rule in _APART_RULES) and c.type not in ("TASK", "METRIC") \
+                and not _task_words(ctx.defined.get(c.name, c.name)):
+            hm = _data_head_after_bracket(text, c.end, c.rule == "acronym_definition")
         if c.rule == "named_by_head" and c.type in ("BENCHMARK", "DATASET"):
             _type_list_before(ctx, i, c.type)  # "the Habitat, Adroit and Brax environments"
         if hm:
