@@ -47,3 +47,16 @@ def test_a_toolbox_before_the_bracket_and_head_stays_a_method(nlp):
     e = find(run(nlp, "It reuses the Plasma Shape Control toolbox (PSC) suite for tuning."),
              "PSC")
     assert e is None or e.type not in ("DATASET", "BENCHMARK")
+
+
+# --- heads.txt: "challenge" and the plural "suites" after a name -------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We describe QR-Lift, a pipeline built for the PVQ-XR challenge at WACV 2026.", "PVQ-XR"),
+    ("Experiments on the QTLZ and WKT suites show that the solver converges faster.", "QTLZ"),
+    ("Experiments on the QTLZ and WKT suites show that the solver converges faster.", "WKT"),
+])
+def test_a_challenge_or_suites_after_a_name_makes_it_a_benchmark(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "BENCHMARK"
