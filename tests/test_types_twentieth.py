@@ -60,3 +60,28 @@ def test_a_toolbox_before_the_bracket_and_head_stays_a_method(nlp):
 def test_a_challenge_or_suites_after_a_name_makes_it_a_benchmark(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "BENCHMARK"
+
+
+# --- heads: appositives with a bracket or quotes, "cohorts", "evaluated using X" ----------------
+
+
+@pytest.mark.parametrize("sentence, name, type_", [
+    ("We present QORTED, a speech-to-text translation (S2TT) dataset for Central Tamil.",
+     "QORTED", "DATASET"),
+    ("To study drift, we build ``DriftLab``, an empirical testbed of curated shifts.",
+     "DriftLab", "BENCHMARK"),
+    ("We test it on nodule data from the Boston Imaging and Lung-QX-PT cohorts.", "Lung-QX-PT",
+     "DATASET"),
+    ("Two tasks, clone detection and summarisation, are evaluated using QuMeSa (1,679 methods) "
+     "and CodeSearchNet.", "QuMeSa", "DATASET"),
+])
+def test_appositive_cohort_and_evaluated_using_type_data(nlp, sentence, name, type_):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_
+
+
+def test_a_name_after_evaluated_with_and_a_comma_types_no_subject(nlp):
+    ents = run(nlp, "Implemented in gem5 and evaluated with SPEC 2017, QUILL-GUARD reduces "
+                    "misspeculation.", title="QUILL-GUARD: Gating Memory Accesses")
+    e = find(ents, "QUILL-GUARD")
+    assert e is not None and e.type == "METHOD"

@@ -30,9 +30,11 @@ _PLURAL_HEAD_BEFORE = re.compile(
     + r")\s+$"
 )
 # "X, a new benchmark", "\\textit{X}, a synthetic dataset", "X, the first public dataset",
-# "X, a Bengali Deepfake Audio Dataset" (a head in Title Case too)
+# "X, a Bengali Deepfake Audio Dataset" (a head in Title Case too), "X, a speech-to-text
+# translation (S2TT) dataset" (a bracket among the words), "``X``, an empirical testbed"
 _APPOSITIVE = re.compile(
-    r"[}$*]*\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|the(?=\s+first\b))\s+((?:[\w\-]+,?\s+){0,5}?)"
+    r"[}$*`'\"]*\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:a|an|the(?=\s+first\b))\s+"
+    r"((?:(?:[\w\-]+|\([^()]{1,20}\)),?\s+){0,5}?)"
     rf"((?i:{head_alternation('appositive')}))\b(?!-)"
 )  # a head joined by a hyphen ("a model-based planning approach") is a modifier
 # "the Factual Opinion Editing with Evidence (FOE) benchmark": the short form's bracket between
@@ -44,6 +46,9 @@ _INTRO_A_BEFORE = re.compile(
     r"(?:(?:a|an|two|three|new|novel|simple)\s+)+$")
 _ON_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Aa]cross)\s+(?:(?:the|both|all|two|three|four|five|six|several|multiple)\s+)?$")
+# "evaluated with SPEC 2017", "are evaluated using SeSaMe (...) and CodeSearchNet"
+_EVALUATED_WITH = re.compile(
+    r"\b(?:evaluated|tested|validated|benchmarked|assessed)\s+(?:using|with|via)\s+(?:the\s+)?$")
 EVAL_CONTEXT = re.compile(
     r"\b(?:on|across|evaluat\w*|experiments?|benchmarks?|results?|tested|outperform\w*|"
     r"achiev\w*|score\w*|accuracy|surpass\w*)\b",
@@ -232,18 +237,24 @@ def _rests_on(text: str, pos: int) -> bool:
 
 
 def evaluated_on(ctx: Context) -> None:
-    """"evaluated on X, Y and Z": untyped coined names after "on" in an evaluation sentence,
-    and the rest of their list."""
+    """"evaluated on X, Y and Z", "evaluated using X": untyped coined names after "on" in an
+    evaluation sentence or after "evaluated with/using/via", and the rest of their list."""
     text, cands = ctx.text, ctx.cands
     n = len(cands)
     for i, c in enumerate(cands):
         if c.type or c.strong_type or c.rule != "coined_name" or c.start <= ctx.title_end:
             continue
-        if _ON_BEFORE.search(text, max(0, c.start - 12), c.start) and \
+        on = _ON_BEFORE.search(text, max(0, c.start - 12), c.start)
+        # "evaluated with SPEC 2017, SPOILER-GUARD reduces": a comma may open the clause's
+        # subject, which a list consensus would then type as data too
+        if (on or (_EVALUATED_WITH.search(text, max(0, c.start - 40), c.start)
+                   and not text.startswith(",", c.end))) and \
                 type_by_shape(c.name, ctx.gaz) is None and not _rests_on(text, c.start):
             s0, s1 = ctx.sentence(c.start)
             if EVAL_CONTEXT.search(text, s0, s1):
                 c.type = "DATASET"
+                if not on:
+                    continue
                 j = i + 1
                 while j < n and LIST_SEP.match(text[cands[j - 1].end:cands[j].start]):
                     d = cands[j]
