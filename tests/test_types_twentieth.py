@@ -85,3 +85,23 @@ def test_a_name_after_evaluated_with_and_a_comma_types_no_subject(nlp):
                     "misspeculation.", title="QUILL-GUARD: Gating Memory Accesses")
     e = find(ents, "QUILL-GUARD")
     assert e is not None and e.type == "METHOD"
+
+
+# --- heads: the paper's own name in apposition to a method head -------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We introduce ChipLLM, the first wafer-scale LLM inference system. ChipLLM runs fast.",
+     "ChipLLM"),
+    ("This paper introduces RoBERTa-XRD, a novel two-stage framework that labels reports.",
+     "RoBERTa-XRD"),
+])
+def test_our_name_said_to_be_a_framework_or_system_is_a_method(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
+
+
+def test_our_name_shaped_as_a_benchmark_stays_one(nlp):
+    e = find(run(nlp, "We introduce VidQualBench, the first evaluation scheme for captions."),
+             "VidQualBench")
+    assert e is not None and e.type == "BENCHMARK"
