@@ -146,6 +146,42 @@ def _background_opening(ctx: Context, g: dict) -> bool:
         _WE_OUR.search(ctx.text, s0, s1) is None
 
 
+# "DynClean: Training Dynamics-based Label Cleaning for ...": the subtitle's phrase before
+# "for" is the title's name written out, not a second thing the paper builds
+_SUBTITLE_LONG = re.compile(r"\s*([^:;,()]+?)\s+for\s")
+
+
+def _fold_title_long_form(ctx: Context, groups: dict[str, dict], order: list[str]) -> None:
+    """Fold a subtitle's opening phrase ("Name: Long Form for ...") into the title's name
+    when both are introduced and the phrase has no short form of its own."""
+    text, title_end = ctx.text, ctx.title_end
+    colon = text.find(":", 0, title_end)
+    if not 0 < colon < 80:
+        return
+    m = _SUBTITLE_LONG.match(text, colon + 1, title_end)
+    if m is None:
+        return
+    head = strip_latex(text[:colon]).strip()
+    hkey = next((k for k, g in groups.items() if g["intro"] and head in g["forms"]), None)
+    lkey = next((k for k, g in groups.items() if g["intro"] and k != hkey
+                 and m.group(1) in g["forms"]), None)
+    if hkey is None or lkey is None:
+        return
+    src, dst = groups[lkey], groups[hkey]
+    if src["acr"] and not src["acr"].startswith(head) or src["gaz"]:
+        return  # "X: Entropy-Guided Latent Reasoning (EGLR) for ...": a part with its own name
+    parts = re.split(r"[\s\-]+", m.group(1).lower())
+    first = next((ch for ch in head.lower() if ch.isalpha()), "")
+    if not first or first not in parts[0] and first not in {w[:1] for w in parts}:
+        return  # "MMGeoLM: Hard Negative Contrastive Learning for ...": not its name spelled out
+    groups.pop(lkey)
+    order.remove(lkey)
+    dst["forms"].extend(f for f in src["forms"] if f not in dst["forms"])
+    dst["mentions"].extend(src["mentions"])
+    dst["conf"] = max(dst["conf"], src["conf"])
+    dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
+
+
 def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     """Group candidates into entities and decide their name, type, role and confidence."""
     text, sents, cands, gaz = ctx.text, ctx.sents, ctx.cands, ctx.gaz
@@ -255,6 +291,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
             for k in ("long_form", "acr", "gaz"):
                 dst[k] = dst[k] or src[k]
+    _fold_title_long_form(ctx, groups, order)
     # a well-known name written out in words (gazetteer, no variant of it) is not new here, whatever
     # cue stood before it ("a convolutional Gated Recurrent Unit (GRU)", "we introduce
     # quantization-aware training (QAT)"); a coined one may be the paper's own (VolRecon, BBQ)
