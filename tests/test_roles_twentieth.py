@@ -45,3 +45,25 @@ def test_a_subtitle_phrase_that_does_not_spell_the_title_name_stays_apart(nlp):
     assert e is not None and e.role == "introduced"
     assert find(ents, "Hard Plonk Contrastive Learning") is not e
 
+
+def test_a_title_opening_technique_before_for_is_the_papers_method(nlp):
+    ents = run(nlp, "Quorb discovery is hard. We show that contrasting behaviors makes skills "
+                    "diverse, and it beats prior work on the URLB benchmark.",
+               title="Behavior Contrastive Plonking for Unsupervised Quorb Discovery")
+    e = find(ents, "Behavior Contrastive Plonking")
+    assert e is not None and e.role == "introduced" and e.type == "METHOD"
+
+
+def test_a_title_opening_phrase_is_not_ours_when_the_abstract_names_our_own(nlp):
+    ents = run(nlp, "We propose QuorbNet, which plonks the graph before it is searched.",
+               title="Behavior Contrastive Plonking for Unsupervised Quorb Discovery")
+    e = find(ents, "Behavior Contrastive Plonking")
+    assert e is None or e.role == "used"
+
+
+def test_a_title_opening_phrase_the_abstract_writes_again_is_not_ours(nlp):
+    ents = run(nlp, "Bilevel plonk optimization is a common tool; we apply bilevel plonk "
+                    "optimization to quorb search and study its failure modes.",
+               title="Bilevel Plonk Optimization for Quorb Architecture Search")
+    e = find(ents, "Bilevel Plonk Optimization")
+    assert e is None or e.role == "used"

@@ -766,5 +766,28 @@ def title_whole_name(ctx: Context) -> None:
     ctx.cands.append(Cand(start, start + len(title), title, title, "", 0.6, "title_whole"))
 
 
+_OPENING_FOR = re.compile(r"\s+for\s+\S")
+
+
+def title_opening_method(ctx: Context) -> None:
+    """A title opening with a technique phrase before "for" ("Behavior Contrastive Learning for
+    Unsupervised Skill Discovery") names the paper's own method, when the paper names nothing
+    else as its own and the abstract never writes the phrase again (a field it works in, or a
+    known technique it applies, would be written there: "Bilevel Optimization for NAS")."""
+    if ctx.title_intro_keys or any(cc.intro for cc in ctx.cands):
+        return
+    text, title_end = ctx.text, ctx.title_end
+    for cc in ctx.cands:
+        if cc.rule != "title_task" or text[:cc.start].strip() or \
+                not _OPENING_FOR.match(text, cc.end, title_end):
+            continue
+        ws = cc.name.split()
+        if len(ws) < 2 or ws[0].lower().endswith("ing") or \
+                text.lower().find(cc.name.lower(), title_end) >= 0:
+            return  # "Learning Omnidirectional Locomotion for ...": what the paper does
+        ctx.title_intro_keys.add(canonical_key(cc.name))
+        return
+
+
 STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced),
-          (86.5, title_whole_name)]
+          (86.5, title_whole_name), (97, title_opening_method)]
