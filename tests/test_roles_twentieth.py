@@ -67,3 +67,17 @@ def test_a_title_opening_phrase_the_abstract_writes_again_is_not_ours(nlp):
                title="Bilevel Plonk Optimization for Quorb Architecture Search")
     e = find(ents, "Bilevel Plonk Optimization")
     assert e is None or e.role == "used"
+
+
+def test_a_capitalised_name_called_new_is_introduced(nlp):
+    ents = run(nlp, "Quorb planners drift over long horizons. The planner weights its layers "
+                    "using a novel Plonk-Aware Normalization (PA Norm) learned from the map.")
+    e = find(ents, "Plonk-Aware Normalization")
+    assert e is not None and e.role == "introduced"
+
+
+def test_an_acronym_before_a_head_called_new_is_not_introduced(nlp):
+    ents = run(nlp, "Source-free quorb adaptation (SFQA) transfers a model without its data. "
+                    "Results show a new SFQA framework would help plonk detection.")
+    e = find(ents, "SFQA")
+    assert e is None or e.role == "used"

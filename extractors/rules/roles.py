@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from paperkg.extractors.canonical import canonical_key, fold, strip_latex
+from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
 from paperkg.extractors.rules.base import (
     CITED,
     LIST_SEP,
@@ -766,6 +766,33 @@ def title_whole_name(ctx: Context) -> None:
     ctx.cands.append(Cand(start, start + len(title), title, title, "", 0.6, "title_whole"))
 
 
+# "using a novel Edge-Aware Normalization (EA Norm)", "a new Cross-Talk Error (CTE) metric": a
+# name the text itself calls new, where no intro verb stands before it
+_NEW_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+(?:novel|new)\s+$")
+_NEW_AFTER = re.compile(
+    r"\s*(?:[(,.;:]|$|(?:that|which|to|as|based|for|with|is|are|was|were)\b|"
+    rf"({head_alternation('intro')})\b)")
+
+
+def new_named(ctx: Context) -> None:
+    """A capitalised name right after "a novel" / "a new" ("a novel Continuous Mixing State
+    as ...", "using a novel Edge-Aware Normalization (EA Norm)") is the paper's own; not an
+    acronym before a head ("a novel SFDA framework": the field), not a task or a known name."""
+    text = ctx.text
+    tasks = {(cc.start, cc.end) for cc in ctx.cands if cc.type == "TASK"}
+    for c in ctx.cands:
+        if c.intro or c.start < ctx.title_end or c.gaz_canon or "gazetteer" in c.rule or \
+                c.rule in ("capitalised_word", "metric_compound") or c.type == "TASK" or \
+                (c.start, c.end) in tasks or not c.surface[:1].isupper():
+            continue
+        if not _NEW_BEFORE.search(text, max(0, c.start - 20), c.start):
+            continue
+        m = _NEW_AFTER.match(text, c.end)
+        if m is None or m.group(1) and is_acronym(c.surface):
+            continue
+        c.intro = True
+
+
 _OPENING_FOR = re.compile(r"\s+for\s+\S")
 
 
@@ -790,4 +817,4 @@ def title_opening_method(ctx: Context) -> None:
 
 
 STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced),
-          (86.5, title_whole_name), (97, title_opening_method)]
+          (86.5, title_whole_name), (96.8, new_named), (97, title_opening_method)]
