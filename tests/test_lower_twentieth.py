@@ -40,3 +40,19 @@ def test_a_lower_case_long_form_the_paper_proposes_is_its_method(nlp, sentence, 
 def test_a_lower_case_long_form_without_the_papers_word_stays_no_name(nlp, sentence,
                                                                       long_form):
     assert find(run(nlp, sentence), long_form) is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The flow field is reduced by proper orthogonal decomposition before training.",
+     "proper orthogonal decomposition"),
+    ("Safety requirements are written in signal temporal logic for the planner.",
+     "signal temporal logic"),
+    ("We calibrate the classifier with temperature scaling on held-out data.",
+     "temperature scaling"),
+    ("The serving engine combines prefix caching with batching.", "prefix caching"),
+    ("Transcripts were analysed by open coding in two rounds.", "open coding"),
+])
+def test_a_textbook_technique_of_the_twentieth_batch_is_a_method(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
+
