@@ -56,3 +56,14 @@ def test_a_textbook_technique_of_the_twentieth_batch_is_a_method(nlp, sentence, 
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "METHOD"
 
+
+def test_a_lower_case_long_form_before_a_singular_technique_head_is_a_name(nlp):
+    ents = run(nlp, "Between the domains, a dynamic domain generator (DDG) module aligns the "
+                    "features.")
+    e = find(ents, "dynamic domain generator")
+    assert e is not None and e.type == "METHOD" and "DDG" in e.aliases
+
+
+def test_a_lower_case_long_form_before_a_plural_head_stays_no_name(nlp):
+    ents = run(nlp, "Scans of whole tissue regions (WTR) models were compared.")
+    assert find(ents, "whole tissue regions") is None

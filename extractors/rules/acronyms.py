@@ -93,6 +93,13 @@ _OURS_BEFORE = re.compile(
 )
 
 
+# a singular technique head right after the acronym: "a dynamic domain generator (DDG)
+# module", "the selection via proxy (SVP) approach"; plurals name families ("reinforcement
+# learning (RL) algorithms", "machine learning (ML) models")
+_HEAD_AFTER = re.compile(r"[\s-]*(?:approach|framework|module|model|algorithm|architecture|"
+                         r"mechanism|paradigm|scheme|strategy|optimization)\b")
+
+
 def ours_lower(text: str, s0: int, lf_start: int, lf: str) -> bool:
     """Whether a lower-case long form of three to eight words names this paper's own
     technique: its sentence says so before it ("we propose a dual coalescent projection (DCP)",
@@ -170,7 +177,8 @@ def defined_acronyms(ctx: Context) -> None:
             lf_start += s0
             if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or \
                     family_phrase(lf) or (lf == lf.lower() and not named_lower(lf, ctx.gaz)
-                                          and not ours_lower(text, s0, lf_start, lf)):
+                                          and not ours_lower(text, s0, lf_start, lf)
+                                          and not _HEAD_AFTER.match(text, m.end())):
                 ctx.generic_acr.add(acr)
                 ctx.generic_acr.add(acr.rstrip("s"))
                 if lf != lf.lower():  # "Magnetic Resonance Imaging (MRI)": never a name
