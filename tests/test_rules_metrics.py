@@ -156,7 +156,7 @@ def test_a_title_case_name_ending_in_a_measure_word_is_a_measure(nlp, sentence, 
 
 def test_a_lower_case_index_word_makes_no_measure(nlp):
     ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
-    assert not any(e.type == "METRIC" for e in ents)
+    assert not any(e.type == "METRIC" for e in ents.values())
 
 
 @pytest.mark.parametrize("sentence, not_metric", [
