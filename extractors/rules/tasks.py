@@ -227,6 +227,10 @@ def title_task_phrases(ctx: Context) -> None:
             continue
         if prev == "to" and len(ws) > 2 and ws[0][1].lower() in word_set("task_lead_verbs"):
             ws = ws[1:]  # "... to Enhance LLM Reasoning": the verb's object is the task
+        if len(ws) > 2 and ws[0][1][0].isupper() and ws[0][1].lower().endswith("ing") and (
+                not title[:ws[0][0]].strip() or title[:ws[0][0]].rstrip().endswith(":")):
+            ws = ws[1:]  # "Learning Omnidirectional Locomotion for X": the title's opening
+            # verb, even a task head, is what the work does to the task after it
         while ws and (ws[0][1].lower() in adj
                       or ws[0][1].lower() in qty or (
                           ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads

@@ -1,0 +1,32 @@
+"""Task and measure rule changes of the twenty-first pass (task21), each on sentences written
+for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+def of_type(ents: dict, typ: str) -> set[str]:
+    """Names of the entities of one type, case-folded."""
+    return {e.name.casefold() for e in ents.values() if e.type == typ}
+
+
+@pytest.mark.parametrize("title, task", [
+    ("Learning Glacier Front Segmentation for Polar Radar Maps", "glacier front segmentation"),
+    ("Understanding Glacier Calving Prediction with Radar Maps", "glacier calving prediction"),
+    ("Radar Maps: Learning Glacier Front Segmentation", "glacier front segmentation"),
+])
+def test_title_opening_verb_is_not_part_of_the_task(nlp, title, task):
+    found = of_type(run(nlp, "We study ice fronts in polar radar maps.", title=title), "TASK")
+    assert task in found
+    assert not any(t.startswith(("learning ", "understanding ")) for t in found)
