@@ -30,3 +30,9 @@ def test_title_opening_verb_is_not_part_of_the_task(nlp, title, task):
     found = of_type(run(nlp, "We study ice fronts in polar radar maps.", title=title), "TASK")
     assert task in found
     assert not any(t.startswith(("learning ", "understanding ")) for t in found)
+
+
+@pytest.mark.parametrize("name", ["Glacier Routing Problems", "Ice Shelf Allocation Problem"])
+def test_a_named_problem_is_a_task(nlp, name):
+    ents = run(nlp, f"We study {name} on polar radar maps and solve {name} with a new solver.")
+    assert name.casefold() in of_type(ents, "TASK")
