@@ -36,3 +36,15 @@ def test_title_opening_verb_is_not_part_of_the_task(nlp, title, task):
 def test_a_named_problem_is_a_task(nlp, name):
     ents = run(nlp, f"We study {name} on polar radar maps and solve {name} with a new solver.")
     assert name.casefold() in of_type(ents, "TASK")
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The rankings of the glacier trackers agree by the Spearman rank correlation coefficient.",
+     "spearman rank correlation coefficient"),
+    ("We compare the ice-front masks with the Jaccard and report where they differ.", "jaccard"),
+    ("The glacier tracker improves the weighted-F1 metric on the ice-front maps.", "weighted-f1"),
+    ("We rank the glacier trackers by their Elo ratings from pairwise human votes.",
+     "elo ratings"),
+])
+def test_well_known_measures_are_metrics(nlp, sentence, measure):
+    assert measure in of_type(run(nlp, sentence), "METRIC")
