@@ -48,3 +48,13 @@ def test_a_named_problem_is_a_task(nlp, name):
 ])
 def test_well_known_measures_are_metrics(nlp, sentence, measure):
     assert measure in of_type(run(nlp, sentence), "METRIC")
+
+
+@pytest.mark.parametrize("title, task", [
+    ("Hard Negative Learning for Fine-Grained Crevasse Understanding in Large Radar Models",
+     "fine-grained crevasse understanding"),
+    ("Radar Features to Enable Deep Glacier Models in Crevasse Detection", "crevasse detection"),
+])
+def test_title_for_task_before_a_setting(nlp, title, task):
+    found = of_type(run(nlp, "We study ice sheets from space.", title=title), "TASK")
+    assert task in found

@@ -39,7 +39,8 @@ _DEFINED_BEFORE = re.compile(
 _DEFINED_AFTER = re.compile(r"(?:task|problem)\s+(?:of|that|where|in\s+which)\b")
 _TITLE_FOR = re.compile(
     r"\s(?:for|in|[Ii]mproves?|[Hh]elps?|[Ee]nables?|[Bb]oosts?)\s+"
-    r"((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)(?=\s*(?::|$|\s(?:via|with|using|by|through)\s))"
+    r"((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)"
+    r"(?=\s*(?::|$|\s(?:via|with|using|by|through|in|on|under|among|across|from|at)\s))"
 )
 # one word alone is too general to name a task
 _TOO_GENERAL_ALONE = ("learning", "control", "estimation", "modeling", "modelling", "inference",
@@ -146,12 +147,15 @@ def task_patterns(ctx: Context) -> None:
 
 
 def title_task(ctx: Context) -> None:
-    """A title "... for LLM-Generated Text Detection" names the task the paper addresses."""
-    fm = _TITLE_FOR.search(ctx.text, 0, ctx.title_end)
-    if not fm:
-        return
-    phrase = fm.group(1).strip()
-    off = fm.start(1)
+    """A title "... for LLM-Generated Text Detection" names the task the paper addresses (the
+    first "for X", "in X" of the title that is a task phrase)."""
+    for fm in _TITLE_FOR.finditer(ctx.text, 0, ctx.title_end):
+        if _title_for_task(ctx, fm.group(1).strip(), fm.start(1)):
+            return
+
+
+def _title_for_task(ctx: Context, phrase: str, off: int) -> bool:
+    """Add the title's "for X" phrase as a task if it is one (ends in a task head word)."""
     adj = word_set("task_adjectives")
     while len(phrase.split()) > 2 and phrase.split()[0].lower() in adj:
         cut = phrase.split(None, 1)[1]  # "for Reliable Continual Learning"
@@ -159,15 +163,17 @@ def title_task(ctx: Context) -> None:
         phrase = cut
     low = phrase.lower()
     pw = phrase.split()
-    if (2 <= len(pw) <= 5 and fold(phrase) not in ctx.generic and pw[0] not in ctx.not_names
+    if not (2 <= len(pw) <= 5 and fold(phrase) not in ctx.generic and pw[0] not in ctx.not_names
             and (any(low.endswith(h) or low.endswith(h + "s") for h in words("task_heads"))
                  or low.split()[-1] in word_set("task_pattern_heads"))
             and not word_set("task_stop") & set(low.split())):
-        c = Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
-        c.strong_type = True
-        if len(pw) >= 3 and (short := _abstract_suffix(ctx, pw)) is not None:
-            c.extra.append(short)
-        ctx.cands.append(c)
+        return False
+    c = Cand(off, off + len(phrase), phrase, phrase, "TASK", 0.6, "title_task")
+    c.strong_type = True
+    if len(pw) >= 3 and (short := _abstract_suffix(ctx, pw)) is not None:
+        c.extra.append(short)
+    ctx.cands.append(c)
+    return True
 
 
 
