@@ -58,3 +58,12 @@ def test_well_known_measures_are_metrics(nlp, sentence, measure):
 def test_title_for_task_before_a_setting(nlp, title, task):
     found = of_type(run(nlp, "We study ice sheets from space.", title=title), "TASK")
     assert task in found
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The glacier tracker predicts melt rates well (up to GLR2 of .70) across seasons.", "glr2"),
+    ("Agreement between the glacier raters is good (GICC $\\approx$ .80) at nine raters.",
+     "gicc"),
+])
+def test_a_name_before_a_value_without_its_leading_zero_is_a_measure(nlp, sentence, measure):
+    assert measure in of_type(run(nlp, sentence), "METRIC")

@@ -9,9 +9,9 @@ import re
 
 from paperkg.extractors.rules.base import Context
 
-# a value: a decimal or a percentage (a bare integer is a count: "X of 3 layers")
-_VALUE = r"[~≈$]?\s*[+\-−]?(?:\d+\.\d+\s*(?:\\?%)?|\d+\s*\\?%)"
-_VALUE_AFTER = re.compile(rf"\s*(?:of|=|:|≈)\s*(?:about\s+|only\s+|up\s+to\s+)?{_VALUE}")
+# a value: a decimal (".70" too) or a percentage (a bare integer is a count: "X of 3 layers")
+_VALUE = r"[~≈$]?\s*[+\-−]?(?:\d*\.\d+\s*(?:\\?%)?|\d+\s*\\?%)"
+_VALUE_AFTER = re.compile(rf"\s*(?:of|=|:|≈|\$\\approx\$|\$\\sim\$)\s*(?:about\s+|only\s+|up\s+to\s+)?{_VALUE}")
 _VALUE_BEFORE = re.compile(rf"(?<![\w.\-]){_VALUE}\s+$")
 # rules whose names may be measures; a known name, a long form or a typed head keeps its type
 _OPEN_RULES = frozenset({"coined_name", "capitalised_word", "title_case_phrase",
