@@ -11,7 +11,8 @@ from paperkg.extractors.rules.base import Context
 
 # a value: a decimal (".70" too) or a percentage (a bare integer is a count: "X of 3 layers")
 _VALUE = r"[~≈$]?\s*[+\-−]?(?:\d*\.\d+\s*(?:\\?%)?|\d+\s*\\?%)"
-_VALUE_AFTER = re.compile(rf"\s*(?:of|=|:|≈|\$\\approx\$|\$\\sim\$)\s*(?:about\s+|only\s+|up\s+to\s+)?{_VALUE}")
+_VALUE_AFTER = re.compile(
+    rf"\s*(?:of|=|:|≈|\$\\approx\$|\$\\sim\$)\s*(?:about\s+|only\s+|up\s+to\s+)?{_VALUE}")
 _VALUE_BEFORE = re.compile(rf"(?<![\w.\-]){_VALUE}\s+$")
 # rules whose names may be measures; a known name, a long form or a typed head keeps its type
 _OPEN_RULES = frozenset({"coined_name", "capitalised_word", "title_case_phrase",
