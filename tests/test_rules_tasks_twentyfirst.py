@@ -67,3 +67,20 @@ def test_title_for_task_before_a_setting(nlp, title, task):
 ])
 def test_a_name_before_a_value_without_its_leading_zero_is_a_measure(nlp, sentence, measure):
     assert measure in of_type(run(nlp, sentence), "METRIC")
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The glacier matcher improves Rank-1 and Rank-5 on the ice-front gallery.", "rank-5"),
+    ("The glacier tracker is scored by front error (MPJPE), mesh quality (CDg, CDi, F10) and "
+     "rendering quality (PSNR).", "f10"),
+])
+def test_a_measure_at_a_cut_off_is_a_metric(nlp, sentence, measure):
+    assert measure in of_type(run(nlp, sentence), "METRIC")
+
+
+def test_a_measure_without_its_score_is_the_same_measure(nlp):
+    ents = run(nlp, "The crevasse detector lifts the F2 score of 0.801 to 0.857, and boosting F2 "
+                    "from 0.742 to 0.833 keeps recall at 0.99.")
+    metrics = {e.name.casefold(): e for e in ents.values() if e.type == "METRIC"}
+    assert "f2 score" in metrics and "f2" not in metrics
+    assert "F2" in metrics["f2 score"].aliases

@@ -249,6 +249,7 @@ _X_TO_Y = re.compile(
 
 
 _LAST_PART = re.compile(r"[\s\-]")
+_RANK_K = re.compile(r"^(?:Rank-\d{1,3}|F(?:[2-9]|10|0\.5))$")
 _PROBLEM_WORDS = frozenset({"Problem", "Problems", "problem", "problems"})
 _SCORE_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*[a-zA-Z0-9]Score$")
 
@@ -274,6 +275,8 @@ def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "METRIC"  # "Chamfer Distance", "Word Error Rate", "Ladder-Score", "EASI-Index"
     if _SCORE_SUFFIX.search(name):
         return "METRIC"  # "PoseScore", "GPTScore": a score named in one word
+    if _RANK_K.match(name):
+        return "METRIC"  # "Rank-1", "Rank-10", "F2", "F10": a measure at a cut-off or weight
     if " " in name and name[0].isupper() and name.rsplit(None, 1)[-1] in _PROBLEM_WORDS:
         return "TASK"  # "Vehicle Routing Problems", "Math Word Problem": a problem to solve
     return None

@@ -390,6 +390,15 @@ def metric_filter(ctx: Context) -> None:
             if c.rule == "gazetteer" and c.type == "METRIC" and c.name.lower() in compounds:
                 c.name = compounds[c.name.lower()]
                 c.gaz_canon = None
+    # "F2 score of 0.801 ... boosting F2 from 0.742": a coined measure written without its
+    # "score" is the same measure (one entity, the short form an alias)
+    scored = {c.name[:-6].lower(): c.name for c in cands
+              if c.rule == "metric_compound" and c.name.lower().endswith(" score")
+              and len(c.name) <= 12 and c.name.count(" ") == 1}  # not "DeepSeek V4 Pro score"
+    if scored:
+        for c in cands:
+            if c.rule == "coined_name" and c.type in ("", "METRIC") and c.name.lower() in scored:
+                c.name = scored[c.name.lower()]
 
 
 STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (59.6, metrics_between),
