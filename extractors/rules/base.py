@@ -194,6 +194,23 @@ def word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
     return kind
 
 
+_PLUS_PART = re.compile(r"^[A-Za-z][\w\-.]*$")
+
+
+def _plus_joined(word: str, generic) -> bool:
+    """Whether a word is two or more systems joined by "+" ("HOG+SVM", "FMCIB+XGBoost",
+    "GD+momentum", "Extract+Think"): parts of two characters or more, the first coined or all
+    capitalised, not all generic ("VLM+LLM"), no year ("Korotin+2020"), no single letter
+    ("Clifford+T", "RGB+D")."""
+    parts = word.split("+")
+    if len(parts) > 4 or not all(len(p) >= 2 and _PLUS_PART.match(p) for p in parts):
+        return False
+    if not (_part_coined(parts[0].split("-")[0]) or _part_coined(parts[0].split("-")[-1])
+            or all(p[0].isupper() for p in parts)):
+        return False
+    return not all(p.lower() in generic or p.rstrip("s").lower() in generic for p in parts)
+
+
 def _word_kind_uncached(word: str, generic) -> str:
     """word_kind without the cache."""
     if _DIGIT_ACRONYM.match(word) and not _UNIT.search(word):
@@ -201,7 +218,7 @@ def _word_kind_uncached(word: str, generic) -> str:
     if not word or word[0].isdigit() or _NUMBERISH.match(word):
         return "number"
     if "+" in word.rstrip("+"):
-        return "lower"
+        return "coined" if _plus_joined(word, generic) else "lower"
     parts = [p for p in word.split("-") if p]
     if not parts:
         return "lower"
