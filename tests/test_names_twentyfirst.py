@@ -34,3 +34,19 @@ def test_systems_joined_by_a_plus_are_one_name(nlp, sentence, name):
 ])
 def test_a_plus_with_a_letter_a_year_or_generic_parts_is_no_name(nlp, sentence, joined):
     assert find(run(nlp, sentence), joined) is None
+
+
+@pytest.mark.parametrize("sentence, name, raw", [
+    ("We introduce $\\texttt{InferenceTimePessimism}$, a new algorithm for decoding.",
+     "InferenceTimePessimism", "$\\texttt{InferenceTimePessimism}$"),
+    ("Among the classes, $\\mathsf{SSWL}$ achieves the maximal expressive power.",
+     "SSWL", "$\\mathsf{SSWL}$"),
+])
+def test_a_coined_name_in_a_math_font_keeps_its_written_form(nlp, sentence, name, raw):
+    e = find(run(nlp, sentence), raw)
+    assert e is not None and e.name == name
+
+
+def test_a_plain_word_in_a_math_font_is_no_name(nlp):
+    ents = run(nlp, "This holds for $\\textit{all}$ problems and $\\mathsf{KL}$ terms.")
+    assert find(ents, "$\\textit{all}$") is None and find(ents, "$\\mathsf{KL}$") is None
