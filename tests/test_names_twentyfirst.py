@@ -50,3 +50,19 @@ def test_a_coined_name_in_a_math_font_keeps_its_written_form(nlp, sentence, name
 def test_a_plain_word_in_a_math_font_is_no_name(nlp):
     ents = run(nlp, "This holds for $\\textit{all}$ problems and $\\mathsf{KL}$ terms.")
     assert find(ents, "$\\textit{all}$") is None and find(ents, "$\\mathsf{KL}$") is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The inverse is approximated by Newton-Schulz iteration.", "Newton-Schulz iteration"),
+    ("We compress the state with the Karhunen-Loeve transform.", "Karhunen-Loeve transform"),
+    ("The patterns are stored in an Aho-Corasick automaton.", "Aho-Corasick automaton"),
+    ("We run the Bellman-Ford algorithm on each graph.", "Bellman-Ford algorithm"),
+])
+def test_two_names_joined_before_a_technique_head_are_a_method(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"
+
+
+def test_ordinary_words_joined_before_a_head_stay_no_name(nlp):
+    ents = run(nlp, "An Encoder-Decoder model detects the defects.")
+    assert find(ents, "Encoder-Decoder model") is None
