@@ -66,3 +66,18 @@ def test_two_names_joined_before_a_technique_head_are_a_method(nlp, sentence, na
 def test_ordinary_words_joined_before_a_head_stay_no_name(nlp):
     ents = run(nlp, "An Encoder-Decoder model detects the defects.")
     assert find(ents, "Encoder-Decoder model") is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We examine the effects on both LLM-as-Reviewer and LLM-as-Meta-Reviewer.",
+     "LLM-as-Reviewer"),
+    ("We further employ an Agent-as-a-Judge paradigm to score outputs.", "Agent-as-a-Judge"),
+    ("Each adaptation passes a quality gate via MLLM-as-Judge.", "MLLM-as-Judge"),
+])
+def test_a_system_cast_in_a_role_is_one_name(nlp, sentence, name):
+    assert find(run(nlp, sentence), name) is not None
+
+
+def test_a_lower_case_role_phrase_is_no_name(nlp):
+    ents = run(nlp, "We formulate routing as soft task-as-class learning.")
+    assert find(ents, "task-as-class") is None

@@ -194,6 +194,11 @@ def word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
     return kind
 
 
+# a system cast in a role ("LLM-as-a-Judge", "Agent-as-a-Judge", "LLM-as-Reviewer",
+# "code-as-WM"): one name, though its first part alone is generic
+_AS_ROLE = re.compile(
+    r"^(?:[A-Za-z]*[A-Z][A-Za-z]*-as-(?:an?-)?[A-Za-z]\w+(?:-[A-Za-z]\w*)*"
+    r"|[a-z]+-as-(?:an?-)?[A-Z]{2,}\w*)$")
 _PLUS_PART = re.compile(r"^[A-Za-z][\w\-.]*$")
 
 
@@ -219,6 +224,8 @@ def _word_kind_uncached(word: str, generic) -> str:
         return "number"
     if "+" in word.rstrip("+"):
         return "coined" if _plus_joined(word, generic) else "lower"
+    if "-as-" in word and _AS_ROLE.match(word):
+        return "coined"  # LLM-as-a-Judge, Agent-as-a-Judge, MLLM-as-Judge, code-as-WM
     parts = [p for p in word.split("-") if p]
     if not parts:
         return "lower"
