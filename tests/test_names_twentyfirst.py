@@ -81,3 +81,16 @@ def test_a_system_cast_in_a_role_is_one_name(nlp, sentence, name):
 def test_a_lower_case_role_phrase_is_no_name(nlp):
     ents = run(nlp, "We formulate routing as soft task-as-class learning.")
     assert find(ents, "task-as-class") is None
+
+
+def test_models_listed_in_a_bracket_after_a_plural_acronym_are_each_a_name(nlp):
+    ents = run(nlp, "We analyze how instruction-tuned LLMs (Llama 3.1 8B, Qwen 2.5 7B, Mistral 7B)"
+                    " encode trust.")
+    assert all(find(ents, n) is not None for n in ("Llama 3.1 8B", "Qwen 2.5 7B", "Mistral 7B"))
+    assert find(ents, "Llama 3.1 8B, Qwen 2.5 7B, Mistral 7B") is None
+
+
+def test_a_long_form_with_commas_after_its_acronym_is_still_its_long_form(nlp):
+    e = find(run(nlp, "Buildings use HVAC (Heating, Ventilation, and Air Conditioning) units."),
+             "HVAC")
+    assert e is not None and e.name == "Heating, Ventilation, and Air Conditioning"
