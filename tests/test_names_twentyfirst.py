@@ -94,3 +94,13 @@ def test_a_long_form_with_commas_after_its_acronym_is_still_its_long_form(nlp):
     e = find(run(nlp, "Buildings use HVAC (Heating, Ventilation, and Air Conditioning) units."),
              "HVAC")
     assert e is not None and e.name == "Heating, Ventilation, and Air Conditioning"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Unlike the classic Blahut--Arimoto algorithm, we move the support.",
+     "Blahut--Arimoto algorithm"),
+    ("Regions are classified under Jensen--Shannon divergence.", "Jensen--Shannon divergence"),
+])
+def test_two_names_joined_by_a_double_dash_before_a_head_are_a_method(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD"

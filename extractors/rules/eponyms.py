@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Context, word_set
+from paperkg.extractors.rules.base import Cand, Context, word_set
 from paperkg.extractors.words import words
 
 _HEAD = re.compile(r"(?:'s)?[ \t]+(" + "|".join(
@@ -47,4 +47,28 @@ def eponym_heads(ctx: Context) -> None:
             c.conf = max(c.conf, 0.6)  # two names or more: "Bellman-Ford algorithm"
 
 
-STAGES = [(41, eponym_heads)]
+# two names joined by an en dash written "--" ("Blahut--Arimoto algorithm", "Jensen--Shannon
+# divergence"): the capitalised runs end at the dash, so the whole name is read here
+_DASHED = re.compile(
+    r"(?<![\w\-])[A-Z][a-z\u00df-\u00ff]+(?:--[A-Z][a-z\u00df-\u00ff]+)+(?=(?:'s)?[ \t])")
+
+
+def dashed_eponyms(ctx: Context) -> None:
+    """A candidate per "Name--Name head" eponym, over the pieces the runs made of it."""
+    text = ctx.text
+    if "--" not in text:
+        return
+    lower = word_set("lower_words")
+    for m in _DASHED.finditer(text):
+        h = _HEAD.match(text, m.end())
+        if h is None or any(fold(x) in lower for x in m.group().split("--")):
+            continue
+        a, b = m.start(), h.end()
+        ctx.cands[:] = [c for c in ctx.cands if not (
+            a <= c.start and c.end <= b and c.rule in _RULES)]
+        c = Cand(a, b, text[a:b], text[a:b], "METHOD", 0.6, "capitalised_word")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(41, eponym_heads), (41.1, dashed_eponyms)]
