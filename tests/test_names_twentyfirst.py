@@ -104,3 +104,14 @@ def test_a_long_form_with_commas_after_its_acronym_is_still_its_long_form(nlp):
 def test_two_names_joined_by_a_double_dash_before_a_head_are_a_method(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "METHOD"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("To address this, we introduce and formalize the \\textbf{non-collusive attack model}, in"
+     " which all clients share data.", "non-collusive attack model"),
+    ("To this end, we conceptualize the \\emph{causal fingerprint} of generative models.",
+     "causal fingerprint"),
+])
+def test_an_emphasised_phrase_after_two_intro_verbs_is_introduced(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.role == "introduced"
