@@ -137,6 +137,11 @@ def _mixed_short_of(short: str, long: str) -> bool:
         short[:1].lower() == long[:1].lower() and caps_follow_initials(short, long)
 
 
+# a bracket that lists names with versions or sizes ("LLMs (Llama 3.1 8B, Qwen 2.5 7B)"): the
+# examples of a kind, not its long form
+_LIST_OF_NAMES = re.compile(r"\d[^,]*,\s|,\s[^,]*\d")
+
+
 def defined_acronyms(ctx: Context) -> None:
     """Long form and acronym candidates for every acronym defined in brackets."""
     text, generic = ctx.text, ctx.generic
@@ -191,7 +196,8 @@ def defined_acronyms(ctx: Context) -> None:
             ctx.cands.append(c)
             a0 = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
             ctx.cands.append(Cand(a0, a0 + len(acr), acr, acr, "", 0.8, "acronym_definition"))
-        elif " " in inner and 0 < a and not inner[0].islower():
+        elif " " in inner and 0 < a and not inner[0].islower() and not _LIST_OF_NAMES.search(
+                inner):
             # "ACR (Long Form)": the word before the bracket is the acronym.
             pm = re.search(r"([A-Za-z][\w\-]{1,11})\s*$", text[s0:a])
             if pm and is_acronym(pm.group(1)):

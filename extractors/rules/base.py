@@ -194,6 +194,28 @@ def word_kind(word: str, generic: set | frozenset = frozenset()) -> str:
     return kind
 
 
+# a system cast in a role ("LLM-as-a-Judge", "Agent-as-a-Judge", "LLM-as-Reviewer",
+# "code-as-WM"): one name, though its first part alone is generic
+_AS_ROLE = re.compile(
+    r"^(?:[A-Za-z]*[A-Z][A-Za-z]*-as-(?:an?-)?[A-Za-z]\w+(?:-[A-Za-z]\w*)*"
+    r"|[a-z]+-as-(?:an?-)?[A-Z]{2,}\w*)$")
+_PLUS_PART = re.compile(r"^[A-Za-z][\w\-.]*$")
+
+
+def _plus_joined(word: str, generic) -> bool:
+    """Whether a word is two or more systems joined by "+" ("HOG+SVM", "FMCIB+XGBoost",
+    "GD+momentum", "Extract+Think"): parts of two characters or more, the first coined or all
+    capitalised, not all generic ("VLM+LLM"), no year ("Korotin+2020"), no single letter
+    ("Clifford+T", "RGB+D")."""
+    parts = word.split("+")
+    if len(parts) > 4 or not all(len(p) >= 2 and _PLUS_PART.match(p) for p in parts):
+        return False
+    if not (_part_coined(parts[0].split("-")[0]) or _part_coined(parts[0].split("-")[-1])
+            or all(p[0].isupper() for p in parts)):
+        return False
+    return not all(p.lower() in generic or p.rstrip("s").lower() in generic for p in parts)
+
+
 def _word_kind_uncached(word: str, generic) -> str:
     """word_kind without the cache."""
     if _DIGIT_ACRONYM.match(word) and not _UNIT.search(word):
@@ -201,7 +223,9 @@ def _word_kind_uncached(word: str, generic) -> str:
     if not word or word[0].isdigit() or _NUMBERISH.match(word):
         return "number"
     if "+" in word.rstrip("+"):
-        return "lower"
+        return "coined" if _plus_joined(word, generic) else "lower"
+    if "-as-" in word and _AS_ROLE.match(word):
+        return "coined"  # LLM-as-a-Judge, Agent-as-a-Judge, MLLM-as-Judge, code-as-WM
     parts = [p for p in word.split("-") if p]
     if not parts:
         return "lower"

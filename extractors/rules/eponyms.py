@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Context
+from paperkg.extractors.canonical import fold
+from paperkg.extractors.rules.base import Cand, Context, word_set
 from paperkg.extractors.words import words
 
 _HEAD = re.compile(r"(?:'s)?[ \t]+(" + "|".join(
     re.escape(w) for w in sorted(words("eponym_heads"), key=len, reverse=True)) + r")\b")
 _RULES = ("capitalised_word", "title_case_phrase")
+# two or more people's names joined by hyphens ("Newton-Schulz", "Lenstra-Lenstra-Lovász",
+# "Holt-Winters"), each capitalised and in lower case after its capital: sure enough to be
+# kept alone (one capitalised word and a head, "Ising model", stays weak)
+_TWO_NAMES = re.compile(r"^[A-Z][a-z\u00df-\u00ff]+(?:-{1,2}[A-Z][a-z\u00df-\u00ff]+)+(?:'s)?\s")
 
 
 def eponym_heads(ctx: Context) -> None:
     """Extend a capitalised-word candidate over the head noun right after it."""
     text = ctx.text
+    lower = word_set("lower_words")
     for c in ctx.cands:
         if c.rule not in _RULES or c.gaz_canon or c.org or c.long_form or c.alias:
             continue
@@ -36,6 +42,33 @@ def eponym_heads(ctx: Context) -> None:
         c.end = m.end()
         c.surface = c.name = text[c.start:c.end]
         c.type, c.strong_type = "METHOD", True
+        if _TWO_NAMES.match(c.name) and not any(
+                fold(x) in lower for x in re.split(r"-+", c.name.split()[0])):
+            c.conf = max(c.conf, 0.6)  # two names or more: "Bellman-Ford algorithm"
 
 
-STAGES = [(41, eponym_heads)]
+# two names joined by an en dash written "--" ("Blahut--Arimoto algorithm", "Jensen--Shannon
+# divergence"): the capitalised runs end at the dash, so the whole name is read here
+_DASHED = re.compile(
+    r"(?<![\w\-])[A-Z][a-z\u00df-\u00ff]+(?:--[A-Z][a-z\u00df-\u00ff]+)+(?=(?:'s)?[ \t])")
+
+
+def dashed_eponyms(ctx: Context) -> None:
+    """A candidate per "Name--Name head" eponym, over the pieces the runs made of it."""
+    text = ctx.text
+    if "--" not in text:
+        return
+    lower = word_set("lower_words")
+    for m in _DASHED.finditer(text):
+        h = _HEAD.match(text, m.end())
+        if h is None or any(fold(x) in lower for x in m.group().split("--")):
+            continue
+        a, b = m.start(), h.end()
+        ctx.cands[:] = [c for c in ctx.cands if not (
+            a <= c.start and c.end <= b and c.rule in _RULES)]
+        c = Cand(a, b, text[a:b], text[a:b], "METHOD", 0.6, "capitalised_word")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(41, eponym_heads), (41.1, dashed_eponyms)]

@@ -15,7 +15,8 @@ from paperkg.extractors.rules.naming import naming_by_paper
 _MARKS = ("\\emph{", "\\textit{", "\\textbf{", "\\textsc{", "``", "\"", "“")
 _MARKED = re.compile(
     r"\b(propos(?:e|es|ed)|introduc(?:e|es|ed)|present(?:s|ed)?|develop(?:s|ed)?|"
-    r"call(?:s|ed)?|term(?:s|ed)?|nam(?:e|es|ed)|dub(?:s|bed)?|coin(?:s|ed)?)\s+"
+    r"call(?:s|ed)?|term(?:s|ed)?|nam(?:e|es|ed)|dub(?:s|bed)?|coin(?:s|ed)?|"
+    r"conceptuali[sz](?:e|es))\s+(?:and\s+(?:formali[sz]e|define|study|evaluate)s?\s+)?"
     r"(?:(?:a|an|the|our|this|new|novel|simple|general)\s+){0,2}"
     r"(?:(?:concept|notion|idea)\s+of\s+)?"
     r"(?:\\(?:emph|textit|textbf|textsc)\{([^{}$\\\n]{3,60})\}|``([^`'\"\n]{3,60})(?:''|\")|"
@@ -25,7 +26,7 @@ _NEXT = re.compile(
     r",?\s*(?:and|or|,)\s+(?:\\(?:emph|textit|textbf|textsc)\{([^{}$\\\n]{3,60})\}|"
     r"``([^`'\"\n]{3,60})(?:''|\")|\"([^\"\n]{3,60})\"|“([^”\n]{3,60})”)"
 )
-_INTRO_VERB = ("propos", "introduc", "present", "develop")
+_INTRO_VERB = ("propos", "introduc", "present", "develop", "conceptuali")
 _CUT = re.compile(r"\s*\([^()]*\)\s*$|[\s,.;:!?]+$")  # "Name (ACR)", "Name,"
 
 
