@@ -1901,10 +1901,25 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
     if best[1] <= pos and _in_list(text, cands, best):
         _tag("benchmark", "null: list of benchmarks")
         return ""  # "on PVRBench, UrbanVideo, and VisBench, where ... drop by 35%": all of them
+    if PLURAL_LIST and best[1] <= pos and (
+            _PLURAL_LISTED.match(text, best[1]) and
+            _LIST_BEFORE.search(text, max(s0, best[0] - 40), best[0]) or
+            _LIST_AFTER.match(text, best[1])):
+        _tag("benchmark", "null: last of a list of data")
+        return ""  # "on the Nordland, Oxford, and NuScenes datasets": the list's, no one's
     _tag("benchmark", how)
     return best[2]
 
 
+PLURAL_LIST = True
+# "on the Nordland, Oxford, and NuScenes datasets", "on Maze2D and Kitchen tasks": a name in a
+# list of data the sentence evaluates on (the other names no entity) is no single value's
+_PLURAL_NOUN = (r"(?:datasets|benchmarks|data\s+sets|tasks|environments|suites|corpora|splits|"
+                r"subsets)")
+_PLURAL_LISTED = re.compile(r"\s+(?:[\w\-]+\s+)?" + _PLURAL_NOUN + r"\b", re.I)
+_LIST_AFTER = re.compile(r"(?:\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?[A-Z0-9][\w\-+.]*"
+                         r"(?:\s+[A-Z0-9][\w\-+.]*)?)+\s+(?:[\w\-]+\s+)?" + _PLURAL_NOUN + r"\b")
+_LIST_BEFORE = re.compile(r"[\w\-+.)]\s*(?:,\s*and|,|and|&)\s+$")
 DATA_IN_TEXT = True
 # a capitalised name the value's sentence calls data before the value ("maintaining PSNR of
 # around 26.90 dB on the DIV2K_LSDIR_valid dataset", "on the VCTK+DEMAND dataset, X attains

@@ -1,0 +1,37 @@
+"""Results rules of the twenty-first session (docs/results.md), checked on invented sentences
+with entities given as the entity component leaves them (no pipeline)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_the_last_name_of_a_list_of_datasets_is_no_single_values_benchmark():
+    text = (
+        "Place Recognition\nWe present LoopFormer. Experiments on the Alpine, Harbour, and "
+        "CityScan datasets show that LoopFormer boosts recall by up to 17% over the baseline."
+    )
+    got = _found(text, ("LoopFormer", "METHOD", "introduced"), ("Alpine", "DATASET"),
+                 ("CityScan", "DATASET"), ("recall", "METRIC"))
+    assert got["17%"]["benchmark"] is None
+    assert got["17%"]["metric"] == "recall"
+
+
+def test_the_first_name_of_a_list_of_tasks_is_no_single_values_benchmark():
+    text = (
+        "Diffusion Planning\nWe present FlowPlan. Results on MazeNav and Kitchen tasks show "
+        "that FlowPlan reaches a success rate of 91.2%."
+    )
+    got = _found(text, ("FlowPlan", "METHOD", "introduced"), ("MazeNav", "BENCHMARK"),
+                 ("success rate", "METRIC"))
+    assert got["91.2%"]["benchmark"] is None
+
+
+def test_a_single_named_dataset_stays_the_benchmark():
+    text = (
+        "Place Recognition\nWe present LoopFormer. Experiments on the CityScan dataset show "
+        "that LoopFormer boosts recall by up to 17% over the baseline."
+    )
+    got = _found(text, ("LoopFormer", "METHOD", "introduced"), ("CityScan", "DATASET"),
+                 ("recall", "METRIC"))
+    assert got["17%"]["benchmark"] == "CityScan"
