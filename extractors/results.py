@@ -1014,6 +1014,20 @@ def title_system(title: str) -> str | None:
     return None
 
 
+TITLE_BENCH = True
+
+
+def _title_benchmark(ents: list[dict], title: str) -> str | None:
+    """The benchmark or dataset a data paper's title leads with ("SWE-Bench ProMax: ..."), else
+    the one its title names."""
+    names = {e["name"] for e in ents if e["type"] in BENCH_TYPES and
+             any(mm[1] < len(title) for mm in e.get("mentions", []))}
+    lead = _TITLE_NAME.match(title)
+    if lead and lead.group(1).strip() in names:
+        return lead.group(1).strip()
+    return names.pop() if len(names) == 1 else None
+
+
 def introduced_benchmark(ents: list[dict]) -> str | None:
     """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+)."""
     names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
@@ -2037,6 +2051,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     title_end = text.find("\n") if "\n" in text else len(text)
     own = own_system(ents, title_end, text[:title_end], text)
     fallback_bench = introduced_benchmark(ents)
+    if fallback_bench is None and own is None and TITLE_BENCH:
+        fallback_bench = _title_benchmark(ents, text[:title_end])
     if fallback_bench == own:
         fallback_bench = None
     spans = [(a, b) for a, b, *_ in mentions]

@@ -35,3 +35,15 @@ def test_a_single_named_dataset_stays_the_benchmark():
     got = _found(text, ("LoopFormer", "METHOD", "introduced"), ("CityScan", "DATASET"),
                  ("recall", "METRIC"))
     assert got["17%"]["benchmark"] == "CityScan"
+
+
+def test_a_data_papers_title_lead_is_the_benchmark_of_its_results():
+    text = (
+        "RefactorBench Pro: Benchmarking Agents on Multilingual Code Refactoring\nWe present "
+        "RefactorBench Pro, built from 300 repositories. Experiments with frontier models show "
+        "that the best model achieves only 41.2% resolve rate."
+    )
+    got = _found(text, ("RefactorBench", "BENCHMARK", "introduced"),
+                 ("RefactorBench Pro", "BENCHMARK", "introduced"), ("resolve rate", "METRIC"))
+    assert got["41.2%"]["benchmark"] == "RefactorBench Pro"
+    assert got["41.2%"]["system"] is None
