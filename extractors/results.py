@@ -1268,6 +1268,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()) or \
                     GROUP_CMP and _CMP_LIST.search(text, max(lo, m.start() - 80), m.start()):
                 continue  # "improves PSNR over recent state-of-the-art methods and ...": compared
+            if GROUP_OBJECT and not acts and _PREP_BEFORE.search(text, max(lo, m.start() - 12),
+                                                                 m.start()):
+                continue  # "outperforms defenses across all models, recovering 19.9%": an object
             if best is None or m.end() > best[0]:  # beats a generic name inside the group
                 best = (m.end(), None)
                 src = "null: unnamed group subject"
@@ -1285,6 +1288,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 ASIDE_IN_SUBJECT = True
+GROUP_OBJECT = True
+_PREP_BEFORE = re.compile(r"\b(?:across|among|on|over|of|from|against|to|by|between)\s+"
+                          r"(?:the\s+)?$", re.I)
 _WITH_ASIDE = re.compile(r"(?:\s+\([^()]{0,40}\))?(?:\s+(?:model|method|framework|system))?\s*,\s+"
                          r"(?:with|using|via|fine-tuned|trained|combined|equipped|augmented|"
                          r"enhanced|integrated)\b")

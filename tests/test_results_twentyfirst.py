@@ -47,3 +47,21 @@ def test_a_data_papers_title_lead_is_the_benchmark_of_its_results():
                  ("RefactorBench Pro", "BENCHMARK", "introduced"), ("resolve rate", "METRIC"))
     assert got["41.2%"]["benchmark"] == "RefactorBench Pro"
     assert got["41.2%"]["system"] is None
+
+
+def test_a_group_after_a_preposition_is_no_subject():
+    text = (
+        "Guarding Agents\nWe present ShieldLoop. Our guardrail consistently outperforms "
+        "prompt-based defenses across all models, recovering 19.9% of failures."
+    )
+    got = _found(text, ("ShieldLoop", "METHOD", "introduced"))
+    assert got["19.9%"]["system"] == "ShieldLoop"
+
+
+def test_a_group_a_value_is_stated_for_stays_null():
+    text = (
+        "Jailbreak Audit\nWe present AttackKit. Attack success rates reach 74.4% for "
+        "proprietary models and 70.6% for open-weights models."
+    )
+    got = _found(text, ("AttackKit", "METHOD", "introduced"), ("attack success rates", "METRIC"))
+    assert got["70.6%"]["system"] is None
