@@ -1236,6 +1236,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
+            if COINED_NOUN and _NOUN_AFTER.match(text, m.end()):
+                continue  # "FAIR scores from 52-57%", "KL reductions of 13.7%", "T2V models"
             best = (m.start(), _expand_acronym(m.group(0), mentions))
             src = "coined name subject"
         if best is None:
@@ -1289,6 +1291,12 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 ASIDE_IN_SUBJECT = True
 GROUP_OBJECT = True
+COINED_NOUN = True
+# a coined name followed by a plural noun, not a verb: what is measured ("FAIR scores from",
+# "KL reductions of") or a group of systems ("T2V models demonstrate")
+_NOUN_AFTER = re.compile(r"\s+(?:(?:scores|reductions|increases|improvements|gains|drops)\s+"
+                         r"(?:of|from|on|in|for|by|at|to|over)\b|(?:models|methods|systems|"
+                         r"approaches|agents|baselines)\b)")
 _PREP_BEFORE = re.compile(r"\b(?:across|among|on|over|of|from|against|to|by|between)\s+"
                           r"(?:the\s+)?$", re.I)
 _WITH_ASIDE = re.compile(r"(?:\s+\([^()]{0,40}\))?(?:\s+(?:model|method|framework|system))?\s*,\s+"

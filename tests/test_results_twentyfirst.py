@@ -65,3 +65,23 @@ def test_a_group_a_value_is_stated_for_stays_null():
     )
     got = _found(text, ("AttackKit", "METHOD", "introduced"), ("attack success rates", "METRIC"))
     assert got["70.6%"]["system"] is None
+
+
+def test_a_coined_name_before_a_measured_noun_is_no_subject():
+    text = (
+        "Metadata Repair\nWe present MetaFix. Guided enrichment raises overall FAIR scores from "
+        "52% to 81%, and held-out worst-group KL reductions of 13.7% follow."
+    )
+    got = _found(text, ("MetaFix", "METHOD", "introduced"))
+    assert got["81%"]["system"] == "MetaFix"
+    assert got["13.7%"]["system"] == "MetaFix"
+
+
+def test_a_coined_name_before_a_plural_system_noun_is_no_subject():
+    text = (
+        "Video Feedback\nWe present ReelFix. Evaluations on open and proprietary T2V models "
+        "demonstrate that \\(\\projectname\\) significantly enhances temporal alignment by "
+        "almost 40%."
+    )
+    got = _found(text, ("ReelFix", "METHOD", "introduced"))
+    assert got["40%"]["system"] == "ReelFix"
