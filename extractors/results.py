@@ -261,7 +261,9 @@ _LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of mag
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
                               r"approximately|some|than)\s+$", re.I)
 _DIGIT = re.compile(r"\d")
-_FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+# "compared to 69.58% for the untuned GPT-4": a word saying which state of the model
+_FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?:(?:untuned|fine-tuned|original|base|"
+                         r"vanilla|standard|pretrained|pre-trained)\s+)?")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(|\s*of\s+"  # "95.75% of TPR"
                         r"|\s*in\s+(?:the\s+)?(?:terms\s+of\s+)?"  # "+2.8% in CIDEr"

@@ -85,3 +85,15 @@ def test_a_coined_name_before_a_plural_system_noun_is_no_subject():
     )
     got = _found(text, ("ReelFix", "METHOD", "introduced"))
     assert got["40%"]["system"] == "ReelFix"
+
+
+def test_a_compared_value_for_a_named_model_in_a_stated_state_is_that_models():
+    text = (
+        "Medical Image Classification\nWe present MedLite. The MedGem-4b model demonstrated "
+        "superior capability by achieving a mean test accuracy of 80.37% compared to 69.58% for "
+        "the untuned GPT-4."
+    )
+    got = _found(text, ("MedLite", "METHOD", "introduced"), ("MedGem-4b", "MODEL"),
+                 ("GPT-4", "MODEL"), ("accuracy", "METRIC"))
+    assert got["80.37%"]["system"] == "MedGem-4b"
+    assert got["69.58%"]["system"] == "GPT-4"
