@@ -256,7 +256,7 @@ def _word_values(text: str) -> list[re.Match]:
 
 _ADDED_COST = re.compile(r"\s*(?:additional|added|extra)\s+(?:[\w\-]+\s+)?(?:parameters|params|"
                          r"FLOPs|compute|memory)\b", re.I)
-_PM_BEFORE = re.compile(r"(?:\+/-|±|\\pm)\s*$")  # "+/- .0310": a spread
+_PM_BEFORE = re.compile(r"(?:\+/-|\+-|±|\\pm)\s*$")  # "+/- .0310", "95.72% +- 0.54%": a spread
 _LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of magnitude"
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
                               r"approximately|some|than)\s+$", re.I)
@@ -520,7 +520,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         if "." in num:
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or "") or \
-            _PM_BEFORE.search(before):
+            _PM_BEFORE.search(before) or text.startswith("+-", m.start()):
         return False  # "(±0.01)": a spread, not a result
     if SETTING_NOUN and (unit.endswith("Hz") and _HZ_NOUN.match(after) or
                          unit == ":1" and _RATIO_NOUN.match(after)):

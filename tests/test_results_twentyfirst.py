@@ -97,3 +97,15 @@ def test_a_compared_value_for_a_named_model_in_a_stated_state_is_that_models():
                  ("GPT-4", "MODEL"), ("accuracy", "METRIC"))
     assert got["80.37%"]["system"] == "MedGem-4b"
     assert got["69.58%"]["system"] == "GPT-4"
+
+
+def test_a_spread_written_with_plus_minus_in_ascii_is_no_result():
+    text = (
+        "Sign Language Recognition\nWe present SignLite. Trained from scratch, SignLite attains "
+        "96.37% accuracy (95.72% +- 0.54% over five seeds) and handles size variations of "
+        "+-33%."
+    )
+    got = _found(text, ("SignLite", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert "96.37%" in got
+    assert "95.72%" in got
+    assert not any("0.54" in v or "33" in v for v in got)
