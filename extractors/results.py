@@ -256,12 +256,14 @@ def _word_values(text: str) -> list[re.Match]:
 
 _ADDED_COST = re.compile(r"\s*(?:additional|added|extra)\s+(?:[\w\-]+\s+)?(?:parameters|params|"
                          r"FLOPs|compute|memory)\b", re.I)
-_PM_BEFORE = re.compile(r"(?:\+/-|±|\\pm)\s*$")  # "+/- .0310": a spread
+_PM_BEFORE = re.compile(r"(?:\+/-|\+-|±|\\pm)\s*$")  # "+/- .0310", "95.72% +- 0.54%": a spread
 _LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of magnitude"
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
                               r"approximately|some|than)\s+$", re.I)
 _DIGIT = re.compile(r"\d")
-_FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?")
+# "compared to 69.58% for the untuned GPT-4": a word saying which state of the model
+_FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?:(?:untuned|fine-tuned|original|base|"
+                         r"vanilla|standard|pretrained|pre-trained)\s+)?")
 _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|"
                         r"than|vs|over)\b)[\w\-]+\s+)?|\s*\(|\s*of\s+"  # "95.75% of TPR"
                         r"|\s*in\s+(?:the\s+)?(?:terms\s+of\s+)?"  # "+2.8% in CIDEr"
@@ -518,7 +520,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         if "." in num:
             return True  # "(r = 0.988)", "F1 = 0.68"
     if "pm" in (m.group("sign") or "") or "±" in (m.group("sign") or "") or \
-            _PM_BEFORE.search(before):
+            _PM_BEFORE.search(before) or text.startswith("+-", m.start()):
         return False  # "(±0.01)": a spread, not a result
     if SETTING_NOUN and (unit.endswith("Hz") and _HZ_NOUN.match(after) or
                          unit == ":1" and _RATIO_NOUN.match(after)):
@@ -1014,6 +1016,20 @@ def title_system(title: str) -> str | None:
     return None
 
 
+TITLE_BENCH = True
+
+
+def _title_benchmark(ents: list[dict], title: str) -> str | None:
+    """The benchmark or dataset a data paper's title leads with ("SWE-Bench ProMax: ..."), else
+    the one its title names."""
+    names = {e["name"] for e in ents if e["type"] in BENCH_TYPES and
+             any(mm[1] < len(title) for mm in e.get("mentions", []))}
+    lead = _TITLE_NAME.match(title)
+    if lead and lead.group(1).strip() in names:
+        return lead.group(1).strip()
+    return names.pop() if len(names) == 1 else None
+
+
 def introduced_benchmark(ents: list[dict]) -> str | None:
     """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+)."""
     names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
@@ -1222,6 +1238,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
                 continue
+            if COINED_NOUN and _NOUN_AFTER.match(text, m.end()):
+                continue  # "FAIR scores from 52-57%", "KL reductions of 13.7%", "T2V models"
             best = (m.start(), _expand_acronym(m.group(0), mentions))
             src = "coined name subject"
         if best is None:
@@ -1254,6 +1272,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()) or \
                     GROUP_CMP and _CMP_LIST.search(text, max(lo, m.start() - 80), m.start()):
                 continue  # "improves PSNR over recent state-of-the-art methods and ...": compared
+            if GROUP_OBJECT and not acts and _PREP_BEFORE.search(text, max(lo, m.start() - 12),
+                                                                 m.start()):
+                continue  # "outperforms defenses across all models, recovering 19.9%": an object
             if best is None or m.end() > best[0]:  # beats a generic name inside the group
                 best = (m.end(), None)
                 src = "null: unnamed group subject"
@@ -1271,6 +1292,15 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 ASIDE_IN_SUBJECT = True
+GROUP_OBJECT = True
+COINED_NOUN = True
+# a coined name followed by a plural noun, not a verb: what is measured ("FAIR scores from",
+# "KL reductions of") or a group of systems ("T2V models demonstrate")
+_NOUN_AFTER = re.compile(r"\s+(?:(?:scores|reductions|increases|improvements|gains|drops)\s+"
+                         r"(?:of|from|on|in|for|by|at|to|over)\b|(?:models|methods|systems|"
+                         r"approaches|agents|baselines)\b)")
+_PREP_BEFORE = re.compile(r"\b(?:across|among|on|over|of|from|against|to|by|between)\s+"
+                          r"(?:the\s+)?$", re.I)
 _WITH_ASIDE = re.compile(r"(?:\s+\([^()]{0,40}\))?(?:\s+(?:model|method|framework|system))?\s*,\s+"
                          r"(?:with|using|via|fine-tuned|trained|combined|equipped|augmented|"
                          r"enhanced|integrated)\b")
@@ -1901,10 +1931,25 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
     if best[1] <= pos and _in_list(text, cands, best):
         _tag("benchmark", "null: list of benchmarks")
         return ""  # "on PVRBench, UrbanVideo, and VisBench, where ... drop by 35%": all of them
+    if PLURAL_LIST and best[1] <= pos and (
+            _PLURAL_LISTED.match(text, best[1]) and
+            _LIST_BEFORE.search(text, max(s0, best[0] - 40), best[0]) or
+            _LIST_AFTER.match(text, best[1])):
+        _tag("benchmark", "null: last of a list of data")
+        return ""  # "on the Nordland, Oxford, and NuScenes datasets": the list's, no one's
     _tag("benchmark", how)
     return best[2]
 
 
+PLURAL_LIST = True
+# "on the Nordland, Oxford, and NuScenes datasets", "on Maze2D and Kitchen tasks": a name in a
+# list of data the sentence evaluates on (the other names no entity) is no single value's
+_PLURAL_NOUN = (r"(?:datasets|benchmarks|data\s+sets|tasks|environments|suites|corpora|splits|"
+                r"subsets)")
+_PLURAL_LISTED = re.compile(r"\s+(?:[\w\-]+\s+)?" + _PLURAL_NOUN + r"\b", re.I)
+_LIST_AFTER = re.compile(r"(?:\s*(?:,\s*and|,|and|&)\s+(?:the\s+)?[A-Z0-9][\w\-+.]*"
+                         r"(?:\s+[A-Z0-9][\w\-+.]*)?)+\s+(?:[\w\-]+\s+)?" + _PLURAL_NOUN + r"\b")
+_LIST_BEFORE = re.compile(r"[\w\-+.)]\s*(?:,\s*and|,|and|&)\s+$")
 DATA_IN_TEXT = True
 # a capitalised name the value's sentence calls data before the value ("maintaining PSNR of
 # around 26.90 dB on the DIV2K_LSDIR_valid dataset", "on the VCTK+DEMAND dataset, X attains
@@ -2022,6 +2067,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     title_end = text.find("\n") if "\n" in text else len(text)
     own = own_system(ents, title_end, text[:title_end], text)
     fallback_bench = introduced_benchmark(ents)
+    if fallback_bench is None and own is None and TITLE_BENCH:
+        fallback_bench = _title_benchmark(ents, text[:title_end])
     if fallback_bench == own:
         fallback_bench = None
     spans = [(a, b) for a, b, *_ in mentions]
