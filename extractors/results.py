@@ -1528,8 +1528,9 @@ def _at_cutoff(text: str, s0: int, pos: int, name: str | None) -> str | None:
     if not RANK_AT or not name or not _RANK_HEAD.search(name):
         return name
     hit = None
-    for m in re.finditer(re.escape(name) + r"\s+at\s+\d{1,3}(?=\s*[,;:)]|\.(?!\d)|\s+(?:scores?|from|of|on|in|"
-                                                 r"and|is|was|were|to|by|for|with|over)\b)",
+    for m in re.finditer(re.escape(name) + r"\s+at\s+\d{1,3}(?=\s*[,;:)]|\.(?!\d)|\s+(?:scores?|"
+                                                 r"from|of|on|in|and|is|was|were|to|by|for|with|"
+                                                 r"over)\b)",
                          text[s0:pos]):
         hit = m
     return hit.group(0) if hit else name

@@ -178,8 +178,8 @@ _WE_NAME_IT = re.compile(
 )
 
 # the name ends there ("we refer to it as an inductive bias probe": the name is longer)
-_NAME_GIVEN_END = re.compile(r"[\"'\u201d}*`]*(?:\s*[,.;:()]|\s*-{2,3}|\s*\u2014|\s*$|\s+(?:as|in|to|"
-                             r"which|that|for|and|with|where|when|is|are|was|has)\b)")
+_NAME_GIVEN_END = re.compile(r"[\"'\u201d}*`]*(?:\s*[,.;:()]|\s*-{2,3}|\s*\u2014|\s*$|\s+(?:as|"
+                             r"in|to|which|that|for|and|with|where|when|is|are|was|has)\b)")
 
 
 # "dubbed as group-class Balanced Greedy Sampling": lower-case modifiers before the name

@@ -829,4 +829,5 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (96, fallback_title_task), (96.5, means_only_tasks), (96.6, paradigm_tasks), (98, problem_forms)]
+          (96, fallback_title_task), (96.5, means_only_tasks), (96.6, paradigm_tasks),
+          (98, problem_forms)]
