@@ -290,6 +290,8 @@ class Gazetteer:
         )
         self.not_names = set(self.lexicon["not_names"])
         self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}
+        # rules.base.type_by_shape's answers, which read family_re and family_set
+        self.shape_cache: dict[str, str | None] = {}
 
     def _add_variants(self, variants: list[tuple[str, str]], lower_pats: dict[str, list]) -> None:
         """The other spellings of the named types' forms (spelling_variants), as patterns of

@@ -278,8 +278,26 @@ _PROBLEM_WORDS = frozenset({"Problem", "Problems", "problem", "problems"})
 _SCORE_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*[a-zA-Z0-9]Score$")
 
 
+_SHAPE_CACHE_MAX = 200_000
+_NO_GAZ_SHAPES: dict[str, str | None] = {}
+
+
 def type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
-    """Type suggested by the form of a name alone, if any."""
+    """Type suggested by the form of a name alone, if any (cached per gazetteer: the same
+    names come back in every stage that types a candidate)."""
+    cache = _NO_GAZ_SHAPES if gaz is None else gaz.shape_cache
+    try:
+        return cache[name]
+    except KeyError:
+        pass
+    if len(cache) > _SHAPE_CACHE_MAX:
+        cache.clear()
+    found = cache[name] = _type_by_shape(name, gaz)
+    return found
+
+
+def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
+    """type_by_shape without the cache."""
     if _X_TO_Y.match(name):
         return "TASK"  # "Text-to-SQL", "Speech-to-Text Translation", "T2V": a mapping to learn
     if _BENCH_SHAPE.search(name):

@@ -338,11 +338,13 @@ def own_method_appositive(ctx: Context) -> None:
     text = ctx.text
     for c in ctx.cands:
         if c.start <= ctx.title_end or c.type not in ("", "MODEL", "METHOD") or \
-                c.rule == "gazetteer" or type_by_shape(c.name, ctx.gaz) in _NAME_HEAD_TYPES or \
+                c.rule == "gazetteer" or \
+                not _INTRO_VERB_BEFORE.search(text, max(0, c.start - 30), c.start):
+            continue  # (the rare cue first: every test here is free of side effects)
+        if type_by_shape(c.name, ctx.gaz) in _NAME_HEAD_TYPES or \
                 head_type(ctx.defined.get(c.name, c.name).split()[-1], "") in _NAME_HEAD_TYPES:
             continue  # "VidCapBench", "... Evaluation and Benchmark": named as data
-        if _INTRO_VERB_BEFORE.search(text, max(0, c.start - 30), c.start) and \
-                _OWN_METHOD_APPOSITIVE.match(text, c.end, c.end + 120):
+        if _OWN_METHOD_APPOSITIVE.match(text, c.end, c.end + 120):
             c.stated = "METHOD"
 
 

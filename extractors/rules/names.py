@@ -189,6 +189,8 @@ def capitalised_runs(ctx: Context) -> None:
     leads = word_set("name_leads")
     enumerated = word_set("enumerated_words")
     for a, surface in runs(text):
+        if surface.isdigit():
+            continue  # a bare number ("2024", "3"): every path below drops it, with no effect
         if surface in not_names and not text.startswith(name_after, a + len(surface)):
             continue  # a lone non-name word, unless "our Singlish benchmark"
         # trim trailing punctuation inside the run
