@@ -27,8 +27,8 @@ _LIST_HEAD_BEFORE = re.compile(
 # "three benchmarks TOFU, MUSE, and WMDP": a plural head right before a list
 _PLURAL_HEAD_BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(h.plural) for h in heads() if "list" in h.plural_contexts)
-    + r")\s+$"
-)
+    + r")\s+(?:of\s+)?$"
+)  # "two datasets of MUUFL and Houston2018" too
 # "X, a new benchmark", "\\textit{X}, a synthetic dataset", "X, the first public dataset",
 # "X, a Bengali Deepfake Audio Dataset" (a head in Title Case too), "X, a speech-to-text
 # translation (S2TT) dataset" (a bracket among the words), "``X``, an empirical testbed"
@@ -236,13 +236,17 @@ def _rests_on(text: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in word_set("on_not_data")
 
 
+# a listed word ("experiments on Replica, TUM, and ...") is a name for its list's sake
+_ON_RULES = frozenset({"coined_name", "listed_word"})
+
+
 def evaluated_on(ctx: Context) -> None:
     """"evaluated on X, Y and Z", "evaluated using X": untyped coined names after "on" in an
     evaluation sentence or after "evaluated with/using/via", and the rest of their list."""
     text, cands = ctx.text, ctx.cands
     n = len(cands)
     for i, c in enumerate(cands):
-        if c.type or c.strong_type or c.rule != "coined_name" or c.start <= ctx.title_end:
+        if c.type or c.strong_type or c.rule not in _ON_RULES or c.start <= ctx.title_end:
             continue
         on = _ON_BEFORE.search(text, max(0, c.start - 12), c.start)
         # "evaluated with SPEC 2017, SPOILER-GUARD reduces": a comma may open the clause's
