@@ -37,3 +37,26 @@ def test_a_listed_word_outside_an_evaluation_stays_untyped_data(nlp):
     """"built on X, Y": what a system rests on is not evaluated on."""
     e = find(run(nlp, "The service is built on Harbor, QLT, and Kafka for storage."), "QLT")
     assert e is None or e.type != "DATASET"
+
+
+# --- heads.counted_data: a count of what a name holds --------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("On the external test cohort (ZRX, n=58 patients), the model reaches 0.81 AUC.", "ZRX"),
+    ("We also construct a large image-text set, namely QWIB-TD, which contains 4,210 "
+     "image-caption triplets.", "QWIB-TD"),
+    ("Models are compared on KarSum (2,310 news articles) and on one more set.", "KarSum"),
+])
+def test_a_count_of_what_a_name_holds_makes_it_data(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "DATASET"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We release ZetaNet (7 billion parameters) under an open licence.", "ZetaNet"),
+    ("ZetaNet scores best on both (80.3 vs. 79.8) of the tests.", "ZetaNet"),
+])
+def test_a_models_size_or_a_score_is_no_data_count(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is None or e.type != "DATASET"

@@ -350,6 +350,34 @@ def own_method_appositive(ctx: Context) -> None:
             c.stated = "METHOD"
 
 
+# "SeSaMe (1,679 Java methods)", "(IEO, n=41 patients)", "LUIQD-TD, which contains 6,418
+# triplets": a count of what a name holds, in its bracket or a clause right after it
+_COUNT = r"(?:n\s*=\s*\d|\d[\d,.]*\s*(?:[kKM]|million|billion)?\s+(?:[\w\-]+\s+)?([a-z]{2,}s)\b)"
+_COUNT_AFTER = re.compile(
+    rf"\s*(?:\(\s*|,\s*(?:which\s+contains?|containing|comprising)\s+(?:over\s+|more\s+than\s+)?)"
+    rf"{_COUNT}")
+_COUNT_IN_BRACKET = re.compile(rf"\s*[,;]\s*{_COUNT}")
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_COUNTED_RULES = frozenset({"coined_name", "capitalised_word", "listed_word", "title_case_phrase",
+                            "acronym_definition"})
+
+
+def counted_data(ctx: Context) -> None:
+    """A name followed by a count of the things it holds ("SeSaMe (1,679 Java methods)", "(IEO,
+    n=41 patients)", "X, which contains 6,418 triplets") is a data set."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.type in ("DATASET", "BENCHMARK", "TASK", "METRIC") or c.strong_type or \
+                c.rule not in _COUNTED_RULES or c.start <= ctx.title_end:
+            continue
+        m = _COUNT_AFTER.match(text, c.end, c.end + 80)
+        if m is None and _OPEN_BEFORE.search(text, max(0, c.start - 3), c.start):
+            m = _COUNT_IN_BRACKET.match(text, c.end, c.end + 80)
+        if m is not None and (m.group(1) or "").lower() not in word_set("count_not_data"):
+            c.type = "DATASET"
+            c.conf = max(c.conf, 0.7)
+
+
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (68, split_names), (110, evaluation_context)]
+          (67.7, counted_data), (68, split_names), (110, evaluation_context)]
