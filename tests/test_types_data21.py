@@ -60,3 +60,14 @@ def test_a_count_of_what_a_name_holds_makes_it_data(nlp, sentence, name):
 def test_a_models_size_or_a_score_is_no_data_count(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is None or e.type != "DATASET"
+
+
+# --- heads.txt: "track" after a name ---------------------------------------------------------------
+
+
+def test_tracks_after_a_list_of_names_are_benchmarks(nlp):
+    ents = run(nlp, "We present our winning entries for the Spoken Route Queries and PathStep "
+                    "tracks of the workshop challenge.")
+    for name in ("Spoken Route Queries", "PathStep"):
+        e = find(ents, name)
+        assert e is not None and e.type == "BENCHMARK", (name, e)
