@@ -71,3 +71,16 @@ def test_tracks_after_a_list_of_names_are_benchmarks(nlp):
     for name in ("Spoken Route Queries", "PathStep"):
         e = find(ents, name)
         assert e is not None and e.type == "BENCHMARK", (name, e)
+
+
+# --- heads.bracketed_after_head: a coined name alone in a bracket after a task or data head ---
+
+
+@pytest.mark.parametrize("sentence, name, type_", [
+    ("We test the probe on a spatial memory task (GridRecall-V) and on a counting task (CNTQ).",
+     "GridRecall-V", "BENCHMARK"),
+    ("Existing datasets (e.g., HoloMo) suffer from poor alignment.", "HoloMo", "DATASET"),
+])
+def test_a_coined_name_bracketed_after_a_head_is_data(nlp, sentence, name, type_):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == type_

@@ -378,6 +378,29 @@ def counted_data(ctx: Context) -> None:
             c.conf = max(c.conf, 0.7)
 
 
+# "a natural language inference task (MQNLI)", "existing datasets (e.g., ViMo)": a coined name
+# alone in the bracket right after a task or data head names the data the task is posed on
+_HEAD_BRACKET_BEFORE = re.compile(
+    r"\b(tasks?|datasets?|benchmarks?|corpus|corpora)\s*\(\s*(?:(?:e\.g\.|i\.e\.),?\s*)?$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+
+
+def bracketed_after_head(ctx: Context) -> None:
+    """A coined name alone in a bracket after "task" or a data head is a data set or benchmark
+    ("a structural vision task (MNIST-PVR)", "existing datasets (e.g., ViMo)")."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.rule != "coined_name" or c.strong_type or c.type in ("DATASET", "BENCHMARK") or \
+                c.name in ctx.defined or c.start <= ctx.title_end:
+            continue
+        m = _HEAD_BRACKET_BEFORE.search(text, max(0, c.start - 30), c.start)
+        if m is None or not _CLOSE_AFTER.match(text, c.end, c.end + 3):
+            continue
+        head = m.group(1).lower()
+        c.type = "BENCHMARK" if head.startswith("task") else head_type(head)
+        c.conf = max(c.conf, 0.7)
+
+
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (67.7, counted_data), (68, split_names), (110, evaluation_context)]
+          (67.7, counted_data), (67.8, bracketed_after_head), (68, split_names), (110, evaluation_context)]
