@@ -62,7 +62,7 @@ def test_a_models_size_or_a_score_is_no_data_count(nlp, sentence, name):
     assert e is None or e.type != "DATASET"
 
 
-# --- heads.txt: "track" after a name ---------------------------------------------------------------
+# --- heads.txt: "track" after a name ------------------------------------------------------------
 
 
 def test_tracks_after_a_list_of_names_are_benchmarks(nlp):

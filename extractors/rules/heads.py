@@ -403,4 +403,5 @@ def bracketed_after_head(ctx: Context) -> None:
 
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (67.7, counted_data), (67.8, bracketed_after_head), (68, split_names), (110, evaluation_context)]
+          (67.7, counted_data), (67.8, bracketed_after_head), (68, split_names),
+          (110, evaluation_context)]
