@@ -84,3 +84,11 @@ def test_tracks_after_a_list_of_names_are_benchmarks(nlp):
 def test_a_coined_name_bracketed_after_a_head_is_data(nlp, sentence, name, type_):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == type_
+
+
+def test_a_short_form_counted_after_its_long_form_is_left_to_it(nlp):
+    """"Open Claim Memory (OCM; 81 papers)": the long form's head decides, not the count."""
+    ents = run(nlp, "We introduce two new benchmarks, Open Claim Memory (OCM; 81 papers, 66 "
+                    "questions) and Open Layers (OLy; 252 papers).")
+    e = find(ents, "OCM")
+    assert e is None or e.type != "DATASET"

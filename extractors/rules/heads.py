@@ -366,12 +366,17 @@ def counted_data(ctx: Context) -> None:
     """A name followed by a count of the things it holds ("SeSaMe (1,679 Java methods)", "(IEO,
     n=41 patients)", "X, which contains 6,418 triplets") is a data set."""
     text = ctx.text
+    ends = {d.end for d in ctx.cands}
     for c in ctx.cands:
         if c.type in ("DATASET", "BENCHMARK", "TASK", "METRIC") or c.strong_type or \
                 c.rule not in _COUNTED_RULES or c.start <= ctx.title_end:
             continue
         m = _COUNT_AFTER.match(text, c.end, c.end + 80)
-        if m is None and _OPEN_BEFORE.search(text, max(0, c.start - 3), c.start):
+        # "Public AI Memory (PAIM; 81 papers)": a short form after its long form is left to it
+        o = _OPEN_BEFORE.search(text, max(0, c.start - 3), c.start)
+        if m is None and o is not None and \
+                len(text[max(0, o.start() - 5):o.start()].rstrip()) + max(0, o.start() - 5) \
+                not in ends:
             m = _COUNT_IN_BRACKET.match(text, c.end, c.end + 80)
         if m is not None and (m.group(1) or "").lower() not in word_set("count_not_data"):
             c.type = "DATASET"
