@@ -27,8 +27,8 @@ _LIST_HEAD_BEFORE = re.compile(
 # "three benchmarks TOFU, MUSE, and WMDP": a plural head right before a list
 _PLURAL_HEAD_BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(h.plural) for h in heads() if "list" in h.plural_contexts)
-    + r")\s+$"
-)
+    + r")\s+(?:of\s+)?$"
+)  # "two datasets of MUUFL and Houston2018" too
 # "X, a new benchmark", "\\textit{X}, a synthetic dataset", "X, the first public dataset",
 # "X, a Bengali Deepfake Audio Dataset" (a head in Title Case too), "X, a speech-to-text
 # translation (S2TT) dataset" (a bracket among the words), "``X``, an empirical testbed"
@@ -236,13 +236,17 @@ def _rests_on(text: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in word_set("on_not_data")
 
 
+# a listed word ("experiments on Replica, TUM, and ...") is a name for its list's sake
+_ON_RULES = frozenset({"coined_name", "listed_word"})
+
+
 def evaluated_on(ctx: Context) -> None:
     """"evaluated on X, Y and Z", "evaluated using X": untyped coined names after "on" in an
     evaluation sentence or after "evaluated with/using/via", and the rest of their list."""
     text, cands = ctx.text, ctx.cands
     n = len(cands)
     for i, c in enumerate(cands):
-        if c.type or c.strong_type or c.rule != "coined_name" or c.start <= ctx.title_end:
+        if c.type or c.strong_type or c.rule not in _ON_RULES or c.start <= ctx.title_end:
             continue
         on = _ON_BEFORE.search(text, max(0, c.start - 12), c.start)
         # "evaluated with SPEC 2017, SPOILER-GUARD reduces": a comma may open the clause's
@@ -348,6 +352,63 @@ def own_method_appositive(ctx: Context) -> None:
             c.stated = "METHOD"
 
 
+# "SeSaMe (1,679 Java methods)", "(IEO, n=41 patients)", "LUIQD-TD, which contains 6,418
+# triplets": a count of what a name holds, in its bracket or a clause right after it
+_COUNT = r"(?:n\s*=\s*\d|\d[\d,.]*\s*(?:[kKM]|million|billion)?\s+(?:[\w\-]+\s+)?([a-z]{2,}s)\b)"
+_COUNT_AFTER = re.compile(
+    rf"\s*(?:\(\s*|,\s*(?:which\s+contains?|containing|comprising)\s+(?:over\s+|more\s+than\s+)?)"
+    rf"{_COUNT}")
+_COUNT_IN_BRACKET = re.compile(rf"\s*[,;]\s*{_COUNT}")
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_COUNTED_RULES = frozenset({"coined_name", "capitalised_word", "listed_word", "title_case_phrase",
+                            "acronym_definition"})
+
+
+def counted_data(ctx: Context) -> None:
+    """A name followed by a count of the things it holds ("SeSaMe (1,679 Java methods)", "(IEO,
+    n=41 patients)", "X, which contains 6,418 triplets") is a data set."""
+    text = ctx.text
+    ends = {d.end for d in ctx.cands}
+    for c in ctx.cands:
+        if c.type in ("DATASET", "BENCHMARK", "TASK", "METRIC") or c.strong_type or \
+                c.rule not in _COUNTED_RULES or c.start <= ctx.title_end:
+            continue
+        m = _COUNT_AFTER.match(text, c.end, c.end + 80)
+        # "Public AI Memory (PAIM; 81 papers)": a short form after its long form is left to it
+        o = _OPEN_BEFORE.search(text, max(0, c.start - 3), c.start)
+        if m is None and o is not None and \
+                len(text[max(0, o.start() - 5):o.start()].rstrip()) + max(0, o.start() - 5) \
+                not in ends:
+            m = _COUNT_IN_BRACKET.match(text, c.end, c.end + 80)
+        if m is not None and (m.group(1) or "").lower() not in word_set("count_not_data"):
+            c.type = "DATASET"
+            c.conf = max(c.conf, 0.7)
+
+
+# "a natural language inference task (MQNLI)", "existing datasets (e.g., ViMo)": a coined name
+# alone in the bracket right after a task or data head names the data the task is posed on
+_HEAD_BRACKET_BEFORE = re.compile(
+    r"\b(tasks?|datasets?|benchmarks?|corpus|corpora)\s*\(\s*(?:(?:e\.g\.|i\.e\.),?\s*)?$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+
+
+def bracketed_after_head(ctx: Context) -> None:
+    """A coined name alone in a bracket after "task" or a data head is a data set or benchmark
+    ("a structural vision task (MNIST-PVR)", "existing datasets (e.g., ViMo)")."""
+    text = ctx.text
+    for c in ctx.cands:
+        if c.rule != "coined_name" or c.strong_type or c.type in ("DATASET", "BENCHMARK") or \
+                c.name in ctx.defined or c.start <= ctx.title_end:
+            continue
+        m = _HEAD_BRACKET_BEFORE.search(text, max(0, c.start - 30), c.start)
+        if m is None or not _CLOSE_AFTER.match(text, c.end, c.end + 3):
+            continue
+        head = m.group(1).lower()
+        c.type = "BENCHMARK" if head.startswith("task") else head_type(head)
+        c.conf = max(c.conf, 0.7)
+
+
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (68, split_names), (110, evaluation_context)]
+          (67.7, counted_data), (67.8, bracketed_after_head), (68, split_names),
+          (110, evaluation_context)]
