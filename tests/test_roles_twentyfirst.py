@@ -49,3 +49,22 @@ def test_a_clause_after_the_counted_items_adds_no_more(nlp):
                title="QuorbGym: Fantastic Quorbs and How to Find Them")
     e = find(ents, "FlimNet")
     assert e is None or e.role == "used"
+
+
+def test_a_used_subtitle_phrase_the_title_name_spells_is_folded_into_it(nlp):
+    ents = run(nlp, "Quorb models transfer poorly. We present GraphAlignQ, which aligns plonk "
+                    "geometry across quorb domains.",
+               title="GraphAlignQ: Geometry-aware Alignment for Improving Transfer Learning in "
+                     "Quorb Models")
+    e = find(ents, "GraphAlignQ")
+    assert e is not None and e.role == "introduced"
+    assert find(ents, "Geometry-aware Alignment") is e
+
+
+def test_a_used_subtitle_phrase_the_title_name_does_not_spell_stays_apart(nlp):
+    ents = run(nlp, "Quorb models transfer poorly. We present GraphQuorb, which aligns plonk "
+                    "geometry across quorb domains.",
+               title="GraphQuorb: Geometry-aware Alignment for Improving Transfer Learning in "
+                     "Quorb Models")
+    f = find(ents, "Geometry-aware Alignment")
+    assert f is not None and f is not find(ents, "GraphQuorb")
