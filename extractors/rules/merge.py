@@ -151,6 +151,22 @@ def _background_opening(ctx: Context, g: dict) -> bool:
 _SUBTITLE_LONG = re.compile(r"\s*([^:;,()]+?)\s+for\s")
 
 
+def _spelled_out(short: str, phrase: str) -> bool:
+    """Whether short opens with the phrase's first letter and holds the first letters of all
+    its two or more words in order ("ROTATE" and "Regret-driven Open-ended Training")."""
+    parts = [p for p in re.split(r"[\s\-]+", phrase) if p]
+    low = short.lower()
+    if len(parts) < 2 or not low[:1].isalpha() or low[0] != parts[0][0].lower():
+        return False
+    at = 0
+    for p in parts:
+        at = low.find(p[0].lower(), at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def _fold_title_long_form(ctx: Context, groups: dict[str, dict], order: list[str]) -> None:
     """Fold a subtitle's opening phrase ("Name: Long Form for ...") into the title's name
     when both are introduced and the phrase has no short form of its own."""
@@ -165,6 +181,11 @@ def _fold_title_long_form(ctx: Context, groups: dict[str, dict], order: list[str
     hkey = next((k for k, g in groups.items() if g["intro"] and head in g["forms"]), None)
     lkey = next((k for k, g in groups.items() if g["intro"] and k != hkey
                  and m.group(1) in g["forms"]), None)
+    if lkey is None and hkey is not None:
+        # "ROTATE: Regret-driven Open-ended Training for ...": the phrase came out used, but
+        # the name holds the first letters of its words in order: the name written out
+        lkey = next((k for k, g in groups.items() if k != hkey and m.group(1) in g["forms"]
+                     and _spelled_out(head, m.group(1))), None)
     if hkey is None or lkey is None:
         return
     src, dst = groups[lkey], groups[hkey]

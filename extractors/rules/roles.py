@@ -99,11 +99,11 @@ _INTRO_PLURAL_LIST = re.compile(
 # framework consists of three modules: (1) ...": the counted parts of the paper's own system
 _PARTS_LIST = re.compile(
     r"\b(?:employs|uses|adopts|comprises|consists\s+of|contains|includes|features|integrates|"
-    r"incorporates|introduces|has)\s+(?:\w+\s+)?(?:two|three|four|five|several|the\s+following)"
+    r"incorporates|introduces|has)\s+(?:\w+\s+)?(two|three|four|five|several|the\s+following)"
     r"\s+(?:[\w\-]+\s+){0,3}?(?:components|modules|stages|techniques|innovations|"
     rf"{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
-    r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?(?:(?:a|an|the)\s+)?$"
-)
+    r"\s*(?::|,)\s*(?:\(?(?:1|i|a)\)\s*)?(?:(?:a|an|the)\s+)?$"
+)  # "PvNeXt consists of two key modules, the Motion Imitator and the ...": a comma as a colon
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
@@ -322,6 +322,36 @@ def _list_after(ctx: Context, i: int) -> list[int]:
             return out
 
 
+# "two components: BiasInject, which injects ..., and BiasScope, which ...": the next item
+# after the first one's clause
+_NEXT_ITEM = re.compile(r"(?:;\s*(?:and\s+)?|,\s*and\s+)(?:\(?(?:\d|[ivx]+|[a-e])\)\s*)?"
+                        r"(?:(?:the|an?)\s+)?$")
+# "the Motion Imitator and the Single-Step Motion Encoder": an article before the next item
+_AND_THE = re.compile(r"(?:\s*\([^()]{1,24}\))?\s*,?\s+and\s+(?:the|an?)\s+")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _items_past_clauses(ctx: Context, i: int, count: str) -> list[int]:
+    """Indices of the items of a counted parts list past the first, each after a clause that
+    describes the one before ("A, which ..., and B"), up to the count and the sentence end."""
+    text, cands = ctx.text, ctx.cands
+    listed = _list_after(ctx, i)
+    want = _COUNTS.get(count, 5) - len(listed)
+    _, s1 = ctx.sentence(cands[i].start)
+    out: list[int] = []
+    j = listed[-1]
+    k = j + 1
+    while want > 0 and k < len(cands) and cands[k].start < s1:
+        if (cands[k].start - cands[j].end <= 250 and _NEXT_ITEM.search(
+                text, cands[j].end, cands[k].start)) or _AND_THE.fullmatch(
+                text, cands[j].end, cands[k].start):
+            out.append(k)
+            want -= 1
+            j = k
+        k += 1
+    return out
+
+
 def _intro_listed(ctx: Context, i: int) -> None:
     """Mark the names listed right after cands[i], which a naming word made the paper's own
     ("variants of SVGD, namely VP-SVGD and GB-SVGD"), as its own too: coined or multi-word,
@@ -424,11 +454,13 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if (":" in tail or "," in tail) and c.type not in ("TASK", "METRIC") and \
+                c.rule != "gazetteer" and c.gaz_canon is None:
             pm = _PARTS_LIST.search(tail)
             if pm and not CITED.search(text, s0, c.start):
                 verb_at = c.start - len(tail) + pm.start()
                 if _ours_before(ctx, cands, i, s0, verb_at):
-                    for j in _list_after(ctx, i):
+                    for j in _list_after(ctx, i) + _items_past_clauses(ctx, i, pm.group(1)):
                         if cands[j].type not in ("TASK", "METRIC") and \
                                 cands[j].rule != "gazetteer" and (
                                     " " in cands[j].surface or
