@@ -173,6 +173,14 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The rules alone (`--fast`), loaded once."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
 @pytest.fixture()
 def cli():
     """The run_cli helper (in process) as a fixture."""

@@ -13,12 +13,10 @@ from tests.extracting import run
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def nlp(rules_nlp):
     """The rules alone (`--fast`): these tests are about the rule families; what the shipped
     learned model changes after them is tested in test_learned.py and scored on the gold."""
-    from paperkg.extractors.pipeline import load_pipeline
-
-    return load_pipeline(fast=True)
+    return rules_nlp
 
 
 def find(ents: dict, form: str):

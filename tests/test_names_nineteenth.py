@@ -10,11 +10,9 @@ from tests.extracting import find, run
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
-    from paperkg.extractors.pipeline import load_pipeline
-
-    return load_pipeline(fast=True)
+    return rules_nlp
 
 
 # --- lower_words: the corpus count behind words/lower_words.txt ---------------------------------
