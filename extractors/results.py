@@ -588,8 +588,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
             not c["metric"].match(after.lstrip(" ")[2:].lstrip(" ")) and \
             not re.search(r"\b(?:in|recover\w*|retain\w*|preserv\w*|clos\w*|achiev\w*|"
-                          r"reach\w*|maintain\w*)\s+(?:only\s+|just\s+|over\s+|about\s+|"
-                          r"up\s+to\s+|nearly\s+|almost\s+)?$", before):
+                          r"reach\w*|maintain\w*|attain\w*|reali[sz]\w*|solv\w*|within)\s+"
+                          r"(?:only\s+|just\s+|over\s+|about\s+|roughly\s+|approximately\s+|"
+                          r"up\s+to\s+|nearly\s+|almost\s+)?\$?$", before):
         return False  # "0.001% of these parameters": a share of something, not a result
     if unit == "%" and _AT_SETTING.search(before) and not c["metric"].match(after.lstrip(" ")) \
             and not (NAME_AT and at_name):

@@ -1,0 +1,30 @@
+"""Results rules of the twenty-second session (docs/results.md), checked on invented sentences
+with entities given as the entity component leaves them (no pipeline)."""
+
+from __future__ import annotations
+
+from tests.extracting import results_by_value as _found
+
+
+def test_a_share_a_system_attains_solves_or_is_within_is_a_result():
+    text = (
+        "Kernel Agents\nWe present ForgeNet. ForgeNet attains approximately 93% of the oracle "
+        "planner's throughput. It also solves 88% of Tier 1 kernels, and its schedules are within "
+        "roughly 3% of the best-known makespans. A sampling strategy realizes up to 71% of this "
+        "theoretical potential."
+    )
+    got = _found(text, ("ForgeNet", "METHOD", "introduced"))
+    assert got["93%"]["system"] == "ForgeNet"
+    assert got["88%"]["system"] == "ForgeNet"
+    assert got["3%"]["system"] == "ForgeNet"
+    assert "71%" in got
+
+
+def test_a_share_of_the_data_a_system_is_given_stays_no_result():
+    text = (
+        "Kernel Agents\nWe present ForgeNet. ForgeNet is trained on 40% of the training data and "
+        "reaches an accuracy of 91.5%."
+    )
+    got = _found(text, ("ForgeNet", "METHOD", "introduced"), ("accuracy", "METRIC"))
+    assert "40%" not in got
+    assert got["91.5%"]["system"] == "ForgeNet"
