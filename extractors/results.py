@@ -796,6 +796,34 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
+DATA_PHRASES = True
+# a name the text calls data after "on/with/using the" that no entity holds ("evaluated on the
+# public Kermany pneumonia test set", "Evaluation on the Waymo open trajectory dataset"): a
+# capitalised first word, up to four more words, then the data noun
+_DATA_PHRASE = re.compile(
+    r"\b(?:on|with|using)\s+the\s+(?:(?:public|publicly\s+available|open|real-world|"
+    r"large-scale|widely\s+used|standard)\s+)?"
+    r"((?:[A-Z][\w\-+./]*|\d[\w\-+./]*)(?:\s+(?!(?:and|or|of|for|with|on|in|to|the)\b)"
+    r"[\w\-+./]+){0,4}?)(\s+\([A-Za-z0-9\-]{2,10}\))?\s+"
+    r"(dataset|data\s+set|test\s+set|benchmark|corpus)\b(?!s)")
+
+
+def _data_phrases(text: str, mentions: list) -> list:
+    """DATASET mentions for _DATA_PHRASE names no entity overlaps: named without the data noun
+    when every word is capitalised ("the VCTK+DEMAND dataset", "the Multi-Session Chat (MSC)
+    dataset"), else as written with it ("the Waymo open trajectory dataset")."""
+    out = []
+    for m in _DATA_PHRASE.finditer(text):
+        a, b = m.start(1), m.end(3)
+        if any(x[0] < b and a < x[1] for x in mentions):
+            continue
+        words = m.group(1).split()
+        proper = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        name = m.group(1) if proper or m.group(2) else text[a:b]
+        out.append((a, a + len(name), name, "DATASET", "used"))
+    return sorted([*mentions, *out]) if out else mentions
+
+
 def _as_data(text: str, mentions: list) -> list:
     """Mentions the text itself calls data ("the dataset WiSig", "test cohort (IEO, ...",
     "the C-CLUE relation extraction dataset") retyped DATASET, whatever the entity rules said."""
@@ -2119,6 +2147,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
             mentions = _as_data(text, plain)
+            if DATA_PHRASES:
+                mentions = _data_phrases(text, mentions)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
             if ACRONYM_METRIC:  # "34.66% JGA", "a BPCER of 10.44%": typed otherwise
                 metrics += [(x[0], x[1], x[2], "METRIC~", x[4]) for x in mentions

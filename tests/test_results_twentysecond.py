@@ -28,3 +28,24 @@ def test_a_share_of_the_data_a_system_is_given_stays_no_result():
     got = _found(text, ("ForgeNet", "METHOD", "introduced"), ("accuracy", "METRIC"))
     assert "40%" not in got
     assert got["91.5%"]["system"] == "ForgeNet"
+
+
+def test_data_no_entity_holds_named_with_its_data_noun_is_the_benchmark():
+    text = (
+        "Gait Scoring\nWe present GaitNet. Evaluation on the Lisbon open walking dataset shows "
+        "that GaitNet reaches an accuracy of 91.2%. GaitNet also improves recall from 0.71 to "
+        "0.84."
+    )
+    got = _found(text, ("GaitNet", "METHOD", "introduced"), ("accuracy", "METRIC"),
+                 ("recall", "METRIC"))
+    assert got["91.2%"]["benchmark"] == "Lisbon open walking dataset"
+    assert got["0.84"]["benchmark"] == "Lisbon open walking dataset"
+
+
+def test_a_capitalised_data_name_with_an_acronym_is_named_without_the_data_noun():
+    text = (
+        "Dialogue Memory\nWe present MemoTalk. Experiments on the Long Session Talk (LST) dataset "
+        "demonstrate the effect. MemoTalk achieves a win rate of 88.1%."
+    )
+    got = _found(text, ("MemoTalk", "METHOD", "introduced"), ("win rate", "METRIC"))
+    assert got["88.1%"]["benchmark"] == "Long Session Talk"
