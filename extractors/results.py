@@ -1066,6 +1066,12 @@ def introduced_benchmark(ents: list[dict]) -> str | None:
 
 
 ONE_BENCH = True
+ONE_BENCH_DELTA = True
+# a gain in a quality measure is on the paper's one benchmark as its scores are ("improving
+# Rank-1, Rank-5, and Rank-10 performance by 11.24%, 13.48%, and 17.98%"); a saving in a cost
+# ("reduces costs by 7%", "38-42% less memory usage") is the system's, on no benchmark
+_EFFICIENCY = re.compile(r"(?:costs?|usage|consumption|latency|memory|time|speed|frequency|"
+                         r"throughput|FLOPs|footprint|overhead|energy|power)$", re.I)
 
 
 _EVAL_ON = re.compile(r"(?<!based\s)(?<!built\s)\b(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
@@ -2287,9 +2293,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _one_per_metric(text, mentions or plain, out, c)
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
+            scored = {(r["sentence"], r["metric"]) for r in out if r["kind"] == "score"}
             for r in out:
-                if only and r["benchmark"] is None and r["kind"] == "score" and r["metric"] \
-                        and not r.get("_barred"):
+                if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and (
+                        r["kind"] == "score" or ONE_BENCH_DELTA and r["kind"] == "delta" and
+                        not _EFFICIENCY.search(r["metric"]) and  # not a score's metric carried
+                        (r["sentence"], r["metric"]) not in scored):  # on: "and improves by 3%"
                     r["benchmark"] = only
                     _retag(r, "benchmark", "the paper's one benchmark")
         for r in out:

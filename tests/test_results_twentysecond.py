@@ -49,3 +49,15 @@ def test_a_capitalised_data_name_with_an_acronym_is_named_without_the_data_noun(
     )
     got = _found(text, ("MemoTalk", "METHOD", "introduced"), ("win rate", "METRIC"))
     assert got["88.1%"]["benchmark"] == "Long Session Talk"
+
+
+def test_a_gain_in_a_quality_measure_is_on_the_papers_one_benchmark():
+    text = (
+        "Aerial Person Search\nWe present SkyReID. SkyReID improves Rank-1 by 11.2% over the "
+        "baseline and reduces memory usage by 38%. Experiments on the AirPed dataset confirm "
+        "these gains."
+    )
+    got = _found(text, ("SkyReID", "METHOD", "introduced"), ("AirPed", "DATASET"),
+                 ("Rank-1", "METRIC"))
+    assert got["11.2%"]["benchmark"] == "AirPed"
+    assert got["38%"]["benchmark"] is None
