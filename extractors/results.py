@@ -608,10 +608,15 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
                      re.IGNORECASE):
             return False
         return bool(listed or c["verbs"].search(before) or c["metric"].search(before[-30:])
-                    or c["metric"].match(after.lstrip(" ")))
+                    or c["metric"].match(after.lstrip(" ")) or VS_PAIR and (
+                        _VS_NEXT.match(after) or _VS_PREV.search(before)))
     return True
 
 
+VS_PAIR = True
+# two decimals set against each other ("(3.90 vs. 2.68 VLM-Judge)", "W=0.128 vs 0.000"): scores
+_VS_NEXT = re.compile(r"\s*(?:vs\.?|versus|v\.s\.)\s*[+\-−]?\d*\.\d+")
+_VS_PREV = re.compile(r"(?<![\d.])[+\-−]?\d*\.\d+\s*(?:vs\.?|versus|v\.s\.)\s*$")
 BRACKETED = True
 ON_BENCH = True
 _ON_NAME = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")  # "0.8146 on MuSiQue": a score there

@@ -61,3 +61,19 @@ def test_a_gain_in_a_quality_measure_is_on_the_papers_one_benchmark():
                  ("Rank-1", "METRIC"))
     assert got["11.2%"]["benchmark"] == "AirPed"
     assert got["38%"]["benchmark"] is None
+
+
+def test_two_decimals_set_against_each_other_are_results():
+    text = (
+        "Layout Priors\nWe present PlaceNet. Our priors outperform sparse human annotations on "
+        "image editing (3.91 vs. 2.64 judge rating)."
+    )
+    got = _found(text, ("PlaceNet", "METHOD", "introduced"))
+    assert got["3.91"]["system"] == "PlaceNet"
+    assert "2.64" in got
+
+
+def test_a_bare_decimal_alone_in_brackets_stays_no_result():
+    text = "Layout Priors\nWe present PlaceNet. The threshold (0.35) is set by hand."
+    got = _found(text, ("PlaceNet", "METHOD", "introduced"))
+    assert "0.35" not in got
