@@ -588,8 +588,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit == "%" and _SHARE_OF.match(after) and not _QUALITY_OF.match(after) and \
             not c["metric"].match(after.lstrip(" ")[2:].lstrip(" ")) and \
             not re.search(r"\b(?:in|recover\w*|retain\w*|preserv\w*|clos\w*|achiev\w*|"
-                          r"reach\w*|maintain\w*)\s+(?:only\s+|just\s+|over\s+|about\s+|"
-                          r"up\s+to\s+|nearly\s+|almost\s+)?$", before):
+                          r"reach\w*|maintain\w*|attain\w*|reali[sz]\w*|solv\w*|within)\s+"
+                          r"(?:only\s+|just\s+|over\s+|about\s+|roughly\s+|approximately\s+|"
+                          r"up\s+to\s+|nearly\s+|almost\s+)?\$?$", before):
         return False  # "0.001% of these parameters": a share of something, not a result
     if unit == "%" and _AT_SETTING.search(before) and not c["metric"].match(after.lstrip(" ")) \
             and not (NAME_AT and at_name):
@@ -607,10 +608,15 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
                      re.IGNORECASE):
             return False
         return bool(listed or c["verbs"].search(before) or c["metric"].search(before[-30:])
-                    or c["metric"].match(after.lstrip(" ")))
+                    or c["metric"].match(after.lstrip(" ")) or VS_PAIR and (
+                        _VS_NEXT.match(after) or _VS_PREV.search(before)))
     return True
 
 
+VS_PAIR = True
+# two decimals set against each other ("(3.90 vs. 2.68 VLM-Judge)", "W=0.128 vs 0.000"): scores
+_VS_NEXT = re.compile(r"\s*(?:vs\.?|versus|v\.s\.)\s*[+\-−]?\d*\.\d+")
+_VS_PREV = re.compile(r"(?<![\d.])[+\-−]?\d*\.\d+\s*(?:vs\.?|versus|v\.s\.)\s*$")
 BRACKETED = True
 ON_BENCH = True
 _ON_NAME = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")  # "0.8146 on MuSiQue": a score there
@@ -793,6 +799,34 @@ def _find_all(text: str, word: str) -> list[int]:
         out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+DATA_PHRASES = True
+# a name the text calls data after "on/with/using the" that no entity holds ("evaluated on the
+# public Kermany pneumonia test set", "Evaluation on the Waymo open trajectory dataset"): a
+# capitalised first word, up to four more words, then the data noun
+_DATA_PHRASE = re.compile(
+    r"\b(?:on|with|using)\s+the\s+(?:(?:public|publicly\s+available|open|real-world|"
+    r"large-scale|widely\s+used|standard)\s+)?"
+    r"((?:[A-Z][\w\-+./]*|\d[\w\-+./]*)(?:\s+(?!(?:and|or|of|for|with|on|in|to|the)\b)"
+    r"[\w\-+./]+){0,4}?)(\s+\([A-Za-z0-9\-]{2,10}\))?\s+"
+    r"(dataset|data\s+set|test\s+set|benchmark|corpus)\b(?!s)")
+
+
+def _data_phrases(text: str, mentions: list) -> list:
+    """DATASET mentions for _DATA_PHRASE names no entity overlaps: named without the data noun
+    when every word is capitalised ("the VCTK+DEMAND dataset", "the Multi-Session Chat (MSC)
+    dataset"), else as written with it ("the Waymo open trajectory dataset")."""
+    out = []
+    for m in _DATA_PHRASE.finditer(text):
+        a, b = m.start(1), m.end(3)
+        if any(x[0] < b and a < x[1] for x in mentions):
+            continue
+        words = m.group(1).split()
+        proper = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        name = m.group(1) if proper or m.group(2) else text[a:b]
+        out.append((a, a + len(name), name, "DATASET", "used"))
+    return sorted([*mentions, *out]) if out else mentions
 
 
 def _as_data(text: str, mentions: list) -> list:
@@ -1037,6 +1071,12 @@ def introduced_benchmark(ents: list[dict]) -> str | None:
 
 
 ONE_BENCH = True
+ONE_BENCH_DELTA = True
+# a gain in a quality measure is on the paper's one benchmark as its scores are ("improving
+# Rank-1, Rank-5, and Rank-10 performance by 11.24%, 13.48%, and 17.98%"); a saving in a cost
+# ("reduces costs by 7%", "38-42% less memory usage") is the system's, on no benchmark
+_EFFICIENCY = re.compile(r"(?:costs?|usage|consumption|latency|memory|time|speed|frequency|"
+                         r"throughput|FLOPs|footprint|overhead|energy|power)$", re.I)
 
 
 _EVAL_ON = re.compile(r"(?<!based\s)(?<!built\s)\b(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
@@ -2118,6 +2158,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
             mentions = _as_data(text, plain)
+            if DATA_PHRASES:
+                mentions = _data_phrases(text, mentions)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
             if ACRONYM_METRIC:  # "34.66% JGA", "a BPCER of 10.44%": typed otherwise
                 metrics += [(x[0], x[1], x[2], "METRIC~", x[4]) for x in mentions
@@ -2256,9 +2298,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _one_per_metric(text, mentions or plain, out, c)
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
+            scored = {(r["sentence"], r["metric"]) for r in out if r["kind"] == "score"}
             for r in out:
-                if only and r["benchmark"] is None and r["kind"] == "score" and r["metric"] \
-                        and not r.get("_barred"):
+                if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and (
+                        r["kind"] == "score" or ONE_BENCH_DELTA and r["kind"] == "delta" and
+                        not _EFFICIENCY.search(r["metric"]) and  # not a score's metric carried
+                        (r["sentence"], r["metric"]) not in scored):  # on: "and improves by 3%"
                     r["benchmark"] = only
                     _retag(r, "benchmark", "the paper's one benchmark")
         for r in out:
