@@ -78,12 +78,14 @@ _SET_BESIDE = re.compile(r",|--|\u2014|\b(?:called|named|dubbed|termed)\b")
 # "we develop two attack methods: A (A-A) and B (B-B)": a counted list of the paper's things
 _COUNTED_LIST = re.compile(
     r"(?:\b(?:propose|introduce|develop|design|devise|build|construct|create|release|"
-    r"contribute|curate)s?\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
+    r"contribute|curate|define)s?\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
     r"|\b(?:two|three|four|five|several)\s+(?:[\w\-]+\s+)?(?:new|novel)\s+)"
     r"(?:[\w\-]+\s+){0,3}?"
     rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
+_WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?$")  # "we (further) define two ..."
+_MEASURE_LIST = re.compile(r"\b(?:metrics|measures|indices|scores)\s*:")
 # "We introduce the first set of web-scale Time-Continual (TiC) benchmarks for training
 # vision-language models: TiC-DataComp, ...": the intro verb's plural object, then its list
 # (not "a comprehensive evaluation of five detection models: ...")
@@ -119,7 +121,8 @@ _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
     r"(?:\(?(?:\d|[ivx]+|[a-e])\)\s*)?$"
 )
-_NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.,?)\s*$")
+# "namely X", "namely, X" (a comma after it too), "i.e., X"
+_NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.),?\s*$")
 _EMPHASIS_OPEN = re.compile(
     r"\\(?:textbf|textit|emph|textsc|texttt|mathbf|mathrm|underline|em|bf|it|sc)\b\s*\{?|[{*`]+")
 _MODIFIER_THEN_HEAD = re.compile(
@@ -444,13 +447,16 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
-        if ":" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
-                c.gaz_canon is None:
+        if ":" in tail and c.type != "TASK" and c.rule != "gazetteer" and c.gaz_canon is None:
             lm = _COUNTED_LIST.search(tail) or _INTRO_PLURAL_LIST.search(before)
-            if lm and naming_by_paper(text, s0, text.rfind(":", s0, c.start)) and \
-                    not CITED.search(text, s0, c.start):
+            # "we define two complementary metrics: A and B": measures the paper counts are new
+            skip = ("TASK",) if lm and _MEASURE_LIST.search(lm.group()) else ("TASK", "METRIC")
+            if lm and c.type not in skip and (
+                    naming_by_paper(text, s0, text.rfind(":", s0, c.start)) or
+                    lm.group().startswith("define") and _WE_BEFORE.search(tail, 0, lm.start())
+            ) and not CITED.search(text, s0, c.start):
                 for j in _list_after(ctx, i):
-                    if cands[j].type not in ("TASK", "METRIC") and cands[j].rule != "gazetteer":
+                    if cands[j].type not in skip and cands[j].rule != "gazetteer":
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue

@@ -1,0 +1,60 @@
+"""INTRODUCES, twenty-second pass: names after "namely," (a comma after it) and the measures of a
+counted list the paper defines, on sentences written for these tests (the rules alone, as
+`--fast`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find as _find
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+def find(ents: dict, form: str):
+    """The entity named form, ignoring case."""
+    return _find(ents, form, ignore_case=True)
+
+
+def test_name_after_namely_and_a_comma_is_introduced(nlp):
+    ents = run(nlp, "Since multimodal QUIE data sets are not publicly available, we also "
+                    "construct a large-scale image-text QUIE data set, namely, PLONK-QD, which "
+                    "contains 6,418 triplets.",
+               title="Plonk Meets Language: Quorb Enhancement with Text")
+    e = find(ents, "PLONK-QD")
+    assert e is not None and e.role == "introduced"
+
+
+def test_names_listed_after_namely_and_a_comma_are_introduced(nlp):
+    ents = run(nlp, "The proposed plonk framework is shown by extending two existing quorb "
+                    "approaches, and providing their active extensions, namely, Plonk-QNN-A, "
+                    "and Plonk-QNN-B.",
+               title="Plonk-Enabled Active Learning for Quorb Reduction")
+    for form in ("Plonk-QNN-A", "Plonk-QNN-B"):
+        e = find(ents, form)
+        assert e is not None and e.role == "introduced", form
+
+
+def test_measures_of_a_counted_list_we_define_are_introduced(nlp):
+    ents = run(nlp, "Quorb detectors are brittle. To capture this, we define two complementary "
+                    "metrics: plonk distribution consistency and plonk distribution preservation, "
+                    "which quantify stability under plonk edits.",
+               title="Plonk Stability Analysis for Robust Quorb Detection")
+    for form in ("plonk distribution consistency", "plonk distribution preservation"):
+        e = find(ents, form)
+        assert e is not None and e.role == "introduced", form
+
+
+def test_measures_of_a_list_others_use_stay_used(nlp):
+    ents = run(nlp, "We evaluate PlonkNet on quorb retrieval and report two metrics: "
+                    "plonk distribution consistency and mean quorb recall.",
+               title="PlonkNet: Quorb Retrieval with Plonks")
+    e = find(ents, "plonk distribution consistency")
+    assert e is None or e.role == "used"
