@@ -58,3 +58,25 @@ def test_measures_of_a_list_others_use_stay_used(nlp):
                title="PlonkNet: Quorb Retrieval with Plonks")
     e = find(ents, "plonk distribution consistency")
     assert e is None or e.role == "used"
+
+
+def test_enumerated_items_opening_their_sentences_are_introduced(nlp):
+    ents = run(nlp, "To address these challenges, we propose a multi-agent framework named "
+                    "QuorbSteward. We design three specialized modules in QuorbSteward: (1) Plonk "
+                    "Recruitment builds a scheduling graph from the quorb flow. (2) Assigned "
+                    "Quorbing assigns the task to plonk agents. (3) Adjusted Plonking conducts "
+                    "evaluation to give reflection tips.",
+               title="QuorbSteward: Integrating Plonk Agents with Self-Evolution")
+    for form in ("Assigned Quorbing", "Adjusted Plonking"):
+        e = find(ents, form)
+        assert e is not None and e.role == "introduced", form
+
+
+def test_enumerated_items_of_a_list_not_ours_stay_used(nlp):
+    ents = run(nlp, "Prior quorb pipelines have three stages: (1) Plonk Parsing reads the input "
+                    "text. (2) Quorb Ranking sorts the candidates by score. (3) Plonk Pruning "
+                    "drops the rest. We study their failures.",
+               title="Why Quorb Pipelines Fail")
+    for form in ("Quorb Ranking", "Plonk Pruning"):
+        e = find(ents, form)
+        assert e is None or e.role == "used", form

@@ -113,6 +113,9 @@ _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framewor
 # enumerated items of a counted list, whatever stands between them
 _ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
+# an enumerated item past the first opening its sentence: "(2) ", "(iii) The "
+_ENUM_OPENS = re.compile(
+    r"\s*\(\s*(?:[2-9]|ii|iii|iv|v|vi|vii|[b-e])\s*\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
 _OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
 _COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
                             r"[a-z][\w\-]*s(?:\s+(?:in|of|for)\s+[\w\-]+)?\s*:")
@@ -283,13 +286,20 @@ def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
 def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     """Whether the sentence before cands[i] counts things of the paper's own ("we introduce
     three safeguards:", "ORBIT-2 incorporates two key innovations:" in a paper titled
-    "ORBIT-2: ..."), not "the old pipeline comprises three components:"."""
+    "ORBIT-2: ..."), or, for an item opening its sentence ("(2) B assigns ..."), a sentence
+    before it; not "the old pipeline comprises three components:"."""
     text, c = ctx.text, cands[i]
-    starts = [m.start() for m in _COUNTED_COLON.finditer(text, s0, c.start)]
+    lo = s0
+    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+        # "We design three modules in X: (1) A generates .... (2) B assigns ...": an item that
+        # opens its sentence continues the counted list of a sentence before
+        lo = max(ctx.title_end, s0 - 600)
+    starts = [m.start() for m in _COUNTED_COLON.finditer(text, lo, c.start)]
     if not starts:
         return False
     at = starts[-1]
-    return naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at)
+    s_at = ctx.sentence(at)[0] if at < s0 else s0
+    return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
 
 
 def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
