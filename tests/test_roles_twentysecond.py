@@ -80,3 +80,20 @@ def test_enumerated_items_of_a_list_not_ours_stay_used(nlp):
     for form in ("Quorb Ranking", "Plonk Pruning"):
         e = find(ents, form)
         assert e is None or e.role == "used", form
+
+
+def test_title_name_before_a_dash_is_introduced(nlp):
+    ents = run(nlp, "Access to the right evidence does not guarantee that quorb models reason "
+                    "with it. We study this gap using plonk guidelines as a testbed. QuorbRAG "
+                    "measures accuracy and consistency of reasoning.",
+               title="QuorbRAG - Clinical Assessment and Reasoning in Plonks")
+    e = find(ents, "QuorbRAG")
+    assert e is not None and e.role == "introduced"
+
+
+def test_title_phrase_before_a_dash_is_no_name(nlp):
+    ents = run(nlp, "The Plonk Trap is a hazard of quorb models. We argue that reasoning "
+                    "itself leads there.",
+               title="The Plonk Trap -- Logical Reasoning as a Pathway to Quorb Awareness")
+    e = find(ents, "Plonk Trap")
+    assert e is None or e.role == "used"

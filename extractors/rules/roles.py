@@ -596,15 +596,27 @@ _SURVEY_SUBTITLE = re.compile(
 )
 
 
+# the name and the dash after it in a title with no colon: "PANDA - Patch And ...", "X -- Y"
+_TITLE_DASH = re.compile(r"[^\n:]{1,60}?(\s+(?:-{1,3}|\u2014|\u2013)\s+)\S")
+
+
 def title_colon(ctx: Context) -> None:
     """A title "Name: subtitle" introduces Name (when coined or named in the abstract)."""
     text, title_end, gaz, cands = ctx.text, ctx.title_end, ctx.gaz, ctx.cands
     generic, orgs = ctx.generic, ctx.orgs
     colon = text.find(":", 0, title_end)
+    dashed = False
+    if colon < 0:
+        # "CARE-RAG - Clinical Assessment and Reasoning in RAG", "PGLearn -- An Open-Source
+        # Toolkit for ...": a dash sets the name apart as a colon does
+        dm = _TITLE_DASH.match(text, 0, title_end)
+        colon, dashed = (dm.end(1) - 1, True) if dm else (-1, False)
     if not 0 < colon < 80:
         return
-    prefix = strip_latex(text[:colon]).strip()
+    prefix = strip_latex(text[:dm.start(1) if dashed else colon]).strip()
     pw0 = prefix.split()
+    if dashed and len(pw0) > 1 and not any(word_kind(w, generic) == "coined" for w in pw0):
+        return  # "The Reasoning Trap -- Logical Reasoning as ...": a phrase, not a name
     first = pw0[0] if pw0 else ""
     if len(pw0) > 1 and word_kind(first, generic) == "plain" and (
         first.endswith("ing") or first in word_set("title_verbs")
