@@ -97,3 +97,22 @@ def test_title_phrase_before_a_dash_is_no_name(nlp):
                title="The Plonk Trap -- Logical Reasoning as a Pathway to Quorb Awareness")
     e = find(ents, "Plonk Trap")
     assert e is None or e.role == "used"
+
+
+def test_coined_measures_we_count_are_introduced(nlp):
+    ents = run(nlp, "Quorbs in PlonkLLMs pose risks. We investigate four attention-derived "
+                    "metrics: PLONKRATIO, PLONKCONSISTENCY, PLONKENTROPY, and QUORBENTROPY, "
+                    "designed to capture pathological attention patterns.",
+               title="Detecting Quorbs in PlonkLLMs Using Attention Maps")
+    for form in ("PLONKRATIO", "PLONKCONSISTENCY", "PLONKENTROPY", "QUORBENTROPY"):
+        e = find(ents, form)
+        assert e is not None and e.role == "introduced", form
+
+
+def test_known_measures_we_count_stay_used(nlp):
+    ents = run(nlp, "We train PlonkNet on quorb captions. We report two metrics: BLEU and "
+                    "ROUGE-L, and compare with strong baselines.",
+               title="PlonkNet: Quorb Captioning with Plonks")
+    for form in ("BLEU", "ROUGE-L"):
+        e = find(ents, form)
+        assert e is None or e.role == "used", form

@@ -85,6 +85,9 @@ _COUNTED_LIST = re.compile(
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
 _WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?$")  # "we (further) define two ..."
+_WE_MEASURES = re.compile(r"\b[Ww]e\s+(?:\w+\s+){1,2}?(?:two|three|four|five|six|several)\s+"
+                          r"(?:[\w\-]+\s+){0,3}?(?:metrics|measures|scores|indices|indicators)"
+                          r"\s*:\s*$")
 _MEASURE_LIST = re.compile(r"\b(?:metrics|measures|indices|scores)\s*:")
 # "We introduce the first set of web-scale Time-Continual (TiC) benchmarks for training
 # vision-language models: TiC-DataComp, ...": the intro verb's plural object, then its list
@@ -470,6 +473,18 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if ":" in tail and c.type != "TASK" and c.rule != "gazetteer" and \
+                c.gaz_canon is None and _COINED_ONE.match(c.surface) and \
+                _WE_MEASURES.search(tail) and not CITED.search(text, s0, c.start):
+            # "We investigate four attention-derived metrics: AUDIORATIO, AUDIOENTROPY, ...":
+            # coined, unknown measures the paper counts are its own
+            for j in _list_after(ctx, i):
+                cj = cands[j]
+                if cj.type != "TASK" and cj.rule != "gazetteer" and cj.gaz_canon is None and \
+                        _COINED_ONE.match(cj.surface):
+                    cj.intro = True
+                    cj.conf = max(cj.conf, 0.7)
+            continue
         if (":" in tail or "," in tail) and c.type not in ("TASK", "METRIC") and \
                 c.rule != "gazetteer" and c.gaz_canon is None:
             pm = _PARTS_LIST.search(tail)
