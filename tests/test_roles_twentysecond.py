@@ -116,3 +116,21 @@ def test_known_measures_we_count_stay_used(nlp):
     for form in ("BLEU", "ROUGE-L"):
         e = find(ents, form)
         assert e is None or e.role == "used", form
+
+
+def test_names_built_on_the_title_name_are_introduced(nlp):
+    ents = run(nlp, "Quorb education lacks feedback. PlonkGame addresses this gap by combining "
+                    "gamification with public datasets. In PlonkGame Localize, players draw "
+                    "boxes around abnormalities. In PlonkGame Report, players compose findings.",
+               title="PlonkGame: An AI-Powered Platform for Quorb Education")
+    for form in ("PlonkGame Localize", "PlonkGame Report"):
+        e = find(ents, form)
+        assert e is not None and e.role == "introduced", form
+
+
+def test_web_address_of_the_title_name_is_not_introduced(nlp):
+    ents = run(nlp, "Quorb education lacks feedback. PlonkGame addresses this gap by combining "
+                    "gamification with public datasets. Project page: PlonkGame.github.io.",
+               title="PlonkGame: An AI-Powered Platform for Quorb Education")
+    e = find(ents, "PlonkGame.github.io")
+    assert e is None or e.role == "used"

@@ -698,6 +698,31 @@ def title_colon(ctx: Context) -> None:
                     cc.type, cc.strong_type = htype, True
 
 
+_VARIANT_OK = re.compile(r"[\w\-]+(?:\s+[\w\-]+){0,5}")
+
+
+def title_name_variants(ctx: Context) -> None:
+    """Names in the abstract built on the title's own one-word name ("RadGame: ..." and "In
+    RadGame Localize, players ...", "the KRONE Log Abstraction Model") are the paper's parts or
+    variants: introduced too (not a web address or file, a task, a measure or a known name)."""
+    text, title_end = ctx.text, ctx.title_end
+    colon = text.find(":", 0, title_end)
+    if not 3 < colon < 40:
+        return
+    name = strip_latex(text[:colon]).strip()
+    if " " in name or len(name) < 4 or canonical_key(name) not in ctx.title_intro_keys:
+        return
+    inside = re.compile(rf"(?<![\w.\-]){re.escape(name)}(?![\w.])")
+    for cc in ctx.cands:
+        if cc.start <= title_end or cc.intro or cc.surface == name or name not in cc.surface or \
+                cc.type in ("TASK", "METRIC") or "gazetteer" in cc.rule or \
+                cc.gaz_canon is not None or not _VARIANT_OK.fullmatch(cc.surface) or \
+                not inside.search(cc.surface):
+            continue
+        cc.intro = True
+        cc.conf = max(cc.conf, 0.7)
+
+
 def _spells(short: str, words_: list[str]) -> bool:
     """Whether the short name holds the first letters of the words in order ("SpeCache" and
     "Speed-Aware Caching")."""
@@ -891,5 +916,6 @@ def title_opening_method(ctx: Context) -> None:
         return
 
 
-STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced),
-          (86.5, title_whole_name), (96.8, new_named), (97, title_opening_method)]
+STAGES = [(70, intro_cues), (80, title_colon), (80.2, title_name_variants), (85, title_via),
+          (86, title_phrase_introduced), (86.5, title_whole_name), (96.8, new_named),
+          (97, title_opening_method)]
