@@ -78,12 +78,17 @@ _SET_BESIDE = re.compile(r",|--|\u2014|\b(?:called|named|dubbed|termed)\b")
 # "we develop two attack methods: A (A-A) and B (B-B)": a counted list of the paper's things
 _COUNTED_LIST = re.compile(
     r"(?:\b(?:propose|introduce|develop|design|devise|build|construct|create|release|"
-    r"contribute|curate)s?\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
+    r"contribute|curate|define)s?\s+(?:\w+\s+)?(?:two|three|four|five|several)\s+"
     r"|\b(?:two|three|four|five|several)\s+(?:[\w\-]+\s+)?(?:new|novel)\s+)"
     r"(?:[\w\-]+\s+){0,3}?"
     rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
+_WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?$")  # "we (further) define two ..."
+_WE_MEASURES = re.compile(r"\b[Ww]e\s+(?:\w+\s+){1,2}?(?:two|three|four|five|six|several)\s+"
+                          r"(?:[\w\-]+\s+){0,3}?(?:metrics|measures|scores|indices|indicators)"
+                          r"\s*:\s*$")
+_MEASURE_LIST = re.compile(r"\b(?:metrics|measures|indices|scores)\s*:")
 # "We introduce the first set of web-scale Time-Continual (TiC) benchmarks for training
 # vision-language models: TiC-DataComp, ...": the intro verb's plural object, then its list
 # (not "a comprehensive evaluation of five detection models: ...")
@@ -111,6 +116,9 @@ _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framewor
 # enumerated items of a counted list, whatever stands between them
 _ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
+# an enumerated item past the first opening its sentence: "(2) ", "(iii) The "
+_ENUM_OPENS = re.compile(
+    r"\s*\(\s*(?:[2-9]|ii|iii|iv|v|vi|vii|[b-e])\s*\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
 _OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
 _COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
                             r"[a-z][\w\-]*s(?:\s+(?:in|of|for)\s+[\w\-]+)?\s*:")
@@ -119,7 +127,8 @@ _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
     r"(?:\(?(?:\d|[ivx]+|[a-e])\)\s*)?$"
 )
-_NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.,?)\s*$")
+# "namely X", "namely, X" (a comma after it too), "i.e., X"
+_NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.),?\s*$")
 _EMPHASIS_OPEN = re.compile(
     r"\\(?:textbf|textit|emph|textsc|texttt|mathbf|mathrm|underline|em|bf|it|sc)\b\s*\{?|[{*`]+")
 _MODIFIER_THEN_HEAD = re.compile(
@@ -280,13 +289,20 @@ def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
 def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     """Whether the sentence before cands[i] counts things of the paper's own ("we introduce
     three safeguards:", "ORBIT-2 incorporates two key innovations:" in a paper titled
-    "ORBIT-2: ..."), not "the old pipeline comprises three components:"."""
+    "ORBIT-2: ..."), or, for an item opening its sentence ("(2) B assigns ..."), a sentence
+    before it; not "the old pipeline comprises three components:"."""
     text, c = ctx.text, cands[i]
-    starts = [m.start() for m in _COUNTED_COLON.finditer(text, s0, c.start)]
+    lo = s0
+    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+        # "We design three modules in X: (1) A generates .... (2) B assigns ...": an item that
+        # opens its sentence continues the counted list of a sentence before
+        lo = max(ctx.title_end, s0 - 600)
+    starts = [m.start() for m in _COUNTED_COLON.finditer(text, lo, c.start)]
     if not starts:
         return False
     at = starts[-1]
-    return naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at)
+    s_at = ctx.sentence(at)[0] if at < s0 else s0
+    return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
 
 
 def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
@@ -444,16 +460,31 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
-        if ":" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
-                c.gaz_canon is None:
+        if ":" in tail and c.type != "TASK" and c.rule != "gazetteer" and c.gaz_canon is None:
             lm = _COUNTED_LIST.search(tail) or _INTRO_PLURAL_LIST.search(before)
-            if lm and naming_by_paper(text, s0, text.rfind(":", s0, c.start)) and \
-                    not CITED.search(text, s0, c.start):
+            # "we define two complementary metrics: A and B": measures the paper counts are new
+            skip = ("TASK",) if lm and _MEASURE_LIST.search(lm.group()) else ("TASK", "METRIC")
+            if lm and c.type not in skip and (
+                    naming_by_paper(text, s0, text.rfind(":", s0, c.start)) or
+                    lm.group().startswith("define") and _WE_BEFORE.search(tail, 0, lm.start())
+            ) and not CITED.search(text, s0, c.start):
                 for j in _list_after(ctx, i):
-                    if cands[j].type not in ("TASK", "METRIC") and cands[j].rule != "gazetteer":
+                    if cands[j].type not in skip and cands[j].rule != "gazetteer":
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if ":" in tail and c.type != "TASK" and c.rule != "gazetteer" and \
+                c.gaz_canon is None and _COINED_ONE.match(c.surface) and \
+                _WE_MEASURES.search(tail) and not CITED.search(text, s0, c.start):
+            # "We investigate four attention-derived metrics: AUDIORATIO, AUDIOENTROPY, ...":
+            # coined, unknown measures the paper counts are its own
+            for j in _list_after(ctx, i):
+                cj = cands[j]
+                if cj.type != "TASK" and cj.rule != "gazetteer" and cj.gaz_canon is None and \
+                        _COINED_ONE.match(cj.surface):
+                    cj.intro = True
+                    cj.conf = max(cj.conf, 0.7)
+            continue
         if (":" in tail or "," in tail) and c.type not in ("TASK", "METRIC") and \
                 c.rule != "gazetteer" and c.gaz_canon is None:
             pm = _PARTS_LIST.search(tail)
@@ -580,15 +611,27 @@ _SURVEY_SUBTITLE = re.compile(
 )
 
 
+# the name and the dash after it in a title with no colon: "PANDA - Patch And ...", "X -- Y"
+_TITLE_DASH = re.compile(r"[^\n:]{1,60}?(\s+(?:-{1,3}|\u2014|\u2013)\s+)\S")
+
+
 def title_colon(ctx: Context) -> None:
     """A title "Name: subtitle" introduces Name (when coined or named in the abstract)."""
     text, title_end, gaz, cands = ctx.text, ctx.title_end, ctx.gaz, ctx.cands
     generic, orgs = ctx.generic, ctx.orgs
     colon = text.find(":", 0, title_end)
+    dashed = False
+    if colon < 0:
+        # "CARE-RAG - Clinical Assessment and Reasoning in RAG", "PGLearn -- An Open-Source
+        # Toolkit for ...": a dash sets the name apart as a colon does
+        dm = _TITLE_DASH.match(text, 0, title_end)
+        colon, dashed = (dm.end(1) - 1, True) if dm else (-1, False)
     if not 0 < colon < 80:
         return
-    prefix = strip_latex(text[:colon]).strip()
+    prefix = strip_latex(text[:dm.start(1) if dashed else colon]).strip()
     pw0 = prefix.split()
+    if dashed and len(pw0) > 1 and not any(word_kind(w, generic) == "coined" for w in pw0):
+        return  # "The Reasoning Trap -- Logical Reasoning as ...": a phrase, not a name
     first = pw0[0] if pw0 else ""
     if len(pw0) > 1 and word_kind(first, generic) == "plain" and (
         first.endswith("ing") or first in word_set("title_verbs")
@@ -653,6 +696,31 @@ def title_colon(ctx: Context) -> None:
             for cc in same:
                 if not (cc.strong_type and cc.rule == "gazetteer"):
                     cc.type, cc.strong_type = htype, True
+
+
+_VARIANT_OK = re.compile(r"[\w\-]+(?:\s+[\w\-]+){0,5}")
+
+
+def title_name_variants(ctx: Context) -> None:
+    """Names in the abstract built on the title's own one-word name ("RadGame: ..." and "In
+    RadGame Localize, players ...", "the KRONE Log Abstraction Model") are the paper's parts or
+    variants: introduced too (not a web address or file, a task, a measure or a known name)."""
+    text, title_end = ctx.text, ctx.title_end
+    colon = text.find(":", 0, title_end)
+    if not 3 < colon < 40:
+        return
+    name = strip_latex(text[:colon]).strip()
+    if " " in name or len(name) < 4 or canonical_key(name) not in ctx.title_intro_keys:
+        return
+    inside = re.compile(rf"(?<![\w.\-]){re.escape(name)}(?![\w.])")
+    for cc in ctx.cands:
+        if cc.start <= title_end or cc.intro or cc.surface == name or name not in cc.surface or \
+                cc.type in ("TASK", "METRIC") or "gazetteer" in cc.rule or \
+                cc.gaz_canon is not None or not _VARIANT_OK.fullmatch(cc.surface) or \
+                not inside.search(cc.surface):
+            continue
+        cc.intro = True
+        cc.conf = max(cc.conf, 0.7)
 
 
 def _spells(short: str, words_: list[str]) -> bool:
@@ -848,5 +916,6 @@ def title_opening_method(ctx: Context) -> None:
         return
 
 
-STAGES = [(70, intro_cues), (80, title_colon), (85, title_via), (86, title_phrase_introduced),
-          (86.5, title_whole_name), (96.8, new_named), (97, title_opening_method)]
+STAGES = [(70, intro_cues), (80, title_colon), (80.2, title_name_variants), (85, title_via),
+          (86, title_phrase_introduced), (86.5, title_whole_name), (96.8, new_named),
+          (97, title_opening_method)]
