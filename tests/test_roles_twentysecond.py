@@ -11,11 +11,9 @@ from tests.extracting import run
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
-    from paperkg.extractors.pipeline import load_pipeline
-
-    return load_pipeline(fast=True)
+    return rules_nlp
 
 
 def find(ents: dict, form: str):
