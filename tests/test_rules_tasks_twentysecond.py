@@ -1,0 +1,40 @@
+"""Task and measure rule changes of the twenty-second pass (task22), each on sentences written
+for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+def of_type(ents: dict, typ: str) -> set[str]:
+    """Names of the entities of one type, case-folded."""
+    return {e.name.casefold() for e in ents.values() if e.type == typ}
+
+
+def test_average_accuracy_is_a_measure(nlp):
+    ents = run(nlp, "On the glacier benchmark, GlacierNet improves average accuracy from 24.9% to "
+                    "27.9% over the strongest baseline.")
+    assert "average accuracy" in of_type(ents, "METRIC")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pruning the glacier model reduces inference latency on small edge devices.",
+    "The cache gives faster glacier maps and lower retrieval latency for field teams.",
+])
+def test_a_cost_compound_without_a_measurement_is_no_measure(nlp, sentence):
+    assert not any(m.endswith("latency") for m in of_type(run(nlp, sentence), "METRIC"))
+
+
+def test_a_cost_compound_with_a_value_is_a_measure(nlp):
+    ents = run(nlp, "GlacierNet cuts inference latency to 12 ms on one GPU.")
+    assert "inference latency" in of_type(ents, "METRIC")
