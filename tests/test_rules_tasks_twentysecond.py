@@ -38,3 +38,18 @@ def test_a_cost_compound_without_a_measurement_is_no_measure(nlp, sentence):
 def test_a_cost_compound_with_a_value_is_a_measure(nlp):
     ents = run(nlp, "GlacierNet cuts inference latency to 12 ms on one GPU.")
     assert "inference latency" in of_type(ents, "METRIC")
+
+
+@pytest.mark.parametrize("title, piece", [
+    ("Probabilistic Modeling of Glacier Calving in Polar Radar Maps", "probabilistic modeling"),
+    ("Asymmetric Control of Which Glacier Fronts Survive", "asymmetric control"),
+])
+def test_a_title_process_before_of_is_no_task(nlp, title, piece):
+    ents = run(nlp, "We study ice fronts in polar radar maps.", title=title)
+    assert piece not in of_type(ents, "TASK")
+
+
+def test_a_title_task_before_of_stays_a_task(nlp):
+    ents = run(nlp, "We study ice fronts in polar radar maps.",
+               title="Safe Locomotion of Glacier Robots on Polar Ice")
+    assert "safe locomotion" in of_type(ents, "TASK")

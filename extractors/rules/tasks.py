@@ -228,6 +228,7 @@ def title_task_phrases(ctx: Context) -> None:
     heads = word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     method_heads = word_set("method_heads")
+    of_process = word_set("task_of_process_heads")
     for ws, prev, nxt in _title_segments(title):
         if prev in _MEANS_BEFORE:
             continue
@@ -251,6 +252,9 @@ def title_task_phrases(ctx: Context) -> None:
         if not 2 <= len(ws) <= 4:
             continue
         last = ws[-1][1].lower()
+        if nxt == "of" and last in of_process:
+            continue  # "Asymmetric Control of X", "Probabilistic Modeling of X": a process
+            # applied to the object after it, no task name
         if last not in heads and not (  # "Drug Repurposing", "3D Printing": a gerund task
                 last.endswith("ing") and last not in method_heads and len(last) > 5
                 and nxt not in _MEANS_BEFORE):  # not "Reward Shaping with X": the means
