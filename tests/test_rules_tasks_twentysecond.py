@@ -62,3 +62,13 @@ def test_a_title_piece_before_for_and_a_task_is_the_means(nlp):
     assert "glacier front segmentation" in of_type(ents, "TASK")
     assert "isometric learning" not in of_type(ents, "TASK")
     assert "isometric learning" in of_type(ents, "METHOD")
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The glacier sensor scheduler lowers the average age of information to 3.2 s.",
+     "age of information"),
+    ("GlacierNet reaches a mean corruption error (mCE) of 48.2 on the corrupted ice maps.",
+     "mean corruption error"),
+])
+def test_well_known_measures_of_this_pass_are_metrics(nlp, sentence, measure):
+    assert measure in of_type(run(nlp, sentence), "METRIC")
