@@ -69,6 +69,8 @@ def test_a_title_piece_before_for_and_a_task_is_the_means(nlp):
      "age of information"),
     ("GlacierNet reaches a mean corruption error (mCE) of 48.2 on the corrupted ice maps.",
      "mean corruption error"),
+    ("GlacierNet reaches a validation loss of 0.41 after ten epochs on the ice maps.",
+     "validation loss"),
 ])
 def test_well_known_measures_of_this_pass_are_metrics(nlp, sentence, measure):
     assert measure in of_type(run(nlp, sentence), "METRIC")
