@@ -58,7 +58,9 @@ def metric_context(text: str, c: Cand) -> bool:
     if _TRADE_BEFORE.search(text, max(0, c.start - 60), c.start) or _TRADE_AFTER.match(
             text, c.end, c.end + 60):
         return _DIGIT.search(text, lo, hi) is not None  # "trade-offs between accuracy and ..."
-    cue = _NUMBER_OR_MEASURE if c.name.lower() in word_set("cost_metrics") else _NUMBER_OR_WORD
+    # "reduces inference latency": a compound with a cost head wants the cost's context too
+    cost = c.name.lower().rsplit(None, 1)[-1] in word_set("cost_metrics")
+    cue = _NUMBER_OR_MEASURE if cost else _NUMBER_OR_WORD
     return cue.search(text, lo, c.start) is not None or cue.search(text, c.end, hi) is not None
 
 

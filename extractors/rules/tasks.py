@@ -4,7 +4,8 @@ and B"), a title "... for X" / "... Improves X", title pieces ending in a task h
 abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
 to ..."), and, when nothing else found a task, the title's "for X"; an untyped name of several
 words before "task(s)" or after "the task of" is typed a task; a task written only after "with",
-"via", "under", ... (the means or the condition) is dropped."""
+"via", "under", ... (the means or the condition) is dropped; a title piece before "for" and
+a task after it is the means (a method)."""
 
 from __future__ import annotations
 
@@ -228,6 +229,7 @@ def title_task_phrases(ctx: Context) -> None:
     heads = word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     method_heads = word_set("method_heads")
+    of_process = word_set("task_of_process_heads")
     for ws, prev, nxt in _title_segments(title):
         if prev in _MEANS_BEFORE:
             continue
@@ -251,6 +253,9 @@ def title_task_phrases(ctx: Context) -> None:
         if not 2 <= len(ws) <= 4:
             continue
         last = ws[-1][1].lower()
+        if nxt == "of" and last in of_process:
+            continue  # "Asymmetric Control of X", "Probabilistic Modeling of X": a process
+            # applied to the object after it, no task name
         if last not in heads and not (  # "Drug Repurposing", "3D Printing": a gerund task
                 last.endswith("ing") and last not in method_heads and len(last) > 5
                 and nxt not in _MEANS_BEFORE):  # not "Reward Shaping with X": the means
@@ -801,6 +806,18 @@ def problem_forms(ctx: Context) -> None:
                 c.extra.append(form)
 
 
+def title_means_tasks(ctx: Context) -> None:
+    """A title piece right before "for" is the means when the title names a task after it
+    ("Deep Isometric Learning for Visual Recognition", "Dynamic Prototype Learning for
+    Ejection Fraction Estimation"): the piece is a method, the task is the one after "for"."""
+    text, t_end = ctx.text, ctx.title_end
+    titled = [c for c in ctx.cands if c.type == "TASK" and c.end <= t_end]
+    for c in titled:
+        if c.rule == "title_task" and text.startswith(" for ", c.end) and any(
+                o.start > c.end for o in titled):
+            c.type = "METHOD"
+
+
 _TASK_AFTER = re.compile(r"(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+tasks?\b")
 _TASK_OF_BEFORE = re.compile(r"\b(?:the\s+)?tasks?\s+of\s+(?:the\s+)?$")
 _INNER_CAPS = re.compile(r"\w[A-Z]")
@@ -829,5 +846,5 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (96, fallback_title_task), (96.5, means_only_tasks), (96.6, paradigm_tasks),
-          (98, problem_forms)]
+          (95.5, title_means_tasks), (96, fallback_title_task), (96.5, means_only_tasks),
+          (96.6, paradigm_tasks), (98, problem_forms)]
