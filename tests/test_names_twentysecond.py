@@ -24,3 +24,20 @@ def test_multiple_before_a_known_method_is_no_variant(nlp):
 def test_multiple_importance_sampling_is_a_known_method(nlp):
     ents = run(nlp, "The estimator combines the proposals by multiple importance sampling.")
     assert find(ents, "multiple importance sampling", ignore_case=True) is not None
+
+
+@pytest.mark.parametrize("sentence, name, typ", [
+    ("Node features are then processed with graph neural networks.", "graph neural networks",
+     "METHOD"),
+    ("We compare against random forests and support vector machines.", "random forests",
+     "METHOD"),
+    ("The dependencies are encoded in a Bayesian network over the sensors.", "Bayesian network",
+     "METHOD"),
+    ("Tactics are mapped onto MITRE ATT&CK techniques by the model.", "MITRE ATT&CK", "DATASET"),
+    ("Road layouts are taken from OpenStreetMap for every city.", "OpenStreetMap", "DATASET"),
+    ("Exploration remains hard on Montezuma's Revenge for most agents.", "Montezuma's Revenge",
+     "BENCHMARK"),
+])
+def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
+    e = find(run(nlp, sentence), name, ignore_case=True)
+    assert e is not None and e.type == typ
