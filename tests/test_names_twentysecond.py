@@ -37,6 +37,12 @@ def test_multiple_importance_sampling_is_a_known_method(nlp):
     ("Road layouts are taken from OpenStreetMap for every city.", "OpenStreetMap", "DATASET"),
     ("Exploration remains hard on Montezuma's Revenge for most agents.", "Montezuma's Revenge",
      "BENCHMARK"),
+    ("Cascades run on the IEEE 118-bus and IEEE 14-bus grids.", "IEEE 118-bus", "DATASET"),
+    ("Features are selected by LASSO regression before the fit.", "LASSO regression", "METHOD"),
+    ("The weights are trained with L2 regularization only.", "L2 regularization", "METHOD"),
+    ("We report accuracy on Amazon Review Polarity for each budget.", "Amazon Review Polarity",
+     "DATASET"),
+    ("A decoder of stacked GRUs reads the sequence.", "GRUs", "METHOD"),
 ])
 def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
     e = find(run(nlp, sentence), name, ignore_case=True)
