@@ -43,6 +43,11 @@ def test_multiple_importance_sampling_is_a_known_method(nlp):
     ("We report accuracy on Amazon Review Polarity for each budget.", "Amazon Review Polarity",
      "DATASET"),
     ("A decoder of stacked GRUs reads the sequence.", "GRUs", "METHOD"),
+    ("Each scene is stored with INRs of small width.", "INRs", "METHOD"),
+    ("We train the robot arm with a diffusion policy on twenty demonstrations.",
+     "diffusion policy", "METHOD"),
+    ("Training shards the experts by expert parallelism across eight GPUs.",
+     "expert parallelism", "METHOD"),
 ])
 def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
     e = find(run(nlp, sentence), name, ignore_case=True)
