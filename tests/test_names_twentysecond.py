@@ -48,6 +48,9 @@ def test_multiple_importance_sampling_is_a_known_method(nlp):
      "diffusion policy", "METHOD"),
     ("Training shards the experts by expert parallelism across eight GPUs.",
      "expert parallelism", "METHOD"),
+    ("Demonstrations are multiplied with MimicGen before training.", "MimicGen", "METHOD"),
+    ("We collect the cases recorded in the AI Incident Database since 2020.",
+     "AI Incident Database", "DATASET"),
 ])
 def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
     e = find(run(nlp, sentence), name, ignore_case=True)
