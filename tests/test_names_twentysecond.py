@@ -51,6 +51,9 @@ def test_multiple_importance_sampling_is_a_known_method(nlp):
     ("Demonstrations are multiplied with MimicGen before training.", "MimicGen", "METHOD"),
     ("We collect the cases recorded in the AI Incident Database since 2020.",
      "AI Incident Database", "DATASET"),
+    ("Spins are updated by Glauber dynamics at each temperature.", "Glauber dynamics", "METHOD"),
+    ("The offline values are estimated by fitted Q-evaluation.", "fitted Q-evaluation",
+     "METHOD"),
 ])
 def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
     e = find(run(nlp, sentence), name, ignore_case=True)
