@@ -54,6 +54,10 @@ def test_multiple_importance_sampling_is_a_known_method(nlp):
     ("Spins are updated by Glauber dynamics at each temperature.", "Glauber dynamics", "METHOD"),
     ("The offline values are estimated by fitted Q-evaluation.", "fitted Q-evaluation",
      "METHOD"),
+    ("Low-resolution inputs are made by bicubic interpolation of each frame.",
+     "bicubic interpolation", "METHOD"),
+    ("The two samples are compared by a likelihood-ratio test at level 0.05.",
+     "likelihood-ratio test", "METHOD"),
 ])
 def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
     e = find(run(nlp, sentence), name, ignore_case=True)
