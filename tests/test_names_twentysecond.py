@@ -58,6 +58,11 @@ def test_multiple_importance_sampling_is_a_known_method(nlp):
      "bicubic interpolation", "METHOD"),
     ("The two samples are compared by a likelihood-ratio test at level 0.05.",
      "likelihood-ratio test", "METHOD"),
+    ("The optimiser is tested on the Ackley function in ten dimensions.", "Ackley function",
+     "BENCHMARK"),
+    ("The bits pass every test of NIST SP 800-22 after debiasing.", "NIST SP 800-22",
+     "BENCHMARK"),
+    ("Trajectories are predicted on ETH/UCY with the usual splits.", "ETH/UCY", "DATASET"),
 ])
 def test_well_known_names_added_to_the_gazetteer(nlp, sentence, name, typ):
     e = find(run(nlp, sentence), name, ignore_case=True)
