@@ -1,0 +1,38 @@
+"""Twenty-second pass (helper type22): names the rules find but typed wrong. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules alone (`--fast`)."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+# --- heads.head_nouns: "X model" is a technique unless X is shaped as a released model ----------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The process-based GROWMAX5 model requires extensive calibration.", "GROWMAX5"),
+    ("Our classifier builds on a BiLSTX model with one attention layer.", "BiLSTX"),
+])
+def test_a_technique_called_a_model_is_a_method(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD", e
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a dotted version, a known family: a released model
+    ("We fine-tune the Zorvana-2.5 model on the translated questions.", "Zorvana-2.5"),
+    ("We fine-tune the Qwen2.5-7B model on the translated questions.", "Qwen2.5-7B"),
+])
+def test_a_released_model_before_model_stays_a_model(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL", e
