@@ -36,3 +36,16 @@ def test_a_technique_called_a_model_is_a_method(nlp, sentence, name):
 def test_a_released_model_before_model_stays_a_model(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "MODEL", e
+
+
+# --- base.type_by_shape: a lower-case tier or size joined to a name is a released model ----------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Offline, our retriever beats KVX-multilingual-base by 69% in Hit@10.",
+     "KVX-multilingual-base"),
+    ("The answers are then rewritten by zorva3.1-14b before scoring.", "zorva3.1-14b"),
+])
+def test_a_lower_case_tier_or_size_makes_a_model(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "MODEL", e

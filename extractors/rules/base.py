@@ -261,6 +261,9 @@ _DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
 _MODEL_SUFFIX = re.compile(
     r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
     r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|LLM$|-LM$|LM\d|Coder\d?$|GPT\d?$"
+    # a lower-case tier or size joined to the name: "GTE-multilingual-base", "e5-large-v2",
+    # "WavLM-large", "qwen3.6-27b", "MedGemma-4b-it", "Llama2 13b"
+    r"|-(?:base|large|small|medium|tiny|xl)(?:-|$)|[-\s]\d+(?:\.\d+)?b(?:-|$)"
 )
 # a coined word that ends in a model family's name ("SciBERT", "XLM-RoBERTa", "MedGemma")
 _FAMILY_SUFFIX = re.compile(r"^[\w\-]*[A-Za-z\-](?:BERT|RoBERTa|Gemma|LLaMA|Llama|T5)$")
