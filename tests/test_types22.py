@@ -49,3 +49,15 @@ def test_a_released_model_before_model_stays_a_model(nlp, sentence, name):
 def test_a_lower_case_tier_or_size_makes_a_model(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "MODEL", e
+
+
+# --- base._MODEL_SUFFIX: a name ending in "LLM" is a system built on one, no shape of a model ----
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Plans are produced by KORVA-LLM and executed on the robots.", "KORVA-LLM"),
+    ("We compare against ZentoLLM on the planning tasks.", "ZentoLLM"),
+])
+def test_a_name_ending_in_llm_is_no_model_by_shape(nlp, sentence, name):
+    e = find(run(nlp, sentence), name)
+    assert e is not None and e.type == "METHOD", e
