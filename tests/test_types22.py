@@ -61,3 +61,17 @@ def test_a_lower_case_tier_or_size_makes_a_model(nlp, sentence, name):
 def test_a_name_ending_in_llm_is_no_model_by_shape(nlp, sentence, name):
     e = find(run(nlp, sentence), name)
     assert e is not None and e.type == "METHOD", e
+
+
+# --- base.type_by_shape: a model family's size letter ---------------------------------------------
+
+
+def test_a_familys_size_letter_is_a_model(nlp):
+    ents = run(nlp, "Token merging doubles the throughput of ViT-L on video with a small drop.")
+    e = find(ents, "ViT-L")
+    assert e is not None and e.type == "MODEL", e
+
+
+def test_a_measures_letter_is_no_model(nlp):
+    e = find(run(nlp, "Summaries reach 41.2 ROUGE-L on the news articles."), "ROUGE-L")
+    assert e is not None and e.type == "METRIC", e

@@ -269,6 +269,8 @@ _MODEL_SUFFIX = re.compile(
 )
 # a coined word that ends in a model family's name ("SciBERT", "XLM-RoBERTa", "MedGemma")
 _FAMILY_SUFFIX = re.compile(r"^[\w\-]*[A-Za-z\-](?:BERT|RoBERTa|Gemma|LLaMA|Llama|T5)$")
+# a family's size letter: "ViT-L", "ViT-B/16", "ViT-Ti" ("ROUGE-L" is no family's)
+_SIZE_LETTER = re.compile(r"^(\w+)-(?:Ti|S|B|L|H|g)(?:/\d+)?$")
 _NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
 
 
@@ -311,6 +313,9 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "MODEL"
     if gaz is not None and (gaz.family_re.match(name) or name in gaz.family_set):
         return "MODEL"  # "DeepSeek-V3", and a family named alone ("DeepSeek", "LLaMA")
+    t = _SIZE_LETTER.match(name)
+    if t is not None and gaz is not None and t.group(1) in gaz.family_set:
+        return "MODEL"  # "ViT-L", "ViT-B/16": a family's size letter
     if _FAMILY_SUFFIX.search(name):
         return "MODEL"  # "BanglaBERT", "mBERT", "MedGemma", "CodeT5": a model of a family
     if _DATA_SHAPE.search(name):
