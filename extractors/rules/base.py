@@ -258,12 +258,19 @@ _BENCH_SHAPE = re.compile(
     r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|Challenge|Gym)(?:[-+\s]|$)|-E(?:[-+]|$)"
 )
 _DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
+# (a name ending in "LLM" is no model by shape: "DEXTER-LLM", "WaferLLM", "GraphLLM" are systems
+# built on one; the gold types 14 such names METHOD and 4 MODEL)
 _MODEL_SUFFIX = re.compile(
     r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
-    r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|LLM$|-LM$|LM\d|Coder\d?$|GPT\d?$"
+    r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|-LM$|LM\d|Coder\d?$|GPT\d?$"
+    # a lower-case tier or size joined to the name: "GTE-multilingual-base", "e5-large-v2",
+    # "WavLM-large", "qwen3.6-27b", "MedGemma-4b-it", "Llama2 13b"
+    r"|-(?:base|large|small|medium|tiny|xl)(?:-|$)|[-\s]\d+(?:\.\d+)?b(?:-|$)"
 )
 # a coined word that ends in a model family's name ("SciBERT", "XLM-RoBERTa", "MedGemma")
 _FAMILY_SUFFIX = re.compile(r"^[\w\-]*[A-Za-z\-](?:BERT|RoBERTa|Gemma|LLaMA|Llama|T5)$")
+# a family's size letter: "ViT-L", "ViT-B/16", "ViT-Ti" ("ROUGE-L" is no family's)
+_SIZE_LETTER = re.compile(r"^(\w+)-(?:Ti|S|B|L|H|g)(?:/\d+)?$")
 _NAME_VERSION = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]* \d{1,2}(?:\.\d)?$")
 
 
@@ -306,6 +313,9 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "MODEL"
     if gaz is not None and (gaz.family_re.match(name) or name in gaz.family_set):
         return "MODEL"  # "DeepSeek-V3", and a family named alone ("DeepSeek", "LLaMA")
+    t = _SIZE_LETTER.match(name)
+    if t is not None and gaz is not None and t.group(1) in gaz.family_set:
+        return "MODEL"  # "ViT-L", "ViT-B/16": a family's size letter
     if _FAMILY_SUFFIX.search(name):
         return "MODEL"  # "BanglaBERT", "mBERT", "MedGemma", "CodeT5": a model of a family
     if _DATA_SHAPE.search(name):

@@ -105,6 +105,17 @@ def _task_words(name: str) -> bool:
         last in word_set("system_heads")
 
 
+# "Kanana-1.5 model", "QwenVL-2.5 model", "FLUX.1-dev model", "YOLOv4 model": a dotted or
+# "v" version is a release
+_DOTTED_VERSION = re.compile(r"\d\.\d|[A-Za-z]v\d")
+
+
+def _released_model(name: str, ctx: Context) -> bool:
+    """Whether a name before "model(s)" is a released model by its shape (a known family, a
+    size, a dotted version), not a technique called a model ("the Black-Litterman model")."""
+    return type_by_shape(name, ctx.gaz) == "MODEL" or bool(_DOTTED_VERSION.search(name))
+
+
 def head_nouns(ctx: Context) -> None:
     """Type candidates by the head noun after them, before their list, or in an appositive."""
     text, cands = ctx.text, ctx.cands
@@ -135,7 +146,9 @@ def head_nouns(ctx: Context) -> None:
                 _type_list_before(ctx, i, htype)  # "on GSM8K, MathQA, and SVAMP datasets"
             elif htype == "MODEL" and c.rule != "gazetteer" and not c.strong_type:
                 if c.rule in ("coined_name", "latex_name", "capitalised_word"):
-                    c.type = "MODEL"
+                    # "the Black-Litterman model", "BiGRU model": a technique called a model
+                    c.type = "MODEL" if hm.group(1).lower() not in ("model", "models") or \
+                        _released_model(c.name, ctx) else "METHOD"
                     c.conf = max(c.conf, 0.6)
             elif htype == "METHOD" and not c.strong_type:
                 c.type = "METHOD"
