@@ -40,7 +40,10 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
     more = tmp_path / "more.jsonl"
     more.write_text(_line("2401.00070", "Cells Again", "We propose ZorbNet-2, evaluated on "
                           "CellBench with F1, and compare it with ZorbNet and U-Net for "
-                          "cell segmentation. We train HGM models on text.") + "\n")
+                          "cell segmentation. We train HGM models on text.") + "\n"
+                    # an old paper's acronym given its long form: that paper assembled again
+                    + _line("2401.00080", "Gated Memory", "In this paper we present "
+                            "Hierarchical Gated Memory (HGM). HGM outperforms LSTM.") + "\n")
     base = tmp_path / "base.lbug"
     build([old], db=base, fast=True)
     db = tmp_path / "kg.lbug"
@@ -48,7 +51,7 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
     seen = _recorded(monkeypatch)
     report = build([new, more], db=db, fast=True)
     monkeypatch.undo()
-    assert report.extracted == 3
+    assert report.extracted == 4
 
     rel_creates = Counter(m.group(1) for q, _ in seen
                           if (m := re.search(r"CREATE \(a\)-\[:(\w+) ", q)))
@@ -63,6 +66,14 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
                         if q.startswith(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN")
                         for i in p["ids"])
         assert not [i for i, n in asked.items() if n > 1], (label, asked)
+
+    # a touched entity's EntitySurface row is deleted and created only when it changes
+    stored = {r[0]: tuple(r) for r in query(f"MATCH (n:{S.ENTITY_SURFACE}) RETURN n.id, "
+                                             "n.names, n.aliases", db=base)[1]}
+    created = [(r["id"], r["names"], r["aliases"]) for q, p in seen
+               if q.startswith(f"UNWIND $rows AS r CREATE (n:{S.ENTITY_SURFACE} ")
+               for r in p["rows"]]
+    assert created and not [r for r in created if stored.get(r[0]) == r]
 
     fresh = tmp_path / "fresh.lbug"
     build([old, new, more], db=fresh, fast=True)
