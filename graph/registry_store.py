@@ -857,8 +857,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
 
     per_paper, per_owner = code_counts(code_edges)
     owner_repos = {rid for _, rid, owner in code_edges if owner in owners}
-    kept_repos = store.node_rows(S.REPOSITORY, owner_repos - {S.split_key(k)[1]
-                                                              for k in ref_nodes})
+    kept_ids = owner_repos - {S.split_key(k)[1] for k in ref_nodes}
+    kept_repos = store.node_rows(S.REPOSITORY, kept_ids)
     for rid, row in kept_repos.items():
         k = S.node_key(S.REPOSITORY, rid)
         g.add_node(k, **dict(zip(S.NODE_TYPES[S.REPOSITORY].prop_names, row, strict=True)),
@@ -888,7 +888,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
                              and e[1] not in keys], previous.new | keys, old=old_entries)
     tables, paper_old = _early_tables(store, g, part, entity_nodes | removed_nodes,
                                       repo_nodes | set(ref_nodes), per_paper,
-                                      known=kept_nodes, covered=set(touched))
+                                      known={**kept_nodes, **{
+                                          S.node_key(S.REPOSITORY, r): row
+                                          for r, row in kept_repos.items()}},
+                                      covered={*touched, *(S.node_key(S.REPOSITORY, r)
+                                                           for r in kept_ids)})
     state_rows = [(pid, state_hash(own[pid]), pack_state(x))
                   for pid, x in sorted(new_json.items())]
     new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
@@ -1175,8 +1179,9 @@ def _early_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_node
     lacks, with their values before the citations (`_late_tables` sets what these change).
     Also the stored Paper rows of the part (id -> row). `known`: stored rows already read
     (node key -> row, as `node_rows` gives them) of the nodes `covered` (node keys; one
-    absent from `known` is not stored), not read again (the touched entity nodes: at 100,000
-    papers about 5,000 rows in six queries)."""
+    absent from `known` is not stored), not read again (the touched entity nodes and the
+    touched owners' other repositories: at 100,000 papers about 5,000 rows in seven
+    queries)."""
     from paperkg.graph.counters import set_published_order
     from paperkg.graph.ladybug_delta import (
         _diff_rows,

@@ -30,20 +30,25 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
     """An update into a store: the side texts of all its relationship tables are numbered
     from one scan of EdgeText and created by one query per write (ladybug_delta.
     _add_relationships; one of each per table before), and `_early_tables` takes the touched
-    entity nodes' stored rows the update read already (each entity id read once). The store
-    is a fresh build's, and each relationship's text ref is an EdgeText row's."""
+    entity nodes' and the touched owners' repositories' stored rows the update read already
+    (each id read once). The store is a fresh build's, and each relationship's text ref is
+    an EdgeText row's."""
     from paperkg.graph import schema as S
     from paperkg.graph.ladybug_store import query
     from paperkg.graph.pipeline import build
 
     old, new = _tiny(tmp_path)
+    with old.open("a") as fh:  # an owner's repository, and a new paper naming another of it
+        fh.write(_line("2401.00040", "Bee Dances", "We study how honey bees dance. Code: "
+                       "https://github.com/acme/bees") + "\n")
     more = tmp_path / "more.jsonl"
     more.write_text(_line("2401.00070", "Cells Again", "We propose ZorbNet-2, evaluated on "
                           "CellBench with F1, and compare it with ZorbNet and U-Net for "
                           "cell segmentation. We train HGM models on text.") + "\n"
                     # an old paper's acronym given its long form: that paper assembled again
                     + _line("2401.00080", "Gated Memory", "In this paper we present "
-                            "Hierarchical Gated Memory (HGM). HGM outperforms LSTM.") + "\n")
+                            "Hierarchical Gated Memory (HGM). HGM outperforms LSTM. Code: "
+                            "https://github.com/acme/hgm") + "\n")
     base = tmp_path / "base.lbug"
     build([old], db=base, fast=True)
     db = tmp_path / "kg.lbug"
@@ -61,7 +66,7 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
     creates = [q for q, _ in seen if f"CREATE (t:{S.EDGE_TEXT} " in q]
     assert 1 <= len(scans) <= 2 and 1 <= len(creates) <= 2  # one per write (early, late)
 
-    for label in S.ENTITY_LABELS:
+    for label in (*S.ENTITY_LABELS, S.REPOSITORY):
         asked = Counter(i for q, p in seen
                         if q.startswith(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN")
                         for i in p["ids"])
