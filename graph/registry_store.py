@@ -1310,10 +1310,18 @@ def _late_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], previous: An
     rt = S.REL_TYPES[S.CITES]
     props = _props(rt.props)
     cols = "".join(f", r.{p.name}" for p in S.stored_props(S.CITES))
+    names = [p.name for p in S.stored_props(S.CITES)]
     for ul, vl in rt.pairs:
-        q = (f"MATCH (a:{ul})-[r:{S.CITES}]->(b:{vl}) WHERE r.source = $s "
-             f"RETURN a.id, b.id{cols}")
-        old_rels = {_rel_key(S.CITES, r): r for r in _stored_all(store, q, s="inferred")}
+        if (ul, vl) == (S.PAPER, S.PAPER) and names == rt.prop_names:
+            # the stored inferred edges as the build read them (ladybug_delta.
+            # inferred_citations_in, the same rows): not read again
+            rows: Iterable[tuple] = [(S.split_key(a)[1], S.split_key(b)[1],
+                                      *(d[n] for n in names)) for a, b, d in previous.edges]
+        else:
+            q = (f"MATCH (a:{ul})-[r:{S.CITES}]->(b:{vl}) WHERE r.source = $s "
+                 f"RETURN a.id, b.id{cols}")
+            rows = _stored_all(store, q, s="inferred")
+        old_rels = {_rel_key(S.CITES, r): r for r in rows}
         new_rels = {}
         for u, v, d in inferred:
             (a_label, a), (b_label, b) = S.split_key(u), S.split_key(v)

@@ -31,7 +31,8 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
     from one scan of EdgeText and created by one query per write (ladybug_delta.
     _add_relationships; one of each per table before), and `_early_tables` takes the touched
     entity nodes' and the touched owners' repositories' stored rows the update read already
-    (each id read once). The store is a fresh build's, and each relationship's text ref is
+    (each id read once), and `_late_tables` the stored inferred citations the build read
+    (one scan). The store is a fresh build's, and each relationship's text ref is
     an EdgeText row's."""
     from paperkg.graph import schema as S
     from paperkg.graph.ladybug_store import query
@@ -65,6 +66,12 @@ def test_an_update_writes_its_edge_texts_at_once_and_reads_no_entity_row_twice(
     scans = [q for q, _ in seen if f"MATCH (t:{S.EDGE_TEXT}) RETURN max(t.id)" in q]
     creates = [q for q, _ in seen if f"CREATE (t:{S.EDGE_TEXT} " in q]
     assert 1 <= len(scans) <= 2 and 1 <= len(creates) <= 2  # one per write (early, late)
+
+    # the stored inferred citations are read once (the build's Previous; _late_tables
+    # diffs against those rows)
+    inferred = [q for q, p in seen if f"-[r:{S.CITES}]->" in q and "r.source = $s" in q
+                and p.get("s") == "inferred"]
+    assert len(inferred) == 1, inferred
 
     for label in (*S.ENTITY_LABELS, S.REPOSITORY):
         asked = Counter(i for q, p in seen
