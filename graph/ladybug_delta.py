@@ -43,6 +43,7 @@ from paperkg.graph.ladybug_store import (
     connect,
     edge_texts,
     logical_rows,
+    next_text_ref,
     side_rows,
     staged,
 )
@@ -321,6 +322,45 @@ def _add(conn, t: _Table, rows: list[tuple]) -> None:
                                "at an end")
 
 
+def _add_relationships(conn, todo: list[tuple[_Table, list[tuple]]]) -> None:
+    """Add rows to relationship tables (`_add` of each, in order), with every table's side
+    texts created in EDGE_TEXT at once before them: the same ids `side_rows` gives batch by
+    batch (numbered on from the first unused one, in table and row order; no EDGE_TEXT row
+    is deleted, so the next unused id is the last one given plus one), from one
+    `next_text_ref` scan and one CREATE per _BATCH texts instead of one of each per batch
+    (adding 500 papers to 100,000: 16 scans and 16 creates -> 1 and 1). Tables COPYed in
+    (more than COPY_FROM rows) take `_add` as before."""
+    if any(len(rows) > COPY_FROM for _, rows in todo):
+        for t, rows in todo:
+            _add(conn, t, rows)
+        return
+    ref: int | None = None
+    texts: list[dict] = []
+    made: list[tuple[_Table, list[dict]]] = []
+    for t, rows in todo:
+        side = S.side_props(t.table)
+        for batch in _rows(rows, [c for c, _ in t.columns]):
+            if side:
+                if ref is None:
+                    ref = next_text_ref(conn)
+                texts += [{"id": ref + i, **{n: r.get(n) for n in S.SIDE_PROPS}}
+                          for i, r in enumerate(batch)]
+                batch = [{**{k: v for k, v in r.items() if k not in side},
+                          S.TEXT_REF: ref + i} for i, r in enumerate(batch)]
+                ref += len(batch)
+            made.append((t, batch))
+    if texts:
+        props = ", ".join(f"{p.name}: {_val(p)}" for p in S.EDGE_TEXT_PROPS)
+        for i in range(0, len(texts), _BATCH):
+            conn.execute(f"UNWIND $rows AS r CREATE (t:{S.EDGE_TEXT} {{{props}}})",
+                         {"rows": texts[i:i + _BATCH]})
+    for t, batch in made:
+        res = conn.execute(_rel_create_query(t.table, t.pair), {"rows": batch})
+        if res.get_all()[0][0] != len(batch):  # an end is missing
+            raise RuntimeError(f"{t.table}: {len(batch)} relationships, some with no node "
+                               "at an end")
+
+
 def _rel_delete_query(rel: str, pair: tuple[str, str]) -> str:
     """Delete relationships by identity rows (from, to[, source]). The far end is matched
     from the start node's list (`OPTIONAL MATCH`; deleting no edge is a no-op): written as
@@ -358,9 +398,8 @@ def apply(conn, tables: list[_Table], state: list[tuple[str, str, str]],
         if t.pair is None:
             _add(conn, t, t.added)
             _set_changed(conn, t)
-    for t in tables:
-        if t.pair is not None:
-            _add(conn, t, [*t.added, *t.changed])
+    _add_relationships(conn, [(t, [*t.added, *t.changed]) for t in tables
+                              if t.pair is not None])
     ids = sorted({r[0] for r in state} | set(state_removed))
     for i in range(0, len(ids), _BATCH):
         conn.execute(f"UNWIND $ids AS i MATCH (s:{S.STATE} {{id: i}}) DELETE s",
