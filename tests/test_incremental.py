@@ -441,7 +441,7 @@ def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
            _line("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset."),
            _line("2401.00001", "Gated Memory", "In this paper we present Hierarchical Gated "
                  "Memory (HGM). HGM outperforms LSTM on PTB. See https://github.com/Acme/zorb"),
-           _line("2401.00030", "Other Cells", "We compare U-Net with ZorbNet models and "
+           _line("2401.00030", "Other Cells", "We compare U-Net with nested U-Net models and "
                  "attention models on cell counting in microscopy images of tissue.")]
     a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
     a.write_text("\n".join(old) + "\n")
