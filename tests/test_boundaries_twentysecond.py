@@ -28,3 +28,15 @@ def test_listed_form_with_underscore_is_kept(nlp):
     ents = run(nlp, "We detect intrusions on the TON_IoT data with a light tree ensemble.",
                title="Light Trees for Intrusion Detection")
     assert find(ents, "TON_IoT") is not None
+
+
+# --- names joined by a LaTeX arrow are tokens of their own ---------------------------------------
+
+
+def test_names_joined_by_latex_arrow(nlp):
+    ents = run(nlp, "We compare against a cascade (Whisper$\\rightarrow$Llama 3) on spoken tasks.",
+               title="Spoken Agents at Low Latency")
+    assert find(ents, "Whisper") is not None
+    ents = run(nlp, "A two-stage system (Whisper$\\to$Mistral 7B) serves as the baseline.",
+               title="Spoken Agents at Low Latency")
+    assert find(ents, "Whisper") is not None
