@@ -40,3 +40,24 @@ def test_names_joined_by_latex_arrow(nlp):
     ents = run(nlp, "A two-stage system (Whisper$\\to$Mistral 7B) serves as the baseline.",
                title="Spoken Agents at Low Latency")
     assert find(ents, "Whisper") is not None
+
+
+# --- a masked autoencoder is a method; its acronym is the measure only beside a value -----------
+
+
+def test_masked_autoencoder_is_a_method(nlp):
+    ents = run(nlp, "A Masked AutoEncoder (MAE), trained to fill patches, spots fakes.",
+               title="Spotting Fake Photos")
+    e = find(ents, "Masked AutoEncoder")
+    assert e is not None and e.type == "METHOD"
+    ents = run(nlp, "We halve the cost of MAE fine-tuning on long videos.",
+               title="Cheaper Video Pretraining")
+    e = find(ents, "MAE")
+    assert e is not None and e.type == "METHOD"
+
+
+def test_mae_beside_a_value_stays_the_measure(nlp):
+    ents = run(nlp, "Our net reaches an MAE of 0.31 and an RMSE of 0.40 on the test split.",
+               title="Depth from One Image")
+    e = find(ents, "MAE")
+    assert e is not None and e.type == "METRIC"
