@@ -61,3 +61,13 @@ def test_mae_beside_a_value_stays_the_measure(nlp):
                title="Depth from One Image")
     e = find(ents, "MAE")
     assert e is not None and e.type == "METRIC"
+
+
+# --- a split ratio after a known data set is no version of it -----------------------------------
+
+
+def test_split_ratio_is_cut_from_known_dataset(nlp):
+    ents = run(nlp, "On the Pascal VOC 1/16 split, pseudo-labels from the teacher help most.",
+               title="Pseudo-Labels for Few Labels")
+    assert find(ents, "Pascal VOC") is not None
+    assert find(ents, "Pascal VOC 1/16") is None
