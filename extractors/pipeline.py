@@ -25,6 +25,8 @@ from paperkg.extractors.registry import finish, from_raw
 from paperkg.extractors.workers import worker_context
 
 CONFIG = Path(__file__).resolve().parent / "config.cfg"
+# a LaTeX arrow between two names is a token of its own ("Whisper$\\rightarrow$GPT-4o")
+_ARROW_INFIX = r"\$\\(?:rightarrow|to|leftarrow|Rightarrow|longrightarrow|mapsto)\$"
 _CACHE: dict[str, spacy.Language] = {}
 
 
@@ -38,7 +40,7 @@ def make_tokenizer(special_cases: bool = False):
         defaults = nlp.Defaults
         prefix = spacy.util.compile_prefix_regex(defaults.prefixes).search
         suffix = spacy.util.compile_suffix_regex(defaults.suffixes).search
-        infix = spacy.util.compile_infix_regex(defaults.infixes).finditer
+        infix = spacy.util.compile_infix_regex([*defaults.infixes, _ARROW_INFIX]).finditer
         return components.TextKeepingTokenizer(Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions if special_cases else {},

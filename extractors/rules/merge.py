@@ -230,7 +230,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             continue
         if len(name) < 2 and not c.long_form:
             continue
-        if _bad_name(name):
+        if _bad_name(name) and not c.gaz_canon:  # a listed form ("tau^2-Bench") is no debris
             continue
         key = canonical_key(name)
         if not key:

@@ -340,6 +340,19 @@ _ERROR_MEASURE = re.compile(
     r"\b(?:R?MSE|MAPE|SMAPE|NRMSE|RMSLE|MSLE|R\^?2|R\$\^\{?2\}?\$)(?![\w-])")
 
 
+def _other_entry(ctx: Context, acronym: str) -> tuple[str, str] | None:
+    """The (type, canonical name) of the gazetteer entry that lists acronym as another name
+    than a measure ("MAE": the masked autoencoder), or None."""
+    if ctx.gaz is None:
+        return None
+    for type_, groups in ctx.gaz.lexicon["typed"].items():
+        if type_ != "METRIC":
+            for group in groups:
+                if acronym in group:
+                    return type_, group[0]
+    return None
+
+
 def shared_acronyms(ctx: Context) -> None:
     """An acronym that names a measure and a model ("MAE") is the measure beside a value or
     another error measure ("test MAE of 12.23", "MAE, MSE, RMSE"), else the other name."""
@@ -358,7 +371,10 @@ def shared_acronyms(ctx: Context) -> None:
                 seen.add((c.start, c.end))
                 c.type = "METRIC"
             elif c.type == "METRIC":
-                continue
+                other = _other_entry(ctx, c.surface)
+                if other is None:
+                    continue
+                c.type, c.gaz_canon = other  # the hit the matcher gave first was the measure
         keep.append(c)
     ctx.cands = keep
 
