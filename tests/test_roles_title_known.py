@@ -35,3 +35,15 @@ def test_known_names_listed_before_the_colon_stay_used(nlp):
     for form in ("BERT", "GPT-2"):
         e = find(ents, form)
         assert e is None or e.role != "introduced", form
+
+
+def test_token_merging_is_known_and_the_title_subject_keeps_it_introduced(nlp):
+    ents = run(nlp, "We introduce Token Merging (ToMe), a simple method to raise the plonk "
+                    "throughput of quorb models without training.",
+               title="Token Merging: Your Quorb But Faster")
+    e = find(ents, "Token Merging")
+    assert e is not None and e.role == "introduced"
+    ents = run(nlp, "We speed up a plonk quorb encoder with token merging and report its "
+                    "accuracy.")
+    e = find(ents, "token merging")
+    assert e is not None and e.role == "used"
