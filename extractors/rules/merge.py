@@ -321,8 +321,12 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
                 not any("variant" in r for r in g["rules"]) and \
                 not _COINED_ONE.match((g["long_form"] or g["forms"][0]).split()[0]) and \
                 not any(_NAMED_BEFORE.search(text, max(0, a - 30), a)
-                        for _, a, _ in g["mentions"]):
-            g["intro"] = False  # but "called Proximal Policy Optimization (PPO)": named here
+                        for _, a, _ in g["mentions"]) and \
+                not any(canonical_key(f) in ctx.title_intro_keys for f in g["forms"]):
+            g["intro"] = False  # but "called Proximal Policy Optimization (PPO)": named here;
+            # and the name the title sets out as its own ("miniF2F: a cross-system benchmark
+            # ...", "SEA: Low-Resource Safety Alignment ...", the whole title "Humanity's Last
+            # Exam") is the paper's, known or not
     # a name the abstract opens a sentence with, spelled out with its short form and said to be
     # something ("Local Differential Privacy (LDP) is the gold standard ...", "Concept
     # bottleneck models (CBM) are a popular way ...") is background, whatever a later mention
