@@ -26,6 +26,11 @@ def find(ents: dict, form: str, ignore_case: bool = False):
             return e
 
 
+def find_any_case(ents: dict, form: str):
+    """The entity named form, ignoring case."""
+    return find(ents, form, ignore_case=True)
+
+
 def entity_dict(text: str, name: str, typ: str, role: str = "used") -> dict:
     """An entity dict with every mention of its name in text."""
     at, mentions = 0, []

@@ -239,7 +239,6 @@ def test_shortest_path_rows_are_paths_in_the_normalised_shape(seeds_graph, seeds
     assert len({r[0] for r in rows}) == 1  # all the same (shortest) length
 
 
-
 def test_shortest_path_searched_from_the_cheaper_end_gives_the_same_rows(seeds_graph,
                                                                          seeds_store):
     """The embedded store searches from the paper whose entities fewer papers name (`// ends:`)

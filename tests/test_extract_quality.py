@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import find as _find
+from tests.extracting import find_any_case as find
 from tests.extracting import run
-
-
-def find(ents: dict, form: str):
-    """The entity named form, ignoring case."""
-    return _find(ents, form, ignore_case=True)
-
 
 # --- roles: explicit naming --------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 from paperkg.extractors import rules
 from paperkg.extractors.rules.base import Context
 from paperkg.extractors.words import WORDS, head_forms, head_type, heads, words
-from tests.extracting import find as _find
+from tests.extracting import find_any_case as find
 from tests.extracting import run
 
 
@@ -17,11 +17,6 @@ def nlp(rules_nlp):
     """The rules alone (`--fast`): these tests are about the rule families; what the shipped
     learned model changes after them is tested in test_learned.py and scored on the gold."""
     return rules_nlp
-
-
-def find(ents: dict, form: str):
-    """The entity named form, ignoring case."""
-    return _find(ents, form, ignore_case=True)
 
 
 def candidates(nlp, text: str) -> Context:
@@ -359,8 +354,6 @@ def test_acronym_modifier_is_no_part_of_a_name(nlp):
     assert find(ents, "ZQRS") is not None
 
 
-
-
 @pytest.mark.parametrize("sentence, name", [
     ("Agents call tools through the Model Context Protocol in our tests.",
      "Model Context Protocol"),
@@ -500,8 +493,6 @@ def test_repeated_task_phrase_is_no_fragment_of_a_word_or_modifier(nlp):
                           "based zorp recognition and 3D plonk reasoning in wards.")
     names = {n.lower() for n in by_rule(ctx, "task_repeated")}
     assert "d plonk reasoning" not in names and "based zorp recognition" not in names
-
-
 
 
 def test_title_piece_ending_in_a_task_head_is_a_task(nlp):
@@ -956,8 +947,6 @@ def test_names_evaluated_on_both_are_data(nlp):
     assert find(ents, "Real-QAD").type in ("DATASET", "BENCHMARK")
 
 
-
-
 @pytest.mark.parametrize("name", ["Text-to-SQL", "Sketch-to-CAD", "T2V"])
 def test_x_to_y_names_are_tasks(nlp, name):
     # a letter-to-letter abbreviation ("T2V") only where the title names it too (fourteenth pass)
@@ -1378,7 +1367,6 @@ def test_cited_or_plugged_in_parts_are_used(nlp):
 def test_known_task_takes_its_setting_modifiers(nlp, sentence, task):
     ents = run(nlp, sentence)
     assert find(ents, task) is not None and find(ents, task).type == "TASK"
-
 
 
 # --- brackets -------------------------------------------------------------------------------------

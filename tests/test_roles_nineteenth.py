@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import find as _find
+from tests.extracting import find_any_case as find
 from tests.extracting import run
 
 
@@ -13,11 +13,6 @@ from tests.extracting import run
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def find(ents: dict, form: str):
-    """The entity named form, ignoring case."""
-    return _find(ents, form, ignore_case=True)
 
 
 def test_a_title_name_defined_in_the_abstract_is_introduced(nlp):

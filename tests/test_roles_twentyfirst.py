@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import find as _find
+from tests.extracting import find_any_case as find
 from tests.extracting import run
 
 
@@ -14,11 +14,6 @@ from tests.extracting import run
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def find(ents: dict, form: str):
-    """The entity named form, ignoring case."""
-    return _find(ents, form, ignore_case=True)
 
 
 def test_counted_parts_after_a_comma_are_introduced(nlp):
