@@ -27,7 +27,10 @@ _TASK_OF = re.compile(
     r"(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
     rf"((?:{_LOWER_WORD}\s+){{0,5}}{_LOWER_WORD})"
 )
-_X_BEFORE = re.compile(rf"(?<![\w\-])((?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD})\s+$")
+# an acronym or "3D" may open a task phrase ("the AIGC detection task", "for 3D part segmentation")
+_LEAD_ACRONYM = r"(?:[A-Z]{2,5}|[1-4]D)\s+"
+_X_BEFORE = re.compile(
+    rf"(?<![\w\-])((?:{_LEAD_ACRONYM})?(?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD})\s+$")
 _WE_STUDY = re.compile(
     r"(?:study|studies|address|addresses|tackle|tackles|consider|"
     rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
@@ -315,7 +318,8 @@ def _abstract_suffix(ctx: Context, ws: list[str]) -> str | None:
 
 
 _FOR_X = re.compile(
-    rf"(?:for|in|on|including|like|such\s+as)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})"
+    rf"(?:for|in|on|including|like|such\s+as)\s+((?:{_LEAD_ACRONYM})?(?:{_LOWER_WORD}\s+){{0,3}}"
+    rf"{_LOWER_WORD})"
     r"(?=[\s,.;:)])"
 )
 _FOR_X_KEYS = (" for ", " in ", " on ", " including ", " like ", " such as ", "\nfor ", "\nin ")
