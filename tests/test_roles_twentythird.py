@@ -46,3 +46,19 @@ def test_known_name_past_the_clause_stays_used(nlp):
                title="Quorbing Plonks at Scale")
     e = find(ents, "Transformer")
     assert e is None or e.role == "used"
+
+
+def test_part_phrase_the_papers_system_introduces_is_introduced(nlp):
+    ents = run(nlp, "To mitigate background distractions, PlonkNet introduces a suppression "
+                    "attention mechanism that minimizes the model's focus on irrelevant quorbs.",
+               title="PlonkNet: From Quorb Suppression to Center Peaking")
+    e = find(ents, "suppression attention mechanism")
+    assert e is not None and e.role == "introduced"
+
+
+def test_part_phrase_prior_work_proposes_is_not_introduced(nlp):
+    ents = run(nlp, "To mitigate background distractions, prior work proposes a suppression "
+                    "attention mechanism that minimizes the focus on irrelevant quorbs.",
+               title="PlonkNet: From Quorb Suppression to Center Peaking")
+    e = find(ents, "suppression attention mechanism")
+    assert e is None or e.role == "used"
