@@ -50,14 +50,20 @@ def part_names(ctx: Context) -> None:
 
 _LOWER_PART = re.compile(
     r"(?:[Ww]e\s+(?:further\s+|also\s+|then\s+)?(?:introduce|propose|design|devise|develop|present)"
-    r"\s+(?:a|an|the)\s+|\b(?:A|An)\s+)"
+    r"\s+(?:a|an|the)\s+|(?:introduces|proposes|designs|devises|develops|presents)\s+(?:a|an)\s+|"
+    r"\b(?:A|An)\s+)"
     r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,4}[a-z]+)\b"
 )
 _NAME_FOLLOWS = re.compile(r"\s*,?\s*(?:named|called|termed|dubbed|coined|namely)\b")
+# "prior work proposes", "Smith et al. introduces": the verb's subject is somebody else
+_THEIRS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|authors|et\s+al\.?|"
+                     r"researchers|studies|works|methods|approaches|literature)\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(r"\s+(?:is|are)\s+(?:introduced|proposed|designed|devised|developed)\b")
 _PART_KEYS = ("we introduce ", "we propose ", "we design ", "we devise ", "we develop ",
               "we present ", "We introduce ", "We propose ", "We design ", "We devise ",
-              "We develop ", "We present ", "we further ", "we also ", "We further ", "A ", "An ")
+              "We develop ", "We present ", "we further ", "we also ", "We further ", "A ", "An ",
+              "introduces ", "proposes ", "designs ", "devises ", "develops ", "presents ")
 
 
 def lower_parts(ctx: Context) -> None:
@@ -70,8 +76,9 @@ def lower_parts(ctx: Context) -> None:
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
         m = _LOWER_PART.match(text, pos)
-        if m is None:
-            continue
+        if m is None or text[pos].islower() and not text.startswith("we", pos) and \
+                _THEIRS.search(text, max(0, pos - 40), pos):
+            continue  # "prior work proposes a ...": somebody else's
         ws = m.group(1).split()
         k = next((i for i, w in enumerate(ws) if i >= 2 and w in heads), -1)
         if k < 0:

@@ -345,6 +345,7 @@ _NEXT_ITEM = re.compile(r"(?:;\s*(?:and\s+)?|,\s*and\s+)(?:\(?(?:\d|[ivx]+|[a-e]
 # "the Motion Imitator and the Single-Step Motion Encoder": an article before the next item
 _AND_THE = re.compile(r"(?:\s*\([^()]{1,24}\))?\s*,?\s+and\s+(?:the|an?)\s+")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_COUNT_WORD = re.compile(r"\b(two|three|four|five)\b")
 
 
 def _items_past_clauses(ctx: Context, i: int, count: str) -> list[int]:
@@ -455,6 +456,15 @@ def intro_cues(ctx: Context) -> None:
                     j += 1
                     continue
                 break
+            # "two new parallelism strategies: A (SPP) to reduce ..., and B (KVP) to lower ...":
+            # the counted items past the first one's clause
+            cm = _COUNT_WORD.search(tail, max(0, nl.start() - 16), nl.start())
+            for k in _items_past_clauses(ctx, i, cm.group(1)) if cm else ():
+                ck = cands[k]
+                if ck.type not in ("TASK", "METRIC") and "gazetteer" not in ck.rule and \
+                        ck.gaz_canon is None:
+                    ck.intro = True
+                    ck.conf = max(ck.conf, 0.7)
             continue
         if c.rule != "gazetteer" and before.endswith(("a ", "an ")) and _INCLUDES.search(before):
             c.intro = True
@@ -468,8 +478,13 @@ def intro_cues(ctx: Context) -> None:
                     naming_by_paper(text, s0, text.rfind(":", s0, c.start)) or
                     lm.group().startswith("define") and _WE_BEFORE.search(tail, 0, lm.start())
             ) and not CITED.search(text, s0, c.start):
-                for j in _list_after(ctx, i):
-                    if cands[j].type not in skip and cands[j].rule != "gazetteer":
+                # "two new parallelism strategies: A (SPP) to reduce ..., and B (KVP) to ...":
+                # the items past the first one's clause, up to the count
+                cm = _COUNT_WORD.search(lm.group())
+                past = _items_past_clauses(ctx, i, cm.group(1)) if cm else []
+                for j in _list_after(ctx, i) + past:
+                    if cands[j].type not in skip and cands[j].rule != "gazetteer" and (
+                            j not in past or cands[j].gaz_canon is None):
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
