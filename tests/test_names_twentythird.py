@@ -1,0 +1,37 @@
+"""Names found, twenty-third pass (helper recall23): recall of named entities by shape and
+grammar, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Quillfeather: Learning to Plan from Sparse Rewards", "Quillfeather"),
+    ("lexi-kit: Token-Level Metrics for Morphologically Rich Languages", "lexi-kit"),
+    ("3Scene-Net-V2: Joint Layout and Texture Generation", "3Scene-Net-V2"),
+])
+def test_one_word_before_a_title_colon_is_the_papers_name(nlp, title, name):
+    ents = run(nlp, "Planning from few rewards is hard. We study it on several tasks and "
+                    "report gains over strong baselines.", title=title)
+    e = find(ents, name)
+    assert e is not None and e.type == "METHOD" and e.role == "introduced"
+
+
+@pytest.mark.parametrize("title, word", [
+    ("Demo: A Practical Testbed for Federated Learning on Edge Devices", "Demo"),
+    ("Zero-Shot: Transfer of Policies across Embodiments", "Zero-Shot"),
+    ("interpretability: Probing Attention Heads in Small Models", "interpretability"),
+])
+def test_a_genre_tag_or_an_ordinary_word_before_a_title_colon_is_no_name(nlp, title, word):
+    ents = run(nlp, "We study the problem on several tasks and report gains over strong "
+                    "baselines.", title=title)
+    assert find(ents, word) is None
