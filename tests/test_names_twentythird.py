@@ -35,3 +35,21 @@ def test_a_genre_tag_or_an_ordinary_word_before_a_title_colon_is_no_name(nlp, ti
     ents = run(nlp, "We study the problem on several tasks and report gains over strong "
                     "baselines.", title=title)
     assert find(ents, word) is None
+
+
+@pytest.mark.parametrize("sentence, name, typ", [
+    ("We illustrate the approach with Quorvane, an LLM-based tutoring agent that gives "
+     "feedback to students.", "Quorvane", "METHOD"),
+    ("The design is tested in Brindlemoor, a multimodal conversational framework for "
+     "museum guides.", "Brindlemoor", "METHOD"),
+])
+def test_capitalised_word_in_apposition_to_a_system_head_is_a_name(nlp, sentence, name, typ):
+    ents = run(nlp, "Tutoring at scale is hard. " + sentence)
+    e = find(ents, name)
+    assert e is not None and e.type == typ
+
+
+def test_gerund_in_apposition_is_no_name(nlp):
+    ents = run(nlp, "Our pipeline has three stages: (1) Profiling, a module that reads the "
+                    "logs; (2) Ranking, a step that orders them.")
+    assert find(ents, "Profiling") is None
