@@ -53,3 +53,15 @@ def test_gerund_in_apposition_is_no_name(nlp):
     ents = run(nlp, "Our pipeline has three stages: (1) Profiling, a module that reads the "
                     "logs; (2) Ranking, a step that orders them.")
     assert find(ents, "Profiling") is None
+
+
+def test_versioned_model_name_in_lower_case_is_the_model(nlp):
+    ents = run(nlp, "Three assistants were compared. gpt-4o identified every causal link, while "
+                    "the other two missed several.")
+    e = find(ents, "gpt-4o")
+    assert e is not None and e.type == "MODEL"
+
+
+def test_plain_word_of_a_cased_model_name_needs_its_case(nlp):
+    ents = run(nlp, "The claude of the survey was short, and the gemini of the zodiac too.")
+    assert find(ents, "claude") is None and find(ents, "gemini") is None
