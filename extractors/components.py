@@ -239,6 +239,11 @@ def make_gazetteer(nlp: Language, name: str, data_dir: str | None):
     return Gazetteer(nlp, name, Path(data_dir) if data_dir else DATA)
 
 
+# a one-word model name with a version number, of five characters or more ("GPT-4o",
+# "Qwen2.5", "Llama-3"; not "T5")
+_VERSIONED = re.compile(r"(?=.{5})[A-Za-z][A-Za-z\-]*\d[\w.\-]*$")
+
+
 class Gazetteer:
     """PhraseMatcher over the gazetteer lists: exact case for one-word names, any case else."""
 
@@ -271,6 +276,10 @@ class Gazetteer:
                     key = f"{type_}\t{canon}\t{int(cased)}"
                     if cased and (" " not in form or form.isupper()):
                         exact_pats.setdefault(key, []).append(form)
+                        if type_ == "MODEL" and _VERSIONED.match(form):
+                            # "gpt-4o", "qwen2.5-7b": a model's name with its version is no
+                            # word in any case
+                            lower_pats.setdefault(f"{type_}\t{canon}\t0", []).append(form)
                     else:
                         lower_pats.setdefault(key, []).append(form)
                     if type_ in NAMED:

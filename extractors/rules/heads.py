@@ -192,6 +192,13 @@ def head_nouns(ctx: Context) -> None:
             if c.start > ctx.title_end and _NEW_WORDS.search(ap.group(1)):
                 c.intro = True
                 c.conf = max(c.conf, 0.7)
+            elif c.rule == "capitalised_word" and c.start not in ctx.sent_starts and \
+                    not c.name.endswith("ing") and \
+                    head_type(head, "") in _NAME_HEAD_TYPES | {"METHOD"}:
+                # "with Inquizzitor, an LLM-based assessment agent that ...": a capitalised
+                # word the sentence says is a system or data set is a name, new or not (not a
+                # gerund: "(1) Profiling, a module that ..." names a step)
+                c.conf = max(c.conf, 0.6)
 
 
 _DATA_HEAD_RIGHT_BEFORE = re.compile(r"\b(dataset|benchmark|corpus)\s+$")

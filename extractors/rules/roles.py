@@ -626,6 +626,13 @@ _SURVEY_SUBTITLE = re.compile(
 )
 
 
+# one word that can only be a name: a capitalised word ("Thinker", "Decepticons"), a lower-case
+# word joined by hyphens ("grapheme-kit", "emb-diversity") or a word led by a number
+# ("4Real-Video-V2"); capitalised words joined by hyphens may be an ordinary compound
+# ("Zero-Shot: ...", "Fine-Tuning: ..."), and a plain lower-case word is a topic
+_ONE_WORD_NAME = re.compile(r"[A-Z][a-z]{3,}|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|\d+[A-Za-z][\w\-]*")
+
+
 # the name and the dash after it in a title with no colon: "PANDA - Patch And ...", "X -- Y"
 _TITLE_DASH = re.compile(r"[^\n:]{1,60}?(\s+(?:-{1,3}|\u2014|\u2013)\s+)\S")
 
@@ -681,11 +688,14 @@ def title_colon(ctx: Context) -> None:
             continue  # a well-known name in the title needs an explicit introduction
         pwords = part.split()
         coined = any(word_kind(w, generic) == "coined" for w in pwords)
-        if len(pwords) > 4 or any(
+        # "Thinker: Learning to ...", "grapheme-kit: ...", "D-Convexity: ...": a title that
+        # opens on one word and a colon names its system by it, whatever the word's shape
+        single = len(parts) == 1 and len(pwords) == 1 and _ONE_WORD_NAME.fullmatch(part) is not None
+        if len(pwords) > 4 or not single and any(
             w[0].islower() and word_kind(w, generic) != "coined" for w in pwords
         ):
             continue
-        if not (coined or part.lower() in abstract_low):
+        if not (coined or single or part.lower() in abstract_low):
             continue
         if len(parts) > 1 and not coined:
             continue  # "Scan, Materialize, Simulate: ...", "Brittleness and Promise: ...":
