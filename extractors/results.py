@@ -1328,6 +1328,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         _tag("system", "null: background sentence")
         return None
     _tag("system", "default: own system" if own is not None else "default: null (data paper)")
+    _BY_DEFAULT[0] = own is not None
     return own
 
 
@@ -2062,6 +2063,32 @@ _LEAD_MODIFIER = re.compile(r"(?:Even|Only|Also|Notably|Fine-?[Tt]uned|Finetuned
                             r"Pre-?trained)\s+(?=[A-Z0-9])")
 
 
+NO_CUE = True
+# a number credited to the paper's own system only by default (no subject in its clause or
+# sentence) that has no metric, is no change ("by", a sign, "gain") nor a rating, is followed
+# by no comparative nor "on" a named benchmark, and whose sentence has no verb that states a
+# result or a change, is no stated result: "the envelope U-value ranges from 1.05 to 1.57",
+# "with ~11-14x magnitude imbalance", "a sparse subset of specialized attention heads (less
+# than 5%)"
+_CUE_VERB = re.compile(r"\b(?:achiev|obtain|reach|attain|scor|yield|record|deliver|outperform|"
+                       r"surpass|exceed|beat|perform|improv|boost|reduc|increas|decreas|gain|"
+                       r"cut|lower|rais|enhanc|accelerat|speed|drop|fell|fall|declin|rose|rise|"
+                       r"match|retain|maintain|preserv|recover|solv|resolv|pass|sav|compress|"
+                       r"halv|shrink|shrunk|doubl|tripl|lift(?:s|ed|ing)?\b|"
+                       r"reali[sz](?:es|ed|ing)\b)\w*", re.I)
+_COMPARED_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:fewer|less|lower|higher|better|faster|"
+                             r"smaller|cheaper|more\s+(?:efficient|accurate))\b", re.I)
+
+
+def _on_benchmark(text: str, mentions, end: int) -> bool:
+    """Whether a benchmark or dataset is named right after the value ("0.8146 on MuSiQue")."""
+    on = _ON_NAME.match(text, end)
+    return bool(on) and any(x[0] == on.end() and x[3] in BENCH_TYPES for x in mentions)
+
+
+_BY_DEFAULT = [False]  # set by _system: the value's system is the paper's own by default
+
+
 REFERENCE_POINT = True
 # a value stated for humans, chance, the majority class or the previous best ("surpassing human
 # performance (80%)", "far below human-level performance of 100%", "above random (24.9%) and
@@ -2167,6 +2194,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                             _ACRONYM.fullmatch(x[2])]
         if TRACE is not None:
             _LAST.clear()
+        _BY_DEFAULT[0] = False
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and DATA_IN_TEXT:
             named = _NAMED_DATA.search(text, s0, a)
@@ -2205,6 +2233,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
+        if NO_CUE and _BY_DEFAULT[0] and res["system"] == own and res["metric"] is None and \
+                kind != "delta" and not scale and not _CUE_VERB.search(text, s0, s1) and \
+                not _COMPARED_AFTER.match(text, b) and not _on_benchmark(text, plain, b):
+            continue  # "the envelope U-value ranges from 1.05 to 1.57": no one's result stated
         if REFERENCE_POINT and res["system"] is not None and \
                 _REFERENCE_BEFORE.search(text, max(s0, a - 60), a):
             res["system"] = None  # "surpassing human performance (80%)": no system's
