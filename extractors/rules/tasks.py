@@ -762,6 +762,42 @@ def means_only_tasks(ctx: Context) -> None:
         ctx.cands = [c for c in ctx.cands if id(c) not in drop]
 
 
+_LEARNING_END = re.compile(r"[Ll]earning$")
+_MEANS_TAIL = re.compile(r"([a-z]+(?:\s+[a-z]+)?)\s+(?:(?:a|an|the)\s+)?$")
+# what may follow the phrase: a mark, a bracket or a function word, not a noun it qualifies
+# ("with in-context learning demonstrations": the demonstrations are the means)
+_MEANS_NEXT = re.compile(r"\s*(?:[^\w\s]|$|(?:to|with|within|in|on|for|and|or|from|as|at|"
+                         r"under|over|which|that|often|is|are|has|have|can|alone|only)\b)")
+
+
+def means_learning(ctx: Context) -> None:
+    """An "X learning" phrase typed a task that the abstract writes at least once right after a
+    word of the means (words/learning_means_before.txt: "via domain adversarial learning",
+    "integrates transfer learning", "relies on imitation learning") is a technique the work
+    uses: a METHOD, whatever the title or its other mentions say."""
+    text, t_end = ctx.text, ctx.title_end
+    names = {c.name.lower() for c in ctx.cands if c.type in ("TASK", "")
+             and _LEARNING_END.search(c.name) and " " in c.name}
+    if not names:
+        return
+    means = word_set("learning_means_before")
+    low = text.lower()
+    methods = set()
+    for name in names:
+        i = low.find(name, t_end)
+        while i >= 0:
+            m = _MEANS_TAIL.search(low, max(0, i - 30), i)
+            if m and (m.group(1) in means or m.group(1).split()[-1] in means) and (
+                    i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-")) and \
+                    _MEANS_NEXT.match(low, i + len(name)):
+                methods.add(name)
+                break
+            i = low.find(name, i + len(name))
+    for c in ctx.cands:
+        if c.name.lower() in methods and c.type in ("TASK", ""):
+            c.type = c.stated = "METHOD"
+
+
 # "supervised learning", "self-supervised learning": how a model learns, not a task
 _PARADIGM = re.compile(r"(?:(?:weakly|self)[\s\-])?(?:un)?supervised\s+learning", re.IGNORECASE)
 _PATTERN_RULES = frozenset({"task_pattern", "task_for", "task_repeated", "task_list",
@@ -850,5 +886,6 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (95.5, title_means_tasks), (96, fallback_title_task), (96.5, means_only_tasks),
+          (95.5, title_means_tasks), (96, fallback_title_task), (96.4, means_learning),
+          (96.5, means_only_tasks),
           (96.6, paradigm_tasks), (98, problem_forms)]
