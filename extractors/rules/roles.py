@@ -642,15 +642,16 @@ def title_colon(ctx: Context) -> None:
     text, title_end, gaz, cands = ctx.text, ctx.title_end, ctx.gaz, ctx.cands
     generic, orgs = ctx.generic, ctx.orgs
     colon = text.find(":", 0, title_end)
-    dashed = False
+    cut, dashed = colon, False
     if colon < 0:
         # "CARE-RAG - Clinical Assessment and Reasoning in RAG", "PGLearn -- An Open-Source
         # Toolkit for ...": a dash sets the name apart as a colon does
         dm = _TITLE_DASH.match(text, 0, title_end)
-        colon, dashed = (dm.end(1) - 1, True) if dm else (-1, False)
+        if dm:
+            colon, cut, dashed = dm.end(1) - 1, dm.start(1), True
     if not 0 < colon < 80:
         return
-    prefix = strip_latex(text[:dm.start(1) if dashed else colon]).strip()
+    prefix = strip_latex(text[:cut]).strip()
     pw0 = prefix.split()
     if dashed and len(pw0) > 1 and not any(word_kind(w, generic) == "coined" for w in pw0):
         return  # "The Reasoning Trap -- Logical Reasoning as ...": a phrase, not a name
