@@ -447,10 +447,10 @@ class Gazetteer:
             offsets = [0, *itertools.accumulate(map(len, parts))][::2]
         last = len(ents) - 1
         hits: list[tuple[int, int, str, str]] = []
+        tries = ((self.tries[0], 0, 4, True), (self.tries[1], 1, 5, False))
         for k in starts:
             entry = ents[k]
-            for root, attr, first, cased in ((self.tries[0], 0, 4, True),
-                                             (self.tries[1], 1, 5, False)):
+            for root, attr, first, cased in tries:
                 for j in entry[first]:
                     node = root[entry[attr][j]]
                     kk, jj, e = k, j, entry
@@ -466,11 +466,17 @@ class Gazetteer:
                                 hits.append((a, b, type_, canon))
                         jj += 1
                         if jj == len(e[0]):  # on into the next chunk, one space away
-                            if kk == last or gaps[kk] != " " or not ents[kk + 1][0]:
+                            if kk == last or not ents[kk + 1][0]:
+                                break
+                            # the pattern's next token first: the gap is read (a Python
+                            # call) only where the match could go on
+                            node = node.get(ents[kk + 1][attr][0])
+                            if node is None or gaps[kk] != " ":
                                 break
                             kk += 1
                             e = ents[kk]
                             jj = 0
+                            continue
                         node = node.get(e[attr][jj])
                         if node is None:
                             break

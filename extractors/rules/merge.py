@@ -26,7 +26,9 @@ _BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]()]|['’]\d")
 def _bad_name(name: str) -> bool:
     """Markup debris or a possessive number ("x's 2") in a name; a short argument glued to a
     coined name is part of it ("FWL(2)", "ICC(2,k)", "DRO-BAS(PE)")."""
-    return _BAD_NAME.search(GLUED_ARG.sub("", name)) is not None
+    if "(" in name:  # (a glued argument begins with one)
+        name = GLUED_ARG.sub("", name)
+    return _BAD_NAME.search(name) is not None
 
 
 def _strong_task_head(long_form: str, forms: list[str], gaz) -> bool:

@@ -180,6 +180,11 @@ _ORG_TAILS = frozenset({"Group", "Research", "Robotics", "Labs", "Lab", "Inc", "
                         "Cloud", "Brain", "AI"})
 
 
+# a run of one word takes _lone_word, the general path's tests for one word (tests turn it off
+# to compare the two)
+LONE_WORD_FAST = True
+
+
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
@@ -199,12 +204,13 @@ def capitalised_runs(ctx: Context) -> None:
             stripped = surface.rstrip(".'’-")
         if stripped.endswith(("'s", "’s")):
             stripped = stripped[:-2]
-        sm = _STYLE_SUFFIX.search(stripped)
-        if sm and type_by_shape(stripped[:sm.start()], ctx.gaz) == "MODEL":
-            stripped = stripped[:sm.start()]  # "Qwen3-0.6B-style": the model, not the style
-        pm = _PARTICIPLE.search(stripped)
-        if pm and " " not in stripped and not SUFFIX_ONLY.search(stripped):
-            stripped = stripped[:pm.start()]  # "TimeGAN-augmented": the name, not the use
+        if "-" in stripped:  # (both suffixes begin with a hyphen)
+            sm = _STYLE_SUFFIX.search(stripped)
+            if sm and type_by_shape(stripped[:sm.start()], ctx.gaz) == "MODEL":
+                stripped = stripped[:sm.start()]  # "Qwen3-0.6B-style": the model, not the style
+            pm = _PARTICIPLE.search(stripped)
+            if pm and " " not in stripped and not SUFFIX_ONLY.search(stripped):
+                stripped = stripped[:pm.start()]  # "TimeGAN-augmented": the name, not the use
         b = a + len(stripped)
         if b <= a or ctx.in_url(a):
             continue
@@ -214,6 +220,9 @@ def capitalised_runs(ctx: Context) -> None:
             if gm:
                 stripped = text[a:gm.end()]  # "FWL(2)": the argument is part of the name
                 b = gm.end()
+        if " " not in stripped and LONE_WORD_FAST:
+            _lone_word(ctx, stripped, a, b, shouting)
+            continue
         words = stripped.split(" ")
         offs = []
         pos = a
@@ -361,6 +370,41 @@ def _kind_of_generic(words: list[str], generic) -> bool:
 
 _TITLE_VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*[,:;.]?$")
 _CONTEST_HEADS = frozenset({"Challenge", "Competition"})
+
+
+def _lone_word(ctx: Context, w: str, a: int, b: int, shouting: dict[int, bool]) -> None:
+    """capitalised_runs' path for a run of one word text[a:b] (most runs): the same tests in
+    the same order, without the word lists a run of several words needs."""
+    text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
+    in_title = a < ctx.title_end
+    after = _YEAR_AFTER.match(text, b) if text.startswith(" ", b) else None
+    folded = fold(w)
+    if after:
+        if folded not in generic:
+            _dated_data(ctx, a, after.end(), w)
+        return  # a venue (ICALP 2018), or a data set with its year
+    if folded in generic:
+        return  # a generic word
+    if "-" in w and SUFFIX_ONLY.search(w):
+        return  # "GD-based": a modifier, no name
+    if "a" <= w[0] <= "z" and (_CODEPOINT.match(w) or _CITE_KEY.match(w)):
+        return  # "x1D45B", "chen2020learning": markup debris
+    kind = word_kind(w, generic)
+    if (not in_title and kind == "plain") or (len(w) == 1 and w.isupper()):
+        if a not in ctx.sent_starts and _named_by_head(
+            ctx, a, b, w if len(w) >= 3 and w not in not_names else None
+        ):
+            return
+    if w in not_names and (not ctx.covered(a, b) or w not in _run_words()[1]):
+        return  # a non-name word (kept only inside a known name, and then only a head)
+    if kind == "coined" and len(w) > 2 and w.isupper() and _shouting(ctx, a, shouting):
+        return  # a title or heading in capitals
+    if kind == "number" or ctx.covered(a, b):
+        return
+    if in_title:
+        _title_run(ctx, [w], [a], [kind])
+        return
+    _single_word(ctx, w, kind, a, b, a in ctx.sent_starts or (a > 0 and text[a - 1] in "\n"))
 
 
 def _title_run(ctx: Context, words: list[str], offs: list[int], kinds: list[str]) -> None:

@@ -738,12 +738,16 @@ def title_name_variants(ctx: Context) -> None:
     name = strip_latex(text[:colon]).strip()
     if " " in name or len(name) < 4 or canonical_key(name) not in ctx.title_intro_keys:
         return
-    inside = re.compile(rf"(?<![\w.\-]){re.escape(name)}(?![\w.])")
+    inside = None  # compiled for the first candidate that passes the other tests (most
+    # titles have none, and each title's pattern is new to the regex cache)
     for cc in ctx.cands:
         if cc.start <= title_end or cc.intro or cc.surface == name or name not in cc.surface or \
                 cc.type in ("TASK", "METRIC") or "gazetteer" in cc.rule or \
-                cc.gaz_canon is not None or not _VARIANT_OK.fullmatch(cc.surface) or \
-                not inside.search(cc.surface):
+                cc.gaz_canon is not None or not _VARIANT_OK.fullmatch(cc.surface):
+            continue
+        if inside is None:
+            inside = re.compile(rf"(?<![\w.\-]){re.escape(name)}(?![\w.])")
+        if not inside.search(cc.surface):
             continue
         cc.intro = True
         cc.conf = max(cc.conf, 0.7)
