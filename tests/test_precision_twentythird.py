@@ -29,3 +29,22 @@ def test_acronym_before_noun_kept_when_defined_or_named_elsewhere(nlp):
 def test_acronym_kept_when_one_occurrence_is_a_name(nlp):
     ents = run(nlp, "We train on KDX samples. Results on KDX show gains over prior work.")
     assert find(ents, "KDX") is not None
+
+
+def test_spelled_out_field_opening_the_abstract_is_no_name(nlp):
+    ents = run(nlp, "Electronic Health Records (EHRs) often lack explicit links between drugs "
+                    "and diagnoses. We propose MedLinker, a linker for such records.")
+    assert find(ents, "Electronic Health Records") is None and find(ents, "EHRs") is None
+    assert find(ents, "MedLinker") is not None
+
+
+def test_spelled_out_name_opening_the_abstract_before_a_head_noun_stays(nlp):
+    ents = run(nlp, "Vision-Language-Action (VLA) models enable robots to follow "
+                    "instructions. We propose RoboFlex, a policy for such robots.")
+    assert find(ents, "Vision-Language-Action") is not None
+
+
+def test_spelled_out_name_later_in_the_abstract_stays(nlp):
+    ents = run(nlp, "Linking drugs to diagnoses is hard. In this work we mine "
+                    "Electronic Health Records (EHRs) with a new linker, MedLinker.")
+    assert find(ents, "Electronic Health Records") is not None
