@@ -48,3 +48,10 @@ def test_spelled_out_name_later_in_the_abstract_stays(nlp):
     ents = run(nlp, "Linking drugs to diagnoses is hard. In this work we mine "
                     "Electronic Health Records (EHRs) with a new linker, MedLinker.")
     assert find(ents, "Electronic Health Records") is not None
+
+
+def test_title_case_piece_of_a_longer_title_case_phrase_is_no_name(nlp):
+    ents = run(nlp, "We measure the Superiority of Comparison Person in chats and train "
+                    "Gradient Boosted Forests on the answers.")
+    assert find(ents, "Comparison Person") is None
+    assert find(ents, "Gradient Boosted Forests") is not None
