@@ -55,3 +55,10 @@ def test_title_case_piece_of_a_longer_title_case_phrase_is_no_name(nlp):
                     "Gradient Boosted Forests on the answers.")
     assert find(ents, "Comparison Person") is None
     assert find(ents, "Gradient Boosted Forests") is not None
+
+
+def test_title_case_phrase_beside_another_capitalised_word_is_no_name(nlp):
+    ents = run(nlp, "Our planner approximately maximizes Nash Social Welfare in the market. "
+                    "We train Gradient Boosted Forests on the answers.")
+    assert find(ents, "Social Welfare") is None
+    assert find(ents, "Gradient Boosted Forests") is not None
