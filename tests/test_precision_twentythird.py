@@ -62,3 +62,16 @@ def test_title_case_phrase_beside_another_capitalised_word_is_no_name(nlp):
                     "We train Gradient Boosted Forests on the answers.")
     assert find(ents, "Social Welfare") is None
     assert find(ents, "Gradient Boosted Forests") is not None
+
+
+def test_title_case_phrase_opening_the_abstract_is_no_name(nlp):
+    ents = run(nlp, "Reliable Uncertainty Quantification remains open for vision models. "
+                    "We propose CalibNet, a calibrated head.")
+    assert find(ents, "Reliable Uncertainty Quantification") is None
+    assert find(ents, "CalibNet") is not None
+
+
+def test_title_case_phrase_opening_the_abstract_before_a_head_noun_stays(nlp):
+    ents = run(nlp, "The Diligent Learner framework suggests that models can improve. We "
+                    "study it on puzzles.")
+    assert find(ents, "Diligent Learner") is not None

@@ -137,23 +137,28 @@ _WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
 
 # the opening words of the abstract before a spelled-out name ("The prevalence of ", "Protecting ")
 _OPENING_WORDS = re.compile(r"[^.\n]{0,25}")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 def _opening_field(ctx: Context, g: dict) -> bool:
-    """Whether the group is a long form with its short form, known to no list, whose first
-    mention in the abstract stands among its opening words and that ends in no head noun of a
-    name ("Electronic Health Records (EHRs) often lack ...", "The prevalence of Autism Spectrum
-    Disorder (ASD) ...", not "Low-Rank Adaptation (LoRA) ..." nor "Graph Neural Networks")."""
-    if not g["long_form"] or not g["acr"] or g["gaz"] or not all(
-            w[0].isupper() for w in g["long_form"].split() if len(w) > 3):
+    """Whether the group is a Title Case long form with its short form (or a Title Case phrase
+    only its shape found), known to no list, whose first mention in the abstract stands among
+    its opening words and that ends in no head noun of a name, nor stands before one ("Electronic
+    Health Records (EHRs) often lack ...", "The prevalence of Autism Spectrum Disorder (ASD)
+    ...", "Reliable Uncertainty Quantification (UQ) ...", not "Graph Neural Networks", "The
+    Diligent Learner framework", "Vision-Language-Action (VLA) models")."""
+    name = g["long_form"] if g["long_form"] and g["acr"] else (
+        g["forms"][0] if g["rules"] == ["title_case_phrase"] else "")
+    if not name or g["gaz"] or not all(w[0].isupper() for w in name.split() if len(w) > 3):
         return False
     firsts = [(a, b) for _, a, b in g["mentions"] if a > ctx.title_end]
     if not firsts or not _OPENING_WORDS.fullmatch(ctx.text, ctx.title_end + 1, min(firsts)[0]) \
             or _WE_OUR.search(ctx.text, ctx.title_end + 1, min(firsts)[0]):
         return False  # "We analyse Multiplicative Weights Updates (MWU) ...": the paper's object
     heads = word_union("method_heads", "family_words", "system_heads")
-    last = re.split(r"[\s\-]+", g["long_form"])[-1].lower()
-    after = _DEFINED_THEN.match(ctx.text, min(firsts)[1])
+    last = re.split(r"[\s\-]+", name)[-1].lower()
+    after = _DEFINED_THEN.match(ctx.text, min(firsts)[1]) or _WORD_AFTER.match(
+        ctx.text, min(firsts)[1])
     return last not in heads and last not in head_forms("long_form") and not (
         after and after.group(1) in heads)  # "Vision-Language-Action (VLA) models"
 
