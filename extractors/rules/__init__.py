@@ -16,8 +16,9 @@ list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
 95 title task,
 97 organisations, 97.5 places (and institutions, devices), 98 tasks (a task's "X problem"
-form), 99 plain words (a lone ordinary word is no name), 100 metric filter, 110 evaluation
-context.
+form), 98.6 modifiers (an acronym before an ordinary noun), 98.8 fragments (pieces of a longer
+Title Case phrase), 99 plain words (a lone ordinary word is no name), 100 metric filter,
+110 evaluation context.
 """
 
 from __future__ import annotations

@@ -137,6 +137,34 @@ _EARLIER_OPENING = re.compile(r"\s*(?:Recent(?:ly)?|Existing|Prior|Previous|Trad
 _WE_OUR = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
 
 
+# the opening words of the abstract before a spelled-out name ("The prevalence of ", "Protecting ")
+_OPENING_WORDS = re.compile(r"[^.\n]{0,25}")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _opening_field(ctx: Context, g: dict) -> bool:
+    """Whether the group is a Title Case long form with its short form (or a Title Case phrase
+    only its shape found), known to no list, whose first mention in the abstract stands among
+    its opening words and that ends in no head noun of a name, nor stands before one ("Electronic
+    Health Records (EHRs) often lack ...", "The prevalence of Autism Spectrum Disorder (ASD)
+    ...", "Reliable Uncertainty Quantification (UQ) ...", not "Graph Neural Networks", "The
+    Diligent Learner framework", "Vision-Language-Action (VLA) models")."""
+    name = g["long_form"] if g["long_form"] and g["acr"] else (
+        g["forms"][0] if g["rules"] == ["title_case_phrase"] else "")
+    if not name or g["gaz"] or not all(w[0].isupper() for w in name.split() if len(w) > 3):
+        return False
+    firsts = [(a, b) for _, a, b in g["mentions"] if a > ctx.title_end]
+    if not firsts or not _OPENING_WORDS.fullmatch(ctx.text, ctx.title_end + 1, min(firsts)[0]) \
+            or _WE_OUR.search(ctx.text, ctx.title_end + 1, min(firsts)[0]):
+        return False  # "We analyse Multiplicative Weights Updates (MWU) ...": the paper's object
+    heads = word_union("method_heads", "family_words", "system_heads")
+    last = re.split(r"[\s\-]+", name)[-1].lower()
+    after = _DEFINED_THEN.match(ctx.text, min(firsts)[1]) or _WORD_AFTER.match(
+        ctx.text, min(firsts)[1])
+    return last not in heads and last not in head_forms("long_form") and not (
+        after and after.group(1) in heads)  # "Vision-Language-Action (VLA) models"
+
+
 def _background_opening(ctx: Context, g: dict) -> bool:
     """Whether the group's first mention in the abstract is in a sentence about earlier work
     ("Recently, X has been proposed", "Existing X methods ...") with no we/our in it."""
@@ -376,6 +404,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             type_ = "METHOD"
         if g["stated"]:  # what the text says the name is ("X (QPE) is a foundational algorithm")
             type_ = max(g["stated"].items(), key=lambda kv: kv[1])[0]
+        elif type_ == "METHOD" and not g["intro"] and _opening_field(ctx, g):
+            continue  # "Autism Spectrum Disorder (ASD) has surged ...": the field, no name
         conf = g["conf"]
         n_m = len(g["mentions"])
         if n_m > 1 and g["rules"] != ["capitalised_word"]:
