@@ -87,9 +87,9 @@ def test_a_name_beside_our_method_or_our_models_is_introduced(nlp, sentence, nam
 
 
 @pytest.mark.parametrize(("abstract", "name"), [
-    ("Local Plonk Privacy (LPP) is the gold standard trust model for private learning. We "
-     "decompose pixels into bit-planes, which allows us to apply the LPP mechanism to them.",
-     "Local Plonk Privacy"),
+    ("Local Plonk Privacy Mechanism (LPPM) is the gold standard trust model for private "
+     "learning. We decompose pixels into bit-planes, which allows us to apply the LPPM to them.",
+     "Local Plonk Privacy Mechanism"),
     ("Quorb bottleneck models (QBM) are a popular way of making networks interpretable. We "
      "propose a novel QBM framework that needs no labels.", "Quorb bottleneck models"),
 ])
