@@ -15,26 +15,26 @@ def nlp(rules_nlp):
     return rules_nlp
 
 
-def entities(nlp, text: str) -> list[dict]:
-    """extract_entities over one text, as the entity component runs it."""
+def _before_entities(nlp, text: str) -> dict:
+    """The user data the components before the entity rules leave on one text's Doc."""
     doc = nlp.make_doc(text)
     for name, proc in nlp._components:
         if name == "paperkg_entities":
             break
         doc = proc(doc)
-    data = doc.user_data
+    return doc.user_data
+
+
+def entities(nlp, text: str) -> list[dict]:
+    """extract_entities over one text, as the entity component runs it."""
+    data = _before_entities(nlp, text)
     return extract_entities(text, data["pk_sents"], data.get("pk_gaz", []),
                             data.get("pk_urls", []), nlp.get_pipe("paperkg_gazetteer"))
 
 
 def runs_found(nlp, text: str) -> list[tuple]:
     """The candidates capitalised_runs adds to a context that already holds the gazetteer's."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp._components:
-        if name == "paperkg_entities":
-            break
-        doc = proc(doc)
-    data = doc.user_data
+    data = _before_entities(nlp, text)
     ctx = Context(text, data["pk_sents"], data.get("pk_gaz", []), data.get("pk_urls", []),
                   nlp.get_pipe("paperkg_gazetteer"))
     from paperkg.extractors.rules import gazetteer
@@ -167,12 +167,7 @@ def test_title_name_variants_compiles_late_and_marks_the_same(nlp, monkeypatch, 
     from paperkg.extractors.rules import roles
 
     text = title + "\n" + abstract
-    doc = nlp.make_doc(text)
-    for name, proc in nlp._components:
-        if name == "paperkg_entities":
-            break
-        doc = proc(doc)
-    data = doc.user_data
+    data = _before_entities(nlp, text)
     got = []
     for variant in (roles.title_name_variants, _variants_compiled_first):
         ctx = Context(text, data["pk_sents"], data.get("pk_gaz", []), data.get("pk_urls", []),
