@@ -191,21 +191,3 @@ def re_compile(*args):
     import re
 
     return re.__dict__["_compile"](*args)
-
-
-@pytest.mark.parametrize("text", [
-    "A title\nOne sentence. Two sentences here! And a third? Yes.",
-    "Only a title",
-    "T\nx",
-])
-def test_context_sentence_is_sentence_of_without_calling_it(monkeypatch, text):
-    from paperkg.core.text import sentence_of, sentence_starts
-    from paperkg.extractors.rules import base
-
-    sents = sentence_starts(text)
-    ctx = Context(text, sents, [], [], None)
-    called = []
-    monkeypatch.setattr(base, "sentence_of", lambda *a: called.append(a) or sentence_of(*a))
-    for pos in range(-1, len(text) + 2):
-        assert ctx.sentence(pos) == sentence_of(text, sents, pos)
-    assert not called

@@ -101,12 +101,8 @@ class Context:
         return i >= 0 and self.gaz_spans[i][0] <= a and b <= self.gaz_spans[i][1]
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding offset pos: sentence_of, inline (the rules ask
-        some 40 times a text)."""
-        starts = self.sents
-        i = bisect_right(starts, pos) - 1
-        a = starts[i if i > 0 else 0]
-        return a, starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        """(start, end) of the sentence holding offset pos."""
+        return sentence_of(self.text, self.sents, pos)
 
     def is_generic(self, phrase: str) -> bool:
         """Whether a phrase is a generic term (folded)."""
