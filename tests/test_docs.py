@@ -1,6 +1,7 @@
 """The docs check: every command is documented in the README and has help text, every option
 has help, the README's console examples use real verbs and its configuration defaults are the
-code's (in process, through click's CliRunner)."""
+code's (in process, through click's CliRunner); every extraction word list has its row in
+extractors/data/README.md."""
 
 from __future__ import annotations
 
@@ -153,3 +154,12 @@ def test_readme_examples_refuse_an_unknown_program():
         ex.check(ex.parse("```console\n$ rm -rf kg.lbug\n```\n"))
     with pytest.raises(ValueError, match="before any"):
         ex.parse("```console\noutput\n$ ls\n```\n")
+
+
+def test_every_word_list_is_in_the_data_readme():
+    data = ROOT / "extractors" / "data"
+    table = (data / "README.md").read_text(encoding="utf-8")
+    rows = "\n".join(line for line in table.splitlines() if line.startswith("| "))
+    missing = sorted(p.name for p in (data / "words").glob("*.txt")
+                     if not re.search(rf"(?<![\w.]){re.escape(p.name)}\b", rows))
+    assert not missing, f"extractors/data/README.md has no row for {missing}"
