@@ -1328,8 +1328,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         _tag("system", "null: background sentence")
         return None
     _tag("system", "default: own system" if own is not None else "default: null (data paper)")
-    _BY_DEFAULT[0] = own is not None
-    return own
+    return BY_DEFAULT if own is not None else None
 
 
 ASIDE_IN_SUBJECT = True
@@ -2086,7 +2085,9 @@ def _on_benchmark(text: str, mentions, end: int) -> bool:
     return bool(on) and any(x[0] == on.end() and x[3] in BENCH_TYPES for x in mentions)
 
 
-_BY_DEFAULT = [False]  # set by _system: the value's system is the paper's own by default
+#: what _system answers when no subject gives the value's system and the paper's own is taken
+#: by default (the caller reads it as the paper's own system)
+BY_DEFAULT = object()
 
 
 REFERENCE_POINT = True
@@ -2194,7 +2195,6 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                             _ACRONYM.fullmatch(x[2])]
         if TRACE is not None:
             _LAST.clear()
-        _BY_DEFAULT[0] = False
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
         if bench is None and DATA_IN_TEXT:
             named = _NAMED_DATA.search(text, s0, a)
@@ -2220,20 +2220,22 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _tag("benchmark", "the paper's introduced one")
         barred = bench == ""  # no benchmark stated, and none to be taken from elsewhere
         bench = bench or None
+        kind = _kind(text, m, unit, c, cs)
+        system = _system(text, mentions, s0, cs, a, b, c, own, BACKGROUND and 0 < i < first_own)
+        by_default = system is BY_DEFAULT
+        if by_default:
+            system = own
         res = {
-            "value": value, "number": read_number(value), "unit": unit,
-            "kind": (kind := _kind(text, m, unit, c, cs)),
+            "value": value, "number": read_number(value), "unit": unit, "kind": kind,
             "system": _system_span(text, mentions, s0, a, _variant(text[s0:s1], _attributed(
-                text, mentions, s0, s1, cs, a, b, own, kind,
-                _system(text, mentions, s0, cs, a, b, c, own,
-                        BACKGROUND and 0 < i < first_own)))),
+                text, mentions, s0, s1, cs, a, b, own, kind, system))),
             "benchmark": bench,
             "metric": _at_cutoff(text, s0, a, _metric_name(_metric(
                 text, metrics, s0, s1, a, b, c, near_only=kind == "ratio"), c)),
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
-        if NO_CUE and _BY_DEFAULT[0] and res["system"] == own and res["metric"] is None and \
+        if NO_CUE and by_default and res["system"] == own and res["metric"] is None and \
                 kind != "delta" and not scale and not _CUE_VERB.search(text, s0, s1) and \
                 not _COMPARED_AFTER.match(text, b) and not _on_benchmark(text, plain, b):
             continue  # "the envelope U-value ranges from 1.05 to 1.57": no one's result stated
