@@ -25,3 +25,17 @@ def test_name_that_is_the_whole_formula_stays(nlp):
                     r"deep ensembles at $\mathcal{O}(1)$ cost.")
     assert find(ents, "FreeTickets") is not None
 
+
+def test_medical_condition_and_its_short_form_are_no_names(nlp):
+    ents = run(nlp, "Obstructive sleep apnea (OSA) is a risk factor for hypertension. We "
+                    "propose ApneaNet, a model that screens for Polycystic Ovary Syndrome too.")
+    assert find(ents, "Obstructive sleep apnea") is None and find(ents, "OSA") is None
+    assert find(ents, "Polycystic Ovary Syndrome") is None
+    assert find(ents, "ApneaNet") is not None
+
+
+def test_coined_condition_word_and_data_named_after_a_condition_stay(nlp):
+    ents = run(nlp, "We curate three datasets (SSDF-Syndrome, SSDF-Dialogue and SSDF-PD) and "
+                    "evaluate on the Chronic Kidney Disease dataset.")
+    assert find(ents, "SSDF-Syndrome") is not None
+    assert find(ents, "Chronic Kidney Disease") is not None
