@@ -39,3 +39,11 @@ def test_coined_condition_word_and_data_named_after_a_condition_stay(nlp):
                     "evaluate on the Chronic Kidney Disease dataset.")
     assert find(ents, "SSDF-Syndrome") is not None
     assert find(ents, "Chronic Kidney Disease") is not None
+
+
+def test_treatment_and_imaging_modality_are_no_names(nlp):
+    ents = run(nlp, "We segment teeth in Cone-Beam Computed Tomography (CBCT) scans and follow "
+                    "Written Exposure Therapy (WET) guidelines. Our DentSeg model is fast.")
+    assert find(ents, "Cone-Beam Computed Tomography") is None and find(ents, "CBCT") is None
+    assert find(ents, "Written Exposure Therapy") is None
+    assert find(ents, "DentSeg") is not None
