@@ -47,3 +47,17 @@ def test_treatment_and_imaging_modality_are_no_names(nlp):
     assert find(ents, "Cone-Beam Computed Tomography") is None and find(ents, "CBCT") is None
     assert find(ents, "Written Exposure Therapy") is None
     assert find(ents, "DentSeg") is not None
+
+
+def test_coined_name_before_a_hardware_noun_is_no_name(nlp):
+    ents = run(nlp, "We deploy WalkPolicy on a real Unitree G1 humanoid and a TurtleBot3 mobile "
+                    "robot, and time it on a GB10 GPU.")
+    assert find(ents, "Unitree G1") is None
+    assert find(ents, "TurtleBot3") is None
+    assert find(ents, "GB10") is None
+    assert find(ents, "WalkPolicy") is not None
+
+
+def test_name_before_a_preposition_and_a_device_stays(nlp):
+    ents = run(nlp, "We serve OrcaLM on TPU pods and compare it with FlashKV.")
+    assert find(ents, "OrcaLM") is not None
