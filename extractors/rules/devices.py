@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Context
-from paperkg.extractors.words import word_set
+from paperkg.extractors.words import word_set, word_union
 
 # the two words after a mention (the second may be missing)
 _NEXT = re.compile(r"[ \-]([A-Za-z]+)\b(?: ([A-Za-z]+)\b)?")
@@ -26,11 +26,10 @@ def _before_device(text: str, end: int, nouns: frozenset[str], stop: frozenset[s
 
 
 def devices(ctx: Context) -> None:
-    """Drop coined candidates written only as the name of a piece of hardware."""
+    """Drop coined candidates written only as the name of a piece of hardware (the words after
+    each mention are read with one anchored match; the text is not scanned)."""
     nouns = word_set("device_nouns")
-    if not any(n in ctx.text for n in nouns):
-        return
-    stop = word_set("connectives") | word_set("task_stop")
+    stop = word_union("connectives", "task_stop")
     groups: dict[str, list] = {}
     for c in ctx.cands:
         groups.setdefault(c.name, []).append(c)
