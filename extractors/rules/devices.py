@@ -1,0 +1,47 @@
+"""Family: a coined name written only right before a hardware noun names a device, no entity
+("on a real Unitree G1 humanoid", "a TurtleBot3 mobile robot", "a ZED 2i depth camera", "with
+GB10 GPU", "336,000+ H800 hours"): a candidate that only its coined shape found, not the paper's
+own nor spelled out, every mention of which stands before a device noun (words as data:
+words/device_nouns.txt; one lower-case word may stand between), is dropped. "Llama 3 8B on
+TPU7x" stays (a preposition between)."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.rules.base import Context
+from paperkg.extractors.words import word_set, word_union
+
+# the two words after a mention (the second may be missing)
+_NEXT = re.compile(r"[ \-]([A-Za-z]+)\b(?: ([A-Za-z]+)\b)?")
+
+
+def _before_device(text: str, end: int, nouns: frozenset[str], stop: frozenset[str]) -> bool:
+    """Whether a device noun follows offset end (one lower-case modifier may come first)."""
+    m = _NEXT.match(text, end)
+    if m is None:
+        return False
+    first, second = m.groups()
+    return first in nouns or (second in nouns and first.islower() and first not in stop)
+
+
+def devices(ctx: Context) -> None:
+    """Drop coined candidates written only as the name of a piece of hardware (the words after
+    each mention are read with one anchored match; the text is not scanned)."""
+    nouns = word_set("device_nouns")
+    stop = word_union("connectives", "task_stop")
+    groups: dict[str, list] = {}
+    for c in ctx.cands:
+        groups.setdefault(c.name, []).append(c)
+    gone: set[int] = set()
+    for group in groups.values():
+        if any(c.rule != "coined_name" or c.gaz_canon or c.long_form or c.alias or c.intro
+               or c.stated for c in group) or group[0].name in ctx.defined:
+            continue
+        if all(_before_device(ctx.text, c.end, nouns, stop) for c in group):
+            gone.update(id(c) for c in group)
+    if gone:
+        ctx.cands[:] = [c for c in ctx.cands if id(c) not in gone]
+
+
+STAGES = [(98.65, devices)]
