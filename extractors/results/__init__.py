@@ -41,6 +41,7 @@ from paperkg.extractors.results.benchmarks import (
     _evaluated_before,
     _on_benchmark,
     _only_benchmark,
+    _own_setting,
     _title_benchmark,
     _variant,
     introduced_benchmark,
@@ -140,6 +141,9 @@ ONE_BENCH_DELTA = True
 # ("reduces costs by 7%", "38-42% less memory usage") is the system's, on no benchmark
 _EFFICIENCY = re.compile(r"(?:costs?|usage|consumption|latency|memory|time|speed|frequency|"
                          r"throughput|FLOPs|footprint|overhead|energy|power)$", re.I)
+# a value whose sentence names data of its own no entity holds does not take the paper's one
+# benchmark (`_own_setting`)
+OWN_SETTING = True
 ACRONYM_METRIC = True
 SIGNED_BRACKET = True
 SHARED_UNIT = True
@@ -395,6 +399,11 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             only = _only_benchmark(text, mentions, own)
             scored = {(r["sentence"], r["metric"]) for r in out if r["kind"] == "score"}
             for r in out:
+                if only and OWN_SETTING and r["benchmark"] is None:
+                    k = bisect_right(sents, r["start"]) - 1
+                    if _own_setting(text, plain, sents[max(k, 0)],
+                                    sents[k + 1] if k + 1 < len(sents) else len(text)):
+                        continue
                 if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and (
                         r["kind"] == "score" or ONE_BENCH_DELTA and r["kind"] == "delta" and
                         not _EFFICIENCY.search(r["metric"]) and  # not a score's metric carried

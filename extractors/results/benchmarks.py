@@ -112,6 +112,24 @@ _DATA_NAMED = re.compile(r"\W{0,3}(?:[\w\-]+\s+){0,2}(?:dataset|benchmark|corpus
                          r"test\s+set|challenge)\b", re.I)
 
 
+# the value's sentence names its own setting, data no entity holds ("On Middlebury 2014, ...",
+# "on the Burgers' equation dataset", "on commonsense benchmarks", "in real-world data"; not a
+# split, "on validation data", nor a name an entity holds, "built on Llama-3")
+_OWN_SETTING = re.compile(
+    r"\b(?:[Oo]n|in|across)\s+(?:(?:the|our|a|an)\s+)?(?!(?:the|our|a|an|validation|test|"
+    r"testing|dev|development|held-out|evaluation|training)\b)(?:(?P<name>[A-Z][\w\-+.']*)|"
+    r"(?:[\w\-']+\s+){0,3}(?:datasets?|data|benchmarks?|corpus|corpora|test\s+sets?)"
+    r"(?![\w\-])(?!\s+[a-z]))")
+
+
+def _own_setting(text: str, mentions, s0: int, s1: int) -> bool:
+    """Whether text[s0:s1] names data of its own no entity holds, after on/in/across."""
+    for m in _OWN_SETTING.finditer(text, s0, s1):
+        if not m.group("name") or not any(a <= m.start("name") < b for a, b, *_ in mentions):
+            return True
+    return False
+
+
 def _only_benchmark(text: str, mentions, own: str | None) -> str | None:
     """The one benchmark or dataset a paper names anywhere, when the text evaluates on it
     ("on X", "the X dataset") somewhere (None when it names 0 or 2+)."""
