@@ -58,8 +58,11 @@ def main() -> None:
     clock = time.process_time if args.cpu else time.perf_counter
     other = None
     if args.against:
-        spec = importlib.util.spec_from_file_location(
-            "results_against", Path(args.against) / "extractors" / "results.py")
+        old = Path(args.against) / "extractors" / "results.py"
+        if not old.exists():  # a package's absolute imports would load this tree's modules
+            raise SystemExit("--against takes a tree with extractors/results.py (before the "
+                             "package); time a package tree by running this script there")
+        spec = importlib.util.spec_from_file_location("results_against", old)
         other = importlib.util.module_from_spec(spec)
         from spacy.language import Language
 

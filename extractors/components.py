@@ -570,7 +570,7 @@ class Gazetteer:
 @Language.factory("paperkg_results")
 def make_results(nlp: Language, name: str):
     """Results (value, kind, system, benchmark, metric) from the paper's text and entities
-    (extractors/results.py, which does not import spaCy)."""
+    (extractors/results/, which does not import spaCy)."""
     return ResultRules()
 
 

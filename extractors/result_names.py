@@ -1,5 +1,5 @@
 """Result names settled by the paper's merged entities, the step after canonicalisation: apart
-from the results rules (results.py), whose patterns a process that only canonicalises (an
+from the results rules (results/), whose patterns a process that only canonicalises (an
 update's main process) would otherwise compile on import (0.15 CPU s)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Learned attribution of a result to its system: a small conditional-logit model over candidates.
 
-The rules of extractors/results.py pick one system per value (the nearest subject, the paper's
+The rules of extractors/results/ pick one system per value (the nearest subject, the paper's
 own, a group for None, ...). This step lists every candidate the sentence offers (the systems
 it names, the paper's own system, None), describes each by a few features (where it sits
 relative to the value, what follows and precedes it, its entity type and role, whether the

@@ -3,9 +3,9 @@
     python -m paperkg.extractors.results_audit GOLD [--papers LISTINGS] [--split a|b] [--json]
         [--show MECHANISM|causes|misses|value-misses] [--ablate]
 
-Runs the real pipeline over the gold papers with `results.TRACE` on, so every predicted result
+Runs the real pipeline over the gold papers with `results.trace.TRACE` on, so every predicted result
 carries the mechanism that set its system, benchmark and metric (`_tag` calls in
-extractors/results.py). Each predicted value is paired with a gold result of the same number in
+extractors/results/). Each predicted value is paired with a gold result of the same number in
 the same paper (one to one, the one agreeing on the most fields first); for every mechanism
 and field it counts how often the predicted name is the gold's ("right"), how often the gold
 says null there ("null right": what predicting null would have scored under `paperkg eval`),
@@ -16,7 +16,7 @@ results-full misses by what is wrong: not found, or which fields, and whether a 
 entity holds is written in the value's sentence; `--show value-misses` counts the gold values
 results-value misses: not found at all, or found and credited to another system (by what the
 gold says: THIS_PAPER, null or a name). `--ablate` turns each module switch of
-extractors/results.py (its upper-case flags that are on) off in turn and prints how many gold
+extractors/results/ (its modules' upper-case flags that are on) off in turn and prints how many gold
 values results-value and results-full gain or lose with it off: the pipeline runs once, the
 results rules again per switch on the entities the pipeline handed them.
 """
@@ -24,7 +24,9 @@ results rules again per switch on the entities the pipeline handed them.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import pkgutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -81,12 +83,12 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
     golds = [(g, by_key.get(title_key(g["title"]))) for g in read_gold(gold_path)
              if split is None or split_of(title_key(g["title"])) == split]
     shown = []
-    R.TRACE = {}
+    R.trace.TRACE = {}
     try:
         exs = extract(papers, nlp=nlp)  # every paper read: the real canonicalisation
-        trace = R.TRACE
+        trace = R.trace.TRACE
     finally:
-        R.TRACE = None
+        R.trace.TRACE = None
     ex_by_id = {p.id: ex for p, ex in zip(papers, exs, strict=True)}
     table: dict = defaultdict(lambda: {"n": 0, "right": 0, "null_right": 0, "neither": 0,
                                        "full_right": 0, "full_null": 0, "papers": set()})
@@ -168,7 +170,7 @@ def audit(gold_path: str | Path, papers_path: str | Path | None = None,
 def ablate(gold_path: str | Path, papers_path: str | Path | None = None,
            split: str | None = None, nlp=None) -> dict:
     """{switch: {"results-value": (tp, fp, fn), "results-full": (tp, fp, fn)}} with each
-    switch of extractors/results.py off in turn, and "(all on)" for the rules as they are."""
+    switch of extractors/results/ off in turn, and "(all on)" for the rules as they are."""
     import copy
 
     from paperkg.core.ids import title_key
@@ -207,12 +209,21 @@ def ablate(gold_path: str | Path, papers_path: str | Path | None = None,
         return {n: (s.tp, s.fp, s.fn) for n, s in rows.items()}
 
     out = {"(all on)": scores()}
-    for name in [k for k, v in vars(R).items() if k.isupper() and v is True]:
-        setattr(R, name, False)
+    # a switch lives in its family's module and may be imported into others (the package's
+    # find_results reads some): each is turned off wherever it is held
+    modules = [R, *(importlib.import_module(f"{R.__name__}.{m.name}")
+                    for m in pkgutil.iter_modules(R.__path__))]
+    names = dict.fromkeys(k for mod in modules for k, v in vars(mod).items()
+                          if k.isupper() and v is True)
+    for name in names:
+        held = [mod for mod in modules if vars(mod).get(name) is True]
+        for mod in held:
+            setattr(mod, name, False)
         try:
             out[name] = scores()
         finally:
-            setattr(R, name, True)
+            for mod in held:
+                setattr(mod, name, True)
     return out
 
 

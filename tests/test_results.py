@@ -1077,10 +1077,10 @@ def test_tracing_names_the_mechanism_of_each_field_and_changes_nothing(monkeypat
     ents = [_ent(text, "GPT-4o", "MODEL"), _ent(text, "Llama-3", "MODEL"),
             _ent(text, "MMLU", "BENCHMARK")]
     plain = find_results(text, ents)
-    monkeypatch.setattr(rules, "TRACE", {})
+    monkeypatch.setattr(rules.trace, "TRACE", {})
     traced = find_results(text, ents)
     assert traced == plain  # no "via" key left in the results
-    via = {r["value"]: rules.TRACE[(r["sentence"], r["start"], r["end"])] for r in traced}
+    via = {r["value"]: rules.trace.TRACE[(r["sentence"], r["start"], r["end"])] for r in traced}
     assert via["88.7%"] == {"system": "entity subject (clause)",
                             "benchmark": "on X after value", "metric": "right after value"}
     assert via["82.0%"]["system"] == "entity subject (clause)"

@@ -1,0 +1,85 @@
+"""The cue words of extractors/data/results.json and metrics.txt, compiled, and text helpers."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _trie_alternation(words: list[str]) -> str:
+    """A case-insensitive alternation of words with common prefixes shared: it matches what
+    the plain longest-first alternation matches (at each node the longer words are tried
+    first), at a fraction of the cost over a long word list."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """The cue-word lists of extractors/data/results.json, compiled."""
+    data = json.loads((DATA / "results.json").read_text(encoding="utf-8"))
+    alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
+    metric_forms = list(data["extra_metrics"])
+    for line in (DATA / "metrics.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            metric_forms.extend(f.strip() for f in line.split("|") if f.strip())
+    metric_alt = _trie_alternation(metric_forms)
+    return {
+        "size": frozenset(data["size_nouns"]),
+        "heads": frozenset(data["method_heads"]),
+        "hyper": re.compile(rf"(?<![@\-])\b(?:{alt(re.escape(w) for w in data['hyper_before'])})"
+                            r"\s*(?:of|=|:|is|was|to|at)?\s*(?:about|around|only)?\s*$",
+                            re.IGNORECASE),
+        "delta_before": re.compile(
+            rf"\b(?:{alt(data['delta_before'])})\s+(?:\w+\s+){{0,1}}?"
+            r"(?:up\s+to|about|around|nearly|approximately|over|more\s+than|an\s+average\s+of|"
+            r"average|as\s+much\s+as|roughly|almost|at\s+least|a|an|only|just|~)?\s*$",
+            re.IGNORECASE),
+        "delta_after": re.compile(
+            rf"^\s*(?:\w+\s+){{0,2}}?(?:{alt(re.escape(w) for w in data['delta_after'])})\b",
+            re.IGNORECASE),
+        "verbs": re.compile(rf"\b(?:{alt(data['result_verbs'])})\w*\W*(?:\w+\W+){{0,3}}$",
+                            re.IGNORECASE),
+        "own": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['own_system'])})\b",
+                          re.IGNORECASE),
+        "cmp": re.compile(rf"\b(?:{alt(re.escape(w) for w in data['comparison_before'])})"
+                          r"\s+(?:the\s+|a\s+|an\s+|strong\s+|existing\s+|prior\s+|previous\s+|other\s+|"
+                          r"all\s+|competing\s+|several\s+|many\s+|these\s+)*$",
+                          re.IGNORECASE),
+        "group": re.compile(
+            r"\b(?:(?:API-based|proprietary|open-source|open|closed|existing|current|prior|"
+            r"state-of-the-art|frontier|leading|strong|most|all|many|other|every|the\s+best|"
+            r"top|commercial|small|large|specialized|baseline)\s+)+(?:\(\w+\)\s+)?"
+            r"(?:LLMs|models?|methods|systems|detectors|approaches|agents|networks|baselines|"
+            r"humans|annotators|VLMs|MLLMs|LMs)\b", re.IGNORECASE),
+        "metric": re.compile(rf"(?<![\w\-@])(?:{metric_alt}|[A-Za-z][\w\-]*@\d+(?:\.\d+)?|"
+                             r"[Pp]ass@[kK\d]+)(?![\w@])", re.IGNORECASE),
+    }
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every offset of word in text."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out

@@ -1,0 +1,288 @@
+"""Values in lists: a name, metric or benchmark shared by the values of a list, "respectively"
+lists and the values of one metric each."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.result_names import (
+    BENCH_TYPES,
+)
+from paperkg.extractors.results.benchmarks import _LIST_SEP, ACTS_NOT_BENCH
+from paperkg.extractors.results.metrics import _metric_name
+from paperkg.extractors.results.systems import _ACTS
+from paperkg.extractors.results.trace import _retag
+
+_LIST_GAP = re.compile(r"(?:(?:\s+(?:relative|absolute|average))?(?:\s+(?:improvements?|gains?|"
+                       r"increases?|reductions?|drops?|decreases?))?"  # "18.7% relative gain in"
+                       r"\s+(?:on|in|for|at|across)\s+(?:[^,;:.()%\d]|@\d){1,40}?)?"
+                       r"(?:\s*\([^()\d]{1,60}\))?"  # "7.71% (towards coarse domains) and"
+                       r"\s*(?:,\s*and|,|and|&)\s+(?:by\s+|of\s+|to\s+)?(?:only\s+|up\s+to\s+)?")
+
+
+def _share_in_lists(text: str, out: list[dict]) -> None:
+    """Values of one unit listed one after another ("by 9.0% on A and 4.1% on B", "3.3%, 1.1%
+    and 2.8% improvements") share what the text states once for the list: the kind (a list
+    with a delta is deltas) and the metric (named before or after the list)."""
+    pairs = list(zip(out, out[1:], strict=False))
+    for prev, cur in pairs + pairs[::-1]:  # forward, then back: a list shares both ways
+        if prev["sentence"] != cur["sentence"] or cur["start"] < prev["end"] or \
+                not _LIST_GAP.fullmatch(text, prev["end"], cur["start"]):
+            continue
+        if cur["unit"] != prev["unit"]:
+            continue
+        if LIST_METRIC and bool(cur["metric"]) != bool(prev["metric"]):
+            _retag(cur if prev["metric"] else prev, "metric", "shared in a list")
+            cur["metric"] = prev["metric"] = cur["metric"] or prev["metric"]
+        if LIST_KIND and cur["kind"] != prev["kind"] and "ratio" not in (cur["kind"], prev["kind"]):
+            cur["kind"] = prev["kind"] = "delta"
+
+
+DELTA_OVER_SCORE = True
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:(?:outperform|surpass|exceed|beat)\w*|improv\w*\s+(?:over|upon))\b[^.;:]{0,80}?"
+    r"\bby\s+(?:up\s+to\s+|a\s+margin\s+of\s+|about\s+|over\s+|nearly\s+|around\s+|"
+    r"approximately\s+|at\s+least\s+)?$|"
+    r"\b(?:improvement|gain)s?\s+of\s+(?:up\s+to\s+)?$", re.I)
+_MARGIN_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:absolute\s+|relative\s+)?"
+                           r"(?:improvement|gain)s?\s+(?:over|compared|relative)|"
+                           r"\s*(?:(?:percentage\s+)?points?\s+)?(?:above|ahead\s+of)\b", re.I)
+
+
+def _share_in_sentence(text: str, out: list[dict]) -> None:
+    """A value with no metric takes the metric of the value before it in its sentence when
+    both are of one unit and kind and name a system ("X reaches 84.2% top-1 accuracy, while Y
+    reaches 85.2% and Z reaches 85.7%": all three top-1 accuracy); a margin over others
+    ("surpassing ... by 9.8%") takes the one metric of the sentence's scores before it."""
+    for prev, cur in zip(out, out[1:], strict=False):
+        if cur["metric"] is None and prev["metric"] and prev["sentence"] == cur["sentence"] and \
+                prev["unit"] == cur["unit"] and prev["kind"] == cur["kind"] == "score" and \
+                (cur["unit"] or BARE_SCORES) and cur["condition"] is None:
+            cur["metric"] = prev["metric"]
+            _retag(cur, "metric", "previous score's in sentence")
+    if not DELTA_OVER_SCORE:
+        return
+    for k, cur in enumerate(out):
+        if cur["metric"] is not None or cur["kind"] != "delta" or not (
+                _MARGIN_BEFORE.search(text, max(0, cur["start"] - 120), cur["start"]) or
+                _MARGIN_AFTER.match(text, cur["end"])):
+            continue
+        scores = [r for r in out[:k] if r["sentence"] == cur["sentence"] and r["kind"] == "score"
+                  and r["metric"]]
+        if not scores or len({r["metric"] for r in scores}) != 1:
+            continue
+        # "achieves a top-1 accuracy of 60.2%, surpassing previous methods by 9.8%": a
+        # margin over others after the sentence's scores is measured by their metric, and so
+        # is the rest of its list ("by 2, 7, and 15 percentage points")
+        last = None
+        for nxt in out[k:]:
+            if last is not None and (nxt["metric"] is not None or nxt["unit"] != cur["unit"] or
+                                     not _LIST_GAP.fullmatch(text, last["end"], nxt["start"])):
+                break
+            nxt["metric"] = scores[-1]["metric"]
+            _retag(nxt, "metric", "margin over the sentence's scores")
+            last = nxt
+
+
+BARE_SCORES = True
+# scores written without a unit share the metric too ("an average NDCG@10 of 0.296 across
+# ..., with an overall best score of 0.395"; "AUROC rises from 0.981 to 0.989 ...; ECL attains
+# 1.000 ... (mean 0.905"): 3 train and 5 annotated values change, each to the gold's metric
+LIST_METRIC = True
+# "calibrated F1 improved from 0.7692 in the zero-shot setting to 0.8619 ... and to 0.8727",
+# "the true positive rate fell from 0.898, when ..., to 0.518": the value a change goes to, and
+# each further "and to", is measured by the metric of the value it goes from
+_TO_BEFORE = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|"
+                        r"almost\s+)?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+)?$")
+
+
+def _share_from_to(text: str, out: list[dict]) -> None:
+    """A value written after "to" with no metric takes the metric of the value of its
+    sentence it changes from (written after "from", or after an earlier "to" of the same
+    change), of the same unit, with no clause break between."""
+    for k, cur in enumerate(out):
+        if cur["metric"] is not None or not _TO_BEFORE.search(
+                text, max(0, cur["start"] - 20), cur["start"]):
+            continue
+        for prev in reversed(out[:k]):
+            if prev["sentence"] != cur["sentence"] or cur["start"] - prev["end"] > 120 or \
+                    ";" in text[prev["end"]:cur["start"]]:
+                break
+            before = text[max(0, prev["start"] - 20):prev["start"]]
+            if _FROM_BEFORE.search(before) or _TO_BEFORE.search(before):
+                if prev["metric"] and prev["unit"] == cur["unit"]:
+                    cur["metric"] = prev["metric"]
+                    _retag(cur, "metric", "the value it changes from")
+                break
+
+
+LIST_KIND = True
+
+
+OWN_METRIC_PAIRS = True
+# values joined by "and"/commas each with a short word of its own between ("+4% OA and +5.1%
+# mAP", "27.2%p, 11.2%p") are one list for the benchmarks listed after them; not a gap that
+# opens with a preposition ("7.3% on ACDC and 15.6% on AMOS": each names its own)
+_METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)\b)"
+                         r"[^\s,;()\d][^,;()\d]{0,20}?\s*(?:,\s*and|,|and)\s*")
+_RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
+
+
+def _respectively(text: str, mentions, out: list[dict]) -> None:
+    """"on A and B ... 51.1 and 44.3 respectively": the i-th value gets the i-th benchmark."""
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _RESP_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
+            j += 1
+        group = out[i:j + 1]
+        if OWN_METRIC_PAIRS and len(group) == 1:
+            # "+4% OA and +5.1% mAP on EuroSAT-L and BigEarthNet-L": each value with its metric
+            while j + 1 < len(out) and _METRIC_GAP.fullmatch(
+                    text, out[j]["end"], out[j + 1]["start"]):
+                j += 1
+            group = out[i:j + 1]
+        after = _list_after(text, mentions, group) if PAIR_AFTER and len(group) > 1 else []
+        if after:  # "84.2% and 97.1% on ImageNet and CIFAR-10 (, respectively)": in order
+            for r, name in zip(group, after, strict=True):
+                r["benchmark"] = name
+                _retag(r, "benchmark", "list of values on a list of benchmarks")
+        elif len(group) > 1 and _RESPECTIVELY.match(text, group[-1]["end"]):
+            s0 = group[0]["start"] - len(group[0]["sentence"]) - 1
+            names = [name for a, b, name, typ, _ in mentions
+                     if typ in BENCH_TYPES and max(0, s0) <= a < group[0]["start"] and not (
+                         ACTS_NOT_BENCH and _ACTS.match(text, b))]
+            names = list(dict.fromkeys(names))
+            if len(names) >= len(group):
+                for r, name in zip(group, names[-len(group):], strict=True):
+                    r["benchmark"] = name
+                    _retag(r, "benchmark", "respectively")
+            own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+            run = _last_list(text, mentions, ("METRIC",), max(0, own_start), group[0]["start"])
+            if len(run) == len(group):  # "improves accuracy and recall by 3% and 5% resp."
+                for r, name in zip(group, run, strict=True):
+                    r["metric"] = name
+                    _retag(r, "metric", "respectively")
+        if METRICS_AFTER and len(group) > 1:
+            # "improvements of 5.47%, 3.27%, and 1.01% in the Hits@1, Hits@3, and Hits@10
+            # metrics, respectively": the metrics listed after the values, in order (also
+            # without "respectively": "14.1% and 12.5% in Recall@20 and NDCG@20")
+            head = _IN_LIST.match(text, group[-1]["end"])
+            run, end = _list_from(text, mentions, ("METRIC",), head.end()) if head else ([], 0)
+            if len(run) == len(group) and (METRICS_PAIRED or _RESPECTIVELY.match(text, end)):
+                for r, name in zip(group, run, strict=True):
+                    r["metric"] = name
+                    _retag(r, "metric", "respectively (metrics after)")
+        i = j + 1
+
+
+METRICS_AFTER = True
+METRICS_PAIRED = True  # as many metrics as values pair in order without "respectively" too
+_IN_LIST = re.compile(r"\s*(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+
+
+def _list_from(text: str, mentions, types, at: int) -> tuple[list[str], int]:
+    """The names of the list of mentions of types that starts at offset at ("A, B and C"),
+    and where it ends."""
+    run: list = []
+    for a, b, name, typ, _ in mentions:
+        if typ not in types or a < at:
+            continue
+        if run and a == run[-1][0]:  # "Hits@1" inside "Hits@10": the longer name
+            run[-1] = max(run[-1], (a, b, name), key=lambda x: x[1])
+        elif a == at if not run else _LIST_SEP.fullmatch(text, run[-1][1], a):
+            run.append((a, b, name))
+        elif run:
+            break
+    return [name for _a, _b, name in run], (run[-1][1] if run else at)
+
+
+PAIR_AFTER = True
+_ON_LIST = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:on|over|across|for|in)\s+(?:the\s+)?"
+                      r"(?:(?:two|three|four|five|both|\d)\s+(?:[\w\-]+\s+)?(?:benchmarks|"
+                      r"datasets|tasks)\s*[,:(]?\s*)?")  # "on two benchmarks A and B"
+
+
+def _list_after(text: str, mentions, group: list[dict]) -> list[str]:
+    """The benchmarks of a list named right after a list of values ("84.2% and 97.1% top-1
+    accuracy on ImageNet and CIFAR-10"), when there are as many as values, else []."""
+    m = _ON_LIST.match(text, group[-1]["end"])
+    if not m:
+        return []
+    run: list = []
+    for a, b, name, typ, _ in mentions:
+        if typ not in BENCH_TYPES or a < m.end():
+            continue
+        if not run and a != m.end() or run and not _LIST_SEP.fullmatch(text, run[-1][1], a):
+            break
+        run.append((a, b, name))
+    names = [name for _a, _b, name in run]
+    return names if len(names) == len(group) and len(set(names)) == len(names) else []
+
+
+# one value stated for a list of metrics ("precision, recall, and F1-score all exceeding 98%",
+# "a precision, sensitivity, and specificity of 95.67 percent"): one result per metric
+_SHARED_GAP = re.compile(r"\s*(?:metrics?\s+|scores?\s+)?(?:were\s+|are\s+|all\s+|each\s+)*"
+                         r"(?:of|exceeding|exceed|above|over|reaching|reached|at|=|:|were|are)"
+                         r"\s+(?:about\s+|around\s+|over\s+|above\s+|approximately\s+|"
+                         r"nearly\s+)?$", re.I)
+_SHARED_WORDS = frozenset({"of", "exceeding", "exceed", "above", "over", "reaching", "reached",
+                           "at", "were", "are"})
+_RESP_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,80}?\brespectively\b")
+
+
+def _one_per_metric(text: str, mentions, out: list[dict], c: dict) -> None:
+    """A value after a list of 2+ metrics is each metric's: the result is copied per metric
+    (unless values are paired with the list "respectively")."""
+    for r in list(out):
+        pos = r["start"]
+        words = text[max(0, pos - 30):pos].split()[-2:]
+        if not any(w.casefold() in _SHARED_WORDS or w.endswith((":", "=")) for w in words):
+            continue  # most values: no word that closes a metric list right before them
+        lo = max(0, pos - 160)
+        cands = [(a, b, name) for a, b, name, typ, _ in mentions
+                 if typ == "METRIC" and lo <= a and b <= pos]
+        cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, pos)
+                  if not any(x[0] <= m.start() and m.end() <= x[1] for x in cands)]
+        cands.sort(key=lambda x: (x[1], x[0]))
+        last = [x for x in cands if _SHARED_GAP.fullmatch(text, x[1], pos)]
+        if not last or _RESP_AFTER.match(text, r["end"]):
+            continue
+        run = [max(last, key=lambda x: x[1] - x[0])]
+        for x in reversed(cands):
+            if x[1] <= run[-1][0] and _LIST_SEP.fullmatch(text, x[1], run[-1][0]):
+                run.append(x)
+        names = [_metric_name(x[2], c) for x in reversed(run)]
+        if len(names) < 2 or len({n.casefold() for n in names}) < len(names):
+            continue
+        at = out.index(r)
+        out[at:at + 1] = [{**r, "metric": n} for n in names]
+        _retag(r, "metric", "one value for a list of metrics")
+
+
+LIST_ALIAS = True
+_ALIAS_OPEN = re.compile(r"\s*\(\s*")
+_ALIAS_CLOSE = re.compile(r"\s*\)")
+
+
+def _last_list(text: str, mentions, types, lo: int, hi: int) -> list[str]:
+    """The names of the last list of 2+ mentions of types in [lo, hi) ("A, B and C")."""
+    spans = [(a, b, name) for a, b, name, typ, _ in mentions if typ in types and lo <= a < hi]
+    best: list = []
+    run: list = []
+    for x in spans:
+        close = _ALIAS_CLOSE.match(text, x[1]) if LIST_ALIAS and run else None
+        if close and _ALIAS_OPEN.fullmatch(text, run[-1][1], x[0]):
+            # "Matthews correlation coefficient (MCC) and ...": the bracketed short name is
+            # the same item; the list goes on after the bracket
+            run[-1] = (run[-1][0], close.end(), run[-1][2])
+            continue
+        if run and _LIST_SEP.fullmatch(text, run[-1][1], x[0]):
+            run.append(x)
+        else:
+            run = [x]
+        if len(run) >= 2:
+            best = list(run)
+    return [name for _a, _b, name in best]
