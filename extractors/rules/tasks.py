@@ -725,6 +725,48 @@ def fallback_title_task(ctx: Context) -> None:
     ctx.cands.append(c)
 
 
+# the abstract's opening subject and what the sentence says of it ("Story visualization has
+# gained ...", "Neuron-level structured pruning is ...", "Robotic catching has ...")
+_OPENING_SUBJECT = re.compile(
+    r"([A-Z][a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+(?:"
+    + "|".join(words("task_subject_verbs")) + r")\b"
+)
+
+
+def opening_subject_task(ctx: Context) -> None:
+    """The subject opening the abstract's first sentence, a phrase ending in an action or
+    property noun ("Short-form text rewriting is ...", "Robotic catching has ...") or a task
+    head, names the paper's problem: taken when no rule found a task, or when the title or the
+    rest of the abstract writes it again; an evaluative lead or a verb form is no task name."""
+    text, t_end = ctx.text, ctx.title_end
+    m = _OPENING_SUBJECT.match(text, t_end + 1)
+    if m is None:
+        return
+    phrase = m.group(1)
+    ws = phrase.lower().split()
+    first, last = ws[0], ws[-1]
+    stop, adj, qty = word_set("task_stop"), word_set("task_adjectives"), word_set("quantity_words")
+    if first in stop or first in adj or first in qty or any(w in stop for w in ws[1:]):
+        return
+    if not (last in word_set("task_pattern_heads") or (
+            last.endswith(tuple(words("task_noun_endings"))) and last not in word_set(
+                "task_not_last"))) or last in word_set("method_heads"):
+        return  # "Trainable sparse attention has ...": a technique
+    a, b = m.start(1), m.end(1)
+    low = text.lower()
+    again = low.count(phrase.lower(), 0, t_end) + low.count(phrase.lower(), m.end())
+    if any(c.type == "TASK" for c in ctx.cands) and not again:
+        return  # the paper's tasks are found: its opening subject only when written again
+    if len(ws) < 2:
+        return  # "Privacy is ...", "Fine-tuning is ...": one word is too general
+    if any(c.start == a and c.end == b for c in ctx.cands) or ctx.is_generic(phrase) or \
+            family_phrase(phrase) or ctx.in_url(a):
+        return
+    c = Cand(a, b, phrase, phrase, "TASK", 0.55, "opening_subject_task")
+    c.strong_type = True
+    ctx.cands.append(c)
+
+
 def _names_a_purpose(text: str, b: int, last: str) -> bool:
     """Whether a title "for X" ending at b names a purpose: its last word an action or property
     noun ("Reduction", "Robustness", "Transcriptomics"), not the process of an object ("for Fast
@@ -886,6 +928,7 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (95.5, title_means_tasks), (96, fallback_title_task), (96.4, means_learning),
+          (95.5, title_means_tasks), (96, fallback_title_task), (96.2, opening_subject_task),
+          (96.4, means_learning),
           (96.5, means_only_tasks),
           (96.6, paradigm_tasks), (98, problem_forms)]
