@@ -44,3 +44,9 @@ def test_the_opening_subject_beside_other_tasks_only_when_written_again(nlp):
     twice = run(nlp, "Puzzle scene weaving has gained attention in graphics. We propose LoomNet "
                      "for image segmentation and puzzle scene weaving.", title)
     assert "puzzle scene weaving" in of_type(twice, "TASK")
+
+
+def test_assessment_ends_a_task_phrase(nlp):
+    ents = run(nlp, "We propose GlacierNet, a light network for wound severity assessment in "
+                    "clinical photos, and test it on two hospitals' records.")
+    assert "wound severity assessment" in of_type(ents, "TASK")
