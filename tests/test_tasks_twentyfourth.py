@@ -50,3 +50,9 @@ def test_assessment_ends_a_task_phrase(nlp):
     ents = run(nlp, "We propose GlacierNet, a light network for wound severity assessment in "
                     "clinical photos, and test it on two hospitals' records.")
     assert "wound severity assessment" in of_type(ents, "TASK")
+
+
+def test_the_first_title_for_x_that_passes_is_taken(nlp):
+    ents = run(nlp, "We build a sparse graph model of snow slopes and release its code.",
+               "Sparse Graphs for LLMs: Glacier Models for Avalanche Risk Mitigation")
+    assert "avalanche risk mitigation" in of_type(ents, "TASK")

@@ -692,37 +692,44 @@ def fallback_title_task(ctx: Context) -> None:
     """When no rule found a task, or the abstract writes it twice, or it ends in an action or
     property noun ("for Hallucination Reduction"), the title's "for X" names it ("... Insights
     for Double Descent", "... for Scalable Oversight"): X without its leading
-    adjectives, not a verb phrase, a coined name or a kind of system, model or data."""
+    adjectives, not a verb phrase, a coined name or a kind of system, model or data; the first
+    "for X" of the title that passes."""
     found = any(c.type == "TASK" for c in ctx.cands)
-    fm = _FALLBACK_FOR.search(ctx.text, 0, ctx.title_end)
-    if fm is None:
-        return
+    for fm in _FALLBACK_FOR.finditer(ctx.text, 0, ctx.title_end):
+        c = _fallback_for(ctx, fm, found)
+        if c is not None:
+            ctx.cands.append(c)
+            return
+
+
+def _fallback_for(ctx: Context, fm: re.Match, found: bool) -> Cand | None:
+    """The task candidate of one title "for X" match, or None."""
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     stop = word_set("task_stop")
     ws = [(fm.start(1) + w.start(), w.group()) for w in re.finditer(r"\S+", fm.group(1))]
     while len(ws) > 2 and (ws[0][1].lower() in adj or ws[0][1].lower() in qty):
         ws = ws[1:]  # "for Scalable Oversight" keeps its adjective: one word is too little
     if not ws or len(ws) > 4 or any(w.lower() in stop for _, w in ws):
-        return
+        return None
     first, last = ws[0][1].lower(), ws[-1][1].lower()
     if first.endswith(("ing", "ed", "ize", "ise")) or last in word_set("method_heads") or \
             last in word_set("task_not_last") or first in ("the", "a", "an"):
-        return  # "for Building X", "for LLM-based Agents", "for Neural PDE Solvers"
+        return None  # "for Building X", "for LLM-based Agents", "for Neural PDE Solvers"
     if any(_inner_capital(w) and not re.fullmatch(r"[1-4]D|[A-Z]{2,4}s?", w)
            or any(ch.isdigit() for ch in w) for _, w in ws):
-        return  # a coined name
+        return None  # a coined name
     a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
     phrase = ctx.text[a:b]
     if found and (len(ws) < 2 or (ctx.text.lower().count(phrase.lower(), ctx.title_end) < 2
                                   and not _names_a_purpose(ctx.text, b, last))):
-        return  # another task was found: the title's "for X" only when the abstract repeats it
-        # or X ends in an action or property noun ("for Hallucination Reduction")
+        return None  # another task was found: the title's "for X" only when the abstract
+        # repeats it or X ends in an action or property noun ("for Hallucination Reduction")
     if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b) or (
             len(ws) == 1 and last in _TOO_GENERAL_ALONE):
-        return
+        return None
     c = Cand(a, b, phrase, phrase, "TASK", 0.55, "fallback_title_task")
     c.strong_type = True
-    ctx.cands.append(c)
+    return c
 
 
 # the abstract's opening subject and what the sentence says of it ("Story visualization has
