@@ -2,7 +2,8 @@
 "we study X", "X is the task of ...", lists with "tasks" ("A, B and C tasks", "tasks such as A
 and B"), a title "... for X" / "... Improves X", title pieces ending in a task head, the
 abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
-to ..."), and, when nothing else found a task, the title's "for X"; an untyped name of several
+to ..."), and, when nothing else found a task, the title's "for X" and the abstract's opening
+subject ("Story visualization has ..."); an untyped name of several
 words before "task(s)" or after "the task of" is typed a task; a task written only after "with",
 "via", "under", ... (the means or the condition) is dropped; a title piece before "for" and
 a task after it is the means (a method)."""
