@@ -2,7 +2,8 @@
 "we study X", "X is the task of ...", lists with "tasks" ("A, B and C tasks", "tasks such as A
 and B"), a title "... for X" / "... Improves X", title pieces ending in a task head, the
 abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
-to ..."), and, when nothing else found a task, the title's "for X"; an untyped name of several
+to ..."), and, when nothing else found a task, the title's "for X" and the abstract's opening
+subject ("Story visualization has ..."); an untyped name of several
 words before "task(s)" or after "the task of" is typed a task; a task written only after "with",
 "via", "under", ... (the means or the condition) is dropped; a title piece before "for" and
 a task after it is the means (a method)."""
@@ -692,35 +693,84 @@ def fallback_title_task(ctx: Context) -> None:
     """When no rule found a task, or the abstract writes it twice, or it ends in an action or
     property noun ("for Hallucination Reduction"), the title's "for X" names it ("... Insights
     for Double Descent", "... for Scalable Oversight"): X without its leading
-    adjectives, not a verb phrase, a coined name or a kind of system, model or data."""
+    adjectives, not a verb phrase, a coined name or a kind of system, model or data; the first
+    "for X" of the title that passes."""
     found = any(c.type == "TASK" for c in ctx.cands)
-    fm = _FALLBACK_FOR.search(ctx.text, 0, ctx.title_end)
-    if fm is None:
-        return
+    for fm in _FALLBACK_FOR.finditer(ctx.text, 0, ctx.title_end):
+        c = _fallback_for(ctx, fm, found)
+        if c is not None:
+            ctx.cands.append(c)
+            return
+
+
+def _fallback_for(ctx: Context, fm: re.Match, found: bool) -> Cand | None:
+    """The task candidate of one title "for X" match, or None."""
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     stop = word_set("task_stop")
     ws = [(fm.start(1) + w.start(), w.group()) for w in re.finditer(r"\S+", fm.group(1))]
     while len(ws) > 2 and (ws[0][1].lower() in adj or ws[0][1].lower() in qty):
         ws = ws[1:]  # "for Scalable Oversight" keeps its adjective: one word is too little
     if not ws or len(ws) > 4 or any(w.lower() in stop for _, w in ws):
-        return
+        return None
     first, last = ws[0][1].lower(), ws[-1][1].lower()
     if first.endswith(("ing", "ed", "ize", "ise")) or last in word_set("method_heads") or \
             last in word_set("task_not_last") or first in ("the", "a", "an"):
-        return  # "for Building X", "for LLM-based Agents", "for Neural PDE Solvers"
+        return None  # "for Building X", "for LLM-based Agents", "for Neural PDE Solvers"
     if any(_inner_capital(w) and not re.fullmatch(r"[1-4]D|[A-Z]{2,4}s?", w)
            or any(ch.isdigit() for ch in w) for _, w in ws):
-        return  # a coined name
+        return None  # a coined name
     a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
     phrase = ctx.text[a:b]
     if found and (len(ws) < 2 or (ctx.text.lower().count(phrase.lower(), ctx.title_end) < 2
                                   and not _names_a_purpose(ctx.text, b, last))):
-        return  # another task was found: the title's "for X" only when the abstract repeats it
-        # or X ends in an action or property noun ("for Hallucination Reduction")
+        return None  # another task was found: the title's "for X" only when the abstract
+        # repeats it or X ends in an action or property noun ("for Hallucination Reduction")
     if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b) or (
             len(ws) == 1 and last in _TOO_GENERAL_ALONE):
-        return
+        return None
     c = Cand(a, b, phrase, phrase, "TASK", 0.55, "fallback_title_task")
+    c.strong_type = True
+    return c
+
+
+# the abstract's opening subject and what the sentence says of it ("Story visualization has
+# gained ...", "Neuron-level structured pruning is ...", "Robotic catching has ...")
+_OPENING_SUBJECT = re.compile(
+    r"([A-Z][a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+(?:"
+    + "|".join(words("task_subject_verbs")) + r")\b"
+)
+
+
+def opening_subject_task(ctx: Context) -> None:
+    """The subject opening the abstract's first sentence, a phrase ending in an action or
+    property noun ("Short-form text rewriting is ...", "Robotic catching has ...") or a task
+    head, names the paper's problem: taken when no rule found a task, or when the title or the
+    rest of the abstract writes it again; an evaluative lead or a verb form is no task name."""
+    text, t_end = ctx.text, ctx.title_end
+    m = _OPENING_SUBJECT.match(text, t_end + 1)
+    if m is None:
+        return
+    phrase = m.group(1)
+    ws = phrase.lower().split()
+    first, last = ws[0], ws[-1]
+    stop, adj, qty = word_set("task_stop"), word_set("task_adjectives"), word_set("quantity_words")
+    if first in stop or first in adj or first in qty or any(w in stop for w in ws[1:]):
+        return
+    if not (last in word_set("task_pattern_heads") or (
+            last.endswith(tuple(words("task_noun_endings"))) and last not in word_set(
+                "task_not_last"))) or last in word_set("method_heads"):
+        return  # "Trainable sparse attention has ...": a technique
+    a, b = m.start(1), m.end(1)
+    low = text.lower()
+    again = low.count(phrase.lower(), 0, t_end) + low.count(phrase.lower(), m.end())
+    if any(c.type == "TASK" for c in ctx.cands) and not again:
+        return  # the paper's tasks are found: its opening subject only when written again
+    if len(ws) < 2:
+        return  # "Privacy is ...", "Fine-tuning is ...": one word is too general
+    if any(c.start == a and c.end == b for c in ctx.cands) or ctx.is_generic(phrase) or \
+            family_phrase(phrase) or ctx.in_url(a):
+        return
+    c = Cand(a, b, phrase, phrase, "TASK", 0.55, "opening_subject_task")
     c.strong_type = True
     ctx.cands.append(c)
 
@@ -886,6 +936,7 @@ def named_tasks(ctx: Context) -> None:
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
-          (95.5, title_means_tasks), (96, fallback_title_task), (96.4, means_learning),
+          (95.5, title_means_tasks), (96, fallback_title_task), (96.2, opening_subject_task),
+          (96.4, means_learning),
           (96.5, means_only_tasks),
           (96.6, paradigm_tasks), (98, problem_forms)]
