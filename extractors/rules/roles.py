@@ -652,6 +652,8 @@ def title_colon(ctx: Context) -> None:
     if not 0 < colon < 80:
         return
     prefix = strip_latex(text[:cut]).strip()
+    if prefix.startswith(("The ", "THE ")) and len(prefix.split()) > 2:
+        prefix = prefix[4:].lstrip()  # "The Laplacian Keyboard: ...": the name is the rest
     pw0 = prefix.split()
     if dashed and len(pw0) > 1 and not any(word_kind(w, generic) == "coined" for w in pw0):
         return  # "The Reasoning Trap -- Logical Reasoning as ...": a phrase, not a name
