@@ -23,3 +23,26 @@ def test_title_name_after_the_leaves_the_article_out(nlp):
     assert e is not None and e.role == "introduced"
     assert find(ents, "The Plonkish Quorb Paradox") is None
 
+
+
+@pytest.fixture(scope="module")
+def whole_title_abstract():
+    """An abstract that names nothing of its own."""
+    return ("We study how plonk quorbs behave when the quorb budget is small and give bounds "
+            "for the plonking error under mild assumptions.")
+
+
+@pytest.mark.parametrize("title", [
+    "Provably Plonking Quorb-Centric Representations",
+    "Transfer Plonking Across Quorb Product Classes",
+    "Vision Plonker Based Quorb Equipment Positioning",
+])
+def test_whole_title_clause_is_no_name(nlp, whole_title_abstract, title):
+    ents = run(nlp, whole_title_abstract, title=title)
+    assert find(ents, title) is None
+
+
+def test_whole_title_noun_phrase_is_still_the_papers_method(nlp, whole_title_abstract):
+    ents = run(nlp, whole_title_abstract, title="Continuous Quorb Embeddings")
+    e = find(ents, "Continuous Quorb Embeddings")
+    assert e is not None and e.role == "introduced"

@@ -873,6 +873,11 @@ _TITLE_VERBS = frozenset({"can", "could", "may", "might", "will", "would", "shou
                           "matters", "helps", "works", "meets", "beats", "makes"})
 
 
+_WHOLE_TITLE_LINKS = frozenset({"across", "based", "using", "via", "with", "without", "from",
+                                "through", "under", "beyond", "towards", "toward", "over",
+                                "between", "against", "into"})
+
+
 def title_whole_name(ctx: Context) -> None:
     """A title that is nothing but a short Title Case noun phrase ("Continuous Surface
     Embeddings", "Label-free Concept Bottleneck Models") names the paper's own method."""
@@ -884,6 +889,9 @@ def title_whole_name(ctx: Context) -> None:
             ws[0], ws[-1]):
         return
     first, last = ws[0].lower(), ws[-1].lower()
+    if first.endswith("ly") or _WHOLE_TITLE_LINKS.intersection(w.lower() for w in ws[1:-1]):
+        return  # "Provably Learning ...", "Transfer Learning Across ...", "X Based Y": a
+        # clause or a phrase with its complement, not a bare name
     if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or _TITLE_VERBS.intersection(
             w.lower() for w in ws[1:]) or \
             last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
