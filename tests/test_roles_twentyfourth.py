@@ -46,3 +46,20 @@ def test_whole_title_noun_phrase_is_still_the_papers_method(nlp, whole_title_abs
     ents = run(nlp, whole_title_abstract, title="Continuous Quorb Embeddings")
     e = find(ents, "Continuous Quorb Embeddings")
     assert e is not None and e.role == "introduced"
+
+
+def test_name_after_a_result_verb_of_the_proposed_system_is_not_introduced(nlp):
+    ents = run(nlp, "Extensive simulations demonstrate that the proposed framework delivers "
+                    "superior quorb plonk rate (QPR), throughput, and resilience across "
+                    "diverse channel scenarios.",
+               title="Adaptive Plonk Transceiver Design for Quorb-Free Wireless Systems")
+    e = find(ents, "quorb plonk rate")
+    assert e is None or e.role == "used"
+
+
+def test_name_right_after_the_proposed_method_is_still_introduced(nlp):
+    ents = run(nlp, "Experiments show that the proposed method QuorbNet outperforms strong "
+                    "baselines on three plonk benchmarks.",
+               title="Plonking Quorbs with Learned Priors")
+    e = find(ents, "QuorbNet")
+    assert e is not None and e.role == "introduced"
