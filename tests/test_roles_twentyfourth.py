@@ -63,3 +63,23 @@ def test_name_right_after_the_proposed_method_is_still_introduced(nlp):
                title="Plonking Quorbs with Learned Priors")
     e = find(ents, "QuorbNet")
     assert e is not None and e.role == "introduced"
+
+
+def test_title_via_phrase_describing_the_papers_named_system_is_used(nlp):
+    ents = run(nlp, "To this end, we introduce QuorbMimic, a two-stage residual plonking "
+                    "framework for precise and expressive quorb control.",
+               title="QuorbMimic: From General Plonk Tracking to Quorb Control via Residual "
+                     "Plonking")
+    e = find(ents, "Residual Plonking")
+    assert e is None or e.role == "used"
+    e = find(ents, "QuorbMimic")
+    assert e is not None and e.role == "introduced"
+
+
+def test_title_via_phrase_the_abstract_names_with_a_short_form_is_introduced(nlp):
+    ents = run(nlp, "Our key contribution is a novel Geometric Consistent Quorb Diffusion "
+                    "model (GCQuorbDiffusion), where we represent plonks as quorb bundles.",
+               title="GCQuorbDiffusion: Pose-Free Plonk Reconstruction via Geometric "
+                     "Consistent Quorb Diffusion")
+    e = find(ents, "Geometric Consistent Quorb Diffusion")
+    assert e is not None and e.role == "introduced"

@@ -783,13 +783,29 @@ def title_via(ctx: Context) -> None:
             not (colon > 0 and _spells(ctx.text[:colon], pw)):
         return  # "DICE: ... via Conditional Redundancy Adversarial Estimation", never written
         # again: the paper's own name is elsewhere; the phrase says how it works
+    describes = False
+    if ctx.title_intro_keys or any(cc.intro for cc in ctx.cands):
+        at = ctx.text.lower().find(phrase.lower(), ctx.title_end)
+        m = _WORD_AFTER.match(ctx.text, at + len(phrase)) if at >= 0 else None
+        # "ResMimic: ... via Residual Learning" and "a two-stage residual learning framework":
+        # the phrase describes the system the paper names otherwise (not "a Geometric
+        # Consistent Ray Diffusion model (GCRayDiffusion)", which names it)
+        describes = m is not None and (
+            m.group(1) in word_set("system_heads") or
+            m.group(1).rstrip("s") in word_set("system_heads")) and \
+            not ctx.text.startswith("(", m.end() + 1)
     if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
             and pw[0] not in ctx.not_names and not family_phrase(phrase)):
-        ctx.title_intro_keys.add(canonical_key(phrase))
+        if not describes:
+            ctx.title_intro_keys.add(canonical_key(phrase))
         off = vm.start(1)
         if not any(cc.start == off for cc in ctx.cands):
             ctx.cands.append(Cand(off, off + len(phrase), phrase, phrase, "", 0.55,
                                   "title_method"))
+        if describes:
+            for cc in ctx.cands:
+                if cc.start == off and cc.type == "TASK":
+                    cc.stated = "METHOD"  # the means the paper's system works by, no task
 
 
 _TITLE_PIECES = re.compile(
