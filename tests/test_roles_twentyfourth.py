@@ -83,3 +83,21 @@ def test_title_via_phrase_the_abstract_names_with_a_short_form_is_introduced(nlp
                      "Consistent Quorb Diffusion")
     e = find(ents, "Geometric Consistent Quorb Diffusion")
     assert e is not None and e.role == "introduced"
+
+
+def test_short_form_defined_before_as_a_modifier_is_not_introduced(nlp):
+    ents = run(nlp, "Agentic systems increasingly rely on the Quorb Context Protocol (QCP) as a "
+                    "key enabler of plonk applications. This paper introduces an QCP server "
+                    "for analysing plonk logs with large language models.",
+               title="PlonkBag QCP Server: Analysing Plonk Data with LLMs")
+    e = find(ents, "Quorb Context Protocol")
+    assert e is not None and e.role == "used"
+
+
+def test_short_form_defined_before_naming_the_method_is_introduced(nlp):
+    ents = run(nlp, "We study dynamic quorb encoding with plonk-level contrastive learning "
+                    "(DQE-PCL) for whole-plonk images. We propose the DQE-PCL method, which "
+                    "learns plonk representations end to end.",
+               title="Dynamic Quorb Encoding for Whole Plonk Images")
+    e = find(ents, "DQE-PCL")
+    assert e is not None and e.role == "introduced"

@@ -25,6 +25,8 @@ from paperkg.extractors.rules.base import (
 from paperkg.extractors.rules.naming import naming_by_paper
 
 _NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
+_LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on|in)\b)")
+_WORD_AFTER_HEAD = re.compile(r"[\s\-]+([a-z]+)\b")
 _OBJECT_END = re.compile(r"\s*(?:[,.;:(]|$)")
 _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
@@ -161,6 +163,13 @@ _IDEA_BEFORE = re.compile(
 _OLDER = re.compile(r"\b(?:previously|recently|originally|widely|commonly|known|popular|prior|"
                     r"existing|earlier|classical|standard|conventional|well-known)\b",
                     re.IGNORECASE)
+
+
+def _system_head_after(text: str, at: int) -> bool:
+    """Whether the word after `at` is the head noun of a thing a paper builds ("method")."""
+    m = _WORD_AFTER_HEAD.match(text, at)
+    return m is not None and (m.group(1) in word_set("system_heads") or
+                              m.group(1).rstrip("s") in word_set("system_heads"))
 
 
 def _named_here(ctx: Context, c: Cand, s0: int, before: str) -> bool:
@@ -604,6 +613,12 @@ def intro_cues(ctx: Context) -> None:
             continue
         if c.rule == "capitalised_word" and not re.match(r"\s*[,;:(.]", text[c.end:c.end + 3]):
             continue  # "a new Leetcode style dataset": a modifier, not the name
+        if is_acronym(c.surface) and c.surface in ctx.defined and \
+                0 <= text.find(c.surface, ctx.title_end) < c.start and \
+                _LOWER_WORD_AFTER.match(text, c.end) and not _system_head_after(text, c.end):
+            continue  # "Model Context Protocol (MCP) ... This paper introduces an MCP server":
+            # a short form defined before, now a modifier of what the paper builds (but "we
+            # propose the DRE-SLCL method" names it)
         c.intro = True
         c.conf = max(c.conf, 0.75)
         gm = _INTRO_HEAD.search(gap)
