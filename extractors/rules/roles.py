@@ -27,6 +27,7 @@ from paperkg.extractors.rules.naming import naming_by_paper
 _NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
 _LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on|in)\b)")
 _WORD_AFTER_HEAD = re.compile(r"[\s\-]+([a-z]+)\b")
+_HEAD_THEN_SHORT = re.compile(r"[\s\-]+[a-z]+\s*\(")
 _OBJECT_END = re.compile(r"\s*(?:[,.;:(]|$)")
 _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
@@ -801,14 +802,11 @@ def title_via(ctx: Context) -> None:
     describes = False
     if ctx.title_intro_keys or any(cc.intro for cc in ctx.cands):
         at = ctx.text.lower().find(phrase.lower(), ctx.title_end)
-        m = _WORD_AFTER.match(ctx.text, at + len(phrase)) if at >= 0 else None
         # "ResMimic: ... via Residual Learning" and "a two-stage residual learning framework":
         # the phrase describes the system the paper names otherwise (not "a Geometric
         # Consistent Ray Diffusion model (GCRayDiffusion)", which names it)
-        describes = m is not None and (
-            m.group(1) in word_set("system_heads") or
-            m.group(1).rstrip("s") in word_set("system_heads")) and \
-            not ctx.text.startswith("(", m.end() + 1)
+        describes = at >= 0 and _system_head_after(ctx.text, at + len(phrase)) and \
+            not _HEAD_THEN_SHORT.match(ctx.text, at + len(phrase))
     if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
             and pw[0] not in ctx.not_names and not family_phrase(phrase)):
         if not describes:
