@@ -24,7 +24,6 @@ def test_title_name_after_the_leaves_the_article_out(nlp):
     assert find(ents, "The Plonkish Quorb Paradox") is None
 
 
-
 @pytest.fixture(scope="module")
 def whole_title_abstract():
     """An abstract that names nothing of its own."""
