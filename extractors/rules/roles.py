@@ -25,6 +25,9 @@ from paperkg.extractors.rules.base import (
 from paperkg.extractors.rules.naming import naming_by_paper
 
 _NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
+_LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on|in)\b)")
+_WORD_AFTER_HEAD = re.compile(r"[\s\-]+([a-z]+)\b")
+_HEAD_THEN_SHORT = re.compile(r"[\s\-]+[a-z]+\s*\(")
 _OBJECT_END = re.compile(r"\s*(?:[,.;:(]|$)")
 _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
@@ -49,8 +52,9 @@ _INTRO_GAP_BLOCK = re.compile(
     r"\b(?:on|of|to|with|in|by|that|which|results?|using|from|over|between|than|against|"
     r"and|both|across|under|into|via|where|when|it|its|their|these|those|for|combining|utili[sz]ing|"
     r"leveraging|including|involving|integrating|incorporating|employing|exploiting|adopting|"
-    r"applying)\b",
-    re.IGNORECASE,
+    r"applying|achieves|outperforms|delivers|improves|yields|reduces|surpasses|attains|obtains|"
+    r"exhibits|boosts|maintains)\b",  # "the proposed framework delivers superior X": X is
+    re.IGNORECASE,                   # what the paper's system does, not what it proposes
 )
 # at most eight words between the intro verb and the name
 _INTRO_GAP_OK = re.compile(r"^[\s,:(\"'“]*(?:\(?\w\)\s*)?(?:[\w\-]+[\s,]+){0,8}[\"'“]?$")
@@ -160,6 +164,13 @@ _IDEA_BEFORE = re.compile(
 _OLDER = re.compile(r"\b(?:previously|recently|originally|widely|commonly|known|popular|prior|"
                     r"existing|earlier|classical|standard|conventional|well-known)\b",
                     re.IGNORECASE)
+
+
+def _system_head_after(text: str, at: int) -> bool:
+    """Whether the word after `at` is the head noun of a thing a paper builds ("method")."""
+    m = _WORD_AFTER_HEAD.match(text, at)
+    return m is not None and (m.group(1) in word_set("system_heads") or
+                              m.group(1).rstrip("s") in word_set("system_heads"))
 
 
 def _named_here(ctx: Context, c: Cand, s0: int, before: str) -> bool:
@@ -603,6 +614,12 @@ def intro_cues(ctx: Context) -> None:
             continue
         if c.rule == "capitalised_word" and not re.match(r"\s*[,;:(.]", text[c.end:c.end + 3]):
             continue  # "a new Leetcode style dataset": a modifier, not the name
+        if is_acronym(c.surface) and c.surface in ctx.defined and \
+                0 <= text.find(c.surface, ctx.title_end) < c.start and \
+                _LOWER_WORD_AFTER.match(text, c.end) and not _system_head_after(text, c.end):
+            continue  # "Model Context Protocol (MCP) ... This paper introduces an MCP server":
+            # a short form defined before, now a modifier of what the paper builds (but "we
+            # propose the DRE-SLCL method" names it)
         c.intro = True
         c.conf = max(c.conf, 0.75)
         gm = _INTRO_HEAD.search(gap)
@@ -652,6 +669,8 @@ def title_colon(ctx: Context) -> None:
     if not 0 < colon < 80:
         return
     prefix = strip_latex(text[:cut]).strip()
+    if prefix.startswith(("The ", "THE ")) and len(prefix.split()) > 2:
+        prefix = prefix[4:].lstrip()  # "The Laplacian Keyboard: ...": the name is the rest
     pw0 = prefix.split()
     if dashed and len(pw0) > 1 and not any(word_kind(w, generic) == "coined" for w in pw0):
         return  # "The Reasoning Trap -- Logical Reasoning as ...": a phrase, not a name
@@ -780,13 +799,26 @@ def title_via(ctx: Context) -> None:
             not (colon > 0 and _spells(ctx.text[:colon], pw)):
         return  # "DICE: ... via Conditional Redundancy Adversarial Estimation", never written
         # again: the paper's own name is elsewhere; the phrase says how it works
+    describes = False
+    if ctx.title_intro_keys or any(cc.intro for cc in ctx.cands):
+        at = ctx.text.lower().find(phrase.lower(), ctx.title_end)
+        # "ResMimic: ... via Residual Learning" and "a two-stage residual learning framework":
+        # the phrase describes the system the paper names otherwise (not "a Geometric
+        # Consistent Ray Diffusion model (GCRayDiffusion)", which names it)
+        describes = at >= 0 and _system_head_after(ctx.text, at + len(phrase)) and \
+            not _HEAD_THEN_SHORT.match(ctx.text, at + len(phrase))
     if (fold(phrase) not in ctx.generic and not any(fold(w) in ctx.generic for w in pw)
             and pw[0] not in ctx.not_names and not family_phrase(phrase)):
-        ctx.title_intro_keys.add(canonical_key(phrase))
+        if not describes:
+            ctx.title_intro_keys.add(canonical_key(phrase))
         off = vm.start(1)
         if not any(cc.start == off for cc in ctx.cands):
             ctx.cands.append(Cand(off, off + len(phrase), phrase, phrase, "", 0.55,
                                   "title_method"))
+        if describes:
+            for cc in ctx.cands:
+                if cc.start == off and cc.type == "TASK":
+                    cc.stated = "METHOD"  # the means the paper's system works by, no task
 
 
 _TITLE_PIECES = re.compile(
@@ -871,6 +903,11 @@ _TITLE_VERBS = frozenset({"can", "could", "may", "might", "will", "would", "shou
                           "matters", "helps", "works", "meets", "beats", "makes"})
 
 
+_WHOLE_TITLE_LINKS = frozenset({"across", "based", "using", "via", "with", "without", "from",
+                                "through", "under", "beyond", "towards", "toward", "over",
+                                "between", "against", "into"})
+
+
 def title_whole_name(ctx: Context) -> None:
     """A title that is nothing but a short Title Case noun phrase ("Continuous Surface
     Embeddings", "Label-free Concept Bottleneck Models") names the paper's own method."""
@@ -882,6 +919,9 @@ def title_whole_name(ctx: Context) -> None:
             ws[0], ws[-1]):
         return
     first, last = ws[0].lower(), ws[-1].lower()
+    if first.endswith("ly") or _WHOLE_TITLE_LINKS.intersection(w.lower() for w in ws[1:-1]):
+        return  # "Provably Learning ...", "Transfer Learning Across ...", "X Based Y": a
+        # clause or a phrase with its complement, not a bare name
     if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or _TITLE_VERBS.intersection(
             w.lower() for w in ws[1:]) or \
             last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
