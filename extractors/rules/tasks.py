@@ -798,6 +798,41 @@ def means_learning(ctx: Context) -> None:
             c.type = c.stated = "METHOD"
 
 
+# "Counterfactual learning to rank (CLTR) aims to learn ...", "Urban general intelligence (UGI)
+# refers to the capacity of ...": a phrase of two or more words opening its sentence, said to
+# aim or refer to something, is the field or problem the abstract sets out, whatever its last word
+_AIMS_SUBJECT = re.compile(
+    r"([A-Z][\w\-]*(?:\s+[A-Za-z][\w\-]*){1,5}?)(?:\s+\(([A-Za-z][\w\-]{1,9})\))?\s+"
+    r"(?:aims?|refers?|seeks?)\s+to\b")
+_AIMS_TO = re.compile(r"\b(?:aims?|refers?|seeks?) to\b")
+
+
+def aims_subject(ctx: Context) -> None:
+    """A name opening its sentence, with or without its short form, that the sentence says aims,
+    refers or seeks to something ("Individualized treatment rules (ITRs) aim to optimize ...") is
+    a TASK: the rules' METHOD for a name no gazetteer holds, a spelled-out acronym above all,
+    gives way (its short form too); one coined word ("LayerCD aims to") stays a method."""
+    text = ctx.text
+    if _AIMS_TO.search(text, ctx.title_end) is None:
+        return
+    found: set[str] = set()
+    for s0 in ctx.sents:
+        if s0 <= ctx.title_end:
+            continue
+        m = _AIMS_SUBJECT.match(text, s0)
+        if m is None:
+            continue
+        found.add(m.group(1).lower())
+        if m.group(2):
+            found.add(m.group(2).lower())
+    if not found:
+        return
+    for c in ctx.cands:
+        if c.name.lower() in found and c.type in ("", "METHOD") and "gazetteer" not in c.rule \
+                and not c.stated:
+            c.type = c.stated = "TASK"
+
+
 # "supervised learning", "self-supervised learning": how a model learns, not a task
 _PARADIGM = re.compile(r"(?:(?:weakly|self)[\s\-])?(?:un)?supervised\s+learning", re.IGNORECASE)
 _PATTERN_RULES = frozenset({"task_pattern", "task_for", "task_repeated", "task_list",
@@ -887,5 +922,5 @@ STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
           (95.5, title_means_tasks), (96, fallback_title_task), (96.4, means_learning),
-          (96.5, means_only_tasks),
+          (96.45, aims_subject), (96.5, means_only_tasks),
           (96.6, paradigm_tasks), (98, problem_forms)]

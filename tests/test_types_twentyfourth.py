@@ -1,0 +1,36 @@
+"""Twenty-fourth pass (helper type24): types from context. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+# --- tasks.aims_subject: a sentence-opening name that "aims/refers/seeks to" is a task -----------
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Counterfactual learning to rank (CLTR) aims to learn a ranking policy from user clicks. "
+     "Existing CLTR methods assume one policy.", "Counterfactual learning to rank"),
+    ("Urban general intelligence (UGI) refers to the capacity of AI systems to act in cities. "
+     "We study it.", "Urban general intelligence"),
+    ("Individualized treatment rules (ITRs) aim to tailor care to each patient. We give bounds.",
+     "Individualized treatment rules"),
+])
+def test_a_name_said_to_aim_or_refer_to_something_is_a_task(nlp, abstract, name):
+    e = find(run(nlp, abstract, "Towards better decisions"), name)
+    assert e is not None and e.type == "TASK", e
+
+
+def test_one_coined_word_that_aims_to_stays_a_method(nlp):
+    e = find(run(nlp, "Hallucination is common. Therefore, LayerCD aims to filter out "
+                      "hallucinations by contrast. LayerCD improves answers.",
+                 "Decoding with layers"), "LayerCD")
+    assert e is not None and e.type == "METHOD", e
