@@ -34,3 +34,26 @@ def test_one_coined_word_that_aims_to_stays_a_method(nlp):
                       "hallucinations by contrast. LayerCD improves answers.",
                  "Decoding with layers"), "LayerCD")
     assert e is not None and e.type == "METHOD", e
+
+
+# --- tasks.named_as_task: a name the sentence calls a task or problem is a task ---------------
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We formalize this audit task as Refinement Provenance Inference (RPI) and show that it "
+     "can be solved.", "Refinement Provenance Inference"),
+    ("In this paper, we introduce the problem of Incomplete Sentiment Analysis with Unseen "
+     "Modality Combinations (ISAUMC), aiming to help models.",
+     "Incomplete Sentiment Analysis with Unseen Modality Combinations"),
+    ("We introduce a new task, Visual Action Reasoning, and propose a large benchmark.",
+     "Visual Action Reasoning"),
+])
+def test_a_name_called_a_task_or_problem_is_a_task(nlp, abstract, name):
+    e = find(run(nlp, abstract, "Towards better decisions"), name)
+    assert e is not None and e.type == "TASK", e
+
+
+def test_a_name_that_goes_on_after_the_problem_of_stays_a_method(nlp):
+    e = find(run(nlp, "We use PINNs to solve the inverse problem of the SIR model using "
+                      "infection data. The SIR model fits well.", "Epidemic inference"), "SIR")
+    assert e is None or e.type != "TASK", e

@@ -833,6 +833,46 @@ def aims_subject(ctx: Context) -> None:
             c.type = c.stated = "TASK"
 
 
+# "we introduce the problem of Incomplete Multimodal Sentiment Analysis ... (IMSAUMC)", "we
+# formalize this audit task as Refinement Provenance Inference (RPI)", "the novel problem
+# setting of active test-time adaptation (ATTA)", "We introduce a new task, Visual Action
+# Reasoning, and ...": a name the sentence says a task or problem is of or is cast as, ending
+# there (not "the problem of CNOT gates", "the inverse problem of the SIR model")
+_CALLED_TASK_BEFORE = re.compile(
+    r"(?:\b(?:task|problem)s?\s+(?:of|as)|\bproblem\s+setting\s+of|\bnew\s+task,)\s+"
+    r"(?:the\s+)?$")
+_CALLED_TASK_AFTER = re.compile(
+    r"[}$]*\s*(?:\(([A-Za-z][\w\-]{1,14})\))?\s*(?:[,.;:)]|$|\s+(?:and|or|that|which|where|in|"
+    r"with|for|to|is|are|by|under|from|on|as|using|via)\b)")
+
+
+def named_as_task(ctx: Context) -> None:
+    """A name that the sentence calls a task or problem ("the problem of X", "this audit task as
+    X", "a new task, X"), ending there, is stated a TASK over the rules' METHOD (a name no
+    gazetteer holds; its short form in a bracket right after it too)."""
+    text = ctx.text
+    if "task" not in text and "problem" not in text:
+        return
+    found: set[str] = set()
+    for c in ctx.cands:
+        if c.type not in ("", "METHOD", "TASK") or "gazetteer" in c.rule or c.stated or \
+                c.start <= ctx.title_end or \
+                not _CALLED_TASK_BEFORE.search(text, max(0, c.start - 30), c.start):
+            continue
+        m = _CALLED_TASK_AFTER.match(text, c.end)
+        if m is None:
+            continue
+        found.add(c.name.lower())
+        if m.group(1):
+            found.add(m.group(1).lower())
+    if not found:
+        return
+    for c in ctx.cands:
+        if c.name.lower() in found and c.type in ("", "METHOD", "TASK") and \
+                "gazetteer" not in c.rule and not c.stated:
+            c.type = c.stated = "TASK"
+
+
 # "supervised learning", "self-supervised learning": how a model learns, not a task
 _PARADIGM = re.compile(r"(?:(?:weakly|self)[\s\-])?(?:un)?supervised\s+learning", re.IGNORECASE)
 _PATTERN_RULES = frozenset({"task_pattern", "task_for", "task_repeated", "task_list",
@@ -922,5 +962,6 @@ STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
           (95.5, title_means_tasks), (96, fallback_title_task), (96.4, means_learning),
-          (96.45, aims_subject), (96.5, means_only_tasks),
+          (96.45, aims_subject), (96.46, named_as_task),
+          (96.5, means_only_tasks),
           (96.6, paradigm_tasks), (98, problem_forms)]
