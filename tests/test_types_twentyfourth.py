@@ -57,3 +57,28 @@ def test_a_name_that_goes_on_after_the_problem_of_stays_a_method(nlp):
     e = find(run(nlp, "We use PINNs to solve the inverse problem of the SIR model using "
                       "infection data. The SIR model fits well.", "Epidemic inference"), "SIR")
     assert e is None or e.type != "TASK", e
+
+
+# --- heads.sized_models: a size before a name, an appositive ending in LLM: a released model --
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Our kernels reduce the memory of the 12B FLUX.1-dev model by half.", "FLUX.1-dev"),
+    ("We then developed SSDF-Core, a core diagnostic LLM that acquires clinical knowledge.",
+     "SSDF-Core"),
+    ("We introduce POINTS-Long, a native dual-mode MLLM featuring dynamic token reduction.",
+     "POINTS-Long"),
+])
+def test_a_released_model_by_context(nlp, abstract, name):
+    e = find(run(nlp, abstract, "Models for many things"), name)
+    assert e is not None and e.type == "MODEL", e
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present Inquizzitor, an LLM-based formative assessment agent for classrooms.",
+     "Inquizzitor"),
+    ("We present CORTEX, a multi-agent LLM framework for triage.", "CORTEX"),
+])
+def test_a_system_built_with_models_stays_a_method(nlp, abstract, name):
+    e = find(run(nlp, abstract, "Systems for many things"), name)
+    assert e is not None and e.type == "METHOD", e
