@@ -82,3 +82,22 @@ def test_a_released_model_by_context(nlp, abstract, name):
 def test_a_system_built_with_models_stays_a_method(nlp, abstract, name):
     e = find(run(nlp, abstract, "Systems for many things"), name)
     assert e is not None and e.type == "METHOD", e
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Such models often induce a critical failure mode we term sink-collapse: the output "
+     "reverts to the prompt.", "sink-collapse"),
+    ("Models trade one skill for another, a challenge we define as Composition-Knowledge "
+     "Dichotomy. To address this, we propose a fix.", "Composition-Knowledge Dichotomy"),
+    ("We term this failure mode Tool-Induced Myopia (TIM), and study it on a new benchmark.",
+     "Tool-Induced Myopia"),
+])
+def test_a_named_failure_or_phenomenon_is_a_task(nlp, abstract, name):
+    e = find(run(nlp, abstract, "On what goes wrong"), name)
+    assert e is not None and e.type == "TASK", e
+
+
+def test_a_method_given_a_name_stays_a_method(nlp):
+    e = find(run(nlp, "We propose a framework we term FooBar, which works. FooBar is fast.",
+                 "A fast framework"), "FooBar")
+    assert e is not None and e.type == "METHOD", e

@@ -838,12 +838,35 @@ def aims_subject(ctx: Context) -> None:
 # setting of active test-time adaptation (ATTA)", "We introduce a new task, Visual Action
 # Reasoning, and ...": a name the sentence says a task or problem is of or is cast as, ending
 # there (not "the problem of CNOT gates", "the inverse problem of the SIR model")
+_OPEN_QUOTES = "`'\"\u201c\u2018"
+_CLOSE_QUOTES = "'\"\u201d\u2019"
 _CALLED_TASK_BEFORE = re.compile(
     r"(?:\b(?:task|problem)s?\s+(?:of|as)|\bproblem\s+setting\s+of|\bnew\s+task,)\s+"
     r"(?:the\s+)?$")
 _CALLED_TASK_AFTER = re.compile(
-    r"[}$]*\s*(?:\(([A-Za-z][\w\-]{1,14})\))?\s*(?:[,.;:)]|$|\s+(?:and|or|that|which|where|in|"
-    r"with|for|to|is|are|by|under|from|on|as|using|via)\b)")
+    r"[}$" + _CLOSE_QUOTES + r"]*\s*(?:\(([A-Za-z][\w\-]{1,14})\))?\s*"
+    r"(?:[,.;:)]|$|\s+(?:and|or|that|which|where|in|within|with|for|to|is|are|by|under|from|on|as|"
+    r"using|via)\b)")
+
+# "a critical failure mode we term sink-collapse:", "a challenge we define as X.", "an associated
+# limitation termed ``spectral mismatch''", "We term this failure mode Tool-Induced Myopia (TIM)":
+# a phenomenon, a failure or a difficulty (words/phenomenon_heads.txt) the paper gives a name
+_NAMED_PHENOMENON_BEFORE = re.compile(
+    r"\b(?P<h>(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:(?:that\s+|which\s+)?we\s+)?"
+    r"(?:(?:term|call|dub|name)(?:ed)?|define[sd]?\s+as|refer(?:red)?\s+to\s+as|known\s+as)\s+"
+    r"(?:the\s+)?[" + _OPEN_QUOTES + r"]*$"
+    r"|\b[Ww]e\s+(?:term|call|dub|name)\s+(?:this|these|it|such)\s+"
+    r"(?P<h2>(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:as\s+)?[" + _OPEN_QUOTES + r"]*$")
+
+
+def _named_phenomenon(text: str, start: int) -> bool:
+    """Whether the words before start give a name to a phenomenon or a difficulty."""
+    m = _NAMED_PHENOMENON_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    heads = word_set("phenomenon_heads")
+    h = (m.group("h") or m.group("h2")).lower()
+    return h in heads or h.split()[-1] in heads
 
 
 def named_as_task(ctx: Context) -> None:
@@ -851,13 +874,15 @@ def named_as_task(ctx: Context) -> None:
     X", "a new task, X"), ending there, is stated a TASK over the rules' METHOD (a name no
     gazetteer holds; its short form in a bracket right after it too)."""
     text = ctx.text
-    if "task" not in text and "problem" not in text:
+    if "task" not in text and "problem" not in text and " term" not in text and \
+            " as " not in text and "we call" not in text.lower():
         return
     found: set[str] = set()
     for c in ctx.cands:
         if c.type not in ("", "METHOD", "TASK") or "gazetteer" in c.rule or c.stated or \
-                c.start <= ctx.title_end or \
-                not _CALLED_TASK_BEFORE.search(text, max(0, c.start - 30), c.start):
+                c.start <= ctx.title_end or not (
+                    _CALLED_TASK_BEFORE.search(text, max(0, c.start - 30), c.start)
+                    or _named_phenomenon(text, c.start)):
             continue
         m = _CALLED_TASK_AFTER.match(text, c.end)
         if m is None:
