@@ -323,6 +323,33 @@ def model_before(ctx: Context) -> None:
             c.type = "MODEL"
 
 
+# "the 12B FLUX.1-dev model", "a 7B Foo": a parameter count right before a name
+_SIZE_BEFORE = re.compile(r"\b(?:the|a|an|our)\s+\d+(?:\.\d+)?[BM]\s+$")
+# "SSDF-Core, a core diagnostic LLM that ...", "POINTS-Long, a native dual-mode MLLM featuring
+# ...": an appositive whose noun phrase ends in a language-model word (not "an LLM-based agent",
+# "a multi-agent LLM framework": the LLM there qualifies another head)
+_LLM_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:LLM|MLLM|SLM|VLM|LMM)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:that|which|with|for|featuring|trained|developed|designed|built|"
+    r"capable|tailored|fine-tuned|pre-?trained)\b))")
+
+
+def sized_models(ctx: Context) -> None:
+    """A coined name with a parameter count right before it ("the 12B FLUX.1-dev model") or in
+    apposition to an LLM ("SSDF-Core, a core diagnostic LLM that ...") is a MODEL, not the
+    METHOD a coined name defaults to."""
+    text = ctx.text
+    if "LM" not in text and "B " not in text and "M " not in text:
+        return
+    for c in ctx.cands:
+        if c.type not in ("", "METHOD") or c.strong_type or c.stated or \
+                c.rule not in ("coined_name", "latex_name"):
+            continue
+        if _SIZE_BEFORE.search(text, max(0, c.start - 12), c.start) or \
+                _LLM_APPOSITIVE.match(text, c.end, c.end + 80):
+            c.type = "MODEL"
+
+
 def split_names(ctx: Context) -> None:
     """"the ImageNet validation set": the fuller surface form is an alias of the dataset (the
     entity keeps the dataset's own name, so every split of it is one node)."""
@@ -430,5 +457,6 @@ def bracketed_after_head(ctx: Context) -> None:
 
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (67.7, counted_data), (67.8, bracketed_after_head), (68, split_names),
+          (67.65, sized_models), (67.7, counted_data), (67.8, bracketed_after_head),
+          (68, split_names),
           (110, evaluation_context)]

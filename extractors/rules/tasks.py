@@ -848,6 +848,106 @@ def means_learning(ctx: Context) -> None:
             c.type = c.stated = "METHOD"
 
 
+# "Counterfactual learning to rank (CLTR) aims to learn ...", "Urban general intelligence (UGI)
+# refers to the capacity of ...": a phrase of two or more words opening its sentence, said to
+# aim or refer to something, is the field or problem the abstract sets out, whatever its last word
+_AIMS_SUBJECT = re.compile(
+    r"([A-Z][\w\-]*(?:\s+[A-Za-z][\w\-]*){1,5}?)(?:\s+\(([A-Za-z][\w\-]{1,9})\))?\s+"
+    r"(?:aims?|refers?|seeks?)\s+to\b")
+_AIMS_TO = re.compile(r"\b(?:aims?|refers?|seeks?) to\b")
+
+
+def aims_subject(ctx: Context) -> None:
+    """A name opening its sentence, with or without its short form, that the sentence says aims,
+    refers or seeks to something ("Individualized treatment rules (ITRs) aim to optimize ...") is
+    a TASK: the rules' METHOD for a name no gazetteer holds, a spelled-out acronym above all,
+    gives way (its short form too); one coined word ("LayerCD aims to") stays a method."""
+    text = ctx.text
+    if _AIMS_TO.search(text, ctx.title_end) is None:
+        return
+    found: set[str] = set()
+    for s0 in ctx.sents:
+        if s0 <= ctx.title_end:
+            continue
+        m = _AIMS_SUBJECT.match(text, s0)
+        if m is None:
+            continue
+        found.add(m.group(1).lower())
+        if m.group(2):
+            found.add(m.group(2).lower())
+    if not found:
+        return
+    for c in ctx.cands:
+        if c.name.lower() in found and c.type in ("", "METHOD") and "gazetteer" not in c.rule \
+                and not c.stated:
+            c.type = c.stated = "TASK"
+
+
+# "we introduce the problem of Incomplete Multimodal Sentiment Analysis ... (IMSAUMC)", "we
+# formalize this audit task as Refinement Provenance Inference (RPI)", "the novel problem
+# setting of active test-time adaptation (ATTA)", "We introduce a new task, Visual Action
+# Reasoning, and ...": a name the sentence says a task or problem is of or is cast as, ending
+# there (not "the problem of CNOT gates", "the inverse problem of the SIR model")
+_OPEN_QUOTES = "`'\"\u201c\u2018"
+_CLOSE_QUOTES = "'\"\u201d\u2019"
+_CALLED_TASK_BEFORE = re.compile(
+    r"(?:\b(?:task|problem)s?\s+(?:of|as)|\bproblem\s+setting\s+of|\bnew\s+task,)\s+"
+    r"(?:the\s+)?$")
+_CALLED_TASK_AFTER = re.compile(
+    r"[}$" + _CLOSE_QUOTES + r"]*\s*(?:\(([A-Za-z][\w\-]{1,14})\))?\s*"
+    r"(?:[,.;:)]|$|\s+(?:and|or|that|which|where|in|within|with|for|to|is|are|by|under|from|on|as|"
+    r"using|via)\b)")
+
+# "a critical failure mode we term sink-collapse:", "a challenge we define as X.", "an associated
+# limitation termed ``spectral mismatch''", "We term this failure mode Tool-Induced Myopia (TIM)":
+# a phenomenon, a failure or a difficulty (words/phenomenon_heads.txt) the paper gives a name
+_NAMED_PHENOMENON_BEFORE = re.compile(
+    r"\b(?P<h>(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:(?:that\s+|which\s+)?we\s+)?"
+    r"(?:(?:term|call|dub|name)(?:ed)?|define[sd]?\s+as|refer(?:red)?\s+to\s+as|known\s+as)\s+"
+    r"(?:the\s+)?[" + _OPEN_QUOTES + r"]*$"
+    r"|\b[Ww]e\s+(?:term|call|dub|name)\s+(?:this|these|it|such)\s+"
+    r"(?P<h2>(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:as\s+)?[" + _OPEN_QUOTES + r"]*$")
+
+
+def _named_phenomenon(text: str, start: int) -> bool:
+    """Whether the words before start give a name to a phenomenon or a difficulty."""
+    m = _NAMED_PHENOMENON_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    heads = word_set("phenomenon_heads")
+    h = (m.group("h") or m.group("h2")).lower()
+    return h in heads or h.split()[-1] in heads
+
+
+def named_as_task(ctx: Context) -> None:
+    """A name that the sentence calls a task or problem ("the problem of X", "this audit task as
+    X", "a new task, X"), ending there, is stated a TASK over the rules' METHOD (a name no
+    gazetteer holds; its short form in a bracket right after it too)."""
+    text = ctx.text
+    if "task" not in text and "problem" not in text and " term" not in text and \
+            " as " not in text and "we call" not in text.lower():
+        return
+    found: set[str] = set()
+    for c in ctx.cands:
+        if c.type not in ("", "METHOD", "TASK") or "gazetteer" in c.rule or c.stated or \
+                c.start <= ctx.title_end or not (
+                    _CALLED_TASK_BEFORE.search(text, max(0, c.start - 30), c.start)
+                    or _named_phenomenon(text, c.start)):
+            continue
+        m = _CALLED_TASK_AFTER.match(text, c.end)
+        if m is None:
+            continue
+        found.add(c.name.lower())
+        if m.group(1):
+            found.add(m.group(1).lower())
+    if not found:
+        return
+    for c in ctx.cands:
+        if c.name.lower() in found and c.type in ("", "METHOD", "TASK") and \
+                "gazetteer" not in c.rule and not c.stated:
+            c.type = c.stated = "TASK"
+
+
 # "supervised learning", "self-supervised learning": how a model learns, not a task
 _PARADIGM = re.compile(r"(?:(?:weakly|self)[\s\-])?(?:un)?supervised\s+learning", re.IGNORECASE)
 _PATTERN_RULES = frozenset({"task_pattern", "task_for", "task_repeated", "task_list",
@@ -937,6 +1037,6 @@ STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52
           (53, repeated_task_phrases), (53.5, title_lead_task),
           (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
           (95.5, title_means_tasks), (96, fallback_title_task), (96.2, opening_subject_task),
-          (96.4, means_learning),
+          (96.4, means_learning), (96.45, aims_subject), (96.46, named_as_task),
           (96.5, means_only_tasks),
           (96.6, paradigm_tasks), (98, problem_forms)]
