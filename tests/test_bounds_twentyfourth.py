@@ -1,0 +1,46 @@
+"""Twenty-fourth pass (helper bound24): span boundaries. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+# --- a name written only inside a longer name of the paper is a piece of it ---------------------
+
+
+def test_known_name_only_inside_longer_name_is_dropped(nlp):
+    ents = run(nlp, "We study ship tracking in radar frames. To this end, we devise the "
+                    "harbor-line Transformer: it reads the range axis first and beats two "
+                    "strong trackers.",
+               title="Reading Radar Frames with Harbor-Line Transformer")
+    assert find(ents, "Harbor-Line Transformer") is not None
+    assert find(ents, "Transformer") is None
+    ents = run(nlp, "This paper introduces the Corridor Graph Convolutional Network (CGCN). This "
+                    "model beats strong baselines on two road sets.",
+               title="Corridor Graph Convolutional Network for Traffic Forecasting")
+    assert find(ents, "Corridor Graph Convolutional Network") is not None
+    assert find(ents, "Graph Convolutional Network") is None
+
+
+def test_coined_pieces_of_a_two_word_name_are_dropped(nlp):
+    ents = run(nlp, "We present Dual-Scale Kernel FlowNet (DSK FlowNet) for scene flow. "
+                    "DSK FlowNet runs at 40 frames a second and halves the error of prior work.",
+               title="DSK FlowNet: Fast Scene Flow")
+    assert find(ents, "DSK FlowNet") is not None
+    assert find(ents, "DSK") is None and find(ents, "FlowNet") is None
+
+
+def test_known_name_also_standing_alone_is_kept(nlp):
+    ents = run(nlp, "We devise the harbor-line Transformer: it reads the range axis first. Unlike "
+                    "a plain Transformer, it needs no positional code.",
+               title="Reading Radar Frames with Harbor-Line Transformer")
+    assert find(ents, "Harbor-Line Transformer") is not None
+    assert find(ents, "Transformer") is not None
