@@ -44,3 +44,15 @@ def test_known_name_also_standing_alone_is_kept(nlp):
                title="Reading Radar Frames with Harbor-Line Transformer")
     assert find(ents, "Harbor-Line Transformer") is not None
     assert find(ents, "Transformer") is not None
+
+
+# --- the article opening a title's name is no part of it -----------------------------------------
+
+
+def test_title_name_drops_its_article(nlp):
+    ents = run(nlp, "We present the Tessellated Ledger, a store for sparse sensor logs. The "
+                    "Tessellated Ledger answers range queries in constant time.",
+               title="The Tessellated Ledger: Range Queries over Sensor Logs")
+    e = find(ents, "Tessellated Ledger")
+    assert e is not None and e.role == "introduced"
+    assert find(ents, "The Tessellated Ledger") is None

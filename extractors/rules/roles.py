@@ -677,6 +677,10 @@ def title_colon(ctx: Context) -> None:
         pws = part.split()
         while len(pws) > 1 and fold(pws[0]) in orgs:
             pws.pop(0)  # "Tencent Hunyuan3D-1.0": the maker is not part of the name
+        if len(pws) > 1 and pws[0] in ("The", "A", "An") and not (
+                gaz is not None and canonical_key(" ".join(pws)) in gaz.canonical):
+            pws.pop(0)  # "The Laplacian Keyboard: ...": the article is no part of the name
+            # (a listed name keeps it: "The Pile", "The Cancer Genome Atlas")
         part = " ".join(pws)
         if not part or fold(part) in generic or fold(part) in orgs:
             continue
