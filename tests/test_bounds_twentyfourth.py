@@ -56,3 +56,20 @@ def test_title_name_drops_its_article(nlp):
     e = find(ents, "Tessellated Ledger")
     assert e is not None and e.role == "introduced"
     assert find(ents, "The Tessellated Ledger") is None
+
+
+# --- a whole title with a preposition inside is a description, not a name ------------------------
+
+
+def test_whole_title_with_preposition_is_no_name(nlp):
+    ents = run(nlp, "We fit a small gradient-boosted model to predict tide heights from harbour "
+                    "sensor logs and test it on three ports.",
+               title="Tide Forecasting Across Coastal Harbour Networks")
+    assert find(ents, "Tide Forecasting Across Coastal Harbour Networks") is None
+
+
+def test_whole_title_noun_phrase_still_named(nlp):
+    ents = run(nlp, "We fit a small gradient-boosted model to predict tide heights from harbour "
+                    "sensor logs and test it on three ports.",
+               title="Coastal Harbour Tide Embeddings")
+    assert find(ents, "Coastal Harbour Tide Embeddings") is not None

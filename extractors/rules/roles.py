@@ -873,6 +873,12 @@ _WHOLE_TITLE_SKIP = frozenset({"how", "why", "what", "when", "where", "which", "
 _TITLE_VERBS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must",
                           "is", "are", "was", "were", "be", "do", "does", "did", "has", "have",
                           "matters", "helps", "works", "meets", "beats", "makes"})
+# a preposition joins a name to what it is for or done with ("Transfer Learning Across
+# Fixed-Income Product Classes", "Vision Transformer Based User Equipment Positioning"): a
+# description, whose names are found inside it ("of" and "to" stay: "Theory of Mind")
+_TITLE_PREPOSITIONS = frozenset({"across", "using", "based", "via", "with", "for", "from",
+                                 "over", "under", "through", "into", "without", "within",
+                                 "against", "between", "among", "by", "in", "on", "at"})
 
 
 def title_whole_name(ctx: Context) -> None:
@@ -887,7 +893,8 @@ def title_whole_name(ctx: Context) -> None:
         return
     first, last = ws[0].lower(), ws[-1].lower()
     if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or _TITLE_VERBS.intersection(
-            w.lower() for w in ws[1:]) or \
+            w.lower() for w in ws[1:]) or _TITLE_PREPOSITIONS.intersection(
+            w.lower() for w in ws[1:-1]) or \
             last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
         return  # a question, a verb phrase ("Revisiting X"), a task or a description
     if fold(title) in ctx.generic or family_phrase(title) or any(
