@@ -71,6 +71,40 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
     return "METHOD"
 
 
+_NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
+
+
+def _spans(low: str, form: str, bounded: bool) -> list[tuple[int, int]]:
+    """Where form (lower case) stands in low; bounded: not inside a longer word."""
+    pat = re.escape(form)
+    if bounded:
+        pat = r"(?<!\w)" + pat + r"(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pat, low)]
+
+
+def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
+    """A name the text writes only inside another, longer name of the paper ("Transformer" in
+    every "Touch-Line Transformer", "RMK" in "RMK RetinaNet") is a piece of it, no name."""
+    if sum(e["type"] in _NAMED for e in out) < 1 or len(out) < 2:
+        return out
+    forms = [(e, {f.lower() for f in [e["name"], *e["aliases"]] if len(f) >= 2}) for e in out]
+    low = text.lower()
+    gone: set[int] = set()
+    for short, sforms in forms:
+        if short["type"] not in _NAMED:
+            continue  # a task or a measure inside a longer one is _nest_tasks' (or kept)
+        longer = {lf for e, lfs in forms if e is not short for lf in lfs
+                  if any(len(lf) > len(sf) and sf in lf for sf in sforms)}
+        if not longer:
+            continue
+        occ = [sp for sf in sforms for sp in _spans(low, sf, True)]
+        outer = [sp for lf in longer for sp in _spans(low, lf, False)]
+        if occ and all(any(a <= x and y <= b and b - a > y - x for a, b in outer)
+                       for x, y in occ):
+            gone.add(id(short))
+    return [e for e in out if id(e) not in gone] if gone else out
+
+
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
 
@@ -430,7 +464,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _nest_tasks(out)
+    out = _drop_nested_names(_nest_tasks(out), text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
         # keep the tasks the paper is about: named in the title first, then the surest (found

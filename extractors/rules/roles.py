@@ -696,6 +696,10 @@ def title_colon(ctx: Context) -> None:
         pws = part.split()
         while len(pws) > 1 and fold(pws[0]) in orgs:
             pws.pop(0)  # "Tencent Hunyuan3D-1.0": the maker is not part of the name
+        if len(pws) > 1 and pws[0] in ("The", "A", "An") and not (
+                gaz is not None and canonical_key(" ".join(pws)) in gaz.canonical):
+            pws.pop(0)  # "The Laplacian Keyboard: ...": the article is no part of the name
+            # (a listed name keeps it: "The Pile", "The Cancer Genome Atlas")
         part = " ".join(pws)
         if not part or fold(part) in generic or fold(part) in orgs:
             continue
@@ -901,6 +905,12 @@ _WHOLE_TITLE_SKIP = frozenset({"how", "why", "what", "when", "where", "which", "
 _TITLE_VERBS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must",
                           "is", "are", "was", "were", "be", "do", "does", "did", "has", "have",
                           "matters", "helps", "works", "meets", "beats", "makes"})
+# a preposition joins a name to what it is for or done with ("Transfer Learning Across
+# Fixed-Income Product Classes", "Vision Transformer Based User Equipment Positioning"): a
+# description, whose names are found inside it ("of" and "to" stay: "Theory of Mind")
+_TITLE_PREPOSITIONS = frozenset({"across", "using", "based", "via", "with", "for", "from",
+                                 "over", "under", "through", "into", "without", "within",
+                                 "against", "between", "among", "by", "in", "on", "at"})
 
 
 _WHOLE_TITLE_LINKS = frozenset({"across", "based", "using", "via", "with", "without", "from",
@@ -923,7 +933,8 @@ def title_whole_name(ctx: Context) -> None:
         return  # "Provably Learning ...", "Transfer Learning Across ...", "X Based Y": a
         # clause or a phrase with its complement, not a bare name
     if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or _TITLE_VERBS.intersection(
-            w.lower() for w in ws[1:]) or \
+            w.lower() for w in ws[1:]) or _TITLE_PREPOSITIONS.intersection(
+            w.lower() for w in ws[1:-1]) or \
             last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
         return  # a question, a verb phrase ("Revisiting X"), a task or a description
     if fold(title) in ctx.generic or family_phrase(title) or any(
