@@ -669,8 +669,6 @@ def title_colon(ctx: Context) -> None:
     if not 0 < colon < 80:
         return
     prefix = strip_latex(text[:cut]).strip()
-    if prefix.startswith(("The ", "THE ")) and len(prefix.split()) > 2:
-        prefix = prefix[4:].lstrip()  # "The Laplacian Keyboard: ...": the name is the rest
     pw0 = prefix.split()
     if dashed and len(pw0) > 1 and not any(word_kind(w, generic) == "coined" for w in pw0):
         return  # "The Reasoning Trap -- Logical Reasoning as ...": a phrase, not a name
@@ -905,17 +903,13 @@ _WHOLE_TITLE_SKIP = frozenset({"how", "why", "what", "when", "where", "which", "
 _TITLE_VERBS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must",
                           "is", "are", "was", "were", "be", "do", "does", "did", "has", "have",
                           "matters", "helps", "works", "meets", "beats", "makes"})
-# a preposition joins a name to what it is for or done with ("Transfer Learning Across
-# Fixed-Income Product Classes", "Vision Transformer Based User Equipment Positioning"): a
-# description, whose names are found inside it ("of" and "to" stay: "Theory of Mind")
-_TITLE_PREPOSITIONS = frozenset({"across", "using", "based", "via", "with", "for", "from",
-                                 "over", "under", "through", "into", "without", "within",
-                                 "against", "between", "among", "by", "in", "on", "at"})
-
-
-_WHOLE_TITLE_LINKS = frozenset({"across", "based", "using", "via", "with", "without", "from",
-                                "through", "under", "beyond", "towards", "toward", "over",
-                                "between", "against", "into"})
+# a preposition or linking word joins a name to what it is for or done with ("Transfer
+# Learning Across Fixed-Income Product Classes", "Vision Transformer Based User Equipment
+# Positioning"): a description, whose names are found inside it ("of" and "to" stay: "Theory
+# of Mind")
+_TITLE_LINKS = frozenset({"across", "using", "based", "via", "with", "for", "from", "over",
+                          "under", "through", "into", "without", "within", "against", "between",
+                          "among", "by", "in", "on", "at", "beyond", "towards", "toward"})
 
 
 def title_whole_name(ctx: Context) -> None:
@@ -929,12 +923,11 @@ def title_whole_name(ctx: Context) -> None:
             ws[0], ws[-1]):
         return
     first, last = ws[0].lower(), ws[-1].lower()
-    if first.endswith("ly") or _WHOLE_TITLE_LINKS.intersection(w.lower() for w in ws[1:-1]):
+    if first.endswith("ly") or _TITLE_LINKS.intersection(w.lower() for w in ws[1:-1]):
         return  # "Provably Learning ...", "Transfer Learning Across ...", "X Based Y": a
         # clause or a phrase with its complement, not a bare name
     if first in _WHOLE_TITLE_SKIP or first.endswith("ing") or _TITLE_VERBS.intersection(
-            w.lower() for w in ws[1:]) or _TITLE_PREPOSITIONS.intersection(
-            w.lower() for w in ws[1:-1]) or \
+            w.lower() for w in ws[1:]) or \
             last in word_set("task_pattern_heads") or last in _DESCRIPTIVE_HEADS:
         return  # a question, a verb phrase ("Revisiting X"), a task or a description
     if fold(title) in ctx.generic or family_phrase(title) or any(
