@@ -201,7 +201,41 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         named = _named_by_we(text, title_end)
         if named:
             return named
-    return title_system(title) or THIS_PAPER
+    phrase = title_system(title)
+    if phrase and TITLE_IN_BODY and phrase.split()[-1].casefold() not in _GENERIC_HEADS and \
+            not _used_in_body(phrase, text[title_end:]):
+        phrase = None  # "Multi-Dimensional Matching in Market Design", never named again
+    return phrase or THIS_PAPER
+
+
+# A title phrase the abstract never uses again (written out, by its initials, or by its first
+# word as a name) is the paper's topic, not its system's name: the paper's own system is then
+# THIS_PAPER. Not a phrase headed by a generic system noun ("Transformer-Based Model for ..."),
+# which the annotators write as the name whether or not the abstract repeats it.
+TITLE_IN_BODY = True
+_GENERIC_HEADS = frozenset({"model", "system", "framework", "approach", "method", "algorithm",
+                            "pipeline", "scheme", "strategy", "architecture", "network"})
+
+
+def _used_in_body(phrase: str, body: str) -> bool:
+    """Whether the abstract uses a title phrase as a name: written out, by its initials
+    ("SSVRL"), by the initials of all but its head ("BV compensation"), or by its first word
+    as a name ("a sampler called \\textit{Restart}", "Restart outperforms ...")."""
+    if phrase.casefold() in body.casefold():
+        return True
+    words = phrase.split()
+    forms = {"".join(w[0] for w in words),
+             "".join(p[0] for w in words for p in w.split("-") if p)}
+    if any(re.search(rf"\b{re.escape(f.upper())}s?\b", body) for f in forms if len(f) >= 2):
+        return True
+    short = "".join(w[0] for w in words[:-1]).upper()
+    if len(words) > 1 and re.search(rf"\b{re.escape(short)}\s+{re.escape(words[-1])}\b", body,
+                                    re.I):
+        return True
+    first = re.escape(words[0])
+    return any(_SUBJECT_AFTER.match(body, m.end()) or
+               re.search(r"[a-z{,]\s*$", body[max(0, m.start() - 3):m.start()])
+               for m in re.finditer(rf"(?<![\w\-]){first}(?![\w\-])", body))
 
 
 WE_NAMED = True
