@@ -4,7 +4,8 @@ measures listed after "metrics such as" or between two measures; common words th
 metrics (recall, precision, cross-entropy, latency, throughput) count only near a number or an
 evaluative word (the cost measures latency and throughput, and precision, only near a number,
 another measure or an evaluation phrase), and never inside a hyphen compound, a number format or
-"Recall that"."""
+"Recall that"; a lower-case compound measure ("prediction accuracy") and the bare head inside it
+count only with a number, a comparison, a change or an evaluation word in its own sentence."""
 
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ _TRADE_AFTER = re.compile(
     r"\s+(?:and|vs\.?|versus)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[\s\-])trade-?offs?\b",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# the evidence a lower-case compound measure wants in its own sentence: a number, a comparison, a
+# change or an evaluation word ("high", "low", "best" or another measure's name alone is none:
+# "improve robustness and prediction accuracy. Evaluation on ..." ends at the full stop)
+_MEASURED = re.compile(
+    r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
+    r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
+    r"state-of-the-art|comparable|faster|slower|report\w*|F1|AUC|evaluat\w*)\b"
+)
 _NOT_BEFORE = re.compile(
     r"\b(?:to|cannot|can|could|not|information|associative|memory|temporal)\s+$"
 )
@@ -62,6 +71,15 @@ def metric_context(text: str, c: Cand) -> bool:
     cost = c.name.lower().rsplit(None, 1)[-1] in word_set("cost_metrics")
     cue = _NUMBER_OR_MEASURE if cost else _NUMBER_OR_WORD
     return cue.search(text, lo, c.start) is not None or cue.search(text, c.end, hi) is not None
+
+
+def _measured_in_sentence(ctx: Context, a: int, b: int) -> bool:
+    """Whether text[a:b]'s own sentence holds a number, a comparison, a change or an evaluation
+    word within 80 characters of it."""
+    s0, s1 = ctx.sentence(a)
+    text = ctx.text
+    return bool(_MEASURED.search(text, max(s0, a - 80), a)
+                or _MEASURED.search(text, b, min(s1, b + 80)))
 
 
 def _near_digit(text: str, c: Cand) -> bool:
@@ -163,6 +181,11 @@ def metric_compounds(ctx: Context) -> None:
             continue  # "numerical precision", "full precision": number formats, as the bare word
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
+            continue
+        if not text[a].isupper() and not _measured_in_sentence(ctx, a, h1):
+            # "improve robustness and prediction accuracy.": no measurement in the sentence; the
+            # bare head inside ("accuracy") is no measure there either (metric_filter)
+            ctx.scratch.setdefault("unmeasured", set()).add((h0, h1))
             continue
         if text[a].islower() and text[h0:h1].lower() in need_value and not _near_digit(text, c):
             continue  # "graph distance", "semantic similarity" with no value: a quantity
@@ -383,6 +406,7 @@ def metric_filter(ctx: Context) -> None:
     """Drop known metric words that are not used as metrics here."""
     text, cands = ctx.text, ctx.cands
     ambiguous = word_set("ambiguous_metrics")
+    unmeasured = ctx.scratch.get("unmeasured", ())
     drop = set()
     for i, c in enumerate(cands):
         if c.rule != "gazetteer" or c.type != "METRIC":
@@ -395,6 +419,8 @@ def metric_filter(ctx: Context) -> None:
         elif fold(c.gaz_canon or c.name) in ambiguous and (
                 not metric_context(text, c) or _not_a_measure(text, c)):
             drop.add(i)
+        elif (c.start, c.end) in unmeasured:
+            drop.add(i)  # the head of a compound measure its sentence gives no evidence for
     if drop:
         cands = ctx.cands = [c for i, c in enumerate(cands) if i not in drop]
     # "pixel accuracy ... outperforms baselines in accuracy": the bare head refers back to the
