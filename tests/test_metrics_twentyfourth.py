@@ -54,3 +54,19 @@ def test_a_measure_word_naming_a_demand_is_no_measure(nlp, abstract, form):
     for e in ents.values():
         assert not (e.type == "METRIC" and form in (e.name, *e.aliases)
                     or e.type == "METRIC" and e.name.endswith(" " + form)), e.name
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("The surrogate models keep mean squared errors of about 0.001 across all horizons.",
+     "mean squared errors"),
+    ("Our forecasts bring the mean absolute errors down to 0.3 at both sites.",
+     "mean absolute errors"),
+])
+def test_a_known_measure_with_a_plural_head_is_the_measure(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.type == "METRIC"
+
+
+def test_a_plural_head_after_no_known_measure_is_no_measure(nlp):
+    ents = run(nlp, "Annotators disagree on the borderline cases, and their rates differ.")
+    assert not any(e.type == "METRIC" for e in ents.values())

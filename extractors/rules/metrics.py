@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.canonical import fold
+from paperkg.extractors.canonical import canonical_key, fold
 from paperkg.extractors.rules.base import Cand, Context, word_set, words
 
 _METRIC_AT = re.compile(
@@ -448,5 +448,35 @@ def metric_filter(ctx: Context) -> None:
                 c.name = scored[c.name.lower()]
 
 
-STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (59.6, metrics_between),
-          (101, averaged_metrics), (100, metric_filter), (100.5, shared_acronyms)]
+# the plural of a measure name's head ("mean squared errors", "attack success rates")
+_PLURAL_HEAD = re.compile(r"\b(?:errors|rates|ratios|distances|divergences|coefficients|scores)\b")
+_WORD = re.compile(r"[\w\-]+")
+
+
+def plural_measures(ctx: Context) -> None:
+    """"mean squared errors", "attack success rates": a known measure of several words written
+    with its head in the plural is that measure (the gazetteer matches the singular only)."""
+    if ctx.gaz is None:
+        return
+    text = ctx.text
+    for m in _PLURAL_HEAD.finditer(text):
+        base = max(0, m.start() - 40)
+        for w in list(_WORD.finditer(text, base, m.start()))[-3:]:  # the longest name first
+            a = w.start()
+            if a == base and a > 0 and text[a - 1].isalnum() or ctx.in_url(a):
+                continue
+            form = text[a:m.end() - 1]
+            hit = ctx.gaz.canonical.get(canonical_key(form))
+            if hit is None or hit[0] != "METRIC" or not (" " in form or "-" in form):
+                continue
+            surface = text[a:m.end()]
+            c = Cand(a, m.end(), surface, surface, "METRIC", 0.9, "gazetteer")
+            c.gaz_canon = hit[1]
+            c.strong_type = True
+            ctx.cands.append(c)
+            break
+
+
+STAGES = [(58, metrics_at_k), (58.5, plural_measures), (59, metric_compounds),
+          (59.5, metric_lists), (59.6, metrics_between), (101, averaged_metrics),
+          (100, metric_filter), (100.5, shared_acronyms)]
