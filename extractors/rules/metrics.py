@@ -10,8 +10,9 @@ count only with a number, a comparison, a change or an evaluation word in its ow
 from __future__ import annotations
 
 import re
+import weakref
 
-from paperkg.extractors.canonical import canonical_key, fold
+from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, word_set, words
 
 _METRIC_AT = re.compile(
@@ -449,8 +450,26 @@ def metric_filter(ctx: Context) -> None:
 
 
 # the plural of a measure name's head ("mean squared errors", "attack success rates")
-_PLURAL_HEAD = re.compile(r"\b(?:errors|rates|ratios|distances|divergences|coefficients|scores)\b")
+_PLURAL_HEADS = ("errors", "rates", "ratios", "distances", "divergences", "coefficients",
+                 "scores")
 _WORD = re.compile(r"[\w\-]+")
+_PLURAL_FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _plural_forms(gaz) -> dict[str, str]:
+    """The gazetteer's measures of several words with their head in the plural, in lower case
+    with hyphens as spaces ("mean squared errors"), to their canonical names (once per
+    gazetteer)."""
+    forms = _PLURAL_FORMS.get(gaz)
+    if forms is None:
+        forms = {}
+        for group in gaz.lexicon["typed"].get("METRIC", ()):
+            for form in group:
+                low = " ".join(form.lower().replace("-", " ").split())
+                if " " in low and low.rsplit(" ", 1)[-1] + "s" in _PLURAL_HEADS:
+                    forms.setdefault(low + "s", group[0])
+        _PLURAL_FORMS[gaz] = forms
+    return forms
 
 
 def plural_measures(ctx: Context) -> None:
@@ -459,22 +478,41 @@ def plural_measures(ctx: Context) -> None:
     if ctx.gaz is None:
         return
     text = ctx.text
-    for m in _PLURAL_HEAD.finditer(text):
-        base = max(0, m.start() - 40)
-        for w in list(_WORD.finditer(text, base, m.start()))[-3:]:  # the longest name first
-            a = w.start()
-            if a == base and a > 0 and text[a - 1].isalnum() or ctx.in_url(a):
-                continue
-            form = text[a:m.end() - 1]
-            hit = ctx.gaz.canonical.get(canonical_key(form))
-            if hit is None or hit[0] != "METRIC" or not (" " in form or "-" in form):
-                continue
-            surface = text[a:m.end()]
-            c = Cand(a, m.end(), surface, surface, "METRIC", 0.9, "gazetteer")
-            c.gaz_canon = hit[1]
-            c.strong_type = True
-            ctx.cands.append(c)
-            break
+    low = text.lower()
+    n = len(low)
+    found = []
+    for head in _PLURAL_HEADS:  # str.find per head: much faster than one regex alternation
+        i = low.find(head)
+        while i >= 0:
+            j = i + len(head)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == n or not low[j].isalnum()):
+                c = _plural_measure(ctx, low, i, j)
+                if c is not None:
+                    found.append(c)
+            i = low.find(head, j)
+    ctx.cands.extend(sorted(found, key=lambda c: c.start))
+
+
+def _plural_measure(ctx: Context, low: str, h0: int, h1: int) -> Cand | None:
+    """The known measure ending in the plural head low[h0:h1], from its longest name among
+    the one to three words before it, or None."""
+    forms = _plural_forms(ctx.gaz)
+    base = max(0, h0 - 40)
+    for w in list(_WORD.finditer(low, base, h0))[-3:]:  # the longest name first
+        a = w.start()
+        if a == base and a > 0 and low[a - 1].isalnum():
+            continue
+        canon = forms.get(" ".join(low[a:h1].replace("-", " ").split()))
+        if canon is None:
+            continue
+        if ctx.in_url(a):
+            return None
+        surface = ctx.text[a:h1]
+        c = Cand(a, h1, surface, surface, "METRIC", 0.9, "gazetteer")
+        c.gaz_canon = canon
+        c.strong_type = True
+        return c
+    return None
 
 
 STAGES = [(58, metrics_at_k), (58.5, plural_measures), (59, metric_compounds),
