@@ -4,11 +4,13 @@ measures listed after "metrics such as" or between two measures; common words th
 metrics (recall, precision, cross-entropy, latency, throughput) count only near a number or an
 evaluative word (the cost measures latency and throughput, and precision, only near a number,
 another measure or an evaluation phrase), and never inside a hyphen compound, a number format or
-"Recall that"."""
+"Recall that"; a lower-case compound measure ("prediction accuracy") and the bare head inside it
+count only with a number, a comparison, a change or an evaluation word in its own sentence."""
 
 from __future__ import annotations
 
 import re
+import weakref
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, word_set, words
@@ -27,9 +29,12 @@ _NUMBER_OR_MEASURE = re.compile(
     r"\d|%|\b(?:scores?|measured|metrics?|in\s+terms\s+of|report\w*|F1|AUC|BLEU|precision|"
     r"recall|accuracy|evaluat\w*)\b"
 )
+# a measure word modifying another noun: a loss, a bound, or a demand put on the system ("strict
+# latency constraints", "the accuracy requirements of ...", "a latency bottleneck")
 _NOT_AFTER = re.compile(
     r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation|estimation|estimator|function|"
-    r"matrix|threshold|bounds?|guarantees?|correction)\b"
+    r"matrix|threshold|bounds?|guarantees?|correction|constraints?|requirements?|bottlenecks?|"
+    r"budgets?|inflation)\b"
 )
 # "the trade-off between accuracy and efficiency", "a balance between speed and accuracy",
 # "accuracy and robustness trade-offs": two qualities weighed, no measurement reported
@@ -40,6 +45,14 @@ _TRADE_AFTER = re.compile(
     r"\s+(?:and|vs\.?|versus)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[\s\-])trade-?offs?\b",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# the evidence a lower-case compound measure wants in its own sentence: a number, a comparison, a
+# change or an evaluation word ("high", "low", "best" or another measure's name alone is none:
+# "improve robustness and prediction accuracy. Evaluation on ..." ends at the full stop)
+_MEASURED = re.compile(
+    r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
+    r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
+    r"state-of-the-art|comparable|faster|slower|report\w*|F1|AUC|evaluat\w*)\b"
+)
 _NOT_BEFORE = re.compile(
     r"\b(?:to|cannot|can|could|not|information|associative|memory|temporal)\s+$"
 )
@@ -62,6 +75,15 @@ def metric_context(text: str, c: Cand) -> bool:
     cost = c.name.lower().rsplit(None, 1)[-1] in word_set("cost_metrics")
     cue = _NUMBER_OR_MEASURE if cost else _NUMBER_OR_WORD
     return cue.search(text, lo, c.start) is not None or cue.search(text, c.end, hi) is not None
+
+
+def _measured_in_sentence(ctx: Context, a: int, b: int) -> bool:
+    """Whether text[a:b]'s own sentence holds a number, a comparison, a change or an evaluation
+    word within 80 characters of it."""
+    s0, s1 = ctx.sentence(a)
+    text = ctx.text
+    return bool(_MEASURED.search(text, max(s0, a - 80), a)
+                or _MEASURED.search(text, b, min(s1, b + 80)))
 
 
 def _near_digit(text: str, c: Cand) -> bool:
@@ -163,6 +185,11 @@ def metric_compounds(ctx: Context) -> None:
             continue  # "numerical precision", "full precision": number formats, as the bare word
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
+            continue
+        if not text[a].isupper() and not _measured_in_sentence(ctx, a, h1):
+            # "improve robustness and prediction accuracy.": no measurement in the sentence; the
+            # bare head inside ("accuracy") is no measure there either (metric_filter)
+            ctx.scratch.setdefault("unmeasured", set()).add((h0, h1))
             continue
         if text[a].islower() and text[h0:h1].lower() in need_value and not _near_digit(text, c):
             continue  # "graph distance", "semantic similarity" with no value: a quantity
@@ -383,6 +410,7 @@ def metric_filter(ctx: Context) -> None:
     """Drop known metric words that are not used as metrics here."""
     text, cands = ctx.text, ctx.cands
     ambiguous = word_set("ambiguous_metrics")
+    unmeasured = ctx.scratch.get("unmeasured", ())
     drop = set()
     for i, c in enumerate(cands):
         if c.rule != "gazetteer" or c.type != "METRIC":
@@ -395,6 +423,8 @@ def metric_filter(ctx: Context) -> None:
         elif fold(c.gaz_canon or c.name) in ambiguous and (
                 not metric_context(text, c) or _not_a_measure(text, c)):
             drop.add(i)
+        elif (c.start, c.end) in unmeasured:
+            drop.add(i)  # the head of a compound measure its sentence gives no evidence for
     if drop:
         cands = ctx.cands = [c for i, c in enumerate(cands) if i not in drop]
     # "pixel accuracy ... outperforms baselines in accuracy": the bare head refers back to the
@@ -419,5 +449,72 @@ def metric_filter(ctx: Context) -> None:
                 c.name = scored[c.name.lower()]
 
 
-STAGES = [(58, metrics_at_k), (59, metric_compounds), (59.5, metric_lists), (59.6, metrics_between),
-          (101, averaged_metrics), (100, metric_filter), (100.5, shared_acronyms)]
+# the plural of a measure name's head ("mean squared errors", "attack success rates")
+_PLURAL_HEADS = ("errors", "rates", "ratios", "distances", "divergences", "coefficients",
+                 "scores")
+_WORD = re.compile(r"[\w\-]+")
+_PLURAL_FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _plural_forms(gaz) -> dict[str, str]:
+    """The gazetteer's measures of several words with their head in the plural, in lower case
+    with hyphens as spaces ("mean squared errors"), to their canonical names (once per
+    gazetteer)."""
+    forms = _PLURAL_FORMS.get(gaz)
+    if forms is None:
+        forms = {}
+        for group in gaz.lexicon["typed"].get("METRIC", ()):
+            for form in group:
+                low = " ".join(form.lower().replace("-", " ").split())
+                if " " in low and low.rsplit(" ", 1)[-1] + "s" in _PLURAL_HEADS:
+                    forms.setdefault(low + "s", group[0])
+        _PLURAL_FORMS[gaz] = forms
+    return forms
+
+
+def plural_measures(ctx: Context) -> None:
+    """"mean squared errors", "attack success rates": a known measure of several words written
+    with its head in the plural is that measure (the gazetteer matches the singular only)."""
+    if ctx.gaz is None:
+        return
+    text = ctx.text
+    low = text.lower()
+    n = len(low)
+    found = []
+    for head in _PLURAL_HEADS:  # str.find per head: much faster than one regex alternation
+        i = low.find(head)
+        while i >= 0:
+            j = i + len(head)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == n or not low[j].isalnum()):
+                c = _plural_measure(ctx, low, i, j)
+                if c is not None:
+                    found.append(c)
+            i = low.find(head, j)
+    ctx.cands.extend(sorted(found, key=lambda c: c.start))
+
+
+def _plural_measure(ctx: Context, low: str, h0: int, h1: int) -> Cand | None:
+    """The known measure ending in the plural head low[h0:h1], from its longest name among
+    the one to three words before it, or None."""
+    forms = _plural_forms(ctx.gaz)
+    base = max(0, h0 - 40)
+    for w in list(_WORD.finditer(low, base, h0))[-3:]:  # the longest name first
+        a = w.start()
+        if a == base and a > 0 and low[a - 1].isalnum():
+            continue
+        canon = forms.get(" ".join(low[a:h1].replace("-", " ").split()))
+        if canon is None:
+            continue
+        if ctx.in_url(a):
+            return None
+        surface = ctx.text[a:h1]
+        c = Cand(a, h1, surface, surface, "METRIC", 0.9, "gazetteer")
+        c.gaz_canon = canon
+        c.strong_type = True
+        return c
+    return None
+
+
+STAGES = [(58, metrics_at_k), (58.5, plural_measures), (59, metric_compounds),
+          (59.5, metric_lists), (59.6, metrics_between), (101, averaged_metrics),
+          (100, metric_filter), (100.5, shared_acronyms)]
