@@ -28,11 +28,15 @@ def _before_device(text: str, end: int, nouns: frozenset[str], stop: frozenset[s
 def devices(ctx: Context) -> None:
     """Drop coined candidates written only as the name of a piece of hardware (the words after
     each mention are read with one anchored match; the text is not scanned)."""
+    coined = {c.name for c in ctx.cands if c.rule == "coined_name"}
+    if not coined:
+        return  # a name none of whose candidates is coined is kept whatever follows it
     nouns = word_set("device_nouns")
     stop = word_union("connectives", "task_stop")
     groups: dict[str, list] = {}
     for c in ctx.cands:
-        groups.setdefault(c.name, []).append(c)
+        if c.name in coined:  # every candidate of such a name, in order
+            groups.setdefault(c.name, []).append(c)
     gone: set[int] = set()
     for group in groups.values():
         if any(c.rule != "coined_name" or c.gaz_canon or c.long_form or c.alias or c.intro

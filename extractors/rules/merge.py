@@ -4,6 +4,7 @@ and one role; at most max_tasks TASK entities per paper."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
 from paperkg.extractors.rules.base import (
@@ -74,12 +75,27 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
 _NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _spans(low: str, form: str, bounded: bool) -> list[tuple[int, int]]:
     """Where form (lower case) stands in low; bounded: not inside a longer word."""
-    pat = re.escape(form)
-    if bounded:
-        pat = r"(?<!\w)" + pat + r"(?!\w)"
-    return [(m.start(), m.end()) for m in re.finditer(pat, low)]
+    out: list[tuple[int, int]] = []
+    n, i = len(form), low.find(form)
+    while i >= 0:  # re.finditer's left-to-right, non-overlapping matches, without a compile
+        j = i + n
+        if bounded and ((i and _WORD_CHAR.match(low, i - 1)) or _WORD_CHAR.match(low, j)):
+            i = low.find(form, i + 1)
+            continue
+        out.append((i, j))
+        i = low.find(form, j)
+    return out
+
+
+def _inside_another(sforms: set[str], blob: str, whole: Counter) -> bool:
+    """Whether a form of sforms stands inside a longer form of blob (the forms of all the
+    names, whole counts how often each, joined by NULs): found there more often than whole."""
+    return any(blob.count(sf) > whole[sf] for sf in sforms)
 
 
 def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
@@ -90,9 +106,14 @@ def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
     forms = [(e, {f.lower() for f in [e["name"], *e["aliases"]] if len(f) >= 2}) for e in out]
     low = text.lower()
     gone: set[int] = set()
+    flat = [f for _, fs in forms for f in fs]
+    blob = "\x00".join(flat)
+    whole = Counter(flat) if blob.count("\x00") == len(flat) - 1 else None  # no NUL in a form
     for short, sforms in forms:
         if short["type"] not in _NAMED:
             continue  # a task or a measure inside a longer one is _nest_tasks' (or kept)
+        if whole is not None and not _inside_another(sforms, blob, whole):
+            continue  # no other form holds one of its forms: longer would be empty
         longer = {lf for e, lfs in forms if e is not short for lf in lfs
                   if any(len(lf) > len(sf) and sf in lf for sf in sforms)}
         if not longer:

@@ -857,13 +857,21 @@ _AIMS_SUBJECT = re.compile(
 _AIMS_TO = re.compile(r"\b(?:aims?|refers?|seeks?) to\b")
 
 
+def _aims_to(text: str, pos: int) -> re.Match | None:
+    """_AIMS_TO.search(text, pos), begun at the first "aim", "refer" or "seek" (every match opens
+    with one; the regex's leading \\b makes it try every offset)."""
+    i = min((j for j in (text.find("aim", pos), text.find("refer", pos), text.find("seek", pos))
+             if j >= 0), default=-1)
+    return None if i < 0 else _AIMS_TO.search(text, i)
+
+
 def aims_subject(ctx: Context) -> None:
     """A name opening its sentence, with or without its short form, that the sentence says aims,
     refers or seeks to something ("Individualized treatment rules (ITRs) aim to optimize ...") is
     a TASK: the rules' METHOD for a name no gazetteer holds, a spelled-out acronym above all,
     gives way (its short form too); one coined word ("LayerCD aims to") stays a method."""
     text = ctx.text
-    if _AIMS_TO.search(text, ctx.title_end) is None:
+    if _aims_to(text, ctx.title_end) is None:
         return
     found: set[str] = set()
     for s0 in ctx.sents:
@@ -909,9 +917,24 @@ _NAMED_PHENOMENON_BEFORE = re.compile(
     r"(?P<h2>(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:as\s+)?[" + _OPEN_QUOTES + r"]*$")
 
 
+def _called_task_before(text: str, start: int) -> re.Match | None:
+    """_CALLED_TASK_BEFORE over the 30 characters before start, searched only when they hold
+    "task" or "problem" (every match does)."""
+    a = max(0, start - 30)
+    w = text[a:start]
+    if "task" not in w and "problem" not in w:
+        return None
+    return _CALLED_TASK_BEFORE.search(text, a, start)
+
+
 def _named_phenomenon(text: str, start: int) -> bool:
     """Whether the words before start give a name to a phenomenon or a difficulty."""
-    m = _NAMED_PHENOMENON_BEFORE.search(text, max(0, start - 60), start)
+    a = max(0, start - 60)
+    w = text[a:start]
+    if not ("term" in w or "call" in w or "name" in w or "dub" in w or "define" in w
+            or "refer" in w or "known" in w):
+        return False  # every match holds one of its verbs
+    m = _NAMED_PHENOMENON_BEFORE.search(text, a, start)
     if m is None:
         return False
     heads = word_set("phenomenon_heads")
@@ -931,7 +954,7 @@ def named_as_task(ctx: Context) -> None:
     for c in ctx.cands:
         if c.type not in ("", "METHOD", "TASK") or "gazetteer" in c.rule or c.stated or \
                 c.start <= ctx.title_end or not (
-                    _CALLED_TASK_BEFORE.search(text, max(0, c.start - 30), c.start)
+                    _called_task_before(text, c.start)
                     or _named_phenomenon(text, c.start)):
             continue
         m = _CALLED_TASK_AFTER.match(text, c.end)
