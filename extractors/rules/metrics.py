@@ -183,6 +183,8 @@ def metric_compounds(ctx: Context) -> None:
             continue  # "Classifier Score Distillation": a Title Case name goes on
         if text[h0:h1].lower() == "precision" and _NUMERIC_PRECISION.search(text, a, h0):
             continue  # "numerical precision", "full precision": number formats, as the bare word
+        if phrase.islower() and text[a:h0].strip() in word_set("metric_heads"):
+            continue  # "error rates": one measure word on another names no measure
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
