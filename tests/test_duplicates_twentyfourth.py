@@ -58,3 +58,21 @@ def test_a_variant_that_is_no_release_stays_apart(nlp, short, long_):
                title="Plonk Tracking with Open Models")
     assert find(ents, short) is not None and find(ents, long_) is not None
     assert find(ents, short) is not find(ents, long_)
+
+
+def test_long_form_written_with_a_word_before_it_is_the_acronyms_thing(nlp):
+    ents = run(nlp, "We train on the PLONK-SURF Quorb Face Anti-Plonking dataset. On Quorb Face "
+                    "Anti-Plonking (QFAP), convolutional models beat transformers by five "
+                    "points.",
+               title="Architectural Bias in Plonk Detection")
+    e = find(ents, "PLONK-SURF Quorb Face Anti-Plonking")
+    assert e is not None and {"Quorb Face Anti-Plonking", "QFAP"} <= set(e.aliases)
+    assert "Quorb Face Anti-Plonking" not in ents
+
+
+def test_longer_name_with_its_own_acronym_stays_apart(nlp):
+    ents = run(nlp, "Quorb Chain-of-Plonk (QCoP) prompting helps small models. We propose Meta "
+                    "Quorb Chain-of-Plonk (Meta-QCoP), which learns when to plonk.",
+               title="Plonk Reasoning in Language Models")
+    short, long_ = find(ents, "QCoP"), find(ents, "Meta-QCoP")
+    assert short is not None and long_ is not None and short is not long_

@@ -194,6 +194,37 @@ def _fold_releases(out: list[dict], text: str, title_end: int) -> list[dict]:
     return [e for e in out if id(e) not in gone] if gone else out
 
 
+
+def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
+    """A name that is an acronym's long form with words before it, and has no acronym of its
+    own ("CASIA-SURF Cross-Ethnicity Face Anti-Spoofing" beside "Cross-Ethnicity Face
+    Anti-Spoofing (CeFA)", "HOI Vector Quantization" beside "Vector Quantization (VQ)"), is the
+    thing the acronym names: one entity under the longer name. Not when the longer one has its
+    own acronym ("Meta Chain-of-Thought (Meta-CoT)" beside "Chain-of-Thought (CoT)")."""
+    defined = [e for e in out if e["type"] in _NAMED and e["acronym"] and e["long_form"]]
+    if not defined:
+        return out
+    gone: set[int] = set()
+    for short in defined:
+        tail = " " + short["name"].lower()
+        into = next((e for e in out if e is not short and e["type"] in _NAMED
+                     and not e["acronym"] and id(e) not in gone
+                     and e["name"].lower().endswith(tail)), None)
+        if into is None:
+            continue
+        gone.add(id(short))
+        for f in [short["name"], *short["aliases"]]:
+            if f != into["name"] and f not in into["aliases"]:
+                into["aliases"].append(f)
+        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
+        into["confidence"] = max(into["confidence"], short["confidence"])
+        into["evaluated"] = into["evaluated"] or short["evaluated"]
+        into["acronym"] = short["acronym"]
+        if short["role"] == "introduced":
+            into["role"] = "introduced"
+    return [e for e in out if id(e) not in gone]
+
+
 _OPENING_MODIFIER = re.compile(r"\s*(?:(?:Recent|Modern|Current|Existing|Traditional|Conventional|"
                                r"Classical|Standard)\s+)?$")
 _DEFINED_THEN = re.compile(r"\s*\([^()]{1,20}\)\s+([a-z]+)\b")
@@ -525,7 +556,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _drop_nested_names(_fold_releases(_nest_tasks(out), text, ctx.title_end), text)
+    out = _fold_modified_long_forms(_fold_releases(_nest_tasks(out), text, ctx.title_end))
+    out = _drop_nested_names(out, text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
         # keep the tasks the paper is about: named in the title first, then the surest (found
