@@ -76,3 +76,11 @@ def test_longer_name_with_its_own_acronym_stays_apart(nlp):
                title="Plonk Reasoning in Language Models")
     short, long_ = find(ents, "QCoP"), find(ents, "Meta-QCoP")
     assert short is not None and long_ is not None and short is not long_
+
+
+def test_a_name_and_its_plural_are_one_entity(nlp):
+    ents = run(nlp, "We study plonk posteriors for deep Gaussian processes. A deep Gaussian "
+                    "process with quorb layers fits the data better than shallow ones.",
+               title="Plonk Posteriors for Quorb Models")
+    e = find(ents, "deep Gaussian process")
+    assert e is not None and e is find(ents, "deep Gaussian processes")

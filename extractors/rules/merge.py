@@ -225,6 +225,35 @@ def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
     return [e for e in out if id(e) not in gone]
 
 
+
+def _fold_plurals(out: list[dict]) -> list[dict]:
+    """A name and the same name in the plural ("deep Gaussian process", "deep Gaussian
+    processes") are one thing: one entity under the first written."""
+    if len(out) < 2:
+        return out
+    by_low = {}
+    for e in out:
+        by_low.setdefault(e["name"].lower(), e)
+    gone: set[int] = set()
+    for e in out:
+        low = e["name"].lower()
+        if not low.endswith("s") or " " not in low and len(low) < 4:
+            continue
+        into = by_low.get(low[:-1]) or (by_low.get(low[:-2]) if low.endswith("es") else None)
+        if into is None or into is e or id(into) in gone or \
+                (into["type"] in _NAMED) != (e["type"] in _NAMED):
+            continue
+        gone.add(id(e))
+        into["aliases"].extend(f for f in [e["name"], *e["aliases"]]
+                               if f != into["name"] and f not in into["aliases"])
+        into["mentions"] = sorted(into["mentions"] + e["mentions"], key=lambda m: m[1])
+        into["confidence"] = max(into["confidence"], e["confidence"])
+        into["evaluated"] = into["evaluated"] or e["evaluated"]
+        if e["role"] == "introduced":
+            into["role"] = "introduced"
+    return [e for e in out if id(e) not in gone] if gone else out
+
+
 _OPENING_MODIFIER = re.compile(r"\s*(?:(?:Recent|Modern|Current|Existing|Traditional|Conventional|"
                                r"Classical|Standard)\s+)?$")
 _DEFINED_THEN = re.compile(r"\s*\([^()]{1,20}\)\s+([a-z]+)\b")
@@ -556,7 +585,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _fold_modified_long_forms(_fold_releases(_nest_tasks(out), text, ctx.title_end))
+    out = _fold_modified_long_forms(_fold_releases(_nest_tasks(_fold_plurals(out)), text,
+                                                   ctx.title_end))
     out = _drop_nested_names(out, text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
