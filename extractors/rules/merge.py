@@ -154,6 +154,127 @@ def _nest_tasks(out: list[dict]) -> list[dict]:
     return [e for e in out if id(e) not in gone]
 
 
+# a release written after its family's name: "Gemini 1.5 Pro", "Llama-3.1-8B", "RTLLM v1.1",
+# "FinBloom 7B", "EfficientNet-B0", "Gemini Flash 2.5": after a separator, at most three words,
+# a version or a size among them and the rest plain words (not "REL-SF4PASS", "GPT-4o-mini")
+_TAIL_SPLIT = re.compile(r"[\s\-/]+")
+_VERSION = re.compile(r"v?\d[\d.]*[A-Za-z]{0,2}|[A-Za-z]\d{1,3}")
+_TIER = re.compile(r"[A-Z]?[a-z]+")
+
+
+def _release_tail(tail: str) -> bool:
+    """Whether tail, what a longer name adds to a shorter one, is a release's version or size."""
+    if not tail or tail[0] not in " -/":
+        return False
+    parts = [p for p in _TAIL_SPLIT.split(tail) if p]
+    return 0 < len(parts) <= 3 and any(_VERSION.fullmatch(p) for p in parts) and all(
+        _VERSION.fullmatch(p) or _TIER.fullmatch(p) for p in parts)
+
+
+def _bounded(text: str, form: str, start: int) -> list[int]:
+    """Where form (case as written) starts in text from start, not inside a longer word."""
+    return [m.start() for m in re.finditer(r"(?<![\w\-])" + re.escape(form) + r"(?!\w)",
+                                           text[start:])]
+
+
+def _fold_releases(out: list[dict], text: str, title_end: int) -> list[dict]:
+    """A family name written alone only after the one release of it the abstract names
+    ("Google Gemini 1.5 Pro ... Gemini flagged ...", the title's "FinBloom" and the
+    abstract's "we train FinBloom 7B") is that release, written shorter: one entity. Not when
+    the short form comes first ("OLMo ... OLMo-1B", "we introduce SynFlow ... SynFlow-4k"),
+    stands alone in the title too (the paper's subject: "EXAONE Deep: ..." and its "EXAONE
+    Deep 32B"), the paper names two releases of it, or the two differ in role ("VideoWorld 2
+    extends VideoWorld")."""
+    named = [e for e in out if e["type"] in _NAMED]
+    if len(named) < 2:
+        return out
+    gone: set[int] = set()
+    for short in named:
+        s = short["name"]
+        longs = [e for e in named if e is not short and e["name"].startswith(s)
+                 and _release_tail(e["name"][len(s):])]
+        if len(longs) != 1 or longs[0]["role"] != short["role"] or id(longs[0]) in gone:
+            continue
+        into = longs[0]
+        at_long = _bounded(text, into["name"], title_end)
+        if not at_long:
+            continue
+        alone = [a for a in _bounded(text, s, title_end)
+                 if not text.startswith(into["name"], title_end + a)]
+        in_title = [a for a in _bounded(text[:title_end], s, 0)
+                    if not text.startswith(into["name"], a)]
+        if alone and (min(alone) < at_long[0] or in_title) or not alone and not in_title:
+            continue
+        gone.add(id(short))
+        for f in [s, *short["aliases"]]:
+            if f != into["name"] and f not in into["aliases"]:
+                into["aliases"].append(f)
+        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
+        into["confidence"] = max(into["confidence"], short["confidence"])
+        into["evaluated"] = into["evaluated"] or short["evaluated"]
+    return [e for e in out if id(e) not in gone] if gone else out
+
+
+
+def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
+    """A name that is an acronym's long form with words before it, and has no acronym of its
+    own ("CASIA-SURF Cross-Ethnicity Face Anti-Spoofing" beside "Cross-Ethnicity Face
+    Anti-Spoofing (CeFA)", "HOI Vector Quantization" beside "Vector Quantization (VQ)"), is the
+    thing the acronym names: one entity under the longer name. Not when the longer one has its
+    own acronym ("Meta Chain-of-Thought (Meta-CoT)" beside "Chain-of-Thought (CoT)")."""
+    defined = [e for e in out if e["type"] in _NAMED and e["acronym"] and e["long_form"]]
+    if not defined:
+        return out
+    gone: set[int] = set()
+    for short in defined:
+        tail = " " + short["name"].lower()
+        into = next((e for e in out if e is not short and e["type"] in _NAMED
+                     and not e["acronym"] and id(e) not in gone
+                     and e["name"].lower().endswith(tail)), None)
+        if into is None:
+            continue
+        gone.add(id(short))
+        for f in [short["name"], *short["aliases"]]:
+            if f != into["name"] and f not in into["aliases"]:
+                into["aliases"].append(f)
+        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
+        into["confidence"] = max(into["confidence"], short["confidence"])
+        into["evaluated"] = into["evaluated"] or short["evaluated"]
+        into["acronym"] = short["acronym"]
+        if short["role"] == "introduced":
+            into["role"] = "introduced"
+    return [e for e in out if id(e) not in gone]
+
+
+
+def _fold_plurals(out: list[dict]) -> list[dict]:
+    """A name and the same name in the plural ("deep Gaussian process", "deep Gaussian
+    processes") are one thing: one entity under the first written."""
+    if len(out) < 2:
+        return out
+    by_low = {}
+    for e in out:
+        by_low.setdefault(e["name"].lower(), e)
+    gone: set[int] = set()
+    for e in out:
+        low = e["name"].lower()
+        if not low.endswith("s") or " " not in low and len(low) < 4:
+            continue
+        into = by_low.get(low[:-1]) or (by_low.get(low[:-2]) if low.endswith("es") else None)
+        if into is None or into is e or id(into) in gone or \
+                (into["type"] in _NAMED) != (e["type"] in _NAMED):
+            continue
+        gone.add(id(e))
+        into["aliases"].extend(f for f in [e["name"], *e["aliases"]]
+                               if f != into["name"] and f not in into["aliases"])
+        into["mentions"] = sorted(into["mentions"] + e["mentions"], key=lambda m: m[1])
+        into["confidence"] = max(into["confidence"], e["confidence"])
+        into["evaluated"] = into["evaluated"] or e["evaluated"]
+        if e["role"] == "introduced":
+            into["role"] = "introduced"
+    return [e for e in out if id(e) not in gone] if gone else out
+
+
 _OPENING_MODIFIER = re.compile(r"\s*(?:(?:Recent|Modern|Current|Existing|Traditional|Conventional|"
                                r"Classical|Standard)\s+)?$")
 _DEFINED_THEN = re.compile(r"\s*\([^()]{1,20}\)\s+([a-z]+)\b")
@@ -485,7 +606,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _drop_nested_names(_nest_tasks(out), text)
+    out = _fold_modified_long_forms(_fold_releases(_nest_tasks(_fold_plurals(out)), text,
+                                                   ctx.title_end))
+    out = _drop_nested_names(out, text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
         # keep the tasks the paper is about: named in the title first, then the surest (found
