@@ -130,6 +130,15 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
 
 
+def _absorb(into: dict, other: dict, forms: list[str]) -> None:
+    """Fold entity `other` into `into`: its surface forms become aliases, its mentions, its
+    confidence and whether it was evaluated join `into`'s."""
+    into["aliases"].extend(f for f in forms if f != into["name"] and f not in into["aliases"])
+    into["mentions"] = sorted(into["mentions"] + other["mentions"], key=lambda m: m[1])
+    into["confidence"] = max(into["confidence"], other["confidence"])
+    into["evaluated"] = into["evaluated"] or other["evaluated"]
+
+
 def _nest_tasks(out: list[dict]) -> list[dict]:
     """A task whose name ends another task's name is that task, written shorter ("Video Object
     Detection" ... "object detection models"): one entity, the short form an alias."""
@@ -145,12 +154,7 @@ def _nest_tasks(out: list[dict]) -> list[dict]:
         if into is None:
             continue
         gone.add(id(short))
-        for f in [short["name"], *short["aliases"]]:
-            if f != into["name"] and f not in into["aliases"]:
-                into["aliases"].append(f)
-        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
-        into["confidence"] = max(into["confidence"], short["confidence"])
-        into["evaluated"] = into["evaluated"] or short["evaluated"]
+        _absorb(into, short, [short["name"], *short["aliases"]])
     return [e for e in out if id(e) not in gone]
 
 
@@ -206,14 +210,8 @@ def _fold_releases(out: list[dict], text: str, title_end: int) -> list[dict]:
         if alone and (min(alone) < at_long[0] or in_title) or not alone and not in_title:
             continue
         gone.add(id(short))
-        for f in [s, *short["aliases"]]:
-            if f != into["name"] and f not in into["aliases"]:
-                into["aliases"].append(f)
-        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
-        into["confidence"] = max(into["confidence"], short["confidence"])
-        into["evaluated"] = into["evaluated"] or short["evaluated"]
+        _absorb(into, short, [s, *short["aliases"]])
     return [e for e in out if id(e) not in gone] if gone else out
-
 
 
 def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
@@ -234,17 +232,11 @@ def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
         if into is None:
             continue
         gone.add(id(short))
-        for f in [short["name"], *short["aliases"]]:
-            if f != into["name"] and f not in into["aliases"]:
-                into["aliases"].append(f)
-        into["mentions"] = sorted(into["mentions"] + short["mentions"], key=lambda m: m[1])
-        into["confidence"] = max(into["confidence"], short["confidence"])
-        into["evaluated"] = into["evaluated"] or short["evaluated"]
+        _absorb(into, short, [short["name"], *short["aliases"]])
         into["acronym"] = short["acronym"]
         if short["role"] == "introduced":
             into["role"] = "introduced"
     return [e for e in out if id(e) not in gone]
-
 
 
 def _fold_plurals(out: list[dict]) -> list[dict]:
@@ -265,11 +257,7 @@ def _fold_plurals(out: list[dict]) -> list[dict]:
                 (into["type"] in _NAMED) != (e["type"] in _NAMED):
             continue
         gone.add(id(e))
-        into["aliases"].extend(f for f in [e["name"], *e["aliases"]]
-                               if f != into["name"] and f not in into["aliases"])
-        into["mentions"] = sorted(into["mentions"] + e["mentions"], key=lambda m: m[1])
-        into["confidence"] = max(into["confidence"], e["confidence"])
-        into["evaluated"] = into["evaluated"] or e["evaluated"]
+        _absorb(into, e, [e["name"], *e["aliases"]])
         if e["role"] == "introduced":
             into["role"] = "introduced"
     return [e for e in out if id(e) not in gone] if gone else out
