@@ -78,13 +78,15 @@ _NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _spans(low: str, form: str, bounded: bool) -> list[tuple[int, int]]:
-    """Where form (lower case) stands in low; bounded: not inside a longer word."""
+def _spans(low: str, form: str, bounded: bool, hyphen: bool = False) -> list[tuple[int, int]]:
+    """Where form stands in low (both as the caller cased them); bounded: not inside a longer
+    word, and with hyphen not right after a hyphen either."""
     out: list[tuple[int, int]] = []
     n, i = len(form), low.find(form)
     while i >= 0:  # re.finditer's left-to-right, non-overlapping matches, without a compile
         j = i + n
-        if bounded and ((i and _WORD_CHAR.match(low, i - 1)) or _WORD_CHAR.match(low, j)):
+        if bounded and ((i and (_WORD_CHAR.match(low, i - 1) or hyphen and low[i - 1] == "-"))
+                        or _WORD_CHAR.match(low, j)):
             i = low.find(form, i + 1)
             continue
         out.append((i, j))
@@ -101,7 +103,7 @@ def _inside_another(sforms: set[str], blob: str, whole: Counter) -> bool:
 def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
     """A name the text writes only inside another, longer name of the paper ("Transformer" in
     every "Touch-Line Transformer", "RMK" in "RMK RetinaNet") is a piece of it, no name."""
-    if sum(e["type"] in _NAMED for e in out) < 1 or len(out) < 2:
+    if len(out) < 2 or not any(e["type"] in _NAMED for e in out):
         return out
     forms = [(e, {f.lower() for f in [e["name"], *e["aliases"]] if len(f) >= 2}) for e in out]
     low = text.lower()
@@ -176,9 +178,9 @@ def _release_tail(tail: str) -> bool:
 
 
 def _bounded(text: str, form: str, start: int) -> list[int]:
-    """Where form (case as written) starts in text from start, not inside a longer word."""
-    return [m.start() for m in re.finditer(r"(?<![\w\-])" + re.escape(form) + r"(?!\w)",
-                                           text[start:])]
+    """Where form (case as written) starts in text[start:], not inside a longer word or after a
+    hyphen (offsets from start)."""
+    return [a for a, _ in _spans(text[start:], form, True, hyphen=True)]
 
 
 def _fold_releases(out: list[dict], text: str, title_end: int) -> list[dict]:
@@ -594,8 +596,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _fold_modified_long_forms(_fold_releases(_nest_tasks(_fold_plurals(out)), text,
-                                                   ctx.title_end))
+    out = _nest_tasks(_fold_plurals(out))
+    out = _fold_modified_long_forms(_fold_releases(out, text, ctx.title_end))
     out = _drop_nested_names(out, text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:

@@ -865,6 +865,17 @@ def _aims_to(text: str, pos: int) -> re.Match | None:
     return None if i < 0 else _AIMS_TO.search(text, i)
 
 
+def _state_tasks(ctx: Context, names: set[str], types: tuple[str, ...]) -> None:
+    """State a TASK every candidate named (lower case) in names, of one of types, that no
+    gazetteer found and no rule has stated yet."""
+    if not names:
+        return
+    for c in ctx.cands:
+        if c.name.lower() in names and c.type in types and "gazetteer" not in c.rule \
+                and not c.stated:
+            c.type = c.stated = "TASK"
+
+
 def aims_subject(ctx: Context) -> None:
     """A name opening its sentence, with or without its short form, that the sentence says aims,
     refers or seeks to something ("Individualized treatment rules (ITRs) aim to optimize ...") is
@@ -883,12 +894,7 @@ def aims_subject(ctx: Context) -> None:
         found.add(m.group(1).lower())
         if m.group(2):
             found.add(m.group(2).lower())
-    if not found:
-        return
-    for c in ctx.cands:
-        if c.name.lower() in found and c.type in ("", "METHOD") and "gazetteer" not in c.rule \
-                and not c.stated:
-            c.type = c.stated = "TASK"
+    _state_tasks(ctx, found, ("", "METHOD"))
 
 
 # "we introduce the problem of Incomplete Multimodal Sentiment Analysis ... (IMSAUMC)", "we
@@ -963,12 +969,7 @@ def named_as_task(ctx: Context) -> None:
         found.add(c.name.lower())
         if m.group(1):
             found.add(m.group(1).lower())
-    if not found:
-        return
-    for c in ctx.cands:
-        if c.name.lower() in found and c.type in ("", "METHOD", "TASK") and \
-                "gazetteer" not in c.rule and not c.stated:
-            c.type = c.stated = "TASK"
+    _state_tasks(ctx, found, ("", "METHOD", "TASK"))
 
 
 # "supervised learning", "self-supervised learning": how a model learns, not a task
