@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +137,26 @@ def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> 
         s0 = max(s0, a - limit // 2)
         s1 = min(s1, max(b, a) + limit // 2)
     return text[s0:s1].strip()
+
+
+def drop_whole_names(ctx: Context, rule: str, every: Callable[[Cand], bool], *,
+                     names: set[str] | None = None, spare_intro: bool = True) -> None:
+    """Drop every candidate of a name (of names, if given) when all its candidates come from
+    `rule` alone (no gazetteer, long form, alias or stated type; none introduced, with
+    spare_intro) and `every` holds for each: the shape rule's name is, everywhere, no name."""
+    groups: dict[str, list[Cand]] = {}
+    for c in ctx.cands:
+        if names is None or c.name in names:
+            groups.setdefault(c.name, []).append(c)
+    gone: set[int] = set()
+    for group in groups.values():
+        if any(c.rule != rule or c.gaz_canon or c.long_form or c.alias or c.stated
+               or (spare_intro and c.intro) for c in group):
+            continue
+        if all(every(c) for c in group):
+            gone.update(id(c) for c in group)
+    if gone:
+        ctx.cands[:] = [c for c in ctx.cands if id(c) not in gone]
 
 
 def near(positions: list[int], lo: int, hi: int) -> bool:

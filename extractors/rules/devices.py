@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Context
+from paperkg.extractors.rules.base import Context, drop_whole_names
 from paperkg.extractors.words import word_set, word_union
 
 # the two words after a mention (the second may be missing)
@@ -33,19 +33,8 @@ def devices(ctx: Context) -> None:
         return  # a name none of whose candidates is coined is kept whatever follows it
     nouns = word_set("device_nouns")
     stop = word_union("connectives", "task_stop")
-    groups: dict[str, list] = {}
-    for c in ctx.cands:
-        if c.name in coined:  # every candidate of such a name, in order
-            groups.setdefault(c.name, []).append(c)
-    gone: set[int] = set()
-    for group in groups.values():
-        if any(c.rule != "coined_name" or c.gaz_canon or c.long_form or c.alias or c.intro
-               or c.stated for c in group) or group[0].name in ctx.defined:
-            continue
-        if all(_before_device(ctx.text, c.end, nouns, stop) for c in group):
-            gone.update(id(c) for c in group)
-    if gone:
-        ctx.cands[:] = [c for c in ctx.cands if id(c) not in gone]
+    drop_whole_names(ctx, "coined_name", lambda c: c.name not in ctx.defined and _before_device(
+        ctx.text, c.end, nouns, stop), names=coined)
 
 
 STAGES = [(98.65, devices)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from paperkg.extractors.rules.base import Context
+from paperkg.extractors.rules.base import Context, drop_whole_names
 
 # an unescaped dollar sign
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -39,18 +39,7 @@ def formula_symbols(ctx: Context) -> None:
     """Drop coined candidates that are symbols inside a formula."""
     if "$" not in ctx.text:
         return
-    groups: dict[str, list] = {}
-    for c in ctx.cands:
-        groups.setdefault(c.name, []).append(c)
-    gone: set[int] = set()
-    for group in groups.values():
-        if any(c.rule != "coined_name" or c.gaz_canon or c.long_form or c.alias or c.intro
-               or c.stated for c in group):
-            continue
-        if all(_in_formula(ctx, c.start, c.end) for c in group):
-            gone.update(id(c) for c in group)
-    if gone:
-        ctx.cands[:] = [c for c in ctx.cands if id(c) not in gone]
+    drop_whole_names(ctx, "coined_name", lambda c: _in_formula(ctx, c.start, c.end))
 
 
 STAGES = [(98.7, formula_symbols)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Context, word_union
+from paperkg.extractors.rules.base import Context, drop_whole_names, word_union
 
 _JOINED_BEFORE = re.compile(r"[A-Z][\w\-]* (?:of|for|from|to) $")
 _JOINED_AFTER = re.compile(r" (?:of|for|from|to) [A-Z]")
@@ -32,20 +32,10 @@ def _capital_beside(ctx: Context, a: int, b: int) -> bool:
 def title_case_fragments(ctx: Context) -> None:
     """Drop Title Case phrases that are pieces of a longer Title Case phrase."""
     text = ctx.text
-    groups: dict[str, list] = {}
-    for c in ctx.cands:
-        groups.setdefault(c.name, []).append(c)
-    gone: set[int] = set()
-    for group in groups.values():
-        if any(c.rule != "title_case_phrase" or c.gaz_canon or c.long_form or c.alias or c.stated
-               for c in group):
-            continue
-        if all(_JOINED_BEFORE.search(text, max(0, c.start - 40), c.start)
-               or _JOINED_AFTER.match(text, c.end) or _capital_beside(ctx, c.start, c.end)
-               for c in group):
-            gone.update(id(c) for c in group)
-    if gone:
-        ctx.cands[:] = [c for c in ctx.cands if id(c) not in gone]
+    drop_whole_names(ctx, "title_case_phrase", lambda c: bool(
+        _JOINED_BEFORE.search(text, max(0, c.start - 40), c.start)
+        or _JOINED_AFTER.match(text, c.end) or _capital_beside(ctx, c.start, c.end)),
+        spare_intro=False)
 
 
 STAGES = [(98.8, title_case_fragments)]
