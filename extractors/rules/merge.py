@@ -160,6 +160,43 @@ def _nest_tasks(out: list[dict]) -> list[dict]:
     return [e for e in out if id(e) not in gone]
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _content_words(name: str, skip) -> set[str]:
+    """The words of a task name that say what it is about, plurals read as singulars."""
+    out = set()
+    for w in _WORD.findall(name.lower()):
+        if w in skip:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _fold_restated_tasks(out: list[dict], title_end: int) -> list[dict]:
+    """A task written once, in the abstract only, that shares two words or more with a task
+    named in the title ("unsupervised road segmentation" beside the title's "Unsupervised
+    Monocular Road Segmentation", "JPEG artifacts removal" beside "JPEG Compression Artifacts
+    Removal") restates that task: one entity, the restatement an alias."""
+    tasks = [e for e in out if e["type"] == "TASK"]
+    titled = [e for e in tasks if any(m[1] < title_end for m in e["mentions"])]
+    if not titled or len(tasks) < 2:
+        return out
+    skip = word_union("task_stop", "task_restated_ignore")
+    title_words = [(e, _content_words(e["name"], skip)) for e in titled]
+    gone: set[int] = set()
+    for e in tasks:
+        if len(e["mentions"]) != 1 or e["mentions"][0][1] < title_end:
+            continue
+        mine = _content_words(e["name"], skip)
+        shared, into = max(((len(mine & ws), t) for t, ws in title_words if t is not e),
+                           key=lambda st: st[0], default=(0, None))
+        if shared >= 2:
+            gone.add(id(e))
+            _absorb(into, e, [e["name"], *e["aliases"]])
+    return [e for e in out if id(e) not in gone]
+
+
 # a release written after its family's name: "Gemini 1.5 Pro", "Llama-3.1-8B", "RTLLM v1.1",
 # "FinBloom 7B", "EfficientNet-B0", "Gemini Flash 2.5": after a separator, at most three words,
 # a version or a size among them and the rest plain words (not "REL-SF4PASS", "GPT-4o-mini")
@@ -596,7 +633,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _nest_tasks(_fold_plurals(out))
+    out = _fold_restated_tasks(_nest_tasks(_fold_plurals(out)), ctx.title_end)
     out = _fold_modified_long_forms(_fold_releases(out, text, ctx.title_end))
     out = _drop_nested_names(out, text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]

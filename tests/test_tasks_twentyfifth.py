@@ -1,0 +1,43 @@
+"""Task rule changes of the twenty-fifth pass (task25), each on a paper written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+def tasks(ents: dict) -> list:
+    """The TASK entities."""
+    return [e for e in ents.values() if e.type == "TASK"]
+
+
+def test_a_task_written_once_that_restates_the_title_task_is_its_alias(nlp):
+    ents = run(nlp, "Pebble outlines are hard to read from drone images. We propose PebbleNet, a "
+                    "light network for unsupervised pebble segmentation, and release its code.",
+               "Unsupervised Riverbed Pebble Segmentation with Drone Images")
+    found = tasks(ents)
+    assert [e.name for e in found] == ["Unsupervised Riverbed Pebble Segmentation"]
+    assert "unsupervised pebble segmentation" in found[0].aliases
+
+
+def test_a_task_sharing_one_word_with_the_title_task_stays_apart(nlp):
+    ents = run(nlp, "Pebble outlines are hard to read from drone images. We propose PebbleNet, a "
+                    "light network for unsupervised pebble segmentation, and release its code.",
+               "Riverbed Crack Segmentation with Drone Images")
+    names = {e.name.casefold() for e in tasks(ents)}
+    assert {"riverbed crack segmentation", "unsupervised pebble segmentation"} <= names
+
+
+def test_a_restatement_written_twice_stays_apart(nlp):
+    ents = run(nlp, "We propose PebbleNet, a light network for unsupervised pebble segmentation. "
+                    "Unsupervised pebble segmentation needs no labels.",
+               "Unsupervised Riverbed Pebble Segmentation with Drone Images")
+    names = {e.name.casefold() for e in tasks(ents)}
+    assert "unsupervised pebble segmentation" in names
