@@ -41,3 +41,20 @@ def test_a_restatement_written_twice_stays_apart(nlp):
                "Unsupervised Riverbed Pebble Segmentation with Drone Images")
     names = {e.name.casefold() for e in tasks(ents)}
     assert "unsupervised pebble segmentation" in names
+
+
+def test_a_task_opening_with_an_acronym_of_another_tasks_modifier_is_that_task(nlp):
+    ents = run(nlp, "Wearable cameras can watch the skin. We propose PulseNet, a light network "
+                    "for SC estimation from wrist videos, and release its code.",
+               "Skin Conductance Estimation from Wrist Videos")
+    found = tasks(ents)
+    assert [e.name for e in found] == ["Skin Conductance Estimation"]
+    assert "SC estimation" in found[0].aliases
+
+
+def test_an_acronym_that_does_not_spell_the_modifier_stays_apart(nlp):
+    ents = run(nlp, "Wearable cameras can watch the skin. We propose PulseNet, a light network "
+                    "for HR estimation from wrist videos, and release its code.",
+               "Skin Conductance Estimation from Wrist Videos")
+    names = {e.name for e in tasks(ents)}
+    assert {"Skin Conductance Estimation", "HR estimation"} <= names

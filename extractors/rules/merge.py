@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
+from paperkg.extractors.rules.acronyms import by_initials
 from paperkg.extractors.rules.base import (
     Context,
     evidence,
@@ -194,6 +195,31 @@ def _fold_restated_tasks(out: list[dict], title_end: int) -> list[dict]:
         if shared >= 2:
             gone.add(id(e))
             _absorb(into, e, [e["name"], *e["aliases"]])
+    return [e for e in out if id(e) not in gone]
+
+
+def _fold_acronym_tasks(out: list[dict]) -> list[dict]:
+    """A task opening with an acronym whose letters spell the words another task has before the
+    same ending ("HR estimation" beside "Heart Rate Estimation", "OOD detection" beside
+    "Out-of-distribution Detection") is that task with its modifier shortened: one entity."""
+    tasks = [e for e in out if e["type"] == "TASK"]
+    if len(tasks) < 2:
+        return out
+    gone: set[int] = set()
+    for short in tasks:
+        ws = short["name"].split()
+        if len(ws) < 2 or not is_acronym(ws[0]) or not ws[0][:1].isupper():
+            continue
+        tail = " " + " ".join(ws[1:]).lower()
+        for e in tasks:
+            name = e["name"]
+            if e is short or id(e) in gone or not name.lower().endswith(tail):
+                continue
+            head = name[:len(name) - len(tail)].split()
+            if head and by_initials(ws[0], head) == " ".join(head):
+                gone.add(id(short))
+                _absorb(e, short, [short["name"], *short["aliases"]])
+                break
     return [e for e in out if id(e) not in gone]
 
 
@@ -633,7 +659,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
         })
-    out = _fold_restated_tasks(_nest_tasks(_fold_plurals(out)), ctx.title_end)
+    out = _fold_restated_tasks(_fold_acronym_tasks(_nest_tasks(_fold_plurals(out))),
+                               ctx.title_end)
     out = _fold_modified_long_forms(_fold_releases(out, text, ctx.title_end))
     out = _drop_nested_names(out, text)
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
