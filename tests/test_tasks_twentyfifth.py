@@ -58,3 +58,21 @@ def test_an_acronym_that_does_not_spell_the_modifier_stays_apart(nlp):
                "Skin Conductance Estimation from Wrist Videos")
     names = {e.name for e in tasks(ents)}
     assert {"Skin Conductance Estimation", "HR estimation"} <= names
+
+
+def test_a_sentence_opening_with_a_preposition_has_no_task_subject(nlp):
+    ents = run(nlp, "We propose PebbleNet for pebble segmentation. Beyond crack detection, the "
+                    "learned features transfer to other river surveys.")
+    names = {e.name.casefold() for e in tasks(ents)}
+    assert "beyond crack detection" not in names
+
+
+@pytest.mark.parametrize("abstract, wrong", [
+    ("Videos of people are a promising direction for scaling up robot learning in homes.",
+     "up robot learning"),
+    ("The probe beats the concept vectors, which in turn provide what classification alone "
+     "does not.", "turn provide what classification"),
+])
+def test_question_words_and_particles_end_a_task_phrase(nlp, abstract, wrong):
+    names = {e.name.casefold() for e in tasks(run(nlp, abstract))}
+    assert wrong not in names
