@@ -76,3 +76,11 @@ def test_a_sentence_opening_with_a_preposition_has_no_task_subject(nlp):
 def test_question_words_and_particles_end_a_task_phrase(nlp, abstract, wrong):
     names = {e.name.casefold() for e in tasks(run(nlp, abstract))}
     assert wrong not in names
+
+
+def test_automatic_stays_in_a_task_name_and_automated_does_not(nlp):
+    ents = run(nlp, "We propose ReedNet, a light network for automatic reed song recognition, "
+                    "and a second one for automated reed song counting.")
+    names = {e.name.casefold() for e in tasks(ents)}
+    assert "automatic reed song recognition" in names
+    assert "reed song counting" in names
