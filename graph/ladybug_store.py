@@ -71,12 +71,20 @@ def db_path(db: str | os.PathLike | None) -> Path:
     return Path(db if db else default_db())
 
 
+#: Seconds a read waits for the writer of a store whose checkpoint is pending (an update's
+#: last seconds: the engine refuses read-only opens from the checkpoint's start to its end)
+#: before it gives up.
+CHECKPOINT_WAIT = 120.0
+
+
 def _open(path: Path, read_only: bool, recovered: bool = False, threads: int = 0):
     """A ladybug Database, with failures turned into one clear line.
 
-    A store left with a pending checkpoint (a writer killed mid-checkpoint, or a CHECKPOINT
-    run by another tool) cannot be opened read-only; when no paperkg writer is active it is
-    opened read-write once, which lets the engine finish its recovery, and then read.
+    A store with a pending checkpoint cannot be opened read-only. Either a paperkg writer is
+    folding its update into the file right now (an update's checkpoint, seconds): the read
+    waits for that writer (up to CHECKPOINT_WAIT) and then reads the updated store; or no
+    writer is active (a writer killed mid-checkpoint, or a CHECKPOINT run by another tool):
+    the store is opened read-write once, which lets the engine finish its recovery, and read.
     """
     import ladybug
 
@@ -85,10 +93,22 @@ def _open(path: Path, read_only: bool, recovered: bool = False, threads: int = 0
     except Exception as exc:  # noqa: BLE001 - ladybug raises RuntimeError for everything
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if read_only and not recovered and "recovery is pending" in msg:
-            with writer_lock(path):
-                ladybug.Database(str(path), read_only=False).close()
-            return _open(path, read_only, recovered=True)
+            with writer_lock(path, wait=CHECKPOINT_WAIT):
+                if _pending(path, threads):  # no writer finished it: the engine recovers it
+                    ladybug.Database(str(path), read_only=False).close()
+            return _open(path, read_only, recovered=True, threads=threads)
         raise UserError(f"cannot open store {path}: {msg}") from None
+
+
+def _pending(path: Path, threads: int) -> bool:
+    """Whether the store still cannot be opened read-only for a pending checkpoint."""
+    import ladybug
+
+    try:
+        ladybug.Database(str(path), read_only=True, max_num_threads=threads).close()
+    except Exception as exc:  # noqa: BLE001 - ladybug raises RuntimeError for everything
+        return "recovery is pending" in str(exc)
+    return False
 
 
 @contextmanager
@@ -999,14 +1019,16 @@ _STAGING: set[str] = set()
 
 
 @contextmanager
-def writer_lock(db: str | os.PathLike | None = None):
+def writer_lock(db: str | os.PathLike | None = None, wait: float = 0.0):
     """Hold the store's writer lock for a whole run: a second writer is refused before it starts.
 
     A build takes it before it reads the store, so two concurrent builds cannot both read the
     old store and the second overwrite the first's papers. Once it is held, every staged file
-    beside the store is a dead writer's leftover (a killed build) and is removed.
+    beside the store is a dead writer's leftover (a killed build) and is removed. `wait`:
+    seconds to wait for a writer holding it to finish before refusing (0: refuse at once).
     """
     import fcntl
+    import time
 
     from paperkg.core.tempfiles import remove_stale
 
@@ -1020,11 +1042,16 @@ def writer_lock(db: str | os.PathLike | None = None):
     path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = path.with_name(f".{path.name}.writer")
     with open(lock_path, "a+b") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise UserError(f"another paperkg process is writing {path}; try again when it "
-                            "has finished") from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserError(f"another paperkg process is writing {path}; try again "
+                                    "when it has finished") from None
+                time.sleep(0.05)
         _HELD.add(key)
         try:
             remove_stale(path, all_owners=True)
