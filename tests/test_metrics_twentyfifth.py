@@ -1,0 +1,39 @@
+"""Metric rule changes of the twenty-fifth session's metric pass (tuned on poolA, poolC and
+train, kept only where poolB rose too), each on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+def test_a_measure_head_after_the_short_forms_bracket_types_the_long_form(nlp):
+    ents = run(nlp, "To compare the trackers fairly, we construct a Layered Harbour Agreement "
+                    "(LHA) metric that scores every threshold at once.")
+    e = find(ents, "Layered Harbour Agreement")
+    assert e is not None and e.type == "METRIC" and e.role == "introduced"
+
+
+@pytest.mark.parametrize("abstract, form, role", [
+    ("We propose Harbour Drift Consistency (HDC) as a complementary metric to accuracy for "
+     "ranking the trackers.", "Harbour Drift Consistency", "introduced"),
+    ("From these runs we define the Tidal Mismatch Error as a metric for the quality of the "
+     "maps.", "Tidal Mismatch Error", "introduced"),
+    ("Following earlier work, the trackers are ranked with Harbour Drift Consistency as the "
+     "main measure of their stability.", "Harbour Drift Consistency", "used"),
+])
+def test_a_name_set_out_as_a_metric_is_a_measure(nlp, abstract, form, role):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC" and e.role == role, form
+
+
+def test_a_name_used_as_a_backbone_is_no_measure(nlp):
+    e = find(run(nlp, "We use ResNet as a backbone for the harbour tracker."), "ResNet")
+    assert e is not None and e.type != "METRIC"
