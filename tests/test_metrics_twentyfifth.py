@@ -37,3 +37,18 @@ def test_a_name_set_out_as_a_metric_is_a_measure(nlp, abstract, form, role):
 def test_a_name_used_as_a_backbone_is_no_measure(nlp):
     e = find(run(nlp, "We use ResNet as a backbone for the harbour tracker."), "ResNet")
     assert e is not None and e.type != "METRIC"
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("Tuning lifts the harbour Precision at 5 by 16% over the plain ranker.", "Precision at 5"),
+    ("The catalog ranker improves Recall at 10 by 9.6% on average over the baselines.",
+     "Recall at 10"),
+])
+def test_a_ranking_measure_at_a_cut_off_is_one_name(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC", form
+
+
+def test_a_ranking_measure_at_a_value_is_no_cut_off(nlp):
+    ents = run(nlp, "The ranker delivered the highest precision at 0.920 on the harbour set.")
+    assert not any(" at " in n for n in ents)

@@ -93,8 +93,22 @@ def _near_digit(text: str, c: Cand) -> bool:
     return _DIGIT.search(text, lo, c.end + 40 if hi < 0 else hi) is not None
 
 
+# "Precision at 5", "Recall at 10", "hits at rank 3": a ranking measure at a cut-off, name@k
+# spelled out (a whole number of items, not a value: "precision at 0.92", "recall at 90%")
+_METRIC_AT_WORDS = re.compile(
+    r"\b((?:[Pp]recision|[Rr]ecall|[Hh]its|n?DCG|NDCG|nDCG|MRR|mAP)\s+at\s+(?:rank\s+)?\d{1,4})"
+    r"(?![\w.,%]|\s*(?:\\?%|percent))")
+
+
 def metrics_at_k(ctx: Context) -> None:
-    """METRIC candidates written as name@k."""
+    """METRIC candidates written as name@k, or as "name at k" for a ranking measure."""
+    if " at " in ctx.text:
+        for m in _METRIC_AT_WORDS.finditer(ctx.text):
+            a, b = m.span(1)
+            c = Cand(a, b, m.group(1), m.group(1), "METRIC", 0.9, "metric_at_k")
+            c.strong_type = True  # the bare measure's hit inside is this name's first word
+            ctx.cands = [k for k in ctx.cands if not (a <= k.start and k.end <= b)]
+            ctx.cands.append(c)
     if "@" not in ctx.text:
         return
     for m in _METRIC_AT.finditer(ctx.text):
