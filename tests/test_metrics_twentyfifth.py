@@ -52,3 +52,24 @@ def test_a_ranking_measure_at_a_cut_off_is_one_name(nlp, abstract, form):
 def test_a_ranking_measure_at_a_value_is_no_cut_off(nlp):
     ents = run(nlp, "The ranker delivered the highest precision at 0.920 on the harbour set.")
     assert not any(" at " in n for n in ents)
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The ranker surpasses the baselines by 8.1% in q-NDR while keeping its speed.", "q-NDR"),
+    ("The depth model beats the teacher by 7.03% in RMSE and 19.3% in SqDev on the harbour "
+     "scans.", "SqDev"),
+])
+def test_a_name_after_a_value_and_in_is_a_measure(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC", form
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The tuned model lifts recall by 16% in English and 43% in Mandarin on the harbour "
+     "set.", "Mandarin"),
+    ("The trackers gain 3.1% in ImageNet accuracy and 2.4% on ImageNet, against the plain "
+     "baseline.", "ImageNet"),
+])
+def test_a_language_or_a_known_data_set_after_in_is_no_measure(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is None or e.type != "METRIC", form

@@ -318,6 +318,45 @@ def metrics_between(ctx: Context) -> None:
             ctx.cands.append(c)
 
 
+# "by 8.1% in p-MRR", "19.3% in SqRel", "4.96% in $\rm{AUPRC}$": a name read after a value and
+# "in" is the measure the value is given in ("on" would name the data); the name ends there
+_VALUE_IN = re.compile(
+    r"(?:\d\s*\\?%|\d\s+(?:points?|pp)|\d\.\d+)(?:\s|~|\\,)+in\s+(?:\$\\(?:rm|mathrm|text)\{)?"
+    r"([A-Za-z][\w\-@]*)(?=\}?(?:\$|_\{?\w+\}?\$?)?\s*(?:[,.;:)]|(?:and|or|on|over|compared|"
+    r"while|across|for|with|than|at|under|relative|versus|vs)\b|$))")
+_UPPER = re.compile(r"[A-Z]")
+# a plain capitalised word that is a measure by its ending ("Faithfulness", "Diversity",
+# "Relevance", "Precision", "Coverage"), not a language or a place
+_QUALITY_NOUN = re.compile(r"^[A-Z][a-z\-]+(?:ness|ity|ance|ence|acy|ment|ion|age)$")
+
+
+def measures_after_values(ctx: Context) -> None:
+    """A name with a capital past its first letter, or a capitalised quality noun, after a value
+    and "in" ("8.1% in p-MRR", "19.3% in SqRel", "5% in Faithfulness") is a measure; a known
+    name of another type is left as it is."""
+    text = ctx.text
+    if "in " not in text:
+        return
+    for m in _VALUE_IN.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if not _UPPER.search(name) or ctx.in_url(a) or ctx.is_generic(name) or \
+                name in ctx.not_names:
+            continue
+        same = [c for c in ctx.cands if c.start == a and c.end == b]
+        if any(c.rule == "gazetteer" and c.type != "METRIC" for c in same):
+            continue  # "3% in ImageNet"
+        if any(c.start <= a and b <= c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
+            continue  # inside a longer name
+        for c in same:
+            c.type, c.strong_type = "METRIC", True
+            c.conf = max(c.conf, 0.6)
+        if not same:
+            c = Cand(a, b, name, name, "METRIC", 0.6, "metric_value_in")
+            c.strong_type = True
+            ctx.cands.append(c)
+
+
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 # the measures an averaging "mean" belongs to ("mean IoU", "mean AP"; not "mean ROC AUC")
 _MEAN_OF = frozenset({"iou", "ap", "average precision", "reciprocal rank", "dice"})
@@ -532,5 +571,6 @@ def _plural_measure(ctx: Context, low: str, h0: int, h1: int) -> Cand | None:
 
 
 STAGES = [(58, metrics_at_k), (58.5, plural_measures), (59, metric_compounds),
-          (59.5, metric_lists), (59.6, metrics_between), (101, averaged_metrics),
+          (59.5, metric_lists), (59.6, metrics_between),
+          (59.7, measures_after_values), (101, averaged_metrics),
           (100, metric_filter), (100.5, shared_acronyms)]
