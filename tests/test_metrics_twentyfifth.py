@@ -73,3 +73,23 @@ def test_a_name_after_a_value_and_in_is_a_measure(nlp, abstract, form):
 def test_a_language_or_a_known_data_set_after_in_is_no_measure(nlp, abstract, form):
     e = find(run(nlp, abstract), form)
     assert e is None or e.type != "METRIC", form
+
+
+def test_a_known_measure_averaged_over_runs_is_that_measure(nlp):
+    ents = run(nlp, "Across three folds the tracker reaches a mean F1 score of 0.893 and a "
+                    "mean balanced accuracy of 0.66 on the harbour set.")
+    assert find(ents, "mean F1 score") is None and find(ents, "mean balanced accuracy") is None
+    for form in ("F1 score", "balanced accuracy"):
+        e = find(ents, form)
+        assert e is not None and e.type == "METRIC", form
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The server cuts median latency by up to 30x against the harbour baseline.",
+     "median latency"),
+    ("The regressor reaches a mean absolute error of 1.2 on the harbour set.",
+     "mean absolute error"),
+])
+def test_a_cost_statistic_or_a_whole_known_name_keeps_its_mean(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC", form

@@ -199,6 +199,12 @@ def metric_compounds(ctx: Context) -> None:
             continue  # "numerical precision", "full precision": number formats, as the bare word
         if phrase.islower() and text[a:h0].strip() in word_set("metric_heads"):
             continue  # "error rates": one measure word on another names no measure
+        if text.startswith(("mean ", "median "), a) and ctx.covered(
+                text.index(" ", a) + 1, h1) and not ctx.covered(a, h1) and \
+                text[h0:h1].lower() not in word_set("cost_metrics"):
+            continue  # "a mean F1 score of 0.89": a known measure averaged over runs is that
+            # measure (the known name, not "mean F1 score"; "mean absolute error" is known
+            # whole; a cost's statistic is its own measure: "median latency")
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
