@@ -331,15 +331,12 @@ _VALUE_IN = re.compile(
     r"([A-Za-z][\w\-@]*)(?=\}?(?:\$|_\{?\w+\}?\$?)?\s*(?:[,.;:)]|(?:and|or|on|over|compared|"
     r"while|across|for|with|than|at|under|relative|versus|vs)\b|$))")
 _UPPER = re.compile(r"[A-Z]")
-# a plain capitalised word that is a measure by its ending ("Faithfulness", "Diversity",
-# "Relevance", "Precision", "Coverage"), not a language or a place
-_QUALITY_NOUN = re.compile(r"^[A-Z][a-z\-]+(?:ness|ity|ance|ence|acy|ment|ion|age)$")
 
 
 def measures_after_values(ctx: Context) -> None:
-    """A name with a capital past its first letter, or a capitalised quality noun, after a value
-    and "in" ("8.1% in p-MRR", "19.3% in SqRel", "5% in Faithfulness") is a measure; a known
-    name of another type is left as it is."""
+    """A name with a capital after a value and "in" ("8.1% in p-MRR", "19.3% in SqRel") is a
+    measure; a known name of another type, a language ("20% in Mandarin": not_names) and a
+    name inside a longer one are left as they are."""
     text = ctx.text
     if "in " not in text:
         return
