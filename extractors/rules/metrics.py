@@ -98,11 +98,12 @@ def _near_digit(text: str, c: Cand) -> bool:
 _METRIC_AT_WORDS = re.compile(
     r"\b((?:[Pp]recision|[Rr]ecall|[Hh]its|n?DCG|NDCG|nDCG|MRR|mAP)\s+at\s+(?:rank\s+)?\d{1,4})"
     r"(?![\w.,%]|\s*(?:\\?%|percent))")
+_AT_WORDS_GATE = ("recision at ", "ecall at ", "its at ", "CG at ", "RR at ", "AP at ")
 
 
 def metrics_at_k(ctx: Context) -> None:
     """METRIC candidates written as name@k, or as "name at k" for a ranking measure."""
-    if " at " in ctx.text:
+    if any(w in ctx.text for w in _AT_WORDS_GATE):
         for m in _METRIC_AT_WORDS.finditer(ctx.text):
             a, b = m.span(1)
             c = Cand(a, b, m.group(1), m.group(1), "METRIC", 0.9, "metric_at_k")
