@@ -18,6 +18,16 @@ _COPULA_AFTER = re.compile(
     rf"(?:(?:a|an|the|one\s+of\s+the)\s+)?({_MODIFIER}{{0,4}}?)"
     rf"({head_alternation('copula')})\b"
 )
+# "we propose X (MLC) as a complementary metric", "define the Y Error as a metric for ...": a
+# name set out as a measure (the measure heads of the copula context only)
+_AS_MEASURE = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,?\s+as\s+(?:a|an|the|our)\s+"
+    rf"{_MODIFIER}{{0,4}}?(?:metric|measure)\b(?!-)"
+)
+# "we propose X as ...", "we define the X as ...": the paper's own measure
+_SET_OUT_BEFORE = re.compile(
+    r"\b[Ww]e\s+(?:also\s+|further\s+|then\s+)?(?:introduce|propose|define|present|design|"
+    r"develop|construct|devise)\s+(?:the\s+|a\s+new\s+|a\s+novel\s+)?$")
 # the name opens its sentence (after an article at most): it is the subject of the copula
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:The|the|A|An)\s+)?$")
 
@@ -46,4 +56,24 @@ def copula_types(ctx: Context) -> None:
         c.conf = max(c.conf, 0.6)
 
 
-STAGES = [(68.5, copula_types)]
+def measures_set_out(ctx: Context) -> None:
+    """Type a name the text sets out "as a ... metric/measure" METRIC (ours when "we propose"
+    it so)."""
+    text = ctx.text
+    if " as " not in text:
+        return
+    for c in ctx.cands:
+        if c.rule == "gazetteer" and c.strong_type or c.type == "METRIC" or \
+                " as " not in text[c.end:c.end + 24]:
+            continue
+        if _AS_MEASURE.match(text, c.end, c.end + 90) is None:
+            continue
+        c.type = c.stated = "METRIC"
+        c.strong_type = True
+        c.conf = max(c.conf, 0.6)
+        if c.start > ctx.title_end and _SET_OUT_BEFORE.search(
+                text, max(0, c.start - 40), c.start):
+            c.intro = True
+
+
+STAGES = [(68.5, copula_types), (68.6, measures_set_out)]

@@ -42,7 +42,8 @@ _APPOSITIVE = re.compile(
 _SHORT_BRACKET = re.compile(r"\s*\([A-Za-z][\w\-+.&]{0,14}\)|\)")
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _INTRO_A_BEFORE = re.compile(
-    r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop)\s+"
+    r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop|construct|"
+    r"build|devise)\s+"
     r"(?:(?:a|an|two|three|new|novel|simple)\s+)+$")
 _ON_BEFORE = re.compile(
     r"\b(?:[Oo]n|[Aa]cross)\s+(?:(?:the|both|all|two|three|four|five|six|several|multiple)\s+)?$")
@@ -79,13 +80,14 @@ def _type_list_before(ctx: Context, i: int, htype: str) -> None:
 
 
 def _data_head_after_bracket(text: str, end: int, short: bool) -> re.Match | None:
-    """A data head right after the short form's bracket that follows a long form (or, for a
-    defined short form, after its closing bracket): "Long Form (LF) dataset", "(LF) benchmark"."""
+    """A data or measure head right after the short form's bracket that follows a long form
+    (or, for a defined short form, after its closing bracket): "Long Form (LF) dataset", "(LF)
+    benchmark", "a Holistic Evaluation (HE) metric"."""
     b = _SHORT_BRACKET.match(text, end, end + 20)
     if b is None or (b.group(0) == ")" and not short):
         return None
     hm = HEAD_AFTER.match(text[b.end():b.end() + 40])
-    if hm is None or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
+    if hm is None or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET", "METRIC"):
         return None
     # a plural head is a kind the bracketed name sorts ("Question Answering (QA) benchmarks")
     return hm if hm.group(1).lower() in _singular_heads() else None

@@ -93,8 +93,23 @@ def _near_digit(text: str, c: Cand) -> bool:
     return _DIGIT.search(text, lo, c.end + 40 if hi < 0 else hi) is not None
 
 
+# "Precision at 5", "Recall at 10", "hits at rank 3": a ranking measure at a cut-off, name@k
+# spelled out (a whole number of items, not a value: "precision at 0.92", "recall at 90%")
+_METRIC_AT_WORDS = re.compile(
+    r"\b((?:[Pp]recision|[Rr]ecall|[Hh]its|n?DCG|NDCG|nDCG|MRR|mAP)\s+at\s+(?:rank\s+)?\d{1,4})"
+    r"(?![\w.,%]|\s*(?:\\?%|percent))")
+_AT_WORDS_GATE = ("recision at ", "ecall at ", "its at ", "CG at ", "RR at ", "AP at ")
+
+
 def metrics_at_k(ctx: Context) -> None:
-    """METRIC candidates written as name@k."""
+    """METRIC candidates written as name@k, or as "name at k" for a ranking measure."""
+    if any(w in ctx.text for w in _AT_WORDS_GATE):
+        for m in _METRIC_AT_WORDS.finditer(ctx.text):
+            a, b = m.span(1)
+            c = Cand(a, b, m.group(1), m.group(1), "METRIC", 0.9, "metric_at_k")
+            c.strong_type = True  # the bare measure's hit inside is this name's first word
+            ctx.cands = [k for k in ctx.cands if not (a <= k.start and k.end <= b)]
+            ctx.cands.append(c)
     if "@" not in ctx.text:
         return
     for m in _METRIC_AT.finditer(ctx.text):
@@ -185,6 +200,12 @@ def metric_compounds(ctx: Context) -> None:
             continue  # "numerical precision", "full precision": number formats, as the bare word
         if phrase.islower() and text[a:h0].strip() in word_set("metric_heads"):
             continue  # "error rates": one measure word on another names no measure
+        if text.startswith(("mean ", "median "), a) and ctx.covered(
+                text.index(" ", a) + 1, h1) and not ctx.covered(a, h1) and \
+                text[h0:h1].lower() not in word_set("cost_metrics"):
+            continue  # "a mean F1 score of 0.89": a known measure averaged over runs is that
+            # measure (the known name, not "mean F1 score"; "mean absolute error" is known
+            # whole; a cost's statistic is its own measure: "median latency")
         c = Cand(a, h1, phrase, phrase, "METRIC", 0.6, "metric_compound")
         if not metric_context(text, c):
             continue
@@ -300,6 +321,42 @@ def metrics_between(ctx: Context) -> None:
                         c.conf = max(c.conf, 0.6)
                 continue
             c = Cand(x, y, text[x:y], text[x:y], "METRIC", 0.6, "metric_between")
+            c.strong_type = True
+            ctx.cands.append(c)
+
+
+# "by 8.1% in p-MRR", "19.3% in SqRel", "4.96% in $\rm{AUPRC}$": a name read after a value and
+# "in" is the measure the value is given in ("on" would name the data); the name ends there
+_VALUE_IN = re.compile(
+    r"(?:\d\s*\\?%|\d\s+(?:points?|pp)|\d\.\d+)(?:\s|~|\\,)+in\s+(?:\$\\(?:rm|mathrm|text)\{)?"
+    r"([A-Za-z][\w\-@]*)(?=\}?(?:\$|_\{?\w+\}?\$?)?\s*(?:[,.;:)]|(?:and|or|on|over|compared|"
+    r"while|across|for|with|than|at|under|relative|versus|vs)\b|$))")
+_UPPER = re.compile(r"[A-Z]")
+
+
+def measures_after_values(ctx: Context) -> None:
+    """A name with a capital after a value and "in" ("8.1% in p-MRR", "19.3% in SqRel") is a
+    measure; a known name of another type, a language ("20% in Mandarin": not_names) and a
+    name inside a longer one are left as they are."""
+    text = ctx.text
+    if "in " not in text:
+        return
+    for m in _VALUE_IN.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if not _UPPER.search(name) or ctx.in_url(a) or ctx.is_generic(name) or \
+                name in ctx.not_names:
+            continue
+        same = [c for c in ctx.cands if c.start == a and c.end == b]
+        if any(c.rule == "gazetteer" and c.type != "METRIC" for c in same):
+            continue  # "3% in ImageNet"
+        if any(c.start <= a and b <= c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
+            continue  # inside a longer name
+        for c in same:
+            c.type, c.strong_type = "METRIC", True
+            c.conf = max(c.conf, 0.6)
+        if not same:
+            c = Cand(a, b, name, name, "METRIC", 0.6, "metric_value_in")
             c.strong_type = True
             ctx.cands.append(c)
 
@@ -518,5 +575,6 @@ def _plural_measure(ctx: Context, low: str, h0: int, h1: int) -> Cand | None:
 
 
 STAGES = [(58, metrics_at_k), (58.5, plural_measures), (59, metric_compounds),
-          (59.5, metric_lists), (59.6, metrics_between), (101, averaged_metrics),
+          (59.5, metric_lists), (59.6, metrics_between),
+          (59.7, measures_after_values), (101, averaged_metrics),
           (100, metric_filter), (100.5, shared_acronyms)]
