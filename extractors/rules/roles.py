@@ -118,7 +118,8 @@ _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framewor
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
 # ...", "two key innovations: (1) Residual Slim ViT (Reslim), ...; and (2) TILES, ...": the
 # enumerated items of a counted list, whatever stands between them
-_ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
+_ENUM_BEFORE = re.compile(r"(?:\(\s*|(?<=[\s,;:]))(?:[ivx]+|\d|[a-e])\s*\)\s*"
+                          r"(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
 # an enumerated item past the first opening its sentence: "(2) ", "(iii) The "
 _ENUM_OPENS = re.compile(
@@ -314,6 +315,37 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     at = starts[-1]
     s_at = ctx.sentence(at)[0] if at < s0 else s0
     return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
+
+
+# the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) "
+_FIRST_ENUM = re.compile(r"(?:\(\s*|(?<=[\s:,]))(?:1|i|a)\s*\)\s")
+_ENUM_RIGHT_BEFORE = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?$")
+# a lower-case noun after a name (past its short form), which the name then modifies
+_NOUN_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,24}\))?[\s\-]+(?!(?:which|that|to|for|with|and|or|at|in|on|of|by|is|are|"
+    r"was|were|where|whose|the|an?|via|from|into|as|then|first|also)\b)([a-z]{3,})\b")
+# a leading clause that reports what was found or tested, not what the paper builds
+_FINDINGS_LEAD = re.compile(r"\b(?:[Ee]xperiments?|evaluat\w*|validat\w*|results?|findings?|"
+                            r"shows?|demonstrat\w*|observ\w*|reveal\w*|tasks|datasets|"
+                            r"benchmarks|applications|settings)\b")
+
+
+def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
+    """Whether cands[i] is an item of an enumeration ("X integrates (i) A to ..., (ii) B ...")
+    whose leading clause names the paper's own system or says we / our / new."""
+    text = ctx.text
+    c = cands[i]
+    m = _FIRST_ENUM.search(text, s0, c.start)
+    if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, c.start - 16), c.start):
+        return False  # "(a) between MVC, ...": no item's name
+    nm = _NOUN_AFTER.match(text, c.end)
+    if nm and nm.group(1).rstrip("s") not in word_set("system_heads") and \
+            nm.group(1).rstrip("s") not in word_set("part_heads"):
+        return False  # "(ii) the VHDL code", "(i) a Concept Erasure (CE) reward": a modifier
+    at = m.start()
+    if _FINDINGS_LEAD.search(text, s0, at):
+        return False  # "Experiments on three tasks validate our theory: (1) Parity ..."
+    return naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at)
 
 
 def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
@@ -539,7 +571,7 @@ def intro_cues(ctx: Context) -> None:
                 not CITED.search(text, s0, c.start) and \
                 not _OVERVIEW_TITLE.search(text, 0, ctx.title_end) and not (
                     ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical) and \
-                _counted_by_paper(ctx, cands, i, s0):
+                (_counted_by_paper(ctx, cands, i, s0) or _enumerated_by_paper(ctx, cands, i, s0)):
             c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
             continue

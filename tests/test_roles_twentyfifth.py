@@ -1,0 +1,57 @@
+"""INTRODUCES, twenty-fifth pass: role decisions read from the clause, on sentences written for
+these tests (the rules alone, as `--fast`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find_any_case as find
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+_QUORB_TITLE = "QuorbFM: Plonk-Robust Federated Learning for Quorb Imaging"
+
+
+@pytest.mark.parametrize("name", [
+    "Spectral Quorb Retrieval", "Plonk-wise Token Fusion", "Prefix Quorb Prompting"])
+def test_enumerated_items_after_the_papers_system_are_introduced(nlp, name):
+    ents = run(nlp, "Quorb scans differ across sites. Accordingly, QuorbFM integrates (i) "
+                    "Spectral Quorb Retrieval to inject global priors, (ii) Plonk-wise Token "
+                    "Fusion to align representations, and (iii) Prefix Quorb Prompting to "
+                    "condition local cues. Experiments on three sites show large gains.",
+               title=_QUORB_TITLE)
+    e = find(ents, name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_enumerated_items_with_a_bare_closing_bracket_are_introduced(nlp):
+    ents = run(nlp, "We propose a three-stage training scheme for small quorb models: "
+                    "1) Distilled Quorb Pre-Plonking to align the views, and 2) Distilled "
+                    "Quorb Fine-Plonking to refine the knowledge.",
+               title="QuorbKD: Distilling Plonk Models")
+    for name in ("Distilled Quorb Pre-Plonking", "Distilled Quorb Fine-Plonking"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"
+
+
+def test_enumerated_findings_are_not_introduced(nlp):
+    ents = run(nlp, "Experiments on three settings validate our theory: (1) Quorb Parity "
+                    "Plonking, where the model generalises, and (2) Quorb Addition Plonking, "
+                    "where it does not.",
+               title=_QUORB_TITLE)
+    e = find(ents, "Quorb Parity Plonking")
+    assert e is None or e.role == "used"
+
+
+def test_enumerated_name_before_a_plain_noun_is_only_a_modifier(nlp):
+    ents = run(nlp, "QuorbFM jointly optimizes (i) a Quorb Erasure (QE) reward to suppress "
+                    "targets and (ii) a Plonk Space (PS) reward to keep fidelity.",
+               title=_QUORB_TITLE)
+    e = find(ents, "Quorb Erasure")
+    assert e is None or e.role == "used"
