@@ -55,3 +55,32 @@ def test_enumerated_name_before_a_plain_noun_is_only_a_modifier(nlp):
                title=_QUORB_TITLE)
     e = find(ents, "Quorb Erasure")
     assert e is None or e.role == "used"
+
+
+@pytest.mark.parametrize("name", ["Interleaved Plonk-Act", "Dynamic Quorb Allocator"])
+def test_counted_innovations_of_the_papers_system_are_introduced(nlp, name):
+    ents = run(nlp, "We introduce QuorbPlan, a framework that enables interleaved plonking "
+                    "through two key innovations: an Interleaved Plonk-Act architecture that "
+                    "pipelines plonking with acting, and a Dynamic Quorb Allocator that adapts "
+                    "quorb budgets to the deadline.",
+               title="QuorbPlan: Adaptive Quorb Allocation for Embodied Plonking")
+    e = find(ents, name)
+    assert e is not None and e.role == "introduced"
+
+
+def test_counted_mechanisms_after_any_verb_are_introduced(nlp):
+    ents = run(nlp, "We introduce QBP, a simple baseline that unites two complementary "
+                    "mechanisms: QuorbDown, a light activation change that keeps plonks "
+                    "alive, and Decreasing Plonkpropagation, a gradient schedule.",
+               title="A Simple Baseline for Stable and Plonkable Networks")
+    for name in ("QuorbDown", "Decreasing Plonkpropagation"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"
+
+
+def test_counted_modules_something_comes_from_are_not_introduced(nlp):
+    ents = run(nlp, "We use this model to build the graph from two study modules: Embedded "
+                    "Quorbs and Development of Plonk Systems.",
+               title="Graph Completion for Quorb Curricula")
+    e = find(ents, "Embedded Quorbs")
+    assert e is None or e.role == "used"

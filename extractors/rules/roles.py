@@ -113,6 +113,16 @@ _PARTS_LIST = re.compile(
     rf"{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*(?::|,)\s*(?:\(?(?:1|i|a)\)\s*)?(?:(?:a|an|the)\s+)?$"
 )  # "PvNeXt consists of two key modules, the Motion Imitator and the ...": a comma as a colon
+# "a framework that enables ... through two key innovations: an Interleaved Think-Act
+# architecture that ..., and a ...", "RDBP unites two complementary mechanisms: ReLUDown, a ...":
+# the counted parts whatever the verb, when the clause is the paper's own ("the KG from two
+# study modules: ..." counts where something comes from)
+_COUNTED_PARTS = re.compile(
+    r"(?<!from\s)(?<!of\s)(?<!in\s)(?<!on\s)(?<!across\s)(?<!between\s)(?<!among\s)"
+    r"\b(two|three|four|five|several)\s+(?:[\w\-]+\s+){0,3}?(?:components|modules|stages|"
+    r"innovations|mechanisms|parts|variants)\s*(?::|,)\s*(?:\(?(?:1|i|a)\)\s*)?"
+    r"(?:(?:a|an|the)\s+)?$"
+)
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
@@ -557,6 +567,19 @@ def intro_cues(ctx: Context) -> None:
                             # "(1) Profiling, a module ...": a plain word heads a section
                             cands[j].intro = True
                             cands[j].conf = max(cands[j].conf, 0.75)
+                    continue
+            pm = _COUNTED_PARTS.search(_emphasis_free(tail)) if pm is None else None
+            if pm and (" " in c.surface or _COINED_ONE.match(c.surface)) and \
+                    not CITED.search(text, s0, c.start):
+                at = text.rfind(pm.group(1), s0, c.start)
+                if naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at):
+                    for j in _list_after(ctx, i) + _items_past_clauses(ctx, i, pm.group(1)):
+                        cj = cands[j]
+                        if cj.type not in ("TASK", "METRIC") and cj.rule != "gazetteer" and \
+                                cj.gaz_canon is None and (
+                                    " " in cj.surface or _COINED_ONE.match(cj.surface)):
+                            cj.intro = True
+                            cj.conf = max(cj.conf, 0.7)
                     continue
         if ("ur " in tail or "proposed " in tail) and c.type not in ("TASK", "METRIC") and \
                 c.rule != "gazetteer" and c.gaz_canon is None and \
