@@ -84,3 +84,23 @@ def test_counted_modules_something_comes_from_are_not_introduced(nlp):
                title="Graph Completion for Quorb Curricula")
     e = find(ents, "Embedded Quorbs")
     assert e is None or e.role == "used"
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "words_before"), [
+    ("Second, we present a deformation-aware plonk densification strategy that grows quorbs.",
+     "deformation-aware plonk densification strategy", "deformation-aware plonk densification"),
+    ("We introduce a wordless quorb training mechanism to align plonks with motions.",
+     "wordless quorb training mechanism", "wordless quorb training"),
+])
+def test_lower_part_is_also_named_without_its_kind_word(nlp, sentence, phrase, words_before):
+    ents = run(nlp, sentence, title="Plonk Synthesis from Quorbs")
+    e = find(ents, phrase)
+    assert e is not None and e.role == "introduced"
+    assert words_before in e.aliases
+
+
+def test_lower_part_keeps_a_head_that_is_part_of_its_name(nlp):
+    ents = run(nlp, "We devise a geometric quorb consistency loss that aligns the plonks.",
+               title="Plonk Synthesis from Quorbs")
+    e = find(ents, "geometric quorb consistency loss")
+    assert e is not None and "geometric quorb consistency" not in e.aliases
