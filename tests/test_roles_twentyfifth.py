@@ -104,3 +104,13 @@ def test_lower_part_keeps_a_head_that_is_part_of_its_name(nlp):
                title="Plonk Synthesis from Quorbs")
     e = find(ents, "geometric quorb consistency loss")
     assert e is not None and "geometric quorb consistency" not in e.aliases
+
+
+def test_enumerated_item_opening_its_sentence_after_a_colon_clause_is_introduced(nlp):
+    ents = run(nlp, "We introduce a novel two-stage framework designed to plonk quorbs: (1) "
+                    "Dynamic Quorb Encoder (DQE) at the first stage groups the plonks. (2) "
+                    "Dynamic Plonk Transformer (DPT) at the second stage generates quorbs.",
+               title="DPT: Plonk Generation with Dynamic Quorbs")
+    for name in ("Dynamic Quorb Encoder", "Dynamic Plonk Transformer"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced"

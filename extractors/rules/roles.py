@@ -345,7 +345,15 @@ def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bo
     whose leading clause names the paper's own system or says we / our / new."""
     text = ctx.text
     c = cands[i]
-    m = _FIRST_ENUM.search(text, s0, c.start)
+    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+        # "... framework: (1) A (AA) at first stage employs .... (2) B (BB) at second stage
+        # generates ...": an item opening its sentence continues an enumeration before it
+        ms = list(_FIRST_ENUM.finditer(text, max(ctx.title_end, s0 - 600), s0))
+        m = ms[-1] if ms else None
+        if m is not None:
+            s0 = ctx.sentence(m.start())[0]
+    else:
+        m = _FIRST_ENUM.search(text, s0, c.start)
     if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, c.start - 16), c.start):
         return False  # "(a) between MVC, ...": no item's name
     nm = _NOUN_AFTER.match(text, c.end)
@@ -355,7 +363,11 @@ def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bo
     at = m.start()
     if _FINDINGS_LEAD.search(text, s0, at):
         return False  # "Experiments on three tasks validate our theory: (1) Parity ..."
-    return naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at)
+    lead_end = at
+    while lead_end > s0 and text[lead_end - 1] in " :":
+        lead_end -= 1  # "we introduce a two-stage framework ...: (1) A": naming_by_paper
+        # reads only past a colon, so the clause is read up to it
+    return naming_by_paper(text, s0, lead_end) or _ours_before(ctx, cands, i, s0, at)
 
 
 def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
