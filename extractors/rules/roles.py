@@ -123,6 +123,7 @@ _COUNTED_PARTS = re.compile(
     r"innovations|mechanisms|parts|variants)\s*(?::|,)\s*(?:\(?(?:1|i|a)\)\s*)?"
     r"(?:(?:a|an|the)\s+)?$"
 )
+_COUNT_KEYS = ("two", "three", "four", "five", "several")  # a cheap test before it
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
@@ -580,7 +581,8 @@ def intro_cues(ctx: Context) -> None:
                             cands[j].intro = True
                             cands[j].conf = max(cands[j].conf, 0.75)
                     continue
-            pm = _COUNTED_PARTS.search(_emphasis_free(tail)) if pm is None else None
+            pm = _COUNTED_PARTS.search(_emphasis_free(tail)) if pm is None and any(
+                w in tail for w in _COUNT_KEYS) else None
             if pm and (" " in c.surface or _COINED_ONE.match(c.surface)) and \
                     not CITED.search(text, s0, c.start):
                 at = text.rfind(pm.group(1), s0, c.start)
