@@ -66,6 +66,10 @@ _PART_KEYS = ("we introduce ", "we propose ", "we design ", "we devise ", "we de
               "introduces ", "proposes ", "designs ", "devises ", "develops ", "presents ")
 
 
+# part heads that only say what kind of thing the words before them name
+_KIND_HEADS = frozenset({"strategy", "mechanism", "module", "scheme"})
+
+
 def lower_parts(ctx: Context) -> None:
     """"we devise a geometric consistency loss", "A channel attention module is introduced":
     a lower-case component of the paper's own method, ending in a part head."""
@@ -103,6 +107,10 @@ def lower_parts(ctx: Context) -> None:
         a = end - len(phrase)
         c = Cand(a, a + len(phrase), phrase, phrase, "METHOD", 0.6, "lower_part")
         c.intro = True
+        if len(ws) >= 3 and ws[-1] in _KIND_HEADS:
+            # "a temporal perturbation strategy", "a wordless training mechanism": the words
+            # before the kind word name the same thing
+            c.extra.append(" ".join(ws[:-1]))
         ctx.cands.append(c)
 
 

@@ -113,12 +113,24 @@ _PARTS_LIST = re.compile(
     rf"{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*(?::|,)\s*(?:\(?(?:1|i|a)\)\s*)?(?:(?:a|an|the)\s+)?$"
 )  # "PvNeXt consists of two key modules, the Motion Imitator and the ...": a comma as a colon
+# "a framework that enables ... through two key innovations: an Interleaved Think-Act
+# architecture that ..., and a ...", "RDBP unites two complementary mechanisms: ReLUDown, a ...":
+# the counted parts whatever the verb, when the clause is the paper's own ("the KG from two
+# study modules: ..." counts where something comes from)
+_COUNTED_PARTS = re.compile(
+    r"(?<!from\s)(?<!of\s)(?<!in\s)(?<!on\s)(?<!across\s)(?<!between\s)(?<!among\s)"
+    r"\b(two|three|four|five|several)\s+(?:[\w\-]+\s+){0,3}?(?:components|modules|stages|"
+    r"innovations|mechanisms|parts|variants)\s*(?::|,)\s*(?:\(?(?:1|i|a)\)\s*)?"
+    r"(?:(?:a|an|the)\s+)?$"
+)
+_COUNT_KEYS = ("two", "three", "four", "five", "several")  # a cheap test before it
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
 # ...", "two key innovations: (1) Residual Slim ViT (Reslim), ...; and (2) TILES, ...": the
 # enumerated items of a counted list, whatever stands between them
-_ENUM_BEFORE = re.compile(r"\(\s*(?:[ivx]+|\d|[a-e])\s*\)\s*(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
+_ENUM_BEFORE = re.compile(r"(?:\(\s*|(?<=[\s,;:]))(?:[ivx]+|\d|[a-e])\s*\)\s*"
+                          r"(?:(?:[Aa]|[Aa]n|[Tt]he)\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
 # an enumerated item past the first opening its sentence: "(2) ", "(iii) The "
 _ENUM_OPENS = re.compile(
@@ -314,6 +326,49 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     at = starts[-1]
     s_at = ctx.sentence(at)[0] if at < s0 else s0
     return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
+
+
+# the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) "
+_FIRST_ENUM = re.compile(r"(?:\(\s*|(?<=[\s:,]))(?:1|i|a)\s*\)\s")
+_ENUM_RIGHT_BEFORE = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?$")
+# a lower-case noun after a name (past its short form), which the name then modifies
+_NOUN_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,24}\))?[\s\-]+(?!(?:which|that|to|for|with|and|or|at|in|on|of|by|is|are|"
+    r"was|were|where|whose|the|an?|via|from|into|as|then|first|also)\b)([a-z]{3,})\b")
+# a leading clause that reports what was found or tested, not what the paper builds
+_FINDINGS_LEAD = re.compile(r"\b(?:[Ee]xperiments?|evaluat\w*|validat\w*|results?|findings?|"
+                            r"shows?|demonstrat\w*|observ\w*|reveal\w*|tasks|datasets|"
+                            r"benchmarks|applications|settings)\b")
+
+
+def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
+    """Whether cands[i] is an item of an enumeration ("X integrates (i) A to ..., (ii) B ...")
+    whose leading clause names the paper's own system or says we / our / new."""
+    text = ctx.text
+    c = cands[i]
+    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+        # "... framework: (1) A (AA) at first stage employs .... (2) B (BB) at second stage
+        # generates ...": an item opening its sentence continues an enumeration before it
+        ms = list(_FIRST_ENUM.finditer(text, max(ctx.title_end, s0 - 600), s0))
+        m = ms[-1] if ms else None
+        if m is not None:
+            s0 = ctx.sentence(m.start())[0]
+    else:
+        m = _FIRST_ENUM.search(text, s0, c.start)
+    if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, c.start - 16), c.start):
+        return False  # "(a) between MVC, ...": no item's name
+    nm = _NOUN_AFTER.match(text, c.end)
+    if nm and nm.group(1).rstrip("s") not in word_set("system_heads") and \
+            nm.group(1).rstrip("s") not in word_set("part_heads"):
+        return False  # "(ii) the VHDL code", "(i) a Concept Erasure (CE) reward": a modifier
+    at = m.start()
+    if _FINDINGS_LEAD.search(text, s0, at):
+        return False  # "Experiments on three tasks validate our theory: (1) Parity ..."
+    lead_end = at
+    while lead_end > s0 and text[lead_end - 1] in " :":
+        lead_end -= 1  # "we introduce a two-stage framework ...: (1) A": naming_by_paper
+        # reads only past a colon, so the clause is read up to it
+    return naming_by_paper(text, s0, lead_end) or _ours_before(ctx, cands, i, s0, at)
 
 
 def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
@@ -526,6 +581,20 @@ def intro_cues(ctx: Context) -> None:
                             cands[j].intro = True
                             cands[j].conf = max(cands[j].conf, 0.75)
                     continue
+            pm = _COUNTED_PARTS.search(_emphasis_free(tail)) if pm is None and any(
+                w in tail for w in _COUNT_KEYS) else None
+            if pm and (" " in c.surface or _COINED_ONE.match(c.surface)) and \
+                    not CITED.search(text, s0, c.start):
+                at = text.rfind(pm.group(1), s0, c.start)
+                if naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at):
+                    for j in _list_after(ctx, i) + _items_past_clauses(ctx, i, pm.group(1)):
+                        cj = cands[j]
+                        if cj.type not in ("TASK", "METRIC") and cj.rule != "gazetteer" and \
+                                cj.gaz_canon is None and (
+                                    " " in cj.surface or _COINED_ONE.match(cj.surface)):
+                            cj.intro = True
+                            cj.conf = max(cj.conf, 0.7)
+                    continue
         if ("ur " in tail or "proposed " in tail) and c.type not in ("TASK", "METRIC") and \
                 c.rule != "gazetteer" and c.gaz_canon is None and \
                 _OUR_PART.search(_emphasis_free(before[-90:])):
@@ -539,7 +608,7 @@ def intro_cues(ctx: Context) -> None:
                 not CITED.search(text, s0, c.start) and \
                 not _OVERVIEW_TITLE.search(text, 0, ctx.title_end) and not (
                     ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical) and \
-                _counted_by_paper(ctx, cands, i, s0):
+                (_counted_by_paper(ctx, cands, i, s0) or _enumerated_by_paper(ctx, cands, i, s0)):
             c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
             continue
