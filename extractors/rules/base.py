@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from paperkg.core.text import fold, sentence_of
@@ -108,6 +109,11 @@ class Context:
     def is_generic(self, phrase: str) -> bool:
         """Whether a phrase is a generic term (folded)."""
         return fold(phrase) in self.generic
+
+    @cached_property
+    def low(self) -> str:
+        """The text in lower case, made once for the families that read it."""
+        return self.text.lower()
 
 
 def extend_known(ctx: Context, etype: str, modifier: re.Pattern, window: int, rule: str,

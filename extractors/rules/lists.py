@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Context, heads, type_by_shape, word_set
-from paperkg.extractors.rules.heads import EVAL_CONTEXT
+from paperkg.extractors.rules.heads import evaluation_sentence
 
 # what may stand between two items of a list; a suspended hyphen before a comma too ("Vicuna-,
 # Qwen2.5-"), not before "and" ("Inter- and Intra-image", "Transformer- and CNN-based": parts
@@ -104,7 +104,7 @@ def list_types(ctx: Context) -> None:
         if not open_ or len(open_) > len(kinds) + 1:
             continue  # mostly untyped: no consensus to follow
         s0, s1 = ctx.sentence(run[0].start)
-        if not EVAL_CONTEXT.search(text, s0, s1):
+        if not evaluation_sentence(ctx, s0, s1):
             continue
         t = next(iter(types))
         if t == "METRIC" and len(run) < 3:

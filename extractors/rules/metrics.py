@@ -123,10 +123,9 @@ def metrics_at_k(ctx: Context) -> None:
 _MOD_WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s)?$")
 
 
-def _head_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word metric head in text, any case (str.find per head word
-    on the lower-cased text: much faster here than one regex alternation)."""
-    low = text.lower()
+def _head_spans(low: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word metric head in a text, any case, given the text in
+    lower case (str.find per head word: much faster here than one regex alternation)."""
     out = []
     for head in words("metric_heads"):
         n = len(head)
@@ -187,7 +186,7 @@ def metric_compounds(ctx: Context) -> None:
     ("detection accuracy", "attack success rate", "Dice score", "relative L2 error")."""
     text = ctx.text
     need_value = word_set("metric_value_heads")
-    for h0, h1 in _head_spans(text):
+    for h0, h1 in _head_spans(ctx.low):
         if ctx.in_url(h0):
             continue
         a = _modifiers(ctx, h0)
@@ -536,8 +535,7 @@ def plural_measures(ctx: Context) -> None:
     with its head in the plural is that measure (the gazetteer matches the singular only)."""
     if ctx.gaz is None:
         return
-    text = ctx.text
-    low = text.lower()
+    low = ctx.low
     n = len(low)
     found = []
     for head in _PLURAL_HEADS:  # str.find per head: much faster than one regex alternation

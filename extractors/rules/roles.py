@@ -872,7 +872,7 @@ def title_via(ctx: Context) -> None:
         # again: the paper's own name is elsewhere; the phrase says how it works
     describes = False
     if ctx.title_intro_keys or any(cc.intro for cc in ctx.cands):
-        at = ctx.text.lower().find(phrase.lower(), ctx.title_end)
+        at = ctx.low.find(phrase.lower(), ctx.title_end)
         # "ResMimic: ... via Residual Learning" and "a two-stage residual learning framework":
         # the phrase describes the system the paper names otherwise (not "a Geometric
         # Consistent Ray Diffusion model (GCRayDiffusion)", which names it)

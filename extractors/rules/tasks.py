@@ -23,15 +23,23 @@ from paperkg.extractors.rules.base import (
     words,
 )
 
-_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+# A lower-case word, possessive: every pattern here follows it with a space, a mark, the end or
+# nothing, never with a letter, digit or hyphen, so giving back part of it could never make a
+# match; possessive, a failed attempt is given up at once instead of trying every shorter word
+# (the same matches).
+_LOWER_WORD = r"[a-z][a-z0-9]*+(?:-[a-z0-9]++)*+"
 _TASK_OF = re.compile(
     r"(?:task|problem)s?\s+(?:of|called|known\s+as|named|termed)\s+"
     rf"((?:{_LOWER_WORD}\s+){{0,5}}{_LOWER_WORD})"
 )
 # an acronym or "3D" may open a task phrase ("the AIGC detection task", "for 3D part segmentation")
 _LEAD_ACRONYM = r"(?:[A-Z]{2,5}|[1-4]D)\s+"
+# The words before a key word, up to it ("for X tasks", "the link prediction task"); its runs of
+# spaces are possessive too (a word or the end comes next, never a space).
 _X_BEFORE = re.compile(
-    rf"(?<![\w\-])((?:{_LEAD_ACRONYM})?(?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD})\s+$")
+    rf"(?<![\w\-])((?:(?:[A-Z]{{2,5}}|[1-4]D)\s++)?(?:{_LOWER_WORD}\s++){{0,4}}"
+    rf"{_LOWER_WORD})\s++$")
+_X_WORDS = 6  # the most words _X_BEFORE's phrase holds: an acronym, then five
 _WE_STUDY = re.compile(
     r"(?:study|studies|address|addresses|tackle|tackles|consider|"
     rf"considers)\s+((?:{_LOWER_WORD}\s+){{0,3}}{_LOWER_WORD})(?=\s*[,.;:(]|\s+(?:in|on|for|"
@@ -52,6 +60,14 @@ _TOO_GENERAL_ALONE = ("learning", "control", "estimation", "modeling", "modellin
                       "understanding", "matching")
 
 
+def _words_back(text: str, lo: int, hi: int, n: int) -> int:
+    """Where the last n whitespace-separated words of text[lo:hi] begin, or lo when it holds
+    fewer: a match of at most n words that runs to hi starts no earlier (where a search from
+    lo would find it, at the same place)."""
+    parts = text[lo:hi].rsplit(None, n)
+    return lo + len(parts[0]) if len(parts) > n else lo
+
+
 def _cue_matches(text: str, tp: list[int]):
     """(pattern, phrase, offset) for "task/problem of|called X" (1), "for X tasks" (2) and
     "we study X" (3); regexes run only at the offsets of their key words (tp: offsets of
@@ -64,7 +80,7 @@ def _cue_matches(text: str, tp: list[int]):
             yield 1, m.group(1), m.start(1)
         # "for X tasks", "the link prediction task", "vector-valued property prediction tasks",
         # "the conditional text generation problem": the words before (cut at a stop word)
-        m = _X_BEFORE.search(text, max(0, pos - 90), pos)
+        m = _X_BEFORE.search(text, _words_back(text, max(0, pos - 90), pos, _X_WORDS), pos)
         if m and m.end() == pos:
             yield 2, m.group(1), m.start(1)
     for pos in positions(text, ("study ", "studies ", "address", "tackle", "consider")):
@@ -371,7 +387,7 @@ def for_task_phrases(ctx: Context) -> None:
     text, generic = ctx.text, ctx.generic
     stop, heads = word_set("task_stop"), word_set("task_pattern_heads")
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
-    vague, low = word_set("task_vague_heads"), text.lower()
+    vague, low = word_set("task_vague_heads"), ctx.low
     seen = set()
     means_on, means_heads = word_set("task_means_on"), word_set("task_for_means_heads")
     for pos in positions(text, _FOR_X_KEYS):
@@ -404,7 +420,21 @@ def for_task_phrases(ctx: Context) -> None:
 
 
 _WORD_BEFORE = re.compile(r"([a-z][a-z0-9\-]*) $")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-"
 _ALL_WORDS = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def _word_before(low: str, lo: int, hi: int) -> int:
+    """Where _WORD_BEFORE.search(low, lo, hi) starts (a lower-case word, then a space at the
+    end), or -1; found from the end with str.rstrip rather than by trying every offset."""
+    e = hi - 1  # the space
+    if e > lo and low[e] == "\n":  # "$" also matches before a newline at the end
+        e -= 1
+    if e <= lo or low[e] != " ":
+        return -1
+    run = low[lo:e]  # the word is the end of the run of word characters before the space
+    word = run[len(run.rstrip(_WORD_CHARS)):].lstrip("0123456789-")  # from its first letter
+    return e - len(word) if word else -1
 
 
 def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
@@ -427,11 +457,11 @@ def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
                 ws: list[int] = []
                 k = i
                 while len(ws) < 2:
-                    m = _WORD_BEFORE.search(low, max(0, k - 40), k)
-                    if m is None or (m.start() > 0 and low[m.start() - 1] in "-"):
+                    x = _word_before(low, max(0, k - 40), k)
+                    if x < 0 or (x > 0 and low[x - 1] in "-"):
                         break
-                    ws.insert(0, m.start())
-                    k = m.start()
+                    ws.insert(0, x)
+                    k = x
                 if ws and ws[0] > 0 and low[ws[0] - 1].isalnum():
                     ws = []  # "3d spatial reasoning": a word cut in two
                 elif ws and low.startswith(("based ", "driven ", "guided "), ws[0]):
@@ -453,7 +483,7 @@ def repeated_task_phrases(ctx: Context) -> None:
     text = ctx.text
     heads = word_set("task_pattern_heads")
     skip = word_union("task_stop", "task_adjectives", "quantity_words")
-    for phrase, spans in _head_phrases(text.lower(), heads, skip).items():
+    for phrase, spans in _head_phrases(ctx.low, heads, skip).items():
         if len(spans) < 2 or ctx.is_generic(phrase) or family_phrase(phrase):
             continue
         for a, b in spans:
@@ -607,8 +637,10 @@ def title_lead_task(ctx: Context) -> None:
         return
 
 
+# The subject patterns' words are possessive (as _LOWER_WORD): what follows each is a space, a
+# comma or a bracket, never a letter, digit or hyphen, so no shorter word could match.
 _SUBJECT = re.compile(
-    r"([A-Z][a-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+[a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,3}?)"
+    r"([A-Z][a-z0-9]*+(?:-[A-Za-z0-9]++)*+(?:\s+[a-z][a-z0-9]*+(?:-[a-z0-9]++)*+){1,3}?)"
     r"(?:\s+\([A-Za-z0-9\-]{2,10}\))?(?:\s+(?:" + "|".join(words("task_subject_verbs")) +
     r")\b|\s*,)"
 )
@@ -647,7 +679,7 @@ def subject_tasks(ctx: Context) -> None:
 # "Seismic inversion is a challenging inverse problem", "Online form filling (OFF) remains a
 # hard task": the subject opens its sentence and the copula names it a task or problem
 _COPULA_SUBJECT = re.compile(
-    r"([A-Z][a-z][a-z\-]*(?:\s+[a-z][a-z0-9\-]*){1,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+"
+    r"([A-Z][a-z][a-z\-]*+(?:\s+[a-z][a-z0-9\-]*+){1,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+"
     r"(?:is|remains|has\s+become|has\s+been)\s+(?:a|an|the|one\s+of\s+the)\s+"
     r"(?:(?!(?:in|which|that|for|to|with|by|on|from|where|when|whose|used|using|and|or)\b)"
     r"[a-z][\w\-]*,?\s+){0,3}?(?:task|problem|challenge)s?\b"
@@ -736,7 +768,7 @@ def _fallback_for(ctx: Context, fm: re.Match, found: bool) -> Cand | None:
 # the abstract's opening subject and what the sentence says of it ("Story visualization has
 # gained ...", "Neuron-level structured pruning is ...", "Robotic catching has ...")
 _OPENING_SUBJECT = re.compile(
-    r"([A-Z][a-z][a-z0-9\-]*(?:\s+[a-z][a-z0-9\-]*){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+(?:"
+    r"([A-Z][a-z][a-z0-9\-]*+(?:\s+[a-z][a-z0-9\-]*+){0,3})(?:\s+\([A-Za-z0-9\-]{2,10}\))?,?\s+(?:"
     + "|".join(words("task_subject_verbs")) + r")\b"
 )
 
@@ -825,13 +857,13 @@ def means_learning(ctx: Context) -> None:
     word of the means (words/learning_means_before.txt: "via domain adversarial learning",
     "integrates transfer learning", "relies on imitation learning") is a technique the work
     uses: a METHOD, whatever the title or its other mentions say."""
-    text, t_end = ctx.text, ctx.title_end
+    t_end = ctx.title_end
     names = {c.name.lower() for c in ctx.cands if c.type in ("TASK", "")
              and _LEARNING_END.search(c.name) and " " in c.name}
     if not names:
         return
     means = word_set("learning_means_before")
-    low = text.lower()
+    low = ctx.low
     methods = set()
     for name in names:
         i = low.find(name, t_end)
@@ -852,7 +884,7 @@ def means_learning(ctx: Context) -> None:
 # refers to the capacity of ...": a phrase of two or more words opening its sentence, said to
 # aim or refer to something, is the field or problem the abstract sets out, whatever its last word
 _AIMS_SUBJECT = re.compile(
-    r"([A-Z][\w\-]*(?:\s+[A-Za-z][\w\-]*){1,5}?)(?:\s+\(([A-Za-z][\w\-]{1,9})\))?\s+"
+    r"([A-Z][\w\-]*+(?:\s+[A-Za-z][\w\-]*+){1,5}?)(?:\s+\(([A-Za-z][\w\-]{1,9})\))?\s+"
     r"(?:aims?|refers?|seeks?)\s+to\b")
 _AIMS_TO = re.compile(r"\b(?:aims?|refers?|seeks?) to\b")
 
@@ -997,7 +1029,7 @@ def problem_forms(ctx: Context) -> None:
     text = ctx.text
     if "problem" not in text:
         return
-    low = text.lower()
+    low = ctx.low
     done: dict[str, list[str]] = {}
     for c in ctx.cands:
         if c.type != "TASK" or not c.name:
