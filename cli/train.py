@@ -93,11 +93,14 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
                    "[0.7/0.3].")
 @click.option("--retype-known", default=None, metavar="TO/FROM",
               help="The same for gazetteer names [off].")
+@click.option("--gazetteer-features", "gazetteer", is_flag=True,
+              help="The keep and type classifiers also read which gazetteer lists (data/*.txt) "
+                   "hold a name, whatever rule found it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
               gold_weight, candidates_used, terms, terms_as_features, extend, retype,
-              retype_known, as_json):
+              retype_known, gazetteer, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -117,7 +120,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          known_retype=_pair(retype_known, "--retype-known"),
                          stats=corpus_stats, gold_weight=gold_weight,
                          candidate_roles=not candidates_used, terms=terms,
-                         term_candidates=not terms_as_features,
+                         term_candidates=not terms_as_features, gazetteer=gazetteer,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

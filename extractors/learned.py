@@ -112,15 +112,74 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
     return sorted(feats)
 
 
+@lru_cache(maxsize=1)
+def gazetteer_lists() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """{canonical key of a form in a typed gazetteer list: the types of the lists holding it},
+    and the canonical keys of the generic list (read once from extractors/data)."""
+    from paperkg.extractors.components import load_lexicon
+
+    lexicon = load_lexicon()
+    index: dict[str, set[str]] = {}
+    for type_, groups in lexicon["typed"].items():
+        for group in groups:
+            for form in group:
+                key = canonical_key(form)
+                if key:
+                    index.setdefault(key, set()).add(type_)
+    generic = frozenset(k for k in map(canonical_key, lexicon["generic"]) if k)
+    return {k: frozenset(v) for k, v in index.items()}, generic
+
+
+@lru_cache(maxsize=8192)
+def _listed(form: str) -> frozenset[str]:
+    """The types of the gazetteer lists holding form (by canonical key), with "generic" when
+    the generic list does (memoised: names recur across papers)."""
+    index, generic = gazetteer_lists()
+    key = canonical_key(form)
+    got = index.get(key, frozenset())
+    return got | {"generic"} if key in generic else got
+
+
+_FIRST_PART = re.compile(r"[^\s\-]+")
+
+
+def gazetteer_features(ent: dict) -> list[str]:
+    """Which gazetteer lists hold the entity's name or one of its aliases, each crossed with
+    the type the rules gave, whether the rules' type is one of them, and which lists hold the
+    first word of a longer name (`BERT` of `BERT-style encoder`); "gz_none" when no list
+    holds it. A name the rules found by another family may still be a listed one."""
+    type_ = ent["type"]
+    found: set[str] = set()
+    for form in (ent["name"], *ent.get("aliases", ())):
+        found |= _listed(form)
+    feats = [f"gz:{t}|{type_}" for t in sorted(found)]
+    typed = found - {"generic"}
+    if typed:
+        feats.append(f"gz_agree={type_ in typed}|{type_}")
+        if len(typed) > 1:
+            feats.append("gz_several")
+    else:
+        feats.append(f"gz_none|{type_}")
+    name = ent["name"]
+    m = _FIRST_PART.match(name)
+    if m and m.end() < len(name):
+        feats.extend(f"gz_part:{t}|{type_}" for t in sorted(_listed(m.group()) - {"generic"}))
+    return feats
+
+
 def keep_features(text: str, starts: list[int], ent: dict, ents: list[dict] | None = None,
-                  salience: bool = True, base: list[str] | None = None) -> list[str]:
+                  salience: bool = True, base: list[str] | None = None,
+                  gaz: bool = False) -> list[str]:
     """The keep classifier's features of one predicted entity: its role features plus the
     words of its name, its head word, the rules' confidence and the type the rules gave, and
-    (salience) how prominent it is in its document, each crossed with its type."""
+    (salience) how prominent it is in its document, each crossed with its type; gaz: also
+    which gazetteer lists hold its name (gazetteer_features)."""
     name, type_ = ent["name"], ent["type"]
     feats = set(base if base is not None else role_features(
         text, starts, name, type_, [(m[1], m[2]) for m in ent["mentions"]],
         ent["extractor"].split("+"), ent["role"] == "introduced"))
+    if gaz:
+        feats.update(gazetteer_features(ent))
     words = [w.casefold() for w in _WORDS.findall(name)]
     feats.update(f"w:{w}" for w in words)
     if words:
@@ -784,10 +843,10 @@ def retype_models() -> dict[str, BinaryModel]:
 
 
 def type_features(text: str, starts: list[int], ent: dict, ents: list[dict] | None,
-                  base: list[str] | None = None) -> list[str]:
-    """The type classifiers' features: the keep features (base, if computed) plus the word
-    after and the two words before every mention (up to 6)."""
-    feats = set(base if base is not None else keep_features(text, starts, ent, ents))
+                  base: list[str] | None = None, gaz: bool = False) -> list[str]:
+    """The type classifiers' features: the keep features (base, if computed; gaz: with the
+    gazetteer lists) plus the word after and the two words before every mention (up to 6)."""
+    feats = set(base if base is not None else keep_features(text, starts, ent, ents, gaz=gaz))
     for m in ent["mentions"][:6]:
         a, b = m[1], m[2]
         before = [w.casefold() for w in _WORDS.findall(text[max(0, a - 40):a])[-2:]]
@@ -860,6 +919,9 @@ class LearnedMerge:
         self.known_retype_from = 0.3
         #: in union mode, an entity the rules call introduced stays so unless P < demote
         self.demote = 0.1
+        #: the keep and type classifiers read which gazetteer lists hold a name (off unless a
+        #: model was fitted with them)
+        self.gaz_feats = False
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -885,7 +947,8 @@ class LearnedMerge:
                                    e["extractor"].split("+"), e["role"] == "introduced")
                 got = cache[id(e)] = [e, e["type"], rf, None]
             if keep and got[3] is None:
-                got[3] = keep_features(text, starts, e, all_ents, base=got[2])
+                got[3] = keep_features(text, starts, e, all_ents, base=got[2],
+                                       gaz=self.gaz_feats)
             return got
 
         if self.keep_model.trained:
@@ -1062,7 +1125,7 @@ class LearnedMerge:
              "demote": self.demote, "cand_context": self.cand_context,
              "cand_roles": self.cand_roles, "term_cands": self.term_cands,
              "known_retype_to": self.known_retype_to,
-             "known_retype_from": self.known_retype_from}))
+             "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
@@ -1093,6 +1156,7 @@ class LearnedMerge:
             self.term_cands = data.get("term_cands", True)
             self.known_retype_to = data.get("known_retype_to", 2.0)
             self.known_retype_from = data.get("known_retype_from", 0.3)
+            self.gaz_feats = data.get("gaz_feats", False)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():

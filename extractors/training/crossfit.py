@@ -95,24 +95,31 @@ for _label, _extra in [("keep 0.3", {"keep_threshold": 0.3}),
                        ("keep TASK too", {"keep_types": [*NAMED, "TASK"]})]:
     VARIANTS[f"shipped (demote < 0.1) + lower-case candidates 0.7, {_label}"] = {
         **SHIPPED, "cand_threshold": 0.7, **_extra}
+#: The shipped setting with the keep and type classifiers reading which gazetteer lists hold
+#: a name (twenty-fifth pass), alone and with another keep threshold.
+for _label, _extra in [("", {}), (", keep 0.3", {"keep_threshold": 0.3}),
+                       (", keep 0.5", {"keep_threshold": 0.5})]:
+    VARIANTS[f"shipped (demote < 0.1) + lower-case candidates 0.7 + gazetteer lists{_label}"] = {
+        **SHIPPED, "cand_threshold": 0.7, "gaz": True, **_extra}
 
 
 #: The mined corpus terms (training/terms.py), every gold paper left out.
 TERMS = Path(__file__).resolve().parent / "corpus_terms.tsv"
 
 
-def fold_of(record: dict, folds: int = 5) -> int:
-    """A stable fold (by title) of a record."""
+def fold_of(record: dict, folds: int = 5, salt: str = "fold") -> int:
+    """A stable fold (by title) of a record (salt: another fixed split)."""
     key = " ".join((record.get("title") or "").casefold().split())
-    return zlib.crc32(b"fold:" + key.encode("utf-8")) % folds
+    return zlib.crc32(f"{salt}:{key}".encode()) % folds
 
 
 def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          candidates: bool = True, l2: float | None = None, lexicon: bool = False,
          df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0,
          gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None,
-         terms: dict[str, list[int]] | None = None, term_cands: bool = True) -> dict:
-    """Every classifier of the merge fitted on the records in train."""
+         terms: dict[str, list[int]] | None = None, term_cands: bool = True,
+         gaz: bool = False) -> dict:
+    """Every classifier of the merge fitted on the records in train (rows made with gaz)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.data import record_weights
     from paperkg.extractors.training.train import L2, fit_merge
@@ -122,8 +129,8 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
               lexicon=lexicon, df=df, context=context, extend=extend,
               weights=record_weights([records[i] for i in train], gold_weight), stats=stats,
-              terms=terms, term_cands=term_cands)
-    return {"terms": m.terms, "theads": m.theads, "term_cands": m.term_cands,
+              terms=terms, term_cands=term_cands, gaz=gaz)
+    return {"gaz": m.gaz_feats, "terms": m.terms, "theads": m.theads, "term_cands": m.term_cands,
             "extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
             "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
             "cands": m.cand_model, "cstats": m.cstats, "types": m.type_models,
@@ -163,6 +170,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.known_retype_to = s.get("known_retype_to", 2.0)
     merge.known_retype_from = s.get("known_retype_from", 0.3)
     merge.demote = s.get("demote", 0.0)
+    merge.gaz_feats = models.get("gaz", False)
 
 
 def per_record(path: Path, nlp) -> list[dict[str, Score]]:
@@ -264,13 +272,13 @@ def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
              progress: Callable[[str], None] | None = None, df: dict[str, int] | None = None,
              cached: bool = False, stats: dict[str, list[int]] | None = None,
-             terms: dict[str, list[int]] | None = None
+             terms: dict[str, list[int]] | None = None, salt: str = "fold"
              ) -> dict[str, list[dict[str, Score]]]:
     """Out-of-fold entity rows of every record (in the order of records), for the rules alone
     and each merge setting (cached: the merge runs over the rules' output computed once, not
     through the whole pipeline again; several times faster; stats: the corpus statistics the
     settings with "stats" give the candidate classifier; terms: the corpus terms of the
-    settings with "terms")."""
+    settings with "terms"; salt: the fold split, see fold_of)."""
     from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.train import record_rows, rule_outputs
@@ -278,10 +286,13 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
     variants = VARIANTS if variants is None else variants
     rules = build_pipeline()
     outputs = rule_outputs(rules, records)
-    rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
+    rows_by = {False: [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]}
+    if any(s.get("gaz") for s in variants.values()):
+        rows_by[True] = [record_rows(r, *o, gaz=True)
+                         for r, o in zip(records, outputs, strict=True)]
     nlp = build_pipeline()
     merge = nlp.add_pipe("paperkg_learned", last=True, config={"add_spans": False})
-    fold = [fold_of(r, folds) for r in records]
+    fold = [fold_of(r, folds, salt) for r in records]
     total: dict[str, list] = {v: [None] * len(records) for v in ("rules only", *variants)}
 
     def put(name: str, scored: list[dict[str, Score]]) -> None:
@@ -301,13 +312,15 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             for name, s in variants.items():
                 key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
                        s.get("context", False), s.get("extend", 0.0), s.get("gold_weight", 1.0),
-                       s.get("stats", False), s.get("terms", False), s.get("term_cands", True))
+                       s.get("stats", False), s.get("terms", False), s.get("term_cands", True),
+                       s.get("gaz", False))
                 if key not in fitted:
-                    fitted[key] = _fit(records, outputs, rows, train, l2=key[0],
+                    fitted[key] = _fit(records, outputs, rows_by[key[9]], train, l2=key[0],
                                        lexicon=key[1], df=df if key[2] else None,
                                        context=key[3], extend=key[4], gold_weight=key[5],
                                        stats=stats if key[6] else None,
-                                       terms=terms if key[7] else None, term_cands=key[8])
+                                       terms=terms if key[7] else None, term_cands=key[8],
+                                       gaz=key[9])
                 models = fitted[key]
                 _configure(merge, models, s)
                 put(name, cached_rows(merge, test, [outputs[i] for i in at], base) if cached
@@ -347,6 +360,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", default=None,
                     help="texts of records without an abstract, by title [../shared/corpus]")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--split", default="fold",
+                    help="salt of the fixed fold split (another word: another split)")
+    ap.add_argument("--json", default=None, metavar="FILE",
+                    help="also write the pooled counts per setting and gold file as JSON")
     ap.add_argument("--exclude", action="append", default=[],
                     help="gold file whose papers the corpus frequencies (df settings) leave out")
     ap.add_argument("--only", default=None,
@@ -395,8 +412,16 @@ def main(argv: list[str] | None = None) -> None:
         table_terms = read_terms(args.terms or TERMS)
         print(f"{len(table_terms)} corpus terms")
     scores = crossfit(records, variants, folds=args.folds, progress=print, df=table_df,
-                      cached=args.cached, stats=table_stats, terms=table_terms)
+                      cached=args.cached, stats=table_stats, terms=table_terms,
+                      salt=args.split)
     print(table(scores))
+    if args.json:
+        groups = {"all": None} | {n: [i for i, s in enumerate(source) if s == n]
+                                  for n in dict.fromkeys(source)}
+        Path(args.json).write_text(json.dumps({
+            name: {g: {k: [v.tp, v.fp, v.fn] for k, v in pooled(recs, pick).items()}
+                   for g, pick in groups.items()}
+            for name, recs in scores.items()}, indent=1), encoding="utf-8")
     if len(set(source)) > 1:
         for name in dict.fromkeys(source):
             pick = [i for i, s in enumerate(source) if s == name]

@@ -101,9 +101,10 @@ def rule_outputs(nlp, records: list[dict]) -> list[tuple[str, list[int], list[di
             for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True)]
 
 
-def record_rows(record: dict, text: str, starts: list[int], ents: list[dict]
-                ) -> dict[str, tuple[list[list[str]], list[int]]]:
-    """Features and labels for the role and keep classifiers from one record's rule output.
+def record_rows(record: dict, text: str, starts: list[int], ents: list[dict],
+                gaz: bool = False) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Features and labels for the role and keep classifiers from one record's rule output
+    (gaz: the keep and type features with the gazetteer lists, learned.gazetteer_features).
 
     roles: every gold entity found in its text (label: introduced), with the rule features of
     the rule entity it matches by surface form, plus every rule entity that is no gold entity
@@ -132,10 +133,10 @@ def record_rows(record: dict, text: str, starts: list[int], ents: list[dict]
         gold = next((g for g, gf in zip(record["entities"], gold_forms, strict=True)
                      if pf & gf), None)
         is_gold = gold is not None
-        keep[0].append(keep_features(text, starts, e, ents))
+        keep[0].append(keep_features(text, starts, e, ents, gaz=gaz))
         keep[1].append(int(is_gold))
         if is_gold:
-            types[0].append(type_features(text, starts, e, ents))
+            types[0].append(type_features(text, starts, e, ents, gaz=gaz))
             types[1].append({gold["type"], *gold.get("alt_types", [])})
             continue
         roles[0].append(role_features(text, starts, e["name"], e["type"],
@@ -396,9 +397,11 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
               df: dict[str, int] | None = None, context: bool = False,
               extend: float = 0.0, weights: list[float] | None = None,
               stats: dict[str, list[int]] | None = None,
-              terms: dict[str, list[int]] | None = None, term_cands: bool = True) -> None:
+              terms: dict[str, list[int]] | None = None, term_cands: bool = True,
+              gaz: bool = False) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
-    rules' output on them (rule_outputs) and optionally their record_rows; the lower-case
+    rules' output on them (rule_outputs) and optionally their record_rows (made with the same
+    gaz); gaz: the keep and type classifiers read the gazetteer lists; the lower-case
     candidate classifier only with candidates; with extend > 0 the boundary extension model
     first (threshold extend), the others then on the outputs it extends; weights: one per
     record, scaling its examples in every classifier (None: all 1); stats: corpus statistics
@@ -418,8 +421,9 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
         merge.extend_model.fit(xs, ys, l2=l2, weights=ws if weights is not None else None)
         merge.extend_model.threshold = extend
         outputs, rows = extended_outputs(merge.extend_model, outputs), None
+    merge.gaz_feats = gaz
     if rows is None:
-        rows = [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]
+        rows = [record_rows(r, *o, gaz=gaz) for r, o in zip(records, outputs, strict=True)]
     for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
         model.fit([f for r in rows for f in r[name][0]], [v for r in rows for v in r[name][1]],
                   l2=l2, weights=_spread(weights, (len(r[name][0]) for r in rows)))
@@ -447,7 +451,8 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
                       lexicon: bool = False, df: dict[str, int] | None = None,
                       context: bool = False, extend: float = 0.0,
                       stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0,
-                      terms: dict[str, list[int]] | None = None, term_cands: bool = True):
+                      terms: dict[str, list[int]] | None = None, term_cands: bool = True,
+                      gaz: bool = False):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
@@ -457,7 +462,7 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
               candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
               weights=record_weights(records, gold_weight), stats=stats, terms=terms,
-              term_cands=term_cands)
+              term_cands=term_cands, gaz=gaz)
     return merge
 
 
@@ -472,7 +477,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 known_retype: tuple[float, float] | None = None, stats: bool = False,
                 gold_weight: float = 1.0, candidate_roles: bool = True,
                 terms: str | Path | None = None, term_candidates: bool = True,
-                log: Callable[[str], None] | None = None) -> dict:
+                gazetteer: bool = False, log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -494,7 +499,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     (`data.record_weights`); candidate_roles False: the lower-case candidates stay used (the
     role classifier does not decide them); terms: a file of corpus terms
     (`training/terms.py`) whose phrases are candidates too and give the candidate classifier
-    features (copied into the model as terms.tsv). Output is a spaCy
+    features (copied into the model as terms.tsv); gazetteer: the keep and type classifiers
+    also read which gazetteer lists hold a name (`learned.gazetteer_features`). Output is a spaCy
     pipeline folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -568,7 +574,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                                    lexicon=lexicon and candidates > 0, df=table,
                                    context=context and candidates > 0, extend=extend,
                                    stats=cstats, gold_weight=gold_weight, terms=term_table,
-                                   term_cands=term_candidates)
+                                   term_cands=term_candidates, gaz=gazetteer)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
@@ -582,7 +588,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
                      "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats",
-                     "cand_roles", "terms", "theads", "term_cands"):
+                     "cand_roles", "terms", "theads", "term_cands", "gaz_feats"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
