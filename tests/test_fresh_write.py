@@ -495,3 +495,85 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     assert got == want
     assert frozen(waited) == frozen(build_one)
     assert any(k == CITES_INFERRED_KEY for _, _, k in load_graph(waited).edges(keys=True))
+
+
+def test_the_wait_for_the_state_ends_between_two_papers():
+    """_WaitWithin hands every item on in order and ends the wait once, between two items:
+    at the first item asked about after the writer is ready, or at the `most`-th item, or
+    after the last; what `then` makes is started right after the wait."""
+    from paperkg.graph import pipeline as gp
+
+    def run(ready_from: int | None, most: int, n: int = 300) -> tuple[list, list]:
+        log: list = []
+
+        def wait() -> None:
+            log.append("wait")
+
+        asked = [0]
+
+        def ready() -> bool:
+            asked[0] += 1
+            return ready_from is not None and len(log) >= ready_from
+
+        wait.ready = ready  # type: ignore[attr-defined]
+
+        def items():
+            for i in range(n):
+                log.append(i)
+                yield i
+
+        within = gp._WaitWithin(wait, lambda: log.append("then") or "judging", most)
+        got = list(within.extractions(items()))
+        assert within.end() == "judging" and within.after == "judging"
+        return got, log
+
+    got, log = run(None, 100)  # never ready: ended before the 101st item is handed on
+    assert got == list(range(300))
+    assert log.count("wait") == 1 and log.index("wait") == 101
+    assert log[log.index("wait") + 1] == "then"
+    every = gp._READY_EVERY
+    got, log = run(2 * every + 2, 1000)  # ready from then on: ended at the next item asked
+    assert got == list(range(300)) and log.count("wait") == 1
+    assert log.index("wait") == 3 * every + 1
+    got, log = run(None, 1000, n=5)  # neither: after the last
+    assert got == list(range(5)) and log[-2:] == ["wait", "then"]
+
+
+def test_the_graph_step_starts_while_the_build_waits_for_its_state(examples, tmp_path,
+                                                                    monkeypatch):
+    """A build that waits for its state's writer adds its first papers to the graph before
+    the wait ends (at most WAIT_WITHIN_SHARE of them, here half when the writer never says
+    it is ready), the rest after, and writes the store a build that does not wait writes."""
+    from paperkg.graph import ladybug_store, registry_store
+    from paperkg.graph import pipeline as gp
+
+    build_one = tmp_path / "beside.lbug"
+    gp.build([examples], db=build_one, fast=True)
+    marks = tmp_path / "marks.txt"
+    monkeypatch.setenv(gp.MARKS_ENV, str(marks))
+    monkeypatch.setattr(gp, "STATE_ALONE_FROM", 1)
+    monkeypatch.setattr(ladybug_store, "_CHILD_ROWS", 1)
+    monkeypatch.setattr(ladybug_store.Begun, "done", lambda self: False)
+    monkeypatch.setattr(gp, "WAIT_WITHIN_SHARE", 0.5)
+    canonical, made = registry_store.canonical, []
+
+    def noted(reg, paper_id, raw):  # was the state's wait over when this paper was made?
+        made.append("state" in marks.read_text().split())
+        return canonical(reg, paper_id, raw)
+
+    monkeypatch.setattr(registry_store, "canonical", noted)
+    waited = tmp_path / "waited.lbug"
+    gp.build([examples], db=waited, fast=True)
+    # the first half handed on before the wait ended (and the next one made, not handed on)
+    cut = len(made) // 2 + 1
+    assert len(made) > 2 and made == [False] * cut + [True] * (len(made) - cut)
+    steps = [line.split()[0] for line in marks.read_text().splitlines()]
+    assert steps[:4] == ["read", "extract", "state", "graph"]
+
+    def frozen(db):
+        back = ladybug_store.load_graph(db)
+        return ({n: sorted(map(repr, d.items())) for n, d in back.nodes(data=True)},
+                sorted((u, v, k, repr(sorted(d.items())))
+                       for u, v, k, d in back.edges(keys=True, data=True)))
+
+    assert frozen(waited) == frozen(build_one)
