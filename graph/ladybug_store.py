@@ -1250,10 +1250,6 @@ class Begun:
                                 f"{child.returncode}")
         return self.tmp
 
-    def done(self) -> bool:
-        """Whether wait() would return at once (no child, or a child that has exited)."""
-        return self.child is None or self.child.poll() is not None
-
     def discard(self) -> None:
         """Stop a child still writing, and remove the staged store."""
         child, self.child = self.child, None

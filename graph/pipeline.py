@@ -12,7 +12,7 @@ import stat
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -725,7 +725,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
 
             counted = count_tables(counts, spool_stamp(spool.path), extraction_key(fast))
         papers_graph = None
-        within = None
         if wait is not None:
             # So is the graph's first part, which reads no extraction (its Paper and Source
             # nodes, the LISTED_IN rows): 1.6-2.2 CPU s, 45-90 MB at 99,208 papers. Not for papers
@@ -733,24 +732,13 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             # the state's child would add to the processes' peak where it is highest.
             if spilled is None:
                 papers_graph = paper_graph(papers, sources, rows=edges)
-            # Then the citations' judging, which needs only the Paper nodes and the spooled
-            # citation results, starts in a child on the core the graph step leaves idle, once
-            # the wait has ended. The graph step itself starts before that when the wait can
-            # tell it has ended (`ready`): its first papers are added while the state's child
-            # works (_WaitWithin), the rest after it.
-            if papers_graph is not None and previous is None:
-                g0 = papers_graph
-                spool.keep_cites = False
-                if getattr(wait, "ready", None) is not None:
-                    within = _WaitWithin(wait, lambda: _Judging(g0, spool.path),
-                                         int(len(papers) * WAIT_WITHIN_SHARE))
-                    extractions = within.extractions(extractions)
-                else:
-                    wait()
-                    judging = _Judging(g0, spool.path)
-            else:
-                wait()
+            wait()
             t0 = time.perf_counter()
+            # Then the citations' judging, which needs only the Paper nodes and the spooled
+            # citation results, starts in a child on the core the graph step leaves idle.
+            if papers_graph is not None and previous is None:
+                judging = _Judging(papers_graph, spool.path)
+                spool.keep_cites = False
         surfaces: dict = {}
         texts = None
         if pack:  # abstracts and citation results packed with dictionaries of their own
@@ -761,8 +749,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             texts = TextFile(str(store.parent) if store is not None else None)
         g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
                         rows=edges, pack=pack, texts=texts, g=papers_graph)
-        if within is not None:
-            judging = within.end()
         cite_index, judged = judging.result(g) if judging is not None else (None, None)
         del texts, papers_graph
         del extractions
@@ -809,8 +795,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
         if edges is not None:  # counted from the few INTRODUCES edges the citations loaded
             _introducers(g, edges)
     except BaseException:
-        if judging is None and within is not None:
-            judging = within.after
         if judging is not None:
             judging.close()
         spool.remove()
@@ -821,47 +805,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     seconds["graph"] = round(t1 - t0, 3)  # canonicalisation included
     seconds["citations"] = round(time.perf_counter() - t1, 3)
     return g, report.summary(), spool, extracted
-
-
-class _WaitWithin:
-    """A fresh build's wait for its state's writer, ended inside its graph step instead of
-    before it: `extractions` hands on the canonical extractions and, between two papers,
-    once the wait's `ready()` says the writer is done (asked every _READY_EVERY papers) or
-    when `most` papers have been handed on, ends the wait and calls `then` (the judging
-    child's start: after the writer, which would otherwise stand beside it at the build's
-    peak). So the first papers' graph is made on the core the writer's COPY leaves idle,
-    and at most `most` papers' worth of graph is held beside the writer."""
-
-    def __init__(self, wait: Callable[[], Any], then: Callable[[], Any], most: int):
-        self._wait, self._then, self._most = wait, then, most
-        self._ready: Callable[[], bool] = wait.ready  # type: ignore[attr-defined]
-        self._ended = False
-        self.after: Any = None  # what `then` returned
-
-    def extractions(self, items: Iterable[Any]) -> Iterator[Any]:
-        """items, the wait ended between two of them (or after the last)."""
-        every = _READY_EVERY
-        for i, x in enumerate(items):
-            if not self._ended and (i >= self._most or (i % every == 0 and self._ready())):
-                self.end()
-            yield x
-        self.end()
-
-    def end(self) -> Any:
-        """End the wait (once) and return what `then` made."""
-        if not self._ended:
-            self._ended = True
-            self._wait()
-            self.after = self._then()
-        return self.after
-
-
-#: _WaitWithin asks whether the state's writer is done every this many papers.
-_READY_EVERY = 64
-#: The share of its papers a build that waits for its state's writer may add to its graph
-#: before the writer is done (_WaitWithin): about 5 KB a paper beside the writer's COPY (about
-#: 1.45 GB at 100,000 papers), so a quarter of 100,000 papers holds about 125 MB more there.
-WAIT_WITHIN_SHARE = 0.25
 
 
 #: How many of a large build's first papers (in id order) its packing dictionaries are
@@ -1181,8 +1124,6 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     def waited() -> None:
         begun[-1].wait()
         _mark("state")
-
-    waited.ready = lambda: begun[-1].done()  # type: ignore[attr-defined] # assemble's
 
     on_extracted = begin if old is None else None
     # A fresh build into this store alone COPYs its entity nodes and registry tables, whole
