@@ -636,17 +636,25 @@ class EdgeSpill:
         self._tables: dict[tuple[str, str, str], _Columns] = {}
         self._nodes: dict[str, _Columns] = {}
         self._paper: str | None = None
+        self._from: tuple[str, str] = ("", "")  # the current paper's label and id
         self._flat: list[str] = []  # the current paper's (entity, type) pairs, flat
         self._edges: dict[str, tuple[str, ...]] = {}  # the earlier papers'
         self._props: dict[str, tuple[str, ...]] = {}  # relationship -> its property names
         self.g: nx.MultiDiGraph | None = None
 
     def __call__(self, paper: str, entity: str, rel: str, values: dict) -> None:
-        """Take one edge (build_graph's entity_edges)."""
-        self.row(paper, entity, rel, values)  # as build.edge_attrs would give them
+        """Take one edge (build_graph's entity_edges): its row as `row` writes it (values as
+        build.edge_attrs would give them), the paper's label and id split once a paper."""
         if paper != self._paper:
             self._close_paper()
             self._paper = paper
+            self._from = S.split_key(paper)
+        ul, uid = self._from
+        vl, vid = S.split_key(entity)
+        cols = self._tables.get((rel, ul, vl))
+        if cols is None:
+            cols = self._table(rel, ul, vl)
+        cols.add((uid, vid, *map(values.get, self._props[rel])))
         entity = sys.intern(entity)
         self._flat += (entity, rel)
         if rel == S.INTRODUCES:
@@ -659,16 +667,21 @@ class EdgeSpill:
         (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
         cols = self._tables.get((rel, ul, vl))
         if cols is None:
-            rt = S.REL_TYPES[rel]
-            if (ul, vl) not in rt.pairs:
-                raise ValueError(f"{rel} cannot join {ul} to {vl}")
-            self.rels.add(rel)
-            self._props[rel] = tuple(p.name for p in rt.props)
-            name = f"{self.spill.name}.e{len(self._tables):03d}.parquet"
-            cols = self._tables[(rel, ul, vl)] = _Columns(
-                [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props],
-                self.spill.with_name(name), self._CHUNK)
+            cols = self._table(rel, ul, vl)
         cols.add((uid, vid, *map(attrs.get, self._props[rel])))
+
+    def _table(self, rel: str, ul: str, vl: str) -> _Columns:
+        """A new relationship table's file (rel from ul to vl nodes)."""
+        rt = S.REL_TYPES[rel]
+        if (ul, vl) not in rt.pairs:
+            raise ValueError(f"{rel} cannot join {ul} to {vl}")
+        self.rels.add(rel)
+        self._props[rel] = tuple(p.name for p in rt.props)
+        name = f"{self.spill.name}.e{len(self._tables):03d}.parquet"
+        cols = self._tables[(rel, ul, vl)] = _Columns(
+            [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props],
+            self.spill.with_name(name), self._CHUNK)
+        return cols
 
     def node(self, attrs: dict) -> None:
         """Write one node's row (attrs: build.node_attrs' shape, with its label); the label
