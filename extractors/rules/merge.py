@@ -44,15 +44,19 @@ def _strong_task_head(long_form: str, forms: list[str], gaz) -> bool:
     return gaz is None or not any(canonical_key(f) in gaz.canonical for f in [long_form, *forms])
 
 
+_NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
+
+
 def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
                 long_form: str | None, intro: bool = False) -> str:
     """Choose the type of a merged entity from its evidence."""
     if long_form and not (typed.keys() - {"METHOD"}) and \
             long_form.split()[-1].lower() in word_union("metric_heads", "metric_name_heads"):
         return "METRIC"  # "Mean Absolute Error (MAE)", even when "MAE" was typed a method
-    if long_form and not intro and not (typed.keys() - {"METHOD", "MODEL"}) and \
+    if long_form and not intro and not (typed.keys() - _NAMED) and \
             _strong_task_head(long_form, surface_forms, gaz):
-        return "TASK"  # "Automatic Speech Recognition (ASR)", even when "ASR" looked a model
+        return "TASK"  # "Automatic Speech Recognition (ASR)", even when "ASR" looked a model,
+        # or "ASR datasets" made it look a dataset (twenty-sixth pass)
     for t in ("METRIC", "BENCHMARK", "DATASET", "MODEL", "TASK", "METHOD"):
         if typed.get(t):
             return t
@@ -72,8 +76,6 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
             return head_type(last)
     return "METHOD"
 
-
-_NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
 
 
 _WORD_CHAR = re.compile(r"\w")
