@@ -180,6 +180,9 @@ def _title_for_task(ctx: Context, phrase: str, off: int) -> bool:
     adj = word_set("task_adjectives")
     while len(phrase.split()) > 2 and phrase.split()[0].lower() in adj:
         cut = phrase.split(None, 1)[1]  # "for Reliable Continual Learning"
+        if phrase.split()[0].lower() in word_set("task_title_adjectives") and \
+                not ctx.covered(off + len(phrase) - len(cut), off + len(phrase)):
+            break  # "for Complex Query Answering": a kind of task
         off += len(phrase) - len(cut)
         phrase = cut
     low = phrase.lower()
@@ -259,7 +262,7 @@ def title_task_phrases(ctx: Context) -> None:
                 not title[:ws[0][0]].strip() or title[:ws[0][0]].rstrip().endswith(":")):
             ws = ws[1:]  # "Learning Omnidirectional Locomotion for X": the title's opening
             # verb, even a task head, is what the work does to the task after it
-        while ws and (ws[0][1].lower() in adj
+        while ws and ((ws[0][1].lower() in adj and not _kind_of_task(ctx, ws))
                       or ws[0][1].lower() in qty or (
                           ws[0][1].lower().endswith("ing") and ws[0][1].lower() not in heads
                           and len(ws) > 1)):
@@ -299,6 +302,14 @@ def title_task_phrases(ctx: Context) -> None:
             c.extra.append(short)  # "Inference-Time Uncertainty Estimation" ... "uncertainty
             # estimation": the abstract's shorter form is the same task
         ctx.cands.append(c)
+
+
+def _kind_of_task(ctx: Context, ws: list[tuple[int, str]]) -> bool:
+    """Whether a title piece's first word names a kind of task ("Complex Query Answering",
+    "Optimal Auction Design") before an unknown task phrase; before a known task ("General Image
+    Restoration") it is a modifier the known name leaves out."""
+    return len(ws) > 2 and ws[0][1].lower() in word_set("task_title_adjectives") and \
+        not ctx.covered(ws[1][0], ws[-1][0] + len(ws[-1][1]))
 
 
 _NAME_COLON = re.compile(r"\s*([A-Za-z][\w\-]*)\s*:\s*$")
