@@ -861,14 +861,14 @@ def type_features(text: str, starts: list[int], ent: dict, ents: list[dict] | No
     default_config={"add_spans": True, "add_types": ["METHOD", "TASK"],
                     "roles": "union", "max_tasks": 4, "min_chars": 2, "retype": False,
                     "keep_types": ["METHOD", "MODEL", "DATASET", "BENCHMARK"],
-                    "ner_threshold": 0.7},
+                    "ner_threshold": 0.7, "ner_case": "any"},
 )
 def make_learned(nlp: Language, name: str, add_spans: bool, add_types: list[str], roles: str,
                  max_tasks: int, min_chars: int, retype: bool, keep_types: list[str],
-                 ner_threshold: float):
+                 ner_threshold: float, ner_case: str):
     """Merge the trained model's spans into the rules' entities and classify roles."""
     return LearnedMerge(name, add_spans, add_types, roles, max_tasks, min_chars, retype,
-                        keep_types, ner_threshold)
+                        keep_types, ner_threshold, ner_case)
 
 
 class LearnedMerge:
@@ -876,9 +876,15 @@ class LearnedMerge:
 
     def __init__(self, name: str, add_spans: bool, add_types: list[str], roles: str,
                  max_tasks: int, min_chars: int, retype: bool = False,
-                 keep_types: list[str] | None = None, ner_threshold: float = 0.7):
+                 keep_types: list[str] | None = None, ner_threshold: float = 0.7,
+                 ner_case: str = "any"):
         if roles not in ("model", "union", "rules"):
             raise ValueError(f"roles must be model, union or rules, not {roles!r}")
+        if ner_case not in ("any", "lower", "upper"):
+            raise ValueError(f"ner_case must be any, lower or upper, not {ner_case!r}")
+        #: which of the model's spans may become entities: any, only lower-case ones (no
+        #: capital letter: the names the rules have no shape for) or only ones with a capital
+        self.ner_case = ner_case
         self.name = name
         self.retype = retype
         self.keep_types = set(keep_types or ())
@@ -929,7 +935,10 @@ class LearnedMerge:
         starts = doc.user_data.get("pk_sents") or sentence_starts(text)
         if self.retype and doc.ents:
             self._retype(doc, ents)
-        spans = list(doc.spans["sc"]) if "sc" in doc.spans else list(doc.ents)
+        spans = doc.user_data.pop("pk_ner", None)  # the span gate's (start, end, label)
+        if spans is None:
+            got = doc.spans["sc"] if "sc" in doc.spans else doc.ents
+            spans = [(sp.start_char, sp.end_char, sp.label_) for sp in got]
         if self.add_spans and spans:
             self._add_spans(spans, text, starts, ents)
         # features of each entity (by id), computed when first needed and once per type:
@@ -1073,27 +1082,27 @@ class LearnedMerge:
                          "acronym": None, "long_form": False})
             added += 1
 
-    def _add_spans(self, spans: list, text: str, starts: list[int], ents: list[dict]) -> None:
+    def _add_spans(self, spans: list[tuple[int, int, str]], text: str, starts: list[int],
+                   ents: list[dict]) -> None:
         """New entities (or mentions) from the model's spans outside every rule mention
         (longest first, so overlapping spancat suggestions keep the longest)."""
         covered = [(m[1], m[2]) for e in ents for m in e["mentions"]]
-        spans = sorted(spans, key=lambda sp: (-(sp.end_char - sp.start_char), sp.start_char))
+        spans = sorted(spans, key=lambda sp: (sp[0] - sp[1], sp[0]))
         by_key: dict[str, dict] = {}
         for e in ents:
             by_key.setdefault(e["key"], e)
             for f in e["aliases"]:
                 by_key.setdefault(canonical_key(f), e)
         n_tasks = sum(1 for e in ents if e["type"] == "TASK")
-        for span in spans:
-            if span.label_ not in self.add_types:
+        for a, b, label in spans:
+            if label not in self.add_types:
                 continue
-            a, b = span.start_char, span.end_char
             if any(x < b and a < y for x, y in covered):
                 continue
             covered.append((a, b))
             surface = text[a:b]
             key = canonical_key(surface)
-            if len(surface) < self.min_chars or not key:
+            if len(surface) < self.min_chars or not key or not self._case_ok(surface):
                 continue
             lo, hi = _sentence(starts, text, a)
             mention = (surface, a, b, text[lo:hi].strip()[:400])
@@ -1101,15 +1110,21 @@ class LearnedMerge:
             if e is not None:
                 e["mentions"].append(mention)
                 continue
-            if span.label_ == "TASK":
+            if label == "TASK":
                 if n_tasks >= self.max_tasks:
                     continue
                 n_tasks += 1
-            e = {"name": surface, "type": span.label_, "role": "used", "aliases": [],
+            e = {"name": surface, "type": label, "role": "used", "aliases": [],
                  "mentions": [mention], "confidence": 0.6, "extractor": "ner",
                  "evaluated": False, "key": key, "acronym": None, "long_form": False}
             ents.append(e)
             by_key[key] = e
+
+    def _case_ok(self, surface: str) -> bool:
+        """Whether a model span of this surface may be admitted under ner_case."""
+        if self.ner_case == "any":
+            return True
+        return any(ch.isupper() for ch in surface) == (self.ner_case == "upper")
 
     def to_disk(self, path, exclude=tuple()) -> None:
         """Save the classifiers and the candidate head words."""
@@ -1184,6 +1199,8 @@ def add_learned(nlp: Language, model_dir: str | Path | None = None) -> bool:
     """
     import spacy
 
+    from paperkg.extractors import span_gate  # noqa: F401 - registers paperkg_span_gate
+
     model_dir = Path(model_dir) if model_dir is not None else MODEL_DIR
     if not (model_dir / "config.cfg").is_file():
         return False
@@ -1192,9 +1209,11 @@ def add_learned(nlp: Language, model_dir: str | Path | None = None) -> bool:
         nlp.get_pipe("paperkg_entities").keep_scratch = True
     if model.vocab.vectors.shape[0]:
         nlp.vocab.vectors = model.vocab.vectors
-    for name in ("ner", "paperkg_learned"):
-        if name in model.pipe_names and name not in nlp.pipe_names:
+    for name in ("ner", "paperkg_span_gate", "paperkg_learned"):
+        if name in model.component_names and name not in nlp.component_names:
             nlp.add_pipe(name, source=model, last=True)
+            if name in model.disabled:  # the span gate's `ner`: run by the gate alone
+                nlp.disable_pipe(name)
     return True
 
 

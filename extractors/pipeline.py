@@ -86,9 +86,11 @@ def load_pipeline(path: str | Path | None = None, fast: bool = False) -> spacy.L
 
 
 #: The components that read the text kept on the Doc and never its tokens (the learned
-#: classifiers read the rules' entities and the text; a trained `ner` reads tokens).
+#: classifiers read the rules' entities and the text; a trained `ner` reads tokens, unless the
+#: span gate runs it, disabled, on its own tokens).
 _TEXT_READERS = frozenset({"paperkg_sentences", "paperkg_urls", "paperkg_gazetteer",
-                           "paperkg_entities", "paperkg_results", "paperkg_learned"})
+                           "paperkg_entities", "paperkg_results", "paperkg_learned",
+                           "paperkg_span_gate"})
 
 
 def _text_only(nlp: spacy.Language) -> bool:

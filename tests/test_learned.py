@@ -161,6 +161,29 @@ def test_a_span_model_runs_after_the_rules(tiny_span_model):
         e.name for e in full.entities if e.extractor == "ner"}
 
 
+def test_a_gated_span_model_keeps_the_rules_text_only(tiny_span_model, tmp_path):
+    """A model folder with the span gate: its `ner` comes back disabled, the gate runs it, and
+    the pipeline (rules, gate, merge) keeps the text-only tokenizer."""
+    import spacy
+
+    from paperkg.extractors import span_gate  # noqa: F401 - registers paperkg_span_gate
+    from paperkg.extractors.learned import load_with_model
+    from paperkg.extractors.pipeline import _text_only
+
+    out, _ = tiny_span_model
+    model = spacy.load(out)
+    model.add_pipe("paperkg_span_gate", before="paperkg_learned", config={"gate": "all"})
+    model.disable_pipe("ner")
+    model.to_disk(tmp_path / "gated")
+    nlp = load_with_model(tmp_path / "gated")
+    assert "ner" in nlp.disabled and "ner" not in nlp.pipe_names
+    assert nlp.pipe_names[-2:] == ["paperkg_span_gate", "paperkg_learned"]
+    assert _text_only(nlp)
+    doc = nlp(gold_text(RECORD))
+    assert "pk_ner" not in doc.user_data  # read (and dropped) by the merge
+    assert {"GraphFlow", "GraphSAGE"} <= {e["name"] for e in doc.user_data["pk_ents"]}
+
+
 def test_train_vectors_need_spans(tiny_gold, tmp_path):
     res = CliRunner().invoke(cli, ["train", str(tiny_gold), "-o", str(tmp_path / "m"),
                                    "--vectors", "--corpus", str(tmp_path)])
