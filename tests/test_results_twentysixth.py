@@ -25,6 +25,13 @@ def test_a_list_of_subjects_takes_its_values_respectively():
     got = _found(text, ("AcmeNet", "METHOD"), ("BetaNet", "METHOD"), ("Dice scores", "METRIC"))
     assert got["90.1"]["system"] == "AcmeNet"
     assert got["92.4"]["system"] == "BetaNet"
+    text = ("Graph Models for Staging\nGraph models AcmeNet and BetaNet achieved balanced "
+            "accuracies of 85.2% (averaged over folds) and 85.1% in cross-validation, "
+            "respectively.")
+    got = _found(text, ("AcmeNet", "METHOD"), ("BetaNet", "METHOD"),
+                 ("balanced accuracies", "METRIC"))
+    assert got["85.2%"]["system"] == "AcmeNet"
+    assert got["85.1%"]["system"] == "BetaNet"
 
 
 def test_names_the_values_are_not_the_subject_of_keep_one_system():

@@ -127,7 +127,7 @@ OWN_METRIC_PAIRS = True
 # opens with a preposition ("7.3% on ACDC and 15.6% on AMOS": each names its own)
 _METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)\b)"
                          r"[^\s,;()\d][^,;()\d]{0,20}?\s*(?:,\s*and|,|and)\s*")
-_RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_RESP_GAP = re.compile(r"\s*(?:\([^()\d]{0,40}\)\s*)?(?:,\s*and|,|and)\s*")
 _RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
 
 
@@ -183,7 +183,7 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
 
 SUBJECTS_RESPECTIVELY = True
 _AND = re.compile(r"\s*,?\s*and\s+(?:the\s+)?")
-_OBJECT_BEFORE = re.compile(r"\b(?:from|on|in|of|with|by|to|for|over|across|between|than|as|"
+_OBJECT_BEFORE = re.compile(r"\b(?:from|on|in|of|with|by|to|for|over|across|between|than|"
                             r"against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
 
 
@@ -193,23 +193,26 @@ def _subjects_respectively(text: str, mentions, group: list[dict], lo: int) -> N
     i-th name, when the rules gave every value of the list one system."""
     if len({r["system"] for r in group}) != 1:
         return
-    run: list = []
+    runs: list[list] = []
     for a, b, name, typ, _ in mentions:
         if typ not in SYSTEM_TYPES or a < lo or a >= group[0]["start"]:
             continue
-        if run and a < run[-1][1]:
+        if runs and a < runs[-1][-1][1]:
             continue  # a name inside the one before it
-        run = run + [(a, b, name)] if run and _LIST_SEP.fullmatch(text, run[-1][1], a) \
-            else [(a, b, name)]
-    names = list(dict.fromkeys(name for _a, _b, name in run))
-    if len(run) < 2 or not _AND.fullmatch(text, run[-2][1], run[-1][0]) or \
-            _OBJECT_BEFORE.search(text, max(lo, run[0][0] - 30), run[0][0]):
-        return  # "derived from A and B, C improves ...": no list of subjects
-    verb = _SUBJECT_AFTER.match(text, run[-1][1])
-    if verb and "," not in verb.group(0) and len(names) == len(run) == len(group):
-        for r, name in zip(group, names, strict=True):
-            r["system"] = name
-            _retag(r, "system", "respectively (subjects)")
+        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], a):
+            runs[-1].append((a, b, name))
+        else:
+            runs.append([(a, b, name)])
+    for run in reversed(runs):  # the last list that is its verb's subject
+        names = list(dict.fromkeys(name for _a, _b, name in run))
+        verb = _SUBJECT_AFTER.match(text, run[-1][1])
+        if len(names) == len(run) == len(group) and verb and "," not in verb.group(0) and \
+                _AND.fullmatch(text, run[-2][1], run[-1][0]) and \
+                not _OBJECT_BEFORE.search(text, max(lo, run[0][0] - 30), run[0][0]):
+            for r, name in zip(group, names, strict=True):
+                r["system"] = name
+                _retag(r, "system", "respectively (subjects)")
+            return
 
 
 METRICS_AFTER = True
