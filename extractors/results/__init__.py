@@ -160,6 +160,12 @@ _NAMED_DATA = re.compile(r"\b(?:on|with|using)\s+the\s+((?:[A-Z][\w\-+.]*|\d[\w\
                          r"(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+(?:dataset|benchmark|corpus)\b")
 
 
+THIS_DATA = True
+# "On this benchmark, Claude-3.7-sonnet only achieves 28%": the data the previous sentence named
+_THIS_DATA = re.compile(r"\b(?:on|in|across|over|for)\s+(?:this|that|the\s+same)\s+(?:new\s+)?"
+                        r"(?:benchmark|dataset|data\s+set|corpus|test\s+set|suite)\b", re.I)
+
+
 NO_CUE = True
 # a number credited to the paper's own system only by default (no subject in its clause or
 # sentence) that has no metric, is no change ("by", a sign, "gain") nor a rating, is followed
@@ -261,6 +267,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if trace.TRACE is not None:
             trace._LAST.clear()
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
+        if bench is None and THIS_DATA and _THIS_DATA.search(text, s0, a):
+            bench = _benchmark_before(mentions, sents, i, a, own)  # "On this benchmark, X"
+            if bench:
+                _tag("benchmark", "'this benchmark': the previous sentence's last")
         if bench is None and DATA_IN_TEXT:
             named = _NAMED_DATA.search(text, s0, a)
             if named and not any(x[0] < named.end(1) and named.start(1) < x[1] for x in plain):

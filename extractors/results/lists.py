@@ -7,10 +7,11 @@ import re
 
 from paperkg.extractors.result_names import (
     BENCH_TYPES,
+    SYSTEM_TYPES,
 )
 from paperkg.extractors.results.benchmarks import _LIST_SEP, ACTS_NOT_BENCH
 from paperkg.extractors.results.metrics import _metric_name
-from paperkg.extractors.results.systems import _ACTS
+from paperkg.extractors.results.systems import _ACTS, _SUBJECT_AFTER
 from paperkg.extractors.results.trace import _retag
 
 _LIST_GAP = re.compile(r"(?:(?:\s+(?:relative|absolute|average))?(?:\s+(?:improvements?|gains?|"
@@ -126,7 +127,7 @@ OWN_METRIC_PAIRS = True
 # opens with a preposition ("7.3% on ACDC and 15.6% on AMOS": each names its own)
 _METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)\b)"
                          r"[^\s,;()\d][^,;()\d]{0,20}?\s*(?:,\s*and|,|and)\s*")
-_RESP_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_RESP_GAP = re.compile(r"\s*(?:\([^()\d]{0,40}\)\s*)?(?:,\s*and|,|and)\s*")
 _RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
 
 
@@ -160,6 +161,8 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                     r["benchmark"] = name
                     _retag(r, "benchmark", "respectively")
             own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+            if SUBJECTS_RESPECTIVELY:
+                _subjects_respectively(text, mentions, group, max(0, own_start))
             run = _last_list(text, mentions, ("METRIC",), max(0, own_start), group[0]["start"])
             if len(run) == len(group):  # "improves accuracy and recall by 3% and 5% resp."
                 for r, name in zip(group, run, strict=True):
@@ -176,6 +179,40 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                     r["metric"] = name
                     _retag(r, "metric", "respectively (metrics after)")
         i = j + 1
+
+
+SUBJECTS_RESPECTIVELY = True
+_AND = re.compile(r"\s*,?\s*and\s+(?:the\s+)?")
+_OBJECT_BEFORE = re.compile(r"\b(?:from|on|in|of|with|by|to|for|over|across|between|than|"
+                            r"against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+
+
+def _subjects_respectively(text: str, mentions, group: list[dict], lo: int) -> None:
+    """"Logistic Regression and Linear SVM exhibited ... accuracies of 84.41% and 84.73%,
+    respectively": a list of names that is the subject of its verb gives the i-th value the
+    i-th name, when the rules gave every value of the list one system."""
+    if len({r["system"] for r in group}) != 1:
+        return
+    runs: list[list] = []
+    for a, b, name, typ, _ in mentions:
+        if typ not in SYSTEM_TYPES or a < lo or a >= group[0]["start"]:
+            continue
+        if runs and a < runs[-1][-1][1]:
+            continue  # a name inside the one before it
+        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], a):
+            runs[-1].append((a, b, name))
+        else:
+            runs.append([(a, b, name)])
+    for run in reversed(runs):  # the last list that is its verb's subject
+        names = list(dict.fromkeys(name for _a, _b, name in run))
+        verb = _SUBJECT_AFTER.match(text, run[-1][1])
+        if len(names) == len(run) == len(group) and verb and "," not in verb.group(0) and \
+                _AND.fullmatch(text, run[-2][1], run[-1][0]) and \
+                not _OBJECT_BEFORE.search(text, max(lo, run[0][0] - 30), run[0][0]):
+            for r, name in zip(group, names, strict=True):
+                r["system"] = name
+                _retag(r, "system", "respectively (subjects)")
+            return
 
 
 METRICS_AFTER = True

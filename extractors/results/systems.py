@@ -494,6 +494,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     text, max(lo, a - 30), a) and not (
                     WITH_ACTING and _WITH_BEFORE.search(text, max(lo, a - 12), a) and
                     _ACTING.match(text, b)) and not (
+                    WITH_SUBJECT and _with_subject(text, mentions, a, b)) and not (
                     EXAMPLE_SUBJECT and _EXAMPLE_BEFORE.search(text, max(lo, a - 40), a) and
                     _SUBJECT_AFTER.match(text, b)) or c["metric"].fullmatch(name) or \
                     c["metric"].match(text, b + 1) or _DATA_AFTER.match(text, b) or \
@@ -501,6 +502,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if ASIDE_IN_SUBJECT and best is not None and a < subject_end:
                 continue  # "Xunzi-Qwen1.5-14B, with ... chain-of-thought prompting, achieves"
+            if REPORTS_THAT and _REPORTS_THAT.match(text, b):
+                continue  # "Clinical evaluation shows that GlyRAG places 85%": the evidence
             if not (subj := _SUBJECT_AFTER.match(text, b)):
                 if lo == cs and (loose is None or a > loose[0]) and not (
                         LOOSE_OUTSIDE and loose is not None and _in_bracket(text, lo, a) and
@@ -512,6 +515,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 best = (a, name)
                 subject_end = subj.end() if _WITH_ASIDE.match(text, b) else 0
                 src = "entity subject"
+                if PARTICIPLE_ASIDE and (held := _held_subject(text, mentions, lo, a)):
+                    best = held  # "ThreadWeaver trained atop Qwen3-8B achieves": ThreadWeaver
+                    src = "entity subject before its participle"
         for m in _COINED.finditer(text, lo, pos):
             # a coined name the entity rules missed, as the subject ("PG achieves ...")
             if best is not None and m.start() <= best[0]:
@@ -520,7 +526,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                     c["metric"].fullmatch(m.group(0)) or not _SUBJECT_AFTER.match(text, m.end()) \
                     or m.group(0).casefold() in _STAT_NAMES:
                 continue
-            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]):
+            if c["cmp"].search(text[max(lo, m.start() - 30):m.start()]) and not (
+                    WITH_SUBJECT and _with_subject(text, mentions, m.start(), m.end())):
                 continue
             if COINED_NOUN and _NOUN_AFTER.match(text, m.end()):
                 continue  # "FAIR scores from 52-57%", "KL reductions of 13.7%", "T2V models"
@@ -576,6 +583,50 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 ASIDE_IN_SUBJECT = True
+WITH_SUBJECT = True
+# "Joint multi-modal training with HGRN achieves 94.41%": a name after "with/using" that a
+# common noun leads to, followed right by its verb, is what the subject names (after a name,
+# "U-Net++ with EfficientNet-B3 achieved", or a participle, "ABPR paired with Gemini-3-Flash
+# achieves", the name before stays the subject)
+_WITH_NOUN = re.compile(r"\b[a-z][\w\-]*(?<!ed)\s+(?:with|using)\s+(?:the\s+)?$")
+_VERB_RIGHT_AFTER = re.compile(r"(?:\s+\([^()]{0,40}\))?\s+(?:\w+ly\s+)?(?:achiev|reach|obtain|"
+                               r"attain|scor|yield|improv|outperform|surpass|deliver|record)\w*")
+
+
+def _with_subject(text: str, mentions, a: int, b: int) -> bool:
+    """A name at [a, b) after "with/using" that a common noun (no name) leads to, followed
+    by its verb: the subject of that verb ("training with HGRN achieves")."""
+    lead = _WITH_NOUN.search(text, max(0, a - 40), a)
+    return bool(lead) and _VERB_RIGHT_AFTER.match(text, b) is not None and not any(
+        x[0] <= lead.start() < x[1] for x in mentions)
+
+
+PARTICIPLE_ASIDE = True
+# "ThreadWeaver trained atop Qwen3-8B achieves", "a Qwen3-0.6B fine-tuned on X without Y
+# achieves": the names after a participle that follows a name are what it was made from; the
+# name before the participle is the verb's subject
+_PARTICIPLE = re.compile(r"\s+(?:trained|fine-?tuned|finetuned|pre-?trained|built|initiali[sz]ed|"
+                         r"distilled|instantiated|post-?trained)\s+(?:atop|on|upon|with|from|"
+                         r"using|over|via)\b[^,;:()]{0,60}$")
+
+
+def _held_subject(text: str, mentions, lo: int, a: int) -> tuple[int, str] | None:
+    """The system name a participle follows ("X trained on") when the subject name found at
+    a is inside that participle's phrase."""
+    for x in mentions:
+        if x[0] >= a:
+            break
+        if x[0] >= lo and x[3] in SYSTEM_TYPES and x[2] not in _NOT_SYSTEMS and \
+                _PARTICIPLE.fullmatch(text, x[1], a):
+            return x[0], x[2]
+    return None
+
+
+REPORTS_THAT = True
+# a name whose verb reports a finding ("X shows that", "X confirms that") is the evidence: the
+# value belongs to the subject of the "that" clause
+_REPORTS_THAT = re.compile(r"(?:\s+\([^()]{0,40}\))?\s+(?:\w+ly\s+)?(?:show(?:s|ed)?|"
+                           r"demonstrat\w*|reveal\w*|confirm\w*|indicat\w*|suggest\w*)\s+that\b")
 GROUP_OBJECT = True
 COINED_NOUN = True
 # a coined name followed by a plural noun, not a verb: what is measured ("FAIR scores from",
@@ -630,7 +681,10 @@ NAME_CMP_LIST = True
 # various tasks, achieving up to 6.67%") is compared, not the subject; only verbs, since a
 # fronted "Compared to X, FooNet achieves" or "over 20,000 episodes, FooNet" leads to the subject
 _NAME_CMP_LIST = re.compile(r"\b(?:than|outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+"
-                            r"[^.;:()]{1,60}?(?:,\s*and|,|\band|\bor)\s+(?:the\s+)?$", re.I)
+                            r"(?:[^.;:()]|\([A-Za-z][\w\-]{0,11}\)){1,80}?"
+                            r"(?:,\s*and|,|\band|\bor)\s+(?:the\s+)?$", re.I)
+# (a compared name's short form in brackets is part of the list: "outperforms Least Ambiguous
+# Classifiers (LAC) and Adaptive Prediction Sets (APS), improving accuracy by 3.2%")
 NAME_METRIC_OF = True
 _OF_VALUE = re.compile(r"(?:\s+score)?\s*(?:of|:|=|was|is|reaches|reached)\s+(?:only\s+|about\s+|"
                        r"up\s+to\s+|around\s+)?")
@@ -683,6 +737,8 @@ def _np_subject(text: str, lo: int, pos: int, c: dict) -> tuple[int, str] | None
         words.append(m)
         at = m.end()
         if len(words) >= 2 and _SUBJECT_AFTER.match(text, at):
+            if REPORTS_THAT and _REPORTS_THAT.match(text, at):
+                return None  # "Clinical evaluation shows that ...": the evidence, no system
             names = [w.group(1) for w in words]
             if names[-1].casefold() in c["heads"] and not names[-1].endswith("s") and \
                     names[0].casefold() not in _NOT_NP_START and \
