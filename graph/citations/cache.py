@@ -68,8 +68,11 @@ _LINK_PREFIXES = ("arxiv.org/", "huggingface.co/papers/", "arxiv:", "doi.org/", 
 #: match here, and trying it was most of the search's time.)
 #: Each start is followed (a lookahead: the next run is a start of its own too) by what a pair
 #: of runs needs (_pair): a '-', '.' or '+' and the next run, or a space and a digit-first run.
-_NAME_START = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*+|[a-z]++(?:[0-9A-Z][A-Za-z0-9]*+"
-                         r"|(?=[-.+]))))(?![A-Za-z0-9])"
+#: (The run's first letter comes first, the look-behind checked from its end and the kind of
+#: run from it, so that a search skips to the next letter in C instead of trying the pattern
+#: at every offset.)
+_NAME_START = re.compile(r"([A-Za-z](?<![A-Za-z0-9].)(?:(?<=[A-Z])[A-Za-z0-9]*+"
+                         r"|(?<=[a-z])[a-z]*+(?:[0-9A-Z][A-Za-z0-9]*+|(?=[-.+]))))(?![A-Za-z0-9])"
                          r"(?:(?=([-.+][A-Za-z0-9]+| [0-9][A-Za-z0-9]*)))?")
 #: A run that is coined on its own (stored._COINED_RUN) and a capitalised word ('Orca').
 _COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")
@@ -120,11 +123,12 @@ def _pair(a: str, sep: str, b: str) -> bool:
     the other by '-', '.' or '+' ('A-Crab', 'Best-of-N'), or a capitalised word, then a
     separator and a digit-first run ('Orca 2', 'Chronos-2'). A text that writes such a pair
     as whole runs keeps it (name_starts holds its first run, with what follows it)."""
-    if _COINED_RUN.fullmatch(a) or _COINED_RUN.fullmatch(b) or not a[0].isalpha():
+    # The shape first (most runs joined by a hyphen are lower-case words: "state-of"), then
+    # whether either run is coined.
+    if not ((sep in "-.+" and ((len(a) == 1 and a.isupper()) or (len(b) == 1 and b.isupper())))
+            or (b[0].isdigit() and _WORD.fullmatch(a) is not None)):
         return False
-    if sep in "-.+" and ((len(a) == 1 and a.isupper()) or (len(b) == 1 and b.isupper())):
-        return True
-    return b[0].isdigit() and _WORD.fullmatch(a) is not None
+    return not (_COINED_RUN.fullmatch(a) or _COINED_RUN.fullmatch(b) or not a[0].isalpha())
 
 
 @dataclass
