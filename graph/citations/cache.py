@@ -68,11 +68,8 @@ _LINK_PREFIXES = ("arxiv.org/", "huggingface.co/papers/", "arxiv:", "doi.org/", 
 #: match here, and trying it was most of the search's time.)
 #: Each start is followed (a lookahead: the next run is a start of its own too) by what a pair
 #: of runs needs (_pair): a '-', '.' or '+' and the next run, or a space and a digit-first run.
-#: (The run's first letter comes first, the look-behind checked from its end and the kind of
-#: run from it, so that a search skips to the next letter in C instead of trying the pattern
-#: at every offset.)
-_NAME_START = re.compile(r"([A-Za-z](?<![A-Za-z0-9].)(?:(?<=[A-Z])[A-Za-z0-9]*+"
-                         r"|(?<=[a-z])[a-z]*+(?:[0-9A-Z][A-Za-z0-9]*+|(?=[-.+]))))(?![A-Za-z0-9])"
+_NAME_START = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*+|[a-z]++(?:[0-9A-Z][A-Za-z0-9]*+"
+                         r"|(?=[-.+]))))(?![A-Za-z0-9])"
                          r"(?:(?=([-.+][A-Za-z0-9]+| [0-9][A-Za-z0-9]*)))?")
 #: A run that is coined on its own (stored._COINED_RUN) and a capitalised word ('Orca').
 _COINED_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")

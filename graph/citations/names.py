@@ -24,12 +24,9 @@ _RUN = re.compile(r"[A-Za-z0-9]+")
 #: capital or digit after their first letter): no match can start inside another, so the
 #: matches it keeps are the same. Its runs are possessive: what they would give back is never
 #: a capital, a digit or a space, so trying that was only time (a fifth of the search's).
-#: Its first letter comes first and the look-behind is checked from that letter's end (the
-#: character before it is not a letter, digit, '.', '+' or '-'), so that a search skips to
-#: the next letter in C rather than trying the pattern at every offset.
 _CANDIDATE = re.compile(
-    r"[A-Za-z](?<![A-Za-z0-9.+-].)(?=[a-z.\-]*+[A-Z0-9]|[A-Za-z0-9.\-]*+\s\d)"
-    r"[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
+    r"(?<![A-Za-z0-9.+-])(?=[A-Za-z](?:[a-z.\-]*+[A-Z0-9]|[A-Za-z0-9.\-]*+\s\d))"
+    r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
     r"(?![A-Za-z0-9+$#*^])")
 _INNER = re.compile(r"[A-Z0-9]")
 _VERSION_AFTER = re.compile(r"[-\s]?[vV]\d")
