@@ -90,6 +90,7 @@ from paperkg.extractors.results.values import (  # noqa: F401 - kept importable 
     _value_re,
     _word_values,
     read_number,
+    value_matches,
 )
 
 if TYPE_CHECKING:  # spaCy is not imported here
@@ -221,7 +222,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
     mentions = None  # retyped by _as_data on the first value (most texts have none)
     out: list[dict] = []
     taken: set[int] = set()
-    found = _VALUE.finditer(text)
+    found = value_matches(text)
     if wordy and (words := _word_values(text)):
         found = sorted([*found, *words], key=lambda x: x.start())
     for m in found:

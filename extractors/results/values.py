@@ -4,6 +4,7 @@ number a value means, its unit and its kind (score | delta | ratio)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # number words that state a factor ("fivefold", "two-fold", "ten times", "three orders of
@@ -54,6 +55,31 @@ def _value_re(num: str, first: str = "") -> re.Pattern:
 
 _VALUE = _value_re(rf"{_NUM}|(?<![\d,])\.\d+(?![\d.,])", r"[+\-−±~$\\\d.]")  # also ".9411"
 _VALUE_WORDS = _value_re(rf"\b{_WORD_NUM}")  # "fivefold", "two orders of magnitude"
+
+
+#: Where a _VALUE match can start: its first character, not after what its first look-behind
+#: forbids (checked from the character's end, so that the class comes first: a search then
+#: skips to the next such character in C instead of trying _VALUE at every offset); and the
+#: same for ASCII text, whose digits are 0-9 (a class of ASCII ranges is tested faster).
+_VALUE_START = re.compile(r"[+\-−±~$\\\d.](?<![\w@.\-/<>^~$\\].)")
+_ASCII_VALUE_START = re.compile(r"[+\-~$\\0-9.](?<![\w@.\-/<>^~$\\].)")
+
+
+def value_matches(text: str) -> Iterator[re.Match]:
+    """_VALUE.finditer(text): the same matches, _VALUE tried only where _VALUE_START finds
+    a start (a match at an offset is the same whether searched or matched there: the
+    look-behinds read the text before it)."""
+    pos = 0
+    start = (_ASCII_VALUE_START if text.isascii() else _VALUE_START).search
+    match = _VALUE.match
+    while (at := start(text, pos)) is not None:
+        p = at.start()
+        m = match(text, p)
+        if m is None:
+            pos = p + 1
+        else:
+            yield m
+            pos = m.end()  # a match is never empty (a number)
 
 
 def _word_values(text: str) -> list[re.Match]:

@@ -120,11 +120,12 @@ def _pair(a: str, sep: str, b: str) -> bool:
     the other by '-', '.' or '+' ('A-Crab', 'Best-of-N'), or a capitalised word, then a
     separator and a digit-first run ('Orca 2', 'Chronos-2'). A text that writes such a pair
     as whole runs keeps it (name_starts holds its first run, with what follows it)."""
-    if _COINED_RUN.fullmatch(a) or _COINED_RUN.fullmatch(b) or not a[0].isalpha():
+    # The shape first (most runs joined by a hyphen are lower-case words: "state-of"), then
+    # whether either run is coined.
+    if not ((sep in "-.+" and ((len(a) == 1 and a.isupper()) or (len(b) == 1 and b.isupper())))
+            or (b[0].isdigit() and _WORD.fullmatch(a) is not None)):
         return False
-    if sep in "-.+" and ((len(a) == 1 and a.isupper()) or (len(b) == 1 and b.isupper())):
-        return True
-    return b[0].isdigit() and _WORD.fullmatch(a) is not None
+    return not (_COINED_RUN.fullmatch(a) or _COINED_RUN.fullmatch(b) or not a[0].isalpha())
 
 
 @dataclass

@@ -294,6 +294,19 @@ def _defined_in_clause(before: str) -> bool:
     return bool(tail) and all(w[:1].isupper() for w in tail)
 
 
+def _cased(pattern: re.Pattern) -> re.Pattern:
+    """An IGNORECASE pattern of lower-case literals made case-sensitive, for lower-cased ASCII
+    text: there ignoring case is lower-casing, which keeps every offset, so it matches where
+    the pattern matches the text (and folds no character it compares)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+#: paper_claims' case-insensitive patterns, as given and as _cased: (loose before, strict
+#: before, new after, appositive after, studied).
+_ANY_CASE = (_LOOSE_BEFORE, _STRICT_BEFORE, _NEW_AFTER, _APPOSITIVE_AFTER, _STUDIED)
+_LOWER_CASE = tuple(map(_cased, _ANY_CASE))
+
+
 def paper_claims(paper: str, title: str, abstract: str,
                  folded: list[tuple[int, str]] | None = None) -> list[Claim]:
     """The names a paper's own text introduces (see the module docstring); `folded`: its
@@ -302,33 +315,45 @@ def paper_claims(paper: str, title: str, abstract: str,
     abstract = abstract or ""
     lead = title_lead(fold(title or "")[:200])
     sents = [(s, fold(t)) for s, t in sentences(abstract)] if folded is None else folded
-    cue_seen = False  # an earlier sentence said "we introduce/propose ..."
+    # Each sentence's case-insensitive patterns read it lower-cased when it is ASCII (folded
+    # text always is), with the patterns _cased.
+    lows = [(t.lower(), _LOWER_CASE) if t.isascii() else (t, _ANY_CASE) for _, t in sents]
+    # Whether an earlier sentence said "we introduce/propose ...": only a title lead named in
+    # the abstract asks, so the sentences before it are searched then, once each.
+    cue_seen = False
+    searched = 0  # the sentences searched for that cue (none of them holds it)
     lead_state = None  # None: not named; False: named without a cue; True: confirmed
-    for _, sent in sents:
+    for i, (_, sent) in enumerate(sents):
+        low, (loose_before, strict_before, new_after, appositive_after, studied) = lows[i]
         for start, name in candidates(sent):
-            before = sent[max(0, start - 160):start]
-            after = sent[start + len(name):start + len(name) + 80]
+            end = start + len(name)
+            after = sent[end:end + 80]
             if _NUMBER_NEXT.match(after):
                 continue  # part of a longer numbered name: "we propose VTON 360, a novel ..."
+            before = sent[max(0, start - 160):start]
+            before_low = low[max(0, start - 160):start]
+            after_low = low[end:end + 80]
             modifier = bool(_MODIFIER_AFTER.match(after))
-            strict = not modifier and bool(_STRICT_BEFORE.search(before)
-                                           or _NEW_AFTER.match(after))
+            strict = not modifier and bool(strict_before.search(before_low)
+                                           or new_after.match(after_low))
             expansion = ""
             if _EXPANDED_AFTER.match(after):
                 strict = False  # part of an expansion: "neural ODE (TisODE)" introduces TisODE
             elif before.rstrip().endswith("(") and after.lstrip().startswith(")"):
                 expansion = _expansion_before(before.rstrip())
                 strict = strict or _defined_in_clause(before.rstrip()[:-1])
-            if strict and _STUDIED.search(before):
+            if strict and studied.search(before_low):
                 strict = False  # "This paper investigates ... called PSRO": studied, not new
             if lead and name == lead:
-                confirmed = bool(cue_seen or _LOOSE_BEFORE.search(before)
-                                 or _APPOSITIVE_AFTER.match(after) or strict)
+                while not cue_seen and searched < i:
+                    earlier, patterns = lows[searched]
+                    cue_seen = patterns[0].search(earlier) is not None
+                    searched += 1
+                confirmed = bool(cue_seen or loose_before.search(before_low)
+                                 or appositive_after.match(after_low) or strict)
                 lead_state = bool(lead_state) or confirmed
             if strict and name not in out:
                 out[name] = Claim(paper, name, "clause", True, expansion)
-        if not cue_seen and _LOOSE_BEFORE.search(sent):
-            cue_seen = True
     if lead and is_coined(lead) and lead_state is not None and not _REVIEW.search(abstract):
         prev = out.get(lead)
         out[lead] = Claim(paper, lead, "title", bool(lead_state),

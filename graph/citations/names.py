@@ -93,7 +93,9 @@ def candidates(text: str) -> Iterator[tuple[int, str]]:
         word = m.group(0)
         if not _INNER.search(word, 1):
             continue  # one capitalised or lower-case word: never coined
-        name = _TAIL.sub("", word.rstrip(".-"))
+        name = word.rstrip(".-")
+        if "-" in name:  # what _TAIL takes off starts with a hyphen
+            name = _TAIL.sub("", name)
         if is_coined(name):
             yield m.start(), name
 
