@@ -105,6 +105,16 @@ def part0_fast(parts, tmp_path_factory) -> Path:
     return db
 
 
+@pytest.fixture(scope="module")
+def part0_default(parts, tmp_path_factory):
+    """A fresh build of the first file with the default pipeline, made once: (store, the
+    build's report); a test that changes it takes its own copy (copied)."""
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path_factory.mktemp("part0-default") / "kg.lbug"
+    return db, build([parts[0]], db=db)
+
+
 def copied(db: Path, tmp_path: Path) -> Path:
     """A copy of the store file db in tmp_path, as kg.lbug, for a test to change."""
     import shutil
@@ -201,14 +211,14 @@ def test_one_file_at_a_time_other_hash_seed(parts, fresh, fresh_db, tmp_path):
     assert registry_rows(db) == registry_rows(fresh_db)
 
 
-def test_changed_text_is_extracted_again(parts, tmp_path):
+def test_changed_text_is_extracted_again(parts, part0_default, tmp_path):
     """A paper whose stored extraction no longer matches its text is extracted again; the
     others keep theirs."""
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = tmp_path / "kg.lbug"
-    first = build([parts[0]], db=db)
+    db = copied(part0_default[0], tmp_path)
+    first = part0_default[1]
     state = L.read_state(db)
     assert len(state) == first.total_papers
     pid = sorted(state)[0]
@@ -230,9 +240,8 @@ def test_changed_text_is_extracted_again(parts, tmp_path):
     assert "diff" in build([parts[0]], db=db).seconds
 
 
-def test_build_cli_reports_what_it_extracted(parts, tmp_path):
-    db = tmp_path / "kg.lbug"
-    assert run_cli("build", parts[0], "--db", db, "--json").returncode == 0
+def test_build_cli_reports_what_it_extracted(parts, part0_default, tmp_path):
+    db = copied(part0_default[0], tmp_path)  # the file built fresh once (the fixture)
     ran = run_cli("build", parts[0], "--db", db, "--json")
     report = json.loads(ran.stdout)
     assert report["extracted"] == 0 and report["mode"] == "upsert"
