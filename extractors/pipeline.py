@@ -230,6 +230,11 @@ def _json(raw: tuple) -> str:
     return _COMPACT.encode(raw)
 
 
+#: Fewer texts than this run in this process even with workers > 1 (a pool's start-up, the
+#: pipeline loaded in each worker, costs more than it saves on a small batch).
+POOL_FROM = 2 * 512
+
+
 def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512,
             as_json: bool = False, extra: Callable | None = None,
             extra_args: Sequence[tuple] | None = None):
@@ -294,7 +299,7 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
 
     Texts flow through in chunks and each Doc is dropped once read. With workers > 1, each of
     `workers` processes runs nlp.pipe over chunks and sends back plain results; fewer than
-    1,024 texts, or a pipeline not made by load_pipeline, run in this process.
+    POOL_FROM (1,024) texts, or a pipeline not made by load_pipeline, run in this process.
     fast=True runs the rules only (no learned model) when nlp is not given. engine="dask"
     runs shards on the Dask scheduler at `scheduler` (or on a local cluster of `workers`
     processes when it is None): see extractors/dask_engine.py. as_json=True yields each
@@ -308,7 +313,7 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     if engine not in ("local", "dask"):
         raise UserError(f"unknown engine {engine!r} (choose local or dask)")
     pool_source = None
-    if engine == "local" and nlp is None and workers > 1 and len(texts) >= 2 * 512:
+    if engine == "local" and nlp is None and workers > 1 and len(texts) >= POOL_FROM:
         # The workers load the pipeline themselves: this process need not build one too
         # (about 0.7 s before the pool could start).
         pool_source = ("cache", "fast" if fast else "default")
@@ -330,7 +335,7 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     elif pool_source is not None:
         found = _pooled(texts, workers, pool_source, as_json=as_json, extra=extra,
                         extra_args=extra_args)
-    elif workers == 1 or len(texts) < 2 * 512 or _SOURCES.get(nlp) is None:
+    elif workers == 1 or len(texts) < POOL_FROM or _SOURCES.get(nlp) is None:
         found = _with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)), extra,
                             extra_args)
         if as_json:

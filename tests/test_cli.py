@@ -77,6 +77,13 @@ def test_rebuild_changes_no_counts(cli, seed_store, seeds, tmp_path):
     assert again["mode"] == "upsert" and again["new_papers"] == 0
     assert again["nodes"] == first["nodes"]
     assert again["relationships"] == first["relationships"]
+    # and the store itself, results included (folded in from test_results.py)
+    from paperkg.graph import schema as S
+    from paperkg.graph.ladybug_store import stats
+
+    counted = stats(copy)
+    assert counted == stats(db)
+    assert counted["nodes"][S.RESULT] == counted["relationships"][S.REPORTS_RESULT] > 0
 
 
 def test_overlapping_build_adds_only_new_papers(cli, examples, seeds, seed_store, tmp_path):

@@ -11,7 +11,6 @@ import pytest
 import spacy
 
 from paperkg.core.records import Paper
-from paperkg.extractors.evaluate import evaluate
 from paperkg.extractors.pipeline import _spans, extract, load_pipeline, raw_extractions
 
 PAPERS = [
@@ -180,9 +179,17 @@ def test_eval_bad_gold_line(tmp_path, examples, cli):
     assert "gold.jsonl:2" in res.stderr and "Traceback" not in res.stderr
 
 
-def test_dev_gold_scores(gold, seeds):
-    """The issue's targets on the dev gold (a regression guard for every rule change)."""
-    report = evaluate(gold, [seeds])
+def test_dev_gold_scores_and_eval_prints_every_row(gold, seeds, cli):
+    """The issue's targets on the dev gold (a regression guard for every rule change), through
+    the real `eval --compare rules --format json`: every row in order, the rules' rows beside
+    (one scoring run for three checks that each scored the dev gold: test_learned.py's
+    test_eval_compare_rules is folded in here)."""
+    res = cli("eval", str(gold), str(seeds), "--compare", "rules", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(res.stdout)
+    assert [r["row"] for r in report["rows"]] == [
+        "METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK", "named-untyped",
+        "named-typed", "INTRODUCES", "repos", "links", "results-value", "results-full"]
     rows = {r["row"]: r for r in report["rows"]}
     assert report["matched_papers"] == report["papers"]
     assert rows["named-untyped"]["f1"] >= 0.90
@@ -190,15 +197,8 @@ def test_dev_gold_scores(gold, seeds):
     assert rows["INTRODUCES"]["f1"] >= 0.90
     assert rows["repos"]["f1"] == 1.0
     assert set(rows) >= {"METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK", "links"}
-
-
-def test_eval_command_prints_every_row(gold, seeds, cli):
-    res = cli("eval", str(gold), str(seeds), "--format", "json")
-    assert res.returncode == 0, res.stderr
-    report = json.loads(res.stdout)
-    assert [r["row"] for r in report["rows"]] == [
-        "METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK", "named-untyped",
-        "named-typed", "INTRODUCES", "repos", "links", "results-value", "results-full"]
+    rules = {r["row"]: r for r in report["compare"]["rules"]}
+    assert set(rules) == set(rows)
 
 
 def test_eval_counts_a_duplicate_as_false_positive(tmp_path):

@@ -94,6 +94,34 @@ def fresh(fresh_db) -> tuple[dict, dict]:
     return snapshot(fresh_db)
 
 
+@pytest.fixture(scope="module")
+def part0_fast(parts, tmp_path_factory) -> Path:
+    """A fresh build of the first file with the rules alone (fast), made once: a test that
+    changes it takes its own copy (copied)."""
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path_factory.mktemp("part0-fast") / "kg.lbug"
+    build([parts[0]], db=db, fast=True)
+    return db
+
+
+@pytest.fixture(scope="module")
+def part0_default(parts, tmp_path_factory):
+    """A fresh build of the first file with the default pipeline, made once: (store, the
+    build's report); a test that changes it takes its own copy (copied)."""
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path_factory.mktemp("part0-default") / "kg.lbug"
+    return db, build([parts[0]], db=db)
+
+
+def copied(db: Path, tmp_path: Path) -> Path:
+    """A copy of the store file db in tmp_path, as kg.lbug, for a test to change."""
+    import shutil
+
+    return Path(shutil.copyfile(db, tmp_path / "kg.lbug"))
+
+
 def test_split_in_two_reversed_order(parts, fresh, fresh_db, tmp_path):
     from paperkg.graph.pipeline import build
 
@@ -183,14 +211,14 @@ def test_one_file_at_a_time_other_hash_seed(parts, fresh, fresh_db, tmp_path):
     assert registry_rows(db) == registry_rows(fresh_db)
 
 
-def test_changed_text_is_extracted_again(parts, tmp_path):
+def test_changed_text_is_extracted_again(parts, part0_default, tmp_path):
     """A paper whose stored extraction no longer matches its text is extracted again; the
     others keep theirs."""
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = tmp_path / "kg.lbug"
-    first = build([parts[0]], db=db)
+    db = copied(part0_default[0], tmp_path)
+    first = part0_default[1]
     state = L.read_state(db)
     assert len(state) == first.total_papers
     pid = sorted(state)[0]
@@ -212,9 +240,8 @@ def test_changed_text_is_extracted_again(parts, tmp_path):
     assert "diff" in build([parts[0]], db=db).seconds
 
 
-def test_build_cli_reports_what_it_extracted(parts, tmp_path):
-    db = tmp_path / "kg.lbug"
-    assert run_cli("build", parts[0], "--db", db, "--json").returncode == 0
+def test_build_cli_reports_what_it_extracted(parts, part0_default, tmp_path):
+    db = copied(part0_default[0], tmp_path)  # the file built fresh once (the fixture)
     ran = run_cli("build", parts[0], "--db", db, "--json")
     report = json.loads(ran.stdout)
     assert report["extracted"] == 0 and report["mode"] == "upsert"
@@ -229,12 +256,11 @@ if __name__ == "__main__":  # pragma: no cover - `python tests/test_incremental.
     sys.exit(pytest.main([__file__, "-q"]))
 
 
-def test_enrich_citations_survive_an_update_not_a_rebuild(parts, tmp_path):
+def test_enrich_citations_survive_an_update_not_a_rebuild(parts, part0_fast, tmp_path):
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
+    db = copied(part0_fast, tmp_path)
     _, rows = L.query("MATCH (p:Paper) RETURN p.id ORDER BY p.id LIMIT 2", db=db)
     (a,), (b,) = rows
     L.query("MATCH (a:Paper {id: $a}) MATCH (b:Paper {id: $b}) "
@@ -259,17 +285,15 @@ def _state_file(db: Path, tmp_path: Path) -> Path:
     return spool.path
 
 
-def test_failed_partial_write_leaves_the_store_as_it_was(parts, tmp_path):
+def test_failed_partial_write_leaves_the_store_as_it_was(part0_fast, tmp_path):
     """A partial write that fails half-way (a relationship to a node nobody wrote) changes
     nothing: it ran on a staged copy."""
     from paperkg.core.errors import UserError
     from paperkg.graph import schema as S
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import load_graph
-    from paperkg.graph.pipeline import build
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
+    db = copied(part0_fast, tmp_path)
     before = snapshot(db)
     g = load_graph(db)
     paper = min(n for n, d in g.nodes(data=True) if d["label"] == S.PAPER)
@@ -282,15 +306,13 @@ def test_failed_partial_write_leaves_the_store_as_it_was(parts, tmp_path):
         "kg.lbug"]
 
 
-def test_partial_write_declines_a_large_difference(parts, tmp_path):
+def test_partial_write_declines_a_large_difference(part0_fast, tmp_path):
     """More than max_share of the graph changed: nothing is written, the caller rewrites."""
     from paperkg.graph import schema as S
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import load_graph
-    from paperkg.graph.pipeline import build
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
+    db = copied(part0_fast, tmp_path)
     before = snapshot(db)
     g = load_graph(db)
     gone = min(n for n, d in g.nodes(data=True) if d["label"] == S.METHOD)
@@ -325,15 +347,14 @@ def test_a_paper_listed_twice_in_one_file_counts_once(tmp_path):
     assert rows == [[2]]  # a.jsonl (twice) and b.jsonl
 
 
-def test_rows_of_other_citation_code_keep_their_extraction(parts, tmp_path):
+def test_rows_of_other_citation_code_keep_their_extraction(parts, part0_fast, tmp_path):
     """A PaperState row written by other citation code (the second part of its hash differs)
     keeps its extraction: only its per-paper citation results are made again, and the row is
     rewritten as a fresh build writes it."""
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
+    db = copied(part0_fast, tmp_path)
     before, state = snapshot(db), L.read_state(db)
     pid = sorted(state)[0]
     h, x = state[pid]
@@ -348,7 +369,8 @@ def test_rows_of_other_citation_code_keep_their_extraction(parts, tmp_path):
     assert_same(before, snapshot(db))
 
 
-def test_rows_all_of_other_extraction_and_citation_code_take_the_whole_path(parts, tmp_path):
+def test_rows_all_of_other_extraction_and_citation_code_take_the_whole_path(parts, part0_fast,
+                                                                             tmp_path):
     """Stored rows of both other extraction and other citation code (a store of an older
     tree, consistent with its registry): every paper is extracted again, and the update takes
     the whole path, which makes the citation index again from every paper (the quick path
@@ -358,8 +380,7 @@ def test_rows_all_of_other_extraction_and_citation_code_take_the_whole_path(part
     from paperkg.graph.pipeline import build
     from paperkg.graph.registry_store import stamp
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
+    db = copied(part0_fast, tmp_path)
     want = registry_rows(db)
     assert any(r[0].startswith("p\t") for r in want[S.CITE_INDEX])
     ids = list(L.read_state(db))
@@ -724,25 +745,28 @@ def test_surface_counts_json_is_the_encoders():
         assert json.loads(_counts_json(counts)) == json.loads(want)
 
 
-def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(tmp_path):
-    """A fresh build whose extraction runs in a pool (1,024 papers or more, two workers) ends
-    the workers' fork server once extraction is done (it held about 100 MB through every
-    later step); its store is the one a build in this process writes."""
+def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, tmp_path,
+                                                                      monkeypatch):
+    """A fresh build whose extraction runs in a pool (POOL_FROM papers or more, two workers)
+    ends the workers' fork server once extraction is done (it held about 100 MB through every
+    later step); its store is the one a build in this process writes. The pool's threshold is
+    lowered to the module's sample (the real 1,024 is crossed in
+    test_extract_cli::test_two_worker_processes_give_the_same_result)."""
     from multiprocessing import forkserver
 
+    from paperkg.extractors import pipeline
     from paperkg.extractors.workers import start_fork_server, worker_context
     from paperkg.graph.pipeline import build
 
     if worker_context().get_start_method() != "forkserver":
         pytest.skip("no fork server here")
-    papers = tmp_path / "papers.jsonl"
-    papers.write_text("\n".join(_sample(1100)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "POOL_FROM", 100)
     start_fork_server()
     assert forkserver._forkserver._forkserver_pid is not None
-    pooled = build([papers], db=tmp_path / "two.lbug", workers=2, fast=True)
+    pooled = build(parts, db=tmp_path / "two.lbug", workers=2, fast=True)
     assert forkserver._forkserver._forkserver_pid is None
-    one = build([papers], db=tmp_path / "one.lbug", fast=True)
-    assert pooled.extracted == one.extracted > 1024
+    one = build(parts, db=tmp_path / "one.lbug", fast=True)
+    assert pooled.extracted == one.extracted > 100
     assert_same(snapshot(tmp_path / "two.lbug"), snapshot(tmp_path / "one.lbug"))
 
 

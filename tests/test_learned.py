@@ -316,16 +316,6 @@ def test_train_bad_gold_is_one_line(tmp_path):
     assert "gold file not found" in str(res.exception) or "gold file not found" in res.output
 
 
-def test_eval_compare_rules(tmp_path, gold, seeds):
-    res = CliRunner().invoke(cli, ["eval", str(gold), str(seeds), "--compare", "rules",
-                                   "--format", "json"])
-    assert res.exit_code == 0, res.output
-    report = json.loads(res.output)
-    rules = {r["row"]: r for r in report["compare"]["rules"]}
-    full = {r["row"]: r for r in report["rows"]}
-    assert set(rules) == set(full) and "named-typed" in full and "INTRODUCES" in full
-
-
 def test_merge_adds_uncovered_spans_only():
     """paperkg_learned on a real Doc: a span no rule covers becomes an entity; covered ones not."""
     from spacy.tokens import Span

@@ -197,20 +197,6 @@ def test_unknown_direction_keeps_paper_order_and_says_so(seeds_store):
     assert any("direction unknown, rows in paper order" in n for n in board.notes)
 
 
-def test_rebuild_is_idempotent_for_results(seeds, seeds_built, tmp_path):
-    import shutil
-
-    from paperkg.graph.ladybug_store import stats
-    from paperkg.graph.pipeline import build
-
-    db = tmp_path / "kg.lbug"
-    shutil.copyfile(seeds_built[0], db)  # the session's build of the seeds, copied to change
-    first = stats(db)
-    build([seeds], db=db)
-    assert stats(db) == first
-    assert first["nodes"][S.RESULT] == first["relationships"][S.REPORTS_RESULT] > 0
-
-
 def test_cli_leaderboard_and_results(seeds_store):
     from paperkg.cli import cli
 
