@@ -1,7 +1,7 @@
 """Cross-fitted comparison of the learned classifiers on train + dev (never valid).
 
     python -m paperkg.extractors.training.crossfit GOLD... [--seeds DIR] [--corpus DIR]
-        [--folds 5]
+        [--folds 5] [--cached] [--score FILE]... [--shipped DIR] [--split SALT] [--json FILE]
 
 The records are split into fixed folds (CRC32 of the title); for each fold the classifiers are
 fitted on the other folds' rule output and the pipeline is scored on the fold, so every record
