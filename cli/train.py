@@ -96,11 +96,20 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--gazetteer-features", "gazetteer", is_flag=True,
               help="The keep and type classifiers also read which gazetteer lists (data/*.txt) "
                    "hold a name, whatever rule found it.")
+@click.option("--file-weight", "file_weights", multiple=True, metavar="FILE=W",
+              help="Weight of one GOLD file's records in every classifier, by its path or "
+                   "file name (repeatable; the others 1; times --gold-weight).")
+@click.option("--parts-from", "parts_from", type=click.Path(file_okay=False), default=None,
+              help="A model folder whose classifiers of the --part parts the new model takes "
+                   "instead of fitting them.")
+@click.option("--part", "parts", multiple=True,
+              type=click.Choice(["roles", "keep", "types", "cands", "extend"]),
+              help="With --parts-from: a part taken from that model (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
               gold_weight, candidates_used, terms, terms_as_features, extend, retype,
-              retype_known, gazetteer, as_json):
+              retype_known, gazetteer, file_weights, parts_from, parts, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -110,6 +119,18 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
     from paperkg.extractors.training.data import default_corpus
     from paperkg.extractors.training.train import MODEL_DIR, train_model
 
+    if bool(parts_from) != bool(parts):
+        raise click.UsageError("--parts-from and --part go together")
+    weights = {}
+    for item in file_weights:
+        path, _, w = item.rpartition("=")
+        try:
+            weights[path] = float(w)
+        except ValueError:
+            weights[path] = 0.0
+        if not path or not weights[path] > 0:
+            raise click.BadParameter(f"{item!r}: give FILE=W with W > 0",
+                                     param_hint="--file-weight")
     report = train_model(list(gold), output=output or MODEL_DIR, seeds=seeds,
                          corpus=corpus or default_corpus(), exclude=list(exclude),
                          hold_out=hold_out, max_steps=max_steps, seed=seed,
@@ -121,6 +142,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          stats=corpus_stats, gold_weight=gold_weight,
                          candidate_roles=not candidates_used, terms=terms,
                          term_candidates=not terms_as_features, gazetteer=gazetteer,
+                         file_weights=weights, parts_from=parts_from, parts=parts,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

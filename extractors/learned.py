@@ -1186,6 +1186,30 @@ class LearnedMerge:
         return self
 
 
+#: The parts of a merge that can come from another model (`take_parts`): the attributes of each.
+PARTS: dict[str, tuple[str, ...]] = {
+    "roles": ("role_model",),
+    "keep": ("keep_model",),
+    "types": ("retype_models", "retype_to", "retype_from", "known_retype_to",
+              "known_retype_from"),
+    "cands": ("cand_model", "type_models", "heads", "max_candidates", "lexicon", "df",
+              "cand_context", "cstats", "cand_roles", "terms", "theads", "term_cands"),
+    "extend": ("extend_model",),
+}
+
+
+def take_parts(merge: LearnedMerge, other: LearnedMerge, parts) -> None:
+    """Give merge the classifiers (and their settings) of other's parts (names in PARTS; the
+    keep and type classifiers of both must read the same features)."""
+    if set(parts) & {"keep", "types"} and merge.gaz_feats != other.gaz_feats:
+        raise ValueError("the two models' keep and type classifiers read other features")
+    for part in parts:
+        if part not in PARTS:
+            raise ValueError(f"unknown part {part!r}: one of {', '.join(PARTS)}")
+        for attr in PARTS[part]:
+            setattr(merge, attr, getattr(other, attr))
+
+
 #: The shipped learned model (trained by `paperkg train`), inside the package.
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 

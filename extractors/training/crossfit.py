@@ -1,7 +1,7 @@
 """Cross-fitted comparison of the learned classifiers on train + dev (never valid).
 
     python -m paperkg.extractors.training.crossfit GOLD... [--seeds DIR] [--corpus DIR]
-        [--folds 5]
+        [--folds 5] [--cached] [--score FILE]... [--shipped DIR] [--split SALT] [--json FILE]
 
 The records are split into fixed folds (CRC32 of the title); for each fold the classifiers are
 fitted on the other folds' rule output and the pipeline is scored on the fold, so every record
@@ -103,6 +103,29 @@ for _label, _extra in [("", {}), (", keep 0.3", {"keep_threshold": 0.3}),
         **SHIPPED, "cand_threshold": 0.7, "gaz": True, **_extra}
 
 
+#: The shipped setting with candidates 0.7, fitted on other records (twenty-sixth pass):
+#: "fit" "scored": on the scored files' other folds only (else also on every record of the
+#: files never scored); "down": the weight of the records of the files never scored;
+#: "shipped": the shipped model as it is; "shipped_parts": those parts (learned.PARTS) from the
+#: shipped model, the rest fitted per the setting.
+_B = {**SHIPPED, "cand_threshold": 0.7}
+_NOT_ROLES = ["keep", "types", "cands", "extend"]
+VARIANTS.update({
+    "the shipped model": {"shipped": True},
+    "the shipped model, every part through the fold merge": {
+        **_B, "shipped_parts": [*_NOT_ROLES, "roles"]},
+    "refit on every file": dict(_B),
+    "fitted on the scored files only": {**_B, "fit": "scored"},
+    "every file, the unscored at weight 0.3": {**_B, "down": 0.3},
+    "every file, the unscored at weight 0.1": {**_B, "down": 0.1},
+    "the shipped model, roles of weight 0.3": {**_B, "down": 0.3, "shipped_parts": _NOT_ROLES},
+    "the shipped model, roles of the scored files": {**_B, "fit": "scored",
+                                                     "shipped_parts": _NOT_ROLES},
+    "the shipped keep classifier, the rest of weight 0.3": {**_B, "down": 0.3,
+                                                          "shipped_parts": ["keep"]},
+})
+
+
 #: The mined corpus terms (training/terms.py), every gold paper left out.
 TERMS = Path(__file__).resolve().parent / "corpus_terms.tsv"
 
@@ -118,18 +141,26 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0,
          gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None,
          terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-         gaz: bool = False) -> dict:
-    """Every classifier of the merge fitted on the records in train (rows made with gaz)."""
+         gaz: bool = False, scale: list[float] | None = None) -> dict:
+    """Every classifier of the merge fitted on the records in train (rows made with gaz;
+    scale: a weight per record of train, times its record_weights)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.data import record_weights
     from paperkg.extractors.training.train import L2, fit_merge
 
     m = LearnedMerge("paperkg_learned", False, [], "union", 4, 2)
+    weights = record_weights([records[i] for i in train], gold_weight)
+    if scale is not None:
+        weights = [a * b for a, b in zip(weights or [1.0] * len(train), scale, strict=True)]
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
               lexicon=lexicon, df=df, context=context, extend=extend,
-              weights=record_weights([records[i] for i in train], gold_weight), stats=stats,
-              terms=terms, term_cands=term_cands, gaz=gaz)
+              weights=weights, stats=stats, terms=terms, term_cands=term_cands, gaz=gaz)
+    return _models(m)
+
+
+def _models(m) -> dict:
+    """The classifiers and tables of a merge, as _configure reads them."""
     return {"gaz": m.gaz_feats, "terms": m.terms, "theads": m.theads, "term_cands": m.term_cands,
             "extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
             "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
@@ -272,18 +303,22 @@ def bootstrap(base: list[dict[str, Score]], other: list[dict[str, Score]], row: 
 def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds: int = 5,
              progress: Callable[[str], None] | None = None, df: dict[str, int] | None = None,
              cached: bool = False, stats: dict[str, list[int]] | None = None,
-             terms: dict[str, list[int]] | None = None, salt: str = "fold"
-             ) -> dict[str, list[dict[str, Score]]]:
+             terms: dict[str, list[int]] | None = None, salt: str = "fold",
+             scored: list[bool] | None = None, shipped: str | Path | None = None
+             ) -> dict[str, list[dict[str, Score] | None]]:
     """Out-of-fold entity rows of every record (in the order of records), for the rules alone
     and each merge setting (cached: the merge runs over the rules' output computed once, not
     through the whole pipeline again; several times faster; stats: the corpus statistics the
     settings with "stats" give the candidate classifier; terms: the corpus terms of the
-    settings with "terms"; salt: the fold split, see fold_of)."""
-    from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
+    settings with "terms"; salt: the fold split, see fold_of; scored: which records are folded
+    and scored (the others only train, in every fold, and their rows are None; default all);
+    shipped: the model folder of the settings with "shipped" or "shipped_parts")."""
+    from paperkg.extractors import learned
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.train import record_rows, rule_outputs
 
     variants = VARIANTS if variants is None else variants
+    scored = [True] * len(records) if scored is None else scored
     rules = build_pipeline()
     outputs = rule_outputs(rules, records)
     rows_by = {False: [record_rows(r, *o) for r, o in zip(records, outputs, strict=True)]}
@@ -292,7 +327,12 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
                          for r, o in zip(records, outputs, strict=True)]
     nlp = build_pipeline()
     merge = nlp.add_pipe("paperkg_learned", last=True, config={"add_spans": False})
-    fold = [fold_of(r, folds, salt) for r in records]
+    ship_nlp = ship = None
+    if any(s.get("shipped") or s.get("shipped_parts") for s in variants.values()):
+        ship_nlp = learned.load_with_model(shipped or learned.MODEL_DIR)
+        ship = ship_nlp.get_pipe("paperkg_learned")
+    fold = [fold_of(r, folds, salt) if s else -1
+            for r, s in zip(records, scored, strict=True)]
     total: dict[str, list] = {v: [None] * len(records) for v in ("rules only", *variants)}
 
     def put(name: str, scored: list[dict[str, Score]]) -> None:
@@ -305,24 +345,33 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
             test = [records[i] for i in at]
             path = Path(tmp) / f"fold{k}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in test), encoding="utf-8")
-            train = [i for i, f in enumerate(fold) if f != k]
             fitted: dict = {}
             put("rules only", per_record(path, rules))
             base = [total["rules only"][i] for i in at]
             for name, s in variants.items():
+                if s.get("shipped"):
+                    put(name, cached_rows(ship, test, [outputs[i] for i in at], base)
+                        if cached else per_record(path, ship_nlp))
+                    continue
                 key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
                        s.get("context", False), s.get("extend", 0.0), s.get("gold_weight", 1.0),
                        s.get("stats", False), s.get("terms", False), s.get("term_cands", True),
-                       s.get("gaz", False))
+                       s.get("gaz", False), s.get("fit", "all"), s.get("down", 1.0))
                 if key not in fitted:
+                    train = [i for i, f in enumerate(fold)
+                             if f != k and (scored[i] or key[10] != "scored")]
+                    scale = ([1.0 if scored[i] else key[11] for i in train]
+                             if key[11] != 1.0 else None)
                     fitted[key] = _fit(records, outputs, rows_by[key[9]], train, l2=key[0],
                                        lexicon=key[1], df=df if key[2] else None,
                                        context=key[3], extend=key[4], gold_weight=key[5],
                                        stats=stats if key[6] else None,
                                        terms=terms if key[7] else None, term_cands=key[8],
-                                       gaz=key[9])
+                                       gaz=key[9], scale=scale)
                 models = fitted[key]
                 _configure(merge, models, s)
+                if s.get("shipped_parts"):
+                    learned.take_parts(merge, ship, s["shipped_parts"])
                 put(name, cached_rows(merge, test, [outputs[i] for i in at], base) if cached
                     else per_record(path, nlp))
             if progress:
@@ -372,6 +421,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="corpus terms file (training/terms.py) of the settings with terms")
     ap.add_argument("--cached", action="store_true",
                     help="run the merge over the rules' output computed once (faster)")
+    ap.add_argument("--score", action="append", default=[], metavar="FILE",
+                    help="gold file whose records are folded and scored (repeatable; the "
+                         "other files' records only train, in every fold; default: all)")
+    ap.add_argument("--shipped", default=None, metavar="DIR",
+                    help="model folder of the \"shipped\" settings [the package's model]")
     args = ap.parse_args(argv)
     counts: dict = {}
     records, source = [], []
@@ -411,9 +465,15 @@ def main(argv: list[str] | None = None) -> None:
 
         table_terms = read_terms(args.terms or TERMS)
         print(f"{len(table_terms)} corpus terms")
+    wanted = {Path(p).name for p in args.score}
+    scored = [not wanted or n in wanted for n in source]
     scores = crossfit(records, variants, folds=args.folds, progress=print, df=table_df,
                       cached=args.cached, stats=table_stats, terms=table_terms,
-                      salt=args.split)
+                      salt=args.split, scored=scored, shipped=args.shipped)
+    if not all(scored):
+        print(f"scored: the {sum(scored)} records of {', '.join(sorted(wanted))}")
+        scores = {k: [r for r, s in zip(v, scored, strict=True) if s] for k, v in scores.items()}
+        source = [n for n, s in zip(source, scored, strict=True) if s]
     print(table(scores))
     if args.json:
         groups = {"all": None} | {n: [i for i, s in enumerate(source) if s == n]

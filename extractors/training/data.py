@@ -156,13 +156,40 @@ def with_texts(records: list[dict], seeds: str | Path | None = None,
     return out
 
 
+#: The key of a record's own training weight (set by with_file_weights; absent: 1).
+WEIGHT = "_weight"
+
+
 def record_weights(records: list[dict], gold_weight: float = 1.0) -> list[float] | None:
     """Per-record training weights: gold_weight for the records that carry their own text (the
     gold files, the gold annotators' papers), 1 for those joined from the corpus (the other
-    annotators'); None when gold_weight is 1 (unweighted)."""
-    if gold_weight == 1.0:
+    annotators'), each times the record's own weight (WEIGHT, from its file); None when every
+    weight is 1 (unweighted)."""
+    if gold_weight == 1.0 and all(r.get(WEIGHT, 1.0) == 1.0 for r in records):
         return None
-    return [1.0 if r.get("from_corpus") else gold_weight for r in records]
+    return [r.get(WEIGHT, 1.0) * (1.0 if r.get("from_corpus") else gold_weight)
+            for r in records]
+
+
+def file_weight(path: str | Path, weights: dict[str, float]) -> float:
+    """The weight of a gold file's records: weights holds paths or file names (1 if absent)."""
+    path = Path(path)
+    for key in (str(path), path.name):
+        if key in weights:
+            return weights[key]
+    return 1.0
+
+
+def with_file_weights(paths: Iterable[str | Path], weights: dict[str, float]) -> list[dict]:
+    """Gold records of paths (read_records), each marked with its file's weight when not 1."""
+    out = []
+    for p in paths:
+        w = file_weight(p, weights)
+        for r in read_records([p]):
+            if w != 1.0:
+                r[WEIGHT] = w
+            out.append(r)
+    return out
 
 
 def to_docs(nlp, records: list[dict]) -> list:

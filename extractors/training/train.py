@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from paperkg.core.errors import UserError
-from paperkg.extractors.training.data import held_out, read_records, to_docs, with_texts
+from paperkg.extractors.training.data import held_out, to_docs, with_file_weights, with_texts
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "ner.cfg"
@@ -477,7 +477,9 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 known_retype: tuple[float, float] | None = None, stats: bool = False,
                 gold_weight: float = 1.0, candidate_roles: bool = True,
                 terms: str | Path | None = None, term_candidates: bool = True,
-                gazetteer: bool = False, log: Callable[[str], None] | None = None) -> dict:
+                gazetteer: bool = False, file_weights: dict[str, float] | None = None,
+                parts_from: str | Path | None = None, parts: Iterable[str] = (),
+                log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -500,12 +502,15 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     role classifier does not decide them); terms: a file of corpus terms
     (`training/terms.py`) whose phrases are candidates too and give the candidate classifier
     features (copied into the model as terms.tsv); gazetteer: the keep and type classifiers
-    also read which gazetteer lists hold a name (`learned.gazetteer_features`). Output is a spaCy
-    pipeline folder with `paperkg_learned` (and `ner` with spans).
+    also read which gazetteer lists hold a name (`learned.gazetteer_features`); file_weights:
+    {gold path or file name: weight} of its records in every classifier (absent: 1; times
+    gold_weight); parts_from: a model folder whose classifiers of the named parts
+    (`learned.PARTS`) the output takes instead of the fitted ones. Output is a spaCy pipeline
+    folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
 
-    from paperkg.extractors import learned  # noqa: F401 - registers paperkg_learned
+    from paperkg.extractors import learned
     from paperkg.extractors.evaluate import read_gold
 
     say = log or (lambda _msg: None)
@@ -514,7 +519,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     if vectors and corpus is None:
         raise UserError("--vectors are trained on the corpus: give --corpus DIR")
     counts: dict = {}
-    records = with_texts(read_records(gold), seeds, corpus, counts)
+    records = with_texts(with_file_weights(gold, file_weights or {}), seeds, corpus, counts)
     if not records:
         raise UserError("no gold records with an abstract to train on")
     say(f"{len(records)} gold records ({counts['corpus']} texts from the corpus, "
@@ -584,6 +589,10 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             fitted.retype_to, fitted.retype_from = retype
         if known_retype is not None:
             fitted.known_retype_to, fitted.known_retype_from = known_retype
+        if parts_from is not None:
+            base = learned.load_with_model(parts_from).get_pipe("paperkg_learned")
+            learned.take_parts(fitted, base, parts)
+            say(f"from {parts_from}: {', '.join(parts)}")
         for attr in ("role_model", "keep_model", "cand_model", "extend_model", "type_models",
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
