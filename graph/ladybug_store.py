@@ -1303,6 +1303,10 @@ class EarlyTables:
 
     def _run(self, staged: Path, tables: list) -> None:
         try:
+            # the store step's side texts are cast by pyarrow.compute, whose first import
+            # takes about 0.3 CPU s: made here, while the build waits for its judging child
+            import pyarrow.compute  # noqa: F401
+
             writer = _Writer(staged, threads=1)
             try:
                 _copy_tables(writer, tables)

@@ -251,24 +251,39 @@ class _Judging:
     results from the state spool itself, so it makes what this process would. It is a new
     interpreter (this process has pyarrow's and the engine's threads: a fork could hang)
     started without multiprocessing, whose spawn would run the caller's main script again;
-    it is sent its input on a pipe (a thread writes it) and writes its result to a file."""
+    it is sent its input on a pipe (a thread writes it) and writes its result to a file.
+    Made with g None, the child starts at once and makes ready (imports, shipped data) while
+    the caller goes on; `send` gives it the Paper nodes' fields when the caller has them."""
 
-    def __init__(self, g: nx.MultiDiGraph, spool: Path):
+    def __init__(self, g: nx.MultiDiGraph | None, spool: Path):
         import pickle
         import subprocess
         import sys
-        import threading
 
         self._spool = str(spool)
         fd, self._out = tempfile.mkstemp(prefix="paperkg-judged-", suffix=".pickle")
         os.close(fd)
         self._proc: Any = None
+        self._feed: Any = None
         try:
             self._proc = subprocess.Popen([sys.executable, "-c", _JUDGE_CHILD],
                                           stdin=subprocess.PIPE)
         except OSError:  # no interpreter to start: made here (result)
             return
-        payload = (list(sys.path), _cited_nodes(g), self._spool, self._out)
+        with contextlib.suppress(OSError):  # a child gone early: result makes it here
+            pickle.dump(list(sys.path), self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._proc.stdin.flush()
+        if g is not None:
+            self.send(_cited_nodes(g))
+
+    def send(self, nodes: dict[str, dict]) -> None:
+        """Give the child the Paper nodes' cited fields (_cited_nodes): it judges them."""
+        import pickle
+        import threading
+
+        if self._proc is None or self._feed is not None:
+            return
+        payload = (nodes, self._spool, self._out)
 
         def send(stdin: Any) -> None:
             with contextlib.suppress(OSError):  # a child gone early: result makes it here
@@ -284,7 +299,7 @@ class _Judging:
         import pickle
 
         try:
-            if self._proc is not None:
+            if self._proc is not None and self._feed is not None:
                 self._feed.join()
                 if self._proc.wait() == 0:
                     with contextlib.suppress(Exception), open(self._out, "rb") as fh:
@@ -299,18 +314,20 @@ class _Judging:
             if self._proc.poll() is None:
                 self._proc.kill()
             self._proc.wait()
-            self._feed.join()
+            if self._feed is not None:
+                self._feed.join()
             self._proc = None
         Path(self._out).unlink(missing_ok=True)
 
 
-#: _Judging's child: (sys.path, nodes, spool, output file) pickled on its input; the output
-#: file receives _judge_spooled's result pickled.
+#: _Judging's child: sys.path, then (nodes, spool, output file), pickled on its input; the
+#: output file receives _judge_spooled's result pickled.
 _JUDGE_CHILD = """
 import pickle, sys
-path, nodes, spool, out = pickle.load(sys.stdin.buffer)
-sys.path[:] = path
-from paperkg.graph.pipeline import _judge_spooled
+sys.path[:] = pickle.load(sys.stdin.buffer)
+from paperkg.graph.pipeline import _judge_ready, _judge_spooled
+_judge_ready()
+nodes, spool, out = pickle.load(sys.stdin.buffer)
 made = _judge_spooled(nodes, spool)
 with open(out, "wb") as fh:
     pickle.dump(made, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -321,6 +338,18 @@ def _cited_nodes(g: nx.MultiDiGraph) -> dict[str, dict]:
     """Paper node -> what the citations read of it (_CITED_FIELDS)."""
     return {n: {k: d.get(k) for k in _CITED_FIELDS} for n, d in g.nodes(data=True)
             if d.get("label") == S.PAPER}
+
+
+def _judge_ready() -> None:
+    """_Judging's child, before its nodes come: the modules and shipped data it reads."""
+    import pyarrow.parquet  # noqa: F401 - the spool's reader
+
+    import paperkg.readers.json  # noqa: F401 - the spool's decoder
+    from paperkg.graph.citations import judge  # noqa: F401
+    from paperkg.graph.citations.claims import corpus_names
+    from paperkg.graph.citations.stored import index_table  # noqa: F401
+
+    corpus_names()
 
 
 def _judge_spooled(nodes: dict[str, dict], spool: str) -> tuple[Any, Any]:
@@ -730,15 +759,22 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             # nodes, the LISTED_IN rows): 1.6-2.2 CPU s, 45-90 MB at 99,208 papers. Not for papers
             # spilled to disk (a build of paper_spill.FROM papers or more), whose nodes beside
             # the state's child would add to the processes' peak where it is highest.
+            nodes = None
             if spilled is None:
                 papers_graph = paper_graph(papers, sources, rows=edges)
+                # The citations' judging, which needs only the Paper nodes and the spooled
+                # citation results, runs in a child on the core the graph step leaves idle:
+                # started now, it makes ready (about 0.8 CPU s, 84 MB) beside the state's
+                # writer, and is given the nodes once the state is written.
+                if previous is None:
+                    judging = _Judging(None, spool.path)
+                    nodes = _cited_nodes(papers_graph)
             wait()
             t0 = time.perf_counter()
-            # Then the citations' judging, which needs only the Paper nodes and the spooled
-            # citation results, starts in a child on the core the graph step leaves idle.
-            if papers_graph is not None and previous is None:
-                judging = _Judging(papers_graph, spool.path)
+            if judging is not None:
+                judging.send(nodes)
                 spool.keep_cites = False
+            del nodes
         surfaces: dict = {}
         texts = None
         if pack:  # abstracts and citation results packed with dictionaries of their own
@@ -749,7 +785,6 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             texts = TextFile(str(store.parent) if store is not None else None)
         g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
                         rows=edges, pack=pack, texts=texts, g=papers_graph)
-        cite_index, judged = judging.result(g) if judging is not None else (None, None)
         del texts, papers_graph
         del extractions
         if consume:
@@ -764,16 +799,24 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             registry.extend(tables(counts, surfaces["names"], surfaces["aliases"],
                                    counted=counted))
             counted = None
-            from paperkg.graph.citations.stored import index_table
+            if judging is None:
+                from paperkg.graph.citations.stored import index_table
 
-            registry.append(cite_index if cite_index is not None else index_table(
-                PackedCites(spool.cites) if pack else spool.cites, (p.id for p in papers)))
-        del cite_index
+                registry.append(index_table(PackedCites(spool.cites) if pack else spool.cites,
+                                            (p.id for p in papers)))
         del surfaces
         if edges is not None:
             _introducers(g, edges)
+        # What needs no judged citations is made before the judging child is waited for (at
+        # 100,000 papers the graph step ended some 5 s before it): the registry tables, the
+        # introducer counts, and on_graph, whose COPYs then run while this process waits.
+        # The child's CiteIndex table goes with the store step's tables instead.
         if on_graph is not None:
             on_graph(g)
+        cite_index, judged = judging.result(g) if judging is not None else (None, None)
+        if registry is not None and cite_index is not None:
+            registry.append(cite_index)
+        del cite_index
         t1 = time.perf_counter()
         _mark("graph")
         report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE

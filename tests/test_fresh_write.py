@@ -447,8 +447,11 @@ def test_side_texts_copied_a_batch_at_a_time_stay_with_their_edges(tmp_path, mon
 def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, monkeypatch):
     """A build that waits for its state's writer (a child process) makes what needs only the
     registry's counts meanwhile (the registry, the RegistryVote, RegistryLong and
-    RegistryStamp tables), and the graph's part that reads no extraction (paper_graph): its
-    store is the one a build that does not wait writes, registry tables and graph alike."""
+    RegistryStamp tables), and the graph's part that reads no extraction (paper_graph); the
+    judging child is started then too (it makes ready beside the state's writer), and the
+    early tables' COPYs start before it is waited for (its CiteIndex table goes with the store
+    step's): its store is the one a build that does not wait writes, registry tables and
+    graph alike."""
     from paperkg.graph import ladybug_store
     from paperkg.graph import pipeline as gp
     from paperkg.graph.ladybug_store import load_graph, query
@@ -466,19 +469,36 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
         return paper_graph(*args, **kw)
 
     monkeypatch.setattr(gp, "paper_graph", noted)
-    result, judged = gp._Judging.result, []
+    result, judged, order = gp._Judging.result, [], []
 
     def child_judged(self, g):  # CiteIndex and the citations judged in a child process
+        order.append("judged")
         judged.append(result(self, g))
         return judged[-1]
 
     monkeypatch.setattr(gp._Judging, "result", child_judged)
+    early = ladybug_store.EarlyTables
+
+    def started(*args, **kw):
+        order.append("early")
+        return early(*args, **kw)
+
+    monkeypatch.setattr(ladybug_store, "EarlyTables", started)
+    child, begun = gp._Judging.__init__, []
+
+    def begins(self, *args, **kw):
+        begun.append([line.split()[0] for line in marks.read_text().splitlines()])
+        child(self, *args, **kw)
+
+    monkeypatch.setattr(gp._Judging, "__init__", begins)
     waited = tmp_path / "waited.lbug"
     gp.build([examples], db=waited, fast=True)
     steps = [line.split()[0] for line in marks.read_text().splitlines()]
     assert steps[:4] == ["read", "extract", "state", "graph"]
     assert made == [["read", "extract"]]  # once, before the state's wait ended
     assert len(judged) == 1 and judged[0][0][2].num_rows and judged[0][1].named
+    assert order == ["early", "judged"]
+    assert begun == [["read", "extract"]]  # the child started before the state's wait ended
 
     def registry(db):
         return {t: sorted(map(tuple, query(f"MATCH (n:{t}) RETURN n.*", db=db)[1]))
