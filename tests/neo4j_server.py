@@ -173,6 +173,8 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
 
 
 _early: list[Future] = []  # the server started in the background at collection
+_running: list[Neo4jServer] = []  # the session server, once a test took it
+_last_user: list[str] = []  # the node id of the session's last test that needs the server
 
 
 def _needs_server(item: pytest.Item) -> bool:
@@ -194,12 +196,23 @@ def pytest_collection_modifyitems(session, config, items):
 def pytest_collection_finish(session):
     """Start the server in a background thread as soon as a collected test needs it (under
     `pytest -n N` only in worker gw0, which the scheduler below gives the Neo4j modules)."""
+    users = [item.nodeid for item in session.items if _needs_server(item)]
+    _last_user[:] = users[-1:]
     if session.config.option.collectonly or _xdist_worker(session.config) not in (None, "gw0"):
         return
     if not _early and any(_needs_server(item) for item in session.items):
         pool = ThreadPoolExecutor(1, thread_name_prefix="neo4j-start")
         _early.append(pool.submit(start_server))
         pool.shutdown(wait=False)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Stop the session server after the last test that needs it (the Neo4j modules run as one
+    unit, early on gw0 under `pytest -n N`), not at the session's end: it idles meanwhile."""
+    if _running and _last_user and item.nodeid == _last_user[0] and (
+            nextitem is None or not _needs_server(nextitem)):
+        _running.pop().discard()
 
 
 def pytest_sessionfinish(session):
@@ -277,10 +290,12 @@ def pytest_xdist_make_scheduler(config, log):
 def neo4j_server():
     """One real Neo4j 5 server for the whole test session (started at collection, see above)."""
     server = _early.pop().result() if _early else start_server()
+    _running.append(server)
     try:
         yield server
     finally:
         server.discard()
+        _running.clear()
 
 
 @pytest.fixture()
