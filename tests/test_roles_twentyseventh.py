@@ -45,3 +45,22 @@ def test_modifiers_before_a_known_name_as_the_object_are_introduced(nlp, text, n
 def test_descriptions_and_other_clauses_are_not_variants(nlp, text, name):
     e = find(run(nlp, text, title="Plonking Quorbs at Scale"), name)
     assert e is None or e.role != "introduced"
+
+
+@pytest.mark.parametrize("text", [
+    "To address this, we propose Quorb Plonk Divergence (QPD), a metric that isolates shifts.",
+    "Then we introduce QPD, a plonk-level measure that isolates shifts.",
+])
+def test_a_measure_set_out_as_the_intro_verbs_object_is_introduced(nlp, text):
+    e = find(run(nlp, text, title="Plonking Quorbs at Scale"), "QPD")
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize("text", [
+    "We use the Quorb Plonk Divergence (QPD), a metric that isolates shifts.",
+    "Prior work proposed the Quorb Plonk Divergence (QPD), a metric that isolates shifts.",
+    "We propose a plonk model evaluated with Quorb Plonk Divergence (QPD), a metric of shifts.",
+])
+def test_a_measure_not_the_papers_object_stays_used(nlp, text):
+    e = find(run(nlp, text, title="Plonking Quorbs at Scale"), "QPD")
+    assert e is None or e.role == "used"
