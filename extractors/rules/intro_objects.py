@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions, word_set
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, heads, positions, word_set
 
 _VERBS = ("propose", "introduce", "present", "develop", "design", "devise")
 # the verb in the present (we propose, it introduces), then an optional determiner
@@ -133,4 +133,83 @@ def intro_objects(ctx: Context) -> None:
             start = nm.end()
 
 
-STAGES = [(57.5, intro_objects)]
+# what may follow the object of the intro verb: its end ("we propose bidirectional self-predictive
+# learning, a ...", "... MoE by combining ...", "... Transformer for ...")
+_OBJECT_DONE = re.compile(r"\s*(?:[,.;:]|$|\s(?:to|for|that|which|by|with|in|on|and|where|"
+                          r"via|through|as|based)\b)")
+
+
+@cache
+def _head_nouns() -> frozenset[str]:
+    """Head nouns and naming words: a word of these ends a modifier run before a name."""
+    return frozenset({f for h in heads() for f in (h.word, h.plural)} | {
+        "called", "named", "termed", "dubbed", "namely"})
+
+
+# the name the phrase describes comes later in its clause: "... network for X called ME-GAN"
+_NAMED_LATER = re.compile(r"[^.;:]{0,80}?\b(?:called|named|termed|dubbed|coined)\b")
+
+
+def known_variants(ctx: Context) -> None:
+    """"we propose bidirectional self-predictive learning, a ...", "we develop a progressive
+    URE": lower-case modifiers set before a known name as the whole object of an intro verb
+    name the paper's own variant of it; the known name stays a used candidate."""
+    text = ctx.text
+    stop, drop, _ = _lists()
+    nouns = _head_nouns()
+    by_start: dict[int, Cand] | None = None
+    for pos in positions(text, _VERBS):
+        if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
+            continue
+        if _NOUN_BEFORE.search(text, max(0, pos - 12), pos):
+            continue
+        m = _OBJECT_START.match(text, pos)
+        if m is None:
+            continue
+        ws: list[tuple[int, int, str]] = []
+        i = m.end()
+        if by_start is None:
+            by_start = {}
+            for c in ctx.cands:
+                if not c.intro and c.type in ("METHOD", "MODEL") and (
+                        c.rule.startswith("gazetteer") or c.gaz_canon is not None or
+                        0 <= text.find(f"({c.surface})", ctx.title_end) < c.start):
+                    by_start.setdefault(c.start, c)  # known, or a short form defined before
+        known = None
+        while len(ws) < 4:
+            known = by_start.get(i)
+            if known is not None:
+                break
+            w = _WORD.match(text, i)
+            if w is None or w.group() in stop or not w.group()[0].islower() or \
+                    w.group() in nouns or w.group().endswith("ing") and "-" not in w.group():
+                break  # "a framework called X", "an approach combining X": not a modifier
+            ws.append((w.start(), w.end(), w.group()))
+            g = _GAP.match(text, w.end())
+            if g is None:
+                break
+            i = g.end()
+        if known is None:
+            continue
+        while ws and ws[0][2] in drop:
+            ws.pop(0)  # "a novel lightweight CNN": nothing of the paper's own
+        if not ws or not _OBJECT_DONE.match(text, known.end):
+            continue
+        s0, _ = ctx.sentence(pos)
+        if _NOT_OURS.search(text, max(s0, pos - 40), pos) or _NAME_FOLLOWS.match(text, known.end) \
+                or _NAMED_LATER.match(text, known.end):
+            continue  # "a novel disease-aware GAN for ECG synthesis called ME-GAN": the name
+        a, b = ws[0][0], known.end
+        mods = " ".join(w for _, _, w in ws)
+        if ctx.is_generic(mods) or ctx.in_url(a) or any(
+                c.start <= a and b <= c.end and (c.start, c.end) != (known.start, known.end)
+                for c in ctx.cands):
+            continue  # already inside a longer candidate
+        phrase = text[a:b]
+        type_ = known.type if known.type in ("METHOD", "MODEL") else "METHOD"
+        c = Cand(a, b, phrase, phrase, type_, 0.6, "known_variant")
+        c.intro = True
+        ctx.cands.append(c)
+
+
+STAGES = [(57.5, intro_objects), (60.5, known_variants)]

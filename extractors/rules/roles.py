@@ -459,6 +459,25 @@ def _appositive(gap: str) -> bool:
     return m is not None and not _INTRO_GAP_BLOCK.search(gap, 0, m.start(1))
 
 
+# "X (XD), a novel metric that ...": the kind of what the intro verb names, set after it
+_MEASURE_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
+                            r"(?:metric|measure|score|index|indicator)s?\b")
+_BARE_GAP = re.compile(r"^\s*(?:(?:the|a|an|new|novel)\s+)*$")
+
+
+def _measure_set_out(ctx: Context, c: Cand, before: str) -> bool:
+    """Whether c is the whole object of the paper's intro verb ("we propose the X (XD), a
+    metric ..."), with nothing but an article or new / novel between them."""
+    im = _INTRO.search(before)
+    if im is None or c.rule == "gazetteer" or c.gaz_canon is not None or \
+            _NAMING_VERB.match(im.group()) or \
+            _NOT_OURS_BEFORE.search(before, max(0, im.start() - 25), im.start()):
+        return False
+    s0, _ = ctx.sentence(c.start)
+    return _BARE_GAP.match(_emphasis_free(im.group(1))) is not None and \
+        naming_by_paper(ctx.text, s0, c.start) and not CITED.search(ctx.text, s0, c.start)
+
+
 def intro_cues(ctx: Context) -> None:
     """Mark names introduced by a cue before them in their sentence."""
     text, cands = ctx.text, ctx.cands
@@ -621,6 +640,10 @@ def intro_cues(ctx: Context) -> None:
         if k < 0 or cue_pos[k] < lo:
             continue  # no cue stem (propose, introduce, our, ...) before it in the sentence
         if c.type in ("TASK", "METRIC"):
+            if c.type == "METRIC" and _MEASURE_AFTER.match(text, c.end) and \
+                    _measure_set_out(ctx, c, before):
+                c.intro = True  # "we propose the Quorb Divergence (QD), a metric that ..."
+                c.conf = max(c.conf, 0.75)
             continue  # "we propose X for human-like manipulation": tasks and measures are new
             # only when the text says so ("a new task, X"; "a new metric, called X": above)
         if cue_pos[k] >= c.start - 60 and c.rule != "gazetteer" and (
