@@ -1,0 +1,34 @@
+"""Metric rule changes of the twenty-seventh session's metric pass (tuned on poolA, poolC, poolD,
+poolE and train), each on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("Multi-view inputs give the dock detector better mAP50 and mAP50-95 on the night frames.",
+     "mAP50"),
+    ("Multi-view inputs give the dock detector better mAP50 and mAP50-95 on the night frames.",
+     "mAP50-95"),
+    ("The pose model lowers PA-MPJPE on the harbour walkers.", "PA-MPJPE"),
+    ("Segmenters are compared by mean F1 (mF1) and class-wise cIoU on the harbour scans.",
+     "cIoU"),
+])
+def test_a_known_measure_with_a_prefix_or_cut_off_is_a_measure(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC", form
+
+
+def test_a_prefix_on_a_name_that_is_no_measure_types_nothing(nlp):
+    e = find(run(nlp, "We fine-tune mHarbourNet on the dock scans with a small learning rate."),
+             "mHarbourNet")
+    assert e is None or e.type != "METRIC"
