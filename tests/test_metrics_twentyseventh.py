@@ -32,3 +32,16 @@ def test_a_prefix_on_a_name_that_is_no_measure_types_nothing(nlp):
     e = find(run(nlp, "We fine-tune mHarbourNet on the dock scans with a small learning rate."),
              "mHarbourNet")
     assert e is None or e.type != "METRIC"
+
+
+@pytest.mark.parametrize("abstract, word", [
+    ("The harbour maps improve the ranking by 12%, while grid-based localization error is cut by "
+     "one third.", "while"),
+    ("The new dock tracker is scored on drift diagnostics alongside aggregate accuracy, which "
+     "rises by 4%.", "alongside"),
+    ("We train on the harbour scans to predict test error from the weights alone, within 3%.",
+     "predict"),
+])
+def test_a_conjunction_preposition_or_verb_opens_no_compound_measure(nlp, abstract, word):
+    ents = run(nlp, abstract)
+    assert not any(n.lower().startswith(word + " ") for n in ents), ents
