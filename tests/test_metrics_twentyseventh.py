@@ -45,3 +45,9 @@ def test_a_prefix_on_a_name_that_is_no_measure_types_nothing(nlp):
 def test_a_conjunction_preposition_or_verb_opens_no_compound_measure(nlp, abstract, word):
     ents = run(nlp, abstract)
     assert not any(n.lower().startswith(word + " ") for n in ents), ents
+
+
+def test_average_precision_is_a_known_measure(nlp):
+    e = find(run(nlp, "The dock detector gains 3.1% in AUROC and average precision over the "
+                      "plain tracker."), "average precision")
+    assert e is not None and e.type == "METRIC"
