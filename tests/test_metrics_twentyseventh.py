@@ -51,3 +51,11 @@ def test_average_precision_is_a_known_measure(nlp):
     e = find(run(nlp, "The dock detector gains 3.1% in AUROC and average precision over the "
                       "plain tracker."), "average precision")
     assert e is not None and e.type == "METRIC"
+
+
+def test_a_model_named_before_a_measure_is_no_part_of_it(nlp):
+    ents = run(nlp, "The harbour runtime reduces Dockformer-7B generation latency by 17x over the "
+                    "plain loop.")
+    e = find(ents, "generation latency")
+    assert e is not None and e.type == "METRIC" and not any("Dockformer-7B generation" in n
+                                                            for n in ents)

@@ -13,7 +13,7 @@ import re
 import weakref
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Cand, Context, word_set, words
+from paperkg.extractors.rules.base import Cand, Context, type_by_shape, word_set, words
 
 _METRIC_AT = re.compile(
     r"(?<![\w@])([A-Za-z][\w\-]*@\d+(?:\.\d+)?(?::\d*\.\d+)?|[Pp]ass@[kK\d]+)(?![\w@])")
@@ -168,6 +168,8 @@ def _modifiers(ctx: Context, h0: int) -> int:
         if low.endswith(("'s", "’s")) and not (word[0].isupper() and word[1:-2].isalpha()
                                                 and word[1:-2].islower()):
             break  # "MixMatch's accuracy", "the planner's collision rate": whose, not which
+        if type_by_shape(word, None) == "MODEL":
+            break  # "LLaDA-8B generation latency": the model measured, not part of the measure
         if low in quantity:
             break  # "seven semantic text similarity": a count of tasks, not part of the measure
         if low.endswith("ed") and "-" not in low and low not in word_set("metric_ed_modifiers"):
