@@ -59,3 +59,8 @@ def test_a_model_named_before_a_measure_is_no_part_of_it(nlp):
     e = find(ents, "generation latency")
     assert e is not None and e.type == "METRIC" and not any("Dockformer-7B generation" in n
                                                             for n in ents)
+
+
+def test_aggregate_is_a_scope_word_the_measure_leaves_out(nlp):
+    ents = run(nlp, "The dock tracker sustains an aggregate throughput of 90,000 frames per second.")
+    assert find(ents, "throughput") is not None and not any("aggregate" in n for n in ents)
