@@ -62,5 +62,17 @@ def test_a_model_named_before_a_measure_is_no_part_of_it(nlp):
 
 
 def test_aggregate_is_a_scope_word_the_measure_leaves_out(nlp):
-    ents = run(nlp, "The dock tracker sustains an aggregate throughput of 90,000 frames per second.")
+    ents = run(nlp, "The dock tracker sustains an aggregate throughput of 90,000 frames per "
+                    "second.")
     assert find(ents, "throughput") is not None and not any("aggregate" in n for n in ents)
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("Hard mining lifts the harbour re-identification metrics, R1 and mAP@k, on the dock "
+     "cameras.", "mAP@k"),
+    ("The dock captioner gains 7.1% in CIDEr@0.5IoU over the plain tracker.", "CIDEr@0.5IoU"),
+    ("The harbour geolocator improves Acc@1km and Acc@25km on the night frames.", "Acc@1km"),
+])
+def test_a_measure_at_k_or_at_a_cut_off_with_a_unit_is_one_name(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC", form

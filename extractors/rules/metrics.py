@@ -16,7 +16,8 @@ from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, type_by_shape, word_set, words
 
 _METRIC_AT = re.compile(
-    r"(?<![\w@])([A-Za-z][\w\-]*@\d+(?:\.\d+)?(?::\d*\.\d+)?|[Pp]ass@[kK\d]+)(?![\w@])")
+    r"(?<![\w@])([A-Za-z][\w\-]*@(?:\d+(?:\.\d+)?(?::\d*\.\d+)?(?:[A-Za-z]{1,4}(?=[^\w@]|$))?|"
+    r"[kK]))(?![\w@])")
 _NUMBER_OR_WORD = re.compile(
     r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
