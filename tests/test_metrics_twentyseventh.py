@@ -76,3 +76,9 @@ def test_aggregate_is_a_scope_word_the_measure_leaves_out(nlp):
 def test_a_measure_at_k_or_at_a_cut_off_with_a_unit_is_one_name(nlp, abstract, form):
     e = find(run(nlp, abstract), form)
     assert e is not None and e.type == "METRIC", form
+
+
+def test_a_finite_verb_ends_a_listed_measure(nlp):
+    ents = run(nlp, "Common uncertainty measures such as harbour entropy do not separate the "
+                    "dock errors from noise.")
+    assert find(ents, "harbour entropy") is not None and not any(n.endswith(" do") for n in ents)

@@ -236,7 +236,7 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
     """A METRIC candidate for one item of a list of measures: its words up to a function
     word, leading determiners and counts dropped."""
     ws = [(a + w.start(), w.group()) for w in re.finditer(r"\S+", raw)]
-    k = next((i for i, (_, w) in enumerate(ws) if w.lower() in stop), len(ws))
+    k = next((i for i, (_, w) in enumerate(ws) if w.lower() in stop or w in _M_VERBS), len(ws))
     ws = ws[:k]
     while ws and ws[0][1].lower() in _M_SKIP:
         ws = ws[1:]
@@ -253,6 +253,9 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
     return c
 
 
+# a finite verb ends an item: "measures such as Shannon entropy do not ..."
+_M_VERBS = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "may",
+                      "might", "will", "would", "should", "must", "has", "have", "had"})
 _M_SKIP = frozenset({"the", "a", "an", "both", "their", "its", "our", "standard", "common",
                      "several", "various", "multiple", "two", "three", "four", "five"})
 
