@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from paperkg.core.text import fold, sentence_of
+from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.words import (  # noqa: F401 - re-exported for the families
     Head,
     head_alternation,
@@ -310,6 +311,9 @@ _LAST_PART = re.compile(r"[\s\-]")
 _RANK_K = re.compile(r"^(?:Rank-\d{1,3}|F(?:[2-9]|10|0\.5))$")
 _PROBLEM_WORDS = frozenset({"Problem", "Problems", "problem", "problems"})
 _SCORE_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*[a-zA-Z0-9]Score$")
+# an IoU cut-off after a measure's acronym ("mAP50", "AP50-95")
+_CUT_OFF = re.compile(r"\d{2}(?:-\d{2})?$")
+_MEASURE_PREFIXES = ("PA-", "m", "c")  # mean, class-wise, Procrustes-aligned: "mF1", "cIoU"
 
 
 _SHAPE_CACHE_MAX = 200_000
@@ -354,11 +358,24 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "METRIC"  # "Chamfer Distance", "Word Error Rate", "Ladder-Score", "EASI-Index"
     if _SCORE_SUFFIX.search(name):
         return "METRIC"  # "PoseScore", "GPTScore": a score named in one word
+    if gaz is not None and _measure_variant(name, gaz):
+        return "METRIC"  # "mF1", "cIoU", "PA-MPJPE", "mAP50-95": a known measure, marked
     if _RANK_K.match(name):
         return "METRIC"  # "Rank-1", "Rank-10", "F2", "F10": a measure at a cut-off or weight
     if " " in name and name[0].isupper() and name.rsplit(None, 1)[-1] in _PROBLEM_WORDS:
         return "TASK"  # "Vehicle Routing Problems", "Math Word Problem": a problem to solve
     return None
+
+
+def _measure_variant(name: str, gaz: Gazetteer) -> bool:
+    """Whether name is a known measure's acronym with a mean/class prefix or a cut-off suffix
+    ("mF1", "cIoU", "PA-MPJPE", "mAP50-95")."""
+    cut = _CUT_OFF.search(name)
+    stem = name[:cut.start()] if cut else name
+    cores = [stem] if cut else []
+    cores += [stem[len(p):] for p in _MEASURE_PREFIXES
+              if stem.startswith(p) and len(stem) > len(p) + 1 and stem[len(p)].isupper()]
+    return any(gaz.canonical.get(canonical_key(c), ("",))[0] == "METRIC" for c in cores)
 
 
 # "X benchmark", "X models": a head noun right after a name.

@@ -13,10 +13,11 @@ import re
 import weakref
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Cand, Context, word_set, words
+from paperkg.extractors.rules.base import Cand, Context, type_by_shape, word_set, words
 
 _METRIC_AT = re.compile(
-    r"(?<![\w@])([A-Za-z][\w\-]*@\d+(?:\.\d+)?(?::\d*\.\d+)?|[Pp]ass@[kK\d]+)(?![\w@])")
+    r"(?<![\w@])([A-Za-z][\w\-]*@(?:\d+(?:\.\d+)?(?::\d*\.\d+)?(?:[A-Za-z]{1,4}(?=[^\w@]|$))?|"
+    r"[kK]))(?![\w@])")
 _NUMBER_OR_WORD = re.compile(
     r"\d|%|\b(?:higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|gains?|reduc\w*|"
     r"increas\w*|decreas\w*|drops?|degrad\w*|scores?|measured|metrics?|in\s+terms\s+of|"
@@ -168,6 +169,8 @@ def _modifiers(ctx: Context, h0: int) -> int:
         if low.endswith(("'s", "’s")) and not (word[0].isupper() and word[1:-2].isalpha()
                                                 and word[1:-2].islower()):
             break  # "MixMatch's accuracy", "the planner's collision rate": whose, not which
+        if type_by_shape(word, None) == "MODEL":
+            break  # "LLaDA-8B generation latency": the model measured, not part of the measure
         if low in quantity:
             break  # "seven semantic text similarity": a count of tasks, not part of the measure
         if low.endswith("ed") and "-" not in low and low not in word_set("metric_ed_modifiers"):
@@ -233,7 +236,7 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
     """A METRIC candidate for one item of a list of measures: its words up to a function
     word, leading determiners and counts dropped."""
     ws = [(a + w.start(), w.group()) for w in re.finditer(r"\S+", raw)]
-    k = next((i for i, (_, w) in enumerate(ws) if w.lower() in stop), len(ws))
+    k = next((i for i, (_, w) in enumerate(ws) if w.lower() in stop or w in _M_VERBS), len(ws))
     ws = ws[:k]
     while ws and ws[0][1].lower() in _M_SKIP:
         ws = ws[1:]
@@ -250,6 +253,9 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
     return c
 
 
+# a finite verb ends an item: "measures such as Shannon entropy do not ..."
+_M_VERBS = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "may",
+                      "might", "will", "would", "should", "must", "has", "have", "had"})
 _M_SKIP = frozenset({"the", "a", "an", "both", "their", "its", "our", "standard", "common",
                      "several", "various", "multiple", "two", "three", "four", "five"})
 
