@@ -1082,6 +1082,19 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "sis", "ics", "us"))
 
 
+def _written_at(text: str, phrase: str, start: int) -> int:
+    """Where text, from start on, writes phrase as it is (a whole phrase, not part of a longer
+    word), or -1."""
+    i = text.find(phrase, start)
+    while i >= 0:
+        j = i + len(phrase)
+        if not (text[i - 1].isalnum() or text[i - 1] in "-_") and (
+                j == len(text) or not (text[j].isalnum() or text[j] in "-_")):
+            return i
+        i = text.find(phrase, j)
+    return -1
+
+
 def title_piece_task(ctx: Context) -> None:
     """When no rule found a task, a title piece of two to four words ending in an action or
     property noun that the abstract writes again in lower case names the paper's task ("Neural
@@ -1103,11 +1116,10 @@ def title_piece_task(ctx: Context) -> None:
         for i in range(max(0, len(ws) - 4), len(ws) - 1):
             a, b = ws[i][0], ws[-1][0] + len(ws[-1][1])
             phrase = text[a:b]
-            m = re.search(r"(?<![\w\-])" + re.escape(phrase.lower()) + r"(?![\w\-])",
-                          text[t_end:])
-            if m is None:
+            at = _written_at(text, phrase.lower(), t_end)
+            if at < 0:
                 continue
-            spans = ((a, b), (t_end + m.start(), t_end + m.end()))
+            spans = ((a, b), (at, at + b - a))
             if ctx.is_generic(phrase) or family_phrase(phrase) or any(
                     c.start < y and x < c.end for c in ctx.cands for x, y in spans):
                 break
