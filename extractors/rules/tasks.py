@@ -2,8 +2,9 @@
 "we study X", "X is the task of ...", lists with "tasks" ("A, B and C tasks", "tasks such as A
 and B"), a title "... for X" / "... Improves X", title pieces ending in a task head, the
 abstract opening with a title phrase, a sentence opening with a task phrase it explains ("X aims
-to ..."), and, when nothing else found a task, the title's "for X" and the abstract's opening
-subject ("Story visualization has ..."); an untyped name of several
+to ..."), and, when nothing else found a task, the title's "for X", the abstract's opening
+subject ("Story visualization has ...") and a title piece the abstract writes again in lower
+case ("Neural Decoding of ..." / "neural decoding"); an untyped name of several
 words before "task(s)" or after "the task of" is typed a task; a task written only after "with",
 "via", "under", ... (the means or the condition) is dropped; a title piece before "for" and
 a task after it is the means (a method)."""
@@ -1075,6 +1076,59 @@ def title_means_tasks(ctx: Context) -> None:
             c.type = "METHOD"
 
 
+def _plural(word: str) -> bool:
+    """Whether a noun ending in an action or property suffix is written in the plural
+    ("observations", "experiments"; not "analysis", "dynamics", "robustness")."""
+    return word.endswith("s") and not word.endswith(("ss", "sis", "ics", "us"))
+
+
+def _written_at(text: str, phrase: str, start: int) -> int:
+    """Where text, from start on, writes phrase as it is (a whole phrase, not part of a longer
+    word), or -1."""
+    i = text.find(phrase, start)
+    while i >= 0:
+        j = i + len(phrase)
+        if not (text[i - 1].isalnum() or text[i - 1] in "-_") and (
+                j == len(text) or not (text[j].isalnum() or text[j] in "-_")):
+            return i
+        i = text.find(phrase, j)
+    return -1
+
+
+def title_piece_task(ctx: Context) -> None:
+    """When no rule found a task, a title piece of two to four words ending in an action or
+    property noun that the abstract writes again in lower case names the paper's task ("Neural
+    Decoding of ..." and "... for low-power neural decoding"): the longest end of the piece so
+    written, in the first piece that has one; not after the means ("via X", "with X"), not
+    before "of", not a plural, "... learning", a method head or a generic term, not a span
+    another rule read."""
+    if any(c.type == "TASK" for c in ctx.cands):
+        return
+    text, t_end = ctx.text, ctx.title_end
+    endings = tuple(words("task_noun_endings"))
+    not_last = word_union("method_heads", "task_not_last")
+    for ws, prev, nxt in _title_segments(text[:t_end]):
+        last = ws[-1][1].lower()
+        if prev in _MEANS_BEFORE or nxt == "of" or not last.endswith(endings) or (
+                last in not_last or last == "learning" or _plural(last)):
+            continue  # the means ("via X"), a process applied to what follows ("X of Y"),
+            # things ("... Meeting Transcriptions", "... Video Representations")
+        for i in range(max(0, len(ws) - 4), len(ws) - 1):
+            a, b = ws[i][0], ws[-1][0] + len(ws[-1][1])
+            phrase = text[a:b]
+            at = _written_at(text, phrase.lower(), t_end)
+            if at < 0:
+                continue
+            spans = ((a, b), (at, at + b - a))
+            if ctx.is_generic(phrase) or family_phrase(phrase) or any(
+                    c.start < y and x < c.end for c in ctx.cands for x, y in spans):
+                break
+            c = Cand(a, b, phrase, phrase, "TASK", 0.5, "title_piece_task")
+            c.strong_type = True
+            ctx.cands.append(c)
+            return
+
+
 _TASK_AFTER = re.compile(r"(?:\s+\([A-Za-z0-9\-]{2,10}\))?\s+tasks?\b")
 _TASK_OF_BEFORE = re.compile(r"\b(?:the\s+)?tasks?\s+of\s+(?:the\s+)?$")
 _INNER_CAPS = re.compile(r"\w[A-Z]")
@@ -1106,4 +1160,4 @@ STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52
           (95.5, title_means_tasks), (96, fallback_title_task), (96.2, opening_subject_task),
           (96.4, means_learning), (96.45, aims_subject), (96.46, named_as_task),
           (96.5, means_only_tasks),
-          (96.6, paradigm_tasks), (98, problem_forms)]
+          (96.6, paradigm_tasks), (98, problem_forms), (98.5, title_piece_task)]
