@@ -47,10 +47,3 @@ def test_the_title_piece_needs_the_abstract_to_write_it(nlp):
 ])
 def test_the_title_piece_is_not_the_means_a_plural_or_a_process(nlp, title, abstract):
     assert not tasks(run(nlp, abstract, title))
-
-
-def test_representation_learning_is_a_paradigm_not_a_task(nlp):
-    ents = run(nlp, "Many labs now study representation learning. We sort fruit crates by weight "
-                    "and report which schedules keep fruit fresh.",
-               "Crate Sorting at Small Farms")
-    assert "representation learning" not in tasks(ents)
