@@ -191,13 +191,19 @@ def _reads_seeds(item: pytest.Item) -> bool:
     return "neo4j_seeds" in getattr(item, "fixturenames", ())
 
 
+def _seeds_order(item: pytest.Item) -> int:
+    """0 for a test that only reads the loaded seeds graph, 1 for one that changes it, else 2."""
+    names = getattr(item, "fixturenames", ())
+    return 2 if "neo4j_seeds" not in names else int("neo4j_seeds_changed" in names)
+
+
 def pytest_collection_modifyitems(session, config, items):
     """Run the modules that use the Neo4j server last (module order otherwise kept), so that the
     server's start-up in the background overlaps the other tests; among them, the tests that
-    only read the loaded seeds graph (`neo4j_seeds`) first, one after another, so that they
-    share one load of it."""
+    only read the loaded seeds graph (`neo4j_seeds`) first, one after another, then those that
+    change it (`neo4j_seeds_changed`), so that they share one load of it."""
     late = {getattr(item, "module", None) for item in items if _needs_server(item)}
-    items.sort(key=lambda item: (getattr(item, "module", None) in late, not _reads_seeds(item)))
+    items.sort(key=lambda item: (getattr(item, "module", None) in late, _seeds_order(item)))
 
 
 def pytest_collection_finish(session):
@@ -238,7 +244,7 @@ def pytest_sessionfinish(session):
 
 
 NEO4J_UNIT = "neo4j"  # the xdist unit of work that holds every module using the server
-_NEO4J_SOURCE = re.compile(r"\bneo4j_(?:server|settings|seeds)\b|\bmark\.neo4j\b")
+_NEO4J_SOURCE = re.compile(r"\bneo4j_(?:server|settings|seeds(?:_changed)?)\b|\bmark\.neo4j\b")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -343,6 +349,14 @@ def neo4j_seeds(neo4j_server, seeds_graph):
         assert [report.nodes_created, report.relationships_created] == want
         _seeds_loaded.append(True)
     return settings
+
+
+@pytest.fixture()
+def neo4j_seeds_changed(neo4j_seeds):
+    """`neo4j_seeds` for a test that changes the loaded graph (run after the readers): the next
+    test that takes `neo4j_seeds` loads it again."""
+    yield neo4j_seeds
+    _seeds_loaded.clear()
 
 
 @pytest.fixture(scope="session")

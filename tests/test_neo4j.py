@@ -134,8 +134,8 @@ def test_overlapping_loads_add_only_what_is_new(neo4j_settings, seeds_graph):
     assert set(got_nodes) == set(seeds_graph) and set(got_rels) == set(edges)
 
 
-def test_a_later_load_keeps_values_it_does_not_carry(neo4j_settings, seeds_graph):
-    load_neo4j(seeds_graph, neo4j_settings)
+def test_a_later_load_keeps_values_it_does_not_carry(neo4j_seeds_changed, seeds_graph):
+    neo4j_settings = neo4j_seeds_changed  # the seeds graph loaded, to change here
     key, data = next((k, d) for k, d in seeds_graph.nodes(data=True) if d["label"] == S.PAPER)
     partial = nx.MultiDiGraph()
     partial.add_node(key, label=S.PAPER, id=data["id"], title=None, venue="Some Venue")
