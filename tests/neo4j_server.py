@@ -3,8 +3,8 @@
 The jars come from Maven Central through `mvn` (tests/neo4j/pom.xml) into ~/.cache/paperkg, the
 launcher tests/neo4j/PaperkgNeo4j.java is compiled there with `javac`; both are reused between
 runs. Java 17 and Maven are installed with apt-get when missing (CI runs on a clean machine).
-Tests that need the server take the `neo4j_server` (or `neo4j_settings`) fixture and are marked
-`neo4j`.
+Tests that need the server take the `neo4j_server` (or `neo4j_settings`, or `neo4j_seeds`: the
+seeds graph loaded, for tests that only read it) fixture and are marked `neo4j`.
 """
 
 from __future__ import annotations
@@ -175,6 +175,7 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
 _early: list[Future] = []  # the server started in the background at collection
 _running: list[Neo4jServer] = []  # the session server, once a test took it
 _last_user: list[str] = []  # the node id of the session's last test that needs the server
+_seeds_loaded: list[bool] = []  # set while the server holds just the seeds graph (neo4j_seeds)
 
 
 def _needs_server(item: pytest.Item) -> bool:
@@ -186,11 +187,23 @@ def _xdist_worker(config) -> str | None:
     return getattr(config, "workerinput", {}).get("workerid")
 
 
+def _reads_seeds(item: pytest.Item) -> bool:
+    return "neo4j_seeds" in getattr(item, "fixturenames", ())
+
+
+def _seeds_order(item: pytest.Item) -> int:
+    """0 for a test that only reads the loaded seeds graph, 1 for one that changes it, else 2."""
+    names = getattr(item, "fixturenames", ())
+    return 2 if "neo4j_seeds" not in names else int("neo4j_seeds_changed" in names)
+
+
 def pytest_collection_modifyitems(session, config, items):
     """Run the modules that use the Neo4j server last (module order otherwise kept), so that the
-    server's start-up in the background overlaps the other tests."""
+    server's start-up in the background overlaps the other tests; among them, the tests that
+    only read the loaded seeds graph (`neo4j_seeds`) first, one after another, then those that
+    change it (`neo4j_seeds_changed`), so that they share one load of it."""
     late = {getattr(item, "module", None) for item in items if _needs_server(item)}
-    items.sort(key=lambda item: getattr(item, "module", None) in late)
+    items.sort(key=lambda item: (getattr(item, "module", None) in late, _seeds_order(item)))
 
 
 def pytest_collection_finish(session):
@@ -204,6 +217,13 @@ def pytest_collection_finish(session):
         pool = ThreadPoolExecutor(1, thread_name_prefix="neo4j-start")
         _early.append(pool.submit(start_server))
         pool.shutdown(wait=False)
+
+
+def pytest_runtest_setup(item):
+    """A test that takes the server but not `neo4j_seeds` may write to it: the seeds graph
+    loaded for the readers is no longer trusted (the next reader loads it again)."""
+    if _needs_server(item) and not _reads_seeds(item):
+        _seeds_loaded.clear()
 
 
 @pytest.hookimpl(trylast=True)
@@ -224,7 +244,7 @@ def pytest_sessionfinish(session):
 
 
 NEO4J_UNIT = "neo4j"  # the xdist unit of work that holds every module using the server
-_NEO4J_SOURCE = re.compile(r"\bneo4j_(?:server|settings)\b|\bmark\.neo4j\b")
+_NEO4J_SOURCE = re.compile(r"\bneo4j_(?:server|settings|seeds(?:_changed)?)\b|\bmark\.neo4j\b")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -306,6 +326,37 @@ def neo4j_settings(neo4j_server):
     settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, "neo4j")
     clear(settings)
     return settings
+
+
+@pytest.fixture()
+def neo4j_seeds(neo4j_server, seeds_graph):
+    """Settings for the session server holding exactly the seeds graph, as `load_neo4j` stores it
+    in an emptied database; loaded once for the tests that take this fixture, which run one
+    after another and only read it (a test that takes the server without it, or node and
+    relationship counts that differ from the graph's, make the next reader load it again)."""
+    from paperkg.graph.neo4j_store import Neo4jSettings, clear, load_neo4j, run_cypher
+
+    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, "neo4j")
+    want = [seeds_graph.number_of_nodes(), seeds_graph.number_of_edges()]
+    if _seeds_loaded:
+        _, rows = run_cypher("RETURN COUNT { MATCH (n) }, COUNT { MATCH ()-[r]->() }", {},
+                             settings)
+        if [list(r) for r in rows] != [want]:
+            _seeds_loaded.clear()
+    if not _seeds_loaded:
+        clear(settings)
+        report = load_neo4j(seeds_graph, settings)
+        assert [report.nodes_created, report.relationships_created] == want
+        _seeds_loaded.append(True)
+    return settings
+
+
+@pytest.fixture()
+def neo4j_seeds_changed(neo4j_seeds):
+    """`neo4j_seeds` for a test that changes the loaded graph (run after the readers): the next
+    test that takes `neo4j_seeds` loads it again."""
+    yield neo4j_seeds
+    _seeds_loaded.clear()
 
 
 @pytest.fixture(scope="session")

@@ -107,14 +107,13 @@ def test_many_writers_with_small_batches_store_exactly_the_graph(neo4j_settings,
     assert _contents(neo4j_settings) == _expected(seeds_graph)
 
 
-def test_constraints_and_indexes_come_from_the_schema(neo4j_settings, seeds_graph):
-    load_neo4j(seeds_graph, neo4j_settings)
+def test_constraints_and_indexes_come_from_the_schema(neo4j_seeds):
     _, rows = run_cypher("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
                          "RETURN labelsOrTypes[0] AS l, properties[0] AS p, type AS t",
-                         {}, neo4j_settings)
+                         {}, neo4j_seeds)
     unique = {(r[0], r[1]) for r in rows if r[2] == "UNIQUENESS"}
     assert unique == {(label, nt.key) for label, nt in S.NODE_TYPES.items()}
-    _, rows = run_cypher("SHOW INDEXES YIELD name RETURN name", {}, neo4j_settings)
+    _, rows = run_cypher("SHOW INDEXES YIELD name RETURN name", {}, neo4j_seeds)
     names = {r[0] for r in rows}
     for statement in schema_statements():
         assert statement.split()[2] in names
@@ -135,8 +134,8 @@ def test_overlapping_loads_add_only_what_is_new(neo4j_settings, seeds_graph):
     assert set(got_nodes) == set(seeds_graph) and set(got_rels) == set(edges)
 
 
-def test_a_later_load_keeps_values_it_does_not_carry(neo4j_settings, seeds_graph):
-    load_neo4j(seeds_graph, neo4j_settings)
+def test_a_later_load_keeps_values_it_does_not_carry(neo4j_seeds_changed, seeds_graph):
+    neo4j_settings = neo4j_seeds_changed  # the seeds graph loaded, to change here
     key, data = next((k, d) for k, d in seeds_graph.nodes(data=True) if d["label"] == S.PAPER)
     partial = nx.MultiDiGraph()
     partial.add_node(key, label=S.PAPER, id=data["id"], title=None, venue="Some Venue")
@@ -196,24 +195,22 @@ def _params_for(G: nx.MultiDiGraph) -> dict[str, dict]:
     }
 
 
-def test_every_library_query_answers_the_same_on_both_engines(neo4j_settings, seeds_graph,
+def test_every_library_query_answers_the_same_on_both_engines(neo4j_seeds, seeds_graph,
                                                                seeds_store):
-    load_neo4j(seeds_graph, neo4j_settings)
     params = _params_for(seeds_graph)
     queries = L.list_queries()
     assert {q.name for q in queries} <= set(params), "give new queries parameters here"
     for q in queries:
         embedded = L.ask(q.name, params[q.name], db=seeds_store)
-        on_neo4j = L.ask(q.name, params[q.name], neo4j=neo4j_settings)
+        on_neo4j = L.ask(q.name, params[q.name], neo4j=neo4j_seeds)
         assert embedded[1], f"{q.name} found nothing: pick better parameters"
         assert embedded == on_neo4j, q.name
 
 
-def test_run_cypher_normalises_nodes_relationships_and_paths(neo4j_settings, seeds_graph):
-    load_neo4j(seeds_graph, neo4j_settings)
+def test_run_cypher_normalises_nodes_relationships_and_paths(neo4j_seeds):
     cols, rows = run_cypher(
         "MATCH p = (a:Paper)-[r:CITES]->(b:Paper) RETURN a, r, p, b.id AS id LIMIT 1",
-        {}, neo4j_settings)
+        {}, neo4j_seeds)
     assert cols == ["a", "r", "p", "id"]
     a, r, p, id_ = rows[0]
     assert a["_label"] == S.PAPER and a["_key"] == S.node_key(S.PAPER, a["id"])
@@ -221,7 +218,7 @@ def test_run_cypher_normalises_nodes_relationships_and_paths(neo4j_settings, see
     assert r["_dst"] == S.node_key(S.PAPER, id_)
     assert [n["_key"] for n in p["_nodes"]] == [r["_src"], r["_dst"]] and p["_rels"] == [r]
     # A relationship returned without its end nodes still names them.
-    _, rows = run_cypher("MATCH ()-[r:CITES]->() RETURN r LIMIT 1", {}, neo4j_settings)
+    _, rows = run_cypher("MATCH ()-[r:CITES]->() RETURN r LIMIT 1", {}, neo4j_seeds)
     assert rows[0][0]["_src"].startswith("Paper:") and rows[0][0]["_dst"].startswith("Paper:")
 
 

@@ -235,11 +235,8 @@ def test_paper_results_rows(seeds_store):
 
 
 @pytest.mark.neo4j
-def test_leaderboard_is_the_same_on_neo4j(neo4j_settings, seeds_graph, seeds_store):
-    from paperkg.graph.neo4j_store import load_neo4j
-
-    load_neo4j(seeds_graph, neo4j_settings)
-    assert leaderboard("GitChameleon", neo4j=neo4j_settings).rows == \
+def test_leaderboard_is_the_same_on_neo4j(neo4j_seeds, seeds_store):
+    assert leaderboard("GitChameleon", neo4j=neo4j_seeds).rows == \
         leaderboard("GitChameleon", db=seeds_store).rows
 
 
