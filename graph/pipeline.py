@@ -567,7 +567,7 @@ class Ahead:
     after reading the store (raw_extractions), when only this process works. With a second
     worker allowed, the papers of the new read are sent at once, in `procs` consecutive
     parts, to as many processes of the extraction's fork server, which load the pipeline
-    (the CLI's server has it loaded already: workers.start_fork_server) and extract them
+    (a server started by graph/warm.py has it loaded already) and extract them
     while this process reads and merges the stored papers; `raws` then takes the result of
     each paper to extract whose text, title and abstract are the ones sent (a paper merged
     with a stored one may have another text: it is extracted here). The results are the
@@ -652,9 +652,9 @@ class Ahead:
 AHEAD_MAX = 1023
 
 #: At most this many processes extract an update's papers ahead (Ahead, with that many
-#: workers allowed): their fork server holds the pipeline loaded (cli/build.py), so a second
-#: one costs a fork, and it halves the extraction this process waits for once it has read
-#: the store.
+#: workers allowed): their fork server holds the pipeline loaded (graph/warm.py, started by
+#: build), so a second one costs a fork, and it halves the extraction this process waits for
+#: once it has read the store.
 AHEAD_PROCS = 2
 
 
@@ -1099,6 +1099,10 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         from paperkg.extractors.workers import start_fork_server
 
         start_fork_server()  # it gets ready on the core the reading leaves idle
+    elif workers > 1 and engine == "local" and neo4j is None and not rebuild and path.exists():
+        from paperkg.graph.warm import start
+
+        start(fast)  # an update's: it loads the pipeline for Ahead's workers (the CLI's already)
     result = read_listings(paths)
     t_read = time.perf_counter()
     papers, sources = result.papers, result.sources
