@@ -6,7 +6,6 @@ import contextlib
 import functools
 import gc
 import hashlib
-import itertools
 import json
 import os
 import stat
@@ -561,46 +560,41 @@ def _title_abstract(p: Paper) -> tuple[str, str]:
 
 
 class Ahead:
-    """A new read's papers extracted in worker processes while an update reads its store.
+    """A new read's papers extracted in one worker process while an update reads its store.
 
     An update of fewer papers than a pool is started for extracts them in its own process
     after reading the store (raw_extractions), when only this process works. With a second
-    worker allowed, the papers of the new read are sent at once, in `procs` consecutive
-    parts, to as many processes of the extraction's fork server, which load the pipeline
-    (a server started by graph/warm.py has it loaded already) and extract them
-    while this process reads and merges the stored papers; `raws` then takes the result of
-    each paper to extract whose text, title and abstract are the ones sent (a paper merged
-    with a stored one may have another text: it is extracted here). The results are the
-    pipeline's, made by the code a pool worker runs, so they are the same as in this
-    process, however the papers are parted."""
+    worker allowed, every paper of the new read is sent at once to a process of the
+    extraction's fork server, which loads the pipeline and extracts them while this process
+    reads and merges the stored papers; `raws` then takes the result of each paper to
+    extract whose text, title and abstract are the ones sent (a paper merged with a stored
+    one may have another text: it is extracted here). The results are the pipeline's, made
+    by the code a pool worker runs, so they are the same as in this process."""
 
-    def __init__(self, papers: Sequence[Paper], fast: bool, procs: int = 1):
+    def __init__(self, papers: Sequence[Paper], fast: bool):
         import threading
 
         self.keys = [_ahead_key(p) for p in papers]
         self._pool: Any = None
-        self._futures: list = []
+        self._future: Any = None
         # Starting the fork server waits for it to import the pipeline (about a second): a
         # thread waits for it, not this process's reads.
         self._thread = threading.Thread(
             target=self._start, args=([k[0] for k in self.keys], [k[1:] for k in self.keys],
-                                      fast, max(1, min(procs, len(self.keys)))), daemon=True)
+                                      fast), daemon=True)
         self._thread.start()
 
-    def _start(self, texts: list[str], args: list[tuple[str, str]], fast: bool,
-               procs: int) -> None:
+    def _start(self, texts: list[str], args: list[tuple[str, str]], fast: bool) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
         from paperkg.extractors.workers import worker_context
 
         try:
-            self._pool = ProcessPoolExecutor(procs, mp_context=worker_context(),
+            self._pool = ProcessPoolExecutor(1, mp_context=worker_context(),
                                              initializer=_ahead_init, initargs=(fast,))
-            cuts = [len(texts) * i // procs for i in range(procs + 1)]
-            self._futures = [self._pool.submit(_ahead_run, texts[a:b], args[a:b])
-                             for a, b in itertools.pairwise(cuts)]
+            self._future = self._pool.submit(_ahead_run, texts, args)
         except Exception:  # noqa: BLE001 - no worker: raws extracts in this process
-            self._futures = []
+            self._future = None
 
     def raws(self, todo: Sequence[Paper], progress: Callable[[int], None] | None = None,
              **kw) -> list[str]:
@@ -612,11 +606,10 @@ class Ahead:
         wanted = {_ahead_key(p) for p in todo}
         got: dict[tuple, str] = {}
         self._thread.join()
-        if self._futures and wanted & set(self.keys):
+        if self._future is not None and wanted & set(self.keys):
             try:
-                got = dict(zip(self.keys, [x for f in self._futures for x in f.result()],
-                               strict=True))
-            except Exception:  # noqa: BLE001 - a worker failed: extract here instead
+                got = dict(zip(self.keys, self._future.result(), strict=True))
+            except Exception:  # noqa: BLE001 - the worker failed: extract here instead
                 got = {}
         self.close()
         rest = [p for p in todo if _ahead_key(p) not in got]
@@ -640,7 +633,7 @@ class Ahead:
         self._thread.join()
         if self._pool is None:
             return
-        if not self._futures or not all(f.done() for f in self._futures):
+        if self._future is None or not self._future.done():
             for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
                 proc.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -650,12 +643,6 @@ class Ahead:
 #: An update of at most this many papers read extracts them ahead (Ahead); from 1,024 texts
 #: on, raw_extractions starts a pool of its own.
 AHEAD_MAX = 1023
-
-#: At most this many processes extract an update's papers ahead (Ahead, with that many
-#: workers allowed): their fork server holds the pipeline loaded (graph/warm.py, started by
-#: build), so a second one costs a fork, and it halves the extraction this process waits for
-#: once it has read the store.
-AHEAD_PROCS = 2
 
 
 def _ahead_key(p: Paper) -> tuple[str, str, str]:
@@ -1099,10 +1086,6 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         from paperkg.extractors.workers import start_fork_server
 
         start_fork_server()  # it gets ready on the core the reading leaves idle
-    elif workers > 1 and engine == "local" and neo4j is None and not rebuild and path.exists():
-        from paperkg.graph.warm import start
-
-        start(fast)  # an update's: it loads the pipeline for Ahead's workers (the CLI's already)
     result = read_listings(paths)
     t_read = time.perf_counter()
     papers, sources = result.papers, result.sources
@@ -1114,10 +1097,9 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     previous = None  # an update's stored inferred citations (see _merge_with_store)
     if path.exists() and not rebuild:
         quick_ok = QUICK_UPDATES and neo4j is None
-        # the new papers extracted in other processes while this one reads the store
-        ahead = Ahead(papers, fast, min(workers, AHEAD_PROCS)) if (
-            quick_ok and workers > 1 and engine == "local"
-            and 0 < len(papers) <= AHEAD_MAX) else None
+        # the new papers extracted in a second process while this one reads the store
+        ahead = Ahead(papers, fast) if (quick_ok and workers > 1 and engine == "local"
+                                        and 0 < len(papers) <= AHEAD_MAX) else None
         # one opening for the stored papers and, when the update assembles only what its
         # papers touch, for its reads and its write too (registry_store.quick_update: the
         # write begins while the citations are made, so the store is opened for writing)
