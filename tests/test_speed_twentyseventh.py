@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from paperkg.extractors.results import benchmarks as B
 from paperkg.graph.citations import claims as C
 
@@ -85,3 +87,40 @@ def test_data_phrase_opens_with_a_letter():
     assert B._DATA_PHRASE.pattern.startswith("(?:o(?<!")
     assert [m.group(1) for m in B._DATA_PHRASE.finditer(_DATA_TEXTS[0])] == [
         "Kermany pneumonia", "VCTK+DEMAND"]
+
+
+class _CountingPieces:
+    """components._PIECES, noting the strings it splits."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern, self.split = pattern, []
+
+    def findall(self, s: str) -> list[str]:
+        self.split.append(s)
+        return self.pattern.findall(s)
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)
+
+
+_CHUNK_TEXTS = [
+    "We fine-tune Stable Diffusion and NAIVE BAYES on ImageNet-1K (v2.0), x86 and GPT-4o.",
+    "Naive Bayes, naive bayes and Naive-Bayes; Deep Neural Networks 3D CNN... ok?",
+    "Über Modell und Stable\u00a0Diffusion, e.g. Adam/AdamW at 1e-4.",
+]
+
+
+@pytest.mark.parametrize("text", _CHUNK_TEXTS)
+def test_new_chunks_split_once(rules_nlp, monkeypatch, text):
+    from paperkg.extractors import components
+
+    gaz = rules_nlp.get_pipe("paperkg_gazetteer")
+    counting = _CountingPieces(components._PIECES)
+    monkeypatch.setattr(components, "_PIECES", counting)
+    monkeypatch.setattr(gaz, "_chunks", {"": gaz._chunks[""]})  # every chunk new
+    hits = gaz.text_hits(text)
+    assert sorted(hits) == sorted(gaz._doc_hits(rules_nlp.tokenizer.inner(text)))
+    chunks = {c for c in text.split() if c.isascii()}
+    assert counting.split and set(counting.split) <= chunks | {c.lower() for c in chunks}
+    # each ASCII chunk is split once: its lower case is never split on its own
+    assert not [s for s in counting.split if s not in chunks]
