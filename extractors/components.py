@@ -500,9 +500,11 @@ class Gazetteer:
             if chunk.isascii():
                 pieces = _PIECES.findall(chunk)
                 low = chunk.lower()
+                # the pieces of low are the pieces lower-cased (ASCII lower-casing maps letters
+                # to letters and leaves the rest), so the chunk is not split again
                 if (pieces[0] not in exact1 and low[:len(pieces[0])] not in lower1
                         and exact0.isdisjoint(pieces)
-                        and lower0.isdisjoint(_PIECES.findall(low))):
+                        and lower0.isdisjoint(map(str.lower, pieces))):
                     cache[chunk] = _UNTOKENIZED
                     continue
                 if _AT_PIECES.fullmatch(chunk):  # its tokens without the tokenizer
@@ -544,9 +546,10 @@ class Gazetteer:
         """The chunk cache's entry of an _AT_PIECES chunk (its pieces, its lower case low):
         what _tokenize_chunks makes of the tokenizer's tokens: each token's ORTH and LOWER are
         the string ids of its text and of its lower case (a hash, or the number of one of
-        spaCy's symbols: "ADP", "agent"), as a new lexeme's are."""
+        spaCy's symbols: "ADP", "agent"), as a new lexeme's are. The chunk is ASCII, so the
+        pieces of low are its pieces lower-cased."""
         orths = tuple(map(get_string_id, pieces))
-        lows = orths if low == chunk else tuple(map(get_string_id, _PIECES.findall(low)))
+        lows = orths if low == chunk else tuple(map(get_string_id, map(str.lower, pieces)))
         ends = tuple(itertools.accumulate(map(len, pieces)))
         exact, lower = self.tries
         e = tuple([x for x, o in enumerate(orths) if o in exact])

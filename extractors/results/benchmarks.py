@@ -39,10 +39,13 @@ _DATA_NAMED_AFTER = re.compile(rf"(?:\s+[\w\-]+){{0,3}}?\s+{_DATA_NOUN}\b(?!s)",
 _DATA_WORDS = ("data", "bench", "test", "corpus", "cohort", "split")
 # a name the text calls data after "on/with/using the" that no entity holds ("evaluated on the
 # public Kermany pneumonia test set", "Evaluation on the Waymo open trajectory dataset"): a
-# capitalised first word, up to four more words, then the data noun
+# capitalised first word, up to four more words, then the data noun. The word boundary before
+# "on/with/using" is tested after their first letter ("o(?<!\w.)n": no word character before
+# the "o"), so that each alternative opens with a letter and the search skips to an "o", "w"
+# or "u" instead of trying every offset of the text (half the search's time)
 _DATA_PHRASE = re.compile(
-    r"\b(?:on|with|using)\s+the\s+(?:(?:public|publicly\s+available|open|real-world|"
-    r"large-scale|widely\s+used|standard)\s+)?"
+    r"(?:o(?<!\w.)n|w(?<!\w.)ith|u(?<!\w.)sing)\s+the\s+"
+    r"(?:(?:public|publicly\s+available|open|real-world|large-scale|widely\s+used|standard)\s+)?"
     r"((?:[A-Z][\w\-+./]*|\d[\w\-+./]*)(?:\s+(?!(?:and|or|of|for|with|on|in|to|the)\b)"
     r"[\w\-+./]+){0,4}?)(\s+\([A-Za-z0-9\-]{2,10}\))?\s+"
     r"(dataset|data\s+set|test\s+set|benchmark|corpus)\b(?!s)")
