@@ -154,6 +154,14 @@ def _initials(long: str, short: str) -> bool:
     return re.sub(r"[^A-Za-z]", "", short).casefold() in (letters, letters.rstrip("s"))
 
 
+def _abbreviates(long: str, short: str) -> bool:
+    """Whether short abbreviates long by the initials of all its words or of its capitalised
+    ones ("Disengagement Rate under Attack" and "DRA")."""
+    caps = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long) if w[0].isupper())
+    return _initials(long, short) or len(caps) > 1 and re.sub(
+        r"[^A-Za-z]", "", short).casefold() == caps.casefold()
+
+
 # A metric named after the value (not next to it) past one of these is another conjunct's
 # ("decreases by 38% and the frames per second ...", "77% success with 0.015 m average
 # reconstruction error"): on train 3 of 9 such were right, 4 null; on 2,000 unseen corpus

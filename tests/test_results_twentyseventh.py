@@ -1,0 +1,63 @@
+"""Results rules of the twenty-seventh session, helper res27 (docs/results.md): a name "our" and
+a system noun hold, a measure given its short form right before the value, and a title method the
+entity rules read."""
+
+from __future__ import annotations
+
+from paperkg.extractors import results
+from paperkg.extractors.result_names import THIS_PAPER
+from paperkg.extractors.results import systems
+from tests.extracting import results_by_value as _found
+
+
+def test_a_name_between_our_and_a_system_noun_is_the_papers_own():
+    text = ("Plume Fields for Infrared Scenes\nOur final GlowNet method requires 50% fewer "
+            "images and achieves an average PSNR of 39.8 dB.")
+    got = _found(text, ("GlowNet", "METHOD"), ("PSNR", "METRIC"))
+    assert got["39.8 dB"]["system"] == THIS_PAPER
+    text = ("Plume Fields for Infrared Scenes\nOur lightweight GlowNet-AQ variant attains the "
+            "best accuracy (89.04).")
+    got = _found(text, ("GlowNet", "METHOD", "introduced"), ("GlowNet-AQ", "METHOD"),
+                 ("accuracy", "METRIC"))
+    assert got["89.04"]["system"] == "GlowNet-AQ"  # a variant of the own system keeps its name
+
+
+def test_a_name_our_modifies_is_read_only_with_the_switch(monkeypatch):
+    text = ("Plume Fields for Infrared Scenes\nOur final GlowNet method achieves an average PSNR "
+            "of 39.8 dB.")
+    monkeypatch.setattr(systems, "OUR_MODIFIER", False)
+    got = _found(text, ("GlowNet", "METHOD"), ("PSNR", "METRIC"))
+    assert got["39.8 dB"]["system"] == "GlowNet"
+
+
+def test_a_measure_with_its_short_form_right_before_the_value_is_its_metric():
+    text = ("Safe Driving Agents\nOn RoadSim, DriveNet achieves a Lane Keeping Score (LKS) of "
+            "0.85, a Route Breach Count (RBC) of 0.75 and a Detour Rate (DR) of 0.02.")
+    ents = (("RoadSim", "BENCHMARK"), ("DriveNet", "METHOD", "introduced"),
+            ("Lane Keeping Score", "METRIC"), ("Route Breach Count", "METHOD"),
+            ("Detour Rate", "METRIC"))
+    got = _found(text, *ents)
+    assert got["0.85"]["metric"] == "Lane Keeping Score"
+    assert got["0.75"]["metric"] == "Route Breach Count"
+
+
+def test_a_title_method_the_entity_rules_read_is_the_own_system(monkeypatch):
+    title = "Elderly-Contextual Data Augmentation via Speech Synthesis for Elderly ASR"
+    text = title + "\nThe proposed method reduces word error rate by 58.2%."
+    ents = [{"name": "Elderly-Contextual Data Augmentation", "type": "METHOD",
+             "role": "used", "mentions": [[title[:36], 0, 36]]}]
+    own = systems.own_system(ents, len(title), title, text)
+    assert own == "Elderly-Contextual Data Augmentation"
+    assert systems.own_system([], len(title), title, text) == THIS_PAPER  # never used again
+    monkeypatch.setattr(systems, "TITLE_ENTITY", False)
+    assert systems.own_system(ents, len(title), title, text) == THIS_PAPER
+
+
+def test_a_measure_with_its_short_form_is_read_only_with_the_switch(monkeypatch):
+    monkeypatch.setattr(results, "DEFINED_MEASURE", False)
+    text = ("Safe Driving Agents\nOn RoadSim, DriveNet achieves a Lane Keeping Score (LKS) of "
+            "0.85, a Route Breach Count (RBC) of 0.75 and a Detour Rate (DR) of 0.02.")
+    got = _found(text, ("RoadSim", "BENCHMARK"), ("DriveNet", "METHOD", "introduced"),
+                 ("Lane Keeping Score", "METRIC"), ("Route Breach Count", "METHOD"),
+                 ("Detour Rate", "METRIC"))
+    assert got["0.75"]["metric"] != "Route Breach Count"
