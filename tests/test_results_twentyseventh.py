@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from paperkg.extractors import results
 from paperkg.extractors.result_names import THIS_PAPER
-from paperkg.extractors.results import systems
+from paperkg.extractors.results import lists, systems
 from tests.extracting import results_by_value as _found
 
 
@@ -61,3 +61,14 @@ def test_a_measure_with_its_short_form_is_read_only_with_the_switch(monkeypatch)
                  ("Lane Keeping Score", "METRIC"), ("Route Breach Count", "METHOD"),
                  ("Detour Rate", "METRIC"))
     assert got["0.75"]["metric"] != "Route Breach Count"
+
+
+def test_values_joined_by_slashes_pair_with_benchmarks_joined_so(monkeypatch):
+    text = ("Steps in Video\nOur model advances step classification (+2.8% / +3.3% on CookSet "
+            "/ KitchenSet) and step forecasting (+7.4% on CookSet).")
+    ents = (("CookSet", "DATASET"), ("KitchenSet", "DATASET"))
+    got = _found(text, *ents)
+    assert got["+2.8%"]["benchmark"] == "CookSet"
+    assert got["+3.3%"]["benchmark"] == "KitchenSet"
+    monkeypatch.setattr(lists, "SLASH_PAIRS", False)
+    assert _found(text, *ents)["+2.8%"]["benchmark"] != "CookSet"
