@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from paperkg.extractors import results
 from paperkg.extractors.result_names import THIS_PAPER
-from paperkg.extractors.results import lists, systems
+from paperkg.extractors.results import lists, metrics, systems
 from tests.extracting import results_by_value as _found
 
 
@@ -72,3 +72,13 @@ def test_values_joined_by_slashes_pair_with_benchmarks_joined_so(monkeypatch):
     assert got["+3.3%"]["benchmark"] == "KitchenSet"
     monkeypatch.setattr(lists, "SLASH_PAIRS", False)
     assert _found(text, *ents)["+2.8%"]["benchmark"] != "CookSet"
+
+
+def test_a_measure_with_its_short_form_takes_the_value_it_moves_to(monkeypatch):
+    text = ("Safe Driving Agents\nUnder spoofing attacks, DriveNet raises the Success Rate (SR) "
+            "to 0.68 and lowers the Route Breach Count (RBC) to 0.37.")
+    ents = (("DriveNet", "METHOD", "introduced"), ("Success Rate", "METRIC"),
+            ("Route Breach Count", "METHOD"))
+    assert _found(text, *ents)["0.37"]["metric"] == "Route Breach Count"
+    monkeypatch.setattr(metrics, "ACR_TO", False)
+    assert _found(text, *ents)["0.37"]["metric"] != "Route Breach Count"
