@@ -1,6 +1,6 @@
 """Results rules of the twenty-seventh session, helper res27 (docs/results.md): a name "our" and
-a system noun hold, a measure given its short form right before the value, and a title method the
-entity rules read."""
+a system noun hold, a measure given its short form right before the value; values joined by
+slashes on benchmarks joined so."""
 
 from __future__ import annotations
 
@@ -39,18 +39,6 @@ def test_a_measure_with_its_short_form_right_before_the_value_is_its_metric():
     got = _found(text, *ents)
     assert got["0.85"]["metric"] == "Lane Keeping Score"
     assert got["0.75"]["metric"] == "Route Breach Count"
-
-
-def test_a_title_method_the_entity_rules_read_is_the_own_system(monkeypatch):
-    title = "Elderly-Contextual Data Augmentation via Speech Synthesis for Elderly ASR"
-    text = title + "\nThe proposed method reduces word error rate by 58.2%."
-    ents = [{"name": "Elderly-Contextual Data Augmentation", "type": "METHOD",
-             "role": "used", "mentions": [[title[:36], 0, 36]]}]
-    own = systems.own_system(ents, len(title), title, text)
-    assert own == "Elderly-Contextual Data Augmentation"
-    assert systems.own_system([], len(title), title, text) == THIS_PAPER  # never used again
-    monkeypatch.setattr(systems, "TITLE_ENTITY", False)
-    assert systems.own_system(ents, len(title), title, text) == THIS_PAPER
 
 
 def test_a_measure_with_its_short_form_is_read_only_with_the_switch(monkeypatch):

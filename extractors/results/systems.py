@@ -203,8 +203,7 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
             return named
     phrase = title_system(title)
     if phrase and TITLE_IN_BODY and phrase.split()[-1].casefold() not in _GENERIC_HEADS and \
-            not _used_in_body(phrase, text[title_end:]) and not (TITLE_ENTITY and any(
-                e["type"] in SYSTEM_TYPES and e["name"] == phrase for e in ents)):
+            not _used_in_body(phrase, text[title_end:]):
         phrase = None  # "Multi-Dimensional Matching in Market Design", never named again
     return phrase or THIS_PAPER
 
@@ -214,9 +213,6 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
 # THIS_PAPER. Not a phrase headed by a generic system noun ("Transformer-Based Model for ..."),
 # which the annotators write as the name whether or not the abstract repeats it.
 TITLE_IN_BODY = True
-# unless the entity rules read the phrase as a method or model of the paper ("Elderly-Contextual
-# Data Augmentation via Speech Synthesis for ..."): the title names the paper's own system
-TITLE_ENTITY = True
 _GENERIC_HEADS = frozenset({"model", "system", "framework", "approach", "method", "algorithm",
                             "pipeline", "scheme", "strategy", "architecture", "network"})
 
