@@ -27,14 +27,17 @@ _TEXTS = [
 ]
 
 
-def _random_texts(n: int, seed: int) -> list[str]:
+_ACRONYM_PIECES = [*"aZ_-09 \t\n(),.;", "ü", "\u00a0", "\u2003", "word ", "Word-Two ", " (", "( "]
+
+
+def _random_texts(n: int, seed: int, pieces: list[str], longest: int) -> list[str]:
+    """n texts of 1 to longest random pieces each, the same for the same seed."""
     rnd = random.Random(seed)
-    alphabet = [*"aZ_-09 \t\n(),.;", "ü", "\u00a0", "\u2003", "word ", "Word-Two ", " (", "( "]
-    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(n)]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, longest))) for _ in range(n)]
 
 
 def test_acronym_open_matches_as_the_greedy_form():
-    for text in _TEXTS + _random_texts(3000, 27):
+    for text in _TEXTS + _random_texts(3000, 27, _ACRONYM_PIECES, 60):
         for pos in range(len(text) + 1):
             a, b = _GREEDY.search(text, pos), C._ACRONYM_OPEN.search(text, pos)
             assert (b and (b.span(), b.group(1))) == (a and (a.span(), a.group(1))), (text, pos)
@@ -67,15 +70,12 @@ _DATA_TEXTS = [
 ]
 
 
-def _data_random(n: int, seed: int) -> list[str]:
-    rnd = random.Random(seed)
-    alphabet = [*"aZ_0 \n-.é", "on ", "with ", "using ", "the ", "The ", "Alpha ", "dataset",
+_DATA_PIECES = [*"aZ_0 \n-.é", "on ", "with ", "using ", "the ", "The ", "Alpha ", "dataset",
                 "data set", "benchmark", "corpus", " (MSC)", "x", "on", "w", "u"]
-    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(n)]
 
 
 def test_data_phrase_matches_as_before():
-    for text in _DATA_TEXTS + _data_random(3000, 27):
+    for text in _DATA_TEXTS + _random_texts(3000, 27, _DATA_PIECES, 40):
         old = [(m.span(), m.groups()) for m in _DATA_PHRASE_BEFORE.finditer(text)]
         assert [(m.span(), m.groups()) for m in B._DATA_PHRASE.finditer(text)] == old, text
         for pos in range(0, len(text) + 1, 3):
