@@ -1,0 +1,32 @@
+"""Task and measure rule changes of the twenty-eighth pass (task28), each on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+def typed(ents: dict, kind: str) -> set[str]:
+    """The folded names of the entities of one type."""
+    return {e.name.casefold() for e in ents.values() if e.type == kind}
+
+
+def test_an_acronym_inside_a_listed_task_keeps_the_list_going(nlp):
+    ents = run(nlp, "We test the encoder on three tasks, including crate captioning, "
+                    "FRUIT label prediction and orchard yield prediction.",
+               "A Shared Encoder for Farm Records")
+    assert {"fruit label prediction", "orchard yield prediction"} <= typed(ents, "TASK")
+
+
+def test_a_leading_dimension_does_not_join_a_listed_task(nlp):
+    ents = run(nlp, "We test the encoder on tasks such as crate captioning and 3D orchard "
+                    "segmentation.",
+               "A Shared Encoder for Farm Records")
+    assert "3d orchard segmentation" not in typed(ents, "TASK")
