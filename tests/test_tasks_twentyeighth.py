@@ -30,3 +30,11 @@ def test_a_leading_dimension_does_not_join_a_listed_task(nlp):
                     "segmentation.",
                "A Shared Encoder for Farm Records")
     assert "3d orchard segmentation" not in typed(ents, "TASK")
+
+
+@pytest.mark.parametrize("scope", ["downstream", "private"])
+def test_a_scope_word_opens_no_compound_measure(nlp, scope):
+    ents = run(nlp, f"The pruned tagger keeps {scope} accuracy at 81.2% on the crate logs.",
+               "Pruning a Crate Tagger")
+    assert f"{scope} accuracy" not in typed(ents, "METRIC")
+    assert "accuracy" in typed(ents, "METRIC")
