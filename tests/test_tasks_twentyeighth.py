@@ -38,3 +38,10 @@ def test_a_scope_word_opens_no_compound_measure(nlp, scope):
                "Pruning a Crate Tagger")
     assert f"{scope} accuracy" not in typed(ents, "METRIC")
     assert "accuracy" in typed(ents, "METRIC")
+
+
+def test_a_name_before_a_list_of_tasks_does_not_join_its_first_item(nlp):
+    ents = run(nlp, "By adding crate tokens to the backbone, CRATEX unifies clustering and label "
+                    "prediction tasks in one model.",
+               "A Shared Encoder for Farm Records")
+    assert not any(t.startswith("cratex") for t in typed(ents, "TASK"))

@@ -513,7 +513,9 @@ _ITEM_WORD = rf"(?!(?:and|or)\s){_LOWER_WORD}"  # "A, B and C": "and" joins two 
 _ITEM_ACRONYM = r"[A-Z][A-Z0-9]{1,5}(?:[\-/][A-Za-z0-9]++)*+"
 _ITEM = rf"((?:(?:{_ITEM_WORD}|{_ITEM_ACRONYM})\s+){{0,3}}{_ITEM_WORD})"
 _SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-_ITEM_BEFORE = re.compile(rf"(?<![\w\-]){_ITEM}$")
+# an item before "tasks" opens with a lower-case word: an acronym there is more often the name
+# the sentence is about ("PTCMIL unifies clustering and prediction tasks")
+_ITEM_BEFORE = re.compile(rf"(?<![\w\-])(?![A-Z]){_ITEM}$")
 _AFTER_TASKS = re.compile(
     r"tasks?(?:\s*,)?\s*(?:such\s+as|including|like|namely|e\.g\.,?|:|of|\()\s*(?:the\s+)?"
 )
