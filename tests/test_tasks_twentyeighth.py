@@ -45,3 +45,9 @@ def test_a_name_before_a_list_of_tasks_does_not_join_its_first_item(nlp):
                     "prediction tasks in one model.",
                "A Shared Encoder for Farm Records")
     assert not any(t.startswith("cratex") for t in typed(ents, "TASK"))
+
+
+def test_one_word_of_a_coordinated_title_modifier_is_no_task(nlp):
+    ents = run(nlp, "We describe a sorter that keeps working when crates arrive late.",
+               "CrateNet: A Sorting Pipeline for Robust and Scalable Orchard Logistics")
+    assert "robust" not in typed(ents, "TASK")

@@ -771,6 +771,8 @@ def _fallback_for(ctx: Context, fm: re.Match, found: bool) -> Cand | None:
         return None  # a coined name
     a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
     phrase = ctx.text[a:b]
+    if len(ws) == 1 and ctx.text.startswith(" and ", b):
+        return None  # "for Noisy and Low-light Environments": one word of a coordinated modifier
     if found and (len(ws) < 2 or (ctx.text.lower().count(phrase.lower(), ctx.title_end) < 2
                                   and not _names_a_purpose(ctx.text, b, last))):
         return None  # another task was found: the title's "for X" only when the abstract
