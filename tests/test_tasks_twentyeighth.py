@@ -51,3 +51,12 @@ def test_one_word_of_a_coordinated_title_modifier_is_no_task(nlp):
     ents = run(nlp, "We describe a sorter that keeps working when crates arrive late.",
                "CrateNet: A Sorting Pipeline for Robust and Scalable Orchard Logistics")
     assert "robust" not in typed(ents, "TASK")
+
+
+@pytest.mark.parametrize("lead", ["toward", "among", "underestimate"])
+def test_a_preposition_or_verb_opens_no_compound_measure(nlp, lead):
+    ents = run(nlp, f"Our sorter moves crate prediction {lead} label similarity of 0.91 on the "
+                    "orchard logs.",
+               "Pruning a Crate Tagger")
+    assert not any(lead in m.split() for m in typed(ents, "METRIC"))
+    assert "label similarity" in typed(ents, "METRIC")
