@@ -60,3 +60,10 @@ def test_a_preposition_or_verb_opens_no_compound_measure(nlp, lead):
                "Pruning a Crate Tagger")
     assert not any(lead in m.split() for m in typed(ents, "METRIC"))
     assert "label similarity" in typed(ents, "METRIC")
+
+
+@pytest.mark.parametrize("field", ["Orchard Imaging", "Remote Sensing"])
+def test_a_title_field_ending_in_imaging_or_sensing_is_no_task(nlp, field):
+    ents = run(nlp, "We study how a crate tagger behaves when the light changes.",
+               f"Crate Tagging Habits in {field}")
+    assert field.casefold() not in typed(ents, "TASK")

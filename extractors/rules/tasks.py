@@ -282,7 +282,8 @@ def title_task_phrases(ctx: Context) -> None:
             # applied to the object after it, no task name
         if last not in heads and not (  # "Drug Repurposing", "3D Printing": a gerund task
                 last.endswith("ing") and last not in method_heads and len(last) > 5
-                and nxt not in _MEANS_BEFORE):  # not "Reward Shaping with X": the means
+                and nxt not in _MEANS_BEFORE  # not "Reward Shaping with X": the means
+                and last not in word_set("task_field_gerunds")):  # not "Medical Imaging"
             continue
         inner = _inner_capital if nxt in _MEANS_BEFORE and last != "learning" and (
             last not in method_heads) else (
