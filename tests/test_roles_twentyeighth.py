@@ -53,3 +53,33 @@ def test_a_title_name_the_abstract_writes_again_stays_introduced(nlp, title, abs
 def test_a_one_word_title_name_needs_no_second_writing(nlp):
     e = find(run(nlp, _ABSTRACT, title="Plonkify: Drift-Free Quorb Headsets"), "Plonkify")
     assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("title", "abstract", "name"), [
+    ("Plonk Sentiment: The Catalyst for Quorb Change",
+     "Quorbs drift, yet the influence of plonk sentiment, a latent trait, is unknown. We "
+     "measure it on five headsets.", "Plonk Sentiment"),
+    ("Quorb Plonk Channels: Girsanov-Based Modeling and Drift",
+     "Analytical modeling of quorb plonk channels under dynamic fields is hard. We derive "
+     "closed forms.", "Quorb Plonk Channels"),
+])
+def test_a_title_name_written_only_in_lower_case_without_a_cue_is_the_topic(
+        nlp, title, abstract, name):
+    e = find(run(nlp, abstract, title=title), name)
+    assert e is None or e.role != "introduced"
+
+
+@pytest.mark.parametrize(("title", "abstract", "name"), [
+    ("Plonk Gating: Drift-Free Quorb Headsets",
+     "We propose plonk gating (PG), an end-to-end trainable scheme for quorb headsets.",
+     "Plonk Gating"),
+    ("The Quorb Plonk Hypothesis: Weak Headsets Yield Strong Gains",
+     "We formulate the quorb plonk hypothesis to explain this drift.", "Quorb Plonk Hypothesis"),
+    ("Quorb Plonk Channels: Drift-Free Headsets",
+     "We present Quorb Plonk Channels, which plonk headsets without drift.",
+     "Quorb Plonk Channels"),
+])
+def test_a_title_name_written_after_a_cue_or_with_its_capitals_stays_introduced(
+        nlp, title, abstract, name):
+    e = find(run(nlp, abstract, title=title), name)
+    assert e is not None and e.role == "introduced"

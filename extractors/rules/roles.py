@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
 from paperkg.extractors.rules.base import (
@@ -765,6 +766,29 @@ def _kept_title_name(pwords: list[str], abstract_low: str) -> bool:
     return any(_MIXED_CASE.fullmatch(w) and w.lower() in abstract_low for w in pwords)
 
 
+@cache
+def _cue_re() -> re.Pattern:
+    """Any intro or naming cue stem at a word start."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words("intro_cue_stems"))
+                      + ")")
+
+
+def _cued_in_abstract(ctx: Context, part: str) -> bool:
+    """Whether the abstract writes a title name with its capitals, or after an intro or naming
+    cue in the same sentence (within 60 characters)."""
+    text, title_end = ctx.text, ctx.title_end
+    if text.find(part, title_end) >= 0:
+        return True
+    low, key = ctx.low, part.lower()
+    k = low.find(key, title_end)
+    while k >= 0:
+        s0, _ = ctx.sentence(k)
+        if _cue_re().search(text, max(s0, title_end, k - 60), k):
+            return True
+        k = low.find(key, k + 1)
+    return False
+
+
 def title_colon(ctx: Context) -> None:
     """A title "Name: subtitle" introduces Name (when coined or named in the abstract)."""
     text, title_end, gaz, cands = ctx.text, ctx.title_end, ctx.gaz, ctx.cands
@@ -837,7 +861,10 @@ def title_colon(ctx: Context) -> None:
             continue  # "Scan, Materialize, Simulate: ...", "Brittleness and Promise: ...":
             # a title's list of plain words names no system
         pkey = canonical_key(part)
-        if not survey:
+        if not survey and (coined or single or _cued_in_abstract(ctx, part)):
+            # not "Prompt Sentiment: ..." and "the influence of prompt sentiment, a ...": a
+            # phrase the abstract writes only in lower case, and never after an intro or naming
+            # cue, is the topic the paper studies (it stays a candidate)
             ctx.title_intro_keys.add(pkey)
         off = text.find(part)
         if off < 0:
