@@ -78,6 +78,12 @@ def test_a_title_name_written_only_in_lower_case_without_a_cue_is_the_topic(
     ("Quorb Plonk Channels: Drift-Free Headsets",
      "We present Quorb Plonk Channels, which plonk headsets without drift.",
      "Quorb Plonk Channels"),
+    # a naming cue the stems list holds ("refer"), and a name set out in code or emphasis
+    ("Quorbish Autoencoders: Drift-Free Headsets",
+     "We couple plonks to encoders, which we refer to as quorbish autoencoders, and train them.",
+     "Quorbish Autoencoders"),
+    ("Quorb-Plonk: A Python Package for Drift",
+     "The \\texttt{quorb-plonk} package plonks headsets without drift.", "Quorb-Plonk"),
 ])
 def test_a_title_name_written_after_a_cue_or_with_its_capitals_stays_introduced(
         nlp, title, abstract, name):

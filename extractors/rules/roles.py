@@ -774,14 +774,17 @@ def _cue_re() -> re.Pattern:
 
 
 def _cued_in_abstract(ctx: Context, part: str) -> bool:
-    """Whether the abstract writes a title name with its capitals, or after an intro or naming
-    cue in the same sentence (within 60 characters)."""
+    """Whether the abstract writes a title name with its capitals, in emphasis or code, or after
+    an intro or naming cue in the same sentence (within 60 characters)."""
     text, title_end = ctx.text, ctx.title_end
     if text.find(part, title_end) >= 0:
         return True
     low, key = ctx.low, part.lower()
     k = low.find(key, title_end)
     while k >= 0:
+        if text[k - 1] in "{*":
+            return True  # "\\texttt{torch-choice}", "*plonk gating*": set out as a name (not
+            # quoted: "to achieve \"reasoning while recommending\"" is a phrase)
         s0, _ = ctx.sentence(k)
         if _cue_re().search(text, max(s0, title_end, k - 60), k):
             return True
