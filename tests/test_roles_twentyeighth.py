@@ -1,6 +1,6 @@
 """INTRODUCES, twenty-eighth pass: a several-word title name the abstract never writes again is
-the title's hook, not the paper's system, on sentences written for these tests (the rules
-alone, as `--fast`)."""
+the title's hook, and one it writes only in lower case with no cue is its topic, not the
+paper's system; on sentences written for these tests (the rules alone, as `--fast`)."""
 
 from __future__ import annotations
 
