@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
 from paperkg.extractors.rules.base import (
@@ -742,8 +743,53 @@ _SURVEY_SUBTITLE = re.compile(
 _ONE_WORD_NAME = re.compile(r"[A-Z][a-z]{3,}|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|\d+[A-Za-z][\w\-]*")
 
 
+# a coined word with a capital after a lower-case letter ("MoGU", "HuBERT")
+_MIXED_CASE = re.compile(r"[A-Za-z0-9\-]*[a-z][A-Z][\w\-]*")
+
+
 # the name and the dash after it in a title with no colon: "PANDA - Patch And ...", "X -- Y"
 _TITLE_DASH = re.compile(r"[^\n:]{1,60}?(\s+(?:-{1,3}|\u2014|\u2013)\s+)\S")
+
+
+def _kept_title_name(pwords: list[str], abstract_low: str) -> bool:
+    """Whether a several-word title name stays one: a benchmark or data set, or written again."""
+    # written again whole, by its first two words ("Negative Imaginary Neural ODEs" and "a
+    # negative imaginary neural ordinary differential equation"), or by a coined word of it
+    # ("MoGU V2: ..." and "the MoGU framework")
+    last = pwords[-1].lower()
+    if " ".join(pwords).lower() in abstract_low or last.endswith("bench") or head_type(
+            last, "") in ("BENCHMARK", "DATASET"):
+        return True  # "InfoOps Bench: ...", "X Dataset: ...": what the paper releases
+    first, second = pwords[0].lower(), pwords[1].lower()
+    if f"{first} {second}" in abstract_low or f"{first}-{second}" in abstract_low:
+        return True
+    return any(_MIXED_CASE.fullmatch(w) and w.lower() in abstract_low for w in pwords)
+
+
+@cache
+def _cue_re() -> re.Pattern:
+    """Any intro or naming cue stem at a word start."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in words("intro_cue_stems"))
+                      + ")")
+
+
+def _cued_in_abstract(ctx: Context, part: str) -> bool:
+    """Whether the abstract writes a title name with its capitals, in emphasis or code, or after
+    an intro or naming cue in the same sentence (within 60 characters)."""
+    text, title_end = ctx.text, ctx.title_end
+    if text.find(part, title_end) >= 0:
+        return True
+    low, key = ctx.low, part.lower()
+    k = low.find(key, title_end)
+    while k >= 0:
+        if text[k - 1] in "{*":
+            return True  # "\\texttt{torch-choice}", "*plonk gating*": set out as a name (not
+            # quoted: "to achieve \"reasoning while recommending\"" is a phrase)
+        s0, _ = ctx.sentence(k)
+        if _cue_re().search(text, max(s0, title_end, k - 60), k):
+            return True
+        k = low.find(key, k + 1)
+    return False
 
 
 def title_colon(ctx: Context) -> None:
@@ -811,11 +857,17 @@ def title_colon(ctx: Context) -> None:
             continue
         if not (coined or single or part.lower() in abstract_low):
             continue
+        if len(pwords) > 1 and not survey and not _kept_title_name(pwords, abstract_low):
+            continue  # "XR Reality Check: ...", "In Good GRACEs: ...": several words the
+            # abstract never writes again are the title's hook, not its system's name
         if len(parts) > 1 and not coined:
             continue  # "Scan, Materialize, Simulate: ...", "Brittleness and Promise: ...":
             # a title's list of plain words names no system
         pkey = canonical_key(part)
-        if not survey:
+        if not survey and (coined or single or _cued_in_abstract(ctx, part)):
+            # not "Prompt Sentiment: ..." and "the influence of prompt sentiment, a ...": a
+            # phrase the abstract writes only in lower case, and never after an intro or naming
+            # cue, is the topic the paper studies (it stays a candidate)
             ctx.title_intro_keys.add(pkey)
         off = text.find(part)
         if off < 0:
