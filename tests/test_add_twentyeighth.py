@@ -1,0 +1,57 @@
+"""Twenty-eighth pass (issue 13, adding papers): Paper nodes made before their graph exists."""
+
+from __future__ import annotations
+
+from paperkg.graph import schema as S
+from paperkg.graph.build import add_bare_nodes, bare_nodes, empty_graph
+
+
+def test_bare_nodes_join_after_the_graphs_own_and_behave_as_added_ones():
+    g = empty_graph()
+    g.add_node("Paper:p2", label=S.PAPER, title="from the part")
+    g.add_node("Dataset:d", label=S.DATASET, name="Toy Set")
+    made = bare_nodes((k, {"label": S.PAPER, "title": t}) for k, t in (
+        ("Paper:p1", "Alpha"), ("Paper:p2", "made early"), ("Paper:p3", "Gamma")))
+    add_bare_nodes(g, made)
+    assert list(g) == ["Paper:p2", "Dataset:d", "Paper:p1", "Paper:p3"]
+    assert g.nodes["Paper:p2"]["title"] == "from the part"  # g's own node is kept
+    assert dict(g.nodes["Paper:p3"]) == {"label": S.PAPER, "title": "Gamma"}
+    assert g.number_of_nodes() == 4 and "Paper:p1" in g.nodes
+    g.add_edge("Paper:p3", "Paper:p1", key="CITES|inferred", type=S.CITES)
+    g.add_edge("Paper:p3", "Dataset:d", key=S.USES, type=S.USES)
+    assert sorted(g.successors("Paper:p3")) == ["Dataset:d", "Paper:p1"]
+    assert list(g.predecessors("Paper:p1")) == ["Paper:p3"] and g.in_degree("Paper:p2") == 0
+    g.remove_node("Paper:p3")
+    assert list(g) == ["Paper:p2", "Dataset:d", "Paper:p1"] and g.number_of_edges() == 0
+
+
+def test_names_are_filed_once_and_indexed_as_before():
+    from paperkg.graph.citations.names import NameIndex, filed, name_parts
+
+    filed.cache_clear()
+    assert filed("TULU 3") == (("TULU", " ", "3"), ("Tulu", " ", "3"))
+    assert filed("Zorb-Net") == (name_parts("Zorb-Net"),) and filed("-- ") == ()
+    assert filed.cache_info().misses == 3
+    index = NameIndex(["Zorb-Net", "TULU 3", "Zorb"])
+    assert filed.cache_info().hits == 2  # worked out before, not again
+    assert index.by_first["Zorb"] == [(("Zorb", "-", "Net"), "Zorb-Net"), (("Zorb",), "Zorb")]
+    assert index.by_first["Tulu"] == [(("Tulu", " ", "3"), "TULU 3")]
+    assert [(s, name) for s, _, name in index.find("We train Tulu 3 with Zorb-Net.")] == [
+        (9, "TULU 3"), (21, "Zorb-Net")]
+
+
+def test_an_update_files_the_stored_claimed_names_beside_its_other_reads(monkeypatch):
+    from paperkg.graph import registry_store
+    from paperkg.graph.citations.names import filed
+
+    class Index:
+        names = {"Quolm-7", "Brix"}
+
+    monkeypatch.setattr(registry_store, "_cite_index", lambda store: Index())
+    monkeypatch.setattr(registry_store, "_steady_rows", lambda store, ends: [("p", "x", "y")])
+    filed.cache_clear()
+    index, rows = registry_store._cite_read(None, ["p"])
+    assert isinstance(index, Index) and rows == [("p", "x", "y")]
+    assert filed.cache_info().currsize == 2
+    monkeypatch.setattr(registry_store, "_cite_index", lambda store: None)
+    assert registry_store._cite_read(None, [])[0] is None
