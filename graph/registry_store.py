@@ -1018,13 +1018,16 @@ def _cite_read(store: _Store, ends: Iterable[str]) -> tuple[Any, list[tuple]]:
     """What an update reads beside its other steps for the citations: the store's citation
     index and _steady_rows of these papers; then the names the index's papers claim are
     filed as the citations' name index files them (names.filed: about 0.2 CPU s at 100,000
-    papers), while the update waits for its papers' extraction."""
+    papers) and the index's claims made (StoredIndex.claims_by_node), while the update
+    waits for its papers' extraction."""
     from paperkg.graph.citations.names import filed
 
     index = _cite_index(store)
     rows = _steady_rows(store, ends)
-    for name in index.names if index is not None else ():
-        filed(name)
+    if index is not None:
+        for name in index.names:
+            filed(name)
+        index.claims_by_node()  # (their claims made too)
     return index, rows
 
 

@@ -46,12 +46,40 @@ def test_an_update_files_the_stored_claimed_names_beside_its_other_reads(monkeyp
 
     class Index:
         names = {"Quolm-7", "Brix"}
+        made = 0
+
+        def claims_by_node(self):
+            Index.made += 1
 
     monkeypatch.setattr(registry_store, "_cite_index", lambda store: Index())
     monkeypatch.setattr(registry_store, "_steady_rows", lambda store, ends: [("p", "x", "y")])
     filed.cache_clear()
     index, rows = registry_store._cite_read(None, ["p"])
     assert isinstance(index, Index) and rows == [("p", "x", "y")]
-    assert filed.cache_info().currsize == 2
+    assert filed.cache_info().currsize == 2 and Index.made == 1
     monkeypatch.setattr(registry_store, "_cite_index", lambda store: None)
     assert registry_store._cite_read(None, [])[0] is None
+
+
+def test_the_stored_index_makes_its_claims_once_and_the_citations_read_them():
+    from paperkg.graph.citations.claims import Claim
+    from paperkg.graph.citations.infer import _Cites
+    from paperkg.graph.citations.stored import StoredIndex, index_rows
+
+    def entry(claims, lead=None, links=()):
+        return {"claims": claims, "lead": lead, "starts": "", "links": list(links), "pairs": [],
+                "key": "k", "spans": []}
+
+    entries = {"a1": entry([["Quolm", "title", 1, ""], ["QX-2", "clause", 0, "quick x"]],
+                           lead="Quolm"),
+               "a2": entry([], links=["2401.00001"]), "a3": entry([])}
+    index = StoredIndex(None, rows=index_rows(entries), entries=entries)
+    made = index.claims_by_node()
+    assert made == {"Paper:a1": [Claim("Paper:a1", "Quolm", "title", True, ""),
+                                 Claim("Paper:a1", "QX-2", "clause", False, "quick x")]}
+    assert index.claims_by_node() is made
+    nodes = {f"Paper:{p}": {"title": "T", "abstract": ""} for p in ("a1", "a2", "a3", "n1")}
+    cites = _Cites(nodes, {}, index, ["Paper:n1"])
+    assert cites.claims("Paper:a1") is made["Paper:a1"]
+    assert cites.claims("Paper:a2") == [] and cites.claims("Paper:a3") == []
+    assert cites.lead("Paper:a1") == "Quolm" and cites.links("Paper:a2") == ["2401.00001"]
