@@ -1016,18 +1016,14 @@ def _cite_index(store: _Store):
 
 def _cite_read(store: _Store, ends: Iterable[str]) -> tuple[Any, list[tuple]]:
     """What an update reads beside its other steps for the citations: the store's citation
-    index and _steady_rows of these papers; then the names the index's papers claim are
-    filed as the citations' name index files them (names.filed: about 0.2 CPU s at 100,000
-    papers) and the index's claims made (StoredIndex.claims_by_node), while the update
-    waits for its papers' extraction."""
-    from paperkg.graph.citations.names import filed
-
+    index and _steady_rows of these papers; then the index's claims are made
+    (StoredIndex.claims_by_node: the judging reads them), while the update waits for its
+    papers' extraction. (Names are not filed here ahead: that would change
+    citations/names.py, whose every change makes every stored citation entry stale.)"""
     index = _cite_index(store)
     rows = _steady_rows(store, ends)
     if index is not None:
-        for name in index.names:
-            filed(name)
-        index.claims_by_node()  # (their claims made too)
+        index.claims_by_node()
     return index, rows
 
 

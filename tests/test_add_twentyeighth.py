@@ -1,4 +1,4 @@
-"""Twenty-eighth pass (issue 13, adding papers): Paper nodes made before their graph exists."""
+"""Twenty-eighth pass (issue 13, adding papers): work made while an add waits for its extraction."""
 
 from __future__ import annotations
 
@@ -25,25 +25,8 @@ def test_bare_nodes_join_after_the_graphs_own_and_behave_as_added_ones():
     assert list(g) == ["Paper:p2", "Dataset:d", "Paper:p1"] and g.number_of_edges() == 0
 
 
-def test_names_are_filed_once_and_indexed_as_before():
-    from paperkg.graph.citations.names import NameIndex, filed, name_parts
-
-    filed.cache_clear()
-    assert filed("TULU 3") == (("TULU", " ", "3"), ("Tulu", " ", "3"))
-    assert filed("Zorb-Net") == (name_parts("Zorb-Net"),) and filed("-- ") == ()
-    assert filed.cache_info().misses == 3
-    index = NameIndex(["Zorb-Net", "TULU 3", "Zorb"])
-    assert filed.cache_info().hits == 2  # worked out before, not again
-    assert index.by_first["Zorb"] == [(("Zorb", "-", "Net"), "Zorb-Net"), (("Zorb",), "Zorb")]
-    assert index.by_first["Tulu"] == [(("Tulu", " ", "3"), "TULU 3")]
-    assert [(s, name) for s, _, name in index.find("We train Tulu 3 with Zorb-Net.")] == [
-        (9, "TULU 3"), (21, "Zorb-Net")]
-
-
-def test_an_update_files_the_stored_claimed_names_beside_its_other_reads(monkeypatch):
+def test_an_update_makes_the_stored_claims_beside_its_other_reads(monkeypatch):
     from paperkg.graph import registry_store
-    from paperkg.graph.citations.names import filed
-
     class Index:
         names = {"Quolm-7", "Brix"}
         made = 0
@@ -53,10 +36,9 @@ def test_an_update_files_the_stored_claimed_names_beside_its_other_reads(monkeyp
 
     monkeypatch.setattr(registry_store, "_cite_index", lambda store: Index())
     monkeypatch.setattr(registry_store, "_steady_rows", lambda store, ends: [("p", "x", "y")])
-    filed.cache_clear()
     index, rows = registry_store._cite_read(None, ["p"])
     assert isinstance(index, Index) and rows == [("p", "x", "y")]
-    assert filed.cache_info().currsize == 2 and Index.made == 1
+    assert Index.made == 1
     monkeypatch.setattr(registry_store, "_cite_index", lambda store: None)
     assert registry_store._cite_read(None, [])[0] is None
 

@@ -132,22 +132,16 @@ def _case_variants(name: str) -> list[str]:
     return [m.group(1).capitalize() + m.group(2)] if m else []
 
 
-@lru_cache(maxsize=262_144)
-def filed(name: str) -> tuple[tuple[str, ...], ...]:
-    """The parts NameIndex files a name under: those of the name and of each of its case
-    variants that have parts, in that order (worked out once a process per name: an update
-    has the stored names' worked out while it waits for its papers' extraction)."""
-    return tuple(p for p in map(name_parts, (name, *_case_variants(name))) if p)
-
-
 class NameIndex:
     """Names looked up by their first run; `find` scans a text once (linear in its length)."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name in sorted(set(names)):
-            for parts in filed(name):
-                self.by_first.setdefault(parts[0], []).append((parts, name))
+            for variant in (name, *_case_variants(name)):
+                parts = name_parts(variant)
+                if parts:
+                    self.by_first.setdefault(parts[0], []).append((parts, name))
         for lst in self.by_first.values():
             lst.sort(key=lambda x: -len(x[0]))  # longest first
 
@@ -204,5 +198,4 @@ class NameIndex:
                 break
 
 
-__all__ = ["NameIndex", "candidates", "filed", "fold", "is_coined", "name_parts",
-           "shape_score"]
+__all__ = ["NameIndex", "candidates", "fold", "is_coined", "name_parts", "shape_score"]
