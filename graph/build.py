@@ -156,6 +156,28 @@ def edge_key(rel: str, attrs: dict) -> str:
     return f"{rel}|{attrs.get('source') or 'inferred'}" if rel == S.CITES else rel
 
 
+def bare_nodes(nodes: Iterable[tuple[str, dict]]) -> tuple[dict, dict, dict]:
+    """Nodes without edges made before their graph ((key, attributes) pairs), for
+    add_bare_nodes: their attribute dicts and empty successor and predecessor dicts, as
+    add_node would make them."""
+    attrs = dict(nodes)
+    inner = nx.MultiDiGraph.adjlist_inner_dict_factory
+    return attrs, {k: inner() for k in attrs}, {k: inner() for k in attrs}
+
+
+def add_bare_nodes(g: nx.MultiDiGraph, made: tuple[dict, dict, dict]) -> None:
+    """Add the nodes bare_nodes made to g, after its own and in made's order, leaving out
+    those g has already (they keep their attributes); made's dicts are g's afterwards. One
+    C-level update per dict instead of add_nodes_from's steps per node."""
+    attrs, succ, pred = made
+    for k in attrs.keys() & g._node.keys():
+        del attrs[k], succ[k], pred[k]
+    g._succ.update(succ)
+    g._pred.update(pred)
+    g._node.update(attrs)
+    nx._clear_cache(g)
+
+
 def add_node(g: nx.MultiDiGraph, label: str, values: dict) -> str:
     """Add (or fill in) a node; returns its key."""
     key = S.node_key(label, values["id"])

@@ -545,8 +545,7 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         # extraction (closed before the write's transaction ends: callbacks run last
         # registered first)
         ends = sorted({S.split_key(k)[1] for a, b, _ in previous.edges for k in (a, b)})
-        cite_read = _Beside(conn.database, lambda store: (_cite_index(store),
-                                                          _steady_rows(store, ends)),
+        cite_read = _Beside(conn.database, lambda store: _cite_read(store, ends),
                             "citation index")
         reading.callback(cite_read.close)
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
@@ -662,7 +661,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     once the new papers are extracted). `trusted`: the store's rows are under this code's
     extraction key (pipeline.extraction_key), so a paper read back from it untouched keeps
     its stored hash (99,706 texts hashed took 0.22 CPU s)."""
-    from paperkg.graph.build import build_graph, node_attrs
+    from paperkg.graph.build import add_bare_nodes, bare_nodes, build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.citations.infer import load_statistics
@@ -685,6 +684,13 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     changed = {p.id for p in merged if _paper_row(p) != _paper_row(by_old[p.id])}
     if len(todo_ids | changed) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
+    # every paper's node as the citations read it (_CITED_FIELDS), made while the new papers
+    # are extracted: the main thread waits for that extraction on a quiet machine (about 1.5
+    # s of a 500-paper add); the graph step keeps those of the papers outside its part
+    cited_values = attrgetter(*_CITED_FIELDS)
+    paper_nodes = bare_nodes((S.node_key(S.PAPER, p.id),
+                              {"label": S.PAPER, **dict(zip(_CITED_FIELDS, cited_values(p),
+                                                            strict=True))}) for p in papers)
     if ahead is not None:  # extracted while the store was read (pipeline.Ahead)
         raws = ahead.raws(todo, progress=progress, workers=workers, fast=fast, engine=engine,
                           scheduler=scheduler)
@@ -738,14 +744,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     # not compared, and a cited one's row is the stored row with its new counters)
     surfaces: dict = {}
     g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
-    cited_values = attrgetter(*_CITED_FIELDS)
-    others = [p for p in papers if p.id not in part]
-    other_keys = [S.node_key(S.PAPER, p.id) for p in others]
-    g.add_nodes_from(other_keys, label=S.PAPER)  # at once: about 0.7 of add_node's time
-    node_of = g.nodes
-    for k, p in zip(other_keys, others, strict=True):
-        node_of[k].update(zip(_CITED_FIELDS, cited_values(p), strict=True))
-    del others, other_keys
+    add_bare_nodes(g, paper_nodes)  # the part's Paper nodes are g's already
+    del paper_nodes
     old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
     new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
     touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
@@ -1012,6 +1012,19 @@ def _cite_index(store: _Store):
         return StoredIndex(store.conn)
     except LookupError:
         return None
+
+
+def _cite_read(store: _Store, ends: Iterable[str]) -> tuple[Any, list[tuple]]:
+    """What an update reads beside its other steps for the citations: the store's citation
+    index and _steady_rows of these papers; then the index's claims are made
+    (StoredIndex.claims_by_node: the judging reads them), while the update waits for its
+    papers' extraction. (Names are not filed here ahead: that would change
+    citations/names.py, whose every change makes every stored citation entry stale.)"""
+    index = _cite_index(store)
+    rows = _steady_rows(store, ends)
+    if index is not None:
+        index.claims_by_node()
+    return index, rows
 
 
 def _kept_features(store: _Store, part: set[str], cur_json: dict[str, str]) -> dict[str, Any]:

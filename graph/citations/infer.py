@@ -577,9 +577,8 @@ class _Cites(dict):
 
     def claims(self, p: str) -> list[Claim]:
         rec = self._record(p)
-        if rec is not None:
-            return [Claim(p, name, how, bool(strong), expansion)
-                    for name, how, strong, expansion in rec[1]]
+        if rec is not None:  # (made once by the index: the lists are not to be changed)
+            return self.kept.claims_by_node().get(p, []) if rec[1] else []
         e = None if p in self else self.entry(p)
         if e is None:
             return self[p].claims

@@ -199,6 +199,22 @@ class StoredIndex:
         self.generic: set[str] | None = (set(_unpack(got[GENERIC_ROW])) if GENERIC_ROW in got
                                          else None)
         self._postings: dict[str, list[str]] = {}
+        self._claims: dict[str, list] | None = None
+
+    def claims_by_node(self) -> dict[str, list]:
+        """Paper node -> the claims.Claim of its record's claims (papers with any), made once:
+        an update has them made beside its other steps (registry_store._cite_read)."""
+        if self._claims is None:
+            from .claims import Claim
+
+            made = {}
+            for pid, rec in self.records.items():
+                if rec[1]:
+                    node = S.node_key(S.PAPER, pid)
+                    made[node] = [Claim(node, name, how, bool(strong), expansion)
+                                  for name, how, strong, expansion in rec[1]]
+            self._claims = made
+        return self._claims
 
     def _values(self, ids: Iterable[str]) -> dict[str, str]:
         ids = sorted(set(ids))
