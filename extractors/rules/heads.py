@@ -468,8 +468,41 @@ def bracketed_after_head(ctx: Context) -> None:
         c.conf = max(c.conf, 0.7)
 
 
+@cache
+def _contest_after() -> re.Pattern:
+    """A contest noun right after a name, a year or a short form's bracket between."""
+    alt = "|".join(re.escape(w) for w in sorted(word_set("contest_heads"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\s*\([A-Za-z][\w\-+.&]{{0,14}}\))?(?:\s+(?:19|20)\d\d)?\s+(?i:{alt})\b(?!-)")
+
+
+def _contest_end(name: str) -> bool:
+    """Whether a name ends in a contest noun ("ICDAR 2025 Competition", "DISRPT Shared Task")."""
+    low = name.lower()
+    return any(low.endswith(" " + w) or low.endswith("-" + w) for w in word_set("contest_heads"))
+
+
+def contests(ctx: Context) -> None:
+    """A name ending in a contest noun or written right before one ("the ICDAR 2025
+    Competition", "the MMU-RAG competition at NeurIPS", "the Restore Any Image Model (RAIM)
+    Challenge", "AI Cyber Challenge (AIxCC)") is a BENCHMARK, whatever a rule guessed."""
+    text = ctx.text
+    low = ctx.low
+    if "challenge" not in low and "competition" not in low and "shared task" not in low and \
+            "olympiad" not in low:
+        return
+    for c in ctx.cands:
+        if c.type in _NAME_HEAD_TYPES or c.rule == "gazetteer" or c.name.islower():
+            continue
+        if _contest_end(c.name) or _contest_end(ctx.defined.get(c.name, "")) or (
+                _contest_after().match(text, c.end, c.end + 40)
+                and not _task_words(ctx.defined.get(c.name, c.name))):
+            c.type = "BENCHMARK"  # (only typed: "Audio Deepfake Detection Challenge" is the task's
+            c.strong_type = True  # contest, the task itself stays a TASK)
+
+
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (67.65, sized_models), (67.7, counted_data), (67.8, bracketed_after_head),
-          (68, split_names),
+          (67.65, sized_models), (67.66, contests), (67.7, counted_data),
+          (67.8, bracketed_after_head), (68, split_names),
           (110, evaluation_context)]
