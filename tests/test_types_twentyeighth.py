@@ -34,3 +34,19 @@ def test_a_task_before_its_contest_noun_stays_a_task(nlp):
                       "recognition challenge uses a small encoder.", "Emotion from speech"),
              "speech emotion recognition")
     assert e is None or e.type != "BENCHMARK", e
+
+
+# --- base.type_by_shape: a hyphen-joined count of millions ends a data set's name ---------------
+
+
+def test_a_name_ending_in_a_count_of_millions_is_a_data_set(nlp):
+    e = find(run(nlp, "Our table detector is pretrained with PixTab-3M and then fine-tuned with "
+                      "few labels. It beats earlier detectors.", "Tables from few labels"),
+             "PixTab-3M")
+    assert e is not None and e.type == "DATASET", e
+
+
+def test_a_model_family_with_a_size_in_millions_stays_a_model(nlp):
+    e = find(run(nlp, "We distil the teacher into Pythia-70M and report the loss. The small "
+                      "student keeps most of the quality.", "Small students"), "Pythia-70M")
+    assert e is not None and e.type == "MODEL", e
