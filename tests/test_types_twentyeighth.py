@@ -50,3 +50,26 @@ def test_a_model_family_with_a_size_in_millions_stays_a_model(nlp):
     e = find(run(nlp, "We distil the teacher into Pythia-70M and report the loss. The small "
                       "student keeps most of the quality.", "Small students"), "Pythia-70M")
     assert e is not None and e.type == "MODEL", e
+
+
+# --- heads.data_heads_apart: a plural data head a few words after a list types the whole list ---
+
+
+@pytest.mark.parametrize("abstract, names, type_", [
+    ("On the HOLTA and Verimed continual learning benchmarks, the method keeps most of its "
+     "accuracy.", ("HOLTA", "Verimed"), "BENCHMARK"),
+    ("Our approach, validated on the `Quarnet' and `Zibble' ray-tracing datasets, lowers the "
+     "error.", ("Quarnet", "Zibble"), "DATASET"),
+])
+def test_a_list_before_lower_case_words_and_a_plural_data_head_is_data(nlp, abstract, names,
+                                                                       type_):
+    ents = run(nlp, abstract, "Learning without forgetting")
+    for name in names:
+        e = find(ents, name)
+        assert e is not None and e.type == type_, (name, e)
+
+
+def test_one_name_before_a_plural_data_head_is_not_typed_by_it(nlp):
+    e = find(run(nlp, "We study how Plonkify handles long context reasoning benchmarks and "
+                      "report the cost.", "Reasoning at length"), "Plonkify")
+    assert e is None or e.type not in ("DATASET", "BENCHMARK"), e

@@ -80,7 +80,7 @@ def _type_list_before(ctx: Context, i: int, htype: str) -> None:
     cands, text = ctx.cands, ctx.text
     j = i - 1
     while j >= 0:
-        if not LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
+        if not _QUOTED_SEP.match(text[cands[j].end:cands[j + 1].start]):
             break
         p = cands[j]
         if not p.strong_type:
@@ -217,6 +217,10 @@ def head_nouns(ctx: Context) -> None:
 _DATA_HEAD_RIGHT_BEFORE = re.compile(r"\b(dataset|benchmark|corpus)\s+$")
 _DATA_HEAD_AFTER_WORDS = re.compile(
     r"^\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(dataset|benchmark|corpus)\b")
+# "the TRACE and MedCL continual learning benchmarks", "the `DeepMIMO' and `ViWi' ray-tracing
+# datasets": a plural head a few lower-case words after the last name of a list types the list
+_DATA_HEADS_AFTER_WORDS = re.compile(
+    r"^[)'’`\"]?\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(datasets|benchmarks|corpora)\b")
 
 
 def data_heads_apart(ctx: Context) -> None:
@@ -224,8 +228,16 @@ def data_heads_apart(ctx: Context) -> None:
     lower-case words after it ("the open-domain C-CLUE relation extraction dataset") types it."""
     text = ctx.text
     stop = word_set("task_stop")
-    for c in ctx.cands:
+    for i, c in enumerate(ctx.cands):
         if c.strong_type or c.type in ("METRIC", "TASK") or c.rule not in _APART_RULES:
+            continue
+        m = _DATA_HEADS_AFTER_WORDS.match(text[c.end:c.end + 60])
+        if m is not None and i > 0 and not any(w in stop for w in m.group(1).split()) and \
+                _list_before(ctx, i):
+            c.type = head_type(m.group(2))
+            c.strong_type = True
+            c.conf = max(c.conf, 0.7)
+            _type_list_before(ctx, i, c.type)
             continue
         m = _DATA_HEAD_RIGHT_BEFORE.search(text, max(0, c.start - 12), c.start)
         if m is None:
@@ -241,6 +253,13 @@ def data_heads_apart(ctx: Context) -> None:
 
 
 _APART_RULES = frozenset({"coined_name", "capitalised_word", "title_case_phrase"})
+_QUOTED_SEP = re.compile(r"^[)'’`\"]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[(`'‘\"]?$")
+
+
+def _list_before(ctx: Context, i: int) -> bool:
+    """Whether candidate i closes a list of names (joined by commas or "and", each name
+    perhaps quoted): "A and B", "`A' and `B'"."""
+    return bool(_QUOTED_SEP.match(ctx.text[ctx.cands[i - 1].end:ctx.cands[i].start]))
 
 
 def known_neighbours(ctx: Context) -> None:
