@@ -29,6 +29,12 @@ def test_a_contest_is_a_benchmark(nlp, abstract, name):
     assert e is not None and e.type == "BENCHMARK", e
 
 
+def test_challenges_of_a_field_are_no_contest(nlp):
+    e = find(run(nlp, "Multi-agent learning is applied to Power Grid Dispatch (PGD) challenges in "
+                      "many sectors. We review PGD methods.", "A review"), "PGD")
+    assert e is None or e.type != "BENCHMARK", e
+
+
 def test_a_task_before_its_contest_noun_stays_a_task(nlp):
     e = find(run(nlp, "We study speech emotion recognition. Our system for the speech emotion "
                       "recognition challenge uses a small encoder.", "Emotion from speech"),
@@ -44,6 +50,12 @@ def test_a_name_ending_in_a_count_of_millions_is_a_data_set(nlp):
                       "few labels. It beats earlier detectors.", "Tables from few labels"),
              "PixTab-3M")
     assert e is not None and e.type == "DATASET", e
+
+
+def test_an_uneven_count_of_millions_is_a_model_size(nlp):
+    e = find(run(nlp, "Results show that Mixo-DM-410M, trained with our sampler, converges "
+                      "faster than the baseline.", "Faster pretraining"), "Mixo-DM-410M")
+    assert e is None or e.type != "DATASET", e
 
 
 def test_a_model_family_with_a_size_in_millions_stays_a_model(nlp):

@@ -289,8 +289,9 @@ _DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
 # a hyphen-joined count of millions ends a data set's name ("LAION-400M", "PubTables-1M",
 # "WebVid-10M"; the gold types 22 names ending so DATASET, 3 BENCHMARK, 1 MODEL), unless a known
 # model family opens it ("Pythia-70M", "SmolLM2-135M", "Qwen2.5-1M"), a size in billions is in it
-# or a version number comes right before it ("PromptGuard-2-86M": a release and its size)
-_COUNT_END = re.compile(r"(?<![\d.])-\d+(?:\.\d+)?M$")
+# or a version number comes right before it ("PromptGuard-2-86M": a release and its size); a
+# count of three digits or more not ending in 00 is a model's size ("AC-ODM-410M", "OPT-125M")
+_COUNT_END = re.compile(r"(?<![\d.])-(?:\d{1,2}(?:\.\d+)?|\d+00)M$")
 _VERSION_COUNT = re.compile(r"[\-\s]v?\d+(?:\.\d+)?-\d+(?:\.\d+)?M$")
 _BILLIONS = re.compile(r"\d(?:\.\d+)?[Bb]\b")
 # (a name ending in "LLM" is no model by shape: "DEXTER-LLM", "WaferLLM", "GraphLLM" are systems
