@@ -85,3 +85,16 @@ def test_one_name_before_a_plural_data_head_is_not_typed_by_it(nlp):
     e = find(run(nlp, "We study how Plonkify handles long context reasoning benchmarks and "
                       "report the cost.", "Reasoning at length"), "Plonkify")
     assert e is None or e.type not in ("DATASET", "BENCHMARK"), e
+
+
+# --- heads.evaluated_on: a first name shaped as data types the rest of its list after "on" ------
+
+
+def test_a_data_shaped_first_name_types_its_list_after_on(nlp):
+    ents = run(nlp, "We propose a tracker. Experiments on FOOTDB, PLANK, EgoWalkers, and "
+                    "TrekSet4D show that Vortexa achieves competitive results.", "Tracking people")
+    for name in ("PLANK", "EgoWalkers"):
+        e = find(ents, name)
+        assert e is not None and e.type == "DATASET", (name, e)
+    e = find(ents, "Vortexa")
+    assert e is None or e.type not in ("DATASET", "BENCHMARK"), e

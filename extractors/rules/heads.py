@@ -303,12 +303,17 @@ def evaluated_on(ctx: Context) -> None:
         on = _ON_BEFORE.search(text, max(0, c.start - 12), c.start)
         # "evaluated with SPEC 2017, SPOILER-GUARD reduces": a comma may open the clause's
         # subject, which a list consensus would then type as data too
-        if (on or (_EVALUATED_WITH.search(text, max(0, c.start - 40), c.start)
-                   and not text.startswith(",", c.end))) and \
-                type_by_shape(c.name, ctx.gaz) is None and not _rests_on(text, c.start):
+        if not (on or (_EVALUATED_WITH.search(text, max(0, c.start - 40), c.start)
+                       and not text.startswith(",", c.end))):
+            continue
+        # "Experiments on EMDB, RICH, EgoHumans, and EgoExo4D": a first name shaped as data
+        # ("EMDB", "X-Bench") keeps its shape's type and types the rest of its list
+        shape = type_by_shape(c.name, ctx.gaz)
+        if (shape is None or (on and shape in _NAME_HEAD_TYPES)) and \
+                not _rests_on(text, c.start):
             s0, s1 = ctx.sentence(c.start)
             if evaluation_sentence(ctx, s0, s1):
-                c.type = "DATASET"
+                c.type = shape or "DATASET"
                 if not on:
                     continue
                 j = i + 1
@@ -317,7 +322,7 @@ def evaluated_on(ctx: Context) -> None:
                     if not d.type and not d.strong_type and d.rule in (
                             "coined_name", "title_case_phrase", "capitalised_word") and \
                             type_by_shape(d.name, ctx.gaz) is None:
-                        d.type = "DATASET"
+                        d.type = c.type
                     j += 1
 
 
