@@ -286,6 +286,14 @@ _BENCH_SHAPE = re.compile(
     r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Leaderboard|Challenge|Gym)(?:[-+\s]|$)|-E(?:[-+]|$)"
 )
 _DATA_SHAPE = re.compile(r"(?:QA|Set|Corpus|Data|DB|-\d+[KkMm]|\d+[KkMm])$")
+# a hyphen-joined count of millions ends a data set's name ("LAION-400M", "PubTables-1M",
+# "WebVid-10M"; the gold types 22 names ending so DATASET, 3 BENCHMARK, 1 MODEL), unless a known
+# model family opens it ("Pythia-70M", "SmolLM2-135M", "Qwen2.5-1M"), a size in billions is in it
+# or a version number comes right before it ("PromptGuard-2-86M": a release and its size); a
+# count of three digits or more not ending in 00 is a model's size ("AC-ODM-410M", "OPT-125M")
+_COUNT_END = re.compile(r"(?<![\d.])-(?:\d{1,2}(?:\.\d+)?|\d+00)M$")
+_VERSION_COUNT = re.compile(r"[\-\s]v?\d+(?:\.\d+)?-\d+(?:\.\d+)?M$")
+_BILLIONS = re.compile(r"\d(?:\.\d+)?[Bb]\b")
 # (a name ending in "LLM" is no model by shape: "DEXTER-LLM", "WaferLLM", "GraphLLM" are systems
 # built on one; the gold types 14 such names METHOD and 4 MODEL)
 _MODEL_SUFFIX = re.compile(
@@ -340,6 +348,9 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "TASK"  # "Text-to-SQL", "Speech-to-Text Translation", "T2V": a mapping to learn
     if _BENCH_SHAPE.search(name):
         return "BENCHMARK"
+    if gaz is not None and _COUNT_END.search(name) and not _BILLIONS.search(name) and \
+            not _VERSION_COUNT.search(name) and gaz.family_re.match(name) is None:
+        return "DATASET"  # "LAION-400M", "MovieLens-1M": a count of items, not "Pythia-70M"
     if _MODEL_SUFFIX.search(name):
         return "MODEL"
     if gaz is not None and (gaz.family_re.match(name) or name in gaz.family_set):

@@ -80,7 +80,7 @@ def _type_list_before(ctx: Context, i: int, htype: str) -> None:
     cands, text = ctx.cands, ctx.text
     j = i - 1
     while j >= 0:
-        if not LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
+        if not _QUOTED_SEP.match(text[cands[j].end:cands[j + 1].start]):
             break
         p = cands[j]
         if not p.strong_type:
@@ -217,6 +217,10 @@ def head_nouns(ctx: Context) -> None:
 _DATA_HEAD_RIGHT_BEFORE = re.compile(r"\b(dataset|benchmark|corpus)\s+$")
 _DATA_HEAD_AFTER_WORDS = re.compile(
     r"^\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(dataset|benchmark|corpus)\b")
+# "the TRACE and MedCL continual learning benchmarks", "the `DeepMIMO' and `ViWi' ray-tracing
+# datasets": a plural head a few lower-case words after the last name of a list types the list
+_DATA_HEADS_AFTER_WORDS = re.compile(
+    r"^[)'’`\"]?\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(datasets|benchmarks|corpora)\b")
 
 
 def data_heads_apart(ctx: Context) -> None:
@@ -224,8 +228,16 @@ def data_heads_apart(ctx: Context) -> None:
     lower-case words after it ("the open-domain C-CLUE relation extraction dataset") types it."""
     text = ctx.text
     stop = word_set("task_stop")
-    for c in ctx.cands:
+    for i, c in enumerate(ctx.cands):
         if c.strong_type or c.type in ("METRIC", "TASK") or c.rule not in _APART_RULES:
+            continue
+        m = _DATA_HEADS_AFTER_WORDS.match(text[c.end:c.end + 60])
+        if m is not None and i > 0 and not any(w in stop for w in m.group(1).split()) and \
+                _list_before(ctx, i):
+            c.type = head_type(m.group(2))
+            c.strong_type = True
+            c.conf = max(c.conf, 0.7)
+            _type_list_before(ctx, i, c.type)
             continue
         m = _DATA_HEAD_RIGHT_BEFORE.search(text, max(0, c.start - 12), c.start)
         if m is None:
@@ -241,6 +253,13 @@ def data_heads_apart(ctx: Context) -> None:
 
 
 _APART_RULES = frozenset({"coined_name", "capitalised_word", "title_case_phrase"})
+_QUOTED_SEP = re.compile(r"^[)'’`\"]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[(`'‘\"]?$")
+
+
+def _list_before(ctx: Context, i: int) -> bool:
+    """Whether candidate i closes a list of names (joined by commas or "and", each name
+    perhaps quoted): "A and B", "`A' and `B'"."""
+    return bool(_QUOTED_SEP.match(ctx.text[ctx.cands[i - 1].end:ctx.cands[i].start]))
 
 
 def known_neighbours(ctx: Context) -> None:
@@ -284,12 +303,17 @@ def evaluated_on(ctx: Context) -> None:
         on = _ON_BEFORE.search(text, max(0, c.start - 12), c.start)
         # "evaluated with SPEC 2017, SPOILER-GUARD reduces": a comma may open the clause's
         # subject, which a list consensus would then type as data too
-        if (on or (_EVALUATED_WITH.search(text, max(0, c.start - 40), c.start)
-                   and not text.startswith(",", c.end))) and \
-                type_by_shape(c.name, ctx.gaz) is None and not _rests_on(text, c.start):
+        if not (on or (_EVALUATED_WITH.search(text, max(0, c.start - 40), c.start)
+                       and not text.startswith(",", c.end))):
+            continue
+        # "Experiments on EMDB, RICH, EgoHumans, and EgoExo4D": a first name shaped as data
+        # ("EMDB", "X-Bench") keeps its shape's type and types the rest of its list
+        shape = type_by_shape(c.name, ctx.gaz)
+        if (shape is None or (on and shape in _NAME_HEAD_TYPES)) and \
+                not _rests_on(text, c.start):
             s0, s1 = ctx.sentence(c.start)
             if evaluation_sentence(ctx, s0, s1):
-                c.type = "DATASET"
+                c.type = shape or "DATASET"
                 if not on:
                     continue
                 j = i + 1
@@ -298,7 +322,7 @@ def evaluated_on(ctx: Context) -> None:
                     if not d.type and not d.strong_type and d.rule in (
                             "coined_name", "title_case_phrase", "capitalised_word") and \
                             type_by_shape(d.name, ctx.gaz) is None:
-                        d.type = "DATASET"
+                        d.type = c.type
                     j += 1
 
 
@@ -468,8 +492,41 @@ def bracketed_after_head(ctx: Context) -> None:
         c.conf = max(c.conf, 0.7)
 
 
+@cache
+def _contest_after() -> re.Pattern:
+    """A contest noun right after a name, a year or a short form's bracket between."""
+    alt = "|".join(re.escape(w) for w in sorted(word_set("contest_heads"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\s*\([A-Za-z][\w\-+.&]{{0,14}}\))?(?:\s+(?:19|20)\d\d)?\s+(?i:{alt})\b(?!-)")
+
+
+def _contest_end(name: str) -> bool:
+    """Whether a name ends in a contest noun ("ICDAR 2025 Competition", "DISRPT Shared Task")."""
+    low = name.lower()
+    return any(low.endswith(" " + w) or low.endswith("-" + w) for w in word_set("contest_heads"))
+
+
+def contests(ctx: Context) -> None:
+    """A name ending in a contest noun or written right before one ("the ICDAR 2025
+    Competition", "the MMU-RAG competition at NeurIPS", "the Restore Any Image Model (RAIM)
+    Challenge", "AI Cyber Challenge (AIxCC)") is a BENCHMARK, whatever a rule guessed."""
+    text = ctx.text
+    low = ctx.low
+    if "challenge" not in low and "competition" not in low and "shared task" not in low and \
+            "olympiad" not in low:
+        return
+    for c in ctx.cands:
+        if c.type in _NAME_HEAD_TYPES or c.rule == "gazetteer" or c.name.islower():
+            continue
+        if _contest_end(c.name) or _contest_end(ctx.defined.get(c.name, "")) or (
+                _contest_after().match(text, c.end, c.end + 40)
+                and not _task_words(ctx.defined.get(c.name, c.name))):
+            c.type = "BENCHMARK"  # (only typed: "Audio Deepfake Detection Challenge" is the task's
+            c.strong_type = True  # contest, the task itself stays a TASK)
+
+
 STAGES = [(65, head_nouns), (65.2, own_method_appositive), (65.5, data_heads_apart),
           (66, known_neighbours), (67, evaluated_on), (67.5, head_in_name), (67.6, model_before),
-          (67.65, sized_models), (67.7, counted_data), (67.8, bracketed_after_head),
-          (68, split_names),
+          (67.65, sized_models), (67.66, contests), (67.7, counted_data),
+          (67.8, bracketed_after_head), (68, split_names),
           (110, evaluation_context)]
