@@ -1,0 +1,54 @@
+"""Names found, twenty-eighth pass (helper recall28): a coined name written only before
+"-style", on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.core.records import Paper
+from paperkg.extractors.pipeline import extract
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Applied to a production ZORBA-style ranker, the decomposition halves the cost.", "ZORBA"),
+    ("We apply QuillNet-style reward normalization to the continuous rewards.", "QuillNet"),
+    ("Compared with TWIRL-style quantization, our cache keeps more tokens.", "TWIRL"),
+])
+def test_a_coined_name_before_style_is_a_name(nlp, sentence, form):
+    ents = run(nlp, "We study ranking systems at scale. " + sentence)
+    e = find(ents, form)
+    assert e is not None and e.role == "used"
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("We train an R7-style reasoning model on puzzles.", "R7"),  # a short code
+    ("We write LLM-style prompts for each question.", "LLM"),  # a generic acronym
+    ("The corpus holds Manifesto-style texts from parties.", "Manifesto"),  # a plain word
+])
+def test_a_short_code_a_generic_or_a_plain_word_before_style_is_no_name(nlp, sentence, form):
+    ents = run(nlp, "We study ranking systems at scale. " + sentence)
+    assert find(ents, form) is None
+
+
+def test_our_styled_framework_does_not_make_the_model_ours(nlp):
+    ents = run(nlp, "We study reasoning. Our PRISMO-style framework splits each problem into "
+                    "parts and solves them in turn.")
+    e = find(ents, "PRISMO")
+    assert e is not None and e.role == "used"
+
+
+def test_a_styled_name_is_not_the_system_of_a_result(nlp):
+    text = ("Reranking pipelines are costly. We propose TwinDec, a rank-aware decomposition. "
+            "Applied to a production ZORBA-style ranker without any change, the decomposition "
+            "improves per-pod throughput by 87.5%.")
+    (ex,) = extract([Paper(id="p", title="TwinDec: cheap context features", abstract=text)],
+                    nlp=nlp)
+    systems = {r.system for r in ex.results if r.value == "87.5%"}
+    assert systems and "ZORBA" not in systems
