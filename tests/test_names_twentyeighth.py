@@ -52,3 +52,16 @@ def test_a_styled_name_is_not_the_system_of_a_result(nlp):
                     nlp=nlp)
     systems = {r.system for r in ex.results if r.value == "87.5%"}
     assert systems and "ZORBA" not in systems
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Inspired by this, we introduce \\textit{Q-Sieve}, a lightweight neural detector.",
+     "Q-Sieve"),
+    ("Motivated by this, we propose \\textbf{Least-Warm}, a novel eviction policy.",
+     "Least-Warm"),
+])
+def test_a_marked_hyphenated_name_after_an_intro_verb_is_ours(nlp, sentence, form):
+    # the capitalised-word candidate of the same words no longer hides the marked one
+    ents = run(nlp, "We study caching for serving. " + sentence)
+    e = find(ents, form)
+    assert e is not None and e.role == "introduced"
