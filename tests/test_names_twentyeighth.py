@@ -65,3 +65,24 @@ def test_a_marked_hyphenated_name_after_an_intro_verb_is_ours(nlp, sentence, for
     ents = run(nlp, "We study caching for serving. " + sentence)
     e = find(ents, form)
     assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("We present RAIL, a risk-aware framework for driving. RAIL fuses the signals.", "RAIL"),
+    ("In this paper, we propose UBER, an unsupervised approach to skills. UBER is fast.",
+     "UBER"),
+])
+def test_a_name_we_introduce_is_ours_though_an_organisation_is_spelled_so(nlp, sentence, form):
+    ents = run(nlp, "We study learning from behaviour. " + sentence)
+    e = find(ents, form)
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("The weights are released under the RAIL license for research.", "RAIL"),
+    ("We collect rides from Uber and taxis in three cities.", "Uber"),
+    ("We propose ZetaNet and release it under Apache-2.0 for all users.", "Apache-2.0"),
+])
+def test_an_organisation_or_licence_not_introduced_stays_out(nlp, sentence, form):
+    ents = run(nlp, "We study learning from behaviour. " + sentence)
+    assert find(ents, form) is None

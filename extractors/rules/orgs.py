@@ -35,12 +35,19 @@ _PERSON_AFTER = re.compile(
 def organisations(ctx: Context) -> None:
     """Flag candidates that name an organisation, project or licence (dropped at merge)."""
     text, orgs = ctx.text, ctx.orgs
+    # a name the paper introduces is its own system, even if a listed organisation has its
+    # spelling or a licence's ("we propose UBER, an unsupervised approach", "We present RAIL,
+    # a risk-aware framework"); a versioned licence stays one ("... under Apache-2.0")
+    ours = {fold(c.name) for c in ctx.cands if c.intro}
     for c in ctx.cands:
         if c.rule == "gazetteer" or c.rule == "metric_at_k":
             continue
         near = text[max(0, c.start - 12):c.start]
         nxt = text[c.end + 1:c.end + 2]
-        if fold(c.name) in orgs or (c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name)) or (
+        folded = fold(c.name)
+        if (folded in orgs and folded not in ours) or (
+                c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name) and (
+                    folded not in ours or any(ch.isdigit() for ch in c.name))) or (
                     nxt and nxt in "tpcifoluTPCIFOLU" and _ORG_AFTER.match(text, c.end, c.end + 30)
                 ) or (
                     ("by " in near or "with " in near or "at " in near or "from " in near)
