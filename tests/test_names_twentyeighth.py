@@ -86,3 +86,8 @@ def test_a_name_we_introduce_is_ours_though_an_organisation_is_spelled_so(nlp, s
 def test_an_organisation_or_licence_not_introduced_stays_out(nlp, sentence, form):
     ents = run(nlp, "We study learning from behaviour. " + sentence)
     assert find(ents, form) is None
+
+
+def test_our_organisation_model_is_not_an_introduced_name(nlp):
+    ents = run(nlp, "We study report generation. Our Hugging Face model is available online.")
+    assert find(ents, "Hugging Face") is None
