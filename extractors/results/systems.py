@@ -148,6 +148,8 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
         typ = e["type"]
         if typ in SYSTEM_TYPES and _NOT_A_SYSTEM_HEAD.search(e["name"]):
             typ = "ACTIVITY"  # "LLM Evaluation", "Ablation Study": not a system
+        elif e.get("extractor") == "styled_name":
+            typ = "STYLE"  # only "a DLRM-style ranker": a model of the system, not the system
         for mm in e.get("mentions", []):
             out.append((mm[1], mm[2], e["name"], typ, e.get("role", "used")))
     out.sort()

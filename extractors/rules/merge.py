@@ -656,7 +656,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             seen.add((a, b))
             mentions.append((surface, a, b, evidence(text, sents, a, b)))
         out.append({
-            "name": name, "type": type_, "role": "introduced" if g["intro"] else "used",
+            "name": name, "type": type_,
+            # a name written only as "X-style" is the model of the paper's work, never its own
+            "role": "introduced" if g["intro"] and g["rules"] != ["styled_name"] else "used",
             "aliases": aliases, "mentions": mentions, "confidence": round(conf, 3),
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),

@@ -26,6 +26,12 @@ _ORG_BEFORE = re.compile(
 )
 
 
+# an intro verb right before a name: the paper's own, not a listed organisation ("we propose
+# UBER"; not "Our Hugging Face model is available")
+_INTRO_BEFORE = re.compile(r"\b(?:propos|present|introduc|develop|design|devis)\w*\s+"
+                           r"(?:(?:a|an|the|new|novel)\s+)?$")
+
+
 # "Kempka et al. (2016)", "Smith (2020)", "Vaswani et al.": a person cited, not a name
 _PERSON_AFTER = re.compile(
     r"\s+(?:et\s+al\b|and\s+[A-Z][a-z]+\s+\(\d{4}\))|\s*\(\d{4}[a-z]?\)|,\s*\d{4}\)"
@@ -35,12 +41,20 @@ _PERSON_AFTER = re.compile(
 def organisations(ctx: Context) -> None:
     """Flag candidates that name an organisation, project or licence (dropped at merge)."""
     text, orgs = ctx.text, ctx.orgs
+    # a name the paper introduces right after an intro verb is its own system, even if a listed
+    # organisation has its spelling or a licence's ("we propose UBER, an unsupervised approach",
+    # "We present RAIL, a risk-aware framework"); a versioned licence stays one ("Apache-2.0")
+    ours = {fold(c.name) for c in ctx.cands if c.intro and _INTRO_BEFORE.search(
+        text, max(0, c.start - 40), c.start)}
     for c in ctx.cands:
         if c.rule == "gazetteer" or c.rule == "metric_at_k":
             continue
         near = text[max(0, c.start - 12):c.start]
         nxt = text[c.end + 1:c.end + 2]
-        if fold(c.name) in orgs or (c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name)) or (
+        folded = fold(c.name)
+        if (folded in orgs and folded not in ours) or (
+                c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name) and (
+                    folded not in ours or any(ch.isdigit() for ch in c.name))) or (
                     nxt and nxt in "tpcifoluTPCIFOLU" and _ORG_AFTER.match(text, c.end, c.end + 30)
                 ) or (
                     ("by " in near or "with " in near or "at " in near or "from " in near)
