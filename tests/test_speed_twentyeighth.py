@@ -1,0 +1,54 @@
+"""Twenty-eighth pass (speed): two case-insensitive window patterns matched in the lower case of
+ASCII text, each against the pattern as written at every offset of invented and random texts."""
+
+from __future__ import annotations
+
+import random
+
+from paperkg.extractors.rules import base
+from paperkg.extractors.rules import heads as H
+
+_WINDOWS = [
+    " benchmark shows", "-Dataset of", "  MODELS are", " Benchmarks", " datasetS", " corpus,",
+    " Corpora and", "- - suite", " llms", " LLM-based", " benchmarking", " data set", " modelling",
+    " \u212aelvin benchmark", " benchmar\u212a", " ſuite", " Suite\u00a0x", "\tframework", "",
+    " über-model", " model\u0301",
+]
+
+_PIECES = [*"aZ_-09 \t\n(),.", " on", " The", " novel", " its", " using", " Which", "k", "K",
+           "s", "S", "\u212a", "ſ", "é", " benchmark", " Benchmarks", " DATASET", " model",
+           " Models", " suite", " corpus", " framework", "-", " data set", " propose ",
+           " Introduces ", " DEVELOP ", " here ", " build", "s "]
+
+
+def _random_texts(n: int, seed: int, longest: int) -> list[str]:
+    """n texts of 1 to longest random pieces each, the same for the same seed."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, longest))) for _ in range(n)]
+
+
+def _seen(m) -> tuple | None:
+    """What the callers read of a head match: its spans and its head word in lower case."""
+    return m and (m.span(), m.span(1), m.group(1).lower())
+
+
+def test_head_after_matches_as_head_after():
+    assert base.HEAD_AFTER.pattern == base.HEAD_AFTER.pattern.lower()  # lower-case literals only
+    for text in _WINDOWS + _random_texts(3000, 28, 12):
+        for pos in range(len(text) + 1):
+            window = text[pos:pos + 40]
+            assert _seen(base.head_after(window)) == _seen(base.HEAD_AFTER.match(window)), window
+
+
+def test_intro_verb_before_matches_in_lower_case():
+    assert H._INTRO_VERB_BEFORE.pattern == H._INTRO_VERB_BEFORE.pattern.lower()
+    for text in _random_texts(2000, 29, 10):
+        if not text.isascii():
+            continue
+        low = text.lower()
+        for end in range(len(text) + 1):
+            start = max(0, end - 30)
+            a = H._INTRO_VERB_BEFORE.search(text, start, end)
+            b = H._INTRO_VERB_BEFORE_LOW.search(low, start, end)
+            assert (b and b.span()) == (a and a.span()), (text, end)
+
