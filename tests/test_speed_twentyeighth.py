@@ -52,3 +52,24 @@ def test_intro_verb_before_matches_in_lower_case():
             b = H._INTRO_VERB_BEFORE_LOW.search(low, start, end)
             assert (b and b.span()) == (a and a.span()), (text, end)
 
+
+def test_noun_before_and_gap_block_match_in_lower_case():
+    from paperkg.extractors.rules import intro_objects as IO
+    from paperkg.extractors.rules import roles as R
+
+    for anycase, low in ((IO._NOUN_BEFORE, IO._NOUN_BEFORE_LOW),
+                         (R._INTRO_GAP_BLOCK, R._INTRO_GAP_BLOCK_LOW)):
+        assert anycase.pattern == low.pattern == low.pattern.lower()
+    texts = [" a Novel ", "The new ", " Using THE ", "which, Combining ", "x its ",
+             " ON the ", "ſ its ", "\u212a the "] + _random_texts(2000, 30, 10)
+    for text in texts:
+        for end in range(len(text) + 1):
+            start = max(0, end - 12)
+            a = IO._NOUN_BEFORE.search(text, start, end)
+            if text.isascii():
+                b = IO._NOUN_BEFORE_LOW.search(text.lower(), start, end)
+                assert (b and b.span()) == (a and a.span()), (text, end)
+            blocked = R._INTRO_GAP_BLOCK.search(text, 0, end) is not None
+            assert R._gap_blocked(text, end) == blocked, (text, end)
+        assert R._gap_blocked(text) == (R._INTRO_GAP_BLOCK.search(text) is not None)
+
