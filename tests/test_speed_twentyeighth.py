@@ -73,3 +73,13 @@ def test_noun_before_and_gap_block_match_in_lower_case():
             assert R._gap_blocked(text, end) == blocked, (text, end)
         assert R._gap_blocked(text) == (R._INTRO_GAP_BLOCK.search(text) is not None)
 
+
+def test_head_words_taken_off_as_by_sub():
+    from paperkg.extractors import canonical as K
+
+    assert K._HEAD_WORDS.pattern == K._HEAD_WORDS_LOW.pattern == K._HEAD_WORDS_LOW.pattern.lower()
+    texts = ["Alpha Benchmark", "beta-DATASET", "Gamma  Corpora\n", "Delta benchmark suite",
+             "Suite", " benchmark", "x -Framework\n", "ſuite x suite", "\u212a benchmark"]
+    texts += _random_texts(3000, 31, 8)
+    for text in texts:
+        assert K._without_head(text) == K._HEAD_WORDS.sub("", text), text
