@@ -83,3 +83,21 @@ def test_head_words_taken_off_as_by_sub():
     texts += _random_texts(3000, 31, 8)
     for text in texts:
         assert K._without_head(text) == K._HEAD_WORDS.sub("", text), text
+
+
+def test_url_found_in_lower_case_as_written():
+    from paperkg.extractors import urls as U
+
+    assert U._URL.pattern == U._URL_LOW.pattern == U._URL_LOW.pattern.lower()
+    pieces = [*"aZ/.:@ \n\"<", "HTTPS://", "http://", "WWW.", "www.", "GitHub.com/", "github.com/",
+              "HuggingFace.co/", "x.", "Repo", "-name", "@", "./"]
+    rnd = random.Random(32)
+    texts = ["Code: https://GitHub.com/Owner/Repo.", "see WWW.Example.ORG/x and github.com/a/b"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        low = text.lower()
+        for pos in range(len(text) + 1):
+            a, b = U._URL.search(text, pos), U._URL_LOW.search(low, pos)
+            assert (b and b.span()) == (a and a.span()), (text, pos)
+    assert U.find_urls("Code: https://GitHub.com/Owner/Repo.") == [
+        (6, 35, "https://GitHub.com/Owner/Repo")]
