@@ -13,6 +13,9 @@ _LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
 _LATEX_REST = re.compile(r"[\\${}]")
 # "HumanEval benchmark" and "HumanEval" share a key (head nouns: extractors/data/words/heads.txt)
 _HEAD_WORDS = re.compile(rf"[\s\-]+(?:{head_alternation('canonical')})$", re.IGNORECASE)
+# the same for lower-cased ASCII text (its literals are lower case: the same matches there,
+# found without folding every character compared)
+_HEAD_WORDS_LOW = re.compile(_HEAD_WORDS.pattern)
 _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
 _PLURAL_EXCEPT = ("ss", "us", "is", "ics")
 
@@ -34,6 +37,15 @@ def depluralise(word: str) -> str:
     return word
 
 
+def _without_head(text: str) -> str:
+    """_HEAD_WORDS.sub("", text): a head word at the end taken off (found in the lower case of
+    ASCII text; the pattern ends at the end, so it matches once at most)."""
+    if not text.isascii():
+        return _HEAD_WORDS.sub("", text)
+    m = _HEAD_WORDS_LOW.search(text.lower())
+    return text if m is None else text[:m.start()] + text[m.end():]
+
+
 @lru_cache(maxsize=200_000)
 def canonical_key(name: str) -> str:
     """The key shared by every surface variant of a name (case, spacing, hyphens, plural, head).
@@ -41,7 +53,7 @@ def canonical_key(name: str) -> str:
     Versions stay apart: "GPT-4" -> "gpt4" but "GPT-4o" -> "gpt4o"; "HumanEval+" keeps its "+".
     """
     text = strip_latex(name).strip()
-    text = _HEAD_WORDS.sub("", text) or text
+    text = _without_head(text) or text
     words = text.split()
     if words:
         words[-1] = depluralise(words[-1])

@@ -19,6 +19,9 @@ _URL = re.compile(
     r"|(?<![\w@./])(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/[^\s<>\"'`\\]+",
     re.IGNORECASE,
 )
+# the same for lower-cased ASCII text (its literals are lower case: the same spans there, found
+# without folding every character compared)
+_URL_LOW = re.compile(_URL.pattern)
 _BARE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 # What may continue a URL broken by a stray space.
 _CONTINUATION = re.compile(r"[A-Za-z0-9][\w\-.~%/#?=&+]*")
@@ -79,13 +82,14 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     if "://" not in text and "www." not in text and not any(h in text for h in _BARE_HOSTS):
         return out
+    rx, where = (_URL_LOW, text.lower()) if text.isascii() else (_URL, text)
     pos = 0
     while True:
-        m = _URL.search(text, pos)
+        m = rx.search(where, pos)
         if m is None:
             break
         start, end = m.start(), m.end()
-        url = strip_trailing(m.group())
+        url = strip_trailing(text[start:end])
         end = start + len(url)
         host = _split(url)
         if host is not None and "." not in host[0] and not host[1] and text[end:end + 1] == ".":

@@ -391,3 +391,15 @@ def _measure_variant(name: str, gaz: Gazetteer) -> bool:
 
 # "X benchmark", "X models": a head noun right after a name.
 HEAD_AFTER = re.compile(rf"^[\s\-]*({head_alternation('after')})\b", re.IGNORECASE)
+# HEAD_AFTER for lower-cased ASCII text: its literals are lower case, so there it matches where
+# HEAD_AFTER matches the text as written, at the same offsets, without folding every character
+# it compares (ignoring case, the regex engine lower-cases each one)
+_HEAD_AFTER_LOW = re.compile(HEAD_AFTER.pattern)
+
+
+def head_after(window: str) -> re.Match | None:
+    """HEAD_AFTER.match(window); an ASCII window is matched in lower case (the same spans: read
+    the head word through head_type or lower-cased)."""
+    if window.isascii():
+        return _HEAD_AFTER_LOW.match(window.lower())
+    return HEAD_AFTER.match(window)

@@ -9,7 +9,7 @@ Alzheimer's Disease dataset") stays."""
 
 from __future__ import annotations
 
-from paperkg.extractors.rules.base import HEAD_AFTER, Context, head_type
+from paperkg.extractors.rules.base import Context, head_after, head_type
 from paperkg.extractors.words import word_set
 
 _RULES = frozenset({"title_case_phrase", "coined_name", "capitalised_word", "acronym_definition"})
@@ -25,7 +25,7 @@ def clinical_terms(ctx: Context) -> None:
         ws = c.name.split()
         if len(ws) < 2 or ws[-1].lower() not in heads:
             continue
-        hm = HEAD_AFTER.match(text[c.end : c.end + 40])
+        hm = head_after(text[c.end : c.end + 40])
         if hm and head_type(hm.group(1)) in ("DATASET", "BENCHMARK"):
             continue
         c.org = True

@@ -8,9 +8,9 @@ import re
 from functools import cache
 
 from paperkg.extractors.rules.base import (
-    HEAD_AFTER,
     LIST_SEP,
     Context,
+    head_after,
     head_alternation,
     head_type,
     heads,
@@ -97,7 +97,7 @@ def _data_head_after_bracket(text: str, end: int, short: bool) -> re.Match | Non
     b = _SHORT_BRACKET.match(text, end, end + 20)
     if b is None or (b.group(0) == ")" and not short):
         return None
-    hm = HEAD_AFTER.match(text[b.end():b.end() + 40])
+    hm = head_after(text[b.end():b.end() + 40])
     if hm is None or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET", "METRIC"):
         return None
     # a plural head is a kind the bracketed name sorts ("Question Answering (QA) benchmarks")
@@ -136,7 +136,7 @@ def head_nouns(ctx: Context) -> None:
     n = len(cands)
     for i, c in enumerate(cands):
         after = text[c.end:c.end + 40]
-        hm = HEAD_AFTER.match(after)
+        hm = head_after(after)
         if hm is None and (c.long_form or c.rule == "acronym_definition"
                            or c.rule in _APART_RULES) and c.type not in ("TASK", "METRIC") \
                 and not _task_words(ctx.defined.get(c.name, c.name)):
@@ -414,6 +414,8 @@ def evaluation_context(ctx: Context) -> None:
 # DeBERTa-RAD, a novel two-stage framework": the paper's own name, said to be a method
 _INTRO_VERB_BEFORE = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build)s?\s+(?:here\s+)?$", re.IGNORECASE)
+# the same for lower-cased ASCII text, as _EVAL_CONTEXT_LOW
+_INTRO_VERB_BEFORE_LOW = re.compile(_INTRO_VERB_BEFORE.pattern)
 _OWN_METHOD_APPOSITIVE = re.compile(
     r"[}$*`'\"]*\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:a|an|the)\s+(?:(?:[\w\-]+|\([^()]{1,20}\)),?\s+)"
     r"{0,6}?(?:framework|method|approach|system|scheme|strategy|algorithm|technique|paradigm)\b"
@@ -424,10 +426,12 @@ def own_method_appositive(ctx: Context) -> None:
     """The paper's own name after an intro verb, in apposition to a method head ("we introduce
     WaferLLM, the first wafer-scale LLM inference system"), is a METHOD whatever its shape."""
     text = ctx.text
+    # the verb is looked for in the lower case of ASCII text (the same offsets)
+    verb, where = (_INTRO_VERB_BEFORE_LOW, ctx.low) if text.isascii() else (_INTRO_VERB_BEFORE,
+                                                                            text)
     for c in ctx.cands:
         if c.start <= ctx.title_end or c.type not in ("", "MODEL", "METHOD") or \
-                c.rule == "gazetteer" or \
-                not _INTRO_VERB_BEFORE.search(text, max(0, c.start - 30), c.start):
+                c.rule == "gazetteer" or not verb.search(where, max(0, c.start - 30), c.start):
             continue  # (the rare cue first: every test here is free of side effects)
         if type_by_shape(c.name, ctx.gaz) in _NAME_HEAD_TYPES or \
                 head_type(ctx.defined.get(c.name, c.name).split()[-1], "") in _NAME_HEAD_TYPES:

@@ -36,6 +36,8 @@ _NOT_OURS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|author
 _NAME_FOLLOWS = re.compile(r"\s*,?\s*(?:named|called|termed|dubbed|coined|namely|"
                            r"(?:that|which)\s+we\s+(?:call|name|term|dub))\b")
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|this|our|its|novel|new)\s+$", re.IGNORECASE)
+# the same for lower-cased ASCII text (its literals are lower case: the same matches there)
+_NOUN_BEFORE_LOW = re.compile(_NOUN_BEFORE.pattern)
 
 
 @cache
@@ -90,12 +92,13 @@ def intro_objects(ctx: Context) -> None:
     """Lower-case technique phrases that are the object of an intro verb, as introduced
     METHOD candidates, with the phrases listed right after them."""
     text = ctx.text
+    noun, where = (_NOUN_BEFORE_LOW, ctx.low) if text.isascii() else (_NOUN_BEFORE, text)
     stop, drop, heads = _lists()
     spans: set[tuple[int, int]] | None = None
     for pos in positions(text, _VERBS):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
-        if _NOUN_BEFORE.search(text, max(0, pos - 12), pos):
+        if noun.search(where, max(0, pos - 12), pos):
             continue  # "this novel design yields embeddings": the word is a noun here
         m = _OBJECT_START.match(text, pos)
         if m is None or not _heads_re().search(text, m.end(), m.end() + 100):
@@ -155,13 +158,14 @@ def known_variants(ctx: Context) -> None:
     URE": lower-case modifiers set before a known name as the whole object of an intro verb
     name the paper's own variant of it; the known name stays a used candidate."""
     text = ctx.text
+    noun, where = (_NOUN_BEFORE_LOW, ctx.low) if text.isascii() else (_NOUN_BEFORE, text)
     stop, drop, _ = _lists()
     nouns = _head_nouns()
     by_start: dict[int, Cand] | None = None
     for pos in positions(text, _VERBS):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
-        if _NOUN_BEFORE.search(text, max(0, pos - 12), pos):
+        if noun.search(where, max(0, pos - 12), pos):
             continue
         m = _OBJECT_START.match(text, pos)
         if m is None:

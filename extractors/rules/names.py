@@ -8,10 +8,10 @@ from functools import cache
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import (
-    HEAD_AFTER,
     Cand,
     Context,
     family_phrase,
+    head_after,
     head_type,
     heads,
     type_by_shape,
@@ -121,7 +121,7 @@ def _runs_raw(text: str):
 
 def _named_by_head(ctx: Context, a: int, b: int, word: str | None) -> bool:
     """'Singlish benchmark': a plain word with a dataset/benchmark head after it is one name."""
-    hm = HEAD_AFTER.match(ctx.text[b:b + 40])
+    hm = head_after(ctx.text[b:b + 40])
     if not hm or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
         return False
     full = ctx.text[a:b + hm.end()].strip()
@@ -288,7 +288,7 @@ def capitalised_runs(ctx: Context) -> None:
                 word_kind(words[0], generic) == "plain" \
                 and not words[0].endswith(("ing", "ed")) and words[0].lower() in \
                 word_set("lower_words") and word_kind(words[1], generic) == "coined" and \
-                not HEAD_AFTER.match(text[offs[1] + len(words[1]):offs[1] + len(words[1]) + 40]):
+                not head_after(text[offs[1] + len(words[1]):offs[1] + len(words[1]) + 40]):
             continue  # "Even GPT-4o fails", "Vanilla NAS needs": an ordinary word opens the
             # sentence; the coined name is found where it stands alone
         if len(words) > 1 and offs[0] in sent_starts and words[0].endswith(("ing", "ed")) and \

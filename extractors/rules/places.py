@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from paperkg.extractors.rules.base import HEAD_AFTER, Context, head_type
+from paperkg.extractors.rules.base import Context, head_after, head_type
 from paperkg.extractors.words import words
 
 _RULES = frozenset({"title_case_phrase", "coined_name", "capitalised_word", "acronym_definition"})
@@ -36,7 +36,7 @@ def places(ctx: Context) -> None:
             continue
         if not all(w[:1].isupper() or w[:1].isdigit() for w in ws):
             continue
-        hm = HEAD_AFTER.match(text[c.end : c.end + 40])
+        hm = head_after(text[c.end : c.end + 40])
         if hm and head_type(hm.group(1)) in ("DATASET", "BENCHMARK"):
             continue  # "the Great Lakes dataset": a data set named after the place
         c.org = True

@@ -57,6 +57,17 @@ _INTRO_GAP_BLOCK = re.compile(
     r"exhibits|boosts|maintains)\b",  # "the proposed framework delivers superior X": X is
     re.IGNORECASE,                   # what the paper's system does, not what it proposes
 )
+# the same for lower-cased ASCII text (its literals are lower case: the same matches there)
+_INTRO_GAP_BLOCK_LOW = re.compile(_INTRO_GAP_BLOCK.pattern)
+
+
+def _gap_blocked(gap: str, end: int | None = None) -> bool:
+    """Whether _INTRO_GAP_BLOCK is found in gap (before end); an ASCII gap in lower case."""
+    if end is None:
+        end = len(gap)
+    if gap.isascii():
+        return _INTRO_GAP_BLOCK_LOW.search(gap.lower(), 0, end) is not None
+    return _INTRO_GAP_BLOCK.search(gap, 0, end) is not None
 # at most eight words between the intro verb and the name
 _INTRO_GAP_OK = re.compile(r"^[\s,:(\"'“]*(?:\(?\w\)\s*)?(?:[\w\-]+[\s,]+){0,8}[\"'“]?$")
 # "the recently proposed X", "X, previously introduced by ...": somebody else's
@@ -457,7 +468,7 @@ def _emphasis_free(gap: str) -> str:
 def _appositive(gap: str) -> bool:
     """Whether the gap after an intro verb is a noun phrase the name is set beside."""
     m = _APPOSITIVE_GAP.match(gap)
-    return m is not None and not _INTRO_GAP_BLOCK.search(gap, 0, m.start(1))
+    return m is not None and not _gap_blocked(gap, m.start(1))
 
 
 # "X (XD), a novel metric that ...": the kind of what the intro verb names, set after it
@@ -671,7 +682,7 @@ def intro_cues(ctx: Context) -> None:
             if not c.strong_type:
                 c.type = head_type(_APPOSITIVE_GAP.match(gap).group(1))
             continue
-        if _INTRO_GAP_BLOCK.search(gap) and not re.search(
+        if _gap_blocked(gap) and not re.search(
             r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
         ) and not _FAMILY_GAP.match(gap):
             continue
