@@ -175,7 +175,9 @@ def add_bare_nodes(g: nx.MultiDiGraph, made: tuple[dict, dict, dict]) -> None:
     g._succ.update(succ)
     g._pred.update(pred)
     g._node.update(attrs)
-    nx._clear_cache(g)
+    clear = getattr(nx, "_clear_cache", None)  # networkx >= 3.3 caches graph views
+    if clear is not None:
+        clear(g)
 
 
 def add_node(g: nx.MultiDiGraph, label: str, values: dict) -> str:
