@@ -63,7 +63,7 @@ from paperkg.extractors.results.lists import (
     _share_in_lists,
     _share_in_sentence,
 )
-from paperkg.extractors.results.metrics import _at_cutoff, _metric, _metric_name
+from paperkg.extractors.results.metrics import _abbreviates, _at_cutoff, _metric, _metric_name
 from paperkg.extractors.results.systems import (  # noqa: F401 - kept importable here
     _ACRONYM,
     _FROM_TO,
@@ -146,6 +146,10 @@ _EFFICIENCY = re.compile(r"(?:costs?|usage|consumption|latency|memory|time|speed
 # benchmark (`_own_setting`)
 OWN_SETTING = True
 ACRONYM_METRIC = True
+DEFINED_MEASURE = True
+# a name typed otherwise that the text gives its short form in brackets right before the value
+# ("a Test Safety Violation (TSV) of 0.75"): the value's measure, as an acronym next to it is
+_SHORT_FORM = re.compile(r"\s*\(\s*([A-Z][A-Za-z\-]{1,7})\s*\)")
 SIGNED_BRACKET = True
 SHARED_UNIT = True
 _UNIT_LIST = re.compile(r"(?<![\w.,\-@/^=$\\])(?:[+\-]?\d+(?:\.\d+)?\s*,\s*)+(?:and\s+|or\s+)?$|"
@@ -265,6 +269,11 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 metrics += [(x[0], x[1], x[2], "METRIC~", x[4]) for x in mentions
                             if x[3] not in ("METRIC", "MODEL") and x[2] != own and
                             _ACRONYM.fullmatch(x[2])]
+            if DEFINED_MEASURE:
+                metrics += [(x[0], sf.end(), x[2], "METRIC~", x[4]) for x in mentions
+                            if x[3] not in ("METRIC", "MODEL", *BENCH_TYPES) and x[2] != own
+                            and (sf := _SHORT_FORM.match(text, x[1])) and
+                            _abbreviates(text[x[0]:x[1]], sf.group(1))]
         if trace.TRACE is not None:
             trace._LAST.clear()
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)

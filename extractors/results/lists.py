@@ -139,13 +139,26 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
         while j + 1 < len(out) and _RESP_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
             j += 1
         group = out[i:j + 1]
+        if SLASH_PAIRS and len(group) == 1:
+            # "+2.8% / +3.3% on COIN / EPIC-Kitchens", "3.26%|3.04% on Cityscapes|Pascal VOC":
+            # values joined by slashes or bars pair with the benchmarks joined so after them
+            k = j
+            while k + 1 < len(out) and _SLASH_GAP.fullmatch(text, out[k]["end"],
+                                                             out[k + 1]["start"]):
+                k += 1
+            if k > j and _list_after(text, mentions, out[i:k + 1], _SLASH_GAP):
+                j = k
+                group = out[i:j + 1]
         if OWN_METRIC_PAIRS and len(group) == 1:
             # "+4% OA and +5.1% mAP on EuroSAT-L and BigEarthNet-L": each value with its metric
             while j + 1 < len(out) and _METRIC_GAP.fullmatch(
                     text, out[j]["end"], out[j + 1]["start"]):
                 j += 1
             group = out[i:j + 1]
-        after = _list_after(text, mentions, group) if PAIR_AFTER and len(group) > 1 else []
+        slashed = len(group) > 1 and _SLASH_GAP.fullmatch(text, group[0]["end"],
+                                                          group[1]["start"]) is not None
+        after = _list_after(text, mentions, group, _SLASH_GAP if slashed else None) if (
+            PAIR_AFTER or slashed) and len(group) > 1 else []
         if after:  # "84.2% and 97.1% on ImageNet and CIFAR-10 (, respectively)": in order
             for r, name in zip(group, after, strict=True):
                 r["benchmark"] = name
@@ -242,9 +255,15 @@ _ON_LIST = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:on|over|across|for|in)\s+(?:t
                       r"datasets|tasks)\s*[,:(]?\s*)?")  # "on two benchmarks A and B"
 
 
-def _list_after(text: str, mentions, group: list[dict]) -> list[str]:
+SLASH_PAIRS = True
+_SLASH_GAP = re.compile(r"\s*(?:/|\||\\\|)\s*")
+
+
+def _list_after(text: str, mentions, group: list[dict], sep: re.Pattern | None = None
+                ) -> list[str]:
     """The benchmarks of a list named right after a list of values ("84.2% and 97.1% top-1
-    accuracy on ImageNet and CIFAR-10"), when there are as many as values, else []."""
+    accuracy on ImageNet and CIFAR-10"), when there are as many as values, else [] (sep: the
+    separator of that list, if not the usual one)."""
     m = _ON_LIST.match(text, group[-1]["end"])
     if not m:
         return []
@@ -252,7 +271,8 @@ def _list_after(text: str, mentions, group: list[dict]) -> list[str]:
     for a, b, name, typ, _ in mentions:
         if typ not in BENCH_TYPES or a < m.end():
             continue
-        if not run and a != m.end() or run and not _LIST_SEP.fullmatch(text, run[-1][1], a):
+        if not run and a != m.end() or run and not (sep or _LIST_SEP).fullmatch(
+                text, run[-1][1], a):
             break
         run.append((a, b, name))
     names = [name for _a, _b, name in run]

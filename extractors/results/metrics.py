@@ -27,6 +27,9 @@ METRIC_LATER = True
 _ACR_AFTER = re.compile(r"\s+")
 _ACR_END = re.compile(r"\s*(?:[),;:.]|$|\s(?:on|in|at|while|and|for|with|across|over)\b)")
 _ACR_BEFORE = re.compile(r"\s*(?:of|:|=)\s*(?:only\s+|about\s+|up\s+to\s+)?")
+ACR_TO = True
+# also "to" ("lowers the Disengagement Rate under Attack (DRA) to 0.37"): the value it moves to
+_ACR_BEFORE_TO = re.compile(r"\s*(?:of|:|=|to)\s*(?:only\s+|about\s+|up\s+to\s+)?")
 BARE_ACRONYM = True
 # an acronym no entity holds written right after the value, as its measure ("+4% OA and +5.1%
 # mAP", "61.98% J&F on the MeViS test set", "41% fewer MACs", "4.48% average NMI gains"),
@@ -152,6 +155,14 @@ def _initials(long: str, short: str) -> bool:
     """Whether short abbreviates long by its initials ("frames per second" and "FPS")."""
     letters = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long)).casefold()
     return re.sub(r"[^A-Za-z]", "", short).casefold() in (letters, letters.rstrip("s"))
+
+
+def _abbreviates(long: str, short: str) -> bool:
+    """Whether short abbreviates long by the initials of all its words or of its capitalised
+    ones ("Disengagement Rate under Attack" and "DRA")."""
+    caps = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long) if w[0].isupper())
+    return _initials(long, short) or len(caps) > 1 and re.sub(
+        r"[^A-Za-z]", "", short).casefold() == caps.casefold()
 
 
 # A metric named after the value (not next to it) past one of these is another conjunct's
@@ -298,7 +309,7 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     acr = [(a, b, name) for a, b, name, typ, _ in mentions
            if typ == "METRIC~" and lo <= a and b <= hi and (
                a >= end and _ACR_AFTER.fullmatch(text, end, a) and _ACR_END.match(text, b) or
-               b <= pos and _ACR_BEFORE.fullmatch(text, b, pos))]
+               b <= pos and (_ACR_BEFORE_TO if ACR_TO else _ACR_BEFORE).fullmatch(text, b, pos))]
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ == "METRIC" and lo <= a and b <= hi]
     cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]

@@ -504,6 +504,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue  # "Xunzi-Qwen1.5-14B, with ... chain-of-thought prompting, achieves"
             if REPORTS_THAT and _REPORTS_THAT.match(text, b):
                 continue  # "Clinical evaluation shows that GlyRAG places 85%": the evidence
+            if OUR_MODIFIER and not (own and own.casefold() in name.casefold()) and \
+                    _OUR_BEFORE.search(text, max(lo, a - 30), a) and _HEAD_AFTER.match(text, b):
+                continue  # "our final NeRF method achieves": the paper's own, "our" its subject
             if not (subj := _SUBJECT_AFTER.match(text, b)):
                 if lo == cs and (loose is None or a > loose[0]) and not (
                         LOOSE_OUTSIDE and loose is not None and _in_bracket(text, lo, a) and
@@ -583,6 +586,13 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 ASIDE_IN_SUBJECT = True
+OUR_MODIFIER = True
+# a name between "our" and a system noun modifies the paper's own system ("our final NeRF
+# method", "our YOLO plus FUSegNet pipeline"): the subject is the paper's own, not the name
+# (unless the name holds the own system's: "our lightweight CAREF-AQ variant" is CAREF-AQ's)
+_OUR_BEFORE = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}$")
+_HEAD_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?:method|model|pipeline|framework|approach|system|"
+                         r"variant|architecture|network|agent|algorithm|scheme|strategy)s?\b")
 WITH_SUBJECT = True
 # "Joint multi-modal training with HGRN achieves 94.41%": a name after "with/using" that a
 # common noun leads to, followed right by its verb, is what the subject names (after a name,
