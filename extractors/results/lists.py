@@ -128,7 +128,8 @@ OWN_METRIC_PAIRS = True
 _METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)\b)"
                          r"[^\s,;()\d][^,;()\d]{0,20}?\s*(?:,\s*and|,|and)\s*")
 _RESP_GAP = re.compile(r"\s*(?:\([^()\d]{0,40}\)\s*)?(?:,\s*and|,|and)\s*")
-_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
+_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:(?:[^.;%()]|\.(?=\d)){0,50}?,\s*)?"
+                           r"respectively\b")  # "in CIDEr@0.5IoU, respectively": a decimal point
 
 
 def _respectively(text: str, mentions, out: list[dict]) -> None:
@@ -181,6 +182,16 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
                     _retag(r, "metric", "respectively")
+        elif PAIR_BEFORE and len(group) > 1 and all(r["benchmark"] is None for r in group):
+            # "surpass the baselines in MathVista and GeoQA by 10.1% and 4.7%": the benchmarks
+            # listed right before the values, in order, as many as values
+            own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+            spans = _last_run(text, mentions, BENCH_TYPES, max(0, own_start), group[0]["start"])
+            if len(spans) == len(group) and _BY_GAP.fullmatch(text, spans[-1][1],
+                                                              group[0]["start"]):
+                for r, x in zip(group, spans, strict=True):
+                    r["benchmark"] = x[2]
+                    _retag(r, "benchmark", "list of benchmarks right before the values")
         if METRICS_AFTER and len(group) > 1:
             # "improvements of 5.47%, 3.27%, and 1.01% in the Hits@1, Hits@3, and Hits@10
             # metrics, respectively": the metrics listed after the values, in order (also
@@ -322,6 +333,22 @@ def _one_per_metric(text: str, mentions, out: list[dict], c: dict) -> None:
 LIST_ALIAS = True
 _ALIAS_OPEN = re.compile(r"\s*\(\s*")
 _ALIAS_CLOSE = re.compile(r"\s*\)")
+
+
+PAIR_BEFORE = True
+_BY_GAP = re.compile(r"\s*,?\s*(?:by|of|with)\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|"
+                     r"approximately\s+|around\s+|roughly\s+)?")
+
+
+def _last_run(text: str, mentions, types, lo: int, hi: int) -> list[tuple]:
+    """The spans (start, end, name) of the last run of mentions of types in [lo, hi) joined as
+    a list ("A, B and C"; one mention alone is a run of one)."""
+    run: list = []
+    for a, b, name, typ, _ in mentions:
+        if typ in types and lo <= a < hi:
+            run = run + [(a, b, name)] if run and _LIST_SEP.fullmatch(text, run[-1][1], a) \
+                else [(a, b, name)]
+    return run
 
 
 def _last_list(text: str, mentions, types, lo: int, hi: int) -> list[str]:

@@ -1,0 +1,34 @@
+"""Results rules of the twenty-eighth session, helper res28 (docs/results.md): "respectively"
+after a metric with a decimal point, benchmarks listed right before the values they pair with."""
+
+from __future__ import annotations
+
+from paperkg.extractors.results import lists
+from tests.extracting import results_by_value as _found
+
+
+def test_respectively_after_a_metric_with_a_decimal_point_pairs_the_benchmarks():
+    text = ("Dense Captions in Point Clouds\nExperiments on two datasets, RoomScan and Obj3D, show "
+            "that CapNet beats earlier methods by 9.21% and 4.05% in CIDEr@0.5IoU, respectively.")
+    got = _found(text, ("RoomScan", "DATASET"), ("Obj3D", "DATASET"),
+                 ("CapNet", "METHOD", "introduced"), ("CIDEr@0.5IoU", "METRIC"))
+    assert got["9.21%"]["benchmark"] == "RoomScan"
+    assert got["4.05%"]["benchmark"] == "Obj3D"
+
+
+def test_benchmarks_listed_right_before_the_values_pair_with_them(monkeypatch):
+    text = ("Geometry Problems for Vision Models\nOur best models surpass the baselines in "
+            "ShapeQA and AngleBench by 8.3% and 2.6%, ahead of closed models.")
+    ents = (("ShapeQA", "BENCHMARK"), ("AngleBench", "BENCHMARK"))
+    got = _found(text, *ents)
+    assert got["8.3%"]["benchmark"] == "ShapeQA"
+    assert got["2.6%"]["benchmark"] == "AngleBench"
+    monkeypatch.setattr(lists, "PAIR_BEFORE", False)
+    assert _found(text, *ents)["8.3%"]["benchmark"] != "ShapeQA"
+
+
+def test_one_benchmark_before_two_values_is_no_pairing():
+    text = ("Geometry Problems for Vision Models\nOur models surpass the baselines in ShapeQA "
+            "by 8.3% and 2.6% in accuracy and recall.")
+    got = _found(text, ("ShapeQA", "BENCHMARK"))
+    assert got["2.6%"]["benchmark"] in ("ShapeQA", None)
