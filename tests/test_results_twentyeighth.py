@@ -1,9 +1,10 @@
 """Results rules of the twenty-eighth session, helper res28 (docs/results.md): "respectively"
-after a metric with a decimal point, benchmarks listed right before the values they pair with."""
+after a metric with a decimal point, benchmarks listed right before the values they pair with, a
+name in brackets right after an unnamed group."""
 
 from __future__ import annotations
 
-from paperkg.extractors.results import lists
+from paperkg.extractors.results import lists, systems
 from tests.extracting import results_by_value as _found
 
 
@@ -32,3 +33,19 @@ def test_one_benchmark_before_two_values_is_no_pairing():
             "by 8.3% and 2.6% in accuracy and recall.")
     got = _found(text, ("ShapeQA", "BENCHMARK"))
     assert got["2.6%"]["benchmark"] in ("ShapeQA", None)
+
+
+def test_a_name_in_brackets_after_an_unnamed_group_is_the_system(monkeypatch):
+    text = ("A Benchmark of Map Questions\nWe test twelve models, and even the best model "
+            "(Orca-9) achieves only 41.5% accuracy on MapQA.")
+    ents = (("Orca-9", "MODEL"), ("MapQA", "BENCHMARK", "introduced"), ("accuracy", "METRIC"))
+    assert _found(text, *ents)["41.5%"]["system"] == "Orca-9"
+    monkeypatch.setattr(systems, "GROUP_NAMED", False)
+    assert _found(text, *ents)["41.5%"]["system"] is None
+
+
+def test_a_group_without_a_bracketed_name_stays_unnamed():
+    text = ("A Benchmark of Map Questions\nWe test twelve models, and even the best model "
+            "achieves only 41.5% accuracy on MapQA (Orca-9 is second).")
+    ents = (("Orca-9", "MODEL"), ("MapQA", "BENCHMARK", "introduced"), ("accuracy", "METRIC"))
+    assert _found(text, *ents)["41.5%"]["system"] is None

@@ -572,6 +572,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             if best is None or m.end() > best[0]:  # beats a generic name inside the group
                 best = (m.end(), None)
                 src = "null: unnamed group subject"
+                named = _group_named(text, mentions, m.end()) if GROUP_NAMED else None
+                if named:  # "even the best model (GPT-5.2) achieves only 58.7%": that name's
+                    best = (m.end(), named)
+                    src = "name in brackets after an unnamed group"
         if best is not None:
             _tag("system", src + (" (clause)" if lo == cs else " (sentence)"))
             return best[1]
@@ -583,6 +587,23 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         return None
     _tag("system", "default: own system" if own is not None else "default: null (data paper)")
     return BY_DEFAULT if own is not None else None
+
+
+GROUP_NAMED = True
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _group_named(text: str, mentions, end: int) -> str | None:
+    """The system a bracket right after an unnamed group names, alone ("the best model
+    (GPT-5.2)", "a reasoning-specialized model (o3-mini)"); None otherwise."""
+    br = _OPEN.match(text, end)
+    if not br:
+        return None
+    for a, b, name, typ, _role in mentions:
+        if a == br.end() and typ in SYSTEM_TYPES and _CLOSE.match(text, b):
+            return name
+    return None
 
 
 ASIDE_IN_SUBJECT = True
