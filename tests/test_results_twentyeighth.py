@@ -49,3 +49,14 @@ def test_a_group_without_a_bracketed_name_stays_unnamed():
             "achieves only 41.5% accuracy on MapQA (Orca-9 is second).")
     ents = (("Orca-9", "MODEL"), ("MapQA", "BENCHMARK", "introduced"), ("accuracy", "METRIC"))
     assert _found(text, *ents)["41.5%"]["system"] is None
+
+
+def test_a_name_that_falls_short_is_the_subject():
+    text = ("Fraud Detection on Claims\nKNN and Ridge reached validation accuracies of 79.2% and "
+            "81.1%, respectively, while Lasso struggled with a validation accuracy of 63.3%.")
+    ents = (("KNN", "METHOD"), ("Ridge", "METHOD"), ("Lasso", "METHOD"),
+            ("validation accuracy", "METRIC"))
+    assert _found(text, *ents)["63.3%"]["system"] == "Lasso"
+    text = ("Routing Under Shift\nBenchmarking reveals that the solver Tourer degrades by over "
+            "20% under distributional shift.")
+    assert _found(text, ("Tourer", "METHOD"))["20%"]["system"] == "Tourer"
