@@ -4,6 +4,7 @@ name in brackets right after an unnamed group."""
 
 from __future__ import annotations
 
+from paperkg.extractors import results
 from paperkg.extractors.results import lists, systems
 from tests.extracting import results_by_value as _found
 
@@ -60,3 +61,12 @@ def test_a_name_that_falls_short_is_the_subject():
     text = ("Routing Under Shift\nBenchmarking reveals that the solver Tourer degrades by over "
             "20% under distributional shift.")
     assert _found(text, ("Tourer", "METHOD"))["20%"]["system"] == "Tourer"
+
+
+def test_a_model_named_right_after_a_change_holds_the_value_it_starts_from(monkeypatch):
+    text = ("Thinking Fast on Small Models\nOur training task improves average accuracy from "
+            "24.9% to 27.9% for Lumo-1B, and halves the tokens used.")
+    ents = (("Lumo-1B", "MODEL"), ("average accuracy", "METRIC"))
+    assert _found(text, *ents)["24.9%"]["system"] == "Lumo-1B"
+    monkeypatch.setattr(results, "FOR_AFTER_BASE", False)
+    assert _found(text, *ents)["24.9%"]["system"] != "Lumo-1B"

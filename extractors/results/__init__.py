@@ -107,6 +107,9 @@ _OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article
                        r"architecture|algorithm)|[Hh]ere|propos\w+|introduc\w+|present\w*)\b")
 BACKGROUND = True
 FROM_BASE = True
+FOR_AFTER_BASE = True
+_FOR_AFTER = re.compile(r"\s+(?:for|on|with|in)\s+(?:the\s+)?")
+_FOR_END = re.compile(r"(?:\s+(?:model|backbone))?\s*(?:[,;)]|\.(?!\w)|$|\s+and\b)")
 USE_FALLBACK_BENCH = True
 PREV_NULL = True
 PREV_EVAL = True
@@ -347,6 +350,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             span = _SPAN_VERB.search(text, cs, a)
             base = None if span or not FROM_BASE else _base_model(
                 text, mentions, s0, a, (res["system"], own), c)
+            if base is None and not span and FOR_AFTER_BASE and (
+                    fa := _FOR_AFTER.match(text, b)):
+                # "improves accuracy from 24.9% to 27.9% for Qwen2.5-1.5B": the model named
+                # right after the change is the one whose score it starts from
+                base = next((x[2] for x in mentions if x[0] == fa.end() and x[3] == "MODEL"
+                             and _FOR_END.match(text, x[1])), None)
             if res["system"] is None and base is not None and not span and \
                     text.rfind("(", max(s0, a - 3), a) >= 0:
                 res["system"], base = base, None  # "X improves over its base (47.2% to 53.8%)"
