@@ -61,6 +61,10 @@ def test_a_name_that_falls_short_is_the_subject():
     text = ("Routing Under Shift\nBenchmarking reveals that the solver Tourer degrades by over "
             "20% under distributional shift.")
     assert _found(text, ("Tourer", "METHOD"))["20%"]["system"] == "Tourer"
+    text = ("Fraud Detection on Claims\nLasso emerged as the best-performing model, achieving "
+            "a validation accuracy of 91.2%.")
+    assert _found(text, ("Lasso", "METHOD"), ("validation accuracy", "METRIC"))["91.2%"][
+        "system"] == "Lasso"
 
 
 def test_a_model_named_right_after_a_change_holds_the_value_it_starts_from(monkeypatch):

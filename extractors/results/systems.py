@@ -32,7 +32,8 @@ MORE_VERBS = True
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
 WEAK_VERBS = True
 # a subject is also what falls short ("while LDA struggled with a validation accuracy of 63.3%",
-# "SSL methods underperform ... by 7.7%", "X lags behind Y by 2 points")
+# "SSL methods underperform ... by 7.7%", "X lags behind Y by 2 points"), and what emerges
+# ("Random Forest emerged as the best-performing model, achieving ...")
 _SUBJECT_AFTER = re.compile(
     r"(?:\s+\([^()]{0,40}\))?(?:[\s\-]+(?:model|method|framework|approach|system|classifier|"
     r"variant|agent|pipeline|network|architecture|policy|detector|retriever|stage|module|"
@@ -50,7 +51,7 @@ _SUBJECT_AFTER = re.compile(
         r"maximi|recover|preserv|slash|brings\b|dominat|outscor|gives\b|returns\b"
         if MORE_VERBS else "") + (
         r"|struggl|lags?\b|lagged\b|trail|underperform|falls?\b|fell\b|degrad|matches\b|"
-        r"matched\b" if WEAK_VERBS else "") + r")", re.I)
+        r"matched\b|emerg" if WEAK_VERBS else "") + r")", re.I)
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|beat|shows\s+(?:\w+\s+)?gains|"
                    r"improves\s+(?:over|upon)\b)",  # also "CAPS improves over AgentOCR"
                    re.I)  # "DA360 shows substantial gains": a system whatever its entity type
