@@ -2,7 +2,7 @@
 
     python extractors/training/annotations/pools.py ../shared/corpus ../shared/gold OUT
 
-writes OUT/ann_pool_A.jsonl ... ann_pool_O.jsonl, 300 `{id, title, abstract}` records each:
+writes OUT/ann_pool_A.jsonl ... ann_pool_P.jsonl, 300 `{id, title, abstract}` records each (P: 400):
 the papers whose abstract has 400-2,200 characters and whose title (lower-cased, runs of
 non-word characters as one space) is no gold paper's, shuffled with seed 20261202 and cut in
 order. The id is `x` and 10 hex digits of the title's BLAKE2b.
@@ -19,8 +19,9 @@ import sys
 from pathlib import Path
 
 SEED = 20261202
-POOLS = "ABCDEFGHIJKLMNO"
+POOLS = "ABCDEFGHIJKLMNOP"
 SIZE = 300
+SIZES = {"P": 400}
 
 
 def _title_key(title: str) -> str:
@@ -55,11 +56,14 @@ def main(argv: list[str]) -> None:
     corpus, gold, out = (Path(a) for a in argv)
     rows = draw(corpus, gold)
     out.mkdir(parents=True, exist_ok=True)
-    for i, name in enumerate(POOLS):
+    start = 0
+    for name in POOLS:
+        stop = start + SIZES.get(name, SIZE)
         with (out / f"ann_pool_{name}.jsonl").open("w", encoding="utf-8") as fh:
-            for r in rows[i * SIZE:(i + 1) * SIZE]:
+            for r in rows[start:stop]:
                 fh.write(json.dumps({"id": pool_id(r["title"]), "title": r["title"],
                                      "abstract": r["abstract"]}) + "\n")
+        start = stop
 
 
 if __name__ == "__main__":
