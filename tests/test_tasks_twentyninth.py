@@ -35,6 +35,7 @@ def test_the_x_problem_names_a_task(nlp, sentence, name):
 @pytest.mark.parametrize(("sentence", "word"), [
     ("We solve the original problem with a cutting-plane method.", "original"),
     ("The core problem is where to put the crates.", "core"),
+    ("The second problem is where to put the crates.", "second"),
     ("The underlying optimization problem is convex once the crates are fixed.", "optimization"),
     ("We bound the hardness of the problem for small fields.", "hardness"),
     ("We study the learning problem of the tagger.", "learning"),
