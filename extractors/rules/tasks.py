@@ -1041,6 +1041,53 @@ def paradigm_tasks(ctx: Context) -> None:
         c.type == "TASK" and c.rule in _PATTERN_RULES and _PARADIGM.fullmatch(c.name))]
 
 
+# "the cold start problem", "the densest subgraph problem", "the exploration problem": "the", then
+# the lower-case words before "problem(s)"
+_THE = re.compile(r"(?<![\w\-])[Tt]he\s+")
+_PROBLEM_WORDS = re.compile(rf"(?:{_LOWER_WORD}\s+){{1,4}}")
+_PROBLEM_END = re.compile(r"problems?(?![\w\-])")
+
+
+def named_problems(ctx: Context) -> None:
+    """"the X problem": a problem the text names by its own words is a task ("we study the cold
+    start problem", "the traffic assignment problem is essential"), named X (problem_forms adds
+    "X problem" as its other form); leading adjectives, quantity and role words are dropped
+    ("the original problem", "the underlying optimization problem"), a function word rules the
+    phrase out, and so do a generic kind of problem ("optimization problem", "learning
+    problem"), a last word shaped as an adjective ("the nonconvex problem") and a span another
+    candidate holds."""
+    text = ctx.text
+    if "problem" not in text:
+        return
+    stop = word_set("task_stop")
+    drop = word_union("task_adjectives", "quantity_words", "problem_not_names")
+    adj_ends, heads = tuple(words("adjective_endings")), word_set("task_pattern_heads")
+    for pos in positions(text, ("problem",)):
+        end = _PROBLEM_END.match(text, pos)
+        if end is None or pos < 6 or not text[pos - 1].isspace():
+            continue
+        lo = max(0, pos - 80)
+        the = None
+        for m in _THE.finditer(text, lo, pos):
+            the = m  # the last "the" before the key word
+        if the is None or not _PROBLEM_WORDS.fullmatch(text, the.end(), pos):
+            continue
+        ws = [(w.start(), w.group()) for w in _NON_SPACE.finditer(text, the.end(), pos)]
+        if any(w in stop for _, w in ws):
+            continue  # "the nonconvexity of the problem", "the policy decomposes a problem"
+        while ws and ws[0][1] in drop:
+            ws = ws[1:]
+        if not ws or ws[-1][1] in drop or len(ws) > 3 or (
+                ws[-1][1].endswith(adj_ends) and ws[-1][1] not in heads):
+            continue  # "the nonconvex problem", "the global problem": a kind of problem
+        a, b = ws[0][0], ws[-1][0] + len(ws[-1][1])
+        phrase = text[a:b]
+        if ctx.is_generic(phrase) or any(c.start < end.end() and a < c.end for c in ctx.cands):
+            continue
+        c = Cand(a, b, phrase, phrase, "TASK", 0.55, "named_problem")
+        c.strong_type = True
+        ctx.cands.append(c)
+
 _PROBLEM_AFTER = re.compile(r" problems?(?![\w\-])")
 
 
@@ -1165,7 +1212,8 @@ def named_tasks(ctx: Context) -> None:
 
 STAGES = [(50, task_patterns), (50.5, task_lists), (51, title_task_phrases), (52, for_task_phrases),
           (53, repeated_task_phrases), (53.5, title_lead_task),
-          (53.6, subject_tasks), (53.7, copula_subject_tasks), (87, named_tasks), (95, title_task),
+          (53.6, subject_tasks), (53.7, copula_subject_tasks), (53.8, named_problems),
+          (87, named_tasks), (95, title_task),
           (95.5, title_means_tasks), (96, fallback_title_task), (96.2, opening_subject_task),
           (96.4, means_learning), (96.45, aims_subject), (96.46, named_as_task),
           (96.5, means_only_tasks),
