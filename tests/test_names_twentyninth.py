@@ -51,3 +51,21 @@ def test_a_name_joined_to_a_participle_is_not_a_results_system(nlp):
                            abstract=text)], nlp=nlp)
     systems = {r.system for r in ex.results if r.value == "0.97"}
     assert systems == {"Plasma State Reconstruction"}
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    ("We crop Regions of Interest (ROI) before the classifier.", "Regions of Interest"),
+    ("The scenes come from Synthetic Aperture Radar (SAR) passes.", "Synthetic Aperture Radar"),
+    ("Planning for Autonomous Vehicles (AVs) must be safe.", "Autonomous Vehicles"),
+    ("Headsets for Augmented Reality (AR) render the scene.", "Augmented Reality"),
+])
+def test_a_long_form_naming_a_thing_or_a_field_is_no_name(nlp, sentence, gone):
+    ents = run(nlp, "We study perception at scale. " + sentence)
+    assert find(ents, gone) is None
+
+
+def test_a_thing_phrase_before_a_data_head_or_a_method_long_form_stays(nlp):
+    ents = run(nlp, "We study perception at scale. We train on the Rural Vehicles dataset. "
+                    "We propose Sparse Region Transformer (SRT) for it.")
+    assert find(ents, "Rural Vehicles") is not None
+    assert find(ents, "Sparse Region Transformer") is not None
