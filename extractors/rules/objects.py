@@ -1,7 +1,7 @@
 """Family: a long form or capitalised phrase that names a physical or visual thing, a region or
 a field of application is no entity ("Regions of Interest (ROI)", "Synthetic Aperture Radar
-(SAR)", "Autonomous Vehicles (AVs)", "Augmented Reality (AR)", "Earth Observation",
-"Whole-Slide Images (WSIs)"): a candidate of two or more words that only its shape found, whose
+(SAR)", "Autonomous Vehicles (AVs)", "Augmented Reality (AR)", "Earth Observation"): a
+candidate not typed TASK of two or more words that only its shape found, whose
 last word is such a head (words as data: words/object_heads.txt, any case), is dropped like an
 organisation, with its short form. A gazetteer name, the paper's own name (introduced, or its
 short form written in the title) or a phrase with a data head after it ("the Autonomous
@@ -22,8 +22,9 @@ def object_phrases(ctx: Context) -> None:
     heads = word_set("object_heads")
     text = ctx.text
     for c in ctx.cands:
-        if c.rule not in _RULES or c.gaz_canon or c.org or c.intro or c.stated:
-            continue
+        if c.rule not in _RULES or c.gaz_canon or c.org or c.intro or c.stated or \
+                c.type == "TASK":
+            continue  # ("Earth Observation" as a task is the gold's field of application)
         ws = c.name.split()
         if len(ws) < 2 or ws[-1].lower() not in heads:
             continue
