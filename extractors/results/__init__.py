@@ -204,7 +204,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         return []
     c = cues()
     sents = sents or sentence_starts(text)
-    mentions = _mentions(ents)
+    mentions = _mentions(ents, text)
     title_end = text.find("\n") if "\n" in text else len(text)
     own = own_system(ents, title_end, text[:title_end], text)
     fallback_bench = introduced_benchmark(ents)

@@ -141,8 +141,13 @@ def _clause_start(text: str, s0: int, pos: int) -> int:
     return start
 
 
-def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, name, type, role) of every entity mention, by offset."""
+# a participle joined to a mention: "4 TEG-specialized data sets", "CTC-trained ASR models"
+_JOINED_PARTICIPLE = re.compile(r"-[a-z]{2,}ed\b")
+
+
+def _mentions(ents: list[dict], text: str = "") -> list[tuple[int, int, str, str, str]]:
+    """(start, end, name, type, role) of every entity mention, by offset (a mention that only
+    modifies what follows, "TEG-specialized data", typed STYLE: it is not a system there)."""
     out = []
     for e in ents:
         typ = e["type"]
@@ -151,7 +156,9 @@ def _mentions(ents: list[dict]) -> list[tuple[int, int, str, str, str]]:
         elif e.get("extractor") == "styled_name":
             typ = "STYLE"  # only "a DLRM-style ranker": a model of the system, not the system
         for mm in e.get("mentions", []):
-            out.append((mm[1], mm[2], e["name"], typ, e.get("role", "used")))
+            joined = text and typ in SYSTEM_TYPES and _JOINED_PARTICIPLE.match(text, mm[2])
+            out.append((mm[1], mm[2], e["name"], "STYLE" if joined else typ,
+                        e.get("role", "used")))
     out.sort()
     return out
 

@@ -17,7 +17,8 @@ list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
 95 title task,
 97 organisations, 97.5 places (and institutions, devices), 97.6 clinical (conditions,
-treatments, imaging), 98 tasks (a task's "X problem" form), 98.6 modifiers (an acronym before an
+treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
+form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
 formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
 word is no name), 100 metric filter,

@@ -40,6 +40,14 @@ SUFFIX_ONLY = re.compile(
 )
 # a past participle joined to a coined word ("TimeGAN-augmented", "CLEVR-derived", "MA-aided")
 _PARTICIPLE = re.compile(r"(?<=[A-Za-z0-9])-[a-z]{2,}ed$")
+
+
+def _without_participle(word: str) -> str:
+    """A coined word without a past participle joined to it ("SSPO-trained" -> "SSPO")."""
+    pm = _PARTICIPLE.search(word) if "-" in word else None
+    return word[:pm.start()] if pm and not SUFFIX_ONLY.search(word) else word
+
+
 # a short argument glued to a coined name of three or more characters: "FWL(2)", "ICC(2,k)",
 # "DRO-BAS(PE)", "C-HMCNN(h)" (not a group in mathematics: "SE(3)", "GF(2)", "O(n)")
 GLUED_ARG = re.compile(
@@ -318,7 +326,8 @@ def capitalised_runs(ctx: Context) -> None:
             _title_run(ctx, words, offs, kinds)
             continue
         if len(words) == 1:
-            _single_word(ctx, words[0], kinds[0], a, b, at_sent_start)
+            w = _without_participle(words[0])
+            _single_word(ctx, w, kinds[0], a, a + len(w), at_sent_start)
             continue
         # multi-word run
         if at_sent_start and kinds[0] == "plain" and len(words) == 2 and kinds[1] == "plain":
@@ -350,7 +359,8 @@ def capitalised_runs(ctx: Context) -> None:
                 else:
                     names.append((o, o + len(w)))
             for o, e in names:
-                w = text[o:e]
+                w = _without_participle(text[o:e])
+                e = o + len(w)
                 if fold(w) not in generic:
                     ctx.cands.append(Cand(o, e, w, w, "", 0.7, "coined_name"))
             continue
