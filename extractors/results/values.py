@@ -30,6 +30,14 @@ _OTHER = (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]p
           r"[kMG]?Hz|minutes|hours|mm|cm)\b")
 
 
+# LaTeX arrows between values ("44.15$\rightarrow$41.68", "$0.780 \rightarrow 0.889$",
+# "$\uparrow5.25\%$"): a value may start right after an arrow command (and its "$"), and a
+# "$" before a value may be closed by the arrow instead of a second "$"
+LATEX_ARROWS = True
+_AFTER_ARROW = r"|(?<=arrow)|(?<=arrow\$)|(?<=\\to\$)" if LATEX_ARROWS else ""
+_ARROW_NEXT = r"\s?\\(?:[a-z]*arrow|to)\b" if LATEX_ARROWS else r"\$"
+
+
 def _value_re(num: str, first: str = "") -> re.Pattern:
     """The value pattern with numbers written as num (digits, or number words); first: a
     character class holding every character a match can start with (the signs', "$" and the
@@ -39,10 +47,10 @@ def _value_re(num: str, first: str = "") -> re.Pattern:
         (rf"(?={first})" if first else "") +
         # "F1=0.80", "Recall@5=1.000", "R^2=0.95" are read (the name decides, as for "F1 =
         # 0.80"); not after a one-letter name ("r=0.8", "k=5") nor a spaced or bracketed "="
-        r"(?<![\w@.\-/<>^~$\\])(?:(?<!=)|(?<=[\w}]=)(?<![\s(][A-Za-z]=))"
+        rf"(?:(?<![\w@.\-/<>^~$\\]){_AFTER_ARROW})(?:(?<!=)|(?<=[\w}}]=)(?<![\s(][A-Za-z]=))"
         r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
         r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
-        r"(?:\\?%|\s?\\times)?\$))?"
+        rf"(?:\\?%|\s?\\times)?(?:\$|{_ARROW_NEXT})))?"
         r"(?P<sign2>[+\-])?"
         rf"(?P<num>{num})(?(dollar)\$?)"
         rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
@@ -61,8 +69,9 @@ _VALUE_WORDS = _value_re(rf"\b{_WORD_NUM}")  # "fivefold", "two orders of magnit
 #: forbids (checked from the character's end, so that the class comes first: a search then
 #: skips to the next such character in C instead of trying _VALUE at every offset); and the
 #: same for ASCII text, whose digits are 0-9 (a class of ASCII ranges is tested faster).
-_VALUE_START = re.compile(r"[+\-−±~$\\\d.](?<![\w@.\-/<>^~$\\].)")
-_ASCII_VALUE_START = re.compile(r"[+\-~$\\0-9.](?<![\w@.\-/<>^~$\\].)")
+_START_AFTER = r"|(?<=arrow.)|(?<=arrow\$.)|(?<=\\to\$.)" if LATEX_ARROWS else ""
+_VALUE_START = re.compile(r"[+\-−±~$\\\d.](?:(?<![\w@.\-/<>^~$\\].)" + _START_AFTER + ")")
+_ASCII_VALUE_START = re.compile(r"[+\-~$\\0-9.](?:(?<![\w@.\-/<>^~$\\].)" + _START_AFTER + ")")
 
 
 def value_matches(text: str) -> Iterator[re.Match]:
