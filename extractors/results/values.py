@@ -36,6 +36,11 @@ _OTHER = (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]p
 LATEX_ARROWS = True
 _AFTER_ARROW = r"|(?<=arrow)|(?<=arrow\$)|(?<=\\to\$)" if LATEX_ARROWS else ""
 _ARROW_NEXT = r"\s?\\(?:[a-z]*arrow|to)\b" if LATEX_ARROWS else r"\$"
+# an arrow between two values is read as "A to B" (a change from a baseline's value to the
+# system's, _transition): "(0.68 $\rightarrow$ 0.96)", "$62.27\% \rightarrow 67.04\%$", "0.62 -> 0.71"
+ARROW_CHANGE = True
+_ARROW = r"\$?\\(?:right|longright|Right)arrow\$?|\$?\\to\$?|→|->"
+_ARROW_SEP = "|" + _ARROW if ARROW_CHANGE else ""
 
 
 def _value_re(num: str, first: str = "") -> re.Pattern:
@@ -53,7 +58,7 @@ def _value_re(num: str, first: str = "") -> re.Pattern:
         rf"(?:\\?%|\s?\\times)?(?:\$|{_ARROW_NEXT})))?"
         r"(?P<sign2>[+\-])?"
         rf"(?P<num>{num})(?(dollar)\$?)"
-        rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
+        rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim{_ARROW_SEP})\s?(?(dollar)\$?)"
         rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
         rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?(?(dollar)\$?)"
         r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm|\+/-)\s?(?:\d+(?:\.\d+)?|\.\d+))?"
@@ -104,7 +109,7 @@ def _word_values(text: str) -> list[re.Match]:
     return list(out.values())
 
 
-_TO = re.compile(r"\s?to\s?")
+_TO = re.compile(r"\s?(?:to" + _ARROW_SEP + r")\s?")
 _RANGE_BEFORE = re.compile(r"\b(?:by|between|range[sd]?|ranging|of|from|within|up|about|"
                            r"around|approximately|roughly|spans?|spanning|varies|varying)\s+"
                            r"(?:up\s+to\s+|about\s+|around\s+|over\s+)?$", re.I)
