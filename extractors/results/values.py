@@ -37,7 +37,8 @@ LATEX_ARROWS = True
 _AFTER_ARROW = r"|(?<=arrow)|(?<=arrow\$)|(?<=\\to\$)" if LATEX_ARROWS else ""
 _ARROW_NEXT = r"\s?\\(?:[a-z]*arrow|to)\b" if LATEX_ARROWS else r"\$"
 # an arrow between two values is read as "A to B" (a change from a baseline's value to the
-# system's, _transition): "(0.68 $\rightarrow$ 0.96)", "$62.27\% \rightarrow 67.04\%$", "0.62 -> 0.71"
+# system's, _transition): "(0.68 $\rightarrow$ 0.96)", "$62.27\% \rightarrow 67.04\%$",
+# "0.62 -> 0.71"
 ARROW_CHANGE = True
 _ARROW = r"\$?\\(?:right|longright|Right)arrow\$?|\$?\\to\$?|→|->"
 _ARROW_SEP = "|" + _ARROW if ARROW_CHANGE else ""
