@@ -342,20 +342,13 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                     text.rfind("(", max(s0, a - 3), a) >= 0:
                 res["system"], base = base, None  # "X improves over its base (47.2% to 53.8%)"
                 _retag(res, "system", "base model before 'from A to B' (B)")
-            a1 = a
-            if first.startswith("$") and "$" not in first[1:]:
-                a1, first = a + 1, first[1:]  # "$0.780 \rightarrow 0.889$": the math's start
             out.append({**res, "value": first, "number": read_number(first), "kind": "score",
-                        "system": res["system"] if span else base, "start": a1,
-                        "end": a1 + len(first)})
+                        "system": res["system"] if span else base, "end": a + len(first)})
             if trace.TRACE is not None:
                 out[-1]["via"] = {**res["via"], "system": res["via"].get("system", "") if span
                                   else "base model before 'from A to B' (A)"}
-            second = text[a2:b]
-            if second.endswith("$") and "$" not in second[:-1]:
-                second = second[:-1]  # "$0.780 \rightarrow 0.889$": the math's end
-            res.update(value=second, number=read_number(second), start=a2,
-                       end=a2 + len(second), kind="score")
+            res.update(value=text[a2:b], number=read_number(text[a2:b]), start=a2,
+                       kind="score")
         elif FROM_SPLIT and _FROM_TO.search(text, max(0, a - 30), a) and (
                 _TO_QUALIFIED.match(text, b) or FROM_RANGE and m.group("num2") and
                 _RANGE_TO.match(text, b)) and not _SPAN_VERB.search(text, cs, a):

@@ -205,18 +205,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
             return False
         return bool(listed or c["verbs"].search(before) or c["metric"].search(before[-30:])
                     or c["metric"].match(after.lstrip(" ")) or VS_PAIR and (
-                        _VS_NEXT.match(after) or _VS_PREV.search(before))
-                    or ARROW_PAIR and (_ARROW_PREV.search(before) or m.group("num2") and
-                                       _ARROW_IN.search(m.group(0))))
+                        _VS_NEXT.match(after) or _VS_PREV.search(before)))
     return True
-
-
-ARROW_PAIR = True
-# a decimal a change goes to, after an arrow from another ("(0.73$\rightarrow$0.90)", "$0.780
-# \rightarrow 0.889$", "0.62 -> 0.71"): a score, as the decimal it goes from is
-_ARROW_PREV = re.compile(r"(?<![\d.])[+\-−]?\d*\.\d+\s*\$?\s*(?:\\(?:[a-z]*arrow|to)\b|→|->)"
-                         r"\s*\$?\s*$")
-_ARROW_IN = re.compile(r"arrow\b|\\to\b|→|->")
 
 
 VS_PAIR = True

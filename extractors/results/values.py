@@ -30,20 +30,6 @@ _OTHER = (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]p
           r"[kMG]?Hz|minutes|hours|mm|cm)\b")
 
 
-# LaTeX arrows between values ("44.15$\rightarrow$41.68", "$0.780 \rightarrow 0.889$",
-# "$\uparrow5.25\%$"): a value may start right after an arrow command (and its "$"), and a
-# "$" before a value may be closed by the arrow instead of a second "$"
-LATEX_ARROWS = True
-_AFTER_ARROW = r"|(?<=arrow)|(?<=arrow\$)|(?<=\\to\$)" if LATEX_ARROWS else ""
-_ARROW_NEXT = r"\s?\\(?:[a-z]*arrow|to)\b" if LATEX_ARROWS else r"\$"
-# an arrow between two values is read as "A to B" (a change from a baseline's value to the
-# system's, _transition): "(0.68 $\rightarrow$ 0.96)", "$62.27\% \rightarrow 67.04\%$",
-# "0.62 -> 0.71"
-ARROW_CHANGE = True
-_ARROW = r"\$?\\(?:right|longright|Right)arrow\$?|\$?\\to\$?|→|->"
-_ARROW_SEP = "|" + _ARROW if ARROW_CHANGE else ""
-
-
 def _value_re(num: str, first: str = "") -> re.Pattern:
     """The value pattern with numbers written as num (digits, or number words); first: a
     character class holding every character a match can start with (the signs', "$" and the
@@ -53,13 +39,13 @@ def _value_re(num: str, first: str = "") -> re.Pattern:
         (rf"(?={first})" if first else "") +
         # "F1=0.80", "Recall@5=1.000", "R^2=0.95" are read (the name decides, as for "F1 =
         # 0.80"); not after a one-letter name ("r=0.8", "k=5") nor a spaced or bracketed "="
-        rf"(?:(?<![\w@.\-/<>^~$\\]){_AFTER_ARROW})(?:(?<!=)|(?<=[\w}}]=)(?<![\s(][A-Za-z]=))"
+        r"(?<![\w@.\-/<>^~$\\])(?:(?<!=)|(?<=[\w}]=)(?<![\s(][A-Za-z]=))"
         r"(?P<sign>[+\-−±~]|\$?\\pm\$?|\$\\sim\$)?"
         r"(?P<dollar>\$(?=[+\-]?\d+(?:\.\d+)?(?:-{1,2}\d+(?:\.\d+)?|\s?\\pm\s?\d+(?:\.\d+)?)?"
-        rf"(?:\\?%|\s?\\times)?(?:\$|{_ARROW_NEXT})))?"
+        r"(?:\\?%|\s?\\times)?\$))?"
         r"(?P<sign2>[+\-])?"
         rf"(?P<num>{num})(?(dollar)\$?)"
-        rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim{_ARROW_SEP})\s?(?(dollar)\$?)"
+        rf"(?:(?P<u1>{_PCT}|{_RATIO})?\s?(?:--|-|–|to|~|\$\\sim\$|\\sim)\s?(?(dollar)\$?)"
         rf"(?P<num2>{_NUM})(?(dollar)\$?))?"
         rf"(?P<unit>{_PCT}|{_RATIO}|{_POINTS}|{_OTHER})?(?(dollar)\$?)"
         r"(?P<pm>\s?(?:\\pm|±|\$\\pm\$|pm|\+/-)\s?(?:\d+(?:\.\d+)?|\.\d+))?"
@@ -75,9 +61,8 @@ _VALUE_WORDS = _value_re(rf"\b{_WORD_NUM}")  # "fivefold", "two orders of magnit
 #: forbids (checked from the character's end, so that the class comes first: a search then
 #: skips to the next such character in C instead of trying _VALUE at every offset); and the
 #: same for ASCII text, whose digits are 0-9 (a class of ASCII ranges is tested faster).
-_START_AFTER = r"|(?<=arrow.)|(?<=arrow\$.)|(?<=\\to\$.)" if LATEX_ARROWS else ""
-_VALUE_START = re.compile(r"[+\-−±~$\\\d.](?:(?<![\w@.\-/<>^~$\\].)" + _START_AFTER + ")")
-_ASCII_VALUE_START = re.compile(r"[+\-~$\\0-9.](?:(?<![\w@.\-/<>^~$\\].)" + _START_AFTER + ")")
+_VALUE_START = re.compile(r"[+\-−±~$\\\d.](?<![\w@.\-/<>^~$\\].)")
+_ASCII_VALUE_START = re.compile(r"[+\-~$\\0-9.](?<![\w@.\-/<>^~$\\].)")
 
 
 def value_matches(text: str) -> Iterator[re.Match]:
@@ -110,7 +95,7 @@ def _word_values(text: str) -> list[re.Match]:
     return list(out.values())
 
 
-_TO = re.compile(r"\s?(?:to" + _ARROW_SEP + r")\s?")
+_TO = re.compile(r"\s?to\s?")
 _RANGE_BEFORE = re.compile(r"\b(?:by|between|range[sd]?|ranging|of|from|within|up|about|"
                            r"around|approximately|roughly|spans?|spanning|varies|varying)\s+"
                            r"(?:up\s+to\s+|about\s+|around\s+|over\s+)?$", re.I)
