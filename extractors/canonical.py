@@ -8,7 +8,11 @@ from functools import lru_cache
 from paperkg.core.text import fold
 from paperkg.extractors.words import head_alternation
 
-_LATEX_CMD = re.compile(r"\\(?:math[a-z]*|text[a-z]*|operatorname|bm|boldsymbol)\s*\{([^{}]*)\}")
+_FONT_CMD = r"\\(?:math[a-z]*|text[a-z]*|emph|operatorname|bm|boldsymbol)\s*\{"
+_LATEX_CMD = re.compile(_FONT_CMD + r"([^{}]*)\}")
+# a font command whose brace closes after the name ("\textbf{Foo Distillation (FD)}" gives the
+# name "\textbf{Foo Distillation"): the command goes with its brace, not only the brace
+_LATEX_OPEN = re.compile(_FONT_CMD)
 _LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
 _LATEX_REST = re.compile(r"[\\${}]")
 # "HumanEval benchmark" and "HumanEval" share a key (head nouns: extractors/data/words/heads.txt)
@@ -25,6 +29,7 @@ def strip_latex(text: str) -> str:
     if "\\" not in text and "$" not in text and "{" not in text:
         return text
     text = _LATEX_CMD.sub(r"\1", text)
+    text = _LATEX_OPEN.sub("", text)
     text = _LATEX_MACRO.sub(r"\1", text)
     return _LATEX_REST.sub("", text)
 
