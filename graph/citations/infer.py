@@ -503,6 +503,34 @@ class Previous:
     #: find again (neither paper's entity edges, nor the keys of the entities they reach
     #: that the edge's name has, changed): kept as they are, their papers' edges not read
     steady: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
+    #: what `prejudge` made of `kept` and the papers not in `new` before the new papers were
+    #: extracted (None: judge makes it all)
+    ahead: Any = None
+
+
+@dataclass
+class Prejudged:
+    """What `judge` makes of an update's stored papers alone (those of the index `kept`
+    not in `replaced`): their claims by name, the names valid through them, the index of those
+    names and the papers' identifiers. Made by `prejudge` while the new papers are extracted;
+    judge adds the replaced papers' part."""
+
+    kept: Any
+    replaced: frozenset[str]
+    #: the stored papers it was made of (node keys)
+    papers: list[str]
+    #: name -> the stored papers' claims of it (in paper order)
+    by_name: dict[str, list[Claim]]
+    #: name -> its claims judge keeps (not contested), for the names that are valid
+    valid: dict[str, list[Claim]]
+    #: the claims of the names that are not valid (judge's report.claims_generic)
+    generic_claims: int
+    #: NameIndex(valid).by_first
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    #: _identifiers of the stored papers, and how many papers those are (every paper not
+    #: replaced: the index's papers and those the index keeps nothing of)
+    idents: dict[str, list[str]]
+    stored: int
 
 
 class _Cites(dict):
@@ -770,23 +798,16 @@ def judge(nodes: dict[str, dict], papers: Iterable[str] | None = None,
     cites = _Cites(nodes, dict(features or {}) if features is None or isinstance(features, dict)
                    else features, index_kept,
                    previous.new if index_kept is not None else ())
-    by_name: dict[str, list[Claim]] = defaultdict(list)
-    for p in cites.recorded(nodes):
-        for c in cites.claims(p):
-            by_name[c.name].append(c)
+    pre = None if index_kept is None else _usable(previous.ahead, cites, nodes)
+    if pre is None:
+        by_name = _claims_by_name(cites, cites.recorded(nodes))
+        valid, report.claims_generic = _valid(by_name, nodes, cites, stats)
+        index = NameIndex(valid)
+        idents = _identifiers(nodes)
+    else:  # the stored papers' part made ahead: the replaced papers' added to it
+        by_name, valid, report.claims_generic, index, idents = _with_replaced(
+            pre, nodes, cites, stats)
     report.claims = sum(len(v) for v in by_name.values())
-    valid: dict[str, list[Claim]] = {}
-    for name, claims in sorted(by_name.items()):
-        st = stats.get(name)
-        if st is not None and st.claims:  # else no corpus paper claims it: none is contested
-            claims = [c for c in claims
-                      if not contested(name, str(nodes[c.paper].get("title")))]
-        if cites.generic(name) or not claims:
-            report.claims_generic += len(by_name[name])
-        else:
-            valid[name] = claims
-    index = NameIndex(valid)
-    idents = _identifiers(nodes)
     scope = None
     if previous is not None and papers is None:
         scope = _update_scope(previous, nodes, cites, by_name, valid, index, idents)
@@ -895,6 +916,124 @@ def judge(nodes: dict[str, dict], papers: Iterable[str] | None = None,
     _identifier_edges(nodes, when, lambda a, b, e: identified.append((a, b, e)), cites,
                       idents, cited, linkers)
     return Judged(report, named, identified, touched, cited)
+
+
+def _claims_by_name(cites: _Cites, papers: Iterable[str]) -> dict[str, list[Claim]]:
+    """Name -> the claims of it of these papers (in their order)."""
+    by_name: dict[str, list[Claim]] = defaultdict(list)
+    for p in papers:
+        for c in cites.claims(p):
+            by_name[c.name].append(c)
+    return by_name
+
+
+def _valid_claims(name: str, claims: list[Claim], nodes: dict[str, dict], cites: _Cites,
+                  stats: dict[str, NameStats]) -> list[Claim] | None:
+    """The claims of a name judge keeps (those not contested), None when the name is not
+    valid (generic, or no claim kept)."""
+    st = stats.get(name)
+    if st is not None and st.claims:  # else no corpus paper claims it: none is contested
+        claims = [c for c in claims if not contested(name, str(nodes[c.paper].get("title")))]
+    return None if cites.generic(name) or not claims else claims
+
+
+def _valid(by_name: dict[str, list[Claim]], nodes: dict[str, dict], cites: _Cites,
+           stats: dict[str, NameStats]) -> tuple[dict[str, list[Claim]], int]:
+    """(name -> its kept claims, for the valid names in name order; the number of claims of
+    the names that are not valid)."""
+    valid: dict[str, list[Claim]] = {}
+    generic = 0
+    for name, claims in sorted(by_name.items()):
+        kept = _valid_claims(name, claims, nodes, cites, stats)
+        if kept is None:
+            generic += len(claims)
+        else:
+            valid[name] = kept
+    return valid, generic
+
+
+def prejudge(nodes: dict[str, dict], kept: Any, replaced: Iterable[str]) -> Prejudged | None:
+    """What judge makes of an update's stored papers alone (Prejudged), for Previous.ahead:
+    `nodes` are the Paper nodes judge will be given (the same papers; title, arXiv id and
+    DOI are read of those not replaced), `kept` the store's index (Previous.kept) and
+    `replaced` the papers judge takes from their entries (Previous.new). None when a paper
+    of the index is not among the nodes."""
+    replaced = frozenset(replaced)
+    cites = _Cites(nodes, {}, kept, replaced)
+    papers = [p for p in sorted(cites.records) if p not in replaced]
+    if any(p not in nodes for p in papers):
+        return None
+    by_name = _claims_by_name(cites, papers)
+    valid, generic = _valid(by_name, nodes, cites, corpus_names())
+    stored = {p: d for p, d in nodes.items() if p not in replaced}
+    return Prejudged(kept, replaced, papers, by_name, valid, generic,
+                     NameIndex(valid).by_first, _identifiers(stored), len(stored))
+
+
+def _usable(pre: Prejudged | None, cites: _Cites, nodes: dict[str, dict]) -> Prejudged | None:
+    """`pre` when it was made for this judging (the same index, replaced papers and stored
+    papers, and no paper's results made yet), else None."""
+    if pre is None or pre.kept is not cites.kept or pre.replaced != cites.replaced \
+            or len(cites) or len(nodes) - len(cites.replaced & nodes.keys()) != pre.stored \
+            or any(p not in nodes for p in pre.papers):
+        return None
+    return pre
+
+
+def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
+                   stats: dict[str, NameStats]
+                   ) -> tuple[dict[str, list[Claim]], dict[str, list[Claim]], int, NameIndex,
+                              dict[str, list[str]]]:
+    """judge's claims by name, valid names, generic claims, name index and identifiers,
+    made from `pre` and the replaced papers (as judge makes them of every paper)."""
+    replaced = sorted(p for p in cites.replaced if p in nodes)
+    by_name: dict[str, list[Claim]] = defaultdict(list, pre.by_name)
+    valid = dict(pre.valid)
+    generic = pre.generic_claims
+    added: list[str] = []
+    removed = False
+    for name, claims in _claims_by_name(cites, replaced).items():
+        before = pre.by_name.get(name, [])
+        if name not in pre.valid:
+            generic -= len(before)
+        # in paper order, as a pass over every paper gives them (a paper is in one part)
+        claims = by_name[name] = sorted([*before, *claims], key=lambda c: c.paper)
+        kept = _valid_claims(name, claims, nodes, cites, stats)
+        if kept is None:
+            generic += len(claims)
+            removed = removed or valid.pop(name, None) is not None  # (more claims: none)
+        else:
+            if name not in valid:
+                added.append(name)
+            valid[name] = kept
+    if added:
+        valid = {n: valid[n] for n in sorted(valid)}
+    # NameIndex(valid): a name's spellings go under their first runs, longest first, then
+    # in name order (NameIndex's stable sort of the names' spellings taken in name order)
+    if removed:
+        index = NameIndex(valid)
+    else:
+        by_first = dict(pre.by_first)
+        more: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for name in sorted(added):
+            for r, options in _options(name).items():
+                more[r].extend(options)
+        for r, options in more.items():
+            by_first[r] = sorted([*by_first.get(r, ()), *options],
+                                 key=lambda x: (-len(x[0]), x[1]))
+        index = NameIndex(())
+        index.by_first = by_first
+    idents: dict[str, list[str]] = defaultdict(list, pre.idents)
+    grown = set()
+    for p in replaced:
+        for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
+            if ident:
+                key = str(ident).lower()
+                idents[key] = [*idents.get(key, ()), p]
+                grown.add(key)
+    for key in grown:
+        idents[key].sort()
+    return by_name, valid, generic, index, idents
 
 
 @functools.lru_cache(maxsize=65_536)
