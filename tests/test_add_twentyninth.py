@@ -78,16 +78,19 @@ def test_the_stored_part_judged_ahead_gives_what_judge_makes_of_every_paper(tmp_
     real = I._with_replaced
 
     def checked(pre, nodes, cites, stats):
-        by_name, valid, generic, index, idents = got = real(pre, nodes, cites, stats)
+        by_name, valid, generic, index, lookup, idents = got = real(pre, nodes, cites, stats)
         want_by_name = I._claims_by_name(cites, cites.recorded(nodes))
         assert dict(by_name) == dict(want_by_name)
         want_valid, want_generic = I._valid(want_by_name, nodes, cites, stats)
         assert list(valid.items()) == list(want_valid.items()) and generic == want_generic
         assert index.by_first == NameIndex(want_valid).by_first
+        assert lookup == I._lookup(index.by_first)
         assert dict(idents) == dict(I._identifiers(nodes))
         used.append(len(pre.papers))
+        grew.append(len(index.by_first) > len(pre.by_first))  # a name valid through new papers
         return got
 
+    grew: list[bool] = []
     monkeypatch.setattr(I, "_with_replaced", checked)
     judged = 0
     for parts in _splits(papers):
@@ -115,7 +118,7 @@ def test_the_stored_part_judged_ahead_gives_what_judge_makes_of_every_paper(tmp_
                     judged += 1
             add_citations(grown, min_confidence=0.0, features=kept)
             stored_ids |= {n.split(":", 1)[1] for n in part}
-    assert len(used) == judged and max(used) > 0
+    assert len(used) == judged and max(used) > 0 and any(grew) and not all(grew)
 
 
 def test_a_prejudged_part_made_for_other_papers_is_not_used(tmp_path):

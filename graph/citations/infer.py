@@ -224,21 +224,18 @@ def collect_claims(papers: dict[str, dict], features: dict[str, dict] | None = N
 
 
 def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperCites],
-              spelled: dict[str, list[str]] | None = None
+              spelled: dict[str, list[str]] | None = None, lookup: tuple | None = None
               ) -> dict[str, list[tuple[str, int, int, str, str]]]:
     """Name -> (paper, offset in the paper, offset in the sentence, sentence, folded sentence)
     of each sentence naming it
     (first sentence per paper and name; the title counts as a sentence). `spelled`: for some
     papers, the spellings of the names sought that each writes (_scanned_by_key): only the
     sentences writing one are searched, and of the other names only those written where
-    one of them is are sure to be found."""
+    one of them is are sure to be found. `lookup`: _lookup of the index, made already."""
     out: dict[str, list[tuple[str, int, int, str, str]]] = defaultdict(list)
-    kept, other = _start_runs(index)
-    # a match is its name's spelling (runs and separators) written in the folded text
-    spellings = {r: sorted({"".join(parts) for parts, _ in options})
-                 for r, options in index.by_first.items()}
-    # spelling -> the longest spelling of its first run (how far `find` reads from its start)
-    reach = {w: max(map(len, ws)) for ws in spellings.values() for w in ws}
+    # a match is its name's spelling (runs and separators) written in the folded text; the
+    # reach of a spelling is how far `find` reads from its start
+    kept, other, spellings, reach = _lookup(index.by_first) if lookup is None else lookup
     for p in sorted(papers):
         title, abstract = _paper_text(papers[p])
         written = None if spelled is None else spelled.get(p)
@@ -352,12 +349,30 @@ def _start_runs(index: NameIndex) -> tuple[set[str], list[str]]:
     '+' (the text that writes the name joins the run to the next: name_starts keeps it)."""
     kept, other = set(), []
     for r, options in index.by_first.items():
-        if _KEPT_RUN.fullmatch(r) or (r.isalpha() and r.islower() and all(
-                len(parts) > 1 and parts[1] in ("-", ".", "+") for parts, _ in options)):
+        if _kept_run(r, options):
             kept.add(r)
         else:
             other.append(r)
     return kept, sorted(other)
+
+
+def _kept_run(r: str, options: list[tuple[tuple[str, ...], str]]) -> bool:
+    """Whether _start_runs counts a first run (with the spellings filed under it) as kept."""
+    return bool(_KEPT_RUN.fullmatch(r) or (r.isalpha() and r.islower() and all(
+        len(parts) > 1 and parts[1] in ("-", ".", "+") for parts, _ in options)))
+
+
+def _lookup(by_first: dict[str, list[tuple[tuple[str, ...], str]]]) -> tuple:
+    """What _mentions makes of a name index (its by_first) before it reads a paper: the kept
+    and other first runs (_start_runs), each first run's spellings, and each spelling's
+    reach (the longest spelling of its first run)."""
+    index = NameIndex(())
+    index.by_first = by_first
+    kept, other = _start_runs(index)
+    spellings = {r: sorted({"".join(parts) for parts, _ in options})
+                 for r, options in by_first.items()}
+    reach = {w: max(map(len, ws)) for ws in spellings.values() for w in ws}
+    return kept, other, spellings, reach
 
 
 def _plain(text: str) -> str:
@@ -525,8 +540,9 @@ class Prejudged:
     valid: dict[str, list[Claim]]
     #: the claims of the names that are not valid (judge's report.claims_generic)
     generic_claims: int
-    #: NameIndex(valid).by_first
+    #: NameIndex(valid).by_first, and what _mentions makes of it (_lookup)
     by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    lookup: tuple
     #: _identifiers of the stored papers, and how many papers those are (every paper not
     #: replaced: the index's papers and those the index keeps nothing of)
     idents: dict[str, list[str]]
@@ -799,18 +815,19 @@ def judge(nodes: dict[str, dict], papers: Iterable[str] | None = None,
                    else features, index_kept,
                    previous.new if index_kept is not None else ())
     pre = None if index_kept is None else _usable(previous.ahead, cites, nodes)
+    lookup = None  # _lookup of the index, when made already
     if pre is None:
         by_name = _claims_by_name(cites, cites.recorded(nodes))
         valid, report.claims_generic = _valid(by_name, nodes, cites, stats)
         index = NameIndex(valid)
         idents = _identifiers(nodes)
     else:  # the stored papers' part made ahead: the replaced papers' added to it
-        by_name, valid, report.claims_generic, index, idents = _with_replaced(
+        by_name, valid, report.claims_generic, index, lookup, idents = _with_replaced(
             pre, nodes, cites, stats)
     report.claims = sum(len(v) for v in by_name.values())
     scope = None
     if previous is not None and papers is None:
-        scope = _update_scope(previous, nodes, cites, by_name, valid, index, idents)
+        scope = _update_scope(previous, nodes, cites, by_name, valid, index, idents, lookup)
     if scope is None:
         cites.prefetch(nodes)
         mentions = _mentions(nodes, index, cites)
@@ -966,8 +983,9 @@ def prejudge(nodes: dict[str, dict], kept: Any, replaced: Iterable[str]) -> Prej
     by_name = _claims_by_name(cites, papers)
     valid, generic = _valid(by_name, nodes, cites, corpus_names())
     stored = {p: d for p, d in nodes.items() if p not in replaced}
-    return Prejudged(kept, replaced, papers, by_name, valid, generic,
-                     NameIndex(valid).by_first, _identifiers(stored), len(stored))
+    by_first = NameIndex(valid).by_first
+    return Prejudged(kept, replaced, papers, by_name, valid, generic, by_first,
+                     _lookup(by_first), _identifiers(stored), len(stored))
 
 
 def _usable(pre: Prejudged | None, cites: _Cites, nodes: dict[str, dict]) -> Prejudged | None:
@@ -983,9 +1001,10 @@ def _usable(pre: Prejudged | None, cites: _Cites, nodes: dict[str, dict]) -> Pre
 def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
                    stats: dict[str, NameStats]
                    ) -> tuple[dict[str, list[Claim]], dict[str, list[Claim]], int, NameIndex,
-                              dict[str, list[str]]]:
-    """judge's claims by name, valid names, generic claims, name index and identifiers,
-    made from `pre` and the replaced papers (as judge makes them of every paper)."""
+                              tuple | None, dict[str, list[str]]]:
+    """judge's claims by name, valid names, generic claims, name index (with its _lookup,
+    or None) and identifiers, made from `pre` and the replaced papers (as judge makes them of
+    every paper)."""
     replaced = sorted(p for p in cites.replaced if p in nodes)
     by_name: dict[str, list[Claim]] = defaultdict(list, pre.by_name)
     valid = dict(pre.valid)
@@ -1010,6 +1029,7 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
         valid = {n: valid[n] for n in sorted(valid)}
     # NameIndex(valid): a name's spellings go under their first runs, longest first, then
     # in name order (NameIndex's stable sort of the names' spellings taken in name order)
+    lookup = None
     if removed:
         index = NameIndex(valid)
     else:
@@ -1023,6 +1043,7 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
                                  key=lambda x: (-len(x[0]), x[1]))
         index = NameIndex(())
         index.by_first = by_first
+        lookup = _grown_lookup(pre.lookup, by_first, more.keys())
     idents: dict[str, list[str]] = defaultdict(list, pre.idents)
     grown = set()
     for p in replaced:
@@ -1033,7 +1054,26 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
                 grown.add(key)
     for key in grown:
         idents[key].sort()
-    return by_name, valid, generic, index, idents
+    return by_name, valid, generic, index, lookup, idents
+
+
+def _grown_lookup(lookup: tuple, by_first: dict[str, list[tuple[tuple[str, ...], str]]],
+                  runs: Iterable[str]) -> tuple:
+    """_lookup(by_first) from `lookup`, that of an index whose first runs other than `runs`
+    hold what by_first's do (a spelling's first run is its own: no other run's entries
+    change)."""
+    kept, other, spellings, reach = lookup
+    kept, other, spellings, reach = set(kept), set(other), dict(spellings), dict(reach)
+    for r in runs:
+        for w in spellings.get(r, ()):
+            del reach[w]
+        ws = spellings[r] = sorted({"".join(parts) for parts, _ in by_first[r]})
+        far = max(map(len, ws))
+        reach.update((w, far) for w in ws)
+        kept.discard(r)
+        other.discard(r)
+        (kept.add if _kept_run(r, by_first[r]) else other.add)(r)
+    return kept, sorted(other), spellings, reach
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -1083,7 +1123,7 @@ def load_statistics() -> None:
 
 def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
                   by_name: dict[str, list[Claim]], valid: dict[str, list[Claim]],
-                  index: NameIndex, idents: dict[str, list[str]]
+                  index: NameIndex, idents: dict[str, list[str]], lookup: tuple | None = None
                   ) -> tuple[set[str], set[str], dict[str, dict]] | None:
     """What an update judges again: (names, cited papers, papers to scan), or None when it
     must judge everything (a stored edge's paper is gone, or a name cannot be looked up
@@ -1096,7 +1136,8 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
     valid (the longest name wins where two start); the cited papers are their claimants and
     the new papers (with the papers they link and share an identifier with); every name those
     papers claim is judged again too, until nothing is added. Only papers that hold the first
-    run of one of the names are scanned for mentions."""
+    run of one of the names are scanned for mentions. `lookup`: _lookup of the index, made
+    already (None: made here)."""
     if any(a not in nodes or b not in nodes for a, b, _ in previous.edges):
         return None
     new = previous.new & nodes.keys()
@@ -1105,7 +1146,7 @@ def _update_scope(previous: Previous, nodes: dict[str, dict], cites: _Cites,
         names.update(c.name for c in cites.claims(p))
         if cites.lead(p):
             names.add(cites.lead(p))
-    names.update(_mentions({p: nodes[p] for p in new}, index, cites))
+    names.update(_mentions({p: nodes[p] for p in new}, index, cites, lookup=lookup))
     for _, e in sorted(previous.old.items()):  # what a changed paper's old text touched
         gone = {c[0] for c in e["claims"]} | ({e["lead"]} if e["lead"] else set())
         names |= gone
