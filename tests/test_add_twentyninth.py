@@ -78,6 +78,7 @@ def test_the_stored_part_judged_ahead_gives_what_judge_makes_of_every_paper(tmp_
     real = I._with_replaced
 
     def checked(pre, nodes, cites, stats):
+        runs = len(pre.by_first)
         by_name, valid, generic, index, lookup, idents = got = real(pre, nodes, cites, stats)
         want_by_name = I._claims_by_name(cites, cites.recorded(nodes))
         assert dict(by_name) == dict(want_by_name)
@@ -87,7 +88,7 @@ def test_the_stored_part_judged_ahead_gives_what_judge_makes_of_every_paper(tmp_
         assert lookup == I._lookup(index.by_first)
         assert dict(idents) == dict(I._identifiers(nodes))
         used.append(len(pre.papers))
-        grew.append(len(index.by_first) > len(pre.by_first))  # a name valid through new papers
+        grew.append(len(index.by_first) > runs)  # a name valid only through new papers
         return got
 
     grew: list[bool] = []
@@ -115,6 +116,8 @@ def test_the_stored_part_judged_ahead_gives_what_judge_makes_of_every_paper(tmp_
                     ahead = I.judge(nodes, None, features,
                                     Previous(edges, new, old, kept=held, ahead=pre))
                     assert ahead == plain
+                    assert pre.used and I._usable(pre, I._Cites(nodes, {}, held, new),
+                                                  nodes) is None  # taken over: used once
                     judged += 1
             add_citations(grown, min_confidence=0.0, features=kept)
             stored_ids |= {n.split(":", 1)[1] for n in part}

@@ -547,6 +547,8 @@ class Prejudged:
     #: replaced: the index's papers and those the index keeps nothing of)
     idents: dict[str, list[str]]
     stored: int
+    #: judge took it over (its dicts are judge's, changed): not to be used again
+    used: bool = False
 
 
 class _Cites(dict):
@@ -991,7 +993,7 @@ def prejudge(nodes: dict[str, dict], kept: Any, replaced: Iterable[str]) -> Prej
 def _usable(pre: Prejudged | None, cites: _Cites, nodes: dict[str, dict]) -> Prejudged | None:
     """`pre` when it was made for this judging (the same index, replaced papers and stored
     papers, and no paper's results made yet), else None."""
-    if pre is None or pre.kept is not cites.kept or pre.replaced != cites.replaced \
+    if pre is None or pre.used or pre.kept is not cites.kept or pre.replaced != cites.replaced \
             or len(cites) or len(nodes) - len(cites.replaced & nodes.keys()) != pre.stored \
             or any(p not in nodes for p in pre.papers):
         return None
@@ -1004,16 +1006,16 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
                               tuple | None, dict[str, list[str]]]:
     """judge's claims by name, valid names, generic claims, name index (with its _lookup,
     or None) and identifiers, made from `pre` and the replaced papers (as judge makes them of
-    every paper)."""
+    every paper). `pre`'s dicts are taken over and changed, not copied (0.06 CPU s at 100,000
+    papers): it is marked used."""
+    pre.used = True
     replaced = sorted(p for p in cites.replaced if p in nodes)
-    by_name: dict[str, list[Claim]] = defaultdict(list, pre.by_name)
-    valid = dict(pre.valid)
-    generic = pre.generic_claims
+    by_name, valid, generic = pre.by_name, pre.valid, pre.generic_claims
     added: list[str] = []
     removed = False
     for name, claims in _claims_by_name(cites, replaced).items():
-        before = pre.by_name.get(name, [])
-        if name not in pre.valid:
+        before = by_name.get(name, [])
+        if name not in valid:
             generic -= len(before)
         # in paper order, as a pass over every paper gives them (a paper is in one part)
         claims = by_name[name] = sorted([*before, *claims], key=lambda c: c.paper)
@@ -1033,7 +1035,7 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
     if removed:
         index = NameIndex(valid)
     else:
-        by_first = dict(pre.by_first)
+        by_first = pre.by_first
         more: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for name in sorted(added):
             for r, options in _options(name).items():
@@ -1044,7 +1046,7 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
         index = NameIndex(())
         index.by_first = by_first
         lookup = _grown_lookup(pre.lookup, by_first, more.keys())
-    idents: dict[str, list[str]] = defaultdict(list, pre.idents)
+    idents = pre.idents
     grown = set()
     for p in replaced:
         for ident in (nodes[p].get("arxiv_id"), nodes[p].get("doi")):
@@ -1059,11 +1061,11 @@ def _with_replaced(pre: Prejudged, nodes: dict[str, dict], cites: _Cites,
 
 def _grown_lookup(lookup: tuple, by_first: dict[str, list[tuple[tuple[str, ...], str]]],
                   runs: Iterable[str]) -> tuple:
-    """_lookup(by_first) from `lookup`, that of an index whose first runs other than `runs`
-    hold what by_first's do (a spelling's first run is its own: no other run's entries
-    change)."""
+    """_lookup(by_first) from `lookup` (changed), that of an index whose first runs other
+    than `runs` hold what by_first's do (a spelling's first run is its own: no other run's
+    entries change)."""
     kept, other, spellings, reach = lookup
-    kept, other, spellings, reach = set(kept), set(other), dict(spellings), dict(reach)
+    other = set(other)
     for r in runs:
         for w in spellings.get(r, ()):
             del reach[w]
