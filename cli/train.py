@@ -105,11 +105,14 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--part", "parts", multiple=True,
               type=click.Choice(["roles", "keep", "types", "cands", "extend"]),
               help="With --parts-from: a part taken from that model (repeatable).")
+@click.option("--roles-blind", "roles_blind", is_flag=True,
+              help="The role classifier reads no rules' verdict (whether the rules called "
+                   "the name introduced), in fitting and in use.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
               gold_weight, candidates_used, terms, terms_as_features, extend, retype,
-              retype_known, gazetteer, file_weights, parts_from, parts, as_json):
+              retype_known, gazetteer, file_weights, parts_from, parts, roles_blind, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -143,6 +146,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          candidate_roles=not candidates_used, terms=terms,
                          term_candidates=not terms_as_features, gazetteer=gazetteer,
                          file_weights=weights, parts_from=parts_from, parts=parts,
+                         roles_blind=roles_blind,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

@@ -112,6 +112,11 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
     return sorted(feats)
 
 
+def without_verdict(feats: list[str]) -> list[str]:
+    """Role features without the rules' own verdict (`rule_intro`, `rule_intro_TYPE`)."""
+    return [f for f in feats if not f.startswith("rule_intro")]
+
+
 @lru_cache(maxsize=1)
 def gazetteer_lists() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """{canonical key of a form in a typed gazetteer list: the types of the lists holding it},
@@ -928,6 +933,9 @@ class LearnedMerge:
         #: the keep and type classifiers read which gazetteer lists hold a name (off unless a
         #: model was fitted with them)
         self.gaz_feats = False
+        #: the role classifier reads no rules' verdict (without_verdict; off unless a model
+        #: was fitted so)
+        self.role_blind = False
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -973,7 +981,8 @@ class LearnedMerge:
                 by_rules = e["role"] == "introduced"
                 if by_rules and self.roles == "union" and self.demote <= 0:
                     continue
-                p = self.role_model.prob(feats_of(e, keep=False)[2])
+                rf = feats_of(e, keep=False)[2]
+                p = self.role_model.prob(without_verdict(rf) if self.role_blind else rf)
                 if by_rules and self.roles == "union":
                     e["role"] = "used" if p < self.demote else "introduced"
                 else:
@@ -1140,7 +1149,8 @@ class LearnedMerge:
              "demote": self.demote, "cand_context": self.cand_context,
              "cand_roles": self.cand_roles, "term_cands": self.term_cands,
              "known_retype_to": self.known_retype_to,
-             "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats}))
+             "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats,
+             "role_blind": self.role_blind}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
@@ -1172,6 +1182,7 @@ class LearnedMerge:
             self.known_retype_to = data.get("known_retype_to", 2.0)
             self.known_retype_from = data.get("known_retype_from", 0.3)
             self.gaz_feats = data.get("gaz_feats", False)
+            self.role_blind = data.get("role_blind", False)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():
@@ -1188,7 +1199,7 @@ class LearnedMerge:
 
 #: The parts of a merge that can come from another model (`take_parts`): the attributes of each.
 PARTS: dict[str, tuple[str, ...]] = {
-    "roles": ("role_model",),
+    "roles": ("role_model", "role_blind"),
     "keep": ("keep_model",),
     "types": ("retype_models", "retype_to", "retype_from", "known_retype_to",
               "known_retype_from"),

@@ -123,6 +123,14 @@ VARIANTS.update({
                                                      "shipped_parts": _NOT_ROLES},
     "the shipped keep classifier, the rest of weight 0.3": {**_B, "down": 0.3,
                                                           "shipped_parts": ["keep"]},
+    # twenty-ninth pass: every record at weight 1
+    "the shipped model, roles refitted": {**_B, "shipped_parts": _NOT_ROLES},
+    "the shipped keep classifier, the rest refitted": {**_B, "shipped_parts": ["keep"]},
+    # the role classifier without the rules' verdict (learned.without_verdict)
+    "the shipped model, roles refitted without the rules' verdict": {
+        **_B, "role_blind": True, "shipped_parts": _NOT_ROLES},
+    "the shipped keep classifier, the rest refitted, roles without the rules' verdict": {
+        **_B, "role_blind": True, "shipped_parts": ["keep"]},
 })
 
 
@@ -141,9 +149,11 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
          df: dict[str, int] | None = None, context: bool = False, extend: float = 0.0,
          gold_weight: float = 1.0, stats: dict[str, list[int]] | None = None,
          terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-         gaz: bool = False, scale: list[float] | None = None) -> dict:
+         gaz: bool = False, scale: list[float] | None = None,
+         role_blind: bool = False) -> dict:
     """Every classifier of the merge fitted on the records in train (rows made with gaz;
-    scale: a weight per record of train, times its record_weights)."""
+    scale: a weight per record of train, times its record_weights; role_blind: the role
+    classifier without the rules' verdict)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.training.data import record_weights
     from paperkg.extractors.training.train import L2, fit_merge
@@ -155,7 +165,8 @@ def _fit(records: list[dict], outputs: list, rows: list[dict], train: list[int],
     fit_merge(m, [records[i] for i in train], [outputs[i] for i in train],
               [rows[i] for i in train], candidates=candidates, l2=L2 if l2 is None else l2,
               lexicon=lexicon, df=df, context=context, extend=extend,
-              weights=weights, stats=stats, terms=terms, term_cands=term_cands, gaz=gaz)
+              weights=weights, stats=stats, terms=terms, term_cands=term_cands, gaz=gaz,
+              role_blind=role_blind)
     return _models(m)
 
 
@@ -165,7 +176,7 @@ def _models(m) -> dict:
             "extend": m.extend_model, "roles": m.role_model, "keep": m.keep_model,
             "heads": m.heads, "lexicon": m.lexicon, "df": m.df, "context": m.cand_context,
             "cands": m.cand_model, "cstats": m.cstats, "types": m.type_models,
-            "retype": m.retype_models}
+            "retype": m.retype_models, "role_blind": m.role_blind}
 
 
 def _configure(merge, models: dict, s: dict) -> None:
@@ -202,6 +213,7 @@ def _configure(merge, models: dict, s: dict) -> None:
     merge.known_retype_from = s.get("known_retype_from", 0.3)
     merge.demote = s.get("demote", 0.0)
     merge.gaz_feats = models.get("gaz", False)
+    merge.role_blind = models.get("role_blind", False)
 
 
 def per_record(path: Path, nlp) -> list[dict[str, Score]]:
@@ -356,7 +368,8 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
                 key = (s.get("l2"), s.get("lexicon", False), s.get("df", False),
                        s.get("context", False), s.get("extend", 0.0), s.get("gold_weight", 1.0),
                        s.get("stats", False), s.get("terms", False), s.get("term_cands", True),
-                       s.get("gaz", False), s.get("fit", "all"), s.get("down", 1.0))
+                       s.get("gaz", False), s.get("fit", "all"), s.get("down", 1.0),
+                       s.get("role_blind", False))
                 if key not in fitted:
                     train = [i for i, f in enumerate(fold)
                              if f != k and (scored[i] or key[10] != "scored")]
@@ -367,7 +380,7 @@ def crossfit(records: list[dict], variants: dict[str, dict] | None = None, folds
                                        context=key[3], extend=key[4], gold_weight=key[5],
                                        stats=stats if key[6] else None,
                                        terms=terms if key[7] else None, term_cands=key[8],
-                                       gaz=key[9], scale=scale)
+                                       gaz=key[9], scale=scale, role_blind=key[12])
                 models = fitted[key]
                 _configure(merge, models, s)
                 if s.get("shipped_parts"):

@@ -398,7 +398,7 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
               extend: float = 0.0, weights: list[float] | None = None,
               stats: dict[str, list[int]] | None = None,
               terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-              gaz: bool = False) -> None:
+              gaz: bool = False, role_blind: bool = False) -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows (made with the same
     gaz); gaz: the keep and type classifiers read the gazetteer lists; the lower-case
@@ -406,8 +406,9 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
     first (threshold extend), the others then on the outputs it extends; weights: one per
     record, scaling its examples in every classifier (None: all 1); stats: corpus statistics
     for the candidate classifier (corpus_stats); terms: corpus terms (training/terms.py) as
-    more candidates and candidate features (term_cands False: features only)."""
-    from paperkg.extractors.learned import term_heads
+    more candidates and candidate features (term_cands False: features only); role_blind:
+    the role classifier reads no rules' verdict (`learned.without_verdict`)."""
+    from paperkg.extractors.learned import term_heads, without_verdict
 
     if extend > 0:
         xs: list = []
@@ -422,10 +423,13 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
         merge.extend_model.threshold = extend
         outputs, rows = extended_outputs(merge.extend_model, outputs), None
     merge.gaz_feats = gaz
+    merge.role_blind = role_blind
     if rows is None:
         rows = [record_rows(r, *o, gaz=gaz) for r, o in zip(records, outputs, strict=True)]
     for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
-        model.fit([f for r in rows for f in r[name][0]], [v for r in rows for v in r[name][1]],
+        blind = role_blind and name == "roles"
+        model.fit([without_verdict(f) if blind else f for r in rows for f in r[name][0]],
+                  [v for r in rows for v in r[name][1]],
                   l2=l2, weights=_spread(weights, (len(r[name][0]) for r in rows)))
     fit_retype(([f for r in rows for f in r["types"][0]],
                 [v for r in rows for v in r["types"][1]]), merge.retype_models, l2,
@@ -452,7 +456,7 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
                       context: bool = False, extend: float = 0.0,
                       stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0,
                       terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-                      gaz: bool = False):
+                      gaz: bool = False, role_blind: bool = False):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
@@ -462,7 +466,7 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
               candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
               weights=record_weights(records, gold_weight), stats=stats, terms=terms,
-              term_cands=term_cands, gaz=gaz)
+              term_cands=term_cands, gaz=gaz, role_blind=role_blind)
     return merge
 
 
@@ -479,7 +483,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 terms: str | Path | None = None, term_candidates: bool = True,
                 gazetteer: bool = False, file_weights: dict[str, float] | None = None,
                 parts_from: str | Path | None = None, parts: Iterable[str] = (),
-                log: Callable[[str], None] | None = None) -> dict:
+                roles_blind: bool = False, log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -505,7 +509,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     also read which gazetteer lists hold a name (`learned.gazetteer_features`); file_weights:
     {gold path or file name: weight} of its records in every classifier (absent: 1; times
     gold_weight); parts_from: a model folder whose classifiers of the named parts
-    (`learned.PARTS`) the output takes instead of the fitted ones. Output is a spaCy pipeline
+    (`learned.PARTS`) the output takes instead of the fitted ones; roles_blind: the role
+    classifier reads no rules' verdict (`learned.without_verdict`). Output is a spaCy pipeline
     folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -579,7 +584,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                                    lexicon=lexicon and candidates > 0, df=table,
                                    context=context and candidates > 0, extend=extend,
                                    stats=cstats, gold_weight=gold_weight, terms=term_table,
-                                   term_cands=term_candidates, gaz=gazetteer)
+                                   term_cands=term_candidates, gaz=gazetteer,
+                                   role_blind=roles_blind)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
@@ -597,7 +603,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
                      "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats",
-                     "cand_roles", "terms", "theads", "term_cands", "gaz_feats"):
+                     "cand_roles", "terms", "theads", "term_cands", "gaz_feats", "role_blind"):
             setattr(merge, attr, getattr(fitted, attr))
         if output.exists():
             shutil.rmtree(output)
