@@ -23,7 +23,7 @@ from paperkg.extractors.rules.base import (
     word_set,
     words,
 )
-from paperkg.extractors.rules.naming import naming_by_paper
+from paperkg.extractors.rules.naming import naming_by_paper, older_named
 
 _NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
 _LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on|in)\b)")
@@ -210,7 +210,8 @@ def _named_here(ctx: Context, c: Cand, s0: int, before: str) -> bool:
     _, s1 = ctx.sentence(c.start)
     return _NAMED_HERE_END.match(text, c.end) is not None and not CITED.search(
         text, s0, s1) and not _OLDER.search(text, max(s0, c.start - 80), c.start) and \
-        not _IDEA_BEFORE.search(text, max(s0, c.start - 60), c.start)
+        not _IDEA_BEFORE.search(text, max(s0, c.start - 60), c.start) and \
+        not older_named(text, s0, c.start)
 
 
 # "a phenomenon we term attention stealing", "which we refer to as function-space empirical
