@@ -1,5 +1,6 @@
 """INTRODUCES, twenty-ninth pass: a name given to a noun an older-word marks ("a recent method,
-named X") is somebody else's; on sentences written for these tests (the rules alone, as
+named X") is somebody else's, and a name a passive introduces ("the X (XA) algorithm is
+designed") is the paper's own; on sentences written for these tests (the rules alone, as
 `--fast`)."""
 
 from __future__ import annotations
@@ -39,3 +40,36 @@ def test_a_name_given_to_an_older_thing_is_not_introduced(nlp, abstract, name):
 def test_a_name_the_paper_gives_stays_introduced(nlp, abstract, name):
     e = find(run(nlp, abstract, title="Drift-Free Headsets"), name)
     assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("abstract", "names"), [
+    ("To bridge the domains, a plonk domain generator (PDG) module is proposed to build "
+     "transitions between them.", ["plonk domain generator"]),
+    ("Based on the paths, the Hybrid Quorb-Least-Plonks (HQLP) algorithm is designed to "
+     "estimate plonks.", ["Hybrid Quorb-Least-Plonks"]),
+    ("To achieve this, Contrastive Plonk Constraint and Text Quorb Constraint are further "
+     "proposed.", ["Contrastive Plonk Constraint", "Text Quorb Constraint"]),
+    ("In this article the Change Plonk Quorb Model is introduced, which plonks headsets.",
+     ["Change Plonk Quorb Model"]),
+])
+def test_a_name_a_passive_introduces_is_introduced(nlp, abstract, names):
+    doc = run(nlp, abstract, title="Drift-Free Headsets")
+    for name in names:
+        e = find(doc, name)
+        assert e is not None and e.role == "introduced", name
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # put into something, proposed by others, a modifier of another noun, past tense
+    ("A Large Quorb Plonk Attention (LQPA) mechanism is introduced into the backbone.",
+     "Large Quorb Plonk Attention"),
+    ("The Quorb Plonk Network (QPN) is proposed by Smith et al. (2020) for plonking.",
+     "Quorb Plonk Network"),
+    ("A modified version of the Deck-of-Plonks (DoP) method is proposed to build plonks.",
+     "Deck-of-Plonks"),
+    ("Quorb plonk theory (QPT) was designed to address this challenge. We study drift.",
+     "Quorb plonk theory"),
+])
+def test_a_name_a_passive_does_not_introduce_stays_used(nlp, abstract, name):
+    e = find(run(nlp, abstract, title="Drift-Free Headsets"), name)
+    assert e is None or e.role != "introduced"

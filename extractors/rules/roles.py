@@ -190,6 +190,46 @@ _OLDER = re.compile(r"\b(?:previously|recently|originally|widely|commonly|known|
                     re.IGNORECASE)
 
 
+# "a dynamic domain generator (DDG) module is proposed to ...", "the Hybrid Atomic-Least-Squares
+# (HALS) algorithm is designed", "A and B are further proposed": a name the passive introduces;
+# not "is introduced into the backbone", "was proposed by Smith", "is designed for static graphs"
+_PASSIVE_INTRO = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(sorted(
+        {*(h for h in word_set("part_heads")), *head_alternation("intro").split("|")},
+        key=len, reverse=True)) + r"))?\s+(?:is|are)\s+(?:(?:further|then|also|first|"
+    r"additionally|newly|thus|hence|therefore|subsequently)\s+)?(?:proposed|introduced|designed|"
+    r"devised|developed|presented|constructed)\b(?!\s+(?:in|by|into|for|as|with|on|using|from)\b)"
+)
+# the name opens its clause: after an article (not "of the"; a few modifiers), a sentence start,
+# a comma or an "and" joining it to the one before
+_PASSIVE_SUBJECT = re.compile(
+    r"(?:^|[.;:!?]\s*|,\s*|\band\s+|(?<!of )(?<!on )(?<!in )(?<!to )(?<!by )(?<!for )(?<!with )"
+    r"(?<!from )(?<!using )(?<!than )\b(?:[Aa]n?|[Tt]he)\s+"
+    r"(?:(?!(?:of|on|with|for|in|from|by|to|based|using|and|or|than)\s)[\w\-]+\s+){0,3}?)$"
+)
+
+
+def _passive_subject_ok(ctx: Context, c: Cand) -> bool:
+    """Whether a candidate may be a name a passive introduces: not a known name, a task or a
+    measure, and capitalised or set out with its acronym."""
+    return c.type not in ("TASK", "METRIC") and "gazetteer" not in c.rule and \
+        c.gaz_canon is None and not c.org and (
+            c.surface[:1].isupper() or ctx.text.startswith(" (", c.end))
+
+
+def _passive_intro(ctx: Context, c: Cand, s0: int, before: str) -> bool:
+    """Whether the name opens a clause whose verb introduces it ("the X (XA) algorithm is
+    designed to ...")."""
+    after = ctx.text[c.end:c.end + 80]
+    if not (" is " in after or " are " in after):
+        return False
+    if not _passive_subject_ok(ctx, c) or _PASSIVE_INTRO.match(ctx.text, c.end) is None or \
+            _PASSIVE_SUBJECT.search(before[-70:]) is None:
+        return False
+    _, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1)
+
+
 def _system_head_after(text: str, at: int) -> bool:
     """Whether the word after `at` is the head noun of a thing a paper builds ("method")."""
     m = _WORD_AFTER_HEAD.match(text, at)
@@ -528,6 +568,14 @@ def intro_cues(ctx: Context) -> None:
                 or "refer" in tail) and _named_here(ctx, c, s0, before):
             c.intro = True
             c.conf = max(c.conf, 0.7)
+            continue
+        if _passive_intro(ctx, c, s0, before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            if i > 0 and text[cands[i - 1].end:c.start] == " and " and \
+                    _passive_subject_ok(ctx, cands[i - 1]):
+                cands[i - 1].intro = True  # "A and B are further proposed"
+                cands[i - 1].conf = max(cands[i - 1].conf, 0.7)
             continue
         # "we propose a generic GNN applicable to both ... graphs, namely Low-Rank Graph Neural
         # Network (LRGNN)": what the paper's clause builds, named after "namely"
