@@ -73,3 +73,31 @@ def test_a_name_a_passive_introduces_is_introduced(nlp, abstract, names):
 def test_a_name_a_passive_does_not_introduce_stays_used(nlp, abstract, name):
     e = find(run(nlp, abstract, title="Drift-Free Headsets"), name)
     assert e is None or e.role != "introduced"
+
+
+@pytest.mark.parametrize(("abstract", "names"), [
+    ("We propose QX-Plonk, a two-stage framework. The first stage, QX-Engine, synthesizes "
+     "plonks. The second stage, QX-Reasoner, employs reverse plonking.",
+     ["QX-Engine", "QX-Reasoner"]),
+    ("We propose TIBR5D. The first stage is an Iterative Quorb Instance Tracing (IQIT) at the "
+     "segment level.", ["Iterative Quorb Instance Tracing"]),
+    ("Our framework has three modules. The first module, the Nodule Plonker, coordinates "
+     "detection models.", ["Nodule Plonker"]),
+])
+def test_a_part_set_out_by_its_place_is_introduced(nlp, abstract, names):
+    doc = run(nlp, abstract, title="Drift-Free Headsets")
+    for name in names:
+        e = find(doc, name)
+        assert e is not None and e.role == "introduced", name
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # a known name, a name that only modifies the part's noun
+    ("Our framework has three parts. The first component is a lightweight Multi-Layer "
+     "Perceptron (MLP) that predicts plonks.", "Multi-Layer Perceptron"),
+    ("Our index has two parts. The first component is a dual-branch QXNW structure with "
+     "plonk-based insertion.", "QXNW"),
+])
+def test_a_part_by_its_place_that_is_no_new_name_stays_used(nlp, abstract, name):
+    e = find(run(nlp, abstract, title="Drift-Free Headsets"), name)
+    assert e is None or e.role != "introduced"

@@ -209,12 +209,30 @@ _PASSIVE_SUBJECT = re.compile(
 )
 
 
+# "The first stage, TR-Engine, synthesizes ...", "The first module, the Nodule Spotter, ...",
+# "The second stage is a frame-wise Gaussian Rendering Range Control (RCC)": a part of the
+# paper's system, set out by its place among the parts
+_ORDINAL_PART = re.compile(
+    r"(?:^|[.;:]\s*)[Tt]he\s+(?:first|second|third|fourth|fifth|final|last|former|latter)\s+"
+    r"(?:[\w\-]+\s+)?(?:stage|module|component|step|phase|branch|block|part|network|"
+    r"mechanism|model|strategy|technique|contribution|innovation|unit|layer|loss|approach)"
+    r"\s*(?:,\s*|\s+is\s+|-{2,3}\s*|\u2014\s*)(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}?$"
+)
+
+
+# the name ends its phrase: punctuation, a relative or a verb in -s ("TR-Engine synthesizes"),
+# not a noun it modifies ("a dual-branch HNSW structure")
+_PART_NAME_END = re.compile(r"\s*(?:[,.;:(]|-{2,3}|\u2014)|\s+(?:that|which|is|are|to|for|with|at|"
+                            r"via|in|on|by|and|[a-z]+s)\b")
+
+
 def _passive_subject_ok(ctx: Context, c: Cand) -> bool:
     """Whether a candidate may be a name a passive introduces: not a known name, a task or a
     measure, and capitalised or set out with its acronym."""
     return c.type not in ("TASK", "METRIC") and "gazetteer" not in c.rule and \
         c.gaz_canon is None and not c.org and (
-            c.surface[:1].isupper() or ctx.text.startswith(" (", c.end))
+            c.surface[:1].isupper() or ctx.text.startswith(" (", c.end)) and not (
+            ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical)
 
 
 def _passive_intro(ctx: Context, c: Cand, s0: int, before: str) -> bool:
@@ -566,6 +584,13 @@ def intro_cues(ctx: Context) -> None:
             continue
         if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "denot" in tail
                 or "refer" in tail) and _named_here(ctx, c, s0, before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
+        if "he " in before and _ORDINAL_PART.search(before[-110:]) and \
+                _passive_subject_ok(ctx, c) and (" " in c.surface or _COINED_ONE.match(c.surface)) \
+                and _PART_NAME_END.match(text, c.end) \
+                and not CITED.search(text, s0, ctx.sentence(c.start)[1]):
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
