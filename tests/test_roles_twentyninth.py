@@ -69,6 +69,9 @@ def test_a_name_a_passive_introduces_is_introduced(nlp, abstract, names):
      "Deck-of-Plonks"),
     ("Quorb plonk theory (QPT) was designed to address this challenge. We study drift.",
      "Quorb plonk theory"),
+    # a modified version of a thing that exists
+    ("A modified Noisy Plonk Training is developed to refine flawed labels.",
+     "Noisy Plonk Training"),
 ])
 def test_a_name_a_passive_does_not_introduce_stays_used(nlp, abstract, name):
     e = find(run(nlp, abstract, title="Drift-Free Headsets"), name)

@@ -200,12 +200,13 @@ _PASSIVE_INTRO = re.compile(
     r"additionally|newly|thus|hence|therefore|subsequently)\s+)?(?:proposed|introduced|designed|"
     r"devised|developed|presented|constructed)\b(?!\s+(?:in|by|into|for|as|with|on|using|from)\b)"
 )
-# the name opens its clause: after an article (not "of the"; a few modifiers), a sentence start,
-# a comma or an "and" joining it to the one before
+# the name opens its clause: after an article (not "of the"; a few modifiers, not "a modified
+# X": X is older), a sentence start, a comma or an "and" joining it to the one before
 _PASSIVE_SUBJECT = re.compile(
     r"(?:^|[.;:!?]\s*|,\s*|\band\s+|(?<!of )(?<!on )(?<!in )(?<!to )(?<!by )(?<!for )(?<!with )"
     r"(?<!from )(?<!using )(?<!than )\b(?:[Aa]n?|[Tt]he)\s+"
-    r"(?:(?!(?:of|on|with|for|in|from|by|to|based|using|and|or|than)\s)[\w\-]+\s+){0,3}?)$"
+    r"(?:(?!(?:of|on|with|for|in|from|by|to|based|using|and|or|than|modified|improved|enhanced|"
+    r"extended|adapted|customi[sz]ed|revised)\s)[\w\-]+\s+){0,3}?)$"
 )
 
 
