@@ -221,6 +221,8 @@ _ORDINAL_PART = re.compile(
 )
 
 
+_ORDINAL_KEYS = ("first ", "second ", "third ", "fourth ", "fifth ", "final ", "last ", "former ",
+                 "latter ")  # a cheap test before it
 # the name ends its phrase: punctuation, a relative or a verb in -s ("TR-Engine synthesizes"),
 # not a noun it modifies ("a dual-branch HNSW structure")
 _PART_NAME_END = re.compile(r"\s*(?:[,.;:(]|-{2,3}|\u2014)|\s+(?:that|which|is|are|to|for|with|at|"
@@ -588,7 +590,7 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
-        if "he " in before and _ORDINAL_PART.search(before[-110:]) and \
+        if any(w in before for w in _ORDINAL_KEYS) and _ORDINAL_PART.search(before[-110:]) and \
                 _passive_subject_ok(ctx, c) and (" " in c.surface or _COINED_ONE.match(c.surface)) \
                 and _PART_NAME_END.match(text, c.end) \
                 and not CITED.search(text, s0, ctx.sentence(c.start)[1]):
