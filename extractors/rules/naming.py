@@ -26,6 +26,15 @@ _NAMING_CUE = re.compile(
     r"introduc\w*|present|presents|develop\w*|design\w*|build|builds|creat\w*|devis\w*|"
     r"deriv\w*|construct\w*|curat\w*|releas\w*|[Ww]e\s+(?:call|name|term|dub))\b"
 )
+# "a recent method, named GPGLS", "a recently developed technique called calibeating", "a SOTA
+# prompt-optimizer called GEPA": an older-word in the noun phrase the name is given to
+_OLDER_NAMED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_set("older_modifiers"),
+                                                            key=len, reverse=True)) +
+    r")[\s\-]+(?:[\w\-]+\s+){0,3}?[\w\-]+\s*,?\s*(?:called|named|dubbed|termed|coined)"
+    r"(?:\s+as)?\s*[\"'\u201c]?\s*$"
+)
 _PROBLEM_BEFORE = re.compile(r"\b(?:problem|task|phenomenon|setting|challenge)s?\s*,?\s*$")
 # words that end a task phrase but alone make a lower-case name a method
 _METHODISH_HEADS = ("learning", "estimation", "control", "compression")
@@ -37,7 +46,14 @@ def naming_by_paper(text: str, s0: int, pos: int) -> bool:
     called X", "a new metric, called X"), unlike "a principle called Occam's razor"."""
     lo = max(s0, pos - 250)
     cut = max(text.rfind(":", lo, pos), text.rfind(";", lo, pos))
-    return _NAMING_CUE.search(text, max(lo, cut + 1), pos) is not None
+    return _NAMING_CUE.search(text, max(lo, cut + 1), pos) is not None and \
+        not older_named(text, s0, pos)
+
+
+def older_named(text: str, s0: int, pos: int) -> bool:
+    """Whether the name at pos is given to a noun an older-word marks ("a recent method,
+    named X"): somebody else's, whatever the rest of the clause says."""
+    return _OLDER_NAMED.search(text, max(s0, pos - 90), pos) is not None
 
 
 def called_lower(ctx: Context) -> None:

@@ -23,7 +23,7 @@ from paperkg.extractors.rules.base import (
     word_set,
     words,
 )
-from paperkg.extractors.rules.naming import naming_by_paper
+from paperkg.extractors.rules.naming import naming_by_paper, older_named
 
 _NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
 _LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on|in)\b)")
@@ -190,6 +190,67 @@ _OLDER = re.compile(r"\b(?:previously|recently|originally|widely|commonly|known|
                     re.IGNORECASE)
 
 
+# "a dynamic domain generator (DDG) module is proposed to ...", "the Hybrid Atomic-Least-Squares
+# (HALS) algorithm is designed", "A and B are further proposed": a name the passive introduces;
+# not "is introduced into the backbone", "was proposed by Smith", "is designed for static graphs"
+_PASSIVE_INTRO = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(sorted(
+        {*(h for h in word_set("part_heads")), *head_alternation("intro").split("|")},
+        key=len, reverse=True)) + r"))?\s+(?:is|are)\s+(?:(?:further|then|also|first|"
+    r"additionally|newly|thus|hence|therefore|subsequently)\s+)?(?:proposed|introduced|designed|"
+    r"devised|developed|presented|constructed)\b(?!\s+(?:in|by|into|for|as|with|on|using|from)\b)"
+)
+# the name opens its clause: after an article (not "of the"; a few modifiers, not "a modified
+# X": X is older), a sentence start, a comma or an "and" joining it to the one before
+_PASSIVE_SUBJECT = re.compile(
+    r"(?:^|[.;:!?]\s*|,\s*|\band\s+|(?<!of )(?<!on )(?<!in )(?<!to )(?<!by )(?<!for )(?<!with )"
+    r"(?<!from )(?<!using )(?<!than )\b(?:[Aa]n?|[Tt]he)\s+"
+    r"(?:(?!(?:of|on|with|for|in|from|by|to|based|using|and|or|than|modified|improved|enhanced|"
+    r"extended|adapted|customi[sz]ed|revised)\s)[\w\-]+\s+){0,3}?)$"
+)
+
+
+# "The first stage, TR-Engine, synthesizes ...", "The first module, the Nodule Spotter, ...",
+# "The second stage is a frame-wise Gaussian Rendering Range Control (RCC)": a part of the
+# paper's system, set out by its place among the parts
+_ORDINAL_PART = re.compile(
+    r"(?:^|[.;:]\s*)[Tt]he\s+(?:first|second|third|fourth|fifth|final|last|former|latter)\s+"
+    r"(?:[\w\-]+\s+)?(?:stage|module|component|step|phase|branch|block|part|network|"
+    r"mechanism|model|strategy|technique|contribution|innovation|unit|layer|loss|approach)"
+    r"\s*(?:,\s*|\s+is\s+|-{2,3}\s*|\u2014\s*)(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}?$"
+)
+
+
+_ORDINAL_KEYS = ("first ", "second ", "third ", "fourth ", "fifth ", "final ", "last ", "former ",
+                 "latter ")  # a cheap test before it
+# the name ends its phrase: punctuation, a relative or a verb in -s ("TR-Engine synthesizes"),
+# not a noun it modifies ("a dual-branch HNSW structure")
+_PART_NAME_END = re.compile(r"\s*(?:[,.;:(]|-{2,3}|\u2014)|\s+(?:that|which|is|are|to|for|with|at|"
+                            r"via|in|on|by|and|[a-z]+s)\b")
+
+
+def _passive_subject_ok(ctx: Context, c: Cand) -> bool:
+    """Whether a candidate may be a name a passive introduces: not a known name, a task or a
+    measure, and capitalised or set out with its acronym."""
+    return c.type not in ("TASK", "METRIC") and "gazetteer" not in c.rule and \
+        c.gaz_canon is None and not c.org and (
+            c.surface[:1].isupper() or ctx.text.startswith(" (", c.end)) and not (
+            ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical)
+
+
+def _passive_intro(ctx: Context, c: Cand, s0: int, before: str) -> bool:
+    """Whether the name opens a clause whose verb introduces it ("the X (XA) algorithm is
+    designed to ...")."""
+    after = ctx.text[c.end:c.end + 80]
+    if not (" is " in after or " are " in after):
+        return False
+    if not _passive_subject_ok(ctx, c) or _PASSIVE_INTRO.match(ctx.text, c.end) is None or \
+            _PASSIVE_SUBJECT.search(before[-70:]) is None:
+        return False
+    _, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1)
+
+
 def _system_head_after(text: str, at: int) -> bool:
     """Whether the word after `at` is the head noun of a thing a paper builds ("method")."""
     m = _WORD_AFTER_HEAD.match(text, at)
@@ -210,7 +271,8 @@ def _named_here(ctx: Context, c: Cand, s0: int, before: str) -> bool:
     _, s1 = ctx.sentence(c.start)
     return _NAMED_HERE_END.match(text, c.end) is not None and not CITED.search(
         text, s0, s1) and not _OLDER.search(text, max(s0, c.start - 80), c.start) and \
-        not _IDEA_BEFORE.search(text, max(s0, c.start - 60), c.start)
+        not _IDEA_BEFORE.search(text, max(s0, c.start - 60), c.start) and \
+        not older_named(text, s0, c.start)
 
 
 # "a phenomenon we term attention stealing", "which we refer to as function-space empirical
@@ -527,6 +589,21 @@ def intro_cues(ctx: Context) -> None:
                 or "refer" in tail) and _named_here(ctx, c, s0, before):
             c.intro = True
             c.conf = max(c.conf, 0.7)
+            continue
+        if any(w in before for w in _ORDINAL_KEYS) and _ORDINAL_PART.search(before[-110:]) and \
+                _passive_subject_ok(ctx, c) and (" " in c.surface or _COINED_ONE.match(c.surface)) \
+                and _PART_NAME_END.match(text, c.end) \
+                and not CITED.search(text, s0, ctx.sentence(c.start)[1]):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            continue
+        if _passive_intro(ctx, c, s0, before):
+            c.intro = True
+            c.conf = max(c.conf, 0.7)
+            if i > 0 and text[cands[i - 1].end:c.start] == " and " and \
+                    _passive_subject_ok(ctx, cands[i - 1]):
+                cands[i - 1].intro = True  # "A and B are further proposed"
+                cands[i - 1].conf = max(cands[i - 1].conf, 0.7)
             continue
         # "we propose a generic GNN applicable to both ... graphs, namely Low-Rank Graph Neural
         # Network (LRGNN)": what the paper's clause builds, named after "namely"
