@@ -152,6 +152,25 @@ def test_a_title_case_name_ending_in_a_measure_word_is_a_measure(nlp, sentence, 
     assert e is not None and e.type == "METRIC"
 
 
+# twenty-ninth pass (metric29): measure, metrics, scale, complexity, utilization, parity
+@pytest.mark.parametrize("sentence, metric", [
+    ("Walkers are graded on the Harbour Gait Rating Scale before and after training.",
+     "Harbour Gait Rating Scale"),
+    ("We score every reply with the Lantern Coherence Measure and report its mean.",
+     "Lantern Coherence Measure"),
+    ("Outputs are judged with Multilevel Fluency Metrics by three raters.",
+     "Multilevel Fluency Metrics"),
+    ("The curves are compared by their Apparent Folding Complexity on each task.",
+     "Apparent Folding Complexity"),
+    ("The scheduler lifts Buffer Utilization on every cluster we tried.", "Buffer Utilization"),
+    ("Fair models are compared by their Group Outcome Parity on the loan data.",
+     "Group Outcome Parity"),
+])
+def test_a_title_case_name_ending_in_a_new_measure_word_is_a_measure(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
+    assert e is not None and e.type == "METRIC"
+
+
 def test_a_lower_case_index_word_makes_no_measure(nlp):
     ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
     assert not any(e.type == "METRIC" for e in ents.values())
