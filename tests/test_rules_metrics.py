@@ -171,6 +171,20 @@ def test_a_title_case_name_ending_in_a_new_measure_word_is_a_measure(nlp, senten
     assert e is not None and e.type == "METRIC"
 
 
+# twenty-ninth pass (metric29): a hyphenated word opened by "near-" opens no measure
+@pytest.mark.parametrize("sentence, metric, not_metric", [
+    ("The pruned planner keeps near-lossless accuracy of 97.1% on every split.", "accuracy",
+     "near-lossless accuracy"),
+    ("The cleaned model shows near-zero attack success rates of 0.4% after tuning.",
+     "attack success rates", "near-zero attack success rates"),
+])
+def test_a_near_prefix_opens_no_measure(nlp, sentence, metric, not_metric):
+    ents = run(nlp, sentence)
+    assert find(ents, not_metric, ignore_case=True) is None
+    e = find(ents, metric)
+    assert e is not None and e.type == "METRIC"
+
+
 def test_a_lower_case_index_word_makes_no_measure(nlp):
     ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
     assert not any(e.type == "METRIC" for e in ents.values())
