@@ -185,6 +185,20 @@ def test_a_near_prefix_opens_no_measure(nlp, sentence, metric, not_metric):
     assert e is not None and e.type == "METRIC"
 
 
+# twenty-ninth pass (metric29): AP is average precision near a value; "AP-weighted" is no measure
+def test_ap_beside_a_value_is_a_measure(nlp):
+    e = find(run(nlp, "The detector lifts box AP from 41.2 to 44.0 on the harbour images."), "AP")
+    assert e is not None and e.type == "METRIC"
+
+
+def test_ap_before_a_hyphenated_word_leaves_the_coined_name(nlp):
+    ents = run(nlp, "We propose AP-weighting, a scheme that weights each model by its held-out "
+                    "score. The AP-weighted ensemble reaches 71.3 on the test split.")
+    e = find(ents, "AP-weighting")
+    assert e is not None and e.type == "METHOD"
+    assert not any(e.type == "METRIC" and e.name == "AP" for e in ents.values())
+
+
 def test_a_lower_case_index_word_makes_no_measure(nlp):
     ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
     assert not any(e.type == "METRIC" for e in ents.values())
