@@ -152,6 +152,53 @@ def test_a_title_case_name_ending_in_a_measure_word_is_a_measure(nlp, sentence, 
     assert e is not None and e.type == "METRIC"
 
 
+# twenty-ninth pass (metric29): measure, metrics, scale, complexity, utilization, parity
+@pytest.mark.parametrize("sentence, metric", [
+    ("Walkers are graded on the Harbour Gait Rating Scale before and after training.",
+     "Harbour Gait Rating Scale"),
+    ("We score every reply with the Lantern Coherence Measure and report its mean.",
+     "Lantern Coherence Measure"),
+    ("Outputs are judged with Multilevel Fluency Metrics by three raters.",
+     "Multilevel Fluency Metrics"),
+    ("The curves are compared by their Apparent Folding Complexity on each task.",
+     "Apparent Folding Complexity"),
+    ("The scheduler lifts Buffer Utilization on every cluster we tried.", "Buffer Utilization"),
+    ("Fair models are compared by their Group Outcome Parity on the loan data.",
+     "Group Outcome Parity"),
+])
+def test_a_title_case_name_ending_in_a_new_measure_word_is_a_measure(nlp, sentence, metric):
+    e = find(run(nlp, sentence), metric)
+    assert e is not None and e.type == "METRIC"
+
+
+# twenty-ninth pass (metric29): a hyphenated word opened by "near-" opens no measure
+@pytest.mark.parametrize("sentence, metric, not_metric", [
+    ("The pruned planner keeps near-lossless accuracy of 97.1% on every split.", "accuracy",
+     "near-lossless accuracy"),
+    ("The cleaned model shows near-zero attack success rates of 0.4% after tuning.",
+     "attack success rates", "near-zero attack success rates"),
+])
+def test_a_near_prefix_opens_no_measure(nlp, sentence, metric, not_metric):
+    ents = run(nlp, sentence)
+    assert find(ents, not_metric, ignore_case=True) is None
+    e = find(ents, metric)
+    assert e is not None and e.type == "METRIC"
+
+
+# twenty-ninth pass (metric29): AP is average precision near a value; "AP-weighted" is no measure
+def test_ap_beside_a_value_is_a_measure(nlp):
+    e = find(run(nlp, "The detector lifts box AP from 41.2 to 44.0 on the harbour images."), "AP")
+    assert e is not None and e.type == "METRIC"
+
+
+def test_ap_before_a_hyphenated_word_leaves_the_coined_name(nlp):
+    ents = run(nlp, "We propose AP-weighting, a scheme that weights each model by its held-out "
+                    "score. The AP-weighted ensemble reaches 71.3 on the test split.")
+    e = find(ents, "AP-weighting")
+    assert e is not None and e.type == "METHOD"
+    assert not any(e.type == "METRIC" and e.name == "AP" for e in ents.values())
+
+
 def test_a_lower_case_index_word_makes_no_measure(nlp):
     ents = run(nlp, "We build an inverted index over the corpus for fast retrieval.")
     assert not any(e.type == "METRIC" for e in ents.values())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context
 from paperkg.extractors.rules.names import SLASH_SIZE, SUFFIX_ONLY
-from paperkg.extractors.words import words
+from paperkg.extractors.words import word_set, words
 
 # A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini",
 # "Claude Sonnet 4.0", "Whisper Large v3", "DeepSeek R1"); a number before a slash is a split
@@ -63,12 +64,19 @@ def _tail(text: str, end: int, type_: str) -> int:
     return end
 
 
+# a hyphen and a lower-case word right after a name: the name modifies that word
+_LOWER_AFTER_HYPHEN = re.compile(r"-[a-z]")
+
+
 def gazetteer_names(ctx: Context) -> None:
     """A candidate per gazetteer hit; a hit that is only part of a longer name becomes it."""
     text = ctx.text
     for a, b, type_, canon in ctx.gaz_hits:
         if a >= 2 and text[a - 1] == "-" and text[a - 2].isalnum():
             continue  # "...-DPO": part of a coined word the run rule finds
+        if type_ == "METRIC" and _LOWER_AFTER_HYPHEN.match(text, b) and text[a:b].isupper() \
+                and fold(canon) in word_set("ambiguous_metrics"):
+            continue  # "AP-weighted ensemble": a common acronym modifies, names no measure here
         ext = _GAZ_EXT.match(text, b)
         b2 = b
         if ext:

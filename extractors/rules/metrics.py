@@ -163,6 +163,8 @@ def _modifiers(ctx: Context, h0: int) -> int:
         word = text[k:start - 1]
         if not _MOD_WORD.match(word) or word.lower() in not_mod or word.endswith("ly"):
             break
+        if "-" in word and word.lower().split("-", 1)[0] + "-" in not_mod:
+            break  # "near-lossless accuracy", "near-zero recall": a prefix of degree
         low = word.lower()
         if low[-1] == "s" and low[-2:] not in ("ss", "us", "is") and not low.endswith(("'s", "’s")):
             break  # "achieves accuracy", "models accuracy": a verb or a plural, not a modifier
