@@ -326,7 +326,8 @@ def _write(tx, query: str, rows: list[list]):
 #: Sessions writing at once (each batch is one transaction; the driver retries a batch that
 #: deadlocks on a node another writer is adding relationships to). The server works on a
 #: transaction with one core, so more writers can help a server with idle cores; on this
-#: 2-core machine shared with other jobs, two writers measured 0.93x of one (docs/neo4j.md).
+#: 2-core machine shared with other jobs, two writers measured 0.93x of one (docs/neo4j.md),
+#: and 0.85-1.23x taking different types at 100k papers (docs/scale.md, twenty-ninth pass).
 WRITERS = 1
 #: Build the constraints and indexes of an empty database after its nodes are written.
 SCHEMA_AFTER_NODES = True
