@@ -326,31 +326,43 @@ def _write(tx, query: str, rows: list[list]):
 #: Sessions writing at once (each batch is one transaction; the driver retries a batch that
 #: deadlocks on a node another writer is adding relationships to). The server works on a
 #: transaction with one core, so more writers can help a server with idle cores; on this
-#: 2-core machine shared with other jobs, two writers measured 0.93x of one (docs/neo4j.md).
+#: 2-core machine shared with other jobs, two writers measured 0.93x of one (docs/neo4j.md),
+#: and 0.85-1.23x taking different types at 100k papers (docs/scale.md, twenty-ninth pass).
 WRITERS = 1
 #: Build the constraints and indexes of an empty database after its nodes are written.
 SCHEMA_AFTER_NODES = True
 
 
-def _run_batches(driver, settings: Neo4jSettings, tasks: list[tuple[str, Batch]],
+def _run_batches(driver, settings: Neo4jSettings, jobs: list[list[tuple[str, Batch]]],
                  writers: int, report: LoadReport, advance: Callable[[int], None]) -> None:
-    """Run (query, batch) tasks on `writers` sessions at once, adding their counters to
-    report; the first error stops the others and is raised."""
+    """Run the (query, batch) tasks of each job (a label or a relationship type) on `writers`
+    sessions at once, adding their counters to report; a writer takes its next batch from the
+    first job with the fewest writers on it, so writers seldom lock the same nodes; the first
+    error stops the others and is raised."""
     import threading
 
     lock = threading.Lock()
-    pending = iter(tasks)
+    queues = [list(reversed(job)) for job in jobs]
+    busy = [0] * len(queues)
     errors: list[BaseException] = []
+
+    def take(done: int | None) -> tuple[int, tuple[str, Batch]] | None:
+        with lock:
+            if done is not None:
+                busy[done] -= 1
+            left = [i for i, queue in enumerate(queues) if queue]
+            if not left or errors:
+                return None
+            i = min(left, key=lambda j: (busy[j], j))
+            busy[i] += 1
+            return i, queues[i].pop()
 
     def writer() -> None:
         try:
             with driver.session(database=settings.database) as session:
-                while not errors:
-                    with lock:
-                        task = next(pending, None)
-                    if task is None:
-                        return
-                    query, make = task
+                done = None
+                while (task := take(done)) is not None:
+                    done, (query, make) = task
                     batch = make()
                     counters = session.execute_write(_write, query, batch)
                     with lock:
@@ -404,7 +416,7 @@ def load_neo4j(G_or_db=None, settings: Neo4jSettings | None = None, *,
             for jobs, bucket, attr in ((node_jobs, report.by_label, "node_seconds"),
                                        (rel_jobs, report.by_type, "rel_seconds")):
                 t_phase = time.perf_counter()
-                tasks = [(query, batch) for _, query, _, batches in jobs for batch in batches]
+                tasks = [[(query, batch) for batch in batches] for _, query, _, batches in jobs]
                 _run_batches(driver, settings, tasks, writers, report, advance)
                 if not report.constraints:
                     report.constraints = ensure_schema(driver, settings)
