@@ -9,9 +9,10 @@ import json
 import os
 import time
 import weakref
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.attrs import LANG, LOWER
@@ -21,7 +22,7 @@ from paperkg.core.errors import UserError
 from paperkg.core.records import Paper, PaperExtraction
 from paperkg.extractors import components  # noqa: F401 - registers the factories
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.registry import finish, from_raw
+from paperkg.extractors.registry import finish, from_raw, tally
 from paperkg.extractors.workers import worker_context
 
 CONFIG = Path(__file__).resolve().parent / "config.cfg"
@@ -179,17 +180,22 @@ def _write_times() -> None:
 
 
 def _worker_run(texts: list[str], as_json: bool = False, extra: Callable | None = None,
-                extra_args: Sequence[tuple] | None = None) -> list:
+                extra_args: Sequence[tuple] | None = None, counted: bool = False) -> Any:
     """Run nlp.pipe over one chunk in a worker; return only the plain results (as_json: each
     as compact JSON, which crosses the process boundary as one string instead of many small
     objects to pickle and unpickle). With `extra`, each result gets a fourth item,
-    extra(*args) of the text's `extra_args` (made here, beside the pipeline's work)."""
+    extra(*args) of the text's `extra_args` (made here, beside the pipeline's work). counted:
+    (results, *registry.tally of their entities), so that the caller need not decode them."""
     nlp = _WORKER_NLP or load_pipeline()
     found = _with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)), extra,
                         extra_args)
+    if counted:
+        found = list(found)
     out = [_json(r) for r in found] if as_json else list(found)
     _write_times()
     _bound_caches()
+    if counted:
+        return (out, *tally(r[0] for r in found))
     return out
 
 
@@ -237,8 +243,9 @@ POOL_FROM = 2 * 512
 
 def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512,
             as_json: bool = False, extra: Callable | None = None,
-            extra_args: Sequence[tuple] | None = None):
-    """Results of nlp.pipe run in `workers` processes over chunks, in input order.
+            extra_args: Sequence[tuple] | None = None, counts: Callable | None = None):
+    """Results of nlp.pipe run in `workers` processes over chunks, in input order; `counts`
+    (see raw_extractions) is given each chunk's tally, made in its worker, before its results.
 
     Workers start from a fork server rather than by forking this process: a fork taken while
     another thread holds a lock (a test's server thread, Dask's IO loop) can leave the child
@@ -247,7 +254,8 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = worker_context()
-    chunks = ((texts[i:j], as_json, extra, None if extra is None else extra_args[i:j])
+    chunks = ((texts[i:j], as_json, extra, None if extra is None else extra_args[i:j],
+               counts is not None)
               for i, j in _spans(len(texts), workers, chunk))
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
                                initargs=(source,))
@@ -258,6 +266,9 @@ def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int 
             results = pending.popleft().result()
             for c in itertools.islice(chunks, 1):
                 pending.append(pool.submit(_worker_run, *c))
+            if counts is not None:
+                results, longs, votes = results
+                counts(longs, votes)
             yield from results
     except BrokenProcessPool:
         raise UserError("an extraction worker process died (out of memory?); "
@@ -283,6 +294,15 @@ def _spans(n: int, workers: int, chunk: int) -> Iterator[tuple[int, int]]:
     yield from ((i, min(i + small, n)) for i in range(tail, n, small))
 
 
+def _counted(found: Iterable[tuple], counts: Callable[[Counter, Counter], Any] | None
+             ) -> Iterator[tuple]:
+    """The plain results, each tallied into counts (when given) before it is handed on."""
+    for raw in found:
+        if counts is not None:
+            counts(*tally((raw[0],)))
+        yield raw
+
+
 def _plain(doc) -> tuple[list, list, list]:
     """The plain results of one processed doc: (entities, references, results)."""
     data = doc.user_data
@@ -293,7 +313,8 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                     progress: Callable[[int], None] | None = None,
                     fast: bool = False, engine: str = "local", scheduler: str | None = None,
                     as_json: bool = False, extra: Callable | None = None,
-                    extra_args: Sequence[tuple] | None = None) -> Iterator:
+                    extra_args: Sequence[tuple] | None = None,
+                    counts: Callable[[Counter, Counter], Any] | None = None) -> Iterator:
     """Plain per-text results of the pipeline, in input order, before canonicalisation: what
     `from_raw` turns into a PaperExtraction (JSON-safe, so a store can keep it).
 
@@ -306,7 +327,10 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     result as its compact JSON (made in the worker processes when there are any).
     `extra` (a module-level function, so that it reaches the workers) adds to each result a
     fourth item, extra(*extra_args[i]), made where the text is processed: per-text work that
-    does not need the Doc runs in the workers too.
+    does not need the Doc runs in the workers too. `counts`, when given, receives the
+    registry's tally (registry.tally: long forms, type votes) of every result's entities before
+    the result is yielded, made where the results are (so a caller of as_json need not decode
+    each JSON for its entities).
     """
     if workers < 1:
         raise UserError(f"--workers must be at least 1, got {workers}")
@@ -328,21 +352,21 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
     if engine == "dask":
         from paperkg.extractors.dask_engine import dask_results
 
-        found = dask_results(texts, scheduler=scheduler, workers=workers, fast=fast,
-                             extra=extra, extra_args=extra_args)
+        found = _counted(dask_results(texts, scheduler=scheduler, workers=workers, fast=fast,
+                                      extra=extra, extra_args=extra_args), counts)
         if as_json:
             found = map(_json, found)
     elif pool_source is not None:
         found = _pooled(texts, workers, pool_source, as_json=as_json, extra=extra,
-                        extra_args=extra_args)
+                        extra_args=extra_args, counts=counts)
     elif workers == 1 or len(texts) < POOL_FROM or _SOURCES.get(nlp) is None:
-        found = _with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)), extra,
-                            extra_args)
+        found = _counted(_with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)),
+                                     extra, extra_args), counts)
         if as_json:
             found = map(_json, found)
     else:
         found = _pooled(texts, workers, _SOURCES[nlp], as_json=as_json, extra=extra,
-                        extra_args=extra_args)
+                        extra_args=extra_args, counts=counts)
     for raw in found:
         yield raw
         if progress is not None:

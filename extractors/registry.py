@@ -65,6 +65,19 @@ def raw_votes(entities: Iterable[dict]) -> Iterator[tuple[tuple[str, str] | None
                     for e in entities)
 
 
+def tally(entity_lists: Iterable[Iterable[dict]]) -> tuple[Counter, Counter]:
+    """(long forms, type votes) of raw_votes over papers' plain entities, counted in order: a
+    counter's keys come in the order they first occur, as counting paper by paper leaves them."""
+    longs: Counter = Counter()
+    votes: Counter = Counter()
+    for entities in entity_lists:
+        for long, vote in raw_votes(entities):
+            if long is not None:
+                longs[long] += 1
+            votes[vote] += 1
+    return longs, votes
+
+
 def resolved_type(counts: Counter, typ: str) -> str:
     """The type an entity of type typ gets when its canonical key has these type counts: the
     majority, if it beats typ's own count; ties go to the type named first alphabetically,

@@ -465,9 +465,15 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     # paper's citation results (paper_features), both made in the extraction workers.
     # Views, not lists: each paper's text (a new string) is made only as its chunk goes to
     # the workers (a list of every text held 1.4 KB a paper through the whole extraction).
+    # The registry is counted as the rows come in (while the workers extract the next ones),
+    # not in a pass over the spool once extraction is done, when only this process works.
+    # With no kept paper the results are counted where they are made (the workers' tally of
+    # each chunk, in paper order), so that this process need not decode each one's entities.
+    counts = Counts() if counts is None else counts
     raws = iter(raw_extractions(_Each(todo, _text), workers=workers, progress=progress,
                                 fast=fast, engine=engine, scheduler=scheduler, as_json=True,
-                                extra=paper_features, extra_args=_Each(todo, _title_abstract))
+                                extra=paper_features, extra_args=_Each(todo, _title_abstract),
+                                counts=None if kept else counts.merge)
                 if todo else ())
     olds = iter_state_extractions(old) if kept else None
     pending: dict[str, str] = {}
@@ -483,9 +489,6 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                 pending[oid] = x
         raise UserError(f"the store lost the extraction of paper {pid}; rebuild with --rebuild")
 
-    # The registry is counted as the rows come in (while the workers extract the next ones),
-    # not in a pass over the spool once extraction is done, when only this process works.
-    counts = Counts() if counts is None else counts
     spool = StateSpool(_spool_path(store), packed=packed)
     try:
         for p in papers:
@@ -497,9 +500,11 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
                         p.title or "", p.abstract or "")], separators=(",", ":"))
                 if progress is not None:
                     progress(1)
+                counts.add(_entities_json(x))
             else:
                 x = next(raws)
-            counts.add(_entities_json(x))
+                if kept:
+                    counts.add(_entities_json(x))
             spool.add(p.id, full, x)
         spool.close()
         # Every result taken: the workers' pool ends (it ended only with this frame), then

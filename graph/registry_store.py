@@ -83,6 +83,11 @@ class Counts:
                 self.longs[long] += sign
             self.votes[vote] += sign
 
+    def merge(self, longs: Counter, votes: Counter) -> None:
+        """Count in a tally of papers (registry.tally), as add on each of them in order."""
+        self.longs.update(longs)
+        self.votes.update(votes)
+
     def registry(self):
         """The Registry these counts make."""
         from paperkg.extractors.registry import Registry
