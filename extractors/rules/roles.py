@@ -252,6 +252,16 @@ _SUBTITLE_HEAD = re.compile(
 _SUBTITLE_PLURAL = re.compile(
     r"\s*(" + "|".join(re.escape(h.plural) for h in heads() if "subtitle" in h.plural_contexts)
     + r")\b", re.IGNORECASE)
+# "IndicRAGSuite: Large-Scale Datasets and a Benchmark for ...", "X: Multilingual Reasoning
+# Benchmark for ...": a title-case phrase with no article whose last word is a head, then a
+# preposition, "and" or the end (not after a gerund, a question word or an adverb: "Thrust:
+# Adaptively Propels Large Language Models with ...")
+_SUBTITLE_BARE = re.compile(
+    r"\s*(?!(?:Towards?|On|When|How|Why|What|Do|Does|Can|Is|Are|Beyond|From|A|An|The)\b)"
+    r"(?![A-Za-z\-]+ing\b)(?:(?![A-Za-z\-]+ly\b)[A-Z0-9][\w\-]*,?\s+){0,5}?"
+    rf"(?i:({head_alternation('subtitle')}))\b(?!-)"
+    r"(?=\s+(?:for|of|with|via|in|on|to|from|and|under|through|at|using)\b|\s*[:,.]|\s*$)"
+)
 # "ScienceBoard: Evaluating Multimodal Agents ...", "TripScore: Benchmarking ...": a name that
 # evaluates or benchmarks is a benchmark
 _SUBTITLE_EVALUATING = re.compile(r"\s*(?:Evaluating|Benchmarking)\b")
@@ -268,6 +278,12 @@ def _subtitle_type(text: str, colon: int, title_end: int) -> tuple[str, bool] | 
         return (t, False) if t else None
     if _SUBTITLE_EVALUATING.match(text, colon + 1, title_end):
         return "BENCHMARK", True
+    sm = _SUBTITLE_BARE.match(text, colon + 1, title_end)
+    if sm:  # only a data head: "Diffusion Model for ..." and "Dialogue Generation Method for
+        # ..." with no article are as often not the name's type in the gold
+        t = head_type(sm.group(1))
+        if t == "DATASET" or t == "BENCHMARK" and not text.startswith(" of", sm.end()):
+            return t, True  # "myMNIST: Benchmark of PETNN, KAN, and ...": a comparison
     return None
 
 
