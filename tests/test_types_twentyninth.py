@@ -48,3 +48,21 @@ def test_a_benchmark_of_systems_leaves_a_data_set_named_so(nlp):
     e = find(run(nlp, "We collect Zindmist, a dataset of 9,000 handwritten digits.",
                  "Zindmist: Benchmark of Four Classifiers for Digit Recognition"), "Zindmist")
     assert e is not None and e.type == "DATASET", e
+
+
+# --- a list of data names outside an evaluation sentence ----------------------------------------
+
+
+def test_a_data_list_outside_evaluation_takes_its_typed_members_type(nlp):
+    ents = run(nlp, "The cohorts were sourced from ZorVex, QuimDB, TalCorpus, and BronTal. We "
+                    "harmonise their labels.")
+    for name in ("ZorVex", "BronTal"):
+        e = find(ents, name)
+        assert e is not None and e.type == "DATASET", e
+
+
+def test_a_mostly_untyped_list_outside_evaluation_keeps_its_types(nlp):
+    ents = run(nlp, "We release ToolKo, which wraps KelNet, ZorVex, and QuimDB behind one "
+                    "interface.")
+    e = find(ents, "KelNet")
+    assert e is None or e.type != "DATASET", e

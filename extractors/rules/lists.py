@@ -104,9 +104,10 @@ def list_types(ctx: Context) -> None:
         if not open_ or len(open_) > len(kinds) + 1:
             continue  # mostly untyped: no consensus to follow
         s0, s1 = ctx.sentence(run[0].start)
-        if not evaluation_sentence(ctx, s0, s1):
-            continue
         t = next(iter(types))
+        if not evaluation_sentence(ctx, s0, s1) and (
+                t not in ("DATASET", "BENCHMARK") or len(open_) > len(kinds)):
+            continue  # outside evaluation, only data and only where the typed ones are half
         if t == "METRIC" and len(run) < 3:
             continue  # "84.2% top-1 accuracy and KVT-H-B 85.2%": two clauses, not a list
         for c in open_:
