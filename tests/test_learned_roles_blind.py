@@ -13,17 +13,7 @@ from click.testing import CliRunner
 from paperkg.cli import cli
 from paperkg.extractors.learned import DIM, LearnedMerge, take_parts, without_verdict
 from paperkg.extractors.training.crossfit import _Cached
-
-
-def _record(name: str, other: str) -> dict:
-    """An invented record: the paper's own method beside a used one."""
-    return {"title": f"{name}: Sparse Routing for Graph Matching",
-            "abstract": f"We propose {name}, a sparse routing network for graph matching. "
-                        f"{name} beats {other} on the PascalVOC keypoints.",
-            "entities": [
-                {"name": name, "aliases": [], "type": "METHOD", "role": "introduced"},
-                {"name": "graph matching", "aliases": [], "type": "TASK", "role": "used"},
-                {"name": other, "aliases": [], "type": "METHOD", "role": "used"}]}
+from tests.test_learned_parts import _record
 
 
 @pytest.fixture(scope="module")
