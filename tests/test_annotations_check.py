@@ -59,3 +59,8 @@ def test_a_record_out_of_pool_order_is_reported(tmp_path, capsys):
     other = dict(GOOD, id="x0000000002")
     code, out = _run(tmp_path, [other], capsys)
     assert code == 1 and "is not the pool's record 0" in out
+
+
+def test_a_wrong_argument_count_gets_the_usage_line(capsys):
+    assert main(["only-one.jsonl"]) == 2
+    assert capsys.readouterr().out.strip() == "usage: check.py POOL.jsonl ANN.jsonl"

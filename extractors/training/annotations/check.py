@@ -98,6 +98,9 @@ def densities(records: list[dict]) -> str:
 
 def main(argv: list[str]) -> int:
     """Check ANN against POOL; print problems and densities; 1 if any problem."""
+    if len(argv) != 2:
+        print("usage: check.py POOL.jsonl ANN.jsonl")
+        return 2
     with open(argv[0], encoding="utf-8") as fh:
         pool = [json.loads(line) for line in fh if line.strip()]
     records, bad = [], 0
