@@ -1,5 +1,6 @@
 """Names found and left out, thirtieth pass (helper recall30): background techniques the
-gazetteer no longer names, on sentences written for these tests."""
+gazetteer no longer names, known short names in brackets after their long form, places, function
+words before a data head, decimal model sizes; on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -23,3 +24,37 @@ def nlp(rules_nlp):
 def test_a_background_technique_is_no_name(nlp, sentence, form):
     ents = run(nlp, "We study planning agents for warehouses. " + sentence)
     assert find_any_case(ents, form) is None
+
+
+@pytest.mark.parametrize("sentence, long_, short", [
+    ("We compare Random Forest and Extreme Gradient Boosting (XGBoost) on the flares.",
+     "Extreme Gradient Boosting", "XGBoost"),
+    ("The critic is trained with Adaptive Moment Estimation (Adam) at a small rate.",
+     "Adaptive Moment Estimation", "Adam"),
+    ("The arm is driven by Twin Delayed Deep Deterministic Policy Gradient (TD3) in the loop.",
+     "Twin Delayed Deep Deterministic Policy Gradient", "TD3"),
+])
+def test_a_known_name_in_brackets_after_its_long_form_is_one_entity(nlp, sentence, long_, short):
+    ents = run(nlp, "We study control of robot arms. " + sentence)
+    e = find_any_case(ents, short)
+    assert e is not None and long_ in (e.name, *e.aliases)
+
+
+def test_a_known_name_in_brackets_after_another_phrase_stays_apart(nlp):
+    ents = run(nlp, "We study control of robot arms. A Pretrained Vision Backbone (CLIP) "
+                    "encodes the camera frames.")
+    e = find_any_case(ents, "CLIP")
+    assert e is not None and "Pretrained Vision Backbone" not in (e.name, *e.aliases)
+
+
+@pytest.mark.parametrize("place", ["Sierra Nevada", "Santa Marta", "Eastern Greenland",
+                                   "Helheim Glacier", "Ho Chi Minh City", "Hong Kong"])
+def test_a_place_is_no_name(nlp, place):
+    ents = run(nlp, f"We study land use. We map palm clusters across {place} from the images.")
+    assert find_any_case(ents, place) is None
+
+
+def test_a_place_before_a_data_head_is_still_a_data_set(nlp):
+    ents = run(nlp, "We study land use. We train on the South Andes Farms dataset of images.")
+    e = find_any_case(ents, "South Andes Farms")
+    assert e is not None and e.type == "DATASET"
