@@ -58,3 +58,18 @@ def test_a_place_before_a_data_head_is_still_a_data_set(nlp):
     ents = run(nlp, "We study land use. We train on the South Andes Farms dataset of images.")
     e = find_any_case(ents, "South Andes Farms")
     assert e is not None and e.type == "DATASET"
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("We study rumours. Results: The dataset holds 1,200 threads.", "The dataset"),
+    ("We study rumours. (2) Coverage: Our benchmark joins exam questions.", "Our benchmark"),
+    ("We study rumours on forums (The datasets are public).", "The datasets"),
+    ("We study rumours. We release this Q&A dataset to the community.", "A dataset"),
+])
+def test_a_function_word_before_a_data_head_names_nothing(nlp, sentence, form):
+    assert find_any_case(run(nlp, sentence), form) is None
+
+
+def test_a_plain_word_before_a_data_head_is_still_a_name(nlp):
+    e = find_any_case(run(nlp, "We study rumours. We test on the Palm dataset."), "Palm dataset")
+    assert e is not None and e.type == "DATASET"
