@@ -73,3 +73,12 @@ def test_a_function_word_before_a_data_head_names_nothing(nlp, sentence, form):
 def test_a_plain_word_before_a_data_head_is_still_a_name(nlp):
     e = find_any_case(run(nlp, "We study rumours. We test on the Palm dataset."), "Palm dataset")
     assert e is not None and e.type == "DATASET"
+
+
+@pytest.mark.parametrize("form", ["OPT 2.7B", "OPT 6.7B"])
+def test_a_known_models_size_with_a_decimal_keeps_its_unit(nlp, form):
+    ents = run(nlp, f"We study prompt transfer. The generator moves from BLIP-2 {form} to a new "
+                    "language model.")
+    e = find_any_case(ents, form)
+    assert e is not None and e.type == "MODEL"
+    assert find_any_case(ents, form[:-1]) is None
