@@ -40,6 +40,14 @@ def test_a_known_name_in_brackets_after_its_long_form_is_one_entity(nlp, sentenc
     assert e is not None and long_ in (e.name, *e.aliases)
 
 
+def test_a_known_name_whose_long_form_holds_another_long_form_stays_apart(nlp):
+    ents = run(nlp, "We study control of robot arms. We compare Deep Deterministic Policy "
+                    "Gradient (DDPG) and Twin Delayed Deep Deterministic Policy Gradient (TD3) "
+                    "in the loop.")
+    e = find_any_case(ents, "TD3")
+    assert e is not None and "DDPG" not in (e.name, *e.aliases)
+
+
 def test_a_known_name_in_brackets_after_another_phrase_stays_apart(nlp):
     ents = run(nlp, "We study control of robot arms. A Pretrained Vision Backbone (CLIP) "
                     "encodes the camera frames.")

@@ -197,6 +197,9 @@ def known_short_in_brackets(ctx: Context) -> None:
         if short in ctx.defined or long_ in taken or not _long(long_) or \
                 short.lower() in long_.lower() or not _letters_in_order(short, long_):
             continue
+        if any(lf in long_ for lf in taken):
+            continue  # "Twin Delayed Deep Deterministic Policy Gradient (TD3)" after "Deep
+            # Deterministic Policy Gradient (DDPG)": the long form holds another's; left apart
         ctx.defined[short] = long_
         taken.add(long_)
 
