@@ -15,7 +15,7 @@ list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
 (name and short form), 89 initials (an acronym written apart), 89.5 initials (a title's
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
-95 title task,
+89.8 initials (a known name in brackets after its long form), 95 title task,
 97 organisations, 97.5 places (and institutions, devices), 97.6 clinical (conditions,
 treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
 form), 98.6 modifiers (an acronym before an

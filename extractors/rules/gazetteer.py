@@ -11,10 +11,11 @@ from paperkg.extractors.words import word_set, words
 
 # A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini",
 # "Claude Sonnet 4.0", "Whisper Large v3", "DeepSeek R1"); a number before a slash is a split
-# ratio, not a version ("Pascal VOC 1/8").
+# ratio, not a version ("Pascal VOC 1/8"); a size is read before a dotted version, so that
+# "OPT 2.7B" keeps its unit.
 _GAZ_EXT = re.compile(
-    r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)+| \d+(?![\w.%/])"
-    r"| \d+(?:\.\d+)?[KMBkmb]\b| \d+x\d+(?:\.\d+)?[BMbm]\b"
+    r"(?:-[A-Za-z0-9.]+)+(?![\w])|(?: v\d[\w.]*| \d+(?:\.\d+)?[KMBkmb]\b| \d+(?:\.\d+)+"
+    r"| \d+(?![\w.%/])| \d+x\d+(?:\.\d+)?[BMbm]\b"
     r"| [A-Z][a-z]+-?\d[\w.]*| [A-Z][a-z]+ v?\d+(?:\.\d+)*(?![\w%])| [A-Z]\d{1,2}(?![\w.%]))"
     r"(?:-[A-Za-z0-9.]+)*"
 )

@@ -159,4 +159,50 @@ def short_beside_long(ctx: Context) -> None:
             taken.add(long_)
 
 
-STAGES = [(89, spelled_apart), (89.5, title_short_and_long), (89.7, short_beside_long)]
+def _letters_in_order(short: str, long_: str) -> bool:
+    """Whether the letters of short stand in long_ in order (any case, digits skipped), the
+    first of them in long_'s first word."""
+    low = long_.lower()
+    letters = [ch for ch in short.lower() if ch.isalpha()]
+    if len(letters) < 2 or letters[0] not in low.split()[0]:
+        return False
+    i = 0
+    for ch in letters:
+        i = low.find(ch, i) + 1
+        if i == 0:
+            return False
+    return True
+
+
+def known_short_in_brackets(ctx: Context) -> None:
+    """A known name in brackets right after a long form whose letters it takes in order is
+    that long form's short name, though the initials do not line up simply ("Extreme Gradient
+    Boosting (XGBoost)", "Adaptive Moment Estimation (Adam)", "Twin Delayed Deep Deterministic
+    Policy Gradient (TD3)"): one entity, as a defined acronym is."""
+    text = ctx.text
+    if " (" not in text:
+        return
+    known = {c.start: c for c in ctx.cands if c.gaz_canon and c.type not in ("TASK", "METRIC")}
+    if not known:
+        return
+    taken = set(ctx.defined.values())
+    for c in ctx.cands:
+        if c.gaz_canon or c.org or c.alias or c.long_form or c.type in ("TASK", "METRIC") or \
+                "task" in c.rule or not text.startswith(" (", c.end):
+            continue
+        k = known.get(c.end + 2)
+        if k is None or not text.startswith(")", k.end):
+            continue
+        short, long_ = strip_latex(k.name).strip(), strip_latex(c.name).strip()
+        if short in ctx.defined or long_ in taken or not _long(long_) or \
+                short.lower() in long_.lower() or not _letters_in_order(short, long_):
+            continue
+        if any(lf in long_ for lf in taken):
+            continue  # "Twin Delayed Deep Deterministic Policy Gradient (TD3)" after "Deep
+            # Deterministic Policy Gradient (DDPG)": the long form holds another's; left apart
+        ctx.defined[short] = long_
+        taken.add(long_)
+
+
+STAGES = [(89, spelled_apart), (89.5, title_short_and_long), (89.7, short_beside_long),
+          (89.8, known_short_in_brackets)]

@@ -128,7 +128,10 @@ def _runs_raw(text: str):
 
 
 def _named_by_head(ctx: Context, a: int, b: int, word: str | None) -> bool:
-    """'Singlish benchmark': a plain word with a dataset/benchmark head after it is one name."""
+    """'Singlish benchmark': a plain word with a dataset/benchmark head after it is one name
+    ("The dataset", "Our benchmark": a function word before the head names nothing)."""
+    if ctx.text[a:b].lower() in word_set("task_stop"):
+        return False
     hm = head_after(ctx.text[b:b + 40])
     if not hm or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
         return False
