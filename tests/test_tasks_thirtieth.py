@@ -53,3 +53,23 @@ def test_no_kind_adjective_keeps_the_known_task(nlp, abstract, short):
     assert short in got
     assert not any(n.endswith(" " + short) for n in got)
 
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Crate Features for Weather and Climate Modeling in Orchards", "weather and climate modeling"),
+    ("Crate Nets for Pears and Apple Detection", "pears and apple detection"),
+])
+def test_a_noun_before_and_shares_the_title_task(nlp, title, name):
+    got = task_names(run(nlp, "We propose a crate net and test it on orchard data.", title))
+    assert name in got
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Crate Audits: Evaluation and Risk Assessment of Orchard Drones", "risk assessment"),
+    ("Orchard Nets for Robust and Adaptive Crate Detection in Fog", "adaptive crate detection"),
+    ("Crate Nets: Expressiveness and Length Generalization", "length generalization"),
+])
+def test_an_action_quality_or_adjective_before_and_stays_apart(nlp, title, name):
+    got = task_names(run(nlp, "We propose a crate net and test it on orchard data.", title))
+    assert name in got
+    assert not any(n.endswith(" and " + name) for n in got)
