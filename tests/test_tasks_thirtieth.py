@@ -73,3 +73,9 @@ def test_an_action_quality_or_adjective_before_and_stays_apart(nlp, title, name)
     got = task_names(run(nlp, "We propose a crate net and test it on orchard data.", title))
     assert name in got
     assert not any(n.endswith(" and " + name) for n in got)
+
+
+def test_a_known_name_after_and_keeps_its_own_entity(nlp):
+    got = run(nlp, "We propose a crate net and test it on orchard data.",
+              "Role of Locality and Weight Sharing in Crate Nets")
+    assert not any("locality" in n.casefold() for n in got)

@@ -296,8 +296,9 @@ def title_task_phrases(ctx: Context) -> None:
             continue  # a coined name, not a task phrase ("3D" and "SQL" are modifiers)
         a = ws[0][0]
         b = ws[-1][0] + len(ws[-1][1])
-        if shared is not None and shared[1] == ws:
+        if shared is not None and shared[1] == ws and not ctx.covered(a, b):
             a = shared[0]  # "Weather and Climate Modeling": one task, its first word shared
+            # (not "Locality and Weight Sharing", where the known name is a method)
         phrase = title[a:b]
         if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b):
             continue
