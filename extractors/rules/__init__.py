@@ -5,8 +5,9 @@ run in `order` over one shared `Context` (the paper's text, sentences, gazetteer
 the candidate list they add to or annotate), then `merge` groups the candidates into entities.
 Adding a family is adding one module (and its test); word lists live in extractors/data/words/.
 
-Orders used: 10 gazetteer, 11 settings (of known tasks), 11.5 variants (of known methods),
-20 acronyms, 20.2 acronyms (a known acronym defined as something else), 30 latex, 40 names,
+Orders used: 10 gazetteer, 11-11.1 settings and kinds (of known tasks), 11.5 variants (of
+known methods), 20 acronyms, 20.2 acronyms (a known acronym defined as something else), 30 latex,
+40 names,
 40.5 styled (a coined name before "-style"), 41-41.1 eponyms (a name's head noun),
 50-53.8 tasks, 54 marked (emphasised or quoted), 55 naming,
 57 parts (lower case), 57.5 intro objects, 58 metrics@k, 60 overlaps (sort, nesting),

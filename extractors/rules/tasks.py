@@ -254,7 +254,10 @@ def title_task_phrases(ctx: Context) -> None:
     adj, qty = word_set("task_adjectives"), word_set("quantity_words")
     method_heads = word_set("method_heads")
     of_process = word_set("task_of_process_heads")
+    before: tuple[list[tuple[int, str]], str] = ([], "")
     for ws, prev, nxt in _title_segments(title):
+        shared = _shared_first_word(before, ws, prev)
+        before = (ws, prev)
         if prev in _MEANS_BEFORE:
             continue
         if prev == "to" and len(ws) > 2 and ws[0][1].lower() in word_set("task_lead_verbs"):
@@ -293,6 +296,9 @@ def title_task_phrases(ctx: Context) -> None:
             continue  # a coined name, not a task phrase ("3D" and "SQL" are modifiers)
         a = ws[0][0]
         b = ws[-1][0] + len(ws[-1][1])
+        if shared is not None and shared[1] == ws and not ctx.covered(a, b):
+            a = shared[0]  # "Weather and Climate Modeling": one task, its first word shared
+            # (not "Locality and Weight Sharing", where the known name is a method)
         phrase = title[a:b]
         if ctx.is_generic(phrase) or family_phrase(phrase) or ctx.covered(a, b):
             continue
@@ -304,6 +310,27 @@ def title_task_phrases(ctx: Context) -> None:
             c.extra.append(short)  # "Inference-Time Uncertainty Estimation" ... "uncertainty
             # estimation": the abstract's shorter form is the same task
         ctx.cands.append(c)
+
+
+def _shared_first_word(before: tuple[list[tuple[int, str]], str], ws: list[tuple[int, str]],
+                       prev: str) -> tuple[int, list[tuple[int, str]]] | None:
+    """(offset, ws) when a title piece is the end of a task that shares its head with one
+    capitalised noun before "and" ("for Weather and Climate Modeling", "Clouds and Cloud Shadow
+    Segmentation"), the noun opening its part of the title; None otherwise. Not when the noun is
+    shaped as an adjective, an action or a quality ("Robust and Adaptive X", "Evaluation and Risk
+    Assessment", "Expressiveness and Length Generalization": two things, or a modifier), nor when
+    the piece after "and" is lower case."""
+    words_before, prev_before = before
+    if prev != "and" or len(words_before) != 1 or prev_before in ("and", "or") or \
+            len(ws) < 2 or not ws[0][1][:1].isupper():
+        return None
+    at, w = words_before[0]
+    low = w.lower()
+    if not (w[0].isupper() and w[1:].islower() and w.isalpha()) or low.endswith(
+            tuple(words("title_conjunct_not_endings"))) or low in word_union(
+            "task_adjectives", "quantity_words", "task_pattern_heads", "task_lead_heads"):
+        return None
+    return at, ws
 
 
 def _kind_of_task(ctx: Context, ws: list[tuple[int, str]]) -> bool:
