@@ -45,6 +45,7 @@ from paperkg.extractors.results.benchmarks import (
     _title_benchmark,
     _variant,
     introduced_benchmark,
+    is_cost,
 )
 from paperkg.extractors.results.conditions import (
     _bracketed_after_bench,
@@ -267,7 +268,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                             _ACRONYM.fullmatch(x[2])]
         if trace.TRACE is not None:
             trace._LAST.clear()
-        bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
+        kind = _kind(text, m, unit, c, cs)
+        cost = is_cost(text, kind, a, b, cs)
+        bench = _benchmark(text, mentions, s0, cs, s1, a, b, own, cost)
         if bench is None and THIS_DATA and _THIS_DATA.search(text, s0, a):
             bench = _benchmark_before(mentions, sents, i, a, own)  # "On this benchmark, X"
             if bench:
@@ -277,6 +280,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             if named and not any(x[0] < named.end(1) and named.start(1) < x[1] for x in plain):
                 bench = named.group(1)  # "on the VCTK+DEMAND dataset", no entity holds it
                 _tag("benchmark", "data named in the sentence, no entity")
+        if bench is None and cost:
+            bench = ""  # a running cost: no benchmark from another sentence either
+            _tag("benchmark", "null: a cost, no benchmark in its clause")
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own)
             setup = PREV_EVAL and (bench or FAR_EVAL) and _evaluated_before(
@@ -296,7 +302,6 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _tag("benchmark", "the paper's introduced one")
         barred = bench == ""  # no benchmark stated, and none to be taken from elsewhere
         bench = bench or None
-        kind = _kind(text, m, unit, c, cs)
         system = _system(text, mentions, s0, cs, a, b, c, own, BACKGROUND and 0 < i < first_own)
         by_default = system is BY_DEFAULT
         if by_default:

@@ -1,0 +1,48 @@
+"""The thirtieth session, helper res30 (docs/results.md): a running cost stated as a factor or a
+cut ("2.5x faster convergence", "40x fewer FLOPs") takes no benchmark named outside its clause;
+checked on invented sentences with entities given as the entity component leaves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.results import benchmarks
+from tests.extracting import results_by_value as _found
+
+_OWN = ("KiteNet", "METHOD", "introduced")
+
+
+def test_a_cost_takes_no_benchmark_from_elsewhere_in_its_sentence():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet reaches 71.4% "
+            "accuracy on FooBench-2 while requiring 40x fewer FLOPs than dense models and "
+            "delivering a 2.5x speedup.")
+    got = _found(text, _OWN, ("FooBench-2", "BENCHMARK"), ("accuracy", "METRIC"))
+    assert got["71.4%"]["benchmark"] == "FooBench-2"  # a score keeps it
+    assert got["40x"]["benchmark"] is None
+    assert got["2.5x"]["benchmark"] is None
+
+
+def test_a_cost_takes_no_benchmark_from_the_sentence_before():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. Experiments are conducted "
+            "on the FooBench-2 dataset. At inference, KiteNet achieves 3x inference "
+            "acceleration. It also improves accuracy by 4.2%.")
+    got = _found(text, _OWN, ("FooBench-2", "BENCHMARK"), ("accuracy", "METRIC"))
+    assert got["3x"]["benchmark"] is None
+    assert got["4.2%"]["benchmark"] == "FooBench-2"  # a gain in a measure keeps it
+
+
+def test_a_cost_keeps_the_data_its_sentence_opens_on_or_its_clause_names():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. On FooBench-2, KiteNet "
+            "matches the dense model while running 6x faster. KiteNet needs 9x less memory "
+            "than retraining from scratch on BarSet.")
+    got = _found(text, _OWN, ("FooBench-2", "BENCHMARK"), ("BarSet", "DATASET"))
+    assert got["6x"]["benchmark"] == "FooBench-2"
+    assert got["9x"]["benchmark"] == "BarSet"
+
+
+def test_the_switch_off_gives_the_old_benchmarks(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(benchmarks, "COST_IN_CLAUSE", False)
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet reaches 71.4% "
+            "accuracy on FooBench-2 while requiring 40x fewer FLOPs than dense models.")
+    got = _found(text, _OWN, ("FooBench-2", "BENCHMARK"), ("accuracy", "METRIC"))
+    assert got["40x"]["benchmark"] == "FooBench-2"
