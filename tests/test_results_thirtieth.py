@@ -46,3 +46,20 @@ def test_the_switch_off_gives_the_old_benchmarks(monkeypatch: pytest.MonkeyPatch
             "accuracy on FooBench-2 while requiring 40x fewer FLOPs than dense models.")
     got = _found(text, _OWN, ("FooBench-2", "BENCHMARK"), ("accuracy", "METRIC"))
     assert got["40x"]["benchmark"] == "FooBench-2"
+
+
+def test_an_interval_in_square_brackets_after_a_value_gives_no_results():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. Agreement with experts "
+            "rises from 71% [68.5%, 73.9%] on short clips to 88.2% [86.1%, 90.0%] on long ones.")
+    got = _found(text, _OWN)
+    assert {"71%", "88.2%"} <= set(got)
+    assert not {"68.5%", "73.9%", "86.1%", "90.0%"} & set(got)
+
+
+def test_a_confidence_level_with_a_word_before_its_name_or_in_the_plural_is_no_result():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet improves recall "
+            "by +2.1 points, with 95% bootstrap confidence intervals above zero. KiteNet "
+            "reaches a relative error of 1.5% (narrow 95% CIs).")
+    got = _found(text, _OWN, ("recall", "METRIC"))
+    assert "+2.1 points" in got and "1.5%" in got
+    assert "95%" not in got
