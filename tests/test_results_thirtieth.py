@@ -63,3 +63,20 @@ def test_a_confidence_level_with_a_word_before_its_name_or_in_the_plural_is_no_r
     got = _found(text, _OWN, ("recall", "METRIC"))
     assert "+2.1 points" in got and "1.5%" in got
     assert "95%" not in got
+
+
+def test_a_score_after_a_name_is_no_version_of_it(rules_nlp):
+    from paperkg.core.records import Paper
+    from paperkg.extractors.pipeline import extract
+
+    (ex,) = extract([Paper(id="p", title="Kite Networks", abstract=(
+        "We present KiteNet, a sparse video model. KiteNet scores SVHN 0.96 and reaches "
+        "(BLEU-4 12.29, BERTScore-F1 71.20) on COCO, ahead of Llama 3.1 and Qwen 2.5."))],
+        nlp=rules_nlp)
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("SVHN") == "DATASET" and "SVHN 0.96" not in names
+    assert names.get("BERTScore-F1") == "METRIC" and "BERTScore-F1 71.20" not in names
+    assert "Llama 3.1" in names and "Qwen 2.5" in names  # versions stay with their names
+    got = {r.value: r for r in ex.results}
+    assert got["71.20"].metric == "BERTScore-F1"
+    assert got["0.96"].benchmark == "SVHN"
