@@ -80,3 +80,18 @@ def test_a_score_after_a_name_is_no_version_of_it(rules_nlp):
     got = {r.value: r for r in ex.results}
     assert got["71.20"].metric == "BERTScore-F1"
     assert got["0.96"].benchmark == "SVHN"
+
+
+def test_the_best_method_unnamed_is_no_ones_system():
+    text = ("Kite Challenge\nWe present KiteNet, a sparse video model. The best competing "
+            "method achieves only 55.2% accuracy. KiteNet reaches 71.4% accuracy.")
+    got = _found(text, _OWN, ("accuracy", "METRIC"))
+    assert got["55.2%"]["system"] is None
+    assert got["71.4%"]["system"] == "KiteNet"
+
+
+def test_a_name_that_is_the_best_method_keeps_its_value():
+    text = ("Kite Challenge\nWe present KiteNet, a sparse video model. In our study, FooNet is "
+            "the best method, reaching 63.0% accuracy.")
+    got = _found(text, _OWN, ("FooNet", "METHOD"), ("accuracy", "METRIC"))
+    assert got["63.0%"]["system"] == "FooNet"
