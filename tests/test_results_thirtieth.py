@@ -95,3 +95,11 @@ def test_a_name_that_is_the_best_method_keeps_its_value():
             "the best method, reaching 63.0% accuracy.")
     got = _found(text, _OWN, ("FooNet", "METHOD"), ("accuracy", "METRIC"))
     assert got["63.0%"]["system"] == "FooNet"
+
+
+def test_values_before_improvements_in_a_list_of_metrics_pair_in_order():
+    text = ("Kite Networks\nWe present KiteNet, a ranking model. KiteNet outperforms prior "
+            "methods, with up to 4.1% and 3.2% improvements in HR@20 and NDCG@20, respectively.")
+    got = _found(text, _OWN, ("HR@20", "METRIC"), ("NDCG@20", "METRIC"))
+    assert got["4.1%"]["metric"] == "HR@20"
+    assert got["3.2%"]["metric"] == "NDCG@20"

@@ -217,7 +217,10 @@ def _subjects_respectively(text: str, mentions, group: list[dict], lo: int) -> N
 
 METRICS_AFTER = True
 METRICS_PAIRED = True  # as many metrics as values pair in order without "respectively" too
-_IN_LIST = re.compile(r"\s*(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+# ("in", "in terms of", "improvements in": "9.56% and 7.16% improvements in HR@10 and NDCG@10")
+_IN_LIST = re.compile(r"\s*(?:(?:relative\s+|absolute\s+)?(?:improvements?|gains?|increases?|"
+                      r"reductions?|decreases?|drops?)\s+)?(?:in|on|for|of)\s+"
+                      r"(?:terms\s+of\s+)?(?:the\s+)?")
 
 
 def _list_from(text: str, mentions, types, at: int) -> tuple[list[str], int]:
