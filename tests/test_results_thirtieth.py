@@ -103,3 +103,13 @@ def test_values_before_improvements_in_a_list_of_metrics_pair_in_order():
     got = _found(text, _OWN, ("HR@20", "METRIC"), ("NDCG@20", "METRIC"))
     assert got["4.1%"]["metric"] == "HR@20"
     assert got["3.2%"]["metric"] == "NDCG@20"
+
+
+def test_as_many_subjects_as_values_pair_in_order_without_respectively():
+    text = ("Kite Networks\nWe present KiteNet and KiteNet-S, two sparse video models. "
+            "KiteNet and KiteNet-S consistently outperform dense baselines, achieving accuracy "
+            "gains of 2.4% and 1.1%.")
+    got = _found(text, ("KiteNet", "METHOD", "introduced"), ("KiteNet-S", "METHOD", "introduced"),
+                 ("accuracy", "METRIC"))
+    assert got["2.4%"]["system"] == "KiteNet"
+    assert got["1.1%"]["system"] == "KiteNet-S"
