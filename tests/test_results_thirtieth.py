@@ -113,3 +113,14 @@ def test_as_many_subjects_as_values_pair_in_order_without_respectively():
                  ("accuracy", "METRIC"))
     assert got["2.4%"]["system"] == "KiteNet"
     assert got["1.1%"]["system"] == "KiteNet-S"
+
+
+def test_r_squared_written_out_is_a_metric(rules_nlp):
+    from paperkg.core.records import Paper
+    from paperkg.extractors.pipeline import extract
+
+    (ex,) = extract([Paper(id="p", title="Kite Networks", abstract=(
+        "We present KiteNet, a yield model. KiteNet improves yield prediction "
+        "(R-squared: 0.61 to 0.83) over prior methods."))], nlp=rules_nlp)
+    assert {e.name: e.type for e in ex.entities}.get("R-squared") == "METRIC"
+    assert {r.value: r.metric for r in ex.results}.get("0.83") == "R-squared"
