@@ -124,3 +124,13 @@ def test_r_squared_written_out_is_a_metric(rules_nlp):
         "(R-squared: 0.61 to 0.83) over prior methods."))], nlp=rules_nlp)
     assert {e.name: e.type for e in ex.entities}.get("R-squared") == "METRIC"
     assert {r.value: r.metric for r in ex.results}.get("0.83") == "R-squared"
+
+
+def test_a_to_b_right_after_attaining_is_the_systems_own_span():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet achieves 41.2% to "
+            "47.5% token reduction across platforms. Experiments show a 12.5% to 14.0% "
+            "reduction in cost. Fine-tuning raises recall (61.0% to 68.4%).")
+    got = _found(text, _OWN, ("recall", "METRIC"))
+    assert got["41.2%"]["system"] == "KiteNet" and got["47.5%"]["system"] == "KiteNet"
+    assert got["12.5%"]["system"] == "KiteNet" and got["14.0%"]["system"] == "KiteNet"
+    assert got["61.0%"]["system"] is None  # a change from a baseline's value stays one

@@ -116,6 +116,12 @@ TRANSITION = True
 
 _SPAN_VERB = re.compile(r"\b(?:achiev|attain|reach|obtain|scor)\w*\s+(?:[\w\-@]+\s+){0,3}from\s+$",
                         re.I)
+SPAN_BARE = True
+# "A to B" with no "from", right after a verb of attaining or an article ("achieving 89% to 98%
+# success rates", "a 37.94 percent to 40.01 percent reduction"): the system's own span over
+# settings, both values its, not a change from a baseline's value
+_SPAN_BARE = re.compile(r"\b(?:(?:achiev|attain|reach|obtain|yield|deliver)\w*\s+(?:(?:up\s+to|"
+                        r"about|around|approximately|roughly|between)\s+)?|an?\s+)$", re.I)
 FROM_RANGE = True
 # "raises FAIR scores from 52-57% to 81-91%": a range is the value the change goes from (one
 # value as written), not a change from its first number to its second
@@ -340,7 +346,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             a2 = m.start("num2")
             first = text[a:m.end("u1") if m.group("u1") else m.end("num")]
             # "achieves top-1 accuracy from 78.2% to 81.8%" (a span over settings): both its
-            span = _SPAN_VERB.search(text, cs, a)
+            span = _SPAN_VERB.search(text, cs, a) or SPAN_BARE and not _FROM_TO.search(
+                text, max(0, a - 30), a) and _SPAN_BARE.search(text, max(cs, a - 30), a)
             base = None if span or not FROM_BASE else _base_model(
                 text, mentions, s0, a, (res["system"], own), c)
             if res["system"] is None and base is not None and not span and \
