@@ -134,3 +134,9 @@ def test_a_to_b_right_after_attaining_is_the_systems_own_span():
     assert got["41.2%"]["system"] == "KiteNet" and got["47.5%"]["system"] == "KiteNet"
     assert got["12.5%"]["system"] == "KiteNet" and got["14.0%"]["system"] == "KiteNet"
     assert got["61.0%"]["system"] is None  # a change from a baseline's value stays one
+
+
+def test_a_measure_of_intervals_is_a_result():
+    text = ("Kite Networks\nWe present KiteNet, a sparse epidemic model. KiteNet reaches 98.5% "
+            "bootstrap CI coverage across synthetic experiments.")
+    assert "98.5%" in _found(text, _OWN)

@@ -65,8 +65,9 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
                          r"improvement|gains?|upper\s+bound)", re.I)
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
 # a confidence level: "95% CI", "95% CIs", "Wilson 95% confidence intervals", "95% bootstrap
-# confidence intervals"
-_CI = re.compile(r"\s*(?:[A-Za-z]+\s+)?(?:CIs?|confidence\s+intervals?)\b")
+# confidence intervals"; not a measure of intervals ("100% bootstrap CI coverage")
+_CI = re.compile(r"\s*(?:(?:bootstrap(?:ped)?|Wilson|exact|Bayesian|credible|two-sided)\s+)?"
+                 r"(?:CIs?|confidence\s+intervals?)\b(?!\s+(?:coverage|widths?|lengths?))", re.I)
 # a bound of an interval: "95% confidence intervals of [0.90, 0.92]", "(95% CI: 0.81-0.88)", and
 # one in square brackets right after the value it bounds ("81% [78.2%, 84.0%]")
 _IN_INTERVAL = re.compile(r"(?:\b(?:CI|confidence\s+intervals?)\s*(?:of|:|=)?\s*[\[(]|"
