@@ -38,6 +38,9 @@ def test_a_cost_keeps_the_data_its_sentence_opens_on_or_its_clause_names():
     got = _found(text, _OWN, ("FooBench-2", "BENCHMARK"), ("BarSet", "DATASET"))
     assert got["6x"]["benchmark"] == "FooBench-2"
     assert got["9x"]["benchmark"] == "BarSet"
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. In fact, when evaluated on "
+            "FooBench-2, KiteNet needs 3.5x fewer training epochs.")
+    assert _found(text, _OWN, ("FooBench-2", "BENCHMARK"))["3.5x"]["benchmark"] == "FooBench-2"
 
 
 def test_the_switch_off_gives_the_old_benchmarks(monkeypatch: pytest.MonkeyPatch):

@@ -233,7 +233,7 @@ _COST_BEFORE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|shorten\w*)\s+(?:the\s
                           r"nearly\s+|approximately\s+|more\s+than\s+)?\$?$", re.I)
 # the sentence opens on the data its values are measured on ("On ImageNet-1K, X runs 14x
 # faster", "Experiments in Overcooked-AI show that ...")
-_OPENS_ON = re.compile(r"\s*(?:(?:[\w\-]+\s+){0,4}?(?:on|in|across)\s+(?:the\s+)?)$", re.I)
+_OPENS_ON = re.compile(r"\s*(?:(?:[\w\-]+,?\s+){0,4}?(?:on|in|across)\s+(?:the\s+)?)$", re.I)
 
 
 def is_cost(text: str, kind: str, pos: int, end: int, cs: int) -> bool:
