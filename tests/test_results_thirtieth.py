@@ -143,3 +143,12 @@ def test_a_measure_of_intervals_is_a_result():
     text = ("Kite Networks\nWe present KiteNet, a sparse epidemic model. KiteNet reaches 98.5% "
             "bootstrap CI coverage across synthetic experiments.")
     assert "98.5%" in _found(text, _OWN)
+
+
+def test_a_bare_plural_group_opening_its_sentence_is_no_ones_system():
+    text = ("Kite Study\nWe present KiteNet, a sparse video model. Experts struggled to tell "
+            "real clips from generated ones, with an accuracy of 52.5%. Models trained on "
+            "KiteNet clips reach 71.0% accuracy.")
+    got = _found(text, _OWN, ("accuracy", "METRIC"))
+    assert got["52.5%"]["system"] is None
+    assert got["71.0%"]["system"] == "KiteNet"
