@@ -78,7 +78,9 @@ def cues() -> dict:
             # a bare plural group opening its sentence or clause ("Experts in the field
             # struggled ...", "Nonetheless, agents deliver results 88.3% faster"), not one a
             # setting qualifies ("Models trained on X achieve", "Agents equipped with maps")
-            r"(?:(?<=^)|(?<=\.\s)|(?<=,\s))(?:experts|agents|humans|annotators|"
+            r"(?:(?<=^)|(?<=\.\s)|(?<=Nonetheless,\s)|(?<=However,\s)|(?<=Overall,\s)|"
+            r"(?<=Moreover,\s)|(?<=Instead,\s)|(?<=Still,\s)|(?<=contrast,\s))"
+            r"(?:experts|agents|humans|annotators|"
             r"participants|models|LLMs|VLMs|MLLMs)\b(?!\s+(?:trained|using|equipped|with|"
             r"fine-tuned|built|based|that|which|such|like|from|of|\())", re.IGNORECASE),
         "metric": re.compile(rf"(?<![\w\-@])(?:{metric_alt}|[A-Za-z][\w\-]*@\d+(?:\.\d+)?|"
