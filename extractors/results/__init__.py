@@ -45,6 +45,7 @@ from paperkg.extractors.results.benchmarks import (
     _title_benchmark,
     _variant,
     introduced_benchmark,
+    is_cost,
 )
 from paperkg.extractors.results.conditions import (
     _bracketed_after_bench,
@@ -115,6 +116,12 @@ TRANSITION = True
 
 _SPAN_VERB = re.compile(r"\b(?:achiev|attain|reach|obtain|scor)\w*\s+(?:[\w\-@]+\s+){0,3}from\s+$",
                         re.I)
+SPAN_BARE = True
+# "A to B" with no "from", right after a verb of attaining or an article ("achieving 89% to 98%
+# success rates", "a 37.94 percent to 40.01 percent reduction"): the system's own span over
+# settings, both values its, not a change from a baseline's value
+_SPAN_BARE = re.compile(r"\b(?:(?:achiev|attain|reach|obtain|yield|deliver)\w*\s+(?:(?:up\s+to|"
+                        r"about|around|approximately|roughly|between)\s+)?|an?\s+)$", re.I)
 FROM_RANGE = True
 # "raises FAIR scores from 52-57% to 81-91%": a range is the value the change goes from (one
 # value as written), not a change from its first number to its second
@@ -267,7 +274,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                             _ACRONYM.fullmatch(x[2])]
         if trace.TRACE is not None:
             trace._LAST.clear()
-        bench = _benchmark(text, mentions, s0, cs, s1, a, b, own)
+        kind = _kind(text, m, unit, c, cs)
+        cost = is_cost(text, kind, a, b, cs)
+        bench = _benchmark(text, mentions, s0, cs, s1, a, b, own, cost)
         if bench is None and THIS_DATA and _THIS_DATA.search(text, s0, a):
             bench = _benchmark_before(mentions, sents, i, a, own)  # "On this benchmark, X"
             if bench:
@@ -277,6 +286,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             if named and not any(x[0] < named.end(1) and named.start(1) < x[1] for x in plain):
                 bench = named.group(1)  # "on the VCTK+DEMAND dataset", no entity holds it
                 _tag("benchmark", "data named in the sentence, no entity")
+        if bench is None and cost:
+            bench = ""  # a running cost: no benchmark from another sentence either
+            _tag("benchmark", "null: a cost, no benchmark in its clause")
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own)
             setup = PREV_EVAL and (bench or FAR_EVAL) and _evaluated_before(
@@ -296,7 +308,6 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _tag("benchmark", "the paper's introduced one")
         barred = bench == ""  # no benchmark stated, and none to be taken from elsewhere
         bench = bench or None
-        kind = _kind(text, m, unit, c, cs)
         system = _system(text, mentions, s0, cs, a, b, c, own, BACKGROUND and 0 < i < first_own)
         by_default = system is BY_DEFAULT
         if by_default:
@@ -335,7 +346,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             a2 = m.start("num2")
             first = text[a:m.end("u1") if m.group("u1") else m.end("num")]
             # "achieves top-1 accuracy from 78.2% to 81.8%" (a span over settings): both its
-            span = _SPAN_VERB.search(text, cs, a)
+            span = _SPAN_VERB.search(text, cs, a) or SPAN_BARE and not _FROM_TO.search(
+                text, max(0, a - 30), a) and _SPAN_BARE.search(text, max(cs, a - 30), a)
             base = None if span or not FROM_BASE else _base_model(
                 text, mentions, s0, a, (res["system"], own), c)
             if res["system"] is None and base is not None and not span and \

@@ -218,8 +218,33 @@ def _many_datasets(text: str, lo: int, hi: int) -> bool:
     return bool(_PLURAL_DATA.search(text, lo, hi) and _MANY_DATASETS.search(text, lo, hi))
 
 
+COST_IN_CLAUSE = True
+# a running cost stated as a factor or a cut ("2.3x faster convergence", "377x fewer FLOPs",
+# "reducing parameters ... by 89%", "achieving 2x inference acceleration") is the system's own,
+# not measured on data: it takes a benchmark only from its own clause, none named elsewhere in
+# its sentence or in the sentence before
+_COST_AFTER = re.compile(
+    r"\s*(?:\$|\})?\s*(?:(?!(?:and|or|with|while|in|on|of|at|for|accuracy)\b)[\w\-]+\s+)?"
+    r"(?:speed-?ups?|faster|slower|accelerations?|fewer|less\s+(?:time|memory|compute|space)|"
+    r"smaller|FLOPS?|FLOPs|parameters|params|latency|memory|throughput)\b", re.I)
+_COST_BEFORE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|shorten\w*)\s+(?:the\s+)?"
+                          r"(?:[\w\-]+\s+){0,2}?(?:parameters|FLOPs|FLOPS|latency|memory|"
+                          r"runtime|compute)\b[^.;,]{0,40}\bby\s+(?:up\s+to\s+|over\s+|about\s+|"
+                          r"nearly\s+|approximately\s+|more\s+than\s+)?\$?$", re.I)
+# the sentence opens on the data its values are measured on ("On ImageNet-1K, X runs 14x
+# faster", "Experiments in Overcooked-AI show that ...")
+_OPENS_ON = re.compile(r"\s*(?:(?:[\w\-]+,?\s+){0,4}?(?:on|in|across)\s+(?:the\s+)?)$", re.I)
+
+
+def is_cost(text: str, kind: str, pos: int, end: int, cs: int) -> bool:
+    """Whether the ratio or change at text[pos:end] states a running cost of its system."""
+    if not COST_IN_CLAUSE or kind not in ("ratio", "delta"):
+        return False
+    return bool(_COST_AFTER.match(text, end) or _COST_BEFORE.search(text, max(cs, pos - 90), pos))
+
+
 def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: int,
-               own: str | None = THIS_PAPER) -> str | None:
+               own: str | None = THIS_PAPER, cost: bool = False) -> str | None:
     """The benchmark of a value: one named just after it ("on X", "over X"), else the nearest
     before it in its clause, else the one named in its sentence (none when it names several);
     "" (no fallback to other sentences) when its clause speaks of several unnamed datasets or
@@ -294,6 +319,10 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
             _tag("benchmark", "null: several named elsewhere in sentence")
             return None  # "... on BraTS2023 and ACDC, while reducing cost by 77.9%": which?
         best = min(cands, key=lambda x: pos - x[1] if x[1] <= pos else x[0] - end)
+        if cost and not _OPENS_ON.fullmatch(text, s0, best[0]) and not (
+                best[0] >= end and not _CLAUSE.search(text, end, best[0])):
+            _tag("benchmark", "null: a cost, no benchmark in its clause")
+            return ""
         how = "nearest in sentence"
     if best[1] <= pos and _in_list(text, cands, best):
         _tag("benchmark", "null: list of benchmarks")

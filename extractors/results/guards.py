@@ -64,10 +64,14 @@ _QUALITY_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+(?:'s)?\
                          r"(?:quality|performance|accuracy|score|gap|difference|capabilit|"
                          r"improvement|gains?|upper\s+bound)", re.I)
 _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
-_CI = re.compile(r"\s*(?:CI|confidence\s+intervals?)\b")
-# a bound of an interval: "95% confidence intervals of [0.90, 0.92]", "(95% CI: 0.81-0.88)"
-_IN_INTERVAL = re.compile(r"\b(?:CI|confidence\s+intervals?)\s*(?:of|:|=)?\s*[\[(]\s*"
-                          r"(?:[+\-]?[\d.]+\s*\\?%?\s*[,;]\s*)?$")
+# a confidence level: "95% CI", "95% CIs", "Wilson 95% confidence intervals", "95% bootstrap
+# confidence intervals"; not a measure of intervals ("100% bootstrap CI coverage")
+_CI = re.compile(r"\s*(?:(?:bootstrap(?:ped)?|Wilson|exact|Bayesian|credible|two-sided)\s+)?"
+                 r"(?:CIs?|confidence\s+intervals?)\b(?!\s+(?:coverage|widths?|lengths?))", re.I)
+# a bound of an interval: "95% confidence intervals of [0.90, 0.92]", "(95% CI: 0.81-0.88)", and
+# one in square brackets right after the value it bounds ("81% [78.2%, 84.0%]")
+_IN_INTERVAL = re.compile(r"(?:\b(?:CI|confidence\s+intervals?)\s*(?:of|:|=)?\s*[\[(]|"
+                          r"\d\s*\\?%?\s*\[)\s*(?:[+\-]?[\d.]+\s*\\?%?\s*[,;]\s*)?$")
 # a number word is a result only where a change is said ("fivefold faster", "by two orders of
 # magnitude", "a two-fold reduction"; not "our contributions are threefold")
 _WORD_CUE_AFTER = re.compile(

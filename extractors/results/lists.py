@@ -168,6 +168,11 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
                     _retag(r, "metric", "respectively")
+        elif SUBJECTS_PAIRED and len(group) > 1:
+            # "AttnLFA and AttnMVP ... achieving improvements of 0.29% and 0.80%": as many
+            # subjects as values pair in order without "respectively" too
+            own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+            _subjects_respectively(text, mentions, group, max(0, own_start))
         if METRICS_AFTER and len(group) > 1:
             # "improvements of 5.47%, 3.27%, and 1.01% in the Hits@1, Hits@3, and Hits@10
             # metrics, respectively": the metrics listed after the values, in order (also
@@ -182,6 +187,7 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
 
 
 SUBJECTS_RESPECTIVELY = True
+SUBJECTS_PAIRED = True
 _AND = re.compile(r"\s*,?\s*and\s+(?:the\s+)?")
 _OBJECT_BEFORE = re.compile(r"\b(?:from|on|in|of|with|by|to|for|over|across|between|than|"
                             r"against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
@@ -217,7 +223,10 @@ def _subjects_respectively(text: str, mentions, group: list[dict], lo: int) -> N
 
 METRICS_AFTER = True
 METRICS_PAIRED = True  # as many metrics as values pair in order without "respectively" too
-_IN_LIST = re.compile(r"\s*(?:in|on|for|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+# ("in", "in terms of", "improvements in": "9.56% and 7.16% improvements in HR@10 and NDCG@10")
+_IN_LIST = re.compile(r"\s*(?:(?:relative\s+|absolute\s+)?(?:improvements?|gains?|increases?|"
+                      r"reductions?|decreases?|drops?)\s+)?(?:in|on|for|of)\s+"
+                      r"(?:terms\s+of\s+)?(?:the\s+)?")
 
 
 def _list_from(text: str, mentions, types, at: int) -> tuple[list[str], int]:

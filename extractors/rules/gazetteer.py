@@ -6,7 +6,7 @@ import re
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context
-from paperkg.extractors.rules.names import SLASH_SIZE, SUFFIX_ONLY
+from paperkg.extractors.rules.names import SLASH_SIZE, SUFFIX_ONLY, VALUE_TAIL
 from paperkg.extractors.words import word_set, words
 
 # A known name followed by a version, size or suffix is a longer name ("Llama 3.1", "GPT-4o-mini",
@@ -90,6 +90,8 @@ def gazetteer_names(ctx: Context) -> None:
                 ext = None  # "Transformer-Driven": a modifier, not a longer name
         if ext and type_ in ("METRIC", "TASK") and ext.group()[0] == " ":
             ext = None  # "FID 18.9": a measure and its value
+        elif ext and ext.group()[0] == " " and VALUE_TAIL.match(ext.group()[1:]):
+            ext = None  # "SVHN 0.96", "MMLU 71.20": a data set and its score, no version
         if not (ext and any(ch.isdigit() or ch.isupper() for ch in text[b:b2])):
             b2 = b
         while b2 > b and text[b2 - 1] in ".-":

@@ -64,8 +64,10 @@ _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 SLASH_SIZE = re.compile(r"/\d[\w.]*(?:-[A-Za-z0-9.]+)*(?![\w/])")
 _ENUMERATOR = re.compile(r"(?:\d{1,3}|[A-Z]|[IVX]{1,4})$")
 # a measured value after a name is no version ("mean Jaccard 0.12", "Spearman 0.9239",
-# "Magistral Medium's 50.3"): a fraction below one or three decimals, or after a possessive
-_VALUE_TAIL = re.compile(r"^(?:0\.\d+|\d+\.\d{3,})$")
+# "BERTScore-F1 71.20", "Magistral Medium's 50.3"): a fraction below one, three decimals, two
+# digits either side of the point (a version has fewer: "Llama 3.1", "Qwen 2.5"), or after a
+# possessive
+VALUE_TAIL = re.compile(r"^(?:0\.\d+|\d+\.\d{3,}|\d\d\.\d\d)$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
 
@@ -289,7 +291,7 @@ def capitalised_runs(ctx: Context) -> None:
             words.pop()
             offs.pop()
         # (a word and its value alone, "Spearman 0.9239", is left to the measure below)
-        while len(words) > 1 and ((_VALUE_TAIL.match(words[-1]) and len(words) > 2) or (
+        while len(words) > 1 and ((VALUE_TAIL.match(words[-1]) and len(words) > 2) or (
                 _POSSESSIVE.search(words[-2]) and words[-1][:1].isdigit())):
             words.pop()
             offs.pop()
@@ -339,9 +341,9 @@ def capitalised_runs(ctx: Context) -> None:
         else:
             conf = 0.65 if has_coined else 0.55
         measured = ""
-        if kinds[-1] == "number" and (not VERSION_TAIL.match(words[-1]) or _VALUE_TAIL.match(
+        if kinds[-1] == "number" and (not VERSION_TAIL.match(words[-1]) or VALUE_TAIL.match(
                 words[-1]) or text.startswith("%", b)):  # "X-B 85.2%", "Jaccard 0.12": a score
-            if len(words) == 2 and _VALUE_TAIL.match(words[-1]):
+            if len(words) == 2 and VALUE_TAIL.match(words[-1]):
                 measured = "METRIC"  # "Spearman 0.9239", "MATTR 0.52": a measure and its value
             words = words[:-1]
             if not words:
