@@ -2,10 +2,10 @@
 
     python extractors/training/annotations/pools.py ../shared/corpus ../shared/gold OUT
 
-writes OUT/ann_pool_A.jsonl ... ann_pool_Q.jsonl, 300 `{id, title, abstract}` records each (P, Q: 400):
-the papers whose abstract has 400-2,200 characters and whose title (lower-cased, runs of
-non-word characters as one space) is no gold paper's, shuffled with seed 20261202 and cut in
-order. The id is `x` and 10 hex digits of the title's BLAKE2b.
+writes OUT/ann_pool_A.jsonl ... ann_pool_Q.jsonl, 300 `{id, title, abstract}` records each
+(P and Q: 400): the papers whose abstract has 400-2,200 characters and whose title (lower-cased,
+runs of non-word characters as one space) is no gold paper's, shuffled with seed 20261202 and cut
+in order. The id is `x` and 10 hex digits of the title's BLAKE2b.
 """
 
 from __future__ import annotations
