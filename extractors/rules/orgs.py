@@ -19,8 +19,9 @@ _ORG_AFTER = re.compile(
     r"licen[cs]ed)\b",
     re.IGNORECASE,
 )
+# a word of its own: "led by" is not the end of "controlled by" or "enabled by"
 _ORG_BEFORE = re.compile(
-    r"(?:(?:developed|released|created|maintained|funded|supported|hosted|sponsored|organi[sz]ed|"
+    r"\b(?:(?:developed|released|created|maintained|funded|supported|hosted|sponsored|organi[sz]ed|"
     r"led)\s+by|(?:partnership|collaboration|cooperation)\s+with|licen[cs]ed\s+under|"
     r"researchers\s+(?:at|from)|team\s+(?:at|from))\s+(?:the\s+)?$"
 )
