@@ -1,6 +1,7 @@
 """INTRODUCES, thirtieth pass: the paper's own name survives a later "the X project" and a
-"controlled by X" (neither makes it an organisation), and a snake-case name is no markup debris;
-on sentences written for these tests (the rules alone, as `--fast`)."""
+"controlled by X" (neither makes it an organisation), a snake-case name is no markup debris, and
+a means clause that builds a name ("by constructing X") introduces it; on sentences written for
+these tests (the rules alone, as `--fast`)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,25 @@ def test_a_snake_case_name_is_kept(nlp, name):
 def test_a_subscript_is_still_debris(nlp):
     ents = run(nlp, "The plonk loss uses Q_t and x_i terms on HeadBench.")
     assert find(ents, "Q_t") is None and find(ents, "x_i") is None
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("This study steadies plonking by constructing QuorbBench, a benchmark of headset drift.",
+     "QuorbBench"),
+    ("We merge three headset models, creating the PlonkMed model family.", "PlonkMed"),
+    ("Our approach begins with constructing the Plonk-Driven Headset Corpus (PDHC), where "
+     "headsets are plonked.", "Plonk-Driven Headset Corpus"),
+])
+def test_a_name_after_a_means_clause_that_builds_it_is_introduced(nlp, abstract, name):
+    e = find(run(nlp, abstract, title="Steady Headsets"), name)
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("Twenty children (12 typically developing, QD) wore plonk headsets.", "QD"),
+    ("A case study on developing a Quorb Headset Vehicle is shown.", "Quorb Headset Vehicle"),
+    ("Using PlonkNet as a building block, we steady headsets.", "PlonkNet"),
+])
+def test_an_ing_word_that_builds_nothing_is_no_cue(nlp, abstract, name):
+    e = find(run(nlp, abstract, title="Steady Headsets"), name)
+    assert e is None or e.role != "introduced"
