@@ -23,13 +23,19 @@ from paperkg.extractors.rules.names import GLUED_ARG
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s*[\"'\u201c]?\s*$")
 _BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]()]|['’]\d")
+# a snake-case identifier is a name, not a subscript ("Guji_MATH", "MoGU_V2"):
+# two or more letters or digits on each side of every underscore, outside maths
+_SNAKE = re.compile(r"(?<![\\$\w])[A-Za-z][A-Za-z0-9]+(?:_[A-Za-z0-9]{2,})+(?![\w$])")
 
 
 def _bad_name(name: str) -> bool:
     """Markup debris or a possessive number ("x's 2") in a name; a short argument glued to a
-    coined name is part of it ("FWL(2)", "ICC(2,k)", "DRO-BAS(PE)")."""
+    coined name is part of it ("FWL(2)", "ICC(2,k)", "DRO-BAS(PE)"), and so is a snake-case
+    word ("Guji_MATH")."""
     if "(" in name:  # (a glued argument begins with one)
         name = GLUED_ARG.sub("", name)
+    if "_" in name:
+        name = _SNAKE.sub("x", name)
     return _BAD_NAME.search(name) is not None
 
 

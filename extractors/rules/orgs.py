@@ -19,8 +19,9 @@ _ORG_AFTER = re.compile(
     r"licen[cs]ed)\b",
     re.IGNORECASE,
 )
+# a word of its own: "led by" is not the end of "controlled by" or "enabled by"
 _ORG_BEFORE = re.compile(
-    r"(?:(?:developed|released|created|maintained|funded|supported|hosted|sponsored|organi[sz]ed|"
+    r"\b(?:(?:developed|released|created|maintained|funded|supported|hosted|sponsored|organi[sz]ed|"
     r"led)\s+by|(?:partnership|collaboration|cooperation)\s+with|licen[cs]ed\s+under|"
     r"researchers\s+(?:at|from)|team\s+(?:at|from))\s+(?:the\s+)?$"
 )
@@ -43,7 +44,8 @@ def organisations(ctx: Context) -> None:
     text, orgs = ctx.text, ctx.orgs
     # a name the paper introduces right after an intro verb is its own system, even if a listed
     # organisation has its spelling or a licence's ("we propose UBER, an unsupervised approach",
-    # "We present RAIL, a risk-aware framework"); a versioned licence stays one ("Apache-2.0")
+    # "We present RAIL, a risk-aware framework"), or a later sentence links "the UBER project
+    # page"; a versioned licence stays one ("Apache-2.0")
     ours = {fold(c.name) for c in ctx.cands if c.intro and _INTRO_BEFORE.search(
         text, max(0, c.start - 40), c.start)}
     for c in ctx.cands:
@@ -55,7 +57,8 @@ def organisations(ctx: Context) -> None:
         if (folded in orgs and folded not in ours) or (
                 c.name[0] in "CAGLBMOR" and _LICENCE.match(c.name) and (
                     folded not in ours or any(ch.isdigit() for ch in c.name))) or (
-                    nxt and nxt in "tpcifoluTPCIFOLU" and _ORG_AFTER.match(text, c.end, c.end + 30)
+                    nxt and nxt in "tpcifoluTPCIFOLU" and folded not in ours and
+                    _ORG_AFTER.match(text, c.end, c.end + 30)
                 ) or (
                     ("by " in near or "with " in near or "at " in near or "from " in near)
                     and _ORG_BEFORE.search(text, max(0, c.start - 45), c.start)):

@@ -30,11 +30,14 @@ _LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on
 _WORD_AFTER_HEAD = re.compile(r"[\s\-]+([a-z]+)\b")
 _HEAD_THEN_SHORT = re.compile(r"[\s\-]+[a-z]+\s*\(")
 _OBJECT_END = re.compile(r"\s*(?:[,.;:(]|$)")
+# the paper's intro verb (and "by constructing X", ", creating the X family": a means clause that
+# builds the name; not "typically developing", "a building block", "building on X")
 _INTRO = re.compile(
     r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
     r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|establish|"
     r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
-    r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|\b(?:the|our)\s+proposed)"
+    r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|(?:\b(?:by|with)|,)\s+(?:develop|"
+    r"design|build|construct|curat|creat)ing\b(?!\s+(?:on|upon)\b)|\b(?:the|our)\s+proposed)"
     r"([^.;!?]*)$"
 )
 _OUR_MODS = (r"(?:(?:newly|new|novel|proposed|own|first|carefully|large-scale|overall|final|full|"
