@@ -1,12 +1,16 @@
 """Thirtieth pass (speed): patterns built per name or phrase (a regex compile each time one is
 new to re's cache) run only where the text holds what they must match, or are replaced by a
-str.find loop; each checked against the pattern-only form on invented and random texts."""
+str.find loop, each checked against the pattern-only form on invented and random texts; and a
+worker's result rows written by orjson where its text is json's, checked on awkward rows."""
 
 from __future__ import annotations
 
 import random
 import re
 
+import pytest
+
+from paperkg.extractors import pipeline as xp
 from paperkg.extractors.results import metrics as RM
 from paperkg.extractors.results import systems as S
 from paperkg.extractors.rules import roles
@@ -127,3 +131,82 @@ def test_no_pattern_made_where_none_can_match():
     assert _compiled_by(lambda: S._called_a_method("RooNet is good, a method.", "RooNet")) == 0
     # where the text holds what the pattern needs, it is still made and run
     assert _compiled_by(lambda: RM._at_cutoff("Recall at 10, and", 0, 17, "Recall")) == 1
+
+
+# --- a worker's result rows: orjson's text where it is _COMPACT's ---------------------------
+
+_ROW_TEXTS = [
+    "QuillNet: Feathered Networks\nWe propose QuillNet, a framework for sorting, and evaluate "
+    "it on MNIST with 93.1% accuracy and a Recall at 10 of 0.8 (lr 1e-05, 2.5e-7 decay). "
+    "Code: https://github.com/acme/quill.",
+    "Caf\u00e9 Routing\nWe compare Slot Attention Routing (SAR) with QuillNet on ImageNet "
+    "and the Pebble Reading Benchmark (PRB), reaching 0.00003 error and 45.2 BLEU.",
+    "",
+    "Sparse Pebbles\nSAR beats Dense Pebble Networks (DPN) on PRB by 1e-9 points.",
+]
+
+
+def _floats_at(x, path: tuple, out: set) -> set:
+    """The paths (part, then '[]' for a list or tuple item, '{}' for a dict value) of the
+    floats in x."""
+    if type(x) is float:
+        out.add(path)
+    elif isinstance(x, dict):
+        for v in x.values():
+            _floats_at(v, (*path, "{}"), out)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            _floats_at(v, (*path, "[]"), out)
+    return out
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_rows_floats_only_where_floats_alike_looks(fast):
+    """_floats_alike reads the values of the entity and result dicts: a row holds no other
+    float (rules only and the learned pipeline)."""
+    from paperkg.graph.citations.cache import paper_features
+
+    xp._worker_init(("cache", "fast" if fast else "default"))
+    try:
+        texts = [*_ROW_TEXTS, *_ROW_TEXTS]
+        args = [tuple(t.split("\n", 1)) if "\n" in t else (t, "") for t in texts]
+        rows = xp._worker_run(texts, False, paper_features, args)
+    finally:
+        xp._WORKER_NLP = None
+    places: set = set()
+    for row in rows:
+        for i, part in enumerate(row):
+            _floats_at(part, (i,), places)
+    assert places <= {(0, "[]", "{}"), (2, "[]", "{}")}, places
+    assert (0, "[]", "{}") in places  # confidences
+    for row in rows:
+        assert xp._json(row) == xp._COMPACT.encode(row)
+
+
+_AWKWARD = [
+    ([{"confidence": 1e-05}], [], []), ([{"confidence": 2.5e-7}], [], []),
+    ([], [], [{"number": float("nan")}]), ([], [], [{"number": float("inf")}]),
+    ([], [], [{"number": -1e-4}]), ([], [], [{"number": -0.0}]), ([], [], [{"number": 1e16}]),
+    ([{"name": "del\x7f"}], [], []), ([{"name": "caf\u00e9"}], [], []),
+    ([{"name": "lone \ud800"}], [], []), ([{"n": 2 ** 70}], [], []), ([{1: "x"}], [], []),
+    ([{"name": "ctl \x01\n\t\b\f\"\\ /"}], [(1, 2, "u", "s")], [], {"k": [[0, 3]]}),
+    ([("not", "a dict")], [], []), ([{"a": None, "b": True, "c": [1.5, "x"]}], [], []),
+]
+
+
+def test_json_is_compact_for_awkward_rows():
+    for row in _AWKWARD:
+        assert xp._json(row) == xp._COMPACT.encode(row), row
+    assert not xp._floats_alike(([{"confidence": float("nan")}], [], []))
+    assert xp._floats_alike(([{"confidence": 0.55}], [], [{"number": 0.0}]))
+
+
+def test_json_takes_orjson_text(monkeypatch):
+    """Where it can, _json returns orjson's text (_COMPACT is not called)."""
+    calls = []
+    monkeypatch.setattr(xp, "_COMPACT", type("Spy", (), {
+        "encode": staticmethod(lambda r: calls.append(r) or "spy")})())
+    assert xp._json(([{"name": "QuillNet", "confidence": 0.7}], [], [])) == \
+        '[[{"name":"QuillNet","confidence":0.7}],[],[]]'
+    assert calls == []
+    assert xp._json(([{"name": "caf\u00e9"}], [], [])) == "spy"
