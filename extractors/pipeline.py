@@ -240,7 +240,7 @@ def _json(raw: tuple) -> str:
     (which _COMPACT writes as an escape, and orjson as it is) and whose floats _COMPACT and
     orjson write alike (_floats_alike); anything else, and whatever orjson refuses (a lone
     surrogate, an int past 64 bits, a key that is no str), goes to _COMPACT."""
-    if _floats_alike(raw):
+    if _ORJSON_ALIKE and _floats_alike(raw):
         try:
             out = orjson.dumps(raw)
         except TypeError:  # (orjson.JSONEncodeError is one)
@@ -248,6 +248,15 @@ def _json(raw: tuple) -> str:
         if out.isascii() and b"\x7f" not in out:
             return out.decode()
     return _COMPACT.encode(raw)
+
+
+# What the orjson text is taken on, written by this orjson as _COMPACT writes it (checked once
+# a process: another orjson release might write a float or an escape another way)
+_ORJSON_PROBE = ([{"f": [1e-4, 0.00012, 0.1, 1.0, -2.5, 100.0, 1e15, 1e16, 1e22, 1.5e300,
+                         123456789012345678.0, -0.0, 0.0, 0.3333333333333333]}],
+                 [(0, 2 ** 63 - 1, -2 ** 63, True, False, None)],
+                 [{"s": "".join(map(chr, range(127)))}])
+_ORJSON_ALIKE = orjson.dumps(_ORJSON_PROBE).decode() == _COMPACT.encode(_ORJSON_PROBE)
 
 
 def _floats_alike(raw: tuple) -> bool:

@@ -210,3 +210,13 @@ def test_json_takes_orjson_text(monkeypatch):
         '[[{"name":"QuillNet","confidence":0.7}],[],[]]'
     assert calls == []
     assert xp._json(([{"name": "caf\u00e9"}], [], [])) == "spy"
+
+
+def test_json_keeps_compact_when_orjson_writes_otherwise(monkeypatch):
+    """An orjson that wrote the probe row another way is not used at all."""
+    assert xp._ORJSON_ALIKE  # this orjson writes the probe as _COMPACT does
+    monkeypatch.setattr(xp, "_ORJSON_ALIKE", False)
+    calls = []
+    monkeypatch.setattr(xp, "_COMPACT", type("Spy", (), {
+        "encode": staticmethod(lambda r: calls.append(r) or "spy")})())
+    assert xp._json(([{"name": "QuillNet", "confidence": 0.7}], [], [])) == "spy"
