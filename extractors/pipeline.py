@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import math
 import os
 import time
 import weakref
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
 import spacy
 from spacy.attrs import LANG, LOWER
 from spacy.util import load_config, registry
@@ -232,8 +234,45 @@ _COMPACT = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 
 
 def _json(raw: tuple) -> str:
-    """The compact JSON of one text's plain results (what the build state keeps)."""
+    """The compact JSON of one text's plain results (what the build state keeps), as
+    _COMPACT writes it: orjson's text where it is the same, a third of the time. It is for a
+    tree of str, int, bool, None, list, tuple and dict whose strings are ASCII without DEL
+    (which _COMPACT writes as an escape, and orjson as it is) and whose floats _COMPACT and
+    orjson write alike (_floats_alike); anything else, and whatever orjson refuses (a lone
+    surrogate, an int past 64 bits, a key that is no str), goes to _COMPACT."""
+    if _ORJSON_ALIKE and _floats_alike(raw):
+        try:
+            out = orjson.dumps(raw)
+        except TypeError:  # (orjson.JSONEncodeError is one)
+            return _COMPACT.encode(raw)
+        if out.isascii() and b"\x7f" not in out:
+            return out.decode()
     return _COMPACT.encode(raw)
+
+
+# What the orjson text is taken on, written by this orjson as _COMPACT writes it (checked once
+# a process: another orjson release might write a float or an escape another way)
+_ORJSON_PROBE = ([{"f": [1e-4, 0.00012, 0.1, 1.0, -2.5, 100.0, 1e15, 1e16, 1e22, 1.5e300,
+                         123456789012345678.0, -0.0, 0.0, 0.3333333333333333]}],
+                 [(0, 2 ** 63 - 1, -2 ** 63, True, False, None)],
+                 [{"s": "".join(map(chr, range(127)))}])
+_ORJSON_ALIKE = orjson.dumps(_ORJSON_PROBE).decode() == _COMPACT.encode(_ORJSON_PROBE)
+
+
+def _floats_alike(raw: tuple) -> bool:
+    """Whether the floats of one text's plain results are written alike by _COMPACT and
+    orjson: the floats are the values of the entity and result dicts (an entity's confidence,
+    a result's number; a test checks that no other part of a result holds one), and the two
+    write a float alike when it is zero or finite and at least 1e-4 in size (orjson writes
+    1e-05 as 0.00001 and 1e-07 as 1e-7, NaN and infinity as null)."""
+    for part in (raw[0], raw[2]):
+        for d in part:
+            if type(d) is not dict:
+                return False
+            for v in d.values():
+                if type(v) is float and not (v == 0.0 or 1e-4 <= abs(v) < math.inf):
+                    return False
+    return True
 
 
 #: Fewer texts than this run in this process even with workers > 1 (a pool's start-up, the

@@ -235,12 +235,19 @@ def _used_in_body(phrase: str, body: str) -> bool:
     words = phrase.split()
     forms = {"".join(w[0] for w in words),
              "".join(p[0] for w in words for p in w.split("-") if p)}
-    if any(re.search(rf"\b{re.escape(f.upper())}s?\b", body) for f in forms if len(f) >= 2):
+    # each pattern below is built for the phrase (a compile when new to re's cache): it runs
+    # only when the body holds the literal it must match (its upper-case initials, the short
+    # form in any case where both are ASCII, the first word)
+    if any(re.search(rf"\b{re.escape(f.upper())}s?\b", body) for f in forms
+           if len(f) >= 2 and f.upper() in body):
         return True
     short = "".join(w[0] for w in words[:-1]).upper()
-    if len(words) > 1 and re.search(rf"\b{re.escape(short)}\s+{re.escape(words[-1])}\b", body,
-                                    re.I):
+    if len(words) > 1 and (not (body.isascii() and short.isascii())
+                           or short.lower() in body.lower()) and re.search(
+            rf"\b{re.escape(short)}\s+{re.escape(words[-1])}\b", body, re.I):
         return True
+    if words[0] not in body:
+        return False
     first = re.escape(words[0])
     return any(_SUBJECT_AFTER.match(body, m.end()) or
                re.search(r"[a-z{,]\s*$", body[max(0, m.start() - 3):m.start()])
@@ -308,9 +315,29 @@ def _plural_head(name: str) -> bool:
     return last.endswith("s") and last[:-1] in cues()["heads"]
 
 
+_COMMA_ARTICLE = re.compile(r",\s+an?\s")
+
+
+def _comma_after(text: str, name: str) -> bool:
+    """Whether text writes name with ", a" or ", an" (_COMMA_ARTICLE) starting among the four
+    characters after it."""
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        k = text.find(",", j, j + 4)
+        while k >= 0:
+            if _COMMA_ARTICLE.match(text, k):
+                return True
+            k = text.find(",", k + 1, j + 4)
+        i = text.find(name, i + 1)
+    return False
+
+
 def _called_a_method(text: str, name: str) -> bool:
     """Whether text presents name as a method ("X, a data curation framework for ...")."""
     heads = cues()["heads"]
+    if not _comma_after(text, name):
+        return False  # the pattern below, built for the name, cannot match: not compiled
     for m in re.finditer(rf"{re.escape(name)}\W{{0,3}},\s+an?\s+([^.;:()]{{1,80}})", text):
         words = re.split(r"\s+(?:for|to|that|which|with|of|in|on|aimed|designed)\b", m.group(1))[0]
         if any(w.casefold() in heads for w in words.replace(",", " ").split()):

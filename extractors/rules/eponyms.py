@@ -33,7 +33,8 @@ def eponym_heads(ctx: Context) -> None:
         m = _HEAD.match(text, c.end)
         if m is None or m.end() > ctx.title_end > c.start:
             continue
-        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+        if any(w.lower() in text and  # (the pattern, built per word, only when it can match)
+               re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
                for w in c.name.replace("-", " ").split()):
             continue  # an ordinary word written in lower case too ("pruning"): no name
         at = [x.end() for x in re.finditer(rf"(?<![\w-]){re.escape(c.name)}(?![\w-])", text)]

@@ -983,6 +983,25 @@ def title_colon(ctx: Context) -> None:
 _VARIANT_OK = re.compile(r"[\w\-]+(?:\s+[\w\-]+){0,5}")
 
 
+def _stands_in(surface: str, name: str) -> bool:
+    """Whether name is written in surface as a word of its own: no word character, "." or
+    "-" right before it, no word character or "." right after it (what the pattern
+    r"(?<![\\w.\\-])NAME(?![\\w.])" finds, found without compiling one a title)."""
+    i = surface.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if not (i and (_word_char(surface[i - 1]) or surface[i - 1] in ".-")) and not (
+                j < len(surface) and (_word_char(surface[j]) or surface[j] == ".")):
+            return True
+        i = surface.find(name, i + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """Whether ch is a word character as the regex engine's \\w has it (str.isalnum or "_")."""
+    return ch.isalnum() or ch == "_"
+
+
 def title_name_variants(ctx: Context) -> None:
     """Names in the abstract built on the title's own one-word name ("RadGame: ..." and "In
     RadGame Localize, players ...", "the KRONE Log Abstraction Model") are the paper's parts or
@@ -994,16 +1013,12 @@ def title_name_variants(ctx: Context) -> None:
     name = strip_latex(text[:colon]).strip()
     if " " in name or len(name) < 4 or canonical_key(name) not in ctx.title_intro_keys:
         return
-    inside = None  # compiled for the first candidate that passes the other tests (most
-    # titles have none, and each title's pattern is new to the regex cache)
     for cc in ctx.cands:
         if cc.start <= title_end or cc.intro or cc.surface == name or name not in cc.surface or \
                 cc.type in ("TASK", "METRIC") or "gazetteer" in cc.rule or \
                 cc.gaz_canon is not None or not _VARIANT_OK.fullmatch(cc.surface):
             continue
-        if inside is None:
-            inside = re.compile(rf"(?<![\w.\-]){re.escape(name)}(?![\w.])")
-        if not inside.search(cc.surface):
+        if not _stands_in(cc.surface, name):
             continue
         cc.intro = True
         cc.conf = max(cc.conf, 0.7)
