@@ -108,11 +108,15 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--roles-blind", "roles_blind", is_flag=True,
               help="The role classifier reads no rules' verdict (whether the rules called "
                    "the name introduced), in fitting and in use.")
+@click.option("--l2", "l2", type=click.FloatRange(0.0), default=None,
+              help="L2 penalty of every classifier fitted [1e-3]; with --parts-from it "
+                   "matters for the parts not taken.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
               gold_weight, candidates_used, terms, terms_as_features, extend, retype,
-              retype_known, gazetteer, file_weights, parts_from, parts, roles_blind, as_json):
+              retype_known, gazetteer, file_weights, parts_from, parts, roles_blind, l2,
+              as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -120,7 +124,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
     2 threads and are not reproducible).
     """
     from paperkg.extractors.training.data import default_corpus
-    from paperkg.extractors.training.train import MODEL_DIR, train_model
+    from paperkg.extractors.training.train import L2, MODEL_DIR, train_model
 
     if bool(parts_from) != bool(parts):
         raise click.UsageError("--parts-from and --part go together")
@@ -146,7 +150,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          candidate_roles=not candidates_used, terms=terms,
                          term_candidates=not terms_as_features, gazetteer=gazetteer,
                          file_weights=weights, parts_from=parts_from, parts=parts,
-                         roles_blind=roles_blind,
+                         roles_blind=roles_blind, l2=L2 if l2 is None else l2,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

@@ -131,6 +131,9 @@ VARIANTS.update({
         **_B, "role_blind": True, "shipped_parts": _NOT_ROLES},
     "the shipped keep classifier, the rest refitted, roles without the rules' verdict": {
         **_B, "role_blind": True, "shipped_parts": ["keep"]},
+    # thirtieth pass: the role classifier under an L2 penalty ten times the shipped one
+    "the shipped model, roles refitted with L2 1e-2": {
+        **_B, "l2": 1e-2, "shipped_parts": _NOT_ROLES},
 })
 
 

@@ -456,8 +456,9 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
                       context: bool = False, extend: float = 0.0,
                       stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0,
                       terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-                      gaz: bool = False, role_blind: bool = False):
-    """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds)."""
+                      gaz: bool = False, role_blind: bool = False, l2: float = L2):
+    """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds; l2:
+    the L2 penalty of every classifier)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.data import record_weights
@@ -466,7 +467,7 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
               candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
               weights=record_weights(records, gold_weight), stats=stats, terms=terms,
-              term_cands=term_cands, gaz=gaz, role_blind=role_blind)
+              term_cands=term_cands, gaz=gaz, role_blind=role_blind, l2=l2)
     return merge
 
 
@@ -483,7 +484,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 terms: str | Path | None = None, term_candidates: bool = True,
                 gazetteer: bool = False, file_weights: dict[str, float] | None = None,
                 parts_from: str | Path | None = None, parts: Iterable[str] = (),
-                roles_blind: bool = False, log: Callable[[str], None] | None = None) -> dict:
+                roles_blind: bool = False, l2: float = L2,
+                log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
     gold: JSON Lines gold files to learn from (records without an abstract take theirs from
@@ -510,7 +512,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     {gold path or file name: weight} of its records in every classifier (absent: 1; times
     gold_weight); parts_from: a model folder whose classifiers of the named parts
     (`learned.PARTS`) the output takes instead of the fitted ones; roles_blind: the role
-    classifier reads no rules' verdict (`learned.without_verdict`). Output is a spaCy pipeline
+    classifier reads no rules' verdict (`learned.without_verdict`); l2: the L2 penalty of
+    every classifier (with parts_from, it matters for the parts fitted). Output is a spaCy pipeline
     folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -585,7 +588,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                                    context=context and candidates > 0, extend=extend,
                                    stats=cstats, gold_weight=gold_weight, terms=term_table,
                                    term_cands=term_candidates, gaz=gazetteer,
-                                   role_blind=roles_blind)
+                                   role_blind=roles_blind, l2=l2)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
