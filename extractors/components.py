@@ -297,6 +297,13 @@ class Gazetteer:
         self.family_re = re.compile(
             "(?:" + "|".join(re.escape(f) for f in self.families) + r")[ \-]?(?=[vVrRkK]?\d)"
         )
+        # a family's name, then one to three coined or Capitalised words, then a version
+        # ("LlamaGuard-2", "Gemini Live 2.5", "QwenVL-2.5"): a release of that family (a word of
+        # one letter before the number is a measure or a size: "BERTScore-F1", "EfficientNet-B0")
+        self.family_release_re = re.compile(
+            "(?:" + "|".join(re.escape(f) for f in self.families) + r")"
+            r"(?:[\-~ ]?[A-Z][A-Za-z]+){1,3}[\-~ ]?[vV]?\d{1,2}(?:\.\d{1,2})?$"
+        )
         self.not_names = set(self.lexicon["not_names"])
         self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}
         # rules.base.type_by_shape's answers, which read family_re and family_set

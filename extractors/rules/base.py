@@ -298,7 +298,8 @@ _BILLIONS = re.compile(r"\d(?:\.\d+)?[Bb]\b")
 # built on one; the gold types 14 such names METHOD and 4 MODEL)
 _MODEL_SUFFIX = re.compile(
     r"(?:-|\s)(?:Instruct|Chat|Base|it|Coder|Turbo|mini|Sonnet|Opus|Haiku|Pro|Flash|Ultra|"
-    r"Large|Small|XL|Medium)\b|\d+(?:\.\d+)?[BM]\b|^GPT|-LM$|LM\d|Coder\d?$|GPT\d?$"
+    r"Large|Small|XL|XXL|Medium|Tiny)\b|\d+(?:\.\d+)?[BM]\b|^GPT|-LM$|LM\d|Coder\d?$|GPT\d?$"
+    # ("ViT-Tiny", "T5-XXL": the gold types all 6 names ending so MODEL; "-Lite" ends benchmarks)
     # a lower-case tier or size joined to the name: "GTE-multilingual-base", "e5-large-v2",
     # "WavLM-large", "qwen3.6-27b", "MedGemma-4b-it", "Llama2 13b"
     r"|-(?:base|large|small|medium|tiny|xl)(?:-|$)|[-\s]\d+(?:\.\d+)?b(?:-|$)"
@@ -355,6 +356,8 @@ def _type_by_shape(name: str, gaz: Gazetteer | None) -> str | None:
         return "MODEL"
     if gaz is not None and (gaz.family_re.match(name) or name in gaz.family_set):
         return "MODEL"  # "DeepSeek-V3", and a family named alone ("DeepSeek", "LLaMA")
+    if gaz is not None and gaz.family_release_re.match(name):
+        return "MODEL"  # "LlamaGuard-2", "Gemini Live 2.5": a family's release with its version
     t = _SIZE_LETTER.match(name)
     if t is not None and gaz is not None and t.group(1) in gaz.family_set:
         return "MODEL"  # "ViT-L", "ViT-B/16": a family's size letter
