@@ -623,3 +623,101 @@ def test_judged_in_a_child_as_here(tmp_path: Path, monkeypatch):
     add_citations(g, min_confidence=0.0, judged=child[1])
     assert sorted(map(repr, inferred_citations(g))) == sorted(map(repr, inferred_citations(want)))
     assert _edges(g)
+
+
+def _compact_spool(path: Path, rows: list[tuple[str, list]]):
+    """A state spool of these (paper id, extraction) rows as a build writes them (compact JSON)."""
+    from paperkg.graph import pipeline as gp
+
+    spool = gp.StateSpool(path, packed=False)
+    for pid, x in rows:
+        spool.add(pid, "h", json.dumps(x, separators=(",", ":")))
+    spool.close()
+    return spool
+
+
+def test_the_judging_child_decodes_only_the_citation_results(tmp_path: Path, monkeypatch):
+    """The judging child reads each state row's citation results (its extraction's fourth item)
+    without decoding the entities before them; a row whose JSON is not a build's compact JSON
+    (or has no fourth item) is decoded whole, with the same values."""
+    from paperkg.graph import pipeline as gp
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.readers import json as rj
+
+    ents = [["Method", "GlintNet", {"key": "not the results"}], ["Dataset", "ZapSet", {}]]
+    cites = paper_features("GlintNet: a tidy net", "We introduce GlintNet. It beats ZapSet.")
+    rows = [("a1", [ents, [], [], cites]), ("a2", [ents, [], []]), ("a3", [[], [], [], None])]
+    spool = _compact_spool(tmp_path / "s.parquet", rows)
+    decoded: list[str] = []
+    loads = rj.loads
+    monkeypatch.setattr(rj, "loads", lambda x: decoded.append(x) or loads(x))
+    got = list(gp._spooled_cites(spool.path))
+    assert got == [("a1", cites), ("a2", gp._NO_CITES), ("a3", None)]
+    assert decoded[0] == json.dumps(cites, separators=(",", ":"))  # a1: its results alone
+    whole = [json.dumps(x, separators=(",", ":")) for _, x in rows[1:]]
+    assert decoded[-1] == whole[1] and whole[0] in decoded  # a2, a3: decoded whole
+    whole = [(pid, raw[3] if len(raw) > 3 else gp._NO_CITES) for pid, raw in gp._spooled(
+        spool.path)]
+    assert got == whole
+
+
+def test_the_judging_child_makes_the_index_before_it_reads_the_nodes(tmp_path: Path,
+                                                                     monkeypatch):
+    """The judging child makes the CiteIndex table from the state spool as soon as it is
+    given the spool (while the build waits for its state's writer), before it reads the Paper
+    nodes, streaming the rows in id order; the table is index_table's, also for rows out of
+    order (then read whole), and the judging takes it as made."""
+    import io
+    import pickle
+    import sys
+
+    from paperkg.graph import pipeline as gp
+    from paperkg.graph.citations.cache import paper_features
+    from paperkg.graph.citations.stored import Unsorted, index_table, sorted_index_rows
+
+    texts = {"p1": ("GlintNet: a tidy net", "We introduce GlintNet, see arXiv:2101.00001."),
+             "p2": ("Trials", "We run GlintNet and ZapSet-2 on our tasks."),
+             "p3": ("Other", "Nothing coined here.")}
+    entries = {pid: paper_features(*tx) for pid, tx in texts.items()}
+    want = index_table(entries, list(entries))
+    for order in (["p1", "p2", "p3"], ["p2", "p1", "p3"]):
+        spool = _compact_spool(tmp_path / f"{order[0]}.parquet",
+                               [(p, [[], [], [], entries[p]]) for p in order])
+        assert gp._index_spooled(str(spool.path))[2].equals(want[2])
+    with pytest.raises(Unsorted):
+        sorted_index_rows([("p2", entries["p2"]), ("p1", entries["p1"])])
+
+    spool = _compact_spool(tmp_path / "state.parquet",
+                           [(p, [[], [], [], entries[p]]) for p in sorted(entries)])
+    out = tmp_path / "judged.pickle"
+    feed = io.BytesIO()
+    for x in (list(sys.path), str(spool.path), ({}, str(spool.path), str(out))):
+        pickle.dump(x, feed, protocol=pickle.HIGHEST_PROTOCOL)
+    ends = []
+    feed.seek(0)
+    index, judged = gp._index_spooled, gp._judge_spooled
+    seen: list = []
+
+    def indexed(path):
+        seen.append(("index", feed.tell()))
+        return index(path)
+
+    def judging(nodes, path, table=None):
+        seen.append(("judge", table is not None and table[2].equals(want[2])))
+        return judged(nodes, path, table)
+
+    monkeypatch.setattr(gp, "_index_spooled", indexed)
+    monkeypatch.setattr(gp, "_judge_spooled", judging)
+    monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": feed})())
+    saved = list(sys.path)
+    try:
+        exec(gp._JUDGE_CHILD, {})
+    finally:
+        sys.path[:] = saved
+    feed.seek(0)
+    pickle.load(feed)
+    pickle.load(feed)
+    ends.append(feed.tell())  # where the nodes' pickle starts
+    assert seen == [("index", ends[0]), ("judge", True)]
+    table, _ = pickle.loads(out.read_bytes())
+    assert table[2].equals(want[2])
