@@ -393,7 +393,7 @@ def _judge_spooled(nodes: dict[str, dict] | None, spool: str, table: Any = None
 _NO_CITES = object()
 
 
-def _spooled_cites(path: Path) -> Iterator[tuple[str, Any]]:
+def _spooled_cites(path: Path, batch_size: int = StateSpool._BATCH) -> Iterator[tuple[str, Any]]:
     """(paper id, its extraction's fourth item, the citation results, or _NO_CITES) of every
     row of a StateSpool's file, in order: only that item is decoded when the compact JSON a
     build writes ends with it (registry_store.last_item's test), not the entities before it
@@ -402,15 +402,10 @@ def _spooled_cites(path: Path) -> Iterator[tuple[str, Any]]:
 
     from paperkg.readers.json import loads
 
-    # one row group (a spool's write: _BATCH rows) at a time, not iter_batches, whose reading
-    # ahead took 190 MB more at 99,706 papers against 92 MB (the child reads the spool beside
-    # the state's writer)
-    f = pq.ParquetFile(path, pre_buffer=False)
-    for i in range(f.num_row_groups):
-        group = f.read_row_group(i, columns=["id", "extraction"], use_threads=False)
-        ids, xs = group.column(0).to_pylist(), group.column(1).to_pylist()
-        del group
-        for pid, x in zip(ids, xs, strict=True):
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size,
+                                                   columns=["id", "extraction"]):
+        for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
+                          strict=True):
             x = state_json(x)
             at = x.rfind('{"key":')
             if at > 0 and x[at - 1] == "," and x[-1:] == "]":
