@@ -272,7 +272,6 @@ class _Judging:
             return
         with contextlib.suppress(OSError):  # a child gone early: result makes it here
             pickle.dump(list(sys.path), self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(self._spool, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self._proc.stdin.flush()
         if g is not None:
             self.send(_cited_nodes(g))
@@ -321,17 +320,15 @@ class _Judging:
         Path(self._out).unlink(missing_ok=True)
 
 
-#: _Judging's child: sys.path, the spool, then (nodes, spool, output file), pickled on its
-#: input; the output file receives _judge_spooled's result pickled. The CiteIndex table is
-#: made before the nodes are read (while the caller waits for its state's writer).
+#: _Judging's child: sys.path, then (nodes, spool, output file), pickled on its input; the
+#: output file receives _judge_spooled's result pickled.
 _JUDGE_CHILD = """
 import pickle, sys
 sys.path[:] = pickle.load(sys.stdin.buffer)
-from paperkg.graph.pipeline import _index_spooled, _judge_ready, _judge_spooled
+from paperkg.graph.pipeline import _judge_ready, _judge_spooled
 _judge_ready()
-table = _index_spooled(pickle.load(sys.stdin.buffer))
 nodes, spool, out = pickle.load(sys.stdin.buffer)
-made = _judge_spooled(nodes, spool, table)
+made = _judge_spooled(nodes, spool)
 with open(out, "wb") as fh:
     pickle.dump(made, fh, protocol=pickle.HIGHEST_PROTOCOL)
 """
@@ -355,69 +352,21 @@ def _judge_ready() -> None:
     corpus_names()
 
 
-def _index_spooled(spool: str) -> tuple[Any, Any]:
-    """_Judging's child, before its nodes come: the CiteIndex table of the state spool's rows'
-    citation results, read as they come (none is held beside the state's writer); the rows
-    are in id order (assemble sorts the papers), else they are all read first."""
-    from paperkg.graph.citations.stored import Unsorted, rows_table, sorted_index_rows
-
-    try:
-        return rows_table(sorted_index_rows(_spooled_cites(Path(spool))))
-    except Unsorted:
-        return _judge_spooled(None, spool)[0]
-
-
-def _judge_spooled(nodes: dict[str, dict] | None, spool: str, table: Any = None
-                   ) -> tuple[Any, Any]:
+def _judge_spooled(nodes: dict[str, dict], spool: str) -> tuple[Any, Any]:
     """_Judging's child: the CiteIndex table of the state spool's rows' citation results
-    (held as StateSpool.extractions holds them; `table` when made already) and citations.judge
-    of the nodes with them (None without nodes)."""
+    (held as StateSpool.extractions holds them) and citations.judge of the nodes with them."""
     from paperkg.graph.citations import judge
     from paperkg.graph.citations.stored import index_table
 
     ids, cites = [], {}
-    for pid, entry in _spooled_cites(Path(spool)):
+    for pid, raw in _spooled(Path(spool)):
         ids.append(pid)
-        if entry is not _NO_CITES:
-            cites[pid] = _compact_cites(entry)
-    if table is None:
-        table = index_table(cites, ids)
+        if len(raw) > 3:
+            cites[pid] = _compact_cites(raw[3])
+    table = index_table(cites, ids)
     del ids
-    if nodes is None:
-        return table, None
     return table, judge(nodes, features={S.node_key(S.PAPER, pid): x
                                          for pid, x in cites.items()})
-
-
-#: _spooled_cites' value for a row whose extraction has no fourth item.
-_NO_CITES = object()
-
-
-def _spooled_cites(path: Path, batch_size: int = StateSpool._BATCH) -> Iterator[tuple[str, Any]]:
-    """(paper id, its extraction's fourth item, the citation results, or _NO_CITES) of every
-    row of a StateSpool's file, in order: only that item is decoded when the compact JSON a
-    build writes ends with it (registry_store.last_item's test), not the entities before it
-    (at 20,000 corpus papers 0.69 -> 0.xx CPU s)."""
-    import pyarrow.parquet as pq
-
-    from paperkg.readers.json import loads
-
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size,
-                                                   columns=["id", "extraction"]):
-        for pid, x in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(),
-                          strict=True):
-            x = state_json(x)
-            at = x.rfind('{"key":')
-            if at > 0 and x[at - 1] == "," and x[-1:] == "]":
-                try:
-                    got = loads(x[at:-1])
-                except ValueError:
-                    got = None
-                if isinstance(got, dict):
-                    yield pid, got
-                    continue
-            raw = loads(x)
-            yield pid, raw[3] if len(raw) > 3 else _NO_CITES
 
 
 def _compact_cites(features: Any) -> Any:

@@ -140,29 +140,15 @@ def _record(entry: Mapping) -> list | None:
 _SHAPE = frozenset(("claims", "lead", "starts", "links", "pairs"))
 
 
-class Unsorted(ValueError):
-    """Entries given to sorted_index_rows out of id order."""
-
-
 def index_rows(entries: Mapping[str, Mapping]) -> list[tuple[str, str]]:
     """Every CiteIndex row (id, value) of papers' kept entries (paper id -> entry); none when
     a paper has no entry of the current shape (then an update reads every entry instead)."""
-    return sorted_index_rows((pid, entries[pid]) for pid in sorted(entries))
-
-
-def sorted_index_rows(entries: Iterable[tuple[str, Any]]) -> list[tuple[str, str]]:
-    """index_rows of (paper id, entry) pairs in increasing id order, each ids' once (read as
-    they come: a fresh build's judging child streams them from its state file, so that
-    no entry is held; Unsorted when the order is not that)."""
     records: dict[str, list] = {}
     keys: dict[str, list[str]] = defaultdict(list)
     links: dict[str, list[str]] = defaultdict(list)
     pairs: dict[str, list[str]] = defaultdict(list)
-    last = None
-    for pid, e in entries:
-        if last is not None and pid <= last:
-            raise Unsorted(f"papers not in increasing id order: {last!r}, {pid!r}")
-        last = pid
+    for pid in sorted(entries):
+        e = entries[pid]
         if not isinstance(e, Mapping) or not _SHAPE <= e.keys():
             return []
         rec = _record(e)
@@ -185,14 +171,10 @@ def index_table(entries: Mapping[str, Mapping], papers: Iterable[str]
                 ) -> tuple[str, None, Any]:
     """The CiteIndex table as Arrow, in registry_store.tables' shape (table, None, table), of
     the entries of these papers (empty when one has none)."""
-    ids = list(papers)
-    return rows_table(index_rows(entries) if all(p in entries for p in ids) else [])
-
-
-def rows_table(rows: list[tuple[str, str]]) -> tuple[str, None, Any]:
-    """The CiteIndex table of these rows (index_rows) as index_table gives it."""
     import pyarrow as pa
 
+    ids = list(papers)
+    rows = index_rows(entries) if all(p in entries for p in ids) else []
     names = [p.name for p in S.REGISTRY_TABLES[S.CITE_INDEX]]
     return (S.CITE_INDEX, None, pa.table({names[0]: pa.array([r[0] for r in rows], pa.string()),
                                           names[1]: pa.array([r[1] for r in rows], pa.string())}))
