@@ -151,6 +151,11 @@ def edge_attrs(rel: str, values: dict) -> dict:
     return attrs
 
 
+#: The properties of an edge from a paper to an entity, in order (every type rel_for gives
+#: has these): build_graph hands entity_edges the values in this order.
+ENTITY_EDGE_PROPS = tuple(S.REL_TYPES[S.USES].prop_names)
+
+
 def edge_key(rel: str, attrs: dict) -> str:
     """The multigraph key of an edge: its type (CITES: type|source)."""
     return f"{rel}|{attrs.get('source') or 'inferred'}" if rel == S.CITES else rel
@@ -230,7 +235,7 @@ def _ref_values(ref: Reference) -> dict:
 def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
                 extractions: Iterable[PaperExtraction] = (),
                 surfaces: dict | None = None,
-                entity_edges: Callable[[str, str, str, dict], None] | None = None,
+                entity_edges: Callable[[str, str, str, tuple], None] | None = None,
                 rows: Any = None, pack: bool | Dictionary = False,
                 texts: TextFile | None = None,
                 g: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
@@ -239,7 +244,8 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     `surfaces` receives the entities per name and per alias of every entity node ("names",
     "aliases": node key -> Counter), which the store keeps (graph/registry_store.py).
     With `entity_edges`, each edge from a paper to an entity is handed to it as
-    (paper key, entity key, relationship, values), once per (paper, entity, relationship) as
+    (paper key, entity key, relationship, values: a tuple in ENTITY_EDGE_PROPS' order), once
+    per (paper, entity, relationship) as
     add_edge would add it, instead of being added to the graph (a fresh build writes them to
     the store from there: ladybug_store.EdgeSpill). With `rows` (an EdgeSpill: its `row` and
     `node`), what no later step reads from the graph goes there instead of into it, as the
@@ -286,7 +292,7 @@ def paper_graph(papers: Sequence[Paper], sources: Sequence[SourceFile], rows: An
 
 
 def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
-                     surfaces: dict | None, entity_edges: Callable[[str, str, str, dict], None]
+                     surfaces: dict | None, entity_edges: Callable[[str, str, str, tuple], None]
                      | None, rows: Any) -> None:
     """build_graph's second part: the entities, links and results of each paper of g."""
     # Entities: one node per (label, canonical key); name = most frequent surface name.
@@ -344,6 +350,17 @@ def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
                     break
             rel = rel_for(label, e.role, e.evaluated)
             confidence = float(e.confidence)
+            if entity_edges is not None:
+                if (ek, rel) in seen:  # as add_edge: once per (paper, entity, type)
+                    continue
+                seen.add((ek, rel))
+                # the values in ENTITY_EDGE_PROPS' order; the row goes to a file with its
+                # chunk, so no value need be shared with other edges' (as the graph's are)
+                entity_edges(pk, ek, rel, (first.sentence, first.start, first.end,
+                                           first.text, e.extractor, confidence, len(mentions))
+                             if first is not None else
+                             (None, None, None, e.name, e.extractor, confidence, 1))
+                continue
             if first is not None:
                 sentence, start, end = first.sentence, first.start, first.end
                 values = {
@@ -361,11 +378,7 @@ def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
                     "extractor": intern(e.extractor),
                     "confidence": floats.setdefault(confidence, confidence), "mentions": 1,
                 }
-            if entity_edges is None:
-                add_edge(g, pk, ek, rel, values)
-            elif (ek, rel) not in seen:  # as add_edge: once per (paper, entity, type)
-                seen.add((ek, rel))
-                entity_edges(pk, ek, rel, values)
+            add_edge(g, pk, ek, rel, values)
         for ref in (*ex.repos, *ex.links):
             from paperkg.extractors.urls import classify_url
 
@@ -405,13 +418,11 @@ def result_id(paper_id: str, start: int) -> str:
 
 def add_results(g: nx.MultiDiGraph, ex: PaperExtraction, rows: Any = None) -> None:
     """Result nodes of one paper, linked from the paper and to the entities they name. With
-    `rows` (an EdgeSpill) they are written there as g would hold them instead: made in a
-    scratch graph of this paper's results (one node per id, filled in as add_node fills; one
-    edge per (from, to, type), the first, as add_edge keeps), written once the paper is done."""
+    `rows` (an EdgeSpill) they are written there as g would hold them instead
+    (_result_rows)."""
     pk = S.node_key(S.PAPER, ex.paper_id)
     if pk not in g or not ex.results:
         return
-    out = g if rows is None else _Scratch()
     keys: dict[tuple[str, str], str] = {}
     for e in ex.entities:
         label = S.ENTITY_TYPES.get(e.type)
@@ -419,12 +430,15 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction, rows: Any = None) -> No
             continue
         for form in (e.name, *e.aliases):
             keys.setdefault((label, form.casefold()), S.node_key(label, e.key or e.name.lower()))
+    if rows is not None:
+        _result_rows(g, ex, pk, keys, rows)
+        return
     for r in ex.results:
-        rk = add_node(out, S.RESULT, {
+        rk = add_node(g, S.RESULT, {
             "id": result_id(ex.paper_id, r.start), "value": r.value, "number": r.number,
             "unit": r.unit, "kind": r.kind, "condition": r.condition, "system": r.system,
             "benchmark": r.benchmark, "metric": r.metric})
-        add_edge(out, pk, rk, S.REPORTS_RESULT, {
+        add_edge(g, pk, rk, S.REPORTS_RESULT, {
             "evidence": r.sentence, "char_start": r.start, "char_end": r.end,
             "surface": r.value, "extractor": "results"})
         for attr, rel, labels in RESULT_LINKS:
@@ -434,50 +448,61 @@ def add_results(g: nx.MultiDiGraph, ex: PaperExtraction, rows: Any = None) -> No
             target = next((keys[(lb, name.casefold())] for lb in labels
                            if (lb, name.casefold()) in keys), None)
             if target is not None and target in g:
-                add_edge(out, rk, target, rel, {})
-    if rows is not None:
-        out.write(rows)
+                add_edge(g, rk, target, rel, {})
 
 
-class _Scratch:
-    """The few MultiDiGraph calls add_node and add_edge make, for one paper's results, in
-    dicts (a networkx graph a paper cost more than the results themselves): nodes in the
-    order they first appear (an edge's ends too), edges per (from, to, key), the first kept;
-    `write` hands them to an EdgeSpill in the order networkx would iterate them."""
+#: A Result node's attributes (node_attrs') before its values are set, and each link's
+#: (edge_attrs': its type, no property).
+_RESULT_BLANK = node_attrs(S.RESULT, {})
+_LINK_ATTRS = {rel: edge_attrs(rel, {}) for _, rel, _ in RESULT_LINKS}
 
-    def __init__(self) -> None:
-        self._adj: dict[str, dict[str, dict[str, dict]]] = {}
-        self._attrs: dict[str, dict] = {}
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._adj
+def _result_rows(g: nx.MultiDiGraph, ex: PaperExtraction, pk: str,
+                 keys: dict[tuple[str, str], str], rows: Any) -> None:
+    """add_results' rows for an EdgeSpill, as add_node and add_edge would leave them in a
+    graph of this paper's results alone: one node per id, filled in as add_node fills (a
+    value only where the node has none); one edge per (from, to, type), the first. They are
+    written once the paper is done, in the order that graph would iterate them: the nodes,
+    then the first result's links, the paper's REPORTS_RESULT edges, the other results'
+    links (each result's in the order they came)."""
+    nodes: dict[str, dict] = {}
+    reported: dict[str, dict] = {}
+    links: dict[str, dict[str, dict[str, dict]]] = {}
+    for r in ex.results:
+        rk = S.node_key(S.RESULT, result_id(ex.paper_id, r.start))
+        attrs = _RESULT_BLANK.copy()
+        attrs["id"], attrs["value"], attrs["number"] = rk[_RESULT_ID_AT:], r.value, r.number
+        attrs["unit"], attrs["kind"], attrs["condition"] = r.unit, r.kind, r.condition
+        attrs["system"], attrs["benchmark"], attrs["metric"] = r.system, r.benchmark, r.metric
+        current = nodes.get(rk)
+        if current is None:
+            nodes[rk] = attrs
+            links[rk] = {}
+        else:
+            for name, v in attrs.items():
+                if current.get(name) in (None, []) and v not in (None, []):
+                    current[name] = v
+        if rk not in reported:
+            reported[rk] = {"type": S.REPORTS_RESULT, "evidence": r.sentence,
+                            "char_start": r.start, "char_end": r.end, "surface": r.value,
+                            "extractor": "results"}
+        for attr, rel, labels in RESULT_LINKS:
+            name = getattr(r, attr)
+            if not name:
+                continue
+            folded = name.casefold()
+            target = next((keys[(lb, folded)] for lb in labels if (lb, folded) in keys), None)
+            if target is not None and target in g:
+                links[rk].setdefault(target, {}).setdefault(rel, _LINK_ATTRS[rel])
+    for attrs in nodes.values():
+        rows.node(attrs)
+    for i, (rk, targets) in enumerate(links.items()):
+        for target, typed in targets.items():
+            for rel, attrs in typed.items():
+                rows.row(rk, target, rel, attrs)
+        if i == 0:
+            for rk_, attrs in reported.items():
+                rows.row(pk, rk_, S.REPORTS_RESULT, attrs)
 
-    @property
-    def nodes(self) -> dict[str, dict]:
-        return self._attrs
 
-    def add_node(self, key: str, **attrs) -> None:
-        if key not in self._adj:
-            self._adj[key] = {}
-            self._attrs[key] = {}
-        self._attrs[key].update(attrs)
-
-    def has_edge(self, u: str, v: str, key: str) -> bool:
-        return key in self._adj.get(u, {}).get(v, ())
-
-    def add_edge(self, u: str, v: str, key: str, **attrs) -> None:
-        for n in (u, v):
-            if n not in self._adj:
-                self.add_node(n)
-        self._adj[u].setdefault(v, {})[key] = attrs
-
-    def write(self, rows: Any) -> None:
-        """The Result nodes, then every edge (by from node, to node and key, each in the
-        order it first came), to rows."""
-        for d in self._attrs.values():
-            if d.get("label") == S.RESULT:
-                rows.node(d)
-        for u, targets in self._adj.items():
-            for v, keyed in targets.items():
-                for d in keyed.values():
-                    rows.row(u, v, d["type"], d)
+_RESULT_ID_AT = len(S.node_key(S.RESULT, ""))

@@ -642,19 +642,20 @@ class EdgeSpill:
         self._props: dict[str, tuple[str, ...]] = {}  # relationship -> its property names
         self.g: nx.MultiDiGraph | None = None
 
-    def __call__(self, paper: str, entity: str, rel: str, values: dict) -> None:
-        """Take one edge (build_graph's entity_edges): its row as `row` writes it (values as
-        build.edge_attrs would give them), the paper's label and id split once a paper."""
+    def __call__(self, paper: str, entity: str, rel: str, values: tuple) -> None:
+        """Take one edge (build_graph's entity_edges): its row as `row` writes it (values in
+        the type's property order, build.ENTITY_EDGE_PROPS), the paper's label and id split
+        once a paper."""
         if paper != self._paper:
             self._close_paper()
             self._paper = paper
             self._from = S.split_key(paper)
         ul, uid = self._from
-        vl, vid = S.split_key(entity)
+        vl, _, vid = entity.partition(":")  # S.split_key's, inline
         cols = self._tables.get((rel, ul, vl))
         if cols is None:
             cols = self._table(rel, ul, vl)
-        cols.add((uid, vid, *map(values.get, self._props[rel])))
+        cols.add((uid, vid, *values))
         entity = sys.intern(entity)
         self._flat += (entity, rel)
         if rel == S.INTRODUCES:
