@@ -8,13 +8,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from paperkg.graph.build import build_graph
 from paperkg.graph.citations import Previous, add_citations
 from paperkg.graph.citations import infer as I
-from paperkg.graph.citations.cache import paper_features
 from paperkg.graph.citations.names import NameIndex
 from paperkg.graph.citations.stored import StoredIndex, index_rows
-from paperkg.readers import read_listings
+from tests.test_citations import graph_with_kept
 
 #: Invented papers: a name claimed twice (a rival), a longer name under a kept one's first run,
 #: a name claimed only by a later paper, users of each, and links by arXiv id.
@@ -45,15 +43,7 @@ MIXERS = {
 def _graph(tmp_path: Path) -> tuple[nx.MultiDiGraph, list[str], dict[str, dict]]:
     rows = [{"id": k, "title": t, "published": d, "abstract": a,
              **({"arxiv_id": x} if x else {})} for k, (t, d, x, a) in MIXERS.items()]
-    listing = tmp_path / "mixers.json"
-    listing.write_text(json.dumps(rows), encoding="utf-8")
-    result = read_listings([listing])
-    g = build_graph(result.papers, result.sources, [])
-    papers = sorted(n for n, d in g.nodes(data=True) if d.get("label") == "Paper")
-    kept = {n: json.loads(json.dumps(paper_features(g.nodes[n]["title"],
-                                                    g.nodes[n].get("abstract") or "")))
-            for n in papers}
-    return g, papers, kept
+    return graph_with_kept(tmp_path / "mixers.json", rows)
 
 
 def _splits(papers: list[str]) -> list[list[list[str]]]:

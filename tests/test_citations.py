@@ -374,12 +374,17 @@ UPDATE_PAPERS = {
 def _update_graph(tmp_path: Path, listed: dict) -> tuple:
     """The graph of papers (id -> (title, date, abstract)) read from a listing, its Paper ids in
     order, and each paper's kept citation entry (as stored: through JSON)."""
-    from paperkg.graph.citations.cache import paper_features
-
     rows = [{"id": k, "title": t, "abstract": a, **({"published": d} if d else {}),
              **({"arxiv_id": "2403.01234"} if k == "loop" else {})}
             for k, (t, d, a) in listed.items()]
-    listing = tmp_path / "update.json"
+    return graph_with_kept(tmp_path / "update.json", rows)
+
+
+def graph_with_kept(listing: Path, rows: list[dict]) -> tuple:
+    """The graph of listing rows written to LISTING, its Paper ids in order, and each paper's
+    kept citation entry (as stored: through JSON)."""
+    from paperkg.graph.citations.cache import paper_features
+
     listing.write_text(json.dumps(rows), encoding="utf-8")
     result = read_listings([listing])
     g = build_graph(result.papers, result.sources, [])
