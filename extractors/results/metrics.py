@@ -54,7 +54,7 @@ _OWN_CHANGE = re.compile(
     r"more\s+than\s+|almost\s+|at\s+least\s+|~\s*)?$", re.I)
 
 
-_AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative)\s+", re.I)
+_AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative|absolute)\s+", re.I)
 
 
 LATEX_METRIC = True
@@ -86,8 +86,9 @@ _SCORE_AFTER = re.compile(r" score\b")
 
 
 def _metric_name(name: str | None, c: dict) -> str | None:
-    """A metric's name without LaTeX dollars and without "average"/"mean"/"relative" before a
-    metric of its own ("average PSNR" -> "PSNR", "relative accuracy gains" are accuracy's,
+    """A metric's name without LaTeX dollars and without "average"/"mean"/"relative"/"absolute"
+    before a metric of its own ("average PSNR" -> "PSNR", "relative accuracy gains" and
+    "absolute F1 score gains" are accuracy's and F1 score's,
     "$R^2$" -> "R^2"; "mean IoU" stays; a script after the letters stays as written:
     "F$_1$")."""
     if not name:
