@@ -22,3 +22,20 @@ def test_absolute_stays_where_the_rest_is_no_metric_of_its_own():
             "absolute error of 0.41 on FooBench-2.")
     got = _found(text, _OWN, ("mean absolute error", "METRIC"), ("FooBench-2", "BENCHMARK"))
     assert got["0.41"]["metric"] == "mean absolute error"
+
+
+def test_two_values_with_words_of_their_own_share_the_metric_after_them():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. Joint training of KiteNet "
+            "achieves 94.41% visual and 79.37% audio accuracy on FooBench.")
+    got = _found(text, _OWN, ("accuracy", "METRIC"), ("FooBench", "BENCHMARK"))
+    assert got["94.41%"]["metric"] == "accuracy"
+    assert got["79.37%"]["metric"] == "accuracy"
+
+
+def test_a_value_before_a_metric_and_another_keeps_its_own():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet reaches 91.2% "
+            "accuracy and 80.5% recall on FooBench.")
+    got = _found(text, _OWN, ("accuracy", "METRIC"), ("recall", "METRIC"),
+                 ("FooBench", "BENCHMARK"))
+    assert got["91.2%"]["metric"] == "accuracy"
+    assert got["80.5%"]["metric"] == "recall"
