@@ -39,3 +39,25 @@ def test_a_value_before_a_metric_and_another_keeps_its_own():
                  ("FooBench", "BENCHMARK"))
     assert got["91.2%"]["metric"] == "accuracy"
     assert got["80.5%"]["metric"] == "recall"
+
+
+def test_a_bracket_after_an_unnamed_compared_system_is_not_the_subjects():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet reaches an F1 score "
+            "of 0.81, surpassing the much larger teacher model (F1=0.74), though it "
+            "underperformed both radiologists (F1=0.92 and 0.90).")
+    got = _found(text, _OWN, ("F1 score", "METRIC"))
+    assert got["0.81"]["system"] == "KiteNet"
+    assert got["0.74"]["system"] is None
+    assert got["0.92"]["system"] is None
+    assert got["0.90"]["system"] is None
+
+
+def test_a_bracket_after_a_named_system_a_preposition_or_a_pair_keeps_its_system():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet reaches an F1 score "
+            "of 0.81, outperforming SlowNet (0.74). KiteNet outperforms others on "
+            "the test set (0.85 F1). KiteNet outperforms existing approaches (0.88 v.s. 0.80).")
+    got = _found(text, _OWN, ("SlowNet", "METHOD"), ("FooBench", "BENCHMARK"),
+                 ("F1 score", "METRIC"), ("F1", "METRIC"))
+    assert got["0.74"]["system"] == "SlowNet"
+    assert got["0.85"]["system"] == "KiteNet"
+    assert got["0.88"]["system"] == "KiteNet"
