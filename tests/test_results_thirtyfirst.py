@@ -61,3 +61,13 @@ def test_a_bracket_after_a_named_system_a_preposition_or_a_pair_keeps_its_system
     assert got["0.74"]["system"] == "SlowNet"
     assert got["0.85"]["system"] == "KiteNet"
     assert got["0.88"]["system"] == "KiteNet"
+
+
+def test_an_of_value_after_an_unnamed_compared_system_is_not_the_subjects():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet reaches a CER of "
+            "2.1%, surpassing the human transcription baseline of 2.6%. KiteNet outperforms the "
+            "baselines by an average of 4.4%.")
+    got = _found(text, _OWN, ("CER", "METRIC"))
+    assert got["2.1%"]["system"] == "KiteNet"
+    assert got["2.6%"]["system"] is None
+    assert got["4.4%"]["system"] == "KiteNet"
