@@ -71,3 +71,14 @@ def test_an_of_value_after_an_unnamed_compared_system_is_not_the_subjects():
     assert got["2.1%"]["system"] == "KiteNet"
     assert got["2.6%"]["system"] is None
     assert got["4.4%"]["system"] == "KiteNet"
+
+
+def test_the_real_time_factor_is_a_metric(rules_nlp):
+    from paperkg.core.records import Paper
+    from paperkg.extractors.pipeline import extract
+
+    (ex,) = extract([Paper(id="p", title="Kite Speech", abstract=(
+        "We present KiteTTS, a speech synthesis model. KiteTTS runs on a laptop, achieving a "
+        "real-time factor of 0.07."))], nlp=rules_nlp)
+    assert {e.name: e.type for e in ex.entities}.get("real-time factor") == "METRIC"
+    assert {r.value: r.metric for r in ex.results}.get("0.07") == "real-time factor"
