@@ -82,3 +82,12 @@ def test_the_real_time_factor_is_a_metric(rules_nlp):
         "real-time factor of 0.07."))], nlp=rules_nlp)
     assert {e.name: e.type for e in ex.entities}.get("real-time factor") == "METRIC"
     assert {r.value: r.metric for r in ex.results}.get("0.07") == "real-time factor"
+
+
+def test_a_value_in_dollars_with_a_space_before_the_percent_sign_is_read():
+    text = ("Kite Networks\nWe present KiteNet, a sparse video model. KiteNet achieves $61.5 \\%$ "
+            "top-1 accuracy, improving accuracy by $4 \\%$ over prior templates.")
+    got = _found(text, _OWN, ("top-1 accuracy", "METRIC"), ("accuracy", "METRIC"))
+    assert got["$61.5 \\%$"]["metric"] == "top-1 accuracy"
+    assert got["$61.5 \\%$"]["number"] == 61.5
+    assert got["$4 \\%$"]["kind"] == "delta"
