@@ -24,6 +24,13 @@ _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reac
                          r"around|approximately|more\s+than|almost|roughly|at\s+least))?"
                          r"\s*(?:an?\s+)?")
 METRIC_LATER = True
+MODIFIED_PAIR = True
+# two values, each with a word of its own after it, joined by "and" before the one metric they
+# share ("94.41% visual and 79.37% audio accuracy", "82.64% coarse-grained and 68.48%
+# fine-grained accuracy"): the first value's metric is read past the second's word
+_FREE = r"(?!(?:and|or|with|while|at|on|in|for|of|to|by|from|the|a|an|than|vs|over)\b)"
+_MODIFIED_PAIR = re.compile(rf"\s+{_FREE}([a-z][\w\-]*)\s+and\s+[+\-]?\d+(?:\.\d+)?\s?"
+                            rf"(?:\\?%|points?)?\s+{_FREE}([a-z][\w\-]*)(?=\s)")
 _ACR_AFTER = re.compile(r"\s+")
 _ACR_END = re.compile(r"\s*(?:[),;:.]|$|\s(?:on|in|at|while|and|for|with|across|over)\b)")
 _ACR_BEFORE = re.compile(r"\s*(?:of|:|=)\s*(?:only\s+|about\s+|up\s+to\s+)?")
@@ -54,7 +61,7 @@ _OWN_CHANGE = re.compile(
     r"more\s+than\s+|almost\s+|at\s+least\s+|~\s*)?$", re.I)
 
 
-_AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative)\s+", re.I)
+_AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative|absolute)\s+", re.I)
 
 
 LATEX_METRIC = True
@@ -86,8 +93,9 @@ _SCORE_AFTER = re.compile(r" score\b")
 
 
 def _metric_name(name: str | None, c: dict) -> str | None:
-    """A metric's name without LaTeX dollars and without "average"/"mean"/"relative" before a
-    metric of its own ("average PSNR" -> "PSNR", "relative accuracy gains" are accuracy's,
+    """A metric's name without LaTeX dollars and without "average"/"mean"/"relative"/"absolute"
+    before a metric of its own ("average PSNR" -> "PSNR", "relative accuracy gains" and
+    "absolute F1 score gains" are accuracy's and F1 score's,
     "$R^2$" -> "R^2"; "mean IoU" stays; a script after the letters stays as written:
     "F$_1$")."""
     if not name:
@@ -302,6 +310,9 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     compute" is not measured by the accuracy named before it) the nearest one before it in its
     clause, else just after it."""
     tail = _LIST_TAIL.match(text, end)
+    pair = MODIFIED_PAIR and tail is None and _MODIFIED_PAIR.match(text, end)
+    if pair and not any(c["metric"].fullmatch(w) for w in pair.groups()):
+        tail = pair
     lo, hi = max(lo, pos - 100), min(hi, (tail.end() if tail else end) + 60)
     acr = [(a, b, name) for a, b, name, typ, _ in mentions
            if typ == "METRIC~" and lo <= a and b <= hi and (

@@ -28,6 +28,24 @@ _BASELINE_NEAR = re.compile(
     r"(?:of\s+)?$")
 _PAREN_CMP = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|over|baselines?)\b"
                         r"[^()]{0,40}\([^()]*$")
+CMP_VERB_BRACKET = True
+# a value in brackets right after a verb of comparison and an object no entity holds
+# ("surpassing the 300M-parameter teacher model (73.84%)", "though it underperformed both
+# physicians (F1=0.94 and 0.91)"): the unnamed other system's, null; not past a preposition
+# ("outperforms prior methods on FooBench (85.1%)": the subject's on that data)
+_CMP_VERB_BRACKET = re.compile(
+    r"\b(?:surpass|outperform|exceed|beat|underperform)\w*\s+"
+    r"(?:(?!(?:on|in|across|at|by|with|for|under|over|while|and|its|their|our)\b)[^\s()]+\s+)"
+    r"{1,5}$")
+CMP_OF_VALUE = True
+# the same for "the/a NOUN ... of" and the value after a word of comparison ("compared to a
+# baseline encoder-only score of 32.83%", "surpassing the human ground truth of 1.98%"); not
+# past "by" ("outperforms text-based baselines by an average of 24.2%": the subject's gain)
+_CMP_OF_VALUE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|"
+    r"versus)\s+(?:the|a|an)\s+(?:(?!(?:by|on|in|for|across|with|while|and)\b)[\w\-]+\s+){1,4}"
+    r"of\s+(?:only\s+|about\s+|just\s+)?$")
+_PAIR_NEXT = re.compile(r"[^()]{0,12}?(?:\bvs\b|\bv\.s\.|\bversus\b)")  # "(52.6 v.s. 49.1)"
 MORE_VERBS = True
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
 _SUBJECT_AFTER = re.compile(
@@ -495,6 +513,15 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
         _tag("system", "null: bracket after comparison")
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
+    if CMP_VERB_BRACKET and opened >= 0 and ")" not in text[opened:pos] and (
+            verb := _CMP_VERB_BRACKET.search(text, max(s0, opened - 60), opened)) and not any(
+            verb.start() < a < opened for a, *_ in mentions) and not _PAIR_NEXT.match(text, end):
+        _tag("system", "null: bracket after an unnamed compared system")
+        return None  # "surpassing the 300M-parameter teacher model (73.84%)"
+    if CMP_OF_VALUE and (cmp_of := _CMP_OF_VALUE.search(text, max(s0, pos - 70), pos)) and \
+            not any(cmp_of.start() < a < pos for a, *_ in mentions):
+        _tag("system", "null: 'of' value after an unnamed compared system")
+        return None  # "compared to a baseline encoder-only score of 32.83%"
     for a, b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
         if pos < a <= pos + 80 and (typ in SYSTEM_TYPES or name == own) and \
                 name not in _NOT_SYSTEMS and (a <= pos + 40 and _FOR_SYSTEM.fullmatch(
