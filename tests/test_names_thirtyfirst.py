@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import find, run
+from tests.extracting import find, find_any_case, run
 
 
 @pytest.fixture(scope="module")
@@ -31,4 +31,52 @@ def test_a_dimension_joined_to_a_coined_word_is_a_name(nlp, sentence, form):
 ])
 def test_a_dimension_joined_to_a_plain_word_is_no_name(nlp, sentence, form):
     ents = run(nlp, "We study scenes seen from moving cameras. " + sentence)
+    assert find(ents, form) is None
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("The volumes are segmented by a 3D U-Net trained from scratch.", "3D U-Net"),
+    ("Each scene is rendered with 2D Gaussian Splatting at full size.", "2D Gaussian Splatting"),
+])
+def test_a_dimension_before_a_known_name_is_part_of_it(nlp, sentence, form):
+    ents = run(nlp, "We study scans of livers. " + sentence)
+    assert find(ents, form) is not None
+
+
+def test_a_dimension_before_a_known_task_is_left_to_the_task(nlp):
+    ents = run(nlp, "We study scans of livers. We also report 3D object detection scores.")
+    assert find(ents, "3D U-Net") is None and all(
+        not e.name.startswith("3D") or e.type == "TASK" for e in ents.values())
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("We blend the parts with Poisson Texture Blending and a small refiner.",
+     "Poisson Texture Blending"),
+    ("We compare the plain Bayesian QRD with two other estimators.", "Bayesian QRD"),
+])
+def test_an_eponym_before_a_capitalised_word_opens_the_name(nlp, sentence, form):
+    ents = run(nlp, "We study meshes of chairs. " + sentence)
+    assert find(ents, form) is not None
+
+
+def test_an_eponym_alone_is_still_no_name(nlp):
+    ents = run(nlp, "We study meshes of chairs. The noise is Gaussian and the prior Bayesian.")
+    assert find(ents, "Gaussian") is None and find(ents, "Bayesian") is None
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Pre-trained language models (PLMs) read the reports well.", "PLMs"),
+    ("Pre-trained models (PTMs) are reused across the sites.", "PTMs"),
+])
+def test_a_pretrained_model_defined_with_an_acronym_is_no_name(nlp, sentence, form):
+    ents = run(nlp, "We study reports of radiologists. " + sentence)
+    assert find(ents, form) is None and find_any_case(ents, sentence.split(" (")[0]) is None
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Unlike Gaussian MFCs, the channel here is shared.", "Gaussian MFCs"),
+    ("The sets reach a Pareto Front after a few rounds.", "Pareto Front"),
+])
+def test_an_eponym_before_a_kind_or_a_concept_opens_no_name(nlp, sentence, form):
+    ents = run(nlp, "We study radio channels of cars. " + sentence)
     assert find(ents, form) is None
