@@ -80,3 +80,9 @@ def test_a_pretrained_model_defined_with_an_acronym_is_no_name(nlp, sentence, fo
 def test_an_eponym_before_a_kind_or_a_concept_opens_no_name(nlp, sentence, form):
     ents = run(nlp, "We study radio channels of cars. " + sentence)
     assert find(ents, form) is None
+
+
+def test_a_dimension_joined_to_a_two_letter_acronym_is_no_name(nlp):
+    ents = run(nlp, "We study scans of livers. Each 3D-CT volume is cut into slices.",
+               title="Fast 3D-CT Slicing for Livers")
+    assert find(ents, "3D-CT") is None

@@ -208,8 +208,9 @@ def _part_coined(part: str) -> bool:
 _DIGIT_ACRONYM = re.compile(r"^\d[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 _UNIT = re.compile(r"^\d(?:[KMGTP]i?B|[KMGT]Hz|GPP|FPS|MP)")
 # a dimension joined to a word ("3D-LLM", "2D-PRQ", "1D-CNN", "3D-Front"): the word after it
-# decides the kind ("3D-aware" stays lower; "2D-to-3D", "3D-2D" stay numbers)
-_DIMENSION_JOINED = re.compile(r"^[1-4]D-(?!to-)[A-Za-z]")
+# decides the kind ("3D-aware" stays lower; "2D-to-3D", "3D-2D" stay numbers; so does a
+# two-letter acronym, a kind of thing: "3D-IC", "3D-CT", "3D-US")
+_DIMENSION_JOINED = re.compile(r"^[1-4]D-(?!to-)(?![A-Z]{2}(?:s|$))[A-Za-z]")
 
 _KIND_CACHE: dict[tuple[str, int], str] = {}
 
