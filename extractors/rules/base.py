@@ -207,6 +207,10 @@ def _part_coined(part: str) -> bool:
 # an acronym led by a digit (3DGS, 3DSSG), not a quantity with a unit (6GB, 4GHz, 3GPP)
 _DIGIT_ACRONYM = re.compile(r"^\d[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 _UNIT = re.compile(r"^\d(?:[KMGTP]i?B|[KMGT]Hz|GPP|FPS|MP)")
+# a dimension joined to a word ("3D-LLM", "2D-PRQ", "1D-CNN", "3D-Front"): the word after it
+# decides the kind ("3D-aware" stays lower; "2D-to-3D", "3D-2D" stay numbers; so does a
+# two-letter acronym, a kind of thing: "3D-IC", "3D-CT", "3D-US")
+_DIMENSION_JOINED = re.compile(r"^[1-4]D-(?!to-)(?![A-Z]{2}(?:s|$))[A-Za-z]")
 
 _KIND_CACHE: dict[tuple[str, int], str] = {}
 
@@ -248,6 +252,10 @@ def _word_kind_uncached(word: str, generic) -> str:
     """word_kind without the cache."""
     if _DIGIT_ACRONYM.match(word) and not _UNIT.search(word):
         return "coined"  # 3DGS, 2DGS, 3DSSG: an acronym led by a digit
+    if _DIMENSION_JOINED.match(word):
+        kind = _word_kind_uncached(word[3:], generic)
+        if kind in ("coined", "plain"):
+            return kind  # "3D-LLM" is coined, "3D-Front" a capitalised word
     if not word or word[0].isdigit() or _NUMBERISH.match(word):
         return "number"
     if "+" in word.rstrip("+"):

@@ -65,6 +65,13 @@ def _tail(text: str, end: int, type_: str) -> int:
     return end
 
 
+# a dimension written before a known name of several words or parts, not all in lower case
+# ("3D U-Net", "3D Fourier Neural Operator", "2D Gaussian Splatting"), names a variant of it;
+# before an acronym ("3D NeRF", "2D RoPE") or a lower-case phrase ("3D signed distance
+# function") the gold keeps the known name alone as often as not
+_DIMENSION_BEFORE = re.compile(r"(?<![\w\-.])[2-4]D $")
+_SEVERAL_PARTS = re.compile(r"[ \-]")
+
 # a hyphen and a lower-case word right after a name: the name modifies that word
 _LOWER_AFTER_HYPHEN = re.compile(r"-[a-z]")
 
@@ -97,6 +104,10 @@ def gazetteer_names(ctx: Context) -> None:
         while b2 > b and text[b2 - 1] in ".-":
             b2 -= 1
         b2 = _tail(text, b2, type_)
+        a0 = a
+        if type_ not in ("TASK", "METRIC") and _DIMENSION_BEFORE.search(text, max(0, a - 4), a) \
+                and _SEVERAL_PARTS.search(text, a, b) and not text[a:b].islower():
+            a -= 3  # "3D U-Net": a variant of the known name
         pm = _PRODUCT.match(text, b2) if type_ == "MODEL" else None
         if pm:  # "Claude Code", "Codex CLI", "GPT-4 Vision API": a tool built on the model
             surface = text[a:pm.end()]
@@ -105,7 +116,7 @@ def gazetteer_names(ctx: Context) -> None:
             c.strong_type = True
             ctx.cands.append(c)
             continue
-        if b2 > b:
+        if b2 > b or a < a0:
             surface = text[a:b2]
             c = Cand(a, b2, surface, surface,
                      type_ if type_ in ("MODEL", "DATASET", "BENCHMARK") else "",

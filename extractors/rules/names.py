@@ -58,6 +58,7 @@ _CITE_KEY = re.compile(r"[a-z]{2,}(?:19|20)\d\d[a-z]*$")
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
 _NUMBER_LETTERS = re.compile(r"\d+[A-Za-z]{0,2}")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s$")
 _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 # another size or version after a slash is part of the name ("CIFAR-10/100", "ViT-B/16",
 # "Apertus-70B/8B-Instruct"); two names joined by a slash ("Adam/AdamW") stay two
@@ -205,6 +206,7 @@ def capitalised_runs(ctx: Context) -> None:
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
     name_after, headish = _run_words()
     leads = word_set("name_leads")
+    eponyms = word_set("eponym_leads")
     enumerated = word_set("enumerated_words")
     for a, surface in runs(text):
         if surface.isdigit():
@@ -283,6 +285,11 @@ def capitalised_runs(ctx: Context) -> None:
                     words[1] in not_names or fold(words[1]) in generic))) and not ctx.covered(
             offs[0], offs[0] + len(words[0])
         ):
+            if len(words) > 1 and words[0] in eponyms and not in_title and \
+                    offs[0] not in sent_starts and words[1][:1].isupper() and \
+                    words[1] not in not_names and not _PLURAL_ACRONYM.match(words[1]):
+                break  # "Poisson Texture Harmonization", "the Bayesian DRO": the name's word
+                # (not "Gaussian BCs", "Bayesian MLMs": a kind of a family of things)
             words.pop(0)
             offs.pop(0)
         # drop trailing generic words (Code LLMs) and trailing bare numbers not versions
