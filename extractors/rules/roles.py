@@ -103,6 +103,14 @@ _COUNTED_LIST = re.compile(
     rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
+# "we introduce two metrics, Decision Margin and Option Frequency": measures the paper counts,
+# listed after a comma (other counted heads after a comma reach the intro verb's own rule; it
+# leaves measures alone)
+_COUNTED_MEASURES_COMMA = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|devise|construct|create|contribute|"
+    r"define)s?\s+(?:\w+\s+)?(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:metrics|measures|scores|indices|indicators)\s*,\s*$"
+)
 _WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?$")  # "we (further) define two ..."
 _WE_MEASURES = re.compile(r"\b[Ww]e\s+(?:\w+\s+){1,2}?(?:two|three|four|five|six|several)\s+"
                           r"(?:[\w\-]+\s+){0,3}?(?:metrics|measures|scores|indices|indicators)"
@@ -555,6 +563,37 @@ def _measure_set_out(ctx: Context, c: Cand, before: str) -> bool:
         naming_by_paper(ctx.text, s0, c.start) and not CITED.search(ctx.text, s0, c.start)
 
 
+@cache
+def _coordinated_re() -> re.Pattern:
+    """A second new thing joined to the intro verb's object, up to the name: ", and a ",
+    " alongside a ", " with an " (the joining words are data), a few lower-case words after."""
+    joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+        words("intro_coordinators"), key=len, reverse=True))
+    return re.compile(rf"(?:,\s*|\s+)(?:{joins})\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}$")
+
+
+# the object's clause says what is done with something else, not what the paper builds: "a
+# method to learn ... approximated with a X (XX)", "alternating between A (AA) and a B (BB)"
+_COORDINATED_BLOCK = re.compile(r"\b(?:to|between|from|than|versus|vs)\b|[:;]")
+
+
+def _coordinated_new(ctx: Context, c: Cand, im: re.Match, gap: str) -> bool:
+    """Whether c is a second new thing the paper's own intro verb builds, joined to its object
+    and set out with its acronym ("we propose an X (XX) module for ..., and an Image-Text
+    Converter (ITC) that ...", "we propose X with a Mask-guided Visual Encoder (MVE)")."""
+    if c.alias is None or " " not in c.surface or not c.surface[:1].isupper() or \
+            c.type in ("TASK", "METRIC") or "gazetteer" in c.rule or c.gaz_canon is not None or \
+            not im.group().startswith(("we ", "We ", "paper ", "work ", "study ")):
+        return False
+    m = _coordinated_re().search(gap)
+    if m is None or _COORDINATED_BLOCK.search(gap, 0, m.start()):
+        return False
+    if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
+        return False  # "... with a Gated Recurrent Unit (GRU) layer": a known building block
+    s0, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1)
+
+
 def intro_cues(ctx: Context) -> None:
     """Mark names introduced by a cue before them in their sentence."""
     text, cands = ctx.text, ctx.cands
@@ -665,6 +704,18 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if "," in tail and c.type != "TASK" and c.rule != "gazetteer" and c.gaz_canon is None and \
+                any(w in tail for w in _COUNT_KEYS) and _COUNTED_MEASURES_COMMA.search(tail) and \
+                naming_by_paper(text, s0, c.start) and not CITED.search(text, s0, c.start):
+            # "we introduce two metrics, A and B": the listed names are the paper's measures
+            for j in _list_after(ctx, i):
+                cj = cands[j]
+                if cj.type != "TASK" and cj.rule != "gazetteer" and cj.gaz_canon is None:
+                    cj.intro = True
+                    cj.conf = max(cj.conf, 0.75)
+                    if not cj.strong_type:
+                        cj.type = "METRIC"
+            continue
         if ":" in tail and c.type != "TASK" and c.rule != "gazetteer" and \
                 c.gaz_canon is None and _COINED_ONE.match(c.surface) and \
                 _WE_MEASURES.search(tail) and not CITED.search(text, s0, c.start):
@@ -761,6 +812,10 @@ def intro_cues(ctx: Context) -> None:
             c.conf = max(c.conf, 0.75)
             if not c.strong_type:
                 c.type = head_type(_APPOSITIVE_GAP.match(gap).group(1))
+            continue
+        if " a" in gap and _coordinated_new(ctx, c, im, gap):
+            c.intro = True  # "we propose an X module for ..., and a Y (YY) that ..."
+            c.conf = max(c.conf, 0.7)
             continue
         if _gap_blocked(gap) and not re.search(
             r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap

@@ -1,0 +1,72 @@
+"""INTRODUCES, thirty-first pass: a second new thing joined to the object of the paper's intro
+verb and set out with its acronym ("..., and a Y (YY) that ..."), and the names a counted plural
+of the paper's lists after a comma ("we introduce two metrics, A and B"); on sentences written
+for these tests (the rules alone, as `--fast`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find_any_case as find
+from tests.extracting import run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("To steady headsets, we propose a Plonk Drift Filter (PDF) module for joint smoothing of "
+     "audio and video signals, and a Quorb Echo Splitter (QES) that separates echoes.",
+     "Quorb Echo Splitter"),
+    ("We propose Plonkish Audio Tuning (PAT) with a Quorb-guided Echo Encoder (QEE) to hear "
+     "echoes.", "Quorb-guided Echo Encoder"),
+    ("We design a Plonk Field (PF) module combined with a Multi-Scale Quorb Decoder (MQD) to "
+     "refine headset maps.", "Multi-Scale Quorb Decoder"),
+])
+def test_a_second_new_thing_with_its_acronym_is_introduced(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "introduced"
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # what the object is made with, or set between: somebody else's
+    ("We propose a method to learn headset drift approximated with a Plonk Quorb Mixture (PQM).",
+     "Plonk Quorb Mixture"),
+    ("We propose a headset agent alternating between a Forward Plonk Model (FPM) and a Backward "
+     "Quorb Model (BQM).", "Backward Quorb Model"),
+    # a known building block
+    ("We propose Plonkmo, a headset model that works with a Gated Recurrent Unit (GRU) layer.",
+     "Gated Recurrent Unit"),
+    # not the paper's intro verb
+    ("Prior work combines headsets with a Plonk Quorb Mixture (PQM).", "Plonk Quorb Mixture"),
+])
+def test_a_joined_thing_that_is_not_new_stays_used(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "used"
+
+
+def test_counted_metrics_after_a_comma_are_introduced(nlp):
+    ents = run(nlp, "Focusing on headsets, we introduce two metrics, Plonk Margin and Quorb "
+                    "Frequency, to analyze drift.")
+    for name in ("Plonk Margin", "Quorb Frequency"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced", name
+
+
+def test_a_long_counted_list_after_a_comma_is_introduced(nlp):
+    ents = run(nlp, "We introduce five headset metrics, Plonk Appropriateness, Quorb "
+                    "Aesthetics, Echo Cohesion, Drift Consistency, and Drift Presence, that "
+                    "earlier metrics miss.")
+    for name in ("Plonk Appropriateness", "Quorb Aesthetics", "Drift Presence"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced", name
+
+
+def test_a_counted_list_the_paper_only_evaluates_stays_used(nlp):
+    ents = run(nlp, "We evaluate two metrics, Plonk Margin and Quorb Frequency, on headsets.")
+    for name in ("Plonk Margin", "Quorb Frequency"):
+        e = find(ents, name)
+        assert e is not None and e.role == "used", name
