@@ -70,3 +70,31 @@ def test_a_counted_list_the_paper_only_evaluates_stays_used(nlp):
     for name in ("Plonk Margin", "Quorb Frequency"):
         e = find(ents, name)
         assert e is not None and e.role == "used", name
+
+
+def test_emphasised_items_of_the_papers_counted_parts_are_introduced(nlp):
+    ents = run(nlp, "PlonkNet resolves both problems through three tightly integrated components: "
+                    "(1)~\\textbf{Cross-Echo Plonk Alignment (CEPA)} integrates audio; "
+                    "(2)~\\textbf{Headset Drift Mining (HDM)} mines drift; and "
+                    "(3)~\\textbf{Quorb Multitask (QMT)} trains jointly.",
+               title="PlonkNet: Steady Headsets")
+    for name in ("Cross-Echo Plonk Alignment", "Headset Drift Mining", "Quorb Multitask"):
+        e = find(ents, name)
+        assert e is not None and e.role == "introduced", name
+
+
+def test_the_first_emphasised_item_of_an_enumeration_is_introduced(nlp):
+    ents = run(nlp, "We propose a three-stage pipeline for headsets: (1) \\textit{Plonk Structured "
+                    "Compression}, which filters echoes; (2) \\textit{Quorb Memory Consolidation}, "
+                    "an asynchronous process; and (3) \\textit{Adaptive Echo Retrieval}, which "
+                    "retrieves.")
+    e = find(ents, "Plonk Structured Compression")
+    assert e is not None and e.role == "introduced"
+
+
+def test_emphasised_items_of_somebody_elses_list_stay_used(nlp):
+    ents = run(nlp, "Prior headset work reinforces two behaviors: (1) \\textbf{Plonk Specificity}, "
+                    "confining echoes, and (2) \\textbf{Quorb Concealment}, hiding them.")
+    for name in ("Plonk Specificity", "Quorb Concealment"):
+        e = find(ents, name)
+        assert e is not None and e.role == "used", name

@@ -158,6 +158,19 @@ _ENUM_BEFORE = re.compile(r"(?:\(\s*|(?<=[\s,;:]))(?:[ivx]+|\d|[a-e])\s*\)\s*"
 # an enumerated item past the first opening its sentence: "(2) ", "(iii) The "
 _ENUM_OPENS = re.compile(
     r"\s*\(\s*(?:[2-9]|ii|iii|iv|v|vi|vii|[b-e])\s*\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
+# emphasis (or a LaTeX "~" space) between an enumeration mark and its item's name: "(1)~\textbf{",
+# "(2) \textit{", "(3) **"
+_ITEM_MARKUP = re.compile(
+    r"(?<=\))\s*(?:~\s*)?(?:\\(?:textbf|textit|emph|textsc)\s*\{|\*{1,2})\s*$|(?<=\))\s*~\s*$")
+
+
+def _item_start(text: str, lo: int, start: int) -> int:
+    """Where the enumerated item of a name at start begins: right after its mark's ")" when
+    only emphasis stands between them, else start."""
+    m = _ITEM_MARKUP.search(text, max(lo, start - 16), start)
+    return m.start() if m else start
+
+
 _OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
 _COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
                             r"[a-z][\w\-]*s(?:\s+(?:in|of|for)\s+[\w\-]+)?\s*:")
@@ -394,18 +407,19 @@ def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
     return not CITED.search(ctx.text, s0, s1)
 
 
-def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
+def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
     """Whether the sentence before cands[i] counts things of the paper's own ("we introduce
     three safeguards:", "ORBIT-2 incorporates two key innovations:" in a paper titled
     "ORBIT-2: ..."), or, for an item opening its sentence ("(2) B assigns ..."), a sentence
-    before it; not "the old pipeline comprises three components:"."""
-    text, c = ctx.text, cands[i]
+    before it; not "the old pipeline comprises three components:". The item starts at `at`
+    (before any emphasis around its name)."""
+    text = ctx.text
     lo = s0
-    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+    if _ENUM_OPENS.fullmatch(text, s0, at):
         # "We design three modules in X: (1) A generates .... (2) B assigns ...": an item that
         # opens its sentence continues the counted list of a sentence before
         lo = max(ctx.title_end, s0 - 600)
-    starts = [m.start() for m in _COUNTED_COLON.finditer(text, lo, c.start)]
+    starts = [m.start() for m in _COUNTED_COLON.finditer(text, lo, at)]
     if not starts:
         return False
     at = starts[-1]
@@ -413,8 +427,8 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
 
 
-# the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) "
-_FIRST_ENUM = re.compile(r"(?:\(\s*|(?<=[\s:,]))(?:1|i|a)\s*\)\s")
+# the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) ", "(1)~"
+_FIRST_ENUM = re.compile(r"(?:\(\s*|(?<=[\s:,]))(?:1|i|a)\s*\)[\s~]")
 _ENUM_RIGHT_BEFORE = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?$")
 # a lower-case noun after a name (past its short form), which the name then modifies
 _NOUN_AFTER = re.compile(
@@ -426,12 +440,13 @@ _FINDINGS_LEAD = re.compile(r"\b(?:[Ee]xperiments?|evaluat\w*|validat\w*|results
                             r"benchmarks|applications|settings)\b")
 
 
-def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
-    """Whether cands[i] is an item of an enumeration ("X integrates (i) A to ..., (ii) B ...")
-    whose leading clause names the paper's own system or says we / our / new."""
+def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+    """Whether cands[i], its item starting at `at`, is an item of an enumeration ("X integrates
+    (i) A to ..., (ii) B ...") whose leading clause names the paper's own system or says we /
+    our / new."""
     text = ctx.text
     c = cands[i]
-    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+    if _ENUM_OPENS.fullmatch(text, s0, at):
         # "... framework: (1) A (AA) at first stage employs .... (2) B (BB) at second stage
         # generates ...": an item opening its sentence continues an enumeration before it
         ms = list(_FIRST_ENUM.finditer(text, max(ctx.title_end, s0 - 600), s0))
@@ -440,7 +455,7 @@ def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bo
             s0 = ctx.sentence(m.start())[0]
     else:
         m = _FIRST_ENUM.search(text, s0, c.start)
-    if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, c.start - 16), c.start):
+    if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, at - 16), at):
         return False  # "(a) between MVC, ...": no item's name
     nm = _NOUN_AFTER.match(text, c.end)
     if nm and nm.group(1).rstrip("s") not in word_set("system_heads") and \
@@ -763,14 +778,16 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True  # "Our key contribution is a Sliding Window Mamba (SWM) module"
             c.conf = max(c.conf, 0.75)
             continue
+        at = _item_start(text, s0, c.start) if ")" in tail else c.start
         if ")" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
                 c.gaz_canon is None and c.conf >= 0.5 and (
                     " " in c.surface or _COINED_ONE.match(c.surface)) and \
-                _ENUM_BEFORE.search(tail) and \
+                _ENUM_BEFORE.search(text, max(s0, at - 80), at) and \
                 not CITED.search(text, s0, c.start) and \
                 not _OVERVIEW_TITLE.search(text, 0, ctx.title_end) and not (
                     ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical) and \
-                (_counted_by_paper(ctx, cands, i, s0) or _enumerated_by_paper(ctx, cands, i, s0)):
+                (_counted_by_paper(ctx, cands, i, s0, at) or
+                 _enumerated_by_paper(ctx, cands, i, s0, at)):
             c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
             continue
