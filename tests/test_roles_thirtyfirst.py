@@ -98,3 +98,28 @@ def test_emphasised_items_of_somebody_elses_list_stay_used(nlp):
     for name in ("Plonk Specificity", "Quorb Concealment"):
         e = find(ents, name)
         assert e is not None and e.role == "used", name
+
+
+@pytest.mark.parametrize(("abstract", "name", "type_"), [
+    ("We compile PlonkSet, a curated dataset of verified headset recordings.", "PlonkSet",
+     "DATASET"),
+    ("With the synthesized data, we train Quorb-SVA, a series of headset models.", "Quorb-SVA",
+     "MODEL"),
+    ("We use it to train PlonkGround, a strong universal grounding model for headsets.",
+     "PlonkGround", "MODEL"),
+    ("We collect PlonkDNA - a new benchmark of headset texts.", "PlonkDNA", "BENCHMARK"),
+])
+def test_a_name_the_paper_makes_and_describes_is_introduced(nlp, abstract, name, type_):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "introduced" and e.type == type_
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("We train ResNet-50, a convolutional network, on headsets.", "ResNet-50"),
+    ("Prior work used it to train QuorbNet, a model for headsets [3].", "QuorbNet"),
+    ("We train PlonkNet on headsets and compare it with QuorbNet, a model for echoes.",
+     "PlonkNet"),
+])
+def test_a_known_cited_or_undescribed_name_after_a_verb_of_making_stays_used(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "used"

@@ -579,6 +579,38 @@ def _measure_set_out(ctx: Context, c: Cand, before: str) -> bool:
 
 
 @cache
+def _made_re() -> re.Pattern:
+    """"we compile ", "to train ", "we then generate the ": the paper (or its infinitive)
+    making what follows, with a verb of making (data)."""
+    verbs = "|".join(re.escape(v) for v in words("intro_make_verbs"))
+    return re.compile(rf"\b(?:[Ww]e|to)\s+(?:[a-z]+ly\s+|then\s+|also\s+|further\s+)?"
+                      rf"(?:{verbs})(?:s|d|ed)?\s+(?:the\s+)?$")
+
+
+# "X, a curated dataset of ...", "X - a new benchmark", "X (XX), a series of SVA generation
+# models": the name set beside a noun phrase whose head says what it is
+_MADE_BESIDE = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\s-{1,3}|\u2014)\s*(?:a|an)\s+"
+    r"(?:[\w\-]+,?\s+){0,6}?"
+    rf"({head_alternation('appositive')})\b(?!-)"
+)
+
+
+def _made_and_described(ctx: Context, c: Cand, s0: int, before: str) -> bool:
+    """Whether the paper makes an unknown name with a verb of making and sets it beside what it
+    is ("we compile PACD, a curated dataset", "to train UGround, a strong grounding model")."""
+    if "gazetteer" in c.rule or c.gaz_canon is not None or c.type in ("TASK", "METRIC") or \
+            c.org or not c.surface[:1].isupper() or _MADE_BESIDE.match(ctx.text, c.end) is None \
+            or _made_re().search(before[-50:]) is None or _INTRO.search(before) is not None:
+        return False  # an intro verb's own rule reads "we develop X, a ..." (and types X)
+    if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
+        return False
+    _, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1) and \
+        not _OLDER.search(ctx.text, max(s0, c.start - 80), c.start)
+
+
+@cache
 def _coordinated_re() -> re.Pattern:
     """A second new thing joined to the intro verb's object, up to the name: ", and a ",
     " alongside a ", " with an " (the joining words are data), a few lower-case words after."""
@@ -790,6 +822,13 @@ def intro_cues(ctx: Context) -> None:
                  _enumerated_by_paper(ctx, cands, i, s0, at)):
             c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
+            continue
+        if (" we " in before or "We " in before or " to " in before) and \
+                _made_and_described(ctx, c, s0, before):
+            c.intro = True  # "we compile PACD, a curated dataset of ..."
+            c.conf = max(c.conf, 0.7)
+            if not c.strong_type:
+                c.type = head_type(_MADE_BESIDE.match(text, c.end).group(1).lower(), c.type)
             continue
         if "that" in tail and _shown_to_work(ctx, c, s0, before):
             c.intro = True
