@@ -123,3 +123,22 @@ def test_a_name_the_paper_makes_and_describes_is_introduced(nlp, abstract, name,
 def test_a_known_cited_or_undescribed_name_after_a_verb_of_making_stays_used(nlp, abstract, name):
     e = find(run(nlp, abstract), name)
     assert e is not None and e.role == "used"
+
+
+def test_data_the_papers_system_is_evaluated_on_after_namely_stay_used(nlp):
+    ents = run(nlp, "The proposed method is evaluated on three public benchmark datasets, namely "
+                    "PlonkFall, UP-Quorb, and HeadAct.")
+    for name in ("PlonkFall", "UP-Quorb", "HeadAct"):
+        e = find(ents, name)
+        assert e is not None and e.role == "used", name
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("The proposed method is evaluated on two public datasets and a newly collected dataset, "
+     "namely PlonkFall.", "PlonkFall"),
+    ("We propose a novel defense, namely Chain-of-Plonking, to reduce echoes.",
+     "Chain-of-Plonking"),
+])
+def test_a_new_thing_after_namely_is_still_introduced(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "introduced"

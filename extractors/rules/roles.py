@@ -179,6 +179,12 @@ _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
     r"(?:\(?(?:\d|[ivx]+|[a-e])\)\s*)?$"
 )
+# "The proposed method is evaluated on three public datasets, namely A, B and C": what the
+# paper's system is tested on, named after "namely", is somebody else's (unless new: "and a
+# newly collected dataset, namely X")
+_EVALUATED_ON_BEFORE = re.compile(
+    r"\b(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+(?:on|using|with|"
+    r"across|over)\b(?![^.;]*\b(?:new|newly|novel|our|own)\b)")
 # "namely X", "namely, X" (a comma after it too), "i.e., X"
 _NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.),?\s*$")
 _EMPHASIS_OPEN = re.compile(
@@ -699,7 +705,8 @@ def intro_cues(ctx: Context) -> None:
         if ("namely" in tail or "i.e." in tail) and _NAMELY_BEFORE.search(tail) and \
                 c.type not in ("TASK", "METRIC") and "gazetteer" not in c.rule and \
                 c.gaz_canon is None and c.surface[:1].isupper() and \
-                naming_by_paper(text, s0, c.start):
+                naming_by_paper(text, s0, c.start) and \
+                not _EVALUATED_ON_BEFORE.search(text, s0, c.start):
             c.intro = True
             c.conf = max(c.conf, 0.7)
             _intro_listed(ctx, i)  # "namely VP-SVGD and GB-SVGD"
