@@ -103,6 +103,14 @@ _COUNTED_LIST = re.compile(
     rf"(?:{'|'.join(h.plural for h in heads() if 'new_list' in h.plural_contexts)})"
     r"\s*:\s*(?:\(?(?:1|i|a)\)\s*)?$"
 )
+# "we introduce two metrics, Decision Margin and Option Frequency": measures the paper counts,
+# listed after a comma (other counted heads after a comma reach the intro verb's own rule; it
+# leaves measures alone)
+_COUNTED_MEASURES_COMMA = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|devise|construct|create|contribute|"
+    r"define)s?\s+(?:\w+\s+)?(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:metrics|measures|scores|indices|indicators)\s*,\s*$"
+)
 _WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?$")  # "we (further) define two ..."
 _WE_MEASURES = re.compile(r"\b[Ww]e\s+(?:\w+\s+){1,2}?(?:two|three|four|five|six|several)\s+"
                           r"(?:[\w\-]+\s+){0,3}?(?:metrics|measures|scores|indices|indicators)"
@@ -150,6 +158,19 @@ _ENUM_BEFORE = re.compile(r"(?:\(\s*|(?<=[\s,;:]))(?:[ivx]+|\d|[a-e])\s*\)\s*"
 # an enumerated item past the first opening its sentence: "(2) ", "(iii) The "
 _ENUM_OPENS = re.compile(
     r"\s*\(\s*(?:[2-9]|ii|iii|iv|v|vi|vii|[b-e])\s*\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?")
+# emphasis (or a LaTeX "~" space) between an enumeration mark and its item's name: "(1)~\textbf{",
+# "(2) \textit{", "(3) **"
+_ITEM_MARKUP = re.compile(
+    r"(?<=\))\s*(?:~\s*)?(?:\\(?:textbf|textit|emph|textsc)\s*\{|\*{1,2})\s*$|(?<=\))\s*~\s*$")
+
+
+def _item_start(text: str, lo: int, start: int) -> int:
+    """Where the enumerated item of a name at start begins: right after its mark's ")" when
+    only emphasis stands between them, else start."""
+    m = _ITEM_MARKUP.search(text, max(lo, start - 16), start)
+    return m.start() if m else start
+
+
 _OVERVIEW_TITLE = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial|[Pp]rimer)\b")
 _COUNTED_COLON = re.compile(r"\b(?:two|three|four|five|six|several)\s+(?:[\w\-]+\s+){0,3}"
                             r"[a-z][\w\-]*s(?:\s+(?:in|of|for)\s+[\w\-]+)?\s*:")
@@ -158,6 +179,12 @@ _ITEM_SEP = re.compile(
     r"(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
     r"(?:\(?(?:\d|[ivx]+|[a-e])\)\s*)?$"
 )
+# "The proposed method is evaluated on three public datasets, namely A, B and C": what the
+# paper's system is tested on, named after "namely", is somebody else's (unless new: "and a
+# newly collected dataset, namely X")
+_EVALUATED_ON_BEFORE = re.compile(
+    r"\b(?:evaluated|tested|validated|benchmarked|assessed|experimented)\s+(?:on|using|with|"
+    r"across|over)\b(?![^.;]*\b(?:new|newly|novel|our|own)\b)")
 # "namely X", "namely, X" (a comma after it too), "i.e., X"
 _NAMELY_BEFORE = re.compile(r"(?:,\s*|\s+)(?:namely|i\.e\.),?\s*$")
 _EMPHASIS_OPEN = re.compile(
@@ -386,18 +413,19 @@ def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
     return not CITED.search(ctx.text, s0, s1)
 
 
-def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
+def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
     """Whether the sentence before cands[i] counts things of the paper's own ("we introduce
     three safeguards:", "ORBIT-2 incorporates two key innovations:" in a paper titled
     "ORBIT-2: ..."), or, for an item opening its sentence ("(2) B assigns ..."), a sentence
-    before it; not "the old pipeline comprises three components:"."""
-    text, c = ctx.text, cands[i]
+    before it; not "the old pipeline comprises three components:". The item starts at `at`
+    (before any emphasis around its name)."""
+    text = ctx.text
     lo = s0
-    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+    if _ENUM_OPENS.fullmatch(text, s0, at):
         # "We design three modules in X: (1) A generates .... (2) B assigns ...": an item that
         # opens its sentence continues the counted list of a sentence before
         lo = max(ctx.title_end, s0 - 600)
-    starts = [m.start() for m in _COUNTED_COLON.finditer(text, lo, c.start)]
+    starts = [m.start() for m in _COUNTED_COLON.finditer(text, lo, at)]
     if not starts:
         return False
     at = starts[-1]
@@ -405,8 +433,8 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
     return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
 
 
-# the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) "
-_FIRST_ENUM = re.compile(r"(?:\(\s*|(?<=[\s:,]))(?:1|i|a)\s*\)\s")
+# the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) ", "(1)~"
+_FIRST_ENUM = re.compile(r"(?:\(\s*|(?<=[\s:,]))(?:1|i|a)\s*\)[\s~]")
 _ENUM_RIGHT_BEFORE = re.compile(r"\)\s*(?:(?:[Aa]n?|[Tt]he)\s+)?$")
 # a lower-case noun after a name (past its short form), which the name then modifies
 _NOUN_AFTER = re.compile(
@@ -418,12 +446,13 @@ _FINDINGS_LEAD = re.compile(r"\b(?:[Ee]xperiments?|evaluat\w*|validat\w*|results
                             r"benchmarks|applications|settings)\b")
 
 
-def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bool:
-    """Whether cands[i] is an item of an enumeration ("X integrates (i) A to ..., (ii) B ...")
-    whose leading clause names the paper's own system or says we / our / new."""
+def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+    """Whether cands[i], its item starting at `at`, is an item of an enumeration ("X integrates
+    (i) A to ..., (ii) B ...") whose leading clause names the paper's own system or says we /
+    our / new."""
     text = ctx.text
     c = cands[i]
-    if _ENUM_OPENS.fullmatch(text, s0, c.start):
+    if _ENUM_OPENS.fullmatch(text, s0, at):
         # "... framework: (1) A (AA) at first stage employs .... (2) B (BB) at second stage
         # generates ...": an item opening its sentence continues an enumeration before it
         ms = list(_FIRST_ENUM.finditer(text, max(ctx.title_end, s0 - 600), s0))
@@ -432,7 +461,7 @@ def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int) -> bo
             s0 = ctx.sentence(m.start())[0]
     else:
         m = _FIRST_ENUM.search(text, s0, c.start)
-    if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, c.start - 16), c.start):
+    if m is None or not _ENUM_RIGHT_BEFORE.search(text, max(s0, at - 16), at):
         return False  # "(a) between MVC, ...": no item's name
     nm = _NOUN_AFTER.match(text, c.end)
     if nm and nm.group(1).rstrip("s") not in word_set("system_heads") and \
@@ -555,6 +584,69 @@ def _measure_set_out(ctx: Context, c: Cand, before: str) -> bool:
         naming_by_paper(ctx.text, s0, c.start) and not CITED.search(ctx.text, s0, c.start)
 
 
+@cache
+def _made_re() -> re.Pattern:
+    """"we compile ", "to train ", "we then generate the ": the paper (or its infinitive)
+    making what follows, with a verb of making (data)."""
+    verbs = "|".join(re.escape(v) for v in words("intro_make_verbs"))
+    return re.compile(rf"\b(?:[Ww]e|to)\s+(?:[a-z]+ly\s+|then\s+|also\s+|further\s+)?"
+                      rf"(?:{verbs})(?:s|d|ed)?\s+(?:the\s+)?$")
+
+
+# "X, a curated dataset of ...", "X - a new benchmark", "X (XX), a series of SVA generation
+# models": the name set beside a noun phrase whose head says what it is
+_MADE_BESIDE = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:,|\s-{1,3}|\u2014)\s*(?:a|an)\s+"
+    r"(?:[\w\-]+,?\s+){0,6}?"
+    rf"({head_alternation('appositive')})\b(?!-)"
+)
+
+
+def _made_and_described(ctx: Context, c: Cand, s0: int, before: str) -> bool:
+    """Whether the paper makes an unknown name with a verb of making and sets it beside what it
+    is ("we compile PACD, a curated dataset", "to train UGround, a strong grounding model")."""
+    if "gazetteer" in c.rule or c.gaz_canon is not None or c.type in ("TASK", "METRIC") or \
+            c.org or not c.surface[:1].isupper() or _MADE_BESIDE.match(ctx.text, c.end) is None \
+            or _made_re().search(before[-50:]) is None or _INTRO.search(before) is not None:
+        return False  # an intro verb's own rule reads "we develop X, a ..." (and types X)
+    if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
+        return False
+    _, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1) and \
+        not _OLDER.search(ctx.text, max(s0, c.start - 80), c.start)
+
+
+@cache
+def _coordinated_re() -> re.Pattern:
+    """A second new thing joined to the intro verb's object, up to the name: ", and a ",
+    " alongside a ", " with an " (the joining words are data), a few lower-case words after."""
+    joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+        words("intro_coordinators"), key=len, reverse=True))
+    return re.compile(rf"(?:,\s*|\s+)(?:{joins})\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}$")
+
+
+# the object's clause says what is done with something else, not what the paper builds: "a
+# method to learn ... approximated with a X (XX)", "alternating between A (AA) and a B (BB)"
+_COORDINATED_BLOCK = re.compile(r"\b(?:to|between|from|than|versus|vs)\b|[:;]")
+
+
+def _coordinated_new(ctx: Context, c: Cand, im: re.Match, gap: str) -> bool:
+    """Whether c is a second new thing the paper's own intro verb builds, joined to its object
+    and set out with its acronym ("we propose an X (XX) module for ..., and an Image-Text
+    Converter (ITC) that ...", "we propose X with a Mask-guided Visual Encoder (MVE)")."""
+    if c.alias is None or " " not in c.surface or not c.surface[:1].isupper() or \
+            c.type in ("TASK", "METRIC") or "gazetteer" in c.rule or c.gaz_canon is not None or \
+            not im.group().startswith(("we ", "We ", "paper ", "work ", "study ")):
+        return False
+    m = _coordinated_re().search(gap)
+    if m is None or _COORDINATED_BLOCK.search(gap, 0, m.start()):
+        return False
+    if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
+        return False  # "... with a Gated Recurrent Unit (GRU) layer": a known building block
+    s0, s1 = ctx.sentence(c.start)
+    return not CITED.search(ctx.text, s0, s1)
+
+
 def intro_cues(ctx: Context) -> None:
     """Mark names introduced by a cue before them in their sentence."""
     text, cands = ctx.text, ctx.cands
@@ -613,7 +705,8 @@ def intro_cues(ctx: Context) -> None:
         if ("namely" in tail or "i.e." in tail) and _NAMELY_BEFORE.search(tail) and \
                 c.type not in ("TASK", "METRIC") and "gazetteer" not in c.rule and \
                 c.gaz_canon is None and c.surface[:1].isupper() and \
-                naming_by_paper(text, s0, c.start):
+                naming_by_paper(text, s0, c.start) and \
+                not _EVALUATED_ON_BEFORE.search(text, s0, c.start):
             c.intro = True
             c.conf = max(c.conf, 0.7)
             _intro_listed(ctx, i)  # "namely VP-SVGD and GB-SVGD"
@@ -665,6 +758,18 @@ def intro_cues(ctx: Context) -> None:
                         cands[j].intro = True
                         cands[j].conf = max(cands[j].conf, 0.75)
                 continue
+        if "," in tail and c.type != "TASK" and c.rule != "gazetteer" and c.gaz_canon is None and \
+                any(w in tail for w in _COUNT_KEYS) and _COUNTED_MEASURES_COMMA.search(tail) and \
+                naming_by_paper(text, s0, c.start) and not CITED.search(text, s0, c.start):
+            # "we introduce two metrics, A and B": the listed names are the paper's measures
+            for j in _list_after(ctx, i):
+                cj = cands[j]
+                if cj.type != "TASK" and cj.rule != "gazetteer" and cj.gaz_canon is None:
+                    cj.intro = True
+                    cj.conf = max(cj.conf, 0.75)
+                    if not cj.strong_type:
+                        cj.type = "METRIC"
+            continue
         if ":" in tail and c.type != "TASK" and c.rule != "gazetteer" and \
                 c.gaz_canon is None and _COINED_ONE.match(c.surface) and \
                 _WE_MEASURES.search(tail) and not CITED.search(text, s0, c.start):
@@ -712,16 +817,25 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True  # "Our key contribution is a Sliding Window Mamba (SWM) module"
             c.conf = max(c.conf, 0.75)
             continue
+        at = _item_start(text, s0, c.start) if ")" in tail else c.start
         if ")" in tail and c.type not in ("TASK", "METRIC") and c.rule != "gazetteer" and \
                 c.gaz_canon is None and c.conf >= 0.5 and (
                     " " in c.surface or _COINED_ONE.match(c.surface)) and \
-                _ENUM_BEFORE.search(tail) and \
+                _ENUM_BEFORE.search(text, max(s0, at - 80), at) and \
                 not CITED.search(text, s0, c.start) and \
                 not _OVERVIEW_TITLE.search(text, 0, ctx.title_end) and not (
                     ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical) and \
-                (_counted_by_paper(ctx, cands, i, s0) or _enumerated_by_paper(ctx, cands, i, s0)):
+                (_counted_by_paper(ctx, cands, i, s0, at) or
+                 _enumerated_by_paper(ctx, cands, i, s0, at)):
             c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
+            continue
+        if (" we " in before or "We " in before or " to " in before) and \
+                _made_and_described(ctx, c, s0, before):
+            c.intro = True  # "we compile PACD, a curated dataset of ..."
+            c.conf = max(c.conf, 0.7)
+            if not c.strong_type:
+                c.type = head_type(_MADE_BESIDE.match(text, c.end).group(1).lower(), c.type)
             continue
         if "that" in tail and _shown_to_work(ctx, c, s0, before):
             c.intro = True
@@ -761,6 +875,10 @@ def intro_cues(ctx: Context) -> None:
             c.conf = max(c.conf, 0.75)
             if not c.strong_type:
                 c.type = head_type(_APPOSITIVE_GAP.match(gap).group(1))
+            continue
+        if " a" in gap and _coordinated_new(ctx, c, im, gap):
+            c.intro = True  # "we propose an X module for ..., and a Y (YY) that ..."
+            c.conf = max(c.conf, 0.7)
             continue
         if _gap_blocked(gap) and not re.search(
             r"\b(?:called|named|dubbed|termed|coined)\s*[\"'“]?\s*$", gap
