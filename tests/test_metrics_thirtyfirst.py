@@ -47,3 +47,14 @@ def test_r2_beside_a_value_is_the_measure(nlp, abstract):
 def test_r2_as_a_label_is_no_measure(nlp, abstract):
     e = find(run(nlp, abstract), "R2")
     assert e is None or e.type != "METRIC"
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The smoothed dock detector reaches a certified accuracy of 91% on the night frames.",
+     "certified accuracy"),
+    ("The new loss raises the certified robust accuracy by 4% on the harbour scans.",
+     "certified robust accuracy"),
+])
+def test_certified_opens_a_compound_measure(nlp, abstract, form):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.type == "METRIC", form
