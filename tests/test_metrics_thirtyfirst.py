@@ -58,3 +58,10 @@ def test_r2_as_a_label_is_no_measure(nlp, abstract):
 def test_certified_opens_a_compound_measure(nlp, abstract, form):
     e = find(run(nlp, abstract), form)
     assert e is not None and e.type == "METRIC", form
+
+
+def test_constraint_satisfaction_is_no_known_task(nlp):
+    ents = run(nlp, "Our harbour planner guarantees constraint satisfaction at every berth and "
+                    "improves throughput by 12%.")
+    e = find(ents, "constraint satisfaction")
+    assert e is None or e.type != "TASK"
