@@ -65,12 +65,3 @@ def test_constraint_satisfaction_is_no_known_task(nlp):
                     "improves throughput by 12%.")
     e = find(ents, "constraint satisfaction")
     assert e is None or e.type != "TASK"
-
-
-@pytest.mark.parametrize("abstract", [
-    "Quantizing the dock tagger gives a 2x speedup without accuracy degradation on the scans.",
-    "Pruning the dock tagger halves its size at the cost of a 1% relative accuracy degradation.",
-])
-def test_a_measure_word_before_degradation_names_no_measure(nlp, abstract):
-    ents = run(nlp, abstract)
-    assert not any(e.type == "METRIC" for e in ents.values()), ents

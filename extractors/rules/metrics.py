@@ -30,13 +30,12 @@ _NUMBER_OR_MEASURE = re.compile(
     r"\d|%|\b(?:scores?|measured|metrics?|in\s+terms\s+of|report\w*|F1|AUC|BLEU|precision|"
     r"recall|accuracy|evaluat\w*)\b"
 )
-# a measure word modifying another noun: a loss, a bound, a demand put on the system ("strict
-# latency constraints", "the accuracy requirements of ...", "a latency bottleneck") or a harm
-# named in passing ("without accuracy degradation")
+# a measure word modifying another noun: a loss, a bound, or a demand put on the system ("strict
+# latency constraints", "the accuracy requirements of ...", "a latency bottleneck")
 _NOT_AFTER = re.compile(
     r"[\s\-]+(?:loss|losses|objective|gap|term|minimi[sz]ation|estimation|estimator|function|"
     r"matrix|threshold|bounds?|guarantees?|correction|constraints?|requirements?|bottlenecks?|"
-    r"budgets?|inflation|degradations?)\b"
+    r"budgets?|inflation)\b"
 )
 # "the trade-off between accuracy and efficiency", "a balance between speed and accuracy",
 # "accuracy and robustness trade-offs": two qualities weighed, no measurement reported
