@@ -78,13 +78,10 @@ def test_a_judging_adjective_opens_no_compound_measure(nlp, abstract, word):
 
 
 @pytest.mark.parametrize("abstract, form", [
-    ("The harbour language model lowers PPL by 3.1 points on the dock logs.", "PPL"),
-    ("The dock voice model raises UTMOS to 4.2 on the quay recordings.", "UTMOS"),
     ("Designed harbour proteins reach a mean pLDDT of 85.", "pLDDT"),
     ("The quay codec keeps VMAF above 90 at half the bitrate.", "VMAF"),
     ("The tide model reaches an NRMSE of 0.05 on the gauges.", "NRMSE"),
     ("The harbour receiver cuts the BER by half at low power.", "BER"),
-    ("Two dock raters reach an ICC of 0.81 on the berth scores.", "ICC"),
     ("Harbour placement lowers HPWL by 4% on the quay circuits.", "HPWL"),
     ("The dock trading agent reaches a Sharpe ratio of 1.9.", "Sharpe ratio"),
 ])
