@@ -88,25 +88,3 @@ def test_a_judging_adjective_opens_no_compound_measure(nlp, abstract, word):
 def test_standard_short_measure_names_are_known(nlp, abstract, form):
     e = find(run(nlp, abstract), form)
     assert e is not None and e.type == "METRIC", form
-
-
-@pytest.mark.parametrize("abstract, form", [
-    ("The dock screener reached a sensitivity of 94.4% on the berths.", "sensitivity"),
-    ("The dock screener reached a specificity of 99.2% on the berths.", "specificity"),
-    ("The harbour model achieved a precision, sensitivity, and specificity of 95.67 percent.",
-     "sensitivity"),
-    ("Berth models are scored by AUC score, sensitivity, Specificity, Accuracy and F1 score.",
-     "sensitivity"),
-])
-def test_sensitivity_beside_a_value_or_in_a_list_of_measures_is_a_measure(nlp, abstract, form):
-    e = find(run(nlp, abstract), form)
-    assert e is not None and e.type == "METRIC", form
-
-
-@pytest.mark.parametrize("abstract, form", [
-    ("We run a sensitivity analysis of the harbour model to noise in 3 settings.", "sensitivity"),
-    ("The dock tagger shows high specificity to berth types in 4 ports.", "specificity"),
-])
-def test_sensitivity_as_a_quality_is_no_measure(nlp, abstract, form):
-    e = find(run(nlp, abstract), form)
-    assert e is None or e.type != "METRIC", form

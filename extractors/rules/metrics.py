@@ -446,49 +446,19 @@ def _other_entry(ctx: Context, acronym: str) -> tuple[str, str] | None:
     return None
 
 
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-
-
-def _listed_with_measure(ctx: Context, c: Cand, shared: frozenset[str], listed: set) -> bool:
-    """Whether c is an item of a list beside another measure ("a precision, sensitivity, and
-    specificity of 95.67 percent"): the text between them is only a comma or "and" (a gated
-    word counts as the other measure once it is in listed)."""
-    text = ctx.text
-    for o in ctx.cands:
-        if o.type != "METRIC" or o is c or o.surface in shared and id(o) not in listed:
-            continue
-        if 0 < c.start - o.end <= 7 and _LIST_GAP.fullmatch(text, o.end, c.start) or \
-                0 < o.start - c.end <= 7 and _LIST_GAP.fullmatch(text, c.end, o.start):
-            return True
-    return False
-
-
 def shared_acronyms(ctx: Context) -> None:
     """An acronym that names a measure and a model ("MAE") is the measure beside a value or
-    another error measure ("test MAE of 12.23", "MAE, MSE, RMSE"), else the other name; a word
-    that names a measure and a plain quality ("sensitivity") is the measure beside a value or
-    listed with another measure, else nothing."""
+    another error measure ("test MAE of 12.23", "MAE, MSE, RMSE"), else the other name."""
     text = ctx.text
     shared = word_set("shared_metric_acronyms")
     keep = []
     seen: set[tuple[int, int]] = set()
-    words_ = [c for c in ctx.cands if c.rule == "gazetteer" and c.surface in shared
-              and c.surface.isalpha() and c.surface[1:].islower()]
-    listed: set[int] = set()
-    grew = bool(words_)
-    while grew:  # "AUC, sensitivity, specificity and accuracy": along the list
-        grew = False
-        for c in words_:
-            if id(c) not in listed and _listed_with_measure(ctx, c, shared, listed):
-                listed.add(id(c))
-                grew = True
     for c in ctx.cands:
         if c.rule == "gazetteer" and c.surface in shared:
             measure = not _NOT_AFTER.match(text, c.end, c.end + 20) and bool(
                 _VALUE_AFTER.match(text, c.end)
                 or _ERROR_MEASURE.search(text, max(0, c.start - 25), c.start)
-                or _ERROR_MEASURE.search(text, c.end, min(len(text), c.end + 25))
-                or id(c) in listed)
+                or _ERROR_MEASURE.search(text, c.end, min(len(text), c.end + 25)))
             if measure:
                 if (c.start, c.end) in seen:
                     continue
