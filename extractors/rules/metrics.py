@@ -428,7 +428,7 @@ def _not_a_measure(text: str, c: Cand) -> bool:
 
 
 _VALUE_AFTER = re.compile(
-    r"\s*(?:[=:(]|of|by|is|was|reaches|drops\s+to)?\s*(?:up\s+to\s+)?[-+]?\d")
+    r"\s*(?:[=:(<>≤≥≈]|of|by|is|was|reaches|drops\s+to)?\s*(?:up\s+to\s+)?[-+]?\.?\d")
 _ERROR_MEASURE = re.compile(
     r"\b(?:R?MSE|MAPE|SMAPE|NRMSE|RMSLE|MSLE|R\^?2|R\$\^\{?2\}?\$)(?![\w-])")
 
@@ -456,8 +456,9 @@ def shared_acronyms(ctx: Context) -> None:
     for c in ctx.cands:
         if c.rule == "gazetteer" and c.surface in shared:
             measure = not _NOT_AFTER.match(text, c.end, c.end + 20) and bool(
-                _VALUE_AFTER.match(text, c.end) or _ERROR_MEASURE.search(
-                    text, max(0, c.start - 25), min(len(text), c.end + 25)))
+                _VALUE_AFTER.match(text, c.end)
+                or _ERROR_MEASURE.search(text, max(0, c.start - 25), c.start)
+                or _ERROR_MEASURE.search(text, c.end, min(len(text), c.end + 25)))
             if measure:
                 if (c.start, c.end) in seen:
                     continue
@@ -470,6 +471,47 @@ def shared_acronyms(ctx: Context) -> None:
                 c.type, c.gaz_canon = other  # the hit the matcher gave first was the measure
         keep.append(c)
     ctx.cands = keep
+
+
+# "F1=0.80", "precision=1.00": a name written against "=" and a value is one token to the
+# tokenizer, so the gazetteer never sees it
+_GLUED_VALUE = re.compile(r"(?<![\w\-\\$@^])([A-Za-z][\w\-@]*[A-Za-z\d])=\s*[-+]?\.?\d")
+_METRIC_FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _metric_forms(gaz) -> dict[str, str]:
+    """The gazetteer's measure names of one word, as written (lower case for a lower-case
+    name, which matches any case), to their canonical names (once per gazetteer)."""
+    forms = _METRIC_FORMS.get(gaz)
+    if forms is None:
+        forms = {}
+        for group in gaz.lexicon["typed"].get("METRIC", ()):
+            for form in group:
+                if " " not in form:
+                    forms.setdefault(form, group[0])
+        _METRIC_FORMS[gaz] = forms
+    return forms
+
+
+def glued_values(ctx: Context) -> None:
+    """A known measure written right against "=" and a value ("F1=0.80", "precision=1.00")."""
+    if ctx.gaz is None or "=" not in ctx.text:
+        return
+    forms = _metric_forms(ctx.gaz)
+    for m in _GLUED_VALUE.finditer(ctx.text):
+        a, b = m.span(1)
+        name = m.group(1)
+        canon = forms.get(name) or forms.get(name.lower()) if not name.islower() else \
+            forms.get(name)
+        if canon is None or ctx.in_url(a) or any(
+                c.start == a and c.end == b and c.strong_type for c in ctx.cands):
+            continue
+        # the coined-word rule's untyped reading of the same word gives way to the measure
+        ctx.cands = [c for c in ctx.cands if not (c.start == a and c.end == b)]
+        c = Cand(a, b, name, name, "METRIC", 0.9, "gazetteer")
+        c.gaz_canon = canon
+        c.strong_type = True
+        ctx.cands.append(c)
 
 
 def metric_filter(ctx: Context) -> None:
@@ -580,7 +622,7 @@ def _plural_measure(ctx: Context, low: str, h0: int, h1: int) -> Cand | None:
     return None
 
 
-STAGES = [(58, metrics_at_k), (58.5, plural_measures), (59, metric_compounds),
+STAGES = [(58, metrics_at_k), (58.4, glued_values), (58.5, plural_measures), (59, metric_compounds),
           (59.5, metric_lists), (59.6, metrics_between),
           (59.7, measures_after_values), (101, averaged_metrics),
           (100, metric_filter), (100.5, shared_acronyms)]
