@@ -189,7 +189,7 @@ def from_raw(paper_id: str, raw: Sequence[list]) -> PaperExtraction:
 
 def finish(extractions: list[PaperExtraction]) -> None:
     """The step across papers: canonical keys and types, metrics' listed forms, then result
-    names settled."""
+    names settled (by those forms too: a result's "Dice" is the entity "Dice scores")."""
     canonicalise(extractions)
     for ex in extractions:
         add_listed_forms(ex)
