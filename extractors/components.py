@@ -36,14 +36,10 @@ from paperkg.extractors.results import ResultRules
 from paperkg.extractors.rules import extract_entities
 from paperkg.extractors.rules.base import evidence
 from paperkg.extractors.urls import find_urls
-from paperkg.extractors.words import read_list, word_set
+from paperkg.extractors.words import TYPE_FILES, read_list, word_set
 from paperkg.graph.schema import NAMED_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
-TYPE_FILES = {
-    "MODEL": "models.txt", "METHOD": "methods.txt", "DATASET": "datasets.txt",
-    "BENCHMARK": "benchmarks.txt", "METRIC": "metrics.txt", "TASK": "tasks.txt",
-}
 NAMED = NAMED_TYPES
 
 

@@ -13,6 +13,13 @@ from pathlib import Path
 WORDS = Path(__file__).resolve().parent / "data" / "words"
 
 
+# the gazetteer file of each entity type, in extractors/data/
+TYPE_FILES = {
+    "MODEL": "models.txt", "METHOD": "methods.txt", "DATASET": "datasets.txt",
+    "BENCHMARK": "benchmarks.txt", "METRIC": "metrics.txt", "TASK": "tasks.txt",
+}
+
+
 @cache
 def words(name: str) -> tuple[str, ...]:
     """One word list of extractors/data/words/NAME.txt, in file order (# starts a comment)."""

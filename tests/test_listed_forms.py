@@ -72,3 +72,33 @@ def test_a_name_on_no_line_or_on_two_lines_gains_nothing():
         Entity("F1", "METHOD", "used", [], [], 0.9, "rule", "f1")])
     add_listed_forms(ex)
     assert [e.aliases for e in ex.entities] == [[], ["BLEU"], []]
+
+
+def _metric(name: str) -> Entity:
+    return Entity(name, "METRIC", "used", [], [], 0.9, "rule", name.lower())
+
+
+def test_a_short_name_and_the_word_score_is_also_the_short_name():
+    ex = PaperExtraction(paper_id="p", entities=[
+        _metric("VFID score"), _metric("R2 scores"), _metric("micro F1 scores"),
+        _metric("CLIP score"), _metric("benchmark score"), _metric("Overall Score"),
+        _metric("sentence BLEU score")])
+    add_listed_forms(ex)
+    got = {e.name: e.aliases for e in ex.entities}
+    assert got["VFID score"] == ["VFID"]
+    assert "R2" in got["R2 scores"] and "R^2" in got["R2 scores"]
+    assert "micro F1" in got["micro F1 scores"] and "Micro-F1" in got["micro F1 scores"]
+    # a listed model's name, plain words, a longer name: no measure of their own
+    assert got["CLIP score"] == ["CLIPScore"]
+    assert got["benchmark score"] == got["Overall Score"] == got["sentence BLEU score"] == []
+
+
+def test_a_result_by_a_short_name_and_score_matches_the_gold_short_name(nlp, tmp_path):
+    text = "We propose AcmeVid. AcmeVid reaches a VFID score of 0.51 on the FooVid benchmark."
+    path = gold_file(tmp_path, "Generating Videos", text,
+                     [("AcmeVid", "METHOD", "introduced"), ("FooVid", "BENCHMARK"),
+                      ("VFID", "METRIC")],
+                     [{"system": "AcmeVid", "benchmark": "FooVid", "metric": "VFID",
+                       "value": "0.51", "kind": "score"}])
+    rows = {r["row"]: r for r in evaluate(path, nlp=nlp)["rows"]}
+    assert (rows["results-full"]["tp"], rows["METRIC"]["tp"]) == (1, 1)
