@@ -36,28 +36,11 @@ from paperkg.extractors.results import ResultRules
 from paperkg.extractors.rules import extract_entities
 from paperkg.extractors.rules.base import evidence
 from paperkg.extractors.urls import find_urls
-from paperkg.extractors.words import word_set
+from paperkg.extractors.words import TYPE_FILES, read_list, word_set
 from paperkg.graph.schema import NAMED_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
-TYPE_FILES = {
-    "MODEL": "models.txt", "METHOD": "methods.txt", "DATASET": "datasets.txt",
-    "BENCHMARK": "benchmarks.txt", "METRIC": "metrics.txt", "TASK": "tasks.txt",
-}
 NAMED = NAMED_TYPES
-
-
-def read_list(path: Path) -> list[list[str]]:
-    """Groups of one gazetteer file: [canonical, alias, ...] per line, comments dropped."""
-    groups = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if not line:
-            continue
-        forms = [f.strip() for f in line.split("|") if f.strip()]
-        if forms:
-            groups.append(forms)
-    return groups
 
 
 def load_lexicon(data_dir: Path = DATA) -> dict:

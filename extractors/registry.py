@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from paperkg.core.records import Entity, Mention, PaperExtraction, Reference, Result
 from paperkg.extractors import result_names
 from paperkg.extractors.canonical import canonical_key, is_acronym
+from paperkg.extractors.listed_forms import add_listed_forms
 from paperkg.extractors.urls import classify_url
 
 
@@ -187,9 +188,11 @@ def from_raw(paper_id: str, raw: Sequence[list]) -> PaperExtraction:
 
 
 def finish(extractions: list[PaperExtraction]) -> None:
-    """The step across papers: canonical keys and types, then result names settled."""
+    """The step across papers: canonical keys and types, metrics' listed forms, then result
+    names settled (by those forms too: a result's "Dice" is the entity "Dice scores")."""
     canonicalise(extractions)
     for ex in extractions:
+        add_listed_forms(ex)
         result_names.settle_names(ex)
 
 
@@ -214,5 +217,6 @@ def canonical_extraction(reg: Registry, paper_id: str, raw: Sequence) -> PaperEx
     """One paper's extraction from its plain results, canonicalised by the registry reg."""
     ex = from_raw(paper_id, raw)
     reg.apply(ex)
+    add_listed_forms(ex)
     result_names.settle_names(ex)
     return ex

@@ -1,6 +1,7 @@
 """Word lists of the entity rules, as data: extractors/data/words/*.txt (one word or phrase a
 line, # starts a comment), and the one list of head nouns (heads.txt) with the contexts that
-read each of them. A leaf module: canonical keys and the rule families both read it."""
+read each of them, and the reader of the gazetteer files (extractors/data/*.txt). A leaf
+module: canonical keys and the rule families both read it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from functools import cache
 from pathlib import Path
 
 WORDS = Path(__file__).resolve().parent / "data" / "words"
+
+
+# the gazetteer file of each entity type, in extractors/data/
+TYPE_FILES = {
+    "MODEL": "models.txt", "METHOD": "methods.txt", "DATASET": "datasets.txt",
+    "BENCHMARK": "benchmarks.txt", "METRIC": "metrics.txt", "TASK": "tasks.txt",
+}
 
 
 @cache
@@ -32,6 +40,19 @@ def word_set(name: str) -> frozenset[str]:
 def word_union(*names: str) -> frozenset[str]:
     """The words of several lists as one set (made once, not at every call of a rule)."""
     return frozenset().union(*map(word_set, names))
+
+
+def read_list(path: Path) -> list[list[str]]:
+    """Groups of one gazetteer file: [canonical, alias, ...] per line, comments dropped."""
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        forms = [f.strip() for f in line.split("|") if f.strip()]
+        if forms:
+            groups.append(forms)
+    return groups
 
 
 @dataclass(frozen=True)
