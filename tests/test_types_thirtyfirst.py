@@ -1,0 +1,53 @@
+"""Thirty-first pass (helper type31): a data head in a looser appositive. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+# --- appositions.apposed_data: "X, a bird's-eye-view dataset", "X - a new benchmark" ------------
+
+
+@pytest.mark.parametrize("abstract, name, type_", [
+    ("We add real-world trajectories derived from ZorbD, a bird's-eye-view dataset recorded "
+     "from drones.", "ZorbD", "DATASET"),
+    ("To study these, we collect ZorbNA - a new benchmark of human-machine co-written texts.",
+     "ZorbNA", "BENCHMARK"),
+    ("This work introduces ZorbARC: an experimental testbed for reasoning in low-data regimes.",
+     "ZorbARC", "BENCHMARK"),
+    ("We sample ten hours of speech from ZorbSound, the world's largest online collection of "
+     "poetry readings.", "ZorbSound", "DATASET"),
+])
+def test_a_looser_appositive_types_a_data_name(nlp, abstract, name, type_):
+    e = find(run(nlp, abstract, "A study of data"), name)
+    assert e is not None and e.type == type_, e
+
+
+def test_new_in_the_appositive_makes_the_name_ours(nlp):
+    e = find(run(nlp, "To study these, we collect ZorbNA - a new benchmark of co-written texts.",
+                 "Co-written texts"), "ZorbNA")
+    assert e is not None and e.role == "introduced", e
+
+
+@pytest.mark.parametrize("abstract, name", [
+    # a method head before the data head: the appositive says what X is, and it is no data
+    ("We present ZorbUMI, a framework for a data collection system that transfers skills.",
+     "ZorbUMI"),
+    ("We present Zorb4D, a method and dataset for the analysis of close interactions.",
+     "Zorb4D"),
+    # "the" with no ordinal or superlative: a new clause, not an appositive
+    ("Compared with ZorbParse, the benchmark reveals a fragmented picture of parsers.",
+     "ZorbParse"),
+])
+def test_no_data_type_without_a_data_appositive(nlp, abstract, name):
+    e = find(run(nlp, abstract, "A study of systems"), name)
+    assert e is not None and e.type == "METHOD", e
