@@ -51,3 +51,36 @@ def test_new_in_the_appositive_makes_the_name_ours(nlp):
 def test_no_data_type_without_a_data_appositive(nlp, abstract, name):
     e = find(run(nlp, abstract, "A study of systems"), name)
     assert e is not None and e.type == "METHOD", e
+
+
+# --- appositions.apposed_method: a method head says a name typed as data is a method ------------
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    # a title's "Benchmarking" typed it BENCHMARK
+    ("ZorbLearn: Benchmarking Machine Learning for Weather",
+     "Results with ZorbLearn, an open-source PyTorch library that simplifies training, are "
+     "reported.", "ZorbLearn"),
+    # a known data set of the same spelling (the gazetteer's CoLA) typed it DATASET
+    ("CoLA: Collaborative Low-Rank Adaptation",
+     "In response, we propose CoLA, a more flexible LoRA architecture with an efficient "
+     "initialization.", "CoLA"),
+])
+def test_a_method_appositive_undoes_a_data_type(nlp, title, abstract, name):
+    e = find(run(nlp, abstract, title), name)
+    assert e is not None and e.type == "METHOD", e
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    # named as data
+    ("ZorbBench: A Benchmark for Video Models",
+     "Results on ZorbBench, a quantitative framework for auditing coherence, are mixed.",
+     "ZorbBench"),
+    # the appositive is about evaluating
+    ("ZorbPlay: A Benchmark for Game Agents",
+     "Results on ZorbPlay, a novel framework that evaluates agents by games, are mixed.",
+     "ZorbPlay"),
+])
+def test_a_method_appositive_about_evaluation_keeps_the_data_type(nlp, title, abstract, name):
+    e = find(run(nlp, abstract, title), name)
+    assert e is not None and e.type == "BENCHMARK", e
