@@ -84,3 +84,66 @@ def test_a_method_appositive_undoes_a_data_type(nlp, title, abstract, name):
 def test_a_method_appositive_about_evaluation_keeps_the_data_type(nlp, title, abstract, name):
     e = find(run(nlp, abstract, title), name)
     assert e is not None and e.type == "BENCHMARK", e
+
+
+# --- words/on_not_data.txt: "based on X", "prior work on X" are no data X is evaluated on --------
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Experiments show gains. Our approach is based on ZorbGAN, with conditioning on logits "
+     "instead of labels, and improves accuracy.", "ZorbGAN"),
+    ("Results improve. We extend our prior work on Zmart HPA and propose a secure variant that "
+     "outperforms baselines.", "Zmart HPA"),
+])
+def test_what_a_work_rests_on_is_no_data(nlp, abstract, name):
+    e = find(run(nlp, abstract, "A study of systems"), name)
+    assert e is not None and e.type == "METHOD", e
+
+
+def test_experiments_on_a_name_still_make_it_data(nlp):
+    e = find(run(nlp, "Experiments on ZorbSet show that our method outperforms baselines.",
+                 "A study of systems"), "ZorbSet")
+    assert e is not None and e.type == "DATASET", e
+
+
+# --- heads.evaluated_on: a list of models after "on" is no data ------------------------------
+
+
+@pytest.mark.parametrize("abstract, name", [
+    # a known model in the list
+    ("Comprehensive evaluations on SD-Z, SDXL, and Flux using two solvers reveal gains.", "SD-Z"),
+    # "models" after the list
+    ("We evaluate HSA on the Wan-Z and LTZ-2 models for video generation, with large speedups.",
+     "Wan-Z"),
+    # a possessive: what belongs to X
+    ("Experiments show accuracy gains when we lean less on ZorbNX's router in answers.",
+     "ZorbNX"),
+])
+def test_a_model_list_after_on_is_no_data(nlp, abstract, name):
+    e = find(run(nlp, abstract, "A study of generators"), name)
+    assert e is not None and e.type not in ("DATASET", "BENCHMARK"), e
+
+
+def test_a_data_list_after_on_stays_data(nlp):
+    e = find(run(nlp, "Experiments on ZorbSet, QuimData, and KelBench show that our method "
+                      "outperforms baselines.", "A study of systems"), "QuimData")
+    assert e is not None and e.type in ("DATASET", "BENCHMARK"), e
+
+
+# --- heads.head_nouns: a name spelled out in words, said to be "a ... model", is a method --------
+
+
+def test_a_spelled_out_name_called_a_model_is_a_method(nlp):
+    e = find(run(nlp, "In this paper, we propose Graph Zeural Network Query Executor (GNN-ZE), a "
+                      "neural-symbolic model that enjoys the advantages of both.",
+                 "Logical queries"), "Graph Zeural Network Query Executor")
+    assert e is not None and e.type == "METHOD", e
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We use Zorb Speech 2, a multilingual speech model for dialects.", "Zorb Speech 2"),
+    ("We use ZorbSpeech, a multilingual speech model for dialects.", "ZorbSpeech"),
+])
+def test_a_release_or_a_coined_word_called_a_model_stays_a_model(nlp, abstract, name):
+    e = find(run(nlp, abstract, "Speech"), name)
+    assert e is not None and e.type == "MODEL", e
