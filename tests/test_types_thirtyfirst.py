@@ -124,6 +124,12 @@ def test_a_model_list_after_on_is_no_data(nlp, abstract, name):
     assert e is not None and e.type not in ("DATASET", "BENCHMARK"), e
 
 
+def test_a_comma_after_an_opening_phrase_joins_no_model_list(nlp):
+    e = find(run(nlp, "On ZCB, QuimLM 32B wins up to 83% of speed comparisons against standard "
+                      "RLVR.", "Code optimization"), "ZCB")
+    assert e is not None and e.type == "DATASET", e
+
+
 def test_a_data_list_after_on_stays_data(nlp):
     e = find(run(nlp, "Experiments on ZorbSet, QuimData, and KelBench show that our method "
                       "outperforms baselines.", "A study of systems"), "QuimData")

@@ -308,6 +308,7 @@ _ON_RULES = frozenset({"coined_name", "listed_word"})
 
 
 # "on the Wan-2 and LTX-2 models", "on OLMoE's router": what follows the list says it is no data
+_AND_OR = re.compile(r"\b(?:and|or)\b|&")
 _MODELS_OR_OWNER_AFTER = re.compile(r"(?:\s+(?:models?|LLMs?|backbones?)\b|'s?\s)")
 
 
@@ -317,14 +318,14 @@ def _models_listed(ctx: Context, i: int) -> bool:
     possessive ("on X's design")."""
     cands, text = ctx.cands, ctx.text
     j = i
-    while True:
-        d = cands[j]
-        if d.type == "MODEL" or type_by_shape(d.name, ctx.gaz) == "MODEL":
-            return True
-        if j + 1 >= len(cands) or not LIST_SEP.match(text[d.end:cands[j + 1].start]):
-            break
+    while j + 1 < len(cands) and LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
         j += 1
-    return bool(_MODELS_OR_OWNER_AFTER.match(text, cands[j].end))
+    # "On LCB, CWM 32B wins ...": a comma alone may end an opening phrase, not join a list
+    run = cands[i:j + 1] if j == i or _AND_OR.search(text, cands[j - 1].end, cands[j].start) \
+        else cands[i:i + 1]
+    if any(d.type == "MODEL" or type_by_shape(d.name, ctx.gaz) == "MODEL" for d in run):
+        return True
+    return bool(_MODELS_OR_OWNER_AFTER.match(text, run[-1].end))
 
 
 def evaluated_on(ctx: Context) -> None:
