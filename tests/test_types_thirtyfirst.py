@@ -153,3 +153,18 @@ def test_a_spelled_out_name_called_a_model_is_a_method(nlp):
 def test_a_release_or_a_coined_word_called_a_model_stays_a_model(nlp, abstract, name):
     e = find(run(nlp, abstract, "Speech"), name)
     assert e is not None and e.type == "MODEL", e
+
+
+# --- heads.data_heads_apart: "benchmark" as a verb before a name types nothing ------------------
+
+
+def test_benchmark_as_a_verb_types_no_benchmark(nlp):
+    e = find(run(nlp, "We benchmark QuimFM against state-of-the-art diffusion models.",
+                 "Molecules"), "QuimFM")
+    assert e is not None and e.type != "BENCHMARK", e
+
+
+def test_the_benchmark_before_a_name_still_types_it(nlp):
+    e = find(run(nlp, "Results on the benchmark ZorbSQL show gains for our parser.",
+                 "Text to SQL"), "ZorbSQL")
+    assert e is not None and e.type == "BENCHMARK", e
