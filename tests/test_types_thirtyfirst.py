@@ -168,3 +168,27 @@ def test_the_benchmark_before_a_name_still_types_it(nlp):
     e = find(run(nlp, "Results on the benchmark ZorbSQL show gains for our parser.",
                  "Text to SQL"), "ZorbSQL")
     assert e is not None and e.type == "BENCHMARK", e
+
+
+# --- far_lists: a list of baselines after the benchmarks' head is no benchmark list --------------
+
+
+def test_baselines_between_the_head_and_the_list_stop_the_far_head(nlp):
+    e = find(run(nlp, "Experiments on CORe50, TiROD, and PASCAL VOC benchmarks with three "
+                      "standard baselines (Fine-tuning, EWC, ZiCaRL) demonstrate gains.",
+                 "Continual detection"), "ZiCaRL")
+    assert e is not None and e.type == "METHOD", e
+
+
+def test_a_far_head_still_types_its_list(nlp):
+    e = find(run(nlp, "We evaluate our method on eight public benchmarks under both single-class "
+                      "and multi-class settings: MVTec-AD, MVTec-LOCO, ZisA and Real-IAZ.",
+                 "Anomaly detection"), "ZisA")
+    assert e is not None and e.type == "BENCHMARK", e
+
+
+def test_models_between_the_head_and_the_list_do_not_stop_it(nlp):
+    e = find(run(nlp, "We introduce the first set of web-scale benchmarks for training "
+                      "vision-language models: ZiC-DataComp, ZiC-YFCC, and ZiC-Redcaps.",
+                 "Continual training"), "ZiC-YFCC")
+    assert e is not None and e.type == "BENCHMARK", e
