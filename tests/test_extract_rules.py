@@ -55,7 +55,7 @@ def test_every_family_module_takes_part_in_stage_order():
 
 KNOWN_CONTEXTS = {"after", "list", "subtitle", "appositive", "called", "new_list", "our",
                   "intro", "includes", "canonical", "name_after", "long_form", "copula",
-                  "far_list"}
+                  "far_list", "apposed", "method_apposed"}
 
 
 def test_head_list_names_only_known_contexts_and_types():

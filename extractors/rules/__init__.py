@@ -11,7 +11,8 @@ known methods), 20 acronyms, 20.2 acronyms (a known acronym defined as something
 40.5 styled (a coined name before "-style"), 41-41.1 eponyms (a name's head noun),
 50-53.8 tasks, 54 marked (emphasised or quoted), 55 naming,
 57 parts (lower case), 57.5 intro objects, 58 metrics@k, 60 overlaps (sort, nesting),
-61 headings (non-names), 65-68 heads, 66.2 far lists (a plural head a few words before its
+61 headings (non-names), 65-68 heads, 65.3 appositions (a data head
+in a looser appositive), 66.2 far lists (a plural head a few words before its
 list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (intro cues),
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
 (name and short form), 89 initials (an acronym written apart), 89.5 initials (a title's
@@ -22,7 +23,7 @@ treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task'
 form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
 formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
-word is no name), 100 metric filter,
+word is no name), 99.5 appositions (a method head against a data type), 100 metric filter,
 110 evaluation context.
 """
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from paperkg.extractors.rules.base import Context, head_type, heads, type_by_shape
+from paperkg.extractors.rules.base import Context, head_type, heads, type_by_shape, word_set
 
 # between two items of one list; an item may carry a short bracket ("Auto MPG (7 variables),")
 _SEP = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
@@ -65,9 +65,25 @@ def _list_head(ctx: Context, first) -> str | None:
     if len(types) != 1 or "" in types:
         return None  # "benchmarks for training vision-language models: A, B": which one?
     last = found[-1]
-    if not _GAP.match(before[last.end() :]):
+    gap = before[last.end() :]
+    if not _GAP.match(gap) or _other_kind(gap):
         return None
     return types.pop()
+
+
+@cache
+def _other_kinds() -> re.Pattern:
+    """Plural nouns of systems (words/far_list_breaks.txt) that name another kind of list than
+    the head's (not "models": "benchmarks for training vision-language models: A, B")."""
+    forms = set(word_set("far_list_breaks"))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+def _other_kind(gap: str) -> bool:
+    """Whether the words between a head and its list's opener name another kind of thing ("on
+    three benchmarks with three standard baselines (A, B, C)": the list is of baselines)."""
+    return _other_kinds().search(gap) is not None
 
 
 def far_heads(ctx: Context) -> None:

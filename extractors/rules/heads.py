@@ -129,6 +129,21 @@ def _released_model(name: str, ctx: Context) -> bool:
     return type_by_shape(name, ctx.gaz) == "MODEL" or bool(_DOTTED_VERSION.search(name))
 
 
+def _appositive_type(ctx: Context, c, head: str) -> str:
+    """The type an appositive's head gives a name; a name spelled out in three or more words
+    said to be "a ... model" is a method ("Graph Neural Network Query Executor (GNN-QE), a
+    neural-symbolic model": the gold of ten sets types such names METHOD 30, MODEL 7), unless
+    shaped as a release ("... 2", "... v2") or ending in "Model"."""
+    htype = head_type(head)
+    if htype != "MODEL" or head.lower() not in ("model", "models"):
+        return htype
+    words = c.name.split()
+    if len(words) < 3 or any(ch.isdigit() for ch in c.name) or \
+            words[-1].lower() in ("model", "models") or type_by_shape(c.name, ctx.gaz) == "MODEL":
+        return htype
+    return "METHOD"
+
+
 def head_nouns(ctx: Context) -> None:
     """Type candidates by the head noun after them, before their list, or in an appositive."""
     text, cands = ctx.text, ctx.cands
@@ -201,7 +216,7 @@ def head_nouns(ctx: Context) -> None:
         if ap:
             head = ap.group(2)
             if not c.strong_type and head_type(head, ""):  # not "a family of ..."
-                c.type = head_type(head)
+                c.type = _appositive_type(ctx, c, head)
             if c.start > ctx.title_end and _NEW_WORDS.search(ap.group(1)):
                 c.intro = True
                 c.conf = max(c.conf, 0.7)
@@ -215,6 +230,8 @@ def head_nouns(ctx: Context) -> None:
 
 
 _DATA_HEAD_RIGHT_BEFORE = re.compile(r"\b(dataset|benchmark|corpus)\s+$")
+# "benchmark" as a verb: "We benchmark X against ...", "... submissions to benchmark X"
+_BENCHMARK_VERB = re.compile(r"\b(?:[Ww]e|to|also|further|then)\s+benchmark\s+$")
 _DATA_HEAD_AFTER_WORDS = re.compile(
     r"^\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(dataset|benchmark|corpus)\b")
 # "the TRACE and MedCL continual learning benchmarks", "the `DeepMIMO' and `ViWi' ray-tracing
@@ -240,6 +257,11 @@ def data_heads_apart(ctx: Context) -> None:
             _type_list_before(ctx, i, c.type)
             continue
         m = _DATA_HEAD_RIGHT_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if m is not None and _BENCHMARK_VERB.search(text, max(0, c.start - 40), c.start):
+            # "We benchmark M3H against six baselines": the verb; X is a system put to the test,
+            # a name (as sure as one the head typed) but no benchmark
+            c.conf = max(c.conf, 0.7)
+            continue
         if m is None:
             m = _DATA_HEAD_AFTER_WORDS.match(text[c.end:c.end + 60])
             if m is not None and (c.rule == "capitalised_word" or any(
@@ -292,6 +314,27 @@ def _rests_on(text: str, pos: int) -> bool:
 _ON_RULES = frozenset({"coined_name", "listed_word"})
 
 
+# "on the Wan-2 and LTX-2 models", "on OLMoE's router": what follows the list says it is no data
+_AND_OR = re.compile(r"\b(?:and|or)\b|&")
+_MODELS_OR_OWNER_AFTER = re.compile(r"(?:\s+(?:models?|LLMs?|backbones?)\b|'s?\s)")
+
+
+def _models_listed(ctx: Context, i: int) -> bool:
+    """Whether the list that opens with candidate i names a model ("on SD-2, SDXL, and Flux":
+    a known model or a model's shape among its members, or "models" after it) or ends in a
+    possessive ("on X's design")."""
+    cands, text = ctx.cands, ctx.text
+    j = i
+    while j + 1 < len(cands) and LIST_SEP.match(text[cands[j].end:cands[j + 1].start]):
+        j += 1
+    # "On LCB, CWM 32B wins ...": a comma alone may end an opening phrase, not join a list
+    run = cands[i:j + 1] if j == i or _AND_OR.search(text, cands[j - 1].end, cands[j].start) \
+        else cands[i:i + 1]
+    if any(d.type == "MODEL" or type_by_shape(d.name, ctx.gaz) == "MODEL" for d in run):
+        return True
+    return bool(_MODELS_OR_OWNER_AFTER.match(text, run[-1].end))
+
+
 def evaluated_on(ctx: Context) -> None:
     """"evaluated on X, Y and Z", "evaluated using X": untyped coined names after "on" in an
     evaluation sentence or after "evaluated with/using/via", and the rest of their list."""
@@ -310,7 +353,7 @@ def evaluated_on(ctx: Context) -> None:
         # ("EMDB", "X-Bench") keeps its shape's type and types the rest of its list
         shape = type_by_shape(c.name, ctx.gaz)
         if (shape is None or (on and shape in _NAME_HEAD_TYPES)) and \
-                not _rests_on(text, c.start):
+                not _rests_on(text, c.start) and not _models_listed(ctx, i):
             s0, s1 = ctx.sentence(c.start)
             if evaluation_sentence(ctx, s0, s1):
                 c.type = shape or "DATASET"
