@@ -1,5 +1,6 @@
-"""Thirty-first pass (fast31): a fresh store's COPYs between two openings of the engine are
-committed at once, one transaction, and the store reads back the same."""
+"""Thirty-first pass (fast31): a fresh store's small tables are COPYed in one transaction, committed
+once it holds _COMMIT_BYTES of table data or the engine is opened again, and the store reads
+back the same."""
 
 from __future__ import annotations
 
@@ -79,11 +80,26 @@ def _same_store(g, db) -> None:
                               g.edges(keys=True, data=True))
 
 
+def _inside_transactions(run: list[str]) -> None:
+    """Every COPY of run comes between a BEGIN TRANSACTION and its COMMIT, none nested."""
+    open_ = False
+    for s in run:
+        if s == "BEGIN TRANSACTION":
+            assert not open_
+            open_ = True
+        elif s == "COMMIT":
+            assert open_
+            open_ = False
+        elif s.startswith("COPY"):
+            assert open_, s
+    assert not open_
+
+
 def test_copies_of_one_opening_are_one_transaction(tmp_path, statements):
     g = _graph()
     db = tmp_path / "kg.lbug"
     runs = _written(g, db, statements)
-    assert len(runs) == 1  # the tables are far below _REOPEN_BYTES: one opening
+    assert len(runs) == 1  # the tables are far below _REOPEN_BYTES and _COMMIT_BYTES
     run = runs[0]
     assert run[0] == "BEGIN TRANSACTION" and run[-1] == "COMMIT"
     copies = [s for s in run if s.startswith("COPY")]
@@ -99,7 +115,22 @@ def test_each_opening_commits_its_own_copies(tmp_path, statements, monkeypatch):
     db = tmp_path / "kg.lbug"
     runs = _written(g, db, statements)
     assert len(runs) > 3
-    for run in runs:
+    for run in runs:  # each opening's COPYs in transactions, the last committed before it closes
         assert run[0] == "BEGIN TRANSACTION" and run[-1] == "COMMIT", run
-        assert run.count("COMMIT") == 1
+        _inside_transactions(run)
+    _same_store(g, db)
+
+
+def test_a_transaction_is_committed_once_it_holds_commit_bytes(tmp_path, statements,
+                                                                monkeypatch):
+    # _COMMIT_BYTES 0: every COPY committed by itself, all in one opening of the engine
+    monkeypatch.setattr(ladybug_store, "_COMMIT_BYTES", 0)
+    g = _graph()
+    db = tmp_path / "kg.lbug"
+    runs = _written(g, db, statements)
+    assert len(runs) == 1
+    run = runs[0]
+    copies = [i for i, s in enumerate(run) if s.startswith("COPY")]
+    _inside_transactions(run)
+    assert all(run[i + 1] == "COMMIT" for i in copies)
     _same_store(g, db)
