@@ -469,7 +469,7 @@ _CHUNK = 65536  # rows gathered per column before they become one Arrow array
 # Paper COPY is the largest of a large build's store step.
 _PAPER_CHUNK = 8192
 _REOPEN_BYTES = 32 << 20  # Arrow bytes copied before the engine is closed and opened again
-_COMMIT_BYTES = 4 << 20  # table bytes COPYed in one transaction before it is committed
+_COMMIT_BYTES = 1 << 20  # table bytes COPYed in one transaction before it is committed
 
 
 class _Columns:
