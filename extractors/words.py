@@ -6,6 +6,7 @@ module: canonical keys and the rule families both read it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -87,9 +88,14 @@ def head_forms(context: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, longest first (so a form wins over its prefix)."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
 def head_alternation(context: str) -> str:
     """A regex alternation of the head nouns of one context (singular and plural)."""
-    return "|".join(re.escape(f) for f in head_forms(context))
+    return alternation(head_forms(context))
 
 
 @cache

@@ -10,13 +10,11 @@ import re
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import Context, head_alternation, head_type, heads, word_set
+from paperkg.extractors.words import alternation
 
-_FUNCTION_WORDS = "|".join(sorted({re.escape(w) for w in word_set("apposed_stops")},
-                                       key=lambda w: (-len(w), w)))
-_STOPS = "|".join(sorted(
-    {re.escape(w) for w in word_set("apposed_stops")}
-    | {re.escape(f) for h in heads() if h.type in ("METHOD", "MODEL") for f in (h.word, h.plural)},
-    key=lambda w: (-len(w), w)))
+_FUNCTION_WORDS = alternation(word_set("apposed_stops"))
+_STOPS = alternation({*word_set("apposed_stops"), *(
+    f for h in heads() if h.type in ("METHOD", "MODEL") for f in (h.word, h.plural))})
 # a modifier: a word (with an apostrophe: "bird's-eye-view", "world's"), a bold word, a bracket
 _WORD = rf"(?:(?!(?i:{_STOPS})\b)(?:[\w\-'’]+|\\text\w+\{{[\w\-]+\}})|\([^()]{{1,20}}\))"
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
@@ -48,8 +46,7 @@ def apposed_data(ctx: Context) -> None:
 
 
 _DATA_TYPES = ("DATASET", "BENCHMARK")
-_DATA_STOPS = "|".join(sorted({re.escape(f) for h in heads() if h.type in _DATA_TYPES
-                               for f in (h.word, h.plural)}, key=lambda w: (-len(w), w)))
+_DATA_STOPS = alternation(f for h in heads() if h.type in _DATA_TYPES for f in (h.word, h.plural))
 _PLAIN = rf"(?!(?i:{_FUNCTION_WORDS}|{_DATA_STOPS})\b)[\w\-'’]+"
 _METHOD_APPOSED = re.compile(
     r"[}$*`'\"]*\s*(?:\([^()]{1,30}\)\s*)?(?:,|\s[-–—])\s*(?:a|an)\s+"

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from paperkg.extractors.rules.base import Context, head_type, heads, type_by_shape, word_set
+from paperkg.extractors.words import alternation
 
 # between two items of one list; an item may carry a short bracket ("Auto MPG (7 variables),")
 _SEP = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
@@ -75,9 +76,7 @@ def _list_head(ctx: Context, first) -> str | None:
 def _other_kinds() -> re.Pattern:
     """Plural nouns of systems (words/far_list_breaks.txt) that name another kind of list than
     the head's (not "models": "benchmarks for training vision-language models: A, B")."""
-    forms = set(word_set("far_list_breaks"))
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation(word_set('far_list_breaks'))})\b", re.IGNORECASE)
 
 
 def _other_kind(gap: str) -> bool:
