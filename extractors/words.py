@@ -88,9 +88,10 @@ def head_forms(context: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first (so a form wins over its prefix)."""
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+def alternation(forms: Iterable[str], space: str | None = None) -> str:
+    """A regex alternation of literal forms, longest first; `space`: what a space matches."""
+    out = "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    return out if space is None else out.replace(r"\ ", space)
 
 
 def head_alternation(context: str) -> str:

@@ -10,10 +10,9 @@ import re
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, word_set
-from paperkg.extractors.words import words
+from paperkg.extractors.words import alternation, words
 
-_HEAD = re.compile(r"(?:'s)?[ \t]+(" + "|".join(
-    re.escape(w) for w in sorted(words("eponym_heads"), key=len, reverse=True)) + r")\b")
+_HEAD = re.compile(r"(?:'s)?[ \t]+(" + alternation(words("eponym_heads")) + r")\b")
 _RULES = ("capitalised_word", "title_case_phrase")
 # two or more people's names joined by hyphens ("Newton-Schulz", "Lenstra-Lenstra-Lovász",
 # "Holt-Winters"), each capitalised and in lower case after its capital: sure enough to be

@@ -19,6 +19,7 @@ from paperkg.extractors.rules.base import (
     type_by_shape,
     word_set,
 )
+from paperkg.extractors.words import alternation
 
 _LIST_HEAD_BEFORE = re.compile(
     rf"\b({head_alternation('list')})\s*(?:(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|"
@@ -542,7 +543,7 @@ def bracketed_after_head(ctx: Context) -> None:
 @cache
 def _contest_after() -> re.Pattern:
     """A contest noun right after a name, a year or a short form's bracket between."""
-    alt = "|".join(re.escape(w) for w in sorted(word_set("contest_heads"), key=len, reverse=True))
+    alt = alternation(word_set("contest_heads"))
     return re.compile(
         rf"(?:\s*\([A-Za-z][\w\-+.&]{{0,14}}\))?(?:\s+(?:19|20)\d\d)?\s+(?i:{alt})\b(?!-)")
 

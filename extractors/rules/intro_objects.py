@@ -12,6 +12,7 @@ from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, heads, positions, word_set
+from paperkg.extractors.words import alternation
 
 _VERBS = ("propose", "introduce", "present", "develop", "design", "devise")
 # the verb in the present (we propose, it introduces), then an optional determiner
@@ -51,9 +52,7 @@ def _lists() -> tuple[frozenset, frozenset, frozenset]:
 @cache
 def _heads_re() -> re.Pattern:
     """Any technique head word (a cheap check before reading the phrase word by word)."""
-    return re.compile(r"\b(?:" + "|".join(
-        re.escape(h) for h in sorted(word_set("intro_object_heads"), key=len, reverse=True))
-        + r")\b")
+    return re.compile(r"\b(?:" + alternation(word_set("intro_object_heads")) + r")\b")
 
 
 def _phrase(ctx: Context, pos: int, stop: frozenset, drop: frozenset,

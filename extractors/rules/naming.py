@@ -8,6 +8,7 @@ import re
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, positions, word_set
+from paperkg.extractors.words import alternation
 
 _NAMING_WORDS = ("called ", "named ", "dubbed ", "termed ", "coined ", "we call ", "we term ",
                  "we name ", "we dub ")
@@ -29,9 +30,7 @@ _NAMING_CUE = re.compile(
 # "a recent method, named GPGLS", "a recently developed technique called calibeating", "a SOTA
 # prompt-optimizer called GEPA": an older-word in the noun phrase the name is given to
 _OLDER_NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_set("older_modifiers"),
-                                                            key=len, reverse=True)) +
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:" + alternation(word_set("older_modifiers"), r"\s+") +
     r")[\s\-]+(?:[\w\-]+\s+){0,3}?[\w\-]+\s*,?\s*(?:called|named|dubbed|termed|coined)"
     r"(?:\s+as)?\s*[\"'\u201c]?\s*$"
 )

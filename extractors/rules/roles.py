@@ -24,6 +24,7 @@ from paperkg.extractors.rules.base import (
     words,
 )
 from paperkg.extractors.rules.naming import naming_by_paper, older_named
+from paperkg.extractors.words import alternation, head_forms
 
 _NAMING_VERB = re.compile(r"(?:called|named|dubbed|termed|coined|coin|denoted)\b")
 _LOWER_WORD_AFTER = re.compile(r"[\s\-]+[a-z]{3,}\b(?!\s+(?:by|to|the|a|an|of|on|in)\b)")
@@ -224,9 +225,9 @@ _OLDER = re.compile(r"\b(?:previously|recently|originally|widely|commonly|known|
 # (HALS) algorithm is designed", "A and B are further proposed": a name the passive introduces;
 # not "is introduced into the backbone", "was proposed by Smith", "is designed for static graphs"
 _PASSIVE_INTRO = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(sorted(
-        {*(h for h in word_set("part_heads")), *head_alternation("intro").split("|")},
-        key=len, reverse=True)) + r"))?\s+(?:is|are)\s+(?:(?:further|then|also|first|"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:"
+    + alternation({*word_set("part_heads"), *head_forms("intro")})
+    + r"))?\s+(?:is|are)\s+(?:(?:further|then|also|first|"
     r"additionally|newly|thus|hence|therefore|subsequently)\s+)?(?:proposed|introduced|designed|"
     r"devised|developed|presented|constructed)\b(?!\s+(?:in|by|into|for|as|with|on|using|from)\b)"
 )
@@ -620,8 +621,7 @@ def _made_and_described(ctx: Context, c: Cand, s0: int, before: str) -> bool:
 def _coordinated_re() -> re.Pattern:
     """A second new thing joined to the intro verb's object, up to the name: ", and a ",
     " alongside a ", " with an " (the joining words are data), a few lower-case words after."""
-    joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-        words("intro_coordinators"), key=len, reverse=True))
+    joins = alternation(words("intro_coordinators"), r"\s+")
     return re.compile(rf"(?:,\s*|\s+)(?:{joins})\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}$")
 
 

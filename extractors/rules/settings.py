@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Cand, Context, extend_known
-from paperkg.extractors.words import word_union, words
+from paperkg.extractors.words import alternation, word_union, words
 
 _SETTING = re.compile(
-    r"(?:\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]") for w in
-                           sorted(words("task_settings"), key=len, reverse=True)) +
+    r"(?:\b(?:" + alternation(words("task_settings"), r"[\s\-]") +
     r")[\s\-]+)+$",
     re.IGNORECASE,
 )

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.rules.base import Context, extend_known
-from paperkg.extractors.words import words
+from paperkg.extractors.words import alternation, words
 
 _VARIANT = re.compile(
-    r"(?<![\w\-])(?:[a-z]+-level|" + "|".join(re.escape(w) for w in sorted(
-        words("method_variants"), key=len, reverse=True)) + r")[ \t]+$",
+    r"(?<![\w\-])(?:[a-z]+-level|" + alternation(words("method_variants")) + r")[ \t]+$",
     re.IGNORECASE,
 )
 
