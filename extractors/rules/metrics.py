@@ -238,7 +238,9 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
     """A METRIC candidate for one item of a list of measures: its words up to a function
     word, leading determiners and counts dropped."""
     ws = [(a + w.start(), w.group()) for w in re.finditer(r"\S+", raw)]
-    k = next((i for i, (_, w) in enumerate(ws) if w.lower() in stop or w in _M_VERBS), len(ws))
+    ends = word_set("metric_list_stops")
+    k = next((i for i, (_, w) in enumerate(ws)
+              if w.lower() in stop or w in _M_VERBS or w.lower() in ends), len(ws))
     ws = ws[:k]
     while ws and ws[0][1].lower() in _M_SKIP:
         ws = ws[1:]
