@@ -56,7 +56,7 @@ from paperkg.extractors.results.cues import (
     _trie_alternation,  # noqa: F401 - kept importable here
     cues,
 )
-from paperkg.extractors.results.guards import _OUT_OF, _SLASH_LIST, NAME_AT, _is_result
+from paperkg.extractors.results.guards import _OUT_OF, NAME_AT, _is_result, slash_next
 from paperkg.extractors.results.lists import (
     _one_per_metric,
     _respectively,
@@ -385,7 +385,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         out.append(res)
         # "scores 0.932/0.916/0.665 on three splits": one result per value
         at = b
-        for sm in iter(lambda: _SLASH_LIST.match(text, at), None):  # noqa: B023
+        for sm in iter(lambda: slash_next(text, at, unit), None):  # noqa: B023
             v = sm.group(1)
             out.append({**res, "value": v, "number": read_number(v), "start": sm.start(1),
                         "end": sm.end(1)})

@@ -27,6 +27,22 @@ _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spa
 _SIZE_AFTER = re.compile(r"\s*(?:and\s+\d+\s+\w+\s+)?(?:of|from|recorded|horizon|baseline|"
                          r"window|intervals?)\b", re.I)
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
+SLASH_VALUES = True
+# values joined by a slash ("76%/69% accuracy", "45.6% / 47.7%", "0.76 / 0.69"): the second is a
+# decimal, or a percent after a percent, with at most one space either side of the slash, and
+# keeps its unit as written ("99.3%/74.2% AP": 74.2%); an integer after a slash stays a fraction
+_SLASH_NEXT = re.compile(r" ?/ ?(([+\-]?\d+(?:\.\d+)?)(\\?%)?)")
+
+
+def slash_next(text: str, at: int, unit: str) -> re.Match | None:
+    """The value joined by a slash to a value of unit that ends at offset at, if any (group 1:
+    the value as written, with its own unit)."""
+    if not SLASH_VALUES:
+        return _SLASH_LIST.match(text, at)
+    m = _SLASH_NEXT.match(text, at)
+    return m if m and ("." in m.group(2) or m.group(3) and unit == "%") else None
+
+
 _EQ_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][\w\-@^$\\{}]*)\s*=\s*$")
 _SIZE_SUFFIX = re.compile(r"^(?:\s?[KMBTkmbt]\b|-?(?:billion|million|thousand|trillion)\b)")
 _NEXT_WORD = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][\w\-]*)")
@@ -154,7 +170,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if re.match(r"[\-–]?[A-Za-z]", after) and not unit:
         return False  # 7B, 3D, 16-digit ...
     if re.match(r"\s*[/]\s*\d", after) and not (
-            "." in num and _SLASH_LIST.match(after)):  # 3/5 fractions and counts
+            ("." in num or SLASH_VALUES and unit == "%") and slash_next(after, 0, unit)):
+        # 3/5 fractions and counts
         return False
     nxt = _NEXT_WORD.match(after)
     word = nxt.group(1).casefold() if nxt else ""
