@@ -49,3 +49,45 @@ def test_a_second_object_described_alike_is_introduced(nlp, abstract, name):
 def test_a_joined_name_not_described_alike_stays_used(nlp, abstract, name):
     e = find(run(nlp, abstract), name)
     assert e is not None and e.role == "used"
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("During training, a novel plonk-balanced quorb loss is proposed to even out headset drift.",
+     "plonk-balanced quorb loss"),
+    ("Upon that, an isolation plonk loss is further introduced to push echoes apart.",
+     "isolation plonk loss"),
+    ("Upon that, a quorb-isolation loss is further introduced to push echoes apart.",
+     "quorb-isolation loss"),
+    ("Additionally, a drift-weighted plonk sampling strategy is introduced to favour hard "
+     "headsets.", "drift-weighted plonk sampling strategy"),
+    ("In addition, a contrastive plonk edge loss (CPELoss) is developed for sharper headset "
+     "maps.", "contrastive plonk edge loss"),
+])
+def test_a_technique_a_passive_intro_verb_sets_out_is_introduced(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is not None and e.role == "introduced" and e.type == "METHOD"
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # somebody else's: by whom, or where, it was set out
+    ("The plonk-balanced quorb loss is proposed by earlier headset studies.",
+     "plonk-balanced quorb loss"),
+    ("Here, a plonk-balanced quorb loss is proposed by the headset community.",
+     "plonk-balanced quorb loss"),
+    # one plain word before the head: a description
+    ("Then, a staking mechanism is introduced to share headsets.", "staking mechanism"),
+    # no technique head at the end of the subject
+    ("During training, a novel plonk-balanced quorb headset is proposed to even out drift.",
+     "plonk-balanced quorb headset"),
+])
+def test_a_passive_without_our_technique_introduces_nothing(nlp, abstract, name):
+    e = find(run(nlp, abstract), name)
+    assert e is None or e.role == "used"
+
+
+def test_a_part_a_passive_intro_verb_sets_out_is_not_the_results_system(nlp):
+    from paperkg.extractors.results.systems import own_system
+
+    ents = [{"name": "plonk-balanced quorb loss", "type": "METHOD", "role": "introduced",
+             "extractor": "passive_object", "mentions": [["x", 60, 85]]}]
+    assert own_system(ents, 20, "Quorb headsets", "x" * 120) != "plonk-balanced quorb loss"
