@@ -195,8 +195,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     best = None
     for e in ents:
         if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES or \
-                _plural_head(e["name"]):
-            continue
+                _plural_head(e["name"]) or e.get("extractor") == "passive_object":
+            continue  # "a novel fairness loss is proposed": a part of the system, not the system
         first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
         in_title = first < title_end
         rank = (0 if in_title else 1, first)

@@ -10,10 +10,12 @@ known methods), 20 acronyms, 20.2 acronyms (a known acronym defined as something
 40 names,
 40.5 styled (a coined name before "-style"), 41-41.1 eponyms (a name's head noun),
 50-53.8 tasks, 54 marked (emphasised or quoted), 55 naming,
-57 parts (lower case), 57.5 intro objects, 58 metrics@k, 60 overlaps (sort, nesting),
+57 parts (lower case), 57.5 intro objects, 57.6 intro objects (of a passive intro verb),
+58 metrics@k, 60 overlaps (sort, nesting),
 61 headings (non-names), 65-68 heads, 65.3 appositions (a data head
 in a looser appositive), 66.2 far lists (a plural head a few words before its
 list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (intro cues),
+70.5 roles (a second object the intro verb joins with "and"),
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
 (name and short form), 89 initials (an acronym written apart), 89.5 initials (a title's
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),

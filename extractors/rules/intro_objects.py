@@ -1,6 +1,7 @@
 """Family: lower-case techniques a paper introduces, read from the clause: the object of an
 intro verb ("we propose a timestep-weighted rendering loss", "it introduces modulus
-transformation") ending in a technique head noun, and the phrases listed after it ("... loss and
+transformation", "an isolation loss is further introduced") ending in a technique head noun, and the
+phrases listed after it ("... loss and
 a frequency-aware sampling schedule"). Broad heads (strategy, network, framework) are left out
 even after a hyphenated modifier: "a multi-task neural network", "a two-stage matching
 strategy" are descriptions (docs/extraction.md, sixth pass)."""
@@ -135,6 +136,63 @@ def intro_objects(ctx: Context) -> None:
             start = nm.end()
 
 
+# "a X loss is (further) proposed", "the X (XX) strategy is designed to ...": a passive intro verb
+# (not "is proposed by", "is introduced in [3]")
+_PASSIVE = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?:is|are)\s+(?:(?:further|then|also|first|additionally|newly|"
+    r"subsequently)\s+)?(?:proposed|introduced|designed|devised|developed|presented)\b"
+    r"(?!\s+(?:by|in\s+(?:\[|\(|\d)))")
+# the article opening the passive's subject, which opens its clause: the sentence start, a comma,
+# a colon or "and" before it ("During training, a ...", "Then an ...")
+_PASSIVE_ARTICLE = re.compile(r"(?:^|(?<=[.;:,])\s*|\s+and\s+)(?:[Aa]n?|[Tt]he)\s+")
+_PASSIVE_KEYS = (" proposed", " introduced", " designed", " devised", " developed", " presented")
+
+
+def passive_objects(ctx: Context) -> None:
+    """Lower-case technique phrases a passive intro verb introduces ("a novel group-balanced
+    fairness loss is proposed to ...", "an isolation loss is further introduced"), ending in a
+    technique or part head (loss, strategy, mechanism, module, ...), as introduced METHODs."""
+    text = ctx.text
+    if not any(k in text for k in _PASSIVE_KEYS):
+        return
+    stop, drop, heads = _lists()
+    heads = heads | word_set("part_heads")
+    spans: set[tuple[int, int]] | None = None
+    for m in _PASSIVE.finditer(text, ctx.title_end):
+        end = m.start()
+        s0, _ = ctx.sentence(end)
+        arts = list(_PASSIVE_ARTICLE.finditer(text, max(s0, end - 100), end))
+        if not arts:
+            continue
+        a0 = arts[-1].end()
+        found = _phrase(ctx, a0, stop, drop, heads)
+        if found is None or found[1] != end:
+            continue  # the phrase does not end right before the verb (or its short form)
+        a, b, ws = found
+        if len(ws) < 3 and "-" not in ws[0]:
+            continue  # "a staking mechanism is introduced", "an identification module is
+            # presented": one plain word before the head describes, it names nothing
+        phrase = text[a:b]
+        mods = " ".join(ws[:-1])
+        if spans is None:
+            spans = {(c.start, c.end) for c in ctx.cands}
+        if ctx.is_generic(phrase) or ctx.is_generic(mods) or family_phrase(phrase) or \
+                ws[-2] == "learning" or ctx.in_url(a) or (
+                    ctx.gaz is not None and (canonical_key(mods) in ctx.gaz.canonical or
+                                             canonical_key(phrase) in ctx.gaz.canonical)):
+            continue
+        if (a, b) in spans:  # "a contrastive edge loss (CELoss) is developed": found already
+            for cc in ctx.cands:
+                if (cc.start, cc.end) == (a, b) and "gazetteer" not in cc.rule and \
+                        cc.gaz_canon is None and cc.type not in ("TASK", "METRIC"):
+                    cc.intro = True
+            continue
+        c = Cand(a, b, phrase, phrase, "METHOD", 0.6, "passive_object")
+        c.intro = True
+        ctx.cands.append(c)
+        spans.add((a, b))
+
+
 # what may follow the object of the intro verb: its end ("we propose bidirectional self-predictive
 # learning, a ...", "... MoE by combining ...", "... Transformer for ...")
 _OBJECT_DONE = re.compile(r"\s*(?:[,.;:]|$|\s(?:to|for|that|which|by|with|in|on|and|where|"
@@ -215,4 +273,4 @@ def known_variants(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
-STAGES = [(57.5, intro_objects), (60.5, known_variants)]
+STAGES = [(57.5, intro_objects), (57.6, passive_objects), (60.5, known_variants)]

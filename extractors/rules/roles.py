@@ -935,6 +935,67 @@ def intro_cues(ctx: Context) -> None:
                 cands[j].conf = max(cands[j].conf, 0.7)
 
 
+# what follows an object of the intro verb, past its short form: an appositive (", a ..."), a
+# purpose ("to perturb ...") or a use ("for allocation ...")
+_OBJECT_TAIL = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:(\s*,\s*(?:a|an)\s)|(\s+to\s+[a-z])|"
+                          r"(\s+for\s+[a-z]))")
+# the join right before the next object: "..., and ", " and the "
+_AND_NEXT = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:the|an?)\s+)?$")
+# a name joined by a bare "and" to the name right before it ("uses B and C"): not the intro
+# verb's object ("a variant of GRPO, and B, a ..." is: the comma closes the description)
+_AND_RIGHT_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+and\s+(?:(?:the|an?)\s+)?$")
+_WE_INTRO = ("we ", "We ", "paper ", "work ", "study ")
+
+
+def _tail_kind(text: str, at: int) -> int:
+    """Which tail follows an object ending at `at`: 1 appositive, 2 purpose, 3 use; 0 none."""
+    m = _OBJECT_TAIL.match(text, at)
+    return 0 if m is None else m.lastindex or 0
+
+
+def coordinated_objects(ctx: Context) -> None:
+    """A second name the paper's intro verb introduces, joined by "and" and described as the
+    first one is ("We introduce A, a ..., and B, a ...", "we introduce A (AA) to ..., and B (BB)
+    to ...", "we build A for ... and B for ..."): introduced too, when unknown."""
+    text, cands = ctx.text, ctx.cands
+    n = len(cands)
+    for i in range(n):
+        c = cands[i]
+        if not c.intro or c.start <= ctx.title_end:
+            continue
+        kind = _tail_kind(text, c.end)
+        if not kind:
+            continue
+        s0, s1 = ctx.sentence(c.start)
+        im = _INTRO.search(text, max(s0, c.start - 120), c.start)
+        if im is None or not im.group().startswith(_WE_INTRO) or CITED.search(text, s0, s1):
+            continue
+        prev = c
+        for k in range(i + 1, n):
+            ck = cands[k]
+            if ck.start >= s1 or ck.start - prev.end > 250:
+                break
+            if ck.start < prev.end or ck.intro or not _AND_NEXT.search(text, prev.end, ck.start):
+                continue
+            between = text[prev.end:ck.start]
+            if ";" in between or ":" in between or any(
+                    prev.end <= cands[j].start and cands[j].end <= ck.start and
+                    _AND_RIGHT_AFTER.fullmatch(text, cands[j].end, ck.start)
+                    for j in range(i + 1, k)):
+                continue  # "A, a method that uses B and C, a ...": C is joined to B
+            if _tail_kind(text, ck.end) != kind or ck.type == "TASK" or \
+                    "gazetteer" in ck.rule or ck.gaz_canon is not None or ck.org or not (
+                        ck.surface[:1].isupper() or _COINED_ONE.match(ck.surface)) or (
+                    ctx.gaz is not None and canonical_key(ck.name) in ctx.gaz.canonical):
+                continue
+            ck.intro = True
+            ck.conf = max(ck.conf, 0.7)
+            hm = _MADE_BESIDE.match(text, ck.end) if kind == 1 else None
+            if hm and not ck.strong_type:
+                ck.type = head_type(hm.group(1).lower(), ck.type)
+            prev = ck
+
+
 # a subtitle that says the paper surveys or compares: "A Survey of ...", "A Comparative Analysis
 # Between ...", "Challenges and Open Problems", "A Systematic Review"
 _SURVEY_SUBTITLE = re.compile(
@@ -1358,6 +1419,7 @@ def title_opening_method(ctx: Context) -> None:
         return
 
 
-STAGES = [(70, intro_cues), (80, title_colon), (80.2, title_name_variants), (85, title_via),
+STAGES = [(70, intro_cues), (70.5, coordinated_objects), (80, title_colon),
+          (80.2, title_name_variants), (85, title_via),
           (86, title_phrase_introduced), (86.5, title_whole_name), (96.8, new_named),
           (97, title_opening_method)]
