@@ -211,8 +211,10 @@ def capitalised_runs(ctx: Context) -> None:
     for a, surface in runs(text):
         if surface.isdigit():
             continue  # a bare number ("2024", "3"): every path below drops it, with no effect
-        if surface in not_names and not text.startswith(name_after, a + len(surface)):
-            continue  # a lone non-name word, unless "our Singlish benchmark"
+        if surface in not_names and surface not in ctx.defined and \
+                not text.startswith(name_after, a + len(surface)):
+            continue  # a lone non-name word, unless "our Singlish benchmark" or an acronym
+            # the paper spells out
         # trim trailing punctuation inside the run
         stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface
         if surface.endswith("+"):
@@ -417,8 +419,10 @@ def _lone_word(ctx: Context, w: str, a: int, b: int, shouting: dict[int, bool]) 
             ctx, a, b, w if len(w) >= 3 and w not in not_names else None
         ):
             return
-    if w in not_names and (not ctx.covered(a, b) or w not in _run_words()[1]):
-        return  # a non-name word (kept only inside a known name, and then only a head)
+    if w in not_names and w not in ctx.defined and (
+            not ctx.covered(a, b) or w not in _run_words()[1]):
+        return  # a non-name word (kept only inside a known name, and then only a head); an
+        # acronym the paper spells out names what it defines ("Contrastive Logit Steering (CLS)")
     if kind == "coined" and len(w) > 2 and w.isupper() and _shouting(ctx, a, shouting):
         return  # a title or heading in capitals
     if kind == "number" or ctx.covered(a, b):
