@@ -202,6 +202,9 @@ LONE_WORD_FAST = True
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
+    if ctx.defined and not not_names.isdisjoint(ctx.defined):
+        not_names = not_names - ctx.defined.keys()  # an acronym the paper spells out ("Prompt
+        # Equity Transformer (PET)") names what it defines, in a run of words too ("Applying PET")
     shouting: dict[int, bool] = {}
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
     name_after, headish = _run_words()
@@ -211,10 +214,8 @@ def capitalised_runs(ctx: Context) -> None:
     for a, surface in runs(text):
         if surface.isdigit():
             continue  # a bare number ("2024", "3"): every path below drops it, with no effect
-        if surface in not_names and surface not in ctx.defined and \
-                not text.startswith(name_after, a + len(surface)):
-            continue  # a lone non-name word, unless "our Singlish benchmark" or an acronym
-            # the paper spells out
+        if surface in not_names and not text.startswith(name_after, a + len(surface)):
+            continue  # a lone non-name word, unless "our Singlish benchmark"
         # trim trailing punctuation inside the run
         stripped = surface.rstrip(".'’-+") if not surface.endswith("+") else surface
         if surface.endswith("+"):
