@@ -39,3 +39,22 @@ def test_an_acronym_the_paper_spells_out_keeps_all_its_mentions(nlp, long, short
     e = find(ents, long)
     assert e is not None and short in e.aliases
     assert sum(m.text == short for m in e.mentions) == 3
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("The survey covers work in Computer Science and the Social Sciences since 1990.",
+     "Computer Science"),
+    ("The survey covers work in Computer Science and the Social Sciences since 1990.",
+     "Social Sciences"),
+    ("Such graphs are common in Material Chemistry and in Modern Physics.", "Material Chemistry"),
+])
+def test_a_field_of_study_is_no_name(nlp, sentence, form):
+    ents = run(nlp, "We count papers by the field they come from. " + sentence)
+    assert find(ents, form) is None
+
+
+def test_a_field_the_title_names_as_its_task_stays_a_task(nlp):
+    ents = run(nlp, "Work in Lunar Surface Observation asks how craters change over a year.",
+               title="Ten Features of Maps for Lunar Surface Observation")
+    e = find(ents, "Lunar Surface Observation")
+    assert e is not None and e.type == "TASK"
