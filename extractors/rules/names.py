@@ -202,6 +202,9 @@ LONE_WORD_FAST = True
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
+    if ctx.defined and not not_names.isdisjoint(ctx.defined):
+        not_names = not_names - ctx.defined.keys()  # an acronym the paper spells out ("Prompt
+        # Equity Transformer (PET)") names what it defines, in a run of words too ("Applying PET")
     shouting: dict[int, bool] = {}
     title_end, sent_starts = ctx.title_end, ctx.sent_starts
     name_after, headish = _run_words()
@@ -417,8 +420,10 @@ def _lone_word(ctx: Context, w: str, a: int, b: int, shouting: dict[int, bool]) 
             ctx, a, b, w if len(w) >= 3 and w not in not_names else None
         ):
             return
-    if w in not_names and (not ctx.covered(a, b) or w not in _run_words()[1]):
-        return  # a non-name word (kept only inside a known name, and then only a head)
+    if w in not_names and w not in ctx.defined and (
+            not ctx.covered(a, b) or w not in _run_words()[1]):
+        return  # a non-name word (kept only inside a known name, and then only a head); an
+        # acronym the paper spells out names what it defines ("Contrastive Logit Steering (CLS)")
     if kind == "coined" and len(w) > 2 and w.isupper() and _shouting(ctx, a, shouting):
         return  # a title or heading in capitals
     if kind == "number" or ctx.covered(a, b):

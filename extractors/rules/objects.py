@@ -30,6 +30,9 @@ def object_phrases(ctx: Context) -> None:
             continue
         if c.alias and re.search(rf"\b{re.escape(c.alias)}\b", text[:ctx.title_end]):
             continue  # "MOMAV: a ... drone", "Marco's ... Aerial Vehicle (MOMAV)": the subject
+        if any(o.type == "TASK" and o.name.lower() == c.name.lower() for o in ctx.cands):
+            continue  # the same words typed TASK elsewhere ("... for Computational Affective
+            # Science" in the title): the task's, not dropped with this candidate
         hm = head_after(text[c.end : c.end + 40])
         if hm and head_type(hm.group(1)) in ("DATASET", "BENCHMARK"):
             continue
