@@ -450,6 +450,7 @@ def in_place(path: Path, after: Callable | None = None, database=None):
                     conn.execute("COMMIT")
                     committed = True
                     _checkpoint_now(conn)
+                    _no_close_checkpoint(conn)
                 except (RuntimeError, OSError) as exc:
                     if isinstance(exc, UserError):
                         raise
@@ -529,6 +530,16 @@ class _Declined(Exception):
 def _checkpoint_now(conn) -> None:
     """Fold the committed transaction into the store file (a test stops a writer here)."""
     conn.execute("CHECKPOINT")
+
+
+def _no_close_checkpoint(conn) -> None:
+    """Spare the database's close its own checkpoint once the update is folded: its log is
+    empty then, yet that checkpoint still wrote the store's header and shadow file and synced
+    about ten times (0.07 CPU s and 0.4-0.5 s of wall at load 15 after a 500-paper add to
+    100,000). A later commit on the same open database stays in its log (unless the engine's
+    own threshold folds it), which the next open replays, so nothing committed is lost."""
+    with contextlib.suppress(RuntimeError):
+        conn.execute("CALL force_checkpoint_on_close=false")
 
 
 def stored_inferred_citations(path: Path) -> list[tuple[str, str, dict]]:
