@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
 from paperkg.extractors.rules.acronyms import by_initials
@@ -26,6 +27,12 @@ _BAD_NAME = re.compile(r"[|{}^_=\\<>\[\]()]|['’]\d")
 # a snake-case identifier is a name, not a subscript ("Guji_MATH", "MoGU_V2"):
 # two or more letters or digits on each side of every underscore, outside maths
 _SNAKE = re.compile(r"(?<![\\$\w])[A-Za-z][A-Za-z0-9]+(?:_[A-Za-z0-9]{2,})+(?![\w$])")
+
+
+@cache
+def _paradigm_keys() -> frozenset[str]:
+    """Canonical keys of task_paradigms.txt (settings the gold holds as tasks, said methods)."""
+    return frozenset(canonical_key(w) for w in words("task_paradigms"))
 
 
 def _bad_name(name: str) -> bool:
@@ -673,6 +680,10 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
                                ctx.title_end)
     out = _fold_modified_long_forms(_fold_releases(out, text, ctx.title_end))
     out = _drop_nested_names(out, text)
+    for e in out:  # after the folds: a setting stays its own task beside a longer one
+        if e["type"] == "METHOD" and e["role"] == "used" and \
+                any(canonical_key(f) in _paradigm_keys() for f in (e["name"], *e["aliases"])):
+            e["type"] = "TASK"  # "Federated learning (FL) is a distributed ... method"
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
         # keep the tasks the paper is about: named in the title first, then the surest (found
