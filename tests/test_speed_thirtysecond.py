@@ -131,3 +131,33 @@ def test_defined_in_clause_as_before():
     assert sum(map(_old_defined_in_clause, texts)) > 30
     for text in texts:
         assert C._defined_in_clause(text) == _old_defined_in_clause(text), text
+
+
+def test_group_cue_as_before():
+    from paperkg.extractors.results.cues import _BARE_GROUP, cues
+
+    group = cues()["group"].pattern
+    # the form it replaced: the copula's lookbehinds and the nine clause openings tried first
+    old = re.compile(
+        group.replace(r"\bt(?<!\bis\st)(?<!\bas\st)(?<!\bwas\st)he\s+",
+                      r"(?<!\bis\s)(?<!\bas\s)(?<!\bwas\s)\bthe\s+")
+        .replace(r"\b(?=" + _BARE_GROUP + r"\b)", ""), re.IGNORECASE)
+    assert old.pattern != group and old.pattern.count(_BARE_GROUP) == 1
+    new = cues()["group"]
+    pieces = ["the ", "The ", "THE ", "best ", "top ", "method", "approach", " is ", "is ",
+              " as ", "was ", "Experts", "agents", "models", "LLMs", "MLLMs", ". ", ".\n",
+              "However, ", "Nonetheless, ", "contrast, ", " trained", " using", "(", ")",
+              "open-source ", "existing ", "strong ", "baselines", "\u212a", "\u017f", "x", "_",
+              "1", ",", " "]
+    rnd = random.Random(32)
+    texts = ["Experts struggle. However, agents deliver 88% while the best method is X.",
+             "This is the best approach; as the top method, models trained on X win."] + [
+        "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        for lo in range(0, len(text) + 1, 3):
+            for hi in (len(text), max(lo, len(text) - 4)):
+                spans = [m.span() for m in old.finditer(text, lo, hi)]
+                found += len(spans)
+                assert [m.span() for m in new.finditer(text, lo, hi)] == spans, (text, lo, hi)
+    assert found > 1000
