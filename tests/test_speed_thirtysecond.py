@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import re
-from re import _parser
+from re import _compiler, _parser
 
 from paperkg.graph.citations import cache as K
 from paperkg.graph.citations import claims as C
@@ -161,3 +161,49 @@ def test_group_cue_as_before():
                 found += len(spans)
                 assert [m.span() for m in new.finditer(text, lo, hi)] == spans, (text, lo, hi)
     assert found > 1000
+
+
+def _opening_piece_texts(pieces: list[str], n: int, seed: int) -> list[str]:
+    """n texts of 0 to 14 of the pieces, the same for the same seed."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(n)]
+
+
+def test_intro_cue_as_before():
+    from paperkg.extractors.rules import roles
+
+    old = re.compile(  # the form it replaced: a word boundary opening each of five branches
+        r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
+        r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|"
+        r"establish|call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
+        r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|(?:\b(?:by|with)|,)\s+"
+        r"(?:develop|design|build|construct|curat|creat)ing\b(?!\s+(?:on|upon)\b)|"
+        r"\b(?:the|our)\s+proposed)([^.;!?]*)$")
+    pieces = ["we ", "We ", "paper ", "work ", "study ", "propose", "proposes", "introduced",
+              "called ", "named", "coin", "denoted", "by ", "with ", ", ", ",", "developing",
+              "building on", "creating", "upon", "the ", "our ", "proposed", " x", "X", ".", ";",
+              "!", "_", "\u00e9", "\n", "  ", "ing", "s", "d", "ed"]
+    texts = ["In this paper we further propose a tiny model", "a model, building a new corpus",
+             "by building on X", "the proposed loss. We", "widely called"] + \
+        _opening_piece_texts(pieces, 20000, 33)
+    assert roles._INTRO.pattern.startswith(r"(?:\b(?:(?:we|We|")  # one boundary test first
+    found = 0
+    for text in texts:
+        m, want = roles._INTRO.search(text), old.search(text)
+        found += want is not None
+        assert (m and (m.span(), m.span(1))) == (want and (want.span(), want.span(1))), text
+    assert found > 2000
+
+
+def test_clause_break_as_before():
+    from paperkg.extractors.results import systems
+
+    old = re.compile(r";|,\s+(?:while|whereas|but|and|which)\b|\bwhile\b|\bwhereas\b|:\s")
+    # every branch opens with a character: re searches it by skipping to the next of them
+    assert _compiler._get_charset_prefix(_parser.parse(systems._CLAUSE.pattern), 0)
+    pieces = ["while", "While", "whereas", "whilst", "awhile", "_while", "\u00e9while", ", ", ",",
+              ";", ":", ": ", "but", "and", "which", " ", "\n", "x", "w", "1", "hile"]
+    for text in ["A, while B; C: D whereas E awhile"] + _opening_piece_texts(pieces, 4000, 34):
+        for lo in range(len(text) + 1):
+            assert [m.span() for m in systems._CLAUSE.finditer(text, lo)] == \
+                [m.span() for m in old.finditer(text, lo)], (text, lo)
