@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+#: The plural groups the "group" cue finds opening a sentence or clause ("Experts in the field").
+_BARE_GROUP = r"(?:experts|agents|humans|annotators|participants|models|LLMs|VLMs|MLLMs)"
 
 
 def _trie_alternation(words: list[str]) -> str:
@@ -73,15 +75,19 @@ def cues() -> dict:
             r"humans|annotators|VLMs|MLLMs|LMs)\b|"
             # one unnamed best of several ("The best competing method achieves only 55%", "the
             # best approach reaches"), not after a copula ("X is the best method")
-            r"(?<!\bis\s)(?<!\bas\s)(?<!\bwas\s)\bthe\s+(?:best|strongest|top)\s+"
+            # (its "t" first, the copula's lookbehinds then taking it in: they are tried only
+            # where "t" opens a word, not at every offset)
+            r"\bt(?<!\bis\st)(?<!\bas\st)(?<!\bwas\st)he\s+(?:best|strongest|top)\s+"
             r"(?:[\w\-]+\s+)?(?:method|approach)\b|"
             # a bare plural group opening its sentence or clause ("Experts in the field
             # struggled ...", "Nonetheless, agents deliver results 88.3% faster"), not one a
             # setting qualifies ("Models trained on X achieve", "Agents equipped with maps")
+            # (the word boundary and the group word looked ahead at first: the nine lookbehinds
+            # are tried only where such a word opens, not at every offset)
+            r"\b(?=" + _BARE_GROUP + r"\b)"
             r"(?:(?<=^)|(?<=\.\s)|(?<=Nonetheless,\s)|(?<=However,\s)|(?<=Overall,\s)|"
             r"(?<=Moreover,\s)|(?<=Instead,\s)|(?<=Still,\s)|(?<=contrast,\s))"
-            r"(?:experts|agents|humans|annotators|"
-            r"participants|models|LLMs|VLMs|MLLMs)\b(?!\s+(?:trained|using|equipped|with|"
+            + _BARE_GROUP + r"\b(?!\s+(?:trained|using|equipped|with|"
             r"fine-tuned|built|based|that|which|such|like|from|of|\())", re.IGNORECASE),
         "metric": re.compile(rf"(?<![\w\-@])(?:{metric_alt}|[A-Za-z][\w\-]*@\d+(?:\.\d+)?|"
                              r"[Pp]ass@[kK\d]+)(?![\w@])", re.IGNORECASE),

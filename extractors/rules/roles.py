@@ -33,13 +33,16 @@ _HEAD_THEN_SHORT = re.compile(r"[\s\-]+[a-z]+\s*\(")
 _OBJECT_END = re.compile(r"\s*(?:[,.;:(]|$)")
 # the paper's intro verb (and "by constructing X", ", creating the X family": a means clause that
 # builds the name; not "typically developing", "a building block", "building on X")
+# (The word boundary that opens all but the "," branch is tested once, before them: each branch
+# that opens with it was a separate try at every offset of the search.)
+_MEANS_VERB = (r"\s+(?:develop|design|build|construct|curat|creat)ing\b"
+               r"(?!\s+(?:on|upon)\b)")
 _INTRO = re.compile(
-    r"(?:\b(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
+    r"(?:\b(?:(?:we|We|paper|work|study|report)\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|"
     r"release|develop|design|build|construct|curate|create|devise|contribute|open-source|establish|"
-    r"call|name|term|dub)(?:s|d|ed)?\b|\b(?:called|named|dubbed|termed|coined|"
-    r"coin|denoted)\b|\b(?:introduc|propos|present)(?:e|es|ed|ing)\b|(?:\b(?:by|with)|,)\s+(?:develop|"
-    r"design|build|construct|curat|creat)ing\b(?!\s+(?:on|upon)\b)|\b(?:the|our)\s+proposed)"
-    r"([^.;!?]*)$"
+    r"call|name|term|dub)(?:s|d|ed)?\b|(?:called|named|dubbed|termed|coined|"
+    r"coin|denoted)\b|(?:introduc|propos|present)(?:e|es|ed|ing)\b|(?:by|with)" + _MEANS_VERB
+    + r"|(?:the|our)\s+proposed)|," + _MEANS_VERB + r")([^.;!?]*)$"
 )
 _OUR_MODS = (r"(?:(?:newly|new|novel|proposed|own|first|carefully|large-scale|overall|final|full|"
              r"complete|resulting|(?!(?:re-?implemented|reproduced|replicated|retrained)\s)"

@@ -68,7 +68,10 @@ _LINK_PREFIXES = ("arxiv.org/", "huggingface.co/papers/", "arxiv:", "doi.org/", 
 #: match here, and trying it was most of the search's time.)
 #: Each start is followed (a lookahead: the next run is a start of its own too) by what a pair
 #: of runs needs (_pair): a '-', '.' or '+' and the next run, or a space and a digit-first run.
-_NAME_START = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*+|[a-z]++(?:[0-9A-Z][A-Za-z0-9]*+"
+#: The character before a start is matched, not looked behind at (the string searched opens
+#: with a newline): the search then skips to the next character that is no letter or digit
+#: instead of trying a match at every offset.
+_NAME_START = re.compile(r"[^A-Za-z0-9]((?:[A-Z][A-Za-z0-9]*+|[a-z]++(?:[0-9A-Z][A-Za-z0-9]*+"
                          r"|(?=[-.+]))))(?![A-Za-z0-9])"
                          r"(?:(?=([-.+][A-Za-z0-9]+| [0-9][A-Za-z0-9]*)))?")
 #: A run that is coined on its own (stored._COINED_RUN) and a capitalised word ('Orca').
@@ -107,9 +110,10 @@ def _starts(title: str, sentences: list[str]) -> set[str]:
 def _starts_pairs(title: str, sentences: list[str]) -> tuple[set[str], set[str]]:
     """name_starts of a folded title and folded abstract sentences, and the pairs of runs
     they write (_pair: what a name without a coined run is found through, stored.name_pair)."""
-    # One search over the texts joined by newlines: no run crosses a newline, and a newline
-    # is neither a letter nor a digit, so the look-arounds see what they see at a text's ends.
-    found = _NAME_START.findall("\n".join([title, *sentences]))
+    # One search over the texts joined by newlines, with one before the first: no run crosses
+    # a newline, and a newline is neither a letter nor a digit, so the pattern sees at a
+    # text's ends what it would see there alone.
+    found = _NAME_START.findall("\n".join(["", title, *sentences]))
     return {r for r, _ in found}, {r + nxt for r, nxt in found if nxt and _pair(r, nxt[0],
                                                                                nxt[1:])}
 

@@ -96,6 +96,8 @@ _WORD = re.compile(r"[a-z][a-z0-9]{2,}")
 #: A survey, review or tutorial presents names; it does not introduce them.
 _REVIEW = re.compile(r"\b(?:this|our)\s+(?:tutorial|survey|review|overview|primer)\b|"
                      r"\bwe\s+(?:review|survey)\b", re.IGNORECASE)
+#: What every _REVIEW match holds, in lower case.
+_REVIEW_WORDS = ("review", "survey", "tutorial", "overview", "primer")
 
 
 @dataclass(frozen=True)
@@ -282,8 +284,14 @@ def _defined_in_clause(before: str) -> bool:
     cue before it is at most ten words back, with no clause break between ("we call
     Reinforcement Learning with Verifiable Rewards (RLVR)")."""
     last = None
-    for m in _ANY_CUE.finditer(before):
-        last = m
+    if before.isascii():  # ignoring case is lower-casing, which keeps every offset
+        low = before.lower()
+        if "we" in low or "our" in low or "this" in low:  # what every match holds
+            for m in _ANY_CUE_LOW.finditer(low):
+                last = m
+    else:
+        for m in _ANY_CUE.finditer(before):
+            last = m
     if last is None:
         return False
     between = before[last.end():]
@@ -308,6 +316,17 @@ def _cased(pattern: re.Pattern) -> re.Pattern:
 #: before, new after, appositive after, studied).
 _ANY_CASE = (_LOOSE_BEFORE, _STRICT_BEFORE, _NEW_AFTER, _APPOSITIVE_AFTER, _STUDIED)
 _LOWER_CASE = tuple(map(_cased, _ANY_CASE))
+_ANY_CUE_LOW = _cased(_ANY_CUE)
+
+
+def _is_review(abstract: str) -> bool:
+    """Whether an abstract says it reviews (_REVIEW); an ASCII one holding none of the
+    words every match holds is not searched."""
+    if abstract.isascii():
+        low = abstract.lower()
+        if not any(w in low for w in _REVIEW_WORDS):
+            return False
+    return _REVIEW.search(abstract) is not None
 
 
 def paper_claims(paper: str, title: str, abstract: str,
@@ -357,7 +376,7 @@ def paper_claims(paper: str, title: str, abstract: str,
                 lead_state = bool(lead_state) or confirmed
             if strict and name not in out:
                 out[name] = Claim(paper, name, "clause", True, expansion)
-    if lead and is_coined(lead) and lead_state is not None and not _REVIEW.search(abstract):
+    if lead and is_coined(lead) and lead_state is not None and not _is_review(abstract):
         prev = out.get(lead)
         out[lead] = Claim(paper, lead, "title", bool(lead_state),
                           prev.expansion if prev else "")

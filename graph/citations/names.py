@@ -24,10 +24,15 @@ _RUN = re.compile(r"[A-Za-z0-9]+")
 #: capital or digit after their first letter): no match can start inside another, so the
 #: matches it keeps are the same. Its runs are possessive: what they would give back is never
 #: a capital, a digit or a space, so trying that was only time (a fifth of the search's).
+#: The character before the name is matched (group 1 is the name), not looked behind at, and
+#: `candidates` puts a space before the text: a pattern that opens with a set of characters
+#: is searched by skipping to the next character of the set (a word break), not by trying a
+#: match at every offset. One lookahead run serves both of its cases: a run of [a-z.-] ends
+#: at a capital or digit, or else where a run of [A-Za-z0-9.-] from the same letter ends too.
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9.+-])(?=[A-Za-z](?:[a-z.\-]*+[A-Z0-9]|[A-Za-z0-9.\-]*+\s\d))"
+    r"[^A-Za-z0-9.+-]((?=[A-Za-z][a-z.\-]*+(?:[A-Z0-9]|\s\d))"
     r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s\d{1,2}(?:\.\d)?)?"
-    r"(?![A-Za-z0-9+$#*^])")
+    r"(?![A-Za-z0-9+$#*^]))")
 _INNER = re.compile(r"[A-Z0-9]")
 _VERSION_AFTER = re.compile(r"[-\s]?[vV]\d")
 #: A version number after a space, or after a hyphen and a space: "WILDS 2.0" is the later
@@ -89,15 +94,15 @@ def shape_score(name: str) -> float:
 
 def candidates(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of each coined-name candidate in folded text."""
-    for m in _CANDIDATE.finditer(text):
-        word = m.group(0)
+    for m in _CANDIDATE.finditer(" " + text):
+        word = m.group(1)
         if not _INNER.search(word, 1):
             continue  # one capitalised or lower-case word: never coined
         name = word.rstrip(".-")
         if "-" in name:  # what _TAIL takes off starts with a hyphen
             name = _TAIL.sub("", name)
         if is_coined(name):
-            yield m.start(), name
+            yield m.start(1) - 1, name
 
 
 def _runs(text: str) -> list[tuple[int, int, str]]:
