@@ -18,6 +18,11 @@ def run(nlp, abstract: str, title: str = "A study of things") -> dict:
     return {e.name: e for e in ex.entities}
 
 
+def task_names(ents: dict) -> set[str]:
+    """The folded names of the tasks."""
+    return {e.name.casefold() for e in ents.values() if e.type == "TASK"}
+
+
 def find(ents: dict, form: str, ignore_case: bool = False):
     """The entity that has form as its name or an alias (optionally ignoring case)."""
     for e in ents.values():

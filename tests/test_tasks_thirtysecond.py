@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run
+from tests.extracting import run, task_names
 
 
 @pytest.fixture(scope="module")
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def task_names(ents: dict) -> set[str]:
-    """The folded names of the tasks."""
-    return {e.name.casefold() for e in ents.values() if e.type == "TASK"}
 
 
 @pytest.mark.parametrize(("abstract", "name"), [
