@@ -25,3 +25,22 @@ def test_a_known_architecture_in_the_plural_is_a_name(nlp, sentence, form):
     ents = run(nlp, "We present a reader for scanned receipts. " + sentence)
     e = find(ents, form)
     assert e is not None and e.type == "METHOD"
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Knowledge Graphs (KGs) store facts about pantry items as triples.", "Knowledge Graphs"),
+    ("Knowledge Graphs (KGs) store facts about pantry items as triples.", "KGs"),
+    ("The planner queries a Knowledge Graph of pantry items before it answers.",
+     "Knowledge Graph"),
+])
+def test_a_knowledge_graph_is_no_name(nlp, sentence, form):
+    ents = run(nlp, "We build a helper that plans meals. " + sentence,
+               title="Meal Planning over Knowledge Graphs")
+    assert find(ents, form) is None
+
+
+def test_a_named_graph_and_a_graph_task_stay(nlp):
+    ents = run(nlp, "Knowledge graphs are sparse. We evaluate knowledge graph completion on "
+               "FB15k-237 and learn knowledge graph embeddings.")
+    assert find(ents, "FB15k-237") is not None
+    assert find(ents, "knowledge graph completion").type == "TASK"
