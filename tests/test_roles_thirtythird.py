@@ -1,5 +1,6 @@
-"""Thirty-third pass (intro33): the role classifier does not make a name a typed gazetteer list
-holds introduced against the rules' `used`."""
+"""Thirty-third pass (intro33): the role classifier does not make introduced, against the
+rules' `used`, a name a typed gazetteer list holds or one whose first sentence gives it to
+others."""
 
 from __future__ import annotations
 
@@ -56,4 +57,38 @@ def test_a_listed_name_the_rules_introduce_stays_introduced():
     merge = _eager()
     ents = [_ent("ResNet-50", "introduced", text.index("ResNet-50"))]
     merge(_Cached(ents, text, [0, text.index("We")]))
+    assert ents[0]["role"] == "introduced"
+
+
+def test_a_name_its_sentence_gives_to_others_stays_used():
+    """`Existing solvers such as X ...` (no we / our in the sentence): the eager classifier
+    does not promote X; the same name in a sentence of the authors' own is promoted."""
+    text = ("Fast Routing\nExisting solvers such as ZetaSolve are slow. "
+            "We build KappaRoute on top of them.")
+    merge = _eager()
+    ents = [_ent("ZetaSolve", "used", text.index("ZetaSolve")),
+            _ent("KappaRoute", "used", text.index("KappaRoute"))]
+    merge(_Cached(ents, text, [0, text.index("Existing"), text.index("We")]))
+    assert [e["role"] for e in ents] == ["used", "introduced"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Smith et al. first described ZetaSolve for routing.",
+    "A recently proposed solver, ZetaSolve, is slow.",
+])
+def test_other_cues_of_somebody_elses(sentence):
+    """`et al` and the older-words list (older_modifiers.txt) both count."""
+    text = "Fast Routing\n" + sentence
+    merge = _eager()
+    ents = [_ent("ZetaSolve", "used", text.index("ZetaSolve"))]
+    merge(_Cached(ents, text, [0, text.index(sentence)]))
+    assert ents[0]["role"] == "used"
+
+
+def test_our_in_the_sentence_keeps_the_promotion():
+    """`Unlike existing solvers, our ZetaSolve ...`: the sentence speaks of the authors' own."""
+    text = "Fast Routing\nUnlike existing solvers, our ZetaSolve is fast."
+    merge = _eager()
+    ents = [_ent("ZetaSolve", "used", text.index("ZetaSolve"))]
+    merge(_Cached(ents, text, [0, text.index("Unlike")]))
     assert ents[0]["role"] == "introduced"
