@@ -165,6 +165,12 @@ def _others_cue() -> re.Pattern:
 _OURS = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 
 
+def title_subject(text: str, ent: dict) -> bool:
+    """Whether the entity stands alone before the title's colon ("TÜLU 3: Pushing ..."): the
+    paper's subject, its own even when the name is listed (as the rules' title_known holds)."""
+    return any(text[:m[1]].strip() == "" and text[m[2]:m[2] + 1] == ":" for m in ent["mentions"])
+
+
 def others_first(text: str, starts: list[int], ent: dict) -> bool:
     """Whether the sentence of the entity's first mention after the title says, before it,
     that the thing is somebody else's ("existing methods such as X", "recent works introduced
@@ -1017,9 +1023,10 @@ class LearnedMerge:
                 if by_rules and self.roles == "union" and self.demote <= 0:
                     continue
                 if not by_rules and self.known_stay_used and (
-                        listed_known(e) or others_first(text, starts, e)):
+                        listed_known(e) or others_first(text, starts, e)) and \
+                        not title_subject(text, e):
                     continue  # a listed name, or one its sentence gives to others (no we/our):
-                    # somebody else's; the rules' verdict holds
+                    # somebody else's unless it is the title's subject; the rules' verdict holds
                 rf = feats_of(e, keep=False)[2]
                 p = self.role_model.prob(without_verdict(rf) if self.role_blind else rf)
                 if by_rules and self.roles == "union":

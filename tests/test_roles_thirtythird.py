@@ -92,3 +92,15 @@ def test_our_in_the_sentence_keeps_the_promotion():
     ents = [_ent("ZetaSolve", "used", text.index("ZetaSolve"))]
     merge(_Cached(ents, text, [0, text.index("Unlike")]))
     assert ents[0]["role"] == "introduced"
+
+
+def test_the_titles_subject_is_promoted_even_when_listed():
+    """`ResNet-50: ...` as a title: the name alone before the colon is the paper's subject, so
+    the listed-name block does not hold it back."""
+    text = "ResNet-50: Deeper Plonk Nets\nWe present ResNet-50 for quorb tagging."
+    merge = _eager()
+    ents = [_ent("ResNet-50", "used", 0)]
+    ents[0]["mentions"].append(("ResNet-50", text.index("ResNet-50", 5),
+                                text.index("ResNet-50", 5) + 9, "s"))
+    merge(_Cached(ents, text, [0, text.index("We")]))
+    assert ents[0]["role"] == "introduced"
