@@ -148,6 +148,42 @@ def _listed(form: str) -> frozenset[str]:
 _FIRST_PART = re.compile(r"[^\s\-]+")
 
 
+def listed_known(ent: dict) -> bool:
+    """Whether a typed gazetteer list holds the entity's name or one of its aliases."""
+    return any(_listed(form) - {"generic"} for form in (ent["name"], *ent.get("aliases", ())))
+
+
+@lru_cache(maxsize=1)
+def _others_cue() -> re.Pattern:
+    """Words that say a thing is somebody else's (older_modifiers.txt), or `et al`."""
+    from paperkg.extractors.words import alternation, word_set
+
+    return re.compile(r"\b(?:" + alternation(word_set("older_modifiers"), r"\s+") +
+                      r")\b|\bet\s+al\b", re.IGNORECASE)
+
+
+_OURS = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+
+
+def title_subject(text: str, ent: dict) -> bool:
+    """Whether the entity stands alone before the title's colon ("TÜLU 3: Pushing ..."): the
+    paper's subject, its own even when the name is listed (as the rules' title_known holds)."""
+    return any(text[:m[1]].strip() == "" and text[m[2]:m[2] + 1] == ":" for m in ent["mentions"])
+
+
+def others_first(text: str, starts: list[int], ent: dict) -> bool:
+    """Whether the sentence of the entity's first mention after the title says, before it,
+    that the thing is somebody else's ("existing methods such as X", "recent works introduced
+    X", "Smith et al. use X") and says nothing of the authors' own (we, our)."""
+    title_end = text.find("\n")
+    after = [m[1] for m in ent["mentions"] if m[1] > title_end >= 0]
+    if not after:
+        return False
+    a = min(after)
+    lo, hi = _sentence(starts, text, a)
+    return bool(_others_cue().search(text, lo, a)) and not _OURS.search(text, lo, hi)
+
+
 def gazetteer_features(ent: dict) -> list[str]:
     """Which gazetteer lists hold the entity's name or one of its aliases, each crossed with
     the type the rules gave, whether the rules' type is one of them, and which lists hold the
@@ -936,6 +972,11 @@ class LearnedMerge:
         #: the role classifier reads no rules' verdict (without_verdict; off unless a model
         #: was fitted so)
         self.role_blind = False
+        #: a name a typed gazetteer list holds, or one whose first sentence gives it to
+        #: others (others_first), is never made introduced by the role classifier against
+        #: the rules (out of fold, on nine sets, such promotions were right 3 times in 21 and
+        #: 0 times in 8; docs/extraction.md, thirty-third pass)
+        self.known_stay_used = True
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -981,6 +1022,11 @@ class LearnedMerge:
                 by_rules = e["role"] == "introduced"
                 if by_rules and self.roles == "union" and self.demote <= 0:
                     continue
+                if not by_rules and self.known_stay_used and (
+                        listed_known(e) or others_first(text, starts, e)) and \
+                        not title_subject(text, e):
+                    continue  # a listed name, or one its sentence gives to others (no we/our):
+                    # somebody else's unless it is the title's subject; the rules' verdict holds
                 rf = feats_of(e, keep=False)[2]
                 p = self.role_model.prob(without_verdict(rf) if self.role_blind else rf)
                 if by_rules and self.roles == "union":
