@@ -79,13 +79,18 @@ def tally(entity_lists: Iterable[Iterable[dict]]) -> tuple[Counter, Counter]:
     return longs, votes
 
 
+#: The type the cross-paper vote never gives: the one a name no rule typed falls to, so a
+#: majority of it is mostly papers whose rules found no cue. A vote passes on cues only.
+FALLBACK = "METHOD"
+
+
 def resolved_type(counts: Counter, typ: str) -> str:
     """The type an entity of type typ gets when its canonical key has these type counts: the
-    majority, if it beats typ's own count; ties go to the type named first alphabetically,
-    never to the paper order."""
+    majority, if it beats typ's own count and is not the fallback METHOD; ties go to the type
+    named first alphabetically, never to the paper order."""
     if len(counts) > 1:
         best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if n > counts[typ]:
+        if n > counts[typ] and best != FALLBACK:
             return best
     return typ
 
@@ -139,7 +144,8 @@ class Registry:
             if not long_form and is_acronym(e.name):
                 e.key = self._key(e.key, canonical_key(e.name))
         for e in ex.entities:
-            if "gazetteer" not in e.extractor:
+            # a listed name keeps the list's type, the paper's own name its paper's
+            if "gazetteer" not in e.extractor and e.role != "introduced":
                 e.type = resolved_type(types[e.key], e.type)
         # one entity per key inside a paper
         merged: dict[tuple[str, str], Entity] = {}

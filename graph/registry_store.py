@@ -171,7 +171,7 @@ def lazy_registry(counts: Counts, index: VoteIndex):
 
 def resolved(counts: Counter, typ: str) -> str:
     """The type Registry.apply gives an entity of type typ whose key has these type counts
-    (gazetteer entities aside)."""
+    (gazetteer and introduced entities aside)."""
     from paperkg.extractors.registry import resolved_type
 
     return resolved_type(counts, typ)

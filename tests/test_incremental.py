@@ -444,15 +444,16 @@ def test_the_kept_registry_is_the_one_the_state_rows_make(fresh_db):
 
 
 def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
-    """New papers that retype an old paper's entity (two votes against one), give an acronym
+    """New papers that retype an old paper's entity its rules left at METHOD (two votes against
+    one; the vote moves no paper's own introduced name), give an acronym
     an old paper uses its long form, and name an old paper's repository from an id that sorts
     first, and a new abstract of an old paper: the update assembles only those papers again,
     and the store is a fresh build's."""
     from paperkg.graph.ladybug_store import query
     from paperkg.graph.pipeline import build
 
-    old = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
-                 "for cell segmentation. Code: https://github.com/acme/zorb"),
+    old = [_line("2401.00010", "Segmenting Cells Quickly", "We apply ZorbNet to cell "
+                 "segmentation. Code: https://github.com/acme/zorb"),
            _line("2401.00020", "Yodel Models", "We train HGM models on speech. HGM improves "
                  "accuracy on PTB."),
            _line("2401.00030", "Other Cells", "We compare U-Net with attention models on "
