@@ -128,7 +128,8 @@ OWN_METRIC_PAIRS = True
 _METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)\b)"
                          r"[^\s,;()\d][^,;()\d]{0,20}?\s*(?:,\s*and|,|and)\s*")
 _RESP_GAP = re.compile(r"\s*(?:\([^()\d]{0,40}\)\s*)?(?:,\s*and|,|and)\s*")
-_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:[^.;%()]{0,50}?,\s*)?respectively\b")
+_RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:(?:[^.;%()]|\.(?=\d)){0,50}?,\s*)?"
+                           r"respectively\b")  # "in CIDEr@0.5IoU, respectively": a decimal point
 
 
 def _respectively(text: str, mentions, out: list[dict]) -> None:
@@ -150,12 +151,22 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
             for r, name in zip(group, after, strict=True):
                 r["benchmark"] = name
                 _retag(r, "benchmark", "list of values on a list of benchmarks")
-        elif len(group) > 1 and _RESPECTIVELY.match(text, group[-1]["end"]):
-            s0 = group[0]["start"] - len(group[0]["sentence"]) - 1
-            names = [name for a, b, name, typ, _ in mentions
-                     if typ in BENCH_TYPES and max(0, s0) <= a < group[0]["start"] and not (
-                         ACTS_NOT_BENCH and _ACTS.match(text, b))]
-            names = list(dict.fromkeys(names))
+        elif RESP_LATER and len(group) > 1 and (later := _list_later(text, mentions, out, group)):
+            for r, name in zip(group, later, strict=True):
+                r["benchmark"] = name
+                _retag(r, "benchmark", "respectively (benchmarks later)")
+        elif len(group) > 1 and (resp := _RESPECTIVELY.match(text, group[-1]["end"])):
+            s0 = _sentence_start(text, group[0]) if RESP_OWN_SENTENCE else \
+                group[0]["start"] - len(group[0]["sentence"]) - 1
+            names = _bench_names(text, mentions, max(0, s0), group[0]["start"])
+            if RESP_OWN_SENTENCE and not names and sum(
+                    typ == "METRIC" and group[-1]["end"] <= a < resp.end()
+                    for a, _b, _n, typ, _ in mentions) < 2:
+                # none in its own sentence, and no metrics listed for the values: the list of the
+                # sentence before, of as many names ("... on two benchmarks, A and B. X
+                # achieves 4.8% and 10.5% higher accuracy, respectively")
+                prev = _bench_names(text, mentions, _sentence_start_before(text, s0), s0)
+                names = prev if len(prev) == len(group) else []
             if len(names) >= len(group):
                 for r, name in zip(group, names[-len(group):], strict=True):
                     r["benchmark"] = name
@@ -168,6 +179,16 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
                     _retag(r, "metric", "respectively")
+        elif BENCH_PAIRED and len(group) > 1 and (run := _bench_list_before(text, mentions,
+                                                                            group)):
+            # "Experiments on ITC99 and EPFL show that X ... achieving 15.5% and 31.1%
+            # improvements": as many benchmarks listed before as values pair in order
+            for r, name in zip(group, run, strict=True):
+                r["benchmark"] = name
+                _retag(r, "benchmark", "paired with a list of benchmarks before")
+            if SUBJECTS_PAIRED:
+                own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+                _subjects_respectively(text, mentions, group, max(0, own_start))
         elif SUBJECTS_PAIRED and len(group) > 1:
             # "AttnLFA and AttnMVP ... achieving improvements of 0.29% and 0.80%": as many
             # subjects as values pair in order without "respectively" too
@@ -187,6 +208,7 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
 
 
 SUBJECTS_RESPECTIVELY = True
+BENCH_PAIRED = True
 SUBJECTS_PAIRED = True
 _AND = re.compile(r"\s*,?\s*and\s+(?:the\s+)?")
 _OBJECT_BEFORE = re.compile(r"\b(?:from|on|in|of|with|by|to|for|over|across|between|than|"
@@ -264,6 +286,81 @@ def _list_after(text: str, mentions, group: list[dict]) -> list[str]:
         if not run and a != m.end() or run and not _LIST_SEP.fullmatch(text, run[-1][1], a):
             break
         run.append((a, b, name))
+    names = [name for _a, _b, name in run]
+    return names if len(names) == len(group) and len(set(names)) == len(names) else []
+
+
+def _sentence_start(text: str, r: dict) -> int:
+    """Where the sentence of result r starts in text."""
+    return max(0, text.rfind(r["sentence"][:40], 0, r["start"] + 40))
+
+
+_ON_BEFORE = re.compile(r"\b(?:on|across|over|for|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
+    """The benchmarks of the list after "on" earlier in the sentence of a list of values of
+    one metric and no benchmark, not closed by "respectively", when there are as many as
+    values, else []."""
+    if len({r["metric"] for r in group}) != 1 or any(r["benchmark"] for r in group) or \
+            _RESP_AFTER.match(text, group[-1]["end"]):
+        return []
+    lo = _sentence_start(text, group[0])
+    spans = [(a, b, name) for a, b, name, typ, _ in mentions
+             if typ in BENCH_TYPES and lo <= a < group[0]["start"]]
+    runs: list[list] = []
+    for x in spans:
+        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], x[0]):
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    for run in runs:
+        names = [name for _a, _b, name in run]
+        if len(run) == len(group) == len(set(names)) and \
+                _ON_BEFORE.search(text, max(lo, run[0][0] - 40), run[0][0]) and \
+                not {r["system"] for r in group} & set(names):
+            return names
+    return []
+
+
+def _bench_names(text: str, mentions, lo: int, hi: int) -> list[str]:
+    """The names of the benchmarks mentioned in [lo, hi), once each, in order."""
+    return list(dict.fromkeys(name for a, b, name, typ, _ in mentions
+                              if typ in BENCH_TYPES and lo <= a < hi and not (
+                                  ACTS_NOT_BENCH and _ACTS.match(text, b))))
+
+
+def _sentence_start_before(text: str, at: int) -> int:
+    """Where the sentence before offset at (a sentence start) starts, roughly."""
+    cut = max(text.rfind(". ", 0, max(0, at - 2)), text.rfind("\n", 0, max(0, at - 2)))
+    return cut + 1 if cut >= 0 else 0
+
+
+RESP_OWN_SENTENCE = True  # "respectively" pairs with benchmarks of its own sentence only
+RESP_LATER = True
+# "3.3%, 8.5%, and 7.5% over the ... model in terms of F-score for the A, B, and C datasets,
+# respectively": the benchmarks listed later in the clause, closed by "respectively"
+_RESP_LATER = re.compile(r"(?:[^.;]|\.(?=\d)){0,160}?\brespectively\b")
+_RESP_TAIL = re.compile(r"\s*(?:(?:data\s*sets?|datasets?|benchmarks?|corpora|tasks?|splits?)\s*)?"
+                        r",?\s*respectively\b")
+
+
+def _list_later(text: str, mentions, out: list[dict], group: list[dict]) -> list[str]:
+    """The benchmarks of the list that closes a clause with "respectively" after a list of
+    values, further on than right after them, when there are as many as values, else []."""
+    m = _RESP_LATER.match(text, group[-1]["end"])
+    if not m or any(group[-1]["end"] <= r["start"] < m.end() for r in out):
+        return []
+    hi = m.end() - len("respectively")
+    run: list = []
+    for a, b, name, typ, _ in mentions:
+        if typ not in BENCH_TYPES or a < group[-1]["end"] or b > hi:
+            continue
+        if run and not _LIST_SEP.fullmatch(text, run[-1][1], a):
+            run = []
+        run.append((a, b, name))
+    if not run or not _RESP_TAIL.fullmatch(text, run[-1][1], m.end()):
+        return []
     names = [name for _a, _b, name in run]
     return names if len(names) == len(group) and len(set(names)) == len(names) else []
 
