@@ -36,3 +36,11 @@ def test_no_longer_form_after_a_non_kind_word(nlp, before):
     ents = run(nlp, f"We address speaker verification for orchard radios. {before} speaker "
                     "verification errors in loud rows.", "Notes on Orchard Crates")
     assert _aliases(ents, "speaker verification") == []
+
+
+def test_two_kind_words_give_two_longer_forms(nlp):
+    ents = run(nlp, "We address speaker verification for orchard radios. Low-latency automatic "
+                    "speaker verification fails when pickers shout.", "Notes on Orchard Crates")
+    aliases = _aliases(ents, "speaker verification")
+    assert "automatic speaker verification" in aliases
+    assert "Low-latency automatic speaker verification" in aliases

@@ -1,5 +1,5 @@
-"""A task's longer written form: the text writes the task's name with one more leading word
-that names a kind of it ("Online Continual Learning" beside "continual learning"), kept as an
+"""A task's longer written forms: the text writes the task's name with one or two more leading
+words that name a kind of it ("Online Continual Learning" beside "continual learning"), kept as an
 alias, as the gold names such a task by either form."""
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def _kind_word(text: str, a: int, in_title: bool, skip, titled) -> str | None:
 
 
 def task_forms(out: list[dict], text: str, title_end: int) -> None:
-    """Give each TASK, as an alias, the form the text writes with one more leading word before
-    a mention of its name that can name a kind of it."""
+    """Give each TASK, as aliases, the forms the text writes with one or two more leading words
+    before a mention of its name that can name a kind of it."""
     skip = _not_kinds()
     titled = word_set("task_title_adjectives")
     for e in out:
@@ -62,5 +62,10 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
             if surface.casefold() != name:
                 continue  # a shorter form's modifier may name a sibling kind of task
             w = _kind_word(text, a, a < title_end, skip, titled)
-            if w is not None:
-                _add(e, f"{w} {surface}")
+            if w is None:
+                continue
+            _add(e, f"{w} {surface}")
+            # a second such word before it: "Low-Latency Single-Channel Speech Enhancement"
+            w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled)
+            if w2 is not None:
+                _add(e, f"{w2} {w} {surface}")
