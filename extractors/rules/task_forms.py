@@ -1,0 +1,71 @@
+"""A task's longer written forms: the text writes the task's name with one or two more leading
+words that name a kind of it ("Online Continual Learning" beside "continual learning"), kept as an
+alias, as the gold names such a task by either form."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from paperkg.extractors.rules.base import word_set, word_union
+
+# the word right before a mention, then one space; and the word before that one
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
+_PREVIOUS = re.compile(r"([A-Za-z]+)\s+$")
+# verbs in -ing and -s, adverbs, numbers, single letters, debris ("pipelines--on", "X-")
+_NOT_KIND = re.compile(r"[a-z]+(?:ing|ly|[^s]s)|\d+|[A-Za-z]|.*(?:--|-$).*", re.I)
+# a word after these is a verb ("to avoid X", "we consider X", "which make X")
+_BEFORE_VERB = frozenset({"to", "we", "can", "could", "may", "might", "will", "would", "should",
+                          "must", "cannot", "not", "also", "that", "which", "who", "they"})
+
+
+@cache
+def _not_kinds() -> frozenset[str]:
+    """Lower-case words that never open a longer form of a task."""
+    return frozenset(w.lower() for w in word_union(
+        "task_stop", "task_adjectives", "quantity_words", "title_verbs", "task_form_not_modifiers"))
+
+
+def _add(e: dict, form: str) -> None:
+    """Add form to e's aliases unless it is already one of e's forms (any case)."""
+    have = {e["name"].casefold(), *(a.casefold() for a in e["aliases"])}
+    if form.casefold() not in have:
+        e["aliases"].append(form)
+
+
+def _kind_word(text: str, a: int, in_title: bool, skip, titled) -> str | None:
+    """The word written right before offset a when it can name a kind of task: not a function
+    word, a praise word or a verb, unless a title keeps it in a task's name."""
+    m = _WORD_BEFORE.search(text, max(0, a - 40), a)
+    if m is None:
+        return None
+    w = m.group(1)
+    low = w.lower()
+    if (low in skip and not (in_title and low in titled)) or _NOT_KIND.fullmatch(w):
+        return None
+    prev = _PREVIOUS.search(text, max(0, m.start() - 20), m.start())
+    if prev is not None and prev.group(1).lower() in _BEFORE_VERB:
+        return None
+    return w
+
+
+def task_forms(out: list[dict], text: str, title_end: int) -> None:
+    """Give each TASK, as aliases, the forms the text writes with one or two more leading words
+    before a mention of its name that can name a kind of it."""
+    skip = _not_kinds()
+    titled = word_set("task_title_adjectives")
+    for e in out:
+        if e["type"] != "TASK":
+            continue
+        name = e["name"].casefold()
+        for surface, a, _b, *_ in e["mentions"]:
+            if surface.casefold() != name:
+                continue  # a shorter form's modifier may name a sibling kind of task
+            w = _kind_word(text, a, a < title_end, skip, titled)
+            if w is None:
+                continue
+            _add(e, f"{w} {surface}")
+            # a second such word before it: "Low-Latency Single-Channel Speech Enhancement"
+            w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled)
+            if w2 is not None:
+                _add(e, f"{w2} {w} {surface}")

@@ -1,0 +1,46 @@
+"""A task's longer written form kept as an alias (task33, rules/task_forms.py), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+def _aliases(ents: dict, name: str) -> list[str]:
+    """The aliases of the task named name."""
+    e = find(ents, name)
+    assert e is not None and e.type == "TASK"
+    return e.aliases
+
+
+def test_a_kind_word_before_the_task_gives_its_longer_form(nlp):
+    ents = run(nlp, "We address speaker verification for orchard radios. Automatic speaker "
+                    "verification fails when pickers shout.", "Notes on Orchard Crates")
+    assert "Automatic speaker verification" in _aliases(ents, "speaker verification")
+
+
+@pytest.mark.parametrize("before", [
+    "Recent",  # a word of time or praise (task_form_not_modifiers, task_adjectives)
+    "To avoid",  # a verb after "to"
+    "We consider",  # a verb after "we"
+    "Shouting harms",  # a verb in -s
+])
+def test_no_longer_form_after_a_non_kind_word(nlp, before):
+    ents = run(nlp, f"We address speaker verification for orchard radios. {before} speaker "
+                    "verification errors in loud rows.", "Notes on Orchard Crates")
+    assert _aliases(ents, "speaker verification") == []
+
+
+def test_two_kind_words_give_two_longer_forms(nlp):
+    ents = run(nlp, "We address speaker verification for orchard radios. Low-latency automatic "
+                    "speaker verification fails when pickers shout.", "Notes on Orchard Crates")
+    aliases = _aliases(ents, "speaker verification")
+    assert "automatic speaker verification" in aliases
+    assert "Low-latency automatic speaker verification" in aliases
