@@ -481,7 +481,10 @@ class Gazetteer:
         todo = []
         for chunk in chunks:
             if chunk.isascii():
-                pieces = _PIECES.findall(chunk)
+                # a word of letters alone (most chunks) is its one piece, and _AT_PIECES
+                # matches it whole
+                alpha = chunk.isalpha()
+                pieces = [chunk] if alpha else _PIECES.findall(chunk)
                 low = chunk.lower()
                 # the pieces of low are the pieces lower-cased (ASCII lower-casing maps letters
                 # to letters and leaves the rest), so the chunk is not split again
@@ -490,7 +493,7 @@ class Gazetteer:
                         and lower0.isdisjoint(map(str.lower, pieces))):
                     cache[chunk] = _UNTOKENIZED
                     continue
-                if _AT_PIECES.fullmatch(chunk):  # its tokens without the tokenizer
+                if alpha or _AT_PIECES.fullmatch(chunk):  # its tokens without the tokenizer
                     cache[chunk] = self._pieces_entry(chunk, pieces, low)
                     continue
             todo.append(chunk)

@@ -146,6 +146,12 @@ _PASSIVE = re.compile(
 # a colon or "and" before it ("During training, a ...", "Then an ...")
 _PASSIVE_ARTICLE = re.compile(r"(?:^|(?<=[.;:,])\s*|\s+and\s+)(?:[Aa]n?|[Tt]he)\s+")
 _PASSIVE_KEYS = (" proposed", " introduced", " designed", " devised", " developed", " presented")
+# the verb phrase every _PASSIVE match holds, opening with a letter: searched by skipping to the
+# next "i" or "a" (_PASSIVE opens with an optional group, so it is tried at every offset); where
+# it is not found, _PASSIVE cannot match
+_PASSIVE_VERB = re.compile(
+    r"(?:is|are)\s+(?:(?:further|then|also|first|additionally|newly|subsequently)\s+)?"
+    r"(?:proposed|introduced|designed|devised|developed|presented)\b")
 
 
 def passive_objects(ctx: Context) -> None:
@@ -153,7 +159,8 @@ def passive_objects(ctx: Context) -> None:
     fairness loss is proposed to ...", "an isolation loss is further introduced"), ending in a
     technique or part head (loss, strategy, mechanism, module, ...), as introduced METHODs."""
     text = ctx.text
-    if not any(k in text for k in _PASSIVE_KEYS):
+    if not any(k in text for k in _PASSIVE_KEYS) or \
+            _PASSIVE_VERB.search(text, ctx.title_end) is None:
         return
     stop, drop, heads = _lists()
     heads = heads | word_set("part_heads")
