@@ -92,3 +92,27 @@ def test_uncounted_tables_still_get_their_counters(tmp_path):
         assert {r["id"]: r[S.PUBLISHED_ORDER] for r in papers}["c"] == 501
     finally:
         discard_tables(tables)
+
+
+def test_entity_surfaces_counted_in_plain_dicts():
+    """Each entity node's names and aliases are counted in plain dicts (no Counter made per
+    node), with the counts, name, aliases and paper count a Counter gave."""
+    from paperkg.core.records import Entity, Mention, Paper, PaperExtraction
+    from paperkg.graph.build import build_graph
+
+    def quill(name: str, aliases: list[str]) -> Entity:
+        return Entity(name, "METHOD", "used", aliases, [Mention(name, 0, len(name), name)],
+                      0.9, "gaz", "quillnet")
+
+    papers = [Paper(id=pid, title=f"Title {pid}", abstract="Text.") for pid in ("p1", "p2")]
+    exs = [PaperExtraction("p1", [quill("QuillNet", ["QN", ""]), quill("Quillnet", ["QN"])]),
+           PaperExtraction("p2", [quill("QuillNet", ["Quill Net"])])]
+    surfaces: dict = {}
+    g = build_graph(papers, [], exs, surfaces=surfaces)
+    names, aliases = surfaces["names"]["Method:quillnet"], surfaces["aliases"]["Method:quillnet"]
+    assert type(names) is dict and type(aliases) is dict
+    assert names == {"QuillNet": 2, "Quillnet": 1}
+    assert aliases == {"QN": 2, "Quill Net": 1}
+    node = g.nodes["Method:quillnet"]
+    assert (node["name"], node["aliases"], node["paper_count"]) == (
+        "QuillNet", ["QN", "Quill Net", "Quillnet"], 2)
