@@ -108,11 +108,18 @@ def main() -> None:
         m = found[-1]
         return f'{x[:m.start()]}"key":"{features_key(title, abstract or "")}"{x[m.end():]}'
 
-    def replayed(texts, progress=None, **_):
-        """The stored extraction JSON of each paper the build hands to its workers."""
+    from paperkg.extractors.registry import tally
+
+    def replayed(texts, progress=None, counts=None, **_):
+        """The stored extraction JSON of each paper the build hands to its workers, each
+        one's registry tally given to `counts` first, as the workers give theirs (without it
+        the registry is made of no counts and the graph's entities differ from a build's)."""
         view = getattr(texts, "_texts", texts)  # the build's views over its papers
         for p in view._papers:
-            yield replay_one(p)
+            x = replay_one(p)
+            if counts is not None:
+                counts(*tally((json.loads(x)[0],)))
+            yield x
             if progress is not None:
                 progress(1)
 

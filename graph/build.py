@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from typing import Any
 
@@ -242,7 +241,7 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     """The knowledge graph of papers, their sources and what was extracted from them
     (extractions are read once, in order: a generator keeps only one paper's at a time).
     `surfaces` receives the entities per name and per alias of every entity node ("names",
-    "aliases": node key -> Counter), which the store keeps (graph/registry_store.py).
+    "aliases": node key -> {surface: count}), which the store keeps (graph/registry_store.py).
     With `entity_edges`, each edge from a paper to an entity is handed to it as
     (paper key, entity key, relationship, values: a tuple in ENTITY_EDGE_PROPS' order), once
     per (paper, entity, relationship) as
@@ -296,9 +295,11 @@ def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
                      | None, rows: Any) -> None:
     """build_graph's second part: the entities, links and results of each paper of g."""
     # Entities: one node per (label, canonical key); name = most frequent surface name.
-    names: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, Counter] = defaultdict(Counter)
-    paper_count: Counter = Counter()  # distinct papers per entity (papers come once each)
+    # name -> count per entity node, as plain dicts (a Counter's Python __init__ per node was
+    # about 2% of this step); every node has both
+    names: dict[str, dict[str, int]] = {}
+    aliases: dict[str, dict[str, int]] = {}
+    paper_count: dict[str, int] = {}  # distinct papers per entity (papers come once each)
     last_paper: dict[str, str] = {}
     # Offsets and confidences repeat across papers: one object per distinct value (ints and
     # floats apart, since 1 == 1.0) instead of one per edge.
@@ -332,15 +333,17 @@ def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
                 attrs["id"], attrs["name"], attrs["aliases"] = eid, e.name, []
                 g.add_node(ek)
                 g._node[ek] = attrs
-                counter = names[ek] = Counter()
-            counter[e.name] += 1
-            counted = aliases[ek]
+                counter = names[ek] = {}
+                counted = aliases[ek] = {}
+            else:
+                counted = aliases[ek]
+            counter[e.name] = counter.get(e.name, 0) + 1
             for a in e.aliases:  # as Counter.update of the non-empty ones
                 if a:
                     counted[a] = counted.get(a, 0) + 1
             if last_paper.get(ek) != pk:
                 last_paper[ek] = pk
-                paper_count[ek] += 1
+                paper_count[ek] = paper_count.get(ek, 0) + 1
             # Evidence: the first mention in the abstract (a sentence says more than the title).
             mentions = e.mentions
             first = mentions[0] if mentions else None

@@ -1240,9 +1240,11 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 mode = "upsert"
             else:
                 # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
-                # that the engine's COPYs run without the graph in memory.
+                # that the engine's COPYs run without the graph in memory. assemble set every
+                # node's stored counters (set_counters): none are looked for again.
                 tables, existed = store_tables(g, path, keep=not rebuild, edges=edges,
-                                               without=EARLY_LABELS if early else ())
+                                               without=EARLY_LABELS if early else (),
+                                               counted=True)
                 _mark("tables")  # the graph's tables written; the engine's COPYs follow
                 tables.extend(registry)
                 registry.clear()
