@@ -11,6 +11,7 @@ import pytest
 
 from paperkg.extractors import components
 from paperkg.extractors.rules import intro_objects as io
+from tests.extracting import CountingPieces
 
 _PASSIVE_TEXTS = [
     "",
@@ -89,19 +90,6 @@ def test_a_passive_object_is_still_found(rules_nlp):
     assert ("adaptive margin contrastive loss", "introduced", "passive_object") in names
 
 
-class _CountingPieces:
-    """The pieces pattern, recording the chunks it splits."""
-
-    def __init__(self, pattern):
-        self.pattern, self.split = pattern, []
-
-    def findall(self, s: str) -> list[str]:
-        self.split.append(s)
-        return self.pattern.findall(s)
-
-    def __getattr__(self, name: str):
-        return getattr(self.pattern, name)
-
 
 _CHUNK_PIECES = ["Stable", "Diffusion", "naive", "BAYES", "GPT", "-", "4o", "(", ")", ",", ".",
                  "x86", "Adam", "/", "the", "on", "ImageNet", "1K", "\u00e9", "Bert", "a", "I"]
@@ -113,7 +101,7 @@ def test_letter_chunks_get_the_entries_of_their_pieces(rules_nlp, monkeypatch):
     monkeypatch.setattr(gaz, "_chunks", {"": gaz._chunks[""]})
     new = [gaz.text_hits(t) for t in texts]
     entries = dict(gaz._chunks)
-    counting = _CountingPieces(components._PIECES)
+    counting = CountingPieces(components._PIECES)
     monkeypatch.setattr(gaz, "_chunks", {"": gaz._chunks[""]})
     monkeypatch.setattr(components, "_PIECES", counting)
     assert [gaz.text_hits(t) for t in texts] == new

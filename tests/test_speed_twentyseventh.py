@@ -10,6 +10,7 @@ import pytest
 
 from paperkg.extractors.results import benchmarks as B
 from paperkg.graph.citations import claims as C
+from tests.extracting import CountingPieces
 
 #: claims._ACRONYM_OPEN before this pass.
 _GREEDY = re.compile(r"([A-Za-z][\w-]*(?:\s+[\w-]+){0,9})\s*\(\s*$")
@@ -89,19 +90,6 @@ def test_data_phrase_opens_with_a_letter():
         "Kermany pneumonia", "VCTK+DEMAND"]
 
 
-class _CountingPieces:
-    """components._PIECES, noting the strings it splits."""
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern, self.split = pattern, []
-
-    def findall(self, s: str) -> list[str]:
-        self.split.append(s)
-        return self.pattern.findall(s)
-
-    def __getattr__(self, name: str):
-        return getattr(self.pattern, name)
-
 
 _CHUNK_TEXTS = [
     "We fine-tune Stable Diffusion and NAIVE BAYES on ImageNet-1K (v2.0), x86 and GPT-4o.",
@@ -115,7 +103,7 @@ def test_new_chunks_split_once(rules_nlp, monkeypatch, text):
     from paperkg.extractors import components
 
     gaz = rules_nlp.get_pipe("paperkg_gazetteer")
-    counting = _CountingPieces(components._PIECES)
+    counting = CountingPieces(components._PIECES)
     monkeypatch.setattr(components, "_PIECES", counting)
     monkeypatch.setattr(gaz, "_chunks", {"": gaz._chunks[""]})  # every chunk new
     hits = gaz.text_hits(text)
