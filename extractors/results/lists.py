@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.core.text import sentence_of, sentence_starts
 from paperkg.extractors.result_names import (
     BENCH_TYPES,
     SYSTEM_TYPES,
@@ -165,16 +166,17 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 # none in its own sentence, and no metrics listed for the values: the list of the
                 # sentence before, of as many names ("... on two benchmarks, A and B. X
                 # achieves 4.8% and 10.5% higher accuracy, respectively")
-                prev = _bench_names(text, mentions, _sentence_start_before(text, s0), s0)
+                before = sentence_of(text, sentence_starts(text), s0 - 1)[0]
+                prev = _bench_names(text, mentions, before, s0)
                 names = prev if len(prev) == len(group) else []
             if len(names) >= len(group):
                 for r, name in zip(group, names[-len(group):], strict=True):
                     r["benchmark"] = name
                     _retag(r, "benchmark", "respectively")
-            own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
+            own_start = _sentence_start(text, group[0])
             if SUBJECTS_RESPECTIVELY:
-                _subjects_respectively(text, mentions, group, max(0, own_start))
-            run = _last_list(text, mentions, ("METRIC",), max(0, own_start), group[0]["start"])
+                _subjects_respectively(text, mentions, group, own_start)
+            run = _last_list(text, mentions, ("METRIC",), own_start, group[0]["start"])
             if len(run) == len(group):  # "improves accuracy and recall by 3% and 5% resp."
                 for r, name in zip(group, run, strict=True):
                     r["metric"] = name
@@ -187,13 +189,13 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
                 r["benchmark"] = name
                 _retag(r, "benchmark", "paired with a list of benchmarks before")
             if SUBJECTS_PAIRED:
-                own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
-                _subjects_respectively(text, mentions, group, max(0, own_start))
+                own_start = _sentence_start(text, group[0])
+                _subjects_respectively(text, mentions, group, own_start)
         elif SUBJECTS_PAIRED and len(group) > 1:
             # "AttnLFA and AttnMVP ... achieving improvements of 0.29% and 0.80%": as many
             # subjects as values pair in order without "respectively" too
-            own_start = text.rfind(group[0]["sentence"][:40], 0, group[0]["start"] + 1)
-            _subjects_respectively(text, mentions, group, max(0, own_start))
+            own_start = _sentence_start(text, group[0])
+            _subjects_respectively(text, mentions, group, own_start)
         if METRICS_AFTER and len(group) > 1:
             # "improvements of 5.47%, 3.27%, and 1.01% in the Hits@1, Hits@3, and Hits@10
             # metrics, respectively": the metrics listed after the values, in order (also
@@ -328,12 +330,6 @@ def _bench_names(text: str, mentions, lo: int, hi: int) -> list[str]:
     return list(dict.fromkeys(name for a, b, name, typ, _ in mentions
                               if typ in BENCH_TYPES and lo <= a < hi and not (
                                   ACTS_NOT_BENCH and _ACTS.match(text, b))))
-
-
-def _sentence_start_before(text: str, at: int) -> int:
-    """Where the sentence before offset at (a sentence start) starts, roughly."""
-    cut = max(text.rfind(". ", 0, max(0, at - 2)), text.rfind("\n", 0, max(0, at - 2)))
-    return cut + 1 if cut >= 0 else 0
 
 
 RESP_OWN_SENTENCE = True  # "respectively" pairs with benchmarks of its own sentence only
