@@ -48,6 +48,12 @@ _CMP_OF_VALUE = re.compile(
     r"\b(?:compared\s+(?:to|with)|surpass\w*|outperform\w*|exceed\w*|beat\w*|than|over|"
     r"versus)\s+(?:the|a|an)\s+(?:(?!(?:by|on|in|for|across|with|while|and)\b)[\w\-]+\s+){1,4}"
     r"of\s+(?:only\s+|about\s+|just\s+)?$")
+# A value in brackets after a word of comparison is the compared system's (`_PAREN_CMP`), but
+# not the first of "(A vs. B)", which `_vs_bracket` already gave the subject ("CognitiveAttack
+# achieves a higher rate than PAP (60.1% vs. 31.6%)"), nor a gain written with "+", which is
+# the subject's over the compared one ("above the baselines (+3.7% over vanilla GR)")
+FIRST_NOT_COMPARED = True
+GAIN_NOT_COMPARED = True
 _PAIR_NEXT = re.compile(r"[^()]{0,12}?(?:\bvs\b|\bv\.s\.|\bversus\b)")  # "(52.6 v.s. 49.1)"
 MORE_VERBS = True
 _DATA_AFTER = re.compile(r"\s+(?:dataset|benchmark|test\s+set|data|signals|corpus)\b", re.I)
@@ -466,6 +472,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         return at  # "(vs. Claude Opus 4.6 at 80.8%)"
     opened = text.rfind("(", max(s0, pos - 60), pos)
     versus = VS_BRACKET and opened >= 0 and _vs_bracket(text, opened, pos, end)
+    first = False
     if versus:  # "CLS achieves higher rates on ... Qwen 7B (91% vs. 79.2%)": not Qwen 7B's
         named = next((name for a, b, name, typ, _role in mentions if b <= opened and
                       not text[b:opened].strip() and typ in SYSTEM_TYPES and
@@ -483,6 +490,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             _tag("system", "second of '(A vs. B)': the compared name before the bracket")
             return named  # "outperforms the larger Qwen2.5-VL-72B (50.5% vs. 47.3%)"
         opened = -1  # the first: the sentence's subject's, as if no bracket were there
+        first = True
     if opened >= 0 and ")" not in text[opened:pos]:
         # "outperforming SVDQuant (FID 18.9, PSNR 17.6)": the values of the name before "("
         for a, b, name, typ, _role in mentions:
@@ -513,7 +521,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
         _tag("system", "null: baseline near")
         return None
-    if _PAREN_CMP.search(text, max(s0, pos - 80), pos):
+    if not (FIRST_NOT_COMPARED and first or GAIN_NOT_COMPARED and text.startswith("+", pos)) \
+            and _PAREN_CMP.search(text, max(s0, pos - 80), pos):
         _tag("system", "null: bracket after comparison")
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     if CMP_VERB_BRACKET and opened >= 0 and ")" not in text[opened:pos] and (
