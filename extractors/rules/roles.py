@@ -151,6 +151,11 @@ _COUNTED_PARTS = re.compile(
     r"(?:(?:a|an|the)\s+)?$"
 )
 _COUNT_KEYS = ("two", "three", "four", "five", "several")  # a cheap test before it
+# "The framework introduces two lightweight agents: ...": a sentence opening on the paper's
+# system, named by its kind alone
+_THE_SYSTEM_OPENS = re.compile(r"\s*(?:[Tt]he|[Tt]his)\s+(?:overall\s+|whole\s+|full\s+)?"
+                               r"(?:framework|method|approach|model|system|pipeline|architecture|"
+                               r"algorithm)\b(?!\s+(?:of|by|in)\b)")
 _OURS_SUBJECT = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his\s+(?:framework|method|approach|"
                            r"model|system|pipeline|architecture|algorithm))\b")
 # "drift through three safeguards: (i) the Goal Drift Index (GDI), a learned detector ...; (ii)
@@ -417,7 +422,8 @@ def _shown_to_work(ctx: Context, c: Cand, s0: int, before: str) -> bool:
     return not CITED.search(ctx.text, s0, s1)
 
 
-def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int,
+                      earlier: bool = False) -> bool:
     """Whether the sentence before cands[i] counts things of the paper's own ("we introduce
     three safeguards:", "ORBIT-2 incorporates two key innovations:" in a paper titled
     "ORBIT-2: ..."), or, for an item opening its sentence ("(2) B assigns ..."), a sentence
@@ -434,7 +440,7 @@ def _counted_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int)
         return False
     at = starts[-1]
     s_at = ctx.sentence(at)[0] if at < s0 else s0
-    return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at)
+    return naming_by_paper(text, s_at, at) or _ours_before(ctx, cands, i, s_at, at, earlier)
 
 
 # the first mark of an enumeration in a sentence: "(1) ", "(i) ", "1) ", "i) ", "(1)~"
@@ -450,7 +456,8 @@ _FINDINGS_LEAD = re.compile(r"\b(?:[Ee]xperiments?|evaluat\w*|validat\w*|results
                             r"benchmarks|applications|settings)\b")
 
 
-def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: int,
+                         earlier: bool = False) -> bool:
     """Whether cands[i], its item starting at `at`, is an item of an enumeration ("X integrates
     (i) A to ..., (ii) B ...") whose leading clause names the paper's own system or says we /
     our / new."""
@@ -478,15 +485,20 @@ def _enumerated_by_paper(ctx: Context, cands: list[Cand], i: int, s0: int, at: i
     while lead_end > s0 and text[lead_end - 1] in " :":
         lead_end -= 1  # "we introduce a two-stage framework ...: (1) A": naming_by_paper
         # reads only past a colon, so the clause is read up to it
-    return naming_by_paper(text, s0, lead_end) or _ours_before(ctx, cands, i, s0, at)
+    return naming_by_paper(text, s0, lead_end) or _ours_before(ctx, cands, i, s0, at, earlier)
 
 
-def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int,
+                 earlier: bool = False) -> bool:
     """Whether the sentence from s0 to at names the paper's own system: our / the proposed /
-    this framework, a name introduced before, or the title's "Name:" (or its short form)."""
+    this framework, a name introduced before in it, or the title's "Name:" (or its short
+    form); with earlier, also a name introduced in a sentence before or an opening "The
+    framework"."""
     text = ctx.text
     if _OURS_SUBJECT.search(text, s0, at) or any(
             cc.intro and s0 <= cc.start < at for cc in cands[:i]):
+        return True
+    if earlier and _system_named_before(ctx, cands, i, s0, at):
         return True
     colon = text.find(":", 0, ctx.title_end)
     prefix = text[:colon].strip() if 0 < colon < 60 else ""
@@ -495,6 +507,33 @@ def _ours_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> b
     # "Embodied Tree of Thoughts: ..." and "EToT formulates ... through two mechanisms:"
     return any(text.find(form, s0, at) >= 0 for form in (
         prefix, *(acr for acr, lf in ctx.defined.items() if lf == prefix)))
+
+
+def _system_named_before(ctx: Context, cands: list[Cand], i: int, s0: int, at: int) -> bool:
+    """Whether the sentence from s0 to at opens on "The framework" (the paper's system named by
+    its kind alone) or holds a name the paper introduced in a sentence before ("We propose
+    REdit, .... REdit integrates three components: (i) ...")."""
+    text = ctx.text
+    if _THE_SYSTEM_OPENS.match(text, s0, at):
+        return True
+    return any(cc.intro and ctx.title_end < cc.start < s0 and len(cc.surface) > 2 and
+               _stands_in(text[s0:at], cc.surface) for cc in cands[:i])
+
+
+def _modifies_after(text: str, end: int) -> bool:
+    """Whether a name ending at end only modifies the noun after it ("(3) DWSIM based
+    simulator", "a three-field SIMP solver"), not a part word ("the X module") or a verb."""
+    nm = _NOUN_AFTER.match(text, end)
+    if nm is None:
+        return False
+    w = nm.group(1)
+    return w not in word_set("part_heads") and not (w.endswith("s") and not w.endswith("ss"))
+
+
+def _set_apart(surface: str) -> bool:
+    """Whether a listed part's name is more than a plain description: three words or more, a
+    hyphenated word or a coined one ("Dual-Level Protection", not "Data Scoring")."""
+    return surface.count(" ") >= 2 or "-" in surface or bool(_COINED_ONE.match(surface))
 
 
 def _list_after(ctx: Context, i: int) -> list[int]:
@@ -790,12 +829,18 @@ def intro_cues(ctx: Context) -> None:
             pm = _PARTS_LIST.search(tail)
             if pm and not CITED.search(text, s0, c.start):
                 verb_at = c.start - len(tail) + pm.start()
-                if _ours_before(ctx, cands, i, s0, verb_at):
+                own = _ours_before(ctx, cands, i, s0, verb_at)
+                # only parts set apart when the system was named in a sentence before
+                weak = not own and _system_named_before(ctx, cands, i, s0, verb_at)
+                if own or weak:
                     for j in _list_after(ctx, i) + _items_past_clauses(ctx, i, pm.group(1)):
                         if cands[j].type not in ("TASK", "METRIC") and \
                                 cands[j].rule != "gazetteer" and (
                                     " " in cands[j].surface or
-                                    _COINED_ONE.match(cands[j].surface)):
+                                    _COINED_ONE.match(cands[j].surface)) and not (weak and (
+                                        cands[j].gaz_canon is not None or
+                                        _modifies_after(text, cands[j].end) or
+                                        not _set_apart(cands[j].surface))):
                             # "(1) Profiling, a module ...": a plain word heads a section
                             cands[j].intro = True
                             cands[j].conf = max(cands[j].conf, 0.75)
@@ -805,12 +850,16 @@ def intro_cues(ctx: Context) -> None:
             if pm and (" " in c.surface or _COINED_ONE.match(c.surface)) and \
                     not CITED.search(text, s0, c.start):
                 at = text.rfind(pm.group(1), s0, c.start)
-                if naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at):
+                own = naming_by_paper(text, s0, at) or _ours_before(ctx, cands, i, s0, at)
+                weak = not own and _system_named_before(ctx, cands, i, s0, at)
+                if own or weak:
                     for j in _list_after(ctx, i) + _items_past_clauses(ctx, i, pm.group(1)):
                         cj = cands[j]
                         if cj.type not in ("TASK", "METRIC") and cj.rule != "gazetteer" and \
                                 cj.gaz_canon is None and (
-                                    " " in cj.surface or _COINED_ONE.match(cj.surface)):
+                                    " " in cj.surface or _COINED_ONE.match(cj.surface)) and \
+                                not (weak and (_modifies_after(text, cj.end) or
+                                               not _set_apart(cj.surface))):
                             cj.intro = True
                             cj.conf = max(cj.conf, 0.7)
                     continue
@@ -829,7 +878,10 @@ def intro_cues(ctx: Context) -> None:
                 not _OVERVIEW_TITLE.search(text, 0, ctx.title_end) and not (
                     ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical) and \
                 (_counted_by_paper(ctx, cands, i, s0, at) or
-                 _enumerated_by_paper(ctx, cands, i, s0, at)):
+                 _enumerated_by_paper(ctx, cands, i, s0, at) or (
+                     _set_apart(c.surface) and not _modifies_after(text, c.end) and (
+                         _counted_by_paper(ctx, cands, i, s0, at, True) or
+                         _enumerated_by_paper(ctx, cands, i, s0, at, True)))):
             c.intro = True  # "three safeguards: (i) the Goal Drift Index (GDI), a ..."
             c.conf = max(c.conf, 0.75)
             continue
