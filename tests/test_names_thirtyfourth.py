@@ -27,6 +27,11 @@ def nlp(rules_nlp):
     ("The board draws 20 mW and computes in Float16 on the device.", "Float16"),
     ("A model must handle ALL of the cases.", "ALL"),
     ("We show that the judge answers YES when it should say BUT.", "BUT"),
+    ("Kernels were timed on one H200 and one B200 at full load.", "H200"),
+    ("Kernels were timed on one H200 and one B200 at full load.", "B200"),
+    ("The agent clicks on elements of the DOM of each page.", "DOM"),
+    ("Wallets on Web3 platforms sign every call.", "Web3"),
+    ("Replies were rated on the Big Five traits by two judges.", "Big Five"),
 ])
 def test_a_thing_unit_or_emphasised_word_is_no_name(nlp, sentence, form):
     ents = run(nlp, "We study a planner for clinic logistics. " + sentence)
