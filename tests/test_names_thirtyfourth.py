@@ -43,3 +43,9 @@ def test_a_listed_word_the_paper_spells_out_still_names_its_long_form(nlp):
             "with short prompts, RDF steers the model in one second.")
     e = find(run(nlp, text), "Recursive Decoding Filters")
     assert e is not None and "RDF" in e.aliases
+
+
+def test_a_platform_listed_as_data_is_not_joined_to_the_words_before_it(nlp):
+    ents = run(nlp, "We study topic models for short texts. We cluster COVID-19-related Twitter "
+                    "posts into topics.")
+    assert find(ents, "COVID-19-related Twitter") is None
