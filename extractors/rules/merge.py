@@ -20,6 +20,7 @@ from paperkg.extractors.rules.base import (
     words,
 )
 from paperkg.extractors.rules.names import GLUED_ARG
+from paperkg.extractors.rules.metric_forms import metric_forms
 from paperkg.extractors.rules.task_forms import task_forms
 
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
@@ -695,4 +696,5 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         drop = set(rank[max_tasks:])
         out = [e for i, e in enumerate(out) if i not in drop]
     task_forms(out, text, ctx.title_end)
+    metric_forms(out, text)
     return out
