@@ -53,3 +53,13 @@ def test_a_listed_measure_of_another_line_is_no_alias(nlp):
     got = _measures(nlp, "Zarnet improves the mean Average Precision (mAP) by 3.1 points on "
                          "Quibble.")
     assert got["mean Average Precision"] == ["mAP"]
+
+
+def test_an_aggregate_word_opening_a_listed_measure_gives_the_measure(nlp):
+    got = _measures(nlp, "Zarnet reaches an average accuracy of 81.3% on Quibble.")
+    assert "accuracy" in got["average accuracy"]
+
+
+def test_a_word_in_ing_after_a_hyphenated_adjective_names_what_is_measured(nlp):
+    got = _measures(nlp, "Zarnet keeps the end-to-end decoding throughput at 120 tokens/s.")
+    assert "decoding throughput" in got["throughput"]

@@ -19,8 +19,8 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
-from paperkg.extractors.rules.names import GLUED_ARG
 from paperkg.extractors.rules.metric_forms import metric_forms
+from paperkg.extractors.rules.names import GLUED_ARG
 from paperkg.extractors.rules.task_forms import task_forms
 
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ

@@ -1,8 +1,8 @@
 """A measure's other written forms: the text writes a measure's name with a word before it that
 says what is measured ("VQA accuracy", "decoding throughput" beside "accuracy", "throughput"),
 with a measure head after it ("exact match accuracy", "AUC score"), or an aggregate word opens
-the name before a listed measure ("average accuracy" is also "accuracy"); each kept as an alias, as the gold names such
-a measure by either form. Names, types and roles do not change."""
+the name before a listed measure ("average accuracy" is also "accuracy"); each kept as an
+alias, as the gold names such a measure by either form. Names, types and roles do not change."""
 
 from __future__ import annotations
 
@@ -11,21 +11,22 @@ from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.listed_forms import metric_lines
-from paperkg.extractors.rules.base import word_set, word_union
+from paperkg.extractors.rules.base import word_set, word_union, words
 
 # the word right before a mention, then one space; the word right after one space
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
 _WORD_AFTER = re.compile(r" ([A-Za-z]+)(?=$|[\s,;:.)])")
-_PREVIOUS = re.compile(r"([\w.,%×]+)\s+$")
+_PREVIOUS = re.compile(r"([\w.,%×\-]+)\s+$")
 # adverbs, verbs in -s (lower case), numbers, single letters, debris ("pipelines--on")
 _NOT_KIND = re.compile(r"[a-z]+ly|[a-z]+[^su]s|[\d.,%]+|[A-Za-z]|.*(?:--|-$).*")
-# a lower-case word in -ing or -ed names what is measured only after an article, a number or
-# a preposition ("the decoding throughput", "an 18% targeted impersonation rate", "in encoding
-# throughput"), not as a verb ("while degrading accuracy", "has reduced error")
+# a lower-case word in -ing or -ed names what is measured only after an article, a number, a
+# preposition or an adjective ("the decoding throughput", "an 18% targeted impersonation rate",
+# "in encoding throughput", "end-to-end decoding throughput"), not as a verb ("while degrading
+# accuracy", "we propose adopting X", "has reduced error")
 _VERB_FORM = re.compile(r"[a-z]+(?:ing|ed)")
 _NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "these",
-                          "those", "whose", "in", "on", "and"})
-_NUMBER = re.compile(r"[\d.,]+[%x×]?")
+                          "those", "whose", "in", "on"})
+_NUMBER = re.compile(r"[\d.,]*\d[\d.,]*[%x×]?|%")
 # units written between a value and a measure ("20 dB PSNR")
 _UNIT = re.compile(r"dB|ms|fps|FPS|pp|points?|[kMGT]B")
 # a word after these is a verb ("to improve X", "we report X", "which reduce X")
@@ -79,8 +80,10 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     before = prev.group(1) if prev is not None else ""
     if before.lower() in _BEFORE_VERB:
         return None  # a verb ("to improve X", "we report X")
-    if _VERB_FORM.fullmatch(w) and w not in word_set("metric_ed_modifiers") and \
-            before.lower() not in _NOUN_BEFORE and not _NUMBER.fullmatch(before):
+    if _VERB_FORM.fullmatch(w) and w not in word_union("metric_ed_modifiers",
+                                                       "metric_aggregates") and \
+            before.lower() not in _NOUN_BEFORE and not _NUMBER.fullmatch(before) and \
+            "-" not in before and not before.endswith(tuple(words("adjective_endings"))):
         return None
     return w
 
@@ -95,9 +98,12 @@ def metric_forms(out: list[dict], text: str) -> None:
         if e["type"] != "METRIC":
             continue
         first, _, rest = e["name"].partition(" ")
+        key = canonical_key(e["name"])
         if rest and first.lower() in aggregates and canonical_key(rest) in lines and \
-                canonical_key(e["name"]) not in lines:
-            _add(e, rest)  # a listed measure, not of a listed name ("mean absolute error")
+                all(" " in f for f in lines.get(key, ())):
+            # a listed measure, unless the name is listed with a short form of its own ("mean
+            # absolute error", "MAE"; "mean Average Precision", "mAP"): a fixed measure
+            e["aliases"].append(rest)
         name = e["name"].casefold()
         for surface, a, b, *_ in e["mentions"]:
             if surface.casefold() != name:
