@@ -57,7 +57,7 @@ def test_a_listed_measure_of_another_line_is_no_alias(nlp):
 
 def test_an_aggregate_word_opening_a_listed_measure_gives_the_measure(nlp):
     got = _measures(nlp, "Zarnet reaches an average accuracy of 81.3% on Quibble.")
-    assert "accuracy" in got["average accuracy"]
+    assert {"accuracy", "average accuracies"} <= set(got["average accuracy"])
 
 
 def test_a_word_in_ing_after_a_hyphenated_adjective_names_what_is_measured(nlp):

@@ -102,7 +102,10 @@ def metric_forms(out: list[dict], text: str) -> None:
         if rest and first.lower() in aggregates and canonical_key(rest) in lines and \
                 all(" " in f for f in lines.get(key, ())):
             # a listed measure, unless the name is listed with a short form of its own ("mean
-            # absolute error", "MAE"; "mean Average Precision", "mAP"): a fixed measure
+            # absolute error", "MAE"; "mean Average Precision", "mAP"): a fixed measure. The
+            # name's own line first: listed_forms adds no line's forms to two lines' names.
+            for form in lines.get(key, ()):
+                _add(e, form)
             e["aliases"].append(rest)
         name = e["name"].casefold()
         for surface, a, b, *_ in e["mentions"]:
