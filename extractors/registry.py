@@ -48,22 +48,41 @@ def _extraction(paper_id: str, doc) -> PaperExtraction:
                            results=results)
 
 
-def votes_of(entities: Iterable[tuple[str, str, str, str | None, bool]]
+#: Marks, in the registry's long forms, one a paper defines as its own new name ("we propose
+#: Voronoi-Assisted Diffusion (VAD)"): it makes the acronym's meaning ambiguous like any other
+#: long form, but no other paper's bare acronym is taken to stand for it (no canonical key
+#: holds whitespace, so the mark is never part of a key).
+OWN = "\t"
+
+
+def votes_of(entities: Iterable[tuple[str, str, str, str | None, bool, str]]
              ) -> Iterator[tuple[tuple[str, str] | None, tuple[str, str, str]]]:
-    """What each entity (key, name, type, acronym, is long form) counts in the registry: its
-    (acronym key, long key) when it is a defined long form, and its type vote (key, acronym
-    key or "", type)."""
-    for key, name, typ, acr, long_form in entities:
-        long = (canonical_key(acr), key) if acr and long_form else None
-        short = "" if long_form or not is_acronym(name) else canonical_key(name)
+    """What each entity (key, name, type, acronym, is long form, role) counts in the registry:
+    its (acronym key, long key, marked OWN when introduced) when it is a defined long form, and
+    its type vote (key, acronym key or "", type); a paper's own introduced acronym has no
+    acronym key (it names the paper's thing, whatever another paper spells out)."""
+    for key, name, typ, acr, long_form, role in entities:
+        own = role == "introduced"
+        long = (canonical_key(acr), OWN * own + key) if acr and long_form else None
+        short = "" if long_form or own or not is_acronym(name) else canonical_key(name)
         yield long, (key, short, typ)
+
+
+def long_of(longs: set[str] | None) -> str | None:
+    """The long key a bare acronym with these registered long forms stands for: the one long
+    form defined, if some paper defines it as a name it uses (not only as its own new one)."""
+    if not longs:
+        return None
+    keys = {lg.removeprefix(OWN) for lg in longs}
+    key = next(iter(keys)) if len(keys) == 1 else None
+    return key if key in longs else None
 
 
 def raw_votes(entities: Iterable[dict]) -> Iterator[tuple[tuple[str, str] | None,
                                                            tuple[str, str, str]]]:
     """votes_of one paper's plain entities (as its extraction JSON holds them)."""
-    return votes_of((e["key"], e["name"], e["type"], e.get("acronym"), e.get("long_form", False))
-                    for e in entities)
+    return votes_of((e["key"], e["name"], e["type"], e.get("acronym"), e.get("long_form", False),
+                     e["role"]) for e in entities)
 
 
 def tally(entity_lists: Iterable[Iterable[dict]]) -> tuple[Counter, Counter]:
@@ -108,7 +127,7 @@ class Registry:
     def add(self, entities: Iterable[Entity]) -> None:
         """Count one paper's (not yet canonical) entities."""
         self._count(votes_of((e.key, e.name, e.type, getattr(e, "_acronym", None),
-                              getattr(e, "_long_form", False)) for e in entities))
+                              getattr(e, "_long_form", False), e.role) for e in entities))
 
     def add_raw(self, entities: Iterable[dict]) -> None:
         """Count one paper's entities from its plain results (as `add`, without objects)."""
@@ -123,9 +142,8 @@ class Registry:
             self.votes[vote] += 1
 
     def _key(self, key: str, short: str) -> str:
-        """The canonical key: an acronym's one known long form, else its own key."""
-        longs = self.long_forms.get(short) if short else None
-        return next(iter(longs)) if longs and len(longs) == 1 else key
+        """The canonical key: the long form a bare acronym stands for (long_of), else its own."""
+        return (long_of(self.long_forms.get(short)) if short else None) or key
 
     def types(self) -> dict[str, Counter]:
         """Canonical key -> entities per type, over every paper added."""
@@ -141,7 +159,7 @@ class Registry:
         types = self.types()
         for e in ex.entities:
             long_form = getattr(e, "_long_form", False)
-            if not long_form and is_acronym(e.name):
+            if not long_form and e.role != "introduced" and is_acronym(e.name):
                 e.key = self._key(e.key, canonical_key(e.name))
         for e in ex.entities:
             # a listed name keeps the list's type, the paper's own name its paper's

@@ -4,8 +4,9 @@ Kept beside PaperState (tables named in graph/schema.py, not part of the graph):
 
 - RegistryVote / RegistryLong: the counts `extractors.registry.Registry` is made of, over every
   PaperState row's plain entities: entities per (key, acronym key or "", type), and entities
-  per (acronym key, long form key) (the Registry keeps the long forms as a set; the count lets
-  an update take a changed paper's forms out again).
+  per (acronym key, long form key, marked `registry.OWN` where a paper introduces it) (the
+  Registry keeps the long forms as a set; the count lets an update take a changed paper's
+  forms out again).
 - EntitySurface: per entity node (its key), entities per surface name and per alias (JSON
   objects) over every paper's canonical entities: what `build_graph` picks an entity's name
   and aliases from.
@@ -134,12 +135,14 @@ class _Types(dict):
     and working out every key's types took two passes over ~230,000 votes at 100,000 papers."""
 
     def __init__(self, reg, votes: Counter, index: VoteIndex):
+        from paperkg.extractors.registry import long_of
+
         super().__init__()
         self.reg, self.votes, self.index = reg, votes, index
         self.single: dict[str, list[str]] = defaultdict(list)  # long key -> its acronyms
         for short, longs in reg.long_forms.items():
-            if len(longs) == 1:
-                self.single[next(iter(longs))].append(short)
+            if (long := long_of(longs)) is not None:
+                self.single[long].append(short)
 
     def __missing__(self, ck: str) -> Counter:
         cands = set(self.index.of_key(ck))

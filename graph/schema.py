@@ -433,7 +433,7 @@ STATE_PROPS = (Prop("id"), Prop("content_hash"), Prop("extraction"))
 #: the canonical entity registry's counts and what entity nodes are made of across papers, so
 #: that an update canonicalises and assembles only what its new papers touch.
 REGISTRY_VOTE = "RegistryVote"  # entities per (key, acronym key or "", type)
-REGISTRY_LONG = "RegistryLong"  # entities per (acronym key, long form key)
+REGISTRY_LONG = "RegistryLong"  # entities per (acronym key, long form key; registry.OWN marks)
 ENTITY_SURFACE = "EntitySurface"  # per entity node (id): entities per name and per alias (JSON)
 REGISTRY_STAMP = "RegistryStamp"  # which PaperState rows the counts are of
 #: The citation step's per-name index (graph/citations/stored.py): claims, title leads and

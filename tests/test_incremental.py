@@ -461,8 +461,9 @@ def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
     new = [_line("2401.00050", "On Cell Counting", "We evaluate on the ZorbNet dataset and "
                  "report accuracy on ZorbNet."),
            _line("2401.00060", "More Cells", "We report accuracy on the ZorbNet dataset."),
-           _line("2401.00001", "Gated Memory", "In this paper we present Hierarchical Gated "
-                 "Memory (HGM). HGM outperforms LSTM on PTB. See https://github.com/Acme/zorb"),
+           _line("2401.00001", "Gated Memory", "We build on Hierarchical Gated Memory (HGM), "
+                 "a recurrent model. HGM outperforms LSTM on PTB. See "
+                 "https://github.com/Acme/zorb"),
            _line("2401.00030", "Other Cells", "We compare U-Net with nested U-Net models and "
                  "attention models on cell counting in microscopy images of tissue.")]
     a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
@@ -482,6 +483,38 @@ def test_an_update_assembles_the_old_papers_a_new_vote_changes(tmp_path):
     assert ["zorbnet"] in query(q.replace("(e)", "(e:Dataset)"), {"id": "2401.00010"},
                                 db=grown)[1]
     assert ["hierarchicalgatedmemory"] in query(q, {"id": "2401.00020"}, db=grown)[1]
+
+
+def test_an_update_keys_acronyms_as_a_fresh_build_when_a_new_name_is_used(tmp_path):
+    """A bare acronym keeps its key while the one long form defined for it is only another
+    paper's own new name (registry.OWN), and the paper's own acronym keeps its key whatever
+    others spell out; a new paper that uses the long form moves the old bare acronym to it:
+    the update is a fresh build's either way."""
+    from paperkg.graph.ladybug_store import query
+    from paperkg.graph.pipeline import build
+
+    old = [_line("2401.00010", "Ranking Fast", "In this paper we present Quorbic Rank Fusion "
+                 "(QRF). QRF outperforms BM25 on MS MARCO."),
+           _line("2401.00020", "Other Ranking", "We compare QRF with BM25 on retrieval."),
+           _line("2401.00030", "HGM: Gated Heads for Graphs", "We propose HGM, a new graph "
+                 "network. HGM outperforms GCN on Cora.")]
+    new = [_line("2401.00040", "Fusion Baselines", "We use Quorbic Rank Fusion (QRF) as a "
+                 "baseline for passage retrieval."),
+           _line("2401.00050", "Gated Memory", "We build on Hierarchical Gated Memory (HGM), "
+                 "a recurrent model. HGM outperforms LSTM on PTB.")]
+    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    a.write_text("\n".join(old) + "\n")
+    b.write_text("\n".join(new) + "\n")
+    q = "MATCH (p:Paper {id: $id})-[]->(e) RETURN e.id"
+    grown = tmp_path / "grown.lbug"
+    build([a], db=grown, fast=True)
+    assert ["qrf"] in query(q, {"id": "2401.00020"}, db=grown)[1]
+    assert "diff" in build([b], db=grown, fast=True).seconds
+    build([a, b], db=tmp_path / "fresh.lbug", fast=True)
+    assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(grown))
+    assert registry_rows(grown) == registry_rows(tmp_path / "fresh.lbug")
+    assert ["quorbicrankfusion"] in query(q, {"id": "2401.00020"}, db=grown)[1]
+    assert ["hgm"] in query(q, {"id": "2401.00030"}, db=grown)[1]
 
 
 def test_citations_of_a_paper_whose_text_changed_equal_a_full_run(tmp_path):

@@ -19,6 +19,7 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
+from paperkg.extractors.rules.metric_forms import metric_forms
 from paperkg.extractors.rules.names import GLUED_ARG
 from paperkg.extractors.rules.task_forms import task_forms
 
@@ -695,4 +696,5 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         drop = set(rank[max_tasks:])
         out = [e for i, e in enumerate(out) if i not in drop]
     task_forms(out, text, ctx.title_end)
+    metric_forms(out, text)
     return out

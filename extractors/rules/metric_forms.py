@@ -1,0 +1,120 @@
+"""A measure's other written forms: the text writes a measure's name with a word before it that
+says what is measured ("VQA accuracy", "decoding throughput" beside "accuracy", "throughput"),
+with a measure head after it ("exact match accuracy", "AUC score"), or an aggregate word opens
+the name before a listed measure ("average accuracy" is also "accuracy"); each kept as an
+alias, as the gold names such a measure by either form. Names, types and roles do not change."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from paperkg.extractors.canonical import canonical_key
+from paperkg.extractors.listed_forms import metric_lines
+from paperkg.extractors.rules.base import word_set, word_union, words
+
+# the word right before a mention, then one space; the word right after one space
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
+_WORD_AFTER = re.compile(r" ([A-Za-z]+)(?=$|[\s,;:.)])")
+_PREVIOUS = re.compile(r"([\w.,%×\-]+)\s+$")
+# adverbs, verbs in -s (lower case), numbers, single letters, debris ("pipelines--on")
+_NOT_KIND = re.compile(r"[a-z]+ly|[a-z]+[^su]s|[\d.,%]+|[A-Za-z]|.*(?:--|-$).*")
+# a lower-case word in -ing or -ed names what is measured only after an article, a number, a
+# preposition or an adjective ("the decoding throughput", "an 18% targeted impersonation rate",
+# "in encoding throughput", "end-to-end decoding throughput"), not as a verb ("while degrading
+# accuracy", "we propose adopting X", "has reduced error")
+_VERB_FORM = re.compile(r"[a-z]+(?:ing|ed)")
+_NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "these",
+                          "those", "whose", "in", "on"})
+_NUMBER = re.compile(r"[\d.,]*\d[\d.,]*[%x×]?|%")
+# units written between a value and a measure ("20 dB PSNR")
+_UNIT = re.compile(r"dB|ms|fps|FPS|pp|points?|[kMGT]B")
+# a word after these is a verb ("to improve X", "we report X", "which reduce X")
+_BEFORE_VERB = frozenset({"to", "we", "can", "could", "may", "might", "will", "would", "should",
+                          "must", "cannot", "not", "also", "that", "which", "who", "they", "it"})
+
+
+@cache
+def _not_kinds() -> frozenset[str]:
+    """Lower-case words that never open a longer form of a measure (judging words, verbs,
+    function words), aggregate words aside."""
+    skip = word_union("metric_not_modifiers", "metric_form_not_modifiers", "task_stop",
+                      "quantity_words", "task_form_not_modifiers")
+    return frozenset(w.lower() for w in skip) - word_set("metric_aggregates")
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Last words of a compound measure, singular and plural ('score', 'scores', 'rate')."""
+    heads = word_union("metric_heads", "metric_value_heads")
+    return frozenset(heads | {h + "s" for h in heads if not h.endswith("s")})
+
+
+def _add(e: dict, form: str) -> None:
+    """Add form to e's aliases unless it is already one of e's forms (any case) or a measure
+    metrics.txt lists on another line than e's forms ("Average Precision" is no form of "mean
+    Average Precision": listed_forms gives an entity the forms of its one listed line)."""
+    have = {e["name"].casefold(), *(a.casefold() for a in e["aliases"])}
+    if form.casefold() in have:
+        return
+    lines = metric_lines()
+    line = lines.get(canonical_key(form))
+    if line is None or {lines.get(canonical_key(f)) for f in (e["name"], *e["aliases"])} <= {
+            None, line}:
+        e["aliases"].append(form)
+
+
+def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int, int]]
+                 ) -> str | None:
+    """The word written right before offset a when it can say what a measure measures or how
+    it is aggregated: not a judging or function word, a verb or an adverb, nor the end of
+    another measure's mention (`taken`: "exact match" before "accuracy")."""
+    m = _WORD_BEFORE.search(text, max(0, a - 40), a)
+    if m is None:
+        return None
+    w = m.group(1)
+    if w.lower() in skip or _NOT_KIND.fullmatch(w) or _UNIT.fullmatch(w) or \
+            any(s <= m.start() < t for s, t in taken):
+        return None
+    prev = _PREVIOUS.search(text, max(0, m.start() - 20), m.start())
+    before = prev.group(1) if prev is not None else ""
+    if before.lower() in _BEFORE_VERB:
+        return None  # a verb ("to improve X", "we report X")
+    if _VERB_FORM.fullmatch(w) and w not in word_union("metric_ed_modifiers",
+                                                       "metric_aggregates") and \
+            before.lower() not in _NOUN_BEFORE and not _NUMBER.fullmatch(before) and \
+            "-" not in before and not before.endswith(tuple(words("adjective_endings"))):
+        return None
+    return w
+
+
+def metric_forms(out: list[dict], text: str) -> None:
+    """Give each METRIC, as aliases, the forms the text writes with a word before or a measure
+    head after a mention of its name, and its name without an aggregate word opening it."""
+    skip, heads, aggregates = _not_kinds(), _heads(), word_set("metric_aggregates")
+    lines = metric_lines()
+    spans = [(e, m[1], m[2]) for e in out if e["type"] == "METRIC" for m in e["mentions"]]
+    for e in out:
+        if e["type"] != "METRIC":
+            continue
+        first, _, rest = e["name"].partition(" ")
+        key = canonical_key(e["name"])
+        if rest and first.lower() in aggregates and canonical_key(rest) in lines and \
+                all(" " in f for f in lines.get(key, ())):
+            # a listed measure, unless the name is listed with a short form of its own ("mean
+            # absolute error", "MAE"; "mean Average Precision", "mAP"): a fixed measure. The
+            # name's own line first: listed_forms adds no line's forms to two lines' names.
+            for form in lines.get(key, ()):
+                _add(e, form)
+            e["aliases"].append(rest)
+        name = e["name"].casefold()
+        for surface, a, b, *_ in e["mentions"]:
+            if surface.casefold() != name:
+                continue  # a shorter form's neighbours may belong to another measure
+            w = _word_before(text, a, skip, [(s, t) for o, s, t in spans if o is not e])
+            if w is not None:
+                _add(e, f"{w} {surface}")
+            m = _WORD_AFTER.match(text, b)
+            if m is not None and m.group(1).lower() in heads and \
+                    m.group(1).lower() not in surface.casefold().split():
+                _add(e, f"{surface} {m.group(1)}")

@@ -1,0 +1,65 @@
+"""A measure's longer written forms kept as aliases (extractors/rules/metric_forms.py): a word
+before a mention of its name that says what is measured or how it is aggregated, a measure head
+after it; never a judging word, a verb, a unit, another measure's word or a listed measure of
+another line."""
+
+import pytest
+
+from paperkg.core.records import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from paperkg.extractors.pipeline import load_pipeline
+
+    return load_pipeline(fast=True)
+
+
+def _measures(nlp, abstract: str) -> dict[str, list[str]]:
+    """Measure name -> aliases of one invented paper."""
+    from paperkg.extractors.pipeline import extract
+
+    ex = extract([Paper(id="z", title="Zarnet", abstract=abstract)], nlp=nlp)[0]
+    return {e.name: e.aliases for e in ex.entities if e.type == "METRIC"}
+
+
+def test_a_word_before_the_measure_gives_its_longer_form(nlp):
+    got = _measures(nlp, "We evaluate Zarnet on the Quibble benchmark. Zarnet improves the "
+                         "overall accuracy from 71.2% to 75.0%.")
+    assert "overall accuracy" in got["accuracy"]
+
+
+def test_a_word_in_ing_after_an_article_names_what_is_measured(nlp):
+    got = _measures(nlp, "Zarnet reaches a decoding throughput of 120 tokens/s on one GPU, "
+                         "against 80 tokens/s for Quarnet.")
+    assert got["throughput"] == ["decoding throughput"]
+
+
+def test_a_measure_head_after_the_measure_gives_its_longer_form(nlp):
+    got = _measures(nlp, "On Quibble, Zarnet reaches 64.1 exact match accuracy and 70.2 F1.")
+    assert "exact match accuracy" in got["exact match"]
+    assert "match accuracy" not in got.get("accuracy", [])  # another measure's word
+
+
+def test_verbs_judging_words_and_units_give_no_form(nlp):
+    got = _measures(nlp, "Zarnet prunes 40% of the weights while degrading accuracy by only "
+                         "0.3% on Quibble, and reaches the desired accuracy of 90% and 31.2 dB "
+                         "PSNR.")
+    assert not [a for a in got["accuracy"] if " accuracy" in a]
+    assert "dB PSNR" not in got["PSNR"]
+
+
+def test_a_listed_measure_of_another_line_is_no_alias(nlp):
+    got = _measures(nlp, "Zarnet improves the mean Average Precision (mAP) by 3.1 points on "
+                         "Quibble.")
+    assert got["mean Average Precision"] == ["mAP"]
+
+
+def test_an_aggregate_word_opening_a_listed_measure_gives_the_measure(nlp):
+    got = _measures(nlp, "Zarnet reaches an average accuracy of 81.3% on Quibble.")
+    assert {"accuracy", "average accuracies"} <= set(got["average accuracy"])
+
+
+def test_a_word_in_ing_after_a_hyphenated_adjective_names_what_is_measured(nlp):
+    got = _measures(nlp, "Zarnet keeps the end-to-end decoding throughput at 120 tokens/s.")
+    assert "decoding throughput" in got["throughput"]
