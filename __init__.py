@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import importlib
 
+from paperkg.core import spacy_lean as _spacy_lean
+
 __version__ = "0.1.0"
+
+_spacy_lean.install()  # spaCy, when a command imports it, without its CLI package
 
 # verb -> "module:function"
 _API = {

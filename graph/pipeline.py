@@ -593,11 +593,12 @@ class Ahead:
         from concurrent.futures import ProcessPoolExecutor
 
         from paperkg.extractors.workers import worker_context
+        from paperkg.graph.ahead_worker import ahead_init, ahead_run
 
         try:
             self._pool = ProcessPoolExecutor(1, mp_context=worker_context(),
-                                             initializer=_ahead_init, initargs=(fast,))
-            self._future = self._pool.submit(_ahead_run, texts, args)
+                                             initializer=ahead_init, initargs=(fast,))
+            self._future = self._pool.submit(ahead_run, texts, args)
         except Exception:  # noqa: BLE001 - no worker: raws extracts in this process
             self._future = None
 
@@ -653,23 +654,6 @@ AHEAD_MAX = 1023
 def _ahead_key(p: Paper) -> tuple[str, str, str]:
     """What a paper's extraction JSON is made from: its text, title and abstract."""
     return (p.text or "", *_title_abstract(p))
-
-
-def _ahead_init(fast: bool) -> None:
-    """Ahead's worker: the pipeline a pool worker loads (extractors.pipeline._worker_init)."""
-    from paperkg.extractors.pipeline import _worker_init
-
-    _worker_init(("cache", "fast" if fast else "default"))
-
-
-def _ahead_run(texts: list[str], args: list[tuple[str, str]]) -> list[str]:
-    """Ahead's worker: the JSON of each text's results with its citation results, as a pool
-    worker makes them for a build (each text cut as raw_extractions cuts it)."""
-    from paperkg.extractors.pipeline import _Cut, _worker_run
-    from paperkg.graph.citations.cache import paper_features
-
-    return _worker_run(_Cut(texts, 1_000_000)[:], as_json=True, extra=paper_features,
-                       extra_args=args)
 
 
 def _entities_json(x: str) -> list:
