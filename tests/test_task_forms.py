@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.extractors.canonical import canonical_key
 from tests.extracting import find, run
 
 
@@ -44,3 +45,19 @@ def test_two_kind_words_give_two_longer_forms(nlp):
     aliases = _aliases(ents, "speaker verification")
     assert "automatic speaker verification" in aliases
     assert "Low-latency automatic speaker verification" in aliases
+
+
+def test_a_longer_task_name_is_keyed_by_the_shorter_form_written_alone(nlp):
+    ents = run(nlp, "Speaker verification fails when pickers shout between the rows.",
+               "Pruning Crate Radios for Multi-Channel Speaker Verification")
+    e = find(ents, "Multi-Channel Speaker Verification")
+    assert e is not None and e.type == "TASK" and e.name == "Multi-Channel Speaker Verification"
+    assert e.key == canonical_key("speaker verification")
+
+
+def test_no_shorter_key_when_the_shorter_form_is_only_inside_the_longer(nlp):
+    ents = run(nlp, "Multi-channel speaker verification fails when pickers shout.",
+               "Pruning Crate Radios for Multi-Channel Speaker Verification")
+    e = find(ents, "Multi-Channel Speaker Verification", ignore_case=True)
+    assert e is not None and e.type == "TASK"
+    assert e.key == canonical_key(e.name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import word_set, word_union
 
 # the word right before a mention, then one space; and the word before that one
@@ -69,3 +70,29 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
             w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled)
             if w2 is not None:
                 _add(e, f"{w2} {w} {surface}")
+
+
+def _inside_another(m: tuple, mentions: list) -> bool:
+    """Whether mention m lies inside a longer mention of the same entity."""
+    return any(o[1] <= m[1] and m[2] <= o[2] and (o[1], o[2]) != (m[1], m[2]) for o in mentions)
+
+
+def task_keys(out: list[dict]) -> None:
+    """Key each TASK named by a longer form ("Security-Aware Code Generation") by the longest
+    shorter form, of two words or more, that ends its name and that the text writes on its own
+    ("code generation"), so that papers on one task join one graph node; the name stays."""
+    keys = {e["key"] for e in out}
+    for e in out:
+        if e["type"] != "TASK" or not e["aliases"]:
+            continue
+        words = e["name"].casefold().split()
+        alone = {m[0].casefold() for m in e["mentions"] if not _inside_another(m, e["mentions"])}
+        shorter = [f for f in e["aliases"] if 2 <= len(fw := f.casefold().split()) < len(words)
+                   and words[-len(fw):] == fw and f.casefold() in alone]
+        if not shorter:
+            continue
+        key = canonical_key(max(shorter, key=lambda f: (len(f.split()), f)))
+        if key and key not in keys:
+            keys.discard(e["key"])
+            e["key"] = key
+            keys.add(key)
