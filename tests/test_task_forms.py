@@ -61,3 +61,18 @@ def test_no_shorter_key_when_the_shorter_form_is_only_inside_the_longer(nlp):
     e = find(ents, "Multi-Channel Speaker Verification", ignore_case=True)
     assert e is not None and e.type == "TASK"
     assert e.key == canonical_key(e.name)
+
+
+def test_a_word_of_means_opening_a_task_leaves_the_rest_as_an_alias(nlp):
+    ents = run(nlp, "We prune crate radios before the harvest.",
+               "Pruning Crate Radios for Diffusion-Based Orchard Noise Removal")
+    e = find(ents, "Diffusion-Based Orchard Noise Removal")
+    assert e is not None and e.type == "TASK"
+    assert "Orchard Noise Removal" in e.aliases
+
+
+def test_no_means_alias_that_is_a_generic_field(nlp):
+    ents = run(nlp, "We prune crate radios before the harvest.",
+               "Pruning Crate Radios for Simulation-Driven Reinforcement Learning")
+    e = find(ents, "Simulation-Driven Reinforcement Learning")
+    assert e is None or "Reinforcement Learning" not in e.aliases

@@ -1,13 +1,15 @@
-"""A task's longer written forms: the text writes the task's name with one or two more leading
-words that name a kind of it ("Online Continual Learning" beside "continual learning"), kept as an
-alias, as the gold names such a task by either form."""
+"""A task's other written forms, kept as aliases, as the gold names such a task by either form:
+the longer forms the text writes with one or two more leading words that name a kind of it
+("Online Continual Learning" beside "continual learning"), and a name without its opening word of
+means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
-from paperkg.extractors.canonical import canonical_key
+from paperkg.core.text import fold
 from paperkg.extractors.rules.base import word_set, word_union
 
 # the word right before a mention, then one space; and the word before that one
@@ -72,27 +74,20 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
                 _add(e, f"{w2} {w} {surface}")
 
 
-def _inside_another(m: tuple, mentions: list) -> bool:
-    """Whether mention m lies inside a longer mention of the same entity."""
-    return any(o[1] <= m[1] and m[2] <= o[2] and (o[1], o[2]) != (m[1], m[2]) for o in mentions)
+@cache
+def _means_lead() -> re.Pattern:
+    """A hyphenated word that says how a task is done ("Diffusion-Based"), or "end-to-end"."""
+    ends = "|".join(sorted(word_set("task_means_endings")))
+    return re.compile(rf"(?:[A-Za-z0-9]+-)+(?:{ends})|end-to-end", re.IGNORECASE)
 
 
-def task_keys(out: list[dict]) -> None:
-    """Key each TASK named by a longer form ("Security-Aware Code Generation") by the longest
-    shorter form, of two words or more, that ends its name and that the text writes on its own
-    ("code generation"), so that papers on one task join one graph node; the name stays."""
-    keys = {e["key"] for e in out}
+def task_means_forms(out: list[dict], generic: Collection[str]) -> None:
+    """Give each TASK whose name opens with a word of means ("Training-Free Synthetic Data
+    Generation") the rest of its name as an alias, when it has two words or more and is no
+    generic field (folded in generic: "Model-Based Reinforcement Learning" keeps its name alone)."""
     for e in out:
-        if e["type"] != "TASK" or not e["aliases"]:
+        if e["type"] != "TASK":
             continue
-        words = e["name"].casefold().split()
-        alone = {m[0].casefold() for m in e["mentions"] if not _inside_another(m, e["mentions"])}
-        shorter = [f for f in e["aliases"] if 2 <= len(fw := f.casefold().split()) < len(words)
-                   and words[-len(fw):] == fw and f.casefold() in alone]
-        if not shorter:
-            continue
-        key = canonical_key(max(shorter, key=lambda f: (len(f.split()), f)))
-        if key and key not in keys:
-            keys.discard(e["key"])
-            e["key"] = key
-            keys.add(key)
+        head, _, rest = e["name"].partition(" ")
+        if _means_lead().fullmatch(head) and len(rest.split()) >= 2 and fold(rest) not in generic:
+            _add(e, rest)
