@@ -16,11 +16,12 @@ def _inside_another(m: Mention, mentions: list[Mention]) -> bool:
 
 
 def join_task_keys(ex: PaperExtraction) -> None:
-    """Key each TASK by the longest shorter form, of two words or more, that ends its name and
-    that the text writes on its own, unless another entity of the paper has that key."""
+    """Key each TASK the paper uses by the longest shorter form, of two words or more, that ends
+    its name and that the text writes on its own, unless another entity of the paper has that
+    key (a task the paper introduces keeps its own node: it introduces no general task)."""
     keys = {e.key for e in ex.entities}
     for e in ex.entities:
-        if e.type != "TASK" or not e.aliases:
+        if e.type != "TASK" or e.role == "introduced" or not e.aliases:
             continue
         words = e.name.casefold().split()
         alone = {m.text.casefold() for m in e.mentions if not _inside_another(m, e.mentions)}

@@ -76,3 +76,21 @@ def test_no_means_alias_that_is_a_generic_field(nlp):
                "Pruning Crate Radios for Simulation-Driven Reinforcement Learning")
     e = find(ents, "Simulation-Driven Reinforcement Learning")
     assert e is None or "Reinforcement Learning" not in e.aliases
+
+
+def test_an_introduced_task_keeps_its_own_key():
+    from paperkg.core.records import Entity, Mention, PaperExtraction
+    from paperkg.extractors.task_keys import join_task_keys
+
+    def task(role: str) -> Entity:
+        """A task named by its longer form, the shorter one written on its own too."""
+        name, short = "Multi-Channel Speaker Verification", "speaker verification"
+        return Entity(name, "TASK", role, [short], [Mention(name, 0, 34, ""),
+                                                    Mention(short, 50, 70, "")],
+                      1.0, "title_task", canonical_key(name))
+
+    used, ours = task("used"), task("introduced")
+    join_task_keys(PaperExtraction(paper_id="a", entities=[used]))
+    join_task_keys(PaperExtraction(paper_id="b", entities=[ours]))
+    assert used.key == canonical_key("speaker verification")
+    assert ours.key == canonical_key("Multi-Channel Speaker Verification")
