@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.extractors.canonical import canonical_key
 from tests.extracting import find, run
 
 
@@ -44,3 +45,52 @@ def test_two_kind_words_give_two_longer_forms(nlp):
     aliases = _aliases(ents, "speaker verification")
     assert "automatic speaker verification" in aliases
     assert "Low-latency automatic speaker verification" in aliases
+
+
+def test_a_longer_task_name_is_keyed_by_the_shorter_form_written_alone(nlp):
+    ents = run(nlp, "Speaker verification fails when pickers shout between the rows.",
+               "Pruning Crate Radios for Multi-Channel Speaker Verification")
+    e = find(ents, "Multi-Channel Speaker Verification")
+    assert e is not None and e.type == "TASK" and e.name == "Multi-Channel Speaker Verification"
+    assert e.key == canonical_key("speaker verification")
+
+
+def test_no_shorter_key_when_the_shorter_form_is_only_inside_the_longer(nlp):
+    ents = run(nlp, "Multi-channel speaker verification fails when pickers shout.",
+               "Pruning Crate Radios for Multi-Channel Speaker Verification")
+    e = find(ents, "Multi-Channel Speaker Verification", ignore_case=True)
+    assert e is not None and e.type == "TASK"
+    assert e.key == canonical_key(e.name)
+
+
+def test_a_word_of_means_opening_a_task_leaves_the_rest_as_an_alias(nlp):
+    ents = run(nlp, "We prune crate radios before the harvest.",
+               "Pruning Crate Radios for Diffusion-Based Orchard Noise Removal")
+    e = find(ents, "Diffusion-Based Orchard Noise Removal")
+    assert e is not None and e.type == "TASK"
+    assert "Orchard Noise Removal" in e.aliases
+
+
+def test_no_means_alias_that_is_a_generic_field(nlp):
+    ents = run(nlp, "We prune crate radios before the harvest.",
+               "Pruning Crate Radios for Simulation-Driven Reinforcement Learning")
+    e = find(ents, "Simulation-Driven Reinforcement Learning")
+    assert e is None or "Reinforcement Learning" not in e.aliases
+
+
+def test_an_introduced_task_keeps_its_own_key():
+    from paperkg.core.records import Entity, Mention, PaperExtraction
+    from paperkg.extractors.task_keys import join_task_keys
+
+    def task(role: str) -> Entity:
+        """A task named by its longer form, the shorter one written on its own too."""
+        name, short = "Multi-Channel Speaker Verification", "speaker verification"
+        return Entity(name, "TASK", role, [short], [Mention(name, 0, 34, ""),
+                                                    Mention(short, 50, 70, "")],
+                      1.0, "title_task", canonical_key(name))
+
+    used, ours = task("used"), task("introduced")
+    join_task_keys(PaperExtraction(paper_id="a", entities=[used]))
+    join_task_keys(PaperExtraction(paper_id="b", entities=[ours]))
+    assert used.key == canonical_key("speaker verification")
+    assert ours.key == canonical_key("Multi-Channel Speaker Verification")

@@ -1,12 +1,15 @@
-"""A task's longer written forms: the text writes the task's name with one or two more leading
-words that name a kind of it ("Online Continual Learning" beside "continual learning"), kept as an
-alias, as the gold names such a task by either form."""
+"""A task's other written forms, kept as aliases, as the gold names such a task by either form:
+the longer forms the text writes with one or two more leading words that name a kind of it
+("Online Continual Learning" beside "continual learning"), and a name without its opening word of
+means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
+from paperkg.core.text import fold
 from paperkg.extractors.rules.base import word_set, word_union
 
 # the word right before a mention, then one space; and the word before that one
@@ -69,3 +72,22 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
             w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled)
             if w2 is not None:
                 _add(e, f"{w2} {w} {surface}")
+
+
+@cache
+def _means_lead() -> re.Pattern:
+    """A hyphenated word that says how a task is done ("Diffusion-Based"), or "end-to-end"."""
+    ends = "|".join(sorted(word_set("task_means_endings")))
+    return re.compile(rf"(?:[A-Za-z0-9]+-)+(?:{ends})|end-to-end", re.IGNORECASE)
+
+
+def task_means_forms(out: list[dict], generic: Collection[str]) -> None:
+    """Give each TASK whose name opens with a word of means ("Training-Free Synthetic Data
+    Generation") the rest of its name as an alias, when it has two words or more and is no
+    generic field (folded in generic: "Model-Based Reinforcement Learning" keeps its name alone)."""
+    for e in out:
+        if e["type"] != "TASK":
+            continue
+        head, _, rest = e["name"].partition(" ")
+        if _means_lead().fullmatch(head) and len(rest.split()) >= 2 and fold(rest) not in generic:
+            _add(e, rest)
