@@ -134,6 +134,9 @@ VARIANTS.update({
     # thirtieth pass: the role classifier under an L2 penalty ten times the shipped one
     "the shipped model, roles refitted with L2 1e-2": {
         **_B, "l2": 1e-2, "shipped_parts": _NOT_ROLES},
+    # thirty-fourth pass: only the keep classifier refitted
+    "the shipped model, keep refitted": {
+        **_B, "shipped_parts": ["roles", "types", "cands", "extend"]},
 })
 
 
