@@ -212,9 +212,9 @@ def test_a_task_written_only_after_a_means_word_is_no_task(nlp):
 
 
 def test_a_task_written_after_a_means_word_and_elsewhere_stays(nlp):
-    found = tasks(run(nlp, "Few methods handle imitation learning well. We improve it with "
-                           "imitation learning demonstrations."))
-    assert "imitation learning" in found
+    found = tasks(run(nlp, "Few methods handle in-context learning well. We improve it with "
+                           "in-context learning demonstrations."))
+    assert "in-context learning" in found
 
 
 # Eighteenth pass (task18): "for X of Y" names the process applied to an object, no task;

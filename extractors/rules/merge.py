@@ -36,12 +36,6 @@ def _paradigm_keys() -> frozenset[str]:
     return frozenset(canonical_key(w) for w in words("task_paradigms"))
 
 
-@cache
-def _method_setting_keys() -> frozenset[str]:
-    """Canonical keys of method_settings.txt (listed tasks the gold holds as methods)."""
-    return frozenset(canonical_key(w) for w in words("method_settings"))
-
-
 def _bad_name(name: str) -> bool:
     """Markup debris or a possessive number ("x's 2") in a name; a short argument glued to a
     coined name is part of it ("FWL(2)", "ICC(2,k)", "DRO-BAS(PE)"), and so is a snake-case
@@ -691,11 +685,6 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if e["type"] == "METHOD" and e["role"] == "used" and \
                 any(canonical_key(f) in _paradigm_keys() for f in (e["name"], *e["aliases"])):
             e["type"] = "TASK"  # "Federated learning (FL) is a distributed ... method"
-        elif e["type"] == "TASK" and e["role"] == "used" and \
-                any(canonical_key(f) in _method_setting_keys()
-                    for f in (e["name"], *e["aliases"])) and \
-                e["name"].split()[0].lower() not in text[:ctx.title_end].lower():
-            e["type"] = "METHOD"  # "we leverage in-context learning", a title without it
     task_ix = [i for i, e in enumerate(out) if e["type"] == "TASK"]
     if len(task_ix) > max_tasks:
         # keep the tasks the paper is about: named in the title first, then the surest (found
