@@ -64,14 +64,21 @@ def apposed_method(ctx: Context) -> None:
     "Benchmarking ...", a known data set of the same spelling), unless it is named as data or
     the appositive is about evaluating."""
     text = ctx.text
-    by_key: dict[str, list] = {}
+    # the keys of names some candidate types as data and none as a model (the types do not
+    # change below): only their candidates can be stated methods, and most papers have none
+    data: set[str] = set()
+    models: set[str] = set()
     for c in ctx.cands:
-        by_key.setdefault(canonical_key(c.name), []).append(c)
+        if c.type in _DATA_TYPES:
+            data.add(canonical_key(c.name))
+        elif c.type == "MODEL":
+            models.add(canonical_key(c.name))
+    data -= models
+    if not data:
+        return
     for c in ctx.cands:
-        if c.start <= ctx.title_end or c.stated or _DATA_NAME.search(c.name):
-            continue
-        same = by_key.get(canonical_key(c.name), [])
-        if not any(o.type in _DATA_TYPES for o in same) or any(o.type == "MODEL" for o in same):
+        if c.start <= ctx.title_end or c.stated or _DATA_NAME.search(c.name) or \
+                canonical_key(c.name) not in data:
             continue
         m = _METHOD_APPOSED.match(text, c.end, c.end + 110)
         if m and not _EVALUATING.search(text, m.end(), m.end() + 40):

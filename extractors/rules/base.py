@@ -172,14 +172,68 @@ def near(positions: list[int], lo: int, hi: int) -> bool:
     return k >= 0 and positions[k] >= lo
 
 
+# first characters common in abstracts: a prefix opening with one is found by str.find; re's
+# literal search scans for the first character before comparing, which is faster only where
+# that character is rare ("we ", "We ", "A ", "\\emph{")
+_COMMON_FIRST = frozenset(" etaoinsrhldcumfpgy")
+_SEARCHES: dict[tuple[str, ...], tuple] = {}
+
+
+def _stem_searches(stems: tuple[str, ...]) -> tuple:
+    """How positions() searches stems: (prefix, re search or None, stems or None) per group of
+    stems that share their first three characters, prefix being the group's longest common
+    prefix (stems None: the group is one stem, the prefix itself)."""
+    plan = _SEARCHES.get(stems)
+    if plan is None:
+        if len(_SEARCHES) > 1000:  # the callers' stems are constants; a bound all the same
+            _SEARCHES.clear()
+        groups: dict[str, list[str]] = {}
+        for stem in stems:
+            groups.setdefault(stem[:3], []).append(stem)
+        plan = []
+        for group in groups.values():
+            prefix = group[0]
+            for stem in group[1:]:
+                n = 0
+                while n < min(len(prefix), len(stem)) and prefix[n] == stem[n]:
+                    n += 1
+                prefix = prefix[:n]
+            rx = re.compile(re.escape(prefix)).search \
+                if len(prefix) > 1 and prefix[0] not in _COMMON_FIRST else None
+            plan.append((prefix, rx, None if group == [prefix] else tuple(group)))
+        plan = _SEARCHES[stems] = tuple(plan)
+    return plan
+
+
 def positions(text: str, stems) -> list[int]:
-    """Sorted offsets of every occurrence of each stem in text."""
+    """Sorted offsets of every occurrence of each stem in text (an offset twice where two
+    stems occur there). Stems that share a prefix are found by finding the prefix once and
+    testing each stem where it occurs."""
     out = []
-    for stem in stems:
-        i = text.find(stem)
-        while i >= 0:
-            out.append(i)
-            i = text.find(stem, i + 1)
+    for prefix, rx, group in _stem_searches(stems if type(stems) is tuple else tuple(stems)):
+        if rx is None:
+            i = text.find(prefix)
+            if group is None:
+                while i >= 0:
+                    out.append(i)
+                    i = text.find(prefix, i + 1)
+                continue
+            while i >= 0:
+                for stem in group:
+                    if text.startswith(stem, i):
+                        out.append(i)
+                i = text.find(prefix, i + 1)
+            continue
+        m = rx(text)
+        while m is not None:
+            i = m.start()
+            if group is None:
+                out.append(i)
+            else:
+                for stem in group:
+                    if text.startswith(stem, i):
+                        out.append(i)
+            m = rx(text, i + 1)
     out.sort()
     return out
 

@@ -40,20 +40,28 @@ def _long(name: str) -> bool:
 def spelled_apart(ctx: Context) -> None:
     """Record an undefined acronym whose letters are one name's initials as defined by it."""
     shorts: set[str] = set()
-    longs: dict[str, set[str]] = {}
+    others: list[str] = []
     for c in ctx.cands:
         if c.org or c.gaz_canon or c.type in ("TASK", "METRIC"):
             continue
         name = strip_latex(c.name).strip()
         if is_acronym(name) and name.isalpha() and name.isupper() and 2 <= len(name) <= 6:
             shorts.add(name)
-        elif not c.alias and _long(name):
+        elif not c.alias:
+            others.append(name)
+    # the acronyms left undefined (each one's test reads no other's entry), and only then the
+    # initials of the long forms: most papers leave none
+    todo = [short for short in sorted(shorts) if not (
+        short in ctx.defined or short in ctx.generic_acr or short.lower() in ctx.generic)]
+    if not todo:
+        return
+    longs: dict[str, set[str]] = {}
+    for name in others:
+        if _long(name):
             for spelled in initials(name):
                 longs.setdefault(spelled, set()).add(name)
     taken = set(ctx.defined.values())
-    for short in sorted(shorts):
-        if short in ctx.defined or short in ctx.generic_acr or short.lower() in ctx.generic:
-            continue
+    for short in todo:
         forms = longs.get(short, set()) - taken
         if len({f.casefold() for f in forms}) == 1:
             ctx.defined[short] = min(forms)

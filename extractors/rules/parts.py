@@ -29,17 +29,20 @@ def part_names(ctx: Context) -> None:
         if c.intro or c.start <= ctx.title_end or c.type not in ("METHOD", "") or \
                 "gazetteer" in c.rule or c.gaz_canon is not None or c.org:
             continue
-        ws = c.name.split()
-        if not c.name[:1].isupper() or ctx.is_generic(c.name) or family_phrase(c.name):
+        if not c.name[:1].isupper():
             continue
-        if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
-            continue  # "a convolutional Gated Recurrent Unit (GRU)": a known block, spelled out
+        # the part head first (few names have one), then the list look-ups
+        ws = c.name.split()
         m = _AFTER.match(text, c.end)
         last_is_head = len(ws) >= 2 and ws[-1].lower() in heads and ws[-1][:1].isupper()
         head_after = m is not None and m.group(1) in heads and (
             len(ws) >= 2 or c.name.isupper())  # "a Keras layer": a known tool, not a part
         if not (last_is_head or head_after):
             continue
+        if ctx.is_generic(c.name) or family_phrase(c.name):
+            continue
+        if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
+            continue  # "a convolutional Gated Recurrent Unit (GRU)": a known block, spelled out
         s0, s1 = ctx.sentence(c.start)
         if CITED.search(text, s0, s1) or _PLUGGED_IN.match(text[c.end:s1]) or \
                 _OUTSIDE.search(text, max(s0, c.start - 40), c.start):
