@@ -125,9 +125,18 @@ def test_cross_paper_keys_shared_and_acronym_resolved(nlp):
     ]
     exs = extract(papers, nlp=nlp)
     key = {p.id: {e.name: e.key for e in ex.entities} for p, ex in zip(papers, exs, strict=True)}
-    assert key["a"]["Slot Attention Routing"] == key["b"]["SAR"]
+    # metric34 (registry.OWN): a long form only its own paper defines, as its new name, is no
+    # target for another paper's bare acronym; one a paper defines as a name it uses is
+    assert key["a"]["Slot Attention Routing"] == "slotattentionrouting" != key["b"]["SAR"]
     assert key["b"]["Monte Carlo Tree Search"] == key["c"]["MCTS"]
     assert key["b"]["Atari"] == key["c"]["Atari"]
+    user = Paper(id="d", title="Routing Again", abstract="We build on Slot Attention Routing "
+                                                           "(SAR), a vision model, on Atari.")
+    exs = extract([*papers, user], nlp=nlp)
+    key = {p.id: {e.name: e.key for e in ex.entities}
+           for p, ex in zip([*papers, user], exs, strict=True)}
+    assert key["a"]["Slot Attention Routing"] == key["b"]["SAR"] == key["d"]["Slot Attention "
+                                                                               "Routing"]
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -73,6 +73,8 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     if m is None:
         return None
     w = m.group(1)
+    if w.lower().startswith("near-"):
+        return None  # "near-lossless accuracy": a near- word opens no measure (metric29)
     if w.lower() in skip or _NOT_KIND.fullmatch(w) or _UNIT.fullmatch(w) or \
             any(s <= m.start() < t for s, t in taken):
         return None
