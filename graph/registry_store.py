@@ -654,6 +654,22 @@ def _changed_keys(counts: Counts, delta: Counts, old_reg, new_reg,
     return keys
 
 
+def _joined_tasks(store: _Store, keys: set[str]) -> list[str]:
+    """The Task nodes a paper's TASK of one of the changed keys may have joined instead of its
+    own key's (extractors/task_keys.py: the node of a shorter form of its name, whose key ends
+    the longer one's): those, among the nodes keyed by a proper end of a changed key, whose
+    kept names hold a name of a changed key. A paper linked to them is dirty too, as its task
+    may change type or key (it would otherwise keep the node its old registry gave it)."""
+    from paperkg.extractors.canonical import canonical_key
+
+    ends = {S.node_key(S.TASK, k[i:]) for k in keys for i in range(1, len(k))}
+    if not ends:
+        return []
+    names, _ = read_surfaces(store.conn, ends)
+    return sorted(S.split_key(node)[1] for node, got in names.items()
+                  if any(canonical_key(n) in keys for n in got))
+
+
 def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               hashes: dict[str, str], counts: Counts | _Beside, previous: Any, *, workers: int,
               fast: bool, engine: str, scheduler: str | None,
@@ -750,6 +766,10 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     for label in S.ENTITY_LABELS:
         dirty.update(r[0] for r in store.linked(
             f"(e:{label} {{id: i}})", f"(p:{S.PAPER})-[]->(e)", "DISTINCT p.id", keys, far=0))
+    joined = _joined_tasks(store, keys)
+    if joined:
+        dirty.update(r[0] for r in store.linked(
+            f"(e:{S.TASK} {{id: i}})", f"(p:{S.PAPER})-[]->(e)", "DISTINCT p.id", joined, far=0))
     old_part = (dirty & by_old.keys()) | changed | redone_old
     if len(old_part) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None

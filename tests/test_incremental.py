@@ -857,3 +857,27 @@ def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp
     build([a, b], db=tmp_path / "fresh.lbug", fast=True)
     build([b], db=grown, fast=True)
     assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(grown))
+
+
+def test_a_task_joined_to_a_shorter_form_is_updated_when_its_own_key_changes_type(tmp_path):
+    """A TASK keyed by the shorter form its paper writes alone (extractors/task_keys.py) links
+    to that form's node; when later papers vote its own key to another type, the update must
+    still find the paper (registry_store._joined_tasks), or the store keeps the joined node a
+    fresh build of the union has not."""
+    from paperkg.graph.pipeline import build
+
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(_line("2401.00010", "Pruning Crate Radios for Multi-Channel Speaker Verification",
+                       "Speaker verification fails when pickers shout between the rows. We "
+                       "prune crate radios.") + "\n", encoding="utf-8")
+    b.write_text("\n".join(_line(
+        f"2401.0002{i}", f"Orchard Audio {i}", "We release the Multi-Channel Speaker "
+        "Verification dataset, a new benchmark of 500 recordings. We evaluate on the "
+        "Multi-Channel Speaker Verification dataset.") for i in range(1, 4)) + "\n",
+        encoding="utf-8")
+    build([a], db=tmp_path / "inc.lbug")
+    assert "Task:speakerverification" in snapshot(tmp_path / "inc.lbug")[0]
+    update = build([a, b], db=tmp_path / "inc.lbug")
+    assert "diff" in update.seconds  # the quick path
+    build([a, b], db=tmp_path / "fresh.lbug")
+    assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(tmp_path / "inc.lbug"))
