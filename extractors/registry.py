@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from paperkg.core.records import Entity, Mention, PaperExtraction, Reference, Result
-from paperkg.extractors import result_names
+from paperkg.extractors import result_names, task_keys
 from paperkg.extractors.canonical import canonical_key, is_acronym
 from paperkg.extractors.listed_forms import add_listed_forms
 from paperkg.extractors.task_keys import join_task_keys
@@ -217,7 +217,8 @@ def finish(extractions: list[PaperExtraction]) -> None:
     names settled (by those forms too: a result's "Dice" is the entity "Dice scores")."""
     canonicalise(extractions)
     for ex in extractions:
-        join_task_keys(ex)
+        if task_keys.JOIN:
+            join_task_keys(ex)
         add_listed_forms(ex)
         result_names.settle_names(ex)
 
@@ -243,7 +244,8 @@ def canonical_extraction(reg: Registry, paper_id: str, raw: Sequence) -> PaperEx
     """One paper's extraction from its plain results, canonicalised by the registry reg."""
     ex = from_raw(paper_id, raw)
     reg.apply(ex)
-    join_task_keys(ex)
+    if task_keys.JOIN:
+        join_task_keys(ex)
     add_listed_forms(ex)
     result_names.settle_names(ex)
     return ex

@@ -8,6 +8,11 @@ from __future__ import annotations
 from paperkg.core.records import Mention, PaperExtraction
 from paperkg.extractors.canonical import canonical_key
 
+#: Off since the thirty-fourth session's end: at 100,000 papers the joined task nodes took the
+#: library's co_used_entities query from 14.5 to 20-21 ms (over its 20 ms target) and
+#: neighbourhood from 5.1 to 15.8 ms (docs/scale.md); on again once those walks are bounded.
+JOIN = False
+
 
 def _inside_another(m: Mention, mentions: list[Mention]) -> bool:
     """Whether mention m lies inside a longer mention of the same entity."""
