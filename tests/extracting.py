@@ -51,6 +51,16 @@ def results_by_value(text: str, *ents: tuple) -> dict:
     return {r["value"]: r for r in find_results(text, [entity_dict(text, *e) for e in ents])}
 
 
+def results_switched(module, name: str, on: bool, text: str, *ents: tuple) -> dict:
+    """results_by_value with the switch name of a results module set to on for the call."""
+    old = getattr(module, name)
+    setattr(module, name, on)
+    try:
+        return results_by_value(text, *ents)
+    finally:
+        setattr(module, name, old)
+
+
 def gold_file(folder: Path, title: str, abstract: str, ents: list[tuple],
               results: list[dict]) -> Path:
     """A one-paper gold file in folder: entities (name, type[, role]) and the given results."""

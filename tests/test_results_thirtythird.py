@@ -9,6 +9,7 @@ import pytest
 
 from paperkg.extractors.results import lists
 from tests.extracting import results_by_value as _found
+from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
 _HEAD = "Kite Networks\nWe present KiteNet, a sparse video model. "
@@ -16,12 +17,7 @@ _HEAD = "Kite Networks\nWe present KiteNet, a sparse video model. "
 
 def _switched(name: str, on: bool, text: str, *ents: tuple) -> dict:
     """The results of text with switch name of the lists module set to on."""
-    old = getattr(lists, name)
-    setattr(lists, name, on)
-    try:
-        return _found(text, *ents)
-    finally:
-        setattr(lists, name, old)
+    return results_switched(lists, name, on, text, *ents)
 
 
 def _benchmarks(got: dict) -> dict:
