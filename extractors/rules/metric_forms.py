@@ -12,9 +12,9 @@ from functools import cache
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.listed_forms import metric_lines
 from paperkg.extractors.rules.base import word_set, word_union, words
+from paperkg.extractors.rules.task_forms import BEFORE_VERB, WORD_BEFORE
 
-# the word right before a mention, then one space; the word right after one space
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
+# the word right after a mention, one space on (the word before: task_forms.WORD_BEFORE)
 _WORD_AFTER = re.compile(r" ([A-Za-z]+)(?=$|[\s,;:.)])")
 _PREVIOUS = re.compile(r"([\w.,%×\-]+)\s+$")
 # adverbs, verbs in -s (lower case), numbers, single letters, debris ("pipelines--on")
@@ -29,9 +29,8 @@ _NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her",
 _NUMBER = re.compile(r"[\d.,]*\d[\d.,]*[%x×]?|%")
 # units written between a value and a measure ("20 dB PSNR")
 _UNIT = re.compile(r"dB|ms|fps|FPS|pp|points?|[kMGT]B")
-# a word after these is a verb ("to improve X", "we report X", "which reduce X")
-_BEFORE_VERB = frozenset({"to", "we", "can", "could", "may", "might", "will", "would", "should",
-                          "must", "cannot", "not", "also", "that", "which", "who", "they", "it"})
+# a word after these is a verb ("to improve X", "we report X", "which reduce X", "it reaches X")
+_BEFORE_VERB = BEFORE_VERB | {"it"}
 
 
 @cache
@@ -69,7 +68,7 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     """The word written right before offset a when it can say what a measure measures or how
     it is aggregated: not a judging or function word, a verb or an adverb, nor the end of
     another measure's mention (`taken`: "exact match" before "accuracy")."""
-    m = _WORD_BEFORE.search(text, max(0, a - 40), a)
+    m = WORD_BEFORE.search(text, max(0, a - 40), a)
     if m is None:
         return None
     w = m.group(1)

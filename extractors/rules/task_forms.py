@@ -13,12 +13,12 @@ from paperkg.core.text import fold
 from paperkg.extractors.rules.base import word_set, word_union
 
 # the word right before a mention, then one space; and the word before that one
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
+WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
 _PREVIOUS = re.compile(r"([A-Za-z]+)\s+$")
 # verbs in -ing and -s, adverbs, numbers, single letters, debris ("pipelines--on", "X-")
 _NOT_KIND = re.compile(r"[a-z]+(?:ing|ly|[^s]s)|\d+|[A-Za-z]|.*(?:--|-$).*", re.I)
 # a word after these is a verb ("to avoid X", "we consider X", "which make X")
-_BEFORE_VERB = frozenset({"to", "we", "can", "could", "may", "might", "will", "would", "should",
+BEFORE_VERB = frozenset({"to", "we", "can", "could", "may", "might", "will", "would", "should",
                           "must", "cannot", "not", "also", "that", "which", "who", "they"})
 
 
@@ -39,7 +39,7 @@ def _add(e: dict, form: str) -> None:
 def _kind_word(text: str, a: int, in_title: bool, skip, titled) -> str | None:
     """The word written right before offset a when it can name a kind of task: not a function
     word, a praise word or a verb, unless a title keeps it in a task's name."""
-    m = _WORD_BEFORE.search(text, max(0, a - 40), a)
+    m = WORD_BEFORE.search(text, max(0, a - 40), a)
     if m is None:
         return None
     w = m.group(1)
@@ -47,7 +47,7 @@ def _kind_word(text: str, a: int, in_title: bool, skip, titled) -> str | None:
     if (low in skip and not (in_title and low in titled)) or _NOT_KIND.fullmatch(w):
         return None
     prev = _PREVIOUS.search(text, max(0, m.start() - 20), m.start())
-    if prev is not None and prev.group(1).lower() in _BEFORE_VERB:
+    if prev is not None and prev.group(1).lower() in BEFORE_VERB:
         return None
     return w
 
