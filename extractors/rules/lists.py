@@ -14,6 +14,10 @@ from paperkg.extractors.rules.heads import evaluation_sentence
 # Qwen2.5-"), not before "and" ("Inter- and Intra-image", "Transformer- and CNN-based": parts
 # of one compound)
 _SEP = re.compile(r"^(?:-?,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+# one bracketed token right after an item, read past when items are joined: its acronym or
+# its value ("Relative Volume Difference (RVD), ...", "ImageNet-A (+5.2%), ImageNet-C (+8.3%)");
+# not a phrase ("On OLMo-3 (7B to 32B), SEAD achieves")
+_BRACKETED = re.compile(r"^\s*\(\s*[+\-−]?[\w.%\\]{1,12}\s*\)")
 # a listed word ends its item: "Bregman divergences" is a modifier and a noun, not a name (a
 # lower-case word after it must be a function word or a verb: "Bitfit while ...")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -79,12 +83,15 @@ def list_types(ctx: Context) -> None:
     if len(cands) < 2:
         return
     text = ctx.text
-    items = sorted((c for c in cands if c.start >= ctx.title_end), key=lambda c: c.start)
+    # a long form and its bracketed acronym are one item
+    short = {id(c) for c in cands if c.rule == "acronym_definition" and not c.long_form}
+    items = sorted((c for c in cands if c.start >= ctx.title_end and id(c) not in short),
+                   key=lambda c: c.start)
     i = 0
     while i < len(items):
         j = i
         while j < len(items) - 1 and items[j].end <= items[j + 1].start and \
-                _SEP.match(text[items[j].end:items[j + 1].start]):
+                _SEP.match(_BRACKETED.sub("", text[items[j].end:items[j + 1].start], 1)):
             j += 1
             if re.search(r"\b(?:and|or)\b|&", text[items[j - 1].end:items[j].start]):
                 break  # "A, B, and C, where accuracy ...": the item after "and" ends the list
