@@ -54,9 +54,12 @@ def part_names(ctx: Context) -> None:
 _LOWER_PART = re.compile(
     r"(?:[Ww]e\s+(?:further\s+|also\s+|then\s+)?(?:introduce|propose|design|devise|develop|present)"
     r"\s+(?:a|an|the)\s+|(?:introduces|proposes|designs|devises|develops|presents)\s+(?:a|an)\s+|"
-    r"\b(?:A|An)\s+)"
+    r"and\s+(?:then\s+|further\s+|also\s+)?(?:introduce|propose|design|devise|develop|present)"
+    r"\s+(?:a|an)\s+|\b(?:A|An)\s+)"
     r"((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,4}[a-z]+)\b"
 )
+# "we ... , and introduce a ...": the verb's subject is the "we" earlier in its sentence
+_WE = re.compile(r"\b[Ww]e\b")
 _NAME_FOLLOWS = re.compile(r"\s*,?\s*(?:named|called|termed|dubbed|coined|namely)\b")
 # "prior work proposes", "Smith et al. introduces": the verb's subject is somebody else
 _THEIRS = re.compile(r"\b(?:prior|previous|existing|earlier|recent|they|authors|et\s+al\.?|"
@@ -66,7 +69,7 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:is|are)\s+(?:introduced|proposed|designed|de
 _PART_KEYS = ("we introduce ", "we propose ", "we design ", "we devise ", "we develop ",
               "we present ", "We introduce ", "We propose ", "We design ", "We devise ",
               "We develop ", "We present ", "we further ", "we also ", "We further ", "A ", "An ",
-              "introduces ", "proposes ", "designs ", "devises ", "develops ", "presents ")
+              "introduces ", "proposes ", "designs ", "devises ", "develops ", "presents ", "and ")
 
 
 # part heads that only say what kind of thing the words before them name
@@ -86,6 +89,8 @@ def lower_parts(ctx: Context) -> None:
         if m is None or text[pos].islower() and not text.startswith("we", pos) and \
                 _THEIRS.search(text, max(0, pos - 40), pos):
             continue  # "prior work proposes a ...": somebody else's
+        if text.startswith("and", pos) and not _WE.search(text, ctx.sentence(pos)[0], pos):
+            continue  # "X, and introduce a ...": only where "we" is the verb's subject
         ws = m.group(1).split()
         k = next((i for i, w in enumerate(ws) if i >= 2 and w in heads), -1)
         if k < 0:
