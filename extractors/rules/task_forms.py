@@ -1,8 +1,8 @@
 """A task's other written forms, kept as aliases, as the gold names such a task by either form:
 the longer forms the text writes with one or two more leading words that name a kind of it
 ("Online Continual Learning" beside "continual learning"), and a name without its opening word of
-means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation"), and
-the form joined by "and" to a second strong task word ("Multimodal Understanding and Generation")."""
+means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation"), and the
+form joined by "and" to a second strong task word ("Multimodal Understanding and Generation")."""
 
 from __future__ import annotations
 
