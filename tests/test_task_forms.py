@@ -114,3 +114,19 @@ def test_no_joined_form_after_other_words(nlp, after):
     ents = run(nlp, f"We study speaker verification {after} for orchard radios.",
                "Notes on Orchard Crates")
     assert not [a for a in _aliases(ents, "speaker verification") if " and " in a]
+
+
+def test_a_title_task_done_on_something_gives_the_longer_form(nlp):
+    ents = run(nlp, "We study speaker verification for orchard radios.",
+               "Speaker Verification of Orchard Radios with Crate Noise")
+    assert "Speaker Verification of Orchard Radios" in _aliases(ents, "Speaker Verification")
+
+
+@pytest.mark.parametrize("title", [
+    "Speaker Verification of the Orchard Radios",  # a stop word right after "of"
+    "Speaker Verification of Many Loud Orchard Crate Radios",  # more than four words
+    "Speaker Verification of Orchard Radio Models",  # what is verified is a model
+])
+def test_no_object_form_past_a_stop_word_or_four_words(nlp, title):
+    ents = run(nlp, "We study speaker verification for orchard radios.", title)
+    assert not [a for a in _aliases(ents, "Speaker Verification") if " of " in a]
