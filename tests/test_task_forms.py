@@ -97,3 +97,36 @@ def test_an_introduced_task_keeps_its_own_key():
     join_task_keys(PaperExtraction(paper_id="b", entities=[ours]))
     assert used.key == canonical_key("speaker verification")
     assert ours.key == canonical_key("Multi-Channel Speaker Verification")
+
+
+def test_a_second_task_word_after_and_gives_the_joined_form(nlp):
+    ents = run(nlp, "We study speaker verification and identification for orchard radios.",
+               "Notes on Orchard Crates")
+    assert "speaker verification and identification" in _aliases(ents, "speaker verification")
+
+
+@pytest.mark.parametrize("after", [
+    "and pruning",  # not a task word
+    "and crate detection",  # a second task with its own words: two tasks, not one form
+    "and reasoning",  # a weaker task word (task_pattern_heads, not task_strong_heads)
+])
+def test_no_joined_form_after_other_words(nlp, after):
+    ents = run(nlp, f"We study speaker verification {after} for orchard radios.",
+               "Notes on Orchard Crates")
+    assert not [a for a in _aliases(ents, "speaker verification") if " and " in a]
+
+
+def test_a_title_task_done_on_something_gives_the_longer_form(nlp):
+    ents = run(nlp, "We study speaker verification for orchard radios.",
+               "Speaker Verification of Orchard Radios with Crate Noise")
+    assert "Speaker Verification of Orchard Radios" in _aliases(ents, "Speaker Verification")
+
+
+@pytest.mark.parametrize("title", [
+    "Speaker Verification of the Orchard Radios",  # a stop word right after "of"
+    "Speaker Verification of Many Loud Orchard Crate Radios",  # more than four words
+    "Speaker Verification of Orchard Radio Models",  # what is verified is a model
+])
+def test_no_object_form_past_a_stop_word_or_four_words(nlp, title):
+    ents = run(nlp, "We study speaker verification for orchard radios.", title)
+    assert not [a for a in _aliases(ents, "Speaker Verification") if " of " in a]

@@ -21,7 +21,12 @@ from paperkg.extractors.rules.base import (
 )
 from paperkg.extractors.rules.metric_forms import metric_forms
 from paperkg.extractors.rules.names import GLUED_ARG
-from paperkg.extractors.rules.task_forms import task_forms, task_means_forms
+from paperkg.extractors.rules.task_forms import (
+    task_forms,
+    task_joined_forms,
+    task_means_forms,
+    task_object_forms,
+)
 
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s*[\"'\u201c]?\s*$")
@@ -696,6 +701,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         drop = set(rank[max_tasks:])
         out = [e for i, e in enumerate(out) if i not in drop]
     task_forms(out, text, ctx.title_end)
+    task_joined_forms(out, text)
+    task_object_forms(out, text, ctx.title_end)
     task_means_forms(out, ctx.generic)
     metric_forms(out, text)
     return out

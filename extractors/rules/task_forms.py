@@ -1,7 +1,8 @@
 """A task's other written forms, kept as aliases, as the gold names such a task by either form:
 the longer forms the text writes with one or two more leading words that name a kind of it
 ("Online Continual Learning" beside "continual learning"), and a name without its opening word of
-means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation")."""
+means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation"), and the
+form joined by "and" to a second strong task word ("Multimodal Understanding and Generation")."""
 
 from __future__ import annotations
 
@@ -91,3 +92,60 @@ def task_means_forms(out: list[dict], generic: Collection[str]) -> None:
         head, _, rest = e["name"].partition(" ")
         if _means_lead().fullmatch(head) and len(rest.split()) >= 2 and fold(rest) not in generic:
             _add(e, rest)
+
+
+# " and " (or " & ") then one word, not joined to a next word by a hyphen
+_JOINED = re.compile(r" (?:and|&) ([A-Za-z][\w\-]*)(?![\w\-])")
+
+
+def task_joined_forms(out: list[dict], text: str) -> None:
+    """Give each TASK of two words or more, as an alias, the form the text writes with "and" and
+    a second strong task word right after a mention of its name ("Face Detection and
+    Recognition" beside "Face Detection"): the gold names such a pair by the whole phrase about
+    one time in three, and by its parts otherwise, which the name already is."""
+    heads = word_set("task_strong_heads")
+    for e in out:
+        if e["type"] != "TASK" or " " not in e["name"]:
+            continue
+        name = e["name"].casefold()
+        for surface, _a, b, *_ in e["mentions"]:
+            if surface.casefold() != name:
+                continue
+            m = _JOINED.match(text, b)
+            if m is not None and m.group(1).lower() in heads:
+                _add(e, f"{surface}{m.group(0)}")
+
+
+# in a title: " of " or " over " then the words up to a stop word, punctuation or the end
+_OBJECT = re.compile(r" (of|over) ([^:;,.?!()\[\]\n]+)")
+
+
+def task_object_forms(out: list[dict], text: str, title_end: int) -> None:
+    """Give each TASK named in the title, as an alias, the form the title writes with what it is
+    done on ("3D Reconstruction of Plants", "Question Answering over Tables"): one to four words
+    after "of" or "over", up to a stop word, holding no name of another type and not ending in a
+    word for a method or model ("Adaptation of Large Pretrained Models": what is adapted)."""
+    stop = word_set("task_stop")
+    systems = word_union("method_heads", "system_heads")
+    others = [(a, b) for e in out if e["type"] != "TASK" for _s, a, b, *_ in e["mentions"]]
+    for e in out:
+        if e["type"] != "TASK":
+            continue
+        name = e["name"].casefold()
+        for surface, _a, b, *_ in e["mentions"]:
+            if b >= title_end or surface.casefold() != name:
+                continue
+            m = _OBJECT.match(text, b, title_end)
+            if m is None:
+                continue
+            words = []
+            for w in m.group(2).split():
+                if w.lower() in stop:
+                    break
+                words.append(w)
+            if not 1 <= len(words) <= 4 or words[-1].lower() in systems:
+                continue
+            end = m.start(2) + len(" ".join(words))
+            if any(oa < end and ob > m.start(2) for oa, ob in others):
+                continue
+            _add(e, f"{surface} {m.group(1)} {' '.join(words)}")
