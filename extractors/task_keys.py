@@ -8,10 +8,11 @@ from __future__ import annotations
 from paperkg.core.records import Mention, PaperExtraction
 from paperkg.extractors.canonical import canonical_key
 
-#: Off since the thirty-fourth session's end: at 100,000 papers the joined task nodes took the
-#: library's co_used_entities query from 14.5 to 20-21 ms (over its 20 ms target) and
-#: neighbourhood from 5.1 to 15.8 ms (docs/scale.md); on again once those walks are bounded.
-JOIN = False
+#: On again since the thirty-fifth session: at 100,000 papers the joined keys had put the
+#: library's co_used_entities and neighbourhood over their time (an id two entity labels hold
+#: was found by scanning both tables, and neighbourhood's variable-length pattern grew with
+#: hubs); the library now finds such ids by key (docs/scale.md, join35).
+JOIN = True
 
 
 def _inside_another(m: Mention, mentions: list[Mention]) -> bool:

@@ -185,3 +185,28 @@ def test_a_killed_writers_staged_side_file_is_removed(seeds_store, tmp_path):
     assert not left.exists()
     assert A.read_side_key(A.side_path(db)) == A.store_key(db)
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # nor ours
+
+
+def test_a_hub_at_the_last_hop_is_one_row(tmp_path):
+    """A task many papers name, two hops from an entity, is one row of its depth-2
+    neighbourhood whatever its size (its papers are three hops away), by the engine's fixed-
+    length patterns and by the arrays alike; at depth 3 its papers come in."""
+    from paperkg.graph.build import add_edge, add_node, empty_graph
+    from paperkg.graph.ladybug_store import write_graph
+
+    answers = []
+    for size in (3, 60):
+        g = empty_graph()
+        add_node(g, S.TASK, {"id": "hub", "name": "Hub"})
+        add_node(g, S.METHOD, {"id": "rare", "name": "Rare"})
+        for i in range(size):
+            add_node(g, S.PAPER, {"id": f"p{i:02d}", "title": f"P{i}"})
+            add_edge(g, f"Paper:p{i:02d}", "Task:hub", S.ADDRESSES, {})
+        add_edge(g, "Paper:p00", "Method:rare", S.USES, {})
+        db = tmp_path / f"hub{size}.lbug"
+        write_graph(g, db)
+        with Both(db) as both:
+            answers.append(both.check("neighbourhood", {"entity": "rare", "depth": 2}))
+            deep = both.check("neighbourhood", {"entity": "rare", "depth": 3, "limit": 1000})
+            assert len(deep[1]) == size + 1  # every paper and the hub
+    assert answers[0] == answers[1] == (["type", "id"], [["Paper", "p00"], ["Task", "hub"]])

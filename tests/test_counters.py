@@ -243,10 +243,22 @@ def test_an_entity_id_in_two_tables_is_found_in_both(tmp_path: Path):
             add_edge(g, f"Paper:p{i}", t, rel, {})
     db = tmp_path / "kg.lbug"
     write_graph(g, db)
-    narrowed = L.prepare("co_used_entities", {"entity": "x"}, L.EMBEDDED,
-                         L.derive(L.get_query("co_used_entities"), {"entity": "x"}, L.EMBEDDED,
-                                  lambda t, v: L.run_embedded(t, v, db=db)))[0]
-    assert ":Method|Dataset {id: $entity}" in narrowed
+    def narrowed(name: str, params: dict) -> str:
+        return L.prepare(name, params, L.EMBEDDED, L.derive(
+            L.get_query(name), params, L.EMBEDDED, lambda t, v: L.run_embedded(t, v, db=db)))[0]
+
+    # the engine finds a node by key in one table only: two labels' nodes by their internal
+    # ids (found by key), and a union's branch once per label
+    assert "MATCH (e:Method|Dataset) WHERE id(e) IN [internal_id(" in narrowed(
+        "co_used_entities", {"entity": "x"})
+    branches = narrowed("neighbourhood", {"entity": "x", "depth": 2}).split("\nUNION\n")
+    assert [b.count("(e:Method {id: $entity})") for b in branches] == [1, 0, 1, 0, 1, 0]
+    assert [b.count("(e:Dataset {id: $entity})") for b in branches] == [0, 1, 0, 1, 0, 1]
+    q = L.get_query("neighbourhood")
+    for params in ({"entity": "x", "depth": d} for d in (1, 2, 3)):
+        engine = L.run_embedded(*L.to_dialect(narrowed("neighbourhood", params), L.EMBEDDED,
+                                              {"entity": "x"}), db=db)
+        assert L.finish(q, params, engine) == L.ask("neighbourhood", params, db=db)
     for name, params in (("co_used_entities", {"entity": "x"}),
                          ("co_used_entities", {"entity": "none"}),
                          ("neighbourhood", {"entity": "x", "depth": 2}),

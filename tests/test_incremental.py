@@ -860,15 +860,12 @@ def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp
 
 
 def test_a_task_joined_to_a_shorter_form_is_updated_when_its_own_key_changes_type(
-        tmp_path, monkeypatch):
+        tmp_path):
     """A TASK keyed by the shorter form its paper writes alone (extractors/task_keys.py) links
     to that form's node; when later papers vote its own key to another type, the update must
     still find the paper (registry_store._joined_tasks), or the store keeps the joined node a
     fresh build of the union has not."""
-    from paperkg.extractors import task_keys
     from paperkg.graph.pipeline import build
-
-    monkeypatch.setattr(task_keys, "JOIN", True)  # off in the pipeline for now
 
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     a.write_text(_line("2401.00010", "Pruning Crate Radios for Multi-Channel Speaker Verification",

@@ -47,10 +47,7 @@ def test_two_kind_words_give_two_longer_forms(nlp):
     assert "Low-latency automatic speaker verification" in aliases
 
 
-def test_a_longer_task_name_is_keyed_by_the_shorter_form_written_alone(nlp, monkeypatch):
-    from paperkg.extractors import task_keys
-
-    monkeypatch.setattr(task_keys, "JOIN", True)  # off in the pipeline for now (its docstring)
+def test_a_longer_task_name_is_keyed_by_the_shorter_form_written_alone(nlp):
     ents = run(nlp, "Speaker verification fails when pickers shout between the rows.",
                "Pruning Crate Radios for Multi-Channel Speaker Verification")
     e = find(ents, "Multi-Channel Speaker Verification")
