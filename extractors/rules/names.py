@@ -71,6 +71,11 @@ _ENUMERATOR = re.compile(r"(?:\d{1,3}|[A-Z]|[IVX]{1,4})$")
 VALUE_TAIL = re.compile(r"^(?:0\.\d+|\d+\.\d{3,}|\d\d\.\d\d)$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKbmk])$")
+# a capitalised word joined to a generic acronym ("Speed-RL", "Solar-VLM", "Magentic-UI"): a
+# coined name where it is set apart as one ("we propose Speed-RL, a ...", "(Agent-RL)", "called
+# Inp-TPU,"), not where it modifies a noun ("Human-AI collaboration", "Non-IID data")
+_GENERIC_TAIL = re.compile(r"[A-Z][a-z]{2,}-[A-Z]{2,5}")
+_SET_APART = re.compile(r"[,:;)}]|['’]s\b")
 
 
 def runs(text: str):
@@ -482,7 +487,10 @@ def _single_word(ctx: Context, w: str, kind: str, a: int, b: int, at_sent_start:
             return
         if "-" in w and any(fold(x) in generic or fold(x.rstrip("s")) in generic
                             for x in w.split("-")):
-            return
+            if _GENERIC_TAIL.fullmatch(w) and fold(w.split("-")[0]) not in generic and \
+                    _SET_APART.match(ctx.text, b):
+                ctx.cands.append(Cand(a, b, w, w, "", 0.7, "coined_name"))
+            return  # "Human-AI", "Non-IID", "LLM-Generated": generic parts joined
         if w.isupper() and len(w) == 1:
             return
         ctx.cands.append(Cand(a, b, w, w, "", 0.35, "capitalised_word"))
