@@ -8,8 +8,7 @@ PhraseMatcher) and leaves plain data in `doc.user_data`, which survives `nlp.pip
 - "pk_urls": URLs (start, end, url);
 - "pk_ents": entities, each a dict (name, type, role, aliases, mentions, confidence, extractor,
   evaluated), mentions as (text, start, end, sentence);
-- "pk_refs": URLs with their evidence sentence (start, end, url, sentence);
-- "pk_fallback": keys of the entities no cue typed (METHOD by default), for the learned step.
+- "pk_refs": URLs with their evidence sentence (start, end, url, sentence).
 
 The entity component removes the scratch entries (text, sentences, gazetteer hits, URLs) when
 it is done, so that a Doc sent back from a worker process carries only the results; the text
@@ -607,18 +606,17 @@ class EntityRules:
             sents = [s for s in sents if s < n]
             urls = [u for u in urls if u[1] <= n]
             gaz_hits = [h for h in gaz_hits if h[1] <= n]
-        data["pk_ents"] = ents = extract_entities(
+        data["pk_ents"] = extract_entities(
             text, sents, gaz_hits, urls, self._lexicon(), self.min_confidence, self.max_tasks,
         )
-        data["pk_fallback"] = {e["key"] for e in ents if e.pop("fallback", False)}
         # URL evidence, then drop the scratch data so that docs travel light between processes
         data["pk_refs"] = [(a, b, url, evidence(text, sents, a, b)) for a, b, url in urls]
         if not self.keep_scratch:
             # the text and its sentences stay while a later component reads them (the results
             # rules): rebuilding the text with doc.text costs about 2 ms an abstract, a tenth
             # of the rules-only time, and splitting it again a tenth of the results rules' own
-            for key in ("pk_gaz", "pk_urls", "pk_fallback") if self._text_read_later() else (
-                    "pk_text", "pk_sents", "pk_gaz", "pk_urls", "pk_fallback"):
+            for key in ("pk_gaz", "pk_urls") if self._text_read_later() else (
+                    "pk_text", "pk_sents", "pk_gaz", "pk_urls"):
                 data.pop(key, None)
         return doc
 

@@ -25,7 +25,6 @@ from spacy.tokens import Doc
 
 from paperkg.core.text import sentence_starts
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.registry import FALLBACK
 
 #: Hashed feature space of the role classifier.
 DIM = 1 << 16
@@ -879,10 +878,6 @@ def type_models() -> dict[str, BinaryModel]:
 RETYPE_TYPES = ("METHOD", "MODEL", "DATASET", "BENCHMARK", "METRIC", "TASK")
 
 
-#: The named types a name no cue typed may take from the type classifiers.
-_NAMED_TO = ("MODEL", "DATASET", "BENCHMARK")
-
-
 def retype_models() -> dict[str, BinaryModel]:
     """P(gold type | a rule entity that is a gold entity), one per type."""
     return {t: BinaryModel(f"retype_{t}") for t in RETYPE_TYPES}
@@ -966,10 +961,6 @@ class LearnedMerge:
         #: retype a rule entity when another type has P >= retype_to and its own < retype_from
         self.retype_to = 0.7
         self.retype_from = 0.3
-        #: the same for a name no cue typed (METHOD by the rules' fallback), to a named type
-        #: only (off above 1)
-        self.fallback_retype_to = 0.5
-        self.fallback_retype_from = 0.5
         #: the same for gazetteer names (off above 1)
         self.known_retype_to = 2.0
         self.known_retype_from = 0.3
@@ -1020,9 +1011,8 @@ class LearnedMerge:
 
         if self.keep_model.trained:
             ents[:] = [e for e in list(ents) if self._keep(e, feats_of)]
-        fallback = doc.user_data.pop("pk_fallback", None) or set()
         if self.retype_to <= 1.0 and self.retype_models["METHOD"].trained:
-            self._retype_learned(text, starts, ents, feats_of, fallback)
+            self._retype_learned(text, starts, ents, feats_of)
         if self.heads and self.cand_model.trained:
             self._add_candidates(text, starts, ents)
         if self.roles != "rules" and self.role_model.trained:
@@ -1043,7 +1033,7 @@ class LearnedMerge:
                     e["role"] = "used" if p < self.demote else "introduced"
                 else:
                     e["role"] = "introduced" if p >= self.role_model.threshold else "used"
-        for key in ("pk_text", "pk_sents", "pk_gaz", "pk_urls", "pk_fallback"):  # add_learned's
+        for key in ("pk_text", "pk_sents", "pk_gaz", "pk_urls"):  # kept for us by add_learned
             doc.user_data.pop(key, None)
         return doc
 
@@ -1065,16 +1055,15 @@ class LearnedMerge:
                     e["type"] = best
 
     def _retype_learned(self, text: str, starts: list[int], ents: list[dict],
-                        feats_of, fallback: set[str] | frozenset[str] = frozenset()) -> None:
+                        feats_of) -> None:
         """A rule entity takes another type when the type classifiers are confident of it and
-        not of the rules' type (a gazetteer name only with known_retype_to <= 1, a name no cue
-        typed (its key in fallback) to a named type at the fallback thresholds)."""
+        not of the rules' type (a gazetteer name only with known_retype_to <= 1, at its own
+        thresholds)."""
         known_on = self.known_retype_to <= 1.0
         for e in ents:
             known = "gazetteer" in e["extractor"]
             if (known and not known_on) or e["type"] not in self.retype_models:
                 continue
-            untyped = e["type"] == FALLBACK and e["key"] in fallback and not known
             idx = _index(type_features(text, starts, e, ents, base=feats_of(e)[3]))
             z = self._retype_weights()[idx].sum(axis=0)
             np.minimum(np.maximum(z, -30.0, out=z), 30.0, out=z)  # np.clip's, without its wrapper
@@ -1085,12 +1074,6 @@ class LearnedMerge:
                          else (self.retype_to, self.retype_from))
             if best != e["type"] and probs[best] >= to and probs[e["type"]] < below:
                 e["type"] = best
-            elif untyped and self.fallback_retype_to <= 1.0:
-                named = max(_NAMED_TO, key=lambda t: (probs[t], t))
-                if probs[named] >= self.fallback_retype_to and \
-                        probs[FALLBACK] < self.fallback_retype_from and \
-                        probs[named] >= max(probs["TASK"], probs["METRIC"]):
-                    e["type"] = named
 
     def _retype_weights(self) -> np.ndarray:
         """The type classifiers' weights side by side (DIM x types), rebuilt when they change."""
@@ -1213,8 +1196,6 @@ class LearnedMerge:
              "cand_roles": self.cand_roles, "term_cands": self.term_cands,
              "known_retype_to": self.known_retype_to,
              "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats,
-             "fallback_retype_to": self.fallback_retype_to,
-             "fallback_retype_from": self.fallback_retype_from,
              "role_blind": self.role_blind}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
@@ -1246,9 +1227,6 @@ class LearnedMerge:
             self.term_cands = data.get("term_cands", True)
             self.known_retype_to = data.get("known_retype_to", 2.0)
             self.known_retype_from = data.get("known_retype_from", 0.3)
-            self.fallback_retype_to = data.get("fallback_retype_to", self.fallback_retype_to)
-            self.fallback_retype_from = data.get("fallback_retype_from",
-                                                 self.fallback_retype_from)
             self.gaz_feats = data.get("gaz_feats", False)
             self.role_blind = data.get("role_blind", False)
         if (path / "lexicon.json").is_file():
@@ -1270,7 +1248,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "roles": ("role_model", "role_blind"),
     "keep": ("keep_model",),
     "types": ("retype_models", "retype_to", "retype_from", "known_retype_to",
-              "known_retype_from", "fallback_retype_to", "fallback_retype_from"),
+              "known_retype_from"),
     "cands": ("cand_model", "type_models", "heads", "max_candidates", "lexicon", "df",
               "cand_context", "cstats", "cand_roles", "terms", "theads", "term_cands"),
     "extend": ("extend_model",),

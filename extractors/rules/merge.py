@@ -8,7 +8,6 @@ from collections import Counter
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
-from paperkg.extractors.registry import FALLBACK
 from paperkg.extractors.rules.acronyms import by_initials
 from paperkg.extractors.rules.base import (
     Context,
@@ -64,9 +63,8 @@ _NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
 
 
 def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
-                long_form: str | None, intro: bool = False) -> str | None:
-    """Choose the type of a merged entity from its evidence; None when nothing types it (the
-    caller falls back to METHOD)."""
+                long_form: str | None, intro: bool = False) -> str:
+    """Choose the type of a merged entity from its evidence."""
     if long_form and not (typed.keys() - {"METHOD"}) and \
             long_form.split()[-1].lower() in word_union("metric_heads", "metric_name_heads"):
         return "METRIC"  # "Mean Absolute Error (MAE)", even when "MAE" was typed a method
@@ -91,7 +89,7 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
             return "TASK"
         if last in head_forms("long_form"):
             return head_type(last)
-    return None
+    return "METHOD"
 
 
 
@@ -647,8 +645,6 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         redefined = ctx.scratch.get("redefined")
         shaped = [f for f in forms if f not in redefined] if redefined else forms
         type_ = finish_type(name, shaped, typed, gaz, g["long_form"], g["intro"])
-        fallback = type_ is None and not g["stated"]  # no cue typed it: METHOD by default
-        type_ = type_ or FALLBACK
         if type_ == "TASK" and g["intro"] and "gazetteer" not in g["rules"] and \
                 name.split()[-1].lower() not in word_set("task_strong_heads"):
             type_ = "METHOD"
@@ -681,7 +677,6 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             "aliases": aliases, "mentions": mentions, "confidence": round(conf, 3),
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
-            **({"fallback": True} if fallback else {}),
         })
     out = _fold_restated_tasks(_fold_acronym_tasks(_nest_tasks(_fold_plurals(out))),
                                ctx.title_end)
