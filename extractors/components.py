@@ -310,7 +310,8 @@ class Gazetteer:
             for pats, attr in zip(self._patterns, ("ORTH", "LOWER"), strict=True):
                 matcher = PhraseMatcher(self.nlp.vocab, attr=attr)
                 for key, forms in pats.items():
-                    matcher.add(key, [self.nlp.make_doc(f) for f in forms])
+                    # (not make_doc: a rules-only pipeline's makes text-only Docs)
+                    matcher.add(key, [self._tokenize(f) for f in forms])
                 made.append(matcher)
             self._matchers = (made[0], made[1])
         return self._matchers

@@ -61,6 +61,19 @@ def test_the_matchers_are_made_when_first_asked_for(gazetteer):
     assert gaz.lower is gaz._matchers[1]
 
 
+def test_the_matchers_made_late_in_a_rules_only_pipeline_match():
+    """Made once the pipeline makes text-only Docs, the matchers still hold the patterns."""
+    from paperkg.extractors.pipeline import load_pipeline
+
+    nlp = load_pipeline(fast=True)
+    assert nlp.tokenizer.text_only
+    gaz = nlp.get_pipe("paperkg_gazetteer")
+    text = "We fine-tune BERT on ImageNet."
+    hits = gaz._doc_hits(nlp.tokenizer.inner(text))
+    assert {h[3] for h in hits} >= {"BERT", "ImageNet"}
+    assert sorted(hits) == sorted(gaz.text_hits(text))
+
+
 def test_the_form_tokens_are_the_tokenizers(gazetteer):
     tok = gazetteer.nlp.tokenizer.inner
     forms = ["Zorblax Net", "Plomf-Attention", "(Varn) Corpus", "Quib-9000", "Trelvo v2.1",
