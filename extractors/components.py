@@ -216,6 +216,17 @@ def spelling_variants(form: str) -> list[str]:
     return sorted(spellings)
 
 
+def _span_order(doc: Doc, keys: list[str], attr: str) -> list[str]:
+    """The keys whose patterns end at the whole of doc, in the order a PhraseMatcher (by attr)
+    holding them all reports them for it: a matcher of those keys alone, added in the same
+    order, gives the same order (it keeps a span's keys in a hash map filled in that order)."""
+    matcher = PhraseMatcher(doc.vocab, attr=attr)
+    for key in keys:
+        matcher.add(key, [doc])
+    strings = doc.vocab.strings
+    return [strings[m] for m, i, j in matcher(doc) if (i, j) == (0, len(doc))]
+
+
 @Language.factory("paperkg_gazetteer", default_config={"data_dir": None})
 def make_gazetteer(nlp: Language, name: str, data_dir: str | None):
     """Well-known names from the data lists, matched with spaCy PhraseMatchers."""
@@ -238,9 +249,7 @@ class Gazetteer:
 
     def _build(self) -> None:
         """(Re)build the matchers from self.lexicon."""
-        vocab = self.nlp.vocab
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self._matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None
         self.entries: list[tuple[str, str]] = []  # match id -> (type, canonical)
         exact_pats: dict[str, list] = {}
         lower_pats: dict[str, list] = {}
@@ -269,10 +278,7 @@ class Gazetteer:
                         variants.append((form, key))
         self.generic = {fold(g) for g in self.lexicon["generic"]}
         self._add_variants(variants, lower_pats)
-        for key, forms in exact_pats.items():
-            self.exact.add(key, [self.nlp.make_doc(f) for f in forms])
-        for key, forms in lower_pats.items():
-            self.lower.add(key, [self.nlp.make_doc(f) for f in forms])
+        self._patterns = (exact_pats, lower_pats)
         self._build_tries(exact_pats, lower_pats)
         self.generic_keys = {canonical_key(g) for g in self.lexicon["generic"]}
         self.families = sorted({f for f in self.lexicon["families"]}, key=len, reverse=True)
@@ -284,6 +290,31 @@ class Gazetteer:
         self.orgs = {fold(o) for o in self.lexicon.get("orgs", [])}
         # rules.base.type_by_shape's answers, which read family_re and family_set
         self.shape_cache: dict[str, str | None] = {}
+
+    @property
+    def exact(self) -> PhraseMatcher:
+        """The PhraseMatcher of the cased patterns (by ORTH), made when first asked for."""
+        return self._matcher_pair()[0]
+
+    @property
+    def lower(self) -> PhraseMatcher:
+        """The PhraseMatcher of the patterns of any case (by LOWER), made when first asked for."""
+        return self._matcher_pair()[1]
+
+    def _matcher_pair(self) -> tuple[PhraseMatcher, PhraseMatcher]:
+        """The two PhraseMatchers, made once: only _doc_hits reads them (text_hits reads the
+        tries), and their patterns' lexemes and docs took about half of a worker's pipeline
+        load (0.25 of 0.55 CPU s) on an update's critical path."""
+        if self._matchers is None:
+            made = []
+            for pats, attr in zip(self._patterns, ("ORTH", "LOWER"), strict=True):
+                matcher = PhraseMatcher(self.nlp.vocab, attr=attr)
+                for key, forms in pats.items():
+                    # (not make_doc: a rules-only pipeline's makes text-only Docs)
+                    matcher.add(key, [self._tokenize(f) for f in forms])
+                made.append(matcher)
+            self._matchers = (made[0], made[1])
+        return self._matchers
 
     def _add_variants(self, variants: list[tuple[str, str]], lower_pats: dict[str, list]) -> None:
         """The other spellings of the named types' forms (spelling_variants), as patterns of
@@ -348,29 +379,28 @@ class Gazetteer:
         # that continue one
         self._first_pieces: tuple[set[str], set[str]] = (set(), set())
         self._next_pieces: tuple[set[str], set[str]] = (set(), set())
-        for matcher, pats, attr in ((self.exact, exact_pats, "orth"),
-                                    (self.lower, lower_pats, "lower")):
+        for pats, attr in ((exact_pats, "orth"), (lower_pats, "lower")):
             root: dict = {}
-            ends: dict[int, tuple[Doc, list]] = {}
+            ends: dict[int, tuple[str, list]] = {}
+            at = 0 if attr == "orth" else 1
             for key, forms in pats.items():
                 for form in forms:
-                    doc = self.nlp.make_doc(form)
-                    if any(t.is_space for t in doc):
+                    tokens = self._form_tokens(form)
+                    if tokens is None:
                         self.tries = None  # "A  B": text_hits cannot skip whitespace tokens
                         return
-                    if not len(doc):
+                    if not tokens:
                         continue
                     node = root
-                    for t in doc:
-                        node = node.setdefault(getattr(t, attr), {})
+                    for t in tokens:
+                        node = node.setdefault(t[at], {})
                     keys = node.setdefault(None, [])
                     if key not in keys:
                         keys.append(key)
-                        ends.setdefault(id(keys), (doc, keys))
-            for doc, keys in ends.values():
+                        ends.setdefault(id(keys), (form, keys))
+            for form, keys in ends.values():
                 if len(keys) > 1:  # the order the matcher gives one span's keys in
-                    strings = doc.vocab.strings
-                    order = [strings[m] for m, i, j in matcher(doc) if (i, j) == (0, len(doc))]
+                    order = _span_order(self._tokenize(form), keys, attr.upper())
                     keys.sort(key=order.index)
                 keys[:] = [(typ, canon, cased == "1")
                            for typ, canon, cased in (k.split("\t") for k in keys)]
@@ -388,6 +418,27 @@ class Gazetteer:
                         if strings[h].isascii():
                             into.add(_PIECES.match(strings[h]).group())
                         stack.append((child, nexts))
+
+    def _tokenize(self, text: str) -> Doc:
+        """The tokenizer's Doc of text (never a text-only one)."""
+        tok = self.nlp.tokenizer
+        return getattr(tok, "inner", tok)(text)
+
+    def _form_tokens(self, form: str) -> list[tuple[int, int]] | None:
+        """(ORTH, LOWER) of each token of a pattern's form, None when one is whitespace. A form
+        whose chunks (split at single spaces) are ASCII letters or _AT_PIECES shapes is split
+        into their pieces, as text_hits splits such chunks of a text, with no Doc and no new
+        lexemes (the tokenizer made 3,496 for 4,811 forms, a third of a pipeline's load); its
+        strings go into the string store, as the tokenizer's would."""
+        chunks = form.split(" ")
+        if all(c and c.isascii() and (c.isalpha() or _AT_PIECES.fullmatch(c)) for c in chunks):
+            add = self.nlp.vocab.strings.add
+            return [(add(p), add(p.lower())) for c in chunks
+                    for p in ([c] if c.isalpha() else _PIECES.findall(c))]
+        doc = self._tokenize(form)
+        if any(t.is_space for t in doc):
+            return None
+        return [(t.orth, t.lower) for t in doc]
 
     def text_hits(self, text: str) -> list[tuple[int, int, str, str]]:
         """The matchers' hits on the tokens of text, found without a Doc.
