@@ -131,14 +131,7 @@ def _worker_init(source: tuple[str, str]) -> None:
     # cyclic collector, run again and again as each chunk's objects come and go, skips them.
     gc.collect()
     gc.freeze()
-    # Most of a chunk's objects are freed by their reference counts, so the collector finds
-    # little: its youngest generation is collected every WORKER_GC_YOUNG net allocations, not
-    # every 700 (a fourteenth of its runs; at most a few MB of garbage waits for one).
-    gc.set_threshold(WORKER_GC_YOUNG, 10, 10)
 
-
-#: Container allocations (net) between two collections of the youngest generation in a worker
-WORKER_GC_YOUNG = 10_000
 
 TIMES_ENV = "PAPERKG_PIPE_TIMES"  # a folder: each worker writes its learned-model seconds there
 _TIMES: dict[str, float] = {}

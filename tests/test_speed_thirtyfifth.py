@@ -1,15 +1,13 @@
 """Thirty-fifth pass (speed): the word before a task's or a measure's mention found from the
-mention backwards (the same match as task_forms.WORD_BEFORE's search), the measure forms' step
-left at once on a paper with no measure, and a worker's collector run less often."""
+mention backwards (the same match as task_forms.WORD_BEFORE's search), and the measure forms'
+step left at once on a paper with no measure."""
 
 from __future__ import annotations
 
-import gc
 import random
 
 import pytest
 
-from paperkg.extractors import pipeline
 from paperkg.extractors.rules import metric_forms, task_forms
 
 
@@ -57,12 +55,3 @@ def test_measure_forms_leave_a_paper_without_measures_as_it_is():
     metric_forms.metric_forms(out, "We study continual learning accuracy.")
     assert out[0]["aliases"] == []
 
-
-def test_a_worker_collects_its_youngest_generation_less_often():
-    before = gc.get_threshold()
-    try:
-        pipeline._worker_init(("cache", "fast"))
-        assert gc.get_threshold()[0] == pipeline.WORKER_GC_YOUNG > 700
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*before)
