@@ -12,9 +12,9 @@ from functools import cache
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.listed_forms import metric_lines
 from paperkg.extractors.rules.base import word_set, word_union, words
-from paperkg.extractors.rules.task_forms import BEFORE_VERB, WORD_BEFORE
+from paperkg.extractors.rules.task_forms import BEFORE_VERB, word_before
 
-# the word right after a mention, one space on (the word before: task_forms.WORD_BEFORE)
+# the word right after a mention, one space on (the word before: task_forms.word_before)
 _WORD_AFTER = re.compile(r" ([A-Za-z]+)(?=$|[\s,;:.)])")
 _PREVIOUS = re.compile(r"([\w.,%×\-]+)\s+$")
 # adverbs, verbs in -s (lower case), numbers, single letters, debris ("pipelines--on")
@@ -68,16 +68,16 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     """The word written right before offset a when it can say what a measure measures or how
     it is aggregated: not a judging or function word, a verb or an adverb, nor the end of
     another measure's mention (`taken`: "exact match" before "accuracy")."""
-    m = WORD_BEFORE.search(text, max(0, a - 40), a)
-    if m is None:
+    found = word_before(text, a)
+    if found is None:
         return None
-    w = m.group(1)
+    start, w = found
     if w.lower().startswith("near-"):
         return None  # "near-lossless accuracy": a near- word opens no measure (metric29)
     if w.lower() in skip or _NOT_KIND.fullmatch(w) or _UNIT.fullmatch(w) or \
-            any(s <= m.start() < t for s, t in taken):
+            any(s <= start < t for s, t in taken):
         return None
-    prev = _PREVIOUS.search(text, max(0, m.start() - 20), m.start())
+    prev = _PREVIOUS.search(text, max(0, start - 20), start)
     before = prev.group(1) if prev is not None else ""
     if before.lower() in _BEFORE_VERB:
         return None  # a verb ("to improve X", "we report X")
@@ -92,12 +92,13 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
 def metric_forms(out: list[dict], text: str) -> None:
     """Give each METRIC, as aliases, the forms the text writes with a word before or a measure
     head after a mention of its name, and its name without an aggregate word opening it."""
+    metrics = [e for e in out if e["type"] == "METRIC"]
+    if not metrics:
+        return  # most papers
     skip, heads, aggregates = _not_kinds(), _heads(), word_set("metric_aggregates")
     lines = metric_lines()
-    spans = [(e, m[1], m[2]) for e in out if e["type"] == "METRIC" for m in e["mentions"]]
-    for e in out:
-        if e["type"] != "METRIC":
-            continue
+    spans = [(e, m[1], m[2]) for e in metrics for m in e["mentions"]]
+    for e in metrics:
         first, _, rest = e["name"].partition(" ")
         key = canonical_key(e["name"])
         if rest and first.lower() in aggregates and canonical_key(rest) in lines and \

@@ -13,14 +13,42 @@ from functools import cache
 from paperkg.core.text import fold
 from paperkg.extractors.rules.base import word_set, word_union
 
-# the word right before a mention, then one space; and the word before that one
+# the word right before a mention, then one space (found by word_before); and the word before
+# that one
 WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
+_OPENS = frozenset("(\"'\u201c")
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _PREVIOUS = re.compile(r"([A-Za-z]+)\s+$")
 # verbs in -ing and -s, adverbs, numbers, single letters, debris ("pipelines--on", "X-")
 _NOT_KIND = re.compile(r"[a-z]+(?:ing|ly|[^s]s)|\d+|[A-Za-z]|.*(?:--|-$).*", re.I)
 # a word after these is a verb ("to avoid X", "we consider X", "which make X")
 BEFORE_VERB = frozenset({"to", "we", "can", "could", "may", "might", "will", "would", "should",
                           "must", "cannot", "not", "also", "that", "which", "who", "they"})
+
+
+def word_before(text: str, a: int) -> tuple[int, str] | None:
+    """(start, word) of WORD_BEFORE.search(text, max(0, a - 40), a), found from a backwards
+    (re tried the pattern at each of the 40 offsets). The match ends with its space at a or,
+    `$` standing before a last newline, right before text[a - 1] == "\\n"; its word is the whole
+    run of word characters and hyphens before that space (a start inside the run has a word
+    character before it, which the lookbehind refuses), opening with an ASCII letter or digit
+    at the text's start or after whitespace, a bracket or a quote."""
+    lo = max(0, a - 40)
+    sp = a - 1
+    if sp < lo:
+        return None
+    if text[sp] != " ":
+        if text[sp] != "\n" or sp - 1 < lo or text[sp - 1] != " ":
+            return None
+        sp -= 1
+    s = sp
+    while s > lo and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+        s -= 1  # str.isalnum and "_" are re's \w
+    if s == sp or text[s] not in _ALNUM:
+        return None
+    if s > 0 and not (text[s - 1].isspace() or text[s - 1] in _OPENS):
+        return None
+    return s, text[s:sp]
 
 
 @cache
@@ -40,14 +68,14 @@ def _add(e: dict, form: str) -> None:
 def _kind_word(text: str, a: int, in_title: bool, skip, titled) -> str | None:
     """The word written right before offset a when it can name a kind of task: not a function
     word, a praise word or a verb, unless a title keeps it in a task's name."""
-    m = WORD_BEFORE.search(text, max(0, a - 40), a)
-    if m is None:
+    found = word_before(text, a)
+    if found is None:
         return None
-    w = m.group(1)
+    start, w = found
     low = w.lower()
     if (low in skip and not (in_title and low in titled)) or _NOT_KIND.fullmatch(w):
         return None
-    prev = _PREVIOUS.search(text, max(0, m.start() - 20), m.start())
+    prev = _PREVIOUS.search(text, max(0, start - 20), start)
     if prev is not None and prev.group(1).lower() in BEFORE_VERB:
         return None
     return w
