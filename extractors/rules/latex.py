@@ -27,6 +27,32 @@ _VARIABLE_LED = re.compile(
 # the letters of a tolerance: "$\\epsilon$-X" is X relaxed by a small amount, no name
 _TOLERANCES = frozenset({"epsilon", "varepsilon", "delta"})
 
+# a coined name written with a small superscript inside or after it ("O$^2$DENet", "M$^3$-VQA",
+# "NeRFool$^+$", "SalM$2$"): the name is its written form, the dollars and all; a digit, "+"
+# or "*" raised, nothing longer (no formula)
+_RAISED = r"\$(?:\^(?:\{[0-9+*]\}|[0-9+*])|[0-9])\$"
+_RAISED_ONE = re.compile(_RAISED)
+_RAISED_NAME = re.compile(rf"(?<![\w$\\^{{}}\-])[A-Za-z][A-Za-z0-9\-]*(?:{_RAISED}[A-Za-z0-9\-]*)+")
+_RAISED_FULL = re.compile(rf"[A-Za-z][A-Za-z0-9\-]*(?:{_RAISED}[A-Za-z0-9\-]*)+")
+
+
+def raised_name(surface: str) -> bool:
+    """Whether surface is a coined name written with a raised digit or sign ("O$^2$DENet"):
+    two capitals or more outside the maths (not "R$^2$", "cm$^2$")."""
+    if _RAISED_FULL.fullmatch(surface) is None or surface.endswith("-"):
+        return False
+    return sum(ch.isupper() for ch in _RAISED_ONE.sub("", surface)) >= 2
+
+
+def _raised_names(ctx: Context) -> None:
+    """A candidate per coined name written with a raised digit or sign ("M$^2$Hub")."""
+    for m in _RAISED_NAME.finditer(ctx.text):
+        surface = m.group().rstrip("-")
+        if raised_name(surface):
+            ctx.cands.append(Cand(m.start(), m.start() + len(surface), surface, surface, "",
+                                  0.75, "latex_name"))
+
+
 # the second name is the first's short form: "X, or Y", "X (or Y)", "X (Y)"
 _OR_SHORT = re.compile(r"(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)$")
 
@@ -49,8 +75,11 @@ def _variable_led(ctx: Context) -> None:
 
 def latex_names(ctx: Context) -> None:
     """A candidate per LaTeX-wrapped name."""
-    if "$-" in ctx.text:
-        _variable_led(ctx)
+    if "$" in ctx.text:
+        if "$-" in ctx.text:
+            _variable_led(ctx)
+        if "$^" in ctx.text or "$2$" in ctx.text or "$3$" in ctx.text:
+            _raised_names(ctx)
     if "\\" not in ctx.text:
         return
     for m in _LATEX_NAME.finditer(ctx.text):

@@ -1,0 +1,56 @@
+"""Names written with LaTeX, thirty-fifth pass (helper latex35): a coined name with a raised
+digit or sign comes out as written ("Q$^2$Mixer"), maths debris does not; on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.rules.latex import raised_name
+from tests.extracting import find, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+@pytest.mark.parametrize("abstract, form, role", [
+    ("We introduce Z$^2$PlanNet, a network for warehouse routing.", "Z$^2$PlanNet", "introduced"),
+    ("We propose QuillBox$^+$, a new method for parsing invoices.", "QuillBox$^+$", "introduced"),
+    ("We present KV$^{3}$-Route, a router for sparse experts.", "KV$^{3}$-Route", "introduced"),
+    ("We compare against the TorvaL$2$ baseline on clinic notes.", "TorvaL$2$", "used"),
+])
+def test_a_name_with_a_raised_digit_is_written_as_such(nlp, abstract, form, role):
+    e = find(run(nlp, abstract), form)
+    assert e is not None and e.role == role
+
+
+def test_a_title_name_with_a_raised_digit_keeps_its_written_form(nlp):
+    ents = run(nlp, "We present Z$^2$PlanNet for warehouse routing.",
+               title="Z$^2$PlanNet: Routing Parcels in Warehouses")
+    e = find(ents, "Z$^2$PlanNet")
+    assert e is not None and e.role == "introduced"
+
+
+def test_a_title_name_in_maths_is_not_cut(nlp):
+    ents = run(nlp, "We present $Ω$-PlanKit for ranking parcels.",
+               title="$Ω$-PlanKit: Ranking Parcels in Warehouses")
+    assert find(ents, "$Ω$-PlanKit") is not None
+    assert find(ents, "$Ω$-Plan") is None
+
+
+@pytest.mark.parametrize("surface", ["R$^2$", "cm$^2$", "CO$_2$", "$x^2$", "Z$^2$-", "m$^2$Net"])
+def test_maths_and_units_are_no_raised_names(surface):
+    assert not raised_name(surface)
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The loss is $x^2$ and the error falls as O(n$^2$) in km$^2$ units.", "n$^2$"),
+    ("Emissions of CO$_2$ and H$^+$ ions were logged at each site.", "H$^+$"),
+])
+def test_maths_debris_gives_no_name(nlp, abstract, form):
+    ents = run(nlp, abstract)
+    assert not any("$" in f for e in ents.values() for f in (e.name, *e.aliases)), ents
+    assert find(ents, form) is None
