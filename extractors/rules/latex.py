@@ -44,6 +44,16 @@ def raised_name(surface: str) -> bool:
     return sum(ch.isupper() for ch in _RAISED_ONE.sub("", surface)) >= 2
 
 
+_RAISED_DIGIT = re.compile(r"([A-Za-z])\$\^?\{?([2-4])\}?\$")
+
+
+def raised_spelled(surface: str) -> str:
+    """The letters a raised name stands for ("S$^2$RD" -> "SSRD", "MF$^2$" -> "MFF"; a raised
+    sign goes: "X$^+$" -> "X"), to match it with its long form."""
+    surface = _RAISED_DIGIT.sub(lambda m: m.group(1) * int(m.group(2)), surface)
+    return _RAISED_ONE.sub("", surface)
+
+
 def _raised_names(ctx: Context) -> None:
     """A candidate per coined name written with a raised digit or sign ("M$^2$Hub")."""
     for m in _RAISED_NAME.finditer(ctx.text):
