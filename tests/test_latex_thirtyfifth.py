@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.extractors.canonical import strip_latex
 from paperkg.extractors.rules.latex import raised_name
 from tests.extracting import find, run
 
@@ -54,3 +55,27 @@ def test_maths_debris_gives_no_name(nlp, abstract, form):
     ents = run(nlp, abstract)
     assert not any("$" in f for e in ents.values() for f in (e.name, *e.aliases)), ents
     assert find(ents, form) is None
+
+
+@pytest.mark.parametrize("abstract, long_form, short", [
+    ("We introduce Quiet Query Routing (Q$^2$R), a new method for port logistics.",
+     "Quiet Query Routing", "Q$^2$R"),
+    ("We propose Crate and Container-aware Mixture Of Routers (C$^2$MOR) for shipping.",
+     "Crate and Container-aware Mixture Of Routers", "C$^2$MOR"),
+])
+def test_a_raised_short_form_is_the_alias_of_its_long_form(nlp, abstract, long_form, short):
+    e = find(run(nlp, abstract), short)
+    assert e is not None and long_form in (e.name, *e.aliases)
+
+
+def test_a_greek_letter_as_macro_or_as_letter_is_one_name(nlp):
+    ents = run(nlp, "We propose $\\lambda$-PlanKit, a new method that ranks parcels.",
+               title="$λ$-PlanKit: Ranking Parcels with Learnable Weights")
+    e = find(ents, "$\\lambda$-PlanKit")
+    assert e is not None and "$λ$-PlanKit" in (e.name, *e.aliases)
+    assert sum("PlanKit" in e.name for e in ents.values()) == 1
+
+
+def test_strip_latex_writes_a_greek_macro_as_its_letter():
+    assert strip_latex("$\\lambda$-GRPO") == "λ-GRPO"
+    assert strip_latex("$\\Delta$-Tune and \\lambdax") == "Δ-Tune and lambdax"
