@@ -79,3 +79,13 @@ def test_a_greek_letter_as_macro_or_as_letter_is_one_name(nlp):
 def test_strip_latex_writes_a_greek_macro_as_its_letter():
     assert strip_latex("$\\lambda$-GRPO") == "λ-GRPO"
     assert strip_latex("$\\Delta$-Tune and \\lambdax") == "Δ-Tune and lambdax"
+
+
+@pytest.mark.parametrize("abstract, written, name", [
+    ("We report the R$^2$ of each regressor on the held-out farms.", "R$^2$", "R^2"),
+    ("Each regressor reaches an $R^2$ of 0.91 on the held-out farms.", "$R^2$", "R^2"),
+    ("The planner is compared with $k$-means on the held-out farms.", "$k$-means", "k-means"),
+])
+def test_a_listed_name_written_with_maths_keeps_its_written_form(nlp, abstract, written, name):
+    e = find(run(nlp, abstract), written)
+    assert e is not None and e.name == name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import Cand, Context, word_kind
 
 _LATEX_NAME = re.compile(
@@ -63,6 +64,23 @@ def _raised_names(ctx: Context) -> None:
                                   0.75, "latex_name"))
 
 
+# a word with maths in it ("R$^2$", "$R^2$", "$\\tau^2$-bench"): a listed name when its form
+# without the LaTeX is one
+_MATH_WORD = re.compile(r"(?<![\w$\\])[A-Za-z]?\$[^$\s]{1,12}\$(?:-?[A-Za-z][\w\-]*)?")
+
+
+def _listed_in_maths(ctx: Context) -> None:
+    """A gazetteer candidate per listed name written with maths, in its written form."""
+    for m in _MATH_WORD.finditer(ctx.text):
+        surface = m.group().rstrip("-")
+        hit = ctx.gaz.canonical.get(canonical_key(surface))
+        if hit is None:
+            continue
+        c = Cand(m.start(), m.start() + len(surface), surface, hit[1], hit[0], 0.9, "gazetteer")
+        c.gaz_canon, c.strong_type = hit[1], True
+        ctx.cands.append(c)
+
+
 # the second name is the first's short form: "X, or Y", "X (or Y)", "X (Y)"
 _OR_SHORT = re.compile(r"(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)$")
 
@@ -90,6 +108,8 @@ def latex_names(ctx: Context) -> None:
             _variable_led(ctx)
         if "$^" in ctx.text or "$2$" in ctx.text or "$3$" in ctx.text:
             _raised_names(ctx)
+        if ctx.gaz is not None:
+            _listed_in_maths(ctx)
     if "\\" not in ctx.text:
         return
     for m in _LATEX_NAME.finditer(ctx.text):
