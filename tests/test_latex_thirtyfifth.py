@@ -89,3 +89,11 @@ def test_strip_latex_writes_a_greek_macro_as_its_letter():
 def test_a_listed_name_written_with_maths_keeps_its_written_form(nlp, abstract, written, name):
     e = find(run(nlp, abstract), written)
     assert e is not None and e.name == name
+
+
+@pytest.mark.parametrize("abstract", [
+    "Our learner errs by at most $\\text{opt}$ plus a small term on the farms.",
+    "We define $\\BNN$ as a barycentric network over the farms.",
+])
+def test_a_word_in_a_font_or_a_macro_is_no_listed_name(nlp, abstract):
+    assert not any("$" in f for e in run(nlp, abstract).values() for f in (e.name, *e.aliases))

@@ -64,9 +64,11 @@ def _raised_names(ctx: Context) -> None:
                                   0.75, "latex_name"))
 
 
-# a word with maths in it ("R$^2$", "$R^2$", "$\\tau^2$-bench"): a listed name when its form
-# without the LaTeX is one
-_MATH_WORD = re.compile(r"(?<![\w$\\])[A-Za-z]?\$[^$\s]{1,12}\$(?:-?[A-Za-z][\w\-]*)?")
+# a word with maths in it ("R$^2$", "$R^2$", "$\\tau^2$-bench", "$k$-means"): a listed name
+# when its form without the LaTeX is one; the maths raises, lowers or is one letter (a word in
+# a font or a macro, "$\\text{opt}$", "$\\BNN$", is some other thing the paper defines)
+_MATH_WORD = re.compile(
+    r"(?<![\w$\\])[A-Za-z]?\$(?:[^$\s]{0,10}[\^_][^$\s]{1,6}|[A-Za-z])\$(?:-?[A-Za-z][\w\-]*)?")
 
 
 def _listed_in_maths(ctx: Context) -> None:
