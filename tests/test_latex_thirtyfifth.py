@@ -95,6 +95,7 @@ def test_a_listed_name_written_with_maths_keeps_its_written_form(nlp, abstract, 
     "Our learner errs by at most $\\text{opt}$ plus a small term on the farms.",
     "We define $\\BNN$ as a barycentric network over the farms.",
     "The planner is compared with $k$-means on the held-out farms.",
+    "The map $f_1$ sends each farm to its yield under $l_2$-regularization.",
 ])
 def test_a_word_in_a_font_or_a_macro_is_no_listed_name(nlp, abstract):
     assert not any("$" in f for e in run(nlp, abstract).values() for f in (e.name, *e.aliases))
