@@ -15,6 +15,14 @@ _LATEX_CMD = re.compile(_FONT_CMD + r"([^{}]*)\}")
 _LATEX_OPEN = re.compile(_FONT_CMD)
 _LATEX_MACRO = re.compile(r"\\([A-Za-z]+)\s*\{\}")
 _LATEX_REST = re.compile(r"[\\${}]")
+# a Greek letter written as a macro is the letter ("$\\lambda$-GRPO" and "$λ$-GRPO" share a key)
+_GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron "
+                "pi rho sigma tau upsilon phi chi psi omega").split()
+_GREEK = {n: chr(0x3B1 + i + (i > 16)) for i, n in enumerate(_GREEK_NAMES)}
+_GREEK |= {n.capitalize(): chr(0x391 + i + (i > 16)) for i, n in enumerate(_GREEK_NAMES)}
+_GREEK |= {"varepsilon": "ε", "vartheta": "θ", "varphi": "φ", "varrho": "ρ", "varsigma": "ς"}
+_GREEK_MACRO = re.compile(
+    r"\\(" + "|".join(sorted(_GREEK, key=len, reverse=True)) + r")(?![A-Za-z])")
 # "HumanEval benchmark" and "HumanEval" share a key (head nouns: extractors/data/words/heads.txt)
 _HEAD_WORDS = re.compile(rf"[\s\-]+(?:{head_alternation('canonical')})$", re.IGNORECASE)
 # the same for lower-cased ASCII text (its literals are lower case: the same matches there,
@@ -24,10 +32,18 @@ _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
 _PLURAL_EXCEPT = ("ss", "us", "is", "ics")
 
 
+def _greek(m: re.Match) -> str:
+    """The Greek letter a macro writes."""
+    return _GREEK[m.group(1)]
+
+
 def strip_latex(text: str) -> str:
-    """Text without LaTeX residue: `$\\mathcal{B}$-Coder` -> `B-Coder`, `\\Foo{}` -> `Foo`."""
+    """Text without LaTeX residue: `$\\mathcal{B}$-Coder` -> `B-Coder`, `\\Foo{}` -> `Foo`,
+    `$\\lambda$` -> `λ`."""
     if "\\" not in text and "$" not in text and "{" not in text:
         return text
+    if "\\" in text:
+        text = _GREEK_MACRO.sub(_greek, text)
     text = _LATEX_CMD.sub(r"\1", text)
     text = _LATEX_OPEN.sub("", text)
     text = _LATEX_MACRO.sub(r"\1", text)

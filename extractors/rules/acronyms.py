@@ -13,6 +13,7 @@ from paperkg.extractors.rules.base import (
     word_set,
     words,
 )
+from paperkg.extractors.rules.latex import raised_name, raised_spelled
 
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _ACRONYM_CHARS = re.compile(r"[A-Za-z0-9][\w\-+.&]*$")
@@ -151,23 +152,25 @@ def defined_acronyms(ctx: Context) -> None:
         if ctx.in_url(a):
             continue
         s0, _ = ctx.sentence(a)
+        acr = inner
+        if "$" in inner and raised_name(inner):
+            inner = raised_spelled(inner)  # "(S$^2$RD)": the letters "SSRD" meet the long form
         plain = is_acronym(inner.rstrip("s"))
         if " " not in inner and 2 <= len(inner) <= 12 and _ACRONYM_CHARS.match(inner) and (
                 plain or _coined_short(inner)):
-            acr = inner
             # a dash run becomes as many spaces, so offsets in `before` stay the text's
             before = _DASHES.sub(lambda d: " " * len(d.group()), text[s0:a]).rstrip()
             ws = before.split()
-            n = min(len(acr) + 5, 2 * len(acr))
+            n = min(len(inner) + 5, 2 * len(inner))
             window = " ".join(ws[-n:])
-            core = acr.rstrip("s") if acr.endswith("s") else acr
+            core = inner.rstrip("s") if inner.endswith("s") else inner
             if plain:
                 lf = by_initials(core, ws) or schwartz_hearst(core, window)
             else:  # "General-Geometry Neural Whitney Forms (Geo-NeW)": letters from inside words
                 lf = schwartz_hearst(core, window)
                 if lf is not None and (len(lf.split()) < 2 or not caps_follow_initials(core, lf)):
                     lf = None
-            if lf is None or len(lf) <= len(acr) or lf.startswith(("(", "[")):
+            if lf is None or len(lf) <= len(inner) or lf.startswith(("(", "[")):
                 continue
             lf = lf.strip(" ,;:\"'“”")
             lf_words = lf.split()

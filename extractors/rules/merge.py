@@ -19,6 +19,7 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
+from paperkg.extractors.rules.latex import raised_name
 from paperkg.extractors.rules.metric_forms import metric_forms
 from paperkg.extractors.rules.names import GLUED_ARG
 from paperkg.extractors.rules.task_forms import (
@@ -512,7 +513,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if len(name) < 2 and not c.long_form:
             continue
         if _bad_name(name) and not c.gaz_canon:  # a listed form ("tau^2-Bench") is no debris
-            continue
+            if not raised_name(c.surface):
+                continue
+            name = c.surface  # "O$^2$DENet": the name as written, its maths and all
         key = canonical_key(name)
         if not key:
             continue

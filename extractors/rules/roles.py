@@ -1194,12 +1194,14 @@ def title_colon(ctx: Context) -> None:
             # phrase the abstract writes only in lower case, and never after an intro or naming
             # cue, is the topic the paper studies (it stays a candidate)
             ctx.title_intro_keys.add(pkey)
-        off = text.find(part)
+        off, written = text.find(part), part
         if off < 0:
-            off = 0
-        if not any(cc.start == off and cc.end == off + len(part) for cc in cands):
-            cands.append(Cand(off, off + len(part), text[off:off + len(part)], part, "", 0.8,
-                              "title_name"))
+            raw = text[:cut].strip()  # "O$^2$DENet: ...": the name as the title writes it
+            off, written = (text.find(raw), raw) if strip_latex(raw).strip() == part else (0, "")
+            written = written or text[:len(part)]
+        if not any(cc.start == off and cc.end == off + len(written) for cc in cands):
+            cands.append(Cand(off, off + len(written), text[off:off + len(written)], part, "",
+                              0.8, "title_name"))
         # "PRISM: A Multi-Modal Generative Foundation Model": the subtitle's head
         sub = _subtitle_type(text, colon, title_end) if len(parts) == 1 else None
         if sub:
