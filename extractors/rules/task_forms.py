@@ -7,6 +7,7 @@ form joined by "and" to a second strong task word ("Multimodal Understanding and
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Collection
 from functools import cache
 
@@ -17,7 +18,7 @@ from paperkg.extractors.rules.base import word_set, word_union
 # that one
 WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
 _OPENS = frozenset("(\"'\u201c")
-_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ALNUM = frozenset(string.ascii_letters + string.digits)  # WORD_BEFORE's [A-Za-z0-9]
 _PREVIOUS = re.compile(r"([A-Za-z]+)\s+$")
 # verbs in -ing and -s, adverbs, numbers, single letters, debris ("pipelines--on", "X-")
 _NOT_KIND = re.compile(r"[a-z]+(?:ing|ly|[^s]s)|\d+|[A-Za-z]|.*(?:--|-$).*", re.I)
