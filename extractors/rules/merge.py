@@ -660,6 +660,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             type_ = max(g["stated"].items(), key=lambda kv: kv[1])[0]
         elif type_ == "METHOD" and not g["intro"] and _opening_field(ctx, g):
             continue  # "Autism Spectrum Disorder (ASD) has surged ...": the field, no name
+        if type_ == "TASK" and "gazetteer" not in g["rules"] and \
+                name.split()[0].lower() in word_set("task_not_first"):
+            continue  # "Although deep learning", "poor generalization", "manual annotation"
         conf = g["conf"]
         n_m = len(g["mentions"])
         if n_m > 1 and g["rules"] != ["capitalised_word"]:
