@@ -37,11 +37,3 @@ def test_regret_with_a_value_is_a_measure(nlp, abstract, measure):
 ])
 def test_regret_as_a_bound_a_modifier_or_a_verb_is_no_measure(nlp, abstract):
     assert not {m for m in _measures(run(nlp, abstract)) if "regret" in m}
-
-
-def test_a_pronoun_before_a_measure_makes_no_longer_form(nlp):
-    ents = run(nlp, "Our dock bandit lowers regret by 12% on three harbour tasks, and for each of "
-                    "them regret stays below 0.4.")
-    e = ents.get("regret")
-    assert e is not None and e.type == "METRIC"
-    assert "them regret" not in e.aliases
