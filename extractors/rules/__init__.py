@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -40,6 +41,16 @@ from paperkg.extractors.rules.base import Context
 from paperkg.extractors.rules.merge import merge
 
 Stage = Callable[[Context], None]
+
+# A venue's tag before the title ("[Oral] X: ...", "[Spotlight] ..."): no part of the title.
+_TITLE_TAG = re.compile(r"(?:[ \t]*(?:\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】))+")
+
+
+def blank_title_tags(text: str) -> str:
+    """The text with a tag opening the title written as spaces (offsets unchanged), so that
+    the rules read the title's own opening words as its start."""
+    m = _TITLE_TAG.match(text)
+    return text if m is None else " " * m.end() + text[m.end():]
 
 
 @cache
@@ -67,5 +78,5 @@ def extract_entities(text: str, sents: list[int], gaz_hits, urls, gaz,
     """All entities of one paper's text (title, newline, abstract) as plain dicts."""
     if not text.strip():
         return []
-    ctx = find_candidates(text, sents, gaz_hits, urls, gaz)
+    ctx = find_candidates(blank_title_tags(text), sents, gaz_hits, urls, gaz)
     return merge(ctx, min_conf, max_tasks)

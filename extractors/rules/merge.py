@@ -154,6 +154,9 @@ def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
+_CAPS_ONLY = re.compile(r"^[A-Z]{2,6}s?$")
+# What may stand before a title's own opening name: bracketed tags ("[Oral]", "(ICLR 2025)").
+_TITLE_TAGS = re.compile(r"^(?:\s*(?:\[[^\]]*\]|\([^)]*\)|【[^】]*】)\s*[:\-–|]?)*\s*$")
 
 
 def _absorb(into: dict, other: dict, forms: list[str]) -> None:
@@ -663,6 +666,16 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if type_ == "TASK" and "gazetteer" not in g["rules"] and \
                 name.split()[0].lower() in word_set("task_not_first"):
             continue  # "Although deep learning", "poor generalization", "manual annotation"
+        if type_ == "METHOD" and g["rules"] == ["coined_name"] and not g["intro"] and \
+                " " not in name and not _CAPS_ONLY.match(name) and \
+                all(0 < m[1] < ctx.title_end and text[m[1] - 1] != "(" and
+                    not _TITLE_TAGS.match(text[:m[1]]) for m in g["mentions"]):
+            continue  # a coined word inside the title that the abstract never writes again
+            # ("Time SeRies PArameter ...", "MOE-Accelerated", "Optical-SAR", "TeamHerald@..."):
+            # how the title spells or qualifies something, no name the paper uses; not the
+            # title's opening word (its own name, also after a tag: "[Oral] X: ...") nor a
+            # bracketed one, and not a bare acronym
+            # ("GAIL", "MSI": names the abstract takes for granted as often as not)
         conf = g["conf"]
         n_m = len(g["mentions"])
         if n_m > 1 and g["rules"] != ["capitalised_word"]:
