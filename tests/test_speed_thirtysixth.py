@@ -117,3 +117,14 @@ def test_pooled_results_are_the_pipeline_modules_results(monkeypatch):
                                     extra_args=args[:-1]))
     cut = workers._Cut(["x" * 1_000_005, None], 1_000_000)
     assert [len(t) for t in cut[0:2]] == [1_000_000, 0]
+
+
+def test_the_state_writer_child_imports_no_networkx():
+    """The state's writer child (ladybug_store._start_child's `python -c`) imports the store
+    module only: networkx, which that module names only in annotations, stays out of it."""
+    out = _run("""
+        import sys
+        from paperkg.graph.ladybug_store import _state_child
+        print("networkx" in sys.modules, callable(_state_child))
+    """)
+    assert out == "False True"
