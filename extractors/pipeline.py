@@ -4,13 +4,12 @@ across papers, canonicalisation, is extractors/registry.py, which does not impor
 from __future__ import annotations
 
 import gc
-import itertools
 import json
 import math
 import os
 import time
 import weakref
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,13 @@ from paperkg.core.records import Paper, PaperExtraction
 from paperkg.extractors import components  # noqa: F401 - registers the factories
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.registry import finish, from_raw, tally
-from paperkg.extractors.workers import worker_context
+from paperkg.extractors.workers import (  # noqa: F401 - _spans: tests read it here
+    POOL_FROM,
+    _Cut,
+    _pooled,
+    _spans,
+    pooled_results,
+)
 
 CONFIG = Path(__file__).resolve().parent / "config.cfg"
 # a LaTeX arrow between two names is a token of its own ("Whisper$\\rightarrow$GPT-4o")
@@ -117,7 +122,6 @@ _WORKER_NLP: spacy.Language | None = None
 # How a worker process loads the pipeline a caller passed: ("cache", "fast" | "default") or
 # ("path", folder). A pipeline built some other way has no entry and runs in this process.
 _SOURCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_AHEAD = 2  # chunks queued per worker: enough to keep it busy, few enough to bound memory
 
 
 def _worker_init(source: tuple[str, str]) -> None:
@@ -275,64 +279,6 @@ def _floats_alike(raw: tuple) -> bool:
     return True
 
 
-#: Fewer texts than this run in this process even with workers > 1 (a pool's start-up, the
-#: pipeline loaded in each worker, costs more than it saves on a small batch).
-POOL_FROM = 2 * 512
-
-
-def _pooled(texts: list[str], workers: int, source: tuple[str, str], chunk: int = 512,
-            as_json: bool = False, extra: Callable | None = None,
-            extra_args: Sequence[tuple] | None = None, counts: Callable | None = None):
-    """Results of nlp.pipe run in `workers` processes over chunks, in input order; `counts`
-    (see raw_extractions) is given each chunk's tally, made in its worker, before its results.
-
-    Workers start from a fork server rather than by forking this process: a fork taken while
-    another thread holds a lock (a test's server thread, Dask's IO loop) can leave the child
-    waiting forever. A worker that dies is an error, never a wait."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    ctx = worker_context()
-    chunks = ((texts[i:j], as_json, extra, None if extra is None else extra_args[i:j],
-               counts is not None)
-              for i, j in _spans(len(texts), workers, chunk))
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                               initargs=(source,))
-    try:
-        pending = deque(pool.submit(_worker_run, *c)
-                        for c in itertools.islice(chunks, _AHEAD * workers))
-        while pending:
-            results = pending.popleft().result()
-            for c in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_worker_run, *c))
-            if counts is not None:
-                results, longs, votes = results
-                counts(longs, votes)
-            yield from results
-    except BrokenProcessPool:
-        raise UserError("an extraction worker process died (out of memory?); "
-                        "try fewer --workers") from None
-    except BaseException:
-        # Interrupted, or the caller stopped reading: end the workers' chunks now rather than
-        # wait for them (the executor has no public way to stop a running task).
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _spans(n: int, workers: int, chunk: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each chunk of n texts: `chunk` texts each, but the last `workers`
-    chunks' worth (and what is left over) go in quarters, so that at the end no worker waits
-    long for one still busy with a whole chunk (about half a chunk's time, 0.7 s at 512
-    corpus papers)."""
-    tail = max(n - workers * chunk, 0) // chunk * chunk
-    yield from ((i, i + chunk) for i in range(0, tail, chunk))
-    small = max(chunk // 4, 1)
-    yield from ((i, min(i + small, n)) for i in range(tail, n, small))
-
-
 def _counted(found: Iterable[tuple], counts: Callable[[Counter, Counter], Any] | None
              ) -> Iterator[tuple]:
     """The plain results, each tallied into counts (when given) before it is handed on."""
@@ -375,12 +321,13 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
         raise UserError(f"--workers must be at least 1, got {workers}")
     if engine not in ("local", "dask"):
         raise UserError(f"unknown engine {engine!r} (choose local or dask)")
-    pool_source = None
     if engine == "local" and nlp is None and workers > 1 and len(texts) >= POOL_FROM:
         # The workers load the pipeline themselves: this process need not build one too
         # (about 0.7 s before the pool could start).
-        pool_source = ("cache", "fast" if fast else "default")
-    elif engine == "local":
+        yield from pooled_results(texts, workers, fast, progress=progress, as_json=as_json,
+                                  extra=extra, extra_args=extra_args, counts=counts)
+        return
+    if engine == "local":
         nlp = nlp or load_pipeline(fast=fast)
     # spaCy refuses texts over nlp.max_length (1,000,000 characters); the rules read at most
     # max_text of them anyway, so an oversized text is cut rather than rejected.
@@ -395,9 +342,6 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
                                       extra=extra, extra_args=extra_args), counts)
         if as_json:
             found = map(_json, found)
-    elif pool_source is not None:
-        found = _pooled(texts, workers, pool_source, as_json=as_json, extra=extra,
-                        extra_args=extra_args, counts=counts)
     elif workers == 1 or len(texts) < POOL_FROM or _SOURCES.get(nlp) is None:
         found = _counted(_with_extra((_plain(d) for d in nlp.pipe(texts, batch_size=256)),
                                      extra, extra_args), counts)
@@ -410,23 +354,6 @@ def raw_extractions(texts: Sequence[str], workers: int = 1, nlp=None,
         yield raw
         if progress is not None:
             progress(1)
-
-
-class _Cut(Sequence):
-    """The texts, each cut to `limit` characters as it is read (an item or a slice, which
-    gives a list): `texts` may itself make its items when read (a build's view of its
-    papers), so a collection's texts are never all in memory, only the chunks in flight."""
-
-    def __init__(self, texts: Sequence[str], limit: int):
-        self._texts, self._limit = texts, limit
-
-    def __len__(self) -> int:
-        return len(self._texts)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [(t or "")[:self._limit] for t in self._texts[i]]
-        return (self._texts[i] or "")[:self._limit]
 
 
 def extract(papers: list[Paper], workers: int = 1, nlp=None,

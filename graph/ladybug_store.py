@@ -18,15 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from paperkg.core.config import default_db
 from paperkg.core.errors import UserError
 from paperkg.core.packed import unpacked, unpacked_list
 from paperkg.core.records import Paper, SourceFile, SourceRef
 from paperkg.graph import schema as S
+
+if TYPE_CHECKING:  # only in annotations: the state's writer child never imports networkx
+    import networkx as nx
 
 #: Relationship types derived from a paper's text: replaced whenever the paper is rebuilt.
 DERIVED_RELS = (S.INTRODUCES, S.USES, S.EVALUATED_ON, S.REPORTS, S.ADDRESSES, S.HAS_CODE,

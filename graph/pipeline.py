@@ -448,8 +448,7 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     order), and how many papers were extracted. A paper whose content hash is in `hashes`
     reuses the extraction kept in the old store `old` (see state_hash). `counts` (a
     registry_store.Counts) receives the registry's counts."""
-    from paperkg.extractors.pipeline import raw_extractions
-    from paperkg.extractors.workers import stop_fork_server
+    from paperkg.extractors.workers import POOL_FROM, pooled_results, stop_fork_server
     from paperkg.graph.citations.cache import paper_features
     from paperkg.graph.ladybug_store import iter_state_extractions
     from paperkg.graph.registry_store import Counts, finished_with
@@ -469,12 +468,22 @@ def extract_all(papers: Sequence[Paper], workers: int = 1,
     # not in a pass over the spool once extraction is done, when only this process works.
     # With no kept paper the results are counted where they are made (the workers' tally of
     # each chunk, in paper order), so that this process need not decode each one's entities.
+    # A pool's extraction is handed over without the pipeline module: this process then
+    # never imports spaCy and the rules (workers.pooled_results).
     counts = Counts() if counts is None else counts
-    raws = iter(raw_extractions(_Each(todo, _text), workers=workers, progress=progress,
-                                fast=fast, engine=engine, scheduler=scheduler, as_json=True,
-                                extra=paper_features, extra_args=_Each(todo, _title_abstract),
-                                counts=None if kept else counts.merge)
-                if todo else ())
+    texts, args = _Each(todo, _text), _Each(todo, _title_abstract)
+    merge = None if kept else counts.merge
+    if engine == "local" and workers > 1 and len(todo) >= POOL_FROM:
+        raws = iter(pooled_results(texts, workers, fast, progress=progress, as_json=True,
+                                   extra=paper_features, extra_args=args, counts=merge))
+    elif todo:
+        from paperkg.extractors.pipeline import raw_extractions
+
+        raws = iter(raw_extractions(texts, workers=workers, progress=progress, fast=fast,
+                                    engine=engine, scheduler=scheduler, as_json=True,
+                                    extra=paper_features, extra_args=args, counts=merge))
+    else:
+        raws = iter(())
     olds = iter_state_extractions(old) if kept else None
     pending: dict[str, str] = {}
 
