@@ -137,6 +137,8 @@ VARIANTS.update({
     # thirty-fourth pass: only the keep classifier refitted
     "the shipped model, keep refitted": {
         **_B, "shipped_parts": ["roles", "types", "cands", "extend"]},
+    # thirty-sixth pass: every part refitted but the role classifier
+    "the shipped role classifier, the rest refitted": {**_B, "shipped_parts": ["roles"]},
 })
 
 
