@@ -915,15 +915,6 @@ def intro_cues(ctx: Context) -> None:
         im = _INTRO.search(before)
         if im is None:
             continue
-        # the cue nearest the name: "We present an X trained on Y and introduce Z": Z's cue is
-        # "introduce", not "present" (whose gap runs through "on" and "and")
-        at = im.start() + 1
-        while (nm := _INTRO.search(before, at)) is not None:
-            # a later verb, not the "propose" of "we propose" nor the "called" of "a dataset
-            # called X" (the phrase before it says what X is)
-            if nm.start(1) > im.start(1) and not _NAMING_VERB.match(nm.group()):
-                im = nm
-            at = nm.start() + 1
         raw_gap = im.group(1)
         # "we propose \textbf{SkyAnchor}", "a novel method, \emph{DP-PMLF}", "we build
         # ``WhyShift``": emphasis around the name is no word between the verb and it
