@@ -22,6 +22,7 @@ a changed row costs more than a copied one).
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -468,64 +469,62 @@ def in_place(path: Path, after: Callable | None = None, database=None):
 
 
 class EarlyWrite:
-    """An update's write in two `in_place` transactions: `start` runs the first one whole in a
-    thread (its statements, commit and checkpoint: the engine releases the interpreter's lock
-    while it executes, so they run on the core the caller's work leaves), `finish` waits for
-    it and runs the second one (the last statements, commit and checkpoint) in the caller's
-    thread; `close` waits for a first one begun and not finished. The rows the thread writes
-    must not depend on what the caller computes meanwhile, and what the caller reads of the
-    store meanwhile must be rows the first transaction does not change.
-
-    The first transaction's checkpoint is most of an update's (3.0 of 3.2 CPU s adding 500
-    papers to 100,000): made beside the citations, not after them. The price is that the
-    store holds the first part alone between the two commits: a failure of the second (or a
-    process killed before it) leaves a store with the new papers and their entities but the
-    old citations and counters. The caller writes what tells an update such a store from a
-    whole one (registry_store: the PaperState stamp) in the second transaction only, so the
-    next build of such a store takes the whole path and makes every row again."""
+    """One `in_place` transaction begun before all its rows are known: `start` runs the
+    first statements in a thread (the engine releases the interpreter's lock while it
+    executes, so they run on the core the caller's work leaves), `finish` waits for them,
+    runs the last ones in the caller's thread and commits; `close` rolls back whatever was
+    begun and not finished (a failure, or an update that declines). The rows the thread
+    writes must not depend on what the caller computes meanwhile."""
 
     def __init__(self, path: Path, database, after: Callable | None = None):
         self.path, self.database, self.after = path, database, after
+        self._stack: Any = None
         self._thread: Any = None
+        self._conn: Any = None
         self._error: BaseException | None = None
 
     def start(self, write: Callable[[Any], None]) -> None:
-        """Run write(connection) in a thread, in a transaction committed and checkpointed
-        there (rolled back when write fails)."""
-        self._thread = threading.Thread(target=self._run, args=(write,), daemon=True,
+        """Begin the transaction and run write(connection) in a thread."""
+        self._stack = contextlib.ExitStack()
+        conn = self._stack.enter_context(in_place(self.path, after=self.after,
+                                                  database=self.database))
+        self._thread = threading.Thread(target=self._run, args=(write, conn), daemon=True,
                                         name="paperkg-early-write")
         self._thread.start()
+        self._conn = conn
 
-    def _run(self, write: Callable[[Any], None]) -> None:
+    def _run(self, write: Callable[[Any], None], conn) -> None:
         try:
-            with in_place(self.path, database=self.database) as conn:
-                write(conn)
+            write(conn)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by finish
             self._error = exc
 
     def finish(self, write: Callable[[Any], None]) -> None:
-        """Wait for start's transaction, then run write(connection) in a second one here,
-        committed and checkpointed (`after` called on it)."""
-        thread, self._thread = self._thread, None
-        thread.join()
-        if self._error is not None:
-            raise self._error  # its transaction was rolled back: the store is unchanged
+        """Wait for start's statements, run write(connection), commit and checkpoint."""
+        stack, self._stack = self._stack, None
+        self._thread.join()
         try:
-            with in_place(self.path, after=self.after, database=self.database) as conn:
-                write(conn)
-        except UserError as exc:
-            head, unchanged, _ = exc.args[0].partition("; the previous store is unchanged")
-            if not unchanged:  # committed, not folded: the next open applies it
+            if self._error is not None:
+                raise self._error
+            write(self._conn)
+        except BaseException:
+            if not stack.__exit__(*sys.exc_info()):
                 raise
-            raise UserError(f"{head}; the store holds the new papers without their "
-                            "citations, and the next build completes it") from None
+            return
+        stack.close()
 
     def close(self) -> None:
-        """Wait for a first transaction begun and not finished (its own block commits or
-        rolls it back)."""
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join()
+        """Roll back a transaction begun and not finished (nothing otherwise)."""
+        stack, self._stack = self._stack, None
+        if stack is None:
+            return
+        self._thread.join()
+        with contextlib.suppress(_Declined):
+            stack.__exit__(_Declined, _Declined(), None)
+
+
+class _Declined(Exception):
+    """Thrown into an unfinished EarlyWrite's transaction to roll it back."""
 
 
 def _checkpoint_now(conn) -> None:

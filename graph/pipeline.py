@@ -870,8 +870,7 @@ def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | No
                                  list[Paper], list[str]]:
     """Papers of the store plus the new read, merged; also new-paper count, retired ids, the
     store's inferred citations with the new papers (a citations.Previous) when no stored
-    paper went and the store is whole (else None: they are judged anew; _half_written), the
-    stored papers as read, and the ids of
+    paper went (else None: they are judged anew), the stored papers as read, and the ids of
     stored papers that changed what citations read of them (the whole path judges every
     citation anew then; registry_store hands their old entries to the citations). `hashes`,
     a dict, receives the stored content hashes (read_state_hashes). All read on `conn`, a
@@ -892,7 +891,7 @@ def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | No
     recited = sorted(p.id for p in merged if p.id in by_old and p is not by_old[p.id]
                      and any(getattr(p, f) != getattr(by_old[p.id], f) for f in _CITED_FIELDS))
     old_ids = by_old.keys()
-    if old_ids <= new_ids and not _half_written(conn):
+    if old_ids <= new_ids:
         previous = Previous(stored_cites,
                             {S.node_key(S.PAPER, p.id) for p in merged if p.id not in old_ids})
     old_keys = {p.title_key for p in old_papers} | {p.arxiv_id for p in old_papers if p.arxiv_id}
@@ -903,15 +902,6 @@ def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | No
         by_id[s.id] = s
     return (merged, list(by_id.values()), new_count, sorted(old_ids - new_ids), previous,
             old_papers, recited)
-
-
-def _half_written(conn: Any) -> bool:
-    """Whether the store holds the first of an update's two transactions alone (it has the
-    registry tables and no PaperState stamp: ladybug_delta.EarlyWrite): its new papers' rows
-    are there, their citations are not, so its stored citations are not kept but made anew."""
-    from paperkg.graph.registry_store import has_tables, read_stamp
-
-    return has_tables(conn) and read_stamp(conn) is None
 
 
 def _merge_keys(p: Paper) -> list[tuple[str, str]]:

@@ -543,11 +543,11 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         counts = _Beside(conn.database, lambda store: read_counts_only(store.conn),
                          "registry counts")
         reading.callback(counts.close)
-        # two transactions on the store itself (no staged copy): the rows no citation
-        # changes, written, committed and folded on a thread of their own while the
-        # citations are made; then the rest (counted before it is closed)
+        # one transaction on the store itself (no staged copy), begun once the rows no
+        # citation changes are known and written while the citations are made; counted
+        # before it is closed
         early = EarlyWrite(path, conn.database, after=counted)
-        reading.callback(early.close)  # waited for unless finished
+        reading.callback(early.close)  # rolled back unless finished
         # the citations' per-name index and the entity edges of the stored citations' papers
         # (for _steady) read while this thread hashes the papers and waits for their
         # extraction (closed before the write's transaction ends: callbacks run last
@@ -676,15 +676,15 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
               recited: set[str], ahead: Any = None, early: Any = None,
               cite_read: _Beside | None = None, trusted: bool = False):
-    """The update's rows, or None when it declines. The rows no citation changes (every table but
-    the Paper rows and CITES, the PaperState and registry rows but CiteIndex and the stamps) are
+    """The update's rows, or None when it declines. The rows no citation changes (every
+    table but the Paper rows and CITES, the PaperState and registry rows but CiteIndex) are
     handed to `early` (a ladybug_delta.EarlyWrite), which writes them while the citations are
-    made; returns (the tables as written in all, for the report; PaperState rows; the tables
-    left to write; the registry rows left to write; citation summary; papers extracted).
-    `counts`: the stored registry counts, or a _Beside reading them (taken once the new papers
-    are extracted). `trusted`: the store's rows are under this code's extraction key
-    (pipeline.extraction_key), so a paper read back from it untouched keeps its stored hash
-    (99,706 texts hashed took 0.22 CPU s)."""
+    made; returns (the tables as written in all, for the report; PaperState rows; the
+    tables left to write; the registry rows left to write; citation summary; papers
+    extracted). `counts`: the stored registry counts, or a _Beside reading them (taken
+    once the new papers are extracted). `trusted`: the store's rows are under this code's
+    extraction key (pipeline.extraction_key), so a paper read back from it untouched keeps
+    its stored hash (99,706 texts hashed took 0.22 CPU s)."""
     from paperkg.graph.build import add_bare_nodes, bare_nodes, build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
@@ -947,12 +947,9 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         S.REGISTRY_VOTE: (vote_gone, sorted(vote_rows)),
         S.REGISTRY_LONG: (long_gone, sorted(long_rows)),
         S.ENTITY_SURFACE: (surface_gone, sorted(surface_rows)),
-        # the stamp goes now and comes back with the second transaction (EarlyWrite): a
-        # store left with the first alone is then not taken for a whole one
-        S.REGISTRY_STAMP: (["state"], []),
+        S.REGISTRY_STAMP: (["extraction", "state"], [("extraction", extraction_key(fast)),
+                                                      ("state", stamp(new_hashes.items()))]),
     }
-    stamps = (["extraction", "state"], [("extraction", extraction_key(fast)),
-                                        ("state", stamp(new_hashes.items()))])
 
     def write_early(conn) -> None:
         from paperkg.graph.ladybug_delta import apply
@@ -997,7 +994,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     # the rows the citations change: the Paper rows and the inferred citations
     t4 = time.perf_counter()
     late = _late_tables(store, g, part, stored_edges, tables, paper_old)
-    late_registry = {S.REGISTRY_STAMP: stamps}
+    late_registry = {}
     if cite_index is not None:  # the papers judged as new: their index rows replaced
         renewed = sorted(S.split_key(k)[1] for k in previous.new)
         late_registry[S.CITE_INDEX] = cite_index.changes(
