@@ -128,6 +128,8 @@ def _declared() -> dict[str, str]:
         name, _, counts = line.partition("\t")
         pairs = [(t, int(n)) for t, _, n in (c.partition("=") for c in counts.split())]
         typ, n = pairs[0]
+        if typ == "MODEL" and name.isalpha() and name.isupper():
+            continue  # "the ASR model", "the CNN model": a kind of model, named by no one
         if typ in DECLARED_TYPES and n >= DECLARED_MIN and \
                 n >= DECLARED_SHARE * sum(k for _, k in pairs):
             out[name] = typ

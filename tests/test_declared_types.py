@@ -60,6 +60,27 @@ def test_the_miner_counts_the_three_shapes():
     assert "7B" not in counts and "GPT-based" not in counts
 
 
+def test_the_miner_leaves_kinds_of_things_out():
+    counts = mining.count([
+        "We fine-tune a base ZorbR model and several ZorbR models.",
+        "Traditionally, ZorbS datasets are small; we also use the original ZorbS corpus.",
+    ])
+    assert "ZorbR" not in counts and "ZorbS" not in counts and "Traditionally" not in counts
+
+
+def test_an_all_caps_model_is_no_declared_model(monkeypatch, tmp_path):
+    (tmp_path / "declared_types.txt").write_text(
+        "ZORB\tMODEL=9\nZorbLin\tDATASET=4 METHOD=1\nKavoRix\tBENCHMARK=3 METHOD=3\n")
+    monkeypatch.setattr(words, "WORDS", tmp_path)
+    words.words.cache_clear()
+    words._declared.cache_clear()
+    try:
+        assert words._declared() == {"ZorbLin": "DATASET"}
+    finally:
+        words.words.cache_clear()
+        words._declared.cache_clear()
+
+
 def test_the_list_keeps_a_clear_majority_only():
     words._declared.cache_clear()
     lexicon = words._declared()

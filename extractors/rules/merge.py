@@ -96,10 +96,11 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
             return "TASK"
         if last in head_forms("long_form"):
             return head_type(last)
-    for form in [name, *surface_forms]:
-        t = declared_type(form)
-        if t:
-            return t  # no cue here, but the corpus says what it is ("the X dataset" elsewhere)
+    if not long_form:  # a spelled-out name says what it is; its acronym alone may not
+        for form in [name, *surface_forms]:
+            t = declared_type(form) if " " not in form else None
+            if t:
+                return t  # no cue here, but the corpus says what it is ("the X dataset" elsewhere)
     return "METHOD"
 
 

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from paperkg.extractors.words import alternation, head_forms, head_type
+from paperkg.extractors.words import alternation, head_forms, head_type, heads
 
 #: A coined name: one token, two capitals or a capital and a digit somewhere in it.
 NAME = r"(?:[A-Za-z0-9][\w.+\-]*[A-Za-z0-9]|[A-Z])"
@@ -33,6 +33,9 @@ _CODED = re.compile(r"[A-Z].*[A-Z0-9]|[0-9].*[A-Z]")
 #: No name: a size or a count alone ("7B", "1.5B-parameter"), or a modifier ("3DGS-based").
 _NOT_NAME = re.compile(r"^[\d.]+[KMBT]?(?:-\w+)?$|-(?:based|aware|like|style|level|scale|parameter|"
                        r"specific|driven|guided|free|only|enhanced|augmented)$")
+#: What stands right before one name and a singular head that names it ("the X dataset", "on X
+#: benchmark"); anything else ("a base ASR model", "the original ASR system") is a kind of thing.
+_NAMING = re.compile(r"\b(?:[Tt]he|on|in|of|from|with|using|and)\s+$")
 _SEP = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 
 
@@ -52,13 +55,24 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
 
 
 def declarations(text: str, patterns: list[tuple[re.Pattern, str]]) -> Iterator[tuple[str, str]]:
-    """(name, type) for every declaration in one abstract."""
-    for pat, _ in patterns:
+    """(name, type) for every declaration in one abstract. Before a head noun: a list of coined
+    names, or one after `the` or a preposition before a singular head; one name before a plural
+    head or after another word is a kind of thing ("ASR models", "a base ASR model")."""
+    plurals = {h.plural for h in heads()} - {h.word for h in heads()}
+    for pat, shape in patterns:
         for m in pat.finditer(text):
             typ = head_type(m.group("head"), "")
+            names = re.split(_SEP, m.group("names"))
             if not typ:
                 continue
-            for name in re.split(_SEP, m.group("names")):
+            if shape == "after" and len(names) < 2 and (
+                    m.group("head").lower() in plurals or
+                    not _NAMING.search(text, max(0, m.start() - 8), m.start())):
+                continue
+            if shape == "after" and len(names) > 1 and not all(
+                    _CODED.search(n) and not _NOT_NAME.search(n) for n in names):
+                continue
+            for name in names:
                 name = name.strip()
                 if _CODED.search(name) and not _NOT_NAME.search(name):
                     yield name, typ
