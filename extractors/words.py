@@ -116,7 +116,7 @@ def head_type(head: str, default: str = "METHOD") -> str:
 
 #: A declared type the corpus lexicon gives a name no cue typed: its count and share of the
 #: name's declarations (extractors/data/words/declared_types.txt).
-DECLARED_MIN, DECLARED_SHARE = 3, 0.6
+DECLARED_MIN, DECLARED_SHARE = 3, 0.7
 DECLARED_TYPES = frozenset({"DATASET", "BENCHMARK", "MODEL"})
 
 
@@ -128,8 +128,8 @@ def _declared() -> dict[str, str]:
         name, _, counts = line.partition("\t")
         pairs = [(t, int(n)) for t, _, n in (c.partition("=") for c in counts.split())]
         typ, n = pairs[0]
-        if typ == "MODEL" and name.isalpha() and name.isupper():
-            continue  # "the ASR model", "the CNN model": a kind of model, named by no one
+        if typ == "MODEL" and name.isalpha() and name.isupper() or len(name) < 3:
+            continue  # "the ASR model", "the CNN model": a kind of model; "R1", "CT": too short
         if typ in DECLARED_TYPES and n >= DECLARED_MIN and \
                 n >= DECLARED_SHARE * sum(k for _, k in pairs):
             out[name] = typ

@@ -68,9 +68,10 @@ def test_the_miner_leaves_kinds_of_things_out():
     assert "ZorbR" not in counts and "ZorbS" not in counts and "Traditionally" not in counts
 
 
-def test_an_all_caps_model_is_no_declared_model(monkeypatch, tmp_path):
+def test_an_all_caps_model_a_short_name_and_a_weak_majority_are_left_out(monkeypatch, tmp_path):
     (tmp_path / "declared_types.txt").write_text(
-        "ZORB\tMODEL=9\nZorbLin\tDATASET=4 METHOD=1\nKavoRix\tBENCHMARK=3 METHOD=3\n")
+        "ZORB\tMODEL=9\nZorbLin\tDATASET=4 METHOD=1\nKavoRix\tBENCHMARK=4 METHOD=2\n"
+        "Z1\tDATASET=9\n")
     monkeypatch.setattr(words, "WORDS", tmp_path)
     words.words.cache_clear()
     words._declared.cache_clear()
