@@ -112,3 +112,30 @@ def head_type(head: str, default: str = "METHOD") -> str:
     """Type of an entity from the head noun written next to it (default when unknown or when
     the head types nothing, like "family")."""
     return _head_types().get(head.lower()) or default
+
+
+#: A declared type the corpus lexicon gives a name no cue typed: its count and share of the
+#: name's declarations (extractors/data/words/declared_types.txt).
+DECLARED_MIN, DECLARED_SHARE = 3, 0.7
+DECLARED_TYPES = frozenset({"DATASET", "BENCHMARK", "MODEL"})
+
+
+@cache
+def _declared() -> dict[str, str]:
+    """Coined name -> the type the corpus declares it most, when that passes the bars."""
+    out = {}
+    for line in words("declared_types"):
+        name, _, counts = line.partition("\t")
+        pairs = [(t, int(n)) for t, _, n in (c.partition("=") for c in counts.split())]
+        typ, n = pairs[0]
+        if typ == "MODEL" and name.isalpha() and name.isupper() or len(name) < 3:
+            continue  # "the ASR model", "the CNN model": a kind of model; "R1", "CT": too short
+        if typ in DECLARED_TYPES and n >= DECLARED_MIN and \
+                n >= DECLARED_SHARE * sum(k for _, k in pairs):
+            out[name] = typ
+    return out
+
+
+def declared_type(name: str) -> str | None:
+    """The type the corpus declares a coined name (`the X dataset`, `X, a benchmark`), if any."""
+    return _declared().get(name)

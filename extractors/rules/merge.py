@@ -28,6 +28,7 @@ from paperkg.extractors.rules.task_forms import (
     task_means_forms,
     task_object_forms,
 )
+from paperkg.extractors.words import declared_type
 
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s*[\"'\u201c]?\s*$")
@@ -95,6 +96,11 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
             return "TASK"
         if last in head_forms("long_form"):
             return head_type(last)
+    if not long_form:  # a spelled-out name says what it is; its acronym alone may not
+        for form in [name, *surface_forms]:
+            t = declared_type(form) if " " not in form else None
+            if t:
+                return t  # no cue here, but the corpus says what it is ("the X dataset" elsewhere)
     return "METHOD"
 
 
