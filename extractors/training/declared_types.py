@@ -2,14 +2,14 @@
 (`rules/merge.py`, `finish_type`): a silver lexicon name -> declared types.
 
     python -m paperkg.extractors.training.declared_types [--corpus DIR] [--gold DIR]
-        [--skip 8500] [--min-count 3] [-o extractors/data/words/declared_types.txt]
+        [--skip 10000] [--min-count 3] [-o extractors/data/words/declared_types.txt]
 
 A declaration is a coined name (one token with two capitals, or a capital and a digit:
 "GSM8K", "ImageNet", "Llama-3-8B") written right before a head noun ("the X dataset", "on the A,
 B and C benchmarks"), before an appositive head ("X, a new benchmark for"), or after a naming
 head ("a corpus called X"); heads and their types are heads.txt's (`after`, `appositive`,
 `called` contexts). Only corpus papers in no gold file and not among the first `skip` papers of
-the annotators' pool order (`annotations/pools.py`, pools A-V and the held-out pools W, X) are
+the annotators' pool order (`annotations/pools.py`: pools A-V, the held-out pools W-Z and room for the next ones) are
 read, in the corpus files' order, so no tuning, held-out or valid abstract feeds the lexicon.
 A name goes on the list when its declarations number at least min-count; the file holds names
 and counts only.
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus")
     ap.add_argument("--gold", type=Path, default=here.parent / "shared" / "gold")
-    ap.add_argument("--skip", type=int, default=8500)
+    ap.add_argument("--skip", type=int, default=10000)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("-o", "--output", type=Path,
                     default=here / "extractors" / "data" / "words" / "declared_types.txt")
