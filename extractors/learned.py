@@ -165,6 +165,28 @@ def _others_cue() -> re.Pattern:
 _OURS = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 
 
+KNOWN_NAMES = Path(__file__).resolve().parent / "data" / "known_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def corpus_counts() -> dict[str, int]:
+    """{canonical key: how many mined corpus papers' rules find it} (data/known_names.tsv)."""
+    if not KNOWN_NAMES.exists():
+        return {}
+    counts = {}
+    for line in KNOWN_NAMES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, n = line.split("\t")
+            counts[key] = int(n)
+    return counts
+
+
+def widely_written(ent: dict, min_papers: int) -> bool:
+    """Whether at least min_papers mined corpus papers write the entity's name (the paper
+    itself may be one of them, so 3 means 2 others at least)."""
+    return corpus_counts().get(canonical_key(ent["name"]), 0) >= min_papers
+
+
 def title_subject(text: str, ent: dict) -> bool:
     """Whether the entity stands alone before the title's colon ("TÜLU 3: Pushing ..."): the
     paper's subject, its own even when the name is listed (as the rules' title_known holds)."""
@@ -977,6 +999,10 @@ class LearnedMerge:
         #: the rules (out of fold, on nine sets, such promotions were right 3 times in 21 and
         #: 0 times in 8; docs/extraction.md, thirty-third pass)
         self.known_stay_used = True
+        #: a name the rules find in this many mined corpus papers (known_names.tsv) is never
+        #: made introduced by the role classifier against the rules, unless it is the title's
+        #: subject (0: off)
+        self.veto_papers = 3
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -1027,6 +1053,9 @@ class LearnedMerge:
                         not title_subject(text, e):
                     continue  # a listed name, or one its sentence gives to others (no we/our):
                     # somebody else's unless it is the title's subject; the rules' verdict holds
+                if not by_rules and self.veto_papers and widely_written(e, self.veto_papers) \
+                        and not title_subject(text, e):
+                    continue  # other papers write it: somebody else's; the rules' verdict holds
                 rf = feats_of(e, keep=False)[2]
                 p = self.role_model.prob(without_verdict(rf) if self.role_blind else rf)
                 if by_rules and self.roles == "union":
