@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 
 SEED = 20261202
-POOLS = "ABCDEFGHIJKLMNOPQRSTUV"
+POOLS = "ABCDEFGHIJKLMNOPQRSTUVWX"
 SIZE = 300
-SIZES = {"P": 400, "Q": 400, "R": 400, "S": 400, "T": 400, "U": 400, "V": 400}
+SIZES = {"P": 400, "Q": 400, "R": 400, "S": 400, "T": 400, "U": 400, "V": 400, "W": 400, "X": 400}
 
 
 def _title_key(title: str) -> str:
