@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import zlib
-
-import numpy as np
 import pytest
 
 from paperkg.extractors import learned
-from paperkg.extractors.learned import DIM, LearnedMerge, widely_written
+from paperkg.extractors.learned import widely_written
 from paperkg.extractors.training.crossfit import _Cached
 from paperkg.extractors.training.known_names import count
+from tests.test_roles_thirtythird import _eager, _ent
 
 COUNTS = {"zetaroute": 2, "kapparank": 3, "omegafuse": 40}
 
@@ -20,23 +18,6 @@ COUNTS = {"zetaroute": 2, "kapparank": 3, "omegafuse": 40}
 def _counts(monkeypatch):
     """Invented corpus counts in place of the mined file."""
     monkeypatch.setattr(learned, "corpus_counts", lambda: COUNTS)
-
-
-def _ent(name: str, role: str, start: int) -> dict:
-    """An invented rule entity with one mention."""
-    return {"name": name, "type": "METHOD", "role": role, "aliases": [],
-            "confidence": 0.8, "mentions": [(name, start, start + len(name), "s")],
-            "extractor": "acronym", "evaluated": False, "key": name.casefold(),
-            "acronym": None, "long_form": False}
-
-
-def _eager() -> LearnedMerge:
-    """A merge whose role classifier calls every name introduced."""
-    merge = LearnedMerge("m", False, [], "model", 4, 2)
-    w = np.zeros(DIM, dtype=np.float32)
-    w[zlib.crc32(b"bias") % DIM] = 10.0
-    merge.role_model.w = w
-    return merge
 
 
 def test_widely_written_counts_by_canonical_key():
