@@ -9,8 +9,9 @@ A declaration is a coined name (one token with two capitals, or a capital and a 
 B and C benchmarks"), before an appositive head ("X, a new benchmark for"), or after a naming
 head ("a corpus called X"); heads and their types are heads.txt's (`after`, `appositive`,
 `called` contexts). Only corpus papers in no gold file and not among the first `skip` papers of
-the annotators' pool order (`annotations/pools.py`: pools A-V, the held-out pools W-Z and room for the next ones) are
-read, in the corpus files' order, so no tuning, held-out or valid abstract feeds the lexicon.
+the annotators' pool order (`pools.unannotated`; by default the draw's first 10,000, every pool
+committed, held out or to come) are read, in the corpus files' order, so no tuning, held-out or
+valid abstract feeds the lexicon.
 A name goes on the list when its declarations number at least min-count; the file holds names
 and counts only.
 """
@@ -18,13 +19,12 @@ and counts only.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from paperkg.extractors.training.annotations import pools
 from paperkg.extractors.words import alternation, head_forms, head_type, heads
 
 #: A coined name: one token, two capitals or a capital and a digit somewhere in it.
@@ -90,17 +90,7 @@ def count(texts: Iterable[str]) -> dict[str, Counter]:
 
 def mined_texts(corpus: Path, gold: Path, skip: int) -> Iterator[str]:
     """Abstracts of corpus papers in no gold file and not in the first skip pool papers."""
-    from paperkg.extractors.training.annotations import pools
-
-    taken = {pools._title_key(json.loads(line).get("title", ""))
-             for f in sorted(gold.glob("*.jsonl")) for line in f.open(encoding="utf-8")}
-    taken |= {pools._title_key(r["title"]) for r in pools.draw(corpus, gold)[:skip]}
-    for f in sorted(corpus.glob("papers-*.jsonl.gz")):
-        with gzip.open(f, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if pools._title_key(r["title"]) not in taken:
-                    yield r.get("abstract") or ""
+    return ((r.get("abstract") or "") for r in pools.unannotated(corpus, gold, skip))
 
 
 def lines(counts: dict[str, Counter], min_count: int) -> list[str]:
@@ -120,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus")
     ap.add_argument("--gold", type=Path, default=here.parent / "shared" / "gold")
-    ap.add_argument("--skip", type=int, default=10000)
+    ap.add_argument("--skip", type=int, default=pools.RESERVED)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("-o", "--output", type=Path,
                     default=here / "extractors" / "data" / "words" / "declared_types.txt")

@@ -11,7 +11,6 @@ or more, sorted by key. A paper in the mined set counts itself once: the veto as
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
@@ -20,26 +19,15 @@ import tempfile
 from pathlib import Path
 
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.training.annotations.pools import _title_key, draw
+from paperkg.extractors.training.annotations.pools import unannotated
 
 MIN_PAPERS = 2
-POOLED = 10_000
 
 
 def mined(corpus: Path, gold: Path) -> list[dict]:
     """The corpus papers in no gold set and no pool, in corpus order."""
-    taken = {_title_key(json.loads(line).get("title", ""))
-             for f in sorted(gold.glob("*.jsonl")) for line in f.open(encoding="utf-8")}
-    taken |= {_title_key(r["title"]) for r in draw(corpus, gold)[:POOLED]}
-    rows = []
-    for f in sorted(corpus.glob("papers-*.jsonl.gz")):
-        with gzip.open(f, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if _title_key(r.get("title") or "") not in taken:
-                    rows.append({"title": r.get("title") or "",
-                                 "abstract": r.get("abstract") or ""})
-    return rows
+    return [{"title": r.get("title") or "", "abstract": r.get("abstract") or ""}
+            for r in unannotated(corpus, gold)]
 
 
 def count(out_lines: list[str]) -> dict[str, int]:

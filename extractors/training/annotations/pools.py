@@ -16,12 +16,16 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 SEED = 20261202
 POOLS = "ABCDEFGHIJKLMNOPQRSTUVWX"
 SIZE = 300
 SIZES = {"P": 400, "Q": 400, "R": 400, "S": 400, "T": 400, "U": 400, "V": 400, "W": 400, "X": 400}
+#: The draw's first papers that pools (committed, held out, or still to come) may take: lists
+#: mined from the corpus (extractors/training) read none of them.
+RESERVED = 10_000
 
 
 def _title_key(title: str) -> str:
@@ -34,10 +38,15 @@ def pool_id(title: str) -> str:
     return "x" + hashlib.blake2b(title.encode(), digest_size=5).hexdigest()
 
 
+def _gold_titles(gold: Path) -> set[str]:
+    """The title keys of every gold file's papers."""
+    return {_title_key(json.loads(line).get("title", ""))
+            for f in sorted(gold.glob("*.jsonl")) for line in f.open(encoding="utf-8")}
+
+
 def draw(corpus: Path, gold: Path) -> list[dict]:
     """Every eligible corpus paper, in the pools' order."""
-    taken = {_title_key(json.loads(line).get("title", ""))
-             for f in sorted(gold.glob("*.jsonl")) for line in f.open(encoding="utf-8")}
+    taken = _gold_titles(gold)
     rows = []
     for f in sorted(corpus.glob("papers-*.jsonl.gz")):
         with gzip.open(f, "rt", encoding="utf-8") as fh:
@@ -49,6 +58,18 @@ def draw(corpus: Path, gold: Path) -> list[dict]:
                     rows.append(r)
     random.Random(SEED).shuffle(rows)
     return rows
+
+
+def unannotated(corpus: Path, gold: Path, reserved: int = RESERVED) -> Iterator[dict]:
+    """The corpus papers in no gold file and not among the draw's first `reserved`, in corpus
+    order: what a list mined from the corpus may read."""
+    taken = _gold_titles(gold) | {_title_key(r["title"]) for r in draw(corpus, gold)[:reserved]}
+    for f in sorted(corpus.glob("papers-*.jsonl.gz")):
+        with gzip.open(f, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if _title_key(r.get("title") or "") not in taken:
+                    yield r
 
 
 def main(argv: list[str]) -> None:
