@@ -168,13 +168,12 @@ def test_unlike_opens_no_task_phrase(nlp):
 
 
 # Seventeenth pass (task17): problem names added to the task gazetteer (data/tasks.txt) and
-# the hyphenated spelling of novel view synthesis.
+# the hyphenated spelling of novel view synthesis (`spurious correlations` taken out again by
+# task37: tests/test_task_thirtyseventh.py).
 @pytest.mark.parametrize("sentence, task", [
     ("Eligibility traces help credit assignment over long horizons.", "credit assignment"),
     ("Neural solvers for partial differential equations are slow to train.",
      "partial differential equations"),
-    ("Classifiers often rely on spurious correlations in the training data.",
-     "spurious correlations"),
     ("Sparse inputs make novel-view synthesis hard to learn.",
      "novel-view synthesis"),
     ("Wide transformers show double descent as the glacier data grows.", "double descent"),
