@@ -168,8 +168,8 @@ def test_unlike_opens_no_task_phrase(nlp):
 
 
 # Seventeenth pass (task17): problem names added to the task gazetteer (data/tasks.txt) and
-# the hyphenated spelling of novel view synthesis (`spurious correlations` taken out again by
-# task37: tests/test_task_thirtyseventh.py).
+# the hyphenated spelling of novel view synthesis (`spurious correlations` a task only when the
+# title writes it since task37: tests/test_task_thirtyseventh.py).
 @pytest.mark.parametrize("sentence, task", [
     ("Eligibility traces help credit assignment over long horizons.", "credit assignment"),
     ("Neural solvers for partial differential equations are slow to train.",

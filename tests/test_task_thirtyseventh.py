@@ -1,7 +1,8 @@
-"""Thirty-seventh pass (task37): a two-word "for X" phrase with a purpose head (design, planning,
-discovery, retrieval, alignment, resolution, bias) written once is a description, not the
-paper's task (words/task_vague_heads.txt); problem names the gold rarely keeps as tasks are out of
-the task gazetteer (data/tasks.txt). Invented text."""
+"""Thirty-seventh pass (task37): a two-word "for X" phrase with the head design, resolution or
+bias written once is a description, not the paper's task (words/task_vague_heads.txt);
+`preference optimization` is out of the task gazetteer (data/tasks.txt), and three listed names
+are the paper's task only when its title writes them (words/task_title_only.txt). Invented
+text."""
 
 from __future__ import annotations
 
@@ -16,25 +17,25 @@ def nlp(rules_nlp):
     return rules_nlp
 
 
-@pytest.mark.parametrize("phrase", ["crate design", "crate planning", "crate discovery",
-                                    "crate retrieval", "crate alignment"])
+@pytest.mark.parametrize("phrase", ["crate design", "crate resolution", "crate bias"])
 def test_a_purpose_phrase_written_once_is_no_task(nlp, phrase):
     ents = run(nlp, f"We build a glacier sorter for {phrase} in orchards. The sorter weighs "
                     "each crate.", "Notes on Orchard Crates")
     assert phrase not in task_names(ents)
 
 
-@pytest.mark.parametrize("phrase", ["crate design", "crate planning", "crate retrieval"])
+@pytest.mark.parametrize("phrase", ["crate design", "crate resolution"])
 def test_the_same_phrase_written_twice_is_a_task(nlp, phrase):
     ents = run(nlp, f"We build a glacier sorter for {phrase} in orchards. Good {phrase} "
                     "saves time.", "Notes on Orchard Crates")
     assert phrase in task_names(ents)
 
 
-def test_a_purpose_phrase_with_another_head_is_still_a_task(nlp):
-    ents = run(nlp, "We build a glacier sorter for crate classification in orchards. The "
-                    "sorter weighs each crate.", "Notes on Orchard Crates")
-    assert "crate classification" in task_names(ents)
+@pytest.mark.parametrize("phrase", ["crate classification", "crate planning"])
+def test_a_purpose_phrase_with_another_head_is_still_a_task(nlp, phrase):
+    ents = run(nlp, f"We build a glacier sorter for {phrase} in orchards. The sorter weighs "
+                    "each crate.", "Notes on Orchard Crates")
+    assert phrase in task_names(ents)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -43,5 +44,15 @@ def test_a_purpose_phrase_with_another_head_is_still_a_task(nlp):
     "Classifiers often rely on spurious correlations in the glacier data.",
     "Preference optimization tunes glacier models on pairwise labels.",
 ])
-def test_names_out_of_the_task_gazetteer_are_no_task(nlp, sentence):
+def test_listed_names_written_in_passing_are_no_task(nlp, sentence):
     assert not task_names(run(nlp, sentence, "Notes on Glacier Models"))
+
+
+@pytest.mark.parametrize(("title", "task"), [
+    ("Instruction Following in Glacier Models", "instruction following"),
+    ("Scaling Laws of Glacier Models", "scaling laws"),
+    ("Spurious Correlations in Glacier Data", "spurious correlations"),
+])
+def test_a_title_only_name_is_a_task_when_the_title_writes_it(nlp, title, task):
+    ents = run(nlp, f"We measure {task} across glacier models of many sizes.", title)
+    assert task in task_names(ents)

@@ -672,6 +672,11 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if type_ == "TASK" and "gazetteer" not in g["rules"] and \
                 name.split()[0].lower() in word_set("task_not_first"):
             continue  # "Although deep learning", "poor generalization", "manual annotation"
+        if type_ == "TASK" and "gazetteer" in g["rules"] and \
+                any(f.lower() in word_set("task_title_only") for f in forms) and \
+                all(m[1] >= ctx.title_end for m in g["mentions"]):
+            continue  # "strong instruction following", "in line with scaling laws": a listed
+            # capability or finding named only in passing, the paper's task when the title says it
         if type_ == "METHOD" and g["rules"] == ["coined_name"] and not g["intro"] and \
                 " " not in name and not _CAPS_ONLY.match(name) and \
                 all(0 < m[1] < ctx.title_end and text[m[1] - 1] != "(" and
