@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run, task_names
+from tests.extracting import find_any_case, run, task_names
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,11 @@ def test_listed_names_written_in_passing_are_no_task(nlp, sentence):
     ("Instruction Following in Glacier Models", "instruction following"),
     ("Scaling Laws of Glacier Models", "scaling laws"),
     ("Spurious Correlations in Glacier Data", "spurious correlations"),
+    ("Spurious Correlation in Glacier Data", "spurious correlations"),
+    ("A Data Scaling Law for Glacier Models", "scaling laws"),
+    ("Multilingual Instruction-Following of Glacier Models", "instruction following"),
 ])
 def test_a_title_only_name_is_a_task_when_the_title_writes_it(nlp, title, task):
-    ents = run(nlp, f"We measure {task} across glacier models of many sizes.", title)
-    assert task in task_names(ents)
+    e = find_any_case(run(nlp, f"We measure {task} across glacier models of many sizes.", title),
+                      task)
+    assert e is not None and e.type == "TASK"

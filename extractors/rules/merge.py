@@ -494,6 +494,17 @@ def _fold_title_long_form(ctx: Context, groups: dict[str, dict], order: list[str
     dst["rules"].extend(r for r in src["rules"] if r not in dst["rules"])
 
 
+def _named_in_passing(ctx: Context, forms: list[str]) -> bool:
+    """Whether a group's forms hold a task of words/task_title_only.txt that the title does not
+    write (case, hyphens and a plural -s aside: "Spurious Correlation in ...", "Data Scaling
+    Law", "Multilingual Instruction-Following")."""
+    listed = {f.lower() for f in forms} & word_set("task_title_only")
+    if not listed:
+        return False
+    title = ctx.text[:ctx.title_end].lower().replace("-", " ")
+    return not any(t.replace("-", " ").removesuffix("s") in title for t in listed)
+
+
 def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     """Group candidates into entities and decide their name, type, role and confidence."""
     text, sents, cands, gaz = ctx.text, ctx.sents, ctx.cands, ctx.gaz
@@ -672,9 +683,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if type_ == "TASK" and "gazetteer" not in g["rules"] and \
                 name.split()[0].lower() in word_set("task_not_first"):
             continue  # "Although deep learning", "poor generalization", "manual annotation"
-        if type_ == "TASK" and "gazetteer" in g["rules"] and \
-                any(f.lower() in word_set("task_title_only") for f in forms) and \
-                all(m[1] >= ctx.title_end for m in g["mentions"]):
+        if type_ == "TASK" and "gazetteer" in g["rules"] and _named_in_passing(ctx, forms):
             continue  # "strong instruction following", "in line with scaling laws": a listed
             # capability or finding named only in passing, the paper's task when the title says it
         if type_ == "METHOD" and g["rules"] == ["coined_name"] and not g["intro"] and \
