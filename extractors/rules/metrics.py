@@ -200,6 +200,8 @@ def metric_compounds(ctx: Context) -> None:
         phrase = text[a:h1]
         if ctx.is_generic(phrase) or (text[h0].isupper() and _NAME_GOES_ON.match(text, h1)):
             continue  # "Classifier Score Distillation": a Title Case name goes on
+        if text[h0].isupper() and _named_as_method(text, phrase):
+            continue  # "we propose the Convolutional Similarity method"
         if text[h0:h1].lower() == "precision" and _NUMERIC_PRECISION.search(text, a, h0):
             continue  # "numerical precision", "full precision": number formats, as the bare word
         if phrase.islower() and text[a:h0].strip() in word_set("metric_heads"):
@@ -224,10 +226,28 @@ def metric_compounds(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_METHOD_AFTER = re.compile(r"\s+(?:\([^()\s]{1,12}\)\s+)?([a-z]+)\b")
+
+
+def _named_as_method(text: str, phrase: str) -> bool:
+    """Whether a Title Case phrase is written somewhere right before a method's head word
+    ("the Convolutional Similarity method"): the name of a method, not of a measure."""
+    heads = word_set("method_heads")
+    i = text.find(phrase)
+    while i >= 0:
+        m = _METHOD_AFTER.match(text, i + len(phrase))
+        if m and m.group(1) in heads:
+            return True
+        i = text.find(phrase, i + len(phrase))
+    return False
+
+
 _M_WORD = r"(?!(?:and|or)\s)(?:[A-Za-z][\w\-]*(?:['’]s)?|\$[^$\n]{1,12}\$)"
 _M_ITEM = rf"({_M_WORD}(?:\s+{_M_WORD}){{0,3}})"
-_M_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_M_ITEM}")
+_M_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?{_M_ITEM}")
 _M_FIRST = re.compile(rf"\s*(?:the\s+)?{_M_ITEM}")
+# an item's short form in brackets, read past to the next item
+_M_BRACKET = re.compile(r"\s*\([A-Za-z][\w\-]{0,11}\)")
 _M_AFTER_HEAD = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in words("metric_list_heads")) + r")"
     r"\s*(?:,\s*)?(?:such\s+as|including|like|namely|e\.g\.,?|:|\()"
@@ -250,8 +270,8 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
     a = ws[0][0]
     phrase = ctx.text[a:b]
     if ctx.is_generic(phrase) or ctx.in_url(a) or phrase.lower() in word_set(
-            "metric_not_modifiers"):
-        return None
+            "metric_not_modifiers") or phrase.lower() in _M_COUNTS:
+        return None  # "the number of forward passes": a count, cut at "of", is no measure
     c = Cand(a, b, phrase, phrase, "METRIC", 0.6, "metric_list")
     c.strong_type = True
     return c
@@ -260,6 +280,7 @@ def _metric_item(ctx: Context, a: int, raw: str, stop) -> Cand | None:
 # a finite verb ends an item: "measures such as Shannon entropy do not ..."
 _M_VERBS = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "may",
                       "might", "will", "would", "should", "must", "has", "have", "had"})
+_M_COUNTS = frozenset({"number", "amount", "count", "total"})
 _M_SKIP = frozenset({"the", "a", "an", "both", "their", "its", "our", "standard", "common",
                      "several", "various", "multiple", "two", "three", "four", "five"})
 
@@ -276,14 +297,22 @@ def metric_lists(ctx: Context) -> None:
         if m.start() < ctx.title_end:
             continue
         im = _M_FIRST.match(text, m.end())
+        bracketed = False
         while im is not None:
             first = im.group(1).split()[0]
             if first[0].islower() and first.endswith(("ing", "ed")):
                 break  # ", demonstrating better relevance": the list has ended
+            lead = next((w for w in im.group(1).split() if w.lower() not in _M_SKIP), first)
+            if lead.lower() in stop or lead in _M_VERBS or bracketed and lead.islower() \
+                    and lead in word_set("metric_not_modifiers"):
+                break  # "(GAR), to evaluate ...", "(FDP), yet some ...": the list has ended
             c = _metric_item(ctx, im.start(1), im.group(1), stop)
             if c is not None:
                 found.append(c)
-            im = _M_NEXT.match(text, im.end())
+            end = im.end()
+            br = _M_BRACKET.match(text, end)  # "A (IRS), B (CBS), and C (CBD)"
+            bracketed = br is not None
+            im = _M_NEXT.match(text, br.end() if br else end)
     ctx.cands.extend(found)
 
 
@@ -516,11 +545,21 @@ def glued_values(ctx: Context) -> None:
         ctx.cands.append(c)
 
 
+_BRACKET_AFTER = re.compile(r"\s*\([^()\n]{1,12}\)")
+
+
+def _past_bracket(text: str, end: int) -> int:
+    """The offset after a short bracket written at end ("energy efficiency (EE)"), or end."""
+    m = _BRACKET_AFTER.match(text, end)
+    return m.end() if m else end
+
+
 def metric_filter(ctx: Context) -> None:
     """Drop known metric words that are not used as metrics here."""
     text, cands = ctx.text, ctx.cands
     ambiguous = word_set("ambiguous_metrics")
     unmeasured = ctx.scratch.get("unmeasured", ())
+    defined = {v.lower() for v in ctx.defined.values()} if ctx.defined else set()
     drop = set()
     for i, c in enumerate(cands):
         if c.rule != "gazetteer" or c.type != "METRIC":
@@ -531,8 +570,10 @@ def metric_filter(ctx: Context) -> None:
         elif "/" in c.surface and re.search(r"\d\s*$", text[max(0, c.start - 8):c.start]):
             drop.add(i)
         elif fold(c.gaz_canon or c.name) in ambiguous and (
-                not metric_context(text, c) or _not_a_measure(text, c)):
-            drop.add(i)
+                not metric_context(text, c) or _not_a_measure(text, c)) and not (
+                c.name.lower() in defined
+                and not _NOT_AFTER.match(text, _past_bracket(text, c.end))):
+            drop.add(i)  # kept where the text gives it a short form: "energy efficiency (EE)"
         elif (c.start, c.end) in unmeasured:
             drop.add(i)  # the head of a compound measure its sentence gives no evidence for
     if drop:
