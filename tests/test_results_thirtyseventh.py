@@ -1,12 +1,14 @@
 """The thirty-seventh session, helper res37 (docs/results.md): the subject of a value's sentence
 read through its head noun, a name inside the sentence's opening phrase, "it" inside a name;
-checked on invented sentences with entities given as the entity component leaves them."""
+values in seconds, milliseconds, tokens per second and "$\\sim N$" math, and the times,
+confidence levels and folds that are no results; checked on invented sentences with entities
+given as the entity component leaves them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import systems
+from paperkg.extractors.results import guards, systems
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -62,3 +64,66 @@ def test_it_inside_a_name_is_not_the_own_system(on):
     got = _systems("OWN_NOT_IN_NAME", on, text, _OWN, ("Gemma-3-4b-it", "MODEL"),
                    ("LoRA", "METHOD"), ("BarNet", "MODEL"))
     assert (got["80.4%"]["system"] == "Gemma-3-4b-it") is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_level_of_a_one_sided_bound_is_no_result(on):
+    text = (_HEAD + "KiteNet raised recall by 12.5 points, with no failure among 120 clean "
+            "clips (95% Wilson upper bound 3.1%).")
+    got = results_switched(guards, "CI_BOUND", on, text, _OWN)
+    assert ("95%" not in got) is on
+    assert "12.5 points" in got
+
+
+def test_a_number_of_folds_is_no_result():
+    text = (_HEAD + "Through 5-fold cross validation on BarSet, KiteNet reaches an accuracy of "
+            "84.7%.")
+    got = results_switched(guards, "CI_BOUND", True, text, _OWN, ("BarSet", "DATASET"))
+    assert "5-fold" not in got
+    assert "84.7%" in got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_times_in_words_and_a_throughput_are_values(on):
+    from paperkg.extractors.results import values
+
+    old = values.MORE_UNITS
+    values.MORE_UNITS = on
+    try:
+        pattern = values._value_re(values._NUM)
+        found = {m.group(0) for m in pattern.finditer(
+            "KiteNet answers in 0.08 seconds, 2.4 milliseconds per frame, at 22.6 tokens/s.")}
+    finally:
+        values.MORE_UNITS = old
+    assert ({"0.08 seconds", "2.4 milliseconds", "22.6 tokens/s"} <= found) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_approximate_value_inside_its_own_math_is_read_whole(on):
+    from paperkg.extractors.results import values
+
+    old = values.SIM_MATH
+    values.SIM_MATH = on
+    try:
+        pattern = values._value_re(values._NUM)
+        text = r"up to $\sim10\times$ speedup, $\sim79$% less memory and $\sim 24\%$ fewer errors"
+        found = {m.group(0) for m in pattern.finditer(text)}
+    finally:
+        values.SIM_MATH = old
+    assert ({r"$\sim10\times$", r"$\sim79$%", r"$\sim 24\%$"} <= found) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_time_within_which_something_is_done_is_a_result(on):
+    text = _HEAD + "KiteNet detects and mitigates a spoofing attack within 0.4 seconds."
+    got = results_switched(guards, "TIME_WITHIN", on, text, _OWN)
+    assert ("0.4 seconds" in got) is on
+
+
+def test_a_time_that_is_long_or_a_resolution_is_no_result():
+    text = (_HEAD + "KiteNet reads videos that are 20 seconds long on average at a resolution "
+            "of 40 milliseconds, and reaches 81.2% accuracy.")
+    got = results_switched(guards, "TIME_WITHIN", True, text, _OWN)
+    assert "20 seconds" not in got
+    assert "40 milliseconds" not in got
+    assert "81.2%" in got
