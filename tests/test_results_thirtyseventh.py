@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.extractors.results import guards, systems
+from tests.extracting import results_by_value as _found
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -127,3 +128,21 @@ def test_a_time_that_is_long_or_a_resolution_is_no_result():
     assert "20 seconds" not in got
     assert "40 milliseconds" not in got
     assert "81.2%" in got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_values_joined_by_a_slash_share_the_benchmark_after_them(on):
+    from paperkg.extractors.results import benchmarks
+
+    old = benchmarks.SLASH_SHARED
+    benchmarks.SLASH_SHARED = on
+    benchmarks._AFTER_BLOCK = benchmarks.after_block()  # the pattern is built for the switch
+    try:
+        text = (_HEAD + "On two detection datasets, KiteNet reaches 60.6%/80.1% mAP50:95/mAP50 "
+                "on FooSet and 57.4%/74.7% on BarSet.")
+        got = _found(text, _OWN, ("FooSet", "DATASET"), ("BarSet", "DATASET"))
+    finally:
+        benchmarks.SLASH_SHARED = old
+        benchmarks._AFTER_BLOCK = benchmarks.after_block()
+    assert (got["60.6%"]["benchmark"] == "FooSet") is on
+    assert (got["57.4%"]["benchmark"] == "BarSet") is on
