@@ -36,7 +36,9 @@ _TIME_SETTING_AFTER = re.compile(r"\s*(?:long|earlier|later|ahead|into|before|ag
                                  r"windows?|chunks?))\b", re.I)
 _TIME_SETTING_BEFORE = re.compile(r"(?:\b(?:resolution|duration|length|window|horizon|"
                                   r"intervals?|steps?)\s+(?:of\s+)?|\be\.g\.,?\s+|"
-                                  r"\bi\.e\.,?\s+)(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+                                  r"\bi\.e\.,?\s+)(?:about\s+|around\s+|up\s+to\s+)?$|"
+                                  r"\d\s*(?:minutes?|mins?|hours?|h)\s+$", re.I)
+# (the last: the seconds of "23 minutes 36 seconds", a part of a time, not a value)
 _SIZE_AFTER = re.compile(r"\s*(?:and\s+\d+\s+\w+\s+)?(?:of|from|recorded|horizon|baseline|"
                          r"window|intervals?)\b", re.I)
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
