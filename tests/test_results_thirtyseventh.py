@@ -147,3 +147,13 @@ def test_values_joined_by_a_slash_share_the_benchmark_after_them(on):
         benchmarks._AFTER_BLOCK = benchmarks.after_block()
     assert (got["60.6%"]["benchmark"] == "FooSet") is on
     assert (got["57.4%"]["benchmark"] == "BarSet") is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_title_phrase_typed_as_a_task_is_not_the_own_system(on):
+    text = ("Few-Shot Adaptation of FooDet for Farm Imagery\nWe propose an efficient few-shot "
+            "adaptation method for FooDet. Specifically, it reaches up to 24.5% higher mAP than "
+            "fully fine-tuned detectors.")
+    got = _systems("TITLE_TASK", on, text, ("Few-Shot Adaptation", "TASK"), ("FooDet", "MODEL"),
+                   ("mAP", "METRIC"))
+    assert (got["24.5%"]["system"] == "THIS_PAPER") is on

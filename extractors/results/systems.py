@@ -238,6 +238,9 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         if named:
             return named
     phrase = title_system(title)
+    if phrase and TITLE_TASK and any(
+            e["type"] == "TASK" and e["name"].casefold() == phrase.casefold() for e in ents):
+        phrase = None  # "Few-Shot Adaptation of Grounding DINO ...": the entities call it a task
     if phrase and TITLE_IN_BODY and phrase.split()[-1].casefold() not in _GENERIC_HEADS and \
             not _used_in_body(phrase, text[title_end:]):
         phrase = None  # "Multi-Dimensional Matching in Market Design", never named again
@@ -249,6 +252,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
 # THIS_PAPER. Not a phrase headed by a generic system noun ("Transformer-Based Model for ..."),
 # which the annotators write as the name whether or not the abstract repeats it.
 TITLE_IN_BODY = True
+# a title phrase the entity rules typed as a task names the problem, not the paper's system
+TITLE_TASK = True
 _GENERIC_HEADS = frozenset({"model", "system", "framework", "approach", "method", "algorithm",
                             "pipeline", "scheme", "strategy", "architecture", "network"})
 
