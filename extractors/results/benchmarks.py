@@ -21,7 +21,18 @@ BENCH_ONE_IN_SENTENCE = True
 FAR_EVAL = True
 BENCH_SENTENCE = True
 BENCH_LIST_NONE = True
-_AFTER_BLOCK = re.compile(r"[;,]|\d\s*%|\band\b")
+# (SLASH_SHARED: not a value joined to this one by a slash, "60.60%/80.12% mAP50:95/mAP50 on
+# HCCB": both are on the name after them)
+SLASH_SHARED = True
+
+
+def after_block() -> re.Pattern:
+    """What stops a value taking the name after it: a comma, "and", another value."""
+    return re.compile(r"[;,]|" + (r"(?<![\d./])(?<!/\s)\d+(?:\.\d+)?\s*\\?%"
+                                  if SLASH_SHARED else r"\d\s*%") + r"|\band\b")
+
+
+_AFTER_BLOCK = after_block()
 # "0.8568 mIoU and 96.87% overall accuracy on X", "55.28% mIoU with 99.37% accuracy on X":
 # values joined without a comma share the benchmark named after the last of them.
 _SHARED_AFTER = re.compile(r"\s*(?:[\w\-@]+\s+){0,3}?(?:and|with)\s+\d+(?:\.\d+)?\s?%?\s+"

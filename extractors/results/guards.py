@@ -21,9 +21,24 @@ _SIZE_FACTOR = re.compile(r"\s*(?:larger|bigger|as\s+many|as\s+much)\b"
 SMALLER_SIZE = True
 _SMALLER_SIZE = re.compile(r"\s*(?:smaller(?=\s*[,.;)]|\s+(?:than|and|while|in\s+size)\b)|"
                            r"(?:fewer|less)\s+(?:[\w\-]+\s+)?(?:parameters|params)\b)", re.I)
-_MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz"})
+_MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz",
+                       "seconds", "milliseconds"})
 _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
                              r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
+# a time of seconds or milliseconds "within" which something is done is its latency, a result
+# ("mitigated within 10 s", "generate point clouds within 0.2 seconds"), unlike "within 24
+# hours"; but a time that is long, earlier or later, a clip, or a resolution is a setting
+TIME_WITHIN = True
+_TIME_UNITS = frozenset({"s", "ms", "seconds", "milliseconds"})
+_TIME_SETTING_AFTER = re.compile(r"\s*(?:long|earlier|later|ahead|into|before|ago|old|"
+                                 r"of\s+(?:video|audio|speech|footage|recordings?|data)|"
+                                 r"(?:video\s+|audio\s+|speech\s+)?(?:clips?|segments?|"
+                                 r"windows?|chunks?))\b", re.I)
+_TIME_SETTING_BEFORE = re.compile(r"(?:\b(?:resolution|duration|length|window|horizon|"
+                                  r"intervals?|steps?)\s+(?:of\s+)?|\be\.g\.,?\s+|"
+                                  r"\bi\.e\.,?\s+)(?:about\s+|around\s+|up\s+to\s+)?$|"
+                                  r"\d\s*(?:minutes?|mins?|hours?|h)\s+$", re.I)
+# (the last: the seconds of "23 minutes 36 seconds", a part of a time, not a value)
 _SIZE_AFTER = re.compile(r"\s*(?:and\s+\d+\s+\w+\s+)?(?:of|from|recorded|horizon|baseline|"
                          r"window|intervals?)\b", re.I)
 _SLASH_LIST = re.compile(r"/([+\-]?\d+\.\d+)")
@@ -84,6 +99,11 @@ _AT_SETTING = re.compile(r"\bat\s+(?:a\s+|an\s+|only\s+|just\s+)?$")
 # confidence intervals"; not a measure of intervals ("100% bootstrap CI coverage")
 _CI = re.compile(r"\s*(?:(?:bootstrap(?:ped)?|Wilson|exact|Bayesian|credible|two-sided)\s+)?"
                  r"(?:CIs?|confidence\s+intervals?)\b(?!\s+(?:coverage|widths?|lengths?))", re.I)
+CI_BOUND = True
+# the level of a one-sided interval: "(95% upper bound 0.64%)", "(95% Wilson upper bound 3.1%)",
+# "(one-sided 95% lower bounds 99.875% and ...)"; a bound followed by its number
+_CI_BOUND = re.compile(r"\s*(?:(?:bootstrap(?:ped)?|Wilson|exact|Bayesian|one-sided)\s+)?"
+                       r"(?:upper|lower)\s+(?:confidence\s+)?bounds?\s*[:=(\[]?\s*\$?\d", re.I)
 # a bound of an interval: "95% confidence intervals of [0.90, 0.92]", "(95% CI: 0.81-0.88)", and
 # one in square brackets right after the value it bounds ("81% [78.2%, 84.0%]")
 _IN_INTERVAL = re.compile(r"(?:\b(?:CI|confidence\s+intervals?)\s*(?:of|:|=)?\s*[\[(]|"
@@ -159,8 +179,13 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit in ("hours", "minutes") and re.match(r"\s*of\b", after) or unit.endswith("Hz") and \
             re.search(r"\b(?:rate|frequency)\s+of\s+$|\bat\s+$", before):
         return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
-    if unit in _MEASURES and (_SETTING_BEFORE.search(before) or _SIZE_AFTER.match(after)):
+    if unit in _MEASURES and ((setting := _SETTING_BEFORE.search(before)) and not (
+            TIME_WITHIN and unit in _TIME_UNITS and setting.group(0)[:6].casefold() == "within")
+            or _SIZE_AFTER.match(after)):
         return False  # "at 5 and 10 minutes", "within 24 hours", "174 hours from": settings, sizes
+    if TIME_WITHIN and unit in _TIME_UNITS and (_TIME_SETTING_AFTER.match(after) or
+                                                _TIME_SETTING_BEFORE.search(before)):
+        return False  # "20 seconds long", "up to 120 seconds earlier", "a resolution of 20 ms"
     if unit == "points" and ("," in num or float(num.replace(",", "")) > 100):
         return False  # "4,900 points": a count
     if _ENUM.search(before) and re.match(r"\)", after) and not unit and "." not in num:
@@ -212,9 +237,10 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit == "%" and _AT_SETTING.search(before) and not c["metric"].match(after.lstrip(" ")) \
             and not (NAME_AT and at_name):
         return False  # "at a 40% noise ratio": a setting (not "vs. Claude Opus 4.6 at 80.8%")
-    if _CI.match(after) or re.search(r"\bCI\s*:?\s*$", before) or \
-            (unit == "x" and re.match(r"\s*(?:[\w\-]+\s+){0,2}?(?:cross-?validation|cross-?fitting|"
-                                      r"CV|folds?)\b", after)) or _IN_INTERVAL.search(before):
+    if _CI.match(after) or CI_BOUND and _CI_BOUND.match(after) or \
+            re.search(r"\bCI\s*:?\s*$", before) or (unit == "x" and re.match(
+                r"\s*(?:[\w\-]+\s+){0,2}?(?:cross[\-\s]?validation|cross-?fitting|CV|folds?)\b",
+                after)) or _IN_INTERVAL.search(before):  # also "5-fold cross validation"
         return False
     if not unit:
         if "." not in num:

@@ -238,6 +238,9 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         if named:
             return named
     phrase = title_system(title)
+    if phrase and TITLE_TASK and any(
+            e["type"] == "TASK" and e["name"].casefold() == phrase.casefold() for e in ents):
+        phrase = None  # "Few-Shot Adaptation of Grounding DINO ...": the entities call it a task
     if phrase and TITLE_IN_BODY and phrase.split()[-1].casefold() not in _GENERIC_HEADS and \
             not _used_in_body(phrase, text[title_end:]):
         phrase = None  # "Multi-Dimensional Matching in Market Design", never named again
@@ -249,6 +252,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
 # THIS_PAPER. Not a phrase headed by a generic system noun ("Transformer-Based Model for ..."),
 # which the annotators write as the name whether or not the abstract repeats it.
 TITLE_IN_BODY = True
+# a title phrase the entity rules typed as a task names the problem, not the paper's system
+TITLE_TASK = True
 _GENERIC_HEADS = frozenset({"model", "system", "framework", "approach", "method", "algorithm",
                             "pipeline", "scheme", "strategy", "architecture", "network"})
 
@@ -579,11 +584,15 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue  # "Xunzi-Qwen1.5-14B, with ... chain-of-thought prompting, achieves"
             if REPORTS_THAT and _REPORTS_THAT.match(text, b):
                 continue  # "Clinical evaluation shows that GlyRAG places 85%": the evidence
-            if not (subj := _SUBJECT_AFTER.match(text, b)):
+            if not (subj := _SUBJECT_AFTER.match(text, b)) and HEAD_WORD and \
+                    (head := _HEAD_NOUN.match(text, b)):
+                subj = _SUBJECT_AFTER.match(text, head.end())  # "the X student model achieves"
+            if not subj:
                 if lo == cs and (loose is None or a > loose[0]) and not (
                         LOOSE_OUTSIDE and loose is not None and _in_bracket(text, lo, a) and
                         not _in_bracket(text, lo, loose[0])) and not (
-                        LOOSE_NOT_OBJECT and _LOOSE_OBJECT.search(text, max(lo, a - 24), a)):
+                        LOOSE_NOT_OBJECT and _LOOSE_OBJECT.search(text, max(lo, a - 24), a)) \
+                        and not (LOOSE_NOT_OPENER and a < _opener_end(text, s0, pos)):
                     loose = (a, name)
                 continue
             if best is None or a > best[0]:
@@ -616,6 +625,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         for m in c["own"].finditer(text, lo, pos):
             if c["cmp"].search(text, max(lo, m.start() - 30), m.start()):
                 continue  # "FooNet outperforms it", "than our baseline": not the subject
+            if OWN_NOT_IN_NAME and (text[m.start() - 1:m.start()] in ("-", "_", "/") or any(
+                    a <= m.start() < b for a, b, *_ in mentions)):
+                continue  # "The MedGemma-4b-it model ... achieving": "it" is part of the name
             if best is None or m.start() > best[0]:
                 # a benchmark paper (own None) still has "our approach" as its own system
                 best = (m.start(), own if own is not None or not _OWN_METHOD.match(
@@ -658,6 +670,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
 
 
 ASIDE_IN_SUBJECT = True
+# an own-system cue inside a name ("gemma-2-9b-it", "Llama-3-8B-it") is no "it"
+OWN_NOT_IN_NAME = True
 WITH_SUBJECT = True
 # "Joint multi-modal training with HGRN achieves 94.41%": a name after "with/using" that a
 # common noun leads to, followed right by its verb, is what the subject names (after a name,
@@ -726,6 +740,42 @@ LOOSE_OUTSIDE = True
 def _in_bracket(text: str, lo: int, pos: int) -> bool:
     """Whether pos lies inside a bracket opened after lo and not closed before pos."""
     return text.count("(", lo, pos) > text.count(")", lo, pos)
+
+
+HEAD_WORD = True
+# a name and the head noun of its phrase before the verb: "the random forest regressor
+# performed", one free word before a system noun ("the resulting BTC student model surpasses",
+# "the Logistic Regression deployment model reaches"); not a participle ("OLMo-1B aligned
+# models", "our DT based approach": made with the name, not the name)
+_HEAD_NOUN = re.compile(r"(?:[\s\-]+(?:regressor|learner|ensemble|predictor|estimator)s?|"
+                        r"\s+(?![a-z]+ed\b)[a-z]{3,}\s+(?:model|method|framework|approach|"
+                        r"system|classifier|regressor|pipeline|network|architecture))(?=[\s,])")
+LOOSE_NOT_OPENER = True
+# a name inside the prepositional phrase that opens the sentence ("On decoder (LLaMA-7B) and
+# encoder-decoder (FLAN-T5-XXL) LMs, gisting enables up to 26x", "Across two model families
+# (Qwen, Llama) ..., these attacks lower ... by 60.0%", "With the larger DINOv3-B backbone,
+# these gains increase to +3.36") is the setting, not the system of a value after its comma
+_OPENER = re.compile(r"\s*(?:On|In|Across|With|Through|Under|Among|Using|Via|By|After|During|"
+                     r"From|Over|Within)\s")
+
+
+def _opener_end(text: str, s0: int, pos: int) -> int:
+    """The end of the prepositional phrase opening the sentence at s0: its first comma outside
+    brackets before pos; s0 when the sentence opens otherwise or no such comma comes first."""
+    if not _OPENER.match(text, s0):
+        return s0
+    depth = 0
+    for i in range(s0, pos):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            return i
+        elif ch in ";:" and depth == 0:
+            break
+    return s0
 
 
 NAME_COLON = True
