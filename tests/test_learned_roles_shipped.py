@@ -37,3 +37,36 @@ def test_crossfit_scores_every_record_with_the_shipped_roles(gold):
 
     scores = crossfit(read_records([gold]), {NAME: VARIANTS[NAME]}, folds=2, cached=True)
     assert all(r is not None for r in scores[NAME])
+
+
+CANDS = "the shipped role and candidate classifiers, the rest refitted"
+
+
+def test_roles_and_cands_shipped_takes_those_two_parts_only():
+    """Setting (m) takes the role and candidate classifiers from the shipped model; keep and
+    types are refitted."""
+    from paperkg.extractors.training.crossfit import VARIANTS
+
+    assert VARIANTS[CANDS]["shipped_parts"] == ["roles", "cands"]
+    assert {"keep", "types"} <= set(PARTS) - set(VARIANTS[CANDS]["shipped_parts"])
+
+
+def test_train_with_shipped_roles_and_cands_keeps_their_files(gold, tmp_path):
+    """`paperkg train --parts-from MODEL --part roles --part cands` (setting (m) as a model):
+    the role and candidate files are the shipped ones' bytes, the keep classifier is fitted."""
+    from click.testing import CliRunner
+
+    from paperkg.cli import cli
+    from paperkg.extractors.learned import MODEL_DIR
+
+    out = tmp_path / "m"
+    res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(out), "--candidates", "0.7",
+                                   "--parts-from", str(MODEL_DIR), "--part", "roles",
+                                   "--part", "cands"])
+    assert res.exit_code == 0, res.output
+    new, old = out / "paperkg_learned", MODEL_DIR / "paperkg_learned"
+    for name in ("roles.npz", "cands.npz"):
+        assert (new / name).read_bytes() == (old / name).read_bytes()
+    assert (json.loads((new / "heads.json").read_text())["heads"]
+            == json.loads((old / "heads.json").read_text())["heads"])
+    assert (new / "keep.npz").read_bytes() != (old / "keep.npz").read_bytes()

@@ -139,6 +139,9 @@ VARIANTS.update({
         **_B, "shipped_parts": ["roles", "types", "cands", "extend"]},
     # thirty-sixth pass: every part refitted but the role classifier
     "the shipped role classifier, the rest refitted": {**_B, "shipped_parts": ["roles"]},
+    # thirty-seventh pass: the shipped role and candidate classifiers, keep and types refitted
+    "the shipped role and candidate classifiers, the rest refitted": {
+        **_B, "shipped_parts": ["roles", "cands"]},
 })
 
 
