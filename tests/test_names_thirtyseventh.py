@@ -76,3 +76,30 @@ def test_runs_that_stand_for_several_things(text, run_):
 ])
 def test_runs_that_name_one_thing(text, run_):
     assert one_name(_ctx(text), *_words(text, run_))
+
+
+@pytest.mark.parametrize("sentence, long_, short", [
+    ("The encoder adds Gated-Free Attention (ZimQM) to each block.", "Gated-Free Attention",
+     "ZimQM"),
+    ("Explanatory Ranking Learning (XRL) is an interactive framework.",
+     "Explanatory Ranking Learning", "XRL"),
+    ("Models are trained with Surrogate Spike Descent (Surrogate SD), with delays.",
+     "Surrogate Spike Descent", "Surrogate SD"),
+    ("We propose the Q-KDL (Quilted-KDL) method for calibration.", "Quilted-KDL", "Q-KDL"),
+])
+def test_a_coined_short_name_in_brackets_joins_its_long_form(nlp, sentence, long_, short):
+    ents = run(nlp, sentence + " It is fast.")
+    e = find(ents, short)
+    assert e is not None and long_ in (e.name, *e.aliases)
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    # a known model in brackets is another entity, not a short name
+    ("The Intent Router (GPT-5) plans each call.", "Intent Router", "GPT-5"),
+    # a version in brackets is no name
+    ("We store traces in ZorbDB (v3.50) on disk.", "ZorbDB", "v3.50"),
+])
+def test_brackets_that_hold_no_short_name(nlp, sentence, first, second):
+    ents = run(nlp, sentence + " It is fast.")
+    e = find(ents, first)
+    assert e is None or second not in e.aliases
