@@ -96,6 +96,7 @@ def test_a_coined_short_name_in_brackets_joins_its_long_form(nlp, sentence, long
 @pytest.mark.parametrize("sentence, first, second", [
     # a known model in brackets is another entity, not a short name
     ("The Intent Router (GPT-5) plans each call.", "Intent Router", "GPT-5"),
+    ("Meshes come from ZorbMesh-X (ViT-H) at full size.", "ZorbMesh-X", "ViT-H"),
     # a version in brackets is no name
     ("We store traces in ZorbDB (v3.50) on disk.", "ZorbDB", "v3.50"),
 ])

@@ -20,6 +20,8 @@ _SMALL = frozenset({"of", "for", "and", "the", "in", "on", "with", "to", "a", "a
 _PARTS = re.compile(r"[\s\-]+")
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*$", re.IGNORECASE)
 _SKIP_TYPES = frozenset({"TASK", "METRIC"})
+# a spelled-out word in a hyphenated long form ("Relaxed-EDL"), which "ViT-H" lacks
+_WORDY = re.compile(r"(?:^|-)[A-Z][a-z]{3,}")
 
 
 def _title_case(name: str) -> bool:
@@ -42,8 +44,10 @@ def _coined_short(name: str, ctx: Context) -> bool:
 
 
 def _usable(c: Cand) -> bool:
-    """A candidate that may take part: no known name, no organisation, no measure or task."""
-    return not (c.gaz_canon or c.org or c.type in _SKIP_TYPES or c.long_form or c.alias)
+    """A candidate that may take part: no known name or its variant ("ViT-H"), no
+    organisation, no measure or task."""
+    return not (c.gaz_canon or c.rule.startswith("gazetteer") or c.org or
+                c.type in _SKIP_TYPES or c.long_form or c.alias)
 
 
 def loose_bracket_pairs(ctx: Context) -> None:
@@ -59,7 +63,8 @@ def loose_bracket_pairs(ctx: Context) -> None:
             long_, short = bn, an
         elif _title_case(an) and _coined_short(bn, ctx) and " " in an:
             long_, short = an, bn
-        elif _coined_short(an, ctx) and _title_case(bn) and "-" in bn and " " not in an:
+        elif _coined_short(an, ctx) and _title_case(bn) and "-" in bn and " " not in an and \
+                _WORDY.search(bn):
             long_, short = bn, an  # "R-EDL (Relaxed-EDL)", "C2R (Coarse-to-Real)"
         else:
             continue
