@@ -279,9 +279,11 @@ def test_long_form_of_a_mixed_case_short_form(nlp):
     assert e.name == "General-Geometry Neural Whitney Forms" and e.role == "introduced"
 
 
-def test_mixed_case_short_form_needs_its_capitals_as_initials(nlp):
+def test_mixed_case_short_form_in_brackets_joins_its_name_without_spelling_it(nlp):
+    # names37 (rules/loose_brackets.py): the gold makes such a pair one entity in most cases
+    # ("Parameter-Free Attention (SimAM)", "Latent Crossing (LaX)"), as the writer put it
     ents = run(nlp, "We train a Sparse Mixture Router (SpaMoRo) on the data.")
-    assert "SpaMoRo" not in find(ents, "Sparse Mixture Router").aliases
+    assert "SpaMoRo" in find(ents, "Sparse Mixture Router").aliases
 
 
 def test_title_case_long_form_with_a_task_head_is_a_method(nlp):

@@ -18,6 +18,7 @@ from paperkg.extractors.rules.base import (
     word_kind,
     word_set,
 )
+from paperkg.extractors.rules.run_joins import one_name
 
 # A "name word": starts upper case or with a digit, or is lower case with a capital/digit inside.
 _WORD = r"(?:[A-Z0-9\u00C0-\u00DE][\w'’+.\-]*|[a-z][a-z]*[A-Z0-9][\w'’+.\-]*)"
@@ -370,8 +371,10 @@ def capitalised_runs(ctx: Context) -> None:
             continue
         rule = "coined_name" if has_coined else "title_case_phrase"
         # Split runs of several coined names ("GPT-4 Llama-2") into single names; a short
-        # version word stays with the name before it ("DeepSeek R1", "Qwen2.5 VL").
-        if has_coined and all(k == "coined" for k in kinds) and len(words) > 1:
+        # version word stays with the name before it ("DeepSeek R1", "Qwen2.5 VL"). A run that
+        # names one thing ("MVTec AD", "Pix2Pix GAN": run_joins) stays whole.
+        if has_coined and all(k == "coined" for k in kinds) and len(words) > 1 and \
+                not one_name(ctx, words, offs):
             names: list[tuple[int, int]] = []
             for w, o in zip(words, offs, strict=False):
                 if names and _VERSION_WORD.match(w):
@@ -384,6 +387,8 @@ def capitalised_runs(ctx: Context) -> None:
                 if fold(w) not in generic:
                     ctx.cands.append(Cand(o, e, w, w, "", 0.7, "coined_name"))
             continue
+        if has_coined and all(k == "coined" for k in kinds):
+            conf = 0.7  # as each of its words would have had
         ctx.cands.append(Cand(a, b, surface, surface, measured, conf, rule))
 
 
