@@ -75,3 +75,17 @@ def test_a_slashed_modifier_before_the_head(nlp):
 def test_a_resource_head_ends_a_data_name(nlp, abstract, name):
     e = find(run(nlp, abstract, "A study of data"), name)
     assert e is not None and e.type == "DATASET", e
+
+
+# --- heads.txt: "X, an interactive environment": an environment in an appositive is a benchmark --
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce QuorbVille, an interactive environment with LLM-based user simulators for "
+     "personalization.", "QuorbVille"),
+    ("We build PlinkDojo, an open-ended lifelong learning environment for analytical agents.",
+     "PlinkDojo"),
+])
+def test_an_environment_in_an_appositive_is_a_benchmark(nlp, abstract, name):
+    e = find(run(nlp, abstract, "Agents that learn"), name)
+    assert e is not None and e.type == "BENCHMARK", e
