@@ -89,3 +89,14 @@ def test_a_resource_head_ends_a_data_name(nlp, abstract, name):
 def test_an_environment_in_an_appositive_is_a_benchmark(nlp, abstract, name):
     e = find(run(nlp, abstract, "Agents that learn"), name)
     assert e is not None and e.type == "BENCHMARK", e
+
+
+# --- roles.intro_cues: a data head before "called" types the name, whoever made the data -------
+
+
+def test_a_dataset_called_x_is_a_dataset(nlp):
+    ex = run(nlp, "To train the networks, we also generated a synthetic dataset, called QuorbGTA, "
+                  "and an in-the-wild dataset, called PlinkPW-Scene.", "Egocentric pose")
+    for name in ("QuorbGTA", "PlinkPW-Scene"):
+        e = find(ex, name)
+        assert e is not None and e.type == "DATASET", (name, e)
