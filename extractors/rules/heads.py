@@ -41,6 +41,10 @@ _APPOSITIVE = re.compile(
 # "the Factual Opinion Editing with Evidence (FOE) benchmark": the short form's bracket between
 # a long form and its head; "(FOE) benchmark": the short form itself, closing its bracket
 _SHORT_BRACKET = re.compile(r"\s*\([A-Za-z][\w\-+.&]{0,14}\)|\)")
+# "two datasets, FH-PS-AoP (fetal head ultrasound) and FUMPE (CT-based ...)": a list whose items
+# each carry a bracketed aside; the aside (no name inside it, no nested bracket) goes between
+_ASIDE_SEP = re.compile(r"^\s*\([^()]{1,80}\)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_COUNT_BRACKET = re.compile(r"\s*\(\s*[Nn]\s*=\s*\d[\d,]*\s*\)")
 _NEW_WORDS = re.compile(r"\b(?:new|novel|first|our)\b")
 _INTRO_A_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:also\s+)?(?:introduce|propose|present|define|design|develop|construct|"
@@ -89,6 +93,22 @@ def _type_list_before(ctx: Context, i: int, htype: str) -> None:
             p.strong_type = True
         p.conf = max(p.conf, 0.75)
         j -= 1
+
+
+def _item_sep(gap: str, asides: bool) -> bool:
+    """Whether gap joins two items of a list (with asides, an item perhaps followed by a
+    bracketed aside)."""
+    return bool(LIST_SEP.match(gap) or asides and _ASIDE_SEP.match(gap))
+
+
+def _counted_list(text: str, lb: re.Match) -> bool:
+    """Whether the list after head match lb is counted ("two datasets, A (...) and B (...)",
+    "three benchmarks: ...") or opened by a colon: its items may carry asides."""
+    if lb.group(0).rstrip().endswith(":"):
+        return True
+    counts = word_set("list_count_words")
+    before = text[max(0, lb.start(1) - 50):lb.start(1)].split()[-4:]
+    return any(w.lower() in counts or w.isdigit() for w in before)
 
 
 def _data_head_after_bracket(text: str, end: int, short: bool) -> re.Match | None:
@@ -153,6 +173,10 @@ def head_nouns(ctx: Context) -> None:
     for i, c in enumerate(cands):
         after = text[c.end:c.end + 40]
         hm = head_after(after)
+        if hm is None and (cb := _COUNT_BRACKET.match(after)) is not None:
+            hm = head_after(text[c.end + cb.end():c.end + cb.end() + 40])
+            if hm is not None and head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
+                hm = None  # "ABIDE(N=579) dataset": a sample count between name and head
         if hm is None and (c.long_form or c.rule == "acronym_definition"
                            or c.rule in _APART_RULES) and c.type not in ("TASK", "METRIC") \
                 and not _task_words(ctx.defined.get(c.name, c.name)):
@@ -191,18 +215,20 @@ def head_nouns(ctx: Context) -> None:
         # "the datasets, SCAN, COGS, and GeoQuery": a head noun before a list
         if not c.strong_type and near(head_pos, c.start - 40, c.start):
             lb = _LIST_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
+            asides = lb is not None and _counted_list(text, lb)
             if lb and lb.group(0).rstrip().endswith((",", "(")) and not (
-                i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start])
+                i + 1 < n and _item_sep(text[c.end:cands[i + 1].start], asides)
             ) and not text.startswith(",", c.end):
                 lb = None  # "On the Atari benchmarks, SRSCC improves": not a list
             if lb is None and i + 1 < n and LIST_SEP.match(text[c.end:cands[i + 1].start]):
                 lb = _PLURAL_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
+                asides = False
             if lb:
                 htype = head_type(lb.group(1))
                 c.type, c.strong_type = htype, True
                 c.conf = max(c.conf, 0.7)
                 j = i + 1
-                while j < n and LIST_SEP.match(text[cands[j - 1].end:cands[j].start]):
+                while j < n and _item_sep(text[cands[j - 1].end:cands[j].start], asides):
                     if not cands[j].strong_type:
                         cands[j].type, cands[j].strong_type = htype, True
                         cands[j].conf = max(cands[j].conf, 0.7)
@@ -234,11 +260,11 @@ _DATA_HEAD_RIGHT_BEFORE = re.compile(r"\b(dataset|benchmark|corpus)\s+$")
 # "benchmark" as a verb: "We benchmark X against ...", "... submissions to benchmark X"
 _BENCHMARK_VERB = re.compile(r"\b(?:[Ww]e|to|also|further|then)\s+benchmark\s+$")
 _DATA_HEAD_AFTER_WORDS = re.compile(
-    r"^\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(dataset|benchmark|corpus)\b")
+    r"^\s+((?:[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*\s+){1,3})(dataset|benchmark|corpus)\b")
 # "the TRACE and MedCL continual learning benchmarks", "the `DeepMIMO' and `ViWi' ray-tracing
 # datasets": a plural head a few lower-case words after the last name of a list types the list
 _DATA_HEADS_AFTER_WORDS = re.compile(
-    r"^[)'’`\"]?\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){1,3})(datasets|benchmarks|corpora)\b")
+    r"^[)'’`\"]?\s+((?:[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*\s+){1,3})(datasets|benchmarks|corpora)\b")
 
 
 def data_heads_apart(ctx: Context) -> None:

@@ -702,9 +702,16 @@ def intro_cues(ctx: Context) -> None:
         # "an algorithm, called TRPO", "a method we call X", "dubbed X": explicit naming in a
         # sentence whose subject is the paper (we/our/this paper); never "so-called X"
         tail = before[-40:]
-        if ("call" in tail or "name" in tail or "dub" in tail or "term" in tail or "coin" in tail
-                ) and (_CALLED_BEFORE.search(tail) or _CALLED_MODIFIER.search(tail)) and \
-                c.type not in ("TASK", "METRIC") and \
+        called = ("call" in tail or "name" in tail or "dub" in tail or "term" in tail
+                  or "coin" in tail) and bool(_CALLED_BEFORE.search(tail)
+                                              or _CALLED_MODIFIER.search(tail))
+        if called and not c.strong_type and c.type not in ("TASK", "METRIC"):
+            # "a synthetic dataset, called X", "a benchmark named X": the data head before the
+            # naming word types X, whoever made it
+            hm = _HEAD_BEFORE_CALLED.search(before[-60:])
+            if hm and head_type(hm.group(1)) in ("DATASET", "BENCHMARK"):
+                c.type = head_type(hm.group(1))
+        if called and c.type not in ("TASK", "METRIC") and \
                 text[c.end:c.end + 1] not in ("*", "+", "-", "'") and \
                 naming_by_paper(text, s0, c.start):
             c.intro = True
