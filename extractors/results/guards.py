@@ -22,7 +22,22 @@ SMALLER_SIZE = True
 _SMALLER_SIZE = re.compile(r"\s*(?:smaller(?=\s*[,.;)]|\s+(?:than|and|while|in\s+size)\b)|"
                            r"(?:fewer|less)\s+(?:[\w\-]+\s+)?(?:parameters|params)\b)", re.I)
 _MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz",
-                       "seconds", "milliseconds"})
+                       "seconds", "milliseconds", "m", "meters", "metres"})
+# a length in metres is a result only as a decimal ("an RMSE of 0.062 m"), not a resolution,
+# scale, range or distance a setting names ("(0.3 m) imagery", "0.5m resolution", "at
+# intermediate scale (100 m x 500 m)", "0.149 meters per pixel", "110m parameters")
+METRE_SETTING = True
+_METRES = frozenset({"m", "meters", "metres"})
+_METRE_SETTING_AFTER = re.compile(r"\s*(?:\)\s*)?(?:[\w\-]+\s+)?(?:resolution|per\s+pixel|"
+                                  r"scale|grid|spacing|range|distance|altitude|height|"
+                                  r"depth|x\s|×|\\times)", re.I)
+_METRE_SETTING_BEFORE = re.compile(r"\b(?:resolution|scale|grid|spacing|ranges?|ranging|"
+                                   r"distances?|altitude|sampling)\b[^.;]{0,25}$", re.I)
+# the bounds of an interval stated after it: "a 95 percent confidence interval of 40.1 to 60.3
+# percent", "confidence intervals: 0.52-0.61" (no bracket: _IN_INTERVAL reads those)
+CI_RANGE = True
+_CI_OF = re.compile(r"\b(?:confidence|credible)\s+intervals?\s*(?:of|:|=|was|were|is|are|from|"
+                    r"between|spanning|ranging\s+from)?\s*$", re.I)
 _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
                              r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
 # a time of seconds or milliseconds "within" which something is done is its latency, a result
@@ -179,6 +194,13 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit in ("hours", "minutes") and re.match(r"\s*of\b", after) or unit.endswith("Hz") and \
             re.search(r"\b(?:rate|frequency)\s+of\s+$|\bat\s+$", before):
         return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
+    if METRE_SETTING and unit in _METRES and (
+            "." not in num or _METRE_SETTING_AFTER.match(after) or
+            _METRE_SETTING_BEFORE.search(before) or _NEXT_WORD.match(after) and
+            _NEXT_WORD.match(after).group(1).casefold() in c["size"]):
+        return False  # "0.5m resolution", "a 20 m walking trial": settings and sizes
+    if CI_RANGE and _CI_OF.search(before):
+        return False  # "a 95 percent confidence interval of 40.1 to 60.3 percent": its bounds
     if unit in _MEASURES and ((setting := _SETTING_BEFORE.search(before)) and not (
             TIME_WITHIN and unit in _TIME_UNITS and setting.group(0)[:6].casefold() == "within")
             or _SIZE_AFTER.match(after)):
