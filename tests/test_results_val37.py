@@ -1,4 +1,4 @@
-"""Helper val37 (docs/results.md): lengths in metres and throughputs read as values, and the
+"""Helper val37 (docs/results.md): lengths in metres read as values, and the
 bounds of a confidence interval stated without brackets kept out; checked on invented
 sentences with entities given as the entity component leaves them."""
 
@@ -48,16 +48,26 @@ def test_a_speed_in_metres_per_second_is_not_read_as_metres():
 
 
 @pytest.mark.parametrize("on", [True, False])
-def test_a_throughput_is_a_value(on):
-    text = (_HEAD + "KiteNet decodes at 22.63 tokens/s on one CPU thread and scales to "
-            "5000 transactions per second.")
-    got = _found(values, "THROUGHPUT", on, text, _OWN)
-    assert ("22.63 tokens/s" in got and "5000 transactions per second" in got) is on
-
-
-@pytest.mark.parametrize("on", [True, False])
 def test_the_bounds_of_an_interval_without_brackets_are_no_values(on):
     text = (_HEAD + "KiteNet led at 51.3 percent accuracy, with a 95 percent confidence "
             "interval of 40.1 to 60.3 percent.")
     got = results_switched(guards, "CI_RANGE", on, text, _OWN)
     assert ("40.1 to 60.3 percent" not in got) is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_share_of_the_time_is_a_value_whatever_the_verb(on):
+    text = (_HEAD + "Asked twice, frontier models pick the same plan as KiteNet 81% of the time, "
+            "yet trail on 12% of the tasks.")
+    got = results_switched(guards, "FREQ_TIME", on, text, _OWN)
+    assert ("81%" in got) is on
+    assert "12%" not in got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_correlation_written_in_math_is_a_value(on):
+    text = (_HEAD + r"KiteNet reaches Spearman $\rho = 0.87$ with human ranks and a Pearson "
+            r"correlation of $r = 0.812$ on held-out users, at $k = 5$.")
+    got = results_switched(guards, "TEX_STAT", on, text, _OWN)
+    assert ("0.87" in got and "0.812" in got) is on
+    assert "5" not in got

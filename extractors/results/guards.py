@@ -89,6 +89,11 @@ _STAT_BEFORE = re.compile(r"(?:^|[\s(;,])([A-Za-z\u0370-\u03ff][\w\-@^{}]*|\{?\\
 _STAT_NAMES = frozenset({"r", "r2", "r^2", "rho", "ρ", "kappa", "κ", "tau", "τ", "alpha", "α",
                          "{\\alpha}", "\\alpha", "icc", "ccc", "auc", "auroc", "f1", "dice",
                          "iou", "mae", "rmse", "mse", "pcc", "srcc", "plcc", "qwk"})
+# a correlation written in math ("$r = 0.590$", "Spearman $\\rho = 0.90$", "$R^2 = 0.83$"): the
+# plain-text forms are read by _STAT_BEFORE, which a "$" before the name stops; only the
+# correlations (r, rho, tau, R^2), not kappa or alpha, which are most often people's agreement
+TEX_STAT = True
+_TEX_STAT_BEFORE = re.compile(r"\$\s*(?:r|R\^\{?2\}?|\\rho|\\tau)\s*=\s*$")
 _REL_CMP = re.compile(r"(?:[<=≤≥≈]|(?<![-=])>)\s*$")  # not "18.4% -> 34.2%"
 _ENUM = re.compile(r"\(\s*$")
 SCRIPTS = True
@@ -138,6 +143,11 @@ _LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of mag
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
                               r"approximately|some|than)\s+$", re.I)
 FREQ = True
+# "N% of the time" says how often something happens, whatever verb comes before ("select an
+# identical algorithm to Python 80% of the time", "fail more than 90% of the time"): over the
+# pools and train 11 of the 12 such values are annotated (the other the first of a range)
+FREQ_TIME = True
+_OF_THE_TIME = re.compile(r"\s*of\s+the\s+time\b", re.I)
 
 
 def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
@@ -161,6 +171,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         if PEOPLE_AGREE and eq and eq.group(1).strip("$").casefold() in _AGREE_NAMES and \
                 _AGREEMENT.search(text, max(0, a - 80), a):
             return False
+        if TEX_STAT and "." in num and _TEX_STAT_BEFORE.search(before):
+            return True  # "reaches Spearman $\rho = 0.90$", "Pearson correlation of $r = 0.819$"
         rel = _STAT_BEFORE.search(before) if STAT_CMP and not _AGREEMENT.search(
             text, max(0, a - 80), a) else None  # "R2 > 0.99", "(Kappa = 0.63)"; not annotators'
         # agreement
@@ -229,7 +241,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit == "x" and (_LARGER_DATA.match(after) or SIZE_FACTOR and _SIZE_FACTOR.match(after)
                         or SMALLER_SIZE and _SMALLER_SIZE.match(after)):
         return False  # "a training set 4x larger than the first StarCoder dataset": a size
-    if FREQ and unit == "%" and _FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before):
+    if FREQ and unit == "%" and (_FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before) or
+                                 FREQ_TIME and _OF_THE_TIME.match(after)):
         return True  # "preferred in 43% of cases", "solves 98% of the problem instances"
     if unit == "%" and re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|data|training|dataset|samples|"
                                 r"examples|tokens|parameters|labeled|labelled|annotated|all|"

@@ -36,18 +36,11 @@ _MORE_UNITS = r"milliseconds|seconds|"
 METRES = True
 _METRES = r"|m(?![/²^]|\s*\^)|meters|metres"
 
-# throughputs ("decodes at 22.63 tokens/s", "scales to 5000 transactions per second", "~35
-# frames/s"): 13 annotated values over the pools and train, of 14 such numbers
-THROUGHPUT = True
-_THROUGHPUT = (r"(?:tokens|transactions|samples|images|queries|requests|frames)\s?/\s?s|"
-               r"(?:tokens|transactions|samples|images|queries|requests)\s+per\s+second|")
-
 
 def _other() -> str:
     """The pattern of the other units (with _MORE_UNITS where MORE_UNITS is on)."""
     return (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]per[\s\-]"
-            r"second|" + (_THROUGHPUT if THROUGHPUT else "") + (_MORE_UNITS if MORE_UNITS else "") +
-            r"s|[kMG]?Hz|minutes|hours|mm|cm" +
+            r"second|" + (_MORE_UNITS if MORE_UNITS else "") + r"s|[kMG]?Hz|minutes|hours|mm|cm" +
             (_METRES if METRES else "") + r")\b")
 
 
