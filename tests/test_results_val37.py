@@ -29,17 +29,18 @@ def _found(module, switch: str, on: bool, text: str, *ents: tuple) -> dict:
 
 @pytest.mark.parametrize("on", [True, False])
 def test_a_decimal_length_in_metres_is_a_value(on):
-    text = _HEAD + "KiteNet reaches an average pose error of 1.27 m and a 0.083m drift."
+    text = _HEAD + "KiteNet reaches an average pose error of 1.27 m and a drift of 0.083m."
     got = _found(values, "METRES", on, text, _OWN)
     assert ("1.27 m" in got and "0.083m" in got) is on
 
 
 def test_lengths_that_are_settings_or_sizes_are_no_values():
     text = (_HEAD + "Trained on 0.5m resolution imagery and high resolution (0.3 m) tiles, "
-            "KiteNet needs a single 20 m walking trial and reaches an error of 1.27 m.")
+            "KiteNet needs a single 20 m walking trial, 1.68m tweets in total and imagery "
+            "spanning resolutions from 500m to 0.6m, and reaches an error of 1.27 m.")
     got = _found(values, "METRES", True, text, _OWN)
     assert "1.27 m" in got
-    assert not {"0.5m", "0.3 m", "20 m"} & set(got)
+    assert not {"0.5m", "0.3 m", "20 m", "1.68m", "0.6m"} & set(got)
 
 
 def test_a_speed_in_metres_per_second_is_not_read_as_metres():

@@ -31,8 +31,15 @@ _METRES = frozenset({"m", "meters", "metres"})
 _METRE_SETTING_AFTER = re.compile(r"\s*(?:\)\s*)?(?:[\w\-]+\s+)?(?:resolution|per\s+pixel|"
                                   r"scale|grid|spacing|range|distance|altitude|height|"
                                   r"depth|x\s|×|\\times)", re.I)
-_METRE_SETTING_BEFORE = re.compile(r"\b(?:resolution|scale|grid|spacing|ranges?|ranging|"
-                                   r"distances?|altitude|sampling)\b[^.;]{0,25}$", re.I)
+_METRE_SETTING_BEFORE = re.compile(r"\b(?:resolutions?|scales?|grids?|spacings?|ranges?|ranging|"
+                                   r"distances?|altitudes?|sampling)\b[^.;]{0,25}$", re.I)
+# a bare "m" before a lower-case word is most often a million ("1.68m tweets in total"): kept
+# only before punctuation, a capitalised word (a metric: "0.013 m RMSE"), a function word or
+# a word of measure ("0.015 m average reconstruction error")
+_SHORT_M_AFTER = re.compile(r"(?:\s*(?:[,.;:)\]]|$)|\s+(?:[A-Z]|(?:on|in|and|or|for|at|with|vs|"
+                            r"versus|than|whereas|while|compared|respectively|across|over|"
+                            r"under|from|to|when|of|average|mean|median|max|maximum|minimum|"
+                            r"absolute|relative|errors?)\b))")
 # the bounds of an interval stated after it: "a 95 percent confidence interval of 40.1 to 60.3
 # percent", "confidence intervals: 0.52-0.61" (no bracket: _IN_INTERVAL reads those)
 CI_RANGE = True
@@ -208,6 +215,7 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
     if METRE_SETTING and unit in _METRES and (
             "." not in num or _METRE_SETTING_AFTER.match(after) or
+            unit == "m" and not _SHORT_M_AFTER.match(after) or
             _METRE_SETTING_BEFORE.search(before) or _NEXT_WORD.match(after) and
             _NEXT_WORD.match(after).group(1).casefold() in c["size"]):
         return False  # "0.5m resolution", "a 20 m walking trial": settings and sizes
