@@ -72,3 +72,11 @@ def test_a_correlation_written_in_math_is_a_value(on):
     got = results_switched(guards, "TEX_STAT", on, text, _OWN)
     assert ("0.87" in got and "0.812" in got) is on
     assert "5" not in got
+
+
+def test_a_correlation_given_with_its_p_value_is_no_value():
+    text = (_HEAD + r"On the held-out split, sharpness predicts transfer ($\rho = +0.374$, "
+            r"$p = 0.0012$), and KiteNet reaches Spearman $\rho = 0.87$ with human ranks.")
+    got = results_switched(guards, "TEX_STAT", True, text, _OWN)
+    assert "0.87" in got
+    assert "+0.374" not in got and "0.374" not in got

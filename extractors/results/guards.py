@@ -96,11 +96,14 @@ _STAT_BEFORE = re.compile(r"(?:^|[\s(;,])([A-Za-z\u0370-\u03ff][\w\-@^{}]*|\{?\\
 _STAT_NAMES = frozenset({"r", "r2", "r^2", "rho", "ρ", "kappa", "κ", "tau", "τ", "alpha", "α",
                          "{\\alpha}", "\\alpha", "icc", "ccc", "auc", "auroc", "f1", "dice",
                          "iou", "mae", "rmse", "mse", "pcc", "srcc", "plcc", "qwk"})
-# a correlation written in math ("$r = 0.590$", "Spearman $\\rho = 0.90$", "$R^2 = 0.83$"): the
-# plain-text forms are read by _STAT_BEFORE, which a "$" before the name stops; only the
-# correlations (r, rho, tau, R^2), not kappa or alpha, which are most often people's agreement
+# a correlation written in math ("$r = 0.590$", "Spearman $\\rho = 0.90$"): the plain-text forms
+# are read by _STAT_BEFORE, which a "$" before the name stops; only correlations (r, rho,
+# tau), not kappa or alpha (most often people's agreement) nor R^2 (pool A: two values, both
+# credited to another system); not one given with its p-value ("($\\rho = +0.374$, $p =
+# 0.00012$)"), a test of a hypothesis about the data rather than a system's score
 TEX_STAT = True
-_TEX_STAT_BEFORE = re.compile(r"\$\s*(?:r|R\^\{?2\}?|\\rho|\\tau)\s*=\s*$")
+_TEX_STAT_BEFORE = re.compile(r"\$\s*(?:r|\\rho|\\tau)\s*=\s*$")
+_P_AFTER = re.compile(r"\$?\s*[,;]\s*\$?\s*p\s*[=<>]")
 _REL_CMP = re.compile(r"(?:[<=≤≥≈]|(?<![-=])>)\s*$")  # not "18.4% -> 34.2%"
 _ENUM = re.compile(r"\(\s*$")
 SCRIPTS = True
@@ -178,7 +181,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         if PEOPLE_AGREE and eq and eq.group(1).strip("$").casefold() in _AGREE_NAMES and \
                 _AGREEMENT.search(text, max(0, a - 80), a):
             return False
-        if TEX_STAT and "." in num and _TEX_STAT_BEFORE.search(before):
+        if TEX_STAT and "." in num and _TEX_STAT_BEFORE.search(before) and \
+                not _P_AFTER.match(text, b):
             return True  # "reaches Spearman $\rho = 0.90$", "Pearson correlation of $r = 0.819$"
         rel = _STAT_BEFORE.search(before) if STAT_CMP and not _AGREEMENT.search(
             text, max(0, a - 80), a) else None  # "R2 > 0.99", "(Kappa = 0.63)"; not annotators'
