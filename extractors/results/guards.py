@@ -22,7 +22,29 @@ SMALLER_SIZE = True
 _SMALLER_SIZE = re.compile(r"\s*(?:smaller(?=\s*[,.;)]|\s+(?:than|and|while|in\s+size)\b)|"
                            r"(?:fewer|less)\s+(?:[\w\-]+\s+)?(?:parameters|params)\b)", re.I)
 _MEASURES = frozenset({"s", "ms", "minutes", "hours", "mm", "cm", "Hz", "kHz", "MHz", "GHz",
-                       "seconds", "milliseconds"})
+                       "seconds", "milliseconds", "m", "meters", "metres"})
+# a length in metres is a result only as a decimal ("an RMSE of 0.062 m"), not a resolution,
+# scale, range or distance a setting names ("(0.3 m) imagery", "0.5m resolution", "at
+# intermediate scale (100 m x 500 m)", "0.149 meters per pixel", "110m parameters")
+METRE_SETTING = True
+_METRES = frozenset({"m", "meters", "metres"})
+_METRE_SETTING_AFTER = re.compile(r"\s*(?:\)\s*)?(?:[\w\-]+\s+)?(?:resolution|per\s+pixel|"
+                                  r"scale|grid|spacing|range|distance|altitude|height|"
+                                  r"depth|x\s|×|\\times)", re.I)
+_METRE_SETTING_BEFORE = re.compile(r"\b(?:resolutions?|scales?|grids?|spacings?|ranges?|ranging|"
+                                   r"distances?|altitudes?|sampling)\b[^.;]{0,25}$", re.I)
+# a bare "m" before a lower-case word is most often a million ("1.68m tweets in total"): kept
+# only before punctuation, a capitalised word (a metric: "0.013 m RMSE"), a function word or
+# a word of measure ("0.015 m average reconstruction error")
+_SHORT_M_AFTER = re.compile(r"(?:\s*(?:[,.;:)\]]|$)|\s+(?:[A-Z]|(?:on|in|and|or|for|at|with|vs|"
+                            r"versus|than|whereas|while|compared|respectively|across|over|"
+                            r"under|from|to|when|of|average|mean|median|max|maximum|minimum|"
+                            r"absolute|relative|errors?)\b))")
+# the bounds of an interval stated after it: "a 95 percent confidence interval of 40.1 to 60.3
+# percent", "confidence intervals: 0.52-0.61" (no bracket: _IN_INTERVAL reads those)
+CI_RANGE = True
+_CI_OF = re.compile(r"\b(?:confidence|credible)\s+intervals?\s*(?:of|:|=|was|were|is|are|from|"
+                    r"between|spanning|ranging\s+from)?\s*$", re.I)
 _SETTING_BEFORE = re.compile(r"\b(?:at|through|within|after|every|totall?ing|spanning)\s+"
                              r"(?:(?:\d+(?:\.\d+)?|and|or|,)\s*)*$", re.I)
 # a time of seconds or milliseconds "within" which something is done is its latency, a result
@@ -74,6 +96,14 @@ _STAT_BEFORE = re.compile(r"(?:^|[\s(;,])([A-Za-z\u0370-\u03ff][\w\-@^{}]*|\{?\\
 _STAT_NAMES = frozenset({"r", "r2", "r^2", "rho", "ρ", "kappa", "κ", "tau", "τ", "alpha", "α",
                          "{\\alpha}", "\\alpha", "icc", "ccc", "auc", "auroc", "f1", "dice",
                          "iou", "mae", "rmse", "mse", "pcc", "srcc", "plcc", "qwk"})
+# a correlation written in math ("$r = 0.590$", "Spearman $\\rho = 0.90$"): the plain-text forms
+# are read by _STAT_BEFORE, which a "$" before the name stops; only correlations (r, rho,
+# tau), not kappa or alpha (most often people's agreement) nor R^2 (pool A: two values, both
+# credited to another system); not one given with its p-value ("($\\rho = +0.374$, $p =
+# 0.00012$)"), a test of a hypothesis about the data rather than a system's score
+TEX_STAT = True
+_TEX_STAT_BEFORE = re.compile(r"\$\s*(?:r|\\rho|\\tau)\s*=\s*$")
+_P_AFTER = re.compile(r"\$?\s*[,;]\s*\$?\s*p\s*[=<>]")
 _REL_CMP = re.compile(r"(?:[<=≤≥≈]|(?<![-=])>)\s*$")  # not "18.4% -> 34.2%"
 _ENUM = re.compile(r"\(\s*$")
 SCRIPTS = True
@@ -123,6 +153,11 @@ _LIST_WORD_BEFORE = re.compile(r"(?:\bto|-)\s*$")  # "three to six orders of mag
 _WORD_CUE_BEFORE = re.compile(r"\b(?:by|up\s+to|nearly|almost|about|roughly|over|around|"
                               r"approximately|some|than)\s+$", re.I)
 FREQ = True
+# "N% of the time" says how often something happens, whatever verb comes before ("select an
+# identical algorithm to Python 80% of the time", "fail more than 90% of the time"): over the
+# pools and train 11 of the 12 such values are annotated (the other the first of a range)
+FREQ_TIME = True
+_OF_THE_TIME = re.compile(r"\s*of\s+the\s+time\b", re.I)
 
 
 def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
@@ -146,6 +181,9 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         if PEOPLE_AGREE and eq and eq.group(1).strip("$").casefold() in _AGREE_NAMES and \
                 _AGREEMENT.search(text, max(0, a - 80), a):
             return False
+        if TEX_STAT and "." in num and _TEX_STAT_BEFORE.search(before) and \
+                not _P_AFTER.match(text, b):
+            return True  # "reaches Spearman $\rho = 0.90$", "Pearson correlation of $r = 0.819$"
         rel = _STAT_BEFORE.search(before) if STAT_CMP and not _AGREEMENT.search(
             text, max(0, a - 80), a) else None  # "R2 > 0.99", "(Kappa = 0.63)"; not annotators'
         # agreement
@@ -179,6 +217,14 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit in ("hours", "minutes") and re.match(r"\s*of\b", after) or unit.endswith("Hz") and \
             re.search(r"\b(?:rate|frequency)\s+of\s+$|\bat\s+$", before):
         return False  # "120,000 hours of data": a size; "a rate of 2 kHz": a setting
+    if METRE_SETTING and unit in _METRES and (
+            "." not in num or _METRE_SETTING_AFTER.match(after) or
+            unit == "m" and not _SHORT_M_AFTER.match(after) or
+            _METRE_SETTING_BEFORE.search(before) or _NEXT_WORD.match(after) and
+            _NEXT_WORD.match(after).group(1).casefold() in c["size"]):
+        return False  # "0.5m resolution", "a 20 m walking trial": settings and sizes
+    if CI_RANGE and _CI_OF.search(before):
+        return False  # "a 95 percent confidence interval of 40.1 to 60.3 percent": its bounds
     if unit in _MEASURES and ((setting := _SETTING_BEFORE.search(before)) and not (
             TIME_WITHIN and unit in _TIME_UNITS and setting.group(0)[:6].casefold() == "within")
             or _SIZE_AFTER.match(after)):
@@ -207,7 +253,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     if unit == "x" and (_LARGER_DATA.match(after) or SIZE_FACTOR and _SIZE_FACTOR.match(after)
                         or SMALLER_SIZE and _SMALLER_SIZE.match(after)):
         return False  # "a training set 4x larger than the first StarCoder dataset": a size
-    if FREQ and unit == "%" and _FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before):
+    if FREQ and unit == "%" and (_FREQ_AFTER.match(after) and _FREQ_BEFORE.search(before) or
+                                 FREQ_TIME and _OF_THE_TIME.match(after)):
         return True  # "preferred in 43% of cases", "solves 98% of the problem instances"
     if unit == "%" and re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|data|training|dataset|samples|"
                                 r"examples|tokens|parameters|labeled|labelled|annotated|all|"
