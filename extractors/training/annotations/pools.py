@@ -2,8 +2,8 @@
 
     python extractors/training/annotations/pools.py ../shared/corpus ../shared/gold OUT
 
-writes OUT/ann_pool_A.jsonl ... ann_pool_Q.jsonl, 300 `{id, title, abstract}` records each
-(P and Q: 400): the papers whose abstract has 400-2,200 characters and whose title (lower-cased,
+writes OUT/ann_pool_A.jsonl ... ann_pool_Z.jsonl, 300 `{id, title, abstract}` records each
+(P to Z: 400): the papers whose abstract has 400-2,200 characters and whose title (lower-cased,
 runs of non-word characters as one space) is no gold paper's, shuffled with seed 20261202 and cut
 in order. The id is `x` and 10 hex digits of the title's BLAKE2b.
 """
@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SEED = 20261202
-POOLS = "ABCDEFGHIJKLMNOPQRSTUVWX"
+POOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SIZE = 300
-SIZES = {"P": 400, "Q": 400, "R": 400, "S": 400, "T": 400, "U": 400, "V": 400, "W": 400, "X": 400}
+SIZES = {"P": 400, "Q": 400, "R": 400, "S": 400, "T": 400, "U": 400, "V": 400, "W": 400, "X": 400, "Y": 400, "Z": 400}
 #: The draw's first papers that pools (committed, held out, or still to come) may take: lists
 #: mined from the corpus (extractors/training) read none of them.
 RESERVED = 10_000
