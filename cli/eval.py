@@ -40,6 +40,7 @@ def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model, corpus,
     case-insensitive surface form against the gold name and aliases; a second prediction of an
     already matched gold entity counts as a false positive.
     """
+    from paperkg.core.errors import UserError
     from paperkg.extractors.evaluate import errors, evaluate
     from paperkg.extractors.learned import load_with_model
     from paperkg.extractors.pipeline import load_pipeline
@@ -48,6 +49,11 @@ def eval_cmd(gold, paths, split, fmt, show_errors, fast, compare, model, corpus,
     nlp = load_with_model(model) if model and not fast else load_pipeline(fast=fast)
     src = {"corpus": corpus or default_corpus(), "seeds": seeds}
     report = evaluate(gold, list(paths), split=split, nlp=nlp, **src)
+    if not report["papers"]:
+        why = (f"none of its {report['skipped']} records' texts was found (give the seed listings "
+               "with --seeds DIR, the abstracts with --corpus DIR, or the listings as PATHS)"
+               if report["skipped"] else "it holds no gold paper to score")
+        raise UserError(f"{gold}: nothing to score: {why}")
     base = None
     if compare == "rules":
         base = evaluate(gold, list(paths), split=split, nlp=load_pipeline(fast=True), **src)

@@ -70,6 +70,22 @@ def test_eval_scores_annotations_on_corpus_texts(tiny_corpus):
     assert "2/2 gold papers found (1 skipped: text not found)" in table.output
 
 
+
+def test_eval_refuses_a_gold_file_with_no_text_found(tiny_corpus, tmp_path):
+    corpus, ann = tiny_corpus
+    other = tmp_path / "other-corpus"
+    other.mkdir()
+    with gzip.open(other / "papers-00.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"title": "Unrelated", "abstract": "Nothing here."}) + "\n")
+    res = CliRunner().invoke(cli, ["eval", str(ann), "--corpus", str(other), "--fast"])
+    assert res.exit_code == 1
+    assert "nothing to score: none of its 3 records' texts was found" in res.output
+    assert "F1" not in res.output  # no table of empty rows scored 1.000
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", str(blank), "--corpus", str(corpus), "--fast"])
+    assert res.exit_code != 0 and "Traceback" not in res.output
+
 def test_train_takes_annotations_with_a_corpus(tiny_corpus, tmp_path):
     corpus, ann = tiny_corpus
     res = CliRunner().invoke(cli, ["train", str(ann), "--corpus", str(corpus),
