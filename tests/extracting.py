@@ -24,6 +24,11 @@ def task_names(ents: dict) -> set[str]:
     return {e.name.casefold() for e in ents.values() if e.type == "TASK"}
 
 
+def measures(ents: dict) -> dict:
+    """The entities typed METRIC, by name."""
+    return {n: e for n, e in ents.items() if e.type == "METRIC"}
+
+
 def find(ents: dict, form: str, ignore_case: bool = False):
     """The entity that has form as its name or an alias (optionally ignoring case)."""
     for e in ents.values():

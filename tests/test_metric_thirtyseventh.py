@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run
+from tests.extracting import measures, run
 
 
 @pytest.fixture(scope="module")
@@ -14,18 +14,14 @@ def nlp(rules_nlp):
     return rules_nlp
 
 
-def _measures(ents) -> dict:
-    return {n: e for n, e in ents.items() if e.type == "METRIC"}
-
-
 def test_a_title_case_compound_measure_is_kept_whole(nlp):
-    found = _measures(run(nlp, "Debate rounds give up to 10.6% increase in Execution Accuracy for "
+    found = measures(run(nlp, "Debate rounds give up to 10.6% increase in Execution Accuracy for "
                                "Qwen2.5-7B-Instruct on the harbour split."))
     assert "Execution Accuracy" in found
 
 
 def test_a_compound_around_a_known_measure_is_the_measure(nlp):
-    found = _measures(run(nlp, "The berth segmenter outperforms its baseline, yielding "
+    found = measures(run(nlp, "The berth segmenter outperforms its baseline, yielding "
                                "improvements in Dice Similarity Coefficient scores."))
     assert "Dice Similarity Coefficient" in found
     assert "Dice" not in found
@@ -67,14 +63,14 @@ def test_a_title_case_method_name_ending_in_a_measure_word_stays_a_method(nlp):
 
 
 def test_a_letter_before_a_known_measure_names_its_own_variant(nlp):
-    found = _measures(run(nlp, "The dock tokenizer reaches a gFID of 1.8 and an rFID of 0.5."))
+    found = measures(run(nlp, "The dock tokenizer reaches a gFID of 1.8 and an rFID of 0.5."))
     assert "gFID" in found and "rFID" in found
     assert "rFID" not in found["gFID"].aliases
 
 
 
 def test_a_resource_measure_with_a_value_or_a_short_form(nlp):
-    found = _measures(run(nlp, "Our dock scheduler improves energy efficiency by 23% and cuts "
+    found = measures(run(nlp, "Our dock scheduler improves energy efficiency by 23% and cuts "
                                "token usage by 40%."))
     assert "energy efficiency" in found and "token usage" in found
     ents = run(nlp, "We maximise the energy efficiency (EE) of full-duplex harbour links.")
@@ -82,7 +78,7 @@ def test_a_resource_measure_with_a_value_or_a_short_form(nlp):
 
 
 def test_a_resource_word_without_a_measurement_is_no_measure(nlp):
-    assert not _measures(run(nlp, "Energy efficiency is a concern for harbour cranes, and we "
+    assert not measures(run(nlp, "Energy efficiency is a concern for harbour cranes, and we "
                                   "study token usage patterns."))
 
 
@@ -95,7 +91,7 @@ def test_a_list_item_after_the_and_the_end_of_a_list(nlp):
 
 
 def test_compounds_ending_in_a_known_measure_stay_apart(nlp):
-    found = _measures(run(nlp, "The quay model reaches 82.6% region-level berth classification "
+    found = measures(run(nlp, "The quay model reaches 82.6% region-level berth classification "
                                "accuracy and 97.2% two-class dock diagnosis accuracy."))
     assert "region-level berth classification accuracy" in found
     assert "two-class dock diagnosis accuracy" in found

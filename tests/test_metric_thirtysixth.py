@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run
+from tests.extracting import measures, run
 
 
 @pytest.fixture(scope="module")
@@ -14,26 +14,22 @@ def nlp(rules_nlp):
     return rules_nlp
 
 
-def _measures(ents) -> dict:
-    return {n: e for n, e in ents.items() if e.type == "METRIC"}
-
-
 @pytest.mark.parametrize("abstract", [
     "Our berth scheduler cuts end-to-end latency by 9x on dock devices.",
     "The quay tagger reaches 142 ms end-to-end latency and an AUC of 0.98.",
 ])
 def test_end_to_end_latency_is_the_measure_written(nlp, abstract):
-    found = _measures(run(nlp, abstract))
+    found = measures(run(nlp, abstract))
     assert "end-to-end latency" in found
     assert "latency" not in found
 
 
 def test_end_to_end_latency_keeps_the_gate_of_latency(nlp):
-    found = _measures(run(nlp, "The harbour system improves dock utilization while reducing "
+    found = measures(run(nlp, "The harbour system improves dock utilization while reducing "
                                "end-to-end latency."))
     assert not found
 
 
 def test_a_word_between_leaves_the_longer_measure(nlp):
-    found = _measures(run(nlp, "The berth tagger reduces end-to-end prefill latency by 13%."))
+    found = measures(run(nlp, "The berth tagger reduces end-to-end prefill latency by 13%."))
     assert "prefill latency" in found
