@@ -384,7 +384,7 @@ def capitalised_runs(ctx: Context) -> None:
             for o, e in names:
                 w = _without_participle(text[o:e])
                 e = o + len(w)
-                if fold(w) not in generic:
+                if fold(w) not in generic and (w not in ctx.not_names or w in ctx.defined):
                     ctx.cands.append(Cand(o, e, w, w, "", 0.7, "coined_name"))
             continue
         if has_coined and all(k == "coined" for k in kinds):

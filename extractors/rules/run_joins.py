@@ -7,8 +7,10 @@ names. It still does where the words stand for several things: a measure or task
 a data set or model ("ImageNet FID", "FLEURS WER", "CIRCO mAP@50"), names that each carry a
 number ("GPT-4 Llama-2"), a kind of system in the plural ("VITAL-Series LMMs"), a modifier
 joined by "-based" or a participle ("ReLU-based RNN", "TD-trained PRMs"), a possessive ("LLMs'
-CQ"), a word the list `run_join_openers` says only qualifies ("E2E ASR"), or words each of
-which the text also writes on its own ("3DGS SLAM" beside "3DGS" and "SLAM").
+CQ"), a word the list `run_join_openers` says only qualifies ("E2E ASR"), words each of
+which the text also writes on its own ("3DGS SLAM" beside "3DGS" and "SLAM"), or a word of
+`not_names` such as an accelerator ("Qwen3-8B H800 MetaMathQA"). An organisation does not split
+a run: the gold names "NVIDIA OptiX", "AWS SageMaker", "NASA IMS" whole.
 Read by rules/names.py (the run rule, order 40); no stage of its own.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.core.text import fold
 from paperkg.extractors.rules.base import Context, word_set
 
 # a plural acronym or a coined word ending in one: a kind of system ("LMMs", "ViTs", "FD-SLMs")
@@ -38,6 +41,12 @@ def _written_alone(text: str, word: str, a: int, b: int) -> bool:
     return any(not (a <= m.start() < b) for m in pat.finditer(text))
 
 
+def _no_name_alone(ctx: Context, word: str) -> bool:
+    """Whether word is a listed not-name other than an organisation ("H800", "CUDA", "English");
+    a maker stays with its product ("NVIDIA OptiX", "AWS SageMaker": the gold names them whole)."""
+    return word in ctx.not_names and fold(word) not in ctx.orgs
+
+
 def one_name(ctx: Context, words: list[str], offs: list[int]) -> bool:
     """Whether the coined words (at offsets offs, a run outside the title) name one thing."""
     if len(words) < 2:
@@ -51,5 +60,7 @@ def one_name(ctx: Context, words: list[str], offs: list[int]) -> bool:
     if any(_known_measure_or_task(ctx, o) for o in offs[1:]) or \
             ctx.text.startswith("@", offs[-1] + len(words[-1])):
         return False  # "ImageNet FID", "CIRCO mAP@50": a measure after a data set
+    if any(_no_name_alone(ctx, w) for w in words):
+        return False  # "Qwen3-8B H800 MetaMathQA": a device between two names
     a, b = offs[0], offs[-1] + len(words[-1])
     return not all(_written_alone(ctx.text, w, a, b) for w in words)
