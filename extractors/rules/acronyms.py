@@ -22,6 +22,26 @@ _DASHES = re.compile(r"-{2,}|[–—]")
 _WORD_GAP = re.compile(r"[\s\-]+")
 
 
+# a dash that joins two capitalised words of one name ("Euler--Maruyama", "Magnus–Milstein",
+# "TF--IDF"): two hyphens or an en dash between a capitalised word and a capital
+_JOINING_DASH = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]*(?:--|\u2013)(?=[A-Z])")
+
+
+def joined_long_form(text: str, s0: int, before: str, lf_words: list[str]) -> tuple[str, int]:
+    """The long form lf_words as the text writes it when dashes stand between its words
+    ("Source--Message--Channel--Receiver (SMCR)": `before` holds those dashes as spaces), and
+    its offset in `before`; ("", -1) unless every such dash joins two capitalised words."""
+    pat = re.compile(r"(?<!\S)" + r"\s+".join(re.escape(w) for w in lf_words))
+    found = max(pat.finditer(before), key=lambda m: m.start(), default=None)
+    if found is None:
+        return "", -1
+    written = text[s0 + found.start():s0 + found.end()]
+    gaps = len(_DASHES.findall(written))
+    if not gaps or len(_JOINING_DASH.findall(written)) != gaps:
+        return "", -1
+    return written, found.start()
+
+
 def by_initials(acr: str, ws: list[str]) -> str | None:
     """The words before an acronym whose initials spell it ("Proximal Policy Optimization")."""
     letters = [c.lower() for c in acr if c.isalpha()]
@@ -180,8 +200,13 @@ def defined_acronyms(ctx: Context) -> None:
                 continue
             lf = " ".join(lf_words)
             lf_start = before.rfind(lf)
-            if lf_start < 0:
-                continue
+            if lf_start < 0 or text[s0 + lf_start:s0 + lf_start + len(lf)] != lf:
+                # a dash stands between its words ("Euler--Maruyama (EM)")
+                joined, j_start = joined_long_form(text, s0, before, lf_words)
+                if j_start >= 0:
+                    lf, lf_start = joined, j_start
+                elif lf_start < 0:
+                    continue
             lf_start += s0
             if fold(lf) in generic or fold(acr) in generic or fold(acr.rstrip("s")) in generic or \
                     family_phrase(lf) or (lf == lf.lower() and not named_lower(lf, ctx.gaz)

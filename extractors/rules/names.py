@@ -79,15 +79,24 @@ _GENERIC_TAIL = re.compile(r"[A-Z][a-z]{2,}-[A-Z]{2,5}")
 _SET_APART = re.compile(r"[,:;)}]|['’]s\b")
 
 
+# two hyphens joining two capitalised words of one name, LaTeX's en dash ("Jensen--Shannon",
+# "Mori--Zwanzig", "Source--Message--Channel--Receiver"): not split there
+_EPONYM_DASH = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+--(?=[A-Z][a-z])")
+
+
 def runs(text: str):
     """(start, surface) of each run, split where a word ends a sentence ("RL. Besides") and at
-    dashes ("CEs---in" is LaTeX punctuation, not a name)."""
+    dashes ("CEs---in" is LaTeX punctuation, not a name), but not at two hyphens between two
+    capitalised words ("Jensen--Shannon")."""
     for a, surface in _runs(text):
         if "--" not in surface and "\u2014" not in surface and "\u2013" not in surface:
             yield a, surface
             continue
+        joins = {m.end() - 2 for m in _EPONYM_DASH.finditer(surface)}
         pos = 0
         for m in _DASHES.finditer(surface):
+            if m.start() in joins and m.end() - m.start() == 2:
+                continue
             if m.start() > pos:
                 yield a + pos, surface[pos:m.start()]
             pos = m.end()
