@@ -1,0 +1,52 @@
+"""Helper res38 (docs/results.md): measure phrases no metric list holds, named after the
+value or before "of VALUE"; checked on invented sentences with entities given as the entity
+component leaves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.results import phrases
+from tests.extracting import results_switched
+
+_OWN = ("KiteNet", "METHOD", "introduced")
+_HEAD = "Kite Networks\nWe present KiteNet, a sparse routing model. "
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_phrase_with_a_measure_head_after_the_value_names_the_metric(on):
+    text = (_HEAD + "On the city benchmark, KiteNet attains a 71.4% driving score and a "
+            "0.27% optimality gap.")
+    got = results_switched(phrases, "PHRASE_AFTER", on, text, _OWN)
+    assert (got["71.4%"]["metric"] == "driving score") is on
+    assert (got["0.27%"]["metric"] == "optimality gap") is on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_phrase_before_of_and_the_value_names_the_metric(on):
+    text = _HEAD + "KiteNet achieves an average route fitness of 93.5% in every run."
+    got = results_switched(phrases, "PHRASE_OF", on, text, _OWN)
+    assert (got["93.5%"]["metric"] == "average route fitness") is on
+
+
+def test_comparatives_names_and_changes_are_no_measure_phrase():
+    text = (_HEAD + "KiteNet gives 3.1x faster convergence, 2x higher memory efficiency, "
+            "Exploit scores of 44.5% and a 12% gain in return.")
+    got = results_switched(phrases, "PHRASE_AFTER", True, text, _OWN)
+    assert got["3.1x"]["metric"] is None
+    assert got["2x"]["metric"] is None
+    assert got["44.5%"]["metric"] is None
+    assert got["12%"]["metric"] != "gain in return"
+
+
+def test_a_bare_head_needs_a_word_before_it():
+    text = _HEAD + "KiteNet reaches a score of 41.2 and 88% probability of success."
+    got = results_switched(phrases, "PHRASE_OF", True, text, _OWN)
+    assert got["41.2"]["metric"] is None
+    assert got["88%"]["metric"] is None
+
+
+def test_a_known_metric_near_the_value_wins_over_the_phrase():
+    text = _HEAD + "KiteNet achieves an overall score of 0.81 F1 on the test split."
+    got = results_switched(phrases, "PHRASE_OF", True, text, _OWN)
+    assert got["0.81"]["metric"] == "F1"
