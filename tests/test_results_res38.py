@@ -1,12 +1,12 @@
 """Helper res38 (docs/results.md): measure phrases no metric list holds, named after the
-value or before "of VALUE"; checked on invented sentences with entities given as the entity
-component leaves them."""
+value or before "of VALUE"; hardware names that are no benchmark; checked on invented
+sentences with entities given as the entity component leaves them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import phrases
+from paperkg.extractors.results import hardware, phrases
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -27,6 +27,20 @@ def test_a_phrase_before_of_and_the_value_names_the_metric(on):
     text = _HEAD + "KiteNet achieves an average route fitness of 93.5% in every run."
     got = results_switched(phrases, "PHRASE_OF", on, text, _OWN)
     assert (got["93.5%"]["metric"] == "average route fitness") is on
+
+
+def test_a_phrase_is_shared_with_the_next_score_of_its_sentence():
+    text = (_HEAD + "KiteNet reaches route correctness of 97% on CityA routes and 52% on "
+            "CityB routes.")
+    got = results_switched(phrases, "PHRASE_OF", True, text, _OWN)
+    assert got["97%"]["metric"] == got["52%"]["metric"] == "route correctness"
+
+
+def test_a_metric_shared_from_the_score_before_wins_over_the_phrase():
+    text = (_HEAD + "KiteNet achieves an average NDCG@10 of 0.296 on all data, with an "
+            "overall best score of 0.395 on the May split.")
+    got = results_switched(phrases, "PHRASE_OF", True, text, _OWN, ("NDCG@10", "METRIC"))
+    assert got["0.395"]["metric"] == "NDCG@10"
 
 
 def test_comparatives_names_and_changes_are_no_measure_phrase():
@@ -50,3 +64,20 @@ def test_a_known_metric_near_the_value_wins_over_the_phrase():
     text = _HEAD + "KiteNet achieves an overall score of 0.81 F1 on the test split."
     got = results_switched(phrases, "PHRASE_OF", True, text, _OWN)
     assert got["0.81"]["metric"] == "F1"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_written_before_a_hardware_noun_is_no_benchmark(on):
+    text = (_HEAD + "On the Vela V80 FPGA, KiteNet achieves a 2.4x speedup, and it is 1.7 and "
+            "1.9 times faster on the Orca and x86 computing clusters, respectively.")
+    ents = (_OWN, ("V80", "DATASET"), ("Orca", "DATASET"), ("x86", "DATASET"))
+    got = results_switched(hardware, "HARDWARE_NOT_BENCH", on, text, *ents)
+    assert (got["2.4x"]["benchmark"] is None) is on
+    assert (got["1.9 times"]["benchmark"] is None) is on
+
+
+def test_data_named_before_a_preposition_and_a_device_stays_the_benchmark():
+    text = _HEAD + "On ImageNet on a single GPU, KiteNet reaches 81.2% top-1 accuracy."
+    got = results_switched(hardware, "HARDWARE_NOT_BENCH", True, text, _OWN,
+                           ("ImageNet", "DATASET"))
+    assert got["81.2%"]["benchmark"] == "ImageNet"

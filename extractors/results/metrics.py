@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.results.guards import _STAT_BEFORE, _STAT_NAMES, STAT_CMP
-from paperkg.extractors.results.phrases import measure_phrase
 from paperkg.extractors.results.trace import _tag
 
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*and|,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+"
@@ -403,10 +402,6 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
         if measure:
             _tag("metric", "measure phrase before the value")
             return measure.group(1)
-        named = measure_phrase(text, lo, pos, end)
-        if named:
-            _tag("metric", "measure phrase no list holds")
-            return named.group(1)  # "attains a 66.8% driving score"
         _tag("metric", "none near")
         return None
     after = [x for x in cands if x[0] >= end and _GAP_AFTER.fullmatch(text, after_from, x[0])]
@@ -460,9 +455,5 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if inside:  # "exceeds 30 FPS": the value's own unit is a metric, and no other is near
         _tag("metric", "the value's unit")
         return inside[0][2]
-    if not later and (named := measure_phrase(text, lo, pos, end)) and not any(
-            x[0] < named.end(1) and named.start(1) < x[1] for x in cands):
-        _tag("metric", "measure phrase no list holds")
-        return named.group(1)
     _tag("metric", "nearest after (40 chars)" if later else "none near")
     return min(later, key=lambda x: (x[0], -x[1]))[2] if later else None
