@@ -57,6 +57,7 @@ from paperkg.extractors.results.cues import (
     cues,
 )
 from paperkg.extractors.results.guards import _OUT_OF, NAME_AT, _is_result, slash_next
+from paperkg.extractors.results.hardware import drop_hardware
 from paperkg.extractors.results.lists import (
     _one_per_metric,
     _respectively,
@@ -265,7 +266,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if scale and scale.group(0).startswith("/"):
             value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
-            mentions = _as_data(text, plain)
+            mentions = drop_hardware(text, _as_data(text, plain))
             if DATA_PHRASES:
                 mentions = _data_phrases(text, mentions)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
