@@ -1,12 +1,13 @@
 """Helper res38 (docs/results.md): measure phrases no metric list holds, named after the
-value or before "of VALUE"; hardware names that are no benchmark; checked on invented
+value or before "of VALUE"; hardware names that are no benchmark; a name after a later value
+that is that value's; checked on invented
 sentences with entities given as the entity component leaves them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import hardware, phrases
+from paperkg.extractors.results import benchmarks, hardware, phrases
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -81,3 +82,21 @@ def test_data_named_before_a_preposition_and_a_device_stays_the_benchmark():
     got = results_switched(hardware, "HARDWARE_NOT_BENCH", True, text, _OWN,
                            ("ImageNet", "DATASET"))
     assert got["81.2%"]["benchmark"] == "ImageNet"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_name_right_after_a_later_value_is_that_values_benchmark(on):
+    text = (_HEAD + "KiteNet cuts routing time by 41.5% and memory by 23%, with a +2.1% "
+            "improvement on RouteBench.")
+    got = results_switched(benchmarks, "CLAIMED_AFTER", on, text, _OWN,
+                           ("RouteBench", "BENCHMARK"))
+    assert (got["41.5%"]["benchmark"] is None) is on
+    assert got["+2.1%"]["benchmark"] == "RouteBench"
+
+
+def test_a_values_own_pair_does_not_claim_the_name():
+    text = (_HEAD + "KiteNet raises the delivery rate from 61.2% to over 90.4% on RouteBench, "
+            "and its error falls 12.5% vs 19.5% in the RouteBench city split.")
+    got = results_switched(benchmarks, "CLAIMED_AFTER", True, text, _OWN,
+                           ("RouteBench", "BENCHMARK"))
+    assert got["61.2%"]["benchmark"] == "RouteBench"
