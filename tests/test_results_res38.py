@@ -1,13 +1,13 @@
 """Helper res38 (docs/results.md): measure phrases no metric list holds, named after the
 value or before "of VALUE"; hardware names that are no benchmark; a name after a later value
-that is that value's; checked on invented
+that is that value's; the upper end of an IoU range in a metric's name; checked on invented
 sentences with entities given as the entity component leaves them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import benchmarks, hardware, phrases
+from paperkg.extractors.results import benchmarks, hardware, metrics, phrases
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -100,3 +100,11 @@ def test_a_values_own_pair_does_not_claim_the_name():
     got = results_switched(benchmarks, "CLAIMED_AFTER", True, text, _OWN,
                            ("RouteBench", "BENCHMARK"))
     assert got["61.2%"]["benchmark"] == "RouteBench"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_upper_end_of_an_iou_range_is_part_of_the_metric(on):
+    text = _HEAD + "KiteNet achieves 55.3% mAP@50 and 35.6% mAP@50-95 on the drone split."
+    got = results_switched(metrics, "IOU_RANGE", on, text, _OWN)
+    assert got["55.3%"]["metric"] == "mAP@50"
+    assert (got["35.6%"]["metric"] == "mAP@50-95") is on
