@@ -102,6 +102,16 @@ def test_a_values_own_pair_does_not_claim_the_name():
     assert got["61.2%"]["benchmark"] == "RouteBench"
 
 
+def test_values_listed_before_one_name_share_it():
+    text = (_HEAD + "We also release MapSet. Our 2D and 3D variants achieve label-free route "
+            "planning with 28.4\\% and 33.5\\% mIoU on RouteBench, improving 4.7\\% and 7.9\\%, "
+            "respectively.")
+    got = results_switched(benchmarks, "CLAIMED_AFTER", True, text, _OWN,
+                           ("route planning", "TASK"), ("mIoU", "METRIC"),
+                           ("RouteBench", "DATASET"), ("MapSet", "DATASET"))
+    assert got["28.4\\%"]["benchmark"] == "RouteBench"
+
+
 @pytest.mark.parametrize("on", [True, False])
 def test_the_upper_end_of_an_iou_range_is_part_of_the_metric(on):
     text = _HEAD + "KiteNet achieves 55.3% mAP@50 and 35.6% mAP@50-95 on the drone split."

@@ -359,10 +359,10 @@ _CLAIMING = re.compile(r"\d(?:\s*(?:\\?%|\$?\\times\$?|×|x\b|times\b|points?\b|
                        r"\s+(?:[\w\-@]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?$")
 
 
-# what joins a value to its own pair ("47.0% vs 45.9% in X", "from 67-79% to over 94% on X"):
-# the pair's name is the value's too
-_PAIRED = re.compile(r"\s*(?:vs\.?|versus|to|->|\$?\\rightarrow\$?)\s+(?:over\s+|about\s+|"
-                     r"nearly\s+|around\s+|only\s+|up\s+to\s+)?[+\-~$]*\d")
+# what joins a value to its own pair or list ("47.0% vs 45.9% in X", "from 67-79% to over 94%
+# on X", "28.4\\% and 33.5\\% mIoU on ScanNet"): the pair's name is the value's too
+_PAIRED = re.compile(r"\s*(?:(?:vs\.?|versus|to|->|\$?\\rightarrow\$?|and|,\s*and|,|/)\s*)"
+                     r"(?:over\s+|about\s+|nearly\s+|around\s+|only\s+|up\s+to\s+)?[+\-~$]*\d")
 
 
 def _claimed(text: str, end: int, at: int) -> bool:
