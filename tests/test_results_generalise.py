@@ -33,11 +33,11 @@ def test_the_audit_counts_the_misses_of_results_full_by_what_is_wrong(nlp, tmp_p
 
     path = gold_file(
         tmp_path, "FooNet: Faster Things",
-        "We propose FooNet. It reaches 81.0% top-5 hit quality on ImageNet, and 12.5 points of "
+        "We propose FooNet. It reaches 81.0% top-5 hit breadth on ImageNet, and 12.5 points of "
         "gain.",
         [("FooNet", "METHOD", "introduced"), ("ImageNet", "DATASET"),
-         ("top-5 hit quality", "METRIC")],
-        [{"system": "FooNet", "benchmark": "ImageNet", "metric": "top-5 hit quality",
+         ("top-5 hit breadth", "METRIC")],
+        [{"system": "FooNet", "benchmark": "ImageNet", "metric": "top-5 hit breadth",
           "value": "81.0%", "kind": "score"},
          {"system": "FooNet", "benchmark": None, "metric": None, "value": "7.5",
           "kind": "score"}])

@@ -57,6 +57,7 @@ from paperkg.extractors.results.cues import (
     cues,
 )
 from paperkg.extractors.results.guards import _OUT_OF, NAME_AT, _is_result, slash_next
+from paperkg.extractors.results.hardware import drop_hardware
 from paperkg.extractors.results.lists import (
     _one_per_metric,
     _respectively,
@@ -65,6 +66,7 @@ from paperkg.extractors.results.lists import (
     _share_in_sentence,
 )
 from paperkg.extractors.results.metrics import _at_cutoff, _metric, _metric_name
+from paperkg.extractors.results.phrases import name_phrases as _name_phrases
 from paperkg.extractors.results.systems import (  # noqa: F401 - kept importable here
     _ACRONYM,
     _FROM_TO,
@@ -264,7 +266,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if scale and scale.group(0).startswith("/"):
             value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
-            mentions = _as_data(text, plain)
+            mentions = drop_hardware(text, _as_data(text, plain))
             if DATA_PHRASES:
                 mentions = _data_phrases(text, mentions)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
@@ -418,6 +420,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _share_from_to(text, out)
         if SHARED_METRICS:
             _one_per_metric(text, mentions or plain, out, c)
+        if PHRASES and _name_phrases(text, sents, out) and SENT_METRIC:
+            _share_in_sentence(text, out)  # "correctness of 99% on A and 49% on B": both
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
             scored = {(r["sentence"], r["metric"]) for r in out if r["kind"] == "score"}
@@ -442,6 +446,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
 
 
 SENT_METRIC = True
+# measure phrases no metric list holds (phrases.py), named after the other metric rules
+PHRASES = True
 FROM_TO_METRIC = True
 
 

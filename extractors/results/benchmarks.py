@@ -330,6 +330,9 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
             _tag("benchmark", "null: several named elsewhere in sentence")
             return None  # "... on BraTS2023 and ACDC, while reducing cost by 77.9%": which?
         best = min(cands, key=lambda x: pos - x[1] if x[1] <= pos else x[0] - end)
+        if CLAIMED_AFTER and best[0] >= end and _claimed(text, end, best[0]):
+            _tag("benchmark", "null: the name after is another value's")
+            return None  # "reducing time by 63.3%, ..., achieving a +2.7% improvement on X"
         if cost and not _OPENS_ON.fullmatch(text, s0, best[0]) and not (
                 best[0] >= end and not _CLAUSE.search(text, end, best[0])):
             _tag("benchmark", "null: a cost, no benchmark in its clause")
@@ -346,6 +349,26 @@ def _benchmark(text: str, mentions, s0: int, cs: int, s1: int, pos: int, end: in
         return ""  # "on the Nordland, Oxford, and NuScenes datasets": the list's, no one's
     _tag("benchmark", how)
     return best[2]
+
+
+CLAIMED_AFTER = True
+# a value stated right before "on/in (the) NAME" with at most two words between ("47.83% on
+# GenEval", "a +2.7% improvement on GenEval", "1.286% on the CheXpert X-ray dataset"): the
+# name is that value's, not one of an earlier value with no benchmark of its own
+_CLAIMING = re.compile(r"\d(?:\s*(?:\\?%|\$?\\times\$?|×|x\b|times\b|points?\b|pp\b))"
+                       r"\s+(?:[\w\-@]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?$")
+
+
+# what joins a value to its own pair or list ("47.0% vs 45.9% in X", "from 67-79% to over 94%
+# on X", "28.4\\% and 33.5\\% mIoU on ScanNet"): the pair's name is the value's too
+_PAIRED = re.compile(r"\s*(?:(?:vs\.?|versus|to|->|\$?\\rightarrow\$?|and|,\s*and|,|/)\s*)"
+                     r"(?:over\s+|about\s+|nearly\s+|around\s+|only\s+|up\s+to\s+)?[+\-~$]*\d")
+
+
+def _claimed(text: str, end: int, at: int) -> bool:
+    """Whether another value between end and the name at offset at claims it (not the value's
+    own pair)."""
+    return bool(_CLAIMING.search(text, end, at)) and not _PAIRED.match(text, end)
 
 
 PLURAL_LIST = True

@@ -324,6 +324,20 @@ def _changed_metric(text: str, cands: list, lo: int, pos: int) -> str | None:
     return None
 
 
+IOU_RANGE = True
+# the upper end of an IoU threshold range a listed metric name stops before ("35.6%
+# mAP@50-95", "60.60% mAP50:95", "mAP@0.5:0.95"): part of the name
+_IOU_RANGE = re.compile(r"[\-:]\d+(?:\.\d+)?(?![\w.@%])")
+
+
+def _with_range(text: str, a: int, b: int, name: str) -> tuple[int, int, str]:
+    """A listed metric match, widened over a threshold range's upper end written after it."""
+    if IOU_RANGE and name[-1:].isdigit() and name.casefold().startswith(("map", "ap")) and (
+            m := _IOU_RANGE.match(text, b)):
+        return a, m.end(), text[a:m.end()]
+    return a, b, name
+
+
 def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
             near_only: bool = False) -> str | None:
     """The metric of a value: a METRIC entity or a metric word next to it ("39.9% pass@1",
@@ -341,7 +355,8 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
                b <= pos and _ACR_BEFORE.fullmatch(text, b, pos))]
     cands = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ == "METRIC" and lo <= a and b <= hi]
-    cands += [(m.start(), m.end(), m.group(0)) for m in c["metric"].finditer(text, lo, hi)]
+    cands += [_with_range(text, m.start(), m.end(), m.group(0))
+              for m in c["metric"].finditer(text, lo, hi)]
     if LATEX_METRIC and (latex := _latex_metrics(text, lo, hi, c)):
         cands = [x for x in cands if not any(y[0] <= x[0] < y[1] for y in latex)] + latex
     if acr and not any(x[0] < y[1] and y[0] < x[1] for x in acr for y in cands):
