@@ -964,6 +964,8 @@ class LearnedMerge:
         self.keep_own_model = BinaryModel("keep_own", 0.4)
         #: those rules (words/keep_own_rules.txt when the guard is made; "*": every rule)
         self.own_rules: frozenset[str] = frozenset()
+        #: the guard only for names of plain words (own_piece's plain)
+        self.own_plain = False
         self.cand_model = candidate_model()
         self.extend_model = extend_model()
         self.type_models = type_models()
@@ -1126,7 +1128,7 @@ class LearnedMerge:
         if e["extractor"] == "ner":
             th = self.ner_threshold
         elif e["type"] in self.keep_types:
-            if self.keep_own_model.trained and own_piece(e, self.own_rules):
+            if self.keep_own_model.trained and own_piece(e, self.own_rules, self.own_plain):
                 model = self.keep_own_model
             th = model.threshold
         else:
@@ -1237,8 +1239,8 @@ class LearnedMerge:
              "known_retype_to": self.known_retype_to,
              "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats,
              "role_blind": self.role_blind,
-             **({"own_rules": sorted(self.own_rules)} if self.keep_own_model.trained
-                else {})}))
+             **({"own_rules": sorted(self.own_rules), "own_plain": self.own_plain}
+                if self.keep_own_model.trained else {})}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
@@ -1273,6 +1275,7 @@ class LearnedMerge:
             self.gaz_feats = data.get("gaz_feats", False)
             self.role_blind = data.get("role_blind", False)
             self.own_rules = frozenset(data.get("own_rules", ()))
+            self.own_plain = data.get("own_plain", False)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():
@@ -1287,18 +1290,25 @@ class LearnedMerge:
         return self
 
 
-def own_piece(ent: dict, rules: frozenset[str]) -> bool:
+#: A plain word: a letter, then lower-case letters only (no digit, symbol or inner capital).
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+$")
+
+
+def own_piece(ent: dict, rules: frozenset[str], plain: bool = False) -> bool:
     """Whether the rules call ent the paper's own (introduced) and one of rules found it
-    ("*" in rules: any rule)."""
+    ("*" in rules: any rule); plain: and every word of its name is a plain word (a coined
+    shape such as `A*-Thought` or `Mogrifier LSTM` is not)."""
     if ent["role"] != "introduced":
+        return False
+    if plain and not all(_PLAIN_WORD.match(w) for w in ent["name"].split()):
         return False
     return "*" in rules or any(r in rules for r in ent["extractor"].split("+"))
 
 
 def guard_keep(merge: LearnedMerge, other: LearnedMerge,
-               rules: Iterable[str] | None = None) -> None:
+               rules: Iterable[str] | None = None, plain: bool = False) -> None:
     """Give merge a second keep classifier, other's keep classifier, for the entities
-    own_piece calls the paper's own by rules (default: words/keep_own_rules.txt)."""
+    own_piece calls the paper's own by rules (default: words/keep_own_rules.txt) [and plain]."""
     from paperkg.extractors.words import word_set
 
     if merge.gaz_feats != other.gaz_feats:
@@ -1309,12 +1319,13 @@ def guard_keep(merge: LearnedMerge, other: LearnedMerge,
     own.w = other.keep_model.w
     merge.keep_own_model = own
     merge.own_rules = frozenset(word_set("keep_own_rules") if rules is None else rules)
+    merge.own_plain = plain
 
 
 #: The parts of a merge that can come from another model (`take_parts`): the attributes of each.
 PARTS: dict[str, tuple[str, ...]] = {
     "roles": ("role_model", "role_blind"),
-    "keep": ("keep_model", "keep_own_model", "own_rules"),
+    "keep": ("keep_model", "keep_own_model", "own_rules", "own_plain"),
     "types": ("retype_models", "retype_to", "retype_from", "known_retype_to",
               "known_retype_from"),
     "cands": ("cand_model", "type_models", "heads", "max_candidates", "lexicon", "df",

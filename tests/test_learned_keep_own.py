@@ -43,9 +43,24 @@ def test_own_piece_needs_the_rules_introduced_and_a_listed_rule():
     assert own_piece(_ent("coined_name", "introduced"), frozenset({"*"}))
 
 
-def _names(model_dir) -> set[str]:
-    """The names the pipeline with model_dir gives TEXT."""
-    doc = load_with_model(model_dir)(TEXT)
+def test_own_piece_plain_leaves_coined_shapes_out():
+    """plain: a title piece of plain words is an own piece, a coined shape is not."""
+    rules = word_set("keep_own_rules")
+    assert own_piece(_ent("title_method", "introduced"), rules, plain=True)
+    for name in ("A*-Thought", "Mogrifier LSTM", "@skills", "Data-Efficient Training", "T5 Lift"):
+        ent = {**_ent("title_method", "introduced"), "name": name}
+        assert own_piece(ent, rules) and not own_piece(ent, rules, plain=True)
+
+
+#: the title rules' own name is a coined shape here (LSTM)
+CODED = ("Symbolic LSTM Lifting for Efficient Compression of Language Models\nWe introduce "
+         "Symbolic LSTM Lifting, a method that compresses language models. It beats GPTQ on "
+         "WikiText-2.")
+
+
+def _names(model_dir, text: str = TEXT) -> set[str]:
+    """The names the pipeline with model_dir gives text."""
+    doc = load_with_model(model_dir)(text)
     return {e["name"] for e in doc.user_data["pk_ents"]}
 
 
@@ -111,3 +126,28 @@ def test_train_keep_own_from_saves_the_shipped_keep_as_the_guard(tmp_path):
     assert heads["own_rules"] == sorted(word_set("keep_own_rules"))
     merge = load_with_model(out).get_pipe("paperkg_learned")
     assert merge.keep_own_model.trained and merge.own_rules == word_set("keep_own_rules")
+    assert merge.own_plain is False
+    plain = tmp_path / "p"
+    res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(plain), "--keep-own-from",
+                                   str(MODEL_DIR), "--keep-own-plain"])
+    assert res.exit_code == 0, res.output
+    assert load_with_model(plain).get_pipe("paperkg_learned").own_plain is True
+    res = CliRunner().invoke(cli, ["train", str(gold), "-o", str(plain), "--keep-own-plain"])
+    assert res.exit_code != 0 and "--keep-own-from" in res.output
+
+
+def test_a_plain_guard_leaves_a_coined_title_name_to_the_keep_classifier(dropping, tmp_path):
+    """With own_plain, the guard still decides `Gradient Lifting` (plain words), but
+    `Symbolic LSTM Lifting` (a coined shape) falls to the keep classifier, which drops it."""
+    _, guarded = dropping
+    plain = tmp_path / "plain_guard"
+    shutil.copytree(guarded, plain)
+    heads_path = plain / "paperkg_learned" / "heads.json"
+    heads = json.loads(heads_path.read_text())
+    heads["own_plain"] = True
+    heads_path.write_text(json.dumps(heads))
+    assert load_with_model(plain).get_pipe("paperkg_learned").own_plain is True
+    assert "Gradient Lifting" in _names(plain)
+    assert "Symbolic LSTM Lifting" in _names(MODEL_DIR, CODED)
+    assert "Symbolic LSTM Lifting" in _names(guarded, CODED)
+    assert "Symbolic LSTM Lifting" not in _names(plain, CODED)

@@ -485,7 +485,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 gazetteer: bool = False, file_weights: dict[str, float] | None = None,
                 parts_from: str | Path | None = None, parts: Iterable[str] = (),
                 roles_blind: bool = False, l2: float = L2,
-                keep_own_from: str | Path | None = None,
+                keep_own_from: str | Path | None = None, keep_own_plain: bool = False,
                 log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
@@ -517,7 +517,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     every classifier (with parts_from, it matters for the parts fitted); keep_own_from: a
     model folder whose keep classifier decides, in place of the output's, the entities the
     rules call the paper's own that a rule of words/keep_own_rules.txt found
-    (`learned.guard_keep`). Output is a spaCy pipeline
+    (`learned.guard_keep`); keep_own_plain: only those whose every word is a plain word
+    (`learned.own_piece`). Output is a spaCy pipeline
     folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -608,9 +609,10 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             say(f"from {parts_from}: {', '.join(parts)}")
         if keep_own_from is not None:
             own = learned.load_with_model(keep_own_from).get_pipe("paperkg_learned")
-            learned.guard_keep(fitted, own)
+            learned.guard_keep(fitted, own, plain=keep_own_plain)
             say(f"from {keep_own_from}: the keep classifier of the paper's own title pieces")
-        for attr in ("role_model", "keep_model", "keep_own_model", "own_rules", "cand_model",
+        for attr in ("role_model", "keep_model", "keep_own_model", "own_rules", "own_plain",
+                     "cand_model",
                      "extend_model", "type_models",
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
