@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from paperkg.cli import cli
 from paperkg.extractors.learned import (
+    DIM,
     MODEL_DIR,
     LearnedMerge,
     guard_keep,
@@ -72,7 +73,7 @@ def dropping(tmp_path_factory):
     plain, guarded = root / "plain", root / "guarded"
     shutil.copytree(MODEL_DIR, plain)
     np.savez_compressed(plain / "paperkg_learned" / "keep.npz",
-                        w=np.full(1 << 16, -10.0, dtype=np.float32))
+                        w=np.full(DIM, -10.0, dtype=np.float32))
     shutil.copytree(plain, guarded)
     learned = guarded / "paperkg_learned"
     shutil.copy(MODEL_DIR / "paperkg_learned" / "keep.npz", learned / "keep_own.npz")
