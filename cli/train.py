@@ -105,6 +105,14 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--part", "parts", multiple=True,
               type=click.Choice(["roles", "keep", "types", "cands", "extend"]),
               help="With --parts-from: a part taken from that model (repeatable).")
+@click.option("--keep-own-from", "keep_own_from", type=click.Path(file_okay=False),
+              default=None,
+              help="A model folder whose keep classifier decides the names the rules call the "
+                   "paper's own from a title rule (data/words/keep_own_rules.txt), in place "
+                   "of the new model's.")
+@click.option("--keep-own-plain", "keep_own_plain", is_flag=True,
+              help="With --keep-own-from: only for names whose every word is a plain word "
+                   "(no digit, symbol or inner capital).")
 @click.option("--roles-blind", "roles_blind", is_flag=True,
               help="The role classifier reads no rules' verdict (whether the rules called "
                    "the name introduced), in fitting and in use.")
@@ -115,8 +123,8 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps, vector_docs,
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
               gold_weight, candidates_used, terms, terms_as_features, extend, retype,
-              retype_known, gazetteer, file_weights, parts_from, parts, roles_blind, l2,
-              as_json):
+              retype_known, gazetteer, file_weights, parts_from, parts, keep_own_from,
+              keep_own_plain, roles_blind, l2, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -126,6 +134,8 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
     from paperkg.extractors.training.data import default_corpus
     from paperkg.extractors.training.train import L2, MODEL_DIR, train_model
 
+    if keep_own_plain and not keep_own_from:
+        raise click.UsageError("--keep-own-plain goes with --keep-own-from")
     if bool(parts_from) != bool(parts):
         raise click.UsageError("--parts-from and --part go together")
     weights = {}
@@ -151,6 +161,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          term_candidates=not terms_as_features, gazetteer=gazetteer,
                          file_weights=weights, parts_from=parts_from, parts=parts,
                          roles_blind=roles_blind, l2=L2 if l2 is None else l2,
+                         keep_own_from=keep_own_from, keep_own_plain=keep_own_plain,
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

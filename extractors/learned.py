@@ -959,6 +959,13 @@ class LearnedMerge:
         self.min_chars = min_chars
         self.role_model = role_model()
         self.keep_model = keep_model()
+        #: a second keep classifier (keep_own.npz; untrained: not used) that decides the rule
+        #: entities the rules call introduced that a rule of own_rules found (own_piece)
+        self.keep_own_model = BinaryModel("keep_own", 0.4)
+        #: those rules (words/keep_own_rules.txt when the guard is made; "*": every rule)
+        self.own_rules: frozenset[str] = frozenset()
+        #: the guard only for names of plain words (own_piece's plain)
+        self.own_plain = False
         self.cand_model = candidate_model()
         self.extend_model = extend_model()
         self.type_models = type_models()
@@ -1113,15 +1120,20 @@ class LearnedMerge:
         return self._rw
 
     def _keep(self, e: dict, feats_of) -> bool:
-        """The keep classifier's verdict: rule entities of keep_types at its threshold, the
-        model's own additions at the (stricter) ner_threshold, everything else kept."""
+        """The keep classifier's verdict: rule entities of keep_types at its threshold (those
+        own_piece calls the paper's own by the second keep classifier, if trained, at its
+        own), the model's own additions at the (stricter) ner_threshold, everything else
+        kept."""
+        model = self.keep_model
         if e["extractor"] == "ner":
             th = self.ner_threshold
         elif e["type"] in self.keep_types:
-            th = self.keep_model.threshold
+            if self.keep_own_model.trained and own_piece(e, self.own_rules, self.own_plain):
+                model = self.keep_own_model
+            th = model.threshold
         else:
             return True
-        return self.keep_model.prob(feats_of(e)[3]) >= th
+        return model.prob(feats_of(e)[3]) >= th
 
     def _add_candidates(self, text: str, starts: list[int], ents: list[dict]) -> None:
         """New entities from the lower-case candidate phrases the classifier accepts (best
@@ -1213,8 +1225,9 @@ class LearnedMerge:
     def to_disk(self, path, exclude=tuple()) -> None:
         """Save the classifiers and the candidate head words."""
         path = Path(path)
-        for model in (self.role_model, self.keep_model, self.cand_model, self.extend_model,
-                      *self.type_models.values(), *self.retype_models.values()):
+        for model in (self.role_model, self.keep_model, self.keep_own_model, self.cand_model,
+                      self.extend_model, *self.type_models.values(),
+                      *self.retype_models.values()):
             if model.trained:
                 model.to_disk(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -1225,7 +1238,9 @@ class LearnedMerge:
              "cand_roles": self.cand_roles, "term_cands": self.term_cands,
              "known_retype_to": self.known_retype_to,
              "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats,
-             "role_blind": self.role_blind}))
+             "role_blind": self.role_blind,
+             **({"own_rules": sorted(self.own_rules), "own_plain": self.own_plain}
+                if self.keep_own_model.trained else {})}))
         if self.lexicon:
             (path / "lexicon.json").write_text(json.dumps(self.lexicon, sort_keys=True))
         if self.df:
@@ -1241,8 +1256,9 @@ class LearnedMerge:
     def from_disk(self, path, exclude=tuple()) -> LearnedMerge:
         """Load what to_disk saved (a classifier not saved stays untrained)."""
         path = Path(path)
-        for model in (self.role_model, self.keep_model, self.cand_model, self.extend_model,
-                      *self.type_models.values(), *self.retype_models.values()):
+        for model in (self.role_model, self.keep_model, self.keep_own_model, self.cand_model,
+                      self.extend_model, *self.type_models.values(),
+                      *self.retype_models.values()):
             model.from_disk(path)
         if (path / "heads.json").is_file():
             data = json.loads((path / "heads.json").read_text())
@@ -1258,6 +1274,8 @@ class LearnedMerge:
             self.known_retype_from = data.get("known_retype_from", 0.3)
             self.gaz_feats = data.get("gaz_feats", False)
             self.role_blind = data.get("role_blind", False)
+            self.own_rules = frozenset(data.get("own_rules", ()))
+            self.own_plain = data.get("own_plain", False)
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():
@@ -1272,10 +1290,42 @@ class LearnedMerge:
         return self
 
 
+#: A plain word: a letter, then lower-case letters only (no digit, symbol or inner capital).
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+$")
+
+
+def own_piece(ent: dict, rules: frozenset[str], plain: bool = False) -> bool:
+    """Whether the rules call ent the paper's own (introduced) and one of rules found it
+    ("*" in rules: any rule); plain: and every word of its name is a plain word (a coined
+    shape such as `A*-Thought` or `Mogrifier LSTM` is not)."""
+    if ent["role"] != "introduced":
+        return False
+    if plain and not all(_PLAIN_WORD.match(w) for w in ent["name"].split()):
+        return False
+    return "*" in rules or any(r in rules for r in ent["extractor"].split("+"))
+
+
+def guard_keep(merge: LearnedMerge, other: LearnedMerge,
+               rules: Iterable[str] | None = None, plain: bool = False) -> None:
+    """Give merge a second keep classifier, other's keep classifier, for the entities
+    own_piece calls the paper's own by rules (default: words/keep_own_rules.txt) [and plain]."""
+    from paperkg.extractors.words import word_set
+
+    if merge.gaz_feats != other.gaz_feats:
+        raise ValueError("the two models' keep classifiers read other features")
+    if not other.keep_model.trained:
+        raise ValueError("the other model has no keep classifier")
+    own = BinaryModel("keep_own", other.keep_model.threshold)
+    own.w = other.keep_model.w
+    merge.keep_own_model = own
+    merge.own_rules = frozenset(word_set("keep_own_rules") if rules is None else rules)
+    merge.own_plain = plain
+
+
 #: The parts of a merge that can come from another model (`take_parts`): the attributes of each.
 PARTS: dict[str, tuple[str, ...]] = {
     "roles": ("role_model", "role_blind"),
-    "keep": ("keep_model",),
+    "keep": ("keep_model", "keep_own_model", "own_rules", "own_plain"),
     "types": ("retype_models", "retype_to", "retype_from", "known_retype_to",
               "known_retype_from"),
     "cands": ("cand_model", "type_models", "heads", "max_candidates", "lexicon", "df",

@@ -485,6 +485,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 gazetteer: bool = False, file_weights: dict[str, float] | None = None,
                 parts_from: str | Path | None = None, parts: Iterable[str] = (),
                 roles_blind: bool = False, l2: float = L2,
+                keep_own_from: str | Path | None = None, keep_own_plain: bool = False,
                 log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
@@ -513,7 +514,11 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     gold_weight); parts_from: a model folder whose classifiers of the named parts
     (`learned.PARTS`) the output takes instead of the fitted ones; roles_blind: the role
     classifier reads no rules' verdict (`learned.without_verdict`); l2: the L2 penalty of
-    every classifier (with parts_from, it matters for the parts fitted). Output is a spaCy pipeline
+    every classifier (with parts_from, it matters for the parts fitted); keep_own_from: a
+    model folder whose keep classifier decides, in place of the output's, the entities the
+    rules call the paper's own that a rule of words/keep_own_rules.txt found
+    (`learned.guard_keep`); keep_own_plain: only those whose every word is a plain word
+    (`learned.own_piece`). Output is a spaCy pipeline
     folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -602,7 +607,13 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             base = learned.load_with_model(parts_from).get_pipe("paperkg_learned")
             learned.take_parts(fitted, base, parts)
             say(f"from {parts_from}: {', '.join(parts)}")
-        for attr in ("role_model", "keep_model", "cand_model", "extend_model", "type_models",
+        if keep_own_from is not None:
+            own = learned.load_with_model(keep_own_from).get_pipe("paperkg_learned")
+            learned.guard_keep(fitted, own, plain=keep_own_plain)
+            say(f"from {keep_own_from}: the keep classifier of the paper's own title pieces")
+        for attr in ("role_model", "keep_model", "keep_own_model", "own_rules", "own_plain",
+                     "cand_model",
+                     "extend_model", "type_models",
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
                      "known_retype_from",
                      "heads", "max_candidates", "lexicon", "df", "cand_context", "cstats",
