@@ -29,10 +29,10 @@ _MAX_WORDS = 14
 
 @cache
 def _verb_re() -> re.Pattern:
-    """The paper and its intro verb, up to the article that opens the object."""
+    """The paper and its intro verb, up to the object (past its article)."""
     verbs = alternation(words("bracket_name_verbs"), r"\s+")
     return re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur\s+\w+)\s+"
-                      rf"(?:\w+\s+)?(?:{verbs})(?:s|d|ed)?\s+(?:a|an|the)\s+")
+                      rf"(?:\w+\s+)?(?:{verbs})(?:s|d|ed)?\s+(?:(?:a|an|the)\s+)?")
 
 
 def bracket_names(ctx: Context) -> None:
