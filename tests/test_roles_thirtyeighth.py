@@ -75,6 +75,9 @@ def test_coined_name_closing_the_intro_object_is_introduced(nlp, sentence, name)
     ("We propose a plonk method that is trained with a quorb encoder (QuorbEnc).", "QuorbEnc"),
     # no intro verb of the paper's: a building block the paper uses
     ("We train a plonk network with stochastic quorb depth (QuorbDrop).", "QuorbDrop"),
+    # a verb's own object inside the phrase: what the framework works on
+    ("This study presents a comparative plonk framework evaluating an image-based quorb model "
+     "(QuorbHeM) alongside a baseline.", "QuorbHeM"),
     # a listed name is somebody else's
     ("We present a plonk pipeline built around a pre-trained encoder (ResNet-50).", "ResNet-50"),
 ])

@@ -19,11 +19,12 @@ from paperkg.extractors.words import alternation
 
 _COINED = re.compile(r"(?=[^\s]*[A-Z])(?=[^\s]*(?:[a-z][A-Z]|\d|-|[A-Z]{2}))[\w\-.+]+$")
 # what may not stand between the verb's article and the bracket: a clause, a list, a means
-# (a place or a purpose: "a system for automating damage assessment in uncrewed aerial systems
-# (sUAS)" names where it works, not what it is)
+# (a place, a purpose or a verb's own object: "a system for automating damage assessment in
+# uncrewed aerial systems (sUAS)", "a framework evaluating an image-based model (HuSHeM)" name
+# what the object works on, not what it is)
 _BREAK = re.compile(r"\b(?:that|which|to|using|by|from|through|via|where|when|while|and|or|is|are|"
                     r"we|our|its|their|on|in|into|within|under|over|between|across|against|than|"
-                    r"as|at|for\s+[a-z]+ing)\b|[,;:]")
+                    r"as|at|for\s+[a-z]+ing|[a-z]+ing\s+(?:a|an|the))\b|[,;:]")
 _MAX_WORDS = 14
 
 
