@@ -78,9 +78,19 @@ def test_coined_name_closing_the_intro_object_is_introduced(nlp, sentence, name)
     # a verb's own object inside the phrase: what the framework works on
     ("This study presents a comparative plonk framework evaluating an image-based quorb model "
      "(QuorbHeM) alongside a baseline.", "QuorbHeM"),
+    # the bracket sits inside the phrase: it describes the data set, it names nothing
+    ("We developed a bilingual (Plonk-Quorb) safety evaluation dataset for plonks.", "Plonk-Quorb"),
     # a listed name is somebody else's
     ("We present a plonk pipeline built around a pre-trained encoder (ResNet-50).", "ResNet-50"),
 ])
 def test_bracket_name_outside_the_intro_object_is_not_taken(nlp, sentence, name):
     e = find(run(nlp, sentence, title=_TITLE), name)
+    assert e is None or e.role == "used"
+
+
+def test_short_form_of_a_name_right_before_it_is_left_to_the_bracket_rules(nlp):
+    # "QuorbBench (QBench)": one entity with its short form, not a second introduced one
+    ents = run(nlp, "We present QuorbPlonkBench (QPBench), a benchmark of 580 plonk scenarios.",
+               title=_TITLE)
+    e = find(ents, "QPBench")
     assert e is None or e.role == "used"

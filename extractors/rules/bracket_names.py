@@ -4,9 +4,10 @@ paper presents a deep CNN (SITHCon)", "we also design a probabilistic soft logic
 (OV-PSL)"). The bracket does not spell the words before it, so neither the acronym rules nor the
 intro verb's own rule (whose gap stops at "for", "based", another name) reach it. The object
 must be one noun phrase: no clause, list or means word between the verb's article and the
-bracket; the name must be coined (a capital inside, a digit or a hyphen), no short form the rules
-paired with a long form (those follow their long form), not listed, not a task or measure, and
-not written by 3+ mined corpus papers (data/known_names.tsv)."""
+bracket, and the bracket closes it; the name must be coined (a capital inside, a digit or a
+hyphen), already kept, no short form of a long form or of a capitalised name right before it
+(those follow their long form), not listed, not a task or measure, and not written by 3+ mined
+corpus papers (data/known_names.tsv)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ _BREAK = re.compile(r"\b(?:that|which|to|using|by|from|through|via|where|when|wh
                     r"we|our|its|their|on|in|into|within|under|over|between|across|against|than|"
                     r"as|at|for\s+[a-z]+ing|[a-z]+ing\s+(?:a|an|the))\b|[,;:]")
 _MAX_WORDS = 14
+# the bracket closes the phrase: punctuation or a clause or preposition word after it, not more
+# of the noun phrase ("a bilingual (Chinese-English) safety evaluation dataset")
+_CLOSES = re.compile(r"\)(?:\s*(?:[,.;:]|$)|\s+(?:that|which|to|for|with|is|are|was|were|and|or|"
+                     r"in|on|of|by|as|from|into|where|whose|based|under|using|trained|designed|"
+                     r"built)\b)")
 
 
 @cache
@@ -41,15 +47,17 @@ def bracket_names(ctx: Context) -> None:
     text = ctx.text
     short_forms = None
     for c in ctx.cands:
-        if c.intro or c.start <= ctx.title_end or text[c.start - 1:c.start] != "(" or \
-                text[c.end:c.end + 1] != ")" or c.type in ("TASK", "METRIC") or \
-                "gazetteer" in c.rule or c.gaz_canon is not None or c.org or \
-                _COINED.match(c.surface) is None:
-            continue
+        if c.intro or c.conf < 0.5 or c.start <= ctx.title_end or \
+                text[c.start - 1:c.start] != "(" or _CLOSES.match(text, c.end) is None or \
+                c.type in ("TASK", "METRIC") or "gazetteer" in c.rule or c.gaz_canon is not None \
+                or c.org or _COINED.match(c.surface) is None:
+            continue  # (a candidate below the keep bar stays out: the rule adds no name)
         if short_forms is None:
             short_forms = {k.alias for k in ctx.cands if k.alias} | set(ctx.defined)
-        if c.surface in short_forms:
-            continue  # the short form of the words before it: the acronym rules decide
+        if c.surface in short_forms or any(
+                k.end in (c.start - 2, c.start - 1) and k.surface[:1].isupper() for k in ctx.cands):
+            continue  # the short form of the (Title Case) name before it: the bracket rules pair
+            # them ("GuardianAgentBench (GABench)"); marked here, it would stand apart
         s0, s1 = ctx.sentence(c.start)
         found = list(_verb_re().finditer(text, s0, c.start - 1))
         if not found:
