@@ -94,3 +94,11 @@ def test_short_form_of_a_name_right_before_it_is_left_to_the_bracket_rules(nlp):
                title=_TITLE)
     e = find(ents, "QPBench")
     assert e is None or e.role == "used"
+
+
+def test_short_form_of_a_title_case_name_in_the_phrase_stays_with_it(nlp):
+    # "a Quorb Contrastive Learning framework (qQCL)": the long form is the introduced entity
+    ents = run(nlp, "To this end, we propose a Quorb Contrastive Learning framework (qQCL) that "
+                    "links plonks.", title=_TITLE)
+    e = find(ents, "qQCL")
+    assert e is None or e.role == "used"

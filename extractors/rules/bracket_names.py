@@ -62,9 +62,14 @@ def bracket_names(ctx: Context) -> None:
         found = list(_verb_re().finditer(text, s0, c.start - 1))
         if not found:
             continue
-        gap = text[found[-1].end():c.start - 1]  # from the last intro verb before the bracket
+        g0 = found[-1].end()  # the object, from the last intro verb before the bracket
+        gap = text[g0:c.start - 1]
         if len(gap.split()) > _MAX_WORDS or _BREAK.search(gap) or CITED.search(text, s0, s1):
             continue
+        if any(g0 <= k.start and k.end < c.start and " " in k.surface and k.surface[:1].isupper()
+               for k in ctx.cands):
+            continue  # "a Refinement Contrastive Learning framework (scRCL)": the short form of
+            # a Title Case name in the phrase, which the rules introduce; marked, it stands apart
         if ctx.gaz is not None and canonical_key(c.name) in ctx.gaz.canonical:
             continue
         from paperkg.extractors.learned import corpus_counts  # lazily: learned imports the rules
