@@ -19,7 +19,8 @@ list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (
 70.5 roles (a second object the intro verb joins with "and"),
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
 (name and short form), 88.1 loose brackets (a coined short form that does not spell its Title
-Case name), 89 initials (an acronym written apart), 89.5 initials (a title's
+Case name), 88.3 bracket names (a coined name in brackets closing the object of the paper's intro
+verb), 89 initials (an acronym written apart), 89.5 initials (a title's
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
 89.8 initials (a known name in brackets after its long form), 95 title task,
 97 organisations, 97.5 places (and institutions, devices), 97.6 clinical (conditions,

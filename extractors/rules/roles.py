@@ -660,6 +660,14 @@ def _made_and_described(ctx: Context, c: Cand, s0: int, before: str) -> bool:
 
 
 @cache
+def _second_verb_re() -> re.Pattern:
+    """" and analyze ", " and empirically evaluate ": a verb joined to the intro verb by "and"
+    (data/words/intro_second_verbs.txt) that leaves the intro verb's object the paper's own."""
+    verbs = alternation(words("intro_second_verbs"), r"\s+")
+    return re.compile(rf"\s+and\s+(?:[a-z]+ly\s+)?(?:{verbs})(?:s|es|d|ed)?\b")
+
+
+@cache
 def _coordinated_re() -> re.Pattern:
     """A second new thing joined to the intro verb's object, up to the name: ", and a ",
     " alongside a ", " with an " (the joining words are data), a few lower-case words after."""
@@ -926,6 +934,10 @@ def intro_cues(ctx: Context) -> None:
         # "we propose \textbf{SkyAnchor}", "a novel method, \emph{DP-PMLF}", "we build
         # ``WhyShift``": emphasis around the name is no word between the verb and it
         gap = _emphasis_free(raw_gap)
+        if gap.startswith(" and "):
+            sv = _second_verb_re().match(gap)
+            if sv is not None:
+                gap = gap[sv.end():]  # "we design and analyze X": the second verb is no gap word
         if _NAMING_VERB.match(im.group()) and \
                 not naming_by_paper(text, s0, c.start):
             continue  # "a principle called Occam's razor": naming something known
