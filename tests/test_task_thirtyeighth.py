@@ -29,6 +29,13 @@ def test_a_word_of_kind_opening_a_title_task_leaves_the_rest_as_an_alias(nlp, wo
     assert "Crate Defect Classification" in e.aliases
 
 
+def test_a_second_word_of_kind_leaves_a_second_alias(nlp):
+    ents = run(nlp, "We address markerless image-guided defect detection for orchard robots.",
+               "Notes on Orchard Crates")
+    e = _task(ents, "markerless image-guided defect detection")
+    assert e.aliases == ["image-guided defect detection", "defect detection"]
+
+
 @pytest.mark.parametrize("title, name", [
     ("Optical Crate Flow Estimation in Orchards", "Optical Crate Flow Estimation"),  # fixed term
     ("Natural Crate Language Inference in Orchards", "Natural Crate Language Inference"),

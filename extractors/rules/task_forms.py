@@ -144,22 +144,29 @@ def _form_key(form: str) -> str:
 
 def task_modifier_forms(out: list[dict], generic: Collection[str]) -> None:
     """Give each TASK of three words or more whose name opens with a word of kind or means
-    ("Stable Value Alignment", "Few-shot Backdoor Attacks") the rest of its name as an alias:
-    the gold names such a task by the rest about as often as by the whole. Not for a listed task
+    ("Stable Value Alignment", "Few-shot Backdoor Attacks") the rest of its name as an alias, and
+    the rest after a second such word, while two words or more are left: the gold names such a
+    task by the rest about as often as by the whole. Not for a listed task
     (a fixed term), a word that opens a fixed term or is a noun ("Natural", "Retrieval", a title
     adjective), a rest that is a generic field, or one another TASK of the paper has."""
     skip = word_union("task_not_modifiers", "task_title_adjectives")
     tasks = [e for e in out if e["type"] == "TASK"]
     for e in tasks:
-        head, _, rest = e["name"].partition(" ")
-        if len(rest.split()) < 2 or head.lower() in skip or "gazetteer" in e["extractor"] \
-                or not _modifier_word().fullmatch(head) or fold(rest) in generic:
+        if "gazetteer" in e["extractor"]:
             continue
-        key = _form_key(rest)
-        if any(o is not e and key in {_form_key(f) for f in (o["name"], *o["aliases"])}
-               for o in tasks):
-            continue
-        _add(e, rest)
+        rest = e["name"]
+        # a second such word after the first: "Markerless Image-Guided Port Placement"
+        for _ in range(2):
+            head, _, rest = rest.partition(" ")
+            if len(rest.split()) < 2 or head.lower() in skip \
+                    or not _modifier_word().fullmatch(head):
+                break
+            key = _form_key(rest)
+            if fold(rest) in generic or any(
+                    o is not e and key in {_form_key(f) for f in (o["name"], *o["aliases"])}
+                    for o in tasks):
+                continue
+            _add(e, rest)
 
 
 # " and " (or " & ") then one word, not joined to a next word by a hyphen
