@@ -46,6 +46,18 @@ def test_no_alias_after_a_noun_or_the_opening_of_a_fixed_term(nlp, title, name):
     assert _task(ents, name).aliases == []
 
 
+def test_no_alias_from_a_listed_task_name(nlp):
+    ents = run(nlp, "We train a small network on photos of pear crates.",
+               "Visual Question Answering for Orchard Robots")
+    assert _task(ents, "Visual Question Answering").aliases == []
+
+
+def test_a_listed_task_with_a_word_of_kind_before_it_gets_the_alias(nlp):
+    ents = run(nlp, "We train a small network on photos of pear crates.",
+               "Few-shot Backdoor Attacks on Orchard Robots")
+    assert "Backdoor Attacks" in _task(ents, "Few-shot Backdoor Attacks").aliases
+
+
 def test_no_alias_of_one_word_from_a_two_word_name(nlp):
     ents = run(nlp, "We train a small network on photos of pear crates.",
                "Towards Explainable Segmentation for Orchard Robots")

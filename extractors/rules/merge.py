@@ -744,6 +744,6 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     task_joined_forms(out, text)
     task_object_forms(out, text, ctx.title_end)
     task_means_forms(out, ctx.generic)
-    task_modifier_forms(out, ctx.generic)
+    task_modifier_forms(out, ctx.generic, ctx.gaz.canonical if ctx.gaz is not None else {})
     metric_forms(out, text)
     return out

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from functools import cache
 
 from paperkg.core.text import fold
+from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import word_set, word_union
 
 # the word right before a mention, then one space (found by word_before); and the word before
@@ -142,17 +143,18 @@ def _form_key(form: str) -> str:
     return " ".join(fold(form).replace("-", " ").split())
 
 
-def task_modifier_forms(out: list[dict], generic: Collection[str]) -> None:
+def task_modifier_forms(out: list[dict], generic: Collection[str], listed: Collection[str]) -> None:
     """Give each TASK of three words or more whose name opens with a word of kind or means
     ("Stable Value Alignment", "Few-shot Backdoor Attacks") the rest of its name as an alias, and
     the rest after a second such word, while two words or more are left: the gold names such a
-    task by the rest about as often as by the whole. Not for a listed task
-    (a fixed term), a word that opens a fixed term or is a noun ("Natural", "Retrieval", a title
-    adjective), a rest that is a generic field, or one another TASK of the paper has."""
+    task by the rest about as often as by the whole. Not for a name the gazetteer lists (its
+    keys in listed: a fixed term, "Visual Question Answering"), a word that opens a fixed term or
+    is a noun ("Natural", "Retrieval", a title adjective), a rest that is a generic field, or one
+    another TASK of the paper has."""
     skip = word_union("task_not_modifiers", "task_title_adjectives")
     tasks = [e for e in out if e["type"] == "TASK"]
     for e in tasks:
-        if "gazetteer" in e["extractor"]:
+        if canonical_key(e["name"]) in listed:
             continue
         rest = e["name"]
         # a second such word after the first: "Markerless Image-Guided Port Placement"
