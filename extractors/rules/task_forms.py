@@ -103,6 +103,8 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
             if w is None:
                 continue
             _add(e, f"{w} {surface}")
+            if w.lower() in kinds:
+                continue  # a word before "efficient" or "robust" is a verb or a noun ("lack")
             # a second such word before it: "Low-Latency Single-Channel Speech Enhancement"
             w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled, kinds)
             if w2 is not None:
