@@ -85,3 +85,9 @@ def test_no_second_word_before_a_word_of_what_the_task_must_achieve(nlp):
     ents = run(nlp, "We address crate defect detection for orchard robots. Radios lack robust "
                     "crate defect detection when pickers shout.", "Notes on Orchard Crates")
     assert _task(ents, "crate defect detection").aliases == ["robust crate defect detection"]
+
+
+def test_no_alias_that_is_a_listed_name_of_another_type(nlp):
+    ents = run(nlp, "We study multi-view contrastive learning of pear crates. Multi-view "
+                    "contrastive learning is hard.", "Notes on Orchard Crates")
+    assert "contrastive learning" not in _task(ents, "multi-view contrastive learning").aliases

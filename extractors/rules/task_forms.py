@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import cache
 
 from paperkg.core.text import fold
@@ -145,14 +145,16 @@ def _form_key(form: str) -> str:
     return " ".join(fold(form).replace("-", " ").split())
 
 
-def task_modifier_forms(out: list[dict], generic: Collection[str], listed: Collection[str]) -> None:
+def task_modifier_forms(out: list[dict], generic: Collection[str],
+                        listed: Mapping[str, tuple[str, str]]) -> None:
     """Give each TASK of three words or more whose name opens with a word of kind or means
     ("Stable Value Alignment", "Few-shot Backdoor Attacks") the rest of its name as an alias, and
     the rest after a second such word, while two words or more are left: the gold names such a
-    task by the rest about as often as by the whole. Not for a name the gazetteer lists (its
-    keys in listed: a fixed term, "Visual Question Answering"), a word that opens a fixed term or
-    is a noun ("Natural", "Retrieval", a title adjective), a rest that is a generic field, or one
-    another TASK of the paper has."""
+    task by the rest about as often as by the whole. Not for a name the gazetteer lists (listed:
+    key -> (type, name); a fixed term, "Visual Question Answering"), a word that opens a fixed
+    term or is a noun ("Natural", "Retrieval", a title adjective), a rest that is a generic field
+    or a listed name of another type ("Self-paced Contrastive Learning": the learned step would
+    take the name for a known method's), or one another TASK of the paper has."""
     skip = word_union("task_not_modifiers", "task_title_adjectives")
     tasks = [e for e in out if e["type"] == "TASK"]
     for e in tasks:
@@ -166,7 +168,8 @@ def task_modifier_forms(out: list[dict], generic: Collection[str], listed: Colle
                     or not _modifier_word().fullmatch(head):
                 break
             key = _form_key(rest)
-            if fold(rest) in generic or any(
+            other_type = listed.get(canonical_key(rest), ("TASK",))[0] != "TASK"
+            if fold(rest) in generic or other_type or any(
                     o is not e and key in {_form_key(f) for f in (o["name"], *o["aliases"])}
                     for o in tasks):
                 continue
