@@ -26,6 +26,7 @@ from paperkg.extractors.rules.task_forms import (
     task_forms,
     task_joined_forms,
     task_means_forms,
+    task_modifier_forms,
     task_object_forms,
 )
 from paperkg.extractors.words import declared_type
@@ -743,5 +744,6 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     task_joined_forms(out, text)
     task_object_forms(out, text, ctx.title_end)
     task_means_forms(out, ctx.generic)
+    task_modifier_forms(out, ctx.generic, ctx.gaz.canonical if ctx.gaz is not None else {})
     metric_forms(out, text)
     return out

@@ -1,17 +1,19 @@
 """A task's other written forms, kept as aliases, as the gold names such a task by either form:
 the longer forms the text writes with one or two more leading words that name a kind of it
 ("Online Continual Learning" beside "continual learning"), and a name without its opening word of
-means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation"), and the
-form joined by "and" to a second strong task word ("Multimodal Understanding and Generation")."""
+means ("Diffusion-Based Articulated Object Generation": "Articulated Object Generation") or of
+kind ("Explainable ASD Classification": "ASD Classification"), and the form joined by "and" to a
+second strong task word ("Multimodal Understanding and Generation")."""
 
 from __future__ import annotations
 
 import re
 import string
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import cache
 
 from paperkg.core.text import fold
+from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import word_set, word_union
 
 # the word right before a mention, then one space (found by word_before); and the word before
@@ -66,15 +68,17 @@ def _add(e: dict, form: str) -> None:
         e["aliases"].append(form)
 
 
-def _kind_word(text: str, a: int, in_title: bool, skip, titled) -> str | None:
+def _kind_word(text: str, a: int, in_title: bool, skip, titled, kinds) -> str | None:
     """The word written right before offset a when it can name a kind of task: not a function
-    word, a praise word or a verb, unless a title keeps it in a task's name."""
+    word, a praise word or a verb, unless a title keeps it in a task's name or it names what the
+    task must achieve (kinds: "Efficient", "Real-Time", "Realistic")."""
     found = word_before(text, a)
     if found is None:
         return None
     start, w = found
     low = w.lower()
-    if (low in skip and not (in_title and low in titled)) or _NOT_KIND.fullmatch(w):
+    if (low in skip and not (in_title and low in titled) and low not in kinds) \
+            or _NOT_KIND.fullmatch(w):
         return None
     prev = _PREVIOUS.search(text, max(0, start - 20), start)
     if prev is not None and prev.group(1).lower() in BEFORE_VERB:
@@ -87,6 +91,7 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
     before a mention of its name that can name a kind of it."""
     skip = _not_kinds()
     titled = word_set("task_title_adjectives")
+    kinds = word_set("task_kind_adjectives")
     for e in out:
         if e["type"] != "TASK":
             continue
@@ -94,12 +99,14 @@ def task_forms(out: list[dict], text: str, title_end: int) -> None:
         for surface, a, _b, *_ in e["mentions"]:
             if surface.casefold() != name:
                 continue  # a shorter form's modifier may name a sibling kind of task
-            w = _kind_word(text, a, a < title_end, skip, titled)
+            w = _kind_word(text, a, a < title_end, skip, titled, kinds)
             if w is None:
                 continue
             _add(e, f"{w} {surface}")
+            if w.lower() in kinds:
+                continue  # a word before "efficient" or "robust" is a verb or a noun ("lack")
             # a second such word before it: "Low-Latency Single-Channel Speech Enhancement"
-            w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled)
+            w2 = _kind_word(text, a - len(w) - 1, a < title_end, skip, titled, kinds)
             if w2 is not None:
                 _add(e, f"{w2} {w} {surface}")
 
@@ -120,6 +127,52 @@ def task_means_forms(out: list[dict], generic: Collection[str]) -> None:
             continue
         head, _, rest = e["name"].partition(" ")
         if _means_lead().fullmatch(head) and len(rest.split()) >= 2 and fold(rest) not in generic:
+            _add(e, rest)
+
+
+@cache
+def _modifier_word() -> re.Pattern:
+    """A word that says what kind a task is or how it is done: an adjective by its ending
+    ("Explainable", "Generative", "Simulated"), a hyphenated word ("Few-shot") or a listed one."""
+    ends = "|".join(sorted(word_set("task_modifier_endings")))
+    listed = "|".join(sorted(map(re.escape, word_set("task_modifiers"))))
+    return re.compile(rf"[A-Za-z]+(?:{ends})|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|{listed}",
+                      re.IGNORECASE)
+
+
+def _form_key(form: str) -> str:
+    """A form folded for comparison: case and hyphens aside."""
+    return " ".join(fold(form).replace("-", " ").split())
+
+
+def task_modifier_forms(out: list[dict], generic: Collection[str],
+                        listed: Mapping[str, tuple[str, str]]) -> None:
+    """Give each TASK of three words or more whose name opens with a word of kind or means
+    ("Stable Value Alignment", "Few-shot Backdoor Attacks") the rest of its name as an alias, and
+    the rest after a second such word, while two words or more are left: the gold names such a
+    task by the rest about as often as by the whole. Not for a name the gazetteer lists (listed:
+    key -> (type, name); a fixed term, "Visual Question Answering"), a word that opens a fixed
+    term or is a noun ("Natural", "Retrieval", a title adjective), a rest that is a generic field
+    or a listed name of another type ("Self-paced Contrastive Learning": the learned step would
+    take the name for a known method's), or one another TASK of the paper has."""
+    skip = word_union("task_not_modifiers", "task_title_adjectives")
+    tasks = [e for e in out if e["type"] == "TASK"]
+    for e in tasks:
+        if canonical_key(e["name"]) in listed:
+            continue
+        rest = e["name"]
+        # a second such word after the first: "Markerless Image-Guided Port Placement"
+        for _ in range(2):
+            head, _, rest = rest.partition(" ")
+            if len(rest.split()) < 2 or head.lower() in skip \
+                    or not _modifier_word().fullmatch(head):
+                break
+            key = _form_key(rest)
+            other_type = listed.get(canonical_key(rest), ("TASK",))[0] != "TASK"
+            if fold(rest) in generic or other_type or any(
+                    o is not e and key in {_form_key(f) for f in (o["name"], *o["aliases"])}
+                    for o in tasks):
+                continue
             _add(e, rest)
 
 
