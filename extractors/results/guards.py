@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from paperkg.extractors.results.settings import setting_list
+
 _OUT_OF = re.compile(r"/(?:5|10|100)(?:\.0)?\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thresholds?|"
                               r"cut-?offs?)\b", re.I)
@@ -168,6 +170,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     num = m.group("num")
     before = text[max(0, a - 40):a]
     after = text[b:b + 40]
+    if setting_list(text, a):
+        return False  # "with varying missing rates (20%, 50%, and 70%)": settings varied
     if SCRIPTS and _SCRIPT_BEFORE.search(before):
         return False  # "$e=0.099^{+0.063}_{-0.044}$", "$10^{-4}$": an error bar or exponent
     if (num[:1].isalpha() or "magnitude" in (m.group("unit") or "")) and (
