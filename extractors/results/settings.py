@@ -42,6 +42,9 @@ def _intro() -> re.Pattern:
         rf"\s*(?:\(\s*|,?\s*(?:{opens})\s*)(?:{_LISTED})*$", re.IGNORECASE)
 
 
+# what stands just before a listed value: a bracket, a comma, "and", "or" or the list's opening
+_NEAR = ("(", ",", ":", "=", " and", " or", "including", " as", "i.e.", "e.g.", " of", " from",
+         " at")
 _SHARE = re.compile(r"~?\d+(?:\.\d+)?\s?\\?%\s*\)")  # "8%)": a share in brackets
 
 
@@ -58,10 +61,25 @@ def _composition() -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The qualifiers' and the nouns' stems, lower case, to tell quickly that a window holds
+    no setting list (most windows)."""
+    data = json.loads((DATA / "result_settings.json").read_text(encoding="utf-8"))
+    return (tuple({max(q.casefold().split(), key=len)[:5] for q in data["qualifiers"]}),
+            tuple({n.casefold()[:4] for n in data["nouns"]}))
+
+
 def setting_list(text: str, a: int) -> bool:
     """Whether the value starting at a is one of a list of settings the text varies, or a
     share of the data listed after a word of composition."""
-    if SETTING_LIST and _intro().search(text, max(0, a - 160), a) is not None:
-        return True
+    if SETTING_LIST and text[max(0, a - 12):a].rstrip().endswith(_NEAR):
+        lo = max(0, a - 160)
+        window = text[lo:a].casefold()
+        qualifiers, nouns = _stems()
+        first = min((i for i in (window.find(q) for q in qualifiers) if i >= 0), default=-1)
+        if first >= 0 and any(n in window for n in nouns) and \
+                _intro().search(text, lo + max(0, first - 2), a) is not None:
+            return True
     return DATA_SHARES and _SHARE.match(text, a) is not None and _composition().search(
         text, max(0, a - 300), a) is not None
