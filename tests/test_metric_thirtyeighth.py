@@ -35,3 +35,28 @@ def test_a_shared_acronym_with_a_change_stated_is_the_measure(nlp, abstract):
 def test_a_shared_acronym_naming_a_model_stays_the_model(nlp, abstract):
     ents = run(nlp, abstract)
     assert "MAE" not in measures(ents)
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The dock scheduler improves SLO attainment for TPOT and TBT by up to 66% and 48%.",
+     "SLO attainment"),
+    ("The dock scheduler improves SLO attainment for TPOT and TBT by up to 66% and 48%.", "TPOT"),
+    ("The dock scheduler improves SLO attainment for TPOT and TBT by up to 66% and 48%.", "TBT"),
+    ("The quay generator improves mean QED by 2.3% on the berth molecules.", "QED"),
+    ("Quantizing the berth model raises its PPL by 54.7% on average.", "PPL"),
+    ("The judge agrees with harbour pilots (Cohen's k of 0.67).", "Cohen's k"),
+    ("The judge is calibrated with Cohen's $\\kappa$ = 0.77 on the quay axis.", "Cohen's κ"),
+    ("The berth encoder attains mean Pearson correlations of 0.32 on the dock split.",
+     "Pearson correlations"),
+])
+def test_standard_measures_and_their_written_forms(nlp, abstract, form):
+    ents = run(nlp, abstract)
+    assert form in measures(ents), sorted(ents)
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("We study QED corrections to the scattering amplitude of the harbour lattice.", "QED"),
+    ("We report a negative result on PPL-based pruning of the berth model.", "PPL"),
+])
+def test_short_forms_with_other_senses_need_a_value(nlp, abstract, form):
+    assert form not in measures(run(nlp, abstract))
