@@ -60,3 +60,25 @@ def test_standard_measures_and_their_written_forms(nlp, abstract, form):
 ])
 def test_short_forms_with_other_senses_need_a_value(nlp, abstract, form):
     assert form not in measures(run(nlp, abstract))
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("On the quay benchmark, the dock planner attains a 66.8% driving score.", "driving score"),
+    ("Pilots are swayed by harbour notices, with an average misleading rate of 28.8%.",
+     "misleading rate"),
+    ("The berth classifier reaches a training accuracy of 99.2% on the dock split.",
+     "training accuracy"),
+    ("The quay robot has an overall grasping accuracy of 89% on four tasks.",
+     "grasping accuracy"),
+])
+def test_an_ing_word_that_names_the_measure(nlp, abstract, form):
+    assert form in measures(run(nlp, abstract))
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The berth recipe includes a 30% masking ratio for the dock encoder.", "masking ratio"),
+    ("The dock planner keeps improving accuracy of 90% across berths.", "improving accuracy"),
+    ("The quay model keeps the learning rate fixed during berth training.", "learning rate"),
+])
+def test_an_ing_word_that_does_not(nlp, abstract, form):
+    assert form not in measures(run(nlp, abstract))

@@ -141,7 +141,33 @@ def _head_spans(low: str) -> list[tuple[int, int]]:
     return out
 
 
-def _modifiers(ctx: Context, h0: int) -> int:
+# what makes an -ing word before a measure head a noun naming the measure, not a verb: a value
+# right before it ("a 66.8% driving score", "3.5%/3.7% clustering accuracy"), an averaging word
+# ("an average misleading rate", "the overall grasping accuracy"), or an article before it and
+# a value after the head ("a training accuracy of 99.2%"); a value before a rate or a ratio sets
+# it ("a 30% masking ratio", "a 10% sampling rate"); a cost head keeps its -ing word as the
+# known measure's longer form
+_ING_VALUE_BEFORE = re.compile(
+    r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s*\\?%(?:\s*/\s*\d+(?:\.\d+)?\s*\\?%)*\s+$")
+_ING_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|overall)\s+$", re.IGNORECASE)
+_ING_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|its|their|our)\s+$", re.IGNORECASE)
+_ING_VALUE_AFTER = re.compile(r"\s+(?:of|=|:)\s*(?:about\s+|only\s+|up\s+to\s+)?\$?[-+]?\.?\d")
+
+
+def _ing_named(text: str, k: int, h1: int) -> bool:
+    """Whether the -ing word at k names the measure whose head ends at h1 (see above)."""
+    head = text[max(0, h1 - 10):h1].lower()
+    if head.rsplit(None, 1)[-1] in word_set("cost_metrics"):
+        return False  # "a decoding throughput of 120 tokens/s": the cost measure, with the
+        # longer form as its alias (metric_forms)
+    before = text[max(0, k - 30):k]
+    setting = head.endswith(("rate", "rates", "ratio"))
+    return bool((_ING_VALUE_BEFORE.search(before) and not setting)
+                or _ING_AVERAGE_BEFORE.search(before)
+                or (_ING_ARTICLE_BEFORE.search(before) and _ING_VALUE_AFTER.match(text, h1)))
+
+
+def _modifiers(ctx: Context, h0: int, h1: int) -> int:
     """Start of the modifier words before a metric head at h0 ("attack success rate"), or h0."""
     text = ctx.text
     not_mod = word_set("metric_not_modifiers")
@@ -177,7 +203,7 @@ def _modifiers(ctx: Context, h0: int) -> int:
             break  # "seven semantic text similarity": a count of tasks, not part of the measure
         if low.endswith("ed") and "-" not in low and low not in word_set("metric_ed_modifiers"):
             break  # "improved accuracy", but "balanced accuracy"
-        if low.endswith("ing") and low not in task_heads:
+        if low.endswith("ing") and low not in task_heads and not _ing_named(text, k, h1):
             break  # "using accuracy", but "ranking accuracy"
         if word[0].isupper() and (k in ctx.sent_starts or (
                 word in ctx.not_names and start != h0)):  # "Wasserstein distance" is a measure
@@ -194,7 +220,7 @@ def metric_compounds(ctx: Context) -> None:
     for h0, h1 in _head_spans(ctx.low):
         if ctx.in_url(h0):
             continue
-        a = _modifiers(ctx, h0)
+        a = _modifiers(ctx, h0, h1)
         if a == h0:
             continue
         phrase = text[a:h1]
