@@ -82,3 +82,36 @@ def test_an_ing_word_that_names_the_measure(nlp, abstract, form):
 ])
 def test_an_ing_word_that_does_not(nlp, abstract, form):
     assert form not in measures(run(nlp, abstract))
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The dock compiler achieves 56.4% compilation success; berth checks follow.",
+     "compilation success"),
+    ("The quay judge shows 73.68% directional consistency with harbour pilots.",
+     "directional consistency"),
+    ("The berth model reaches 0.968 validation bits-per-byte under a fixed budget.",
+     "validation bits-per-byte"),
+    ("The quay router achieves a 0.32% optimality gap under beam search.", "optimality gap"),
+    ("The dock ranker achieves a 0.97 correlation with harbour pilots.", "correlation"),
+])
+def test_the_measure_a_reported_value_is_given_in(nlp, abstract, form):
+    ents = run(nlp, abstract)
+    assert form in measures(ents), sorted(ents)
+    assert ents[form].extractor.startswith("metric_reported")
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The quay planner achieves a 16% average performance improvement on berths.",
+     "average performance improvement"),
+    ("The dock model achieves up to 30% higher success rate on two berths.",
+     "higher success rate"),
+    ("The quay model obtains 2.75 billion activated parameters in all.",
+     "billion activated parameters"),
+    ("The harbour agent achieves 100% success on the dock split.", "success"),
+    ("The quay study shows 24 harbour pilots on the dock.", "harbour pilots"),
+    ("The berth parser achieves 7.5% requiring boundary adjustments.",
+     "requiring boundary adjustments"),
+    ("The quay AUC reached 0.9748 for both classes of berths.", "for both classes"),
+])
+def test_words_after_a_reported_value_that_name_no_measure(nlp, abstract, form):
+    assert form not in measures(run(nlp, abstract))

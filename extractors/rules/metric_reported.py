@@ -1,0 +1,70 @@
+"""Family: the measure a reported value is given in. "SafeDrive attains a 66.8% driving score",
+"FragFM achieves over 99% validity", "reaches 0.8467 circular exact-matching accuracy versus
+0.8437": after a verb that reports a result (words/metric_report_verbs.txt), a percentage or a
+decimal, and two or three lower-case words that end before a comma, a full stop or a
+preposition, name the measure. One word alone is a measure only when it is a measure head
+("a 0.97 correlation"; "100% success", "90% occlusion" name none as often as not). A change, a
+comparative, a count or a share of things (words/metric_report_not_words.txt) names no measure;
+a whole number or a multiple ("24 participants", "2.3x throughput") is no reported score."""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.rules.base import Cand, Context, word_set, words
+
+_VALUE = r"[-+]?(?:\d+\.\d+|\d+(?:\.\d+)?\s*\\?%)(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s*\\?%?)?"
+_WORD = r"[a-z][a-z\-]*[a-z]"
+_END = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|across|for|versus|vs\.?|and|while|compared|over|at|"
+        r"under|without|from|when|against|relative|than|by|using|to|among|after|within|"
+        r"with|as|per|of)\b)")
+_HEDGE = r"(?:(?:an?|only|over|nearly|about|around|approximately|up\s+to|near-|a\s+mean\s+of)\s*)*"
+_PATTERN: re.Pattern | None = None
+
+
+def _pattern() -> re.Pattern:
+    """The reported-value pattern, built once from the verb list."""
+    global _PATTERN
+    if _PATTERN is None:
+        verbs = "|".join(re.escape(v) for v in words("metric_report_verbs"))
+        _PATTERN = re.compile(
+            rf"\b(?:{verbs})\w*\s+{_HEDGE}{_VALUE}\s+(?P<ph>{_WORD}(?:\s+{_WORD}){{0,2}}?){_END}")
+    return _PATTERN
+
+
+def _names_measure(words_: list[str]) -> bool:
+    """Whether the words after a reported value can name its measure."""
+    not_words = word_set("metric_report_not_words")
+    if any(w in not_words for w in words_):
+        return False
+    first = words_[0]
+    if first.endswith(("ed", "ing")) and "-" not in first:
+        return False  # "7.5% requiring boundary adjustments", "64.3% compared to"
+    if len(words_) == 1:
+        return first in word_set("metric_heads")
+    return True
+
+
+def reported_measures(ctx: Context) -> None:
+    """A METRIC candidate for the lower-case words naming the measure of a reported value."""
+    text = ctx.text
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _pattern().finditer(text, ctx.title_end):
+        a, b = m.span("ph")
+        if ctx.in_url(a) or not _names_measure(m.group("ph").split()):
+            continue
+        if any(c.start < b and a < c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
+            continue  # a longer or shorter name found by another rule keeps its span
+        same = [c for c in ctx.cands if c.start == a and c.end == b]
+        if same:
+            for c in same:
+                if not (c.strong_type and c.type):
+                    c.type, c.strong_type = "METRIC", True
+            continue
+        c = Cand(a, b, text[a:b], text[a:b], "METRIC", 0.6, "metric_reported")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(59.8, reported_measures)]
