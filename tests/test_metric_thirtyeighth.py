@@ -92,6 +92,8 @@ def test_an_ing_word_that_does_not(nlp, abstract, form):
     ("The berth model reaches 0.968 validation bits-per-byte under a fixed budget.",
      "validation bits-per-byte"),
     ("The quay router achieves a 0.32% optimality gap under beam search.", "optimality gap"),
+    ("The berth judge achieves 0.92 evaluation quality measured as F1 against pilots.",
+     "evaluation quality"),
     ("The dock ranker achieves a 0.97 correlation with harbour pilots.", "correlation"),
 ])
 def test_the_measure_a_reported_value_is_given_in(nlp, abstract, form):
@@ -113,6 +115,7 @@ def test_the_measure_a_reported_value_is_given_in(nlp, abstract, form):
      "requiring boundary adjustments"),
     ("The quay AUC reached 0.9748 for both classes of berths.", "for both classes"),
     ("The berth auction achieves 99% optimal welfare in seconds.", "optimal welfare"),
+    ("The best quay agents achieve only 22% score on our berth suite.", "score"),
 ])
 def test_words_after_a_reported_value_that_name_no_measure(nlp, abstract, form):
     assert form not in measures(run(nlp, abstract))

@@ -3,7 +3,8 @@
 0.8437": after a verb that reports a result (words/metric_report_verbs.txt), a percentage or a
 decimal, and two or three lower-case words that end before a comma, a full stop or a
 preposition, name the measure. One word alone is a measure only when it is a measure head
-("a 0.97 correlation"; "100% success", "90% occlusion" name none as often as not). A change, a
+that says what is measured ("a 0.97 correlation"; "100% success", "90% occlusion", "22%
+score" name none as often as not: words/metric_report_vague_heads.txt). A change, a
 comparative, a count or a share of things (words/metric_report_not_words.txt) names no measure;
 a whole number or a multiple ("24 participants", "2.3x throughput") is no reported score."""
 
@@ -17,7 +18,7 @@ _VALUE = r"[-+]?(?:\d+\.\d+|\d+(?:\.\d+)?\s*\\?%)(?:\s*(?:to|-|–)\s*\d+(?:\.\d
 _WORD = r"[a-z][a-z\-]*[a-z]"
 _END = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|across|for|versus|vs\.?|and|while|compared|over|at|"
         r"under|without|from|when|against|relative|than|by|using|to|among|after|within|"
-        r"with|as|per|of)\b)")
+        r"with|as|per|of|measured|computed|evaluated|reported|assessed|calculated|estimated)\b)")
 _HEDGE = r"(?:(?:an?|only|over|nearly|about|around|approximately|up\s+to|near-|a\s+mean\s+of)\s*)*"
 _PATTERN: re.Pattern | None = None
 
@@ -41,7 +42,8 @@ def _names_measure(words_: list[str]) -> bool:
     if first.endswith(("ed", "ing")) and "-" not in first:
         return False  # "7.5% requiring boundary adjustments", "64.3% compared to"
     if len(words_) == 1:
-        return first in word_set("metric_heads")
+        return first in word_set("metric_heads") and first not in word_set(
+            "metric_report_vague_heads")
     return True
 
 
