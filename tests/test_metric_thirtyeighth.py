@@ -119,3 +119,11 @@ def test_the_measure_a_reported_value_is_given_in(nlp, abstract, form):
 ])
 def test_words_after_a_reported_value_that_name_no_measure(nlp, abstract, form):
     assert form not in measures(run(nlp, abstract))
+
+
+def test_each_value_listed_after_a_reported_one_names_its_measure(nlp):
+    found = measures(run(nlp, "The quay agent achieved 97.24% berth compatibility, 87.10% dock "
+                              "compilation success, and 86.98% harbour compliance in our study, "
+                              "with 24 pilots."))
+    assert {"berth compatibility", "dock compilation success", "harbour compliance"} <= set(found)
+    assert "pilots" not in found

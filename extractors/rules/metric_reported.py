@@ -6,7 +6,9 @@ preposition, name the measure. One word alone is a measure only when it is a mea
 that says what is measured ("a 0.97 correlation"; "100% success", "90% occlusion", "22%
 score" name none as often as not: words/metric_report_vague_heads.txt). A change, a
 comparative, a count or a share of things (words/metric_report_not_words.txt) names no measure;
-a whole number or a multiple ("24 participants", "2.3x throughput") is no reported score."""
+a whole number or a multiple ("24 participants", "2.3x throughput") is no reported score.
+Each value listed after a reported one names its measure the same way ("achieved 97.24%
+platform compatibility, 87.10% compilation success, and 86.98% security compliance")."""
 
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ _END = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|across|for|versus|vs\.?|and|while|comp
         r"with|as|per|of|measured|computed|evaluated|reported|assessed|calculated|estimated)\b)")
 _HEDGE = r"(?:(?:an?|only|over|nearly|about|around|approximately|up\s+to|near-|a\s+mean\s+of)\s*)*"
 _PATTERN: re.Pattern | None = None
+# the next value of a list after a reported one, and the words naming its measure
+_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_HEDGE}{_VALUE}\s+"
+                   rf"(?P<ph>{_WORD}(?:\s+{_WORD}){{0,2}}?){_END}")
 
 
 def _pattern() -> re.Pattern:
@@ -47,26 +52,33 @@ def _names_measure(words_: list[str]) -> bool:
     return True
 
 
+def _add(ctx: Context, a: int, b: int) -> None:
+    """Type text[a:b] METRIC: a new candidate, or the untyped one found at that very span."""
+    if any(c.start < b and a < c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
+        return  # a longer or shorter name found by another rule keeps its span
+    same = [c for c in ctx.cands if c.start == a and c.end == b]
+    for c in same:
+        if not (c.strong_type and c.type):
+            c.type, c.strong_type = "METRIC", True
+    if not same:
+        c = Cand(a, b, ctx.text[a:b], ctx.text[a:b], "METRIC", 0.6, "metric_reported")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
 def reported_measures(ctx: Context) -> None:
-    """A METRIC candidate for the lower-case words naming the measure of a reported value."""
+    """A METRIC candidate for the lower-case words naming the measure of a reported value, and
+    of each value listed after it ("97.24% platform compatibility, 87.10% compilation success")."""
     text = ctx.text
     if not any(ch.isdigit() for ch in text):
         return
     for m in _pattern().finditer(text, ctx.title_end):
-        a, b = m.span("ph")
-        if ctx.in_url(a) or not _names_measure(m.group("ph").split()):
-            continue
-        if any(c.start < b and a < c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
-            continue  # a longer or shorter name found by another rule keeps its span
-        same = [c for c in ctx.cands if c.start == a and c.end == b]
-        if same:
-            for c in same:
-                if not (c.strong_type and c.type):
-                    c.type, c.strong_type = "METRIC", True
-            continue
-        c = Cand(a, b, text[a:b], text[a:b], "METRIC", 0.6, "metric_reported")
-        c.strong_type = True
-        ctx.cands.append(c)
+        got = m
+        while got is not None:
+            a, b = got.span("ph")
+            if not ctx.in_url(a) and _names_measure(got.group("ph").split()):
+                _add(ctx, a, b)
+            got = _NEXT.match(text, got.end())
 
 
 STAGES = [(59.8, reported_measures)]
