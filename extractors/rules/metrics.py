@@ -141,7 +141,33 @@ def _head_spans(low: str) -> list[tuple[int, int]]:
     return out
 
 
-def _modifiers(ctx: Context, h0: int) -> int:
+# what makes an -ing word before a measure head a noun naming the measure, not a verb: a value
+# right before it ("a 66.8% driving score", "3.5%/3.7% clustering accuracy"), an averaging word
+# ("an average misleading rate", "the overall grasping accuracy"), or an article before it and
+# a value after the head ("a training accuracy of 99.2%"); a value before a rate or a ratio sets
+# it ("a 30% masking ratio", "a 10% sampling rate"); a cost head keeps its -ing word as the
+# known measure's longer form
+_ING_VALUE_BEFORE = re.compile(
+    r"(?<![\w.])[-+]?\d+(?:\.\d+)?\s*\\?%(?:\s*/\s*\d+(?:\.\d+)?\s*\\?%)*\s+$")
+_ING_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|overall)\s+$", re.IGNORECASE)
+_ING_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|its|their|our)\s+$", re.IGNORECASE)
+_ING_VALUE_AFTER = re.compile(r"\s+(?:of|=|:)\s*(?:about\s+|only\s+|up\s+to\s+)?\$?[-+]?\.?\d")
+
+
+def _ing_named(text: str, k: int, h1: int) -> bool:
+    """Whether the -ing word at k names the measure whose head ends at h1 (see above)."""
+    head = text[max(0, h1 - 10):h1].lower()
+    if head.rsplit(None, 1)[-1] in word_set("cost_metrics"):
+        return False  # "a decoding throughput of 120 tokens/s": the cost measure, with the
+        # longer form as its alias (metric_forms)
+    before = text[max(0, k - 30):k]
+    setting = head.endswith(("rate", "rates", "ratio"))
+    return bool((_ING_VALUE_BEFORE.search(before) and not setting)
+                or _ING_AVERAGE_BEFORE.search(before)
+                or (_ING_ARTICLE_BEFORE.search(before) and _ING_VALUE_AFTER.match(text, h1)))
+
+
+def _modifiers(ctx: Context, h0: int, h1: int) -> int:
     """Start of the modifier words before a metric head at h0 ("attack success rate"), or h0."""
     text = ctx.text
     not_mod = word_set("metric_not_modifiers")
@@ -177,7 +203,7 @@ def _modifiers(ctx: Context, h0: int) -> int:
             break  # "seven semantic text similarity": a count of tasks, not part of the measure
         if low.endswith("ed") and "-" not in low and low not in word_set("metric_ed_modifiers"):
             break  # "improved accuracy", but "balanced accuracy"
-        if low.endswith("ing") and low not in task_heads:
+        if low.endswith("ing") and low not in task_heads and not _ing_named(text, k, h1):
             break  # "using accuracy", but "ranking accuracy"
         if word[0].isupper() and (k in ctx.sent_starts or (
                 word in ctx.not_names and start != h0)):  # "Wasserstein distance" is a measure
@@ -194,7 +220,7 @@ def metric_compounds(ctx: Context) -> None:
     for h0, h1 in _head_spans(ctx.low):
         if ctx.in_url(h0):
             continue
-        a = _modifiers(ctx, h0)
+        a = _modifiers(ctx, h0, h1)
         if a == h0:
             continue
         phrase = text[a:h1]
@@ -462,6 +488,21 @@ _VALUE_AFTER = re.compile(
     r"\s*(?:[=:(<>≤≥≈]|of|by|is|was|reaches|drops\s+to)?\s*(?:up\s+to\s+)?[-+]?\.?\d")
 _ERROR_MEASURE = re.compile(
     r"\b(?:R?MSE|MAPE|SMAPE|NRMSE|RMSLE|MSLE|R\^?2|R\$\^\{?2\}?\$)(?![\w-])")
+# a change stated of the acronym: a value or a comparison right before it ("21.1% reduction in
+# MAE", "a 9% lower MAE", "0.08 MAE on ZINC", "reduces the MAE"), or a change noun and a value
+# right after it ("an average MAE reduction of 3.8%", "MAE improvements of 12%")
+_CHANGE_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?:\d*\.\d+\s*(?:\\?%)?|\d+\s*(?:\\?%|x|×))\s+(?:(?:average|mean|relative|overall)\s+)?"
+    r"|\b(?:lower|higher|reduc(?:es|ed|ing|tion)|decreas(?:es|ed|ing|e)|improv(?:es|ed|ing|ement))"
+    r"\s+(?:in\s+|of\s+)?(?:the\s+|an?\s+)?(?:(?:average|mean|overall|test)\s+)?)$")
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:reductions?|improvements?|decreases?|drops?|gains?)\s+(?:of|by)\s+(?:up\s+to\s+)?"
+    r"(?:about\s+|approx\.?\s+)?[-+]?\$?\d")
+# the acronym naming a model or its training, whatever is said before it ("improves MAE
+# pretraining", "0.5 MAE-based features")
+_MODEL_AFTER = re.compile(
+    r"[\s\-]+(?:pre-?train\w*|fine-?tun\w*|style|based|models?|variants?|backbones?|encoders?|"
+    r"decoders?|features?|frameworks?|architectures?|distillation|objectives?)\b")
 
 
 def _other_entry(ctx: Context, acronym: str) -> tuple[str, str] | None:
@@ -478,8 +519,9 @@ def _other_entry(ctx: Context, acronym: str) -> tuple[str, str] | None:
 
 
 def shared_acronyms(ctx: Context) -> None:
-    """An acronym that names a measure and a model ("MAE") is the measure beside a value or
-    another error measure ("test MAE of 12.23", "MAE, MSE, RMSE"), else the other name."""
+    """An acronym that names a measure and a model ("MAE") is the measure beside a value,
+    another error measure or a change stated of it ("test MAE of 12.23", "MAE, MSE, RMSE",
+    "a 9% lower MAE", "MAE reduction of 3.8%"), else the other name."""
     text = ctx.text
     shared = word_set("shared_metric_acronyms")
     keep = []
@@ -489,7 +531,10 @@ def shared_acronyms(ctx: Context) -> None:
             measure = not _NOT_AFTER.match(text, c.end, c.end + 20) and bool(
                 _VALUE_AFTER.match(text, c.end)
                 or _ERROR_MEASURE.search(text, max(0, c.start - 25), c.start)
-                or _ERROR_MEASURE.search(text, c.end, min(len(text), c.end + 25)))
+                or _ERROR_MEASURE.search(text, c.end, min(len(text), c.end + 25))
+                or (_CHANGE_BEFORE.search(text, max(0, c.start - 40), c.start)
+                    and not _MODEL_AFTER.match(text, c.end, c.end + 20))
+                or _CHANGE_AFTER.match(text, c.end, c.end + 40))
             if measure:
                 if (c.start, c.end) in seen:
                     continue
