@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.ending import ends_by_exit, keep
 from paperkg.core.errors import UserError
 from paperkg.core.packed import TextFile, trained, unpacked
 from paperkg.core.records import Paper, SourceFile
@@ -1117,6 +1118,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                                seconds, workers=workers, fast=fast, engine=engine,
                                scheduler=scheduler, recited=recited, ahead=ahead,
                                reader=(conn, reading.close))
+            if quick is not None and ends_by_exit():  # written: the engine left to the exit
+                keep(reading.pop_all())
         finally:
             reading.close()
             if ahead is not None:
@@ -1127,13 +1130,15 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         if quick is not None:
             cites, extracted, delta = quick
             stored = delta.stats or stats(path)
-            return BuildReport(
+            report = BuildReport(
                 db=str(path), mode="upsert", read=result.summary(),
                 skipped=result.skipped, new_papers=new_count,
                 total_papers=stored["nodes"][S.PAPER], nodes=stored["nodes"],
                 relationships=stored["relationships"], citations=cites, neo4j=None,
                 extracted=extracted, written=delta.summary(),
                 seconds={**seconds, "total": round(time.perf_counter() - t0, 3)})
+            keep(locals())  # the papers read and merged: not freed by a process ending now
+            return report
         del old_papers
         if recited:
             previous = None

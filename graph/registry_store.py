@@ -51,6 +51,7 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.ending import ends_by_exit, keep
 from paperkg.core.records import PaperExtraction
 from paperkg.graph import schema as S
 from paperkg.graph.ladybug_store import logical_rows, pack_state, state_json
@@ -571,6 +572,10 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
 
         early.finish(finish)
         seconds["store"] = round(time.perf_counter() - t0, 3)
+        if ends_by_exit():
+            # the store is folded (its log empty): a process that ends now leaves its engine,
+            # connections and what this read to the exit instead of closing and freeing them
+            keep(reading.pop_all(), locals())
     delta.tables, delta.state = tables, state_rows
     return summary, extracted, delta
 
@@ -1001,6 +1006,9 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
             {pid: last_item(old_json[pid]) for pid in renewed if pid in old_json},
             {pid: last_item(cur_json[pid]) for pid in renewed})
     seconds["diff"] = round(diff_s + time.perf_counter() - t4, 3)
+    # what this made (the graph of every paper, the registries, the kept entities) is not
+    # freed before the commit by a process that ends once the update is written
+    keep(locals())
     return (_reported(tables, late), state_rows, late, late_registry, report.summary(),
             len(todo))
 
