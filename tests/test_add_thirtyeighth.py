@@ -78,3 +78,57 @@ def test_the_command_leaves_the_store_an_update_in_process_makes(tmp_path):
         assert stats_in(conn) == {"nodes": report.nodes, "relationships": report.relationships}
     assert_same(snapshot(by_command), snapshot(in_process))
     assert registry_rows(by_command) == registry_rows(in_process)
+
+
+def test_cited_nodes_are_the_bare_nodes_of_the_cited_fields(tmp_path):
+    """registry_store.cited_nodes (one dict display a paper) makes what build.bare_nodes makes
+    of each paper's label and pipeline._CITED_FIELDS, for papers read back from a store."""
+    from operator import attrgetter
+
+    from paperkg.graph import schema as S
+    from paperkg.graph.build import bare_nodes
+    from paperkg.graph.ladybug_store import read_papers
+    from paperkg.graph.pipeline import _CITED_FIELDS, build
+    from paperkg.graph.registry_store import cited_nodes
+
+    a, b = _tiny(tmp_path)
+    db = tmp_path / "kg.lbug"
+    build([a, b], db=db, fast=True)
+    papers, _ = read_papers(db)
+    assert len(papers) == 5 and any(p.published for p in papers)
+    values = attrgetter(*_CITED_FIELDS)
+    made = bare_nodes((S.node_key(S.PAPER, p.id),
+                       {"label": S.PAPER, **dict(zip(_CITED_FIELDS, values(p), strict=True))})
+                      for p in papers)
+    got = cited_nodes(papers)
+    assert got == made
+    assert [list(d) for d in got[0].values()] == [list(d) for d in made[0].values()]
+
+
+def test_bench_add_reports_the_cli_process_cpu_beside_the_tree(tmp_path):
+    """bench/bench_add.py waits for the CLI process itself: its CPU is reported apart from the
+    whole process tree's (the fork server and worker, reaped after it), and is part of it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import paperkg
+    from paperkg.graph.pipeline import build
+
+    a, b = _tiny(tmp_path)
+    base = tmp_path / "base.lbug"
+    build([a], db=base, fast=True)
+    package = Path(paperkg.__file__).resolve().parent
+    tree = tmp_path / "tree"  # a tree as the bench takes it: a folder holding `paperkg`
+    tree.mkdir()
+    (tree / "paperkg").symlink_to(package, target_is_directory=True)
+    out = tmp_path / "rows.json"
+    ran = subprocess.run([sys.executable, str(package / "bench" / "bench_add.py"), str(base),
+                          str(b), str(tree), "--runs", "1",
+                          "--extra-args=--workers 2 --fast", "--json", str(out)],
+                         capture_output=True, text=True, timeout=900)
+    assert ran.returncode == 0, ran.stderr
+    (row,) = json.loads(out.read_text())
+    assert row["extracted"] == 2
+    assert 0 < row["main_cpu_s"] <= row["cpu_s"]
+    assert "CLI process" in ran.stdout
