@@ -592,6 +592,7 @@ class Ahead:
         self.keys = [_ahead_key(p) for p in papers]
         self._pool: Any = None
         self._future: Any = None
+        self._made: Any = ()  # the keys of the papers the worker extracted (raws)
         # Starting the fork server waits for it to import the pipeline (about a second): a
         # thread waits for it, not this process's reads.
         self._thread = threading.Thread(
@@ -613,10 +614,11 @@ class Ahead:
             self._future = None
 
     def raws(self, todo: Sequence[Paper], progress: Callable[[int], None] | None = None,
-             **kw) -> list[str]:
+             keep_open: bool = False, **kw) -> list[str]:
         """The extraction JSON (raw_extractions(..., as_json=True, extra=paper_features)) of
         each paper of todo, in order: the worker's where it extracted the same text, the
-        others made here (kw: raw_extractions' options)."""
+        others made here (kw: raw_extractions' options). The worker is stopped, unless
+        `keep_open` (then `claims` may still be asked of it; `close` stops it)."""
         from paperkg.graph.citations.cache import paper_features
 
         wanted = {_ahead_key(p) for p in todo}
@@ -627,7 +629,9 @@ class Ahead:
                 got = dict(zip(self.keys, self._future.result(), strict=True))
             except Exception:  # noqa: BLE001 - the worker failed: extract here instead
                 got = {}
-        self.close()
+        self._made = got.keys()
+        if not keep_open or not got:
+            self.close()
         rest = [p for p in todo if _ahead_key(p) not in got]
         if rest:  # spaCy is imported here only when this process extracts
             from paperkg.extractors.pipeline import raw_extractions
@@ -643,6 +647,22 @@ class Ahead:
                 progress(1)
             out.append(x)
         return out
+
+    def claims(self, rows: list[tuple[str, str]], papers: Sequence[Paper]) -> Any:
+        """A future of the citation index's "claims" and "generic" rows (ahead_worker.
+        ahead_claims: StoredIndex(None, rows=rows).claims_rows({}, their entries)) made by
+        the worker from the entries it made for these papers, or None when it cannot (the
+        worker stopped, or a paper's text is not one it extracted)."""
+        from paperkg.graph.ahead_worker import ahead_claims
+
+        if self._pool is None or any(_ahead_key(p) not in self._made for p in papers):
+            return None
+        at = {k: i for i, k in enumerate(self.keys)}  # (equal keys: equal results)
+        try:
+            return self._pool.submit(ahead_claims, rows,
+                                     [(p.id, at[_ahead_key(p)]) for p in papers])
+        except Exception:  # noqa: BLE001 - the pool is broken: the caller makes them
+            return None
 
     def close(self) -> None:
         """Stop the worker (its extraction too, when it is not needed any more)."""

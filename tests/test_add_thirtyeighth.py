@@ -10,7 +10,7 @@ import shutil
 import weakref
 
 from tests.conftest import run_cli_process
-from tests.test_incremental import _tiny, assert_same, registry_rows, snapshot
+from tests.test_incremental import _line, _tiny, assert_same, registry_rows, snapshot
 
 
 class _Thing:
@@ -132,3 +132,41 @@ def test_bench_add_reports_the_cli_process_cpu_beside_the_tree(tmp_path):
     assert row["extracted"] == 2
     assert 0 < row["main_cpu_s"] <= row["cpu_s"]
     assert "CLI process" in ran.stdout
+
+
+def test_the_ahead_worker_makes_the_claims_rows_this_process_makes(tmp_path):
+    """pipeline.Ahead.claims: the extraction's worker, kept open after its extraction, makes
+    the citation index's claims and generic rows from the store's rows and the entries it
+    made, equal to what StoredIndex.claims_rows makes of the same entries here; a paper it
+    did not extract gets no future."""
+    from paperkg.core.records import Paper
+    from paperkg.graph.citations.stored import StoredIndex
+    from paperkg.graph.ladybug_store import connect
+    from paperkg.graph.pipeline import Ahead, build
+    from paperkg.graph.registry_store import last_item
+    from paperkg.readers import read_listings
+
+    a, b = _tiny(tmp_path)
+    with b.open("a", encoding="utf-8") as fh:  # one that claims a name of its own
+        fh.write(_line("2401.00070", "QuorbNet: Counting Cells", "We propose QuorbNet, a new "
+                       "method for cell counting.") + "\n")
+    db = tmp_path / "kg.lbug"
+    build([a], db=db, fast=True)
+    with connect(db) as conn:
+        index = StoredIndex(conn)
+        rows = index.stored_rows
+        papers = read_listings([b]).papers
+        ahead = Ahead(papers, fast=True)
+        try:
+            raws = ahead.raws(papers, keep_open=True, workers=2, fast=True, engine="local",
+                              scheduler=None)
+            assert ahead.claims(rows, [Paper(id="x", title="Not extracted")]) is None
+            future = ahead.claims(rows, papers)
+            assert future is not None
+            made = future.result(timeout=300)
+        finally:
+            ahead.close()
+        here = index.claims_rows({}, {p.id: last_item(x) for p, x in zip(papers, raws,
+                                                                          strict=True)})
+    assert [r[0] for r in rows] == ["claims", "generic"]
+    assert made == here and made[0][1] != dict(rows)["claims"]  # the new papers' claims in
