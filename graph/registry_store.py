@@ -743,20 +743,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     if progress is not None and len(papers) > len(todo):
         progress(len(papers) - len(todo))
     new_json = {p.id: x for p, x in zip(todo, raws, strict=True)}
-    # the citation index's claims and generic rows (0.2 CPU s at 100,000 papers: every
-    # paper's record packed again) made by the extraction's worker, idle now, from the
-    # entries it made, while this thread makes the graph: when only new papers' entries
-    # replace the index's (no stored paper extracted or judged again)
-    claimed = None
-    if ahead is not None:
-        kept_index = cite_read.result()[0] if cite_read is not None else None
-        if kept_index is not None and not recited and not (todo_ids & by_old.keys()):
-            claimed = ahead.claims(kept_index.stored_rows, [
-                p for p in todo if S.node_key(S.PAPER, p.id) in previous.new])
-            if claimed is None:
-                ahead.close()
-        else:
-            ahead.close()
     seconds["extract"] = round(time.perf_counter() - t0, 3)
     t1 = time.perf_counter()
 
@@ -977,6 +963,19 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         _write_registry(conn, registry_rows)
 
     early.start(write_early)
+    # the citation index's claims and generic rows (0.2 CPU s at 100,000 papers: every
+    # paper's record packed again) made by the extraction's worker, idle since the wait, from
+    # the entries it made, while this thread makes the citations (the graph step's reads use
+    # the other core before): when only new papers' entries replace the index's (no stored
+    # paper extracted again or judged anew)
+    claimed = None
+    if ahead is not None:
+        kept_index = cite_read.result()[0] if cite_read is not None else None
+        if kept_index is not None and not recited and not (todo_ids & by_old.keys()):
+            claimed = ahead.claims(kept_index.stored_rows, [
+                p for p in todo if S.node_key(S.PAPER, p.id) in previous.new])
+        if claimed is None:
+            ahead.close()
     diff_s = time.perf_counter() - t3
 
     # citations: as a build makes them, clean papers' entity edges assembled when asked for
