@@ -14,7 +14,8 @@ paperkg build ADD.jsonl --db COPY --json EXTRA` with PYTHONPATH=TREE under a wal
 trees take turns (A B, then B A, ...: ABBA order), so a drift of the machine's load falls on
 both. This process is made the children's subreaper, so the fork server and its worker, which
 outlive the CLI, are reaped here: the CPU seconds (user + sys) of each run are the whole
-process tree's, not the main process's alone (what /usr/bin/time reports).
+process tree's, not the main process's alone (what /usr/bin/time reports); the CLI process's own
+CPU (the add's main process, which bounds it) is shown beside it, from its own rusage.
 
 Prints one line per run (tree, wall, CPU, 1-minute load before and after, the build's own step
 seconds), then each tree's medians. Both trees must hold the base store's extraction key (an
@@ -77,6 +78,26 @@ def copy_store(base: Path, dest: Path) -> None:
             shutil.copyfile(f, target)
 
 
+def drained(proc: subprocess.Popen) -> tuple[str, str]:
+    """A process's whole stdout and stderr, read to their ends (two threads: neither pipe
+    fills while the other is read), without waiting for the process."""
+    import threading
+
+    got: dict[str, str] = {}
+
+    def read(name: str, pipe) -> None:
+        got[name] = pipe.read()
+        pipe.close()
+
+    threads = [threading.Thread(target=read, args=(n, p)) for n, p in
+               (("out", proc.stdout), ("err", proc.stderr))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return got["out"], got["err"]
+
+
 def drop_caches() -> bool:
     """Ask the kernel to drop its clean page cache; whether it was allowed."""
     try:
@@ -99,20 +120,25 @@ def one_add(tree: Path, base: Path, add: Path, extra: list[str], work: Path, dro
     env = {**os.environ, "PYTHONPATH": str(tree)}
     cpu0, before = children_cpu(), load1()
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "paperkg", "build", str(add), "--db", str(db),
-                           "--json", *extra], capture_output=True, text=True, env=env,
-                          cwd=tree / "paperkg")
+    proc = subprocess.Popen([sys.executable, "-m", "paperkg", "build", str(add), "--db",
+                             str(db), "--json", *extra], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=tree / "paperkg")
+    out, err = drained(proc)
+    # waited for here, not by subprocess: its own rusage is the CLI process's CPU alone
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
     reap_all()  # the fork server and its worker, orphaned when the CLI ended
     cpu = children_cpu() - cpu0
     if proc.returncode != 0:
-        sys.exit(f"add failed ({tree}): {proc.stderr.strip()[-2000:]}")
-    report = json.loads(proc.stdout)
+        sys.exit(f"add failed ({tree}): {err.strip()[-2000:]}")
+    report = json.loads(out)
     if keep is not None:
         for f in keep.parent.glob(keep.name + "*"):
             shutil.rmtree(f) if f.is_dir() else f.unlink()
         copy_store(db, keep)
     return {"tree": str(tree), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+            "main_cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
             "load_before": before, "load_after": load1(), "dropped": dropped,
             "extracted": report.get("extracted"), "seconds": report.get("seconds", {})}
 
@@ -138,7 +164,8 @@ def main() -> None:
                           shlex.split(ns.extra_args), Path(w), ns.drop_caches, ns.keep)
             rows.append(row)
             steps = " ".join(f"{k} {v:.2f}" for k, v in row["seconds"].items())
-            print(f"{tree.name}: wall {row['wall_s']:.2f} s, cpu {row['cpu_s']:.2f} s, load "
+            print(f"{tree.name}: wall {row['wall_s']:.2f} s, cpu {row['cpu_s']:.2f} s (CLI "
+                  f"process {row['main_cpu_s']:.2f} s), load "
                   f"{row['load_before']:.2f} -> {row['load_after']:.2f}, extracted "
                   f"{row['extracted']} | {steps}", flush=True)
     if not reaping:
@@ -146,8 +173,8 @@ def main() -> None:
     for tree in trees:
         mine = [r for r in rows if r["tree"] == str(tree)]
         print(f"{tree.name}: median wall {statistics.median(r['wall_s'] for r in mine):.2f} s, "
-              f"median cpu {statistics.median(r['cpu_s'] for r in mine):.2f} s over "
-              f"{len(mine)} runs")
+              f"median cpu {statistics.median(r['cpu_s'] for r in mine):.2f} s (CLI process "
+              f"{statistics.median(r['main_cpu_s'] for r in mine):.2f} s) over {len(mine)} runs")
     if ns.json is not None:
         ns.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 

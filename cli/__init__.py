@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> None:
     if argv is not None:  # called in-process: exits by SystemExit, as click does
         cli.main(args=argv, prog_name="paperkg")
         return
+    from paperkg.core.ending import set_ends_by_exit
+
+    set_ends_by_exit()  # what a step leaves at its end is left to the exit (core/ending.py)
     try:
         cli.main(args=None, prog_name="paperkg")
     except SystemExit as exc:

@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from paperkg.core.ending import ends_by_exit, keep
 from paperkg.core.errors import UserError
 from paperkg.core.packed import TextFile, trained, unpacked
 from paperkg.core.records import Paper, SourceFile
@@ -591,6 +592,7 @@ class Ahead:
         self.keys = [_ahead_key(p) for p in papers]
         self._pool: Any = None
         self._future: Any = None
+        self._made: Any = ()  # the keys of the papers the worker extracted (raws)
         # Starting the fork server waits for it to import the pipeline (about a second): a
         # thread waits for it, not this process's reads.
         self._thread = threading.Thread(
@@ -612,10 +614,11 @@ class Ahead:
             self._future = None
 
     def raws(self, todo: Sequence[Paper], progress: Callable[[int], None] | None = None,
-             **kw) -> list[str]:
+             keep_open: bool = False, **kw) -> list[str]:
         """The extraction JSON (raw_extractions(..., as_json=True, extra=paper_features)) of
         each paper of todo, in order: the worker's where it extracted the same text, the
-        others made here (kw: raw_extractions' options)."""
+        others made here (kw: raw_extractions' options). The worker is stopped, unless
+        `keep_open` (then `claims` may still be asked of it; `close` stops it)."""
         from paperkg.graph.citations.cache import paper_features
 
         wanted = {_ahead_key(p) for p in todo}
@@ -626,7 +629,9 @@ class Ahead:
                 got = dict(zip(self.keys, self._future.result(), strict=True))
             except Exception:  # noqa: BLE001 - the worker failed: extract here instead
                 got = {}
-        self.close()
+        self._made = got.keys()
+        if not keep_open or not got:
+            self.close()
         rest = [p for p in todo if _ahead_key(p) not in got]
         if rest:  # spaCy is imported here only when this process extracts
             from paperkg.extractors.pipeline import raw_extractions
@@ -642,6 +647,22 @@ class Ahead:
                 progress(1)
             out.append(x)
         return out
+
+    def claims(self, rows: list[tuple[str, str]], papers: Sequence[Paper]) -> Any:
+        """A future of the citation index's "claims" and "generic" rows (ahead_worker.
+        ahead_claims: StoredIndex(None, rows=rows).claims_rows({}, their entries)) made by
+        the worker from the entries it made for these papers, or None when it cannot (the
+        worker stopped, or a paper's text is not one it extracted)."""
+        from paperkg.graph.ahead_worker import ahead_claims
+
+        if self._pool is None or any(_ahead_key(p) not in self._made for p in papers):
+            return None
+        at = {k: i for i, k in enumerate(self.keys)}  # (equal keys: equal results)
+        try:
+            return self._pool.submit(ahead_claims, rows,
+                                     [(p.id, at[_ahead_key(p)]) for p in papers])
+        except Exception:  # noqa: BLE001 - the pool is broken: the caller makes them
+            return None
 
     def close(self) -> None:
         """Stop the worker (its extraction too, when it is not needed any more)."""
@@ -1117,6 +1138,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                                seconds, workers=workers, fast=fast, engine=engine,
                                scheduler=scheduler, recited=recited, ahead=ahead,
                                reader=(conn, reading.close))
+            if quick is not None and ends_by_exit():  # written: the engine left to the exit
+                keep(reading.pop_all())
         finally:
             reading.close()
             if ahead is not None:
@@ -1127,13 +1150,15 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         if quick is not None:
             cites, extracted, delta = quick
             stored = delta.stats or stats(path)
-            return BuildReport(
+            report = BuildReport(
                 db=str(path), mode="upsert", read=result.summary(),
                 skipped=result.skipped, new_papers=new_count,
                 total_papers=stored["nodes"][S.PAPER], nodes=stored["nodes"],
                 relationships=stored["relationships"], citations=cites, neo4j=None,
                 extracted=extracted, written=delta.summary(),
                 seconds={**seconds, "total": round(time.perf_counter() - t0, 3)})
+            keep(locals())  # the papers read and merged: not freed by a process ending now
+            return report
         del old_papers
         if recited:
             previous = None

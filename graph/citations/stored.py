@@ -193,6 +193,9 @@ class StoredIndex:
         got = self._values([CLAIMS_ROW, GENERIC_ROW])
         if CLAIMS_ROW not in got:
             raise LookupError("the store has no citation index")
+        #: the "claims" and "generic" rows as stored (what makes this index again elsewhere:
+        #: StoredIndex(None, rows=...))
+        self.stored_rows: list[tuple[str, str]] = sorted(got.items())
         self.records: dict[str, list] = _unpack(got[CLAIMS_ROW])
         #: every name the records claim, and the generic ones among them (None: not kept)
         self.names = {c[0] for rec in self.records.values() for c in rec[1]}
@@ -271,33 +274,43 @@ class StoredIndex:
         """The papers whose text links any of these (lower-case) identifiers."""
         return {p for ps in self.postings([_LINK + i for i in idents]).values() for p in ps}
 
-    def changes(self, old: Mapping[str, Mapping | None], new: Mapping[str, Mapping]
+    def changes(self, old: Mapping[str, Mapping | None], new: Mapping[str, Mapping],
+                made: list[tuple[str, str]] | None = None
                 ) -> tuple[list[str], list[tuple[str, str]]]:
         """The rows an update rewrites, as (ids to delete, rows to create): `old` the stored
         papers whose entries it replaces (paper id -> the entry stored, None when unknown: the
-        new entry's keys then stand for it) and `new` every paper with a new entry."""
-        records = dict(self.records)
+        new entry's keys then stand for it) and `new` every paper with a new entry. `made`:
+        claims_rows(old, new), made elsewhere (by an index of the same stored rows)."""
         touched: set[str] = set()
         added: dict[str, set[str]] = defaultdict(set)  # row id -> new papers in it
-        for pid, e in (*old.items(), *new.items()):
-            records.pop(pid, None)
+        for e in (*old.values(), *new.values()):
             if e is not None:
                 touched.update(_row_ids(e))
         for pid, e in new.items():
             for rid in _row_ids(e):
                 added[rid].add(pid)
-            rec = _record(e)
-            if rec is not None:
-                records[pid] = rec
         gone = set(old) | set(new)
         current = self.postings(touched)
-        rows = [(CLAIMS_ROW, _pack(records)),  # (keys sorted by the packing's JSON)
-                _generic_row(records, self)]
+        rows = list(self.claims_rows(old, new) if made is None else made)
         for rid in sorted(touched):
             ps = (set(current[rid]) - gone) | added.get(rid, set())
             if ps:
                 rows.append((rid, _papers_value(sorted(ps))))
         return [CLAIMS_ROW, GENERIC_ROW, *sorted(touched)], rows
+
+    def claims_rows(self, old: Mapping[str, Mapping | None], new: Mapping[str, Mapping]
+                    ) -> list[tuple[str, str]]:
+        """The "claims" and "generic" rows once `old`'s papers are replaced by `new`'s (see
+        changes): every paper's record packed again, the new ones' from their entries."""
+        records = dict(self.records)
+        for pid in (*old, *new):
+            records.pop(pid, None)
+        for pid, e in new.items():
+            rec = _record(e)
+            if rec is not None:
+                records[pid] = rec
+        return [(CLAIMS_ROW, _pack(records)),  # (keys sorted by the packing's JSON)
+                _generic_row(records, self)]
 
 
 def _row_ids(entry: Mapping) -> list[str]:
