@@ -22,7 +22,7 @@ from pathlib import Path
 SEED = 20261202
 POOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SIZE = 300
-SIZES = {"P": 400, "Q": 400, "R": 400, "S": 400, "T": 400, "U": 400, "V": 400, "W": 400, "X": 400, "Y": 400, "Z": 400}
+SIZES = dict.fromkeys("PQRSTUVWXYZ", 400)
 #: The draw's first papers that pools (committed, held out, or still to come) may take: lists
 #: mined from the corpus (extractors/training) read none of them.
 RESERVED = 10_000
