@@ -85,32 +85,24 @@ def test_a_number_of_folds_is_no_result():
 
 
 @pytest.mark.parametrize("on", [True, False])
-def test_times_in_words_are_values(on):
+def test_times_in_words_are_values(on, monkeypatch):
     from paperkg.extractors.results import values
 
-    old = values.MORE_UNITS
-    values.MORE_UNITS = on
-    try:
-        pattern = values._value_re(values._NUM)
-        found = {m.group(0) for m in pattern.finditer(
-            "KiteNet answers in 0.08 seconds, with 2.4 milliseconds per frame.")}
-    finally:
-        values.MORE_UNITS = old
+    monkeypatch.setattr(values, "MORE_UNITS", on)
+    pattern = values._value_re(values._NUM)
+    found = {m.group(0) for m in pattern.finditer(
+        "KiteNet answers in 0.08 seconds, with 2.4 milliseconds per frame.")}
     assert ({"0.08 seconds", "2.4 milliseconds"} <= found) is on
 
 
 @pytest.mark.parametrize("on", [True, False])
-def test_an_approximate_value_inside_its_own_math_is_read_whole(on):
+def test_an_approximate_value_inside_its_own_math_is_read_whole(on, monkeypatch):
     from paperkg.extractors.results import values
 
-    old = values.SIM_MATH
-    values.SIM_MATH = on
-    try:
-        pattern = values._value_re(values._NUM)
-        text = r"up to $\sim10\times$ speedup, $\sim79$% less memory and $\sim 24\%$ fewer errors"
-        found = {m.group(0) for m in pattern.finditer(text)}
-    finally:
-        values.SIM_MATH = old
+    monkeypatch.setattr(values, "SIM_MATH", on)
+    pattern = values._value_re(values._NUM)
+    text = r"up to $\sim10\times$ speedup, $\sim79$% less memory and $\sim 24\%$ fewer errors"
+    found = {m.group(0) for m in pattern.finditer(text)}
     assert ({r"$\sim10\times$", r"$\sim79$%", r"$\sim 24\%$"} <= found) is on
 
 
@@ -132,19 +124,15 @@ def test_a_time_that_is_long_or_a_resolution_is_no_result():
 
 
 @pytest.mark.parametrize("on", [True, False])
-def test_values_joined_by_a_slash_share_the_benchmark_after_them(on):
+def test_values_joined_by_a_slash_share_the_benchmark_after_them(on, monkeypatch):
     from paperkg.extractors.results import benchmarks
 
-    old = benchmarks.SLASH_SHARED
-    benchmarks.SLASH_SHARED = on
-    benchmarks._AFTER_BLOCK = benchmarks.after_block()  # the pattern is built for the switch
-    try:
-        text = (_HEAD + "On two detection datasets, KiteNet reaches 60.6%/80.1% mAP50:95/mAP50 "
-                "on FooSet and 57.4%/74.7% on BarSet.")
-        got = _found(text, _OWN, ("FooSet", "DATASET"), ("BarSet", "DATASET"))
-    finally:
-        benchmarks.SLASH_SHARED = old
-        benchmarks._AFTER_BLOCK = benchmarks.after_block()
+    monkeypatch.setattr(benchmarks, "SLASH_SHARED", on)
+    # the pattern is built for the switch (monkeypatch puts the old one back)
+    monkeypatch.setattr(benchmarks, "_AFTER_BLOCK", benchmarks.after_block())
+    text = (_HEAD + "On two detection datasets, KiteNet reaches 60.6%/80.1% mAP50:95/mAP50 "
+            "on FooSet and 57.4%/74.7% on BarSet.")
+    got = _found(text, _OWN, ("FooSet", "DATASET"), ("BarSet", "DATASET"))
     assert (got["60.6%"]["benchmark"] == "FooSet") is on
     assert (got["57.4%"]["benchmark"] == "BarSet") is on
 
