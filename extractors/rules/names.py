@@ -214,6 +214,17 @@ _ORG_TAILS = frozenset({"Group", "Research", "Robotics", "Labs", "Lab", "Inc", "
 LONE_WORD_FAST = True
 
 
+def numbered_part(words: list[str], enumerated: set | frozenset) -> bool:
+    """Whether a run is a listed noun and a number, a letter or a Roman numeral, written apart
+    or joined by a hyphen ("Track 1", "Prompt B", "Stage-1", "Type-II", "Round-0")."""
+    if len(words) == 2:
+        return words[0] in enumerated and _ENUMERATOR.match(words[1]) is not None
+    if len(words) == 1 and "-" in words[0]:
+        noun, _, tail = words[0].rpartition("-")
+        return noun in enumerated and _ENUMERATOR.match(tail) is not None
+    return False
+
+
 def capitalised_runs(ctx: Context) -> None:
     """Candidates from every run of capitalised/coined words outside URLs and known names."""
     text, generic, not_names = ctx.text, ctx.generic, ctx.not_names
@@ -254,7 +265,8 @@ def capitalised_runs(ctx: Context) -> None:
                 stripped = text[a:gm.end()]  # "FWL(2)": the argument is part of the name
                 b = gm.end()
         if " " not in stripped and LONE_WORD_FAST:
-            _lone_word(ctx, stripped, a, b, shouting)
+            if not numbered_part([stripped], enumerated):  # "Stage-1", "Round-0"
+                _lone_word(ctx, stripped, a, b, shouting)
             continue
         words = stripped.split(" ")
         offs = []
@@ -349,8 +361,8 @@ def capitalised_runs(ctx: Context) -> None:
         if ctx.covered(a, b) or len(words) == 1 and SUFFIX_ONLY.search(words[0]):
             continue
         at_sent_start = a in sent_starts or (a > 0 and text[a - 1] in "\n")
-        if len(words) == 2 and words[0] in enumerated and _ENUMERATOR.match(words[1]):
-            continue  # "Track 1", "User 2", "Prompt B": a numbered part of something
+        if numbered_part(words, enumerated):
+            continue  # "Track 1", "User 2", "Prompt B", "Stage-1": a numbered part of something
         has_coined = "coined" in kinds
         if in_title:
             _title_run(ctx, words, offs, kinds)
