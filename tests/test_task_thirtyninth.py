@@ -1,0 +1,56 @@
+"""A task of judging keeps the adjective that says what it judges, and fixed-term openers keep
+theirs (task39, rules/task_forms.py): no alias without them; on invented text, rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import run
+
+ABSTRACT = "We train a small network on photos of pear crates."
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+def _task(ents: dict, name: str):
+    """The task named name."""
+    e = ents.get(name)
+    assert e is not None and e.type == "TASK", sorted(ents)
+    return e
+
+
+@pytest.mark.parametrize("name", [
+    "Synthetic Crate Photo Detection",
+    "Deceptive Crate Review Detection",
+    "Malicious Crate Label Classification",
+    "Forged Crate Invoice Identification",
+    "Toxic Crate Review Detection",
+])
+def test_a_word_of_what_a_judging_task_judges_keeps_its_place(nlp, name):
+    ents = run(nlp, ABSTRACT, f"{name} in Orchards")
+    assert _task(ents, name).aliases == []
+
+
+def test_the_guard_holds_at_the_second_word(nlp):
+    ents = run(nlp, ABSTRACT, "Explainable Synthetic Crate Detection in Orchards")
+    e = _task(ents, "Explainable Synthetic Crate Detection")
+    assert e.aliases == ["Synthetic Crate Detection"]
+
+
+@pytest.mark.parametrize("name", ["Masked Crate Token Modeling", "Bionic Crate Lifter Control"])
+def test_no_alias_after_the_opener_of_a_fixed_term(nlp, name):
+    ents = run(nlp, ABSTRACT, f"{name} in Orchards")
+    assert _task(ents, name).aliases == []
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("Synthetic Crate Photo Generation", "Crate Photo Generation"),  # a head that makes, not judges
+    ("Explainable Crate Defect Detection", "Crate Defect Detection"),  # a word of kind
+])
+def test_other_words_and_heads_still_leave_the_rest(nlp, name, rest):
+    ents = run(nlp, ABSTRACT, f"{name} in Orchards")
+    assert rest in _task(ents, name).aliases
