@@ -54,3 +54,25 @@ def test_no_alias_after_the_opener_of_a_fixed_term(nlp, name):
 def test_other_words_and_heads_still_leave_the_rest(nlp, name, rest):
     ents = run(nlp, ABSTRACT, f"{name} in Orchards")
     assert rest in _task(ents, name).aliases
+
+
+@pytest.mark.parametrize("abstract, task", [
+    ("We fine-tune small language models for phishing email detection on a new corpus.",
+     "phishing email detection"),
+    ("We propose a crate network for anomaly localization in orchard photos.",
+     "anomaly localization"),
+    ("Our approach is evaluated on missing value imputation and crate counting.",
+     "missing value imputation"),
+    ("We study attention maps for bodily emotion recognition from orchard videos.",
+     "bodily emotion recognition"),
+])
+def test_a_noun_in_ing_or_ly_opening_the_task_after_for_stays(nlp, abstract, task):
+    ents = run(nlp, abstract, "Notes on Orchard Crates")
+    assert _task(ents, task)
+
+
+def test_a_verb_in_ing_before_the_task_is_still_dropped(nlp):
+    ents = run(nlp, "We propose a crate network for improving object detection in orchards.",
+               "Notes on Orchard Crates")
+    assert _task(ents, "object detection")
+    assert "improving object detection" not in ents
