@@ -76,3 +76,9 @@ def test_a_verb_in_ing_before_the_task_is_still_dropped(nlp):
                "Notes on Orchard Crates")
     assert _task(ents, "object detection")
     assert "improving object detection" not in ents
+
+
+def test_a_repeated_task_phrase_opening_with_such_a_noun_is_kept(nlp):
+    ents = run(nlp, "Phishing email detection protects mail users. Our crate network improves "
+               "phishing email detection on two corpora.", "Notes on Orchard Crates")
+    assert _task(ents, "Phishing email detection")

@@ -514,7 +514,8 @@ def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
                     words.pop(0)
                     ws.pop(0)
                 if words and not any(w in skip for w in words) and not (
-                        words[0].endswith("ing") and words[0] not in heads):
+                        words[0].endswith("ing") and words[0] not in heads
+                        and words[0] not in word_set("task_compound_openers")):
                     out.setdefault(low[ws[0]:j], []).append((ws[0], j))
             i = low.find(head, j)
     return out
