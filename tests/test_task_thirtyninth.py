@@ -82,9 +82,3 @@ def test_a_repeated_task_phrase_opening_with_such_a_noun_is_kept(nlp):
     ents = run(nlp, "Phishing email detection protects mail users. Our crate network improves "
                "phishing email detection on two corpora.", "Notes on Orchard Crates")
     assert _task(ents, "Phishing email detection")
-
-
-def test_an_adverb_of_the_adjective_after_it_stays(nlp):
-    ents = run(nlp, "We propose a crate network for partially observable crate planning in "
-               "orchards.", "Notes on Orchard Crates")
-    assert _task(ents, "partially observable crate planning")

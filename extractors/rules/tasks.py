@@ -12,7 +12,6 @@ a task after it is the means (a method)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import (
@@ -406,29 +405,11 @@ def _task_words(raw: str, stop, adj, qty, heads) -> list[str]:
     if 0 <= last < len(ws) - 1 and ws[last + 1] not in _AFTER_TASK_OK:
         return []  # "synthetic verification traces": the head word modifies a noun
     ws = ws[lead:last + 1]
-    while ws and not _opens_compound(ws) and (
+    nouns = word_set("task_compound_openers")  # "phishing", "anomaly": no verb, no adverb
+    while ws and ws[0] not in nouns and (
             ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
         ws = ws[1:]  # "implementing learning": a verb and its object; "quantitatively"
     return ws
-
-
-@cache
-def _adjective_ending() -> re.Pattern:
-    """A word with an adjective's ending of task_modifier_endings.txt ("supervised",
-    "observable", "adaptive")."""
-    ends = "|".join(sorted(word_set("task_modifier_endings")))
-    return re.compile(rf"[a-z]+(?:{ends})")
-
-
-def _opens_compound(ws: list[str]) -> bool:
-    """Whether the first of a task phrase's words, in -ing or -ly, belongs to the name: a noun
-    or adjective of task_compound_openers.txt ("phishing email detection"), a hyphenated
-    adjective ("privacy-preserving record linkage"), or an adverb of the adjective after it
-    ("weakly supervised segmentation", "partially observable planning")."""
-    w = ws[0]
-    if w in word_set("task_compound_openers") or ("-" in w and w.endswith("ing")):
-        return True
-    return w.endswith("ly") and len(ws) > 2 and _adjective_ending().fullmatch(ws[1]) is not None
 
 
 _LIST_NEXT = re.compile(
