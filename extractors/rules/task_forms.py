@@ -146,8 +146,9 @@ def _form_key(form: str) -> str:
 
 
 def _judging_task(name: str) -> bool:
-    """Whether a task's name ends in a word of judging its object ("Detection", "Classification",
-    a plural -s aside), before which an adjective says what is judged ("Synthetic Image")."""
+    """Whether a task's name ends in a word of judging whether or where its object has a property
+    ("Detection", "Localization", a plural -s aside), before which an adjective says what is
+    judged ("Synthetic Image")."""
     last = name.rsplit(" ", 1)[-1].lower()
     heads = word_set("task_judging_heads")
     return last in heads or (last.endswith("s") and last[:-1] in heads)
@@ -164,7 +165,7 @@ def task_modifier_forms(out: list[dict], generic: Collection[str],
     or a listed name of another type ("Self-paced Contrastive Learning": the learned step would
     take the name for a known method's), or one another TASK of the paper has; nor after a word
     that says what a task of judging judges ("Synthetic Image Detection", "Malicious URL
-    Classification": "Image Detection" is another task)."""
+    Detection": "Image Detection" is another task)."""
     skip = word_union("task_not_modifiers", "task_title_adjectives")
     tasks = [e for e in out if e["type"] == "TASK"]
     for e in tasks:
