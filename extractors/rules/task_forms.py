@@ -145,6 +145,15 @@ def _form_key(form: str) -> str:
     return " ".join(fold(form).replace("-", " ").split())
 
 
+def _judging_task(name: str) -> bool:
+    """Whether a task's name ends in a word of judging whether or where its object has a property
+    ("Detection", "Localization", a plural -s aside), before which an adjective says what is
+    judged ("Synthetic Image")."""
+    last = name.rsplit(" ", 1)[-1].lower()
+    heads = word_set("task_judging_heads")
+    return last in heads or (last.endswith("s") and last[:-1] in heads)
+
+
 def task_modifier_forms(out: list[dict], generic: Collection[str],
                         listed: Mapping[str, tuple[str, str]]) -> None:
     """Give each TASK of three words or more whose name opens with a word of kind or means
@@ -154,18 +163,22 @@ def task_modifier_forms(out: list[dict], generic: Collection[str],
     key -> (type, name); a fixed term, "Visual Question Answering"), a word that opens a fixed
     term or is a noun ("Natural", "Retrieval", a title adjective), a rest that is a generic field
     or a listed name of another type ("Self-paced Contrastive Learning": the learned step would
-    take the name for a known method's), or one another TASK of the paper has."""
+    take the name for a known method's), or one another TASK of the paper has; nor after a word
+    that says what a task of judging judges ("Synthetic Image Detection", "Malicious URL
+    Detection": "Image Detection" is another task)."""
     skip = word_union("task_not_modifiers", "task_title_adjectives")
     tasks = [e for e in out if e["type"] == "TASK"]
     for e in tasks:
         if canonical_key(e["name"]) in listed:
             continue
+        judged = _judging_task(e["name"])
         rest = e["name"]
         # a second such word after the first: "Markerless Image-Guided Port Placement"
         for _ in range(2):
             head, _, rest = rest.partition(" ")
             if len(rest.split()) < 2 or head.lower() in skip \
-                    or not _modifier_word().fullmatch(head):
+                    or not _modifier_word().fullmatch(head) \
+                    or (judged and head.lower() in word_set("task_object_adjectives")):
                 break
             key = _form_key(rest)
             other_type = listed.get(canonical_key(rest), ("TASK",))[0] != "TASK"

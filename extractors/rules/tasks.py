@@ -391,7 +391,8 @@ _AFTER_TASK_OK = frozenset({"model", "models", "method", "methods", "approach", 
 
 def _task_words(raw: str, stop, adj, qty, heads) -> list[str]:
     """The task phrase at the start of raw (cut at a function word, leading adjectives, verbs
-    and adverbs dropped, ending at the last task head word), as words."""
+    and adverbs dropped, but not the -ing and -ly words that open a compound noun: "phishing
+    email detection", "anomaly localization"; ending at the last task head word), as words."""
     ws = []
     for w in raw.split():
         if w in stop:
@@ -404,7 +405,9 @@ def _task_words(raw: str, stop, adj, qty, heads) -> list[str]:
     if 0 <= last < len(ws) - 1 and ws[last + 1] not in _AFTER_TASK_OK:
         return []  # "synthetic verification traces": the head word modifies a noun
     ws = ws[lead:last + 1]
-    while ws and (ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
+    nouns = word_set("task_compound_openers")  # "phishing", "anomaly": no verb, no adverb
+    while ws and ws[0] not in nouns and (
+            ws[0].endswith("ing") and ws[0] not in heads or ws[0].endswith("ly")):
         ws = ws[1:]  # "implementing learning": a verb and its object; "quantitatively"
     return ws
 
@@ -511,7 +514,8 @@ def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
                     words.pop(0)
                     ws.pop(0)
                 if words and not any(w in skip for w in words) and not (
-                        words[0].endswith("ing") and words[0] not in heads):
+                        words[0].endswith("ing") and words[0] not in heads
+                        and words[0] not in word_set("task_compound_openers")):
                     out.setdefault(low[ws[0]:j], []).append((ws[0], j))
             i = low.find(head, j)
     return out
