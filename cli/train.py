@@ -113,6 +113,12 @@ def _pair(value: str | None, option: str) -> tuple[float, float] | None:
 @click.option("--keep-own-plain", "keep_own_plain", is_flag=True,
               help="With --keep-own-from: only for names whose every word is a plain word "
                    "(no digit, symbol or inner capital).")
+@click.option("--keep-own-feats", "keep_own_feats", type=click.Choice(["plain", "split"]),
+              default=None,
+              help="The keep classifier also reads whether the rules call a name the paper's "
+                   "own from a rule of data/words/keep_own_feature_rules.txt: one feature for "
+                   "a name of plain words (plain), or one a source and one for a hyphenated "
+                   "lower-case part (split).")
 @click.option("--roles-blind", "roles_blind", is_flag=True,
               help="The role classifier reads no rules' verdict (whether the rules called "
                    "the name introduced), in fitting and in use.")
@@ -124,7 +130,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
               seed, spans, candidates, max_candidates, lexicon, df, context, corpus_stats,
               gold_weight, candidates_used, terms, terms_as_features, extend, retype,
               retype_known, gazetteer, file_weights, parts_from, parts, keep_own_from,
-              keep_own_plain, roles_blind, l2, as_json):
+              keep_own_plain, keep_own_feats, roles_blind, l2, as_json):
     """Train the learned classifiers (keep, roles, types, lower-case candidates) on GOLD files.
 
     Reproducible: every seed is fixed, so two runs give byte-identical models (with --spans
@@ -162,6 +168,7 @@ def train_cmd(gold, output, seeds, corpus, vectors, exclude, hold_out, max_steps
                          file_weights=weights, parts_from=parts_from, parts=parts,
                          roles_blind=roles_blind, l2=L2 if l2 is None else l2,
                          keep_own_from=keep_own_from, keep_own_plain=keep_own_plain,
+                         keep_own_feats=keep_own_feats or "",
                          log=None if as_json else (lambda m: click.echo(m, err=True)))
     if as_json:
         click.echo(json.dumps(report, indent=2))

@@ -966,6 +966,9 @@ class LearnedMerge:
         self.own_rules: frozenset[str] = frozenset()
         #: the guard only for names of plain words (own_piece's plain)
         self.own_plain = False
+        #: the keep classifier also reads own_features of this kind ("": none; off unless a
+        #: model was fitted with them)
+        self.own_feats = ""
         self.cand_model = candidate_model()
         self.extend_model = extend_model()
         self.type_models = type_models()
@@ -1133,7 +1136,10 @@ class LearnedMerge:
             th = model.threshold
         else:
             return True
-        return model.prob(feats_of(e)[3]) >= th
+        feats = feats_of(e)[3]
+        if self.own_feats:
+            feats = feats + own_features(e, self.own_feats)
+        return model.prob(feats) >= th
 
     def _add_candidates(self, text: str, starts: list[int], ents: list[dict]) -> None:
         """New entities from the lower-case candidate phrases the classifier accepts (best
@@ -1239,6 +1245,7 @@ class LearnedMerge:
              "known_retype_to": self.known_retype_to,
              "known_retype_from": self.known_retype_from, "gaz_feats": self.gaz_feats,
              "role_blind": self.role_blind,
+             **({"own_feats": self.own_feats} if self.own_feats else {}),
              **({"own_rules": sorted(self.own_rules), "own_plain": self.own_plain}
                 if self.keep_own_model.trained else {})}))
         if self.lexicon:
@@ -1276,6 +1283,7 @@ class LearnedMerge:
             self.role_blind = data.get("role_blind", False)
             self.own_rules = frozenset(data.get("own_rules", ()))
             self.own_plain = data.get("own_plain", False)
+            self.own_feats = data.get("own_feats", "")
         if (path / "lexicon.json").is_file():
             self.lexicon = json.loads((path / "lexicon.json").read_text())
         if (path / "df.json").is_file():
@@ -1305,6 +1313,37 @@ def own_piece(ent: dict, rules: frozenset[str], plain: bool = False) -> bool:
     return "*" in rules or any(r in rules for r in ent["extractor"].split("+"))
 
 
+#: The kinds of own_features: one feature for a plain-word own piece ("plain"), or one for
+#: each source (title rule or lower_part) and one for a hyphenated lower-case own part
+#: ("split").
+OWN_FEATS = ("plain", "split")
+
+
+def own_features(ent: dict, kind: str) -> list[str]:
+    """The keep features of a name the rules call the paper's own (introduced) that a rule
+    of words/keep_own_feature_rules.txt found: "own_plain" when every word of it is a plain
+    word (kind "plain"); with kind "split", "own_plain:title" or "own_plain:lower" (found
+    by lower_part alone) instead, and "own_hyph:lower" for a lower-case lower_part name
+    with a hyphen (`micro-thought chunking mechanism`). [] for any other name."""
+    from paperkg.extractors.words import word_set
+
+    if kind not in OWN_FEATS:
+        raise ValueError(f"own_features kind must be one of {', '.join(OWN_FEATS)}, not {kind!r}")
+    if ent["role"] != "introduced":
+        return []
+    rules = set(ent["extractor"].split("+")) & word_set("keep_own_feature_rules")
+    if not rules:
+        return []
+    name = ent["name"]
+    if all(_PLAIN_WORD.match(w) for w in name.split()):
+        if kind == "plain":
+            return ["own_plain"]
+        return ["own_plain:lower" if rules == {"lower_part"} else "own_plain:title"]
+    if kind == "split" and "lower_part" in rules and "-" in name and name == name.lower():
+        return ["own_hyph:lower"]
+    return []
+
+
 def guard_keep(merge: LearnedMerge, other: LearnedMerge,
                rules: Iterable[str] | None = None, plain: bool = False) -> None:
     """Give merge a second keep classifier, other's keep classifier, for the entities
@@ -1325,7 +1364,7 @@ def guard_keep(merge: LearnedMerge, other: LearnedMerge,
 #: The parts of a merge that can come from another model (`take_parts`): the attributes of each.
 PARTS: dict[str, tuple[str, ...]] = {
     "roles": ("role_model", "role_blind"),
-    "keep": ("keep_model", "keep_own_model", "own_rules", "own_plain"),
+    "keep": ("keep_model", "keep_own_model", "own_rules", "own_plain", "own_feats"),
     "types": ("retype_models", "retype_to", "retype_from", "known_retype_to",
               "known_retype_from"),
     "cands": ("cand_model", "type_models", "heads", "max_candidates", "lexicon", "df",

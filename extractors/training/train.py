@@ -102,15 +102,21 @@ def rule_outputs(nlp, records: list[dict]) -> list[tuple[str, list[int], list[di
 
 
 def record_rows(record: dict, text: str, starts: list[int], ents: list[dict],
-                gaz: bool = False) -> dict[str, tuple[list[list[str]], list[int]]]:
+                gaz: bool = False, own: str = "") -> dict[str, tuple[list[list[str]], list[int]]]:
     """Features and labels for the role and keep classifiers from one record's rule output
-    (gaz: the keep and type features with the gazetteer lists, learned.gazetteer_features).
+    (gaz: the keep and type features with the gazetteer lists, learned.gazetteer_features;
+    own: the keep features with learned.own_features of that kind).
 
     roles: every gold entity found in its text (label: introduced), with the rule features of
     the rule entity it matches by surface form, plus every rule entity that is no gold entity
     (label: not introduced). keep: every rule entity (label: it is a gold entity).
     """
-    from paperkg.extractors.learned import keep_features, role_features, type_features
+    from paperkg.extractors.learned import (
+        keep_features,
+        own_features,
+        role_features,
+        type_features,
+    )
     from paperkg.extractors.training.data import _occurrences
 
     roles: tuple[list, list] = ([], [])
@@ -133,7 +139,8 @@ def record_rows(record: dict, text: str, starts: list[int], ents: list[dict],
         gold = next((g for g, gf in zip(record["entities"], gold_forms, strict=True)
                      if pf & gf), None)
         is_gold = gold is not None
-        keep[0].append(keep_features(text, starts, e, ents, gaz=gaz))
+        feats = keep_features(text, starts, e, ents, gaz=gaz)
+        keep[0].append(feats + own_features(e, own) if own else feats)
         keep[1].append(int(is_gold))
         if is_gold:
             types[0].append(type_features(text, starts, e, ents, gaz=gaz))
@@ -398,7 +405,7 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
               extend: float = 0.0, weights: list[float] | None = None,
               stats: dict[str, list[int]] | None = None,
               terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-              gaz: bool = False, role_blind: bool = False) -> None:
+              gaz: bool = False, role_blind: bool = False, own_feats: str = "") -> None:
     """Fit the classifiers of a `paperkg_learned` merge (fixed seeds) on records, given the
     rules' output on them (rule_outputs) and optionally their record_rows (made with the same
     gaz); gaz: the keep and type classifiers read the gazetteer lists; the lower-case
@@ -407,7 +414,8 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
     record, scaling its examples in every classifier (None: all 1); stats: corpus statistics
     for the candidate classifier (corpus_stats); terms: corpus terms (training/terms.py) as
     more candidates and candidate features (term_cands False: features only); role_blind:
-    the role classifier reads no rules' verdict (`learned.without_verdict`)."""
+    the role classifier reads no rules' verdict (`learned.without_verdict`); own_feats: the
+    keep classifier also reads `learned.own_features` of that kind (rows made with the same)."""
     from paperkg.extractors.learned import term_heads, without_verdict
 
     if extend > 0:
@@ -424,8 +432,10 @@ def fit_merge(merge, records: list[dict], outputs: list, rows: list[dict] | None
         outputs, rows = extended_outputs(merge.extend_model, outputs), None
     merge.gaz_feats = gaz
     merge.role_blind = role_blind
+    merge.own_feats = own_feats
     if rows is None:
-        rows = [record_rows(r, *o, gaz=gaz) for r, o in zip(records, outputs, strict=True)]
+        rows = [record_rows(r, *o, gaz=gaz, own=own_feats)
+                for r, o in zip(records, outputs, strict=True)]
     for name, model in (("roles", merge.role_model), ("keep", merge.keep_model)):
         blind = role_blind and name == "roles"
         model.fit([without_verdict(f) if blind else f for r in rows for f in r[name][0]],
@@ -456,9 +466,10 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
                       context: bool = False, extend: float = 0.0,
                       stats: dict[str, list[int]] | None = None, gold_weight: float = 1.0,
                       terms: dict[str, list[int]] | None = None, term_cands: bool = True,
-                      gaz: bool = False, role_blind: bool = False, l2: float = L2):
+                      gaz: bool = False, role_blind: bool = False, l2: float = L2,
+                      own_feats: str = ""):
     """A `paperkg_learned` merge whose classifiers are fitted on records (fixed seeds; l2:
-    the L2 penalty of every classifier)."""
+    the L2 penalty of every classifier; own_feats: fit_merge's)."""
     from paperkg.extractors.learned import LearnedMerge
     from paperkg.extractors.pipeline import build_pipeline
     from paperkg.extractors.training.data import record_weights
@@ -467,7 +478,8 @@ def train_classifiers(records: list[dict], rules_nlp=None, candidates: bool = Fa
     fit_merge(merge, records, rule_outputs(rules_nlp or build_pipeline(), records),
               candidates=candidates, lexicon=lexicon, df=df, context=context, extend=extend,
               weights=record_weights(records, gold_weight), stats=stats, terms=terms,
-              term_cands=term_cands, gaz=gaz, role_blind=role_blind, l2=l2)
+              term_cands=term_cands, gaz=gaz, role_blind=role_blind, l2=l2,
+              own_feats=own_feats)
     return merge
 
 
@@ -486,6 +498,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                 parts_from: str | Path | None = None, parts: Iterable[str] = (),
                 roles_blind: bool = False, l2: float = L2,
                 keep_own_from: str | Path | None = None, keep_own_plain: bool = False,
+                keep_own_feats: str = "",
                 log: Callable[[str], None] | None = None) -> dict:
     """The learned model: the classifiers of `paperkg_learned` [and a span model], saved.
 
@@ -518,7 +531,8 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
     model folder whose keep classifier decides, in place of the output's, the entities the
     rules call the paper's own that a rule of words/keep_own_rules.txt found
     (`learned.guard_keep`); keep_own_plain: only those whose every word is a plain word
-    (`learned.own_piece`). Output is a spaCy pipeline
+    (`learned.own_piece`); keep_own_feats: the keep classifier also reads
+    `learned.own_features` of that kind ("plain" or "split"). Output is a spaCy pipeline
     folder with `paperkg_learned` (and `ner` with spans).
     """
     import spacy
@@ -593,7 +607,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
                                    context=context and candidates > 0, extend=extend,
                                    stats=cstats, gold_weight=gold_weight, terms=term_table,
                                    term_cands=term_candidates, gaz=gazetteer,
-                                   role_blind=roles_blind, l2=l2)
+                                   role_blind=roles_blind, l2=l2, own_feats=keep_own_feats)
         if candidates > 0:
             fitted.cand_model.threshold = candidates
             fitted.max_candidates = max_candidates
@@ -612,6 +626,7 @@ def train_model(gold: list[str | Path], output: str | Path = MODEL_DIR,
             learned.guard_keep(fitted, own, plain=keep_own_plain)
             say(f"from {keep_own_from}: the keep classifier of the paper's own title pieces")
         for attr in ("role_model", "keep_model", "keep_own_model", "own_rules", "own_plain",
+                     "own_feats",
                      "cand_model",
                      "extend_model", "type_models",
                      "retype_models", "retype_to", "retype_from", "known_retype_to",
