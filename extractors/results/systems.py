@@ -19,6 +19,7 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
+from paperkg.extractors.results.ownname import our_name, own_named
 from paperkg.extractors.results.trace import _tag
 
 # A clause break. ("while" and "whereas" open with their "w" and then test the word boundary
@@ -237,6 +238,9 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         named = _named_by_we(text, title_end)
         if named:
             return named
+    named = own_named(ents, text, title_end, _called_a_method)
+    if named:
+        return named  # "we propose a novel Feedback-Driven Iterative Framework", "gisting, which"
     phrase = title_system(title)
     if phrase and TITLE_TASK and any(
             e["type"] == "TASK" and e["name"].casefold() == phrase.casefold() for e in ents):
@@ -640,6 +644,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 if named:  # "We present CKM-Lite, a variant that achieves ...": CKM-Lite's
                     best = (named[0], named[2])
                     src = "we present NAME"
+                elif (ours := our_name(text, mentions, m.start(), pos)) and \
+                        ours[1] not in _NOT_SYSTEMS:
+                    best = ours  # "our MPTs-1/32 not only set ... 94.8%": MPTs-1/32's
+                    src = "our NAME"
                 elif name and _COINED_WORD.search(name.group(1)) and \
                         name.group(1) not in _NOT_SYSTEMS:
                     best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"

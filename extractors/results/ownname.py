@@ -1,0 +1,132 @@
+"""The paper's own system named where the entity rules did not mark a name as introduced: an
+entity the abstract presents with "we propose (a novel) NAME" or "NAME, a ... framework", a
+lower-case name it coins ("we present gisting, which ..."), and "our NAME" before a value.
+The words are data (extractors/data/words/own_name_*.txt, intro_adjectives.txt)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from paperkg.extractors.result_names import SYSTEM_TYPES
+from paperkg.extractors.words import words
+
+# "we propose (a novel) NAME" / "NAME, a ... framework": an entity of any role is the paper's own
+WE_ENTITY = True
+# "we present gisting, which ...": a lower-case name the paper coins and uses again
+WE_LOWER = True
+# "our MPTs-1/32 not only set ... 94.8%": the name right after the own cue "our" is the system
+OUR_NAME = True
+
+_VERBS = r"(?:propose|present|introduce|develop|design)[sd]?"
+_WE = r"(?:\b[Ww]e|\b[Tt]his\s+(?:paper|work|study))\s+(?:(?:also|further|then|first)\s+)?"
+_FONT = r"(?:\$?\\(?:textbf|textit|textsc|emph|texttt|mathbf)\{)?"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """The "we VERB (a) [adjectives] " opening, the lower-case coined name after it, and the
+    words that cannot open such a name."""
+    adjs = sorted({*words("own_name_adjectives"), *words("intro_adjectives")}, key=len,
+                  reverse=True)
+    adj = "(?:" + "|".join(re.escape(w) for w in adjs) + r")"
+    opening = re.compile(_WE + _VERBS + r"\s+(?:(?:a|an|the)\s+)?(?:" + adj + r"[\s,]+){0,3}"
+                         + _FONT)
+    lower = re.compile(_WE + _VERBS + r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+                       r"\s*,\s+(?:which|a|an)\b")
+    return opening, lower, frozenset(words("own_name_not_first"))
+
+
+def _plural(name: str) -> bool:
+    """Whether a name's last word reads as a plural ("Neural Networks"): a class, not one system."""
+    last = name.split()[-1]
+    return len(name.split()) > 1 and last.endswith("s") and not last.endswith("ss")
+
+
+# where a name the text calls "NAME, a ... framework" is the paper's own: opening a sentence or
+# an enumerated contribution ("First, EMVLight, a decentralized ... framework"), or right after
+# "we propose"; not after a preposition ("an interface for DiffusionGemma, a 26B ... model")
+_OPENS = re.compile(r"(?:^|[.;:]\s+|\n|\b(?:First|Second|Third|Finally|Here|Specifically|"
+                    r"Moreover|Furthermore|Additionally|Then),\s+|" + _WE + _VERBS + r"\s+)" + _FONT
+                    + r"$")
+
+
+def _opens(text: str, title_end: int, name: str) -> bool:
+    """Whether the abstract writes name followed by ", a"/", an" where it opens a sentence or a
+    contribution, or right after "we propose / present / introduce"."""
+    for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}\}}?\$?,\s+an?\s", text[title_end:]):
+        at = title_end + m.start()
+        if _OPENS.search(text, max(title_end, at - 40), at) or at == title_end + 1:
+            return True
+    return False
+
+
+def own_named(ents: list[dict], text: str, title_end: int,
+              called: object = None) -> str | None:
+    """The paper's own system among entities the rules did not mark introduced: the first
+    system-type entity written right after "we propose / present / introduce (a novel)", else
+    (with called, a test "text calls NAME a method") a coined entity the text presents as
+    "NAME, a ... framework"; else a lower-case coined name "we present NAME, which/a ..." that
+    the abstract writes again."""
+    if not (WE_ENTITY or WE_LOWER) or title_end >= len(text):
+        return None
+    opening, lower, not_first = _patterns()
+    if WE_ENTITY:
+        starts = {}
+        for e in ents:
+            if e["type"] not in SYSTEM_TYPES or _plural(e["name"]):
+                continue
+            for mm in e.get("mentions", []):
+                if mm[1] > title_end:
+                    starts.setdefault(mm[1], e["name"])
+        for m in opening.finditer(text, title_end):
+            if m.end() in starts:
+                return starts[m.end()]
+        if called is not None:
+            for e in ents:
+                name = e["name"]
+                if e["type"] in SYSTEM_TYPES and re.search(r"[A-Z].*[A-Z\d]|\d", name) and \
+                        " " not in name and _opens(text, title_end, name) and \
+                        called(text[title_end:], name):
+                    return name
+    if WE_LOWER:
+        for m in lower.finditer(text, title_end):
+            name = m.group(1)
+            if name.split()[0] in not_first or name.split()[-1] in not_first:
+                continue
+            if re.search(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text[m.end():], re.I):
+                return name
+    return None
+
+
+_OUR = re.compile(r"[Oo]ur\s+")
+# a word between "our" and the name: not a verb's "-s" form nor a system noun ("Our method
+# enables Llama-3 8B to ...": the method's effect on a baseline model)
+_WORD = re.compile(r"(?![\w\-]*s\s)(?!(?:method|approach|model|framework|system|pipeline|"
+                   r"algorithm|technique|work|study|analysis|results?)\s)[a-z][\w\-]*\s+")
+# a name followed by a system or data noun is the base of the paper's own ("our ViT model",
+# "our single ViT-Huge model", "our FooNet based approach", "our guidance-augmented RLVR
+# data"): the paper's, not the base's
+_HEAD_AFTER = re.compile(r"(?:-based|\s+based)?\s+(?:[a-z][\w\-]*\s+)?(?:models?|backbones?|"
+                         r"networks?|approach(?:es)?|methods?|frameworks?|systems?|pipelines?|"
+                         r"architectures?|variants?|baselines?|data|datasets?|corpus|training|samples|features|"
+                         r"embeddings|outputs|predictions)\b")
+
+
+def our_name(text: str, mentions, cue: int, pos: int) -> tuple[int, str] | None:
+    """The system-type entity written right after the own cue "our" at cue, up to two
+    lower-case words between ("our largest X"), ending before the value at pos."""
+    m = _OUR.match(text, cue) if OUR_NAME else None
+    if not m:
+        return None
+    at = m.end()
+    for _ in range(3):
+        hit = next((x for x in mentions if x[0] == at and x[3] in SYSTEM_TYPES and x[1] <= pos),
+                   None)
+        if hit:
+            return None if _HEAD_AFTER.match(text, hit[1]) else (hit[0], hit[2])
+        w = _WORD.match(text, at)
+        if not w:
+            return None
+        at = w.end()
+    return None

@@ -1,0 +1,79 @@
+"""Helper sys39 (docs/results.md): the paper's own system named where the entity rules left it
+unmarked: an entity right after "we propose (a novel)", a coined name the text presents as
+"NAME, a ... framework" where it opens a contribution, a lower-case name "we present NAME,
+which ..." used again, and the name right after "our" before a value; checked on invented
+sentences with entities given as the entity component leaves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.result_names import THIS_PAPER
+from paperkg.extractors.results import ownname
+from tests.extracting import results_switched
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_entity_right_after_we_propose_a_novel_is_the_papers_own(on):
+    text = ("Routing in sparse cities\nWe propose a novel Kite Router Framework for sparse "
+            "street graphs. On CityA, our approach achieves 91.2% route accuracy.")
+    got = results_switched(ownname, "WE_ENTITY", on, text,
+                           ("Kite Router Framework", "METHOD"), ("CityA", "DATASET"))
+    assert got["91.2%"]["system"] == ("Kite Router Framework" if on else THIS_PAPER)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_coined_name_opening_a_contribution_with_a_framework_is_the_papers_own(on):
+    text = ("Passage for emergency vehicles in cities\nThis thesis makes two contributions. "
+            "First, KiteLight, a decentralized multi-agent routing framework, joins routing "
+            "with signal control. It achieved 42.6% faster travel times.")
+    got = results_switched(ownname, "WE_ENTITY", on, text, ("KiteLight", "METHOD"))
+    assert got["42.6%"]["system"] == ("KiteLight" if on else THIS_PAPER)
+
+
+def test_a_model_described_after_a_preposition_is_no_own_system():
+    text = ("Speech recognition with a frozen language model\nWe train an audio interface for "
+            "KiteLM, a 26B mixture-of-experts model. The resulting model reaches 6.6 percent "
+            "word error rate on CleanSpeech.")
+    got = results_switched(ownname, "WE_ENTITY", True, text, ("KiteLM", "MODEL"),
+                           ("CleanSpeech", "DATASET"))
+    assert got["6.6 percent"]["system"] == THIS_PAPER
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_lower_case_name_we_present_and_use_again_is_the_papers_own(on):
+    text = ("Learning to compress prompts\nTo avoid retraining, we present kiting, which "
+            "trains a language model to compress prompts into a few tokens. On decoder "
+            "models, kiting enables up to 26x compression of prompts.")
+    got = results_switched(ownname, "WE_LOWER", on, text)
+    assert got["26x"]["system"] == ("kiting" if on else THIS_PAPER)
+
+
+def test_a_lower_case_phrase_not_used_again_or_opened_by_a_count_is_no_name():
+    text = ("Learning to compress prompts\nWe propose two methods, which compress prompts. "
+            "We present prompt folding, a compression step. The result is a 26x compression "
+            "of prompts.")
+    got = results_switched(ownname, "WE_LOWER", True, text)
+    assert got["26x"]["system"] == THIS_PAPER
+
+
+_TITLE = "The Kite Hypothesis for sparse networks\n"
+_OWN = [("Kite Hypothesis", "METHOD", "introduced"), ("KiteNet-S", "MODEL", "introduced"),
+        ("CIFAR-10", "DATASET")]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_name_right_after_our_is_the_values_system(on):
+    text = (_TITLE + "Without retraining, our KiteNet-S not only sets a new record of 94.8% "
+            "on CIFAR-10 but also beats dense networks.")
+    got = results_switched(ownname, "OUR_NAME", on, text, *_OWN)
+    assert got["94.8%"]["system"] == ("KiteNet-S" if on else "Kite Hypothesis")
+
+
+def test_a_name_before_a_system_or_data_noun_after_our_is_the_papers_base():
+    text = (_TITLE + "In particular, we show that our single ViT-H model can be finetuned to "
+            "achieve 86.6% on CIFAR-10. With our augmented RLVR data, pass@1 rises to 27.8%.")
+    got = results_switched(ownname, "OUR_NAME", True, text, *_OWN, ("ViT-H", "MODEL"),
+                           ("RLVR", "METHOD"))
+    assert got["86.6%"]["system"] == "Kite Hypothesis"
+    assert got["27.8%"]["system"] == "Kite Hypothesis"
