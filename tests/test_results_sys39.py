@@ -77,3 +77,19 @@ def test_a_name_before_a_system_or_data_noun_after_our_is_the_papers_base():
                            ("RLVR", "METHOD"))
     assert got["86.6%"]["system"] == "Kite Hypothesis"
     assert got["27.8%"]["system"] == "Kite Hypothesis"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_subtitle_phrase_with_a_method_head_names_the_papers_system(on):
+    text = ("Finding secrets in code: A Hybrid Kite-BERT Framework for Leak Detection\nOur "
+            "model achieves a macro F1-score of 0.90 on leaked keys.")
+    got = results_switched(ownname, "TITLE_SUBTITLE", on, text)
+    assert got["0.90"]["system"] == ("Hybrid Kite-BERT Framework" if on else THIS_PAPER)
+
+
+def test_a_subtitle_that_only_describes_names_no_system():
+    for title in ("Finding secrets in code: A Neuro-Symbolic Approach",
+                  "Finding secrets in code: An LLM-Empowered Kite Inference Pipeline"):
+        text = title + "\nOur model achieves a macro F1-score of 0.90 on leaked keys."
+        got = results_switched(ownname, "TITLE_SUBTITLE", True, text)
+        assert got["0.90"]["system"] == THIS_PAPER

@@ -130,3 +130,27 @@ def our_name(text: str, mentions, cue: int, pos: int) -> tuple[int, str] | None:
             return None
         at = w.end()
     return None
+
+
+# "Separating Secrets from Placeholders: A Hybrid CNN-CodeBERT Framework for ...", "...: A
+# Multimodal Visual Feature Fusion Framework": the subtitle after a colon names the system
+TITLE_SUBTITLE = True
+_SUBTITLE = re.compile(r":\s+(?:(?:A|An|The)\s+)?((?:[A-Z][\w\-/]*\s+){0,4}[A-Z][\w\-/]*)"
+                       r"(?:\s+(?:for|of|in|on|with|via|to|as|and)\b|\s*$)")
+
+
+# a first word made of a name and a participle describes the kind of system ("An LLM-Empowered
+# LLM Inference Pipeline"), which the annotators leave THIS_PAPER
+_DESCRIBED = re.compile(r"[\w/]+-(?:[A-Z][a-z]+ed|Based|Driven|Powered|Empowered|Guided|Aware)$")
+
+
+def subtitle_phrase(title: str) -> str | None:
+    """The capitalised phrase a title's subtitle opens with, up to a preposition or the end
+    (the caller checks its head word); none where its head or first word only describes."""
+    m = _SUBTITLE.search(title) if TITLE_SUBTITLE else None
+    if not m:
+        return None
+    words_ = m.group(1).split()
+    if words_[-1].casefold() in words("own_subtitle_not_heads") or _DESCRIBED.match(words_[0]):
+        return None
+    return m.group(1)

@@ -19,7 +19,7 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
-from paperkg.extractors.results.ownname import our_name, own_named
+from paperkg.extractors.results.ownname import our_name, own_named, subtitle_phrase
 from paperkg.extractors.results.trace import _tag
 
 # A clause break. ("while" and "whereas" open with their "w" and then test the word boundary
@@ -446,10 +446,10 @@ def title_system(title: str) -> str | None:
     """The paper's own method when its title names it as a capitalised phrase ending in a
     method head word ("Staged Training for ...", "... with Adaptive Weight Decay")."""
     heads = cues()["heads"]
-    for pattern in (_TITLE_LEAD, _TITLE_TAIL):
-        m = pattern.search(title)
+    for pattern in (_TITLE_LEAD, _TITLE_TAIL, subtitle_phrase):
+        m = pattern(title) if callable(pattern) else pattern.search(title)
         if m:
-            words = m.group(1).split()
+            words = (m if isinstance(m, str) else m.group(1)).split()
             while words and (words[0].endswith("ing") and words[0][:1].isupper()
                              and words[0].casefold() not in heads or words[0] in _TITLE_VERBS):
                 words = words[1:]  # "Leveraging Computerized Adaptive Testing"
