@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.extractors.result_names import THIS_PAPER
-from paperkg.extractors.results import ownname
+from paperkg.extractors.results import baselines, ownname
 from tests.extracting import results_switched
 
 
@@ -93,3 +93,23 @@ def test_a_subtitle_that_only_describes_names_no_system():
         text = title + "\nOur model achieves a macro F1-score of 0.90 on leaked keys."
         got = results_switched(ownname, "TITLE_SUBTITLE", True, text)
         assert got["0.90"]["system"] == THIS_PAPER
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_value_stated_of_a_named_baseline_stays_with_it(on):
+    text = (_TITLE + "On our dataset, a strong KiteRes-101 baseline attains competitive macro "
+            "AUC (e.g., 92.64% in our runs). Our results surpass a 10-epoch SGD baseline "
+            "(84.41%) in minutes.")
+    got = results_switched(baselines, "BASELINE_NAMED", on, text, *_OWN,
+                           ("KiteRes-101", "MODEL"), ("SGD", "METHOD"))
+    assert (got["92.64%"]["system"] == "KiteRes-101") is on
+    assert (got["84.41%"]["system"] == "SGD") is on
+
+
+def test_a_change_or_the_first_of_a_pair_after_a_named_baseline_is_not_its():
+    text = (_TITLE + "KiteNet-S improves over the KiteRes-101 baseline by 4.2% on CIFAR-10. "
+            "KiteNet-S exceeds the strong KiteRes-101 baseline (75.4% vs. 74.2%).")
+    got = results_switched(baselines, "BASELINE_NAMED", True, text, *_OWN,
+                           ("KiteRes-101", "MODEL"))
+    assert got["4.2%"]["system"] != "KiteRes-101"
+    assert got["75.4%"]["system"] != "KiteRes-101"

@@ -10,6 +10,7 @@ from paperkg.extractors.result_names import (
     SYSTEM_TYPES,
     THIS_PAPER,
 )
+from paperkg.extractors.results.baselines import named_baseline
 from paperkg.extractors.results.conditions import (
     _CUE_BEFORE,
     _NOT_SYSTEMS,
@@ -528,10 +529,16 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             _tag("system", "possessive name before value")
             return named or owner  # "outperforming Mimicgen's 49.5%", "X's accuracy of 93.58%"
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
+        if named := named_baseline(text, mentions, s0, pos, _NOT_SYSTEMS):
+            _tag("system", "named baseline")
+            return named  # "a strong SE-ResNeXt101 baseline attains ... (92.64%)"
         _tag("system", "null: baseline near")
         return None
     if not (FIRST_NOT_COMPARED and first or GAIN_NOT_COMPARED and text.startswith("+", pos)) \
             and _PAREN_CMP.search(text, max(s0, pos - 80), pos):
+        if named := named_baseline(text, mentions, s0, pos, _NOT_SYSTEMS):
+            _tag("system", "named baseline")
+            return named  # "surpass a 10-epoch SGD baseline (84.41%)"
         _tag("system", "null: bracket after comparison")
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     if CMP_VERB_BRACKET and opened >= 0 and ")" not in text[opened:pos] and (
