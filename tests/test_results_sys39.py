@@ -72,11 +72,13 @@ def test_the_name_right_after_our_is_the_values_system(on):
 
 def test_a_name_before_a_system_or_data_noun_after_our_is_the_papers_base():
     text = (_TITLE + "In particular, we show that our single ViT-H model can be finetuned to "
-            "achieve 86.6% on CIFAR-10. With our augmented RLVR data, pass@1 rises to 27.8%.")
+            "achieve 86.6% on CIFAR-10. With our augmented RLVR data, pass@1 rises to 27.8%. "
+            "We show that our KRI fitness criterion leads to a ~30% gain in coverage.")
     got = results_switched(ownname, "OUR_NAME", True, text, *_OWN, ("ViT-H", "MODEL"),
-                           ("RLVR", "METHOD"))
+                           ("RLVR", "METHOD"), ("KRI", "METHOD"))
     assert got["86.6%"]["system"] == "Kite Hypothesis"
     assert got["27.8%"]["system"] == "Kite Hypothesis"
+    assert got["~30%"]["system"] == "Kite Hypothesis"
 
 
 @pytest.mark.parametrize("on", [True, False])
@@ -89,7 +91,8 @@ def test_a_subtitle_phrase_with_a_method_head_names_the_papers_system(on):
 
 def test_a_subtitle_that_only_describes_names_no_system():
     for title in ("Finding secrets in code: A Neuro-Symbolic Approach",
-                  "Finding secrets in code: An LLM-Empowered Kite Inference Pipeline"):
+                  "Finding secrets in code: An LLM-Empowered Kite Inference Pipeline",
+                  "Finding secrets in code: An End-to-End Modular Pipeline for Robots"):
         text = title + "\nOur model achieves a macro F1-score of 0.90 on leaked keys."
         got = results_switched(ownname, "TITLE_SUBTITLE", True, text)
         assert got["0.90"]["system"] == THIS_PAPER

@@ -106,11 +106,12 @@ _WORD = re.compile(r"(?![\w\-]*s\s)(?!(?:method|approach|model|framework|system|
                    r"algorithm|technique|work|study|analysis|results?)\s)[a-z][\w\-]*\s+")
 # a name followed by a system or data noun is the base of the paper's own ("our ViT model",
 # "our single ViT-Huge model", "our FooNet based approach", "our guidance-augmented RLVR
-# data"): the paper's, not the base's
+# data"), or a measure ("our RRI fitness criterion"): the paper's, not the name's
 _HEAD_AFTER = re.compile(r"(?:-based|\s+based)?\s+(?:[a-z][\w\-]*\s+)?(?:models?|backbones?|"
                          r"networks?|approach(?:es)?|methods?|frameworks?|systems?|pipelines?|"
-                         r"architectures?|variants?|baselines?|data|datasets?|corpus|training|samples|features|"
-                         r"embeddings|outputs|predictions)\b")
+                         r"architectures?|variants?|baselines?|data|datasets?|corpus|training|"
+                         r"samples|features|embeddings|outputs|predictions|criteri(?:on|a)|"
+                         r"metrics?|measures?|scores?|loss(?:es)?|objectives?|rewards?)\b")
 
 
 def our_name(text: str, mentions, cue: int, pos: int) -> tuple[int, str] | None:
@@ -146,11 +147,15 @@ _DESCRIBED = re.compile(r"[\w/]+-(?:[A-Z][a-z]+ed|Based|Driven|Powered|Empowered
 
 def subtitle_phrase(title: str) -> str | None:
     """The capitalised phrase a title's subtitle opens with, up to a preposition or the end
-    (the caller checks its head word); none where its head or first word only describes."""
+    (the caller checks its head word); none where its head, its first word or all its words
+    before the head only describe."""
     m = _SUBTITLE.search(title) if TITLE_SUBTITLE else None
     if not m:
         return None
     words_ = m.group(1).split()
     if words_[-1].casefold() in words("own_subtitle_not_heads") or _DESCRIBED.match(words_[0]):
         return None
+    adjs = {*words("own_name_adjectives"), *words("intro_adjectives")}
+    if all(w.casefold() in adjs for w in words_[:-1]):
+        return None  # "An End-to-End Modular Pipeline": only words that describe
     return m.group(1)
