@@ -31,6 +31,15 @@ def test_a_coined_name_opening_a_contribution_with_a_framework_is_the_papers_own
     assert got["42.6%"]["system"] == ("KiteLight" if on else THIS_PAPER)
 
 
+def test_a_name_heading_a_modifier_or_described_in_the_background_is_no_own_system():
+    text = ("Views of one scene\nKiteCLIP, a foundational vision-language model, yields rich "
+            "embeddings. We introduce KiteMAP-based metrics that use matches. These metrics "
+            "achieve up to 4x higher correlation with human judgments.")
+    got = results_switched(ownname, "WE_ENTITY", True, text, ("KiteCLIP", "MODEL"),
+                           ("KiteMAP", "METHOD"))
+    assert got["4x"]["system"] == THIS_PAPER
+
+
 def test_a_model_described_after_a_preposition_is_no_own_system():
     text = ("Speech recognition with a frozen language model\nWe train an audio interface for "
             "KiteLM, a 26B mixture-of-experts model. The resulting model reaches 6.6 percent "
@@ -73,12 +82,14 @@ def test_the_name_right_after_our_is_the_values_system(on):
 def test_a_name_before_a_system_or_data_noun_after_our_is_the_papers_base():
     text = (_TITLE + "In particular, we show that our single ViT-H model can be finetuned to "
             "achieve 86.6% on CIFAR-10. With our augmented RLVR data, pass@1 rises to 27.8%. "
-            "We show that our KRI fitness criterion leads to a ~30% gain in coverage.")
+            "We show that our KRI fitness criterion leads to a ~30% gain in coverage. Humans "
+            "outperform the baselines at our KToM task (11% higher).")
     got = results_switched(ownname, "OUR_NAME", True, text, *_OWN, ("ViT-H", "MODEL"),
-                           ("RLVR", "METHOD"), ("KRI", "METHOD"))
+                           ("RLVR", "METHOD"), ("KRI", "METHOD"), ("KToM", "METHOD"))
     assert got["86.6%"]["system"] == "Kite Hypothesis"
     assert got["27.8%"]["system"] == "Kite Hypothesis"
     assert got["~30%"]["system"] == "Kite Hypothesis"
+    assert got["11%"]["system"] != "KToM"
 
 
 @pytest.mark.parametrize("on", [True, False])

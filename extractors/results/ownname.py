@@ -43,20 +43,20 @@ def _plural(name: str) -> bool:
     return len(name.split()) > 1 and last.endswith("s") and not last.endswith("ss")
 
 
-# where a name the text calls "NAME, a ... framework" is the paper's own: opening a sentence or
-# an enumerated contribution ("First, EMVLight, a decentralized ... framework"), or right after
-# "we propose"; not after a preposition ("an interface for DiffusionGemma, a 26B ... model")
-_OPENS = re.compile(r"(?:^|[.;:]\s+|\n|\b(?:First|Second|Third|Finally|Here|Specifically|"
-                    r"Moreover|Furthermore|Additionally|Then),\s+|" + _WE + _VERBS + r"\s+)" + _FONT
-                    + r"$")
+# where a name the text calls "NAME, a ... framework" is the paper's own: opening an enumerated
+# contribution ("First, EMVLight, a decentralized ... framework") or right after "we propose";
+# not after a preposition ("an interface for DiffusionGemma, a 26B ... model") nor opening any
+# sentence ("CLIP, a foundational vision-language model which ...": background)
+_OPENS = re.compile(r"(?:\b(?:First|Second|Third|Finally|Here|Specifically|Moreover|"
+                    r"Furthermore|Additionally|Then),\s+|" + _WE + _VERBS + r"\s+)" + _FONT + r"$")
 
 
 def _opens(text: str, title_end: int, name: str) -> bool:
-    """Whether the abstract writes name followed by ", a"/", an" where it opens a sentence or a
+    """Whether the abstract writes name followed by ", a"/", an" where it opens an enumerated
     contribution, or right after "we propose / present / introduce"."""
     for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}\}}?\$?,\s+an?\s", text[title_end:]):
         at = title_end + m.start()
-        if _OPENS.search(text, max(title_end, at - 40), at) or at == title_end + 1:
+        if _OPENS.search(text, max(title_end, at - 40), at):
             return True
     return False
 
@@ -79,8 +79,9 @@ def own_named(ents: list[dict], text: str, title_end: int,
             for mm in e.get("mentions", []):
                 if mm[1] > title_end:
                     starts.setdefault(mm[1], e["name"])
+        ends = {mm[1]: mm[2] for e in ents for mm in e.get("mentions", [])}
         for m in opening.finditer(text, title_end):
-            if m.end() in starts:
+            if m.end() in starts and not _HEAD_AFTER.match(text, ends.get(m.end(), m.end())):
                 return starts[m.end()]
         if called is not None:
             for e in ents:
@@ -111,7 +112,9 @@ _HEAD_AFTER = re.compile(r"(?:-based|\s+based)?\s+(?:[a-z][\w\-]*\s+)?(?:models?
                          r"networks?|approach(?:es)?|methods?|frameworks?|systems?|pipelines?|"
                          r"architectures?|variants?|baselines?|data|datasets?|corpus|training|"
                          r"samples|features|embeddings|outputs|predictions|criteri(?:on|a)|"
-                         r"metrics?|measures?|scores?|loss(?:es)?|objectives?|rewards?)\b")
+                         r"metrics?|measures?|scores?|loss(?:es)?|objectives?|rewards?|algorithms?|"
+                         r"techniques?|modules?|encoders?|decoders?|tasks?|benchmarks?|problems?|"
+                         r"settings?)\b")
 
 
 def our_name(text: str, mentions, cue: int, pos: int) -> tuple[int, str] | None:
