@@ -23,18 +23,28 @@ _WE = r"(?:\b[Ww]e|\b[Tt]his\s+(?:paper|work|study))\s+(?:(?:also|further|then|f
 _FONT = r"(?:\$?\\(?:textbf|textit|textsc|emph|texttt|mathbf)\{)?"
 
 
+# the verb is looked for first and "we" / "this paper" before it (a scan for the verbs alone is
+# the cheap one)
+_VERB_AT = re.compile(_VERBS + r"\s+")
+_WE_BEFORE = re.compile(_WE + r"$")
+
+
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
-    """The "we VERB (a) [adjectives] " opening, the lower-case coined name after it, and the
-    words that cannot open such a name."""
+    """What follows "we VERB ": "(a) [adjectives] " before a name, and a lower-case coined name
+    with ", which/a/an" after it; and the words that cannot open such a name."""
     adjs = sorted({*words("own_name_adjectives"), *words("intro_adjectives")}, key=len,
                   reverse=True)
     adj = "(?:" + "|".join(re.escape(w) for w in adjs) + r")"
-    opening = re.compile(_WE + _VERBS + r"\s+(?:(?:a|an|the)\s+)?(?:" + adj + r"[\s,]+){0,3}"
-                         + _FONT)
-    lower = re.compile(_WE + _VERBS + r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
-                       r"\s*,\s+(?:which|a|an)\b")
+    opening = re.compile(r"(?:(?:a|an|the)\s+)?(?:" + adj + r"[\s,]+){0,3}" + _FONT)
+    lower = re.compile(r"([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*,\s+(?:which|a|an)\b")
     return opening, lower, frozenset(words("own_name_not_first"))
+
+
+def _we_verbs(text: str, title_end: int) -> list[int]:
+    """Where the text goes on after each "we / this paper propose|present|introduce|... "."""
+    return [m.end() for m in _VERB_AT.finditer(text, title_end)
+            if _WE_BEFORE.search(text, max(title_end, m.start() - 30), m.start())]
 
 
 def _plural(name: str) -> bool:
@@ -80,18 +90,22 @@ def own_named(ents: list[dict], text: str, title_end: int,
                 if mm[1] > title_end:
                     starts.setdefault(mm[1], e["name"])
         ends = {mm[1]: mm[2] for e in ents for mm in e.get("mentions", [])}
-        for m in opening.finditer(text, title_end):
+        for at in (verbs := _we_verbs(text, title_end)):
+            m = opening.match(text, at)
             if m.end() in starts and not _HEAD_AFTER.match(text, ends.get(m.end(), m.end())):
                 return starts[m.end()]
         if called is not None:
             for e in ents:
                 name = e["name"]
                 if e["type"] in SYSTEM_TYPES and re.search(r"[A-Z].*[A-Z\d]|\d", name) and \
-                        " " not in name and _opens(text, title_end, name) and \
-                        called(text[title_end:], name):
+                        " " not in name and called(text[title_end:], name) and \
+                        _opens(text, title_end, name):  # the cheap test first
                     return name
     if WE_LOWER:
-        for m in lower.finditer(text, title_end):
+        for at in verbs if WE_ENTITY else _we_verbs(text, title_end):
+            m = lower.match(text, at)
+            if not m:
+                continue
             name = m.group(1)
             if name.split()[0] in not_first or name.split()[-1] in not_first:
                 continue
