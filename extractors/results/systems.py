@@ -10,6 +10,7 @@ from paperkg.extractors.result_names import (
     SYSTEM_TYPES,
     THIS_PAPER,
 )
+from paperkg.extractors.results.baselines import named_baseline
 from paperkg.extractors.results.conditions import (
     _CUE_BEFORE,
     _NOT_SYSTEMS,
@@ -19,6 +20,7 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
+from paperkg.extractors.results.ownname import our_name, own_named, subtitle_phrase
 from paperkg.extractors.results.trace import _tag
 
 # A clause break. ("while" and "whereas" open with their "w" and then test the word boundary
@@ -237,6 +239,9 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
         named = _named_by_we(text, title_end)
         if named:
             return named
+    named = own_named(ents, text, title_end, _called_a_method)
+    if named:
+        return named  # "we propose a novel Feedback-Driven Iterative Framework", "gisting, which"
     phrase = title_system(title)
     if phrase and TITLE_TASK and any(
             e["type"] == "TASK" and e["name"].casefold() == phrase.casefold() for e in ents):
@@ -442,10 +447,10 @@ def title_system(title: str) -> str | None:
     """The paper's own method when its title names it as a capitalised phrase ending in a
     method head word ("Staged Training for ...", "... with Adaptive Weight Decay")."""
     heads = cues()["heads"]
-    for pattern in (_TITLE_LEAD, _TITLE_TAIL):
-        m = pattern.search(title)
+    for pattern in (_TITLE_LEAD, _TITLE_TAIL, subtitle_phrase):
+        m = pattern(title) if callable(pattern) else pattern.search(title)
         if m:
-            words = m.group(1).split()
+            words = (m if isinstance(m, str) else m.group(1)).split()
             while words and (words[0].endswith("ing") and words[0][:1].isupper()
                              and words[0].casefold() not in heads or words[0] in _TITLE_VERBS):
                 words = words[1:]  # "Leveraging Computerized Adaptive Testing"
@@ -524,10 +529,16 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             _tag("system", "possessive name before value")
             return named or owner  # "outperforming Mimicgen's 49.5%", "X's accuracy of 93.58%"
     if _BASELINE_NEAR.search(text, max(cs, pos - 45), pos) or _BASELINE_AFTER.match(text, pos):
+        if named := named_baseline(text, mentions, s0, pos, _NOT_SYSTEMS):
+            _tag("system", "named baseline")
+            return named  # "a strong SE-ResNeXt101 baseline attains ... (92.64%)"
         _tag("system", "null: baseline near")
         return None
     if not (FIRST_NOT_COMPARED and first or GAIN_NOT_COMPARED and text.startswith("+", pos)) \
             and _PAREN_CMP.search(text, max(s0, pos - 80), pos):
+        if named := named_baseline(text, mentions, s0, pos, _NOT_SYSTEMS):
+            _tag("system", "named baseline")
+            return named  # "surpass a 10-epoch SGD baseline (84.41%)"
         _tag("system", "null: bracket after comparison")
         return None  # "compared to graph-based (precision: 0.28, ...)": the other system's
     if CMP_VERB_BRACKET and opened >= 0 and ")" not in text[opened:pos] and (
@@ -640,6 +651,10 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 if named:  # "We present CKM-Lite, a variant that achieves ...": CKM-Lite's
                     best = (named[0], named[2])
                     src = "we present NAME"
+                elif (ours := our_name(text, mentions, m.start(), pos)) and \
+                        ours[1] not in _NOT_SYSTEMS:
+                    best = ours  # "our MPTs-1/32 not only set ... 94.8%": MPTs-1/32's
+                    src = "our NAME"
                 elif name and _COINED_WORD.search(name.group(1)) and \
                         name.group(1) not in _NOT_SYSTEMS:
                     best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"
