@@ -1,0 +1,51 @@
+"""Metric changes of the thirty-ninth session's metric pass (tuned on pools Z, Y, X, W and the
+other tuning sets), on sentences written for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracting import measures, run
+
+
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """The rules alone (`--fast`)."""
+    return rules_nlp
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("The harbour classifier reaches a sensitivity of 93.1% on the dock scans.", "sensitivity"),
+    ("The harbour classifier reaches an accuracy of 91.2%, sensitivity of 88.4%, specificity of "
+     "95.0% on the dock scans.", "specificity"),
+    ("Five pilots reached a mean sensitivity of 61.5% on the berth images.", "sensitivity"),
+    ("The quay agent achieves an impressive repair rate of 72.4% without retries.",
+     "repair rate"),
+    ("The berth planner achieves a high coverage of 87% of the reproduced faults.", "coverage"),
+    ("The quay view received an average helpfulness rating of 4.2 out of 5.",
+     "helpfulness rating"),
+    ("Our dock agent achieves an average return of 310 points on the tide task.",
+     "average return"),
+    ("The tide model achieves a median position error of 0.31 m on held-out berths.",
+     "position error"),
+    ("The two harbour annotators reached an inter-annotator agreement of 0.74.",
+     "inter-annotator agreement"),
+])
+def test_the_measure_named_before_of_and_a_value(nlp, abstract, form):
+    ents = run(nlp, abstract)
+    assert form in measures(ents), sorted(ents)
+
+
+@pytest.mark.parametrize("abstract, form", [
+    ("We train the berth model with a learning rate of 0.001 on the dock scans.", "learning rate"),
+    ("The quay agent shows an improvement of 4.3% over the tide baseline.", "improvement"),
+    ("Our dock model reaches the highest score of 61.2 on the berth split.", "highest score"),
+    ("The berth corpus holds a total of 5,120 harbour logs.", "total"),
+    ("We release a set of 120 berth scans for the dock task.", "set"),
+    ("The quay planner runs at a rate of 93.5 kHz on one board.", "rate"),
+    ("We study the structure of 3D berth scans.", "structure"),
+])
+def test_words_before_of_and_a_value_that_name_no_measure(nlp, abstract, form):
+    ents = run(nlp, abstract)
+    assert form not in measures(ents), sorted(measures(ents))
+
