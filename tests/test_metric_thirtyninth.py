@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import measures, run
+from tests.extracting import measures, results_by_value, run
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,22 @@ def test_words_before_of_and_a_value_that_name_no_measure(nlp, abstract, form):
     ents = run(nlp, abstract)
     assert form not in measures(ents), sorted(measures(ents))
 
+
+_REPAIRS = ("The system reached a 70% repair convergence rate at the family level, with a mean of "
+            "3.4 repair iterations to convergence.")
+
+
+def test_a_plain_number_before_what_it_counts_takes_no_measure_before_it(monkeypatch):
+    from paperkg.extractors.results import metrics
+    got = results_by_value(_REPAIRS, ("repair convergence rate", "METRIC"))
+    assert got["70%"]["metric"] == "repair convergence rate"
+    assert got["3.4"]["metric"] is None
+    monkeypatch.setattr(metrics, "COUNTED", False)
+    assert results_by_value(_REPAIRS, ("repair convergence rate", "METRIC"))["3.4"][
+        "metric"] == "repair convergence rate"
+
+
+def test_a_plain_number_before_a_unit_keeps_the_measure_before_it():
+    text = "The berth model reaches an accuracy of 81.2, with 2.3 points over the tide baseline."
+    got = results_by_value(text, ("accuracy", "METRIC"))
+    assert got["81.2"]["metric"] == "accuracy"
