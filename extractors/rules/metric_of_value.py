@@ -16,12 +16,12 @@ import re
 
 from paperkg.extractors.rules.base import Cand, Context, word_set, word_union
 
-# " of " and a value after a hedge (a number not glued to a letter: "of 3D scenes", "of 7B
-# models" are no values), found by one compiled search over the text
+# "of " and a value after a hedge (a number not glued to a letter: "of 3D scenes", "of 7B
+# models" are no values): one compiled search over the text that opens with a literal, which
+# the regex engine finds by a fast scan (a space before "of" is checked on each match)
 _OF_VALUE = re.compile(
-    r"\s+of\s+(?:(?:about|around|approximately|only|over|nearly|just|up\s+to|roughly)\s+)?"
+    r"of (?:(?:about|around|approximately|only|over|nearly|just|up to|roughly) )?"
     r"\$?[-+]?(?:\d+\.\d+|\.\d+|\d+)(?![A-Za-z_])")
-# the lower-case words right before " of" (read back from there)
 _WORD = r"(?:[a-z][a-z0-9\-/]*[a-z0-9]|[a-z])"
 _WORDS_BEFORE = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,5}}$")
 # words that end the phrase when read back: articles, pronouns, function words, verbs of
@@ -115,7 +115,9 @@ def measures_of_values(ctx: Context) -> None:
     measure ("a mean localization error of 1.41 mm", "specificity of 96.3%")."""
     text = ctx.text
     for m in _OF_VALUE.finditer(text, ctx.title_end):
-        end = m.start()
+        end = m.start() - 1
+        if end < 1 or not text[end].isspace():
+            continue  # "proof 3", a word ending in "of"
         got = _WORDS_BEFORE.search(text, max(ctx.title_end, end - 90), end)
         if got is None:
             continue
