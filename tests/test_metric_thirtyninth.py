@@ -44,6 +44,10 @@ def test_the_measure_named_before_of_and_a_value(nlp, abstract, form):
     ("We release a set of 120 berth scans for the dock task.", "set"),
     ("The quay planner runs at a rate of 93.5 kHz on one board.", "rate"),
     ("We study the structure of 3D berth scans.", "structure"),
+    ("Against the harbour baseline score of 1.053, our dock model reaches 0.647.",
+     "baseline score"),
+    ("Even with a high mask ratio of 80%, the berth model keeps its accuracy.", "mask ratio"),
+    ("The quay sensor works at extended distances of up to 30 meters.", "distances"),
 ])
 def test_words_before_of_and_a_value_that_name_no_measure(nlp, abstract, form):
     ents = run(nlp, abstract)

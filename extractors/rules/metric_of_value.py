@@ -74,6 +74,8 @@ def _names_measure(ws: list[str]) -> bool:
     first, head = ws[0], ws[-1]
     if first.endswith(("ed", "ing")) and "-" not in first and len(ws) > 1:
         return False  # "a learning rate of 0.001", "a masking ratio of 90%": settings
+    if head in ("rate", "ratio") and first in word_set("metric_of_value_settings"):
+        return False  # "a high mask ratio of 80%", "a dropout rate of 0.1"
     heads = word_union("metric_of_value_heads", "metric_heads", "metric_value_heads",
                        "measure_phrase_heads")
     if head not in heads:
