@@ -48,6 +48,11 @@ def test_the_measure_named_before_of_and_a_value(nlp, abstract, form):
      "baseline score"),
     ("Even with a high mask ratio of 80%, the berth model keeps its accuracy.", "mask ratio"),
     ("The quay sensor works at extended distances of up to 30 meters.", "distances"),
+    ("The berth model scores 84.8%, against a baseline encoder-only score of 32.83%.",
+     "encoder-only score"),
+    ("Better tide data gives a coverage of 14 harbours in the dock survey.", "coverage"),
+    ("The quay predictor is close, with best- and worst-case errors of 0.3% and 1.9%.",
+     "worst-case errors"),
 ])
 def test_words_before_of_and_a_value_that_name_no_measure(nlp, abstract, form):
     ents = run(nlp, abstract)

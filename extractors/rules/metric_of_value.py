@@ -21,7 +21,9 @@ from paperkg.extractors.rules.base import Cand, Context, word_set, word_union
 # the regex engine finds by a fast scan (a space before "of" is checked on each match)
 _OF_VALUE = re.compile(
     r"of (?:(?:about|around|approximately|only|over|nearly|just|up to|roughly) )?"
-    r"\$?[-+]?(?:\d+\.\d+|\.\d+|\d+)(?![A-Za-z_])")
+    r"\$?[-+]?(?:\d+\.\d+|\.\d+|\d+)(?![A-Za-z_]|,\d)")
+# a whole number and a plural word after it: a count of things unless the word is a unit
+_COUNT_AFTER = re.compile(r"\s+([a-z]+s)\b")
 _WORD = r"(?:[a-z][a-z0-9\-/]*[a-z0-9]|[a-z])"
 _WORDS_BEFORE = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,5}}$")
 # words that end the phrase when read back: articles, pronouns, function words, verbs of
@@ -68,7 +70,7 @@ def _names_measure(ws: list[str]) -> bool:
     """Whether the words before "of" and a value name a measure."""
     if not ws or len(ws) > 4:
         return False
-    not_words = word_set("metric_report_not_words")
+    not_words = word_union("metric_report_not_words", "metric_of_value_not_words")
     if any(w in not_words for w in ws):
         return False
     first, head = ws[0], ws[-1]
@@ -120,6 +122,10 @@ def measures_of_values(ctx: Context) -> None:
         end = m.start() - 1
         if end < 1 or not text[end].isspace():
             continue  # "proof 3", a word ending in "of"
+        if text[m.end() - 1].isdigit() and "." not in m.group() and (
+                n := _COUNT_AFTER.match(text, m.end())) and \
+                n.group(1) not in word_set("metric_of_value_units"):
+            continue  # "a coverage of 14 languages": a count of things
         got = _WORDS_BEFORE.search(text, max(ctx.title_end, end - 90), end)
         if got is None:
             continue
