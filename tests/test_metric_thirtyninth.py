@@ -53,6 +53,8 @@ def test_the_measure_named_before_of_and_a_value(nlp, abstract, form):
     ("Better tide data gives a coverage of 14 harbours in the dock survey.", "coverage"),
     ("The quay predictor is close, with best- and worst-case errors of 0.3% and 1.9%.",
      "worst-case errors"),
+    ("The berth chatbot had the best results, with mean scores of 3.44 from the pilots.",
+     "mean scores"),
 ])
 def test_words_before_of_and_a_value_that_name_no_measure(nlp, abstract, form):
     ents = run(nlp, abstract)

@@ -82,6 +82,9 @@ def _names_measure(ws: list[str]) -> bool:
                        "measure_phrase_heads")
     if head not in heads:
         return False
+    if len(ws) == 2 and _vague(head) and head.endswith("s") and ws[0] in word_set(
+            "metric_aggregates"):
+        return False  # "mean scores of 3.44": the scores of several measures, none named
     return len(ws) > 1 or not _vague(head)
 
 
