@@ -7,6 +7,7 @@ import re
 
 from paperkg.extractors.results.guards import _STAT_BEFORE, _STAT_NAMES, STAT_CMP
 from paperkg.extractors.results.trace import _tag
+from paperkg.extractors.words import word_set
 
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*and|,|and|or)\s*[+\-]?\d+(?:\.\d+)?\s?(?:\\?%|points?)?)+"
                         r"\s*")
@@ -59,6 +60,14 @@ _OWN_CHANGE = re.compile(
     r"(?!(?:by|and|or|of|on|in|for|with|to|from)\b)[\w\-]+)\s+"
     r"by\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|around\s+|roughly\s+|"
     r"more\s+than\s+|almost\s+|at\s+least\s+|~\s*)?$", re.I)
+
+
+COUNTED = True
+# a plain number right before what it counts ("with a mean of 3.4 repair iterations to
+# convergence", "2.9 retrieval rounds"): no measure named before it is the value's
+# (words/result_count_nouns.txt)
+_COUNTED = re.compile(r"\s+(?:[a-z][\w\-]*\s+)?([a-z][a-z\-]*s)\b")
+_PLAIN = re.compile(r"[-+~]?\d+(?:\.\d+)?")
 
 
 _AVERAGE = re.compile(r"(?:average|mean|avg\.?|relative|absolute)\s+", re.I)
@@ -454,6 +463,11 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
         _tag("metric", "own change phrase, not the metric before it")
         phrase = own_change.group(1)  # "performance" names no measure: null
         return None if phrase.rsplit(None, 1)[-1].casefold() in _NO_MEASURE else phrase
+    counted = COUNTED and earlier and _PLAIN.fullmatch(text, pos, end) and \
+        _COUNTED.match(text, end)
+    if counted and counted.group(1) in word_set("result_count_nouns"):
+        _tag("metric", "null: a count of the things after it")
+        return None
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
