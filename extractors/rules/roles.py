@@ -5,7 +5,7 @@ includes a X"), a title "Name: subtitle" and a title "... via Name"."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, fold, is_acronym, strip_latex
@@ -262,9 +262,6 @@ _ORDINAL_PART = re.compile(
 
 _ORDINAL_KEYS = ("first ", "second ", "third ", "fourth ", "fifth ", "final ", "last ", "former ",
                  "latter ")  # a cheap test before it
-# every occurrence of a key (no key ends another, so none overlaps another and finditer gives
-# them all): intro_cues finds them once a paper and bisects for the text before a name
-_ORDINAL_ANY = re.compile("|".join(map(re.escape, _ORDINAL_KEYS)))
 # the name ends its phrase: punctuation, a relative or a verb in -s ("TR-Engine synthesizes"),
 # not a noun it modifies ("a dual-branch HNSW structure")
 _PART_NAME_END = re.compile(r"\s*(?:[,.;:(]|-{2,3}|\u2014)|\s+(?:that|which|is|are|to|for|with|at|"
@@ -705,8 +702,6 @@ def intro_cues(ctx: Context) -> None:
     text, cands = ctx.text, ctx.cands
     n = len(cands)
     cue_pos = positions(text, words("intro_cue_stems"))
-    ordinals = [m.span() for m in _ORDINAL_ANY.finditer(text)]
-    ordinal_starts = [a for a, _ in ordinals]
     for i, c in enumerate(cands):
         if c.start <= ctx.title_end:
             continue
@@ -747,10 +742,7 @@ def intro_cues(ctx: Context) -> None:
             c.intro = True
             c.conf = max(c.conf, 0.7)
             continue
-        o = bisect_left(ordinal_starts, max(s0, c.start - 120))  # a key inside `before`:
-        # the first one starting in it ends first (they do not overlap)
-        if o < len(ordinals) and ordinals[o][1] <= c.start and \
-                _ORDINAL_PART.search(before[-110:]) and \
+        if any(w in before for w in _ORDINAL_KEYS) and _ORDINAL_PART.search(before[-110:]) and \
                 _passive_subject_ok(ctx, c) and (" " in c.surface or _COINED_ONE.match(c.surface)) \
                 and _PART_NAME_END.match(text, c.end) \
                 and not CITED.search(text, s0, ctx.sentence(c.start)[1]):
