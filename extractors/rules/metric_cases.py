@@ -21,10 +21,6 @@ _WORD = re.compile(
 _VALUE_AFTER = re.compile(r"\s*(?:[=:(<>≤≥≈]|of|by|is|was|reaches)?\s*(?:up\s+to\s+)?[-+]?\.?\d")
 _DIGIT = re.compile(r"\d")
 _FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# _measure_form of each word seen, per gazetteer (most words come back paper after paper: "We",
-# "LLMs", "GPT-4"); emptied past _MEMO_MAX words
-_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_MEMO_MAX = 20_000
 
 
 def _capitals(word: str) -> int:
@@ -87,16 +83,11 @@ def measure_case_variants(ctx: Context) -> None:
     if ctx.gaz is None:
         return
     folded, written = _cased_forms(ctx.gaz)
-    memo = _MEMO.get(ctx.gaz)
-    if memo is None or len(memo) > _MEMO_MAX:
-        memo = _MEMO[ctx.gaz] = {}
     text = ctx.text
     shared = word_set("shared_metric_acronyms")
     for m in _WORD.finditer(text):
         word = m.group(1)
-        hit = memo.get(word, memo)
-        if hit is memo:  # (the memo itself stands for a word not looked at yet)
-            hit = memo[word] = _measure_form(word, folded, written)
+        hit = _measure_form(word, folded, written)
         if hit is None:
             continue
         a, b = m.span(1)
