@@ -1,21 +1,18 @@
 """Thirty-ninth pass (speed): work skipped where a cheap test says nothing can match, each
 checked against the search it stands in for: the reported-value verbs found by str.find, the
-ordinal keys of intro_cues found once a paper, the "group" cue's window test, the bracket
-names' openings, and the measure forms' memo."""
+"group" cue's window test, and the bracket names' openings."""
 
 from __future__ import annotations
 
 import json
 import random
-from bisect import bisect_left
 from pathlib import Path
 
 import pytest
 
-from paperkg.core.text import sentence_starts
 from paperkg.extractors.results.cues import GROUP_PIECES, cues, may_hold_group
-from paperkg.extractors.rules import metric_cases, metric_reported, roles
-from paperkg.extractors.rules.base import Context, positions, words
+from paperkg.extractors.rules import metric_reported
+from paperkg.extractors.rules.base import positions, words
 from tests.extracting import find, run
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
@@ -63,20 +60,6 @@ def test_reported_verbs_found_by_find_match_finditer_on_gold():
             assert _reported_by_verbs(text, lo) == want
 
 
-def test_ordinal_keys_found_once_match_the_substring_test():
-    rng = random.Random(39)
-    pieces = [*roles._ORDINAL_KEYS, "the ", "firs", "t ", "latte", "r", " ", "x", "\n"]
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
-        spans = [m.span() for m in roles._ORDINAL_ANY.finditer(text)]
-        starts = [a for a, _ in spans]
-        for lo in range(len(text) + 1):
-            for hi in range(lo, len(text) + 1, 3):
-                o = bisect_left(starts, lo)
-                got = o < len(spans) and spans[o][1] <= hi
-                assert got == any(w in text[lo:hi] for w in roles._ORDINAL_KEYS), (text, lo, hi)
-
-
 def test_group_window_test_holds_every_group_match():
     group = cues()["group"]
     for text in _gold_texts():
@@ -109,24 +92,6 @@ def test_group_window_false_only_where_the_pattern_finds_nothing():
         text = " ".join(rng.choice(words_) for _ in range(rng.randint(1, 8)))
         if not may_hold_group(text, 0, len(text)):
             assert cues()["group"].search(text) is None, text
-
-
-def test_measure_forms_memo_gives_what_the_function_gives():
-    from paperkg.extractors.pipeline import load_pipeline
-
-    gaz = load_pipeline(fast=True).get_pipe("paperkg_gazetteer")
-    text = "T\nWe report MIoU of 61.2, gFID 2.1 and AUCs of 0.85; LLMs and MAP and mIoU too."
-    ctx = Context(text, sentence_starts(text), [], [], gaz)
-    metric_cases.measure_case_variants(ctx)
-    first = [(c.start, c.end, c.type, c.gaz_canon) for c in ctx.cands]
-    assert first  # MIoU, gFID and AUCs at least
-    memo = metric_cases._MEMO[gaz]
-    folded, written = metric_cases._cased_forms(gaz)
-    for word, hit in memo.items():
-        assert hit == metric_cases._measure_form(word, folded, written)
-    ctx = Context(text, sentence_starts(text), [], [], gaz)  # again, from the memo
-    metric_cases.measure_case_variants(ctx)
-    assert [(c.start, c.end, c.type, c.gaz_canon) for c in ctx.cands] == first
 
 
 def test_bracket_names_reads_brackets_after_the_title_only(rules_nlp):
