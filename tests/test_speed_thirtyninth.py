@@ -1,6 +1,7 @@
 """Thirty-ninth pass (speed): work skipped where a cheap test says nothing can match, each
 checked against the search it stands in for: the reported-value verbs found by str.find, the
-"group" cue's window test, and the bracket names' openings."""
+"group" cue's window test, the bracket names' openings, and the intro verbs' offsets found once
+a paper."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from paperkg.core.text import sentence_starts
 from paperkg.extractors.results.cues import GROUP_PIECES, cues, may_hold_group
 from paperkg.extractors.rules import metric_reported
-from paperkg.extractors.rules.base import positions, words
+from paperkg.extractors.rules.base import Context, positions, words
 from tests.extracting import find, run
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
@@ -98,3 +100,16 @@ def test_bracket_names_reads_brackets_after_the_title_only(rules_nlp):
     abstract = "We propose a deep CNN (SITHCon) for sequences. It converges quickly."
     ents = run(rules_nlp, abstract, title="Deep CNNs (ZorbNet) at scale")
     assert find(ents, "SITHCon").role == "introduced"
+
+
+def test_intro_verb_positions_found_once_and_shared(rules_nlp):
+    from paperkg.extractors.rules import intro_objects
+
+    gaz = rules_nlp.get_pipe("paperkg_gazetteer")
+    text = "T\nWe propose a sparse gating network and introduce a progressive U-Net. We design it."
+    ctx = Context(text, sentence_starts(text), [], [], gaz)
+    got = intro_objects._verb_positions(ctx)
+    assert got == positions(text, intro_objects._VERBS) == [5, 41, 75]
+    assert intro_objects._verb_positions(ctx) is got  # the second stage reads the same list
+    ents = run(rules_nlp, "We propose sparse gating networks for routing. It converges.")
+    assert find(ents, "sparse gating networks").role == "introduced"
