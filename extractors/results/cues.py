@@ -94,6 +94,22 @@ def cues() -> dict:
     }
 
 
+#: What every match of cues()["group"] holds in lower case: each of its three alternatives ends
+#: in one of these nouns (LLMs, VLMs, MLLMs and LMs in "lms"). Keep in step with the pattern.
+GROUP_PIECES = ("lms", "model", "method", "system", "detector", "approach", "agent", "network",
+                "baseline", "human", "annotator", "expert", "participant")
+
+
+def may_hold_group(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] can hold a match of the "group" cue: False only for an ASCII window
+    (where the pattern's case-blind letters are str.lower's) with no piece of GROUP_PIECES."""
+    window = text[lo:hi]
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return any(p in low for p in GROUP_PIECES)
+
+
 def _find_all(text: str, word: str) -> list[int]:
     """Every offset of word in text."""
     out, i = [], text.find(word)

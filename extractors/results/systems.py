@@ -18,7 +18,7 @@ from paperkg.extractors.results.conditions import (
     _name_at,
     _vs_bracket,
 )
-from paperkg.extractors.results.cues import cues
+from paperkg.extractors.results.cues import cues, may_hold_group
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
 from paperkg.extractors.results.ownname import our_name, own_named, subtitle_phrase
 from paperkg.extractors.results.trace import _tag
@@ -659,7 +659,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         name.group(1) not in _NOT_SYSTEMS:
                     best = (name.start(1), name.group(1))  # "\textbf{Least-Stale}, a policy"
                     src = "we present NAME"
-        for m in c["group"].finditer(text, lo, pos):
+        for m in c["group"].finditer(text, lo, pos) if may_hold_group(text, lo, pos) else ():
             acts = GROUP_ACTS and _GROUP_ACTS.match(text, m.end())  # "with top models achieving"
             if not acts and c["cmp"].search(text[max(lo, m.start() - 30):m.start()]) or \
                     GROUP_CMP and _CMP_LOOSE.search(text, max(lo, m.start() - 40), m.start()) or \

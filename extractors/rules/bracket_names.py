@@ -45,10 +45,17 @@ def _verb_re() -> re.Pattern:
 def bracket_names(ctx: Context) -> None:
     """Mark a coined name in brackets closing the object of the paper's intro verb introduced."""
     text = ctx.text
+    i = text.find("(", ctx.title_end)
+    if i < 0:
+        return  # no bracket after the title: no candidate can open one
+    opened = set()  # the offsets right after each "(" past the title
+    while i >= 0:
+        opened.add(i + 1)
+        i = text.find("(", i + 1)
     short_forms = None
     for c in ctx.cands:
-        if c.intro or c.conf < 0.5 or c.start <= ctx.title_end or \
-                text[c.start - 1:c.start] != "(" or _CLOSES.match(text, c.end) is None or \
+        if c.start not in opened or c.intro or c.conf < 0.5 or c.start <= ctx.title_end or \
+                _CLOSES.match(text, c.end) is None or \
                 c.type in ("TASK", "METRIC") or "gazetteer" in c.rule or c.gaz_canon is not None \
                 or c.org or _COINED.match(c.surface) is None:
             continue  # (a candidate below the keep bar stays out: the rule adds no name)

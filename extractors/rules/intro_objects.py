@@ -88,6 +88,15 @@ def _phrase(ctx: Context, pos: int, stop: frozenset, drop: frozenset,
     return None
 
 
+def _verb_positions(ctx: Context) -> list[int]:
+    """positions(ctx.text, _VERBS), found once a paper: intro_objects and known_variants both
+    read them (the text does not change between the stages)."""
+    got = ctx.scratch.get("intro_verb_positions")
+    if got is None:
+        got = ctx.scratch["intro_verb_positions"] = positions(ctx.text, _VERBS)
+    return got
+
+
 def intro_objects(ctx: Context) -> None:
     """Lower-case technique phrases that are the object of an intro verb, as introduced
     METHOD candidates, with the phrases listed right after them."""
@@ -95,7 +104,7 @@ def intro_objects(ctx: Context) -> None:
     noun, where = (_NOUN_BEFORE_LOW, ctx.low) if text.isascii() else (_NOUN_BEFORE, text)
     stop, drop, heads = _lists()
     spans: set[tuple[int, int]] | None = None
-    for pos in positions(text, _VERBS):
+    for pos in _verb_positions(ctx):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
         if noun.search(where, max(0, pos - 12), pos):
@@ -226,7 +235,7 @@ def known_variants(ctx: Context) -> None:
     stop, drop, _ = _lists()
     nouns = _head_nouns()
     by_start: dict[int, Cand] | None = None
-    for pos in positions(text, _VERBS):
+    for pos in _verb_positions(ctx):
         if pos < ctx.title_end or (pos > 0 and text[pos - 1].isalnum()):
             continue
         if noun.search(where, max(0, pos - 12), pos):

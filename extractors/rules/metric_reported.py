@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Cand, Context, word_set, words
+from paperkg.extractors.rules.base import Cand, Context, positions, word_set, words
 
 _VALUE = r"[-+]?(?:\d+\.\d+|\d+(?:\.\d+)?\s*\\?%)(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s*\\?%?)?"
 _WORD = r"[a-z][a-z\-]*[a-z]"
@@ -75,7 +75,14 @@ def reported_measures(ctx: Context) -> None:
     text = ctx.text
     if _GATE.search(text, ctx.title_end) is None:
         return
-    for m in _pattern().finditer(text, ctx.title_end):
+    # the pattern's matches, as finditer from the title's end gives them: each opens with a
+    # verb stem, so it is tried only where str.find puts one, from the end of the match before
+    pattern, end = _pattern(), ctx.title_end
+    for i in positions(text, words("metric_report_verbs")):
+        m = pattern.match(text, i) if i >= end else None
+        if m is None:
+            continue
+        end = m.end()
         got = m
         while got is not None:
             a, b = got.span("ph")

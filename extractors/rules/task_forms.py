@@ -222,7 +222,7 @@ def task_object_forms(out: list[dict], text: str, title_end: int) -> None:
     word for a method or model ("Adaptation of Large Pretrained Models": what is adapted)."""
     stop = word_set("task_stop")
     systems = word_union("method_heads", "system_heads")
-    others = [(a, b) for e in out if e["type"] != "TASK" for _s, a, b, *_ in e["mentions"]]
+    others = None  # the spans of every other type's mentions, made when a title form needs them
     for e in out:
         if e["type"] != "TASK":
             continue
@@ -241,6 +241,9 @@ def task_object_forms(out: list[dict], text: str, title_end: int) -> None:
             if not 1 <= len(words) <= 4 or words[-1].lower() in systems:
                 continue
             end = m.start(2) + len(" ".join(words))
+            if others is None:
+                others = [(a, b) for o in out if o["type"] != "TASK"
+                          for _s, a, b, *_ in o["mentions"]]
             if any(oa < end and ob > m.start(2) for oa, ob in others):
                 continue
             _add(e, f"{surface} {m.group(1)} {' '.join(words)}")
