@@ -18,7 +18,8 @@ nesting),
 61 headings (non-names), 65-68 heads, 65.3 appositions (a data head
 in a looser appositive), 66.2 far lists (a plural head a few words before its
 list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (intro cues),
-70.5 roles (a second object the intro verb joins with "and"),
+70.3 our apposed (a name with "our ... <head>" as its appositive), 70.5 roles (a second
+object the intro verb joins with "and"),
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
 (name and short form), 88.1 loose brackets (a coined short form that does not spell its Title
 Case name), 88.3 bracket names (a coined name in brackets closing the object of the paper's intro
@@ -30,7 +31,8 @@ treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task'
 form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
 formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
-word is no name), 99.5 appositions (a method head against a data type), 100 metric filter,
+word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
+plain title phrase other papers write stays `used`), 100 metric filter,
 110 evaluation context.
 """
 

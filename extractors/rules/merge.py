@@ -29,6 +29,7 @@ from paperkg.extractors.rules.task_forms import (
     task_modifier_forms,
     task_object_forms,
 )
+from paperkg.extractors.rules.title_known import known_in_title
 from paperkg.extractors.words import declared_type
 
 _COINED_ONE = re.compile(r"[A-Z][\w\-]*[A-Z0-9][\w\-]*$")  # VolRecon, Self-Refine, BBQ
@@ -717,8 +718,10 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             mentions.append((surface, a, b, evidence(text, sents, a, b)))
         out.append({
             "name": name, "type": type_,
-            # a name written only as "X-style" is the model of the paper's work, never its own
-            "role": "introduced" if g["intro"] and g["rules"] != ["styled_name"] else "used",
+            # a name written only as "X-style" is the model of the paper's work, never its own;
+            # a title phrase other papers write is a technique the paper uses (title_known)
+            "role": "introduced" if g["intro"] and g["rules"] != ["styled_name"] and
+                    not known_in_title(ctx, forms) else "used",
             "aliases": aliases, "mentions": mentions, "confidence": round(conf, 3),
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
