@@ -175,23 +175,13 @@ def stats(db: str | os.PathLike | None = None) -> dict[str, dict[str, int]]:
         return stats_in(conn)
 
 
-def stats_in(conn, then: dict[str, dict[str, int]] | None = None,
-             nodes: Iterable[str] = (), rels: Iterable[str] = ()) -> dict[str, dict[str, int]]:
-    """stats on an open connection (inside a write transaction: as it leaves the store).
-    `then`: the counts taken before some writes, of which only the `nodes` labels and `rels`
-    types are counted again (the others are then's)."""
-    if then is not None:
-        out = {"nodes": dict(then["nodes"]), "relationships": dict(then["relationships"])}
-        nodes, rels = set(nodes), set(rels)
-        labels = [x for x in S.NODE_TYPES if x in nodes]
-        types = [x for x in S.REL_TYPES if x in rels]
-    else:
-        out = {"nodes": {}, "relationships": {}}
-        labels, types = list(S.NODE_TYPES), list(S.REL_TYPES)
-    for label in labels:
+def stats_in(conn) -> dict[str, dict[str, int]]:
+    """stats on an open connection."""
+    out: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
+    for label in S.NODE_TYPES:
         res = _execute(conn, f"MATCH (n:{label}) RETURN count(n)")
         out["nodes"][label] = int(res.get_all()[0][0])
-    for rel in types:
+    for rel in S.REL_TYPES:
         res = _execute(conn, f"MATCH ()-[r:{rel}]->() RETURN count(r)")
         out["relationships"][rel] = int(res.get_all()[0][0])
     return out

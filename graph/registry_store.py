@@ -523,6 +523,10 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
     if previous is None or {p.id for p in old_papers} - {p.id for p in papers}:
         return None
     delta = Delta([], 0, [], [])
+
+    def counted(conn) -> None:
+        delta.stats = stats_in(conn)
+
     with contextlib.ExitStack() as reading:
         if reader is None:
             conn = reading.enter_context(connect(path, read_only=False))
@@ -541,11 +545,9 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
                          "registry counts")
         reading.callback(counts.close)
         # one transaction on the store itself (no staged copy), begun once the rows no
-        # citation changes are known and written while the citations are made
-        early = EarlyWrite(path, conn.database)
-        # the store's counts as the early rows leave it, taken by the early write's thread
-        # after them (beside the citations, not after the checkpoint on this thread)
-        early_stats: list = []
+        # citation changes are known and written while the citations are made; counted
+        # before it is closed
+        early = EarlyWrite(path, conn.database, after=counted)
         reading.callback(early.close)  # rolled back unless finished
         # the citations' per-name index and the entity edges of the stored citations' papers
         # (for _steady) read while this thread hashes the papers and waits for their
@@ -558,8 +560,7 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
                          progress=progress, seconds=seconds, recited=set(recited),
-                         ahead=ahead, early=early, cite_read=cite_read, trusted=trusted,
-                         early_stats=early_stats)
+                         ahead=ahead, early=early, cite_read=cite_read, trusted=trusted)
         if made is None:
             return None
         t0 = time.perf_counter()
@@ -568,14 +569,6 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         def finish(conn) -> None:
             apply(conn, late, [], [])
             _write_registry(conn, late_registry)
-            # the counts: those the early thread took, with the tables the late rows write
-            # counted again (every table when they delete a node: its relationships go too)
-            if early_stats and not any(t.pair is None and t.removed for t in late):
-                delta.stats = stats_in(conn, early_stats[0],
-                                       nodes={t.table for t in late if t.pair is None},
-                                       rels={t.table for t in late if t.pair is not None})
-            else:
-                delta.stats = stats_in(conn)
 
         early.finish(finish)
         seconds["store"] = round(time.perf_counter() - t0, 3)
@@ -687,8 +680,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               fast: bool, engine: str, scheduler: str | None,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
               recited: set[str], ahead: Any = None, early: Any = None,
-              cite_read: _Beside | None = None, trusted: bool = False,
-              early_stats: list | None = None):
+              cite_read: _Beside | None = None, trusted: bool = False):
     """The update's rows, or None when it declines. The rows no citation changes (every
     table but the Paper rows and CITES, the PaperState and registry rows but CiteIndex) are
     handed to `early` (a ladybug_delta.EarlyWrite), which writes them while the citations are
@@ -697,9 +689,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     extracted). `counts`: the stored registry counts, or a _Beside reading them (taken
     once the new papers are extracted). `trusted`: the store's rows are under this code's
     extraction key (pipeline.extraction_key), so a paper read back from it untouched keeps
-    its stored hash (99,706 texts hashed took 0.22 CPU s). `early_stats`: a list that
-    receives the store's counts (ladybug_store.stats_in) as the early rows leave it, taken
-    in the early write's thread."""
+    its stored hash (99,706 texts hashed took 0.22 CPU s)."""
     from paperkg.graph.build import add_bare_nodes, build_graph, node_attrs
     from paperkg.graph.citations import DEFAULT_MIN_CONFIDENCE, add_citations
     from paperkg.graph.citations.cache import paper_features
@@ -971,10 +961,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
 
         apply(conn, tables, state_rows, [])
         _write_registry(conn, registry_rows)
-        if early_stats is not None:
-            from paperkg.graph.ladybug_store import stats_in
-
-            early_stats.append(stats_in(conn))
 
     early.start(write_early)
     # the citation index's claims and generic rows (0.2 CPU s at 100,000 papers: every
