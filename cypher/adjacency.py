@@ -656,13 +656,16 @@ def _fetch(adj: Adjacency, conn, found: list) -> tuple[dict[str, dict], dict[tup
             node = node_dict(label, n)
             node_out[node["_key"]] = node
     rel_out: dict[tuple, dict] = {}
+    read = []
     for a, wanted in sorted(starts.items()):
         types = "|".join(sorted({adj.rels[ti] for ti, _, _ in wanted}))
         ends = "|".join(sorted({label for _, label, _ in wanted}))
         res = conn.execute(f"MATCH (a:{adj.label_of(a)} {{id: $id}})-[r:{types}]->(b:{ends}) "
                            "RETURN label(r), label(b), offset(id(r)), r", {"id": adj.id_of(a)})
-        rows = res.get_all()
-        fill_side(conn, rows)  # side properties kept beside the relationships
+        read.append((a, wanted, res.get_all()))
+    # side properties kept beside the relationships: one read for every path's relationships
+    fill_side(conn, [rows for _, _, rows in read])
+    for a, wanted, rows in read:
         for rel, label, off, r in rows:
             ti = adj.rels.index(rel)
             b = wanted.get((ti, label, int(off)))

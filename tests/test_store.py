@@ -184,6 +184,10 @@ def test_relationship_text_is_kept_beside_the_relationship_tables(tmp_path):
     got = list(zip(*(cols[n].to_pylist() for n in S.SIDE_PROPS), strict=True))
     assert got == [(None, None), stored[ref], (None, None), stored[ref]]
     assert any(v is not None for v in stored[ref])
+    # a few refs that fill their range (a path's relationships) are read by key, the same texts
+    with L.connect(db) as conn:
+        few = L.edge_texts(conn, [None, *sorted(stored), ref + 1000])
+    assert few == stored and len(stored) > 1
 
 
 def test_side_props_rewrite_reads_the_side_table_before_each_projection():
