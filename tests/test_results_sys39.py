@@ -127,3 +127,18 @@ def test_a_change_or_the_first_of_a_pair_after_a_named_baseline_is_not_its():
                            ("KiteRes-101", "MODEL"))
     assert got["4.2%"]["system"] != "KiteRes-101"
     assert got["75.4%"]["system"] != "KiteRes-101"
+
+
+def test_a_subtitle_naming_two_approaches_names_no_system():
+    # the capitalised run stops at "and": the subtitle names two things, neither the system
+    title = "Kite calls: Conditional Distillation and Mixture of Experts Approaches"
+    assert ownname.subtitle_phrase(title) is None
+    assert ownname.subtitle_phrase("Kite calls: Conditional Distillation for Speakers") == \
+        "Conditional Distillation"
+
+
+def test_a_lower_case_kind_of_system_after_we_propose_is_no_own_name():
+    text = ("Fast sensor calibration\nWe propose a kite neural network that reads three "
+            "cheap sensors. It cuts calibration time by up to 89% on our rig.")
+    got = results_switched(ownname, "WE_ENTITY", True, text, ("kite neural network", "METHOD"))
+    assert got["89%"]["system"] == THIS_PAPER

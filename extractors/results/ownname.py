@@ -84,8 +84,8 @@ def own_named(ents: list[dict], text: str, title_end: int,
     if WE_ENTITY:
         starts = {}
         for e in ents:
-            if e["type"] not in SYSTEM_TYPES or _plural(e["name"]):
-                continue
+            if e["type"] not in SYSTEM_TYPES or _plural(e["name"]) or e["name"].islower():
+                continue  # a lower-case name after "we propose a" is a kind of system
             for mm in e.get("mentions", []):
                 if mm[1] > title_end:
                     starts.setdefault(mm[1], e["name"])
@@ -154,7 +154,7 @@ def our_name(text: str, mentions, cue: int, pos: int) -> tuple[int, str] | None:
 # Multimodal Visual Feature Fusion Framework": the subtitle after a colon names the system
 TITLE_SUBTITLE = True
 _SUBTITLE = re.compile(r":\s+(?:(?:A|An|The)\s+)?((?:[A-Z][\w\-/]*\s+){0,4}[A-Z][\w\-/]*)"
-                       r"(?:\s+(?:for|of|in|on|with|via|to|as|and)\b|\s*$)")
+                       r"(?:\s+(?:for|of|in|on|with|via|to|as)\b|\s*$)")
 
 
 # a first word made of a name and a participle describes the kind of system ("An LLM-Empowered
