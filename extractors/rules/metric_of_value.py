@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import Cand, Context, word_set, word_union
+from paperkg.extractors.rules.base import Context, word_set, word_union
+from paperkg.extractors.rules.metric_reported import add_metric
 
 # "of " and a value after a hedge (a number not glued to a letter: "of 3D scenes", "of 7B
 # models" are no values): one compiled search over the text that opens with a literal, which
@@ -102,19 +103,9 @@ def _shrink(ctx: Context, a: int, b: int) -> bool:
 
 
 def _add(ctx: Context, a: int, b: int) -> None:
-    """Type text[a:b] METRIC: a new candidate, or the untyped one found at that very span."""
-    if _shrink(ctx, a, b):
-        return
-    if any(c.start < b and a < c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
-        return  # a longer or shorter name found by another rule keeps its span
-    same = [c for c in ctx.cands if c.start == a and c.end == b]
-    for c in same:
-        if not (c.strong_type and c.type):
-            c.type, c.strong_type = "METRIC", True
-    if not same:
-        c = Cand(a, b, ctx.text[a:b], ctx.text[a:b], "METRIC", 0.6, "metric_of_value")
-        c.strong_type = True
-        ctx.cands.append(c)
+    """Type text[a:b] METRIC unless a longer measure opened by words of degree shrinks to it."""
+    if not _shrink(ctx, a, b):
+        add_metric(ctx, a, b, "metric_of_value")
 
 
 def measures_of_values(ctx: Context) -> None:

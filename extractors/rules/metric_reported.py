@@ -55,7 +55,7 @@ def _names_measure(words_: list[str]) -> bool:
     return True
 
 
-def _add(ctx: Context, a: int, b: int) -> None:
+def add_metric(ctx: Context, a: int, b: int, extractor: str = "metric_reported") -> None:
     """Type text[a:b] METRIC: a new candidate, or the untyped one found at that very span."""
     if any(c.start < b and a < c.end and (c.start, c.end) != (a, b) for c in ctx.cands):
         return  # a longer or shorter name found by another rule keeps its span
@@ -64,7 +64,7 @@ def _add(ctx: Context, a: int, b: int) -> None:
         if not (c.strong_type and c.type):
             c.type, c.strong_type = "METRIC", True
     if not same:
-        c = Cand(a, b, ctx.text[a:b], ctx.text[a:b], "METRIC", 0.6, "metric_reported")
+        c = Cand(a, b, ctx.text[a:b], ctx.text[a:b], "METRIC", 0.6, extractor)
         c.strong_type = True
         ctx.cands.append(c)
 
@@ -87,7 +87,7 @@ def reported_measures(ctx: Context) -> None:
         while got is not None:
             a, b = got.span("ph")
             if not ctx.in_url(a) and _names_measure(got.group("ph").split()):
-                _add(ctx, a, b)
+                add_metric(ctx, a, b)
             got = _NEXT.match(text, got.end())
 
 
