@@ -24,6 +24,13 @@ def task_names(ents: dict) -> set[str]:
     return {e.name.casefold() for e in ents.values() if e.type == "TASK"}
 
 
+def task_named(ents: dict, name: str):
+    """The entity named name, which must be a TASK."""
+    e = ents.get(name)
+    assert e is not None and e.type == "TASK", sorted(ents)
+    return e
+
+
 def measures(ents: dict) -> dict:
     """The entities typed METRIC, by name."""
     return {n: e for n, e in ents.items() if e.type == "METRIC"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run
+from tests.extracting import run, task_named
 
 
 @pytest.fixture(scope="module")
@@ -14,25 +14,18 @@ def nlp(rules_nlp):
     return rules_nlp
 
 
-def _task(ents: dict, name: str):
-    """The task named name."""
-    e = ents.get(name)
-    assert e is not None and e.type == "TASK", sorted(ents)
-    return e
-
-
 @pytest.mark.parametrize("word", ["Explainable", "Stable", "Few-shot", "Simulated", "Joint"])
 def test_a_word_of_kind_opening_a_title_task_leaves_the_rest_as_an_alias(nlp, word):
     ents = run(nlp, "We train a small network on photos of pear crates.",
                f"{word} Crate Defect Classification from Orchard Photos")
-    e = _task(ents, f"{word} Crate Defect Classification")
+    e = task_named(ents, f"{word} Crate Defect Classification")
     assert "Crate Defect Classification" in e.aliases
 
 
 def test_a_second_word_of_kind_leaves_a_second_alias(nlp):
     ents = run(nlp, "We address markerless image-guided defect detection for orchard robots.",
                "Notes on Orchard Crates")
-    e = _task(ents, "markerless image-guided defect detection")
+    e = task_named(ents, "markerless image-guided defect detection")
     assert e.aliases == ["image-guided defect detection", "defect detection"]
 
 
@@ -44,31 +37,32 @@ def test_a_second_word_of_kind_leaves_a_second_alias(nlp):
 ])
 def test_no_alias_after_a_noun_or_the_opening_of_a_fixed_term(nlp, title, name):
     ents = run(nlp, "We train a small network on photos of pear crates.", title)
-    assert _task(ents, name).aliases == []
+    assert task_named(ents, name).aliases == []
 
 
 def test_no_alias_from_a_listed_task_name(nlp):
     ents = run(nlp, "We train a small network on photos of pear crates.",
                "Visual Question Answering for Orchard Robots")
-    assert _task(ents, "Visual Question Answering").aliases == []
+    assert task_named(ents, "Visual Question Answering").aliases == []
 
 
 def test_a_listed_task_with_a_word_of_kind_before_it_gets_the_alias(nlp):
     ents = run(nlp, "We train a small network on photos of pear crates.",
                "Few-shot Backdoor Attacks on Orchard Robots")
-    assert "Backdoor Attacks" in _task(ents, "Few-shot Backdoor Attacks").aliases
+    assert "Backdoor Attacks" in task_named(ents, "Few-shot Backdoor Attacks").aliases
 
 
 def test_no_alias_of_one_word_from_a_two_word_name(nlp):
     ents = run(nlp, "We train a small network on photos of pear crates.",
                "Towards Explainable Segmentation for Orchard Robots")
-    assert _task(ents, "Explainable Segmentation").aliases == []
+    assert task_named(ents, "Explainable Segmentation").aliases == []
 
 
 def test_a_word_of_what_the_task_must_achieve_gives_its_longer_form(nlp):
     ents = run(nlp, "We train a small network on photos of pear crates.",
                "Efficient Crate Defect Detection for Orchard Robots")
-    assert _task(ents, "Crate Defect Detection").aliases == ["Efficient Crate Defect Detection"]
+    task = task_named(ents, "Crate Defect Detection")
+    assert task.aliases == ["Efficient Crate Defect Detection"]
 
 
 @pytest.mark.parametrize("word, kept", [("Realistic", True), ("Novel", False),
@@ -77,17 +71,17 @@ def test_a_longer_form_in_the_abstract_only_after_such_a_word(nlp, word, kept):
     ents = run(nlp, "We address crate defect detection for orchard robots. "
                     f"{word} crate defect detection fails when pickers shout.",
                "Notes on Orchard Crates")
-    aliases = _task(ents, "crate defect detection").aliases
+    aliases = task_named(ents, "crate defect detection").aliases
     assert (f"{word} crate defect detection" in aliases) is kept
 
 
 def test_no_second_word_before_a_word_of_what_the_task_must_achieve(nlp):
     ents = run(nlp, "We address crate defect detection for orchard robots. Radios lack robust "
                     "crate defect detection when pickers shout.", "Notes on Orchard Crates")
-    assert _task(ents, "crate defect detection").aliases == ["robust crate defect detection"]
+    assert task_named(ents, "crate defect detection").aliases == ["robust crate defect detection"]
 
 
 def test_no_alias_that_is_a_listed_name_of_another_type(nlp):
     ents = run(nlp, "We study multi-view contrastive learning of pear crates. Multi-view "
                     "contrastive learning is hard.", "Notes on Orchard Crates")
-    assert "contrastive learning" not in _task(ents, "multi-view contrastive learning").aliases
+    assert "contrastive learning" not in task_named(ents, "multi-view contrastive learning").aliases

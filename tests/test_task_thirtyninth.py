@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracting import run
+from tests.extracting import run, task_named
 
 ABSTRACT = "We train a small network on photos of pear crates."
 
@@ -14,13 +14,6 @@ ABSTRACT = "We train a small network on photos of pear crates."
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def _task(ents: dict, name: str):
-    """The task named name."""
-    e = ents.get(name)
-    assert e is not None and e.type == "TASK", sorted(ents)
-    return e
 
 
 @pytest.mark.parametrize("name", [
@@ -32,19 +25,19 @@ def _task(ents: dict, name: str):
 ])
 def test_a_word_of_what_a_judging_task_judges_keeps_its_place(nlp, name):
     ents = run(nlp, ABSTRACT, f"{name} in Orchards")
-    assert _task(ents, name).aliases == []
+    assert task_named(ents, name).aliases == []
 
 
 def test_the_guard_holds_at_the_second_word(nlp):
     ents = run(nlp, ABSTRACT, "Explainable Synthetic Crate Detection in Orchards")
-    e = _task(ents, "Explainable Synthetic Crate Detection")
+    e = task_named(ents, "Explainable Synthetic Crate Detection")
     assert e.aliases == ["Synthetic Crate Detection"]
 
 
 @pytest.mark.parametrize("name", ["Masked Crate Token Modeling", "Bionic Crate Lifter Control"])
 def test_no_alias_after_the_opener_of_a_fixed_term(nlp, name):
     ents = run(nlp, ABSTRACT, f"{name} in Orchards")
-    assert _task(ents, name).aliases == []
+    assert task_named(ents, name).aliases == []
 
 
 @pytest.mark.parametrize("name, rest", [
@@ -54,7 +47,7 @@ def test_no_alias_after_the_opener_of_a_fixed_term(nlp, name):
 ])
 def test_other_words_and_heads_still_leave_the_rest(nlp, name, rest):
     ents = run(nlp, ABSTRACT, f"{name} in Orchards")
-    assert rest in _task(ents, name).aliases
+    assert rest in task_named(ents, name).aliases
 
 
 @pytest.mark.parametrize("abstract, task", [
@@ -69,17 +62,17 @@ def test_other_words_and_heads_still_leave_the_rest(nlp, name, rest):
 ])
 def test_a_noun_in_ing_or_ly_opening_the_task_after_for_stays(nlp, abstract, task):
     ents = run(nlp, abstract, "Notes on Orchard Crates")
-    assert _task(ents, task)
+    assert task_named(ents, task)
 
 
 def test_a_verb_in_ing_before_the_task_is_still_dropped(nlp):
     ents = run(nlp, "We propose a crate network for improving object detection in orchards.",
                "Notes on Orchard Crates")
-    assert _task(ents, "object detection")
+    assert task_named(ents, "object detection")
     assert "improving object detection" not in ents
 
 
 def test_a_repeated_task_phrase_opening_with_such_a_noun_is_kept(nlp):
     ents = run(nlp, "Phishing email detection protects mail users. Our crate network improves "
                "phishing email detection on two corpora.", "Notes on Orchard Crates")
-    assert _task(ents, "Phishing email detection")
+    assert task_named(ents, "Phishing email detection")
