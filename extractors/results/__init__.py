@@ -56,6 +56,7 @@ from paperkg.extractors.results.cues import (
     _trie_alternation,  # noqa: F401 - kept importable here
     cues,
 )
+from paperkg.extractors.results.datanames import data_typed
 from paperkg.extractors.results.guards import _OUT_OF, NAME_AT, _is_result, slash_next
 from paperkg.extractors.results.hardware import drop_hardware
 from paperkg.extractors.results.lists import (
@@ -65,6 +66,7 @@ from paperkg.extractors.results.lists import (
     _share_in_lists,
     _share_in_sentence,
 )
+from paperkg.extractors.results.measures import typed_measures
 from paperkg.extractors.results.metrics import _at_cutoff, _metric, _metric_name
 from paperkg.extractors.results.phrases import name_phrases as _name_phrases
 from paperkg.extractors.results.systems import (  # noqa: F401 - kept importable here
@@ -155,6 +157,8 @@ _EFFICIENCY = re.compile(r"(?:costs?|usage|consumption|latency|memory|time|speed
 # benchmark (`_own_setting`)
 OWN_SETTING = True
 ACRONYM_METRIC = True
+MEASURES = True
+DATANAMES = True
 SIGNED_BRACKET = True
 SHARED_UNIT = True
 _UNIT_LIST = re.compile(r"(?<![\w.,\-@/^=$\\])(?:[+\-]?\d+(?:\.\d+)?\s*,\s*)+(?:and\s+|or\s+)?$|"
@@ -267,9 +271,13 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             value, b = value + scale.group(0), scale.end()  # "3.37/5" as written
         if mentions is None:
             mentions = drop_hardware(text, _as_data(text, plain))
+            if DATANAMES:  # "+2.00% on Penn Action": a method's name written as data
+                mentions = data_typed(text, mentions, own)
             if DATA_PHRASES:
                 mentions = _data_phrases(text, mentions)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
+            if MEASURES:  # "improving online AssA by +2.3": a method's name written as a measure
+                metrics = sorted([*metrics, *typed_measures(text, mentions, own)])
             if ACRONYM_METRIC:  # "34.66% JGA", "a BPCER of 10.44%": typed otherwise
                 metrics += [(x[0], x[1], x[2], "METRIC~", x[4]) for x in mentions
                             if x[3] not in ("METRIC", "MODEL") and x[2] != own and
