@@ -81,3 +81,19 @@ def test_a_method_after_on_that_heads_a_modifier_or_its_sequences_is_no_benchmar
                            ("GridNet", "METHOD"), ("CoT", "METHOD"))
     assert got["4.2%"]["benchmark"] != "GridNet"
     assert got["31%"]["benchmark"] != "CoT"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_method_after_in_and_a_change_by_the_value_is_the_metric(on):
+    text = (_HEAD + "KiteNet beats the best router by 12.5% in route-level Dispatch Factor, "
+            "with win rates of 86% in Harbor Planning.")
+    got = results_switched(measures, "MEASURE_TYPED_OTHERWISE", on, text, _OWN,
+                           ("Dispatch Factor", "METHOD"), ("Harbor Planning", "METHOD"))
+    assert (got["12.5%"]["metric"] == "Dispatch Factor") is on
+    assert got["86%"]["metric"] != "Harbor Planning"
+
+
+def test_a_speedup_in_a_latency_names_the_latency():
+    text = _HEAD + "KiteNet achieves up to 2.6x speedup in planning latency on CityA."
+    got = results_switched(measures, "MEASURE_TYPED_OTHERWISE", True, text, _OWN)
+    assert got["2.6x"]["metric"] == "planning latency"

@@ -16,8 +16,12 @@ MEASURE_TYPED_OTHERWISE = True
 # types a measure may have been given by the entity rules (not a model, data or a metric)
 _RETYPED = ("METHOD",)
 _VALUE = r"[+\-−~]?\$?\d[\d.,]*(?:\s*(?:\\?%|\$?\\%\$?|points?|pp))?"
-# the name written right after a value, perhaps after "in" and one describing word
-_AFTER_VALUE = re.compile(r"(?<![\w.\-])" + _VALUE + r"\s+(?:in\s+)?(?:[a-z]\w*-[\w\-]+\s+)?$")
+# the name written right after a value, perhaps after one describing word ("1.94 average
+# end-point-error"), or after "in" where the value is a change ("by 12.51% in trajectory-level
+# Acceleration Factor"; not "win rates of 86% in Travel Planning", a setting)
+_AFTER_VALUE = re.compile(r"(?<![\w.\-])" + _VALUE + r"\s+(?:[a-z]\w*-[\w\-]+\s+)?$")
+_AFTER_CHANGE = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+)?" + _VALUE +
+                           r"\s+in\s+(?:[a-z]\w*-[\w\-]+\s+)?$")
 # what may follow a measure written after its value: a bracketed short form, then a clause end
 # or a joining word
 _END = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:[),;:.]|$|\s(?:on|in|at|while|and|for|with|"
@@ -45,7 +49,8 @@ def _changed_before() -> re.Pattern:
 
 def _is_measure(text: str, a: int, b: int) -> bool:
     """Whether the text writes the mention at a..b as the measure of a value next to it."""
-    if _AFTER_VALUE.search(text, max(0, a - 40), a) and _END.match(text, b):
+    if (_AFTER_VALUE.search(text, max(0, a - 40), a) or _AFTER_CHANGE.search(
+            text, max(0, a - 60), a)) and _END.match(text, b):
         return True
     if _BEFORE_VALUE.match(text, b) and _ATTAIN_BEFORE.search(text, max(0, a - 20), a):
         return True

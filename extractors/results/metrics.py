@@ -254,11 +254,12 @@ _MODIFIER = (r"(?:(?!(?:and|or|with|while|on|in|of|for|at|by|to|than|over|compar
              r"[A-Za-z][\w\-&@/]*\s+)")
 # the quantity a change right after the value is stated in, when its head says it is a measure
 # ("a 39% improvement in output diversity", "a 50-60% reduction in token count", "a 2.3x
-# improvement in decoding throughput"): named as written, up to two words before the head;
+# improvement in decoding throughput", "up to 2.61x speedup in generation latency"): named as
+# written, up to two words before the head;
 # not "a 60% improvement in safety" nor "a 5x reduction in the number of ..." (no measure head)
 _CHANGE_IN = re.compile(
-    r"\s*(?:[\w\-]+\s+)?(?:lift|gain|increase|improvement|enhancement|drop|reduction|decrease|"
-    r"boost|rise|decline)s?\s+in\s+(?:the\s+)?"
+    r"\s*(?:[\w\-]+\s+)?(?:lift|gain|speed-?up|acceleration|increase|improvement|enhancement|"
+    r"drop|reduction|decrease|boost|rise|decline)s?\s+in\s+(?:the\s+)?"
     r"(" + _MODIFIER + r"{0,2}(?:accuracy|quality|diversity|similarity|throughput|"
     r"specificity|count|rates?|scores?|steps|usage|consumption|reward|latency|warnings))"
     r"(?![\w\-])(?!\s+(?:of|per)\b)", re.I)
