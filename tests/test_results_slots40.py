@@ -97,3 +97,12 @@ def test_a_speedup_in_a_latency_names_the_latency():
     text = _HEAD + "KiteNet achieves up to 2.6x speedup in planning latency on CityA."
     got = results_switched(measures, "MEASURE_TYPED_OTHERWISE", True, text, _OWN)
     assert got["2.6x"]["metric"] == "planning latency"
+
+
+def test_a_metric_after_a_bracketed_relative_gain_is_the_gains():
+    text = (_HEAD + "KiteNet reaches 52.5 (+6.8 relative) RQ on CityA and 67.73 (+25.73 "
+            "relative) DQ on CityB.")
+    got = results_switched(measures, "MEASURE_TYPED_OTHERWISE", True, text, _OWN,
+                           ("RQ", "METRIC"), ("DQ", "METRIC"))
+    assert got["+6.8"]["metric"] == "RQ"
+    assert got["+25.73"]["metric"] == "DQ"

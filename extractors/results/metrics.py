@@ -17,7 +17,9 @@ _GAP_AFTER = re.compile(r"\s*(?:(?!(?:and|or|with|while|at|on|in|for|of|to|by|fr
                         r"|\s*on\s+(?:the\s+)?"  # "7% on Hits@1"
                         r"|\s*the\s+"  # "up to 4.72x the offline decode throughput of"
                         r"|\s*(?:[\w\-]+\s+)?(?:lift|gain|increase|improvement|drop|reduction|"
-                        r"decrease|boost|rise|decline)s?\s+(?:in|on|of)\s+(?:the\s+)?")
+                        r"decrease|boost|rise|decline)s?\s+(?:in|on|of)\s+(?:the\s+)?"
+                        r"|\s*\([^()]{1,30}\)\s+"  # "52.5 (+6.8 relative) mIoU": past an aside
+                        r"|\s+(?:relative|absolute)\)\s+")  # "(+25.73 relative) cIoU"
 # ("a 17.29% lift in click-through rate", "35% drops in accuracy")
 _GAP_BEFORE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of|:|=|was|is|at|to|reaches|by|"
                          r"from|of\s+only|of\s+up\s+to|of\s+about|score\s+of|scores?|"
