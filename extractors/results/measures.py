@@ -1,4 +1,4 @@
-"""Names the entity rules typed otherwise (a method, a task) that the text writes as a measure
+"""Names the entity rules typed a method that the text writes as a measure
 of a value: "achieving WA 80.7% and UA 81.3%", "1.07 and 1.94 average end-point-error (AEPE)",
 "improving online AssA by +2.3", "NASA-TLX scores dropping by 42.9%", "by 12.51% in
 trajectory-level Acceleration Factor". The results rules read such a mention as a metric; the
@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from paperkg.extractors.result_names import BENCH_TYPES
 from paperkg.extractors.words import words
 
 MEASURE_TYPED_OTHERWISE = True
-# types a measure may have been given by the entity rules (not a model, data or a metric)
+# the type a measure may have been given by the entity rules (not a model; a task after "in" is
+# where a value was measured: "success rates of 86.0% in part identification")
 _RETYPED = ("METHOD",)
 _VALUE = r"[+\-−~]?\$?\d[\d.,]*(?:\s*(?:\\?%|\$?\\%\$?|points?|pp))?"
 # the name written right after a value, perhaps after one describing word ("1.94 average
@@ -32,7 +32,7 @@ _BEFORE_VALUE = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:scores?\s+)?(?:of|=|:)
                            r"(?:only\s+|about\s+|up\s+to\s+)?" + _VALUE + r"(?![\w.])")
 _ATTAIN_BEFORE = re.compile(r"(?:\b(?:achiev|attain|reach|obtain|yield|record|deliver)\w*|"
                             r"\bwith|\band)\s+(?:(?:an?|the)\s+)?$")
-# "NASA-TLX scores dropping by", "AssA improves from"
+# "NASA-TLX scores dropping by", "WER falls from" (not "NAME improves by": a system)
 _MOVES_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:scores?\s+(?:drop|fall|fell|ris|rose|"
                           r"improv|increas|decreas|grow|grew|gain)|(?:drop|fall|fell|ris|rose))\w*"
                           r"\s+(?:by|from|to)\s")
@@ -60,10 +60,10 @@ def _is_measure(text: str, a: int, b: int) -> bool:
 
 
 def typed_measures(text: str, mentions: list, own: str | None) -> list:
-    """METRIC mentions for mentions typed a method or task (not the paper's own system) that
-    the text writes as a measure."""
+    """METRIC mentions for the mentions typed a method (not the paper's own system) that the
+    text writes as a measure."""
     if not MEASURE_TYPED_OTHERWISE:
         return []
     return [(a, b, name, "METRIC", *rest) for a, b, name, typ, *rest in mentions
-            if typ in _RETYPED and typ not in BENCH_TYPES and name != own and
+            if typ in _RETYPED and name != own and
             _is_measure(text, a, b)]
