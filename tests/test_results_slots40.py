@@ -106,22 +106,3 @@ def test_a_metric_after_a_bracketed_relative_gain_is_the_gains():
                            ("RQ", "METRIC"), ("DQ", "METRIC"))
     assert got["+6.8"]["metric"] == "RQ"
     assert got["+25.73"]["metric"] == "DQ"
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_a_method_read_as_a_measure_is_no_system(on):
-    text = (_HEAD + "On CityA, KiteNet outperforms the GridNet baseline by 9% in Mean Route Fit "
-            "(MRF) and 5% in Route Overlap.")
-    got = results_switched(measures, "MEASURE_TYPED_OTHERWISE", on, text, _OWN,
-                           ("GridNet", "METHOD"), ("Mean Route Fit", "METHOD"))
-    assert (got["9%"]["metric"] == "Mean Route Fit") is on
-    assert (got["9%"]["system"] != "Mean Route Fit") is on
-
-
-def test_a_method_opening_the_sentence_after_a_value_is_no_measure():
-    text = (_HEAD + "KiteNet reaches the highest recall of 0.94. Grid Search (accuracy 82.1%) "
-            "and Tree Search (accuracy 80.9%) also improve.")
-    got = results_switched(measures, "MEASURE_TYPED_OTHERWISE", True, text, _OWN,
-                           ("Grid Search", "METHOD"))
-    assert got["82.1%"]["metric"] != "Grid Search"
-    assert got["82.1%"]["system"] == "Grid Search"

@@ -276,12 +276,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             if DATA_PHRASES:
                 mentions = _data_phrases(text, mentions)
             metrics = [x for x in mentions if x[3] == "METRIC"]  # _metric reads only these
-            if MEASURES:  # "improving online AssA by +2.3": a method's name written as a
-                # measure is a metric there, and no system ("by 9% in Mean over Frames (MoF)")
-                measured = typed_measures(text, mentions, own)
-                metrics = sorted([*metrics, *measured])
-                gone = {(x[0], x[1]) for x in measured}
-                mentions = sorted([*(x for x in mentions if (x[0], x[1]) not in gone), *measured])
+            if MEASURES:  # "improving online AssA by +2.3": a method's name written as a measure
+                metrics = sorted([*metrics, *typed_measures(text, mentions, own)])
             if ACRONYM_METRIC:  # "34.66% JGA", "a BPCER of 10.44%": typed otherwise
                 metrics += [(x[0], x[1], x[2], "METRIC~", x[4]) for x in mentions
                             if x[3] not in ("METRIC", "MODEL") and x[2] != own and

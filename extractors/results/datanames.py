@@ -11,7 +11,7 @@ from functools import cache
 from paperkg.extractors.words import words
 
 DATA_TYPED_OTHERWISE = True
-_VALUE = r"[+\-−~]?\$?\d+(?:[.,]\d+)*(?:\s*(?:\\?%|\$?\\%\$?|points?|pp))?\$?"
+_VALUE = r"[+\-−~]?\$?\d[\d.,]*(?:\s*(?:\\?%|\$?\\%\$?|points?|pp))?\$?"
 # "+2.00% on Penn Action", "32.25 on in-distribution Friends S07", "0.798 on 1.5B alphaNLI"
 _ON_AFTER_VALUE = re.compile(r"(?<![\w.\-])" + _VALUE + r"\s+on\s+(?:the\s+)?"
                              r"(?:[a-z][\w\-]*-[\w\-]+\s+|\d[\d.]*[BM]\s+)?$")

@@ -15,7 +15,7 @@ MEASURE_TYPED_OTHERWISE = True
 # the type a measure may have been given by the entity rules (not a model; a task after "in" is
 # where a value was measured: "success rates of 86.0% in part identification")
 _RETYPED = ("METHOD",)
-_VALUE = r"[+\-−~]?\$?\d+(?:[.,]\d+)*(?:\s*(?:\\?%|\$?\\%\$?|points?|pp))?"
+_VALUE = r"[+\-−~]?\$?\d[\d.,]*(?:\s*(?:\\?%|\$?\\%\$?|points?|pp))?"
 # the name written right after a value, perhaps after one describing word ("1.94 average
 # end-point-error"), or after "in" where the value is a change ("by 12.51% in trajectory-level
 # Acceleration Factor"; not "win rates of 86% in Travel Planning", a setting)
