@@ -247,8 +247,8 @@ def test_names_listed_between_two_measures_are_measures(nlp):
      "Protein contact prediction"),
     ("In this paper we address multi-hop claim verification, a hard setting.",
      "multi-hop claim verification"),
-    ("We cast decoding as a constrained sequence labeling problem with budgets.",
-     "constrained sequence labeling"),
+    # task40: the form a work gives its task is no task (the gold's 16 in 86 over 27 sets)
+    ("We cast decoding as a constrained sequence labeling problem with budgets.", None),
     ("This is the same optimization problem as before.", None),
 ])
 def test_task_patterns(nlp, sentence, task):

@@ -23,6 +23,7 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
+from paperkg.extractors.rules.task_formulations import after_formulation
 
 # A lower-case word, possessive: every pattern here follows it with a space, a mark, the end or
 # nothing, never with a letter, digit or hyphen, so giving back part of it could never make a
@@ -153,7 +154,9 @@ def task_patterns(ctx: Context) -> None:
         phrase = task_phrase(raw, generic, require_head=True)
         if phrase is None:
             continue
-        a += raw.find(phrase)
+        a0, a = a, a + raw.find(phrase)
+        if g == 2 and (after_formulation(text, a0) or after_formulation(text, a)):
+            continue  # "formulate A as a (new) B problem", "the resulting B problem": no task
         c = Cand(a, a + len(phrase), phrase, phrase, "TASK", 0.6, "task_pattern")
         c.strong_type = True
         ctx.cands.append(c)
