@@ -43,6 +43,9 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _SEPARATOR = re.compile(
     r",\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+|\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)\s*|"
     r"(?<![\w(])(?:\d|[ivx]{1,4})\)\s*")
+_ENUMERATOR = re.compile(r"(?:\(\s*(?:\d|[ivx]{1,4}|[a-e])\s*\)|(?<![\w(])(?:\d|[ivx]{1,4})\))\s*")
+# a coined word: a capital after a lower-case letter, a digit, or two capitals in a row
+_COINED = re.compile(r"[a-z][A-Z]|\d|[A-Z]{2}")
 _PREFIX = re.compile(r"\s*(?:(?:a|an|the|our|its|one)\s+)?((?:[a-z0-9][\w\-]*\s+){0,3})$")
 _DEFINED_AFTER = re.compile(r"\s*\([A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*s?\)")
 # the paper's own system as the subject of a verb of parts (the words before the verb)
@@ -55,6 +58,9 @@ _OWN_SUBJECT = re.compile(
     r"(?:(?:also|further|mainly|primarily|essentially|then)\s+)?$")
 # a subject name opening its sentence ("Specifically, the X consists of")
 _NAME_OPENS = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?(?:(?:[Tt]he|[Oo]ur)\s+)?")
+# the paper or its system acting somewhere before a counted list in its sentence
+_ANY_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ii]ts?|[Tt]he\s+proposed|[Tt]his\s+(?:paper|work|"
+                       r"framework|method|model|approach|system|architecture|pipeline))\b")
 _WE_SUBJECT = re.compile(
     r"(?:\b[Ww]e|\b(?:[Tt]his|[Oo]ur)\s+(?:paper|work|study|article))\s+"
     r"(?:(?:also|further|additionally|then|first|therefore|thus|hence|newly)\s+)?$")
@@ -73,6 +79,40 @@ def _list_re() -> re.Pattern:
         rf"(?P<head>{heads})\b(?:\s*\([^()]{{0,40}}\))?"
         r"(?:\s+(?:for|of)\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*(?=\s*(?:-|—|:)))?"
         r"(?P<mk>\s*:|\s*,?\s*namely\b|\s*,\s*i\.e\.,?|\s*,?\s*including\b|\s*\(|\s+-{1,2}\s+|\s*—\s*)")
+
+
+@cache
+def _counted_re() -> re.Pattern:
+    """A count, up to three modifiers, a plural head and the mark that opens its list."""
+    heads = alternation(words("part_list_counted_heads"), r"\s+")
+    return re.compile(
+        r"\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[a-z][\w\-]*\s+){0,3}?"
+        rf"(?P<head>{heads})\b(?:\s*\([^()]{{0,40}}\))?"
+        r"(?P<mk>\s*:|\s*,?\s*namely\b|\s*,\s*i\.e\.,?|\s*\()")
+
+
+@cache
+def _intro_re() -> re.Pattern:
+    """An intro verb of the paper's (words/part_list_intro_verbs) after we or this paper."""
+    alt = alternation(words("part_list_intro_verbs"), r"\s+")
+    return re.compile(rf"(?:\b[Ww]e|\b(?:[Tt]his|[Oo]ur)\s+(?:paper|work|study|article))\s+"
+                      rf"(?:\w+\s+){{0,2}}?(?:{alt})\b")
+
+
+@cache
+def _not_before_re() -> re.Pattern:
+    """Words before a counted list that make it others' things (words/part_list_not_before)."""
+    alt = alternation(words("part_list_not_before"), r"\s+")
+    return re.compile(rf"\b(?i:{alt})\b")
+
+
+def _lists(text: str, lo: int) -> list[re.Match]:
+    """The lists after a verb of parts or an intro verb, and those announced by a count alone
+    (one match for each list: a counted one inside a verb's list is the verb's)."""
+    got = list(_list_re().finditer(text, lo))
+    ends = {m.end() for m in got}
+    got += [m for m in _counted_re().finditer(text, lo) if m.end() not in ends]
+    return got
 
 
 def _region_end(text: str, a: int, s1: int, mark: str) -> int:
@@ -102,8 +142,10 @@ def _opens_item(text: str, lo: int, c: Cand) -> bool:
             between):
         return False
     item = lo
-    for m in _SEPARATOR.finditer(text, lo, c.start):
-        item = m.end()
+    enumerated = [m for m in _ENUMERATOR.finditer(text, lo, c.start)]
+    for m in enumerated or _SEPARATOR.finditer(text, lo, c.start):
+        item = m.end()  # items numbered "(1) ... (2) ..." open only at their numbers: "(3) a
+        # framework leveraging X and the Y algorithm" does not open an item at "the Y"
     p = _PREFIX.fullmatch(text, item, c.start)
     if p is None or any(w in _NOT_MODIFIERS for w in p.group(1).split()):
         return False
@@ -118,32 +160,48 @@ def _opens_item(text: str, lo: int, c: Cand) -> bool:
     return w is not None and w.group(1) in _ITEM_GO_ON
 
 
-def _set_apart(c: Cand, text: str, measures: bool) -> bool:
-    """A name the list may take: capitalised and set apart, with its short form, or a measure."""
+def _set_apart(c: Cand, text: str, measures: bool, counted: bool) -> bool:
+    """A name the list may take: capitalised and set apart, with its short form, or a measure.
+    In a list announced by its count alone, a plain Title Case phrase is not enough ("six
+    decomposed testing stages: Information Collection, ...": the stages of a task)."""
     if c.alias or _DEFINED_AFTER.match(text, c.end):
         return True
     if c.surface[:1].isupper():
-        ws = c.surface.split()
-        return len(ws) >= 2 or any(ch.isupper() or ch.isdigit() for ch in c.surface[1:])
+        coined = any(_COINED.search(w) for w in c.surface.split())
+        return coined or not counted and len(c.surface.split()) >= 2
     return measures and c.type == "METRIC" and len(c.surface.split()) >= 2
 
 
 def part_lists(ctx: Context) -> None:
     """Mark the names opening the items of a list of the paper's own parts as introduced."""
     text = ctx.text
-    heads = word_set("part_list_heads")
+    heads = word_set("part_list_heads") | word_set("part_list_counted_heads")
+    counted = word_set("part_list_counted_heads")
     pending = [c for c in ctx.cands if not c.intro and c.conf >= 0.5 and
                c.start > ctx.title_end and not c.org and c.type != "TASK" and
                "gazetteer" not in c.rule and c.gaz_canon is None]
     if not pending:
         return
     ours_keys: set[str] | None = None
-    for m in _list_re().finditer(text, ctx.title_end):
+    for m in _lists(text, ctx.title_end):
         if m.group("head") not in heads:
             continue
         s0, s1 = ctx.sentence(m.start())
         before = text[s0:m.start()]
-        if m.group("intro"):
+        if m.re is _counted_re():
+            if m.group("head") not in counted or (
+                    _not_before_re().search(before) and not _intro_re().search(before)):
+                continue  # "we compare three frameworks: ...", unless the paper's own come in
+                # it ("we introduce and evaluate two novel frameworks: ...")
+            if not _ANY_OURS.search(before):
+                continue
+            if ours_keys is None:
+                ours_keys = ctx.title_intro_keys | {canonical_key(o.name) for o in ctx.cands
+                                                    if o.intro}
+            if not ours_keys and not _intro_re().search(before):
+                continue  # a paper that introduces nothing: "We structure this analysis
+                # through five core components: ..." lists topics
+        elif m.group("intro"):
             if not _WE_SUBJECT.search(before):
                 continue
         else:
@@ -162,8 +220,9 @@ def part_lists(ctx: Context) -> None:
         lo = m.end()
         hi = _region_end(text, lo, s1, m.group("mk"))
         measures = m.group("head") in _MEASURE_HEADS
+        is_counted = m.re is _counted_re()
         for c in pending:
-            if c.intro or not (lo <= c.start < hi) or not _set_apart(c, text, measures):
+            if c.intro or not (lo <= c.start < hi) or not _set_apart(c, text, measures, is_counted):
                 continue
             if ctx.is_generic(c.name) or ctx.gaz is not None and (
                     canonical_key(c.name) in ctx.gaz.canonical or
