@@ -46,6 +46,9 @@ def test_hyphenated_title_opening_is_introduced(nlp, title, phrase):
     "Step-level Quorb for Free in Plonk Fine-tuning",  # the idiom "for free", no purpose
     "Improved No-Quorb Plonks for Zarg Paths",  # a description
     "Deep Quorb-Enhanced for Plonk Monitoring",  # ends on an adjective
+    "Spatio-Temporal Quorb Prediction for Plonk Delivery",  # a task
+    "A Vision-Enabled Quorb Hand for Plonk Users",  # a thing built
+    "Gradient-Weighted, Quorb-Driven Plonking for Zargs",  # a list of modifiers
     "Human Quorb-Inspired Plonk Zarg Refinement Using Random Fields",  # five words
 ])
 def test_other_title_openings_are_not_names(nlp, title):

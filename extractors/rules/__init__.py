@@ -27,12 +27,13 @@ verb), 89 initials (an acronym written apart), 89.5 initials (a title's
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
 89.8 initials (a known name in brackets after its long form), 95 title task,
 96.9 lower own (a lower-case name an intro verb sets off by ", a ..." or ", which ..."),
-97 organisations, 97.1 title opening (a hyphenated Title Case phrase opening the title),
+97 organisations,
 97.5 places (and institutions, devices), 97.6 clinical (conditions,
 treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
 form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
-formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
+formula), 98.8 fragments (pieces of a longer Title Case phrase), 98.9 title opening (a
+hyphenated Title Case phrase opening the title), 99 plain words (a lone ordinary
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 100 metric filter,
 110 evaluation context.

@@ -19,7 +19,7 @@ import re
 
 from paperkg.core.text import fold
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, word_union
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_union
 
 # a hyphenated modifier of two words each capitalised or lower-case after the hyphen
 # ("Self-Supervised", "Mask-based", "Two-Stage"), not a name with capitals inside
@@ -63,6 +63,8 @@ def _opening(title: str) -> tuple[list[str], str] | None:
         if w.endswith(":"):
             out.append(w[:-1])
             return out, ":"
+        if w.endswith(","):
+            return None  # "Gradient-Weighted, Data-Driven Normalization": a list of modifiers
         out.append(w)
         if len(out) > 4:
             return None
@@ -85,8 +87,9 @@ def title_opening(ctx: Context) -> None:
         return
     first, last = ws[0].lower(), ws[-1].lower()
     if first in _SKIP_FIRST or first.endswith("ing") or any(w.lower() in _VERBS for w in ws) or \
-            last in word_set("title_opening_not_heads"):
-        return
+            last in word_union("title_opening_not_heads", "task_strong_heads", "device_nouns"):
+        return  # a finding, a task ("Spatio-Temporal Demand Prediction for ...") or a thing
+        # built ("A Vision-Enabled Prosthetic Hand for ..."), not a method
     if first in word_union("title_opening_not_first", "intro_adjectives", "own_name_adjectives"):
         return  # "Efficient Projection-free Algorithms for ...": a description
     phrase = " ".join(ws)
@@ -96,8 +99,11 @@ def title_opening(ctx: Context) -> None:
     if start < 0:
         return
     end = start + len(phrase)
-    if any(c.start < end and start < c.end for c in ctx.cands):
-        return  # a name the rules found inside it (or around it) stays theirs
+    low = phrase.lower()
+    if any(c.start < end and start < c.end or c.name.lower() in low or low in c.name.lower()
+           for c in ctx.cands):
+        return  # a name the rules found inside it or around it, in the title or the abstract,
+        # stays theirs ("Global Policy-Space Response Oracles for ...": a known method's variant)
     from paperkg.extractors.learned import corpus_counts  # lazily: learned imports the rules
 
     key = canonical_key(phrase)
@@ -107,4 +113,6 @@ def title_opening(ctx: Context) -> None:
     ctx.cands.append(Cand(start, end, phrase, phrase, "", 0.6, "title_opening"))
 
 
-STAGES = [(97.1, title_opening)]
+# after the task forms (98) and fragments (98.8), whose candidates it must not overrule, before
+# plain words (99) and title_known (99.6)
+STAGES = [(98.9, title_opening)]
