@@ -49,6 +49,8 @@ def test_hyphenated_title_opening_is_introduced(nlp, title, phrase):
     "Spatio-Temporal Quorb Prediction for Plonk Delivery",  # a task
     "A Vision-Enabled Quorb Hand for Plonk Users",  # a thing built
     "Gradient-Weighted, Quorb-Driven Plonking for Zargs",  # a list of modifiers
+    "Inter-Quorb Plonk Models: A Comparative Study of Zargs",  # the subject of a study
+    "A Reasoning-Focused Quorb Retrieval Benchmark",  # data, not a method
     "Human Quorb-Inspired Plonk Zarg Refinement Using Random Fields",  # five words
 ])
 def test_other_title_openings_are_not_names(nlp, title):

@@ -19,13 +19,18 @@ import re
 
 from paperkg.core.text import fold
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_union
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, head_type, word_union
 
 # a hyphenated modifier of two words each capitalised or lower-case after the hyphen
 # ("Self-Supervised", "Mask-based", "Two-Stage"), not a name with capitals inside
 _HYPHENED = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")
 # a last word that is an adjective, so no noun ends the phrase ("Deep Learning-Enhanced for ...")
 _ADJ_END = re.compile(r"-(?:[A-Za-z]+ed|[Bb]ased|[Aa]ware|[Ff]ree)$")
+# a subtitle that says the paper studies the opening's subject ("Inter-Agent Trust Models: A
+# Comparative Study of ...", "Language Re-generation: An investigation into ...")
+_STUDY_SUBTITLE = re.compile(
+    r"\s*(?:(?:A|An|The)\s+)?(?:[\w\-]+\s+){0,2}?(?:Study|Survey|Review|Overview|Investigation|"
+    r"Analysis|Comparison|Evaluation|Exploration|Perspective|Case)\b", re.IGNORECASE)
 # words after the phrase that set it off from what it is for or done with
 _SET_OFF = frozenset({"for", "with", "using"})
 # words that end the opening phrase in any other way (a complement, not a name)
@@ -79,13 +84,19 @@ def title_opening(ctx: Context) -> None:
     found = _opening(text[:title_end].strip())
     if found is None:
         return
-    ws, _ = found
+    ws, ended = found
+    if ended == ":":
+        colon = text.find(":", 0, title_end)
+        if _STUDY_SUBTITLE.match(text, colon + 1, title_end):
+            return
     if not 2 <= len(ws) <= 4 or not all(w[:1].isupper() for w in ws) or _ADJ_END.search(ws[-1]):
         return  # a longer opening is a description with its object ("Human Perception-Inspired
         # Grain Segmentation Refinement Using ...")
     if not any(_HYPHENED.fullmatch(w) for w in ws):
         return
     first, last = ws[0].lower(), ws[-1].lower()
+    if head_type(last, "") in ("BENCHMARK", "DATASET"):
+        return  # "A Reasoning-Focused Legal Retrieval Benchmark": what the data rules decide
     if first in _SKIP_FIRST or first.endswith("ing") or any(w.lower() in _VERBS for w in ws) or \
             last in word_union("title_opening_not_heads", "task_strong_heads", "device_nouns"):
         return  # a finding, a task ("Spatio-Temporal Demand Prediction for ...") or a thing
