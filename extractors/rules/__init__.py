@@ -32,8 +32,7 @@ verb), 89 initials (an acronym written apart), 89.5 initials (a title's
 treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
 form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
-formula), 98.8 fragments (pieces of a longer Title Case phrase), 98.9 title opening (a
-hyphenated Title Case phrase opening the title), 99 plain words (a lone ordinary
+formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 100 metric filter,
 110 evaluation context.

@@ -3,7 +3,8 @@ introduce | present | ..." and set off by ", a ...", ", an ...", ", which ..." o
 is the paper's own ("we introduce dynamic homophily, a measure of ...", "we present gisting,
 which trains ...", "we propose self-debugging, which teaches ..."). No other rule finds such a
 name: it has no capital, and no head noun says what it is. The apposition or relative clause
-after it is the paper's definition of the name. Not a description: no article, count, pronoun,
+after it is the paper's definition of the name (a measure when it says so: "litmus tests, a new
+kind of quantitative measure" is typed METRIC). Not a description: no article, count, pronoun,
 vague or study word in it ("we present ablation studies, which", "we propose two variants, a
 ...": words/lower_own_not_words.txt); verbs as data (words/lower_own_verbs.txt)."""
 
@@ -26,6 +27,13 @@ def _lower_own_re() -> re.Pattern:
         r"(?=\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|which|that)\b)")
 
 
+# the apposition calls the name a measure ("litmus tests, a new kind of quantitative measure",
+# "distinctiveness, a representation-level measure that ..."): typed METRIC
+_MEASURE_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?,\s+an?\s+(?:[\w\-]+\s+){0,5}?"
+    r"(?:measure|metric|score|index|statistic|criterion)s?\b")
+
+
 def lower_own(ctx: Context) -> None:
     """Add the lower-case name an intro verb sets off by an apposition, introduced."""
     text, title_end = ctx.text, ctx.title_end
@@ -44,12 +52,14 @@ def lower_own(ctx: Context) -> None:
             continue
         if any(c.start < b and a < c.end for c in ctx.cands):
             continue  # part of a name found otherwise ("we introduce the LoRA variant, a")
-        cand = Cand(a, b, name, name, "", 0.7, "lower_own")
+        typed = "METRIC" if _MEASURE_AFTER.match(text, b) else ""
+        cand = Cand(a, b, name, name, typed, 0.7, "lower_own")
         cand.intro = True
         ctx.cands.append(cand)
 
 
 # after the title rules (80-86.5), which read an introduced candidate as the abstract naming the
 # paper's own system otherwise ("Orbit-Equivariant Graph Neural Networks" and "we introduce
-# orbit-equivariance, a ..." are both the paper's), before the openings that wait for one (97+)
+# orbit-equivariance, a ..." are both the paper's), before the title opening that waits for one
+# (97)
 STAGES = [(96.9, lower_own)]
