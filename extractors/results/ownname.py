@@ -17,6 +17,8 @@ WE_ENTITY = True
 WE_LOWER = True
 # "our MPTs-1/32 not only set ... 94.8%": the name right after the own cue "our" is the system
 OUR_NAME = True
+# "we propose relay evaluation, which ...": an introduced way of measuring is no system of a value
+MEASURING = True
 
 _VERBS = r"(?:propose|present|introduce|develop|design)[sd]?"
 _WE = r"(?:\b[Ww]e|\b[Tt]his\s+(?:paper|work|study))\s+(?:(?:also|further|then|first)\s+)?"
@@ -39,6 +41,18 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     opening = re.compile(r"(?:(?:a|an|the)\s+)?(?:" + adj + r"[\s,]+){0,3}" + _FONT)
     lower = re.compile(r"([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*,\s+(?:which|a|an)\b")
     return opening, lower, frozenset(words("own_name_not_first"))
+
+
+def measuring_name(name: str) -> bool:
+    """Whether an introduced name is a way of measuring (its head "evaluation", "protocol",
+    ...: words/own_name_measure_heads.txt): the values are of the systems it measures."""
+    return MEASURING and name.rsplit(None, 1)[-1].casefold() in _measure_heads()
+
+
+@cache
+def _measure_heads() -> frozenset[str]:
+    """The head words of a way of measuring."""
+    return frozenset(words("own_name_measure_heads"))
 
 
 def _we_verbs(text: str, title_end: int) -> list[int]:

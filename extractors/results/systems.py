@@ -20,7 +20,12 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues, may_hold_group
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
-from paperkg.extractors.results.ownname import our_name, own_named, subtitle_phrase
+from paperkg.extractors.results.ownname import (
+    measuring_name,
+    our_name,
+    own_named,
+    subtitle_phrase,
+)
 from paperkg.extractors.results.trace import _tag
 
 # A clause break. ("while" and "whereas" open with their "w" and then test the word boundary
@@ -206,8 +211,10 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     best = None
     for e in ents:
         if e.get("role") != "introduced" or e["type"] not in SYSTEM_TYPES or \
-                _plural_head(e["name"]) or e.get("extractor") == "passive_object":
+                _plural_head(e["name"]) or e.get("extractor") == "passive_object" or \
+                measuring_name(e["name"]):
             continue  # "a novel fairness loss is proposed": a part of the system, not the system
+            # ("we propose relay evaluation, which ...": a way of measuring systems)
         first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
         in_title = first < title_end
         rank = (0 if in_title else 1, first)
