@@ -46,3 +46,11 @@ def ahead_claims(rows: list[tuple[str, str]], picks: list[tuple[str, int]]
         raw = json.loads(_MADE[at])  # the entry is its fourth item (registry_store.last_item)
         new[pid] = raw[3] if len(raw) > 3 else None
     return index.claims_rows({}, new)
+
+
+def ahead_canon(names: list[str]) -> dict[str, str]:
+    """Each name's canonical key (extractors.canonical.canonical_key), made in this process,
+    idle after the extraction, for the update's registry_store._steady."""
+    from paperkg.extractors.canonical import canonical_key
+
+    return {name: canonical_key(name) for name in names}

@@ -664,6 +664,19 @@ class Ahead:
         except Exception:  # noqa: BLE001 - the pool is broken: the caller makes them
             return None
 
+    def canon(self, names: list[str]) -> Any:
+        """A future of {name: extractors.canonical.canonical_key(name)} for these names, made
+        by the worker (ahead_worker.ahead_canon), or None when it cannot (the worker
+        stopped)."""
+        from paperkg.graph.ahead_worker import ahead_canon
+
+        if self._pool is None or not names:
+            return None
+        try:
+            return self._pool.submit(ahead_canon, names)
+        except Exception:  # noqa: BLE001 - the pool is broken: the caller makes them
+            return None
+
     def close(self) -> None:
         """Stop the worker (its extraction too, when it is not needed any more)."""
         self._thread.join()

@@ -560,7 +560,8 @@ def quick_update(path: Path, papers: Sequence, sources: Sequence, old_papers: Se
         made = _assemble(_Store(conn), papers, sources, old_papers, hashes, counts, previous,
                          workers=workers, fast=fast, engine=engine, scheduler=scheduler,
                          progress=progress, seconds=seconds, recited=set(recited),
-                         ahead=ahead, early=early, cite_read=cite_read, trusted=trusted)
+                         ahead=ahead, early=early, cite_read=cite_read, trusted=trusted,
+                         later=reading)
         if made is None:
             return None
         t0 = time.perf_counter()
@@ -680,7 +681,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
               fast: bool, engine: str, scheduler: str | None,
               progress: Callable[[int], None] | None, seconds: dict[str, float],
               recited: set[str], ahead: Any = None, early: Any = None,
-              cite_read: _Beside | None = None, trusted: bool = False):
+              cite_read: _Beside | None = None, trusted: bool = False,
+              later: contextlib.ExitStack | None = None):
     """The update's rows, or None when it declines. The rows no citation changes (every
     table but the Paper rows and CITES, the PaperState and registry rows but CiteIndex) are
     handed to `early` (a ladybug_delta.EarlyWrite), which writes them while the citations are
@@ -778,6 +780,10 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     if len(old_part) > max(MIN_DIRTY, MAX_DIRTY * len(papers)):
         return None
     part = old_part | todo_ids
+    # the part's stored rows that _early_tables reads, read beside the canonical forms and
+    # the graph below (a connection of its own: the engine leaves the interpreter to this
+    # thread while it reads)
+    part_read = _beside(store, later, lambda s: _part_rows(s, part), "part rows")
     same_json = store.extractions(old_part - redone_old)
     old_json = {**same_json, **gone_json}
     cur_json = {**same_json, **new_json}
@@ -788,23 +794,32 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     # the graph: the part's papers, listings and extraction, and every other Paper node
     # with only what the citations read of it (_CITED_FIELDS; no listings: their rows are
     # not compared, and a cited one's row is the stored row with its new counters)
+    # (what the part's papers give each entity node, and the Repository and Link nodes they
+    # name, come from their extractions alone: the stored rows of those nodes are read
+    # beside the graph's making)
+    old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
+    new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
+    touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
+    old_refs = {pid: _refs(from_plain(pid, x)) for pid, x in old_json.items()}
+    new_refs = {ex.paper_id: _refs(ex) for ex in new_ex}
+    ref_nodes = sorted({k for rs in (*old_refs.values(), *new_refs.values()) for k, _ in rs})
+    touched_read = _beside(store, later, lambda s: _touched_rows(s, touched, ref_nodes),
+                           "touched rows")
     surfaces: dict = {}
     g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
     add_bare_nodes(g, paper_nodes)  # the part's Paper nodes are g's already
     del paper_nodes
-    old_contrib = {pid: _contributions(ex) for pid, ex in old_ex.items()}
-    new_contrib = {ex.paper_id: _contributions(ex) for ex in new_ex}
-    touched = sorted({ek for c in (*old_contrib.values(), *new_contrib.values()) for ek in c})
-    kept_surfaces: dict[str, tuple[str, str]] = {}
-    kept_names, kept_aliases = read_surfaces(store.conn, touched, kept_surfaces)
-    kept_nodes: dict[str, tuple] = {}
-    by_label: dict[str, list[str]] = defaultdict(list)
-    for ek in touched:
-        label, eid = S.split_key(ek)
-        by_label[label].append(eid)
-    for label, ids in by_label.items():
-        for eid, row in store.node_rows(label, ids).items():
-            kept_nodes[S.node_key(label, eid)] = row
+    kept_surfaces, kept_names, kept_aliases, kept_nodes, ref_rows, old_owner = (
+        touched_read.result())
+    # the canonical keys _steady asks of the names of the touched nodes the stored
+    # citations' papers reach (about 18,000 at 100,000 papers, 0.13 CPU s, few of them asked
+    # again by the citations), made by the extraction's worker, idle since the wait, while
+    # this thread goes on
+    reach = canon_ahead = None
+    if ahead is not None and cite_read is not None:
+        reach = _steady_reach(previous.edges, part, kept_nodes, cite_read.result()[1])
+        canon_ahead = ahead.canon(_reached_names(reach, kept_nodes, kept_names, kept_aliases,
+                                                 new_contrib))
     entity_props = S.NODE_TYPES[S.METHOD].prop_names
     pc, ib = entity_props.index("paper_count"), entity_props.index(S.INTRODUCED_BY)
     # a touched node's EntitySurface row equal to the stored one is left where it is (at
@@ -848,16 +863,10 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     entity_nodes = set(touched) - removed_nodes
 
     # Repository and Link nodes: replayed from every paper naming them, in id order
-    old_refs = {pid: _refs(from_plain(pid, x)) for pid, x in old_json.items()}
-    new_refs = {ex.paper_id: _refs(ex) for ex in new_ex}
-    ref_nodes = sorted({k for rs in (*old_refs.values(), *new_refs.values()) for k, _ in rs})
     sighters: dict[str, set[str]] = defaultdict(set)
-    for rel, label in ((S.HAS_CODE, S.REPOSITORY), (S.HAS_LINK, S.LINK)):
-        ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == label]
-        for rid, pid in store.linked(f"(r:{label} {{id: i}})", f"(p:{S.PAPER})-[:{rel}]->(r)",
-                                     "r.id, p.id", ids):
-            if pid not in part:
-                sighters[S.node_key(label, rid)].add(pid)
+    for label, rid, pid in ref_rows:
+        if pid not in part:
+            sighters[S.node_key(label, rid)].add(pid)
     clean = set().union(*sighters.values()) if sighters else set()
     if len(clean) > MAX_SIGHTINGS:
         return None
@@ -890,9 +899,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     # owners' figures: from every HAS_CODE edge to a repository of a touched owner
     owner_of = {k: g.nodes[k].get("owner") for k in ref_nodes if k in g
                 and S.split_key(k)[0] == S.REPOSITORY}
-    repo_ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == S.REPOSITORY]
-    old_owner = dict(store.rows(f"UNWIND $ids AS i MATCH (r:{S.REPOSITORY} {{id: i}}) "
-                                "RETURN r.id, r.owner", repo_ids))
     owners = sorted({o for o in (*owner_of.values(), *old_owner.values()) if o is not None})
     code_edges = [(pid, rid, owner) for pid, rid, owner in store.rows(
         f"MATCH (p:{S.PAPER})-[:{S.HAS_CODE}]->(r:{S.REPOSITORY}) WHERE r.owner IN $ids "
@@ -938,7 +944,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
                                           S.node_key(S.REPOSITORY, r): row
                                           for r, row in kept_repos.items()}},
                                       covered={*touched, *(S.node_key(S.REPOSITORY, r)
-                                                           for r in kept_ids)})
+                                                           for r in kept_ids)},
+                                      pre=part_read.result())
     state_rows = [(pid, state_hash(own[pid]), pack_state(x))
                   for pid, x in sorted(new_json.items())]
     new_hashes = {**hashes, **{pid: h for pid, h, _ in state_rows}}
@@ -994,13 +1001,15 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         previous = dataclasses.replace(previous, kept=cite_index, ahead=judged_ahead)
     # kept edges whose kind and entity nothing of the update changes stay as they are; the
     # other kept edges' papers have their entity edges read (all at once)
-    steady = _steady(store, g, previous.edges, part, kept_nodes, rows=reach_rows)
+    canon_ahead = _take_canon(canon_ahead)
+    steady = _steady(store, g, previous.edges, part, kept_nodes, rows=reach_rows, reach=reach)
     previous = dataclasses.replace(previous, steady=steady)
     loader = _Loader(store, g, new_reg, part)
     loader.load(sorted({S.split_key(k)[1] for a, b, _ in previous.edges
                         if (a, b) not in steady for k in (a, b)}))
     g.graph["paperkg.load_edges"] = loader
     statistics.join()
+    canon_ahead = _take_canon(canon_ahead)
     report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE, features=features,
                            previous=previous)
     del g.graph["paperkg.load_edges"], features
@@ -1205,23 +1214,69 @@ def _steady_rows(store: _Store, papers: Iterable[str]) -> list[tuple]:
                         papers, far=2)
 
 
+def _steady_reach(edges: Sequence[tuple[str, str, dict]], part: set[str],
+                  touched: dict[str, tuple], rows: Iterable[tuple]) -> dict[str, set[str]]:
+    """Paper id -> the touched nodes (keys of `touched`) it reaches, for the papers outside
+    the part that the edges join (rows: _steady_rows of at least those papers)."""
+    ends = {S.split_key(k)[1] for a, b, _ in edges for k in (a, b)} - part
+    reach: dict[str, set[str]] = defaultdict(set)
+    for pid, label, eid in rows:
+        if pid in ends and label in S.ENTITY_LABELS and S.node_key(label, eid) in touched:
+            reach[pid].add(S.node_key(label, eid))
+    return reach
+
+
+def _reached_names(reach: dict[str, set[str]], touched: dict[str, tuple],
+                   names: dict[str, Counter], aliases: dict[str, Counter],
+                   contrib: dict[str, dict[str, tuple[Counter, Counter, bool]]]) -> list[str]:
+    """The names and aliases whose canonical keys _steady may ask for: the stored ones of
+    the reached touched nodes and the new papers' names for them."""
+    nodes = set().union(*reach.values()) if reach else set()
+    out: set[str] = set()
+    for node in nodes:
+        stored = dict(zip(S.NODE_TYPES[S.split_key(node)[0]].prop_names, touched[node],
+                          strict=True))
+        out.add(str(stored.get("name") or ""))
+        out.update(str(x) for x in stored.get("aliases") or ())
+        out.update(names.get(node, ()))
+        out.update(aliases.get(node, ()))
+    for c in contrib.values():
+        for node, got in c.items():
+            if node in nodes:
+                out.update(got[0])
+                out.update(got[1])
+    return sorted(out)
+
+
+def _take_canon(canon: Any) -> Any:
+    """Hand infer._canon the canonical keys of a future of pipeline.Ahead.canon once it is
+    done (returns None), or the future while it is not (its keys are made where asked)."""
+    if canon is None or not canon.done():
+        return canon
+    if not canon.cancelled() and canon.exception() is None:
+        from paperkg.graph.citations.infer import canon_made
+
+        canon_made(canon.result())
+    return None
+
+
 def _steady(store: _Store, g: nx.MultiDiGraph, edges: Sequence[tuple[str, str, dict]],
-            part: set[str], touched: dict[str, tuple], rows: Iterable[tuple] | None = None
-            ) -> set[tuple[str, str]]:
+            part: set[str], touched: dict[str, tuple], rows: Iterable[tuple] | None = None,
+            reach: dict[str, set[str]] | None = None) -> set[tuple[str, str]]:
     """The stored inferred edges (citing, cited) whose kind and entity the citations would
     find again (citations.Previous.steady): both papers kept (none of the part, so their
     entity edges are the stored ones), and no entity node whose name or aliases the update
     can change (`touched`: the stored rows of the entity nodes the part's papers reach, by
     node key) that either paper reaches has the edge name's key among its keys, stored or
     new. An edge without a name (an identifier's) reads no entity. Read: the entity edges of
-    the edges' papers, at once (`rows`: _steady_rows of them, or of more papers, read before)."""
+    the edges' papers, at once (`rows`: _steady_rows of them, or of more papers, read before).
+    `reach`: _steady_reach of these edges (or of more), made before."""
     from paperkg.graph.citations.infer import _canon, _entity_keys
 
     ends = {S.split_key(k)[1] for a, b, _ in edges for k in (a, b)} - part
-    reach: dict[str, set[str]] = defaultdict(set)  # paper id -> touched nodes it reaches
-    for pid, label, eid in _steady_rows(store, ends) if rows is None else rows:
-        if pid in ends and label in S.ENTITY_LABELS and S.node_key(label, eid) in touched:
-            reach[pid].add(S.node_key(label, eid))
+    if reach is None:  # paper id -> touched nodes it reaches
+        reach = _steady_reach(edges, part, touched,
+                              _steady_rows(store, ends) if rows is None else rows)
     keys: dict[str, set[str]] = {}
 
     def keys_of(node: str) -> set[str]:
@@ -1263,10 +1318,70 @@ def _external_cites_of(store: _Store) -> list[dict]:
     return [dict(zip(["from", "to", *names], r, strict=True)) for r in _stored(res)]
 
 
+def _beside(store: _Store, later: contextlib.ExitStack | None, read: Callable[[_Store], Any],
+            name: str) -> Any:
+    """read(store) beside the caller's thread (a _Beside closed when `later` closes), or
+    made at once when there is no `later` to close it (its result() gives what it read)."""
+    if later is None:
+        return _Done(read(store))
+    got = _Beside(store.conn.database, read, name)
+    later.callback(got.close)
+    return got
+
+
+@dataclass
+class _Done:
+    """What a read made at once gave, asked for as a _Beside's."""
+
+    got: Any
+
+    def result(self) -> Any:
+        return self.got
+
+
+def _part_rows(store: _Store, part: set[str]) -> dict[str, Any]:
+    """What _early_tables reads of the part's stored papers: their results' ids, every
+    Source id, the relationships (CITES aside) leaving them and their Paper rows."""
+    return {
+        "results": {r[0] for r in store.linked(
+            f"(p:{S.PAPER} {{id: i}})", f"(p)-[:{S.REPORTS_RESULT}]->(r:{S.RESULT})", "r.id",
+            part, far=0)},
+        "sources": {r[0] for r in _stored_all(store, f"MATCH (n:{S.SOURCE}) RETURN n.id")},
+        "paper_out": _stored_out(store, S.PAPER, part),
+        "paper_old": store.node_rows(S.PAPER, part) if part else {},
+    }
+
+
+def _touched_rows(store: _Store, touched: list[str], ref_nodes: list[str]) -> tuple:
+    """The stored rows of the entity nodes an update touches and of the Repository and Link
+    nodes its papers name: (the surfaces' raw texts, names and aliases by node, the entity
+    rows by node key, (label, id, paper id) of every paper naming a named Repository or
+    Link, and the named repositories' stored owners by id)."""
+    raw: dict[str, tuple[str, str]] = {}
+    names, aliases = read_surfaces(store.conn, touched, raw)
+    nodes: dict[str, tuple] = {}
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for ek in touched:
+        label, eid = S.split_key(ek)
+        by_label[label].append(eid)
+    for label, ids in by_label.items():
+        for eid, row in store.node_rows(label, ids).items():
+            nodes[S.node_key(label, eid)] = row
+    refs: list[tuple[str, str, str]] = []
+    for rel, label in ((S.HAS_CODE, S.REPOSITORY), (S.HAS_LINK, S.LINK)):
+        ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == label]
+        refs += [(label, rid, pid) for rid, pid in store.linked(
+            f"(r:{label} {{id: i}})", f"(p:{S.PAPER})-[:{rel}]->(r)", "r.id, p.id", ids)]
+    repo_ids = [S.split_key(k)[1] for k in ref_nodes if S.split_key(k)[0] == S.REPOSITORY]
+    owners = dict(store.rows(f"UNWIND $ids AS i MATCH (r:{S.REPOSITORY} {{id: i}}) "
+                             "RETURN r.id, r.owner", repo_ids))
+    return raw, names, aliases, nodes, refs, owners
+
+
 def _early_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_nodes: set[str],
                   ref_nodes: set[str], per_paper: dict[str, int],
-                  known: dict[str, tuple] | None = None, covered: set[str] = frozenset()
-                  ) -> tuple[list, dict]:
+                  known: dict[str, tuple] | None = None, covered: set[str] = frozenset(),
+                  pre: dict[str, Any] | None = None) -> tuple[list, dict]:
     """The difference between g and the store over the rows the update can have changed that
     no citation changes: the part's results and relationships (CITES aside), the touched
     entity, Repository and Link nodes, every Source, and the part's Paper nodes the store
@@ -1275,7 +1390,7 @@ def _early_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_node
     (node key -> row, as `node_rows` gives them) of the nodes `covered` (node keys; one
     absent from `known` is not stored), not read again (the touched entity nodes and the
     touched owners' other repositories: at 100,000 papers about 5,000 rows in seven
-    queries)."""
+    queries). `pre`: _part_rows of the part, read before (None: read here)."""
     from paperkg.graph.counters import set_published_order
     from paperkg.graph.ladybug_delta import (
         _diff_rows,
@@ -1295,16 +1410,15 @@ def _early_tables(store: _Store, g: nx.MultiDiGraph, part: set[str], entity_node
     for n, d in g.nodes(data=True):  # (one pass over the graph's 100,000 nodes)
         if d.get("label") in (S.RESULT, S.SOURCE):
             scope[d["label"]].add(S.split_key(n)[1])
-    scope[S.RESULT] |= {r[0] for r in store.linked(
-        f"(p:{S.PAPER} {{id: i}})", f"(p)-[:{S.REPORTS_RESULT}]->(r:{S.RESULT})", "r.id", part,
-        far=0)}
-    scope[S.SOURCE] |= {r[0] for r in _stored_all(store, f"MATCH (n:{S.SOURCE}) RETURN n.id")}
+    if pre is None:
+        pre = _part_rows(store, part)
+    scope[S.RESULT] |= pre["results"]
+    scope[S.SOURCE] |= pre["sources"]
     for k in entity_nodes | ref_nodes:
         label, eid = S.split_key(k)
         scope[label].add(eid)
-    stored_rels = {**_stored_out(store, S.PAPER, part), **_stored_out(store, S.RESULT,
-                                                                         scope[S.RESULT])}
-    paper_old = store.node_rows(S.PAPER, part) if part else {}
+    stored_rels = {**pre["paper_out"], **_stored_out(store, S.RESULT, scope[S.RESULT])}
+    paper_old = pre["paper_old"]
     tables = []
     for label, nt in S.NODE_TYPES.items():
         props = _props(nt.props)

@@ -1281,10 +1281,24 @@ def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,
                 offer(a, b, _Edge(_text_kind(sent), "", sent, "identifier", start, 1.0))
 
 
+#: canonical keys made ahead in another process (canon_made): name -> canonical_key(name)
+_CANON_MADE: dict[str, str] = {}
+
+
+def canon_made(keys: dict[str, str]) -> None:
+    """Keep these canonical keys (name -> extractors.canonical.canonical_key(name), made
+    elsewhere: an update's extraction worker makes those of the stored aliases its
+    citations ask for while it is idle) for _canon to give instead of making them."""
+    _CANON_MADE.update(keys)
+
+
 @functools.lru_cache(maxsize=65_536)
 def _canon(name: str) -> str:
     """The canonical entity key of a name (as extraction keys entities; the same names
     recur as the aliases of many nodes)."""
+    got = _CANON_MADE.get(name)
+    if got is not None:
+        return got
     from paperkg.extractors.canonical import canonical_key
 
     return canonical_key(name)
