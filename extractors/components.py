@@ -189,8 +189,10 @@ _MAX_GAPS = 3
 def spelling_variants(form: str) -> list[str]:
     """Other spellings of a known lower-case name: each gap between two of its words a space
     or a hyphen (score matching / score-matching, retrieval-augmented / retrieval augmented),
-    unless a word beside it is a function word (squeeze-and-excitation), and a prefix of
-    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining)."""
+    unless a word beside it is a function word (squeeze-and-excitation), a prefix of
+    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining), and the plural
+    of a name of two or more words ending in a head of words/plural_heads.txt (graph attention
+    network / graph attention networks)."""
     if form != form.lower():
         return []
     prefixes = word_set("joined_prefixes")
@@ -212,6 +214,11 @@ def spelling_variants(form: str) -> list[str]:
             for at, sep in zip(gaps, seps, strict=True):
                 chars[at] = sep
             spellings.add("".join(chars))
+    heads = word_set("plural_heads")
+    for s in list(spellings):
+        last = re.split(r"[ -]", s)[-1]
+        if " " in s and last in heads:
+            spellings.add(s + ("es" if last.endswith(("s", "sh", "ch", "x")) else "s"))
     spellings.discard(form)
     return sorted(spellings)
 
