@@ -183,6 +183,9 @@ class UrlFinder:
 
 # a gap between two lower-case words of a name: a space or a hyphen
 _NAME_GAP = re.compile(r"(?<=[a-z])[ -](?=[a-z])")
+# the British spelling of an -ize / -yze word ("normalizing" / "normalising", "optimization" /
+# "optimisation", "analyzer" / "analyser"); two letters before it at least ("size" stays)
+_UK_SPELLING = re.compile(r"(?<=[a-z]{2})([iy])z(?=(?:e|es|ed|er|ers|ing|ation|ations)\b)")
 _MAX_GAPS = 3
 
 
@@ -190,7 +193,8 @@ def spelling_variants(form: str) -> list[str]:
     """Other spellings of a known lower-case name: each gap between two of its words a space
     or a hyphen (score matching / score-matching, retrieval-augmented / retrieval augmented),
     unless a word beside it is a function word (squeeze-and-excitation), a prefix of
-    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining), and the plural
+    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining), the British
+    spelling of an -ize word (batch normalization / batch normalisation), and the plural
     of a name of two or more words ending in a head of words/plural_heads.txt (graph attention
     network / graph attention networks)."""
     if form != form.lower():
@@ -214,6 +218,8 @@ def spelling_variants(form: str) -> list[str]:
             for at, sep in zip(gaps, seps, strict=True):
                 chars[at] = sep
             spellings.add("".join(chars))
+    for s in list(spellings):
+        spellings.add(_UK_SPELLING.sub(lambda m: m.group(1) + "s", s))
     heads = word_set("plural_heads")
     for s in list(spellings):
         last = re.split(r"[ -]", s)[-1]

@@ -1,6 +1,7 @@
-"""Names, fortieth pass (helper names40): a known name of several words written in the plural
-is the known name, not a shorter known one inside it; the acronym of a dropped organisation or
-place goes with its long form. On sentences written for these tests, beside invented names."""
+"""Names, fortieth pass (helper names40): a known name of several words written in the plural or
+in British spelling is the known name (not a shorter known one inside it); the acronym of a
+dropped organisation or place goes with its long form. On sentences written for these tests,
+beside invented names."""
 
 from __future__ import annotations
 
@@ -24,6 +25,25 @@ def nlp(rules_nlp):
 ])
 def test_a_known_name_ending_in_a_counted_head_has_its_plural(form, plural):
     assert plural in spelling_variants(form)
+
+
+@pytest.mark.parametrize("form, british", [
+    ("proximal policy optimization", "proximal policy optimisation"),
+    ("normalizing flows", "normalising flows"),
+    ("batch normalization", "batch normalisation"),
+])
+def test_a_known_name_has_its_british_spelling(form, british):
+    assert british in spelling_variants(form)
+
+
+def test_no_british_spelling_for_a_short_stem():
+    assert not [v for v in spelling_variants("size-aware pruning") if "sise" in v]
+
+
+def test_the_british_spelling_is_the_known_name(nlp):
+    ents = run(nlp, "We train QuillNet with proximal policy optimisation and compare it with "
+                    "ZorbNet. The results hold across seeds.")
+    assert find(ents, "proximal policy optimisation", ignore_case=True) is not None
 
 
 @pytest.mark.parametrize("form", ["nearest neighbor", "information bottleneck", "transformer",
