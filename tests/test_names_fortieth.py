@@ -74,6 +74,14 @@ def test_the_acronym_of_a_dropped_place_is_dropped_too(nlp, sentence, acr):
     assert find(ents, "ZorbSeg") is not None
 
 
+def test_the_acronym_stays_where_its_long_form_is_no_organisation_elsewhere(nlp):
+    # the title's last words read with the abstract's first word as "... Learning Foundation"
+    ents = run(nlp, "Foundation models are large. Quarnby Graph Learning (QGL) trains them on "
+                    "clients, and QGL keeps data local. The results hold across seeds.",
+               title="Tuning Foundation Models in Quarnby Graph Learning")
+    assert find(ents, "QGL") is not None or find(ents, "Quarnby Graph Learning") is not None
+
+
 def test_the_acronym_of_a_kept_long_form_stays(nlp):
     ents = run(nlp, "We propose Quarnby Graph Smoothing (QGS) for node labels; QGS beats "
                     "ZorbSeg. The results hold across seeds.")

@@ -16,10 +16,13 @@ def org_acronyms(ctx: Context) -> None:
     dropped = [fold(c.name) for c in ctx.cands if c.org and not c.gaz_canon]
     if not dropped:
         return
+    # a long form some candidate still holds as no organisation is not dropped everywhere ("in
+    # Federated Learning" closing a title before an abstract opening "Foundation models ...")
+    kept = {fold(c.name) for c in ctx.cands if not c.org}
     gone = set()
     for acr, lf in ctx.defined.items():
         long = fold(lf)
-        if long and any(d == long or d.endswith(" " + long) for d in dropped):
+        if long and long not in kept and any(d == long or d.endswith(" " + long) for d in dropped):
             gone.add(acr)  # "Army's Artificial Intelligence Integration Center" ends with it
     if not gone:
         return
