@@ -186,14 +186,20 @@ class UrlFinder:
 
 # a gap between two lower-case words of a name: a space or a hyphen
 _NAME_GAP = re.compile(r"(?<=[a-z])[ -](?=[a-z])")
+# the British spelling of an -ize / -yze word ("normalizing" / "normalising", "optimization" /
+# "optimisation", "analyzer" / "analyser"); two letters before it at least ("size" stays)
+_UK_SPELLING = re.compile(r"(?<=[a-z]{2})([iy])z(?=(?:e|es|ed|er|ers|ing|ation|ations)\b)")
 _MAX_GAPS = 3
 
 
 def spelling_variants(form: str) -> list[str]:
     """Other spellings of a known lower-case name: each gap between two of its words a space
     or a hyphen (score matching / score-matching, retrieval-augmented / retrieval augmented),
-    unless a word beside it is a function word (squeeze-and-excitation), and a prefix of
-    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining)."""
+    unless a word beside it is a function word (squeeze-and-excitation), a prefix of
+    words/joined_prefixes.txt joined or hyphenated (co-training / cotraining), the British
+    spelling of an -ize word (batch normalization / batch normalisation), and the plural
+    of a name of two or more words ending in a head of words/plural_heads.txt (graph attention
+    network / graph attention networks)."""
     if form != form.lower():
         return []
     prefixes = word_set("joined_prefixes")
@@ -215,6 +221,13 @@ def spelling_variants(form: str) -> list[str]:
             for at, sep in zip(gaps, seps, strict=True):
                 chars[at] = sep
             spellings.add("".join(chars))
+    for s in list(spellings):
+        spellings.add(_UK_SPELLING.sub(lambda m: m.group(1) + "s", s))
+    heads = word_set("plural_heads")
+    for s in list(spellings):
+        last = re.split(r"[ -]", s)[-1]
+        if " " in s and last in heads:
+            spellings.add(s + ("es" if last.endswith(("s", "sh", "ch", "x")) else "s"))
     spellings.discard(form)
     return sorted(spellings)
 
