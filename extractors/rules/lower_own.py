@@ -60,6 +60,5 @@ def lower_own(ctx: Context) -> None:
 
 # after the title rules (80-86.5), which read an introduced candidate as the abstract naming the
 # paper's own system otherwise ("Orbit-Equivariant Graph Neural Networks" and "we introduce
-# orbit-equivariance, a ..." are both the paper's), before the title opening that waits for one
-# (97)
+# orbit-equivariance, a ..." are both the paper's), before the organisations and places (97)
 STAGES = [(96.9, lower_own)]

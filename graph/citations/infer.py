@@ -1288,7 +1288,9 @@ _CANON_MADE: dict[str, str] = {}
 def canon_made(keys: dict[str, str]) -> None:
     """Keep these canonical keys (name -> extractors.canonical.canonical_key(name), made
     elsewhere: an update's extraction worker makes those of the stored aliases its
-    citations ask for while it is idle) for _canon to give instead of making them."""
+    citations ask for while it is idle) for _canon to give instead of making them; those of
+    an earlier update are let go, so a long-lived process holds one update's keys at most."""
+    _CANON_MADE.clear()
     _CANON_MADE.update(keys)
 
 
