@@ -23,21 +23,6 @@ from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import CITED, Cand, Context
 from paperkg.extractors.words import alternation, word_set, words
 
-# heads whose items are measures: a lower-case measure is named there
-_MEASURE_HEADS = frozenset({"metrics", "measures", "scores", "indices", "estimators"})
-# words that open no name's modifier: the item continues a clause ("based on X", "with X")
-_NOT_MODIFIERS = frozenset({
-    "for", "of", "with", "on", "in", "by", "via", "using", "to", "from", "based", "into", "as",
-    "at", "through", "over", "under", "between", "and", "or", "is", "are", "which", "that",
-})
-# what may follow a name that closes its item's opening ("A (AA) for ...", "A, B")
-_ITEM_GO_ON = frozenset({
-    "and", "or", "which", "that", "for", "to", "with", "in", "on", "by", "based", "powered",
-    "where", "whose", "via", "using", "driven", "guided", "trained", "designed", "built",
-    "module", "modules", "mechanism", "component", "method", "approach", "network", "block",
-    "strategy", "layer", "loss", "stage", "scheme", "framework", "model", "algorithm", "unit",
-    "technique", "protocol", "engine", "system", "estimator", "metric", "score", "index",
-})
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,30}\)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _SEPARATOR = re.compile(
@@ -147,7 +132,7 @@ def _opens_item(text: str, lo: int, c: Cand) -> bool:
         item = m.end()  # items numbered "(1) ... (2) ..." open only at their numbers: "(3) a
         # framework leveraging X and the Y algorithm" does not open an item at "the Y"
     p = _PREFIX.fullmatch(text, item, c.start)
-    if p is None or any(w in _NOT_MODIFIERS for w in p.group(1).split()):
+    if p is None or any(w in word_set("part_list_not_modifiers") for w in p.group(1).split()):
         return False
     end = c.end
     b = _BRACKET_AFTER.match(text, end)
@@ -157,7 +142,7 @@ def _opens_item(text: str, lo: int, c: Cand) -> bool:
     if not rest.strip() or rest.lstrip()[:1] in ",;.:)—-":
         return True
     w = _NEXT_WORD.match(text, end)
-    return w is not None and w.group(1) in _ITEM_GO_ON
+    return w is not None and w.group(1) in word_set("part_list_item_go_on")
 
 
 def _set_apart(c: Cand, text: str, measures: bool, counted: bool) -> bool:
@@ -219,7 +204,7 @@ def part_lists(ctx: Context) -> None:
             continue
         lo = m.end()
         hi = _region_end(text, lo, s1, m.group("mk"))
-        measures = m.group("head") in _MEASURE_HEADS
+        measures = m.group("head") in word_set("part_list_measure_heads")
         is_counted = m.re is _counted_re()
         for c in pending:
             if c.intro or not (lo <= c.start < hi) or not _set_apart(c, text, measures, is_counted):
