@@ -297,7 +297,9 @@ def _sentence_start(text: str, r: dict) -> int:
     return max(0, text.rfind(r["sentence"][:40], 0, r["start"] + 40))
 
 
-_ON_BEFORE = re.compile(r"\b(?:on|across|over|for|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
+# (an opening "On A and B, X improves ..." too)
+_ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]cross|[Oo]ver|[Ff]or|[Ii]n)\s+(?:the\s+)?"
+                        r"(?:[\w\-]+\s+){0,3}$")
 
 
 def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
@@ -311,11 +313,14 @@ def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
     spans = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ in BENCH_TYPES and lo <= a < group[0]["start"]]
     runs: list[list] = []
+    closed = False  # "On A and B, X improves ...": a list that ends in "and B" takes no more
     for x in spans:
-        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], x[0]):
+        sep = _LIST_SEP.fullmatch(text, runs[-1][-1][1], x[0]) if runs else None
+        if sep and not (CLOSED_LIST and closed):
             runs[-1].append(x)
         else:
             runs.append([x])
+        closed = bool(sep) and _CLOSING.search(sep.group(0)) is not None
     for run in runs:
         names = [name for _a, _b, name in run]
         if len(run) == len(group) == len(set(names)) and \
@@ -323,6 +328,10 @@ def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
                 not {r["system"] for r in group} & set(names):
             return names
     return []
+
+
+CLOSED_LIST = True
+_CLOSING = re.compile(r"\b(?:and|or)\b|&")
 
 
 def _bench_names(text: str, mentions, lo: int, hi: int) -> list[str]:
