@@ -1,14 +1,15 @@
 """Helper slots41 (docs/results.md): a value's benchmark from a name no entity holds after
 "VALUE on" (freshdata.py), from the data that labels it (labelled.py) and from a list of
 benchmarks opening its sentence (lists.py); its metric from the object of a verb of change
-further back (farchange.py); checked on invented sentences with entities given as the entity
-component leaves them."""
+further back (farchange.py), and none from a lower-case phrase a second verb of change names
+(metrics.py); checked on invented sentences with entities given as the entity component leaves
+them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import farchange, freshdata, labelled, lists
+from paperkg.extractors.results import farchange, freshdata, labelled, lists, metrics
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -89,3 +90,15 @@ def test_a_metric_a_second_verb_or_a_modifier_stands_between_is_not_the_values()
     assert got["2.9x"]["metric"] != "latency"
     assert got["3.3%"]["metric"] is None
     assert got["10x"]["metric"] is None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_lower_case_phrase_a_second_verb_of_change_names_is_no_metric(on):
+    text = (_HEAD + "KiteNet improves route accuracy by 1.9 points and reduces planner calls by "
+            "18% over the greedy planner. It lifts recall by 2.2% and improves OCR by 4.5%.")
+    got = results_switched(metrics, "OWN_CHANGE_NULL", on, text, _OWN,
+                           ("route accuracy", "METRIC"), ("recall", "METRIC"))
+    assert got["1.9 points"]["metric"] == "route accuracy"
+    assert (got["18%"]["metric"] is None) is on
+    assert got["18%"]["metric"] != "route accuracy"
+    assert got["4.5%"]["metric"] == "OCR"
