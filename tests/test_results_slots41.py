@@ -1,9 +1,9 @@
 """Helper slots41 (docs/results.md): a value's benchmark from a name no entity holds after
 "VALUE on" (freshdata.py), from the data that labels it (labelled.py) and from a list of
 benchmarks opening its sentence (lists.py); its metric from the object of a verb of change
-further back (farchange.py), and none from a lower-case phrase a second verb of change names
-(metrics.py); checked on invented sentences with entities given as the entity component leaves
-them."""
+further back (farchange.py), and none from a lower-case phrase a second verb of change names or
+before a value of fewer things or a speedup (metrics.py); checked on invented sentences with
+entities given as the entity component leaves them."""
 
 from __future__ import annotations
 
@@ -102,3 +102,14 @@ def test_a_lower_case_phrase_a_second_verb_of_change_names_is_no_metric(on):
     assert (got["18%"]["metric"] is None) is on
     assert got["18%"]["metric"] != "route accuracy"
     assert got["4.5%"]["metric"] == "OCR"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_value_of_fewer_things_or_a_speedup_takes_no_metric_named_before_it(on):
+    text = (_HEAD + "KiteNet surpasses GridNet with 19% higher route accuracy, 43% fewer planner "
+            "calls, and a 78.2% speedup on the city maps.")
+    got = results_switched(metrics, "OWN_QUANTITY", on, text, _OWN, ("route accuracy", "METRIC"),
+                           ("GridNet", "METHOD"))
+    assert got["19%"]["metric"] == "route accuracy"
+    assert (got["43%"]["metric"] is None) is on
+    assert (got["78.2%"]["metric"] is None) is on
