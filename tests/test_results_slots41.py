@@ -113,3 +113,11 @@ def test_a_value_of_fewer_things_or_a_speedup_takes_no_metric_named_before_it(on
     assert got["19%"]["metric"] == "route accuracy"
     assert (got["43%"]["metric"] is None) is on
     assert (got["78.2%"]["metric"] is None) is on
+
+
+def test_a_name_after_value_on_in_a_paper_that_introduces_a_benchmark_is_its_part():
+    text = ("Bounty Tasks\nWe introduce RoadBench, a benchmark of routing tasks. The best agent, "
+            "PathAgent, solves 5% on Detect and 67.5% on Patch.")
+    got = results_switched(freshdata, "FRESH_DATA", True, text,
+                           ("RoadBench", "BENCHMARK", "introduced"), ("PathAgent", "METHOD"))
+    assert got["5%"]["benchmark"] == got["67.5%"]["benchmark"] == "RoadBench"
