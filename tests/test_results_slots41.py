@@ -95,13 +95,15 @@ def test_a_metric_a_second_verb_or_a_modifier_stands_between_is_not_the_values()
 @pytest.mark.parametrize("on", [True, False])
 def test_a_lower_case_phrase_a_second_verb_of_change_names_is_no_metric(on):
     text = (_HEAD + "KiteNet improves route accuracy by 1.9 points and reduces planner calls by "
-            "18% over the greedy planner. It lifts recall by 2.2% and improves OCR by 4.5%.")
+            "18% over the greedy planner. It lifts recall by 2.2% and improves OCR by 4.5%. It "
+            "lifts recall by 3.1% while reducing planner calls per route by 12%.")
     got = results_switched(metrics, "OWN_CHANGE_NULL", on, text, _OWN,
                            ("route accuracy", "METRIC"), ("recall", "METRIC"))
     assert got["1.9 points"]["metric"] == "route accuracy"
     assert (got["18%"]["metric"] is None) is on
     assert got["18%"]["metric"] != "route accuracy"
     assert got["4.5%"]["metric"] == "OCR"
+    assert got["12%"]["metric"] == "planner calls per route"
 
 
 @pytest.mark.parametrize("on", [True, False])
