@@ -123,3 +123,13 @@ def test_a_name_after_value_on_in_a_paper_that_introduces_a_benchmark_is_its_par
     got = results_switched(freshdata, "FRESH_DATA", True, text,
                            ("RoadBench", "BENCHMARK", "introduced"), ("PathAgent", "METHOD"))
     assert got["5%"]["benchmark"] == got["67.5%"]["benchmark"] == "RoadBench"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_respectively_after_a_measure_name_without_a_comma_pairs_the_benchmarks(on):
+    text = (_HEAD + "On MapQA and RoadVQA, KiteNet achieves 76.48% and 87.39% macro-F1 "
+            "respectively.")
+    got = results_switched(lists, "RESP_NAMED", on, text, _OWN, ("MapQA", "DATASET"),
+                           ("RoadVQA", "DATASET"), ("macro-F1", "METRIC"))
+    assert (got["76.48%"]["benchmark"] == "MapQA") is on
+    assert (got["87.39%"]["benchmark"] == "RoadVQA") is on
