@@ -57,8 +57,11 @@ from paperkg.extractors.results.cues import (
     cues,
 )
 from paperkg.extractors.results.datanames import data_typed
+from paperkg.extractors.results.farchange import far_changed
+from paperkg.extractors.results.freshdata import fresh_data
 from paperkg.extractors.results.guards import _OUT_OF, NAME_AT, _is_result, slash_next
 from paperkg.extractors.results.hardware import drop_hardware
+from paperkg.extractors.results.labelled import labelled_data
 from paperkg.extractors.results.lists import (
     _one_per_metric,
     _respectively,
@@ -287,6 +290,13 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         kind = _kind(text, m, unit, c, cs)
         cost = is_cost(text, kind, a, b, cs)
         bench = _benchmark(text, mentions, s0, cs, s1, a, b, own, cost)
+        if fallback_bench is None and (fresh := fresh_data(text, plain, b)):
+            # (not in a paper that introduces a benchmark: "5% on Detect" names its part)
+            bench = fresh  # "8.61% on Multitudes": a name no entity holds, written as data
+            _tag("benchmark", "a name no entity holds after 'VALUE on'")
+        if (label := labelled_data(text, mentions, own, a, b)):
+            bench = label  # "VizWiz: +1.8%", "24.8 (ISIC 2018)": the value's own label
+            _tag("benchmark", "the data that labels the value")
         if bench is None and THIS_DATA and _THIS_DATA.search(text, s0, a):
             bench = _benchmark_before(mentions, sents, i, a, own)  # "On this benchmark, X"
             if bench:
@@ -332,6 +342,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             "condition": None, "start": a, "end": b,
             "sentence": text[s0:s1].strip(),
         }
+        if res["metric"] is None and (far := far_changed(text, metrics, s0, a)):
+            res["metric"] = far  # "improves the throughput over A, B and C by up to 29x"
+            _tag("metric", "object of a verb of change further back")
         if NO_CUE and by_default and res["system"] == own and res["metric"] is None and \
                 kind != "delta" and not scale and not _CUE_VERB.search(text, s0, s1) and \
                 not _COMPARED_AFTER.match(text, b) and not _on_benchmark(text, plain, b):

@@ -131,6 +131,9 @@ _METRIC_GAP = re.compile(r"\s*(?!(?:on|in|for|at|over|across|to|from|by|of|than)
 _RESP_GAP = re.compile(r"\s*(?:\([^()\d]{0,40}\)\s*)?(?:,\s*and|,|and)\s*")
 _RESPECTIVELY = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:(?:[^.;%()]|\.(?=\d)){0,50}?,\s*)?"
                            r"respectively\b")  # "in CIDEr@0.5IoU, respectively": a decimal point
+# (and a measure's name with no comma before "respectively": "76.48% and 87.39% macro-F1
+# respectively")
+_RESP_NAMED = re.compile(r"\s+[\w\-@.]+\s+respectively\b")
 
 
 def _respectively(text: str, mentions, out: list[dict]) -> None:
@@ -156,7 +159,8 @@ def _respectively(text: str, mentions, out: list[dict]) -> None:
             for r, name in zip(group, later, strict=True):
                 r["benchmark"] = name
                 _retag(r, "benchmark", "respectively (benchmarks later)")
-        elif len(group) > 1 and (resp := _RESPECTIVELY.match(text, group[-1]["end"])):
+        elif len(group) > 1 and (resp := _RESPECTIVELY.match(text, group[-1]["end"]) or (
+                RESP_NAMED and _RESP_NAMED.match(text, group[-1]["end"]))):
             s0 = _sentence_start(text, group[0]) if RESP_OWN_SENTENCE else \
                 group[0]["start"] - len(group[0]["sentence"]) - 1
             names = _bench_names(text, mentions, max(0, s0), group[0]["start"])
@@ -297,7 +301,9 @@ def _sentence_start(text: str, r: dict) -> int:
     return max(0, text.rfind(r["sentence"][:40], 0, r["start"] + 40))
 
 
-_ON_BEFORE = re.compile(r"\b(?:on|across|over|for|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
+# (an opening "On A and B, X improves ..." too)
+_ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]cross|[Oo]ver|[Ff]or|[Ii]n)\s+(?:the\s+)?"
+                        r"(?:[\w\-]+\s+){0,3}$")
 
 
 def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
@@ -311,11 +317,14 @@ def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
     spans = [(a, b, name) for a, b, name, typ, _ in mentions
              if typ in BENCH_TYPES and lo <= a < group[0]["start"]]
     runs: list[list] = []
+    closed = False  # "On A and B, X improves ...": a list that ends in "and B" takes no more
     for x in spans:
-        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], x[0]):
+        sep = _LIST_SEP.fullmatch(text, runs[-1][-1][1], x[0]) if runs else None
+        if sep and not (CLOSED_LIST and closed):
             runs[-1].append(x)
         else:
             runs.append([x])
+        closed = bool(sep) and _CLOSING.search(sep.group(0)) is not None
     for run in runs:
         names = [name for _a, _b, name in run]
         if len(run) == len(group) == len(set(names)) and \
@@ -325,6 +334,10 @@ def _bench_list_before(text: str, mentions, group: list[dict]) -> list[str]:
     return []
 
 
+CLOSED_LIST = True
+_CLOSING = re.compile(r"\b(?:and|or)\b|&")
+
+
 def _bench_names(text: str, mentions, lo: int, hi: int) -> list[str]:
     """The names of the benchmarks mentioned in [lo, hi), once each, in order."""
     return list(dict.fromkeys(name for a, b, name, typ, _ in mentions
@@ -332,6 +345,7 @@ def _bench_names(text: str, mentions, lo: int, hi: int) -> list[str]:
                                   ACTS_NOT_BENCH and _ACTS.match(text, b))))
 
 
+RESP_NAMED = True
 RESP_OWN_SENTENCE = True  # "respectively" pairs with benchmarks of its own sentence only
 RESP_LATER = True
 # "3.3%, 8.5%, and 7.5% over the ... model in terms of F-score for the A, B, and C datasets,
