@@ -1243,18 +1243,27 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
                 hits[p] = set()
     scanned, spelled = {}, {}
     for p in sorted(hits):
-        if p not in nodes:
+        d = nodes.get(p)
+        if d is None:
             continue
         written = [w for k in sorted(hits[p]) for w in by_row[k]] + everywhere
         if not written:
             continue
-        title, abstract = _paper_text(nodes[p])
-        # a sentence's folded text is a piece of the whole text's: folding goes one
-        # character at a time, or one LaTeX accent ('\\"{o}', no space in it) at a time
-        text = fold(f"{title}\n{abstract}")
-        written = [w for w in written if w in text]
+        title, abstract = _paper_text(d)
+        if title.isascii() and abstract.isascii() and "\\" not in title \
+                and "\\" not in abstract:
+            # folding leaves such a text as it is, and no spelling holds a newline
+            # (names.name_parts: runs and "-", ".", " ", "+"): a spelling is in the whole
+            # text when it is in its title or its abstract (not joined: at 100,000 papers
+            # about 37,500 texts here, 0.23 -> 0.19 CPU s)
+            written = [w for w in written if w in abstract or w in title]
+        else:
+            # a sentence's folded text is a piece of the whole text's: folding goes one
+            # character at a time, or one LaTeX accent ('\\"{o}', no space in it) at a time
+            text = fold(f"{title}\n{abstract}")
+            written = [w for w in written if w in text]
         if written:
-            scanned[p], spelled[p] = nodes[p], written
+            scanned[p], spelled[p] = d, written
     return scanned, spelled
 
 

@@ -1,0 +1,59 @@
+"""Forty-first pass (issue 13, adding papers): the citations' scan of the papers an update's
+names may be written in tests a plain text's title and abstract apart, as the whole text."""
+
+from __future__ import annotations
+
+from paperkg.graph.citations.cache import paper_features
+from paperkg.graph.citations.infer import _Cites, _options, _paper_text, _scanned_by_key
+from paperkg.graph.citations.names import fold
+from paperkg.graph.citations.stored import StoredIndex, index_rows
+
+_PAPERS = {
+    # plain ASCII: the name in the abstract, in the title, only its key run, not at all
+    "s1": ("A study of retrieval", "We build on QuolmNet-2 for ranking. It works well."),
+    "s2": ("QuolmNet-2 for speech", "We adapt a known model to speech."),
+    "s3": ("Quolm models", "Quolm is a family of models. QuolmNet is not used here."),
+    "s4": ("Nothing related", "A plain abstract about graphs."),
+    # not plain: accents and a LaTeX accent (folded before the test), a backslash
+    "s5": ("T\u00fclu 3 and QuolmNet-2", "We compare with QuolmNet-2 and T\u00fclu 3."),
+    "s6": ('T\\"ulu 3 tuning', "Caf\u00e9 data is used with T\\\"ulu 3 here."),
+    "s7": ("Caf\u00e9 search", "A caf\u00e9 corpus; no named model."),
+    "s8": ("Line break", "QuolmNet-2\nis split across a line here."),
+    "s9": ('T\\"ulu 3 results', "A plain abstract."),
+}
+
+
+def _written(names, nodes):
+    """Each paper that writes a spelling of these names (tested on its folded whole text,
+    as the scan did before), with the spellings it writes."""
+    spellings = sorted({"".join(parts) for n in names for options in _options(n).values()
+                        for parts, _ in options})
+    out = {}
+    for p, d in sorted(nodes.items()):
+        title, abstract = _paper_text(d)
+        text = fold(f"{title}\n{abstract}")
+        got = [w for w in spellings if w in text]
+        if got:
+            out[p] = got
+    return out
+
+
+def test_the_scan_tests_a_plain_text_by_its_title_and_abstract_as_the_whole_text():
+    entries = {pid: paper_features(t, a) for pid, (t, a) in _PAPERS.items()}
+    nodes = {f"Paper:{pid}": {"title": t, "abstract": a} for pid, (t, a) in _PAPERS.items()}
+    index = StoredIndex(None, rows=index_rows(entries), entries=entries)
+    cites = _Cites(nodes, {}, index, ["Paper:s8"])
+    names = {"QuolmNet-2", "T\u00fclu 3"}
+    scanned, spelled = _scanned_by_key(names, nodes, cites)
+    # the papers that write a spelling, each with the spellings it writes, in id order
+    assert list(scanned) == ["Paper:s1", "Paper:s2", "Paper:s5", "Paper:s6", "Paper:s8",
+                             "Paper:s9"]
+    assert all(scanned[p] is nodes[p] for p in scanned)
+    assert spelled["Paper:s1"] == ["QuolmNet-2"] and spelled["Paper:s2"] == ["QuolmNet-2"]
+    assert sorted(spelled["Paper:s5"]) == ["QuolmNet-2", "Tulu 3"]
+    # written 'T\\"ulu 3' (in the abstract, in the title alone): found once folded
+    assert spelled["Paper:s6"] == ["Tulu 3"] and spelled["Paper:s9"] == ["Tulu 3"]
+    # the key run alone ("QuolmNet", s3) is not the name; s4 and s7 hold neither
+    assert "Paper:s3" not in scanned and "Paper:s4" not in scanned
+    # what the folded whole text of every paper gives
+    assert {p: sorted(ws) for p, ws in spelled.items()} == _written(names, nodes)
