@@ -57,3 +57,28 @@ def test_the_scan_tests_a_plain_text_by_its_title_and_abstract_as_the_whole_text
     assert "Paper:s3" not in scanned and "Paper:s4" not in scanned
     # what the folded whole text of every paper gives
     assert {p: sorted(ws) for p, ws in spelled.items()} == _written(names, nodes)
+
+
+def test_an_update_s_posting_rows_are_the_sorted_union_of_the_kept_and_new_papers():
+    from paperkg.graph.citations.stored import _papers_of, _papers_value
+
+    def entry(starts, links=()):
+        return {"claims": [], "lead": None, "starts": starts, "links": list(links),
+                "pairs": [], "key": "k", "spans": []}
+
+    # 300 stored papers write "LLM" (a packed row), some "QuolmNet"; two new ones join
+    stored = {f"p{i:04d}": entry("LLM QuolmNet" if i % 7 == 0 else "LLM")
+              for i in range(0, 600, 2)}
+    new = {"p0101": entry("LLM QuolmNet"), "p9999": entry("QuolmNet", ["2401.00001"])}
+    rows = index_rows(stored)
+    assert dict(rows)["k\tLLM"].startswith("=")  # long: kept compressed
+    gone, made = StoredIndex(None, rows, stored).changes({}, new)
+    index = {k: v for k, v in rows if k not in set(gone)} | dict(made)
+    assert sorted(index.items()) == sorted(index_rows({**stored, **new}))
+    assert _papers_of(index["k\tLLM"])[50:53] == ["p0100", "p0101", "p0102"]
+    assert _papers_of(index["i\t2401.00001"]) == ["p9999"]
+    # a stored row that lists a paper twice is written once each, sorted
+    twice = [(k, _papers_value(["p0007", "p0003", "p0007"]) if k == "k\tQuolmNet" else v)
+             for k, v in rows]
+    gone, made = StoredIndex(None, twice, stored).changes({}, {"p0005": entry("QuolmNet")})
+    assert _papers_of(dict(made)["k\tQuolmNet"]) == ["p0003", "p0005", "p0007"]
