@@ -82,3 +82,27 @@ def test_an_update_s_posting_rows_are_the_sorted_union_of_the_kept_and_new_paper
              for k, v in rows]
     gone, made = StoredIndex(None, twice, stored).changes({}, {"p0005": entry("QuolmNet")})
     assert _papers_of(dict(made)["k\tQuolmNet"]) == ["p0003", "p0005", "p0007"]
+
+
+def test_the_title_holders_are_read_from_the_records_as_lead_gives_them():
+    def entry(lead, claims=()):
+        return {"claims": [list(c) for c in claims], "lead": lead, "starts": "", "links": [],
+                "pairs": [], "key": "k", "spans": []}
+
+    stored = {"a1": entry("QuolmNet", [["QuolmNet", "title", 1, ""]]), "a2": entry("Brix"),
+              "a3": entry(None), "a4": entry("QuolmNet"), "a5": entry("Gone")}
+    index = StoredIndex(None, rows=index_rows(stored), entries=stored)
+    titles = {"a1": "QuolmNet: ranking", "a2": "Brix for search", "a3": "Plain",
+              "a4": "QuolmNet again", "n1": "Brix: a new one", "n2": "Nothing"}
+    nodes = {f"Paper:{p}": {"title": t, "abstract": "An abstract."} for p, t in titles.items()}
+    new = {f"Paper:{p}": paper_features(titles[p], "An abstract.") for p in ("n1", "n2")}
+    cites = _Cites(nodes, dict(new), index, ["Paper:n1", "Paper:n2"])
+    cites["Paper:a4"]  # made from its text (not read from its record) before the pass
+    by_lead = {p: cites.lead(p) for p in cites.recorded(nodes)}
+    got = {p: lead for p, lead in cites.leads(nodes) if lead}
+    # the papers with a lead, each with the one `lead` gives: a4's from its text, not its
+    # record's; a5's record has no node
+    assert got == {p: lead for p, lead in by_lead.items() if lead}
+    assert got == {"Paper:a1": "QuolmNet", "Paper:a2": "Brix", "Paper:n1": "Brix"}
+    plain = _Cites(nodes, dict(new))  # no index: every paper through `lead`
+    assert dict(plain.leads(nodes)) == {p: plain.lead(p) for p in sorted(nodes)}
