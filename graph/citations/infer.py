@@ -25,7 +25,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import TYPE_CHECKING, Any
@@ -616,6 +616,22 @@ class _Cites(dict):
         out.sort()
         return out
 
+    def leads(self, papers: set[str] | dict[str, Any]) -> Iterator[tuple[str, str | None]]:
+        """(paper, lead) of `recorded(papers)`, in no set order, those the index's records
+        hold without a lead left out: the records are read as they are, not paper by paper
+        through `lead` (at 100,000 papers about 50,000 records, a few hundred with a lead:
+        0.046 -> 0.028 CPU s of an update)."""
+        if self.kept is None:
+            yield from ((p, self.lead(p)) for p in self.recorded(papers))
+            return
+        other = self.replaced | self.keys()  # (their lead is their entry's: `_record`)
+        for p, rec in self.records.items():
+            if rec[0] and p in papers and p not in other:
+                yield p, rec[0]
+        for p in sorted(other):
+            if p in papers:
+                yield p, self.lead(p)
+
     def _record(self, p: str) -> list | None:
         """The index's record of a paper ([lead, claims, links]), or None: then its entry."""
         if self.kept is None or p in self.replaced or p in self:
@@ -868,8 +884,7 @@ def judge(nodes: dict[str, dict], papers: Iterable[str] | None = None,
     # Papers whose title leads with a name hold it too (claimed or not): never citers of it,
     # and rivals of its claimants.
     holders: dict[str, set[str]] = defaultdict(set)
-    for p in cites.recorded(nodes):
-        lead = cites.lead(p)
+    for p, lead in cites.leads(nodes):
         if lead and lead in valid:
             holders[lead].add(p)
 
@@ -1243,18 +1258,27 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
                 hits[p] = set()
     scanned, spelled = {}, {}
     for p in sorted(hits):
-        if p not in nodes:
+        d = nodes.get(p)
+        if d is None:
             continue
         written = [w for k in sorted(hits[p]) for w in by_row[k]] + everywhere
         if not written:
             continue
-        title, abstract = _paper_text(nodes[p])
-        # a sentence's folded text is a piece of the whole text's: folding goes one
-        # character at a time, or one LaTeX accent ('\\"{o}', no space in it) at a time
-        text = fold(f"{title}\n{abstract}")
-        written = [w for w in written if w in text]
+        title, abstract = _paper_text(d)
+        if title.isascii() and abstract.isascii() and "\\" not in title \
+                and "\\" not in abstract:
+            # folding leaves such a text as it is, and no spelling holds a newline
+            # (names.name_parts: runs and "-", ".", " ", "+"): a spelling is in the whole
+            # text when it is in its title or its abstract (not joined: at 100,000 papers
+            # about 37,500 texts here, 0.23 -> 0.19 CPU s)
+            written = [w for w in written if w in abstract or w in title]
+        else:
+            # a sentence's folded text is a piece of the whole text's: folding goes one
+            # character at a time, or one LaTeX accent ('\\"{o}', no space in it) at a time
+            text = fold(f"{title}\n{abstract}")
+            written = [w for w in written if w in text]
         if written:
-            scanned[p], spelled[p] = nodes[p], written
+            scanned[p], spelled[p] = d, written
     return scanned, spelled
 
 

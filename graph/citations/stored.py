@@ -293,9 +293,16 @@ class StoredIndex:
         current = self.postings(touched)
         rows = list(self.claims_rows(old, new) if made is None else made)
         for rid in sorted(touched):
-            ps = (set(current[rid]) - gone) | added.get(rid, set())
+            # the stored papers kept (in the stored order, sorted) and the new ones (all in
+            # `gone`: none is among the kept), sorted as two runs, not as one set's order
+            # (at 100,000 papers 1,279 rows of 166,000 papers, 0.080 -> 0.054 CPU s)
+            ps = [p for p in current[rid] if p not in gone]
+            ps += added.get(rid, ())
             if ps:
-                rows.append((rid, _papers_value(sorted(ps))))
+                ps.sort()
+                if len(set(ps)) != len(ps):  # (a stored row lists a paper twice)
+                    ps = sorted(set(ps))
+                rows.append((rid, _papers_value(ps)))
         return [CLAIMS_ROW, GENERIC_ROW, *sorted(touched)], rows
 
     def claims_rows(self, old: Mapping[str, Mapping | None], new: Mapping[str, Mapping]
