@@ -1,11 +1,11 @@
-"""Family: the paper's own name written right before a word that says what kind of part it is
-("the Prototypical Contrastive Clustering (PCC) loss is proposed", "our efficient BSQ attention",
-"Based on LS convolution, we present ...", "a Neighbor Consistency block") also takes that
-longer form as an alias: the paper names the part with its head, and so do the annotators. Only
-names the rules call the paper's own (introduced, or a title phrase the title rules took for its
-own), with a capital (a Title Case or coined name, not a plain phrase), typed a method or model
-or not yet typed, not a norm ("diffusion L2 loss"); heads as data (words/own_name_tail_heads.txt).
-The name itself is unchanged."""
+"""Family: the paper's own name written right before a word that says what kind of thing it is
+("the Prototypical Contrastive Clustering (PCC) loss is proposed", "we propose a Time-Aware VSD
+loss that ...") also takes that longer form as an alias: the paper names the thing with its
+head, and so do the annotators. Only names the rules call the paper's own (introduced, or a
+title phrase the title rules took for its own), with a capital (a Title Case or coined name,
+not a plain phrase), typed a method or model or not yet typed, not a norm ("diffusion L2
+loss"); heads as data (words/own_name_tail_heads.txt: "loss" only, as counted). The name
+itself is unchanged."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ _NORM = re.compile(r"[A-Za-z]\d{1,2}")
 
 
 def own_head_alias(ctx: Context) -> None:
-    """Give the paper's own names written before a part head the form with the head."""
+    """Give the paper's own names written before a listed head the form with the head."""
     heads = word_set("own_name_tail_heads")
     text = ctx.text
     if not any(h in text for h in heads):
