@@ -80,3 +80,19 @@ def test_the_sinkhorn_algorithm_is_still_a_name(nlp):
                     "ZorbNet. The results hold across seeds.")
     e = find(ents, "Sinkhorn algorithm", ignore_case=True)
     assert e is not None and e.type == "METHOD"
+
+
+@pytest.mark.parametrize("phrase", [
+    "English dataset", "German benchmarks", "Chinese-language dataset",
+    "Turkish-dominant corpus", "Multilingual benchmark"])
+def test_a_language_before_a_data_head_is_no_name(nlp, phrase):
+    ents = run(nlp, f"We test ZorbNet on a {phrase} of news stories and on QuillBench. The results "
+                    "hold across seeds.")
+    assert find(ents, phrase) is None
+    assert find(ents, "ZorbNet") is not None
+
+
+def test_a_coined_language_before_a_data_head_stays_a_name(nlp):
+    ents = run(nlp, "We test ZorbNet on the Quarnish benchmark of news stories. The results hold "
+                    "across seeds.")
+    assert find(ents, "Quarnish benchmark") is not None
