@@ -49,14 +49,20 @@ def test_a_bare_two_letter_acronym_written_three_times_is_kept(nlp):
     assert find(ents, "QX") is not None
 
 
+def test_a_two_letter_measure_written_twice_is_kept(nlp):
+    ents = run(nlp, "ZorbNet reaches an EM of 45.2 on QuillQA, and its EM rises with model size. "
+                    "The results hold across seeds.")
+    assert find(ents, "EM") is not None
+
+
 def test_a_defined_two_letter_acronym_is_kept(nlp):
     ents = run(nlp, "We propose Quarnby Exchange (QX), a message scheme for graphs; QX beats "
                     "ZorbNet. The results hold across seeds.")
     assert find(ents, "QX") is not None or find(ents, "Quarnby Exchange") is not None
 
 
-@pytest.mark.parametrize("form", ["dropout", "optical flow", "reranking", "self-distillation",
-                                  "Reddit", "ReLU networks", "Koopman operator"])
+@pytest.mark.parametrize("form", ["dropout", "optical flow", "Twitter", "self-distillation",
+                                  "word embeddings", "ReLU networks", "Koopman operator"])
 def test_background_entries_out_of_the_lists_are_no_names(nlp, form):
     ents = run(nlp, f"We train ZorbNet on the data with {form} as in earlier work. The results "
                     "hold across seeds.")

@@ -59,10 +59,6 @@ _CITE_KEY = re.compile(r"[a-z]{2,}(?:19|20)\d\d[a-z]*$")
 _DASHES = re.compile(r"-{2,}|\u2014|\u2013")
 _SIZE = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?[BMKbm])(?:$|[-_ ])")
 _NUMBER_LETTERS = re.compile(r"\d+[A-Za-z]{0,2}")
-# a bare two-letter acronym only the coined-word rule found: merge adds 0.1 for each further
-# mention (to 0.3 more), so it needs three mentions to pass 0.5 (over the tuning pools two
-# mentions or fewer were 8 names against 55 that the gold names not or types otherwise)
-_TWO_LETTER_CONF = 0.35
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s$")
 _VERSION_WORD = re.compile(r"^(?:[A-Z]\d{1,2}|[Vv]\d+(?:\.\d+)*|VL|XL|XXL)$")
 # another size or version after a slash is part of the name ("CIFAR-10/100", "ViT-B/16",
@@ -515,10 +511,8 @@ def _single_word(ctx: Context, w: str, kind: str, a: int, b: int, at_sent_start:
             return
         if _SIZE.fullmatch(w) or _NUMBER_LETTERS.fullmatch(w):
             return
-        # a bare two-letter acronym (TL, DR, SA) is weak evidence on its own: kept when the
-        # text writes it three times or more, or something else vouches for it (a definition,
-        # the lists, an intro verb)
-        conf = _TWO_LETTER_CONF if len(w) <= 2 and w.isupper() else 0.7
+        # a bare two-letter acronym (TL, DR, SA) is weak evidence on its own
+        conf = 0.45 if len(w) <= 2 and w.isupper() else 0.7
         ctx.cands.append(Cand(a, b, w, w, "", conf, "coined_name"))
     elif kind == "plain":
         if not at_sent_start and _named_by_head(ctx, a, b, None):
