@@ -55,6 +55,12 @@ def test_a_two_letter_measure_written_twice_is_kept(nlp):
     assert find(ents, "EM") is not None
 
 
+def test_a_two_letter_measure_with_its_value_is_kept(nlp):
+    ents = run(nlp, "ZorbNet beats earlier speech models, achieving QW 80.7% and QU 81.3%. The "
+                    "results hold across seeds.")
+    assert find(ents, "QW") is not None and find(ents, "QU") is not None
+
+
 def test_a_defined_two_letter_acronym_is_kept(nlp):
     ents = run(nlp, "We propose Quarnby Exchange (QX), a message scheme for graphs; QX beats "
                     "ZorbNet. The results hold across seeds.")
