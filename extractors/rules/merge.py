@@ -162,6 +162,9 @@ def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
+_TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
+# a value right after a name: "achieving WA 80.7% and UA 81.3%", "EM of 45.2", "SR: 0.61"
+_VALUE_AFTER = re.compile(r"\s*(?:[:=]|of)?\s*[-+]?\d")
 _CAPS_ONLY = re.compile(r"^[A-Z]{2,6}s?$")
 # What may stand before a title's own opening name: bracketed tags ("[Oral]", "(ICLR 2025)").
 _TITLE_TAGS = re.compile(r"^(?:\s*(?:\[[^\]]*\]|\([^)]*\)|【[^】]*】)\s*[:\-–|]?)*\s*$")
@@ -682,6 +685,13 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             type_ = max(g["stated"].items(), key=lambda kv: kv[1])[0]
         elif type_ == "METHOD" and not g["intro"] and _opening_field(ctx, g):
             continue  # "Autism Spectrum Disorder (ASD) has surged ...": the field, no name
+        if g["rules"] == ["coined_name"] and not g["intro"] and type_ not in ("METRIC", "TASK") \
+                and _TWO_LETTERS.match(name) and len(g["mentions"]) < 3 and \
+                not any(_VALUE_AFTER.match(text, m[2]) for m in g["mentions"]):
+            continue  # "TD", "SR", "PC" written once or twice, no definition, not listed, no
+            # intro verb: a shorthand, a name only one time in seven over the tuning pools; a
+            # measure or a task ("EM", "PQ", "MT") stays, and so does one a value follows
+            # ("achieving WA 80.7% and UA 81.3%": a measure the results rules read)
         if type_ == "TASK" and "gazetteer" not in g["rules"] and \
                 name.split()[0].lower() in word_set("task_not_first"):
             continue  # "Although deep learning", "poor generalization", "manual annotation"

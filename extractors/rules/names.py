@@ -145,6 +145,12 @@ def _runs_raw(text: str):
             pos += len(piece) + 2
 
 
+def _language_word(word: str) -> bool:
+    """A language, people or nationality ("English", "Chinese-language", "Multilingual")."""
+    langs = word_set("language_words")
+    return word in langs or word.split("-")[0] in langs
+
+
 def _named_by_head(ctx: Context, a: int, b: int, word: str | None) -> bool:
     """'Singlish benchmark': a plain word with a dataset/benchmark head after it is one name
     ("The dataset", "Our benchmark": a function word before the head names nothing)."""
@@ -153,6 +159,8 @@ def _named_by_head(ctx: Context, a: int, b: int, word: str | None) -> bool:
     hm = head_after(ctx.text[b:b + 40])
     if not hm or head_type(hm.group(1)) not in ("BENCHMARK", "DATASET"):
         return False
+    if _language_word(ctx.text[a:b]):
+        return True  # "English dataset", "German benchmarks": what it holds, no name
     full = ctx.text[a:b + hm.end()].strip()
     c = Cand(a, a + len(full), full, full, head_type(hm.group(1)), 0.6, "named_by_head")
     c.strong_type = True

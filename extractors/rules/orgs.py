@@ -14,7 +14,7 @@ _LICENCE = re.compile(
     r"L?A?GPL(?:-?v?\d(?:\.\d)?)?|BSD(?:-\d-Clause)?|MIT|OpenRAIL(?:-[A-Z]+)?|RAIL(?:-[A-Z]+)?)$"
 )
 _ORG_AFTER = re.compile(
-    r"\s+(?:team|project|community|consortium|initiative|foundation|organi[sz]ation|labs?|"
+    r"[^\S\n]+(?:team|project|community|consortium|initiative|foundation|organi[sz]ation|labs?|"
     r"laboratory|institute|university|inc\b|corp\b|corporation|company|licen[cs]es?|"
     r"licen[cs]ed)\b",
     re.IGNORECASE,
