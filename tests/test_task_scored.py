@@ -9,6 +9,7 @@ import pytest
 
 from paperkg.extractors.rules.base import Context
 from paperkg.extractors.rules.task_scored import _phrases, features, score, scorer
+from tests.extracting import run
 
 TITLE = "Pear Crates in Cold Storage"
 
@@ -77,3 +78,26 @@ def test_the_shipped_weights():
     assert 0.0 < sc["cut"] < 1.0 and len(sc["weights"]) > 100
     assert score(["h=detection"]) > score(["h=learning"])
     assert score(["pb=in"]) > score(["pb=we"])
+
+
+OPENING = "Pears bruise in cold rooms. We add sensors to crates. The sensors are cheap. "
+
+
+@pytest.mark.parametrize("sentence, title, phrase", [
+    ("It gains across stem classification performance on farms.", "Cold Storage of Pears",
+     "stem classification"),
+    ("The sensors perform 3D segmentation on crates.", TITLE, "3D segmentation"),
+])
+def test_a_phrase_the_scorer_keeps(nlp, sentence, title, phrase):
+    ents = run(nlp, OPENING + sentence, title)
+    assert phrase in ents and ents[phrase].type == "TASK"
+    assert ents[phrase].extractor == "task_scored" and ents[phrase].role == "used"
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The net learns weight alignment with a teacher.", "weight alignment"),
+    ("It improves the annotation of pear transfer.", "pear transfer"),
+    ("It lowers the cost of crate design in farms.", "crate design"),
+])
+def test_a_phrase_the_scorer_leaves(nlp, sentence, phrase):
+    assert phrase not in run(nlp, OPENING + sentence, "Cold Storage of Pears")

@@ -34,7 +34,8 @@ form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
 formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
-plain title phrase other papers write stays `used`), 100 metric filter,
+plain title phrase other papers write stays `used`), 99.9 task scored (a task-head phrase no
+rule took, kept by a learned scorer), 100 metric filter,
 110 evaluation context.
 """
 
