@@ -112,18 +112,33 @@ def score(feats: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def _described(ctx: Context, a: int, b: int, ws: list[str], vague, means) -> bool:
+    """What task_for judges no task, judged here the same way: a two-word phrase with a vague
+    head written once ("temporal understanding", "crate bias"), a technique's head after "for"
+    ("for policy optimization"), a process applied to an object ("estimation of X")."""
+    head = ws[-1].lower()
+    if len(ws) == 2 and head in vague and ctx.low.count(" ".join(ws).lower()) == 1:
+        return True
+    if head in means and _neighbour(ctx.text, a, False) == "for":
+        return True
+    return ctx.text.startswith(" of ", b)
+
+
 def scored_task_phrases(ctx: Context) -> None:
     """Each abstract phrase ending in a task head word that no candidate covers or names: the
     form (of the longest and its shorter ones) the scorer rates highest, kept above its cut."""
     taken = {fold(c.name) for c in ctx.cands}
     spans = sorted((c.start, c.end) for c in ctx.cands)
     cut = scorer()["cut"]
+    vague, means = word_set("task_vague_heads"), word_set("task_for_means_heads")
     best: dict[int, tuple[float, int, str]] = {}
     for a, b, ws, longest in _phrases(ctx):
         phrase = " ".join(ws)
         if any(x < b and a < y for x, y in spans) or ctx.in_url(a):
             continue
         if fold(phrase) in taken or ctx.is_generic(phrase) or family_phrase(phrase):
+            continue
+        if _described(ctx, a, b, ws, vague, means):
             continue
         feats = features(ctx, a, b, ws, longest)
         p = score(feats)
