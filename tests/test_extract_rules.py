@@ -666,8 +666,10 @@ def test_a_task_phrase_written_twice_is_a_task(nlp):
 
 
 def test_a_task_phrase_written_once_needs_a_pattern(nlp):
+    # no pattern takes it; since task41 the learned scorer of task-head phrases may
     ents = run(nlp, "Our model uses glacier calving detection as a signal.")
-    assert find(ents, "glacier calving detection") is None
+    e = find(ents, "glacier calving detection")
+    assert e is None or e.extractor == "task_scored"
 
 
 @pytest.mark.parametrize("sentence", [

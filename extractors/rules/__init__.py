@@ -35,7 +35,8 @@ ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a 
 formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 99.7 own head alias (the paper's own
-name with the part head written after it, `X loss`, as an alias), 100 metric filter,
+name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
+phrase no rule took, kept by a learned scorer), 100 metric filter,
 110 evaluation context.
 """
 

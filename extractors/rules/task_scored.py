@@ -1,0 +1,160 @@
+"""Family: a lower-case phrase of the abstract ending in a task head word ("... detection", "...
+segmentation", "... answering") that no other rule took is a task when a learned scorer says so:
+a logistic model over the phrase's head, words, the word before and after it, its sentence, the
+title and how often it is written (weights in data/task_scorer.json, written by
+training/task_scorer.py; the cut in the same file)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from paperkg.extractors.canonical import fold
+from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, word_union
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "task_scorer.json"
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[\-/][A-Za-z0-9]+)*")
+_MAX_MODIFIERS = 3
+_APOSTROPHES = ("'", "\u2019")
+# training/task_scorer.py sets this to a list to receive every candidate with its features
+COLLECT: list | None = None
+
+
+@cache
+def scorer() -> dict:
+    """The shipped weights: {"bias": b, "weights": {feature: w}, "cut": p}."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def _bucket(n: int, top: int) -> str:
+    """n as a string, top and above as "top+"."""
+    return f"{top}+" if n >= top else str(n)
+
+
+def _neighbour(text: str, i: int, forward: bool) -> str:
+    """The word or mark right before (or after) offset i, lower-cased; "^"/"$" at the ends."""
+    if forward:
+        m = re.match(r"\s*(\w[\w\-]*|\S)?", text[i:i + 40])
+        return (m.group(1) or "$").lower() if m else "$"
+    m = re.search(r"(\w[\w\-]*|\S)?\s*$", text[max(0, i - 40):i])
+    return (m.group(1) or "^").lower() if m else "^"
+
+
+def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
+    """(start, end, words, longest) of each phrase ending in a task head word in the abstract:
+    the head and up to three words before it (cut at a function word; leading adjectives,
+    quantities and verbs in -ing/-ly dropped), and each shorter form of at least two words."""
+    text = ctx.text
+    heads = word_set("task_pattern_heads")
+    stop, lead = word_set("task_stop"), word_union("task_adjectives", "quantity_words")
+    nouns = word_set("task_compound_openers")
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, ctx.title_end)]
+    out = []
+    for k, (_a, b, w) in enumerate(toks):
+        if w not in heads:
+            continue
+        ws = [k]
+        j = k - 1
+        while j >= 0 and len(ws) <= _MAX_MODIFIERS:
+            a2, b2, w2 = toks[j]
+            gap = text[b2:toks[j + 1][0]]
+            capital = w2[0].isupper() and not (w2.isupper() or any(c.isdigit() for c in w2))
+            if gap != " " or w2.lower() in stop or capital or text[a2 - 1:a2] in _APOSTROPHES:
+                break  # a mark, a function word, a capitalised word or "'s" ends the phrase
+            ws.insert(0, j)
+            j -= 1
+        while len(ws) > 1 and toks[ws[0]][2].lower() in lead:
+            ws.pop(0)
+        while len(ws) > 1 and (first := toks[ws[0]][2].lower()) not in nouns and (
+                first.endswith("ing") and first not in heads or first.endswith("ly")):
+            ws.pop(0)
+        for i in range(len(ws) - 1):
+            sub = ws[i:]
+            out.append((toks[sub[0]][0], b, [toks[x][2] for x in sub], i == 0))
+    return out
+
+
+def _count_word(low: str, word: str) -> int:
+    """How often word is written in low as a whole word."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low))
+
+
+def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list[str]:
+    """The scorer's features of the phrase text[a:b] (words ws)."""
+    low, text = ctx.low, ctx.text
+    title = low[:ctx.title_end]
+    head, first = ws[-1].lower(), ws[0].lower()
+    phrase = " ".join(ws).lower()
+    before, after = _neighbour(text, a, False), _neighbour(text, b, True)
+    s0, _ = ctx.sentence(a)
+    sents = [s for s in ctx.sents if ctx.title_end < s <= s0]
+    later = [s for s in ctx.sents if s > s0]
+    f = [f"h={head}", f"n={len(ws)}", f"long={longest}",
+         f"pb={before}", f"na={after}",
+         f"sent={_bucket(len(sents), 4)}", f"last={not later}",
+         f"rec={_bucket(low.count(phrase), 3)}",
+         f"hrec={_bucket(_count_word(low, head), 3)}",
+         f"t_phrase={phrase in title}", f"t_head={head in title}",
+         f"suf={first[-3:]}", f"digit={any(c.isdigit() for c in phrase)}",
+         f"hyph={'-' in phrase}", f"cap={any(w[0].isupper() for w in ws)}"]
+    f += [f"t_mod={any(w.lower() in title for w in ws[:-1] if len(w) > 3)}"]
+    return f
+
+
+def score(feats: list[str]) -> float:
+    """The scorer's probability that a phrase with these features is a task of the gold."""
+    sc = scorer()
+    w = sc["weights"]
+    z = sc["bias"] + sum(w.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _described(ctx: Context, a: int, b: int, ws: list[str], vague, means) -> bool:
+    """What task_for judges no task, judged here the same way: a two-word phrase with a vague
+    head written once ("temporal understanding", "crate bias"), a technique's head after "for"
+    ("for policy optimization"), a process applied to an object ("estimation of X")."""
+    head = ws[-1].lower()
+    if len(ws) == 2 and head in vague and ctx.low.count(" ".join(ws).lower()) == 1:
+        return True
+    if head in means and _neighbour(ctx.text, a, False) == "for":
+        return True
+    return ctx.text.startswith(" of ", b)
+
+
+def scored_task_phrases(ctx: Context) -> None:
+    """Each abstract phrase ending in a task head word that no candidate covers or names: the
+    form (of the longest and its shorter ones) the scorer rates highest, kept above its cut."""
+    taken = {fold(c.name) for c in ctx.cands}
+    spans = sorted((c.start, c.end) for c in ctx.cands)
+    cut = scorer()["cut"]
+    vague, means = word_set("task_vague_heads"), word_set("task_for_means_heads")
+    best: dict[int, tuple[float, int, str]] = {}
+    for a, b, ws, longest in _phrases(ctx):
+        phrase = " ".join(ws)
+        if any(x < b and a < y for x, y in spans) or ctx.in_url(a):
+            continue
+        if fold(phrase) in taken or ctx.is_generic(phrase) or family_phrase(phrase):
+            continue
+        if _described(ctx, a, b, ws, vague, means):
+            continue
+        feats = features(ctx, a, b, ws, longest)
+        p = score(feats)
+        if COLLECT is not None:  # collecting for training: the output stays the rules' own
+            COLLECT.append((ctx.text[:ctx.title_end], phrase, feats, p))
+            continue
+        if p >= cut and p > best.get(b, (-1.0, 0, ""))[0]:
+            best[b] = (p, a, phrase)
+    seen = set()
+    for b, (_p, a, phrase) in sorted(best.items()):
+        if fold(phrase) in seen:
+            continue
+        seen.add(fold(phrase))
+        c = Cand(a, b, phrase, phrase, "TASK", 0.5, "task_scored")
+        c.strong_type = True
+        ctx.cands.append(c)
+
+
+STAGES = [(99.9, scored_task_phrases)]

@@ -1,0 +1,155 @@
+"""Fit the scorer of task-head phrases (rules/task_scored.py) on the tuning sets (never valid).
+
+    python -m paperkg.extractors.training.task_scorer collect OUT.jsonl GOLD...
+    python -m paperkg.extractors.training.task_scorer fit OUT.jsonl... --cut P [--oof] [--write]
+
+`collect` runs the `--fast` pipeline over each gold file and writes every candidate phrase the
+family looked at, with its features and its label: 1 when the phrase is a form of a gold task
+that the paper's output does not already match, else 0 (while it collects, the family adds
+nothing, so that the output is the rules' own). `fit` fits a logistic model (Adagrad, L2,
+fixed seed) on every row and with `--write` writes its weights and the given cut to
+extractors/data/task_scorer.json; `--oof` first prints, per gold file, the rows above the cut
+when the model is fitted on the other files. The cut is chosen by `paperkg eval` on pools Z-W
+with the model fitted without them (docs/extraction.md, task41): the pipeline's aliases match
+the gold more often than the exact form this label counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+from paperkg.extractors.evaluate import _forms, _gold_input, _norm, read_gold
+from paperkg.extractors.rules import task_scored
+from paperkg.extractors.training.data import default_corpus
+
+SEED = 41
+EPOCHS = 6
+L2 = 1e-2
+RATE = 0.3
+MIN_COUNT = 10  # a feature seen fewer times in the rows gets no weight
+
+
+def collect(out: Path, gold_paths: list[str]) -> None:
+    """Write one JSON line per candidate phrase (set, features, label) and one per set with the
+    output's own TASK counts (tp, fp, fn)."""
+    from paperkg.extractors.pipeline import extract, load_pipeline
+
+    nlp = load_pipeline(fast=True)
+    with out.open("w", encoding="utf-8") as f:
+        for gp in gold_paths:
+            golds, papers, _ = _gold_input(read_gold(gp), [], default_corpus(), None)
+            tp = fp = fn = 0
+            for g, p in zip(golds, papers, strict=True):
+                task_scored.COLLECT = []
+                ex = extract([p], nlp=nlp)[0]
+                seen, task_scored.COLLECT = task_scored.COLLECT, None
+                gtasks = [e for e in g["entities"]
+                          if e["type"] == "TASK" or "TASK" in e.get("alt_types", [])]
+                gforms = [_forms(e["name"], e.get("aliases", [])) for e in gtasks]
+                preds = [_forms(e.name, e.aliases) for e in ex.entities if e.type == "TASK"]
+                matched = [any(pf & gf for pf in preds) for gf in gforms]
+                own = [(m, e["type"] == "TASK") for m, e in zip(matched, gtasks, strict=True)]
+                tp += sum(m and t for m, t in own)
+                fn += sum(t and not m for m, t in own)
+                fp += sum(not any(pf & gf for gf in gforms) for pf in preds)
+                taken = set().union(*preds) if preds else set()
+                for _title, phrase, feats, _p in seen:
+                    key = _norm(phrase)
+                    if key in taken:
+                        continue
+                    label = any(key in gf and not m for gf, m in zip(gforms, matched, strict=True))
+                    f.write(json.dumps({"set": gp, "paper": p.title_key, "phrase": phrase,
+                                        "feats": feats, "y": int(label)}) + "\n")
+            f.write(json.dumps({"set": gp, "counts": [tp, fp, fn]}) + "\n")
+            print(gp, tp, fp, fn, flush=True)
+
+
+def fit(rows: list[dict]) -> tuple[float, dict[str, float]]:
+    """(bias, weights) of a logistic model over the rows' features."""
+    rng = random.Random(SEED)
+    seen = Counter(x for r in rows for x in r["feats"])
+    rows = [{"feats": [x for x in r["feats"] if seen[x] >= MIN_COUNT], "y": r["y"]} for r in rows]
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    bias, gb = 0.0, 1e-8
+    order = list(range(len(rows)))
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            r = rows[i]
+            z = bias + sum(w.get(x, 0.0) for x in r["feats"])
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            d = p - r["y"]
+            gb += d * d
+            bias -= RATE * d / math.sqrt(gb)
+            for x in r["feats"]:
+                gx = d + L2 * w.get(x, 0.0)
+                g2[x] = g2.get(x, 1e-8) + gx * gx
+                w[x] = w.get(x, 0.0) - RATE * gx / math.sqrt(g2[x])
+    return bias, {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-4}
+
+
+def _prob(bias: float, w: dict[str, float], feats: list[str]) -> float:
+    """The model's probability for one row."""
+    z = bias + sum(w.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def best_per_phrase(rows: list[dict], probs: list[float]) -> list[tuple[float, int]]:
+    """(probability, label) of the best-scored row per paper and phrase (the family keeps a
+    phrase once)."""
+    best: dict[tuple, tuple[float, int]] = {}
+    for r, p in zip(rows, probs, strict=True):
+        k = (r["set"], r["paper"], _norm(r["phrase"]))
+        if p > best.get(k, (-1.0, 0))[0]:
+            best[k] = (p, r["y"])
+    return sorted(best.values(), reverse=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("out", type=Path)
+    c.add_argument("gold", nargs="+")
+    f = sub.add_parser("fit")
+    f.add_argument("data", type=Path, nargs="+")
+    f.add_argument("--cut", type=float, required=True)
+    f.add_argument("--oof", action="store_true")
+    f.add_argument("--write", action="store_true")
+    a = ap.parse_args(argv)
+    if a.cmd == "collect":
+        collect(a.out, a.gold)
+        return
+    rows, counts = [], {}
+    for path in a.data:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            if "counts" in r:
+                counts[r["set"]] = r["counts"]
+            else:
+                rows.append(r)
+    print(f"{len(rows)} rows, {sum(r['y'] for r in rows)} positive")
+    if a.oof:  # each set scored by the model fitted on the others, exact labels above the cut
+        for s in sorted(counts):
+            bias, w = fit([r for r in rows if r["set"] != s])
+            mine = [r for r in rows if r["set"] == s]
+            sc = best_per_phrase(mine, [_prob(bias, w, r["feats"]) for r in mine])
+            ab = [y for p, y in sc if p >= a.cut]
+            print(f"  {Path(s).stem}: {sum(ab)} right / {len(ab) - sum(ab)} false (exact form)")
+    bias, w = fit(rows)
+    if a.write:
+        path = Path(task_scored.__file__).resolve().parent.parent / "data" / "task_scorer.json"
+        path.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w},
+                                   indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print("wrote", path, len(w), "weights")
+
+
+if __name__ == "__main__":
+    main()
