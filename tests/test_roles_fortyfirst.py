@@ -56,6 +56,9 @@ def test_defined_after_article_in_intro_sentence(nlp, abstract, name):
     # the appositive of a name already introduced: what it is for
     ("We construct Gaza-Change-v2, a new multi-class change detection (MCD) dataset about the "
      "Gaza strip.", "multi-class change detection"),
+    # a source, not a thing built
+    ("This paper presents findings from a Plonk Institute for Quorb Studies (PIQS) workshop on "
+     "plonks.", "Plonk Institute for Quorb Studies"),
     # an ordinary one
     ("We develop a greedy algorithm which is able to transform an arbitrary probability quorb "
      "function (PQF) into the target PQF.", "probability quorb function"),

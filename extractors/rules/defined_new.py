@@ -7,11 +7,12 @@ Knowledge Model (GKM)"). The sentence's subject is "we" or this paper with an in
 lower-case modifiers, and its short form (a coined acronym in brackets) follows it. A name whose
 long or short form 3+ mined corpus papers write (data/known_names.tsv: "a Mixture-of-Experts
 (MoE) model", "a graph convolution neural network (GCN)") is a building block, not new; so is a
-name after a verb of use ("using a ...", words/defined_new_not_after.txt), one whose short form
-opens on another letter (a word of it lost), one whose short form a naming word follows ("a
-General Game Playing (GGP) system called X"), one in the appositive of a name already
-introduced ("X, a new multi-class change detection (MCD) dataset"), a task (or a name a task
-rule took), a listed or gazetteer name, and any name of a cited sentence."""
+name after a verb of use or of optimising or after "from" ("using a ...", "findings from a ...",
+words/defined_new_not_after.txt), one whose short form opens on another letter (a word of it
+lost), one whose short form a naming word follows ("a General Game Playing (GGP) system called
+X"), one in the appositive of a name already introduced ("X, a new multi-class change detection
+(MCD) dataset"), a task (or a name a task rule took), a listed or gazetteer name, and any name
+of a cited sentence."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def _article_before_re() -> re.Pattern:
 
 @cache
 def _use_before_re() -> re.Pattern:
-    """A verb of use ending the text before the article (words/defined_new_not_after.txt)."""
+    """A verb of use or of optimising, or "from", ending the text before the article
+    (words/defined_new_not_after.txt)."""
     return re.compile(rf"\b(?:{alternation(words('defined_new_not_after'))})\s+$")
 
 
