@@ -8,11 +8,12 @@ lower-case modifiers, and its short form (a coined acronym in brackets) follows 
 long or short form 3+ mined corpus papers write (data/known_names.tsv: "a Mixture-of-Experts
 (MoE) model", "a graph convolution neural network (GCN)") is a building block, not new; so is a
 name after a verb of use or of optimising or after "from" ("using a ...", "findings from a ...",
-words/defined_new_not_after.txt), one whose short form opens on another letter (a word of it
-lost), one whose short form a naming word follows ("a General Game Playing (GGP) system called
-X"), one in the appositive of a name already introduced ("X, a new multi-class change detection
-(MCD) dataset"), a task (or a name a task rule took), a listed or gazetteer name, and any name
-of a cited sentence."""
+words/defined_new_not_after.txt) or after what the object is made with or set between
+("trained with a ...", "alternating between a ... and a ..."), one whose short form opens on
+another letter (a word of it lost), one whose short form a naming word follows ("a General Game
+Playing (GGP) system called X"), one in the appositive of a name already introduced ("X, a new
+multi-class change detection (MCD) dataset"), a task (or a name a task rule took), a listed or
+gazetteer name, and any name of a cited sentence."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def _use_before_re() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(words('defined_new_not_after'))})\s+$")
 
 
+# what the object is made with, or set between: "a plonk method that is trained with a quorb
+# encoder (QuorbEnc)", "drift approximated with a Plonk Quorb Mixture (PQM)", "an agent
+# alternating between a Forward Plonk Model (FPM) and a Backward Quorb Model (BQM)" (the guards
+# of the thirty-first and thirty-eighth passes)
+_MADE_WITH = re.compile(r"\b[a-z]+ed\s+with\s+$|\bbetween\b[^,;:.]{0,100}$")
 # a naming word after the short form: "a new General Game Playing (GGP) system called RG" names
 # the system, not the field its acronym stands for
 _NAMED_AFTER = re.compile(r"\s*(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)\b")
@@ -83,6 +89,7 @@ def defined_new(ctx: Context) -> None:
         s0, s1 = ctx.sentence(c.start)
         am = _article_before_re().search(text, max(s0, c.start - 60), c.start)
         if am is None or _use_before_re().search(text, max(s0, am.start() - 20), am.start()) or \
+                _MADE_WITH.search(text, max(s0, am.start() - 100), am.start()) or \
                 _apposed_to(text, am.start(), intro_ends) or \
                 _NAMED_AFTER.match(text, sm.end()) or \
                 _we_intro_re().search(text, s0, c.start) is None or CITED.search(text, s0, s1):
