@@ -59,6 +59,11 @@ def test_defined_after_article_in_intro_sentence(nlp, abstract, name):
     # a source, not a thing built
     ("This paper presents findings from a Plonk Institute for Quorb Studies (PIQS) workshop on "
      "plonks.", "Plonk Institute for Quorb Studies"),
+    # what the method is built on
+    ("This paper proposes a model-free plonk method for joint quorb scheduling based on a "
+     "combined plonk system (CPS) integrating quorbs.", "combined plonk system"),
+    ("We develop a plonk regressor (PR) combining a shallow quorb map with a trainable plonk "
+     "kernel alignment (PKA) layer.", "plonk kernel alignment"),
     # an ordinary one
     ("We develop a greedy algorithm which is able to transform an arbitrary probability quorb "
      "function (PQF) into the target PQF.", "probability quorb function"),

@@ -7,7 +7,7 @@ Knowledge Model (GKM)"). The sentence's subject is "we" or this paper with an in
 lower-case modifiers, and its short form (a coined acronym in brackets) follows it. A name whose
 long or short form 3+ mined corpus papers write (data/known_names.tsv: "a Mixture-of-Experts
 (MoE) model", "a graph convolution neural network (GCN)") is a building block, not new; so is a
-name after a verb of use or of optimising or after "from" ("using a ...", "findings from a ...",
+name after a verb of use or of optimising, "from" or "based on" ("using a ...", "from a ...",
 words/defined_new_not_after.txt) or after what the object is made with or set between
 ("trained with a ...", "alternating between a ... and a ..."), one whose short form opens on
 another letter (a word of it lost), one whose short form a naming word follows ("a General Game
@@ -38,16 +38,19 @@ def _article_before_re() -> re.Pattern:
 
 @cache
 def _use_before_re() -> re.Pattern:
-    """A verb of use or of optimising, or "from", ending the text before the article
+    """A verb of use or of optimising, "from" or "based on", ending the text before the article
     (words/defined_new_not_after.txt)."""
-    return re.compile(rf"\b(?:{alternation(words('defined_new_not_after'))})\s+$")
+    alt = alternation(words("defined_new_not_after"), r"\s+")
+    return re.compile(rf"\b(?:{alt})\s+$")
 
 
 # what the object is made with, or set between: "a plonk method that is trained with a quorb
 # encoder (QuorbEnc)", "drift approximated with a Plonk Quorb Mixture (PQM)", "an agent
 # alternating between a Forward Plonk Model (FPM) and a Backward Quorb Model (BQM)" (the guards
-# of the thirty-first and thirty-eighth passes)
-_MADE_WITH = re.compile(r"\b[a-z]+ed\s+with\s+$|\bbetween\b[^,;:.]{0,100}$")
+# of the thirty-first and thirty-eighth passes), "combining a shallow feature map with a trainable
+# quantum kernel alignment (QKA) layer"
+_MADE_WITH = re.compile(r"\b[a-z]+ed\s+with\s+$|\bbetween\b[^,;:.]{0,100}$|"
+                        r"\bcombin(?:e|es|ed|ing)\b[^,;:.]{0,80}\bwith\s+$")
 # a naming word after the short form: "a new General Game Playing (GGP) system called RG" names
 # the system, not the field its acronym stands for
 _NAMED_AFTER = re.compile(r"\s*(?:[\w\-]+\s+){0,3}?(?:called|named|dubbed|termed)\b")
