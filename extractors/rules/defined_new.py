@@ -100,8 +100,7 @@ def defined_new(ctx: Context) -> None:
         key = canonical_key(c.name)
         if ctx.is_generic(c.name) or ctx.gaz is not None and key in ctx.gaz.canonical or any(
                 a < c.end and c.start < b or k == key for a, b, k in tasks):
-            continue  # "Gaza-Change-v2, a new multi-class change detection (MCD) dataset": a
-            # task the data set is for, which another rule took as a task
+            continue  # a generic or listed name, or one a task rule holds at this stage
         from paperkg.extractors.learned import corpus_counts  # lazily: learned imports the rules
 
         counts = corpus_counts()
