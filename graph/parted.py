@@ -43,10 +43,10 @@ from paperkg.graph.registry_store import canonical
 #: block itself (a block of 2,000 papers takes about 0.3 CPU s).
 STUCK = 120.0
 
-#: How much lower a child's priority is than the build's: it takes the core the state's
-#: writer and the judging child leave idle, not theirs (the main process makes a block no
-#: child took yet, so a child that lags slows nothing).
-NICE = 5
+#: How much lower a child's priority is than the build's. 0: a niced child (5) on a quiet
+#: machine made its blocks so slowly that the main process waited for the one it was making
+#: (the 100,000-paper graph step 28.2 s against 20.2 s; docs/scale.md).
+NICE = 0
 
 #: Papers a child pickles at a time (a block's rows in one list held about 180 MB of a
 #: child's private memory at 20,000 papers; see docs/scale.md).
@@ -116,8 +116,9 @@ class PartedRows:
 
         with contextlib.suppress(ValueError, OSError):  # the parent's ^C is the parent's
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-        with contextlib.suppress(OSError):
-            os.nice(NICE)
+        if NICE:
+            with contextlib.suppress(OSError):
+                os.nice(NICE)
         pf = pq.ParquetFile(self._spool)
         t, at = self._table, 0
         while (b := self._take(k)) >= 0:
