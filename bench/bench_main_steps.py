@@ -6,6 +6,7 @@ than wall time.
 Usage (from the repository root):
 
     python bench/bench_main_steps.py LISTING --state-from STORE [--runs 3] [--profile out.prof]
+        [--copies K] [--alone N]
 
 LISTING is a JSON Lines file; STORE a store built from it (any tree whose extraction is the
 one wanted: the stored JSON is replayed as the workers' output, in paper order). Each run
@@ -25,6 +26,14 @@ prints the peak RSS of this process and of its children (the state COPY's) durin
 (`step_peaks_mb`, sampled every 0.2 s between the build's step marks, as bench_build.py), and
 `held_mb`, this process's RSS before the build (the replayed extractions and the title map:
 subtract it from the main figures for the build's own).
+
+Each run also prints `step_cpu_s`, this process's CPU seconds in each step (between the
+build's step marks). With --alone N a build of N papers or more takes the large build's path
+(its state's writer waited for before the graph step, the citations judged by a child, the
+canonicalisation by parted children: graph/parted.py), as a build of 50,000 papers or more
+does. The extraction is replayed both where a build extracts in this process and where it
+hands its texts to a pool (workers.pooled_results, from 1,024 papers on: before the forty-first
+session this bench extracted those for real).
 """
 
 from __future__ import annotations
@@ -55,6 +64,9 @@ def main() -> None:
     ap.add_argument("--profile", help="write the first run's cProfile stats here")
     ap.add_argument("--copies", type=int, default=1,
                     help="read LISTING this many times (copies' titles suffixed)")
+    ap.add_argument("--alone", type=int, default=0,
+                    help="take a large build's path from this many papers on "
+                         "(pipeline.STATE_ALONE_FROM, the state's child; 0: as shipped)")
     args = ap.parse_args()
 
     import paperkg.extractors.pipeline as xp
@@ -124,6 +136,27 @@ def main() -> None:
                 progress(1)
 
     xp.raw_extractions = replayed
+    # from workers.POOL_FROM texts on, a build hands its texts to a pool without the pipeline
+    # module (fast36): that path is replayed too, and no fork server is started
+    import paperkg.extractors.workers as xw
+
+    xw.pooled_results = lambda texts, workers, fast=False, progress=None, **kw: replayed(
+        texts, progress, **kw)
+    xw.start_fork_server = lambda *a, **kw: None
+    import paperkg.graph.ladybug_store as ls
+    import paperkg.graph.pipeline as gp
+
+    if args.alone:  # the large build's path: the state's writer waited for, the judging child
+        gp.STATE_ALONE_FROM = ls._CHILD_ROWS = args.alone
+    step_cpu: dict[str, float] = {}
+    mark = gp._mark
+
+    def marked(step: str) -> None:
+        """The build's step mark, with this process's CPU seconds at it."""
+        step_cpu[step] = round(time.process_time(), 2)
+        mark(step)
+
+    gp._mark = marked
     from paperkg.bench.bench_build import step_peaks
 
     for run in range(args.runs):
@@ -151,6 +184,7 @@ def main() -> None:
                 "held_mb": held, "step_peaks_mb": step_peaks(samples, noted),
                 "load": [round(v, 1) for v in os.getloadavg()],
                 "cpu_s": round(time.process_time() - c0, 2), "steps": report.seconds,
+                "step_cpu_s": steps_cpu(step_cpu, c0),
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                 "nodes": sum(report.nodes.values()),
                 "relationships": sum(report.relationships.values())}), flush=True)
@@ -159,6 +193,15 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     if tmp_listing is not None:
         os.unlink(tmp_listing)
+
+
+def steps_cpu(at: dict[str, float], c0: float) -> dict[str, float]:
+    """This process's CPU seconds in each step, from its CPU seconds at each step's mark."""
+    out, last = {}, c0
+    for step, cpu in at.items():
+        out[step], last = round(cpu - last, 2), cpu
+    at.clear()
+    return out
 
 
 def write_copies(src: str, out: str, copies: int) -> None:

@@ -253,10 +253,16 @@ def build_graph(papers: Sequence[Paper], sources: Sequence[SourceFile],
     core.packed.Dictionary, by it), and each node's
     attributes are a PaperNode; with `texts` too, the nodes hold their packed abstracts
     there (PaperNode). `g`, when given, is paper_graph's of the same papers, sources, rows,
-    pack and texts (made ahead): the extractions are added to it."""
+    pack and texts (made ahead): the extractions are added to it. With `entity_edges` and
+    `rows`, `extractions` may instead be an object whose `records()` yields each paper's
+    paper_rows, in paper order (graph/parted.py: made in child processes)."""
     if g is None:
         g = paper_graph(papers, sources, rows=rows, pack=pack, texts=texts)
-    _add_extractions(g, extractions, surfaces, entity_edges, rows)
+    records = getattr(extractions, "records", None)
+    if records is not None and entity_edges is not None and rows is not None:
+        _add_rows(g, records(), surfaces, entity_edges, rows)
+    else:
+        _add_extractions(g, extractions, surfaces, entity_edges, rows)
     return g
 
 
@@ -397,13 +403,152 @@ def _add_extractions(g: nx.MultiDiGraph, extractions: Iterable[PaperExtraction],
                                           "host": info["host"]})
             add_edge(g, pk, rk, rel, _ref_values(ref))
         add_results(g, ex, rows)  # they link only to this paper's entities, added above
-    for ek, counter in names.items():
-        best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
-        g.nodes[ek]["name"] = best
-        g.nodes[ek]["aliases"] = sorted((aliases[ek].keys() | counter.keys()) - {best})
-        g.nodes[ek]["paper_count"] = paper_count[ek]
+    _name_entities(g, names, aliases, paper_count)
     if surfaces is not None:
         surfaces["names"], surfaces["aliases"] = names, aliases
+
+
+def paper_rows(ex: PaperExtraction, title_end: int) -> tuple[str, list, list, list]:
+    """What _add_extractions makes of one canonical extraction with entity_edges and rows,
+    without the graph (for _add_rows; graph/parted.py makes it in child processes):
+    (paper id, its entities as (node key, label, id, name, non-empty aliases, (relationship,
+    entity_edges' values) or None when that (entity, relationship) came already), its
+    repositories and links as (label, node values, relationship, edge values), its Result
+    rows as _result_rows writes them: (attrs,) for a node, (from, to, type, attrs) for an
+    edge). title_end: the length of the paper's title (a mention past it is the evidence)."""
+    node_key, labels, rel_for = S.node_key, S.ENTITY_TYPES, S.rel_for
+    shared: dict[str, str] = {}  # one string per sentence: pickled once
+    seen: set[tuple[str, str]] = set()
+    ents: list[tuple] = []
+    for e in ex.entities:
+        label = labels.get(e.type)
+        if label is None:
+            continue
+        eid = e.key or e.name.lower()
+        ek = node_key(label, eid)
+        mentions = e.mentions
+        first = mentions[0] if mentions else None
+        for m in mentions:
+            if m.start > title_end:
+                first = m
+                break
+        rel = rel_for(label, e.role, e.evaluated)
+        confidence = float(e.confidence)
+        if (ek, rel) in seen:
+            edge = None
+        else:
+            seen.add((ek, rel))
+            edge = (rel, (shared.setdefault(first.sentence, first.sentence), first.start,
+                          first.end, first.text, e.extractor, confidence, len(mentions))
+                    if first is not None else
+                    (None, None, None, e.name, e.extractor, confidence, 1))
+        ents.append((ek, label, eid, e.name, tuple(a for a in e.aliases if a), edge))
+    refs: list[tuple] = []
+    for ref in (*ex.repos, *ex.links):
+        from paperkg.extractors.urls import classify_url
+
+        info = classify_url(ref.url)
+        if info["kind"] == "repo":
+            refs.append((S.REPOSITORY, {
+                "id": info["id"], "url": info["url"], "host": info["host"],
+                "owner": info["owner"], "name": info["name"], "kind": info["repo_kind"]},
+                S.HAS_CODE, _ref_values(ref)))
+        else:
+            refs.append((S.LINK, {"id": info["id"], "url": info["url"], "host": info["host"]},
+                         S.HAS_LINK, _ref_values(ref)))
+    made = _Made()
+    if ex.results:
+        pk = node_key(S.PAPER, ex.paper_id)
+        keys: dict[tuple[str, str], str] = {}
+        for e in ex.entities:
+            label = labels.get(e.type)
+            if label is None:
+                continue
+            for form in (e.name, *e.aliases):
+                keys.setdefault((label, form.casefold()), node_key(label, e.key or e.name.lower()))
+        # every key is one of this paper's entity nodes, which _add_rows adds first
+        _result_rows(set(keys.values()), ex, pk, keys, made)
+    return ex.paper_id, ents, refs, made.rows
+
+
+class _Made:
+    """_result_rows' rows kept in order (an EdgeSpill's `node` and `row`, recorded)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+
+    def node(self, attrs: dict) -> None:
+        """A node's row."""
+        self.rows.append((attrs,))
+
+    def row(self, u: str, v: str, rel: str, attrs: dict) -> None:
+        """An edge's row."""
+        self.rows.append((u, v, rel, attrs))
+
+
+def _add_rows(g: nx.MultiDiGraph, records: Iterable[tuple[str, list, list, list]],
+              surfaces: dict | None, entity_edges: Callable[[str, str, str, tuple], None],
+              rows: Any) -> None:
+    """_add_extractions with entity_edges and rows, from each paper's paper_rows: the same
+    graph, surfaces and rows, in the same order."""
+    names: dict[str, dict[str, int]] = {}
+    aliases: dict[str, dict[str, int]] = {}
+    paper_count: dict[str, int] = {}
+    last_paper: dict[str, str] = {}
+    node_key, nodes, succ, pred = S.node_key, g._node, g._succ, g._pred
+    inner = g.adjlist_inner_dict_factory
+    blank = {label: node_attrs(label, {}) for label in set(S.ENTITY_TYPES.values())}
+    row, node_row = rows.row, rows.node
+    for paper_id, ents, refs, made in records:
+        pk = node_key(S.PAPER, paper_id)
+        node = nodes.get(pk)
+        if node is None:
+            continue
+        if isinstance(node, PaperNode):  # the node's own key: entity_edges keeps it
+            pk = node._key
+        for ek, label, eid, name, als, edge in ents:
+            counter = names.get(ek)
+            if counter is None:  # a new node (as g.add_node, its cache cleared below)
+                attrs = blank[label].copy()
+                attrs["id"], attrs["name"], attrs["aliases"] = eid, name, []
+                succ[ek], pred[ek], nodes[ek] = inner(), inner(), attrs
+                counter = names[ek] = {}
+                counted = aliases[ek] = {}
+            else:
+                counted = aliases[ek]
+            counter[name] = counter.get(name, 0) + 1
+            for a in als:
+                counted[a] = counted.get(a, 0) + 1
+            if last_paper.get(ek) != pk:
+                last_paper[ek] = pk
+                paper_count[ek] = paper_count.get(ek, 0) + 1
+            if edge is not None:
+                entity_edges(pk, ek, edge[0], edge[1])
+        for label, values, rel, ref_values in refs:
+            add_edge(g, pk, add_node(g, label, values), rel, ref_values)
+        for r in made:
+            if len(r) == 1:
+                node_row(r[0])
+            else:
+                row(*r)
+    clear = getattr(nx, "_clear_cache", None)  # networkx >= 3.3 caches graph views
+    if clear is not None:
+        clear(g)
+    _name_entities(g, names, aliases, paper_count)
+    if surfaces is not None:
+        surfaces["names"], surfaces["aliases"] = names, aliases
+
+
+def _name_entities(g: nx.MultiDiGraph, names: dict[str, dict[str, int]],
+                   aliases: dict[str, dict[str, int]], paper_count: dict[str, int]) -> None:
+    """Each entity node's name (its most frequent surface name), aliases and paper count."""
+    nodes = g._node
+    for ek, counter in names.items():
+        best = max(counter.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        attrs = nodes[ek]
+        attrs["name"] = best
+        attrs["aliases"] = sorted((aliases[ek].keys() | counter.keys()) - {best})
+        attrs["paper_count"] = paper_count[ek]
 
 
 #: Where each name of a result points: (Result property, relationship, entity labels).
@@ -460,14 +605,15 @@ _RESULT_BLANK = node_attrs(S.RESULT, {})
 _LINK_ATTRS = {rel: edge_attrs(rel, {}) for _, rel, _ in RESULT_LINKS}
 
 
-def _result_rows(g: nx.MultiDiGraph, ex: PaperExtraction, pk: str,
+def _result_rows(g: Any, ex: PaperExtraction, pk: str,
                  keys: dict[tuple[str, str], str], rows: Any) -> None:
     """add_results' rows for an EdgeSpill, as add_node and add_edge would leave them in a
     graph of this paper's results alone: one node per id, filled in as add_node fills (a
     value only where the node has none); one edge per (from, to, type), the first. They are
     written once the paper is done, in the order that graph would iterate them: the nodes,
     then the first result's links, the paper's REPORTS_RESULT edges, the other results'
-    links (each result's in the order they came)."""
+    links (each result's in the order they came). `g`: the graph, or what holds the node
+    keys it has (a link to a key it lacks is left out)."""
     nodes: dict[str, dict] = {}
     reported: dict[str, dict] = {}
     links: dict[str, dict[str, dict[str, dict]]] = {}

@@ -772,14 +772,26 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     # paper less: core.packed, PackedCites).
     pack = spilled is not None
     spool.cites_json = pack
-    judging = None
+    judging = parted = None
     try:
         t0 = time.perf_counter()
         wait = on_extracted(spool) if on_extracted is not None else None
         # What needs only the counts (the registry and its types, the registry tables made
         # of the counts, the state's stamp) is made now: while a build that waits for its
         # state's writer does (on the core the writer leaves idle), not in the graph step.
-        extractions.registry()
+        reg = extractions.registry()
+        # A build whose citations are judged by a child (below) reads no citation results
+        # from the spool: its canonicalisation is made by forked children from here on,
+        # while it waits for its state's writer and builds the graph (graph/parted.py).
+        if PARTED_CHILDREN and wait is not None and spilled is None and previous is None \
+                and edges is not None:
+            from paperkg.graph.parted import PartedRows
+
+            parted = PartedRows(spool.path, reg, array("q", [len(p.title or "")
+                                                            for p in papers]),
+                                children=PARTED_CHILDREN,
+                                folder=str(store.parent) if store is not None else None)
+        del reg
         counted = None
         if registry is not None:
             from paperkg.graph.registry_store import count_tables, spool_stamp
@@ -815,9 +827,11 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
             # the packed abstracts wait on disk for the store's write, the only step that
             # reads them (a nameless file: it goes with the graph's Paper nodes)
             texts = TextFile(str(store.parent) if store is not None else None)
-        g = build_graph(papers, sources, extractions, surfaces=surfaces, entity_edges=edges,
-                        rows=edges, pack=pack, texts=texts, g=papers_graph)
+        g = build_graph(papers, sources, extractions if parted is None else parted,
+                        surfaces=surfaces, entity_edges=edges, rows=edges, pack=pack,
+                        texts=texts, g=papers_graph)
         del texts, papers_graph
+        parted = None  # its children ended once every block was read
         del extractions
         if consume:
             papers = []
@@ -872,6 +886,8 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     except BaseException:
         if judging is not None:
             judging.close()
+        if parted is not None:
+            parted.close()
         spool.remove()
         if spilled is not None:
             spilled.remove()
@@ -880,6 +896,12 @@ def assemble(papers: Sequence[Paper], sources: Sequence[SourceFile], workers: in
     seconds["graph"] = round(t1 - t0, 3)  # canonicalisation included
     seconds["citations"] = round(time.perf_counter() - t1, 3)
     return g, report.summary(), spool, extracted
+
+
+#: Forked children that canonicalise a fresh build's papers beside its main process
+#: (graph/parted.py) when its citations are judged by a child (a build of STATE_ALONE_FROM
+#: papers or more, below paper_spill.FROM); 0: the main process canonicalises them.
+PARTED_CHILDREN = 1
 
 
 #: How many of a large build's first papers (in id order) its packing dictionaries are
