@@ -299,9 +299,10 @@ def test_garbage_input_keeps_offsets_exact(nlp):
             assert text[r.start:r.end] == r.url or " " in text[r.start:r.end]
 
 
-def test_language_name_with_head_noun_is_a_benchmark(nlp):
+def test_language_name_with_head_noun_is_no_name(nlp):
+    # names41 (docs/extraction.md): a language before a data head says what the data holds;
+    # the annotators seldom name it, so "our English benchmark" is no entity
     ents = run(nlp, "Toxicity drops by half on our English benchmark, while Python code "
                     "quality is unchanged.")
-    e = ents["English benchmark"]
-    assert e.type == "BENCHMARK" and e.role == "introduced"
+    assert "English benchmark" not in ents
     assert "Python" not in ents
