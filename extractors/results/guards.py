@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.extractors.results.givens import not_achieved
 from paperkg.extractors.results.settings import setting_list
 
 _OUT_OF = re.compile(r"/(?:5|10|100)(?:\.0)?\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
@@ -172,6 +173,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
     after = text[b:b + 40]
     if setting_list(text, a):
         return False  # "with varying missing rates (20%, 50%, and 70%)": settings varied
+    if not_achieved(text, a, b):
+        return False  # "an inter-annotator agreement of 0.81", "with only 0.1% parameters"
     if SCRIPTS and _SCRIPT_BEFORE.search(before):
         return False  # "$e=0.099^{+0.063}_{-0.044}$", "$10^{-4}$": an error bar or exponent
     if (num[:1].isalpha() or "magnitude" in (m.group("unit") or "")) and (
