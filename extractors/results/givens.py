@@ -5,7 +5,7 @@
   "an inter-annotator agreement of 0.81", "(reviewer agreement, a Cohen's kappa of 0.79)",
   "inter-rater agreements above 0.90". The "=" forms ("(Fleiss Kappa = 0.524)") are read by
   guards.PEOPLE_AGREE.
-- A share given: "with (only | merely | less than ...) VALUE [one or two words] NOUN", NOUN a
+- A share given: "with/using (only | merely | less than ...) VALUE [one or two words] NOUN", NOUN a
   resource (extractors/data/words/given_resource_nouns.txt): "with only 0.1% trainable
   parameters", "with merely 10% model parameters"; not "of the NOUN" ("with only 24% of the
   samples", a result the annotators keep) nor "fewer/less NOUN" (a saving).
@@ -48,7 +48,7 @@ def _given() -> re.Pattern:
                       rf"(?:{_alt('given_resource_nouns')})\b", re.I)
 
 
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:only|merely|just|about|approximately|around|"
+_WITH_BEFORE = re.compile(r"\b(?:with|using)\s+(?:(?:only|merely|just|about|approximately|around|"
                           r"less\s+than|fewer\s+than|under|roughly|~)\s+)*\$?$", re.I)
 _OTHERS_SIZE = re.compile(r"\s*\$?\s*(?:the\s+(?:size|parameters?|params)\b|"
                           r"more\s+(?:parameters|params)\b)", re.I)
