@@ -21,7 +21,11 @@ def _lower_own_re() -> re.Pattern:
     """The intro verb, the lower-case name (group 1) and the comma that sets it off."""
     verbs = "|".join(re.escape(v) for v in words("lower_own_verbs"))
     return re.compile(
-        r"\b(?:[Ww]e|[Pp]aper|[Ww]ork|[Ss]tudy)\s+(?:[a-z]+ly\s+)?"
+        # "\b(?:[Ww]e|[Pp]aper|[Ww]ork|[Ss]tudy)" opening with the set of their first letters, the
+        # boundary and the letter tested after it (so re skips along the text to such a letter
+        # instead of trying a match at every offset): the same matches, in the same order
+        r"[WwPpSs](?<!\w.)(?:(?<=[Ww])e|(?<=[Pp])aper|(?<=[Ww])ork|(?<=[Ss])tudy)\s+"
+        r"(?:[a-z]+ly\s+)?"
         rf"(?:{verbs})(?:s|d|ed)?\s+"
         r"((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*[a-z])"
         r"(?=\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|which|that)\b)")

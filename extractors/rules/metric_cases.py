@@ -14,9 +14,12 @@ import weakref
 
 from paperkg.extractors.rules.base import Cand, Context, word_set
 
-# a word of three to sixteen characters with a capital in it
+# a word of three to sixteen characters with a capital in it, after a character that is no
+# word character, hyphen, "@", "$", "\\" or "^": that character is matched (not looked behind
+# for), so that re skips along the text to the next such one instead of trying a whole match at
+# every offset; the text is searched with a space in front (a word at its start), offsets - 1
 _WORD = re.compile(
-    r"(?<![\w\-@$\\^])(?=[a-z0-9\-]{0,15}[A-Z])([A-Za-z][A-Za-z0-9\-]{1,14}[A-Za-z0-9])"
+    r"[^\w\-@$\\^](?=[a-z0-9\-]{0,15}[A-Z])([A-Za-z][A-Za-z0-9\-]{1,14}[A-Za-z0-9])"
     r"(?![\w\-@^])")
 _VALUE_AFTER = re.compile(r"\s*(?:[=:(<>≤≥≈]|of|by|is|was|reaches)?\s*(?:up\s+to\s+)?[-+]?\.?\d")
 _DIGIT = re.compile(r"\d")
@@ -85,12 +88,12 @@ def measure_case_variants(ctx: Context) -> None:
     folded, written = _cased_forms(ctx.gaz)
     text = ctx.text
     shared = word_set("shared_metric_acronyms")
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(" " + text):
         word = m.group(1)
         hit = _measure_form(word, folded, written)
         if hit is None:
             continue
-        a, b = m.span(1)
+        a, b = m.start(1) - 1, m.end(1) - 1
         if ctx.in_url(a) or any(c.start <= a and b <= c.end and (c.end - c.start) > b - a
                                 for c in ctx.cands):
             continue  # inside a longer name ("nDCG at 10")

@@ -34,12 +34,18 @@ def _bucket(n: int, top: int) -> str:
     return f"{top}+" if n >= top else str(n)
 
 
+# the word or mark after (before) an offset, searched in the 40 characters after (before) it:
+# pos and endpos bound the search as the slice text[i:i + 40] did (no pattern looks past them)
+_AFTER = re.compile(r"\s*(\w[\w\-]*|\S)?")
+_BEFORE = re.compile(r"(\w[\w\-]*|\S)?\s*$")
+
+
 def _neighbour(text: str, i: int, forward: bool) -> str:
     """The word or mark right before (or after) offset i, lower-cased; "^"/"$" at the ends."""
     if forward:
-        m = re.match(r"\s*(\w[\w\-]*|\S)?", text[i:i + 40])
+        m = _AFTER.match(text, i, i + 40)
         return (m.group(1) or "$").lower() if m else "$"
-    m = re.search(r"(\w[\w\-]*|\S)?\s*$", text[max(0, i - 40):i])
+    m = _BEFORE.search(text, max(0, i - 40), i)
     return (m.group(1) or "^").lower() if m else "^"
 
 
@@ -77,9 +83,19 @@ def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
     return out
 
 
+@cache
+def _whole_word(word: str) -> re.Pattern:
+    """word as a whole word (no word character or hyphen either side). It opens with the word
+    itself, so that re skips along the text to it, and looks back past it for the character
+    before: the same matches as a pattern opening with that lookbehind, which re tries at
+    every offset."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![\w-]{w})(?![\w-])")
+
+
 def _count_word(low: str, word: str) -> int:
     """How often word is written in low as a whole word."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low))
+    return len(_whole_word(word).findall(low))
 
 
 def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list[str]:
