@@ -78,3 +78,35 @@ def test_not_verbs_list_is_read():
     assert {"train", "compare", "based on", "using"} <= set(ws)
     assert len(ws) == len(set(ws))
 
+
+# rules/opening_apposed.py: a name restating the sentence's opening "Our / Its / The resulting ..."
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("We study plonk shapes. Our shape-optimized vision transformer, PlonkViT, achieves results "
+     "competitive with larger models.", "PlonkViT"),
+    ("We build a quorb scorer. Its core, Kids-QUORB, merges a phoneme encoder with a decoder.",
+     "Kids-QUORB"),
+    ("We annotate plonk cases. The resulting dataset, AbstainQuorb, comprises 1,636 cases.",
+     "AbstainQuorb"),
+])
+def test_opening_restated_by_name(nlp, abstract, name):
+    e = find(run(nlp, abstract, title="Plonks and Quorbs"), name)
+    assert e is not None and e.role == "introduced", name
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # "this" opens a phrase whose list names others' parts
+    ("We study plonks. This efficient architecture incorporates QuorbAttention, Plonk with "
+     "Linear Biases (PLiBi), and gated units.", "QuorbAttention"),
+    # the name does not restate the opening: no comma closes it
+    ("We study plonks. Our results, QuorbNet and PlonkNet included, improve on older work.",
+     "QuorbNet"),
+    # an older work of the authors
+    ("We study plonks. Our previous work, QUORBCF, effectively reduced storage costs.",
+     "QUORBCF"),
+    # a name other papers write
+    ("We study plonks. Our base model, Mistral, is fine-tuned on quorbs.", "Mistral"),
+])
+def test_opening_not_restated(nlp, abstract, name):
+    e = find(run(nlp, abstract, title="Plonks and Quorbs"), name)
+    assert e is None or e.role != "introduced", name
