@@ -5,13 +5,12 @@ open-source MCP server", "We resolve this with Q-SRDRN, a multi-quantile super-r
 network", "we propose \\textbf{GateProbe}, a one-shot ... metric", "we develop ... and construct
 AuxSolidMath, a dataset of ...". Not when a word of use, comparison or evaluation stands between
 "we" and the name (words/we_apposed_not_verbs.txt: "we train iBOT ... on MillionAID, an
-ImageNet-scale ... dataset"), nor when another subject ("it", "which", "that") takes over before
-it, nor for a task or a name ending in a task's head ("We study the Compositional Geometry
-Routing Problem (CGRP), a unified superclass of ..."), a piece of a longer name whose short
-form in brackets opens on another letter ("BrIdge contextual gap ... trajectory STeering
-(Bifrost), a training-free method"), a listed or
-gazetteer name, one 3+ mined corpus papers write (data/known_names.tsv), nor in a cited
-sentence."""
+ImageNet-scale ... dataset"), nor when another subject ("it", "which", "that") or a clause after a
+semicolon takes over before it, nor for a task or a name ending in a task's head ("We study the
+Compositional Geometry Routing Problem (CGRP), a unified superclass of ..."), a piece of a longer
+name whose short form in brackets opens on another letter ("BrIdge contextual gap ... trajectory
+STeering (Bifrost), a training-free method"), a listed or gazetteer name, one 3+ mined corpus
+papers write (data/known_names.tsv), nor in a cited sentence."""
 
 from __future__ import annotations
 
@@ -26,8 +25,9 @@ from paperkg.extractors.words import alternation, head_type, words
 _APPOSED = re.compile(r"[}$*`'\"]*(?:\s*\(([^()]{1,80})\))?[}$*`'\"]*\s*,\s*(?:a|an)\s+[\w\-]")
 # "we" or "this / our paper (work, study, article)" as the sentence's subject
 _WE = re.compile(r"\b[Ww]e\b|\b(?:[Tt]his|[Oo]ur)\s+(?:paper|work|study|article)\b")
-# another subject taking over between "we" and the name
-_OTHER_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|whose)\b")
+# another subject taking over between "we" and the name, or a new clause after a semicolon ("We
+# propose X, a ... model; and Y, a strong encoder, is used to compare")
+_OTHER_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|whose)\b|;")
 
 
 @cache
