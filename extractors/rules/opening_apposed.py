@@ -40,9 +40,11 @@ def opening_apposed(ctx: Context) -> None:
                 "gazetteer" in c.rule or c.gaz_canon is not None or \
                 not (c.surface[:1].isupper() or c.surface[:1] in "\\$"):
             continue
+        if "," not in text[max(0, c.start - 20):c.start] or _CLOSED.match(text, c.end) is None:
+            continue  # cheap first: a comma right before the name and one closing it
         s0, s1 = ctx.sentence(c.start)
         if c.start - s0 > 90 or _opening_re().fullmatch(text, s0, c.start) is None or \
-                _CLOSED.match(text, c.end) is None or CITED.search(text, s0, s1):
+                CITED.search(text, s0, s1):
             continue
         key = canonical_key(c.name)
         if ctx.is_generic(c.name) or ctx.gaz is not None and key in ctx.gaz.canonical:
