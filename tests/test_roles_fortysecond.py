@@ -55,6 +55,13 @@ def test_we_sentence_apposed_name(nlp, abstract, name):
     # a piece of a longer name whose short form opens on another letter
     ("We propose BrIdge contextual gap FoR imprOvised trajectory QUorbing (Bifrost), a "
      "training-free method.", "QUorbing"),
+    # a contest the paper's solution is for
+    ("This paper presents our solution to the PLONK 2026 Quorb Super-Resolution Challenge, a "
+     "dual-branch system that fuses plonks.", "PLONK 2026 Quorb Super-Resolution Challenge"),
+    # a sentence end the splitter missed: "In X, a ..." opens a new sentence
+    ("We introduce QUORB-MARL, an open-source suite of environments for Plonk Management "
+     "Planning, offering a platform.In PMQ, a multi-component system is subject to failure.",
+     "PMQ"),
     # no "we" in the sentence
     ("The model is pre-trained on QuorbSet, a large corpus of plonks.", "QuorbSet"),
 ])

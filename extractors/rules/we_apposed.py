@@ -6,11 +6,13 @@ network", "we propose \\textbf{GateProbe}, a one-shot ... metric", "we develop .
 AuxSolidMath, a dataset of ...". Not when a word of use, comparison or evaluation stands between
 "we" and the name (words/we_apposed_not_verbs.txt: "we train iBOT ... on MillionAID, an
 ImageNet-scale ... dataset"), nor when another subject ("it", "which", "that") or a clause after a
-semicolon takes over before it, nor for a task or a name ending in a task's head ("We study the
-Compositional Geometry Routing Problem (CGRP), a unified superclass of ..."), a piece of a longer
-name whose short form in brackets opens on another letter ("BrIdge contextual gap ... trajectory
-STeering (Bifrost), a training-free method"), a listed or gazetteer name, one 3+ mined corpus
-papers write (data/known_names.tsv), nor in a cited sentence."""
+semicolon or a missed sentence end takes over before it, nor for a task or a name ending in a
+task's head ("We study the Compositional Geometry Routing Problem (CGRP), a unified superclass of
+..."), a contest ("our solution to the NTIRE 2026 ... Challenge, a dual-branch system",
+words/contest_heads.txt), a piece of a longer name whose short form in brackets opens on another
+letter ("BrIdge contextual gap ... trajectory STeering (Bifrost), a training-free method"), a
+listed or gazetteer name, one 3+ mined corpus papers write (data/known_names.tsv), nor in a cited
+sentence."""
 
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ from paperkg.extractors.words import alternation, head_type, words
 _APPOSED = re.compile(r"[}$*`'\"]*(?:\s*\(([^()]{1,80})\))?[}$*`'\"]*\s*,\s*(?:a|an)\s+[\w\-]")
 # "we" or "this / our paper (work, study, article)" as the sentence's subject
 _WE = re.compile(r"\b[Ww]e\b|\b(?:[Tt]his|[Oo]ur)\s+(?:paper|work|study|article)\b")
-# another subject taking over between "we" and the name, or a new clause after a semicolon ("We
-# propose X, a ... model; and Y, a strong encoder, is used to compare")
-_OTHER_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|whose)\b|;")
+# another subject taking over between "we" and the name, a new clause after a semicolon ("We
+# propose X, a ... model; and Y, a strong encoder, is used to compare"), or a sentence end the
+# splitter missed ("... engineering applications.In IMP, a multi-component system ...")
+_OTHER_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|whose)\b|;|[.!?]\s*[A-Z]")
 
 
 @cache
@@ -56,8 +59,10 @@ def we_apposed(ctx: Context) -> None:
                 not (c.surface[:1].isupper() or c.surface[:1] in "\\$"):
             continue
         am = _APPOSED.match(text, c.end)
-        if am is None or head_type(c.surface.rsplit(None, 1)[-1], "") == "TASK":
-            continue  # "We study the X Routing Problem (XRP), a superclass of ...": a task
+        if am is None or head_type(c.surface.rsplit(None, 1)[-1], "") == "TASK" or \
+                c.surface.rsplit(None, 1)[-1].lower() in words("contest_heads"):
+            continue  # "We study the X Routing Problem (XRP), a superclass of ...": a task;
+            # "our solution to the NTIRE 2026 ... Challenge, a dual-branch system": a contest
         short = am.group(1)
         if short and " " not in short.strip() and \
                 short.strip()[:1].lower() != c.name[:1].lower():
