@@ -27,7 +27,9 @@ verb), 89 initials (an acronym written apart), 89.5 initials (a title's
 "Short: Long Form"), 89.7 initials (a short name beside a long form it spells loosely),
 89.8 initials (a known name in brackets after its long form), 90.2 part lists (the names
 opening the items of a counted list of the paper's own parts), 90.6 defined new (a name after
-"a" / "an" with its short form in the sentence of the paper's intro verb), 95 title task,
+"a" / "an" with its short form in the sentence of the paper's intro verb), 90.7 we apposed (a
+name of a "we" sentence that an appositive ", a / an ..." describes), 90.8 opening apposed (a
+name restating a sentence's opening "Our / Its / The resulting ..."), 95 title task,
 96.9 lower own (a lower-case name an intro verb sets off by ", a ..." or ", which ..."),
 97 organisations, 97.5 places (and institutions, devices), 97.6 clinical (conditions,
 treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
