@@ -60,6 +60,15 @@ def test_the_title_is_not_looked_at():
     assert _forms("It is cold.", "Pear Crate Detection and bruise detection") == {}
 
 
+def test_a_head_of_the_scorer_s_own_list_is_looked_at():
+    forms = _forms("It helps with pear bruise diagnosis and crate selection in ports.")
+    assert {"pear bruise diagnosis", "bruise diagnosis", "crate selection"} <= set(forms)
+
+
+def test_a_head_the_gold_seldom_names_is_not_looked_at():
+    assert _forms("It speeds up fruit data processing and crate sampling.") == {}
+
+
 def test_one_word_is_no_phrase():
     assert _forms("We study detection. It is cold.") == {}
 
@@ -70,7 +79,10 @@ def test_features_read_the_context():
     a = ctx.text.index("pear bruise")
     f = features(ctx, a, a + len("pear bruise detection"), ["pear", "bruise", "detection"], True)
     assert {"h=detection", "n=3", "long=True", "pb=in", "na=,", "sent=2", "last=True",
-            "rec=1", "hrec=3+", "t_phrase=False", "t_head=True", "t_mod=True"} <= set(f)
+            "rec=1", "hrec=3+", "t_phrase=False", "t_head=True", "t_mod=True",
+            "listed=True"} <= set(f)
+    a = ctx.text.index("Pears")
+    assert "listed=False" in features(ctx, a, a + 9, ["pear", "diagnosis"], True)
 
 
 def test_the_shipped_weights():
@@ -87,6 +99,8 @@ OPENING = "Pears bruise in cold rooms. We add sensors to crates. The sensors are
     ("It gains across stem classification performance on farms.", "Cold Storage of Pears",
      "stem classification"),
     ("The sensors perform 3D segmentation on crates.", TITLE, "3D segmentation"),
+    ("It improves bruise diagnosis, and bruise diagnosis is hard.", "Cold Storage of Pears",
+     "bruise diagnosis"),
 ])
 def test_a_phrase_the_scorer_keeps(nlp, sentence, title, phrase):
     ents = run(nlp, OPENING + sentence, title)
@@ -98,6 +112,7 @@ def test_a_phrase_the_scorer_keeps(nlp, sentence, title, phrase):
     ("The net learns weight alignment with a teacher.", "weight alignment"),
     ("It improves the annotation of pear transfer.", "pear transfer"),
     ("It lowers the cost of crate design in farms.", "crate design"),
+    ("It gains across crate selection performance on farms.", "crate selection"),
 ])
 def test_a_phrase_the_scorer_leaves(nlp, sentence, phrase):
     assert phrase not in run(nlp, OPENING + sentence, "Cold Storage of Pears")

@@ -54,7 +54,8 @@ def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
     the head and up to three words before it (cut at a function word; leading adjectives,
     quantities and verbs in -ing/-ly dropped), and each shorter form of at least two words."""
     text = ctx.text
-    heads = word_set("task_pattern_heads")
+    listed = word_set("task_pattern_heads")
+    heads = word_union("task_pattern_heads", "task_scored_heads")
     stop, lead = word_set("task_stop"), word_union("task_adjectives", "quantity_words")
     nouns = word_set("task_compound_openers")
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, ctx.title_end)]
@@ -75,7 +76,7 @@ def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
         while len(ws) > 1 and toks[ws[0]][2].lower() in lead:
             ws.pop(0)
         while len(ws) > 1 and (first := toks[ws[0]][2].lower()) not in nouns and (
-                first.endswith("ing") and first not in heads or first.endswith("ly")):
+                first.endswith("ing") and first not in listed or first.endswith("ly")):
             ws.pop(0)
         for i in range(len(ws) - 1):
             sub = ws[i:]
@@ -115,7 +116,8 @@ def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list
          f"hrec={_bucket(_count_word(low, head), 3)}",
          f"t_phrase={phrase in title}", f"t_head={head in title}",
          f"suf={first[-3:]}", f"digit={any(c.isdigit() for c in phrase)}",
-         f"hyph={'-' in phrase}", f"cap={any(w[0].isupper() for w in ws)}"]
+         f"hyph={'-' in phrase}", f"cap={any(w[0].isupper() for w in ws)}",
+         f"listed={head in word_set('task_pattern_heads')}"]
     f += [f"t_mod={any(w.lower() in title for w in ws[:-1] if len(w) > 3)}"]
     return f
 
