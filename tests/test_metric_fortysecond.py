@@ -75,3 +75,8 @@ def test_measures_listed_after_metrics_include(nlp):
 def test_a_change_by_a_factor_names_no_measure(nlp):
     ents = run(nlp, "The dock schedule reduces the training/testing time by 10-40x on the quay.")
     assert "training/testing time" not in measures(ents), sorted(measures(ents))
+
+
+def test_a_quality_changed_by_a_value_names_no_measure(nlp):
+    ents = run(nlp, "The berth agent boosts inference efficiency by 85.3% on the harbour logs.")
+    assert "inference efficiency" not in measures(ents), sorted(measures(ents))

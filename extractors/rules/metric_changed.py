@@ -4,10 +4,11 @@ quality by 18-34%", "reduces harmful scores by over 70%": the two or three lower
 right after the verb (words/metric_changed_verbs.txt; "the" or "its" may open them) and right
 before "by" and a number name the measure changed when their last word is a measure word (the
 measure head lists and words/metric_changed_heads.txt). A change, a comparative, a count or a
-share of things (words/metric_report_not_words.txt) names none, nor does a factor ("by
-10-40x", "by 5 times"), nor does a word of degree
-before the measure count as part of it ("reduces peak memory usage" is `memory usage`); one
-word alone ("reduces runtime by 35%", "reduce costs by 67%") is left to the other rules."""
+share of things (words/metric_report_not_words.txt) names none, nor does a quality the
+method has ("boosts inference efficiency by 85.3%": words/metric_qualities.txt) or a factor
+("by 10-40x", "by 5 times"); a word of degree before the measure is no part of it ("reduces
+peak memory usage" is `memory usage`); one word alone ("reduces runtime by 35%", "reduce costs
+by 67%") is left to the other rules."""
 
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ def _measure(ws: list[str]) -> list[str]:
     head = ws[-1]
     if head not in heads and not (head.endswith("s") and head[:-1] in heads):
         return []
+    if head in word_set("metric_qualities"):
+        return []  # "boosts inference efficiency by 85.3%": a quality the method has
     if head in ("rate", "ratio") and (ws[0] in word_set("metric_of_value_settings") or (
             ws[0].endswith("ing") and "-" not in ws[0])):
         return []  # "lowers the learning rate by 10%": a setting
