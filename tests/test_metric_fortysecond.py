@@ -80,3 +80,9 @@ def test_a_change_by_a_factor_names_no_measure(nlp):
 def test_a_quality_changed_by_a_value_names_no_measure(nlp):
     ents = run(nlp, "The berth agent boosts inference efficiency by 85.3% on the harbour logs.")
     assert "inference efficiency" not in measures(ents), sorted(measures(ents))
+
+
+def test_an_averaging_word_before_a_changed_measure_of_two_words_is_left_out(nlp):
+    ents = run(nlp, "The quay agent reduces the average memory-context cost by 63.3% on the dock.")
+    got = measures(ents)
+    assert "memory-context cost" in got and "average memory-context cost" not in got, sorted(got)

@@ -7,8 +7,9 @@ measure head lists and words/metric_changed_heads.txt). A change, a comparative,
 share of things (words/metric_report_not_words.txt) names none, nor does a quality the
 method has ("boosts inference efficiency by 85.3%": words/metric_qualities.txt) or a factor
 ("by 10-40x", "by 5 times"); a word of degree before the measure is no part of it ("reduces
-peak memory usage" is `memory usage`); one word alone ("reduces runtime by 35%", "reduce costs
-by 67%") is left to the other rules."""
+peak memory usage" is `memory usage`), nor is an averaging word before two more ("the average
+memory-context cost" is `memory-context cost`); one word alone ("reduces runtime by 35%",
+"reduce costs by 67%") is left to the other rules."""
 
 from __future__ import annotations
 
@@ -39,9 +40,9 @@ def _before() -> re.Pattern:
 
 def _measure(ws: list[str]) -> list[str]:
     """The words naming a measure ("inference cost", "wall-clock training time"), or []."""
-    leads = word_set("metric_of_value_leads")
-    while ws and ws[0] in leads:
-        ws = ws[1:]
+    leads, aggregates = word_set("metric_of_value_leads"), word_set("metric_aggregates")
+    while ws and (ws[0] in leads or (ws[0] in aggregates and len(ws) >= 3)):
+        ws = ws[1:]  # "reduces the average memory-context cost by" is `memory-context cost`
     if not 2 <= len(ws) <= 3 or ws[0] in _OPENERS:
         return []
     if any(w in word_union("metric_report_not_words", "metric_of_value_not_words") for w in ws):
