@@ -5,7 +5,8 @@ right after the verb (words/metric_changed_verbs.txt; "the" or "its" may open th
 before "by" and a number name the measure changed when their last word is a measure word (the
 measure head lists and words/metric_changed_heads.txt). A change, a comparative, a count or a
 share of things (words/metric_report_not_words.txt) names none, nor does a quality the
-method has ("boosts inference efficiency by 85.3%": words/metric_qualities.txt) or a factor
+method has ("boosts inference efficiency by 85.3%": words/metric_qualities.txt), one measure
+word on another ("lowers the error rate by 12%", as `metric_compounds` reads it) or a factor
 ("by 10-40x", "by 5 times"); a word of degree before the measure is no part of it ("reduces
 peak memory usage" is `memory usage`), nor is an averaging word before two more ("the average
 memory-context cost" is `memory-context cost`); one word alone ("reduces runtime by 35%",
@@ -52,6 +53,8 @@ def _measure(ws: list[str]) -> list[str]:
     head = ws[-1]
     if head not in heads and not (head.endswith("s") and head[:-1] in heads):
         return []
+    if any(w in word_set("metric_heads") for w in ws[:-1]):
+        return []  # "lowers the error rate by 12%": one measure word on another names none
     if head in word_set("metric_qualities"):
         return []  # "boosts inference efficiency by 85.3%": a quality the method has
     if head in ("rate", "ratio") and (ws[0] in word_set("metric_of_value_settings") or (
