@@ -38,8 +38,7 @@ formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words 
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 99.7 own head alias (the paper's own
 name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
-phrase no rule took, kept by a learned scorer), 100 metric filter, 100.2 metric bare (a bare
-general measure word with no value beside other measures),
+phrase no rule took, kept by a learned scorer), 100 metric filter,
 110 evaluation context.
 """
 
