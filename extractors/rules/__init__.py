@@ -13,7 +13,8 @@ known methods), 20 acronyms, 20.2 acronyms (a known acronym defined as something
 57 parts (lower case), 57.5 intro objects, 57.6 intro objects (of a passive intro verb),
 58 metrics@k, 58.3 metric cases (a known measure's acronym in
 another case or the plural), 59.8 metric reported (the measure a reported value is given
-in), 59.85 metric of value (the measure named before "of" and a value), 60 overlaps (sort,
+in), 59.85 metric of value (the measure named before "of" and a value), 59.86 metric changed
+(a measure between a verb of change and "by" a value), 60 overlaps (sort,
 nesting),
 61 headings (non-names), 65-68 heads, 65.3 appositions (a data head
 in a looser appositive), 66.2 far lists (a plural head a few words before its

@@ -276,7 +276,7 @@ _M_FIRST = re.compile(rf"\s*(?:the\s+)?{_M_ITEM}")
 _M_BRACKET = re.compile(r"\s*\([A-Za-z][\w\-]{0,11}\)")
 _M_AFTER_HEAD = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in words("metric_list_heads")) + r")"
-    r"\s*(?:,\s*)?(?:such\s+as|including|like|namely|e\.g\.,?|:|\()"
+    r"\s*(?:,\s*)?(?:such\s+as|including|includes?\b|like|namely|e\.g\.,?|:|\()"
 )
 
 
