@@ -63,6 +63,22 @@ def test_a_year_marked_name_after_datasets_is_a_dataset(nlp):
 
 
 @pytest.mark.parametrize("venue", ["ICLR'25", "SIGMOD'25", "arXiv'23"])
-def test_a_year_marked_venue_is_no_name(nlp, venue):
-    ents = run(nlp, f"Quill and Zorb ({venue}) showed that ZorbNet keeps its accuracy.")
+def test_a_listed_venue_is_no_name(nlp, venue):
+    ents = run(nlp, f"Quill and Zorb, {venue}, showed that ZorbNet keeps its accuracy.")
     assert find(ents, venue) is None
+
+
+@pytest.mark.parametrize("sentence", ["ZorbNet runs faster than QuillInfer (QuroSys'25, Best "
+                                      "paper) on one GPU.",
+                                      "ZorbNet builds on the theorem of Quill et al. [QICOMP'20].",
+                                      "ZorbNet won the first place at QuillMedia'25."])
+def test_a_year_marked_citation_or_meeting_is_no_name(nlp, sentence):
+    ents = run(nlp, sentence)
+    assert not [n for n in ents if "'" in n], sorted(ents)
+
+
+def test_a_typed_name_keeps_its_type(nlp):
+    ents = run(nlp, "We release 3QGen-Bench, a benchmark for 3D generation. We believe that our "
+                    "3QGen-Bench dataset will help.", title="3QGen-Bench: A Benchmark Suite")
+    e = find(ents, "3QGen-Bench")
+    assert e is not None and e.type == "BENCHMARK"

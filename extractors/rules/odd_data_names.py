@@ -4,7 +4,8 @@ A name opening with a digit ("100STYLE", "3F-OVD", "3RScan") or joining two capi
 with "&" ("Who&When"), written right before a data head ("on the HumanML3D and 100STYLE
 datasets", "on FG-OVD and 3F-OVD benchmarks"), and a name with an apostrophe and a two-digit
 year ("AMC'23", "SHREC'17", "WMT'14 English-German"), which names an edition of a test, not a
-venue (organisations and words/odd_data_not_names.txt: "ICLR'25", "SIGMOD'25").
+venue: not opening a bracket (a citation: "[SICOMP'20]", "(EuroSys'25, Best paper)"), not after
+"at" ("at MultiMediate'25"), not an organisation nor in words/odd_data_not_names.txt ("arXiv'23").
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _BEFORE_HEAD = re.compile(
 _YEAR_MARKED = re.compile(
     r"(?<![\w\-\\'’])([A-Z][A-Za-z\d\-]*[A-Za-z])['’](\d{2})(?![\w'’])"
     r"(?:[ \-]([A-Z][a-z]+-[A-Z][a-z]+))?")
+# a year-marked name opening a bracket is a citation's venue ("(EuroSys'25, Best paper)",
+# "[SICOMP'20]"); one after "at" is a meeting ("at MultiMediate'25")
+_VENUE_BEFORE = re.compile(r"(?:[(\[]|\b[Aa]t )$")
 _DATA_WORD = re.compile(r"\bdatasets?\b|\bcorp(?:us|ora)\b", re.IGNORECASE)
 _HEAD_TYPE = {"dataset": "DATASET", "datasets": "DATASET", "corpus": "DATASET",
               "corpora": "DATASET", "benchmark": "BENCHMARK", "benchmarks": "BENCHMARK",
@@ -49,7 +53,7 @@ def _add(ctx: Context, a: int, b: int, type_: str, listed: bool = False) -> None
     same = [c for c in ctx.cands if c.start == a and c.end == b]
     if same:
         for c in same:
-            if not (c.strong_type and c.type):
+            if not c.type:  # a type found otherwise stands ("3DGen-Bench dataset")
                 c.type, c.strong_type = type_, True
             if listed and not c.gaz_canon:
                 c.gaz_canon = c.name
@@ -76,7 +80,8 @@ def odd_data_names(ctx: Context) -> None:
     stop = word_set("odd_data_not_names")
     for m in _YEAR_MARKED.finditer(text):
         base = m.group(1)
-        if base in stop or fold(base) in ctx.orgs:
+        if base in stop or fold(base) in ctx.orgs or _VENUE_BEFORE.search(
+                text, max(0, m.start() - 4), m.start()):
             continue
         lo, _ = ctx.sentence(m.start())
         type_ = "DATASET" if _DATA_WORD.search(text, lo, m.start()) else "BENCHMARK"
