@@ -8,7 +8,8 @@ Adding a family is adding one module (and its test); word lists live in extracto
 Orders used: 10 gazetteer, 11-11.1 settings and kinds (of known tasks), 11.5 variants (of
 known methods), 20 acronyms, 20.2 acronyms (a known acronym defined as something else), 30 latex,
 40 names,
-40.5 styled (a coined name before "-style"), 41-41.1 eponyms (a name's head noun),
+40.5 styled (a coined name before "-style"), 41-41.1 eponyms (a name's head noun), 45 odd
+data names (digit-led or "&"-joined before a data head, year-marked with an apostrophe),
 50-53.8 tasks, 54 marked (emphasised or quoted), 55 naming,
 57 parts (lower case), 57.5 intro objects, 57.6 intro objects (of a passive intro verb),
 58 metrics@k, 58.3 metric cases (a known measure's acronym in
