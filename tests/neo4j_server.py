@@ -360,20 +360,15 @@ def neo4j_seeds_changed(neo4j_seeds):
 
 
 @pytest.fixture(scope="session")
-def seeds_graph(seeds, tmp_path_factory):
-    """The graph built from the real seed listings (once per run: the workers of `pytest -n N`
-    read back the pickle the first one made, conftest.made_once)."""
-    import pickle
+def seeds_graph(seeds_built):
+    """The graph of the real seed listings: the run's seeds build (conftest.seeds_built, made
+    once per run) read back from this worker's copy of its store. A built store reads back as
+    exactly the graph build_graph_from_paths makes of the same listings (every node, edge and
+    property: test_graph_build.py checks it on the examples), so the seeds are extracted once
+    per run, not twice."""
+    from paperkg.graph.ladybug_store import load_graph
 
-    from paperkg.graph.pipeline import build_graph_from_paths
-    from tests.conftest import made_once
-
-    def make(folder: Path) -> None:
-        with open(folder / "graph.pickle", "wb") as fh:
-            pickle.dump(build_graph_from_paths([seeds]), fh, protocol=pickle.HIGHEST_PROTOCOL)
-
-    with open(made_once(tmp_path_factory, "seeds-graph-once", make) / "graph.pickle", "rb") as fh:
-        return pickle.load(fh)
+    return load_graph(seeds_built[0])
 
 
 @pytest.fixture(scope="session")

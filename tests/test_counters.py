@@ -38,6 +38,7 @@ def assert_counters_right(db: Path) -> dict[str, dict[str, int]]:
     """Every paper's counters are the distinct citing papers of its CITES edges (per source and
     in all), and most_cited answers row for row what grouping the edges answers; returns the
     counters by paper id."""
+    from paperkg.cypher import adjacency
     from paperkg.graph.ladybug_store import query
 
     cols = ", ".join(f"p.{name}" for name in CITED_BY_PROPS)
@@ -47,11 +48,14 @@ def assert_counters_right(db: Path) -> dict[str, dict[str, int]]:
                                   db=db)[1]:
         assert order == published_order(published), published
     expected = {pid: dict.fromkeys(CITED_BY_PROPS, 0) for pid in stored}
-    for source in ("", *S.CITATION_SOURCES):
-        grouped = L.run_embedded(GROUPED, {"source": source}, db=db)[1]
-        assert L.ask("most_cited", {"source": source, "limit": 100_000}, db=db)[1] == grouped
-        for pid, _, n in grouped:
-            expected[pid][S.cited_by_prop(source or None)] = n
+    key = adjacency.store_key(db)  # what L.ask does, on one connection for every source
+    with L.embedded_connection(db) as conn:
+        for source in ("", *S.CITATION_SOURCES):
+            grouped = L.run_embedded(GROUPED, {"source": source}, conn=conn)[1]
+            assert L.ask_on(conn, "most_cited", {"source": source, "limit": 100_000}, db,
+                            key)[1] == grouped
+            for pid, _, n in grouped:
+                expected[pid][S.cited_by_prop(source or None)] = n
     assert stored == expected
     introduced = {(r[0], r[1]): r[2] for r in query(
         "MATCH (e) WHERE e.introduced_by IS NOT NULL RETURN label(e), e.id, e.introduced_by",

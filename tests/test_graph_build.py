@@ -112,3 +112,23 @@ def test_citation_below_the_default_threshold(g):
     edge = _cites(lower)[(OFFLINE, SRSCC)]
     assert edge["source"] == "inferred" and 0.7 <= edge["confidence"] < 0.75
     assert "SRSCC" in edge["evidence"] and edge["temporal"] == "unknown"
+
+
+def test_a_built_store_reads_back_as_the_graph_in_memory(g, examples_built):
+    """`paperkg build`'s store, read back (ladybug_store.load_graph), holds exactly the graph
+    build_graph_from_paths makes of the same listings: every node and edge, with every
+    property. The session's seeds_graph fixture relies on it (tests/neo4j_server.py)."""
+    from paperkg.graph.ladybug_store import load_graph
+
+    def frozen(graph) -> tuple[dict, dict]:
+        def freeze(d: dict) -> tuple:
+            return tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                                for k, v in d.items()))
+
+        return ({n: freeze(d) for n, d in graph.nodes(data=True)},
+                {(u, v, k): freeze(d) for u, v, k, d in graph.edges(keys=True, data=True)})
+
+    back = load_graph(examples_built)
+    assert back.graph == g.graph
+    assert frozen(back) == frozen(g)
+    assert g.number_of_nodes() > 20 and g.number_of_edges() > 20
