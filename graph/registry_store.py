@@ -747,6 +747,27 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         progress(len(papers) - len(todo))
     new_json = {p.id: x for p, x in zip(todo, raws, strict=True)}
     seconds["extract"] = round(time.perf_counter() - t0, 3)
+    # the citations' judging (infer.judge: it reads the Paper nodes, the new papers'
+    # citation entries and the store's citation index, nothing else of the graph; not the
+    # order of the nodes) made from here by a forked child, on the core this thread leaves
+    # idle, while this thread makes the graph and what else needs no judging (graph/
+    # judge_fork.py). When only new papers were extracted: the stored papers' entries, those
+    # of the part's dirty ones too, are then read from the index where asked for, the same
+    # entries (their sentence spans are those core.text.sentences splits again)
+    judging = None
+    kept_index = cite_read.result()[0] if cite_read is not None else None
+    if kept_index is not None and later is not None and not recited \
+            and not (todo_ids & by_old.keys()):
+        from paperkg.graph.judge_fork import ForkedJudge
+        from paperkg.graph.pipeline import _compact_cites
+
+        judging = ForkedJudge(
+            functools.partial(dict, paper_nodes[0]),
+            {S.node_key(S.PAPER, pid): _compact_cites(last_item(x))
+             for pid, x in new_json.items()},
+            dataclasses.replace(previous, kept=kept_index, ahead=judged_ahead),
+            store.conn.database)
+        later.callback(judging.close)
     t1 = time.perf_counter()
 
     # the registry before and after
@@ -788,26 +809,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     same_json = store.extractions(old_part - redone_old)
     old_json = {**same_json, **gone_json}
     cur_json = {**same_json, **new_json}
-    # the citations' judging (infer.judge: it reads the Paper nodes, the part's citation
-    # entries and the store's citation index, nothing else of the graph) made by a child
-    # forked here, on the core this thread leaves idle, while this thread makes the graph
-    # and what else needs no judging (graph/judge_fork.py); the features and the index are
-    # those the citations are given below, the nodes those the graph will hold
-    judging = features = None
-    kept_index = cite_read.result()[0] if cite_read is not None else None
-    if kept_index is not None:
-        from paperkg.graph.pipeline import _compact_cites
-
-        features = {S.node_key(S.PAPER, pid): _compact_cites(last_item(cur_json[pid]))
-                    for pid in part}
-        if later is not None and not recited:
-            from paperkg.graph.judge_fork import ForkedJudge
-
-            judging = ForkedJudge(functools.partial(_graph_papers, paper_nodes[0], part),
-                                  features, dataclasses.replace(
-                                      previous, kept=kept_index, ahead=judged_ahead),
-                                  store.conn.database)
-            later.callback(judging.close)
     old_ex = {pid: canonical(old_reg, pid, json.loads(x)) for pid, x in old_json.items()}
     new_ex = [canonical(new_reg, pid, new_raw[pid] if pid in new_raw
                         else json.loads(cur_json[pid])) for pid in sorted(part)]
@@ -1014,13 +1015,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
                               else cite_read.result())
     if cite_index is None:
         features = _kept_features(store, part, cur_json)
-    else:  # only the part's entries (made above when the index was read beside): the
-        # others are read when a touched name needs them
-        if features is None:
-            from paperkg.graph.pipeline import _compact_cites
+    else:  # only the part's entries: the others are read when a touched name needs them
+        from paperkg.graph.pipeline import _compact_cites
 
-            features = {S.node_key(S.PAPER, pid): _compact_cites(last_item(cur_json[pid]))
-                        for pid in part}
+        features = {S.node_key(S.PAPER, pid): _compact_cites(last_item(cur_json[pid]))
+                    for pid in part}
         previous = dataclasses.replace(previous, kept=cite_index, ahead=judged_ahead)
     # kept edges whose kind and entity nothing of the update changes stay as they are; the
     # other kept edges' papers have their entity edges read (all at once)
@@ -1066,17 +1065,6 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     keep(locals())
     return (_reported(tables, late), state_rows, late, late_registry, report.summary(),
             len(todo))
-
-
-def _graph_papers(attrs: dict[str, dict], part: set[str]) -> dict[str, dict]:
-    """The Paper nodes of an update's graph as the citations read them (node key ->
-    attributes, in the graph's order): the part's papers first, in id order (build_graph
-    makes them), then every other paper's node of `cited_nodes` (add_bare_nodes adds them in
-    its order); cited_nodes' attributes stand for the part's too (they are the same values
-    of _CITED_FIELDS, all that the judging reads)."""
-    nodes = {k: attrs[k] for k in sorted(S.node_key(S.PAPER, pid) for pid in part)}
-    nodes.update(attrs)
-    return nodes
 
 
 def _hashed(papers: Sequence, by_old: dict[str, Any], hashes: dict[str, str], trusted: bool,
