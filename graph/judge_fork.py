@@ -88,7 +88,13 @@ class ForkedJudge:
         self._got: Any = None
         self._thread: threading.Thread | None = None
         self._started = time.monotonic()
+        import ladybug
+
         kept = previous.kept
+        # the same rows and entries, read on a connection of its own (made before the fork:
+        # a failure here leaves no child)
+        server = copy.copy(kept)
+        server.conn = ladybug.Connection(database) if kept.conn is not None else None
         up_r, up_w = os.pipe()  # child -> here: reads asked for, then the result
         down_r, down_w = os.pipe()  # here -> child: the reads' answers
         try:
@@ -96,6 +102,8 @@ class ForkedJudge:
         except OSError:
             for fd in (up_r, up_w, down_r, down_w):
                 os.close(fd)
+            if server.conn is not None:
+                server.conn.close()
             return
         if pid == 0:  # the child: judges, hands the result back, exits
             code = 1
@@ -109,10 +117,6 @@ class ForkedJudge:
         self._pid = pid
         os.close(up_w)
         os.close(down_r)
-        import ladybug
-
-        server = copy.copy(kept)  # the same rows and entries, read on a connection of its own
-        server.conn = ladybug.Connection(database) if kept.conn is not None else None
         self._thread = threading.Thread(target=self._serve, args=(server, up_r, down_w),
                                         daemon=True, name="judging child's reads")
         self._thread.start()
@@ -132,7 +136,7 @@ class ForkedJudge:
                 else:  # "done": the Judged; "failed": None
                     self._got = arg
                     return
-        except (OSError, RuntimeError, EOFError, pickle.PickleError):
+        except Exception:  # noqa: BLE001 - the pipes close: the child fails, judged here
             return
         finally:
             os.close(up)
