@@ -762,7 +762,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         from paperkg.graph.pipeline import _compact_cites
 
         judging = ForkedJudge(
-            functools.partial(dict, paper_nodes[0]),
+            functools.partial(_first, paper_nodes),  # (not copied: no page of it written)
             {S.node_key(S.PAPER, pid): _compact_cites(last_item(x))
              for pid, x in new_json.items()},
             dataclasses.replace(previous, kept=kept_index, ahead=judged_ahead),
@@ -1065,6 +1065,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     keep(locals())
     return (_reported(tables, late), state_rows, late, late_registry, report.summary(),
             len(todo))
+
+
+def _first(made: tuple) -> Any:
+    """made's first item (cited_nodes' attributes, as ForkedJudge's child asks for them)."""
+    return made[0]
 
 
 def _hashed(papers: Sequence, by_old: dict[str, Any], hashes: dict[str, str], trusted: bool,
