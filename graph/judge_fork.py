@@ -4,11 +4,12 @@ update's main thread.
 After an add's wait for its papers' extraction the main thread is the add's critical path
 (the graph step, the early tables, the stored citations' steadiness, the citations, then
 the engine's commit and checkpoint), and the second core is mostly idle there. `judge`
-reads only the Paper nodes, the part's citation entries and the store's citation index, so
-once the graph holds every Paper node it can be made elsewhere: a child forked then holds
-all of that without copying it (the pages are shared until written), judges, and hands back
-the plain `Judged` (pickled through a pipe) while the main thread goes on with what needs no
-judging. add_citations then takes it (its `judged` argument) instead of judging.
+reads only the Paper nodes' cited fields, the new papers' citation entries and the store's
+citation index (and the stored part judged ahead), all known at that wait, so it can be made
+elsewhere: a child forked then holds all of that without copying it (the pages are shared
+until written), judges, and hands back the plain `Judged` (pickled through a pipe) while the
+main thread makes the graph and what else needs no judging. add_citations then takes it
+(its `judged` argument) instead of judging (registry_store._assemble).
 
 The child never calls the engine: the process's engine connections and threads are the
 parent's. The two reads `judge` makes of the store through the index (`StoredIndex._values`:
@@ -20,7 +21,9 @@ pyarrow's, the beside reads) may hold locks at the fork, none of which that code
 
 Whatever goes wrong (no fork, a child that dies, raises or takes longer than STUCK seconds),
 `result` returns None and the caller judges in its own process as before: the same
-`Judged` either way, since judge depends only on what the child inherited.
+`Judged` either way, since judge depends only on what the child inherited. The child writes
+(and so copies) the parent's pages it reads: about 460 MB at 100,000 papers, for the second
+or so it lives (docs/scale.md, forty-second pass).
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ def _recv(fd: int) -> tuple[bool, Any]:
 class ForkedJudge:
     """citations.infer.judge(nodes(), None, features, previous) made by a forked child (see
     the module docstring): `nodes` is called in the child for the Paper nodes (node key ->
-    attributes, in the order add_citations would find them in its graph). `database`: the
+    the attributes judge reads; it reads no order of them). `database`: the
     store's open ladybug Database, on which a thread here answers the child's reads of
     `previous.kept` (a citations.stored.StoredIndex)."""
 
