@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import threading
@@ -746,6 +747,27 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
         progress(len(papers) - len(todo))
     new_json = {p.id: x for p, x in zip(todo, raws, strict=True)}
     seconds["extract"] = round(time.perf_counter() - t0, 3)
+    # the citations' judging (infer.judge: it reads the Paper nodes, the new papers'
+    # citation entries and the store's citation index, nothing else of the graph; not the
+    # order of the nodes) made from here by a forked child, on the core this thread leaves
+    # idle, while this thread makes the graph and what else needs no judging (graph/
+    # judge_fork.py). When only new papers were extracted: the stored papers' entries, those
+    # of the part's dirty ones too, are then read from the index where asked for, the same
+    # entries (their sentence spans are those core.text.sentences splits again)
+    judging = None
+    kept_index = cite_read.result()[0] if cite_read is not None else None
+    if kept_index is not None and later is not None and not recited \
+            and not (todo_ids & by_old.keys()):
+        from paperkg.graph.judge_fork import ForkedJudge
+        from paperkg.graph.pipeline import _compact_cites
+
+        judging = ForkedJudge(
+            functools.partial(_first, paper_nodes),  # (not copied: no page of it written)
+            {S.node_key(S.PAPER, pid): _compact_cites(last_item(x))
+             for pid, x in new_json.items()},
+            dataclasses.replace(previous, kept=kept_index, ahead=judged_ahead),
+            store.conn.database)
+        later.callback(judging.close)
     t1 = time.perf_counter()
 
     # the registry before and after
@@ -1010,8 +1032,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     g.graph["paperkg.load_edges"] = loader
     statistics.join()
     canon_ahead = _take_canon(canon_ahead)
+    # the child's judging (None: it failed, and add_citations judges here)
+    judged = judging.result() if judging is not None else None
     report = add_citations(g, min_confidence=DEFAULT_MIN_CONFIDENCE, features=features,
-                           previous=previous)
+                           previous=previous, judged=judged)
+    del judged
     del g.graph["paperkg.load_edges"], features
     from paperkg.graph.ladybug_store import _keep_external_cites
 
@@ -1040,6 +1065,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     keep(locals())
     return (_reported(tables, late), state_rows, late, late_registry, report.summary(),
             len(todo))
+
+
+def _first(made: tuple) -> Any:
+    """made's first item (cited_nodes' attributes, as ForkedJudge's child asks for them)."""
+    return made[0]
 
 
 def _hashed(papers: Sequence, by_old: dict[str, Any], hashes: dict[str, str], trusted: bool,
