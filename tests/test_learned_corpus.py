@@ -111,9 +111,9 @@ def test_train_candidates_option_saves_the_candidate_setting(tmp_path):
     from paperkg.extractors.pipeline import build_pipeline
 
     recs = [{"title": f"Paper {i} on queues",
-             "abstract": f"Our method, Net{i}, improves organ slot allocation and kidney queue "
+             "abstract": f"Our method, Net{i}, improves organ slot bookkeeping and kidney queue "
                          "allocation over time.",
-             "entities": [{"name": "organ slot allocation", "type": "TASK", "role": "used"},
+             "entities": [{"name": "organ slot bookkeeping", "type": "TASK", "role": "used"},
                           {"name": "kidney queue allocation", "type": "TASK", "role": "used"},
                           {"name": f"Net{i}", "type": "METHOD", "role": "introduced"}]}
             for i in range(6)]
@@ -164,9 +164,9 @@ def test_train_lexicon_is_saved_and_loaded(tmp_path):
     from paperkg.extractors.pipeline import build_pipeline
 
     recs = [{"title": f"Paper {i} on queues",
-             "abstract": f"Our method, Net{i}, improves organ slot allocation and kidney queue "
+             "abstract": f"Our method, Net{i}, improves organ slot bookkeeping and kidney queue "
                          "allocation over time.",
-             "entities": [{"name": "organ slot allocation", "type": "TASK", "role": "used"},
+             "entities": [{"name": "organ slot bookkeeping", "type": "TASK", "role": "used"},
                           {"name": f"Net{i}", "type": "METHOD", "role": "introduced"}]}
             for i in range(4)]
     gold = tmp_path / "gold.jsonl"
@@ -177,8 +177,9 @@ def test_train_lexicon_is_saved_and_loaded(tmp_path):
     nlp = build_pipeline()
     assert add_learned(nlp, tmp_path / "m")
     lex = nlp.get_pipe("paperkg_learned").lexicon
-    assert lex["organ slot allocation"] == [4, 4, {"TASK": 4}]
-    assert lex["kidney queue allocation"][:2] == [4, 0]
+    # a phrase no rule takes (the task scorer reads "allocation" as a task head since task42)
+    assert lex["organ slot bookkeeping"] == [4, 4, {"TASK": 4}]
+    assert lex["slot bookkeeping"][:2] == [4, 0]
 
 
 def test_corpus_df_counts_candidate_phrases_and_leaves_out_gold_papers(tmp_path):
