@@ -15,6 +15,7 @@ from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import CITED, Context
+from paperkg.extractors.rules.we_apposed import apposable
 from paperkg.extractors.words import alternation, words
 
 # the name closed by a comma, past its emphasis and a bracketed short form
@@ -36,9 +37,7 @@ def opening_apposed(ctx: Context) -> None:
     """Mark a name restating the sentence's opening "Our / Its / The resulting ..." introduced."""
     text = ctx.text
     for c in ctx.cands:
-        if c.intro or c.conf < 0.5 or c.start <= ctx.title_end or c.org or c.type == "TASK" or \
-                "gazetteer" in c.rule or c.gaz_canon is not None or \
-                not (c.surface[:1].isupper() or c.surface[:1] in "\\$"):
+        if not apposable(ctx, c):
             continue
         if "," not in text[max(0, c.start - 20):c.start] or _CLOSED.match(text, c.end) is None:
             continue  # cheap first: a comma right before the name and one closing it

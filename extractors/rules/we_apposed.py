@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.rules.base import CITED, Context
+from paperkg.extractors.rules.base import CITED, Cand, Context
 from paperkg.extractors.words import alternation, head_type, words
 
 # past the name's closing emphasis and an optional bracketed short or long form: ", a" / ", an"
@@ -50,13 +50,18 @@ def _unknown(ctx: Context, name: str) -> bool:
     return corpus_counts().get(key, 0) < 3
 
 
+def apposable(ctx: Context, c: Cand) -> bool:
+    """Whether an abstract candidate may become the paper's own name by an apposition."""
+    return not (c.intro or c.conf < 0.5 or c.start <= ctx.title_end or c.org or
+                c.type == "TASK" or "gazetteer" in c.rule or c.gaz_canon is not None or
+                not (c.surface[:1].isupper() or c.surface[:1] in "\\$"))
+
+
 def we_apposed(ctx: Context) -> None:
     """Mark a name of a "we" sentence that an appositive ", a / an ..." describes introduced."""
     text = ctx.text
     for c in ctx.cands:
-        if c.intro or c.conf < 0.5 or c.start <= ctx.title_end or c.org or c.type == "TASK" or \
-                "gazetteer" in c.rule or c.gaz_canon is not None or \
-                not (c.surface[:1].isupper() or c.surface[:1] in "\\$"):
+        if not apposable(ctx, c):
             continue
         am = _APPOSED.match(text, c.end)
         if am is None or head_type(c.surface.rsplit(None, 1)[-1], "") == "TASK" or \
