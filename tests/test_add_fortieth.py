@@ -6,10 +6,7 @@ and the same store as a fresh build."""
 
 from __future__ import annotations
 
-import json
-
-from tests.conftest import run_cli_process
-from tests.test_incremental import _line, assert_same, snapshot
+from tests.test_incremental import _line, grown_by_command
 
 _OLD = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
               "for cell segmentation."),
@@ -90,17 +87,4 @@ def test_an_update_by_the_command_with_a_worker_is_a_fresh_build(tmp_path):
     """The command with a second worker (the papers extracted ahead, the touched rows read
     beside, the canonical keys made by the worker) grows a store with a stored inferred
     citation into the fresh build of the union."""
-    from paperkg.graph.pipeline import build
-
-    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
-    a.write_text("\n".join(_OLD) + "\n")
-    b.write_text("\n".join(_NEW) + "\n")
-    grown = tmp_path / "grown.lbug"
-    build([a], db=grown, fast=True)
-    ran = run_cli_process("build", str(b), "--db", str(grown), "--workers", "2", "--fast",
-                          "--json")
-    assert ran.returncode == 0, ran.stderr
-    told = json.loads(ran.stdout)
-    assert told["mode"] == "upsert" and told["written"] is not None and told["extracted"] == 1
-    build([a, b], db=tmp_path / "fresh.lbug", fast=True)
-    assert_same(snapshot(tmp_path / "fresh.lbug"), snapshot(grown))
+    grown_by_command(tmp_path, _OLD, _NEW)

@@ -5,10 +5,7 @@ None (the caller judges) when the child is stopped, and the same store as a fres
 
 from __future__ import annotations
 
-import json
-
-from tests.conftest import run_cli_process
-from tests.test_incremental import _line, assert_same, snapshot
+from tests.test_incremental import _line, grown_by_command
 
 _OLD = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
               "for cell segmentation."),
@@ -80,21 +77,6 @@ def test_the_child_judges_as_this_process_does_and_a_stopped_one_gives_none(tmp_
 def test_an_update_judged_by_the_child_is_a_fresh_build(tmp_path):
     """The command with a second worker (the judging forked) grows the store, with a new
     citation of a stored paper, into the fresh build of the union."""
-    from paperkg.graph.pipeline import build
-
-    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
-    a.write_text("\n".join(_OLD) + "\n")
-    b.write_text("\n".join(_NEW) + "\n")
-    grown = tmp_path / "grown.lbug"
-    build([a], db=grown, fast=True)
-    ran = run_cli_process("build", str(b), "--db", str(grown), "--workers", "2", "--fast",
-                          "--json")
-    assert ran.returncode == 0, ran.stderr
-    told = json.loads(ran.stdout)
-    assert told["mode"] == "upsert" and told["written"] is not None and told["extracted"] == 1
-    fresh = tmp_path / "fresh.lbug"
-    build([a, b], db=fresh, fast=True)
-    grown_seen = snapshot(grown)
-    assert_same(snapshot(fresh), grown_seen)
+    grown_seen = grown_by_command(tmp_path, _OLD, _NEW)
     assert ("Paper:2401.00070", "Paper:2401.00020") in {  # a new citation of a stored paper
         (u, v) for u, v, k in grown_seen[1] if k.startswith("CITES")}

@@ -43,6 +43,27 @@ def _sample(n: int) -> list[str]:
     return lines[:n]
 
 
+def grown_by_command(tmp_path: Path, old: list[str], new: list[str]) -> tuple[dict, dict]:
+    """Grow a store of `old` by `paperkg build NEW --workers 2` in a process, as a fresh build."""
+    from paperkg.graph.pipeline import build
+    from tests.conftest import run_cli_process
+
+    a, b = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    a.write_text("\n".join(old) + "\n")
+    b.write_text("\n".join(new) + "\n")
+    grown = tmp_path / "grown.lbug"
+    build([a], db=grown, fast=True)
+    ran = run_cli_process("build", str(b), "--db", str(grown), "--workers", "2", "--fast",
+                          "--json")
+    assert ran.returncode == 0, ran.stderr
+    told = json.loads(ran.stdout)
+    assert told["mode"] == "upsert" and told["written"] is not None and told["extracted"] == 1
+    build([a, b], db=tmp_path / "fresh.lbug", fast=True)
+    seen = snapshot(grown)
+    assert_same(snapshot(tmp_path / "fresh.lbug"), seen)
+    return seen
+
+
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory) -> list[Path]:
     """The sample in three JSON Lines files (interleaved, so each spans the corpus)."""
