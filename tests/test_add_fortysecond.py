@@ -5,14 +5,9 @@ None (the caller judges) when the child is stopped, and the same store as a fres
 
 from __future__ import annotations
 
+from tests.test_add_fortieth import _OLD  # the same stored papers
 from tests.test_incremental import _line, grown_by_command
 
-_OLD = [_line("2401.00010", "ZorbNet: Segmenting Cells", "We propose ZorbNet, a new method "
-              "for cell segmentation."),
-        _line("2401.00020", "Yodel Models", "We propose YodelLM, a speech model. YodelLM "
-              "improves accuracy on PTB."),
-        _line("2401.00050", "On Cell Counting", "We build on ZorbNet for cell counting with "
-              "YodelLM.")]
 _NEW = [_line("2401.00070", "Tissue Images", "We apply ZorbNet to tissue images and compare "
               "it with YodelLM on PTB.")]
 
