@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from paperkg.extractors.words import words
+from paperkg.extractors.words import alternation, words
 
 PEOPLE_AGREEMENT = True
 GIVEN_SHARE = True
@@ -30,8 +30,7 @@ LICENCE_VERSION = True
 
 def _alt(name: str) -> str:
     """A word list as a regex alternation, longest first, spaces as any space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words(name), key=len, reverse=True))
+    return alternation(words(name), r"\s+")
 
 
 @cache
