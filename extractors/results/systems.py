@@ -20,6 +20,7 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues, may_hold_group
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
+from paperkg.extractors.results.ownloose import own_over_loose
 from paperkg.extractors.results.ownname import (
     measuring_name,
     our_name,
@@ -577,6 +578,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         _tag("system", "null: after vs")
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
     loose: tuple[int, str] | None = None
+    loose_at: tuple[int, str, str | None] = (0, "", None)
     src = ""
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
@@ -612,6 +614,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         LOOSE_NOT_OBJECT and _LOOSE_OBJECT.search(text, max(lo, a - 24), a)) \
                         and not (LOOSE_NOT_OPENER and a < _opener_end(text, s0, pos)):
                     loose = (a, name)
+                    loose_at = (b, typ, _role)
                 continue
             if best is None or a > best[0]:
                 best = (a, name)
@@ -681,6 +684,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         if best is not None:
             _tag("system", src + (" (clause)" if lo == cs else " (sentence)"))
             return best[1]
+    if loose and own_over_loose(text, *loose_at, own):
+        _tag("system", "own name over a used name of a verbless clause")
+        return own  # "integrating the HMT plug-in reduces prefill latency by 23.23x": FlexLLM's
     if loose:
         _tag("system", "nearest entity of clause (no verb)")
         return loose[1]
