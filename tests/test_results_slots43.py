@@ -1,0 +1,49 @@
+"""Helper slots43 (docs/results.md): a value of a clause with no subject verb whose nearest name
+is a used method is the paper's own named system's (results/ownloose.py), not where that name
+acts, is a model, or the paper names no system of its own; checked on invented sentences with
+entities given as the entity component leaves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.results import ownloose
+from tests.extracting import results_switched
+
+_OWN = ("KiteNet", "METHOD", "introduced")
+_HEAD = "Kite Networks\nWe present KiteNet, a sparse routing model. "
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_used_method_of_a_verbless_clause_gives_way_to_the_own_name(on):
+    text = _HEAD + ("In long-context scenarios, integrating the HMT plug-in reduces prefill "
+                    "latency by 23.23x. Fine-tuning with a latent critic yields 100% RDKit "
+                    "validity and 99.75% novelty.")
+    got = results_switched(ownloose, "OWN_OVER_LOOSE", on, text, _OWN, ("HMT", "METHOD"),
+                           ("RDKit", "METHOD"), ("prefill latency", "METRIC"),
+                           ("novelty", "METRIC"))
+    assert got["23.23x"]["system"] == ("KiteNet" if on else "HMT")
+    assert got["99.75%"]["system"] == ("KiteNet" if on else "RDKit")
+
+
+def test_a_used_method_that_acts_keeps_its_value():
+    text = _HEAD + ("Under stronger stress, AdamW degrades to 1885.24 final perplexity. "
+                    "Compared to the planner alone, GRU--RL improved the mean error from 0.51 "
+                    "to 0.32.")
+    got = results_switched(ownloose, "OWN_OVER_LOOSE", True, text, _OWN, ("AdamW", "METHOD"),
+                           ("GRU", "METHOD"), ("perplexity", "METRIC"),
+                           ("mean error", "METRIC"))
+    assert got["1885.24"]["system"] == "AdamW"
+    assert got["0.32"]["system"] == "GRU--RL"
+
+
+def test_a_used_model_or_a_paper_without_its_own_name_keeps_the_nearest_name():
+    text = _HEAD + "On the test split, the Llama-3-8B reproduction gives 71.2% accuracy."
+    got = results_switched(ownloose, "OWN_OVER_LOOSE", True, text, _OWN,
+                           ("Llama-3-8B", "MODEL"), ("accuracy", "METRIC"))
+    assert got["71.2%"]["system"] == "Llama-3-8B"
+    text = ("Routing at Scale\nWe study routing. In long-context scenarios, integrating the "
+            "HMT plug-in reduces prefill latency by 23.23x.")
+    got = results_switched(ownloose, "OWN_OVER_LOOSE", True, text, ("HMT", "METHOD"),
+                           ("prefill latency", "METRIC"))
+    assert got["23.23x"]["system"] == "HMT"
