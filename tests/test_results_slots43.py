@@ -47,3 +47,15 @@ def test_a_used_model_or_a_paper_without_its_own_name_keeps_the_nearest_name():
     got = results_switched(ownloose, "OWN_OVER_LOOSE", True, text, ("HMT", "METHOD"),
                            ("prefill latency", "METRIC"))
     assert got["23.23x"]["system"] == "HMT"
+
+
+@pytest.mark.parametrize(("sentence", "acts"), [
+    ("A Route Gate built on these signals achieves 78.6% coverage.", True),
+    ("Existing solvers adopt a Route Gate (RG), whose throughput is 80.7% higher.", True),
+    ("The Route Gate with Direct Preference Optimization (DPO) outperforms it (0.63).", True),
+    ("Integrating the Route Gate plug-in reduces latency by 23x.", False),
+    ("It yields 100% Route Gate validity.", False),
+])
+def test_a_name_that_acts_is_read_past_participles_brackets_and_asides(sentence, acts):
+    end = sentence.index("Route Gate") + len("Route Gate")
+    assert ownloose.own_over_loose(sentence, end, "METHOD", "used", "KiteNet") is not acts

@@ -19,11 +19,12 @@ from paperkg.extractors.result_names import THIS_PAPER
 OWN_OVER_LOOSE = True
 # the name acts: after the rest of a longer name ("LSTM--RL"), a font's close, a bracket ("(GA)")
 # and an aside "with NAME (ACRONYM)", a verb's -s or -ed form, a modal, "is/was", "at", ",
-# whose", ", VERBing" or a possessive
+# whose", ", VERBing", a participle ("A Governance Gate built on these signals achieves") or a
+# possessive
 _ACTS = re.compile(r"[\w\-+]*(?:\}|\$)*(?:\s*\([^()]{0,20}\))?"
                    r"(?:\s+(?:with|using)\s+(?:[A-Z][\w\-]*\s*)+(?:\([^()]{0,20}\))?)?"
                    r"(?:'s\b|,\s+(?:whose|[a-z]+ing)\b|\s+(?:can|could|may|will|is|was|are|were|"
-                   r"has|had|at|[a-z]+[^s\W]s|[a-z]+ed)\b)")
+                   r"has|had|at|built|made|run|given|shown|[a-z]+[^s\W]s|[a-z]+ed)\b)")
 
 
 def own_over_loose(text: str, end: int, typ: str, role: str | None, own: str | None) -> bool:
