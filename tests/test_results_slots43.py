@@ -59,3 +59,12 @@ def test_a_used_model_or_a_paper_without_its_own_name_keeps_the_nearest_name():
 def test_a_name_that_acts_is_read_past_participles_brackets_and_asides(sentence, acts):
     end = sentence.index("Route Gate") + len("Route Gate")
     assert ownloose.own_over_loose(sentence, end, "METHOD", "used", "KiteNet") is not acts
+
+
+def test_a_value_for_the_state_of_the_art_model_name_is_that_name():
+    text = _HEAD + ("KiteNet reaches an average accuracy of 80.3%, compared to 63.4% for the "
+                    "state-of-the-art model RouteCLIP.")
+    got = results_switched(ownloose, "OWN_OVER_LOOSE", True, text, _OWN,
+                           ("RouteCLIP", "MODEL"), ("average accuracy", "METRIC"))
+    assert got["80.3%"]["system"] == "KiteNet"
+    assert got["63.4%"]["system"] == "RouteCLIP"

@@ -125,7 +125,9 @@ _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-
                      r"(?![\w\-])")
 # "compared to 69.58% for the untuned GPT-4": a word saying which state of the model
 _FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?:(?:untuned|fine-tuned|original|base|"
-                         r"vanilla|standard|pretrained|pre-trained)\s+)?")
+                         r"vanilla|standard|pretrained|pre-trained)\s+)?(?:(?:state-of-the-art|"
+                         r"strongest|best|previous|prior|competing|leading)\s+(?:model|method|"
+                         r"baseline|system)\s+)?")
 _ON_BEFORE = re.compile(r"\b(?:on|over|for|across|in|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 FROM_SPLIT = True
 _FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+(?:(?:around|about|"
