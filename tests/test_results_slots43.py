@@ -68,3 +68,19 @@ def test_a_value_for_the_state_of_the_art_model_name_is_that_name():
                            ("RouteCLIP", "MODEL"), ("average accuracy", "METRIC"))
     assert got["80.3%"]["system"] == "KiteNet"
     assert got["63.4%"]["system"] == "RouteCLIP"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_value_stated_for_an_unnamed_system_has_no_system(on):
+    text = _HEAD + ("KiteNet improves task success from 71.8% for compute-matched planning and "
+                    "75.4% for an information-matched baseline to 78.9%.")
+    got = results_switched(ownloose, "FOR_UNNAMED", on, text, _OWN, ("task success", "METRIC"))
+    assert got["75.4%"]["system"] == (None if on else "KiteNet")
+    assert got["78.9%"]["system"] == "KiteNet"
+
+
+def test_a_value_for_small_models_or_for_a_named_model_keeps_its_system():
+    text = _HEAD + ("KiteNet improves accuracy, with gains of up to 48 points for small models "
+                    "and 15 points for frontier models.")
+    got = results_switched(ownloose, "FOR_UNNAMED", True, text, _OWN, ("accuracy", "METRIC"))
+    assert got["48 points"]["system"] == "KiteNet"

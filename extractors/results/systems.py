@@ -20,7 +20,7 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues, may_hold_group
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
-from paperkg.extractors.results.ownloose import own_over_loose
+from paperkg.extractors.results.ownloose import for_unnamed, own_over_loose
 from paperkg.extractors.results.ownname import (
     measuring_name,
     our_name,
@@ -487,6 +487,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         c["metric"].match(text, end + 1)):  # not "(QWK: 0.531 to 0.686)"
                 _tag("system", "name: value")
                 return name
+    if for_unnamed(text, end, mentions):
+        _tag("system", "null: a value for an unnamed system")
+        return None  # "from 71.8% for compute-matched non-causal RL and 75.4% for an ... baseline"
     if NAME_AT and (at := _name_at(text, mentions, pos)):
         _tag("system", "name right before 'at' value")
         return at  # "(vs. Claude Opus 4.6 at 80.8%)"
