@@ -20,6 +20,7 @@ from paperkg.extractors.results.conditions import (
 )
 from paperkg.extractors.results.cues import cues, may_hold_group
 from paperkg.extractors.results.guards import _STAT_NAMES, NAME_AT
+from paperkg.extractors.results.ownloose import for_unnamed, own_over_loose
 from paperkg.extractors.results.ownname import (
     measuring_name,
     our_name,
@@ -124,7 +125,9 @@ _COINED = re.compile(r"(?<![\w\-$\\])(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}(?:-
                      r"(?![\w\-])")
 # "compared to 69.58% for the untuned GPT-4": a word saying which state of the model
 _FOR_SYSTEM = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?:(?:untuned|fine-tuned|original|base|"
-                         r"vanilla|standard|pretrained|pre-trained)\s+)?")
+                         r"vanilla|standard|pretrained|pre-trained)\s+)?(?:(?:state-of-the-art|"
+                         r"strongest|best|previous|prior|competing|leading)\s+(?:model|method|"
+                         r"baseline|system)\s+)?")
 _ON_BEFORE = re.compile(r"\b(?:on|over|for|across|in|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 FROM_SPLIT = True
 _FROM_TO = re.compile(r"(?<!range)(?<!ranges)(?<!ranging)\s+from\s+(?:(?:around|about|"
@@ -484,6 +487,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         c["metric"].match(text, end + 1)):  # not "(QWK: 0.531 to 0.686)"
                 _tag("system", "name: value")
                 return name
+    if for_unnamed(text, end, mentions):
+        _tag("system", "null: a value for an unnamed system")
+        return None  # "from 71.8% for compute-matched non-causal RL and 75.4% for an ... baseline"
     if NAME_AT and (at := _name_at(text, mentions, pos)):
         _tag("system", "name right before 'at' value")
         return at  # "(vs. Claude Opus 4.6 at 80.8%)"
@@ -577,6 +583,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         _tag("system", "null: after vs")
         return None  # "58% vs 55.9%", "71.2% versus 65.0%": the other system's, unnamed here
     loose: tuple[int, str] | None = None
+    loose_at: tuple[int, str, str | None] = (0, "", None)
     src = ""
     for lo in (cs, s0):
         best: tuple[int, str | None] | None = None
@@ -612,6 +619,7 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                         LOOSE_NOT_OBJECT and _LOOSE_OBJECT.search(text, max(lo, a - 24), a)) \
                         and not (LOOSE_NOT_OPENER and a < _opener_end(text, s0, pos)):
                     loose = (a, name)
+                    loose_at = (b, typ, _role)
                 continue
             if best is None or a > best[0]:
                 best = (a, name)
@@ -681,6 +689,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
         if best is not None:
             _tag("system", src + (" (clause)" if lo == cs else " (sentence)"))
             return best[1]
+    if loose and own_over_loose(text, *loose_at, own):
+        _tag("system", "own name over a used name of a verbless clause")
+        return own  # "integrating the HMT plug-in reduces prefill latency by 23.23x": FlexLLM's
     if loose:
         _tag("system", "nearest entity of clause (no verb)")
         return loose[1]
