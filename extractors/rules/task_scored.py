@@ -52,36 +52,102 @@ def _neighbour(text: str, i: int, forward: bool) -> str:
 def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
     """(start, end, words, longest) of each phrase ending in a task head word in the abstract:
     the head and up to three words before it (cut at a function word; leading adjectives,
-    quantities and verbs in -ing/-ly dropped), and each shorter form of at least two words."""
-    text = ctx.text
+    quantities and verbs in -ing/-ly dropped), and each shorter form of at least two words.
+    The words are _WORD's matches from the title's end; only the heads are searched for, and
+    the words before each are read back from it (_word_before), not the whole abstract's."""
+    text, title_end = ctx.text, ctx.title_end
     listed = word_set("task_pattern_heads")
     heads = word_union("task_pattern_heads", "task_scored_heads")
     stop, lead = word_set("task_stop"), word_union("task_adjectives", "quantity_words")
     nouns = word_set("task_compound_openers")
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, ctx.title_end)]
     out = []
-    for k, (_a, b, w) in enumerate(toks):
-        if w not in heads:
-            continue
-        ws = [k]
-        j = k - 1
-        while j >= 0 and len(ws) <= _MAX_MODIFIERS:
-            a2, b2, w2 = toks[j]
-            gap = text[b2:toks[j + 1][0]]
+    for a, b in _head_words(text, title_end, heads):
+        ws = [(a, text[a:b])]
+        while len(ws) <= _MAX_MODIFIERS:
+            x = _word_before(text, ws[0][0], title_end)
+            if x is None:
+                break  # no word right before, one space away: a mark or the start ends it
+            a2, w2 = x
             capital = w2[0].isupper() and not (w2.isupper() or any(c.isdigit() for c in w2))
-            if gap != " " or w2.lower() in stop or capital or text[a2 - 1:a2] in _APOSTROPHES:
-                break  # a mark, a function word, a capitalised word or "'s" ends the phrase
-            ws.insert(0, j)
-            j -= 1
-        while len(ws) > 1 and toks[ws[0]][2].lower() in lead:
+            if w2.lower() in stop or capital or text[a2 - 1:a2] in _APOSTROPHES:
+                break  # a function word, a capitalised word or "'s" ends the phrase
+            ws.insert(0, x)
+        while len(ws) > 1 and ws[0][1].lower() in lead:
             ws.pop(0)
-        while len(ws) > 1 and (first := toks[ws[0]][2].lower()) not in nouns and (
+        while len(ws) > 1 and (first := ws[0][1].lower()) not in nouns and (
                 first.endswith("ing") and first not in listed or first.endswith("ly")):
             ws.pop(0)
         for i in range(len(ws) - 1):
             sub = ws[i:]
-            out.append((toks[sub[0]][0], b, [toks[x][2] for x in sub], i == 0))
+            out.append((sub[0][0], b, [w for _, w in sub], i == 0))
     return out
+
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _head_words(text: str, title_end: int, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each _WORD match from title_end on that is a head word, in order.
+    A _WORD match is a longest run of letters and digits joined by single hyphens or
+    slashes, so a match starts where the character before is neither such a letter nor a
+    joining mark, and ends where the character after is neither: that is tested around each
+    head found, instead of listing every word (the same matches from title_end, as a
+    finditer from there starts a word at title_end whatever comes before)."""
+    n = len(text)
+    base = title_end - 1  # the search's text has one space in front of text[title_end:]
+    out = []
+    for m in _head_finder(heads).finditer(" " + text[title_end:]):
+        a, b = m.start() + 1 + base, m.end() + base
+        if m.group()[0] in "-/" and a - 2 >= title_end and text[a - 2] in _ALNUM:
+            continue  # "x-detection": a hyphen or slash after a letter joins the words
+        if b < n and (text[b] in _ALNUM or text[b] in "-/" and b + 1 < n and
+                      text[b + 1] in _ALNUM):
+            continue  # the word goes on ("detections", "detection-based")
+        out.append((a, b))
+    return out
+
+
+def _word_before(text: str, a: int, title_end: int) -> tuple[int, str] | None:
+    """(start, word) of the _WORD match (from title_end on) that ends one space before offset
+    a, where a word starts; None when the character before a is not a space or no word ends
+    right before it (a word's last character is always a letter or digit)."""
+    e = a - 1
+    if e - 1 < title_end or text[e] != " " or text[e - 1] not in _ALNUM:
+        return None
+    s = e - 1
+    while s - 1 >= title_end and (text[s - 1] in _ALNUM or text[s - 1] in "-/" and
+                                  s - 2 >= title_end and text[s - 2] in _ALNUM):
+        s -= 1
+    return s, text[s:e]
+
+
+@cache
+def _head_finder(heads: frozenset[str]) -> re.Pattern:
+    """A character that no word holds (neither a letter or digit nor, unless a hyphen or
+    slash, joining two words), then one of the heads that _WORD could match whole, the longest
+    one written there: the heads as a trie (re tries each offset against a few first letters,
+    not against every head)."""
+    words = sorted(h for h in heads if _WORD.fullmatch(h))
+    return re.compile(r"[^A-Za-z0-9]" + _trie(words) if words else "(?!)")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of words, the longest where several are written at one place."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return pattern(tree)
 
 
 @cache
