@@ -41,7 +41,8 @@ formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words 
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 99.7 own head alias (the paper's own
 name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
-phrase no rule took, kept by a learned scorer), 100 metric filter,
+phrase no rule took, kept by a learned scorer), 100 metric filter, 100.1 metric objectives
+(a measure named as a training loss or an unreported objective),
 110 evaluation context.
 """
 
