@@ -1,12 +1,12 @@
 """Family: a measure named as a training objective, not as something reported.
 "combines Dice Loss and Focal Loss", "MSE loss", "a hybrid of cross-entropy, RankNet, and KL
 divergence losses", "trained via negative log-likelihood": a measure's mention right before a
-loss word ("loss", "objective", "regularisation", "penalty", "criterion"; "losses" closing a
+loss word ("loss", "objective", "regularisation", "penalty"; "losses" closing a
 short list it opens) or after "trained / optimised / learned via, with, by, using" names the
 loss the method trains with. A name that abstracts mostly give as the objective itself
-(words/metric_objectives.txt: cross-entropy, evidence lower bound, negative log-likelihood)
-is no measure unless a value or a comparison stands within 60 characters of it in its
-sentence ("achieves lower cross-entropy than", "an ELBO of -88.2"). Each such METRIC
+(words/metric_objectives.txt: cross-entropy) is no measure unless a value or a comparison
+stands within 60 characters of it in its sentence ("achieves lower cross-entropy than").
+"under the 0.75 IoU criterion" is an evaluation's threshold, not a loss. Each such METRIC
 candidate goes; a mention of the same measure used otherwise keeps the entity."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from paperkg.extractors.rules.base import Context, fold, word_set
 # "Dice Loss", "MSE loss", "KL (Kullback-Leibler) objective", "cross-entropy-based loss" is not
 _LOSS_AFTER = re.compile(
     r"(?:\s*\([^()\n]{1,12}\))?[\s\-]+(?:loss(?:es)?|objectives?|regulari[sz](?:ation|er)|"
-    r"penalty|criterion)\b", re.IGNORECASE)
+    r"penalty)\b", re.IGNORECASE)
 # "cross-entropy, RankNet, and KL divergence losses": the plural loss word closes the list
 _W = r"[\w\-]+(?: [\w\-]+){0,3}"
 _LOSS_LIST = re.compile(
