@@ -28,8 +28,8 @@ def _has(ents: dict, form: str) -> bool:
      "losses on the harbour logs.", "KL divergence"),
     ("The quay forecaster has Gaussian output heads trained via negative log-likelihood on the "
      "tide logs.", "negative log-likelihood"),
-    ("The tide classifier is tuned with AdamW and a composite loss blending cross-entropy and "
-     "attention consistency.", "cross-entropy"),
+    ("We fine-tune the dock model with cross-entropy on the quay logs and report recall and "
+     "precision on the tide logs.", "cross-entropy"),
 ])
 def test_a_measure_named_as_a_training_objective_is_no_measure(nlp, abstract, form):
     ents = run(nlp, abstract)
