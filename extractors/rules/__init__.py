@@ -19,7 +19,8 @@ in), 59.85 metric of value (the measure named before "of" and a value), 59.86 me
 nesting),
 61 headings (non-names), 65-68 heads, 65.3 appositions (a data head
 in a looser appositive), 66.2 far lists (a plural head a few words before its
-list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 70 roles (intro cues),
+list), 66.5-67.2 lists, 68.5 copula ("X is a ... task"), 68.7 valued, 68.75 value symbols (a unit or
+interval symbol after a number: "0.5 mJ", "95% CI"), 70 roles (intro cues),
 70.3 our apposed (a name with "our ... <head>" as its appositive), 70.5 roles (a second
 object the intro verb joins with "and"),
 72 parts (of our method), 80-86 roles (title), 87 tasks (a name before "task"), 88 brackets
@@ -41,7 +42,8 @@ formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words 
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 99.7 own head alias (the paper's own
 name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
-phrase no rule took, kept by a learned scorer), 100 metric filter,
+phrase no rule took, kept by a learned scorer), 100 metric filter, 100.1 metric objectives
+(a measure named as a training loss or an unreported objective),
 110 evaluation context.
 """
 
