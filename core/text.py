@@ -9,6 +9,14 @@ from bisect import bisect_right
 from functools import lru_cache
 
 _SENT_END = re.compile(r"[.!?\n][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])")
+# a full stop glued to the next sentence's capitalised word ("applications.In this work"):
+# after a lower-case letter, a digit, a closing bracket, "%" or "$" (checked on 3,362 such
+# stops in 40,000 corpus abstracts, see sentence_starts for the chunks it leaves alone)
+_GLUED_END = re.compile(r"(?<=[a-z0-9)\]}%$])\.(?=[A-Z][a-z])")
+# the chunk before a glued stop that keeps it inside a name: a path, URL, dotted code name or
+# LaTeX ("Mitsuba 3/Dr.Jit", "torch.autograd.Function", "LIPIcs.SoCG"), or a short capitalised
+# abbreviation ("Avg.Acc", "Abs.Rel")
+_GLUED_KEEP = re.compile(r"[/\\_@:.]|^[A-Z][a-z]{0,3}$")
 _NO_SPLIT_BEFORE = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "cf.", "etc.", "resp.",
                     "approx.", "Sec.", "No.")
 _LATEX_ACCENT = re.compile(r"\\[\"'`^~]\{?([A-Za-z])\}?")
@@ -19,7 +27,12 @@ def sentence_starts(text: str) -> list[int]:
     sentence of its own."""
     starts = [0]
     nl = text.find("\n")
-    for m in _SENT_END.finditer(text):
+    ends = list(_SENT_END.finditer(text))
+    if "." in text:
+        glued = [m for m in _GLUED_END.finditer(text) if not _glued_in_name(text, m.start())]
+        if glued:
+            ends = sorted(ends + glued, key=lambda m: m.start())
+    for m in ends:
         end = m.start() + 1
         if text[m.start()] == "." and text.endswith(_NO_SPLIT_BEFORE, 0, end):
             continue
@@ -30,6 +43,13 @@ def sentence_starts(text: str) -> list[int]:
     if nl >= 0 and starts[-1] <= nl and nl + 1 < len(text):
         starts.append(nl + 1)
     return starts
+
+
+def _glued_in_name(text: str, stop: int) -> bool:
+    """Whether the full stop at offset stop, glued to a capital, lies inside a name, path or
+    abbreviation rather than between two sentences."""
+    chunk = text[max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1: stop]
+    return bool(_GLUED_KEEP.search(chunk))
 
 
 def sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:

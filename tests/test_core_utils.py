@@ -78,6 +78,20 @@ def test_sentence_rules():
     assert sentence_at(text, 10_000) == ""
 
 
+def test_a_full_stop_glued_to_the_next_sentence_ends_it():
+    text = ("Title\nIt helps driving applications.In this work we propose IMP (ours).Interestingly"
+            " it gains 5%.The code is out.")
+    assert [s for _, s in sentences(text)] == [
+        "Title", "It helps driving applications.", "In this work we propose IMP (ours).",
+        "Interestingly it gains 5%.", "The code is out."]
+
+
+def test_a_full_stop_inside_a_name_path_or_abbreviation_is_no_sentence_end():
+    text = ("We use torch.autograd.Function and Mitsuba 3/Dr.Jit, e.g.In short, gains in "
+            "Avg.Acc and Abs.Rel at github.com/org/Repo.Name hold.")
+    assert [s for _, s in sentences(text)] == [text]
+
+
 def test_identifier_forms():
     for raw in ("arXiv:2310.01234v2", "https://arxiv.org/abs/2310.01234", "2310.01234",
                 "https://alphaxiv.org/abs/2310.01234v1", "10.48550/arXiv.2310.01234"):
