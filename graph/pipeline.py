@@ -1032,6 +1032,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: A build of at least this many papers collects the process's cyclic garbage before it
+#: pauses the collector (see build); a smaller one freezes what is there as it is (what it
+#: leaves goes to the oldest generation when the build ends, as what it froze does).
+COLLECT_FROM = 1_000
+
 #: A fresh build of at least this many papers COPYs its build state before the graph step
 #: instead of beside it (see build): the overlap's child process would lift a 100,000-paper
 #: build's peak over 2.5 GB.
@@ -1199,8 +1204,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             previous = None
     # What a build holds (papers, extractions, the graph) is many small acyclic objects that
     # live to its end: cyclic collections only walk them again and again, a cost that grows
-    # with the collection. The collector is paused for the build and what was read is frozen.
-    gc.collect()
+    # with the collection. The collector is paused for the build and what was read is frozen,
+    # after a full collection when the build is large enough for what its reading left to
+    # matter (a full collection walks the whole process: 0.08 CPU s in the command, more in
+    # a process holding more, against about 0.5 s for a whole 5-paper build).
+    if len(papers) >= COLLECT_FROM:
+        gc.collect()
     gc.freeze()
     was_enabled = gc.isenabled()
     gc.disable()
