@@ -1293,6 +1293,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         result.papers = []  # the graph holds what the store needs of them
         t_extract = time.perf_counter()
         tables: list = []
+        counted: dict = {}  # the stats of a store written whole (replace_tables counts them)
         try:
             # An update writes only what differs from the store; a fresh build, or an
             # update that changes most of the graph, writes the store whole.
@@ -1317,7 +1318,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     e.join()
                 mode = replace_tables(tables, path, spool.path, existed,
                                       begun=begun[0].wait() if begun else None,
-                                      threads=1 if big else 0)
+                                      threads=1 if big else 0, counts=counted)
         finally:
             spool.remove()
             discard_tables(tables)  # spilled files a failed write left (none once copied)
@@ -1345,7 +1346,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             raise UserError(f"{exc} (the embedded store {path} was written; retry the Neo4j "
                             "part with `paperkg load neo4j`)") from None
         neo = {"summary": loaded.summary(), **asdict(loaded)}
-    stored = stats(path)
+    stored = counted or stats(path)  # the store written whole: counted as it was written
     return BuildReport(
         db=str(path), mode=mode, read=read_summary, skipped=result.skipped,
         new_papers=new_count, total_papers=stored["nodes"][S.PAPER],
