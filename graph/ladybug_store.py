@@ -1166,8 +1166,9 @@ def _staged_write(path: Path, parent: Path, copy: bool, reopenable: bool = False
             shutil.copy2(path, tmp)
         writer = _Writer(tmp, threads=threads)
         try:
-            for stmt in ddl():
-                writer.conn.execute(stmt)
+            if begun is None:  # a begun store has its schema (_write_state made it)
+                for stmt in ddl():
+                    writer.conn.execute(stmt)
             yield writer if reopenable else writer.conn
         finally:
             writer.close()
@@ -1473,25 +1474,28 @@ def discard_begun(tmp: Path) -> None:
 
 def replace_tables(tables: list, db: str | os.PathLike | None = None,
                    state: Sequence[tuple[str, str, str]] | Path = (), existed: bool = False,
-                   begun: Path | None = None, threads: int = 0) -> str:
+                   begun: Path | None = None, threads: int = 0,
+                   counts: dict | None = None) -> str:
     """Write store_tables' tables (the list is emptied as they are copied) and the build
     state as the whole new store, atomically; returns 'upsert' if `existed`, else 'fresh'.
     With `begun` (begin_fresh's staged store, which holds the state already), the tables are
     added to it and `state` is not read. `threads`: the engine's (0: its default, one per
     core); one thread holds a COPY about 0.5 GB less than two (graph/pipeline.py: builds
-    from paper_spill.FROM papers on)."""
+    from paper_spill.FROM papers on). `counts`, if given, is filled with the new store's
+    stats, counted on the write connection once everything is written (no second opening
+    of the store to count it)."""
     with staged(db, copy=False, reopenable=True, begun=begun, threads=threads) as writer:
         _copy_tables(writer, tables)
-        if begun is not None:
-            return "upsert" if existed else "fresh"
-        if isinstance(state, Path):
+        if begun is None and isinstance(state, Path):
             writer.reopen()  # the state's COPY then starts without the tables' memory
             _copy_file(writer.conn, S.STATE, state)
-        elif state:
+        elif begun is None and state:
             writer.reopen()
             _copy_rows(writer.conn, S.STATE, [dict(zip(("id", "content_hash", "extraction"),
                                                        r, strict=True)) for r in state],
                        [(p.name, p.type) for p in S.STATE_PROPS])
+        if counts is not None:
+            counts.update(stats_in(writer.conn))
     return "upsert" if existed else "fresh"
 
 

@@ -8,9 +8,24 @@ from __future__ import annotations
 import json
 import shutil
 import weakref
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import run_cli_process
 from tests.test_incremental import _line, _tiny, assert_same, registry_rows, snapshot
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """test_incremental._tiny's listings and a store of its old papers (fast), built once:
+    (store, old listing, new listing); a test copies the store before it changes it."""
+    from paperkg.graph.pipeline import build
+
+    root = tmp_path_factory.mktemp("tiny38")
+    a, b = _tiny(root)
+    build([a], db=root / "base.lbug", fast=True)
+    return root / "base.lbug", a, b
 
 
 class _Thing:
@@ -39,19 +54,18 @@ def test_keep_holds_objects_only_in_a_process_that_ends_by_exit():
     assert ending.kept() == 0 and ref() is None  # let go once the process is said not to end
 
 
-def test_an_update_in_process_leaves_nothing_kept(tmp_path):
+def test_an_update_in_process_leaves_nothing_kept(tiny_base, tmp_path):
     from paperkg.core import ending
     from paperkg.graph.pipeline import build
 
-    a, b = _tiny(tmp_path)
-    db = tmp_path / "kg.lbug"
-    build([a], db=db, fast=True)
+    base, _, b = tiny_base
+    db = Path(shutil.copyfile(base, tmp_path / "kg.lbug"))
     report = build([b], db=db, fast=True)
     assert report.mode == "upsert" and report.written is not None  # the quick path
     assert not ending.ends_by_exit() and ending.kept() == 0
 
 
-def test_the_command_leaves_the_store_an_update_in_process_makes(tmp_path):
+def test_the_command_leaves_the_store_an_update_in_process_makes(tiny_base, tmp_path):
     """An update by the real command (a second worker: its papers extracted ahead, the quick
     path's one transaction) against the same update made in this process: the same nodes,
     edges, registry rows and reported counts, and the store opens read-only right after (its
@@ -59,9 +73,7 @@ def test_the_command_leaves_the_store_an_update_in_process_makes(tmp_path):
     from paperkg.graph.ladybug_store import connect, stats_in
     from paperkg.graph.pipeline import build
 
-    a, b = _tiny(tmp_path)
-    base = tmp_path / "base.lbug"
-    build([a], db=base, fast=True)
+    base, _, b = tiny_base
     by_command, in_process = tmp_path / "command.lbug", tmp_path / "inprocess.lbug"
     shutil.copyfile(base, by_command)
     shutil.copyfile(base, in_process)
@@ -105,7 +117,7 @@ def test_cited_nodes_are_the_bare_nodes_of_the_cited_fields(tmp_path):
     assert [list(d) for d in got[0].values()] == [list(d) for d in made[0].values()]
 
 
-def test_bench_add_reports_the_cli_process_cpu_beside_the_tree(tmp_path):
+def test_bench_add_reports_the_cli_process_cpu_beside_the_tree(tiny_base, tmp_path):
     """bench/bench_add.py waits for the CLI process itself: its CPU is reported apart from the
     whole process tree's (the fork server and worker, reaped after it), and is part of it."""
     import subprocess
@@ -113,11 +125,9 @@ def test_bench_add_reports_the_cli_process_cpu_beside_the_tree(tmp_path):
     from pathlib import Path
 
     import paperkg
-    from paperkg.graph.pipeline import build
 
-    a, b = _tiny(tmp_path)
-    base = tmp_path / "base.lbug"
-    build([a], db=base, fast=True)
+    base = Path(shutil.copyfile(tiny_base[0], tmp_path / "base.lbug"))  # the bench writes it
+    b = tiny_base[2]
     package = Path(paperkg.__file__).resolve().parent
     tree = tmp_path / "tree"  # a tree as the bench takes it: a folder holding `paperkg`
     tree.mkdir()
@@ -134,7 +144,7 @@ def test_bench_add_reports_the_cli_process_cpu_beside_the_tree(tmp_path):
     assert "CLI process" in ran.stdout
 
 
-def test_the_ahead_worker_makes_the_claims_rows_this_process_makes(tmp_path):
+def test_the_ahead_worker_makes_the_claims_rows_this_process_makes(tiny_base, tmp_path):
     """pipeline.Ahead.claims: the extraction's worker, kept open after its extraction, makes
     the citation index's claims and generic rows from the store's rows and the entries it
     made, equal to what StoredIndex.claims_rows makes of the same entries here; a paper it
@@ -142,16 +152,15 @@ def test_the_ahead_worker_makes_the_claims_rows_this_process_makes(tmp_path):
     from paperkg.core.records import Paper
     from paperkg.graph.citations.stored import StoredIndex
     from paperkg.graph.ladybug_store import connect
-    from paperkg.graph.pipeline import Ahead, build
+    from paperkg.graph.pipeline import Ahead
     from paperkg.graph.registry_store import last_item
     from paperkg.readers import read_listings
 
-    a, b = _tiny(tmp_path)
+    db, _, new = tiny_base  # read only
+    b = Path(shutil.copyfile(new, tmp_path / "new.jsonl"))
     with b.open("a", encoding="utf-8") as fh:  # one that claims a name of its own
         fh.write(_line("2401.00070", "QuorbNet: Counting Cells", "We propose QuorbNet, a new "
                        "method for cell counting.") + "\n")
-    db = tmp_path / "kg.lbug"
-    build([a], db=db, fast=True)
     with connect(db) as conn:
         index = StoredIndex(conn)
         rows = index.stored_rows

@@ -23,9 +23,11 @@ def test_version_and_help_on_every_command(cli):
 
 
 def test_build_examples_query_stats(cli, examples, tmp_path):
-    db = tmp_path / "kg.lbug"
-    r = cli("build", str(examples), "--db", str(db))
+    """The build takes its store from PAPERKG_DB (no --db; the queries pass --db)."""
+    db = tmp_path / "env.lbug"
+    r = cli("build", str(examples), env={"PAPERKG_DB": str(db)})
     assert r.returncode == 0, r.stderr
+    assert db.exists()
     assert ("read 2 files: 6 records, 1 merged duplicates -> 5 papers (5 new, 5 in store)"
             in r.stdout)
     assert "Paper" in r.stdout and "LISTED_IN" in r.stdout
@@ -41,12 +43,6 @@ def test_build_examples_query_stats(cli, examples, tmp_path):
     r = cli("stats", "--db", str(db), "--format", "json")
     counts = {row["type"]: row["count"] for row in json.loads(r.stdout)}
     assert counts["Paper"] == 5 and counts["Source"] == 2 and counts["LISTED_IN"] == 6
-
-
-def test_db_from_environment(cli, examples, tmp_path):
-    db = tmp_path / "env.lbug"
-    r = cli("build", str(examples), env={"PAPERKG_DB": str(db)})
-    assert r.returncode == 0 and db.exists()
 
 
 @pytest.fixture(scope="module")

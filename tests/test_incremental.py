@@ -144,11 +144,14 @@ def copied(db: Path, tmp_path: Path) -> Path:
 
 
 def test_split_in_two_reversed_order(parts, fresh, fresh_db, tmp_path):
+    """The second build is an update with a second worker: its new papers are extracted in
+    another process while the store is read (pipeline.Ahead); the store is a fresh build's.
+    (An update extracted in this process: test_one_file_at_a_time_other_hash_seed's last.)"""
     from paperkg.graph.pipeline import build
 
     db = tmp_path / "kg.lbug"
     first = build([parts[1]], db=db)
-    second = build([parts[2], parts[0]], db=db)
+    second = build([parts[2], parts[0]], db=db, workers=2)
     assert second.mode == "upsert"
     assert second.extracted == second.total_papers - first.total_papers  # old ones kept
     assert second.written is not None and second.written["added"] > 0  # only the difference
@@ -161,22 +164,17 @@ def test_split_in_two_reversed_order(parts, fresh, fresh_db, tmp_path):
     assert_same(fresh, snapshot(db))
 
 
-def test_update_extracts_its_papers_ahead(parts, fresh, tmp_path):
-    """With a second worker an update's new papers are extracted in another process while the
-    store is read (pipeline.Ahead): the same store as a fresh build; a paper whose text is not
+def test_update_extracts_its_papers_ahead(parts):
+    """pipeline.Ahead (an update's new papers extracted in another process while the store is
+    read; the update with it: test_split_in_two_reversed_order): a paper whose text is not
     the one sent is extracted in this process, with the results raw_extractions gives."""
     import dataclasses
 
     from paperkg.extractors.pipeline import raw_extractions
     from paperkg.graph.citations.cache import paper_features
-    from paperkg.graph.pipeline import Ahead, build
+    from paperkg.graph.pipeline import Ahead
     from paperkg.readers import read_listings
 
-    db = tmp_path / "kg.lbug"
-    build([parts[0], parts[1]], db=db)
-    second = build([parts[2]], db=db, workers=2)
-    assert second.mode == "upsert" and "diff" in second.seconds and second.extracted > 0
-    assert_same(fresh, snapshot(db))
     papers = read_listings([parts[2]]).papers[:4]
     ahead = Ahead(papers, fast=False)
     other = dataclasses.replace(papers[1], abstract=papers[1].abstract + " It uses BERT.")
@@ -767,8 +765,21 @@ def test_an_update_merges_only_the_stored_papers_the_new_ones_share_a_key_with(t
     assert sorted(map(_paper_row, part)) == sorted(map(_paper_row, whole))
 
 
+@pytest.fixture(scope="module")
+def fresh_fast(parts, tmp_path_factory):
+    """A fresh build of all three files with the rules alone (fast), in this process and
+    without a pool: (the build's report, its graph)."""
+    from paperkg.graph.pipeline import build
+
+    db = tmp_path_factory.mktemp("fresh-fast") / "kg.lbug"
+    return build(parts, db=db, fast=True), snapshot(db)
+
+
 def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
-        parts, fresh, tmp_path, monkeypatch):
+        parts, fresh_fast, tmp_path, monkeypatch):
+    """The papers spilled and read back in batches of 7 rows: the store of a build that
+    keeps them in memory (the rules alone: the spill holds the papers, not what is
+    extracted from them)."""
     from paperkg.graph import paper_spill, pipeline
     from paperkg.graph.pipeline import build
 
@@ -780,9 +791,9 @@ def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
     monkeypatch.setattr(paper_spill, "SpilledPapers",
                         lambda *args: made.append(spill(*args)) or made[-1])
     db = tmp_path / "kg.lbug"
-    build(parts, db=db)
+    build(parts, db=db, fast=True)
     assert len(made) == 1 and len(made[0]) > 0.9 * SIZE
-    assert_same(snapshot(db), fresh)
+    assert_same(snapshot(db), fresh_fast[1])
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".papers")]
 
 
@@ -800,8 +811,8 @@ def test_surface_counts_json_is_the_encoders():
         assert json.loads(_counts_json(counts)) == json.loads(want)
 
 
-def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, tmp_path,
-                                                                      monkeypatch):
+def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, fresh_fast,
+                                                                      tmp_path, monkeypatch):
     """A fresh build whose extraction runs in a pool (POOL_FROM papers or more, two workers)
     ends the workers' fork server once extraction is done (it held about 100 MB through every
     later step); its store is the one a build in this process writes. The pool's threshold is
@@ -820,9 +831,9 @@ def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, tm
     assert forkserver._forkserver._forkserver_pid is not None
     pooled = build(parts, db=tmp_path / "two.lbug", workers=2, fast=True)
     assert forkserver._forkserver._forkserver_pid is None
-    one = build(parts, db=tmp_path / "one.lbug", fast=True)
+    one, seen = fresh_fast  # the same build in this process
     assert pooled.extracted == one.extracted > 100
-    assert_same(snapshot(tmp_path / "two.lbug"), snapshot(tmp_path / "one.lbug"))
+    assert_same(snapshot(tmp_path / "two.lbug"), seen)
 
 
 def test_a_kept_citation_keeps_its_kind_and_entity_while_what_it_reads_stays(tmp_path):
