@@ -39,32 +39,33 @@ def assert_counters_right(db: Path) -> dict[str, dict[str, int]]:
     in all), and most_cited answers row for row what grouping the edges answers; returns the
     counters by paper id."""
     from paperkg.cypher import adjacency
-    from paperkg.graph.ladybug_store import query
 
     cols = ", ".join(f"p.{name}" for name in CITED_BY_PROPS)
-    stored = {r[0]: dict(zip(CITED_BY_PROPS, r[1:], strict=True))
-              for r in query(f"MATCH (p:Paper) RETURN p.id, {cols}", db=db)[1]}
-    for published, order in query("MATCH (p:Paper) RETURN p.published, p.published_order",
-                                  db=db)[1]:
-        assert order == published_order(published), published
-    expected = {pid: dict.fromkeys(CITED_BY_PROPS, 0) for pid in stored}
-    key = adjacency.store_key(db)  # what L.ask does, on one connection for every source
-    with L.embedded_connection(db) as conn:
+    key = adjacency.store_key(db)  # what L.ask does, taken before opening
+    with L.embedded_connection(db) as conn:  # one read-only open for every query here
+        def rows(text: str, params: dict | None = None) -> list[list]:
+            return L.run_embedded(text, params, conn=conn)[1]
+
+        stored = {r[0]: dict(zip(CITED_BY_PROPS, r[1:], strict=True))
+                  for r in rows(f"MATCH (p:Paper) RETURN p.id, {cols}")}
+        for published, order in rows("MATCH (p:Paper) RETURN p.published, p.published_order"):
+            assert order == published_order(published), published
+        expected = {pid: dict.fromkeys(CITED_BY_PROPS, 0) for pid in stored}
         for source in ("", *S.CITATION_SOURCES):
-            grouped = L.run_embedded(GROUPED, {"source": source}, conn=conn)[1]
+            grouped = rows(GROUPED, {"source": source})
             assert L.ask_on(conn, "most_cited", {"source": source, "limit": 100_000}, db,
                             key)[1] == grouped
             for pid, _, n in grouped:
                 expected[pid][S.cited_by_prop(source or None)] = n
-    assert stored == expected
-    introduced = {(r[0], r[1]): r[2] for r in query(
-        "MATCH (e) WHERE e.introduced_by IS NOT NULL RETURN label(e), e.id, e.introduced_by",
-        db=db)[1]}
-    grouped = {(r[0], r[1]): r[2] for r in query(
-        "MATCH (p:Paper)-[:INTRODUCES]->(e) RETURN label(e), e.id, count(DISTINCT p)", db=db)[1]}
-    assert len(introduced) == sum(1 for r in query(
-        "MATCH (e) WHERE label(e) IN $labels RETURN e.id", {"labels": list(S.ENTITY_LABELS)},
-        db=db)[1])  # every entity has one
+        assert stored == expected
+        introduced = {(r[0], r[1]): r[2] for r in rows(
+            "MATCH (e) WHERE e.introduced_by IS NOT NULL "
+            "RETURN head(labels(e)), e.id, e.introduced_by")}
+        grouped = {(r[0], r[1]): r[2] for r in rows(
+            "MATCH (p:Paper)-[:INTRODUCES]->(e) RETURN head(labels(e)), e.id, count(DISTINCT p)")}
+        assert len(introduced) == len(rows(
+            "MATCH (e) WHERE head(labels(e)) IN $labels RETURN e.id",
+            {"labels": list(S.ENTITY_LABELS)}))  # every entity has one
     assert {k: n for k, n in introduced.items() if n} == grouped
     return stored
 

@@ -12,11 +12,16 @@ from paperkg.core.errors import UserError
 from tests.conftest import SHARED, run_cli
 from tests.test_incremental import assert_same, snapshot
 
-distributed = pytest.importorskip("distributed")
+
+@pytest.fixture(scope="module")
+def distributed():
+    """The distributed package, imported by the tests that run (not at collection: the other
+    worker of `pytest -n 2` never needs its 0.5 CPU s import); the tests skip without it."""
+    return pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
-def cluster():
+def cluster(distributed):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as c:
         yield c
@@ -55,7 +60,7 @@ def test_build_on_the_cluster_is_the_local_build(cluster, listing, tmp_path):
     assert_same(snapshot(local), snapshot(remote))
 
 
-def test_unreachable_scheduler_is_one_line():
+def test_unreachable_scheduler_is_one_line(distributed):
     from paperkg.extractors.dask_engine import client_for
 
     with pytest.raises(UserError, match="cannot reach the Dask scheduler"):
