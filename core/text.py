@@ -4,10 +4,13 @@ text folding (accents, LaTeX accents, case)."""
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+#: the ASCII letters and digits (a regex's [A-Za-z0-9]), for tests one character at a time
+ALNUM = frozenset(string.ascii_letters + string.digits)
 _SENT_END = re.compile(r"[.!?\n][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])")
 # a full stop glued to the next sentence's capitalised word ("applications.In this work"):
 # after a lower-case letter, a digit, a closing bracket, "%" or "$" (checked on 3,362 such

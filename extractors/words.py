@@ -94,6 +94,30 @@ def alternation(forms: Iterable[str], space: str | None = None) -> str:
     return out if space is None else out.replace(r"\ ", space)
 
 
+
+def trie_alternation(forms: Iterable[str], lower: bool = False) -> str:
+    """A regex alternation of literal forms with common prefixes shared: it matches what
+    alternation's longest-first list matches (at each node the longer forms are tried first),
+    at a fraction of the cost over a long list; `lower`: the forms lower-cased, for a
+    case-insensitive pattern."""
+    tree: dict = {}
+    for f in forms:
+        node = tree
+        for ch in f.lower() if lower else f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return pattern(tree)
+
 def head_alternation(context: str) -> str:
     """A regex alternation of the head nouns of one context (singular and plural)."""
     return alternation(head_forms(context))

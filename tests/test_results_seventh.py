@@ -76,14 +76,14 @@ def test_the_quantity_a_change_is_stated_on_names_the_metric_when_its_head_is_a_
 def test_the_metric_word_pattern_matches_as_a_longest_first_alternation_would():
     import re
 
-    from paperkg.extractors.results import _trie_alternation
+    from paperkg.extractors.words import trie_alternation
 
     words = ["F1", "F1 score", "F1-score", "accuracy", "top-1 accuracy", "top-1", "AP", "AP50",
              "mAP", "R^2"]
     plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     wrap = r"(?<![\w\-@])(?:{})(?![\w@])"
     old = re.compile(wrap.format(plain), re.I)
-    new = re.compile(wrap.format(_trie_alternation(words)), re.I)
+    new = re.compile(wrap.format(trie_alternation(words, lower=True)), re.I)
     text = ("We report F1 score 0.8, f1-score 0.7, F1 0.6, top-1 accuracy 81%, TOP-1 70%, AP50 "
             "44, AP 40 and mAP 39, R^2 = 0.9, F1s and APx are no metrics.")
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -52,10 +52,7 @@ from paperkg.extractors.results.conditions import (
     _bracketed_after_name,
     _name_at,
 )
-from paperkg.extractors.results.cues import (
-    _trie_alternation,  # noqa: F401 - kept importable here
-    cues,
-)
+from paperkg.extractors.results.cues import cues
 from paperkg.extractors.results.datanames import data_typed
 from paperkg.extractors.results.farchange import far_changed
 from paperkg.extractors.results.freshdata import fresh_data

@@ -7,32 +7,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from paperkg.extractors.words import trie_alternation
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: The plural groups the "group" cue finds opening a sentence or clause ("Experts in the field").
 _BARE_GROUP = r"(?:experts|agents|humans|annotators|participants|models|LLMs|VLMs|MLLMs)"
-
-
-def _trie_alternation(words: list[str]) -> str:
-    """A case-insensitive alternation of words with common prefixes shared: it matches what
-    the plain longest-first alternation matches (at each node the longer words are tried
-    first), at a fraction of the cost over a long word list."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
-        return body
-
-    return build(trie)
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +23,7 @@ def cues() -> dict:
     for line in (DATA / "metrics.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             metric_forms.extend(f.strip() for f in line.split("|") if f.strip())
-    metric_alt = _trie_alternation(metric_forms)
+    metric_alt = trie_alternation(metric_forms, lower=True)
     return {
         "size": frozenset(data["size_nouns"]),
         "heads": frozenset(data["method_heads"]),

@@ -8,11 +8,10 @@ second strong task word ("Multimodal Understanding and Generation")."""
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Collection, Mapping
 from functools import cache
 
-from paperkg.core.text import fold
+from paperkg.core.text import ALNUM, fold
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import word_set, word_union
 
@@ -20,7 +19,6 @@ from paperkg.extractors.rules.base import word_set, word_union
 # that one
 WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'\u201c]))([A-Za-z0-9][\w\-]*) $")
 _OPENS = frozenset("(\"'\u201c")
-_ALNUM = frozenset(string.ascii_letters + string.digits)  # WORD_BEFORE's [A-Za-z0-9]
 _PREVIOUS = re.compile(r"([A-Za-z]+)\s+$")
 # verbs in -ing and -s, adverbs, numbers, single letters, debris ("pipelines--on", "X-")
 _NOT_KIND = re.compile(r"[a-z]+(?:ing|ly|[^s]s)|\d+|[A-Za-z]|.*(?:--|-$).*", re.I)
@@ -47,7 +45,7 @@ def word_before(text: str, a: int) -> tuple[int, str] | None:
     s = sp
     while s > lo and (text[s - 1].isalnum() or text[s - 1] in "_-"):
         s -= 1  # str.isalnum and "_" are re's \w
-    if s == sp or text[s] not in _ALNUM:
+    if s == sp or text[s] not in ALNUM:
         return None
     if s > 0 and not (text[s - 1].isspace() or text[s - 1] in _OPENS):
         return None

@@ -12,8 +12,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+from paperkg.core.text import ALNUM
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, word_union
+from paperkg.extractors.words import trie_alternation
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "task_scorer.json"
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[\-/][A-Za-z0-9]+)*")
@@ -83,9 +85,6 @@ def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
     return out
 
 
-_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-
-
 def _head_words(text: str, title_end: int, heads: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each _WORD match from title_end on that is a head word, in order.
     A _WORD match is a longest run of letters and digits joined by single hyphens or
@@ -98,10 +97,10 @@ def _head_words(text: str, title_end: int, heads: frozenset[str]) -> list[tuple[
     out = []
     for m in _head_finder(heads).finditer(" " + text[title_end:]):
         a, b = m.start() + 1 + base, m.end() + base
-        if m.group()[0] in "-/" and a - 2 >= title_end and text[a - 2] in _ALNUM:
+        if m.group()[0] in "-/" and a - 2 >= title_end and text[a - 2] in ALNUM:
             continue  # "x-detection": a hyphen or slash after a letter joins the words
-        if b < n and (text[b] in _ALNUM or text[b] in "-/" and b + 1 < n and
-                      text[b + 1] in _ALNUM):
+        if b < n and (text[b] in ALNUM or text[b] in "-/" and b + 1 < n and
+                      text[b + 1] in ALNUM):
             continue  # the word goes on ("detections", "detection-based")
         out.append((a, b))
     return out
@@ -112,11 +111,11 @@ def _word_before(text: str, a: int, title_end: int) -> tuple[int, str] | None:
     a, where a word starts; None when the character before a is not a space or no word ends
     right before it (a word's last character is always a letter or digit)."""
     e = a - 1
-    if e - 1 < title_end or text[e] != " " or text[e - 1] not in _ALNUM:
+    if e - 1 < title_end or text[e] != " " or text[e - 1] not in ALNUM:
         return None
     s = e - 1
-    while s - 1 >= title_end and (text[s - 1] in _ALNUM or text[s - 1] in "-/" and
-                                  s - 2 >= title_end and text[s - 2] in _ALNUM):
+    while s - 1 >= title_end and (text[s - 1] in ALNUM or text[s - 1] in "-/" and
+                                  s - 2 >= title_end and text[s - 2] in ALNUM):
         s -= 1
     return s, text[s:e]
 
@@ -128,26 +127,7 @@ def _head_finder(heads: frozenset[str]) -> re.Pattern:
     one written there: the heads as a trie (re tries each offset against a few first letters,
     not against every head)."""
     words = sorted(h for h in heads if _WORD.fullmatch(h))
-    return re.compile(r"[^A-Za-z0-9]" + _trie(words) if words else "(?!)")
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching any of words, the longest where several are written at one place."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return pattern(tree)
+    return re.compile(r"[^A-Za-z0-9]" + trie_alternation(words) if words else "(?!)")
 
 
 @cache

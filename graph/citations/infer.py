@@ -31,7 +31,7 @@ from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from paperkg.core.packed import unpacked
-from paperkg.core.text import sentences
+from paperkg.core.text import ALNUM, sentences
 from paperkg.graph.schema import (
     ADDRESSES,
     CITES,
@@ -291,7 +291,7 @@ def _mentions_where(p: str, title: str, abstract_sentences: Callable[[], list[tu
         i = text.find(w)
         while i >= 0:
             e = i + len(w)
-            if not ((i and text[i - 1] in _ALNUM) or (e < len(text) and text[e] in _ALNUM)):
+            if not ((i and text[i - 1] in ALNUM) or (e < len(text) and text[e] in ALNUM)):
                 found.append((i, len(w), far))
             i = text.find(w, i + 1)
     if not found:
@@ -310,8 +310,8 @@ def _mentions_where(p: str, title: str, abstract_sentences: Callable[[], list[tu
             at, n, far = found[j]
             j += 1
             q, e = at - start, at - start + n
-            if q == last or e > len(sent) or (q and sent[q - 1] in _ALNUM) or (
-                    e < len(sent) and sent[e] in _ALNUM):
+            if q == last or e > len(sent) or (q and sent[q - 1] in ALNUM) or (
+                    e < len(sent) and sent[e] in ALNUM):
                 continue  # asked already, or not whole runs of the sentence
             last = q
             lo = max(0, q - 2)  # `find` reads two characters before a name
@@ -324,7 +324,6 @@ def _mentions_where(p: str, title: str, abstract_sentences: Callable[[], list[tu
 
 
 #: The characters of a run (names.NameIndex: runs of ASCII letters and digits).
-_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 #: How far past a name's end NameIndex.find reads (a continuation, a version number
 #: "\s[1-9]\.\d" and the character after it), with room to spare.
 _FIND_AFTER = 8
@@ -334,7 +333,7 @@ def _run_end(text: str, i: int) -> int:
     """min(i, len(text)) moved on to the end of the run it falls in (a piece of text cut
     there keeps its last run whole)."""
     i = min(i, len(text))
-    while 0 < i < len(text) and text[i - 1] in _ALNUM and text[i] in _ALNUM:
+    while 0 < i < len(text) and text[i - 1] in ALNUM and text[i] in ALNUM:
         i += 1
     return i
 
