@@ -20,8 +20,8 @@ package (the citation judging, pickle); the main process's other threads (the en
 pyarrow's, the beside reads) may hold locks at the fork, none of which that code takes.
 
 The result is taken as soon as it has come through the pipe: the child's exit, which frees
-its copied pages and the page tables of the parent's whole address space (0.12-0.13 s of wall
-at 100,000 papers), is waited for by the thread that answered it, not by the caller
+its copied pages and the page tables of its copy of the parent's address space (0.10-0.14 s of
+wall at 100,000 papers), is waited for by the thread that answered it, not by the caller
 (docs/scale.md, forty-fourth pass).
 
 Whatever goes wrong (no fork, a child that dies, raises or takes longer than STUCK seconds),
