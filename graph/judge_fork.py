@@ -19,6 +19,11 @@ which is what the index's own connection reads). The child runs only Python code
 package (the citation judging, pickle); the main process's other threads (the engine's,
 pyarrow's, the beside reads) may hold locks at the fork, none of which that code takes.
 
+The result is taken as soon as it has come through the pipe: the child's exit, which frees
+its copied pages and the page tables of its copy of the parent's address space (0.10-0.14 s of
+wall at 100,000 papers), is waited for by the thread that answered it, not by the caller
+(docs/scale.md, forty-fourth pass).
+
 Whatever goes wrong (no fork, a child that dies, raises or takes longer than STUCK seconds),
 `result` returns None and the caller judges in its own process as before: the same
 `Judged` either way, since judge depends only on what the child inherited. The child writes
@@ -90,6 +95,9 @@ class ForkedJudge:
         self._pid = 0
         self._got: Any = None
         self._thread: threading.Thread | None = None
+        #: set once the child's result (or the end of its pipe) has come
+        self._arrived = threading.Event()
+        self._reaping = threading.Lock()
         self._started = time.monotonic()
         import ladybug
 
@@ -125,7 +133,8 @@ class ForkedJudge:
         self._thread.start()
 
     def _serve(self, server: Any, up: int, down: int) -> None:
-        """Answer the child's reads until it sends its result or its pipe ends."""
+        """Answer the child's reads until it sends its result or its pipe ends, then wait for
+        its exit (it ends once its result is sent)."""
         try:
             while True:
                 ok, msg = _recv(up)
@@ -142,38 +151,42 @@ class ForkedJudge:
         except Exception:  # noqa: BLE001 - the pipes close: the child fails, judged here
             return
         finally:
+            self._arrived.set()  # (after _got is set, or when it never will be)
             os.close(up)
-            os.close(down)
+            os.close(down)  # (a child still waiting for an answer reads the end and exits)
             if server.conn is not None:
                 with contextlib.suppress(RuntimeError):
                     server.conn.close()
+            self._reap()
 
     def result(self) -> Any:
         """The child's Judged, or None (no child, or it failed: judge here instead)."""
         if self._thread is None:
             return None
-        self._thread.join(max(0.0, STUCK - (time.monotonic() - self._started)))
-        if self._thread.is_alive():
+        if not self._arrived.wait(max(0.0, STUCK - (time.monotonic() - self._started))):
             self.close()
             return None
-        self._reap()
         got, self._got = self._got, None
         return got
 
     def close(self) -> None:
         """End the child if it still runs (an update that declines, or one stuck)."""
-        if self._pid:
-            with contextlib.suppress(OSError):
-                os.kill(self._pid, signal.SIGKILL)
-            self._reap()
+        with self._reaping:
+            if self._pid:
+                with contextlib.suppress(OSError):
+                    os.kill(self._pid, signal.SIGKILL)
+        self._reap()
         if self._thread is not None:
             self._thread.join()
 
     def _reap(self) -> None:
-        if self._pid:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
-            self._pid = 0
+        """Wait for the child's end (once: the answering thread or close, whichever comes
+        first)."""
+        with self._reaping:
+            if self._pid:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(self._pid, 0)
+                self._pid = 0
 
 
 def _child(nodes: Callable[[], dict[str, dict]], features: dict[str, dict], previous: Any,
