@@ -1,0 +1,66 @@
+"""Helper slots44 (docs/results.md): each later item of a list of changes names its own
+quantity before "by" (results/changelist.py), and a listed metric takes the longer form its
+sentence writes (results/metricforms.py); checked on invented sentences with entities given as
+the entity component leaves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.extractors.results import changelist, metricforms
+from tests.extracting import results_switched
+
+_OWN = ("KiteNet", "METHOD", "introduced")
+_HEAD = "Kite Networks\nWe present KiteNet, a sparse routing model. "
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_later_item_of_a_list_of_changes_names_its_own_quantity(on):
+    text = _HEAD + ("Compared with dense routing, KiteNet reduces latency by 82.95 percent, "
+                    "token cost by 82.29 percent, and stale-knowledge usage by 96.58 percent.")
+    got = results_switched(changelist, "ITEM_QUANTITY", on, text, _OWN,
+                           ("latency", "METRIC"), ("token cost", "METRIC"))
+    assert got["82.29 percent"]["metric"] == "token cost"
+    assert got["96.58 percent"]["metric"] == ("stale-knowledge usage" if on else "token cost")
+
+
+def test_an_item_after_and_and_a_decimal_point_in_the_first_item():
+    text = _HEAD + ("KiteNet improves sensing coverage by 29.7% and courier income by 39.2% "
+                    "on average.")
+    got = results_switched(changelist, "ITEM_QUANTITY", True, text, _OWN,
+                           ("sensing coverage", "METRIC"))
+    assert got["39.2%"]["metric"] == "courier income"
+
+
+def test_no_item_quantity_for_a_name_or_a_clause_of_its_own():
+    text = _HEAD + ("KiteNet improves accuracy by 3.1% over RouteNet and GateNet by 2.4%. "
+                    "It reduces FLOPs by 94.0%, improves inference speed by 3.1 times.")
+    got = results_switched(changelist, "ITEM_QUANTITY", True, text, _OWN,
+                           ("accuracy", "METRIC"), ("FLOPs", "METRIC"),
+                           ("RouteNet", "METHOD"), ("GateNet", "METHOD"))
+    assert got["2.4%"]["metric"] == "accuracy"  # GateNet is a name, not a quantity
+    assert got["3.1 times"]["metric"] != "FLOPs"
+
+
+@pytest.mark.parametrize(("sentence", "value", "listed", "written"), [
+    ("KiteNet obtains 4.52 F1-all on the KITTI-2015 test set.", "4.52", "F1", "F1-all"),
+    ("KiteNet reaches an F1-max of 87.0 percent.", "87.0 percent", "F1", "F1-max"),
+    ("KiteNet achieves an AP(50) of 76.6%.", "76.6%", "AP", "AP(50)"),
+    ("KiteNet reaches 35.6 mAP^N_50 on MS-COCO.", "35.6", "mAP", "mAP^N_50"),
+    ("KiteNet achieves a macro F1-score of 0.90.", "0.90", "F1-score", "macro F1-score"),
+])
+def test_a_listed_metric_takes_the_longer_form_the_sentence_writes(sentence, value, listed,
+                                                                     written):
+    for on in (True, False):
+        got = results_switched(metricforms, "METRIC_FORM", on, _HEAD + sentence, _OWN,
+                               (listed, "METRIC"))
+        assert got[value]["metric"] == (written if on else listed)
+
+
+def test_no_longer_form_for_a_hyphenated_word_or_an_iou_range():
+    text = _HEAD + ("KiteNet improves CTR by 2.0% over CTR-GCN. It reaches 0.732 mAP50 and "
+                    "0.61 mAP50-95.")
+    got = results_switched(metricforms, "METRIC_FORM", True, text, _OWN, ("CTR", "METRIC"),
+                           ("CTR-GCN", "MODEL"), ("mAP50", "METRIC"))
+    assert got["2.0%"]["metric"] == "CTR"
+    assert got["0.732"]["metric"] == "mAP50"
