@@ -1,13 +1,14 @@
 """Helper slots44 (docs/results.md): each later item of a list of changes names its own
 quantity before "by" (results/changelist.py), and a listed metric takes the longer form its
-sentence writes (results/metricforms.py); checked on invented sentences with entities given as
+sentence writes (results/metricforms.py), and the terms of a product are no
+results (results/dimensions.py); checked on invented sentences with entities given as
 the entity component leaves them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import changelist, metricforms
+from paperkg.extractors.results import changelist, dimensions, metricforms
 from tests.extracting import results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
@@ -64,3 +65,15 @@ def test_no_longer_form_for_a_hyphenated_word_or_an_iou_range():
                            ("CTR-GCN", "MODEL"), ("mAP50", "METRIC"))
     assert got["2.0%"]["metric"] == "CTR"
     assert got["0.732"]["metric"] == "mAP50"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_terms_of_a_product_are_no_results(on):
+    text = _HEAD + ("We evaluate twins across a $3 \\times 5 \\times 2 \\times 2$ grid with "
+                    "SE-ResNeXt101 $(32 \\times 4d)$ (all $p \\le 2.6 \\times 10^{-6}$). "
+                    "KiteNet runs 4.2x faster than RouteNet and reaches 1.82x (95% CI 1.3-2.5) "
+                    "the throughput.")
+    got = results_switched(dimensions, "PRODUCT_TERMS", on, text, _OWN, ("RouteNet", "METHOD"))
+    for term in ("5 \\times", "32 \\times", "2.6 \\times"):
+        assert (term in got) is not on
+    assert "4.2x" in got and "1.82x" in got
