@@ -65,6 +65,9 @@ def test_no_longer_form_for_a_hyphenated_word_or_an_iou_range():
                            ("CTR-GCN", "MODEL"), ("mAP50", "METRIC"))
     assert got["2.0%"]["metric"] == "CTR"
     assert got["0.732"]["metric"] == "mAP50"
+    text = _HEAD + "Adapted systems reach at most 2.9% scope-macro STRICTPASS."
+    got = results_switched(metricforms, "METRIC_FORM", True, text, _OWN, ("STRICTPASS", "METRIC"))
+    assert got["2.9%"]["metric"] == "STRICTPASS"  # "scope-macro" is no averaging word
 
 
 @pytest.mark.parametrize("on", [True, False])

@@ -20,7 +20,7 @@ METRIC_FORM = True
 _SUFFIX = re.compile(r"(?:-(?:\d+|all|max|min|avg|mean)(?![\w\-])|\(\d{1,3}\)|"
                      r"\^\{?\w+\}?(?:_\{?\w+\}?)?|_\{?\w+\}?)")
 # an averaging word right before it: "macro F1-score", "micro-F1" stays as the rules read it
-_PREFIX = re.compile(r"\b(?:macro|micro|weighted)[\s\-]$", re.I)
+_PREFIX = re.compile(r"(?<![\w\-])(?:macro|micro|weighted)[\s\-]$", re.I)
 
 
 def widen_metrics(text: str, sents: list[int], out: list[dict]) -> int:
