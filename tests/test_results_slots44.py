@@ -1,15 +1,22 @@
 """Helper slots44 (docs/results.md): each later item of a list of changes names its own
 quantity before "by" (results/changelist.py), and a listed metric takes the longer form its
-sentence writes (results/metricforms.py), and the terms of a product are no
-results (results/dimensions.py); checked on invented sentences with entities given as
+sentence writes (results/metricforms.py), the terms of a product are no results
+(results/dimensions.py), and a described part is no name of the own system (results/systems.py
+DESCRIBED_OWN); checked on invented sentences with entities given as
 the entity component leaves them."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.extractors.results import changelist, dimensions, metricforms
-from tests.extracting import results_switched
+from paperkg.extractors.results import (
+    changelist,
+    dimensions,
+    find_results,
+    metricforms,
+    systems,
+)
+from tests.extracting import entity_dict, results_switched
 
 _OWN = ("KiteNet", "METHOD", "introduced")
 _HEAD = "Kite Networks\nWe present KiteNet, a sparse routing model. "
@@ -80,3 +87,21 @@ def test_the_terms_of_a_product_are_no_results(on):
     for term in ("5 \\times", "32 \\times", "2.6 \\times"):
         assert (term in got) is not on
     assert "4.2x" in got and "1.82x" in got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_described_part_is_no_name_of_the_own_system(on):
+    text = ("Band Selection for Spectral Imaging\nWe propose a band selection strategy for "
+            "hyperspectral data. Our method reaches 92.4% accuracy on the test scenes.")
+    ents = [entity_dict(text, "band selection strategy", "METHOD", "introduced"),
+            entity_dict(text, "accuracy", "METRIC")]
+    ents[0]["extractor"] = "lower_part"
+    old = systems.DESCRIBED_OWN
+    systems.DESCRIBED_OWN = on
+    try:
+        got = {r["value"]: r for r in find_results(text, ents)}
+    finally:
+        systems.DESCRIBED_OWN = old
+    assert got["92.4%"]["system"] == ("THIS_PAPER" if on else "band selection strategy")
+    ents[0]["extractor"] = "coined_name"  # a name the rules found otherwise stays the own name
+    assert find_results(text, ents)[0]["system"] == "band selection strategy"
