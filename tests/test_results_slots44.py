@@ -2,7 +2,8 @@
 quantity before "by" (results/changelist.py), and a listed metric takes the longer form its
 sentence writes (results/metricforms.py), the terms of a product are no results
 (results/dimensions.py), and a described part is no name of the own system (results/systems.py
-DESCRIBED_OWN); checked on invented sentences with entities given as
+DESCRIBED_OWN), and a value a change of its own follows takes no metric before it
+(results/ownchange.py); checked on invented sentences with entities given as
 the entity component leaves them."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from paperkg.extractors.results import (
     dimensions,
     find_results,
     metricforms,
+    ownchange,
     systems,
 )
 from tests.extracting import entity_dict, results_switched
@@ -105,3 +107,26 @@ def test_a_described_part_is_no_name_of_the_own_system(on):
     assert got["92.4%"]["system"] == ("THIS_PAPER" if on else "band selection strategy")
     ents[0]["extractor"] = "coined_name"  # a name the rules found otherwise stays the own name
     assert find_results(text, ents)[0]["system"] == "band selection strategy"
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_change_of_its_own_after_the_value_takes_no_metric_before_it(on):
+    text = _HEAD + ("KiteNet gains 11.2 points in F1 score and a 53.5% reduction in errors. "
+                    "It keeps the PSNR of RouteNet with 36% lower bitrates. It improves "
+                    "FLOPs by 95.51% with a 95.31% parameter reduction.")
+    got = results_switched(ownchange, "OWN_CHANGE_AFTER", on, text, _OWN,
+                           ("F1 score", "METRIC"), ("PSNR", "METRIC"), ("FLOPs", "METRIC"),
+                           ("RouteNet", "METHOD"))
+    assert got["53.5%"]["metric"] == (None if on else "F1 score")
+    assert got["36%"]["metric"] == (None if on else "PSNR")
+    assert got["95.31%"]["metric"] == (None if on else "FLOPs")
+
+
+def test_a_change_with_no_quantity_of_its_own_keeps_the_metric_before_it():
+    text = _HEAD + ("KiteNet lowers the MSE of RouteNet, a 26% reduction. On BIRD its execution "
+                    "accuracy rises, a 5.8% absolute improvement over RouteNet.")
+    got = results_switched(ownchange, "OWN_CHANGE_AFTER", True, text, _OWN,
+                           ("MSE", "METRIC"), ("execution accuracy", "METRIC"),
+                           ("RouteNet", "METHOD"), ("BIRD", "DATASET"))
+    assert got["26%"]["metric"] == "MSE"
+    assert got["5.8%"]["metric"] == "execution accuracy"
