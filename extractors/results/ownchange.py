@@ -8,7 +8,8 @@ clause; where the words right after the value state a change of a quantity of th
 comparative and a noun, "NOUN reduction", "reduction in NOUN"), that metric is another value's.
 The annotators name no metric for most such values (9 values gained and 1 lost over the 28
 tuning sets). A change with no quantity of its own ("a 26% reduction", "5.8% absolute
-improvement", "12% higher while using") keeps the metric before it.
+improvement", "12% higher while using") keeps the metric before it. "fewer" and "less" are
+metrics.OWN_QUANTITY's (extractors/data/words/own_quantity_words.txt).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _NOT_NOUN = (r"(?!(?:than|while|on|in|for|and|or|with|at|by|to|over|across|compa
 _CHANGE = r"(?:reductions?|increases?|gains?|improvements?|drops?|decreases?|savings?|boosts?)"
 _OWN = re.compile(
     r"\s*(?:(?:relative|absolute|average|overall|total)\s+)?(?:"
-    r"(?:lower|higher|fewer|more|greater|smaller|larger)\s+" + _NOT_NOUN + r"[a-z][\w\-]*|"
+    r"(?:lower|higher|more|greater|smaller|larger)\s+" + _NOT_NOUN + r"[a-z][\w\-]*|"
     + _NOT_NOUN + r"[a-z][\w\-]*\s+" + _CHANGE + r"\b|"
     + _CHANGE + r"\s+in\s+(?:the\s+)?" + _NOT_NOUN + r"[\w\-]+)")
 
