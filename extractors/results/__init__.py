@@ -47,6 +47,7 @@ from paperkg.extractors.results.benchmarks import (
     introduced_benchmark,
     is_cost,
 )
+from paperkg.extractors.results.changelist import item_quantities
 from paperkg.extractors.results.conditions import (
     _bracketed_after_bench,
     _bracketed_after_name,
@@ -67,6 +68,7 @@ from paperkg.extractors.results.lists import (
     _share_in_sentence,
 )
 from paperkg.extractors.results.measures import typed_measures
+from paperkg.extractors.results.metricforms import widen_metrics
 from paperkg.extractors.results.metrics import _at_cutoff, _metric, _metric_name
 from paperkg.extractors.results.phrases import name_phrases as _name_phrases
 from paperkg.extractors.results.systems import (  # noqa: F401 - kept importable here
@@ -440,6 +442,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _one_per_metric(text, mentions or plain, out, c)
         if PHRASES and _name_phrases(text, sents, out) and SENT_METRIC:
             _share_in_sentence(text, out)  # "correctness of 99% on A and 49% on B": both
+        item_quantities(text, mentions or plain, sents, out)  # "A by 3%, B by 5%": each its own
+        widen_metrics(text, sents, out)  # "4.52 F1-all": the form the sentence writes
         if ONE_BENCH:  # a score by a named metric, on the one benchmark the paper names
             only = _only_benchmark(text, mentions, own)
             scored = {(r["sentence"], r["metric"]) for r in out if r["kind"] == "score"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.extractors.results.dimensions import product_term
 from paperkg.extractors.results.givens import not_achieved
 from paperkg.extractors.results.settings import setting_list
 
@@ -175,6 +176,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False  # "with varying missing rates (20%, 50%, and 70%)": settings varied
     if not_achieved(text, a, b):
         return False  # "an inter-annotator agreement of 0.81", "with only 0.1% parameters"
+    if product_term(text, a, b):
+        return False  # "a $3 \\times 5 \\times 2$ grid", "$p \\le 2.6 \\times 10^{-6}$"
     if SCRIPTS and _SCRIPT_BEFORE.search(before):
         return False  # "$e=0.099^{+0.063}_{-0.044}$", "$10^{-4}$": an error bar or exponent
     if (num[:1].isalpha() or "magnitude" in (m.group("unit") or "")) and (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from paperkg.extractors.results.guards import _STAT_BEFORE, _STAT_NAMES, STAT_CMP
+from paperkg.extractors.results.ownchange import own_change_after
 from paperkg.extractors.results.trace import _tag
 from paperkg.extractors.words import word_set
 
@@ -494,6 +495,9 @@ def _metric(text: str, mentions, lo: int, hi: int, pos: int, end: int, c: dict,
     if OWN_QUANTITY and earlier and _own_quantity(text, end):
         _tag("metric", "null: a quantity of its own after the value")
         return None  # "with 19% higher accuracy, 43% fewer tokens": not accuracy's
+    if earlier and own_change_after(text, end):
+        _tag("metric", "null: a change of its own after the value")
+        return None  # "a gain in F1 score and a 53.5% reduction in errors": not F1's
     if earlier:
         _tag("metric", "nearest before (80 chars)")
         return max(earlier, key=lambda x: (x[1], x[1] - x[0]))[2]
