@@ -35,13 +35,14 @@ def eponym_techniques(ctx: Context) -> None:
     text = ctx.text
     lower = word_set("lower_words")
     not_names = word_set("eponym_technique_not_names")
+    languages = word_set("language_words")
     for m in _PAT.finditer(text, ctx.title_end):
         a, b = m.start(), m.end()
         if a in ctx.sent_starts or re.search(r"(?:^|[.!?:;\n])\s*$", text[max(0, a - 3):a]):
             continue  # a sentence's first word is capitalised whatever it is
         name = m.group(1)
         parts = name.split("-")
-        if any(fold(p) in lower or fold(p) in not_names for p in parts) or name in ctx.not_names:
+        if any(fold(p) in lower or fold(p) in not_names for p in parts) or name in languages:
             continue  # "Existing loss", "Attention mechanism", "Gaussian filter", "English test"
         if any(re.search(rf"(?<![\w\-]){re.escape(p.lower())}(?![\w\-])", text) for p in parts):
             continue  # written in lower case too: an ordinary word of this paper
