@@ -60,3 +60,11 @@ def test_the_heads_are_data():
     heads = word_set("eponym_technique_heads")
     assert {"loss", "expansion", "iteration", "decomposition"} <= heads
     assert not {"inference", "kernel", "mechanism", "model", "method"} & heads
+
+
+def test_a_technique_named_after_a_person_is_used_not_introduced(nlp):
+    # the intro verb's object, but a person's technique: the paper uses it
+    e = find(run(nlp, "Specifically, our method introduces Zarglov regularization, plonk "
+                      "weighting and quorb recoordination to minimise the error."),
+             "Zarglov regularization")
+    assert e is not None and e.type == "METHOD" and e.role == "used"

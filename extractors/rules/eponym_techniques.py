@@ -61,7 +61,21 @@ def eponym_techniques(ctx: Context) -> None:
         c = Cand(a, b, text[a:b], text[a:b], "METHOD", 0.6, "capitalised_word")
         c.strong_type = True
         ctx.cands.append(c)
+        ctx.scratch.setdefault("eponym_techniques", set()).add((a, b))
 
 
-# after the eponym family (41, 41.1), which extends a capitalised candidate over its own heads
-STAGES = [(41.2, eponym_techniques)]
+def eponym_techniques_used(ctx: Context) -> None:
+    """A technique named after a person is one the paper uses, whatever verb governs it ("our
+    method introduces Lipschitz regularization, loss weighting and ..."): no name this family
+    made is the paper's own."""
+    spans = ctx.scratch.get("eponym_techniques")
+    if not spans:
+        return
+    for c in ctx.cands:
+        if c.intro and (c.start, c.end) in spans:
+            c.intro = False
+
+
+# after the eponym family (41, 41.1), which extends a capitalised candidate over its own heads;
+# the roles after every role stage (the last, title_known, at 99.6)
+STAGES = [(41.2, eponym_techniques), (99.65, eponym_techniques_used)]
