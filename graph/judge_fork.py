@@ -107,6 +107,8 @@ class ForkedJudge:
         # a failure here leaves no child)
         server = copy.copy(kept)
         server.conn = ladybug.Connection(database) if kept.conn is not None else None
+        if texts is not None:
+            texts.ready()  # the stored abstracts' column, whole in the child
         up_r, up_w = os.pipe()  # child -> here: reads asked for, then the result
         down_r, down_w = os.pipe()  # here -> child: the reads' answers
         try:
@@ -218,7 +220,7 @@ def _child(nodes: Callable[[], dict[str, dict]], features: dict[str, dict], prev
     try:
         made_nodes = nodes()
         texts = texts_of(d.get("abstract") for d in made_nodes.values())
-        if texts is not None:  # the stored abstracts not read yet: read by the parent
+        if texts is not None and texts.column is None:  # read by the parent
             texts.fetch = lambda ids: ask("abstracts", ids)
         made = judge(made_nodes, None, features, previous)
     except Exception:  # noqa: BLE001 - the parent judges itself

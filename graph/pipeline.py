@@ -1177,6 +1177,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 from paperkg.graph.stored_text import StoredTexts
 
                 texts = StoredTexts(conn.database)
+                texts.start()  # the column read beside the stored papers' read
+                reading.callback(texts.ready)  # (done before the store is closed)
             with _collector_paused():
                 papers, sources, new_count, retired, previous, old_papers, recited = \
                     _merge_with_store(result, conn, hashes, texts)
@@ -1202,9 +1204,12 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         if quick is None and texts is not None:  # the whole path: every abstract, read now
             from paperkg.graph.stored_text import resolved
 
-            with connect(path) as conn:
-                texts.database, texts.fetch = None, lambda ids: texts.read(ids, conn)
+            if texts.column is not None:
                 resolved(papers)
+            else:
+                with connect(path) as conn:
+                    texts.database, texts.fetch = None, lambda ids: texts.read(ids, conn)
+                    resolved(papers)
             texts = None
         if quick is not None:
             cites, extracted, delta = quick

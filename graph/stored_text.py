@@ -21,22 +21,95 @@ from typing import Any
 _CHUNK = 2000
 
 
+class _Column:
+    """A store's abstracts as one Arrow column read whole: each text decoded from the
+    column's buffers when asked for (no Python string made for the others), its row found
+    by paper id."""
+
+    def __init__(self, table: Any) -> None:
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.row = {pid: i for i, pid in enumerate(table.column(0).to_pylist())}
+        self.starts: list[int] = []
+        self.parts: list[tuple[Any, memoryview, memoryview, int]] = []
+        start = 0
+        for chunk in table.column(1).chunks:
+            if str(chunk.type) not in ("string", "large_string"):
+                raise TypeError(f"abstracts held as {chunk.type}")
+            valid, offsets, data = chunk.buffers()
+            self.starts.append(start)
+            self.parts.append((
+                None if valid is None or not chunk.null_count else memoryview(valid),
+                memoryview(offsets).cast("q" if "large" in str(chunk.type) else "i"),
+                memoryview(data) if data is not None else memoryview(b""), chunk.offset))
+            start += len(chunk)
+
+    def text(self, pid: str) -> str:
+        """The stored abstract of one paper ("" for a null one)."""
+        r = self.row[pid]
+        k = self._bisect(self.starts, r) - 1
+        valid, offsets, data, at = self.parts[k]
+        i = r - self.starts[k] + at
+        if valid is not None and not (valid[i >> 3] >> (i & 7)) & 1:
+            return ""
+        return str(data[offsets[i]:offsets[i + 1]], "utf-8", "surrogatepass")
+
+
 class StoredTexts:
-    """The abstracts of one store's papers, read by id when asked for and kept. `fetch`
-    (ids -> {id: abstract}) reads them; by default on a connection of its own to `database`
-    (a forked judging child asks its parent instead, graph/judge_fork.py)."""
+    """The abstracts of one store's papers, taken when asked for and kept. `start` reads the
+    whole column as Arrow on a thread and a connection of their own to `database` (the
+    engine and Arrow hold no interpreter lock for it); a text is then decoded from that
+    column. Without it (not started, or the read failed) `fetch` (ids -> {id: abstract})
+    reads them; by default by id on a connection made here (a forked judging child without
+    the column asks its parent instead, graph/judge_fork.py)."""
 
     def __init__(self, database: Any) -> None:
         self.database = database
         self.got: dict[str, str] = {}
         self.fetch: Callable[[list[str]], dict[str, str]] | None = None
+        self.column: _Column | None = None
+        self._reading: threading.Thread | None = None
         self._lock = threading.Lock()
 
+    def start(self) -> None:
+        """Read the whole column beside the caller (`ready` waits for it)."""
+        self._reading = threading.Thread(target=self._read_column, daemon=True,
+                                         name="stored abstracts")
+        self._reading.start()
+
+    def _read_column(self) -> None:
+        import ladybug
+
+        try:
+            conn = ladybug.Connection(self.database)
+            try:
+                table = conn.execute("MATCH (n:Paper) RETURN n.id, n.abstract").get_as_arrow()
+            finally:
+                conn.close()
+            self.column = _Column(table)
+        except Exception:  # noqa: BLE001 - read by id instead
+            self.column = None
+
+    def ready(self) -> None:
+        """Wait for the column's read, when one was started (before the store is closed, and
+        before a fork: the child takes its texts from the column)."""
+        if self._reading is not None:
+            self._reading.join()
+            self._reading = None
+
     def load(self, pids: Iterable[str]) -> None:
-        """Read the abstracts of these papers that are not read yet, at once."""
+        """Take the abstracts of these papers that are not taken yet, at once."""
         got = self.got
         want = sorted({p for p in pids if p not in got})
-        if want:
+        if not want:
+            return
+        self.ready()
+        column = self.column
+        if column is not None and all(p in column.row for p in want):
+            text = column.text
+            got.update((p, text(p)) for p in want)
+        else:
             got.update(self.fetch(want) if self.fetch is not None else self.read(want))
 
     def text(self, pid: str) -> str:
@@ -48,7 +121,8 @@ class StoredTexts:
             return self.got[pid]
 
     def read(self, pids: list[str], conn: Any = None) -> dict[str, str]:
-        """The stored abstracts of these papers, on `conn` or a connection made here."""
+        """The stored abstracts of these papers read by id, on `conn` or a connection made
+        here."""
         import ladybug
 
         out: dict[str, str] = {}

@@ -34,12 +34,20 @@ def test_the_stored_abstracts_are_read_when_asked_for(tmp_path):
         resolved(lazy)
         assert lazy == whole
         assert texts.got == {p.id: p.abstract for p in whole}
+        # the column read whole beside: the same texts, taken from its buffers
+        texts = StoredTexts(conn.database)
+        texts.start()
+        lazy, _ = papers_in(conn, texts)
+        texts.ready()
+        assert texts.column is not None and texts.got == {}
+        assert [str(p.abstract) for p in lazy] == [p.abstract for p in whole]
 
 
 def test_the_child_reads_the_stored_abstracts_through_its_parent(tmp_path):
     """Paper nodes holding unread stored abstracts are judged by the forked child as the
-    in-process judge judges the nodes with every abstract read; the child's reads leave the
-    parent's StoredTexts unread."""
+    in-process judge judges the nodes with every abstract read, whether the child asks its
+    parent for them or takes them from the column read before the fork; the parent's
+    StoredTexts holds none taken."""
     import networkx as nx
 
     from paperkg.graph import judge_fork
@@ -73,12 +81,16 @@ def test_the_child_reads_the_stored_abstracts_through_its_parent(tmp_path):
         previous = Previous(inferred_citations_in(conn), {"Paper:2401.00070"}, kept=kept)
         here = judge(nodes_of([*papers_in(conn)[0], *new]), None, features, previous)
         assert ("Paper:2401.00070", "Paper:2401.00010") in {(x, y) for x, y, *_ in here.named}
-        texts = StoredTexts(conn.database)
-        lazy = nodes_of([*papers_in(conn, texts)[0], *new])
-        child = judge_fork.ForkedJudge(lambda: lazy, features, previous, conn.database, texts)
-        assert child.result() == here
-        child.close()
-        assert texts.got == {}
+        for started in (False, True):  # read through the parent; taken from the column
+            texts = StoredTexts(conn.database)
+            if started:
+                texts.start()
+            lazy = nodes_of([*papers_in(conn, texts)[0], *new])
+            child = judge_fork.ForkedJudge(lambda lazy=lazy: lazy, features, previous,
+                                           conn.database, texts)
+            assert child.result() == here
+            child.close()
+            assert texts.got == {} and (texts.column is not None) == started
 
 
 def test_an_add_that_takes_the_whole_path_reads_every_abstract(tmp_path):
