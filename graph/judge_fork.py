@@ -88,10 +88,11 @@ class ForkedJudge:
     the module docstring): `nodes` is called in the child for the Paper nodes (node key ->
     the attributes judge reads; it reads no order of them). `database`: the
     store's open ladybug Database, on which a thread here answers the child's reads of
-    `previous.kept` (a citations.stored.StoredIndex)."""
+    `previous.kept` (a citations.stored.StoredIndex) and of the stored abstracts the nodes
+    hold unread (`texts`, their stored_text.StoredTexts)."""
 
     def __init__(self, nodes: Callable[[], dict[str, dict]], features: dict[str, dict],
-                 previous: Any, database: Any):
+                 previous: Any, database: Any, texts: Any = None):
         self._pid = 0
         self._got: Any = None
         self._thread: threading.Thread | None = None
@@ -106,6 +107,8 @@ class ForkedJudge:
         # a failure here leaves no child)
         server = copy.copy(kept)
         server.conn = ladybug.Connection(database) if kept.conn is not None else None
+        if texts is not None:
+            texts.ready()  # the stored abstracts' column, whole in the child
         up_r, up_w = os.pipe()  # child -> here: reads asked for, then the result
         down_r, down_w = os.pipe()  # here -> child: the reads' answers
         try:
@@ -128,13 +131,14 @@ class ForkedJudge:
         self._pid = pid
         os.close(up_w)
         os.close(down_r)
-        self._thread = threading.Thread(target=self._serve, args=(server, up_r, down_w),
+        self._thread = threading.Thread(target=self._serve, args=(server, up_r, down_w, texts),
                                         daemon=True, name="judging child's reads")
         self._thread.start()
 
-    def _serve(self, server: Any, up: int, down: int) -> None:
+    def _serve(self, server: Any, up: int, down: int, texts: Any) -> None:
         """Answer the child's reads until it sends its result or its pipe ends, then wait for
-        its exit (it ends once its result is sent)."""
+        its exit (it ends once its result is sent). `texts`: the stored_text.StoredTexts
+        whose abstracts the child asks for."""
         try:
             while True:
                 ok, msg = _recv(up)
@@ -145,6 +149,8 @@ class ForkedJudge:
                     _send(down, server._values(arg))
                 elif kind == "entries":
                     _send(down, server.entries(arg))
+                elif kind == "abstracts":  # (stored_text.StoredTexts.read)
+                    _send(down, texts.read(arg, server.conn))
                 else:  # "done": the Judged; "failed": None
                     self._got = arg
                     return
@@ -194,6 +200,7 @@ def _child(nodes: Callable[[], dict[str, dict]], features: dict[str, dict], prev
     """The child's work: judge with the index's reads asked of the parent, then send the
     Judged (or None when judging raised) up."""
     from paperkg.graph.citations.infer import judge
+    from paperkg.graph.stored_text import texts_of
 
     with contextlib.suppress(ValueError, OSError):  # the parent's ^C is the parent's
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -211,7 +218,11 @@ def _child(nodes: Callable[[], dict[str, dict]], features: dict[str, dict], prev
     kept.entries = lambda pids: ask("entries", sorted(set(pids)))
     kept.conn = None  # (nothing here reads the engine)
     try:
-        made = judge(nodes(), None, features, previous)
+        made_nodes = nodes()
+        texts = texts_of(d.get("abstract") for d in made_nodes.values())
+        if texts is not None and texts.column is None:  # read by the parent
+            texts.fetch = lambda ids: ask("abstracts", ids)
+        made = judge(made_nodes, None, features, previous)
     except Exception:  # noqa: BLE001 - the parent judges itself
         made = None
     _send(up, ("failed" if made is None else "done", made))

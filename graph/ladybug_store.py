@@ -1682,9 +1682,11 @@ def _columns(conn, query: str) -> Iterator[tuple]:
     return zip(*(c.to_pylist() for c in tbl.columns), strict=True)
 
 
-def papers_in(conn) -> tuple[list[Paper], list[SourceFile]]:
+def papers_in(conn, texts: Any = None) -> tuple[list[Paper], list[SourceFile]]:
     """read_papers on an open connection: the papers in id order, each with its listings in
-    (listing file, line) order."""
+    (listing file, line) order. `texts` (a graph.stored_text.StoredTexts of this store):
+    the abstracts are not read, each paper holds a StoredAbstract that reads its own when
+    asked for (an add needs about 40% of them)."""
     papers: dict[str, Paper] = {}
     # Named columns read as Arrow (faster than node objects: 9 s against 14 s at 100,000
     # papers); a store from before a column was added reads it as null. Sorted here, not by
@@ -1692,14 +1694,20 @@ def papers_in(conn) -> tuple[list[Paper], list[SourceFile]]:
     have = {r[1] for r in _execute(conn, f"CALL TABLE_INFO('{S.PAPER}') RETURN *").get_all()}
     names = ("id", "title", "abstract", "authors", "published", "listing_date", "arxiv_id",
              "doi", "url", "title_key", "venue", "author_names")
-    ret = ", ".join(f"n.{c}" if c in have else "NULL" for c in names)
+    ret = ", ".join(f"n.{c}" if c in have and (c != "abstract" or texts is None) else "NULL"
+                    for c in names)
     rows = sorted(_columns(conn, f"MATCH (n:Paper) RETURN {ret}"), key=itemgetter(0))
+    lazy = texts is not None and "abstract" in have
+    if lazy:
+        from paperkg.graph.stored_text import StoredAbstract  # (NULL or "" reads as "")
     # positional arguments, in Paper's field order (keyword arguments cost a dict a paper);
     # a column's list values are new lists already
     paper = Paper
     for (pid, title, abstract, authors, published, listing_date, arxiv_id, doi, url,
          title_key, venue, author_names) in rows:  # unpacked in `names` order
-        papers[pid] = paper(pid, title or "", abstract or "", authors, published,
+        papers[pid] = paper(pid, title or "",
+                            StoredAbstract(pid, texts) if lazy else abstract or "",
+                            authors, published,
                             listing_date, arxiv_id, doi, url, title_key or "", [], venue,
                             author_names or [])
     del rows

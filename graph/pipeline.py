@@ -930,7 +930,8 @@ def build_graph_from_paths(paths: Sequence[str | os.PathLike], workers: int = 1)
 _CITED_FIELDS = ("title", "abstract", "published", "listing_date", "arxiv_id", "doi")
 
 
-def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | None = None
+def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | None = None,
+                      texts: Any = None
                       ) -> tuple[list[Paper], list[SourceFile], int, list[str], Any,
                                  list[Paper], list[str]]:
     """Papers of the store plus the new read, merged; also new-paper count, retired ids, the
@@ -939,12 +940,14 @@ def _merge_with_store(result: ReadResult, conn: Any, hashes: dict[str, str] | No
     stored papers that changed what citations read of them (the whole path judges every
     citation anew then; registry_store hands their old entries to the citations). `hashes`,
     a dict, receives the stored content hashes (read_state_hashes). All read on `conn`, a
-    read-only connection to the store (each opening of a store costs about 0.1-0.5 s)."""
+    read-only connection to the store (each opening of a store costs about 0.1-0.5 s).
+    `texts` (a stored_text.StoredTexts): the stored abstracts are read when asked for
+    (ladybug_store.papers_in); those of the stored papers merged anew are read here."""
     from paperkg.graph.citations import Previous
     from paperkg.graph.ladybug_delta import inferred_citations_in
     from paperkg.graph.ladybug_store import papers_in, state_hashes_in
 
-    old_papers, old_sources = papers_in(conn)
+    old_papers, old_sources = papers_in(conn, texts)
     stored_cites = inferred_citations_in(conn)
     if hashes is not None:
         hashes.update(state_hashes_in(conn))
@@ -1008,6 +1011,10 @@ def _merge_touched(old: Sequence[Paper], new: Sequence[Paper]) -> list[Paper]:
         taken |= hit
         frontier = {k for i in hit for k in _merge_keys(old[i])} - keys
         keys |= frontier
+    if taken:  # their abstracts are merged and compared: read now when not read yet
+        from paperkg.graph.stored_text import resolved
+
+        resolved([old[i] for i in taken])
     merged, _ = merge_papers([*(old[i] for i in sorted(taken)), *new])
     return [p for i, p in enumerate(old) if i not in taken] + merged
 
@@ -1154,6 +1161,7 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
     seconds = {"read": round(t_read - t0, 3)}
     _mark("read")
     previous = None  # an update's stored inferred citations (see _merge_with_store)
+    texts = None  # an update's stored abstracts, read when asked for (graph/stored_text.py)
     if path.exists() and not rebuild:
         quick_ok = QUICK_UPDATES and neo4j is None
         # the new papers extracted in a second process while this one reads the store
@@ -1165,9 +1173,15 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         reading = contextlib.ExitStack()
         try:
             conn = reading.enter_context(connect(path, read_only=not quick_ok))
+            if quick_ok:  # the stored abstracts read when asked for (graph/stored_text.py)
+                from paperkg.graph.stored_text import StoredTexts
+
+                texts = StoredTexts(conn.database)
+                texts.start()  # the column read beside the stored papers' read
+                reading.callback(texts.ready)  # (done before the store is closed)
             with _collector_paused():
                 papers, sources, new_count, retired, previous, old_papers, recited = \
-                    _merge_with_store(result, conn, hashes)
+                    _merge_with_store(result, conn, hashes, texts)
             if min_citation_confidence is not None:  # stored edges: the default threshold's
                 previous = None
             old = path
@@ -1187,6 +1201,16 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
             # what the paused blocks froze goes to the oldest generation, which only a full
             # collection walks (a declined update collects and freezes below)
             gc.unfreeze()
+        if quick is None and texts is not None:  # the whole path: every abstract, read now
+            from paperkg.graph.stored_text import resolved
+
+            if texts.column is not None:
+                resolved(papers)
+            else:
+                with connect(path) as conn:
+                    texts.database, texts.fetch = None, lambda ids: texts.read(ids, conn)
+                    resolved(papers)
+            texts = None
         if quick is not None:
             cites, extracted, delta = quick
             stored = delta.stats or stats(path)

@@ -706,6 +706,11 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     statistics.start()
     t0 = time.perf_counter()
     by_old = {p.id: p for p in old_papers}
+    from paperkg.graph.stored_text import resolved, texts_of
+
+    # the stored abstracts are read when asked for (graph/stored_text.py): those of the
+    # papers hashed here now, at once
+    resolved([p for p in papers if not (trusted and by_old.get(p.id) is p and p.id in hashes)])
     own, todo, merged, stale = _hashed(papers, by_old, hashes, trusted, fast)
     if stale:
         return None  # kept rows of other citation code: the whole path makes them again
@@ -766,7 +771,7 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
             {S.node_key(S.PAPER, pid): _compact_cites(last_item(x))
              for pid, x in new_json.items()},
             dataclasses.replace(previous, kept=kept_index, ahead=judged_ahead),
-            store.conn.database)
+            store.conn.database, texts_of(p.abstract for p in old_papers))
         later.callback(judging.close)
     t1 = time.perf_counter()
 
@@ -828,7 +833,8 @@ def _assemble(store: _Store, papers: list, sources: list, old_papers: Sequence,
     touched_read = _beside(store, later, lambda s: _touched_rows(s, touched, ref_nodes),
                            "touched rows")
     surfaces: dict = {}
-    g = build_graph([p for p in papers if p.id in part], sources, new_ex, surfaces=surfaces)
+    resolved(part_papers := [p for p in papers if p.id in part])  # their rows are written
+    g = build_graph(part_papers, sources, new_ex, surfaces=surfaces)
     add_bare_nodes(g, paper_nodes)  # the part's Paper nodes are g's already
     del paper_nodes
     kept_surfaces, kept_names, kept_aliases, kept_nodes, ref_rows, old_owner = (

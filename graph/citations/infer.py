@@ -207,8 +207,19 @@ def _rel_kind(rel: str, sentence: str) -> str:
 
 
 def _paper_text(attrs: dict) -> tuple[str, str]:
-    """(title, abstract) of a paper node (its abstract may be held core.packed)."""
+    """(title, abstract) of a paper node (its abstract may be held core.packed, or be a
+    stored paper's not read yet: graph/stored_text.py)."""
     return str(attrs.get("title") or ""), str(unpacked(attrs.get("abstract")) or "")
+
+
+def _load_texts(nodes: dict[str, dict], keys: Iterable[str]) -> None:
+    """Read at once the stored abstracts of these Paper nodes not read yet (an update's:
+    graph/stored_text.py), instead of one read each as _paper_text asks for them."""
+    from paperkg.graph.stored_text import load_nodes, texts_of
+
+    texts = texts_of(d.get("abstract") for d in nodes.values())
+    if texts is not None:
+        load_nodes(texts, nodes, keys)
 
 
 def collect_claims(papers: dict[str, dict], features: dict[str, dict] | None = None
@@ -237,6 +248,7 @@ def _mentions(papers: dict[str, dict], index: NameIndex, cites: dict[str, PaperC
     # a match is its name's spelling (runs and separators) written in the folded text; the
     # reach of a spelling is how far `find` reads from its start
     kept, other, spellings, reach = _lookup(index.by_first) if lookup is None else lookup
+    _load_texts(papers, papers)
     for p in sorted(papers):
         title, abstract = _paper_text(papers[p])
         written = None if spelled is None else spelled.get(p)
@@ -592,6 +604,7 @@ class _Cites(dict):
         if want:
             got = self.kept.entries([split_key(p)[1] for p in want])
             self.features.update({f"{PAPER}:{pid}": e for pid, e in got.items()})
+            _load_texts(self.nodes, want)  # what entry() matches them with
 
     def generic(self, name: str) -> bool:
         """Whether a name is generic (claims.generic_reason), as the index keeps it for the
@@ -1245,6 +1258,7 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
         # one search for all of them (an alternation of the spellings finds one wherever
         # any is written): about 0.2 of the 0.7 CPU s a test per spelling took at 100,000
         search = re.compile("|".join(map(re.escape, sorted(set(everywhere))))).search
+        _load_texts(nodes, nodes.keys() - hits.keys())
         for p, d in nodes.items():
             if p in hits:
                 continue
@@ -1256,6 +1270,7 @@ def _scanned_by_key(names: set[str], nodes: dict[str, dict], cites: _Cites
             elif search(fold(f"{title}\n{abstract}")):
                 hits[p] = set()
     scanned, spelled = {}, {}
+    _load_texts(nodes, hits)
     for p in sorted(hits):
         d = nodes.get(p)
         if d is None:
@@ -1290,11 +1305,15 @@ def _identifier_edges(nodes: dict[str, dict], when: _When, offer, cites: _Cites,
     by_ident = {i: ps[0] for i, ps in idents.items()}
     if not by_ident:
         return
+    linking = []
     for a in sorted(nodes if linkers is None else linkers & nodes.keys()):
         links = cites.links(a)
         if not links or (cited is not None and not any(by_ident.get(i) in cited
                                                        for i in links)):
             continue
+        linking.append(a)
+    _load_texts(nodes, linking)
+    for a in linking:
         title, abstract = _paper_text(nodes[a])
         for start, sent, ident in linked_identifiers(f"{title}\n{abstract}"):
             b = by_ident.get(ident)
