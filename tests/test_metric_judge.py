@@ -42,3 +42,12 @@ def test_the_shipped_judge_rates_a_valued_word_above_a_bare_listed_one():
     valued = metric_judge.score(["oth=0", "rec=1", "val30", "w=latency"])
     bare = metric_judge.score(["list", "oth=1", "rec=1", "w=latency"])
     assert bare < metric_judge.judge()["cut"] <= valued
+
+
+def test_a_word_we_measure_is_never_dropped():
+    text = "T\nWe analyze energy consumption, latency, and accuracy of every configuration."
+    assert metric_judge.measured_by_us(text, 1, "latency")
+    assert metric_judge.measured_by_us("T\nStudies use proxy metrics such as latency and FLOPs.",
+                                       1, "latency")
+    assert not metric_judge.measured_by_us("T\nThe cache cuts latency and memory use.", 1,
+                                           "latency")

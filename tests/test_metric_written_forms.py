@@ -66,3 +66,17 @@ def test_a_cut_off_word_alone_is_no_second_measure(nlp):
 def test_an_unknown_name_with_a_subscript_is_left_alone(nlp):
     got = measures(run(nlp, "The quay solver keeps x_t close to the berth state at 0.3 error."))
     assert not any("_" in n for n in got), sorted(got)
+
+
+def test_a_bracket_that_spells_no_lead_makes_no_measure(nlp):
+    got = measures(run(nlp, "We bound the Marginally-augmented Sliced Wasserstein (MSW) distance "
+                            "of the quay samples."))
+    assert not any("(MSW)" in n for n in got), sorted(got)
+
+
+@pytest.mark.parametrize("abstract, wrong", [
+    ("UNION reaches 62.1 Sketchy mAP@200 on the harbour sketches.", "Sketchy mAP@200"),
+])
+def test_a_name_ending_in_an_acronym_takes_no_cut_off(nlp, abstract, wrong):
+    got = measures(run(nlp, abstract))
+    assert wrong not in got, sorted(got)

@@ -3,8 +3,9 @@
 "Kullback-Leibler divergence" only when written whole, and the acronym rule reads
 "Kullback-Leibler (KL)" as a name of its own that nothing types, so the measure was lost. The
 written form is the measure's name (as annotators write it), with the name without the bracket,
-the short form with the head ("KL divergence") and the short form alone as aliases. A form
-before "-based" ("KL divergence-based distillation") names a method's part, not a measure."""
+the short form with the head ("KL divergence") and the short form alone as aliases, when the
+short form spells the words before it ("Sliced Wasserstein (MSW) distance" is another
+measure). A form before "-based" ("KL divergence-based distillation") names a method's part."""
 
 from __future__ import annotations
 
@@ -35,6 +36,13 @@ def _measure_forms(gaz) -> dict[str, str]:
     return forms
 
 
+def _spells(short: str, lead: list[str]) -> bool:
+    """Whether the bracketed short form is the initials of the words before it, hyphenated
+    parts counted apart ("KL" of "Kullback-Leibler"; not "MSW" of "Wasserstein")."""
+    initials = "".join(p[0] for w in lead for p in w.split("-") if p)
+    return short.replace("-", "").casefold() == initials.casefold()
+
+
 def bracketed_measures(ctx: Context) -> None:
     """A known measure of several words written with a bracketed short form inside it."""
     text = ctx.text
@@ -52,7 +60,7 @@ def bracketed_measures(ctx: Context) -> None:
                     continue
                 a = m.start(1) + len(m.group(1)) - len(" ".join(lead))
                 b = m.start(3) + len(" ".join(after[:k]))
-                if text.startswith("-based", b) or ctx.in_url(a):
+                if text.startswith("-based", b) or ctx.in_url(a) or not _spells(short, lead):
                     break
                 written = text[a:b]
                 c = Cand(a, b, written, written, "METRIC", 0.9, "metric_bracketed")

@@ -5,7 +5,9 @@ Annotators keep a bare `accuracy` when the paper reports it ("reaches 94.1% accu
 whole paper writes about the word (a value near a mention, its sentence reporting a result, the
 title, "metric" near it, a verb of achieving or a comparative before it, a trade-off phrase, how
 many other measures the paper names, how often the word is written) gives the probability that
-the word is a measure of the paper; the word's METRIC candidates go below the cut. Weights and
+the word is a measure of the paper; the word's METRIC candidates go below the cut, unless a
+sentence has "we" measure it or lists it as a metric ("we analyze energy consumption,
+latency, and accuracy", "metrics such as latency"). Weights and
 the cut in data/metric_judge.json, written by training/metric_judge.py (fixed seed)."""
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ _AFTER_VALUE = re.compile(r"^\s*(?:of|=|:|\(|at|by|to|from|reaching|up to)?\s*[~
 _GAIN_AFTER = re.compile(
     r"^[\s\-]*(?:gains?|improvements?|drops?|degradation|loss|boosts?|increases?|"
     r"decreases?|overhead|reductions?)\b", re.IGNORECASE)
+# "We analyze energy consumption, latency, and accuracy", "proxy metrics such as latency": the
+# paper measures the word or lists it as a metric
+_WE_MEASURE = re.compile(
+    r"\bwe\s+(?:\w+\s+)?(?:analy[sz]e|measure|assess|compare|evaluate|report|quantify|"
+    r"examine|benchmark)\b|\bmetrics?\s+(?:such\s+as|like|including|includes?)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-Z(\[$\\])|\n")
 
 
@@ -114,6 +121,19 @@ def features(text: str, title_end: int, word: str, others: int) -> list[str]:
     return sorted(f)
 
 
+def measured_by_us(text: str, title_end: int, word: str) -> bool:
+    """Whether a sentence of the abstract has "we" measure the word, or lists it as a metric,
+    before a mention of it ("we analyze energy consumption, latency, and accuracy", "proxy
+    metrics such as latency"): it is never dropped."""
+    alts = "|".join(re.escape(f) for f in _forms(word))
+    for m in re.finditer(rf"(?<![\w\-])(?:{alts})(?![\w\-])", text, re.IGNORECASE):
+        if m.start() > title_end:
+            s0, _ = _sentence(text, m.start())
+            if _WE_MEASURE.search(text, s0, m.start()):
+                return True
+    return False
+
+
 def score(feats: list[str]) -> float:
     """The judge's probability that a bare word with these features is a measure of the gold."""
     j = judge()
@@ -144,7 +164,7 @@ def judged_bare_measures(ctx: Context) -> None:
         if COLLECT is not None:  # collecting for training: the output stays the rules' own
             COLLECT.append((word, feats, p))
             continue
-        if p < judge()["cut"]:
+        if p < judge()["cut"] and not measured_by_us(ctx.text, ctx.title_end, word):
             drop.update(forms)
     if drop:
         ctx.cands = [c for c in ctx.cands if not (c.type == "METRIC" and _key(c) in drop)]

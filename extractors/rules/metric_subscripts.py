@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import weakref
 
-from paperkg.extractors.rules.base import Cand, Context
+from paperkg.extractors.rules.base import Cand, Context, words
 
 _SUB = r"(?:\{[^{}$\n]{1,12}\}|\\text\{[^{}$\n]{1,12}\})"
 _NAME = r"[A-Za-z][A-Za-z0-9]{0,7}"
@@ -73,6 +73,12 @@ def cut_off_measures(ctx: Context) -> None:
     for c in list(ctx.cands):
         if c.type not in ("METRIC", "") or " " not in c.surface or \
                 text[c.end:c.end + 2].strip()[:1] != "@":
+            continue
+        # a listed measure or a name ending in a measure head takes the cut-off ("Hit Rate",
+        # "Branch Recall"), not a name ending in an acronym ("Dense TCA@5", "Sketchy mAP@200":
+        # a system's or a data set's value of TCA@5, mAP@200)
+        if not (c.gaz_canon or c.rule == "gazetteer"
+                or c.surface.rsplit(None, 1)[-1].lower() in words("metric_heads")):
             continue
         m = _CUT_OFF_AFTER.match(text, c.end)
         if m is None:
