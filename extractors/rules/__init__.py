@@ -12,8 +12,10 @@ known methods), 20 acronyms, 20.2 acronyms (a known acronym defined as something
 data names (digit-led or "&"-joined before a data head, year-marked with an apostrophe),
 50-53.8 tasks, 54 marked (emphasised or quoted), 55 naming,
 57 parts (lower case), 57.5 intro objects, 57.6 intro objects (of a passive intro verb),
-58 metrics@k, 58.3 metric cases (a known measure's acronym in
-another case or the plural), 59.8 metric reported (the measure a reported value is given
+58 metrics@k, 58.2 metric subscripts (a known measure with a subscript, a
+range or a LaTeX k after "@"), 58.3 metric cases (a known measure's acronym in
+another case or the plural), 58.5 metric bracketed (a known measure with its short form in
+brackets inside it), 59.8 metric reported (the measure a reported value is given
 in), 59.85 metric of value (the measure named before "of" and a value), 59.86 metric changed
 (a measure between a verb of change and "by" a value), 60 overlaps (sort,
 nesting),
@@ -42,8 +44,10 @@ formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words 
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
 plain title phrase other papers write stays `used`), 99.7 own head alias (the paper's own
 name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
-phrase no rule took, kept by a learned scorer), 100 metric filter, 100.1 metric objectives
-(a measure named as a training loss or an unreported objective),
+phrase no rule took, kept by a learned scorer), 99.95 metric subscripts (a measure of several
+words before "@k"), 100 metric filter, 100.1 metric objectives (a measure named as a training
+loss or an unreported objective), 100.2 metric judge (a bare general measure word judged per
+paper),
 110 evaluation context.
 """
 

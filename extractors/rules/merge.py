@@ -538,9 +538,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         if len(name) < 2 and not c.long_form:
             continue
         if _bad_name(name) and not c.gaz_canon:  # a listed form ("tau^2-Bench") is no debris
-            if not raised_name(c.surface):
+            if not raised_name(c.surface) and c.rule != "metric_subscripts":
                 continue
-            name = c.surface  # "O$^2$DENet": the name as written, its maths and all
+            name = c.surface  # "O$^2$DENet", "mAP$_{.3}$": the name as written, maths and all
         key = canonical_key(name)
         if not key:
             continue

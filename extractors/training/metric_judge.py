@@ -1,0 +1,97 @@
+"""Fit the paper-level judge of bare measure words (rules/metric_judge.py) on the tuning sets
+(never valid).
+
+    python -m paperkg.extractors.training.metric_judge collect OUT.jsonl GOLD...
+    python -m paperkg.extractors.training.metric_judge fit OUT.jsonl --cut P [--oof] [--write]
+
+`collect` runs the `--fast` pipeline over each gold file and writes every bare word the judge
+looked at (words/metric_judge_words.txt), with its features and its label: 1 when the word or
+its plural is a form of a gold measure of the paper, else 0 (while it collects, the judge drops
+nothing). `fit` fits the logistic model of training/task_scorer.py (Adagrad, L2, fixed seed) on
+every row and with `--write` writes its weights and the given cut to
+extractors/data/metric_judge.json; `--oof` first prints, per gold file and for several cuts,
+how many right and false words the model fitted on the other files would drop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from paperkg.extractors.evaluate import _forms, _gold_input, read_gold
+from paperkg.extractors.rules import metric_judge
+from paperkg.extractors.training.data import default_corpus
+from paperkg.extractors.training.task_scorer import _prob, fit
+
+CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+
+
+def collect(out: Path, gold_paths: list[str]) -> None:
+    """Write one JSON line per judged word of each paper (set, word, features, label)."""
+    from paperkg.extractors.pipeline import extract, load_pipeline
+
+    nlp = load_pipeline(fast=True)
+    with out.open("w", encoding="utf-8") as f:
+        for gp in gold_paths:
+            golds, papers, _ = _gold_input(read_gold(gp), [], default_corpus(), None)
+            n = 0
+            for g, p in zip(golds, papers, strict=True):
+                metric_judge.COLLECT = []
+                extract([p], nlp=nlp)
+                seen, metric_judge.COLLECT = metric_judge.COLLECT, None
+                gforms = set().union(*(_forms(e["name"], e.get("aliases", []))
+                                       for e in g["entities"]
+                                       if e["type"] == "METRIC"
+                                       or "METRIC" in e.get("alt_types", [])))
+                for word, feats, _p in seen:
+                    y = any(x in gforms for x in metric_judge._forms(word))
+                    f.write(json.dumps({"set": gp, "paper": p.title_key, "word": word,
+                                        "feats": feats, "y": int(y)}) + "\n")
+                    n += 1
+            print(gp, n, flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("out", type=Path)
+    c.add_argument("gold", nargs="+")
+    f = sub.add_parser("fit")
+    f.add_argument("data", type=Path, nargs="+")
+    f.add_argument("--cut", type=float, required=True)
+    f.add_argument("--oof", action="store_true")
+    f.add_argument("--write", action="store_true")
+    a = ap.parse_args(argv)
+    if a.cmd == "collect":
+        collect(a.out, a.gold)
+        return
+    rows = [json.loads(line) for path in a.data
+            for line in path.read_text(encoding="utf-8").splitlines()]
+    print(f"{len(rows)} rows, {sum(r['y'] for r in rows)} positive")
+    if a.oof:  # each set judged by the model fitted on the others: right / false words dropped
+        total = {cut: [0, 0] for cut in CUTS}
+        for s in sorted({r["set"] for r in rows}):
+            bias, w = fit([r for r in rows if r["set"] != s])
+            mine = [(_prob(bias, w, r["feats"]), r["y"]) for r in rows if r["set"] == s]
+            line = []
+            for cut in CUTS:
+                right = sum(y for p, y in mine if p < cut)
+                false = sum(1 - y for p, y in mine if p < cut)
+                total[cut][0] += right
+                total[cut][1] += false
+                line.append(f"{cut}: -{right}/-{false}")
+            print(f"  {Path(s).stem}: " + "  ".join(line))
+        print("  all: " + "  ".join(f"{cut}: -{r}/-{x}" for cut, (r, x) in total.items()))
+    bias, w = fit(rows)
+    print("bias", round(bias, 4), json.dumps(w))
+    if a.write:
+        metric_judge._DATA.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut,
+                                                  "weights": w}, indent=0, sort_keys=True)
+                                      + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
