@@ -80,3 +80,18 @@ def test_a_bracket_that_spells_no_lead_makes_no_measure(nlp):
 def test_a_name_ending_in_an_acronym_takes_no_cut_off(nlp, abstract, wrong):
     got = measures(run(nlp, abstract))
     assert wrong not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text", [
+    "the Kullback-Leibler (KL) divergence and Jensen-Shannon (JS) divergence (JSD) score",
+    "a (b) c (d) e f (g) h",
+    "x-ray's mean (MSE) error, (A) b (C) d",
+    "word " * 120 + "Kullback-Leibler (KL) divergence",
+    "(KL) divergence at the start, then Earth (E) Mover (M) distance",
+    "no bracket here at all",
+    "tabs\tand\nnew lines (NL) split words, 3D (three) dims",
+])
+def test_bracketed_matches_as_the_pattern_tried_at_every_offset(text):
+    from paperkg.extractors.rules import metric_bracketed as mb
+    every = [(m.span(), m.groups()) for m in mb._BRACKETED.finditer(text)]
+    assert [(m.span(), m.groups()) for m in mb.bracketed(text)] == every

@@ -19,7 +19,33 @@ from paperkg.extractors.rules.base import Cand, Context
 _BRACKETED = re.compile(
     r"(?<![\w\-])((?:[A-Za-z][\w\-']*\s+){0,2}[A-Za-z][\w\-']*)\s+\(([^()\n]{1,10})\)\s+"
     r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)")
+# a possible start of the first word (what _BRACKETED's opening asks for)
+_WORD_START = re.compile(r"(?<![\w\-])[A-Za-z]")
+# the characters a lead (its words and the spaces between them and before the bracket) is made of
+_LEAD_RUN = re.compile(r"[\w\-'\s]*")
+# how far before a bracket its lead's run is looked for at once (a longer run: from the last match)
+_LEAD_REACH = 400
 _FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def bracketed(text: str):
+    """The matches of _BRACKETED in text, as its finditer gives them, tried only at the word
+    starts of the run of word and space characters before each "(" (a match holds the first
+    "(" after its start): the pattern is not tried at every offset."""
+    pos = 0
+    while (b := text.find("(", pos)) >= 0:
+        w0 = max(pos, b - _LEAD_REACH)
+        lo = b - _LEAD_RUN.match(text[w0:b][::-1]).end()
+        if lo == w0:
+            lo = pos  # the run may reach further back: every start from the last match on
+        for s in _WORD_START.finditer(text, lo, b):
+            m = _BRACKETED.match(text, s.start())
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = b + 1
 
 
 def _measure_forms(gaz) -> dict[str, str]:
@@ -49,7 +75,7 @@ def bracketed_measures(ctx: Context) -> None:
     if ctx.gaz is None or " (" not in text:
         return
     forms = _measure_forms(ctx.gaz)
-    for m in _BRACKETED.finditer(text):
+    for m in bracketed(text):
         before, short, after = m.group(1).split(), m.group(2).strip(), m.group(3).split()
         for i in range(len(before)):  # the longest lead that makes a known measure wins
             lead = before[i:]
