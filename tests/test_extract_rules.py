@@ -653,7 +653,9 @@ def test_sentence_opening_with_a_task_phrase_that_it_explains(nlp, sentence, tas
 
 
 def test_task_phrases_listed_after_the_first(nlp):
-    ents = run(nlp, "It covers tasks such as link prediction, node ranking and graph matching.")
+    # the paper's own sentence: a known task listed in passing ("It covers tasks such as ...")
+    # may be judged no task of the paper (rules/task_judge.py)
+    ents = run(nlp, "We study tasks such as link prediction, node ranking and graph matching.")
     assert {find(ents, t).type for t in ("link prediction", "node ranking", "graph matching")} \
         == {"TASK"}
 

@@ -29,6 +29,7 @@ from paperkg.extractors.rules.task_forms import (
     task_modifier_forms,
     task_object_forms,
 )
+from paperkg.extractors.rules.task_judge import judge_tasks
 from paperkg.extractors.rules.title_known import known_in_title
 from paperkg.extractors.words import declared_type
 
@@ -759,4 +760,4 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     task_means_forms(out, ctx.generic)
     task_modifier_forms(out, ctx.generic, ctx.gaz.canonical if ctx.gaz is not None else {})
     metric_forms(out, text)
-    return out
+    return judge_tasks(ctx, out)
