@@ -175,7 +175,7 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
 _early: list[Future] = []  # the server started in the background at collection
 _running: list[Neo4jServer] = []  # the session server, once a test took it
 _last_user: list[str] = []  # the node id of the session's last test that needs the server
-_seeds_loaded: list[bool] = []  # set while the server holds just the seeds graph (neo4j_seeds)
+_seeds_loaded: list = []  # the seeds graph's load report, while the server holds just that graph
 
 
 def _needs_server(item: pytest.Item) -> bool:
@@ -347,8 +347,15 @@ def neo4j_seeds(neo4j_server, seeds_graph):
         clear(settings)
         report = load_neo4j(seeds_graph, settings)
         assert [report.nodes_created, report.relationships_created] == want
-        _seeds_loaded.append(True)
+        _seeds_loaded.append(report)
     return settings
+
+
+@pytest.fixture()
+def neo4j_seeds_report(neo4j_seeds):
+    """(settings, report): `neo4j_seeds`, and the report of the `load_neo4j` that put the seeds
+    graph into the emptied database it holds now (made for an earlier reader, or for this one)."""
+    return neo4j_seeds, _seeds_loaded[0]
 
 
 @pytest.fixture()

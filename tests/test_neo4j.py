@@ -54,8 +54,11 @@ def _norm(value):
     return list(value) if isinstance(value, tuple) else value
 
 
-def test_load_stores_exactly_the_graph_and_twice_changes_nothing(neo4j_settings, seeds_graph):
-    report = load_neo4j(seeds_graph, neo4j_settings)
+def test_load_stores_exactly_the_graph_and_twice_changes_nothing(neo4j_seeds_report, seeds_graph):
+    """The load of the seeds graph into an emptied database (the one the `neo4j_seeds` readers
+    share: it stores every node and relationship as the graph has it), then a second load of it,
+    which creates nothing and leaves the contents as they were (so the readers' graph stays)."""
+    neo4j_settings, report = neo4j_seeds_report
     assert report.nodes == report.nodes_created == seeds_graph.number_of_nodes()
     assert report.relationships == report.relationships_created == seeds_graph.number_of_edges()
     got_nodes, got_rels = _contents(neo4j_settings)

@@ -227,7 +227,8 @@ def test_shacl_accepts_every_export(exports):
         assert conforms, report
 
 
-def test_shacl_rejects_a_broken_graph(exports):
+def _broken(exports) -> rdflib.Graph:
+    """The hostile export with four faults the shapes catch."""
     g = parse(*_ttl(exports))
     paper = rdflib.URIRef(rdf.node_iri(S.PAPER, "2401.00001"))
     g.remove((paper, DCTERMS.identifier, None))  # required
@@ -235,10 +236,54 @@ def test_shacl_rejects_a_broken_graph(exports):
     other = rdflib.URIRef(rdf.node_iri(S.PAPER, HOSTILE_IDS[1]))
     g.set((other, PKG.authorCount, rdflib.Literal("three")))  # wrong datatype
     g.add((other, PKG.introduces, rdflib.URIRef(rdf.node_iri(S.SOURCE, "abc123"))))  # bad target
+    return g
+
+
+def test_shacl_rejects_a_broken_graph(exports):
+    g = _broken(exports)
     conforms, report = rdf.validate(g)
     assert not conforms
     for term in ("identifier", "title", "authorCount", "introduces"):
         assert term in report, term
+
+
+def test_targeted_shapes_find_what_the_shapes_as_written_find(exports):
+    """rdf.validate gives each node shape's targets to its property shapes (targeted_shapes:
+    pySHACL checks a nested property shape once per focus node, a targeted one once): with and
+    without that, pySHACL finds the same results, on a sound graph and on a broken one (a
+    statement's fields, a node's type and values removed or doubled, besides _broken's)."""
+    import pyshacl
+    from rdflib.namespace import SH
+
+    from paperkg.graph.rdf.shapes import targeted_shapes
+
+    def results(data: rdflib.Graph, shapes: rdflib.Graph) -> tuple[bool, set]:
+        conforms, found, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                              advanced=False)
+        return conforms, {
+            (found.value(r, SH.focusNode), found.value(r, SH.resultPath),
+             found.value(r, SH.value), found.value(r, SH.sourceConstraintComponent),
+             tuple(sorted((str(p), "_" if isinstance(o, rdflib.BNode) else str(o))
+                          for p, o in found.predicate_objects(found.value(r, SH.sourceShape))
+                          if p != SH.targetClass)))
+            for r in found.subjects(RDF.type, SH.ValidationResult)}
+
+    written = rdflib.Graph().parse(rdf.SHAPES_FILE, format="turtle")
+    targeted = targeted_shapes(written)
+    assert set(written.objects(None, SH.property)) and not set(targeted.objects(None, SH.property))
+    assert len(set(targeted.subjects(SH.targetClass, None))) > 3 * len(S.NODE_TYPES)
+    assert results(parse(*_ttl(exports)), written) == results(parse(*_ttl(exports)), targeted) \
+        == (True, set())
+    g = _broken(exports)
+    statement = next(g.subjects(RDF.type, PKG.Statement))
+    g.remove((statement, RDF.subject, None))
+    g.add((statement, PROV.wasDerivedFrom, rdflib.URIRef(rdf.node_iri(S.PAPER, "name."))))
+    method = rdflib.URIRef(rdf.node_iri(S.METHOD, f"method {HOSTILE_IDS[1]}"))
+    g.remove((method, RDF.type, PKG.Method))
+    g.add((method, DCTERMS.identifier, rdflib.Literal(7)))
+    found = results(g, written)
+    assert found[0] is False and len(found[1]) >= 6
+    assert results(g, targeted) == found
 
 
 def test_shapes_cover_every_node_type_and_match_the_schema():
