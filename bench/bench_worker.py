@@ -5,7 +5,9 @@ this one process over --n papers of a JSON Lines file from line --start, in chun
 and prints the CPU milliseconds a paper (`time.process_time`, so other jobs on the machine
 count less than in wall time) and a digest of the JSON rows; --out writes the rows, so that
 two trees' outputs can be compared byte for byte. Alternate it with a baseline tree
-(PYTHONPATH=BASE) and compare ratios.
+(PYTHONPATH=BASE) and compare ratios. The figure depends on how the interpreter was built: to
+compare two interpreters on one tree, run this file with each one's python (each with the
+project's dependencies installed; the digests must be equal), alternated (docs/scale.md, interp44).
 
     PYTHONPATH=TREE python bench/bench_worker.py --input ../stores/base100k.jsonl
         [--n 6000] [--start 60000] [--default] [--out rows.jsonl]
