@@ -13,13 +13,13 @@ the cut in data/metric_judge.json, written by training/metric_judge.py (fixed se
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import cache
 from pathlib import Path
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, word_set
+from paperkg.extractors.rules.logistic import bucket, probability
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "metric_judge.json"
 # training/metric_judge.py sets this to a list to receive each judged word with its features
@@ -63,10 +63,6 @@ def judge() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-def _bucket(n: int, top: int) -> str:
-    """n as a string, top and above as "top+"."""
-    return f"{top}+" if n >= top else str(n)
-
 
 def _forms(word: str) -> tuple[str, ...]:
     """The word and its plural ("accuracy", "accuracies")."""
@@ -88,7 +84,7 @@ def features(text: str, title_end: int, word: str, others: int) -> list[str]:
     alts = "|".join(re.escape(f) for f in _forms(word))
     spans = [m.span() for m in re.finditer(rf"(?<![\w\-])(?:{alts})(?![\w\-])", text,
                                             re.IGNORECASE)]
-    f = {f"w={word}", f"oth={_bucket(others, 4)}", f"rec={_bucket(len(spans), 3)}"}
+    f = {f"w={word}", f"oth={bucket(others, 4)}", f"rec={bucket(len(spans), 3)}"}
     for a, b in spans:
         if a < title_end:
             f.add("title")
@@ -136,10 +132,7 @@ def measured_by_us(text: str, title_end: int, word: str) -> bool:
 
 def score(feats: list[str]) -> float:
     """The judge's probability that a bare word with these features is a measure of the gold."""
-    j = judge()
-    w = j["weights"]
-    z = j["bias"] + sum(w.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability(judge(), feats)
 
 
 def _key(c: Cand) -> str:

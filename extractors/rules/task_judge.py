@@ -8,12 +8,12 @@ training/task_judge.py; the cut and the judged families in the same file)."""
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import cache
 from pathlib import Path
 
 from paperkg.extractors.rules.base import Context
+from paperkg.extractors.rules.logistic import bucket, probability
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "task_judge.json"
 # the paper's own sentence: a "we" / "our" / "this paper" sentence
@@ -31,10 +31,6 @@ def judge() -> dict:
     """The shipped model: {"bias": b, "weights": {feature: w}, "cut": p, "families": [...]}."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
-
-def _bucket(n: int, top: int) -> str:
-    """n as a string, top and above as "top+"."""
-    return f"{top}+" if n >= top else str(n)
 
 
 def _neighbour(text: str, i: int, forward: bool) -> str:
@@ -60,20 +56,20 @@ def features(ctx: Context, entity: dict, n_tasks: int) -> list[str]:
     forms = {name.lower(), *(a.lower() for a in entity["aliases"])}
     title = low[:te].replace("-", " ")
     abstract = [(a, b) for _, a, b, _ in entity["mentions"] if a >= te]
-    f = [f"fam={rules[0]}", f"nr={_bucket(len(rules), 3)}", f"e={' '.join(words)}",
-         f"h={words[-1] if words else ''}", f"n={_bucket(len(words), 4)}",
+    f = [f"fam={rules[0]}", f"nr={bucket(len(rules), 3)}", f"e={' '.join(words)}",
+         f"h={words[-1] if words else ''}", f"n={bucket(len(words), 4)}",
          f"cap={any(c.isupper() for c in name)}", f"acr={entity.get('acronym') is not None}",
          f"t_in={any(a < te for _, a, _, _ in entity['mentions'])}",
          f"t_form={any(x.replace('-', ' ') in title for x in forms)}",
-         f"m={_bucket(len({a for a, _ in abstract}), 4)}",
-         f"ntask={_bucket(n_tasks, 4)}", f"role={entity['role']}"]
+         f"m={bucket(len({a for a, _ in abstract}), 4)}",
+         f"ntask={bucket(n_tasks, 4)}", f"role={entity['role']}"]
     f += [f"r={r}" for r in rules[1:]]
     if not abstract:
         return f + ["abs=none"]
     a, b = abstract[0]
     starts = [s for s in ctx.sents if te < s <= a]
     later = [s for s in ctx.sents if s > a]
-    f += [f"sent={_bucket(len(starts), 4)}", f"last={not later}",
+    f += [f"sent={bucket(len(starts), 4)}", f"last={not later}",
           f"pb={_neighbour(text, a, False)}", f"na={_neighbour(text, b, True)}"]
     listed = own = False
     for a, b in abstract:
@@ -87,10 +83,7 @@ def features(ctx: Context, entity: dict, n_tasks: int) -> list[str]:
 
 def score(feats: list[str]) -> float:
     """The judge's probability that the gold names a task with these features."""
-    jd = judge()
-    w = jd["weights"]
-    z = jd["bias"] + sum(w.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability(judge(), feats)
 
 
 def judge_tasks(ctx: Context, out: list[dict]) -> list[dict]:

@@ -7,7 +7,6 @@ training/task_scorer.py; the cut in the same file)."""
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from paperkg.core.text import ALNUM
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, word_union
+from paperkg.extractors.rules.logistic import bucket, probability
 from paperkg.extractors.words import trie_alternation
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "task_scorer.json"
@@ -30,10 +30,6 @@ def scorer() -> dict:
     """The shipped weights: {"bias": b, "weights": {feature: w}, "cut": p}."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
-
-def _bucket(n: int, top: int) -> str:
-    """n as a string, top and above as "top+"."""
-    return f"{top}+" if n >= top else str(n)
 
 
 # the word or mark after (before) an offset, searched in the 40 characters after (before) it:
@@ -157,9 +153,9 @@ def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list
     later = [s for s in ctx.sents if s > s0]
     f = [f"h={head}", f"n={len(ws)}", f"long={longest}",
          f"pb={before}", f"na={after}",
-         f"sent={_bucket(len(sents), 4)}", f"last={not later}",
-         f"rec={_bucket(low.count(phrase), 3)}",
-         f"hrec={_bucket(_count_word(low, head), 3)}",
+         f"sent={bucket(len(sents), 4)}", f"last={not later}",
+         f"rec={bucket(low.count(phrase), 3)}",
+         f"hrec={bucket(_count_word(low, head), 3)}",
          f"t_phrase={phrase in title}", f"t_head={head in title}",
          f"suf={first[-3:]}", f"digit={any(c.isdigit() for c in phrase)}",
          f"hyph={'-' in phrase}", f"cap={any(w[0].isupper() for w in ws)}",
@@ -170,10 +166,7 @@ def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list
 
 def score(feats: list[str]) -> float:
     """The scorer's probability that a phrase with these features is a task of the gold."""
-    sc = scorer()
-    w = sc["weights"]
-    z = sc["bias"] + sum(w.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-z))
+    return probability(scorer(), feats)
 
 
 def _described(ctx: Context, a: int, b: int, ws: list[str], vague, means) -> bool:

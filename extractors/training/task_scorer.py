@@ -25,6 +25,7 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _forms, _gold_input, _norm, read_gold
 from paperkg.extractors.rules import task_scored
+from paperkg.extractors.rules.logistic import probability
 from paperkg.extractors.training.data import default_corpus
 
 SEED = 41
@@ -96,8 +97,7 @@ def fit(rows: list[dict]) -> tuple[float, dict[str, float]]:
 
 def _prob(bias: float, w: dict[str, float], feats: list[str]) -> float:
     """The model's probability for one row."""
-    z = bias + sum(w.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability({"bias": bias, "weights": w}, feats)
 
 
 def best_per_phrase(rows: list[dict], probs: list[float]) -> list[tuple[float, int]]:
