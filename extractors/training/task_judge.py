@@ -16,14 +16,13 @@ writes the weights, cut and families to extractors/data/task_judge.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 from paperkg.extractors.evaluate import _forms, _gold_input, read_gold
 from paperkg.extractors.rules import task_judge
 from paperkg.extractors.training.data import default_corpus
-from paperkg.extractors.training.task_scorer import _prob, fit
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit
 
 
 def collect(out: Path, gold_paths: list[str]) -> None:
@@ -110,18 +109,10 @@ def _f1(c: list[int]) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: collect or fit."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    c = sub.add_parser("collect")
-    c.add_argument("out", type=Path)
-    c.add_argument("gold", nargs="+")
-    f = sub.add_parser("fit")
-    f.add_argument("data", type=Path, nargs="+")
-    f.add_argument("--cut", type=float, required=True)
+    ap, f = collect_fit_parser(__doc__)
     f.add_argument("--families", required=True)
     f.add_argument("--hold", default="")
     f.add_argument("--drop", default="", help="feature prefixes left out, comma-separated")
-    f.add_argument("--write", action="store_true")
     a = ap.parse_args(argv)
     if a.cmd == "collect":
         collect(a.out, a.gold)

@@ -111,9 +111,10 @@ def best_per_phrase(rows: list[dict], probs: list[float]) -> list[tuple[float, i
     return sorted(best.values(), reverse=True)
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command line: collect or fit."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def collect_fit_parser(doc: str) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The command line the learned judges' training scripts share: `collect OUT GOLD...` and
+    `fit DATA... --cut P [--write]`; returns the parser and its `fit` part (for more options)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("collect")
     c.add_argument("out", type=Path)
@@ -121,8 +122,14 @@ def main(argv: list[str] | None = None) -> None:
     f = sub.add_parser("fit")
     f.add_argument("data", type=Path, nargs="+")
     f.add_argument("--cut", type=float, required=True)
-    f.add_argument("--oof", action="store_true")
     f.add_argument("--write", action="store_true")
+    return ap, f
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    ap, f = collect_fit_parser(__doc__)
+    f.add_argument("--oof", action="store_true")
     a = ap.parse_args(argv)
     if a.cmd == "collect":
         collect(a.out, a.gold)
