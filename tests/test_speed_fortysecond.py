@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from paperkg.extractors.rules import lower_own, metric_cases, task_scored
+from paperkg.extractors.rules import logistic, lower_own, metric_cases, task_scored
 from paperkg.extractors.words import words
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
@@ -90,7 +90,7 @@ def test_whole_word_count_and_neighbours_as_before(text):
         assert task_scored._count_word(low, word) == _old_count(low, word)
     for i in range(len(text) + 2):
         for forward in (True, False):
-            assert task_scored._neighbour(text, i, forward) == _old_neighbour(text, i, forward)
+            assert logistic.neighbour(text, i, forward) == _old_neighbour(text, i, forward)
 
 
 def test_whole_word_count_as_before_on_gold_and_random_strings():
@@ -106,8 +106,8 @@ def test_whole_word_count_as_before_on_gold_and_random_strings():
         for word in ("ab", "a-b", "b", "é"):
             assert task_scored._count_word(s, word) == _old_count(s, word), (s, word)
         i = rnd.randint(0, len(s) + 1)
-        assert task_scored._neighbour(s, i, False) == _old_neighbour(s, i, False), (s, i)
-        assert task_scored._neighbour(s, i, True) == _old_neighbour(s, i, True), (s, i)
+        assert logistic.neighbour(s, i, False) == _old_neighbour(s, i, False), (s, i)
+        assert logistic.neighbour(s, i, True) == _old_neighbour(s, i, True), (s, i)
 
 
 @pytest.mark.parametrize("text", SENTENCES)

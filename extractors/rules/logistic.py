@@ -1,14 +1,28 @@
-"""The learned judges' shared arithmetic (task_scored, task_judge, metric_judge): a count as a
-feature bucket, and a logistic model's probability for a list of features."""
+"""What the learned judges share (task_scored, task_judge, metric_judge): a count as a feature
+bucket, the word next to an offset, and a logistic model's probability for a list of features."""
 
 from __future__ import annotations
 
 import math
+import re
+
+# pos and endpos bound the search as the slice text[i:i + 40] did (no pattern looks past them)
+_AFTER = re.compile(r"\s*(\w[\w\-]*|\S)?")
+_BEFORE = re.compile(r"(\w[\w\-]*|\S)?\s*$")
 
 
 def bucket(n: int, top: int) -> str:
     """n as a string, top and above as "top+"."""
     return f"{top}+" if n >= top else str(n)
+
+
+def neighbour(text: str, i: int, forward: bool) -> str:
+    """The word or mark right before (or after) offset i, lower-cased; "^"/"$" at the ends."""
+    if forward:
+        m = _AFTER.match(text, i, i + 40)
+        return (m.group(1) or "$").lower() if m else "$"
+    m = _BEFORE.search(text, max(0, i - 40), i)
+    return (m.group(1) or "^").lower() if m else "^"
 
 
 def probability(model: dict, feats: list[str]) -> float:

@@ -17,6 +17,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from paperkg.core.text import sentence_of, sentence_starts
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, word_set
 from paperkg.extractors.rules.logistic import bucket, probability
@@ -54,7 +55,6 @@ _GAIN_AFTER = re.compile(
 _WE_MEASURE = re.compile(
     r"\bwe\s+(?:\w+\s+)?(?:analy[sz]e|measure|assess|compare|evaluate|report|quantify|"
     r"examine|benchmark)\b|\bmetrics?\s+(?:such\s+as|like|including|includes?)\b", re.IGNORECASE)
-_SENT_END = re.compile(r"[.!?](?=\s+[A-Z(\[$\\])|\n")
 
 
 @cache
@@ -69,18 +69,14 @@ def _forms(word: str) -> tuple[str, ...]:
     return (word, word[:-1] + "ies") if word.endswith("y") else (word, word + "s")
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding pos, split at a stop before a capital or a newline."""
-    a = 0
-    for m in _SENT_END.finditer(text, 0, pos):
-        a = m.end()
-    m = _SENT_END.search(text, pos)
-    return a, (m.end() if m else len(text))
 
 
-def features(text: str, title_end: int, word: str, others: int) -> list[str]:
+def features(text: str, title_end: int, word: str, others: int,
+             starts: list[int] | None = None) -> list[str]:
     """The judge's features of a bare measure word over the paper's text (title, newline,
-    abstract); others is how many other measures the paper's candidates name."""
+    abstract); others is how many other measures the paper's candidates name; starts are the
+    text's sentence starts (core/text.sentence_starts when not given)."""
+    starts = sentence_starts(text) if starts is None else starts
     alts = "|".join(re.escape(f) for f in _forms(word))
     spans = [m.span() for m in re.finditer(rf"(?<![\w\-])(?:{alts})(?![\w\-])", text,
                                             re.IGNORECASE)]
@@ -89,7 +85,7 @@ def features(text: str, title_end: int, word: str, others: int) -> list[str]:
         if a < title_end:
             f.add("title")
             continue
-        s0, s1 = _sentence(text, a)
+        s0, s1 = sentence_of(text, starts, a)
         before, after = text[max(s0, a - 40):a], text[b:min(s1, b + 40)]
         if _DIGIT.search(text, max(s0, a - 30), min(s1, b + 30)):
             f.add("val30")
@@ -117,14 +113,16 @@ def features(text: str, title_end: int, word: str, others: int) -> list[str]:
     return sorted(f)
 
 
-def measured_by_us(text: str, title_end: int, word: str) -> bool:
+def measured_by_us(text: str, title_end: int, word: str,
+                   starts: list[int] | None = None) -> bool:
     """Whether a sentence of the abstract has "we" measure the word, or lists it as a metric,
     before a mention of it ("we analyze energy consumption, latency, and accuracy", "proxy
     metrics such as latency"): it is never dropped."""
+    starts = sentence_starts(text) if starts is None else starts
     alts = "|".join(re.escape(f) for f in _forms(word))
     for m in re.finditer(rf"(?<![\w\-])(?:{alts})(?![\w\-])", text, re.IGNORECASE):
         if m.start() > title_end:
-            s0, _ = _sentence(text, m.start())
+            s0, _ = sentence_of(text, starts, m.start())
             if _WE_MEASURE.search(text, s0, m.start()):
                 return True
     return False
@@ -152,12 +150,12 @@ def judged_bare_measures(ctx: Context) -> None:
         forms = _forms(word)
         others = len({fold(c.name) for c in mets
                       if not any(f in fold(c.name) for f in forms)})
-        feats = features(ctx.text, ctx.title_end, word, others)
+        feats = features(ctx.text, ctx.title_end, word, others, ctx.sents)
         p = score(feats)
         if COLLECT is not None:  # collecting for training: the output stays the rules' own
             COLLECT.append((word, feats, p))
             continue
-        if p < judge()["cut"] and not measured_by_us(ctx.text, ctx.title_end, word):
+        if p < judge()["cut"] and not measured_by_us(ctx.text, ctx.title_end, word, ctx.sents):
             drop.update(forms)
     if drop:
         ctx.cands = [c for c in ctx.cands if not (c.type == "METRIC" and _key(c) in drop)]

@@ -13,15 +13,13 @@ from functools import cache
 from pathlib import Path
 
 from paperkg.extractors.rules.base import Context
-from paperkg.extractors.rules.logistic import bucket, probability
+from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "task_judge.json"
 # the paper's own sentence: a "we" / "our" / "this paper" sentence
 _OWN = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article|thesis))\b")
 # a list's opening cue right before a mention ("such as X", "e.g., X", "including X")
 _LIST_CUE = re.compile(r"(?:such as|e\.g\.,?|including|like|i\.e\.,?|namely|:)\s*$")
-_AFTER = re.compile(r"\s*(\w[\w\-]*|\S)?")
-_BEFORE = re.compile(r"(\w[\w\-]*|\S)?\s*$")
 # training/task_judge.py sets this to a list to receive every judged entity with its features
 COLLECT: list | None = None
 
@@ -30,16 +28,6 @@ COLLECT: list | None = None
 def judge() -> dict:
     """The shipped model: {"bias": b, "weights": {feature: w}, "cut": p, "families": [...]}."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
-
-
-
-def _neighbour(text: str, i: int, forward: bool) -> str:
-    """The word or mark right after (before) offset i, lower-cased; "$" / "^" at the ends."""
-    if forward:
-        m = _AFTER.match(text, i, i + 40)
-        return (m.group(1) or "$").lower() if m else "$"
-    m = _BEFORE.search(text, max(0, i - 40), i)
-    return (m.group(1) or "^").lower() if m else "^"
 
 
 def family(entity: dict) -> str:
@@ -70,7 +58,7 @@ def features(ctx: Context, entity: dict, n_tasks: int) -> list[str]:
     starts = [s for s in ctx.sents if te < s <= a]
     later = [s for s in ctx.sents if s > a]
     f += [f"sent={bucket(len(starts), 4)}", f"last={not later}",
-          f"pb={_neighbour(text, a, False)}", f"na={_neighbour(text, b, True)}"]
+          f"pb={neighbour(text, a, False)}", f"na={neighbour(text, b, True)}"]
     listed = own = False
     for a, b in abstract:
         s0, s1 = ctx.sentence(a)

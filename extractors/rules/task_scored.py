@@ -14,7 +14,7 @@ from pathlib import Path
 from paperkg.core.text import ALNUM
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, word_union
-from paperkg.extractors.rules.logistic import bucket, probability
+from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.words import trie_alternation
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "task_scorer.json"
@@ -31,20 +31,7 @@ def scorer() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-
 # the word or mark after (before) an offset, searched in the 40 characters after (before) it:
-# pos and endpos bound the search as the slice text[i:i + 40] did (no pattern looks past them)
-_AFTER = re.compile(r"\s*(\w[\w\-]*|\S)?")
-_BEFORE = re.compile(r"(\w[\w\-]*|\S)?\s*$")
-
-
-def _neighbour(text: str, i: int, forward: bool) -> str:
-    """The word or mark right before (or after) offset i, lower-cased; "^"/"$" at the ends."""
-    if forward:
-        m = _AFTER.match(text, i, i + 40)
-        return (m.group(1) or "$").lower() if m else "$"
-    m = _BEFORE.search(text, max(0, i - 40), i)
-    return (m.group(1) or "^").lower() if m else "^"
 
 
 def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
@@ -147,7 +134,7 @@ def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list
     title = low[:ctx.title_end]
     head, first = ws[-1].lower(), ws[0].lower()
     phrase = " ".join(ws).lower()
-    before, after = _neighbour(text, a, False), _neighbour(text, b, True)
+    before, after = neighbour(text, a, False), neighbour(text, b, True)
     s0, _ = ctx.sentence(a)
     sents = [s for s in ctx.sents if ctx.title_end < s <= s0]
     later = [s for s in ctx.sents if s > s0]
@@ -176,7 +163,7 @@ def _described(ctx: Context, a: int, b: int, ws: list[str], vague, means) -> boo
     head = ws[-1].lower()
     if len(ws) == 2 and head in vague and ctx.low.count(" ".join(ws).lower()) == 1:
         return True
-    if head in means and _neighbour(ctx.text, a, False) == "for":
+    if head in means and neighbour(ctx.text, a, False) == "for":
         return True
     return ctx.text.startswith(" of ", b)
 
