@@ -112,6 +112,19 @@ class StoredTexts:
         else:
             got.update(self.fetch(want) if self.fetch is not None else self.read(want))
 
+    def passing(self, pid: str) -> str | None:
+        """One paper's abstract decoded from the column and not kept (a scan that reads
+        many texts once and keeps few: tens of thousands of strings kept are pages written,
+        and in a forked child copied), the kept one when it is; None when the column does
+        not hold it (not read, or the paper not in it)."""
+        got = self.got.get(pid)
+        if got is not None:
+            return got
+        column = self.column
+        if column is None or pid not in column.row:
+            return None
+        return column.text(pid)
+
     def text(self, pid: str) -> str:
         """One paper's abstract."""
         try:
