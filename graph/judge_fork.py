@@ -111,7 +111,6 @@ class ForkedJudge:
             texts.ready()  # the stored abstracts' column, whole in the child
         up_r, up_w = os.pipe()  # child -> here: reads asked for, then the result
         down_r, down_w = os.pipe()  # here -> child: the reads' answers
-        _unshared_engine_memory()
         try:
             pid = os.fork()
         except OSError:
@@ -194,36 +193,6 @@ class ForkedJudge:
                 with contextlib.suppress(ChildProcessError):
                     os.waitpid(self._pid, 0)
                 self._pid = 0
-
-
-#: madvise's MADV_DONTFORK (Linux): the range is not mapped in a child at all
-_MADV_DONTFORK = 10
-#: the least size of the engine's reservation for its buffer pool (the store's pages it
-#: holds: about 500 MB resident after an add's reads at 100,000 papers, in an 8 TB reserve)
-_POOL_RESERVE = 1 << 40
-
-
-def _unshared_engine_memory() -> None:
-    """Leave the engine's buffer pool out of the judging child's address space: the child
-    never calls the engine, and otherwise each of the pool's pages the engine writes while
-    the child lives (the update's early write) is copied first, and the fork copies the page
-    table entries of its resident pages. Found as the process's anonymous mappings of at
-    least _POOL_RESERVE bytes (only the engine reserves so much); nothing is done where that
-    fails (another system: the child then shares them, as before)."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        with open("/proc/self/maps") as maps:
-            for line in maps:
-                fields = line.split()
-                if len(fields) != 5 or fields[4] != "0" or not fields[1].startswith("rw"):
-                    continue  # (a file, a named region such as the heap or a stack)
-                a, b = (int(x, 16) for x in fields[0].split("-"))
-                if b - a >= _POOL_RESERVE:
-                    libc.madvise(ctypes.c_void_p(a), ctypes.c_size_t(b - a), _MADV_DONTFORK)
-    except (OSError, AttributeError, ValueError):
-        return
 
 
 def _child(nodes: Callable[[], dict[str, dict]], features: dict[str, dict], previous: Any,

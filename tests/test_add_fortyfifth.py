@@ -1,7 +1,7 @@
 """Session 45 (add45): the update's scan of the stored papers that may write a sought name
 (citations.infer._scanned_by_key) decodes each stored abstract from the store's column for
 its test and keeps only those of the papers it keeps: the same papers and spellings as with
-every abstract read. The judging child is forked without the engine's buffer pool."""
+every abstract read."""
 
 from __future__ import annotations
 
@@ -71,47 +71,3 @@ def test_the_scan_keeps_only_the_texts_of_the_papers_it_keeps(tmp_path):
         assert list(one[0]) == list(two[0]) and one[1] == two[1]
         assert one[1] == {"Paper:2401.00030": ["ZorbNet-2"]}
         assert texts.got == {"2401.00030": whole["Paper:2401.00030"]["abstract"]}
-
-
-def _dont_copy_flags() -> list[tuple[int, bool]]:
-    """(size, whether VmFlags holds "dc": not copied into a forked child) of each anonymous
-    mapping of this process of at least judge_fork._POOL_RESERVE bytes."""
-    from paperkg.graph.judge_fork import _POOL_RESERVE
-
-    out, size = [], None
-    with open("/proc/self/smaps") as smaps:
-        for line in smaps:
-            fields = line.split()
-            if "-" in fields[0] and len(fields) == 5 and fields[4] == "0":
-                a, b = (int(x, 16) for x in fields[0].split("-"))
-                size = b - a if b - a >= _POOL_RESERVE else None
-            elif fields[0] == "VmFlags:" and size is not None:
-                out.append((size, "dc" in fields[1:]))
-                size = None
-    return out
-
-
-def test_the_judging_child_is_forked_without_the_engines_buffer_pool(tmp_path):
-    """With a store open the engine holds a reservation of at least a terabyte for its
-    buffer pool; once a ForkedJudge has forked, that mapping is marked not to be copied into
-    a child (the child never calls the engine), and the child still judges as judge does in
-    this process."""
-    from paperkg.graph import judge_fork
-    from paperkg.graph.citations.infer import judge
-    from paperkg.graph.ladybug_store import connect
-    from tests.test_add_fortysecond import _judging_inputs
-
-    db, g, features, (Previous, StoredIndex, inferred_citations_in) = _judging_inputs(tmp_path)
-    with connect(db) as conn:
-        reserved = _dont_copy_flags()
-        assert reserved
-        kept = StoredIndex(conn)
-        previous = Previous(inferred_citations_in(conn), {"Paper:2401.00070"}, kept=kept)
-        nodes = {n: d for n, d in g.nodes(data=True) if d.get("label") == "Paper"}
-        here = judge(nodes, None, features, previous)
-        child = judge_fork.ForkedJudge(lambda: nodes, features, previous, conn.database)
-        assert child._pid > 0
-        got = child.result()
-        child.close()
-        assert got is not None and got == here
-        assert [dc for _, dc in _dont_copy_flags()] == [True] * len(reserved)
