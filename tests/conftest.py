@@ -43,6 +43,24 @@ def machine_lock(name: str = "install") -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+@pytest.fixture(autouse=True)
+def results_rules_alone(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The tests of the results rule families (tests/test_results*.py) read the rules' own
+    output: the learned judge of values (extractors/results/judge.py), which drops some of
+    their invented values, is off for them, except in its own tests (test_results_slots45)."""
+    name = request.module.__name__.rpartition(".")[2]
+    if not name.startswith("test_results") or name == "test_results_slots45":
+        yield
+        return
+    from paperkg.extractors.results import judge
+
+    old, judge.JUDGE = judge.JUDGE, False
+    try:
+        yield
+    finally:
+        judge.JUDGE = old
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     """The real listing files shared with the project."""

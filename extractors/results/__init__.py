@@ -59,6 +59,7 @@ from paperkg.extractors.results.farchange import far_changed
 from paperkg.extractors.results.freshdata import fresh_data
 from paperkg.extractors.results.guards import _OUT_OF, NAME_AT, _is_result, slash_next
 from paperkg.extractors.results.hardware import drop_hardware
+from paperkg.extractors.results.judge import judge_results
 from paperkg.extractors.results.labelled import labelled_data
 from paperkg.extractors.results.lists import (
     _one_per_metric,
@@ -358,6 +359,8 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             _retag(res, "system", "signed value in brackets after a value")
         if barred:
             res["_barred"] = True
+        if by_default:
+            res["_default"] = True  # read (and dropped) by the judge
         if trace.TRACE is not None:
             res["via"] = dict(trace._LAST)
         if m.group("num2") and (_FROM_TO.search(text, max(0, a - 30), a) and not (
@@ -461,6 +464,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                     _retag(r, "benchmark", "the paper's one benchmark")
         for r in out:
             r.pop("_barred", None)
+        out = judge_results(text, sents, out, own, title_end, first_own)
         if trace.TRACE is not None:
             for r in out:
                 trace.TRACE[(r["sentence"], r["start"], r["end"])] = r.pop("via", {})
