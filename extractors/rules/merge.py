@@ -8,6 +8,7 @@ from collections import Counter
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
+from paperkg.extractors.rules.abbreviated_names import abbreviated_into
 from paperkg.extractors.rules.acronyms import by_initials
 from paperkg.extractors.rules.base import (
     Context,
@@ -340,6 +341,25 @@ def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
         if short["role"] == "introduced":
             into["role"] = "introduced"
     return [e for e in out if id(e) not in gone]
+
+
+def _fold_abbreviated(out: list[dict]) -> list[dict]:
+    """A coined short name and the phrase it abbreviates word by word ("GLFS", "Gaussian Light
+    Field Splatting"), both named and not bracketed together: one entity under the phrase
+    (family abbreviated_names)."""
+    named = [e for e in out if e["type"] in _NAMED]
+    if len(named) < 2:
+        return out
+    gone: set[int] = set()
+    for short in named:
+        into = abbreviated_into(short, [e for e in named if id(e) not in gone])
+        if into is None:
+            continue
+        gone.add(id(short))
+        _absorb(into, short, [short["name"], *short["aliases"]])
+        if short["role"] == "introduced":
+            into["role"] = "introduced"
+    return [e for e in out if id(e) not in gone] if gone else out
 
 
 def _fold_plurals(out: list[dict]) -> list[dict]:
@@ -740,7 +760,7 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     out = _fold_restated_tasks(_fold_acronym_tasks(_nest_tasks(_fold_plurals(out))),
                                ctx.title_end)
     out = _fold_modified_long_forms(_fold_releases(out, text, ctx.title_end))
-    out = _drop_nested_names(out, text)
+    out = _fold_abbreviated(_drop_nested_names(out, text))
     for e in out:  # after the folds: a setting stays its own task beside a longer one
         if e["type"] == "METHOD" and e["role"] == "used" and \
                 any(canonical_key(f) in _paradigm_keys() for f in (e["name"], *e["aliases"])):

@@ -1,0 +1,75 @@
+"""A coined short name and the phrase it abbreviates word by word are one entity.
+
+"GLFS" and "Gaussian Light Field Splatting", "QuaSAR" and "Quasi-Symbolic Abstract Reasoning",
+"GroupDiff" and "Group Diffusion", "HMC" and "Hamiltonian Monte Carlo": when a paper writes both
+with no bracket between them, the rules make two entities, and the second is a duplicate of the
+first. After merging, a named entity whose short name breaks into capitalised pieces (one per
+word) that open the words of another named entity's phrase, in order and one for one, is folded
+into it. The short name must be letters alone (a trailing plural s and hyphens aside): a size, a
+version or a symbol ("SAM2", "RASER-2", "λ-GRPO") names a variant, which the gold keeps apart.
+The phrase must be plain words (no inner capitals: "UinU-Net" is itself a coined name) and must
+not have a short form of its own that is another name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.extractors.rules.base import word_set
+
+_SHORT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_PIECE = re.compile(r"[A-Z][a-z]*|^[a-z]+")
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*")
+
+
+def pieces(short: str) -> list[str]:
+    """The pieces a coined short name spells: each capital with the lower-case letters after it
+    ("QuaSAR" -> Qua, S, A, R; "EBMs" -> E, B, M); none for a name with digits or symbols."""
+    if " " in short:
+        return []
+    name = re.sub(r"(?<=[A-Z])s$", "", short)
+    if not _SHORT.fullmatch(name) or sum(ch.isupper() for ch in name) < 2:
+        return []
+    return [p for part in name.split("-") for p in _PIECE.findall(part)]
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The content words of a phrase of plain words, or none when one is not plain."""
+    parts = [p for p in re.split(r"[\s\-]+", phrase) if p]
+    if len(parts) < 2 or not all(_PLAIN_WORD.fullmatch(p) for p in parts):
+        return []
+    return [p for p in parts if p.lower() not in word_set("abbreviation_skip_words")]
+
+
+def _opens(piece: str, word: str) -> bool:
+    """Whether a piece opens a word; a plural piece a plural word ("Nets", "Networks")."""
+    piece, word = piece.lower(), word.lower()
+    return word.startswith(piece) or (
+        len(piece) > 2 and piece.endswith("s") and word.endswith("s") and
+        word.startswith(piece[:-1]))
+
+
+def abbreviates(short: str, phrase: str) -> bool:
+    """Whether short's pieces open the phrase's content words one for one, in order."""
+    got = pieces(short)
+    wanted = phrase_words(phrase)
+    return len(got) >= 2 and len(got) == len(wanted) and all(
+        _opens(p, w) for p, w in zip(got, wanted, strict=True))
+
+
+def _forms(e: dict) -> list[str]:
+    """An entity's name and aliases."""
+    return [e["name"], *e["aliases"]]
+
+
+def abbreviated_into(short: dict, named: list[dict]) -> dict | None:
+    """The named entity (of `named`) whose phrase `short`'s one-word name or alias abbreviates
+    word by word, if any; not one whose own short form is another name."""
+    if " " in short["name"]:
+        return None
+    shorts = [f for f in _forms(short) if pieces(f)]
+    if not shorts:
+        return None
+    return next((e for e in named if e is not short
+                 and not (e["acronym"] and e["acronym"] not in shorts)
+                 and any(abbreviates(s, f) for s in shorts for f in _forms(e))), None)
