@@ -19,7 +19,8 @@ from paperkg.extractors.rules.base import word_set
 
 _SHORT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _PIECE = re.compile(r"[A-Z][a-z]*|^[a-z]+")
-_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*")
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*(?:'s)?")
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 
 def pieces(short: str) -> list[str]:
@@ -34,11 +35,15 @@ def pieces(short: str) -> list[str]:
 
 
 def phrase_words(phrase: str) -> list[str]:
-    """The content words of a phrase of plain words, or none when one is not plain."""
+    """The content words of a phrase of plain words and acronyms, or none when one is
+    neither."""
     parts = [p for p in re.split(r"[\s\-]+", phrase) if p]
-    if len(parts) < 2 or not all(_PLAIN_WORD.fullmatch(p) for p in parts):
+    if not all(_PLAIN_WORD.fullmatch(p) or _ACRONYM.fullmatch(p) for p in parts):
         return []
-    return [p for p in parts if p.lower() not in word_set("abbreviation_skip_words")]
+    content = [p for p in parts if p.lower() not in word_set("abbreviation_skip_words")]
+    if len(content) < 2 or all(_ACRONYM.fullmatch(p) for p in content):
+        return []  # "A-OKVQA": one coined name, no phrase
+    return content
 
 
 def _opens(piece: str, word: str) -> bool:
@@ -50,11 +55,24 @@ def _opens(piece: str, word: str) -> bool:
 
 
 def abbreviates(short: str, phrase: str) -> bool:
-    """Whether short's pieces open the phrase's content words one for one, in order."""
+    """Whether short's pieces open the phrase's content words one for one, in order; an
+    acronym among the words is spelled whole ("QLSTM" for "Quantum LSTMs")."""
     got = pieces(short)
     wanted = phrase_words(phrase)
-    return len(got) >= 2 and len(got) == len(wanted) and all(
-        _opens(p, w) for p, w in zip(got, wanted, strict=True))
+    if len(got) < 2 or not wanted:
+        return False
+    at = 0
+    for w in wanted:
+        if _ACRONYM.fullmatch(w):
+            letters = list(w.rstrip("s"))
+            if got[at:at + len(letters)] != letters:
+                return False
+            at += len(letters)
+        elif at < len(got) and _opens(got[at], w):
+            at += 1
+        else:
+            return False
+    return at == len(got)
 
 
 def _forms(e: dict) -> list[str]:
