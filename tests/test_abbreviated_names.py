@@ -67,6 +67,7 @@ def test_variants_and_other_names_stay_apart(nlp, abstract, short, phrase):
     ("QZLSTM", "Quorbic Zargle LSTMs", True),  # an acronym among the words is spelled whole
     ("TAP-GPT", "Tabular Alzheimer's Prediction GPT", True),
     ("OK-VQA", "A-OKVQA", False),  # "a" and an acronym: one coined name, no phrase
+    ("I-RAVEN", "A-I-RAVEN", False),  # hyphens alone: one coined name
     ("SyRAG", "Symmetric Rank Adaptation of Graphs", True),  # "of" is skipped
     ("SAM2", "Segment Anything Model", False),  # a digit: a variant
     ("U-Net", "UinU-Net", False),  # the phrase is itself a coined name

@@ -35,10 +35,11 @@ def pieces(short: str) -> list[str]:
 
 
 def phrase_words(phrase: str) -> list[str]:
-    """The content words of a phrase of plain words and acronyms, or none when one is
-    neither."""
+    """The content words of a phrase of plain words and acronyms written apart, or none when
+    one is neither or no space parts them ("A-I-RAVEN", "Fast-Slow-Thinking": one name)."""
     parts = [p for p in re.split(r"[\s\-]+", phrase) if p]
-    if not all(_PLAIN_WORD.fullmatch(p) or _ACRONYM.fullmatch(p) for p in parts):
+    if " " not in phrase.strip() or not all(
+            _PLAIN_WORD.fullmatch(p) or _ACRONYM.fullmatch(p) for p in parts):
         return []
     content = [p for p in parts if p.lower() not in word_set("abbreviation_skip_words")]
     if len(content) < 2 or all(_ACRONYM.fullmatch(p) for p in content):
