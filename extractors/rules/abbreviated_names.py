@@ -4,16 +4,18 @@
 "GroupDiff" and "Group Diffusion", "HMC" and "Hamiltonian Monte Carlo": when a paper writes both
 with no bracket between them, the rules make two entities, and the second is a duplicate of the
 first. After merging, a named entity whose short name breaks into capitalised pieces (one per
-word) that open the words of another named entity's phrase, in order and one for one, is folded
-into it. The short name must be letters alone (a trailing plural s and hyphens aside): a size, a
-version or a symbol ("SAM2", "RASER-2", "λ-GRPO") names a variant, which the gold keeps apart.
-The phrase must be plain words (no inner capitals: "UinU-Net" is itself a coined name) and must
-not have a short form of its own that is another name.
+word) that open the words of another named entity's phrase, in order and one for one, takes
+that entity in (merge._fold_abbreviated: the phrase becomes an alias of the short name). The
+short name must be letters alone (a trailing plural s and hyphens aside): a size, a version or
+a symbol ("SAM2", "RASER-2", "λ-GRPO") names a variant, which the gold keeps apart. The phrase
+must be plain words or acronyms written apart (no inner capitals: "UinU-Net" is itself a coined
+name) and must not have a short form of its own that is another name.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from paperkg.extractors.rules.base import word_set
 
@@ -23,27 +25,29 @@ _PLAIN_WORD = re.compile(r"[A-Za-z][a-z]*(?:'s)?")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 
-def pieces(short: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def pieces(short: str) -> tuple[str, ...]:
     """The pieces a coined short name spells: each capital with the lower-case letters after it
     ("QuaSAR" -> Qua, S, A, R; "EBMs" -> E, B, M); none for a name with digits or symbols."""
     if " " in short:
-        return []
+        return ()
     name = re.sub(r"(?<=[A-Z])s$", "", short)
     if not _SHORT.fullmatch(name) or sum(ch.isupper() for ch in name) < 2:
-        return []
-    return [p for part in name.split("-") for p in _PIECE.findall(part)]
+        return ()
+    return tuple(p for part in name.split("-") for p in _PIECE.findall(part))
 
 
-def phrase_words(phrase: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def phrase_words(phrase: str) -> tuple[str, ...]:
     """The content words of a phrase of plain words and acronyms written apart, or none when
     one is neither or no space parts them ("A-I-RAVEN", "Fast-Slow-Thinking": one name)."""
     parts = [p for p in re.split(r"[\s\-]+", phrase) if p]
     if " " not in phrase.strip() or not all(
             _PLAIN_WORD.fullmatch(p) or _ACRONYM.fullmatch(p) for p in parts):
-        return []
-    content = [p for p in parts if p.lower() not in word_set("abbreviation_skip_words")]
+        return ()
+    content = tuple(p for p in parts if p.lower() not in word_set("abbreviation_skip_words"))
     if len(content) < 2 or all(_ACRONYM.fullmatch(p) for p in content):
-        return []  # "A-OKVQA": one coined name, no phrase
+        return ()  # "A-OKVQA": one coined name, no phrase
     return content
 
 
@@ -66,7 +70,7 @@ def abbreviates(short: str, phrase: str) -> bool:
     for w in wanted:
         if _ACRONYM.fullmatch(w):
             letters = list(w.rstrip("s"))
-            if got[at:at + len(letters)] != letters:
+            if list(got[at:at + len(letters)]) != letters:
                 return False
             at += len(letters)
         elif at < len(got) and _opens(got[at], w):

@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cache
 
 from paperkg.extractors.canonical import canonical_key, is_acronym, strip_latex
-from paperkg.extractors.rules.abbreviated_names import abbreviated_into
+from paperkg.extractors.rules.abbreviated_names import abbreviated_into, pieces
 from paperkg.extractors.rules.acronyms import by_initials
 from paperkg.extractors.rules.base import (
     Context,
@@ -345,20 +345,26 @@ def _fold_modified_long_forms(out: list[dict]) -> list[dict]:
 
 def _fold_abbreviated(out: list[dict]) -> list[dict]:
     """A coined short name and the phrase it abbreviates word by word ("GLFS", "Gaussian Light
-    Field Splatting"), both named and not bracketed together: one entity under the phrase
-    (family abbreviated_names)."""
+    Field Splatting"), both named and not bracketed together: one entity under the short name,
+    the phrase an alias (family abbreviated_names)."""
     named = [e for e in out if e["type"] in _NAMED]
-    if len(named) < 2:
+    shorts = [e for e in named if " " not in e["name"] and any(
+        pieces(f) for f in (e["name"], *e["aliases"]))]
+    if not shorts:
         return out
     gone: set[int] = set()
-    for short in named:
-        into = abbreviated_into(short, [e for e in named if id(e) not in gone])
-        if into is None:
+    for short in shorts:
+        if id(short) in gone:
             continue
-        gone.add(id(short))
-        _absorb(into, short, [short["name"], *short["aliases"]])
-        if short["role"] == "introduced":
-            into["role"] = "introduced"
+        phrase = abbreviated_into(short, [e for e in named if id(e) not in gone])
+        if phrase is None:
+            continue
+        # under the short name: by default the learned keep step reads the name, and kept the
+        # short name more often than the phrase when both stood (DDPG, Deep Deterministic ...)
+        gone.add(id(phrase))
+        _absorb(short, phrase, [phrase["name"], *phrase["aliases"]])
+        if phrase["role"] == "introduced":
+            short["role"] = "introduced"
     return [e for e in out if id(e) not in gone] if gone else out
 
 
