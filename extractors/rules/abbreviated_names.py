@@ -29,7 +29,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 def pieces(short: str) -> tuple[str, ...]:
     """The pieces a coined short name spells: each capital with the lower-case letters after it
     ("QuaSAR" -> Qua, S, A, R; "EBMs" -> E, B, M); none for a name with digits or symbols."""
-    if " " in short:
+    if " " in short or sum(ch.isupper() for ch in short) < 2:
         return ()
     name = re.sub(r"(?<=[A-Z])s$", "", short)
     if not _SHORT.fullmatch(name) or sum(ch.isupper() for ch in name) < 2:
@@ -63,8 +63,10 @@ def abbreviates(short: str, phrase: str) -> bool:
     """Whether short's pieces open the phrase's content words one for one, in order; an
     acronym among the words is spelled whole ("QLSTM" for "Quantum LSTMs")."""
     got = pieces(short)
+    if len(got) < 2 or phrase[:1].lower() != got[0][:1].lower():
+        return False  # the cheap test first: most pairs differ in the first letter
     wanted = phrase_words(phrase)
-    if len(got) < 2 or not wanted:
+    if not wanted:
         return False
     at = 0
     for w in wanted:
