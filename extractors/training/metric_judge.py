@@ -18,22 +18,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from paperkg.extractors.evaluate import _forms, _gold_input, read_gold
+from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import metric_judge
-from paperkg.extractors.training.data import default_corpus
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_papers
 
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 
 
-def collect(out: Path, gold_paths: list[str]) -> None:
+def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     """Write one JSON line per judged word of each paper (set, word, features, label)."""
     from paperkg.extractors.pipeline import extract, load_pipeline
 
     nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
         for gp in gold_paths:
-            golds, papers, _ = _gold_input(read_gold(gp), [], default_corpus(), None)
+            golds, papers = gold_papers(gp, seeds)
             n = 0
             for g, p in zip(golds, papers, strict=True):
                 metric_judge.COLLECT = []
@@ -57,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
     f.add_argument("--oof", action="store_true")
     a = ap.parse_args(argv)
     if a.cmd == "collect":
-        collect(a.out, a.gold)
+        collect(a.out, a.gold, a.seeds)
         return
     rows = [json.loads(line) for path in a.data
             for line in path.read_text(encoding="utf-8").splitlines()]

@@ -19,20 +19,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from paperkg.extractors.evaluate import _forms, _gold_input, read_gold
+from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import task_judge
-from paperkg.extractors.training.data import default_corpus
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_papers
 
 
-def collect(out: Path, gold_paths: list[str]) -> None:
+def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     """Write one JSON line per paper: its predicted tasks with features, its gold tasks."""
     from paperkg.extractors.pipeline import extract, load_pipeline
 
     nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
         for gp in gold_paths:
-            golds, papers, _ = _gold_input(read_gold(gp), [], default_corpus(), None)
+            golds, papers = gold_papers(gp, seeds)
             for g, p in zip(golds, papers, strict=True):
                 task_judge.COLLECT = []
                 ex = extract([p], nlp=nlp)[0]
@@ -115,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     f.add_argument("--drop", default="", help="feature prefixes left out, comma-separated")
     a = ap.parse_args(argv)
     if a.cmd == "collect":
-        collect(a.out, a.gold)
+        collect(a.out, a.gold, a.seeds)
         return
     papers = [json.loads(x) for path in a.data
               for x in path.read_text(encoding="utf-8").splitlines()]

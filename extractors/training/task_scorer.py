@@ -35,7 +35,14 @@ RATE = 0.3
 MIN_COUNT = 10  # a feature seen fewer times in the rows gets no weight
 
 
-def collect(out: Path, gold_paths: list[str]) -> None:
+def gold_papers(gold_path: str, seeds: str | None = None) -> tuple[list[dict], list]:
+    """A gold file's records and the papers to extract: each record's own text, or with seeds
+    the seed listing's (dev's records hold none)."""
+    golds, papers, _ = _gold_input(read_gold(gold_path), [], default_corpus(), seeds)
+    return golds, papers
+
+
+def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     """Write one JSON line per candidate phrase (set, features, label) and one per set with the
     output's own TASK counts (tp, fp, fn)."""
     from paperkg.extractors.pipeline import extract, load_pipeline
@@ -43,7 +50,7 @@ def collect(out: Path, gold_paths: list[str]) -> None:
     nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
         for gp in gold_paths:
-            golds, papers, _ = _gold_input(read_gold(gp), [], default_corpus(), None)
+            golds, papers = gold_papers(gp, seeds)
             tp = fp = fn = 0
             for g, p in zip(golds, papers, strict=True):
                 task_scored.COLLECT = []
@@ -119,6 +126,8 @@ def collect_fit_parser(doc: str) -> tuple[argparse.ArgumentParser, argparse.Argu
     c = sub.add_parser("collect")
     c.add_argument("out", type=Path)
     c.add_argument("gold", nargs="+")
+    c.add_argument("--seeds", default=None,
+                   help="seed listings, for gold records without their own text (dev's)")
     f = sub.add_parser("fit")
     f.add_argument("data", type=Path, nargs="+")
     f.add_argument("--cut", type=float, required=True)
@@ -132,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     f.add_argument("--oof", action="store_true")
     a = ap.parse_args(argv)
     if a.cmd == "collect":
-        collect(a.out, a.gold)
+        collect(a.out, a.gold, a.seeds)
         return
     rows, counts = [], {}
     for path in a.data:
