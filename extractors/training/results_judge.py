@@ -1,6 +1,6 @@
 """Fit the judge of result values (results/judge.py) on the tuning sets (never valid).
 
-    python -m paperkg.extractors.training.results_judge collect OUT.jsonl GOLD...
+    python -m paperkg.extractors.training.results_judge collect OUT.jsonl GOLD... [--seeds DIR]
     python -m paperkg.extractors.training.results_judge fit OUT.jsonl... --cut P
         [--hold Z,Y,X,W] [--write]
 
