@@ -15,6 +15,7 @@ from pathlib import Path
 
 from paperkg.extractors.result_names import THIS_PAPER
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
+from paperkg.extractors.words import words
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "results_judge.json"
 JUDGE = True
@@ -22,21 +23,16 @@ JUDGE = True
 COLLECT: list | None = None
 
 # the verb of a value's clause: the stem of the last verb of stating or changing before it (read
-# on the lower-cased text)
-_VERB = re.compile(r"\b(achiev|obtain|reach|attain|scor|yield|record|deliver|outperform|surpass|"
-                   r"exceed|beat|perform|improv|boost|reduc|increas|decreas|gain|cut|lower|"
-                   r"rais|enhanc|accelerat|speed|drop|fell|fall|declin|rose|rise|match|retain|"
-                   r"maintain|preserv|recover|solv|pass|sav|compress|ha(?:ve|s|d)|is|are|was|"
-                   r"were|use|using|train|set|requir|contain|compris|consist|includ|cover|"
-                   r"show|demonstrat|report|observ|find|found|lead|result)\w*")
+# on the lower-cased text; data/words/results_judge_verbs.txt)
+_VERB = re.compile(r"\b(" + "|".join(map(re.escape, words("results_judge_verbs"))) + r")\w*")
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study))\b")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 # a test's statistic in the sentence ("p < 0.001", "p=.007")
 _STAT = re.compile(r"\bp\s*[<=>≤]")
-# people or items a share of is counted ("of students", "of patients", "of images"; read on the
-# lower-cased text)
-_POPULATION = re.compile(r"\b(?:participants|patients|students|respondents|users|people|"
-                         r"subjects|images|samples|cases|documents|papers|articles|posts)\b")
+# people or items a share of is counted ("of students", "of patients"; read on the lower-cased
+# text; data/words/results_judge_population.txt)
+_POPULATION = re.compile(r"\b(?:" + "|".join(map(re.escape, words("results_judge_population")))
+                         + r")\b")
 
 
 @cache
