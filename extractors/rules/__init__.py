@@ -47,7 +47,8 @@ name with the part head written after it, `X loss`, as an alias), 99.9 task scor
 phrase no rule took, kept by a learned scorer), 99.95 metric subscripts (a measure of several
 words before "@k"), 100 metric filter, 100.1 metric objectives (a measure named as a training
 loss or an unreported objective), 100.2 metric judge (a bare general measure word judged per
-paper),
+paper), 100.3 metric scored (a lower-case measure-head phrase no rule took, kept by a learned
+scorer),
 110 evaluation context.
 """
 

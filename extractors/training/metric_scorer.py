@@ -1,0 +1,104 @@
+"""Fit the scorer of measure-head phrases (rules/metric_scored.py) on the tuning sets (never
+valid).
+
+    python -m paperkg.extractors.training.metric_scorer collect OUT.jsonl GOLD...
+    python -m paperkg.extractors.training.metric_scorer fit OUT.jsonl... --cut P [--oof]
+        [--hold SET...] [--write]
+
+`collect` runs the `--fast` pipeline over each gold file and writes every phrase the family
+looked at, with its features and its label: 1 when the phrase is a form of a gold measure that
+the paper's output does not already match, else 0 (while it collects, the family adds nothing,
+so that the output is the rules' own). `fit` fits a logistic model with the task scorer's fit
+(Adagrad, L2, seed 41, features seen fewer than 10 times dropped), leaving out the rows of the
+`--hold` sets (their file stems, to choose the cut on them by `paperkg eval`), and with
+`--write` writes its weights and the cut to extractors/data/metric_scorer.json; `--oof` first
+prints, per gold file, the rows above the cut when the model is fitted on the other files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from paperkg.extractors.evaluate import _forms, _norm
+from paperkg.extractors.rules import metric_scored
+from paperkg.extractors.training.task_scorer import (
+    _prob,
+    best_per_phrase,
+    collect_fit_parser,
+    fit,
+    gold_papers,
+)
+
+
+def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
+    """Write one JSON line per candidate phrase (set, paper, phrase, features, label) and one
+    per set with the output's own METRIC counts (tp, fp, fn)."""
+    from paperkg.extractors.pipeline import extract, load_pipeline
+
+    nlp = load_pipeline(fast=True)
+    with out.open("w", encoding="utf-8") as f:
+        for gp in gold_paths:
+            golds, papers = gold_papers(gp, seeds)
+            tp = fp = fn = 0
+            for g, p in zip(golds, papers, strict=True):
+                metric_scored.COLLECT = []
+                ex = extract([p], nlp=nlp)[0]
+                seen, metric_scored.COLLECT = metric_scored.COLLECT, None
+                gm = [e for e in g["entities"]
+                      if e["type"] == "METRIC" or "METRIC" in e.get("alt_types", [])]
+                gforms = [_forms(e["name"], e.get("aliases", [])) for e in gm]
+                preds = [_forms(e.name, e.aliases) for e in ex.entities if e.type == "METRIC"]
+                matched = [any(pf & gf for pf in preds) for gf in gforms]
+                own = [(m, e["type"] == "METRIC") for m, e in zip(matched, gm, strict=True)]
+                tp += sum(m and t for m, t in own)
+                fn += sum(t and not m for m, t in own)
+                fp += sum(not any(pf & gf for gf in gforms) for pf in preds)
+                taken = set().union(*preds) if preds else set()
+                for phrase, feats, _p in seen:
+                    key = _norm(phrase)
+                    if key in taken:
+                        continue
+                    label = any(key in gf and not m for gf, m in zip(gforms, matched, strict=True))
+                    f.write(json.dumps({"set": gp, "paper": p.title_key, "phrase": phrase,
+                                        "feats": feats, "y": int(label)}) + "\n")
+            f.write(json.dumps({"set": gp, "counts": [tp, fp, fn]}) + "\n")
+            print(gp, tp, fp, fn, flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    ap, f = collect_fit_parser(__doc__)
+    f.add_argument("--oof", action="store_true")
+    f.add_argument("--hold", nargs="*", default=[])
+    a = ap.parse_args(argv)
+    if a.cmd == "collect":
+        collect(a.out, a.gold, a.seeds)
+        return
+    rows, sets = [], set()
+    for path in a.data:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            sets.add(r["set"])
+            if "counts" not in r:
+                rows.append(r)
+    print(f"{len(rows)} rows, {sum(r['y'] for r in rows)} positive")
+    if a.oof:  # each set scored by the model fitted on the others, exact labels above the cut
+        for s in sorted(sets):
+            bias, w = fit([r for r in rows if r["set"] != s])
+            mine = [r for r in rows if r["set"] == s]
+            sc = best_per_phrase(mine, [_prob(bias, w, r["feats"]) for r in mine])
+            ab = [y for p, y in sc if p >= a.cut]
+            print(f"  {Path(s).stem}: {sum(ab)} right / {len(ab) - sum(ab)} false (exact form)")
+    held = [r for r in rows if Path(r["set"]).stem not in set(a.hold)]
+    bias, w = fit(held)
+    print(f"fitted on {len(held)} rows")
+    if a.write:
+        path = Path(metric_scored.__file__).resolve().parent.parent / "data" / "metric_scorer.json"
+        path.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w},
+                                   indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print("wrote", path, len(w), "weights")
+
+
+if __name__ == "__main__":
+    main()
