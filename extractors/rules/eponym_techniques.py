@@ -19,9 +19,12 @@ from paperkg.extractors.words import alternation, words
 _RULES = ("capitalised_word", "title_case_phrase")
 
 
-# a capitalised name (hyphen-joined names too, an optional possessive) and a head
+# a capitalised name (hyphen-joined names too, an optional possessive) and a head; the
+# character before the name is tested behind its first letter, so that re skips to the capitals
+# instead of trying the lookbehind at every offset (the same matches: at the text's start the
+# two-character lookbehind cannot fit, so it holds, as the one-character one did)
 _PAT = re.compile(
-    r"(?<![\w\-.$\\/])([A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)*)((?:'s)?)"
+    r"([A-Z](?<![\w\-.$\\/].)[a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)*)((?:'s)?)"
     r"[ \t]+(" + alternation(words("eponym_technique_heads")) + r")\b(?![\w\-])")
 # a lower-case particle of a person's name right before it ("de Rham", "van Loan")
 _PARTICLE = re.compile(r"(?<![\w\-])(?:de|van|von|der|di|da|du|le|la)[ \t]+$")

@@ -25,19 +25,29 @@ _WORD_START = re.compile(r"(?<![\w\-])[A-Za-z]")
 _LEAD_RUN = re.compile(r"[\w\-'\s]*")
 # how far before a bracket its lead's run is looked for at once (a longer run: from the last match)
 _LEAD_REACH = 400
+# in the reversed run: the spaces before the bracket and the last three words with the spaces
+# between them; a match holds at most three words before its bracket, so it starts no earlier
+# than the third word from the bracket (the words' characters are the run's non-spaces)
+_LAST_THREE = re.compile(r"\s*\S*(?:\s+\S+){0,2}")
 _FORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def bracketed(text: str):
     """The matches of _BRACKETED in text, as its finditer gives them, tried only at the word
     starts of the run of word and space characters before each "(" (a match holds the first
-    "(" after its start): the pattern is not tried at every offset."""
+    "(" after its start), from the third word before it on: the pattern is not tried at every
+    offset."""
     pos = 0
     while (b := text.find("(", pos)) >= 0:
         w0 = max(pos, b - _LEAD_REACH)
-        lo = b - _LEAD_RUN.match(text[w0:b][::-1]).end()
+        back = text[w0:b][::-1]
+        run = _LEAD_RUN.match(back).end()
+        lo = b - run
         if lo == w0:
             lo = pos  # the run may reach further back: every start from the last match on
+        words = _LAST_THREE.match(back, 0, run).end()
+        if words < b - w0:  # the third word from the bracket starts inside the window
+            lo = max(lo, b - words)
         for s in _WORD_START.finditer(text, lo, b):
             m = _BRACKETED.match(text, s.start())
             if m is not None:

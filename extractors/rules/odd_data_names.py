@@ -18,13 +18,21 @@ from paperkg.extractors.words import word_set
 
 # a name opening with digits and then a capital, or two capitalised words joined by "&",
 # before a data head; "3D", "7T", "40B-token" are cut out by _enough_capitals
+# (the character before the name is tested behind its first character, a digit or a capital, so
+# that re skips to those instead of trying the lookbehind at every offset; each branch opens
+# with the character class its first character was: the same matches)
 _BEFORE_HEAD = re.compile(
-    r"(?<![\w\-\\.&/])(\d+[A-Z][A-Za-z\d]*(?:-[A-Za-z\d]+)*|[A-Z][A-Za-z\d]+&[A-Z][A-Za-z\d]+)"
+    r"([\dA-Z](?<![\w\-\\.&/].)(?:(?<=\d)\d*[A-Z][A-Za-z\d]*(?:-[A-Za-z\d]+)*|"
+    r"(?<=[A-Z])[A-Za-z\d]+&[A-Z][A-Za-z\d]+))"
     r"\s+(datasets?|benchmarks?|corpus|corpora|suites?)\b")
+# what _BEFORE_HEAD needs in a text: a digit (as its \d reads one) or "&", and a head's start
+_DIGIT = re.compile(r"\d")
+_HEAD_STARTS = ("dataset", "benchmark", "corp", "suite")
 # "AMC'23", "KDDCUP'99", "WMT'14 English-German": a name, an apostrophe, two digits, and
 # optionally one capitalised word (a language pair or a split)
+# (the character before the name tested behind its capital, as in _BEFORE_HEAD)
 _YEAR_MARKED = re.compile(
-    r"(?<![\w\-\\'’])([A-Z][A-Za-z\d\-]*[A-Za-z])['’](\d{2})(?![\w'’])"
+    r"([A-Z](?<![\w\-\\'’].)[A-Za-z\d\-]*[A-Za-z])['’](\d{2})(?![\w'’])"
     r"(?:[ \-]([A-Z][a-z]+-[A-Z][a-z]+))?")
 # a year-marked name opening a bracket is a citation's venue ("(EuroSys'25, Best paper)",
 # "[SICOMP'20]"); one after "at" is a meeting ("at MultiMediate'25")
@@ -69,7 +77,8 @@ def _add(ctx: Context, a: int, b: int, type_: str, listed: bool = False) -> None
 def odd_data_names(ctx: Context) -> None:
     """Add the digit-led, "&"-joined and year-marked data names (see the module docstring)."""
     text = ctx.text
-    if "&" in text or any(ch.isdigit() for ch in text):
+    if ("&" in text or _DIGIT.search(text, ctx.title_end)) and \
+            any(h in text for h in _HEAD_STARTS):
         for m in _BEFORE_HEAD.finditer(text, ctx.title_end):
             name = m.group(1)
             if "&" not in name and not _enough_capitals(name):
