@@ -20,50 +20,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from paperkg.extractors.evaluate import _forms, _norm
 from paperkg.extractors.rules import metric_scored
 from paperkg.extractors.training.task_scorer import (
     _prob,
     best_per_phrase,
     collect_fit_parser,
+    collect_phrases,
     fit,
-    gold_papers,
 )
 
 
 def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
-    """Write one JSON line per candidate phrase (set, paper, phrase, features, label) and one
-    per set with the output's own METRIC counts (tp, fp, fn)."""
-    from paperkg.extractors.pipeline import extract, load_pipeline
-
-    nlp = load_pipeline(fast=True)
-    with out.open("w", encoding="utf-8") as f:
-        for gp in gold_paths:
-            golds, papers = gold_papers(gp, seeds)
-            tp = fp = fn = 0
-            for g, p in zip(golds, papers, strict=True):
-                metric_scored.COLLECT = []
-                ex = extract([p], nlp=nlp)[0]
-                seen, metric_scored.COLLECT = metric_scored.COLLECT, None
-                gm = [e for e in g["entities"]
-                      if e["type"] == "METRIC" or "METRIC" in e.get("alt_types", [])]
-                gforms = [_forms(e["name"], e.get("aliases", [])) for e in gm]
-                preds = [_forms(e.name, e.aliases) for e in ex.entities if e.type == "METRIC"]
-                matched = [any(pf & gf for pf in preds) for gf in gforms]
-                own = [(m, e["type"] == "METRIC") for m, e in zip(matched, gm, strict=True)]
-                tp += sum(m and t for m, t in own)
-                fn += sum(t and not m for m, t in own)
-                fp += sum(not any(pf & gf for gf in gforms) for pf in preds)
-                taken = set().union(*preds) if preds else set()
-                for phrase, feats, _p in seen:
-                    key = _norm(phrase)
-                    if key in taken:
-                        continue
-                    label = any(key in gf and not m for gf, m in zip(gforms, matched, strict=True))
-                    f.write(json.dumps({"set": gp, "paper": p.title_key, "phrase": phrase,
-                                        "feats": feats, "y": int(label)}) + "\n")
-            f.write(json.dumps({"set": gp, "counts": [tp, fp, fn]}) + "\n")
-            print(gp, tp, fp, fn, flush=True)
+    """Write the metric scorer's training lines (task_scorer.collect_phrases of metric_scored's
+    METRIC phrases)."""
+    collect_phrases(out, gold_paths, seeds, metric_scored, "METRIC")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,6 +22,7 @@ import math
 import random
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 from paperkg.extractors.evaluate import _forms, _gold_input, _norm, read_gold
 from paperkg.extractors.rules import task_scored
@@ -42,9 +43,11 @@ def gold_papers(gold_path: str, seeds: str | None = None) -> tuple[list[dict], l
     return golds, papers
 
 
-def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
-    """Write one JSON line per candidate phrase (set, features, label) and one per set with the
-    output's own TASK counts (tp, fp, fn)."""
+def collect_phrases(out: Path, gold_paths: list[str], seeds: str | None, scored: ModuleType,
+                    etype: str) -> None:
+    """Write one JSON line per candidate phrase the stage of the module `scored` rated (set,
+    paper, phrase, features, label: it names a gold etype entity the output missed) and one
+    per set with the output's own etype counts (tp, fp, fn)."""
     from paperkg.extractors.pipeline import extract, load_pipeline
 
     nlp = load_pipeline(fast=True)
@@ -53,20 +56,20 @@ def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
             golds, papers = gold_papers(gp, seeds)
             tp = fp = fn = 0
             for g, p in zip(golds, papers, strict=True):
-                task_scored.COLLECT = []
+                scored.COLLECT = []
                 ex = extract([p], nlp=nlp)[0]
-                seen, task_scored.COLLECT = task_scored.COLLECT, None
-                gtasks = [e for e in g["entities"]
-                          if e["type"] == "TASK" or "TASK" in e.get("alt_types", [])]
-                gforms = [_forms(e["name"], e.get("aliases", [])) for e in gtasks]
-                preds = [_forms(e.name, e.aliases) for e in ex.entities if e.type == "TASK"]
+                seen, scored.COLLECT = scored.COLLECT, None
+                gold = [e for e in g["entities"]
+                        if e["type"] == etype or etype in e.get("alt_types", [])]
+                gforms = [_forms(e["name"], e.get("aliases", [])) for e in gold]
+                preds = [_forms(e.name, e.aliases) for e in ex.entities if e.type == etype]
                 matched = [any(pf & gf for pf in preds) for gf in gforms]
-                own = [(m, e["type"] == "TASK") for m, e in zip(matched, gtasks, strict=True)]
+                own = [(m, e["type"] == etype) for m, e in zip(matched, gold, strict=True)]
                 tp += sum(m and t for m, t in own)
                 fn += sum(t and not m for m, t in own)
                 fp += sum(not any(pf & gf for gf in gforms) for pf in preds)
                 taken = set().union(*preds) if preds else set()
-                for _title, phrase, feats, _p in seen:
+                for *_, phrase, feats, _p in seen:  # (..., phrase, features, probability)
                     key = _norm(phrase)
                     if key in taken:
                         continue
@@ -75,6 +78,11 @@ def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
                                         "feats": feats, "y": int(label)}) + "\n")
             f.write(json.dumps({"set": gp, "counts": [tp, fp, fn]}) + "\n")
             print(gp, tp, fp, fn, flush=True)
+
+
+def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
+    """Write the task scorer's training lines (collect_phrases of task_scored's TASK phrases)."""
+    collect_phrases(out, gold_paths, seeds, task_scored, "TASK")
 
 
 def fit(rows: list[dict]) -> tuple[float, dict[str, float]]:
