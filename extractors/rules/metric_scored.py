@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Cand, Context, family_phrase, word_set, word_union
+from paperkg.extractors.rules.base import Context, family_phrase, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
-from paperkg.extractors.rules.task_scored import _count_word, _head_words, _word_before
+from paperkg.extractors.rules.task_scored import _count_word, _head_words, _word_before, add_best
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "metric_scorer.json"
 _MAX_MODIFIERS = 3
@@ -154,14 +154,7 @@ def scored_measure_phrases(ctx: Context) -> None:
             continue
         if p >= cut and p > best.get(b, (-1.0, 0, ""))[0]:
             best[b] = (p, a, phrase)
-    seen = set()
-    for b, (_p, a, phrase) in sorted(best.items()):
-        if fold(phrase) in seen:
-            continue
-        seen.add(fold(phrase))
-        c = Cand(a, b, phrase, phrase, "METRIC", 0.6, _COLLECT_NAME)
-        c.strong_type = True
-        ctx.cands.append(c)
+    add_best(ctx, best, "METRIC", 0.6, _COLLECT_NAME)
 
 
 STAGES = [(100.3, scored_measure_phrases)]

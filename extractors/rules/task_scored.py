@@ -191,12 +191,19 @@ def scored_task_phrases(ctx: Context) -> None:
             continue
         if p >= cut and p > best.get(b, (-1.0, 0, ""))[0]:
             best[b] = (p, a, phrase)
+    add_best(ctx, best, "TASK", 0.5, "task_scored")
+
+
+def add_best(ctx: Context, best: dict[int, tuple[float, int, str]], etype: str,
+             confidence: float, family: str) -> None:
+    """Add as strongly typed candidates the best-rated phrase ending at each offset (best: end
+    -> (probability, start, phrase)), in text order, each folded phrase once."""
     seen = set()
     for b, (_p, a, phrase) in sorted(best.items()):
         if fold(phrase) in seen:
             continue
         seen.add(fold(phrase))
-        c = Cand(a, b, phrase, phrase, "TASK", 0.5, "task_scored")
+        c = Cand(a, b, phrase, phrase, etype, confidence, family)
         c.strong_type = True
         ctx.cands.append(c)
 
