@@ -20,24 +20,17 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import metric_judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_papers
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
 
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 
 
 def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     """Write one JSON line per judged word of each paper (set, word, features, label)."""
-    from paperkg.extractors.pipeline import extract, load_pipeline
-
-    nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
-        for gp in gold_paths:
-            golds, papers = gold_papers(gp, seeds)
+        for gp, papers in gold_runs(gold_paths, seeds, metric_judge):
             n = 0
-            for g, p in zip(golds, papers, strict=True):
-                metric_judge.COLLECT = []
-                extract([p], nlp=nlp)
-                seen, metric_judge.COLLECT = metric_judge.COLLECT, None
+            for g, p, _ex, seen in papers:
                 gforms = set().union(*(_forms(e["name"], e.get("aliases", []))
                                        for e in g["entities"]
                                        if e["type"] == "METRIC"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _result_forms
 from paperkg.extractors.results import judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_papers
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
 
 
 def labels(gold: dict, ex) -> list[tuple[int, int, int]]:
@@ -60,17 +60,10 @@ def paper_row(set_name: str, gold: dict, ex, seen: dict) -> dict:
 
 def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     """Write one JSON line per paper of each gold file."""
-    from paperkg.extractors.pipeline import extract, load_pipeline
-
-    nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
-        for gp in gold_paths:
-            golds, papers = gold_papers(gp, seeds)
-            for g, p in zip(golds, papers, strict=True):
-                judge.COLLECT = []
-                ex = extract([p], nlp=nlp)[0]
-                seen = {(a, b): x for a, b, x in judge.COLLECT}
-                judge.COLLECT = None
+        for gp, papers in gold_runs(gold_paths, seeds, judge):
+            for g, _p, ex, collected in papers:
+                seen = {(a, b): x for a, b, x in collected}
                 f.write(json.dumps(paper_row(Path(gp).stem, g, ex, seen)) + "\n")
             print(gp, flush=True)
 

@@ -21,21 +21,15 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import task_judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_papers
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
 
 
 def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     """Write one JSON line per paper: its predicted tasks with features, its gold tasks."""
-    from paperkg.extractors.pipeline import extract, load_pipeline
-
-    nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
-        for gp in gold_paths:
-            golds, papers = gold_papers(gp, seeds)
-            for g, p in zip(golds, papers, strict=True):
-                task_judge.COLLECT = []
-                ex = extract([p], nlp=nlp)[0]
-                seen, task_judge.COLLECT = dict(task_judge.COLLECT), None
+        for gp, papers in gold_runs(gold_paths, seeds, task_judge):
+            for g, p, ex, collected in papers:
+                seen = dict(collected)
                 preds = [{"forms": sorted(_forms(e.name, e.aliases)), "name": e.name,
                           "feats": seen.get(e.name)} for e in ex.entities if e.type == "TASK"]
                 gtasks = [{"forms": sorted(_forms(e["name"], e.get("aliases", []))),

@@ -21,8 +21,10 @@ import json
 import math
 import random
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from paperkg.extractors.evaluate import _forms, _gold_input, _norm, read_gold
 from paperkg.extractors.rules import task_scored
@@ -43,22 +45,38 @@ def gold_papers(gold_path: str, seeds: str | None = None) -> tuple[list[dict], l
     return golds, papers
 
 
+def gold_runs(gold_paths: list[str], seeds: str | None, scored: ModuleType
+              ) -> Iterator[tuple[str, Iterator[tuple[dict, Any, Any, list]]]]:
+    """Each gold file with an iterator over its papers' (gold record, paper, extraction, what
+    the stage of the module `scored` collected): the `--fast` pipeline run one paper at a time
+    with scored.COLLECT set, the judges' and scorers' training input."""
+    from paperkg.extractors.pipeline import extract, load_pipeline
+
+    nlp = load_pipeline(fast=True)
+
+    def run(golds: list[dict], papers: list) -> Iterator[tuple[dict, Any, Any, list]]:
+        for g, p in zip(golds, papers, strict=True):
+            scored.COLLECT = []
+            try:
+                ex = extract([p], nlp=nlp)[0]
+                seen = scored.COLLECT
+            finally:
+                scored.COLLECT = None
+            yield g, p, ex, seen
+
+    for gp in gold_paths:
+        yield gp, run(*gold_papers(gp, seeds))
+
+
 def collect_phrases(out: Path, gold_paths: list[str], seeds: str | None, scored: ModuleType,
                     etype: str) -> None:
     """Write one JSON line per candidate phrase the stage of the module `scored` rated (set,
     paper, phrase, features, label: it names a gold etype entity the output missed) and one
     per set with the output's own etype counts (tp, fp, fn)."""
-    from paperkg.extractors.pipeline import extract, load_pipeline
-
-    nlp = load_pipeline(fast=True)
     with out.open("w", encoding="utf-8") as f:
-        for gp in gold_paths:
-            golds, papers = gold_papers(gp, seeds)
+        for gp, papers in gold_runs(gold_paths, seeds, scored):
             tp = fp = fn = 0
-            for g, p in zip(golds, papers, strict=True):
-                scored.COLLECT = []
-                ex = extract([p], nlp=nlp)[0]
-                seen, scored.COLLECT = scored.COLLECT, None
+            for g, p, ex, seen in papers:
                 gold = [e for e in g["entities"]
                         if e["type"] == etype or etype in e.get("alt_types", [])]
                 gforms = [_forms(e["name"], e.get("aliases", [])) for e in gold]
