@@ -12,10 +12,15 @@ import re
 from functools import cache
 from pathlib import Path
 
-from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Context, family_phrase, word_set, word_union
+from paperkg.extractors.rules.base import Context, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
-from paperkg.extractors.rules.task_scored import _count_word, _head_words, _word_before, add_best
+from paperkg.extractors.rules.task_scored import (
+    _count_word,
+    _head_words,
+    _word_before,
+    add_best,
+    free_phrases,
+)
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "metric_scorer.json"
 _MAX_MODIFIERS = 3
@@ -135,18 +140,11 @@ def scored_measure_phrases(ctx: Context) -> None:
     """Each abstract phrase ending in a measure head word that no candidate covers or names:
     the form (of the longest and its shorter ones) the scorer rates highest, kept above its
     cut as a METRIC candidate."""
-    taken = {fold(c.name) for c in ctx.cands}
-    spans = sorted((c.start, c.end) for c in ctx.cands)
     measures = [(c.start, c.end) for c in ctx.cands if c.type == "METRIC"]
     cut = scorer()["cut"]
     sentences: dict[int, tuple] = {}
     best: dict[int, tuple[float, int, str]] = {}
-    for a, b, ws, longest in _phrases(ctx):
-        phrase = " ".join(ws)
-        if any(x < b and a < y for x, y in spans) or ctx.in_url(a):
-            continue
-        if fold(phrase) in taken or ctx.is_generic(phrase) or family_phrase(phrase):
-            continue
+    for a, b, ws, longest, phrase in free_phrases(ctx, _phrases(ctx)):
         feats = features(ctx, a, b, ws, longest, measures, sentences)
         p = score(feats)
         if COLLECT is not None:  # collecting for training: the output stays the rules' own

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -171,17 +172,10 @@ def _described(ctx: Context, a: int, b: int, ws: list[str], vague, means) -> boo
 def scored_task_phrases(ctx: Context) -> None:
     """Each abstract phrase ending in a task head word that no candidate covers or names: the
     form (of the longest and its shorter ones) the scorer rates highest, kept above its cut."""
-    taken = {fold(c.name) for c in ctx.cands}
-    spans = sorted((c.start, c.end) for c in ctx.cands)
     cut = scorer()["cut"]
     vague, means = word_set("task_vague_heads"), word_set("task_for_means_heads")
     best: dict[int, tuple[float, int, str]] = {}
-    for a, b, ws, longest in _phrases(ctx):
-        phrase = " ".join(ws)
-        if any(x < b and a < y for x, y in spans) or ctx.in_url(a):
-            continue
-        if fold(phrase) in taken or ctx.is_generic(phrase) or family_phrase(phrase):
-            continue
+    for a, b, ws, longest, phrase in free_phrases(ctx, _phrases(ctx)):
         if _described(ctx, a, b, ws, vague, means):
             continue
         feats = features(ctx, a, b, ws, longest)
@@ -192,6 +186,21 @@ def scored_task_phrases(ctx: Context) -> None:
         if p >= cut and p > best.get(b, (-1.0, 0, ""))[0]:
             best[b] = (p, a, phrase)
     add_best(ctx, best, "TASK", 0.5, "task_scored")
+
+
+def free_phrases(ctx: Context, phrases: list[tuple[int, int, list[str], bool]]
+                 ) -> Iterator[tuple[int, int, list[str], bool, str]]:
+    """The phrases (start, end, words, longest) no candidate overlaps or names, outside URLs,
+    not generic and of no family, each with its text."""
+    taken = {fold(c.name) for c in ctx.cands}
+    spans = sorted((c.start, c.end) for c in ctx.cands)
+    for a, b, ws, longest in phrases:
+        phrase = " ".join(ws)
+        if any(x < b and a < y for x, y in spans) or ctx.in_url(a):
+            continue
+        if fold(phrase) in taken or ctx.is_generic(phrase) or family_phrase(phrase):
+            continue
+        yield a, b, ws, longest, phrase
 
 
 def add_best(ctx: Context, best: dict[int, tuple[float, int, str]], etype: str,
