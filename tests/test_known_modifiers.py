@@ -52,9 +52,3 @@ def test_the_titles_own_name_before_its_colon_is_not_judged(nlp):
             "built from the corpus.")
     assert _role(nlp, text, "Graph RAG", title="Graph RAG: Quorb Answers from Plonk Graphs") \
         == "introduced"
-
-
-def test_a_bare_short_form_before_a_head_is_not_judged(nlp):
-    text = ("We propose the CTC pipeline, which samples, selects and reasons over plonk "
-            "subgraphs of quorb graphs.")
-    assert _role(nlp, text, "CTC") == "introduced"

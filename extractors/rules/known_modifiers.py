@@ -8,15 +8,14 @@ right before a head noun of a system or part (`system_heads.txt`, `part_heads.tx
 descriptive suffix ("-based", "-aided": `known_modifier_suffixes.txt`), and 3+ mined corpus
 papers write it (data/known_names.tsv), it is the technique the new system is built on.
 Merging keeps the name, its type and its confidence and only leaves its role `used`. Not the
-title's "Name:" opening, nor a bare short form ("we propose the SSR pipeline": other papers'
-"SSR" is another thing)."""
+title's "Name:" opening."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from paperkg.extractors.canonical import canonical_key, is_acronym
+from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import Context
 from paperkg.extractors.words import alternation, word_union
 
@@ -49,8 +48,8 @@ def known_modifiers(ctx: Context) -> None:
             if colon > 0 and c.end <= colon and not ctx.text[:c.start].strip()}
     first: dict[str, tuple[int, int]] = {}
     for c in ctx.cands:
-        if c.start < title_end or is_acronym(c.name):
-            continue  # a bare short form ("SSR", "CFA") names different things in other papers
+        if c.start < title_end:
+            continue
         key = canonical_key(c.name)
         if key in intro_keys and (key not in first or c.start < first[key][0]):
             first[key] = (c.start, c.end)
