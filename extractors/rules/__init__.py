@@ -42,7 +42,8 @@ form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
 formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
 word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
-plain title phrase other papers write stays `used`), 99.7 own head alias (the paper's own
+plain title phrase other papers write stays `used`), 99.65 known modifiers (a known name
+before the head of the paper's system stays `used`), 99.7 own head alias (the paper's own
 name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
 phrase no rule took, kept by a learned scorer), 99.95 metric subscripts (a measure of several
 words before "@k"), 100 metric filter, 100.1 metric objectives (a measure named as a training

@@ -20,6 +20,7 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
+from paperkg.extractors.rules.known_modifiers import known_modifier
 from paperkg.extractors.rules.latex import raised_name
 from paperkg.extractors.rules.metric_forms import metric_forms
 from paperkg.extractors.rules.names import GLUED_ARG
@@ -756,9 +757,11 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         out.append({
             "name": name, "type": type_,
             # a name written only as "X-style" is the model of the paper's work, never its own;
-            # a title phrase other papers write is a technique the paper uses (title_known)
+            # a title phrase other papers write is a technique the paper uses (title_known);
+            # so is a known name that modifies the paper's system's head (known_modifiers)
             "role": "introduced" if g["intro"] and g["rules"] != ["styled_name"] and
-                    not known_in_title(ctx, forms) else "used",
+                    not known_in_title(ctx, forms) and not known_modifier(ctx, forms)
+                    else "used",
             "aliases": aliases, "mentions": mentions, "confidence": round(conf, 3),
             "extractor": "+".join(g["rules"]), "evaluated": bool(g["evaluated"]),
             "key": key, "acronym": g["acr"], "long_form": bool(g["long_form"]),
