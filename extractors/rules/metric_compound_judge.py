@@ -6,12 +6,15 @@ problem ("reduces power consumption", "improve robustness and prediction accurac
 phrase scorer's features (rules/metric_scored.features: the head and words, the words around
 it, a value near it, cues, a list it shares with a found measure, its sentence, the title, how
 often it is written) and the rule that found it feed a logistic model; a phrase whose best
-mention rates below the cut loses its candidates. Weights and the cut in
+mention rates below the cut loses its candidates, unless a value follows a mention ("reduces
+peak memory usage by 40%", the shape rules/metric_changed.py reads; "the delay spread error
+drops to 4 ns"). Weights and the cut in
 data/metric_compound_judge.json, written by training/metric_compound_judge.py (fixed seed)."""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +26,13 @@ from paperkg.extractors.rules.metric_scored import features as phrase_features
 _DATA = Path(__file__).resolve().parent.parent / "data" / "metric_compound_judge.json"
 # the shape rules whose lower-case phrases of several words are judged
 JUDGED_RULES = ("metric_compound", "metric_list", "metric_changed")
+# the phrase scorer's feature of a value right after the phrase: such a phrase is kept
+_VALUE_AFTER = "vafter=True"
+# a verb of change and a value right after the phrase ("drops to 4 ns", "rose by 12%")
+_CHANGED_TO = re.compile(
+    r"\s+(?:drops|falls|rises|increases|decreases|improves|climbs|grows|shrinks|goes|dropped|"
+    r"fell|rose|increased|decreased|improved|climbed|grew|shrank|went)\s+(?:to|by|from)\s+"
+    r"[~≈<>]?\s*[+\-−]?\d")
 # training/metric_compound_judge.py sets this to a list to receive each judged phrase
 COLLECT: list | None = None
 
@@ -54,7 +64,8 @@ def score(feats: list[str]) -> float:
 
 
 def judged_measure_phrases(ctx: Context) -> None:
-    """Drop the judged METRIC phrases whose best-rated mention is below the judge's cut."""
+    """Drop the judged METRIC phrases whose best-rated mention is below the judge's cut and
+    no mention of which has a value right after it."""
     mine = [c for c in ctx.cands if judged(c)]
     if not mine:
         return
@@ -68,7 +79,8 @@ def judged_measure_phrases(ctx: Context) -> None:
             COLLECT.append((c.name, feats, p))
             continue
         key = fold(c.name)
-        best[key] = max(p, best.get(key, 0.0))
+        valued = _VALUE_AFTER in feats or _CHANGED_TO.match(ctx.text, c.end) is not None
+        best[key] = max(1.0 if valued else p, best.get(key, 0.0))
     cut = judge()["cut"]
     drop = {k for k, p in best.items() if p < cut}
     if drop:
