@@ -49,7 +49,8 @@ phrase no rule took, kept by a learned scorer), 99.95 metric subscripts (a measu
 words before "@k"), 100 metric filter, 100.1 metric objectives (a measure named as a training
 loss or an unreported objective), 100.2 metric judge (a bare general measure word judged per
 paper), 100.3 metric scored (a lower-case measure-head phrase no rule took, kept by a learned
-scorer),
+scorer), 100.35 metric compound judge (the shape rules' lower-case measure phrases, dropped below
+a learned judge's cut),
 110 evaluation context.
 """
 
