@@ -1,7 +1,7 @@
 """A task's longer forms written around a mention, kept as aliases, as the gold names a task by
 its most complete written form: the pair joined by "and" on either side ("forward and inverse
 rendering" beside "inverse rendering", "error detection and correction" beside "error
-detection"), the title's form with where or on what it is done after "in", "to", "from", "under"
+detection"), the title's form with where or on what it is done after "in", "from", "under"
 or "without" ("Parallel Recovery in Microservice Systems"), and a name written before a task head
 word ("text-to-SQL generation" beside "text-to-SQL"). The name stays the paper's task; the
 aliases only let the gold's longer form be matched."""
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from paperkg.extractors.rules.base import word_set, word_union
+from paperkg.extractors.rules.base import word_set, word_union, words
 from paperkg.extractors.rules.task_forms import _add
 
 # one word, then "and" (or "&"), right before a mention
 _AND_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Za-z][\w\-]*) (?:and|&) $")
 # "and" (or "&"), then one word, right after a mention; not joined to a next word by a hyphen
 _AND_AFTER = re.compile(r" (?:and|&) ([A-Za-z][\w\-]*)(?![\w\-])")
-# an action noun ("correction", "resolution", "analysis", "assessment", "maintenance")
-_ACTION = re.compile(r"[a-z]+(?:tion|sion|sis|ment|ance|ence)", re.IGNORECASE)
+# an action noun ("correction", "resolution", "analysis", "assessment")
+_ACTION = re.compile(r"[a-z]+(?:tion|sion|sis|ment)", re.IGNORECASE)
 # one space, then one word, right after a mention
 _WORD_AFTER = re.compile(r" ([A-Za-z][\w\-]*)(?![\w\-])")
 
@@ -30,18 +30,24 @@ def _mentions(e: dict) -> list[tuple[str, int, int]]:
 
 
 def task_coordinated_forms(out: list[dict], text: str) -> None:
-    """Give each TASK of two words or more, as aliases, the forms the text writes with one word
-    and "and" before a mention ("QoS and Energy Optimization") or with "and" and an action noun
-    after it ("error detection and correction"); not a function word, a number or a verb's
-    subject ("we and ...")."""
+    """Give each TASK of two words or more, as aliases, the forms the text writes with an
+    adjective and "and" before a mention ("physical and spatial reasoning": a word shaped as an
+    adjective, adjective_endings, or a hyphenated one; not a task head, "retrieval and ...", nor a
+    coined one, "Med-VQA and ...") or with "and" and an action noun after it ("error detection
+    and correction"); not a function word. A noun before "and" is mostly the last word of the
+    item before ("labels and semi-supervised learning"), no shared head."""
     stop = word_union("task_stop", "quantity_words")
+    not_before = word_union("task_stop", "quantity_words", "task_pattern_heads",
+                            "task_scored_heads")
+    adjective = tuple(words("adjective_endings"))
     for e in out:
         if e["type"] != "TASK" or " " not in e["name"]:
             continue
         for surface, a, b in _mentions(e):
             m = _AND_BEFORE.search(text, max(0, a - 40), a)
-            if m is not None and m.group(1).lower() not in stop and \
-                    not m.group(1).isdigit():
+            w = m.group(1) if m is not None else ""
+            if w and w.lower() not in not_before and not any(c.isupper() for c in w[1:]) and (
+                    w.lower().endswith(adjective) or "-" in w):
                 _add(e, f"{m.group(1)} {text[m.end(1) + 1:a]}{surface}")
             m = _AND_AFTER.match(text, b)
             if m is not None and m.group(1).lower() not in stop and \
