@@ -25,19 +25,23 @@ def nlp(rules_nlp):
 ])
 def test_a_word_of_what_a_judging_task_judges_keeps_its_place(nlp, name):
     ents = run(nlp, ABSTRACT, f"{name} in Orchards")
-    assert task_named(ents, name).aliases == []
+    # the title's longer form ("... in Orchards", task46's task_span_forms) is no shorter alias
+    assert task_named(ents, name).aliases in ([], [f"{name} in Orchards"])
 
 
 def test_the_guard_holds_at_the_second_word(nlp):
     ents = run(nlp, ABSTRACT, "Explainable Synthetic Crate Detection in Orchards")
     e = task_named(ents, "Explainable Synthetic Crate Detection")
-    assert e.aliases == ["Synthetic Crate Detection"]
+    # the title's longer form is task46's (task_span_forms), made before the shorter form
+    assert e.aliases == ["Explainable Synthetic Crate Detection in Orchards",
+                         "Synthetic Crate Detection"]
 
 
 @pytest.mark.parametrize("name", ["Masked Crate Token Modeling", "Bionic Crate Lifter Control"])
 def test_no_alias_after_the_opener_of_a_fixed_term(nlp, name):
     ents = run(nlp, ABSTRACT, f"{name} in Orchards")
-    assert task_named(ents, name).aliases == []
+    # the title's longer form ("... in Orchards", task46's task_span_forms) is no shorter alias
+    assert task_named(ents, name).aliases in ([], [f"{name} in Orchards"])
 
 
 @pytest.mark.parametrize("name, rest", [

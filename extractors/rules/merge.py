@@ -32,6 +32,11 @@ from paperkg.extractors.rules.task_forms import (
     task_object_forms,
 )
 from paperkg.extractors.rules.task_judge import judge_tasks
+from paperkg.extractors.rules.task_span_forms import (
+    task_coordinated_forms,
+    task_head_forms,
+    task_title_object_forms,
+)
 from paperkg.extractors.rules.title_known import known_in_title
 from paperkg.extractors.words import declared_type
 
@@ -786,6 +791,9 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     task_forms(out, text, ctx.title_end)
     task_joined_forms(out, text)
     task_object_forms(out, text, ctx.title_end)
+    task_coordinated_forms(out, text)
+    task_title_object_forms(out, text, ctx.title_end)
+    task_head_forms(out, text)
     task_means_forms(out, ctx.generic)
     task_modifier_forms(out, ctx.generic, ctx.gaz.canonical if ctx.gaz is not None else {})
     metric_forms(out, text)
