@@ -22,6 +22,9 @@ from paperkg.graph import schema as S
 #: The counter properties, in schema order.
 CITED_BY_PROPS = tuple(S.cited_by_prop(s) for s in (None, *S.CITATION_SOURCES))
 
+#: Every counter set_counters keeps on a Paper node.
+PAPER_COUNTER_PROPS = (*CITED_BY_PROPS, S.PUBLISHED_ORDER, S.CODE_REPOS)
+
 
 def cited_by(citers: Iterable[tuple[str, str | None]]) -> dict[str, int]:
     """The counters of one paper from its (citing paper, CITES source) pairs: distinct citing

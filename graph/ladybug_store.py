@@ -548,7 +548,8 @@ _PY_TYPES = {S.STRING: str, S.INT: int, S.FLOAT: float, S.BOOL: bool}
 
 def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
                  edges: EdgeSpill | None = None, only: Collection[str] | None = None,
-                 without: Collection[str] = (), counted: bool = False
+                 without: Collection[str] = (), counted: bool = False,
+                 rels: Collection[str] | None = None, without_rels: Collection[str] = ()
                  ) -> list[tuple[str, tuple[str, str] | None, Any]]:
     """Every node and relationship table of g as Arrow, in the order a store is loaded: one
     (table, (from label, to label) or None, pyarrow.Table) per node label, then per relationship
@@ -562,7 +563,9 @@ def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
     are filled, no relationship and no spilled table); `without` leaves those labels' node
     tables out (EarlyTables COPYed them). `counted`: every node of g has its stored counters
     already (the build set them: counters.set_counters), so none are looked for (at 20,000
-    papers four passes over the nodes, 0.27 CPU s, that found none)."""
+    papers four passes over the nodes, 0.27 CPU s, that found none). `rels` (relationship
+    types; None: all) keeps only those types' tables, g's and `edges`' alike; `without_rels`
+    leaves those types' tables out."""
     from paperkg.graph.counters import fill_counters
 
     if only is None and not counted:
@@ -598,27 +601,31 @@ def graph_tables(g: nx.MultiDiGraph, spill: Path | None = None,
     out: list[tuple[str, tuple[str, str] | None, Any]] = [
         (label, None, tbl if isinstance(tbl, Path) else tbl.table())
         for label in S.NODE_TYPES if (tbl := nodes.pop(label, None)) is not None]
-    rels: dict[tuple[str, str, str], Any] = {}
+    made_rels: dict[tuple[str, str, str], Any] = {}
     props: dict[str, tuple[str, ...]] = {}  # relationship -> its property names, in order
     skip = edges.rels if edges is not None else frozenset()
     for u, v, d in g.edges(data=True):
         rt = S.REL_TYPES.get(d.get("type"))
-        if rt is None or rt.type in skip:
+        if rt is None or rt.type in skip or rt.type in without_rels or \
+                (rels is not None and rt.type not in rels):
             continue
         (ul, uid), (vl, vid) = S.split_key(u), S.split_key(v)
-        cols = rels.get((rt.type, ul, vl))
+        cols = made_rels.get((rt.type, ul, vl))
         if cols is None:
             if (ul, vl) not in rt.pairs:
                 raise ValueError(f"{rt.type} cannot join {ul} to {vl}")
-            cols = rels[(rt.type, ul, vl)] = columns(
+            cols = made_rels[(rt.type, ul, vl)] = columns(
                 [("from", S.STRING), ("to", S.STRING)] + [(p.name, p.type) for p in rt.props])
             props[rt.type] = tuple(p.name for p in rt.props)
         cols.add((uid, vid, *map(d.get, props[rt.type])))
     if edges is not None:
-        rels.update(edges.finish())
+        for key, tbl in edges.finish().items():
+            if key[0] in without_rels or (rels is not None and key[0] not in rels):
+                raise ValueError(f"{key[0]} rows in the spill, which this call leaves out")
+            made_rels[key] = tbl
     for rel in S.REL_TYPES:
-        for key in sorted(k for k in rels if k[0] == rel):
-            tbl = rels.pop(key)
+        for key in sorted(k for k in made_rels if k[0] == rel):
+            tbl = made_rels.pop(key)
             out.append((rel, key[1:], tbl if isinstance(tbl, Path) else tbl.table()))
     return out
 
@@ -1231,7 +1238,8 @@ def replace_graph(g: nx.MultiDiGraph, db: str | os.PathLike | None = None,
 
 def store_tables(g: nx.MultiDiGraph, db: str | os.PathLike | None = None, keep: bool = True,
                  edges: EdgeSpill | None = None, without: Collection[str] = (),
-                 counted: bool = False) -> tuple[list, bool]:
+                 counted: bool = False, rels: Collection[str] | None = None
+                 ) -> tuple[list, bool]:
     """What replace_graph writes: g's tables as Arrow (graph_tables), once the old store's
     kept CITES edges are added to g (see replace_graph), and whether there was an old store to
     keep from. g is not needed afterwards: a caller may release it before replace_tables.
@@ -1239,7 +1247,8 @@ def store_tables(g: nx.MultiDiGraph, db: str | os.PathLike | None = None, keep: 
     replace_tables COPYs and removes (discard_tables if it is not called): call both under
     the store's writer_lock (taking it removes staged files). `without`: node labels left
     out (graph_tables). `counted`: g's nodes have their stored counters (graph_tables), unless
-    the old store's kept CITES edges are added."""
+    the old store's kept CITES edges are added. `rels`: only those relationship types'
+    tables (graph_tables)."""
     from paperkg.core.tempfiles import staged_name
 
     path = db_path(db)
@@ -1249,7 +1258,7 @@ def store_tables(g: nx.MultiDiGraph, db: str | os.PathLike | None = None, keep: 
     spill = staged_name(path)
     spill.unlink()
     return graph_tables(g, spill, edges, without=without,
-                        counted=counted and not existed), existed
+                        counted=counted and not existed, rels=rels), existed
 
 
 def begin_fresh(db: str | os.PathLike | None, state: Path) -> Path:
@@ -1475,7 +1484,7 @@ def discard_begun(tmp: Path) -> None:
 def replace_tables(tables: list, db: str | os.PathLike | None = None,
                    state: Sequence[tuple[str, str, str]] | Path = (), existed: bool = False,
                    begun: Path | None = None, threads: int = 0,
-                   counts: dict | None = None) -> str:
+                   counts: dict | None = None, paper_counters: Sequence[dict] = ()) -> str:
     """Write store_tables' tables (the list is emptied as they are copied) and the build
     state as the whole new store, atomically; returns 'upsert' if `existed`, else 'fresh'.
     With `begun` (begin_fresh's staged store, which holds the state already), the tables are
@@ -1483,9 +1492,13 @@ def replace_tables(tables: list, db: str | os.PathLike | None = None,
     core); one thread holds a COPY about 0.5 GB less than two (graph/pipeline.py: builds
     from paper_spill.FROM papers on). `counts`, if given, is filled with the new store's
     stats, counted on the write connection once everything is written (no second opening
-    of the store to count it)."""
+    of the store to count it). `paper_counters`: rows {id, counter: value, ...}
+    (counters.PAPER_COUNTER_PROPS) SET on Paper nodes the begun store holds already
+    (EarlyTables COPYed them before the citation step changed their cited-by counters)."""
     with staged(db, copy=False, reopenable=True, begun=begun, threads=threads) as writer:
         _copy_tables(writer, tables)
+        if paper_counters:
+            _set_paper_counters(writer.conn, paper_counters)
         if begun is None and isinstance(state, Path):
             writer.reopen()  # the state's COPY then starts without the tables' memory
             _copy_file(writer.conn, S.STATE, state)
@@ -1497,6 +1510,17 @@ def replace_tables(tables: list, db: str | os.PathLike | None = None,
         if counts is not None:
             counts.update(stats_in(writer.conn))
     return "upsert" if existed else "fresh"
+
+
+def _set_paper_counters(conn, rows: Sequence[dict]) -> None:
+    """SET each row's counters on its Paper node (rows {id, counter: value, ...}, every row
+    with counters.PAPER_COUNTER_PROPS)."""
+    from paperkg.graph.counters import PAPER_COUNTER_PROPS
+
+    sets = ", ".join(f"p.{name} = r.{name}" for name in PAPER_COUNTER_PROPS)
+    for batch in _batches(list(rows)):
+        conn.execute(f"UNWIND $rows AS r MATCH (p:{S.PAPER} {{id: r.id}}) SET {sets}",
+                     {"rows": batch})
 
 
 def _keep_external_cites(g: nx.MultiDiGraph, external: list[dict]) -> None:

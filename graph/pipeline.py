@@ -909,6 +909,48 @@ PARTED_CHILDREN = 1
 PACK_SAMPLES = 5000
 
 
+#: Whether a fresh build's EarlyTables also COPY its Paper, Source and Result nodes and every
+#: relationship but CITES (the citation step adds only CITES edges and changes only the
+#: cited-by counters of the papers they point to): at 100,000 papers they run while the build
+#: waits for its judging child, not in the store step after it.
+PAPERS_EARLY = os.environ.get("PAPERKG_PAPERS_EARLY", "1") != "0"
+
+
+def _early_paper_tables(g: nx.MultiDiGraph, edges: Any, path: Path,
+                        counters_at: dict[str, tuple]) -> list:
+    """The tables of g and of the EdgeSpill `edges` but the entity nodes (EARLY_LABELS) and
+    CITES, spilled beside the store at `path`, with every counter set as the graph stands
+    before its citation step (set_counters; the entities' introducer counts from `edges`
+    again); `counters_at` receives each Paper node's counters as written
+    (counters.PAPER_COUNTER_PROPS)."""
+    from paperkg.core.tempfiles import staged_name
+    from paperkg.graph.counters import PAPER_COUNTER_PROPS, set_counters
+    from paperkg.graph.ladybug_store import graph_tables
+
+    set_counters(g)
+    _introducers(g, edges)
+    spill = staged_name(path)
+    spill.unlink()
+    counters_at.update((n, tuple(map(d.get, PAPER_COUNTER_PROPS)))
+                       for n, d in g.nodes(data=True) if d.get("label") == S.PAPER)
+    return graph_tables(g, spill, edges, without=EARLY_LABELS, counted=True,
+                        without_rels=(S.CITES,))
+
+
+def _changed_counters(g: nx.MultiDiGraph, counters_at: dict[str, tuple]) -> list[dict]:
+    """Rows {id, counter: value, ...} of the Paper nodes whose counters differ from
+    `counters_at` (what _early_paper_tables wrote); none without it."""
+    from paperkg.graph.counters import PAPER_COUNTER_PROPS
+
+    rows = []
+    for n, was in counters_at.items():
+        d = g.nodes[n]
+        now = tuple(map(d.get, PAPER_COUNTER_PROPS))
+        if now != was:
+            rows.append({"id": d.get("id"), **dict(zip(PAPER_COUNTER_PROPS, now, strict=True))})
+    return rows
+
+
 def _introducers(g: nx.MultiDiGraph, edges: Any) -> None:
     """Set each entity node's introducer count from the EdgeSpill that holds the INTRODUCES
     edges (they are its, not g's)."""
@@ -1281,7 +1323,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
         spill.unlink()
         tables = [*graph_tables(g, spill, only=EARLY_LABELS), *registry]
         registry.clear()
+        if edges is not None and PAPERS_EARLY:
+            tables.extend(_early_paper_tables(g, edges, path, counters_at))
+            papers_early.append(True)
         early.append(EarlyTables(staged, tables, path))
+    # the Paper nodes' counters as EarlyTables COPYed them, by node key, once they did
+    # (PAPERS_EARLY: papers_early holds True)
+    counters_at: dict[str, tuple] = {}
+    papers_early: list = []
     registry: list = []  # the registry tables the store keeps (graph/registry_store.py)
     # A fresh build that writes only this store keeps the edges from papers to entities out
     # of its graph (most of its edges): they go to files beside the store as they are made.
@@ -1329,9 +1378,14 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                 # g's tables as Arrow, then g is released (unless Neo4j still loads it), so
                 # that the engine's COPYs run without the graph in memory. assemble set every
                 # node's stored counters (set_counters): none are looked for again.
-                tables, existed = store_tables(g, path, keep=not rebuild, edges=edges,
-                                               without=EARLY_LABELS if early else (),
-                                               counted=True)
+                # the tables EarlyTables did not COPY: with the papers' tables early, the
+                # CITES table alone, and the Paper counters the citation step changed
+                tables, existed = store_tables(
+                    g, path, keep=not rebuild, edges=edges,
+                    without=S.NODE_TYPES if papers_early else EARLY_LABELS if early else (),
+                    counted=True, rels=(S.CITES,) if papers_early else None)
+                changed = _changed_counters(g, counters_at)
+                counters_at.clear()
                 _mark("tables")  # the graph's tables written; the engine's COPYs follow
                 tables.extend(registry)
                 registry.clear()
@@ -1342,7 +1396,8 @@ def build(paths: Sequence[str | os.PathLike], db: str | os.PathLike | None = Non
                     e.join()
                 mode = replace_tables(tables, path, spool.path, existed,
                                       begun=begun[0].wait() if begun else None,
-                                      threads=1 if big else 0, counts=counted)
+                                      threads=1 if big else 0, counts=counted,
+                                      paper_counters=changed)
         finally:
             spool.remove()
             discard_tables(tables)  # spilled files a failed write left (none once copied)

@@ -12,6 +12,7 @@ a task after it is the means (a method)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from paperkg.extractors.canonical import fold
 from paperkg.extractors.rules.base import (
@@ -24,6 +25,7 @@ from paperkg.extractors.rules.base import (
     words,
 )
 from paperkg.extractors.rules.task_formulations import after_formulation
+from paperkg.extractors.words import trie_alternation
 
 # A lower-case word, possessive: every pattern here follows it with a space, a mark, the end or
 # nothing, never with a letter, digit or hyphen, so giving back part of it could never make a
@@ -483,14 +485,70 @@ def _word_before(low: str, lo: int, hi: int) -> int:
     return e - len(word) if word else -1
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+@cache
+def _head_trie(heads: frozenset[str]) -> re.Pattern:
+    """A character other than a letter, then one of the heads that an _ALL_WORDS match could
+    be, the longest one written there (a trie: as a longest-first alternation would match).
+    Opening with a set, re skips along to the characters before words (a match never starts
+    right after a letter) rather than trying the heads at every offset."""
+    forms = sorted(h for h in heads if _ALL_WORDS.fullmatch(h))
+    return re.compile("[^a-z]" + trie_alternation(forms) if forms else "(?!)")
+
+
+def _in_word(low: str, p: int) -> bool:
+    """Whether an _ALL_WORDS.findall match of low holds offset p and goes on past it into a
+    letter at p + 1: p is a letter or digit, or a hyphen after one, of a run of letters and
+    digits joined by single hyphens that has a letter at or before p (the first letter of
+    such a run starts a match that takes the run to its end)."""
+    if low[p] == "-":
+        if p == 0 or low[p - 1] not in _ALNUM:
+            return False
+        p -= 1
+    elif low[p] not in _ALNUM:
+        return False
+    while low[p] not in _LETTERS:  # a digit: back along the run to a letter
+        if p == 0:
+            return False
+        if low[p - 1] in _ALNUM:
+            p -= 1
+        elif low[p - 1] == "-" and p >= 2 and low[p - 2] in _ALNUM:
+            p -= 2
+        else:
+            return False
+    return True
+
+
+def _heads_written(low: str, heads: frozenset[str]) -> list[str]:
+    """The _ALL_WORDS.findall(low) matches that are heads, in order, found from the heads
+    (a trie search over " " + low) rather than by listing every word: a head written at
+    offset a is such a match when no match runs into a (_in_word at a - 1: never after a
+    letter) and none goes on past its end (a letter or digit, or a hyphen and one, after it).
+    A head found inside another (or right after one) can be no match, so the search's
+    skipping past each one found loses none."""
+    n = len(low)
+    out = []
+    for m in _head_trie(heads).finditer(" " + low):
+        a, b = m.start(), m.end() - 1  # in low: the head's span (the set took the space)
+        if b < n and (low[b] in _ALNUM or low[b] == "-" and b + 1 < n and low[b + 1] in _ALNUM):
+            continue
+        if a and _in_word(low, a - 1):
+            continue
+        out.append(m.group()[1:])
+    return out
+
+
 def _head_phrases(low: str, heads, skip) -> dict[str, list[tuple[int, int]]]:
     """Lower-case phrases of one or two words plus a task head word, with their spans; only
-    heads written at least twice are looked at (one pass over the words finds them)."""
+    heads written at least twice are looked at (one search for the heads finds them)."""
     out: dict[str, list[tuple[int, int]]] = {}
     n = len(low)
     seen: set[str] = set()
     twice: list[str] = []
-    for w in filter(heads.__contains__, _ALL_WORDS.findall(low)):  # the heads, in order
+    for w in _heads_written(low, heads):  # the heads, in order
         if w in seen:
             twice.append(w)
         seen.add(w)
