@@ -20,9 +20,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from paperkg.extractors.evaluate import _forms, _norm
+from paperkg.extractors.evaluate import _norm
 from paperkg.extractors.rules import metric_compound_judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
+from paperkg.extractors.training.task_scorer import (
+    _prob,
+    best_per_phrase,
+    collect_fit_parser,
+    fit,
+    gold_form_set,
+    gold_runs,
+)
 
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 
@@ -34,27 +41,13 @@ def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
         for gp, papers in gold_runs(gold_paths, seeds, metric_compound_judge):
             n = 0
             for g, p, _ex, seen in papers:
-                gforms = set().union(*(_forms(e["name"], e.get("aliases", []))
-                                       for e in g["entities"]
-                                       if e["type"] == "METRIC"
-                                       or "METRIC" in e.get("alt_types", [])))
+                gforms = gold_form_set(g, "METRIC")
                 for phrase, feats, _p in seen:
                     f.write(json.dumps({"set": gp, "paper": p.title_key, "phrase": phrase,
                                         "feats": feats, "y": int(_norm(phrase) in gforms)})
                             + "\n")
                     n += 1
             print(gp, n, flush=True)
-
-
-def best_mentions(rows: list[dict], probs: list[float]) -> list[tuple[float, int]]:
-    """(probability, label) of each paper's phrase at its best-rated mention (the judge drops
-    a phrase's candidates when that is below the cut)."""
-    best: dict[tuple, tuple[float, int]] = {}
-    for r, p in zip(rows, probs, strict=True):
-        k = (r["set"], r["paper"], _norm(r["phrase"]))
-        if p > best.get(k, (-1.0, 0))[0]:
-            best[k] = (p, r["y"])
-    return list(best.values())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -74,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         for s in sorted({r["set"] for r in rows}):
             bias, w = fit([r for r in rows if r["set"] != s])
             mine = [r for r in rows if r["set"] == s]
-            sc = best_mentions(mine, [_prob(bias, w, r["feats"]) for r in mine])
+            sc = best_per_phrase(mine, [_prob(bias, w, r["feats"]) for r in mine])
             line = []
             for cut in CUTS:
                 right = sum(y for p, y in sc if p < cut)

@@ -18,9 +18,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import metric_judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
+from paperkg.extractors.training.task_scorer import (
+    _prob,
+    collect_fit_parser,
+    fit,
+    gold_form_set,
+    gold_runs,
+)
 
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 
@@ -31,10 +36,7 @@ def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
         for gp, papers in gold_runs(gold_paths, seeds, metric_judge):
             n = 0
             for g, p, _ex, seen in papers:
-                gforms = set().union(*(_forms(e["name"], e.get("aliases", []))
-                                       for e in g["entities"]
-                                       if e["type"] == "METRIC"
-                                       or "METRIC" in e.get("alt_types", [])))
+                gforms = gold_form_set(g, "METRIC")
                 for word, feats, _p in seen:
                     y = any(x in gforms for x in metric_judge._forms(word))
                     f.write(json.dumps({"set": gp, "paper": p.title_key, "word": word,

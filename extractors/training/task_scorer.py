@@ -68,6 +68,13 @@ def gold_runs(gold_paths: list[str], seeds: str | None, scored: ModuleType
         yield gp, run(*gold_papers(gp, seeds))
 
 
+def gold_form_set(g: dict, etype: str) -> set[str]:
+    """Every normalised form (names and aliases) of a gold record's entities of etype, or
+    with etype among their alt_types."""
+    return set().union(*(_forms(e["name"], e.get("aliases", [])) for e in g["entities"]
+                         if e["type"] == etype or etype in e.get("alt_types", [])))
+
+
 def collect_phrases(out: Path, gold_paths: list[str], seeds: str | None, scored: ModuleType,
                     etype: str) -> None:
     """Write one JSON line per candidate phrase the stage of the module `scored` rated (set,
