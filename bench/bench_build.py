@@ -13,9 +13,11 @@ by repeating it with a title suffix (" [copy k]") and no arXiv id, so every copy
 Each run is a fresh `python -m paperkg build` process under `/usr/bin/time` (wall time and the
 peak resident memory of the main process); the other processes of the build (the fork server
 and the pool workers, each holding its own pipeline and chunks) are sampled every 0.2 s with
-psutil when it is installed: the largest one's peak (`worker_peak_mb`), and the peak of all
-the build's processes summed at the same instant (`together_peak_mb`: the figure a memory
-budget is about, since the state COPY's child runs beside the main process); each run also
+psutil when it is installed: the largest one's peak (`worker_peak_mb`), the peak of all the
+build's processes' RSS summed at the same instant (`together_peak_mb`: pages a fork shares count
+once per process), and the peak of their proportional set sizes summed (`together_pss_mb`, from
+/proc/PID/smaps_rollup: shared pages counted once; the figure a memory budget is about, since
+the state COPY's child runs beside the main process); each run also
 gives both peaks per step (`step_peaks_mb`: the build notes each step's end in a file,
 graph.pipeline.MARKS_ENV; the build state's COPY child runs beside the graph and citation
 steps; a store written whole splits its store step in two: `tables`, the graph's tables
@@ -94,29 +96,47 @@ def load1() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (/proc/PID/smaps_rollup: each shared page
+    counted once across the processes that share it), or 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _sample_workers(proc: subprocess.Popen, samples: list | None = None
-                    ) -> tuple[int | None, int | None]:
+                    ) -> tuple[int | None, int | None, int | None]:
     """Wait for proc (`time` running the build); the peak RSS (MB) of the largest process
-    under the build's main process (fork server, pool workers, the state COPY's child), and
-    the peak of the build's processes together (main and all of them, summed at each
-    sample), or (None, None) without psutil. `samples`, a list, receives (unix time, main
-    process RSS, all processes' RSS) of each sample, in bytes."""
+    under the build's main process (fork server, pool workers, the state COPY's child), the
+    peak of the build's processes together (main and all of them, RSS summed at each sample:
+    pages a fork shares count once per process), and the peak of their PSS summed (shared
+    pages counted once: the figure a memory budget is about), or (None, None, None) without
+    psutil. `samples`, a list, receives (unix time, main process RSS, all processes' RSS) of
+    each sample, in bytes."""
     try:
         import psutil
     except ImportError:
         proc.wait()
-        return None, None
-    peak = total = 0
+        return None, None, None
+    peak = total = pss_total = 0
     while proc.poll() is None:
         try:
             timer = psutil.Process(proc.pid)
             for main in timer.children():
                 own = together = main.memory_info().rss
+                pss = _pss(main.pid)
                 for child in main.children(recursive=True):
                     rss = child.memory_info().rss
                     peak = max(peak, rss)
                     together += rss
+                    pss += _pss(child.pid)
                 total = max(total, together)
+                pss_total = max(pss_total, pss)
                 if samples is not None:
                     samples.append((time.time(), own, together))
         except psutil.Error:  # a process ended while it was read
@@ -125,7 +145,8 @@ def _sample_workers(proc: subprocess.Popen, samples: list | None = None
             proc.wait(timeout=0.2)
         except subprocess.TimeoutExpired:
             pass
-    return round(peak / (1 << 20)), round(total / (1 << 20))
+    mb = 1 << 20
+    return round(peak / mb), round(total / mb), (round(pss_total / mb) if pss_total else None)
 
 
 def step_peaks(samples: list[tuple[float, int, int]], marks: list[tuple[str, float]]
@@ -159,7 +180,7 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True,
                                     env={**os.environ, **(env or {})})
-            workers_mb, together_mb = _sample_workers(proc, samples)
+            workers_mb, together_mb, pss_mb = _sample_workers(proc, samples)
             out.seek(0)
             err.seek(0)
             if proc.returncode != 0:
@@ -182,7 +203,7 @@ def run_build(args: list[str], env: dict | None = None) -> dict:
             "non_inference_s": None if inference is None else round(
                 float(wall) - inference / max(1, min(workers, len(model))), 1),
             "worker_peak_mb": workers_mb, "together_peak_mb": together_mb,
-            "load_before": before,
+            "together_pss_mb": pss_mb, "load_before": before,
             "load_after": load1(), "seconds": report.get("seconds", {}),
             "step_peaks_mb": step_peaks(samples, noted),
             "extracted": report.get("extracted"), "papers": report.get("total_papers"),
@@ -214,6 +235,7 @@ def summary(runs: list[dict]) -> dict:
         "worker_peak_mb": max((r["worker_peak_mb"] or 0) for r in runs) or None,
         "together_peak_mb": statistics.median(r["together_peak_mb"] or 0 for r in runs)
         or None,
+        "together_pss_mb": _median_of(runs, "together_pss_mb"),
         "steps_s": {k: statistics.median(r["seconds"].get(k, 0) for r in runs) for k in steps},
         "inference_cpu_s": _median_of(runs, "inference_cpu_s"),
         "non_inference_s": _median_of(runs, "non_inference_s"),
@@ -269,7 +291,8 @@ def main() -> None:
                                        *common]))
                 print(f"fresh run {i + 1}: {runs[-1]['wall_s']} s, "
                       f"{runs[-1]['peak_mb']} MB (workers {runs[-1]['worker_peak_mb']} MB, "
-                      f"together {runs[-1]['together_peak_mb']} MB), per step "
+                      f"together {runs[-1]['together_peak_mb']} MB RSS, "
+                      f"{runs[-1]['together_pss_mb']} MB PSS), per step "
                       f"{runs[-1]['step_peaks_mb']}", file=sys.stderr)
             out["fresh"] = summary(runs)
     finally:
@@ -279,7 +302,8 @@ def main() -> None:
             s = out[part]
             print(f"{part}: {s['papers']} papers, median {s['wall_s']} s wall, "
                   f"peak {s['peak_mb']} MB (largest worker {s['worker_peak_mb']} MB, all "
-                  f"processes together {s['together_peak_mb']} MB), "
+                  f"processes together {s['together_peak_mb']} MB RSS, "
+                  f"{s['together_pss_mb']} MB PSS), "
                   f"steps {s['steps_s']}, load {s['load']}"
                   + (f", model inference {s['inference_cpu_s']} CPU s in the workers, "
                      f"everything else {s['non_inference_s']} s"
