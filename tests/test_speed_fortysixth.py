@@ -32,9 +32,10 @@ def test_heads_written_as_the_word_listing_gave_them(low):
     assert T._heads_written(low, HEADS) == _listed(low)
 
 
-def test_heads_written_on_the_train_texts_and_random_strings():
-    """The train gold's texts and 20,000 strings of heads and the characters that decide
-    where a word starts and ends."""
+def test_heads_written_on_the_train_texts():
+    """The train gold's texts (skipped where ../shared is not beside the checkout)."""
+    if not GOLD.exists():
+        pytest.skip("no shared gold here")
     lows = [f"{r.get('title') or ''}\n{r.get('abstract') or ''}".lower()
             for r in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())]
     assert len(lows) >= 400
@@ -44,6 +45,10 @@ def test_heads_written_on_the_train_texts_and_random_strings():
         assert got == _listed(low)
         found += len(got)
     assert found > 1000
+
+
+def test_heads_written_on_random_strings():
+    """20,000 strings of heads and the characters that decide where a word starts and ends."""
     rnd, heads = random.Random(46), sorted(HEADS)
     for _ in range(20_000):
         low = "".join(rnd.choice(heads) if rnd.random() < 0.45 else
