@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from paperkg.extractors.canonical import fold
-from paperkg.extractors.rules.base import Cand, Context
+from paperkg.extractors.rules.base import Cand, Context, words
 from paperkg.extractors.rules.logistic import probability
 from paperkg.extractors.rules.metric_scored import features as phrase_features
 
@@ -28,13 +28,16 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "metric_compound_judge
 JUDGED_RULES = ("metric_compound", "metric_list", "metric_changed")
 # the phrase scorer's feature of a value right after the phrase: such a phrase is kept
 _VALUE_AFTER = "vafter=True"
-# a verb of change and a value right after the phrase ("drops to 4 ns", "rose by 12%")
-_CHANGED_TO = re.compile(
-    r"\s+(?:drops|falls|rises|increases|decreases|improves|climbs|grows|shrinks|goes|dropped|"
-    r"fell|rose|increased|decreased|improved|climbed|grew|shrank|went)\s+(?:to|by|from)\s+"
-    r"[~≈<>]?\s*[+\-−]?\d")
 # training/metric_compound_judge.py sets this to a list to receive each judged phrase
 COLLECT: list | None = None
+
+
+@cache
+def _changed_to() -> re.Pattern:
+    """A verb of change (metric_judge_change_verbs.txt) and a value right after the phrase
+    ("drops to 4 ns", "rose by 12%")."""
+    verbs = "|".join(re.escape(v) for v in words("metric_judge_change_verbs"))
+    return re.compile(rf"\s+(?:{verbs})\s+(?:to|by|from)\s+[~≈<>]?\s*[+\-−]?\d")
 
 
 @cache
@@ -79,7 +82,7 @@ def judged_measure_phrases(ctx: Context) -> None:
             COLLECT.append((c.name, feats, p))
             continue
         key = fold(c.name)
-        valued = _VALUE_AFTER in feats or _CHANGED_TO.match(ctx.text, c.end) is not None
+        valued = _VALUE_AFTER in feats or _changed_to().match(ctx.text, c.end) is not None
         best[key] = max(1.0 if valued else p, best.get(key, 0.0))
     cut = judge()["cut"]
     drop = {k for k, p in best.items() if p < cut}
