@@ -15,7 +15,9 @@ _SENT_END = re.compile(r"[.!?\n][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$\\])")
 # a full stop glued to the next sentence's capitalised word ("applications.In this work"):
 # after a lower-case letter, a digit, a closing bracket, "%" or "$" (checked on 3,362 such
 # stops in 40,000 corpus abstracts, see sentence_starts for the chunks it leaves alone)
-_GLUED_END = re.compile(r"(?<=[a-z0-9)\]}%$])\.(?=[A-Z][a-z])")
+# (the stop first and the character before it looked behind for from after it: re then skips
+# to each "." instead of trying the lookbehind at every offset, 31 -> 2 us a corpus text)
+_GLUED_END = re.compile(r"\.(?<=[a-z0-9)\]}%$]\.)(?=[A-Z][a-z])")
 # the chunk before a glued stop that keeps it inside a name: a path, URL, dotted code name or
 # LaTeX ("Mitsuba 3/Dr.Jit", "torch.autograd.Function", "LIPIcs.SoCG"), or a short capitalised
 # abbreviation ("Avg.Acc", "Abs.Rel")

