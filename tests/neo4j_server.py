@@ -45,14 +45,47 @@ class Neo4jServer:
     port: int
     home: Path
     process: subprocess.Popen
+    parent: Neo4jServer | None = None  # the server whose JVM serves this home too (serve)
 
     def discard(self) -> None:
         """Kill the server and remove its files (a test server's data is thrown away, so no
-        clean shutdown is waited for)."""
+        clean shutdown is waited for); a home served by another server's JVM is stopped there,
+        its files left."""
+        if self.parent is not None:
+            if self.process.poll() is None:
+                self.parent.command(f"STOP {self.port}", "STOPPED")
+            return
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.home, ignore_errors=True)
+
+    def command(self, line: str, expect: str, timeout: float = START_TIMEOUT) -> str:
+        """Send the launcher one command line (tests/neo4j/PaperkgNeo4j.java) and return its
+        answer, which must start with expect (RuntimeError otherwise, or after timeout s)."""
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.process.stdout], [], [], min(left, 1.0))
+            answer = self.process.stdout.readline() if ready else ""
+            if ready and not answer:
+                raise RuntimeError(f"the Neo4j launcher ended before answering {line!r}")
+            if answer.startswith((expect, "FAILED")):
+                if not answer.startswith(expect):
+                    raise RuntimeError(f"{line!r}: {answer.strip()}")
+                return answer.strip()
+        raise RuntimeError(f"no answer to {line!r} in {timeout:.0f}s")
+
+    def serve(self, home: Path, page_cache_mb: int = 64) -> Neo4jServer:
+        """Serve another Neo4j home (e.g. one `neo4j-admin database import` wrote) from this
+        server's JVM, on a port of its own with the same login: a warm JVM starts it in a
+        fraction of a new server's CPU. `discard()` of what it returns stops that one only,
+        and leaves the home's files."""
+        port = free_port()
+        self.command(f"SERVE {port} {page_cache_mb} {home}", "SERVING")
+        return Neo4jServer(f"bolt://127.0.0.1:{port}", self.user, self.password, port, home,
+                           self.process, parent=self)
 
     def stop(self) -> None:
         """Stop the server: close its stdin, then terminate if it lingers."""
@@ -95,11 +128,17 @@ def build_launcher(version: str = NEO4J_VERSION) -> Path:
         return _build_launcher(version)
 
 
+def launcher_classes(home: Path) -> Path:
+    """The folder of the launcher compiled from this tree's source, in the install folder home:
+    one folder per source, so that checkouts of different launchers sharing the cache (a
+    branch and main, run one after the other) do not compile it again each time."""
+    digest = hashlib.sha256(LAUNCHER.read_bytes() + POM.read_bytes()).hexdigest()
+    return home / f"classes-{digest[:16]}"
+
+
 def _build_launcher(version: str) -> Path:
     home = CACHE / f"neo4j-{version}"
-    lib, classes = home / "lib", home / "classes"
-    stamp = home / "launcher.sha256"
-    digest = hashlib.sha256(LAUNCHER.read_bytes() + POM.read_bytes()).hexdigest()
+    lib, classes = home / "lib", launcher_classes(home)
     jars = [lib / f"neo4j-{version}.jar", lib / f"neo4j-bolt-{version}.jar"]
     if not all(jar.exists() for jar in jars):
         _ensure_tools()
@@ -112,13 +151,15 @@ def _build_launcher(version: str) -> Path:
         )
         shutil.rmtree(lib, ignore_errors=True)
         tmp.rename(lib)
-    if not (classes / "PaperkgNeo4j.class").exists() or not stamp.exists() \
-            or stamp.read_text() != digest:
+    if not (classes / "PaperkgNeo4j.class").exists():
         _ensure_tools()
-        classes.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["javac", "-cp", f"{lib}/*", "-d", str(classes), str(LAUNCHER)],
+        tmp = classes.with_name(classes.name + ".partial")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        subprocess.run(["javac", "-cp", f"{lib}/*", "-d", str(tmp), str(LAUNCHER)],
                        check=True, capture_output=True, text=True)
-        stamp.write_text(digest)
+        shutil.rmtree(classes, ignore_errors=True)
+        tmp.rename(classes)
     return home
 
 
@@ -152,8 +193,8 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
         [java, f"-Xmx{heap}",
          *(["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"] if quick_jit
            else ["-XX:+UseParallelGC"]), "-cp",
-         f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(home or data / "home"),
-         str(port), password, str(page_cache_mb), *extra],
+         f"{install / 'lib'}/*:{launcher_classes(install)}", "PaperkgNeo4j",
+         str(home or data / "home"), str(port), password, str(page_cache_mb), *extra],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
     )
     deadline = time.monotonic() + START_TIMEOUT
