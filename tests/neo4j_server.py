@@ -1,10 +1,12 @@
 """Pytest plugin: a real Neo4j 5.26 Community server (embedded, Bolt on 127.0.0.1) per session.
 
 The jars come from Maven Central through `mvn` (tests/neo4j/pom.xml) into ~/.cache/paperkg, the
-launcher tests/neo4j/PaperkgNeo4j.java is compiled there with `javac`; both are reused between
-runs. Java 17 and Maven are installed with apt-get when missing (CI runs on a clean machine).
-Tests that need the server take the `neo4j_server` (or `neo4j_settings`, or `neo4j_seeds`: the
-seeds graph loaded, for tests that only read it) fixture and are marked `neo4j`.
+launcher tests/neo4j/PaperkgNeo4j.java is compiled there with `javac` (a folder per launcher
+source); both are reused between runs. Java 17 and Maven are installed with apt-get when missing
+(CI runs on a clean machine). Tests that need the server take the `neo4j_server` (or
+`neo4j_settings`, or `neo4j_seeds`: the seeds graph loaded, for tests that only read it) fixture
+and are marked `neo4j`; `neo4j_server.serve(home)` serves another Neo4j home (an imported one)
+from the same JVM, on a port of its own.
 """
 
 from __future__ import annotations
