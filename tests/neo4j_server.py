@@ -1,10 +1,12 @@
 """Pytest plugin: a real Neo4j 5.26 Community server (embedded, Bolt on 127.0.0.1) per session.
 
 The jars come from Maven Central through `mvn` (tests/neo4j/pom.xml) into ~/.cache/paperkg, the
-launcher tests/neo4j/PaperkgNeo4j.java is compiled there with `javac`; both are reused between
-runs. Java 17 and Maven are installed with apt-get when missing (CI runs on a clean machine).
-Tests that need the server take the `neo4j_server` (or `neo4j_settings`, or `neo4j_seeds`: the
-seeds graph loaded, for tests that only read it) fixture and are marked `neo4j`.
+launcher tests/neo4j/PaperkgNeo4j.java is compiled there with `javac` (a folder per launcher
+source); both are reused between runs. Java 17 and Maven are installed with apt-get when missing
+(CI runs on a clean machine). Tests that need the server take the `neo4j_server` (or
+`neo4j_settings`, or `neo4j_seeds`: the seeds graph loaded, for tests that only read it) fixture
+and are marked `neo4j`; `neo4j_server.serve(home)` serves another Neo4j home (an imported one)
+from the same JVM, on a port of its own.
 """
 
 from __future__ import annotations
@@ -45,14 +47,43 @@ class Neo4jServer:
     port: int
     home: Path
     process: subprocess.Popen
+    parent: Neo4jServer | None = None  # the server whose JVM serves this home too (serve)
 
     def discard(self) -> None:
         """Kill the server and remove its files (a test server's data is thrown away, so no
-        clean shutdown is waited for)."""
+        clean shutdown is waited for); a home served by another server's JVM is stopped there,
+        its files left."""
+        if self.parent is not None:
+            if self.process.poll() is None:
+                self.parent.command(f"STOP {self.port}", "STOPPED")
+            return
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.home, ignore_errors=True)
+
+    def command(self, line: str, expect: str) -> str:
+        """Send the launcher one command line (tests/neo4j/PaperkgNeo4j.java) and return its
+        answer, which must start with expect (RuntimeError otherwise). Its answer is read line
+        by line, skipping anything else the JVM prints (a hung JVM is pytest-timeout's)."""
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        while answer := self.process.stdout.readline():
+            if answer.startswith(expect):
+                return answer.strip()
+            if answer.startswith("FAILED"):
+                raise RuntimeError(f"{line!r}: {answer.strip()}")
+        raise RuntimeError(f"the Neo4j launcher ended before answering {line!r}")
+
+    def serve(self, home: Path, page_cache_mb: int = 64) -> Neo4jServer:
+        """Serve another Neo4j home (e.g. one `neo4j-admin database import` wrote) from this
+        server's JVM, on a port of its own with the same login: a warm JVM starts it in a
+        fraction of a new server's CPU. `discard()` of what it returns stops that one only,
+        and leaves the home's files."""
+        port = free_port()
+        self.command(f"SERVE {port} {page_cache_mb} {home}", "SERVING")
+        return Neo4jServer(f"bolt://127.0.0.1:{port}", self.user, self.password, port, home,
+                           self.process, parent=self)
 
     def stop(self) -> None:
         """Stop the server: close its stdin, then terminate if it lingers."""
@@ -95,11 +126,17 @@ def build_launcher(version: str = NEO4J_VERSION) -> Path:
         return _build_launcher(version)
 
 
+def launcher_classes(home: Path) -> Path:
+    """The folder of the launcher compiled from this tree's source, in the install folder home:
+    one folder per source, so that checkouts of different launchers sharing the cache (a
+    branch and main, run one after the other) do not compile it again each time."""
+    digest = hashlib.sha256(LAUNCHER.read_bytes() + POM.read_bytes()).hexdigest()
+    return home / f"classes-{digest[:16]}"
+
+
 def _build_launcher(version: str) -> Path:
     home = CACHE / f"neo4j-{version}"
-    lib, classes = home / "lib", home / "classes"
-    stamp = home / "launcher.sha256"
-    digest = hashlib.sha256(LAUNCHER.read_bytes() + POM.read_bytes()).hexdigest()
+    lib, classes = home / "lib", launcher_classes(home)
     jars = [lib / f"neo4j-{version}.jar", lib / f"neo4j-bolt-{version}.jar"]
     if not all(jar.exists() for jar in jars):
         _ensure_tools()
@@ -112,13 +149,15 @@ def _build_launcher(version: str) -> Path:
         )
         shutil.rmtree(lib, ignore_errors=True)
         tmp.rename(lib)
-    if not (classes / "PaperkgNeo4j.class").exists() or not stamp.exists() \
-            or stamp.read_text() != digest:
+    if not (classes / "PaperkgNeo4j.class").exists():
         _ensure_tools()
-        classes.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["javac", "-cp", f"{lib}/*", "-d", str(classes), str(LAUNCHER)],
+        tmp = classes.with_name(classes.name + ".partial")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        subprocess.run(["javac", "-cp", f"{lib}/*", "-d", str(tmp), str(LAUNCHER)],
                        check=True, capture_output=True, text=True)
-        stamp.write_text(digest)
+        shutil.rmtree(classes, ignore_errors=True)
+        tmp.rename(classes)
     return home
 
 
@@ -152,8 +191,8 @@ def start_server(heap: str = "1g", password: str = PASSWORD, quick_jit: bool = T
         [java, f"-Xmx{heap}",
          *(["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"] if quick_jit
            else ["-XX:+UseParallelGC"]), "-cp",
-         f"{install / 'lib'}/*:{install / 'classes'}", "PaperkgNeo4j", str(home or data / "home"),
-         str(port), password, str(page_cache_mb), *extra],
+         f"{install / 'lib'}/*:{launcher_classes(install)}", "PaperkgNeo4j",
+         str(home or data / "home"), str(port), password, str(page_cache_mb), *extra],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
     )
     deadline = time.monotonic() + START_TIMEOUT

@@ -88,8 +88,9 @@ def test_the_guard_decides_the_title_piece_and_nothing_else(dropping):
     """With a keep classifier that drops everything, the title rules' introduced name survives
     only by the guard (the shipped keep classifier keeps it); the used model stays dropped."""
     plain, guarded = dropping
-    assert "Gradient Lifting" in _names(MODEL_DIR)
-    assert "GPTQ" in _names(MODEL_DIR)
+    shipped = _names(MODEL_DIR)
+    assert "Gradient Lifting" in shipped
+    assert "GPTQ" in shipped
     assert not {"Gradient Lifting", "GPTQ"} & _names(plain)
     got = _names(guarded)
     assert "Gradient Lifting" in got

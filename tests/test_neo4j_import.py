@@ -182,12 +182,13 @@ def _awkward_graph(seeds_graph) -> nx.MultiDiGraph:
 
 
 @pytest.mark.neo4j
-def test_imported_database_holds_exactly_the_graph(exported, awkward, tmp_path):
-    """The files imported by the real neo4j-admin, then served by Neo4j: every node,
-    relationship and property as the graph has it (as the UNWIND loader stores it), except
-    that an empty list is not stored (the importer cannot store an empty array)."""
+def test_imported_database_holds_exactly_the_graph(exported, awkward, neo4j_server, tmp_path):
+    """The files imported by the real neo4j-admin, then served by Neo4j (the session server's
+    JVM serves the imported home too, on a port of its own: Community serves one user database
+    per server): every node, relationship and property as the graph has it (as the UNWIND
+    loader stores it), except that an empty list is not stored (the importer cannot store an
+    empty array)."""
     from paperkg.graph.neo4j_store import Neo4jSettings
-    from tests.neo4j_server import start_server
     from tests.test_neo4j import _contents, _expected
 
     G = awkward
@@ -195,7 +196,8 @@ def test_imported_database_holds_exactly_the_graph(exported, awkward, tmp_path):
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     assert f"{G.number_of_nodes()} nodes" in done.stdout
     assert f"{G.number_of_edges()} relationships" in done.stdout
-    server = start_server(home=tmp_path / "home")
+    server = neo4j_server.serve(tmp_path / "home")
+    assert server.uri != neo4j_server.uri
     try:
         got = _contents(Neo4jSettings(server.uri, server.user, server.password, "neo4j"))
     finally:
