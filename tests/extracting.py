@@ -1,12 +1,14 @@
 """Helpers shared by the extraction tests: run one paper, find an entity by a surface form, find
 results on a text with entities given as the entity component leaves them, write a one-paper
-gold file."""
+gold file, read the tuning gold's texts."""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+
+import pytest
 
 from paperkg.core.records import Paper
 from paperkg.extractors.pipeline import extract
@@ -98,3 +100,15 @@ class CountingPieces:
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
+
+
+#: The tuning gold the speed tests compare old and new patterns on (absent on a clean clone).
+TRAIN_GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
+
+
+def train_gold_texts() -> list[str]:
+    """The tuning gold's texts (title, newline, abstract); the test skips without ../shared."""
+    if not TRAIN_GOLD.exists():
+        pytest.skip("no shared gold here")
+    return [f"{r.get('title') or ''}\n{r.get('abstract') or ''}"
+            for r in map(json.loads, TRAIN_GOLD.read_text(encoding="utf-8").splitlines())]

@@ -5,18 +5,15 @@ before an offset and logistic sum."""
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from paperkg.extractors.rules import eponym_techniques, logistic, metric_bracketed, odd_data_names
 from paperkg.extractors.words import alternation, words
-
-GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
+from tests.extracting import train_gold_texts
 
 # the patterns as they were written before this pass (their lookbehind first)
 _OLD_EPONYM = re.compile(
@@ -67,14 +64,6 @@ def _matches(pattern: re.Pattern, text: str, pos: int = 0) -> list:
     return [(m.span(), m.groups()) for m in pattern.finditer(text, pos)]
 
 
-def _gold_texts() -> list[str]:
-    """The tuning gold's texts (title, newline, abstract)."""
-    if not GOLD.exists():
-        pytest.skip("no shared gold here")
-    return [f"{r.get('title') or ''}\n{r.get('abstract') or ''}"
-            for r in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())]
-
-
 SENTENCES = [
     "We minimise a Huber loss and a first-order Taylor expansion; the Halpern iteration runs.",
     "Huber loss at the start, x.Huber loss, $Huber loss, \\Huber loss, a/Huber loss, -Huber loss",
@@ -114,7 +103,7 @@ def test_patterns_as_before_on_gold_and_random_strings():
     pieces = list("aZ3 9-./\\&'’_$\n\tÉéß0") + [
         "Huber", "loss", "Taylor", "expansion", "dataset", "datasets", "benchmark", "corpus",
         "suites", "3F-OVD", "Who&When", "AMC", "'23", "WMT'14", " English-German", "de "]
-    texts = _gold_texts() + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+    texts = train_gold_texts() + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
                              for _ in range(8_000)]
     found = 0
     for text in texts:
@@ -146,7 +135,7 @@ def test_bracketed_as_before_on_gold_random_and_long_runs():
     rnd = random.Random(7)
     pieces = ["Kullback", "-", "Leibler", " ", "  ", "\t", "\n", "(", ")", "KL", "divergence",
               "x", "'", "3", ",", ".", "é", "\u00a0", "JS", "a", "B", "_"]
-    texts = _gold_texts()
+    texts = train_gold_texts()
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40)))
               for _ in range(8_000)]
     texts += [" ".join(rnd.choice(["word", "Kullback-Leibler", "x" * rnd.randint(1, 300), "a"])
@@ -179,7 +168,7 @@ def test_word_before_as_before_on_gold_and_random_strings():
     of words, hyphens, underscores, digits, marks and odd spaces."""
     rnd = random.Random(3)
     pieces = list("ab-_ 3\n\t,.(É\u00a0\u2003²") + ["word", "--", "x-y", "  "]
-    for text in _gold_texts():
+    for text in train_gold_texts():
         for i in range(0, len(text) + 1, 3):
             assert logistic.neighbour(text, i, False) == _old_neighbour_before(text, i)
     for _ in range(2_000):

@@ -5,17 +5,14 @@ lower_own's subject and intro verb."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from paperkg.extractors.rules import logistic, lower_own, metric_cases, task_scored
 from paperkg.extractors.words import words
-
-GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
+from tests.extracting import train_gold_texts
 
 # the patterns as they were written before this pass
 _OLD_WORD = re.compile(
@@ -63,14 +60,6 @@ def _matches(pattern: re.Pattern, text: str, pos: int = 0) -> list:
     return [(m.span(), m.groups()) for m in pattern.finditer(text, pos)]
 
 
-def _gold_texts() -> list[str]:
-    """The tuning gold's texts (title, newline, abstract)."""
-    if not GOLD.exists():
-        pytest.skip("no shared gold here")
-    return [f"{r.get('title') or ''}\n{r.get('abstract') or ''}"
-            for r in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())]
-
-
 SENTENCES = [
     "We study object detection and detection-free tracking; detection, again: Detection.",
     "-detection detection_x detection- xdetection detection",
@@ -95,7 +84,7 @@ def test_whole_word_count_and_neighbours_as_before(text):
 
 def test_whole_word_count_as_before_on_gold_and_random_strings():
     heads = sorted(words("task_pattern_heads"))
-    for text in _gold_texts()[:150]:
+    for text in train_gold_texts()[:150]:
         low = text.lower()
         assert [task_scored._count_word(low, h) for h in heads] == [
             _old_count(low, h) for h in heads]
@@ -116,7 +105,7 @@ def test_capitalised_words_as_before(text):
 
 
 def test_capitalised_words_as_before_on_gold_and_random_strings():
-    for text in _gold_texts():
+    for text in train_gold_texts():
         assert _new_words(text) == _old_words(text)
     rnd = random.Random(1)
     alphabet = "aBc1-@$\\^ _\n.Zé"
@@ -140,7 +129,7 @@ def test_lower_own_pattern_as_before(text):
 def test_lower_own_pattern_as_before_on_gold_and_random_strings():
     new, old = lower_own._lower_own_re(), _old_lower_own()
     found = 0
-    for text in _gold_texts():
+    for text in train_gold_texts():
         got = _matches(new, text)
         assert got == _matches(old, text)
         found += len(got)

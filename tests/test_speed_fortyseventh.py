@@ -4,10 +4,8 @@ scorers' head words from one search, each checked against what it stands in for.
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +14,7 @@ from paperkg.extractors.results import metricforms
 from paperkg.extractors.rules import metric_scored, part_lists, task_scored
 from paperkg.extractors.rules.base import Context, word_union
 from paperkg.extractors.words import alternation, trie_alternation, words
-
-GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
+from tests.extracting import train_gold_texts
 
 # the patterns as they were written before this pass
 _OLD_GLUED = re.compile(r"(?<=[a-z0-9)\]}%$])\.(?=[A-Z][a-z])")
@@ -33,14 +30,6 @@ def _old_list_re() -> re.Pattern:
     tail = tail[tail.index(r"))\s+") + 2:]  # what follows the two verb groups
     tail = tail.replace(trie_alternation(words("part_list_heads"), space=r"\s+"), heads, 1)
     return re.compile(rf"\b(?:(?P<parts>{parts})|(?P<intro>{intro})){tail}")
-
-
-def _gold_texts() -> list[str]:
-    """The tuning gold's texts (title, newline, abstract)."""
-    if not GOLD.exists():
-        pytest.skip("no shared gold here")
-    return [f"{r.get('title') or ''}\n{r.get('abstract') or ''}"
-            for r in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())]
 
 
 SENTENCES = [
@@ -72,7 +61,7 @@ def test_glued_stops_as_before(text):
 
 
 def test_glued_stops_as_before_on_gold_and_random_strings():
-    texts = _gold_texts() + _random_strings(20000, "aZ.)]}%$0 \nAb")
+    texts = train_gold_texts() + _random_strings(20000, "aZ.)]}%$0 \nAb")
     for text in texts:
         assert [m.span() for m in core_text._GLUED_END.finditer(text)] == [
             m.span() for m in _OLD_GLUED.finditer(text)], text
@@ -107,7 +96,7 @@ def test_part_lists_matches_as_before(text):
 def test_part_lists_matches_as_before_on_gold():
     old = _old_list_re()
     n = 0
-    for text in _gold_texts():
+    for text in train_gold_texts():
         got = [(m.span(), m.groupdict()) for m in part_lists._list_re().finditer(text)]
         assert got == [(m.span(), m.groupdict()) for m in old.finditer(text)]
         n += len(got)
@@ -135,7 +124,7 @@ def test_scored_head_words_as_each_sets_own_search():
     task = word_union("task_pattern_heads", "task_scored_heads")
     measure = word_union(*metric_scored._HEAD_LISTS)
     assert task <= task_scored._scored_heads() and measure <= task_scored._scored_heads()
-    texts = _gold_texts() + [
+    texts = train_gold_texts() + [
         "Title\nWe study object detection, error rates and accuracy-based scores; detection.",
         "Title\n-detection x-accuracy accuracy/error error-rate Detection accuracy2 f1 score",
     ]

@@ -5,9 +5,7 @@ a paper."""
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
 
@@ -15,20 +13,7 @@ from paperkg.core.text import sentence_starts
 from paperkg.extractors.results.cues import GROUP_PIECES, cues, may_hold_group
 from paperkg.extractors.rules import metric_reported
 from paperkg.extractors.rules.base import Context, positions, words
-from tests.extracting import find, run
-
-GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
-
-
-def _gold_texts() -> list[str]:
-    """The tuning gold's texts (title, newline, abstract)."""
-    if not GOLD.exists():
-        pytest.skip("no shared gold here")
-    out = []
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        out.append(f"{rec.get('title') or ''}\n{rec.get('abstract') or ''}")
-    return out
+from tests.extracting import find, run, train_gold_texts
 
 
 def _reported_by_verbs(text: str, lo: int) -> list[tuple[int, int]]:
@@ -56,7 +41,7 @@ def test_reported_verbs_found_by_find_match_finditer(text):
 
 
 def test_reported_verbs_found_by_find_match_finditer_on_gold():
-    for text in _gold_texts():
+    for text in train_gold_texts():
         for lo in (0, text.find("\n")):
             want = [m.span() for m in metric_reported._pattern().finditer(text, lo)]
             assert _reported_by_verbs(text, lo) == want
@@ -64,7 +49,7 @@ def test_reported_verbs_found_by_find_match_finditer_on_gold():
 
 def test_group_window_test_holds_every_group_match():
     group = cues()["group"]
-    for text in _gold_texts():
+    for text in train_gold_texts():
         for m in group.finditer(text):
             assert may_hold_group(text, m.start(), m.end()), m.group()
 
