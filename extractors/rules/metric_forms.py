@@ -1,8 +1,11 @@
 """A measure's other written forms: the text writes a measure's name with a word before it that
 says what is measured ("VQA accuracy", "decoding throughput" beside "accuracy", "throughput"),
 with a measure head after it ("exact match accuracy", "AUC score"), or an aggregate word opens
-the name before a listed measure ("average accuracy" is also "accuracy"); each kept as an
-alias, as the gold names such a measure by either form. Names, types and roles do not change."""
+the name before a listed measure ("average accuracy" is also "accuracy"), or any other word opens
+a name of several words ("relative accuracy", "test character error rates", "total inference
+latency" are also "accuracy", "character error rates", "inference latency": the measure without
+the word that says of what or how it is taken); each kept as an alias, as the gold names such a
+measure by either form. Names, types and roles do not change."""
 
 from __future__ import annotations
 
@@ -89,13 +92,40 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     return w
 
 
+@cache
+def _bare_heads() -> frozenset[str]:
+    """Head words that name no measure on their own ("score", "rate", "error", "distance",
+    "quality"), singular and plural."""
+    heads = word_union("metric_heads", "metric_value_heads", "measure_phrase_heads",
+                       "metric_changed_heads")
+    return frozenset(heads | {h + "s" for h in heads if not h.endswith("s")})
+
+
+def head_form(name: str, stop: frozenset[str]) -> str | None:
+    """The name without its opening word, when the name has two words or more and the rest
+    opens with a word (not a function word: "number of function evaluations", "recall at 10",
+    nor a mark or a number); a rest of one word only when it names a measure on its own (a
+    listed one, "accuracy", or no bare head word: not "score" of "F1 score", "rate" of "error
+    rate")."""
+    first, _, rest = name.partition(" ")
+    word = rest.split(" ", 1)[0]
+    if not first or not word or not word[0].isalpha() or word.lower() in stop:
+        return None
+    if rest == word and word.lower() in _bare_heads() and \
+            canonical_key(word) not in metric_lines():
+        return None
+    return rest
+
+
 def metric_forms(out: list[dict], text: str) -> None:
     """Give each METRIC, as aliases, the forms the text writes with a word before or a measure
-    head after a mention of its name, and its name without an aggregate word opening it."""
+    head after a mention of its name, its name without an aggregate word opening it, and its
+    name without any other opening word."""
     metrics = [e for e in out if e["type"] == "METRIC"]
     if not metrics:
         return  # most papers
     skip, heads, aggregates = _not_kinds(), _heads(), word_set("metric_aggregates")
+    stop = frozenset(w.lower() for w in word_set("task_stop"))
     lines = metric_lines()
     spans = [(e, m[1], m[2]) for e in metrics for m in e["mentions"]]
     for e in metrics:
@@ -109,6 +139,9 @@ def metric_forms(out: list[dict], text: str) -> None:
             for form in lines.get(key, ()):
                 _add(e, form)
             e["aliases"].append(rest)
+        shorter = head_form(e["name"], stop)
+        if shorter is not None:
+            _add(e, shorter)
         name = e["name"].casefold()
         for surface, a, b, *_ in e["mentions"]:
             if surface.casefold() != name:
