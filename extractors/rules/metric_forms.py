@@ -32,6 +32,8 @@ _NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her",
 _NUMBER = re.compile(r"[\d.,]*\d[\d.,]*[%x×]?|%")
 # units written between a value and a measure ("20 dB PSNR")
 _UNIT = re.compile(r"dB|ms|fps|FPS|pp|points?|[kMGT]B")
+# a possessive opening word ("Cohen's kappa", "Krippendorff\u2019s alpha")
+_POSSESSIVE = ("'s", "\u2019s")
 # a word after these is a verb ("to improve X", "we report X", "which reduce X", "it reaches X")
 _BEFORE_VERB = BEFORE_VERB | {"it"}
 
@@ -94,22 +96,27 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
 
 @cache
 def _bare_heads() -> frozenset[str]:
-    """Head words that name no measure on their own ("score", "rate", "error", "distance",
-    "quality"), singular and plural."""
+    """Head words that name no measure on their own unless listed ("score", "rate", "error",
+    "distance", "quality", "time", "parity"), singular and plural."""
     heads = word_union("metric_heads", "metric_value_heads", "measure_phrase_heads",
-                       "metric_changed_heads")
+                       "metric_changed_heads", "metric_scored_heads", "metric_name_heads")
     return frozenset(heads | {h + "s" for h in heads if not h.endswith("s")})
 
 
 def head_form(name: str, stop: frozenset[str]) -> str | None:
-    """The name without its opening word, when the name has two words or more and the rest
-    opens with a word (not a function word: "number of function evaluations", "recall at 10",
-    nor a mark or a number); a rest of one word only when it names a measure on its own (a
-    listed one, "accuracy", or no bare head word: not "score" of "F1 score", "rate" of "error
-    rate")."""
+    """The name without its opening word, when the name has two words or more, is no listed
+    measure ("mean squared error", "Krippendorff's alpha": fixed names), opens with no Title
+    Case word ("Differential Entropy", "Information Gain": a name of its own) nor a possessive,
+    and the rest opens with a word that can open a measure (not a function word: "number of
+    function evaluations", "recall at 10", "frames per second"; nor a mark or a number); a
+    rest of one word only when it names a measure on its own (a listed one, "accuracy", or no
+    bare head word: not "score" of "F1 score", "rate" of "error rate")."""
     first, _, rest = name.partition(" ")
     word = rest.split(" ", 1)[0]
     if not first or not word or not word[0].isalpha() or word.lower() in stop:
+        return None
+    if (first[0].isupper() and first[1:].islower()) or first.endswith(_POSSESSIVE) or \
+            canonical_key(name) in metric_lines():
         return None
     if rest == word and word.lower() in _bare_heads() and \
             canonical_key(word) not in metric_lines():
@@ -125,7 +132,6 @@ def metric_forms(out: list[dict], text: str) -> None:
     if not metrics:
         return  # most papers
     skip, heads, aggregates = _not_kinds(), _heads(), word_set("metric_aggregates")
-    stop = frozenset(w.lower() for w in word_set("task_stop"))
     lines = metric_lines()
     spans = [(e, m[1], m[2]) for e in metrics for m in e["mentions"]]
     for e in metrics:
@@ -139,7 +145,7 @@ def metric_forms(out: list[dict], text: str) -> None:
             for form in lines.get(key, ()):
                 _add(e, form)
             e["aliases"].append(rest)
-        shorter = head_form(e["name"], stop)
+        shorter = head_form(e["name"], skip)
         if shorter is not None:
             _add(e, shorter)
         name = e["name"].casefold()
