@@ -89,4 +89,5 @@ def test_a_bare_head_word_a_function_word_or_a_fixed_name_gives_no_shorter_form(
     assert head_form("mean squared error", stop) is None  # a listed measure: a fixed name
     assert head_form("Differential Entropy", stop) is None  # a Title Case name of its own
     assert head_form("Cohen's kappa", stop) is None
+    assert head_form("Recall-Oriented Understudy for Gisting Evaluation", stop) is None
     assert head_form("accuracy", stop) is None

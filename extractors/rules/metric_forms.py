@@ -103,6 +103,14 @@ def _bare_heads() -> frozenset[str]:
     return frozenset(heads | {h + "s" for h in heads if not h.endswith("s")})
 
 
+def _title_word(word: str) -> bool:
+    """A capitalised word, its hyphened parts too ("Differential", "Recall-Oriented",
+    "Multi-scale"), not an acronym ("QA", "LLM", "mAP")."""
+    parts = [p for p in word.split("-") if p.isalpha()]
+    return word[0].isupper() and bool(parts) and all(p[1:].islower() or not p[1:]
+                                                       for p in parts)
+
+
 def head_form(name: str, stop: frozenset[str]) -> str | None:
     """The name without its opening word, when the name has two words or more, is no listed
     measure ("mean squared error", "Krippendorff's alpha": fixed names), opens with no Title
@@ -115,7 +123,7 @@ def head_form(name: str, stop: frozenset[str]) -> str | None:
     word = rest.split(" ", 1)[0]
     if not first or not word or not word[0].isalpha() or word.lower() in stop:
         return None
-    if (first[0].isupper() and first[1:].islower()) or first.endswith(_POSSESSIVE) or \
+    if _title_word(first) or first.endswith(_POSSESSIVE) or \
             canonical_key(name) in metric_lines():
         return None
     if rest == word and word.lower() in _bare_heads() and \
