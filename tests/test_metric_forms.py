@@ -63,3 +63,31 @@ def test_an_aggregate_word_opening_a_listed_measure_gives_the_measure(nlp):
 def test_a_word_in_ing_after_a_hyphenated_adjective_names_what_is_measured(nlp):
     got = _measures(nlp, "Zarnet keeps the end-to-end decoding throughput at 120 tokens/s.")
     assert "decoding throughput" in got["throughput"]
+
+
+def test_a_measure_without_its_opening_word_is_an_alias(nlp):
+    got = _measures(nlp, "Zarnet raises the relative accuracy of Quarnet by 4.2% and cuts the "
+                         "total inference latency to 31 ms on Quibble.")
+    assert "accuracy" in got["relative accuracy"]
+    assert "inference latency" in got["total inference latency"]
+
+
+def test_a_bare_head_word_a_function_word_or_a_fixed_name_gives_no_shorter_form():
+    from paperkg.extractors.rules.metric_forms import _not_kinds, head_form
+
+    stop = _not_kinds()
+    assert head_form("test character error rates", stop) == "character error rates"
+    assert head_form("real-world grasp success rate", stop) == "grasp success rate"
+    assert head_form("mean test accuracy", stop) == "test accuracy"
+    assert head_form("QA accuracy", stop) == "accuracy"  # an acronym says of what
+    assert head_form("error rate", stop) is None  # "rate" names no measure alone
+    assert head_form("BLEU score", stop) is None
+    assert head_form("training time", stop) is None
+    assert head_form("number of function evaluations", stop) is None
+    assert head_form("recall at 10", stop) is None
+    assert head_form("frames per second", stop) is None
+    assert head_form("mean squared error", stop) is None  # a listed measure: a fixed name
+    assert head_form("Differential Entropy", stop) is None  # a Title Case name of its own
+    assert head_form("Cohen's kappa", stop) is None
+    assert head_form("Recall-Oriented Understudy for Gisting Evaluation", stop) is None
+    assert head_form("accuracy", stop) is None

@@ -1,8 +1,11 @@
 """A measure's other written forms: the text writes a measure's name with a word before it that
 says what is measured ("VQA accuracy", "decoding throughput" beside "accuracy", "throughput"),
 with a measure head after it ("exact match accuracy", "AUC score"), or an aggregate word opens
-the name before a listed measure ("average accuracy" is also "accuracy"); each kept as an
-alias, as the gold names such a measure by either form. Names, types and roles do not change."""
+the name before a listed measure ("average accuracy" is also "accuracy"), or any other word opens
+a name of several words ("relative accuracy", "test character error rates", "total inference
+latency" are also "accuracy", "character error rates", "inference latency": the measure without
+the word that says of what or how it is taken); each kept as an alias, as the gold names such a
+measure by either form. Names, types and roles do not change."""
 
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ _NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her",
 _NUMBER = re.compile(r"[\d.,]*\d[\d.,]*[%x×]?|%")
 # units written between a value and a measure ("20 dB PSNR")
 _UNIT = re.compile(r"dB|ms|fps|FPS|pp|points?|[kMGT]B")
+# a possessive opening word ("Cohen's kappa", "Krippendorff\u2019s alpha")
+_POSSESSIVE = ("'s", "\u2019s")
 # a word after these is a verb ("to improve X", "we report X", "which reduce X", "it reaches X")
 _BEFORE_VERB = BEFORE_VERB | {"it"}
 
@@ -89,9 +94,48 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     return w
 
 
+@cache
+def _bare_heads() -> frozenset[str]:
+    """Head words that name no measure on their own unless listed ("score", "rate", "error",
+    "distance", "quality", "time", "parity"), singular and plural."""
+    heads = word_union("metric_heads", "metric_value_heads", "measure_phrase_heads",
+                       "metric_changed_heads", "metric_scored_heads", "metric_name_heads")
+    return frozenset(heads | {h + "s" for h in heads if not h.endswith("s")})
+
+
+def _title_word(word: str) -> bool:
+    """A capitalised word, its hyphened parts too ("Differential", "Recall-Oriented",
+    "Multi-scale"), not an acronym ("QA", "LLM", "mAP")."""
+    parts = [p for p in word.split("-") if p.isalpha()]
+    return word[0].isupper() and bool(parts) and all(p[1:].islower() or not p[1:]
+                                                       for p in parts)
+
+
+def head_form(name: str, stop: frozenset[str]) -> str | None:
+    """The name without its opening word, when the name has two words or more, is no listed
+    measure ("mean squared error", "Krippendorff's alpha": fixed names), opens with no Title
+    Case word ("Differential Entropy", "Information Gain": a name of its own) nor a possessive,
+    and the rest opens with a word that can open a measure (not a function word: "number of
+    function evaluations", "recall at 10", "frames per second"; nor a mark or a number); a
+    rest of one word only when it names a measure on its own (a listed one, "accuracy", or no
+    bare head word: not "score" of "F1 score", "rate" of "error rate")."""
+    first, _, rest = name.partition(" ")
+    word = rest.split(" ", 1)[0]
+    if not first or not word or not word[0].isalpha() or word.lower() in stop:
+        return None
+    if _title_word(first) or first.endswith(_POSSESSIVE) or \
+            canonical_key(name) in metric_lines():
+        return None
+    if rest == word and word.lower() in _bare_heads() and \
+            canonical_key(word) not in metric_lines():
+        return None
+    return rest
+
+
 def metric_forms(out: list[dict], text: str) -> None:
     """Give each METRIC, as aliases, the forms the text writes with a word before or a measure
-    head after a mention of its name, and its name without an aggregate word opening it."""
+    head after a mention of its name, its name without an aggregate word opening it, and its
+    name without any other opening word."""
     metrics = [e for e in out if e["type"] == "METRIC"]
     if not metrics:
         return  # most papers
@@ -109,6 +153,9 @@ def metric_forms(out: list[dict], text: str) -> None:
             for form in lines.get(key, ()):
                 _add(e, form)
             e["aliases"].append(rest)
+        shorter = head_form(e["name"], skip)
+        if shorter is not None:
+            _add(e, shorter)
         name = e["name"].casefold()
         for surface, a, b, *_ in e["mentions"]:
             if surface.casefold() != name:
