@@ -454,7 +454,7 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     graph alike."""
     from paperkg.graph import ladybug_store
     from paperkg.graph import pipeline as gp
-    from paperkg.graph.ladybug_store import load_graph, query
+    from paperkg.graph.ladybug_store import connect, load_graph
 
     build_one = tmp_path / "beside.lbug"
     gp.build([examples], db=build_one, fast=True)
@@ -501,8 +501,9 @@ def test_registry_made_while_the_build_waits_for_its_state(examples, tmp_path, m
     assert begun == [["read", "extract"]]  # the child started before the state's wait ended
 
     def registry(db):
-        return {t: sorted(map(tuple, query(f"MATCH (n:{t}) RETURN n.*", db=db)[1]))
-                for t in S.REGISTRY_TABLES}
+        with connect(db) as conn:  # one open of the store for its five tables
+            return {t: sorted(map(tuple, conn.execute(f"MATCH (n:{t}) RETURN n.*").get_all()))
+                    for t in S.REGISTRY_TABLES}
 
     def frozen(db):
         back = load_graph(db)

@@ -116,24 +116,15 @@ def fresh(fresh_db) -> tuple[dict, dict]:
 
 
 @pytest.fixture(scope="module")
-def part0_fast(parts, tmp_path_factory) -> Path:
-    """A fresh build of the first file with the rules alone (fast), made once: a test that
-    changes it takes its own copy (copied)."""
+def part0_fast(parts, tmp_path_factory):
+    """A fresh build of the first file with the rules alone (fast), in this process and
+    without a pool, made once: (store, the build's report, its graph); a test that changes
+    the store takes its own copy (copied)."""
     from paperkg.graph.pipeline import build
 
     db = tmp_path_factory.mktemp("part0-fast") / "kg.lbug"
-    build([parts[0]], db=db, fast=True)
-    return db
-
-
-@pytest.fixture(scope="module")
-def part0_default(parts, tmp_path_factory):
-    """A fresh build of the first file with the default pipeline, made once: (store, the
-    build's report); a test that changes it takes its own copy (copied)."""
-    from paperkg.graph.pipeline import build
-
-    db = tmp_path_factory.mktemp("part0-default") / "kg.lbug"
-    return db, build([parts[0]], db=db)
+    report = build([parts[0]], db=db, fast=True)
+    return db, report, snapshot(db)
 
 
 def copied(db: Path, tmp_path: Path) -> Path:
@@ -230,20 +221,21 @@ def test_one_file_at_a_time_other_hash_seed(parts, fresh, fresh_db, tmp_path):
     assert registry_rows(db) == registry_rows(fresh_db)
 
 
-def test_changed_text_is_extracted_again(parts, part0_default, tmp_path):
+def test_changed_text_is_extracted_again(parts, part0_fast, tmp_path):
     """A paper whose stored extraction no longer matches its text is extracted again; the
-    others keep theirs."""
+    others keep theirs (the rules alone: an update with the default pipeline extracted in this
+    process is test_one_file_at_a_time_other_hash_seed's last build)."""
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = copied(part0_default[0], tmp_path)
-    first = part0_default[1]
+    db = copied(part0_fast[0], tmp_path)
+    first = part0_fast[1]
     state = L.read_state(db)
     assert len(state) == first.total_papers
     pid = sorted(state)[0]
     L.query("MATCH (s:PaperState {id: $id}) SET s.content_hash = $h", {"id": pid, "h": "stale"},
             db=db, write=True)
-    again = build([parts[0]], db=db)
+    again = build([parts[0]], db=db, fast=True)
     assert again.extracted == 1
     assert L.read_state(db)[pid] == state[pid]
     # PaperState changed behind the kept registry's back (its stamp no longer matches): the
@@ -252,20 +244,20 @@ def test_changed_text_is_extracted_again(parts, part0_default, tmp_path):
 
     L.query("MATCH (s:PaperState {id: $id}) SET s.content_hash = $h", {"id": pid, "h": "stale"},
             db=db, write=True)
-    whole = build([parts[0]], db=db)
+    whole = build([parts[0]], db=db, fast=True)
     assert whole.extracted == 1 and "diff" not in whole.seconds
     with L.connect(db) as conn:
         assert read_counts(conn)[1] == stamp((i, h) for i, (h, _) in L.read_state(db).items())
-    assert "diff" in build([parts[0]], db=db).seconds
+    assert "diff" in build([parts[0]], db=db, fast=True).seconds
 
 
-def test_build_cli_reports_what_it_extracted(parts, part0_default, tmp_path):
-    db = copied(part0_default[0], tmp_path)  # the file built fresh once (the fixture)
-    ran = run_cli("build", parts[0], "--db", db, "--json")
+def test_build_cli_reports_what_it_extracted(parts, part0_fast, tmp_path):
+    db = copied(part0_fast[0], tmp_path)  # the file built fresh once (the fixture)
+    ran = run_cli("build", parts[0], "--db", db, "--json", "--fast")
     report = json.loads(ran.stdout)
     assert report["extracted"] == 0 and report["mode"] == "upsert"
     assert report["written"] == {"added": 0, "changed": 0, "removed": 0, "state": 0}
-    human = run_cli("build", parts[0], "--db", db, "-q")
+    human = run_cli("build", parts[0], "--db", db, "-q", "--fast")
     assert human.returncode == 0, human.stderr
     assert ("wrote only the difference: 0 rows added, 0 changed, 0 removed (0 paper states)"
             in human.stdout)
@@ -279,7 +271,7 @@ def test_enrich_citations_survive_an_update_not_a_rebuild(parts, part0_fast, tmp
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = copied(part0_fast, tmp_path)
+    db = copied(part0_fast[0], tmp_path)
     _, rows = L.query("MATCH (p:Paper) RETURN p.id ORDER BY p.id LIMIT 2", db=db)
     (a,), (b,) = rows
     L.query("MATCH (a:Paper {id: $a}) MATCH (b:Paper {id: $b}) "
@@ -288,7 +280,7 @@ def test_enrich_citations_survive_an_update_not_a_rebuild(parts, part0_fast, tmp
     count = "MATCH ()-[c:CITES]->() WHERE c.source = $s RETURN count(c)"
     build([parts[1]], db=db, fast=True)
     assert L.query(count, {"s": "openalex"}, db=db)[1] == [[1]]
-    build([parts[0], parts[1]], db=db, fast=True, rebuild=True)
+    build([parts[0]], db=db, fast=True, rebuild=True)  # a and b are the first file's
     assert L.query(count, {"s": "openalex"}, db=db)[1] == [[0]]
 
 
@@ -312,7 +304,7 @@ def test_failed_partial_write_leaves_the_store_as_it_was(part0_fast, tmp_path):
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import load_graph
 
-    db = copied(part0_fast, tmp_path)
+    db = copied(part0_fast[0], tmp_path)
     before = snapshot(db)
     g = load_graph(db)
     paper = min(n for n, d in g.nodes(data=True) if d["label"] == S.PAPER)
@@ -331,7 +323,7 @@ def test_partial_write_declines_a_large_difference(part0_fast, tmp_path):
     from paperkg.graph.ladybug_delta import update_store
     from paperkg.graph.ladybug_store import load_graph
 
-    db = copied(part0_fast, tmp_path)
+    db = copied(part0_fast[0], tmp_path)
     before = snapshot(db)
     g = load_graph(db)
     gone = min(n for n, d in g.nodes(data=True) if d["label"] == S.METHOD)
@@ -373,7 +365,7 @@ def test_rows_of_other_citation_code_keep_their_extraction(parts, part0_fast, tm
     from paperkg.graph import ladybug_store as L
     from paperkg.graph.pipeline import build
 
-    db = copied(part0_fast, tmp_path)
+    db = copied(part0_fast[0], tmp_path)
     before, state = snapshot(db), L.read_state(db)
     pid = sorted(state)[0]
     h, x = state[pid]
@@ -399,7 +391,7 @@ def test_rows_all_of_other_extraction_and_citation_code_take_the_whole_path(part
     from paperkg.graph.pipeline import build
     from paperkg.graph.registry_store import stamp
 
-    db = copied(part0_fast, tmp_path)
+    db = copied(part0_fast[0], tmp_path)
     want = registry_rows(db)
     assert any(r[0].startswith("p\t") for r in want[S.CITE_INDEX])
     ids = list(L.read_state(db))
@@ -414,14 +406,17 @@ def test_rows_all_of_other_extraction_and_citation_code_take_the_whole_path(part
 
 
 def registry_rows(db: Path) -> dict[str, list]:
-    """Every row of the registry tables a store keeps (graph/registry_store.py)."""
+    """Every row of the registry tables a store keeps (graph/registry_store.py), read on one
+    read-only connection (an open of the store costs more than these reads)."""
     from paperkg.graph import schema as S
-    from paperkg.graph.ladybug_store import query
+    from paperkg.graph.ladybug_store import connect
 
     out = {}
-    for table, props in S.REGISTRY_TABLES.items():
-        cols = ", ".join(f"n.{p.name}" for p in props)
-        out[table] = sorted(map(tuple, query(f"MATCH (n:{table}) RETURN {cols}", db=db)[1]))
+    with connect(db) as conn:
+        for table, props in S.REGISTRY_TABLES.items():
+            cols = ", ".join(f"n.{p.name}" for p in props)
+            rows = conn.execute(f"MATCH (n:{table}) RETURN {cols}").get_all()
+            out[table] = sorted(map(tuple, rows))
     return out
 
 
@@ -693,6 +688,7 @@ def test_an_update_takes_the_stored_hashes_of_a_store_under_its_own_key(tiny_sto
         assert read_stamp(conn, "extraction") == extraction_key(True) != extraction_key(False)
     fresh = tmp_path / "fresh.lbug"
     build([a, b], db=fresh, fast=True)
+    want, want_rows = snapshot(fresh), registry_rows(fresh)  # read once for the three stores
     for kept in (extraction_key(True), "other", None):
         grown = tmp_path / f"grown-{kept}.lbug"
         shutil.copy(db, grown)
@@ -703,8 +699,8 @@ def test_an_update_takes_the_stored_hashes_of_a_store_under_its_own_key(tiny_sto
                     {"v": kept}, db=grown, write=True)
         report = build([b], db=grown, fast=True)
         assert "diff" in report.seconds and report.extracted == 2
-        assert_same(snapshot(fresh), snapshot(grown))
-        assert registry_rows(grown) == registry_rows(fresh)
+        assert_same(want, snapshot(grown))
+        assert registry_rows(grown) == want_rows
         # a stored abstract changed in the store alone: seen only when the texts are hashed
         L.query("MATCH (p:Paper {id: '2401.00020'}) SET p.abstract = 'We train HGM models.'",
                 db=grown, write=True)
@@ -765,20 +761,10 @@ def test_an_update_merges_only_the_stored_papers_the_new_ones_share_a_key_with(t
     assert sorted(map(_paper_row, part)) == sorted(map(_paper_row, whole))
 
 
-@pytest.fixture(scope="module")
-def fresh_fast(parts, tmp_path_factory):
-    """A fresh build of all three files with the rules alone (fast), in this process and
-    without a pool: (the build's report, its graph)."""
-    from paperkg.graph.pipeline import build
-
-    db = tmp_path_factory.mktemp("fresh-fast") / "kg.lbug"
-    return build(parts, db=db, fast=True), snapshot(db)
-
-
 def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
-        parts, fresh_fast, tmp_path, monkeypatch):
-    """The papers spilled and read back in batches of 7 rows: the store of a build that
-    keeps them in memory (the rules alone: the spill holds the papers, not what is
+        parts, part0_fast, tmp_path, monkeypatch):
+    """The papers of the first file spilled and read back in batches of 7 rows: the store of a
+    build that keeps them in memory (the rules alone: the spill holds the papers, not what is
     extracted from them)."""
     from paperkg.graph import paper_spill, pipeline
     from paperkg.graph.pipeline import build
@@ -791,9 +777,9 @@ def test_a_fresh_build_reading_its_papers_back_in_small_batches_is_the_same(
     monkeypatch.setattr(paper_spill, "SpilledPapers",
                         lambda *args: made.append(spill(*args)) or made[-1])
     db = tmp_path / "kg.lbug"
-    build(parts, db=db, fast=True)
-    assert len(made) == 1 and len(made[0]) > 0.9 * SIZE
-    assert_same(snapshot(db), fresh_fast[1])
+    build([parts[0]], db=db, fast=True)
+    assert len(made) == 1 and len(made[0]) > 0.9 * SIZE / 3
+    assert_same(snapshot(db), part0_fast[2])
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".papers")]
 
 
@@ -811,12 +797,12 @@ def test_surface_counts_json_is_the_encoders():
         assert json.loads(_counts_json(counts)) == json.loads(want)
 
 
-def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, fresh_fast,
+def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, part0_fast,
                                                                       tmp_path, monkeypatch):
     """A fresh build whose extraction runs in a pool (POOL_FROM papers or more, two workers)
     ends the workers' fork server once extraction is done (it held about 100 MB through every
     later step); its store is the one a build in this process writes. The pool's threshold is
-    lowered to the module's sample (the real 1,024 is crossed in
+    lowered under the first file's papers (the real 1,024 is crossed in
     test_extract_cli::test_two_worker_processes_give_the_same_result)."""
     from multiprocessing import forkserver
 
@@ -826,13 +812,13 @@ def test_a_pooled_build_ends_its_fork_server_and_writes_the_same_store(parts, fr
 
     if worker_context().get_start_method() != "forkserver":
         pytest.skip("no fork server here")
-    monkeypatch.setattr(pipeline, "POOL_FROM", 100)
+    monkeypatch.setattr(pipeline, "POOL_FROM", 40)
     start_fork_server()
     assert forkserver._forkserver._forkserver_pid is not None
-    pooled = build(parts, db=tmp_path / "two.lbug", workers=2, fast=True)
+    pooled = build([parts[0]], db=tmp_path / "two.lbug", workers=2, fast=True)
     assert forkserver._forkserver._forkserver_pid is None
-    one, seen = fresh_fast  # the same build in this process
-    assert pooled.extracted == one.extracted > 100
+    _, one, seen = part0_fast  # the same build in this process
+    assert pooled.extracted == one.extracted >= 40
     assert_same(snapshot(tmp_path / "two.lbug"), seen)
 
 
