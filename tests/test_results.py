@@ -766,49 +766,6 @@ def test_values_of_other_units_or_clauses_do_not_share():
     assert rs["81.0%"][0] == "score" and rs["64.2%"][::2] == ("score", "BarNet")
 
 
-# ---------------------------------------------------------------------------------------------
-# The learned attribution step (measured, not shipped: docs/results.md)
-
-
-def test_attribution_candidates_name_the_sentences_systems_the_own_one_and_none():
-    from paperkg.extractors import results_attr
-
-    text = "Title\nFooNet beats BarNet and reaches 81.0% on A."
-    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
-    mentions = sorted((m[1], m[2], e["name"], e["type"], "used") for e in ents
-                      for m in e["mentions"])
-    pos = text.index("81.0%")
-    cands = dict(results_attr.candidates(text, mentions, 6, len(text), 6, pos, pos + 5,
-                                         "THIS_PAPER", "FooNet", "score"))
-    assert set(cands) == {"FooNet", "BarNet", "THIS_PAPER", None}
-    assert cands["FooNet"]["rule"] == 1.0 and cands["BarNet"]["rule"] == 0.0
-    assert cands["FooNet"]["verb_after"] == 1.0 and cands["BarNet"]["cmp_before"] == 0.0
-    assert cands[None]["k_null"] == 1.0 and cands["THIS_PAPER"]["k_own"] == 1.0
-
-
-def test_attribution_fit_is_deterministic_and_learns_the_right_candidate():
-    from paperkg.extractors import results_attr
-
-    groups = [([{"bias": 1.0, "near": 1.0}, {"bias": 1.0}], 0),
-              ([{"bias": 1.0}, {"bias": 1.0, "near": 1.0}], 1)] * 5
-    w = results_attr.fit(groups)
-    assert w == results_attr.fit(groups) and w["near"] > 0
-    assert results_attr.choose([("x", {"bias": 1.0}), ("y", {"near": 1.0})], w) == "y"
-
-
-def test_without_shipped_weights_the_rules_choice_stands(monkeypatch):
-    from paperkg.extractors import results as rules
-    from paperkg.extractors import results_attr
-
-    assert results_attr.weights() is None  # no data file is shipped
-    text = "Title\nFooNet beats BarNet and reaches 81.0% on A, while BarNet gets 70.1%."
-    ents = [_ent(text, "FooNet", "METHOD"), _ent(text, "BarNet", "METHOD")]
-    on = find_results(text, ents)
-    monkeypatch.setattr(rules, "USE_ATTR", False)
-    assert find_results(text, ents) == on
-    assert [r["system"] for r in on] == ["FooNet", "BarNet"]
-
-
 def test_latex_ratios_in_dollars_and_an_upper_case_x():
     text = ("Title\nIt cuts decision latency by $47.1\\times$ and $72.6\\times$ relative to "
             "baselines, and IDSS improves IOPS by up to 2.45X. Strategies for $5 \\times 5$ "
@@ -901,29 +858,6 @@ def test_a_dataset_some_times_larger_than_another_is_a_size():
             "is 24 times larger than the previous corpus. FooNet trains on 10x less data.")
     rs = [r["value"] for r in find_results(text, [_ent(text, "FooNet", "METHOD")])]
     assert rs == ["10x"]
-
-
-def test_attribution_weights_are_fitted_from_a_gold_file(tmp_path, capsys, nlp):
-    from paperkg.extractors import results_attr
-
-    record = {"id": "x", "title": "BarNet for Images",
-              "abstract": "We propose BarNet. BarNet achieves 91.2% accuracy on CIFAR-10, while "
-                          "ResNet-50 reaches 88.0%.",
-              "entities": [{"name": "BarNet", "type": "METHOD", "role": "introduced"},
-                           {"name": "ResNet-50", "type": "MODEL", "role": "used"}],
-              "results": [{"system": "BarNet", "benchmark": None, "metric": None,
-                           "value": "91.2%", "kind": "score"},
-                          {"system": "ResNet-50", "benchmark": None, "metric": None,
-                           "value": "88.0%", "kind": "score"}]}
-    gold = tmp_path / "g.jsonl"
-    gold.write_text(json.dumps(record) + "\n")
-    groups = results_attr.training_groups(gold)
-    assert len(groups) == 2 and all(fs[i]["rule"] == 1.0 for fs, i in groups)
-    out = tmp_path / "w.json"
-    results_attr.main([str(gold), "--out", str(out)])
-    assert "values: 2; right system: learned 2, rules 2" in capsys.readouterr().out
-    assert json.loads(out.read_text())["weights"]["rule"] > 0
-    assert results_attr.weights() is None  # the shipped path is untouched
 
 
 def test_how_often_a_system_succeeds_is_a_result_and_a_share_of_its_input_is_not():

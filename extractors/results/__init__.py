@@ -23,7 +23,6 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from paperkg.core.text import sentence_starts
-from paperkg.extractors import results_attr
 from paperkg.extractors.result_names import (  # noqa: F401 - settle_names: kept importable here
     BENCH_TYPES,
     SYSTEM_TYPES,
@@ -334,8 +333,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             system = own
         res = {
             "value": value, "number": read_number(value), "unit": unit, "kind": kind,
-            "system": _system_span(text, mentions, s0, a, _variant(text[s0:s1], _attributed(
-                text, mentions, s0, s1, cs, a, b, own, kind, system))),
+            "system": _system_span(text, mentions, s0, a, _variant(text[s0:s1], system)),
             "benchmark": bench,
             "metric": _at_cutoff(text, s0, a, _metric_name(_metric(
                 text, metrics, s0, s1, a, b, c, near_only=kind == "ratio"), c)),
@@ -475,23 +473,6 @@ SENT_METRIC = True
 # measure phrases no metric list holds (phrases.py), named after the other metric rules
 PHRASES = True
 FROM_TO_METRIC = True
-
-
-USE_ATTR = True
-COLLECT: list | None = None  # fitting only: (start, end, candidates) of every value
-
-
-def _attributed(text: str, mentions, s0: int, s1: int, cs: int, pos: int, end: int,
-                own: str | None, kind: str, rule: str | None) -> str | None:
-    """The system the learned attribution step prefers among the sentence's candidates (the
-    rules' choice is one of its features; without shipped weights the rules' choice)."""
-    w = results_attr.weights() if USE_ATTR else None
-    if w is None and COLLECT is None:
-        return rule
-    cands = results_attr.candidates(text, mentions, s0, s1, cs, pos, end, own, rule, kind)
-    if COLLECT is not None:
-        COLLECT.append((pos, end, cands))
-    return results_attr.choose(cands, w) if w else rule
 
 
 SHARED_METRICS = True
