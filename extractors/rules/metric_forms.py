@@ -1,6 +1,8 @@
-"""A measure's other written forms: the text writes a measure's name with a word before it that
-says what is measured ("VQA accuracy", "decoding throughput" beside "accuracy", "throughput"),
-with a measure head after it ("exact match accuracy", "AUC score"), or an aggregate word opens
+"""A measure's other written forms: the text writes a measure's name with one or two words before
+it that say what is measured or of whom ("VQA accuracy", "decoding throughput", "object detection
+accuracy", "human acceptance rate" beside "accuracy", "throughput", "acceptance rate"), with a
+measure head or a measure word after it ("exact match accuracy", "AUC score", "Wasserstein-1
+metric"), with a word glued by a hyphen ("F1-max", "macro F1-score"), or an aggregate word opens
 the name before a listed measure ("average accuracy" is also "accuracy"), or any other word opens
 a name of several words ("relative accuracy", "test character error rates", "total inference
 latency" are also "accuracy", "character error rates", "inference latency": the measure without
@@ -32,6 +34,12 @@ _NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "our", "his", "her",
 _NUMBER = re.compile(r"[\d.,]*\d[\d.,]*[%x×]?|%")
 # units written between a value and a measure ("20 dB PSNR")
 _UNIT = re.compile(r"dB|ms|fps|FPS|pp|points?|[kMGT]B")
+# a verb of change before a word in -ing makes it a noun ("improves training throughput",
+# "improving staging accuracy")
+_CHANGE = re.compile(r"(?:improv|reduc|increas|boost|enhanc|lower|rais|decreas|cut|maximi[sz]|"
+                     r"minimi[sz])\w*")
+# a word glued to a mention by a hyphen ("F1-max", "BLEURT-sum", "macro F1-score")
+_GLUED = re.compile(r"-([A-Za-z]+)(?=$|[\s,;:.)])")
 # a possessive opening word ("Cohen's kappa", "Krippendorff\u2019s alpha")
 _POSSESSIVE = ("'s", "\u2019s")
 # a word after these is a verb ("to improve X", "we report X", "which reduce X", "it reaches X")
@@ -45,6 +53,14 @@ def _not_kinds() -> frozenset[str]:
     skip = word_union("metric_not_modifiers", "metric_form_not_modifiers", "task_stop",
                       "quantity_words", "task_form_not_modifiers")
     return frozenset(w.lower() for w in skip) - word_set("metric_aggregates")
+
+
+@cache
+def _alias_skip() -> frozenset[str]:
+    """_not_kinds without the scope words a measure's longer written form may open with
+    ("human acceptance rate", "final accuracy", "downstream accuracy"): kept only as aliases
+    of a found measure, never as a measure's own name."""
+    return _not_kinds() - {w.lower() for w in word_set("metric_form_scope_words")}
 
 
 @cache
@@ -69,10 +85,10 @@ def _add(e: dict, form: str) -> None:
 
 
 def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int, int]]
-                 ) -> str | None:
-    """The word written right before offset a when it can say what a measure measures or how
-    it is aggregated: not a judging or function word, a verb or an adverb, nor the end of
-    another measure's mention (`taken`: "exact match" before "accuracy")."""
+                 ) -> tuple[int, str] | None:
+    """(start, word) of the word written right before offset a when it can say what a measure
+    measures or how it is aggregated: not a judging or function word, a verb or an adverb, nor
+    the end of another measure's mention (`taken`: "exact match" before "accuracy")."""
     found = word_before(text, a)
     if found is None:
         return None
@@ -89,9 +105,10 @@ def _word_before(text: str, a: int, skip: frozenset[str], taken: list[tuple[int,
     if _VERB_FORM.fullmatch(w) and w not in word_union("metric_ed_modifiers",
                                                        "metric_aggregates") and \
             before.lower() not in _NOUN_BEFORE and not _NUMBER.fullmatch(before) and \
-            "-" not in before and not before.endswith(tuple(words("adjective_endings"))):
+            "-" not in before and not before.endswith(tuple(words("adjective_endings"))) and \
+            not _CHANGE.fullmatch(before.lower()):
         return None
-    return w
+    return start, w
 
 
 @cache
@@ -132,14 +149,36 @@ def head_form(name: str, stop: frozenset[str]) -> str | None:
     return rest
 
 
+def _forms_after(text: str, surface: str, b: int, heads: frozenset[str]) -> list[str]:
+    """Longer forms of a mention text[..b] == surface with what is written after it: a measure
+    head or a word naming it a measure ("exact match accuracy", "Wasserstein-1 metric"), a word
+    glued by a hyphen that a measure's name ends with ("F1-max", "macro F1-score"), and a
+    measure head after that ("F1-max score")."""
+    out = []
+    after = heads | word_set("metric_form_after_words")
+    m = _WORD_AFTER.match(text, b)
+    if m is not None and m.group(1).lower() in after and \
+            m.group(1).lower() not in surface.casefold().split():
+        out.append(f"{surface} {m.group(1)}")
+    g = _GLUED.match(text, b)
+    if g is not None and g.group(1).lower() in word_set("metric_form_glued_words"):
+        glued = f"{surface}-{g.group(1)}"
+        out.append(glued)
+        m = _WORD_AFTER.match(text, g.end())
+        if m is not None and m.group(1).lower() in heads:
+            out.append(f"{glued} {m.group(1)}")
+    return out
+
+
 def metric_forms(out: list[dict], text: str) -> None:
-    """Give each METRIC, as aliases, the forms the text writes with a word before or a measure
-    head after a mention of its name, its name without an aggregate word opening it, and its
-    name without any other opening word."""
+    """Give each METRIC, as aliases, the forms the text writes with one or two words before, a
+    measure head or word after or a glued word after a mention of its name, its name without
+    an aggregate word opening it, and its name without any other opening word."""
     metrics = [e for e in out if e["type"] == "METRIC"]
     if not metrics:
         return  # most papers
     skip, heads, aggregates = _not_kinds(), _heads(), word_set("metric_aggregates")
+    alias_skip = _alias_skip()
     lines = metric_lines()
     spans = [(e, m[1], m[2]) for e in metrics for m in e["mentions"]]
     for e in metrics:
@@ -160,10 +199,12 @@ def metric_forms(out: list[dict], text: str) -> None:
         for surface, a, b, *_ in e["mentions"]:
             if surface.casefold() != name:
                 continue  # a shorter form's neighbours may belong to another measure
-            w = _word_before(text, a, skip, [(s, t) for o, s, t in spans if o is not e])
-            if w is not None:
-                _add(e, f"{w} {surface}")
-            m = _WORD_AFTER.match(text, b)
-            if m is not None and m.group(1).lower() in heads and \
-                    m.group(1).lower() not in surface.casefold().split():
-                _add(e, f"{surface} {m.group(1)}")
+            taken = [(s, t) for o, s, t in spans if o is not e]
+            found = _word_before(text, a, alias_skip, taken)
+            if found is not None:
+                _add(e, f"{found[1]} {surface}")
+                second = _word_before(text, found[0], alias_skip, taken)
+                if second is not None:  # "object detection accuracy", "human acceptance rate"
+                    _add(e, f"{second[1]} {found[1]} {surface}")
+            for form in _forms_after(text, surface, b, heads):
+                _add(e, form)
