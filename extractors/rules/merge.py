@@ -24,6 +24,7 @@ from paperkg.extractors.rules.known_modifiers import known_modifier
 from paperkg.extractors.rules.latex import raised_name
 from paperkg.extractors.rules.metric_forms import metric_forms
 from paperkg.extractors.rules.names import GLUED_ARG
+from paperkg.extractors.rules.role_judge import judge_roles
 from paperkg.extractors.rules.task_forms import (
     task_forms,
     task_joined_forms,
@@ -797,4 +798,4 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
     task_means_forms(out, ctx.generic)
     task_modifier_forms(out, ctx.generic, ctx.gaz.canonical if ctx.gaz is not None else {})
     metric_forms(out, text)
-    return judge_tasks(ctx, out)
+    return judge_roles(ctx, judge_tasks(ctx, out))

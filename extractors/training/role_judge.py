@@ -1,0 +1,96 @@
+"""Fit the judge of the roles the rules leave `used` (rules/role_judge.py) on the tuning sets
+(never valid).
+
+    python -m paperkg.extractors.training.role_judge collect OUT.jsonl GOLD... [--seeds DIR]
+    python -m paperkg.extractors.training.role_judge fit OUT.jsonl... --cut P
+        [--oof] [--hold SET...] [--write]
+
+`collect` runs the `--fast` pipeline over each gold file and writes every entity the judge
+rated, with its features and its label: 1 when one of its forms is a form of a gold
+introduced entity that no entity the rules introduced matches (making it introduced would be
+a right introduction), else 0 (while it collects, the judge changes nothing). `fit` fits the
+logistic model of training/task_scorer.py (Adagrad, L2, seed 41, features seen fewer than 10
+times dropped), leaving out the rows of the `--hold` sets (their file stems); `--oof` first
+prints the right and false introductions the judge would add at several cuts, each set judged
+by the model fitted on the other tuning sets; `--hold` sets are then judged by the model fitted
+without them; `--write` writes the weights and the cut to extractors/data/role_judge.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from paperkg.extractors.evaluate import _forms
+from paperkg.extractors.rules import role_judge
+from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
+
+CUTS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+
+
+def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
+    """Write one JSON line per judged entity of each paper (set, paper, name, features,
+    label)."""
+    with out.open("w", encoding="utf-8") as f:
+        for gp, papers in gold_runs(gold_paths, seeds, role_judge):
+            n = 0
+            for g, p, ex, seen in papers:
+                gold = [_forms(e["name"], e.get("aliases", [])) for e in g["entities"]
+                        if e.get("role") == "introduced"]
+                intro = [_forms(e.name, e.aliases) for e in ex.entities
+                         if e.role == "introduced"]
+                open_ = [gf for gf in gold if not any(gf & pf for pf in intro)]
+                for name, aliases, feats in seen:
+                    forms = _forms(name, aliases)
+                    f.write(json.dumps({"set": gp, "paper": p.title_key, "phrase": name,
+                                        "feats": feats,
+                                        "y": int(any(forms & gf for gf in open_))}) + "\n")
+                    n += 1
+            print(gp, n, flush=True)
+
+
+def _added(rows: list[dict], probs: list[float]) -> str:
+    """The right and false introductions added at each cut."""
+    return "  ".join(
+        f"{cut}: +{sum(r['y'] for r, p in zip(rows, probs, strict=True) if p >= cut)}"
+        f"/+{sum(1 - r['y'] for r, p in zip(rows, probs, strict=True) if p >= cut)}"
+        for cut in CUTS)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    ap, f = collect_fit_parser(__doc__)
+    f.add_argument("--oof", action="store_true")
+    f.add_argument("--hold", nargs="*", default=[])
+    a = ap.parse_args(argv)
+    if a.cmd == "collect":
+        collect(a.out, a.gold, a.seeds)
+        return
+    rows = [json.loads(line) for path in a.data
+            for line in path.read_text(encoding="utf-8").splitlines()]
+    hold = set(a.hold)
+    tune = [r for r in rows if Path(r["set"]).stem not in hold]
+    held = [r for r in rows if Path(r["set"]).stem in hold]
+    print(f"{len(tune)} tuning rows ({sum(r['y'] for r in tune)} positive), {len(held)} held out")
+    if a.oof:  # five folds of the tuning sets, each judged by the model fitted on the others
+        sets = sorted({r["set"] for r in tune})
+        mine, probs = [], []
+        for k in range(5):
+            fold = set(sets[k::5])
+            bias, w = fit([r for r in tune if r["set"] not in fold])
+            part = [r for r in tune if r["set"] in fold]
+            mine += part
+            probs += [_prob(bias, w, r["feats"]) for r in part]
+        print("  tuning, out of fold: " + _added(mine, probs))
+    bias, w = fit(tune)
+    if held:
+        print("  held out: " + _added(held, [_prob(bias, w, r["feats"]) for r in held]))
+    if a.write:
+        role_judge._DATA.write_text(
+            json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w}, indent=0,
+                       sort_keys=True) + "\n", encoding="utf-8")
+        print("wrote", role_judge._DATA, len(w), "weights")
+
+
+if __name__ == "__main__":
+    main()
