@@ -45,14 +45,15 @@ def gold_papers(gold_path: str, seeds: str | None = None) -> tuple[list[dict], l
     return golds, papers
 
 
-def gold_runs(gold_paths: list[str], seeds: str | None, scored: ModuleType
-              ) -> Iterator[tuple[str, Iterator[tuple[dict, Any, Any, list]]]]:
+def gold_runs(gold_paths: list[str], seeds: str | None, scored: ModuleType,
+              fast: bool = True) -> Iterator[tuple[str, Iterator[tuple[dict, Any, Any, list]]]]:
     """Each gold file with an iterator over its papers' (gold record, paper, extraction, what
     the stage of the module `scored` collected): the `--fast` pipeline run one paper at a time
-    with scored.COLLECT set, the judges' and scorers' training input."""
+    with scored.COLLECT set, the judges' and scorers' training input (the default pipeline,
+    learned stage on, when fast is False)."""
     from paperkg.extractors.pipeline import extract, load_pipeline
 
-    nlp = load_pipeline(fast=True)
+    nlp = load_pipeline(fast=fast)
 
     def run(golds: list[dict], papers: list) -> Iterator[tuple[dict, Any, Any, list]]:
         for g, p in zip(golds, papers, strict=True):
@@ -151,9 +152,11 @@ def best_per_phrase(rows: list[dict], probs: list[float]) -> list[tuple[float, i
     return sorted(best.values(), reverse=True)
 
 
-def collect_fit_parser(doc: str) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+def collect_fit_parser(doc: str, default_mode: bool = False
+                       ) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The command line the learned judges' training scripts share: `collect OUT GOLD...` and
-    `fit DATA... --cut P [--write]`; returns the parser and its `fit` part (for more options)."""
+    `fit DATA... --cut P [--write]` (with default_mode, `collect --default` too); returns the
+    parser and its `fit` part (for more options)."""
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("collect")
@@ -161,6 +164,9 @@ def collect_fit_parser(doc: str) -> tuple[argparse.ArgumentParser, argparse.Argu
     c.add_argument("gold", nargs="+")
     c.add_argument("--seeds", default=None,
                    help="seed listings, for gold records without their own text (dev's)")
+    if default_mode:
+        c.add_argument("--default", action="store_true",
+                       help="run the default pipeline (the learned stage on), not --fast")
     f = sub.add_parser("fit")
     f.add_argument("data", type=Path, nargs="+")
     f.add_argument("--cut", type=float, required=True)
