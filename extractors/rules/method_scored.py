@@ -8,8 +8,10 @@ and the cut in data/method_scorer.json, written by training/method_scorer.py wit
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from paperkg.extractors.rules.base import Context, word_set, word_union
@@ -87,15 +89,29 @@ def _before(low: str, lo: int, a: int, literals: tuple[str, ...], pattern: re.Pa
     return any(w in window for w in literals) and pattern.search(text, lo, a) is not None
 
 
-def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
-             names: list[tuple[int, int]], sentences: dict | None = None) -> list[str]:
-    """The scorer's features of the phrase text[a:b] (words ws); names are the spans of the
-    paper's named candidates; sentences caches what each sentence holds (by its start)."""
-    low, text = ctx.low, ctx.text
-    title = low[:ctx.title_end]
+def _word_features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
+                   names: list[tuple[int, int]]) -> list[str]:
+    """The features read from the phrase and the words right beside it (cheap)."""
+    title = ctx.low[:ctx.title_end]
     head, first = ws[-1].lower(), ws[0].lower()
     phrase = " ".join(ws).lower()
-    before, after = neighbour(text, a, False), neighbour(text, b, True)
+    before, after = neighbour(ctx.text, a, False), neighbour(ctx.text, b, True)
+    listed = (before in {",", "and", "or"} or after in {",", "and", "or"})
+    return [f"h={head}", f"n={len(ws)}", f"long={longest}",
+            f"pb={before}", f"na={after}", f"w0={first}", f"suf={first[-3:]}",
+            f"t_phrase={phrase in title}", f"t_head={head in title}",
+            f"hyph={'-' in phrase}", f"plural={head.endswith('s')}", f"list={listed}",
+            f"nnamed={bucket(len(names), 6)}",
+            f"mhead={head in word_set('method_heads')}",
+            f"thead={head in word_set('task_pattern_heads')}"]
+
+
+def _context_features(ctx: Context, a: int, b: int, ws: list[str], listed: bool,
+                      names: list[tuple[int, int]], sentences: dict | None) -> list[str]:
+    """The features read from the sentence, the words before and the whole abstract (dearer):
+    one of each of the groups in _CONTEXT_GROUPS."""
+    low, text = ctx.low, ctx.text
+    head, phrase = ws[-1].lower(), " ".join(ws).lower()
     s0, s1 = ctx.sentence(a)
     held = None if sentences is None else sentences.get(s0)
     if held is None:  # an intro verb of "we"; the sentences before it in the abstract
@@ -103,21 +119,36 @@ def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
                 bucket(sum(1 for s in ctx.sents if ctx.title_end < s <= s0), 4))
         if sentences is not None:
             sentences[s0] = held
-    listed = (before in {",", "and", "or"} or after in {",", "and", "or"})
     beside = any(y <= a and a - y <= 12 or x >= b and x - b <= 12 for x, y in names)
-    return [f"h={head}", f"n={len(ws)}", f"long={longest}",
-            f"pb={before}", f"na={after}", f"w0={first}", f"suf={first[-3:]}",
-            f"sent={held[1]}", f"intro={held[0]}",
+    return [f"sent={held[1]}", f"intro={held[0]}",
             f"rec={bucket(low.count(phrase), 3)}",
             f"hrec={bucket(_count_word(low, head), 3)}",
-            f"t_phrase={phrase in title}", f"t_head={head in title}",
-            f"hyph={'-' in phrase}", f"plural={head.endswith('s')}",
             f"use={_before(low, max(s0, a - 50), a, _USE_WORDS, _USE_BEFORE, text)}",
             f"own={_before(low, max(s0, a - 40), a, _OWN_WORDS, _OWN_BEFORE, text)}",
-            f"list={listed}", f"beside={beside}", f"list_beside={listed and beside}",
-            f"nnamed={bucket(len(names), 6)}",
-            f"mhead={head in word_set('method_heads')}",
-            f"thead={head in word_set('task_pattern_heads')}"]
+            f"beside={beside}", f"list_beside={listed and beside}"]
+
+
+_CONTEXT_GROUPS = ("sent", "intro", "rec", "hrec", "use", "own", "beside", "list_beside")
+
+
+def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
+             names: list[tuple[int, int]], sentences: dict | None = None) -> list[str]:
+    """The scorer's features of the phrase text[a:b] (words ws); names are the spans of the
+    paper's named candidates; sentences caches what each sentence holds (by its start)."""
+    words = _word_features(ctx, a, b, ws, longest, names)
+    return words + _context_features(ctx, a, b, ws, "list=True" in words, names, sentences)
+
+
+@cache
+def _context_most() -> float:
+    """The most the context features can add to a phrase's score: per group, its largest
+    weight (0 for a value without one)."""
+    most: dict[str, float] = dict.fromkeys(_CONTEXT_GROUPS, 0.0)
+    for f, w in scorer()["weights"].items():
+        g = f.split("=", 1)[0]
+        if g in most:
+            most[g] = max(most[g], w)
+    return sum(most.values())
 
 
 def score(feats: list[str]) -> float:
@@ -131,11 +162,18 @@ def scored_method_phrases(ctx: Context) -> None:
     the form (of the longest and its shorter ones) the scorer rates highest, kept above its cut
     as a METHOD candidate."""
     names = [(c.start, c.end) for c in ctx.cands if c.type in _NAMED]
-    cut = scorer()["cut"]
+    sc = scorer()
+    cut = sc["cut"]
     sentences: dict[int, tuple] = {}
     best: dict[int, tuple[float, int, str]] = {}
+    z_cut = math.log(cut / (1.0 - cut)) - _context_most()
     for a, b, ws, longest, phrase in free_phrases(ctx, _phrases(ctx)):
-        feats = features(ctx, a, b, ws, longest, names, sentences)
+        words = _word_features(ctx, a, b, ws, longest, names)
+        if COLLECT is None and sc["bias"] + sum(map(sc["weights"].get, words, repeat(0.0))) \
+                < z_cut:
+            continue  # under the cut whatever the context adds (the same output, faster)
+        feats = words + _context_features(ctx, a, b, ws, "list=True" in words, names,
+                                          sentences)
         p = score(feats)
         if COLLECT is not None:  # collecting for training: the output stays the rules' own
             COLLECT.append((phrase, feats, p))
