@@ -85,11 +85,14 @@ def test_the_shipped_weights():
 
 
 def test_a_phrase_the_scorer_keeps(nlp):
-    ents = run(nlp, OPENING + "We train the crate policy with pear reward shaping and "
-               "stem contrastive loss.", "Cold Storage of Pears")
-    assert "pear reward shaping" in ents and ents["pear reward shaping"].type == "METHOD"
-    assert ents["pear reward shaping"].extractor == "method_scored"
-    assert ents["pear reward shaping"].role == "used"
+    # "pear reward shaping" (0.40 with "and stem contrastive loss" after it) sat on the cut
+    # once it went to 0.40 (named49): a phrase the scorer rates well above it
+    ents = run(nlp, OPENING + "Our crate policy uses ripeness-guided distillation.",
+               "Cold Storage of Pears")
+    name = "ripeness-guided distillation"
+    assert name in ents and ents[name].type == "METHOD"
+    assert ents[name].extractor == "method_scored"
+    assert ents[name].role == "used"
 
 
 @pytest.mark.parametrize("sentence, phrase", [
