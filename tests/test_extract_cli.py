@@ -216,11 +216,11 @@ def test_eval_counts_a_duplicate_as_false_positive(tmp_path):
 
 def test_eval_errors_follow_fast(tmp_path, cli):
     # An invented paper to which the learned model adds a lower-case candidate the rules do not
-    # find ("variational graph autoencoders"): the error listing of `eval --fast --errors` is
+    # find ("variational graph encoders"): the error listing of `eval --fast --errors` is
     # the rules' own, not the full pipeline's.
     title = "Embeddings for Citation Graphs"
-    abstract = ("We revisit variational graph autoencoders for citation graphs. We show that "
-                "variational graph autoencoders overfit small graphs.")
+    abstract = ("We revisit variational graph encoders for citation graphs. We show that "
+                "variational graph encoders overfit small graphs.")
     listing = tmp_path / "papers.jsonl"
     listing.write_text(json.dumps({"title": title, "abstract": abstract}) + "\n")
     gold = tmp_path / "gold.jsonl"
@@ -232,5 +232,5 @@ def test_eval_errors_follow_fast(tmp_path, cli):
         assert res.returncode == 0, res.stderr
         [paper] = json.loads(res.stdout)["errors"]
         wrong[flags] = paper["wrong"]
-    assert any("variational graph autoencoders" in w for w in wrong[()])
-    assert not any("variational graph autoencoders" in w for w in wrong[("--fast",)])
+    assert any("variational graph encoders" in w for w in wrong[()])
+    assert not any("variational graph encoders" in w for w in wrong[("--fast",)])

@@ -50,8 +50,8 @@ words before "@k"), 100 metric filter, 100.1 metric objectives (a measure named 
 loss or an unreported objective), 100.2 metric judge (a bare general measure word judged per
 paper), 100.3 metric scored (a lower-case measure-head phrase no rule took, kept by a learned
 scorer), 100.35 metric compound judge (the shape rules' lower-case measure phrases, dropped below
-a learned judge's cut),
-110 evaluation context.
+a learned judge's cut), 100.4 method scored (a lower-case technique-head phrase no rule took,
+kept by a learned scorer), 110 evaluation context.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
 
 from paperkg.extractors.rules import metric_scored
 from paperkg.extractors.training.task_scorer import (
@@ -36,14 +37,15 @@ def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
     collect_phrases(out, gold_paths, seeds, metric_scored, "METRIC")
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command line: collect or fit."""
-    ap, f = collect_fit_parser(__doc__)
+def run(argv: list[str] | None, doc: str, scored: ModuleType, etype: str, data: str) -> None:
+    """The command line of a phrase scorer (metric_scorer, method_scorer): collect the etype
+    phrases of the module `scored`, or fit and write data/<data>."""
+    ap, f = collect_fit_parser(doc)
     f.add_argument("--oof", action="store_true")
     f.add_argument("--hold", nargs="*", default=[])
     a = ap.parse_args(argv)
     if a.cmd == "collect":
-        collect(a.out, a.gold, a.seeds)
+        collect_phrases(a.out, a.gold, a.seeds, scored, etype)
         return
     rows, sets = [], set()
     for path in a.data:
@@ -64,10 +66,15 @@ def main(argv: list[str] | None = None) -> None:
     bias, w = fit(held)
     print(f"fitted on {len(held)} rows")
     if a.write:
-        path = Path(metric_scored.__file__).resolve().parent.parent / "data" / "metric_scorer.json"
+        path = Path(scored.__file__).resolve().parent.parent / "data" / data
         path.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w},
                                    indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print("wrote", path, len(w), "weights")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    run(argv, __doc__, metric_scored, "METRIC", "metric_scorer.json")
 
 
 if __name__ == "__main__":
