@@ -86,7 +86,7 @@ def test_the_shipped_weights():
 
 def test_a_phrase_the_scorer_keeps(nlp):
     # "pear reward shaping" (0.40 with "and stem contrastive loss" after it) sat on the cut
-    # once it went to 0.40 (named49): a phrase the scorer rates well above it
+    # while it was 0.40 (named49; 0.30 since named49b): a phrase the scorer rates well above it
     ents = run(nlp, OPENING + "Our crate policy uses ripeness-guided distillation.",
                "Cold Storage of Pears")
     name = "ripeness-guided distillation"

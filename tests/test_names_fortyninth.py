@@ -1,7 +1,8 @@
 """Names, forty-ninth pass (helper named49): "reranking" is out of the technique list (the gold
 names it in none of the tuning papers that write it; a TASK rule may still take it), and the
-learned scorer of lower-case technique phrases keeps a phrase only at its shipped cut, 0.40. On
-sentences written for these tests, beside invented names."""
+learned scorer of lower-case technique phrases keeps a phrase only at its shipped cut (0.40 in
+named49's pass, 0.30 since named49b chose it by F1 in both modes). On sentences written for these
+tests, beside invented names."""
 
 from __future__ import annotations
 
@@ -53,15 +54,23 @@ def _scored(nlp, sentence: str) -> dict[str, float]:
 
 
 def test_the_shipped_cut():
-    assert scorer()["cut"] == pytest.approx(0.40)
+    assert scorer()["cut"] == pytest.approx(0.30)
 
 
 def test_a_phrase_under_the_cut_is_left(nlp):
-    # scored between the old cut (0.30) and the shipped one: a candidate before, none now
+    # scored between names46's first cut (0.25) and the shipped one (0.30): left out
+    sentence = "The crate model is trained by pear bruise augmentation."
+    p = _scored(nlp, sentence)["pear bruise augmentation"]
+    assert 0.25 <= p < scorer()["cut"]
+    assert "pear bruise augmentation" not in _named(run(nlp, OPENING + sentence, TITLE))
+
+
+def test_a_phrase_between_the_cuts_is_kept(nlp):
+    # scored between the shipped cut (0.30) and named49's 0.40, where it was left out
     sentence = "We train the crate policy with pear reward shaping."
     p = _scored(nlp, sentence)["pear reward shaping"]
-    assert 0.30 <= p < scorer()["cut"]
-    assert "pear reward shaping" not in _named(run(nlp, OPENING + sentence, TITLE))
+    assert scorer()["cut"] <= p < 0.40
+    assert "pear reward shaping" in _named(run(nlp, OPENING + sentence, TITLE))
 
 
 def test_a_phrase_over_the_cut_is_kept(nlp):
