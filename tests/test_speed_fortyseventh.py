@@ -124,21 +124,23 @@ def _context(text: str) -> Context:
 def test_scored_head_words_as_each_sets_own_search():
     task = word_union("task_pattern_heads", "task_scored_heads")
     measure = word_union(*metric_scored._HEAD_LISTS)
-    assert task <= scored_phrases._scored_heads() and measure <= scored_phrases._scored_heads()
+    method = word_union(*scored_phrases.METHOD_HEAD_LISTS)
+    assert task | measure | method <= scored_phrases._scored_heads()
     texts = train_gold_texts() + [
         "Title\nWe study object detection, error rates and accuracy-based scores; detection.",
         "Title\n-detection x-accuracy accuracy/error error-rate Detection accuracy2 f1 score",
     ]
     rnd = random.Random(5)
-    pieces = ["detection", "accuracy", "error", "rate", "score", "-", "/", " ", "x", "2", "\n"]
+    pieces = ["detection", "accuracy", "error", "rate", "score", "loss", "shaping", "-", "/",
+              " ", "x", "2", "\n"]
     texts += ["t\n" + "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
               for _ in range(5000)]
     n = 0
     for text in texts:
         ctx = _context(text)
-        for heads in (task, measure):
+        for heads in (task, measure, method):
             got = scored_phrases.scored_head_words(ctx, heads)
             assert got == scored_phrases._head_words(text, ctx.title_end, heads), text
             n += len(got)
-        assert scored_phrases._SCRATCH in ctx.scratch  # searched once for both
+        assert scored_phrases._SCRATCH in ctx.scratch  # searched once for the three
     assert n > 5000

@@ -15,12 +15,13 @@ from itertools import repeat
 from paperkg.extractors.rules.base import Context, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.rules.scored_phrases import (
+    METHOD_HEAD_LISTS,
     Phrase,
     _count_word,
-    _head_words,
     cue_before,
     head_phrases,
     rate_phrases,
+    scored_head_words,
     weights,
 )
 
@@ -53,7 +54,7 @@ def _phrases(ctx: Context) -> list[Phrase]:
     """(start, end, words, longest) of each phrase ending in a technique head word in the
     abstract (scored_phrases.head_phrases: up to three lower-case words before the head;
     opening adjectives, quantities and -ly words dropped)."""
-    return head_phrases(ctx, _head_words(ctx.text, ctx.title_end, word_set("method_scored_heads")),
+    return head_phrases(ctx, scored_head_words(ctx, word_union(*METHOD_HEAD_LISTS)),
                         word_set("task_stop"), word_union("task_adjectives", "quantity_words"))
 
 

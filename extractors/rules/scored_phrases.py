@@ -24,6 +24,7 @@ _APOSTROPHES = ("'", "\u2019")
 TASK_HEAD_LISTS = ("task_pattern_heads", "task_scored_heads")
 MEASURE_HEAD_LISTS = ("metric_heads", "metric_value_heads", "measure_phrase_heads",
                       "metric_changed_heads", "metric_scored_heads")
+METHOD_HEAD_LISTS = ("method_scored_heads",)
 
 Phrase = tuple[int, int, list[str], bool]  # (start, end, words, longest)
 
@@ -55,13 +56,13 @@ def _head_words(text: str, title_end: int, heads: frozenset[str]) -> list[tuple[
     return out
 
 
-_SCRATCH = "scored_head_words"  # ctx.scratch: the task and measure heads' words, found once
+_SCRATCH = "scored_head_words"  # ctx.scratch: the three scorers' heads' words, found once
 
 
 @cache
 def _scored_heads() -> frozenset[str]:
-    """The task scorer's heads and the measure scorer's together."""
-    return word_union(*TASK_HEAD_LISTS, *MEASURE_HEAD_LISTS)
+    """The task scorer's heads, the measure scorer's and the technique scorer's together."""
+    return word_union(*TASK_HEAD_LISTS, *MEASURE_HEAD_LISTS, *METHOD_HEAD_LISTS)
 
 
 def scored_head_words(ctx: Context, heads: frozenset[str]) -> list[tuple[int, int]]:
