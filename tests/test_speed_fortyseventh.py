@@ -11,7 +11,7 @@ import pytest
 
 from paperkg.core import text as core_text
 from paperkg.extractors.results import metricforms
-from paperkg.extractors.rules import metric_scored, part_lists, task_scored
+from paperkg.extractors.rules import metric_scored, part_lists, scored_phrases
 from paperkg.extractors.rules.base import Context, word_union
 from paperkg.extractors.words import alternation, trie_alternation, words
 from tests.extracting import train_gold_texts
@@ -112,7 +112,8 @@ def test_found_at_as_finditer(name):
 
 def test_count_word_of_an_empty_word_as_the_pattern():
     for low in ("", "a b", "-", " x "):
-        assert task_scored._count_word(low, "") == len(task_scored._whole_word("").findall(low))
+        expected = len(scored_phrases._whole_word("").findall(low))
+        assert scored_phrases._count_word(low, "") == expected
 
 
 def _context(text: str) -> Context:
@@ -123,21 +124,23 @@ def _context(text: str) -> Context:
 def test_scored_head_words_as_each_sets_own_search():
     task = word_union("task_pattern_heads", "task_scored_heads")
     measure = word_union(*metric_scored._HEAD_LISTS)
-    assert task <= task_scored._scored_heads() and measure <= task_scored._scored_heads()
+    method = word_union(*scored_phrases.METHOD_HEAD_LISTS)
+    assert task | measure | method <= scored_phrases._scored_heads()
     texts = train_gold_texts() + [
         "Title\nWe study object detection, error rates and accuracy-based scores; detection.",
         "Title\n-detection x-accuracy accuracy/error error-rate Detection accuracy2 f1 score",
     ]
     rnd = random.Random(5)
-    pieces = ["detection", "accuracy", "error", "rate", "score", "-", "/", " ", "x", "2", "\n"]
+    pieces = ["detection", "accuracy", "error", "rate", "score", "loss", "shaping", "-", "/",
+              " ", "x", "2", "\n"]
     texts += ["t\n" + "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
               for _ in range(5000)]
     n = 0
     for text in texts:
         ctx = _context(text)
-        for heads in (task, measure):
-            got = task_scored.scored_head_words(ctx, heads)
-            assert got == task_scored._head_words(text, ctx.title_end, heads), text
+        for heads in (task, measure, method):
+            got = scored_phrases.scored_head_words(ctx, heads)
+            assert got == scored_phrases._head_words(text, ctx.title_end, heads), text
             n += len(got)
-        assert task_scored._SCRATCH in ctx.scratch  # searched once for both
+        assert scored_phrases._SCRATCH in ctx.scratch  # searched once for the three
     assert n > 5000

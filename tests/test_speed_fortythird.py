@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from paperkg.extractors.rules import task_scored
+from paperkg.extractors.rules import scored_phrases, task_scored
 from paperkg.extractors.rules.base import word_set, word_union
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "train.gold.jsonl"
@@ -31,19 +31,19 @@ def _old_phrases(text: str, title_end: int) -> list[tuple[int, int, list[str], b
     heads = word_union("task_pattern_heads", "task_scored_heads")
     stop, lead = word_set("task_stop"), word_union("task_adjectives", "quantity_words")
     nouns = word_set("task_compound_openers")
-    toks = [(m.start(), m.end(), m.group()) for m in task_scored._WORD.finditer(text, title_end)]
+    toks = [(m.start(), m.end(), m.group()) for m in scored_phrases._WORD.finditer(text, title_end)]
     out = []
     for k, (_a, b, w) in enumerate(toks):
         if w not in heads:
             continue
         ws = [k]
         j = k - 1
-        while j >= 0 and len(ws) <= task_scored._MAX_MODIFIERS:
+        while j >= 0 and len(ws) <= scored_phrases._MAX_MODIFIERS:
             a2, b2, w2 = toks[j]
             gap = text[b2:toks[j + 1][0]]
             capital = w2[0].isupper() and not (w2.isupper() or any(c.isdigit() for c in w2))
             if gap != " " or w2.lower() in stop or capital or \
-                    text[a2 - 1:a2] in task_scored._APOSTROPHES:
+                    text[a2 - 1:a2] in scored_phrases._APOSTROPHES:
                 break
             ws.insert(0, j)
             j -= 1
@@ -116,7 +116,7 @@ def test_phrases_as_before_on_gold_and_random_strings():
 
 def test_head_words_match_whole_words_only():
     text = "T\nsub-detection detections detection-based detection- (detection) x/detection"
-    spans = task_scored._head_words(text, 1, word_union("task_pattern_heads",
+    spans = scored_phrases._head_words(text, 1, word_union("task_pattern_heads",
                                                         "task_scored_heads"))
     assert [text[a:b] for a, b in spans] == ["detection", "detection"]
     assert [a for a, _ in spans] == [text.index("detection- "), text.index("(detection") + 1]

@@ -7,26 +7,24 @@ and the cut in data/method_scorer.json, written by training/method_scorer.py wit
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import cache
 from itertools import repeat
-from pathlib import Path
 
 from paperkg.extractors.rules.base import Context, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
-from paperkg.extractors.rules.task_scored import (
+from paperkg.extractors.rules.scored_phrases import (
+    METHOD_HEAD_LISTS,
+    Phrase,
     _count_word,
-    _head_words,
-    _word_before,
-    add_best,
-    free_phrases,
+    cue_before,
+    head_phrases,
+    rate_phrases,
+    scored_head_words,
+    weights,
 )
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "method_scorer.json"
-_MAX_MODIFIERS = 3
-_APOSTROPHES = ("'", "\u2019")
 _NAMED = frozenset({"METHOD", "MODEL", "DATASET", "BENCHMARK"})
 _USE_BEFORE = re.compile(
     r"\b(?:using|uses?|used|via|through|with|by|based\s+on|built\s+on|relies\s+on|leverag\w*|"
@@ -47,46 +45,17 @@ _COLLECT_NAME = "method_scored"
 COLLECT: list | None = None
 
 
-@cache
 def scorer() -> dict:
     """The shipped weights: {"bias": b, "weights": {feature: w}, "cut": p}."""
-    return json.loads(_DATA.read_text(encoding="utf-8"))
+    return weights("method_scorer.json")
 
 
-def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
+def _phrases(ctx: Context) -> list[Phrase]:
     """(start, end, words, longest) of each phrase ending in a technique head word in the
-    abstract: the head and up to three lower-case words before it (cut at a function word, a
-    capitalised word or "'s"; opening adjectives, quantities and -ly words dropped), and each
-    shorter form of at least two words."""
-    text, title_end = ctx.text, ctx.title_end
-    heads = word_set("method_scored_heads")
-    stop = word_set("task_stop")
-    lead = word_union("task_adjectives", "quantity_words")
-    out = []
-    for a, b in _head_words(text, title_end, heads):
-        ws = [(a, text[a:b])]
-        while len(ws) <= _MAX_MODIFIERS:
-            x = _word_before(text, ws[0][0], title_end)
-            if x is None:
-                break
-            a2, w2 = x
-            if w2.lower() in stop or not w2.islower() or text[a2 - 1:a2] in _APOSTROPHES:
-                break  # a function word, a word with a capital or digit-only, or "'s"
-            ws.insert(0, x)
-        while len(ws) > 1 and (ws[0][1].lower() in lead or ws[0][1].lower().endswith("ly")):
-            ws.pop(0)
-        for i in range(len(ws) - 1):
-            sub = ws[i:]
-            out.append((sub[0][0], b, [w for _, w in sub], i == 0))
-    return out
-
-
-def _before(low: str, lo: int, a: int, literals: tuple[str, ...], pattern: re.Pattern,
-            text: str) -> bool:
-    """Whether pattern matches text[lo:a] ending at a; tried only when low[lo:a] holds one of
-    the literal words every match holds."""
-    window = low[lo:a]
-    return any(w in window for w in literals) and pattern.search(text, lo, a) is not None
+    abstract (scored_phrases.head_phrases: up to three lower-case words before the head;
+    opening adjectives, quantities and -ly words dropped)."""
+    return head_phrases(ctx, scored_head_words(ctx, word_union(*METHOD_HEAD_LISTS)),
+                        word_set("task_stop"), word_union("task_adjectives", "quantity_words"))
 
 
 def _word_features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
@@ -123,8 +92,8 @@ def _context_features(ctx: Context, a: int, b: int, ws: list[str], listed: bool,
     return [f"sent={held[1]}", f"intro={held[0]}",
             f"rec={bucket(low.count(phrase), 3)}",
             f"hrec={bucket(_count_word(low, head), 3)}",
-            f"use={_before(low, max(s0, a - 50), a, _USE_WORDS, _USE_BEFORE, text)}",
-            f"own={_before(low, max(s0, a - 40), a, _OWN_WORDS, _OWN_BEFORE, text)}",
+            f"use={cue_before(low, max(s0, a - 50), a, _USE_WORDS, _USE_BEFORE, text)}",
+            f"own={cue_before(low, max(s0, a - 40), a, _OWN_WORDS, _OWN_BEFORE, text)}",
             f"beside={beside}", f"list_beside={listed and beside}"]
 
 
@@ -163,24 +132,20 @@ def scored_method_phrases(ctx: Context) -> None:
     as a METHOD candidate."""
     names = [(c.start, c.end) for c in ctx.cands if c.type in _NAMED]
     sc = scorer()
-    cut = sc["cut"]
     sentences: dict[int, tuple] = {}
-    best: dict[int, tuple[float, int, str]] = {}
-    z_cut = math.log(cut / (1.0 - cut)) - _context_most()
-    for a, b, ws, longest, phrase in free_phrases(ctx, _phrases(ctx)):
+    z_cut = math.log(sc["cut"] / (1.0 - sc["cut"])) - _context_most()
+    collect = COLLECT
+
+    def feats_of(a: int, b: int, ws: list[str], longest: bool) -> list[str] | None:
+        """The phrase's features; None when it is under the cut whatever the context adds (the
+        same output, faster; not while collecting)."""
         words = _word_features(ctx, a, b, ws, longest, names)
-        if COLLECT is None and sc["bias"] + sum(map(sc["weights"].get, words, repeat(0.0))) \
+        if collect is None and sc["bias"] + sum(map(sc["weights"].get, words, repeat(0.0))) \
                 < z_cut:
-            continue  # under the cut whatever the context adds (the same output, faster)
-        feats = words + _context_features(ctx, a, b, ws, "list=True" in words, names,
-                                          sentences)
-        p = score(feats)
-        if COLLECT is not None:  # collecting for training: the output stays the rules' own
-            COLLECT.append((phrase, feats, p))
-            continue
-        if p >= cut and p > best.get(b, (-1.0, 0, ""))[0]:
-            best[b] = (p, a, phrase)
-    add_best(ctx, best, "METHOD", 0.6, _COLLECT_NAME)
+            return None
+        return words + _context_features(ctx, a, b, ws, "list=True" in words, names, sentences)
+
+    rate_phrases(ctx, _phrases(ctx), sc, feats_of, collect, "METHOD", 0.6, _COLLECT_NAME)
 
 
 STAGES = [(100.4, scored_method_phrases)]

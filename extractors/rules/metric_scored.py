@@ -7,26 +7,22 @@ data/metric_scorer.json, written by training/metric_scorer.py with a fixed seed)
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from pathlib import Path
 
 from paperkg.extractors.rules.base import Context, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
-from paperkg.extractors.rules.task_scored import (
+from paperkg.extractors.rules.scored_phrases import (
+    MEASURE_HEAD_LISTS,
+    Phrase,
     _count_word,
-    _word_before,
-    add_best,
-    free_phrases,
+    cue_before,
+    head_phrases,
+    rate_phrases,
     scored_head_words,
+    weights,
 )
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "metric_scorer.json"
-_MAX_MODIFIERS = 3
-_APOSTROPHES = ("'", "\u2019")
-_HEAD_LISTS = ("metric_heads", "metric_value_heads", "measure_phrase_heads",
-               "metric_changed_heads", "metric_scored_heads")
+_HEAD_LISTS = MEASURE_HEAD_LISTS
 _DIGIT = re.compile(r"\d")
 _METRIC_WORD = re.compile(r"\b(?:metrics?|measures?|measured|measuring|evaluat\w*|"
                           r"benchmark\w*|criteria|indicators?)\b", re.IGNORECASE)
@@ -49,46 +45,18 @@ _COLLECT_NAME = "metric_scored"
 COLLECT: list | None = None
 
 
-@cache
 def scorer() -> dict:
     """The shipped weights: {"bias": b, "weights": {feature: w}, "cut": p}."""
-    return json.loads(_DATA.read_text(encoding="utf-8"))
+    return weights("metric_scorer.json")
 
 
-def _phrases(ctx: Context) -> list[tuple[int, int, list[str], bool]]:
+def _phrases(ctx: Context) -> list[Phrase]:
     """(start, end, words, longest) of each phrase ending in a measure head word in the
-    abstract: the head and up to three lower-case words before it (cut at a function word, a
-    capitalised word or "'s"; opening comparatives, adjectives, quantities and -ly words
-    dropped), and each shorter form of at least two words."""
-    text, title_end = ctx.text, ctx.title_end
-    heads = word_union(*_HEAD_LISTS)
-    stop = word_set("task_stop")
-    lead = word_union("metric_scored_leads", "task_adjectives", "quantity_words")
-    out = []
-    for a, b in scored_head_words(ctx, heads):
-        ws = [(a, text[a:b])]
-        while len(ws) <= _MAX_MODIFIERS:
-            x = _word_before(text, ws[0][0], title_end)
-            if x is None:
-                break
-            a2, w2 = x
-            if w2.lower() in stop or not w2.islower() or text[a2 - 1:a2] in _APOSTROPHES:
-                break  # a function word, a word with a capital or digit-only, or "'s"
-            ws.insert(0, x)
-        while len(ws) > 1 and (ws[0][1].lower() in lead or ws[0][1].lower().endswith("ly")):
-            ws.pop(0)
-        for i in range(len(ws) - 1):
-            sub = ws[i:]
-            out.append((sub[0][0], b, [w for _, w in sub], i == 0))
-    return out
-
-
-def _before(low: str, lo: int, a: int, literals: tuple[str, ...], pattern: re.Pattern,
-            text: str) -> bool:
-    """Whether pattern matches text[lo:a] ending at a; tried only when low[lo:a] holds one of
-    the literal words every match holds (the same answer, without the search at every offset)."""
-    window = low[lo:a]
-    return any(w in window for w in literals) and pattern.search(text, lo, a) is not None
+    abstract (scored_phrases.head_phrases: up to three lower-case words before the head;
+    opening comparatives, adjectives, quantities and -ly words dropped)."""
+    return head_phrases(ctx, scored_head_words(ctx, word_union(*_HEAD_LISTS)),
+                        word_set("task_stop"),
+                        word_union("metric_scored_leads", "task_adjectives", "quantity_words"))
 
 
 def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
@@ -123,8 +91,8 @@ def features(ctx: Context, a: int, b: int, ws: list[str], longest: bool,
          f"valsent={held[0]}",
          f"vafter={_VALUE_AFTER.match(text, b) is not None}",
          f"mword={held[1]}",
-         f"cue={_before(low, max(s0, a - 80), a, _CUE_WORDS, _CUE_BEFORE, text)}",
-         f"change={_before(low, max(s0, a - 40), a, _CHANGE_STEMS, _CHANGE_BEFORE, text)}",
+         f"cue={cue_before(low, max(s0, a - 80), a, _CUE_WORDS, _CUE_BEFORE, text)}",
+         f"change={cue_before(low, max(s0, a - 40), a, _CHANGE_STEMS, _CHANGE_BEFORE, text)}",
          f"list={listed}", f"beside={beside}", f"list_beside={listed and beside}",
          f"nmet={bucket(len(measures), 3)}",
          f"quality={head in word_set('metric_qualities')}"]
@@ -141,18 +109,13 @@ def scored_measure_phrases(ctx: Context) -> None:
     the form (of the longest and its shorter ones) the scorer rates highest, kept above its
     cut as a METRIC candidate."""
     measures = [(c.start, c.end) for c in ctx.cands if c.type == "METRIC"]
-    cut = scorer()["cut"]
     sentences: dict[int, tuple] = {}
-    best: dict[int, tuple[float, int, str]] = {}
-    for a, b, ws, longest, phrase in free_phrases(ctx, _phrases(ctx)):
-        feats = features(ctx, a, b, ws, longest, measures, sentences)
-        p = score(feats)
-        if COLLECT is not None:  # collecting for training: the output stays the rules' own
-            COLLECT.append((phrase, feats, p))
-            continue
-        if p >= cut and p > best.get(b, (-1.0, 0, ""))[0]:
-            best[b] = (p, a, phrase)
-    add_best(ctx, best, "METRIC", 0.6, _COLLECT_NAME)
+
+    def feats_of(a: int, b: int, ws: list[str], longest: bool) -> list[str]:
+        """The phrase's features."""
+        return features(ctx, a, b, ws, longest, measures, sentences)
+
+    rate_phrases(ctx, _phrases(ctx), scorer(), feats_of, COLLECT, "METRIC", 0.6, _COLLECT_NAME)
 
 
 STAGES = [(100.3, scored_measure_phrases)]

@@ -29,6 +29,7 @@ from paperkg.extractors.training.task_scorer import (
     fit,
     gold_form_set,
     gold_runs,
+    write_weights,
 )
 
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
@@ -81,10 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     bias, w = fit(held)
     print(f"fitted on {len(held)} rows")
     if a.write:
-        metric_compound_judge._DATA.write_text(
-            json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w}, indent=0,
-                       sort_keys=True) + "\n", encoding="utf-8")
-        print("wrote", metric_compound_judge._DATA, len(w), "weights")
+        write_weights(metric_compound_judge._DATA, bias, w, a.cut)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from paperkg.extractors.training.task_scorer import (
     fit,
     gold_form_set,
     gold_runs,
+    write_weights,
 )
 
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
@@ -73,9 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     bias, w = fit(rows)
     print("bias", round(bias, 4), json.dumps(w))
     if a.write:
-        metric_judge._DATA.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut,
-                                                  "weights": w}, indent=0, sort_keys=True)
-                                      + "\n", encoding="utf-8")
+        write_weights(metric_judge._DATA, bias, w, a.cut)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,13 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _result_forms
 from paperkg.extractors.results import judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
+from paperkg.extractors.training.task_scorer import (
+    _prob,
+    collect_fit_parser,
+    fit,
+    gold_runs,
+    write_weights,
+)
 
 
 def labels(gold: dict, ex) -> list[tuple[int, int, int]]:
@@ -119,9 +125,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"full {f1(b0[1], *b0[2:]):.4f} -> {f1(b1[1], *b1[2:]):.4f} {b0} -> {b1}")
     if a.write:
         bias, w = model
-        judge._DATA.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w},
-                                          indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        print("wrote", judge._DATA, len(w), "weights")
+        write_weights(judge._DATA, bias, w, a.cut)
 
 
 if __name__ == "__main__":

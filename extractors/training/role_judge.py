@@ -29,7 +29,13 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import role_judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
+from paperkg.extractors.training.task_scorer import (
+    _prob,
+    collect_fit_parser,
+    fit,
+    gold_runs,
+    write_weights,
+)
 
 CUTS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
@@ -104,10 +110,7 @@ def main(argv: list[str] | None = None) -> None:
         probs = [_prob(bias, w, r["feats"]) for r in part]
         print(f"  default mode, {stem}: " + _added(part, probs))
     if a.write:
-        role_judge._DATA.write_text(
-            json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w}, indent=0,
-                       sort_keys=True) + "\n", encoding="utf-8")
-        print("wrote", role_judge._DATA, len(w), "weights")
+        write_weights(role_judge._DATA, bias, w, a.cut)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,13 @@ from pathlib import Path
 
 from paperkg.extractors.evaluate import _forms
 from paperkg.extractors.rules import task_judge
-from paperkg.extractors.training.task_scorer import _prob, collect_fit_parser, fit, gold_runs
+from paperkg.extractors.training.task_scorer import (
+    _prob,
+    collect_fit_parser,
+    fit,
+    gold_runs,
+    write_weights,
+)
 
 
 def collect(out: Path, gold_paths: list[str], seeds: str | None = None) -> None:
@@ -137,10 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.write:
         path = Path(task_judge.__file__).resolve().parent.parent / "data" / "task_judge.json"
         bias, w = model
-        path.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut,
-                                    "families": sorted(fams), "weights": w},
-                                   indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        print("wrote", path, len(w), "weights")
+        write_weights(path, bias, w, a.cut, families=sorted(fams))
 
 
 if __name__ == "__main__":

@@ -1,17 +1,20 @@
 """Fit the scorer of task-head phrases (rules/task_scored.py) on the tuning sets (never valid).
 
     python -m paperkg.extractors.training.task_scorer collect OUT.jsonl GOLD...
-    python -m paperkg.extractors.training.task_scorer fit OUT.jsonl... --cut P [--oof] [--write]
+    python -m paperkg.extractors.training.task_scorer fit OUT.jsonl... --cut P [--oof]
+        [--hold SET...] [--write]
 
 `collect` runs the `--fast` pipeline over each gold file and writes every candidate phrase the
 family looked at, with its features and its label: 1 when the phrase is a form of a gold task
 that the paper's output does not already match, else 0 (while it collects, the family adds
 nothing, so that the output is the rules' own). `fit` fits a logistic model (Adagrad, L2,
-fixed seed) on every row and with `--write` writes its weights and the given cut to
+fixed seed, features seen fewer than 10 times dropped) on every row but those of the `--hold`
+sets (their file stems) and with `--write` writes its weights and the given cut to
 extractors/data/task_scorer.json; `--oof` first prints, per gold file, the rows above the cut
 when the model is fitted on the other files. The cut is chosen by `paperkg eval` on pools Z-W
 with the model fitted without them (docs/extraction.md, task41): the pipeline's aliases match
-the gold more often than the exact form this label counts.
+the gold more often than the exact form this label counts. `run` is this command line for each
+phrase scorer (metric_scorer and method_scorer call it with their family).
 """
 
 from __future__ import annotations
@@ -136,6 +139,14 @@ def fit(rows: list[dict]) -> tuple[float, dict[str, float]]:
     return bias, {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-4}
 
 
+def write_weights(path: Path, bias: float, w: dict[str, float], cut: float, **extra) -> None:
+    """Write a fitted model's weights file (the bias to 4 places, the cut, the weights and any
+    extra keys, sorted) and say so."""
+    model = {"bias": round(bias, 4), "cut": cut, "weights": w, **extra}
+    path.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print("wrote", path, len(w), "weights")
+
+
 def _prob(bias: float, w: dict[str, float], feats: list[str]) -> float:
     """The model's probability for one row."""
     return probability({"bias": bias, "weights": w}, feats)
@@ -174,36 +185,45 @@ def collect_fit_parser(doc: str, default_mode: bool = False
     return ap, f
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command line: collect or fit."""
-    ap, f = collect_fit_parser(__doc__)
+def run(argv: list[str] | None, doc: str, scored: ModuleType, etype: str, data: str) -> None:
+    """The command line of a phrase scorer (task_scorer, metric_scorer, method_scorer): collect
+    the etype phrases of the module `scored` (collect_phrases), or fit on the rows of the
+    collected files, leaving out the `--hold` sets (file stems), `--oof` first printing each
+    set's exact-form hits above the cut when fitted on the other sets, and with `--write` write
+    the weights and the cut to extractors/data/<data>."""
+    ap, f = collect_fit_parser(doc)
     f.add_argument("--oof", action="store_true")
+    f.add_argument("--hold", nargs="*", default=[])
     a = ap.parse_args(argv)
     if a.cmd == "collect":
-        collect(a.out, a.gold, a.seeds)
+        collect_phrases(a.out, a.gold, a.seeds, scored, etype)
         return
-    rows, counts = [], {}
+    rows, sets = [], set()
     for path in a.data:
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            if "counts" in r:
-                counts[r["set"]] = r["counts"]
-            else:
+            sets.add(r["set"])
+            if "counts" not in r:
                 rows.append(r)
     print(f"{len(rows)} rows, {sum(r['y'] for r in rows)} positive")
     if a.oof:  # each set scored by the model fitted on the others, exact labels above the cut
-        for s in sorted(counts):
+        for s in sorted(sets):
             bias, w = fit([r for r in rows if r["set"] != s])
             mine = [r for r in rows if r["set"] == s]
             sc = best_per_phrase(mine, [_prob(bias, w, r["feats"]) for r in mine])
             ab = [y for p, y in sc if p >= a.cut]
             print(f"  {Path(s).stem}: {sum(ab)} right / {len(ab) - sum(ab)} false (exact form)")
-    bias, w = fit(rows)
+    held = [r for r in rows if Path(r["set"]).stem not in set(a.hold)]
+    bias, w = fit(held)
+    print(f"fitted on {len(held)} rows")
     if a.write:
-        path = Path(task_scored.__file__).resolve().parent.parent / "data" / "task_scorer.json"
-        path.write_text(json.dumps({"bias": round(bias, 4), "cut": a.cut, "weights": w},
-                                   indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        print("wrote", path, len(w), "weights")
+        write_weights(Path(scored.__file__).resolve().parent.parent / "data" / data, bias, w,
+                      a.cut)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: collect or fit."""
+    run(argv, __doc__, task_scored, "TASK", "task_scorer.json")
 
 
 if __name__ == "__main__":
