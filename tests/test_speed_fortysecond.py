@@ -76,7 +76,7 @@ SENTENCES = [
 def test_whole_word_count_and_neighbours_as_before(text):
     low = text.lower()
     for word in ("detection", "segmentation", "x", "a-b"):
-        assert scored_phrases._count_word(low, word) == _old_count(low, word)
+        assert scored_phrases.count_word(low, word) == _old_count(low, word)
     for i in range(len(text) + 2):
         for forward in (True, False):
             assert logistic.neighbour(text, i, forward) == _old_neighbour(text, i, forward)
@@ -86,14 +86,14 @@ def test_whole_word_count_as_before_on_gold_and_random_strings():
     heads = sorted(words("task_pattern_heads"))
     for text in train_gold_texts()[:150]:
         low = text.lower()
-        assert [scored_phrases._count_word(low, h) for h in heads] == [
+        assert [scored_phrases.count_word(low, h) for h in heads] == [
             _old_count(low, h) for h in heads]
     rnd = random.Random(42)
     alphabet = "ab-_ \n.é1A'/\u2019"
     for _ in range(20000):
         s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
         for word in ("ab", "a-b", "b", "é"):
-            assert scored_phrases._count_word(s, word) == _old_count(s, word), (s, word)
+            assert scored_phrases.count_word(s, word) == _old_count(s, word), (s, word)
         i = rnd.randint(0, len(s) + 1)
         assert logistic.neighbour(s, i, False) == _old_neighbour(s, i, False), (s, i)
         assert logistic.neighbour(s, i, True) == _old_neighbour(s, i, True), (s, i)

@@ -17,7 +17,7 @@ from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.rules.scored_phrases import (
     METHOD_HEAD_LISTS,
     Phrase,
-    _count_word,
+    count_word,
     cue_before,
     head_phrases,
     rate_phrases,
@@ -91,7 +91,7 @@ def _context_features(ctx: Context, a: int, b: int, ws: list[str], listed: bool,
     beside = any(y <= a and a - y <= 12 or x >= b and x - b <= 12 for x, y in names)
     return [f"sent={held[1]}", f"intro={held[0]}",
             f"rec={bucket(low.count(phrase), 3)}",
-            f"hrec={bucket(_count_word(low, head), 3)}",
+            f"hrec={bucket(count_word(low, head), 3)}",
             f"use={cue_before(low, max(s0, a - 50), a, _USE_WORDS, _USE_BEFORE, text)}",
             f"own={cue_before(low, max(s0, a - 40), a, _OWN_WORDS, _OWN_BEFORE, text)}",
             f"beside={beside}", f"list_beside={listed and beside}"]

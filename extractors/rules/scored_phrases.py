@@ -117,7 +117,7 @@ def _joins(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-def _count_word(low: str, word: str) -> int:
+def count_word(low: str, word: str) -> int:
     """How often word is written in low as a whole word: _whole_word's findall counted by
     str.find (each occurrence, the next looked for after it when it counts, else one character
     on); the pattern is left for an empty word."""
