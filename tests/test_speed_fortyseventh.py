@@ -113,7 +113,7 @@ def test_found_at_as_finditer(name):
 def test_count_word_of_an_empty_word_as_the_pattern():
     for low in ("", "a b", "-", " x "):
         expected = len(scored_phrases._whole_word("").findall(low))
-        assert scored_phrases._count_word(low, "") == expected
+        assert scored_phrases.count_word(low, "") == expected
 
 
 def _context(text: str) -> Context:
