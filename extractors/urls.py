@@ -26,9 +26,10 @@ _HF_RESERVED = {
     "settings", "spaces", "datasets", "models", "tasks", "learn", "posts", "chat", "api",
 }
 _TRAIL = ".,;:!?'\"*>]}$"
-# One character of a URL: no space, quote, bracket or brace (LaTeX \href{URL}{text} and
-# Markdown [URL](URL) end it there), or a LaTeX escape (\_ in `thaulab\_EEUCA`).
-_CH = r"(?:[^\s<>\"'`\\{}\[\]]|\\[_%#&~])"
+# One character of a URL: no space, quote (curly ones too), bracket, brace (LaTeX
+# \href{URL}{text} and Markdown [URL](URL) end it there), bar or full-width punctuation, or a
+# LaTeX escape (\_ in `thaulab\_EEUCA`).
+_CH = r"(?:[^\s<>\"'`\\{}\[\]|‘’“”…，。；]|\\[_%#&~])"
 _URL = re.compile(
     r"(?:https?: ?//|www\.)" + _CH + "+"
     r"|(?<![\w@./])(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)/" + _CH + "+",

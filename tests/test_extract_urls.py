@@ -177,3 +177,13 @@ def test_latex_forms_share_the_plain_id():
         "https://github.com/acme/wid_get")["id"] == "https://github.com/acme/wid_get"
     assert classify_url("https://hf.co/datasets/acme/corpus")["id"] == (
         "https://huggingface.co/datasets/acme/corpus")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("code at “https://github.com/acme/widget” now", ["https://github.com/acme/widget"]),
+    ("Data:huggingface.co/datasets/acme/corpus|Code:github.com/acme/widget",
+     ["huggingface.co/datasets/acme/corpus", "github.com/acme/widget"]),
+    ("代码见https://github.com/acme/widget。", ["https://github.com/acme/widget"]),
+])
+def test_curly_quotes_bars_and_full_width_punctuation_end_a_url(text, expected):
+    assert urls(text) == expected
