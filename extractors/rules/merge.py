@@ -697,7 +697,8 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         # the long form when there is one, else what the text wrote (not the gazetteer spelling)
         name = g["long_form"] or forms[0]
         if g["rules"] == ["coined_name"] and not g["intro"] and len(forms) == 1 and \
-                _PLURAL_ACRONYM.match(name):
+                _PLURAL_ACRONYM.match(name) and not (gaz is not None and
+                                                     canonical_key(name) in gaz.canonical):
             continue  # "CNNs", "KGs", "AUVs": a kind of thing in the plural, named by no one
         if g["rules"] == ["coined_name"] and not g["intro"] and _LETTER_TO_LETTER.match(name) \
                 and g["mentions"][0][1] > ctx.title_end:
