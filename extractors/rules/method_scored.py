@@ -12,6 +12,7 @@ import re
 from functools import cache
 from itertools import repeat
 
+from paperkg.core.text import fold
 from paperkg.extractors.rules.base import Context, word_set, word_union
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.rules.scored_phrases import (
@@ -146,6 +147,25 @@ def scored_method_phrases(ctx: Context) -> None:
         return words + _context_features(ctx, a, b, ws, "list=True" in words, names, sentences)
 
     rate_phrases(ctx, _phrases(ctx), sc, feats_of, collect, "METHOD", 0.6, _COLLECT_NAME)
+    if collect is None:
+        headless_aliases(ctx)
+
+
+def headless_aliases(ctx: Context) -> None:
+    """A scored phrase ending in a word for the kind of thing built ("bilevel optimization
+    scheme", "gradient surgery technique": words/system_heads.txt) keeps the phrase without
+    that word as an alias, unless another candidate names it."""
+    kinds = word_set("system_heads")
+    named = {fold(c.name) for c in ctx.cands if c.rule != _COLLECT_NAME}
+    for c in ctx.cands:
+        if c.rule != _COLLECT_NAME:
+            continue
+        ws = c.name.split()
+        if len(ws) < 2 or ws[-1].lower() not in kinds:
+            continue
+        short = " ".join(ws[:-1])
+        if fold(short) not in named and short not in c.extra:
+            c.extra.append(short)
 
 
 STAGES = [(100.4, scored_method_phrases)]
