@@ -1,8 +1,9 @@
-"""Names, fiftieth pass (helper named50): a plural acronym whose singular is a known name is
-kept ("SVMs"); a known technique extended to its variant keeps the known name as an alias where
-the text never writes it alone ("a hierarchical Transformer"); a scored technique phrase ending
-in a kind word keeps the phrase without it as an alias ("... weighting scheme"). On sentences
-written for these tests, beside invented names."""
+"""Names, fiftieth pass (helper named50): a plural acronym of three capitals or more whose
+singular is a known name is kept ("SVMs"); a known technique extended to its variant keeps the
+known name as an alias where the text never writes it alone ("a hierarchical Transformer"); a
+scored technique phrase ending in a kind word keeps the phrase without it as an alias when two
+words or more are left ("... weighting scheme"). On sentences written for these tests, beside
+invented names."""
 
 from __future__ import annotations
 
@@ -35,6 +36,12 @@ def test_a_known_plural_acronym_is_kept(nlp):
 def test_an_unknown_plural_acronym_is_still_dropped(nlp):
     ents = _named(run(nlp, OPENING + "We compare QRTs on small sets of pear photos.", TITLE))
     assert "qrts" not in ents
+
+
+def test_a_known_two_letter_plural_is_still_dropped(nlp):
+    # "IP" is a known short form (inverse propensity weighting); "IPs" is read many ways
+    ents = _named(run(nlp, OPENING + "We place several IPs on the crate chip.", TITLE))
+    assert "ips" not in ents
 
 
 def test_a_variant_keeps_the_known_name_as_an_alias(nlp):

@@ -13,7 +13,7 @@ from functools import cache
 from itertools import repeat
 
 from paperkg.core.text import fold
-from paperkg.extractors.rules.base import Context, word_set, word_union
+from paperkg.extractors.rules.base import Context, word_set, word_union, words
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.rules.scored_phrases import (
     METHOD_HEAD_LISTS,
@@ -154,14 +154,17 @@ def scored_method_phrases(ctx: Context) -> None:
 def headless_aliases(ctx: Context) -> None:
     """A scored phrase ending in a word for the kind of thing built ("bilevel optimization
     scheme", "gradient surgery technique": words/system_heads.txt) keeps the phrase without
-    that word as an alias, unless another candidate names it."""
+    that word as an alias when two words or more are left and the last is no adjective
+    ("flow-based method", "stage-aware agentic framework" keep none: words/adjective_endings.txt),
+    unless another candidate names it."""
     kinds = word_set("system_heads")
+    adjective = tuple(words("adjective_endings"))
     named = {fold(c.name) for c in ctx.cands if c.rule != _COLLECT_NAME}
     for c in ctx.cands:
         if c.rule != _COLLECT_NAME:
             continue
         ws = c.name.split()
-        if len(ws) < 2 or ws[-1].lower() not in kinds:
+        if len(ws) < 3 or ws[-1].lower() not in kinds or ws[-2].lower().endswith(adjective):
             continue
         short = " ".join(ws[:-1])
         if fold(short) not in named and short not in c.extra:
