@@ -118,23 +118,31 @@ class Context:
 
 
 def extend_known(ctx: Context, etype: str, modifier: re.Pattern, window: int, rule: str,
-                 refuse: str = "") -> None:
-    """Extend each known (gazetteer) name of a type to a modifier ending right before it."""
+                 refuse: str = "", keep_known: bool = False) -> None:
+    """Extend each known (gazetteer) name of a type to a modifier ending right before it; with
+    keep_known, the known name as written stays an alias of the longer one where the text
+    never writes it alone ("a hierarchical Transformer" and no bare "Transformer")."""
     text = ctx.text
-    changed = False
+    extended: list[tuple[Cand, str]] = []
     for c in ctx.cands:
         if c.type != etype or c.rule != "gazetteer":
             continue
         m = modifier.search(text, max(0, c.start - window), c.start)
         if m is None or (m.start() > 0 and text[m.start() - 1] in refuse):
             continue
+        extended.append((c, c.surface))
         c.start = m.start()
         c.surface = c.name = text[c.start:c.end]
         c.gaz_canon = None  # a longer name than the known one
         c.rule = rule
-        changed = True
-    if changed:
-        ctx.set_gazetteer_spans()
+    if not extended:
+        return
+    ctx.set_gazetteer_spans()
+    if keep_known:
+        alone = {fold(c.name) for c in ctx.cands if c.rule == "gazetteer"}
+        for c, known in extended:
+            if fold(known) not in alone and known not in c.extra:
+                c.extra.append(known)
 
 
 def evidence(text: str, starts: list[int], a: int, b: int, limit: int = 400) -> str:

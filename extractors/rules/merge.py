@@ -170,6 +170,7 @@ def _drop_nested_names(out: list[dict], text: str) -> list[dict]:
 
 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
+_KNOWN_PLURAL = re.compile(r"^[A-Z]{3,6}s$")  # a two-letter one ("IPs") is read many ways
 _LETTER_TO_LETTER = re.compile(r"^[A-Z]2[A-Z]$")
 _TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
 # a value right after a name: "achieving WA 80.7% and UA 81.3%", "EM of 45.2", "SR: 0.61"
@@ -697,8 +698,10 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
         # the long form when there is one, else what the text wrote (not the gazetteer spelling)
         name = g["long_form"] or forms[0]
         if g["rules"] == ["coined_name"] and not g["intro"] and len(forms) == 1 and \
-                _PLURAL_ACRONYM.match(name):
-            continue  # "CNNs", "KGs", "AUVs": a kind of thing in the plural, named by no one
+                _PLURAL_ACRONYM.match(name) and not (_KNOWN_PLURAL.match(name) and gaz is not None
+                                                     and canonical_key(name) in gaz.canonical):
+            continue  # "CNNs", "KGs", "AUVs": a kind of thing in the plural, named by no one;
+            # but "SVMs", "SSMs" stay: the plural of a known name of three capitals or more
         if g["rules"] == ["coined_name"] and not g["intro"] and _LETTER_TO_LETTER.match(name) \
                 and g["mentions"][0][1] > ctx.title_end:
             continue  # "T2V", "V2X", "E2E" in the abstract alone: a mode or a setting, no task

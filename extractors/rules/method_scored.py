@@ -12,7 +12,8 @@ import re
 from functools import cache
 from itertools import repeat
 
-from paperkg.extractors.rules.base import Context, word_set, word_union
+from paperkg.core.text import fold
+from paperkg.extractors.rules.base import Context, word_set, word_union, words
 from paperkg.extractors.rules.logistic import bucket, neighbour, probability
 from paperkg.extractors.rules.scored_phrases import (
     METHOD_HEAD_LISTS,
@@ -146,6 +147,28 @@ def scored_method_phrases(ctx: Context) -> None:
         return words + _context_features(ctx, a, b, ws, "list=True" in words, names, sentences)
 
     rate_phrases(ctx, _phrases(ctx), sc, feats_of, collect, "METHOD", 0.6, _COLLECT_NAME)
+    if collect is None:
+        headless_aliases(ctx)
+
+
+def headless_aliases(ctx: Context) -> None:
+    """A scored phrase ending in a word for the kind of thing built ("bilevel optimization
+    scheme", "gradient surgery technique": words/system_heads.txt) keeps the phrase without
+    that word as an alias when two words or more are left and the last is no adjective
+    ("flow-based method", "stage-aware agentic framework" keep none: words/adjective_endings.txt),
+    unless another candidate names it."""
+    kinds = word_set("system_heads")
+    adjective = tuple(words("adjective_endings"))
+    named = {fold(c.name) for c in ctx.cands if c.rule != _COLLECT_NAME}
+    for c in ctx.cands:
+        if c.rule != _COLLECT_NAME:
+            continue
+        ws = c.name.split()
+        if len(ws) < 3 or ws[-1].lower() not in kinds or ws[-2].lower().endswith(adjective):
+            continue
+        short = " ".join(ws[:-1])
+        if fold(short) not in named and short not in c.extra:
+            c.extra.append(short)
 
 
 STAGES = [(100.4, scored_method_phrases)]

@@ -17,7 +17,7 @@ _VARIANT = re.compile(
 
 def method_variants(ctx: Context) -> None:
     """Extend a known METHOD to the variant modifier right before it."""
-    extend_known(ctx, "METHOD", _VARIANT, 25, "gazetteer+variant")
+    extend_known(ctx, "METHOD", _VARIANT, 25, "gazetteer+variant", keep_known=True)
 
 
 STAGES = [(11.5, method_variants)]
