@@ -109,6 +109,23 @@ def _small_db(tmp_path):
     return db
 
 
+def test_a_read_of_a_small_store_gets_a_pool_sized_to_it(tmp_path):
+    """read_pool: 16 times a small store's size and at least 1 GiB; the engine's default (0)
+    for a store of 256 MB or more and for no file; the read answers as before."""
+    db = _small_db(tmp_path)
+    assert L.read_pool(db) == L.READ_POOL_FLOOR == 1 << 30
+    assert L.read_pool(tmp_path / "none.lbug") == 0
+    big = tmp_path / "big.lbug"
+    with open(big, "wb") as fh:
+        fh.truncate(L.SMALL_READ_STORE)  # sparse: its size is what read_pool reads
+    assert L.read_pool(big) == 0
+    with open(big, "r+b") as fh:
+        fh.truncate(L.SMALL_READ_STORE - 1)
+    assert L.read_pool(big) in (16 * (L.SMALL_READ_STORE - 1), 0)  # 0 on a machine under 5 GB
+    assert L.stats(db)["nodes"]["Paper"] == 1
+    assert L.query("MATCH (p:Paper) RETURN p.title", db=db)[1] == [["A"]]
+
+
 def test_a_second_writer_is_refused_while_one_writes(tmp_path, seed_graph):
     db = tmp_path / "kg.lbug"
     L.write_graph(seed_graph, db)
