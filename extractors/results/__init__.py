@@ -45,6 +45,7 @@ from paperkg.extractors.results.benchmarks import (
     _variant,
     introduced_benchmark,
     is_cost,
+    named_before,
 )
 from paperkg.extractors.results.changelist import item_quantities
 from paperkg.extractors.results.conditions import (
@@ -452,9 +453,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 if only and OWN_SETTING and r["benchmark"] is None:
                     k = bisect_right(sents, r["start"]) - 1
                     if _own_setting(text, plain, sents[max(k, 0)],
-                                    sents[k + 1] if k + 1 < len(sents) else len(text)):
+                                    _sentence_end(sents, r["start"], text)):
                         continue
-                if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and (
+                if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and \
+                        named_before(mentions, only, _sentence_end(sents, r["start"], text)) and (
                         r["kind"] == "score" or ONE_BENCH_DELTA and r["kind"] == "delta" and
                         not _EFFICIENCY.search(r["metric"]) and  # not a score's metric carried
                         (r["sentence"], r["metric"]) not in scored):  # on: "and improves by 3%"
@@ -467,6 +469,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             for r in out:
                 trace.TRACE[(r["sentence"], r["start"], r["end"])] = r.pop("via", {})
     return out
+
+
+def _sentence_end(sents: list[int], pos: int, text: str) -> int:
+    """The end of the sentence holding text position pos (the next one's start)."""
+    k = bisect_right(sents, pos)
+    return sents[k] if k < len(sents) else len(text)
 
 
 SENT_METRIC = True
