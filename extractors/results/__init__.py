@@ -46,6 +46,7 @@ from paperkg.extractors.results.benchmarks import (
     introduced_benchmark,
     is_cost,
     named_before,
+    states_cost,
 )
 from paperkg.extractors.results.changelist import item_quantities
 from paperkg.extractors.results.conditions import (
@@ -309,12 +310,14 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if bench is None and cost:
             bench = ""  # a running cost: no benchmark from another sentence either
             _tag("benchmark", "null: a cost, no benchmark in its clause")
+        borrowed = False
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own)
             setup = PREV_EVAL and (bench or FAR_EVAL) and _evaluated_before(
                 text, mentions, sents, i, own)
             if setup:
                 bench = setup
+                borrowed = True  # (dropped below where the value states a cost)
                 _tag("benchmark", "previous sentence evaluates on it")
             elif bench and PREV_NULL and bench != fallback_bench:
                 # the previous sentence names another benchmark: ambiguous (right 7 of 27
@@ -344,6 +347,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if res["metric"] is None and (far := far_changed(text, metrics, s0, a)):
             res["metric"] = far  # "improves the throughput over A, B and C by up to 29x"
             _tag("metric", "object of a verb of change further back")
+        if borrowed and res["benchmark"] and states_cost(res["metric"], unit):
+            res["benchmark"] = None  # "The pipeline runs in a mean 157 s": no data's
+            _tag("benchmark", "null: a cost, data of the sentence before")
         if NO_CUE and by_default and res["system"] == own and res["metric"] is None and \
                 kind != "delta" and not scale and not _CUE_VERB.search(text, s0, s1) and \
                 not _COMPARED_AFTER.match(text, b) and not _on_benchmark(text, plain, b):
