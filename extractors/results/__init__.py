@@ -326,7 +326,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _tag("benchmark", "null: previous sentence names one")
             elif bench:
                 _tag("benchmark", "previous sentence's last")
-            elif fallback_bench:
+            elif fallback_bench and named_before(plain, fallback_bench, s1):
                 bench = fallback_bench
                 _tag("benchmark", "the paper's introduced one")
         barred = bench == ""  # no benchmark stated, and none to be taken from elsewhere
