@@ -4,6 +4,8 @@ and the system a value is stated for."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from paperkg.extractors.result_names import (
     BENCH_TYPES,
@@ -28,6 +30,9 @@ from paperkg.extractors.results.ownname import (
     subtitle_phrase,
 )
 from paperkg.extractors.results.trace import _tag
+from paperkg.extractors.words import read_list
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 # A clause break. ("while" and "whereas" open with their "w" and then test the word boundary
 # before it, `(?<!\w.)`: every branch opening with a character, the search skips to the next
@@ -263,10 +268,28 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     if phrase and TITLE_TASK and any(
             e["type"] == "TASK" and e["name"].casefold() == phrase.casefold() for e in ents):
         phrase = None  # "Few-Shot Adaptation of Grounding DINO ...": the entities call it a task
+    if phrase and TITLE_KNOWN and phrase.casefold() in known_techniques():
+        phrase = None  # "Adapting Reinforcement Learning with ...", "Data Augmentation for ...":
+        # a known technique the paper applies, not its system's name
     if phrase and TITLE_IN_BODY and phrase.split()[-1].casefold() not in _GENERIC_HEADS and \
             not _used_in_body(phrase, text[title_end:]):
         phrase = None  # "Multi-Dimensional Matching in Market Design", never named again
     return phrase or THIS_PAPER
+
+
+# A title phrase that is a known technique (a generic term of extractors/data/generic.txt or a
+# method of the gazetteer methods.txt: "Reinforcement Learning", "Deep Learning", "Speculative
+# Decoding") names the means the paper applies, not its own system: the annotators write
+# THIS_PAPER. Method-phrase titles the gazetteers do not hold ("Staged Training", "Restart
+# Sampling") keep their name.
+TITLE_KNOWN = True
+
+
+@cache
+def known_techniques() -> frozenset[str]:
+    """The forms of generic.txt and methods.txt, case-folded."""
+    return frozenset(f.casefold() for name in ("generic.txt", "methods.txt")
+                     for g in read_list(_DATA / name) for f in g)
 
 
 # A title phrase the abstract never uses again (written out, by its initials, or by its first
