@@ -60,3 +60,22 @@ def test_a_method_phrase_title_no_gazetteer_holds_keeps_its_name():
             "on the test set.")
     title = text[:text.index("\n")]
     assert systems.own_system([], text.index("\n"), title, text) == "Staged Training"
+
+
+def test_a_gain_for_a_model_in_an_own_sentence_is_the_own_systems():
+    ents = (("AdvPrompt", "METHOD", "introduced"), ("Claude-3.7", "MODEL"),
+            ("MATH-500", "BENCHMARK"))
+    text = ("AdvPrompt: Short Reasoning\nWe propose AdvPrompt. For closed-source APIs, AdvPrompt "
+            "reduces token usage on MATH-500 by 35% for Claude-3.7.")
+    assert _found(text, *ents)["35%"]["system"] == "AdvPrompt"
+    assert _switched(systems, "GAIN_FOR_OWN", False, text, *ents)["35%"]["system"] == "Claude-3.7"
+
+
+def test_a_compared_value_for_a_model_stays_the_models():
+    ents = (("PatchBoard", "METHOD", "introduced"), ("LangGraph", "METHOD"))
+    text = ("PatchBoard: Shared Boards for Agents\nWe propose PatchBoard. PatchBoard achieves an "
+            "84.6% success rate, compared with 30.8% for LangGraph.")
+    assert _found(text, *ents)["30.8%"]["system"] == "LangGraph"
+    text = ("Skills for Agents\nRelative to no skill, skill conditions increase the pass rate by "
+            "26.7 percentage points for GPT-5.5.")
+    assert _found(text, ("GPT-5.5", "MODEL"))["26.7 percentage points"]["system"] == "GPT-5.5"
