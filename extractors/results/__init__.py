@@ -45,6 +45,8 @@ from paperkg.extractors.results.benchmarks import (
     _variant,
     introduced_benchmark,
     is_cost,
+    named_before,
+    states_cost,
 )
 from paperkg.extractors.results.changelist import item_quantities
 from paperkg.extractors.results.conditions import (
@@ -308,12 +310,14 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if bench is None and cost:
             bench = ""  # a running cost: no benchmark from another sentence either
             _tag("benchmark", "null: a cost, no benchmark in its clause")
+        borrowed = False
         if bench is None and USE_FALLBACK_BENCH:
             bench = _benchmark_before(mentions, sents, i, a, own)
             setup = PREV_EVAL and (bench or FAR_EVAL) and _evaluated_before(
                 text, mentions, sents, i, own)
             if setup:
                 bench = setup
+                borrowed = True  # (dropped below where the value states a cost)
                 _tag("benchmark", "previous sentence evaluates on it")
             elif bench and PREV_NULL and bench != fallback_bench:
                 # the previous sentence names another benchmark: ambiguous (right 7 of 27
@@ -322,7 +326,7 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 _tag("benchmark", "null: previous sentence names one")
             elif bench:
                 _tag("benchmark", "previous sentence's last")
-            elif fallback_bench:
+            elif fallback_bench and named_before(plain, fallback_bench, s1):
                 bench = fallback_bench
                 _tag("benchmark", "the paper's introduced one")
         barred = bench == ""  # no benchmark stated, and none to be taken from elsewhere
@@ -343,6 +347,9 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
         if res["metric"] is None and (far := far_changed(text, metrics, s0, a)):
             res["metric"] = far  # "improves the throughput over A, B and C by up to 29x"
             _tag("metric", "object of a verb of change further back")
+        if borrowed and res["benchmark"] and states_cost(res["metric"], unit):
+            res["benchmark"] = None  # "The pipeline runs in a mean 157 s": no data's
+            _tag("benchmark", "null: a cost, data of the sentence before")
         if NO_CUE and by_default and res["system"] == own and res["metric"] is None and \
                 kind != "delta" and not scale and not _CUE_VERB.search(text, s0, s1) and \
                 not _COMPARED_AFTER.match(text, b) and not _on_benchmark(text, plain, b):
@@ -452,9 +459,10 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
                 if only and OWN_SETTING and r["benchmark"] is None:
                     k = bisect_right(sents, r["start"]) - 1
                     if _own_setting(text, plain, sents[max(k, 0)],
-                                    sents[k + 1] if k + 1 < len(sents) else len(text)):
+                                    _sentence_end(sents, r["start"], text)):
                         continue
-                if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and (
+                if only and r["benchmark"] is None and r["metric"] and not r.get("_barred") and \
+                        named_before(mentions, only, _sentence_end(sents, r["start"], text)) and (
                         r["kind"] == "score" or ONE_BENCH_DELTA and r["kind"] == "delta" and
                         not _EFFICIENCY.search(r["metric"]) and  # not a score's metric carried
                         (r["sentence"], r["metric"]) not in scored):  # on: "and improves by 3%"
@@ -467,6 +475,12 @@ def find_results(text: str, ents: list[dict], sents: list[int] | None = None) ->
             for r in out:
                 trace.TRACE[(r["sentence"], r["start"], r["end"])] = r.pop("via", {})
     return out
+
+
+def _sentence_end(sents: list[int], pos: int, text: str) -> int:
+    """The end of the sentence holding text position pos (the next one's start)."""
+    k = bisect_right(sents, pos)
+    return sents[k] if k < len(sents) else len(text)
 
 
 SENT_METRIC = True

@@ -7,6 +7,7 @@ import re
 from paperkg.extractors.results.dimensions import product_term
 from paperkg.extractors.results.givens import not_achieved
 from paperkg.extractors.results.settings import setting_list
+from paperkg.extractors.results.values import PHYS, PHYS_UNITS
 
 _OUT_OF = re.compile(r"/(?:5|10|100)(?:\.0)?\b(?!\.?\d)|\s+out\s+of\s+(?:5|10|100)\b")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[\w@\-]+\s+){0,2}(?:criterion|criteria|thresholds?|"
@@ -235,7 +236,8 @@ def _is_result(text: str, m: re.Match, unit: str, c: dict, listed: bool = False,
         return False  # "0.5m resolution", "a 20 m walking trial": settings and sizes
     if CI_RANGE and _CI_OF.search(before):
         return False  # "a 95 percent confidence interval of 40.1 to 60.3 percent": its bounds
-    if unit in _MEASURES and ((setting := _SETTING_BEFORE.search(before)) and not (
+    if (unit in _MEASURES or PHYS_UNITS and PHYS.fullmatch(unit)) and (
+            (setting := _SETTING_BEFORE.search(before)) and not (
             TIME_WITHIN and unit in _TIME_UNITS and setting.group(0)[:6].casefold() == "within")
             or _SIZE_AFTER.match(after)):
         return False  # "at 5 and 10 minutes", "within 24 hours", "174 hours from": settings, sizes

@@ -4,6 +4,8 @@ and the system a value is stated for."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from paperkg.extractors.result_names import (
     BENCH_TYPES,
@@ -28,6 +30,9 @@ from paperkg.extractors.results.ownname import (
     subtitle_phrase,
 )
 from paperkg.extractors.results.trace import _tag
+from paperkg.extractors.words import read_list
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 # A clause break. ("while" and "whereas" open with their "w" and then test the word boundary
 # before it, `(?<!\w.)`: every branch opening with a character, the search skips to the next
@@ -263,10 +268,28 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
     if phrase and TITLE_TASK and any(
             e["type"] == "TASK" and e["name"].casefold() == phrase.casefold() for e in ents):
         phrase = None  # "Few-Shot Adaptation of Grounding DINO ...": the entities call it a task
+    if phrase and TITLE_KNOWN and phrase.casefold() in known_techniques():
+        phrase = None  # "Adapting Reinforcement Learning with ...", "Data Augmentation for ...":
+        # a known technique the paper applies, not its system's name
     if phrase and TITLE_IN_BODY and phrase.split()[-1].casefold() not in _GENERIC_HEADS and \
             not _used_in_body(phrase, text[title_end:]):
         phrase = None  # "Multi-Dimensional Matching in Market Design", never named again
     return phrase or THIS_PAPER
+
+
+# A title phrase that is a known technique (a generic term of extractors/data/generic.txt or a
+# method of the gazetteer methods.txt: "Reinforcement Learning", "Deep Learning", "Speculative
+# Decoding") names the means the paper applies, not its own system: the annotators write
+# THIS_PAPER. Method-phrase titles the gazetteers do not hold ("Staged Training", "Restart
+# Sampling") keep their name.
+TITLE_KNOWN = True
+
+
+@cache
+def known_techniques() -> frozenset[str]:
+    """The forms of generic.txt and methods.txt, case-folded."""
+    return frozenset(f.casefold() for name in ("generic.txt", "methods.txt")
+                     for g in read_list(_DATA / name) for f in g)
 
 
 # A title phrase the abstract never uses again (written out, by its initials, or by its first
@@ -570,7 +593,9 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
             not any(cmp_of.start() < a < pos for a, *_ in mentions):
         _tag("system", "null: 'of' value after an unnamed compared system")
         return None  # "compared to a baseline encoder-only score of 32.83%"
-    for a, b, name, typ, _role in mentions:  # "99% for Imagen", "72% in Mistral"
+    gain_own = GAIN_FOR_OWN and _GAIN_BEFORE.search(text, max(s0, pos - 40), pos) and \
+        _own_subject_before(text, mentions, s0, pos, own, c)
+    for a, b, name, typ, _role in () if gain_own else mentions:  # "99% for Imagen"
         if pos < a <= pos + 80 and (typ in SYSTEM_TYPES or name == own) and \
                 name not in _NOT_SYSTEMS and (a <= pos + 40 and _FOR_SYSTEM.fullmatch(
                     text, end, a) and not (NAME_MODIFIES and _MODIFIES.match(text, b)) or
@@ -648,6 +673,8 @@ def _system(text: str, mentions, s0: int, cs: int, pos: int, end: int, c: dict,
                 continue
             if COINED_NOUN and _NOUN_AFTER.match(text, m.end()):
                 continue  # "FAIR scores from 52-57%", "KL reductions of 13.7%", "T2V models"
+            if COINED_STRICT and not_coined_subject(text, lo, m.start(), m.end()):
+                continue  # "the LLM-based framework recovers", "for long-video QA yields"
             best = (m.start(), _expand_acronym(m.group(0), mentions))
             src = "coined name subject"
         if best is None:
@@ -758,6 +785,48 @@ _REPORTS_THAT = re.compile(r"(?:\s+\([^()]{0,40}\))?\s+(?:\w+ly\s+)?(?:show(?:s|
                            r"demonstrat\w*|reveal\w*|confirm\w*|indicat\w*|suggest\w*)\s+that\b")
 GROUP_OBJECT = True
 COINED_NOUN = True
+# a gain "by N for X" in a sentence whose subject is the paper's own system ("AdvPrompt reduces
+# token usage by 35% for Claude-3.7", "it increases the response length by over 2.5 times for
+# the o3 model", "our approach increases the score by 3.3 points on LLaMA3"): X is the model the
+# own method is applied to, and the gain is the own system's; not "compared with 0.629 for X"
+GAIN_FOR_OWN = True
+_GAIN_BEFORE = re.compile(r"(?:\bby|\b(?:gains?|improvements?|reductions?)\s+of)\s+(?:(?:up\s+to|"
+                          r"over|about|around|nearly|approximately|more\s+than|as\s+much\s+as|"
+                          r"an\s+average\s+of)\s+)?$", re.I)
+
+
+def _own_subject_before(text: str, mentions, s0: int, pos: int, own: str | None,
+                        c: dict) -> bool:
+    """Whether the sentence before pos names the paper's own system ("we", "our approach",
+    "it", or its name) outside a comparison."""
+    if any(m[2] == own and s0 <= m[0] < pos for m in mentions) and own not in (None, THIS_PAPER):
+        return True
+    return any(not c["cmp"].search(text, max(s0, m.start() - 30), m.start())
+               for m in c["own"].finditer(text, s0, pos))
+
+
+# a coined word that is no system subject: a compound modifier ("the LLM-based framework
+# recovers 94%", "the proposed KD-based method yields"), the object of a preposition or of
+# "leverages" ("gains for long-video QA", "excels in open-domain QA, achieving"), a unit after a
+# number ("a size of 1.267 KB, achieves") or a measure before its change ("the maximum ACC
+# improvement of 6.89%", "a relative EX improvement over")
+COINED_STRICT = True
+_COINED_MODIFIER = re.compile(r"-(?:based|driven|only|guided|aware|augmented|enhanced|free|"
+                              r"powered|assisted|centric|level|style|like)$", re.I)
+_COINED_OBJECT = re.compile(r"(?:\b(?:for|in|of|on|to|with|using|leverag\w*)\s+"
+                            r"(?:[a-z]\w*-[\w\-]+\s+)?|\d\s*)$")
+_MEASURE_CHANGE = re.compile(r"\s+(?:improvement|gain|increase|reduction|decrease|drop)\s+"
+                             r"(?:of|from|on|in|for|by|at|to|over)\b")
+
+
+def not_coined_subject(text: str, lo: int, a: int, b: int) -> bool:
+    """Whether the coined word at a..b is a modifier, an object, a unit or a measure rather
+    than the subject that holds the value."""
+    return bool(_COINED_MODIFIER.search(text, a, b) or
+                _COINED_OBJECT.search(text, max(lo, a - 40), a) or
+                _MEASURE_CHANGE.match(text, b))
+
+
 # a coined name followed by a plural noun, not a verb: what is measured ("FAIR scores from",
 # "KL reductions of") or a group of systems ("T2V models demonstrate")
 _NOUN_AFTER = re.compile(r"\s+(?:(?:scores|reductions|increases|improvements|gains|drops)\s+"

@@ -36,12 +36,21 @@ _MORE_UNITS = r"milliseconds|seconds|"
 METRES = True
 _METRES = r"|m(?![/²^]|\s*\^)|meters|metres"
 
+# physical units of power, energy, rate and speed ("48 Mbps", "800 mW", "4065 GOPS/W", "223
+# kWh/m2", "5 meV/A", "32 tokens/s"): an integer with one was read as a bare count and dropped
+# (guards: as the times and lengths, not where a setting or a size names it, "at 5 W")
+PHYS_UNITS = False
+_PHYS = (r"tokens?/s(?:ec)?|tok/s|[kMGT]bps|[GT]OPS(?:/W)?|[mµ]?eV(?:/(?:atom|A|Å))?|kcal/mol|"
+         r"[kMG]?Wh(?:/m2)?|[mµk]?W(?![/\-])|[mµnp]J|m/s|°C|[µn]s|ps")
+_PHYS_UNITS = rf"|(?<=\d\s)(?:{_PHYS})"  # written apart from the number: not "300W", "80Gbps"
+PHYS = re.compile(_PHYS)
+
 
 def _other() -> str:
     """The pattern of the other units (with _MORE_UNITS where MORE_UNITS is on)."""
     return (r"\s?(?:dB|ms|mg/dL|bits?/char(?:acter)?|BPC|bpd|FPS|fps|frames[\s\-]per[\s\-]"
             r"second|" + (_MORE_UNITS if MORE_UNITS else "") + r"s|[kMG]?Hz|minutes|hours|mm|cm" +
-            (_METRES if METRES else "") + r")\b")
+            (_METRES if METRES else "") + (_PHYS_UNITS if PHYS_UNITS else "") + r")\b")
 
 
 SIM_MATH = True
