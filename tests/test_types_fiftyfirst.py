@@ -81,3 +81,21 @@ def test_variant_the_title_alone_writes_stays_out(nlp):
     ex = run(nlp, "We study how robust retrieval models are to noisy captions and propose a "
                   "simple fix.", "Robust retrieval with noisy Zorb-CLIP captions")
     assert find(ex, "Zorb-CLIP") is None  # a coined word of the title alone, as a method would
+
+
+# --- paper_data_type: what the abstract calls its data types a name evaluated on --------------
+
+
+def test_benchmarks_abstract_evaluates_on_benchmarks(nlp):
+    ex = run(nlp, "Our planner is strong on open-loop and closed-loop benchmarks. On QuorSim, it "
+                  "records a score of 91.6, and on PlinkDrive it attains 66.8%.", "Driving")
+    for name in ("QuorSim", "PlinkDrive"):
+        e = find(ex, name)
+        assert e is not None and e.type == "BENCHMARK", (name, e)
+
+
+def test_datasets_abstract_evaluates_on_data_sets(nlp):
+    ex = run(nlp, "We collect two new datasets and compare against benchmarks from prior work. "
+                  "On QuorSim, our planner records a score of 91.6.", "Driving")
+    e = find(ex, "QuorSim")
+    assert e is not None and e.type == "DATASET", e
