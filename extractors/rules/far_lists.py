@@ -19,7 +19,8 @@ from paperkg.extractors.words import alternation
 _SEP = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 # what opens the list right before its first item
 _OPENER = re.compile(
-    r"(?::|\(|\s--?\s*|\s?[\u2013\u2014]\s?|,?\s+(?:consisting\s+of|namely))\s*(?:the\s+)?$"
+    r"(?::|\(|\s--?\s*|\s?[\u2013\u2014]\s?|,?\s+(?:consisting\s+of|namely|i\.e\.,?|e\.g\.,?|"
+    r"that\s+includes?))\s*(?:the\s+)?$"
 )
 # the stretch between the head and the opener: a few words, no clause or sentence break
 _GAP = re.compile(r"^[^;.:()\[\]]{0,70}$")

@@ -19,6 +19,7 @@ from paperkg.extractors.rules.base import (
     type_by_shape,
     word_set,
 )
+from paperkg.extractors.rules.paper_data_type import paper_data_type
 from paperkg.extractors.words import alternation
 
 _LIST_HEAD_BEFORE = re.compile(
@@ -383,7 +384,7 @@ def evaluated_on(ctx: Context) -> None:
                 not _rests_on(text, c.start) and not _models_listed(ctx, i):
             s0, s1 = ctx.sentence(c.start)
             if evaluation_sentence(ctx, s0, s1):
-                c.type = shape or "DATASET"
+                c.type = shape or paper_data_type(ctx)
                 if not on:
                     continue
                 j = i + 1

@@ -20,6 +20,7 @@ from paperkg.extractors.rules.base import (
     word_union,
     words,
 )
+from paperkg.extractors.rules.family_parts import family_part_type
 from paperkg.extractors.rules.known_modifiers import known_modifier
 from paperkg.extractors.rules.latex import raised_name
 from paperkg.extractors.rules.metric_forms import metric_forms
@@ -117,6 +118,15 @@ def finish_type(name: str, surface_forms: list[str], typed: dict, gaz,
 
 
 _WORD_CHAR = re.compile(r"\w")
+
+
+def _family_variant(forms: list[str], gaz, intro: bool, long_form: str | None) -> bool:
+    """Whether a name no cue typed is a model family's variant by its form (rules/family_parts),
+    unless it is spelled out with a head word that says what it is ("... Framework (X-CLIP)")."""
+    if long_form and long_form.split()[-1].lower() in head_forms("long_form"):
+        return False
+    families = tuple(gaz.families) if gaz is not None else ()
+    return any(family_part_type(f, families, own=intro) for f in forms)
 
 
 def _spans(low: str, form: str, bounded: bool, hyphen: bool = False) -> list[tuple[int, int]]:
@@ -745,6 +755,10 @@ def merge(ctx: Context, min_conf: float, max_tasks: int) -> list[dict]:
             # title's opening word (its own name, also after a tag: "[Oral] X: ...") nor a
             # bracketed one, and not a bare acronym
             # ("GAIL", "MSI": names the abstract takes for granted as often as not)
+        if type_ == "METHOD" and not typed and not g["stated"] and \
+                _family_variant(forms, gaz, g["intro"], g["long_form"]):
+            type_ = "MODEL"  # "FSC-CLIP", "GroupNL-ResNet-18", "ViT-G/14": no cue typed it,
+            # and its name says a model family's variant (after the filters of methods above)
         conf = g["conf"]
         n_m = len(g["mentions"])
         if n_m > 1 and g["rules"] != ["capitalised_word"]:
