@@ -62,8 +62,10 @@ def _sentence_cues(sentence: str) -> tuple[str, ...]:
 
 def role_features(text: str, starts: list[int], name: str, type_: str,
                   mentions: list[tuple[int, int]], rules: list[str],
-                  rule_intro: bool) -> list[str]:
-    """The role classifier's features of one entity (clause words, title position, shape)."""
+                  rule_intro: bool, sparse: bool = True) -> list[str]:
+    """The role classifier's features of one entity (clause words, title position, shape);
+    without sparse, not the clause's words ("c:") nor the second and third words around a
+    mention ("b2:", "b3:", "a2:", "a3:"; the role judge drops them, so they are not made)."""
     title_end = text.find("\n")
     if title_end < 0:
         title_end = len(text)
@@ -101,11 +103,13 @@ def role_features(text: str, starts: list[int], name: str, type_: str,
         before = text[lo:a]
         cut = list(_CLAUSE_BREAK.finditer(before))
         clause = before[cut[-1].end():] if cut else before
-        words = [w.casefold() for w in _WORDS.findall(clause)[-8:]]
-        feats.update([f"c:{w}" for w in words])
-        for i, w in enumerate(reversed(words[-3:]), 1):
+        near = 3 if sparse else 1  # the words read either side of the mention
+        words = [w.casefold() for w in _WORDS.findall(clause)[-8 if sparse else -1:]]
+        if sparse:
+            feats.update([f"c:{w}" for w in words])
+        for i, w in enumerate(reversed(words[-near:]), 1):
             feats.add(f"b{i}:{w}")
-        after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 60)])[:3]]
+        after = [w.casefold() for w in _WORDS.findall(text[b:min(hi, b + 60)])[:near]]
         for i, w in enumerate(after, 1):
             feats.add(f"a{i}:{w}")
         feats.update(_sentence_cues(text[lo:hi]))

@@ -347,9 +347,8 @@ def _word_kind_uncached(word: str, generic) -> str:
 
 def family_phrase(phrase: str) -> bool:
     """Whether every word of a phrase is a family word (so it names no single thing)."""
-    ws = [p for w in phrase.lower().split() for p in w.split("-") if p]
-    fam = word_set("family_words")
-    return bool(ws) and len(ws) >= 2 and all(w in fam for w in ws)
+    ws = phrase.lower().replace("-", " ").split()  # the words' hyphen-joined parts
+    return len(ws) >= 2 and word_set("family_words").issuperset(ws)
 
 
 _BENCH_SHAPE = re.compile(

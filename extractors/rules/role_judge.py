@@ -129,7 +129,7 @@ def features(text: str, sents: list[int], title_end: int, ent: dict, first_name:
 
     feats = {f for f in role_features(text, sents, ent["name"], ent["type"],
                                       [(m[1], m[2]) for m in ent["mentions"]],
-                                      ent["extractor"].split("+"), False)
+                                      ent["extractor"].split("+"), False, sparse=False)
              if not f.startswith(_DROPPED)}
     feats |= _written(text, title_end, ent, first_name)
     feats.add(f"known={min(corpus_counts().get(canonical_key(ent['name']), 0), 3)}")

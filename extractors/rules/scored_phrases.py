@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from paperkg.core.text import ALNUM
@@ -160,12 +162,21 @@ def head_phrases(ctx: Context, spans: Iterable[tuple[int, int]], stop: frozenset
     return out
 
 
+@cache
+def _literal_finder(literals: tuple[str, ...]) -> re.Pattern:
+    """The literals as one pattern (a trie): it matches somewhere in a string exactly when one
+    of them is written in it."""
+    return re.compile(trie_alternation(literals))
+
+
 def cue_before(low: str, lo: int, a: int, literals: tuple[str, ...], pattern: re.Pattern,
                text: str) -> bool:
     """Whether pattern matches text[lo:a] ending at a; tried only when low[lo:a] holds one of
-    the literal words every match holds (the same answer, without the search at every offset)."""
-    window = low[lo:a]
-    return any(w in window for w in literals) and pattern.search(text, lo, a) is not None
+    the literal words every match holds (the same answer, without the search at every offset).
+    The literals are looked for by one search of low from lo to a (endpos a: a match lies
+    within the window), not by a substring test of a slice for each."""
+    return (_literal_finder(literals).search(low, lo, a) is not None
+            and pattern.search(text, lo, a) is not None)
 
 
 def free_phrases(ctx: Context, phrases: list[Phrase]
@@ -174,11 +185,18 @@ def free_phrases(ctx: Context, phrases: list[Phrase]
     not generic and of no family, each with its text."""
     taken = {fold(c.name) for c in ctx.cands}
     spans = sorted((c.start, c.end) for c in ctx.cands)
+    # a candidate overlaps a..b when one starting before b ends after a: of the spans starting
+    # before b (a bisect of their starts), the latest end (a running maximum) tells
+    starts = [x for x, _ in spans]
+    ends = list(accumulate((y for _, y in spans), max))
+    generic = ctx.generic
     for a, b, ws, longest in phrases:
         phrase = " ".join(ws)
-        if any(x < b and a < y for x, y in spans) or ctx.in_url(a):
+        i = bisect_left(starts, b)
+        if i and ends[i - 1] > a or ctx.in_url(a):
             continue
-        if fold(phrase) in taken or ctx.is_generic(phrase) or family_phrase(phrase):
+        key = fold(phrase)  # Context.is_generic folds the same way
+        if key in taken or key in generic or family_phrase(phrase):
             continue
         yield a, b, ws, longest, phrase
 
