@@ -2,14 +2,14 @@
 (`rules/merge.py`, `finish_type`): a silver lexicon name -> declared types.
 
     python -m paperkg.extractors.training.declared_types [--corpus DIR] [--gold DIR]
-        [--skip 14500] [--min-count 3] [-o extractors/data/words/declared_types.txt]
+        [--skip 15000] [--min-count 3] [-o extractors/data/words/declared_types.txt]
 
 A declaration is a coined name (one token with two capitals, or a capital and a digit:
 "GSM8K", "ImageNet", "Llama-3-8B") written right before a head noun ("the X dataset", "on the A,
 B and C benchmarks"), before an appositive head ("X, a new benchmark for"), or after a naming
 head ("a corpus called X"); heads and their types are heads.txt's (`after`, `appositive`,
 `called` contexts). Only corpus papers in no gold file and not among the first `skip` papers of
-the annotators' pool order (`pools.unannotated`; by default the draw's first 14,500, every pool
+the annotators' pool order (`pools.unannotated`; by default the draw's first 15,000, every pool
 committed, held out or to come) are read, in the corpus files' order, so no tuning, held-out or
 valid abstract feeds the lexicon.
 A name goes on the list when its declarations number at least min-count; the file holds names

@@ -3,7 +3,7 @@
     python extractors/training/known_names.py ../shared/corpus ../shared/gold OUT.tsv [N]
 
 runs the rules (`paperkg extract --fast`) over every corpus paper that is in no gold set (title
-as pools.py compares it) and not among the first `pools.RESERVED` (14,500) papers of pools.draw
+as pools.py compares it) and not among the first `pools.RESERVED` (15,000) papers of pools.draw
 (every annotated pool, held-out ones included), in corpus order (the first N when N is given),
 and writes each canonical key found with the number of papers whose entities have it, for keys
 of 2 papers or more, sorted by key. A paper in the mined set counts itself once: the veto asks
