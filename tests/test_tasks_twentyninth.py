@@ -22,12 +22,14 @@ def tasks(ents: dict) -> dict[str, set[str]]:
 @pytest.mark.parametrize(("sentence", "name"), [
     ("We revisit the orchard gap problem and give a faster solver for it.",
      "orchard gap"),
-    ("The crate-stacking problem is hard when the crates differ in weight.", "crate-stacking"),
+    ("The crate-stacking problem is hard when the crates differ in weight.",
+     "crate-stacking"),  # one word: taken when the title writes it (task52)
     ("Sparse rewards make the harvest exploration problem worse in large fields.",
      "harvest exploration"),
 ])
 def test_the_x_problem_names_a_task(nlp, sentence, name):
-    got = tasks(run(nlp, sentence, "Notes on Farm Logistics"))
+    title = "Notes on Farm Logistics" + (" and Crate-Stacking" if " " not in name else "")
+    got = tasks(run(nlp, sentence, title))
     assert name in got
     assert f"{name} problem" in got[name]  # the written form is the task's other name
 

@@ -890,7 +890,9 @@ def opening_subject_task(ctx: Context) -> None:
     """The subject opening the abstract's first sentence, a phrase ending in an action or
     property noun ("Short-form text rewriting is ...", "Robotic catching has ...") or a task
     head, names the paper's problem: taken when no rule found a task, or when the title or the
-    rest of the abstract writes it again; an evaluative lead or a verb form is no task name."""
+    rest of the abstract writes it again, and only when the title writes it ("Temporal quality
+    is ...", "Targeted advertising is ...": background the title does not name); an evaluative
+    lead or a verb form is no task name."""
     text, t_end = ctx.text, ctx.title_end
     m = _OPENING_SUBJECT.match(text, t_end + 1)
     if m is None:
@@ -910,6 +912,8 @@ def opening_subject_task(ctx: Context) -> None:
     again = low.count(phrase.lower(), 0, t_end) + low.count(phrase.lower(), m.end())
     if any(c.type == "TASK" for c in ctx.cands) and not again:
         return  # the paper's tasks are found: its opening subject only when written again
+    if phrase.lower() not in low[:t_end]:
+        return  # the title does not write it: the field's background, not the paper's task
     if len(ws) < 2:
         return  # "Privacy is ...", "Fine-tuning is ...": one word is too general
     if any(c.start == a and c.end == b for c in ctx.cands) or ctx.is_generic(phrase) or \
@@ -1146,8 +1150,9 @@ def named_problems(ctx: Context) -> None:
     "X problem" as its other form); leading adjectives, quantity and role words are dropped
     ("the original problem", "the underlying optimization problem"), a function word rules the
     phrase out, and so do a generic kind of problem ("optimization problem", "learning
-    problem"), a last word shaped as an adjective ("the nonconvex problem") and a span another
-    candidate holds."""
+    problem"), a last word shaped as an adjective ("the nonconvex problem"), one word the title
+    does not write ("the safety problem", "the inverse problem") and a span another candidate
+    holds."""
     text = ctx.text
     if "problem" not in text:
         return
@@ -1176,6 +1181,10 @@ def named_problems(ctx: Context) -> None:
         phrase = text[a:b]
         if ctx.is_generic(phrase) or any(c.start < end.end() and a < c.end for c in ctx.cands):
             continue
+        if len(ws) == 1 and not re.search(
+                r"(?<![\w\-])" + re.escape(phrase.lower()) + r"(?![\w\-])",
+                text[:ctx.title_end].lower()):
+            continue  # one word the title does not write: a side problem ("the safety problem")
         c = Cand(a, b, phrase, phrase, "TASK", 0.55, "named_problem")
         c.strong_type = True
         ctx.cands.append(c)
