@@ -2,7 +2,8 @@
 name only the title writes, found by its shape or place there and never mentioned in the
 abstract nor set out as the paper's own, is dropped; a known name or one the abstract writes
 stays. A lone ordinary capitalised word that only a list's data head typed (a category or a
-topic) is no data set. On sentences written for these tests, beside invented names."""
+topic) is no data set; a name of shape only that the text writes only after "at" is no name
+(`rules/places.py`). On sentences written for these tests, beside invented names."""
 
 from __future__ import annotations
 
@@ -73,3 +74,17 @@ def test_a_coined_word_in_a_data_list_stays(nlp):
                       "Our model beats the baselines.")
     ents = _named(run(nlp, text, "Cold Storage of Pears"))
     assert "pearset" in ents
+
+
+def test_a_coined_name_only_written_after_at_is_no_name(nlp):
+    # rules/places.py (same pass): a company, a venue or a setting
+    text = OPENING + "We ran a case study at QRXcorp and report the bruise counts."
+    ents = _named(run(nlp, text, "Cold Storage of Pears"))
+    assert "qrxcorp" not in ents
+
+
+def test_a_coined_name_also_written_elsewhere_stays(nlp):
+    text = OPENING + ("We ran QRXnet on the crates. QRXnet finds bruises early, and the study "
+                      "at QRXnet scale shows it.")
+    ents = _named(run(nlp, text, "Cold Storage of Pears"))
+    assert "qrxnet" in ents
