@@ -41,7 +41,8 @@ name restating a sentence's opening "Our / Its / The resulting ..."), 95 title t
 treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
 form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
-formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
+formula), 98.8 fragments (pieces of a longer Title Case phrase), 98.85 properties (a Title
+Case phrase ending in a property noun, "Acoustic Fidelity"), 99 plain words (a lone ordinary
 word is no name), 99.2 title only (a name only the title writes, found by its shape there, that
 the abstract never mentions), 99.5 appositions (a method head against a data type), 99.6 title
 known (a plain title phrase other papers write stays `used`), 99.65 known modifiers (a known name
