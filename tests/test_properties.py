@@ -30,7 +30,7 @@ def _named(ents: dict) -> dict:
 @pytest.mark.parametrize("word, expected", [
     ("Fidelity", True), ("Self-Awareness", True), ("Literacy", True), ("consistency", True),
     ("Speed", True), ("Harness", False), ("Community", False), ("Transformer", False),
-    ("City", False)])
+    ("City", False), ("Activities", False)])
 def test_property_nouns(word, expected):
     assert property_noun(word) is expected
 
