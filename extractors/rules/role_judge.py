@@ -7,7 +7,8 @@ logistic model over the role classifier's features (learned.role_features: the r
 the name, its shape, the title, the words right before and after each mention, the sentence's
 cue words) and a few of where and how the name is written (in the title and the abstract,
 ", which / that" or a verb of what it does after it, "our" before it, a "we propose" sentence,
-the abstract's first name, how many mined corpus papers write it, a gazetteer list) rates
+the abstract's first name, how many mined corpus papers write it, a gazetteer list, a piece or
+a list it shares with a name the rules introduced) rates
 each merged METHOD, MODEL, DATASET or BENCHMARK entity the rules left `used`, and one rated at
 or above the cut becomes introduced; a name a typed gazetteer list holds or 3+ mined corpus
 papers write is not rated (the learned stage's vetoes). Weights and the cut in
