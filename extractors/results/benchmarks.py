@@ -11,7 +11,13 @@ from paperkg.extractors.result_names import (
     THIS_PAPER,
 )
 from paperkg.extractors.results.cues import _find_all
-from paperkg.extractors.results.systems import _ACTS, _CLAUSE, _ON_BEFORE, _TITLE_NAME
+from paperkg.extractors.results.systems import (
+    _ACTS,
+    _CLAUSE,
+    _ON_BEFORE,
+    _TITLE_NAME,
+    _judged_only,
+)
 from paperkg.extractors.results.trace import _tag
 from paperkg.extractors.results.values import PHYS
 
@@ -114,8 +120,11 @@ def _title_benchmark(ents: list[dict], title: str) -> str | None:
 
 
 def introduced_benchmark(ents: list[dict]) -> str | None:
-    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+)."""
-    names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
+    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+; a
+    name only the role judge made introduced does not count: "40 new Space2Event and
+    Event2Space queries")."""
+    names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES
+             and not _judged_only(e)]
     return names[0] if len(names) == 1 else None
 
 

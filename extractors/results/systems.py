@@ -214,6 +214,17 @@ _NOT_A_SYSTEM_HEAD = re.compile(r"\s(?:evaluations?|assessments?|analys[ie]s|stu
 # the paper's own system: the annotators write THIS_PAPER for it (11 values against 2 named so
 # over the 28 tuning sets)
 DESCRIBED_OWN = True
+# a name only the role judge made introduced (rules/role_judge.py) and that the title does not
+# write is no evidence of the paper's own system ("We train a Resenc L network", "a method
+# based on the pivotal sampling algorithm"): the choice goes on as if it were `used`
+JUDGED_OWN = True
+
+
+def _judged_only(ent: dict) -> bool:
+    """Whether only the role judge made the entity introduced and no acronym the abstract
+    defines for it marks it as coined ("forward-inverse cycle consistency (FICC)")."""
+    return JUDGED_OWN and bool(ent.get("judged")) and \
+        "acronym_definition" not in (ent.get("extractor") or "")
 
 
 def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str | None:
@@ -232,6 +243,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
             # ("we propose relay evaluation, which ...": a way of measuring systems)
         first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
         in_title = first < title_end
+        if not in_title and _judged_only(e):
+            continue  # "We train a Resenc L network": the judge's abstract-only promotion
         rank = (0 if in_title else 1, first)
         if best is None or rank < best[0]:
             best = (rank, e["name"])
@@ -379,7 +392,8 @@ def _introduced_after_we(ents: list[dict], text: str, title_end: int) -> str | N
         stop = text.find(". ", m.end())
         stop = min(len(text) if stop < 0 else stop, m.end() + 120)
         found = min(((mm[1], e["name"]) for e in ents if e.get("role") == "introduced" and
-                     e["type"] in SYSTEM_TYPES and not _plural_head(e["name"])
+                     e["type"] in SYSTEM_TYPES and not _plural_head(e["name"]) and
+                     not _judged_only(e)
                      for mm in e.get("mentions", []) if m.end() <= mm[1] < stop), default=None)
         if found:
             return found[1]

@@ -199,6 +199,7 @@ def judge_roles(ctx: Context, out: list[dict]) -> list[dict]:
             COLLECT.append((e["name"], e["aliases"], feats))
         elif score(feats) >= cut:
             e["role"] = "introduced"
+            e["judged"] = True  # the results' own-system choice reads it (fifty-first pass)
     return out
 
 
