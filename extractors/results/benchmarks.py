@@ -120,12 +120,11 @@ def _title_benchmark(ents: list[dict], title: str) -> str | None:
 
 
 def introduced_benchmark(ents: list[dict]) -> str | None:
-    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+; a
-    name only the role judge made introduced does not count: "40 new Space2Event and
-    Event2Space queries")."""
-    names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES
-             and not _judged_only(e)]
-    return names[0] if len(names) == 1 else None
+    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+, or
+    when only the role judge made that one introduced: "40 new Space2Event and Event2Space
+    queries")."""
+    mine = [e for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
+    return mine[0]["name"] if len(mine) == 1 and not _judged_only(mine[0]) else None
 
 
 _EVAL_ON = re.compile(r"(?<!based\s)(?<!built\s)\b(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
