@@ -220,6 +220,13 @@ DESCRIBED_OWN = True
 JUDGED_OWN = True
 
 
+def _in_title_any_case(ent: dict, title: str) -> bool:
+    """Whether the title writes the entity's name or an alias in any case ("A Proposed Hybrid
+    Recommender System ..." for "hybrid recommender system")."""
+    folded = title.casefold()
+    return any(f and f.casefold() in folded for f in (ent["name"], *ent.get("aliases", ())))
+
+
 def _judged_only(ent: dict) -> bool:
     """Whether only the role judge made the entity introduced and no acronym the abstract
     defines for it marks it as coined ("forward-inverse cycle consistency (FICC)")."""
@@ -243,7 +250,7 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
             # ("we propose relay evaluation, which ...": a way of measuring systems)
         first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
         in_title = first < title_end
-        if not in_title and _judged_only(e):
+        if not in_title and _judged_only(e) and not _in_title_any_case(e, title):
             continue  # "We train a Resenc L network": the judge's abstract-only promotion
         rank = (0 if in_title else 1, first)
         if best is None or rank < best[0]:
