@@ -228,10 +228,12 @@ def _in_title_any_case(ent: dict, title: str) -> bool:
 
 
 def _judged_only(ent: dict) -> bool:
-    """Whether only the role judge made the entity introduced and no acronym the abstract
-    defines for it marks it as coined ("forward-inverse cycle consistency (FICC)")."""
+    """Whether only the role judge made the entity introduced and neither an acronym the
+    abstract defines for it ("forward-inverse cycle consistency (FICC)") nor its own shape
+    ("DoAug") marks it as a coined name."""
     return JUDGED_OWN and bool(ent.get("judged")) and \
-        "acronym_definition" not in (ent.get("extractor") or "")
+        "acronym_definition" not in (ent.get("extractor") or "") and \
+        not _COINED.fullmatch(ent["name"])
 
 
 def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str | None:
