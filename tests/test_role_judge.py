@@ -54,3 +54,34 @@ def test_a_name_taken_from_others_stays_used(nlp, text, name):
 def test_the_shipped_judge_rates_a_known_listed_name_low():
     feats = ["bias", "type=MODEL", "known=3", "listed", "x:m=1", "x:oneword", "x:s_others"]
     assert role_judge.score(feats) < role_judge.judge()["cut"]
+
+
+def _ent(text: str, name: str, role: str = "used") -> dict:
+    """An entity dict as the judge reads it, with every mention of name in text."""
+    ms, i = [], text.find(name)
+    while i >= 0:
+        ms.append([name, i, i + len(name), 0])
+        i = text.find(name, i + 1)
+    return {"name": name, "aliases": [], "type": "METHOD", "role": role, "mentions": ms,
+            "extractor": "coined_name"}
+
+
+def test_a_name_listed_beside_an_introduced_one_is_its_sibling():
+    """fifty-first pass (intro51): "two layers -- TF-Attention and TC-Attention": the rules
+    introduce one, the other shares a piece with it and stands in its list."""
+    text = ("Quorb Attention\nWe propose two layers -- TC-Attention and TF-Attention. "
+            "TF-Attention is faster.")
+    tc = _ent(text, "TC-Attention", "introduced")
+    feats = role_judge._siblings(text, _ent(text, "TF-Attention"), [tc])
+    assert feats == {"x:sib_piece", "x:sib_piece_coined", "x:sib_list"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Plonk Transfer\nWe propose PlonkNet. We compare it with GraphSAGE on QuorbBench.",
+     "GraphSAGE"),
+    ("Plonk Transfer\nWe propose PlonkNet, trained on ImageNet. BERT is slower.", "BERT"),
+])
+def test_a_name_apart_from_the_introduced_ones_is_no_sibling(text, name):
+    """No piece in common and no list shared with the paper's PlonkNet."""
+    own = _ent(text, "PlonkNet", "introduced")
+    assert role_judge._siblings(text, _ent(text, name), [own]) == set()

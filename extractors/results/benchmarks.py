@@ -10,8 +10,14 @@ from paperkg.extractors.result_names import (
     BENCH_TYPES,
     THIS_PAPER,
 )
+from paperkg.extractors.results import systems
 from paperkg.extractors.results.cues import _find_all
-from paperkg.extractors.results.systems import _ACTS, _CLAUSE, _ON_BEFORE, _TITLE_NAME
+from paperkg.extractors.results.systems import (
+    _ACTS,
+    _CLAUSE,
+    _ON_BEFORE,
+    _TITLE_NAME,
+)
 from paperkg.extractors.results.trace import _tag
 from paperkg.extractors.results.values import PHYS
 
@@ -114,9 +120,12 @@ def _title_benchmark(ents: list[dict], title: str) -> str | None:
 
 
 def introduced_benchmark(ents: list[dict]) -> str | None:
-    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+)."""
-    names = [e["name"] for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
-    return names[0] if len(names) == 1 else None
+    """The one benchmark or dataset the paper introduces (None when it introduces 0 or 2+, or
+    when only the role judge made that one introduced: "40 new Space2Event and Event2Space
+    queries")."""
+    mine = [e for e in ents if e.get("role") == "introduced" and e["type"] in BENCH_TYPES]
+    judged = systems.JUDGED_OWN and len(mine) == 1 and mine[0].get("judged")
+    return mine[0]["name"] if len(mine) == 1 and not judged else None
 
 
 _EVAL_ON = re.compile(r"(?<!based\s)(?<!built\s)\b(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",

@@ -214,6 +214,26 @@ _NOT_A_SYSTEM_HEAD = re.compile(r"\s(?:evaluations?|assessments?|analys[ie]s|stu
 # the paper's own system: the annotators write THIS_PAPER for it (11 values against 2 named so
 # over the 28 tuning sets)
 DESCRIBED_OWN = True
+# a name only the role judge made introduced (rules/role_judge.py) and that the title does not
+# write is no evidence of the paper's own system ("We train a Resenc L network", "a method
+# based on the pivotal sampling algorithm"): the choice goes on as if it were `used`
+JUDGED_OWN = True
+
+
+def _in_title_any_case(ent: dict, title: str) -> bool:
+    """Whether the title writes the entity's name or an alias in any case ("A Proposed Hybrid
+    Recommender System ..." for "hybrid recommender system")."""
+    folded = title.casefold()
+    return any(f and f.casefold() in folded for f in (ent["name"], *ent.get("aliases", ())))
+
+
+def _judged_only(ent: dict) -> bool:
+    """Whether only the role judge made the entity introduced and neither an acronym the
+    abstract defines for it ("forward-inverse cycle consistency (FICC)") nor its own shape
+    ("DoAug") marks it as a coined name."""
+    return JUDGED_OWN and bool(ent.get("judged")) and \
+        "acronym_definition" not in (ent.get("extractor") or "") and \
+        not _COINED.fullmatch(ent["name"])
 
 
 def own_system(ents: list[dict], title_end: int, title: str = "", text: str = "") -> str | None:
@@ -232,6 +252,8 @@ def own_system(ents: list[dict], title_end: int, title: str = "", text: str = ""
             # ("we propose relay evaluation, which ...": a way of measuring systems)
         first = min((mm[1] for mm in e.get("mentions", [])), default=10 ** 9)
         in_title = first < title_end
+        if not in_title and _judged_only(e) and not _in_title_any_case(e, title):
+            continue  # "We train a Resenc L network": the judge's abstract-only promotion
         rank = (0 if in_title else 1, first)
         if best is None or rank < best[0]:
             best = (rank, e["name"])
@@ -379,7 +401,8 @@ def _introduced_after_we(ents: list[dict], text: str, title_end: int) -> str | N
         stop = text.find(". ", m.end())
         stop = min(len(text) if stop < 0 else stop, m.end() + 120)
         found = min(((mm[1], e["name"]) for e in ents if e.get("role") == "introduced" and
-                     e["type"] in SYSTEM_TYPES and not _plural_head(e["name"])
+                     e["type"] in SYSTEM_TYPES and not _plural_head(e["name"]) and
+                     not _judged_only(e)
                      for mm in e.get("mentions", []) if m.end() <= mm[1] < stop), default=None)
         if found:
             return found[1]
