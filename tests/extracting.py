@@ -38,6 +38,12 @@ def measures(ents: dict) -> dict:
     return {n: e for n, e in ents.items() if e.type == "METRIC"}
 
 
+def named_by_name(ents: dict) -> dict:
+    """The named (non-task, non-measure) entities by folded name."""
+    return {e.name.casefold(): e for e in ents.values()
+            if e.type in ("METHOD", "MODEL", "DATASET", "BENCHMARK")}
+
+
 def find(ents: dict, form: str, ignore_case: bool = False):
     """The entity that has form as its name or an alias (optionally ignoring case)."""
     for e in ents.values():

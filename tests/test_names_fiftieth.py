@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extracting import named_by_name as _named
 from tests.extracting import run
 
 OPENING = "Pears bruise in cold rooms. We add sensors to crates. The sensors are cheap. "
@@ -19,12 +20,6 @@ TITLE = "Cold Storage of Pears"
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def _named(ents: dict) -> dict:
-    """The named (non-task, non-measure) entities by folded name."""
-    return {e.name.casefold(): e for e in ents.values()
-            if e.type in ("METHOD", "MODEL", "DATASET", "BENCHMARK")}
 
 
 def test_a_known_plural_acronym_is_kept(nlp):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.extractors.rules.properties import property_noun
+from tests.extracting import named_by_name as _named
 from tests.extracting import run
 
 OPENING = "Pears bruise in cold rooms. We add sensors to crates. "
@@ -19,12 +20,6 @@ TITLE = "Pear Crates"
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def _named(ents: dict) -> dict:
-    """The named (non-task, non-measure) entities by folded name."""
-    return {e.name.casefold(): e for e in ents.values()
-            if e.type in ("METHOD", "MODEL", "DATASET", "BENCHMARK")}
 
 
 @pytest.mark.parametrize("word, expected", [

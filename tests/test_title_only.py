@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extracting import named_by_name as _named
 from tests.extracting import run
 
 OPENING = "Pears bruise in cold rooms. We add sensors to crates. The sensors are cheap. "
@@ -18,12 +19,6 @@ OPENING = "Pears bruise in cold rooms. We add sensors to crates. The sensors are
 def nlp(rules_nlp):
     """The rules alone (`--fast`)."""
     return rules_nlp
-
-
-def _named(ents: dict) -> dict:
-    """The named (non-task, non-measure) entities by folded name."""
-    return {e.name.casefold(): e for e in ents.values()
-            if e.type in ("METHOD", "MODEL", "DATASET", "BENCHMARK")}
 
 
 def test_a_coined_title_word_the_abstract_never_writes_is_dropped(nlp):
