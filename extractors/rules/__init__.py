@@ -36,16 +36,13 @@ opening the items of a counted list of the paper's own parts), 90.6 defined new 
 name of a "we" sentence that an appositive ", a / an ..." describes), 90.8 opening apposed (a
 name restating a sentence's opening "Our / Its / The resulting ..."), 95 title task,
 96.9 lower own (a lower-case name an intro verb sets off by ", a ..." or ", which ..."),
-97 organisations, 97.5 places (and institutions, devices),
-97.55 places (a name of shape only the text writes only after "at"), 97.6 clinical (conditions,
+97 organisations, 97.5 places (and institutions, devices), 97.6 clinical (conditions,
 treatments, imaging), 97.65 objects (things, regions, fields), 98 tasks (a task's "X problem"
 form), 98.6 modifiers (an acronym before an
 ordinary noun), 98.65 devices (a name before a hardware noun), 98.7 formulas (a symbol inside a
-formula), 98.8 fragments (pieces of a longer Title Case phrase), 98.85 properties (a Title
-Case phrase ending in a property noun, "Acoustic Fidelity"), 99 plain words (a lone ordinary
-word is no name), 99.2 title only (a name only the title writes, found by its shape there, that
-the abstract never mentions), 99.5 appositions (a method head against a data type), 99.6 title
-known (a plain title phrase other papers write stays `used`), 99.65 known modifiers (a known name
+formula), 98.8 fragments (pieces of a longer Title Case phrase), 99 plain words (a lone ordinary
+word is no name), 99.5 appositions (a method head against a data type), 99.6 title known (a
+plain title phrase other papers write stays `used`), 99.65 known modifiers (a known name
 before the head of the paper's system stays `used`), 99.7 own head alias (the paper's own
 name with the part head written after it, `X loss`, as an alias), 99.9 task scored (a task-head
 phrase no rule took, kept by a learned scorer), 99.95 metric subscripts (a measure of several

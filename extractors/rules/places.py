@@ -2,18 +2,13 @@
 University", "the Qinghai-Tibet Plateau", "South Asia", "the United States", "a Jetson Orin",
 "a Raspberry Pi 4"): a name of capitalised words whose last or first word says so (words as
 data: words/place_words.txt) is dropped like an organisation, unless a data head follows it
-("the Great Lakes dataset") or the gazetteer knows it. A name found by its shape alone that the
-text only ever writes right after "at" is a place, a company, a venue or a setting ("a case
-study at ASML", "sellers at eBay", "the workshop at COLING-2025", "21 ms at P99"), no entity
-(fifty-first pass, named51)."""
+("the Great Lakes dataset") or the gazetteer knows it."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from paperkg.extractors.canonical import canonical_key
-from paperkg.extractors.rules.base import Cand, Context, head_after, head_type
+from paperkg.extractors.rules.base import Context, head_after, head_type
 from paperkg.extractors.words import words
 
 _RULES = frozenset({"title_case_phrase", "coined_name", "capitalised_word", "acronym_definition"})
@@ -47,28 +42,4 @@ def places(ctx: Context) -> None:
         c.org = True
 
 
-#: the rules that find a name by its shape alone
-_SHAPE_RULES = frozenset({"title_case_phrase", "coined_name", "capitalised_word"})
-_AT_BEFORE = re.compile(r"\bat\s+$")
-
-
-def _after_at(text: str, c: Cand) -> bool:
-    """Whether the candidate stands right after "at"."""
-    return _AT_BEFORE.search(text, max(0, c.start - 8), c.start) is not None
-
-
-def after_at(ctx: Context) -> None:
-    """Flag the names of shape only that every mention writes right after "at" (dropped at
-    merge): a place, a company, a venue or a setting."""
-    text = ctx.text
-    groups: dict[str, list[Cand]] = {}
-    for c in ctx.cands:
-        groups.setdefault(canonical_key(c.name), []).append(c)
-    for group in groups.values():
-        if all(c.rule in _SHAPE_RULES and not (c.gaz_canon or c.intro or c.long_form or c.alias)
-               and _after_at(text, c) for c in group):
-            for c in group:
-                c.org = True
-
-
-STAGES = [(97.5, places), (97.55, after_at)]
+STAGES = [(97.5, places)]

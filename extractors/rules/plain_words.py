@@ -5,9 +5,7 @@ mid-sentence nearly every time (words as data: words/lower_words.txt, counted by
 extractors/training/lower_words.py) is dropped when only its shape found it, unless the paper
 defines it ("we introduce Persona, a novel ...", "a method called Jailbreak"), lists it beside a
 known name ("Knowledge Distillation and Pruning methods") or something typed it as data, a
-measure or a task. A data type counts only when more than the capitalised-word rule found the
-word: an item of a list a data head opens ("datasets ... Home, Clothing and Electronics",
-"Mechanics, Optics and Biology") is a category or a topic (fifty-first pass, named51)."""
+measure or a task."""
 
 from __future__ import annotations
 
@@ -22,7 +20,6 @@ from paperkg.extractors.rules.base import LIST_SEP, Cand, Context, heads, word_s
 WEAK_RULES = frozenset({"capitalised_word", "title_case_phrase"})
 #: Types that only a context gives a plain word (a list of data sets, a measure, a task).
 _CONTEXT_TYPES = frozenset({"DATASET", "BENCHMARK", "METRIC", "TASK"})
-_DATA_TYPES = frozenset({"DATASET", "BENCHMARK"})
 _PART = re.compile(r"[A-Za-z][a-z]+|[a-z]+")
 
 
@@ -77,13 +74,6 @@ def _beside_known(ctx: Context, c: Cand) -> bool:
     return False
 
 
-def _listed_item(group: list[Cand]) -> bool:
-    """Whether only the capitalised-word rule found the word and only a data type was given it:
-    an item of a list a plural data head opens ("the categories Home, Clothing and Electronics",
-    "Mechanics, Optics and Biology"), a subset or a topic, no name of a collection."""
-    return all(c.rule == "capitalised_word" and c.type in _DATA_TYPES for c in group)
-
-
 def plain_words(ctx: Context) -> None:
     """Drop the candidates of a lone ordinary word that only weak rules found."""
     groups: dict[str, list[Cand]] = {}
@@ -96,10 +86,9 @@ def plain_words(ctx: Context) -> None:
     # how many candidates of any spelling share each key (another one vouches for the name)
     sharing = Counter(canonical_key(c.name) for c in ctx.cands)
     for key, group in groups.items():
-        listed = _listed_item(group)
         if sharing[key] > len(group) or any(
                 c.rule not in WEAK_RULES or c.gaz_canon or c.long_form or c.alias
-                or (c.type in _CONTEXT_TYPES and not listed) for c in group):
+                or c.type in _CONTEXT_TYPES for c in group):
             continue
         if _defined(ctx.text, group[0].name) or any(_beside_known(ctx, c) for c in group):
             continue
