@@ -889,8 +889,7 @@ _OPENING_SUBJECT = re.compile(
 def opening_subject_task(ctx: Context) -> None:
     """The subject opening the abstract's first sentence, a phrase ending in an action or
     property noun ("Short-form text rewriting is ...", "Robotic catching has ...") or a task
-    head, names the paper's problem: taken when no rule found a task, or when the title or the
-    rest of the abstract writes it again, and only when the title writes it ("Temporal quality
+    head, names the paper's problem: taken only when the title writes it ("Temporal quality
     is ...", "Targeted advertising is ...": background the title does not name); an evaluative
     lead or a verb form is no task name."""
     text, t_end = ctx.text, ctx.title_end
@@ -908,11 +907,7 @@ def opening_subject_task(ctx: Context) -> None:
                 "task_not_last"))) or last in word_set("method_heads"):
         return  # "Trainable sparse attention has ...": a technique
     a, b = m.start(1), m.end(1)
-    low = text.lower()
-    again = low.count(phrase.lower(), 0, t_end) + low.count(phrase.lower(), m.end())
-    if any(c.type == "TASK" for c in ctx.cands) and not again:
-        return  # the paper's tasks are found: its opening subject only when written again
-    if phrase.lower() not in low[:t_end]:
+    if phrase.lower() not in text[:t_end].lower():
         return  # the title does not write it: the field's background, not the paper's task
     if len(ws) < 2:
         return  # "Privacy is ...", "Fine-tuning is ...": one word is too general
