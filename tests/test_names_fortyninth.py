@@ -10,7 +10,7 @@ import pytest
 
 import paperkg.extractors.rules.method_scored as method_scored
 from paperkg.extractors.rules.method_scored import scorer
-from tests.extracting import run
+from tests.extracting import named_by_name, run
 
 OPENING = "Pears bruise in cold rooms. We add sensors to crates. The sensors are cheap. "
 TITLE = "Cold Storage of Pears"
@@ -24,8 +24,7 @@ def nlp(rules_nlp):
 
 def _named(ents: dict) -> set[str]:
     """The folded names of the named (non-task, non-measure) entities."""
-    return {e.name.casefold() for e in ents.values()
-            if e.type in ("METHOD", "MODEL", "DATASET", "BENCHMARK")}
+    return set(named_by_name(ents))
 
 
 @pytest.mark.parametrize("sentence", [
